@@ -1,0 +1,86 @@
+// Plain data shared by the core's steps: files → prompts → pipeline → graph →
+// status → report. Nothing here knows about GitHub.
+
+/** A `*.prompt.md` file, parsed. All paths are repository-relative, `/`-separated. */
+export interface PromptFile {
+  /** e.g. `docs/how-it-works.prompt.md` */
+  path: string
+  /** Graft's stage name: base name without `.prompt.md`, `-` → `_` */
+  stageName: string
+  /** frontmatter `deps`, verbatim, in order */
+  deps: string[]
+  /** output path: frontmatter `out`, else `.prompt.md` → `.md` in the same folder */
+  out: string
+  /** frontmatter `model`, when set */
+  model?: string
+  maxTokens?: number
+  temperature?: number
+  /** everything after the closing `---` (byte for byte) */
+  body: string
+}
+
+/** One stage as declared in dvc.yaml (or as Graft would declare it). */
+export interface StageDef {
+  name: string
+  cmd: string
+  deps: string[]
+  outs: StageOut[]
+  /** 1-based line of the stage's key in dvc.yaml, when read from a file */
+  line?: number
+  alwaysChanged?: boolean
+}
+
+export interface StageOut {
+  path: string
+  /** DVC's `cache:` flag; Graft writes `cache: false` */
+  cache: boolean
+}
+
+/** dvc.yaml, read. `stages` keeps file order. */
+export interface DvcYaml {
+  stages: StageDef[]
+  /** features the native engine does not model, each naming where: "params in stage x" */
+  unsupported: string[]
+}
+
+/** What a status engine found for one stage, in the shape of `dvc status --json`. */
+export type PathState = 'modified' | 'deleted' | 'new' | 'not in cache'
+
+export interface StageStatus {
+  changedDeps: Record<string, PathState>
+  changedOuts: Record<string, PathState>
+  changedCommand: boolean
+  alwaysChanged: boolean
+}
+
+/** Stage name → status; stages with nothing to report are absent (as in DVC). */
+export type PipelineStatus = Map<string, StageStatus>
+
+export type ReasonKind =
+  | 'changed-dep'
+  | 'changed-out'
+  | 'changed-command'
+  | 'always-changed'
+  | 'not-in-lock'
+  | 'dvc-yaml-out-of-sync'
+  | 'upstream-stale'
+  | 'edited-by-hand'
+  | 'forced'
+
+/** Why a document is stale, in words a reviewer understands. */
+export interface Reason {
+  kind: ReasonKind
+  /** human text, e.g. "dep docs/a.md modified" */
+  text: string
+  /** the path concerned, when there is one */
+  path?: string
+}
+
+export interface StaleDocument {
+  stage: string
+  /** the stage's outputs (a Graft stage has one) */
+  outputs: string[]
+  /** the prompt file behind the stage, when there is one */
+  prompt?: string
+  reasons: Reason[]
+}

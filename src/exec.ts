@@ -1,0 +1,58 @@
+// The one way the project runs a subprocess (git, dvc, pip). Plain Node, so the
+// core and the CLI need nothing from @actions/*. Arguments are passed as an
+// array: no shell, no quoting bugs.
+import { spawn } from 'node:child_process'
+
+export interface RunOptions {
+  cwd: string
+  env?: NodeJS.ProcessEnv
+  /** text written to the child's stdin */
+  input?: string
+  /** resolve instead of throwing on a non-zero exit */
+  allowFailure?: boolean
+}
+
+export interface RunResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+export class CommandError extends Error {
+  constructor(
+    readonly command: string,
+    readonly result: RunResult
+  ) {
+    super(`${command} exited with ${result.code}: ${result.stderr.trim() || result.stdout.trim()}`)
+    this.name = 'CommandError'
+  }
+}
+
+export type Runner = (file: string, args: string[], options: RunOptions) => Promise<RunResult>
+
+export const run: Runner = (file, args, options) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(file, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['pipe', 'pipe', 'pipe']
+    })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    child.stdout.on('data', (d: Buffer) => out.push(d))
+    child.stderr.on('data', (d: Buffer) => err.push(d))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const result = {
+        code: code ?? 1,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8')
+      }
+      if (result.code !== 0 && !options.allowFailure) {
+        reject(new CommandError([file, ...args].join(' '), result))
+      } else {
+        resolve(result)
+      }
+    })
+    child.stdin.end(options.input ?? '')
+  })
