@@ -35,6 +35,11 @@ export class Git {
     return r.code === 0 ? r.stdout : undefined
   }
 
+  /** The same repository with extra environment (e.g. a scratch `GIT_INDEX_FILE`). */
+  withEnv(extra: NodeJS.ProcessEnv): Git {
+    return new Git(this.cwd, { ...this.env, ...extra })
+  }
+
   private gitEnv(): NodeJS.ProcessEnv {
     // Never prompt for credentials in CI; keep messages in English for matching.
     return { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
