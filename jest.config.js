@@ -8,8 +8,10 @@ export default {
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, diagnostics: false }]
+    '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }]
   },
+  globalSetup: '<rootDir>/__tests__/support/global-setup.mjs',
+  testPathIgnorePatterns: ['/node_modules/', '/__tests__/support/'],
   testTimeout: 60000,
   maxWorkers: 2
 }

@@ -1,0 +1,90 @@
+// Runs a bundled entrypoint (dist/<name>/index.js) exactly as a GitHub runner
+// would: inputs as INPUT_* variables, outputs and summary through files.
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+export interface ActionRun {
+  code: number
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+}
+
+export interface ActionRunOptions {
+  workspace: string
+  inputs?: Record<string, string>
+  env?: Record<string, string | undefined>
+  event?: { name: string; payload: unknown }
+}
+
+/** Parses the GITHUB_OUTPUT file format (`name<<DELIM\nvalue\nDELIM`). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i])
+    if (m) {
+      const value: string[] = []
+      for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i])
+      out[m[1]] = value.join('\n')
+    } else if (lines[i].includes('=')) {
+      const at = lines[i].indexOf('=')
+      out[lines[i].slice(0, at)] = lines[i].slice(at + 1)
+    }
+  }
+  return out
+}
+
+export function runAction(entry: string, options: ActionRunOptions): Promise<ActionRun> {
+  const scratch = mkdtempSync(join(tmpdir(), 'graft-runner-'))
+  const outputFile = join(scratch, 'output')
+  const summaryFile = join(scratch, 'summary')
+  writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: join(scratch, 'home'),
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: join(scratch, 'temp'),
+    RUNNER_TOOL_CACHE: join(scratch, 'toolcache'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    GIT_CONFIG_NOSYSTEM: '1'
+  }
+  if (options.event) {
+    const eventPath = join(scratch, 'event.json')
+    writeFileSync(eventPath, JSON.stringify(options.event.payload))
+    env.GITHUB_EVENT_NAME = options.event.name
+    env.GITHUB_EVENT_PATH = eventPath
+  }
+  for (const [name, value] of Object.entries(options.inputs ?? {})) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+  for (const [k, v] of Object.entries(options.env ?? {})) {
+    if (v === undefined) delete env[k]
+    else env[k] = v
+  }
+  const script = join(PROJECT_ROOT, 'dist', entry, 'index.js')
+  if (!existsSync(script)) throw new Error(`${script} is missing: run npm run bundle`)
+  return new Promise((resolvePromise) => {
+    execFile(process.execPath, [script], { cwd: options.workspace, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
+      resolvePromise({
+        code,
+        stdout,
+        stderr,
+        outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+        summary: readFileSync(summaryFile, 'utf8')
+      })
+    })
+  })
+}
