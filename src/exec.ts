@@ -54,5 +54,7 @@ export const run: Runner = (file, args, options) =>
         resolve(result)
       }
     })
+    // A child may exit without reading its stdin (EPIPE); its exit code tells what happened.
+    child.stdin.on('error', () => {})
     child.stdin.end(options.input ?? '')
   })
