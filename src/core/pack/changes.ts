@@ -1,0 +1,75 @@
+// What changed for one document since its baseline: the sources, the prompt's
+// instructions, and what the previous draft was. Read-only: nothing on disk moves.
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff'
+import type { Git } from '../../git.js'
+import type { Baseline } from './baseline.js'
+import { stripHeaderLine } from './header-rev.js'
+import { promptBody } from './prompt-body.js'
+import { sourceDiff, type Override } from './source-diff.js'
+
+export type { Override } from './source-diff.js'
+
+export interface ChangeInput {
+  /** the prompt file, repository-relative */
+  promptPath: string
+  /** the prompt's current body (after the frontmatter) */
+  body: string
+  /** the prompt's frontmatter deps (the prompt itself is ignored if listed) */
+  deps: string[]
+  /** the output path, repository-relative */
+  output: string
+  baseline: Baseline
+  /** deps rewritten earlier in this run (upstream outputs): their new text */
+  overrides?: Map<string, Override>
+}
+
+export interface ChangeSet {
+  /** unified diff since the baseline, or the deps' whole text (see sourcesChanged) */
+  sourceDiff: string
+  sourcesChanged: boolean
+  /** diff of the prompt body, when it changed and had an earlier, non-empty version */
+  promptDiff?: string
+  promptChanged: boolean
+  /** the output as committed at HEAD, without its header line; absent when none or empty */
+  previousDraft?: string
+}
+
+export async function detectChanges(git: Git, input: ChangeInput): Promise<ChangeSet> {
+  const deps = input.deps.filter((d) => d !== input.promptPath)
+  const source = await sourceDiff(git, deps, input.baseline.rev, input.overrides)
+  const prompt = await promptChange(git, input)
+  const previousDraft = await committedDraft(git, input.output)
+  return {
+    sourceDiff: source.text,
+    sourcesChanged: source.changed,
+    ...prompt,
+    ...(previousDraft === undefined ? {} : { previousDraft })
+  }
+}
+
+/**
+ * The body at the baseline against the body now, both trimmed: frontmatter-only
+ * edits (model, deps) are not instructions. A prompt that did not exist at the
+ * baseline counts as unchanged, as in Graft.
+ */
+async function promptChange(git: Git, input: ChangeInput): Promise<Pick<ChangeSet, 'promptChanged' | 'promptDiff'>> {
+  const before = input.baseline.rev ? await git.show(input.baseline.rev, input.promptPath) : undefined
+  if (before === undefined) return { promptChanged: false }
+  const old = promptBody(before).trim()
+  const now = input.body.trim()
+  if (old === now) return { promptChanged: false }
+  if (old === '') return { promptChanged: true }
+  const diff = createTwoFilesPatch(`a/${input.promptPath}`, `b/${input.promptPath}`, `${old}\n`, `${now}\n`, undefined, undefined, {
+    context: 3,
+    headerOptions: FILE_HEADERS_ONLY
+  })
+  return { promptChanged: true, promptDiff: diff }
+}
+
+/** The output at HEAD (never the working tree) minus the Graft header; undefined when blank. */
+async function committedDraft(git: Git, output: string): Promise<string | undefined> {
+  const text = await git.show('HEAD', output)
+  if (text === undefined) return undefined
+  const draft = stripHeaderLine(text)
+  return draft.trim() === '' ? undefined : draft
+}

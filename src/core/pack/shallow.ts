@@ -1,0 +1,38 @@
+// Shallow clones (actions/checkout's default is depth 1) cut history short: the
+// commit at the edge looks as if it created every file. A baseline found at the
+// edge is therefore unproven, and more history must be fetched.
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import type { Git } from '../../git.js'
+
+export async function isShallow(git: Git): Promise<boolean> {
+  const r = await git.tryExec(['rev-parse', '--is-shallow-repository'])
+  return r.stdout.trim() === 'true'
+}
+
+/** The commits at the edge of a shallow clone (their parents are missing). */
+export async function shallowEdge(git: Git): Promise<Set<string>> {
+  const path = (await git.exec(['rev-parse', '--git-path', 'shallow'])).trim()
+  try {
+    const text = await readFile(resolve(git.cwd, path), 'utf8')
+    return new Set(text.split('\n').filter(Boolean))
+  } catch {
+    return new Set()
+  }
+}
+
+/** One step of fetching more history: a number of commits, or all of it. */
+export type DeepenStep = number | 'unshallow'
+
+export const DEFAULT_DEEPEN_STEPS: DeepenStep[] = [50, 500, 'unshallow']
+
+/** Fetches more history from `remote`; returns the command's error text on failure. */
+export async function deepen(git: Git, remote: string, step: DeepenStep): Promise<string | undefined> {
+  const how = step === 'unshallow' ? '--unshallow' : `--deepen=${step}`
+  const r = await git.tryExec(['fetch', '--quiet', '--no-tags', how, remote])
+  return r.code === 0 ? undefined : r.stderr.trim() || `git fetch exited with ${r.code}`
+}
+
+export function describeStep(remote: string, step: DeepenStep): string {
+  return step === 'unshallow' ? `git fetch --unshallow ${remote}` : `git fetch --deepen=${step} ${remote}`
+}

@@ -1,0 +1,137 @@
+// The source diff the model is shown: every change to the deps since the
+// baseline, committed or not, including new untracked files. Git computes it
+// against a scratch index so the user's index and working tree stay untouched.
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff'
+import type { Git } from '../../git.js'
+import { redactSecrets } from './redact.js'
+
+/** A dep rewritten earlier in this run: its text before and after. */
+export interface Override {
+  before: string
+  after: string
+}
+
+export interface SourceDiff {
+  text: string
+  changed: boolean
+}
+
+/**
+ * With a baseline: the diff since it, or (when nothing changed) each dep's current
+ * text, which does not count as a change. Without one: each dep's current text as
+ * a new file, which does. Secrets are masked either way.
+ */
+export async function sourceDiff(
+  git: Git,
+  deps: string[],
+  baselineRev: string | undefined,
+  overrides: Map<string, Override> = new Map()
+): Promise<SourceDiff> {
+  if (!baselineRev) {
+    const text = await wholeFiles(git, deps, overrides, 'NEW FILE')
+    return { text: redactSecrets(text), changed: text.trim() !== '' }
+  }
+  const fromGit = deps.filter((d) => !overrides.has(d))
+  const diffs = [await gitDiff(git, baselineRev, fromGit)]
+  for (const dep of deps.filter((d) => overrides.has(d))) {
+    diffs.push(await overrideDiff(git, baselineRev, dep, overrides.get(dep) as Override))
+  }
+  const text = diffs.filter((d) => d.trim() !== '').join('\n')
+  if (text !== '') return { text: redactSecrets(text), changed: true }
+  return { text: redactSecrets(await wholeFiles(git, deps, overrides, 'CURRENT CONTENT')), changed: false }
+}
+
+/** `git diff <baseline>` against the working tree's state of `paths`, untracked files included. */
+async function gitDiff(git: Git, baselineRev: string, paths: string[]): Promise<string> {
+  if (paths.length === 0) return ''
+  const dir = await mkdtemp(join(tmpdir(), 'graft-index-'))
+  try {
+    const literal = git.withEnv({ GIT_LITERAL_PATHSPECS: '1' })
+    const scratch = literal.withEnv({ GIT_INDEX_FILE: join(dir, 'index') })
+    // Seed with the real index's entries so tracked files that .gitignore matches still count.
+    const staged = await literal.exec(['ls-files', '--stage', '-z', '--', ...paths])
+    if (staged) await scratch.exec(['update-index', '-z', '--index-info'], staged)
+    const present = await existing(git, paths)
+    if (present.length > 0) await addQuietly(scratch, present)
+    return await scratch.exec([
+      'diff', '--cached', '--unified=3', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames',
+      '--src-prefix=a/', '--dst-prefix=b/', baselineRev, '--', ...paths
+    ])
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** `git add`, tolerating only "this path is ignored" (an ignored new file is not a source git knows). */
+async function addQuietly(scratch: Git, paths: string[]): Promise<void> {
+  const r = await scratch.tryExec(['add', '--all', '--', ...paths])
+  if (r.code !== 0 && !/ignored by one of your \.gitignore files/.test(r.stderr)) {
+    throw new Error(`git add (scratch index) failed: ${r.stderr.trim()}`)
+  }
+}
+
+/** The dep's text at the baseline against its text from this run. */
+async function overrideDiff(git: Git, baselineRev: string, path: string, override: Override): Promise<string> {
+  // Diff from the baseline, not from `before`: the upstream may also have changed in
+  // commits since this document was generated, and the model must see those too.
+  const old = (await git.show(baselineRev, path)) ?? ''
+  if (old === override.after) return ''
+  return createTwoFilesPatch(`a/${path}`, `b/${path}`, old, override.after, undefined, undefined, {
+    context: 3,
+    headerOptions: FILE_HEADERS_ONLY
+  })
+}
+
+/** Graft's whole-file shape: `--- a/P`, `+++ b/P`, `@@ <marker> @@`, the text; blank line between files. */
+async function wholeFiles(
+  git: Git,
+  deps: string[],
+  overrides: Map<string, Override>,
+  marker: 'NEW FILE' | 'CURRENT CONTENT'
+): Promise<string> {
+  const chunks: string[] = []
+  for (const file of await expandDeps(git, deps, overrides)) {
+    const text = overrides.get(file)?.after ?? (await readFile(join(git.cwd, file), 'utf8'))
+    chunks.push(`--- a/${file}\n+++ b/${file}\n@@ ${marker} @@\n${text}`)
+  }
+  return chunks.join('\n\n')
+}
+
+/** Deps as files: a directory dep becomes the files git sees under it (tracked or not, not ignored). */
+async function expandDeps(git: Git, deps: string[], overrides: Map<string, Override>): Promise<string[]> {
+  const files: string[] = []
+  for (const dep of deps) {
+    if (overrides.has(dep)) files.push(dep)
+    else if ((await kind(git, dep)) === 'file') files.push(dep)
+    else if ((await kind(git, dep)) === 'dir') files.push(...(await filesUnder(git, dep)))
+  }
+  return files
+}
+
+async function filesUnder(git: Git, dir: string): Promise<string[]> {
+  const out = await git
+    .withEnv({ GIT_LITERAL_PATHSPECS: '1' })
+    .exec(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', dir])
+  const listed = [...new Set(out.split('\0').filter(Boolean))].sort()
+  const present: string[] = []
+  for (const file of listed) if ((await kind(git, file)) === 'file') present.push(file)
+  return present
+}
+
+async function existing(git: Git, paths: string[]): Promise<string[]> {
+  const present: string[] = []
+  for (const path of paths) if (await kind(git, path)) present.push(path)
+  return present
+}
+
+async function kind(git: Git, path: string): Promise<'file' | 'dir' | undefined> {
+  try {
+    const s = await stat(join(git.cwd, path))
+    return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined
+  } catch {
+    return undefined
+  }
+}
