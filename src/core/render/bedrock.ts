@@ -1,0 +1,254 @@
+// Renders one packed prompt through Claude on Bedrock (ConverseStream). The
+// SDK's own retries are off; ours (retry.ts) decide. A reply is accepted only
+// when it is complete: stopped at end_turn/stop_sequence, non-empty, and more
+// than a Graft header line — the caller writes nothing otherwise.
+import { BedrockRuntimeClient, ConverseStreamCommand, type ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime'
+import { NodeHttpHandler } from '@smithy/node-http-handler'
+import { GraftError } from '../errors.js'
+import { stripHeaders } from '../header.js'
+import { CREDENTIALS_HINT, RenderError, classify, errorFacts, renderFailure, type CallContext } from './errors.js'
+import { AttemptsFailed, DEFAULT_BACKOFF_MS, realSleep, withRetries } from './retry.js'
+
+export interface RenderRequest {
+  prompt: string
+  modelId: string
+  maxTokens: number
+  temperature?: number
+  timeoutMs: number
+  /** the document's path, for messages */
+  label: string
+}
+
+export interface RenderResult {
+  text: string
+  inputTokens: number
+  outputTokens: number
+  stopReason: string
+  attempts: number
+  ms: number
+}
+
+export interface RenderLog {
+  info(msg: string): void
+  warn(msg: string): void
+}
+
+export interface RendererOptions {
+  region: string
+  log: RenderLog
+  sleep?: (ms: number) => Promise<void>
+  /** waits before retries after throttling or a server error; default 5 s, 15 s, 45 s */
+  backoffMs?: number[]
+  /** how often a streaming reply logs its progress; default 5 s */
+  progressEveryMs?: number
+}
+
+/** One complete attempt's reply, before the completeness checks. */
+interface Reply {
+  text: string
+  stopReason: string
+  inputTokens: number
+  outputTokens: number
+  requestId?: string
+}
+
+const CONNECT_TIMEOUT_MS = 10_000
+const COMPLETE_STOPS = new Set(['end_turn', 'stop_sequence'])
+
+export class BedrockRenderer {
+  private readonly client: BedrockRuntimeClient
+  private readonly region: string
+  private readonly log: RenderLog
+  private readonly sleep: (ms: number) => Promise<void>
+  private readonly backoffMs: number[]
+  private readonly progressEveryMs: number
+
+  constructor(opts: RendererOptions) {
+    this.region = requireRegion(opts.region)
+    this.client = bedrockClient(this.region)
+    this.log = opts.log
+    this.sleep = opts.sleep ?? realSleep
+    this.backoffMs = opts.backoffMs ?? DEFAULT_BACKOFF_MS
+    this.progressEveryMs = opts.progressEveryMs ?? 5000
+  }
+
+  async render(req: RenderRequest): Promise<RenderResult> {
+    const context: CallContext = { label: req.label, modelId: req.modelId, region: this.region }
+    const started = Date.now()
+    let outcome: { value: Reply; attempts: number }
+    try {
+      outcome = await withRetries((n, limitMs) => this.attempt(req, n, limitMs), req.timeoutMs, {
+        backoffMs: this.backoffMs,
+        sleep: this.sleep,
+        classify: (err) => classify(errorFacts(err)),
+        onRetry: (err, kind, waitMs, next) => this.log.warn(retryNotice(context, err, kind, waitMs, next))
+      })
+    } catch (err) {
+      if (err instanceof AttemptsFailed) throw renderFailure(err.last, context, err.attempts)
+      throw renderFailure(err, context, 1)
+    }
+    const { value, attempts } = outcome
+    checkComplete(value, req, context, attempts)
+    const ms = Date.now() - started
+    this.log.info(`${req.label}: ${value.text.length} chars, ${value.outputTokens} output tokens in ${(ms / 1000).toFixed(1)} s`)
+    return { text: value.text, inputTokens: value.inputTokens, outputTokens: value.outputTokens, stopReason: value.stopReason, attempts, ms }
+  }
+
+  /** Frees the client's sockets. */
+  close(): void {
+    this.client.destroy()
+  }
+
+  /** One try, bounded as a whole (headers and stream) by `limitMs`. */
+  private async attempt(req: RenderRequest, n: number, limitMs: number): Promise<Reply> {
+    this.log.info(`${req.label}: calling ${req.modelId} in ${this.region}${n > 1 ? ` (attempt ${n})` : ''}`)
+    const controller = new AbortController()
+    const seen: { requestId?: string } = {}
+    let timer: NodeJS.Timeout | undefined
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        const message = `no complete reply within ${formatSeconds(limitMs)}`
+        reject(Object.assign(new Error(message), { name: 'RenderTimeout', $metadata: { requestId: seen.requestId } }))
+        controller.abort()
+      }, limitMs)
+    })
+    const work = this.call(req, limitMs, controller.signal, seen)
+    work.catch(() => undefined) // an attempt abandoned at the deadline must not surface later
+    try {
+      return await Promise.race([work, deadline])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  /** `seen` receives the request id as soon as the reply's headers arrive. */
+  private async call(req: RenderRequest, limitMs: number, signal: AbortSignal, seen: { requestId?: string }): Promise<Reply> {
+    const command = new ConverseStreamCommand({
+      modelId: req.modelId,
+      messages: [{ role: 'user', content: [{ text: req.prompt }] }],
+      inferenceConfig: { maxTokens: req.maxTokens, ...(req.temperature === undefined ? {} : { temperature: req.temperature }) }
+    })
+    const out = await this.client.send(command, { abortSignal: signal, requestTimeout: limitMs })
+    const requestId = out.$metadata.requestId
+    seen.requestId = requestId
+    try {
+      return { ...(await this.readStream(out.stream, req.label)), requestId }
+    } catch (err) {
+      throw new StreamFailure(err, requestId)
+    }
+  }
+
+  private async readStream(stream: AsyncIterable<ConverseStreamOutput> | undefined, label: string): Promise<Omit<Reply, 'requestId'>> {
+    const blocks = new Map<number, string>()
+    let chars = 0
+    let stopReason = ''
+    let inputTokens = 0
+    let outputTokens = 0
+    let lastLog = Date.now()
+    for await (const event of stream ?? []) {
+      const delta = event.contentBlockDelta
+      if (delta?.delta?.text !== undefined) {
+        const index = delta.contentBlockIndex ?? 0
+        blocks.set(index, (blocks.get(index) ?? '') + delta.delta.text)
+        chars += delta.delta.text.length
+        if (Date.now() - lastLog >= this.progressEveryMs) {
+          lastLog = Date.now()
+          this.log.info(`${label}: ${chars} chars (~${Math.round(chars / 4)} tokens) so far`)
+        }
+      }
+      if (event.messageStop) stopReason = event.messageStop.stopReason ?? ''
+      if (event.metadata?.usage) {
+        inputTokens = event.metadata.usage.inputTokens ?? 0
+        outputTokens = event.metadata.usage.outputTokens ?? 0
+      }
+    }
+    if (!stopReason) throw Object.assign(new Error('the reply stream ended before the model stopped'), { name: 'IncompleteStream' })
+    const text = [...blocks.entries()].sort(([a], [b]) => a - b).map(([, t]) => t).join('')
+    return { text, stopReason, inputTokens, outputTokens }
+  }
+}
+
+/** An exception in the middle of a stream: keeps its kind and the response's request id. */
+class StreamFailure extends Error {
+  readonly $metadata: { requestId?: string }
+
+  constructor(cause: unknown, requestId: string | undefined) {
+    const facts = errorFacts(cause)
+    super(facts.message)
+    this.name = facts.name
+    this.$metadata = { requestId }
+  }
+}
+
+/** Rejects a reply that must not be written as a document. */
+function checkComplete(reply: Reply, req: RenderRequest, context: CallContext, attempts: number): void {
+  const fail = (message: string, hint: string): never => {
+    throw new RenderError('fatal', context, message, hint, reply.requestId, attempts)
+  }
+  if (reply.stopReason === 'max_tokens') {
+    fail(
+      `the reply was cut off at max_tokens (${req.maxTokens}; ${reply.outputTokens} tokens written), so nothing was written`,
+      'raise `max_tokens` in the prompt frontmatter or the `max-tokens` input'
+    )
+  }
+  if (!COMPLETE_STOPS.has(reply.stopReason)) {
+    fail(
+      `the model stopped with "${reply.stopReason}" instead of finishing, so nothing was written`,
+      'for content_filtered or guardrail_intervened, revise the prompt or its sources; otherwise re-run'
+    )
+  }
+  if (reply.text.trim() === '') {
+    fail('the model returned no text, so nothing was written', 'check the prompt asks for the document itself, then re-run')
+  }
+  if (stripHeaders(reply.text).trim() === '') {
+    fail(
+      'the model returned only a Graft header line, so nothing was written',
+      'tell the prompt to write the document body (the header is added by the action), then re-run'
+    )
+  }
+}
+
+function retryNotice(c: CallContext, err: unknown, kind: string, waitMs: number, next: number): string {
+  const f = errorFacts(err)
+  const what = `${c.label}: ${f.name} from ${c.modelId} in ${c.region} (request id ${f.requestId ?? 'none'}): ${f.message}`
+  if (kind === 'timeout') return `${what}; retrying once with twice the time limit (attempt ${next})`
+  return `${what}; retrying in ${formatSeconds(waitMs)} (attempt ${next})`
+}
+
+function formatSeconds(ms: number): string {
+  return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`
+}
+
+function requireRegion(region: string | undefined): string {
+  if (region) return region
+  throw new GraftError({ message: 'no AWS region is set for Bedrock', hint: `set the \`aws-region\` input or AWS_REGION; and ${CREDENTIALS_HINT}` })
+}
+
+/**
+ * HTTP/1.1 with explicit time limits (the default handler is HTTP/2 and a
+ * request timeout would only warn); no endpoint, so AWS_ENDPOINT_URL_BEDROCK_RUNTIME
+ * applies; one SDK attempt, since retry.ts retries.
+ */
+function bedrockClient(region: string): BedrockRuntimeClient {
+  return new BedrockRuntimeClient({
+    region,
+    maxAttempts: 1,
+    requestHandler: new NodeHttpHandler({ connectionTimeout: CONNECT_TIMEOUT_MS, throwOnRequestTimeout: true })
+  })
+}
+
+/**
+ * Fails early, before any model call, when the run has no region or the SDK's
+ * default chain finds no credentials; the message names both ways to fix it.
+ */
+export async function checkCredentials(region?: string): Promise<void> {
+  const resolved = requireRegion(region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION)
+  const client = bedrockClient(resolved)
+  try {
+    await client.config.credentials()
+  } catch (err) {
+    throw new GraftError({ message: `no AWS credentials found for Bedrock (${errorFacts(err).message})`, hint: CREDENTIALS_HINT })
+  } finally {
+    client.destroy()
+  }
+}

@@ -1,0 +1,131 @@
+// What went wrong with a model call, in two parts: the kind (which decides
+// whether we retry) and a message saying what to fix. Every message names the
+// document, the model id, the region and the AWS request id.
+import { GraftError } from '../errors.js'
+
+/** throttled / server: back off and retry; timeout: one retry with a longer limit; fatal: stop. */
+export type FailureKind = 'throttled' | 'server' | 'timeout' | 'fatal'
+
+/** Where a call went, for messages. */
+export interface CallContext {
+  label: string
+  modelId: string
+  region: string
+}
+
+/** A render failure the user must act on; `kind` says how it was classified. */
+export class RenderError extends GraftError {
+  constructor(
+    readonly kind: FailureKind,
+    context: CallContext,
+    message: string,
+    hint: string,
+    readonly requestId?: string,
+    readonly attempts = 1
+  ) {
+    super({ file: context.label, message: `${message} ${describeCall(context, requestId, attempts)}`, hint })
+    this.name = 'RenderError'
+  }
+}
+
+function describeCall(c: CallContext, requestId: string | undefined, attempts: number): string {
+  const tries = attempts > 1 ? `, after ${attempts} attempts` : ''
+  return `(model ${c.modelId}, region ${c.region}, request id ${requestId ?? 'none'}${tries})`
+}
+
+/** The facts of an SDK or network error that we act on. */
+export interface ErrorFacts {
+  name: string
+  message: string
+  status?: number
+  requestId?: string
+}
+
+export function errorFacts(err: unknown): ErrorFacts {
+  const e = (err ?? {}) as { name?: unknown; message?: unknown; code?: unknown; $metadata?: { httpStatusCode?: number; requestId?: string } }
+  return {
+    name: typeof e.name === 'string' ? e.name : 'Error',
+    message: typeof e.message === 'string' ? e.message : String(err),
+    status: e.$metadata?.httpStatusCode,
+    requestId: e.$metadata?.requestId
+  }
+}
+
+const THROTTLED = new Set(['ThrottlingException', 'ModelNotReadyException', 'TooManyRequestsException'])
+const SERVER = new Set(['InternalServerException', 'ServiceUnavailableException', 'ModelStreamErrorException', 'IncompleteStream'])
+const TIMEOUT = new Set(['TimeoutError', 'ModelTimeoutException', 'RenderTimeout'])
+/** Connection-level failures that a second try usually survives. */
+const NETWORK = /ECONNRESET|EPIPE|ECONNREFUSED|socket hang up|Premature close|aborted/i
+
+export function classify(f: ErrorFacts): FailureKind {
+  if (THROTTLED.has(f.name) || f.status === 429) return 'throttled'
+  if (TIMEOUT.has(f.name) || f.status === 408) return 'timeout'
+  if (SERVER.has(f.name) || (f.status !== undefined && f.status >= 500)) return 'server'
+  if (f.status === undefined && NETWORK.test(`${f.name} ${f.message}`)) return 'server'
+  return 'fatal'
+}
+
+/** Builds the user-facing error for a failure we will not (or can no longer) retry. */
+export function renderFailure(err: unknown, context: CallContext, attempts: number, requestId?: string): RenderError {
+  const f = errorFacts(err)
+  const id = f.requestId ?? requestId
+  const kind = classify(f)
+  const [message, hint] = explain(f, context)
+  return new RenderError(kind, context, message, hint, id, attempts)
+}
+
+function explain(f: ErrorFacts, c: CallContext): [string, string] {
+  const said = `${f.name}: ${f.message}`
+  switch (f.name) {
+    case 'ThrottlingException':
+    case 'ModelNotReadyException':
+    case 'TooManyRequestsException':
+      return [`Bedrock kept throttling the request (${said})`, 'lower the `concurrency` input, retry later, or ask AWS for a higher Bedrock quota']
+    case 'AccessDeniedException':
+      return [
+        `Bedrock denied access (${said})`,
+        `grant the role bedrock:InvokeModelWithResponseStream on ${c.modelId} (and, for an inference profile, on the foundation model in every region it routes to), and enable model access for this model in the Bedrock console in ${c.region}`
+      ]
+    case 'ResourceNotFoundException':
+      return [
+        `Bedrock does not know this model here (${said})`,
+        `check the model id; try a region where the model is offered (us-east-1, us-west-2) or its cross-region profile (us.… / eu.… / apac.… / global.…), and set \`aws-region\` to match`
+      ]
+    case 'ValidationException':
+      return explainValidation(f, c)
+    case 'ServiceQuotaExceededException':
+      return [`Bedrock quota exceeded (${said})`, 'lower `max-tokens` or `concurrency`, or request a quota increase in the Service Quotas console']
+    case 'UnrecognizedClientException':
+    case 'InvalidSignatureException':
+    case 'ExpiredTokenException':
+    case 'CredentialsProviderError':
+      return [`AWS rejected or could not find the credentials (${said})`, CREDENTIALS_HINT]
+  }
+  const kind = classify(f)
+  if (kind === 'timeout') return [`the model call timed out (${said})`, 'raise `timeout-minutes`, or lower `max_tokens` for this prompt']
+  if (kind === 'server') return [`Bedrock failed repeatedly (${said})`, 'retry the run later; check the AWS Health Dashboard for Bedrock in this region']
+  return [`the model call failed (${said})`, 'check the model id, region and credentials']
+}
+
+function explainValidation(f: ErrorFacts, c: CallContext): [string, string] {
+  const said = `${f.name}: ${f.message}`
+  if (isBareClaude4(c.modelId) || /on-demand throughput/i.test(f.message)) {
+    const bare = c.modelId.replace(/^arn:aws:bedrock:[^/]*\//, '')
+    return [
+      `Bedrock refused the model id (${said})`,
+      `Claude 4 models are served only through inference profiles: use us.${bare} or global.${bare} (or the alias bedrock-claude-v4.5-sonnet-us)`
+    ]
+  }
+  return [`Bedrock rejected the request (${said})`, 'check the prompt frontmatter (`max_tokens`, `temperature`) and the model id']
+}
+
+/** `anthropic.claude-sonnet-4…`, `anthropic.claude-opus-4-1…`: a Claude 4 id without a profile prefix. */
+export function isBareClaude4(modelId: string): boolean {
+  return /^anthropic\.claude-(?:[a-z]+-)?4/.test(modelId)
+}
+
+export const CREDENTIALS_HINT =
+  'give the job AWS credentials in one of two ways: (1) OIDC — add `permissions: id-token: write` to the job and a step ' +
+  '`uses: aws-actions/configure-aws-credentials@v4` with `role-to-assume: <role ARN>` and `aws-region: <region>` before this action; ' +
+  'or (2) repository secrets — set env `AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}` and ' +
+  '`AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}` (and `AWS_REGION`, or the `aws-region` input)'
