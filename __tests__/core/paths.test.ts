@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { GraftError } from '../../src/core/errors.js'
+import { assertWritable, checkRepoPath, isSameOrInside, lexicalPathProblem, normalizeRepoPath } from '../../src/core/paths.js'
+import { TestRepo } from '../support/repo.js'
+
+describe('paths', () => {
+  let repo: TestRepo
+  let outside: string
+  beforeEach(() => {
+    repo = TestRepo.create({ 'docs/a.md': 'a\n', '.github/workflows/ci.yml': 'on: push\n' })
+    outside = mkdtempSync(join(tmpdir(), 'graft-outside-'))
+  })
+  afterEach(() => {
+    repo.cleanup()
+    rmSync(outside, { recursive: true, force: true })
+  })
+
+  it('normalises ./, doubled and trailing slashes, and compares by path segment', () => {
+    expect(normalizeRepoPath('./docs//a.md')).toBe('docs/a.md')
+    expect(normalizeRepoPath('docs/raw/')).toBe('docs/raw')
+    expect(normalizeRepoPath('docs\\a.md')).toBe('docs/a.md')
+    expect(isSameOrInside('docs/a', 'docs/a/b.md')).toBe(true)
+    expect(isSameOrInside('docs/a', 'docs/a')).toBe(true)
+    expect(isSameOrInside('docs/a', 'docs/ab.md')).toBe(false)
+  })
+
+  it('accepts plain paths inside the repository, existing or not', () => {
+    expect(checkRepoPath(repo.root, 'docs/a.md', 'output')).toBeUndefined()
+    expect(checkRepoPath(repo.root, 'docs/new/deep/b.md', 'output')).toBeUndefined()
+    expect(checkRepoPath(repo.root, './docs/a.md', 'dep')).toBeUndefined()
+    expect(checkRepoPath(repo.root, 'docs/../docs/a.md', 'dep')).toBeUndefined()
+  })
+
+  it('refuses absolute paths and paths that leave the repository', () => {
+    expect(checkRepoPath(repo.root, '/etc/passwd', 'dep')).toMatch(/is an absolute path/)
+    expect(checkRepoPath(repo.root, 'C:\\x.md', 'output')).toMatch(/is an absolute path/)
+    expect(checkRepoPath(repo.root, '../x.md', 'dep')).toMatch(/leaves the repository/)
+    expect(checkRepoPath(repo.root, 'docs/../../x.md', 'output')).toMatch(/leaves the repository/)
+    expect(checkRepoPath(repo.root, '', 'output')).toMatch(/empty/)
+  })
+
+  it('refuses .git for both roles, and .github, dvc.yaml, dvc.lock only for outputs', () => {
+    expect(checkRepoPath(repo.root, '.git/config', 'dep')).toMatch(/inside \.git\//)
+    expect(checkRepoPath(repo.root, '.git/hooks/x', 'output')).toMatch(/inside \.git\//)
+    expect(checkRepoPath(repo.root, '.github/workflows/ci.yml', 'output')).toMatch(/inside \.github\//)
+    expect(checkRepoPath(repo.root, '.github/workflows/ci.yml', 'dep')).toBeUndefined()
+    expect(lexicalPathProblem('dvc.lock', 'output')).toMatch(/pipeline's own dvc.lock/)
+    expect(lexicalPathProblem('./dvc.yaml', 'output')).toMatch(/dvc.yaml/)
+    expect(lexicalPathProblem('.', 'output')).toMatch(/repository root/)
+    expect(lexicalPathProblem('.githubx/a.md', 'output')).toBeUndefined()
+  })
+
+  it('refuses a symlinked folder or file that leads outside, and allows links that stay inside', () => {
+    symlinkSync(outside, repo.path('escape'))
+    symlinkSync(join(outside, 'secret.md'), repo.path('docs/dangling.md')) // target does not exist
+    symlinkSync(repo.path('docs'), repo.path('alias'))
+    expect(checkRepoPath(repo.root, 'escape/x.md', 'output')).toMatch(/^escape is a symlink to .*outside the repository/)
+    expect(checkRepoPath(repo.root, 'escape/x.md', 'dep')).toMatch(/outside the repository/)
+    expect(checkRepoPath(repo.root, 'docs/dangling.md', 'output')).toMatch(/^docs\/dangling.md is a symlink/)
+    expect(checkRepoPath(repo.root, 'alias/a.md', 'output')).toBeUndefined()
+  })
+
+  it('assertWritable throws a GraftError naming the file and what to do, and changes nothing', () => {
+    symlinkSync(outside, repo.path('escape'))
+    const before = repo.snapshot()
+    expect(() => assertWritable(repo.root, 'docs/a.md')).not.toThrow()
+    let error: unknown
+    try {
+      assertWritable(repo.root, 'escape/x.md')
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(GraftError)
+    const problem = (error as GraftError).problems[0]
+    expect(problem.file).toBe('escape/x.md')
+    expect(problem.message).toMatch(/refusing to write escape\/x.md: escape is a symlink/)
+    expect(problem.hint).toMatch(/remove the symlink/)
+    expect(() => assertWritable(repo.root, '.github/workflows/evil.yml')).toThrow(/inside \.github\//)
+    expect(repo.snapshot()).toEqual(before)
+  })
+})
