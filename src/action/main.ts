@@ -1,0 +1,12 @@
+// Entry point of the root action (dist/main/index.js): command = auto | validate | generate.
+import { getChoice } from './inputs.js'
+import { reportFailure } from './report.js'
+import { runCommand } from './run-command.js'
+
+let command: 'auto' | 'validate' | 'generate' | undefined
+try {
+  command = getChoice('command', ['auto', 'validate', 'generate'] as const, 'auto')
+} catch (error) {
+  await reportFailure(error)
+}
+if (command) await runCommand(command)

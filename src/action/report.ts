@@ -1,0 +1,44 @@
+// Everything the action shows the user: step outputs, the job summary, and
+// annotations on the files that need fixing.
+import * as core from '@actions/core'
+import { GraftError } from '../core/errors.js'
+import type { StaleDocument } from '../core/types.js'
+
+export function setStaleOutputs(stale: StaleDocument[]): void {
+  core.setOutput('is_stale', stale.length > 0 ? 'true' : 'false')
+  core.setOutput('stale_files', JSON.stringify(stale.flatMap((d) => d.outputs)))
+  core.setOutput('stale_stages', JSON.stringify(stale.map((d) => d.stage)))
+}
+
+export async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  await core.summary.addRaw(markdown, true).write()
+}
+
+/** Reports a failure: one annotation per problem, a summary, and a failed step. */
+export async function reportFailure(error: unknown): Promise<void> {
+  if (error instanceof GraftError) {
+    for (const p of error.problems) {
+      const text = p.hint ? `${p.message}\nWhat to do: ${p.hint}` : p.message
+      core.error(text, { file: p.file, startLine: p.line, title: 'graft-action' })
+    }
+    await writeSummary(
+      `### ❌ Graft: ${error.problems.length} problem(s)\n\n` +
+        error.problems
+          .map((p) => `- ${p.file ? `\`${p.file}${p.line ? `:${p.line}` : ''}\`: ` : ''}${p.message}${p.hint ? ` — ${p.hint}` : ''}`)
+          .join('\n') +
+        '\n'
+    ).catch(() => undefined)
+    core.setFailed(`${error.problems.length} problem(s) must be fixed (see the annotations above)`)
+    return
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  core.setFailed(message)
+}
+
+/** Maps the core's Log onto the Actions log. */
+export const actionLog = {
+  info: (m: string) => core.info(m),
+  warn: (m: string) => core.warning(m),
+  group: <T>(name: string, fn: () => Promise<T>) => core.group(name, fn)
+}

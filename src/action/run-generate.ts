@@ -1,0 +1,44 @@
+// The generate step: the validation report → core generate → outputs and summary.
+import * as core from '@actions/core'
+import { generate, type GenerateResult } from '../core/generate/generate.js'
+import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
+import type { ValidationReport } from '../core/validate.js'
+import { generateTable } from '../report/markdown.js'
+import type { GenerateInputs } from './inputs.js'
+import { actionsRenderCache } from './render-cache.js'
+import { actionLog, writeSummary } from './report.js'
+
+export async function runGenerate(inputs: GenerateInputs, report: ValidationReport): Promise<GenerateResult> {
+  for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) {
+    const value = process.env[name]
+    if (value) core.setSecret(value)
+  }
+  const result = await core.group('Generating documents', () =>
+    generate({
+      root: inputs.root,
+      report,
+      force: inputs.force,
+      defaultModel: inputs.model,
+      maxTokens: inputs.maxTokens,
+      concurrency: inputs.concurrency,
+      timeoutMs: inputs.timeoutMinutes * 60_000,
+      dryRun: inputs.dryRun,
+      renderer: async () => {
+        await checkCredentials(inputs.awsRegion)
+        return new BedrockRenderer({ region: inputs.awsRegion, log: actionLog })
+      },
+      cache: inputs.cache && !inputs.dryRun ? actionsRenderCache() : undefined,
+      log: actionLog
+    })
+  )
+  core.setOutput('generated_files', JSON.stringify(result.documents.filter((d) => d.rendered).map((d) => d.output)))
+  const why = new Map(report.stale.map((d) => [d.stage, d.reasons.map((r) => r.text)]))
+  await writeSummary(
+    `### ${result.dryRun ? '🧪 Graft generate (dry run: no model call, nothing written)' : '📝 Graft generate'}\n\n` +
+      generateTable(
+        result.documents.map((d) => ({ ...d, reasons: why.get(d.stage) ?? ['forced'] })),
+        result.dryRun
+      )
+  )
+  return result
+}

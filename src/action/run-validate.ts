@@ -1,0 +1,47 @@
+// The validate step: inputs → core validate → outputs, summary, annotations.
+import * as core from '@actions/core'
+import { validate, type ValidationReport } from '../core/validate.js'
+import { which } from '../core/which.js'
+import { validateSummary } from '../report/markdown.js'
+import { ensureDvc } from './dvc-setup.js'
+import type { ValidateInputs } from './inputs.js'
+import { actionLog, setStaleOutputs, writeSummary } from './report.js'
+
+export async function runValidate(inputs: ValidateInputs): Promise<ValidationReport> {
+  const report = await validate({
+    root: inputs.root,
+    engine: inputs.engine,
+    targets: inputs.targets,
+    log: actionLog,
+    dvc: {
+      find: async () => which('dvc'),
+      install: () => ensureDvc({ version: inputs.dvcVersion, useCache: inputs.cache })
+    }
+  })
+  setStaleOutputs(report.stale)
+  for (const d of report.stale) {
+    core.notice(`${d.outputs.join(', ')} is stale: ${d.reasons.map((r) => r.text).join('; ')}`, {
+      file: d.prompt,
+      title: 'Stale generated document'
+    })
+  }
+  await writeSummary(
+    validateSummary({
+      stale: report.stale,
+      engine: report.engine,
+      checked: report.targets.size,
+      targeted: inputs.targets.length > 0
+    })
+  )
+  return report
+}
+
+/** validate's own rule: fail the step after reporting when asked to. */
+export function failIfStale(report: ValidationReport, failOnStale: boolean): void {
+  if (failOnStale && report.stale.length > 0) {
+    core.setFailed(
+      `${report.stale.length} generated document(s) are stale: ${report.stale.flatMap((d) => d.outputs).join(', ')}. ` +
+        'Regenerate them (graft-action generate, or `dvc repro`) and commit the result.'
+    )
+  }
+}

@@ -1,0 +1,135 @@
+// `graft-action generate` and `graft-action pack`: the generate core in a terminal.
+import { parseArgs } from 'node:util'
+import { resolve } from 'node:path'
+import { Git } from '../git.js'
+import { GraftError } from '../core/errors.js'
+import { generate, packDocument } from '../core/generate/generate.js'
+import { planGeneration } from '../core/generate/plan.js'
+import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
+import { DEFAULT_MODEL } from '../core/render/models.js'
+import { validate, type EngineChoice } from '../core/validate.js'
+import { which } from '../core/which.js'
+import { parseTargetList } from '../core/targets.js'
+import { terminalLog } from './terminal-log.js'
+
+export const generateHelp = `Usage: graft-action generate [options] [targets...]
+
+Regenerates the stale documents (or the targets) through Claude on AWS Bedrock,
+in dependency order, and updates dvc.yaml and dvc.lock. All or nothing.
+Credentials come from the AWS SDK's default chain (environment, profile, SSO).
+
+Options:
+  --dry-run                  show each directive and packed-prompt size; call no model, write nothing
+  --force                    regenerate the targets even when up to date
+  --model <name>             model for prompts that name none (default ${DEFAULT_MODEL})
+  --region <region>          Bedrock region (default AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
+  --max-tokens <n>           output limit for prompts without max_tokens (default 16000)
+  --concurrency <n>          renders at once (default 4)
+  --timeout-minutes <n>      per document (default 10)
+  --engine <auto|native|dvc> staleness engine (default auto)
+  -C, --cwd <dir>            repository root (default: the current directory)
+  -h, --help                 show this help
+`
+
+export const packHelp = `Usage: graft-action pack [options] <target>
+
+Prints the packed prompt the model would receive for one document (an output
+path or a stage name), after a line naming its directive. Calls no model.
+
+Options:
+  -C, --cwd <dir>   repository root (default: the current directory)
+  -h, --help        show this help
+`
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1) throw new GraftError({ message: `--${name} must be a positive whole number, not "${raw}"` })
+  return n
+}
+
+const noInstall = {
+  find: async () => which('dvc'),
+  install: async (): Promise<string> => {
+    throw new GraftError({ message: 'dvc is not on PATH', hint: 'pip install "dvc==3.*", or use --engine native' })
+  }
+}
+
+export async function generateCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      model: { type: 'string', default: DEFAULT_MODEL },
+      region: { type: 'string' },
+      'max-tokens': { type: 'string' },
+      concurrency: { type: 'string' },
+      'timeout-minutes': { type: 'string' },
+      engine: { type: 'string', default: 'auto' },
+      cwd: { type: 'string', short: 'C', default: '.' },
+      help: { type: 'boolean', short: 'h', default: false }
+    }
+  })
+  if (values.help) {
+    process.stdout.write(generateHelp)
+    return 0
+  }
+  const root = resolve(values.cwd)
+  const log = terminalLog(false)
+  const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1'
+  const report = await validate({
+    root,
+    engine: values.engine as EngineChoice,
+    targets: positionals.flatMap((p) => parseTargetList(p)),
+    log,
+    dvc: noInstall
+  })
+  const result = await generate({
+    root,
+    report,
+    force: values.force,
+    defaultModel: values.model,
+    maxTokens: positiveInt('max-tokens', values['max-tokens'], 16000),
+    concurrency: positiveInt('concurrency', values.concurrency, 4),
+    timeoutMs: positiveInt('timeout-minutes', values['timeout-minutes'], 10) * 60_000,
+    dryRun: values['dry-run'],
+    renderer: async () => {
+      await checkCredentials(region)
+      return new BedrockRenderer({ region, log })
+    },
+    log
+  })
+  for (const d of result.documents) {
+    const tokens = d.rendered ? `, ${d.inputTokens} in / ${d.outputTokens} out tokens` : ''
+    process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}\n`)
+  }
+  if (result.dryRun) process.stdout.write('Dry run: no model was called and nothing was written.\n')
+  else if (result.changedFiles.length > 0) process.stdout.write(`Changed: ${result.changedFiles.join(', ')}\n`)
+  return 0
+}
+
+export async function packCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      cwd: { type: 'string', short: 'C', default: '.' },
+      help: { type: 'boolean', short: 'h', default: false }
+    }
+  })
+  if (values.help) {
+    process.stdout.write(packHelp)
+    return 0
+  }
+  if (positionals.length !== 1) throw new GraftError({ message: 'pack takes exactly one target', hint: 'graft-action pack docs/overview.md' })
+  const root = resolve(values.cwd)
+  const log = terminalLog(true)
+  const report = await validate({ root, engine: 'native', targets: positionals, log, dvc: noInstall })
+  const [doc] = planGeneration(report, { force: true })
+  if (!doc) throw new GraftError({ message: `${positionals[0]} has no prompt to pack` })
+  const packed = await packDocument(new Git(root), doc, { force: false, log })
+  process.stdout.write(`# ${doc.prompt.out}: ${packed.line}\n${packed.packed}`)
+  return 0
+}

@@ -1,0 +1,78 @@
+// `graft-action validate`: the same verdicts as the action, in a terminal.
+import { parseArgs } from 'node:util'
+import { resolve } from 'node:path'
+import { validate, type EngineChoice } from '../core/validate.js'
+import { which } from '../core/which.js'
+import { GraftError } from '../core/errors.js'
+import { parseTargetList } from '../core/targets.js'
+import { terminalLog } from './terminal-log.js'
+
+export const validateHelp = `Usage: graft-action validate [options] [targets...]
+
+Reports which generated documents are stale, and why.
+
+Options:
+  --engine <auto|native|dvc>  staleness engine (default auto: dvc when on PATH, else native)
+  --json                      print a JSON report on stdout
+  --fail-on-stale             exit with status 1 when anything is stale
+  -C, --cwd <dir>             repository root (default: the current directory)
+  -h, --help                  show this help
+`
+
+export async function validateCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      engine: { type: 'string', default: 'auto' },
+      json: { type: 'boolean', default: false },
+      'fail-on-stale': { type: 'boolean', default: false },
+      cwd: { type: 'string', short: 'C', default: '.' },
+      help: { type: 'boolean', short: 'h', default: false }
+    }
+  })
+  if (values.help) {
+    process.stdout.write(validateHelp)
+    return 0
+  }
+  const engine = values.engine as EngineChoice
+  if (!['auto', 'native', 'dvc'].includes(engine)) {
+    throw new GraftError({ message: `unknown engine "${engine}"`, hint: 'use auto, native or dvc' })
+  }
+  const report = await validate({
+    root: resolve(values.cwd),
+    engine,
+    targets: positionals.flatMap((p) => parseTargetList(p)),
+    log: terminalLog(values.json),
+    dvc: {
+      find: async () => which('dvc'),
+      install: async () => {
+        throw new GraftError({ message: 'dvc is not on PATH', hint: 'pip install "dvc==3.*", or use --engine native' })
+      }
+    }
+  })
+  if (values.json) {
+    process.stdout.write(
+      JSON.stringify(
+        {
+          engine: report.engine,
+          is_stale: report.stale.length > 0,
+          stale_files: report.stale.flatMap((d) => d.outputs),
+          stale_stages: report.stale.map((d) => d.stage),
+          stale: report.stale
+        },
+        null,
+        2
+      ) + '\n'
+    )
+  } else if (report.stale.length === 0) {
+    process.stdout.write(`All ${report.targets.size} document(s) are up to date (engine ${report.engine}).\n`)
+  } else {
+    process.stdout.write(`${report.stale.length} stale document(s) (engine ${report.engine}):\n`)
+    for (const d of report.stale) {
+      process.stdout.write(`  ${d.outputs.join(', ')}  [${d.stage}]\n`)
+      for (const r of d.reasons) process.stdout.write(`      - ${r.text}\n`)
+    }
+  }
+  return values['fail-on-stale'] && report.stale.length > 0 ? 1 : 0
+}

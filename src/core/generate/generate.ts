@@ -1,0 +1,245 @@
+// generate: rewrite the stale documents through the model, in dependency
+// order, all or nothing. plan → (baseline → changes → directive → pack →
+// render → write → lock entry) per document → dvc.yaml and dvc.lock.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Git } from '../../git.js'
+import type { Log } from '../log.js'
+import { composeDocument, formatHeader, sha256Hex } from '../header.js'
+import { findBaseline, type Baseline } from '../pack/baseline.js'
+import { detectChanges, type ChangeSet } from '../pack/changes.js'
+import { decideDirective, type DirectiveName } from '../pack/directive.js'
+import { packPrompt } from '../pack/packed-prompt.js'
+import type { RenderRequest, RenderResult } from '../render/bedrock.js'
+import type { ValidationReport } from '../validate.js'
+import { planGeneration, type PlannedDocument } from './plan.js'
+import { runDag } from './schedule.js'
+import { FileTransaction } from './transaction.js'
+import { PipelineFiles } from './pipeline-files.js'
+
+export interface Renderer {
+  render(request: RenderRequest): Promise<RenderResult>
+}
+
+/** Rendered texts keyed by the sha256 of what was sent: a re-run with the same inputs makes no call. */
+export interface RenderCache {
+  get(key: string): Promise<string | undefined>
+  put(key: string, text: string): Promise<void>
+}
+
+export interface GenerateOptions {
+  root: string
+  report: ValidationReport
+  force: boolean
+  defaultModel: string
+  maxTokens: number
+  concurrency: number
+  timeoutMs: number
+  dryRun: boolean
+  /** created on first use, so MAINTAIN-only and dry runs need no credentials */
+  renderer: () => Promise<Renderer>
+  cache?: RenderCache
+  log: Log
+  now?: () => Date
+}
+
+export interface DocumentResult {
+  stage: string
+  output: string
+  prompt: string
+  directive: DirectiveName
+  directiveLine: string
+  modelId: string
+  /** characters of the packed prompt */
+  promptChars: number
+  sig: string
+  inputTokens: number
+  outputTokens: number
+  ms: number
+  cached: boolean
+  /** false for MAINTAIN and dry runs */
+  rendered: boolean
+  baseline: string
+}
+
+export interface GenerateResult {
+  documents: DocumentResult[]
+  /** every path whose bytes changed: outputs, dvc.yaml, dvc.lock */
+  changedFiles: string[]
+  dryRun: boolean
+}
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const plan = planGeneration(options.report, { force: options.force, defaultModel: options.defaultModel })
+  const { log } = options
+  if (plan.length === 0) {
+    log.info('Nothing to generate: every targeted document is up to date.')
+    return { documents: [], changedFiles: [], dryRun: options.dryRun }
+  }
+  log.info(`Generating ${plan.length} document(s), ${options.concurrency} at a time: ${plan.map((p) => p.prompt.out).join(', ')}`)
+
+  const run = new GenerationRun(options, plan)
+  try {
+    const results = await runDag(
+      plan.map((doc) => ({ id: doc.stage.name, after: doc.after, run: () => run.document(doc) })),
+      options.concurrency
+    )
+    const documents = plan.map((d) => results.get(d.stage.name)!)
+    if (options.dryRun) return { documents, changedFiles: [], dryRun: true }
+    await run.finish()
+    return { documents, changedFiles: await run.transaction.changedPaths(), dryRun: false }
+  } catch (error) {
+    await run.transaction.rollback()
+    throw error
+  }
+}
+
+export interface PackedDocument {
+  baseline: Baseline
+  changes: ChangeSet
+  directive: DirectiveName
+  line: string
+  packed: string
+}
+
+/** What the model is shown for one document: baseline → changes → directive → packed prompt. */
+export async function packDocument(
+  git: Git,
+  doc: PlannedDocument,
+  options: { overrides?: Map<string, { before: string; after: string }>; force: boolean; log: Log }
+): Promise<PackedDocument> {
+  const output = doc.prompt.out
+  const baseline = await findBaseline(git, { output, name: doc.stage.name })
+  if (baseline.note) options.log.info(`${output}: ${baseline.note}`)
+  const changes = await detectChanges(git, {
+    promptPath: doc.prompt.path,
+    body: doc.prompt.body,
+    deps: doc.prompt.deps,
+    output,
+    baseline,
+    overrides: options.overrides
+  })
+  let { directive, line } = decideDirective(changes)
+  if (directive === 'MAINTAIN' && options.force) {
+    // A forced run asks for a fresh text even though nothing changed.
+    directive = 'REFRESH'
+    line = 'REFRESH (forced: rewrite from the current sources and instructions)'
+  }
+  const packed = packPrompt({ body: doc.prompt.body, changes, directive: { directive, line } })
+  return { baseline, changes, directive, line, packed }
+}
+
+/** State shared by the documents of one run. */
+class GenerationRun {
+  readonly transaction: FileTransaction
+  private readonly git: Git
+  private readonly files: PipelineFiles
+  /** output → its text before and after this run, for the diffs of downstream prompts */
+  private readonly rewritten = new Map<string, { before: string; after: string }>()
+  private renderer?: Promise<Renderer>
+  private shortHead?: Promise<string>
+
+  constructor(
+    private readonly options: GenerateOptions,
+    plan: PlannedDocument[]
+  ) {
+    this.transaction = new FileTransaction(options.root)
+    this.git = new Git(options.root)
+    this.files = new PipelineFiles(options.root, options.report.pipeline, plan)
+  }
+
+  async document(doc: PlannedDocument): Promise<DocumentResult> {
+    const { log } = this.options
+    const started = Date.now()
+    const output = doc.prompt.out
+    const { baseline, directive, line, packed } = await packDocument(this.git, doc, {
+      overrides: this.overridesFor(doc),
+      force: this.options.force,
+      log
+    })
+    const sig = sha256Hex(packed)
+    const base: DocumentResult = {
+      stage: doc.stage.name,
+      output,
+      prompt: doc.prompt.path,
+      directive,
+      directiveLine: line,
+      modelId: doc.modelId,
+      promptChars: packed.length,
+      sig,
+      inputTokens: 0,
+      outputTokens: 0,
+      ms: 0,
+      cached: false,
+      rendered: false,
+      baseline: baseline.rev ? baseline.rev.slice(0, 12) : 'none'
+    }
+    log.info(`${output}: ${line}; packed prompt ${packed.length} characters`)
+    if (this.options.dryRun) return { ...base, ms: Date.now() - started }
+    if (directive !== 'MAINTAIN') {
+      const rendered = await this.render(doc, packed)
+      const header = formatHeader({ model: doc.modelName, sig, rev: await this.head(), date: (this.options.now ?? (() => new Date()))() })
+      const before = await readFile(join(this.options.root, output), 'utf8').catch(() => '')
+      const after = composeDocument(header, rendered.text)
+      await this.transaction.write(output, after)
+      this.rewritten.set(output, { before, after })
+      Object.assign(base, {
+        inputTokens: rendered.inputTokens,
+        outputTokens: rendered.outputTokens,
+        cached: rendered.cached,
+        rendered: true
+      })
+    }
+    await this.files.recordLock(doc)
+    const ms = Date.now() - started
+    log.info(`${output}: done in ${(ms / 1000).toFixed(1)} s`)
+    return { ...base, ms }
+  }
+
+  /** Writes dvc.yaml (when stages were added or changed) and dvc.lock. */
+  async finish(): Promise<void> {
+    for (const [path, text] of await this.files.render()) await this.transaction.write(path, text)
+  }
+
+  private overridesFor(doc: PlannedDocument): Map<string, { before: string; after: string }> {
+    const overrides = new Map<string, { before: string; after: string }>()
+    for (const dep of doc.prompt.deps) {
+      const change = this.rewritten.get(dep)
+      if (change) overrides.set(dep, change)
+    }
+    return overrides
+  }
+
+  private async render(
+    doc: PlannedDocument,
+    packed: string
+  ): Promise<{ text: string; inputTokens: number; outputTokens: number; cached: boolean }> {
+    const { cache, maxTokens, timeoutMs } = this.options
+    const request: RenderRequest = {
+      prompt: packed,
+      modelId: doc.modelId,
+      maxTokens: doc.prompt.maxTokens ?? maxTokens,
+      temperature: doc.prompt.temperature,
+      timeoutMs,
+      label: doc.prompt.out
+    }
+    const key = sha256Hex(JSON.stringify([request.modelId, request.maxTokens, request.temperature ?? null, packed]))
+    const hit = await cache?.get(key)
+    if (hit !== undefined) {
+      this.options.log.info(`${doc.prompt.out}: render cache hit, no model call`)
+      return { text: hit, inputTokens: 0, outputTokens: 0, cached: true }
+    }
+    this.renderer ??= this.options.renderer()
+    const result = await (await this.renderer).render(request)
+    await cache?.put(key, result.text)
+    return { ...result, cached: false }
+  }
+
+  private head(): Promise<string> {
+    this.shortHead ??= this.git
+      .tryExec(['rev-parse', '--short', 'HEAD'])
+      .then((r) => (r.code === 0 ? r.stdout.trim() : 'workspace'))
+    return this.shortHead
+  }
+}
+

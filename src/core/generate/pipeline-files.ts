@@ -1,0 +1,68 @@
+// dvc.yaml and dvc.lock as generate leaves them: new prompts gain a stage in
+// the repository's own command template, changed deps are brought in line,
+// and every rewritten document's lock entry holds the new hashes, so the real
+// `dvc status` reports it up to date. Kept in memory until the run succeeds.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { lockEntryFor, setLockStage } from '../lockfile.js'
+import { addStagesToDvcYaml, commandTemplate, graftStage, updateStageDeps } from '../pipeline.js'
+import type { StageDef } from '../types.js'
+import type { Pipeline } from '../validate.js'
+import type { PlannedDocument } from './plan.js'
+
+export class PipelineFiles {
+  private readonly declared: Map<string, StageDef>
+  /** dvc.lock's text, each update chained on the last so none is lost */
+  private lockText?: Promise<string | undefined>
+
+  constructor(
+    private readonly root: string,
+    private readonly pipeline: Pipeline,
+    private readonly plan: PlannedDocument[]
+  ) {
+    this.declared = new Map((pipeline.dvcYaml?.stages ?? []).map((s) => [s.name, s]))
+  }
+
+  /** The command the stage has (or will have) in dvc.yaml. */
+  commandOf(doc: PlannedDocument): string {
+    return this.declared.get(doc.stage.name)?.cmd ?? this.newStage(doc).cmd
+  }
+
+  /** Hashes the stage's deps and outs as they are now and records them. */
+  async recordLock(doc: PlannedDocument): Promise<void> {
+    const entry = async (path: string) => lockEntryFor(this.root, path)
+    const [deps, outs] = await Promise.all([
+      Promise.all(doc.stage.deps.map(entry)),
+      Promise.all(doc.stage.outs.map((o) => entry(o.path)))
+    ])
+    const previous = this.lockText ?? readFile(join(this.root, 'dvc.lock'), 'utf8').catch(() => undefined)
+    this.lockText = previous.then((text) => setLockStage(text, doc.stage.name, { cmd: this.commandOf(doc), deps, outs }))
+    await this.lockText
+  }
+
+  /** The files to write: [path, text]. */
+  async render(): Promise<[string, string][]> {
+    const files: [string, string][] = []
+    const yaml = await this.dvcYamlText()
+    if (yaml !== undefined) files.push(['dvc.yaml', yaml])
+    const lock = await this.lockText
+    if (lock !== undefined) files.push(['dvc.lock', lock])
+    return files
+  }
+
+  private async dvcYamlText(): Promise<string | undefined> {
+    const added = this.plan.filter((d) => !this.declared.has(d.stage.name)).map((d) => this.newStage(d))
+    const depsChanged = this.plan.filter((d) =>
+      this.pipeline.drift.some((x) => x.stage === d.stage.name && x.kind === 'deps-differ')
+    )
+    if (added.length === 0 && depsChanged.length === 0) return undefined
+    let text = await readFile(join(this.root, 'dvc.yaml'), 'utf8').catch(() => undefined)
+    for (const d of depsChanged) text = updateStageDeps(text!, { ...this.declared.get(d.stage.name)!, deps: d.stage.deps })
+    if (added.length > 0) text = addStagesToDvcYaml(text, added)
+    return text
+  }
+
+  private newStage(doc: PlannedDocument): StageDef {
+    return graftStage(doc.prompt, commandTemplate(this.pipeline.prompts, this.pipeline.dvcYaml))
+  }
+}
