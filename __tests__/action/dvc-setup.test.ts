@@ -1,0 +1,87 @@
+// ensureDvc: DVC from PATH when present, else a real pip install into the
+// runner's tool cache (once in the suite: tens of seconds), with @actions/cache
+// unavailable as it is outside GitHub — a notice, never a failure.
+import { execFileSync } from 'node:child_process'
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { delimiter, dirname, join } from 'node:path'
+import { ensureDvc } from '../../src/action/dvc-setup.js'
+import { GraftError } from '../../src/core/errors.js'
+import { requireDvc } from '../support/graft-repo.js'
+
+const realDvc = requireDvc()
+const installedVersion = execFileSync(realDvc, ['--version'], { encoding: 'utf8' }).trim()
+
+const saved = { ...process.env }
+let toolCache: string
+let printed: string[]
+const realWrite = process.stdout.write.bind(process.stdout)
+
+function pathWithoutDvc(): string {
+  return (saved.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => {
+      try {
+        accessSync(join(dir, 'dvc'), constants.X_OK)
+        return false
+      } catch {
+        return true
+      }
+    })
+    .join(delimiter)
+}
+
+beforeEach(() => {
+  toolCache = mkdtempSync(join(tmpdir(), 'graft-toolcache-'))
+  process.env.RUNNER_TOOL_CACHE = toolCache
+  process.env.RUNNER_TEMP = toolCache
+  delete process.env.ACTIONS_RESULTS_URL
+  delete process.env.ACTIONS_CACHE_URL
+  printed = []
+  // @actions/core writes workflow commands to stdout: read them there.
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    printed.push(String(chunk))
+    return true
+  }) as typeof process.stdout.write
+})
+afterEach(() => {
+  process.stdout.write = realWrite
+  process.env = { ...saved }
+  rmSync(toolCache, { recursive: true, force: true })
+})
+
+test('uses the dvc already on PATH and installs nothing', async () => {
+  process.env.PATH = `${dirname(realDvc)}${delimiter}${pathWithoutDvc()}`
+  expect(await ensureDvc({ version: '3.*', useCache: true })).toBe(realDvc)
+  expect(readdirSync(toolCache)).toEqual([])
+})
+
+test('rejects a dvc-version that is not a version, before touching anything', async () => {
+  process.env.PATH = pathWithoutDvc()
+  const error = await ensureDvc({ version: '3; rm -rf /', useCache: true }).catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(GraftError)
+  expect((error as GraftError).problems[0]).toMatchObject({
+    message: 'dvc-version "3; rm -rf /" is not a version',
+    hint: 'use a version such as 3.*, 3.67.* or 3.67.1'
+  })
+  expect(readdirSync(toolCache)).toEqual([])
+})
+
+test('installs DVC into RUNNER_TOOL_CACHE with pip when PATH has none, then reuses it', async () => {
+  process.env.PATH = pathWithoutDvc()
+  const dvc = await ensureDvc({ version: installedVersion, useCache: true })
+  expect(dvc).toBe(join(toolCache, 'graft-action', `dvc-${installedVersion}`, 'bin', 'dvc'))
+  expect(execFileSync(dvc, ['--version'], { encoding: 'utf8' }).trim()).toBe(installedVersion)
+  const log = printed.join('')
+  expect(log).toContain(`::group::Installing DVC ${installedVersion}`)
+  expect(log).toContain('::notice::DVC cache: restore skipped, the cache service is not available here')
+  expect(log).toContain('::notice::DVC cache: save skipped, the cache service is not available here')
+  expect(log).toContain('::endgroup::')
+
+  printed.length = 0
+  const started = Date.now()
+  expect(await ensureDvc({ version: installedVersion, useCache: true })).toBe(dvc)
+  expect(printed.join('')).toContain(`DVC: reusing ${dvc}`)
+  expect(Date.now() - started).toBeLessThan(15000)
+  expect(existsSync(join(toolCache, 'graft-action', `dvc-${installedVersion}`, 'pyvenv.cfg'))).toBe(true)
+}, 600000)

@@ -1,0 +1,149 @@
+// Puts DVC on the runner for engine "dvc": the one on PATH when there is one,
+// else a virtual environment in the runner's tool cache, installed with pip and
+// kept with @actions/cache. The cache is a speed-up only: every call to it is
+// guarded and a failure is a notice, never a failed run.
+import * as cache from '@actions/cache'
+import * as core from '@actions/core'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { GraftError } from '../core/errors.js'
+import { which } from '../core/which.js'
+import { run, type RunResult } from '../exec.js'
+
+export interface EnsureDvcOptions {
+  /** pip version spec after `dvc==`: `3.*` (default), `3.67.*`, `3.67.1` */
+  version: string
+  /** restore/save the virtual environment with @actions/cache */
+  useCache: boolean
+}
+
+const VERSION_PATTERN = /^\d+(\.\d+){0,2}(\.\*)?$/
+
+/** Returns the path of a working `dvc` executable, installing it when needed. */
+export async function ensureDvc(options: EnsureDvcOptions): Promise<string> {
+  const onPath = which('dvc')
+  if (onPath) {
+    core.info(`DVC: using ${onPath} from PATH`)
+    return onPath
+  }
+  const version = checkVersion(options.version)
+  const venv = join(process.env.RUNNER_TOOL_CACHE || tmpdir(), 'graft-action', `dvc-${version.replace(/\*/g, 'x')}`)
+  const dvc = venvBin(venv, 'dvc')
+
+  core.startGroup(`Installing DVC ${version}`)
+  try {
+    if (await works(dvc)) {
+      core.info(`DVC: reusing ${dvc}`)
+      return dvc
+    }
+    const python = await pythonInfo()
+    const key = `graft-dvc-${version}-${process.platform}-${process.arch}-py${python.version}-${python.id}`
+    if (options.useCache && (await restore(venv, key)) && (await works(dvc))) {
+      core.info(`DVC: restored ${dvc} from the cache (${key})`)
+      return dvc
+    }
+    await install(venv, version)
+    if (options.useCache) await save(venv, key)
+    return dvc
+  } finally {
+    core.endGroup()
+  }
+}
+
+function checkVersion(raw: string): string {
+  const version = raw.trim() || '3.*'
+  if (!VERSION_PATTERN.test(version)) {
+    throw new GraftError({
+      message: `dvc-version "${raw}" is not a version`,
+      hint: 'use a version such as 3.*, 3.67.* or 3.67.1'
+    })
+  }
+  return version
+}
+
+function venvBin(venv: string, name: string): string {
+  return process.platform === 'win32' ? join(venv, 'Scripts', `${name}.exe`) : join(venv, 'bin', name)
+}
+
+async function works(dvc: string): Promise<boolean> {
+  if (!existsSync(dvc)) return false
+  const r = await run(dvc, ['--version'], { cwd: tmpdir(), allowFailure: true, env: { ...process.env, DVC_NO_ANALYTICS: '1' } }).catch(
+    () => undefined
+  )
+  return r?.code === 0
+}
+
+/** Python's version and a short id of the interpreter: a venv only works with the one that made it. */
+async function pythonInfo(): Promise<{ version: string; id: string }> {
+  const script = 'import sys; print("%d.%d.%d" % sys.version_info[:3]); print(sys.base_prefix)'
+  const r = await run('python3', ['-c', script], { cwd: tmpdir(), allowFailure: true }).catch(() => undefined)
+  if (!r || r.code !== 0) {
+    throw new GraftError({
+      message: 'engine "dvc" needs Python 3 to install DVC, and python3 was not found',
+      hint: 'add actions/setup-python before this step, install DVC yourself, or use engine "native"'
+    })
+  }
+  const [version, prefix] = r.stdout.trim().split('\n')
+  return { version, id: createHash('sha256').update(prefix ?? '').digest('hex').slice(0, 8) }
+}
+
+async function install(venv: string, version: string): Promise<void> {
+  rmSync(venv, { recursive: true, force: true })
+  mkdirSync(venv, { recursive: true })
+  core.info(`DVC: creating a virtual environment in ${venv}`)
+  try {
+    await step(await run('python3', ['-m', 'venv', venv], { cwd: venv, allowFailure: true }), 'python3 -m venv', 'install the python3-venv package')
+    core.info(`DVC: pip install "dvc==${version}" (tens of seconds)`)
+    const pip = await run(venvBin(venv, 'python'), ['-m', 'pip', 'install', '--disable-pip-version-check', '--quiet', `dvc==${version}`], {
+      cwd: venv,
+      allowFailure: true
+    })
+    await step(pip, `pip install "dvc==${version}"`, 'check that PyPI is reachable and that the version exists, or use engine "native"')
+    if (!(await works(venvBin(venv, 'dvc')))) {
+      throw new GraftError({ message: `DVC installed in ${venv} does not run`, hint: 'use engine "native" and report the problem' })
+    }
+  } catch (error) {
+    rmSync(venv, { recursive: true, force: true })
+    throw error
+  }
+}
+
+async function step(result: RunResult, what: string, hint: string): Promise<void> {
+  if (result.code === 0) return
+  const tail = (result.stderr || result.stdout).trim().split('\n').slice(-5).join(' ')
+  throw new GraftError({ message: `${what} failed (exit ${result.code}): ${tail}`, hint })
+}
+
+async function restore(venv: string, key: string): Promise<boolean> {
+  if (!cacheAvailable('restore')) return false
+  try {
+    const hit = await cache.restoreCache([venv], key)
+    if (!hit) core.notice(`DVC cache: no entry for ${key}; installing`)
+    return hit !== undefined
+  } catch (error) {
+    core.notice(`DVC cache: restore skipped (${(error as Error).message})`)
+    return false
+  }
+}
+
+async function save(venv: string, key: string): Promise<void> {
+  if (!cacheAvailable('save')) return
+  try {
+    await cache.saveCache([venv], key)
+    core.info(`DVC cache: saved ${key}`)
+  } catch (error) {
+    core.notice(`DVC cache: save skipped (${(error as Error).message})`)
+  }
+}
+
+function cacheAvailable(what: string): boolean {
+  try {
+    if (cache.isFeatureAvailable()) return true
+  } catch {
+    // treated as unavailable
+  }
+  core.notice(`DVC cache: ${what} skipped, the cache service is not available here`)
+  return false
+}
