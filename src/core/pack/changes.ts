@@ -1,7 +1,9 @@
 // What changed for one document since its baseline: the sources, the prompt's
 // instructions, and what the previous draft was. Read-only: nothing on disk moves.
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff'
+import { isAbsolute, posix } from 'node:path'
 import type { Git } from '../../git.js'
+import { GraftError } from '../errors.js'
 import type { Baseline } from './baseline.js'
 import { stripHeaderLine } from './header-rev.js'
 import { promptBody } from './prompt-body.js'
@@ -36,6 +38,7 @@ export interface ChangeSet {
 
 export async function detectChanges(git: Git, input: ChangeInput): Promise<ChangeSet> {
   const deps = input.deps.filter((d) => d !== input.promptPath)
+  refuseOutsidePaths(input.promptPath, deps)
   const source = await sourceDiff(git, deps, input.baseline.rev, input.overrides)
   const prompt = await promptChange(git, input)
   const previousDraft = await committedDraft(git, input.output)
@@ -45,6 +48,19 @@ export async function detectChanges(git: Git, input: ChangeInput): Promise<Chang
     ...prompt,
     ...(previousDraft === undefined ? {} : { previousDraft })
   }
+}
+
+/** Git refuses such paths, and the model must never be shown files from outside the repository. */
+function refuseOutsidePaths(promptPath: string, deps: string[]): void {
+  const outside = deps.filter((d) => isAbsolute(d) || posix.normalize(d.replace(/\\/g, '/')).split('/')[0] === '..')
+  if (outside.length === 0) return
+  throw new GraftError(
+    outside.map((dep) => ({
+      file: promptPath,
+      message: `dep ${dep} is outside the repository`,
+      hint: 'list deps as paths relative to the repository root, inside it'
+    }))
+  )
 }
 
 /**

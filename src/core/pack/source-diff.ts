@@ -1,11 +1,12 @@
 // The source diff the model is shown: every change to the deps since the
 // baseline, committed or not, including new untracked files. Git computes it
 // against a scratch index so the user's index and working tree stay untouched.
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readFile, realpath, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative, isAbsolute } from 'node:path'
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff'
 import type { Git } from '../../git.js'
+import { GraftError } from '../errors.js'
 import { redactSecrets } from './redact.js'
 
 /** A dep rewritten earlier in this run: its text before and after. */
@@ -54,8 +55,9 @@ async function gitDiff(git: Git, baselineRev: string, paths: string[]): Promise<
     // Seed with the real index's entries so tracked files that .gitignore matches still count.
     const staged = await literal.exec(['ls-files', '--stage', '-z', '--', ...paths])
     if (staged) await scratch.exec(['update-index', '-z', '--index-info'], staged)
-    const present = await existing(git, paths)
-    if (present.length > 0) await addQuietly(scratch, present)
+    // Present paths take the working tree's state; seeded paths gone from disk become deletions.
+    const toAdd = new Set([...(await existing(git, paths)), ...indexPaths(staged)])
+    if (toAdd.size > 0) await addQuietly(scratch, [...toAdd])
     return await scratch.exec([
       'diff', '--cached', '--unified=3', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames',
       '--src-prefix=a/', '--dst-prefix=b/', baselineRev, '--', ...paths
@@ -63,6 +65,14 @@ async function gitDiff(git: Git, baselineRev: string, paths: string[]): Promise<
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/** Paths of `git ls-files --stage -z` entries (`mode sha stage<TAB>path`). */
+function indexPaths(staged: string): string[] {
+  return staged
+    .split('\0')
+    .filter(Boolean)
+    .map((entry) => entry.slice(entry.indexOf('\t') + 1))
 }
 
 /** `git add`, tolerating only "this path is ignored" (an ignored new file is not a source git knows). */
@@ -94,10 +104,24 @@ async function wholeFiles(
 ): Promise<string> {
   const chunks: string[] = []
   for (const file of await expandDeps(git, deps, overrides)) {
-    const text = overrides.get(file)?.after ?? (await readFile(join(git.cwd, file), 'utf8'))
+    const text = overrides.get(file)?.after ?? (await readInside(git.cwd, file))
     chunks.push(`--- a/${file}\n+++ b/${file}\n@@ ${marker} @@\n${text}`)
   }
   return chunks.join('\n\n')
+}
+
+/** Reads a dep, refusing one that resolves (through a symlink) outside the repository. */
+async function readInside(root: string, file: string): Promise<string> {
+  const real = await realpath(join(root, file))
+  const rel = relative(await realpath(root), real)
+  if (rel.startsWith('..') || isAbsolute(rel)) {
+    throw new GraftError({
+      file,
+      message: 'is a symlink that leaves the repository; its target is not shown to the model',
+      hint: 'point the link inside the repository, or remove it from the prompt\'s deps'
+    })
+  }
+  return readFile(real, 'utf8')
 }
 
 /** Deps as files: a directory dep becomes the files git sees under it (tracked or not, not ignored). */
