@@ -29,9 +29,12 @@ export class Git {
     return r.code === 0 ? r.stdout.trim() : undefined
   }
 
-  /** File contents at a revision, or undefined when the path does not exist there. */
+  /**
+   * File contents at a revision, or undefined when the path does not exist there.
+   * `./` makes the path relative to cwd, so a working-directory below the git root works.
+   */
   async show(rev: string, path: string): Promise<string | undefined> {
-    const r = await this.tryExec(['show', `${rev}:${path}`])
+    const r = await this.tryExec(['show', `${rev}:./${path}`])
     return r.code === 0 ? r.stdout : undefined
   }
 
