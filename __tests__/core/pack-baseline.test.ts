@@ -38,6 +38,25 @@ describe('findBaseline', () => {
     expect(await findBaseline(new Git(g.repo.root), STAGE)).toEqual({ rev: second, source: 'lock' })
   })
 
+  it('finds a regeneration made on a branch and merged with a merge commit', async () => {
+    g.generate('Guide v1\n')
+    g.repo.git('checkout', '-q', '-b', 'feature')
+    g.edit({ 'src/a.md': 'alpha changed\n' }, 'a')
+    const regenerated = g.generate('Guide v2\n')
+    g.repo.git('checkout', '-q', 'main')
+    g.edit({ 'unrelated.md': 'x\n' }, 'main moves on')
+    g.repo.git('merge', '-q', '--no-ff', '--no-edit', 'feature')
+    g.edit({ 'src/b.md': 'beta changed\n' }, 'b after merge')
+    expect(await findBaseline(new Git(g.repo.root), STAGE)).toEqual({ rev: regenerated, source: 'lock' })
+  })
+
+  it('does not move when dvc.lock is only reformatted', async () => {
+    const generated = g.generate('Guide v1\n')
+    const lock = g.repo.read('dvc.lock')
+    g.edit({ 'dvc.lock': `# reformatted\n${lock.replace("schema: '2.0'", 'schema: "2.0"')}` }, 'reformat')
+    expect(await findBaseline(new Git(g.repo.root), STAGE)).toEqual({ rev: generated, source: 'lock' })
+  })
+
   it('without dvc.lock, prefers the header rev when the output was touched later by hand', async () => {
     const before = g.repo.head()
     g.repo.write({ [OUTPUT]: `${header(before.slice(0, 7))}\nGuide\n` })

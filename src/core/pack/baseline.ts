@@ -3,7 +3,7 @@
 // it has not seen yet, however many commits they span.
 import type { Git } from '../../git.js'
 import { headerRev } from './header-rev.js'
-import { lastLockChange, type LockCache } from './lock-history.js'
+import { lockHistory } from './lock-history.js'
 import { deepen, describeStep, isShallow, shallowEdge, DEFAULT_DEEPEN_STEPS, type DeepenStep } from './shallow.js'
 
 export interface Baseline {
@@ -22,8 +22,6 @@ export interface BaselineOptions {
   remote?: string
   /** how to deepen a shallow clone, step by step, until the baseline is found */
   deepenSteps?: DeepenStep[]
-  /** parsed dvc.lock blobs shared between the stages of one run */
-  lockCache?: LockCache
   log?: { info(message: string): void; warn(message: string): void }
 }
 
@@ -47,6 +45,7 @@ export async function findBaseline(git: Git, stage: BaselineStage, options: Base
       options.log?.warn(`${stage.output}: could not fetch more history (${error})`)
       return missingHistory(stage, `fetching more history from ${remote} failed`)
     }
+    lockHistory(git, options.lockPath).reset()
   }
 }
 
@@ -73,7 +72,7 @@ function missingHistory(stage: BaselineStage, why: string): Baseline {
  * copied from elsewhere and is ignored.
  */
 async function locate(git: Git, stage: BaselineStage, options: BaselineOptions): Promise<Baseline> {
-  const lock = await lastLockChange(git, stage.name, options.lockPath, options.lockCache)
+  const lock = await lockHistory(git, options.lockPath).lastChange(stage.name)
   const header = await headerCommit(git, stage.output)
   if (lock) {
     if (header && header !== lock && (await isAncestor(git, lock, header))) {

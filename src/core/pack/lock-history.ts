@@ -1,62 +1,120 @@
 // When did a stage's dvc.lock entry take its current value? That commit is the
 // moment DVC (or this action) last brought the stage up to date: the output,
 // its deps and the lock were committed together.
+//
+// One `git log` lists the commits that changed dvc.lock, one `git cat-file
+// --batch-check` names the dvc.lock blob of each and of its parents, and each
+// blob is parsed once: a run over hundreds of stages costs a few git calls.
 import { parse } from 'yaml'
 import type { Git } from '../../git.js'
-
-/** Parsed dvc.lock entries per blob, shared across stages of one run. */
-export type LockCache = Map<string, Record<string, unknown> | undefined>
 
 /** Walking further than this means the entry is older than anything useful. */
 const MAX_COMMITS = 1000
 
-/**
- * The newest commit (reachable from HEAD) whose dvc.lock holds the stage's
- * current entry while its first parent does not; undefined when HEAD has no
- * entry for the stage. A commit without parents (root, or the edge of a
- * shallow clone) counts as introducing whatever it holds.
- */
-export async function lastLockChange(
-  git: Git,
-  stage: string,
-  lockPath = 'dvc.lock',
-  cache: LockCache = new Map()
-): Promise<string | undefined> {
-  const current = await lockEntry(git, 'HEAD', stage, lockPath, cache)
-  if (current === undefined) return undefined
-  const log = await git.tryExec(['log', `--max-count=${MAX_COMMITS}`, '--format=%H %P', 'HEAD', '--', lockPath])
-  if (log.code !== 0) return undefined
-  for (const line of log.stdout.split('\n').filter(Boolean)) {
-    const [commit, parent] = line.split(' ')
-    if ((await lockEntry(git, commit, stage, lockPath, cache)) !== current) continue
-    const before = parent ? await lockEntry(git, parent, stage, lockPath, cache) : undefined
-    if (before !== current) return commit
+interface LockCommit {
+  commit: string
+  parents: string[]
+}
+
+type Stages = Record<string, unknown> | undefined
+
+export class LockHistory {
+  private commits?: Promise<{ list: LockCommit[]; blobs: Map<string, string> }>
+  private commitsHead?: string
+  private readonly blobs = new Map<string, Promise<Stages>>()
+
+  constructor(
+    private readonly git: Git,
+    private readonly lockPath: string
+  ) {}
+
+  /** Forgets the walked history, e.g. after fetching more of a shallow clone. */
+  reset(): void {
+    this.commits = undefined
   }
-  return undefined
-}
 
-/** The stage's entry at `rev`, as canonical JSON (so formatting changes do not count). */
-async function lockEntry(
-  git: Git,
-  rev: string,
-  stage: string,
-  lockPath: string,
-  cache: LockCache
-): Promise<string | undefined> {
-  const found = await git.tryExec(['rev-parse', '--verify', '--quiet', `${rev}:${lockPath}`])
-  if (found.code !== 0) return undefined
-  const blob = found.stdout.trim()
-  if (!cache.has(blob)) cache.set(blob, parseStages(await git.exec(['cat-file', 'blob', blob])))
-  const entry = cache.get(blob)?.[stage]
-  return entry === undefined ? undefined : JSON.stringify(entry)
-}
-
-/** A corrupt historical lock is treated as holding no entries, not as an error. */
-function parseStages(text: string): Record<string, unknown> | undefined {
-  try {
-    const doc = parse(text) as { stages?: Record<string, unknown> } | null
-    return doc?.stages ?? undefined
-  } catch {
+  /**
+   * The newest commit reachable from HEAD whose dvc.lock holds the stage's current
+   * entry while none of its parents does; undefined when HEAD has no entry for the
+   * stage. So a regeneration merged from a branch is found on the branch, not at the
+   * merge. A commit without parents (root, or the edge of a shallow clone) counts as
+   * introducing whatever it holds.
+   */
+  async lastChange(stage: string): Promise<string | undefined> {
+    const head = await this.git.revParse('HEAD')
+    if (!head) return undefined
+    const { list, blobs } = await this.walk(head)
+    const current = await this.entry(blobs.get(head), stage)
+    if (current === undefined) return undefined
+    for (const { commit, parents } of list) {
+      if ((await this.entry(blobs.get(commit), stage)) !== current) continue
+      const inParent = await Promise.all(parents.map(async (p) => (await this.entry(blobs.get(p), stage)) === current))
+      if (!inParent.includes(true)) return commit
+    }
     return undefined
   }
+
+  private walk(head: string): Promise<{ list: LockCommit[]; blobs: Map<string, string> }> {
+    if (!this.commits || this.commitsHead !== head) {
+      this.commitsHead = head
+      this.commits = this.readHistory(head)
+    }
+    return this.commits
+  }
+
+  private async readHistory(head: string): Promise<{ list: LockCommit[]; blobs: Map<string, string> }> {
+    const log = await this.git
+      .withEnv({ GIT_LITERAL_PATHSPECS: '1' })
+      .tryExec(['log', `--max-count=${MAX_COMMITS}`, '--format=%H %P', head, '--', this.lockPath])
+    const list = (log.code === 0 ? log.stdout : '')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [commit, ...parents] = line.trim().split(' ')
+        return { commit, parents }
+      })
+    const revs = [...new Set([head, ...list.flatMap((c) => [c.commit, ...c.parents])])]
+    return { list, blobs: await this.lockBlobs(revs) }
+  }
+
+  /** rev → dvc.lock blob at that rev, for every rev that has one, in one git call. */
+  private async lockBlobs(revs: string[]): Promise<Map<string, string>> {
+    const input = revs.map((rev) => `${rev}:${this.lockPath}\n`).join('')
+    const out = await this.git.exec(['cat-file', '--batch-check=%(objectname) %(objecttype)'], input)
+    const blobs = new Map<string, string>()
+    out.split('\n').slice(0, revs.length).forEach((line, i) => {
+      const [oid, type] = line.split(' ')
+      if (type === 'blob') blobs.set(revs[i], oid)
+    })
+    return blobs
+  }
+
+  /** The stage's entry in a dvc.lock blob, as canonical JSON (formatting changes do not count). */
+  private async entry(blob: string | undefined, stage: string): Promise<string | undefined> {
+    if (!blob) return undefined
+    if (!this.blobs.has(blob)) this.blobs.set(blob, this.parseBlob(blob))
+    const value = (await this.blobs.get(blob))?.[stage]
+    return value === undefined ? undefined : JSON.stringify(value)
+  }
+
+  /** A corrupt historical lock is treated as holding no entries, not as an error. */
+  private async parseBlob(blob: string): Promise<Stages> {
+    try {
+      const doc = parse(await this.git.exec(['cat-file', 'blob', blob])) as { stages?: Record<string, unknown> } | null
+      return doc?.stages ?? undefined
+    } catch {
+      return undefined
+    }
+  }
+}
+
+const histories = new WeakMap<Git, Map<string, LockHistory>>()
+
+/** The history of `lockPath` for this Git instance, shared by every stage of a run. */
+export function lockHistory(git: Git, lockPath = 'dvc.lock'): LockHistory {
+  let byPath = histories.get(git)
+  if (!byPath) histories.set(git, (byPath = new Map()))
+  let history = byPath.get(lockPath)
+  if (!history) byPath.set(lockPath, (history = new LockHistory(git, lockPath)))
+  return history
 }
