@@ -5,7 +5,8 @@ import { Git } from '../../src/git.js'
 import { GraftError } from '../../src/core/errors.js'
 import { findBaseline, type Baseline } from '../../src/core/pack/baseline.js'
 import { detectChanges, type ChangeInput } from '../../src/core/pack/changes.js'
-import { GraftRepo, DEPS, OUTPUT, PROMPT_PATH, STAGE, header, promptText } from './pack-support.js'
+import { TestRepo } from '../support/repo.js'
+import { GraftRepo, DEPS, OUTPUT, PROMPT_PATH, STAGE, header, lockText, promptText } from './pack-support.js'
 
 const BODY = 'Write a guide to a, b and c.\n'
 
@@ -235,5 +236,36 @@ describe('detectChanges', () => {
     expect(none.previousDraft).toBeUndefined()
     g.edit({ [OUTPUT]: `${header('abcdef0')}\n\n` }, 'emptied')
     expect((await changes()).previousDraft).toBeUndefined()
+  })
+})
+
+describe('a working-directory below the git root', () => {
+  it('finds the baseline and diffs paths relative to that folder', async () => {
+    const repo = TestRepo.create({ 'sub/src/a.md': 'a1\n', 'sub/src/b.md': 'b1\n', 'sub/docs/guide.prompt.md': 'body\n' })
+    try {
+      repo.commit('init')
+      repo.write({ 'sub/docs/guide.md': `${header(repo.head().slice(0, 7))}\nGuide\n`, 'sub/dvc.lock': lockText({ guide: 'x' }) })
+      const generated = repo.commit('generate')
+      repo.write({ 'sub/src/a.md': 'a2\n' })
+      repo.commit('a')
+      repo.write({ 'sub/src/b.md': 'b2\n', 'sub/src/new.md': 'n\n' })
+      const git = new Git(repo.path('sub'))
+      const baseline = await findBaseline(git, { name: 'guide', output: 'docs/guide.md' })
+      expect(baseline).toEqual({ rev: generated, source: 'lock' })
+      const c = await detectChanges(git, {
+        promptPath: 'docs/guide.prompt.md',
+        body: 'body\n',
+        deps: ['src/a.md', 'src/b.md', 'src/new.md'],
+        output: 'docs/guide.md',
+        baseline
+      })
+      expect(c.sourceDiff).toContain('--- a/src/a.md\n+++ b/src/a.md\n@@ -1 +1 @@\n-a1\n+a2\n')
+      expect(c.sourceDiff).toContain('--- a/src/b.md\n+++ b/src/b.md\n@@ -1 +1 @@\n-b1\n+b2\n')
+      expect(c.sourceDiff).toContain('+++ b/src/new.md\n@@ -0,0 +1 @@\n+n\n')
+      expect(c.sourceDiff).not.toContain('sub/')
+      expect(c.previousDraft).toBe('Guide\n')
+    } finally {
+      repo.cleanup()
+    }
   })
 })

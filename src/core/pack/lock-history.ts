@@ -79,7 +79,8 @@ export class LockHistory {
 
   /** rev → dvc.lock blob at that rev, for every rev that has one, in one git call. */
   private async lockBlobs(revs: string[]): Promise<Map<string, string>> {
-    const input = revs.map((rev) => `${rev}:${this.lockPath}\n`).join('')
+    // `./`: the lock path is relative to cwd, which may be a folder below the git root.
+    const input = revs.map((rev) => `${rev}:./${this.lockPath}\n`).join('')
     const out = await this.git.exec(['cat-file', '--batch-check=%(objectname) %(objecttype)'], input)
     const blobs = new Map<string, string>()
     out.split('\n').slice(0, revs.length).forEach((line, i) => {

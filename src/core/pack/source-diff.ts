@@ -52,14 +52,17 @@ async function gitDiff(git: Git, baselineRev: string, paths: string[]): Promise<
   try {
     const literal = git.withEnv({ GIT_LITERAL_PATHSPECS: '1' })
     const scratch = literal.withEnv({ GIT_INDEX_FILE: join(dir, 'index') })
-    // Seed with the real index's entries so tracked files that .gitignore matches still count.
-    const staged = await literal.exec(['ls-files', '--stage', '-z', '--', ...paths])
+    // Seed with the real index's entries so tracked files that .gitignore matches still count
+    // (--index-info takes paths from the repository root; cwd may be a folder below it).
+    const staged = await literal.exec(['ls-files', '--stage', '--full-name', '-z', '--', ...paths])
     if (staged) await scratch.exec(['update-index', '-z', '--index-info'], staged)
     // Present paths take the working tree's state; seeded paths gone from disk become deletions.
-    const toAdd = new Set([...(await existing(git, paths)), ...indexPaths(staged)])
+    const prefix = (await git.exec(['rev-parse', '--show-prefix'])).trim()
+    const seeded = indexPaths(staged).map((p) => p.slice(prefix.length))
+    const toAdd = new Set([...(await existing(git, paths)), ...seeded])
     if (toAdd.size > 0) await addQuietly(scratch, [...toAdd])
     return await scratch.exec([
-      'diff', '--cached', '--unified=3', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames',
+      'diff', '--cached', '--relative', '--unified=3', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames',
       '--src-prefix=a/', '--dst-prefix=b/', baselineRev, '--', ...paths
     ])
   } finally {
