@@ -176,7 +176,7 @@ export function legacyMd5(data: Buffer): string {
   const CHUNK = 1024 * 1024
   for (let i = 0; i < data.length; i += CHUNK) {
     const chunk = data.subarray(i, i + CHUNK)
-    hash.update(isTextBlock(chunk.subarray(0, 512)) ? Buffer.from(dos2unix(chunk)) : chunk)
+    hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk)
   }
   return hash.digest('hex')
 }
@@ -192,13 +192,14 @@ function isTextBlock(block: Buffer): boolean {
   return nontext / block.length <= 0.3
 }
 
-function dos2unix(chunk: Buffer): number[] {
-  const out: number[] = []
+function dos2unix(chunk: Buffer): Buffer {
+  const out = Buffer.alloc(chunk.length)
+  let n = 0
   for (let i = 0; i < chunk.length; i++) {
     if (chunk[i] === 13 && chunk[i + 1] === 10) continue
-    out.push(chunk[i])
+    out[n++] = chunk[i]
   }
-  return out
+  return out.subarray(0, n)
 }
 
 /**
