@@ -213,7 +213,7 @@ describe('checkoutBranch', () => {
     await expect(
       checkoutBranch(git, { event: 'pull_request', mode: 'pull_request', branch: 'gone', triggerSha: 'x', canPush: true }, 'ghs_secret')
     ).rejects.toThrow(GraftError)
-    const error = await checkoutBranch(git, { event: 'pull_request', mode: 'pull_request', branch: 'gone', triggerSha: 'x', canPush: true }, 'ghs_secret').catch((e: Error) => e)
+    const error = await checkoutBranch(git, { event: 'pull_request', mode: 'pull_request', branch: 'gone', triggerSha: 'x', canPush: true }, 'ghs_secret').catch((e: Error) => e) as Error
     expect(error.message).toMatch(/could not fetch the pull request's head branch gone: .* — check that the branch still exists/)
     expect(error.message).not.toContain('ghs_secret')
     expect(runner.head()).toBe(head)
