@@ -16,7 +16,7 @@ for (const [name, entry] of Object.entries(entries)) {
   rmSync(`dist/${name}`, { recursive: true, force: true })
   execFileSync(
     'npx',
-    ['ncc', 'build', entry, '-o', `dist/${name}`, '--license', 'licenses.txt', '--quiet'],
+    ['ncc', 'build', entry, '-o', `dist/${name}`, '--license', 'licenses.txt', '--transpile-only', '--quiet'],
     { stdio: 'inherit' }
   )
 }

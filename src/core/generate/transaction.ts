@@ -5,7 +5,11 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { assertWritable } from '../paths.js'
+import { GraftError } from '../errors.js'
+import { assertWritable, checkRepoPath } from '../paths.js'
+
+/** Besides declared outputs, the only files generate ever writes. */
+const PIPELINE_FILES = new Set(['dvc.yaml', 'dvc.lock'])
 
 export class FileTransaction {
   private readonly originals = new Map<string, Buffer | undefined>()
@@ -13,10 +17,17 @@ export class FileTransaction {
   constructor(private readonly root: string) {}
 
   async write(rel: string, content: string): Promise<void> {
-    assertWritable(this.root, rel)
+    this.check(rel)
     const abs = join(this.root, rel)
     if (!this.originals.has(rel)) this.originals.set(rel, await readFile(abs).catch(() => undefined))
     await atomicWrite(abs, content)
+  }
+
+  /** Outputs get the output checks; dvc.yaml and dvc.lock must still not lead out through a symlink. */
+  private check(rel: string): void {
+    if (!PIPELINE_FILES.has(rel)) return assertWritable(this.root, rel)
+    const problem = checkRepoPath(this.root, rel, 'dep')
+    if (problem) throw new GraftError({ file: rel, message: `refusing to write ${rel}: ${problem}`, hint: `make ${rel} a plain file in the repository` })
   }
 
   /** paths written whose bytes now differ from what was there before */
