@@ -1,7 +1,8 @@
 import { chmodSync, readFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { GraftError } from '../../src/core/errors.js'
-import { lockEntryFor, parseDvcLock, readDvcLock, setLockStage, type LockStage } from '../../src/core/lockfile.js'
+import { lockEntryFor, parseDvcLock, parseDvcLockYaml, readDvcLock, setLockStage, type LockStage } from '../../src/core/lockfile.js'
+import { fastParseDvcLock } from '../../src/core/lockfast.js'
 import { TestRepo } from '../support/repo.js'
 import { realStatus, runDvc } from './real-dvc.js'
 
@@ -93,6 +94,56 @@ describe('parseDvcLock', () => {
       message: 'stage "a": an entry of deps has no path string'
     })
     expect(problemOf(() => parseDvcLock(`${head}  a: 3\n`)).message).toBe('stage "a" must be a mapping')
+  })
+})
+
+describe('the fast dvc.lock reader', () => {
+  const plain = ['render', '--out', 'docs/a.md', 'x#y', 'é', '😀', "it's", '-n', 'a:b', 'docs/how-it-works.prompt.md']
+  const odd = ['a: b', '#x', '123', 'true', '- item', '"q"', '', ' ', 'a  b', '{x}']
+  let seed = 7
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31
+    return seed % n
+  }
+  let words = plain
+  const phrase = (): string => Array.from({ length: 1 + random(30) }, () => words[random(words.length)]).join(' ')
+
+  it('reads DVC-layout files itself and agrees with the YAML reader on every file it accepts', () => {
+    const texts = [REFERENCE_LOCK, "schema: '2.0'\nstages:\n", "schema: '2.0'\nstages:\n  a:\n    cmd: x\n    deps:\n"]
+    let text: string | undefined
+    for (let i = 0; i < 200; i++) {
+      if (i % 4 === 0) text = undefined
+      words = random(6) ? plain : [...plain, ...odd]
+      const entry = { path: phrase().replaceAll(' ', '/'), hash: 'md5' as const, md5: random(2) ? md5(String(i)) : '12345678901234567890123456789012', size: i }
+      text = setLockStage(text, random(3) ? `s${i % 40}` : phrase(), { cmd: phrase(), deps: [entry], outs: [{ ...entry, path: `o${i}`, nfiles: 2 }] })
+      texts.push(text)
+    }
+    let fast = 0
+    for (const t of texts) {
+      const quick = fastParseDvcLock(t)
+      if (quick) {
+        fast++
+        expect(quick).toEqual(parseDvcLockYaml(t))
+      }
+    }
+    expect(fast).toBeGreaterThan(40)
+    expect(fast).toBeLessThan(texts.length)
+    expect(fastParseDvcLock(REFERENCE_LOCK)).toBeDefined()
+  })
+
+  it('leaves anything unusual to the YAML reader (comments, params, CRLF, duplicate stages, numbers)', () => {
+    const head = "schema: '2.0'\nstages:\n"
+    for (const odd of [
+      `${head}  a:\n    cmd: x # note\n`,
+      `${head}# comment\n  a:\n    cmd: x\n`,
+      `${head}  a:\n    cmd: x\n    params:\n      params.yaml:\n        lr: 1\n`,
+      `${head}  a:\n    cmd: x\n`.replaceAll('\n', '\r\n'),
+      `${head}  a:\n    cmd: x\n  a:\n    cmd: y\n`,
+      `${head}  a:\n    cmd: 12\n`,
+      `${head}  a:\n    cmd: x\n    deps:\n    - path: p\n      md5: 123\n`
+    ]) {
+      expect(fastParseDvcLock(odd)).toBeUndefined()
+    }
   })
 })
 
@@ -226,6 +277,7 @@ describe('setLockStage against the real dvc', () => {
     expect(r.stderr).toBe('')
     const written = readFileSync(repo.path('dvc.lock'), 'utf8')
     expect(written).toContain('isexec: true')
+    expect(fastParseDvcLock(written)).toEqual(parseDvcLockYaml(written))
     expect(setLockStage(undefined, 'how_it_works', await entries(repo.root))).toBe(written)
   })
 

@@ -2,6 +2,7 @@
 // md5 (legacy lock entries without `hash:`), and directory md5s (`….dir`).
 // Files are read in bounded parallel; a Hasher remembers what it has hashed.
 import { createHash, type Hash } from 'node:crypto'
+import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { open, readdir, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { GraftError } from './errors.js'
@@ -10,8 +11,9 @@ import { GraftError } from './errors.js'
 export const CHUNK_SIZE = 1 << 20
 /** DVC looks at the first 512 bytes of a chunk to guess text or binary. */
 const TEXT_PROBE = 512
-/** Files up to this size are read whole, larger ones chunk by chunk. */
-const WHOLE_READ_LIMIT = 8 * CHUNK_SIZE
+/** Files below this size are read in one blocking call, larger ones chunk by chunk. */
+const SMALL_FILE = CHUNK_SIZE
+const SCRATCH = Buffer.allocUnsafe(SMALL_FILE)
 /** Names DVC never descends into (its default ignore patterns). */
 const IGNORED_DIRS = new Set(['.git', '.hg', '.dvc'])
 
@@ -86,25 +88,59 @@ export class Hasher {
 }
 
 async function hashFile(absPath: string, legacy: boolean): Promise<FileHash> {
+  // Small files (nearly all of a docs pipeline) are read with one blocking
+  // call into a shared buffer: for thousands of 10 KB files that is several
+  // times faster than a round trip through the thread pool per step.
+  const fd = openSync(absPath, 'r')
+  try {
+    const info = fstatSync(fd)
+    if (info.size < SMALL_FILE) {
+      const n = readAllSync(fd, SCRATCH)
+      if (n < SMALL_FILE) return result(digest(SCRATCH.subarray(0, n), legacy), info)
+    }
+  } finally {
+    closeSync(fd)
+  }
+  return hashLargeFile(absPath, legacy)
+}
+
+async function hashLargeFile(absPath: string, legacy: boolean): Promise<FileHash> {
   const fh = await open(absPath, 'r')
   try {
     const info = await fh.stat()
     const hash = createHash('md5')
-    if (info.size <= WHOLE_READ_LIMIT) {
-      feed(hash, await fh.readFile(), legacy)
-    } else {
-      const buffer = Buffer.allocUnsafe(CHUNK_SIZE)
-      for (;;) {
-        const n = await readFull(fh, buffer)
-        if (n === 0) break
-        feed(hash, buffer.subarray(0, n), legacy)
-        if (n < CHUNK_SIZE) break
-      }
+    const buffer = Buffer.allocUnsafe(CHUNK_SIZE)
+    for (;;) {
+      const n = await readFull(fh, buffer)
+      if (n === 0) break
+      feed(hash, buffer.subarray(0, n), legacy)
+      if (n < CHUNK_SIZE) break
     }
-    return { md5: hash.digest('hex'), size: info.size, isexec: (info.mode & 0o111) !== 0 }
+    return result(hash.digest('hex'), info)
   } finally {
     await fh.close()
   }
+}
+
+function digest(bytes: Buffer, legacy: boolean): string {
+  const hash = createHash('md5')
+  feed(hash, bytes, legacy)
+  return hash.digest('hex')
+}
+
+function result(md5: string, info: Stats): FileHash {
+  return { md5, size: info.size, isexec: (info.mode & 0o111) !== 0 }
+}
+
+/** Fills the buffer from the file's start until it is full or the file ends. */
+function readAllSync(fd: number, buffer: Buffer): number {
+  let filled = 0
+  while (filled < buffer.length) {
+    const n = readSync(fd, buffer, filled, buffer.length - filled, filled)
+    if (n === 0) break
+    filled += n
+  }
+  return filled
 }
 
 /** Feeds bytes to the hash in DVC's 1 MiB chunks (the chunking matters for the legacy rule). */

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml'
 import { GraftError } from './errors.js'
 import { Hasher } from './hash.js'
+import { fastParseDvcLock } from './lockfast.js'
 import { parseYamlSource, scalarString, type YamlSource } from './yamlsource.js'
 import { yamlKey, yamlValue } from './yamlemit.js'
 
@@ -48,6 +49,11 @@ export async function readDvcLock(root: string): Promise<DvcLock | undefined> {
 }
 
 export function parseDvcLock(text: string, file = FILE): DvcLock {
+  return fastParseDvcLock(text) ?? parseDvcLockYaml(text, file)
+}
+
+/** The general reader (any YAML layout); parseDvcLock tries the fast one first. */
+export function parseDvcLockYaml(text: string, file = FILE): DvcLock {
   const src = parseYamlSource(text, file, SYNTAX_HINT)
   const top = src.doc.contents
   const schema: unknown = isMap(top) ? top.get('schema') : undefined

@@ -50,6 +50,11 @@ export function yamlKey(value: string): string {
   return writeDouble(chars)
 }
 
+/** Whether `value`, written plain on one line, reads back as this same string. */
+export function isPlainString(value: string): boolean {
+  return chooseStyle(value, [...value], true) === 'plain'
+}
+
 function chooseStyle(value: string, chars: string[], asKey: boolean): Style {
   const a = analyze(chars)
   const resolvesToString = !NON_STRING.some((re) => re.test(value))

@@ -1,0 +1,118 @@
+// The built-in status engine: the verdicts of `dvc status --json`, computed
+// in-process from dvc.yaml, dvc.lock and the work tree (DVC's Stage.status and
+// Output.workspace_status rules). Refuses what it does not model.
+import { statSync, type Stats } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join, posix } from 'node:path'
+import { GraftError } from '../errors.js'
+import { Hasher } from '../hash.js'
+import type { LockEntry, DvcLock, LockStage } from '../lockfile.js'
+import type { DvcYaml, PathState, PipelineStatus, StageDef, StageStatus } from '../types.js'
+
+/** What a run looks at, each path once: its stat and its hashes. */
+interface Look {
+  hasher: Hasher
+  stat(abs: string): Promise<Stats | undefined>
+}
+
+const UNSUPPORTED_HINT = 'use engine "dvc" (the real `dvc status`), which models these features'
+
+export async function nativeStatus(root: string, dvc: DvcYaml, lock: DvcLock | undefined): Promise<PipelineStatus> {
+  if (dvc.unsupported.length > 0) {
+    throw new GraftError(dvc.unsupported.map((what) => ({ file: 'dvc.yaml', message: `the native engine does not model ${what}`, hint: UNSUPPORTED_HINT })))
+  }
+  await refuseDvcignore(root)
+  const hasher = new Hasher({ root })
+  const stats = new Map<string, Promise<Stats | undefined>>()
+  const look: Look = { hasher, stat: (abs) => memo(stats, abs, async () => statOrUndefined(abs)) }
+  const verdicts = await Promise.all(dvc.stages.map((stage) => stageStatus(root, stage, lock?.stages.get(stage.name), look)))
+  const status: PipelineStatus = new Map()
+  dvc.stages.forEach((stage, i) => {
+    const s = verdicts[i]
+    const empty = Object.keys(s.changedDeps).length === 0 && Object.keys(s.changedOuts).length === 0
+    if (!empty || s.alwaysChanged || s.changedCommand) status.set(stage.name, s)
+  })
+  return status
+}
+
+async function stageStatus(root: string, stage: StageDef, locked: LockStage | undefined, look: Look): Promise<StageStatus> {
+  const [changedDeps, changedOuts] = await Promise.all([
+    pathStates(root, stage.deps, locked?.deps ?? [], look),
+    pathStates(root, stage.outs.map((o) => o.path), locked?.outs ?? [], look)
+  ])
+  return {
+    changedDeps,
+    changedOuts,
+    // DVC: a stage absent from dvc.lock has no command to compare with.
+    changedCommand: locked !== undefined && locked.cmd !== stage.cmd,
+    alwaysChanged: stage.alwaysChanged === true || (stage.deps.length === 0 && stage.outs.length === 0)
+  }
+}
+
+/** Paths whose state changed, keyed as DVC prints them (normalized, relative). */
+async function pathStates(root: string, paths: string[], entries: LockEntry[], look: Look): Promise<Record<string, PathState>> {
+  // Matched by the exact path string; the last entry wins, as in DVC's dict.
+  const byPath = new Map(entries.map((e) => [e.path, e]))
+  const states = await Promise.all(paths.map((p) => pathState(join(root, p), byPath.get(p), look)))
+  const out: Record<string, PathState> = {}
+  paths.forEach((p, i) => {
+    const state = states[i]
+    if (state) out[displayPath(p)] = state
+  })
+  return out
+}
+
+async function pathState(abs: string, entry: LockEntry | undefined, look: Look): Promise<PathState | undefined> {
+  const info = await look.stat(abs)
+  if (!info) return 'deleted'
+  if (!entry) return 'modified'
+  const legacy = entry.hash === undefined
+  const md5 = info.isDirectory() ? (await look.hasher.dir(abs, legacy)).md5 : (await look.hasher.file(abs, legacy)).md5
+  return md5 === entry.md5 ? undefined : 'modified'
+}
+
+/** DVC prints a path relative to the repository root: `./a` → `a`, `d/` → `d`. */
+function displayPath(path: string): string {
+  const normal = posix.normalize(path)
+  return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal
+}
+
+/** Ignore rules in a root .dvcignore change what DVC sees; the native engine does not read them. */
+async function refuseDvcignore(root: string): Promise<void> {
+  const text = await readFile(join(root, '.dvcignore'), 'utf8').catch(() => '')
+  const rules = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))
+  if (rules.length > 0) {
+    throw new GraftError({ file: '.dvcignore', message: 'the native engine does not model .dvcignore rules', hint: UNSUPPORTED_HINT })
+  }
+}
+
+/** A blocking stat: thousands of them cost less than the thread-pool round trips. */
+function statOrUndefined(abs: string): Stats | undefined {
+  try {
+    return statSync(abs, { throwIfNoEntry: false })
+  } catch {
+    return undefined // e.g. a file where a folder was expected: the path does not exist
+  }
+}
+
+function memo<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let p = cache.get(key)
+  if (!p) cache.set(key, (p = make()))
+  return p
+}
+
+type DvcJsonItem = string | Record<string, Record<string, PathState>>
+
+/** The object `dvc status --json` prints for this status. */
+export function toDvcJson(status: PipelineStatus): Record<string, DvcJsonItem[]> {
+  const out: Record<string, DvcJsonItem[]> = {}
+  for (const [name, s] of status) {
+    const items: DvcJsonItem[] = []
+    if (Object.keys(s.changedDeps).length > 0) items.push({ 'changed deps': { ...s.changedDeps } })
+    if (Object.keys(s.changedOuts).length > 0) items.push({ 'changed outs': { ...s.changedOuts } })
+    if (s.alwaysChanged) items.push('always changed')
+    if (s.changedCommand) items.push('changed command')
+    if (items.length > 0) out[name] = items
+  }
+  return out
+}
