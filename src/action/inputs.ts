@@ -83,3 +83,26 @@ export function readGenerateInputs(): GenerateInputs {
     dryRun: getBoolean('dry-run', false)
   }
 }
+
+export interface PublishInputs {
+  push: boolean
+  identity: { name: string; email: string }
+  token: string
+  comment: boolean
+  allowUntrustedHead: boolean
+}
+
+export function readPublishInputs(): PublishInputs {
+  const token = getString('token', process.env.GITHUB_TOKEN ?? '')
+  if (token) core.setSecret(token)
+  return {
+    push: getBoolean('push', true),
+    identity: {
+      name: getString('commit-user-name', 'graft-bot[bot]'),
+      email: getString('commit-user-email', 'graft-bot[bot]@users.noreply.github.com')
+    },
+    token,
+    comment: getBoolean('comment', true),
+    allowUntrustedHead: getBoolean('allow-untrusted-head', false)
+  }
+}

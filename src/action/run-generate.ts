@@ -8,7 +8,7 @@ import type { GenerateInputs } from './inputs.js'
 import { actionsRenderCache } from './render-cache.js'
 import { actionLog, writeSummary } from './report.js'
 
-export async function runGenerate(inputs: GenerateInputs, report: ValidationReport): Promise<GenerateResult> {
+export async function runGenerate(inputs: GenerateInputs, report: ValidationReport, baselineRev?: string): Promise<GenerateResult> {
   for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) {
     const value = process.env[name]
     if (value) core.setSecret(value)
@@ -28,7 +28,8 @@ export async function runGenerate(inputs: GenerateInputs, report: ValidationRepo
         return new BedrockRenderer({ region: inputs.awsRegion, log: actionLog })
       },
       cache: inputs.cache && !inputs.dryRun ? actionsRenderCache() : undefined,
-      log: actionLog
+      log: actionLog,
+      baselineRev
     })
   )
   core.setOutput('generated_files', JSON.stringify(result.documents.filter((d) => d.rendered).map((d) => d.output)))

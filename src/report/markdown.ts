@@ -54,3 +54,28 @@ export function generateTable(rows: DocumentRow[], dryRun: boolean): string {
     ''
   ].join('\n')
 }
+
+export interface CommentInput {
+  stale: StaleDocument[]
+  documents?: (DocumentRow & { stage: string })[]
+  dryRun?: boolean
+  commit?: { sha: string; pushed: boolean }
+  /** why this run only validated */
+  validateOnly?: string
+}
+
+/** The sticky pull-request comment: what is stale, what was regenerated, and the commit. */
+export function prCommentBody(input: CommentInput): string {
+  const parts: string[] = []
+  if (input.documents && input.documents.length > 0) {
+    const rendered = input.documents.filter((d) => d.rendered).length
+    parts.push(`### 📝 Graft regenerated ${rendered} document(s)`, '', generateTable(input.documents, input.dryRun ?? false))
+    if (input.commit?.pushed) parts.push(`Pushed ${input.commit.sha} to this branch.`, '')
+  } else if (input.stale.length > 0) {
+    parts.push(`### ⚠️ Graft: ${input.stale.length} document(s) stale`, '', staleTable(input.stale))
+  } else {
+    parts.push('### ✅ Graft: every generated document is up to date', '')
+  }
+  if (input.validateOnly) parts.push(`> ${input.validateOnly}`, '')
+  return parts.join('\n')
+}

@@ -41,6 +41,12 @@ export interface GenerateOptions {
   cache?: RenderCache
   log: Log
   now?: () => Date
+  /**
+   * Diff every document against this commit instead of its own baseline: after
+   * the bot commit was rebased onto new upstream commits, it is the pre-rebase
+   * bot commit, whose tree is exactly what the first round was generated from.
+   */
+  baselineRev?: string
 }
 
 export interface DocumentResult {
@@ -106,10 +112,12 @@ export interface PackedDocument {
 export async function packDocument(
   git: Git,
   doc: PlannedDocument,
-  options: { overrides?: Map<string, { before: string; after: string }>; force: boolean; log: Log }
+  options: { overrides?: Map<string, { before: string; after: string }>; force: boolean; log: Log; baselineRev?: string }
 ): Promise<PackedDocument> {
   const output = doc.prompt.out
-  const baseline = await findBaseline(git, { output, name: doc.stage.name })
+  const baseline: Baseline = options.baselineRev
+    ? { rev: options.baselineRev, source: 'output', note: `diffing against ${options.baselineRev.slice(0, 12)}, the tree this run generated from before the rebase` }
+    : await findBaseline(git, { output, name: doc.stage.name })
   if (baseline.note) options.log.info(`${output}: ${baseline.note}`)
   const changes = await detectChanges(git, {
     promptPath: doc.prompt.path,
@@ -155,7 +163,8 @@ class GenerationRun {
     const { baseline, directive, line, packed } = await packDocument(this.git, doc, {
       overrides: this.overridesFor(doc),
       force: this.options.force,
-      log
+      log,
+      baselineRev: this.options.baselineRev
     })
     const sig = sha256Hex(packed)
     const base: DocumentResult = {
