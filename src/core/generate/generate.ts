@@ -144,6 +144,8 @@ class GenerationRun {
   private readonly files: PipelineFiles
   /** output → its text before and after this run, for the diffs of downstream prompts */
   private readonly rewritten = new Map<string, { before: string; after: string }>()
+  /** stages this run rewrites (or, in a dry run, would rewrite) */
+  private readonly rewrites = new Set<string>()
   private renderer?: Promise<Renderer>
   private shortHead?: Promise<string>
 
@@ -160,12 +162,21 @@ class GenerationRun {
     const { log } = this.options
     const started = Date.now()
     const output = doc.prompt.out
-    const { baseline, directive, line, packed } = await packDocument(this.git, doc, {
+    const packedDoc = await packDocument(this.git, doc, {
       overrides: this.overridesFor(doc),
       force: this.options.force,
       log,
       baselineRev: this.options.baselineRev
     })
+    const { baseline, packed } = packedDoc
+    let { directive, line } = packedDoc
+    const rewrittenUpstream = doc.after.filter((u) => this.rewrites.has(u))
+    if (this.options.dryRun && directive === 'MAINTAIN' && rewrittenUpstream.length > 0) {
+      // A dry run writes nothing, so a downstream document cannot see its upstream's new text yet.
+      directive = 'UPDATE'
+      line = `UPDATE (after ${rewrittenUpstream.join(', ')} ${rewrittenUpstream.length > 1 ? 'are' : 'is'} regenerated; the diff exists only then)`
+    }
+    if (directive !== 'MAINTAIN') this.rewrites.add(doc.stage.name)
     const sig = sha256Hex(packed)
     const base: DocumentResult = {
       stage: doc.stage.name,

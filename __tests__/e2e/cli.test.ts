@@ -1,0 +1,121 @@
+// The terminal adapter, run from its bundle as a user would: help for every
+// command, verdicts as text and JSON, non-zero exits on errors.
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { PROJECT_ROOT } from '../support/action-runner.js'
+import { exampleRepo } from '../support/example-repo.js'
+import type { TestRepo } from '../support/repo.js'
+
+interface CliRun {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(PROJECT_ROOT, 'dist/cli/index.js'), ...args], { env: { ...process.env, ...env } }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+    )
+  })
+}
+
+describe('graft-action CLI', () => {
+  let repo: TestRepo
+  beforeEach(() => {
+    repo = exampleRepo()
+  })
+  afterEach(() => repo.cleanup())
+
+  it.each([['validate'], ['generate'], ['pack']])('%s --help prints its usage', async (command) => {
+    const run = await cli([command, '--help'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain(`Usage: graft-action ${command}`)
+  })
+
+  it('with no command prints the command list and exits non-zero; an unknown command exits 2', async () => {
+    const none = await cli([])
+    expect(none.code).toBe(1)
+    expect(none.stdout).toContain('validate')
+    expect(none.stdout).toContain('generate')
+    expect(none.stdout).toContain('pack')
+    expect((await cli(['frobnicate'])).code).toBe(2)
+  })
+
+  it('validate --json gives the same verdicts as the action', async () => {
+    repo.write({ 'sources/changelog.md': 'changed\n' })
+    const run = await cli(['validate', '--engine', 'native', '--json', '-C', repo.root])
+    expect(run.code).toBe(0)
+    const report = JSON.parse(run.stdout)
+    expect(report.is_stale).toBe(true)
+    expect(report.stale_files).toEqual(['docs/release-notes.md', 'docs/faq.md', 'docs/index.md'])
+    expect(report.stale[0].reasons[0].text).toBe('dep sources/changelog.md modified')
+  })
+
+  it('validate --fail-on-stale exits 1 when stale; text output names the reasons', async () => {
+    repo.write({ 'sources/changelog.md': 'changed\n' })
+    const run = await cli(['validate', '--engine', 'native', '--fail-on-stale', '-C', repo.root])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('docs/release-notes.md  [release_notes]')
+    expect(run.stdout).toContain('- dep sources/changelog.md modified')
+  })
+
+  it('an error names the file and line, exits 1, and changes nothing', async () => {
+    repo.write({ 'docs/faq.prompt.md': '---\ndeps: nope\n---\nbody\n' })
+    const before = repo.snapshot()
+    const run = await cli(['validate', '-C', repo.root, '--engine', 'native'])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/^error: docs\/faq\.prompt\.md:2: /m)
+    expect(repo.snapshot()).toEqual(before)
+  })
+
+  it('generate --dry-run prints each directive and packed-prompt size and needs no credentials', async () => {
+    repo.write({ 'sources/api.md': repo.read('sources/api.md') + '- `queue.cancel(id)`\n' })
+    repo.commit('api')
+    const before = repo.snapshot()
+    const run = await cli(['generate', '--dry-run', '--engine', 'native', '-C', repo.root], {
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+      AWS_EC2_METADATA_DISABLED: 'true'
+    })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/docs\/overview\.md: UPDATE \(.*\) — packed prompt \d+ chars/)
+    // downstream documents would see their upstream's new text: not MAINTAIN
+    expect(run.stdout).toMatch(/docs\/index\.md: UPDATE \(after /)
+    expect(run.stdout).toContain('Dry run: no model was called and nothing was written.')
+    expect(repo.snapshot()).toEqual(before)
+  })
+
+  it('pack prints the directive and the packed prompt in Graft layout', async () => {
+    repo.write({ 'sources/changelog.md': repo.read('sources/changelog.md') + '\n## 2.4.0\n- cancel\n' })
+    repo.commit('changelog')
+    const run = await cli(['pack', 'docs/release-notes.md', '-C', repo.root])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^# docs\/release-notes\.md: UPDATE/)
+    const order = ['SYSTEM:', 'CHANGE ANALYSIS:', 'USER:', '---BEGIN PREVIOUS DRAFT---', '---BEGIN SOURCE DIFF---', '---BEGIN INSTRUCTIONS---']
+    const at = order.map((marker) => run.stdout.indexOf(marker))
+    expect(at.every((i) => i >= 0)).toBe(true)
+    expect([...at].sort((a, b) => a - b)).toEqual(at)
+    expect(run.stdout).toContain('+## 2.4.0')
+  })
+
+  it('pack of something that is not a document fails clearly', async () => {
+    const run = await cli(['pack', 'docs/nope.md', '-C', repo.root])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('target "docs/nope.md" names no stage and no output')
+  })
+})
+
+describe('npm run demo', () => {
+  it('runs on the sample repository with no credentials', async () => {
+    const run = await new Promise<CliRun>((resolve) =>
+      execFile(process.execPath, [join(PROJECT_ROOT, 'scripts/demo.mjs')], { env: { ...process.env, AWS_ACCESS_KEY_ID: '' } }, (error, stdout, stderr) =>
+        resolve({ code: error ? 1 : 0, stdout, stderr })
+      )
+    )
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('All 6 document(s) are up to date')
+    expect(run.stdout).toContain('5 stale document(s)')
+    expect(run.stdout).toContain('Dry run: no model was called')
+  })
+})
