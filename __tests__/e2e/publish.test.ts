@@ -186,6 +186,48 @@ describe('publishing (dist/main)', () => {
     expect(result.stdout).toMatch(/::notice::Pull-request comment skipped/)
   })
 
+  it('workflow_dispatch: honours targets and force, and pushes to the dispatched branch', async () => {
+    const sha = repo.head()
+    const result = await run(
+      { name: 'workflow_dispatch', payload: { inputs: { targets: 'docs/faq.md', force: 'true' }, ref: 'refs/heads/main', repository: { full_name: 'acme/docs' } } },
+      { targets: 'docs/faq.md', force: 'true' },
+      { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: sha }
+    )
+    expect(result.code).toBe(0)
+    expect(result.outputs.is_stale).toBe('false')
+    expect(JSON.parse(result.outputs.generated_files)).toEqual(['docs/faq.md'])
+    expect(bedrock.requests).toHaveLength(1)
+    expect(gitIn(origin, 'show', '--name-only', '--format=', 'main').trim().split('\n').sort()).toEqual(['docs/faq.md', 'dvc.lock'])
+  })
+
+  it('pull_request_target: the untrusted head is validated only, unless the workflow opts in', async () => {
+    const event = pullRequest()
+    const target = { ...event, name: 'pull_request_target' }
+    const refused = await run(target, { command: 'auto' })
+    expect(refused.code).toBe(0)
+    expect(bedrock.requests).toHaveLength(0)
+    expect(refused.stdout).toMatch(/::notice::Validate only: pull_request_target/)
+    const optedIn = await run(target, { command: 'auto', 'allow-untrusted-head': 'true' })
+    expect(optedIn.code).toBe(0)
+    expect(optedIn.stdout).toMatch(/::warning::allow-untrusted-head is true/)
+    expect(optedIn.outputs.pushed).toBe('true')
+  })
+
+  it('an output symlinked out of the repository is refused: nothing written, nothing pushed', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'graft-outside-'))
+    repo.remove('docs/faq.md')
+    execFileSync('ln', ['-s', join(outside, 'faq.md'), repo.path('docs/faq.md')])
+    repo.write({ 'sources/changelog.md': 'changed\n' })
+    const trigger = repo.commit('symlinked output')
+    repo.git('push', '-q', 'origin', 'main')
+    const result = await run(pushEvent(trigger))
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/docs\/faq\.md.*symlink.*outside the repository/)
+    expect(bedrock.requests).toHaveLength(0)
+    expect(gitIn(origin, 'rev-parse', 'main').trim()).toBe(trigger)
+    expect(execFileSync('ls', ['-A', outside], { encoding: 'utf8' })).toBe('')
+  })
+
   describe('races: commits land on the branch while the model is writing', () => {
     let release: () => void
     beforeEach(() => {
