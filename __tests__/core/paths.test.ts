@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, posix } from 'node:path'
 import { GraftError } from '../../src/core/errors.js'
-import { assertWritable, checkRepoPath, isSameOrInside, lexicalPathProblem, normalizeRepoPath } from '../../src/core/paths.js'
+import { assertWritable, checkRepoPath, isSameOrInside, lexicalPathProblem, normalizeRepoPath, RepoPathChecker } from '../../src/core/paths.js'
 import { TestRepo } from '../support/repo.js'
 
 describe('paths', () => {
@@ -79,5 +79,32 @@ describe('paths', () => {
     expect(problem.hint).toMatch(/remove the symlink/)
     expect(() => assertWritable(repo.root, '.github/workflows/evil.yml')).toThrow(/inside \.github\//)
     expect(repo.snapshot()).toEqual(before)
+  })
+
+  it('normalises every short path exactly as posix.normalize and the trailing-slash rule do (the fast path included)', () => {
+    const reference = (p: string): string => {
+      const n = posix.normalize(p.replace(/\\/g, '/'))
+      return n.length > 1 ? n.replace(/\/+$/, '') : n
+    }
+    const alphabet = ['a', '.', '/', '\\', 'b.md', '..']
+    const all = (n: number): string[] => (n === 0 ? [''] : all(n - 1).flatMap((p) => alphabet.map((c) => p + c)))
+    for (const p of [0, 1, 2, 3, 4, 5].flatMap(all)) expect([p, normalizeRepoPath(p)]).toEqual([p, reference(p)])
+  })
+
+  it('RepoPathChecker gives checkRepoPath\'s verdicts, each once, and knows which paths exist', () => {
+    symlinkSync(outside, repo.path('escape'))
+    symlinkSync(join(outside, 'secret.md'), repo.path('docs/dangling.md'))
+    symlinkSync(repo.path('docs'), repo.path('alias'))
+    symlinkSync(repo.path('docs/missing.md'), repo.path('docs/inner-dangling.md'))
+    const paths = ['docs/a.md', './docs//a.md', 'escape/x.md', 'docs/dangling.md', 'alias/a.md', 'alias/none.md', 'docs/a.md/x', 'new/file.md', '../up', '.github/x', 'docs/inner-dangling.md']
+    const checker = new RepoPathChecker(repo.root)
+    for (const role of ['dep', 'output'] as const) {
+      for (const p of paths) {
+        expect([p, role, checker.check(p, role)]).toEqual([p, role, checkRepoPath(repo.root, p, role)])
+        expect([p, role, checker.check(p, role)]).toEqual([p, role, checkRepoPath(repo.root, p, role)]) // memoised
+      }
+    }
+    expect(['docs/a.md', './docs//a.md', 'alias/a.md', 'docs', 'alias'].map((p) => checker.exists(p))).toEqual([true, true, true, true, true])
+    expect(['new/file.md', 'docs/dangling.md', 'docs/inner-dangling.md', 'alias/none.md', 'docs/a.md/x'].map((p) => checker.exists(p))).toEqual([false, false, false, false, false])
   })
 })

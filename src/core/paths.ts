@@ -2,7 +2,7 @@
 // from a file a pull request can edit, so each one is checked before use: it
 // must stay inside the repository, outputs never land in git's or GitHub's own
 // folders, and no symlink may lead out of the repository.
-import { lstatSync, readlinkSync, realpathSync } from 'node:fs'
+import { lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs'
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
 import { GraftError } from './errors.js'
 
@@ -13,8 +13,12 @@ const FORBIDDEN_OUTPUT_ROOTS = ['.git', '.github']
 /** Files the action writes itself; an output of that name would clobber them. */
 const RESERVED_OUTPUTS = ['dvc.yaml', 'dvc.lock']
 
+/** What posix.normalize (or the trailing-slash rule) would change: `\\`, `//`, `.` or `..` segments, a final `/`. */
+const NOT_NORMAL = /\\|\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/
+
 /** `./docs//a.md/` → `docs/a.md`. Leaves `..` and absolute paths for the checks to refuse. */
 export function normalizeRepoPath(path: string): string {
+  if (path !== '' && !NOT_NORMAL.test(path)) return path // the common case, without allocating
   const slashed = path.replace(/\\/g, '/')
   const normal = posix.normalize(slashed)
   return normal.length > 1 ? normal.replace(/\/+$/, '') : normal
@@ -52,26 +56,74 @@ export function lexicalPathProblem(rel: string, role: PathRole): string | undefi
  * symlink that resolves (or dangles) outside the repository is refused.
  */
 export function checkRepoPath(root: string, rel: string, role: PathRole): string | undefined {
-  const lexical = lexicalPathProblem(rel, role)
-  if (lexical) return lexical
-  const realRoot = realpathSync(root)
-  const parts = normalizeRepoPath(rel).split('/').filter((p) => p !== '.')
-  let current = realRoot
-  for (let i = 0; i < parts.length; i++) {
-    const next = join(current, parts[i])
-    const stat = lstatOrUndefined(next)
-    if (!stat) return undefined // the rest does not exist yet: nothing to follow
-    if (stat.isSymbolicLink()) {
-      const target = symlinkTarget(next)
-      if (!isInsideDir(realRoot, target)) {
-        return `${parts.slice(0, i + 1).join('/')} is a symlink to ${target}, outside the repository`
+  return new RepoPathChecker(root).check(rel, role)
+}
+
+/**
+ * checkRepoPath for many paths of one repository: the root's real path and
+ * each component's lstat are looked up once. Use one checker per run only:
+ * it never notices the file system changing.
+ */
+export class RepoPathChecker {
+  private realRoot?: string
+  private readonly lstats = new Map<string, Stats | undefined>()
+  private readonly verdicts = new Map<string, string | undefined>()
+  /** Paths the walk found to exist with no symlink on the way. */
+  private readonly plain = new Set<string>()
+
+  constructor(readonly root: string) {}
+
+  check(rel: string, role: PathRole): string | undefined {
+    const key = `${role}:${rel}`
+    if (this.verdicts.has(key)) return this.verdicts.get(key)
+    const verdict = this.walk(rel, role)
+    this.verdicts.set(key, verdict)
+    return verdict
+  }
+
+  private walk(rel: string, role: PathRole): string | undefined {
+    const lexical = lexicalPathProblem(rel, role)
+    if (lexical) return lexical
+    const realRoot = (this.realRoot ??= realpathSync(this.root))
+    const normal = normalizeRepoPath(rel)
+    const parts = normal.split('/').filter((p) => p !== '.')
+    let current = realRoot
+    let followed = false
+    for (let i = 0; i < parts.length; i++) {
+      const next = join(current, parts[i])
+      const stat = this.lstat(next)
+      if (!stat) return undefined // the rest does not exist yet: nothing to follow
+      if (stat.isSymbolicLink()) {
+        const target = symlinkTarget(next)
+        if (!isInsideDir(realRoot, target)) {
+          return `${parts.slice(0, i + 1).join('/')} is a symlink to ${target}, outside the repository`
+        }
+        current = target
+        followed = true
+      } else {
+        current = next
       }
-      current = target
-    } else {
-      current = next
+    }
+    if (!followed) this.plain.add(normal)
+    return undefined
+  }
+
+  /** Whether `rel` exists, following symlinks (a dangling link does not). */
+  exists(rel: string): boolean {
+    if (this.plain.has(normalizeRepoPath(rel))) return true
+    try {
+      return statSync(join(this.root, rel), { throwIfNoEntry: false }) !== undefined
+    } catch {
+      return false // e.g. a file where a folder was expected
     }
   }
-  return undefined
+
+  private lstat(abs: string): Stats | undefined {
+    if (this.lstats.has(abs)) return this.lstats.get(abs)
+    const stat = lstatOrUndefined(abs)
+    this.lstats.set(abs, stat)
+    return stat
+  }
 }
 
 /** Throws when an output may not be written; call it right before writing. */
@@ -86,11 +138,11 @@ export function assertWritable(root: string, rel: string): void {
   }
 }
 
-function lstatOrUndefined(abs: string): ReturnType<typeof lstatSync> | undefined {
+function lstatOrUndefined(abs: string): Stats | undefined {
   try {
-    return lstatSync(abs)
+    return lstatSync(abs, { throwIfNoEntry: false })
   } catch {
-    return undefined
+    return undefined // e.g. a file where a folder was expected
   }
 }
 

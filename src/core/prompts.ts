@@ -1,9 +1,9 @@
 // Prompt files: find `*.prompt.md`, read their frontmatter the way Graft does,
 // and check the set as a whole (names, outputs, deps) before anything runs.
-import { readFile, stat } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import { GraftError, type Problem } from './errors.js'
-import { checkRepoPath, isSameOrInside } from './paths.js'
+import { RepoPathChecker } from './paths.js'
 import { parseFrontmatter, type Frontmatter } from './frontmatter.js'
 import type { PromptFile } from './types.js'
 
@@ -83,13 +83,16 @@ export async function discoverPrompts(root: string, files: string[]): Promise<Pr
   const parsed: ParsedPrompt[] = []
   for (const path of paths) {
     try {
-      parsed.push(parsePromptWithLines(path, await readFile(join(root, path), 'utf8')))
+      // Blocking reads: prompts are small, and a thread-pool round trip per
+      // file costs more than the read itself.
+      parsed.push(parsePromptWithLines(path, readFileSync(join(root, path), 'utf8')))
     } catch (e) {
       if (!(e instanceof GraftError)) throw e
       problems.push(...e.problems)
     }
   }
-  problems.push(...checkNames(parsed), ...checkOutputs(root, parsed), ...(await checkDeps(root, parsed)))
+  const checker = new RepoPathChecker(root)
+  problems.push(...checkNames(parsed), ...checkOutputs(checker, parsed), ...checkDeps(checker, parsed))
   if (problems.length > 0) throw new GraftError(problems)
   return parsed.map((p) => p.prompt)
 }
@@ -112,13 +115,13 @@ function checkNames(parsed: ParsedPrompt[]): Problem[] {
   return problems
 }
 
-function checkOutputs(root: string, parsed: ParsedPrompt[]): Problem[] {
+function checkOutputs(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
   const problems: Problem[] = []
   const promptPaths = new Set(parsed.map((p) => p.prompt.path))
   const byOut = new Map<string, string>()
   for (const { prompt, lines } of parsed) {
     const at = { file: prompt.path, line: lines.out }
-    const unsafe = checkRepoPath(root, prompt.out, 'output')
+    const unsafe = paths.check(prompt.out, 'output')
     if (unsafe) {
       problems.push({ ...at, message: `output ${prompt.out}: ${unsafe}`, hint: 'set `out` to a path inside the repository' })
       continue
@@ -140,16 +143,16 @@ function checkOutputs(root: string, parsed: ParsedPrompt[]): Problem[] {
   return problems
 }
 
-async function checkDeps(root: string, parsed: ParsedPrompt[]): Promise<Problem[]> {
+function checkDeps(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
   const problems: Problem[] = []
-  const outputs = new Set(parsed.map((p) => p.prompt.out))
+  const made = madeByPrompts(parsed.map((p) => p.prompt.out))
   for (const { prompt, lines } of parsed) {
     for (const [i, dep] of prompt.deps.entries()) {
       const at = { file: prompt.path, line: lines.deps[i] }
-      const unsafe = checkRepoPath(root, dep, 'dep')
+      const unsafe = paths.check(dep, 'dep')
       if (unsafe) {
         problems.push({ ...at, message: `dep ${dep}: ${unsafe}`, hint: 'list paths inside the repository only' })
-      } else if (!madeByAPrompt(dep, outputs) && !(await exists(join(root, dep)))) {
+      } else if (!made.has(dep) && !paths.exists(dep)) {
         problems.push({
           ...at,
           message: `${dep} (required by ${prompt.path}) does not exist`,
@@ -161,19 +164,18 @@ async function checkDeps(root: string, parsed: ParsedPrompt[]): Promise<Problem[
   return problems
 }
 
-/** A dep another prompt writes, or a folder holding such an output, need not exist yet. */
-function madeByAPrompt(dep: string, outputs: Set<string>): boolean {
-  if (outputs.has(dep)) return true
-  for (const out of outputs) if (isSameOrInside(dep, out)) return true
-  return false
-}
-
-/** Follows symlinks: a dangling link is as missing as DVC will find it. */
-async function exists(abs: string): Promise<boolean> {
-  try {
-    await stat(abs)
-    return true
-  } catch {
-    return false
+/**
+ * Deps that need not exist yet: an output some prompt writes, or a folder
+ * holding one (as `dir` or `dir/`), so each dep is one set look-up.
+ */
+function madeByPrompts(outputs: string[]): Set<string> {
+  const made = new Set<string>()
+  for (const out of outputs) {
+    made.add(out)
+    for (let i = out.indexOf('/'); i >= 0; i = out.indexOf('/', i + 1)) {
+      made.add(out.slice(0, i))
+      made.add(out.slice(0, i + 1))
+    }
   }
+  return made
 }

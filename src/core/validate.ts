@@ -53,13 +53,33 @@ export interface ValidationReport {
 
 /** Reads prompts, dvc.yaml and dvc.lock and checks that they form a sound pipeline. */
 export async function loadPipeline(root: string): Promise<Pipeline> {
-  const files = await new Git(root).listFiles()
-  const prompts = await discoverPrompts(root, files)
-  const dvcYaml = await readDvcYaml(root)
-  const lock = await readDvcLock(root)
+  // dvc.yaml and dvc.lock are read while `git ls-files` runs; their errors
+  // are still reported in the old order: files, prompts, dvc.yaml, dvc.lock.
+  const listing = new Git(root).listFiles()
+  listing.catch(() => undefined) // awaited below; not an unhandled rejection meanwhile
+  const yamlRead = await settle(readDvcYaml(root))
+  const lockRead = await settle(readDvcLock(root))
+  const prompts = await discoverPrompts(root, await listing)
+  const dvcYaml = unwrap(yamlRead)
+  const lock = unwrap(lockRead)
   const stages = effectiveStages(prompts, dvcYaml)
   const graph = StageGraph.build(stages)
   return { prompts, dvcYaml, lock, stages, graph, drift: pipelineDrift(prompts, dvcYaml) }
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }
+
+async function settle<T>(p: Promise<T>): Promise<Settled<T>> {
+  try {
+    return { ok: true, value: await p }
+  } catch (error) {
+    return { ok: false, error }
+  }
+}
+
+function unwrap<T>(s: Settled<T>): T {
+  if (!s.ok) throw s.error
+  return s.value
 }
 
 /**
