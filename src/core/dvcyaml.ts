@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { isMap, isSeq, isScalar, visit, type Node, type Pair, type YAMLMap } from 'yaml'
 import { GraftError } from './errors.js'
+import { fastParseDvcYaml } from './dvcyaml-fast.js'
 import { parseYamlSource, scalarString, type YamlSource } from './yamlsource.js'
 import type { DvcYaml, StageDef, StageOut } from './types.js'
 
@@ -24,6 +25,11 @@ export async function readDvcYaml(root: string): Promise<DvcYaml | undefined> {
 }
 
 export function parseDvcYaml(text: string, file = 'dvc.yaml'): DvcYaml {
+  return fastParseDvcYaml(text) ?? parseDvcYamlFull(text, file)
+}
+
+/** The general reader (any YAML layout, every error); parseDvcYaml tries the fast one first. */
+export function parseDvcYamlFull(text: string, file = 'dvc.yaml'): DvcYaml {
   const src = parseYamlSource(text, file, SYNTAX_HINT)
   const top = src.doc.contents
   if (top === null || (isScalar(top) && top.value === null)) return { stages: [], unsupported: [] }

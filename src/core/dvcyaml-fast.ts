@@ -1,0 +1,167 @@
+// A fast reader for dvc.yaml in the layout Graft (and graft-action) write:
+// comment header, `stages:`, and per stage `cmd` (a plain scalar, possibly
+// folded), `deps` (plain paths), `outs` (`- path:` with `cache: false`),
+// optionally `always_changed`. The YAML parser needs ~0.1 s for 1000 stages;
+// this needs a few ms. Anything else (quotes, flow style, other keys, cached
+// outs, CRLF, odd indentation, …) returns undefined and the caller uses the
+// full parser, which also owns every error message and every `unsupported`
+// note: this reader only ever returns what the full parser would.
+import { posix } from 'node:path'
+import { isSafePlain, isSafePlainLine } from './yamlplain.js'
+import type { DvcYaml, StageDef, StageOut } from './types.js'
+
+const IGNORABLE = /^ *(?:#.*)?$/
+const STAGE_KEY = /^( +)([^ #].*):$/
+const BODY_KEY = /^( +)(cmd|deps|outs|always_changed):(?: (.*))?$/
+const ITEM = /^( *)- (.*)$/
+const CACHE_FALSE = /^( +)cache: false$/
+
+/** Lines of the text with a cursor; `undefined` past the end. */
+class Lines {
+  private readonly lines: string[]
+  i = 0
+
+  constructor(text: string) {
+    this.lines = text.split('\n')
+    if (this.lines.at(-1) === '') this.lines.pop()
+  }
+
+  /** The next line that is neither blank nor a comment (the cursor moves to it). */
+  next(): string | undefined {
+    while (this.i < this.lines.length && IGNORABLE.test(this.lines[this.i])) this.i++
+    return this.lines[this.i]
+  }
+
+  /** The line right after the cursor, blank or not. */
+  following(): string | undefined {
+    return this.lines[this.i + 1]
+  }
+}
+
+/** dvc.yaml's stages, or undefined when the text is not in the plain layout. */
+export function fastParseDvcYaml(text: string): DvcYaml | undefined {
+  if (/[\r\t\uFEFF]/.test(text)) return undefined
+  const lines = new Lines(text)
+  const first = lines.next()
+  if (first === undefined) return { stages: [], unsupported: [] }
+  if (first !== 'stages:') return undefined
+  lines.i++
+  const stages: StageDef[] = []
+  const names = new Set<string>()
+  let stageIndent: number | undefined
+  for (let line = lines.next(); line !== undefined; line = lines.next()) {
+    const m = STAGE_KEY.exec(line)
+    if (!m || (stageIndent !== undefined && m[1].length !== stageIndent)) return undefined
+    stageIndent = m[1].length
+    const name = m[2]
+    if (!isSafePlain(name, 'core') || names.has(name)) return undefined
+    names.add(name)
+    const stage = readStage(lines, name, stageIndent)
+    if (!stage) return undefined
+    stages.push(stage)
+  }
+  return { stages, unsupported: [] }
+}
+
+/** One stage's body; the cursor is on the stage's key and ends past its last line. */
+function readStage(lines: Lines, name: string, stageIndent: number): StageDef | undefined {
+  const line = lines.i + 1
+  lines.i++
+  let cmd: string | undefined
+  let deps: string[] | undefined
+  let outs: StageOut[] | undefined
+  let alwaysChanged: boolean | undefined
+  let keyIndent: number | undefined
+  for (let text = lines.next(); text !== undefined; text = lines.next()) {
+    const indent = text.length - text.trimStart().length
+    if (indent <= stageIndent) break
+    const m = BODY_KEY.exec(text)
+    if (!m || (keyIndent !== undefined && m[1].length !== keyIndent)) return undefined
+    keyIndent = m[1].length
+    const [, , key, value] = m
+    if (key === 'cmd') {
+      if (cmd !== undefined || value === undefined) return undefined
+      cmd = readFolded(lines, value, keyIndent)
+      if (cmd === undefined) return undefined
+    } else if (key === 'deps') {
+      if (deps !== undefined || value !== undefined) return undefined
+      deps = readDeps(lines, keyIndent)
+      if (deps === undefined) return undefined
+    } else if (key === 'outs') {
+      if (outs !== undefined || value !== undefined) return undefined
+      outs = readOuts(lines, keyIndent)
+      if (outs === undefined) return undefined
+    } else {
+      if (alwaysChanged !== undefined || (value !== 'true' && value !== 'false')) return undefined
+      alwaysChanged = value === 'true'
+      lines.i++
+    }
+  }
+  if (cmd === undefined) return undefined
+  return { name, cmd, deps: deps ?? [], outs: outs ?? [], line, ...(alwaysChanged ? { alwaysChanged } : {}) }
+}
+
+/**
+ * A plain scalar whose first line is `first` (the cursor is on it), folded
+ * over the lines right below that are indented past its key: lines joined
+ * by single spaces. A blank or comment line ends it.
+ */
+function readFolded(lines: Lines, first: string, keyIndent: number): string | undefined {
+  if (!isSafePlainLine(first)) return undefined
+  const parts = [first]
+  for (let text = lines.following(); text !== undefined; text = lines.following()) {
+    const trimmed = text.trimStart()
+    if (text.length - trimmed.length <= keyIndent || !isSafePlainLine(trimmed)) break
+    parts.push(trimmed)
+    lines.i++
+  }
+  lines.i++
+  const value = parts.join(' ')
+  return isSafePlain(value, 'core') ? value : undefined
+}
+
+function readDeps(lines: Lines, keyIndent: number): string[] | undefined {
+  lines.i++
+  const deps: string[] = []
+  let itemIndent: number | undefined
+  for (let text = lines.next(); text !== undefined; text = lines.next()) {
+    const m = ITEM.exec(text)
+    if (!m || m[1].length < keyIndent) break
+    if (itemIndent !== undefined && m[1].length !== itemIndent) return undefined
+    itemIndent = m[1].length
+    if (!isSafePlain(m[2], 'core') || !insideRepo(m[2])) return undefined
+    deps.push(m[2])
+    lines.i++
+  }
+  return deps
+}
+
+/** `- path:` items, each with exactly `cache: false` on the next line. */
+function readOuts(lines: Lines, keyIndent: number): StageOut[] | undefined {
+  lines.i++
+  const outs: StageOut[] = []
+  let itemIndent: number | undefined
+  for (let text = lines.next(); text !== undefined; text = lines.next()) {
+    const m = ITEM.exec(text)
+    if (!m || m[1].length < keyIndent) break
+    if (itemIndent !== undefined && m[1].length !== itemIndent) return undefined
+    itemIndent = m[1].length
+    const key = m[2]
+    if (!key.endsWith(':')) return undefined
+    const path = key.slice(0, -1)
+    if (!isSafePlain(path, 'core') || !insideRepo(path)) return undefined
+    lines.i++
+    const option = lines.next()
+    const c = option === undefined ? null : CACHE_FALSE.exec(option)
+    if (!c || c[1].length <= itemIndent + 2) return undefined
+    outs.push({ path, cache: false })
+    lines.i++
+  }
+  return outs
+}
+
+/** The paths the full reader would note as outside the repository are left to it. */
+function insideRepo(path: string): boolean {
+  const normal = posix.normalize(path)
+  return !posix.isAbsolute(path) && normal !== '..' && !normal.startsWith('../')
+}
