@@ -6,6 +6,7 @@ import matter from 'gray-matter'
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml'
 import { GraftError, type Problem } from './errors.js'
 import { lexicalPathProblem, normalizeRepoPath } from './paths.js'
+import { fastReadFrontmatter } from './frontmatter-fast.js'
 
 export interface Frontmatter {
   deps: string[]
@@ -24,8 +25,19 @@ const GLOB_CHARS = /[*?[]/
 
 /** Parses the frontmatter of `text`; throws a GraftError listing every problem found. */
 export function parseFrontmatter(file: string, text: string): Frontmatter {
+  return parseWith(file, text, true)
+}
+
+/** parseFrontmatter with the YAML parser only (the fast reader is held to it in tests). */
+export function parseFrontmatterFull(file: string, text: string): Frontmatter {
+  return parseWith(file, text, false)
+}
+
+function parseWith(file: string, text: string, fast: boolean): Frontmatter {
   const block = splitFrontmatter(file, text)
   if (!block) return { deps: [], body: text, lines: { deps: [] } }
+  const keys = fast ? fastReadFrontmatter(block.raw) : undefined
+  if (keys) return { ...keys, body: block.body }
   const lineCounter = new LineCounter()
   // The raw block starts right after the opening `---`, with the newline that
   // ends line 1: YAML line numbers are then the file's line numbers.

@@ -4,6 +4,7 @@
 // style, CRLF, …) returns undefined and the caller uses the YAML parser, so
 // both always agree.
 import { isPlainString } from './yamlemit.js'
+import { isSafePlain } from './yamlplain.js'
 import type { DvcLock, LockEntry, LockStage } from './lockfile.js'
 
 const STAGE = /^ {2}([^ ].*):$/
@@ -36,7 +37,7 @@ export function fastParseDvcLock(text: string): DvcLock | undefined {
     if (stageMatch) {
       if (!finishEntry() || (stage && stage.cmd === undefined)) return undefined
       const name = stageMatch[1]
-      if (!isPlainString(name) || stages.has(name)) return undefined
+      if (!isPlain(name) || stages.has(name)) return undefined
       stage = { cmd: undefined as unknown as string, deps: [], outs: [], line: i + 1 }
       list = undefined
       stages.set(name, stage)
@@ -49,7 +50,7 @@ export function fastParseDvcLock(text: string): DvcLock | undefined {
       if (!finishEntry()) return undefined
       if (key === 'cmd' && rawValue !== undefined && stage.cmd === undefined && list === undefined) {
         const [cmd, next] = folded(lines, i, rawValue, CONTINUATION)
-        if (!isPlainString(cmd)) return undefined
+        if (!isPlain(cmd)) return undefined
         stage.cmd = cmd
         i = next
       } else if ((key === 'deps' || key === 'outs') && rawValue === undefined && stage.cmd !== undefined) {
@@ -117,5 +118,10 @@ function scalar(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined
   const quoted = /^'([^']*)'$/.exec(raw)
   if (quoted) return quoted[1]
-  return isPlainString(raw) ? raw : undefined
+  return isPlain(raw) ? raw : undefined
+}
+
+/** Reads back as this string when written plain: the cheap test first, then ruamel's rules. */
+function isPlain(value: string): boolean {
+  return isSafePlain(value, 'core') || isPlainString(value)
 }
