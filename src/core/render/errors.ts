@@ -126,6 +126,6 @@ export function isBareClaude4(modelId: string): boolean {
 
 export const CREDENTIALS_HINT =
   'give the job AWS credentials in one of two ways: (1) OIDC — add `permissions: id-token: write` to the job and a step ' +
-  '`uses: aws-actions/configure-aws-credentials@v4` with `role-to-assume: <role ARN>` and `aws-region: <region>` before this action; ' +
+  '`uses: aws-actions/configure-aws-credentials@v5` with `role-to-assume: <role ARN>` and `aws-region: <region>` before this action; ' +
   'or (2) repository secrets — set env `AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}` and ' +
   '`AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}` (and `AWS_REGION`, or the `aws-region` input)'
