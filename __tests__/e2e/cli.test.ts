@@ -2,7 +2,7 @@
 // command, verdicts as text and JSON, non-zero exits on errors.
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
-import { PROJECT_ROOT } from '../support/action-runner.js'
+import { BUNDLE_NODE, PROJECT_ROOT } from '../support/action-runner.js'
 import { exampleRepo } from '../support/example-repo.js'
 import type { TestRepo } from '../support/repo.js'
 
@@ -14,7 +14,7 @@ interface CliRun {
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(PROJECT_ROOT, 'dist/cli/index.js'), ...args], { env: { ...process.env, ...env } }, (error, stdout, stderr) =>
+    execFile(BUNDLE_NODE, [join(PROJECT_ROOT, 'dist/cli/index.js'), ...args], { env: { ...process.env, ...env } }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
     )
   })
@@ -109,7 +109,7 @@ describe('graft-action CLI', () => {
 describe('npm run demo', () => {
   it('runs on the sample repository with no credentials', async () => {
     const run = await new Promise<CliRun>((resolve) =>
-      execFile(process.execPath, [join(PROJECT_ROOT, 'scripts/demo.mjs')], { env: { ...process.env, AWS_ACCESS_KEY_ID: '' } }, (error, stdout, stderr) =>
+      execFile(BUNDLE_NODE, [join(PROJECT_ROOT, 'scripts/demo.mjs')], { env: { ...process.env, AWS_ACCESS_KEY_ID: '' } }, (error, stdout, stderr) =>
         resolve({ code: error ? 1 : 0, stdout, stderr })
       )
     )

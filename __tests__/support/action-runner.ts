@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url'
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
+/** The Node that runs the bundles: this one, or GRAFT_TEST_NODE (CI runs the end-to-end suites on Node 24 too). */
+export const BUNDLE_NODE = process.env.GRAFT_TEST_NODE || process.execPath
+
 export interface ActionRun {
   code: number
   stdout: string
@@ -76,7 +79,7 @@ export function runAction(entry: string, options: ActionRunOptions): Promise<Act
   const script = join(PROJECT_ROOT, 'dist', entry, 'index.js')
   if (!existsSync(script)) throw new Error(`${script} is missing: run npm run bundle`)
   return new Promise((resolvePromise) => {
-    execFile(process.execPath, [script], { cwd: options.workspace, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(BUNDLE_NODE, [script], { cwd: options.workspace, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
       resolvePromise({
         code,
