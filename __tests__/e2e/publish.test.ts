@@ -1,6 +1,8 @@
 // Publishing end to end: dist/main/index.js driven by realistic event payloads,
 // a bare repository as origin, the loopback Bedrock and GitHub servers.
 import { execFileSync } from 'node:child_process'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -160,6 +162,32 @@ describe('publishing (dist/main)', () => {
     expect(generate.code).toBe(1)
     expect(generate.stdout).toMatch(/configure-aws-credentials/)
     expect(gitIn(origin, 'rev-parse', 'main').trim()).toBe(trigger)
+  })
+
+  it('a token that may not push: auto validates only; generate fails before any model call', async () => {
+    // origin answers every request as GitHub does a read-only token's push: 403
+    const denied = createServer((_req, res) => {
+      res.writeHead(403, { 'content-type': 'text/plain' })
+      res.end('Permission to acme/docs.git denied to github-actions[bot].')
+    })
+    await new Promise<void>((resolve) => denied.listen(0, '127.0.0.1', resolve))
+    try {
+      repo.git('remote', 'set-url', 'origin', `http://127.0.0.1:${(denied.address() as AddressInfo).port}/acme/docs.git`)
+      repo.write({ 'sources/api.md': 'changed\n' })
+      const trigger = repo.commit('api')
+      const auto = await run(pushEvent(trigger), { command: 'auto' })
+      expect(auto.code).toBe(0)
+      expect(auto.stdout).toMatch(/::notice::Validate only: the token may not push to main/)
+      expect(bedrock.requests).toHaveLength(0)
+      const generate = await run(pushEvent(trigger), { command: 'generate' })
+      expect(generate.code).toBe(1)
+      expect(generate.stdout).toMatch(/the token may not push to main/)
+      expect(generate.stdout).toMatch(/contents: write/)
+      expect(bedrock.requests).toHaveLength(0)
+      expect(repo.git('status', '--porcelain')).toBe('')
+    } finally {
+      denied.close()
+    }
   })
 
   it('loop guard: the bot commit still stale stops with an explanation instead of committing again', async () => {

@@ -7,6 +7,7 @@ import * as core from '@actions/core'
 import { Git } from '../git.js'
 import type { GenerateResult } from '../core/generate/generate.js'
 import { isBotRegenerationCommit, loopGuardError } from '../core/publish/loop-guard.js'
+import { assertCanPush } from '../core/publish/push.js'
 import { checkCredentials } from '../core/render/bedrock.js'
 import { prCommentBody } from '../report/markdown.js'
 import { checkoutBranch, planFromEvent, type EventPlan } from './event.js'
@@ -56,7 +57,7 @@ async function generateFlow(command: 'auto' | 'generate', inputs: GenerateInputs
     await comment(plan, publishInputs, prCommentBody({ stale: [] }))
     return
   }
-  const degrade = validateOnly ?? (await missingCredentials(command, inputs))
+  const degrade = validateOnly ?? (await missingCredentials(command, inputs)) ?? (pushes ? await missingPushAccess(command, git, plan, publishInputs) : undefined)
   if (degrade) {
     core.notice(`Validate only: ${degrade}`)
     await comment(plan, publishInputs, prCommentBody({ stale: report.stale, validateOnly: degrade }))
@@ -104,6 +105,17 @@ async function missingCredentials(command: 'auto' | 'generate', inputs: Generate
     return undefined
   } catch (error) {
     return `no AWS credentials for Bedrock reached this step (${(error as Error).message.split('\n')[0]})`
+  }
+}
+
+/** A token that may not push: auto validates only; generate fails now, before spending tokens. */
+async function missingPushAccess(command: 'auto' | 'generate', git: Git, plan: EventPlan, inputs: PublishInputs): Promise<string | undefined> {
+  try {
+    await assertCanPush(git, plan.branch!, inputs.token || undefined)
+    return undefined
+  } catch (error) {
+    if (command === 'generate') throw error
+    return `the token may not push to ${plan.branch} (grant \`permissions: contents: write\`, or pass a token that can push)`
   }
 }
 

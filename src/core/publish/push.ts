@@ -67,6 +67,18 @@ export async function pushWithRebase(git: Git, options: PushOptions): Promise<Pu
   }
 }
 
+/**
+ * Checks, before any model call, that the token may push to the branch: a
+ * dry-run push asks the remote for its receive-pack service, which GitHub
+ * refuses (403) to a token without write access. Throws the permission error;
+ * other failures are left for the real push to report.
+ */
+export async function assertCanPush(git: Git, branch: string, token?: string, remote = 'origin'): Promise<void> {
+  const r = await gitWithAuth(git, remote, token, ['push', '--dry-run', '--porcelain', '--no-verify', remote, `HEAD:refs/heads/${branch}`])
+  const text = `${r.stderr}\n${r.stdout}`
+  if (r.code !== 0 && isPermissionDenied(text)) throw permissionError(branch, text)
+}
+
 async function head(git: Git): Promise<string> {
   return (await git.exec(['rev-parse', 'HEAD'])).trim()
 }
