@@ -117,6 +117,30 @@ describe('DVC hashes', () => {
     expect((await new Hasher().file(repo.path('x.sh'))).isexec).toBe(true)
   })
 
+  it('fileSync gives what file gives for small files, shares the memo with it, and leaves large files to file', async () => {
+    const big = Buffer.alloc(CHUNK_SIZE + 10, 'a\r\n')
+    repo.write({ 'small.md': 'one\r\ntwo\n', 'x.sh': 'x' })
+    writeFileSync(repo.path('big.md'), big)
+    writeFileSync(repo.path('x.sh'), 'x', { mode: 0o755 })
+    for (const legacy of [false, true]) {
+      for (const name of ['small.md', 'x.sh']) {
+        const sync = new Hasher().fileSync(repo.path(name), legacy)
+        expect(sync).toEqual(await new Hasher().file(repo.path(name), legacy))
+      }
+      expect(new Hasher().fileSync(repo.path('big.md'), legacy)).toBeUndefined()
+    }
+    expect(new Hasher().fileSync(repo.path('small.md'))?.md5).toBe(md5('one\r\ntwo\n'))
+    expect(new Hasher().fileSync(repo.path('small.md'), true)?.md5).toBe(md5('one\ntwo\n'))
+    const hasher = new Hasher()
+    const first = hasher.fileSync(repo.path('small.md'))
+    writeFileSync(repo.path('small.md'), 'changed')
+    expect(hasher.fileSync(repo.path('small.md'))).toBe(first) // remembered
+    expect(await hasher.file(repo.path('small.md'))).toBe(first)
+    const viaFile = await hasher.file(repo.path('big.md'))
+    expect(hasher.fileSync(repo.path('big.md'))).toBe(viaFile) // known once file() has hashed it
+    expect(() => new Hasher().fileSync(repo.path('missing.md'))).toThrow(/ENOENT/)
+  })
+
   it('refuses a .dvcignore inside a hashed directory, as DVC does, naming it and changing nothing', async () => {
     repo.write({ 'd/1': '1', 'd/sub/.dvcignore': '*.tmp\n' })
     const before = repo.snapshot()

@@ -1,6 +1,7 @@
 // DVC-compatible md5s: raw file md5 (DVC 3 `hash: md5`), the DVC 2 "dos2unix"
 // md5 (legacy lock entries without `hash:`), and directory md5s (`….dir`).
 // Files are read in bounded parallel; a Hasher remembers what it has hashed.
+import * as crypto from 'node:crypto'
 import { createHash, type Hash } from 'node:crypto'
 import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { open, readdir, stat } from 'node:fs/promises'
@@ -14,6 +15,7 @@ const TEXT_PROBE = 512
 /** Files below this size are read in one blocking call, larger ones chunk by chunk. */
 const SMALL_FILE = CHUNK_SIZE
 const SCRATCH = Buffer.allocUnsafe(SMALL_FILE)
+const oneShot: typeof crypto.hash | undefined = typeof crypto.hash === 'function' ? crypto.hash : undefined
 /** Names DVC never descends into (its default ignore patterns). */
 const IGNORED_DIRS = new Set(['.git', '.hg', '.dvc'])
 
@@ -54,6 +56,8 @@ export async function dirMd5(absPath: string, legacy = false): Promise<DirHash> 
  */
 export class Hasher {
   private readonly files = new Map<string, Promise<FileHash>>()
+  /** The same hashes once known, for fileSync. */
+  private readonly known = new Map<string, FileHash>()
   private readonly dirs = new Map<string, Promise<DirHash>>()
   private readonly slots: Semaphore
   private readonly root?: string
@@ -65,7 +69,32 @@ export class Hasher {
   }
 
   file(absPath: string, legacy = false): Promise<FileHash> {
-    return memo(this.files, `${legacy ? 'L' : 'M'}${absPath}`, () => this.slots.run(() => hashFile(absPath, legacy)))
+    const key = `${legacy ? 'L' : 'M'}${absPath}`
+    return memo(this.files, key, () =>
+      this.slots.run(async () => {
+        const h = await hashFile(absPath, legacy)
+        this.known.set(key, h)
+        return h
+      })
+    )
+  }
+
+  /**
+   * The hash right away when it is known or the file is small (read with
+   * one blocking call); undefined for a large file (use `file`). Throws what
+   * `file` would reject with. `stats`: the file's stat when the caller has
+   * just taken it (saves an fstat; size and mode are taken from it).
+   */
+  fileSync(absPath: string, legacy = false, stats?: Stats): FileHash | undefined {
+    const key = `${legacy ? 'L' : 'M'}${absPath}`
+    const known = this.known.get(key)
+    if (known || this.files.has(key)) return known
+    const h = hashSmallFile(absPath, legacy, stats)
+    if (h) {
+      this.known.set(key, h)
+      this.files.set(key, Promise.resolve(h))
+    }
+    return h
   }
 
   dir(absPath: string, legacy = false): Promise<DirHash> {
@@ -88,12 +117,20 @@ export class Hasher {
 }
 
 async function hashFile(absPath: string, legacy: boolean): Promise<FileHash> {
-  // Small files (nearly all of a docs pipeline) are read with one blocking
-  // call into a shared buffer: for thousands of 10 KB files that is several
-  // times faster than a round trip through the thread pool per step.
+  return hashSmallFile(absPath, legacy) ?? hashLargeFile(absPath, legacy)
+}
+
+/**
+ * Small files (nearly all of a docs pipeline) are read with one blocking
+ * call into a shared buffer: for thousands of 10 KB files that is several
+ * times faster than a round trip through the thread pool per step.
+ * Undefined for a file of SMALL_FILE bytes or more.
+ */
+function hashSmallFile(absPath: string, legacy: boolean, stats?: Stats): FileHash | undefined {
+  if (stats && stats.size >= SMALL_FILE) return undefined
   const fd = openSync(absPath, 'r')
   try {
-    const info = fstatSync(fd)
+    const info = stats ?? fstatSync(fd)
     if (info.size < SMALL_FILE) {
       const n = readAllSync(fd, SCRATCH)
       if (n < SMALL_FILE) return result(digest(SCRATCH.subarray(0, n), legacy), info)
@@ -101,7 +138,7 @@ async function hashFile(absPath: string, legacy: boolean): Promise<FileHash> {
   } finally {
     closeSync(fd)
   }
-  return hashLargeFile(absPath, legacy)
+  return undefined
 }
 
 async function hashLargeFile(absPath: string, legacy: boolean): Promise<FileHash> {
@@ -123,6 +160,8 @@ async function hashLargeFile(absPath: string, legacy: boolean): Promise<FileHash
 }
 
 function digest(bytes: Buffer, legacy: boolean): string {
+  // One-shot hashing (Node >= 20.12) makes no Hash object per file.
+  if (!legacy && oneShot) return oneShot('md5', bytes, 'hex')
   const hash = createHash('md5')
   feed(hash, bytes, legacy)
   return hash.digest('hex')

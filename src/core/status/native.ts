@@ -12,8 +12,13 @@ import type { DvcYaml, PathState, PipelineStatus, StageDef, StageStatus } from '
 /** What a run looks at, each path once: its stat and its hashes. */
 interface Look {
   hasher: Hasher
-  stat(abs: string): Promise<Stats | undefined>
+  /** the absolute path of a repository-relative one */
+  abs(rel: string): string
+  stat(abs: string): Stats | undefined
 }
+
+/** A value now, or later: small files are hashed synchronously, so most verdicts need no promise. */
+type Maybe<T> = T | Promise<T>
 
 const UNSUPPORTED_HINT = 'use engine "dvc" (the real `dvc status`), which models these features'
 
@@ -23,9 +28,21 @@ export async function nativeStatus(root: string, dvc: DvcYaml, lock: DvcLock | u
   }
   await refuseDvcignore(root)
   const hasher = new Hasher({ root })
-  const stats = new Map<string, Promise<Stats | undefined>>()
-  const look: Look = { hasher, stat: (abs) => memo(stats, abs, async () => statOrUndefined(abs)) }
-  const verdicts = await Promise.all(dvc.stages.map((stage) => stageStatus(root, stage, lock?.stages.get(stage.name), look)))
+  const stats = new Map<string, Stats | undefined>()
+  const paths = new Map<string, string>()
+  const look: Look = {
+    hasher,
+    abs: (rel) => {
+      let abs = paths.get(rel)
+      if (abs === undefined) paths.set(rel, (abs = join(root, rel)))
+      return abs
+    },
+    stat: (abs) => {
+      if (!stats.has(abs)) stats.set(abs, statOrUndefined(abs))
+      return stats.get(abs)
+    }
+  }
+  const verdicts = await all(dvc.stages.map((stage) => stageStatus(stage, lock?.stages.get(stage.name), look)))
   const status: PipelineStatus = new Map()
   dvc.stages.forEach((stage, i) => {
     const s = verdicts[i]
@@ -35,40 +52,50 @@ export async function nativeStatus(root: string, dvc: DvcYaml, lock: DvcLock | u
   return status
 }
 
-async function stageStatus(root: string, stage: StageDef, locked: LockStage | undefined, look: Look): Promise<StageStatus> {
-  const [changedDeps, changedOuts] = await Promise.all([
-    pathStates(root, stage.deps, locked?.deps ?? [], look),
-    pathStates(root, stage.outs.map((o) => o.path), locked?.outs ?? [], look)
-  ])
-  return {
+function stageStatus(stage: StageDef, locked: LockStage | undefined, look: Look): Maybe<StageStatus> {
+  const deps = pathStates(stage.deps, locked?.deps ?? [], look)
+  const outs = pathStates(stage.outs.map((o) => o.path), locked?.outs ?? [], look)
+  return then(all([deps, outs]), ([changedDeps, changedOuts]) => ({
     changedDeps,
     changedOuts,
     // DVC: a stage absent from dvc.lock has no command to compare with.
     changedCommand: locked !== undefined && locked.cmd !== stage.cmd,
     alwaysChanged: stage.alwaysChanged === true || (stage.deps.length === 0 && stage.outs.length === 0)
-  }
+  }))
 }
 
 /** Paths whose state changed, keyed as DVC prints them (normalized, relative). */
-async function pathStates(root: string, paths: string[], entries: LockEntry[], look: Look): Promise<Record<string, PathState>> {
+function pathStates(paths: string[], entries: LockEntry[], look: Look): Maybe<Record<string, PathState>> {
   // Matched by the exact path string; the last entry wins, as in DVC's dict.
   const byPath = new Map(entries.map((e) => [e.path, e]))
-  const states = await Promise.all(paths.map((p) => pathState(join(root, p), byPath.get(p), look)))
-  const out: Record<string, PathState> = {}
-  paths.forEach((p, i) => {
-    const state = states[i]
-    if (state) out[displayPath(p)] = state
+  const states = all(paths.map((p) => pathState(look.abs(p), byPath.get(p), look)))
+  return then(states, (list) => {
+    const out: Record<string, PathState> = {}
+    paths.forEach((p, i) => {
+      const state = list[i]
+      if (state) out[displayPath(p)] = state
+    })
+    return out
   })
-  return out
 }
 
-async function pathState(abs: string, entry: LockEntry | undefined, look: Look): Promise<PathState | undefined> {
-  const info = await look.stat(abs)
+function pathState(abs: string, entry: LockEntry | undefined, look: Look): Maybe<PathState | undefined> {
+  const info = look.stat(abs)
   if (!info) return 'deleted'
   if (!entry) return 'modified'
   const legacy = entry.hash === undefined
-  const md5 = info.isDirectory() ? (await look.hasher.dir(abs, legacy)).md5 : (await look.hasher.file(abs, legacy)).md5
-  return md5 === entry.md5 ? undefined : 'modified'
+  const verdict = (h: { md5: string }): PathState | undefined => (h.md5 === entry.md5 ? undefined : 'modified')
+  if (info.isDirectory()) return look.hasher.dir(abs, legacy).then(verdict)
+  const now = look.hasher.fileSync(abs, legacy, info)
+  return now ? verdict(now) : look.hasher.file(abs, legacy).then(verdict)
+}
+
+function all<T>(items: Maybe<T>[]): Maybe<T[]> {
+  return items.some((x) => x instanceof Promise) ? Promise.all(items) : (items as T[])
+}
+
+function then<T, U>(value: Maybe<T>, f: (v: T) => U): Maybe<U> {
+  return value instanceof Promise ? value.then(f) : f(value)
 }
 
 /** DVC prints a path relative to the repository root: `./a` → `a`, `d/` → `d`. */
@@ -93,12 +120,6 @@ function statOrUndefined(abs: string): Stats | undefined {
   } catch {
     return undefined // e.g. a file where a folder was expected: the path does not exist
   }
-}
-
-function memo<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
-  let p = cache.get(key)
-  if (!p) cache.set(key, (p = make()))
-  return p
 }
 
 type DvcJsonItem = string | Record<string, Record<string, PathState>>
