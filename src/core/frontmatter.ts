@@ -1,8 +1,8 @@
 // A prompt's YAML frontmatter, read the way Graft reads it: the file must start
 // with a line `---` and the block ends at the first line `---` (LF endings, as
-// Graft's regular expression demands). gray-matter splits the text; the `yaml`
-// package parses it so every problem names the line in the prompt file.
-import matter from 'gray-matter'
+// Graft's regular expression demands). A block gray-matter would close
+// elsewhere is refused; the `yaml` package parses it so every problem names
+// the line in the prompt file.
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml'
 import { GraftError, type Problem } from './errors.js'
 import { lexicalPathProblem, normalizeRepoPath } from './paths.js'
@@ -21,6 +21,8 @@ export interface Frontmatter {
 
 /** Graft's own split (scripts/generate_dvc.py, pack_prompt.py). */
 const GRAFT_FRONTMATTER = /^---\n([\s\S]*?)\n---\n/
+const OPENING = '---\n'
+const CLOSING = '\n---\n'
 const GLOB_CHARS = /[*?[]/
 
 /** Parses the frontmatter of `text`; throws a GraftError listing every problem found. */
@@ -62,8 +64,9 @@ interface Block {
 
 /**
  * The frontmatter block and the body after it, or undefined when the file has
- * none. A block gray-matter would read but Graft would not is an error: the
- * two tools must not disagree about a prompt's deps.
+ * none. A block gray-matter would read otherwise than Graft is an error: the
+ * two must not disagree about a prompt's deps. `raw` starts with the newline
+ * that ends line 1, so YAML line numbers are the file's.
  */
 function splitFrontmatter(file: string, text: string): Block | undefined {
   const graft = GRAFT_FRONTMATTER.exec(text)
@@ -72,11 +75,12 @@ function splitFrontmatter(file: string, text: string): Block | undefined {
     if (problem) throw new GraftError({ file, line: 1, ...problem })
     return undefined
   }
-  // A fresh options object each call: gray-matter caches results only when
-  // called without options, and a cached object could carry stale data.
-  const parsed = matter(text, { engines: { yaml: { parse: () => ({}) } } })
-  const body = text.slice(graft[0].length)
-  if (parsed.content !== body || parsed.matter !== `\n${graft[1]}`) {
+  // gray-matter (which JavaScript tools read prompts with) closes the block at
+  // the first `\n---` after the opening line, even with more text on that
+  // line; Graft needs `---` alone. When both close at the same place they
+  // agree on the block and on the body; the tests hold this to gray-matter.
+  const close = graft[0].length - CLOSING.length
+  if (text.indexOf('\n---', OPENING.length - 1) !== close) {
     throw new GraftError({
       file,
       line: 1,
@@ -84,7 +88,7 @@ function splitFrontmatter(file: string, text: string): Block | undefined {
       hint: 'close the frontmatter with a line holding exactly `---` and use no other line starting with `---` inside it'
     })
   }
-  return { raw: parsed.matter, body }
+  return { raw: text.slice(OPENING.length - 1, close), body: text.slice(graft[0].length) }
 }
 
 /** Why a file that opens like frontmatter is not read as frontmatter by Graft. */
