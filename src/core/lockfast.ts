@@ -13,6 +13,21 @@ const CONTINUATION = /^ {6}([^ ].*)$/
 const ENTRY_CONTINUATION = /^ {8}([^ ].*)$/
 /** A continuation line starting like this would not continue a plain scalar. */
 const INDICATOR_START = /^(#|[-?:]( |$))/
+const COUNT = /^(0|[1-9][0-9]{0,14})$/
+
+/** One entry's raw values as read, before typing. */
+interface Draft {
+  path?: string
+  hash?: string
+  md5?: string
+  size?: string
+  nfiles?: string
+  isexec?: string
+}
+const DRAFT_KEYS = new Set(['path', 'hash', 'md5', 'size', 'nfiles', 'isexec'])
+
+// Written for a single cold pass over ~25 000 lines: no destructuring, no
+// closures, no tuples (the interpreter runs this before any JIT does).
 
 /** The lock file, or undefined when the text is not in DVC's plain layout. */
 export function fastParseDvcLock(text: string): DvcLock | undefined {
@@ -20,24 +35,19 @@ export function fastParseDvcLock(text: string): DvcLock | undefined {
   const lines = text.split('\n')
   if (lines.at(-1) === '') lines.pop()
   const stages = new Map<string, LockStage>()
+  const plain = new Map<string, boolean>()
   let stage: LockStage | undefined
   let list: LockEntry[] | undefined
-  let entry: Record<string, string> | undefined
-  const finishEntry = (): boolean => {
-    if (!entry) return true
-    const e = toEntry(entry)
-    entry = undefined
-    if (!e || !list) return false
-    list.push(e)
-    return true
-  }
+  let entry: Draft | undefined
+  const end = { i: 0 }
   for (let i = 2; i < lines.length; i++) {
     const line = lines[i]
     const stageMatch = STAGE.exec(line)
     if (stageMatch) {
-      if (!finishEntry() || (stage && stage.cmd === undefined)) return undefined
+      if (!finishEntry(entry, list, plain) || (stage && stage.cmd === undefined)) return undefined
+      entry = undefined
       const name = stageMatch[1]
-      if (!isPlain(name) || stages.has(name)) return undefined
+      if (!isPlain(name, plain) || stages.has(name)) return undefined
       stage = { cmd: undefined as unknown as string, deps: [], outs: [], line: i + 1 }
       list = undefined
       stages.set(name, stage)
@@ -45,14 +55,17 @@ export function fastParseDvcLock(text: string): DvcLock | undefined {
     }
     const m = FIELD.exec(line)
     if (!m || !stage) return undefined
-    const [, indent, dash, key, rawValue] = m
-    if (indent === '    ' && !dash) {
-      if (!finishEntry()) return undefined
+    const dash = m[2] !== undefined
+    const key = m[3]
+    const rawValue = m[4]
+    if (m[1] === '    ' && !dash) {
+      if (!finishEntry(entry, list, plain)) return undefined
+      entry = undefined
       if (key === 'cmd' && rawValue !== undefined && stage.cmd === undefined && list === undefined) {
-        const [cmd, next] = folded(lines, i, rawValue, CONTINUATION)
-        if (!isPlain(cmd)) return undefined
+        const cmd = folded(lines, i, rawValue, CONTINUATION, end)
+        if (!isPlain(cmd, plain)) return undefined
         stage.cmd = cmd
-        i = next
+        i = end.i
       } else if ((key === 'deps' || key === 'outs') && rawValue === undefined && stage.cmd !== undefined) {
         if (list === (key === 'deps' ? stage.deps : stage.outs) || (key === 'deps' && stage.outs.length > 0)) return undefined
         list = key === 'deps' ? stage.deps : stage.outs
@@ -63,65 +76,74 @@ export function fastParseDvcLock(text: string): DvcLock | undefined {
     }
     if (!list || rawValue === undefined) return undefined
     if (dash) {
-      if (key !== 'path' || !finishEntry()) return undefined
+      if (key !== 'path' || !finishEntry(entry, list, plain)) return undefined
       entry = {}
     }
-    if (!entry || key in entry) return undefined
-    const [value, next] = folded(lines, i, rawValue, ENTRY_CONTINUATION)
-    entry[key] = value
-    i = next
+    // Any other key makes the YAML reader's entry differ: leave the file to it.
+    if (!entry || !DRAFT_KEYS.has(key) || entry[key as keyof Draft] !== undefined) return undefined
+    entry[key as keyof Draft] = folded(lines, i, rawValue, ENTRY_CONTINUATION, end)
+    i = end.i
   }
-  if (!finishEntry() || (stage && stage.cmd === undefined)) return undefined
+  if (!finishEntry(entry, list, plain) || (stage && stage.cmd === undefined)) return undefined
   return { schema: '2.0', stages }
+}
+
+/** Adds the entry being read (if any) to the list; false when it is not plain. */
+function finishEntry(entry: Draft | undefined, list: LockEntry[] | undefined, plain: Map<string, boolean>): boolean {
+  if (!entry) return true
+  const e = toEntry(entry, plain)
+  if (!e || !list) return false
+  list.push(e)
+  return true
 }
 
 /**
  * A plain scalar folded over lines (DVC folds near column 80, and puts a
- * long word on a line of its own): lines joined by one space. Returns the
- * text and the index of its last line.
+ * long word on a line of its own): lines joined by one space. Sets `end.i`
+ * to the index of its last line.
  */
-function folded(lines: string[], i: number, first: string, continuation: RegExp): [string, number] {
-  const parts = first.trim() === '' ? [] : [first.trimEnd()]
+function folded(lines: string[], i: number, first: string, continuation: RegExp, end: { i: number }): string {
+  let value = first.trim() === '' ? undefined : first.trimEnd()
   while (i + 1 < lines.length && continuation.test(lines[i + 1]) && !INDICATOR_START.test(lines[i + 1].trimStart())) {
-    parts.push(lines[++i].trim())
+    const part = lines[++i].trim()
+    value = value === undefined ? part : `${value} ${part}`
   }
-  return [parts.join(' '), i]
+  end.i = i
+  return value ?? ''
 }
 
 /** One entry's raw values, checked the way the YAML reader would type them. */
-function toEntry(raw: Record<string, string>): LockEntry | undefined {
-  const path = scalar(raw.path)
-  const md5 = scalar(raw.md5)
+function toEntry(raw: Draft, plain: Map<string, boolean>): LockEntry | undefined {
+  const path = scalar(raw.path, plain)
+  const md5 = scalar(raw.md5, plain)
   if (path === undefined || md5 === undefined) return undefined
-  const e: LockEntry = { path, md5 }
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === 'path' || key === 'md5') continue
-    if (key === 'hash' && value === 'md5') e.hash = 'md5'
-    else if ((key === 'size' || key === 'nfiles') && /^(0|[1-9][0-9]{0,14})$/.test(value)) e[key] = Number(value)
-    else if (key === 'isexec' && value === 'true') e.isexec = true
-    else return undefined
-  }
+  if (raw.hash !== undefined && raw.hash !== 'md5') return undefined
+  if (raw.isexec !== undefined && raw.isexec !== 'true') return undefined
+  if ((raw.size !== undefined && !COUNT.test(raw.size)) || (raw.nfiles !== undefined && !COUNT.test(raw.nfiles))) return undefined
   // Same key order as the YAML reader builds.
-  return { path: e.path, ...(e.hash ? { hash: e.hash } : {}), md5: e.md5, ...pick(e) }
-}
-
-function pick(e: LockEntry): Partial<LockEntry> {
-  const out: Partial<LockEntry> = {}
-  if (e.size !== undefined) out.size = e.size
-  if (e.nfiles !== undefined) out.nfiles = e.nfiles
-  if (e.isexec) out.isexec = true
-  return out
+  const e: LockEntry = raw.hash === undefined ? { path, md5 } : { path, hash: 'md5', md5 }
+  if (raw.size !== undefined) e.size = Number(raw.size)
+  if (raw.nfiles !== undefined) e.nfiles = Number(raw.nfiles)
+  if (raw.isexec !== undefined) e.isexec = true
+  return e
 }
 
 /** A one-line plain or simple single-quoted string; undefined when unsure. */
-function scalar(raw: string | undefined): string | undefined {
+function scalar(raw: string | undefined, plain: Map<string, boolean>): string | undefined {
   if (raw === undefined) return undefined
-  const quoted = /^'([^']*)'$/.exec(raw)
-  if (quoted) return quoted[1]
-  return isPlain(raw) ? raw : undefined
+  if (raw.charCodeAt(0) === 0x27) {
+    const quoted = /^'([^']*)'$/.exec(raw)
+    if (quoted) return quoted[1]
+  }
+  return isPlain(raw, plain) ? raw : undefined
 }
 
-/** Reads back as this string when written plain: the cheap test first, then ruamel's rules. */
-function isPlain(value: string): boolean {
-  return isSafePlain(value, 'core') || isPlainString(value)
+/** Reads back as this string when written plain: the cheap test first, then ruamel's rules; remembered per file. */
+function isPlain(value: string, seen: Map<string, boolean>): boolean {
+  let known = seen.get(value)
+  if (known === undefined) {
+    known = isSafePlain(value, 'core') || isPlainString(value)
+    seen.set(value, known)
+  }
+  return known
 }
