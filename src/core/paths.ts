@@ -87,10 +87,14 @@ export class RepoPathChecker {
     const realRoot = (this.realRoot ??= realpathSync(this.root))
     const normal = normalizeRepoPath(rel)
     const parts = normal.split('/').filter((p) => p !== '.')
+    if (parts.length > 0 && resolvesToItself(realRoot + (realRoot.endsWith(sep) ? '' : sep) + parts.join(sep))) {
+      this.plain.add(normal) // every component exists and none is a symlink
+      return undefined
+    }
     let current = realRoot
     let followed = false
     for (let i = 0; i < parts.length; i++) {
-      const next = join(current, parts[i])
+      const next = current.endsWith(sep) ? current + parts[i] : current + sep + parts[i] // join, without re-normalising
       const stat = this.lstat(next)
       if (!stat) return undefined // the rest does not exist yet: nothing to follow
       if (stat.isSymbolicLink()) {
@@ -135,6 +139,19 @@ export function assertWritable(root: string, rel: string): void {
       message: `refusing to write ${rel}: ${problem}`,
       hint: 'outputs must be plain paths inside the repository, outside .git/ and .github/; fix the prompt\'s `out` or remove the symlink'
     })
+  }
+}
+
+/**
+ * True when the path exists and its real path is itself: no component is a
+ * symlink (a link would resolve elsewhere, or loop). One call in C instead
+ * of an lstat per component; anything else is left to the walk.
+ */
+function resolvesToItself(abs: string): boolean {
+  try {
+    return realpathSync.native(abs) === abs
+  } catch {
+    return false
   }
 }
 

@@ -11,6 +11,7 @@ const SUFFIX = '.prompt.md'
 const SKIPPED_DIRS = ['node_modules', '.git']
 
 export function isPromptPath(path: string): boolean {
+  if (!path.endsWith(SUFFIX)) return false // most files: no split needed
   const segments = path.split('/')
   const base = segments[segments.length - 1]
   return base.endsWith(SUFFIX) && base !== SUFFIX && !segments.some((s) => SKIPPED_DIRS.includes(s))
@@ -65,12 +66,22 @@ export function parsePromptWithLines(path: string, text: string): ParsedPrompt {
 
 /** Graft sorts `pathlib.Path`s: by path segments, not by the whole string. */
 export function comparePromptPaths(a: string, b: string): number {
-  const sa = a.split('/')
-  const sb = b.split('/')
+  return compareSegments(a.split('/'), b.split('/'))
+}
+
+function compareSegments(sa: string[], sb: string[]): number {
   for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
     if (sa[i] !== sb[i]) return sa[i] < sb[i] ? -1 : 1
   }
   return sa.length - sb.length
+}
+
+/** Prompt paths in Graft's order, each split once (not once per comparison). */
+function sortPromptPaths(paths: string[]): string[] {
+  return paths
+    .map((path) => ({ path, segments: path.split('/') }))
+    .sort((a, b) => compareSegments(a.segments, b.segments))
+    .map((p) => p.path)
 }
 
 /**
@@ -78,7 +89,7 @@ export function comparePromptPaths(a: string, b: string): number {
  * Collects every problem across all prompts and throws them as one GraftError.
  */
 export async function discoverPrompts(root: string, files: string[]): Promise<PromptFile[]> {
-  const paths = files.filter(isPromptPath).sort(comparePromptPaths)
+  const paths = sortPromptPaths(files.filter(isPromptPath))
   const problems: Problem[] = []
   const parsed: ParsedPrompt[] = []
   for (const path of paths) {
