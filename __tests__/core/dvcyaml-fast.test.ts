@@ -109,7 +109,7 @@ function mutate(text: string, r: Random): string {
     const at = Math.floor(r() * (line.length + 1))
     switch (Math.floor(r() * 8)) {
       case 0:
-        lines[i] = line.slice(0, at) + pick(r, [':', ': ', ' #', '"', "'", '\t', '$', '{', '[', '-', '- ', '&', '*', '!', '|', '?', ' ']) + line.slice(at)
+        lines[i] = line.slice(0, at) + pick(r, [':', ': ', ' #', '"', "'", '\t', '\u00a0', '\u2028', '\u3000', '$', '{', '[', '-', '- ', '&', '*', '!', '|', '?', ' ']) + line.slice(at)
         break
       case 1:
         lines[i] = ' ' + line

@@ -68,7 +68,7 @@ function mutate(text: string, r: Random): string {
     const at = Math.floor(r() * (line.length + 1))
     switch (Math.floor(r() * 7)) {
       case 0:
-        lines[i] = line.slice(0, at) + pick(r, [':', ': ', ' #', '"', "'", '\t', '{', '[', '- ', '&', '*', '!', '|', '?', ' ', '\r', '\u2028']) + line.slice(at)
+        lines[i] = line.slice(0, at) + pick(r, [':', ': ', ' #', '"', "'", '\t', '{', '[', '- ', '&', '*', '!', '|', '?', ' ', '\r', '\u2028', '\u00a0', '\u3000']) + line.slice(at)
         break
       case 1:
         lines[i] = ' ' + line
@@ -128,5 +128,14 @@ describe('fastParseDvcLock against the YAML reader', () => {
     }
     expect(read).toBeGreaterThan(500)
     expect(declined).toBeGreaterThan(1000)
+  })
+
+  it('leaves files with white space YAML does not trim (no-break and other Unicode spaces) to the YAML reader', () => {
+    const head = "schema: '2.0'\nstages:\n  a:\n"
+    for (const text of [`${head}    cmd: foo\u00a0\n`, `${head}    cmd: foo\n      \u00a0bar\n`, `${head}    cmd: x\n    deps:\n    - path: p\u3000\n      md5: abc\n`, `${head}    cmd: x\u2029\n`]) {
+      expect(fastParseDvcLock(text)).toBeUndefined()
+      const stage = parseDvcLockYaml(text).stages.get('a')!
+      expect(stage.cmd + stage.deps.map((d) => d.path).join('')).toMatch(/[\u00a0\u3000\u2029]/) // kept, not trimmed
+    }
   })
 })

@@ -14,6 +14,11 @@ const ENTRY_CONTINUATION = /^ {8}([^ ].*)$/
 /** A continuation line starting like this would not continue a plain scalar. */
 const INDICATOR_START = /^(#|[-?:]( |$))/
 const COUNT = /^(0|[1-9][0-9]{0,14})$/
+/**
+ * What String#trim strips but YAML keeps (YAML's white space is only space
+ * and tab), and \r: a file holding any of these is left to the YAML reader.
+ */
+const NOT_YAML_WHITE = /[\r\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/
 
 /** One entry's raw values as read, before typing. */
 interface Draft {
@@ -31,7 +36,7 @@ const DRAFT_KEYS = new Set(['path', 'hash', 'md5', 'size', 'nfiles', 'isexec'])
 
 /** The lock file, or undefined when the text is not in DVC's plain layout. */
 export function fastParseDvcLock(text: string): DvcLock | undefined {
-  if (text.includes('\r') || !text.startsWith("schema: '2.0'\nstages:\n")) return undefined
+  if (NOT_YAML_WHITE.test(text) || !text.startsWith("schema: '2.0'\nstages:\n")) return undefined
   const lines = text.split('\n')
   if (lines.at(-1) === '') lines.pop()
   const stages = new Map<string, LockStage>()
