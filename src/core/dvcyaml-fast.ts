@@ -15,6 +15,7 @@ const STAGE_KEY = /^( +)([^ #].*):$/
 const BODY_KEY = /^( +)(cmd|deps|outs|always_changed):(?: (.*))?$/
 const ITEM = /^( *)- (.*)$/
 const CACHE_FALSE = /^( +)cache: false$/
+const DOTDOT_SEGMENT = /(?:^|\/)\.\.(?:\/|$)/
 
 /** Lines of the text with a cursor; `undefined` past the end. */
 class Lines {
@@ -73,8 +74,7 @@ function readStage(lines: Lines, name: string, stageIndent: number): StageDef | 
   let alwaysChanged: boolean | undefined
   let keyIndent: number | undefined
   for (let text = lines.next(); text !== undefined; text = lines.next()) {
-    const indent = text.length - text.trimStart().length
-    if (indent <= stageIndent) break
+    if (indentOf(text) <= stageIndent) break
     const m = BODY_KEY.exec(text)
     if (!m || (keyIndent !== undefined && m[1].length !== keyIndent)) return undefined
     keyIndent = m[1].length
@@ -110,8 +110,10 @@ function readFolded(lines: Lines, first: string, keyIndent: number): string | un
   if (!isSafePlainLine(first)) return undefined
   const parts = [first]
   for (let text = lines.following(); text !== undefined; text = lines.following()) {
-    const trimmed = text.trimStart()
-    if (text.length - trimmed.length <= keyIndent || !isSafePlainLine(trimmed)) break
+    const indent = indentOf(text)
+    if (indent <= keyIndent) break
+    const trimmed = text.slice(indent)
+    if (!isSafePlainLine(trimmed)) break
     parts.push(trimmed)
     lines.i++
   }
@@ -162,6 +164,15 @@ function readOuts(lines: Lines, keyIndent: number): StageOut[] | undefined {
 
 /** The paths the full reader would note as outside the repository are left to it. */
 function insideRepo(path: string): boolean {
+  if (posix.isAbsolute(path)) return false
+  if (!DOTDOT_SEGMENT.test(path)) return true // only a `..` segment can normalise to `..`
   const normal = posix.normalize(path)
-  return !posix.isAbsolute(path) && normal !== '..' && !normal.startsWith('../')
+  return normal !== '..' && !normal.startsWith('../')
+}
+
+/** Leading spaces (the text holds no tabs). */
+function indentOf(text: string): number {
+  let i = 0
+  while (text.charCodeAt(i) === 0x20) i++
+  return i
 }
