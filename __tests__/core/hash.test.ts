@@ -141,6 +141,26 @@ describe('DVC hashes', () => {
     expect(() => new Hasher().fileSync(repo.path('missing.md'))).toThrow(/ENOENT/)
   })
 
+  it('md5Sync gives the md5 of small files (either rule) and leaves directories, large, missing and unreadable files to the general path', async () => {
+    repo.write({ 'small.md': 'one\r\ntwo\n', 'd/x': 'x' })
+    writeFileSync(repo.path('big.md'), Buffer.alloc(CHUNK_SIZE, 'b'))
+    writeFileSync(repo.path('locked.md'), 'secret', { mode: 0o000 })
+    const hasher = new Hasher()
+    expect(hasher.md5Sync(repo.path('small.md'))).toBe(md5('one\r\ntwo\n'))
+    expect(hasher.md5Sync(repo.path('small.md'), true)).toBe(md5('one\ntwo\n'))
+    expect(hasher.md5Sync(repo.path('d'))).toBeUndefined()
+    expect(hasher.md5Sync(repo.path('big.md'))).toBeUndefined()
+    expect(hasher.md5Sync(repo.path('missing.md'))).toBeUndefined()
+    expect(hasher.md5Sync(repo.path('small.md/x'))).toBeUndefined()
+    if (process.getuid?.() !== 0) expect(hasher.md5Sync(repo.path('locked.md'))).toBeUndefined()
+    writeFileSync(repo.path('small.md'), 'changed')
+    expect(hasher.md5Sync(repo.path('small.md'))).toBe(md5('one\r\ntwo\n')) // remembered for the run
+    const other = new Hasher()
+    const viaFile = await other.file(repo.path('small.md'))
+    writeFileSync(repo.path('small.md'), 'changed again')
+    expect(other.md5Sync(repo.path('small.md'))).toBe(viaFile.md5) // shares what file() hashed
+  })
+
   it('refuses a .dvcignore inside a hashed directory, as DVC does, naming it and changing nothing', async () => {
     repo.write({ 'd/1': '1', 'd/sub/.dvcignore': '*.tmp\n' })
     const before = repo.snapshot()

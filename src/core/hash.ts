@@ -58,6 +58,8 @@ export class Hasher {
   private readonly files = new Map<string, Promise<FileHash>>()
   /** The same hashes once known, for fileSync. */
   private readonly known = new Map<string, FileHash>()
+  /** md5s that md5Sync found (without size or mode). */
+  private readonly md5s = new Map<string, string>()
   private readonly dirs = new Map<string, Promise<DirHash>>()
   private readonly slots: Semaphore
   private readonly root?: string
@@ -95,6 +97,21 @@ export class Hasher {
       this.files.set(key, Promise.resolve(h))
     }
     return h
+  }
+
+  /**
+   * Just the md5 of a small regular file, read with open, read and close
+   * (no stat); undefined whenever that does not settle it (large file,
+   * directory, any error): the caller then takes the general path, which
+   * decides every such case as before.
+   */
+  md5Sync(absPath: string, legacy = false): string | undefined {
+    const key = `${legacy ? 'L' : 'M'}${absPath}`
+    const known = this.known.get(key)?.md5 ?? this.md5s.get(key)
+    if (known !== undefined || this.files.has(key)) return known
+    const md5 = smallFileMd5(absPath, legacy)
+    if (md5 !== undefined) this.md5s.set(key, md5)
+    return md5
   }
 
   dir(absPath: string, legacy = false): Promise<DirHash> {
@@ -139,6 +156,24 @@ function hashSmallFile(absPath: string, legacy: boolean, stats?: Stats): FileHas
     closeSync(fd)
   }
   return undefined
+}
+
+/** md5 of a small file without a stat; undefined for a large file, a directory or any error. */
+function smallFileMd5(absPath: string, legacy: boolean): string | undefined {
+  let fd: number
+  try {
+    fd = openSync(absPath, 'r')
+  } catch {
+    return undefined
+  }
+  try {
+    const n = readAllSync(fd, SCRATCH) // a directory fails here (EISDIR)
+    return n < SMALL_FILE ? digest(SCRATCH.subarray(0, n), legacy) : undefined
+  } catch {
+    return undefined
+  } finally {
+    closeSync(fd)
+  }
 }
 
 async function hashLargeFile(absPath: string, legacy: boolean): Promise<FileHash> {

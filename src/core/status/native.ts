@@ -80,10 +80,13 @@ function pathStates(paths: string[], entries: LockEntry[], look: Look): Maybe<Re
 }
 
 function pathState(abs: string, entry: LockEntry | undefined, look: Look): Maybe<PathState | undefined> {
+  const legacy = entry?.hash === undefined
+  // Most paths are small files: their md5 needs no stat (a file that opens exists).
+  const quick = entry && look.hasher.md5Sync(abs, legacy)
+  if (quick !== undefined) return quick === entry!.md5 ? undefined : 'modified'
   const info = look.stat(abs)
   if (!info) return 'deleted'
   if (!entry) return 'modified'
-  const legacy = entry.hash === undefined
   const verdict = (h: { md5: string }): PathState | undefined => (h.md5 === entry.md5 ? undefined : 'modified')
   if (info.isDirectory()) return look.hasher.dir(abs, legacy).then(verdict)
   const now = look.hasher.fileSync(abs, legacy, info)
