@@ -138,4 +138,16 @@ describe('fastParseDvcLock against the YAML reader', () => {
       expect(stage.cmd + stage.deps.map((d) => d.path).join('')).toMatch(/[\u00a0\u3000\u2029]/) // kept, not trimmed
     }
   })
+
+  it('leaves a stage that gives deps or outs twice to the YAML reader, which refuses it', () => {
+    const head = "schema: '2.0'\nstages:\n  a:\n    cmd: x\n"
+    for (const text of [
+      `${head}    deps:\n    - path: p\n      md5: m\n    outs:\n    deps:\n    - path: q\n      md5: n\n`,
+      `${head}    outs:\n    outs:\n    - path: q\n      md5: n\n`,
+      `${head}    deps:\n    deps:\n`
+    ]) {
+      expect(fastParseDvcLock(text)).toBeUndefined()
+      expect(full(text)).toMatchObject({ problems: [{ message: expect.stringContaining('Map keys must be unique') }] })
+    }
+  })
 })

@@ -44,6 +44,8 @@ export function fastParseDvcLock(text: string): DvcLock | undefined {
   let stage: LockStage | undefined
   let list: LockEntry[] | undefined
   let entry: Draft | undefined
+  /** the list keys the current stage has given */
+  const lists = new Set<string>()
   const end = { i: 0 }
   for (let i = 2; i < lines.length; i++) {
     const line = lines[i]
@@ -55,6 +57,7 @@ export function fastParseDvcLock(text: string): DvcLock | undefined {
       if (!isPlain(name, plain) || stages.has(name)) return undefined
       stage = { cmd: undefined as unknown as string, deps: [], outs: [], line: i + 1 }
       list = undefined
+      lists.clear()
       stages.set(name, stage)
       continue
     }
@@ -72,7 +75,9 @@ export function fastParseDvcLock(text: string): DvcLock | undefined {
         stage.cmd = cmd
         i = end.i
       } else if ((key === 'deps' || key === 'outs') && rawValue === undefined && stage.cmd !== undefined) {
-        if (list === (key === 'deps' ? stage.deps : stage.outs) || (key === 'deps' && stage.outs.length > 0)) return undefined
+        // A key given twice is a YAML error; deps after outs is not DVC's layout.
+        if (lists.has(key) || (key === 'deps' && lists.has('outs'))) return undefined
+        lists.add(key)
         list = key === 'deps' ? stage.deps : stage.outs
       } else {
         return undefined
