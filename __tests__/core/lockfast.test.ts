@@ -1,7 +1,7 @@
 // The fast dvc.lock reader against the YAML reader on generated and mutated
 // files: it returns exactly what the YAML reader returns, or nothing.
 import { GraftError } from '../../src/core/errors.js'
-import { fastParseDvcLock } from '../../src/core/lockfast.js'
+import { fastParseDvcLock, lockByBlocks, lockByLines } from '../../src/core/lockfast.js'
 import { parseDvcLockYaml } from '../../src/core/lockfile.js'
 
 function prng(seed: number): () => number {
@@ -149,5 +149,22 @@ describe('fastParseDvcLock against the YAML reader', () => {
       expect(fastParseDvcLock(text)).toBeUndefined()
       expect(full(text)).toMatchObject({ problems: [{ message: expect.stringContaining('Map keys must be unique') }] })
     }
+  })
+
+  it('the block reader returns what the line reader returns, or nothing (500 generated, 4800 hostile or mutated files)', () => {
+    const r = prng(23)
+    let blocks = 0
+    let generated = 0
+    for (let n = 0; n < 5300; n++) {
+      const text = n < 500 ? gen(r, 0) : n < 1300 ? gen(r, 0.1) : mutate(gen(r, 0.02), r)
+      if (/[\r\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/.test(text)) continue // fastParseDvcLock's own check
+      const quick = lockByBlocks(text)
+      if (quick === undefined) continue
+      blocks++
+      if (n < 500) generated++
+      expect({ text, quick }).toEqual({ text, quick: lockByLines(text) }) // stage lines included
+    }
+    expect(generated).toBeGreaterThan(400) // DVC's own layout is read by blocks
+    expect(blocks).toBeGreaterThan(800)
   })
 })

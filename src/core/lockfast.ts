@@ -1,5 +1,7 @@
 // A fast reader for dvc.lock files in the exact layout DVC writes. The general
-// YAML parser needs ~0.3 s for a 1000-stage lock file; this needs a few ms.
+// YAML parser needs ~0.3 s for a 1000-stage lock file; this needs a few ms:
+// sticky regular expressions over whole stages and entries first, a line
+// reader for the rest of DVC's layout (folded values, other key orders).
 // Anything outside that layout (comments, quotes beyond '…', params, flow
 // style, CRLF, …) returns undefined and the caller uses the YAML parser, so
 // both always agree.
@@ -31,16 +33,86 @@ interface Draft {
 }
 const DRAFT_KEYS = new Set(['path', 'hash', 'md5', 'size', 'nfiles', 'isexec'])
 
-// Written for a single cold pass over ~25 000 lines: no destructuring, no
-// closures, no tuples (the interpreter runs this before any JIT does).
+const HEAD = "schema: '2.0'\nstages:\n"
+/** A stage's key, its `cmd:` line and the cmd's continuation lines. */
+const STAGE_BLOCK = /  ([^ \n][^\n]*):\n    cmd: ([^\n]*)\n((?:      [^ \n][^\n]*\n)*)/y
+const LIST_KEY = /    (deps|outs):\n/y
+/** One entry, its keys in DVC's order, one line each. */
+const ENTRY_BLOCK = /    - path: ([^\n]*)\n(      hash: md5\n)?      md5: ([^\n]*)\n(?:      size: ([^\n]*)\n)?(?:      nfiles: ([^\n]*)\n)?(      isexec: true\n)?/y
 
 /** The lock file, or undefined when the text is not in DVC's plain layout. */
 export function fastParseDvcLock(text: string): DvcLock | undefined {
-  if (NOT_YAML_WHITE.test(text) || !text.startsWith("schema: '2.0'\nstages:\n")) return undefined
+  if (NOT_YAML_WHITE.test(text) || !text.startsWith(HEAD)) return undefined
+  const plain = new Map<string, boolean>()
+  return lockByBlocks(text, plain) ?? lockByLines(text, plain)
+}
+
+/**
+ * The common case in one pass of sticky regular expressions (several times
+ * faster than line by line before the JIT warms up): stages and entries in
+ * DVC's own order, one value per line. Undefined for anything else; when it
+ * returns a lock, lockByLines returns the same (tests hold the two together).
+ * Exported for those tests; `text` has passed fastParseDvcLock's checks.
+ */
+export function lockByBlocks(text: string, plain = new Map<string, boolean>()): DvcLock | undefined {
+  const stages = new Map<string, LockStage>()
+  let at = HEAD.length
+  let line = 3 // of the next stage key
+  while (at < text.length) {
+    STAGE_BLOCK.lastIndex = at
+    const m = STAGE_BLOCK.exec(text)
+    if (!m) return undefined
+    const name = m[1]
+    if (!isPlain(name, plain) || stages.has(name)) return undefined
+    const more = m[3] === '' ? [] : m[3].slice(0, -1).split('\n')
+    if (more.some((l) => INDICATOR_START.test(l.trimStart()))) return undefined
+    const cmd = joinFolded(m[2], more)
+    if (!isPlain(cmd, plain)) return undefined
+    const stage: LockStage = { cmd, deps: [], outs: [], line }
+    stages.set(name, stage)
+    at = STAGE_BLOCK.lastIndex
+    line += 2 + more.length
+    for (const key of ['deps', 'outs'] as const) {
+      LIST_KEY.lastIndex = at
+      const k = LIST_KEY.exec(text)
+      if (!k || k[1] !== key) continue
+      at = LIST_KEY.lastIndex
+      line++
+      for (let e = readEntry(text, at); e; e = readEntry(text, at)) {
+        const entry = toEntry(e.draft, plain)
+        if (!entry) return undefined
+        stage[key].push(entry)
+        at = e.end
+        line += e.lines
+      }
+    }
+  }
+  return { schema: '2.0', stages }
+}
+
+/** The entry starting at `at` in DVC's layout, as raw values; undefined when there is none. */
+function readEntry(text: string, at: number): { draft: Draft; end: number; lines: number } | undefined {
+  ENTRY_BLOCK.lastIndex = at
+  const e = ENTRY_BLOCK.exec(text)
+  if (!e) return undefined
+  const draft: Draft = { path: oneLine(e[1]), md5: oneLine(e[3]) }
+  if (e[2] !== undefined) draft.hash = 'md5'
+  if (e[4] !== undefined) draft.size = oneLine(e[4])
+  if (e[5] !== undefined) draft.nfiles = oneLine(e[5])
+  if (e[6] !== undefined) draft.isexec = 'true'
+  const lines = 2 + (e[2] !== undefined ? 1 : 0) + (e[4] !== undefined ? 1 : 0) + (e[5] !== undefined ? 1 : 0) + (e[6] !== undefined ? 1 : 0)
+  return { draft, end: ENTRY_BLOCK.lastIndex, lines }
+}
+
+/**
+ * Any DVC-layout lock file, line by line (keys of an entry in any order,
+ * values folded over lines). Exported for the tests of lockByBlocks; `text`
+ * has passed fastParseDvcLock's checks.
+ */
+export function lockByLines(text: string, plain = new Map<string, boolean>()): DvcLock | undefined {
   const lines = text.split('\n')
   if (lines.at(-1) === '') lines.pop()
   const stages = new Map<string, LockStage>()
-  const plain = new Map<string, boolean>()
   let stage: LockStage | undefined
   let list: LockEntry[] | undefined
   let entry: Draft | undefined
@@ -113,13 +185,25 @@ function finishEntry(entry: Draft | undefined, list: LockEntry[] | undefined, pl
  * to the index of its last line.
  */
 function folded(lines: string[], i: number, first: string, continuation: RegExp, end: { i: number }): string {
+  const more: string[] = []
+  while (i + 1 < lines.length && continuation.test(lines[i + 1]) && !INDICATOR_START.test(lines[i + 1].trimStart())) more.push(lines[++i])
+  end.i = i
+  return joinFolded(first, more)
+}
+
+/** A value's first line and its continuation lines, as YAML joins a plain scalar: trimmed, one space between. */
+function joinFolded(first: string, more: string[]): string {
   let value = first.trim() === '' ? undefined : first.trimEnd()
-  while (i + 1 < lines.length && continuation.test(lines[i + 1]) && !INDICATOR_START.test(lines[i + 1].trimStart())) {
-    const part = lines[++i].trim()
+  for (const line of more) {
+    const part = line.trim()
     value = value === undefined ? part : `${value} ${part}`
   }
-  end.i = i
   return value ?? ''
+}
+
+/** A one-line value as joinFolded reads it. */
+function oneLine(raw: string): string {
+  return raw.trim() === '' ? '' : raw.trimEnd()
 }
 
 /** One entry's raw values, checked the way the YAML reader would type them. */
