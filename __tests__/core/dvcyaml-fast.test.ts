@@ -1,6 +1,6 @@
 // The fast dvc.yaml reader must return exactly what the full YAML reader
 // returns, or nothing (then the full reader runs and owns every error).
-import { fastParseDvcYaml } from '../../src/core/dvcyaml-fast.js'
+import { dvcYamlByBlocks, dvcYamlByLines, fastParseDvcYaml } from '../../src/core/dvcyaml-fast.js'
 import { parseDvcYaml, parseDvcYamlFull } from '../../src/core/dvcyaml.js'
 import { renderDvcYaml } from '../../src/core/dvcyaml-write.js'
 import { GraftError } from '../../src/core/errors.js'
@@ -230,5 +230,34 @@ describe('fastParseDvcYaml', () => {
       expect(fastParseDvcYaml(text)).toEqual({ stages: [], unsupported: [] })
       expect(full(text)).toEqual({ stages: [], unsupported: [] })
     }
+  })
+
+  it('the block reader returns what the line reader returns, or nothing, on Graft-layout files and their mutations', () => {
+    const r = prng(29)
+    let blocks = 0
+    let plainGraft = 0
+    for (let n = 0; n < 3000; n++) {
+      hostile = n % 3 === 0 ? 0.03 : 0
+      const stages: StageDef[] = Array.from({ length: 1 + Math.floor(r() * 5) }, (_, i) => ({
+        name: `${pick(r, ['doc', 'how_it_works', 'x.y'])}_${i}`,
+        cmd: cmd(r),
+        deps: Array.from({ length: 1 + Math.floor(r() * 4) }, () => path(r)),
+        outs: [{ path: `${path(r)}.md`, cache: false }],
+        ...(r() < 0.2 ? { alwaysChanged: true } : {})
+      }))
+      let text = renderDvcYaml(stages)
+      if (n >= 1000) text = mutate(text, r)
+      if (/[\r\t\uFEFF]/.test(text)) continue // fastParseDvcYaml's own check
+      const quick = dvcYamlByBlocks(text)
+      // Unchanged, Graft's layout is read by blocks whenever it is read at all.
+      if (n < 1000 && hostile === 0) expect({ text, blocks: quick !== undefined }).toEqual({ text, blocks: dvcYamlByLines(text) !== undefined })
+      if (quick === undefined) continue
+      blocks++
+      if (n < 1000 && hostile === 0) plainGraft++
+      expect({ text, quick }).toEqual({ text, quick: dvcYamlByLines(text) })
+      expect(JSON.stringify(quick)).toBe(JSON.stringify(dvcYamlByLines(text))) // key order too
+    }
+    expect(plainGraft).toBeGreaterThan(400)
+    expect(blocks).toBeGreaterThan(1000)
   })
 })

@@ -2,7 +2,9 @@
 // comment header, `stages:`, and per stage `cmd` (a plain scalar, possibly
 // folded), `deps` (plain paths), `outs` (`- path:` with `cache: false`),
 // optionally `always_changed`. The YAML parser needs ~0.1 s for 1000 stages;
-// this needs a few ms. Anything else (quotes, flow style, other keys, cached
+// this needs ~10 ms: sticky regular expressions over whole stages in Graft's
+// exact layout first, a line reader for other indentations and key orders.
+// Anything else (quotes, flow style, other keys, cached
 // outs, CRLF, odd indentation, …) returns undefined and the caller uses the
 // full parser, which also owns every error message and every `unsupported`
 // note: this reader only ever returns what the full parser would.
@@ -39,9 +41,90 @@ class Lines {
   }
 }
 
+/** Comment and blank lines (as IGNORABLE reads them), then `stages:`. */
+const PREAMBLE = /(?: *(?:#[^\n\u2028\u2029]*)?\n)*stages:\n/y
+/** A stage as Graft writes it: key, `cmd:` and its continuation lines, `deps:`. */
+const STAGE_HEAD = /  ([^ #\n][^\n]*):\n    cmd: ([^\n]*)\n((?: {5,}[^ \n][^\n]*\n)*)    deps:\n/y
+const DEP = /    - ([^\n]*)\n/y
+const OUTS = /    outs:\n/y
+const OUT = /    - ([^\n]*):\n {8}cache: false\n/y
+const ALWAYS_CHANGED = /    always_changed: (true|false)\n/y
+
 /** dvc.yaml's stages, or undefined when the text is not in the plain layout. */
 export function fastParseDvcYaml(text: string): DvcYaml | undefined {
   if (/[\r\t\uFEFF]/.test(text)) return undefined
+  return dvcYamlByBlocks(text) ?? dvcYamlByLines(text)
+}
+
+/**
+ * Graft's own layout (stage keys at 2 spaces, `cmd`, `deps`, `outs` with
+ * `cache: false`, `always_changed`, in that order; no comments between
+ * stages) by sticky regular expressions. Undefined for anything else; when
+ * it returns stages, dvcYamlByLines returns the same (tests hold the two
+ * together). Exported for those tests; `text` has passed fastParseDvcYaml's check.
+ */
+export function dvcYamlByBlocks(text: string): DvcYaml | undefined {
+  PREAMBLE.lastIndex = 0
+  if (!PREAMBLE.exec(text)) return undefined
+  let at = PREAMBLE.lastIndex
+  let line = lineCount(text, at) + 1
+  const stages: StageDef[] = []
+  const names = new Set<string>()
+  while (at < text.length) {
+    STAGE_HEAD.lastIndex = at
+    const m = STAGE_HEAD.exec(text)
+    if (!m) return undefined
+    const name = m[1]
+    if (!isSafePlain(name, 'core') || names.has(name)) return undefined
+    names.add(name)
+    const more = m[3] === '' ? [] : m[3].slice(0, -1).split('\n').map((l) => l.slice(indentOf(l)))
+    if (!isSafePlainLine(m[2]) || !more.every(isSafePlainLine)) return undefined
+    const cmd = [m[2], ...more].join(' ')
+    if (!isSafePlain(cmd, 'core')) return undefined
+    const stage: StageDef = { name, cmd, deps: [], outs: [], line }
+    at = STAGE_HEAD.lastIndex
+    line += 3 + more.length
+    for (let d = sticky(DEP, text, at); d; d = sticky(DEP, text, at)) {
+      if (!isSafePlain(d[1], 'core') || !insideRepo(d[1])) return undefined
+      stage.deps.push(d[1])
+      at = DEP.lastIndex
+      line++
+    }
+    if (sticky(OUTS, text, at)) {
+      at = OUTS.lastIndex
+      line++
+      for (let o = sticky(OUT, text, at); o; o = sticky(OUT, text, at)) {
+        if (!isSafePlain(o[1], 'core') || !insideRepo(o[1])) return undefined
+        stage.outs.push({ path: o[1], cache: false })
+        at = OUT.lastIndex
+        line += 2
+      }
+    }
+    const a = sticky(ALWAYS_CHANGED, text, at)
+    if (a) {
+      if (a[1] === 'true') stage.alwaysChanged = true
+      at = ALWAYS_CHANGED.lastIndex
+      line++
+    }
+    stages.push(stage)
+  }
+  return { stages, unsupported: [] }
+}
+
+function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at
+  return re.exec(text)
+}
+
+/** Lines that end before `at`. */
+function lineCount(text: string, at: number): number {
+  let n = 0
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) n++
+  return n
+}
+
+/** Any plain layout, line by line. Exported for the tests of dvcYamlByBlocks. */
+export function dvcYamlByLines(text: string): DvcYaml | undefined {
   const lines = new Lines(text)
   const first = lines.next()
   if (first === undefined) return { stages: [], unsupported: [] }
