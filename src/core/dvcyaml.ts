@@ -1,7 +1,7 @@
 // Reads dvc.yaml into plain stage definitions. Errors DVC itself would refuse
 // become GraftErrors with file and line; valid features the native engine
 // does not model are listed in `unsupported`, so the caller can choose DVC.
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import { isMap, isSeq, isScalar, visit, type Node, type Pair, type YAMLMap } from 'yaml'
 import { GraftError } from './errors.js'
@@ -165,7 +165,8 @@ function schemaError(src: YamlSource, node: Node | null | undefined, message: st
 
 async function readIfPresent(abs: string): Promise<string | undefined> {
   try {
-    return await readFile(abs, 'utf8')
+    // One blocking read: the promise version reads a large file in chunks, each a thread-pool round trip.
+    return readFileSync(abs, 'utf8')
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw e

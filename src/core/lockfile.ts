@@ -1,7 +1,8 @@
 // dvc.lock: read it (schema 2.0), compute fresh entries, and rewrite one
 // stage's entry in DVC's own layout so the real `dvc status` agrees and every
 // other stage stays byte-identical.
-import { readFile, stat } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml'
 import { GraftError } from './errors.js'
@@ -40,7 +41,7 @@ const CORRUPT_HINT = 'restore dvc.lock from git, or regenerate it with `dvc repr
 export async function readDvcLock(root: string): Promise<DvcLock | undefined> {
   let text: string
   try {
-    text = await readFile(join(root, FILE), 'utf8')
+    text = readFileSync(join(root, FILE), 'utf8') // one blocking read, not a round trip per chunk
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw e
