@@ -10,21 +10,23 @@ export type PlainSchema = 'core' | 'yaml-1.1'
 /** Starts like no indicator (a `-` only before a non-space), holds no `:`, `#`, quote, `$` or tab, ends with no space. */
 const SAFE_TEXT = /^(?:[A-Za-z0-9_./]|-(?=[^ ]))[A-Za-z0-9_./ +=,()@~%-]*$/
 
-/** The default tags the parser tries on a plain scalar, in its order: none may match. */
-const IMPLICIT_TESTS: Record<PlainSchema, RegExp[]> = {
-  core: implicitTests('core'),
-  'yaml-1.1': implicitTests('yaml-1.1')
+/** The default tags the parser tries on a plain scalar: none may match. */
+const IMPLICIT: Record<PlainSchema, (text: string) => boolean> = {
+  core: implicitTest('core'),
+  'yaml-1.1': implicitTest('yaml-1.1')
 }
 
-function implicitTests(schema: PlainSchema): RegExp[] {
-  return new Schema({ schema }).tags.flatMap((tag) => (tag.default && tag.test ? [tag.test] : []))
+/** The tags' own tests, joined into one alternation when they allow it (one match instead of one per tag). */
+function implicitTest(schema: PlainSchema): (text: string) => boolean {
+  const tests = new Schema({ schema }).tags.flatMap((tag) => (tag.default && tag.test ? [tag.test] : []))
+  if (tests.some((t) => t.flags !== '')) return (text) => tests.some((t) => t.test(text))
+  const joined = new RegExp(tests.map((t) => `(?:${t.source})`).join('|'))
+  return (text) => joined.test(text)
 }
 
 /** True only when `text`, written plain (as a value or a key), reads back as this same string. */
 export function isSafePlain(text: string, schema: PlainSchema): boolean {
-  if (!SAFE_TEXT.test(text) || text.endsWith(' ')) return false
-  for (const test of IMPLICIT_TESTS[schema]) if (test.test(text)) return false
-  return true
+  return SAFE_TEXT.test(text) && !text.endsWith(' ') && !IMPLICIT[schema](text)
 }
 
 /** A continuation line of a folded plain scalar, trimmed: safe text that does not start like a list item. */
