@@ -67,17 +67,17 @@ export function checkRepoPath(root: string, rel: string, role: PathRole): string
 export class RepoPathChecker {
   private realRoot?: string
   private readonly lstats = new Map<string, Stats | undefined>()
-  private readonly verdicts = new Map<string, string | undefined>()
+  private readonly verdicts: Record<PathRole, Map<string, string | undefined>> = { output: new Map(), dep: new Map() }
   /** Paths the walk found to exist with no symlink on the way. */
   private readonly plain = new Set<string>()
 
   constructor(readonly root: string) {}
 
   check(rel: string, role: PathRole): string | undefined {
-    const key = `${role}:${rel}`
-    if (this.verdicts.has(key)) return this.verdicts.get(key)
+    const verdicts = this.verdicts[role]
+    if (verdicts.has(rel)) return verdicts.get(rel)
     const verdict = this.walk(rel, role)
-    this.verdicts.set(key, verdict)
+    verdicts.set(rel, verdict)
     return verdict
   }
 

@@ -158,14 +158,16 @@ function checkDeps(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
   const problems: Problem[] = []
   const made = madeByPrompts(parsed.map((p) => p.prompt.out))
   for (const { prompt, lines } of parsed) {
-    for (const [i, dep] of prompt.deps.entries()) {
-      const at = { file: prompt.path, line: lines.deps[i] }
+    // An indexed loop: this runs once per dep of every prompt, before any JIT.
+    for (let i = 0; i < prompt.deps.length; i++) {
+      const dep = prompt.deps[i]
       const unsafe = paths.check(dep, 'dep')
       if (unsafe) {
-        problems.push({ ...at, message: `dep ${dep}: ${unsafe}`, hint: 'list paths inside the repository only' })
+        problems.push({ file: prompt.path, line: lines.deps[i], message: `dep ${dep}: ${unsafe}`, hint: 'list paths inside the repository only' })
       } else if (!made.has(dep) && !paths.exists(dep)) {
         problems.push({
-          ...at,
+          file: prompt.path,
+          line: lines.deps[i],
           message: `${dep} (required by ${prompt.path}) does not exist`,
           hint: 'create it, fix the path, or remove it from `deps`'
         })
