@@ -148,6 +148,23 @@ describe('nativeStatus agrees with dvc status --json', () => {
     repo.write({ 'a.prompt.md': 'l\n' })
     await expectBoth(repo, { a: [{ 'changed deps': { 'a.prompt.md': 'modified' } }] })
   })
+
+  it('a path listed twice in dvc.lock: the last entry decides, in a short list and in one of more than 32', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => `src/many/f${i}.md`)
+    repo.write(Object.fromEntries(many.map((p) => [p, `${p}\n`])))
+    repo.write({ 'dvc.yaml': `${PIPELINE}  c:\n    cmd: render c\n    deps:\n${many.map((p) => `    - ${p}\n`).join('')}    outs:\n    - c.md:\n        cache: false\n` })
+    repo.write({ 'c.md': 'out c\n' })
+    await lockAll(repo)
+    const lock = repo.read('dvc.lock')
+    const bogus = (path: string): string => `    - path: ${path}\n      hash: md5\n      md5: ${md5('not this')}\n      size: 8\n`
+    const entryOf = (path: string): string => new RegExp(`    - path: ${path.replaceAll('.', '\\.')}\n(?:      .*\n)+?(?=    -|    outs|  [a-z])`).exec(lock)![0]
+    for (const path of ['a.prompt.md', 'src/many/f7.md']) {
+      repo.write({ 'dvc.lock': lock.replace(entryOf(path), `${bogus(path)}${entryOf(path)}`) })
+      await expectBoth(repo, {})
+      repo.write({ 'dvc.lock': lock.replace(entryOf(path), `${entryOf(path)}${bogus(path)}`) })
+      await expectBoth(repo, { [path === 'a.prompt.md' ? 'a' : 'c']: [{ 'changed deps': { [path]: 'modified' } }] })
+    }
+  })
 })
 
 describe('nativeStatus refusals', () => {

@@ -58,8 +58,8 @@ export class Hasher {
   private readonly files = new Map<string, Promise<FileHash>>()
   /** The same hashes once known, for fileSync. */
   private readonly known = new Map<string, FileHash>()
-  /** md5s that md5Sync found (without size or mode). */
-  private readonly md5s = new Map<string, string>()
+  /** md5s that md5Sync found (without size or mode), by path: [raw rule, legacy rule]. */
+  private readonly md5s = [new Map<string, string>(), new Map<string, string>()]
   private readonly dirs = new Map<string, Promise<DirHash>>()
   private readonly slots: Semaphore
   private readonly root?: string
@@ -106,11 +106,14 @@ export class Hasher {
    * decides every such case as before.
    */
   md5Sync(absPath: string, legacy = false): string | undefined {
+    const md5s = this.md5s[legacy ? 1 : 0]
+    const seen = md5s.get(absPath) // the common case: no key string to build
+    if (seen !== undefined) return seen
     const key = `${legacy ? 'L' : 'M'}${absPath}`
-    const known = this.known.get(key)?.md5 ?? this.md5s.get(key)
+    const known = this.known.get(key)?.md5
     if (known !== undefined || this.files.has(key)) return known
     const md5 = smallFileMd5(absPath, legacy)
-    if (md5 !== undefined) this.md5s.set(key, md5)
+    if (md5 !== undefined) md5s.set(absPath, md5)
     return md5
   }
 

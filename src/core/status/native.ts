@@ -67,8 +67,8 @@ function stageStatus(stage: StageDef, locked: LockStage | undefined, look: Look)
 /** Paths whose state changed, keyed as DVC prints them (normalized, relative). */
 function pathStates(paths: string[], entries: LockEntry[], look: Look): Maybe<Record<string, PathState>> {
   // Matched by the exact path string; the last entry wins, as in DVC's dict.
-  const byPath = new Map(entries.map((e) => [e.path, e]))
-  const states = all(paths.map((p) => pathState(look.abs(p), byPath.get(p), look)))
+  const byPath = entries.length > 32 ? new Map(entries.map((e) => [e.path, e])) : undefined
+  const states = all(paths.map((p) => pathState(look.abs(p), byPath ? byPath.get(p) : lastEntry(p, entries), look)))
   return then(states, (list) => {
     const out: Record<string, PathState> = {}
     paths.forEach((p, i) => {
@@ -77,6 +77,12 @@ function pathStates(paths: string[], entries: LockEntry[], look: Look): Maybe<Re
     })
     return out
   })
+}
+
+/** The last entry for `path` (a scan: most stages list a few paths). */
+function lastEntry(path: string, entries: LockEntry[]): LockEntry | undefined {
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i].path === path) return entries[i]
+  return undefined
 }
 
 function pathState(abs: string, entry: LockEntry | undefined, look: Look): Maybe<PathState | undefined> {
