@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 // graft-action's terminal adapter: the same core as the action, for local use.
 import { GraftError, formatProblem } from '../core/errors.js'
-import { validateCommand } from './validate-command.js'
-import { generateCommand, packCommand } from './generate-command.js'
 
-const commands: Record<string, (argv: string[]) => Promise<number>> = {
-  validate: validateCommand,
-  generate: generateCommand,
-  pack: packCommand
+// Loaded on demand: validate, the quick path, never loads the AWS SDK.
+const commands: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
+  validate: async () => (await import('./validate-command.js')).validateCommand,
+  generate: async () => (await import('./generate-command.js')).generateCommand,
+  pack: async () => (await import('./generate-command.js')).packCommand
 }
 
 const help = `Usage: graft-action <command> [options]
@@ -25,12 +24,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(help)
     return name ? 0 : 1
   }
-  const command = commands[name]
-  if (!command) {
+  const load = commands[name]
+  if (!load) {
     process.stderr.write(`graft-action: unknown command "${name}"\n\n${help}`)
     return 2
   }
-  return command(rest)
+  return (await load())(rest)
 }
 
 try {

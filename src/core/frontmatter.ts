@@ -3,6 +3,7 @@
 // Graft's regular expression demands). A block gray-matter would close
 // elsewhere is refused; the `yaml` package parses it so every problem names
 // the line in the prompt file.
+import matter from 'gray-matter'
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml'
 import { GraftError, type Problem } from './errors.js'
 import { lexicalPathProblem, normalizeRepoPath } from './paths.js'
@@ -24,6 +25,8 @@ const GRAFT_FRONTMATTER = /^---\n([\s\S]*?)\n---\n/
 const OPENING = '---\n'
 const CLOSING = '\n---\n'
 const GLOB_CHARS = /[*?[]/
+/** gray-matter parses nothing itself here; a fresh options object also keeps its cache out. */
+const NO_ENGINE = (): object => ({})
 
 /** Parses the frontmatter of `text`; throws a GraftError listing every problem found. */
 export function parseFrontmatter(file: string, text: string): Frontmatter {
@@ -75,12 +78,13 @@ function splitFrontmatter(file: string, text: string): Block | undefined {
     if (problem) throw new GraftError({ file, line: 1, ...problem })
     return undefined
   }
-  // gray-matter (which JavaScript tools read prompts with) closes the block at
-  // the first `\n---` after the opening line, even with more text on that
-  // line; Graft needs `---` alone. When both close at the same place they
-  // agree on the block and on the body; the tests hold this to gray-matter.
+  // gray-matter splits the block (its YAML engine is bypassed: the `yaml`
+  // package parses, with line numbers). It closes the block at the first
+  // `\n---` after the opening line, even with more text on that line, where
+  // Graft needs `---` alone: when the two disagree the file is refused.
   const close = graft[0].length - CLOSING.length
-  if (text.indexOf('\n---', OPENING.length - 1) !== close) {
+  const split = matter(text, { engines: { yaml: NO_ENGINE } })
+  if (split.matter !== text.slice(OPENING.length - 1, close) || split.content !== text.slice(graft[0].length)) {
     throw new GraftError({
       file,
       line: 1,
@@ -88,7 +92,7 @@ function splitFrontmatter(file: string, text: string): Block | undefined {
       hint: 'close the frontmatter with a line holding exactly `---` and use no other line starting with `---` inside it'
     })
   }
-  return { raw: text.slice(OPENING.length - 1, close), body: text.slice(graft[0].length) }
+  return { raw: split.matter, body: split.content }
 }
 
 /** Why a file that opens like frontmatter is not read as frontmatter by Graft. */
