@@ -1,0 +1,99 @@
+export const id = 158;
+export const ids = [158];
+export const modules = {
+
+/***/ 5158:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   validateCommand: () => (/* binding */ validateCommand),
+/* harmony export */   validateHelp: () => (/* binding */ validateHelp)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4440);
+/* harmony import */ var _core_which_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9466);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
+/* harmony import */ var _core_targets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(277);
+/* harmony import */ var _terminal_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4491);
+// `graft-action validate`: the same verdicts as the action, in a terminal.
+
+
+
+
+
+
+
+const validateHelp = `Usage: graft-action validate [options] [targets...]
+
+Reports which generated documents are stale, and why.
+
+Options:
+  --engine <auto|native|dvc>  staleness engine (default auto: dvc when on PATH, else native)
+  --json                      print a JSON report on stdout
+  --fail-on-stale             exit with status 1 when anything is stale
+  -C, --cwd <dir>             repository root (default: the current directory)
+  -h, --help                  show this help
+`;
+async function validateCommand(argv) {
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            engine: { type: 'string', default: 'auto' },
+            json: { type: 'boolean', default: false },
+            'fail-on-stale': { type: 'boolean', default: false },
+            cwd: { type: 'string', short: 'C', default: '.' },
+            help: { type: 'boolean', short: 'h', default: false }
+        }
+    });
+    if (values.help) {
+        process.stdout.write(validateHelp);
+        return 0;
+    }
+    const engine = values.engine;
+    if (!['auto', 'native', 'dvc'].includes(engine)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ message: `unknown engine "${engine}"`, hint: 'use auto, native or dvc' });
+    }
+    const report = await (0,_core_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .validate */ .t)({
+        root: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(values.cwd),
+        engine,
+        targets: positionals.flatMap((p) => (0,_core_targets_js__WEBPACK_IMPORTED_MODULE_5__/* .parseTargetList */ .n)(p)),
+        log: (0,_terminal_log_js__WEBPACK_IMPORTED_MODULE_6__/* .terminalLog */ .d)(values.json),
+        dvc: {
+            find: async () => (0,_core_which_js__WEBPACK_IMPORTED_MODULE_3__/* .which */ .K)('dvc'),
+            install: async () => {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ message: 'dvc is not on PATH', hint: 'pip install "dvc==3.*", or use --engine native' });
+            }
+        }
+    });
+    if (values.json) {
+        process.stdout.write(JSON.stringify({
+            engine: report.engine,
+            is_stale: report.stale.length > 0,
+            stale_files: report.stale.flatMap((d) => d.outputs),
+            stale_stages: report.stale.map((d) => d.stage),
+            stale: report.stale
+        }, null, 2) + '\n');
+    }
+    else if (report.stale.length === 0) {
+        process.stdout.write(`All ${report.targets.size} document(s) are up to date (engine ${report.engine}).\n`);
+    }
+    else {
+        process.stdout.write(`${report.stale.length} stale document(s) (engine ${report.engine}):\n`);
+        for (const d of report.stale) {
+            process.stdout.write(`  ${d.outputs.join(', ')}  [${d.stage}]\n`);
+            for (const r of d.reasons)
+                process.stdout.write(`      - ${r.text}\n`);
+        }
+    }
+    return values['fail-on-stale'] && report.stale.length > 0 ? 1 : 0;
+}
+
+
+/***/ })
+
+};
