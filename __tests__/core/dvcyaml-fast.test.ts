@@ -5,19 +5,8 @@ import { parseDvcYaml, parseDvcYamlFull } from '../../src/core/dvcyaml.js'
 import { renderDvcYaml } from '../../src/core/dvcyaml-write.js'
 import { GraftError } from '../../src/core/errors.js'
 import type { DvcYaml, StageDef } from '../../src/core/types.js'
+import { pick, prng, type Random } from '../support/random.js'
 
-function prng(seed: number): () => number {
-  let s = (seed * 2654435761) >>> 0 || 1
-  return () => {
-    s ^= s << 13
-    s ^= s >>> 17
-    s ^= s << 5
-    return (s >>> 0) / 4294967296
-  }
-}
-
-type Random = () => number
-const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]
 
 /** Words any plain reader keeps as strings. */
 const WORDS = ['src', 'docs', 'a', 'part-0001', 'notes.md', 'x_y', 'v1.2', 'README', '-x', '.hidden', 'c,d', 'e(f)', 'g=h', 'k~', 'l@m', 'n%o']

@@ -4,19 +4,8 @@ import matter from 'gray-matter'
 import { GraftError } from '../../src/core/errors.js'
 import { parseFrontmatter, parseFrontmatterFull } from '../../src/core/frontmatter.js'
 import { fastReadFrontmatter } from '../../src/core/frontmatter-fast.js'
+import { pick, prng, type Random } from '../support/random.js'
 
-function prng(seed: number): () => number {
-  let s = (seed * 2654435761) >>> 0 || 1
-  return () => {
-    s ^= s << 13
-    s ^= s >>> 17
-    s ^= s << 5
-    return (s >>> 0) / 4294967296
-  }
-}
-
-type Random = () => number
-const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]
 
 const WORDS = ['src', 'docs', 'a', 'part-0001', 'notes.md', 'x_y', 'v1.2', 'README', '-x', '.hidden', 'c,d', 'e(f)', 'my notes']
 /** Values YAML 1.1 reads as something else, or that the checks refuse: left to the full reader. */

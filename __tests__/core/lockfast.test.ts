@@ -3,19 +3,8 @@
 import { GraftError } from '../../src/core/errors.js'
 import { fastParseDvcLock, lockByBlocks, lockByLines } from '../../src/core/lockfast.js'
 import { parseDvcLockYaml } from '../../src/core/lockfile.js'
+import { pick, prng, type Random } from '../support/random.js'
 
-function prng(seed: number): () => number {
-  let s = (seed * 2654435761) >>> 0 || 1
-  return () => {
-    s ^= s << 13
-    s ^= s >>> 17
-    s ^= s << 5
-    return (s >>> 0) / 4294967296
-  }
-}
-
-type Random = () => number
-const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]
 
 const WORDS = ['src', 'docs', 'a', 'part-0001', 'notes.md', 'x_y', 'v1.2', '-n', 'x#y', 'é', "it's"]
 const HOSTILE = ['123', 'true', 'null', '1e5', '~', 'a: b', '#x', "'q'", "'it''s'", '- item']
