@@ -298,6 +298,7 @@ describe('publishing (dist/main)', () => {
       // the second round saw the other developer's change
       const prompts = bedrock.requests.map((r) => r.body.messages[0].content[0].text as string)
       expect(prompts.some((p) => p.includes('+- pause()'))).toBe(true)
+      expect(JSON.parse(result.outputs.generated_files)).toEqual(['docs/release-notes.md', 'docs/faq.md', 'docs/index.md'])
       // and the pushed tree is up to date for the real dvc
       const check = otherClone(origin, 'main')
       const status = await runAction('validate', { workspace: check.root, inputs: { engine: 'native' } })

@@ -15,6 +15,8 @@ import { actionLog } from './report.js'
 export interface PublishOutcome {
   sha?: string
   pushed: boolean
+  /** every generate round in the commit: the first, and any after a rebase */
+  results: GenerateResult[]
 }
 
 /** Regenerates whatever is stale now, diffing against `baselineRev`; used after a rebase. */
@@ -47,7 +49,7 @@ export async function publish(
   const sha = await commitFiles(git, { paths: first.paths, identity: inputs.identity, message: first.message })
   if (!sha) {
     core.info('Nothing changed on disk: no commit.')
-    return { pushed: false }
+    return { pushed: false, results }
   }
   core.info(`Committed ${sha.slice(0, 12)}: ${first.paths.join(', ')}`)
 
@@ -71,5 +73,5 @@ export async function publish(
       }
     })
   )
-  return { sha: pushed.pushed ? pushed.sha : undefined, pushed: pushed.pushed }
+  return { sha: pushed.pushed ? pushed.sha : undefined, pushed: pushed.pushed, results }
 }

@@ -16,7 +16,7 @@ import { upsertPrComment } from './pr-comment.js'
 import { publish, type PublishOutcome } from './publish.js'
 import { reportFailure } from './report.js'
 import { failIfStale, runValidate } from './run-validate.js'
-import { runGenerate } from './run-generate.js'
+import { runGenerate, setGeneratedFiles } from './run-generate.js'
 
 export type Command = 'auto' | 'validate' | 'generate'
 
@@ -50,7 +50,7 @@ async function generateFlow(command: 'auto' | 'generate', inputs: GenerateInputs
   if (pushes) await checkoutBranch(git, plan, publishInputs.token || undefined)
 
   const report = await runValidate(inputs)
-  setPublishOutputs({ pushed: false })
+  setPublishOutputs({ pushed: false, results: [] })
   core.setOutput('generated_files', '[]')
   if (report.stale.length === 0 && !inputs.force) {
     core.info('Every targeted document is up to date: nothing to generate.')
@@ -68,10 +68,11 @@ async function generateFlow(command: 'auto' | 'generate', inputs: GenerateInputs
   }
 
   const result = await runGenerate(inputs, report)
-  let outcome: PublishOutcome = { pushed: false }
+  let outcome: PublishOutcome = { pushed: false, results: [result] }
   if (pushes && result.changedFiles.length > 0) {
     outcome = await publish(inputs.root, result, plan, publishInputs, (baselineRev) => regenerateAfterRebase(inputs, baselineRev))
     setPublishOutputs(outcome)
+    setGeneratedFiles(outcome.results)
     await core.summary
       .addRaw(outcome.pushed ? `\nPushed ${outcome.sha} to \`${plan.branch}\`.\n` : '\nNothing was pushed.\n', true)
       .write()
@@ -91,7 +92,7 @@ async function generateFlow(command: 'auto' | 'generate', inputs: GenerateInputs
 
 /** After a rebase: whatever the new upstream commits made stale is regenerated (no summary, no outputs). */
 async function regenerateAfterRebase(inputs: GenerateInputs, baselineRev: string): Promise<GenerateResult | undefined> {
-  const report = await runValidate(inputs)
+  const report = await runValidate(inputs, { report: false })
   if (report.stale.length === 0) return undefined
   core.info(`After the rebase ${report.stale.length} document(s) are stale again: regenerating them`)
   return runGenerate({ ...inputs, force: false }, report, baselineRev)

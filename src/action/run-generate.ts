@@ -8,6 +8,12 @@ import type { GenerateInputs } from './inputs.js'
 import { actionsRenderCache } from './render-cache.js'
 import { actionLog, writeSummary } from './report.js'
 
+/** `generated_files`: every output rewritten by the run's rounds (a rebase may add one). */
+export function setGeneratedFiles(results: GenerateResult[]): void {
+  const rendered = results.flatMap((r) => r.documents.filter((d) => d.rendered).map((d) => d.output))
+  core.setOutput('generated_files', JSON.stringify([...new Set(rendered)]))
+}
+
 export async function runGenerate(inputs: GenerateInputs, report: ValidationReport, baselineRev?: string): Promise<GenerateResult> {
   for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) {
     const value = process.env[name]
@@ -32,7 +38,7 @@ export async function runGenerate(inputs: GenerateInputs, report: ValidationRepo
       baselineRev
     })
   )
-  core.setOutput('generated_files', JSON.stringify(result.documents.filter((d) => d.rendered).map((d) => d.output)))
+  setGeneratedFiles([result])
   const why = new Map(report.stale.map((d) => [d.stage, d.reasons.map((r) => r.text)]))
   await writeSummary(
     `### ${result.dryRun ? '🧪 Graft generate (dry run: no model call, nothing written)' : '📝 Graft generate'}\n\n` +

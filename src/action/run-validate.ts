@@ -7,7 +7,11 @@ import { ensureDvc } from './dvc-setup.js'
 import type { ValidateInputs } from './inputs.js'
 import { actionLog, setStaleOutputs, writeSummary } from './report.js'
 
-export async function runValidate(inputs: ValidateInputs): Promise<ValidationReport> {
+/**
+ * Validates and reports. `report: false` (the re-check after a rebase) only
+ * validates: the step's outputs and summary keep describing the run's start.
+ */
+export async function runValidate(inputs: ValidateInputs, options: { report: boolean } = { report: true }): Promise<ValidationReport> {
   const report = await validate({
     root: inputs.root,
     engine: inputs.engine,
@@ -18,6 +22,7 @@ export async function runValidate(inputs: ValidateInputs): Promise<ValidationRep
       install: () => ensureDvc({ version: inputs.dvcVersion, useCache: inputs.cache })
     }
   })
+  if (!options.report) return report
   setStaleOutputs(report.stale)
   for (const d of report.stale) {
     core.notice(`${d.outputs.join(', ')} is stale: ${d.reasons.map((r) => r.text).join('; ')}`, {
