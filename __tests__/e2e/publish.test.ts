@@ -190,6 +190,31 @@ describe('publishing (dist/main)', () => {
     }
   })
 
+  it('working-directory below the git root: validates, regenerates and commits the paths under it', async () => {
+    const mono = TestRepo.create({ 'README.md': 'monorepo\n' }, 'graft-mono-')
+    try {
+      execFileSync('cp', ['-r', `${repo.root}/.`, mono.path('site')])
+      mono.remove('site/.git')
+      mono.commit('the docs site, as last generated')
+      mono.write({ 'site/sources/changelog.md': 'changed\n' })
+      const trigger = mono.commit('changelog')
+      const monoOrigin = mono.addOrigin()
+      const result = await runAction('main', {
+        workspace: mono.root,
+        event: pushEvent(trigger),
+        inputs: { command: 'generate', engine: 'native', token: TOKEN, 'working-directory': 'site' },
+        env: { ...bedrockTestEnv(bedrock.url), GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/docs' }
+      })
+      expect(result.code).toBe(0)
+      expect(result.outputs.pushed).toBe('true')
+      expect(gitIn(monoOrigin, 'show', '--name-only', '--format=', 'main').trim().split('\n').sort()).toEqual(
+        ['site/docs/faq.md', 'site/docs/index.md', 'site/docs/release-notes.md', 'site/dvc.lock'].sort()
+      )
+    } finally {
+      mono.cleanup()
+    }
+  })
+
   it('loop guard: the bot commit still stale stops with an explanation instead of committing again', async () => {
     repo.write({ 'sources/api.md': 'changed\n' })
     repo.git('add', '-A')
