@@ -2,16 +2,8 @@
 // as the same string, as a value, a list item and a key, in both schemas.
 import { parseDocument } from 'yaml'
 import { isSafePlain, type PlainSchema } from '../../src/core/yamlplain.js'
+import { prng } from '../support/random.js'
 
-function prng(seed: number): () => number {
-  let s = (seed * 2654435761) >>> 0 || 1
-  return () => {
-    s ^= s << 13
-    s ^= s >>> 17
-    s ^= s << 5
-    return (s >>> 0) / 4294967296
-  }
-}
 
 const PIECES = ['a', 'Z', '0', '1', '9', '.', '/', '-', '_', ' ', 'e', 'E', 'x', 'o', 'b', 'y', 'n', ':', '#', '+', '~', ',', '(', ')', '@', '%', '=', 'true', 'null', 'yes', 'on', '0x', '0o', '0b', '.inf', '.nan', '2024-01-02', '1:20', '<<', '$', "'", '"', '\t']
 

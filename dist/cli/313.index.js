@@ -972,6 +972,7 @@ class GenerationRun {
             prompt: doc.prompt.path,
             directive,
             directiveLine: line,
+            reasons: doc.reasons,
             modelId: doc.modelId,
             promptChars: packed.length,
             sig,

@@ -84,7 +84,7 @@ async function generateFlow(command: 'auto' | 'generate', inputs: GenerateInputs
     prCommentBody({
       stale: report.stale,
       dryRun: result.dryRun,
-      documents: result.documents.map((d) => ({ ...d, reasons: report.stale.find((s) => s.stage === d.stage)?.reasons.map((r) => r.text) ?? ['forced'] })),
+      documents: result.documents,
       commit: outcome.sha ? { sha: outcome.sha, pushed: outcome.pushed } : undefined
     })
   )

@@ -39,13 +39,9 @@ export async function runGenerate(inputs: GenerateInputs, report: ValidationRepo
     })
   )
   setGeneratedFiles([result])
-  const why = new Map(report.stale.map((d) => [d.stage, d.reasons.map((r) => r.text)]))
   await writeSummary(
     `### ${result.dryRun ? '🧪 Graft generate (dry run: no model call, nothing written)' : '📝 Graft generate'}\n\n` +
-      generateTable(
-        result.documents.map((d) => ({ ...d, reasons: why.get(d.stage) ?? ['forced'] })),
-        result.dryRun
-      )
+      generateTable(result.documents, result.dryRun)
   )
   return result
 }

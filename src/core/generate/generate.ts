@@ -55,6 +55,8 @@ export interface DocumentResult {
   prompt: string
   directive: DirectiveName
   directiveLine: string
+  /** why the document is regenerated (validate's reasons, or "forced") */
+  reasons: string[]
   modelId: string
   /** characters of the packed prompt */
   promptChars: number
@@ -184,6 +186,7 @@ class GenerationRun {
       prompt: doc.prompt.path,
       directive,
       directiveLine: line,
+      reasons: doc.reasons,
       modelId: doc.modelId,
       promptChars: packed.length,
       sig,
