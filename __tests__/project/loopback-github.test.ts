@@ -49,6 +49,7 @@ describe('loopback GitHub server', () => {
     )
     const { data } = await octokit.rest.repos.getCommit({ owner: 'acme', repo: 'docs', ref: sha })
     expect(data.commit.verification?.verified).toBe(true)
+    expect(await octokit.graphql('{ viewer { login } }')).toEqual({ viewer: { login: 'github-actions[bot]' } })
   })
 
   it('createCommitOnBranch with a PAT: authored by the user, not Verified', async () => {

@@ -14,7 +14,9 @@
 //   read about branch protection and rulesets (branch, rules for a branch);
 // - protected branches: the bare origin gets a `pre-receive` hook that
 //   refuses git pushes with GitHub's GH006 / GH013 messages, and API commits
-//   to the branch get the matching GraphQL errors.
+//   to the branch get the matching GraphQL errors;
+// - GraphQL `{ viewer { login } }`: the token's login (github-actions[bot] for
+//   the workflow token).
 //
 // Every request is recorded; `refuse` answers them all with one refusal.
 import { spawn } from 'node:child_process'
@@ -412,8 +414,12 @@ export class GitHubServer {
 
   private async graphql(req: IncomingMessage, res: ServerResponse, body: { query?: string; variables?: Record<string, unknown> }): Promise<void> {
     const query = body?.query ?? ''
+    if (/^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
+      // An installation token's viewer is its bot: github-actions[bot] for the workflow token.
+      return send(res, 200, { data: { viewer: { login: this.identity(req).login } } })
+    }
     if (!/createCommitOnBranch/.test(query)) {
-      return send(res, 200, { errors: [{ message: 'the loopback server answers only the createCommitOnBranch mutation' }] })
+      return send(res, 200, { errors: [{ message: 'the loopback server answers only createCommitOnBranch and { viewer { login } }' }] })
     }
     const input = body.variables?.input as CommitInput | undefined
     if (!input) return send(res, 200, { errors: [{ message: 'Variable $input of type CreateCommitOnBranchInput! was provided invalid value' }] })
