@@ -5,17 +5,36 @@
 //
 //   node bench/generate.mjs [latency-ms]   (default 400; concurrency 1, 4, and one per document)
 //
+// Quota mode: the loopback server admits at most K requests at once and
+// answers ThrottlingException beyond (as Bedrock does past an account's
+// quota); --documents independent documents, --latency ms per admitted call.
+// Prints, for a fixed concurrency of 8 and for the adaptive limiter (also
+// started at 8): wall time, throttled requests, retries, and the lower bound
+// ceil(documents / K) × latency (no schedule can do better with K slots).
+// The client's real backoff (5 s, 15 s, 45 s) applies.
+//
+//   node bench/generate.mjs --quota 4 [--documents 48] [--latency 2000]
+//
 // It bundles the test suite's loopback server with ncc on the fly, so the
 // benchmark and the tests share one Bedrock stand-in.
 import { execFile, execFileSync } from 'node:child_process'
-import { promisify } from 'node:util'
+import { parseArgs, promisify } from 'node:util'
 import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const project = fileURLToPath(new URL('..', import.meta.url))
-const latency = Number(process.argv[2] ?? 400)
+const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    quota: { type: 'string' },
+    documents: { type: 'string', default: '48' },
+    latency: { type: 'string' }
+  }
+})
+const latency = Number(opts.latency ?? positionals[0] ?? (opts.quota ? 2000 : 400))
+const cli = join(project, 'dist/cli/index.js')
 const LEVELS = [10, 6, 4] // documents per level: 20 in all
 
 const serverBundle = mkdtempSync(join(tmpdir(), 'graft-bench-server-'))
@@ -25,15 +44,25 @@ execFileSync('npx', ['ncc', 'build', join(project, '__tests__/support/bedrock-se
 })
 const { BedrockServer, reply, bedrockTestEnv } = await import(pathToFileURL(join(serverBundle, 'index.js')).href)
 
-/** A fresh Graft repository: sources, 20 prompts in 3 levels, no outputs yet. */
-function buildRepo() {
+if (opts.quota) {
+  await quotaMode(Number(opts.quota), Number(opts.documents))
+  rmSync(serverBundle, { recursive: true, force: true })
+  process.exit(0)
+}
+
+/** A fresh Graft repository: sources, 20 prompts in 3 levels (or `flat` independent ones), no outputs yet. */
+function buildRepo(flat = 0) {
   const root = mkdtempSync(join(tmpdir(), 'graft-bench-gen-'))
   const write = (rel, text) => {
     mkdirSync(join(root, rel, '..'), { recursive: true })
     writeFileSync(join(root, rel), text)
   }
   let previous = []
-  LEVELS.forEach((count, level) => {
+  for (let i = 0; i < flat; i++) {
+    write(`sources/s${i}.md`, `# Source ${i}\n\n${'Some facts. '.repeat(50)}\n`)
+    write(`docs/doc${i}.prompt.md`, `---\ndeps:\n  - sources/s${i}.md\n---\nWrite document ${i}.\n`)
+  }
+  ;(flat ? [] : LEVELS).forEach((count, level) => {
     const current = []
     for (let i = 0; i < count; i++) {
       const name = `l${level + 1}-doc${i}`
@@ -64,7 +93,7 @@ async function timeRun(concurrency) {
   // asynchronous: the loopback server lives in this process and must keep answering
   await promisify(execFile)(
     process.execPath,
-    [join(project, 'dist/cli/index.js'), 'generate', '--engine', 'native', '--concurrency', String(concurrency), '-C', root],
+    [cli, 'generate', '--engine', 'native', '--concurrency', String(concurrency), '-C', root],
     { env: { ...process.env, ...bedrockTestEnv(server.url) } }
   )
   const ms = Number(process.hrtime.bigint() - started) / 1e6
@@ -72,6 +101,48 @@ async function timeRun(concurrency) {
   await server.close()
   rmSync(root, { recursive: true, force: true })
   return { ms, calls }
+}
+
+/** Quota mode: fixed concurrency 8 against the adaptive limiter, K requests admitted at once. */
+async function quotaMode(k, documents) {
+  const help = await promisify(execFile)(process.execPath, [cli, 'generate', '--help'])
+  const canFix = help.stdout.includes('--fixed-concurrency')
+  const runs = [
+    { label: 'fixed 8', args: ['--concurrency', '8', ...(canFix ? ['--fixed-concurrency'] : [])] },
+    ...(canFix ? [{ label: 'adaptive (up to 8)', args: ['--concurrency', '8'] }] : [])
+  ]
+  if (!canFix) process.stderr.write('this CLI has no --fixed-concurrency: it is fixed-concurrency only; measuring that\n')
+  const bound = Math.ceil(documents / k) * latency
+  const rows = []
+  for (const run of runs) {
+    const server = await new BedrockServer().start()
+    server.quota({ concurrent: k })
+    server.onRequest(() => reply.latency(latency, reply.text('# A document\n\nWith some text.\n')))
+    const root = buildRepo(documents)
+    const started = process.hrtime.bigint()
+    let failed = ''
+    try {
+      await promisify(execFile)(process.execPath, [cli, 'generate', '--engine', 'native', ...run.args, '-C', root], {
+        env: { ...process.env, ...bedrockTestEnv(server.url) },
+        maxBuffer: 64 * 1024 * 1024
+      })
+    } catch (error) {
+      failed = (String(error.stderr ?? error.message).match(/Bedrock kept throttling[^\n]*/) ?? ['the run failed'])[0].slice(0, 80)
+    }
+    const ms = Number(process.hrtime.bigint() - started) / 1e6
+    rows.push({ ...run, ms, ...server.stats, requests: server.requests.length, failed })
+    process.stderr.write(`${run.label}: ${(ms / 1000).toFixed(1)} s, ${server.stats.throttled} throttled, ${server.stats.retries} retries${failed ? `, FAILED: ${failed}` : ''}\n`)
+    await server.close()
+    rmSync(root, { recursive: true, force: true })
+  }
+  console.log(`\n${documents} independent documents, ${latency} ms per admitted call, server admits ${k} at once; Node ${process.version}, ${cpus().length} cores\n`)
+  console.log('| limiter | wall time | lower bound | ratio to it | requests | throttled | retries | peak served at once | outcome |')
+  console.log('| :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :--- |')
+  for (const r of rows) {
+    console.log(
+      `| ${r.label} | ${(r.ms / 1000).toFixed(1)} s | ${(bound / 1000).toFixed(1)} s | ${(r.ms / bound).toFixed(2)}× | ${r.requests} | ${r.throttled} | ${r.retries} | ${r.peakOpen} | ${r.failed ? `failed: ${r.failed}` : 'ok'} |`
+    )
+  }
 }
 
 const total = LEVELS.reduce((a, b) => a + b, 0)

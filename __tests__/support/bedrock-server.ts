@@ -2,7 +2,9 @@
 // Converse (JSON) and ConverseStream (AWS event-stream frames), so the real SDK
 // client can be pointed at it with AWS_ENDPOINT_URL_BEDROCK_RUNTIME. Each
 // request takes the next scripted behaviour from a queue (or the fallback
-// reply), and every request is recorded for assertions.
+// reply), and every request is recorded for assertions. Quota mode (quota())
+// stands in for Bedrock's account limits: at most K requests served at once,
+// or N admitted per minute; beyond that, ThrottlingException, counted.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { mkdtempSync } from 'node:fs'
@@ -103,6 +105,29 @@ export interface RecordedRequest {
   body: any
   /** the x-amzn-RequestId this server answered with */
   requestId: string
+  /** requests being served when this one arrived, this one included (it may then be throttled) */
+  openAtArrival: number
+  /** answered ThrottlingException by quota mode */
+  throttledByQuota: boolean
+  /** an earlier request carried the same body: the client retried */
+  retry: boolean
+}
+
+/** Quota mode: what the server admits; the rest is answered ThrottlingException. */
+export interface Quota {
+  /** at most this many requests served at once */
+  concurrent?: number
+  /** at most this many requests admitted in any 60 s */
+  perMinute?: number
+}
+
+/** What quota mode saw. */
+export interface QuotaStats {
+  admitted: number
+  throttled: number
+  retries: number
+  /** the most requests served at once */
+  peakOpen: number
 }
 
 const ROUTE = /^\/model\/([^/]+)\/(converse|converse-stream)$/
@@ -115,6 +140,12 @@ export class BedrockServer {
   private readonly timers = new Set<NodeJS.Timeout>()
   private waiters: Array<{ count: number; resolve: () => void }> = []
   private counter = 0
+  private limits: Quota = {}
+  /** requests admitted and not yet answered in full */
+  private open = 0
+  private readonly admittedAt: number[] = []
+  private readonly bodies = new Set<string>()
+  readonly stats: QuotaStats = { admitted: 0, throttled: 0, retries: 0, peakOpen: 0 }
 
   constructor() {
     this.server = createServer((req, res) => {
@@ -147,6 +178,12 @@ export class BedrockServer {
     return this
   }
 
+  /** Quota mode: throttles what the limits do not admit (see Quota); {} turns it off. */
+  quota(limits: Quota): this {
+    this.limits = limits
+    return this
+  }
+
   /** Resolves once `count` requests have arrived in total. */
   waitForRequests(count: number): Promise<void> {
     if (this.requests.length >= count) return Promise.resolve()
@@ -171,17 +208,46 @@ export class BedrockServer {
       return
     }
     const text = Buffer.concat(chunks).toString('utf8')
+    const admitted = this.admit()
+    const retry = this.bodies.has(text)
+    this.bodies.add(text)
+    if (retry) this.stats.retries++
     const recorded: RecordedRequest = {
       operation: route[2] as RecordedRequest['operation'],
       modelId: decodeURIComponent(route[1]),
       path,
       headers: req.headers,
       body: text ? JSON.parse(text) : undefined,
-      requestId
+      requestId,
+      openAtArrival: this.open + (admitted ? 0 : 1),
+      throttledByQuota: !admitted,
+      retry
     }
     this.record(recorded)
+    if (!admitted) {
+      this.stats.throttled++
+      sendError(res, requestId, reply.throttle())
+      return
+    }
+    // served until the response is done or the client gave up on it
+    if (res.closed) this.open--
+    else res.once('close', () => void this.open--)
     const behaviour = this.queue.shift() ?? this.fallback(recorded)
     await this.perform(behaviour, recorded, res)
+  }
+
+  /** Quota mode's verdict for a request arriving now; an admitted request counts as open. */
+  private admit(): boolean {
+    const { concurrent, perMinute } = this.limits
+    const now = Date.now()
+    while (this.admittedAt.length > 0 && now - this.admittedAt[0] >= 60_000) this.admittedAt.shift()
+    if (concurrent !== undefined && this.open >= concurrent) return false
+    if (perMinute !== undefined && this.admittedAt.length >= perMinute) return false
+    this.open++
+    this.admittedAt.push(now)
+    this.stats.admitted++
+    this.stats.peakOpen = Math.max(this.stats.peakOpen, this.open)
+    return true
   }
 
   private record(recorded: RecordedRequest): void {
