@@ -1,17 +1,78 @@
 // Jest in ESM mode (see the toolchain notes): ts-jest transforms TypeScript,
 // ts-jest-resolver maps the `.js` import suffixes NodeNext requires.
-export default {
+//
+// Three projects, split by what a suite needs (npm run test:unit | test:e2e | test:dvc):
+// - e2e:  suites under __tests__/e2e/ and those that read the bundles (they
+//         import support/action-runner's PROJECT_ROOT and name dist/): the
+//         bundles are rebuilt first when a src/ file is newer than them, and
+//         DVC is put on PATH.
+// - dvc:  suites that run the real DVC (they import support/real-dvc or
+//         support/graft-repo, or call the dvc engine): DVC is put on PATH.
+// - unit: everything else — no bundle, no DVC, seconds.
+// A suite's project follows from its imports, so a moved or new test file
+// lands in the right one without editing this list.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+
+function testFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return entry.name === 'support' || entry.name === 'node_modules' ? [] : testFiles(path)
+    return entry.name.endsWith('.test.ts') ? [path] : []
+  })
+}
+
+const E2E = /(^|\/)e2e\//
+const READS_BUNDLES = /['"`]dist['"`/]/
+const RUNS_DVC = /(real-dvc|graft-repo|status\/dvc|dvc-setup)\.js|\brequireDvc\b/
+
+export function projectOf(file, text) {
+  const rel = relative(root, file).split('\\').join('/')
+  if (E2E.test(rel) || READS_BUNDLES.test(text)) return 'e2e'
+  if (RUNS_DVC.test(text)) return 'dvc'
+  return 'unit'
+}
+
+const byProject = { unit: [], e2e: [], dvc: [] }
+for (const file of testFiles(join(root, '__tests__'))) byProject[projectOf(file, readFileSync(file, 'utf8'))].push(file)
+
+const common = {
   preset: 'ts-jest/presets/default-esm',
   resolver: 'ts-jest-resolver',
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
+  rootDir: root,
   roots: ['<rootDir>/__tests__'],
-  testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }]
   },
-  globalSetup: '<rootDir>/__tests__/support/global-setup.mjs',
   testPathIgnorePatterns: ['/node_modules/', '/__tests__/support/'],
-  testTimeout: 60000,
-  maxWorkers: 2
+  testTimeout: 60000
+}
+
+/** Exact paths; a project with no suite matches nothing (an empty list would mean "the default globs"). */
+const only = (files) => (files.length > 0 ? files : ['<rootDir>/__tests__/none-in-this-project'])
+
+export default {
+  maxWorkers: 2,
+  collectCoverageFrom: ['<rootDir>/src/**/*.ts'],
+  coverageReporters: ['text-summary', 'lcov'],
+  projects: [
+    { ...common, displayName: 'unit', testMatch: only(byProject.unit) },
+    {
+      ...common,
+      displayName: 'dvc',
+      testMatch: only(byProject.dvc),
+      globalSetup: '<rootDir>/__tests__/support/dvc-on-path.mjs'
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: only(byProject.e2e),
+      globalSetup: '<rootDir>/__tests__/support/e2e-setup.mjs'
+    }
+  ]
 }

@@ -1,5 +1,7 @@
-// Puts a real DVC on PATH for the suite: the one already there, else the
-// project's own virtual environment (.venv-dvc), created on first use.
+// Global setup of the suites that run the real DVC (the dvc and e2e projects
+// in jest.config.js; the unit project needs none): puts a real DVC on PATH,
+// the one already there, else the project's own virtual environment
+// (.venv-dvc), created on first use.
 // Plain JavaScript: jest loads globalSetup without the TypeScript transform.
 import { execFileSync } from 'node:child_process'
 import { accessSync, constants, existsSync } from 'node:fs'
@@ -17,7 +19,7 @@ function onPath(name) {
   })
 }
 
-export default function globalSetup() {
+export default function dvcOnPath() {
   if (onPath('dvc')) return
   const venv = fileURLToPath(new URL('../../.venv-dvc', import.meta.url))
   if (!existsSync(join(venv, 'bin', 'dvc'))) {
