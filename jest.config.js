@@ -1,7 +1,9 @@
 // Jest in ESM mode (see the toolchain notes): ts-jest transforms TypeScript,
 // ts-jest-resolver maps the `.js` import suffixes NodeNext requires.
 //
-// Three projects, split by what a suite needs (npm run test:unit | test:e2e | test:dvc):
+// Three projects, split by what a suite needs (npm run test:unit | test:e2e | test:dvc,
+// which set GRAFT_TEST_PROJECTS; jest's --selectProjects would swallow the test
+// paths given after it, so `npm run test:unit -- some/path` could not work):
 // - e2e:  suites under __tests__/e2e/ and those that read the bundles (they
 //         import support/action-runner's PROJECT_ROOT and name dist/): the
 //         bundles are rebuilt first when a src/ file is newer than them, and
@@ -56,23 +58,29 @@ const common = {
 /** Exact paths; a project with no suite matches nothing (an empty list would mean "the default globs"). */
 const only = (files) => (files.length > 0 ? files : ['<rootDir>/__tests__/none-in-this-project'])
 
+const projects = [
+  { ...common, displayName: 'unit', testMatch: only(byProject.unit) },
+  {
+    ...common,
+    displayName: 'dvc',
+    testMatch: only(byProject.dvc),
+    globalSetup: '<rootDir>/__tests__/support/dvc-on-path.mjs'
+  },
+  {
+    ...common,
+    displayName: 'e2e',
+    testMatch: only(byProject.e2e),
+    globalSetup: '<rootDir>/__tests__/support/e2e-setup.mjs'
+  }
+]
+const selected = (process.env.GRAFT_TEST_PROJECTS ?? '').split(',').filter(Boolean)
+for (const name of selected) {
+  if (!projects.some((p) => p.displayName === name)) throw new Error(`GRAFT_TEST_PROJECTS: no jest project "${name}" (unit, dvc, e2e)`)
+}
+
 export default {
   maxWorkers: 2,
   collectCoverageFrom: ['<rootDir>/src/**/*.ts'],
   coverageReporters: ['text-summary', 'lcov'],
-  projects: [
-    { ...common, displayName: 'unit', testMatch: only(byProject.unit) },
-    {
-      ...common,
-      displayName: 'dvc',
-      testMatch: only(byProject.dvc),
-      globalSetup: '<rootDir>/__tests__/support/dvc-on-path.mjs'
-    },
-    {
-      ...common,
-      displayName: 'e2e',
-      testMatch: only(byProject.e2e),
-      globalSetup: '<rootDir>/__tests__/support/e2e-setup.mjs'
-    }
-  ]
+  projects: selected.length > 0 ? projects.filter((p) => selected.includes(p.displayName)) : projects
 }

@@ -44,3 +44,4 @@ process.stdout.write(
     : `With AWS credentials for Bedrock in the environment, render for real with\n  node ${cli} generate -C ${repo}\n`
 )
 process.stdout.write(`See one document's packed prompt with\n  node ${cli} pack docs/overview.md -C ${repo}\n`)
+process.stdout.write(`\nThe demo repository stays at ${repo} for you to explore; remove it with\n  rm -rf ${repo}\n`)
