@@ -11,6 +11,10 @@
 // - dvc:  suites that run the real DVC (they import support/real-dvc or
 //         support/graft-repo, or call the dvc engine): DVC is put on PATH.
 // - unit: everything else — no bundle, no DVC, seconds.
+// - act:  __tests__/act/, the example workflows in a GitHub Actions runtime
+//         (nektos/act, which .ci/run installs into .tools/bin): fresh bundles
+//         and DVC as for e2e. Only when selected (npm run test:act), since it
+//         needs act; npm test runs the other three.
 // A suite's project follows from its imports, so a moved or new test file
 // lands in the right one without editing this list.
 import { readdirSync, readFileSync } from 'node:fs'
@@ -28,17 +32,19 @@ function testFiles(dir) {
 }
 
 const E2E = /(^|\/)e2e\//
+const ACT = /(^|\/)act\//
 const READS_BUNDLES = /['"`]dist['"`/]/
 const RUNS_DVC = /(real-dvc|graft-repo|status\/dvc|dvc-setup)\.js|\brequireDvc\b/
 
 export function projectOf(file, text) {
   const rel = relative(root, file).split('\\').join('/')
+  if (ACT.test(rel)) return 'act'
   if (E2E.test(rel) || READS_BUNDLES.test(text)) return 'e2e'
   if (RUNS_DVC.test(text)) return 'dvc'
   return 'unit'
 }
 
-const byProject = { unit: [], e2e: [], dvc: [] }
+const byProject = { unit: [], e2e: [], dvc: [], act: [] }
 for (const file of testFiles(join(root, '__tests__'))) byProject[projectOf(file, readFileSync(file, 'utf8'))].push(file)
 
 const common = {
@@ -71,16 +77,23 @@ const projects = [
     displayName: 'e2e',
     testMatch: only(byProject.e2e),
     globalSetup: '<rootDir>/__tests__/support/e2e-setup.mjs'
+  },
+  {
+    ...common,
+    displayName: 'act',
+    testMatch: only(byProject.act),
+    globalSetup: '<rootDir>/__tests__/support/e2e-setup.mjs',
+    testTimeout: 180000
   }
 ]
 const selected = (process.env.GRAFT_TEST_PROJECTS ?? '').split(',').filter(Boolean)
 for (const name of selected) {
-  if (!projects.some((p) => p.displayName === name)) throw new Error(`GRAFT_TEST_PROJECTS: no jest project "${name}" (unit, dvc, e2e)`)
+  if (!projects.some((p) => p.displayName === name)) throw new Error(`GRAFT_TEST_PROJECTS: no jest project "${name}" (unit, dvc, e2e, act)`)
 }
 
 export default {
   maxWorkers: 2,
   collectCoverageFrom: ['<rootDir>/src/**/*.ts'],
   coverageReporters: ['text-summary', 'lcov'],
-  projects: selected.length > 0 ? projects.filter((p) => selected.includes(p.displayName)) : projects
+  projects: selected.length > 0 ? projects.filter((p) => selected.includes(p.displayName)) : projects.filter((p) => p.displayName !== 'act')
 }
