@@ -1,11 +1,52 @@
+// Lint rules that keep the house: the core never imports an adapter or
+// @actions/*, there are no import cycles, and type-only imports say so.
 import tseslint from 'typescript-eslint'
+import importX from 'eslint-plugin-import-x'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.venv-dvc/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.venv-dvc/**', '.tools/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver()]
+    },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'import-x/no-cycle': 'error',
+      'import-x/no-unresolved': 'error'
+    }
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@actions/*'], message: 'the core knows nothing of GitHub: take what you need as a parameter' },
+            { group: ['**/action/**', '**/cli/**'], message: 'the core never imports an adapter (src/action, src/cli)' }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/action/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**'], message: 'adapters do not import each other' }] }]
+    }
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@actions/*', '**/action/**'], message: 'the CLI does not import the GitHub adapter' }] }
+      ]
     }
   }
 )

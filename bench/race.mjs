@@ -70,7 +70,7 @@ async function racingPush(dir, round) {
 
 const build = transpile(['src/core/publish/push.ts', 'src/core/publish/message.ts', 'src/core/log.ts'])
 const load = (p) => import(pathToFileURL(join(build, p)).href)
-const { Git } = await load('src/git.js')
+const { Git } = await load('src/core/io/git.js')
 const { commitFiles } = await load('src/core/publish/commit.js')
 const { pushWithRebase } = await load('src/core/publish/push.js')
 const { commitMessage } = await load('src/core/publish/message.js')

@@ -5,7 +5,7 @@ import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv, reply } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import type { TestRepo } from '../support/repo.js'
-import { realStatus } from '../core/real-dvc.js'
+import { realStatus } from '../support/real-dvc.js'
 
 const actionLine = (prompt: string): string => /- Action required: (\w+)/.exec(prompt)?.[1] ?? 'none'
 const promptOf = (server: BedrockServer, i: number): string => server.requests[i].body.messages[0].content[0].text

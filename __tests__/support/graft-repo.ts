@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import { which } from '../../src/core/which.js'
+import { which } from '../../src/core/io/which.js'
 import { TestRepo } from './repo.js'
 
 export interface PromptSpec {

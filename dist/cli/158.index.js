@@ -14,10 +14,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4440);
-/* harmony import */ var _core_which_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9466);
+/* harmony import */ var _core_validate_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9667);
+/* harmony import */ var _dvc_locator_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9124);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
-/* harmony import */ var _core_targets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(277);
+/* harmony import */ var _core_pipeline_targets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8488);
 /* harmony import */ var _terminal_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4491);
 // `graft-action validate`: the same verdicts as the action, in a terminal.
 
@@ -58,17 +58,12 @@ async function validateCommand(argv) {
     if (!['auto', 'native', 'dvc'].includes(engine)) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ message: `unknown engine "${engine}"`, hint: 'use auto, native or dvc' });
     }
-    const report = await (0,_core_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .validate */ .t)({
+    const report = await (0,_core_validate_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .validate */ .t)({
         root: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(values.cwd),
         engine,
-        targets: positionals.flatMap((p) => (0,_core_targets_js__WEBPACK_IMPORTED_MODULE_5__/* .parseTargetList */ .n)(p)),
+        targets: positionals.flatMap((p) => (0,_core_pipeline_targets_js__WEBPACK_IMPORTED_MODULE_5__/* .parseTargetList */ .n)(p)),
         log: (0,_terminal_log_js__WEBPACK_IMPORTED_MODULE_6__/* .terminalLog */ .d)(values.json),
-        dvc: {
-            find: async () => (0,_core_which_js__WEBPACK_IMPORTED_MODULE_3__/* .which */ .K)('dvc'),
-            install: async () => {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ message: 'dvc is not on PATH', hint: 'pip install "dvc==3.*", or use --engine native' });
-            }
-        }
+        dvc: _dvc_locator_js__WEBPACK_IMPORTED_MODULE_3__/* .dvcOnPath */ .q
     });
     if (values.json) {
         process.stdout.write(JSON.stringify({

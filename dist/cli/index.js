@@ -11,9 +11,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // Loaded on demand: validate, the quick path, never loads the AWS SDK.
 const commands = {
-    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(427), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
-    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(472), __nccwpck_require__.e(427), __nccwpck_require__.e(313)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3313))).generateCommand,
-    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(472), __nccwpck_require__.e(427), __nccwpck_require__.e(313)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3313))).packCommand
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(274), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
+    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(472), __nccwpck_require__.e(274), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4410))).generateCommand,
+    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(472), __nccwpck_require__.e(274), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4410))).packCommand
 };
 const help = `Usage: graft-action <command> [options]
 
@@ -60,9 +60,9 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Tz: () => (/* binding */ GraftError),
-/* harmony export */   Vw: () => (/* binding */ formatProblem)
+/* harmony export */   Vw: () => (/* binding */ formatProblem),
+/* harmony export */   W8: () => (/* binding */ throwIfProblems)
 /* harmony export */ });
-/* unused harmony export throwIfProblems */
 // One error type for every problem the user must fix: it names the file (and
 // line where one exists) and says what to do. Adapters turn it into
 // annotations; the CLI prints it.

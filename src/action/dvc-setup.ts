@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GraftError } from '../core/errors.js'
-import { which } from '../core/which.js'
-import { run, type RunResult } from '../exec.js'
+import { which } from '../core/io/which.js'
+import { run, type RunResult } from '../core/io/exec.js'
 
 export interface EnsureDvcOptions {
   /** pip version spec after `dvc==`: `3.*` (default), `3.67.*`, `3.67.1` */

@@ -4,7 +4,7 @@
 // request's head branch (never the merge commit the runner checked out), or
 // the pushed branch; everything else validates only, saying why.
 import { existsSync, readFileSync } from 'node:fs'
-import type { Git } from '../git.js'
+import type { Git } from '../core/io/git.js'
 import { GraftError } from '../core/errors.js'
 import { gitWithAuth } from '../core/publish/auth.js'
 

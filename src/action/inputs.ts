@@ -2,9 +2,20 @@
 // plain typed values. Input names and defaults are the contract in action.yml.
 import * as core from '@actions/core'
 import { isAbsolute, resolve } from 'node:path'
+import {
+  DEFAULT_COMMIT_USER_EMAIL,
+  DEFAULT_COMMIT_USER_NAME,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_DVC_VERSION,
+  DEFAULT_MAX_TOKENS,
+  DEFAULT_MODEL,
+  DEFAULT_TIMEOUT_MINUTES,
+  defaultRegion
+} from '../core/defaults.js'
 import { GraftError } from '../core/errors.js'
-import { parseTargetList } from '../core/targets.js'
-import type { EngineChoice } from '../core/validate.js'
+import { parsePositiveInt } from '../core/settings.js'
+import { parseTargetList } from '../core/pipeline/targets.js'
+import type { EngineChoice } from '../core/validate/validate.js'
 
 export interface ValidateInputs {
   root: string
@@ -35,12 +46,7 @@ export function getChoice<T extends string>(name: string, choices: readonly T[],
 
 export function getPositiveInt(name: string, fallback: number): number {
   const raw = getString(name)
-  if (raw === '') return fallback
-  const n = Number(raw)
-  if (!Number.isInteger(n) || n < 1) {
-    throw new GraftError({ message: `input ${name} is "${raw}", not a positive whole number`, hint: `e.g. ${name}: ${fallback}` })
-  }
-  return n
+  return raw === '' ? fallback : parsePositiveInt(raw, `input ${name}`, fallback)
 }
 
 /** `working-directory`, relative to the workspace the runner checked out. */
@@ -57,7 +63,7 @@ export function readValidateInputs(): ValidateInputs {
     targets: parseTargetList(core.getInput('targets')),
     failOnStale: getBoolean('fail-on-stale', false),
     cache: getBoolean('cache', true),
-    dvcVersion: getString('dvc-version', '3.*')
+    dvcVersion: getString('dvc-version', DEFAULT_DVC_VERSION)
   }
 }
 
@@ -75,11 +81,11 @@ export function readGenerateInputs(): GenerateInputs {
   return {
     ...readValidateInputs(),
     force: getBoolean('force', false),
-    model: getString('model', 'bedrock-claude-v4.5-sonnet-us'),
-    awsRegion: getString('aws-region', process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1'),
-    maxTokens: getPositiveInt('max-tokens', 16000),
-    concurrency: getPositiveInt('concurrency', 4),
-    timeoutMinutes: getPositiveInt('timeout-minutes', 10),
+    model: getString('model', DEFAULT_MODEL),
+    awsRegion: getString('aws-region', defaultRegion()),
+    maxTokens: getPositiveInt('max-tokens', DEFAULT_MAX_TOKENS),
+    concurrency: getPositiveInt('concurrency', DEFAULT_CONCURRENCY),
+    timeoutMinutes: getPositiveInt('timeout-minutes', DEFAULT_TIMEOUT_MINUTES),
     dryRun: getBoolean('dry-run', false)
   }
 }
@@ -98,8 +104,8 @@ export function readPublishInputs(): PublishInputs {
   return {
     push: getBoolean('push', true),
     identity: {
-      name: getString('commit-user-name', 'graft-bot[bot]'),
-      email: getString('commit-user-email', 'graft-bot[bot]@users.noreply.github.com')
+      name: getString('commit-user-name', DEFAULT_COMMIT_USER_NAME),
+      email: getString('commit-user-email', DEFAULT_COMMIT_USER_EMAIL)
     },
     token,
     comment: getBoolean('comment', true),

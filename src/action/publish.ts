@@ -3,7 +3,8 @@
 // rebase onto new upstream commits, staleness is checked again and the
 // documents those commits made stale are regenerated into the same commit.
 import * as core from '@actions/core'
-import { Git } from '../git.js'
+import { Git } from '../core/io/git.js'
+import { PIPELINE_FILES } from '../core/paths.js'
 import type { GenerateResult } from '../core/generate/generate.js'
 import { commitFiles } from '../core/publish/commit.js'
 import { commitMessage } from '../core/publish/message.js'
@@ -22,7 +23,6 @@ export interface PublishOutcome {
 /** Regenerates whatever is stale now, diffing against `baselineRev`; used after a rebase. */
 export type Regenerate = (baselineRev: string) => Promise<GenerateResult | undefined>
 
-const PIPELINE_FILES = new Set(['dvc.yaml', 'dvc.lock'])
 
 function messageFor(results: GenerateResult[], triggerSha: string): { paths: string[]; message: string } {
   const paths = [...new Set(results.flatMap((r) => r.changedFiles))]

@@ -4,12 +4,12 @@
 // generate: event → branch → validate → loop guard → generate → commit and
 // push → outputs, summary, sticky comment.
 import * as core from '@actions/core'
-import { Git } from '../git.js'
+import { Git } from '../core/io/git.js'
 import type { GenerateResult } from '../core/generate/generate.js'
 import { isBotRegenerationCommit, loopGuardError } from '../core/publish/loop-guard.js'
 import { assertCanPush } from '../core/publish/push.js'
 import { checkCredentials } from '../core/render/bedrock.js'
-import { prCommentBody } from '../report/markdown.js'
+import { prCommentBody } from './markdown.js'
 import { checkoutBranch, planFromEvent, type EventPlan } from './event.js'
 import { readGenerateInputs, readPublishInputs, readValidateInputs, type GenerateInputs, type PublishInputs } from './inputs.js'
 import { upsertPrComment } from './pr-comment.js'

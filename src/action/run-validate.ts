@@ -1,8 +1,8 @@
 // The validate step: inputs → core validate → outputs, summary, annotations.
 import * as core from '@actions/core'
-import { validate, type ValidationReport } from '../core/validate.js'
-import { which } from '../core/which.js'
-import { validateSummary } from '../report/markdown.js'
+import { validate, type ValidationReport } from '../core/validate/validate.js'
+import { which } from '../core/io/which.js'
+import { validateSummary } from './markdown.js'
 import { ensureDvc } from './dvc-setup.js'
 import type { ValidateInputs } from './inputs.js'
 import { actionLog, setStaleOutputs, writeSummary } from './report.js'

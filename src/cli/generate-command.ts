@@ -1,15 +1,17 @@
 // `graft-action generate` and `graft-action pack`: the generate core in a terminal.
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import { Git } from '../git.js'
+import { Git } from '../core/io/git.js'
 import { GraftError } from '../core/errors.js'
-import { generate, packDocument } from '../core/generate/generate.js'
+import { generate } from '../core/generate/generate.js'
+import { packDocument } from '../core/pack/document.js'
 import { planGeneration } from '../core/generate/plan.js'
 import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
-import { DEFAULT_MODEL } from '../core/render/models.js'
-import { validate, type EngineChoice } from '../core/validate.js'
-import { which } from '../core/which.js'
-import { parseTargetList } from '../core/targets.js'
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_MINUTES, defaultRegion } from '../core/defaults.js'
+import { parsePositiveInt } from '../core/settings.js'
+import { validate, type EngineChoice } from '../core/validate/validate.js'
+import { dvcOnPath } from './dvc-locator.js'
+import { parseTargetList } from '../core/pipeline/targets.js'
 import { terminalLog } from './terminal-log.js'
 
 export const generateHelp = `Usage: graft-action generate [options] [targets...]
@@ -23,7 +25,7 @@ Options:
   --force                    regenerate the targets even when up to date
   --model <name>             model for prompts that name none (default ${DEFAULT_MODEL})
   --region <region>          Bedrock region (default AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
-  --max-tokens <n>           output limit for prompts without max_tokens (default 16000)
+  --max-tokens <n>           output limit for prompts without max_tokens (default ${DEFAULT_MAX_TOKENS})
   --concurrency <n>          renders at once (default 4)
   --timeout-minutes <n>      per document (default 10)
   --engine <auto|native|dvc> staleness engine (default auto)
@@ -42,18 +44,9 @@ Options:
 `
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback
-  const n = Number(raw)
-  if (!Number.isInteger(n) || n < 1) throw new GraftError({ message: `--${name} must be a positive whole number, not "${raw}"` })
-  return n
+  return raw === undefined ? fallback : parsePositiveInt(raw, `--${name}`, fallback)
 }
 
-const noInstall = {
-  find: async () => which('dvc'),
-  install: async (): Promise<string> => {
-    throw new GraftError({ message: 'dvc is not on PATH', hint: 'pip install "dvc==3.*", or use --engine native' })
-  }
-}
 
 export async function generateCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -78,22 +71,22 @@ export async function generateCommand(argv: string[]): Promise<number> {
   }
   const root = resolve(values.cwd)
   const log = terminalLog(false)
-  const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1'
+  const region = values.region ?? defaultRegion()
   const report = await validate({
     root,
     engine: values.engine as EngineChoice,
     targets: positionals.flatMap((p) => parseTargetList(p)),
     log,
-    dvc: noInstall
+    dvc: dvcOnPath
   })
   const result = await generate({
     root,
     report,
     force: values.force,
     defaultModel: values.model,
-    maxTokens: positiveInt('max-tokens', values['max-tokens'], 16000),
-    concurrency: positiveInt('concurrency', values.concurrency, 4),
-    timeoutMs: positiveInt('timeout-minutes', values['timeout-minutes'], 10) * 60_000,
+    maxTokens: positiveInt('max-tokens', values['max-tokens'], DEFAULT_MAX_TOKENS),
+    concurrency: positiveInt('concurrency', values.concurrency, DEFAULT_CONCURRENCY),
+    timeoutMs: positiveInt('timeout-minutes', values['timeout-minutes'], DEFAULT_TIMEOUT_MINUTES) * 60_000,
     dryRun: values['dry-run'],
     renderer: async () => {
       await checkCredentials(region)
@@ -126,7 +119,7 @@ export async function packCommand(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new GraftError({ message: 'pack takes exactly one target', hint: 'graft-action pack docs/overview.md' })
   const root = resolve(values.cwd)
   const log = terminalLog(true)
-  const report = await validate({ root, engine: 'native', targets: positionals, log, dvc: noInstall })
+  const report = await validate({ root, engine: 'native', targets: positionals, log, dvc: dvcOnPath })
   const [doc] = planGeneration(report, { force: true })
   if (!doc) throw new GraftError({ message: `${positionals[0]} has no prompt to pack` })
   const packed = await packDocument(new Git(root), doc, { force: false, log })

@@ -1,10 +1,10 @@
 // `graft-action validate`: the same verdicts as the action, in a terminal.
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import { validate, type EngineChoice } from '../core/validate.js'
-import { which } from '../core/which.js'
+import { validate, type EngineChoice } from '../core/validate/validate.js'
+import { dvcOnPath } from './dvc-locator.js'
 import { GraftError } from '../core/errors.js'
-import { parseTargetList } from '../core/targets.js'
+import { parseTargetList } from '../core/pipeline/targets.js'
 import { terminalLog } from './terminal-log.js'
 
 export const validateHelp = `Usage: graft-action validate [options] [targets...]
@@ -44,12 +44,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
     engine,
     targets: positionals.flatMap((p) => parseTargetList(p)),
     log: terminalLog(values.json),
-    dvc: {
-      find: async () => which('dvc'),
-      install: async () => {
-        throw new GraftError({ message: 'dvc is not on PATH', hint: 'pip install "dvc==3.*", or use --engine native' })
-      }
-    }
+    dvc: dvcOnPath
   })
   if (values.json) {
     process.stdout.write(

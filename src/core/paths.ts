@@ -6,6 +6,9 @@ import { lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'nod
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
 import { GraftError } from './errors.js'
 
+/** DVC's own pipeline files at the repository root: written by generate, never outputs of a stage. */
+export const PIPELINE_FILES: ReadonlySet<string> = new Set(['dvc.yaml', 'dvc.lock'])
+
 export type PathRole = 'output' | 'dep'
 
 /** Folders an output may never be written into (first path segment). */

@@ -84,3 +84,39 @@ export interface StaleDocument {
   prompt?: string
   reasons: Reason[]
 }
+
+/** A prompt's frontmatter as Graft reads it (see graft/frontmatter.ts). Paths are normalised, repository-relative. */
+export interface Frontmatter {
+  deps: string[]
+  out?: string
+  model?: string
+  maxTokens?: number
+  temperature?: number
+  body: string
+  /** 1-based lines in the prompt file: one per dep, and `out`'s when set */
+  lines: { deps: (number | undefined)[]; out?: number }
+}
+
+// dvc.lock, schema 2.0, as DVC writes it (see dvc/dvclock.ts).
+export interface LockEntry {
+  path: string
+  /** absent: a DVC 2 legacy entry (md5 after dos2unix) */
+  hash?: 'md5'
+  md5: string
+  size?: number
+  nfiles?: number
+  isexec?: boolean
+}
+
+export interface LockStage {
+  cmd: string
+  deps: LockEntry[]
+  outs: LockEntry[]
+  /** 1-based line of the stage's key in dvc.lock */
+  line?: number
+}
+
+export interface DvcLock {
+  schema: string
+  stages: Map<string, LockStage>
+}

@@ -3,15 +3,13 @@
 // render → write → lock entry) per document → dvc.yaml and dvc.lock.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Git } from '../../git.js'
+import { Git } from '../io/git.js'
 import type { Log } from '../log.js'
-import { composeDocument, formatHeader, sha256Hex } from '../header.js'
-import { findBaseline, type Baseline } from '../pack/baseline.js'
-import { detectChanges, type ChangeSet } from '../pack/changes.js'
-import { decideDirective, type DirectiveName } from '../pack/directive.js'
-import { packPrompt } from '../pack/packed-prompt.js'
+import { composeDocument, formatHeader, sha256Hex } from '../graft/header.js'
+import type { DirectiveName } from '../pack/directive.js'
+import { packDocument } from '../pack/document.js'
 import type { RenderRequest, RenderResult } from '../render/bedrock.js'
-import type { ValidationReport } from '../validate.js'
+import type { ValidationReport } from '../validate/validate.js'
 import { planGeneration, type PlannedDocument } from './plan.js'
 import { runDag } from './schedule.js'
 import { FileTransaction } from './transaction.js'
@@ -102,42 +100,6 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
 }
 
-export interface PackedDocument {
-  baseline: Baseline
-  changes: ChangeSet
-  directive: DirectiveName
-  line: string
-  packed: string
-}
-
-/** What the model is shown for one document: baseline → changes → directive → packed prompt. */
-export async function packDocument(
-  git: Git,
-  doc: PlannedDocument,
-  options: { overrides?: Map<string, { before: string; after: string }>; force: boolean; log: Log; baselineRev?: string }
-): Promise<PackedDocument> {
-  const output = doc.prompt.out
-  const baseline: Baseline = options.baselineRev
-    ? { rev: options.baselineRev, source: 'output', note: `diffing against ${options.baselineRev.slice(0, 12)}, the tree this run generated from before the rebase` }
-    : await findBaseline(git, { output, name: doc.stage.name })
-  if (baseline.note) options.log.info(`${output}: ${baseline.note}`)
-  const changes = await detectChanges(git, {
-    promptPath: doc.prompt.path,
-    body: doc.prompt.body,
-    deps: doc.prompt.deps,
-    output,
-    baseline,
-    overrides: options.overrides
-  })
-  let { directive, line } = decideDirective(changes)
-  if (directive === 'MAINTAIN' && options.force) {
-    // A forced run asks for a fresh text even though nothing changed.
-    directive = 'REFRESH'
-    line = 'REFRESH (forced: rewrite from the current sources and instructions)'
-  }
-  const packed = packPrompt({ body: doc.prompt.body, changes, directive: { directive, line } })
-  return { baseline, changes, directive, line, packed }
-}
 
 /** State shared by the documents of one run. */
 class GenerationRun {
@@ -221,7 +183,7 @@ class GenerationRun {
 
   /** Writes dvc.yaml (when stages were added or changed) and dvc.lock. */
   async finish(): Promise<void> {
-    for (const [path, text] of await this.files.render()) await this.transaction.write(path, text)
+    for (const [path, text] of await this.files.filesToWrite()) await this.transaction.write(path, text)
   }
 
   private overridesFor(doc: PlannedDocument): Map<string, { before: string; after: string }> {

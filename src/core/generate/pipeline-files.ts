@@ -4,10 +4,11 @@
 // `dvc status` reports it up to date. Kept in memory until the run succeeds.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { lockEntryFor, setLockStage } from '../lockfile.js'
-import { addStagesToDvcYaml, commandTemplate, graftStage, updateStageDeps } from '../pipeline.js'
+import { lockEntryFor, setLockStage } from '../dvc/dvclock.js'
+import { commandTemplate, graftStage } from '../pipeline/stages.js'
+import { addStagesToDvcYaml, updateStageDeps } from '../dvc/dvcyaml-write.js'
 import type { StageDef } from '../types.js'
-import type { Pipeline } from '../validate.js'
+import type { Pipeline } from '../pipeline/load.js'
 import type { PlannedDocument } from './plan.js'
 
 export class PipelineFiles {
@@ -41,7 +42,7 @@ export class PipelineFiles {
   }
 
   /** The files to write: [path, text]. */
-  async render(): Promise<[string, string][]> {
+  async filesToWrite(): Promise<[string, string][]> {
     const files: [string, string][] = []
     const yaml = await this.dvcYamlText()
     if (yaml !== undefined) files.push(['dvc.yaml', yaml])

@@ -2,9 +2,10 @@
 // targeted one), each backed by a prompt. Stages that no prompt defines are
 // not ours to render.
 import { GraftError } from '../errors.js'
-import { DEFAULT_MODEL, resolveModel } from '../render/models.js'
+import { DEFAULT_MODEL } from '../defaults.js'
+import { resolveModel } from '../render/models.js'
 import type { PromptFile, StageDef } from '../types.js'
-import type { ValidationReport } from '../validate.js'
+import type { ValidationReport } from '../validate/validate.js'
 
 export interface PlannedDocument {
   stage: StageDef

@@ -6,10 +6,9 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { GraftError } from '../errors.js'
-import { assertWritable, checkRepoPath } from '../paths.js'
+import { PIPELINE_FILES, assertWritable, checkRepoPath } from '../paths.js'
 
 /** Besides declared outputs, the only files generate ever writes. */
-const PIPELINE_FILES = new Set(['dvc.yaml', 'dvc.lock'])
 
 export class FileTransaction {
   private readonly originals = new Map<string, Buffer | undefined>()

@@ -1,7 +1,7 @@
 // The baseline of a document: the revision at which it was last generated.
 // Diffing the sources from there (not from HEAD~1) shows the model every change
 // it has not seen yet, however many commits they span.
-import type { Git } from '../../git.js'
+import type { Git } from '../io/git.js'
 import { headerRev } from './header-rev.js'
 import { lockHistory } from './lock-history.js'
 import { deepen, describeStep, isShallow, shallowEdge, DEFAULT_DEEPEN_STEPS, type DeepenStep } from './shallow.js'

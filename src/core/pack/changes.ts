@@ -2,7 +2,7 @@
 // instructions, and what the previous draft was. Read-only: nothing on disk moves.
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff'
 import { isAbsolute, posix } from 'node:path'
-import type { Git } from '../../git.js'
+import type { Git } from '../io/git.js'
 import { GraftError } from '../errors.js'
 import type { Baseline } from './baseline.js'
 import { stripHeaderLine } from './header-rev.js'

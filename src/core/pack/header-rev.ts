@@ -1,6 +1,6 @@
 // Reads the one thing change detection needs from a Graft header: `rev=`, the
 // revision whose sources the generator looked at.
-import { isHeaderLine, parseHeader } from '../header.js'
+import { isHeaderLine, parseHeader } from '../graft/header.js'
 
 /**
  * The `rev=` of the header on the first line of `text`; undefined when there is

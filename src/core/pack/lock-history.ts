@@ -6,7 +6,7 @@
 // --batch-check` names the dvc.lock blob of each and of its parents, and each
 // blob is parsed once: a run over hundreds of stages costs a few git calls.
 import { parse } from 'yaml'
-import type { Git } from '../../git.js'
+import type { Git } from '../io/git.js'
 
 /** Walking further than this means the entry is older than anything useful. */
 const MAX_COMMITS = 1000

@@ -3,7 +3,7 @@
 // edge is therefore unproven, and more history must be fetched.
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import type { Git } from '../../git.js'
+import type { Git } from '../io/git.js'
 
 export async function isShallow(git: Git): Promise<boolean> {
   const r = await git.tryExec(['rev-parse', '--is-shallow-repository'])

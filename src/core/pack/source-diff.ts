@@ -5,7 +5,7 @@ import { mkdtemp, readFile, realpath, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative, isAbsolute } from 'node:path'
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff'
-import type { Git } from '../../git.js'
+import type { Git } from '../io/git.js'
 import { GraftError } from '../errors.js'
 import { redactSecrets } from './redact.js'
 

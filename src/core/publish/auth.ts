@@ -2,8 +2,8 @@
 // header set through GIT_CONFIG_* environment variables of that one process:
 // never in .git/config, never in the remote URL, never on a command line
 // (where `ps` and error messages would show it).
-import type { Git } from '../../git.js'
-import type { RunResult } from '../../exec.js'
+import type { Git } from '../io/git.js'
+import type { RunResult } from '../io/exec.js'
 
 /** The header GitHub accepts for a workflow token or a PAT over HTTPS. */
 export function authHeader(token: string): string {

@@ -5,8 +5,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Git } from '../../git.js'
-import { GraftError } from '../errors.js'
+import type { Git } from '../io/git.js'
+import { throwIfProblems } from '../errors.js'
 import { lexicalPathProblem } from '../paths.js'
 
 export interface Identity {
@@ -62,7 +62,7 @@ function refuseUnsafePaths(paths: string[]): void {
     const why = lexicalPathProblem(p, 'dep')
     return why ? [{ file: p, message: `refusing to commit: ${why}`, hint: 'commit only repository files' }] : []
   })
-  if (problems.length > 0) throw new GraftError(problems)
+  throwIfProblems(problems)
 }
 
 /** HEAD's tree with `paths` taken from the working tree, written by a scratch index. */

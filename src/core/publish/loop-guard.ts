@@ -2,7 +2,7 @@
 // documents are still stale right after the bot's own regeneration, committing
 // again would regenerate forever. The bot commit is recognised by its trailer,
 // or (trailer lost in a squash or rewrite) by its author and subject.
-import type { Git } from '../../git.js'
+import type { Git } from '../io/git.js'
 import { GraftError, type Problem } from '../errors.js'
 import type { Identity } from './commit.js'
 import { GENERATED_BY_TRAILER, GENERATED_BY_VALUE, SUBJECT_PATTERN } from './message.js'

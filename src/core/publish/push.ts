@@ -2,7 +2,7 @@
 // meanwhile, fetch it, rebase the bot commit onto it, let the caller re-check
 // staleness, and push again — a bounded number of times. Never a force push:
 // the refspec has no `+` and no --force, so the remote only ever fast-forwards.
-import type { Git } from '../../git.js'
+import type { Git } from '../io/git.js'
 import type { Log } from '../log.js'
 import { GraftError } from '../errors.js'
 import { gitWithAuth } from './auth.js'

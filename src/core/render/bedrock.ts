@@ -5,7 +5,7 @@
 import { BedrockRuntimeClient, ConverseStreamCommand, type ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import { GraftError } from '../errors.js'
-import { stripHeaders } from '../header.js'
+import { stripHeaders } from '../graft/header.js'
 import { CREDENTIALS_HINT, RenderError, classify, errorFacts, renderFailure, type CallContext } from './errors.js'
 import { AttemptsFailed, DEFAULT_BACKOFF_MS, realSleep, withRetries } from './retry.js'
 

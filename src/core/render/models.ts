@@ -2,7 +2,6 @@
 // plugin), so a prompt that renders under Graft renders here with the same model.
 import { GraftError } from '../errors.js'
 
-export const DEFAULT_MODEL = 'bedrock-claude-v4.5-sonnet-us'
 
 /** Each Bedrock id with every alias that names it. */
 const ALIAS_GROUPS: ReadonlyArray<readonly [string, readonly string[]]> = [

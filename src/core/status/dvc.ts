@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { run, type RunResult } from '../../exec.js'
+import { run, type RunResult } from '../io/exec.js'
 import { GraftError, type Problem } from '../errors.js'
 import type { PathState, PipelineStatus, StageStatus } from '../types.js'
 

@@ -5,8 +5,8 @@ import { statSync, type Stats } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { GraftError } from '../errors.js'
-import { Hasher } from '../hash.js'
-import type { LockEntry, DvcLock, LockStage } from '../lockfile.js'
+import { Hasher } from '../dvc/hash.js'
+import type { LockEntry, DvcLock, LockStage } from '../types.js'
 import type { DvcYaml, PathState, PipelineStatus, StageDef, StageStatus } from '../types.js'
 
 /** What a run looks at, each path once: its stat and its hashes. */
@@ -18,7 +18,7 @@ interface Look {
 }
 
 /** A value now, or later: small files are hashed synchronously, so most verdicts need no promise. */
-type Maybe<T> = T | Promise<T>
+type ValueOrPromise<T> = T | Promise<T>
 
 const UNSUPPORTED_HINT = 'use engine "dvc" (the real `dvc status`), which models these features'
 
@@ -52,7 +52,7 @@ export async function nativeStatus(root: string, dvc: DvcYaml, lock: DvcLock | u
   return status
 }
 
-function stageStatus(stage: StageDef, locked: LockStage | undefined, look: Look): Maybe<StageStatus> {
+function stageStatus(stage: StageDef, locked: LockStage | undefined, look: Look): ValueOrPromise<StageStatus> {
   const deps = pathStates(stage.deps, locked?.deps ?? [], look)
   const outs = pathStates(stage.outs.map((o) => o.path), locked?.outs ?? [], look)
   return then(all([deps, outs]), ([changedDeps, changedOuts]) => ({
@@ -65,7 +65,7 @@ function stageStatus(stage: StageDef, locked: LockStage | undefined, look: Look)
 }
 
 /** Paths whose state changed, keyed as DVC prints them (normalized, relative). */
-function pathStates(paths: string[], entries: LockEntry[], look: Look): Maybe<Record<string, PathState>> {
+function pathStates(paths: string[], entries: LockEntry[], look: Look): ValueOrPromise<Record<string, PathState>> {
   // Matched by the exact path string; the last entry wins, as in DVC's dict.
   const byPath = entries.length > 32 ? new Map(entries.map((e) => [e.path, e])) : undefined
   const states = all(paths.map((p) => pathState(look.abs(p), byPath ? byPath.get(p) : lastEntry(p, entries), look)))
@@ -85,7 +85,7 @@ function lastEntry(path: string, entries: LockEntry[]): LockEntry | undefined {
   return undefined
 }
 
-function pathState(abs: string, entry: LockEntry | undefined, look: Look): Maybe<PathState | undefined> {
+function pathState(abs: string, entry: LockEntry | undefined, look: Look): ValueOrPromise<PathState | undefined> {
   const legacy = entry?.hash === undefined
   // Most paths are small files: their md5 needs no stat (a file that opens exists).
   const quick = entry && look.hasher.md5Sync(abs, legacy)
@@ -99,11 +99,11 @@ function pathState(abs: string, entry: LockEntry | undefined, look: Look): Maybe
   return now ? verdict(now) : look.hasher.file(abs, legacy).then(verdict)
 }
 
-function all<T>(items: Maybe<T>[]): Maybe<T[]> {
+function all<T>(items: ValueOrPromise<T>[]): ValueOrPromise<T[]> {
   return items.some((x) => x instanceof Promise) ? Promise.all(items) : (items as T[])
 }
 
-function then<T, U>(value: Maybe<T>, f: (v: T) => U): Maybe<U> {
+function then<T, U>(value: ValueOrPromise<T>, f: (v: T) => U): ValueOrPromise<U> {
   return value instanceof Promise ? value.then(f) : f(value)
 }
 

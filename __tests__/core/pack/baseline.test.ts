@@ -1,0 +1,160 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Git } from '../../../src/core/io/git.js'
+import { findBaseline } from '../../../src/core/pack/baseline.js'
+import { GIT_ENV, TestRepo } from '../../support/repo.js'
+import { GraftRepo, OUTPUT, STAGE, header } from '../../support/pack-support.js'
+
+function recordingLog(): { info: (m: string) => void; warn: (m: string) => void; lines: string[] } {
+  const lines: string[] = []
+  return { lines, info: (m) => lines.push(`info: ${m}`), warn: (m) => lines.push(`warn: ${m}`) }
+}
+
+describe('findBaseline', () => {
+  let g: GraftRepo
+  beforeEach(() => {
+    g = new GraftRepo()
+  })
+  afterEach(() => g.repo.cleanup())
+
+  it('takes the commit that last changed the stage\'s dvc.lock entry, not HEAD~1', async () => {
+    const generated = g.generate('Guide v1\n')
+    g.edit({ 'src/a.md': 'alpha changed\n' }, 'a')
+    g.edit({ 'src/b.md': 'beta changed\n' }, 'b')
+    // Another stage regenerated: dvc.lock changes, this stage's entry does not.
+    g.generate('Other doc\n', 'other', 'docs/other.md')
+    const baseline = await findBaseline(new Git(g.repo.root), STAGE)
+    expect(baseline).toEqual({ rev: generated, source: 'lock' })
+    expect(baseline.rev).not.toBe(g.repo.git('rev-parse', 'HEAD~1').trim())
+  })
+
+  it('follows a regeneration: the newest commit that gave the entry its value', async () => {
+    g.generate('Guide v1\n')
+    g.edit({ 'src/a.md': 'alpha changed\n' }, 'a')
+    const second = g.generate('Guide v2\n')
+    g.edit({ 'src/c.md': 'gamma changed\n' }, 'c')
+    expect(await findBaseline(new Git(g.repo.root), STAGE)).toEqual({ rev: second, source: 'lock' })
+  })
+
+  it('finds a regeneration made on a branch and merged with a merge commit', async () => {
+    g.generate('Guide v1\n')
+    g.repo.git('checkout', '-q', '-b', 'feature')
+    g.edit({ 'src/a.md': 'alpha changed\n' }, 'a')
+    const regenerated = g.generate('Guide v2\n')
+    g.repo.git('checkout', '-q', 'main')
+    g.edit({ 'unrelated.md': 'x\n' }, 'main moves on')
+    g.repo.git('merge', '-q', '--no-ff', '--no-edit', 'feature')
+    g.edit({ 'src/b.md': 'beta changed\n' }, 'b after merge')
+    expect(await findBaseline(new Git(g.repo.root), STAGE)).toEqual({ rev: regenerated, source: 'lock' })
+  })
+
+  it('does not move when dvc.lock is only reformatted', async () => {
+    const generated = g.generate('Guide v1\n')
+    const lock = g.repo.read('dvc.lock')
+    g.edit({ 'dvc.lock': `# reformatted\n${lock.replace("schema: '2.0'", 'schema: "2.0"')}` }, 'reformat')
+    expect(await findBaseline(new Git(g.repo.root), STAGE)).toEqual({ rev: generated, source: 'lock' })
+  })
+
+  it('without dvc.lock, prefers the header rev when the output was touched later by hand', async () => {
+    const before = g.repo.head()
+    g.repo.write({ [OUTPUT]: `${header(before.slice(0, 7))}\nGuide\n` })
+    g.repo.commit('generated without a lock')
+    g.edit({ 'src/a.md': 'alpha changed\n' }, 'a')
+    g.edit({ [OUTPUT]: `${header(before.slice(0, 7))}\nGuide, typo fixed\n` }, 'hand edit')
+    expect(await findBaseline(new Git(g.repo.root), STAGE)).toEqual({ rev: before, source: 'header' })
+  })
+
+  it('without dvc.lock or header, takes the last commit that touched the output', async () => {
+    const generated = g.edit({ [OUTPUT]: 'Guide\n' }, 'output')
+    g.edit({ 'src/a.md': 'alpha changed\n' }, 'a')
+    expect(await findBaseline(new Git(g.repo.root), STAGE)).toEqual({ rev: generated, source: 'output' })
+  })
+
+  it('ignores a header rev that is not in this history (a squashed or foreign commit)', async () => {
+    const generated = g.edit({ [OUTPUT]: `${header('deadbee')}\nGuide\n` }, 'output')
+    expect(await findBaseline(new Git(g.repo.root), STAGE)).toEqual({ rev: generated, source: 'output' })
+  })
+
+  it('prefers a header rev newer than the lock entry (regenerated without updating the lock)', async () => {
+    g.generate('Guide v1\n')
+    const rendered = g.edit({ 'src/a.md': 'alpha changed\n' }, 'a')
+    g.edit({ [OUTPUT]: `${header(rendered.slice(0, 7))}\nGuide v2\n` }, 'regenerated, lock forgotten')
+    const baseline = await findBaseline(new Git(g.repo.root), STAGE)
+    expect(baseline.rev).toBe(rendered)
+    expect(baseline.source).toBe('header')
+  })
+
+  it('reports no baseline, with a note, for an output that was never committed', async () => {
+    const baseline = await findBaseline(new Git(g.repo.root), STAGE)
+    expect(baseline.rev).toBeUndefined()
+    expect(baseline.source).toBe('none')
+    expect(baseline.note).toContain('docs/guide.md has never been committed')
+    expect(baseline.note).toContain('full current sources will be shown')
+  })
+})
+
+describe('findBaseline in a shallow clone', () => {
+  let g: GraftRepo
+  let clone: TestRepo
+  let bare: string
+  let generated: string
+  beforeEach(() => {
+    g = new GraftRepo()
+    generated = g.generate('Guide v1\n')
+    g.edit({ 'src/a.md': 'alpha changed\n' }, 'a')
+    g.edit({ 'src/b.md': 'beta changed\n' }, 'b')
+    g.edit({ 'src/c.md': 'gamma changed\n' }, 'c')
+    bare = g.repo.addOrigin()
+    const dir = mkdtempSync(join(tmpdir(), 'graft-shallow-'))
+    // file:// so that --depth is honoured for a local clone.
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${bare}`, dir], { env: { ...process.env, ...GIT_ENV } })
+    clone = new TestRepo(dir)
+  })
+  afterEach(() => {
+    g.repo.cleanup()
+    clone.cleanup()
+    rmSync(bare, { recursive: true, force: true })
+  })
+
+  it('deepens the fetch until the generating commit is present, and logs it', async () => {
+    expect(clone.git('rev-parse', '--is-shallow-repository').trim()).toBe('true')
+    const log = recordingLog()
+    const baseline = await findBaseline(new Git(clone.root), STAGE, { log })
+    expect(baseline).toEqual({ rev: generated, source: 'lock' })
+    expect(log.lines).toEqual([
+      'info: docs/guide.md: shallow clone, baseline not in the fetched history; git fetch --deepen=50 origin'
+    ])
+    expect(clone.git('rev-parse', '--is-shallow-repository').trim()).toBe('false')
+  })
+
+  it('deepens step by step and stops as soon as the baseline is proven', async () => {
+    const log = recordingLog()
+    const baseline = await findBaseline(new Git(clone.root), STAGE, { log, deepenSteps: [1, 1, 1, 1, 'unshallow'] })
+    expect(baseline).toEqual({ rev: generated, source: 'lock' })
+    // HEAD is 3 commits after the generating commit, whose parent must be present too.
+    expect(log.lines.filter((l) => l.includes('--deepen=1'))).toHaveLength(4)
+    expect(log.lines.join('\n')).not.toContain('--unshallow')
+  })
+
+  it('returns no baseline, never HEAD~1, when the history cannot be fetched', async () => {
+    clone.git('remote', 'set-url', 'origin', join(tmpdir(), 'graft-no-such-origin'))
+    const before = clone.snapshot()
+    const log = recordingLog()
+    const baseline = await findBaseline(new Git(clone.root), STAGE, { log })
+    expect(baseline.rev).toBeUndefined()
+    expect(baseline.source).toBe('none')
+    expect(baseline.note).toContain('the commit that last generated docs/guide.md is not available')
+    expect(baseline.note).toContain('the full current sources will be shown')
+    expect(baseline.note).toContain('fetch-depth: 0')
+    expect(log.lines[1]).toMatch(/^warn: docs\/guide.md: could not fetch more history/)
+    expect(clone.snapshot()).toEqual(before)
+  })
+
+  it('gives up with a note when every deepening step leaves the baseline unproven', async () => {
+    const baseline = await findBaseline(new Git(clone.root), STAGE, { deepenSteps: [1] })
+    expect(baseline.source).toBe('none')
+    expect(baseline.note).toContain('still shallow')
+  })
+})

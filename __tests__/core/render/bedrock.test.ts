@@ -1,0 +1,329 @@
+// The real Bedrock SDK client against the loopback Bedrock server: streaming,
+// our retry policy, time limits, and every refusal to accept a reply.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { BedrockRenderer, checkCredentials, type RenderRequest } from '../../../src/core/render/bedrock.js'
+import { RenderError } from '../../../src/core/render/errors.js'
+import { GraftError } from '../../../src/core/errors.js'
+import { BedrockServer, bedrockTestEnv, reply, useAwsEnv } from '../../support/bedrock-server.js'
+
+const SONNET = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'
+
+let server: BedrockServer
+let restoreEnv: () => void
+const renderers: BedrockRenderer[] = []
+
+beforeEach(async () => {
+  server = await new BedrockServer().start()
+  restoreEnv = useAwsEnv(bedrockTestEnv(server.url))
+})
+
+afterEach(async () => {
+  for (const r of renderers.splice(0)) r.close()
+  restoreEnv()
+  await server.close()
+})
+
+function setup(opts: { progressEveryMs?: number; region?: string } = {}) {
+  const sleeps: number[] = []
+  const info: string[] = []
+  const warn: string[] = []
+  const renderer = new BedrockRenderer({
+    region: opts.region ?? 'us-east-1',
+    log: { info: (m) => info.push(m), warn: (m) => warn.push(m) },
+    // production backoff (5 s, 15 s, 45 s) is kept; only the waiting is recorded
+    sleep: async (ms) => {
+      sleeps.push(ms)
+    },
+    progressEveryMs: opts.progressEveryMs
+  })
+  renderers.push(renderer)
+  return { renderer, sleeps, info, warn }
+}
+
+function request(overrides: Partial<RenderRequest> = {}): RenderRequest {
+  return { prompt: 'SYSTEM:\nWrite the guide.\n', modelId: SONNET, maxTokens: 16000, timeoutMs: 5000, label: 'docs/guide.md', ...overrides }
+}
+
+async function failure(promise: Promise<unknown>): Promise<RenderError> {
+  try {
+    await promise
+  } catch (err) {
+    if (err instanceof RenderError) return err
+    throw err
+  }
+  throw new Error('expected the render to fail')
+}
+
+/** The message every render error must carry: document, model, region, request id. */
+function expectNamesTheCall(err: RenderError, requestId: string, modelId = SONNET): void {
+  expect(err.problems[0].file).toBe('docs/guide.md')
+  expect(err.message).toContain('docs/guide.md')
+  expect(err.message).toContain(`model ${modelId}`)
+  expect(err.message).toContain('region us-east-1')
+  expect(err.message).toContain(`request id ${requestId}`)
+}
+
+describe('a normal streamed reply', () => {
+  it('returns the text and usage, and sends the prompt as one user message', async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.text('# Guide\n\nHow it works, in detail.\n', { chunks: 3, outputTokens: 11 }))
+    const result = await renderer.render(request())
+    expect(result.text).toBe('# Guide\n\nHow it works, in detail.\n')
+    expect(result.outputTokens).toBe(11)
+    expect(result.inputTokens).toBeGreaterThan(0)
+    expect(result.stopReason).toBe('end_turn')
+    expect(result.attempts).toBe(1)
+    expect(result.ms).toBeGreaterThanOrEqual(0)
+
+    expect(server.requests).toHaveLength(1)
+    const sent = server.requests[0]
+    expect(sent.operation).toBe('converse-stream')
+    expect(sent.modelId).toBe(SONNET)
+    expect(sent.body.messages).toEqual([{ role: 'user', content: [{ text: 'SYSTEM:\nWrite the guide.\n' }] }])
+    expect(sent.body.system).toBeUndefined()
+    expect(sent.body.inferenceConfig).toEqual({ maxTokens: 16000 })
+    expect(String(sent.headers.authorization)).toMatch(/^AWS4-HMAC-SHA256 Credential=test\//)
+  })
+
+  it('passes temperature only when it is set', async () => {
+    const { renderer } = setup()
+    await renderer.render(request({ temperature: 0.2, maxTokens: 900 }))
+    expect(server.requests[0].body.inferenceConfig).toEqual({ maxTokens: 900, temperature: 0.2 })
+  })
+
+  it('joins the deltas in order and logs progress while streaming', async () => {
+    const { renderer, info } = setup({ progressEveryMs: 1 })
+    const text = 'abcdefghijklmnopqrstuvwxyz'.repeat(4)
+    server.enqueue(reply.text(text, { chunks: 4, chunkDelayMs: 20 }))
+    const result = await renderer.render(request())
+    expect(result.text).toBe(text)
+    expect(info.some((m) => /^docs\/guide\.md: \d+ chars \(~\d+ tokens\) so far$/.test(m))).toBe(true)
+  })
+})
+
+describe('retries', () => {
+  it('backs off 5 s then 15 s after two throttles, then succeeds', async () => {
+    const { renderer, sleeps, warn } = setup()
+    server.enqueue(reply.throttle(), reply.throttle(), reply.text('# Done\n'))
+    const result = await renderer.render(request())
+    expect(result.text).toBe('# Done\n')
+    expect(result.attempts).toBe(3)
+    expect(sleeps).toEqual([5000, 15000])
+    expect(server.requests).toHaveLength(3)
+    expect(warn[0]).toContain('ThrottlingException')
+    expect(warn[0]).toContain('request id req-1-0000')
+    expect(warn[0]).toContain('retrying in 5 s')
+  })
+
+  it('fails after 5 s, 15 s and 45 s when throttling goes on', async () => {
+    const { renderer, sleeps } = setup()
+    server.enqueue(reply.throttle(), reply.throttle(), reply.throttle(), reply.throttle(), reply.text('# never used\n'))
+    const err = await failure(renderer.render(request()))
+    expect(sleeps).toEqual([5000, 15000, 45000])
+    expect(server.requests).toHaveLength(4)
+    expect(err.kind).toBe('throttled')
+    expect(err.attempts).toBe(4)
+    expectNamesTheCall(err, 'req-4-0000')
+    expect(err.message).toContain('after 4 attempts')
+    expect(err.problems[0].hint).toContain('concurrency')
+  })
+
+  it('retries a 500 and a model that is not ready', async () => {
+    const { renderer, sleeps } = setup()
+    server.enqueue(reply.serverError(), reply.modelNotReady(), reply.text('# Back\n'))
+    const result = await renderer.render(request())
+    expect(result.text).toBe('# Back\n')
+    expect(result.attempts).toBe(3)
+    expect(sleeps).toEqual([5000, 15000])
+  })
+
+  it('retries a stalled reply once, with twice the time limit', async () => {
+    const { renderer, sleeps, warn } = setup()
+    // the second reply takes 750 ms: longer than the first limit (500), inside the doubled one (1000)
+    server.enqueue(reply.stall(3000), reply.latency(750, reply.text('# Late but whole\n')))
+    const result = await renderer.render(request({ timeoutMs: 500 }))
+    expect(result.text).toBe('# Late but whole\n')
+    expect(result.attempts).toBe(2)
+    expect(sleeps).toEqual([])
+    expect(warn[0]).toContain('twice the time limit')
+  })
+
+  it('fails when the reply stalls twice', async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.stall(3000), reply.stall(3000), reply.text('# never used\n'))
+    const err = await failure(renderer.render(request({ timeoutMs: 200 })))
+    expect(server.requests).toHaveLength(2)
+    expect(err.kind).toBe('timeout')
+    expect(err.attempts).toBe(2)
+    expect(err.message).toContain('timed out')
+    expect(err.problems[0].hint).toContain('timeout-minutes')
+  })
+
+  it('bounds the whole stream by the time limit, not only the first byte', async () => {
+    const { renderer, warn } = setup()
+    server.enqueue(reply.text('slow slow slow slow', { chunks: 4, chunkDelayMs: 250 }), reply.text('# Quick\n'))
+    const result = await renderer.render(request({ timeoutMs: 400 }))
+    expect(result.text).toBe('# Quick\n')
+    expect(result.attempts).toBe(2)
+    expect(warn[0]).toContain('RenderTimeout')
+    expect(warn[0]).toContain('request id req-1-0000')
+  })
+
+  it('retries a stream that fails part way, keeping none of the partial text', async () => {
+    const { renderer, sleeps } = setup()
+    server.enqueue(reply.failMidStream(), reply.text('# Whole\n'))
+    const result = await renderer.render(request())
+    expect(result.text).toBe('# Whole\n')
+    expect(result.attempts).toBe(2)
+    expect(sleeps).toEqual([5000])
+  })
+
+  it('treats a mid-stream exception like its kind: throttling is retried, validation is not', async () => {
+    const { renderer, sleeps } = setup()
+    server.enqueue(reply.failMidStream('throttlingException'), reply.text('# Ok\n'))
+    expect((await renderer.render(request())).attempts).toBe(2)
+    expect(sleeps).toEqual([5000])
+
+    server.enqueue(reply.failMidStream('validationException'), reply.text('# never used\n'))
+    const err = await failure(renderer.render(request()))
+    expect(err.kind).toBe('fatal')
+    expect(server.requests).toHaveLength(3)
+    expectNamesTheCall(err, 'req-3-0000')
+  })
+})
+
+describe('replies that are never written', () => {
+  it('refuses a reply cut off at max_tokens and says how to raise it', async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.maxTokens())
+    const err = await failure(renderer.render(request({ maxTokens: 1000 })))
+    expect(server.requests).toHaveLength(1)
+    expectNamesTheCall(err, 'req-1-0000')
+    expect(err.message).toContain('max_tokens (1000')
+    expect(err.problems[0].hint).toContain('`max_tokens` in the prompt frontmatter')
+    expect(err.problems[0].hint).toContain('`max-tokens` input')
+  })
+
+  it('refuses an empty reply', async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.empty())
+    const err = await failure(renderer.render(request()))
+    expect(err.message).toContain('no text')
+    expectNamesTheCall(err, 'req-1-0000')
+  })
+
+  it('refuses a reply that is only a Graft header line', async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.text('<!-- Generated by Graft | model=bc-v4.5-us | sig=ab12 | rev=workspace | 2025-11-02 -->\n'))
+    const err = await failure(renderer.render(request()))
+    expect(err.message).toContain('only a Graft header line')
+    expect(err.problems[0].hint).toContain('document body')
+  })
+
+  it('refuses a reply that stopped for any other reason', async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.text('# Half', { stopReason: 'content_filtered' }))
+    const err = await failure(renderer.render(request()))
+    expect(err.message).toContain('"content_filtered"')
+  })
+})
+
+describe('errors that are not retried', () => {
+  it('access denied: one request, and the message says which permission to grant', async () => {
+    const { renderer, sleeps } = setup()
+    server.enqueue(reply.accessDenied(), reply.text('# never used\n'))
+    const err = await failure(renderer.render(request()))
+    expect(server.requests).toHaveLength(1)
+    expect(sleeps).toEqual([])
+    expect(err.kind).toBe('fatal')
+    expectNamesTheCall(err, 'req-1-0000')
+    expect(err.message).toContain('AccessDeniedException')
+    expect(err.problems[0].hint).toContain('bedrock:InvokeModelWithResponseStream')
+    expect(err.problems[0].hint).toContain('model access')
+  })
+
+  it('a bare Claude 4 id: says Claude 4 needs an inference profile and names the us./global. ids', async () => {
+    const { renderer } = setup()
+    const bare = 'anthropic.claude-sonnet-4-5-20250929-v1:0'
+    server.enqueue(
+      reply.validation(`Invocation of model ID ${bare} with on-demand throughput isn't supported. Retry your request with the ID or ARN of an inference profile that contains this model.`)
+    )
+    const err = await failure(renderer.render(request({ modelId: bare })))
+    expect(server.requests).toHaveLength(1)
+    expect(server.requests[0].modelId).toBe(bare)
+    expectNamesTheCall(err, 'req-1-0000', bare)
+    expect(err.problems[0].hint).toContain('inference profile')
+    expect(err.problems[0].hint).toContain(`us.${bare}`)
+    expect(err.problems[0].hint).toContain(`global.${bare}`)
+  })
+
+  it('an unknown model: says which regions and profiles to try', async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.notFound())
+    const err = await failure(renderer.render(request({ modelId: 'us.anthropic.claude-nonesuch-v1:0' })))
+    expect(server.requests).toHaveLength(1)
+    expect(err.problems[0].hint).toMatch(/us-east-1.*us-west-2/)
+    expect(err.problems[0].hint).toContain('aws-region')
+  })
+
+  it('a quota error fails at once', async () => {
+    const { renderer, sleeps } = setup()
+    server.enqueue(reply.quota(), reply.text('# never used\n'))
+    const err = await failure(renderer.render(request()))
+    expect(server.requests).toHaveLength(1)
+    expect(sleeps).toEqual([])
+    expect(err.message).toContain('ServiceQuotaExceededException')
+  })
+})
+
+describe('credentials and region', () => {
+  const scratchHome = (): string => mkdtempSync(join(tmpdir(), 'graft-home-'))
+  const TWO_WAYS = ['id-token: write', 'aws-actions/configure-aws-credentials', 'role-to-assume', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']
+
+  it('accepts the environment keys', async () => {
+    await expect(checkCredentials('us-east-1')).resolves.toBeUndefined()
+  })
+
+  it('no credentials anywhere: names both ways to provide them', async () => {
+    const restore = useAwsEnv({ AWS_EC2_METADATA_DISABLED: 'true', HOME: scratchHome(), AWS_REGION: 'us-east-1' })
+    try {
+      const err = await checkCredentials().catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(GraftError)
+      for (const phrase of TWO_WAYS) expect((err as GraftError).message).toContain(phrase)
+      expect((err as GraftError).message).toContain('no AWS credentials')
+    } finally {
+      restore()
+    }
+  })
+
+  it('no region: names the region and both ways to provide credentials', async () => {
+    const restore = useAwsEnv({ AWS_EC2_METADATA_DISABLED: 'true', HOME: scratchHome(), AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' })
+    try {
+      const err = await checkCredentials().catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(GraftError)
+      expect((err as GraftError).message).toContain('no AWS region')
+      expect((err as GraftError).message).toContain('aws-region')
+      for (const phrase of TWO_WAYS) expect((err as GraftError).message).toContain(phrase)
+      expect(() => new BedrockRenderer({ region: '', log: { info() {}, warn() {} } })).toThrow(/no AWS region/)
+    } finally {
+      restore()
+    }
+  })
+
+  it('a render without credentials fails once, before reaching Bedrock, with the same advice', async () => {
+    const { renderer, sleeps } = setup()
+    const restore = useAwsEnv({ AWS_EC2_METADATA_DISABLED: 'true', HOME: scratchHome(), AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL_BEDROCK_RUNTIME: server.url })
+    try {
+      const err = await failure(renderer.render(request()))
+      expect(server.requests).toHaveLength(0)
+      expect(sleeps).toEqual([])
+      expect(err.problems[0].hint).toContain('id-token: write')
+      expect(err.problems[0].hint).toContain('AWS_SECRET_ACCESS_KEY')
+    } finally {
+      restore()
+    }
+  })
+})

@@ -1,0 +1,329 @@
+// The native engine must reach the same verdicts as the real `dvc status`.
+// Each state is one mutation of a Graft repository whose dvc.lock was written
+// by real DVC; both engines judge the same copy, and what DVC says is also
+// pinned, so a harness bug cannot make two empty answers agree.
+import { chmodSync, mkdirSync, symlinkSync } from 'node:fs'
+import { parseDocument } from 'yaml'
+import { readDvcYaml } from '../../../src/core/dvc/dvcyaml.js'
+import { readDvcLock } from '../../../src/core/dvc/dvclock.js'
+import { nativeStatus, toDvcJson } from '../../../src/core/status/native.js'
+import { dvcStatus } from '../../../src/core/status/dvc.js'
+import { buildGraftRepo, copyRepo, dvcCommit, makeLegacyEntries, requireDvc, type GraftRepoSpec } from '../../support/graft-repo.js'
+import type { TestRepo } from '../../support/repo.js'
+
+// Fails (never skips) when DVC is missing: CI puts it on PATH.
+const dvcPath = requireDvc()
+
+type Mutation = (repo: TestRepo) => void
+type DvcJson = Record<string, unknown[]>
+
+/** A pipeline of three levels (intro → guide → advanced), a directory dep, a shared dep, an empty dep. */
+const docsSpec: GraftRepoSpec = {
+  sources: {
+    'src/a.md': 'alpha\n',
+    'src/b.md': 'beta\n',
+    'src/shared.md': 'shared by two stages\n',
+    'src/empty.md': '',
+    'src/data/top.md': 'top\n',
+    'src/data/nested/deep/leaf.txt': 'leaf\n',
+    'src/data/nested/café ünïcode.md': 'non-ASCII name\n',
+    'src/data/日本/文書.md': 'CJK name\n'
+  },
+  prompts: [
+    { path: 'docs/intro.prompt.md', deps: ['src/a.md', 'src/shared.md'], body: 'Introduce the project.\n' },
+    { path: 'docs/guide.prompt.md', deps: ['docs/intro.md', 'src/b.md'], body: 'Write a guide.\n' },
+    { path: 'docs/advanced.prompt.md', deps: ['docs/guide.md'], body: 'Go further.\n' },
+    { path: 'docs/data-tour.prompt.md', deps: ['src/data', 'src/shared.md'], body: 'Tour the data.\n' },
+    { path: 'docs/empty-notes.prompt.md', deps: ['src/empty.md'], body: 'Notes.\n', model: 'bc-v4.5-us' }
+  ]
+}
+
+/** Legacy (DVC 2) lock entries, no `hash:`, over CRLF text, a large text, binary data and an output. */
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0x0d, 0x0a, 0xff, 0xfe])
+/** Over 1 MiB, CRLF lines, one CRLF split by the 1 MiB chunk boundary. */
+const BIG = 'a'.repeat(1048575) + '\r\n' + 'line\r\n'.repeat(300000)
+const legacySpec: GraftRepoSpec = {
+  sources: {
+    'src/windows.txt': 'line one\r\nline two\r\n',
+    'src/logo.png': PNG,
+    'src/mixed.md': 'unix\nwindows\r\n',
+    'src/big.txt': BIG
+  },
+  prompts: [{ path: 'docs/assets.prompt.md', deps: ['src/windows.txt', 'src/logo.png', 'src/mixed.md', 'src/big.txt'], body: 'Assets.\n' }]
+}
+
+// ---- mutations -------------------------------------------------------------
+
+const edit =
+  (path: string, text: string | Buffer): Mutation =>
+  (r) =>
+    void r.write({ [path]: text })
+const append =
+  (path: string, text: string): Mutation =>
+  (r) =>
+    void r.write({ [path]: r.read(path) + text })
+const remove =
+  (path: string): Mutation =>
+  (r) =>
+    void r.remove(path)
+const all =
+  (...ms: Mutation[]): Mutation =>
+  (r) =>
+    ms.forEach((m) => m(r))
+const replaceIn =
+  (path: string, from: string | RegExp, to: string): Mutation =>
+  (r) => {
+    const before = r.read(path)
+    const after = before.replace(from, to)
+    if (after === before) throw new Error(`mutation did not apply: ${String(from)} in ${path}`)
+    r.write({ [path]: after })
+  }
+/** Edits the YAML of dvc.yaml or dvc.lock structurally (DVC reads any valid YAML). */
+const editYaml =
+  (path: string, fn: (doc: ReturnType<typeof parseDocument>) => void): Mutation =>
+  (r) => {
+    const doc = parseDocument(r.read(path))
+    fn(doc)
+    r.write({ [path]: doc.toString() })
+  }
+
+const newStage = (name: string, prompt: string, out: string, deps: string[]): string =>
+  `  ${name}:\n    cmd: bash scripts/render_llm.sh --prompt ${prompt} --out ${out} --name ${name}\n` +
+  `    deps:\n${[prompt, ...deps].map((d) => `    - ${d}\n`).join('')}    outs:\n    - ${out}:\n        cache: false\n`
+
+// ---- states: [name, mutation, what DVC prints] ----------------------------
+
+const docsStates: [string, Mutation, DvcJson][] = [
+  ['clean repository (dir with nested and non-ASCII names, empty file dep)', () => {}, {}],
+  [
+    'edited dep at the root of a 3-level DAG: DVC reports only the first level',
+    append('src/a.md', 'more\n'),
+    { intro: [{ 'changed deps': { 'src/a.md': 'modified' } }] }
+  ],
+  ['deleted dep', remove('src/b.md'), { guide: [{ 'changed deps': { 'src/b.md': 'deleted' } }] }],
+  ['deleted output', remove('docs/advanced.md'), { advanced: [{ 'changed outs': { 'docs/advanced.md': 'deleted' } }] }],
+  ['edited output (leaf)', append('docs/advanced.md', 'hand edit\n'), { advanced: [{ 'changed outs': { 'docs/advanced.md': 'modified' } }] }],
+  [
+    "edited output that is another stage's dep",
+    append('docs/intro.md', 'hand edit\n'),
+    {
+      intro: [{ 'changed outs': { 'docs/intro.md': 'modified' } }],
+      guide: [{ 'changed deps': { 'docs/intro.md': 'modified' } }]
+    }
+  ],
+  ['edited prompt body', append('docs/guide.prompt.md', 'Be brief.\n'), { guide: [{ 'changed deps': { 'docs/guide.prompt.md': 'modified' } }] }],
+  [
+    'edited frontmatter (model only)',
+    replaceIn('docs/empty-notes.prompt.md', 'model: bc-v4.5-us', 'model: bc-v4-global'),
+    { empty_notes: [{ 'changed deps': { 'docs/empty-notes.prompt.md': 'modified' } }] }
+  ],
+  [
+    'new prompt with a stage missing from the lock (output present)',
+    all(
+      edit('docs/faq.prompt.md', '---\ndeps:\n- src/a.md\n---\nFAQ.\n'),
+      edit('docs/faq.md', 'faq\n'),
+      append('dvc.yaml', newStage('faq', 'docs/faq.prompt.md', 'docs/faq.md', ['src/a.md']))
+    ),
+    {
+      faq: [
+        { 'changed deps': { 'docs/faq.prompt.md': 'modified', 'src/a.md': 'modified' } },
+        { 'changed outs': { 'docs/faq.md': 'modified' } }
+      ]
+    }
+  ],
+  [
+    'new prompt with a stage missing from the lock (output not generated yet)',
+    all(
+      edit('docs/faq.prompt.md', 'FAQ.\n'),
+      append('dvc.yaml', newStage('faq', 'docs/faq.prompt.md', 'docs/faq.md', ['src/missing.md']))
+    ),
+    {
+      faq: [
+        { 'changed deps': { 'docs/faq.prompt.md': 'modified', 'src/missing.md': 'deleted' } },
+        { 'changed outs': { 'docs/faq.md': 'deleted' } }
+      ]
+    }
+  ],
+  [
+    'existing stage removed from the lock',
+    editYaml('dvc.lock', (d) => void d.deleteIn(['stages', 'advanced'])),
+    {
+      advanced: [
+        { 'changed deps': { 'docs/advanced.prompt.md': 'modified', 'docs/guide.md': 'modified' } },
+        { 'changed outs': { 'docs/advanced.md': 'modified' } }
+      ]
+    }
+  ],
+  ['changed command', replaceIn('dvc.yaml', '--name guide', '--name guide --fast'), { guide: ['changed command'] }],
+  ['whitespace-only change in cmd', replaceIn('dvc.yaml', '--out docs/guide.md', '--out  docs/guide.md'), { guide: ['changed command'] }],
+  [
+    'cmd unfolded onto one line (same string): clean',
+    editYaml('dvc.yaml', (d) => {
+      for (const name of ['intro', 'guide', 'advanced', 'data_tour', 'empty_notes']) d.setIn(['stages', name, 'cmd'], String(d.getIn(['stages', name, 'cmd'])))
+      d.commentBefore = null
+    }),
+    {}
+  ],
+  ['dep removed from the stage (its lock entry stays): clean', replaceIn('dvc.yaml', '    - src/b.md\n', ''), {}],
+  [
+    'dep added to a stage',
+    replaceIn('dvc.yaml', '    - src/a.md\n', '    - src/a.md\n    - src/b.md\n'),
+    { intro: [{ 'changed deps': { 'src/b.md': 'modified' } }] }
+  ],
+  ['deps reordered in dvc.yaml: clean', replaceIn('dvc.yaml', '    - src/a.md\n    - src/shared.md\n', '    - src/shared.md\n    - src/a.md\n'), {}],
+  [
+    'a dep shared by two stages edited',
+    edit('src/shared.md', 'shared, edited\n'),
+    {
+      intro: [{ 'changed deps': { 'src/shared.md': 'modified' } }],
+      data_tour: [{ 'changed deps': { 'src/shared.md': 'modified' } }]
+    }
+  ],
+  [
+    'always_changed stage',
+    replaceIn('dvc.yaml', '  advanced:\n', '  advanced:\n    always_changed: true\n'),
+    { advanced: ['always changed'] }
+  ],
+  [
+    'stage with a command and nothing else',
+    append('dvc.yaml', '  ping:\n    cmd: echo ping\n'),
+    { ping: ['always changed'] }
+  ],
+  ['empty dep file gets content', edit('src/empty.md', 'now something\n'), { empty_notes: [{ 'changed deps': { 'src/empty.md': 'modified' } }] }],
+  ['empty dep file deleted', remove('src/empty.md'), { empty_notes: [{ 'changed deps': { 'src/empty.md': 'deleted' } }] }],
+  ['dir dep: file added deep inside', edit('src/data/nested/deep/new.md', 'new\n'), { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }],
+  ['dir dep: non-ASCII file edited', append('src/data/nested/café ünïcode.md', 'edit\n'), { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }],
+  ['dir dep: file removed', remove('src/data/日本/文書.md'), { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }],
+  ['dir dep: empty folder added (no files change): clean', (r) => void mkdirSync(r.path('src/data/empty-folder')), {}],
+  ['dir dep deleted', remove('src/data'), { data_tour: [{ 'changed deps': { 'src/data': 'deleted' } }] }],
+  [
+    'dir dep emptied, then recorded by dvc commit: clean',
+    (r) => {
+      r.remove('src/data')
+      mkdirSync(r.path('src/data'))
+      dvcCommit(r, ['data_tour'])
+    },
+    {}
+  ],
+  [
+    'prompt file deleted (stage still in dvc.yaml)',
+    remove('docs/advanced.prompt.md'),
+    { advanced: [{ 'changed deps': { 'docs/advanced.prompt.md': 'deleted' } }] }
+  ],
+  [
+    'dep and output both gone in one stage',
+    all(remove('src/empty.md'), remove('docs/empty-notes.md')),
+    { empty_notes: [{ 'changed deps': { 'src/empty.md': 'deleted' } }, { 'changed outs': { 'docs/empty-notes.md': 'deleted' } }] }
+  ],
+  ['dep made executable (content unchanged): clean', (r) => chmodSync(r.path('src/a.md'), 0o755), {}],
+  [
+    'output rewritten with CRLF line ends (hash: md5 entry)',
+    (r) => void r.write({ 'docs/guide.md': r.read('docs/guide.md').replace(/\n/g, '\r\n') }),
+    { guide: [{ 'changed outs': { 'docs/guide.md': 'modified' } }], advanced: [{ 'changed deps': { 'docs/guide.md': 'modified' } }] }
+  ],
+  [
+    'dep written ./src/a.md in dvc.yaml: DVC matches the normalised path, which has no lock entry',
+    replaceIn('dvc.yaml', '    - src/a.md\n', '    - ./src/a.md\n'),
+    { intro: [{ 'changed deps': { 'src/a.md': 'modified' } }] }
+  ],
+  [
+    'trailing slash on a dir dep',
+    replaceIn('dvc.yaml', '    - src/data\n', '    - src/data/\n'),
+    { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }
+  ],
+  [
+    'file dep replaced by a symlink to another file',
+    (r) => {
+      r.remove('src/b.md')
+      symlinkSync('a.md', r.path('src/b.md'))
+    },
+    { guide: [{ 'changed deps': { 'src/b.md': 'modified' } }] }
+  ],
+  [
+    'file dep replaced by a directory',
+    all(remove('src/b.md'), edit('src/b.md/inside.md', 'x\n')),
+    { guide: [{ 'changed deps': { 'src/b.md': 'modified' } }] }
+  ],
+  ['dir dep replaced by a file', all(remove('src/data'), edit('src/data', 'x\n')), { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }],
+  [
+    'dir dep: symlink added inside',
+    (r) => symlinkSync('../a.md', r.path('src/data/link.md')),
+    { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }
+  ],
+  ['dir dep: a .gitignore added inside counts', edit('src/data/.gitignore', 'x\n'), { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }],
+  ['dir dep: a .git folder inside is skipped: clean', edit('src/data/.git/HEAD', 'x\n'), {}]
+]
+
+const legacyStates: [string, Mutation, DvcJson][] = [
+  ['legacy entries, unchanged (CRLF text, binary, output): clean', () => {}, {}],
+  ['legacy CRLF text turned to LF only: clean', (r) => void r.write({ 'src/windows.txt': 'line one\nline two\n' }), {}],
+  ['legacy mixed file turned to all CRLF: clean', (r) => void r.write({ 'src/mixed.md': 'unix\r\nwindows\r\n' }), {}],
+  ['legacy CRLF text edited', append('src/windows.txt', 'line three\r\n'), { assets: [{ 'changed deps': { 'src/windows.txt': 'modified' } }] }],
+  [
+    'legacy binary: CRLF bytes inside binary are not converted',
+    (r) => void r.write({ 'src/logo.png': Buffer.from(PNG.toString('latin1').replace(/\r\n/g, '\n'), 'latin1') }),
+    { assets: [{ 'changed deps': { 'src/logo.png': 'modified' } }] }
+  ],
+  ['legacy binary edited', edit('src/logo.png', Buffer.concat([PNG, Buffer.from([0])])), { assets: [{ 'changed deps': { 'src/logo.png': 'modified' } }] }],
+  [
+    'legacy file over 1 MiB turned to LF: the CR split by the chunk boundary was hashed, so modified',
+    (r) => void r.write({ 'src/big.txt': BIG.replace(/\r\n/g, '\n') }),
+    { assets: [{ 'changed deps': { 'src/big.txt': 'modified' } }] }
+  ],
+  [
+    'legacy file over 1 MiB turned to LF except at the chunk boundary: clean',
+    (r) => void r.write({ 'src/big.txt': 'a'.repeat(1048575) + '\r\n' + 'line\n'.repeat(300000) }),
+    {}
+  ],
+  [
+    'legacy output rewritten with CRLF: clean',
+    (r) => void r.write({ 'docs/assets.md': r.read('docs/assets.md').replace(/\n/g, '\r\n') }),
+    {}
+  ]
+]
+
+// ---- harness ---------------------------------------------------------------
+
+async function judge(base: TestRepo, mutate: Mutation): Promise<{ native: DvcJson; dvc: DvcJson }> {
+  const repo = copyRepo(base)
+  try {
+    mutate(repo)
+    const dvcYaml = await readDvcYaml(repo.root)
+    if (!dvcYaml) throw new Error('dvc.yaml is missing')
+    const native = toDvcJson(await nativeStatus(repo.root, dvcYaml, await readDvcLock(repo.root)))
+    const dvc = toDvcJson(await dvcStatus(repo.root, { dvcPath }))
+    return { native, dvc }
+  } finally {
+    repo.cleanup()
+  }
+}
+
+describe('native engine = dvc status (Graft pipeline)', () => {
+  let base: TestRepo
+  beforeAll(() => {
+    base = buildGraftRepo(docsSpec)
+  })
+  afterAll(() => base?.cleanup())
+
+  test.each(docsStates)('%s', async (_name, mutate, expected) => {
+    const { native, dvc } = await judge(base, mutate)
+    expect(dvc).toEqual(expected)
+    expect(native).toEqual(dvc)
+  })
+})
+
+describe('native engine = dvc status (legacy DVC 2 lock entries)', () => {
+  let base: TestRepo
+  beforeAll(() => {
+    base = buildGraftRepo(legacySpec)
+    makeLegacyEntries(base, ['src/big.txt', 'src/windows.txt', 'src/logo.png', 'src/mixed.md', 'docs/assets.md'])
+    base.commit('lock entries as DVC 2 wrote them')
+  })
+  afterAll(() => base?.cleanup())
+
+  test.each(legacyStates)('%s', async (_name, mutate, expected) => {
+    const { native, dvc } = await judge(base, mutate)
+    expect(dvc).toEqual(expected)
+    expect(native).toEqual(dvc)
+  })
+})

@@ -1,0 +1,3947 @@
+export const id = 274;
+export const ids = [274];
+export const modules = {
+
+/***/ 9124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ dvcOnPath)
+});
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/defaults.ts
+var defaults = __webpack_require__(5553);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/core/io/which.ts
+// Finds an executable on PATH without spawning a shell.
+
+
+function which(name, path = process.env.PATH ?? '') {
+    for (const dir of path.split(external_node_path_.delimiter).filter(Boolean)) {
+        const candidate = (0,external_node_path_.join)(dir, name);
+        try {
+            (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // not here; keep looking
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/cli/dvc-locator.ts
+// The CLI never installs DVC: it uses the one on PATH, or says how to get it.
+
+
+
+const dvcOnPath = {
+    find: async () => which('dvc'),
+    install: async () => {
+        throw new errors/* GraftError */.Tz({ message: 'dvc is not on PATH', hint: `pip install "dvc==${defaults/* DEFAULT_DVC_VERSION */.N4}", or use --engine native` });
+    }
+};
+
+
+/***/ }),
+
+/***/ 4491:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ terminalLog)
+/* harmony export */ });
+function terminalLog(quiet) {
+    return {
+        info: (m) => {
+            if (!quiet)
+                process.stderr.write(`${m}\n`);
+        },
+        warn: (m) => process.stderr.write(`warning: ${m}\n`),
+        group: async (name, fn) => {
+            if (!quiet)
+                process.stderr.write(`== ${name}\n`);
+            return fn();
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 5553:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EV: () => (/* binding */ DEFAULT_TIMEOUT_MINUTES),
+/* harmony export */   N4: () => (/* binding */ DEFAULT_DVC_VERSION),
+/* harmony export */   UB: () => (/* binding */ DEFAULT_MODEL),
+/* harmony export */   Uc: () => (/* binding */ DEFAULT_MAX_TOKENS),
+/* harmony export */   WH: () => (/* binding */ DEFAULT_CONCURRENCY),
+/* harmony export */   _h: () => (/* binding */ defaultRegion)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_REGION, DEFAULT_COMMIT_USER_NAME, DEFAULT_COMMIT_USER_EMAIL, ACTION_INPUT_DEFAULTS */
+// Every default of the action and the CLI, once. The action.yml files state
+// the same values (a project test holds them equal); inputs and options that
+// are left empty fall back to these.
+/** Graft's default model alias (graft-format.md, "Models"). */
+const DEFAULT_MODEL = 'bedrock-claude-v4.5-sonnet-us';
+/** Bedrock region when neither the input nor AWS_REGION / AWS_DEFAULT_REGION names one. */
+const DEFAULT_REGION = 'us-east-1';
+/** Output tokens per document unless the prompt sets `max_tokens`; capped at the model's own limit. */
+const DEFAULT_MAX_TOKENS = 16000;
+/** Renders in flight at once. */
+const DEFAULT_CONCURRENCY = 4;
+/** Minutes one document may take before it is retried once, then failed. */
+const DEFAULT_TIMEOUT_MINUTES = 10;
+/** The DVC release line `engine: dvc` installs when DVC is absent. */
+const DEFAULT_DVC_VERSION = '3.*';
+/** The bot identity of the commit (a GitHub App's no-reply address shape). */
+const DEFAULT_COMMIT_USER_NAME = 'graft-bot[bot]';
+const DEFAULT_COMMIT_USER_EMAIL = 'graft-bot[bot]@users.noreply.github.com';
+/** The region: the explicit choice, else the SDK's own variables, else {@link DEFAULT_REGION}. */
+function defaultRegion(env = process.env) {
+    return env.AWS_REGION || env.AWS_DEFAULT_REGION || DEFAULT_REGION;
+}
+/**
+ * The action inputs whose defaults are stated in action.yml, with the value
+ * each must state. Inputs whose default depends on the run (aws-region, token)
+ * are not listed.
+ */
+const ACTION_INPUT_DEFAULTS = {
+    command: 'auto',
+    'working-directory': '.',
+    engine: 'auto',
+    targets: '',
+    'fail-on-stale': 'false',
+    cache: 'true',
+    force: 'false',
+    'dry-run': 'false',
+    push: 'true',
+    comment: 'true',
+    'allow-untrusted-head': 'false',
+    model: DEFAULT_MODEL,
+    'max-tokens': String(DEFAULT_MAX_TOKENS),
+    concurrency: String(DEFAULT_CONCURRENCY),
+    'timeout-minutes': String(DEFAULT_TIMEOUT_MINUTES),
+    'dvc-version': DEFAULT_DVC_VERSION,
+    'commit-user-name': DEFAULT_COMMIT_USER_NAME,
+    'commit-user-email': DEFAULT_COMMIT_USER_EMAIL
+};
+
+
+/***/ }),
+
+/***/ 803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  PZ: () => (/* binding */ lockEntryFor),
+  Hy: () => (/* binding */ readDvcLock),
+  UG: () => (/* binding */ setLockStage)
+});
+
+// UNUSED EXPORTS: parseDvcLock, parseDvcLockYaml
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/dvc/hash.ts
+var dvc_hash = __webpack_require__(5655);
+;// CONCATENATED MODULE: ./src/core/yaml/emit-ruamel.ts
+// Writes YAML scalars the way DVC's YAML library (ruamel.yaml, block style,
+// width 80) writes them in dvc.lock: plain when the text would read back as
+// the same string, else single-quoted, else double-quoted; long plain and
+// single-quoted values fold at spaces near column 80. Matching it byte for
+// byte keeps the diffs of dvc.lock small and reviewable.
+
+const WIDTH = 80;
+/** Strings a YAML 1.2 reader (ruamel's resolver) would take for something other than a string. */
+const NON_STRING = [
+    /^(?:true|True|TRUE|false|False|FALSE)$/,
+    /^(?=[-+0-9.])(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+    /^(?=[-+0-9])(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/,
+    /^(?:<<|~|null|Null|NULL|=|!|&|\*|)$/,
+    /^(?:[0-9]{4}-[0-9][0-9]-[0-9][0-9]|[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/
+];
+const WS = new Set(['\0', ' ', '\t', '\r', '\n', '\x85', '\u2028', '\u2029']);
+const BREAKS = new Set(['\n', '\x85', '\u2028', '\u2029']);
+/**
+ * The text that follows `key:` for a string value: a space, then the scalar.
+ * `column` is where the colon ends; `indent` is where folded lines start.
+ */
+function yamlValue(value, column, indent) {
+    const chars = [...value];
+    const style = chooseStyle(value, chars, false);
+    const text = style === 'plain' ? writePlain(chars, column, indent) : style === 'single' ? writeSingle(chars, column, indent) : '';
+    // ruamel can fold after a run of spaces (or keep a leading no-break space),
+    // which does not read back as the same string; then DVC itself would see a
+    // changed command. Double quotes always read back exactly.
+    return text && readsBackAs(text, value) ? text : ` ${writeDouble(chars)}`;
+}
+function readsBackAs(text, value) {
+    const doc = (0,dist/* parseDocument */.Tp)(`k:${text}\n`);
+    return doc.errors.length === 0 && doc.get('k') === value;
+}
+/** A mapping key as ruamel writes it (never folded). */
+function yamlKey(value) {
+    const chars = [...value];
+    const style = chooseStyle(value, chars, true);
+    if (style === 'plain')
+        return value;
+    if (style === 'single')
+        return `'${value.replaceAll("'", "''")}'`;
+    return writeDouble(chars);
+}
+/** Whether `value`, written plain on one line, reads back as this same string. */
+function isPlainString(value) {
+    return chooseStyle(value, [...value], true) === 'plain';
+}
+function chooseStyle(value, chars, asKey) {
+    const a = analyze(chars);
+    const resolvesToString = !NON_STRING.some((re) => re.test(value));
+    if (resolvesToString && a.blockPlain && !(asKey && (chars.length === 0 || a.multiline)))
+        return 'plain';
+    if (value.includes("'") || value.includes('\n'))
+        return 'double';
+    return a.singleQuoted && !(asKey && a.multiline) ? 'single' : 'double';
+}
+function analyze(chars) {
+    const n = chars.length;
+    if (n === 0)
+        return { blockPlain: true, singleQuoted: true, multiline: false };
+    const text = chars.join('');
+    let indicators = text.startsWith('---') || text.startsWith('...');
+    let lineBreaks = false;
+    let special = false;
+    let leadingOrTrailing = false;
+    let breakSpace = false;
+    let spaceBreak = false;
+    let prevSpace = false;
+    let prevBreak = false;
+    for (let i = 0; i < n; i++) {
+        const ch = chars[i];
+        const precededByWs = i === 0 || WS.has(chars[i - 1]);
+        const followedByWs = i + 1 >= n || WS.has(chars[i + 1]);
+        if (i === 0) {
+            if ('#,[]{}&*!|>\'"%@`'.includes(ch))
+                indicators = true;
+            if ((ch === '?' || ch === ':' || ch === '-') && followedByWs)
+                indicators = true;
+        }
+        else if ((ch === ':' && followedByWs) || (ch === '#' && precededByWs)) {
+            indicators = true;
+        }
+        if (BREAKS.has(ch))
+            lineBreaks = true;
+        if (!(ch === '\n' || (ch >= ' ' && ch <= '~')) && !isPrintableUnicode(ch))
+            special = true;
+        if (ch === ' ') {
+            if (i === 0 || i === n - 1)
+                leadingOrTrailing = true;
+            if (prevBreak)
+                breakSpace = true;
+            prevSpace = true;
+            prevBreak = false;
+        }
+        else if (BREAKS.has(ch)) {
+            if (i === 0 || i === n - 1)
+                leadingOrTrailing = true;
+            if (prevSpace)
+                spaceBreak = true;
+            prevSpace = false;
+            prevBreak = true;
+        }
+        else {
+            prevSpace = prevBreak = false;
+        }
+    }
+    const blockPlain = !leadingOrTrailing && !breakSpace && !special && !spaceBreak && !lineBreaks && !indicators;
+    const singleQuoted = !breakSpace && !special && !spaceBreak;
+    return { blockPlain, singleQuoted, multiline: lineBreaks };
+}
+function isPrintableUnicode(ch) {
+    const c = ch.codePointAt(0) ?? 0;
+    return c !== 0xfeff && (c === 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff));
+}
+/** ruamel's plain writer: a space at or past the width becomes a line break; a word that would overflow starts a new line. */
+function writePlain(chars, column, indent) {
+    const out = new Writer(column, indent);
+    out.write(' ');
+    let spaces = false;
+    let start = 0;
+    for (let end = 0; end <= chars.length; end++) {
+        const ch = end < chars.length ? chars[end] : undefined;
+        if (spaces) {
+            if (ch !== ' ') {
+                if (start + 1 === end && out.column >= WIDTH)
+                    out.newline();
+                else
+                    out.write(chars.slice(start, end).join(''));
+                start = end;
+            }
+        }
+        else if (ch === undefined || ch === ' ') {
+            const word = chars.slice(start, end);
+            if (word.length + out.column > WIDTH && out.column > indent)
+                out.newline();
+            out.write(word.join(''));
+            start = end;
+        }
+        if (ch !== undefined)
+            spaces = ch === ' ';
+    }
+    return out.text;
+}
+/** ruamel's single-quoted writer: `'` doubled, a lone inner space past the width becomes a line break. */
+function writeSingle(chars, column, indent) {
+    const out = new Writer(column, indent);
+    out.write(" '");
+    let spaces = false;
+    let start = 0;
+    for (let end = 0; end <= chars.length; end++) {
+        const ch = end < chars.length ? chars[end] : undefined;
+        if (spaces) {
+            if (ch !== ' ') {
+                if (start + 1 === end && out.column > WIDTH && start !== 0 && end !== chars.length)
+                    out.newline();
+                else
+                    out.write(chars.slice(start, end).join(''));
+                start = end;
+            }
+        }
+        else if ((ch === undefined || ch === ' ' || ch === "'") && start < end) {
+            out.write(chars.slice(start, end).join(''));
+            start = end;
+        }
+        if (ch === "'") {
+            out.write("''");
+            start = end + 1;
+        }
+        if (ch !== undefined)
+            spaces = ch === ' ';
+    }
+    out.write("'");
+    return out.text;
+}
+const ESCAPES = {
+    '\0': '0', '\x07': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r',
+    '\x1b': 'e', '"': '"', '\\': '\\', '\x85': 'N', '\xa0': '_', '\u2028': 'L', '\u2029': 'P'
+};
+/** Double-quoted with ruamel's escapes, on one line (ruamel may fold it; both read back the same). */
+function writeDouble(chars) {
+    let out = '"';
+    for (const ch of chars) {
+        const c = ch.codePointAt(0) ?? 0;
+        const plain = (c >= 0x20 && c <= 0x7e && ch !== '"' && ch !== '\\') || (isPrintableUnicode(ch) && c !== 0x85 && c !== 0x2028 && c !== 0x2029);
+        if (plain)
+            out += ch;
+        else if (ESCAPES[ch] !== undefined)
+            out += `\\${ESCAPES[ch]}`;
+        else if (c <= 0xff)
+            out += `\\x${hex(c, 2)}`;
+        else if (c <= 0xffff)
+            out += `\\u${hex(c, 4)}`;
+        else
+            out += `\\U${hex(c, 8)}`;
+    }
+    return `${out}"`;
+}
+function hex(c, width) {
+    return c.toString(16).toUpperCase().padStart(width, '0');
+}
+/** Tracks the output column the way the emitter does (in code points). */
+class Writer {
+    column;
+    indent;
+    text = '';
+    constructor(column, indent) {
+        this.column = column;
+        this.indent = indent;
+    }
+    write(data) {
+        this.text += data;
+        this.column += [...data].length;
+    }
+    newline() {
+        this.text += `\n${' '.repeat(this.indent)}`;
+        this.column = this.indent;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/yaml/plain.ts
+var plain = __webpack_require__(5723);
+;// CONCATENATED MODULE: ./src/core/dvc/dvclock-fast.ts
+// A fast reader for dvc.lock files in the exact layout DVC writes, because the
+// general YAML parser dominates validate on large lock files (bench/readers.mjs
+// measures both): sticky regular expressions over whole stages and entries first, a line
+// reader for the rest of DVC's layout (folded values, other key orders).
+// Anything outside that layout (comments, quotes beyond '…', params, flow
+// style, CRLF, …) returns undefined and the caller uses the YAML parser, so
+// both always agree.
+
+
+const STAGE = /^ {2}([^ ].*):$/;
+const FIELD = /^( {4}| {6}|( {4}- ))([a-z0-9]+):(?: (.*))?$/;
+const CONTINUATION = /^ {6}([^ ].*)$/;
+const ENTRY_CONTINUATION = /^ {8}([^ ].*)$/;
+/** A continuation line starting like this would not continue a plain scalar. */
+const INDICATOR_START = /^(#|[-?:]( |$))/;
+const COUNT = /^(0|[1-9][0-9]{0,14})$/;
+/**
+ * What String#trim strips but YAML keeps (YAML's white space is only space
+ * and tab), and \r: a file holding any of these is left to the YAML reader.
+ */
+const NOT_YAML_WHITE = /[\r\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const DRAFT_KEYS = new Set(['path', 'hash', 'md5', 'size', 'nfiles', 'isexec']);
+const HEAD = "schema: '2.0'\nstages:\n";
+/** A stage's key, its `cmd:` line and the cmd's continuation lines. */
+const STAGE_BLOCK = /  ([^ \n][^\n]*):\n    cmd: ([^\n]*)\n((?:      [^ \n][^\n]*\n)*)/y;
+const LIST_KEY = /    (deps|outs):\n/y;
+/** One entry, its keys in DVC's order, one line each. */
+const ENTRY_BLOCK = /    - path: ([^\n]*)\n(      hash: md5\n)?      md5: ([^\n]*)\n(?:      size: ([^\n]*)\n)?(?:      nfiles: ([^\n]*)\n)?(      isexec: true\n)?/y;
+/** The lock file, or undefined when the text is not in DVC's plain layout. */
+function fastParseDvcLock(text) {
+    if (NOT_YAML_WHITE.test(text) || !text.startsWith(HEAD))
+        return undefined;
+    const plain = new Map();
+    return lockByBlocks(text, plain) ?? lockByLines(text, plain);
+}
+/**
+ * The common case in one pass of sticky regular expressions (several times
+ * faster than line by line before the JIT warms up): stages and entries in
+ * DVC's own order, one value per line. Undefined for anything else; when it
+ * returns a lock, lockByLines returns the same (tests hold the two together).
+ * Exported for those tests; `text` has passed fastParseDvcLock's checks.
+ */
+function lockByBlocks(text, plain = new Map()) {
+    const stages = new Map();
+    let at = HEAD.length;
+    let line = 3; // of the next stage key
+    while (at < text.length) {
+        STAGE_BLOCK.lastIndex = at;
+        const m = STAGE_BLOCK.exec(text);
+        if (!m)
+            return undefined;
+        const name = m[1];
+        if (!isPlain(name, plain) || stages.has(name))
+            return undefined;
+        const more = m[3] === '' ? [] : m[3].slice(0, -1).split('\n');
+        if (more.some((l) => INDICATOR_START.test(l.trimStart())))
+            return undefined;
+        const cmd = joinFolded(m[2], more);
+        if (!isPlain(cmd, plain))
+            return undefined;
+        const stage = { cmd, deps: [], outs: [], line };
+        stages.set(name, stage);
+        at = STAGE_BLOCK.lastIndex;
+        line += 2 + more.length;
+        for (const key of ['deps', 'outs']) {
+            LIST_KEY.lastIndex = at;
+            const k = LIST_KEY.exec(text);
+            if (!k || k[1] !== key)
+                continue;
+            at = LIST_KEY.lastIndex;
+            line++;
+            for (let e = readEntry(text, at); e; e = readEntry(text, at)) {
+                const entry = toEntry(e.draft, plain);
+                if (!entry)
+                    return undefined;
+                stage[key].push(entry);
+                at = e.end;
+                line += e.lines;
+            }
+        }
+    }
+    return { schema: '2.0', stages };
+}
+/** The entry starting at `at` in DVC's layout, as raw values; undefined when there is none. */
+function readEntry(text, at) {
+    ENTRY_BLOCK.lastIndex = at;
+    const e = ENTRY_BLOCK.exec(text);
+    if (!e)
+        return undefined;
+    const draft = { path: oneLine(e[1]), md5: oneLine(e[3]) };
+    if (e[2] !== undefined)
+        draft.hash = 'md5';
+    if (e[4] !== undefined)
+        draft.size = oneLine(e[4]);
+    if (e[5] !== undefined)
+        draft.nfiles = oneLine(e[5]);
+    if (e[6] !== undefined)
+        draft.isexec = 'true';
+    const lines = 2 + (e[2] !== undefined ? 1 : 0) + (e[4] !== undefined ? 1 : 0) + (e[5] !== undefined ? 1 : 0) + (e[6] !== undefined ? 1 : 0);
+    return { draft, end: ENTRY_BLOCK.lastIndex, lines };
+}
+/**
+ * Any DVC-layout lock file, line by line (keys of an entry in any order,
+ * values folded over lines). Exported for the tests of lockByBlocks; `text`
+ * has passed fastParseDvcLock's checks.
+ */
+function lockByLines(text, plain = new Map()) {
+    const lines = text.split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    const stages = new Map();
+    let stage;
+    let list;
+    let entry;
+    /** the list keys the current stage has given */
+    const lists = new Set();
+    const end = { i: 0 };
+    for (let i = 2; i < lines.length; i++) {
+        const line = lines[i];
+        const stageMatch = STAGE.exec(line);
+        if (stageMatch) {
+            if (!finishEntry(entry, list, plain) || (stage && stage.cmd === undefined))
+                return undefined;
+            entry = undefined;
+            const name = stageMatch[1];
+            if (!isPlain(name, plain) || stages.has(name))
+                return undefined;
+            stage = { cmd: undefined, deps: [], outs: [], line: i + 1 };
+            list = undefined;
+            lists.clear();
+            stages.set(name, stage);
+            continue;
+        }
+        const m = FIELD.exec(line);
+        if (!m || !stage)
+            return undefined;
+        const dash = m[2] !== undefined;
+        const key = m[3];
+        const rawValue = m[4];
+        if (m[1] === '    ' && !dash) {
+            if (!finishEntry(entry, list, plain))
+                return undefined;
+            entry = undefined;
+            if (key === 'cmd' && rawValue !== undefined && stage.cmd === undefined && list === undefined) {
+                const cmd = folded(lines, i, rawValue, CONTINUATION, end);
+                if (!isPlain(cmd, plain))
+                    return undefined;
+                stage.cmd = cmd;
+                i = end.i;
+            }
+            else if ((key === 'deps' || key === 'outs') && rawValue === undefined && stage.cmd !== undefined) {
+                // A key given twice is a YAML error; deps after outs is not DVC's layout.
+                if (lists.has(key) || (key === 'deps' && lists.has('outs')))
+                    return undefined;
+                lists.add(key);
+                list = key === 'deps' ? stage.deps : stage.outs;
+            }
+            else {
+                return undefined;
+            }
+            continue;
+        }
+        if (!list || rawValue === undefined)
+            return undefined;
+        if (dash) {
+            if (key !== 'path' || !finishEntry(entry, list, plain))
+                return undefined;
+            entry = {};
+        }
+        // Any other key makes the YAML reader's entry differ: leave the file to it.
+        if (!entry || !DRAFT_KEYS.has(key) || entry[key] !== undefined)
+            return undefined;
+        entry[key] = folded(lines, i, rawValue, ENTRY_CONTINUATION, end);
+        i = end.i;
+    }
+    if (!finishEntry(entry, list, plain) || (stage && stage.cmd === undefined))
+        return undefined;
+    return { schema: '2.0', stages };
+}
+/** Adds the entry being read (if any) to the list; false when it is not plain. */
+function finishEntry(entry, list, plain) {
+    if (!entry)
+        return true;
+    const e = toEntry(entry, plain);
+    if (!e || !list)
+        return false;
+    list.push(e);
+    return true;
+}
+/**
+ * A plain scalar folded over lines (DVC folds near column 80, and puts a
+ * long word on a line of its own): lines joined by one space. Sets `end.i`
+ * to the index of its last line.
+ */
+function folded(lines, i, first, continuation, end) {
+    const more = [];
+    while (i + 1 < lines.length && continuation.test(lines[i + 1]) && !INDICATOR_START.test(lines[i + 1].trimStart()))
+        more.push(lines[++i]);
+    end.i = i;
+    return joinFolded(first, more);
+}
+/** A value's first line and its continuation lines, as YAML joins a plain scalar: trimmed, one space between. */
+function joinFolded(first, more) {
+    let value = first.trim() === '' ? undefined : first.trimEnd();
+    for (const line of more) {
+        const part = line.trim();
+        value = value === undefined ? part : `${value} ${part}`;
+    }
+    return value ?? '';
+}
+/** A one-line value as joinFolded reads it. */
+function oneLine(raw) {
+    return raw.trim() === '' ? '' : raw.trimEnd();
+}
+/** One entry's raw values, checked the way the YAML reader would type them. */
+function toEntry(raw, plain) {
+    const path = scalar(raw.path, plain);
+    const md5 = scalar(raw.md5, plain);
+    if (path === undefined || md5 === undefined)
+        return undefined;
+    if (raw.hash !== undefined && raw.hash !== 'md5')
+        return undefined;
+    if (raw.isexec !== undefined && raw.isexec !== 'true')
+        return undefined;
+    if ((raw.size !== undefined && !COUNT.test(raw.size)) || (raw.nfiles !== undefined && !COUNT.test(raw.nfiles)))
+        return undefined;
+    // Same key order as the YAML reader builds.
+    const e = raw.hash === undefined ? { path, md5 } : { path, hash: 'md5', md5 };
+    if (raw.size !== undefined)
+        e.size = Number(raw.size);
+    if (raw.nfiles !== undefined)
+        e.nfiles = Number(raw.nfiles);
+    if (raw.isexec !== undefined)
+        e.isexec = true;
+    return e;
+}
+/** A one-line plain or simple single-quoted string; undefined when unsure. */
+function scalar(raw, plain) {
+    if (raw === undefined)
+        return undefined;
+    if (raw.charCodeAt(0) === 0x27) {
+        const quoted = /^'([^']*)'$/.exec(raw);
+        if (quoted)
+            return quoted[1];
+    }
+    return isPlain(raw, plain) ? raw : undefined;
+}
+/** Reads back as this string when written plain: the cheap test first, then ruamel's rules; remembered per file. */
+function isPlain(value, seen) {
+    let known = seen.get(value);
+    if (known === undefined) {
+        known = (0,plain/* isSafePlain */.U)(value, 'core') || isPlainString(value);
+        seen.set(value, known);
+    }
+    return known;
+}
+
+// EXTERNAL MODULE: ./src/core/yaml/source.ts
+var source = __webpack_require__(3474);
+;// CONCATENATED MODULE: ./src/core/dvc/dvclock.ts
+// dvc.lock: read it (schema 2.0), compute fresh entries, and rewrite one
+// stage's entry in DVC's own layout so the real `dvc status` agrees and every
+// other stage stays byte-identical.
+
+
+
+
+
+
+
+
+
+const FILE = 'dvc.lock';
+const SYNTAX_HINT = 'fix the syntax, or restore dvc.lock from git (`git checkout -- dvc.lock`) and run `dvc repro`';
+const CORRUPT_HINT = 'restore dvc.lock from git, or regenerate it with `dvc repro` (DVC 3)';
+async function readDvcLock(root) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, FILE), 'utf8'); // one blocking read, not a round trip per chunk
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+    return parseDvcLock(text);
+}
+function parseDvcLock(text, file = FILE) {
+    return fastParseDvcLock(text) ?? parseDvcLockYaml(text, file);
+}
+/** The general reader (any YAML layout); parseDvcLock tries the fast one first. */
+function parseDvcLockYaml(text, file = FILE) {
+    const src = (0,source/* parseYamlSource */.WF)(text, file, SYNTAX_HINT);
+    const top = src.doc.contents;
+    const schema = (0,dist/* isMap */.jh)(top) ? top.get('schema') : undefined;
+    if (schema !== '2.0') {
+        throw new errors/* GraftError */.Tz({
+            file,
+            line: ((0,dist/* isMap */.jh)(top) ? src.lineOf(top.get('schema', true)) : undefined) ?? 1,
+            message: `${file} ${schema === undefined ? 'has no "schema" key' : `has schema ${JSON.stringify(schema)}`}: only DVC 3 lock files (schema '2.0') are supported; DVC 1 lock files are not`,
+            hint: 'run `dvc repro` with DVC 3 to rewrite dvc.lock, and commit it'
+        });
+    }
+    const stagesNode = top.get('stages', true);
+    const stages = new Map();
+    if (stagesNode === undefined || ((0,dist/* isScalar */.jn)(stagesNode) && stagesNode.value === null))
+        return { schema: '2.0', stages };
+    if (!(0,dist/* isMap */.jh)(stagesNode))
+        throw corrupt(src, stagesNode, '"stages" must be a mapping');
+    for (const pair of stagesNode.items) {
+        const name = (0,source/* pairKey */.Yz)(pair);
+        stages.set(name, readLockStage(src, name, pair));
+    }
+    return { schema: '2.0', stages };
+}
+function readLockStage(src, name, pair) {
+    const line = src.lineOf(pair.key);
+    const body = pair.value;
+    if (!(0,dist/* isMap */.jh)(body))
+        throw new errors/* GraftError */.Tz({ file: src.file, line, message: `stage "${name}" must be a mapping`, hint: CORRUPT_HINT });
+    const cmdNode = body.get('cmd', true);
+    let cmd = (0,source/* scalarString */.Cg)(cmdNode);
+    if (cmd === undefined && (0,dist/* isSeq */.oP)(cmdNode))
+        cmd = cmdNode.items.map((i) => (0,source/* scalarString */.Cg)(i) ?? '').join('\n');
+    if (cmd === undefined) {
+        throw new errors/* GraftError */.Tz({ file: src.file, line: src.lineOf(cmdNode) ?? line, message: `stage "${name}" has no cmd string`, hint: CORRUPT_HINT });
+    }
+    return { cmd, deps: readEntries(src, name, body, 'deps'), outs: readEntries(src, name, body, 'outs'), line };
+}
+function readEntries(src, stage, body, key) {
+    const node = body.get(key, true);
+    if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+        return [];
+    if (!(0,dist/* isSeq */.oP)(node))
+        throw corrupt(src, node, `stage "${stage}": ${key} must be a list`);
+    return node.items.map((item) => {
+        if (!(0,dist/* isMap */.jh)(item))
+            throw corrupt(src, item, `stage "${stage}": each entry of ${key} must be a mapping`);
+        const path = (0,source/* scalarString */.Cg)(item.get('path', true));
+        const md5 = (0,source/* scalarString */.Cg)(item.get('md5', true));
+        if (path === undefined || md5 === undefined) {
+            throw corrupt(src, item, `stage "${stage}": an entry of ${key} has no ${path === undefined ? 'path' : 'md5'} string${path ? ` (${path})` : ''}`);
+        }
+        const hash = item.get('hash');
+        if (hash !== undefined && hash !== 'md5') {
+            throw corrupt(src, item, `stage "${stage}": ${path} uses hash ${JSON.stringify(hash)}; only md5 is supported`);
+        }
+        const entry = { path, ...(hash === 'md5' ? { hash } : {}), md5 };
+        const size = item.get('size');
+        const nfiles = item.get('nfiles');
+        if (typeof size === 'number')
+            entry.size = size;
+        if (typeof nfiles === 'number')
+            entry.nfiles = nfiles;
+        if (item.get('isexec') === true)
+            entry.isexec = true;
+        return entry;
+    });
+}
+/** A fresh entry for a file or directory under root, as `dvc repro` would write it. */
+async function lockEntryFor(root, path, legacy = false, hasher = new dvc_hash/* Hasher */.OP({ root })) {
+    const abs = (0,external_node_path_.join)(root, path);
+    const info = await (0,promises_.stat)(abs).catch(() => undefined);
+    if (!info) {
+        throw new errors/* GraftError */.Tz({ file: path, message: `${path} does not exist, so it has no hash for dvc.lock`, hint: 'create it, or remove it from the stage' });
+    }
+    const hash = legacy ? {} : { hash: 'md5' };
+    if (info.isDirectory()) {
+        const d = await hasher.dir(abs, legacy);
+        return { path, ...hash, md5: d.md5, size: d.size, nfiles: d.nfiles };
+    }
+    const f = await hasher.file(abs, legacy);
+    return { path, ...hash, md5: f.md5, size: f.size, ...(f.isexec ? { isexec: true } : {}) };
+}
+/**
+ * dvc.lock text with stage `name` set to `stage` (added at the end when new),
+ * every other byte kept. Throws a GraftError when the existing text is not a
+ * valid DVC 3 lock file.
+ */
+function setLockStage(existingText, name, stage) {
+    const text = existingText === undefined || existingText.trim() === '' ? `schema: '2.0'\nstages:\n` : existingText;
+    parseDvcLock(text); // refuse to edit a corrupt file
+    const result = spliceStage(text, name, stage);
+    assertReadsBack(result, name, stage);
+    return result;
+}
+function spliceStage(text, name, stage) {
+    const top = (0,source/* parseYamlSource */.WF)(text, FILE, SYNTAX_HINT).doc.contents;
+    const stagesPair = top.items.find((p) => (0,source/* pairKey */.Yz)(p) === 'stages');
+    if (!stagesPair)
+        return `${withNewline(text)}stages:\n${stageBlock(name, stage, 2)}`;
+    const stages = stagesPair.value;
+    if (!(0,dist/* isMap */.jh)(stages) || stages.items.length === 0) {
+        // `stages:` with nothing, or `stages: {}`: give it a block body.
+        const keyEnd = stagesPair.key.range[1];
+        return `${text.slice(0, keyEnd)}:\n${stageBlock(name, stage, 2)}${text.slice((0,source/* lineEnd */.kd)(text, keyEnd))}`;
+    }
+    if (stages.flow) {
+        throw new errors/* GraftError */.Tz({ file: FILE, message: 'the "stages" of dvc.lock are written in flow style ({...}), which this tool does not edit', hint: CORRUPT_HINT });
+    }
+    const firstKey = stages.items[0].key.range[0];
+    const indent = firstKey - lineStart(text, firstKey);
+    const block = stageBlock(name, stage, indent);
+    const index = stages.items.findIndex((p) => (0,source/* pairKey */.Yz)(p) === name);
+    if (index < 0) {
+        const end = pairEnd(text, stages.items, stages.items.length - 1);
+        return `${withNewline(text.slice(0, end))}${block}${text.slice(end)}`;
+    }
+    const start = lineStart(text, stages.items[index].key.range[0]);
+    const end = pairEnd(text, stages.items, index);
+    return `${text.slice(0, start)}${block}${text.slice(end)}`;
+}
+/** Where pair `i` ends: the next key's line, or the end of the line holding its value's last character. */
+function pairEnd(text, items, i) {
+    if (i + 1 < items.length)
+        return lineStart(text, items[i + 1].key.range[0]);
+    const value = items[i].value;
+    const end = value?.range ? value.range[1] : items[i].key.range[1];
+    return (0,source/* lineEnd */.kd)(text, Math.max(end - 1, 0));
+}
+function lineStart(text, offset) {
+    return text.lastIndexOf('\n', offset - 1) + 1;
+}
+/** Offset just past the newline ending the line that holds `offset` (or the end of text). */
+function withNewline(text) {
+    return text === '' || text.endsWith('\n') ? text : `${text}\n`;
+}
+/** One stage in DVC's layout: cmd, deps, outs; entries sorted by path. */
+function stageBlock(name, stage, indent) {
+    const pad = ' '.repeat(indent);
+    let out = `${pad}${yamlKey(name)}:\n`;
+    out += field(indent + 2, 'cmd', stage.cmd);
+    for (const key of ['deps', 'outs']) {
+        const entries = sortEntries(stage[key]);
+        if (entries.length === 0)
+            continue;
+        out += `${pad}  ${key}:\n`;
+        for (const e of entries)
+            out += entryBlock(e, indent + 2);
+    }
+    return out;
+}
+function entryBlock(e, indent) {
+    const inner = indent + 2;
+    let out = `${' '.repeat(indent)}- path:${yamlValue(e.path, indent + '- path:'.length, inner + 2)}\n`;
+    if (e.hash)
+        out += `${' '.repeat(inner)}hash: md5\n`;
+    out += field(inner, 'md5', e.md5);
+    if (e.size !== undefined)
+        out += `${' '.repeat(inner)}size: ${e.size}\n`;
+    if (e.nfiles !== undefined)
+        out += `${' '.repeat(inner)}nfiles: ${e.nfiles}\n`;
+    if (e.isexec)
+        out += `${' '.repeat(inner)}isexec: true\n`;
+    return out;
+}
+function field(indent, key, value) {
+    return `${' '.repeat(indent)}${key}:${yamlValue(value, indent + key.length + 1, indent + 2)}\n`;
+}
+/** DVC sorts entries by path (Python: code point order; UTF-8 bytes sort the same). */
+function sortEntries(entries) {
+    return [...entries].sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
+}
+/** Guards the emitter: the written stage must read back exactly as given. */
+function assertReadsBack(text, name, stage) {
+    const back = parseDvcLock(text).stages.get(name);
+    const canon = (s) => ({
+        cmd: s.cmd,
+        deps: sortEntries(s.deps).map(canonEntry),
+        outs: sortEntries(s.outs).map(canonEntry)
+    });
+    const want = canon(stage);
+    const got = back && canon(back);
+    if (JSON.stringify(got) !== JSON.stringify(want)) {
+        throw new Error(`internal error: dvc.lock entry for ${name} does not read back as written`);
+    }
+}
+function canonEntry(e) {
+    return [e.path, e.hash, e.md5, e.size, e.nfiles, e.isexec === true];
+}
+function corrupt(src, node, message) {
+    return new errors/* GraftError */.Tz({ file: src.file, line: src.lineOf(node), message, hint: CORRUPT_HINT });
+}
+
+
+/***/ }),
+
+/***/ 4417:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jf: () => (/* binding */ formatStageYaml),
+/* harmony export */   eu: () => (/* binding */ updateStageDeps),
+/* harmony export */   mR: () => (/* binding */ addStagesToDvcYaml)
+/* harmony export */ });
+/* unused harmony exports formatDvcYaml, scalarText */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3474);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+// Writing dvc.yaml. A new file is written exactly as Graft's generator writes it
+// (PyYAML's block style, folding plain scalars past column 80). An existing file
+// is edited by splicing text at positions the `yaml` parser reports, so every
+// byte the user wrote (comments, quoting, folding) stays as it was.
+
+
+
+const FILE = 'dvc.yaml';
+const HEADER = [
+    '# This file is generated by graft-action from the *.prompt.md files:',
+    '# one stage per prompt; its deps are the prompt and the frontmatter `deps`.',
+    '# Edit the prompts, not this file (a different `cmd` is kept as it is).'
+].join('\n');
+/** PyYAML's best_width: a plain scalar breaks at the first single space past this column. */
+const BEST_WIDTH = 80;
+/** A whole new dvc.yaml holding `stages`, in Graft's layout. */
+function formatDvcYaml(stages) {
+    return `${HEADER}\n\nstages:\n${stages.map((s) => formatStageYaml(s, 2)).join('')}`;
+}
+/** One stage as PyYAML's safe_dump writes it, its key at column `indent`. */
+function formatStageYaml(stage, indent = 2) {
+    const pad = ' '.repeat(indent);
+    const inner = ' '.repeat(indent + 2);
+    const lines = [`${pad}${keyText(stage.name)}:`, `${inner}cmd: ${scalarText(stage.cmd, indent + 7, indent + 4)}`];
+    lines.push(...depsLines(stage.deps, indent + 2));
+    if (stage.outs.length === 0)
+        lines.push(`${inner}outs: []`);
+    else
+        lines.push(`${inner}outs:`);
+    for (const out of stage.outs) {
+        if (out.cache)
+            lines.push(`${inner}- ${scalarText(out.path, indent + 4, indent + 4)}`);
+        else
+            lines.push(`${inner}- ${keyText(out.path)}:`, `${inner}    cache: false`);
+    }
+    if (stage.alwaysChanged)
+        lines.push(`${inner}always_changed: true`);
+    return lines.map((l) => `${l}\n`).join('');
+}
+/** `deps:` and its items, the key at column `indent`, items not indented under it. */
+function depsLines(deps, indent) {
+    const pad = ' '.repeat(indent);
+    if (deps.length === 0)
+        return [`${pad}deps: []`];
+    return [`${pad}deps:`, ...deps.map((d) => `${pad}- ${scalarText(d, indent + 2, indent + 2)}`)];
+}
+/**
+ * Appends stages to dvc.yaml (or writes a new one when `existingText` is
+ * undefined). Existing text is kept byte for byte; the new stages go right
+ * after the last existing stage, at the same indentation.
+ */
+function addStagesToDvcYaml(existingText, stages) {
+    if (existingText === undefined)
+        return checked(formatDvcYaml(stages), stages);
+    const src = parse(existingText);
+    const { doc } = src;
+    const eol = existingText.includes('\r\n') ? '\r\n' : '\n';
+    const root = doc.contents;
+    const stagesPair = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root) ? findPair(root, 'stages') : undefined;
+    let result;
+    if (root !== null && !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root) && !((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(root) && root.value === null)) {
+        throw fileError(root, src, 'dvc.yaml is not a mapping with a `stages:` key', 'fix dvc.yaml, or delete it to let the action write a new one');
+    }
+    else if (!stagesPair) {
+        result = insertAt(existingText, existingText.length, `stages:\n${stages.map((s) => formatStageYaml(s, 2)).join('')}`, eol);
+    }
+    else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(stagesPair.value) && !stagesPair.value.flow && stagesPair.value.items.length > 0) {
+        const map = stagesPair.value;
+        for (const stage of stages) {
+            if (findPair(map, stage.name))
+                throw new Error(`dvc.yaml already has a stage ${stage.name}`);
+        }
+        const indent = columnOf(map.items[0].key, src);
+        const last = map.items[map.items.length - 1];
+        const end = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .lineEnd */ .kd)(existingText, contentEnd(existingText, last.value.range));
+        result = insertAt(existingText, end, stages.map((s) => formatStageYaml(s, indent)).join(''), eol);
+    }
+    else if (stagesPair.value === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(stagesPair.value) && stagesPair.value.value === null)) {
+        const end = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .lineEnd */ .kd)(existingText, stagesPair.key.range[1]);
+        result = insertAt(existingText, end, stages.map((s) => formatStageYaml(s, 2)).join(''), eol);
+    }
+    else {
+        throw fileError(stagesPair.value, src, '`stages:` in dvc.yaml is not a block mapping, so stages cannot be added while keeping the file as written', 'write `stages:` as a block mapping (one stage name per line), or delete dvc.yaml to let the action write a new one');
+    }
+    return checked(result, stages);
+}
+/** Replaces one stage's deps list with `stage.deps`, keeping everything else as written. */
+function updateStageDeps(existingText, stage) {
+    const src = parse(existingText);
+    const { doc } = src;
+    const eol = existingText.includes('\r\n') ? '\r\n' : '\n';
+    const stagesPair = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(doc.contents) ? findPair(doc.contents, 'stages') : undefined;
+    const stagePair = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(stagesPair?.value) ? findPair(stagesPair.value, stage.name) : undefined;
+    if (!stagePair || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(stagePair.value))
+        throw new Error(`dvc.yaml has no stage ${stage.name} to update`);
+    const body = stagePair.value;
+    const depsPair = findPair(body, 'deps');
+    let result;
+    if (depsPair && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(depsPair.value) && depsPair.value.flow) {
+        const [start, end] = depsPair.value.range;
+        result = splice(existingText, start, end, `[${stage.deps.map(flowScalar).join(', ')}]`);
+    }
+    else if (depsPair && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(depsPair.value) && depsPair.value.items.length > 0) {
+        const start = depsPair.value.range[0];
+        const end = contentEnd(existingText, depsPair.value.range);
+        const col = columnOf(depsPair.value, src);
+        const items = stage.deps.map((d) => `- ${scalarText(d, col + 2, col + 2)}`).join(`\n${' '.repeat(col)}`);
+        result = splice(existingText, start, end, toEol(items, eol));
+    }
+    else if (depsPair) {
+        // `deps:` with no list (or not a list): the key and its value become a block list.
+        const col = columnOf(depsPair.key, src);
+        const start = depsPair.key.range[0];
+        const end = depsPair.value?.range?.[1] ?? depsPair.key.range[1];
+        result = splice(existingText, start, end, toEol(depsLines(stage.deps, col).join('\n').trimStart(), eol));
+    }
+    else {
+        const col = columnOf(body.items[0].key, src);
+        const after = findPair(body, 'cmd') ?? body.items[0];
+        const end = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .lineEnd */ .kd)(existingText, (after.value ?? after.key).range[1]);
+        result = insertAt(existingText, end, depsLines(stage.deps, col).map((l) => `${l}\n`).join(''), eol);
+    }
+    const check = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(result).getIn(['stages', stage.name, 'deps']);
+    if (JSON.stringify(check?.toJSON?.()) !== JSON.stringify(stage.deps)) {
+        throw new Error(`updating the deps of ${stage.name} did not round-trip`);
+    }
+    return result;
+}
+/**
+ * A scalar as PyYAML writes it: plain when YAML 1.1 reads it back as the same
+ * string, else single-quoted, else double-quoted; plain and single-quoted ones
+ * are folded at a single space once the line passes column 80.
+ */
+function scalarText(value, column, indent) {
+    if (/[\n\r\t]/.test(value) || /[^\x20-\x7e]/.test(value))
+        return JSON.stringify(value);
+    const text = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)(value, { version: '1.1', lineWidth: 0, singleQuote: true }).replace(/\n$/, '');
+    if (text !== value && !text.startsWith("'"))
+        return text;
+    return fold(text, column, indent, text.startsWith("'"));
+}
+/** A mapping key (stage name, output path): never folded. */
+function keyText(value) {
+    return scalarText(value, 0, 0).replace(/\n */g, ' ');
+}
+function flowScalar(value) {
+    const text = keyText(value);
+    return /[,[\]{}]/.test(text) && !text.startsWith('"') && !text.startsWith("'") ? JSON.stringify(value) : text;
+}
+/** PyYAML's write_plain/write_single_quoted line breaking. */
+function fold(text, column, indent, quoted) {
+    let out = '';
+    let col = column;
+    const parts = text.split(/( +)/);
+    for (const [i, part] of parts.entries()) {
+        const edge = quoted && (i === 1 || i === parts.length - 2);
+        if (part === ' ' && col > BEST_WIDTH && !edge && i > 0 && i < parts.length - 1) {
+            out += `\n${' '.repeat(indent)}`;
+            col = indent;
+        }
+        else {
+            out += part;
+            col += part.length;
+        }
+    }
+    return out;
+}
+function parse(text) {
+    return (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYamlSource */ .WF)(text, FILE, 'fix dvc.yaml before adding stages to it');
+}
+function findPair(map, key) {
+    return map.items.find((p) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) && p.key.value === key);
+}
+function columnOf(node, src) {
+    return src.linePos(node.range[0]).col - 1;
+}
+/** The end of a node's text without the line break(s) a block node's range takes in. */
+function contentEnd(text, range) {
+    return range[0] + text.slice(range[0], range[1]).trimEnd().length;
+}
+/** The offset just after the newline ending the line that holds `offset` (or the text's end). */
+function insertAt(text, offset, insert, eol) {
+    const lead = offset > 0 && text[offset - 1] !== '\n' ? eol : '';
+    return splice(text, offset, offset, lead + toEol(insert, eol));
+}
+function splice(text, start, end, insert) {
+    return text.slice(0, start) + insert + text.slice(end);
+}
+function toEol(text, eol) {
+    return eol === '\n' ? text : text.replace(/\n/g, eol);
+}
+function fileError(node, src, message, hint) {
+    const range = node?.range;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ file: FILE, line: range ? src.linePos(range[0]).line : undefined, message, hint });
+}
+/** Safety net: the written text must read back as the stages it was given. */
+function checked(text, stages) {
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text);
+    for (const stage of stages) {
+        const cmd = doc.getIn(['stages', stage.name, 'cmd']);
+        const deps = doc.getIn(['stages', stage.name, 'deps'])?.toJSON?.();
+        if (cmd !== stage.cmd || JSON.stringify(deps) !== JSON.stringify(stage.deps)) {
+            throw new Error(`writing stage ${stage.name} to dvc.yaml did not round-trip`);
+        }
+    }
+    return text;
+}
+
+
+/***/ }),
+
+/***/ 5655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OP: () => (/* binding */ Hasher)
+/* harmony export */ });
+/* unused harmony exports CHUNK_SIZE, fileMd5, legacyFileMd5, dirMd5, isTextBlock, dos2unix, pyJsonString */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
+// DVC-compatible md5s: raw file md5 (DVC 3 `hash: md5`), the DVC 2 "dos2unix"
+// md5 (legacy lock entries without `hash:`), and directory md5s (`….dir`).
+// Files are read in bounded parallel; a Hasher remembers what it has hashed.
+
+
+
+
+
+
+/** DVC reads files in 1 MiB chunks; the legacy text test is applied per chunk. */
+const CHUNK_SIZE = 1 << 20;
+/** DVC looks at the first 512 bytes of a chunk to guess text or binary. */
+const TEXT_PROBE = 512;
+/** Files below this size are read in one blocking call, larger ones chunk by chunk. */
+const SMALL_FILE = CHUNK_SIZE;
+const SCRATCH = Buffer.allocUnsafe(SMALL_FILE);
+const oneShot = typeof node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash === 'function' ? node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash : undefined;
+/** Names DVC never descends into (its default ignore patterns). */
+const IGNORED_DIRS = new Set(['.git', '.hg', '.dvc']);
+/** md5 of a file's raw bytes (DVC 3). */
+async function fileMd5(absPath) {
+    return (await new Hasher().file(absPath)).md5;
+}
+/** md5 after DVC 2's dos2unix rule (legacy entries without `hash: md5`). */
+async function legacyFileMd5(absPath) {
+    return (await new Hasher().file(absPath, true)).md5;
+}
+/** DVC's directory hash; `legacy` hashes the files inside with the dos2unix rule. */
+async function dirMd5(absPath, legacy = false) {
+    return new Hasher().dir(absPath, legacy);
+}
+/**
+ * Hashes files and directories with at most `concurrency` files open at once,
+ * each distinct (path, rule) once. Use one Hasher per run: it never notices
+ * a file changing after it was hashed.
+ */
+class Hasher {
+    files = new Map();
+    /** The same hashes once known, for fileSync. */
+    known = new Map();
+    /** md5s that md5Sync found (without size or mode), by path: [raw rule, legacy rule]. */
+    md5s = [new Map(), new Map()];
+    dirs = new Map();
+    slots;
+    root;
+    /** `root` only makes error messages name repository-relative paths. */
+    constructor(options = {}) {
+        this.slots = new Semaphore(options.concurrency ?? 32);
+        this.root = options.root;
+    }
+    file(absPath, legacy = false) {
+        const key = `${legacy ? 'L' : 'M'}${absPath}`;
+        return memo(this.files, key, () => this.slots.run(async () => {
+            const h = await hashFile(absPath, legacy);
+            this.known.set(key, h);
+            return h;
+        }));
+    }
+    /**
+     * The hash right away when it is known or the file is small (read with
+     * one blocking call); undefined for a large file (use `file`). Throws what
+     * `file` would reject with. `stats`: the file's stat when the caller has
+     * just taken it (saves an fstat; size and mode are taken from it).
+     */
+    fileSync(absPath, legacy = false, stats) {
+        const key = `${legacy ? 'L' : 'M'}${absPath}`;
+        const known = this.known.get(key);
+        if (known || this.files.has(key))
+            return known;
+        const h = hashSmallFile(absPath, legacy, stats);
+        if (h) {
+            this.known.set(key, h);
+            this.files.set(key, Promise.resolve(h));
+        }
+        return h;
+    }
+    /**
+     * Just the md5 of a small regular file, read with open, read and close
+     * (no stat); undefined whenever that does not settle it (large file,
+     * directory, any error): the caller then takes the general path, which
+     * decides every such case as before.
+     */
+    md5Sync(absPath, legacy = false) {
+        const md5s = this.md5s[legacy ? 1 : 0];
+        const seen = md5s.get(absPath); // the common case: no key string to build
+        if (seen !== undefined)
+            return seen;
+        const key = `${legacy ? 'L' : 'M'}${absPath}`;
+        const known = this.known.get(key)?.md5;
+        if (known !== undefined || this.files.has(key))
+            return known;
+        const md5 = smallFileMd5(absPath, legacy);
+        if (md5 !== undefined)
+            md5s.set(absPath, md5);
+        return md5;
+    }
+    dir(absPath, legacy = false) {
+        return memo(this.dirs, `${legacy ? 'L' : 'M'}${absPath}`, () => this.hashDir(absPath, legacy));
+    }
+    async hashDir(absPath, legacy) {
+        const relpaths = await listFiles(absPath, '', (p) => (this.root ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(this.root, p).split(node_path__WEBPACK_IMPORTED_MODULE_3__.sep).join('/') : p));
+        const hashes = await Promise.all(relpaths.map((rel) => this.file((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(absPath, rel), legacy)));
+        const entries = relpaths.map((relpath, i) => ({ relpath, md5: hashes[i].md5, key: Buffer.from(relpath) }));
+        // Python sorts str by code point; UTF-8 bytes compare in the same order.
+        entries.sort((a, b) => Buffer.compare(a.key, b.key));
+        const json = `[${entries.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(', ')}]`;
+        return {
+            md5: `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(json, 'utf8').digest('hex')}.dir`,
+            size: hashes.reduce((sum, h) => sum + h.size, 0),
+            nfiles: entries.length
+        };
+    }
+}
+async function hashFile(absPath, legacy) {
+    return hashSmallFile(absPath, legacy) ?? hashLargeFile(absPath, legacy);
+}
+/**
+ * Small files (nearly all of a docs pipeline) are read with one blocking
+ * call into a shared buffer: for thousands of 10 KB files that is several
+ * times faster than a round trip through the thread pool per step.
+ * Undefined for a file of SMALL_FILE bytes or more.
+ */
+function hashSmallFile(absPath, legacy, stats) {
+    if (stats && stats.size >= SMALL_FILE)
+        return undefined;
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(absPath, 'r');
+    try {
+        const info = stats ?? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd);
+        if (info.size < SMALL_FILE) {
+            const n = readAllSync(fd, SCRATCH);
+            if (n < SMALL_FILE)
+                return result(digest(SCRATCH.subarray(0, n), legacy), info);
+        }
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+    return undefined;
+}
+/** md5 of a small file without a stat; undefined for a large file, a directory or any error. */
+function smallFileMd5(absPath, legacy) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(absPath, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const n = readAllSync(fd, SCRATCH); // a directory fails here (EISDIR)
+        return n < SMALL_FILE ? digest(SCRATCH.subarray(0, n), legacy) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+}
+async function hashLargeFile(absPath, legacy) {
+    const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(absPath, 'r');
+    try {
+        const info = await fh.stat();
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
+        const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
+        for (;;) {
+            const n = await readFull(fh, buffer);
+            if (n === 0)
+                break;
+            feed(hash, buffer.subarray(0, n), legacy);
+            if (n < CHUNK_SIZE)
+                break;
+        }
+        return result(hash.digest('hex'), info);
+    }
+    finally {
+        await fh.close();
+    }
+}
+function digest(bytes, legacy) {
+    // One-shot hashing (Node >= 20.12) makes no Hash object per file.
+    if (!legacy && oneShot)
+        return oneShot('md5', bytes, 'hex');
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
+    feed(hash, bytes, legacy);
+    return hash.digest('hex');
+}
+function result(md5, info) {
+    return { md5, size: info.size, isexec: (info.mode & 0o111) !== 0 };
+}
+/** Fills the buffer from the file's start until it is full or the file ends. */
+function readAllSync(fd, buffer) {
+    let filled = 0;
+    while (filled < buffer.length) {
+        const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, filled, buffer.length - filled, filled);
+        if (n === 0)
+            break;
+        filled += n;
+    }
+    return filled;
+}
+/** Feeds bytes to the hash in DVC's 1 MiB chunks (the chunking matters for the legacy rule). */
+function feed(hash, bytes, legacy) {
+    if (!legacy) {
+        hash.update(bytes);
+        return;
+    }
+    for (let at = 0; at < bytes.length; at += CHUNK_SIZE) {
+        const chunk = bytes.subarray(at, at + CHUNK_SIZE);
+        hash.update(isTextBlock(chunk.subarray(0, TEXT_PROBE)) ? dos2unix(chunk) : chunk);
+    }
+}
+/** Reads until the buffer is full or the file ends (a short read is not the end). */
+async function readFull(fh, buffer) {
+    let filled = 0;
+    while (filled < buffer.length) {
+        const { bytesRead } = await fh.read(buffer, filled, buffer.length - filled, null);
+        if (bytesRead === 0)
+            break;
+        filled += bytesRead;
+    }
+    return filled;
+}
+/** DVC's text heuristic: no NUL, and at most 30% bytes outside printable ASCII + \n\r\t\f\b. */
+function isTextBlock(block) {
+    if (block.length === 0)
+        return true;
+    let nontext = 0;
+    for (const b of block) {
+        if (b === 0)
+            return false;
+        if (!((b >= 32 && b <= 126) || b === 10 || b === 13 || b === 9 || b === 12 || b === 8))
+            nontext++;
+    }
+    return nontext / block.length <= 0.3;
+}
+/** Every CRLF becomes LF. */
+function dos2unix(chunk) {
+    let at = chunk.indexOf('\r\n');
+    if (at < 0)
+        return chunk;
+    const parts = [];
+    let from = 0;
+    while (at >= 0) {
+        parts.push(chunk.subarray(from, at));
+        from = at + 1; // keep the \n
+        at = chunk.indexOf('\r\n', from);
+    }
+    parts.push(chunk.subarray(from));
+    return Buffer.concat(parts);
+}
+/** A string as Python's json.dumps writes it (ensure_ascii: everything outside space..~ escaped). */
+function pyJsonString(s) {
+    let out = '"';
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x22)
+            out += '\\"';
+        else if (c === 0x5c)
+            out += '\\\\';
+        else if (c >= 0x20 && c <= 0x7e)
+            out += s[i];
+        else
+            out += SHORT_ESCAPES[c] ?? `\\u${c.toString(16).padStart(4, '0')}`;
+    }
+    return `${out}"`;
+}
+const SHORT_ESCAPES = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' };
+/**
+ * Files under a directory, `/`-separated and relative to it, the way DVC walks:
+ * `.git`, `.hg`, `.dvc` folders (and a `.git` file) skipped, symlinked folders
+ * not entered, symlinked files followed.
+ */
+async function listFiles(absDir, prefix, shown) {
+    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(absDir, { withFileTypes: true });
+    const out = [];
+    for (const entry of entries) {
+        const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(absDir, entry.name);
+        if (entry.name === '.dvcignore') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({
+                file: shown(abs),
+                message: 'a .dvcignore file inside a directory that a stage depends on or writes: DVC refuses to hash such a directory',
+                hint: 'move the .dvcignore rules to the repository root'
+            });
+        }
+        if (entry.isDirectory()) {
+            if (!IGNORED_DIRS.has(entry.name))
+                out.push(...(await listFiles(abs, rel, shown)));
+        }
+        else if (entry.isSymbolicLink()) {
+            const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(abs).catch(() => undefined);
+            if (!target)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ file: shown(abs), message: 'broken symbolic link', hint: 'remove the link or restore its target' });
+            if (!target.isDirectory() && entry.name !== '.git')
+                out.push(rel);
+        }
+        else if (entry.name !== '.git') {
+            out.push(rel);
+        }
+    }
+    return out;
+}
+function memo(cache, key, make) {
+    let p = cache.get(key);
+    if (!p) {
+        p = make();
+        cache.set(key, p);
+    }
+    return p;
+}
+/** At most `size` tasks run at once; the rest wait their turn. */
+class Semaphore {
+    size;
+    active = 0;
+    waiting = [];
+    constructor(size) {
+        this.size = size;
+    }
+    async run(task) {
+        // A finishing task hands its slot straight to the next in line.
+        if (this.active >= this.size)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.active++;
+        try {
+            return await task();
+        }
+        finally {
+            const next = this.waiting.shift();
+            if (next)
+                next();
+            else
+                this.active--;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 501:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JY: () => (/* binding */ stripHeaders),
+/* harmony export */   RW: () => (/* binding */ parseHeader),
+/* harmony export */   RX: () => (/* binding */ formatHeader),
+/* harmony export */   Sd: () => (/* binding */ isHeaderLine),
+/* harmony export */   fg: () => (/* binding */ sha256Hex),
+/* harmony export */   wI: () => (/* binding */ composeDocument)
+/* harmony export */ });
+/* unused harmony exports HEADER_PREFIX, utcDate */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// The first line of every generated document, in Graft's exact format. It
+// records which model wrote the text, from which packed prompt (sig) and at
+// which revision, so a later run can find its baseline and spot hand edits.
+
+const HEADER_PREFIX = '<!-- Generated by Graft';
+function sha256Hex(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest('hex');
+}
+/** `YYYY-MM-DD` in UTC, as Graft's `date -u +%F`. */
+function utcDate(when) {
+    return when.toISOString().slice(0, 10);
+}
+function formatHeader(fields) {
+    const date = typeof fields.date === 'string' ? fields.date : utcDate(fields.date);
+    return `${HEADER_PREFIX} | model=${fields.model} | sig=${fields.sig} | rev=${fields.rev} | ${date} -->`;
+}
+const HEADER_PATTERN = /^<!-- Generated by Graft \| model=(.*?) \| sig=([0-9a-f]*) \| rev=([^\s|]*) \| (\d{4}-\d{2}-\d{2}) -->\s*$/;
+/** The fields of a header line, or undefined when the line is not one. */
+function parseHeader(line) {
+    const match = HEADER_PATTERN.exec(line);
+    if (!match)
+        return undefined;
+    const [, model, sig, rev, date] = match;
+    return { model, sig, rev, date };
+}
+function isHeaderLine(line) {
+    return line.startsWith(HEADER_PREFIX);
+}
+/** The text without any line that starts like a Graft header (as Graft's `grep -v`). */
+function stripHeaders(text) {
+    return text
+        .split('\n')
+        .filter((line) => !isHeaderLine(line))
+        .join('\n');
+}
+/**
+ * The file to write: the header line, then the model's text without header
+ * lines, ending in a newline. Never two headers, whatever the model returned.
+ */
+function composeDocument(header, text) {
+    const body = stripHeaders(text);
+    const ended = body === '' || body.endsWith('\n') ? body : `${body}\n`;
+    return `${header}\n${ended}`;
+}
+
+
+/***/ }),
+
+/***/ 1983:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
+/* unused harmony export CommandError */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+// The one way the project runs a subprocess (git, dvc, pip). Plain Node, so the
+// core and the CLI need nothing from @actions/*. Arguments are passed as an
+// array: no shell, no quoting bugs.
+
+class CommandError extends Error {
+    command;
+    result;
+    constructor(command, result) {
+        super(`${command} exited with ${result.code}: ${result.stderr.trim() || result.stdout.trim()}`);
+        this.command = command;
+        this.result = result;
+        this.name = 'CommandError';
+    }
+}
+const run = (file, args, options) => new Promise((resolve, reject) => {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: ['pipe', 'pipe', 'pipe']
+    });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+        const result = {
+            code: code ?? 1,
+            stdout: Buffer.concat(out).toString('utf8'),
+            stderr: Buffer.concat(err).toString('utf8')
+        };
+        if (result.code !== 0 && !options.allowFailure) {
+            reject(new CommandError([file, ...args].join(' '), result));
+        }
+        else {
+            resolve(result);
+        }
+    });
+    // A child may exit without reading its stdin (EPIPE); its exit code tells what happened.
+    child.stdin.on('error', () => { });
+    child.stdin.end(options.input ?? '');
+});
+
+
+/***/ }),
+
+/***/ 3000:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ Git)
+/* harmony export */ });
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1983);
+// A small git command manager: every git call the project makes goes through
+// here, so environment, cwd and error text are handled once.
+
+class Git {
+    cwd;
+    env;
+    constructor(cwd, env = process.env) {
+        this.cwd = cwd;
+        this.env = env;
+    }
+    /** Runs git and returns stdout; throws CommandError on a non-zero exit. */
+    async exec(args, input) {
+        return (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)('git', args, { cwd: this.cwd, env: this.gitEnv(), input })).stdout;
+    }
+    /** Runs git and returns the whole result, whatever the exit code. */
+    async tryExec(args, input) {
+        return (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)('git', args, { cwd: this.cwd, env: this.gitEnv(), input, allowFailure: true });
+    }
+    /** Tracked files plus untracked files git does not ignore, `/`-separated. */
+    async listFiles() {
+        const out = await this.exec(['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+        return [...new Set(out.split('\0').filter(Boolean))];
+    }
+    async revParse(rev) {
+        const r = await this.tryExec(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+        return r.code === 0 ? r.stdout.trim() : undefined;
+    }
+    /**
+     * File contents at a revision, or undefined when the path does not exist there.
+     * `./` makes the path relative to cwd, so a working-directory below the git root works.
+     */
+    async show(rev, path) {
+        const r = await this.tryExec(['show', `${rev}:./${path}`]);
+        return r.code === 0 ? r.stdout : undefined;
+    }
+    /** The same repository with extra environment (e.g. a scratch `GIT_INDEX_FILE`). */
+    withEnv(extra) {
+        return new Git(this.cwd, { ...this.env, ...extra });
+    }
+    gitEnv() {
+        // Never prompt for credentials in CI; keep messages in English for matching.
+        return { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+    }
+}
+
+
+/***/ }),
+
+/***/ 6107:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bz: () => (/* binding */ assertWritable),
+/* harmony export */   NP: () => (/* binding */ normalizeRepoPath),
+/* harmony export */   Q1: () => (/* binding */ checkRepoPath),
+/* harmony export */   TC: () => (/* binding */ lexicalPathProblem),
+/* harmony export */   Vh: () => (/* binding */ PIPELINE_FILES),
+/* harmony export */   x_: () => (/* binding */ RepoPathChecker)
+/* harmony export */ });
+/* unused harmony export isSameOrInside */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+// Path safety. Every path the action reads as a dep or writes as an output comes
+// from a file a pull request can edit, so each one is checked before use: it
+// must stay inside the repository, outputs never land in git's or GitHub's own
+// folders, and no symlink may lead out of the repository.
+
+
+
+/** DVC's own pipeline files at the repository root: written by generate, never outputs of a stage. */
+const PIPELINE_FILES = new Set(['dvc.yaml', 'dvc.lock']);
+/** Folders an output may never be written into (first path segment). */
+const FORBIDDEN_OUTPUT_ROOTS = ['.git', '.github'];
+/** Files the action writes itself; an output of that name would clobber them. */
+const RESERVED_OUTPUTS = ['dvc.yaml', 'dvc.lock'];
+/** What posix.normalize (or the trailing-slash rule) would change: `\\`, `//`, `.` or `..` segments, a final `/`. */
+const NOT_NORMAL = /\\|\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/;
+/** `./docs//a.md/` → `docs/a.md`. Leaves `..` and absolute paths for the checks to refuse. */
+function normalizeRepoPath(path) {
+    if (path !== '' && !NOT_NORMAL.test(path))
+        return path; // the common case, without allocating
+    const slashed = path.replace(/\\/g, '/');
+    const normal = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.normalize(slashed);
+    return normal.length > 1 ? normal.replace(/\/+$/, '') : normal;
+}
+/** True when `inner` equals `outer` or lies inside it, segment-aware (`a` holds `a/b`, not `ab`). */
+function isSameOrInside(outer, inner) {
+    return inner === outer || inner.startsWith(outer.endsWith('/') ? outer : `${outer}/`);
+}
+/**
+ * The checks that need no file system: empty, absolute, `..` escapes, `.git/`
+ * (and for outputs `.github/`, the repository root, dvc.yaml, dvc.lock).
+ */
+function lexicalPathProblem(rel, role) {
+    if (rel.trim() === '')
+        return `the ${role} path is empty`;
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) || /^[A-Za-z]:[\\/]/.test(rel) || rel.startsWith('\\')) {
+        return `${rel} is an absolute path; paths are relative to the repository root`;
+    }
+    const norm = normalizeRepoPath(rel);
+    if (norm === '..' || norm.startsWith('../'))
+        return `${rel} leaves the repository`;
+    const first = norm.split('/')[0];
+    if (first === '.git')
+        return `${rel} is inside .git/`;
+    if (role === 'output') {
+        if (norm === '.')
+            return `${rel} is the repository root, not a file`;
+        if (FORBIDDEN_OUTPUT_ROOTS.includes(first))
+            return `${rel} is inside ${first}/, where the action never writes`;
+        if (RESERVED_OUTPUTS.includes(norm))
+            return `${rel} is the pipeline's own ${norm}`;
+    }
+    return undefined;
+}
+/**
+ * A problem message for a repository-relative path, or undefined when it is
+ * safe: the lexical checks, then every existing component is walked and a
+ * symlink that resolves (or dangles) outside the repository is refused.
+ */
+function checkRepoPath(root, rel, role) {
+    return new RepoPathChecker(root).check(rel, role);
+}
+/**
+ * checkRepoPath for many paths of one repository: the root's real path and
+ * each component's lstat are looked up once. Use one checker per run only:
+ * it never notices the file system changing.
+ */
+class RepoPathChecker {
+    root;
+    realRoot;
+    lstats = new Map();
+    verdicts = { output: new Map(), dep: new Map() };
+    /** Paths the walk found to exist with no symlink on the way. */
+    plain = new Set();
+    constructor(root) {
+        this.root = root;
+    }
+    check(rel, role) {
+        const verdicts = this.verdicts[role];
+        if (verdicts.has(rel))
+            return verdicts.get(rel);
+        const verdict = this.walk(rel, role);
+        verdicts.set(rel, verdict);
+        return verdict;
+    }
+    walk(rel, role) {
+        const lexical = lexicalPathProblem(rel, role);
+        if (lexical)
+            return lexical;
+        const realRoot = (this.realRoot ??= (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(this.root));
+        const normal = normalizeRepoPath(rel);
+        const parts = normal.split('/').filter((p) => p !== '.');
+        if (parts.length > 0 && resolvesToItself(realRoot + (realRoot.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? '' : node_path__WEBPACK_IMPORTED_MODULE_1__.sep) + parts.join(node_path__WEBPACK_IMPORTED_MODULE_1__.sep))) {
+            this.plain.add(normal); // every component exists and none is a symlink
+            return undefined;
+        }
+        let current = realRoot;
+        let followed = false;
+        for (let i = 0; i < parts.length; i++) {
+            const next = current.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? current + parts[i] : current + node_path__WEBPACK_IMPORTED_MODULE_1__.sep + parts[i]; // join, without re-normalising
+            const stat = this.lstat(next);
+            if (!stat)
+                return undefined; // the rest does not exist yet: nothing to follow
+            if (stat.isSymbolicLink()) {
+                const target = symlinkTarget(next);
+                if (!isInsideDir(realRoot, target)) {
+                    return `${parts.slice(0, i + 1).join('/')} is a symlink to ${target}, outside the repository`;
+                }
+                current = target;
+                followed = true;
+            }
+            else {
+                current = next;
+            }
+        }
+        if (!followed)
+            this.plain.add(normal);
+        return undefined;
+    }
+    /** Whether `rel` exists, following symlinks (a dangling link does not). */
+    exists(rel) {
+        if (this.plain.has(normalizeRepoPath(rel)))
+            return true;
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, rel), { throwIfNoEntry: false }) !== undefined;
+        }
+        catch {
+            return false; // e.g. a file where a folder was expected
+        }
+    }
+    lstat(abs) {
+        if (this.lstats.has(abs))
+            return this.lstats.get(abs);
+        const stat = lstatOrUndefined(abs);
+        this.lstats.set(abs, stat);
+        return stat;
+    }
+}
+/** Throws when an output may not be written; call it right before writing. */
+function assertWritable(root, rel) {
+    const problem = checkRepoPath(root, rel, 'output');
+    if (problem) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+            file: rel,
+            message: `refusing to write ${rel}: ${problem}`,
+            hint: 'outputs must be plain paths inside the repository, outside .git/ and .github/; fix the prompt\'s `out` or remove the symlink'
+        });
+    }
+}
+/**
+ * True when the path exists and its real path is itself: no component is a
+ * symlink (a link would resolve elsewhere, or loop). One call in C instead
+ * of an lstat per component; anything else is left to the walk.
+ */
+function resolvesToItself(abs) {
+    try {
+        return node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(abs) === abs;
+    }
+    catch {
+        return false;
+    }
+}
+function lstatOrUndefined(abs) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined; // e.g. a file where a folder was expected
+    }
+}
+/** Where a symlink leads: its real path, or for a dangling link the path it names. */
+function symlinkTarget(abs) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(abs);
+    }
+    catch {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(abs));
+    }
+}
+function isInsideDir(dir, abs) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(dir, abs);
+    return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && rel !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+
+
+/***/ }),
+
+/***/ 9875:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CP: () => (/* binding */ pipelineDrift),
+/* harmony export */   P9: () => (/* binding */ graftStage),
+/* harmony export */   Un: () => (/* binding */ commandTemplate)
+/* harmony export */ });
+/* unused harmony exports graftCommand, deriveTemplate, applyTemplate, isGraftStage */
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6107);
+/* harmony import */ var _dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4417);
+// The pipeline the prompts define: one DVC stage per prompt, as Graft writes
+// it, and the differences between that and the dvc.yaml on disk.
+
+
+/** Placeholders of a command template (see deriveTemplate). */
+const PLACEHOLDERS = { prompt: '{prompt}', out: '{out}', name: '{name}' };
+function graftCommand(prompt) {
+    return `bash scripts/render_llm.sh --prompt ${prompt.path} --out ${prompt.out} --name ${prompt.stageName}`;
+}
+/**
+ * The stage Graft would write for a prompt. `template` (from deriveTemplate)
+ * keeps a repository's own command shape for new stages.
+ */
+function graftStage(prompt, template) {
+    return {
+        name: prompt.stageName,
+        cmd: template ? applyTemplate(template, prompt) : graftCommand(prompt),
+        deps: [prompt.path, ...prompt.deps],
+        outs: [{ path: prompt.out, cache: false }]
+    };
+}
+/**
+ * Turns an existing stage's command into a template by replacing its prompt
+ * path, output path and stage name (whole words only) with placeholders.
+ * Undefined when the command does not name the prompt: nothing to learn from.
+ */
+function deriveTemplate(stage, prompt) {
+    let template = stage.cmd;
+    for (const [value, placeholder] of [
+        [prompt.path, PLACEHOLDERS.prompt],
+        [prompt.out, PLACEHOLDERS.out],
+        [stage.name, PLACEHOLDERS.name]
+    ]) {
+        template = template.replace(wordPattern(value), placeholder);
+    }
+    return template.includes(PLACEHOLDERS.prompt) ? template : undefined;
+}
+function applyTemplate(template, prompt) {
+    return template
+        .split(PLACEHOLDERS.prompt)
+        .join(prompt.path)
+        .split(PLACEHOLDERS.out)
+        .join(prompt.out)
+        .split(PLACEHOLDERS.name)
+        .join(prompt.stageName);
+}
+/**
+ * The command template a repository uses, learnt from its first prompt stage
+ * whose command is not Graft's default; undefined when all use the default.
+ */
+function commandTemplate(prompts, dvc) {
+    const byName = new Map((dvc?.stages ?? []).map((s) => [s.name, s]));
+    for (const prompt of prompts) {
+        const stage = byName.get(prompt.stageName);
+        if (stage && stage.cmd !== graftCommand(prompt)) {
+            const template = deriveTemplate(stage, prompt);
+            if (template)
+                return template;
+        }
+    }
+    return undefined;
+}
+/** A value as a whole word of a shell command: bounded by start/end, blanks, `=` or quotes. */
+function wordPattern(value) {
+    const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(?<=^|[\\s='"])${escaped}(?=$|[\\s'"])`, 'g');
+}
+/** A stage Graft made: one of its deps is a prompt file. Others are not Graft's business. */
+function isGraftStage(stage) {
+    return stage.deps.some((d) => d.endsWith('.prompt.md'));
+}
+/**
+ * Where dvc.yaml and the prompts disagree. Stages are matched by name (Graft's
+ * rule); commands are not compared, since other templates are legal.
+ */
+function pipelineDrift(prompts, dvc) {
+    const stages = new Map((dvc?.stages ?? []).map((s) => [s.name, s]));
+    const drift = [];
+    for (const prompt of prompts) {
+        const stage = stages.get(prompt.stageName);
+        const expected = graftStage(prompt);
+        if (!stage) {
+            drift.push({
+                stage: prompt.stageName,
+                kind: 'missing-stage',
+                file: prompt.path,
+                text: `dvc.yaml has no stage ${prompt.stageName} for ${prompt.path}; run the action's generate, or add the stage:\n${(0,_dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_1__/* .formatStageYaml */ .Jf)(expected, 2)}`
+            });
+            continue;
+        }
+        const deps = listDiff(expected.deps, stage.deps);
+        if (deps) {
+            drift.push({
+                stage: stage.name,
+                kind: 'deps-differ',
+                file: prompt.path,
+                text: `the deps of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${deps}); run the action's generate, or set its deps to: ${expected.deps.join(', ')}`
+            });
+        }
+        const outs = listDiff([prompt.out], stage.outs.map((o) => o.path));
+        if (outs) {
+            drift.push({
+                stage: stage.name,
+                kind: 'outs-differ',
+                file: prompt.path,
+                text: `the outs of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${outs}); run the action's generate, or set its outs to: ${prompt.out}`
+            });
+        }
+    }
+    const promptStages = new Set(prompts.map((p) => p.stageName));
+    for (const stage of dvc?.stages ?? []) {
+        if (promptStages.has(stage.name) || !isGraftStage(stage))
+            continue;
+        const prompt = stage.deps.find((d) => d.endsWith('.prompt.md'));
+        drift.push({
+            stage: stage.name,
+            kind: 'orphan-stage',
+            file: 'dvc.yaml',
+            line: stage.line,
+            text: `stage ${stage.name} in dvc.yaml has no prompt file (${prompt} is gone or gives another stage name); remove the stage, or restore the prompt`
+        });
+    }
+    return drift;
+}
+/** How `actual` differs from `expected` (paths compared normalised), or undefined when equal. */
+function listDiff(expected, actual) {
+    const want = expected.map(_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP);
+    const have = actual.map(_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP);
+    if (want.length === have.length && want.every((p, i) => p === have[i]))
+        return undefined;
+    const missing = want.filter((p) => !have.includes(p));
+    const extra = have.filter((p) => !want.includes(p));
+    const parts = [];
+    if (missing.length > 0)
+        parts.push(`missing ${missing.join(', ')}`);
+    if (extra.length > 0)
+        parts.push(`not in the prompt: ${extra.join(', ')}`);
+    if (parts.length === 0)
+        parts.push(`order differs: dvc.yaml has ${have.join(', ')}`);
+    return parts.join('; ');
+}
+
+
+/***/ }),
+
+/***/ 8488:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ resolveTargets),
+/* harmony export */   n: () => (/* binding */ parseTargetList)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+// `targets` input: output paths or stage names, as a JSON array or a
+// newline/comma list. A target that names nothing is an error.
+
+function parseTargetList(raw) {
+    const text = (raw ?? '').trim();
+    if (text === '')
+        return [];
+    if (text.startsWith('[')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch (e) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
+                message: `targets is not a valid JSON array: ${e.message}`,
+                hint: 'pass a JSON array of strings, or one target per line'
+            });
+        }
+        if (!Array.isArray(parsed) || parsed.some((t) => typeof t !== 'string')) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({ message: 'targets must be a JSON array of strings', hint: 'e.g. ["docs/a.md", "overview"]' });
+        }
+        return parsed.map((t) => t.trim()).filter(Boolean);
+    }
+    return text
+        .split(/[\n,]/)
+        .map((t) => t.trim())
+        .filter(Boolean);
+}
+/** Maps each target to a stage name; every target must name a stage or one of its outputs. */
+function resolveTargets(targets, stages) {
+    const byName = new Map(stages.map((s) => [s.name, s.name]));
+    const byOut = new Map();
+    for (const s of stages)
+        for (const o of s.outs)
+            byOut.set(o.path, s.name);
+    const chosen = new Set();
+    const unknown = [];
+    for (const raw of targets) {
+        const t = raw.replace(/^\.\//, '');
+        const name = byName.get(t) ?? byOut.get(t);
+        if (name)
+            chosen.add(name);
+        else
+            unknown.push(raw);
+    }
+    if (unknown.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz(unknown.map((t) => ({
+            message: `target "${t}" names no stage and no output`,
+            hint: `use a stage name or an output path; known stages: ${[...byName.keys()].slice(0, 20).join(', ')}`
+        })));
+    }
+    return chosen;
+}
+
+
+/***/ }),
+
+/***/ 9667:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  t: () => (/* binding */ validate)
+});
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/io/git.ts
+var git = __webpack_require__(3000);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var core_paths = __webpack_require__(6107);
+// EXTERNAL MODULE: ./node_modules/gray-matter/index.js
+var gray_matter = __webpack_require__(9599);
+var gray_matter_default = /*#__PURE__*/__webpack_require__.n(gray_matter);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/core/yaml/plain.ts
+var plain = __webpack_require__(5723);
+;// CONCATENATED MODULE: ./src/core/graft/frontmatter-fast.ts
+// A fast reader for the common shape of a prompt's frontmatter: comment and
+// blank lines, `deps:` with one `- path` per line, and one-line `out`,
+// `model`, `max_tokens`, `temperature`. Anything else (other keys, quotes,
+// flow style, folded values, a value the checks would refuse, …) returns
+// undefined and the caller uses the YAML parser, which owns every error:
+// this reader only ever returns what the full reader would.
+
+
+const IGNORABLE = /^ *(?:#.*)?$/;
+const KEY = /^(deps|out|model|max_tokens|temperature):(?: (.*))?$/;
+const ITEM = /^( *)- (.*)$/;
+const POSITIVE_INT = /^[1-9][0-9]{0,14}$/;
+const UNIT_NUMBER = /^(?:0|1|0\.[0-9]{1,15}|1\.0{1,15})$/;
+/**
+ * The keys of a frontmatter block (the text between the `---` lines, starting
+ * with the newline that ends line 1), or undefined when it is not plain.
+ */
+function fastReadFrontmatter(raw) {
+    if (/[\r\t\uFEFF]/.test(raw))
+        return undefined;
+    const lines = raw.split('\n');
+    const result = { deps: [], lines: { deps: [] } };
+    const seen = new Set();
+    let i = 0;
+    const skip = () => {
+        while (i < lines.length && IGNORABLE.test(lines[i]))
+            i++;
+    };
+    for (skip(); i < lines.length; skip()) {
+        const m = KEY.exec(lines[i]);
+        if (!m || seen.has(m[1]))
+            return undefined;
+        const [, key, value] = m;
+        seen.add(key);
+        const line = i + 1; // raw line 0 is the rest of the file's line 1
+        i++;
+        if (key === 'deps') {
+            if (value !== undefined)
+                return undefined;
+            skip();
+            let indent;
+            for (let item = ITEM.exec(lines[i] ?? ''); item; skip(), item = ITEM.exec(lines[i] ?? '')) {
+                if (indent !== undefined && item[1].length !== indent)
+                    return undefined;
+                indent = item[1].length;
+                if (!(0,plain/* isSafePlain */.U)(item[2], 'yaml-1.1') || (0,core_paths/* lexicalPathProblem */.TC)(item[2], 'dep'))
+                    return undefined;
+                result.deps.push((0,core_paths/* normalizeRepoPath */.NP)(item[2]));
+                result.lines.deps.push(i + 1);
+                i++;
+            }
+        }
+        else if (value === undefined || !readValue(result, key, value, line)) {
+            return undefined;
+        }
+    }
+    return result;
+}
+/** One `key: value` line into the result; false when the full reader must judge it. */
+function readValue(result, key, value, line) {
+    if (key === 'max_tokens' || key === 'temperature') {
+        if (!(key === 'max_tokens' ? POSITIVE_INT : UNIT_NUMBER).test(value))
+            return false;
+        if (key === 'max_tokens')
+            result.maxTokens = Number(value);
+        else
+            result.temperature = Number(value);
+        return true;
+    }
+    if (!(0,plain/* isSafePlain */.U)(value, 'yaml-1.1'))
+        return false;
+    if (key === 'model') {
+        result.model = value;
+        return true;
+    }
+    if ((0,core_paths/* lexicalPathProblem */.TC)(value, 'output'))
+        return false;
+    result.out = (0,core_paths/* normalizeRepoPath */.NP)(value);
+    result.lines.out = line;
+    return true;
+}
+
+// EXTERNAL MODULE: ./src/core/yaml/source.ts
+var source = __webpack_require__(3474);
+;// CONCATENATED MODULE: ./src/core/graft/frontmatter.ts
+// A prompt's YAML frontmatter, read the way Graft reads it: the file must start
+// with a line `---` and the block ends at the first line `---` (LF endings, as
+// Graft's regular expression demands). A block gray-matter would close
+// elsewhere is refused; the `yaml` package parses it so every problem names
+// the line in the prompt file.
+
+
+
+
+
+
+/** Graft's own split (scripts/generate_dvc.py, pack_prompt.py). */
+const GRAFT_FRONTMATTER = /^---\n([\s\S]*?)\n---\n/;
+const OPENING = '---\n';
+const CLOSING = '\n---\n';
+const GLOB_CHARS = /[*?[]/;
+/** gray-matter parses nothing itself here; a fresh options object also keeps its cache out. */
+const NO_ENGINE = () => ({});
+/** Parses the frontmatter of `text`; throws a GraftError listing every problem found. */
+function parseFrontmatter(file, text) {
+    return parseWith(file, text, true);
+}
+/** parseFrontmatter with the YAML parser only (the fast reader is held to it in tests). */
+function parseFrontmatterFull(file, text) {
+    return parseWith(file, text, false);
+}
+function parseWith(file, text, fast) {
+    const block = splitFrontmatter(file, text);
+    if (!block)
+        return { deps: [], body: text, lines: { deps: [] } };
+    const keys = fast ? fastReadFrontmatter(block.raw) : undefined;
+    if (keys)
+        return { ...keys, body: block.body };
+    // The raw block starts right after the opening `---`, with the newline that
+    // ends line 1: YAML line numbers are then the file's line numbers.
+    const src = (0,source/* parseYamlSource */.WF)(block.raw, file, 'fix the YAML between the two `---` lines', {
+        subject: 'the frontmatter',
+        version: '1.1'
+    });
+    return { ...readKeys(file, src.doc, (offset) => src.linePos(offset).line), body: block.body };
+}
+/**
+ * The frontmatter block and the body after it, or undefined when the file has
+ * none. A block gray-matter would read otherwise than Graft is an error: the
+ * two must not disagree about a prompt's deps. `raw` starts with the newline
+ * that ends line 1, so YAML line numbers are the file's.
+ */
+function splitFrontmatter(file, text) {
+    const graft = GRAFT_FRONTMATTER.exec(text);
+    if (!graft) {
+        const problem = unreadFrontmatter(text);
+        if (problem)
+            throw new errors/* GraftError */.Tz({ file, line: 1, ...problem });
+        return undefined;
+    }
+    // gray-matter splits the block (its YAML engine is bypassed: the `yaml`
+    // package parses, with line numbers). It closes the block at the first
+    // `\n---` after the opening line, even with more text on that line, where
+    // Graft needs `---` alone: when the two disagree the file is refused.
+    const close = graft[0].length - CLOSING.length;
+    const split = gray_matter_default()(text, { engines: { yaml: NO_ENGINE } });
+    if (split.matter !== text.slice(OPENING.length - 1, close) || split.content !== text.slice(graft[0].length)) {
+        throw new errors/* GraftError */.Tz({
+            file,
+            line: 1,
+            message: 'the frontmatter delimiters are ambiguous (a line starting with `---` inside the frontmatter?)',
+            hint: 'close the frontmatter with a line holding exactly `---` and use no other line starting with `---` inside it'
+        });
+    }
+    return { raw: split.matter, body: split.content };
+}
+/** Why a file that opens like frontmatter is not read as frontmatter by Graft. */
+function unreadFrontmatter(text) {
+    if (text.startsWith('---\r\n')) {
+        return {
+            message: 'the frontmatter has Windows (CRLF) line endings, which Graft does not read: its deps would be ignored',
+            hint: 'convert the file to LF line endings (e.g. a .gitattributes line `*.prompt.md text eol=lf`)'
+        };
+    }
+    // `---\n---\n` (an empty block) is no frontmatter to Graft either: harmless.
+    if (!text.startsWith('---\n') || text.startsWith('---\n---\n'))
+        return undefined;
+    if (/\n---$/.test(text)) {
+        return { message: 'the closing `---` is the last line and has no newline after it', hint: 'end the file with a newline' };
+    }
+    return {
+        message: 'the frontmatter opened on line 1 is never closed',
+        hint: 'add a line `---` after the frontmatter'
+    };
+}
+function readKeys(file, doc, lineAt) {
+    const problems = [];
+    const result = { deps: [], lines: { deps: [] } };
+    const root = doc.contents;
+    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === null))
+        return result;
+    if (!(0,dist/* isMap */.jh)(root)) {
+        throw new errors/* GraftError */.Tz({
+            file,
+            line: lineOf(root, lineAt),
+            message: 'the frontmatter is not a mapping of keys to values',
+            hint: 'write it as `key: value` lines, e.g. `deps:` followed by `- path` items'
+        });
+    }
+    const fail = (pair, message, hint, node = pair.key) => {
+        problems.push({ file, line: lineOf(node, lineAt), message, hint });
+    };
+    for (const pair of root.items) {
+        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+        const value = pair.value;
+        const plain = (0,dist/* isScalar */.jn)(value) ? value.value : value;
+        if (plain === null || plain === undefined)
+            continue; // `key:` with no value: Graft treats it as absent
+        switch (key) {
+            case 'deps':
+                readDeps(pair, result, fail, lineAt);
+                break;
+            case 'out':
+                if (typeof plain !== 'string') {
+                    fail(pair, '`out` must be a path (a string)', 'write `out: docs/name.md`');
+                }
+                else {
+                    const problem = (0,core_paths/* lexicalPathProblem */.TC)(plain, 'output');
+                    if (problem)
+                        fail(pair, `out ${problem}`, 'set `out` to a path inside the repository, relative to its root', value);
+                    else {
+                        result.out = (0,core_paths/* normalizeRepoPath */.NP)(plain);
+                        result.lines.out = lineOf(value, lineAt);
+                    }
+                }
+                break;
+            case 'model':
+                if (typeof plain !== 'string')
+                    fail(pair, '`model` must be a string', 'write a model alias, e.g. `model: bedrock-claude-v4.5-sonnet-us`');
+                else
+                    result.model = plain;
+                break;
+            case 'max_tokens':
+                if (typeof plain !== 'number' || !Number.isInteger(plain) || plain <= 0) {
+                    fail(pair, `\`max_tokens\` must be a positive integer, not ${JSON.stringify(plain)}`, 'write e.g. `max_tokens: 16000`');
+                }
+                else
+                    result.maxTokens = plain;
+                break;
+            case 'temperature':
+                if (typeof plain !== 'number' || !(plain >= 0 && plain <= 1)) {
+                    fail(pair, `\`temperature\` must be a number from 0 to 1, not ${JSON.stringify(plain)}`, 'write e.g. `temperature: 0.7`');
+                }
+                else
+                    result.temperature = plain;
+                break;
+        }
+    }
+    (0,errors/* throwIfProblems */.W8)(problems);
+    return result;
+}
+function readDeps(pair, result, fail, lineAt) {
+    const listHint = 'write `deps:` followed by one `- path/to/file` line per dependency';
+    if (!(0,dist/* isSeq */.oP)(pair.value)) {
+        fail(pair, '`deps` must be a list of paths', listHint);
+        return;
+    }
+    for (const item of pair.value.items) {
+        const value = (0,dist/* isScalar */.jn)(item) ? item.value : undefined;
+        if (typeof value !== 'string') {
+            fail(pair, `\`deps\` must be a list of paths; item ${JSON.stringify((0,dist/* isScalar */.jn)(item) ? item.value : String(item))} is not a string`, `${listHint} (quote values YAML reads as numbers or booleans)`);
+            continue;
+        }
+        if (GLOB_CHARS.test(value)) {
+            fail(pair, `dep ${value} contains a glob character`, 'Graft does not expand globs; list the files, or name the directory', item);
+            continue;
+        }
+        const problem = (0,core_paths/* lexicalPathProblem */.TC)(value, 'dep');
+        if (problem) {
+            fail(pair, `dep ${problem}`, 'list paths inside the repository, relative to its root', item);
+            continue;
+        }
+        result.deps.push((0,core_paths/* normalizeRepoPath */.NP)(value));
+        result.lines.deps.push(lineOf(item, lineAt));
+    }
+}
+function lineOf(node, lineAt) {
+    const range = node?.range;
+    return range ? lineAt(range[0]) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/graft/prompts.ts
+// Prompt files: find `*.prompt.md`, read their frontmatter the way Graft does,
+// and check the set as a whole (names, outputs, deps) before anything runs.
+
+
+
+
+
+const SUFFIX = '.prompt.md';
+const SKIPPED_DIRS = ['node_modules', '.git'];
+function isPromptPath(path) {
+    if (!path.endsWith(SUFFIX))
+        return false; // most files: no split needed
+    const segments = path.split('/');
+    const base = segments[segments.length - 1];
+    return base.endsWith(SUFFIX) && base !== SUFFIX && !segments.some((s) => SKIPPED_DIRS.includes(s));
+}
+/**
+ * Graft's base name: the file name without `.md`, every `.prompt` removed
+ * (Graft uses `stem.replace(".prompt", "")`, so `a.prompt.md` → `a`).
+ */
+function graftBase(promptPath) {
+    return external_node_path_.posix.basename(promptPath).slice(0, -'.md'.length).split('.prompt').join('');
+}
+/** `docs/how-it-works.prompt.md` → `how_it_works` */
+function stageNameFor(promptPath) {
+    return graftBase(promptPath).replace(/-/g, '_');
+}
+/** Frontmatter `out` (already repository-relative), else the same folder with `.md`. */
+function outputPathFor(promptPath, out) {
+    if (out !== undefined)
+        return out;
+    const dir = external_node_path_.posix.dirname(promptPath);
+    const name = `${graftBase(promptPath)}.md`;
+    return dir === '.' ? name : `${dir}/${name}`;
+}
+/** Parses one prompt file; throws a GraftError naming the file and line. */
+function parsePrompt(path, text) {
+    return parsePromptWithLines(path, text).prompt;
+}
+function parsePromptWithLines(path, text) {
+    const fm = parseFrontmatter(path, text);
+    const prompt = {
+        path,
+        stageName: stageNameFor(path),
+        deps: fm.deps,
+        out: outputPathFor(path, fm.out),
+        body: fm.body
+    };
+    if (fm.model !== undefined)
+        prompt.model = fm.model;
+    if (fm.maxTokens !== undefined)
+        prompt.maxTokens = fm.maxTokens;
+    if (fm.temperature !== undefined)
+        prompt.temperature = fm.temperature;
+    return { prompt, lines: fm.lines };
+}
+/** Graft sorts `pathlib.Path`s: by path segments, not by the whole string. */
+function comparePromptPaths(a, b) {
+    return compareSegments(a.split('/'), b.split('/'));
+}
+function compareSegments(sa, sb) {
+    for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
+        if (sa[i] !== sb[i])
+            return sa[i] < sb[i] ? -1 : 1;
+    }
+    return sa.length - sb.length;
+}
+/** Prompt paths in Graft's order, each split once (not once per comparison). */
+function sortPromptPaths(paths) {
+    return paths
+        .map((path) => ({ path, segments: path.split('/') }))
+        .sort((a, b) => compareSegments(a.segments, b.segments))
+        .map((p) => p.path);
+}
+/**
+ * Reads and checks every prompt among `files` (the repository's file list).
+ * Collects every problem across all prompts and throws them as one GraftError.
+ */
+async function discoverPrompts(root, files) {
+    const paths = sortPromptPaths(files.filter(isPromptPath));
+    const problems = [];
+    const parsed = [];
+    for (const path of paths) {
+        try {
+            // Blocking reads: prompts are small, and a thread-pool round trip per
+            // file costs more than the read itself.
+            parsed.push(parsePromptWithLines(path, (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, path), 'utf8')));
+        }
+        catch (e) {
+            if (!(e instanceof errors/* GraftError */.Tz))
+                throw e;
+            problems.push(...e.problems);
+        }
+    }
+    const checker = new core_paths/* RepoPathChecker */.x_(root);
+    problems.push(...checkNames(parsed), ...checkOutputs(checker, parsed), ...checkDeps(checker, parsed));
+    (0,errors/* throwIfProblems */.W8)(problems);
+    return parsed.map((p) => p.prompt);
+}
+function checkNames(parsed) {
+    const problems = [];
+    const byName = new Map();
+    for (const { prompt } of parsed) {
+        const first = byName.get(prompt.stageName);
+        if (first === undefined) {
+            byName.set(prompt.stageName, prompt.path);
+            continue;
+        }
+        problems.push({
+            file: prompt.path,
+            message: `${first} and ${prompt.path} both make the stage ${prompt.stageName}; Graft's generator would silently drop one of them`,
+            hint: 'rename one of the two prompt files'
+        });
+    }
+    return problems;
+}
+function checkOutputs(paths, parsed) {
+    const problems = [];
+    const promptPaths = new Set(parsed.map((p) => p.prompt.path));
+    const byOut = new Map();
+    for (const { prompt, lines } of parsed) {
+        const at = { file: prompt.path, line: lines.out };
+        const unsafe = paths.check(prompt.out, 'output');
+        if (unsafe) {
+            problems.push({ ...at, message: `output ${prompt.out}: ${unsafe}`, hint: 'set `out` to a path inside the repository' });
+            continue;
+        }
+        if (promptPaths.has(prompt.out)) {
+            problems.push({ ...at, message: `output ${prompt.out} is a prompt file`, hint: 'set `out` to a .md file that is not a prompt' });
+        }
+        const first = byOut.get(prompt.out);
+        if (first !== undefined) {
+            problems.push({
+                ...at,
+                message: `${first} and ${prompt.path} both write ${prompt.out}`,
+                hint: 'give one of them another `out` (or rename it)'
+            });
+        }
+        else {
+            byOut.set(prompt.out, prompt.path);
+        }
+    }
+    return problems;
+}
+function checkDeps(paths, parsed) {
+    const problems = [];
+    const made = madeByPrompts(parsed.map((p) => p.prompt.out));
+    for (const { prompt, lines } of parsed) {
+        // An indexed loop: this runs once per dep of every prompt, before any JIT.
+        for (let i = 0; i < prompt.deps.length; i++) {
+            const dep = prompt.deps[i];
+            const unsafe = paths.check(dep, 'dep');
+            if (unsafe) {
+                problems.push({ file: prompt.path, line: lines.deps[i], message: `dep ${dep}: ${unsafe}`, hint: 'list paths inside the repository only' });
+            }
+            else if (!made.has(dep) && !paths.exists(dep)) {
+                problems.push({
+                    file: prompt.path,
+                    line: lines.deps[i],
+                    message: `${dep} (required by ${prompt.path}) does not exist`,
+                    hint: 'create it, fix the path, or remove it from `deps`'
+                });
+            }
+        }
+    }
+    return problems;
+}
+/**
+ * Deps that need not exist yet: an output some prompt writes, or a folder
+ * holding one (as `dir` or `dir/`), so each dep is one set look-up.
+ */
+function madeByPrompts(outputs) {
+    const made = new Set();
+    for (const out of outputs) {
+        made.add(out);
+        for (let i = out.indexOf('/'); i >= 0; i = out.indexOf('/', i + 1)) {
+            made.add(out.slice(0, i));
+            made.add(out.slice(0, i + 1));
+        }
+    }
+    return made;
+}
+
+// EXTERNAL MODULE: ./src/core/pipeline/stages.ts
+var pipeline_stages = __webpack_require__(9875);
+;// CONCATENATED MODULE: ./src/core/pipeline/graph.ts
+// The stage DAG: stage B depends on stage A when a dep of B is an output of A,
+// lies inside one (A writes a folder), or contains one (B reads a folder that A
+// writes into). Outputs are indexed by path and by every parent folder, so
+// building costs a few map lookups per dep, not a scan of all stages.
+
+
+class StageGraph {
+    stages;
+    file;
+    index = new Map();
+    children;
+    parents;
+    links = new Map();
+    topo;
+    constructor(stages, file) {
+        this.stages = stages;
+        this.file = file;
+        stages.forEach((s, i) => this.index.set(s.name, i));
+        this.children = stages.map(() => new Set());
+        this.parents = stages.map(() => new Set());
+        this.topo = [];
+    }
+    /** Builds the graph; throws a GraftError on duplicate names or outputs, and on cycles. */
+    static build(stages, file = 'dvc.yaml') {
+        const graph = new StageGraph(stages, file);
+        throwIf(graph.checkNames());
+        const { owners, problems } = graph.indexOutputs();
+        throwIf(problems);
+        graph.link(owners);
+        throwIf(graph.sort());
+        return graph;
+    }
+    /** Stage names in dependency order; independent stages keep the given order. */
+    order() {
+        return this.topo.map((i) => this.stages[i].name);
+    }
+    /** Every stage `name` depends on, directly or not, in dependency order. */
+    upstream(name) {
+        const seen = this.reach([this.at(name)], this.parents);
+        return this.topo.filter((i) => seen.has(i)).map((i) => this.stages[i].name);
+    }
+    /** Every stage that depends on one of `names`, directly or not, excluding `names`. */
+    downstream(names) {
+        const start = [...names].map((n) => this.at(n));
+        const seen = this.reach(start, this.children);
+        return new Set(this.topo.filter((i) => seen.has(i)).map((i) => this.stages[i].name));
+    }
+    /** Stages a given stage depends on directly. */
+    dependenciesOf(name) {
+        return [...this.parents[this.at(name)]].sort((a, b) => a - b).map((i) => this.stages[i].name);
+    }
+    /** Stages grouped by depth: level 0 needs nothing, level n needs something from level n-1. */
+    levels() {
+        const depth = new Array(this.stages.length).fill(0);
+        for (const i of this.topo)
+            for (const c of this.children[i])
+                depth[c] = Math.max(depth[c], depth[i] + 1);
+        const levels = [];
+        this.stages.forEach((s, i) => (levels[depth[i]] ??= []).push(s.name));
+        return levels;
+    }
+    outputsOf(name) {
+        return this.stages[this.at(name)].outs.map((o) => o.path);
+    }
+    has(name) {
+        return this.index.has(name);
+    }
+    at(name) {
+        const i = this.index.get(name);
+        if (i === undefined)
+            throw new Error(`no stage named ${name}`);
+        return i;
+    }
+    reach(start, edges) {
+        const seen = new Set();
+        const stack = [...start];
+        while (stack.length > 0) {
+            for (const next of edges[stack.pop()]) {
+                if (!seen.has(next)) {
+                    seen.add(next);
+                    stack.push(next);
+                }
+            }
+        }
+        for (const s of start)
+            seen.delete(s);
+        return seen;
+    }
+    checkNames() {
+        if (this.index.size === this.stages.length)
+            return [];
+        const seen = new Set();
+        const dups = this.stages.filter((s) => seen.size === seen.add(s.name).size);
+        return dups.map((s) => this.problem(s, `two stages are named ${s.name}`, 'give every stage its own name'));
+    }
+    /** out path → owning stage; two stages writing one path (or one inside the other) are problems. */
+    indexOutputs() {
+        const owners = new Map();
+        /** every parent folder of an output → a stage writing inside it */
+        const within = new Map();
+        const problems = [];
+        this.stages.forEach((stage, i) => {
+            for (const out of stage.outs) {
+                const path = (0,core_paths/* normalizeRepoPath */.NP)(out.path);
+                const clash = owners.get(path) ?? ancestorOwner(path, owners) ?? within.get(path);
+                if (clash !== undefined && clash !== i) {
+                    const other = this.stages[clash];
+                    const same = other.outs.some((o) => (0,core_paths/* normalizeRepoPath */.NP)(o.path) === path);
+                    problems.push(this.problem(stage, same
+                        ? `stages ${other.name} and ${stage.name} both write ${path}`
+                        : `outputs overlap: ${path} of stage ${stage.name} and an output of stage ${other.name} lie one inside the other`, 'each path may be the output of one stage only; change one of the outputs'));
+                    continue;
+                }
+                owners.set(path, i);
+                for (const parent of parentsOf(path))
+                    if (!within.has(parent))
+                        within.set(parent, i);
+            }
+        });
+        return { owners, problems };
+    }
+    link(owners) {
+        const writersInside = new Map();
+        for (const [path, i] of owners) {
+            for (const parent of parentsOf(path)) {
+                let list = writersInside.get(parent);
+                if (!list)
+                    writersInside.set(parent, (list = []));
+                list.push(i);
+            }
+        }
+        this.stages.forEach((stage, to) => {
+            for (const raw of stage.deps) {
+                const dep = (0,core_paths/* normalizeRepoPath */.NP)(raw);
+                const from = owners.get(dep) ?? ancestorOwner(dep, owners);
+                if (from !== undefined)
+                    this.addEdge(from, to, dep);
+                for (const inner of writersInside.get(dep) ?? [])
+                    this.addEdge(inner, to, dep);
+            }
+        });
+    }
+    addEdge(from, to, path) {
+        this.children[from].add(to);
+        this.parents[to].add(from);
+        const key = `${from}>${to}`;
+        if (!this.links.has(key))
+            this.links.set(key, path);
+    }
+    /** Kahn's algorithm with a min-heap on the given position, so ties keep the given order. */
+    sort() {
+        const indegree = this.parents.map((p) => p.size);
+        const ready = new MinHeap();
+        indegree.forEach((d, i) => d === 0 && ready.push(i));
+        while (ready.size > 0) {
+            const i = ready.pop();
+            this.topo.push(i);
+            for (const c of this.children[i])
+                if (--indegree[c] === 0)
+                    ready.push(c);
+        }
+        if (this.topo.length === this.stages.length)
+            return [];
+        return this.findCycles(indegree).map((cycle) => this.cycleProblem(cycle));
+    }
+    /** Cycles among the stages Kahn could not order (each found once, by a DFS back edge). */
+    findCycles(indegree) {
+        const stuck = new Set(indegree.flatMap((d, i) => (d > 0 ? [i] : [])));
+        const state = new Map();
+        const cycles = [];
+        for (const start of stuck) {
+            if (state.has(start))
+                continue;
+            const path = [];
+            const iters = [];
+            const enter = (n) => {
+                state.set(n, 'open');
+                path.push(n);
+                iters.push(this.children[n].values());
+            };
+            enter(start);
+            while (path.length > 0) {
+                const step = iters[iters.length - 1].next();
+                if (step.done) {
+                    state.set(path.pop(), 'done');
+                    iters.pop();
+                    continue;
+                }
+                const next = step.value;
+                if (!stuck.has(next))
+                    continue;
+                if (state.get(next) === 'open')
+                    cycles.push(path.slice(path.indexOf(next)));
+                else if (!state.has(next))
+                    enter(next);
+            }
+        }
+        return cycles;
+    }
+    cycleProblem(cycle) {
+        const names = cycle.map((i) => this.stages[i].name);
+        const steps = cycle.map((from, k) => {
+            const to = cycle[(k + 1) % cycle.length];
+            return `${this.stages[to].name} reads ${this.links.get(`${from}>${to}`)} written by ${this.stages[from].name}`;
+        });
+        return this.problem(this.stages[cycle[0]], `the pipeline has a cycle: ${[...names, names[0]].join(' → ')} (${steps.join('; ')})`, 'a document cannot depend on itself, directly or through others: remove one of these deps');
+    }
+    problem(stage, message, hint) {
+        return { file: this.file, line: stage.line, message, hint };
+    }
+}
+/** `docs/a/b.md` → `docs/a`, `docs` */
+function parentsOf(path) {
+    const parents = [];
+    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1))
+        parents.push(path.slice(0, i));
+    return parents;
+}
+/** The stage whose output is a folder holding `path`, if any. */
+function ancestorOwner(path, owners) {
+    for (const parent of parentsOf(path)) {
+        const owner = owners.get(parent);
+        if (owner !== undefined)
+            return owner;
+    }
+    return undefined;
+}
+function throwIf(problems) {
+    (0,errors/* throwIfProblems */.W8)(problems);
+}
+/** A binary min-heap of stage positions. */
+class MinHeap {
+    items = [];
+    get size() {
+        return this.items.length;
+    }
+    push(value) {
+        const a = this.items;
+        a.push(value);
+        for (let i = a.length - 1; i > 0;) {
+            const p = (i - 1) >> 1;
+            if (a[p] <= a[i])
+                break;
+            [a[p], a[i]] = [a[i], a[p]];
+            i = p;
+        }
+    }
+    pop() {
+        const a = this.items;
+        const top = a[0];
+        const last = a.pop();
+        if (a.length > 0) {
+            a[0] = last;
+            for (let i = 0;;) {
+                const l = 2 * i + 1;
+                const r = l + 1;
+                let m = i;
+                if (l < a.length && a[l] < a[m])
+                    m = l;
+                if (r < a.length && a[r] < a[m])
+                    m = r;
+                if (m === i)
+                    break;
+                [a[m], a[i]] = [a[i], a[m]];
+                i = m;
+            }
+        }
+        return top;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/dvc/dvcyaml-fast.ts
+// A fast reader for dvc.yaml in the layout Graft (and graft-action) write:
+// comment header, `stages:`, and per stage `cmd` (a plain scalar, possibly
+// folded), `deps` (plain paths), `outs` (`- path:` with `cache: false`),
+// optionally `always_changed`; it pays where the YAML parser dominates
+// validate's time (bench/readers.mjs measures both). Sticky regular
+// expressions over whole stages in Graft's exact layout first, a line reader
+// for other indentations and key orders.
+// Anything else (quotes, flow style, other keys, cached
+// outs, CRLF, odd indentation, …) returns undefined and the caller uses the
+// full parser, which also owns every error message and every `unsupported`
+// note: this reader only ever returns what the full parser would.
+
+
+const dvcyaml_fast_IGNORABLE = /^ *(?:#.*)?$/;
+const STAGE_KEY = /^( +)([^ #].*):$/;
+const BODY_KEY = /^( +)(cmd|deps|outs|always_changed):(?: (.*))?$/;
+const dvcyaml_fast_ITEM = /^( *)- (.*)$/;
+const CACHE_FALSE = /^( +)cache: false$/;
+const DOTDOT_SEGMENT = /(?:^|\/)\.\.(?:\/|$)/;
+/** Lines of the text with a cursor; `undefined` past the end. */
+class Lines {
+    lines;
+    i = 0;
+    constructor(text) {
+        this.lines = text.split('\n');
+        if (this.lines.at(-1) === '')
+            this.lines.pop();
+    }
+    /** The next line that is neither blank nor a comment (the cursor moves to it). */
+    next() {
+        while (this.i < this.lines.length && dvcyaml_fast_IGNORABLE.test(this.lines[this.i]))
+            this.i++;
+        return this.lines[this.i];
+    }
+    /** The line right after the cursor, blank or not. */
+    following() {
+        return this.lines[this.i + 1];
+    }
+}
+/** Comment and blank lines (as IGNORABLE reads them), then `stages:`. */
+const PREAMBLE = /(?: *(?:#[^\n\u2028\u2029]*)?\n)*stages:\n/y;
+/** A stage as Graft writes it: key, `cmd:` and its continuation lines, `deps:`. */
+const STAGE_HEAD = /  ([^ #\n][^\n]*):\n    cmd: ([^\n]*)\n((?: {5,}[^ \n][^\n]*\n)*)    deps:\n/y;
+const DEP = /    - ([^\n]*)\n/y;
+const OUTS = /    outs:\n/y;
+const OUT = /    - ([^\n]*):\n {8}cache: false\n/y;
+const ALWAYS_CHANGED = /    always_changed: (true|false)\n/y;
+/** dvc.yaml's stages, or undefined when the text is not in the plain layout. */
+function fastParseDvcYaml(text) {
+    if (/[\r\t\uFEFF]/.test(text))
+        return undefined;
+    return dvcYamlByBlocks(text) ?? dvcYamlByLines(text);
+}
+/**
+ * Graft's own layout (stage keys at 2 spaces, `cmd`, `deps`, `outs` with
+ * `cache: false`, `always_changed`, in that order; no comments between
+ * stages) by sticky regular expressions. Undefined for anything else; when
+ * it returns stages, dvcYamlByLines returns the same (tests hold the two
+ * together). Exported for those tests; `text` has passed fastParseDvcYaml's check.
+ */
+function dvcYamlByBlocks(text) {
+    PREAMBLE.lastIndex = 0;
+    if (!PREAMBLE.exec(text))
+        return undefined;
+    let at = PREAMBLE.lastIndex;
+    let line = lineCount(text, at) + 1;
+    const stages = [];
+    const names = new Set();
+    while (at < text.length) {
+        STAGE_HEAD.lastIndex = at;
+        const m = STAGE_HEAD.exec(text);
+        if (!m)
+            return undefined;
+        const name = m[1];
+        if (!(0,plain/* isSafePlain */.U)(name, 'core') || names.has(name))
+            return undefined;
+        names.add(name);
+        const more = m[3] === '' ? [] : m[3].slice(0, -1).split('\n').map((l) => l.slice(indentOf(l)));
+        if (!(0,plain/* isSafePlainLine */.E)(m[2]) || !more.every(plain/* isSafePlainLine */.E))
+            return undefined;
+        const cmd = [m[2], ...more].join(' ');
+        if (!(0,plain/* isSafePlain */.U)(cmd, 'core'))
+            return undefined;
+        const stage = { name, cmd, deps: [], outs: [], line };
+        at = STAGE_HEAD.lastIndex;
+        line += 3 + more.length;
+        for (let d = sticky(DEP, text, at); d; d = sticky(DEP, text, at)) {
+            if (!(0,plain/* isSafePlain */.U)(d[1], 'core') || !insideRepo(d[1]))
+                return undefined;
+            stage.deps.push(d[1]);
+            at = DEP.lastIndex;
+            line++;
+        }
+        if (sticky(OUTS, text, at)) {
+            at = OUTS.lastIndex;
+            line++;
+            for (let o = sticky(OUT, text, at); o; o = sticky(OUT, text, at)) {
+                if (!(0,plain/* isSafePlain */.U)(o[1], 'core') || !insideRepo(o[1]))
+                    return undefined;
+                stage.outs.push({ path: o[1], cache: false });
+                at = OUT.lastIndex;
+                line += 2;
+            }
+        }
+        const a = sticky(ALWAYS_CHANGED, text, at);
+        if (a) {
+            if (a[1] === 'true')
+                stage.alwaysChanged = true;
+            at = ALWAYS_CHANGED.lastIndex;
+            line++;
+        }
+        stages.push(stage);
+    }
+    return { stages, unsupported: [] };
+}
+function sticky(re, text, at) {
+    re.lastIndex = at;
+    return re.exec(text);
+}
+/** Lines that end before `at`. */
+function lineCount(text, at) {
+    let n = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1))
+        n++;
+    return n;
+}
+/** Any plain layout, line by line. Exported for the tests of dvcYamlByBlocks. */
+function dvcYamlByLines(text) {
+    const lines = new Lines(text);
+    const first = lines.next();
+    if (first === undefined)
+        return { stages: [], unsupported: [] };
+    if (first !== 'stages:')
+        return undefined;
+    lines.i++;
+    const stages = [];
+    const names = new Set();
+    let stageIndent;
+    for (let line = lines.next(); line !== undefined; line = lines.next()) {
+        const m = STAGE_KEY.exec(line);
+        if (!m || (stageIndent !== undefined && m[1].length !== stageIndent))
+            return undefined;
+        stageIndent = m[1].length;
+        const name = m[2];
+        if (!(0,plain/* isSafePlain */.U)(name, 'core') || names.has(name))
+            return undefined;
+        names.add(name);
+        const stage = readStage(lines, name, stageIndent);
+        if (!stage)
+            return undefined;
+        stages.push(stage);
+    }
+    return { stages, unsupported: [] };
+}
+/** One stage's body; the cursor is on the stage's key and ends past its last line. */
+function readStage(lines, name, stageIndent) {
+    const line = lines.i + 1;
+    lines.i++;
+    let cmd;
+    let deps;
+    let outs;
+    let alwaysChanged;
+    let keyIndent;
+    for (let text = lines.next(); text !== undefined; text = lines.next()) {
+        if (indentOf(text) <= stageIndent)
+            break;
+        const m = BODY_KEY.exec(text);
+        if (!m || (keyIndent !== undefined && m[1].length !== keyIndent))
+            return undefined;
+        keyIndent = m[1].length;
+        const [, , key, value] = m;
+        if (key === 'cmd') {
+            if (cmd !== undefined || value === undefined)
+                return undefined;
+            cmd = readFolded(lines, value, keyIndent);
+            if (cmd === undefined)
+                return undefined;
+        }
+        else if (key === 'deps') {
+            if (deps !== undefined || value !== undefined)
+                return undefined;
+            deps = dvcyaml_fast_readDeps(lines, keyIndent);
+            if (deps === undefined)
+                return undefined;
+        }
+        else if (key === 'outs') {
+            if (outs !== undefined || value !== undefined)
+                return undefined;
+            outs = readOuts(lines, keyIndent);
+            if (outs === undefined)
+                return undefined;
+        }
+        else {
+            if (alwaysChanged !== undefined || (value !== 'true' && value !== 'false'))
+                return undefined;
+            alwaysChanged = value === 'true';
+            lines.i++;
+        }
+    }
+    if (cmd === undefined)
+        return undefined;
+    return { name, cmd, deps: deps ?? [], outs: outs ?? [], line, ...(alwaysChanged ? { alwaysChanged } : {}) };
+}
+/**
+ * A plain scalar whose first line is `first` (the cursor is on it), folded
+ * over the lines right below that are indented past its key: lines joined
+ * by single spaces. A blank or comment line ends it.
+ */
+function readFolded(lines, first, keyIndent) {
+    if (!(0,plain/* isSafePlainLine */.E)(first))
+        return undefined;
+    const parts = [first];
+    for (let text = lines.following(); text !== undefined; text = lines.following()) {
+        const indent = indentOf(text);
+        if (indent <= keyIndent)
+            break;
+        const trimmed = text.slice(indent);
+        if (!(0,plain/* isSafePlainLine */.E)(trimmed))
+            break;
+        parts.push(trimmed);
+        lines.i++;
+    }
+    lines.i++;
+    const value = parts.join(' ');
+    return (0,plain/* isSafePlain */.U)(value, 'core') ? value : undefined;
+}
+function dvcyaml_fast_readDeps(lines, keyIndent) {
+    lines.i++;
+    const deps = [];
+    let itemIndent;
+    for (let text = lines.next(); text !== undefined; text = lines.next()) {
+        const m = dvcyaml_fast_ITEM.exec(text);
+        if (!m || m[1].length < keyIndent)
+            break;
+        if (itemIndent !== undefined && m[1].length !== itemIndent)
+            return undefined;
+        itemIndent = m[1].length;
+        if (!(0,plain/* isSafePlain */.U)(m[2], 'core') || !insideRepo(m[2]))
+            return undefined;
+        deps.push(m[2]);
+        lines.i++;
+    }
+    return deps;
+}
+/** `- path:` items, each with exactly `cache: false` on the next line. */
+function readOuts(lines, keyIndent) {
+    lines.i++;
+    const outs = [];
+    let itemIndent;
+    for (let text = lines.next(); text !== undefined; text = lines.next()) {
+        const m = dvcyaml_fast_ITEM.exec(text);
+        if (!m || m[1].length < keyIndent)
+            break;
+        if (itemIndent !== undefined && m[1].length !== itemIndent)
+            return undefined;
+        itemIndent = m[1].length;
+        const key = m[2];
+        if (!key.endsWith(':'))
+            return undefined;
+        const path = key.slice(0, -1);
+        if (!(0,plain/* isSafePlain */.U)(path, 'core') || !insideRepo(path))
+            return undefined;
+        lines.i++;
+        const option = lines.next();
+        const c = option === undefined ? null : CACHE_FALSE.exec(option);
+        if (!c || c[1].length <= itemIndent + 2)
+            return undefined;
+        outs.push({ path, cache: false });
+        lines.i++;
+    }
+    return outs;
+}
+/** The paths the full reader would note as outside the repository are left to it. */
+function insideRepo(path) {
+    if (external_node_path_.posix.isAbsolute(path))
+        return false;
+    if (!DOTDOT_SEGMENT.test(path))
+        return true; // only a `..` segment can normalise to `..`
+    const normal = external_node_path_.posix.normalize(path);
+    return normal !== '..' && !normal.startsWith('../');
+}
+/** Leading spaces (the text holds no tabs). */
+function indentOf(text) {
+    let i = 0;
+    while (text.charCodeAt(i) === 0x20)
+        i++;
+    return i;
+}
+
+;// CONCATENATED MODULE: ./src/core/dvc/dvcyaml.ts
+// Reads dvc.yaml into plain stage definitions. Errors DVC itself would refuse
+// become GraftErrors with file and line; valid features the native engine
+// does not model are listed in `unsupported`, so the caller can choose DVC.
+
+
+
+
+
+
+const SYNTAX_HINT = 'fix the syntax; DVC would refuse this file too';
+const SCHEMA_HINT = 'fix dvc.yaml to follow DVC 3 pipeline syntax (https://dvc.org/doc/user-guide/project-structure/dvcyaml-files)';
+/** Top-level keys that do not change how `dvc status` judges stages. */
+const INERT_TOP_KEYS = new Set(['stages', 'plots', 'params', 'metrics', 'artifacts', 'datasets']);
+/** Stage keys the native engine models (or that do not change a verdict). */
+const MODELLED_STAGE_KEYS = new Set(['cmd', 'deps', 'outs', 'always_changed', 'desc', 'meta', 'frozen']);
+/** Out options that do not change a `cache: false` out's verdict. */
+const INERT_OUT_KEYS = new Set(['cache', 'persist', 'desc', 'type', 'labels', 'meta', 'remote', 'push']);
+async function readDvcYaml(root) {
+    const text = await readIfPresent((0,external_node_path_.join)(root, 'dvc.yaml'));
+    return text === undefined ? undefined : parseDvcYaml(text);
+}
+function parseDvcYaml(text, file = 'dvc.yaml') {
+    return fastParseDvcYaml(text) ?? parseDvcYamlFull(text, file);
+}
+/** The general reader (any YAML layout, every error); parseDvcYaml tries the fast one first. */
+function parseDvcYamlFull(text, file = 'dvc.yaml') {
+    const src = (0,source/* parseYamlSource */.WF)(text, file, SYNTAX_HINT);
+    const top = src.doc.contents;
+    if (top === null || ((0,dist/* isScalar */.jn)(top) && top.value === null))
+        return { stages: [], unsupported: [] };
+    if (!(0,dist/* isMap */.jh)(top))
+        throw schemaError(src, top, `${file} must be a mapping with a "stages" key`);
+    const unsupported = [];
+    for (const pair of top.items) {
+        const key = (0,source/* pairKey */.Yz)(pair);
+        if (key === 'vars')
+            unsupported.push('vars at the top level');
+        else if (!INERT_TOP_KEYS.has(key))
+            unsupported.push(`unknown top-level key "${key}"`);
+    }
+    const stagesNode = top.get('stages', true);
+    if (stagesNode === undefined || stagesNode === null || ((0,dist/* isScalar */.jn)(stagesNode) && stagesNode.value === null)) {
+        return { stages: [], unsupported };
+    }
+    if (!(0,dist/* isMap */.jh)(stagesNode))
+        throw schemaError(src, stagesNode, '"stages" must be a mapping of stage names to stages');
+    const stages = stagesNode.items.map((pair) => dvcyaml_readStage(src, pair, unsupported));
+    return { stages, unsupported };
+}
+function dvcyaml_readStage(src, pair, unsupported) {
+    const name = (0,source/* pairKey */.Yz)(pair);
+    const line = src.lineOf(pair.key);
+    const body = pair.value;
+    if (!(0,dist/* isMap */.jh)(body))
+        throw new errors/* GraftError */.Tz({ file: src.file, line, message: `stage "${name}" must be a mapping`, hint: SCHEMA_HINT });
+    const note = (what) => void unsupported.push(`${what} in stage ${name}`);
+    if (body.has('foreach') || body.has('matrix')) {
+        note(body.has('foreach') ? 'foreach' : 'matrix');
+        return { name, cmd: '', deps: [], outs: [], line };
+    }
+    for (const p of body.items) {
+        const key = (0,source/* pairKey */.Yz)(p);
+        if (key === 'params' || key === 'vars' || key === 'wdir' || key === 'metrics' || key === 'plots')
+            note(key);
+        else if (!MODELLED_STAGE_KEYS.has(key))
+            note(`unknown key "${key}"`);
+    }
+    if (body.get('frozen') === true)
+        note('frozen');
+    if (hasInterpolation(body))
+        note('${...} interpolation');
+    const cmd = readCmd(src, name, body, line, note);
+    const deps = stringList(src, name, body, 'deps').map((d) => checkPath(d, 'dep', note));
+    const outs = dvcyaml_readOuts(src, name, body, note);
+    const alwaysChanged = body.get('always_changed') === true;
+    return { name, cmd, deps, outs, line, ...(alwaysChanged ? { alwaysChanged } : {}) };
+}
+function readCmd(src, name, body, line, note) {
+    const node = body.get('cmd', true);
+    if (node === undefined) {
+        throw new errors/* GraftError */.Tz({ file: src.file, line, message: `stage "${name}" has no cmd`, hint: 'give the stage a cmd; DVC requires one' });
+    }
+    if ((0,dist/* isSeq */.oP)(node)) {
+        note('cmd as a list');
+        return node.items.map((i) => (0,source/* scalarString */.Cg)(i) ?? '').join('\n');
+    }
+    const cmd = (0,source/* scalarString */.Cg)(node);
+    if (cmd === undefined)
+        throw schemaError(src, node, `the cmd of stage "${name}" must be a string`);
+    return cmd;
+}
+function dvcyaml_readOuts(src, name, body, note) {
+    const node = body.get('outs', true);
+    if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+        return [];
+    if (!(0,dist/* isSeq */.oP)(node))
+        throw listError(src, name, 'outs', node);
+    return node.items.map((item) => {
+        const plain = (0,source/* scalarString */.Cg)(item);
+        if (plain !== undefined) {
+            note(`cached out ${plain} (outs are cached unless "cache: false")`);
+            return { path: checkPath(plain, 'out', note), cache: true };
+        }
+        if (!(0,dist/* isMap */.jh)(item) || item.items.length !== 1) {
+            throw schemaError(src, item, `stage "${name}": each out must be a path or a {path: {options}} mapping`);
+        }
+        const path = (0,source/* pairKey */.Yz)(item.items[0]);
+        const options = item.items[0].value;
+        if (options !== null && !(0,dist/* isMap */.jh)(options)) {
+            throw schemaError(src, item, `stage "${name}": the options of out ${path} must be a mapping`);
+        }
+        const cache = !(0,dist/* isMap */.jh)(options) || options.get('cache') !== false;
+        if (cache)
+            note(`cached out ${path} (outs are cached unless "cache: false")`);
+        for (const p of (0,dist/* isMap */.jh)(options) ? options.items : []) {
+            if (!INERT_OUT_KEYS.has((0,source/* pairKey */.Yz)(p)))
+                note(`out option "${(0,source/* pairKey */.Yz)(p)}" of ${path}`);
+        }
+        return { path: checkPath(path, 'out', note), cache };
+    });
+}
+function stringList(src, name, body, key) {
+    const node = body.get(key, true);
+    if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+        return [];
+    if (!(0,dist/* isSeq */.oP)(node))
+        throw listError(src, name, key, node);
+    return node.items.map((item) => {
+        const value = (0,source/* scalarString */.Cg)(item);
+        if (value === undefined)
+            throw schemaError(src, item, `stage "${name}": each entry of ${key} must be a path string`);
+        return value;
+    });
+}
+/** Paths the native engine cannot resolve in the work tree (URLs, absolute, outside the repo). */
+function checkPath(path, kind, note) {
+    const normal = external_node_path_.posix.normalize(path);
+    if (path.includes('://') || external_node_path_.posix.isAbsolute(path) || normal === '..' || normal.startsWith('../')) {
+        note(`${kind} ${path} outside the repository`);
+    }
+    return path;
+}
+function hasInterpolation(body) {
+    let found = false;
+    (0,dist/* visit */.YR)(body, {
+        Scalar(_key, node) {
+            if (typeof node.value === 'string' && node.value.includes('${')) {
+                found = true;
+                return dist/* visit */.YR.BREAK;
+            }
+        }
+    });
+    return found;
+}
+function listError(src, name, key, node) {
+    return schemaError(src, node, `stage "${name}": ${key} must be a list`);
+}
+function schemaError(src, node, message) {
+    return new errors/* GraftError */.Tz({ file: src.file, line: src.lineOf(node), message, hint: SCHEMA_HINT });
+}
+async function readIfPresent(abs) {
+    try {
+        // One blocking read: the promise version reads a large file in chunks, each a thread-pool round trip.
+        return (0,external_node_fs_.readFileSync)(abs, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/dvc/dvclock.ts + 2 modules
+var dvclock = __webpack_require__(803);
+;// CONCATENATED MODULE: ./src/core/pipeline/load.ts
+// The pipeline as it stands: prompts, dvc.yaml and dvc.lock read and joined
+// into the stages the prompts ask for, and their graph.
+
+
+
+
+
+
+/** Reads prompts, dvc.yaml and dvc.lock and checks that they form a sound pipeline. */
+async function loadPipeline(root) {
+    // dvc.yaml and dvc.lock are read while `git ls-files` runs; their errors
+    // are still reported in the old order: files, prompts, dvc.yaml, dvc.lock.
+    const listing = new git/* Git */.T(root).listFiles();
+    listing.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    const yamlRead = await settle(readDvcYaml(root));
+    const lockRead = await settle((0,dvclock/* readDvcLock */.Hy)(root));
+    const prompts = await discoverPrompts(root, await listing);
+    const dvcYaml = unwrap(yamlRead);
+    const lock = unwrap(lockRead);
+    const stages = effectiveStages(prompts, dvcYaml);
+    const graph = StageGraph.build(stages);
+    return { prompts, dvcYaml, lock, stages, graph, drift: (0,pipeline_stages/* pipelineDrift */.CP)(prompts, dvcYaml) };
+}
+async function settle(p) {
+    try {
+        return { ok: true, value: await p };
+    }
+    catch (error) {
+        return { ok: false, error };
+    }
+}
+function unwrap(s) {
+    if (!s.ok)
+        throw s.error;
+    return s.value;
+}
+/**
+ * The pipeline the prompts ask for: a prompt's stage takes its deps and outs
+ * from the prompt (dvc.yaml may lag behind) and keeps dvc.yaml's command;
+ * stages that no prompt defines are taken from dvc.yaml as they are.
+ */
+function effectiveStages(prompts, dvcYaml) {
+    const declared = new Map((dvcYaml?.stages ?? []).map((s) => [s.name, s]));
+    const fromPrompts = new Map(prompts.map((p) => [p.stageName, p]));
+    const stages = [];
+    for (const s of dvcYaml?.stages ?? []) {
+        const prompt = fromPrompts.get(s.name);
+        stages.push(prompt ? { ...(0,pipeline_stages/* graftStage */.P9)(prompt), cmd: s.cmd, line: s.line } : s);
+    }
+    for (const p of prompts)
+        if (!declared.has(p.stageName))
+            stages.push((0,pipeline_stages/* graftStage */.P9)(p));
+    return stages;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/core/dvc/hash.ts
+var hash = __webpack_require__(5655);
+;// CONCATENATED MODULE: ./src/core/status/native.ts
+// The built-in status engine: the verdicts of `dvc status --json`, computed
+// in-process from dvc.yaml, dvc.lock and the work tree (DVC's Stage.status and
+// Output.workspace_status rules). Refuses what it does not model.
+
+
+
+
+
+const UNSUPPORTED_HINT = 'use engine "dvc" (the real `dvc status`), which models these features';
+async function nativeStatus(root, dvc, lock) {
+    if (dvc.unsupported.length > 0) {
+        throw new errors/* GraftError */.Tz(dvc.unsupported.map((what) => ({ file: 'dvc.yaml', message: `the native engine does not model ${what}`, hint: UNSUPPORTED_HINT })));
+    }
+    await refuseDvcignore(root);
+    const hasher = new hash/* Hasher */.OP({ root });
+    const stats = new Map();
+    const paths = new Map();
+    const look = {
+        hasher,
+        abs: (rel) => {
+            let abs = paths.get(rel);
+            if (abs === undefined)
+                paths.set(rel, (abs = (0,external_node_path_.join)(root, rel)));
+            return abs;
+        },
+        stat: (abs) => {
+            if (!stats.has(abs))
+                stats.set(abs, statOrUndefined(abs));
+            return stats.get(abs);
+        }
+    };
+    const verdicts = await native_all(dvc.stages.map((stage) => stageStatus(stage, lock?.stages.get(stage.name), look)));
+    const status = new Map();
+    dvc.stages.forEach((stage, i) => {
+        const s = verdicts[i];
+        const empty = Object.keys(s.changedDeps).length === 0 && Object.keys(s.changedOuts).length === 0;
+        if (!empty || s.alwaysChanged || s.changedCommand)
+            status.set(stage.name, s);
+    });
+    return status;
+}
+function stageStatus(stage, locked, look) {
+    const deps = pathStates(stage.deps, locked?.deps ?? [], look);
+    const outs = pathStates(stage.outs.map((o) => o.path), locked?.outs ?? [], look);
+    return then(native_all([deps, outs]), ([changedDeps, changedOuts]) => ({
+        changedDeps,
+        changedOuts,
+        // DVC: a stage absent from dvc.lock has no command to compare with.
+        changedCommand: locked !== undefined && locked.cmd !== stage.cmd,
+        alwaysChanged: stage.alwaysChanged === true || (stage.deps.length === 0 && stage.outs.length === 0)
+    }));
+}
+/** Paths whose state changed, keyed as DVC prints them (normalized, relative). */
+function pathStates(paths, entries, look) {
+    // Matched by the exact path string; the last entry wins, as in DVC's dict.
+    const byPath = entries.length > 32 ? new Map(entries.map((e) => [e.path, e])) : undefined;
+    const states = native_all(paths.map((p) => pathState(look.abs(p), byPath ? byPath.get(p) : lastEntry(p, entries), look)));
+    return then(states, (list) => {
+        const out = {};
+        paths.forEach((p, i) => {
+            const state = list[i];
+            if (state)
+                out[displayPath(p)] = state;
+        });
+        return out;
+    });
+}
+/** The last entry for `path` (a scan: most stages list a few paths). */
+function lastEntry(path, entries) {
+    for (let i = entries.length - 1; i >= 0; i--)
+        if (entries[i].path === path)
+            return entries[i];
+    return undefined;
+}
+function pathState(abs, entry, look) {
+    const legacy = entry?.hash === undefined;
+    // Most paths are small files: their md5 needs no stat (a file that opens exists).
+    const quick = entry && look.hasher.md5Sync(abs, legacy);
+    if (quick !== undefined)
+        return quick === entry.md5 ? undefined : 'modified';
+    const info = look.stat(abs);
+    if (!info)
+        return 'deleted';
+    if (!entry)
+        return 'modified';
+    const verdict = (h) => (h.md5 === entry.md5 ? undefined : 'modified');
+    if (info.isDirectory())
+        return look.hasher.dir(abs, legacy).then(verdict);
+    const now = look.hasher.fileSync(abs, legacy, info);
+    return now ? verdict(now) : look.hasher.file(abs, legacy).then(verdict);
+}
+function native_all(items) {
+    return items.some((x) => x instanceof Promise) ? Promise.all(items) : items;
+}
+function then(value, f) {
+    return value instanceof Promise ? value.then(f) : f(value);
+}
+/** DVC prints a path relative to the repository root: `./a` → `a`, `d/` → `d`. */
+function displayPath(path) {
+    const normal = external_node_path_.posix.normalize(path);
+    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
+}
+/** Ignore rules in a root .dvcignore change what DVC sees; the native engine does not read them. */
+async function refuseDvcignore(root) {
+    const text = await (0,promises_.readFile)((0,external_node_path_.join)(root, '.dvcignore'), 'utf8').catch(() => '');
+    const rules = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+    if (rules.length > 0) {
+        throw new errors/* GraftError */.Tz({ file: '.dvcignore', message: 'the native engine does not model .dvcignore rules', hint: UNSUPPORTED_HINT });
+    }
+}
+/** A blocking stat: thousands of them cost less than the thread-pool round trips. */
+function statOrUndefined(abs) {
+    try {
+        return (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined; // e.g. a file where a folder was expected: the path does not exist
+    }
+}
+/** The object `dvc status --json` prints for this status. */
+function toDvcJson(status) {
+    const out = {};
+    for (const [name, s] of status) {
+        const items = [];
+        if (Object.keys(s.changedDeps).length > 0)
+            items.push({ 'changed deps': { ...s.changedDeps } });
+        if (Object.keys(s.changedOuts).length > 0)
+            items.push({ 'changed outs': { ...s.changedOuts } });
+        if (s.alwaysChanged)
+            items.push('always changed');
+        if (s.changedCommand)
+            items.push('changed command');
+        if (items.length > 0)
+            out[name] = items;
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/core/io/exec.ts
+var exec = __webpack_require__(1983);
+;// CONCATENATED MODULE: ./src/core/status/dvc.ts
+// Engine "dvc": asks the real `dvc status --json` and reads its answer into a
+// PipelineStatus. DVC needs a `.dvc/` folder, and Graft repositories ignore it
+// (a fresh clone has none), so a scratch one is made for the run and removed
+// afterwards; whatever DVC adds inside an existing `.dvc/` is removed too.
+
+
+
+
+
+const INSTALL_HINT = 'install DVC 3 (pip install "dvc==3.*"), put it on PATH, or use engine "native"';
+async function dvcStatus(root, options = {}) {
+    const dvcPath = options.dvcPath ?? 'dvc';
+    const env = options.env ?? process.env;
+    const siteCache = env.DVC_SITE_CACHE_DIR ? undefined : (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'graft-dvc-site-'));
+    const workspace = prepareDvcDir(root);
+    try {
+        const result = await runDvc(dvcPath, ['status', '--json'], root, {
+            ...env,
+            DVC_NO_ANALYTICS: '1',
+            ...(siteCache ? { DVC_SITE_CACHE_DIR: siteCache } : {})
+        });
+        if (result.code !== 0)
+            throw dvcFailure(root, result);
+        return parseDvcStatusJson(result.stdout);
+    }
+    finally {
+        workspace.restore();
+        if (siteCache)
+            (0,external_node_fs_.rmSync)(siteCache, { recursive: true, force: true });
+    }
+}
+/** `dvc --version`, e.g. "3.67.1". */
+async function dvcVersion(dvcPath = 'dvc') {
+    const result = await runDvc(dvcPath, ['--version'], process.cwd(), { ...process.env, DVC_NO_ANALYTICS: '1' });
+    if (result.code !== 0) {
+        throw new GraftError({ message: `${dvcPath} --version failed: ${firstLine(result)}`, hint: INSTALL_HINT });
+    }
+    return result.stdout.trim();
+}
+/** Reads what `dvc status --json` prints. Keys (`sub/dvc.yaml:name`, `name@key`) are kept as-is. */
+function parseDvcStatusJson(stdout) {
+    let data;
+    try {
+        data = JSON.parse(stdout);
+    }
+    catch {
+        throw new errors/* GraftError */.Tz({
+            message: `dvc status --json printed something that is not JSON: ${stdout.trim().slice(0, 200)}`,
+            hint: 'run `dvc status --json` in the repository to see what DVC says'
+        });
+    }
+    if (!isRecord(data)) {
+        throw new errors/* GraftError */.Tz({ message: 'dvc status --json did not print a JSON object', hint: 'use DVC 3' });
+    }
+    const status = new Map();
+    for (const [stage, items] of Object.entries(data)) {
+        status.set(stage, dvc_stageStatus(Array.isArray(items) ? items : []));
+    }
+    return status;
+}
+function dvc_stageStatus(items) {
+    const s = { changedDeps: {}, changedOuts: {}, changedCommand: false, alwaysChanged: false };
+    for (const item of items) {
+        if (item === 'changed command')
+            s.changedCommand = true;
+        else if (item === 'always changed')
+            s.alwaysChanged = true;
+        else if (isRecord(item)) {
+            Object.assign(s.changedDeps, dvc_pathStates(item['changed deps']));
+            Object.assign(s.changedOuts, dvc_pathStates(item['changed outs']));
+        }
+        // Anything else ("changed checksum" of .dvc files) leaves the stage reported, without detail.
+    }
+    return s;
+}
+function dvc_pathStates(value) {
+    const out = {};
+    if (!isRecord(value))
+        return out;
+    for (const [path, state] of Object.entries(value)) {
+        // A params file maps to {key: state}; the file as a whole counts as modified.
+        out[path] = typeof state === 'string' ? state : 'modified';
+    }
+    return out;
+}
+/**
+ * Makes sure `<root>/.dvc` exists. A scratch folder is removed whole afterwards;
+ * in an existing one, only the entries DVC added (at its top and in tmp/) go.
+ */
+function prepareDvcDir(root) {
+    const dir = (0,external_node_path_.join)(root, '.dvc');
+    if (!(0,external_node_fs_.existsSync)(dir)) {
+        (0,external_node_fs_.mkdirSync)(dir);
+        // Outside git, DVC refuses to run unless told there is no SCM.
+        if (!insideGitWorkTree(root))
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'config'), '[core]\n    no_scm = true\n');
+        return { restore: () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }) };
+    }
+    const before = { top: entries(dir), tmp: entries((0,external_node_path_.join)(dir, 'tmp')) };
+    return {
+        restore: () => {
+            const tmpExisted = before.top.has('tmp');
+            for (const name of entries(dir)) {
+                if (!before.top.has(name))
+                    (0,external_node_fs_.rmSync)((0,external_node_path_.join)(dir, name), { recursive: true, force: true });
+            }
+            if (!tmpExisted)
+                return;
+            for (const name of entries((0,external_node_path_.join)(dir, 'tmp'))) {
+                if (!before.tmp.has(name))
+                    (0,external_node_fs_.rmSync)((0,external_node_path_.join)(dir, 'tmp', name), { recursive: true, force: true });
+            }
+        }
+    };
+}
+function entries(dir) {
+    try {
+        return new Set((0,external_node_fs_.readdirSync)(dir));
+    }
+    catch {
+        return new Set();
+    }
+}
+/** A `.git` (folder or file) in root or above: no subprocess needed. */
+function insideGitWorkTree(root) {
+    for (let dir = (0,external_node_path_.resolve)(root);; dir = (0,external_node_path_.dirname)(dir)) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, '.git')))
+            return true;
+        if ((0,external_node_path_.dirname)(dir) === dir)
+            return false;
+    }
+}
+// ---- running DVC and reading its failures --------------------------------
+async function runDvc(dvcPath, args, cwd, env) {
+    try {
+        return await (0,exec/* run */.e)(dvcPath, args, { cwd, env, allowFailure: true });
+    }
+    catch (error) {
+        if (error.code === 'ENOENT') {
+            throw new errors/* GraftError */.Tz({ message: `DVC was not found (${dvcPath})`, hint: INSTALL_HINT });
+        }
+        throw error;
+    }
+}
+/** What each documented DVC exit code means, and what to do about it. */
+const EXIT_MEANINGS = {
+    253: {
+        meaning: 'DVC says this is not a DVC repository',
+        hint: 'point working-directory at the folder that holds dvc.yaml'
+    },
+    251: {
+        meaning: 'DVC configuration error',
+        file: '.dvc/config',
+        hint: 'fix or remove .dvc/config and .dvc/config.local (a Graft repository needs no DVC config)'
+    },
+    254: {
+        meaning: 'DVC rejected the arguments of `dvc status --json`',
+        hint: 'this DVC is too old or too new; install DVC 3 (pip install "dvc==3.*") or use engine "native"'
+    },
+    255: {
+        meaning: 'DVC failed',
+        hint: 'if another DVC process holds the repository lock, wait for it; if none runs, delete .dvc/tmp/lock'
+    }
+};
+function dvcFailure(root, result) {
+    const text = dvcMessage(result);
+    const known = EXIT_MEANINGS[result.code];
+    if (known) {
+        return new errors/* GraftError */.Tz({ message: `${known.meaning} (exit ${result.code}): ${text}`, file: known.file, hint: known.hint });
+    }
+    return new errors/* GraftError */.Tz(syntaxProblem(text) ?? {
+        message: `dvc status failed (exit ${result.code}) in ${root}: ${text}`,
+        hint: 'run `dvc status` in the repository to see the full error'
+    });
+}
+/** `'./dvc.yaml' is invalid.` / `'sub/dvc.lock' validation failed.` → file and first line number. */
+function syntaxProblem(text) {
+    const file = /'(?:\.\/)?([^']+\.(?:yaml|lock))' (?:is invalid|validation failed)/.exec(text)?.[1];
+    if (!file)
+        return undefined;
+    const line = /\bline (\d+)/.exec(text)?.[1];
+    return {
+        file,
+        line: line ? Number(line) : undefined,
+        message: `DVC cannot read ${file}: ${text}`,
+        hint: file.endsWith('.lock')
+            ? `fix ${file} or restore it from git (git checkout -- ${file})`
+            : `fix the YAML of ${file} (regenerate it from the prompts if it is Graft's)`
+    };
+}
+/** DVC's stderr without "ERROR:" prefixes, code excerpts and blank lines, on one line. */
+function dvcMessage(result) {
+    const lines = (result.stderr || result.stdout)
+        .split('\n')
+        .map((l) => l.replace(/^ERROR:\s*/, '').trimEnd())
+        .filter((l) => l.trim() !== '' && !/^\s*\d+(\s|$)/.test(l));
+    return lines.join(' ').replace(/\s+/g, ' ').trim() || `no message (exit ${result.code})`;
+}
+function firstLine(result) {
+    return (result.stderr || result.stdout).trim().split('\n')[0] ?? '';
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+// EXTERNAL MODULE: ./src/core/pipeline/targets.ts
+var pipeline_targets = __webpack_require__(8488);
+// EXTERNAL MODULE: ./src/core/graft/header.ts
+var header = __webpack_require__(501);
+;// CONCATENATED MODULE: ./src/core/validate/hand-edits.ts
+// A generated document starts with Graft's header line; one that does not was
+// written or edited by hand.
+
+
+
+async function checkOutputHeaders(root, pipeline) {
+    const found = new Map();
+    const buf = Buffer.allocUnsafe(4096);
+    for (const p of pipeline.prompts) {
+        const first = hand_edits_firstLine((0,external_node_path_.join)(root, p.out), buf);
+        if (first === undefined || (0,header/* parseHeader */.RW)(first))
+            continue;
+        found.set(p.stageName, [
+            { kind: 'edited-by-hand', path: p.out, text: `${p.out} has no valid Graft header on line 1 (edited by hand?)` }
+        ]);
+    }
+    return found;
+}
+/**
+ * First line of a file, or undefined when the file is absent or empty. A
+ * blocking read of one small block: cheaper than a thread-pool round trip.
+ */
+function hand_edits_firstLine(path, buf) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const bytesRead = (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, 0);
+        if (bytesRead === 0)
+            return undefined;
+        return buf.subarray(0, bytesRead).toString('utf8').split('\n')[0].replace(/\r$/, '');
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/validate/reasons.ts
+function staleReasons({ pipeline, status, handEdits }) {
+    const reasons = new Map();
+    const add = (stage, r) => {
+        const list = reasons.get(stage) ?? [];
+        if (!list.some((x) => x.text === r.text))
+            list.push(r);
+        reasons.set(stage, list);
+    };
+    const graftOutputs = new Set(pipeline.prompts.map((p) => p.out));
+    for (const stage of pipeline.stages) {
+        if (pipeline.dvcYaml && !pipeline.lock?.stages.has(stage.name)) {
+            add(stage.name, { kind: 'not-in-lock', text: 'not in dvc.lock (never generated)' });
+        }
+    }
+    for (const [stage, s] of status) {
+        for (const [path, state] of Object.entries(s.changedDeps)) {
+            add(stage, { kind: 'changed-dep', path, text: `dep ${path} ${state}` });
+        }
+        for (const [path, state] of Object.entries(s.changedOuts)) {
+            if (state === 'modified' && graftOutputs.has(path) && pipeline.lock?.stages.has(stage)) {
+                add(stage, { kind: 'edited-by-hand', path, text: `${path} edited by hand (its md5 differs from dvc.lock)` });
+            }
+            else {
+                add(stage, { kind: 'changed-out', path, text: `output ${path} ${state}` });
+            }
+        }
+        if (s.changedCommand)
+            add(stage, { kind: 'changed-command', text: 'command changed since dvc.lock' });
+        if (s.alwaysChanged)
+            add(stage, { kind: 'always-changed', text: 'always changed' });
+    }
+    for (const d of pipeline.drift) {
+        add(d.stage, { kind: 'dvc-yaml-out-of-sync', text: `dvc.yaml out of sync: ${d.text}` });
+    }
+    for (const [stage, list] of handEdits)
+        for (const r of list)
+            add(stage, r);
+    // Downstream of a stale stage is stale too: DVC only notices after the upstream reran.
+    for (const upstream of [...reasons.keys()]) {
+        for (const d of pipeline.graph.downstream([upstream])) {
+            add(d, { kind: 'upstream-stale', text: `upstream ${upstream} is stale` });
+        }
+    }
+    return reasons;
+}
+
+;// CONCATENATED MODULE: ./src/core/validate/validate.ts
+// validate: which generated documents no longer match their sources or their
+// prompts, and why. files → prompts → pipeline → graph → status → report.
+
+
+
+
+
+
+
+async function validate(options) {
+    const { root, log } = options;
+    const pipeline = await log.group('Reading prompts and pipeline', async () => {
+        const p = await loadPipeline(root);
+        log.info(`${p.prompts.length} prompt(s), ${p.stages.length} stage(s); dvc.yaml ${p.dvcYaml ? 'found' : 'absent'}, dvc.lock ${p.lock ? 'found' : 'absent'}`);
+        return p;
+    });
+    const targets = options.targets?.length
+        ? (0,pipeline_targets/* resolveTargets */.h)(options.targets, pipeline.stages)
+        : new Set(pipeline.stages.map((s) => s.name));
+    const { engine, status } = await log.group('Checking staleness', () => runEngine(options, pipeline));
+    const handEdits = await checkOutputHeaders(root, pipeline);
+    const reasons = staleReasons({ pipeline, status, handEdits });
+    const stale = orderStale(pipeline, reasons, targets);
+    log.info(`engine ${engine}: ${stale.length} stale document(s)`);
+    return { engine, pipeline, targets, stale };
+}
+async function runEngine(options, pipeline) {
+    if (!pipeline.dvcYaml)
+        return { engine: 'none', status: new Map() };
+    const unsupported = pipeline.dvcYaml.unsupported;
+    let choice = options.engine;
+    const found = await options.dvc.find();
+    if (choice === 'auto') {
+        choice = found || unsupported.length > 0 ? 'dvc' : 'native';
+        if (!found && unsupported.length > 0) {
+            options.log.info(`dvc.yaml uses features the native engine does not model (${unsupported.join('; ')}): installing DVC`);
+        }
+    }
+    if (choice === 'native') {
+        if (unsupported.length > 0) {
+            throw new errors/* GraftError */.Tz({
+                file: 'dvc.yaml',
+                message: `the native engine does not model: ${unsupported.join('; ')}`,
+                hint: 'set engine: dvc (or auto) so the real `dvc status` decides'
+            });
+        }
+        return { engine: 'native', status: await nativeStatus(options.root, pipeline.dvcYaml, pipeline.lock) };
+    }
+    const dvcPath = found ?? (await options.dvc.install());
+    return { engine: 'dvc', status: await dvcStatus(options.root, { dvcPath }) };
+}
+/** Stale documents in dependency order, limited to the targets. */
+function orderStale(pipeline, reasons, targets) {
+    const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p.path]));
+    const byName = new Map(pipeline.stages.map((s) => [s.name, s]));
+    const out = [];
+    for (const name of pipeline.graph.order()) {
+        const why = reasons.get(name);
+        if (!why || why.length === 0 || !targets.has(name))
+            continue;
+        const stage = byName.get(name);
+        out.push({ stage: name, outputs: stage.outs.map((o) => o.path), prompt: promptOf.get(name), reasons: why });
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 5723:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ isSafePlainLine),
+/* harmony export */   U: () => (/* binding */ isSafePlain)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+// For the fast line readers: is a one-line plain scalar certainly read back
+// by the `yaml` package as this same string? Deliberately narrow (a safe
+// character set, no `: ` or ` #` possible); anything else answers false and
+// the caller falls back to the full parser, which settles every other case.
+
+/** Starts like no indicator (a `-` only before a non-space), holds no `:`, `#`, quote, `$` or tab, ends with no space. */
+const SAFE_TEXT = /^(?:[A-Za-z0-9_./]|-(?=[^ ]))[A-Za-z0-9_./ +=,()@~%-]*$/;
+/** The default tags the parser tries on a plain scalar: none may match. */
+const IMPLICIT = {
+    core: implicitTest('core'),
+    'yaml-1.1': implicitTest('yaml-1.1')
+};
+/** The tags' own tests, joined into one alternation when they allow it (one match instead of one per tag). */
+function implicitTest(schema) {
+    const tests = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Schema */ .Sj({ schema }).tags.flatMap((tag) => (tag.default && tag.test ? [tag.test] : []));
+    if (tests.some((t) => t.flags !== ''))
+        return (text) => tests.some((t) => t.test(text));
+    const joined = new RegExp(tests.map((t) => `(?:${t.source})`).join('|'));
+    return (text) => joined.test(text);
+}
+/** True only when `text`, written plain (as a value or a key), reads back as this same string. */
+function isSafePlain(text, schema) {
+    return SAFE_TEXT.test(text) && !text.endsWith(' ') && !IMPLICIT[schema](text);
+}
+/** A continuation line of a folded plain scalar, trimmed: safe text that does not start like a list item. */
+function isSafePlainLine(trimmed) {
+    return SAFE_TEXT.test(trimmed) && !trimmed.endsWith(' ');
+}
+
+
+/***/ }),
+
+/***/ 3474:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cg: () => (/* binding */ scalarString),
+/* harmony export */   WF: () => (/* binding */ parseYamlSource),
+/* harmony export */   Yz: () => (/* binding */ pairKey),
+/* harmony export */   kd: () => (/* binding */ lineEnd)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+// The one line-numbered YAML parse (dvc.yaml, dvc.lock, frontmatter, the
+// dvc.yaml writer): it keeps node positions, so every error can name the line
+// a user must fix.
+
+
+/**
+ * Parses YAML text. Duplicate keys are errors, as in DVC's and PyYAML's readers.
+ * @throws GraftError naming `file`, the line and column, with `hint`, on a syntax error.
+ */
+function parseYamlSource(text, file, hint, options = {}) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    // uniqueKeys: DVC's YAML reader also refuses a key given twice (two stages, one name).
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: options.version ?? '1.2' });
+    const lineOf = (node) => {
+        const range = node?.range;
+        return range ? lineCounter.linePos(range[0]).line : undefined;
+    };
+    const error = doc.errors[0];
+    if (error) {
+        const pos = lineCounter.linePos(error.pos[0]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GraftError */ .Tz({
+            file,
+            line: pos.line,
+            message: `${options.subject ?? file} is not valid YAML (line ${pos.line}, column ${pos.col}): ${firstLine(error.message)}`,
+            hint
+        });
+    }
+    return { file, doc, lineOf, linePos: (offset) => lineCounter.linePos(offset) };
+}
+/** A mapping pair's key as text. */
+function pairKey(pair) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) ? String(pair.key.value) : String(pair.key);
+}
+/** The offset just past the line break that ends the line holding `offset` (or the text's end). */
+function lineEnd(text, offset) {
+    const nl = text.indexOf('\n', offset);
+    return nl < 0 ? text.length : nl + 1;
+}
+/** The string value of a scalar node, or undefined for anything else. */
+function scalarString(node) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && typeof node.value === 'string' ? node.value : undefined;
+}
+function firstLine(text) {
+    return text.split('\n')[0].trim();
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1571 @@
+export const id = 410;
+export const ids = [410];
+export const modules = {
+
+/***/ 4410:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  generateCommand: () => (/* binding */ generateCommand),
+  generateHelp: () => (/* binding */ generateHelp),
+  packCommand: () => (/* binding */ packCommand),
+  packHelp: () => (/* binding */ packHelp)
+});
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/io/git.ts
+var git = __webpack_require__(3000);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/core/graft/header.ts
+var graft_header = __webpack_require__(501);
+;// CONCATENATED MODULE: ./src/core/pack/header-rev.ts
+// Reads the one thing change detection needs from a Graft header: `rev=`, the
+// revision whose sources the generator looked at.
+
+/**
+ * The `rev=` of the header on the first line of `text`; undefined when there is
+ * no header, or the rev is `workspace` (generated from uncommitted files).
+ */
+function headerRev(text) {
+    const rev = (0,graft_header/* parseHeader */.RW)(text.split('\n', 1)[0])?.rev;
+    return rev && rev !== 'workspace' ? rev : undefined;
+}
+/** `text` without its first line when that line is a Graft header. */
+function stripHeaderLine(text) {
+    const end = text.indexOf('\n');
+    const first = end === -1 ? text : text.slice(0, end);
+    if (!(0,graft_header/* isHeaderLine */.Sd)(first))
+        return text;
+    return end === -1 ? '' : text.slice(end + 1);
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/core/pack/lock-history.ts
+// When did a stage's dvc.lock entry take its current value? That commit is the
+// moment DVC (or this action) last brought the stage up to date: the output,
+// its deps and the lock were committed together.
+//
+// One `git log` lists the commits that changed dvc.lock, one `git cat-file
+// --batch-check` names the dvc.lock blob of each and of its parents, and each
+// blob is parsed once: a run over hundreds of stages costs a few git calls.
+
+/** Walking further than this means the entry is older than anything useful. */
+const MAX_COMMITS = 1000;
+class LockHistory {
+    git;
+    lockPath;
+    commits;
+    commitsHead;
+    blobs = new Map();
+    constructor(git, lockPath) {
+        this.git = git;
+        this.lockPath = lockPath;
+    }
+    /** Forgets the walked history, e.g. after fetching more of a shallow clone. */
+    reset() {
+        this.commits = undefined;
+    }
+    /**
+     * The newest commit reachable from HEAD whose dvc.lock holds the stage's current
+     * entry while none of its parents does; undefined when HEAD has no entry for the
+     * stage. So a regeneration merged from a branch is found on the branch, not at the
+     * merge. A commit without parents (root, or the edge of a shallow clone) counts as
+     * introducing whatever it holds.
+     */
+    async lastChange(stage) {
+        const head = await this.git.revParse('HEAD');
+        if (!head)
+            return undefined;
+        const { list, blobs } = await this.walk(head);
+        const current = await this.entry(blobs.get(head), stage);
+        if (current === undefined)
+            return undefined;
+        for (const { commit, parents } of list) {
+            if ((await this.entry(blobs.get(commit), stage)) !== current)
+                continue;
+            const inParent = await Promise.all(parents.map(async (p) => (await this.entry(blobs.get(p), stage)) === current));
+            if (!inParent.includes(true))
+                return commit;
+        }
+        return undefined;
+    }
+    walk(head) {
+        if (!this.commits || this.commitsHead !== head) {
+            this.commitsHead = head;
+            this.commits = this.readHistory(head);
+        }
+        return this.commits;
+    }
+    async readHistory(head) {
+        const log = await this.git
+            .withEnv({ GIT_LITERAL_PATHSPECS: '1' })
+            .tryExec(['log', `--max-count=${MAX_COMMITS}`, '--format=%H %P', head, '--', this.lockPath]);
+        const list = (log.code === 0 ? log.stdout : '')
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => {
+            const [commit, ...parents] = line.trim().split(' ');
+            return { commit, parents };
+        });
+        const revs = [...new Set([head, ...list.flatMap((c) => [c.commit, ...c.parents])])];
+        return { list, blobs: await this.lockBlobs(revs) };
+    }
+    /** rev → dvc.lock blob at that rev, for every rev that has one, in one git call. */
+    async lockBlobs(revs) {
+        // `./`: the lock path is relative to cwd, which may be a folder below the git root.
+        const input = revs.map((rev) => `${rev}:./${this.lockPath}\n`).join('');
+        const out = await this.git.exec(['cat-file', '--batch-check=%(objectname) %(objecttype)'], input);
+        const blobs = new Map();
+        out.split('\n').slice(0, revs.length).forEach((line, i) => {
+            const [oid, type] = line.split(' ');
+            if (type === 'blob')
+                blobs.set(revs[i], oid);
+        });
+        return blobs;
+    }
+    /** The stage's entry in a dvc.lock blob, as canonical JSON (formatting changes do not count). */
+    async entry(blob, stage) {
+        if (!blob)
+            return undefined;
+        if (!this.blobs.has(blob))
+            this.blobs.set(blob, this.parseBlob(blob));
+        const value = (await this.blobs.get(blob))?.[stage];
+        return value === undefined ? undefined : JSON.stringify(value);
+    }
+    /** A corrupt historical lock is treated as holding no entries, not as an error. */
+    async parseBlob(blob) {
+        try {
+            const doc = (0,dist/* parse */.qg)(await this.git.exec(['cat-file', 'blob', blob]));
+            return doc?.stages ?? undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+}
+const histories = new WeakMap();
+/** The history of `lockPath` for this Git instance, shared by every stage of a run. */
+function lockHistory(git, lockPath = 'dvc.lock') {
+    let byPath = histories.get(git);
+    if (!byPath)
+        histories.set(git, (byPath = new Map()));
+    let history = byPath.get(lockPath);
+    if (!history)
+        byPath.set(lockPath, (history = new LockHistory(git, lockPath)));
+    return history;
+}
+
+;// CONCATENATED MODULE: ./src/core/pack/shallow.ts
+// Shallow clones (actions/checkout's default is depth 1) cut history short: the
+// commit at the edge looks as if it created every file. A baseline found at the
+// edge is therefore unproven, and more history must be fetched.
+
+
+async function isShallow(git) {
+    const r = await git.tryExec(['rev-parse', '--is-shallow-repository']);
+    return r.stdout.trim() === 'true';
+}
+/** The commits at the edge of a shallow clone (their parents are missing). */
+async function shallowEdge(git) {
+    const path = (await git.exec(['rev-parse', '--git-path', 'shallow'])).trim();
+    try {
+        const text = await (0,promises_.readFile)((0,external_node_path_.resolve)(git.cwd, path), 'utf8');
+        return new Set(text.split('\n').filter(Boolean));
+    }
+    catch {
+        return new Set();
+    }
+}
+const DEFAULT_DEEPEN_STEPS = [50, 500, 'unshallow'];
+/** Fetches more history from `remote`; returns the command's error text on failure. */
+async function deepen(git, remote, step) {
+    const how = step === 'unshallow' ? '--unshallow' : `--deepen=${step}`;
+    const r = await git.tryExec(['fetch', '--quiet', '--no-tags', how, remote]);
+    return r.code === 0 ? undefined : r.stderr.trim() || `git fetch exited with ${r.code}`;
+}
+function describeStep(remote, step) {
+    return step === 'unshallow' ? `git fetch --unshallow ${remote}` : `git fetch --deepen=${step} ${remote}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/pack/baseline.ts
+
+
+
+async function findBaseline(git, stage, options = {}) {
+    const remote = options.remote ?? 'origin';
+    const steps = [...(options.deepenSteps ?? DEFAULT_DEEPEN_STEPS)];
+    for (;;) {
+        const found = await locate(git, stage, options);
+        if (!found.rev || !(await isShallow(git)) || !(await shallowEdge(git)).has(found.rev))
+            return found;
+        // Found only at the edge of a shallow clone: the real baseline may be older.
+        const step = steps.shift();
+        if (step === undefined)
+            return missingHistory(stage, 'the history is still shallow after fetching all of it');
+        options.log?.info(`${stage.output}: shallow clone, baseline not in the fetched history; ${describeStep(remote, step)}`);
+        const error = await deepen(git, remote, step);
+        if (error) {
+            options.log?.warn(`${stage.output}: could not fetch more history (${error})`);
+            return missingHistory(stage, `fetching more history from ${remote} failed`);
+        }
+        lockHistory(git, options.lockPath).reset();
+    }
+}
+function missingHistory(stage, why) {
+    return {
+        source: 'none',
+        note: `the commit that last generated ${stage.output} is not available (${why}); ` +
+            'the full current sources will be shown. Use actions/checkout with fetch-depth: 0 to avoid this.'
+    };
+}
+/**
+ * Picks the baseline from what history offers:
+ * - L, the commit that gave the stage's dvc.lock entry its current value: `dvc repro`
+ *   and this action commit output and lock together, so L is exact.
+ * - H, the header's `rev=` (HEAD when the output was rendered), when it is an ancestor of
+ *   HEAD; H is the render's parent, so it is at most a little older than the truth.
+ * - O, the last commit that touched the output file.
+ * L wins, unless H is newer than L: then the output was regenerated without the lock.
+ * Without L, H wins when it is not newer than O (O can be a later hand edit, a reformat,
+ * which re-read no source); taking the older of the two never loses a change, at worst it
+ * shows one the document already reflects. A header newer than its file's own commit was
+ * copied from elsewhere and is ignored.
+ */
+async function locate(git, stage, options) {
+    const lock = await lockHistory(git, options.lockPath).lastChange(stage.name);
+    const header = await headerCommit(git, stage.output);
+    if (lock) {
+        if (header && header !== lock && (await isAncestor(git, lock, header))) {
+            return { rev: header, source: 'header', note: `header rev is newer than the last dvc.lock change ${baseline_short(lock)}` };
+        }
+        return { rev: lock, source: 'lock' };
+    }
+    const output = await lastCommitTouching(git, stage.output);
+    if (!output) {
+        return { source: 'none', note: `${stage.output} has never been committed; the full current sources will be shown` };
+    }
+    if (header && (await isAncestor(git, header, output)))
+        return { rev: header, source: 'header' };
+    return { rev: output, source: 'output' };
+}
+/** The header's rev at HEAD, resolved to a full sha, when it names an ancestor of HEAD. */
+async function headerCommit(git, output) {
+    const text = await git.show('HEAD', output);
+    const rev = text === undefined ? undefined : headerRev(text);
+    const sha = rev === undefined ? undefined : await git.revParse(rev);
+    return sha && (await isAncestor(git, sha, 'HEAD')) ? sha : undefined;
+}
+async function lastCommitTouching(git, path) {
+    const r = await git.tryExec(['log', '-1', '--format=%H', 'HEAD', '--', path]);
+    return r.code === 0 ? r.stdout.trim() || undefined : undefined;
+}
+async function isAncestor(git, ancestor, descendant) {
+    return (await git.tryExec(['merge-base', '--is-ancestor', ancestor, descendant])).code === 0;
+}
+function baseline_short(sha) {
+    return sha.slice(0, 7);
+}
+
+// EXTERNAL MODULE: ./node_modules/diff/libesm/patch/create.js + 2 modules
+var create = __webpack_require__(7291);
+;// CONCATENATED MODULE: ./src/core/pack/prompt-body.ts
+// The prompt body as Graft sees it: everything after the frontmatter's closing
+// `---` line. Used for the prompt at the baseline, which may no longer parse
+// as the current prompt parser expects (old YAML), so no YAML is read here.
+const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n/;
+function promptBody(text) {
+    const match = FRONTMATTER.exec(text);
+    return match ? text.slice(match[0].length) : text;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/core/pack/redact.ts
+// Source files sometimes hold example credentials (`.env` samples, CI snippets).
+// Graft masks anything shaped like an AWS variable assignment before the text
+// leaves the machine; so do we.
+const AWS_ASSIGNMENT = /(AWS_[A-Z0-9_]*=)\S+/g;
+function redactSecrets(text) {
+    return text.replace(AWS_ASSIGNMENT, '$1***');
+}
+
+;// CONCATENATED MODULE: ./src/core/pack/source-diff.ts
+// The source diff the model is shown: every change to the deps since the
+// baseline, committed or not, including new untracked files. Git computes it
+// against a scratch index so the user's index and working tree stay untouched.
+
+
+
+
+
+
+/**
+ * With a baseline: the diff since it, or (when nothing changed) each dep's current
+ * text, which does not count as a change. Without one: each dep's current text as
+ * a new file, which does. Secrets are masked either way.
+ */
+async function sourceDiff(git, deps, baselineRev, overrides = new Map()) {
+    if (!baselineRev) {
+        const text = await wholeFiles(git, deps, overrides, 'NEW FILE');
+        return { text: redactSecrets(text), changed: text.trim() !== '' };
+    }
+    const fromGit = deps.filter((d) => !overrides.has(d));
+    const diffs = [await gitDiff(git, baselineRev, fromGit)];
+    for (const dep of deps.filter((d) => overrides.has(d))) {
+        diffs.push(await overrideDiff(git, baselineRev, dep, overrides.get(dep)));
+    }
+    const text = diffs.filter((d) => d.trim() !== '').join('\n');
+    if (text !== '')
+        return { text: redactSecrets(text), changed: true };
+    return { text: redactSecrets(await wholeFiles(git, deps, overrides, 'CURRENT CONTENT')), changed: false };
+}
+/** `git diff <baseline>` against the working tree's state of `paths`, untracked files included. */
+async function gitDiff(git, baselineRev, paths) {
+    if (paths.length === 0)
+        return '';
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'graft-index-'));
+    try {
+        const literal = git.withEnv({ GIT_LITERAL_PATHSPECS: '1' });
+        const scratch = literal.withEnv({ GIT_INDEX_FILE: (0,external_node_path_.join)(dir, 'index') });
+        // Seed with the real index's entries so tracked files that .gitignore matches still count
+        // (--index-info takes paths from the repository root; cwd may be a folder below it).
+        const staged = await literal.exec(['ls-files', '--stage', '--full-name', '-z', '--', ...paths]);
+        if (staged)
+            await scratch.exec(['update-index', '-z', '--index-info'], staged);
+        // Present paths take the working tree's state; seeded paths gone from disk become deletions.
+        const prefix = (await git.exec(['rev-parse', '--show-prefix'])).trim();
+        const seeded = indexPaths(staged).map((p) => p.slice(prefix.length));
+        const toAdd = new Set([...(await existing(git, paths)), ...seeded]);
+        if (toAdd.size > 0)
+            await addQuietly(scratch, [...toAdd]);
+        return await scratch.exec([
+            'diff', '--cached', '--relative', '--unified=3', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames',
+            '--src-prefix=a/', '--dst-prefix=b/', baselineRev, '--', ...paths
+        ]);
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+/** Paths of `git ls-files --stage -z` entries (`mode sha stage<TAB>path`). */
+function indexPaths(staged) {
+    return staged
+        .split('\0')
+        .filter(Boolean)
+        .map((entry) => entry.slice(entry.indexOf('\t') + 1));
+}
+/** `git add`, tolerating only "this path is ignored" (an ignored new file is not a source git knows). */
+async function addQuietly(scratch, paths) {
+    const r = await scratch.tryExec(['add', '--all', '--', ...paths]);
+    if (r.code !== 0 && !/ignored by one of your \.gitignore files/.test(r.stderr)) {
+        throw new Error(`git add (scratch index) failed: ${r.stderr.trim()}`);
+    }
+}
+/** The dep's text at the baseline against its text from this run. */
+async function overrideDiff(git, baselineRev, path, override) {
+    // Diff from the baseline, not from `before`: the upstream may also have changed in
+    // commits since this document was generated, and the model must see those too.
+    const old = (await git.show(baselineRev, path)) ?? '';
+    if (old === override.after)
+        return '';
+    return (0,create/* createTwoFilesPatch */.ss)(`a/${path}`, `b/${path}`, old, override.after, undefined, undefined, {
+        context: 3,
+        headerOptions: create/* FILE_HEADERS_ONLY */.jr
+    });
+}
+/** Graft's whole-file shape: `--- a/P`, `+++ b/P`, `@@ <marker> @@`, the text; blank line between files. */
+async function wholeFiles(git, deps, overrides, marker) {
+    const chunks = [];
+    for (const file of await expandDeps(git, deps, overrides)) {
+        const text = overrides.get(file)?.after ?? (await readInside(git.cwd, file));
+        chunks.push(`--- a/${file}\n+++ b/${file}\n@@ ${marker} @@\n${text}`);
+    }
+    return chunks.join('\n\n');
+}
+/** Reads a dep, refusing one that resolves (through a symlink) outside the repository. */
+async function readInside(root, file) {
+    const real = await (0,promises_.realpath)((0,external_node_path_.join)(root, file));
+    const rel = (0,external_node_path_.relative)(await (0,promises_.realpath)(root), real);
+    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel)) {
+        throw new errors/* GraftError */.Tz({
+            file,
+            message: 'is a symlink that leaves the repository; its target is not shown to the model',
+            hint: 'point the link inside the repository, or remove it from the prompt\'s deps'
+        });
+    }
+    return (0,promises_.readFile)(real, 'utf8');
+}
+/** Deps as files: a directory dep becomes the files git sees under it (tracked or not, not ignored). */
+async function expandDeps(git, deps, overrides) {
+    const files = [];
+    for (const dep of deps) {
+        if (overrides.has(dep))
+            files.push(dep);
+        else if ((await kind(git, dep)) === 'file')
+            files.push(dep);
+        else if ((await kind(git, dep)) === 'dir')
+            files.push(...(await filesUnder(git, dep)));
+    }
+    return files;
+}
+async function filesUnder(git, dir) {
+    const out = await git
+        .withEnv({ GIT_LITERAL_PATHSPECS: '1' })
+        .exec(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', dir]);
+    const listed = [...new Set(out.split('\0').filter(Boolean))].sort();
+    const present = [];
+    for (const file of listed)
+        if ((await kind(git, file)) === 'file')
+            present.push(file);
+    return present;
+}
+async function existing(git, paths) {
+    const present = [];
+    for (const path of paths)
+        if (await kind(git, path))
+            present.push(path);
+    return present;
+}
+async function kind(git, path) {
+    try {
+        const s = await (0,promises_.stat)((0,external_node_path_.join)(git.cwd, path));
+        return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/pack/changes.ts
+// What changed for one document since its baseline: the sources, the prompt's
+// instructions, and what the previous draft was. Read-only: nothing on disk moves.
+
+
+
+
+
+
+async function detectChanges(git, input) {
+    const deps = input.deps.filter((d) => d !== input.promptPath);
+    refuseOutsidePaths(input.promptPath, deps);
+    const source = await sourceDiff(git, deps, input.baseline.rev, input.overrides);
+    const prompt = await promptChange(git, input);
+    const previousDraft = await committedDraft(git, input.output);
+    return {
+        sourceDiff: source.text,
+        sourcesChanged: source.changed,
+        ...prompt,
+        ...(previousDraft === undefined ? {} : { previousDraft })
+    };
+}
+/** Git refuses such paths, and the model must never be shown files from outside the repository. */
+function refuseOutsidePaths(promptPath, deps) {
+    const outside = deps.filter((d) => (0,external_node_path_.isAbsolute)(d) || external_node_path_.posix.normalize(d.replace(/\\/g, '/')).split('/')[0] === '..');
+    if (outside.length === 0)
+        return;
+    throw new errors/* GraftError */.Tz(outside.map((dep) => ({
+        file: promptPath,
+        message: `dep ${dep} is outside the repository`,
+        hint: 'list deps as paths relative to the repository root, inside it'
+    })));
+}
+/**
+ * The body at the baseline against the body now, both trimmed: frontmatter-only
+ * edits (model, deps) are not instructions. A prompt that did not exist at the
+ * baseline counts as unchanged, as in Graft.
+ */
+async function promptChange(git, input) {
+    const before = input.baseline.rev ? await git.show(input.baseline.rev, input.promptPath) : undefined;
+    if (before === undefined)
+        return { promptChanged: false };
+    const old = promptBody(before).trim();
+    const now = input.body.trim();
+    if (old === now)
+        return { promptChanged: false };
+    if (old === '')
+        return { promptChanged: true };
+    const diff = (0,create/* createTwoFilesPatch */.ss)(`a/${input.promptPath}`, `b/${input.promptPath}`, `${old}\n`, `${now}\n`, undefined, undefined, {
+        context: 3,
+        headerOptions: create/* FILE_HEADERS_ONLY */.jr
+    });
+    return { promptChanged: true, promptDiff: diff };
+}
+/** The output at HEAD (never the working tree) minus the Graft header; undefined when blank. */
+async function committedDraft(git, output) {
+    const text = await git.show('HEAD', output);
+    if (text === undefined)
+        return undefined;
+    const draft = stripHeaderLine(text);
+    return draft.trim() === '' ? undefined : draft;
+}
+
+;// CONCATENATED MODULE: ./src/core/pack/directive.ts
+// Which of Graft's five actions the model must take, from what changed.
+const REASONS = {
+    GENERATE: 'no previous draft; write the document from the sources',
+    UPDATE: 'sources changed, instructions did not; carry the source changes into the draft',
+    REFINE: 'instructions changed, sources did not; apply the instruction changes to the draft',
+    REFRESH: 'sources and instructions both changed; apply both to the draft',
+    MAINTAIN: 'nothing changed; return the previous draft unchanged'
+};
+function decideDirective(changes) {
+    const directive = pick(changes);
+    return { directive, line: directiveLine(directive) };
+}
+/** The standard "Action required" line for a directive. */
+function directiveLine(directive) {
+    return `${directive} (${REASONS[directive]})`;
+}
+function pick(changes) {
+    if (!changes.previousDraft?.trim())
+        return 'GENERATE';
+    if (changes.sourcesChanged && changes.promptChanged)
+        return 'REFRESH';
+    if (changes.promptChanged)
+        return 'REFINE';
+    if (changes.sourcesChanged)
+        return 'UPDATE';
+    return 'MAINTAIN';
+}
+
+;// CONCATENATED MODULE: ./src/core/pack/system-text.ts
+// The standing instructions at the top of every packed prompt. Graft sends no
+// separate system message, so this text travels inside the one user message.
+const SYSTEM_TEXT = `You keep one Markdown document in step with the files it is written from.
+Below you get a CHANGE ANALYSIS, then the previous draft of the document (if any),
+a unified diff of the source files since that draft was written, and the author's
+instructions. When the sources did not change, the "diff" holds their full current
+text instead, marked "@@ CURRENT CONTENT @@"; a source with no history is marked
+"@@ NEW FILE @@".
+
+Do exactly what the "Action required" line says:
+- GENERATE: there is no previous draft. Write the whole document from the sources,
+  following the instructions.
+- UPDATE: the sources changed and the instructions did not. Change only what the
+  source diff makes untrue, incomplete or missing; leave every other line of the
+  previous draft exactly as it is.
+- REFINE: the instructions changed and the sources did not. Read the prompt diff and
+  make only the edits the new instructions call for: a corrected fact is a one-line
+  change, a new tone or structure may touch much more. Keep the rest as it is.
+- REFRESH: both changed. Apply what the source diff and the prompt diff each require,
+  and nothing else.
+- MAINTAIN: nothing changed. Return the previous draft unchanged, character for character.
+
+Reply with the final document and nothing else: no preamble, no closing remarks,
+no code fence around the document, and no "Generated by Graft" header comment
+(one is added for you).`;
+
+;// CONCATENATED MODULE: ./src/core/pack/packed-prompt.ts
+
+
+function packPrompt(input) {
+    const { changes, directive } = input;
+    const body = input.body.trim();
+    const sections = [
+        `SYSTEM:\n${input.system ?? SYSTEM_TEXT}`,
+        changeAnalysis(changes, directive),
+        `USER:\n${block('PREVIOUS DRAFT', changes.previousDraft ?? '')}`,
+        block('SOURCE DIFF', changes.sourceDiff)
+    ];
+    if (changes.promptChanged && changes.promptDiff) {
+        sections.push(block('PROMPT DIFF', changes.promptDiff), block('CURRENT INSTRUCTIONS', body));
+    }
+    else {
+        sections.push(block('INSTRUCTIONS', body));
+    }
+    return `${sections.join('\n\n')}\n`;
+}
+function changeAnalysis(changes, directive) {
+    const line = typeof directive === 'string' ? directiveLine(directive) : directive.line;
+    return [
+        'CHANGE ANALYSIS:',
+        `- Source files: ${changes.sourcesChanged ? 'CHANGED' : 'NO CHANGES'}`,
+        `- Prompt instructions: ${changes.promptChanged ? 'CHANGED' : 'NO CHANGES'}`,
+        `- Previous draft: ${changes.previousDraft ? 'EXISTS' : 'NONE'}`,
+        `- Action required: ${line}`
+    ].join('\n');
+}
+/** A marked block; a trailing newline of the content is not doubled before the END marker. */
+function block(name, content) {
+    const text = content.endsWith('\n') ? content.slice(0, -1) : content;
+    return `---BEGIN ${name}---\n${text}\n---END ${name}---`;
+}
+
+;// CONCATENATED MODULE: ./src/core/pack/document.ts
+
+
+
+
+/** What the model is shown for one document: baseline → changes → directive → packed prompt. */
+async function packDocument(git, doc, options) {
+    const output = doc.prompt.out;
+    const baseline = options.baselineRev
+        ? { rev: options.baselineRev, source: 'output', note: `diffing against ${options.baselineRev.slice(0, 12)}, the tree this run generated from before the rebase` }
+        : await findBaseline(git, { output, name: doc.stage.name });
+    if (baseline.note)
+        options.log.info(`${output}: ${baseline.note}`);
+    const changes = await detectChanges(git, {
+        promptPath: doc.prompt.path,
+        body: doc.prompt.body,
+        deps: doc.prompt.deps,
+        output,
+        baseline,
+        overrides: options.overrides
+    });
+    let { directive, line } = decideDirective(changes);
+    if (directive === 'MAINTAIN' && options.force) {
+        // A forced run asks for a fresh text even though nothing changed.
+        directive = 'REFRESH';
+        line = 'REFRESH (forced: rewrite from the current sources and instructions)';
+    }
+    const packed = packPrompt({ body: doc.prompt.body, changes, directive: { directive, line } });
+    return { baseline, changes, directive, line, packed };
+}
+
+// EXTERNAL MODULE: ./src/core/defaults.ts
+var defaults = __webpack_require__(5553);
+;// CONCATENATED MODULE: ./src/core/render/models.ts
+// Graft's model names → Bedrock model ids. The table is Graft's own (its Bedrock
+// plugin), so a prompt that renders under Graft renders here with the same model.
+
+/** Each Bedrock id with every alias that names it. */
+const ALIAS_GROUPS = [
+    ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet-us', 'bedrock-claude-sonnet-v4.5-us', 'bc-v4.5-us']],
+    ['global.anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet-global', 'bedrock-claude-sonnet-v4.5-global', 'bc-v4.5-global']],
+    ['anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet', 'bedrock-claude-sonnet-v4.5', 'bc-v4.5']],
+    ['global.anthropic.claude-sonnet-4-20250514-v1:0', ['bedrock-claude-v4-sonnet-global', 'bedrock-claude-sonnet-v4-global', 'bc-v4-global']],
+    ['anthropic.claude-sonnet-4-20250514-v1:0', ['bedrock-claude-v4-sonnet', 'bedrock-claude-sonnet-v4', 'bc-v4']],
+    ['us.anthropic.claude-opus-4-1-20250805-v1:0', ['bedrock-claude-v4.1-opus-us', 'bedrock-claude-opus-v4.1-us', 'bo-v4.1-us']],
+    ['anthropic.claude-opus-4-1-20250805-v1:0', ['bedrock-claude-v4.1-opus', 'bedrock-claude-opus-v4.1', 'bo-v4.1']],
+    ['anthropic.claude-opus-4-20250514-v1:0', ['bedrock-claude-v4-opus', 'bedrock-claude-opus-v4', 'bo-v4']],
+    ['us.anthropic.claude-3-7-sonnet-20250219-v1:0', ['bedrock-claude-v3.7-sonnet', 'bedrock-claude-sonnet-v3.7', 'bc-v3.7']],
+    ['us.anthropic.claude-3-5-sonnet-20241022-v2:0', ['bedrock-claude-v3.5-sonnet-v2', 'bedrock-claude-sonnet-v2']],
+    ['anthropic.claude-3-5-sonnet-20240620-v1:0', ['bedrock-claude-v3.5-sonnet', 'bedrock-claude-sonnet', 'bedrock-sonnet', 'bedrock-claude', 'bc']],
+    ['us.anthropic.claude-3-5-haiku-20241022-v1:0', ['bedrock-claude-v3.5-haiku', 'bedrock-haiku-v3.5', 'bh-v3.5']],
+    ['anthropic.claude-3-haiku-20240307-v1:0', ['bedrock-claude-v3-haiku', 'bedrock-claude-haiku', 'bedrock-haiku', 'bh']]
+];
+/** alias → Bedrock model id */
+const MODEL_ALIASES = new Map(ALIAS_GROUPS.flatMap(([id, aliases]) => aliases.map((alias) => [alias, id])));
+/** Names that are already Bedrock ids, inference profiles or ARNs: sent as written. */
+const PASS_THROUGH_PREFIXES = ['anthropic.', 'us.', 'eu.', 'apac.', 'global.', 'arn:aws:bedrock:'];
+function isBedrockId(name) {
+    return PASS_THROUGH_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+/** The Bedrock model id for a Graft model name; `promptFile` names the prompt in errors. */
+function resolveModel(name, promptFile) {
+    const trimmed = name.trim();
+    const aliased = MODEL_ALIASES.get(trimmed);
+    if (aliased)
+        return aliased;
+    if (isBedrockId(trimmed))
+        return trimmed;
+    throw new errors/* GraftError */.Tz({
+        file: promptFile,
+        message: `unknown model "${name}"`,
+        hint: `set \`model:\` in the frontmatter (or the \`model\` input) to one of: ${[...MODEL_ALIASES.keys()].join(', ')}; ` +
+            `or to a Bedrock model id, inference profile or ARN (anthropic.…, us.…, eu.…, apac.…, global.…, arn:aws:bedrock:…)`
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/generate/plan.ts
+// Which documents generate rewrites: the stale ones (or, with `force`, every
+// targeted one), each backed by a prompt. Stages that no prompt defines are
+// not ours to render.
+
+
+
+function planGeneration(report, options) {
+    const { pipeline } = report;
+    const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p]));
+    const stageOf = new Map(pipeline.stages.map((s) => [s.name, s]));
+    const why = new Map(report.stale.map((d) => [d.stage, d.reasons.map((r) => r.text)]));
+    const chosen = options.force
+        ? pipeline.graph.order().filter((n) => report.targets.has(n))
+        : report.stale.map((d) => d.stage);
+    const notOurs = chosen.filter((n) => !promptOf.has(n));
+    if (notOurs.length > 0 && !options.force) {
+        throw new errors/* GraftError */.Tz({
+            file: 'dvc.yaml',
+            message: `stale stage(s) without a *.prompt.md: ${notOurs.join(', ')}`,
+            hint: 'graft-action renders prompt stages only; run `dvc repro` for these, or leave them out with `targets`'
+        });
+    }
+    const names = chosen.filter((n) => promptOf.has(n));
+    const inPlan = new Set(names);
+    return names.map((name) => {
+        const prompt = promptOf.get(name);
+        const modelName = prompt.model ?? options.defaultModel ?? defaults/* DEFAULT_MODEL */.UB;
+        return {
+            stage: stageOf.get(name),
+            prompt,
+            modelName,
+            modelId: resolveModel(modelName, prompt.path),
+            after: pipeline.graph.upstream(name).filter((u) => inPlan.has(u)),
+            reasons: why.get(name) ?? ['forced']
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/generate/schedule.ts
+// Runs tasks in dependency order: a task starts once every task it depends on
+// has finished, with at most `concurrency` running at once. The first failure
+// stops new starts; the tasks in flight finish, then the failure is thrown.
+async function runDag(tasks, concurrency) {
+    const results = new Map();
+    const pending = new Map(tasks.map((t) => [t.id, t]));
+    const running = new Map();
+    let failure;
+    const ids = new Set(tasks.map((t) => t.id));
+    const ready = (t) => t.after.every((id) => results.has(id) || !ids.has(id));
+    while ((pending.size > 0 && !failure) || running.size > 0) {
+        if (!failure) {
+            for (const task of [...pending.values()]) {
+                if (running.size >= Math.max(1, concurrency))
+                    break;
+                if (!ready(task))
+                    continue;
+                pending.delete(task.id);
+                running.set(task.id, task.run().then((value) => {
+                    results.set(task.id, value);
+                    running.delete(task.id);
+                }, (error) => {
+                    failure ??= { error };
+                    running.delete(task.id);
+                }));
+            }
+        }
+        if (running.size === 0) {
+            if (pending.size > 0 && !failure)
+                throw new Error(`tasks can never start: ${[...pending.keys()].join(', ')}`);
+            break;
+        }
+        await Promise.race(running.values());
+    }
+    if (failure)
+        throw failure.error;
+    return results;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var paths = __webpack_require__(6107);
+;// CONCATENATED MODULE: ./src/core/generate/transaction.ts
+// All or nothing on disk: every file generate writes goes through here. The
+// first write of a path keeps its original bytes; rollback() puts every one
+// back (or removes the file when it did not exist). Writes are atomic
+// (temporary file, then rename), so a reader never sees half a document.
+
+
+
+
+
+/** Besides declared outputs, the only files generate ever writes. */
+class FileTransaction {
+    root;
+    originals = new Map();
+    constructor(root) {
+        this.root = root;
+    }
+    async write(rel, content) {
+        this.check(rel);
+        const abs = (0,external_node_path_.join)(this.root, rel);
+        if (!this.originals.has(rel))
+            this.originals.set(rel, await (0,promises_.readFile)(abs).catch(() => undefined));
+        await atomicWrite(abs, content);
+    }
+    /** Outputs get the output checks; dvc.yaml and dvc.lock must still not lead out through a symlink. */
+    check(rel) {
+        if (!paths/* PIPELINE_FILES */.Vh.has(rel))
+            return (0,paths/* assertWritable */.Bz)(this.root, rel);
+        const problem = (0,paths/* checkRepoPath */.Q1)(this.root, rel, 'dep');
+        if (problem)
+            throw new errors/* GraftError */.Tz({ file: rel, message: `refusing to write ${rel}: ${problem}`, hint: `make ${rel} a plain file in the repository` });
+    }
+    /** paths written whose bytes now differ from what was there before */
+    async changedPaths() {
+        const changed = [];
+        for (const [rel, before] of this.originals) {
+            const now = await (0,promises_.readFile)((0,external_node_path_.join)(this.root, rel)).catch(() => undefined);
+            if (!before || !now || !before.equals(now))
+                changed.push(rel);
+        }
+        return changed;
+    }
+    async rollback() {
+        for (const [rel, before] of [...this.originals].reverse()) {
+            const abs = (0,external_node_path_.join)(this.root, rel);
+            if (before === undefined)
+                await (0,promises_.rm)(abs, { force: true });
+            else
+                await atomicWrite(abs, before);
+        }
+        this.originals.clear();
+    }
+}
+async function atomicWrite(abs, content) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(abs), { recursive: true });
+    const tmp = `${abs}.graft-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,promises_.writeFile)(tmp, content);
+        await (0,promises_.rename)(tmp, abs);
+    }
+    catch (error) {
+        await (0,promises_.rm)(tmp, { force: true });
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/dvc/dvclock.ts + 2 modules
+var dvclock = __webpack_require__(803);
+// EXTERNAL MODULE: ./src/core/pipeline/stages.ts
+var stages = __webpack_require__(9875);
+// EXTERNAL MODULE: ./src/core/dvc/dvcyaml-write.ts
+var dvcyaml_write = __webpack_require__(4417);
+;// CONCATENATED MODULE: ./src/core/generate/pipeline-files.ts
+// dvc.yaml and dvc.lock as generate leaves them: new prompts gain a stage in
+// the repository's own command template, changed deps are brought in line,
+// and every rewritten document's lock entry holds the new hashes, so the real
+// `dvc status` reports it up to date. Kept in memory until the run succeeds.
+
+
+
+
+
+class PipelineFiles {
+    root;
+    pipeline;
+    plan;
+    declared;
+    /** dvc.lock's text, each update chained on the last so none is lost */
+    lockText;
+    constructor(root, pipeline, plan) {
+        this.root = root;
+        this.pipeline = pipeline;
+        this.plan = plan;
+        this.declared = new Map((pipeline.dvcYaml?.stages ?? []).map((s) => [s.name, s]));
+    }
+    /** The command the stage has (or will have) in dvc.yaml. */
+    commandOf(doc) {
+        return this.declared.get(doc.stage.name)?.cmd ?? this.newStage(doc).cmd;
+    }
+    /** Hashes the stage's deps and outs as they are now and records them. */
+    async recordLock(doc) {
+        const entry = async (path) => (0,dvclock/* lockEntryFor */.PZ)(this.root, path);
+        const [deps, outs] = await Promise.all([
+            Promise.all(doc.stage.deps.map(entry)),
+            Promise.all(doc.stage.outs.map((o) => entry(o.path)))
+        ]);
+        const previous = this.lockText ?? (0,promises_.readFile)((0,external_node_path_.join)(this.root, 'dvc.lock'), 'utf8').catch(() => undefined);
+        this.lockText = previous.then((text) => (0,dvclock/* setLockStage */.UG)(text, doc.stage.name, { cmd: this.commandOf(doc), deps, outs }));
+        await this.lockText;
+    }
+    /** The files to write: [path, text]. */
+    async filesToWrite() {
+        const files = [];
+        const yaml = await this.dvcYamlText();
+        if (yaml !== undefined)
+            files.push(['dvc.yaml', yaml]);
+        const lock = await this.lockText;
+        if (lock !== undefined)
+            files.push(['dvc.lock', lock]);
+        return files;
+    }
+    async dvcYamlText() {
+        const added = this.plan.filter((d) => !this.declared.has(d.stage.name)).map((d) => this.newStage(d));
+        const depsChanged = this.plan.filter((d) => this.pipeline.drift.some((x) => x.stage === d.stage.name && x.kind === 'deps-differ'));
+        if (added.length === 0 && depsChanged.length === 0)
+            return undefined;
+        let text = await (0,promises_.readFile)((0,external_node_path_.join)(this.root, 'dvc.yaml'), 'utf8').catch(() => undefined);
+        for (const d of depsChanged)
+            text = (0,dvcyaml_write/* updateStageDeps */.eu)(text, { ...this.declared.get(d.stage.name), deps: d.stage.deps });
+        if (added.length > 0)
+            text = (0,dvcyaml_write/* addStagesToDvcYaml */.mR)(text, added);
+        return text;
+    }
+    newStage(doc) {
+        return (0,stages/* graftStage */.P9)(doc.prompt, (0,stages/* commandTemplate */.Un)(this.pipeline.prompts, this.pipeline.dvcYaml));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/generate/generate.ts
+// generate: rewrite the stale documents through the model, in dependency
+// order, all or nothing. plan → (baseline → changes → directive → pack →
+// render → write → lock entry) per document → dvc.yaml and dvc.lock.
+
+
+
+
+
+
+
+
+
+async function generate(options) {
+    const plan = planGeneration(options.report, { force: options.force, defaultModel: options.defaultModel });
+    const { log } = options;
+    if (plan.length === 0) {
+        log.info('Nothing to generate: every targeted document is up to date.');
+        return { documents: [], changedFiles: [], dryRun: options.dryRun };
+    }
+    log.info(`Generating ${plan.length} document(s), ${options.concurrency} at a time: ${plan.map((p) => p.prompt.out).join(', ')}`);
+    const run = new GenerationRun(options, plan);
+    try {
+        const results = await runDag(plan.map((doc) => ({ id: doc.stage.name, after: doc.after, run: () => run.document(doc) })), options.concurrency);
+        const documents = plan.map((d) => results.get(d.stage.name));
+        if (options.dryRun)
+            return { documents, changedFiles: [], dryRun: true };
+        await run.finish();
+        return { documents, changedFiles: await run.transaction.changedPaths(), dryRun: false };
+    }
+    catch (error) {
+        await run.transaction.rollback();
+        throw error;
+    }
+}
+/** State shared by the documents of one run. */
+class GenerationRun {
+    options;
+    transaction;
+    git;
+    files;
+    /** output → its text before and after this run, for the diffs of downstream prompts */
+    rewritten = new Map();
+    /** stages this run rewrites (or, in a dry run, would rewrite) */
+    rewrites = new Set();
+    renderer;
+    shortHead;
+    constructor(options, plan) {
+        this.options = options;
+        this.transaction = new FileTransaction(options.root);
+        this.git = new git/* Git */.T(options.root);
+        this.files = new PipelineFiles(options.root, options.report.pipeline, plan);
+    }
+    async document(doc) {
+        const { log } = this.options;
+        const started = Date.now();
+        const output = doc.prompt.out;
+        const packedDoc = await packDocument(this.git, doc, {
+            overrides: this.overridesFor(doc),
+            force: this.options.force,
+            log,
+            baselineRev: this.options.baselineRev
+        });
+        const { baseline, packed } = packedDoc;
+        let { directive, line } = packedDoc;
+        const rewrittenUpstream = doc.after.filter((u) => this.rewrites.has(u));
+        if (this.options.dryRun && directive === 'MAINTAIN' && rewrittenUpstream.length > 0) {
+            // A dry run writes nothing, so a downstream document cannot see its upstream's new text yet.
+            directive = 'UPDATE';
+            line = `UPDATE (after ${rewrittenUpstream.join(', ')} ${rewrittenUpstream.length > 1 ? 'are' : 'is'} regenerated; the diff exists only then)`;
+        }
+        if (directive !== 'MAINTAIN')
+            this.rewrites.add(doc.stage.name);
+        const sig = (0,graft_header/* sha256Hex */.fg)(packed);
+        const base = {
+            stage: doc.stage.name,
+            output,
+            prompt: doc.prompt.path,
+            directive,
+            directiveLine: line,
+            reasons: doc.reasons,
+            modelId: doc.modelId,
+            promptChars: packed.length,
+            sig,
+            inputTokens: 0,
+            outputTokens: 0,
+            ms: 0,
+            cached: false,
+            rendered: false,
+            baseline: baseline.rev ? baseline.rev.slice(0, 12) : 'none'
+        };
+        log.info(`${output}: ${line}; packed prompt ${packed.length} characters`);
+        if (this.options.dryRun)
+            return { ...base, ms: Date.now() - started };
+        if (directive !== 'MAINTAIN') {
+            const rendered = await this.render(doc, packed);
+            const header = (0,graft_header/* formatHeader */.RX)({ model: doc.modelName, sig, rev: await this.head(), date: (this.options.now ?? (() => new Date()))() });
+            const before = await (0,promises_.readFile)((0,external_node_path_.join)(this.options.root, output), 'utf8').catch(() => '');
+            const after = (0,graft_header/* composeDocument */.wI)(header, rendered.text);
+            await this.transaction.write(output, after);
+            this.rewritten.set(output, { before, after });
+            Object.assign(base, {
+                inputTokens: rendered.inputTokens,
+                outputTokens: rendered.outputTokens,
+                cached: rendered.cached,
+                rendered: true
+            });
+        }
+        await this.files.recordLock(doc);
+        const ms = Date.now() - started;
+        log.info(`${output}: done in ${(ms / 1000).toFixed(1)} s`);
+        return { ...base, ms };
+    }
+    /** Writes dvc.yaml (when stages were added or changed) and dvc.lock. */
+    async finish() {
+        for (const [path, text] of await this.files.filesToWrite())
+            await this.transaction.write(path, text);
+    }
+    overridesFor(doc) {
+        const overrides = new Map();
+        for (const dep of doc.prompt.deps) {
+            const change = this.rewritten.get(dep);
+            if (change)
+                overrides.set(dep, change);
+        }
+        return overrides;
+    }
+    async render(doc, packed) {
+        const { cache, maxTokens, timeoutMs } = this.options;
+        const request = {
+            prompt: packed,
+            modelId: doc.modelId,
+            maxTokens: doc.prompt.maxTokens ?? maxTokens,
+            temperature: doc.prompt.temperature,
+            timeoutMs,
+            label: doc.prompt.out
+        };
+        const key = (0,graft_header/* sha256Hex */.fg)(JSON.stringify([request.modelId, request.maxTokens, request.temperature ?? null, packed]));
+        const hit = await cache?.get(key);
+        if (hit !== undefined) {
+            this.options.log.info(`${doc.prompt.out}: render cache hit, no model call`);
+            return { text: hit, inputTokens: 0, outputTokens: 0, cached: true };
+        }
+        this.renderer ??= this.options.renderer();
+        const result = await (await this.renderer).render(request);
+        await cache?.put(key, result.text);
+        return { ...result, cached: false };
+    }
+    head() {
+        this.shortHead ??= this.git
+            .tryExec(['rev-parse', '--short', 'HEAD'])
+            .then((r) => (r.code === 0 ? r.stdout.trim() : 'workspace'));
+        return this.shortHead;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-bedrock-runtime/dist-cjs/index.js
+var dist_cjs = __webpack_require__(7462);
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var node_http_handler_dist_cjs = __webpack_require__(1279);
+;// CONCATENATED MODULE: ./src/core/render/errors.ts
+// What went wrong with a model call, in two parts: the kind (which decides
+// whether we retry) and a message saying what to fix. Every message names the
+// document, the model id, the region and the AWS request id.
+
+/** A render failure the user must act on; `kind` says how it was classified. */
+class RenderError extends errors/* GraftError */.Tz {
+    kind;
+    requestId;
+    attempts;
+    constructor(kind, context, message, hint, requestId, attempts = 1) {
+        super({ file: context.label, message: `${message} ${describeCall(context, requestId, attempts)}`, hint });
+        this.kind = kind;
+        this.requestId = requestId;
+        this.attempts = attempts;
+        this.name = 'RenderError';
+    }
+}
+function describeCall(c, requestId, attempts) {
+    const tries = attempts > 1 ? `, after ${attempts} attempts` : '';
+    return `(model ${c.modelId}, region ${c.region}, request id ${requestId ?? 'none'}${tries})`;
+}
+function errorFacts(err) {
+    const e = (err ?? {});
+    return {
+        name: typeof e.name === 'string' ? e.name : 'Error',
+        message: typeof e.message === 'string' ? e.message : String(err),
+        status: e.$metadata?.httpStatusCode,
+        requestId: e.$metadata?.requestId
+    };
+}
+const THROTTLED = new Set(['ThrottlingException', 'ModelNotReadyException', 'TooManyRequestsException']);
+const SERVER = new Set(['InternalServerException', 'ServiceUnavailableException', 'ModelStreamErrorException', 'IncompleteStream']);
+const TIMEOUT = new Set(['TimeoutError', 'ModelTimeoutException', 'RenderTimeout']);
+/** Connection-level failures that a second try usually survives. */
+const NETWORK = /ECONNRESET|EPIPE|ECONNREFUSED|socket hang up|Premature close|aborted/i;
+function classify(f) {
+    if (THROTTLED.has(f.name) || f.status === 429)
+        return 'throttled';
+    if (TIMEOUT.has(f.name) || f.status === 408)
+        return 'timeout';
+    if (SERVER.has(f.name) || (f.status !== undefined && f.status >= 500))
+        return 'server';
+    if (f.status === undefined && NETWORK.test(`${f.name} ${f.message}`))
+        return 'server';
+    return 'fatal';
+}
+/** Builds the user-facing error for a failure we will not (or can no longer) retry. */
+function renderFailure(err, context, attempts, requestId) {
+    const f = errorFacts(err);
+    const id = f.requestId ?? requestId;
+    const kind = classify(f);
+    const [message, hint] = explain(f, context);
+    return new RenderError(kind, context, message, hint, id, attempts);
+}
+function explain(f, c) {
+    const said = `${f.name}: ${f.message}`;
+    switch (f.name) {
+        case 'ThrottlingException':
+        case 'ModelNotReadyException':
+        case 'TooManyRequestsException':
+            return [`Bedrock kept throttling the request (${said})`, 'lower the `concurrency` input, retry later, or ask AWS for a higher Bedrock quota'];
+        case 'AccessDeniedException':
+            return [
+                `Bedrock denied access (${said})`,
+                `grant the role bedrock:InvokeModelWithResponseStream on ${c.modelId} (and, for an inference profile, on the foundation model in every region it routes to), and enable model access for this model in the Bedrock console in ${c.region}`
+            ];
+        case 'ResourceNotFoundException':
+            return [
+                `Bedrock does not know this model here (${said})`,
+                `check the model id; try a region where the model is offered (us-east-1, us-west-2) or its cross-region profile (us.… / eu.… / apac.… / global.…), and set \`aws-region\` to match`
+            ];
+        case 'ValidationException':
+            return explainValidation(f, c);
+        case 'ServiceQuotaExceededException':
+            return [`Bedrock quota exceeded (${said})`, 'lower `max-tokens` or `concurrency`, or request a quota increase in the Service Quotas console'];
+        case 'UnrecognizedClientException':
+        case 'InvalidSignatureException':
+        case 'ExpiredTokenException':
+        case 'CredentialsProviderError':
+            return [`AWS rejected or could not find the credentials (${said})`, CREDENTIALS_HINT];
+    }
+    const kind = classify(f);
+    if (kind === 'timeout')
+        return [`the model call timed out (${said})`, 'raise `timeout-minutes`, or lower `max_tokens` for this prompt'];
+    if (kind === 'server')
+        return [`Bedrock failed repeatedly (${said})`, 'retry the run later; check the AWS Health Dashboard for Bedrock in this region'];
+    return [`the model call failed (${said})`, 'check the model id, region and credentials'];
+}
+function explainValidation(f, c) {
+    const said = `${f.name}: ${f.message}`;
+    if (isBareClaude4(c.modelId) || /on-demand throughput/i.test(f.message)) {
+        const bare = c.modelId.replace(/^arn:aws:bedrock:[^/]*\//, '');
+        return [
+            `Bedrock refused the model id (${said})`,
+            `Claude 4 models are served only through inference profiles: use us.${bare} or global.${bare} (or the alias bedrock-claude-v4.5-sonnet-us)`
+        ];
+    }
+    return [`Bedrock rejected the request (${said})`, 'check the prompt frontmatter (`max_tokens`, `temperature`) and the model id'];
+}
+/** `anthropic.claude-sonnet-4…`, `anthropic.claude-opus-4-1…`: a Claude 4 id without a profile prefix. */
+function isBareClaude4(modelId) {
+    return /^anthropic\.claude-(?:[a-z]+-)?4/.test(modelId);
+}
+const CREDENTIALS_HINT = 'give the job AWS credentials in one of two ways: (1) OIDC — add `permissions: id-token: write` to the job and a step ' +
+    '`uses: aws-actions/configure-aws-credentials@v5` with `role-to-assume: <role ARN>` and `aws-region: <region>` before this action; ' +
+    'or (2) repository secrets — set env `AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}` and ' +
+    '`AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}` (and `AWS_REGION`, or the `aws-region` input)';
+
+;// CONCATENATED MODULE: ./src/core/render/retry.ts
+const DEFAULT_BACKOFF_MS = [5000, 15000, 45000];
+/** The last error of a call that will not be retried, with how many tries it took. */
+class AttemptsFailed extends Error {
+    last;
+    attempts;
+    constructor(last, attempts) {
+        super(last instanceof Error ? last.message : String(last));
+        this.last = last;
+        this.attempts = attempts;
+        this.name = 'AttemptsFailed';
+    }
+}
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Runs `attempt(n, timeoutMs)` until it succeeds or the policy gives up;
+ * throws AttemptsFailed. The timeout doubles after a timed-out try.
+ */
+async function withRetries(attempt, timeoutMs, policy) {
+    let backoffsUsed = 0;
+    let timeoutRetried = false;
+    let limit = timeoutMs;
+    for (let n = 1;; n++) {
+        try {
+            return { value: await attempt(n, limit), attempts: n };
+        }
+        catch (err) {
+            const kind = policy.classify(err);
+            let waitMs = 0;
+            if ((kind === 'throttled' || kind === 'server') && backoffsUsed < policy.backoffMs.length) {
+                waitMs = policy.backoffMs[backoffsUsed++];
+            }
+            else if (kind === 'timeout' && !timeoutRetried) {
+                timeoutRetried = true;
+                limit *= 2;
+            }
+            else {
+                throw new AttemptsFailed(err, n);
+            }
+            policy.onRetry(err, kind, waitMs, n + 1);
+            if (waitMs > 0)
+                await policy.sleep(waitMs);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/render/bedrock.ts
+// Renders one packed prompt through Claude on Bedrock (ConverseStream). The
+// SDK's own retries are off; ours (retry.ts) decide. A reply is accepted only
+// when it is complete: stopped at end_turn/stop_sequence, non-empty, and more
+// than a Graft header line — the caller writes nothing otherwise.
+
+
+
+
+
+
+const CONNECT_TIMEOUT_MS = 10_000;
+const COMPLETE_STOPS = new Set(['end_turn', 'stop_sequence']);
+class BedrockRenderer {
+    client;
+    region;
+    log;
+    sleep;
+    backoffMs;
+    progressEveryMs;
+    constructor(opts) {
+        this.region = requireRegion(opts.region);
+        this.client = bedrockClient(this.region);
+        this.log = opts.log;
+        this.sleep = opts.sleep ?? realSleep;
+        this.backoffMs = opts.backoffMs ?? DEFAULT_BACKOFF_MS;
+        this.progressEveryMs = opts.progressEveryMs ?? 5000;
+    }
+    async render(req) {
+        const context = { label: req.label, modelId: req.modelId, region: this.region };
+        const started = Date.now();
+        let outcome;
+        try {
+            outcome = await withRetries((n, limitMs) => this.attempt(req, n, limitMs), req.timeoutMs, {
+                backoffMs: this.backoffMs,
+                sleep: this.sleep,
+                classify: (err) => classify(errorFacts(err)),
+                onRetry: (err, kind, waitMs, next) => this.log.warn(retryNotice(context, err, kind, waitMs, next))
+            });
+        }
+        catch (err) {
+            if (err instanceof AttemptsFailed)
+                throw renderFailure(err.last, context, err.attempts);
+            throw renderFailure(err, context, 1);
+        }
+        const { value, attempts } = outcome;
+        checkComplete(value, req, context, attempts);
+        const ms = Date.now() - started;
+        this.log.info(`${req.label}: ${value.text.length} chars, ${value.outputTokens} output tokens in ${(ms / 1000).toFixed(1)} s`);
+        return { text: value.text, inputTokens: value.inputTokens, outputTokens: value.outputTokens, stopReason: value.stopReason, attempts, ms };
+    }
+    /** Frees the client's sockets. */
+    close() {
+        this.client.destroy();
+    }
+    /** One try, bounded as a whole (headers and stream) by `limitMs`. */
+    async attempt(req, n, limitMs) {
+        this.log.info(`${req.label}: calling ${req.modelId} in ${this.region}${n > 1 ? ` (attempt ${n})` : ''}`);
+        const controller = new AbortController();
+        const seen = {};
+        let timer;
+        const deadline = new Promise((_resolve, reject) => {
+            timer = setTimeout(() => {
+                const message = `no complete reply within ${formatSeconds(limitMs)}`;
+                reject(Object.assign(new Error(message), { name: 'RenderTimeout', $metadata: { requestId: seen.requestId } }));
+                controller.abort();
+            }, limitMs);
+        });
+        const work = this.call(req, limitMs, controller.signal, seen);
+        work.catch(() => undefined); // an attempt abandoned at the deadline must not surface later
+        try {
+            return await Promise.race([work, deadline]);
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+    /** `seen` receives the request id as soon as the reply's headers arrive. */
+    async call(req, limitMs, signal, seen) {
+        const command = new dist_cjs/* ConverseStreamCommand */.vDc({
+            modelId: req.modelId,
+            messages: [{ role: 'user', content: [{ text: req.prompt }] }],
+            inferenceConfig: { maxTokens: req.maxTokens, ...(req.temperature === undefined ? {} : { temperature: req.temperature }) }
+        });
+        const out = await this.client.send(command, { abortSignal: signal, requestTimeout: limitMs });
+        const requestId = out.$metadata.requestId;
+        seen.requestId = requestId;
+        try {
+            return { ...(await this.readStream(out.stream, req.label)), requestId };
+        }
+        catch (err) {
+            throw new StreamFailure(err, requestId);
+        }
+    }
+    async readStream(stream, label) {
+        const blocks = new Map();
+        let chars = 0;
+        let stopReason = '';
+        let inputTokens = 0;
+        let outputTokens = 0;
+        let lastLog = Date.now();
+        for await (const event of stream ?? []) {
+            const delta = event.contentBlockDelta;
+            if (delta?.delta?.text !== undefined) {
+                const index = delta.contentBlockIndex ?? 0;
+                blocks.set(index, (blocks.get(index) ?? '') + delta.delta.text);
+                chars += delta.delta.text.length;
+                if (Date.now() - lastLog >= this.progressEveryMs) {
+                    lastLog = Date.now();
+                    this.log.info(`${label}: ${chars} chars (~${Math.round(chars / 4)} tokens) so far`);
+                }
+            }
+            if (event.messageStop)
+                stopReason = event.messageStop.stopReason ?? '';
+            if (event.metadata?.usage) {
+                inputTokens = event.metadata.usage.inputTokens ?? 0;
+                outputTokens = event.metadata.usage.outputTokens ?? 0;
+            }
+        }
+        if (!stopReason)
+            throw Object.assign(new Error('the reply stream ended before the model stopped'), { name: 'IncompleteStream' });
+        const text = [...blocks.entries()].sort(([a], [b]) => a - b).map(([, t]) => t).join('');
+        return { text, stopReason, inputTokens, outputTokens };
+    }
+}
+/** An exception in the middle of a stream: keeps its kind and the response's request id. */
+class StreamFailure extends Error {
+    $metadata;
+    constructor(cause, requestId) {
+        const facts = errorFacts(cause);
+        super(facts.message);
+        this.name = facts.name;
+        this.$metadata = { requestId };
+    }
+}
+/** Rejects a reply that must not be written as a document. */
+function checkComplete(reply, req, context, attempts) {
+    const fail = (message, hint) => {
+        throw new RenderError('fatal', context, message, hint, reply.requestId, attempts);
+    };
+    if (reply.stopReason === 'max_tokens') {
+        fail(`the reply was cut off at max_tokens (${req.maxTokens}; ${reply.outputTokens} tokens written), so nothing was written`, 'raise `max_tokens` in the prompt frontmatter or the `max-tokens` input');
+    }
+    if (!COMPLETE_STOPS.has(reply.stopReason)) {
+        fail(`the model stopped with "${reply.stopReason}" instead of finishing, so nothing was written`, 'for content_filtered or guardrail_intervened, revise the prompt or its sources; otherwise re-run');
+    }
+    if (reply.text.trim() === '') {
+        fail('the model returned no text, so nothing was written', 'check the prompt asks for the document itself, then re-run');
+    }
+    if ((0,graft_header/* stripHeaders */.JY)(reply.text).trim() === '') {
+        fail('the model returned only a Graft header line, so nothing was written', 'tell the prompt to write the document body (the header is added by the action), then re-run');
+    }
+}
+function retryNotice(c, err, kind, waitMs, next) {
+    const f = errorFacts(err);
+    const what = `${c.label}: ${f.name} from ${c.modelId} in ${c.region} (request id ${f.requestId ?? 'none'}): ${f.message}`;
+    if (kind === 'timeout')
+        return `${what}; retrying once with twice the time limit (attempt ${next})`;
+    return `${what}; retrying in ${formatSeconds(waitMs)} (attempt ${next})`;
+}
+function formatSeconds(ms) {
+    return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`;
+}
+function requireRegion(region) {
+    if (region)
+        return region;
+    throw new errors/* GraftError */.Tz({ message: 'no AWS region is set for Bedrock', hint: `set the \`aws-region\` input or AWS_REGION; and ${CREDENTIALS_HINT}` });
+}
+/**
+ * HTTP/1.1 with explicit time limits (the default handler is HTTP/2 and a
+ * request timeout would only warn); no endpoint, so AWS_ENDPOINT_URL_BEDROCK_RUNTIME
+ * applies; one SDK attempt, since retry.ts retries.
+ */
+function bedrockClient(region) {
+    return new dist_cjs/* BedrockRuntimeClient */.mam({
+        region,
+        maxAttempts: 1,
+        requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({ connectionTimeout: CONNECT_TIMEOUT_MS, throwOnRequestTimeout: true })
+    });
+}
+/**
+ * Fails early, before any model call, when the run has no region or the SDK's
+ * default chain finds no credentials; the message names both ways to fix it.
+ */
+async function checkCredentials(region) {
+    const resolved = requireRegion(region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION);
+    const client = bedrockClient(resolved);
+    try {
+        await client.config.credentials();
+    }
+    catch (err) {
+        throw new errors/* GraftError */.Tz({ message: `no AWS credentials found for Bedrock (${errorFacts(err).message})`, hint: CREDENTIALS_HINT });
+    }
+    finally {
+        client.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/settings.ts
+// Settings given as text (action inputs, CLI options) turned into values, with
+// one wording for every adapter's errors.
+
+/**
+ * A positive whole number from `raw`; `label` names the setting in the error
+ * (e.g. "input concurrency", "--concurrency").
+ * @throws GraftError when `raw` is not a whole number ≥ 1.
+ */
+function parsePositiveInt(raw, label, example) {
+    const n = Number(raw.trim());
+    if (raw.trim() === '' || !Number.isInteger(n) || n < 1) {
+        throw new errors/* GraftError */.Tz({ message: `${label} is "${raw}", not a positive whole number`, hint: `e.g. ${example}` });
+    }
+    return n;
+}
+
+// EXTERNAL MODULE: ./src/core/validate/validate.ts + 11 modules
+var validate = __webpack_require__(9667);
+// EXTERNAL MODULE: ./src/cli/dvc-locator.ts + 1 modules
+var dvc_locator = __webpack_require__(9124);
+// EXTERNAL MODULE: ./src/core/pipeline/targets.ts
+var targets = __webpack_require__(8488);
+// EXTERNAL MODULE: ./src/cli/terminal-log.ts
+var terminal_log = __webpack_require__(4491);
+;// CONCATENATED MODULE: ./src/cli/generate-command.ts
+// `graft-action generate` and `graft-action pack`: the generate core in a terminal.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const generateHelp = `Usage: graft-action generate [options] [targets...]
+
+Regenerates the stale documents (or the targets) through Claude on AWS Bedrock,
+in dependency order, and updates dvc.yaml and dvc.lock. All or nothing.
+Credentials come from the AWS SDK's default chain (environment, profile, SSO).
+
+Options:
+  --dry-run                  show each directive and packed-prompt size; call no model, write nothing
+  --force                    regenerate the targets even when up to date
+  --model <name>             model for prompts that name none (default ${defaults/* DEFAULT_MODEL */.UB})
+  --region <region>          Bedrock region (default AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
+  --max-tokens <n>           output limit for prompts without max_tokens (default ${defaults/* DEFAULT_MAX_TOKENS */.Uc})
+  --concurrency <n>          renders at once (default 4)
+  --timeout-minutes <n>      per document (default 10)
+  --engine <auto|native|dvc> staleness engine (default auto)
+  -C, --cwd <dir>            repository root (default: the current directory)
+  -h, --help                 show this help
+`;
+const packHelp = `Usage: graft-action pack [options] <target>
+
+Prints the packed prompt the model would receive for one document (an output
+path or a stage name), after a line naming its directive. Calls no model.
+
+Options:
+  -C, --cwd <dir>   repository root (default: the current directory)
+  -h, --help        show this help
+`;
+function positiveInt(name, raw, fallback) {
+    return raw === undefined ? fallback : parsePositiveInt(raw, `--${name}`, fallback);
+}
+async function generateCommand(argv) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            'dry-run': { type: 'boolean', default: false },
+            force: { type: 'boolean', default: false },
+            model: { type: 'string', default: defaults/* DEFAULT_MODEL */.UB },
+            region: { type: 'string' },
+            'max-tokens': { type: 'string' },
+            concurrency: { type: 'string' },
+            'timeout-minutes': { type: 'string' },
+            engine: { type: 'string', default: 'auto' },
+            cwd: { type: 'string', short: 'C', default: '.' },
+            help: { type: 'boolean', short: 'h', default: false }
+        }
+    });
+    if (values.help) {
+        process.stdout.write(generateHelp);
+        return 0;
+    }
+    const root = (0,external_node_path_.resolve)(values.cwd);
+    const log = (0,terminal_log/* terminalLog */.d)(false);
+    const region = values.region ?? (0,defaults/* defaultRegion */._h)();
+    const report = await (0,validate/* validate */.t)({
+        root,
+        engine: values.engine,
+        targets: positionals.flatMap((p) => (0,targets/* parseTargetList */.n)(p)),
+        log,
+        dvc: dvc_locator/* dvcOnPath */.q
+    });
+    const result = await generate({
+        root,
+        report,
+        force: values.force,
+        defaultModel: values.model,
+        maxTokens: positiveInt('max-tokens', values['max-tokens'], defaults/* DEFAULT_MAX_TOKENS */.Uc),
+        concurrency: positiveInt('concurrency', values.concurrency, defaults/* DEFAULT_CONCURRENCY */.WH),
+        timeoutMs: positiveInt('timeout-minutes', values['timeout-minutes'], defaults/* DEFAULT_TIMEOUT_MINUTES */.EV) * 60_000,
+        dryRun: values['dry-run'],
+        renderer: async () => {
+            await checkCredentials(region);
+            return new BedrockRenderer({ region, log });
+        },
+        log
+    });
+    for (const d of result.documents) {
+        const tokens = d.rendered ? `, ${d.inputTokens} in / ${d.outputTokens} out tokens` : '';
+        process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}\n`);
+    }
+    if (result.dryRun)
+        process.stdout.write('Dry run: no model was called and nothing was written.\n');
+    else if (result.changedFiles.length > 0)
+        process.stdout.write(`Changed: ${result.changedFiles.join(', ')}\n`);
+    return 0;
+}
+async function packCommand(argv) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            cwd: { type: 'string', short: 'C', default: '.' },
+            help: { type: 'boolean', short: 'h', default: false }
+        }
+    });
+    if (values.help) {
+        process.stdout.write(packHelp);
+        return 0;
+    }
+    if (positionals.length !== 1)
+        throw new errors/* GraftError */.Tz({ message: 'pack takes exactly one target', hint: 'graft-action pack docs/overview.md' });
+    const root = (0,external_node_path_.resolve)(values.cwd);
+    const log = (0,terminal_log/* terminalLog */.d)(true);
+    const report = await (0,validate/* validate */.t)({ root, engine: 'native', targets: positionals, log, dvc: dvc_locator/* dvcOnPath */.q });
+    const [doc] = planGeneration(report, { force: true });
+    if (!doc)
+        throw new errors/* GraftError */.Tz({ message: `${positionals[0]} has no prompt to pack` });
+    const packed = await packDocument(new git/* Git */.T(root), doc, { force: false, log });
+    process.stdout.write(`# ${doc.prompt.out}: ${packed.line}\n${packed.packed}`);
+    return 0;
+}
+
+
+/***/ })
+
+};

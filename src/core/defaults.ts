@@ -1,0 +1,50 @@
+// Every default of the action and the CLI, once. The action.yml files state
+// the same values (a project test holds them equal); inputs and options that
+// are left empty fall back to these.
+
+/** Graft's default model alias (graft-format.md, "Models"). */
+export const DEFAULT_MODEL = 'bedrock-claude-v4.5-sonnet-us'
+/** Bedrock region when neither the input nor AWS_REGION / AWS_DEFAULT_REGION names one. */
+export const DEFAULT_REGION = 'us-east-1'
+/** Output tokens per document unless the prompt sets `max_tokens`; capped at the model's own limit. */
+export const DEFAULT_MAX_TOKENS = 16000
+/** Renders in flight at once. */
+export const DEFAULT_CONCURRENCY = 4
+/** Minutes one document may take before it is retried once, then failed. */
+export const DEFAULT_TIMEOUT_MINUTES = 10
+/** The DVC release line `engine: dvc` installs when DVC is absent. */
+export const DEFAULT_DVC_VERSION = '3.*'
+/** The bot identity of the commit (a GitHub App's no-reply address shape). */
+export const DEFAULT_COMMIT_USER_NAME = 'graft-bot[bot]'
+export const DEFAULT_COMMIT_USER_EMAIL = 'graft-bot[bot]@users.noreply.github.com'
+
+/** The region: the explicit choice, else the SDK's own variables, else {@link DEFAULT_REGION}. */
+export function defaultRegion(env: NodeJS.ProcessEnv = process.env): string {
+  return env.AWS_REGION || env.AWS_DEFAULT_REGION || DEFAULT_REGION
+}
+
+/**
+ * The action inputs whose defaults are stated in action.yml, with the value
+ * each must state. Inputs whose default depends on the run (aws-region, token)
+ * are not listed.
+ */
+export const ACTION_INPUT_DEFAULTS: Readonly<Record<string, string>> = {
+  command: 'auto',
+  'working-directory': '.',
+  engine: 'auto',
+  targets: '',
+  'fail-on-stale': 'false',
+  cache: 'true',
+  force: 'false',
+  'dry-run': 'false',
+  push: 'true',
+  comment: 'true',
+  'allow-untrusted-head': 'false',
+  model: DEFAULT_MODEL,
+  'max-tokens': String(DEFAULT_MAX_TOKENS),
+  concurrency: String(DEFAULT_CONCURRENCY),
+  'timeout-minutes': String(DEFAULT_TIMEOUT_MINUTES),
+  'dvc-version': DEFAULT_DVC_VERSION,
+  'commit-user-name': DEFAULT_COMMIT_USER_NAME,
+  'commit-user-email': DEFAULT_COMMIT_USER_EMAIL
+}

@@ -1,0 +1,170 @@
+// Reads dvc.yaml into plain stage definitions. Errors DVC itself would refuse
+// become GraftErrors with file and line; valid features the native engine
+// does not model are listed in `unsupported`, so the caller can choose DVC.
+import { readFileSync } from 'node:fs'
+import { join, posix } from 'node:path'
+import { isMap, isSeq, isScalar, visit, type Node, type Pair, type YAMLMap } from 'yaml'
+import { GraftError } from '../errors.js'
+import { fastParseDvcYaml } from './dvcyaml-fast.js'
+import { pairKey, parseYamlSource, scalarString, type YamlSource } from '../yaml/source.js'
+import type { DvcYaml, StageDef, StageOut } from '../types.js'
+
+const SYNTAX_HINT = 'fix the syntax; DVC would refuse this file too'
+const SCHEMA_HINT = 'fix dvc.yaml to follow DVC 3 pipeline syntax (https://dvc.org/doc/user-guide/project-structure/dvcyaml-files)'
+
+/** Top-level keys that do not change how `dvc status` judges stages. */
+const INERT_TOP_KEYS = new Set(['stages', 'plots', 'params', 'metrics', 'artifacts', 'datasets'])
+/** Stage keys the native engine models (or that do not change a verdict). */
+const MODELLED_STAGE_KEYS = new Set(['cmd', 'deps', 'outs', 'always_changed', 'desc', 'meta', 'frozen'])
+/** Out options that do not change a `cache: false` out's verdict. */
+const INERT_OUT_KEYS = new Set(['cache', 'persist', 'desc', 'type', 'labels', 'meta', 'remote', 'push'])
+
+export async function readDvcYaml(root: string): Promise<DvcYaml | undefined> {
+  const text = await readIfPresent(join(root, 'dvc.yaml'))
+  return text === undefined ? undefined : parseDvcYaml(text)
+}
+
+export function parseDvcYaml(text: string, file = 'dvc.yaml'): DvcYaml {
+  return fastParseDvcYaml(text) ?? parseDvcYamlFull(text, file)
+}
+
+/** The general reader (any YAML layout, every error); parseDvcYaml tries the fast one first. */
+export function parseDvcYamlFull(text: string, file = 'dvc.yaml'): DvcYaml {
+  const src = parseYamlSource(text, file, SYNTAX_HINT)
+  const top = src.doc.contents
+  if (top === null || (isScalar(top) && top.value === null)) return { stages: [], unsupported: [] }
+  if (!isMap(top)) throw schemaError(src, top, `${file} must be a mapping with a "stages" key`)
+
+  const unsupported: string[] = []
+  for (const pair of top.items) {
+    const key = pairKey(pair)
+    if (key === 'vars') unsupported.push('vars at the top level')
+    else if (!INERT_TOP_KEYS.has(key)) unsupported.push(`unknown top-level key "${key}"`)
+  }
+  const stagesNode = top.get('stages', true)
+  if (stagesNode === undefined || stagesNode === null || (isScalar(stagesNode) && stagesNode.value === null)) {
+    return { stages: [], unsupported }
+  }
+  if (!isMap(stagesNode)) throw schemaError(src, stagesNode, '"stages" must be a mapping of stage names to stages')
+
+  const stages = stagesNode.items.map((pair) => readStage(src, pair, unsupported))
+  return { stages, unsupported }
+}
+
+function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef {
+  const name = pairKey(pair)
+  const line = src.lineOf(pair.key as Node)
+  const body = pair.value
+  if (!isMap(body)) throw new GraftError({ file: src.file, line, message: `stage "${name}" must be a mapping`, hint: SCHEMA_HINT })
+  const note = (what: string): void => void unsupported.push(`${what} in stage ${name}`)
+
+  if (body.has('foreach') || body.has('matrix')) {
+    note(body.has('foreach') ? 'foreach' : 'matrix')
+    return { name, cmd: '', deps: [], outs: [], line }
+  }
+  for (const p of body.items) {
+    const key = pairKey(p)
+    if (key === 'params' || key === 'vars' || key === 'wdir' || key === 'metrics' || key === 'plots') note(key)
+    else if (!MODELLED_STAGE_KEYS.has(key)) note(`unknown key "${key}"`)
+  }
+  if (body.get('frozen') === true) note('frozen')
+  if (hasInterpolation(body)) note('${...} interpolation')
+
+  const cmd = readCmd(src, name, body, line, note)
+  const deps = stringList(src, name, body, 'deps').map((d) => checkPath(d, 'dep', note))
+  const outs = readOuts(src, name, body, note)
+  const alwaysChanged = body.get('always_changed') === true
+  return { name, cmd, deps, outs, line, ...(alwaysChanged ? { alwaysChanged } : {}) }
+}
+
+function readCmd(src: YamlSource, name: string, body: YAMLMap, line: number | undefined, note: (w: string) => void): string {
+  const node = body.get('cmd', true)
+  if (node === undefined) {
+    throw new GraftError({ file: src.file, line, message: `stage "${name}" has no cmd`, hint: 'give the stage a cmd; DVC requires one' })
+  }
+  if (isSeq(node)) {
+    note('cmd as a list')
+    return node.items.map((i) => scalarString(i) ?? '').join('\n')
+  }
+  const cmd = scalarString(node)
+  if (cmd === undefined) throw schemaError(src, node, `the cmd of stage "${name}" must be a string`)
+  return cmd
+}
+
+function readOuts(src: YamlSource, name: string, body: YAMLMap, note: (w: string) => void): StageOut[] {
+  const node = body.get('outs', true)
+  if (node === undefined || (isScalar(node) && node.value === null)) return []
+  if (!isSeq(node)) throw listError(src, name, 'outs', node)
+  return node.items.map((item) => {
+    const plain = scalarString(item)
+    if (plain !== undefined) {
+      note(`cached out ${plain} (outs are cached unless "cache: false")`)
+      return { path: checkPath(plain, 'out', note), cache: true }
+    }
+    if (!isMap(item) || item.items.length !== 1) {
+      throw schemaError(src, item as Node, `stage "${name}": each out must be a path or a {path: {options}} mapping`)
+    }
+    const path = pairKey(item.items[0])
+    const options = item.items[0].value
+    if (options !== null && !isMap(options)) {
+      throw schemaError(src, item as Node, `stage "${name}": the options of out ${path} must be a mapping`)
+    }
+    const cache = !isMap(options) || options.get('cache') !== false
+    if (cache) note(`cached out ${path} (outs are cached unless "cache: false")`)
+    for (const p of isMap(options) ? options.items : []) {
+      if (!INERT_OUT_KEYS.has(pairKey(p))) note(`out option "${pairKey(p)}" of ${path}`)
+    }
+    return { path: checkPath(path, 'out', note), cache }
+  })
+}
+
+function stringList(src: YamlSource, name: string, body: YAMLMap, key: string): string[] {
+  const node = body.get(key, true)
+  if (node === undefined || (isScalar(node) && node.value === null)) return []
+  if (!isSeq(node)) throw listError(src, name, key, node)
+  return node.items.map((item) => {
+    const value = scalarString(item)
+    if (value === undefined) throw schemaError(src, item as Node, `stage "${name}": each entry of ${key} must be a path string`)
+    return value
+  })
+}
+
+/** Paths the native engine cannot resolve in the work tree (URLs, absolute, outside the repo). */
+function checkPath(path: string, kind: string, note: (w: string) => void): string {
+  const normal = posix.normalize(path)
+  if (path.includes('://') || posix.isAbsolute(path) || normal === '..' || normal.startsWith('../')) {
+    note(`${kind} ${path} outside the repository`)
+  }
+  return path
+}
+
+function hasInterpolation(body: YAMLMap): boolean {
+  let found = false
+  visit(body, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && node.value.includes('${')) {
+        found = true
+        return visit.BREAK
+      }
+    }
+  })
+  return found
+}
+
+function listError(src: YamlSource, name: string, key: string, node: unknown): GraftError {
+  return schemaError(src, node as Node, `stage "${name}": ${key} must be a list`)
+}
+
+function schemaError(src: YamlSource, node: Node | null | undefined, message: string): GraftError {
+  return new GraftError({ file: src.file, line: src.lineOf(node), message, hint: SCHEMA_HINT })
+}
+
+async function readIfPresent(abs: string): Promise<string | undefined> {
+  try {
+    // One blocking read: the promise version reads a large file in chunks, each a thread-pool round trip.
+    return readFileSync(abs, 'utf8')
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw e
+  }
+}

@@ -1,0 +1,195 @@
+// Prompt files: find `*.prompt.md`, read their frontmatter the way Graft does,
+// and check the set as a whole (names, outputs, deps) before anything runs.
+import { readFileSync } from 'node:fs'
+import { join, posix } from 'node:path'
+import { GraftError, throwIfProblems, type Problem } from '../errors.js'
+import { RepoPathChecker } from '../paths.js'
+import { parseFrontmatter } from './frontmatter.js'
+import type { Frontmatter } from '../types.js'
+import type { PromptFile } from '../types.js'
+
+const SUFFIX = '.prompt.md'
+const SKIPPED_DIRS = ['node_modules', '.git']
+
+export function isPromptPath(path: string): boolean {
+  if (!path.endsWith(SUFFIX)) return false // most files: no split needed
+  const segments = path.split('/')
+  const base = segments[segments.length - 1]
+  return base.endsWith(SUFFIX) && base !== SUFFIX && !segments.some((s) => SKIPPED_DIRS.includes(s))
+}
+
+/**
+ * Graft's base name: the file name without `.md`, every `.prompt` removed
+ * (Graft uses `stem.replace(".prompt", "")`, so `a.prompt.md` → `a`).
+ */
+function graftBase(promptPath: string): string {
+  return posix.basename(promptPath).slice(0, -'.md'.length).split('.prompt').join('')
+}
+
+/** `docs/how-it-works.prompt.md` → `how_it_works` */
+export function stageNameFor(promptPath: string): string {
+  return graftBase(promptPath).replace(/-/g, '_')
+}
+
+/** Frontmatter `out` (already repository-relative), else the same folder with `.md`. */
+export function outputPathFor(promptPath: string, out?: string): string {
+  if (out !== undefined) return out
+  const dir = posix.dirname(promptPath)
+  const name = `${graftBase(promptPath)}.md`
+  return dir === '.' ? name : `${dir}/${name}`
+}
+
+/** A prompt with the lines its paths were declared on (for cross-prompt problems). */
+export interface ParsedPrompt {
+  prompt: PromptFile
+  lines: Frontmatter['lines']
+}
+
+/** Parses one prompt file; throws a GraftError naming the file and line. */
+export function parsePrompt(path: string, text: string): PromptFile {
+  return parsePromptWithLines(path, text).prompt
+}
+
+export function parsePromptWithLines(path: string, text: string): ParsedPrompt {
+  const fm = parseFrontmatter(path, text)
+  const prompt: PromptFile = {
+    path,
+    stageName: stageNameFor(path),
+    deps: fm.deps,
+    out: outputPathFor(path, fm.out),
+    body: fm.body
+  }
+  if (fm.model !== undefined) prompt.model = fm.model
+  if (fm.maxTokens !== undefined) prompt.maxTokens = fm.maxTokens
+  if (fm.temperature !== undefined) prompt.temperature = fm.temperature
+  return { prompt, lines: fm.lines }
+}
+
+/** Graft sorts `pathlib.Path`s: by path segments, not by the whole string. */
+export function comparePromptPaths(a: string, b: string): number {
+  return compareSegments(a.split('/'), b.split('/'))
+}
+
+function compareSegments(sa: string[], sb: string[]): number {
+  for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
+    if (sa[i] !== sb[i]) return sa[i] < sb[i] ? -1 : 1
+  }
+  return sa.length - sb.length
+}
+
+/** Prompt paths in Graft's order, each split once (not once per comparison). */
+function sortPromptPaths(paths: string[]): string[] {
+  return paths
+    .map((path) => ({ path, segments: path.split('/') }))
+    .sort((a, b) => compareSegments(a.segments, b.segments))
+    .map((p) => p.path)
+}
+
+/**
+ * Reads and checks every prompt among `files` (the repository's file list).
+ * Collects every problem across all prompts and throws them as one GraftError.
+ */
+export async function discoverPrompts(root: string, files: string[]): Promise<PromptFile[]> {
+  const paths = sortPromptPaths(files.filter(isPromptPath))
+  const problems: Problem[] = []
+  const parsed: ParsedPrompt[] = []
+  for (const path of paths) {
+    try {
+      // Blocking reads: prompts are small, and a thread-pool round trip per
+      // file costs more than the read itself.
+      parsed.push(parsePromptWithLines(path, readFileSync(join(root, path), 'utf8')))
+    } catch (e) {
+      if (!(e instanceof GraftError)) throw e
+      problems.push(...e.problems)
+    }
+  }
+  const checker = new RepoPathChecker(root)
+  problems.push(...checkNames(parsed), ...checkOutputs(checker, parsed), ...checkDeps(checker, parsed))
+  throwIfProblems(problems)
+  return parsed.map((p) => p.prompt)
+}
+
+function checkNames(parsed: ParsedPrompt[]): Problem[] {
+  const problems: Problem[] = []
+  const byName = new Map<string, string>()
+  for (const { prompt } of parsed) {
+    const first = byName.get(prompt.stageName)
+    if (first === undefined) {
+      byName.set(prompt.stageName, prompt.path)
+      continue
+    }
+    problems.push({
+      file: prompt.path,
+      message: `${first} and ${prompt.path} both make the stage ${prompt.stageName}; Graft's generator would silently drop one of them`,
+      hint: 'rename one of the two prompt files'
+    })
+  }
+  return problems
+}
+
+function checkOutputs(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
+  const problems: Problem[] = []
+  const promptPaths = new Set(parsed.map((p) => p.prompt.path))
+  const byOut = new Map<string, string>()
+  for (const { prompt, lines } of parsed) {
+    const at = { file: prompt.path, line: lines.out }
+    const unsafe = paths.check(prompt.out, 'output')
+    if (unsafe) {
+      problems.push({ ...at, message: `output ${prompt.out}: ${unsafe}`, hint: 'set `out` to a path inside the repository' })
+      continue
+    }
+    if (promptPaths.has(prompt.out)) {
+      problems.push({ ...at, message: `output ${prompt.out} is a prompt file`, hint: 'set `out` to a .md file that is not a prompt' })
+    }
+    const first = byOut.get(prompt.out)
+    if (first !== undefined) {
+      problems.push({
+        ...at,
+        message: `${first} and ${prompt.path} both write ${prompt.out}`,
+        hint: 'give one of them another `out` (or rename it)'
+      })
+    } else {
+      byOut.set(prompt.out, prompt.path)
+    }
+  }
+  return problems
+}
+
+function checkDeps(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
+  const problems: Problem[] = []
+  const made = madeByPrompts(parsed.map((p) => p.prompt.out))
+  for (const { prompt, lines } of parsed) {
+    // An indexed loop: this runs once per dep of every prompt, before any JIT.
+    for (let i = 0; i < prompt.deps.length; i++) {
+      const dep = prompt.deps[i]
+      const unsafe = paths.check(dep, 'dep')
+      if (unsafe) {
+        problems.push({ file: prompt.path, line: lines.deps[i], message: `dep ${dep}: ${unsafe}`, hint: 'list paths inside the repository only' })
+      } else if (!made.has(dep) && !paths.exists(dep)) {
+        problems.push({
+          file: prompt.path,
+          line: lines.deps[i],
+          message: `${dep} (required by ${prompt.path}) does not exist`,
+          hint: 'create it, fix the path, or remove it from `deps`'
+        })
+      }
+    }
+  }
+  return problems
+}
+
+/**
+ * Deps that need not exist yet: an output some prompt writes, or a folder
+ * holding one (as `dir` or `dir/`), so each dep is one set look-up.
+ */
+function madeByPrompts(outputs: string[]): Set<string> {
+  const made = new Set<string>()
+  for (const out of outputs) {
+    made.add(out)
+    for (let i = out.indexOf('/'); i >= 0; i = out.indexOf('/', i + 1)) {
+      made.add(out.slice(0, i))
+      made.add(out.slice(0, i + 1))
+    }
+  }
+  return made
+}

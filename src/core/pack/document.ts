@@ -1,0 +1,52 @@
+// One document's packed prompt: baseline → changes → directive → the text
+// the model is shown. Shared by generate and the CLI's `pack`.
+import type { Git } from '../io/git.js'
+import type { Log } from '../log.js'
+import type { PromptFile } from '../types.js'
+import { findBaseline, type Baseline } from './baseline.js'
+import { detectChanges, type ChangeSet } from './changes.js'
+import { decideDirective, type DirectiveName } from './directive.js'
+import { packPrompt } from './packed-prompt.js'
+
+/** The stage and prompt a packed prompt is made for (a planned document fits). */
+export interface PackTarget {
+  stage: { name: string }
+  prompt: PromptFile
+}
+
+export interface PackedDocument {
+  baseline: Baseline
+  changes: ChangeSet
+  directive: DirectiveName
+  line: string
+  packed: string
+}
+
+/** What the model is shown for one document: baseline → changes → directive → packed prompt. */
+export async function packDocument(
+  git: Git,
+  doc: PackTarget,
+  options: { overrides?: Map<string, { before: string; after: string }>; force: boolean; log: Log; baselineRev?: string }
+): Promise<PackedDocument> {
+  const output = doc.prompt.out
+  const baseline: Baseline = options.baselineRev
+    ? { rev: options.baselineRev, source: 'output', note: `diffing against ${options.baselineRev.slice(0, 12)}, the tree this run generated from before the rebase` }
+    : await findBaseline(git, { output, name: doc.stage.name })
+  if (baseline.note) options.log.info(`${output}: ${baseline.note}`)
+  const changes = await detectChanges(git, {
+    promptPath: doc.prompt.path,
+    body: doc.prompt.body,
+    deps: doc.prompt.deps,
+    output,
+    baseline,
+    overrides: options.overrides
+  })
+  let { directive, line } = decideDirective(changes)
+  if (directive === 'MAINTAIN' && options.force) {
+    // A forced run asks for a fresh text even though nothing changed.
+    directive = 'REFRESH'
+    line = 'REFRESH (forced: rewrite from the current sources and instructions)'
+  }
+  const packed = packPrompt({ body: doc.prompt.body, changes, directive: { directive, line } })
+  return { baseline, changes, directive, line, packed }
+}

@@ -1,0 +1,67 @@
+// The pipeline as it stands: prompts, dvc.yaml and dvc.lock read and joined
+// into the stages the prompts ask for, and their graph.
+import { Git } from '../io/git.js'
+import { discoverPrompts } from '../graft/prompts.js'
+import { graftStage, pipelineDrift, type Drift } from './stages.js'
+import { StageGraph } from './graph.js'
+import { readDvcYaml } from '../dvc/dvcyaml.js'
+import { readDvcLock } from '../dvc/dvclock.js'
+import type { DvcLock, DvcYaml, PromptFile, StageDef } from '../types.js'
+
+export interface Pipeline {
+  prompts: PromptFile[]
+  dvcYaml?: DvcYaml
+  lock?: DvcLock
+  /** the stages as the prompts define them (dvc.yaml's own for stages without a prompt) */
+  stages: StageDef[]
+  graph: StageGraph
+  drift: Drift[]
+}
+
+/** Reads prompts, dvc.yaml and dvc.lock and checks that they form a sound pipeline. */
+export async function loadPipeline(root: string): Promise<Pipeline> {
+  // dvc.yaml and dvc.lock are read while `git ls-files` runs; their errors
+  // are still reported in the old order: files, prompts, dvc.yaml, dvc.lock.
+  const listing = new Git(root).listFiles()
+  listing.catch(() => undefined) // awaited below; not an unhandled rejection meanwhile
+  const yamlRead = await settle(readDvcYaml(root))
+  const lockRead = await settle(readDvcLock(root))
+  const prompts = await discoverPrompts(root, await listing)
+  const dvcYaml = unwrap(yamlRead)
+  const lock = unwrap(lockRead)
+  const stages = effectiveStages(prompts, dvcYaml)
+  const graph = StageGraph.build(stages)
+  return { prompts, dvcYaml, lock, stages, graph, drift: pipelineDrift(prompts, dvcYaml) }
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }
+
+async function settle<T>(p: Promise<T>): Promise<Settled<T>> {
+  try {
+    return { ok: true, value: await p }
+  } catch (error) {
+    return { ok: false, error }
+  }
+}
+
+function unwrap<T>(s: Settled<T>): T {
+  if (!s.ok) throw s.error
+  return s.value
+}
+
+/**
+ * The pipeline the prompts ask for: a prompt's stage takes its deps and outs
+ * from the prompt (dvc.yaml may lag behind) and keeps dvc.yaml's command;
+ * stages that no prompt defines are taken from dvc.yaml as they are.
+ */
+function effectiveStages(prompts: PromptFile[], dvcYaml: DvcYaml | undefined): StageDef[] {
+  const declared = new Map((dvcYaml?.stages ?? []).map((s) => [s.name, s]))
+  const fromPrompts = new Map(prompts.map((p) => [p.stageName, p]))
+  const stages: StageDef[] = []
+  for (const s of dvcYaml?.stages ?? []) {
+    const prompt = fromPrompts.get(s.name)
+    stages.push(prompt ? { ...graftStage(prompt), cmd: s.cmd, line: s.line } : s)
+  }
+  for (const p of prompts) if (!declared.has(p.stageName)) stages.push(graftStage(p))
+  return stages
+}

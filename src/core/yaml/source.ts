@@ -1,0 +1,66 @@
+// The one line-numbered YAML parse (dvc.yaml, dvc.lock, frontmatter, the
+// dvc.yaml writer): it keeps node positions, so every error can name the line
+// a user must fix.
+import { LineCounter, parseDocument, isScalar, type Document, type Node, type Pair, type ParsedNode } from 'yaml'
+import { GraftError } from '../errors.js'
+
+export interface YamlSource {
+  file: string
+  doc: Document.Parsed
+  /** 1-based line of a node (or of the file's start when the node is absent) */
+  lineOf(node: Node | null | undefined): number | undefined
+  /** 1-based line and column of a character offset */
+  linePos(offset: number): { line: number; col: number }
+}
+
+export interface YamlSourceOptions {
+  /** how the error names the text (default: the file name) */
+  subject?: string
+  /** YAML 1.1 where the text is read by PyYAML (Graft's frontmatter); default 1.2 */
+  version?: '1.1' | '1.2'
+}
+
+/**
+ * Parses YAML text. Duplicate keys are errors, as in DVC's and PyYAML's readers.
+ * @throws GraftError naming `file`, the line and column, with `hint`, on a syntax error.
+ */
+export function parseYamlSource(text: string, file: string, hint: string, options: YamlSourceOptions = {}): YamlSource {
+  const lineCounter = new LineCounter()
+  // uniqueKeys: DVC's YAML reader also refuses a key given twice (two stages, one name).
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: options.version ?? '1.2' })
+  const lineOf = (node: Node | null | undefined): number | undefined => {
+    const range = (node as ParsedNode | null | undefined)?.range
+    return range ? lineCounter.linePos(range[0]).line : undefined
+  }
+  const error = doc.errors[0]
+  if (error) {
+    const pos = lineCounter.linePos(error.pos[0])
+    throw new GraftError({
+      file,
+      line: pos.line,
+      message: `${options.subject ?? file} is not valid YAML (line ${pos.line}, column ${pos.col}): ${firstLine(error.message)}`,
+      hint
+    })
+  }
+  return { file, doc, lineOf, linePos: (offset) => lineCounter.linePos(offset) }
+}
+
+/** A mapping pair's key as text. */
+export function pairKey(pair: Pair): string {
+  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
+}
+
+/** The offset just past the line break that ends the line holding `offset` (or the text's end). */
+export function lineEnd(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset)
+  return nl < 0 ? text.length : nl + 1
+}
+
+/** The string value of a scalar node, or undefined for anything else. */
+export function scalarString(node: unknown): string | undefined {
+  return isScalar(node) && typeof node.value === 'string' ? node.value : undefined
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0].trim()
+}
