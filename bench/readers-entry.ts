@@ -17,43 +17,43 @@ const texts = files.map((f) => readFileSync(f, 'utf8'))
 async function load(): Promise<Reader> {
   switch (`${format}:${layer}`) {
     case 'dvc.yaml:full': {
-      const m = await import('../src/core/dvcyaml.js')
+      const m = await import('../src/core/dvc/dvcyaml.js')
       return ([t]) => m.parseDvcYamlFull(t)
     }
     case 'dvc.yaml:fast': {
-      const m = await import('../src/core/dvcyaml-fast.js')
+      const m = await import('../src/core/dvc/dvcyaml-fast.js')
       return ([t]) => m.fastParseDvcYaml(t)
     }
     case 'dvc.yaml:blocks': {
-      const m = await import('../src/core/dvcyaml-fast.js')
+      const m = await import('../src/core/dvc/dvcyaml-fast.js')
       return ([t]) => m.dvcYamlByBlocks(t)
     }
     case 'dvc.yaml:lines': {
-      const m = await import('../src/core/dvcyaml-fast.js')
+      const m = await import('../src/core/dvc/dvcyaml-fast.js')
       return ([t]) => m.dvcYamlByLines(t)
     }
     case 'dvc.lock:full': {
-      const m = await import('../src/core/lockfile.js')
+      const m = await import('../src/core/dvc/dvclock.js')
       return ([t]) => m.parseDvcLockYaml(t)
     }
     case 'dvc.lock:fast': {
-      const m = await import('../src/core/lockfast.js')
+      const m = await import('../src/core/dvc/dvclock-fast.js')
       return ([t]) => m.fastParseDvcLock(t)
     }
     case 'dvc.lock:blocks': {
-      const m = await import('../src/core/lockfast.js')
+      const m = await import('../src/core/dvc/dvclock-fast.js')
       return ([t]) => m.lockByBlocks(t)
     }
     case 'dvc.lock:lines': {
-      const m = await import('../src/core/lockfast.js')
+      const m = await import('../src/core/dvc/dvclock-fast.js')
       return ([t]) => m.lockByLines(t)
     }
     case 'frontmatter:full': {
-      const m = await import('../src/core/frontmatter.js')
+      const m = await import('../src/core/graft/frontmatter.js')
       return (ts, fs) => ts.map((t, i) => m.parseFrontmatterFull(fs[i], t))
     }
     case 'frontmatter:fast': {
-      const m = await import('../src/core/frontmatter.js')
+      const m = await import('../src/core/graft/frontmatter.js')
       return (ts, fs) => ts.map((t, i) => m.parseFrontmatter(fs[i], t))
     }
   }
