@@ -1632,13 +1632,13 @@ class Git {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bz: () => (/* binding */ assertWritable),
+/* harmony export */   Im: () => (/* binding */ isSameOrInside),
 /* harmony export */   NP: () => (/* binding */ normalizeRepoPath),
 /* harmony export */   Q1: () => (/* binding */ checkRepoPath),
 /* harmony export */   TC: () => (/* binding */ lexicalPathProblem),
 /* harmony export */   Vh: () => (/* binding */ PIPELINE_FILES),
 /* harmony export */   x_: () => (/* binding */ RepoPathChecker)
 /* harmony export */ });
-/* unused harmony export isSameOrInside */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -2060,23 +2060,488 @@ __webpack_require__.d(__webpack_exports__, {
   t: () => (/* binding */ validate)
 });
 
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/io/git.ts
-var git = __webpack_require__(3000);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/paths.ts
 var core_paths = __webpack_require__(6107);
-// EXTERNAL MODULE: ./node_modules/gray-matter/index.js
-var gray_matter = __webpack_require__(9599);
-var gray_matter_default = /*#__PURE__*/__webpack_require__.n(gray_matter);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/core/yaml/plain.ts
 var plain = __webpack_require__(5723);
+;// CONCATENATED MODULE: ./src/core/dvc/dvcyaml-fast.ts
+// A fast reader for dvc.yaml in the layout Graft (and graft-action) write:
+// comment header, `stages:`, and per stage `cmd` (a plain scalar, possibly
+// folded), `deps` (plain paths), `outs` (`- path:` with `cache: false`),
+// optionally `always_changed`; it pays where the YAML parser dominates
+// validate's time (bench/readers.mjs measures both). Sticky regular
+// expressions over whole stages in Graft's exact layout first, a line reader
+// for other indentations and key orders.
+// Anything else (quotes, flow style, other keys, cached
+// outs, CRLF, odd indentation, …) returns undefined and the caller uses the
+// full parser, which also owns every error message and every `unsupported`
+// note: this reader only ever returns what the full parser would.
+
+
+const IGNORABLE = /^ *(?:#.*)?$/;
+const STAGE_KEY = /^( +)([^ #].*):$/;
+const BODY_KEY = /^( +)(cmd|deps|outs|always_changed):(?: (.*))?$/;
+const ITEM = /^( *)- (.*)$/;
+const CACHE_FALSE = /^( +)cache: false$/;
+const DOTDOT_SEGMENT = /(?:^|\/)\.\.(?:\/|$)/;
+/** Lines of the text with a cursor; `undefined` past the end. */
+class Lines {
+    lines;
+    i = 0;
+    constructor(text) {
+        this.lines = text.split('\n');
+        if (this.lines.at(-1) === '')
+            this.lines.pop();
+    }
+    /** The next line that is neither blank nor a comment (the cursor moves to it). */
+    next() {
+        while (this.i < this.lines.length && IGNORABLE.test(this.lines[this.i]))
+            this.i++;
+        return this.lines[this.i];
+    }
+    /** The line right after the cursor, blank or not. */
+    following() {
+        return this.lines[this.i + 1];
+    }
+}
+/** Comment and blank lines (as IGNORABLE reads them), then `stages:`. */
+const PREAMBLE = /(?: *(?:#[^\n\u2028\u2029]*)?\n)*stages:\n/y;
+/** A stage as Graft writes it: key, `cmd:` and its continuation lines, `deps:`. */
+const STAGE_HEAD = /  ([^ #\n][^\n]*):\n    cmd: ([^\n]*)\n((?: {5,}[^ \n][^\n]*\n)*)    deps:\n/y;
+const DEP = /    - ([^\n]*)\n/y;
+const OUTS = /    outs:\n/y;
+const OUT = /    - ([^\n]*):\n {8}cache: false\n/y;
+const ALWAYS_CHANGED = /    always_changed: (true|false)\n/y;
+/** dvc.yaml's stages, or undefined when the text is not in the plain layout. */
+function fastParseDvcYaml(text) {
+    if (/[\r\t\uFEFF]/.test(text))
+        return undefined;
+    return dvcYamlByBlocks(text) ?? dvcYamlByLines(text);
+}
+/**
+ * Graft's own layout (stage keys at 2 spaces, `cmd`, `deps`, `outs` with
+ * `cache: false`, `always_changed`, in that order; no comments between
+ * stages) by sticky regular expressions. Undefined for anything else; when
+ * it returns stages, dvcYamlByLines returns the same (tests hold the two
+ * together). Exported for those tests; `text` has passed fastParseDvcYaml's check.
+ */
+function dvcYamlByBlocks(text) {
+    PREAMBLE.lastIndex = 0;
+    if (!PREAMBLE.exec(text))
+        return undefined;
+    let at = PREAMBLE.lastIndex;
+    let line = lineCount(text, at) + 1;
+    const stages = [];
+    const names = new Set();
+    while (at < text.length) {
+        STAGE_HEAD.lastIndex = at;
+        const m = STAGE_HEAD.exec(text);
+        if (!m)
+            return undefined;
+        const name = m[1];
+        if (!(0,plain/* isSafePlain */.U)(name, 'core') || names.has(name))
+            return undefined;
+        names.add(name);
+        const more = m[3] === '' ? [] : m[3].slice(0, -1).split('\n').map((l) => l.slice(indentOf(l)));
+        if (!(0,plain/* isSafePlainLine */.E)(m[2]) || !more.every(plain/* isSafePlainLine */.E))
+            return undefined;
+        const cmd = [m[2], ...more].join(' ');
+        if (!(0,plain/* isSafePlain */.U)(cmd, 'core'))
+            return undefined;
+        const stage = { name, cmd, deps: [], outs: [], line };
+        at = STAGE_HEAD.lastIndex;
+        line += 3 + more.length;
+        for (let d = sticky(DEP, text, at); d; d = sticky(DEP, text, at)) {
+            if (!(0,plain/* isSafePlain */.U)(d[1], 'core') || !insideRepo(d[1]))
+                return undefined;
+            stage.deps.push(d[1]);
+            at = DEP.lastIndex;
+            line++;
+        }
+        if (sticky(OUTS, text, at)) {
+            at = OUTS.lastIndex;
+            line++;
+            for (let o = sticky(OUT, text, at); o; o = sticky(OUT, text, at)) {
+                if (!(0,plain/* isSafePlain */.U)(o[1], 'core') || !insideRepo(o[1]))
+                    return undefined;
+                stage.outs.push({ path: o[1], cache: false });
+                at = OUT.lastIndex;
+                line += 2;
+            }
+        }
+        const a = sticky(ALWAYS_CHANGED, text, at);
+        if (a) {
+            if (a[1] === 'true')
+                stage.alwaysChanged = true;
+            at = ALWAYS_CHANGED.lastIndex;
+            line++;
+        }
+        stages.push(stage);
+    }
+    return { stages, unsupported: [] };
+}
+function sticky(re, text, at) {
+    re.lastIndex = at;
+    return re.exec(text);
+}
+/** Lines that end before `at`. */
+function lineCount(text, at) {
+    let n = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1))
+        n++;
+    return n;
+}
+/** Any plain layout, line by line. Exported for the tests of dvcYamlByBlocks. */
+function dvcYamlByLines(text) {
+    const lines = new Lines(text);
+    const first = lines.next();
+    if (first === undefined)
+        return { stages: [], unsupported: [] };
+    if (first !== 'stages:')
+        return undefined;
+    lines.i++;
+    const stages = [];
+    const names = new Set();
+    let stageIndent;
+    for (let line = lines.next(); line !== undefined; line = lines.next()) {
+        const m = STAGE_KEY.exec(line);
+        if (!m || (stageIndent !== undefined && m[1].length !== stageIndent))
+            return undefined;
+        stageIndent = m[1].length;
+        const name = m[2];
+        if (!(0,plain/* isSafePlain */.U)(name, 'core') || names.has(name))
+            return undefined;
+        names.add(name);
+        const stage = readStage(lines, name, stageIndent);
+        if (!stage)
+            return undefined;
+        stages.push(stage);
+    }
+    return { stages, unsupported: [] };
+}
+/** One stage's body; the cursor is on the stage's key and ends past its last line. */
+function readStage(lines, name, stageIndent) {
+    const line = lines.i + 1;
+    lines.i++;
+    let cmd;
+    let deps;
+    let outs;
+    let alwaysChanged;
+    let keyIndent;
+    for (let text = lines.next(); text !== undefined; text = lines.next()) {
+        if (indentOf(text) <= stageIndent)
+            break;
+        const m = BODY_KEY.exec(text);
+        if (!m || (keyIndent !== undefined && m[1].length !== keyIndent))
+            return undefined;
+        keyIndent = m[1].length;
+        const [, , key, value] = m;
+        if (key === 'cmd') {
+            if (cmd !== undefined || value === undefined)
+                return undefined;
+            cmd = readFolded(lines, value, keyIndent);
+            if (cmd === undefined)
+                return undefined;
+        }
+        else if (key === 'deps') {
+            if (deps !== undefined || value !== undefined)
+                return undefined;
+            deps = readDeps(lines, keyIndent);
+            if (deps === undefined)
+                return undefined;
+        }
+        else if (key === 'outs') {
+            if (outs !== undefined || value !== undefined)
+                return undefined;
+            outs = readOuts(lines, keyIndent);
+            if (outs === undefined)
+                return undefined;
+        }
+        else {
+            if (alwaysChanged !== undefined || (value !== 'true' && value !== 'false'))
+                return undefined;
+            alwaysChanged = value === 'true';
+            lines.i++;
+        }
+    }
+    if (cmd === undefined)
+        return undefined;
+    return { name, cmd, deps: deps ?? [], outs: outs ?? [], line, ...(alwaysChanged ? { alwaysChanged } : {}) };
+}
+/**
+ * A plain scalar whose first line is `first` (the cursor is on it), folded
+ * over the lines right below that are indented past its key: lines joined
+ * by single spaces. A blank or comment line ends it.
+ */
+function readFolded(lines, first, keyIndent) {
+    if (!(0,plain/* isSafePlainLine */.E)(first))
+        return undefined;
+    const parts = [first];
+    for (let text = lines.following(); text !== undefined; text = lines.following()) {
+        const indent = indentOf(text);
+        if (indent <= keyIndent)
+            break;
+        const trimmed = text.slice(indent);
+        if (!(0,plain/* isSafePlainLine */.E)(trimmed))
+            break;
+        parts.push(trimmed);
+        lines.i++;
+    }
+    lines.i++;
+    const value = parts.join(' ');
+    return (0,plain/* isSafePlain */.U)(value, 'core') ? value : undefined;
+}
+function readDeps(lines, keyIndent) {
+    lines.i++;
+    const deps = [];
+    let itemIndent;
+    for (let text = lines.next(); text !== undefined; text = lines.next()) {
+        const m = ITEM.exec(text);
+        if (!m || m[1].length < keyIndent)
+            break;
+        if (itemIndent !== undefined && m[1].length !== itemIndent)
+            return undefined;
+        itemIndent = m[1].length;
+        if (!(0,plain/* isSafePlain */.U)(m[2], 'core') || !insideRepo(m[2]))
+            return undefined;
+        deps.push(m[2]);
+        lines.i++;
+    }
+    return deps;
+}
+/** `- path:` items, each with exactly `cache: false` on the next line. */
+function readOuts(lines, keyIndent) {
+    lines.i++;
+    const outs = [];
+    let itemIndent;
+    for (let text = lines.next(); text !== undefined; text = lines.next()) {
+        const m = ITEM.exec(text);
+        if (!m || m[1].length < keyIndent)
+            break;
+        if (itemIndent !== undefined && m[1].length !== itemIndent)
+            return undefined;
+        itemIndent = m[1].length;
+        const key = m[2];
+        if (!key.endsWith(':'))
+            return undefined;
+        const path = key.slice(0, -1);
+        if (!(0,plain/* isSafePlain */.U)(path, 'core') || !insideRepo(path))
+            return undefined;
+        lines.i++;
+        const option = lines.next();
+        const c = option === undefined ? null : CACHE_FALSE.exec(option);
+        if (!c || c[1].length <= itemIndent + 2)
+            return undefined;
+        outs.push({ path, cache: false });
+        lines.i++;
+    }
+    return outs;
+}
+/** The paths the full reader would note as outside the repository are left to it. */
+function insideRepo(path) {
+    if (external_node_path_.posix.isAbsolute(path))
+        return false;
+    if (!DOTDOT_SEGMENT.test(path))
+        return true; // only a `..` segment can normalise to `..`
+    const normal = external_node_path_.posix.normalize(path);
+    return normal !== '..' && !normal.startsWith('../');
+}
+/** Leading spaces (the text holds no tabs). */
+function indentOf(text) {
+    let i = 0;
+    while (text.charCodeAt(i) === 0x20)
+        i++;
+    return i;
+}
+
+// EXTERNAL MODULE: ./src/core/yaml/source.ts
+var source = __webpack_require__(3474);
+;// CONCATENATED MODULE: ./src/core/dvc/dvcyaml.ts
+// Reads dvc.yaml into plain stage definitions. Errors DVC itself would refuse
+// become GraftErrors with file and line; valid features the native engine
+// does not model are listed in `unsupported`, so the caller can choose DVC.
+
+
+
+
+
+
+const SYNTAX_HINT = 'fix the syntax; DVC would refuse this file too';
+const SCHEMA_HINT = 'fix dvc.yaml to follow DVC 3 pipeline syntax (https://dvc.org/doc/user-guide/project-structure/dvcyaml-files)';
+/** Top-level keys that do not change how `dvc status` judges stages. */
+const INERT_TOP_KEYS = new Set(['stages', 'plots', 'params', 'metrics', 'artifacts', 'datasets']);
+/** Stage keys the native engine models (or that do not change a verdict). */
+const MODELLED_STAGE_KEYS = new Set(['cmd', 'deps', 'outs', 'always_changed', 'desc', 'meta', 'frozen']);
+/** Out options that do not change a `cache: false` out's verdict. */
+const INERT_OUT_KEYS = new Set(['cache', 'persist', 'desc', 'type', 'labels', 'meta', 'remote', 'push']);
+async function readDvcYaml(root) {
+    const text = await readIfPresent((0,external_node_path_.join)(root, 'dvc.yaml'));
+    return text === undefined ? undefined : parseDvcYaml(text);
+}
+function parseDvcYaml(text, file = 'dvc.yaml') {
+    return fastParseDvcYaml(text) ?? parseDvcYamlFull(text, file);
+}
+/** The general reader (any YAML layout, every error); parseDvcYaml tries the fast one first. */
+function parseDvcYamlFull(text, file = 'dvc.yaml') {
+    const src = (0,source/* parseYamlSource */.WF)(text, file, SYNTAX_HINT);
+    const top = src.doc.contents;
+    if (top === null || ((0,dist/* isScalar */.jn)(top) && top.value === null))
+        return { stages: [], unsupported: [] };
+    if (!(0,dist/* isMap */.jh)(top))
+        throw schemaError(src, top, `${file} must be a mapping with a "stages" key`);
+    const unsupported = [];
+    for (const pair of top.items) {
+        const key = (0,source/* pairKey */.Yz)(pair);
+        if (key === 'vars')
+            unsupported.push('vars at the top level');
+        else if (!INERT_TOP_KEYS.has(key))
+            unsupported.push(`unknown top-level key "${key}"`);
+    }
+    const stagesNode = top.get('stages', true);
+    if (stagesNode === undefined || stagesNode === null || ((0,dist/* isScalar */.jn)(stagesNode) && stagesNode.value === null)) {
+        return { stages: [], unsupported };
+    }
+    if (!(0,dist/* isMap */.jh)(stagesNode))
+        throw schemaError(src, stagesNode, '"stages" must be a mapping of stage names to stages');
+    const stages = stagesNode.items.map((pair) => dvcyaml_readStage(src, pair, unsupported));
+    return { stages, unsupported };
+}
+function dvcyaml_readStage(src, pair, unsupported) {
+    const name = (0,source/* pairKey */.Yz)(pair);
+    const line = src.lineOf(pair.key);
+    const body = pair.value;
+    if (!(0,dist/* isMap */.jh)(body))
+        throw new errors/* GraftError */.Tz({ file: src.file, line, message: `stage "${name}" must be a mapping`, hint: SCHEMA_HINT });
+    const note = (what) => void unsupported.push(`${what} in stage ${name}`);
+    if (body.has('foreach') || body.has('matrix')) {
+        note(body.has('foreach') ? 'foreach' : 'matrix');
+        return { name, cmd: '', deps: [], outs: [], line };
+    }
+    for (const p of body.items) {
+        const key = (0,source/* pairKey */.Yz)(p);
+        if (key === 'params' || key === 'vars' || key === 'wdir' || key === 'metrics' || key === 'plots')
+            note(key);
+        else if (!MODELLED_STAGE_KEYS.has(key))
+            note(`unknown key "${key}"`);
+    }
+    if (body.get('frozen') === true)
+        note('frozen');
+    if (hasInterpolation(body))
+        note('${...} interpolation');
+    const cmd = readCmd(src, name, body, line, note);
+    const deps = stringList(src, name, body, 'deps').map((d) => checkPath(d, 'dep', note));
+    const outs = dvcyaml_readOuts(src, name, body, note);
+    const alwaysChanged = body.get('always_changed') === true;
+    return { name, cmd, deps, outs, line, ...(alwaysChanged ? { alwaysChanged } : {}) };
+}
+function readCmd(src, name, body, line, note) {
+    const node = body.get('cmd', true);
+    if (node === undefined) {
+        throw new errors/* GraftError */.Tz({ file: src.file, line, message: `stage "${name}" has no cmd`, hint: 'give the stage a cmd; DVC requires one' });
+    }
+    if ((0,dist/* isSeq */.oP)(node)) {
+        note('cmd as a list');
+        return node.items.map((i) => (0,source/* scalarString */.Cg)(i) ?? '').join('\n');
+    }
+    const cmd = (0,source/* scalarString */.Cg)(node);
+    if (cmd === undefined)
+        throw schemaError(src, node, `the cmd of stage "${name}" must be a string`);
+    return cmd;
+}
+function dvcyaml_readOuts(src, name, body, note) {
+    const node = body.get('outs', true);
+    if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+        return [];
+    if (!(0,dist/* isSeq */.oP)(node))
+        throw listError(src, name, 'outs', node);
+    return node.items.map((item) => {
+        const plain = (0,source/* scalarString */.Cg)(item);
+        if (plain !== undefined) {
+            note(`cached out ${plain} (outs are cached unless "cache: false")`);
+            return { path: checkPath(plain, 'out', note), cache: true };
+        }
+        if (!(0,dist/* isMap */.jh)(item) || item.items.length !== 1) {
+            throw schemaError(src, item, `stage "${name}": each out must be a path or a {path: {options}} mapping`);
+        }
+        const path = (0,source/* pairKey */.Yz)(item.items[0]);
+        const options = item.items[0].value;
+        if (options !== null && !(0,dist/* isMap */.jh)(options)) {
+            throw schemaError(src, item, `stage "${name}": the options of out ${path} must be a mapping`);
+        }
+        const cache = !(0,dist/* isMap */.jh)(options) || options.get('cache') !== false;
+        if (cache)
+            note(`cached out ${path} (outs are cached unless "cache: false")`);
+        for (const p of (0,dist/* isMap */.jh)(options) ? options.items : []) {
+            if (!INERT_OUT_KEYS.has((0,source/* pairKey */.Yz)(p)))
+                note(`out option "${(0,source/* pairKey */.Yz)(p)}" of ${path}`);
+        }
+        return { path: checkPath(path, 'out', note), cache };
+    });
+}
+function stringList(src, name, body, key) {
+    const node = body.get(key, true);
+    if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+        return [];
+    if (!(0,dist/* isSeq */.oP)(node))
+        throw listError(src, name, key, node);
+    return node.items.map((item) => {
+        const value = (0,source/* scalarString */.Cg)(item);
+        if (value === undefined)
+            throw schemaError(src, item, `stage "${name}": each entry of ${key} must be a path string`);
+        return value;
+    });
+}
+/** Paths the native engine cannot resolve in the work tree (URLs, absolute, outside the repo). */
+function checkPath(path, kind, note) {
+    const normal = external_node_path_.posix.normalize(path);
+    if (path.includes('://') || external_node_path_.posix.isAbsolute(path) || normal === '..' || normal.startsWith('../')) {
+        note(`${kind} ${path} outside the repository`);
+    }
+    return path;
+}
+function hasInterpolation(body) {
+    let found = false;
+    (0,dist/* visit */.YR)(body, {
+        Scalar(_key, node) {
+            if (typeof node.value === 'string' && node.value.includes('${')) {
+                found = true;
+                return dist/* visit */.YR.BREAK;
+            }
+        }
+    });
+    return found;
+}
+function listError(src, name, key, node) {
+    return schemaError(src, node, `stage "${name}": ${key} must be a list`);
+}
+function schemaError(src, node, message) {
+    return new errors/* GraftError */.Tz({ file: src.file, line: src.lineOf(node), message, hint: SCHEMA_HINT });
+}
+async function readIfPresent(abs) {
+    try {
+        // One blocking read: the promise version reads a large file in chunks, each a thread-pool round trip.
+        return (0,external_node_fs_.readFileSync)(abs, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/io/git.ts
+var git = __webpack_require__(3000);
+// EXTERNAL MODULE: ./node_modules/gray-matter/index.js
+var gray_matter = __webpack_require__(9599);
+var gray_matter_default = /*#__PURE__*/__webpack_require__.n(gray_matter);
 ;// CONCATENATED MODULE: ./src/core/graft/frontmatter-fast.ts
 // A fast reader for the common shape of a prompt's frontmatter: comment and
 // blank lines, `deps:` with one `- path` per line, and one-line `out`,
@@ -2086,9 +2551,9 @@ var plain = __webpack_require__(5723);
 // this reader only ever returns what the full reader would.
 
 
-const IGNORABLE = /^ *(?:#.*)?$/;
+const frontmatter_fast_IGNORABLE = /^ *(?:#.*)?$/;
 const KEY = /^(deps|out|model|max_tokens|temperature):(?: (.*))?$/;
-const ITEM = /^( *)- (.*)$/;
+const frontmatter_fast_ITEM = /^( *)- (.*)$/;
 const POSITIVE_INT = /^[1-9][0-9]{0,14}$/;
 const UNIT_NUMBER = /^(?:0|1|0\.[0-9]{1,15}|1\.0{1,15})$/;
 /**
@@ -2103,7 +2568,7 @@ function fastReadFrontmatter(raw) {
     const seen = new Set();
     let i = 0;
     const skip = () => {
-        while (i < lines.length && IGNORABLE.test(lines[i]))
+        while (i < lines.length && frontmatter_fast_IGNORABLE.test(lines[i]))
             i++;
     };
     for (skip(); i < lines.length; skip()) {
@@ -2119,7 +2584,7 @@ function fastReadFrontmatter(raw) {
                 return undefined;
             skip();
             let indent;
-            for (let item = ITEM.exec(lines[i] ?? ''); item; skip(), item = ITEM.exec(lines[i] ?? '')) {
+            for (let item = frontmatter_fast_ITEM.exec(lines[i] ?? ''); item; skip(), item = frontmatter_fast_ITEM.exec(lines[i] ?? '')) {
                 if (indent !== undefined && item[1].length !== indent)
                     return undefined;
                 indent = item[1].length;
@@ -2160,8 +2625,6 @@ function readValue(result, key, value, line) {
     return true;
 }
 
-// EXTERNAL MODULE: ./src/core/yaml/source.ts
-var source = __webpack_require__(3474);
 ;// CONCATENATED MODULE: ./src/core/graft/frontmatter.ts
 // A prompt's YAML frontmatter, read the way Graft reads it: the file must start
 // with a line `---` and the block ends at the first line `---` (LF endings, as
@@ -2278,7 +2741,7 @@ function readKeys(file, doc, lineAt) {
             continue; // `key:` with no value: Graft treats it as absent
         switch (key) {
             case 'deps':
-                readDeps(pair, result, fail, lineAt);
+                frontmatter_readDeps(pair, result, fail, lineAt);
                 break;
             case 'out':
                 if (typeof plain !== 'string') {
@@ -2319,7 +2782,7 @@ function readKeys(file, doc, lineAt) {
     (0,errors/* throwIfProblems */.W8)(problems);
     return result;
 }
-function readDeps(pair, result, fail, lineAt) {
+function frontmatter_readDeps(pair, result, fail, lineAt) {
     const listHint = 'write `deps:` followed by one `- path/to/file` line per dependency';
     if (!(0,dist/* isSeq */.oP)(pair.value)) {
         fail(pair, '`deps` must be a list of paths', listHint);
@@ -2804,469 +3267,6 @@ class MinHeap {
             }
         }
         return top;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/dvc/dvcyaml-fast.ts
-// A fast reader for dvc.yaml in the layout Graft (and graft-action) write:
-// comment header, `stages:`, and per stage `cmd` (a plain scalar, possibly
-// folded), `deps` (plain paths), `outs` (`- path:` with `cache: false`),
-// optionally `always_changed`; it pays where the YAML parser dominates
-// validate's time (bench/readers.mjs measures both). Sticky regular
-// expressions over whole stages in Graft's exact layout first, a line reader
-// for other indentations and key orders.
-// Anything else (quotes, flow style, other keys, cached
-// outs, CRLF, odd indentation, …) returns undefined and the caller uses the
-// full parser, which also owns every error message and every `unsupported`
-// note: this reader only ever returns what the full parser would.
-
-
-const dvcyaml_fast_IGNORABLE = /^ *(?:#.*)?$/;
-const STAGE_KEY = /^( +)([^ #].*):$/;
-const BODY_KEY = /^( +)(cmd|deps|outs|always_changed):(?: (.*))?$/;
-const dvcyaml_fast_ITEM = /^( *)- (.*)$/;
-const CACHE_FALSE = /^( +)cache: false$/;
-const DOTDOT_SEGMENT = /(?:^|\/)\.\.(?:\/|$)/;
-/** Lines of the text with a cursor; `undefined` past the end. */
-class Lines {
-    lines;
-    i = 0;
-    constructor(text) {
-        this.lines = text.split('\n');
-        if (this.lines.at(-1) === '')
-            this.lines.pop();
-    }
-    /** The next line that is neither blank nor a comment (the cursor moves to it). */
-    next() {
-        while (this.i < this.lines.length && dvcyaml_fast_IGNORABLE.test(this.lines[this.i]))
-            this.i++;
-        return this.lines[this.i];
-    }
-    /** The line right after the cursor, blank or not. */
-    following() {
-        return this.lines[this.i + 1];
-    }
-}
-/** Comment and blank lines (as IGNORABLE reads them), then `stages:`. */
-const PREAMBLE = /(?: *(?:#[^\n\u2028\u2029]*)?\n)*stages:\n/y;
-/** A stage as Graft writes it: key, `cmd:` and its continuation lines, `deps:`. */
-const STAGE_HEAD = /  ([^ #\n][^\n]*):\n    cmd: ([^\n]*)\n((?: {5,}[^ \n][^\n]*\n)*)    deps:\n/y;
-const DEP = /    - ([^\n]*)\n/y;
-const OUTS = /    outs:\n/y;
-const OUT = /    - ([^\n]*):\n {8}cache: false\n/y;
-const ALWAYS_CHANGED = /    always_changed: (true|false)\n/y;
-/** dvc.yaml's stages, or undefined when the text is not in the plain layout. */
-function fastParseDvcYaml(text) {
-    if (/[\r\t\uFEFF]/.test(text))
-        return undefined;
-    return dvcYamlByBlocks(text) ?? dvcYamlByLines(text);
-}
-/**
- * Graft's own layout (stage keys at 2 spaces, `cmd`, `deps`, `outs` with
- * `cache: false`, `always_changed`, in that order; no comments between
- * stages) by sticky regular expressions. Undefined for anything else; when
- * it returns stages, dvcYamlByLines returns the same (tests hold the two
- * together). Exported for those tests; `text` has passed fastParseDvcYaml's check.
- */
-function dvcYamlByBlocks(text) {
-    PREAMBLE.lastIndex = 0;
-    if (!PREAMBLE.exec(text))
-        return undefined;
-    let at = PREAMBLE.lastIndex;
-    let line = lineCount(text, at) + 1;
-    const stages = [];
-    const names = new Set();
-    while (at < text.length) {
-        STAGE_HEAD.lastIndex = at;
-        const m = STAGE_HEAD.exec(text);
-        if (!m)
-            return undefined;
-        const name = m[1];
-        if (!(0,plain/* isSafePlain */.U)(name, 'core') || names.has(name))
-            return undefined;
-        names.add(name);
-        const more = m[3] === '' ? [] : m[3].slice(0, -1).split('\n').map((l) => l.slice(indentOf(l)));
-        if (!(0,plain/* isSafePlainLine */.E)(m[2]) || !more.every(plain/* isSafePlainLine */.E))
-            return undefined;
-        const cmd = [m[2], ...more].join(' ');
-        if (!(0,plain/* isSafePlain */.U)(cmd, 'core'))
-            return undefined;
-        const stage = { name, cmd, deps: [], outs: [], line };
-        at = STAGE_HEAD.lastIndex;
-        line += 3 + more.length;
-        for (let d = sticky(DEP, text, at); d; d = sticky(DEP, text, at)) {
-            if (!(0,plain/* isSafePlain */.U)(d[1], 'core') || !insideRepo(d[1]))
-                return undefined;
-            stage.deps.push(d[1]);
-            at = DEP.lastIndex;
-            line++;
-        }
-        if (sticky(OUTS, text, at)) {
-            at = OUTS.lastIndex;
-            line++;
-            for (let o = sticky(OUT, text, at); o; o = sticky(OUT, text, at)) {
-                if (!(0,plain/* isSafePlain */.U)(o[1], 'core') || !insideRepo(o[1]))
-                    return undefined;
-                stage.outs.push({ path: o[1], cache: false });
-                at = OUT.lastIndex;
-                line += 2;
-            }
-        }
-        const a = sticky(ALWAYS_CHANGED, text, at);
-        if (a) {
-            if (a[1] === 'true')
-                stage.alwaysChanged = true;
-            at = ALWAYS_CHANGED.lastIndex;
-            line++;
-        }
-        stages.push(stage);
-    }
-    return { stages, unsupported: [] };
-}
-function sticky(re, text, at) {
-    re.lastIndex = at;
-    return re.exec(text);
-}
-/** Lines that end before `at`. */
-function lineCount(text, at) {
-    let n = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1))
-        n++;
-    return n;
-}
-/** Any plain layout, line by line. Exported for the tests of dvcYamlByBlocks. */
-function dvcYamlByLines(text) {
-    const lines = new Lines(text);
-    const first = lines.next();
-    if (first === undefined)
-        return { stages: [], unsupported: [] };
-    if (first !== 'stages:')
-        return undefined;
-    lines.i++;
-    const stages = [];
-    const names = new Set();
-    let stageIndent;
-    for (let line = lines.next(); line !== undefined; line = lines.next()) {
-        const m = STAGE_KEY.exec(line);
-        if (!m || (stageIndent !== undefined && m[1].length !== stageIndent))
-            return undefined;
-        stageIndent = m[1].length;
-        const name = m[2];
-        if (!(0,plain/* isSafePlain */.U)(name, 'core') || names.has(name))
-            return undefined;
-        names.add(name);
-        const stage = readStage(lines, name, stageIndent);
-        if (!stage)
-            return undefined;
-        stages.push(stage);
-    }
-    return { stages, unsupported: [] };
-}
-/** One stage's body; the cursor is on the stage's key and ends past its last line. */
-function readStage(lines, name, stageIndent) {
-    const line = lines.i + 1;
-    lines.i++;
-    let cmd;
-    let deps;
-    let outs;
-    let alwaysChanged;
-    let keyIndent;
-    for (let text = lines.next(); text !== undefined; text = lines.next()) {
-        if (indentOf(text) <= stageIndent)
-            break;
-        const m = BODY_KEY.exec(text);
-        if (!m || (keyIndent !== undefined && m[1].length !== keyIndent))
-            return undefined;
-        keyIndent = m[1].length;
-        const [, , key, value] = m;
-        if (key === 'cmd') {
-            if (cmd !== undefined || value === undefined)
-                return undefined;
-            cmd = readFolded(lines, value, keyIndent);
-            if (cmd === undefined)
-                return undefined;
-        }
-        else if (key === 'deps') {
-            if (deps !== undefined || value !== undefined)
-                return undefined;
-            deps = dvcyaml_fast_readDeps(lines, keyIndent);
-            if (deps === undefined)
-                return undefined;
-        }
-        else if (key === 'outs') {
-            if (outs !== undefined || value !== undefined)
-                return undefined;
-            outs = readOuts(lines, keyIndent);
-            if (outs === undefined)
-                return undefined;
-        }
-        else {
-            if (alwaysChanged !== undefined || (value !== 'true' && value !== 'false'))
-                return undefined;
-            alwaysChanged = value === 'true';
-            lines.i++;
-        }
-    }
-    if (cmd === undefined)
-        return undefined;
-    return { name, cmd, deps: deps ?? [], outs: outs ?? [], line, ...(alwaysChanged ? { alwaysChanged } : {}) };
-}
-/**
- * A plain scalar whose first line is `first` (the cursor is on it), folded
- * over the lines right below that are indented past its key: lines joined
- * by single spaces. A blank or comment line ends it.
- */
-function readFolded(lines, first, keyIndent) {
-    if (!(0,plain/* isSafePlainLine */.E)(first))
-        return undefined;
-    const parts = [first];
-    for (let text = lines.following(); text !== undefined; text = lines.following()) {
-        const indent = indentOf(text);
-        if (indent <= keyIndent)
-            break;
-        const trimmed = text.slice(indent);
-        if (!(0,plain/* isSafePlainLine */.E)(trimmed))
-            break;
-        parts.push(trimmed);
-        lines.i++;
-    }
-    lines.i++;
-    const value = parts.join(' ');
-    return (0,plain/* isSafePlain */.U)(value, 'core') ? value : undefined;
-}
-function dvcyaml_fast_readDeps(lines, keyIndent) {
-    lines.i++;
-    const deps = [];
-    let itemIndent;
-    for (let text = lines.next(); text !== undefined; text = lines.next()) {
-        const m = dvcyaml_fast_ITEM.exec(text);
-        if (!m || m[1].length < keyIndent)
-            break;
-        if (itemIndent !== undefined && m[1].length !== itemIndent)
-            return undefined;
-        itemIndent = m[1].length;
-        if (!(0,plain/* isSafePlain */.U)(m[2], 'core') || !insideRepo(m[2]))
-            return undefined;
-        deps.push(m[2]);
-        lines.i++;
-    }
-    return deps;
-}
-/** `- path:` items, each with exactly `cache: false` on the next line. */
-function readOuts(lines, keyIndent) {
-    lines.i++;
-    const outs = [];
-    let itemIndent;
-    for (let text = lines.next(); text !== undefined; text = lines.next()) {
-        const m = dvcyaml_fast_ITEM.exec(text);
-        if (!m || m[1].length < keyIndent)
-            break;
-        if (itemIndent !== undefined && m[1].length !== itemIndent)
-            return undefined;
-        itemIndent = m[1].length;
-        const key = m[2];
-        if (!key.endsWith(':'))
-            return undefined;
-        const path = key.slice(0, -1);
-        if (!(0,plain/* isSafePlain */.U)(path, 'core') || !insideRepo(path))
-            return undefined;
-        lines.i++;
-        const option = lines.next();
-        const c = option === undefined ? null : CACHE_FALSE.exec(option);
-        if (!c || c[1].length <= itemIndent + 2)
-            return undefined;
-        outs.push({ path, cache: false });
-        lines.i++;
-    }
-    return outs;
-}
-/** The paths the full reader would note as outside the repository are left to it. */
-function insideRepo(path) {
-    if (external_node_path_.posix.isAbsolute(path))
-        return false;
-    if (!DOTDOT_SEGMENT.test(path))
-        return true; // only a `..` segment can normalise to `..`
-    const normal = external_node_path_.posix.normalize(path);
-    return normal !== '..' && !normal.startsWith('../');
-}
-/** Leading spaces (the text holds no tabs). */
-function indentOf(text) {
-    let i = 0;
-    while (text.charCodeAt(i) === 0x20)
-        i++;
-    return i;
-}
-
-;// CONCATENATED MODULE: ./src/core/dvc/dvcyaml.ts
-// Reads dvc.yaml into plain stage definitions. Errors DVC itself would refuse
-// become GraftErrors with file and line; valid features the native engine
-// does not model are listed in `unsupported`, so the caller can choose DVC.
-
-
-
-
-
-
-const SYNTAX_HINT = 'fix the syntax; DVC would refuse this file too';
-const SCHEMA_HINT = 'fix dvc.yaml to follow DVC 3 pipeline syntax (https://dvc.org/doc/user-guide/project-structure/dvcyaml-files)';
-/** Top-level keys that do not change how `dvc status` judges stages. */
-const INERT_TOP_KEYS = new Set(['stages', 'plots', 'params', 'metrics', 'artifacts', 'datasets']);
-/** Stage keys the native engine models (or that do not change a verdict). */
-const MODELLED_STAGE_KEYS = new Set(['cmd', 'deps', 'outs', 'always_changed', 'desc', 'meta', 'frozen']);
-/** Out options that do not change a `cache: false` out's verdict. */
-const INERT_OUT_KEYS = new Set(['cache', 'persist', 'desc', 'type', 'labels', 'meta', 'remote', 'push']);
-async function readDvcYaml(root) {
-    const text = await readIfPresent((0,external_node_path_.join)(root, 'dvc.yaml'));
-    return text === undefined ? undefined : parseDvcYaml(text);
-}
-function parseDvcYaml(text, file = 'dvc.yaml') {
-    return fastParseDvcYaml(text) ?? parseDvcYamlFull(text, file);
-}
-/** The general reader (any YAML layout, every error); parseDvcYaml tries the fast one first. */
-function parseDvcYamlFull(text, file = 'dvc.yaml') {
-    const src = (0,source/* parseYamlSource */.WF)(text, file, SYNTAX_HINT);
-    const top = src.doc.contents;
-    if (top === null || ((0,dist/* isScalar */.jn)(top) && top.value === null))
-        return { stages: [], unsupported: [] };
-    if (!(0,dist/* isMap */.jh)(top))
-        throw schemaError(src, top, `${file} must be a mapping with a "stages" key`);
-    const unsupported = [];
-    for (const pair of top.items) {
-        const key = (0,source/* pairKey */.Yz)(pair);
-        if (key === 'vars')
-            unsupported.push('vars at the top level');
-        else if (!INERT_TOP_KEYS.has(key))
-            unsupported.push(`unknown top-level key "${key}"`);
-    }
-    const stagesNode = top.get('stages', true);
-    if (stagesNode === undefined || stagesNode === null || ((0,dist/* isScalar */.jn)(stagesNode) && stagesNode.value === null)) {
-        return { stages: [], unsupported };
-    }
-    if (!(0,dist/* isMap */.jh)(stagesNode))
-        throw schemaError(src, stagesNode, '"stages" must be a mapping of stage names to stages');
-    const stages = stagesNode.items.map((pair) => dvcyaml_readStage(src, pair, unsupported));
-    return { stages, unsupported };
-}
-function dvcyaml_readStage(src, pair, unsupported) {
-    const name = (0,source/* pairKey */.Yz)(pair);
-    const line = src.lineOf(pair.key);
-    const body = pair.value;
-    if (!(0,dist/* isMap */.jh)(body))
-        throw new errors/* GraftError */.Tz({ file: src.file, line, message: `stage "${name}" must be a mapping`, hint: SCHEMA_HINT });
-    const note = (what) => void unsupported.push(`${what} in stage ${name}`);
-    if (body.has('foreach') || body.has('matrix')) {
-        note(body.has('foreach') ? 'foreach' : 'matrix');
-        return { name, cmd: '', deps: [], outs: [], line };
-    }
-    for (const p of body.items) {
-        const key = (0,source/* pairKey */.Yz)(p);
-        if (key === 'params' || key === 'vars' || key === 'wdir' || key === 'metrics' || key === 'plots')
-            note(key);
-        else if (!MODELLED_STAGE_KEYS.has(key))
-            note(`unknown key "${key}"`);
-    }
-    if (body.get('frozen') === true)
-        note('frozen');
-    if (hasInterpolation(body))
-        note('${...} interpolation');
-    const cmd = readCmd(src, name, body, line, note);
-    const deps = stringList(src, name, body, 'deps').map((d) => checkPath(d, 'dep', note));
-    const outs = dvcyaml_readOuts(src, name, body, note);
-    const alwaysChanged = body.get('always_changed') === true;
-    return { name, cmd, deps, outs, line, ...(alwaysChanged ? { alwaysChanged } : {}) };
-}
-function readCmd(src, name, body, line, note) {
-    const node = body.get('cmd', true);
-    if (node === undefined) {
-        throw new errors/* GraftError */.Tz({ file: src.file, line, message: `stage "${name}" has no cmd`, hint: 'give the stage a cmd; DVC requires one' });
-    }
-    if ((0,dist/* isSeq */.oP)(node)) {
-        note('cmd as a list');
-        return node.items.map((i) => (0,source/* scalarString */.Cg)(i) ?? '').join('\n');
-    }
-    const cmd = (0,source/* scalarString */.Cg)(node);
-    if (cmd === undefined)
-        throw schemaError(src, node, `the cmd of stage "${name}" must be a string`);
-    return cmd;
-}
-function dvcyaml_readOuts(src, name, body, note) {
-    const node = body.get('outs', true);
-    if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
-        return [];
-    if (!(0,dist/* isSeq */.oP)(node))
-        throw listError(src, name, 'outs', node);
-    return node.items.map((item) => {
-        const plain = (0,source/* scalarString */.Cg)(item);
-        if (plain !== undefined) {
-            note(`cached out ${plain} (outs are cached unless "cache: false")`);
-            return { path: checkPath(plain, 'out', note), cache: true };
-        }
-        if (!(0,dist/* isMap */.jh)(item) || item.items.length !== 1) {
-            throw schemaError(src, item, `stage "${name}": each out must be a path or a {path: {options}} mapping`);
-        }
-        const path = (0,source/* pairKey */.Yz)(item.items[0]);
-        const options = item.items[0].value;
-        if (options !== null && !(0,dist/* isMap */.jh)(options)) {
-            throw schemaError(src, item, `stage "${name}": the options of out ${path} must be a mapping`);
-        }
-        const cache = !(0,dist/* isMap */.jh)(options) || options.get('cache') !== false;
-        if (cache)
-            note(`cached out ${path} (outs are cached unless "cache: false")`);
-        for (const p of (0,dist/* isMap */.jh)(options) ? options.items : []) {
-            if (!INERT_OUT_KEYS.has((0,source/* pairKey */.Yz)(p)))
-                note(`out option "${(0,source/* pairKey */.Yz)(p)}" of ${path}`);
-        }
-        return { path: checkPath(path, 'out', note), cache };
-    });
-}
-function stringList(src, name, body, key) {
-    const node = body.get(key, true);
-    if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
-        return [];
-    if (!(0,dist/* isSeq */.oP)(node))
-        throw listError(src, name, key, node);
-    return node.items.map((item) => {
-        const value = (0,source/* scalarString */.Cg)(item);
-        if (value === undefined)
-            throw schemaError(src, item, `stage "${name}": each entry of ${key} must be a path string`);
-        return value;
-    });
-}
-/** Paths the native engine cannot resolve in the work tree (URLs, absolute, outside the repo). */
-function checkPath(path, kind, note) {
-    const normal = external_node_path_.posix.normalize(path);
-    if (path.includes('://') || external_node_path_.posix.isAbsolute(path) || normal === '..' || normal.startsWith('../')) {
-        note(`${kind} ${path} outside the repository`);
-    }
-    return path;
-}
-function hasInterpolation(body) {
-    let found = false;
-    (0,dist/* visit */.YR)(body, {
-        Scalar(_key, node) {
-            if (typeof node.value === 'string' && node.value.includes('${')) {
-                found = true;
-                return dist/* visit */.YR.BREAK;
-            }
-        }
-    });
-    return found;
-}
-function listError(src, name, key, node) {
-    return schemaError(src, node, `stage "${name}": ${key} must be a list`);
-}
-function schemaError(src, node, message) {
-    return new errors/* GraftError */.Tz({ file: src.file, line: src.lineOf(node), message, hint: SCHEMA_HINT });
-}
-async function readIfPresent(abs) {
-    try {
-        // One blocking read: the promise version reads a large file in chunks, each a thread-pool round trip.
-        return (0,external_node_fs_.readFileSync)(abs, 'utf8');
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        throw e;
     }
 }
 
@@ -3784,10 +3784,16 @@ function staleReasons({ pipeline, status, handEdits }) {
 
 
 
+
+
+
+
 async function validate(options) {
     const { root, log } = options;
     const pipeline = await log.group('Reading prompts and pipeline', async () => {
+        await refuseSubfolderOfPipeline(root);
         const p = await loadPipeline(root);
+        refuseEmptyPipeline(root, p);
         log.info(`${p.prompts.length} prompt(s), ${p.stages.length} stage(s); dvc.yaml ${p.dvcYaml ? 'found' : 'absent'}, dvc.lock ${p.lock ? 'found' : 'absent'}`);
         return p;
     });
@@ -3825,6 +3831,73 @@ async function runEngine(options, pipeline) {
     }
     const dvcPath = found ?? (await options.dvc.install());
     return { engine: 'dvc', status: await dvcStatus(options.root, { dvcPath }) };
+}
+/**
+ * A folder with no dvc.yaml inside a pipeline whose dvc.yaml lies above it
+ * (its stages read files here): the prompts' paths are relative to that
+ * pipeline's root, so reading them from here would report every dep as
+ * missing. Checked before any prompt is read.
+ */
+async function refuseSubfolderOfPipeline(root) {
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, 'dvc.yaml')))
+        return;
+    const above = pipelineAbove(root);
+    if (above === undefined)
+        return;
+    const here = (0,external_node_path_.relative)(above, (0,external_node_path_.resolve)(root)).split('\\').join('/');
+    const stages = (await readDvcYaml(above).catch(() => undefined))?.stages ?? [];
+    const reads = stages.some((st) => [...st.deps, ...st.outs.map((o) => o.path)].some((p) => (0,core_paths/* isSameOrInside */.Im)(here, (0,core_paths/* normalizeRepoPath */.NP)(p))));
+    if (!reads)
+        return;
+    throw new errors/* GraftError */.Tz({
+        message: `${(0,external_node_path_.resolve)(root)} has no dvc.yaml, but ${(0,external_node_path_.join)(above, 'dvc.yaml')} above it has stages that read and write files in this folder: it is part of that pipeline, whose paths are relative to ${above}`,
+        hint: `run from ${above} (CLI: -C ${above}), or set the action's working-directory to ${inRepo(root, above)}`
+    });
+}
+/**
+ * Nothing to check is an error, never "all 0 document(s) up to date": a
+ * required check that cannot fail is worse than none.
+ */
+function refuseEmptyPipeline(root, pipeline) {
+    if (pipeline.stages.length > 0)
+        return;
+    const dir = (0,external_node_path_.resolve)(root);
+    const above = pipeline.dvcYaml ? undefined : pipelineAbove(root);
+    throw new errors/* GraftError */.Tz({
+        file: pipeline.dvcYaml ? 'dvc.yaml' : undefined,
+        message: (pipeline.dvcYaml
+            ? `dvc.yaml in ${dir} declares no stages and there is no *.prompt.md file: there is nothing to validate`
+            : `${dir} holds no *.prompt.md file and no dvc.yaml: there is nothing to validate`) +
+            (above ? `; ${(0,external_node_path_.join)(above, 'dvc.yaml')} above it holds a pipeline` : ''),
+        hint: above
+            ? `set the action's working-directory to ${inRepo(root, above)} (CLI: -C ${above})`
+            : 'set working-directory (CLI: -C) to the folder that holds dvc.yaml and the prompts (files git ignores are not read)'
+    });
+}
+/** `dir` as a working-directory input: relative to the git work tree's top. */
+function inRepo(root, dir) {
+    return (0,external_node_path_.relative)(gitTop(root) ?? dir, dir).split('\\').join('/') || '.';
+}
+/** The nearest folder above `root`, up to the git work tree's top, that holds a dvc.yaml. */
+function pipelineAbove(root) {
+    const top = gitTop(root);
+    if (top === undefined)
+        return undefined;
+    for (let dir = (0,external_node_path_.dirname)((0,external_node_path_.resolve)(root));; dir = (0,external_node_path_.dirname)(dir)) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'dvc.yaml')))
+            return dir;
+        if (dir === top || (0,external_node_path_.dirname)(dir) === dir)
+            return undefined;
+    }
+}
+/** The folder holding `.git` (a folder or a file) at or above `root`; undefined outside git. */
+function gitTop(root) {
+    for (let dir = (0,external_node_path_.resolve)(root);; dir = (0,external_node_path_.dirname)(dir)) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, '.git')))
+            return dir;
+        if ((0,external_node_path_.dirname)(dir) === dir)
+            return undefined;
+    }
 }
 /** Stale documents in dependency order, limited to the targets. */
 function orderStale(pipeline, reasons, targets) {

@@ -1,6 +1,10 @@
 // validate: which generated documents no longer match their sources or their
 // prompts, and why. files → prompts → pipeline → graph → status → report.
+import { existsSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 import { GraftError } from '../errors.js'
+import { isSameOrInside, normalizeRepoPath } from '../paths.js'
+import { readDvcYaml } from '../dvc/dvcyaml.js'
 import type { Log } from '../log.js'
 import { loadPipeline, type Pipeline } from '../pipeline/load.js'
 import { nativeStatus } from '../status/native.js'
@@ -39,7 +43,9 @@ export interface ValidationReport {
 export async function validate(options: ValidateOptions): Promise<ValidationReport> {
   const { root, log } = options
   const pipeline = await log.group('Reading prompts and pipeline', async () => {
+    await refuseSubfolderOfPipeline(root)
     const p = await loadPipeline(root)
+    refuseEmptyPipeline(root, p)
     log.info(`${p.prompts.length} prompt(s), ${p.stages.length} stage(s); dvc.yaml ${p.dvcYaml ? 'found' : 'absent'}, dvc.lock ${p.lock ? 'found' : 'absent'}`)
     return p
   })
@@ -81,6 +87,70 @@ async function runEngine(
   }
   const dvcPath = found ?? (await options.dvc.install())
   return { engine: 'dvc', status: await dvcStatus(options.root, { dvcPath }) }
+}
+
+/**
+ * A folder with no dvc.yaml inside a pipeline whose dvc.yaml lies above it
+ * (its stages read files here): the prompts' paths are relative to that
+ * pipeline's root, so reading them from here would report every dep as
+ * missing. Checked before any prompt is read.
+ */
+async function refuseSubfolderOfPipeline(root: string): Promise<void> {
+  if (existsSync(join(root, 'dvc.yaml'))) return
+  const above = pipelineAbove(root)
+  if (above === undefined) return
+  const here = relative(above, resolve(root)).split('\\').join('/')
+  const stages = (await readDvcYaml(above).catch(() => undefined))?.stages ?? []
+  const reads = stages.some((st) => [...st.deps, ...st.outs.map((o) => o.path)].some((p) => isSameOrInside(here, normalizeRepoPath(p))))
+  if (!reads) return
+  throw new GraftError({
+    message: `${resolve(root)} has no dvc.yaml, but ${join(above, 'dvc.yaml')} above it has stages that read and write files in this folder: it is part of that pipeline, whose paths are relative to ${above}`,
+    hint: `run from ${above} (CLI: -C ${above}), or set the action's working-directory to ${inRepo(root, above)}`
+  })
+}
+
+/**
+ * Nothing to check is an error, never "all 0 document(s) up to date": a
+ * required check that cannot fail is worse than none.
+ */
+function refuseEmptyPipeline(root: string, pipeline: Pipeline): void {
+  if (pipeline.stages.length > 0) return
+  const dir = resolve(root)
+  const above = pipeline.dvcYaml ? undefined : pipelineAbove(root)
+  throw new GraftError({
+    file: pipeline.dvcYaml ? 'dvc.yaml' : undefined,
+    message:
+      (pipeline.dvcYaml
+        ? `dvc.yaml in ${dir} declares no stages and there is no *.prompt.md file: there is nothing to validate`
+        : `${dir} holds no *.prompt.md file and no dvc.yaml: there is nothing to validate`) +
+      (above ? `; ${join(above, 'dvc.yaml')} above it holds a pipeline` : ''),
+    hint: above
+      ? `set the action's working-directory to ${inRepo(root, above)} (CLI: -C ${above})`
+      : 'set working-directory (CLI: -C) to the folder that holds dvc.yaml and the prompts (files git ignores are not read)'
+  })
+}
+
+/** `dir` as a working-directory input: relative to the git work tree's top. */
+function inRepo(root: string, dir: string): string {
+  return relative(gitTop(root) ?? dir, dir).split('\\').join('/') || '.'
+}
+
+/** The nearest folder above `root`, up to the git work tree's top, that holds a dvc.yaml. */
+function pipelineAbove(root: string): string | undefined {
+  const top = gitTop(root)
+  if (top === undefined) return undefined
+  for (let dir = dirname(resolve(root)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'dvc.yaml'))) return dir
+    if (dir === top || dirname(dir) === dir) return undefined
+  }
+}
+
+/** The folder holding `.git` (a folder or a file) at or above `root`; undefined outside git. */
+function gitTop(root: string): string | undefined {
+  for (let dir = resolve(root); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir
+    if (dirname(dir) === dir) return undefined
+  }
 }
 
 /** Stale documents in dependency order, limited to the targets. */
