@@ -28,6 +28,8 @@ export interface GraftRepoSpec {
   gitignore?: string
   /** keep the scratch `.dvc/` used to write the lock (default: removed, like a fresh clone) */
   keepDvcDir?: boolean
+  /** output path → its committed text, instead of the default generated text */
+  outputs?: Record<string, string>
 }
 
 export interface GraftStage {
@@ -136,7 +138,7 @@ export function buildGraftRepo(spec: GraftRepoSpec): TestRepo {
   const stages = graftStages(spec.prompts)
   const repo = TestRepo.create({ '.gitignore': spec.gitignore ?? '/.dvc/\n', ...spec.sources }, 'graft-repo-')
   for (const p of spec.prompts) repo.write({ [p.path]: promptText(p) })
-  for (const s of stages) repo.write({ [s.out]: outputText(s) })
+  for (const s of stages) repo.write({ [s.out]: spec.outputs?.[s.out] ?? outputText(s) })
   repo.write({ 'dvc.yaml': graftDvcYaml(stages) })
   dvcCommit(repo)
   if (!spec.keepDvcDir) repo.remove('.dvc')

@@ -48,6 +48,16 @@ function stripHeaderLine(text) {
         return text;
     return end === -1 ? '' : text.slice(end + 1);
 }
+/** `text` without every Graft header line at its top (Graft sometimes wrote two). */
+function stripLeadingHeaders(text) {
+    let rest = text;
+    for (;;) {
+        const next = stripHeaderLine(rest);
+        if (next === rest)
+            return rest;
+        rest = next;
+    }
+}
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
@@ -459,9 +469,11 @@ async function kind(git, path) {
 async function detectChanges(git, input) {
     const deps = input.deps.filter((d) => d !== input.promptPath);
     refuseOutsidePaths(input.promptPath, deps);
-    const source = await sourceDiff(git, deps, input.baseline.rev, input.overrides);
-    const prompt = await promptChange(git, input);
     const previousDraft = await committedDraft(git, input.output);
+    // Without a previous draft there is nothing the diff could be applied to: the model writes
+    // the document from the sources, so it is shown their whole text (as for a never-generated one).
+    const source = await sourceDiff(git, deps, previousDraft === undefined ? undefined : input.baseline.rev, input.overrides);
+    const prompt = await promptChange(git, input);
     return {
         sourceDiff: source.text,
         sourcesChanged: source.changed,
@@ -501,12 +513,17 @@ async function promptChange(git, input) {
     });
     return { promptChanged: true, promptDiff: diff };
 }
-/** The output at HEAD (never the working tree) minus the Graft header; undefined when blank. */
+/**
+ * The output at HEAD (never the working tree) minus its leading Graft header lines;
+ * undefined when nothing else is left. Graft writes the header twice when the model
+ * returns only a header line (Graft's own docs/configuration.md at c3e6db5 holds two
+ * header lines and nothing else): such a file is no draft.
+ */
 async function committedDraft(git, output) {
     const text = await git.show('HEAD', output);
     if (text === undefined)
         return undefined;
-    const draft = stripHeaderLine(text);
+    const draft = stripLeadingHeaders(text);
     return draft.trim() === '' ? undefined : draft;
 }
 

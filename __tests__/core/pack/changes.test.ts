@@ -5,6 +5,7 @@ import { Git } from '../../../src/core/io/git.js'
 import { GraftError } from '../../../src/core/errors.js'
 import { findBaseline, type Baseline } from '../../../src/core/pack/baseline.js'
 import { detectChanges, type ChangeInput } from '../../../src/core/pack/changes.js'
+import { decideDirective } from '../../../src/core/pack/directive.js'
 import { TestRepo } from '../../support/repo.js'
 import { GraftRepo, DEPS, OUTPUT, PROMPT_PATH, STAGE, header, lockText, promptText } from '../../support/pack-support.js'
 
@@ -236,6 +237,22 @@ describe('detectChanges', () => {
     expect(none.previousDraft).toBeUndefined()
     g.edit({ [OUTPUT]: `${header('abcdef0')}\n\n` }, 'emptied')
     expect((await changes()).previousDraft).toBeUndefined()
+  })
+
+  it('a header-only output (Graft wrote two header lines) is no draft: every source is shown whole, as for a new document', async () => {
+    g.edit({ 'src/a.md': 'alpha one\nalpha CHANGED\n' }, 'a')
+    g.edit({ [OUTPUT]: `${header('abcdef0')}\n${header('1234567')}\n` }, 'header twice, nothing else')
+    const c = await unchangedOnDisk(() => changes())
+    expect(c.previousDraft).toBeUndefined()
+    expect(c.sourcesChanged).toBe(true)
+    for (const dep of DEPS) expect(c.sourceDiff).toContain(`--- a/${dep}\n+++ b/${dep}\n@@ NEW FILE @@\n`)
+    expect(c.sourceDiff).toContain('beta one\nbeta two\n')
+    expect(decideDirective(c).directive).toBe('GENERATE')
+  })
+
+  it('a draft under two header lines is the text below both', async () => {
+    g.edit({ [OUTPUT]: `${header('abcdef0')}\n${header('1234567')}\nGuide v2\n` }, 'header twice')
+    expect((await changes()).previousDraft).toBe('Guide v2\n')
   })
 })
 

@@ -5,7 +5,7 @@ import { isAbsolute, posix } from 'node:path'
 import type { Git } from '../io/git.js'
 import { GraftError } from '../errors.js'
 import type { Baseline } from './baseline.js'
-import { stripHeaderLine } from './header-rev.js'
+import { stripLeadingHeaders } from './header-rev.js'
 import { promptBody } from './prompt-body.js'
 import { sourceDiff, type Override } from './source-diff.js'
 
@@ -39,9 +39,11 @@ export interface ChangeSet {
 export async function detectChanges(git: Git, input: ChangeInput): Promise<ChangeSet> {
   const deps = input.deps.filter((d) => d !== input.promptPath)
   refuseOutsidePaths(input.promptPath, deps)
-  const source = await sourceDiff(git, deps, input.baseline.rev, input.overrides)
-  const prompt = await promptChange(git, input)
   const previousDraft = await committedDraft(git, input.output)
+  // Without a previous draft there is nothing the diff could be applied to: the model writes
+  // the document from the sources, so it is shown their whole text (as for a never-generated one).
+  const source = await sourceDiff(git, deps, previousDraft === undefined ? undefined : input.baseline.rev, input.overrides)
+  const prompt = await promptChange(git, input)
   return {
     sourceDiff: source.text,
     sourcesChanged: source.changed,
@@ -82,10 +84,15 @@ async function promptChange(git: Git, input: ChangeInput): Promise<Pick<ChangeSe
   return { promptChanged: true, promptDiff: diff }
 }
 
-/** The output at HEAD (never the working tree) minus the Graft header; undefined when blank. */
+/**
+ * The output at HEAD (never the working tree) minus its leading Graft header lines;
+ * undefined when nothing else is left. Graft writes the header twice when the model
+ * returns only a header line (Graft's own docs/configuration.md at c3e6db5 holds two
+ * header lines and nothing else): such a file is no draft.
+ */
 async function committedDraft(git: Git, output: string): Promise<string | undefined> {
   const text = await git.show('HEAD', output)
   if (text === undefined) return undefined
-  const draft = stripHeaderLine(text)
+  const draft = stripLeadingHeaders(text)
   return draft.trim() === '' ? undefined : draft
 }

@@ -18,3 +18,13 @@ export function stripHeaderLine(text: string): string {
   if (!isHeaderLine(first)) return text
   return end === -1 ? '' : text.slice(end + 1)
 }
+
+/** `text` without every Graft header line at its top (Graft sometimes wrote two). */
+export function stripLeadingHeaders(text: string): string {
+  let rest = text
+  for (;;) {
+    const next = stripHeaderLine(rest)
+    if (next === rest) return rest
+    rest = next
+  }
+}
