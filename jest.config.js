@@ -57,8 +57,7 @@ const common = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }]
   },
-  testPathIgnorePatterns: ['/node_modules/', '/__tests__/support/'],
-  testTimeout: 60000
+  testPathIgnorePatterns: ['/node_modules/', '/__tests__/support/']
 }
 
 /** Exact paths; a project with no suite matches nothing (an empty list would mean "the default globs"). */
@@ -82,8 +81,7 @@ const projects = [
     ...common,
     displayName: 'act',
     testMatch: only(byProject.act),
-    globalSetup: '<rootDir>/__tests__/support/e2e-setup.mjs',
-    testTimeout: 180000
+    globalSetup: '<rootDir>/__tests__/support/e2e-setup.mjs'
   }
 ]
 const selected = (process.env.GRAFT_TEST_PROJECTS ?? '').split(',').filter(Boolean)
@@ -91,9 +89,14 @@ for (const name of selected) {
   if (!projects.some((p) => p.displayName === name)) throw new Error(`GRAFT_TEST_PROJECTS: no jest project "${name}" (unit, dvc, e2e, act)`)
 }
 
+const chosen = selected.length > 0 ? projects.filter((p) => selected.includes(p.displayName)) : projects.filter((p) => p.displayName !== 'act')
+/** Per-test limit. Jest reads testTimeout from the global config only (a project's own is ignored): the longest chosen. */
+const TIMEOUT_MS = { unit: 60000, dvc: 60000, e2e: 60000, act: 180000 }
+
 export default {
   maxWorkers: 2,
+  testTimeout: Math.max(...chosen.map((p) => TIMEOUT_MS[p.displayName])),
   collectCoverageFrom: ['<rootDir>/src/**/*.ts'],
   coverageReporters: ['text-summary', 'lcov'],
-  projects: selected.length > 0 ? projects.filter((p) => selected.includes(p.displayName)) : projects.filter((p) => p.displayName !== 'act')
+  projects: chosen
 }
