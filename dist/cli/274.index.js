@@ -2606,8 +2606,10 @@ function readValue(result, key, value, line) {
     if (key === 'max_tokens' || key === 'temperature') {
         if (!(key === 'max_tokens' ? POSITIVE_INT : UNIT_NUMBER).test(value))
             return false;
-        if (key === 'max_tokens')
+        if (key === 'max_tokens') {
             result.maxTokens = Number(value);
+            result.lines.maxTokens = line;
+        }
         else
             result.temperature = Number(value);
         return true;
@@ -2767,8 +2769,10 @@ function readKeys(file, doc, lineAt) {
                 if (typeof plain !== 'number' || !Number.isInteger(plain) || plain <= 0) {
                     fail(pair, `\`max_tokens\` must be a positive integer, not ${JSON.stringify(plain)}`, 'write e.g. `max_tokens: 16000`');
                 }
-                else
+                else {
                     result.maxTokens = plain;
+                    result.lines.maxTokens = lineOf(value, lineAt);
+                }
                 break;
             case 'temperature':
                 if (typeof plain !== 'number' || !(plain >= 0 && plain <= 1)) {
@@ -2865,6 +2869,8 @@ function parsePromptWithLines(path, text) {
         prompt.model = fm.model;
     if (fm.maxTokens !== undefined)
         prompt.maxTokens = fm.maxTokens;
+    if (fm.lines.maxTokens !== undefined)
+        prompt.maxTokensLine = fm.lines.maxTokens;
     if (fm.temperature !== undefined)
         prompt.temperature = fm.temperature;
     return { prompt, lines: fm.lines };

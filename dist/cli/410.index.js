@@ -656,24 +656,45 @@ var defaults = __webpack_require__(5553);
 // Graft's model names → Bedrock model ids. The table is Graft's own (its Bedrock
 // plugin), so a prompt that renders under Graft renders here with the same model.
 
-/** Each Bedrock id with every alias that names it. */
+/**
+ * Each Bedrock id with every alias that names it, and the model's output-token
+ * limit (Anthropic's model overview; Bedrock refuses a larger maxTokens with
+ * "exceeds the model limit"): Claude 3 Haiku and the first Claude 3.5 Sonnet
+ * 4096, Claude 3.5 Haiku and 3.5 Sonnet v2 8192, Claude 3.7 Sonnet and the
+ * Sonnet 4 family 64000, Opus 4 and 4.1 32000.
+ */
 const ALIAS_GROUPS = [
-    ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet-us', 'bedrock-claude-sonnet-v4.5-us', 'bc-v4.5-us']],
-    ['global.anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet-global', 'bedrock-claude-sonnet-v4.5-global', 'bc-v4.5-global']],
-    ['anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet', 'bedrock-claude-sonnet-v4.5', 'bc-v4.5']],
-    ['global.anthropic.claude-sonnet-4-20250514-v1:0', ['bedrock-claude-v4-sonnet-global', 'bedrock-claude-sonnet-v4-global', 'bc-v4-global']],
-    ['anthropic.claude-sonnet-4-20250514-v1:0', ['bedrock-claude-v4-sonnet', 'bedrock-claude-sonnet-v4', 'bc-v4']],
-    ['us.anthropic.claude-opus-4-1-20250805-v1:0', ['bedrock-claude-v4.1-opus-us', 'bedrock-claude-opus-v4.1-us', 'bo-v4.1-us']],
-    ['anthropic.claude-opus-4-1-20250805-v1:0', ['bedrock-claude-v4.1-opus', 'bedrock-claude-opus-v4.1', 'bo-v4.1']],
-    ['anthropic.claude-opus-4-20250514-v1:0', ['bedrock-claude-v4-opus', 'bedrock-claude-opus-v4', 'bo-v4']],
-    ['us.anthropic.claude-3-7-sonnet-20250219-v1:0', ['bedrock-claude-v3.7-sonnet', 'bedrock-claude-sonnet-v3.7', 'bc-v3.7']],
-    ['us.anthropic.claude-3-5-sonnet-20241022-v2:0', ['bedrock-claude-v3.5-sonnet-v2', 'bedrock-claude-sonnet-v2']],
-    ['anthropic.claude-3-5-sonnet-20240620-v1:0', ['bedrock-claude-v3.5-sonnet', 'bedrock-claude-sonnet', 'bedrock-sonnet', 'bedrock-claude', 'bc']],
-    ['us.anthropic.claude-3-5-haiku-20241022-v1:0', ['bedrock-claude-v3.5-haiku', 'bedrock-haiku-v3.5', 'bh-v3.5']],
-    ['anthropic.claude-3-haiku-20240307-v1:0', ['bedrock-claude-v3-haiku', 'bedrock-claude-haiku', 'bedrock-haiku', 'bh']]
+    ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet-us', 'bedrock-claude-sonnet-v4.5-us', 'bc-v4.5-us'], 64000],
+    ['global.anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet-global', 'bedrock-claude-sonnet-v4.5-global', 'bc-v4.5-global'], 64000],
+    ['anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet', 'bedrock-claude-sonnet-v4.5', 'bc-v4.5'], 64000],
+    ['global.anthropic.claude-sonnet-4-20250514-v1:0', ['bedrock-claude-v4-sonnet-global', 'bedrock-claude-sonnet-v4-global', 'bc-v4-global'], 64000],
+    ['anthropic.claude-sonnet-4-20250514-v1:0', ['bedrock-claude-v4-sonnet', 'bedrock-claude-sonnet-v4', 'bc-v4'], 64000],
+    ['us.anthropic.claude-opus-4-1-20250805-v1:0', ['bedrock-claude-v4.1-opus-us', 'bedrock-claude-opus-v4.1-us', 'bo-v4.1-us'], 32000],
+    ['anthropic.claude-opus-4-1-20250805-v1:0', ['bedrock-claude-v4.1-opus', 'bedrock-claude-opus-v4.1', 'bo-v4.1'], 32000],
+    ['anthropic.claude-opus-4-20250514-v1:0', ['bedrock-claude-v4-opus', 'bedrock-claude-opus-v4', 'bo-v4'], 32000],
+    ['us.anthropic.claude-3-7-sonnet-20250219-v1:0', ['bedrock-claude-v3.7-sonnet', 'bedrock-claude-sonnet-v3.7', 'bc-v3.7'], 64000],
+    ['us.anthropic.claude-3-5-sonnet-20241022-v2:0', ['bedrock-claude-v3.5-sonnet-v2', 'bedrock-claude-sonnet-v2'], 8192],
+    ['anthropic.claude-3-5-sonnet-20240620-v1:0', ['bedrock-claude-v3.5-sonnet', 'bedrock-claude-sonnet', 'bedrock-sonnet', 'bedrock-claude', 'bc'], 4096],
+    ['us.anthropic.claude-3-5-haiku-20241022-v1:0', ['bedrock-claude-v3.5-haiku', 'bedrock-haiku-v3.5', 'bh-v3.5'], 8192],
+    ['anthropic.claude-3-haiku-20240307-v1:0', ['bedrock-claude-v3-haiku', 'bedrock-claude-haiku', 'bedrock-haiku', 'bh'], 4096]
 ];
 /** alias → Bedrock model id */
 const MODEL_ALIASES = new Map(ALIAS_GROUPS.flatMap(([id, aliases]) => aliases.map((alias) => [alias, id])));
+const PROFILE_PREFIX = /^(?:us|eu|apac|global|us-gov|jp|au)\./;
+/** Bedrock base model id (no inference-profile prefix) → its output-token limit. */
+const OUTPUT_LIMITS = new Map(ALIAS_GROUPS.map(([id, , limit]) => [baseModelId(id), limit]));
+/** `us.anthropic.claude-…` → `anthropic.claude-…`: the model behind an inference profile. */
+function baseModelId(id) {
+    return id.replace(PROFILE_PREFIX, '');
+}
+/**
+ * The most output tokens the model accepts per call, for the models of the alias
+ * table (named by alias, model id or inference-profile id); undefined for any other
+ * model or an ARN, whose limit this action does not know (Bedrock then decides).
+ */
+function outputTokenLimit(modelId) {
+    return OUTPUT_LIMITS.get(baseModelId(MODEL_ALIASES.get(modelId.trim()) ?? modelId.trim()));
+}
 /** Names that are already Bedrock ids, inference profiles or ARNs: sent as written. */
 const PASS_THROUGH_PREFIXES = ['anthropic.', 'us.', 'eu.', 'apac.', 'global.', 'arn:aws:bedrock:'];
 function isBedrockId(name) {
@@ -702,6 +723,13 @@ function resolveModel(name, promptFile) {
 
 
 
+/**
+ * The documents generate rewrites, in dependency order, each with its model and
+ * output-token limit.
+ * @throws GraftError for a stale stage no prompt defines, an unknown model, or a
+ *   prompt whose `max_tokens` exceeds its model's output limit (every such prompt,
+ *   at once, before any model call).
+ */
 function planGeneration(report, options) {
     const { pipeline } = report;
     const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p]));
@@ -720,18 +748,34 @@ function planGeneration(report, options) {
     }
     const names = chosen.filter((n) => promptOf.has(n));
     const inPlan = new Set(names);
-    return names.map((name) => {
+    const problems = [];
+    const plan = names.map((name) => {
         const prompt = promptOf.get(name);
         const modelName = prompt.model ?? options.defaultModel ?? defaults/* DEFAULT_MODEL */.UB;
+        const modelId = resolveModel(modelName, prompt.path);
+        const limit = outputTokenLimit(modelId);
+        if (prompt.maxTokens !== undefined && limit !== undefined && prompt.maxTokens > limit) {
+            problems.push({
+                file: prompt.path,
+                line: prompt.maxTokensLine,
+                message: `max_tokens is ${prompt.maxTokens}, above the output limit of ${modelName} (${limit} tokens); Bedrock would refuse the call`,
+                hint: `set \`max_tokens: ${limit}\` or less, or choose a model with a higher limit`
+            });
+        }
+        const fallback = options.maxTokens ?? defaults/* DEFAULT_MAX_TOKENS */.Uc;
         return {
             stage: stageOf.get(name),
             prompt,
             modelName,
-            modelId: resolveModel(modelName, prompt.path),
+            modelId,
+            maxTokens: prompt.maxTokens ?? (limit === undefined ? fallback : Math.min(fallback, limit)),
             after: pipeline.graph.upstream(name).filter((u) => inPlan.has(u)),
             reasons: why.get(name) ?? ['forced']
         };
     });
+    if (problems.length > 0)
+        throw new errors/* GraftError */.Tz(problems);
+    return plan;
 }
 
 ;// CONCATENATED MODULE: ./src/core/generate/schedule.ts
@@ -930,7 +974,7 @@ class PipelineFiles {
 
 
 async function generate(options) {
-    const plan = planGeneration(options.report, { force: options.force, defaultModel: options.defaultModel });
+    const plan = planGeneration(options.report, { force: options.force, defaultModel: options.defaultModel, maxTokens: options.maxTokens });
     const { log } = options;
     if (plan.length === 0) {
         log.info('Nothing to generate: every targeted document is up to date.');
@@ -1044,11 +1088,11 @@ class GenerationRun {
         return overrides;
     }
     async render(doc, packed) {
-        const { cache, maxTokens, timeoutMs } = this.options;
+        const { cache, timeoutMs } = this.options;
         const request = {
             prompt: packed,
             modelId: doc.modelId,
-            maxTokens: doc.prompt.maxTokens ?? maxTokens,
+            maxTokens: doc.maxTokens,
             temperature: doc.prompt.temperature,
             timeoutMs,
             label: doc.prompt.out
@@ -1152,9 +1196,10 @@ function explain(f, c) {
             return explainValidation(f, c);
         case 'ServiceQuotaExceededException':
             return [`Bedrock quota exceeded (${said})`, 'lower `max-tokens` or `concurrency`, or request a quota increase in the Service Quotas console'];
+        case 'ExpiredTokenException':
+            return [`the AWS session expired during the run (${said})`, EXPIRED_SESSION_HINT];
         case 'UnrecognizedClientException':
         case 'InvalidSignatureException':
-        case 'ExpiredTokenException':
         case 'CredentialsProviderError':
             return [`AWS rejected or could not find the credentials (${said})`, CREDENTIALS_HINT];
     }
@@ -1180,6 +1225,14 @@ function explainValidation(f, c) {
 function isBareClaude4(modelId) {
     return /^anthropic\.claude-(?:[a-z]+-)?4/.test(modelId);
 }
+/**
+ * Credentials that worked, then expired: the session was shorter than the run.
+ * configure-aws-credentials asks for one hour unless `role-duration-seconds` says
+ * more, and the role's "Maximum session duration" (IAM, 1 to 12 hours) caps it.
+ */
+const EXPIRED_SESSION_HINT = 'the run outlived its AWS session: raise `role-duration-seconds` on the aws-actions/configure-aws-credentials step ' +
+    '(its default is 3600, one hour) to cover the whole run, and raise the role\'s "Maximum session duration" in IAM to at least as much ' +
+    '(up to 12 hours); or regenerate fewer documents per run (`targets`)';
 const CREDENTIALS_HINT = 'give the job AWS credentials in one of two ways: (1) OIDC — add `permissions: id-token: write` to the job and a step ' +
     '`uses: aws-actions/configure-aws-credentials@v5` with `role-to-assume: <role ARN>` and `aws-region: <region>` before this action; ' +
     'or (2) repository secrets — set env `AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}` and ' +

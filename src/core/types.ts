@@ -14,6 +14,8 @@ export interface PromptFile {
   /** frontmatter `model`, when set */
   model?: string
   maxTokens?: number
+  /** 1-based line of `max_tokens` in the prompt file, when set */
+  maxTokensLine?: number
   temperature?: number
   /** everything after the closing `---` (byte for byte) */
   body: string
@@ -94,7 +96,7 @@ export interface Frontmatter {
   temperature?: number
   body: string
   /** 1-based lines in the prompt file: one per dep, and `out`'s when set */
-  lines: { deps: (number | undefined)[]; out?: number }
+  lines: { deps: (number | undefined)[]; out?: number; maxTokens?: number }
 }
 
 // dvc.lock, schema 2.0, as DVC writes it (see dvc/dvclock.ts).

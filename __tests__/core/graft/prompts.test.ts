@@ -61,6 +61,7 @@ describe('parsePrompt', () => {
       out: 'gen/a.md',
       model: 'bc-v4.5-us',
       maxTokens: 8000,
+      maxTokensLine: 8,
       temperature: 0.5,
       body
     })

@@ -269,6 +269,18 @@ describe('errors that are not retried', () => {
     expect(err.problems[0].hint).toContain('aws-region')
   })
 
+  it('an expired session mid-run points at the session length, not at the OIDC set-up', async () => {
+    const { renderer, sleeps } = setup()
+    server.enqueue(reply.error(403, 'ExpiredTokenException', 'The security token included in the request is expired'), reply.text('# never used\n'))
+    const err = await failure(renderer.render(request()))
+    expect(server.requests).toHaveLength(1)
+    expect(sleeps).toEqual([])
+    expect(err.message).toContain('session expired')
+    expect(err.problems[0].hint).toContain('role-duration-seconds')
+    expect(err.problems[0].hint).toContain('Maximum session duration')
+    expect(err.problems[0].hint).not.toContain('id-token: write')
+  })
+
   it('a quota error fails at once', async () => {
     const { renderer, sleeps } = setup()
     server.enqueue(reply.quota(), reply.text('# never used\n'))

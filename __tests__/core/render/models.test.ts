@@ -1,7 +1,7 @@
 // Graft's alias table, ids passed through, and the error for a name we do not know.
 import { describe, expect, it } from '@jest/globals'
 import { DEFAULT_MODEL } from '../../../src/core/defaults.js'
-import { MODEL_ALIASES, resolveModel } from '../../../src/core/render/models.js'
+import { MODEL_ALIASES, outputTokenLimit, resolveModel } from '../../../src/core/render/models.js'
 import { GraftError } from '../../../src/core/errors.js'
 
 describe('resolveModel', () => {
@@ -68,5 +68,39 @@ describe('resolveModel', () => {
 
   it('matches aliases exactly (case-sensitive)', () => {
     expect(() => resolveModel('BC-V4.5-US', 'a.prompt.md')).toThrow(GraftError)
+  })
+})
+
+describe('outputTokenLimit', () => {
+  it.each([
+    ['bedrock-claude-haiku', 4096],
+    ['bh', 4096],
+    ['bedrock-claude-v3.5-sonnet', 4096],
+    ['bc', 4096],
+    ['bedrock-claude-v3.5-haiku', 8192],
+    ['bedrock-claude-v3.5-sonnet-v2', 8192],
+    ['bc-v3.7', 64000],
+    ['bedrock-claude-v4-sonnet', 64000],
+    [DEFAULT_MODEL, 64000],
+    ['bo-v4', 32000],
+    ['bo-v4.1-us', 32000]
+  ])('%s: %i output tokens', (alias, limit) => {
+    expect(outputTokenLimit(resolveModel(alias))).toBe(limit)
+    expect(outputTokenLimit(alias)).toBe(limit)
+  })
+
+  it('knows the model behind any inference profile of a table model', () => {
+    expect(outputTokenLimit('eu.anthropic.claude-3-haiku-20240307-v1:0')).toBe(4096)
+    expect(outputTokenLimit('apac.anthropic.claude-sonnet-4-20250514-v1:0')).toBe(64000)
+    expect(outputTokenLimit('anthropic.claude-3-5-haiku-20241022-v1:0')).toBe(8192)
+  })
+
+  it('does not guess for a model outside the table or an ARN', () => {
+    expect(outputTokenLimit('us.anthropic.claude-nonesuch-v1:0')).toBeUndefined()
+    expect(outputTokenLimit('arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123')).toBeUndefined()
+  })
+
+  it('every alias of the table has a limit', () => {
+    for (const id of MODEL_ALIASES.values()) expect(outputTokenLimit(id)).toBeGreaterThanOrEqual(4096)
   })
 })

@@ -76,7 +76,7 @@ export interface GenerateResult {
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const plan = planGeneration(options.report, { force: options.force, defaultModel: options.defaultModel })
+  const plan = planGeneration(options.report, { force: options.force, defaultModel: options.defaultModel, maxTokens: options.maxTokens })
   const { log } = options
   if (plan.length === 0) {
     log.info('Nothing to generate: every targeted document is up to date.')
@@ -199,11 +199,11 @@ class GenerationRun {
     doc: PlannedDocument,
     packed: string
   ): Promise<{ text: string; inputTokens: number; outputTokens: number; cached: boolean }> {
-    const { cache, maxTokens, timeoutMs } = this.options
+    const { cache, timeoutMs } = this.options
     const request: RenderRequest = {
       prompt: packed,
       modelId: doc.modelId,
-      maxTokens: doc.prompt.maxTokens ?? maxTokens,
+      maxTokens: doc.maxTokens,
       temperature: doc.prompt.temperature,
       timeoutMs,
       label: doc.prompt.out

@@ -59,8 +59,10 @@ export function fastReadFrontmatter(raw: string): Keys | undefined {
 function readValue(result: Keys, key: string, value: string, line: number): boolean {
   if (key === 'max_tokens' || key === 'temperature') {
     if (!(key === 'max_tokens' ? POSITIVE_INT : UNIT_NUMBER).test(value)) return false
-    if (key === 'max_tokens') result.maxTokens = Number(value)
-    else result.temperature = Number(value)
+    if (key === 'max_tokens') {
+      result.maxTokens = Number(value)
+      result.lines.maxTokens = line
+    } else result.temperature = Number(value)
     return true
   }
   if (!isSafePlain(value, 'yaml-1.1')) return false

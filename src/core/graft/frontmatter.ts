@@ -143,7 +143,10 @@ function readKeys(file: string, doc: Document.Parsed, lineAt: LineAt): Omit<Fron
       case 'max_tokens':
         if (typeof plain !== 'number' || !Number.isInteger(plain) || plain <= 0) {
           fail(pair, `\`max_tokens\` must be a positive integer, not ${JSON.stringify(plain)}`, 'write e.g. `max_tokens: 16000`')
-        } else result.maxTokens = plain
+        } else {
+          result.maxTokens = plain
+          result.lines.maxTokens = lineOf(value, lineAt)
+        }
         break
       case 'temperature':
         if (typeof plain !== 'number' || !(plain >= 0 && plain <= 1)) {

@@ -95,9 +95,10 @@ function explain(f: ErrorFacts, c: CallContext): [string, string] {
       return explainValidation(f, c)
     case 'ServiceQuotaExceededException':
       return [`Bedrock quota exceeded (${said})`, 'lower `max-tokens` or `concurrency`, or request a quota increase in the Service Quotas console']
+    case 'ExpiredTokenException':
+      return [`the AWS session expired during the run (${said})`, EXPIRED_SESSION_HINT]
     case 'UnrecognizedClientException':
     case 'InvalidSignatureException':
-    case 'ExpiredTokenException':
     case 'CredentialsProviderError':
       return [`AWS rejected or could not find the credentials (${said})`, CREDENTIALS_HINT]
   }
@@ -123,6 +124,16 @@ function explainValidation(f: ErrorFacts, c: CallContext): [string, string] {
 export function isBareClaude4(modelId: string): boolean {
   return /^anthropic\.claude-(?:[a-z]+-)?4/.test(modelId)
 }
+
+/**
+ * Credentials that worked, then expired: the session was shorter than the run.
+ * configure-aws-credentials asks for one hour unless `role-duration-seconds` says
+ * more, and the role's "Maximum session duration" (IAM, 1 to 12 hours) caps it.
+ */
+export const EXPIRED_SESSION_HINT =
+  'the run outlived its AWS session: raise `role-duration-seconds` on the aws-actions/configure-aws-credentials step ' +
+  '(its default is 3600, one hour) to cover the whole run, and raise the role\'s "Maximum session duration" in IAM to at least as much ' +
+  '(up to 12 hours); or regenerate fewer documents per run (`targets`)'
 
 export const CREDENTIALS_HINT =
   'give the job AWS credentials in one of two ways: (1) OIDC — add `permissions: id-token: write` to the job and a step ' +
