@@ -1,14 +1,10 @@
 // generate's plan on real runs, through dist/ as a runner runs it: which
 // documents a run takes, with which directive and which text, and what it
 // says about them (issue 10).
-import { jest } from '@jest/globals'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv } from '../support/bedrock-server.js'
 import { graftLayoutRepo } from '../support/graft-layout.js'
 import type { TestRepo } from '../support/repo.js'
-
-// Each case runs the bundle once or more; a loaded machine takes many seconds per run.
-jest.setTimeout(120_000)
 
 const promptOf = (server: BedrockServer, i: number): string => server.requests[i].body.messages[0].content[0].text
 const actionLine = (prompt: string): string => /- Action required: (\w+)/.exec(prompt)?.[1] ?? 'none'
