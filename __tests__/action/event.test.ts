@@ -47,6 +47,7 @@ describe('planFromEvent', () => {
       GITHUB_REF: 'refs/pull/42/merge'
     })
     expect(planFromEvent(env)).toEqual({
+      baseBranch: 'main',
       event: 'pull_request',
       repository: 'acme/docs',
       mode: 'pull_request',

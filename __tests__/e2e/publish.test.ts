@@ -40,7 +40,7 @@ describe('publishing (dist/main)', () => {
     runAction('main', {
       workspace: repo.root,
       event,
-      inputs: { command: 'generate', engine: 'native', token: TOKEN, ...inputs },
+      inputs: { command: 'generate', engine: 'native', token: TOKEN, 'commit-via': 'git', ...inputs },
       env: { ...bedrockTestEnv(bedrock.url), GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/docs', ...env }
     })
 
@@ -202,7 +202,7 @@ describe('publishing (dist/main)', () => {
       const result = await runAction('main', {
         workspace: mono.root,
         event: pushEvent(trigger),
-        inputs: { command: 'generate', engine: 'native', token: TOKEN, 'working-directory': 'site' },
+        inputs: { command: 'generate', engine: 'native', token: TOKEN, 'working-directory': 'site', 'commit-via': 'git' },
         env: { ...bedrockTestEnv(bedrock.url), GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/docs' }
       })
       expect(result.code).toBe(0)
@@ -215,10 +215,12 @@ describe('publishing (dist/main)', () => {
     }
   })
 
-  it('loop guard: the bot commit still stale stops with an explanation instead of committing again', async () => {
-    repo.write({ 'sources/api.md': 'changed\n' })
+  it('loop guard: a document the bot commit regenerated, stale again, stops the run naming it; a manual dispatch is not stopped', async () => {
+    // the bot identity with the seed-style subject (no trailer): its commit "regenerated" api-reference,
+    // yet it changed a source too, so that document is stale again right after it
+    repo.write({ 'sources/api.md': 'changed\n', 'docs/api-reference.md': repo.read('docs/api-reference.md') + '\nregenerated\n' })
     repo.git('add', '-A')
-    execFileSync('git', ['commit', '-q', '-m', 'docs: regenerate 1 stale document\n\nGenerated-by: graft-action'], {
+    execFileSync('git', ['commit', '-q', '-m', 'docs: regenerate stale documentation'], {
       cwd: repo.root,
       env: { ...process.env, GIT_AUTHOR_NAME: BOT, GIT_AUTHOR_EMAIL: `${BOT}@users.noreply.github.com`, GIT_COMMITTER_NAME: BOT, GIT_COMMITTER_EMAIL: 'x@y' }
     })
@@ -227,8 +229,18 @@ describe('publishing (dist/main)', () => {
     const result = await run(pushEvent(tip))
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(/loop/i)
+    expect(result.stdout).toMatch(/file=docs\/api-reference\.md/)
+    expect(result.stdout).not.toMatch(/file=docs\/getting-started\.md/)
     expect(bedrock.requests).toHaveLength(0)
     expect(gitIn(origin, 'rev-parse', 'main').trim()).toBe(tip)
+
+    const dispatched = await run(
+      { name: 'workflow_dispatch', payload: { ref: 'refs/heads/main', repository: { full_name: 'acme/docs' } } },
+      {},
+      { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: tip }
+    )
+    expect(dispatched.code).toBe(0)
+    expect(dispatched.outputs.pushed).toBe('true')
   })
 
   it('a 403 on the pull-request comment is a notice, not a failure', async () => {

@@ -87,7 +87,7 @@ function terminalLog(quiet) {
 /* harmony export */   WH: () => (/* binding */ DEFAULT_CONCURRENCY),
 /* harmony export */   _h: () => (/* binding */ defaultRegion)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_REGION, DEFAULT_COMMIT_USER_NAME, DEFAULT_COMMIT_USER_EMAIL, ACTION_INPUT_DEFAULTS */
+/* unused harmony exports DEFAULT_REGION, DEFAULT_COMMIT_USER_NAME, DEFAULT_COMMIT_USER_EMAIL, DEFAULT_COMMIT_VIA, DEFAULT_ON_PROTECTED, ACTION_INPUT_DEFAULTS */
 // Every default of the action and the CLI, once. The action.yml files state
 // the same values (a project test holds them equal); inputs and options that
 // are left empty fall back to these.
@@ -106,6 +106,16 @@ const DEFAULT_DVC_VERSION = '3.*';
 /** The bot identity of the commit (a GitHub App's no-reply address shape). */
 const DEFAULT_COMMIT_USER_NAME = 'graft-bot[bot]';
 const DEFAULT_COMMIT_USER_EMAIL = 'graft-bot[bot]@users.noreply.github.com';
+/**
+ * How the bot commit is made. `api` (GraphQL createCommitOnBranch): GitHub
+ * signs it with the workflow token or an App token (Verified), it passes
+ * signed-commit rules, and `expectedHeadOid` makes it race-safe; with a PAT it
+ * is merely unsigned, as a git commit is. `git` stays for a fixed bot
+ * identity or where the API is unreachable (README, "Publishing").
+ */
+const DEFAULT_COMMIT_VIA = 'api';
+/** When protection refuses the commit: one rolling pull request (`fail` fails the step). */
+const DEFAULT_ON_PROTECTED = 'pull-request';
 /** The region: the explicit choice, else the SDK's own variables, else {@link DEFAULT_REGION}. */
 function defaultRegion(env = process.env) {
     return env.AWS_REGION || env.AWS_DEFAULT_REGION || DEFAULT_REGION;
@@ -133,7 +143,9 @@ const ACTION_INPUT_DEFAULTS = {
     'timeout-minutes': String(DEFAULT_TIMEOUT_MINUTES),
     'dvc-version': DEFAULT_DVC_VERSION,
     'commit-user-name': DEFAULT_COMMIT_USER_NAME,
-    'commit-user-email': DEFAULT_COMMIT_USER_EMAIL
+    'commit-user-email': DEFAULT_COMMIT_USER_EMAIL,
+    'commit-via': DEFAULT_COMMIT_VIA,
+    'on-protected': DEFAULT_ON_PROTECTED
 };
 
 

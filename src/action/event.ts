@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import type { Git } from '../core/io/git.js'
 import { GraftError } from '../core/errors.js'
 import { gitWithAuth } from '../core/publish/auth.js'
+import { checkPushHead } from '../core/publish/policy.js'
+import { remoteTip } from '../core/publish/push.js'
 
 export type EventMode = 'push' | 'pull_request' | 'fork' | 'untrusted' | 'dispatch' | 'other'
 
@@ -25,6 +27,8 @@ export interface EventPlan {
   warning?: string
   /** `owner/repo` of the repository the workflow runs in */
   repository?: string
+  /** a pull request's base branch (whose required checks gate it) */
+  baseBranch?: string
 }
 
 interface RepoRef {
@@ -156,8 +160,9 @@ function requirePullRequest(payload: Payload, env: NodeJS.ProcessEnv): PullReque
   return payload.pull_request
 }
 
-function headOf(pr: PullRequest, payload: Payload, env: NodeJS.ProcessEnv): Pick<EventPlan, 'branch' | 'triggerSha' | 'prNumber'> {
+function headOf(pr: PullRequest, payload: Payload, env: NodeJS.ProcessEnv): Pick<EventPlan, 'branch' | 'triggerSha' | 'prNumber' | 'baseBranch'> {
   return {
+    baseBranch: pr.base?.ref ?? env.GITHUB_BASE_REF,
     branch: pr.head?.ref ?? env.GITHUB_HEAD_REF,
     triggerSha: pr.head?.sha ?? env.GITHUB_SHA ?? '',
     prNumber: pr.number ?? payload.number
@@ -193,7 +198,8 @@ export interface CheckedOutBranch {
  * where it will be pushed. For a pull request the runner sits on the detached
  * merge commit: the head branch is fetched (token scoped to that one fetch)
  * and checked out at its remote tip. For push and dispatch, HEAD stays where
- * it is and only gets the branch name (checkout often leaves it detached).
+ * it is and only gets the branch name (checkout often leaves it detached) —
+ * after checking that HEAD is the event's commit or the branch's remote tip.
  */
 export async function checkoutBranch(git: Git, plan: EventPlan, token?: string): Promise<CheckedOutBranch> {
   const branch = plan.branch
@@ -214,6 +220,12 @@ export async function checkoutBranch(git: Git, plan: EventPlan, token?: string):
     }
     await git.exec(['checkout', '-q', '--no-track', '-B', branch, tracking])
   } else {
+    // HEAD must be what the branch holds: the event's commit, or the branch's tip now.
+    const head = (await git.exec(['rev-parse', 'HEAD'])).trim()
+    if (head !== plan.triggerSha) {
+      const problem = checkPushHead({ branch, head, eventSha: plan.triggerSha, remoteTip: await remoteTip(git, branch, token) })
+      if (problem) throw new GraftError(problem)
+    }
     await git.exec(['checkout', '-q', '-B', branch])
   }
   return { branch, sha: (await git.exec(['rev-parse', 'HEAD'])).trim() }

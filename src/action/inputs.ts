@@ -5,6 +5,8 @@ import { isAbsolute, resolve } from 'node:path'
 import {
   DEFAULT_COMMIT_USER_EMAIL,
   DEFAULT_COMMIT_USER_NAME,
+  DEFAULT_COMMIT_VIA,
+  DEFAULT_ON_PROTECTED,
   DEFAULT_CONCURRENCY,
   DEFAULT_DVC_VERSION,
   DEFAULT_MAX_TOKENS,
@@ -96,6 +98,10 @@ export interface PublishInputs {
   token: string
   comment: boolean
   allowUntrustedHead: boolean
+  /** `api`: GraphQL createCommitOnBranch (Verified, author = the token); `git`: git commit and push */
+  commitVia: 'api' | 'git'
+  /** when protection refuses the commit: one rolling pull request, or fail */
+  onProtected: 'pull-request' | 'fail'
 }
 
 export function readPublishInputs(): PublishInputs {
@@ -109,6 +115,8 @@ export function readPublishInputs(): PublishInputs {
     },
     token,
     comment: getBoolean('comment', true),
-    allowUntrustedHead: getBoolean('allow-untrusted-head', false)
+    allowUntrustedHead: getBoolean('allow-untrusted-head', false),
+    commitVia: getChoice('commit-via', ['api', 'git'] as const, DEFAULT_COMMIT_VIA),
+    onProtected: getChoice('on-protected', ['pull-request', 'fail'] as const, DEFAULT_ON_PROTECTED)
   }
 }

@@ -1,15 +1,21 @@
 // After a successful generate: one bot commit holding exactly the rewritten
-// files, pushed to the event's branch with fetch–rebase–retry. After a
-// rebase onto new upstream commits, staleness is checked again and the
-// documents those commits made stale are regenerated into the same commit.
+// files, published to the event's branch — pushed with git, or made by
+// GitHub through the API (`commit-via`) — with fetch–replay–retry when the
+// branch moves. After a replay onto new upstream commits, staleness is
+// checked again and the documents those commits made stale are regenerated
+// into the same commit. When a protection rule refuses the branch
+// (`on-protected: pull-request`), the commit goes to one rolling pull request.
 import * as core from '@actions/core'
 import { Git } from '../core/io/git.js'
-import { PIPELINE_FILES } from '../core/paths.js'
+import { GraftError } from '../core/errors.js'
 import type { GenerateResult } from '../core/generate/generate.js'
+import { commitViaApi } from '../core/publish/api-commit.js'
 import { commitFiles } from '../core/publish/commit.js'
-import { commitMessage } from '../core/publish/message.js'
-import { pushWithRebase } from '../core/publish/push.js'
+import { rollingPullRequestBody } from '../core/publish/message.js'
+import { commitContent, mayRegenerateAgain, rollingBranch } from '../core/publish/policy.js'
+import { ProtectedBranchError, pushBotBranch, pushWithRebase, type PushOptions, type PushResult } from '../core/publish/push.js'
 import type { EventPlan } from './event.js'
+import { isNotPermitted, octokitCommitApi, upsertPullRequest } from './github-api.js'
 import type { PublishInputs } from './inputs.js'
 import { actionLog } from './report.js'
 
@@ -18,23 +24,14 @@ export interface PublishOutcome {
   pushed: boolean
   /** every generate round in the commit: the first, and any after a rebase */
   results: GenerateResult[]
+  /** the rolling pull request, when protection sent the commit there */
+  pullRequest?: { number: number; url: string; branch: string }
+  /** why a commit was made but not published (branch deleted or rewritten, …) */
+  notPushed?: string
 }
 
 /** Regenerates whatever is stale now, diffing against `baselineRev`; used after a rebase. */
 export type Regenerate = (baselineRev: string) => Promise<GenerateResult | undefined>
-
-
-function messageFor(results: GenerateResult[], triggerSha: string): { paths: string[]; message: string } {
-  const paths = [...new Set(results.flatMap((r) => r.changedFiles))]
-  const byOutput = new Map(results.flatMap((r) => r.documents).map((d) => [d.output, d.directive]))
-  const documents = paths.filter((p) => !PIPELINE_FILES.has(p)).map((output) => ({ output, directive: byOutput.get(output) ?? 'UPDATE' }))
-  // MAINTAIN documents change only dvc.lock: list them too, so the message says why the lock moved.
-  for (const [output, directive] of byOutput) {
-    if (directive === 'MAINTAIN' && !documents.some((d) => d.output === output)) documents.push({ output, directive })
-  }
-  const extraFiles = paths.filter((p) => PIPELINE_FILES.has(p))
-  return { paths, message: commitMessage({ documents, extraFiles, triggerSha }) }
-}
 
 export async function publish(
   root: string,
@@ -45,33 +42,116 @@ export async function publish(
 ): Promise<PublishOutcome> {
   const git = new Git(root)
   const results = [result]
-  const first = messageFor(results, plan.triggerSha)
+  const first = commitContent(results, plan.triggerSha)
   const sha = await commitFiles(git, { paths: first.paths, identity: inputs.identity, message: first.message })
   if (!sha) {
     core.info('Nothing changed on disk: no commit.')
     return { pushed: false, results }
   }
-  core.info(`Committed ${sha.slice(0, 12)}: ${first.paths.join(', ')}`)
+  core.info(`Committed ${sha.slice(0, 12)} locally: ${first.paths.join(', ')}`)
+  if (inputs.commitVia === 'api') {
+    core.info(
+      'commit-via: api — GitHub makes the commit as the identity of the token; commit-user-name and commit-user-email do not apply'
+    )
+  }
 
   let regenerations = 0
   // the bot commit as it was before the latest rebase: the tree its documents were generated from
   let botCommit = sha
-  const pushed = await core.group(`Pushing to ${plan.branch}`, () =>
-    pushWithRebase(git, {
-      branch: plan.branch!,
-      token: inputs.token || undefined,
+  const options: PushOptions = {
+    branch: plan.branch!,
+    token: inputs.token || undefined,
+    log: actionLog,
+    identity: inputs.identity,
+    afterRebase: async () => {
+      const again = await regenerate(botCommit)
+      if (!again || again.changedFiles.length === 0) return 'clean'
+      if (!mayRegenerateAgain(regenerations)) return 'give-up'
+      regenerations++
+      results.push(again)
+      const next = commitContent(results, plan.triggerSha)
+      botCommit = (await commitFiles(git, { paths: next.paths, identity: inputs.identity, message: next.message, amend: true })) ?? botCommit
+      return 'amended'
+    }
+  }
+  core.info(`Publishing to ${plan.branch} (commit-via: ${inputs.commitVia})`)
+  try {
+    const pushed = await publishTo(git, options, plan, inputs, results)
+    return { sha: pushed.pushed ? pushed.sha : undefined, pushed: pushed.pushed, results, notPushed: pushed.notPushed }
+  } catch (error) {
+    if (!(error instanceof ProtectedBranchError) || inputs.onProtected !== 'pull-request') throw error
+    return rollingPullRequest(git, error, plan, inputs, results)
+  }
+}
+
+function publishTo(git: Git, options: PushOptions, plan: EventPlan, inputs: PublishInputs, results: GenerateResult[]): Promise<PushResult> {
+  if (inputs.commitVia === 'git') return pushWithRebase(git, options)
+  if (!plan.repository) {
+    throw new GraftError({ message: 'commit-via: api needs the repository name (GITHUB_REPOSITORY is not set)', hint: 'run inside GitHub Actions, or set commit-via: git' })
+  }
+  return commitViaApi(git, {
+    ...options,
+    api: octokitCommitApi(inputs.token),
+    repository: plan.repository,
+    allowedPaths: () => new Set(commitContent(results, plan.triggerSha).paths)
+  })
+}
+
+/**
+ * The branch is protected: the bot commit goes to `graft/regenerate/<branch>`
+ * (the bot's own branch, rebuilt on the target's tip with a lease), and one
+ * open pull request from it into the branch is created or updated.
+ */
+async function rollingPullRequest(
+  git: Git,
+  refusal: ProtectedBranchError,
+  plan: EventPlan,
+  inputs: PublishInputs,
+  results: GenerateResult[]
+): Promise<PublishOutcome> {
+  const target = plan.branch!
+  const bot = rollingBranch(target)
+  core.warning(`${target} is protected (${refusal.reason}); the bot commit goes to ${bot} and a pull request into ${target} instead`)
+  const token = inputs.token || undefined
+  let sha: string
+  if (inputs.commitVia === 'api') {
+    const base = (await git.exec(['rev-parse', 'HEAD^'])).trim()
+    await pushBotBranch(git, bot, base, token)
+    const made = await commitViaApi(git, {
+      branch: bot,
+      token,
       log: actionLog,
       identity: inputs.identity,
-      afterRebase: async () => {
-        const again = await regenerate(botCommit)
-        if (!again || again.changedFiles.length === 0) return 'clean'
-        if (++regenerations > 2) return 'give-up'
-        results.push(again)
-        const next = messageFor(results, plan.triggerSha)
-        botCommit = (await commitFiles(git, { paths: next.paths, identity: inputs.identity, message: next.message, amend: true })) ?? botCommit
-        return 'amended'
-      }
+      maxAttempts: 1,
+      api: octokitCommitApi(inputs.token),
+      repository: plan.repository!,
+      allowedPaths: () => new Set(commitContent(results, plan.triggerSha).paths)
     })
-  )
-  return { sha: pushed.pushed ? pushed.sha : undefined, pushed: pushed.pushed, results }
+    sha = made.sha
+  } else {
+    sha = (await git.exec(['rev-parse', 'HEAD'])).trim()
+    await pushBotBranch(git, bot, sha, token)
+  }
+  const documents = results.flatMap((r) => r.documents).map((d) => ({ output: d.output, directive: d.directive, reasons: d.reasons }))
+  const title = `docs: regenerate stale documentation on ${target}`
+  const body = rollingPullRequestBody({ branch: target, botBranch: bot, documents, triggerSha: plan.triggerSha, refusal: refusal.reason })
+  try {
+    const pr = await upsertPullRequest(inputs.token, plan.repository!, bot, target, title, body)
+    core.info(`${pr.action === 'created' ? 'Opened' : 'Updated'} pull request #${pr.number} (${pr.url}) from ${bot} into ${target}`)
+    return { sha, pushed: true, results, pullRequest: { number: pr.number, url: pr.url, branch: bot } }
+  } catch (error) {
+    if (isNotPermitted(error)) {
+      throw new GraftError({
+        message: `${target} is protected, and GitHub Actions is not permitted to create pull requests in this repository; the bot commit is on ${bot}, but no pull request was opened`,
+        hint:
+          'turn on Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" ' +
+          '(and the same organisation setting), or pass an App token as `token` (actions/create-github-app-token), ' +
+          'or set `on-protected: fail`'
+      })
+    }
+    throw new GraftError({
+      message: `${target} is protected and the pull request from ${bot} could not be opened: ${(error as Error).message}`,
+      hint: 'give the workflow `permissions: pull-requests: write`, or pass a token that may open pull requests'
+    })
+  }
 }

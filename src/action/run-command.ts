@@ -1,16 +1,22 @@
 // One command of the action from inputs to outputs: validate, generate, or
 // auto (validate, then generate when something is stale and the run may).
+// A thin adapter: it reads inputs, runs the probes (event, HEAD, credentials,
+// push access, HEAD's bot commit), asks core/publish/policy.ts what the run
+// may do, and reports. Every rule lives in the policy.
 //
-// generate: event → branch → validate → loop guard → generate → commit and
-// push → outputs, summary, sticky comment.
+// generate: event → policy → branch → validate → probes → loop guard →
+// generate → publish → outputs, summary, sticky comment.
 import * as core from '@actions/core'
 import { Git } from '../core/io/git.js'
+import { GraftError } from '../core/errors.js'
 import type { GenerateResult } from '../core/generate/generate.js'
-import { isBotRegenerationCommit, loopGuardError } from '../core/publish/loop-guard.js'
+import { loopGuardError, readBotCommit } from '../core/publish/loop-guard.js'
+import { checksWillNotRun, decideAfterProbes, decideRun, loopGuard, type Command as PolicyCommand } from '../core/publish/policy.js'
 import { assertCanPush } from '../core/publish/push.js'
 import { checkCredentials } from '../core/render/bedrock.js'
 import { prCommentBody } from './markdown.js'
 import { checkoutBranch, planFromEvent, type EventPlan } from './event.js'
+import { octokitFor, requiredChecks } from './github-api.js'
 import { readGenerateInputs, readPublishInputs, readValidateInputs, type GenerateInputs, type PublishInputs } from './inputs.js'
 import { upsertPrComment } from './pr-comment.js'
 import { publish, type PublishOutcome } from './publish.js'
@@ -33,21 +39,23 @@ export async function runCommand(command: Command): Promise<void> {
   }
 }
 
-async function generateFlow(command: 'auto' | 'generate', inputs: GenerateInputs, publishInputs: PublishInputs): Promise<void> {
+async function generateFlow(command: PolicyCommand, inputs: GenerateInputs, publishInputs: PublishInputs): Promise<void> {
   const plan = planFromEvent(process.env, publishInputs.allowUntrustedHead)
   if (plan.warning) core.warning(plan.warning)
-  // Untrusted heads (forks, pull_request_target) are never rendered with credentials.
-  const untrusted = (plan.mode === 'fork' || plan.mode === 'untrusted') && !plan.canPush
-  const validateOnly = untrusted ? plan.why ?? 'the head of this pull request is untrusted' : undefined
-  const pushes = publishInputs.push && !inputs.dryRun && plan.canPush && !validateOnly
-  if (publishInputs.push && !inputs.dryRun && !plan.canPush && !validateOnly) {
-    core.warning(
-      `A ${plan.event || 'local'} run has no branch to push to: the documents are regenerated in the working tree ` +
-        'but not committed (a later step may commit them; set push: false to silence this)'
-    )
-  }
+  const decision = decideRun({
+    command,
+    event: plan.event,
+    canPush: plan.canPush,
+    // Untrusted heads (forks, pull_request_target) are never rendered with credentials.
+    untrusted: (plan.mode === 'fork' || plan.mode === 'untrusted') && !plan.canPush,
+    why: plan.why,
+    push: publishInputs.push,
+    dryRun: inputs.dryRun
+  })
+  if (decision.kind === 'refuse') throw new GraftError(decision.problem)
+  const publishes = decision.kind === 'generate' && decision.publish
   const git = new Git(inputs.root)
-  if (pushes) await checkoutBranch(git, plan, publishInputs.token || undefined)
+  if (publishes) await checkoutBranch(git, plan, publishInputs.token || undefined)
 
   const report = await runValidate(inputs)
   setPublishOutputs({ pushed: false, results: [] })
@@ -57,26 +65,30 @@ async function generateFlow(command: 'auto' | 'generate', inputs: GenerateInputs
     await comment(plan, publishInputs, prCommentBody({ stale: [] }))
     return
   }
-  const degrade = validateOnly ?? (await missingCredentials(command, inputs)) ?? (pushes ? await missingPushAccess(command, git, plan, publishInputs) : undefined)
-  if (degrade) {
-    core.notice(`Validate only: ${degrade}`)
-    await comment(plan, publishInputs, prCommentBody({ stale: report.stale, validateOnly: degrade }))
-    return
-  }
-  if (await isBotRegenerationCommit(git, 'HEAD', publishInputs.identity)) {
-    throw loopGuardError(report.stale.flatMap((d) => d.outputs))
-  }
+  if (decision.kind === 'validate-only') return validateOnly(plan, publishInputs, report.stale, decision.reason)
+  const probed = decideAfterProbes(command, plan.branch, {
+    credentials: command === 'auto' && !inputs.dryRun ? await missingCredentials(inputs) : undefined,
+    pushAccess: publishes ? await missingPushAccess(git, plan, publishInputs) : undefined
+  })
+  if (probed.kind === 'refuse') throw new GraftError(probed.problem)
+  if (probed.kind === 'validate-only') return validateOnly(plan, publishInputs, report.stale, probed.reason)
+
+  const again = loopGuard({
+    bot: await readBotCommit(git, publishInputs.identity),
+    stale: report.stale.flatMap((d) => d.outputs),
+    force: inputs.force,
+    manual: plan.mode === 'dispatch'
+  })
+  if (again.length > 0) throw loopGuardError(again)
 
   const result = await runGenerate(inputs, report)
   let outcome: PublishOutcome = { pushed: false, results: [result] }
-  if (pushes && result.changedFiles.length > 0) {
-    outcome = await publish(inputs.root, result, plan, publishInputs, (baselineRev) => regenerateAfterRebase(inputs, baselineRev))
+  if (publishes && result.changedFiles.length > 0) {
+    let round = 1
+    outcome = await publish(inputs.root, result, plan, publishInputs, (baselineRev) => regenerateAfterRebase(inputs, baselineRev, ++round))
     setPublishOutputs(outcome)
     setGeneratedFiles(outcome.results)
-    await core.summary
-      .addRaw(outcome.pushed ? `\nPushed ${outcome.sha} to \`${plan.branch}\`.\n` : '\nNothing was pushed.\n', true)
-      .write()
-      .catch(() => undefined)
+    await summarise(plan, publishInputs, outcome)
   }
   await comment(
     plan,
@@ -90,39 +102,85 @@ async function generateFlow(command: 'auto' | 'generate', inputs: GenerateInputs
   )
 }
 
-/** After a rebase: whatever the new upstream commits made stale is regenerated (no summary, no outputs). */
-async function regenerateAfterRebase(inputs: GenerateInputs, baselineRev: string): Promise<GenerateResult | undefined> {
+async function validateOnly(plan: EventPlan, inputs: PublishInputs, stale: Parameters<typeof prCommentBody>[0]['stale'], reason: string): Promise<void> {
+  core.notice(`Validate only: ${reason}`)
+  await comment(plan, inputs, prCommentBody({ stale, validateOnly: reason }))
+}
+
+/** After a rebase: whatever the new upstream commits made stale is regenerated (no outputs; a summary section of its own). */
+async function regenerateAfterRebase(inputs: GenerateInputs, baselineRev: string, round: number): Promise<GenerateResult | undefined> {
   const report = await runValidate(inputs, { report: false })
   if (report.stale.length === 0) return undefined
   core.info(`After the rebase ${report.stale.length} document(s) are stale again: regenerating them`)
-  return runGenerate({ ...inputs, force: false }, report, baselineRev)
+  return runGenerate({ ...inputs, force: false }, report, baselineRev, round)
 }
 
-/** With command auto, missing model credentials mean validate-only; generate fails later, naming them. */
-async function missingCredentials(command: 'auto' | 'generate', inputs: GenerateInputs): Promise<string | undefined> {
-  if (command !== 'auto' || inputs.dryRun) return undefined
+/** Why the model cannot be reached, or undefined when credentials are there. */
+async function missingCredentials(inputs: GenerateInputs): Promise<string | undefined> {
   try {
     await checkCredentials(inputs.awsRegion)
     return undefined
   } catch (error) {
-    return `no AWS credentials for Bedrock reached this step (${(error as Error).message.split('\n')[0]})`
+    return (error as Error).message.split('\n')[0]
   }
 }
 
-/** A token that may not push: auto validates only; generate fails now, before spending tokens. */
-async function missingPushAccess(command: 'auto' | 'generate', git: Git, plan: EventPlan, inputs: PublishInputs): Promise<string | undefined> {
+/** Why the token may not push to the branch, or undefined when it may. */
+async function missingPushAccess(git: Git, plan: EventPlan, inputs: PublishInputs): Promise<string | undefined> {
   try {
     await assertCanPush(git, plan.branch!, inputs.token || undefined)
     return undefined
   } catch (error) {
-    if (command === 'generate') throw error
-    return `the token may not push to ${plan.branch} (grant \`permissions: contents: write\`, or pass a token that can push)`
+    return error instanceof GraftError ? error.problems[0].message.replace(/^the token may not push to [^:]*: /, '') : (error as Error).message
   }
 }
 
 function setPublishOutputs(outcome: PublishOutcome): void {
   core.setOutput('commit_sha', outcome.sha ?? '')
   core.setOutput('pushed', outcome.pushed ? 'true' : 'false')
+  core.setOutput('pull_request_number', outcome.pullRequest ? String(outcome.pullRequest.number) : '')
+  core.setOutput('pull_request_url', outcome.pullRequest?.url ?? '')
+}
+
+/** The summary's publishing lines; and, best effort, whether required checks will run on the commit. */
+async function summarise(plan: EventPlan, inputs: PublishInputs, outcome: PublishOutcome): Promise<void> {
+  const lines: string[] = []
+  if (outcome.pullRequest) {
+    lines.push(`\n\`${plan.branch}\` is protected: the bot commit ${outcome.sha} is on \`${outcome.pullRequest.branch}\`, in pull request [#${outcome.pullRequest.number}](${outcome.pullRequest.url}).\n`)
+  } else if (outcome.pushed) {
+    lines.push(`\nPushed ${outcome.sha} to \`${plan.branch}\` (commit-via: ${inputs.commitVia}).\n`)
+  } else {
+    lines.push(`\nNothing was pushed${outcome.notPushed ? `: ${outcome.notPushed}` : '.'}\n`)
+  }
+  if (outcome.pushed) {
+    const note = await checksNote(plan, inputs, outcome)
+    if (note) lines.push(note)
+  }
+  await core.summary
+    .addRaw(lines.join('\n'), true)
+    .write()
+    .catch(() => undefined)
+}
+
+/**
+ * When the token is the workflow token and the branch the commit must pass
+ * has required checks this token can see: they will not re-run. Never throws.
+ */
+async function checksNote(plan: EventPlan, inputs: PublishInputs, outcome: PublishOutcome): Promise<string | undefined> {
+  if (!inputs.token || !plan.repository) return undefined
+  try {
+    const gate = outcome.pullRequest || plan.mode === 'pull_request' ? (plan.baseBranch ?? plan.branch!) : plan.branch!
+    const viewer = await octokitFor(inputs.token).graphql<{ viewer: { login: string } }>('{ viewer { login } }')
+    const checks = await requiredChecks(inputs.token, plan.repository, gate)
+    if (!checksWillNotRun({ workflowToken: viewer.viewer.login === 'github-actions[bot]', requiredChecks: checks, published: outcome.pushed })) return undefined
+    return (
+      `\n> **Required checks will not run on the bot commit.** \`${gate}\` requires ${checks!.map((c) => `\`${c}\``).join(', ')}, ` +
+      'and the commit was made with the workflow token (GITHUB_TOKEN): GitHub starts no workflow runs for what that token does, ' +
+      'so the checks stay pending. Pass a GitHub App token as `token` (actions/create-github-app-token) to have them run.\n'
+    )
+  } catch {
+    return undefined
+  }
 }
 
 async function comment(plan: EventPlan, inputs: PublishInputs, body: string): Promise<void> {

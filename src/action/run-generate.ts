@@ -14,7 +14,12 @@ export function setGeneratedFiles(results: GenerateResult[]): void {
   core.setOutput('generated_files', JSON.stringify([...new Set(rendered)]))
 }
 
-export async function runGenerate(inputs: GenerateInputs, report: ValidationReport, baselineRev?: string): Promise<GenerateResult> {
+/**
+ * One generate round. `round` > 1 is a regeneration after the branch moved:
+ * its summary section says so (GitHub shows sections one after another, so
+ * two identical headings would read as a duplicate).
+ */
+export async function runGenerate(inputs: GenerateInputs, report: ValidationReport, baselineRev?: string, round = 1): Promise<GenerateResult> {
   for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) {
     const value = process.env[name]
     if (value) core.setSecret(value)
@@ -40,7 +45,7 @@ export async function runGenerate(inputs: GenerateInputs, report: ValidationRepo
   )
   setGeneratedFiles([result])
   await writeSummary(
-    `### ${result.dryRun ? '🧪 Graft generate (dry run: no model call, nothing written)' : '📝 Graft generate'}\n\n` +
+    `### ${result.dryRun ? '🧪 Graft generate (dry run: no model call, nothing written)' : round > 1 ? `📝 Graft generate, round ${round}: documents the new commits on the branch made stale` : '📝 Graft generate'}\n\n` +
       generateTable(result.documents, result.dryRun)
   )
   return result

@@ -17,6 +17,16 @@ export const DEFAULT_DVC_VERSION = '3.*'
 /** The bot identity of the commit (a GitHub App's no-reply address shape). */
 export const DEFAULT_COMMIT_USER_NAME = 'graft-bot[bot]'
 export const DEFAULT_COMMIT_USER_EMAIL = 'graft-bot[bot]@users.noreply.github.com'
+/**
+ * How the bot commit is made. `api` (GraphQL createCommitOnBranch): GitHub
+ * signs it with the workflow token or an App token (Verified), it passes
+ * signed-commit rules, and `expectedHeadOid` makes it race-safe; with a PAT it
+ * is merely unsigned, as a git commit is. `git` stays for a fixed bot
+ * identity or where the API is unreachable (README, "Publishing").
+ */
+export const DEFAULT_COMMIT_VIA: 'api' | 'git' = 'api'
+/** When protection refuses the commit: one rolling pull request (`fail` fails the step). */
+export const DEFAULT_ON_PROTECTED: 'pull-request' | 'fail' = 'pull-request'
 
 /** The region: the explicit choice, else the SDK's own variables, else {@link DEFAULT_REGION}. */
 export function defaultRegion(env: NodeJS.ProcessEnv = process.env): string {
@@ -46,5 +56,7 @@ export const ACTION_INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'timeout-minutes': String(DEFAULT_TIMEOUT_MINUTES),
   'dvc-version': DEFAULT_DVC_VERSION,
   'commit-user-name': DEFAULT_COMMIT_USER_NAME,
-  'commit-user-email': DEFAULT_COMMIT_USER_EMAIL
+  'commit-user-email': DEFAULT_COMMIT_USER_EMAIL,
+  'commit-via': DEFAULT_COMMIT_VIA,
+  'on-protected': DEFAULT_ON_PROTECTED
 }

@@ -1,7 +1,7 @@
 import { Git } from '../../../src/core/io/git.js'
 import { GraftError } from '../../../src/core/errors.js'
 import { commitFiles } from '../../../src/core/publish/commit.js'
-import { isBotRegenerationCommit, loopGuardError } from '../../../src/core/publish/loop-guard.js'
+import { isBotRegenerationCommit, loopGuardError, readBotCommit } from '../../../src/core/publish/loop-guard.js'
 import { commitMessage } from '../../../src/core/publish/message.js'
 import { TestRepo } from '../../support/repo.js'
 
@@ -25,28 +25,30 @@ describe('loop guard', () => {
     expect(await isBotRegenerationCommit(git, 'HEAD~1')).toBe(false)
   })
 
-  it('recognises a commit without the trailer by author and subject, only when given the identity', async () => {
+  it('recognises a commit without the trailer by the bot identity (name and e-mail), whatever its subject', async () => {
     repo.write({ 'docs/a.md': 'a2\n' })
-    await commitFiles(git, { paths: ['docs/a.md'], identity: bot, message: 'docs: regenerate 3 stale documents\n' })
-    expect(await isBotRegenerationCommit(git, 'HEAD', bot)).toBe(true)
-    expect(await isBotRegenerationCommit(git, 'HEAD')).toBe(false)
+    await commitFiles(git, { paths: ['docs/a.md'], identity: bot, message: 'docs: regenerate stale documentation\n' })
+    expect(await readBotCommit(git, bot)).toEqual({ isBotCommit: true, regenerated: ['docs/a.md'] })
+    expect((await readBotCommit(git)).isBotCommit).toBe(false)
+    // the same name with another e-mail is someone else
+    expect((await readBotCommit(git, { name: bot.name, email: 'other@example.com' })).isBotCommit).toBe(false)
   })
 
-  it('does not take a developer commit, or one by the bot with another subject, for a regeneration', async () => {
+  it('does not take a developer commit for a regeneration, whatever its subject; reads the files the bot commit changed', async () => {
     repo.write({ 'docs/a.md': 'a2\n' })
     repo.commit('docs: regenerate 1 stale document') // right subject, developer author
-    expect(await isBotRegenerationCommit(git, 'HEAD', bot)).toBe(false)
-    repo.write({ 'docs/a.md': 'a3\n' })
-    await commitFiles(git, { paths: ['docs/a.md'], identity: bot, message: 'chore: bump\n\nGenerated-by: someone-else\n' })
-    expect(await isBotRegenerationCommit(git, 'HEAD', bot)).toBe(false)
-    expect(await isBotRegenerationCommit(git, 'no-such-rev', bot)).toBe(false)
+    expect((await readBotCommit(git, bot)).isBotCommit).toBe(false)
+    repo.write({ 'docs/a.md': 'a3\n', 'docs/b.md': 'b\n', 'dvc.lock': 'lock\n' })
+    await commitFiles(git, { paths: ['docs/a.md', 'docs/b.md', 'dvc.lock'], identity: bot, message: 'chore: bump\n' })
+    expect(await readBotCommit(git, bot)).toEqual({ isBotCommit: true, regenerated: ['docs/a.md', 'docs/b.md'] })
+    expect((await readBotCommit(git, bot, 'no-such-rev')).isBotCommit).toBe(false)
   })
 
   it('explains the loop and names each stale file', () => {
     const error = loopGuardError(['docs/a.md', 'docs/b.md'])
     expect(error).toBeInstanceOf(GraftError)
     expect(error.problems.map((p) => p.file)).toEqual([undefined, 'docs/a.md', 'docs/b.md'])
-    expect(error.message).toMatch(/own regeneration, yet 2 document\(s\) are still stale; committing again would start a regeneration loop/)
+    expect(error.message).toMatch(/own regeneration, yet 2 document\(s\) it regenerated are stale again; committing again would start a regeneration loop/)
     expect(error.message).toMatch(/non-deterministic stage/)
     expect(error.message).toMatch(/a dep that generation itself rewrites/)
     expect(error.message).toMatch(/docs\/a\.md: still stale right after the bot regenerated it/)

@@ -7,7 +7,7 @@ import { GraftError } from '../../../src/core/errors.js'
 import { silentLog } from '../../../src/core/log.js'
 import { commitFiles } from '../../../src/core/publish/commit.js'
 import { commitMessage } from '../../../src/core/publish/message.js'
-import { pushWithRebase } from '../../../src/core/publish/push.js'
+import { ProtectedBranchError, pushWithRebase } from '../../../src/core/publish/push.js'
 import { TestRepo } from '../../support/repo.js'
 
 const bot = { name: 'graft-bot[bot]', email: 'graft-bot[bot]@users.noreply.github.com' }
@@ -211,16 +211,18 @@ describe('pushWithRebase', () => {
     writeFileSync(hook, '#!/bin/sh\necho "GH006: Protected branch update failed for refs/heads/main." >&2\nexit 1\n')
     chmodSync(hook, 0o755)
     await botCommit({ 'docs/a.md': 'a2\n' })
+    const refused = pushWithRebase(git, { branch: 'main', log: silentLog })
+    await expect(refused).rejects.toBeInstanceOf(ProtectedBranchError)
     await expect(pushWithRebase(git, { branch: 'main', log: silentLog })).rejects.toThrow(
-      /git push to main failed: .*Protected branch update failed.* — the remote refused the push \(a branch protection rule or hook\?\)/
+      /main is protected: the push was refused — GH006: Protected branch update failed for refs\/heads\/main\. — the branch takes changes only through pull requests/
     )
   })
 
-  it('pushes to a branch other than the one checked out, creating it', async () => {
-    const sha = await botCommit({ 'docs/a.md': 'a2\n' })
+  it('never creates a branch that is not on origin (a deleted branch is not re-created)', async () => {
+    await botCommit({ 'docs/a.md': 'a2\n' })
     const result = await pushWithRebase(git, { branch: 'feature/docs', log: silentLog })
-    expect(result.pushed).toBe(true)
-    expect(bareGit(bare, 'rev-parse', 'feature/docs').trim()).toBe(sha)
-    expect(originTip()).not.toBe(sha)
+    expect(result.pushed).toBe(false)
+    expect(result.notPushed).toMatch(/feature\/docs no longer exists on origin; |feature\/docs no longer exists on origin \(deleted/)
+    expect(bareGit(bare, 'for-each-ref', 'refs/heads/feature/docs')).toBe('')
   })
 })

@@ -2,11 +2,15 @@
 // index (GIT_INDEX_FILE) started from HEAD's tree, so whatever the user has
 // staged or changed elsewhere stays out of it and their index keeps its state;
 // only the committed paths' index entries are brought up to the new HEAD.
+// Paths go to git literally (GIT_LITERAL_PATHSPECS): `docs/notes [v2].md` is
+// that file, never a pattern that also matches `docs/notes 2.md`; and the
+// tree is checked to differ from HEAD in exactly the given paths before the
+// commit is made.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Git } from '../io/git.js'
-import { throwIfProblems } from '../errors.js'
+import { GraftError, throwIfProblems } from '../errors.js'
 import { lexicalPathProblem } from '../paths.js'
 
 export interface Identity {
@@ -37,9 +41,10 @@ export function identityEnv(identity: Identity): NodeJS.ProcessEnv {
  * Commits `paths` as they are in the working tree; returns the new commit's
  * sha, or undefined when that would change nothing (no empty commits).
  */
-export async function commitFiles(git: Git, options: CommitFilesOptions): Promise<string | undefined> {
+export async function commitFiles(repo: Git, options: CommitFilesOptions): Promise<string | undefined> {
   refuseUnsafePaths(options.paths)
   if (options.paths.length === 0) return undefined
+  const git = repo.withEnv(LITERAL)
   const head = await git.revParse('HEAD')
   if (options.amend && !head) throw new Error('commitFiles: nothing to amend, HEAD has no commit')
 
@@ -47,6 +52,7 @@ export async function commitFiles(git: Git, options: CommitFilesOptions): Promis
   const parents = options.amend ? await parentsOf(git, head!) : head ? [head] : []
   // Same tree as HEAD: a new commit, or an amended one, would change nothing.
   if (head && tree === (await treeOf(git, head))) return undefined
+  await assertExactly(git, head, tree, options.paths)
 
   const args = ['commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-F', '-']
   const sha = (await git.withEnv(identityEnv(options.identity)).exec(args, options.message)).trim()
@@ -55,6 +61,31 @@ export async function commitFiles(git: Git, options: CommitFilesOptions): Promis
   await git.exec(['update-ref', '-m', reflog, 'HEAD', sha, ...(head ? [head] : [])])
   await git.exec(['reset', '-q', '--', ...options.paths])
   return sha
+}
+
+/** Every pathspec is a literal path: no glob, no magic. */
+const LITERAL: NodeJS.ProcessEnv = { GIT_LITERAL_PATHSPECS: '1' }
+
+/**
+ * The new tree differs from `base` (HEAD, or HEAD's parent for an amend) in
+ * the given paths only; anything else means a path was taken for a pattern
+ * or the index was not ours. Throws, naming the extra paths.
+ */
+async function assertExactly(git: Git, base: string | undefined, tree: string, paths: string[]): Promise<void> {
+  const prefix = (await git.exec(['rev-parse', '--show-prefix'])).trim()
+  const intended = new Set(paths.map((p) => `${prefix}${p}`))
+  const listing = base ? ['diff-tree', '-r', '--name-only', '-z', base, tree] : ['ls-tree', '-r', '--name-only', '-z', tree]
+  const changed = (await git.exec(listing)).split('\0').filter(Boolean)
+  const extra = changed.filter((p) => !intended.has(p))
+  if (extra.length > 0) {
+    throw new GraftError(
+      extra.map((file) => ({
+        file,
+        message: 'the bot commit would include this path, which is not one of the regenerated files; nothing was committed',
+        hint: 'report this as a bug in graft-action (the paths given to git were not taken literally)'
+      }))
+    )
+  }
 }
 
 function refuseUnsafePaths(paths: string[]): void {

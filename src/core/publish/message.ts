@@ -28,3 +28,45 @@ export function commitMessage({ documents, extraFiles, triggerSha }: CommitMessa
   const paragraphs = [subject, lines.join('\n'), trailers.join('\n')].filter((p) => p !== '')
   return `${paragraphs.join('\n\n')}\n`
 }
+
+/** Markdown-safe inline code for a path or reason from the repository. */
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')}\``
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
+}
+
+export interface RollingPullRequestInput {
+  branch: string
+  botBranch: string
+  documents: { output: string; directive: string; reasons: string[] }[]
+  triggerSha: string
+  /** the remote's refusal, scrubbed */
+  refusal: string
+}
+
+/**
+ * The body of the rolling pull request a protected branch gets: which
+ * documents, by which directive, and why; what refused the push; and that
+ * later runs update this pull request (its branch is rebuilt) instead of
+ * opening another.
+ */
+export function rollingPullRequestBody(input: RollingPullRequestInput): string {
+  const rows = input.documents.map((d) => `| ${code(d.output)} | ${d.directive} | ${cell(d.reasons.join('; ') || '—')} |`)
+  return [
+    `graft-action regenerated ${input.documents.length} document(s) for ${code(input.branch)} at ${input.triggerSha}, ` +
+      `but ${code(input.branch)} is protected, so the bot commit is here instead of on the branch.`,
+    '',
+    '| document | directive | why |',
+    '|---|---|---|',
+    ...rows,
+    '',
+    `The push was refused: ${cell(input.refusal)}`,
+    '',
+    `Later runs update this pull request in place: ${code(input.botBranch)} belongs to the bot and is rebuilt on each run. ` +
+      'Merge it to bring the documents up to date.',
+    ''
+  ].join('\n')
+}
