@@ -4,7 +4,13 @@
 // must survive, and each round's bot commit must land exactly once, with the
 // remote only ever fast-forwarded. Prints `N/N ok`, exits non-zero otherwise.
 //
-// Usage: node bench/race.mjs [rounds]
+// Mode `api`: the bot publishes through GraphQL createCommitOnBranch on the
+// loopback GitHub server (the test suite's, applied to the same bare origin):
+// an `expectedHeadOid` mismatch is the branch moving, answered by the same
+// fetch-replay-retry. Every developer commit must survive and the round's bot
+// commit land exactly once, made by the API.
+//
+// Usage: node bench/race.mjs [rounds] [git|api]
 // The TypeScript sources are transpiled on the fly into a temp folder.
 import { execFile, execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -16,6 +22,8 @@ import ts from 'typescript'
 
 const project = fileURLToPath(new URL('..', import.meta.url))
 const rounds = Number(process.argv[2] ?? 50)
+const mode = process.argv[3] ?? 'git'
+if (mode !== 'git' && mode !== 'api') throw new Error(`mode must be git or api, got ${mode}`)
 const ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' }
 const bot = { name: 'graft-bot[bot]', email: 'graft-bot[bot]@users.noreply.github.com' }
 
@@ -68,13 +76,41 @@ async function racingPush(dir, round) {
   throw new Error(`dev B could not push in round ${round}`)
 }
 
-const build = transpile(['src/core/publish/push.ts', 'src/core/publish/message.ts', 'src/core/log.ts'])
+const build = transpile([
+  'src/core/publish/push.ts',
+  'src/core/publish/api-commit.ts',
+  'src/core/publish/message.ts',
+  'src/core/log.ts',
+  '__tests__/support/github-server.ts'
+])
 const load = (p) => import(pathToFileURL(join(build, p)).href)
 const { Git } = await load('src/core/io/git.js')
 const { commitFiles } = await load('src/core/publish/commit.js')
 const { pushWithRebase } = await load('src/core/publish/push.js')
+const { commitViaApi } = await load('src/core/publish/api-commit.js')
 const { commitMessage } = await load('src/core/publish/message.js')
 const { silentLog } = await load('src/core/log.js')
+const { GitHubServer } = await load('__tests__/support/github-server.js')
+
+/** The core's CommitApi over plain fetch (the action's adapter uses Octokit; the bench needs no bundle). */
+function fetchCommitApi(url) {
+  const query = 'mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }'
+  return {
+    async createCommitOnBranch(r) {
+      const input = {
+        branch: { repositoryNameWithOwner: r.repository, branchName: r.branch },
+        message: { headline: r.headline, body: r.body },
+        fileChanges: { additions: r.additions },
+        expectedHeadOid: r.expectedHeadOid
+      }
+      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { input } }) })
+      const body = await res.json()
+      if (body.data?.createCommitOnBranch) return { ok: true, oid: body.data.createCommitOnBranch.commit.oid }
+      const error = body.errors?.[0] ?? { message: `HTTP ${res.status}` }
+      return { ok: false, kind: error.type === 'STALE_DATA' ? 'moved' : 'refused', message: error.message }
+    }
+  }
+}
 
 const bare = mkdtempSync(join(tmpdir(), 'graft-race-origin-'))
 sh(bare, 'init', '-q', '--bare', '-b', 'main')
@@ -87,6 +123,9 @@ const ours = clone(bare, 'runner')
 const devA = clone(bare, 'devA')
 const devB = clone(bare, 'devB')
 const git = new Git(ours, ENV)
+const github = mode === 'api' ? await GitHubServer.start() : undefined
+github?.addRepository('acme/docs', bare)
+const api = github ? fetchCommitApi(github.url) : undefined
 
 const failures = []
 const attempts = new Map()
@@ -106,7 +145,11 @@ for (let round = 1; round <= rounds; round++) {
     sh(devB, 'pull', '-q', '--rebase', 'origin', 'main')
 
     // Developer B pushes while the bot pushes.
-    const [result] = await Promise.all([pushWithRebase(git, { branch: 'main', log: silentLog, maxAttempts: 6 }), racingPush(devB, round)])
+    const publishing =
+      mode === 'api'
+        ? commitViaApi(git, { branch: 'main', log: silentLog, maxAttempts: 6, api, repository: 'acme/docs', allowedPaths: () => new Set(['docs.md']) })
+        : pushWithRebase(git, { branch: 'main', log: silentLog, maxAttempts: 6 })
+    const [result] = await Promise.all([publishing, racingPush(devB, round)])
     const after = sh(bare, 'rev-parse', 'main').trim()
     attempts.set(result.attempts, (attempts.get(result.attempts) ?? 0) + 1)
 
@@ -127,6 +170,7 @@ for (let round = 1; round <= rounds; round++) {
       if (sh(bare, 'show', `main:${file}`) !== `${round}\n`) problems.push(`${file} lost`)
     }
     if (sh(bare, 'show', 'main:docs.md') !== `v${round}\n`) problems.push('bot change lost')
+    if (mode === 'api' && result.pushed && !github.apiCommits.some((c) => c.sha === result.sha)) problems.push('bot commit not made by the API')
     if (problems.length > 0) failures.push(`round ${round}: ${problems.join('; ')}`)
   } catch (error) {
     failures.push(`round ${round}: ${error.message}`)
@@ -139,9 +183,10 @@ for (let round = 1; round <= rounds; round++) {
   sh(ours, 'reset', '-q', '--hard', 'origin/main')
 }
 
+await github?.close()
 for (const dir of [bare, seed, ours, devA, devB, build]) rmSync(dir, { recursive: true, force: true })
 for (const f of failures) console.log(f)
 const spread = [...attempts].sort(([a], [b]) => a - b).map(([n, count]) => `${count}× ${n}`)
 console.log(`push attempts per round: ${spread.join(', ')}`)
-console.log(`${rounds - failures.length}/${rounds} ok`)
+console.log(`mode ${mode}: ${rounds - failures.length}/${rounds} ok`)
 process.exit(failures.length === 0 ? 0 : 1)

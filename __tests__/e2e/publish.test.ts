@@ -40,7 +40,7 @@ describe('publishing (dist/main)', () => {
     runAction('main', {
       workspace: repo.root,
       event,
-      inputs: { command: 'generate', engine: 'native', token: TOKEN, 'commit-via': 'git', ...inputs },
+      inputs: { command: 'generate', engine: 'native', token: TOKEN, ...inputs },
       env: { ...bedrockTestEnv(bedrock.url), GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/docs', ...env }
     })
 

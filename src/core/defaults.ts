@@ -18,13 +18,15 @@ export const DEFAULT_DVC_VERSION = '3.*'
 export const DEFAULT_COMMIT_USER_NAME = 'graft-bot[bot]'
 export const DEFAULT_COMMIT_USER_EMAIL = 'graft-bot[bot]@users.noreply.github.com'
 /**
- * How the bot commit is made. `api` (GraphQL createCommitOnBranch): GitHub
- * signs it with the workflow token or an App token (Verified), it passes
- * signed-commit rules, and `expectedHeadOid` makes it race-safe; with a PAT it
- * is merely unsigned, as a git commit is. `git` stays for a fixed bot
- * identity or where the API is unreachable (README, "Publishing").
+ * How the bot commit is made. `api` (GraphQL createCommitOnBranch) is the
+ * better commit — GitHub signs it with the workflow token or an App token
+ * (Verified), it passes signed-commit rules, `expectedHeadOid` makes it
+ * race-safe — but it changes the author to the token's identity, ignores
+ * commit-user-*, caps the size of one commit and needs the API reachable. For
+ * v1 the default stays `git`, so existing workflows keep their bot identity;
+ * the README recommends `api` and v2 should make it the default.
  */
-export const DEFAULT_COMMIT_VIA: 'api' | 'git' = 'api'
+export const DEFAULT_COMMIT_VIA: 'api' | 'git' = 'git'
 /** When protection refuses the commit: one rolling pull request (`fail` fails the step). */
 export const DEFAULT_ON_PROTECTED: 'pull-request' | 'fail' = 'pull-request'
 
