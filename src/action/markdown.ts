@@ -2,15 +2,44 @@
 // the report data, so the same tables appear in both places and in tests.
 import type { StaleDocument } from '../core/types.js'
 
+/**
+ * Repository text (a path, a reason) as plain text in a table cell: HTML shows
+ * as text (`<`, `>`, `&` as entities), backticks stay literal, `|` does not
+ * split the cell, and a line break (LF, CRLF or CR) becomes a space.
+ */
 export function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+  return oneLine(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/`/g, '\\`')
+    .replace(/\|/g, '\\|')
+}
+
+/**
+ * Repository text as a code span in a table cell: fenced with one backtick more
+ * than the longest run inside (CommonMark's rule for a backtick in a code span),
+ * padded with a space when it starts or ends with one; `|` escaped (GFM tables
+ * split on it even inside a code span); a line break becomes a space. HTML is
+ * literal inside a code span, so it needs nothing.
+ */
+export function codeCell(text: string): string {
+  const flat = oneLine(text).replace(/\|/g, '\\|')
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longest + 1)
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : ''
+  return `${fence}${pad}${flat}${pad}${fence}`
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, ' ')
 }
 
 export function staleTable(stale: StaleDocument[]): string {
   if (stale.length === 0) return '_Every generated document is up to date._\n'
   const rows = stale.map(
     (d) =>
-      `| ${d.outputs.map((o) => `\`${escapeCell(o)}\``).join('<br>')} | \`${escapeCell(d.stage)}\` | ${d.reasons
+      `| ${d.outputs.map(codeCell).join('<br>')} | ${codeCell(d.stage)} | ${d.reasons
         .map((r) => escapeCell(r.text))
         .join('<br>')} |`
   )
@@ -43,7 +72,7 @@ export function generateTable(rows: DocumentRow[], dryRun: boolean): string {
   if (rows.length === 0) return '_Nothing to generate._\n'
   const lines = rows.map((r) => {
     const outcome = dryRun ? `dry run (${r.promptChars} chars packed)` : r.cached ? 'cache hit' : r.rendered ? 'rendered' : 'kept (no call)'
-    return `| \`${escapeCell(r.output)}\` | ${r.directive} | ${r.reasons.map(escapeCell).join('<br>')} | ${r.inputTokens} | ${r.outputTokens} | ${(r.ms / 1000).toFixed(1)} s | ${outcome} |`
+    return `| ${codeCell(r.output)} | ${escapeCell(r.directive)} | ${r.reasons.map(escapeCell).join('<br>')} | ${r.inputTokens} | ${r.outputTokens} | ${(r.ms / 1000).toFixed(1)} s | ${outcome} |`
   })
   const total = rows.reduce((t, r) => ({ i: t.i + r.inputTokens, o: t.o + r.outputTokens }), { i: 0, o: 0 })
   return [
