@@ -131,9 +131,24 @@ export interface QuotaStats {
 }
 
 const ROUTE = /^\/model\/([^/]+)\/(converse|converse-stream)$/
+const COUNT_ROUTE = /^\/model\/([^/]+)\/count-tokens$/
+
+/** A CountTokens call (not a model call: recorded apart from `requests`). */
+export interface CountRequest {
+  modelId: string
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any
+  /** what the server answered, when it counted */
+  inputTokens?: number
+}
+
+/** How the server answers CountTokens: count (1 token per 4 characters of message text), or refuse as Bedrock does for models it cannot count. */
+export type CountTokensMode = 'count' | 'unsupported' | 'access-denied'
 
 export class BedrockServer {
   readonly requests: RecordedRequest[] = []
+  readonly countRequests: CountRequest[] = []
+  private countMode: CountTokensMode = 'count'
   private readonly queue: Behaviour[] = []
   private fallback: (req: RecordedRequest) => Behaviour = () => reply.text(DEFAULT_TEXT)
   private readonly server: Server
@@ -184,6 +199,12 @@ export class BedrockServer {
     return this
   }
 
+  /** How CountTokens is answered (default: counted). */
+  countTokens(mode: CountTokensMode): this {
+    this.countMode = mode
+    return this
+  }
+
   /** Resolves once `count` requests have arrived in total. */
   waitForRequests(count: number): Promise<void> {
     if (this.requests.length >= count) return Promise.resolve()
@@ -203,6 +224,8 @@ export class BedrockServer {
     const path = (req.url ?? '').split('?')[0]
     const route = ROUTE.exec(path)
     const requestId = `req-${++this.counter}-0000`
+    const count = COUNT_ROUTE.exec(path)
+    if (req.method === 'POST' && count) return this.countTokensReply(decodeURIComponent(count[1]), Buffer.concat(chunks).toString('utf8'), requestId, res)
     if (req.method !== 'POST' || !route) {
       sendError(res, requestId, reply.error(404, 'UnknownOperationException', `no route ${req.method} ${path}`))
       return
@@ -234,6 +257,24 @@ export class BedrockServer {
     else res.once('close', () => void this.open--)
     const behaviour = this.queue.shift() ?? this.fallback(recorded)
     await this.perform(behaviour, recorded, res)
+  }
+
+  private countTokensReply(modelId: string, text: string, requestId: string, res: ServerResponse): void {
+    const body = text ? JSON.parse(text) : undefined
+    const recorded: CountRequest = { modelId, body }
+    this.countRequests.push(recorded)
+    if (this.countMode === 'unsupported') {
+      return sendError(res, requestId, reply.validation("The provided model doesn't support counting tokens."))
+    }
+    if (this.countMode === 'access-denied') {
+      return sendError(res, requestId, reply.error(403, 'AccessDeniedException', 'User is not authorized to perform: bedrock:CountTokens'))
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const messages: any[] = body?.input?.converse?.messages ?? []
+    const chars = messages.flatMap((m) => m.content ?? []).reduce((n: number, c: { text?: string }) => n + (c.text?.length ?? 0), 0)
+    recorded.inputTokens = Math.ceil(chars / 4)
+    res.writeHead(200, { 'content-type': 'application/json', 'x-amzn-requestid': requestId })
+    res.end(JSON.stringify({ inputTokens: recorded.inputTokens }))
   }
 
   /** Quota mode's verdict for a request arriving now; an admitted request counts as open. */
