@@ -1,6 +1,6 @@
 // The committed bundles: one ESM bundle per entrypoint, and the validate bundle
 // (the fast, secret-free path) carries no AWS SDK.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { PROJECT_ROOT } from '../support/action-runner.js'
@@ -16,6 +16,12 @@ describe('dist/', () => {
   it('the validate bundle carries no AWS SDK; the generate bundle does', () => {
     expect(bundle('validate')).not.toMatch(/BedrockRuntime/)
     expect(bundle('generate')).toMatch(/BedrockRuntime/)
+  })
+
+  it('the validate entry leaves the DVC installer and the cache client to chunks loaded on demand', () => {
+    // what only the dvc engine or the cache needs: @actions/cache and its Azure storage client
+    expect(bundle('validate')).not.toMatch(/BlockBlobClient|GetCacheEntryDownloadURL/)
+    expect(readdirSync(join(PROJECT_ROOT, 'dist', 'validate')).filter((f) => /^\d+\.index\.js$/.test(f)).length).toBeGreaterThan(0)
   })
 
   it.each(['action.yml', 'validate/action.yml', 'generate/action.yml'])('%s runs a bundle that exists', (file) => {

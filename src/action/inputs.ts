@@ -9,6 +9,9 @@ import {
   DEFAULT_ON_PROTECTED,
   DEFAULT_CONCURRENCY,
   DEFAULT_DVC_VERSION,
+  DEFAULT_MAX_DOCUMENTS,
+  DEFAULT_MAX_INPUT_TOKENS,
+  DEFAULT_MAX_OUTPUT_TOKENS,
   DEFAULT_MAX_TOKENS,
   DEFAULT_MODEL,
   DEFAULT_TIMEOUT_MINUTES,
@@ -18,6 +21,7 @@ import { GraftError } from '../core/errors.js'
 import { parsePositiveInt } from '../core/settings.js'
 import { parseTargetList } from '../core/pipeline/targets.js'
 import type { EngineChoice } from '../core/validate/validate.js'
+import type { Budget } from '../core/generate/budget.js'
 
 export interface ValidateInputs {
   root: string
@@ -77,6 +81,7 @@ export interface GenerateInputs extends ValidateInputs {
   concurrency: number
   timeoutMinutes: number
   dryRun: boolean
+  budget: Budget
 }
 
 export function readGenerateInputs(): GenerateInputs {
@@ -88,7 +93,12 @@ export function readGenerateInputs(): GenerateInputs {
     maxTokens: getPositiveInt('max-tokens', DEFAULT_MAX_TOKENS),
     concurrency: getPositiveInt('concurrency', DEFAULT_CONCURRENCY),
     timeoutMinutes: getPositiveInt('timeout-minutes', DEFAULT_TIMEOUT_MINUTES),
-    dryRun: getBoolean('dry-run', false)
+    dryRun: getBoolean('dry-run', false),
+    budget: {
+      maxDocuments: getPositiveInt('max-documents', DEFAULT_MAX_DOCUMENTS),
+      maxInputTokens: getPositiveInt('max-input-tokens', DEFAULT_MAX_INPUT_TOKENS),
+      maxOutputTokens: getPositiveInt('max-output-tokens', DEFAULT_MAX_OUTPUT_TOKENS)
+    }
   }
 }
 

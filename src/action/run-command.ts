@@ -22,7 +22,7 @@ import { upsertPrComment } from './pr-comment.js'
 import { publish, type PublishOutcome } from './publish.js'
 import { reportFailure } from './report.js'
 import { failIfStale, runValidate } from './run-validate.js'
-import { runGenerate, setGeneratedFiles } from './run-generate.js'
+import { runGenerate, setGeneratedFiles, setTokenOutputs } from './run-generate.js'
 
 export type Command = 'auto' | 'validate' | 'generate'
 
@@ -88,6 +88,7 @@ async function generateFlow(command: PolicyCommand, inputs: GenerateInputs, publ
     outcome = await publish(inputs.root, result, plan, publishInputs, (baselineRev) => regenerateAfterRebase(inputs, baselineRev, ++round))
     setPublishOutputs(outcome)
     setGeneratedFiles(outcome.results)
+    setTokenOutputs(outcome.results)
     await summarise(plan, publishInputs, outcome)
   }
   await comment(

@@ -15,6 +15,35 @@ export function setGeneratedFiles(results: GenerateResult[]): void {
 }
 
 /**
+ * SIGTERM and SIGINT (a cancelled workflow run: the runner sends SIGINT, then
+ * SIGTERM) abort generate, which rolls back every file it wrote before the
+ * step fails. Handlers are removed once generate settles.
+ */
+export function onCancel(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController()
+  const handler = (signal: NodeJS.Signals): void => {
+    core.warning(`${signal} received: stopping generate and putting back every file it wrote`)
+    controller.abort(new Error(signal))
+  }
+  process.on('SIGTERM', handler)
+  process.on('SIGINT', handler)
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGTERM', handler)
+      process.off('SIGINT', handler)
+    }
+  }
+}
+
+/** `input_tokens` / `output_tokens`: what the model reported for this run's rounds (cache hits cost none). */
+export function setTokenOutputs(results: GenerateResult[]): void {
+  const docs = results.flatMap((r) => r.documents)
+  core.setOutput('input_tokens', String(docs.reduce((t, d) => t + d.inputTokens, 0)))
+  core.setOutput('output_tokens', String(docs.reduce((t, d) => t + d.outputTokens, 0)))
+}
+
+/**
  * One generate round. `round` > 1 is a regeneration after the branch moved:
  * its summary section says so (GitHub shows sections one after another, so
  * two identical headings would read as a duplicate).
@@ -24,26 +53,30 @@ export async function runGenerate(inputs: GenerateInputs, report: ValidationRepo
     const value = process.env[name]
     if (value) core.setSecret(value)
   }
+  const cancel = onCancel()
   const result = await core.group('Generating documents', () =>
     generate({
+      signal: cancel.signal,
       root: inputs.root,
       report,
       force: inputs.force,
       defaultModel: inputs.model,
       maxTokens: inputs.maxTokens,
       concurrency: inputs.concurrency,
+      budget: inputs.budget,
       timeoutMs: inputs.timeoutMinutes * 60_000,
       dryRun: inputs.dryRun,
       renderer: async () => {
         await checkCredentials(inputs.awsRegion)
-        return new BedrockRenderer({ region: inputs.awsRegion, log: actionLog })
+        return new BedrockRenderer({ region: inputs.awsRegion, log: actionLog, concurrency: inputs.concurrency })
       },
       cache: inputs.cache && !inputs.dryRun ? actionsRenderCache() : undefined,
       log: actionLog,
       baselineRev
     })
-  )
+  ).finally(cancel.dispose)
   setGeneratedFiles([result])
+  setTokenOutputs([result])
   await writeSummary(
     `### ${result.dryRun ? '🧪 Graft generate (dry run: no model call, nothing written)' : round > 1 ? `📝 Graft generate, round ${round}: documents the new commits on the branch made stale` : '📝 Graft generate'}\n\n` +
       generateTable(result.documents, result.dryRun)

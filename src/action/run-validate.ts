@@ -3,7 +3,6 @@ import * as core from '@actions/core'
 import { validate, type ValidationReport } from '../core/validate/validate.js'
 import { which } from '../core/io/which.js'
 import { validateSummary } from './markdown.js'
-import { ensureDvc } from './dvc-setup.js'
 import type { ValidateInputs } from './inputs.js'
 import { actionLog, setStaleOutputs, writeSummary } from './report.js'
 
@@ -19,7 +18,9 @@ export async function runValidate(inputs: ValidateInputs, options: { report: boo
     log: actionLog,
     dvc: {
       find: async () => which('dvc'),
-      install: () => ensureDvc({ version: inputs.dvcVersion, useCache: inputs.cache })
+      // loaded on demand: the DVC installer and the cache client it uses (@actions/cache and its
+      // Azure storage dependencies) are most of the bundle, and the native engine needs neither
+      install: async () => (await import('./dvc-setup.js')).ensureDvc({ version: inputs.dvcVersion, useCache: inputs.cache })
     }
   })
   if (!options.report) return report

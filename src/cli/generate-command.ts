@@ -8,6 +8,7 @@ import { packDocument } from '../core/pack/document.js'
 import { planGeneration } from '../core/generate/plan.js'
 import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_MINUTES, defaultRegion } from '../core/defaults.js'
+import { DEFAULT_BUDGET } from '../core/generate/budget.js'
 import { parsePositiveInt } from '../core/settings.js'
 import { validate, type EngineChoice } from '../core/validate/validate.js'
 import { dvcOnPath } from './dvc-locator.js'
@@ -26,7 +27,11 @@ Options:
   --model <name>             model for prompts that name none (default ${DEFAULT_MODEL})
   --region <region>          Bedrock region (default AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
   --max-tokens <n>           output limit for prompts without max_tokens (default ${DEFAULT_MAX_TOKENS})
-  --concurrency <n>          renders at once (default 4)
+  --concurrency <n>          renders at once (default 4); fewer for a while when Bedrock throttles
+  --fixed-concurrency        keep --concurrency renders in flight even when Bedrock throttles
+  --max-documents <n>        refuse, before any model call, a run rendering more (default ${DEFAULT_BUDGET.maxDocuments})
+  --max-input-tokens <n>     refuse, before any model call, a run estimated above this (default ${DEFAULT_BUDGET.maxInputTokens})
+  --max-output-tokens <n>    stop and fail (writing nothing) once the model wrote more (default ${DEFAULT_BUDGET.maxOutputTokens})
   --timeout-minutes <n>      per document (default 10)
   --engine <auto|native|dvc> staleness engine (default auto)
   -C, --cwd <dir>            repository root (default: the current directory)
@@ -59,6 +64,10 @@ export async function generateCommand(argv: string[]): Promise<number> {
       region: { type: 'string' },
       'max-tokens': { type: 'string' },
       concurrency: { type: 'string' },
+      'fixed-concurrency': { type: 'boolean', default: false },
+      'max-documents': { type: 'string' },
+      'max-input-tokens': { type: 'string' },
+      'max-output-tokens': { type: 'string' },
       'timeout-minutes': { type: 'string' },
       engine: { type: 'string', default: 'auto' },
       cwd: { type: 'string', short: 'C', default: '.' },
@@ -79,25 +88,44 @@ export async function generateCommand(argv: string[]): Promise<number> {
     log,
     dvc: dvcOnPath
   })
+  const concurrency = positiveInt('concurrency', values.concurrency, DEFAULT_CONCURRENCY)
+  const controller = new AbortController()
+  const onSignal = (signal: NodeJS.Signals): void => {
+    log.warn(`${signal} received: stopping and putting back every file written`)
+    controller.abort(new Error(signal))
+  }
+  process.on('SIGTERM', onSignal)
+  process.on('SIGINT', onSignal)
   const result = await generate({
+    signal: controller.signal,
     root,
     report,
     force: values.force,
     defaultModel: values.model,
     maxTokens: positiveInt('max-tokens', values['max-tokens'], DEFAULT_MAX_TOKENS),
-    concurrency: positiveInt('concurrency', values.concurrency, DEFAULT_CONCURRENCY),
+    concurrency,
+    budget: {
+      maxDocuments: positiveInt('max-documents', values['max-documents'], DEFAULT_BUDGET.maxDocuments),
+      maxInputTokens: positiveInt('max-input-tokens', values['max-input-tokens'], DEFAULT_BUDGET.maxInputTokens),
+      maxOutputTokens: positiveInt('max-output-tokens', values['max-output-tokens'], DEFAULT_BUDGET.maxOutputTokens)
+    },
     timeoutMs: positiveInt('timeout-minutes', values['timeout-minutes'], DEFAULT_TIMEOUT_MINUTES) * 60_000,
     dryRun: values['dry-run'],
     renderer: async () => {
       await checkCredentials(region)
-      return new BedrockRenderer({ region, log })
+      return new BedrockRenderer({ region, log, concurrency, fixedConcurrency: values['fixed-concurrency'] })
     },
     log
+  }).finally(() => {
+    process.off('SIGTERM', onSignal)
+    process.off('SIGINT', onSignal)
   })
   for (const d of result.documents) {
     const tokens = d.rendered ? `, ${d.inputTokens} in / ${d.outputTokens} out tokens` : ''
     process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}\n`)
   }
+  const used = result.documents.reduce((t, d) => ({ i: t.i + d.inputTokens, o: t.o + d.outputTokens }), { i: 0, o: 0 })
+  if (!result.dryRun) process.stdout.write(`Tokens: ${used.i} input, ${used.o} output\n`)
   if (result.dryRun) process.stdout.write('Dry run: no model was called and nothing was written.\n')
   else if (result.changedFiles.length > 0) process.stdout.write(`Changed: ${result.changedFiles.join(', ')}\n`)
   return 0

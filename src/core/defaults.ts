@@ -12,6 +12,16 @@ export const DEFAULT_MAX_TOKENS = 16000
 export const DEFAULT_CONCURRENCY = 4
 /** Minutes one document may take before it is retried once, then failed. */
 export const DEFAULT_TIMEOUT_MINUTES = 10
+/**
+ * The run's budget (max-documents, max-input-tokens, max-output-tokens):
+ * generous for a normal run, finite so one mistake (a model or template
+ * change that makes every document stale) cannot spend without bound —
+ * 100 documents, 5 M input tokens (≈ $15 at Claude Sonnet 4.5's $3 per
+ * million), 1 M output tokens (≈ $15 at $15 per million).
+ */
+export const DEFAULT_MAX_DOCUMENTS = 100
+export const DEFAULT_MAX_INPUT_TOKENS = 5_000_000
+export const DEFAULT_MAX_OUTPUT_TOKENS = 1_000_000
 /** The DVC release line `engine: dvc` installs when DVC is absent. */
 export const DEFAULT_DVC_VERSION = '3.*'
 /** The bot identity of the commit (a GitHub App's no-reply address shape). */
@@ -56,6 +66,9 @@ export const ACTION_INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'max-tokens': String(DEFAULT_MAX_TOKENS),
   concurrency: String(DEFAULT_CONCURRENCY),
   'timeout-minutes': String(DEFAULT_TIMEOUT_MINUTES),
+  'max-documents': String(DEFAULT_MAX_DOCUMENTS),
+  'max-input-tokens': String(DEFAULT_MAX_INPUT_TOKENS),
+  'max-output-tokens': String(DEFAULT_MAX_OUTPUT_TOKENS),
   'dvc-version': DEFAULT_DVC_VERSION,
   'commit-user-name': DEFAULT_COMMIT_USER_NAME,
   'commit-user-email': DEFAULT_COMMIT_USER_EMAIL,

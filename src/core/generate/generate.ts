@@ -7,16 +7,21 @@ import { Git } from '../io/git.js'
 import type { Log } from '../log.js'
 import { composeDocument, formatHeader, sha256Hex } from '../graft/header.js'
 import type { DirectiveName } from '../pack/directive.js'
-import { packDocument } from '../pack/document.js'
+import { packDocument, type PackedDocument } from '../pack/document.js'
 import type { RenderRequest, RenderResult } from '../render/bedrock.js'
+import { RenderError } from '../render/errors.js'
+import { GraftError, type Problem } from '../errors.js'
+import { checkBudget, describeEstimate, estimateInput, mapPool, type Budget, type DocumentEstimate } from './budget.js'
 import type { ValidationReport } from '../validate/validate.js'
 import { planGeneration, type PlannedDocument } from './plan.js'
-import { runDag } from './schedule.js'
+import { DagFailed, runDag } from './schedule.js'
 import { FileTransaction } from './transaction.js'
 import { PipelineFiles } from './pipeline-files.js'
 
 export interface Renderer {
   render(request: RenderRequest): Promise<RenderResult>
+  /** Bedrock's count of the prompt's input tokens; throws when it cannot count for this model */
+  countTokens?(request: { modelId: string; prompt: string }): Promise<number>
 }
 
 /** Rendered texts keyed by the sha256 of what was sent: a re-run with the same inputs makes no call. */
@@ -32,6 +37,10 @@ export interface GenerateOptions {
   defaultModel: string
   maxTokens: number
   concurrency: number
+  /** the run's spending limits, checked before the first model call (and output as it is spent) */
+  budget: Budget
+  /** cancels the run (SIGTERM, SIGINT): nothing new starts, renders in flight are abandoned, every write is rolled back */
+  signal?: AbortSignal
   timeoutMs: number
   dryRun: boolean
   /** created on first use, so MAINTAIN-only and dry runs need no credentials */
@@ -70,6 +79,8 @@ export interface DocumentResult {
 
 export interface GenerateResult {
   documents: DocumentResult[]
+  /** the estimate made before any model call (undefined when nothing needed one) */
+  estimate?: { documents: DocumentEstimate[]; total: number; method: string }
   /** every path whose bytes changed: outputs, dvc.yaml, dvc.lock */
   changedFiles: string[]
   dryRun: boolean
@@ -86,18 +97,68 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
   const run = new GenerationRun(options, plan)
   try {
+    // Before any model call: what each document would send, and whether the budget allows it.
+    const estimate = await run.estimate()
     const results = await runDag(
       plan.map((doc) => ({ id: doc.stage.name, after: doc.after, run: () => run.document(doc) })),
-      options.concurrency
+      options.concurrency,
+      {
+        isLocal: (error) => error instanceof RenderError && error.scope === 'document',
+        stopReason: () => (options.signal?.aborted ? 'interrupted' : run.overBudget())
+      }
     )
     const documents = plan.map((d) => results.get(d.stage.name)!)
-    if (options.dryRun) return { documents, changedFiles: [], dryRun: true }
+    const over = run.overBudget()
+    if (over) throw new GraftError({ message: over, hint: OUTPUT_BUDGET_HINT })
+    if (options.dryRun) return { documents, changedFiles: [], dryRun: true, estimate }
     await run.finish()
-    return { documents, changedFiles: await run.transaction.changedPaths(), dryRun: false }
+    return { documents, changedFiles: await run.transaction.changedPaths(), dryRun: false, estimate }
   } catch (error) {
-    await run.transaction.rollback()
-    throw error
+    const unrestored = await run.transaction.rollback()
+    let failure = error instanceof DagFailed ? runFailure(error, plan, options.cache !== undefined) : error
+    if (options.signal?.aborted) failure = interrupted(options.signal)
+    if (unrestored.length === 0) throw failure
+    throw new GraftError([...problemsOf(failure), ...unrestored])
   }
+}
+
+function problemsOf(error: unknown): Problem[] {
+  return error instanceof GraftError ? error.problems : [{ message: error instanceof Error ? error.message : String(error) }]
+}
+
+/** The error of a run cancelled from outside (SIGTERM, SIGINT): what was rolled back is said by the caller's log. */
+function interrupted(signal: AbortSignal): GraftError {
+  const why = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'cancelled')
+  return new GraftError({ message: `generate was interrupted (${why}): every file it had written was put back, nothing is committed` })
+}
+
+const OUTPUT_BUDGET_HINT =
+  'raise `max-output-tokens` if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with `targets`'
+
+/**
+ * One error for a run that did not complete: every failure's own problem(s),
+ * then what happened to the rest. A single failure with nothing else to say
+ * is thrown as it is.
+ */
+function runFailure(failed: DagFailed, plan: PlannedDocument[], cached: boolean): unknown {
+  const outputOf = new Map(plan.map((d) => [d.stage.name, d.prompt.out]))
+  const names = (ids: string[]): string => ids.map((id) => outputOf.get(id) ?? id).join(', ')
+  const problems: Problem[] = failed.failures.flatMap(({ error }) => problemsOf(error))
+  if (failed.failures.length === 0 && failed.stopped) problems.push({ message: failed.stopped, hint: OUTPUT_BUDGET_HINT })
+  const local = failed.failures.every(({ error }) => error instanceof RenderError && error.scope === 'document')
+  if (failed.failures.length === 1 && failed.skipped.length === 0 && failed.done.length === 0) return failed.failures[0].error
+  const rest: string[] = []
+  if (failed.done.length > 0) {
+    rest.push(
+      `${failed.done.length} other document(s) were rendered but not written (all or nothing): ${names(failed.done)}` +
+        (cached ? '; their texts are in the render cache, so a re-run calls the model only for the failed documents and what depends on them' : '')
+    )
+  }
+  if (failed.skipped.length > 0) {
+    rest.push(`not started${local ? ' (they depend on a failed document)' : ''}: ${names(failed.skipped)}`)
+  }
+  if (rest.length > 0) problems.push({ message: `Nothing was written. ${rest.join('. ')}.` })
+  return new GraftError(problems)
 }
 
 
@@ -112,26 +173,107 @@ class GenerationRun {
   private readonly rewrites = new Set<string>()
   private renderer?: Promise<Renderer>
   private shortHead?: Promise<string>
+  /** packs made for the estimate, reused by documents whose upstream this run does not rewrite */
+  private readonly prepacked = new Map<string, PackedDocument>()
+  /** render-cache texts found for the estimate, by cache key */
+  private readonly prefetched = new Map<string, string>()
+  /** output tokens the model reported so far in this run */
+  private outputTokens = 0
 
   constructor(
     private readonly options: GenerateOptions,
-    plan: PlannedDocument[]
+    private readonly plan: PlannedDocument[]
   ) {
     this.transaction = new FileTransaction(options.root)
     this.git = new Git(options.root)
     this.files = new PipelineFiles(options.root, options.report.pipeline, plan)
   }
 
+  /**
+   * Packs every document as it stands, looks each up in the render cache, and
+   * estimates the input tokens of those the model must render (Bedrock's
+   * CountTokens where it can count, else characters ÷ 3.5); then checks the
+   * budget. Throws a GraftError over budget, before any model call. A document
+   * downstream of one this run rewrites is estimated from today's text of its
+   * upstream (the real prompt adds the upstream's diff) and counted as a call.
+   */
+  async estimate(): Promise<GenerateResult['estimate']> {
+    const { log } = this.options
+    const planned = new Set(this.plan.map((d) => d.stage.name))
+    const rewrites = new Set<string>()
+    const packs = await mapPool(this.plan, this.options.concurrency, (doc) => this.pack(doc, new Map()))
+    const candidates: Array<{ doc: PlannedDocument; packed: string; final: boolean }> = []
+    this.plan.forEach((doc, i) => {
+      const packedDoc = packs[i]
+      this.prepacked.set(doc.stage.name, packedDoc)
+      const upstreamRewritten = doc.after.some((u) => planned.has(u) && rewrites.has(u))
+      if (packedDoc.directive === 'MAINTAIN' && !upstreamRewritten) return
+      rewrites.add(doc.stage.name)
+      candidates.push({ doc, packed: packedDoc.packed, final: !upstreamRewritten })
+    })
+    // A document whose prompt is final and whose text the render cache holds costs nothing.
+    const { cache } = this.options
+    const hits = await mapPool(candidates, this.options.concurrency, async ({ doc, packed, final }) => {
+      if (!final || this.options.dryRun || !cache) return false
+      const key = this.cacheKey(doc, packed)
+      const hit = await cache.get(key)
+      if (hit !== undefined) this.prefetched.set(key, hit)
+      return hit !== undefined
+    })
+    const toRender = candidates.filter((_c, i) => !hits[i])
+    if (toRender.length === 0) return undefined
+    const counter = await this.counter()
+    const estimate = await estimateInput(toRender, counter, this.options.concurrency, log)
+    log.info(describeEstimate(estimate))
+    if (!this.options.dryRun) checkBudget(estimate, this.options.budget)
+    else {
+      try {
+        checkBudget(estimate, this.options.budget)
+      } catch (error) {
+        log.warn(`Dry run: the real run would stop here, before any model call: ${(error as Error).message}`)
+      }
+    }
+    return estimate
+  }
+
+  /** Why new documents must not start (the output budget is spent), or undefined. */
+  overBudget(): string | undefined {
+    const max = this.options.budget.maxOutputTokens
+    if (this.outputTokens <= max) return undefined
+    return `this run's model output reached ${this.outputTokens} tokens, over max-output-tokens (${max}): no further document was started and nothing was written`
+  }
+
+  /** The renderer's token counter, or undefined (dry runs without credentials; models it cannot count). */
+  private async counter(): Promise<Renderer['countTokens'] | undefined> {
+    if (this.options.dryRun) {
+      try {
+        const renderer = await this.rendererOnce()
+        return renderer.countTokens?.bind(renderer)
+      } catch (error) {
+        this.options.log.info(`Token estimate: no Bedrock client for a dry run (${(error as Error).message.split('\n')[0]})`)
+        this.renderer = undefined
+        return undefined
+      }
+    }
+    const renderer = await this.rendererOnce()
+    return renderer.countTokens?.bind(renderer)
+  }
+
+  private rendererOnce(): Promise<Renderer> {
+    this.renderer ??= this.options.renderer()
+    return this.renderer
+  }
+
+  private pack(doc: PlannedDocument, overrides: Map<string, { before: string; after: string }>): Promise<PackedDocument> {
+    return packDocument(this.git, doc, { overrides, force: this.options.force, log: this.options.log, baselineRev: this.options.baselineRev })
+  }
+
   async document(doc: PlannedDocument): Promise<DocumentResult> {
     const { log } = this.options
     const started = Date.now()
     const output = doc.prompt.out
-    const packedDoc = await packDocument(this.git, doc, {
-      overrides: this.overridesFor(doc),
-      force: this.options.force,
-      log,
-      baselineRev: this.options.baselineRev
-    })
+    const overrides = this.overridesFor(doc)
+    const packedDoc = (overrides.size === 0 ? this.prepacked.get(doc.stage.name) : undefined) ?? (await this.pack(doc, overrides))
     const { baseline, packed } = packedDoc
     let { directive, line } = packedDoc
     const rewrittenUpstream = doc.after.filter((u) => this.rewrites.has(u))
@@ -163,6 +305,7 @@ class GenerationRun {
     if (this.options.dryRun) return { ...base, ms: Date.now() - started }
     if (directive !== 'MAINTAIN') {
       const rendered = await this.render(doc, packed)
+      this.outputTokens += rendered.outputTokens
       const header = formatHeader({ model: doc.modelName, sig, rev: await this.head(), date: (this.options.now ?? (() => new Date()))() })
       const before = await readFile(join(this.options.root, output), 'utf8').catch(() => '')
       const after = composeDocument(header, rendered.text)
@@ -206,18 +349,24 @@ class GenerationRun {
       maxTokens: doc.maxTokens,
       temperature: doc.prompt.temperature,
       timeoutMs,
-      label: doc.prompt.out
+      label: doc.prompt.out,
+      signal: this.options.signal
     }
-    const key = sha256Hex(JSON.stringify([request.modelId, request.maxTokens, request.temperature ?? null, packed]))
-    const hit = await cache?.get(key)
+    const key = this.cacheKey(doc, packed)
+    const hit = this.prefetched.get(key) ?? (await cache?.get(key))
     if (hit !== undefined) {
       this.options.log.info(`${doc.prompt.out}: render cache hit, no model call`)
       return { text: hit, inputTokens: 0, outputTokens: 0, cached: true }
     }
-    this.renderer ??= this.options.renderer()
-    const result = await (await this.renderer).render(request)
+    const result = await (await this.rendererOnce()).render(request)
     await cache?.put(key, result.text)
     return { ...result, cached: false }
+  }
+
+  /** The render cache's key: model, output limit, temperature and the packed prompt. */
+  private cacheKey(doc: PlannedDocument, packed: string): string {
+    const maxTokens = doc.prompt.maxTokens ?? this.options.maxTokens
+    return sha256Hex(JSON.stringify([doc.modelId, maxTokens, doc.prompt.temperature ?? null, packed]))
   }
 
   private head(): Promise<string> {

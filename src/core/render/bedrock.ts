@@ -2,12 +2,13 @@
 // SDK's own retries are off; ours (retry.ts) decide. A reply is accepted only
 // when it is complete: stopped at end_turn/stop_sequence, non-empty, and more
 // than a Graft header line — the caller writes nothing otherwise.
-import { BedrockRuntimeClient, ConverseStreamCommand, type ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime'
+import { BedrockRuntimeClient, ConverseStreamCommand, CountTokensCommand, type ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import { GraftError } from '../errors.js'
 import { stripHeaders } from '../graft/header.js'
 import { CREDENTIALS_HINT, RenderError, classify, errorFacts, renderFailure, type CallContext } from './errors.js'
 import { AttemptsFailed, DEFAULT_BACKOFF_MS, realSleep, withRetries } from './retry.js'
+import { AdaptiveLimiter, type AttemptOutcome } from './limiter.js'
 
 export interface RenderRequest {
   prompt: string
@@ -17,6 +18,8 @@ export interface RenderRequest {
   timeoutMs: number
   /** the document's path, for messages */
   label: string
+  /** abandons the call (and any wait before a retry) when the run is cancelled */
+  signal?: AbortSignal
 }
 
 export interface RenderResult {
@@ -41,6 +44,13 @@ export interface RendererOptions {
   backoffMs?: number[]
   /** how often a streaming reply logs its progress; default 5 s */
   progressEveryMs?: number
+  /**
+   * the most model requests in flight (the `concurrency` input); throttling
+   * lowers it for a while (limiter.ts). Default: no limit here.
+   */
+  concurrency?: number
+  /** keep `concurrency` requests in flight even when Bedrock throttles */
+  fixedConcurrency?: boolean
 }
 
 /** One complete attempt's reply, before the completeness checks. */
@@ -62,6 +72,7 @@ export class BedrockRenderer {
   private readonly sleep: (ms: number) => Promise<void>
   private readonly backoffMs: number[]
   private readonly progressEveryMs: number
+  private readonly limiter?: AdaptiveLimiter
 
   constructor(opts: RendererOptions) {
     this.region = requireRegion(opts.region)
@@ -70,6 +81,32 @@ export class BedrockRenderer {
     this.sleep = opts.sleep ?? realSleep
     this.backoffMs = opts.backoffMs ?? DEFAULT_BACKOFF_MS
     this.progressEveryMs = opts.progressEveryMs ?? 5000
+    if (opts.concurrency !== undefined) {
+      this.limiter = new AdaptiveLimiter(opts.concurrency, {
+        fixed: opts.fixedConcurrency,
+        onChange: ({ from, to, why }) =>
+          why === 'throttled'
+            ? this.log.warn(`Bedrock is throttling: at most ${to} model request(s) in flight from now on (was ${from})`)
+            : this.log.info(`Bedrock stopped throttling: at most ${to} model request(s) in flight (was ${from})`)
+      })
+    }
+  }
+
+  /**
+   * The input tokens Bedrock counts for this prompt (CountTokens, free of
+   * charge), asked of the foundation model behind an inference profile id
+   * (`us.anthropic…` → `anthropic…`). Throws when Bedrock cannot count for
+   * this model here (some models and regions offer no CountTokens) or the
+   * role may not call it; the caller then estimates from characters.
+   */
+  async countTokens(req: { modelId: string; prompt: string }): Promise<number> {
+    const modelId = foundationModelId(req.modelId)
+    const out = await this.client.send(
+      new CountTokensCommand({ modelId, input: { converse: { messages: [{ role: 'user', content: [{ text: req.prompt }] }] } } }),
+      { requestTimeout: CONNECT_TIMEOUT_MS * 3 }
+    )
+    if (typeof out.inputTokens !== 'number') throw new Error('CountTokens returned no inputTokens')
+    return out.inputTokens
   }
 
   async render(req: RenderRequest): Promise<RenderResult> {
@@ -77,9 +114,9 @@ export class BedrockRenderer {
     const started = Date.now()
     let outcome: { value: Reply; attempts: number }
     try {
-      outcome = await withRetries((n, limitMs) => this.attempt(req, n, limitMs), req.timeoutMs, {
+      outcome = await withRetries((n, limitMs) => this.limited(() => this.attempt(req, n, limitMs)), req.timeoutMs, {
         backoffMs: this.backoffMs,
-        sleep: this.sleep,
+        sleep: (ms) => (req.signal ? Promise.race([this.sleep(ms), aborted(req.signal)]) : this.sleep(ms)),
         classify: (err) => classify(errorFacts(err)),
         onRetry: (err, kind, waitMs, next) => this.log.warn(retryNotice(context, err, kind, waitMs, next))
       })
@@ -94,6 +131,23 @@ export class BedrockRenderer {
     return { text: value.text, inputTokens: value.inputTokens, outputTokens: value.outputTokens, stopReason: value.stopReason, attempts, ms }
   }
 
+  /** One attempt holding one of the limiter's slots (none while it backs off). */
+  private async limited<T>(attempt: () => Promise<T>): Promise<T> {
+    if (!this.limiter) return attempt()
+    const slot = await this.limiter.acquire()
+    let outcome: AttemptOutcome = 'other'
+    try {
+      const value = await attempt()
+      outcome = 'ok'
+      return value
+    } catch (err) {
+      if (classify(errorFacts(err)) === 'throttled') outcome = 'throttled'
+      throw err
+    } finally {
+      this.limiter.release(slot, outcome)
+    }
+  }
+
   /** Frees the client's sockets. */
   close(): void {
     this.client.destroy()
@@ -101,8 +155,11 @@ export class BedrockRenderer {
 
   /** One try, bounded as a whole (headers and stream) by `limitMs`. */
   private async attempt(req: RenderRequest, n: number, limitMs: number): Promise<Reply> {
+    if (req.signal?.aborted) throw cancelled(req.signal)
     this.log.info(`${req.label}: calling ${req.modelId} in ${this.region}${n > 1 ? ` (attempt ${n})` : ''}`)
     const controller = new AbortController()
+    const cancel = (): void => controller.abort()
+    req.signal?.addEventListener('abort', cancel, { once: true })
     const seen: { requestId?: string } = {}
     let timer: NodeJS.Timeout | undefined
     const deadline = new Promise<never>((_resolve, reject) => {
@@ -115,9 +172,10 @@ export class BedrockRenderer {
     const work = this.call(req, limitMs, controller.signal, seen)
     work.catch(() => undefined) // an attempt abandoned at the deadline must not surface later
     try {
-      return await Promise.race([work, deadline])
+      return await Promise.race([work, deadline, ...(req.signal ? [aborted(req.signal)] : [])])
     } finally {
       clearTimeout(timer)
+      req.signal?.removeEventListener('abort', cancel)
     }
   }
 
@@ -183,7 +241,7 @@ class StreamFailure extends Error {
 /** Rejects a reply that must not be written as a document. */
 function checkComplete(reply: Reply, req: RenderRequest, context: CallContext, attempts: number): void {
   const fail = (message: string, hint: string): never => {
-    throw new RenderError('fatal', context, message, hint, reply.requestId, attempts)
+    throw new RenderError('fatal', context, message, hint, reply.requestId, attempts, 'document')
   }
   if (reply.stopReason === 'max_tokens') {
     fail(
@@ -217,6 +275,25 @@ function retryNotice(c: CallContext, err: unknown, kind: string, waitMs: number,
 
 function formatSeconds(ms: number): string {
   return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`
+}
+
+/** The error of a call abandoned because the run was cancelled (classified fatal: never retried). */
+function cancelled(signal: AbortSignal): Error {
+  const why = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'cancelled')
+  return Object.assign(new Error(`the run was cancelled (${why})`), { name: 'RunCancelled' })
+}
+
+/** Rejects when `signal` aborts (never resolves). */
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    if (signal.aborted) return reject(cancelled(signal))
+    signal.addEventListener('abort', () => reject(cancelled(signal)), { once: true })
+  })
+}
+
+/** A cross-region inference profile id names its foundation model after a geography prefix. */
+export function foundationModelId(modelId: string): string {
+  return modelId.replace(/^(?:us|eu|apac|jp|au|ca|us-gov|global)\./, '')
 }
 
 function requireRegion(region: string | undefined): string {

@@ -13,6 +13,14 @@ export interface CallContext {
   region: string
 }
 
+/**
+ * Whom a failure concerns: `document` — this document alone (it timed out, was
+ * cut off at max_tokens, or the reply was unusable), so the others may go on;
+ * `account` — every call would fail the same way (access, model, credentials,
+ * quota, Bedrock itself), so the run starts nothing more.
+ */
+export type FailureScope = 'document' | 'account'
+
 /** A render failure the user must act on; `kind` says how it was classified. */
 export class RenderError extends GraftError {
   constructor(
@@ -21,7 +29,8 @@ export class RenderError extends GraftError {
     message: string,
     hint: string,
     readonly requestId?: string,
-    readonly attempts = 1
+    readonly attempts = 1,
+    readonly scope: FailureScope = 'account'
   ) {
     super({ file: context.label, message: `${message} ${describeCall(context, requestId, attempts)}`, hint })
     this.name = 'RenderError'
@@ -71,7 +80,14 @@ export function renderFailure(err: unknown, context: CallContext, attempts: numb
   const id = f.requestId ?? requestId
   const kind = classify(f)
   const [message, hint] = explain(f, context)
-  return new RenderError(kind, context, message, hint, id, attempts)
+  return new RenderError(kind, context, message, hint, id, attempts, scopeOf(f, kind, context))
+}
+
+/** A timeout or a request Bedrock refused as invalid concerns one document; the rest concern every call. */
+function scopeOf(f: ErrorFacts, kind: FailureKind, c: CallContext): FailureScope {
+  if (kind === 'timeout') return 'document'
+  if (f.name === 'ValidationException' && !isBareClaude4(c.modelId) && !/on-demand throughput/i.test(f.message)) return 'document'
+  return 'account'
 }
 
 function explain(f: ErrorFacts, c: CallContext): [string, string] {

@@ -8,7 +8,6 @@ import { readDvcYaml } from '../dvc/dvcyaml.js'
 import type { Log } from '../log.js'
 import { loadPipeline, type Pipeline } from '../pipeline/load.js'
 import { nativeStatus } from '../status/native.js'
-import { dvcStatus } from '../status/dvc.js'
 import { resolveTargets } from '../pipeline/targets.js'
 import { checkOutputHeaders } from './hand-edits.js'
 import { staleReasons } from './reasons.js'
@@ -86,6 +85,8 @@ async function runEngine(
     return { engine: 'native', status: await nativeStatus(options.root, pipeline.dvcYaml, pipeline.lock) }
   }
   const dvcPath = found ?? (await options.dvc.install())
+  // loaded on demand, so the native engine's path never loads it
+  const { dvcStatus } = await import('../status/dvc.js')
   return { engine: 'dvc', status: await dvcStatus(options.root, { dvcPath }) }
 }
 

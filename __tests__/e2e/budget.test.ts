@@ -1,0 +1,184 @@
+// Big runs under control, end to end through dist/generate/index.js as a
+// runner runs it: the budget refused before any model call, the output budget
+// stopping a run, a failed run resumed from the render cache (a loopback
+// implementation of the cache service @actions/cache speaks), and the adaptive
+// limiter under a quota.
+import { jest } from '@jest/globals'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runAction, type ActionRun } from '../support/action-runner.js'
+import { BedrockServer, bedrockTestEnv, reply, type RecordedRequest } from '../support/bedrock-server.js'
+import { CacheServer } from '../support/cache-server.js'
+import { exampleRepo } from '../support/example-repo.js'
+import type { TestRepo } from '../support/repo.js'
+
+// each case runs the bundle once or twice against loopback servers: seconds, more on a loaded machine
+jest.setTimeout(120_000)
+
+const promptText = (r: RecordedRequest): string => r.body.messages[0].content[0].text
+/** Which document a request renders: the packed prompt carries the prompt's instructions. */
+const MARKERS: Record<string, string> = {
+  'docs/overview.md': 'overview',
+  'docs/api-reference.md': 'Write the API reference',
+  'docs/release-notes.md': 'release notes',
+  'docs/getting-started.md': 'getting-started',
+  'docs/faq.md': 'FAQ',
+  'docs/index.md': 'index'
+}
+
+describe('budget, resume and adaptive concurrency (dist/generate)', () => {
+  let repo: TestRepo
+  let server: BedrockServer
+  const generate = (inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> =>
+    runAction('generate', { workspace: repo.root, inputs: { engine: 'native', ...inputs }, env: { ...bedrockTestEnv(server.url), ...env } })
+
+  beforeEach(async () => {
+    repo = exampleRepo()
+    server = await new BedrockServer().start()
+  })
+  afterEach(async () => {
+    await server.close()
+    repo.cleanup()
+  })
+
+  /** sources/api.md feeds overview and api-reference; everything below them goes stale too (5 documents). */
+  const changeApi = (): void => {
+    repo.write({ 'sources/api.md': repo.read('sources/api.md') + '\n## cancel(job)\n\nStops a job.\n' })
+    repo.commit('api: cancel')
+  }
+
+  describe('refused before any model call', () => {
+    it('max-documents: lists every document with its estimate and the total, says what to do, calls no model, changes nothing', async () => {
+      changeApi()
+      const before = repo.snapshot()
+      const run = await generate({ 'max-documents': '3' })
+      expect(run.code).not.toBe(0)
+      expect(server.requests).toHaveLength(0)
+      expect(repo.snapshot()).toEqual(before)
+      expect(run.stdout).toContain('5 documents to render, over max-documents (3)')
+      for (const doc of ['docs/overview.md', 'docs/api-reference.md']) expect(run.stdout).toMatch(new RegExp(`${doc}: ~\\d+ tokens`))
+      expect(run.stdout).toMatch(/total ~\d+ for 5 document\(s\)/)
+      expect(run.stdout).toContain('`targets`')
+      expect(run.stdout).toContain('raise `max-documents`')
+      expect(run.stdout).toContain('split the run')
+      // Bedrock counted the tokens (CountTokens is not a model call), and the log says so
+      expect(server.countRequests.length).toBeGreaterThan(0)
+      expect(run.stdout).toContain('counted by Bedrock CountTokens')
+    })
+
+    it('max-input-tokens: over it by the character estimate when the model cannot be counted, and the log says which', async () => {
+      changeApi()
+      server.countTokens('unsupported')
+      const before = repo.snapshot()
+      const run = await generate({ 'max-input-tokens': '100' })
+      expect(run.code).not.toBe(0)
+      expect(server.requests).toHaveLength(0)
+      expect(repo.snapshot()).toEqual(before)
+      expect(run.stdout).toMatch(/~\d+ input tokens, over max-input-tokens \(100\)/)
+      expect(run.stdout).toContain('estimated at 3.5 characters per token')
+      expect(run.stdout).toContain('CountTokens is not available for us.anthropic.claude-sonnet-4-5')
+    })
+
+    it('the dry run prints the same estimate, and says the real run would stop', async () => {
+      changeApi()
+      const run = await generate({ 'dry-run': 'true', 'max-documents': '3' })
+      expect(run.code).toBe(0)
+      expect(server.requests).toHaveLength(0)
+      expect(run.stdout).toMatch(/Input estimate before any model call: \d+ tokens for 5 document\(s\) to render \(counted by Bedrock CountTokens\)/)
+      expect(run.stdout).toContain('the real run would stop here, before any model call')
+    })
+
+    it('within budget: the run goes on, and input_tokens / output_tokens are what the model reported', async () => {
+      changeApi()
+      server.onRequest(() => reply.text('# A document\n\nWith text.\n', { outputTokens: 7 }))
+      const run = await generate()
+      expect(run.code).toBe(0)
+      expect(server.requests).toHaveLength(5)
+      expect(run.outputs.output_tokens).toBe('35')
+      expect(Number(run.outputs.input_tokens)).toBeGreaterThan(0)
+      expect(run.summary).toContain('**35**')
+    })
+  })
+
+  it('max-output-tokens: crossing it starts no further document and fails writing nothing', async () => {
+    changeApi()
+    server.onRequest(() => reply.text('# A document\n\nWith text.\n', { outputTokens: 100 }))
+    const before = repo.snapshot()
+    const run = await generate({ 'max-output-tokens': '150', concurrency: '1' })
+    expect(run.code).not.toBe(0)
+    // one at a time: the second reply crosses 150; nothing more starts
+    expect(server.requests).toHaveLength(2)
+    expect(run.stdout).toContain('over max-output-tokens (150)')
+    expect(repo.snapshot()).toEqual(before)
+  })
+
+  it('resume: a document that fails on its own lets the others render into the cache; the re-run calls the model only for it and its dependents', async () => {
+    const cache = await new CacheServer().start()
+    const runnerTemp = mkdtempSync(join(tmpdir(), 'graft-runner-temp-'))
+    try {
+      changeApi()
+      repo.write({ 'sources/changelog.md': repo.read('sources/changelog.md').replace('## 2.3.0', '## 2.4.0\n- cancel()\n\n## 2.3.0') })
+      repo.commit('changelog')
+      const before = repo.snapshot()
+      // RUNNER_TEMP is stable on a runner; the cache version hashes the cached path under it
+      const env = { ...cache.env(), RUNNER_TEMP: runnerTemp }
+      const isApiReference = (r: RecordedRequest): boolean => promptText(r).includes(MARKERS['docs/api-reference.md'])
+      server.onRequest((r) => (isApiReference(r) ? reply.maxTokens() : reply.text(`# Rendered\n\n${server.requests.length}\n`)))
+
+      const first = await generate({}, env)
+      expect(first.code).not.toBe(0)
+      expect(repo.snapshot()).toEqual(before)
+      // api-reference was cut off; overview, release-notes and faq (not behind it) still rendered
+      expect(server.requests.filter(isApiReference)).toHaveLength(1)
+      expect(server.requests).toHaveLength(4)
+      expect(first.stdout).toContain('cut off at max_tokens')
+      expect(first.stdout).toMatch(/not started \(they depend on a failed document\): (docs\/getting-started\.md, docs\/index\.md|docs\/index\.md, docs\/getting-started\.md)/)
+      expect(first.stdout).toContain('their texts are in the render cache')
+
+      const firstCalls = server.requests.length
+      server.onRequest(() => reply.text(`# Rendered\n\n${server.requests.length}\n`))
+      const second = await generate({}, env)
+      expect(second.code).toBe(0)
+      const again = server.requests.slice(firstCalls)
+      // only the failed document and what depends on it: api-reference, getting-started, index
+      expect(again).toHaveLength(3)
+      expect(again.filter(isApiReference)).toHaveLength(1)
+      expect(second.stdout.match(/render cache hit, no model call/g)).toHaveLength(3)
+      expect(JSON.parse(second.outputs.generated_files).sort()).toEqual(
+        ['docs/api-reference.md', 'docs/faq.md', 'docs/getting-started.md', 'docs/index.md', 'docs/overview.md', 'docs/release-notes.md'].sort()
+      )
+    } finally {
+      await cache.close()
+    }
+  }, 120_000)
+
+  it('an account-wide failure (access denied) starts nothing more', async () => {
+    changeApi()
+    server.onRequest(() => reply.latency(200, reply.accessDenied()))
+    const run = await generate({ concurrency: '1' })
+    expect(run.code).not.toBe(0)
+    expect(server.requests).toHaveLength(1)
+    expect(run.stdout).toContain('Bedrock denied access')
+  })
+
+  it('adaptive concurrency: after the first throttle, requests in flight never exceed what the server admits', async () => {
+    // 6 independent documents; the server serves 2 at once and throttles the rest
+    for (let i = 0; i < 6; i++) {
+      repo.write({ [`docs/extra-${i}.prompt.md`]: `---\ndeps:\n  - sources/api.md\n---\nWrite extra page ${i}.\n` })
+    }
+    repo.commit('six new prompts')
+    server.quota({ concurrent: 2 })
+    server.onRequest(() => reply.latency(300, reply.text('# Extra\n\nPage.\n')))
+    const run = await generate({ concurrency: '4', targets: [0, 1, 2, 3, 4, 5].map((i) => `docs/extra-${i}.md`).join('\n') })
+    expect(run.code).toBe(0)
+    // the first burst: 4 sent, 2 admitted, 2 throttled; the limiter halves 4 → 2
+    expect(server.stats.throttled).toBe(2)
+    expect(run.stdout).toContain('Bedrock is throttling: at most 2 model request(s) in flight from now on (was 4)')
+    const afterBurst = server.requests.slice(4)
+    // the two throttled ones again, and the two documents left
+    expect(afterBurst).toHaveLength(4)
+    expect(Math.max(...afterBurst.map((r) => r.openAtArrival))).toBeLessThanOrEqual(2)
+    expect(server.stats.peakOpen).toBeLessThanOrEqual(2)
+  }, 60_000)
+})
