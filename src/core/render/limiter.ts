@@ -2,7 +2,9 @@
 // Bedrock quota (additive increase, multiplicative decrease, as TCP and the
 // AWS SDKs' adaptive retry mode do): a ThrottlingException halves the number
 // in flight (at least one); a run of successes raises the limit by one, up to
-// the `concurrency` input. Each attempt of a request holds a slot; a request
+// the `concurrency` input (to just below the level that was throttled after a
+// run as long as the limit, past it after a run four times as long). Each
+// attempt of a request holds a slot; a request
 // waiting out its backoff holds none. One halving per wave: throttles of
 // requests started before the last halving do not halve again.
 
@@ -25,6 +27,8 @@ export class AdaptiveLimiter {
   private inFlight = 0
   private epoch = 0
   private successes = 0
+  /** requests in flight when Bedrock last throttled: probing at or past it waits for a longer run */
+  private ceiling = Infinity
   private readonly waiting: Array<() => void> = []
 
   /**
@@ -64,6 +68,7 @@ export class AdaptiveLimiter {
       if (outcome === 'throttled') {
         this.successes = 0
         if (slot.epoch === this.epoch) {
+          this.ceiling = inFlight
           const to = Math.max(1, Math.floor(Math.min(this.current, inFlight) / 2))
           this.epoch++
           this.move(to, 'throttled')
@@ -71,7 +76,10 @@ export class AdaptiveLimiter {
       } else if (outcome === 'ok' && slot.epoch === this.epoch) {
         // only successes at the current limit say it is safe to go higher
         this.successes++
-        if (this.successes >= this.current && this.current < this.max) {
+        // back up to just below the level that was throttled after `limit` successes; past it
+        // (a probe that costs a throttle if the quota has not grown) after four times as many
+        const run = this.current + 1 < this.ceiling ? this.current : 4 * this.current
+        if (this.successes >= run && this.current < this.max) {
           this.successes = 0
           this.move(this.current + 1, 'recovered')
         }
