@@ -1,5 +1,5 @@
-export const id = 274;
-export const ids = [274];
+export const id = 480;
+export const ids = [480];
 export const modules = {
 
 /***/ 9124:
@@ -82,10 +82,13 @@ function terminalLog(quiet) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EV: () => (/* binding */ DEFAULT_TIMEOUT_MINUTES),
 /* harmony export */   N4: () => (/* binding */ DEFAULT_DVC_VERSION),
+/* harmony export */   Qw: () => (/* binding */ DEFAULT_MAX_DOCUMENTS),
+/* harmony export */   To: () => (/* binding */ DEFAULT_MAX_INPUT_TOKENS),
 /* harmony export */   UB: () => (/* binding */ DEFAULT_MODEL),
 /* harmony export */   Uc: () => (/* binding */ DEFAULT_MAX_TOKENS),
 /* harmony export */   WH: () => (/* binding */ DEFAULT_CONCURRENCY),
-/* harmony export */   _h: () => (/* binding */ defaultRegion)
+/* harmony export */   _h: () => (/* binding */ defaultRegion),
+/* harmony export */   ig: () => (/* binding */ DEFAULT_MAX_OUTPUT_TOKENS)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_REGION, DEFAULT_COMMIT_USER_NAME, DEFAULT_COMMIT_USER_EMAIL, DEFAULT_COMMIT_VIA, DEFAULT_ON_PROTECTED, ACTION_INPUT_DEFAULTS */
 // Every default of the action and the CLI, once. The action.yml files state
@@ -101,6 +104,16 @@ const DEFAULT_MAX_TOKENS = 16000;
 const DEFAULT_CONCURRENCY = 4;
 /** Minutes one document may take before it is retried once, then failed. */
 const DEFAULT_TIMEOUT_MINUTES = 10;
+/**
+ * The run's budget (max-documents, max-input-tokens, max-output-tokens):
+ * generous for a normal run, finite so one mistake (a model or template
+ * change that makes every document stale) cannot spend without bound —
+ * 100 documents, 5 M input tokens (≈ $15 at Claude Sonnet 4.5's $3 per
+ * million), 1 M output tokens (≈ $15 at $15 per million).
+ */
+const DEFAULT_MAX_DOCUMENTS = 100;
+const DEFAULT_MAX_INPUT_TOKENS = 5_000_000;
+const DEFAULT_MAX_OUTPUT_TOKENS = 1_000_000;
 /** The DVC release line `engine: dvc` installs when DVC is absent. */
 const DEFAULT_DVC_VERSION = '3.*';
 /** The bot identity of the commit (a GitHub App's no-reply address shape). */
@@ -143,6 +156,9 @@ const ACTION_INPUT_DEFAULTS = {
     'max-tokens': String(DEFAULT_MAX_TOKENS),
     concurrency: String(DEFAULT_CONCURRENCY),
     'timeout-minutes': String(DEFAULT_TIMEOUT_MINUTES),
+    'max-documents': String(DEFAULT_MAX_DOCUMENTS),
+    'max-input-tokens': String(DEFAULT_MAX_INPUT_TOKENS),
+    'max-output-tokens': String(DEFAULT_MAX_OUTPUT_TOKENS),
     'dvc-version': DEFAULT_DVC_VERSION,
     'commit-user-name': DEFAULT_COMMIT_USER_NAME,
     'commit-user-email': DEFAULT_COMMIT_USER_EMAIL,
@@ -2065,7 +2081,7 @@ function resolveTargets(targets, stages) {
 
 /***/ }),
 
-/***/ 9667:
+/***/ 5181:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3491,216 +3507,6 @@ function toDvcJson(status) {
     return out;
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/core/io/exec.ts
-var exec = __webpack_require__(1983);
-;// CONCATENATED MODULE: ./src/core/status/dvc.ts
-// Engine "dvc": asks the real `dvc status --json` and reads its answer into a
-// PipelineStatus. DVC needs a `.dvc/` folder, and Graft repositories ignore it
-// (a fresh clone has none), so a scratch one is made for the run and removed
-// afterwards; whatever DVC adds inside an existing `.dvc/` is removed too.
-
-
-
-
-
-const INSTALL_HINT = 'install DVC 3 (pip install "dvc==3.*"), put it on PATH, or use engine "native"';
-async function dvcStatus(root, options = {}) {
-    const dvcPath = options.dvcPath ?? 'dvc';
-    const env = options.env ?? process.env;
-    const siteCache = env.DVC_SITE_CACHE_DIR ? undefined : (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'graft-dvc-site-'));
-    const workspace = prepareDvcDir(root);
-    try {
-        const result = await runDvc(dvcPath, ['status', '--json'], root, {
-            ...env,
-            DVC_NO_ANALYTICS: '1',
-            ...(siteCache ? { DVC_SITE_CACHE_DIR: siteCache } : {})
-        });
-        if (result.code !== 0)
-            throw dvcFailure(root, result);
-        return parseDvcStatusJson(result.stdout);
-    }
-    finally {
-        workspace.restore();
-        if (siteCache)
-            (0,external_node_fs_.rmSync)(siteCache, { recursive: true, force: true });
-    }
-}
-/** `dvc --version`, e.g. "3.67.1". */
-async function dvcVersion(dvcPath = 'dvc') {
-    const result = await runDvc(dvcPath, ['--version'], process.cwd(), { ...process.env, DVC_NO_ANALYTICS: '1' });
-    if (result.code !== 0) {
-        throw new GraftError({ message: `${dvcPath} --version failed: ${firstLine(result)}`, hint: INSTALL_HINT });
-    }
-    return result.stdout.trim();
-}
-/** Reads what `dvc status --json` prints. Keys (`sub/dvc.yaml:name`, `name@key`) are kept as-is. */
-function parseDvcStatusJson(stdout) {
-    let data;
-    try {
-        data = JSON.parse(stdout);
-    }
-    catch {
-        throw new errors/* GraftError */.Tz({
-            message: `dvc status --json printed something that is not JSON: ${stdout.trim().slice(0, 200)}`,
-            hint: 'run `dvc status --json` in the repository to see what DVC says'
-        });
-    }
-    if (!isRecord(data)) {
-        throw new errors/* GraftError */.Tz({ message: 'dvc status --json did not print a JSON object', hint: 'use DVC 3' });
-    }
-    const status = new Map();
-    for (const [stage, items] of Object.entries(data)) {
-        status.set(stage, dvc_stageStatus(Array.isArray(items) ? items : []));
-    }
-    return status;
-}
-function dvc_stageStatus(items) {
-    const s = { changedDeps: {}, changedOuts: {}, changedCommand: false, alwaysChanged: false };
-    for (const item of items) {
-        if (item === 'changed command')
-            s.changedCommand = true;
-        else if (item === 'always changed')
-            s.alwaysChanged = true;
-        else if (isRecord(item)) {
-            Object.assign(s.changedDeps, dvc_pathStates(item['changed deps']));
-            Object.assign(s.changedOuts, dvc_pathStates(item['changed outs']));
-        }
-        // Anything else ("changed checksum" of .dvc files) leaves the stage reported, without detail.
-    }
-    return s;
-}
-function dvc_pathStates(value) {
-    const out = {};
-    if (!isRecord(value))
-        return out;
-    for (const [path, state] of Object.entries(value)) {
-        // A params file maps to {key: state}; the file as a whole counts as modified.
-        out[path] = typeof state === 'string' ? state : 'modified';
-    }
-    return out;
-}
-/**
- * Makes sure `<root>/.dvc` exists. A scratch folder is removed whole afterwards;
- * in an existing one, only the entries DVC added (at its top and in tmp/) go.
- */
-function prepareDvcDir(root) {
-    const dir = (0,external_node_path_.join)(root, '.dvc');
-    if (!(0,external_node_fs_.existsSync)(dir)) {
-        (0,external_node_fs_.mkdirSync)(dir);
-        // Outside git, DVC refuses to run unless told there is no SCM.
-        if (!insideGitWorkTree(root))
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'config'), '[core]\n    no_scm = true\n');
-        return { restore: () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }) };
-    }
-    const before = { top: entries(dir), tmp: entries((0,external_node_path_.join)(dir, 'tmp')) };
-    return {
-        restore: () => {
-            const tmpExisted = before.top.has('tmp');
-            for (const name of entries(dir)) {
-                if (!before.top.has(name))
-                    (0,external_node_fs_.rmSync)((0,external_node_path_.join)(dir, name), { recursive: true, force: true });
-            }
-            if (!tmpExisted)
-                return;
-            for (const name of entries((0,external_node_path_.join)(dir, 'tmp'))) {
-                if (!before.tmp.has(name))
-                    (0,external_node_fs_.rmSync)((0,external_node_path_.join)(dir, 'tmp', name), { recursive: true, force: true });
-            }
-        }
-    };
-}
-function entries(dir) {
-    try {
-        return new Set((0,external_node_fs_.readdirSync)(dir));
-    }
-    catch {
-        return new Set();
-    }
-}
-/** A `.git` (folder or file) in root or above: no subprocess needed. */
-function insideGitWorkTree(root) {
-    for (let dir = (0,external_node_path_.resolve)(root);; dir = (0,external_node_path_.dirname)(dir)) {
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, '.git')))
-            return true;
-        if ((0,external_node_path_.dirname)(dir) === dir)
-            return false;
-    }
-}
-// ---- running DVC and reading its failures --------------------------------
-async function runDvc(dvcPath, args, cwd, env) {
-    try {
-        return await (0,exec/* run */.e)(dvcPath, args, { cwd, env, allowFailure: true });
-    }
-    catch (error) {
-        if (error.code === 'ENOENT') {
-            throw new errors/* GraftError */.Tz({ message: `DVC was not found (${dvcPath})`, hint: INSTALL_HINT });
-        }
-        throw error;
-    }
-}
-/** What each documented DVC exit code means, and what to do about it. */
-const EXIT_MEANINGS = {
-    253: {
-        meaning: 'DVC says this is not a DVC repository',
-        hint: 'point working-directory at the folder that holds dvc.yaml'
-    },
-    251: {
-        meaning: 'DVC configuration error',
-        file: '.dvc/config',
-        hint: 'fix or remove .dvc/config and .dvc/config.local (a Graft repository needs no DVC config)'
-    },
-    254: {
-        meaning: 'DVC rejected the arguments of `dvc status --json`',
-        hint: 'this DVC is too old or too new; install DVC 3 (pip install "dvc==3.*") or use engine "native"'
-    },
-    255: {
-        meaning: 'DVC failed',
-        hint: 'if another DVC process holds the repository lock, wait for it; if none runs, delete .dvc/tmp/lock'
-    }
-};
-function dvcFailure(root, result) {
-    const text = dvcMessage(result);
-    const known = EXIT_MEANINGS[result.code];
-    if (known) {
-        return new errors/* GraftError */.Tz({ message: `${known.meaning} (exit ${result.code}): ${text}`, file: known.file, hint: known.hint });
-    }
-    return new errors/* GraftError */.Tz(syntaxProblem(text) ?? {
-        message: `dvc status failed (exit ${result.code}) in ${root}: ${text}`,
-        hint: 'run `dvc status` in the repository to see the full error'
-    });
-}
-/** `'./dvc.yaml' is invalid.` / `'sub/dvc.lock' validation failed.` → file and first line number. */
-function syntaxProblem(text) {
-    const file = /'(?:\.\/)?([^']+\.(?:yaml|lock))' (?:is invalid|validation failed)/.exec(text)?.[1];
-    if (!file)
-        return undefined;
-    const line = /\bline (\d+)/.exec(text)?.[1];
-    return {
-        file,
-        line: line ? Number(line) : undefined,
-        message: `DVC cannot read ${file}: ${text}`,
-        hint: file.endsWith('.lock')
-            ? `fix ${file} or restore it from git (git checkout -- ${file})`
-            : `fix the YAML of ${file} (regenerate it from the prompts if it is Graft's)`
-    };
-}
-/** DVC's stderr without "ERROR:" prefixes, code excerpts and blank lines, on one line. */
-function dvcMessage(result) {
-    const lines = (result.stderr || result.stdout)
-        .split('\n')
-        .map((l) => l.replace(/^ERROR:\s*/, '').trimEnd())
-        .filter((l) => l.trim() !== '' && !/^\s*\d+(\s|$)/.test(l));
-    return lines.join(' ').replace(/\s+/g, ' ').trim() || `no message (exit ${result.code})`;
-}
-function firstLine(result) {
-    return (result.stderr || result.stdout).trim().split('\n')[0] ?? '';
-}
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 // EXTERNAL MODULE: ./src/core/pipeline/targets.ts
 var pipeline_targets = __webpack_require__(8488);
 // EXTERNAL MODULE: ./src/core/graft/header.ts
@@ -3715,7 +3521,7 @@ async function checkOutputHeaders(root, pipeline) {
     const found = new Map();
     const buf = Buffer.allocUnsafe(4096);
     for (const p of pipeline.prompts) {
-        const first = hand_edits_firstLine((0,external_node_path_.join)(root, p.out), buf);
+        const first = firstLine((0,external_node_path_.join)(root, p.out), buf);
         if (first === undefined || (0,header/* parseHeader */.RW)(first))
             continue;
         found.set(p.stageName, [
@@ -3728,7 +3534,7 @@ async function checkOutputHeaders(root, pipeline) {
  * First line of a file, or undefined when the file is absent or empty. A
  * blocking read of one small block: cheaper than a thread-pool round trip.
  */
-function hand_edits_firstLine(path, buf) {
+function firstLine(path, buf) {
     let fd;
     try {
         fd = (0,external_node_fs_.openSync)(path, 'r');
@@ -3807,7 +3613,6 @@ function staleReasons({ pipeline, status, handEdits }) {
 
 
 
-
 async function validate(options) {
     const { root, log } = options;
     const pipeline = await log.group('Reading prompts and pipeline', async () => {
@@ -3850,6 +3655,8 @@ async function runEngine(options, pipeline) {
         return { engine: 'native', status: await nativeStatus(options.root, pipeline.dvcYaml, pipeline.lock) };
     }
     const dvcPath = found ?? (await options.dvc.install());
+    // loaded on demand, so the native engine's path never loads it
+    const { dvcStatus } = await __webpack_require__.e(/* import() */ 21).then(__webpack_require__.bind(__webpack_require__, 5402));
     return { engine: 'dvc', status: await dvcStatus(options.root, { dvcPath }) };
 }
 /**

@@ -1,8 +1,8 @@
-export const id = 410;
-export const ids = [410];
+export const id = 914;
+export const ids = [914];
 export const modules = {
 
-/***/ 4410:
+/***/ 6914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -650,8 +650,227 @@ async function packDocument(git, doc, options) {
     return { baseline, changes, directive, line, packed };
 }
 
+;// CONCATENATED MODULE: ./src/core/render/errors.ts
+// What went wrong with a model call, in two parts: the kind (which decides
+// whether we retry) and a message saying what to fix. Every message names the
+// document, the model id, the region and the AWS request id.
+
+/** A render failure the user must act on; `kind` says how it was classified. */
+class RenderError extends errors/* GraftError */.Tz {
+    kind;
+    requestId;
+    attempts;
+    scope;
+    constructor(kind, context, message, hint, requestId, attempts = 1, scope = 'account') {
+        super({ file: context.label, message: `${message} ${describeCall(context, requestId, attempts)}`, hint });
+        this.kind = kind;
+        this.requestId = requestId;
+        this.attempts = attempts;
+        this.scope = scope;
+        this.name = 'RenderError';
+    }
+}
+function describeCall(c, requestId, attempts) {
+    const tries = attempts > 1 ? `, after ${attempts} attempts` : '';
+    return `(model ${c.modelId}, region ${c.region}, request id ${requestId ?? 'none'}${tries})`;
+}
+function errorFacts(err) {
+    const e = (err ?? {});
+    return {
+        name: typeof e.name === 'string' ? e.name : 'Error',
+        message: typeof e.message === 'string' ? e.message : String(err),
+        status: e.$metadata?.httpStatusCode,
+        requestId: e.$metadata?.requestId
+    };
+}
+const THROTTLED = new Set(['ThrottlingException', 'ModelNotReadyException', 'TooManyRequestsException']);
+const SERVER = new Set(['InternalServerException', 'ServiceUnavailableException', 'ModelStreamErrorException', 'IncompleteStream']);
+const TIMEOUT = new Set(['TimeoutError', 'ModelTimeoutException', 'RenderTimeout']);
+/** Connection-level failures that a second try usually survives. */
+const NETWORK = /ECONNRESET|EPIPE|ECONNREFUSED|socket hang up|Premature close|aborted/i;
+function classify(f) {
+    if (THROTTLED.has(f.name) || f.status === 429)
+        return 'throttled';
+    if (TIMEOUT.has(f.name) || f.status === 408)
+        return 'timeout';
+    if (SERVER.has(f.name) || (f.status !== undefined && f.status >= 500))
+        return 'server';
+    if (f.status === undefined && NETWORK.test(`${f.name} ${f.message}`))
+        return 'server';
+    return 'fatal';
+}
+/** Builds the user-facing error for a failure we will not (or can no longer) retry. */
+function renderFailure(err, context, attempts, requestId) {
+    const f = errorFacts(err);
+    const id = f.requestId ?? requestId;
+    const kind = classify(f);
+    const [message, hint] = explain(f, context);
+    return new RenderError(kind, context, message, hint, id, attempts, scopeOf(f, kind, context));
+}
+/** A timeout or a request Bedrock refused as invalid concerns one document; the rest concern every call. */
+function scopeOf(f, kind, c) {
+    if (kind === 'timeout')
+        return 'document';
+    if (f.name === 'ValidationException' && !isBareClaude4(c.modelId) && !/on-demand throughput/i.test(f.message))
+        return 'document';
+    return 'account';
+}
+function explain(f, c) {
+    const said = `${f.name}: ${f.message}`;
+    switch (f.name) {
+        case 'ThrottlingException':
+        case 'ModelNotReadyException':
+        case 'TooManyRequestsException':
+            return [`Bedrock kept throttling the request (${said})`, 'lower the `concurrency` input, retry later, or ask AWS for a higher Bedrock quota'];
+        case 'AccessDeniedException':
+            return [
+                `Bedrock denied access (${said})`,
+                `grant the role bedrock:InvokeModelWithResponseStream on ${c.modelId} (and, for an inference profile, on the foundation model in every region it routes to), and enable model access for this model in the Bedrock console in ${c.region}`
+            ];
+        case 'ResourceNotFoundException':
+            return [
+                `Bedrock does not know this model here (${said})`,
+                `check the model id; try a region where the model is offered (us-east-1, us-west-2) or its cross-region profile (us.… / eu.… / apac.… / global.…), and set \`aws-region\` to match`
+            ];
+        case 'ValidationException':
+            return explainValidation(f, c);
+        case 'ServiceQuotaExceededException':
+            return [`Bedrock quota exceeded (${said})`, 'lower `max-tokens` or `concurrency`, or request a quota increase in the Service Quotas console'];
+        case 'ExpiredTokenException':
+            return [`the AWS session expired during the run (${said})`, EXPIRED_SESSION_HINT];
+        case 'UnrecognizedClientException':
+        case 'InvalidSignatureException':
+        case 'CredentialsProviderError':
+            return [`AWS rejected or could not find the credentials (${said})`, CREDENTIALS_HINT];
+    }
+    const kind = classify(f);
+    if (kind === 'timeout')
+        return [`the model call timed out (${said})`, 'raise `timeout-minutes`, or lower `max_tokens` for this prompt'];
+    if (kind === 'server')
+        return [`Bedrock failed repeatedly (${said})`, 'retry the run later; check the AWS Health Dashboard for Bedrock in this region'];
+    return [`the model call failed (${said})`, 'check the model id, region and credentials'];
+}
+function explainValidation(f, c) {
+    const said = `${f.name}: ${f.message}`;
+    if (isBareClaude4(c.modelId) || /on-demand throughput/i.test(f.message)) {
+        const bare = c.modelId.replace(/^arn:aws:bedrock:[^/]*\//, '');
+        return [
+            `Bedrock refused the model id (${said})`,
+            `Claude 4 models are served only through inference profiles: use us.${bare} or global.${bare} (or the alias bedrock-claude-v4.5-sonnet-us)`
+        ];
+    }
+    return [`Bedrock rejected the request (${said})`, 'check the prompt frontmatter (`max_tokens`, `temperature`) and the model id'];
+}
+/** `anthropic.claude-sonnet-4…`, `anthropic.claude-opus-4-1…`: a Claude 4 id without a profile prefix. */
+function isBareClaude4(modelId) {
+    return /^anthropic\.claude-(?:[a-z]+-)?4/.test(modelId);
+}
+/**
+ * Credentials that worked, then expired: the session was shorter than the run.
+ * configure-aws-credentials asks for one hour unless `role-duration-seconds` says
+ * more, and the role's "Maximum session duration" (IAM, 1 to 12 hours) caps it.
+ */
+const EXPIRED_SESSION_HINT = 'the run outlived its AWS session: raise `role-duration-seconds` on the aws-actions/configure-aws-credentials step ' +
+    '(its default is 3600, one hour) to cover the whole run, and raise the role\'s "Maximum session duration" in IAM to at least as much ' +
+    '(up to 12 hours); or regenerate fewer documents per run (`targets`)';
+const CREDENTIALS_HINT = 'give the job AWS credentials in one of two ways: (1) OIDC — add `permissions: id-token: write` to the job and a step ' +
+    '`uses: aws-actions/configure-aws-credentials@v5` with `role-to-assume: <role ARN>` and `aws-region: <region>` before this action; ' +
+    'or (2) repository secrets — set env `AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}` and ' +
+    '`AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}` (and `AWS_REGION`, or the `aws-region` input)';
+
 // EXTERNAL MODULE: ./src/core/defaults.ts
 var defaults = __webpack_require__(5553);
+;// CONCATENATED MODULE: ./src/core/generate/budget.ts
+// The run's spending limits. Before the first model call, every document the
+// model must render is estimated (input tokens of its packed prompt: Bedrock's
+// CountTokens where the model can be counted, else characters ÷ 3.5) and the
+// run is refused, listing what it would cost, when it is over max-documents or
+// max-input-tokens. Output tokens cannot be known in advance: generate adds up
+// what the model reports and stops starting documents past max-output-tokens.
+
+
+/** The defaults of defaults.ts as one Budget. */
+const DEFAULT_BUDGET = {
+    maxDocuments: defaults/* DEFAULT_MAX_DOCUMENTS */.Qw,
+    maxInputTokens: defaults/* DEFAULT_MAX_INPUT_TOKENS */.To,
+    maxOutputTokens: defaults/* DEFAULT_MAX_OUTPUT_TOKENS */.ig
+};
+/**
+ * Characters per input token when Bedrock cannot count: Anthropic's rule of
+ * thumb for Claude on English text (about 3.5); code and non-Latin scripts
+ * have fewer characters per token, so the estimate can be low for them.
+ */
+const CHARS_PER_TOKEN = 3.5;
+/** Runs fn over items with at most `limit` at once; results in the items' order. */
+async function mapPool(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+/**
+ * Input tokens for each packed prompt. With a counter, one CountTokens call
+ * per document (at most `concurrency` at once); a model it fails for once is
+ * estimated from characters from then on, and the log says why.
+ */
+async function estimateInput(items, counter, concurrency, log) {
+    const uncountable = new Map();
+    const documents = await mapPool(items, concurrency, async ({ doc, packed }) => {
+        const base = { output: doc.prompt.out, modelId: doc.modelId, chars: packed.length };
+        if (counter && !uncountable.has(doc.modelId)) {
+            try {
+                return { ...base, tokens: await counter({ modelId: doc.modelId, prompt: packed }), counted: true };
+            }
+            catch (error) {
+                if (!uncountable.has(doc.modelId)) {
+                    const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+                    uncountable.set(doc.modelId, why);
+                    log.info(`Token estimate: Bedrock CountTokens is not available for ${doc.modelId} (${why}); estimating at ${CHARS_PER_TOKEN} characters per token`);
+                }
+            }
+        }
+        return { ...base, tokens: Math.ceil(packed.length / CHARS_PER_TOKEN), counted: false };
+    });
+    const counted = documents.filter((d) => d.counted).length;
+    const method = counted === documents.length
+        ? 'counted by Bedrock CountTokens'
+        : counted === 0
+            ? `estimated at ${CHARS_PER_TOKEN} characters per token${counter ? '' : ' (no Bedrock token counting here)'}`
+            : `${counted} counted by Bedrock CountTokens, ${documents.length - counted} estimated at ${CHARS_PER_TOKEN} characters per token`;
+    return { documents, total: documents.reduce((t, d) => t + d.tokens, 0), method };
+}
+/** One log line: how many documents, how many input tokens, how they were counted. */
+function describeEstimate(e) {
+    return `Input estimate before any model call: ${e.total} tokens for ${e.documents.length} document(s) to render (${e.method})`;
+}
+const LISTED = 50;
+/** Throws a GraftError naming every document and its estimate when the run is over max-documents or max-input-tokens. */
+function checkBudget(e, budget) {
+    const over = [];
+    if (e.documents.length > budget.maxDocuments)
+        over.push(`${e.documents.length} documents to render, over max-documents (${budget.maxDocuments})`);
+    if (e.total > budget.maxInputTokens)
+        over.push(`~${e.total} input tokens, over max-input-tokens (${budget.maxInputTokens})`);
+    if (over.length === 0)
+        return;
+    const largest = [...e.documents].sort((a, b) => b.tokens - a.tokens);
+    const lines = largest.slice(0, LISTED).map((d) => `  ${d.output}: ~${d.tokens} tokens (${d.chars} characters, ${d.modelId})`);
+    if (largest.length > LISTED)
+        lines.push(`  … and ${largest.length - LISTED} more`);
+    throw new errors/* GraftError */.Tz({
+        message: `this run is over its budget, so no model was called: ${over.join('; ')}. ` +
+            `Input tokens ${e.method}; total ~${e.total} for ${e.documents.length} document(s), largest first:\n${lines.join('\n')}`,
+        hint: 'regenerate fewer documents per run with `targets` (a list of outputs or stages), raise `max-documents` / `max-input-tokens` if this spend is intended, ' +
+            'or split the run (one job per pipeline or per target list, e.g. a matrix)'
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/core/render/models.ts
 // Graft's model names → Bedrock model ids. The table is Graft's own (its Bedrock
 // plugin), so a prompt that renders under Graft renders here with the same model.
@@ -780,20 +999,61 @@ function planGeneration(report, options) {
 
 ;// CONCATENATED MODULE: ./src/core/generate/schedule.ts
 // Runs tasks in dependency order: a task starts once every task it depends on
-// has finished, with at most `concurrency` running at once. The first failure
-// stops new starts; the tasks in flight finish, then the failure is thrown.
-async function runDag(tasks, concurrency) {
+// has finished, with at most `concurrency` running at once. A failure the
+// caller calls local (one document's own: a timeout, a cut-off reply) stops
+// only what depends on the failed task, so the others still run (and their
+// work is kept, e.g. in the render cache); any other failure, or stop(),
+// stops new starts at once. The tasks in flight always finish. Then, if
+// anything failed, DagFailed is thrown.
+/** What a run that did not complete left behind. */
+class DagFailed extends Error {
+    failures;
+    done;
+    skipped;
+    stopped;
+    constructor(
+    /** every failure, in the order they happened */
+    failures, 
+    /** tasks that finished */
+    done, 
+    /** tasks never started: behind a failed task, or after the run stopped */
+    skipped, 
+    /** why new starts stopped before the run ran out of tasks, if they did */
+    stopped) {
+        super(failures.length > 0 ? errorMessage(failures[0].error) : (stopped ?? 'the run stopped'));
+        this.failures = failures;
+        this.done = done;
+        this.skipped = skipped;
+        this.stopped = stopped;
+        this.name = 'DagFailed';
+    }
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+async function runDag(tasks, concurrency, options = {}) {
     const results = new Map();
     const pending = new Map(tasks.map((t) => [t.id, t]));
     const running = new Map();
-    let failure;
+    const failures = [];
+    const failed = new Set();
+    let stopped;
     const ids = new Set(tasks.map((t) => t.id));
     const ready = (t) => t.after.every((id) => results.has(id) || !ids.has(id));
-    while ((pending.size > 0 && !failure) || running.size > 0) {
-        if (!failure) {
+    const blocked = (t) => t.after.some((id) => failed.has(id));
+    while ((pending.size > 0 && !stopped) || running.size > 0) {
+        if (!stopped)
+            stopped = options.stopReason?.();
+        if (!stopped) {
             for (const task of [...pending.values()]) {
                 if (running.size >= Math.max(1, concurrency))
                     break;
+                if (blocked(task)) {
+                    // a task behind a failed one never starts; neither does what lies behind it
+                    pending.delete(task.id);
+                    failed.add(task.id);
+                    continue;
+                }
                 if (!ready(task))
                     continue;
                 pending.delete(task.id);
@@ -801,20 +1061,30 @@ async function runDag(tasks, concurrency) {
                     results.set(task.id, value);
                     running.delete(task.id);
                 }, (error) => {
-                    failure ??= { error };
+                    failures.push({ id: task.id, error });
+                    failed.add(task.id);
+                    if (!(options.isLocal?.(error) ?? false))
+                        stopped ??= errorMessage(error);
                     running.delete(task.id);
                 }));
             }
         }
         if (running.size === 0) {
-            if (pending.size > 0 && !failure)
-                throw new Error(`tasks can never start: ${[...pending.keys()].join(', ')}`);
-            break;
+            if (stopped || pending.size === 0)
+                break;
+            // a pass removes what waits on a failed task; go round again until none is left
+            if ([...pending.values()].some(blocked))
+                continue;
+            if (failures.length > 0)
+                break;
+            throw new Error(`tasks can never start: ${[...pending.keys()].join(', ')}`);
         }
         await Promise.race(running.values());
     }
-    if (failure)
-        throw failure.error;
+    if (failures.length > 0 || stopped) {
+        const skipped = tasks.map((t) => t.id).filter((id) => !results.has(id) && !failures.some((f) => f.id === id));
+        throw new DagFailed(failures, [...results.keys()], skipped, stopped);
+    }
     return results;
 }
 
@@ -825,26 +1095,55 @@ var paths = __webpack_require__(6107);
 ;// CONCATENATED MODULE: ./src/core/generate/transaction.ts
 // All or nothing on disk: every file generate writes goes through here. The
 // first write of a path keeps its original bytes; rollback() puts every one
-// back (or removes the file when it did not exist). Writes are atomic
-// (temporary file, then rename), so a reader never sees half a document.
+// back (or removes the file when it did not exist), trying every file even
+// when some cannot be restored, and returns a problem for each of those
+// naming the file and the cause. Writes are atomic (temporary file, then
+// rename), so a reader never sees half a document. Once rollback has begun, no
+// write is accepted (a render that finishes after a cancellation cannot put a
+// document back on disk).
 
 
 
 
 
-/** Besides declared outputs, the only files generate ever writes. */
 class FileTransaction {
     root;
     originals = new Map();
+    /** writes under way: rollback waits for them before restoring */
+    inFlight = new Set();
+    closed = false;
     constructor(root) {
         this.root = root;
     }
+    /** Writes `content` to `rel` atomically; throws a GraftError naming the file and the cause. */
     async write(rel, content) {
+        if (this.closed) {
+            throw new errors/* GraftError */.Tz({ file: rel, message: `not writing ${rel}: the run is being rolled back` });
+        }
         this.check(rel);
+        const work = this.writeOnce(rel, content);
+        this.inFlight.add(work);
+        try {
+            await work;
+        }
+        finally {
+            this.inFlight.delete(work);
+        }
+    }
+    async writeOnce(rel, content) {
         const abs = (0,external_node_path_.join)(this.root, rel);
         if (!this.originals.has(rel))
             this.originals.set(rel, await (0,promises_.readFile)(abs).catch(() => undefined));
-        await atomicWrite(abs, content);
+        try {
+            await atomicWrite(abs, content);
+        }
+        catch (error) {
+            throw new errors/* GraftError */.Tz({
+                file: rel,
+                message: `could not write ${rel}: ${describeFsError(error)}`,
+                hint: 'free disk space or make the folder writable for the runner, then re-run (nothing this run wrote was kept)'
+            });
+        }
     }
     /** Outputs get the output checks; dvc.yaml and dvc.lock must still not lead out through a symlink. */
     check(rel) {
@@ -864,15 +1163,65 @@ class FileTransaction {
         }
         return changed;
     }
+    /**
+     * Puts back every file written, newest first, trying each even after one
+     * fails; refuses further writes. Returns one problem per file it could not
+     * restore (file, cause, and what to do), empty when all went back.
+     */
     async rollback() {
+        this.closed = true;
+        await Promise.allSettled([...this.inFlight]);
+        const problems = [];
         for (const [rel, before] of [...this.originals].reverse()) {
             const abs = (0,external_node_path_.join)(this.root, rel);
-            if (before === undefined)
-                await (0,promises_.rm)(abs, { force: true });
-            else
-                await atomicWrite(abs, before);
+            try {
+                if (before === undefined)
+                    await removeFile(abs);
+                else
+                    await atomicWrite(abs, before);
+            }
+            catch (error) {
+                problems.push({
+                    file: rel,
+                    message: `could not restore ${rel} after the failed run (${describeFsError(error)}); it still holds this run's ${before === undefined ? 'new file' : 'text'}`,
+                    hint: before === undefined
+                        ? `delete ${rel} by hand (or \`git clean -f -- ${rel}\`) before committing anything`
+                        : `restore it by hand with \`git checkout -- ${rel}\` before committing anything`
+                });
+            }
         }
         this.originals.clear();
+        return problems;
+    }
+}
+/** `ENOSPC (no space left on device)`: the errno code and what it means, else the message. */
+function describeFsError(error) {
+    const e = error;
+    const meaning = {
+        ENOSPC: 'no space left on device',
+        EROFS: 'read-only file system',
+        EACCES: 'permission denied',
+        EPERM: 'operation not permitted',
+        EDQUOT: 'disk quota exceeded',
+        ENOTDIR: 'a parent is not a folder',
+        EEXIST: 'a file is in the way',
+        EISDIR: 'it is a folder',
+        EIO: 'input/output error'
+    };
+    if (e?.code && meaning[e.code])
+        return `${e.code}, ${meaning[e.code]}`;
+    if (e?.code)
+        return e.code;
+    return error instanceof Error ? error.message : String(error);
+}
+/** Deletes a file; one already gone is fine. (fs.rm would report EPERM as a failed rmdir's ENOTDIR.) */
+async function removeFile(abs) {
+    try {
+        await (0,promises_.unlink)(abs);
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw error;
     }
 }
 async function atomicWrite(abs, content) {
@@ -883,7 +1232,7 @@ async function atomicWrite(abs, content) {
         await (0,promises_.rename)(tmp, abs);
     }
     catch (error) {
-        await (0,promises_.rm)(tmp, { force: true });
+        await (0,promises_.rm)(tmp, { force: true }).catch(() => undefined);
         throw error;
     }
 }
@@ -973,6 +1322,9 @@ class PipelineFiles {
 
 
 
+
+
+
 async function generate(options) {
     const plan = planGeneration(options.report, { force: options.force, defaultModel: options.defaultModel, maxTokens: options.maxTokens });
     const { log } = options;
@@ -983,21 +1335,70 @@ async function generate(options) {
     log.info(`Generating ${plan.length} document(s), ${options.concurrency} at a time: ${plan.map((p) => p.prompt.out).join(', ')}`);
     const run = new GenerationRun(options, plan);
     try {
-        const results = await runDag(plan.map((doc) => ({ id: doc.stage.name, after: doc.after, run: () => run.document(doc) })), options.concurrency);
+        // Before any model call: what each document would send, and whether the budget allows it.
+        const estimate = await run.estimate();
+        const results = await runDag(plan.map((doc) => ({ id: doc.stage.name, after: doc.after, run: () => run.document(doc) })), options.concurrency, {
+            isLocal: (error) => error instanceof RenderError && error.scope === 'document',
+            stopReason: () => (options.signal?.aborted ? 'interrupted' : run.overBudget())
+        });
         const documents = plan.map((d) => results.get(d.stage.name));
+        const over = run.overBudget();
+        if (over)
+            throw new errors/* GraftError */.Tz({ message: over, hint: OUTPUT_BUDGET_HINT });
         if (options.dryRun)
-            return { documents, changedFiles: [], dryRun: true };
+            return { documents, changedFiles: [], dryRun: true, estimate };
         await run.finish();
-        return { documents, changedFiles: await run.transaction.changedPaths(), dryRun: false };
+        return { documents, changedFiles: await run.transaction.changedPaths(), dryRun: false, estimate };
     }
     catch (error) {
-        await run.transaction.rollback();
-        throw error;
+        const unrestored = await run.transaction.rollback();
+        let failure = error instanceof DagFailed ? runFailure(error, plan, options.cache !== undefined) : error;
+        if (options.signal?.aborted)
+            failure = interrupted(options.signal);
+        if (unrestored.length === 0)
+            throw failure;
+        throw new errors/* GraftError */.Tz([...problemsOf(failure), ...unrestored]);
     }
+}
+function problemsOf(error) {
+    return error instanceof errors/* GraftError */.Tz ? error.problems : [{ message: error instanceof Error ? error.message : String(error) }];
+}
+/** The error of a run cancelled from outside (SIGTERM, SIGINT): what was rolled back is said by the caller's log. */
+function interrupted(signal) {
+    const why = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'cancelled');
+    return new errors/* GraftError */.Tz({ message: `generate was interrupted (${why}): every file it had written was put back, nothing is committed` });
+}
+const OUTPUT_BUDGET_HINT = 'raise `max-output-tokens` if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with `targets`';
+/**
+ * One error for a run that did not complete: every failure's own problem(s),
+ * then what happened to the rest. A single failure with nothing else to say
+ * is thrown as it is.
+ */
+function runFailure(failed, plan, cached) {
+    const outputOf = new Map(plan.map((d) => [d.stage.name, d.prompt.out]));
+    const names = (ids) => ids.map((id) => outputOf.get(id) ?? id).join(', ');
+    const problems = failed.failures.flatMap(({ error }) => problemsOf(error));
+    if (failed.failures.length === 0 && failed.stopped)
+        problems.push({ message: failed.stopped, hint: OUTPUT_BUDGET_HINT });
+    const local = failed.failures.every(({ error }) => error instanceof RenderError && error.scope === 'document');
+    if (failed.failures.length === 1 && failed.skipped.length === 0 && failed.done.length === 0)
+        return failed.failures[0].error;
+    const rest = [];
+    if (failed.done.length > 0) {
+        rest.push(`${failed.done.length} other document(s) were rendered but not written (all or nothing): ${names(failed.done)}` +
+            (cached ? '; their texts are in the render cache, so a re-run calls the model only for the failed documents and what depends on them' : ''));
+    }
+    if (failed.skipped.length > 0) {
+        rest.push(`not started${local ? ' (they depend on a failed document)' : ''}: ${names(failed.skipped)}`);
+    }
+    if (rest.length > 0)
+        problems.push({ message: `Nothing was written. ${rest.join('. ')}.` });
+    return new errors/* GraftError */.Tz(problems);
 }
 /** State shared by the documents of one run. */
 class GenerationRun {
     options;
+    plan;
     transaction;
     git;
     files;
@@ -1007,22 +1408,107 @@ class GenerationRun {
     rewrites = new Set();
     renderer;
     shortHead;
+    /** packs made for the estimate, reused by documents whose upstream this run does not rewrite */
+    prepacked = new Map();
+    /** render-cache texts found for the estimate, by cache key */
+    prefetched = new Map();
+    /** output tokens the model reported so far in this run */
+    outputTokens = 0;
     constructor(options, plan) {
         this.options = options;
+        this.plan = plan;
         this.transaction = new FileTransaction(options.root);
         this.git = new git/* Git */.T(options.root);
         this.files = new PipelineFiles(options.root, options.report.pipeline, plan);
+    }
+    /**
+     * Packs every document as it stands, looks each up in the render cache, and
+     * estimates the input tokens of those the model must render (Bedrock's
+     * CountTokens where it can count, else characters ÷ 3.5); then checks the
+     * budget. Throws a GraftError over budget, before any model call. A document
+     * downstream of one this run rewrites is estimated from today's text of its
+     * upstream (the real prompt adds the upstream's diff) and counted as a call.
+     */
+    async estimate() {
+        const { log } = this.options;
+        const planned = new Set(this.plan.map((d) => d.stage.name));
+        const rewrites = new Set();
+        const packs = await mapPool(this.plan, this.options.concurrency, (doc) => this.pack(doc, new Map()));
+        const candidates = [];
+        this.plan.forEach((doc, i) => {
+            const packedDoc = packs[i];
+            this.prepacked.set(doc.stage.name, packedDoc);
+            const upstreamRewritten = doc.after.some((u) => planned.has(u) && rewrites.has(u));
+            if (packedDoc.directive === 'MAINTAIN' && !upstreamRewritten)
+                return;
+            rewrites.add(doc.stage.name);
+            candidates.push({ doc, packed: packedDoc.packed, final: !upstreamRewritten });
+        });
+        // A document whose prompt is final and whose text the render cache holds costs nothing.
+        const { cache } = this.options;
+        const hits = await mapPool(candidates, this.options.concurrency, async ({ doc, packed, final }) => {
+            if (!final || this.options.dryRun || !cache)
+                return false;
+            const key = this.cacheKey(doc, packed);
+            const hit = await cache.get(key);
+            if (hit !== undefined)
+                this.prefetched.set(key, hit);
+            return hit !== undefined;
+        });
+        const toRender = candidates.filter((_c, i) => !hits[i]);
+        if (toRender.length === 0)
+            return undefined;
+        const counter = await this.counter();
+        const estimate = await estimateInput(toRender, counter, this.options.concurrency, log);
+        log.info(describeEstimate(estimate));
+        if (!this.options.dryRun)
+            checkBudget(estimate, this.options.budget);
+        else {
+            try {
+                checkBudget(estimate, this.options.budget);
+            }
+            catch (error) {
+                log.warn(`Dry run: the real run would stop here, before any model call: ${error.message}`);
+            }
+        }
+        return estimate;
+    }
+    /** Why new documents must not start (the output budget is spent), or undefined. */
+    overBudget() {
+        const max = this.options.budget.maxOutputTokens;
+        if (this.outputTokens <= max)
+            return undefined;
+        return `this run's model output reached ${this.outputTokens} tokens, over max-output-tokens (${max}): no further document was started and nothing was written`;
+    }
+    /** The renderer's token counter, or undefined (dry runs without credentials; models it cannot count). */
+    async counter() {
+        if (this.options.dryRun) {
+            try {
+                const renderer = await this.rendererOnce();
+                return renderer.countTokens?.bind(renderer);
+            }
+            catch (error) {
+                this.options.log.info(`Token estimate: no Bedrock client for a dry run (${error.message.split('\n')[0]})`);
+                this.renderer = undefined;
+                return undefined;
+            }
+        }
+        const renderer = await this.rendererOnce();
+        return renderer.countTokens?.bind(renderer);
+    }
+    rendererOnce() {
+        this.renderer ??= this.options.renderer();
+        return this.renderer;
+    }
+    pack(doc, overrides) {
+        return packDocument(this.git, doc, { overrides, force: this.options.force, log: this.options.log, baselineRev: this.options.baselineRev });
     }
     async document(doc) {
         const { log } = this.options;
         const started = Date.now();
         const output = doc.prompt.out;
-        const packedDoc = await packDocument(this.git, doc, {
-            overrides: this.overridesFor(doc),
-            force: this.options.force,
-            log,
-            baselineRev: this.options.baselineRev
-        });
+        const overrides = this.overridesFor(doc);
+        const packedDoc = (overrides.size === 0 ? this.prepacked.get(doc.stage.name) : undefined) ?? (await this.pack(doc, overrides));
         const { baseline, packed } = packedDoc;
         let { directive, line } = packedDoc;
         const rewrittenUpstream = doc.after.filter((u) => this.rewrites.has(u));
@@ -1056,6 +1542,7 @@ class GenerationRun {
             return { ...base, ms: Date.now() - started };
         if (directive !== 'MAINTAIN') {
             const rendered = await this.render(doc, packed);
+            this.outputTokens += rendered.outputTokens;
             const header = (0,graft_header/* formatHeader */.RX)({ model: doc.modelName, sig, rev: await this.head(), date: (this.options.now ?? (() => new Date()))() });
             const before = await (0,promises_.readFile)((0,external_node_path_.join)(this.options.root, output), 'utf8').catch(() => '');
             const after = (0,graft_header/* composeDocument */.wI)(header, rendered.text);
@@ -1095,18 +1582,22 @@ class GenerationRun {
             maxTokens: doc.maxTokens,
             temperature: doc.prompt.temperature,
             timeoutMs,
-            label: doc.prompt.out
+            label: doc.prompt.out,
+            signal: this.options.signal
         };
-        const key = (0,graft_header/* sha256Hex */.fg)(JSON.stringify([request.modelId, request.maxTokens, request.temperature ?? null, packed]));
-        const hit = await cache?.get(key);
+        const key = this.cacheKey(doc, packed);
+        const hit = this.prefetched.get(key) ?? (await cache?.get(key));
         if (hit !== undefined) {
             this.options.log.info(`${doc.prompt.out}: render cache hit, no model call`);
             return { text: hit, inputTokens: 0, outputTokens: 0, cached: true };
         }
-        this.renderer ??= this.options.renderer();
-        const result = await (await this.renderer).render(request);
+        const result = await (await this.rendererOnce()).render(request);
         await cache?.put(key, result.text);
         return { ...result, cached: false };
+    }
+    /** The render cache's key: model, output limit (as sent), temperature and the packed prompt. */
+    cacheKey(doc, packed) {
+        return (0,graft_header/* sha256Hex */.fg)(JSON.stringify([doc.modelId, doc.maxTokens, doc.prompt.temperature ?? null, packed]));
     }
     head() {
         this.shortHead ??= this.git
@@ -1120,124 +1611,6 @@ class GenerationRun {
 var dist_cjs = __webpack_require__(7462);
 // EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var node_http_handler_dist_cjs = __webpack_require__(1279);
-;// CONCATENATED MODULE: ./src/core/render/errors.ts
-// What went wrong with a model call, in two parts: the kind (which decides
-// whether we retry) and a message saying what to fix. Every message names the
-// document, the model id, the region and the AWS request id.
-
-/** A render failure the user must act on; `kind` says how it was classified. */
-class RenderError extends errors/* GraftError */.Tz {
-    kind;
-    requestId;
-    attempts;
-    constructor(kind, context, message, hint, requestId, attempts = 1) {
-        super({ file: context.label, message: `${message} ${describeCall(context, requestId, attempts)}`, hint });
-        this.kind = kind;
-        this.requestId = requestId;
-        this.attempts = attempts;
-        this.name = 'RenderError';
-    }
-}
-function describeCall(c, requestId, attempts) {
-    const tries = attempts > 1 ? `, after ${attempts} attempts` : '';
-    return `(model ${c.modelId}, region ${c.region}, request id ${requestId ?? 'none'}${tries})`;
-}
-function errorFacts(err) {
-    const e = (err ?? {});
-    return {
-        name: typeof e.name === 'string' ? e.name : 'Error',
-        message: typeof e.message === 'string' ? e.message : String(err),
-        status: e.$metadata?.httpStatusCode,
-        requestId: e.$metadata?.requestId
-    };
-}
-const THROTTLED = new Set(['ThrottlingException', 'ModelNotReadyException', 'TooManyRequestsException']);
-const SERVER = new Set(['InternalServerException', 'ServiceUnavailableException', 'ModelStreamErrorException', 'IncompleteStream']);
-const TIMEOUT = new Set(['TimeoutError', 'ModelTimeoutException', 'RenderTimeout']);
-/** Connection-level failures that a second try usually survives. */
-const NETWORK = /ECONNRESET|EPIPE|ECONNREFUSED|socket hang up|Premature close|aborted/i;
-function classify(f) {
-    if (THROTTLED.has(f.name) || f.status === 429)
-        return 'throttled';
-    if (TIMEOUT.has(f.name) || f.status === 408)
-        return 'timeout';
-    if (SERVER.has(f.name) || (f.status !== undefined && f.status >= 500))
-        return 'server';
-    if (f.status === undefined && NETWORK.test(`${f.name} ${f.message}`))
-        return 'server';
-    return 'fatal';
-}
-/** Builds the user-facing error for a failure we will not (or can no longer) retry. */
-function renderFailure(err, context, attempts, requestId) {
-    const f = errorFacts(err);
-    const id = f.requestId ?? requestId;
-    const kind = classify(f);
-    const [message, hint] = explain(f, context);
-    return new RenderError(kind, context, message, hint, id, attempts);
-}
-function explain(f, c) {
-    const said = `${f.name}: ${f.message}`;
-    switch (f.name) {
-        case 'ThrottlingException':
-        case 'ModelNotReadyException':
-        case 'TooManyRequestsException':
-            return [`Bedrock kept throttling the request (${said})`, 'lower the `concurrency` input, retry later, or ask AWS for a higher Bedrock quota'];
-        case 'AccessDeniedException':
-            return [
-                `Bedrock denied access (${said})`,
-                `grant the role bedrock:InvokeModelWithResponseStream on ${c.modelId} (and, for an inference profile, on the foundation model in every region it routes to), and enable model access for this model in the Bedrock console in ${c.region}`
-            ];
-        case 'ResourceNotFoundException':
-            return [
-                `Bedrock does not know this model here (${said})`,
-                `check the model id; try a region where the model is offered (us-east-1, us-west-2) or its cross-region profile (us.… / eu.… / apac.… / global.…), and set \`aws-region\` to match`
-            ];
-        case 'ValidationException':
-            return explainValidation(f, c);
-        case 'ServiceQuotaExceededException':
-            return [`Bedrock quota exceeded (${said})`, 'lower `max-tokens` or `concurrency`, or request a quota increase in the Service Quotas console'];
-        case 'ExpiredTokenException':
-            return [`the AWS session expired during the run (${said})`, EXPIRED_SESSION_HINT];
-        case 'UnrecognizedClientException':
-        case 'InvalidSignatureException':
-        case 'CredentialsProviderError':
-            return [`AWS rejected or could not find the credentials (${said})`, CREDENTIALS_HINT];
-    }
-    const kind = classify(f);
-    if (kind === 'timeout')
-        return [`the model call timed out (${said})`, 'raise `timeout-minutes`, or lower `max_tokens` for this prompt'];
-    if (kind === 'server')
-        return [`Bedrock failed repeatedly (${said})`, 'retry the run later; check the AWS Health Dashboard for Bedrock in this region'];
-    return [`the model call failed (${said})`, 'check the model id, region and credentials'];
-}
-function explainValidation(f, c) {
-    const said = `${f.name}: ${f.message}`;
-    if (isBareClaude4(c.modelId) || /on-demand throughput/i.test(f.message)) {
-        const bare = c.modelId.replace(/^arn:aws:bedrock:[^/]*\//, '');
-        return [
-            `Bedrock refused the model id (${said})`,
-            `Claude 4 models are served only through inference profiles: use us.${bare} or global.${bare} (or the alias bedrock-claude-v4.5-sonnet-us)`
-        ];
-    }
-    return [`Bedrock rejected the request (${said})`, 'check the prompt frontmatter (`max_tokens`, `temperature`) and the model id'];
-}
-/** `anthropic.claude-sonnet-4…`, `anthropic.claude-opus-4-1…`: a Claude 4 id without a profile prefix. */
-function isBareClaude4(modelId) {
-    return /^anthropic\.claude-(?:[a-z]+-)?4/.test(modelId);
-}
-/**
- * Credentials that worked, then expired: the session was shorter than the run.
- * configure-aws-credentials asks for one hour unless `role-duration-seconds` says
- * more, and the role's "Maximum session duration" (IAM, 1 to 12 hours) caps it.
- */
-const EXPIRED_SESSION_HINT = 'the run outlived its AWS session: raise `role-duration-seconds` on the aws-actions/configure-aws-credentials step ' +
-    '(its default is 3600, one hour) to cover the whole run, and raise the role\'s "Maximum session duration" in IAM to at least as much ' +
-    '(up to 12 hours); or regenerate fewer documents per run (`targets`)';
-const CREDENTIALS_HINT = 'give the job AWS credentials in one of two ways: (1) OIDC — add `permissions: id-token: write` to the job and a step ' +
-    '`uses: aws-actions/configure-aws-credentials@v5` with `role-to-assume: <role ARN>` and `aws-region: <region>` before this action; ' +
-    'or (2) repository secrets — set env `AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}` and ' +
-    '`AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}` (and `AWS_REGION`, or the `aws-region` input)';
-
 ;// CONCATENATED MODULE: ./src/core/render/retry.ts
 const DEFAULT_BACKOFF_MS = [5000, 15000, 45000];
 /** The last error of a call that will not be retried, with how many tries it took. */
@@ -1284,11 +1657,102 @@ async function withRetries(attempt, timeoutMs, policy) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/render/limiter.ts
+// How many model requests may be in flight at once, adapted to the account's
+// Bedrock quota (additive increase, multiplicative decrease, as TCP and the
+// AWS SDKs' adaptive retry mode do): a ThrottlingException halves the number
+// in flight (at least one); a run of successes raises the limit by one, up to
+// the `concurrency` input (to just below the level that was throttled after a
+// run as long as the limit, past it after a run four times as long). Each
+// attempt of a request holds a slot; a request
+// waiting out its backoff holds none. One halving per wave: throttles of
+// requests started before the last halving do not halve again.
+class AdaptiveLimiter {
+    max;
+    options;
+    current;
+    inFlight = 0;
+    epoch = 0;
+    successes = 0;
+    /** requests in flight when Bedrock last throttled: probing at or past it waits for a longer run */
+    ceiling = Infinity;
+    waiting = [];
+    /**
+     * @param max the most requests in flight (the `concurrency` input), ≥ 1
+     * @param options.fixed keep `max` whatever happens (the limiter only counts)
+     * @param options.onChange told each time the limit moves, for the log
+     */
+    constructor(max, options = {}) {
+        this.max = max;
+        this.options = options;
+        this.current = Math.max(1, max);
+    }
+    /** The number of requests currently allowed in flight. */
+    get limit() {
+        return this.current;
+    }
+    /** Waits for a free slot. */
+    async acquire() {
+        while (this.inFlight >= this.current)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        this.inFlight++;
+        return { epoch: this.epoch };
+    }
+    /**
+     * Gives a slot back with the attempt's outcome. `throttled` halves the
+     * in-flight count (this attempt included) unless a halving already answered
+     * the wave this attempt belonged to; a run of `limit` consecutive successes
+     * of attempts started since the last halving raises the limit by one, up to `max`.
+     */
+    release(slot, outcome) {
+        const inFlight = this.inFlight;
+        this.inFlight--;
+        if (!this.options.fixed) {
+            if (outcome === 'throttled') {
+                this.successes = 0;
+                if (slot.epoch === this.epoch) {
+                    this.ceiling = inFlight;
+                    const to = Math.max(1, Math.floor(Math.min(this.current, inFlight) / 2));
+                    this.epoch++;
+                    this.move(to, 'throttled');
+                }
+            }
+            else if (outcome === 'ok' && slot.epoch === this.epoch) {
+                // only successes at the current limit say it is safe to go higher
+                this.successes++;
+                // back up to just below the level that was throttled after `limit` successes; past it
+                // (a probe that costs a throttle if the quota has not grown) after four times as many
+                const run = this.current + 1 < this.ceiling ? this.current : 4 * this.current;
+                if (this.successes >= run && this.current < this.max) {
+                    this.successes = 0;
+                    this.move(this.current + 1, 'recovered');
+                }
+            }
+        }
+        this.wake();
+    }
+    move(to, why) {
+        if (to === this.current)
+            return;
+        const from = this.current;
+        this.current = to;
+        this.options.onChange?.({ from, to, why });
+    }
+    /** Wakes as many waiters as there are free slots; each re-checks when it runs. */
+    wake() {
+        const free = this.current - this.inFlight;
+        if (free > 0)
+            for (const resolve of this.waiting.splice(0, free))
+                resolve();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/render/bedrock.ts
 // Renders one packed prompt through Claude on Bedrock (ConverseStream). The
 // SDK's own retries are off; ours (retry.ts) decide. A reply is accepted only
 // when it is complete: stopped at end_turn/stop_sequence, non-empty, and more
 // than a Graft header line — the caller writes nothing otherwise.
+
 
 
 
@@ -1304,6 +1768,7 @@ class BedrockRenderer {
     sleep;
     backoffMs;
     progressEveryMs;
+    limiter;
     constructor(opts) {
         this.region = requireRegion(opts.region);
         this.client = bedrockClient(this.region);
@@ -1311,15 +1776,37 @@ class BedrockRenderer {
         this.sleep = opts.sleep ?? realSleep;
         this.backoffMs = opts.backoffMs ?? DEFAULT_BACKOFF_MS;
         this.progressEveryMs = opts.progressEveryMs ?? 5000;
+        if (opts.concurrency !== undefined) {
+            this.limiter = new AdaptiveLimiter(opts.concurrency, {
+                fixed: opts.fixedConcurrency,
+                onChange: ({ from, to, why }) => why === 'throttled'
+                    ? this.log.warn(`Bedrock is throttling: at most ${to} model request(s) in flight from now on (was ${from})`)
+                    : this.log.info(`Bedrock stopped throttling: at most ${to} model request(s) in flight (was ${from})`)
+            });
+        }
+    }
+    /**
+     * The input tokens Bedrock counts for this prompt (CountTokens, free of
+     * charge), asked of the foundation model behind an inference profile id
+     * (`us.anthropic…` → `anthropic…`). Throws when Bedrock cannot count for
+     * this model here (some models and regions offer no CountTokens) or the
+     * role may not call it; the caller then estimates from characters.
+     */
+    async countTokens(req) {
+        const modelId = foundationModelId(req.modelId);
+        const out = await this.client.send(new dist_cjs/* CountTokensCommand */.Li4({ modelId, input: { converse: { messages: [{ role: 'user', content: [{ text: req.prompt }] }] } } }), { requestTimeout: CONNECT_TIMEOUT_MS * 3 });
+        if (typeof out.inputTokens !== 'number')
+            throw new Error('CountTokens returned no inputTokens');
+        return out.inputTokens;
     }
     async render(req) {
         const context = { label: req.label, modelId: req.modelId, region: this.region };
         const started = Date.now();
         let outcome;
         try {
-            outcome = await withRetries((n, limitMs) => this.attempt(req, n, limitMs), req.timeoutMs, {
+            outcome = await withRetries((n, limitMs) => this.limited(() => this.attempt(req, n, limitMs)), req.timeoutMs, {
                 backoffMs: this.backoffMs,
-                sleep: this.sleep,
+                sleep: (ms) => (req.signal ? Promise.race([this.sleep(ms), aborted(req.signal)]) : this.sleep(ms)),
                 classify: (err) => classify(errorFacts(err)),
                 onRetry: (err, kind, waitMs, next) => this.log.warn(retryNotice(context, err, kind, waitMs, next))
             });
@@ -1335,14 +1822,38 @@ class BedrockRenderer {
         this.log.info(`${req.label}: ${value.text.length} chars, ${value.outputTokens} output tokens in ${(ms / 1000).toFixed(1)} s`);
         return { text: value.text, inputTokens: value.inputTokens, outputTokens: value.outputTokens, stopReason: value.stopReason, attempts, ms };
     }
+    /** One attempt holding one of the limiter's slots (none while it backs off). */
+    async limited(attempt) {
+        if (!this.limiter)
+            return attempt();
+        const slot = await this.limiter.acquire();
+        let outcome = 'other';
+        try {
+            const value = await attempt();
+            outcome = 'ok';
+            return value;
+        }
+        catch (err) {
+            if (classify(errorFacts(err)) === 'throttled')
+                outcome = 'throttled';
+            throw err;
+        }
+        finally {
+            this.limiter.release(slot, outcome);
+        }
+    }
     /** Frees the client's sockets. */
     close() {
         this.client.destroy();
     }
     /** One try, bounded as a whole (headers and stream) by `limitMs`. */
     async attempt(req, n, limitMs) {
+        if (req.signal?.aborted)
+            throw cancelled(req.signal);
         this.log.info(`${req.label}: calling ${req.modelId} in ${this.region}${n > 1 ? ` (attempt ${n})` : ''}`);
         const controller = new AbortController();
+        const cancel = () => controller.abort();
+        req.signal?.addEventListener('abort', cancel, { once: true });
         const seen = {};
         let timer;
         const deadline = new Promise((_resolve, reject) => {
@@ -1355,10 +1866,11 @@ class BedrockRenderer {
         const work = this.call(req, limitMs, controller.signal, seen);
         work.catch(() => undefined); // an attempt abandoned at the deadline must not surface later
         try {
-            return await Promise.race([work, deadline]);
+            return await Promise.race([work, deadline, ...(req.signal ? [aborted(req.signal)] : [])]);
         }
         finally {
             clearTimeout(timer);
+            req.signal?.removeEventListener('abort', cancel);
         }
     }
     /** `seen` receives the request id as soon as the reply's headers arrive. */
@@ -1422,7 +1934,7 @@ class StreamFailure extends Error {
 /** Rejects a reply that must not be written as a document. */
 function checkComplete(reply, req, context, attempts) {
     const fail = (message, hint) => {
-        throw new RenderError('fatal', context, message, hint, reply.requestId, attempts);
+        throw new RenderError('fatal', context, message, hint, reply.requestId, attempts, 'document');
     };
     if (reply.stopReason === 'max_tokens') {
         fail(`the reply was cut off at max_tokens (${req.maxTokens}; ${reply.outputTokens} tokens written), so nothing was written`, 'raise `max_tokens` in the prompt frontmatter or the `max-tokens` input');
@@ -1446,6 +1958,23 @@ function retryNotice(c, err, kind, waitMs, next) {
 }
 function formatSeconds(ms) {
     return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`;
+}
+/** The error of a call abandoned because the run was cancelled (classified fatal: never retried). */
+function cancelled(signal) {
+    const why = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'cancelled');
+    return Object.assign(new Error(`the run was cancelled (${why})`), { name: 'RunCancelled' });
+}
+/** Rejects when `signal` aborts (never resolves). */
+function aborted(signal) {
+    return new Promise((_resolve, reject) => {
+        if (signal.aborted)
+            return reject(cancelled(signal));
+        signal.addEventListener('abort', () => reject(cancelled(signal)), { once: true });
+    });
+}
+/** A cross-region inference profile id names its foundation model after a geography prefix. */
+function foundationModelId(modelId) {
+    return modelId.replace(/^(?:us|eu|apac|jp|au|ca|us-gov|global)\./, '');
 }
 function requireRegion(region) {
     if (region)
@@ -1499,8 +2028,8 @@ function parsePositiveInt(raw, label, example) {
     return n;
 }
 
-// EXTERNAL MODULE: ./src/core/validate/validate.ts + 11 modules
-var validate = __webpack_require__(9667);
+// EXTERNAL MODULE: ./src/core/validate/validate.ts + 10 modules
+var validate = __webpack_require__(5181);
 // EXTERNAL MODULE: ./src/cli/dvc-locator.ts + 1 modules
 var dvc_locator = __webpack_require__(9124);
 // EXTERNAL MODULE: ./src/core/pipeline/targets.ts
@@ -1509,6 +2038,7 @@ var targets = __webpack_require__(8488);
 var terminal_log = __webpack_require__(4491);
 ;// CONCATENATED MODULE: ./src/cli/generate-command.ts
 // `graft-action generate` and `graft-action pack`: the generate core in a terminal.
+
 
 
 
@@ -1535,7 +2065,11 @@ Options:
   --model <name>             model for prompts that name none (default ${defaults/* DEFAULT_MODEL */.UB})
   --region <region>          Bedrock region (default AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
   --max-tokens <n>           output limit for prompts without max_tokens (default ${defaults/* DEFAULT_MAX_TOKENS */.Uc})
-  --concurrency <n>          renders at once (default 4)
+  --concurrency <n>          renders at once (default 4); fewer for a while when Bedrock throttles
+  --fixed-concurrency        keep --concurrency renders in flight even when Bedrock throttles
+  --max-documents <n>        refuse, before any model call, a run rendering more (default ${DEFAULT_BUDGET.maxDocuments})
+  --max-input-tokens <n>     refuse, before any model call, a run estimated above this (default ${DEFAULT_BUDGET.maxInputTokens})
+  --max-output-tokens <n>    stop and fail (writing nothing) once the model wrote more (default ${DEFAULT_BUDGET.maxOutputTokens})
   --timeout-minutes <n>      per document (default 10)
   --engine <auto|native|dvc> staleness engine (default auto)
   -C, --cwd <dir>            repository root (default: the current directory)
@@ -1564,6 +2098,10 @@ async function generateCommand(argv) {
             region: { type: 'string' },
             'max-tokens': { type: 'string' },
             concurrency: { type: 'string' },
+            'fixed-concurrency': { type: 'boolean', default: false },
+            'max-documents': { type: 'string' },
+            'max-input-tokens': { type: 'string' },
+            'max-output-tokens': { type: 'string' },
             'timeout-minutes': { type: 'string' },
             engine: { type: 'string', default: 'auto' },
             cwd: { type: 'string', short: 'C', default: '.' },
@@ -1584,25 +2122,45 @@ async function generateCommand(argv) {
         log,
         dvc: dvc_locator/* dvcOnPath */.q
     });
+    const concurrency = positiveInt('concurrency', values.concurrency, defaults/* DEFAULT_CONCURRENCY */.WH);
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        log.warn(`${signal} received: stopping and putting back every file written`);
+        controller.abort(new Error(signal));
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
     const result = await generate({
+        signal: controller.signal,
         root,
         report,
         force: values.force,
         defaultModel: values.model,
         maxTokens: positiveInt('max-tokens', values['max-tokens'], defaults/* DEFAULT_MAX_TOKENS */.Uc),
-        concurrency: positiveInt('concurrency', values.concurrency, defaults/* DEFAULT_CONCURRENCY */.WH),
+        concurrency,
+        budget: {
+            maxDocuments: positiveInt('max-documents', values['max-documents'], DEFAULT_BUDGET.maxDocuments),
+            maxInputTokens: positiveInt('max-input-tokens', values['max-input-tokens'], DEFAULT_BUDGET.maxInputTokens),
+            maxOutputTokens: positiveInt('max-output-tokens', values['max-output-tokens'], DEFAULT_BUDGET.maxOutputTokens)
+        },
         timeoutMs: positiveInt('timeout-minutes', values['timeout-minutes'], defaults/* DEFAULT_TIMEOUT_MINUTES */.EV) * 60_000,
         dryRun: values['dry-run'],
         renderer: async () => {
             await checkCredentials(region);
-            return new BedrockRenderer({ region, log });
+            return new BedrockRenderer({ region, log, concurrency, fixedConcurrency: values['fixed-concurrency'] });
         },
         log
+    }).finally(() => {
+        process.off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal);
     });
     for (const d of result.documents) {
         const tokens = d.rendered ? `, ${d.inputTokens} in / ${d.outputTokens} out tokens` : '';
         process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}\n`);
     }
+    const used = result.documents.reduce((t, d) => ({ i: t.i + d.inputTokens, o: t.o + d.outputTokens }), { i: 0, o: 0 });
+    if (!result.dryRun)
+        process.stdout.write(`Tokens: ${used.i} input, ${used.o} output\n`);
     if (result.dryRun)
         process.stdout.write('Dry run: no model was called and nothing was written.\n');
     else if (result.changedFiles.length > 0)

@@ -363,10 +363,9 @@ class GenerationRun {
     return { ...result, cached: false }
   }
 
-  /** The render cache's key: model, output limit, temperature and the packed prompt. */
+  /** The render cache's key: model, output limit (as sent), temperature and the packed prompt. */
   private cacheKey(doc: PlannedDocument, packed: string): string {
-    const maxTokens = doc.prompt.maxTokens ?? this.options.maxTokens
-    return sha256Hex(JSON.stringify([doc.modelId, maxTokens, doc.prompt.temperature ?? null, packed]))
+    return sha256Hex(JSON.stringify([doc.modelId, doc.maxTokens, doc.prompt.temperature ?? null, packed]))
   }
 
   private head(): Promise<string> {
