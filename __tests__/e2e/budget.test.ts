@@ -31,7 +31,7 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
   let repo: TestRepo
   let server: BedrockServer
   const generate = (inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> =>
-    runAction('generate', { workspace: repo.root, inputs: { engine: 'native', ...inputs }, env: { ...bedrockTestEnv(server.url), ...env } })
+    runAction('generate', { workspace: repo.root, inputs: { engine: 'native', push: 'false', ...inputs }, env: { ...bedrockTestEnv(server.url), ...env } })
 
   beforeEach(async () => {
     repo = exampleRepo()

@@ -54,7 +54,7 @@ describe('rollback always finishes (dist/generate)', () => {
 
   const targets = 'p1/a.md\np2/b.md\np3/c.md'
   const generate = (): Promise<ActionRun> =>
-    runAction('generate', { workspace: repo.root, inputs: { engine: 'native', targets, concurrency: '1' }, env: bedrockTestEnv(server.url) })
+    runAction('generate', { workspace: repo.root, inputs: { engine: 'native', push: 'false', targets, concurrency: '1' }, env: bedrockTestEnv(server.url) })
 
   it('a folder read-only on the 2nd of 3 documents: the error names the file and the cause; the 1st document is put back', async () => {
     const before = repo.snapshot()
@@ -115,6 +115,7 @@ describe('rollback always finishes (dist/generate)', () => {
         INPUT_ENGINE: 'native',
         INPUT_TARGETS: targets,
         INPUT_CONCURRENCY: '1',
+        INPUT_PUSH: 'false',
         ...bedrockTestEnv(server.url)
       }
     })
