@@ -1,7 +1,7 @@
 // Reads and checks the action's inputs once, so the rest of the code gets
 // plain typed values. Input names and defaults are the contract in action.yml.
 import * as core from '@actions/core'
-import { isAbsolute, resolve } from 'node:path'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
 import {
   DEFAULT_COMMIT_USER_EMAIL,
   DEFAULT_COMMIT_USER_NAME,
@@ -62,9 +62,36 @@ export function getRoot(): string {
   return isAbsolute(dir) ? dir : resolve(workspace, dir)
 }
 
+/**
+ * `file` (relative to the working-directory, or absolute) as GitHub reads an
+ * annotation's path: relative to the repository root (GITHUB_WORKSPACE), `/`-separated.
+ * A path outside the workspace stays absolute (GitHub then shows no file).
+ */
+export function annotationPath(file: string | undefined): string | undefined {
+  if (!file) return undefined
+  const workspace = resolve(process.env.GITHUB_WORKSPACE || process.cwd())
+  const rel = relative(workspace, resolve(getRoot(), file))
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/')
+}
+
+/** Warns once when the working-directory lies outside the checked-out workspace. */
+function warnOutsideWorkspace(root: string): void {
+  const workspace = process.env.GITHUB_WORKSPACE
+  if (!workspace) return
+  const rel = relative(resolve(workspace), root)
+  if (rel.startsWith('..') || isAbsolute(rel)) {
+    core.warning(
+      `working-directory ${root} is outside the workspace ${workspace}: graft-action reads files the checkout did not put there. ` +
+        'Set working-directory to a folder of the repository, relative to the workspace.'
+    )
+  }
+}
+
 export function readValidateInputs(): ValidateInputs {
+  const root = getRoot()
+  warnOutsideWorkspace(root)
   return {
-    root: getRoot(),
+    root,
     engine: getChoice('engine', ['auto', 'dvc', 'native'] as const, 'auto'),
     targets: parseTargetList(core.getInput('targets')),
     failOnStale: getBoolean('fail-on-stale', false),

@@ -2,6 +2,7 @@
 // annotations on the files that need fixing.
 import * as core from '@actions/core'
 import { GraftError } from '../core/errors.js'
+import { annotationPath } from './inputs.js'
 import type { StaleDocument } from '../core/types.js'
 
 export function setStaleOutputs(stale: StaleDocument[]): void {
@@ -20,7 +21,7 @@ export async function reportFailure(error: unknown): Promise<void> {
   if (error instanceof GraftError) {
     for (const p of error.problems) {
       const text = p.hint ? `${p.message}\nWhat to do: ${p.hint}` : p.message
-      core.error(text, { file: p.file, startLine: p.line, title: 'graft-action' })
+      core.error(text, { file: annotationPath(p.file), startLine: p.line, title: 'graft-action' })
     }
     await writeSummary(
       `### ❌ Graft: ${error.problems.length} problem(s)\n\n` +

@@ -8,6 +8,7 @@
 // generate → publish → outputs, summary, sticky comment.
 import * as core from '@actions/core'
 import { Git } from '../core/io/git.js'
+import { checkWorkingDirectory } from '../core/io/workdir.js'
 import { GraftError } from '../core/errors.js'
 import type { GenerateResult } from '../core/generate/generate.js'
 import { loopGuardError, readBotCommit } from '../core/publish/loop-guard.js'
@@ -30,10 +31,13 @@ export async function runCommand(command: Command): Promise<void> {
   try {
     if (command === 'validate') {
       const inputs = readValidateInputs()
+      await checkWorkingDirectory(inputs.root)
       failIfStale(await runValidate(inputs), inputs.failOnStale)
       return
     }
-    await generateFlow(command, readGenerateInputs(), readPublishInputs())
+    const inputs = readGenerateInputs()
+    await checkWorkingDirectory(inputs.root)
+    await generateFlow(command, inputs, readPublishInputs())
   } catch (error) {
     await reportFailure(error)
   }

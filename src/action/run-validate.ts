@@ -3,7 +3,7 @@ import * as core from '@actions/core'
 import { validate, type ValidationReport } from '../core/validate/validate.js'
 import { which } from '../core/io/which.js'
 import { validateSummary } from './markdown.js'
-import type { ValidateInputs } from './inputs.js'
+import { annotationPath, type ValidateInputs } from './inputs.js'
 import { actionLog, setStaleOutputs, writeSummary } from './report.js'
 
 /**
@@ -27,7 +27,7 @@ export async function runValidate(inputs: ValidateInputs, options: { report: boo
   setStaleOutputs(report.stale)
   for (const d of report.stale) {
     core.notice(`${d.outputs.join(', ')} is stale: ${d.reasons.map((r) => r.text).join('; ')}`, {
-      file: d.prompt,
+      file: annotationPath(d.prompt),
       title: 'Stale generated document'
     })
   }

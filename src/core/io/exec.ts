@@ -2,6 +2,8 @@
 // core and the CLI need nothing from @actions/*. Arguments are passed as an
 // array: no shell, no quoting bugs.
 import { spawn } from 'node:child_process'
+import { existsSync, statSync } from 'node:fs'
+import { GraftError } from '../errors.js'
 
 export interface RunOptions {
   cwd: string
@@ -41,7 +43,7 @@ export const run: Runner = (file, args, options) =>
     const err: Buffer[] = []
     child.stdout.on('data', (d: Buffer) => out.push(d))
     child.stderr.on('data', (d: Buffer) => err.push(d))
-    child.on('error', reject)
+    child.on('error', (error: NodeJS.ErrnoException) => reject(spawnProblem(file, options.cwd, error)))
     child.on('close', (code) => {
       const result = {
         code: code ?? 1,
@@ -58,3 +60,24 @@ export const run: Runner = (file, args, options) =>
     child.stdin.on('error', () => {})
     child.stdin.end(options.input ?? '')
   })
+
+/**
+ * A spawn failure as the user can act on it: Node says `spawn git ENOENT` both
+ * when git is missing and when the working folder is, and `spawn ENOTDIR` when
+ * the folder is a file. Other errors are returned unchanged.
+ */
+export function spawnProblem(file: string, cwd: string, error: NodeJS.ErrnoException): Error {
+  if (error.code === 'ENOENT' && !existsSync(cwd)) {
+    return new GraftError({ message: `the folder ${cwd} does not exist, so ${file} cannot run there`, hint: "check the action's working-directory (CLI: -C)" })
+  }
+  if (error.code === 'ENOTDIR' || (error.code === 'ENOENT' && !statSync(cwd).isDirectory())) {
+    return new GraftError({ message: `${cwd} is a file, not a folder, so ${file} cannot run there`, hint: "check the action's working-directory (CLI: -C)" })
+  }
+  if (error.code === 'ENOENT') {
+    return new GraftError({ message: `${file} is not installed or not on PATH`, hint: `install ${file} on the runner (or add its folder to PATH) and run again` })
+  }
+  if (error.code === 'EACCES') {
+    return new GraftError({ message: `${file} was found on PATH but cannot be run (permission denied)`, hint: `make ${file} executable, or put a working ${file} first on PATH` })
+  }
+  return error
+}

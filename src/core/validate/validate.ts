@@ -1,5 +1,6 @@
 // validate: which generated documents no longer match their sources or their
 // prompts, and why. files → prompts → pipeline → graph → status → report.
+import { checkWorkingDirectory } from '../io/workdir.js'
 import { existsSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { GraftError } from '../errors.js'
@@ -42,6 +43,7 @@ export interface ValidationReport {
 export async function validate(options: ValidateOptions): Promise<ValidationReport> {
   const { root, log } = options
   const pipeline = await log.group('Reading prompts and pipeline', async () => {
+    await checkWorkingDirectory(resolve(root))
     await refuseSubfolderOfPipeline(root)
     const p = await loadPipeline(root)
     refuseEmptyPipeline(root, p)

@@ -35,6 +35,16 @@ export function parseYamlSource(text: string, file: string, hint: string, option
   const error = doc.errors[0]
   if (error) {
     const pos = lineCounter.linePos(error.pos[0])
+    // The parser gives up on very deep nesting with the engine's own words
+    // ("Maximum call stack size exceeded"); say what it means instead.
+    if (/call stack/i.test(error.message)) {
+      throw new GraftError({
+        file,
+        line: pos.line,
+        message: `${options.subject ?? file} nests lists or mappings too deeply to read (line ${pos.line}, column ${pos.col})`,
+        hint: `remove the nesting: nothing in ${options.subject ?? file} needs more than a few levels; ${hint}`
+      })
+    }
     throw new GraftError({
       file,
       line: pos.line,
