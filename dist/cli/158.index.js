@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_validate_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5181);
+/* harmony import */ var _core_validate_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1954);
 /* harmony import */ var _dvc_locator_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9124);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
 /* harmony import */ var _core_pipeline_targets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8488);

@@ -2028,8 +2028,8 @@ function parsePositiveInt(raw, label, example) {
     return n;
 }
 
-// EXTERNAL MODULE: ./src/core/validate/validate.ts + 10 modules
-var validate = __webpack_require__(5181);
+// EXTERNAL MODULE: ./src/core/validate/validate.ts + 11 modules
+var validate = __webpack_require__(1954);
 // EXTERNAL MODULE: ./src/cli/dvc-locator.ts + 1 modules
 var dvc_locator = __webpack_require__(9124);
 // EXTERNAL MODULE: ./src/core/pipeline/targets.ts

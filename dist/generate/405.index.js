@@ -83,13 +83,13 @@ function venvBin(venv, name) {
 async function works(dvc) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_3__.existsSync)(dvc))
         return false;
-    const r = await (0,_core_io_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .run */ .e)(dvc, ['--version'], { cwd: (0,node_os__WEBPACK_IMPORTED_MODULE_4__.tmpdir)(), allowFailure: true, env: { ...process.env, DVC_NO_ANALYTICS: '1' } }).catch(() => undefined);
+    const r = await (0,_core_io_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .run */ .eF)(dvc, ['--version'], { cwd: (0,node_os__WEBPACK_IMPORTED_MODULE_4__.tmpdir)(), allowFailure: true, env: { ...process.env, DVC_NO_ANALYTICS: '1' } }).catch(() => undefined);
     return r?.code === 0;
 }
 /** Python's version and a short id of the interpreter: a venv only works with the one that made it. */
 async function pythonInfo() {
     const script = 'import sys; print("%d.%d.%d" % sys.version_info[:3]); print(sys.base_prefix)';
-    const r = await (0,_core_io_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .run */ .e)('python3', ['-c', script], { cwd: (0,node_os__WEBPACK_IMPORTED_MODULE_4__.tmpdir)(), allowFailure: true }).catch(() => undefined);
+    const r = await (0,_core_io_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .run */ .eF)('python3', ['-c', script], { cwd: (0,node_os__WEBPACK_IMPORTED_MODULE_4__.tmpdir)(), allowFailure: true }).catch(() => undefined);
     if (!r || r.code !== 0) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .GraftError */ .Tz({
             message: 'engine "dvc" needs Python 3 to install DVC, and python3 was not found',
@@ -104,9 +104,9 @@ async function install(venv, version) {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_3__.mkdirSync)(venv, { recursive: true });
     _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`DVC: creating a virtual environment in ${venv}`);
     try {
-        await step(await (0,_core_io_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .run */ .e)('python3', ['-m', 'venv', venv], { cwd: venv, allowFailure: true }), 'python3 -m venv', 'install the python3-venv package');
+        await step(await (0,_core_io_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .run */ .eF)('python3', ['-m', 'venv', venv], { cwd: venv, allowFailure: true }), 'python3 -m venv', 'install the python3-venv package');
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`DVC: pip install "dvc==${version}" (tens of seconds)`);
-        const pip = await (0,_core_io_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .run */ .e)(venvBin(venv, 'python'), ['-m', 'pip', 'install', '--disable-pip-version-check', '--quiet', `dvc==${version}`], {
+        const pip = await (0,_core_io_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .run */ .eF)(venvBin(venv, 'python'), ['-m', 'pip', 'install', '--disable-pip-version-check', '--quiet', `dvc==${version}`], {
             cwd: venv,
             allowFailure: true
         });

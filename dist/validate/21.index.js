@@ -152,7 +152,7 @@ function insideGitWorkTree(root) {
 // ---- running DVC and reading its failures --------------------------------
 async function runDvc(dvcPath, args, cwd, env) {
     try {
-        return await (0,_io_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(dvcPath, args, { cwd, env, allowFailure: true });
+        return await (0,_io_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)(dvcPath, args, { cwd, env, allowFailure: true });
     }
     catch (error) {
         if (error.code === 'ENOENT') {

@@ -1,5 +1,5 @@
-export const id = 480;
-export const ids = [480];
+export const id = 307;
+export const ids = [307];
 export const modules = {
 
 /***/ 9124:
@@ -1551,14 +1551,19 @@ function composeDocument(header, text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */   eF: () => (/* binding */ run)
 /* harmony export */ });
-/* unused harmony export CommandError */
+/* unused harmony exports CommandError, spawnProblem */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
 // The one way the project runs a subprocess (git, dvc, pip). Plain Node, so the
 // core and the CLI need nothing from @actions/*. Arguments are passed as an
 // array: no shell, no quoting bugs.
+
+
 
 class CommandError extends Error {
     command;
@@ -1580,7 +1585,7 @@ const run = (file, args, options) => new Promise((resolve, reject) => {
     const err = [];
     child.stdout.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => err.push(d));
-    child.on('error', reject);
+    child.on('error', (error) => reject(spawnProblem(file, options.cwd, error)));
     child.on('close', (code) => {
         const result = {
             code: code ?? 1,
@@ -1598,6 +1603,26 @@ const run = (file, args, options) => new Promise((resolve, reject) => {
     child.stdin.on('error', () => { });
     child.stdin.end(options.input ?? '');
 });
+/**
+ * A spawn failure as the user can act on it: Node says `spawn git ENOENT` both
+ * when git is missing and when the working folder is, and `spawn ENOTDIR` when
+ * the folder is a file. Other errors are returned unchanged.
+ */
+function spawnProblem(file, cwd, error) {
+    if (error.code === 'ENOENT' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(cwd)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `the folder ${cwd} does not exist, so ${file} cannot run there`, hint: "check the action's working-directory (CLI: -C)" });
+    }
+    if (error.code === 'ENOTDIR' || (error.code === 'ENOENT' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(cwd).isDirectory())) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `${cwd} is a file, not a folder, so ${file} cannot run there`, hint: "check the action's working-directory (CLI: -C)" });
+    }
+    if (error.code === 'ENOENT') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `${file} is not installed or not on PATH`, hint: `install ${file} on the runner (or add its folder to PATH) and run again` });
+    }
+    if (error.code === 'EACCES') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `${file} was found on PATH but cannot be run (permission denied)`, hint: `make ${file} executable, or put a working ${file} first on PATH` });
+    }
+    return error;
+}
 
 
 /***/ }),
@@ -1621,11 +1646,11 @@ class Git {
     }
     /** Runs git and returns stdout; throws CommandError on a non-zero exit. */
     async exec(args, input) {
-        return (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)('git', args, { cwd: this.cwd, env: this.gitEnv(), input })).stdout;
+        return (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('git', args, { cwd: this.cwd, env: this.gitEnv(), input })).stdout;
     }
     /** Runs git and returns the whole result, whatever the exit code. */
     async tryExec(args, input) {
-        return (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)('git', args, { cwd: this.cwd, env: this.gitEnv(), input, allowFailure: true });
+        return (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('git', args, { cwd: this.cwd, env: this.gitEnv(), input, allowFailure: true });
     }
     /** Tracked files plus untracked files git does not ignore, `/`-separated. */
     async listFiles() {
@@ -2081,7 +2106,7 @@ function resolveTargets(targets, stages) {
 
 /***/ }),
 
-/***/ 5181:
+/***/ 1954:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2090,12 +2115,68 @@ __webpack_require__.d(__webpack_exports__, {
   t: () => (/* binding */ validate)
 });
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/io/exec.ts
+var exec = __webpack_require__(1983);
+;// CONCATENATED MODULE: ./src/core/io/workdir.ts
+// The folder a run works in, checked once before anything reads it: it exists,
+// is a folder, git runs there, and it is inside a git working tree. Each failure
+// names the folder and says what to do, instead of Node's `spawn git ENOENT`
+// (which reads as "git is not installed") or git's bare "not a git repository".
+
+
+
+const SET_IT = "set the action's working-directory to a folder of the checked-out repository, relative to the workspace (CLI: -C <folder>)";
+/**
+ * Checks that `root` (absolute) is a folder inside a git working tree.
+ * @throws GraftError naming `root` when it does not exist, is not a folder,
+ *   git is not on PATH, it is outside any git repository, or the repository is bare.
+ */
+async function checkWorkingDirectory(root) {
+    const info = await (0,promises_.stat)(root).catch(() => undefined);
+    if (!info) {
+        throw new errors/* GraftError */.Tz({
+            message: `the working directory ${root} does not exist`,
+            hint: `${SET_IT}; in a workflow, check the repository out first (actions/checkout)`
+        });
+    }
+    if (!info.isDirectory()) {
+        throw new errors/* GraftError */.Tz({ message: `the working directory ${root} is a file, not a folder`, hint: SET_IT });
+    }
+    // run() turns a missing git into a GraftError saying so.
+    const r = await (0,exec/* run */.eF)('git', ['rev-parse', '--is-bare-repository', '--is-inside-work-tree'], {
+        cwd: root,
+        env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
+        allowFailure: true
+    });
+    const [bare, inside] = r.stdout.trim().split('\n');
+    if (r.code !== 0 && /not a git repository/i.test(r.stderr)) {
+        throw new errors/* GraftError */.Tz({
+            message: `the working directory ${root} is not inside a git repository`,
+            hint: 'graft-action reads the committed state from git: check the repository out first (actions/checkout), or run the CLI inside a git clone'
+        });
+    }
+    if (r.code !== 0) {
+        throw new errors/* GraftError */.Tz({
+            message: `git cannot read the repository at ${root}: ${r.stderr.trim().split('\n')[0]}`,
+            hint: 'fix the repository (or its ownership: git config --global --add safe.directory <folder>) and run again'
+        });
+    }
+    if (bare === 'true' || inside !== 'true') {
+        throw new errors/* GraftError */.Tz({
+            message: `the working directory ${root} is ${bare === 'true' ? 'a bare repository' : 'inside .git'}: there is no working tree with the prompts and documents`,
+            hint: `run on a clone with a working tree (git clone, or actions/checkout); ${SET_IT}`
+        });
+    }
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/paths.ts
 var core_paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -3364,8 +3445,6 @@ function effectiveStages(prompts, dvcYaml) {
     return stages;
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/core/dvc/hash.ts
 var hash = __webpack_require__(5655);
 ;// CONCATENATED MODULE: ./src/core/status/native.ts
@@ -3613,9 +3692,11 @@ function staleReasons({ pipeline, status, handEdits }) {
 
 
 
+
 async function validate(options) {
     const { root, log } = options;
     const pipeline = await log.group('Reading prompts and pipeline', async () => {
+        await checkWorkingDirectory((0,external_node_path_.resolve)(root));
         await refuseSubfolderOfPipeline(root);
         const p = await loadPipeline(root);
         refuseEmptyPipeline(root, p);
@@ -3815,6 +3896,16 @@ function parseYamlSource(text, file, hint, options = {}) {
     const error = doc.errors[0];
     if (error) {
         const pos = lineCounter.linePos(error.pos[0]);
+        // The parser gives up on very deep nesting with the engine's own words
+        // ("Maximum call stack size exceeded"); say what it means instead.
+        if (/call stack/i.test(error.message)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GraftError */ .Tz({
+                file,
+                line: pos.line,
+                message: `${options.subject ?? file} nests lists or mappings too deeply to read (line ${pos.line}, column ${pos.col})`,
+                hint: `remove the nesting: nothing in ${options.subject ?? file} needs more than a few levels; ${hint}`
+            });
+        }
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GraftError */ .Tz({
             file,
             line: pos.line,
