@@ -122,6 +122,16 @@ describe('workflows', () => {
     }
   })
 
+  it('hints in src name the same majors as the examples', () => {
+    const walk = (dir: string): string[] =>
+      readdirSync(join(PROJECT_ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : []
+      )
+    const mentions = walk('src').flatMap((f) => [...read(f).matchAll(/(actions\/checkout|aws-actions\/configure-aws-credentials)@v\d+/g)].map((m) => `${f}: ${m[0]}`))
+    expect(mentions.length).toBeGreaterThan(0)
+    expect(mentions.filter((m) => !/actions\/checkout@v7$|configure-aws-credentials@v6$/.test(m))).toEqual([])
+  })
+
   it('the push-to-main autofix has no paths filter (a missed dep would silently skip it)', () => {
     const w = parse(read('examples/workflows/push-autofix.yml')) as { on: { push: Record<string, unknown> } }
     expect(w.on.push).not.toHaveProperty('paths')

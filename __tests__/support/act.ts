@@ -80,6 +80,8 @@ export interface ActRunOptions {
   githubApiUrl?: string
   /** act's cache server storage; runs sharing it share the Actions cache */
   cacheDir?: string
+  /** the runner user's home (runs that share the Actions cache share it too, as one runner would) */
+  home?: string
   /** where `owner/graft-action@v1` is served from (default: actionPackage()) */
   actionDir?: string
   /** act's working directory (where it reads `uses: ./` actions); default: an empty folder */
@@ -120,9 +122,9 @@ export function runAct(o: ActRunOptions): Promise<ActRun> {
   requireAct()
   const repository = o.repository ?? 'acme/docs'
   const scratch = mkdtempSync(join(tmpdir(), 'graft-act-run-'))
-  const home = join(scratch, 'home')
+  const home = o.home ?? join(scratch, 'home')
   const work = join(scratch, 'work')
-  mkdirSync(home)
+  mkdirSync(home, { recursive: true })
   mkdirSync(work)
   const eventPath = join(scratch, 'event.json')
   writeFileSync(eventPath, JSON.stringify(o.payload))
@@ -180,9 +182,13 @@ export function runAct(o: ActRunOptions): Promise<ActRun> {
 
   // Host mode hands the runner's environment to every step: keep it to what a
   // hosted runner would have, plus the loopback endpoints. No AWS credentials:
-  // only the credentials step may put them in place.
+  // only the credentials step may put them in place. No DVC either (a hosted
+  // runner has none, so engine auto picks the native engine, as for users).
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
+    PATH: (process.env.PATH ?? '')
+      .split(delimiter)
+      .filter((dir) => dir && !existsSync(join(dir, 'dvc')))
+      .join(delimiter),
     HOME: home,
     LANG: 'C.UTF-8',
     GIT_CONFIG_GLOBAL: gitconfig,
@@ -192,7 +198,6 @@ export function runAct(o: ActRunOptions): Promise<ActRun> {
     XDG_CONFIG_HOME: join(scratch, 'xdg-config'),
     ...o.env
   }
-  if (env.PATH && !env.PATH.split(delimiter).includes('/usr/bin')) env.PATH += `${delimiter}/usr/bin`
 
   return new Promise((resolve) => {
     execFile(ACT_BIN, args, { cwd: scratch, env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {

@@ -725,7 +725,7 @@ function explain(f, c) {
         case 'AccessDeniedException':
             return [
                 `Bedrock denied access (${said})`,
-                `grant the role bedrock:InvokeModelWithResponseStream on ${c.modelId} (and, for an inference profile, on the foundation model in every region it routes to), and enable model access for this model in the Bedrock console in ${c.region}`
+                `grant the role bedrock:InvokeModelWithResponseStream on ${c.modelId} (and, for an inference profile, on the foundation model in every region it routes to), and check the account's Anthropic model access: the use-case form submitted and the AWS Marketplace subscription made by a first call from a principal allowed aws-marketplace:Subscribe (README: Setting up AWS)`
             ];
         case 'ResourceNotFoundException':
             return [
@@ -774,7 +774,7 @@ const EXPIRED_SESSION_HINT = 'the run outlived its AWS session: raise `role-dura
     '(its default is 3600, one hour) to cover the whole run, and raise the role\'s "Maximum session duration" in IAM to at least as much ' +
     '(up to 12 hours); or regenerate fewer documents per run (`targets`)';
 const CREDENTIALS_HINT = 'give the job AWS credentials in one of two ways: (1) OIDC — add `permissions: id-token: write` to the job and a step ' +
-    '`uses: aws-actions/configure-aws-credentials@v5` with `role-to-assume: <role ARN>` and `aws-region: <region>` before this action; ' +
+    '`uses: aws-actions/configure-aws-credentials@v6` with `role-to-assume: <role ARN>` and `aws-region: <region>` before this action; ' +
     'or (2) repository secrets — set env `AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}` and ' +
     '`AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}` (and `AWS_REGION`, or the `aws-region` input)';
 

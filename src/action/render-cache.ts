@@ -2,10 +2,17 @@
 // keyed by the sha256 of the model and the packed prompt. Every call is
 // guarded: without the cache service (local runs, GHES without it) the run
 // goes on and simply renders.
+//
+// The texts live under the runner user's home and are named to @actions/cache
+// as `~/…`: the service versions an entry by a hash of the path list exactly as
+// given, so an absolute path under RUNNER_TEMP (which differs between
+// self-hosted runners' work folders, and between act's jobs) never matched an
+// entry another runner saved. `~/…` is the same string on every runner, as in
+// the caches actions/setup-* keep.
 import * as cache from '@actions/cache'
 import * as core from '@actions/core'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { RenderCache } from '../core/generate/generate.js'
 
@@ -14,13 +21,16 @@ export function actionsRenderCache(): RenderCache | undefined {
     core.info('Render cache: the cache service is not available here; rendering without it.')
     return undefined
   }
-  const dir = join(process.env.RUNNER_TEMP || tmpdir(), 'graft-render-cache')
+  const relativeDir = '.cache/graft-action/render'
+  const dir = join(homedir(), relativeDir)
   const pathFor = (key: string): string => join(dir, `${key}.md`)
+  /** the same file as @actions/cache names it (it expands `~` to the home folder) */
+  const cachePathFor = (key: string): string => `~/${relativeDir}/${key}.md`
   return {
     async get(key) {
       try {
         await mkdir(dir, { recursive: true })
-        const hit = await cache.restoreCache([pathFor(key)], `graft-render-${key}`)
+        const hit = await cache.restoreCache([cachePathFor(key)], `graft-render-${key}`)
         return hit ? await readFile(pathFor(key), 'utf8') : undefined
       } catch (error) {
         core.info(`Render cache: restore skipped (${(error as Error).message})`)
@@ -31,7 +41,7 @@ export function actionsRenderCache(): RenderCache | undefined {
       try {
         await mkdir(dir, { recursive: true })
         await writeFile(pathFor(key), text)
-        await cache.saveCache([pathFor(key)], `graft-render-${key}`)
+        await cache.saveCache([cachePathFor(key)], `graft-render-${key}`)
       } catch (error) {
         core.info(`Render cache: save skipped (${(error as Error).message})`)
       }

@@ -100,7 +100,7 @@ function explain(f: ErrorFacts, c: CallContext): [string, string] {
     case 'AccessDeniedException':
       return [
         `Bedrock denied access (${said})`,
-        `grant the role bedrock:InvokeModelWithResponseStream on ${c.modelId} (and, for an inference profile, on the foundation model in every region it routes to), and enable model access for this model in the Bedrock console in ${c.region}`
+        `grant the role bedrock:InvokeModelWithResponseStream on ${c.modelId} (and, for an inference profile, on the foundation model in every region it routes to), and check the account's Anthropic model access: the use-case form submitted and the AWS Marketplace subscription made by a first call from a principal allowed aws-marketplace:Subscribe (README: Setting up AWS)`
       ]
     case 'ResourceNotFoundException':
       return [
@@ -153,6 +153,6 @@ export const EXPIRED_SESSION_HINT =
 
 export const CREDENTIALS_HINT =
   'give the job AWS credentials in one of two ways: (1) OIDC — add `permissions: id-token: write` to the job and a step ' +
-  '`uses: aws-actions/configure-aws-credentials@v5` with `role-to-assume: <role ARN>` and `aws-region: <region>` before this action; ' +
+  '`uses: aws-actions/configure-aws-credentials@v6` with `role-to-assume: <role ARN>` and `aws-region: <region>` before this action; ' +
   'or (2) repository secrets — set env `AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}` and ' +
   '`AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}` (and `AWS_REGION`, or the `aws-region` input)'
