@@ -1,14 +1,15 @@
 // The workflows users copy, run in a GitHub Actions runtime (nektos/act, host
 // mode): examples/workflows/*.yml and the README's two-job workflow, against a
 // bare origin, the loopback Bedrock server and the loopback GitHub API.
+import { createHash } from 'node:crypto'
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PROJECT_ROOT } from '../support/action-runner.js'
 import { actionPackage, describeRun, ROLE_ARN, runAct, TOKEN, type ActRun, type ActRunOptions } from '../support/act.js'
-import { ActRepo, BOT, gitIn, type PullRequestEvent } from '../support/act-repo.js'
+import { ActRepo, REPOSITORY, gitIn, type PullRequestEvent } from '../support/act-repo.js'
 import { BedrockServer, reply } from '../support/bedrock-server.js'
-import { GitHubServer } from '../support/github-server.js'
+import { GitHubServer, WORKFLOW_IDENTITY, type TokenIdentity } from '../support/github-server.js'
 import { TestRepo } from '../support/repo.js'
 
 const EXAMPLES = join(PROJECT_ROOT, 'examples', 'workflows')
@@ -29,7 +30,11 @@ const CHANGELOG_EDIT = { 'sources/changelog.md': '# Changelog\n\n## 2.4.0\n\n- c
 const PR_STALE = ['docs/faq.md', 'docs/index.md', 'docs/release-notes.md']
 
 const SECRETS = { GRAFT_BEDROCK_ROLE_ARN: ROLE_ARN }
-const APP_SECRETS = { ...SECRETS, GRAFT_APP_CLIENT_ID: 'Iv23liStandin', GRAFT_APP_PRIVATE_KEY: 'pem' }
+/** The installation token the create-github-app-token stand-in makes for this client ID, and the App it stands for. */
+const APP_CLIENT_ID = 'Iv23liStandin'
+const APP_TOKEN_VALUE = `ghs_appStandin${createHash('md5').update(APP_CLIENT_ID).digest('hex').slice(0, 20)}`
+const APP_IDENTITY: TokenIdentity = { kind: 'app', login: 'graft-docs[bot]', name: 'graft-docs[bot]', email: '123+graft-docs[bot]@users.noreply.github.com' }
+const APP_SECRETS = { ...SECRETS, GRAFT_APP_CLIENT_ID: APP_CLIENT_ID, GRAFT_APP_PRIVATE_KEY: 'pem' }
 const TIMEOUT = 180_000
 
 describe('example workflows in the Actions runtime (act)', () => {
@@ -41,6 +46,9 @@ describe('example workflows in the Actions runtime (act)', () => {
     repo = new ActRepo()
     bedrock = await new BedrockServer().start()
     github = await GitHubServer.start()
+    // the examples commit through the API (commit-via: api, the default): GitHub writes to origin
+    github.addRepository(REPOSITORY, repo.origin)
+    github.tokens.set(APP_TOKEN_VALUE, APP_IDENTITY)
   })
   afterEach(async () => {
     await bedrock.close()
@@ -54,12 +62,16 @@ describe('example workflows in the Actions runtime (act)', () => {
   const onPullRequest = (workflow: string, pr: PullRequestEvent, secrets: Record<string, string> = SECRETS, extra: Partial<ActRunOptions> = {}): Promise<ActRun> =>
     act({ workflow, event: 'pull_request', payload: pr.payload, sha: pr.mergeSha, secrets, ...extra })
 
-  /** Asserts one bot commit on `branch`, on top of `parent`, touching exactly `files` and dvc.lock. */
-  function expectBotCommit(branch: string, parent: string, files: string[]): string {
+  /**
+   * Asserts one bot commit on `branch`, on top of `parent`, touching exactly `files` and
+   * dvc.lock, made through the API (Verified) by the token's identity.
+   */
+  function expectBotCommit(branch: string, parent: string, files: string[], who: TokenIdentity = WORKFLOW_IDENTITY): string {
     const tip = repo.tip(`refs/heads/${branch}`)
     expect(gitIn(repo.origin, 'rev-parse', `${tip}~1`)).toBe(parent)
-    expect(gitIn(repo.origin, 'log', '-1', '--format=%an <%ae>', tip)).toBe(`${BOT} <${BOT}@users.noreply.github.com>`)
+    expect(gitIn(repo.origin, 'log', '-1', '--format=%an <%ae>', tip)).toBe(`${who.name} <${who.email}>`)
     expect(repo.changed(tip)).toEqual([...files, 'dvc.lock'].sort())
+    expect(github.apiCommits.find((c) => c.sha === tip)).toMatchObject({ branch, verified: true, token: who.kind })
     return tip
   }
 
@@ -173,9 +185,9 @@ describe('example workflows in the Actions runtime (act)', () => {
       const head = repo.commitOn('feature', CHANGELOG_EDIT, 'changelog: 2.4.0')
       const run = await onPullRequest(example('app-token.yml'), repo.pullRequest(7, 'feature'), APP_SECRETS)
       expect(run.code).toBe(0)
-      expectBotCommit('feature', head, PR_STALE)
+      expectBotCommit('feature', head, PR_STALE, APP_IDENTITY)
       expect(github.requests.length).toBeGreaterThan(0)
-      expect(github.requests.every((r) => /^token ghs_appStandin/.test(r.authorization ?? ''))).toBe(true)
+      expect(github.requests.every((r) => r.authorization === `token ${APP_TOKEN_VALUE}`)).toBe(true)
       const second = await onPullRequest(example('app-token.yml'), repo.pullRequest(7, 'feature'), APP_SECRETS)
       expect(second.code).toBe(0)
       expect(second.outputs['docs.3']).toMatchObject({ is_stale: 'false', pushed: 'false' })
@@ -245,7 +257,7 @@ describe('example workflows in the Actions runtime (act)', () => {
       expect(gitIn(repo.origin, 'merge-base', '--is-ancestor', head, tip)).toBe('')
       const bots = repo.log(`${theirs}..${tip}`)
       expect(bots.length).toBeGreaterThanOrEqual(1)
-      expect(bots.every((line) => line.includes(`${BOT}|`))).toBe(true)
+      expect(bots.every((line) => line.includes(`${WORKFLOW_IDENTITY.name}|`))).toBe(true)
 
       const second = await onPullRequest(example('pull-request-one-step.yml'), repo.pullRequest(7, 'feature'))
       expect(second.code).toBe(0)
@@ -257,7 +269,7 @@ describe('example workflows in the Actions runtime (act)', () => {
 
 
   it(
-    'dispatch.yml with targets and force, right after a bot commit: regenerates the target, one more bot commit; the same dispatch without force finds it current',
+    'dispatch.yml with targets and force, right after a bot commit: regenerates the target, one more bot commit; then its downstream, and the next run finds nothing stale',
     async () => {
       const before = repo.tip('refs/heads/main')
       const trigger = repo.commitOn('main', CHANGELOG_EDIT, 'changelog: 2.4.0')
@@ -274,6 +286,17 @@ describe('example workflows in the Actions runtime (act)', () => {
       expect(describeRun(again)).toMatch(/^exit 0;/)
       expect(again.outputs['generate.2']).toMatchObject({ is_stale: 'false', pushed: 'false' })
       expect(repo.tip('refs/heads/main')).toBe(forced)
+
+      // the documents downstream of the forced one are stale now: a dispatch without targets
+      // regenerates them (a manual run, right after the bot's commit), and the next finds nothing
+      const none = { targets: '', force: 'false' }
+      const rest = await act({ workflow: example('dispatch.yml'), event: 'workflow_dispatch', payload: repo.dispatchEvent(none), inputs: none, sha: forced, secrets: SECRETS })
+      expect(describeRun(rest)).toMatch(/^exit 0;/)
+      const settled = expectBotCommit('main', forced, ['docs/faq.md', 'docs/getting-started.md', 'docs/index.md'])
+      const last = await act({ workflow: example('dispatch.yml'), event: 'workflow_dispatch', payload: repo.dispatchEvent(none), inputs: none, sha: settled, secrets: SECRETS })
+      expect(describeRun(last)).toMatch(/^exit 0;/)
+      expect(last.outputs['generate.2']).toMatchObject({ is_stale: 'false', pushed: 'false' })
+      expect(repo.tip('refs/heads/main')).toBe(settled)
     },
     TIMEOUT
   )
@@ -301,7 +324,7 @@ describe('example workflows in the Actions runtime (act)', () => {
       const asked = bedrock.requests.slice(3).map((r) => JSON.stringify(r.body))
       expect(asked).not.toContain(JSON.stringify(bedrock.requests[0].body))
       const secondBot = repo.tip('refs/heads/second')
-      expect(gitIn(repo.origin, 'log', '-1', '--format=%an', secondBot)).toBe(BOT)
+      expect(gitIn(repo.origin, 'log', '-1', '--format=%an', secondBot)).toBe(WORKFLOW_IDENTITY.name)
       const body = (rev: string): string => gitIn(repo.origin, 'show', `${rev}:docs/release-notes.md`).replace(/^<!-- Generated by Graft .*-->\n/, '')
       expect(body(secondBot)).toBe(body(firstBot))
       expect(repo.changed(secondBot)).toEqual([...PR_STALE, 'dvc.lock'].sort())

@@ -9,7 +9,6 @@ import { exampleRepo } from './example-repo.js'
 import { GIT_ENV, TestRepo } from './repo.js'
 
 export const REPOSITORY = 'acme/docs'
-export const BOT = 'graft-bot[bot]'
 
 /** `git` in any folder (the bare origin, another clone). */
 export function gitIn(dir: string, ...args: string[]): string {
