@@ -41,11 +41,12 @@ describe('paths', () => {
     expect(checkRepoPath(repo.root, '', 'output')).toMatch(/empty/)
   })
 
-  it('refuses .git for both roles, and .github, dvc.yaml, dvc.lock only for outputs', () => {
+  it('refuses .git, .github and .dvc for every role, and dvc.yaml, dvc.lock as outputs', () => {
     expect(checkRepoPath(repo.root, '.git/config', 'dep')).toMatch(/inside \.git\//)
     expect(checkRepoPath(repo.root, '.git/hooks/x', 'output')).toMatch(/inside \.git\//)
     expect(checkRepoPath(repo.root, '.github/workflows/ci.yml', 'output')).toMatch(/inside \.github\//)
-    expect(checkRepoPath(repo.root, '.github/workflows/ci.yml', 'dep')).toBeUndefined()
+    expect(checkRepoPath(repo.root, '.github/workflows/ci.yml', 'dep')).toMatch(/inside \.github\//)
+    expect(checkRepoPath(repo.root, '.dvc/config', 'dep')).toMatch(/inside \.dvc\//)
     expect(lexicalPathProblem('dvc.lock', 'output')).toMatch(/pipeline's own dvc.lock/)
     expect(lexicalPathProblem('./dvc.yaml', 'output')).toMatch(/dvc.yaml/)
     expect(lexicalPathProblem('.', 'output')).toMatch(/repository root/)

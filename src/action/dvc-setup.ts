@@ -4,6 +4,7 @@
 // guarded and a failure is a notice, never a failed run.
 import * as cache from '@actions/cache'
 import * as core from '@actions/core'
+import { actionLog } from './report.js'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -25,7 +26,7 @@ const VERSION_PATTERN = /^\d+(\.\d+){0,2}(\.\*)?$/
 export async function ensureDvc(options: EnsureDvcOptions): Promise<string> {
   const onPath = which('dvc')
   if (onPath) {
-    core.info(`DVC: using ${onPath} from PATH`)
+    actionLog.info(`DVC: using ${onPath} from PATH`)
     return onPath
   }
   const version = checkVersion(options.version)
@@ -35,13 +36,13 @@ export async function ensureDvc(options: EnsureDvcOptions): Promise<string> {
   core.startGroup(`Installing DVC ${version}`)
   try {
     if (await works(dvc)) {
-      core.info(`DVC: reusing ${dvc}`)
+      actionLog.info(`DVC: reusing ${dvc}`)
       return dvc
     }
     const python = await pythonInfo()
     const key = `graft-dvc-${version}-${process.platform}-${process.arch}-py${python.version}-${python.id}`
     if (options.useCache && (await restore(venv, key)) && (await works(dvc))) {
-      core.info(`DVC: restored ${dvc} from the cache (${key})`)
+      actionLog.info(`DVC: restored ${dvc} from the cache (${key})`)
       return dvc
     }
     await install(venv, version)
@@ -92,10 +93,10 @@ async function pythonInfo(): Promise<{ version: string; id: string }> {
 async function install(venv: string, version: string): Promise<void> {
   rmSync(venv, { recursive: true, force: true })
   mkdirSync(venv, { recursive: true })
-  core.info(`DVC: creating a virtual environment in ${venv}`)
+  actionLog.info(`DVC: creating a virtual environment in ${venv}`)
   try {
     await step(await run('python3', ['-m', 'venv', venv], { cwd: venv, allowFailure: true }), 'python3 -m venv', 'install the python3-venv package')
-    core.info(`DVC: pip install "dvc==${version}" (tens of seconds)`)
+    actionLog.info(`DVC: pip install "dvc==${version}" (tens of seconds)`)
     const pip = await run(venvBin(venv, 'python'), ['-m', 'pip', 'install', '--disable-pip-version-check', '--quiet', `dvc==${version}`], {
       cwd: venv,
       allowFailure: true
@@ -132,7 +133,7 @@ async function save(venv: string, key: string): Promise<void> {
   if (!cacheAvailable('save')) return
   try {
     await cache.saveCache([venv], key)
-    core.info(`DVC cache: saved ${key}`)
+    actionLog.info(`DVC cache: saved ${key}`)
   } catch (error) {
     core.notice(`DVC cache: save skipped (${(error as Error).message})`)
   }

@@ -19,6 +19,7 @@ import {
 } from '../core/defaults.js'
 import { GraftError } from '../core/errors.js'
 import { parsePositiveInt } from '../core/settings.js'
+import { maskSecret } from './secrets.js'
 import { parseTargetList } from '../core/pipeline/targets.js'
 import type { EngineChoice } from '../core/validate/validate.js'
 import type { Budget } from '../core/generate/budget.js'
@@ -143,7 +144,7 @@ export interface PublishInputs {
 
 export function readPublishInputs(): PublishInputs {
   const token = getString('token', process.env.GITHUB_TOKEN ?? '')
-  if (token) core.setSecret(token)
+  maskSecret(token)
   return {
     push: getBoolean('push', true),
     identity: {

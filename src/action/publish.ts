@@ -45,12 +45,12 @@ export async function publish(
   const first = commitContent(results, plan.triggerSha)
   const sha = await commitFiles(git, { paths: first.paths, identity: inputs.identity, message: first.message })
   if (!sha) {
-    core.info('Nothing changed on disk: no commit.')
+    actionLog.info('Nothing changed on disk: no commit.')
     return { pushed: false, results }
   }
-  core.info(`Committed ${sha.slice(0, 12)} locally: ${first.paths.join(', ')}`)
+  actionLog.info(`Committed ${sha.slice(0, 12)} locally: ${first.paths.join(', ')}`)
   if (inputs.commitVia === 'api') {
-    core.info(
+    actionLog.info(
       'commit-via: api — GitHub makes the commit as the identity of the token; commit-user-name and commit-user-email do not apply'
     )
   }

@@ -10,7 +10,7 @@
 // entry another runner saved. `~/…` is the same string on every runner, as in
 // the caches actions/setup-* keep.
 import * as cache from '@actions/cache'
-import * as core from '@actions/core'
+import { actionLog } from './report.js'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
@@ -18,7 +18,7 @@ import type { RenderCache } from '../core/generate/generate.js'
 
 export function actionsRenderCache(): RenderCache | undefined {
   if (!cache.isFeatureAvailable()) {
-    core.info('Render cache: the cache service is not available here; rendering without it.')
+    actionLog.info('Render cache: the cache service is not available here; rendering without it.')
     return undefined
   }
   const relativeDir = '.cache/graft-action/render'
@@ -33,7 +33,7 @@ export function actionsRenderCache(): RenderCache | undefined {
         const hit = await cache.restoreCache([cachePathFor(key)], `graft-render-${key}`)
         return hit ? await readFile(pathFor(key), 'utf8') : undefined
       } catch (error) {
-        core.info(`Render cache: restore skipped (${(error as Error).message})`)
+        actionLog.info(`Render cache: restore skipped (${(error as Error).message})`)
         return undefined
       }
     },
@@ -43,7 +43,7 @@ export function actionsRenderCache(): RenderCache | undefined {
         await writeFile(pathFor(key), text)
         await cache.saveCache([cachePathFor(key)], `graft-render-${key}`)
       } catch (error) {
-        core.info(`Render cache: save skipped (${(error as Error).message})`)
+        actionLog.info(`Render cache: save skipped (${(error as Error).message})`)
       }
     }
   }

@@ -3,6 +3,7 @@
 import * as core from '@actions/core'
 import { GraftError } from '../core/errors.js'
 import { annotationPath } from './inputs.js'
+import { escapeLog, type Log } from '../core/log.js'
 import type { StaleDocument } from '../core/types.js'
 
 export function setStaleOutputs(stale: StaleDocument[]): void {
@@ -38,8 +39,9 @@ export async function reportFailure(error: unknown): Promise<void> {
 }
 
 /** Maps the core's Log onto the Actions log. */
-export const actionLog = {
-  info: (m: string) => core.info(m),
-  warn: (m: string) => core.warning(m),
-  group: <T>(name: string, fn: () => Promise<T>) => core.group(name, fn)
+export const actionLog: Log = {
+  // Every line the action prints goes through escapeLog: repository content can never form a workflow command.
+  info: (m: string) => core.info(escapeLog(m)),
+  warn: (m: string) => core.warning(escapeLog(m)),
+  group: <T>(name: string, fn: () => Promise<T>) => core.group(escapeLog(name), fn)
 }

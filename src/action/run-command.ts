@@ -7,6 +7,7 @@
 // generate: event → policy → branch → validate → probes → loop guard →
 // generate → publish → outputs, summary, sticky comment.
 import * as core from '@actions/core'
+import { actionLog } from './report.js'
 import { Git } from '../core/io/git.js'
 import { checkWorkingDirectory } from '../core/io/workdir.js'
 import { GraftError } from '../core/errors.js'
@@ -65,7 +66,7 @@ async function generateFlow(command: PolicyCommand, inputs: GenerateInputs, publ
   setPublishOutputs({ pushed: false, results: [] })
   core.setOutput('generated_files', '[]')
   if (report.stale.length === 0 && !inputs.force) {
-    core.info('Every targeted document is up to date: nothing to generate.')
+    actionLog.info('Every targeted document is up to date: nothing to generate.')
     await comment(plan, publishInputs, prCommentBody({ stale: [] }))
     return
   }
@@ -116,7 +117,7 @@ async function validateOnly(plan: EventPlan, inputs: PublishInputs, stale: Param
 async function regenerateAfterRebase(inputs: GenerateInputs, baselineRev: string, round: number): Promise<GenerateResult | undefined> {
   const report = await runValidate(inputs, { report: false })
   if (report.stale.length === 0) return undefined
-  core.info(`After the rebase ${report.stale.length} document(s) are stale again: regenerating them`)
+  actionLog.info(`After the rebase ${report.stale.length} document(s) are stale again: regenerating them`)
   return runGenerate({ ...inputs, force: false }, report, baselineRev, round)
 }
 

@@ -7,6 +7,7 @@ import { generateTable } from './markdown.js'
 import type { GenerateInputs } from './inputs.js'
 import { actionsRenderCache } from './render-cache.js'
 import { actionLog, writeSummary } from './report.js'
+import { knownSecrets } from './secrets.js'
 
 /** `generated_files`: every output rewritten by the run's rounds (a rebase may add one). */
 export function setGeneratedFiles(results: GenerateResult[]): void {
@@ -49,10 +50,7 @@ export function setTokenOutputs(results: GenerateResult[]): void {
  * two identical headings would read as a duplicate).
  */
 export async function runGenerate(inputs: GenerateInputs, report: ValidationReport, baselineRev?: string, round = 1): Promise<GenerateResult> {
-  for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) {
-    const value = process.env[name]
-    if (value) core.setSecret(value)
-  }
+  const secrets = knownSecrets()
   const cancel = onCancel()
   const result = await core.group('Generating documents', () =>
     generate({
@@ -72,6 +70,7 @@ export async function runGenerate(inputs: GenerateInputs, report: ValidationRepo
       },
       cache: inputs.cache && !inputs.dryRun ? actionsRenderCache() : undefined,
       log: actionLog,
+      secrets,
       baselineRev
     })
   ).finally(cancel.dispose)

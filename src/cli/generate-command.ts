@@ -10,6 +10,7 @@ import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_MINUTES, defaultRegion } from '../core/defaults.js'
 import { DEFAULT_BUDGET } from '../core/generate/budget.js'
 import { parsePositiveInt } from '../core/settings.js'
+import { environmentSecrets } from '../core/pack/secrets.js'
 import { validate, type EngineChoice } from '../core/validate/validate.js'
 import { dvcOnPath } from './dvc-locator.js'
 import { parseTargetList } from '../core/pipeline/targets.js'
@@ -100,6 +101,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     signal: controller.signal,
     root,
     report,
+    secrets: environmentSecrets(process.env),
     force: values.force,
     defaultModel: values.model,
     maxTokens: positiveInt('max-tokens', values['max-tokens'], DEFAULT_MAX_TOKENS),

@@ -12,3 +12,25 @@ export const silentLog: Log = {
   warn: () => {},
   group: (_name, fn) => fn()
 }
+
+/** `::cmd …::` (workflow commands) and `##[cmd …]` (their older form), as the runner reads a line. */
+const COMMAND_LINE = /^\s*(?:::|##\[)/
+// Control characters other than the line break: a carriage return or escape
+// sequence could hide or rewrite what a reader sees.
+const OTHER_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/g
+
+/**
+ * Text that is safe to print to an Actions log or a terminal: control
+ * characters other than `\n` are written as escapes (`\r` → `\\r`), and a line
+ * the runner would read as a workflow command (`::error::…`, `::stop-commands::…`,
+ * `##[…]`) is quoted with a leading `» `, so repository content can never run one.
+ * Every string that reaches a log goes through here (the adapters' Log does it).
+ */
+export function escapeLog(text: string): string {
+  const visible = text.replace(OTHER_CONTROL, (c) => JSON.stringify(c).slice(1, -1))
+  if (!visible.includes('::') && !visible.includes('##[')) return visible
+  return visible
+    .split('\n')
+    .map((line) => (COMMAND_LINE.test(line) ? `» ${line}` : line))
+    .join('\n')
+}

@@ -1,23 +1,38 @@
-// Path safety. Every path the action reads as a dep or writes as an output comes
-// from a file a pull request can edit, so each one is checked before use: it
-// must stay inside the repository, outputs never land in git's or GitHub's own
-// folders, and no symlink may lead out of the repository.
-import { lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs'
+// The one path resolver. Every path the action reads or writes — prompt files,
+// deps and the files inside directory deps, dvc.yaml, dvc.lock, outputs and the
+// previous drafts read from the work tree — comes from content a pull request
+// can edit, so each goes through here before any byte is read or written. It
+// decides where a path really lands after every symlink and refuses, with a
+// message naming the path:
+// - anything that lands outside the repository (the pipeline's root);
+// - anything inside `.git/` (at any depth: nested repositories too), `.github/`
+//   or `.dvc/`, compared case-insensitively and ignoring trailing dots and
+//   spaces (on macOS and Windows runners `.GIT` and `.github.` are those
+//   folders), for the declared path and the resolved one alike;
+// - anything that is neither a regular file nor a folder (a FIFO would hang
+//   the run, a device would never end);
+// - control characters in a path (they would end up in logs and commands).
+// Outputs must also be writable files: not a folder, not under a file.
+import { accessSync, constants, lstatSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs'
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
 import { GraftError } from './errors.js'
 
 /** DVC's own pipeline files at the repository root: written by generate, never outputs of a stage. */
 export const PIPELINE_FILES: ReadonlySet<string> = new Set(['dvc.yaml', 'dvc.lock'])
 
-export type PathRole = 'output' | 'dep'
+/**
+ * What the path is to the run: `prompt` (a *.prompt.md read), `dep` (read,
+ * file or folder), `output` (written), `pipeline` (dvc.yaml or dvc.lock: read
+ * and written, never through a symlink).
+ */
+export type PathRole = 'prompt' | 'dep' | 'output' | 'pipeline'
 
-/** Folders an output may never be written into (first path segment). */
-const FORBIDDEN_OUTPUT_ROOTS = ['.git', '.github']
-/** Files the action writes itself; an output of that name would clobber them. */
-const RESERVED_OUTPUTS = ['dvc.yaml', 'dvc.lock']
+/** Folders no path may be in, by their case-folded name (see {@link folderKey}). */
+const FORBIDDEN_FOLDERS = new Set(['.git', '.github', '.dvc'])
 
 /** What posix.normalize (or the trailing-slash rule) would change: `\\`, `//`, `.` or `..` segments, a final `/`. */
 const NOT_NORMAL = /\\|\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/
+const CONTROL = /[\u0000-\u001f\u007f]/
 
 /** `./docs//a.md/` → `docs/a.md`. Leaves `..` and absolute paths for the checks to refuse. */
 export function normalizeRepoPath(path: string): string {
@@ -33,129 +48,304 @@ export function isSameOrInside(outer: string, inner: string): boolean {
 }
 
 /**
- * The checks that need no file system: empty, absolute, `..` escapes, `.git/`
- * (and for outputs `.github/`, the repository root, dvc.yaml, dvc.lock).
+ * A folder name as case-insensitive file systems (macOS, Windows) read it:
+ * lower case, trailing dots and spaces dropped (`.GIT.` is `.git`).
+ */
+export function folderKey(segment: string): string {
+  return segment.toLowerCase().replace(/[. ]+$/, '')
+}
+
+/** The forbidden folder a `/`-separated relative path lies in, if any. */
+function forbiddenFolder(relPath: string): string | undefined {
+  for (const segment of relPath.split('/')) {
+    if (segment.length < 4 || segment.charCodeAt(0) !== 46 /* . */) continue // cheap: every forbidden name starts with '.'
+    const key = folderKey(segment)
+    if (FORBIDDEN_FOLDERS.has(key)) return key
+  }
+  return undefined
+}
+
+/** A path as a message may show it: control characters written as escapes. */
+export function showPath(path: string): string {
+  return CONTROL.test(path) ? JSON.stringify(path).slice(1, -1) : path
+}
+
+/**
+ * The checks that need no file system: empty, control characters, absolute,
+ * `..` escapes, `.git/` `.github/` `.dvc/` (any case, any depth), and for
+ * outputs the repository root, dvc.yaml and dvc.lock.
+ * @returns the problem in words, or undefined when the text is acceptable.
  */
 export function lexicalPathProblem(rel: string, role: PathRole): string | undefined {
   if (rel.trim() === '') return `the ${role} path is empty`
+  if (CONTROL.test(rel)) return `${showPath(rel)} holds a control character (a line break, tab, …); rename the file`
   if (isAbsolute(rel) || /^[A-Za-z]:[\\/]/.test(rel) || rel.startsWith('\\')) {
     return `${rel} is an absolute path; paths are relative to the repository root`
   }
   const norm = normalizeRepoPath(rel)
   if (norm === '..' || norm.startsWith('../')) return `${rel} leaves the repository`
-  const first = norm.split('/')[0]
-  if (first === '.git') return `${rel} is inside .git/`
+  const folder = forbiddenFolder(norm)
+  if (folder) return `${rel} is inside ${folder}/, which the action never reads or writes`
   if (role === 'output') {
     if (norm === '.') return `${rel} is the repository root, not a file`
-    if (FORBIDDEN_OUTPUT_ROOTS.includes(first)) return `${rel} is inside ${first}/, where the action never writes`
-    if (RESERVED_OUTPUTS.includes(norm)) return `${rel} is the pipeline's own ${norm}`
+    if (PIPELINE_FILES.has(norm)) return `${rel} is the pipeline's own ${norm}`
   }
   return undefined
 }
 
 /**
  * A problem message for a repository-relative path, or undefined when it is
- * safe: the lexical checks, then every existing component is walked and a
- * symlink that resolves (or dangles) outside the repository is refused.
+ * safe for `role` (see the file's header for the rules).
  */
 export function checkRepoPath(root: string, rel: string, role: PathRole): string | undefined {
   return new RepoPathChecker(root).check(rel, role)
 }
 
+/** Where a path lands: its real absolute path, and whether something is there. */
+interface Landing {
+  real: string
+  stats?: Stats
+  problem?: string
+}
+
 /**
- * checkRepoPath for many paths of one repository: the root's real path and
- * each component's lstat are looked up once. Use one checker per run only:
- * it never notices the file system changing.
+ * The resolver for one repository and one run: the root's real path and each
+ * verdict are looked up once. It never notices the file system changing, so
+ * make a new one for each run (and after writing).
  */
 export class RepoPathChecker {
   private realRoot?: string
-  private readonly lstats = new Map<string, Stats | undefined>()
-  private readonly verdicts: Record<PathRole, Map<string, string | undefined>> = { output: new Map(), dep: new Map() }
-  /** Paths the walk found to exist with no symlink on the way. */
-  private readonly plain = new Set<string>()
+  private readonly verdicts: Record<PathRole, Map<string, string | undefined>> = {
+    prompt: new Map(),
+    dep: new Map(),
+    output: new Map(),
+    pipeline: new Map()
+  }
+  private readonly present = new Set<string>()
+  private readonly trees = new Map<string, string | undefined>()
+  private readonly landings = new Map<string, Landing>()
 
   constructor(readonly root: string) {}
 
+  /** The problem with `rel` for `role`, or undefined when it may be used. */
   check(rel: string, role: PathRole): string | undefined {
     const verdicts = this.verdicts[role]
     if (verdicts.has(rel)) return verdicts.get(rel)
-    const verdict = this.walk(rel, role)
+    const verdict = this.judge(rel, role)
     verdicts.set(rel, verdict)
     return verdict
   }
 
-  private walk(rel: string, role: PathRole): string | undefined {
+  /**
+   * The real absolute path of `rel`, checked for `role`.
+   * @throws GraftError naming `rel` (and `at`, the prompt and line that asked for it) when refused.
+   */
+  resolve(rel: string, role: PathRole, at?: { file?: string; line?: number }): string {
+    const problem = this.check(rel, role)
+    if (problem) throw refusal(rel, role, problem, at)
+    return this.land(normalizeRepoPath(rel)).real
+  }
+
+  /**
+   * Reads a file through the resolver; undefined when nothing is there.
+   * @throws GraftError when the path is refused, or names a folder.
+   */
+  readText(rel: string, role: PathRole, at?: { file?: string; line?: number }): string | undefined {
+    const real = this.resolve(rel, role, at)
+    const stats = this.land(normalizeRepoPath(rel)).stats
+    if (!stats) return undefined
+    if (stats.isDirectory()) throw refusal(rel, role, `${rel} is a folder, not a file`, at)
+    return readFileSync(real, 'utf8')
+  }
+
+  /** Whether `rel` exists, following symlinks (a dangling link does not). Call after check(). */
+  exists(rel: string): boolean {
+    const normal = normalizeRepoPath(rel)
+    if (this.present.has(normal)) return true
+    return this.land(normal).stats !== undefined
+  }
+
+  /**
+   * For a folder dep: every entry below it, walked without following symlinked
+   * folders (as DVC walks), must itself pass the `dep` rules.
+   * @returns the first problem found, or undefined.
+   */
+  checkTree(rel: string): string | undefined {
+    const normal = normalizeRepoPath(rel)
+    if (this.trees.has(normal)) return this.trees.get(normal)
+    const verdict = this.walkTree(normal)
+    this.trees.set(normal, verdict)
+    return verdict
+  }
+
+  private walkTree(dir: string): string | undefined {
+    const landing = this.land(dir)
+    if (!landing.stats?.isDirectory()) return undefined
+    let entries
+    try {
+      entries = readdirSync(landing.real, { withFileTypes: true })
+    } catch {
+      return undefined // not a folder after all, or unreadable: the file checks speak for it
+    }
+    for (const entry of entries) {
+      const child = dir === '.' ? entry.name : `${dir}/${entry.name}`
+      if (FORBIDDEN_FOLDERS.has(folderKey(entry.name))) continue // DVC skips .git, .dvc inside folders; git lists none
+      const problem = this.check(child, 'dep')
+      if (problem) return problem
+      if (entry.isDirectory()) {
+        const below = this.checkTree(child)
+        if (below) return below
+      }
+    }
+    return undefined
+  }
+
+  private judge(rel: string, role: PathRole): string | undefined {
     const lexical = lexicalPathProblem(rel, role)
     if (lexical) return lexical
-    const realRoot = (this.realRoot ??= realpathSync(this.root))
     const normal = normalizeRepoPath(rel)
-    const parts = normal.split('/').filter((p) => p !== '.')
-    if (parts.length > 0 && resolvesToItself(realRoot + (realRoot.endsWith(sep) ? '' : sep) + parts.join(sep))) {
-      this.plain.add(normal) // every component exists and none is a symlink
-      return undefined
+    if (role === 'pipeline') {
+      const own = lstatOrUndefined(join(this.root, normal))
+      if (own?.isSymbolicLink()) return `${normal} is a symlink; the action reads and writes the pipeline's files only as plain files`
     }
+    const landing = this.land(normal)
+    if (landing.problem) return landing.problem
+    const where = relative(this.realRootPath(), landing.real).split(sep).join('/')
+    if (where === '..' || where.startsWith('../') || isAbsolute(where)) return `${this.through(normal)}, outside the repository`
+    const folder = forbiddenFolder(where)
+    if (folder) return `${this.through(normal)}, inside ${folder}/, which the action never reads or writes`
+    if (role === 'output' && where === '') return `${normal} is the repository root, not a file`
+    if (role === 'output' && PIPELINE_FILES.has(where)) return `${this.through(normal)}, the pipeline's own ${where}`
+    const stats = landing.stats
+    if (!stats) return role === 'output' ? this.writableProblem(normal, landing.real) : undefined
+    const kind = kindOf(stats)
+    if (kind !== 'file' && kind !== 'folder') return `${normal} is a ${kind}, not a regular file; the action reads only files and folders`
+    if (kind === 'folder' && (role === 'output' || role === 'prompt' || role === 'pipeline')) return `${normal} is a folder, not a file`
+    if (role === 'output') return this.writableProblem(normal, landing.real)
+    return undefined
+  }
+
+  /** "`link` is a symlink to `target`": the first symlink on the way to `normal`, for a message. */
+  private through(normal: string): string {
+    const parts = normal.split('/')
+    for (let i = 1; i <= parts.length; i++) {
+      const link = parts.slice(0, i).join('/')
+      const abs = join(this.realRootPath(), link)
+      if (!lstatOrUndefined(abs)?.isSymbolicLink()) continue
+      let target: string
+      try {
+        target = realpathSync.native(abs)
+      } catch {
+        target = resolve(dirname(abs), readlinkSync(abs))
+      }
+      const shown = relative(this.realRootPath(), target).split(sep).join('/')
+      const inside = shown !== '' && !shown.startsWith('../') && !isAbsolute(shown)
+      return `${link} is a symlink to ${inside ? shown : target}${link === normal ? '' : ` (on the way to ${normal})`}`
+    }
+    return `${normal} leads to ${this.land(normal).real}`
+  }
+
+  /** An output's folder must be writable: the nearest existing one is asked. */
+  private writableProblem(normal: string, real: string): string | undefined {
+    let dir = dirname(real)
+    for (;;) {
+      const stats = statOrUndefined(dir)
+      if (stats) {
+        if (!stats.isDirectory()) return `${normal} cannot be written: ${relative(this.realRootPath(), dir).split(sep).join('/')} is a file, not a folder`
+        try {
+          accessSync(dir, constants.W_OK)
+        } catch {
+          return `${normal} cannot be written: its folder ${relative(this.realRootPath(), dir).split(sep).join('/') || '.'} is not writable`
+        }
+        return undefined
+      }
+      const up = dirname(dir)
+      if (up === dir) return undefined
+      dir = up
+    }
+  }
+
+  private realRootPath(): string {
+    return (this.realRoot ??= realpathSync.native(this.root))
+  }
+
+  /** Follows every symlink of `normal` (a normalised relative path); the part that does not exist yet is appended. */
+  private land(normal: string): Landing {
+    let landing = this.landings.get(normal)
+    if (!landing) {
+      landing = this.follow(normal)
+      this.landings.set(normal, landing)
+    }
+    return landing
+  }
+
+  private follow(normal: string): Landing {
+    const realRoot = this.realRootPath()
+    const abs = normal === '.' ? realRoot : realRoot + (realRoot.endsWith(sep) ? '' : sep) + normal.split('/').join(sep)
+    try {
+      const real = realpathSync.native(abs)
+      const stats = statSync(real)
+      if (real === abs) this.present.add(normal)
+      return { real, stats }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ELOOP') return { real: abs, problem: `${normal} is a symlink loop` }
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') return { real: abs, problem: `${normal} cannot be read (${code ?? 'unknown error'})` }
+    }
+    // Something on the way is missing (or dangling): walk it, one component at a time.
     let current = realRoot
-    let followed = false
+    const parts = normal.split('/')
     for (let i = 0; i < parts.length; i++) {
-      const next = current.endsWith(sep) ? current + parts[i] : current + sep + parts[i] // join, without re-normalising
-      const stat = this.lstat(next)
-      if (!stat) return undefined // the rest does not exist yet: nothing to follow
-      if (stat.isSymbolicLink()) {
-        const target = symlinkTarget(next)
-        if (!isInsideDir(realRoot, target)) {
-          return `${parts.slice(0, i + 1).join('/')} is a symlink to ${target}, outside the repository`
+      const next = join(current, parts[i])
+      const stats = lstatOrUndefined(next)
+      if (!stats) return { real: join(next, ...parts.slice(i + 1)) }
+      if (stats.isSymbolicLink()) {
+        let target: string
+        try {
+          target = realpathSync.native(next)
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ELOOP') return { real: next, problem: `${parts.slice(0, i + 1).join('/')} is a symlink loop` }
+          target = resolve(dirname(next), readlinkSync(next)) // dangling: where it would write
+          return { real: join(target, ...parts.slice(i + 1)) }
         }
         current = target
-        followed = true
+      } else if (!stats.isDirectory() && i < parts.length - 1) {
+        return { real: join(next, ...parts.slice(i + 1)), problem: `${normal} cannot exist: ${parts.slice(0, i + 1).join('/')} is a file, not a folder` }
       } else {
         current = next
       }
     }
-    if (!followed) this.plain.add(normal)
-    return undefined
+    return { real: current }
   }
+}
 
-  /** Whether `rel` exists, following symlinks (a dangling link does not). */
-  exists(rel: string): boolean {
-    if (this.plain.has(normalizeRepoPath(rel))) return true
-    try {
-      return statSync(join(this.root, rel), { throwIfNoEntry: false }) !== undefined
-    } catch {
-      return false // e.g. a file where a folder was expected
-    }
-  }
-
-  private lstat(abs: string): Stats | undefined {
-    if (this.lstats.has(abs)) return this.lstats.get(abs)
-    const stat = lstatOrUndefined(abs)
-    this.lstats.set(abs, stat)
-    return stat
-  }
+/** The error for a refused path, pinned on the prompt line that asked for it when there is one. */
+function refusal(rel: string, role: PathRole, problem: string, at?: { file?: string; line?: number }): GraftError {
+  const verb = role === 'output' ? 'write' : 'read'
+  return new GraftError({
+    file: at?.file ?? showPath(rel),
+    line: at?.line,
+    message: `refusing to ${verb} ${showPath(rel)}: ${problem}`,
+    hint:
+      role === 'output'
+        ? "outputs must be plain files inside the repository, outside .git/, .github/ and .dvc/; fix the prompt's `out` or remove the symlink"
+        : 'paths must stay inside the repository, outside .git/, .github/ and .dvc/, and be regular files or folders; fix the path or remove the symlink'
+  })
 }
 
 /** Throws when an output may not be written; call it right before writing. */
 export function assertWritable(root: string, rel: string): void {
-  const problem = checkRepoPath(root, rel, 'output')
-  if (problem) {
-    throw new GraftError({
-      file: rel,
-      message: `refusing to write ${rel}: ${problem}`,
-      hint: 'outputs must be plain paths inside the repository, outside .git/ and .github/; fix the prompt\'s `out` or remove the symlink'
-    })
-  }
+  new RepoPathChecker(root).resolve(rel, 'output')
 }
 
-/**
- * True when the path exists and its real path is itself: no component is a
- * symlink (a link would resolve elsewhere, or loop). One call in C instead
- * of an lstat per component; anything else is left to the walk.
- */
-function resolvesToItself(abs: string): boolean {
-  try {
-    return realpathSync.native(abs) === abs
-  } catch {
-    return false
-  }
+function kindOf(stats: Stats): string {
+  if (stats.isFile()) return 'file'
+  if (stats.isDirectory()) return 'folder'
+  if (stats.isFIFO()) return 'FIFO (named pipe)'
+  if (stats.isSocket()) return 'socket'
+  if (stats.isCharacterDevice()) return 'character device'
+  if (stats.isBlockDevice()) return 'block device'
+  return 'special file'
 }
 
 function lstatOrUndefined(abs: string): Stats | undefined {
@@ -166,16 +356,10 @@ function lstatOrUndefined(abs: string): Stats | undefined {
   }
 }
 
-/** Where a symlink leads: its real path, or for a dangling link the path it names. */
-function symlinkTarget(abs: string): string {
+function statOrUndefined(abs: string): Stats | undefined {
   try {
-    return realpathSync(abs)
+    return statSync(abs, { throwIfNoEntry: false })
   } catch {
-    return resolve(dirname(abs), readlinkSync(abs))
+    return undefined
   }
-}
-
-function isInsideDir(dir: string, abs: string): boolean {
-  const rel = relative(dir, abs)
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel))
 }

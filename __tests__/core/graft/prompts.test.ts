@@ -161,7 +161,7 @@ describe('discoverPrompts', () => {
         ),
         expect.stringMatching(/^docs\/d\.prompt\.md:2 docs\/c\.prompt\.md and docs\/d\.prompt\.md both write docs\/shared\.md/),
         expect.stringMatching(/^docs\/e\.prompt\.md:2 output docs\/c\.prompt\.md is a prompt file/),
-        expect.stringMatching(/^docs\/f\.prompt\.md:2 output escape\/f\.md: escape is a symlink to .* outside the repository/),
+        expect.stringMatching(/^docs\/f\.prompt\.md:2 output escape\/f\.md: escape is a symlink to .*, outside the repository/),
         expect.stringMatching(/^docs\/f\.prompt\.md:4 dep escape\/secret\.md: escape is a symlink/),
         expect.stringMatching(
           /^docs\/one\/intro\.prompt\.md:3 docs\/missing\.md \(required by docs\/one\/intro\.prompt\.md\) does not exist \| create it, fix the path, or remove it from `deps`/

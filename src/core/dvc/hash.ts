@@ -307,9 +307,19 @@ async function listFiles(absDir: string, prefix: string, shown: (abs: string) =>
     } else if (entry.isSymbolicLink()) {
       const target = await stat(abs).catch(() => undefined)
       if (!target) throw new GraftError({ file: shown(abs), message: 'broken symbolic link', hint: 'remove the link or restore its target' })
-      if (!target.isDirectory() && entry.name !== '.git') out.push(rel)
+      if (target.isFile() && entry.name !== '.git') out.push(rel)
+      else if (!target.isDirectory() && entry.name !== '.git') {
+        throw new GraftError({ file: shown(abs), message: 'is a symlink to something that is not a regular file', hint: 'remove the link from the folder' })
+      }
+    } else if (entry.isFile()) {
+      if (entry.name !== '.git') out.push(rel)
     } else if (entry.name !== '.git') {
-      out.push(rel)
+      // A FIFO would block the read forever, a device would never end.
+      throw new GraftError({
+        file: shown(abs),
+        message: 'is not a regular file (a FIFO, socket or device) inside a folder a stage depends on or writes',
+        hint: 'remove it from the folder; the action reads only regular files'
+      })
     }
   }
   return out

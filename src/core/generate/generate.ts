@@ -1,8 +1,6 @@
 // generate: rewrite the stale documents through the model, in dependency
 // order, all or nothing. plan → (baseline → changes → directive → pack →
 // render → write → lock entry) per document → dvc.yaml and dvc.lock.
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { Git } from '../io/git.js'
 import type { Log } from '../log.js'
 import { composeDocument, formatHeader, sha256Hex } from '../graft/header.js'
@@ -16,6 +14,9 @@ import type { ValidationReport } from '../validate/validate.js'
 import { planGeneration, type PlannedDocument } from './plan.js'
 import { DagFailed, runDag } from './schedule.js'
 import { FileTransaction } from './transaction.js'
+import { preflight } from './preflight.js'
+import { RepoPathChecker } from '../paths.js'
+import { assertNoSecrets, secretForms } from '../pack/secrets.js'
 import { PipelineFiles } from './pipeline-files.js'
 
 export interface Renderer {
@@ -48,6 +49,11 @@ export interface GenerateOptions {
   cache?: RenderCache
   log: Log
   now?: () => Date
+  /**
+   * Secret values this run holds (the token, AWS keys, masked values): a packed
+   * prompt holding one, or a credential-shaped string, stops the run before the call.
+   */
+  secrets?: string[]
   /**
    * Diff every document against this commit instead of its own baseline: after
    * the bot commit was rebased onto new upstream commits, it is the pre-rebase
@@ -95,6 +101,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
   log.info(`Generating ${plan.length} document(s), ${options.concurrency} at a time: ${plan.map((p) => p.prompt.out).join(', ')}`)
 
+  // Everything that could make the final write fail is refused before the first model call.
+  preflight(options.root, plan)
   const run = new GenerationRun(options, plan)
   try {
     // Before any model call: what each document would send, and whether the budget allows it.
@@ -179,6 +187,7 @@ class GenerationRun {
   private readonly prefetched = new Map<string, string>()
   /** output tokens the model reported so far in this run */
   private outputTokens = 0
+  private secretForms?: string[]
 
   constructor(
     private readonly options: GenerateOptions,
@@ -222,6 +231,10 @@ class GenerationRun {
     })
     const toRender = candidates.filter((_c, i) => !hits[i])
     if (toRender.length === 0) return undefined
+    // Counting tokens sends the packed prompt to Bedrock too: no secret may be in it.
+    for (const { doc, packed } of toRender) {
+      assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), { document: doc.prompt.out, prompt: doc.prompt.path })
+    }
     const counter = await this.counter()
     const estimate = await estimateInput(toRender, counter, this.options.concurrency, log)
     log.info(describeEstimate(estimate))
@@ -307,7 +320,7 @@ class GenerationRun {
       const rendered = await this.render(doc, packed)
       this.outputTokens += rendered.outputTokens
       const header = formatHeader({ model: doc.modelName, sig, rev: await this.head(), date: (this.options.now ?? (() => new Date()))() })
-      const before = await readFile(join(this.options.root, output), 'utf8').catch(() => '')
+      const before = new RepoPathChecker(this.options.root).readText(output, 'output') ?? ''
       const after = composeDocument(header, rendered.text)
       await this.transaction.write(output, after)
       this.rewritten.set(output, { before, after })
@@ -352,6 +365,7 @@ class GenerationRun {
       label: doc.prompt.out,
       signal: this.options.signal
     }
+    assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), { document: doc.prompt.out, prompt: doc.prompt.path })
     const key = this.cacheKey(doc, packed)
     const hit = this.prefetched.get(key) ?? (await cache?.get(key))
     if (hit !== undefined) {

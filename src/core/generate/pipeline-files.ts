@@ -2,9 +2,9 @@
 // the repository's own command template, changed deps are brought in line,
 // and every rewritten document's lock entry holds the new hashes, so the real
 // `dvc status` reports it up to date. Kept in memory until the run succeeds.
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+
 import { lockEntryFor, setLockStage } from '../dvc/dvclock.js'
+import { RepoPathChecker } from '../paths.js'
 import { commandTemplate, graftStage } from '../pipeline/stages.js'
 import { addStagesToDvcYaml, updateStageDeps } from '../dvc/dvcyaml-write.js'
 import type { StageDef } from '../types.js'
@@ -36,7 +36,7 @@ export class PipelineFiles {
       Promise.all(doc.stage.deps.map(entry)),
       Promise.all(doc.stage.outs.map((o) => entry(o.path)))
     ])
-    const previous = this.lockText ?? readFile(join(this.root, 'dvc.lock'), 'utf8').catch(() => undefined)
+    const previous = this.lockText ?? Promise.resolve(new RepoPathChecker(this.root).readText('dvc.lock', 'pipeline'))
     this.lockText = previous.then((text) => setLockStage(text, doc.stage.name, { cmd: this.commandOf(doc), deps, outs }))
     await this.lockText
   }
@@ -57,7 +57,7 @@ export class PipelineFiles {
       this.pipeline.drift.some((x) => x.stage === d.stage.name && x.kind === 'deps-differ')
     )
     if (added.length === 0 && depsChanged.length === 0) return undefined
-    let text = await readFile(join(this.root, 'dvc.yaml'), 'utf8').catch(() => undefined)
+    let text = new RepoPathChecker(this.root).readText('dvc.yaml', 'pipeline')
     for (const d of depsChanged) text = updateStageDeps(text!, { ...this.declared.get(d.stage.name)!, deps: d.stage.deps })
     if (added.length > 0) text = addStagesToDvcYaml(text, added)
     return text

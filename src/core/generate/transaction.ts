@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { GraftError, type Problem } from '../errors.js'
-import { PIPELINE_FILES, assertWritable, checkRepoPath } from '../paths.js'
+import { PIPELINE_FILES, RepoPathChecker } from '../paths.js'
 
 
 export class FileTransaction {
@@ -50,11 +50,9 @@ export class FileTransaction {
     }
   }
 
-  /** Outputs get the output checks; dvc.yaml and dvc.lock must still not lead out through a symlink. */
+  /** Every write goes through the resolver: outputs as outputs, dvc.yaml and dvc.lock as the pipeline's own plain files. */
   private check(rel: string): void {
-    if (!PIPELINE_FILES.has(rel)) return assertWritable(this.root, rel)
-    const problem = checkRepoPath(this.root, rel, 'dep')
-    if (problem) throw new GraftError({ file: rel, message: `refusing to write ${rel}: ${problem}`, hint: `make ${rel} a plain file in the repository` })
+    new RepoPathChecker(this.root).resolve(rel, PIPELINE_FILES.has(rel) ? 'pipeline' : 'output')
   }
 
   /** paths written whose bytes now differ from what was there before */

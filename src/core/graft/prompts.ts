@@ -1,7 +1,6 @@
 // Prompt files: find `*.prompt.md`, read their frontmatter the way Graft does,
 // and check the set as a whole (names, outputs, deps) before anything runs.
-import { readFileSync } from 'node:fs'
-import { join, posix } from 'node:path'
+import { posix } from 'node:path'
 import { GraftError, throwIfProblems, type Problem } from '../errors.js'
 import { RepoPathChecker } from '../paths.js'
 import { parseFrontmatter } from './frontmatter.js'
@@ -90,24 +89,41 @@ function sortPromptPaths(paths: string[]): string[] {
  * Reads and checks every prompt among `files` (the repository's file list).
  * Collects every problem across all prompts and throws them as one GraftError.
  */
-export async function discoverPrompts(root: string, files: string[]): Promise<PromptFile[]> {
+export async function discoverPrompts(root: string, files: string[], checker = new RepoPathChecker(root)): Promise<PromptFile[]> {
   const paths = sortPromptPaths(files.filter(isPromptPath))
   const problems: Problem[] = []
   const parsed: ParsedPrompt[] = []
   for (const path of paths) {
     try {
-      // Blocking reads: prompts are small, and a thread-pool round trip per
-      // file costs more than the read itself.
-      parsed.push(parsePromptWithLines(path, readFileSync(join(root, path), 'utf8')))
+      // Through the resolver: a prompt symlinked to /proc/self/environ or
+      // .git/config is refused, never read. Blocking reads: prompts are small,
+      // and a thread-pool round trip per file costs more than the read itself.
+      const text = checker.readText(path, 'prompt')
+      if (text !== undefined) parsed.push(parsePromptWithLines(path, text))
     } catch (e) {
       if (!(e instanceof GraftError)) throw e
       problems.push(...e.problems)
     }
   }
-  const checker = new RepoPathChecker(root)
+  problems.push(...checkModels(parsed))
   problems.push(...checkNames(parsed), ...checkOutputs(checker, parsed), ...checkDeps(checker, parsed))
   throwIfProblems(problems)
   return parsed.map((p) => p.prompt)
+}
+
+/** A model name goes into logs and requests: control characters are refused. */
+function checkModels(parsed: ParsedPrompt[]): Problem[] {
+  const problems: Problem[] = []
+  for (const { prompt } of parsed) {
+    if (prompt.model !== undefined && /[\u0000-\u001f\u007f]/.test(prompt.model)) {
+      problems.push({
+        file: prompt.path,
+        message: `model ${JSON.stringify(prompt.model)} holds a control character (a line break, tab, …)`,
+        hint: 'write the model alias or Bedrock id on one line, e.g. `model: bedrock-claude-v4.5-sonnet-us`'
+      })
+    }
+  }
+  return problems
 }
 
 function checkNames(parsed: ParsedPrompt[]): Problem[] {
@@ -163,7 +179,7 @@ function checkDeps(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
     // An indexed loop: this runs once per dep of every prompt, before any JIT.
     for (let i = 0; i < prompt.deps.length; i++) {
       const dep = prompt.deps[i]
-      const unsafe = paths.check(dep, 'dep')
+      const unsafe = paths.check(dep, 'dep') ?? paths.checkTree(dep)
       if (unsafe) {
         problems.push({ file: prompt.path, line: lines.deps[i], message: `dep ${dep}: ${unsafe}`, hint: 'list paths inside the repository only' })
       } else if (!made.has(dep) && !paths.exists(dep)) {

@@ -1,12 +1,12 @@
 // The source diff the model is shown: every change to the deps since the
 // baseline, committed or not, including new untracked files. Git computes it
 // against a scratch index so the user's index and working tree stay untouched.
-import { mkdtemp, readFile, realpath, rm, stat } from 'node:fs/promises'
+import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, relative, isAbsolute } from 'node:path'
+import { join } from 'node:path'
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff'
 import type { Git } from '../io/git.js'
-import { GraftError } from '../errors.js'
+import { RepoPathChecker } from '../paths.js'
 import { redactSecrets } from './redact.js'
 
 /** A dep rewritten earlier in this run: its text before and after. */
@@ -113,18 +113,9 @@ async function wholeFiles(
   return chunks.join('\n\n')
 }
 
-/** Reads a dep, refusing one that resolves (through a symlink) outside the repository. */
+/** Reads a dep through the resolver: nothing outside the repository or inside .git/, .github/, .dvc/ is shown to the model. */
 async function readInside(root: string, file: string): Promise<string> {
-  const real = await realpath(join(root, file))
-  const rel = relative(await realpath(root), real)
-  if (rel.startsWith('..') || isAbsolute(rel)) {
-    throw new GraftError({
-      file,
-      message: 'is a symlink that leaves the repository; its target is not shown to the model',
-      hint: 'point the link inside the repository, or remove it from the prompt\'s deps'
-    })
-  }
-  return readFile(real, 'utf8')
+  return new RepoPathChecker(root).readText(file, 'dep') ?? ''
 }
 
 /** Deps as files: a directory dep becomes the files git sees under it (tracked or not, not ignored). */

@@ -1,6 +1,8 @@
 // The pipeline as it stands: prompts, dvc.yaml and dvc.lock read and joined
 // into the stages the prompts ask for, and their graph.
 import { Git } from '../io/git.js'
+import { GraftError, throwIfProblems, type Problem } from '../errors.js'
+import { PIPELINE_FILES, RepoPathChecker } from '../paths.js'
 import { discoverPrompts } from '../graft/prompts.js'
 import { graftStage, pipelineDrift, type Drift } from './stages.js'
 import { StageGraph } from './graph.js'
@@ -24,14 +26,40 @@ export async function loadPipeline(root: string): Promise<Pipeline> {
   // are still reported in the old order: files, prompts, dvc.yaml, dvc.lock.
   const listing = new Git(root).listFiles()
   listing.catch(() => undefined) // awaited below; not an unhandled rejection meanwhile
-  const yamlRead = await settle(readDvcYaml(root))
-  const lockRead = await settle(readDvcLock(root))
-  const prompts = await discoverPrompts(root, await listing)
+  const paths = new RepoPathChecker(root)
+  // Both pipeline files through the resolver first: a symlinked or special dvc.lock is never read.
+  const pipelineFiles = [...PIPELINE_FILES].map((file) => pipelineFileProblem(paths, file))
+  const yamlRead = await settle(pipelineFiles[0] ? Promise.reject(pipelineFiles[0]) : readDvcYaml(root))
+  const lockRead = await settle(pipelineFiles[1] ? Promise.reject(pipelineFiles[1]) : readDvcLock(root))
+  const prompts = await discoverPrompts(root, await listing, paths)
   const dvcYaml = unwrap(yamlRead)
   const lock = unwrap(lockRead)
   const stages = effectiveStages(prompts, dvcYaml)
+  checkStagePaths(paths, stages, new Set(prompts.map((p) => p.stageName)))
   const graph = StageGraph.build(stages)
   return { prompts, dvcYaml, lock, stages, graph, drift: pipelineDrift(prompts, dvcYaml) }
+}
+
+function pipelineFileProblem(paths: RepoPathChecker, file: string): GraftError | undefined {
+  const problem = paths.check(file, 'pipeline')
+  return problem ? new GraftError({ file, message: `refusing to read ${file}: ${problem}`, hint: `make ${file} a plain file in the repository` }) : undefined
+}
+
+/**
+ * Stages that no prompt defines (helper stages of dvc.yaml): their deps and
+ * outs are hashed, so they pass the resolver's read rules too.
+ * @throws GraftError naming dvc.yaml and each stage's line.
+ */
+function checkStagePaths(paths: RepoPathChecker, stages: StageDef[], fromPrompts: Set<string>): void {
+  const problems: Problem[] = []
+  for (const stage of stages) {
+    if (fromPrompts.has(stage.name)) continue
+    for (const path of [...stage.deps, ...stage.outs.map((o) => o.path)]) {
+      const problem = paths.check(path, 'dep') ?? paths.checkTree(path)
+      if (problem) problems.push({ file: 'dvc.yaml', line: stage.line, message: `stage ${stage.name}: ${problem}`, hint: 'fix the path in dvc.yaml, or remove the symlink or special file' })
+    }
+  }
+  throwIfProblems(problems)
 }
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }
