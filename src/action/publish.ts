@@ -74,7 +74,7 @@ export async function publish(
       return 'amended'
     }
   }
-  core.info(`Publishing to ${plan.branch} (commit-via: ${inputs.commitVia})`)
+  actionLog.info(`Publishing to ${plan.branch} (commit-via: ${inputs.commitVia})`)
   try {
     const pushed = await publishTo(git, options, plan, inputs, results)
     return { sha: pushed.pushed ? pushed.sha : undefined, pushed: pushed.pushed, results, notPushed: pushed.notPushed }
@@ -137,7 +137,7 @@ async function rollingPullRequest(
   const body = rollingPullRequestBody({ branch: target, botBranch: bot, documents, triggerSha: plan.triggerSha, refusal: refusal.reason })
   try {
     const pr = await upsertPullRequest(inputs.token, plan.repository!, bot, target, title, body)
-    core.info(`${pr.action === 'created' ? 'Opened' : 'Updated'} pull request #${pr.number} (${pr.url}) from ${bot} into ${target}`)
+    actionLog.info(`${pr.action === 'created' ? 'Opened' : 'Updated'} pull request #${pr.number} (${pr.url}) from ${bot} into ${target}`)
     return { sha, pushed: true, results, pullRequest: { number: pr.number, url: pr.url, branch: bot } }
   } catch (error) {
     if (isNotPermitted(error)) {
