@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _dvc_locator_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9124);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
 /* harmony import */ var _core_pipeline_targets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8488);
-/* harmony import */ var _terminal_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4491);
+/* harmony import */ var _terminal_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(729);
 // `graft-action validate`: the same verdicts as the action, in a terminal.
 
 

@@ -1,8 +1,8 @@
-export const id = 914;
-export const ids = [914];
+export const id = 784;
+export const ids = [784];
 export const modules = {
 
-/***/ 6914:
+/***/ 2784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -24,8 +24,6 @@ var external_node_path_ = __webpack_require__(6760);
 var git = __webpack_require__(3000);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/core/graft/header.ts
 var graft_header = __webpack_require__(501);
 ;// CONCATENATED MODULE: ./src/core/pack/header-rev.ts
@@ -176,6 +174,8 @@ function lockHistory(git, lockPath = 'dvc.lock') {
     return history;
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/core/pack/shallow.ts
 // Shallow clones (actions/checkout's default is depth 1) cut history short: the
 // commit at the edge looks as if it created every file. A baseline found at the
@@ -301,13 +301,35 @@ function promptBody(text) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var core_paths = __webpack_require__(6107);
+;// CONCATENATED MODULE: ./src/core/pack/secret-shapes.ts
+// Strings that are credentials by their shape alone, whatever they are assigned
+// to. Prefixes from AWS's access key id format and GitHub's token formats.
+/** AWS's documentation examples (AKIAIOSFODNN7EXAMPLE, …) end in EXAMPLE. */
+const awsExample = (hit) => hit.endsWith('EXAMPLE');
+const SECRET_SHAPES = [
+    { name: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g, harmless: awsExample },
+    { name: 'a GitHub token', pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}\b/g },
+    { name: 'a GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{22,}\b/g }
+];
+
 ;// CONCATENATED MODULE: ./src/core/pack/redact.ts
 // Source files sometimes hold example credentials (`.env` samples, CI snippets).
-// Graft masks anything shaped like an AWS variable assignment before the text
-// leaves the machine; so do we.
-const AWS_ASSIGNMENT = /(AWS_[A-Z0-9_]*=)\S+/g;
+// Before a source diff leaves the machine, values are masked by the name they
+// are assigned to (*SECRET*, *TOKEN*, *PASSWORD*, *_KEY, as in `.env` files and
+// YAML) and by their shape (AWS access key ids, GitHub tokens). Plain settings
+// such as `AWS_REGION=us-east-1` stay readable: Graft's blanket `AWS_*=`
+// masking garbled documentation of them.
+
+/** `NAME=value`, `NAME: value`, `"NAME": "value"` where NAME says it holds a secret. */
+const SECRET_ASSIGNMENT = /((?:^|[^A-Za-z0-9_])["']?([A-Za-z0-9_.-]*(?:SECRET|TOKEN|PASSWORD|PASSWD|_KEY)[A-Za-z0-9_]*)["']?\s*[:=]\s*)(["']?)([^\s"',}]+)\3/gim;
+/** The text with secret-named values and secret-shaped strings replaced by `***`. */
 function redactSecrets(text) {
-    return text.replace(AWS_ASSIGNMENT, '$1***');
+    let out = text.replace(SECRET_ASSIGNMENT, (whole, lead, _name, quote, value) => value === '***' || value.startsWith('${') || value.startsWith('$(') ? whole : `${lead}${quote}***${quote}`);
+    for (const shape of SECRET_SHAPES)
+        out = out.replace(shape.pattern, (hit) => (shape.harmless?.(hit) ? hit : '***'));
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/core/pack/source-diff.ts
@@ -403,18 +425,9 @@ async function wholeFiles(git, deps, overrides, marker) {
     }
     return chunks.join('\n\n');
 }
-/** Reads a dep, refusing one that resolves (through a symlink) outside the repository. */
+/** Reads a dep through the resolver: nothing outside the repository or inside .git/, .github/, .dvc/ is shown to the model. */
 async function readInside(root, file) {
-    const real = await (0,promises_.realpath)((0,external_node_path_.join)(root, file));
-    const rel = (0,external_node_path_.relative)(await (0,promises_.realpath)(root), real);
-    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel)) {
-        throw new errors/* GraftError */.Tz({
-            file,
-            message: 'is a symlink that leaves the repository; its target is not shown to the model',
-            hint: 'point the link inside the repository, or remove it from the prompt\'s deps'
-        });
-    }
-    return (0,promises_.readFile)(real, 'utf8');
+    return new core_paths/* RepoPathChecker */.x_(root).readText(file, 'dep') ?? '';
 }
 /** Deps as files: a directory dep becomes the files git sees under it (tracked or not, not ignored). */
 async function expandDeps(git, deps, overrides) {
@@ -1090,8 +1103,6 @@ async function runDag(tasks, concurrency, options = {}) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/core/paths.ts
-var paths = __webpack_require__(6107);
 ;// CONCATENATED MODULE: ./src/core/generate/transaction.ts
 // All or nothing on disk: every file generate writes goes through here. The
 // first write of a path keeps its original bytes; rollback() puts every one
@@ -1145,13 +1156,9 @@ class FileTransaction {
             });
         }
     }
-    /** Outputs get the output checks; dvc.yaml and dvc.lock must still not lead out through a symlink. */
+    /** Every write goes through the resolver: outputs as outputs, dvc.yaml and dvc.lock as the pipeline's own plain files. */
     check(rel) {
-        if (!paths/* PIPELINE_FILES */.Vh.has(rel))
-            return (0,paths/* assertWritable */.Bz)(this.root, rel);
-        const problem = (0,paths/* checkRepoPath */.Q1)(this.root, rel, 'dep');
-        if (problem)
-            throw new errors/* GraftError */.Tz({ file: rel, message: `refusing to write ${rel}: ${problem}`, hint: `make ${rel} a plain file in the repository` });
+        new core_paths/* RepoPathChecker */.x_(this.root).resolve(rel, core_paths/* PIPELINE_FILES */.Vh.has(rel) ? 'pipeline' : 'output');
     }
     /** paths written whose bytes now differ from what was there before */
     async changedPaths() {
@@ -1237,6 +1244,115 @@ async function atomicWrite(abs, content) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/generate/preflight.ts
+// Before the first model call: everything that could make the final write
+// fail is checked, so a refusal never comes after money was spent. Every
+// output of the plan must be writable as a file (not a folder, not under a
+// file, not through a symlink that leaves the repository or enters .git/,
+// .github/, .dvc/), and dvc.yaml and dvc.lock must be plain files.
+
+
+/**
+ * Checks the plan's writes against the file system as it is now.
+ * @throws GraftError listing every problem, each naming the prompt (or pipeline file) to fix.
+ */
+function preflight(root, plan) {
+    const paths = new core_paths/* RepoPathChecker */.x_(root);
+    const problems = [];
+    for (const file of core_paths/* PIPELINE_FILES */.Vh) {
+        const problem = paths.check(file, 'pipeline');
+        if (problem)
+            problems.push({ file, message: `cannot write ${file}: ${problem}`, hint: `make ${file} a plain file (git rm the symlink and commit the real file)` });
+    }
+    for (const doc of plan) {
+        for (const out of doc.stage.outs) {
+            const problem = paths.check(out.path, 'output');
+            if (problem) {
+                problems.push({
+                    file: doc.prompt.path,
+                    message: `cannot write ${(0,core_paths/* showPath */.P8)(out.path)}: ${problem}`,
+                    hint: "point `out` at a file path inside the repository (not a folder, not under a file, not through a symlink), or fix the file system"
+                });
+            }
+        }
+    }
+    (0,errors/* throwIfProblems */.W8)(problems);
+}
+
+;// CONCATENATED MODULE: ./src/core/pack/secrets.ts
+// The last line of defence before a model call: the packed prompt must hold
+// none of the secrets this run knows (the token and its base64 forms, AWS
+// secret and session keys, every value the adapter masked) and no string
+// shaped like a credential. A hit stops the run before anything is sent.
+
+
+/** Shorter values are too likely to occur by chance (and GitHub masks nothing that short either). */
+const MIN_SECRET_LENGTH = 8;
+/**
+ * The values to look for: each given secret, and the base64 forms a token takes
+ * in git's `http.extraheader` (`x-access-token:<token>`) and alone.
+ */
+function secretForms(secrets) {
+    const forms = new Set();
+    for (const secret of secrets) {
+        const value = secret?.trim();
+        if (!value || value.length < MIN_SECRET_LENGTH)
+            continue;
+        forms.add(value);
+        forms.add(Buffer.from(value).toString('base64').replace(/=+$/, ''));
+        forms.add(Buffer.from(`x-access-token:${value}`).toString('base64').replace(/=+$/, ''));
+    }
+    return [...forms];
+}
+/** The secrets a process environment holds that must never reach a prompt (the SDK's and git's). */
+function environmentSecrets(env) {
+    return [env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN, env.GITHUB_TOKEN, env.GH_TOKEN, env.ACTIONS_RUNTIME_TOKEN].filter((v) => typeof v === 'string' && v !== '');
+}
+/**
+ * Throws when `packed` holds a known secret or a credential-shaped string.
+ * `document` is the output being generated; the error names the file the
+ * secret came from, read from the packed prompt's section markers.
+ * @throws GraftError before any model call.
+ */
+function assertNoSecrets(packed, knownForms, context) {
+    for (const form of knownForms) {
+        const at = packed.indexOf(form);
+        if (at >= 0)
+            throw leak(packed, at, 'a secret of this run (a token or key the runner holds)', context);
+    }
+    for (const shape of SECRET_SHAPES) {
+        shape.pattern.lastIndex = 0;
+        for (let m = shape.pattern.exec(packed); m; m = shape.pattern.exec(packed)) {
+            if (!shape.harmless?.(m[0]))
+                throw leak(packed, m.index, shape.name, context);
+        }
+    }
+}
+function leak(packed, at, what, context) {
+    const source = sourceAt(packed, at, context);
+    return new errors/* GraftError */.Tz({
+        file: source,
+        message: `stopped before calling the model for ${context.document}: the packed prompt holds ${what}, from ${source}`,
+        hint: `remove the secret from ${source} (and rotate it if it was ever pushed), or drop that file from the prompt's deps; nothing was sent`
+    });
+}
+/** Which file a position of the packed prompt shows: a diff's `+++ b/P`, the previous draft, or the prompt. */
+function sourceAt(packed, at, context) {
+    const before = packed.slice(0, at);
+    const section = /---BEGIN ([A-Z ]+)---/g;
+    let name = '';
+    for (let m = section.exec(before); m; m = section.exec(before))
+        name = m[1];
+    if (name === 'PREVIOUS DRAFT')
+        return context.document;
+    if (name === 'SOURCE DIFF') {
+        const headers = [...before.matchAll(/^(?:\+\+\+ b|--- a)\/(.+)$/gm)];
+        if (headers.length > 0)
+            return headers[headers.length - 1][1];
+    }
+    return context.prompt;
+}
+
 // EXTERNAL MODULE: ./src/core/dvc/dvclock.ts + 2 modules
 var dvclock = __webpack_require__(803);
 // EXTERNAL MODULE: ./src/core/pipeline/stages.ts
@@ -1248,7 +1364,6 @@ var dvcyaml_write = __webpack_require__(4417);
 // the repository's own command template, changed deps are brought in line,
 // and every rewritten document's lock entry holds the new hashes, so the real
 // `dvc status` reports it up to date. Kept in memory until the run succeeds.
-
 
 
 
@@ -1277,7 +1392,7 @@ class PipelineFiles {
             Promise.all(doc.stage.deps.map(entry)),
             Promise.all(doc.stage.outs.map((o) => entry(o.path)))
         ]);
-        const previous = this.lockText ?? (0,promises_.readFile)((0,external_node_path_.join)(this.root, 'dvc.lock'), 'utf8').catch(() => undefined);
+        const previous = this.lockText ?? Promise.resolve(new core_paths/* RepoPathChecker */.x_(this.root).readText('dvc.lock', 'pipeline'));
         this.lockText = previous.then((text) => (0,dvclock/* setLockStage */.UG)(text, doc.stage.name, { cmd: this.commandOf(doc), deps, outs }));
         await this.lockText;
     }
@@ -1297,7 +1412,7 @@ class PipelineFiles {
         const depsChanged = this.plan.filter((d) => this.pipeline.drift.some((x) => x.stage === d.stage.name && x.kind === 'deps-differ'));
         if (added.length === 0 && depsChanged.length === 0)
             return undefined;
-        let text = await (0,promises_.readFile)((0,external_node_path_.join)(this.root, 'dvc.yaml'), 'utf8').catch(() => undefined);
+        let text = new core_paths/* RepoPathChecker */.x_(this.root).readText('dvc.yaml', 'pipeline');
         for (const d of depsChanged)
             text = (0,dvcyaml_write/* updateStageDeps */.eu)(text, { ...this.declared.get(d.stage.name), deps: d.stage.deps });
         if (added.length > 0)
@@ -1325,6 +1440,7 @@ class PipelineFiles {
 
 
 
+
 async function generate(options) {
     const plan = planGeneration(options.report, { force: options.force, defaultModel: options.defaultModel, maxTokens: options.maxTokens });
     const { log } = options;
@@ -1333,6 +1449,8 @@ async function generate(options) {
         return { documents: [], changedFiles: [], dryRun: options.dryRun };
     }
     log.info(`Generating ${plan.length} document(s), ${options.concurrency} at a time: ${plan.map((p) => p.prompt.out).join(', ')}`);
+    // Everything that could make the final write fail is refused before the first model call.
+    preflight(options.root, plan);
     const run = new GenerationRun(options, plan);
     try {
         // Before any model call: what each document would send, and whether the budget allows it.
@@ -1414,6 +1532,7 @@ class GenerationRun {
     prefetched = new Map();
     /** output tokens the model reported so far in this run */
     outputTokens = 0;
+    secretForms;
     constructor(options, plan) {
         this.options = options;
         this.plan = plan;
@@ -1458,6 +1577,10 @@ class GenerationRun {
         const toRender = candidates.filter((_c, i) => !hits[i]);
         if (toRender.length === 0)
             return undefined;
+        // Counting tokens sends the packed prompt to Bedrock too: no secret may be in it.
+        for (const { doc, packed } of toRender) {
+            assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), { document: doc.prompt.out, prompt: doc.prompt.path });
+        }
         const counter = await this.counter();
         const estimate = await estimateInput(toRender, counter, this.options.concurrency, log);
         log.info(describeEstimate(estimate));
@@ -1544,7 +1667,7 @@ class GenerationRun {
             const rendered = await this.render(doc, packed);
             this.outputTokens += rendered.outputTokens;
             const header = (0,graft_header/* formatHeader */.RX)({ model: doc.modelName, sig, rev: await this.head(), date: (this.options.now ?? (() => new Date()))() });
-            const before = await (0,promises_.readFile)((0,external_node_path_.join)(this.options.root, output), 'utf8').catch(() => '');
+            const before = new core_paths/* RepoPathChecker */.x_(this.options.root).readText(output, 'output') ?? '';
             const after = (0,graft_header/* composeDocument */.wI)(header, rendered.text);
             await this.transaction.write(output, after);
             this.rewritten.set(output, { before, after });
@@ -1585,6 +1708,7 @@ class GenerationRun {
             label: doc.prompt.out,
             signal: this.options.signal
         };
+        assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), { document: doc.prompt.out, prompt: doc.prompt.path });
         const key = this.cacheKey(doc, packed);
         const hit = this.prefetched.get(key) ?? (await cache?.get(key));
         if (hit !== undefined) {
@@ -2034,10 +2158,11 @@ var validate = __webpack_require__(1954);
 var dvc_locator = __webpack_require__(9124);
 // EXTERNAL MODULE: ./src/core/pipeline/targets.ts
 var targets = __webpack_require__(8488);
-// EXTERNAL MODULE: ./src/cli/terminal-log.ts
-var terminal_log = __webpack_require__(4491);
+// EXTERNAL MODULE: ./src/cli/terminal-log.ts + 1 modules
+var terminal_log = __webpack_require__(729);
 ;// CONCATENATED MODULE: ./src/cli/generate-command.ts
 // `graft-action generate` and `graft-action pack`: the generate core in a terminal.
+
 
 
 
@@ -2134,6 +2259,7 @@ async function generateCommand(argv) {
         signal: controller.signal,
         root,
         report,
+        secrets: environmentSecrets(process.env),
         force: values.force,
         defaultModel: values.model,
         maxTokens: positiveInt('max-tokens', values['max-tokens'], defaults/* DEFAULT_MAX_TOKENS */.Uc),

@@ -1,5 +1,5 @@
-export const id = 307;
-export const ids = [307];
+export const id = 423;
+export const ids = [423];
 export const modules = {
 
 /***/ 9124:
@@ -52,22 +52,56 @@ const dvcOnPath = {
 
 /***/ }),
 
-/***/ 4491:
+/***/ 729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ terminalLog)
-/* harmony export */ });
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  d: () => (/* binding */ terminalLog)
+});
+
+;// CONCATENATED MODULE: ./src/core/log.ts
+const silentLog = {
+    info: () => { },
+    warn: () => { },
+    group: (_name, fn) => fn()
+};
+/** `::cmd …::` (workflow commands) and `##[cmd …]` (their older form), as the runner reads a line. */
+const COMMAND_LINE = /^\s*(?:::|##\[)/;
+// Control characters other than the line break: a carriage return or escape
+// sequence could hide or rewrite what a reader sees.
+const OTHER_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/g;
+/**
+ * Text that is safe to print to an Actions log or a terminal: control
+ * characters other than `\n` are written as escapes (`\r` → `\\r`), and a line
+ * the runner would read as a workflow command (`::error::…`, `::stop-commands::…`,
+ * `##[…]`) is quoted with a leading `» `, so repository content can never run one.
+ * Every string that reaches a log goes through here (the adapters' Log does it).
+ */
+function escapeLog(text) {
+    const visible = text.replace(OTHER_CONTROL, (c) => JSON.stringify(c).slice(1, -1));
+    if (!visible.includes('::') && !visible.includes('##['))
+        return visible;
+    return visible
+        .split('\n')
+        .map((line) => (COMMAND_LINE.test(line) ? `» ${line}` : line))
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cli/terminal-log.ts
+// The core's Log for a terminal: progress to stderr, so stdout stays clean for --json.
+
 function terminalLog(quiet) {
     return {
         info: (m) => {
             if (!quiet)
-                process.stderr.write(`${m}\n`);
+                process.stderr.write(`${escapeLog(m)}\n`);
         },
-        warn: (m) => process.stderr.write(`warning: ${m}\n`),
+        warn: (m) => process.stderr.write(`warning: ${escapeLog(m)}\n`),
         group: async (name, fn) => {
             if (!quiet)
-                process.stderr.write(`== ${name}\n`);
+                process.stderr.write(`== ${escapeLog(name)}\n`);
             return fn();
         }
     };
@@ -1438,11 +1472,23 @@ async function listFiles(absDir, prefix, shown) {
             const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(abs).catch(() => undefined);
             if (!target)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ file: shown(abs), message: 'broken symbolic link', hint: 'remove the link or restore its target' });
-            if (!target.isDirectory() && entry.name !== '.git')
+            if (target.isFile() && entry.name !== '.git')
+                out.push(rel);
+            else if (!target.isDirectory() && entry.name !== '.git') {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ file: shown(abs), message: 'is a symlink to something that is not a regular file', hint: 'remove the link from the folder' });
+            }
+        }
+        else if (entry.isFile()) {
+            if (entry.name !== '.git')
                 out.push(rel);
         }
         else if (entry.name !== '.git') {
-            out.push(rel);
+            // A FIFO would block the read forever, a device would never end.
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({
+                file: shown(abs),
+                message: 'is not a regular file (a FIFO, socket or device) inside a folder a stage depends on or writes',
+                hint: 'remove it from the folder; the action reads only regular files'
+            });
         }
     }
     return out;
@@ -1686,34 +1732,44 @@ class Git {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bz: () => (/* binding */ assertWritable),
 /* harmony export */   Im: () => (/* binding */ isSameOrInside),
 /* harmony export */   NP: () => (/* binding */ normalizeRepoPath),
-/* harmony export */   Q1: () => (/* binding */ checkRepoPath),
+/* harmony export */   P8: () => (/* binding */ showPath),
 /* harmony export */   TC: () => (/* binding */ lexicalPathProblem),
 /* harmony export */   Vh: () => (/* binding */ PIPELINE_FILES),
 /* harmony export */   x_: () => (/* binding */ RepoPathChecker)
 /* harmony export */ });
+/* unused harmony exports folderKey, checkRepoPath, assertWritable */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-// Path safety. Every path the action reads as a dep or writes as an output comes
-// from a file a pull request can edit, so each one is checked before use: it
-// must stay inside the repository, outputs never land in git's or GitHub's own
-// folders, and no symlink may lead out of the repository.
+// The one path resolver. Every path the action reads or writes — prompt files,
+// deps and the files inside directory deps, dvc.yaml, dvc.lock, outputs and the
+// previous drafts read from the work tree — comes from content a pull request
+// can edit, so each goes through here before any byte is read or written. It
+// decides where a path really lands after every symlink and refuses, with a
+// message naming the path:
+// - anything that lands outside the repository (the pipeline's root);
+// - anything inside `.git/` (at any depth: nested repositories too), `.github/`
+//   or `.dvc/`, compared case-insensitively and ignoring trailing dots and
+//   spaces (on macOS and Windows runners `.GIT` and `.github.` are those
+//   folders), for the declared path and the resolved one alike;
+// - anything that is neither a regular file nor a folder (a FIFO would hang
+//   the run, a device would never end);
+// - control characters in a path (they would end up in logs and commands).
+// Outputs must also be writable files: not a folder, not under a file.
 
 
 
 /** DVC's own pipeline files at the repository root: written by generate, never outputs of a stage. */
 const PIPELINE_FILES = new Set(['dvc.yaml', 'dvc.lock']);
-/** Folders an output may never be written into (first path segment). */
-const FORBIDDEN_OUTPUT_ROOTS = ['.git', '.github'];
-/** Files the action writes itself; an output of that name would clobber them. */
-const RESERVED_OUTPUTS = ['dvc.yaml', 'dvc.lock'];
+/** Folders no path may be in, by their case-folded name (see {@link folderKey}). */
+const FORBIDDEN_FOLDERS = new Set(['.git', '.github', '.dvc']);
 /** What posix.normalize (or the trailing-slash rule) would change: `\\`, `//`, `.` or `..` segments, a final `/`. */
 const NOT_NORMAL = /\\|\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/;
+const CONTROL = /[\u0000-\u001f\u007f]/;
 /** `./docs//a.md/` → `docs/a.md`. Leaves `..` and absolute paths for the checks to refuse. */
 function normalizeRepoPath(path) {
     if (path !== '' && !NOT_NORMAL.test(path))
@@ -1727,138 +1783,328 @@ function isSameOrInside(outer, inner) {
     return inner === outer || inner.startsWith(outer.endsWith('/') ? outer : `${outer}/`);
 }
 /**
- * The checks that need no file system: empty, absolute, `..` escapes, `.git/`
- * (and for outputs `.github/`, the repository root, dvc.yaml, dvc.lock).
+ * A folder name as case-insensitive file systems (macOS, Windows) read it:
+ * lower case, trailing dots and spaces dropped (`.GIT.` is `.git`).
+ */
+function folderKey(segment) {
+    return segment.toLowerCase().replace(/[. ]+$/, '');
+}
+/** The forbidden folder a `/`-separated relative path lies in, if any. */
+function forbiddenFolder(relPath) {
+    for (const segment of relPath.split('/')) {
+        if (segment.length < 4 || segment.charCodeAt(0) !== 46 /* . */)
+            continue; // cheap: every forbidden name starts with '.'
+        const key = folderKey(segment);
+        if (FORBIDDEN_FOLDERS.has(key))
+            return key;
+    }
+    return undefined;
+}
+/** A path as a message may show it: control characters written as escapes. */
+function showPath(path) {
+    return CONTROL.test(path) ? JSON.stringify(path).slice(1, -1) : path;
+}
+/**
+ * The checks that need no file system: empty, control characters, absolute,
+ * `..` escapes, `.git/` `.github/` `.dvc/` (any case, any depth), and for
+ * outputs the repository root, dvc.yaml and dvc.lock.
+ * @returns the problem in words, or undefined when the text is acceptable.
  */
 function lexicalPathProblem(rel, role) {
     if (rel.trim() === '')
         return `the ${role} path is empty`;
+    if (CONTROL.test(rel))
+        return `${showPath(rel)} holds a control character (a line break, tab, …); rename the file`;
     if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) || /^[A-Za-z]:[\\/]/.test(rel) || rel.startsWith('\\')) {
         return `${rel} is an absolute path; paths are relative to the repository root`;
     }
     const norm = normalizeRepoPath(rel);
     if (norm === '..' || norm.startsWith('../'))
         return `${rel} leaves the repository`;
-    const first = norm.split('/')[0];
-    if (first === '.git')
-        return `${rel} is inside .git/`;
+    const folder = forbiddenFolder(norm);
+    if (folder)
+        return `${rel} is inside ${folder}/, which the action never reads or writes`;
     if (role === 'output') {
         if (norm === '.')
             return `${rel} is the repository root, not a file`;
-        if (FORBIDDEN_OUTPUT_ROOTS.includes(first))
-            return `${rel} is inside ${first}/, where the action never writes`;
-        if (RESERVED_OUTPUTS.includes(norm))
+        if (PIPELINE_FILES.has(norm))
             return `${rel} is the pipeline's own ${norm}`;
     }
     return undefined;
 }
 /**
  * A problem message for a repository-relative path, or undefined when it is
- * safe: the lexical checks, then every existing component is walked and a
- * symlink that resolves (or dangles) outside the repository is refused.
+ * safe for `role` (see the file's header for the rules).
  */
 function checkRepoPath(root, rel, role) {
     return new RepoPathChecker(root).check(rel, role);
 }
 /**
- * checkRepoPath for many paths of one repository: the root's real path and
- * each component's lstat are looked up once. Use one checker per run only:
- * it never notices the file system changing.
+ * The resolver for one repository and one run: the root's real path and each
+ * verdict are looked up once. It never notices the file system changing, so
+ * make a new one for each run (and after writing).
  */
 class RepoPathChecker {
     root;
     realRoot;
-    lstats = new Map();
-    verdicts = { output: new Map(), dep: new Map() };
-    /** Paths the walk found to exist with no symlink on the way. */
-    plain = new Set();
+    verdicts = {
+        prompt: new Map(),
+        dep: new Map(),
+        output: new Map(),
+        pipeline: new Map()
+    };
+    present = new Set();
+    trees = new Map();
+    landings = new Map();
     constructor(root) {
         this.root = root;
     }
+    /** The problem with `rel` for `role`, or undefined when it may be used. */
     check(rel, role) {
         const verdicts = this.verdicts[role];
         if (verdicts.has(rel))
             return verdicts.get(rel);
-        const verdict = this.walk(rel, role);
+        const verdict = this.judge(rel, role);
         verdicts.set(rel, verdict);
         return verdict;
     }
-    walk(rel, role) {
+    /**
+     * The real absolute path of `rel`, checked for `role`.
+     * @throws GraftError naming `rel` (and `at`, the prompt and line that asked for it) when refused.
+     */
+    resolve(rel, role, at) {
+        const problem = this.check(rel, role);
+        if (problem)
+            throw refusal(rel, role, problem, at);
+        return this.land(normalizeRepoPath(rel)).real;
+    }
+    /**
+     * Reads a file through the resolver; undefined when nothing is there.
+     * @throws GraftError when the path is refused, or names a folder.
+     */
+    readText(rel, role, at) {
+        const real = this.resolve(rel, role, at);
+        const stats = this.land(normalizeRepoPath(rel)).stats;
+        if (!stats)
+            return undefined;
+        if (stats.isDirectory())
+            throw refusal(rel, role, `${rel} is a folder, not a file`, at);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(real, 'utf8');
+    }
+    /** Whether `rel` exists, following symlinks (a dangling link does not). Call after check(). */
+    exists(rel) {
+        const normal = normalizeRepoPath(rel);
+        if (this.present.has(normal))
+            return true;
+        return this.land(normal).stats !== undefined;
+    }
+    /**
+     * For a folder dep: every entry below it, walked without following symlinked
+     * folders (as DVC walks), must itself pass the `dep` rules.
+     * @returns the first problem found, or undefined.
+     */
+    checkTree(rel) {
+        const normal = normalizeRepoPath(rel);
+        if (this.trees.has(normal))
+            return this.trees.get(normal);
+        const verdict = this.walkTree(normal);
+        this.trees.set(normal, verdict);
+        return verdict;
+    }
+    walkTree(dir) {
+        const landing = this.land(dir);
+        if (!landing.stats?.isDirectory())
+            return undefined;
+        let entries;
+        try {
+            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(landing.real, { withFileTypes: true });
+        }
+        catch {
+            return undefined; // not a folder after all, or unreadable: the file checks speak for it
+        }
+        for (const entry of entries) {
+            const child = dir === '.' ? entry.name : `${dir}/${entry.name}`;
+            if (FORBIDDEN_FOLDERS.has(folderKey(entry.name)))
+                continue; // DVC skips .git, .dvc inside folders; git lists none
+            const problem = this.check(child, 'dep');
+            if (problem)
+                return problem;
+            if (entry.isDirectory()) {
+                const below = this.checkTree(child);
+                if (below)
+                    return below;
+            }
+        }
+        return undefined;
+    }
+    judge(rel, role) {
         const lexical = lexicalPathProblem(rel, role);
         if (lexical)
             return lexical;
-        const realRoot = (this.realRoot ??= (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(this.root));
         const normal = normalizeRepoPath(rel);
-        const parts = normal.split('/').filter((p) => p !== '.');
-        if (parts.length > 0 && resolvesToItself(realRoot + (realRoot.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? '' : node_path__WEBPACK_IMPORTED_MODULE_1__.sep) + parts.join(node_path__WEBPACK_IMPORTED_MODULE_1__.sep))) {
-            this.plain.add(normal); // every component exists and none is a symlink
-            return undefined;
+        if (role === 'pipeline') {
+            const own = lstatOrUndefined((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, normal));
+            if (own?.isSymbolicLink())
+                return `${normal} is a symlink; the action reads and writes the pipeline's files only as plain files`;
         }
+        const landing = this.land(normal);
+        if (landing.problem)
+            return landing.problem;
+        const where = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(this.realRootPath(), landing.real).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+        if (where === '..' || where.startsWith('../') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(where))
+            return `${this.through(normal)}, outside the repository`;
+        const folder = forbiddenFolder(where);
+        if (folder)
+            return `${this.through(normal)}, inside ${folder}/, which the action never reads or writes`;
+        if (role === 'output' && where === '')
+            return `${normal} is the repository root, not a file`;
+        if (role === 'output' && PIPELINE_FILES.has(where))
+            return `${this.through(normal)}, the pipeline's own ${where}`;
+        const stats = landing.stats;
+        if (!stats)
+            return role === 'output' ? this.writableProblem(normal, landing.real) : undefined;
+        const kind = kindOf(stats);
+        if (kind !== 'file' && kind !== 'folder')
+            return `${normal} is a ${kind}, not a regular file; the action reads only files and folders`;
+        if (kind === 'folder' && (role === 'output' || role === 'prompt' || role === 'pipeline'))
+            return `${normal} is a folder, not a file`;
+        if (role === 'output')
+            return this.writableProblem(normal, landing.real);
+        return undefined;
+    }
+    /** "`link` is a symlink to `target`": the first symlink on the way to `normal`, for a message. */
+    through(normal) {
+        const parts = normal.split('/');
+        for (let i = 1; i <= parts.length; i++) {
+            const link = parts.slice(0, i).join('/');
+            const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.realRootPath(), link);
+            if (!lstatOrUndefined(abs)?.isSymbolicLink())
+                continue;
+            let target;
+            try {
+                target = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(abs);
+            }
+            catch {
+                target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(abs));
+            }
+            const shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(this.realRootPath(), target).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+            const inside = shown !== '' && !shown.startsWith('../') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(shown);
+            return `${link} is a symlink to ${inside ? shown : target}${link === normal ? '' : ` (on the way to ${normal})`}`;
+        }
+        return `${normal} leads to ${this.land(normal).real}`;
+    }
+    /** An output's folder must be writable: the nearest existing one is asked. */
+    writableProblem(normal, real) {
+        let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(real);
+        for (;;) {
+            const stats = statOrUndefined(dir);
+            if (stats) {
+                if (!stats.isDirectory())
+                    return `${normal} cannot be written: ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(this.realRootPath(), dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/')} is a file, not a folder`;
+                try {
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+                }
+                catch {
+                    return `${normal} cannot be written: its folder ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(this.realRootPath(), dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.'} is not writable`;
+                }
+                return undefined;
+            }
+            const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+            if (up === dir)
+                return undefined;
+            dir = up;
+        }
+    }
+    realRootPath() {
+        return (this.realRoot ??= node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(this.root));
+    }
+    /** Follows every symlink of `normal` (a normalised relative path); the part that does not exist yet is appended. */
+    land(normal) {
+        let landing = this.landings.get(normal);
+        if (!landing) {
+            landing = this.follow(normal);
+            this.landings.set(normal, landing);
+        }
+        return landing;
+    }
+    follow(normal) {
+        const realRoot = this.realRootPath();
+        const abs = normal === '.' ? realRoot : realRoot + (realRoot.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? '' : node_path__WEBPACK_IMPORTED_MODULE_1__.sep) + normal.split('/').join(node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
+        try {
+            const real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(abs);
+            const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
+            if (real === abs)
+                this.present.add(normal);
+            return { real, stats };
+        }
+        catch (error) {
+            const code = error.code;
+            if (code === 'ELOOP')
+                return { real: abs, problem: `${normal} is a symlink loop` };
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                return { real: abs, problem: `${normal} cannot be read (${code ?? 'unknown error'})` };
+        }
+        // Something on the way is missing (or dangling): walk it, one component at a time.
         let current = realRoot;
-        let followed = false;
+        const parts = normal.split('/');
         for (let i = 0; i < parts.length; i++) {
-            const next = current.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? current + parts[i] : current + node_path__WEBPACK_IMPORTED_MODULE_1__.sep + parts[i]; // join, without re-normalising
-            const stat = this.lstat(next);
-            if (!stat)
-                return undefined; // the rest does not exist yet: nothing to follow
-            if (stat.isSymbolicLink()) {
-                const target = symlinkTarget(next);
-                if (!isInsideDir(realRoot, target)) {
-                    return `${parts.slice(0, i + 1).join('/')} is a symlink to ${target}, outside the repository`;
+            const next = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(current, parts[i]);
+            const stats = lstatOrUndefined(next);
+            if (!stats)
+                return { real: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(next, ...parts.slice(i + 1)) };
+            if (stats.isSymbolicLink()) {
+                let target;
+                try {
+                    target = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(next);
+                }
+                catch (error) {
+                    if (error.code === 'ELOOP')
+                        return { real: next, problem: `${parts.slice(0, i + 1).join('/')} is a symlink loop` };
+                    target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(next), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(next)); // dangling: where it would write
+                    return { real: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(target, ...parts.slice(i + 1)) };
                 }
                 current = target;
-                followed = true;
+            }
+            else if (!stats.isDirectory() && i < parts.length - 1) {
+                return { real: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(next, ...parts.slice(i + 1)), problem: `${normal} cannot exist: ${parts.slice(0, i + 1).join('/')} is a file, not a folder` };
             }
             else {
                 current = next;
             }
         }
-        if (!followed)
-            this.plain.add(normal);
-        return undefined;
+        return { real: current };
     }
-    /** Whether `rel` exists, following symlinks (a dangling link does not). */
-    exists(rel) {
-        if (this.plain.has(normalizeRepoPath(rel)))
-            return true;
-        try {
-            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, rel), { throwIfNoEntry: false }) !== undefined;
-        }
-        catch {
-            return false; // e.g. a file where a folder was expected
-        }
-    }
-    lstat(abs) {
-        if (this.lstats.has(abs))
-            return this.lstats.get(abs);
-        const stat = lstatOrUndefined(abs);
-        this.lstats.set(abs, stat);
-        return stat;
-    }
+}
+/** The error for a refused path, pinned on the prompt line that asked for it when there is one. */
+function refusal(rel, role, problem, at) {
+    const verb = role === 'output' ? 'write' : 'read';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+        file: at?.file ?? showPath(rel),
+        line: at?.line,
+        message: `refusing to ${verb} ${showPath(rel)}: ${problem}`,
+        hint: role === 'output'
+            ? "outputs must be plain files inside the repository, outside .git/, .github/ and .dvc/; fix the prompt's `out` or remove the symlink"
+            : 'paths must stay inside the repository, outside .git/, .github/ and .dvc/, and be regular files or folders; fix the path or remove the symlink'
+    });
 }
 /** Throws when an output may not be written; call it right before writing. */
 function assertWritable(root, rel) {
-    const problem = checkRepoPath(root, rel, 'output');
-    if (problem) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
-            file: rel,
-            message: `refusing to write ${rel}: ${problem}`,
-            hint: 'outputs must be plain paths inside the repository, outside .git/ and .github/; fix the prompt\'s `out` or remove the symlink'
-        });
-    }
+    new RepoPathChecker(root).resolve(rel, 'output');
 }
-/**
- * True when the path exists and its real path is itself: no component is a
- * symlink (a link would resolve elsewhere, or loop). One call in C instead
- * of an lstat per component; anything else is left to the walk.
- */
-function resolvesToItself(abs) {
-    try {
-        return node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(abs) === abs;
-    }
-    catch {
-        return false;
-    }
+function kindOf(stats) {
+    if (stats.isFile())
+        return 'file';
+    if (stats.isDirectory())
+        return 'folder';
+    if (stats.isFIFO())
+        return 'FIFO (named pipe)';
+    if (stats.isSocket())
+        return 'socket';
+    if (stats.isCharacterDevice())
+        return 'character device';
+    if (stats.isBlockDevice())
+        return 'block device';
+    return 'special file';
 }
 function lstatOrUndefined(abs) {
     try {
@@ -1868,18 +2114,13 @@ function lstatOrUndefined(abs) {
         return undefined; // e.g. a file where a folder was expected
     }
 }
-/** Where a symlink leads: its real path, or for a dangling link the path it names. */
-function symlinkTarget(abs) {
+function statOrUndefined(abs) {
     try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(abs);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs, { throwIfNoEntry: false });
     }
     catch {
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(abs));
+        return undefined;
     }
-}
-function isInsideDir(dir, abs) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(dir, abs);
-    return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && rel !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
 }
 
 
@@ -2934,7 +3175,6 @@ function lineOf(node, lineAt) {
 
 
 
-
 const SUFFIX = '.prompt.md';
 const SKIPPED_DIRS = ['node_modules', '.git'];
 function isPromptPath(path) {
@@ -3008,15 +3248,18 @@ function sortPromptPaths(paths) {
  * Reads and checks every prompt among `files` (the repository's file list).
  * Collects every problem across all prompts and throws them as one GraftError.
  */
-async function discoverPrompts(root, files) {
+async function discoverPrompts(root, files, checker = new core_paths/* RepoPathChecker */.x_(root)) {
     const paths = sortPromptPaths(files.filter(isPromptPath));
     const problems = [];
     const parsed = [];
     for (const path of paths) {
         try {
-            // Blocking reads: prompts are small, and a thread-pool round trip per
-            // file costs more than the read itself.
-            parsed.push(parsePromptWithLines(path, (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, path), 'utf8')));
+            // Through the resolver: a prompt symlinked to /proc/self/environ or
+            // .git/config is refused, never read. Blocking reads: prompts are small,
+            // and a thread-pool round trip per file costs more than the read itself.
+            const text = checker.readText(path, 'prompt');
+            if (text !== undefined)
+                parsed.push(parsePromptWithLines(path, text));
         }
         catch (e) {
             if (!(e instanceof errors/* GraftError */.Tz))
@@ -3024,10 +3267,24 @@ async function discoverPrompts(root, files) {
             problems.push(...e.problems);
         }
     }
-    const checker = new core_paths/* RepoPathChecker */.x_(root);
+    problems.push(...checkModels(parsed));
     problems.push(...checkNames(parsed), ...checkOutputs(checker, parsed), ...checkDeps(checker, parsed));
     (0,errors/* throwIfProblems */.W8)(problems);
     return parsed.map((p) => p.prompt);
+}
+/** A model name goes into logs and requests: control characters are refused. */
+function checkModels(parsed) {
+    const problems = [];
+    for (const { prompt } of parsed) {
+        if (prompt.model !== undefined && /[\u0000-\u001f\u007f]/.test(prompt.model)) {
+            problems.push({
+                file: prompt.path,
+                message: `model ${JSON.stringify(prompt.model)} holds a control character (a line break, tab, …)`,
+                hint: 'write the model alias or Bedrock id on one line, e.g. `model: bedrock-claude-v4.5-sonnet-us`'
+            });
+        }
+    }
+    return problems;
 }
 function checkNames(parsed) {
     const problems = [];
@@ -3081,7 +3338,7 @@ function checkDeps(paths, parsed) {
         // An indexed loop: this runs once per dep of every prompt, before any JIT.
         for (let i = 0; i < prompt.deps.length; i++) {
             const dep = prompt.deps[i];
-            const unsafe = paths.check(dep, 'dep');
+            const unsafe = paths.check(dep, 'dep') ?? paths.checkTree(dep);
             if (unsafe) {
                 problems.push({ file: prompt.path, line: lines.deps[i], message: `dep ${dep}: ${unsafe}`, hint: 'list paths inside the repository only' });
             }
@@ -3398,20 +3655,48 @@ var dvclock = __webpack_require__(803);
 
 
 
+
+
 /** Reads prompts, dvc.yaml and dvc.lock and checks that they form a sound pipeline. */
 async function loadPipeline(root) {
     // dvc.yaml and dvc.lock are read while `git ls-files` runs; their errors
     // are still reported in the old order: files, prompts, dvc.yaml, dvc.lock.
     const listing = new git/* Git */.T(root).listFiles();
     listing.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-    const yamlRead = await settle(readDvcYaml(root));
-    const lockRead = await settle((0,dvclock/* readDvcLock */.Hy)(root));
-    const prompts = await discoverPrompts(root, await listing);
+    const paths = new core_paths/* RepoPathChecker */.x_(root);
+    // Both pipeline files through the resolver first: a symlinked or special dvc.lock is never read.
+    const pipelineFiles = [...core_paths/* PIPELINE_FILES */.Vh].map((file) => pipelineFileProblem(paths, file));
+    const yamlRead = await settle(pipelineFiles[0] ? Promise.reject(pipelineFiles[0]) : readDvcYaml(root));
+    const lockRead = await settle(pipelineFiles[1] ? Promise.reject(pipelineFiles[1]) : (0,dvclock/* readDvcLock */.Hy)(root));
+    const prompts = await discoverPrompts(root, await listing, paths);
     const dvcYaml = unwrap(yamlRead);
     const lock = unwrap(lockRead);
     const stages = effectiveStages(prompts, dvcYaml);
+    checkStagePaths(paths, stages, new Set(prompts.map((p) => p.stageName)));
     const graph = StageGraph.build(stages);
     return { prompts, dvcYaml, lock, stages, graph, drift: (0,pipeline_stages/* pipelineDrift */.CP)(prompts, dvcYaml) };
+}
+function pipelineFileProblem(paths, file) {
+    const problem = paths.check(file, 'pipeline');
+    return problem ? new errors/* GraftError */.Tz({ file, message: `refusing to read ${file}: ${problem}`, hint: `make ${file} a plain file in the repository` }) : undefined;
+}
+/**
+ * Stages that no prompt defines (helper stages of dvc.yaml): their deps and
+ * outs are hashed, so they pass the resolver's read rules too.
+ * @throws GraftError naming dvc.yaml and each stage's line.
+ */
+function checkStagePaths(paths, stages, fromPrompts) {
+    const problems = [];
+    for (const stage of stages) {
+        if (fromPrompts.has(stage.name))
+            continue;
+        for (const path of [...stage.deps, ...stage.outs.map((o) => o.path)]) {
+            const problem = paths.check(path, 'dep') ?? paths.checkTree(path);
+            if (problem)
+                problems.push({ file: 'dvc.yaml', line: stage.line, message: `stage ${stage.name}: ${problem}`, hint: 'fix the path in dvc.yaml, or remove the symlink or special file' });
+        }
+    }
+    (0,errors/* throwIfProblems */.W8)(problems);
 }
 async function settle(p) {
     try {
