@@ -1662,7 +1662,9 @@ function spawnProblem(file, cwd, error) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `${cwd} is a file, not a folder, so ${file} cannot run there`, hint: "check the action's working-directory (CLI: -C)" });
     }
     if (error.code === 'ENOENT') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `${file} is not installed or not on PATH`, hint: `install ${file} on the runner (or add its folder to PATH) and run again` });
+        // The code stays on the error, so a caller that knows the program (dvc) can say how to install it.
+        const missing = new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `${file} is not installed or not on PATH`, hint: `install ${file} on the runner (or add its folder to PATH) and run again` });
+        return Object.assign(missing, { code: 'ENOENT' });
     }
     if (error.code === 'EACCES') {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `${file} was found on PATH but cannot be run (permission denied)`, hint: `make ${file} executable, or put a working ${file} first on PATH` });
