@@ -13,7 +13,7 @@ describe('dist/generate on a copy of Graft\'s layout', () => {
   let repo: TestRepo
   let server: BedrockServer
   const generate = (inputs: Record<string, string> = {}): Promise<ActionRun> =>
-    runAction('generate', { workspace: repo.root, inputs: { engine: 'native', ...inputs }, env: bedrockTestEnv(server.url) })
+    runAction('generate', { workspace: repo.root, inputs: { engine: 'native', push: 'false', ...inputs }, env: bedrockTestEnv(server.url) })
 
   beforeEach(async () => {
     repo = graftLayoutRepo()

@@ -14,7 +14,7 @@ describe('dist/generate', () => {
   let repo: TestRepo
   let server: BedrockServer
   const generate = (inputs: Record<string, string> = {}): Promise<ActionRun> =>
-    runAction('generate', { workspace: repo.root, inputs: { engine: 'native', ...inputs }, env: bedrockTestEnv(server.url) })
+    runAction('generate', { workspace: repo.root, inputs: { engine: 'native', push: 'false', ...inputs }, env: bedrockTestEnv(server.url) })
 
   beforeEach(async () => {
     repo = exampleRepo()
@@ -131,7 +131,7 @@ describe('dist/generate', () => {
     const before = repo.snapshot()
     const run = await runAction('generate', {
       workspace: repo.root,
-      inputs: { engine: 'native' },
+      inputs: { engine: 'native', push: 'false' },
       env: { AWS_ENDPOINT_URL_BEDROCK_RUNTIME: server.url, AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true', HOME: join(repo.root, '..', 'no-home') }
     })
     expect(run.code).toBe(1)

@@ -40,7 +40,7 @@ describe('a working-directory with nothing to check', () => {
     const before = repo.snapshot()
     const run = await runAction(entry, {
       workspace: repo.root,
-      inputs: { engine: 'native', 'working-directory': 'site', ...inputs },
+      inputs: { engine: 'native', push: 'false', 'working-directory': 'site', ...inputs },
       env: bedrockTestEnv(server.url)
     })
     expect(run.code).toBe(1)
