@@ -69,7 +69,7 @@ describe('graft-action CLI', () => {
     expect(repo.snapshot()).toEqual(before)
   })
 
-  it('generate --dry-run prints each directive and packed-prompt size and needs no credentials', async () => {
+  it('generate --dry-run prints each directive and packed-prompt size once and needs no credentials', async () => {
     repo.write({ 'sources/api.md': repo.read('sources/api.md') + '- `queue.cancel(id)`\n' })
     repo.commit('api')
     const before = repo.snapshot()
@@ -79,11 +79,38 @@ describe('graft-action CLI', () => {
       AWS_EC2_METADATA_DISABLED: 'true'
     })
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/docs\/overview\.md: UPDATE \(.*\) — packed prompt \d+ chars/)
+    const both = run.stdout + run.stderr
+    expect(both.match(/docs\/overview\.md: UPDATE \(.*\); packed prompt \d+ characters/g)).toHaveLength(1)
     // downstream documents would see their upstream's new text: not MAINTAIN
-    expect(run.stdout).toMatch(/docs\/index\.md: UPDATE \(after /)
-    expect(run.stdout).toContain('Dry run: no model was called and nothing was written.')
+    expect(both.match(/docs\/index\.md: UPDATE \(/g)).toHaveLength(1)
+    expect(both).not.toMatch(/Generating \d+ document/)
+    expect(run.stderr).toContain('Dry run: planning 5 document(s); no model is called and nothing is written')
+    // the budget's estimate is still made, and printed, before any model call
+    expect(run.stderr).toMatch(/Input estimate before any model call: \d+ tokens for 5 document\(s\) to render/)
+    expect(run.stdout).toBe('Dry run: 5 document(s) planned (5 UPDATE); no model was called and nothing was written.\n')
     expect(repo.snapshot()).toEqual(before)
+  })
+
+  it('pack shows what generate --dry-run plans for a document stale only through an upstream (one planning function)', async () => {
+    repo.write({ 'sources/api.md': repo.read('sources/api.md') + '- `queue.cancel(id)`\n' })
+    repo.commit('api')
+    const dry = await cli(['generate', '--dry-run', '--engine', 'native', '-C', repo.root])
+    const planned = /docs\/index\.md: (\w+ \([^)]*\))/.exec(dry.stderr)?.[1]
+    expect(planned).toMatch(/^UPDATE /)
+    const before = repo.snapshot()
+    const pack = await cli(['pack', 'docs/index.md', '-C', repo.root])
+    expect(pack.code).toBe(0)
+    expect(pack.stdout.split('\n')[0]).toBe(`# docs/index.md: ${planned}`)
+    expect(pack.stdout).toContain('- Source files: CHANGED')
+    expect(pack.stdout).toContain('--- a/docs/getting-started.md\n+++ b/docs/getting-started.md\n@@ REGENERATED IN THIS RUN @@\n')
+    expect(pack.stdout).not.toContain('MAINTAIN (')
+    expect(repo.snapshot()).toEqual(before)
+  })
+
+  it('pack of an up-to-date document says generate sends it only when forced', async () => {
+    const pack = await cli(['pack', 'docs/faq.md', '-C', repo.root])
+    expect(pack.code).toBe(0)
+    expect(pack.stdout.split('\n')[0]).toBe('# docs/faq.md: REFRESH (forced: rewrite from the current sources and instructions) — up to date: generate sends this only with --force')
   })
 
   it('pack prints the directive and the packed prompt in Graft layout', async () => {
@@ -97,6 +124,13 @@ describe('graft-action CLI', () => {
     expect(at.every((i) => i >= 0)).toBe(true)
     expect([...at].sort((a, b) => a - b)).toEqual(at)
     expect(run.stdout).toContain('+## 2.4.0')
+  })
+
+  it('explains engine none wherever it prints it', async () => {
+    repo.remove('dvc.yaml').remove('dvc.lock')
+    const run = await cli(['validate', '--engine', 'native', '-C', repo.root])
+    expect(run.stdout).toContain('(engine none (no dvc.yaml yet: no status was checked; every prompt is new and its document stale))')
+    expect(run.stderr).toMatch(/^engine none \(no dvc\.yaml yet/m)
   })
 
   it('pack of something that is not a document fails clearly', async () => {
@@ -116,6 +150,6 @@ describe('npm run demo', () => {
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('All 6 document(s) are up to date')
     expect(run.stdout).toContain('5 stale document(s)')
-    expect(run.stdout).toContain('Dry run: no model was called')
+    expect(run.stdout).toMatch(/Dry run: 5 document\(s\) planned \(5 UPDATE\); no model was called/)
   })
 })

@@ -58,7 +58,7 @@ async function validateCommand(argv) {
     if (!['auto', 'native', 'dvc'].includes(engine)) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ message: `unknown engine "${engine}"`, hint: 'use auto, native or dvc' });
     }
-    const report = await (0,_core_validate_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .validate */ .t)({
+    const report = await (0,_core_validate_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .validate */ .tf)({
         root: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(values.cwd),
         engine,
         targets: positionals.flatMap((p) => (0,_core_pipeline_targets_js__WEBPACK_IMPORTED_MODULE_5__/* .parseTargetList */ .n)(p)),
@@ -75,10 +75,10 @@ async function validateCommand(argv) {
         }, null, 2) + '\n');
     }
     else if (report.stale.length === 0) {
-        process.stdout.write(`All ${report.targets.size} document(s) are up to date (engine ${report.engine}).\n`);
+        process.stdout.write(`All ${report.targets.size} document(s) are up to date (${(0,_core_validate_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .describeEngine */ .sk)(report.engine)}).\n`);
     }
     else {
-        process.stdout.write(`${report.stale.length} stale document(s) (engine ${report.engine}):\n`);
+        process.stdout.write(`${report.stale.length} stale document(s) (${(0,_core_validate_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .describeEngine */ .sk)(report.engine)}):\n`);
         for (const d of report.stale) {
             process.stdout.write(`  ${d.outputs.join(', ')}  [${d.stage}]\n`);
             for (const r of d.reasons)

@@ -2355,8 +2355,11 @@ function resolveTargets(targets, stages) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  t: () => (/* binding */ validate)
+  sk: () => (/* binding */ describeEngine),
+  tf: () => (/* binding */ validate)
 });
+
+// UNUSED EXPORTS: ENGINE_NONE_MEANS
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -3997,9 +4000,18 @@ async function validate(options) {
     const handEdits = await checkOutputHeaders(root, pipeline);
     const reasons = staleReasons({ pipeline, status, handEdits });
     const stale = orderStale(pipeline, reasons, targets);
-    log.info(`engine ${engine}: ${stale.length} stale document(s)`);
+    log.info(`${describeEngine(engine)}: ${stale.length} stale document(s)`);
     return { engine, pipeline, targets, stale };
 }
+/**
+ * The engine as the reports name it, with what `none` means: there was no
+ * dvc.yaml, so no status engine ran and every prompt's document counts as new.
+ */
+function describeEngine(engine) {
+    return engine === 'none' ? `engine none (${ENGINE_NONE_MEANS})` : `engine ${engine}`;
+}
+/** What engine `none` means, wherever it is printed. */
+const ENGINE_NONE_MEANS = 'no dvc.yaml yet: no status was checked; every prompt is new and its document stale';
 async function runEngine(options, pipeline) {
     if (!pipeline.dvcYaml)
         return { engine: 'none', status: new Map() };

@@ -20,10 +20,10 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/io/git.ts
-var git = __webpack_require__(3000);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/io/git.ts
+var git = __webpack_require__(3000);
 // EXTERNAL MODULE: ./src/core/graft/header.ts
 var graft_header = __webpack_require__(501);
 ;// CONCATENATED MODULE: ./src/core/pack/header-rev.ts
@@ -342,6 +342,10 @@ function redactSecrets(text) {
 
 
 
+/** The stand-in for a dep whose new text exists only once this run has regenerated it. */
+function pendingText(path) {
+    return `(${path} is regenerated earlier in this run; its new text exists only then, so this plan cannot show the change)\n`;
+}
 /**
  * With a baseline: the diff since it, or (when nothing changed) each dep's current
  * text, which does not count as a change. Without one: each dep's current text as
@@ -408,6 +412,8 @@ async function addQuietly(scratch, paths) {
 async function overrideDiff(git, baselineRev, path, override) {
     // Diff from the baseline, not from `before`: the upstream may also have changed in
     // commits since this document was generated, and the model must see those too.
+    if (override.pending)
+        return `--- a/${path}\n+++ b/${path}\n@@ REGENERATED IN THIS RUN @@\n${pendingText(path)}`;
     const old = (await git.show(baselineRev, path)) ?? '';
     if (old === override.after)
         return '';
@@ -420,7 +426,8 @@ async function overrideDiff(git, baselineRev, path, override) {
 async function wholeFiles(git, deps, overrides, marker) {
     const chunks = [];
     for (const file of await expandDeps(git, deps, overrides)) {
-        const text = overrides.get(file)?.after ?? (await readInside(git.cwd, file));
+        const override = overrides.get(file);
+        const text = override ? (override.pending ? pendingText(file) : override.after) : await readInside(git.cwd, file);
         chunks.push(`--- a/${file}\n+++ b/${file}\n@@ ${marker} @@\n${text}`);
     }
     return chunks.join('\n\n');
@@ -1442,13 +1449,17 @@ class PipelineFiles {
 
 
 async function generate(options) {
-    const plan = planGeneration(options.report, { force: options.force, defaultModel: options.defaultModel, maxTokens: options.maxTokens });
+    const whole = planGeneration(options.report, { force: options.force, defaultModel: options.defaultModel, maxTokens: options.maxTokens });
+    const plan = options.upTo === undefined ? whole : upTo(whole, options.upTo);
     const { log } = options;
     if (plan.length === 0) {
         log.info('Nothing to generate: every targeted document is up to date.');
         return { documents: [], changedFiles: [], dryRun: options.dryRun };
     }
-    log.info(`Generating ${plan.length} document(s), ${options.concurrency} at a time: ${plan.map((p) => p.prompt.out).join(', ')}`);
+    const outputs = plan.map((p) => p.prompt.out).join(', ');
+    log.info(options.dryRun
+        ? `Dry run: planning ${plan.length} document(s); no model is called and nothing is written: ${outputs}`
+        : `Generating ${plan.length} document(s), ${options.concurrency} at a time: ${outputs}`);
     // Everything that could make the final write fail is refused before the first model call.
     preflight(options.root, plan);
     const run = new GenerationRun(options, plan);
@@ -1513,6 +1524,20 @@ function runFailure(failed, plan, cached) {
         problems.push({ message: `Nothing was written. ${rest.join('. ')}.` });
     return new errors/* GraftError */.Tz(problems);
 }
+/** `stage` and every stage of the plan it waits for, directly or not, in plan order. */
+function upTo(plan, stage) {
+    const byName = new Map(plan.map((d) => [d.stage.name, d]));
+    const keep = new Set();
+    const visit = (name) => {
+        if (keep.has(name) || !byName.has(name))
+            return;
+        keep.add(name);
+        for (const u of byName.get(name).after)
+            visit(u);
+    };
+    visit(stage);
+    return plan.filter((d) => keep.has(d.stage.name));
+}
 /** State shared by the documents of one run. */
 class GenerationRun {
     options;
@@ -1520,10 +1545,8 @@ class GenerationRun {
     transaction;
     git;
     files;
-    /** output → its text before and after this run, for the diffs of downstream prompts */
+    /** output → its text before and after this run (pending in a dry run), for the diffs of downstream prompts */
     rewritten = new Map();
-    /** stages this run rewrites (or, in a dry run, would rewrite) */
-    rewrites = new Set();
     renderer;
     shortHead;
     /** packs made for the estimate, reused by documents whose upstream this run does not rewrite */
@@ -1632,16 +1655,10 @@ class GenerationRun {
         const output = doc.prompt.out;
         const overrides = this.overridesFor(doc);
         const packedDoc = (overrides.size === 0 ? this.prepacked.get(doc.stage.name) : undefined) ?? (await this.pack(doc, overrides));
-        const { baseline, packed } = packedDoc;
-        let { directive, line } = packedDoc;
-        const rewrittenUpstream = doc.after.filter((u) => this.rewrites.has(u));
-        if (this.options.dryRun && directive === 'MAINTAIN' && rewrittenUpstream.length > 0) {
-            // A dry run writes nothing, so a downstream document cannot see its upstream's new text yet.
-            directive = 'UPDATE';
-            line = `UPDATE (after ${rewrittenUpstream.join(', ')} ${rewrittenUpstream.length > 1 ? 'are' : 'is'} regenerated; the diff exists only then)`;
-        }
-        if (directive !== 'MAINTAIN')
-            this.rewrites.add(doc.stage.name);
+        const { baseline, packed, directive, line } = packedDoc;
+        // A dry run writes nothing: what it would rewrite reaches downstream documents as pending.
+        if (this.options.dryRun && directive !== 'MAINTAIN')
+            this.rewritten.set(output, { before: '', after: '', pending: true });
         const sig = (0,graft_header/* sha256Hex */.fg)(packed);
         const base = {
             stage: doc.stage.name,
@@ -1662,7 +1679,7 @@ class GenerationRun {
         };
         log.info(`${output}: ${line}; packed prompt ${packed.length} characters`);
         if (this.options.dryRun)
-            return { ...base, ms: Date.now() - started };
+            return { ...base, packed, ms: Date.now() - started };
         if (directive !== 'MAINTAIN') {
             const rendered = await this.render(doc, packed);
             this.outputTokens += rendered.outputTokens;
@@ -2175,9 +2192,6 @@ var terminal_log = __webpack_require__(729);
 
 
 
-
-
-
 const generateHelp = `Usage: graft-action generate [options] [targets...]
 
 Regenerates the stale documents (or the targets) through Claude on AWS Bedrock,
@@ -2202,8 +2216,10 @@ Options:
 `;
 const packHelp = `Usage: graft-action pack [options] <target>
 
-Prints the packed prompt the model would receive for one document (an output
-path or a stage name), after a line naming its directive. Calls no model.
+Prints the packed prompt generate would send for one document (an output path
+or a stage name), after a line naming its directive: the run is planned as
+generate plans it, so a document whose upstreams are regenerated first gets the
+directive generate gives it. Calls no model, writes nothing.
 
 Options:
   -C, --cwd <dir>   repository root (default: the current directory)
@@ -2240,7 +2256,7 @@ async function generateCommand(argv) {
     const root = (0,external_node_path_.resolve)(values.cwd);
     const log = (0,terminal_log/* terminalLog */.d)(false);
     const region = values.region ?? (0,defaults/* defaultRegion */._h)();
-    const report = await (0,validate/* validate */.t)({
+    const report = await (0,validate/* validate */.tf)({
         root,
         engine: values.engine,
         targets: positionals.flatMap((p) => (0,targets/* parseTargetList */.n)(p)),
@@ -2280,16 +2296,24 @@ async function generateCommand(argv) {
         process.off('SIGTERM', onSignal);
         process.off('SIGINT', onSignal);
     });
-    for (const d of result.documents) {
-        const tokens = d.rendered ? `, ${d.inputTokens} in / ${d.outputTokens} out tokens` : '';
-        process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}\n`);
+    if (result.dryRun) {
+        // Each document's directive is already in the log above: once is enough.
+        const counts = new Map();
+        for (const d of result.documents)
+            counts.set(d.directive, (counts.get(d.directive) ?? 0) + 1);
+        const tally = [...counts].map(([directive, n]) => `${n} ${directive}`).join(', ');
+        process.stdout.write(`Dry run: ${result.documents.length} document(s) planned${tally ? ` (${tally})` : ''}; no model was called and nothing was written.\n`);
+    }
+    else {
+        for (const d of result.documents) {
+            const tokens = d.rendered ? `, ${d.inputTokens} in / ${d.outputTokens} out tokens` : '';
+            process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}\n`);
+        }
     }
     const used = result.documents.reduce((t, d) => ({ i: t.i + d.inputTokens, o: t.o + d.outputTokens }), { i: 0, o: 0 });
     if (!result.dryRun)
         process.stdout.write(`Tokens: ${used.i} input, ${used.o} output\n`);
-    if (result.dryRun)
-        process.stdout.write('Dry run: no model was called and nothing was written.\n');
-    else if (result.changedFiles.length > 0)
+    if (!result.dryRun && result.changedFiles.length > 0)
         process.stdout.write(`Changed: ${result.changedFiles.join(', ')}\n`);
     return 0;
 }
@@ -2310,12 +2334,38 @@ async function packCommand(argv) {
         throw new errors/* GraftError */.Tz({ message: 'pack takes exactly one target', hint: 'graft-action pack docs/overview.md' });
     const root = (0,external_node_path_.resolve)(values.cwd);
     const log = (0,terminal_log/* terminalLog */.d)(true);
-    const report = await (0,validate/* validate */.t)({ root, engine: 'native', targets: positionals, log, dvc: dvc_locator/* dvcOnPath */.q });
-    const [doc] = planGeneration(report, { force: true });
-    if (!doc)
+    const dryRun = (report, force) => generate({
+        root,
+        report,
+        force,
+        defaultModel: defaults/* DEFAULT_MODEL */.UB,
+        maxTokens: defaults/* DEFAULT_MAX_TOKENS */.Uc,
+        concurrency: 1,
+        timeoutMs: defaults/* DEFAULT_TIMEOUT_MINUTES */.EV * 60_000,
+        budget: DEFAULT_BUDGET,
+        dryRun: true,
+        upTo: stage,
+        // No credentials, no token counting: the estimate falls back to characters.
+        renderer: async () => ({
+            render: async () => {
+                throw new Error('pack calls no model');
+            }
+        }),
+        log
+    });
+    // The target's stage: validating it alone also checks that it names a document.
+    const targeted = await (0,validate/* validate */.tf)({ root, engine: 'native', targets: positionals, log, dvc: dvc_locator/* dvcOnPath */.q });
+    const stage = [...targeted.targets][0];
+    if (!targeted.pipeline.prompts.some((p) => p.stageName === stage))
         throw new errors/* GraftError */.Tz({ message: `${positionals[0]} has no prompt to pack` });
-    const packed = await packDocument(new git/* Git */.T(root), doc, { force: false, log });
-    process.stdout.write(`# ${doc.prompt.out}: ${packed.line}\n${packed.packed}`);
+    // The whole run, as generate plans it, up to the target: upstreams it regenerates first shape what the target is sent.
+    let note = '';
+    let doc = (await dryRun(await (0,validate/* validate */.tf)({ root, engine: 'native', log, dvc: dvc_locator/* dvcOnPath */.q }), false)).documents.find((d) => d.stage === stage);
+    if (!doc) {
+        note = ' — up to date: generate sends this only with --force';
+        doc = (await dryRun(targeted, true)).documents.find((d) => d.stage === stage);
+    }
+    process.stdout.write(`# ${doc.output}: ${doc.directiveLine}${note}\n${doc.packed ?? ''}`);
     return 0;
 }
 

@@ -1,6 +1,7 @@
 // Markdown for the job summary and the pull-request comment. Pure functions of
 // the report data, so the same tables appear in both places and in tests.
 import type { StaleDocument } from '../core/types.js'
+import { ENGINE_NONE_MEANS } from '../core/validate/validate.js'
 
 /**
  * Repository text (a path, a reason) as plain text in a table cell: HTML shows
@@ -53,7 +54,8 @@ export function validateSummary(input: { stale: StaleDocument[]; engine: string;
       ? `### ✅ Graft: all ${checked} document(s) up to date`
       : `### ⚠️ Graft: ${stale.length} of ${checked} document(s) stale`
   const scope = input.targeted ? ' (targets only)' : ''
-  return `${head}\n\nEngine: \`${engine}\`${scope}\n\n${staleTable(stale)}`
+  const what = engine === 'none' ? ` (${ENGINE_NONE_MEANS})` : ''
+  return `${head}\n\nEngine: \`${engine}\`${what}${scope}\n\n${staleTable(stale)}`
 }
 
 export interface DocumentRow {

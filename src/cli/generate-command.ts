@@ -1,17 +1,14 @@
 // `graft-action generate` and `graft-action pack`: the generate core in a terminal.
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import { Git } from '../core/io/git.js'
 import { GraftError } from '../core/errors.js'
-import { generate } from '../core/generate/generate.js'
-import { packDocument } from '../core/pack/document.js'
-import { planGeneration } from '../core/generate/plan.js'
+import { generate, type GenerateResult } from '../core/generate/generate.js'
 import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_MINUTES, defaultRegion } from '../core/defaults.js'
 import { DEFAULT_BUDGET } from '../core/generate/budget.js'
 import { parsePositiveInt } from '../core/settings.js'
 import { environmentSecrets } from '../core/pack/secrets.js'
-import { validate, type EngineChoice } from '../core/validate/validate.js'
+import { validate, type EngineChoice, type ValidationReport } from '../core/validate/validate.js'
 import { dvcOnPath } from './dvc-locator.js'
 import { parseTargetList } from '../core/pipeline/targets.js'
 import { terminalLog } from './terminal-log.js'
@@ -41,8 +38,10 @@ Options:
 
 export const packHelp = `Usage: graft-action pack [options] <target>
 
-Prints the packed prompt the model would receive for one document (an output
-path or a stage name), after a line naming its directive. Calls no model.
+Prints the packed prompt generate would send for one document (an output path
+or a stage name), after a line naming its directive: the run is planned as
+generate plans it, so a document whose upstreams are regenerated first gets the
+directive generate gives it. Calls no model, writes nothing.
 
 Options:
   -C, --cwd <dir>   repository root (default: the current directory)
@@ -122,14 +121,21 @@ export async function generateCommand(argv: string[]): Promise<number> {
     process.off('SIGTERM', onSignal)
     process.off('SIGINT', onSignal)
   })
-  for (const d of result.documents) {
-    const tokens = d.rendered ? `, ${d.inputTokens} in / ${d.outputTokens} out tokens` : ''
-    process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}\n`)
+  if (result.dryRun) {
+    // Each document's directive is already in the log above: once is enough.
+    const counts = new Map<string, number>()
+    for (const d of result.documents) counts.set(d.directive, (counts.get(d.directive) ?? 0) + 1)
+    const tally = [...counts].map(([directive, n]) => `${n} ${directive}`).join(', ')
+    process.stdout.write(`Dry run: ${result.documents.length} document(s) planned${tally ? ` (${tally})` : ''}; no model was called and nothing was written.\n`)
+  } else {
+    for (const d of result.documents) {
+      const tokens = d.rendered ? `, ${d.inputTokens} in / ${d.outputTokens} out tokens` : ''
+      process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}\n`)
+    }
   }
   const used = result.documents.reduce((t, d) => ({ i: t.i + d.inputTokens, o: t.o + d.outputTokens }), { i: 0, o: 0 })
   if (!result.dryRun) process.stdout.write(`Tokens: ${used.i} input, ${used.o} output\n`)
-  if (result.dryRun) process.stdout.write('Dry run: no model was called and nothing was written.\n')
-  else if (result.changedFiles.length > 0) process.stdout.write(`Changed: ${result.changedFiles.join(', ')}\n`)
+  if (!result.dryRun && result.changedFiles.length > 0) process.stdout.write(`Changed: ${result.changedFiles.join(', ')}\n`)
   return 0
 }
 
@@ -149,10 +155,37 @@ export async function packCommand(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new GraftError({ message: 'pack takes exactly one target', hint: 'graft-action pack docs/overview.md' })
   const root = resolve(values.cwd)
   const log = terminalLog(true)
-  const report = await validate({ root, engine: 'native', targets: positionals, log, dvc: dvcOnPath })
-  const [doc] = planGeneration(report, { force: true })
-  if (!doc) throw new GraftError({ message: `${positionals[0]} has no prompt to pack` })
-  const packed = await packDocument(new Git(root), doc, { force: false, log })
-  process.stdout.write(`# ${doc.prompt.out}: ${packed.line}\n${packed.packed}`)
+  const dryRun = (report: ValidationReport, force: boolean): Promise<GenerateResult> =>
+    generate({
+      root,
+      report,
+      force,
+      defaultModel: DEFAULT_MODEL,
+      maxTokens: DEFAULT_MAX_TOKENS,
+      concurrency: 1,
+      timeoutMs: DEFAULT_TIMEOUT_MINUTES * 60_000,
+      budget: DEFAULT_BUDGET,
+      dryRun: true,
+      upTo: stage,
+      // No credentials, no token counting: the estimate falls back to characters.
+      renderer: async () => ({
+        render: async () => {
+          throw new Error('pack calls no model')
+        }
+      }),
+      log
+    })
+  // The target's stage: validating it alone also checks that it names a document.
+  const targeted = await validate({ root, engine: 'native', targets: positionals, log, dvc: dvcOnPath })
+  const stage = [...targeted.targets][0]
+  if (!targeted.pipeline.prompts.some((p) => p.stageName === stage)) throw new GraftError({ message: `${positionals[0]} has no prompt to pack` })
+  // The whole run, as generate plans it, up to the target: upstreams it regenerates first shape what the target is sent.
+  let note = ''
+  let doc = (await dryRun(await validate({ root, engine: 'native', log, dvc: dvcOnPath }), false)).documents.find((d) => d.stage === stage)
+  if (!doc) {
+    note = ' — up to date: generate sends this only with --force'
+    doc = (await dryRun(targeted, true)).documents.find((d) => d.stage === stage)!
+  }
+  process.stdout.write(`# ${doc.output}: ${doc.directiveLine}${note}\n${doc.packed ?? ''}`)
   return 0
 }

@@ -1,7 +1,7 @@
 // `graft-action validate`: the same verdicts as the action, in a terminal.
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import { validate, type EngineChoice } from '../core/validate/validate.js'
+import { describeEngine, validate, type EngineChoice } from '../core/validate/validate.js'
 import { dvcOnPath } from './dvc-locator.js'
 import { GraftError } from '../core/errors.js'
 import { parseTargetList } from '../core/pipeline/targets.js'
@@ -61,9 +61,9 @@ export async function validateCommand(argv: string[]): Promise<number> {
       ) + '\n'
     )
   } else if (report.stale.length === 0) {
-    process.stdout.write(`All ${report.targets.size} document(s) are up to date (engine ${report.engine}).\n`)
+    process.stdout.write(`All ${report.targets.size} document(s) are up to date (${describeEngine(report.engine)}).\n`)
   } else {
-    process.stdout.write(`${report.stale.length} stale document(s) (engine ${report.engine}):\n`)
+    process.stdout.write(`${report.stale.length} stale document(s) (${describeEngine(report.engine)}):\n`)
     for (const d of report.stale) {
       process.stdout.write(`  ${d.outputs.join(', ')}  [${d.stage}]\n`)
       for (const r of d.reasons) process.stdout.write(`      - ${r.text}\n`)

@@ -6,6 +6,7 @@ import type { Log } from '../log.js'
 import { composeDocument, formatHeader, sha256Hex } from '../graft/header.js'
 import type { DirectiveName } from '../pack/directive.js'
 import { packDocument, type PackedDocument } from '../pack/document.js'
+import type { Override } from '../pack/source-diff.js'
 import type { RenderRequest, RenderResult } from '../render/bedrock.js'
 import { RenderError } from '../render/errors.js'
 import { GraftError, type Problem } from '../errors.js'
@@ -60,6 +61,11 @@ export interface GenerateOptions {
    * bot commit, whose tree is exactly what the first round was generated from.
    */
   baselineRev?: string
+  /**
+   * Plan the whole run but take only this stage and the stages of the run it waits
+   * for (what `pack` shows: the document as this run would send it).
+   */
+  upTo?: string
 }
 
 export interface DocumentResult {
@@ -80,6 +86,8 @@ export interface DocumentResult {
   cached: boolean
   /** false for MAINTAIN and dry runs */
   rendered: boolean
+  /** the packed prompt, kept in dry runs only (what `pack` prints) */
+  packed?: string
   baseline: string
 }
 
@@ -93,13 +101,19 @@ export interface GenerateResult {
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const plan = planGeneration(options.report, { force: options.force, defaultModel: options.defaultModel, maxTokens: options.maxTokens })
+  const whole = planGeneration(options.report, { force: options.force, defaultModel: options.defaultModel, maxTokens: options.maxTokens })
+  const plan = options.upTo === undefined ? whole : upTo(whole, options.upTo)
   const { log } = options
   if (plan.length === 0) {
     log.info('Nothing to generate: every targeted document is up to date.')
     return { documents: [], changedFiles: [], dryRun: options.dryRun }
   }
-  log.info(`Generating ${plan.length} document(s), ${options.concurrency} at a time: ${plan.map((p) => p.prompt.out).join(', ')}`)
+  const outputs = plan.map((p) => p.prompt.out).join(', ')
+  log.info(
+    options.dryRun
+      ? `Dry run: planning ${plan.length} document(s); no model is called and nothing is written: ${outputs}`
+      : `Generating ${plan.length} document(s), ${options.concurrency} at a time: ${outputs}`
+  )
 
   // Everything that could make the final write fail is refused before the first model call.
   preflight(options.root, plan)
@@ -170,15 +184,26 @@ function runFailure(failed: DagFailed, plan: PlannedDocument[], cached: boolean)
 }
 
 
+/** `stage` and every stage of the plan it waits for, directly or not, in plan order. */
+function upTo(plan: PlannedDocument[], stage: string): PlannedDocument[] {
+  const byName = new Map(plan.map((d) => [d.stage.name, d]))
+  const keep = new Set<string>()
+  const visit = (name: string): void => {
+    if (keep.has(name) || !byName.has(name)) return
+    keep.add(name)
+    for (const u of byName.get(name)!.after) visit(u)
+  }
+  visit(stage)
+  return plan.filter((d) => keep.has(d.stage.name))
+}
+
 /** State shared by the documents of one run. */
 class GenerationRun {
   readonly transaction: FileTransaction
   private readonly git: Git
   private readonly files: PipelineFiles
-  /** output → its text before and after this run, for the diffs of downstream prompts */
-  private readonly rewritten = new Map<string, { before: string; after: string }>()
-  /** stages this run rewrites (or, in a dry run, would rewrite) */
-  private readonly rewrites = new Set<string>()
+  /** output → its text before and after this run (pending in a dry run), for the diffs of downstream prompts */
+  private readonly rewritten = new Map<string, Override>()
   private renderer?: Promise<Renderer>
   private shortHead?: Promise<string>
   /** packs made for the estimate, reused by documents whose upstream this run does not rewrite */
@@ -277,7 +302,7 @@ class GenerationRun {
     return this.renderer
   }
 
-  private pack(doc: PlannedDocument, overrides: Map<string, { before: string; after: string }>): Promise<PackedDocument> {
+  private pack(doc: PlannedDocument, overrides: Map<string, Override>): Promise<PackedDocument> {
     return packDocument(this.git, doc, { overrides, force: this.options.force, log: this.options.log, baselineRev: this.options.baselineRev })
   }
 
@@ -287,15 +312,9 @@ class GenerationRun {
     const output = doc.prompt.out
     const overrides = this.overridesFor(doc)
     const packedDoc = (overrides.size === 0 ? this.prepacked.get(doc.stage.name) : undefined) ?? (await this.pack(doc, overrides))
-    const { baseline, packed } = packedDoc
-    let { directive, line } = packedDoc
-    const rewrittenUpstream = doc.after.filter((u) => this.rewrites.has(u))
-    if (this.options.dryRun && directive === 'MAINTAIN' && rewrittenUpstream.length > 0) {
-      // A dry run writes nothing, so a downstream document cannot see its upstream's new text yet.
-      directive = 'UPDATE'
-      line = `UPDATE (after ${rewrittenUpstream.join(', ')} ${rewrittenUpstream.length > 1 ? 'are' : 'is'} regenerated; the diff exists only then)`
-    }
-    if (directive !== 'MAINTAIN') this.rewrites.add(doc.stage.name)
+    const { baseline, packed, directive, line } = packedDoc
+    // A dry run writes nothing: what it would rewrite reaches downstream documents as pending.
+    if (this.options.dryRun && directive !== 'MAINTAIN') this.rewritten.set(output, { before: '', after: '', pending: true })
     const sig = sha256Hex(packed)
     const base: DocumentResult = {
       stage: doc.stage.name,
@@ -315,7 +334,7 @@ class GenerationRun {
       baseline: baseline.rev ? baseline.rev.slice(0, 12) : 'none'
     }
     log.info(`${output}: ${line}; packed prompt ${packed.length} characters`)
-    if (this.options.dryRun) return { ...base, ms: Date.now() - started }
+    if (this.options.dryRun) return { ...base, packed, ms: Date.now() - started }
     if (directive !== 'MAINTAIN') {
       const rendered = await this.render(doc, packed)
       this.outputTokens += rendered.outputTokens
@@ -342,8 +361,8 @@ class GenerationRun {
     for (const [path, text] of await this.files.filesToWrite()) await this.transaction.write(path, text)
   }
 
-  private overridesFor(doc: PlannedDocument): Map<string, { before: string; after: string }> {
-    const overrides = new Map<string, { before: string; after: string }>()
+  private overridesFor(doc: PlannedDocument): Map<string, Override> {
+    const overrides = new Map<string, Override>()
     for (const dep of doc.prompt.deps) {
       const change = this.rewritten.get(dep)
       if (change) overrides.set(dep, change)

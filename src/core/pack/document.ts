@@ -7,6 +7,7 @@ import { findBaseline, type Baseline } from './baseline.js'
 import { detectChanges, type ChangeSet } from './changes.js'
 import { decideDirective, type DirectiveName } from './directive.js'
 import { packPrompt } from './packed-prompt.js'
+import type { Override } from './source-diff.js'
 
 /** The stage and prompt a packed prompt is made for (a planned document fits). */
 export interface PackTarget {
@@ -26,7 +27,7 @@ export interface PackedDocument {
 export async function packDocument(
   git: Git,
   doc: PackTarget,
-  options: { overrides?: Map<string, { before: string; after: string }>; force: boolean; log: Log; baselineRev?: string }
+  options: { overrides?: Map<string, Override>; force: boolean; log: Log; baselineRev?: string }
 ): Promise<PackedDocument> {
   const output = doc.prompt.out
   const baseline: Baseline = options.baselineRev

@@ -9,10 +9,20 @@ import type { Git } from '../io/git.js'
 import { RepoPathChecker } from '../paths.js'
 import { redactSecrets } from './redact.js'
 
-/** A dep rewritten earlier in this run: its text before and after. */
+/**
+ * A dep rewritten earlier in this run: its text before and after. `pending`: a dry
+ * run (or `pack`) would rewrite it first but cannot know its new text; the diff
+ * then says so in place of the change, and counts as a change.
+ */
 export interface Override {
   before: string
   after: string
+  pending?: boolean
+}
+
+/** The stand-in for a dep whose new text exists only once this run has regenerated it. */
+export function pendingText(path: string): string {
+  return `(${path} is regenerated earlier in this run; its new text exists only then, so this plan cannot show the change)\n`
 }
 
 export interface SourceDiff {
@@ -90,6 +100,7 @@ async function addQuietly(scratch: Git, paths: string[]): Promise<void> {
 async function overrideDiff(git: Git, baselineRev: string, path: string, override: Override): Promise<string> {
   // Diff from the baseline, not from `before`: the upstream may also have changed in
   // commits since this document was generated, and the model must see those too.
+  if (override.pending) return `--- a/${path}\n+++ b/${path}\n@@ REGENERATED IN THIS RUN @@\n${pendingText(path)}`
   const old = (await git.show(baselineRev, path)) ?? ''
   if (old === override.after) return ''
   return createTwoFilesPatch(`a/${path}`, `b/${path}`, old, override.after, undefined, undefined, {
@@ -107,7 +118,8 @@ async function wholeFiles(
 ): Promise<string> {
   const chunks: string[] = []
   for (const file of await expandDeps(git, deps, overrides)) {
-    const text = overrides.get(file)?.after ?? (await readInside(git.cwd, file))
+    const override = overrides.get(file)
+    const text = override ? (override.pending ? pendingText(file) : override.after) : await readInside(git.cwd, file)
     chunks.push(`--- a/${file}\n+++ b/${file}\n@@ ${marker} @@\n${text}`)
   }
   return chunks.join('\n\n')

@@ -58,9 +58,20 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
   const handEdits = await checkOutputHeaders(root, pipeline)
   const reasons = staleReasons({ pipeline, status, handEdits })
   const stale = orderStale(pipeline, reasons, targets)
-  log.info(`engine ${engine}: ${stale.length} stale document(s)`)
+  log.info(`${describeEngine(engine)}: ${stale.length} stale document(s)`)
   return { engine, pipeline, targets, stale }
 }
+
+/**
+ * The engine as the reports name it, with what `none` means: there was no
+ * dvc.yaml, so no status engine ran and every prompt's document counts as new.
+ */
+export function describeEngine(engine: ValidationReport['engine']): string {
+  return engine === 'none' ? `engine none (${ENGINE_NONE_MEANS})` : `engine ${engine}`
+}
+
+/** What engine `none` means, wherever it is printed. */
+export const ENGINE_NONE_MEANS = 'no dvc.yaml yet: no status was checked; every prompt is new and its document stale'
 
 async function runEngine(
   options: ValidateOptions,
