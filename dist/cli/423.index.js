@@ -2007,7 +2007,7 @@ class RepoPathChecker {
                     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
                 }
                 catch {
-                    return `${normal} cannot be written: its folder ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(this.realRootPath(), dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.'} is not writable`;
+                    return `${normal} cannot be written: its folder ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(this.realRootPath(), dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.'} ${NOT_WRITABLE}`;
                 }
                 return undefined;
             }
@@ -2077,6 +2077,8 @@ class RepoPathChecker {
         return { real: current };
     }
 }
+/** The end of the problem for an output whose folder the runner cannot write (the fix is a permission, not the path). */
+const NOT_WRITABLE = 'is not writable';
 /** The error for a refused path, pinned on the prompt line that asked for it when there is one. */
 function refusal(rel, role, problem, at) {
     const verb = role === 'output' ? 'write' : 'read';
@@ -2084,9 +2086,11 @@ function refusal(rel, role, problem, at) {
         file: at?.file ?? showPath(rel),
         line: at?.line,
         message: `refusing to ${verb} ${showPath(rel)}: ${problem}`,
-        hint: role === 'output'
-            ? "outputs must be plain files inside the repository, outside .git/, .github/ and .dvc/; fix the prompt's `out` or remove the symlink"
-            : 'paths must stay inside the repository, outside .git/, .github/ and .dvc/, and be regular files or folders; fix the path or remove the symlink'
+        hint: problem.endsWith(NOT_WRITABLE)
+            ? 'make the folder writable for the runner (an earlier step may have changed its permissions), then re-run'
+            : role === 'output'
+                ? "outputs must be plain files inside the repository, outside .git/, .github/ and .dvc/; fix the prompt's `out` or remove the symlink"
+                : 'paths must stay inside the repository, outside .git/, .github/ and .dvc/, and be regular files or folders; fix the path or remove the symlink'
     });
 }
 /** Throws when an output may not be written; call it right before writing. */

@@ -1481,7 +1481,7 @@ async function generate(options) {
     }
     catch (error) {
         const unrestored = await run.transaction.rollback();
-        let failure = error instanceof DagFailed ? runFailure(error, plan, options.cache !== undefined) : error;
+        let failure = error instanceof DagFailed ? runFailure(error, plan, options.cache !== undefined, unrestored.length === 0) : error;
         if (options.signal?.aborted)
             failure = interrupted(options.signal);
         if (unrestored.length === 0)
@@ -1503,7 +1503,7 @@ const OUTPUT_BUDGET_HINT = 'raise `max-output-tokens` if this spend is intended 
  * then what happened to the rest. A single failure with nothing else to say
  * is thrown as it is.
  */
-function runFailure(failed, plan, cached) {
+function runFailure(failed, plan, cached, allRestored) {
     const outputOf = new Map(plan.map((d) => [d.stage.name, d.prompt.out]));
     const names = (ids) => ids.map((id) => outputOf.get(id) ?? id).join(', ');
     const problems = failed.failures.flatMap(({ error }) => problemsOf(error));
@@ -1514,14 +1514,17 @@ function runFailure(failed, plan, cached) {
         return failed.failures[0].error;
     const rest = [];
     if (failed.done.length > 0) {
-        rest.push(`${failed.done.length} other document(s) were rendered but not written (all or nothing): ${names(failed.done)}` +
+        rest.push((allRestored
+            ? `${failed.done.length} other document(s) were rendered but not written (all or nothing): ${names(failed.done)}`
+            : `${failed.done.length} other document(s) were rendered: ${names(failed.done)}; what the run wrote was put back, except the file(s) named below`) +
             (cached ? '; their texts are in the render cache, so a re-run calls the model only for the failed documents and what depends on them' : ''));
     }
     if (failed.skipped.length > 0) {
         rest.push(`not started${local ? ' (they depend on a failed document)' : ''}: ${names(failed.skipped)}`);
     }
+    // "Nothing was written" only when rollback put every file back; otherwise the files it could not restore follow.
     if (rest.length > 0)
-        problems.push({ message: `Nothing was written. ${rest.join('. ')}.` });
+        problems.push({ message: `${allRestored ? 'Nothing was written. ' : ''}${rest.join('. ')}.` });
     return new errors/* GraftError */.Tz(problems);
 }
 /** `stage` and every stage of the plan it waits for, directly or not, in plan order. */

@@ -255,7 +255,7 @@ export class RepoPathChecker {
         try {
           accessSync(dir, constants.W_OK)
         } catch {
-          return `${normal} cannot be written: its folder ${relative(this.realRootPath(), dir).split(sep).join('/') || '.'} is not writable`
+          return `${normal} cannot be written: its folder ${relative(this.realRootPath(), dir).split(sep).join('/') || '.'} ${NOT_WRITABLE}`
         }
         return undefined
       }
@@ -319,6 +319,9 @@ export class RepoPathChecker {
   }
 }
 
+/** The end of the problem for an output whose folder the runner cannot write (the fix is a permission, not the path). */
+const NOT_WRITABLE = 'is not writable'
+
 /** The error for a refused path, pinned on the prompt line that asked for it when there is one. */
 function refusal(rel: string, role: PathRole, problem: string, at?: { file?: string; line?: number }): GraftError {
   const verb = role === 'output' ? 'write' : 'read'
@@ -326,8 +329,9 @@ function refusal(rel: string, role: PathRole, problem: string, at?: { file?: str
     file: at?.file ?? showPath(rel),
     line: at?.line,
     message: `refusing to ${verb} ${showPath(rel)}: ${problem}`,
-    hint:
-      role === 'output'
+    hint: problem.endsWith(NOT_WRITABLE)
+      ? 'make the folder writable for the runner (an earlier step may have changed its permissions), then re-run'
+      : role === 'output'
         ? "outputs must be plain files inside the repository, outside .git/, .github/ and .dvc/; fix the prompt's `out` or remove the symlink"
         : 'paths must stay inside the repository, outside .git/, .github/ and .dvc/, and be regular files or folders; fix the path or remove the symlink'
   })

@@ -137,7 +137,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     return { documents, changedFiles: await run.transaction.changedPaths(), dryRun: false, estimate }
   } catch (error) {
     const unrestored = await run.transaction.rollback()
-    let failure = error instanceof DagFailed ? runFailure(error, plan, options.cache !== undefined) : error
+    let failure = error instanceof DagFailed ? runFailure(error, plan, options.cache !== undefined, unrestored.length === 0) : error
     if (options.signal?.aborted) failure = interrupted(options.signal)
     if (unrestored.length === 0) throw failure
     throw new GraftError([...problemsOf(failure), ...unrestored])
@@ -162,7 +162,7 @@ const OUTPUT_BUDGET_HINT =
  * then what happened to the rest. A single failure with nothing else to say
  * is thrown as it is.
  */
-function runFailure(failed: DagFailed, plan: PlannedDocument[], cached: boolean): unknown {
+function runFailure(failed: DagFailed, plan: PlannedDocument[], cached: boolean, allRestored: boolean): unknown {
   const outputOf = new Map(plan.map((d) => [d.stage.name, d.prompt.out]))
   const names = (ids: string[]): string => ids.map((id) => outputOf.get(id) ?? id).join(', ')
   const problems: Problem[] = failed.failures.flatMap(({ error }) => problemsOf(error))
@@ -172,14 +172,17 @@ function runFailure(failed: DagFailed, plan: PlannedDocument[], cached: boolean)
   const rest: string[] = []
   if (failed.done.length > 0) {
     rest.push(
-      `${failed.done.length} other document(s) were rendered but not written (all or nothing): ${names(failed.done)}` +
+      (allRestored
+        ? `${failed.done.length} other document(s) were rendered but not written (all or nothing): ${names(failed.done)}`
+        : `${failed.done.length} other document(s) were rendered: ${names(failed.done)}; what the run wrote was put back, except the file(s) named below`) +
         (cached ? '; their texts are in the render cache, so a re-run calls the model only for the failed documents and what depends on them' : '')
     )
   }
   if (failed.skipped.length > 0) {
     rest.push(`not started${local ? ' (they depend on a failed document)' : ''}: ${names(failed.skipped)}`)
   }
-  if (rest.length > 0) problems.push({ message: `Nothing was written. ${rest.join('. ')}.` })
+  // "Nothing was written" only when rollback put every file back; otherwise the files it could not restore follow.
+  if (rest.length > 0) problems.push({ message: `${allRestored ? 'Nothing was written. ' : ''}${rest.join('. ')}.` })
   return new GraftError(problems)
 }
 
