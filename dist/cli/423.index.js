@@ -226,8 +226,8 @@ var external_node_path_ = __webpack_require__(6760);
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/dvc/hash.ts
-var dvc_hash = __webpack_require__(5655);
+// EXTERNAL MODULE: ./src/core/dvc/hash.ts + 1 modules
+var dvc_hash = __webpack_require__(7827);
 ;// CONCATENATED MODULE: ./src/core/yaml/emit-ruamel.ts
 // Writes YAML scalars the way DVC's YAML library (ruamel.yaml, block style,
 // width 80) writes them in dvc.lock: plain when the text would read back as
@@ -1162,25 +1162,153 @@ function checked(text, stages) {
 
 /***/ }),
 
-/***/ 5655:
+/***/ 7827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OP: () => (/* binding */ Hasher)
-/* harmony export */ });
-/* unused harmony exports CHUNK_SIZE, fileMd5, legacyFileMd5, dirMd5, isTextBlock, dos2unix, pyJsonString */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  OP: () => (/* binding */ Hasher)
+});
+
+// UNUSED EXPORTS: CHUNK_SIZE, dirMd5, dos2unix, fileMd5, isTextBlock, legacyFileMd5, pyJsonString
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __webpack_require__(298);
+var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
+;// CONCATENATED MODULE: ./src/core/dvc/dvcignore.ts
+// `.dvcignore`, as DVC applies it (dvc/ignore.py, DVC 3): gitignore-style
+// patterns in a `.dvcignore` file apply to paths below its folder; the files
+// of the folders from the repository root down are read in turn and the last
+// matching rule wins (DVC merges them into one list, the parent's first);
+// a folder that is ignored hides everything below it. DVC uses the rules when
+// it lists a directory dep or out (the files it hashes) and refuses an out
+// that is ignored itself; a file dep is never checked against them.
+// The matching is the `ignore` package's (gitignore rules, as pathspec's
+// GitIgnoreSpecPattern that DVC uses); the differential test holds both to
+// the real DVC.
+
+
+
+
+const DVCIGNORE = '.dvcignore';
+/**
+ * The `.dvcignore` rules of one repository, read lazily, each file once. Use
+ * one per run: it does not notice a `.dvcignore` changing afterwards.
+ */
+class DvcIgnore {
+    root;
+    /** folder → its own rules (null: no .dvcignore there) */
+    own = new Map();
+    constructor(root) {
+        this.root = root;
+    }
+    /** True when no `.dvcignore` applies inside `relDir` (nothing to filter: the common case). */
+    isEmptyFor(relDir) {
+        return this.levels(relDir).length === 0;
+    }
+    /**
+     * Whether DVC ignores `relPath` (repository-relative, `/`-separated), its
+     * parent folders included, and the rule that decided.
+     */
+    check(relPath, isDir) {
+        const parts = relPath.split('/');
+        for (let i = 1; i < parts.length; i++) {
+            const parent = this.match(parts.slice(0, i).join('/'), true);
+            if (parent.ignored)
+                return parent;
+        }
+        return this.match(relPath, isDir);
+    }
+    /**
+     * Whether a path is ignored by the rules of the folders above it, its
+     * parent folders NOT checked: for a walk that does not enter ignored folders.
+     */
+    match(relPath, isDir) {
+        const slash = relPath.lastIndexOf('/');
+        let verdict = { ignored: false };
+        for (const level of this.levels(slash < 0 ? '' : relPath.slice(0, slash))) {
+            const sub = level.base === '' ? relPath : relPath.slice(level.base.length + 1);
+            const result = level.rules.test(isDir ? `${sub}/` : sub);
+            if (result.ignored) {
+                const rule = result.rule;
+                verdict = { ignored: true, rule: { file: level.file, line: Number(rule?.mark ?? 0), pattern: rule?.pattern ?? '' } };
+            }
+            else if (result.unignored) {
+                verdict = { ignored: false };
+            }
+        }
+        return verdict;
+    }
+    /** The rule sets that apply inside `relDir`: its own and its parents', the root's first. */
+    levels(relDir) {
+        const levels = [];
+        const parts = relDir === '' ? [] : relDir.split('/');
+        for (let i = 0; i <= parts.length; i++) {
+            const dir = parts.slice(0, i).join('/');
+            let level = this.own.get(dir);
+            if (level === undefined) {
+                level = this.read(dir, levels);
+                this.own.set(dir, level);
+            }
+            if (level)
+                levels.push(level);
+        }
+        return levels;
+    }
+    read(dir, above) {
+        const file = dir === '' ? DVCIGNORE : `${dir}/${DVCIGNORE}`;
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.root, file), 'utf8');
+        }
+        catch (e) {
+            const code = e.code;
+            if (code === 'ENOENT' || code === 'ENOTDIR')
+                return null;
+            throw new errors/* GraftError */.Tz({ file, message: `${file} cannot be read (${code ?? e.message})`, hint: 'make it a readable text file of ignore patterns, or remove it' });
+        }
+        // DVC skips a .dvcignore that the rules above it ignore.
+        if (above.length > 0 && this.matchIn(above, file))
+            return null;
+        // Case-sensitive, as DVC's (pathspec's regular expressions are compiled without IGNORECASE).
+        const rules = ignore_default()({ ignorecase: false });
+        // DVC strips each line and drops blank lines and comments (dvc/ignore.py DvcIgnorePatterns.from_file).
+        text.split(/\r?\n/).forEach((raw, i) => {
+            const pattern = raw.trim();
+            if (pattern !== '' && !pattern.startsWith('#'))
+                rules.add({ pattern, mark: String(i + 1) });
+        });
+        return { base: dir, file, rules };
+    }
+    matchIn(levels, relPath) {
+        let ignored = false;
+        for (const level of levels) {
+            const r = level.rules.test(level.base === '' ? relPath : relPath.slice(level.base.length + 1));
+            if (r.ignored)
+                ignored = true;
+            else if (r.unignored)
+                ignored = false;
+        }
+        return ignored;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/dvc/hash.ts
 // DVC-compatible md5s: raw file md5 (DVC 3 `hash: md5`), the DVC 2 "dos2unix"
 // md5 (legacy lock entries without `hash:`), and directory md5s (`….dir`).
 // Files are read in bounded parallel; a Hasher remembers what it has hashed.
+
 
 
 
@@ -1194,7 +1322,7 @@ const TEXT_PROBE = 512;
 /** Files below this size are read in one blocking call, larger ones chunk by chunk. */
 const SMALL_FILE = CHUNK_SIZE;
 const SCRATCH = Buffer.allocUnsafe(SMALL_FILE);
-const oneShot = typeof node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash === 'function' ? node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash : undefined;
+const oneShot = typeof external_node_crypto_.hash === 'function' ? external_node_crypto_.hash : undefined;
 /** Names DVC never descends into (its default ignore patterns). */
 const IGNORED_DIRS = new Set(['.git', '.hg', '.dvc']);
 /** md5 of a file's raw bytes (DVC 3). */
@@ -1223,10 +1351,18 @@ class Hasher {
     dirs = new Map();
     slots;
     root;
-    /** `root` only makes error messages name repository-relative paths. */
+    /** the repository's .dvcignore rules, when the root is known */
+    ignore;
+    /**
+     * `root`: the repository root; directories are then listed as DVC lists
+     * them there (its .dvcignore rules applied) and error messages name
+     * repository-relative paths.
+     */
     constructor(options = {}) {
         this.slots = new Semaphore(options.concurrency ?? 32);
         this.root = options.root;
+        if (options.root !== undefined)
+            this.ignore = new DvcIgnore(options.root);
     }
     file(absPath, legacy = false) {
         const key = `${legacy ? 'L' : 'M'}${absPath}`;
@@ -1278,14 +1414,18 @@ class Hasher {
         return memo(this.dirs, `${legacy ? 'L' : 'M'}${absPath}`, () => this.hashDir(absPath, legacy));
     }
     async hashDir(absPath, legacy) {
-        const relpaths = await listFiles(absPath, '', (p) => (this.root ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(this.root, p).split(node_path__WEBPACK_IMPORTED_MODULE_3__.sep).join('/') : p));
-        const hashes = await Promise.all(relpaths.map((rel) => this.file((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(absPath, rel), legacy)));
+        const shown = (p) => (this.root ? (0,external_node_path_.relative)(this.root, p).split(external_node_path_.sep).join('/') : p);
+        const relDir = this.root ? shown(absPath) : '';
+        const rules = this.ignore && !relDir.startsWith('..') && !this.ignore.isEmptyFor(relDir) ? this.ignore : undefined;
+        const keep = rules && ((rel, isDir) => !rules.match(relDir === '' ? rel : `${relDir}/${rel}`, isDir).ignored);
+        const relpaths = await listFiles(absPath, '', shown, keep);
+        const hashes = await Promise.all(relpaths.map((rel) => this.file((0,external_node_path_.join)(absPath, rel), legacy)));
         const entries = relpaths.map((relpath, i) => ({ relpath, md5: hashes[i].md5, key: Buffer.from(relpath) }));
         // Python sorts str by code point; UTF-8 bytes compare in the same order.
         entries.sort((a, b) => Buffer.compare(a.key, b.key));
         const json = `[${entries.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(', ')}]`;
         return {
-            md5: `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(json, 'utf8').digest('hex')}.dir`,
+            md5: `${(0,external_node_crypto_.createHash)('md5').update(json, 'utf8').digest('hex')}.dir`,
             size: hashes.reduce((sum, h) => sum + h.size, 0),
             nfiles: entries.length
         };
@@ -1303,9 +1443,9 @@ async function hashFile(absPath, legacy) {
 function hashSmallFile(absPath, legacy, stats) {
     if (stats && stats.size >= SMALL_FILE)
         return undefined;
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(absPath, 'r');
+    const fd = (0,external_node_fs_.openSync)(absPath, 'r');
     try {
-        const info = stats ?? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd);
+        const info = stats ?? (0,external_node_fs_.fstatSync)(fd);
         if (info.size < SMALL_FILE) {
             const n = readAllSync(fd, SCRATCH);
             if (n < SMALL_FILE)
@@ -1313,7 +1453,7 @@ function hashSmallFile(absPath, legacy, stats) {
         }
     }
     finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
     }
     return undefined;
 }
@@ -1321,7 +1461,7 @@ function hashSmallFile(absPath, legacy, stats) {
 function smallFileMd5(absPath, legacy) {
     let fd;
     try {
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(absPath, 'r');
+        fd = (0,external_node_fs_.openSync)(absPath, 'r');
     }
     catch {
         return undefined;
@@ -1334,14 +1474,14 @@ function smallFileMd5(absPath, legacy) {
         return undefined;
     }
     finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 async function hashLargeFile(absPath, legacy) {
-    const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(absPath, 'r');
+    const fh = await (0,promises_.open)(absPath, 'r');
     try {
         const info = await fh.stat();
-        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
+        const hash = (0,external_node_crypto_.createHash)('md5');
         const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
         for (;;) {
             const n = await readFull(fh, buffer);
@@ -1361,7 +1501,7 @@ function digest(bytes, legacy) {
     // One-shot hashing (Node >= 20.12) makes no Hash object per file.
     if (!legacy && oneShot)
         return oneShot('md5', bytes, 'hex');
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
+    const hash = (0,external_node_crypto_.createHash)('md5');
     feed(hash, bytes, legacy);
     return hash.digest('hex');
 }
@@ -1372,7 +1512,7 @@ function result(md5, info) {
 function readAllSync(fd, buffer) {
     let filled = 0;
     while (filled < buffer.length) {
-        const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, filled, buffer.length - filled, filled);
+        const n = (0,external_node_fs_.readSync)(fd, buffer, filled, buffer.length - filled, filled);
         if (n === 0)
             break;
         filled += n;
@@ -1449,33 +1589,38 @@ const SHORT_ESCAPES = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' };
 /**
  * Files under a directory, `/`-separated and relative to it, the way DVC walks:
  * `.git`, `.hg`, `.dvc` folders (and a `.git` file) skipped, symlinked folders
- * not entered, symlinked files followed.
+ * not entered, symlinked files followed; `keep` (the .dvcignore rules) says
+ * which entries count, and an ignored folder is not entered.
  */
-async function listFiles(absDir, prefix, shown) {
-    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(absDir, { withFileTypes: true });
+async function listFiles(absDir, prefix, shown, keep) {
+    const entries = await (0,promises_.readdir)(absDir, { withFileTypes: true });
     const out = [];
     for (const entry of entries) {
         const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(absDir, entry.name);
-        if (entry.name === '.dvcignore') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({
+        const abs = (0,external_node_path_.join)(absDir, entry.name);
+        if (entry.isDirectory()) {
+            if (!IGNORED_DIRS.has(entry.name) && (!keep || keep(rel, true)))
+                out.push(...(await listFiles(abs, rel, shown, keep)));
+            continue;
+        }
+        if (keep && !keep(rel, false))
+            continue;
+        if (entry.name === DVCIGNORE) {
+            // dvc-data's IgnoreInCollectedDirError
+            throw new errors/* GraftError */.Tz({
                 file: shown(abs),
-                message: 'a .dvcignore file inside a directory that a stage depends on or writes: DVC refuses to hash such a directory',
-                hint: 'move the .dvcignore rules to the repository root'
+                message: `a ${DVCIGNORE} file inside a directory that a stage depends on or writes: DVC refuses it (".dvcignore file should not be in collected dir path")`,
+                hint: `move its rules to a ${DVCIGNORE} above that directory (the repository root's, or its parent folder's)`
             });
         }
-        if (entry.isDirectory()) {
-            if (!IGNORED_DIRS.has(entry.name))
-                out.push(...(await listFiles(abs, rel, shown)));
-        }
-        else if (entry.isSymbolicLink()) {
-            const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(abs).catch(() => undefined);
+        if (entry.isSymbolicLink()) {
+            const target = await (0,promises_.stat)(abs).catch(() => undefined);
             if (!target)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ file: shown(abs), message: 'broken symbolic link', hint: 'remove the link or restore its target' });
+                throw new errors/* GraftError */.Tz({ file: shown(abs), message: 'broken symbolic link', hint: 'remove the link or restore its target' });
             if (target.isFile() && entry.name !== '.git')
                 out.push(rel);
             else if (!target.isDirectory() && entry.name !== '.git') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ file: shown(abs), message: 'is a symlink to something that is not a regular file', hint: 'remove the link from the folder' });
+                throw new errors/* GraftError */.Tz({ file: shown(abs), message: 'is a symlink to something that is not a regular file', hint: 'remove the link from the folder' });
             }
         }
         else if (entry.isFile()) {
@@ -1484,7 +1629,7 @@ async function listFiles(absDir, prefix, shown) {
         }
         else if (entry.name !== '.git') {
             // A FIFO would block the read forever, a device would never end.
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({
+            throw new errors/* GraftError */.Tz({
                 file: shown(abs),
                 message: 'is not a regular file (a FIFO, socket or device) inside a folder a stage depends on or writes',
                 hint: 'remove it from the folder; the action reads only regular files'
@@ -3739,13 +3884,12 @@ function effectiveStages(prompts, dvcYaml) {
     return stages;
 }
 
-// EXTERNAL MODULE: ./src/core/dvc/hash.ts
-var hash = __webpack_require__(5655);
+// EXTERNAL MODULE: ./src/core/dvc/hash.ts + 1 modules
+var hash = __webpack_require__(7827);
 ;// CONCATENATED MODULE: ./src/core/status/native.ts
 // The built-in status engine: the verdicts of `dvc status --json`, computed
 // in-process from dvc.yaml, dvc.lock and the work tree (DVC's Stage.status and
 // Output.workspace_status rules). Refuses what it does not model.
-
 
 
 
@@ -3755,8 +3899,8 @@ async function nativeStatus(root, dvc, lock) {
     if (dvc.unsupported.length > 0) {
         throw new errors/* GraftError */.Tz(dvc.unsupported.map((what) => ({ file: 'dvc.yaml', message: `the native engine does not model ${what}`, hint: UNSUPPORTED_HINT })));
     }
-    await refuseDvcignore(root);
     const hasher = new hash/* Hasher */.OP({ root });
+    refuseIgnoredOuts(dvc, hasher.ignore, root);
     const stats = new Map();
     const paths = new Map();
     const look = {
@@ -3844,13 +3988,33 @@ function displayPath(path) {
     const normal = external_node_path_.posix.normalize(path);
     return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
 }
-/** Ignore rules in a root .dvcignore change what DVC sees; the native engine does not read them. */
-async function refuseDvcignore(root) {
-    const text = await (0,promises_.readFile)((0,external_node_path_.join)(root, '.dvcignore'), 'utf8').catch(() => '');
-    const rules = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
-    if (rules.length > 0) {
-        throw new errors/* GraftError */.Tz({ file: '.dvcignore', message: 'the native engine does not model .dvcignore rules', hint: UNSUPPORTED_HINT });
+/**
+ * DVC refuses to load a stage whose output its .dvcignore rules ignore
+ * (Output._validate_output_path: "Path '…' is ignored by .dvcignore:4:out.md").
+ * A file is checked as a file, a folder as a folder, a missing path as either.
+ */
+function refuseIgnoredOuts(dvc, rules, root) {
+    const problems = [];
+    for (const stage of dvc.stages) {
+        for (const out of stage.outs) {
+            const path = displayPath(out.path);
+            const slash = path.lastIndexOf('/');
+            if (rules.isEmptyFor(slash < 0 ? '' : path.slice(0, slash)))
+                continue;
+            const info = statOrUndefined((0,external_node_path_.join)(root, path));
+            const verdict = info ? rules.check(path, info.isDirectory()) : [rules.check(path, false), rules.check(path, true)].find((v) => v.ignored);
+            const rule = verdict?.ignored ? verdict.rule : undefined;
+            if (!rule)
+                continue;
+            problems.push({
+                file: rule.file,
+                line: rule.line,
+                message: `output ${path} of stage ${stage.name} is ignored by ${rule.file}:${rule.line} (${rule.pattern}); DVC refuses to load a pipeline whose output it ignores`,
+                hint: `remove or narrow the rule at ${rule.file}:${rule.line} so that it no longer matches ${path}`
+            });
+        }
     }
+    (0,errors/* throwIfProblems */.W8)(problems);
 }
 /** A blocking stat: thousands of them cost less than the thread-pool round trips. */
 function statOrUndefined(abs) {

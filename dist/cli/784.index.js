@@ -1362,6 +1362,8 @@ function sourceAt(packed, at, context) {
 
 // EXTERNAL MODULE: ./src/core/dvc/dvclock.ts + 2 modules
 var dvclock = __webpack_require__(803);
+// EXTERNAL MODULE: ./src/core/dvc/hash.ts + 1 modules
+var hash = __webpack_require__(7827);
 // EXTERNAL MODULE: ./src/core/pipeline/stages.ts
 var stages = __webpack_require__(9875);
 // EXTERNAL MODULE: ./src/core/dvc/dvcyaml-write.ts
@@ -1371,6 +1373,7 @@ var dvcyaml_write = __webpack_require__(4417);
 // the repository's own command template, changed deps are brought in line,
 // and every rewritten document's lock entry holds the new hashes, so the real
 // `dvc status` reports it up to date. Kept in memory until the run succeeds.
+
 
 
 
@@ -1391,6 +1394,18 @@ class PipelineFiles {
     /** The command the stage has (or will have) in dvc.yaml. */
     commandOf(doc) {
         return this.declared.get(doc.stage.name)?.cmd ?? this.newStage(doc).cmd;
+    }
+    /**
+     * Hashes, before any model call, every dep the run's lock entries will hash
+     * and the run does not write, with the rules recordLock applies: what would
+     * make it fail after the renders (a .dvcignore inside a directory dep, a
+     * broken link, a dep that is gone) fails here, with its file named.
+     */
+    async precheck() {
+        const written = new Set(this.plan.flatMap((d) => d.stage.outs.map((o) => (0,core_paths/* normalizeRepoPath */.NP)(o.path))));
+        const deps = new Set(this.plan.flatMap((d) => d.stage.deps.map(core_paths/* normalizeRepoPath */.NP)).filter((p) => !written.has(p)));
+        const hasher = new hash/* Hasher */.OP({ root: this.root }); // its own: recordLock must see the files as the run leaves them
+        await Promise.all([...deps].map((p) => (0,dvclock/* lockEntryFor */.PZ)(this.root, p, false, hasher)));
     }
     /** Hashes the stage's deps and outs as they are now and records them. */
     async recordLock(doc) {
@@ -1463,6 +1478,7 @@ async function generate(options) {
     // Everything that could make the final write fail is refused before the first model call.
     preflight(options.root, plan);
     const run = new GenerationRun(options, plan);
+    await run.precheck();
     try {
         // Before any model call: what each document would send, and whether the budget allows it.
         const estimate = await run.estimate();
@@ -1651,6 +1667,10 @@ class GenerationRun {
     }
     pack(doc, overrides) {
         return packDocument(this.git, doc, { overrides, force: this.options.force, log: this.options.log, baselineRev: this.options.baselineRev });
+    }
+    /** What would fail the final write, checked before the first model call. */
+    precheck() {
+        return this.files.precheck();
     }
     async document(doc) {
         const { log } = this.options;

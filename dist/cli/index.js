@@ -11,9 +11,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // Loaded on demand: validate, the quick path, never loads the AWS SDK.
 const commands = {
-    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(423), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
-    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(472), __nccwpck_require__.e(423), __nccwpck_require__.e(784)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2784))).generateCommand,
-    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(745), __nccwpck_require__.e(472), __nccwpck_require__.e(423), __nccwpck_require__.e(784)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2784))).packCommand
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(986), __nccwpck_require__.e(423), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
+    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(986), __nccwpck_require__.e(472), __nccwpck_require__.e(423), __nccwpck_require__.e(784)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2784))).generateCommand,
+    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(986), __nccwpck_require__.e(472), __nccwpck_require__.e(423), __nccwpck_require__.e(784)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2784))).packCommand
 };
 const help = `Usage: graft-action <command> [options]
 

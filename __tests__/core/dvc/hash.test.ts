@@ -166,7 +166,7 @@ describe('DVC hashes', () => {
     const before = repo.snapshot()
     const error = await new Hasher({ root: repo.root }).dir(join(repo.root, 'd')).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(GraftError)
-    expect((error as GraftError).problems[0]).toMatchObject({ file: 'd/sub/.dvcignore', hint: 'move the .dvcignore rules to the repository root' })
+    expect((error as GraftError).problems[0]).toMatchObject({ file: 'd/sub/.dvcignore', hint: 'move its rules to a .dvcignore above that directory (the repository root\'s, or its parent folder\'s)' })
     expect(repo.snapshot()).toEqual(before)
   })
 

@@ -5,7 +5,7 @@
 import { chmodSync, mkdirSync, symlinkSync } from 'node:fs'
 import { parseDocument } from 'yaml'
 import { readDvcYaml } from '../../../src/core/dvc/dvcyaml.js'
-import { readDvcLock } from '../../../src/core/dvc/dvclock.js'
+import { lockEntryFor, readDvcLock } from '../../../src/core/dvc/dvclock.js'
 import { nativeStatus, toDvcJson } from '../../../src/core/status/native.js'
 import { dvcStatus } from '../../../src/core/status/dvc.js'
 import { buildGraftRepo, copyRepo, dvcCommit, makeLegacyEntries, requireDvc, type GraftRepoSpec } from '../../support/graft-repo.js'
@@ -251,7 +251,54 @@ const docsStates: [string, Mutation, DvcJson][] = [
     { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }
   ],
   ['dir dep: a .gitignore added inside counts', edit('src/data/.gitignore', 'x\n'), { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }],
-  ['dir dep: a .git folder inside is skipped: clean', edit('src/data/.git/HEAD', 'x\n'), {}]
+  ['dir dep: a .git folder inside is skipped: clean', edit('src/data/.git/HEAD', 'x\n'), {}],
+  // .dvcignore (DVC's gitignore-style rules, applied when it lists a directory)
+  ['.dvcignore at the root hides a file inside a dir dep', edit('.dvcignore', '*.txt\n'), { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }],
+  ['.dvcignore rule recorded by dvc commit: clean', all(edit('.dvcignore', '*.txt\n'), (r) => dvcCommit(r)), {}],
+  [
+    'file added under an ignored name after dvc commit: clean',
+    all(edit('.dvcignore', '# build products\n\n*.txt\n*.log\n'), (r) => dvcCommit(r), edit('src/data/debug.log', 'x\n'), edit('src/data/nested/deep/other.txt', 'y\n')),
+    {}
+  ],
+  [
+    'ignored folder: files inside added, edited, removed: clean',
+    all(edit('.dvcignore', 'deep/\n'), (r) => dvcCommit(r), edit('src/data/nested/deep/new.md', 'n\n'), remove('src/data/nested/deep/leaf.txt')),
+    {}
+  ],
+  [
+    'file not ignored edited after dvc commit with rules',
+    all(edit('.dvcignore', '*.txt\n'), (r) => dvcCommit(r), append('src/data/top.md', 'more\n')),
+    { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }
+  ],
+  [
+    'negated rule: the re-included file counts, the others do not',
+    all(edit('src/.dvcignore', '*.md\n!top.md\n'), (r) => dvcCommit(r), append('src/data/nested/café ünïcode.md', 'x\n'), append('src/data/top.md', 'y\n')),
+    { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }
+  ],
+  [
+    'negated rule: an ignored file edited: clean',
+    all(edit('src/.dvcignore', '*.md\n!top.md\n'), (r) => dvcCommit(r), append('src/data/nested/café ünïcode.md', 'x\n')),
+    {}
+  ],
+  [
+    '.dvcignore in the folder above the dir dep, rules relative to it',
+    all(edit('src/.dvcignore', 'nested/\n'), (r) => dvcCommit(r), edit('src/data/nested/new.md', 'x\n')),
+    {}
+  ],
+  ['.dvcignore in the folder above the dir dep, before dvc commit', edit('src/.dvcignore', 'data/日本/\n'), { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }],
+  [
+    'anchored and ** rules: /src/data/top.md and **/deep',
+    all(edit('.dvcignore', '/src/data/top.md\n**/deep\n'), (r) => dvcCommit(r), append('src/data/top.md', 'x\n'), edit('src/data/nested/deep/more.md', 'x\n')),
+    {}
+  ],
+  ['rules match case-sensitively: TOP.md does not hide top.md', all(edit('.dvcignore', 'TOP.md\n'), (r) => dvcCommit(r), append('src/data/top.md', 'x\n')), { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }],
+  [
+    'a rule that ignores the dir dep itself: DVC hashes it as empty',
+    all(edit('.dvcignore', 'data/\n'), (r) => dvcCommit(r), append('src/data/top.md', 'x\n')),
+    {}
+  ],
+  ['a file dep matched by .dvcignore is still a dep', all(edit('.dvcignore', 'a.md\n'), append('src/a.md', 'x\n')), { intro: [{ 'changed deps': { 'src/a.md': 'modified' } }] }],
+  ['a .dvcignore inside the dir dep that the root rules ignore: no error, not counted: clean', all(edit('.dvcignore', '.dvcignore\n'), edit('src/data/.dvcignore', 'top.md\n')), {}]
 ]
 
 const legacyStates: [string, Mutation, DvcJson][] = [
@@ -309,6 +356,87 @@ describe('native engine = dvc status (Graft pipeline)', () => {
     const { native, dvc } = await judge(base, mutate)
     expect(dvc).toEqual(expected)
     expect(native).toEqual(dvc)
+  })
+})
+
+/** States both engines refuse: [name, mutation, what DVC says, what the native engine says]. */
+const refusedStates: [string, Mutation, RegExp, RegExp][] = [
+  [
+    'a .dvcignore inside a dir dep',
+    edit('src/data/nested/.dvcignore', 'x\n'),
+    /\.dvcignore file should not be in collected dir path/,
+    /^src\/data\/nested\/\.dvcignore: a \.dvcignore file inside a directory that a stage depends on or writes: DVC refuses it/
+  ],
+  [
+    'an output matched by .dvcignore',
+    edit('.dvcignore', '# generated\ndocs/guide.md\n'),
+    /is ignored by \.dvcignore:2:docs\/guide\.md/,
+    /^\.dvcignore:2: output docs\/guide\.md of stage guide is ignored by \.dvcignore:2 \(docs\/guide\.md\); DVC refuses/
+  ],
+  [
+    'an output inside a folder a nested .dvcignore ignores',
+    edit('docs/.dvcignore', '*.md\n!*.prompt.md\n'),
+    /is ignored by docs\/\.dvcignore:1:\*\.md/,
+    /^docs\/\.dvcignore:1: output docs\/\w+\.md of stage \w+ is ignored by docs\/\.dvcignore:1 \(\*\.md\)/
+  ]
+]
+
+describe('native engine and dvc status refuse the same .dvcignore mistakes', () => {
+  let base: TestRepo
+  beforeAll(() => {
+    base = buildGraftRepo(docsSpec)
+  })
+  afterAll(() => base?.cleanup())
+
+  test.each(refusedStates)('%s', async (_name, mutate, dvcSays, nativeSays) => {
+    const repo = copyRepo(base)
+    try {
+      mutate(repo)
+      const dvcYaml = (await readDvcYaml(repo.root))!
+      const native = await nativeStatus(repo.root, dvcYaml, await readDvcLock(repo.root)).then(
+        () => 'no error',
+        (e: Error) => e.message
+      )
+      const dvc = await dvcStatus(repo.root, { dvcPath }).then(
+        () => 'no error',
+        (e: Error) => e.message
+      )
+      expect(dvc).toMatch(dvcSays)
+      expect(native).toMatch(nativeSays)
+    } finally {
+      repo.cleanup()
+    }
+  })
+})
+
+/** .dvcignore setups under which generate's lock entry for the dir dep must be the one `dvc commit` writes. */
+const ignoreSetups: [string, Record<string, string>][] = [
+  ['no rules', {}],
+  ['root rules with a comment, a blank line and a negation', { '.dvcignore': '# x\n\n*.txt\n/src/data/**/*.md\n!top.md\n' }],
+  ['rules in the parent folder, relative to it', { 'src/.dvcignore': 'data/nested/\n' }],
+  ['root and parent rules, the parent re-including', { '.dvcignore': '/src/**/*.md\n', 'src/.dvcignore': '!data/日本/*.md\n' }],
+  ['the whole dir ignored', { '.dvcignore': 'src/data\n' }]
+]
+
+describe("generate's lock entries = the ones dvc commit writes (.dvcignore honoured)", () => {
+  let base: TestRepo
+  beforeAll(() => {
+    base = buildGraftRepo(docsSpec)
+  })
+  afterAll(() => base?.cleanup())
+
+  test.each(ignoreSetups)('%s', async (_name, files) => {
+    const repo = copyRepo(base)
+    try {
+      repo.write({ ...files, 'src/data/extra.log': 'log\n' })
+      dvcCommit(repo, ['data_tour'])
+      const recorded = (await readDvcLock(repo.root))!.stages.get('data_tour')!.deps.find((d) => d.path === 'src/data')
+      const ours = await lockEntryFor(repo.root, 'src/data')
+      expect(recorded).toBeDefined()
+      expect(ours).toEqual(recorded)
+    } finally {
+      repo.cleanup()
+    }
   })
 })
 

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs'
 import { parseDvcYaml } from '../../../src/core/dvc/dvcyaml.js'
 import { GraftError } from '../../../src/core/errors.js'
 import { lockEntryFor, parseDvcLock, setLockStage } from '../../../src/core/dvc/dvclock.js'
-import type { LockStage } from '../../../src/core/types.js'
+import type { DvcLock, LockStage } from '../../../src/core/types.js'
+import { dirMd5 } from '../../../src/core/dvc/hash.js'
 import { nativeStatus, toDvcJson } from '../../../src/core/status/native.js'
 import { TestRepo } from '../../support/repo.js'
 import { realStatus } from '../../support/real-dvc.js'
@@ -184,15 +185,22 @@ describe('nativeStatus refusals', () => {
     expect(repo.snapshot()).toEqual(before)
   })
 
-  it('refuses .dvcignore rules but accepts a comment-only .dvcignore (as dvc init writes it)', async () => {
-    repo = TestRepo.create({ 'dvc.yaml': 'stages:\n  t:\n    cmd: echo\n', '.dvcignore': '# Add patterns of files dvc should ignore\n' })
-    expect(toDvcJson(await nativeStatus(repo.root, parseDvcYaml(repo.read('dvc.yaml')), undefined))).toEqual({ t: ['always changed'] })
-    repo.write({ '.dvcignore': '# comment\n*.tmp\n' })
-    const before = repo.snapshot()
-    await expect(nativeStatus(repo.root, parseDvcYaml(repo.read('dvc.yaml')), undefined)).rejects.toMatchObject({
-      problems: [{ file: '.dvcignore', message: 'the native engine does not model .dvcignore rules' }]
+  it('applies .dvcignore rules (a comment-only file, as dvc init writes it, changes nothing)', async () => {
+    repo = TestRepo.create({
+      'dvc.yaml': 'stages:\n  t:\n    cmd: echo\n    deps:\n    - d\n',
+      'd/a.md': 'a\n',
+      'd/b.tmp': 'b\n',
+      '.dvcignore': '# Add patterns of files dvc should ignore\n'
     })
-    expect(repo.snapshot()).toEqual(before)
+    const lock = (md5: string): DvcLock => ({ schema: '2.0', stages: new Map([['t', { cmd: 'echo', deps: [{ path: 'd', hash: 'md5', md5 }], outs: [] }]]) })
+    const all = (await dirMd5(repo.path('d'))).md5
+    expect(toDvcJson(await nativeStatus(repo.root, parseDvcYaml(repo.read('dvc.yaml')), lock(all)))).toEqual({})
+    repo.write({ '.dvcignore': '# comment\n*.tmp\n' })
+    expect(toDvcJson(await nativeStatus(repo.root, parseDvcYaml(repo.read('dvc.yaml')), lock(all)))).toEqual({ t: [{ 'changed deps': { d: 'modified' } }] })
+    repo.remove('d/b.tmp')
+    const without = (await dirMd5(repo.path('d'))).md5
+    repo.write({ 'd/b.tmp': 'changed\n' })
+    expect(toDvcJson(await nativeStatus(repo.root, parseDvcYaml(repo.read('dvc.yaml')), lock(without)))).toEqual({})
   })
 })
 

@@ -7,6 +7,7 @@ import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { open, readdir, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { GraftError } from '../errors.js'
+import { DvcIgnore, DVCIGNORE } from './dvcignore.js'
 
 /** DVC reads files in 1 MiB chunks; the legacy text test is applied per chunk. */
 export const CHUNK_SIZE = 1 << 20
@@ -63,11 +64,18 @@ export class Hasher {
   private readonly dirs = new Map<string, Promise<DirHash>>()
   private readonly slots: Semaphore
   private readonly root?: string
+  /** the repository's .dvcignore rules, when the root is known */
+  readonly ignore?: DvcIgnore
 
-  /** `root` only makes error messages name repository-relative paths. */
+  /**
+   * `root`: the repository root; directories are then listed as DVC lists
+   * them there (its .dvcignore rules applied) and error messages name
+   * repository-relative paths.
+   */
   constructor(options: { concurrency?: number; root?: string } = {}) {
     this.slots = new Semaphore(options.concurrency ?? 32)
     this.root = options.root
+    if (options.root !== undefined) this.ignore = new DvcIgnore(options.root)
   }
 
   file(absPath: string, legacy = false): Promise<FileHash> {
@@ -122,7 +130,11 @@ export class Hasher {
   }
 
   private async hashDir(absPath: string, legacy: boolean): Promise<DirHash> {
-    const relpaths = await listFiles(absPath, '', (p) => (this.root ? relative(this.root, p).split(sep).join('/') : p))
+    const shown = (p: string): string => (this.root ? relative(this.root, p).split(sep).join('/') : p)
+    const relDir = this.root ? shown(absPath) : ''
+    const rules = this.ignore && !relDir.startsWith('..') && !this.ignore.isEmptyFor(relDir) ? this.ignore : undefined
+    const keep = rules && ((rel: string, isDir: boolean) => !rules.match(relDir === '' ? rel : `${relDir}/${rel}`, isDir).ignored)
+    const relpaths = await listFiles(absPath, '', shown, keep)
     const hashes = await Promise.all(relpaths.map((rel) => this.file(join(absPath, rel), legacy)))
     const entries = relpaths.map((relpath, i) => ({ relpath, md5: hashes[i].md5, key: Buffer.from(relpath) }))
     // Python sorts str by code point; UTF-8 bytes compare in the same order.
@@ -287,24 +299,34 @@ const SHORT_ESCAPES: Record<number, string> = { 8: '\\b', 9: '\\t', 10: '\\n', 1
 /**
  * Files under a directory, `/`-separated and relative to it, the way DVC walks:
  * `.git`, `.hg`, `.dvc` folders (and a `.git` file) skipped, symlinked folders
- * not entered, symlinked files followed.
+ * not entered, symlinked files followed; `keep` (the .dvcignore rules) says
+ * which entries count, and an ignored folder is not entered.
  */
-async function listFiles(absDir: string, prefix: string, shown: (abs: string) => string): Promise<string[]> {
+async function listFiles(
+  absDir: string,
+  prefix: string,
+  shown: (abs: string) => string,
+  keep?: (rel: string, isDir: boolean) => boolean
+): Promise<string[]> {
   const entries = await readdir(absDir, { withFileTypes: true })
   const out: string[] = []
   for (const entry of entries) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name
     const abs = join(absDir, entry.name)
-    if (entry.name === '.dvcignore') {
+    if (entry.isDirectory()) {
+      if (!IGNORED_DIRS.has(entry.name) && (!keep || keep(rel, true))) out.push(...(await listFiles(abs, rel, shown, keep)))
+      continue
+    }
+    if (keep && !keep(rel, false)) continue
+    if (entry.name === DVCIGNORE) {
+      // dvc-data's IgnoreInCollectedDirError
       throw new GraftError({
         file: shown(abs),
-        message: 'a .dvcignore file inside a directory that a stage depends on or writes: DVC refuses to hash such a directory',
-        hint: 'move the .dvcignore rules to the repository root'
+        message: `a ${DVCIGNORE} file inside a directory that a stage depends on or writes: DVC refuses it (".dvcignore file should not be in collected dir path")`,
+        hint: `move its rules to a ${DVCIGNORE} above that directory (the repository root's, or its parent folder's)`
       })
     }
-    if (entry.isDirectory()) {
-      if (!IGNORED_DIRS.has(entry.name)) out.push(...(await listFiles(abs, rel, shown)))
-    } else if (entry.isSymbolicLink()) {
+    if (entry.isSymbolicLink()) {
       const target = await stat(abs).catch(() => undefined)
       if (!target) throw new GraftError({ file: shown(abs), message: 'broken symbolic link', hint: 'remove the link or restore its target' })
       if (target.isFile() && entry.name !== '.git') out.push(rel)

@@ -118,6 +118,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // Everything that could make the final write fail is refused before the first model call.
   preflight(options.root, plan)
   const run = new GenerationRun(options, plan)
+  await run.precheck()
   try {
     // Before any model call: what each document would send, and whether the budget allows it.
     const estimate = await run.estimate()
@@ -307,6 +308,11 @@ class GenerationRun {
 
   private pack(doc: PlannedDocument, overrides: Map<string, Override>): Promise<PackedDocument> {
     return packDocument(this.git, doc, { overrides, force: this.options.force, log: this.options.log, baselineRev: this.options.baselineRev })
+  }
+
+  /** What would fail the final write, checked before the first model call. */
+  precheck(): Promise<void> {
+    return this.files.precheck()
   }
 
   async document(doc: PlannedDocument): Promise<DocumentResult> {

@@ -4,7 +4,8 @@
 // `dvc status` reports it up to date. Kept in memory until the run succeeds.
 
 import { lockEntryFor, setLockStage } from '../dvc/dvclock.js'
-import { RepoPathChecker } from '../paths.js'
+import { Hasher } from '../dvc/hash.js'
+import { normalizeRepoPath, RepoPathChecker } from '../paths.js'
 import { commandTemplate, graftStage } from '../pipeline/stages.js'
 import { addStagesToDvcYaml, updateStageDeps } from '../dvc/dvcyaml-write.js'
 import type { StageDef } from '../types.js'
@@ -27,6 +28,19 @@ export class PipelineFiles {
   /** The command the stage has (or will have) in dvc.yaml. */
   commandOf(doc: PlannedDocument): string {
     return this.declared.get(doc.stage.name)?.cmd ?? this.newStage(doc).cmd
+  }
+
+  /**
+   * Hashes, before any model call, every dep the run's lock entries will hash
+   * and the run does not write, with the rules recordLock applies: what would
+   * make it fail after the renders (a .dvcignore inside a directory dep, a
+   * broken link, a dep that is gone) fails here, with its file named.
+   */
+  async precheck(): Promise<void> {
+    const written = new Set(this.plan.flatMap((d) => d.stage.outs.map((o) => normalizeRepoPath(o.path))))
+    const deps = new Set(this.plan.flatMap((d) => d.stage.deps.map(normalizeRepoPath)).filter((p) => !written.has(p)))
+    const hasher = new Hasher({ root: this.root }) // its own: recordLock must see the files as the run leaves them
+    await Promise.all([...deps].map((p) => lockEntryFor(this.root, p, false, hasher)))
   }
 
   /** Hashes the stage's deps and outs as they are now and records them. */

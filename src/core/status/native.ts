@@ -2,10 +2,10 @@
 // in-process from dvc.yaml, dvc.lock and the work tree (DVC's Stage.status and
 // Output.workspace_status rules). Refuses what it does not model.
 import { statSync, type Stats } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
-import { GraftError } from '../errors.js'
+import { GraftError, throwIfProblems, type Problem } from '../errors.js'
 import { Hasher } from '../dvc/hash.js'
+import type { DvcIgnore } from '../dvc/dvcignore.js'
 import type { LockEntry, DvcLock, LockStage } from '../types.js'
 import type { DvcYaml, PathState, PipelineStatus, StageDef, StageStatus } from '../types.js'
 
@@ -26,8 +26,8 @@ export async function nativeStatus(root: string, dvc: DvcYaml, lock: DvcLock | u
   if (dvc.unsupported.length > 0) {
     throw new GraftError(dvc.unsupported.map((what) => ({ file: 'dvc.yaml', message: `the native engine does not model ${what}`, hint: UNSUPPORTED_HINT })))
   }
-  await refuseDvcignore(root)
   const hasher = new Hasher({ root })
+  refuseIgnoredOuts(dvc, hasher.ignore!, root)
   const stats = new Map<string, Stats | undefined>()
   const paths = new Map<string, string>()
   const look: Look = {
@@ -113,13 +113,31 @@ function displayPath(path: string): string {
   return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal
 }
 
-/** Ignore rules in a root .dvcignore change what DVC sees; the native engine does not read them. */
-async function refuseDvcignore(root: string): Promise<void> {
-  const text = await readFile(join(root, '.dvcignore'), 'utf8').catch(() => '')
-  const rules = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))
-  if (rules.length > 0) {
-    throw new GraftError({ file: '.dvcignore', message: 'the native engine does not model .dvcignore rules', hint: UNSUPPORTED_HINT })
+/**
+ * DVC refuses to load a stage whose output its .dvcignore rules ignore
+ * (Output._validate_output_path: "Path '…' is ignored by .dvcignore:4:out.md").
+ * A file is checked as a file, a folder as a folder, a missing path as either.
+ */
+function refuseIgnoredOuts(dvc: DvcYaml, rules: DvcIgnore, root: string): void {
+  const problems: Problem[] = []
+  for (const stage of dvc.stages) {
+    for (const out of stage.outs) {
+      const path = displayPath(out.path)
+      const slash = path.lastIndexOf('/')
+      if (rules.isEmptyFor(slash < 0 ? '' : path.slice(0, slash))) continue
+      const info = statOrUndefined(join(root, path))
+      const verdict = info ? rules.check(path, info.isDirectory()) : [rules.check(path, false), rules.check(path, true)].find((v) => v.ignored)
+      const rule = verdict?.ignored ? verdict.rule : undefined
+      if (!rule) continue
+      problems.push({
+        file: rule.file,
+        line: rule.line,
+        message: `output ${path} of stage ${stage.name} is ignored by ${rule.file}:${rule.line} (${rule.pattern}); DVC refuses to load a pipeline whose output it ignores`,
+        hint: `remove or narrow the rule at ${rule.file}:${rule.line} so that it no longer matches ${path}`
+      })
+    }
   }
+  throwIfProblems(problems)
 }
 
 /** A blocking stat: thousands of them cost less than the thread-pool round trips. */

@@ -1,0 +1,129 @@
+// `.dvcignore`, as DVC applies it (dvc/ignore.py, DVC 3): gitignore-style
+// patterns in a `.dvcignore` file apply to paths below its folder; the files
+// of the folders from the repository root down are read in turn and the last
+// matching rule wins (DVC merges them into one list, the parent's first);
+// a folder that is ignored hides everything below it. DVC uses the rules when
+// it lists a directory dep or out (the files it hashes) and refuses an out
+// that is ignored itself; a file dep is never checked against them.
+// The matching is the `ignore` package's (gitignore rules, as pathspec's
+// GitIgnoreSpecPattern that DVC uses); the differential test holds both to
+// the real DVC.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import ignore, { type Ignore } from 'ignore'
+import { GraftError } from '../errors.js'
+
+export const DVCIGNORE = '.dvcignore'
+
+/** The rule that decided, for messages: `.dvcignore:4:out.md`. */
+export interface IgnoreRule {
+  /** repository-relative path of the `.dvcignore` file */
+  file: string
+  /** 1-based */
+  line: number
+  pattern: string
+}
+
+interface Level {
+  /** the folder the rules belong to, repository-relative ('' for the root) */
+  base: string
+  file: string
+  rules: Ignore
+}
+
+/**
+ * The `.dvcignore` rules of one repository, read lazily, each file once. Use
+ * one per run: it does not notice a `.dvcignore` changing afterwards.
+ */
+export class DvcIgnore {
+  /** folder → its own rules (null: no .dvcignore there) */
+  private readonly own = new Map<string, Level | null>()
+
+  constructor(private readonly root: string) {}
+
+  /** True when no `.dvcignore` applies inside `relDir` (nothing to filter: the common case). */
+  isEmptyFor(relDir: string): boolean {
+    return this.levels(relDir).length === 0
+  }
+
+  /**
+   * Whether DVC ignores `relPath` (repository-relative, `/`-separated), its
+   * parent folders included, and the rule that decided.
+   */
+  check(relPath: string, isDir: boolean): { ignored: boolean; rule?: IgnoreRule } {
+    const parts = relPath.split('/')
+    for (let i = 1; i < parts.length; i++) {
+      const parent = this.match(parts.slice(0, i).join('/'), true)
+      if (parent.ignored) return parent
+    }
+    return this.match(relPath, isDir)
+  }
+
+  /**
+   * Whether a path is ignored by the rules of the folders above it, its
+   * parent folders NOT checked: for a walk that does not enter ignored folders.
+   */
+  match(relPath: string, isDir: boolean): { ignored: boolean; rule?: IgnoreRule } {
+    const slash = relPath.lastIndexOf('/')
+    let verdict: { ignored: boolean; rule?: IgnoreRule } = { ignored: false }
+    for (const level of this.levels(slash < 0 ? '' : relPath.slice(0, slash))) {
+      const sub = level.base === '' ? relPath : relPath.slice(level.base.length + 1)
+      const result = level.rules.test(isDir ? `${sub}/` : sub)
+      if (result.ignored) {
+        const rule = result.rule
+        verdict = { ignored: true, rule: { file: level.file, line: Number(rule?.mark ?? 0), pattern: rule?.pattern ?? '' } }
+      } else if (result.unignored) {
+        verdict = { ignored: false }
+      }
+    }
+    return verdict
+  }
+
+  /** The rule sets that apply inside `relDir`: its own and its parents', the root's first. */
+  private levels(relDir: string): Level[] {
+    const levels: Level[] = []
+    const parts = relDir === '' ? [] : relDir.split('/')
+    for (let i = 0; i <= parts.length; i++) {
+      const dir = parts.slice(0, i).join('/')
+      let level = this.own.get(dir)
+      if (level === undefined) {
+        level = this.read(dir, levels)
+        this.own.set(dir, level)
+      }
+      if (level) levels.push(level)
+    }
+    return levels
+  }
+
+  private read(dir: string, above: Level[]): Level | null {
+    const file = dir === '' ? DVCIGNORE : `${dir}/${DVCIGNORE}`
+    let text: string
+    try {
+      text = readFileSync(join(this.root, file), 'utf8')
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null
+      throw new GraftError({ file, message: `${file} cannot be read (${code ?? (e as Error).message})`, hint: 'make it a readable text file of ignore patterns, or remove it' })
+    }
+    // DVC skips a .dvcignore that the rules above it ignore.
+    if (above.length > 0 && this.matchIn(above, file)) return null
+    // Case-sensitive, as DVC's (pathspec's regular expressions are compiled without IGNORECASE).
+    const rules = ignore({ ignorecase: false })
+    // DVC strips each line and drops blank lines and comments (dvc/ignore.py DvcIgnorePatterns.from_file).
+    text.split(/\r?\n/).forEach((raw, i) => {
+      const pattern = raw.trim()
+      if (pattern !== '' && !pattern.startsWith('#')) rules.add({ pattern, mark: String(i + 1) })
+    })
+    return { base: dir, file, rules }
+  }
+
+  private matchIn(levels: Level[], relPath: string): boolean {
+    let ignored = false
+    for (const level of levels) {
+      const r = level.rules.test(level.base === '' ? relPath : relPath.slice(level.base.length + 1))
+      if (r.ignored) ignored = true
+      else if (r.unignored) ignored = false
+    }
+    return ignored
+  }
+}
