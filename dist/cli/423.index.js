@@ -3457,6 +3457,22 @@ function checkNames(parsed) {
     }
     return problems;
 }
+/** What to do about an output path the resolver refused, by what is wrong with it. */
+function outputHint(out, problem) {
+    if (problem === `${out} is a folder, not a file`)
+        return `remove or rename the folder ${out}, or set \`out\` in the prompt's frontmatter to a file path`;
+    const under = / cannot exist: (.+) is a file, not a folder$/.exec(problem);
+    if (under)
+        return `set \`out\` to a path that does not lie under the file ${under[1]}`;
+    return 'set `out` to a path inside the repository';
+}
+/** What to do about a dep path the resolver refused. */
+function depHint(problem) {
+    const under = / cannot exist: (.+) is a file, not a folder$/.exec(problem);
+    if (under)
+        return `fix the dep's path: ${under[1]} is a file, so nothing lies under it`;
+    return 'list paths inside the repository only';
+}
 function checkOutputs(paths, parsed) {
     const problems = [];
     const promptPaths = new Set(parsed.map((p) => p.prompt.path));
@@ -3465,7 +3481,7 @@ function checkOutputs(paths, parsed) {
         const at = { file: prompt.path, line: lines.out };
         const unsafe = paths.check(prompt.out, 'output');
         if (unsafe) {
-            problems.push({ ...at, message: `output ${prompt.out}: ${unsafe}`, hint: 'set `out` to a path inside the repository' });
+            problems.push({ ...at, message: `output ${prompt.out}: ${unsafe}`, hint: outputHint(prompt.out, unsafe) });
             continue;
         }
         if (promptPaths.has(prompt.out)) {
@@ -3494,7 +3510,7 @@ function checkDeps(paths, parsed) {
             const dep = prompt.deps[i];
             const unsafe = paths.check(dep, 'dep') ?? paths.checkTree(dep);
             if (unsafe) {
-                problems.push({ file: prompt.path, line: lines.deps[i], message: `dep ${dep}: ${unsafe}`, hint: 'list paths inside the repository only' });
+                problems.push({ file: prompt.path, line: lines.deps[i], message: `dep ${dep}: ${unsafe}`, hint: depHint(unsafe) });
             }
             else if (!made.has(dep) && !paths.exists(dep)) {
                 problems.push({

@@ -144,6 +144,21 @@ function checkNames(parsed: ParsedPrompt[]): Problem[] {
   return problems
 }
 
+/** What to do about an output path the resolver refused, by what is wrong with it. */
+function outputHint(out: string, problem: string): string {
+  if (problem === `${out} is a folder, not a file`) return `remove or rename the folder ${out}, or set \`out\` in the prompt's frontmatter to a file path`
+  const under = / cannot exist: (.+) is a file, not a folder$/.exec(problem)
+  if (under) return `set \`out\` to a path that does not lie under the file ${under[1]}`
+  return 'set `out` to a path inside the repository'
+}
+
+/** What to do about a dep path the resolver refused. */
+function depHint(problem: string): string {
+  const under = / cannot exist: (.+) is a file, not a folder$/.exec(problem)
+  if (under) return `fix the dep's path: ${under[1]} is a file, so nothing lies under it`
+  return 'list paths inside the repository only'
+}
+
 function checkOutputs(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
   const problems: Problem[] = []
   const promptPaths = new Set(parsed.map((p) => p.prompt.path))
@@ -152,7 +167,7 @@ function checkOutputs(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[]
     const at = { file: prompt.path, line: lines.out }
     const unsafe = paths.check(prompt.out, 'output')
     if (unsafe) {
-      problems.push({ ...at, message: `output ${prompt.out}: ${unsafe}`, hint: 'set `out` to a path inside the repository' })
+      problems.push({ ...at, message: `output ${prompt.out}: ${unsafe}`, hint: outputHint(prompt.out, unsafe) })
       continue
     }
     if (promptPaths.has(prompt.out)) {
@@ -181,7 +196,7 @@ function checkDeps(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
       const dep = prompt.deps[i]
       const unsafe = paths.check(dep, 'dep') ?? paths.checkTree(dep)
       if (unsafe) {
-        problems.push({ file: prompt.path, line: lines.deps[i], message: `dep ${dep}: ${unsafe}`, hint: 'list paths inside the repository only' })
+        problems.push({ file: prompt.path, line: lines.deps[i], message: `dep ${dep}: ${unsafe}`, hint: depHint(unsafe) })
       } else if (!made.has(dep) && !paths.exists(dep)) {
         problems.push({
           file: prompt.path,
