@@ -1,6 +1,7 @@
 // The terminal adapter, run from its bundle as a user would: help for every
 // command, verdicts as text and JSON, non-zero exits on errors.
 import { execFile } from 'node:child_process'
+import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { BUNDLE_NODE, PROJECT_ROOT } from '../support/action-runner.js'
 import { exampleRepo } from '../support/example-repo.js'
@@ -33,12 +34,12 @@ describe('graft-action CLI', () => {
     expect(run.stdout).toContain(`Usage: graft-action ${command}`)
   })
 
-  it('with no command prints the command list and exits non-zero; an unknown command exits 2', async () => {
+  it('with no command prints the command list on stderr and exits 2 (a usage error); an unknown command exits 2', async () => {
     const none = await cli([])
-    expect(none.code).toBe(1)
-    expect(none.stdout).toContain('validate')
-    expect(none.stdout).toContain('generate')
-    expect(none.stdout).toContain('pack')
+    expect(none.code).toBe(2)
+    expect(none.stderr).toContain('validate')
+    expect(none.stderr).toContain('generate')
+    expect(none.stderr).toContain('pack')
     expect((await cli(['frobnicate'])).code).toBe(2)
   })
 
@@ -151,5 +152,10 @@ describe('npm run demo', () => {
     expect(run.stdout).toContain('All 6 document(s) are up to date')
     expect(run.stdout).toContain('5 stale document(s)')
     expect(run.stdout).toMatch(/Dry run: 5 document\(s\) planned \(5 UPDATE\); no model was called/)
+    // it says where its repository stays, and that path exists
+    const kept = /The demo repository stays at (\S+) /.exec(run.stdout)?.[1]
+    expect(kept).toBeDefined()
+    expect(existsSync(join(kept!, 'dvc.yaml'))).toBe(true)
+    rmSync(kept!, { recursive: true, force: true })
   })
 })

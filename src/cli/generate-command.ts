@@ -1,14 +1,15 @@
 // `graft-action generate` and `graft-action pack`: the generate core in a terminal.
-import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { GraftError } from '../core/errors.js'
 import { generate, type GenerateResult } from '../core/generate/generate.js'
 import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
+import { resolveModelSetting } from '../core/render/models.js'
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_MINUTES, defaultRegion } from '../core/defaults.js'
 import { DEFAULT_BUDGET } from '../core/generate/budget.js'
-import { parsePositiveInt } from '../core/settings.js'
+import { parseEngineChoice, parsePositiveInt } from '../core/settings.js'
 import { environmentSecrets } from '../core/pack/secrets.js'
-import { validate, type EngineChoice, type ValidationReport } from '../core/validate/validate.js'
+import { validate, type ValidationReport } from '../core/validate/validate.js'
+import { UsageError, asUsage, parseCommandLine } from './args.js'
 import { dvcOnPath } from './dvc-locator.js'
 import { parseTargetList } from '../core/pipeline/targets.js'
 import { terminalLog } from './terminal-log.js'
@@ -49,46 +50,69 @@ Options:
 `
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
-  return raw === undefined ? fallback : parsePositiveInt(raw, `--${name}`, fallback)
+  return raw === undefined ? fallback : asUsage(() => parsePositiveInt(raw, `--${name}`, fallback))
 }
 
+type GenerateOptions = {
+  'dry-run': boolean
+  force: boolean
+  model: string
+  region?: string
+  'max-tokens'?: string
+  concurrency?: string
+  'fixed-concurrency': boolean
+  'max-documents'?: string
+  'max-input-tokens'?: string
+  'max-output-tokens'?: string
+  'timeout-minutes'?: string
+  engine: string
+  cwd: string
+  help: boolean
+}
 
 export async function generateCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      force: { type: 'boolean', default: false },
-      model: { type: 'string', default: DEFAULT_MODEL },
-      region: { type: 'string' },
-      'max-tokens': { type: 'string' },
-      concurrency: { type: 'string' },
-      'fixed-concurrency': { type: 'boolean', default: false },
-      'max-documents': { type: 'string' },
-      'max-input-tokens': { type: 'string' },
-      'max-output-tokens': { type: 'string' },
-      'timeout-minutes': { type: 'string' },
-      engine: { type: 'string', default: 'auto' },
-      cwd: { type: 'string', short: 'C', default: '.' },
-      help: { type: 'boolean', short: 'h', default: false }
-    }
+  const { values, positionals } = parseCommandLine<GenerateOptions>('generate', argv, {
+    'dry-run': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    model: { type: 'string', default: DEFAULT_MODEL },
+    region: { type: 'string' },
+    'max-tokens': { type: 'string' },
+    concurrency: { type: 'string' },
+    'fixed-concurrency': { type: 'boolean', default: false },
+    'max-documents': { type: 'string' },
+    'max-input-tokens': { type: 'string' },
+    'max-output-tokens': { type: 'string' },
+    'timeout-minutes': { type: 'string' },
+    engine: { type: 'string', default: 'auto' },
+    cwd: { type: 'string', short: 'C', default: '.' }
   })
   if (values.help) {
     process.stdout.write(generateHelp)
     return 0
   }
+  // Every option is checked before any work: a typo costs no validation and no model call.
+  const engine = asUsage(() => parseEngineChoice(values.engine, '--engine'))
+  asUsage(() => resolveModelSetting(values.model, '--model'))
+  const maxTokens = positiveInt('max-tokens', values['max-tokens'], DEFAULT_MAX_TOKENS)
+  const concurrency = positiveInt('concurrency', values.concurrency, DEFAULT_CONCURRENCY)
+  const timeoutMs = positiveInt('timeout-minutes', values['timeout-minutes'], DEFAULT_TIMEOUT_MINUTES) * 60_000
+  const budget = {
+    maxDocuments: positiveInt('max-documents', values['max-documents'], DEFAULT_BUDGET.maxDocuments),
+    maxInputTokens: positiveInt('max-input-tokens', values['max-input-tokens'], DEFAULT_BUDGET.maxInputTokens),
+    maxOutputTokens: positiveInt('max-output-tokens', values['max-output-tokens'], DEFAULT_BUDGET.maxOutputTokens)
+  }
   const root = resolve(values.cwd)
   const log = terminalLog(false)
   const region = values.region ?? defaultRegion()
+  // Advice for whoever reads it: a workflow's author when run inside GitHub Actions, else the person at the terminal.
+  const audience = process.env.GITHUB_ACTIONS === 'true' ? 'actions' : 'terminal'
   const report = await validate({
     root,
-    engine: values.engine as EngineChoice,
+    engine,
     targets: positionals.flatMap((p) => parseTargetList(p)),
     log,
     dvc: dvcOnPath
   })
-  const concurrency = positiveInt('concurrency', values.concurrency, DEFAULT_CONCURRENCY)
   const controller = new AbortController()
   const onSignal = (signal: NodeJS.Signals): void => {
     log.warn(`${signal} received: stopping and putting back every file written`)
@@ -103,18 +127,14 @@ export async function generateCommand(argv: string[]): Promise<number> {
     secrets: environmentSecrets(process.env),
     force: values.force,
     defaultModel: values.model,
-    maxTokens: positiveInt('max-tokens', values['max-tokens'], DEFAULT_MAX_TOKENS),
+    maxTokens,
     concurrency,
-    budget: {
-      maxDocuments: positiveInt('max-documents', values['max-documents'], DEFAULT_BUDGET.maxDocuments),
-      maxInputTokens: positiveInt('max-input-tokens', values['max-input-tokens'], DEFAULT_BUDGET.maxInputTokens),
-      maxOutputTokens: positiveInt('max-output-tokens', values['max-output-tokens'], DEFAULT_BUDGET.maxOutputTokens)
-    },
-    timeoutMs: positiveInt('timeout-minutes', values['timeout-minutes'], DEFAULT_TIMEOUT_MINUTES) * 60_000,
+    budget,
+    timeoutMs,
     dryRun: values['dry-run'],
     renderer: async () => {
-      await checkCredentials(region)
-      return new BedrockRenderer({ region, log, concurrency, fixedConcurrency: values['fixed-concurrency'] })
+      await checkCredentials(region, audience)
+      return new BedrockRenderer({ region, log, audience, concurrency, fixedConcurrency: values['fixed-concurrency'] })
     },
     log
   }).finally(() => {
@@ -140,19 +160,14 @@ export async function generateCommand(argv: string[]): Promise<number> {
 }
 
 export async function packCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      cwd: { type: 'string', short: 'C', default: '.' },
-      help: { type: 'boolean', short: 'h', default: false }
-    }
+  const { values, positionals } = parseCommandLine<{ cwd: string; help: boolean }>('pack', argv, {
+    cwd: { type: 'string', short: 'C', default: '.' }
   })
   if (values.help) {
     process.stdout.write(packHelp)
     return 0
   }
-  if (positionals.length !== 1) throw new GraftError({ message: 'pack takes exactly one target', hint: 'graft-action pack docs/overview.md' })
+  if (positionals.length !== 1) throw new UsageError({ message: 'pack takes exactly one target', hint: 'e.g. graft-action pack docs/overview.md' })
   const root = resolve(values.cwd)
   const log = terminalLog(true)
   const dryRun = (report: ValidationReport, force: boolean): Promise<GenerateResult> =>

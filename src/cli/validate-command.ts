@@ -1,10 +1,10 @@
 // `graft-action validate`: the same verdicts as the action, in a terminal.
-import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import { describeEngine, validate, type EngineChoice } from '../core/validate/validate.js'
+import { describeEngine, validate } from '../core/validate/validate.js'
+import { parseEngineChoice } from '../core/settings.js'
 import { dvcOnPath } from './dvc-locator.js'
-import { GraftError } from '../core/errors.js'
 import { parseTargetList } from '../core/pipeline/targets.js'
+import { asUsage, parseCommandLine } from './args.js'
 import { terminalLog } from './terminal-log.js'
 
 export const validateHelp = `Usage: graft-action validate [options] [targets...]
@@ -20,25 +20,21 @@ Options:
 `
 
 export async function validateCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const { values, positionals } = parseCommandLine<{ engine: string; json: boolean; 'fail-on-stale': boolean; cwd: string; help: boolean }>(
+    'validate',
+    argv,
+    {
       engine: { type: 'string', default: 'auto' },
       json: { type: 'boolean', default: false },
       'fail-on-stale': { type: 'boolean', default: false },
-      cwd: { type: 'string', short: 'C', default: '.' },
-      help: { type: 'boolean', short: 'h', default: false }
+      cwd: { type: 'string', short: 'C', default: '.' }
     }
-  })
+  )
   if (values.help) {
     process.stdout.write(validateHelp)
     return 0
   }
-  const engine = values.engine as EngineChoice
-  if (!['auto', 'native', 'dvc'].includes(engine)) {
-    throw new GraftError({ message: `unknown engine "${engine}"`, hint: 'use auto, native or dvc' })
-  }
+  const engine = asUsage(() => parseEngineChoice(values.engine, '--engine'))
   const report = await validate({
     root: resolve(values.cwd),
     engine,

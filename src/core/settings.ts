@@ -2,6 +2,10 @@
 // one wording for every adapter's errors.
 import { GraftError } from './errors.js'
 
+/** The staleness engines a user may choose (validate.ts runs them). */
+export const ENGINE_CHOICES = ['auto', 'native', 'dvc'] as const
+export type EngineSetting = (typeof ENGINE_CHOICES)[number]
+
 /**
  * A positive whole number from `raw`; `label` names the setting in the error
  * (e.g. "input concurrency", "--concurrency").
@@ -13,4 +17,18 @@ export function parsePositiveInt(raw: string, label: string, example: number): n
     throw new GraftError({ message: `${label} is "${raw}", not a positive whole number`, hint: `e.g. ${example}` })
   }
   return n
+}
+
+/**
+ * The engine choice from `raw`; `label` names the setting in the error
+ * ("--engine", "input engine"). The same check for every command and input.
+ * @throws GraftError when `raw` is not auto, native or dvc.
+ */
+export function parseEngineChoice(raw: string, label: string): EngineSetting {
+  const value = raw.trim()
+  if ((ENGINE_CHOICES as readonly string[]).includes(value)) return value as EngineSetting
+  throw new GraftError({
+    message: `${label} must be auto, native or dvc, not "${raw}"`,
+    hint: 'auto: the real DVC when it is on PATH, else the native engine; native: no DVC needed; dvc: the real `dvc status`'
+  })
 }

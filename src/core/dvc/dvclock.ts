@@ -9,7 +9,7 @@ import { GraftError } from '../errors.js'
 import type { DvcLock, LockEntry, LockStage } from '../types.js'
 import { Hasher } from './hash.js'
 import { fastParseDvcLock } from './dvclock-fast.js'
-import { lineEnd, pairKey, parseYamlSource, scalarString, type YamlSource } from '../yaml/source.js'
+import { lineEnd, pairKey, parseYamlSource, removeBlockPairs, scalarString, type YamlSource } from '../yaml/source.js'
 import { yamlKey, yamlValue } from '../yaml/emit-ruamel.js'
 
 
@@ -120,6 +120,38 @@ export function setLockStage(existingText: string | undefined, name: string, sta
   parseDvcLock(text) // refuse to edit a corrupt file
   const result = spliceStage(text, name, stage)
   assertReadsBack(result, name, stage)
+  return result
+}
+
+/**
+ * dvc.lock text without the entries of the named stages, every other byte
+ * kept; names without an entry are ignored. A `stages:` left with none
+ * becomes `stages: {}`.
+ * @throws GraftError when the existing text is not a valid DVC 3 lock file.
+ */
+export function removeLockStages(existingText: string, names: string[]): string {
+  const before = parseDvcLock(existingText) // refuse to edit a corrupt file
+  const top = parseYamlSource(existingText, FILE, SYNTAX_HINT).doc.contents as YAMLMap
+  const stagesPair = top.items.find((p) => pairKey(p) === 'stages')
+  const stages = stagesPair?.value
+  if (!isMap(stages) || stages.items.length === 0) return existingText
+  if (stages.flow) {
+    throw new GraftError({ file: FILE, message: 'the "stages" of dvc.lock are written in flow style ({...}), which this tool does not edit', hint: CORRUPT_HINT })
+  }
+  const gone = new Set(names)
+  let result = removeBlockPairs(existingText, stages, gone)
+  if (stages.items.every((p) => gone.has(pairKey(p)))) {
+    const keyEnd = (stagesPair!.key as Node).range![1]
+    const colon = result.indexOf(':', keyEnd)
+    result = `${result.slice(0, colon + 1)} {}${result.slice(colon + 1)}`
+  }
+  const after = parseDvcLock(result)
+  const kept = [...before.stages.keys()].filter((n) => !gone.has(n))
+  if (JSON.stringify([...after.stages.keys()]) !== JSON.stringify(kept)) throw new Error('removing stages from dvc.lock did not round-trip')
+  const content = (stage: LockStage | undefined): string => JSON.stringify({ ...stage, line: undefined })
+  for (const name of kept) {
+    if (content(after.stages.get(name)) !== content(before.stages.get(name))) throw new Error(`removing stages from dvc.lock changed ${name}`)
+  }
   return result
 }
 

@@ -3,7 +3,7 @@
 // is edited by splicing text at positions the `yaml` parser reports, so every
 // byte the user wrote (comments, quoting, folding) stays as it was.
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap } from 'yaml'
-import { lineEnd, parseYamlSource, type YamlSource } from '../yaml/source.js'
+import { lineEnd, pairKey, parseYamlSource, removeBlockPairs, type YamlSource } from '../yaml/source.js'
 import { GraftError } from '../errors.js'
 import type { StageDef } from '../types.js'
 
@@ -73,6 +73,11 @@ export function addStagesToDvcYaml(existingText: string | undefined, stages: Sta
   } else if (stagesPair.value === null || (isScalar(stagesPair.value) && stagesPair.value.value === null)) {
     const end = lineEnd(existingText, (stagesPair.key as Node).range![1])
     result = insertAt(existingText, end, stages.map((s) => formatStageYaml(s, 2)).join(''), eol)
+  } else if (isMap(stagesPair.value) && stagesPair.value.flow && stagesPair.value.items.length === 0) {
+    // `stages: {}` (an emptied pipeline): the braces go, the stages follow as a block.
+    const [start, end] = stagesPair.value.range!
+    const text = `${existingText.slice(0, start).trimEnd()}${existingText.slice(end)}`
+    result = insertAt(text, lineEnd(text, (stagesPair.key as Node).range![1]), stages.map((s) => formatStageYaml(s, 2)).join(''), eol)
   } else {
     throw fileError(
       stagesPair.value,
@@ -120,6 +125,33 @@ export function updateStageDeps(existingText: string, stage: StageDef): string {
   if (JSON.stringify((check as { toJSON?: () => unknown })?.toJSON?.()) !== JSON.stringify(stage.deps)) {
     throw new Error(`updating the deps of ${stage.name} did not round-trip`)
   }
+  return result
+}
+
+/**
+ * Removes the named stages from dvc.yaml, every other byte kept (comments
+ * between stages stay). A `stages:` left with none becomes `stages: {}`.
+ * @throws GraftError when dvc.yaml does not parse or its `stages:` is not a block mapping.
+ */
+export function removeStagesFromDvcYaml(existingText: string, names: string[]): string {
+  const src = parse(existingText)
+  const stagesPair = isMap(src.doc.contents) ? findPair(src.doc.contents, 'stages') : undefined
+  const stages = stagesPair?.value
+  if (!isMap(stages)) return existingText
+  if (stages.flow) {
+    throw fileError(stages, src, '`stages:` in dvc.yaml is written in flow style ({...}), so stages cannot be removed while keeping the file as written', 'write `stages:` as a block mapping (one stage name per line)')
+  }
+  const gone = new Set(names)
+  let result = removeBlockPairs(existingText, stages, gone)
+  if (stages.items.every((p) => gone.has(pairKey(p)))) {
+    const keyEnd = (stagesPair!.key as Node).range![1]
+    const colon = result.indexOf(':', keyEnd)
+    result = `${result.slice(0, colon + 1)} {}${result.slice(colon + 1)}`
+  }
+  const before = parseDocument(existingText).toJS() as { stages: Record<string, unknown> }
+  const after = parseDocument(result).toJS() as { stages?: Record<string, unknown> } | null
+  for (const name of names) delete before.stages[name]
+  if (JSON.stringify(after?.stages ?? {}) !== JSON.stringify(before.stages)) throw new Error('removing stages from dvc.yaml did not round-trip')
   return result
 }
 

@@ -6,7 +6,17 @@ import { BedrockRuntimeClient, ConverseStreamCommand, CountTokensCommand, type C
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import { GraftError } from '../errors.js'
 import { stripHeaders } from '../graft/header.js'
-import { CREDENTIALS_HINT, RenderError, classify, errorFacts, renderFailure, type CallContext } from './errors.js'
+import { loadSharedConfigFiles } from '@smithy/core/config'
+import { EnvProxyAgent } from '../io/proxy.js'
+import {
+  RenderError,
+  classify,
+  credentialsHint,
+  errorFacts,
+  renderFailure,
+  type Audience,
+  type CallContext
+} from './errors.js'
 import { AttemptsFailed, DEFAULT_BACKOFF_MS, realSleep, withRetries } from './retry.js'
 import { AdaptiveLimiter, type AttemptOutcome } from './limiter.js'
 
@@ -51,6 +61,8 @@ export interface RendererOptions {
   concurrency?: number
   /** keep `concurrency` requests in flight even when Bedrock throttles */
   fixedConcurrency?: boolean
+  /** who reads credential advice: a workflow's author (default) or a person at a terminal */
+  audience?: Audience
 }
 
 /** One complete attempt's reply, before the completeness checks. */
@@ -73,14 +85,16 @@ export class BedrockRenderer {
   private readonly backoffMs: number[]
   private readonly progressEveryMs: number
   private readonly limiter?: AdaptiveLimiter
+  private readonly audience: Audience
 
   constructor(opts: RendererOptions) {
-    this.region = requireRegion(opts.region)
+    this.region = requireRegion(opts.region, opts.audience)
     this.client = bedrockClient(this.region)
     this.log = opts.log
     this.sleep = opts.sleep ?? realSleep
     this.backoffMs = opts.backoffMs ?? DEFAULT_BACKOFF_MS
     this.progressEveryMs = opts.progressEveryMs ?? 5000
+    this.audience = opts.audience ?? 'actions'
     if (opts.concurrency !== undefined) {
       this.limiter = new AdaptiveLimiter(opts.concurrency, {
         fixed: opts.fixedConcurrency,
@@ -110,7 +124,7 @@ export class BedrockRenderer {
   }
 
   async render(req: RenderRequest): Promise<RenderResult> {
-    const context: CallContext = { label: req.label, modelId: req.modelId, region: this.region }
+    const context: CallContext = { label: req.label, modelId: req.modelId, region: this.region, audience: this.audience }
     const started = Date.now()
     let outcome: { value: Reply; attempts: number }
     try {
@@ -296,36 +310,75 @@ export function foundationModelId(modelId: string): string {
   return modelId.replace(/^(?:us|eu|apac|jp|au|ca|us-gov|global)\./, '')
 }
 
-function requireRegion(region: string | undefined): string {
+function requireRegion(region: string | undefined, audience: Audience = 'actions'): string {
   if (region) return region
-  throw new GraftError({ message: 'no AWS region is set for Bedrock', hint: `set the \`aws-region\` input or AWS_REGION; and ${CREDENTIALS_HINT}` })
+  const where = audience === 'actions' ? 'the `aws-region` input or AWS_REGION' : '--region or AWS_REGION'
+  throw new GraftError({ message: 'no AWS region is set for Bedrock', hint: `set ${where}; and ${credentialsHint(audience)}` })
 }
 
 /**
  * HTTP/1.1 with explicit time limits (the default handler is HTTP/2 and a
  * request timeout would only warn); no endpoint, so AWS_ENDPOINT_URL_BEDROCK_RUNTIME
- * applies; one SDK attempt, since retry.ts retries.
+ * applies; one SDK attempt, since retry.ts retries. Connections go through the
+ * proxy HTTPS_PROXY / HTTP_PROXY name, unless NO_PROXY exempts the host (io/proxy.ts).
  */
 function bedrockClient(region: string): BedrockRuntimeClient {
+  const agent = new EnvProxyAgent()
   return new BedrockRuntimeClient({
     region,
     maxAttempts: 1,
-    requestHandler: new NodeHttpHandler({ connectionTimeout: CONNECT_TIMEOUT_MS, throwOnRequestTimeout: true })
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: CONNECT_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+      httpAgent: agent,
+      httpsAgent: agent
+    })
   })
 }
 
 /**
  * Fails early, before any model call, when the run has no region or the SDK's
- * default chain finds no credentials; the message names both ways to fix it.
+ * default chain finds no credentials. The advice suits `audience`: workflow
+ * steps inside Actions, AWS_PROFILE / `aws sso login` / ~/.aws at a terminal;
+ * an AWS_PROFILE that names no profile in the shared files is reported as such.
+ * @throws GraftError with what was missing and how to provide it.
  */
-export async function checkCredentials(region?: string): Promise<void> {
-  const resolved = requireRegion(region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION)
+export async function checkCredentials(region?: string, audience: Audience = 'actions'): Promise<void> {
+  const resolved = requireRegion(region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION, audience)
   const client = bedrockClient(resolved)
   try {
     await client.config.credentials()
   } catch (err) {
-    throw new GraftError({ message: `no AWS credentials found for Bedrock (${errorFacts(err).message})`, hint: CREDENTIALS_HINT })
+    const profile = process.env.AWS_PROFILE || process.env.AWS_DEFAULT_PROFILE
+    const missing = profile ? await missingProfile(profile) : undefined
+    if (missing) throw missing
+    throw new GraftError({
+      message: `no AWS credentials found for Bedrock (${errorFacts(err).message})`,
+      hint: credentialsHint(audience, profile)
+    })
   } finally {
     client.destroy()
   }
+}
+
+/**
+ * A GraftError when `profile` is in neither shared file (read as the SDK reads
+ * them: AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/…), listing
+ * the profiles that are there; undefined when it exists (then the failure lies
+ * elsewhere, e.g. an expired SSO session).
+ */
+async function missingProfile(profile: string): Promise<GraftError | undefined> {
+  const files = await loadSharedConfigFiles({ ignoreCache: true }).catch(() => ({ configFile: {}, credentialsFile: {} }))
+  const all = new Set([...Object.keys(files.configFile), ...Object.keys(files.credentialsFile)])
+  if (all.has(profile)) return undefined
+  // sections such as [sso-session x] and [services x] come back as "sso-session.x": not profiles
+  const names = new Set([...all].filter((n) => !/^(sso-session|services)\./.test(n)))
+  const config = process.env.AWS_CONFIG_FILE || '~/.aws/config'
+  const credentials = process.env.AWS_SHARED_CREDENTIALS_FILE || '~/.aws/credentials'
+  const there = [...names].sort()
+  return new GraftError({
+    message: `AWS_PROFILE is "${profile}", but no profile of that name is in ${config} or ${credentials}` +
+      (there.length > 0 ? ` (profiles there: ${there.join(', ')})` : ' (no profiles there at all)'),
+    hint: `set AWS_PROFILE to one of them, or create it with \`aws configure --profile ${profile}\` (\`aws configure sso --profile ${profile}\` for IAM Identity Center)`
+  })
 }

@@ -11,6 +11,8 @@ export interface CallContext {
   label: string
   modelId: string
   region: string
+  /** who reads the advice: a workflow's author, or a person at a terminal (default actions) */
+  audience?: Audience
 }
 
 /**
@@ -20,6 +22,9 @@ export interface CallContext {
  * quota, Bedrock itself), so the run starts nothing more.
  */
 export type FailureScope = 'document' | 'account'
+
+/** Who acts on a credentials error: a workflow's author (Actions) or a person at a terminal. */
+export type Audience = 'actions' | 'terminal'
 
 /** A render failure the user must act on; `kind` says how it was classified. */
 export class RenderError extends GraftError {
@@ -48,25 +53,73 @@ export interface ErrorFacts {
   message: string
   status?: number
   requestId?: string
+  /** Node's system or TLS error code (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED, ERR_SSL_…), when there is one */
+  code?: string
+  /** the host (and port) the failed connection was for, when Node says */
+  host?: string
+}
+
+interface RawError {
+  name?: unknown
+  message?: unknown
+  code?: unknown
+  hostname?: unknown
+  address?: unknown
+  port?: unknown
+  errors?: unknown
+  cause?: unknown
+  $metadata?: { httpStatusCode?: number; requestId?: string }
 }
 
 export function errorFacts(err: unknown): ErrorFacts {
-  const e = (err ?? {}) as { name?: unknown; message?: unknown; code?: unknown; $metadata?: { httpStatusCode?: number; requestId?: string } }
+  const e = (err ?? {}) as RawError
+  // Node's happy-eyeballs connect fails with an AggregateError whose parts hold the address.
+  const part = (Array.isArray(e.errors) ? e.errors[0] : e.cause) as RawError | undefined
+  const code = typeof e.code === 'string' ? e.code : typeof part?.code === 'string' ? part.code : undefined
+  const message = typeof e.message === 'string' && e.message !== '' ? e.message : typeof part?.message === 'string' ? part.message : String(err)
   return {
     name: typeof e.name === 'string' ? e.name : 'Error',
-    message: typeof e.message === 'string' ? e.message : String(err),
+    message,
     status: e.$metadata?.httpStatusCode,
-    requestId: e.$metadata?.requestId
+    requestId: e.$metadata?.requestId,
+    ...(code ? { code } : {}),
+    ...hostOf(e, part)
   }
+}
+
+function hostOf(...errors: Array<RawError | undefined>): { host?: string } {
+  for (const e of errors) {
+    if (typeof e?.hostname === 'string') return { host: e.hostname }
+    if (typeof e?.address === 'string') return { host: typeof e.port === 'number' ? `${e.address}:${e.port}` : e.address }
+  }
+  return {}
+}
+
+/** A connection that could not be made: the network, DNS, a proxy or TLS — never the model id. Not retried. */
+export type NetworkProblem = 'dns' | 'refused' | 'tls'
+
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME'])
+const REFUSED_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN'])
+const TLS_CODE = /^(CERT_|UNABLE_TO_|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED|ERR_TLS_|ERR_SSL_|EPROTO$|HOSTNAME_MISMATCH|ERR_OSSL_)/
+
+export function networkProblem(f: ErrorFacts): NetworkProblem | undefined {
+  if (f.status !== undefined) return undefined
+  const code = f.code ?? /\b(E[A-Z_]{4,})\b/.exec(f.message)?.[1]
+  if (!code) return undefined
+  if (DNS_CODES.has(code)) return 'dns'
+  if (REFUSED_CODES.has(code)) return 'refused'
+  if (TLS_CODE.test(code)) return 'tls'
+  return undefined
 }
 
 const THROTTLED = new Set(['ThrottlingException', 'ModelNotReadyException', 'TooManyRequestsException'])
 const SERVER = new Set(['InternalServerException', 'ServiceUnavailableException', 'ModelStreamErrorException', 'IncompleteStream'])
 const TIMEOUT = new Set(['TimeoutError', 'ModelTimeoutException', 'RenderTimeout'])
-/** Connection-level failures that a second try usually survives. */
-const NETWORK = /ECONNRESET|EPIPE|ECONNREFUSED|socket hang up|Premature close|aborted/i
+/** Connection-level failures that a second try usually survives (a refused or unresolvable host is not one: see networkProblem). */
+const NETWORK = /ECONNRESET|EPIPE|socket hang up|Premature close|aborted/i
 
 export function classify(f: ErrorFacts): FailureKind {
+  if (networkProblem(f)) return 'fatal'
   if (THROTTLED.has(f.name) || f.status === 429) return 'throttled'
   if (TIMEOUT.has(f.name) || f.status === 408) return 'timeout'
   if (SERVER.has(f.name) || (f.status !== undefined && f.status >= 500)) return 'server'
@@ -112,12 +165,17 @@ function explain(f: ErrorFacts, c: CallContext): [string, string] {
     case 'ServiceQuotaExceededException':
       return [`Bedrock quota exceeded (${said})`, 'lower `max-tokens` or `concurrency`, or request a quota increase in the Service Quotas console']
     case 'ExpiredTokenException':
-      return [`the AWS session expired during the run (${said})`, EXPIRED_SESSION_HINT]
+      return [
+        `the AWS session expired during the run (${said})`,
+        c.audience === 'terminal' ? `refresh the session, then run again: ${terminalCredentialsHint(process.env.AWS_PROFILE)}` : EXPIRED_SESSION_HINT
+      ]
     case 'UnrecognizedClientException':
     case 'InvalidSignatureException':
     case 'CredentialsProviderError':
-      return [`AWS rejected or could not find the credentials (${said})`, CREDENTIALS_HINT]
+      return [`AWS rejected or could not find the credentials (${said})`, credentialsHint(c.audience ?? 'actions')]
   }
+  const network = networkProblem(f)
+  if (network) return explainNetwork(network, f)
   const kind = classify(f)
   if (kind === 'timeout') return [`the model call timed out (${said})`, 'raise `timeout-minutes`, or lower `max_tokens` for this prompt']
   if (kind === 'server') return [`Bedrock failed repeatedly (${said})`, 'retry the run later; check the AWS Health Dashboard for Bedrock in this region']
@@ -136,6 +194,29 @@ function explainValidation(f: ErrorFacts, c: CallContext): [string, string] {
   return [`Bedrock rejected the request (${said})`, 'check the prompt frontmatter (`max_tokens`, `temperature`) and the model id']
 }
 
+/** The network failure named as one: what failed, and where to look (never the model id). */
+function explainNetwork(problem: NetworkProblem, f: ErrorFacts): [string, string] {
+  const at = f.host ? ` at ${f.host}` : ''
+  const said = `${f.code ?? f.name}: ${f.message}`
+  const proxy = 'behind a proxy, set HTTPS_PROXY (and NO_PROXY for hosts to reach directly)'
+  if (problem === 'dns') {
+    return [
+      `could not reach Bedrock${at}: the host name did not resolve (${said}); this is the network, DNS or a proxy, not the model id`,
+      `check the region is spelt right and that this machine resolves the name; ${proxy}; an AWS_ENDPOINT_URL_BEDROCK_RUNTIME or AWS_ENDPOINT_URL in the environment overrides the endpoint`
+    ]
+  }
+  if (problem === 'refused') {
+    return [
+      `could not reach Bedrock${at}: the connection was refused or the host is unreachable (${said}); this is the network, DNS or a proxy, not the model id`,
+      `check the firewall and any AWS_ENDPOINT_URL_BEDROCK_RUNTIME or AWS_ENDPOINT_URL in the environment; ${proxy}`
+    ]
+  }
+  return [
+    `the TLS connection to Bedrock${at} failed (${said}); this is the network or a proxy that intercepts TLS, not the model id`,
+    `behind a TLS-intercepting proxy, point NODE_EXTRA_CA_CERTS at its CA certificate (PEM); check HTTPS_PROXY and the endpoint's scheme (https)`
+  ]
+}
+
 /** `anthropic.claude-sonnet-4…`, `anthropic.claude-opus-4-1…`: a Claude 4 id without a profile prefix. */
 export function isBareClaude4(modelId: string): boolean {
   return /^anthropic\.claude-(?:[a-z]+-)?4/.test(modelId)
@@ -151,6 +232,23 @@ export const EXPIRED_SESSION_HINT =
   '(its default is 3600, one hour) to cover the whole run, and raise the role\'s "Maximum session duration" in IAM to at least as much ' +
   '(up to 12 hours); or regenerate fewer documents per run (`targets`)'
 
+/** How to give credentials, for whoever must act: the workflow's author, or the person at the terminal. */
+export function credentialsHint(audience: Audience, profile?: string): string {
+  return audience === 'actions' ? CREDENTIALS_HINT : terminalCredentialsHint(profile)
+}
+
+/** For a person at a terminal: a profile (with SSO), or keys; where the SDK looks. */
+export function terminalCredentialsHint(profile?: string): string {
+  const name = profile || '<profile>'
+  return (
+    `use an AWS profile: AWS_PROFILE=${name}, defined in ~/.aws/config or ~/.aws/credentials ` +
+    `(for IAM Identity Center, run \`aws sso login --profile ${name}\` first; \`aws configure sso\` sets one up), ` +
+    'or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys); ' +
+    '`aws sts get-caller-identity` shows what the SDK finds'
+  )
+}
+
+/** For a workflow's author. */
 export const CREDENTIALS_HINT =
   'give the job AWS credentials in one of two ways: (1) OIDC — add `permissions: id-token: write` to the job and a step ' +
   '`uses: aws-actions/configure-aws-credentials@v6` with `role-to-assume: <role ARN>` and `aws-region: <region>` before this action; ' +

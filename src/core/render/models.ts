@@ -57,17 +57,43 @@ export function isBedrockId(name: string): boolean {
   return PASS_THROUGH_PREFIXES.some((prefix) => name.startsWith(prefix))
 }
 
-/** The Bedrock model id for a Graft model name; `promptFile` names the prompt in errors. */
+/**
+ * The Bedrock model id for a Graft model name from a prompt's frontmatter (or
+ * the default applied to it); `promptFile` names the prompt in errors.
+ * @throws GraftError naming the prompt, listing the aliases by model.
+ */
 export function resolveModel(name: string, promptFile?: string): string {
-  const trimmed = name.trim()
-  const aliased = MODEL_ALIASES.get(trimmed)
-  if (aliased) return aliased
-  if (isBedrockId(trimmed)) return trimmed
+  const id = lookUp(name)
+  if (id) return id
   throw new GraftError({
     file: promptFile,
     message: `unknown model "${name}"`,
-    hint:
-      `set \`model:\` in the frontmatter (or the \`model\` input) to one of: ${[...MODEL_ALIASES.keys()].join(', ')}; ` +
-      `or to a Bedrock model id, inference profile or ARN (anthropic.…, us.…, eu.…, apac.…, global.…, arn:aws:bedrock:…)`
+    hint: modelChoices('set `model:` in the frontmatter (or the `model` input)')
   })
+}
+
+/**
+ * The Bedrock model id for a model given as a setting (a CLI option, an action
+ * input); `label` names it in the error ("--model", "input model"), so the
+ * error points at what was typed, not at a prompt.
+ * @throws GraftError "<label>: unknown model …", listing the aliases by model.
+ */
+export function resolveModelSetting(name: string, label: string): string {
+  const id = lookUp(name)
+  if (id) return id
+  throw new GraftError({ message: `${label}: unknown model "${name}"`, hint: modelChoices(`set ${label}`) })
+}
+
+function lookUp(name: string): string | undefined {
+  const trimmed = name.trim()
+  return MODEL_ALIASES.get(trimmed) ?? (isBedrockId(trimmed) ? trimmed : undefined)
+}
+
+/** What a model may be: an id, profile or ARN, or an alias — one line per model, its aliases after it. */
+function modelChoices(what: string): string {
+  const lines = ALIAS_GROUPS.map(([id, aliases]) => `  ${id}: ${aliases.join(', ')}`)
+  return (
+    `${what} to a Bedrock model id, inference profile or ARN (anthropic.…, us.…, eu.…, apac.…, global.…, arn:aws:bedrock:…), ` +
+    `or to an alias (Bedrock id: its aliases):\n${lines.join('\n')}`
+  )
 }

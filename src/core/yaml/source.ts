@@ -1,7 +1,7 @@
 // The one line-numbered YAML parse (dvc.yaml, dvc.lock, frontmatter, the
 // dvc.yaml writer): it keeps node positions, so every error can name the line
 // a user must fix.
-import { LineCounter, parseDocument, isScalar, type Document, type Node, type Pair, type ParsedNode } from 'yaml'
+import { LineCounter, parseDocument, isScalar, type Document, type Node, type Pair, type ParsedNode, type YAMLMap } from 'yaml'
 import { GraftError } from '../errors.js'
 
 export interface YamlSource {
@@ -73,4 +73,25 @@ export function scalarString(node: unknown): string | undefined {
 
 function firstLine(text: string): string {
   return text.split('\n')[0].trim()
+}
+
+/**
+ * `text` without the pairs of the block mapping `map` whose keys are in `keys`:
+ * each cut from the start of its key's line to the end of the line holding its
+ * value's last character, so comments and blank lines between pairs stay.
+ * `map` must come from parsing `text`. Keys not in the map are ignored.
+ */
+export function removeBlockPairs(text: string, map: YAMLMap, keys: ReadonlySet<string>): string {
+  const cuts: Array<[number, number]> = []
+  for (const pair of map.items) {
+    if (!keys.has(pairKey(pair))) continue
+    const keyRange = (pair.key as Node).range!
+    const start = text.lastIndexOf('\n', keyRange[0] - 1) + 1
+    const valueRange = (pair.value as Node | null)?.range
+    const last = valueRange ? valueRange[0] + text.slice(valueRange[0], valueRange[1]).trimEnd().length : keyRange[1]
+    cuts.push([start, lineEnd(text, Math.max(last - 1, start))])
+  }
+  let out = text
+  for (const [start, end] of cuts.reverse()) out = out.slice(0, start) + out.slice(end)
+  return out
 }

@@ -1,0 +1,60 @@
+// `graft-action sync`: dvc.yaml (and dvc.lock) brought in line with the prompts,
+// as Graft's own sync does. The rules live in the core (pipeline/sync.ts); this
+// prints what changed, or with --check what would, and exits 1 if anything would.
+import { resolve } from 'node:path'
+import { planSync, writeSync, type SyncChange } from '../core/pipeline/sync.js'
+import { parseCommandLine } from './args.js'
+
+export const syncHelp = `Usage: graft-action sync [options]
+
+Rewrites dvc.yaml from the *.prompt.md files: a stage for each new prompt (in
+the repository's own command template), the deps of each prompt's stage as its
+frontmatter says, and no stage - and no dvc.lock entry - for a prompt that is
+gone. Everything else in both files stays as written. Calls no model.
+
+Options:
+  --check          write nothing; list what would change and exit 1 if anything would
+  -C, --cwd <dir>  repository root (default: the current directory)
+  -h, --help       show this help
+`
+
+export async function syncCommand(argv: string[]): Promise<number> {
+  const { values } = parseCommandLine<{ check: boolean; cwd: string; help: boolean }>('sync', argv, {
+    check: { type: 'boolean', default: false },
+    cwd: { type: 'string', short: 'C', default: '.' }
+  })
+  if (values.help) {
+    process.stdout.write(syncHelp)
+    return 0
+  }
+  const root = resolve(values.cwd)
+  const plan = await planSync(root)
+  if (plan.changes.length === 0) {
+    process.stdout.write('dvc.yaml is in sync with the prompts; nothing to change.\n')
+    return 0
+  }
+  if (values.check) {
+    process.stdout.write('dvc.yaml is out of sync with the prompts; "graft-action sync" would:\n')
+    for (const c of plan.changes) process.stdout.write(`  ${describe(c, 'would')}\n`)
+    return 1
+  }
+  await writeSync(root, plan)
+  for (const c of plan.changes) process.stdout.write(`${describe(c, 'did')}\n`)
+  process.stdout.write(`Wrote ${plan.files.map((f) => f.path).join(' and ')}.\n`)
+  return 0
+}
+
+function describe(c: SyncChange, mood: 'would' | 'did'): string {
+  const did = mood === 'did'
+  const lock = c.lockEntry ? ' and its dvc.lock entry' : ''
+  switch (c.kind) {
+    case 'add':
+      return `${did ? 'added' : 'add'} stage ${c.stage} (${c.prompt})`
+    case 'deps':
+      return `${did ? 'updated' : 'update'} the deps of stage ${c.stage} (${c.prompt})`
+    case 'outs':
+      return `${did ? 'rewrote' : 'rewrite'} stage ${c.stage} for its new output (${c.prompt})${lock}`
+    case 'remove':
+      return `${did ? 'removed' : 'remove'} stage ${c.stage} (${c.prompt ?? 'its prompt'} is gone)${lock}`
+  }
+}

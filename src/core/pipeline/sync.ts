@@ -1,0 +1,111 @@
+// sync: dvc.yaml (and dvc.lock) brought in line with the prompts, as Graft's
+// own `graft sync` does, without generating anything. New prompts gain a stage
+// in the repository's command template; a prompt stage's deps follow its
+// frontmatter; a stage whose output moved is rewritten; the stage of a prompt
+// that is gone is removed with its dvc.lock entry. Stages that are not Graft's
+// (no *.prompt.md dep) and every other byte of both files stay as written.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { addStagesToDvcYaml, removeStagesFromDvcYaml, updateStageDeps } from '../dvc/dvcyaml-write.js'
+import { removeLockStages } from '../dvc/dvclock.js'
+import { FileTransaction } from '../generate/transaction.js'
+import { loadPipeline } from './load.js'
+import { commandTemplate, deriveTemplate, graftStage } from './stages.js'
+import type { StageDef } from '../types.js'
+
+export interface SyncChange {
+  /** add: a new prompt's stage; deps: its deps rewritten; outs: the stage rewritten for a new `out`; remove: the prompt is gone */
+  kind: 'add' | 'deps' | 'outs' | 'remove'
+  stage: string
+  /** the prompt file (for remove: the one the stage named, if any) */
+  prompt?: string
+  /** whether the stage's dvc.lock entry goes too */
+  lockEntry: boolean
+}
+
+export interface SyncPlan {
+  changes: SyncChange[]
+  /** the files to write, with their new text (none when nothing changes) */
+  files: Array<{ path: 'dvc.yaml' | 'dvc.lock'; text: string }>
+}
+
+/**
+ * What sync would change in the repository at `root`, and the new texts.
+ * Reads prompts, dvc.yaml and dvc.lock; writes nothing.
+ * @throws GraftError for a prompt, dvc.yaml or dvc.lock that cannot be read
+ *   (file and line named), as validate does.
+ */
+export async function planSync(root: string): Promise<SyncPlan> {
+  const pipeline = await loadPipeline(root)
+  const yamlText = await readText(root, 'dvc.yaml')
+  const lockText = await readText(root, 'dvc.lock')
+  const prompts = new Map(pipeline.prompts.map((p) => [p.stageName, p]))
+  const declared = new Map((pipeline.dvcYaml?.stages ?? []).map((s) => [s.name, s]))
+  const template = commandTemplate(pipeline.prompts, pipeline.dvcYaml)
+  const hasLockEntry = (stage: string): boolean => pipeline.lock?.stages.has(stage) ?? false
+  const changes: SyncChange[] = []
+  const remove: string[] = []
+  const add: StageDef[] = []
+  const newDeps: StageDef[] = []
+
+  for (const d of pipeline.drift) {
+    const prompt = prompts.get(d.stage)
+    if (d.kind === 'missing-stage' && prompt) {
+      add.push(graftStage(prompt, template))
+      changes.push({ kind: 'add', stage: d.stage, prompt: prompt.path, lockEntry: false })
+    } else if (d.kind === 'outs-differ' && prompt) {
+      // the stage's own command, learnt with its old output, keeps its shape with the new one
+      const old = declared.get(d.stage)!
+      const own = deriveTemplate(old, { ...prompt, out: old.outs[0]?.path ?? prompt.out })
+      remove.push(d.stage)
+      add.push(graftStage(prompt, own ?? template))
+      changes.push({ kind: 'outs', stage: d.stage, prompt: prompt.path, lockEntry: hasLockEntry(d.stage) })
+    } else if (d.kind === 'deps-differ' && prompt) {
+      newDeps.push({ ...declared.get(d.stage)!, deps: graftStage(prompt).deps })
+      changes.push({ kind: 'deps', stage: d.stage, prompt: prompt.path, lockEntry: false })
+    } else if (d.kind === 'orphan-stage') {
+      remove.push(d.stage)
+      const gone = declared.get(d.stage)?.deps.find((p) => p.endsWith('.prompt.md'))
+      changes.push({ kind: 'remove', stage: d.stage, prompt: gone, lockEntry: hasLockEntry(d.stage) })
+    }
+  }
+  // a stage rewritten for its new output takes its new deps with it
+  const rewritten = new Set(remove)
+  const kept = changes.filter((c) => !(c.kind === 'deps' && rewritten.has(c.stage)))
+  if (kept.length === 0) return { changes: [], files: [] }
+
+  let yaml = yamlText
+  if (yaml !== undefined && remove.length > 0) yaml = removeStagesFromDvcYaml(yaml, remove)
+  for (const stage of newDeps) if (yaml !== undefined && !rewritten.has(stage.name)) yaml = updateStageDeps(yaml, stage)
+  if (add.length > 0) yaml = addStagesToDvcYaml(yaml, add)
+  const files: SyncPlan['files'] = []
+  if (yaml !== undefined && yaml !== yamlText) files.push({ path: 'dvc.yaml', text: yaml })
+  const lockGone = kept.filter((c) => c.lockEntry).map((c) => c.stage)
+  if (lockText !== undefined && lockGone.length > 0) files.push({ path: 'dvc.lock', text: removeLockStages(lockText, lockGone) })
+  return { changes: kept, files }
+}
+
+/**
+ * Writes the plan's files through generate's FileTransaction: atomic writes,
+ * dvc.yaml and dvc.lock refused when they lead out of the repository, and
+ * both files put back as they were when either write fails.
+ * @throws GraftError for a pipeline file that is a symlink out of the repository.
+ */
+export async function writeSync(root: string, plan: SyncPlan): Promise<void> {
+  const transaction = new FileTransaction(root)
+  try {
+    for (const f of plan.files) await transaction.write(f.path, f.text)
+  } catch (error) {
+    await transaction.rollback()
+    throw error
+  }
+}
+
+async function readText(root: string, rel: string): Promise<string | undefined> {
+  try {
+    return await readFile(join(root, rel), 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
