@@ -6,7 +6,7 @@
 // paths given after it, so `npm run test:unit -- some/path` could not work):
 // - e2e:  suites under __tests__/e2e/ and those that read the bundles (they
 //         import support/action-runner's PROJECT_ROOT and name dist/): the
-//         bundles are rebuilt first when a src/ file is newer than them, and
+//         bundles are rebuilt first when src/ changed since they were built, and
 //         DVC is put on PATH.
 // - dvc:  suites that run the real DVC (they import support/real-dvc or
 //         support/graft-repo, or call the dvc engine): DVC is put on PATH.

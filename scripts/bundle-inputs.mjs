@@ -1,8 +1,12 @@
-// What the bundles in dist/ are built from, and whether they are older than it.
-// Used by `node scripts/bundle.mjs --if-stale`, which the end-to-end tests run
-// first so that they never test a bundle older than the code.
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+// What the bundles in dist/ are built from, and whether they were built from
+// what is there now. `node scripts/bundle.mjs` records a digest of its inputs in
+// dist/inputs.sha256; `--if-stale` (run first by the end-to-end tests, so they
+// never test a bundle older than the code) rebuilds when the digest differs.
+// Content, not modification times: a checkout or stash that rewrites dist/
+// after src/ must not pass for fresh.
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
 
 /** dist/<name>/index.js ← entry point */
 export const ENTRIES = {
@@ -12,36 +16,49 @@ export const ENTRIES = {
   cli: 'src/cli/index.ts'
 }
 
-/** Files outside src/ that change what ncc emits. */
-const INPUT_FILES = ['package-lock.json', 'tsconfig.json', 'scripts/bundle.mjs', 'scripts/bundle-inputs.mjs']
+/** The file in dist/ holding the digest of the inputs it was built from. */
+export const STAMP = 'dist/inputs.sha256'
 
-function newestUnder(dir) {
-  let newest = { path: dir, mtimeMs: 0 }
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+/** Files outside src/ that change what ncc emits (package.json: the CLI prints its version). */
+const INPUT_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/bundle.mjs', 'scripts/bundle-inputs.mjs']
+
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name)
-    const found = entry.isDirectory() ? newestUnder(path) : { path, mtimeMs: statSync(path).mtimeMs }
-    if (found.mtimeMs > newest.mtimeMs) newest = found
-  }
-  return newest
+    return entry.isDirectory() ? filesUnder(path) : [path]
+  })
 }
 
 /**
- * Why dist/ must be rebuilt, or undefined when every bundle is newer than every
- * input (modification times: src/**, package-lock.json, tsconfig.json, the bundle
- * scripts). Errs towards rebuilding: a checkout that writes src/ after dist/ counts as stale.
+ * SHA-256 over every input's path and bytes (src/**, package.json,
+ * package-lock.json, tsconfig.json, the bundle scripts), in path order; hex.
+ * @param {string} root project root
+ */
+export function inputsDigest(root) {
+  const files = [...filesUnder(join(root, 'src')), ...INPUT_FILES.map((f) => join(root, f))]
+    .map((f) => relative(root, f).split('\\').join('/'))
+    .sort()
+  const hash = createHash('sha256')
+  for (const f of files) {
+    hash.update(`${f}\0`)
+    hash.update(readFileSync(join(root, f)))
+    hash.update('\0')
+  }
+  return hash.digest('hex')
+}
+
+/**
+ * Why dist/ must be rebuilt, or undefined when every bundle is there and the
+ * recorded digest matches the inputs now.
  * @param {string} root project root
  * @returns {string | undefined}
  */
 export function staleReason(root) {
-  let oldest
   for (const name of Object.keys(ENTRIES)) {
-    const bundle = join(root, 'dist', name, 'index.js')
-    if (!existsSync(bundle)) return `dist/${name}/index.js is missing`
-    const mtimeMs = statSync(bundle).mtimeMs
-    if (!oldest || mtimeMs < oldest.mtimeMs) oldest = { path: `dist/${name}/index.js`, mtimeMs }
+    if (!existsSync(join(root, 'dist', name, 'index.js'))) return `dist/${name}/index.js is missing`
   }
-  const inputs = [newestUnder(join(root, 'src')), ...INPUT_FILES.map((f) => ({ path: join(root, f), mtimeMs: statSync(join(root, f)).mtimeMs }))]
-  const newest = inputs.reduce((a, b) => (b.mtimeMs > a.mtimeMs ? b : a))
-  if (newest.mtimeMs > oldest.mtimeMs) return `${newest.path.slice(root.length).replace(/^\//, '')} is newer than ${oldest.path}`
+  const stamp = join(root, STAMP)
+  if (!existsSync(stamp)) return `${STAMP} is missing (a partial or older build)`
+  if (readFileSync(stamp, 'utf8').trim() !== inputsDigest(root)) return 'src/ (or the lock, tsconfig, the bundle scripts) changed since dist/ was built'
   return undefined
 }
