@@ -192,7 +192,7 @@ describe('graft-action hook install', () => {
     const skipped = await commit('--no-verify')
     expect(skipped.code).toBe(0)
     expect(repo.head()).not.toBe(head)
-  })
+  }, 180_000) // five CLI processes and three commits: minutes on a loaded machine
 
   it('blocks a commit that leaves dvc.yaml out of sync with the prompts', async () => {
     expect((await cli(['hook', 'install', '-C', repo.root])).code).toBe(0)
