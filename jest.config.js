@@ -57,7 +57,11 @@ const common = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }]
   },
-  testPathIgnorePatterns: ['/node_modules/', '/__tests__/support/']
+  testPathIgnorePatterns: ['/node_modules/', '/__tests__/support/'],
+  // One style of jest globals: every test imports what it uses from '@jest/globals'
+  // (injectGlobals: false fails a test that relies on globals at once, and
+  // tsconfig.json leaves out jest's global types, so typecheck fails it first).
+  injectGlobals: false
 }
 
 /** Exact paths; a project with no suite matches nothing (an empty list would mean "the default globs"). */

@@ -1,6 +1,7 @@
 // The workflows users copy, run in a GitHub Actions runtime (nektos/act, host
 // mode): examples/workflows/*.yml and the README's two-job workflow, against a
 // bare origin, the loopback Bedrock server and the loopback GitHub API.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,6 +1,7 @@
 // ensureDvc: DVC from PATH when present, else a real pip install into the
 // runner's tool cache (once in the suite: tens of seconds), with @actions/cache
 // unavailable as it is outside GitHub — a notice, never a failure.
+import { afterEach, beforeEach, expect, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

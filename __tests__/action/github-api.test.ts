@@ -1,5 +1,6 @@
 // GitHub's answers to createCommitOnBranch, sorted into what the publish loop does next;
 // and the git-side readings of a refused push.
+import { describe, expect, it } from '@jest/globals'
 import { classify } from '../../src/action/github-api.js'
 import { rollingPullRequestBody } from '../../src/core/publish/message.js'
 import { isOutOfDate, isProtected, remoteReason } from '../../src/core/publish/push.js'

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { STICKY_MARKER, upsertPrComment } from '../../src/action/pr-comment.js'
 import { GitHubServer } from '../support/github-server.js'
 

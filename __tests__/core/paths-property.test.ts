@@ -2,6 +2,7 @@
 // outside, into .git/ and .github/, dangling, loops), every path the resolver
 // accepts lands inside the repository and outside the forbidden folders, after
 // following every link the way the kernel does.
+import { describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, sep } from 'node:path'

@@ -3,7 +3,7 @@
 // stopping a run, a failed run resumed from the render cache (a loopback
 // implementation of the cache service @actions/cache speaks), and the adaptive
 // limiter under a quota.
-import { jest } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -3,6 +3,7 @@
 // repository's own layout and command template and drops the stages and lock
 // entries of deleted prompts; the hook blocks a commit that leaves documents
 // stale or dvc.yaml out of sync, and `git commit --no-verify` skips it.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

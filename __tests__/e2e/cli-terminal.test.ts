@@ -3,6 +3,7 @@
 // every command, --version, --model errors that name the option, credential
 // advice for a terminal (workflow advice only inside Actions), network
 // failures named as such, and HTTPS_PROXY/NO_PROXY honoured for Bedrock.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'

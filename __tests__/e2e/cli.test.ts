@@ -1,5 +1,6 @@
 // The terminal adapter, run from its bundle as a user would: help for every
 // command, verdicts as text and JSON, non-zero exits on errors.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'

@@ -1,6 +1,7 @@
 // DVC's own stage semantics, end to end (issue 10 §10): the bundles run as a
 // runner runs them, the real AWS SDK against the loopback Bedrock server, and
 // the real `dvc status` as the judge of what generate leaves behind.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'

@@ -2,6 +2,7 @@
 // folder or unreadable file goes through every bundle (validate, generate,
 // main, the CLI); each message names the place and says what to do; no model
 // is asked and no file changes.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

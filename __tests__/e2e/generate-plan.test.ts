@@ -1,6 +1,7 @@
 // generate's plan on real runs, through dist/ as a runner runs it: which
 // documents a run takes, with which directive and which text, and what it
 // says about them (issue 10).
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv } from '../support/bedrock-server.js'
 import { graftLayoutRepo } from '../support/graft-layout.js'

@@ -1,5 +1,6 @@
 // generate end to end: dist/generate/index.js run as a runner would, the real
 // AWS SDK talking to the loopback Bedrock server, real git, real dvc.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv, reply } from '../support/bedrock-server.js'

@@ -1,6 +1,7 @@
 // What the action and the CLI do when pointed at the wrong folder: nothing to
 // check is an error naming the folder, never "all 0 document(s) up to date"
 // (issue 10 §7). Run through the bundles as a runner and a user would.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'

@@ -2,6 +2,7 @@
 // dist/main reaches Bedrock and the GitHub API only through a loopback CONNECT
 // proxy. Both services are named by hosts no resolver knows (*.proxy.test), so
 // a request that skipped the proxy would fail with ENOTFOUND.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv } from '../support/bedrock-server.js'
 import { ConnectProxy } from '../support/connect-proxy.js'

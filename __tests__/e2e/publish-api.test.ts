@@ -2,6 +2,7 @@
 // dist/main/index.js with `commit-via: api` against the loopback GitHub
 // server (GraphQL createCommitOnBranch applied to the bare origin), and
 // protected branches refusing git pushes through a pre-receive hook.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'

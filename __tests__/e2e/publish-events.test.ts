@@ -2,6 +2,7 @@
 // dist/main/index.js: events with no pushable branch, a checkout that is not
 // the event's branch, a branch deleted or rewritten while the documents
 // render, and paths that look like patterns.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

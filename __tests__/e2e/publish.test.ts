@@ -1,5 +1,6 @@
 // Publishing end to end: dist/main/index.js driven by realistic event payloads,
 // a bare repository as origin, the loopback Bedrock and GitHub servers.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'

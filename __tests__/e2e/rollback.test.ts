@@ -2,7 +2,7 @@
 // a folder that turns read-only or a disk that fills up on the 2nd of 3 documents, a restore that
 // fails too, and SIGTERM / SIGINT (a cancelled workflow run) while a document
 // renders — every file the run wrote goes back, and what cannot is named.
-import { jest } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -3,6 +3,7 @@
 // control characters in names, planted secrets, a symlinked dvc.lock. Each run
 // must name the file, make no model request, change nothing on disk, and leak
 // no secret into a request, the log or the summary.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,5 +1,6 @@
 // validate end to end: the bundled dist/validate/index.js, run as a runner
 // would, on real git repositories, with both engines.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { runAction } from '../support/action-runner.js'
 import { exampleRepo, inDependencyOrder } from '../support/example-repo.js'
 import type { TestRepo } from '../support/repo.js'

@@ -1,5 +1,6 @@
 // The committed bundles: one ESM bundle per entrypoint, and the validate bundle
 // (the fast, secret-free path) carries no AWS SDK.
+import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'

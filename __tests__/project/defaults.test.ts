@@ -1,5 +1,6 @@
 // Every default stated in an action.yml equals the one the code falls back to
 // (src/core/defaults.ts), so the docs, the three actions and the CLI agree.
+import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'

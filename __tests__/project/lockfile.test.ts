@@ -7,6 +7,7 @@
 // (npm/cli#7961, npm/cli#4828), as does an install with --os/--cpu filters.
 // The fix is to regenerate it with no node_modules present:
 //   rm -rf node_modules package-lock.json && npm install
+import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PROJECT_ROOT } from '../support/action-runner.js'

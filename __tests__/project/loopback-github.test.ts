@@ -1,5 +1,6 @@
 // The loopback GitHub server behaves as GitHub does for what the action uses:
 // real Octokit against it, a real bare repository behind it.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { getOctokit } from '@actions/github'
 import { GitHubServer, NOT_PERMITTED_MESSAGE, WORKFLOW_IDENTITY } from '../support/github-server.js'

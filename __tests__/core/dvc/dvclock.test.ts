@@ -1,3 +1,4 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
 import { chmodSync, readFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { GraftError } from '../../../src/core/errors.js'

@@ -1,5 +1,6 @@
 // The fast dvc.yaml reader must return exactly what the full YAML reader
 // returns, or nothing (then the full reader runs and owns every error).
+import { describe, expect, it } from '@jest/globals'
 import { dvcYamlByBlocks, dvcYamlByLines, fastParseDvcYaml } from '../../../src/core/dvc/dvcyaml-fast.js'
 import { parseDvcYaml, parseDvcYamlFull } from '../../../src/core/dvc/dvcyaml.js'
 import { formatDvcYaml } from '../../../src/core/dvc/dvcyaml-write.js'

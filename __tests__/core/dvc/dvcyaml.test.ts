@@ -1,3 +1,4 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
 import { parseDvcYaml, readDvcYaml } from '../../../src/core/dvc/dvcyaml.js'
 import { GraftError } from '../../../src/core/errors.js'
 import { TestRepo } from '../../support/repo.js'

@@ -1,5 +1,6 @@
 // The fast frontmatter reader must return exactly what the YAML reader
 // returns, or nothing (then the YAML reader runs and owns every error).
+import { describe, expect, it } from '@jest/globals'
 import matter from 'gray-matter'
 import { GraftError } from '../../../src/core/errors.js'
 import { parseFrontmatter, parseFrontmatterFull } from '../../../src/core/graft/frontmatter.js'

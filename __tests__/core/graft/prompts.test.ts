@@ -1,3 +1,4 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
 import { symlinkSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

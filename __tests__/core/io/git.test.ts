@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { Git } from '../../../src/core/io/git.js'
 import { TestRepo } from '../../support/repo.js'
 

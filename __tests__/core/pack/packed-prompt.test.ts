@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { Git } from '../../../src/core/io/git.js'
 import { findBaseline } from '../../../src/core/pack/baseline.js'
 import { detectChanges, type ChangeSet } from '../../../src/core/pack/changes.js'

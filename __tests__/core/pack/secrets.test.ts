@@ -1,4 +1,5 @@
 // The last line of defence before a model call, and redaction by name and shape.
+import { describe, expect, it } from '@jest/globals'
 import { GraftError } from '../../../src/core/errors.js'
 import { redactSecrets } from '../../../src/core/pack/redact.js'
 import { assertNoSecrets, environmentSecrets, secretForms } from '../../../src/core/pack/secrets.js'

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals'
 import { GraftError, type Problem } from '../../../src/core/errors.js'
 import { StageGraph } from '../../../src/core/pipeline/graph.js'
 import type { StageDef } from '../../../src/core/types.js'

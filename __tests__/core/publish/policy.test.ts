@@ -1,4 +1,5 @@
 // The run policy, one test per branch: facts in, decision and reason out.
+import { describe, expect, it } from '@jest/globals'
 import {
   checkPushHead,
   checksWillNotRun,

@@ -2,6 +2,7 @@
 // Each state is one mutation of a Graft repository whose dvc.lock was written
 // by real DVC; both engines judge the same copy, and what DVC says is also
 // pinned, so a harness bug cannot make two empty answers agree.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { chmodSync, mkdirSync, symlinkSync } from 'node:fs'
 import { parseDocument } from 'yaml'
 import { readDvcYaml } from '../../../src/core/dvc/dvcyaml.js'

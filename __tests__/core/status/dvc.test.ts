@@ -2,6 +2,7 @@
 // have no `.dvc/` (a fresh clone) or a user's own `.dvc/`. Nothing may be left
 // behind in the working tree; every DVC failure becomes a GraftError that says
 // which file and what to do.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawn } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

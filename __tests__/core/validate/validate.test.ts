@@ -1,6 +1,7 @@
 // validate() with the native engine on a Graft repository whose dvc.lock the
 // real dvc wrote: hand-edited outputs (by header and by md5) among small,
 // large (hashed chunk by chunk), empty and missing ones.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { writeFileSync } from 'node:fs'
 import { buildGraftRepo, requireDvc } from '../../support/graft-repo.js'
 import type { TestRepo } from '../../support/repo.js'

@@ -1,5 +1,6 @@
 // isSafePlain against the `yaml` parser itself: whatever it accepts reads back
 // as the same string, as a value, a list item and a key, in both schemas.
+import { describe, expect, it } from '@jest/globals'
 import { parseDocument } from 'yaml'
 import { isSafePlain, type PlainSchema } from '../../../src/core/yaml/plain.js'
 import { prng } from '../../support/random.js'
