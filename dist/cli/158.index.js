@@ -10,14 +10,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   validateCommand: () => (/* binding */ validateCommand),
 /* harmony export */   validateHelp: () => (/* binding */ validateHelp)
 /* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_validate_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1954);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_validate_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4940);
+/* harmony import */ var _core_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1922);
 /* harmony import */ var _dvc_locator_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9124);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
-/* harmony import */ var _core_pipeline_targets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8488);
+/* harmony import */ var _core_pipeline_targets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8488);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8776);
 /* harmony import */ var _terminal_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(729);
 // `graft-action validate`: the same verdicts as the action, in a terminal.
 
@@ -39,29 +38,21 @@ Options:
   -h, --help                  show this help
 `;
 async function validateCommand(argv) {
-    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
-        args: argv,
-        allowPositionals: true,
-        options: {
-            engine: { type: 'string', default: 'auto' },
-            json: { type: 'boolean', default: false },
-            'fail-on-stale': { type: 'boolean', default: false },
-            cwd: { type: 'string', short: 'C', default: '.' },
-            help: { type: 'boolean', short: 'h', default: false }
-        }
+    const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandLine */ .Du)('validate', argv, {
+        engine: { type: 'string', default: 'auto' },
+        json: { type: 'boolean', default: false },
+        'fail-on-stale': { type: 'boolean', default: false },
+        cwd: { type: 'string', short: 'C', default: '.' }
     });
     if (values.help) {
         process.stdout.write(validateHelp);
         return 0;
     }
-    const engine = values.engine;
-    if (!['auto', 'native', 'dvc'].includes(engine)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ message: `unknown engine "${engine}"`, hint: 'use auto, native or dvc' });
-    }
-    const report = await (0,_core_validate_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .validate */ .tf)({
-        root: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(values.cwd),
+    const engine = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .asUsage */ .im)(() => (0,_core_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEngineChoice */ .xC)(values.engine, '--engine'));
+    const report = await (0,_core_validate_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .validate */ .tf)({
+        root: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(values.cwd),
         engine,
-        targets: positionals.flatMap((p) => (0,_core_pipeline_targets_js__WEBPACK_IMPORTED_MODULE_5__/* .parseTargetList */ .n)(p)),
+        targets: positionals.flatMap((p) => (0,_core_pipeline_targets_js__WEBPACK_IMPORTED_MODULE_4__/* .parseTargetList */ .n)(p)),
         log: (0,_terminal_log_js__WEBPACK_IMPORTED_MODULE_6__/* .terminalLog */ .d)(values.json),
         dvc: _dvc_locator_js__WEBPACK_IMPORTED_MODULE_3__/* .dvcOnPath */ .q
     });
@@ -75,10 +66,10 @@ async function validateCommand(argv) {
         }, null, 2) + '\n');
     }
     else if (report.stale.length === 0) {
-        process.stdout.write(`All ${report.targets.size} document(s) are up to date (${(0,_core_validate_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .describeEngine */ .sk)(report.engine)}).\n`);
+        process.stdout.write(`All ${report.targets.size} document(s) are up to date (${(0,_core_validate_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .describeEngine */ .sk)(report.engine)}).\n`);
     }
     else {
-        process.stdout.write(`${report.stale.length} stale document(s) (${(0,_core_validate_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .describeEngine */ .sk)(report.engine)}):\n`);
+        process.stdout.write(`${report.stale.length} stale document(s) (${(0,_core_validate_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .describeEngine */ .sk)(report.engine)}):\n`);
         for (const d of report.stale) {
             process.stdout.write(`  ${d.outputs.join(', ')}  [${d.stage}]\n`);
             for (const r of d.reasons)

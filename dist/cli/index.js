@@ -2,37 +2,348 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 8776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  eb: () => (/* binding */ UsageError),
+  im: () => (/* binding */ asUsage),
+  pA: () => (/* binding */ nearest),
+  Du: () => (/* binding */ parseCommandLine)
+});
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./node_modules/leven/index.js
+const array = [];
+const characterCodeCache = [];
+
+function leven(first, second, options) {
+	if (first === second) {
+		return 0;
+	}
+
+	const maxDistance = options?.maxDistance;
+	const swap = first;
+
+	// Swapping the strings if `a` is longer than `b` so we know which one is the
+	// shortest & which one is the longest
+	if (first.length > second.length) {
+		first = second;
+		second = swap;
+	}
+
+	let firstLength = first.length;
+	let secondLength = second.length;
+
+	// Performing suffix trimming:
+	// We can linearly drop suffix common to both strings since they
+	// don't increase distance at all
+	// Note: `~-` is the bitwise way to perform a `- 1` operation
+	while (firstLength > 0 && (first.charCodeAt(~-firstLength) === second.charCodeAt(~-secondLength))) {
+		firstLength--;
+		secondLength--;
+	}
+
+	// Performing prefix trimming
+	// We can linearly drop prefix common to both strings since they
+	// don't increase distance at all
+	let start = 0;
+
+	while (start < firstLength && (first.charCodeAt(start) === second.charCodeAt(start))) {
+		start++;
+	}
+
+	firstLength -= start;
+	secondLength -= start;
+
+	// Early termination after trimming: if difference in length exceeds max distance
+	if (maxDistance !== undefined && secondLength - firstLength > maxDistance) {
+		return maxDistance;
+	}
+
+	if (firstLength === 0) {
+		return maxDistance !== undefined && secondLength > maxDistance
+			? maxDistance
+			: secondLength;
+	}
+
+	let bCharacterCode;
+	let result;
+	let temporary;
+	let temporary2;
+	let index = 0;
+	let index2 = 0;
+
+	while (index < firstLength) {
+		characterCodeCache[index] = first.charCodeAt(start + index);
+		array[index] = ++index;
+	}
+
+	while (index2 < secondLength) {
+		bCharacterCode = second.charCodeAt(start + index2);
+		temporary = index2++;
+		result = index2;
+
+		for (index = 0; index < firstLength; index++) {
+			temporary2 = bCharacterCode === characterCodeCache[index] ? temporary : temporary + 1;
+			temporary = array[index];
+			// eslint-disable-next-line no-multi-assign
+			result = array[index] = temporary > result
+				? (temporary2 > result ? result + 1 : temporary2)
+				: (temporary2 > temporary ? temporary + 1 : temporary2);
+		}
+
+		// Early termination: if all values in current row exceed maxDistance
+		if (maxDistance !== undefined) {
+			let rowMinimum = result;
+			for (index = 0; index < firstLength; index++) {
+				if (array[index] < rowMinimum) {
+					rowMinimum = array[index];
+				}
+			}
+
+			if (rowMinimum > maxDistance) {
+				return maxDistance;
+			}
+		}
+	}
+
+	// Bound arrays to avoid retaining large previous sizes
+	array.length = firstLength;
+	characterCodeCache.length = firstLength;
+
+	return maxDistance !== undefined && result > maxDistance ? maxDistance : result;
+}
+
+function closestMatch(target, candidates, options) {
+	if (!Array.isArray(candidates) || candidates.length === 0) {
+		return undefined;
+	}
+
+	const userMax = options?.maxDistance;
+	const targetLength = target.length;
+
+	// Exact match fast-path
+	for (const candidate of candidates) {
+		if (candidate === target) {
+			return candidate;
+		}
+	}
+
+	if (userMax === 0) {
+		return undefined;
+	}
+
+	let best;
+	let bestDist = Number.POSITIVE_INFINITY;
+	const seen = new Set();
+
+	for (const candidate of candidates) {
+		if (seen.has(candidate)) {
+			continue;
+		}
+
+		seen.add(candidate);
+
+		const lengthDiff = Math.abs(candidate.length - targetLength);
+		if (lengthDiff >= bestDist) {
+			continue;
+		}
+
+		if (userMax !== undefined && lengthDiff > userMax) {
+			continue;
+		}
+
+		const cap = Number.isFinite(bestDist)
+			? (userMax === undefined ? bestDist : Math.min(bestDist, userMax))
+			: userMax;
+
+		const distance = cap === undefined
+			? leven(target, candidate)
+			: leven(target, candidate, {maxDistance: cap});
+
+		// Skip candidates that exceed the user's maximum distance
+		if (userMax !== undefined && distance > userMax) {
+			continue;
+		}
+
+		// If we got a capped result that equals the cap, we need the actual distance
+		// for accurate comparison, but only if the cap was due to userMax
+		let actualD = distance;
+		if (cap !== undefined && distance === cap && cap === userMax) {
+			actualD = leven(target, candidate);
+		}
+
+		if (actualD < bestDist) {
+			bestDist = actualD;
+			best = candidate;
+			if (bestDist === 0) {
+				break;
+			}
+		}
+	}
+
+	if (userMax !== undefined && bestDist > userMax) {
+		return undefined;
+	}
+
+	return best;
+}
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+;// CONCATENATED MODULE: ./src/cli/args.ts
+// Command-line parsing shared by every command: node:util's parseArgs, with its
+// errors turned into usage errors (exit status 2) that name the nearest option
+// and point at the command's --help, and option values checked by the core's
+// settings (one wording for the action and the CLI).
+
+
+
+/** A mistake in how the command was typed: printed like any error, exit status 2. */
+class UsageError extends errors/* GraftError */.Tz {
+    exitCode = 2;
+    constructor(problem) {
+        super(problem);
+        this.name = 'UsageError';
+    }
+}
+/**
+ * Parses `argv` for `command` (e.g. "validate", "hook install") against
+ * `options`. Every command also takes -h/--help. Unknown options and options
+ * missing their value throw a UsageError naming the nearest known option.
+ */
+function parseCommandLine(command, argv, options) {
+    const all = { ...options, help: { type: 'boolean', short: 'h', default: false } };
+    try {
+        const { values, positionals } = (0,external_node_util_.parseArgs)({ args: argv, allowPositionals: true, strict: true, options: all });
+        return { values: values, positionals };
+    }
+    catch (error) {
+        throw usageFromParseError(command, error, all);
+    }
+}
+/** Runs `fn`; a GraftError it throws (a bad option value) becomes a UsageError. */
+function asUsage(fn) {
+    try {
+        return fn();
+    }
+    catch (error) {
+        if (error instanceof errors/* GraftError */.Tz && !(error instanceof UsageError)) {
+            const [first] = error.problems;
+            throw new UsageError({ message: first.message, hint: first.hint });
+        }
+        throw error;
+    }
+}
+/**
+ * The candidate closest to `typed` by edit distance (leven), when it is close
+ * enough to be a typo: at most a third of the longer word, and at most 3 edits.
+ */
+function nearest(typed, candidates) {
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const d = leven(typed, candidate);
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    if (best === undefined)
+        return undefined;
+    const limit = Math.min(3, Math.ceil(Math.max(typed.length, best.length) / 3));
+    return bestDistance <= limit || best.startsWith(typed) ? best : undefined;
+}
+function usageFromParseError(command, error, options) {
+    const code = error.code;
+    const message = error instanceof Error ? error.message : String(error);
+    const help = `run "graft-action ${command} --help" for its options`;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+        const typed = /'(-[^']*)'/.exec(message)?.[1] ?? message;
+        const flags = Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]);
+        const near = typed.startsWith('--') ? nearest(typed, flags.filter((f) => f.startsWith('--'))) : undefined;
+        return new UsageError({
+            message: `unknown option ${typed} for ${command}${near ? `; did you mean ${near}?` : ''}`,
+            hint: help
+        });
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+        const typed = /Option '(?:-\w, )?(--[^ ']+)/.exec(message)?.[1];
+        const spec = typed ? options[typed.slice(2)] : undefined;
+        return new UsageError({
+            message: typed && spec?.type === 'string' ? `${typed} needs a value` : typed ? `${typed} takes no value` : message,
+            hint: help
+        });
+    }
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+        return new UsageError({ message, hint: help });
+    return error;
+}
+
+
+/***/ }),
+
 /***/ 486:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8776);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8330);
 // graft-action's terminal adapter: the same core as the action, for local use.
+// Exit status: 0 done, 1 failed (or stale with --fail-on-stale, or sync --check
+// found changes), 2 a usage error (unknown command or option, bad value).
+
+
 
 // Loaded on demand: validate, the quick path, never loads the AWS SDK.
 const commands = {
-    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(986), __nccwpck_require__.e(423), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
-    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(986), __nccwpck_require__.e(472), __nccwpck_require__.e(423), __nccwpck_require__.e(784)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2784))).generateCommand,
-    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(986), __nccwpck_require__.e(472), __nccwpck_require__.e(423), __nccwpck_require__.e(784)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2784))).packCommand
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(986), __nccwpck_require__.e(540), __nccwpck_require__.e(862), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
+    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(986), __nccwpck_require__.e(516), __nccwpck_require__.e(540), __nccwpck_require__.e(862), __nccwpck_require__.e(835)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5835))).generateCommand,
+    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(986), __nccwpck_require__.e(516), __nccwpck_require__.e(540), __nccwpck_require__.e(862), __nccwpck_require__.e(835)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5835))).packCommand,
+    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(986), __nccwpck_require__.e(540), __nccwpck_require__.e(666)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7666))).syncCommand,
+    hook: async () => (await __nccwpck_require__.e(/* import() */ 215).then(__nccwpck_require__.bind(__nccwpck_require__, 7215))).hookCommand
 };
 const help = `Usage: graft-action <command> [options]
 
 Commands:
-  validate    report stale generated documents and why
-  generate    regenerate stale documents through Claude on Bedrock (--dry-run: no calls)
-  pack        print the packed prompt for one document
+  validate        report stale generated documents and why
+  generate        regenerate stale documents through Claude on Bedrock (--dry-run: no calls)
+  pack            print the packed prompt for one document
+  sync            rewrite dvc.yaml from the prompts (--check: only say what would change)
+  hook install    add a git pre-commit hook that runs validate
+
+Options:
+  -V, --version   print the version
+  -h, --help      show this help
 Run "graft-action <command> --help" for a command's options.
+Exit status: 0 done, 1 failed or stale (see each command), 2 a usage error.
 `;
 async function main(argv) {
     const [name, ...rest] = argv;
-    if (!name || name === '--help' || name === '-h' || name === 'help') {
+    if (name === '--help' || name === '-h' || name === 'help') {
         process.stdout.write(help);
-        return name ? 0 : 1;
+        return 0;
+    }
+    if (name === '--version' || name === '-V') {
+        process.stdout.write(`graft-action ${_package_json__WEBPACK_IMPORTED_MODULE_2__/* .version */ .rE}\n`);
+        return 0;
+    }
+    if (!name) {
+        process.stderr.write(help);
+        return 2;
     }
     const load = commands[name];
     if (!load) {
-        process.stderr.write(`graft-action: unknown command "${name}"\n\n${help}`);
-        return 2;
+        const near = name.startsWith('-') ? undefined : (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .nearest */ .pA)(name, Object.keys(commands));
+        throw new _args_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb({
+            message: name.startsWith('-') ? `unknown option ${name}; options go after the command` : `unknown command "${name}"${near ? `; did you mean "${near}"?` : ''}`,
+            hint: `the commands are ${Object.keys(commands).join(', ')}; run "graft-action --help"`
+        });
     }
     return (await load())(rest);
 }
@@ -47,7 +358,7 @@ catch (error) {
     else {
         process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
     }
-    process.exitCode = 1;
+    process.exitCode = error instanceof _args_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb ? error.exitCode : 1;
 }
 
 __webpack_async_result__();
@@ -88,6 +399,13 @@ function throwIfProblems(problems) {
 
 /***/ }),
 
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
@@ -99,6 +417,27 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
@@ -200,10 +539,52 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 8330:
+/***/ ((module) => {
+
+module.exports = {"rE":"0.1.0"};
 
 /***/ })
 

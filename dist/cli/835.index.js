@@ -1,8 +1,8 @@
-export const id = 784;
-export const ids = [784];
+export const id = 835;
+export const ids = [835];
 export const modules = {
 
-/***/ 2784:
+/***/ 5835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,8 +16,6 @@ __webpack_require__.d(__webpack_exports__, {
   packHelp: () => (/* binding */ packHelp)
 });
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -696,19 +694,53 @@ function describeCall(c, requestId, attempts) {
 }
 function errorFacts(err) {
     const e = (err ?? {});
+    // Node's happy-eyeballs connect fails with an AggregateError whose parts hold the address.
+    const part = (Array.isArray(e.errors) ? e.errors[0] : e.cause);
+    const code = typeof e.code === 'string' ? e.code : typeof part?.code === 'string' ? part.code : undefined;
+    const message = typeof e.message === 'string' && e.message !== '' ? e.message : typeof part?.message === 'string' ? part.message : String(err);
     return {
         name: typeof e.name === 'string' ? e.name : 'Error',
-        message: typeof e.message === 'string' ? e.message : String(err),
+        message,
         status: e.$metadata?.httpStatusCode,
-        requestId: e.$metadata?.requestId
+        requestId: e.$metadata?.requestId,
+        ...(code ? { code } : {}),
+        ...hostOf(e, part)
     };
+}
+function hostOf(...errors) {
+    for (const e of errors) {
+        if (typeof e?.hostname === 'string')
+            return { host: e.hostname };
+        if (typeof e?.address === 'string')
+            return { host: typeof e.port === 'number' ? `${e.address}:${e.port}` : e.address };
+    }
+    return {};
+}
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
+const REFUSED_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN']);
+const TLS_CODE = /^(CERT_|UNABLE_TO_|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED|ERR_TLS_|ERR_SSL_|EPROTO$|HOSTNAME_MISMATCH|ERR_OSSL_)/;
+function networkProblem(f) {
+    if (f.status !== undefined)
+        return undefined;
+    const code = f.code ?? /\b(E[A-Z_]{4,})\b/.exec(f.message)?.[1];
+    if (!code)
+        return undefined;
+    if (DNS_CODES.has(code))
+        return 'dns';
+    if (REFUSED_CODES.has(code))
+        return 'refused';
+    if (TLS_CODE.test(code))
+        return 'tls';
+    return undefined;
 }
 const THROTTLED = new Set(['ThrottlingException', 'ModelNotReadyException', 'TooManyRequestsException']);
 const SERVER = new Set(['InternalServerException', 'ServiceUnavailableException', 'ModelStreamErrorException', 'IncompleteStream']);
 const TIMEOUT = new Set(['TimeoutError', 'ModelTimeoutException', 'RenderTimeout']);
-/** Connection-level failures that a second try usually survives. */
-const NETWORK = /ECONNRESET|EPIPE|ECONNREFUSED|socket hang up|Premature close|aborted/i;
+/** Connection-level failures that a second try usually survives (a refused or unresolvable host is not one: see networkProblem). */
+const NETWORK = /ECONNRESET|EPIPE|socket hang up|Premature close|aborted/i;
 function classify(f) {
+    if (networkProblem(f))
+        return 'fatal';
     if (THROTTLED.has(f.name) || f.status === 429)
         return 'throttled';
     if (TIMEOUT.has(f.name) || f.status === 408)
@@ -757,12 +789,18 @@ function explain(f, c) {
         case 'ServiceQuotaExceededException':
             return [`Bedrock quota exceeded (${said})`, 'lower `max-tokens` or `concurrency`, or request a quota increase in the Service Quotas console'];
         case 'ExpiredTokenException':
-            return [`the AWS session expired during the run (${said})`, EXPIRED_SESSION_HINT];
+            return [
+                `the AWS session expired during the run (${said})`,
+                c.audience === 'terminal' ? `refresh the session, then run again: ${terminalCredentialsHint(process.env.AWS_PROFILE)}` : EXPIRED_SESSION_HINT
+            ];
         case 'UnrecognizedClientException':
         case 'InvalidSignatureException':
         case 'CredentialsProviderError':
-            return [`AWS rejected or could not find the credentials (${said})`, CREDENTIALS_HINT];
+            return [`AWS rejected or could not find the credentials (${said})`, credentialsHint(c.audience ?? 'actions')];
     }
+    const network = networkProblem(f);
+    if (network)
+        return explainNetwork(network, f);
     const kind = classify(f);
     if (kind === 'timeout')
         return [`the model call timed out (${said})`, 'raise `timeout-minutes`, or lower `max_tokens` for this prompt'];
@@ -781,6 +819,28 @@ function explainValidation(f, c) {
     }
     return [`Bedrock rejected the request (${said})`, 'check the prompt frontmatter (`max_tokens`, `temperature`) and the model id'];
 }
+/** The network failure named as one: what failed, and where to look (never the model id). */
+function explainNetwork(problem, f) {
+    const at = f.host ? ` at ${f.host}` : '';
+    const said = `${f.code ?? f.name}: ${f.message}`;
+    const proxy = 'behind a proxy, set HTTPS_PROXY (and NO_PROXY for hosts to reach directly)';
+    if (problem === 'dns') {
+        return [
+            `could not reach Bedrock${at}: the host name did not resolve (${said}); this is the network, DNS or a proxy, not the model id`,
+            `check the region is spelt right and that this machine resolves the name; ${proxy}; an AWS_ENDPOINT_URL_BEDROCK_RUNTIME or AWS_ENDPOINT_URL in the environment overrides the endpoint`
+        ];
+    }
+    if (problem === 'refused') {
+        return [
+            `could not reach Bedrock${at}: the connection was refused or the host is unreachable (${said}); this is the network, DNS or a proxy, not the model id`,
+            `check the firewall and any AWS_ENDPOINT_URL_BEDROCK_RUNTIME or AWS_ENDPOINT_URL in the environment; ${proxy}`
+        ];
+    }
+    return [
+        `the TLS connection to Bedrock${at} failed (${said}); this is the network or a proxy that intercepts TLS, not the model id`,
+        `behind a TLS-intercepting proxy, point NODE_EXTRA_CA_CERTS at its CA certificate (PEM); check HTTPS_PROXY and the endpoint's scheme (https)`
+    ];
+}
 /** `anthropic.claude-sonnet-4…`, `anthropic.claude-opus-4-1…`: a Claude 4 id without a profile prefix. */
 function isBareClaude4(modelId) {
     return /^anthropic\.claude-(?:[a-z]+-)?4/.test(modelId);
@@ -793,6 +853,19 @@ function isBareClaude4(modelId) {
 const EXPIRED_SESSION_HINT = 'the run outlived its AWS session: raise `role-duration-seconds` on the aws-actions/configure-aws-credentials step ' +
     '(its default is 3600, one hour) to cover the whole run, and raise the role\'s "Maximum session duration" in IAM to at least as much ' +
     '(up to 12 hours); or regenerate fewer documents per run (`targets`)';
+/** How to give credentials, for whoever must act: the workflow's author, or the person at the terminal. */
+function credentialsHint(audience, profile) {
+    return audience === 'actions' ? CREDENTIALS_HINT : terminalCredentialsHint(profile);
+}
+/** For a person at a terminal: a profile (with SSO), or keys; where the SDK looks. */
+function terminalCredentialsHint(profile) {
+    const name = profile || '<profile>';
+    return (`use an AWS profile: AWS_PROFILE=${name}, defined in ~/.aws/config or ~/.aws/credentials ` +
+        `(for IAM Identity Center, run \`aws sso login --profile ${name}\` first; \`aws configure sso\` sets one up), ` +
+        'or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys); ' +
+        '`aws sts get-caller-identity` shows what the SDK finds');
+}
+/** For a workflow's author. */
 const CREDENTIALS_HINT = 'give the job AWS credentials in one of two ways: (1) OIDC — add `permissions: id-token: write` to the job and a step ' +
     '`uses: aws-actions/configure-aws-credentials@v6` with `role-to-assume: <role ARN>` and `aws-region: <region>` before this action; ' +
     'or (2) repository secrets — set env `AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}` and ' +
@@ -939,20 +1012,42 @@ const PASS_THROUGH_PREFIXES = ['anthropic.', 'us.', 'eu.', 'apac.', 'global.', '
 function isBedrockId(name) {
     return PASS_THROUGH_PREFIXES.some((prefix) => name.startsWith(prefix));
 }
-/** The Bedrock model id for a Graft model name; `promptFile` names the prompt in errors. */
+/**
+ * The Bedrock model id for a Graft model name from a prompt's frontmatter (or
+ * the default applied to it); `promptFile` names the prompt in errors.
+ * @throws GraftError naming the prompt, listing the aliases by model.
+ */
 function resolveModel(name, promptFile) {
-    const trimmed = name.trim();
-    const aliased = MODEL_ALIASES.get(trimmed);
-    if (aliased)
-        return aliased;
-    if (isBedrockId(trimmed))
-        return trimmed;
+    const id = lookUp(name);
+    if (id)
+        return id;
     throw new errors/* GraftError */.Tz({
         file: promptFile,
         message: `unknown model "${name}"`,
-        hint: `set \`model:\` in the frontmatter (or the \`model\` input) to one of: ${[...MODEL_ALIASES.keys()].join(', ')}; ` +
-            `or to a Bedrock model id, inference profile or ARN (anthropic.…, us.…, eu.…, apac.…, global.…, arn:aws:bedrock:…)`
+        hint: modelChoices('set `model:` in the frontmatter (or the `model` input)')
     });
+}
+/**
+ * The Bedrock model id for a model given as a setting (a CLI option, an action
+ * input); `label` names it in the error ("--model", "input model"), so the
+ * error points at what was typed, not at a prompt.
+ * @throws GraftError "<label>: unknown model …", listing the aliases by model.
+ */
+function resolveModelSetting(name, label) {
+    const id = lookUp(name);
+    if (id)
+        return id;
+    throw new errors/* GraftError */.Tz({ message: `${label}: unknown model "${name}"`, hint: modelChoices(`set ${label}`) });
+}
+function lookUp(name) {
+    const trimmed = name.trim();
+    return MODEL_ALIASES.get(trimmed) ?? (isBedrockId(trimmed) ? trimmed : undefined);
+}
+/** What a model may be: an id, profile or ARN, or an alias — one line per model, its aliases after it. */
+function modelChoices(what) {
+    const lines = ALIAS_GROUPS.map(([id, aliases]) => `  ${id}: ${aliases.join(', ')}`);
+    return (`${what} to a Bedrock model id, inference profile or ARN (anthropic.…, us.…, eu.…, apac.…, global.…, arn:aws:bedrock:…), ` +
+        `or to an alias (Bedrock id: its aliases):\n${lines.join('\n')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/generate/plan.ts
@@ -1108,149 +1203,8 @@ async function runDag(tasks, concurrency, options = {}) {
     return results;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/core/generate/transaction.ts
-// All or nothing on disk: every file generate writes goes through here. The
-// first write of a path keeps its original bytes; rollback() puts every one
-// back (or removes the file when it did not exist), trying every file even
-// when some cannot be restored, and returns a problem for each of those
-// naming the file and the cause. Writes are atomic (temporary file, then
-// rename), so a reader never sees half a document. Once rollback has begun, no
-// write is accepted (a render that finishes after a cancellation cannot put a
-// document back on disk).
-
-
-
-
-
-class FileTransaction {
-    root;
-    originals = new Map();
-    /** writes under way: rollback waits for them before restoring */
-    inFlight = new Set();
-    closed = false;
-    constructor(root) {
-        this.root = root;
-    }
-    /** Writes `content` to `rel` atomically; throws a GraftError naming the file and the cause. */
-    async write(rel, content) {
-        if (this.closed) {
-            throw new errors/* GraftError */.Tz({ file: rel, message: `not writing ${rel}: the run is being rolled back` });
-        }
-        this.check(rel);
-        const work = this.writeOnce(rel, content);
-        this.inFlight.add(work);
-        try {
-            await work;
-        }
-        finally {
-            this.inFlight.delete(work);
-        }
-    }
-    async writeOnce(rel, content) {
-        const abs = (0,external_node_path_.join)(this.root, rel);
-        if (!this.originals.has(rel))
-            this.originals.set(rel, await (0,promises_.readFile)(abs).catch(() => undefined));
-        try {
-            await atomicWrite(abs, content);
-        }
-        catch (error) {
-            throw new errors/* GraftError */.Tz({
-                file: rel,
-                message: `could not write ${rel}: ${describeFsError(error)}`,
-                hint: 'free disk space or make the folder writable for the runner, then re-run (nothing this run wrote was kept)'
-            });
-        }
-    }
-    /** Every write goes through the resolver: outputs as outputs, dvc.yaml and dvc.lock as the pipeline's own plain files. */
-    check(rel) {
-        new core_paths/* RepoPathChecker */.x_(this.root).resolve(rel, core_paths/* PIPELINE_FILES */.Vh.has(rel) ? 'pipeline' : 'output');
-    }
-    /** paths written whose bytes now differ from what was there before */
-    async changedPaths() {
-        const changed = [];
-        for (const [rel, before] of this.originals) {
-            const now = await (0,promises_.readFile)((0,external_node_path_.join)(this.root, rel)).catch(() => undefined);
-            if (!before || !now || !before.equals(now))
-                changed.push(rel);
-        }
-        return changed;
-    }
-    /**
-     * Puts back every file written, newest first, trying each even after one
-     * fails; refuses further writes. Returns one problem per file it could not
-     * restore (file, cause, and what to do), empty when all went back.
-     */
-    async rollback() {
-        this.closed = true;
-        await Promise.allSettled([...this.inFlight]);
-        const problems = [];
-        for (const [rel, before] of [...this.originals].reverse()) {
-            const abs = (0,external_node_path_.join)(this.root, rel);
-            try {
-                if (before === undefined)
-                    await removeFile(abs);
-                else
-                    await atomicWrite(abs, before);
-            }
-            catch (error) {
-                problems.push({
-                    file: rel,
-                    message: `could not restore ${rel} after the failed run (${describeFsError(error)}); it still holds this run's ${before === undefined ? 'new file' : 'text'}`,
-                    hint: before === undefined
-                        ? `delete ${rel} by hand (or \`git clean -f -- ${rel}\`) before committing anything`
-                        : `restore it by hand with \`git checkout -- ${rel}\` before committing anything`
-                });
-            }
-        }
-        this.originals.clear();
-        return problems;
-    }
-}
-/** `ENOSPC (no space left on device)`: the errno code and what it means, else the message. */
-function describeFsError(error) {
-    const e = error;
-    const meaning = {
-        ENOSPC: 'no space left on device',
-        EROFS: 'read-only file system',
-        EACCES: 'permission denied',
-        EPERM: 'operation not permitted',
-        EDQUOT: 'disk quota exceeded',
-        ENOTDIR: 'a parent is not a folder',
-        EEXIST: 'a file is in the way',
-        EISDIR: 'it is a folder',
-        EIO: 'input/output error'
-    };
-    if (e?.code && meaning[e.code])
-        return `${e.code}, ${meaning[e.code]}`;
-    if (e?.code)
-        return e.code;
-    return error instanceof Error ? error.message : String(error);
-}
-/** Deletes a file; one already gone is fine. (fs.rm would report EPERM as a failed rmdir's ENOTDIR.) */
-async function removeFile(abs) {
-    try {
-        await (0,promises_.unlink)(abs);
-    }
-    catch (error) {
-        if (error.code !== 'ENOENT')
-            throw error;
-    }
-}
-async function atomicWrite(abs, content) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(abs), { recursive: true });
-    const tmp = `${abs}.graft-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
-    try {
-        await (0,promises_.writeFile)(tmp, content);
-        await (0,promises_.rename)(tmp, abs);
-    }
-    catch (error) {
-        await (0,promises_.rm)(tmp, { force: true }).catch(() => undefined);
-        throw error;
-    }
-}
-
+// EXTERNAL MODULE: ./src/core/generate/transaction.ts
+var transaction = __webpack_require__(2255);
 ;// CONCATENATED MODULE: ./src/core/generate/preflight.ts
 // Before the first model call: everything that could make the final write
 // fail is checked, so a refusal never comes after money was spent. Every
@@ -1578,7 +1532,7 @@ class GenerationRun {
     constructor(options, plan) {
         this.options = options;
         this.plan = plan;
-        this.transaction = new FileTransaction(options.root);
+        this.transaction = new transaction/* FileTransaction */.Z(options.root);
         this.git = new git/* Git */.T(options.root);
         this.files = new PipelineFiles(options.root, options.report.pipeline, plan);
     }
@@ -1775,6 +1729,70 @@ class GenerationRun {
 var dist_cjs = __webpack_require__(7462);
 // EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var node_http_handler_dist_cjs = __webpack_require__(1279);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/config/index.js
+var submodules_config = __webpack_require__(9672);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: ./node_modules/agent-base/dist/index.js + 1 modules
+var agent_base_dist = __webpack_require__(319);
+// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js + 2 modules
+var https_proxy_agent_dist = __webpack_require__(8270);
+// EXTERNAL MODULE: ./node_modules/proxy-from-env/index.js
+var proxy_from_env = __webpack_require__(8182);
+;// CONCATENATED MODULE: ./src/core/io/proxy.ts
+
+
+
+
+
+/**
+ * An http.Agent that decides per request: directly (a plain keep-alive agent)
+ * when no proxy applies to the target URL, else through a CONNECT tunnel to
+ * the proxy, one tunnel agent per proxy URL. The environment is read at each
+ * request, so a process may set it after creating the agent.
+ */
+class EnvProxyAgent extends agent_base_dist/* Agent */.g6 {
+    direct;
+    tunnels = new Map();
+    constructor() {
+        super({ keepAlive: true });
+        this.direct = { http: new external_node_http_.Agent({ keepAlive: true }), https: new external_node_https_.Agent({ keepAlive: true }) };
+    }
+    connect(_req, opts) {
+        const scheme = opts.secureEndpoint ? 'https' : 'http';
+        const proxy = proxyFor(`${scheme}://${hostForUrl(opts.host ?? 'localhost')}:${opts.port}`);
+        if (!proxy)
+            return this.direct[scheme];
+        let tunnel = this.tunnels.get(proxy);
+        if (!tunnel) {
+            tunnel = new https_proxy_agent_dist/* HttpsProxyAgent */.b(proxy, { keepAlive: true });
+            this.tunnels.set(proxy, tunnel);
+        }
+        return tunnel;
+    }
+    /** Closes every pooled socket (direct and tunnelled). */
+    destroy() {
+        this.direct.http.destroy();
+        this.direct.https.destroy();
+        for (const tunnel of this.tunnels.values())
+            tunnel.destroy();
+        super.destroy();
+    }
+}
+/**
+ * The proxy URL for `url` under the environment's HTTPS_PROXY / HTTP_PROXY /
+ * ALL_PROXY / NO_PROXY, or undefined for a direct connection.
+ */
+function proxyFor(url) {
+    return (0,proxy_from_env/* getProxyForUrl */.T)(url) || undefined;
+}
+/** IPv6 literals go in brackets in a URL. */
+function hostForUrl(host) {
+    return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
 ;// CONCATENATED MODULE: ./src/core/render/retry.ts
 const DEFAULT_BACKOFF_MS = [5000, 15000, 45000];
 /** The last error of a call that will not be retried, with how many tries it took. */
@@ -1955,6 +1973,8 @@ class AdaptiveLimiter {
 
 
 
+
+
 const CONNECT_TIMEOUT_MS = 10_000;
 const COMPLETE_STOPS = new Set(['end_turn', 'stop_sequence']);
 class BedrockRenderer {
@@ -1965,13 +1985,15 @@ class BedrockRenderer {
     backoffMs;
     progressEveryMs;
     limiter;
+    audience;
     constructor(opts) {
-        this.region = requireRegion(opts.region);
+        this.region = requireRegion(opts.region, opts.audience);
         this.client = bedrockClient(this.region);
         this.log = opts.log;
         this.sleep = opts.sleep ?? realSleep;
         this.backoffMs = opts.backoffMs ?? DEFAULT_BACKOFF_MS;
         this.progressEveryMs = opts.progressEveryMs ?? 5000;
+        this.audience = opts.audience ?? 'actions';
         if (opts.concurrency !== undefined) {
             this.limiter = new AdaptiveLimiter(opts.concurrency, {
                 fixed: opts.fixedConcurrency,
@@ -1996,7 +2018,7 @@ class BedrockRenderer {
         return out.inputTokens;
     }
     async render(req) {
-        const context = { label: req.label, modelId: req.modelId, region: this.region };
+        const context = { label: req.label, modelId: req.modelId, region: this.region, audience: this.audience };
         const started = Date.now();
         let outcome;
         try {
@@ -2172,60 +2194,87 @@ function aborted(signal) {
 function foundationModelId(modelId) {
     return modelId.replace(/^(?:us|eu|apac|jp|au|ca|us-gov|global)\./, '');
 }
-function requireRegion(region) {
+function requireRegion(region, audience = 'actions') {
     if (region)
         return region;
-    throw new errors/* GraftError */.Tz({ message: 'no AWS region is set for Bedrock', hint: `set the \`aws-region\` input or AWS_REGION; and ${CREDENTIALS_HINT}` });
+    const where = audience === 'actions' ? 'the `aws-region` input or AWS_REGION' : '--region or AWS_REGION';
+    throw new errors/* GraftError */.Tz({ message: 'no AWS region is set for Bedrock', hint: `set ${where}; and ${credentialsHint(audience)}` });
 }
 /**
  * HTTP/1.1 with explicit time limits (the default handler is HTTP/2 and a
  * request timeout would only warn); no endpoint, so AWS_ENDPOINT_URL_BEDROCK_RUNTIME
- * applies; one SDK attempt, since retry.ts retries.
+ * applies; one SDK attempt, since retry.ts retries. Connections go through the
+ * proxy HTTPS_PROXY / HTTP_PROXY name, unless NO_PROXY exempts the host (io/proxy.ts).
  */
 function bedrockClient(region) {
+    const agent = new EnvProxyAgent();
     return new dist_cjs/* BedrockRuntimeClient */.mam({
         region,
         maxAttempts: 1,
-        requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({ connectionTimeout: CONNECT_TIMEOUT_MS, throwOnRequestTimeout: true })
+        requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({
+            connectionTimeout: CONNECT_TIMEOUT_MS,
+            throwOnRequestTimeout: true,
+            httpAgent: agent,
+            httpsAgent: agent
+        })
     });
 }
 /**
  * Fails early, before any model call, when the run has no region or the SDK's
- * default chain finds no credentials; the message names both ways to fix it.
+ * default chain finds no credentials. The advice suits `audience`: workflow
+ * steps inside Actions, AWS_PROFILE / `aws sso login` / ~/.aws at a terminal;
+ * an AWS_PROFILE that names no profile in the shared files is reported as such.
+ * @throws GraftError with what was missing and how to provide it.
  */
-async function checkCredentials(region) {
-    const resolved = requireRegion(region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION);
+async function checkCredentials(region, audience = 'actions') {
+    const resolved = requireRegion(region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION, audience);
     const client = bedrockClient(resolved);
     try {
         await client.config.credentials();
     }
     catch (err) {
-        throw new errors/* GraftError */.Tz({ message: `no AWS credentials found for Bedrock (${errorFacts(err).message})`, hint: CREDENTIALS_HINT });
+        const profile = process.env.AWS_PROFILE || process.env.AWS_DEFAULT_PROFILE;
+        const missing = profile ? await missingProfile(profile) : undefined;
+        if (missing)
+            throw missing;
+        throw new errors/* GraftError */.Tz({
+            message: `no AWS credentials found for Bedrock (${errorFacts(err).message})`,
+            hint: credentialsHint(audience, profile)
+        });
     }
     finally {
         client.destroy();
     }
 }
-
-;// CONCATENATED MODULE: ./src/core/settings.ts
-// Settings given as text (action inputs, CLI options) turned into values, with
-// one wording for every adapter's errors.
-
 /**
- * A positive whole number from `raw`; `label` names the setting in the error
- * (e.g. "input concurrency", "--concurrency").
- * @throws GraftError when `raw` is not a whole number ≥ 1.
+ * A GraftError when `profile` is in neither shared file (read as the SDK reads
+ * them: AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/…), listing
+ * the profiles that are there; undefined when it exists (then the failure lies
+ * elsewhere, e.g. an expired SSO session).
  */
-function parsePositiveInt(raw, label, example) {
-    const n = Number(raw.trim());
-    if (raw.trim() === '' || !Number.isInteger(n) || n < 1) {
-        throw new errors/* GraftError */.Tz({ message: `${label} is "${raw}", not a positive whole number`, hint: `e.g. ${example}` });
-    }
-    return n;
+async function missingProfile(profile) {
+    const files = await (0,submodules_config.loadSharedConfigFiles)({ ignoreCache: true }).catch(() => ({ configFile: {}, credentialsFile: {} }));
+    const all = new Set([...Object.keys(files.configFile), ...Object.keys(files.credentialsFile)]);
+    if (all.has(profile))
+        return undefined;
+    // sections such as [sso-session x] and [services x] come back as "sso-session.x": not profiles
+    const names = new Set([...all].filter((n) => !/^(sso-session|services)\./.test(n)));
+    const config = process.env.AWS_CONFIG_FILE || '~/.aws/config';
+    const credentials = process.env.AWS_SHARED_CREDENTIALS_FILE || '~/.aws/credentials';
+    const there = [...names].sort();
+    return new errors/* GraftError */.Tz({
+        message: `AWS_PROFILE is "${profile}", but no profile of that name is in ${config} or ${credentials}` +
+            (there.length > 0 ? ` (profiles there: ${there.join(', ')})` : ' (no profiles there at all)'),
+        hint: `set AWS_PROFILE to one of them, or create it with \`aws configure --profile ${profile}\` (\`aws configure sso --profile ${profile}\` for IAM Identity Center)`
+    });
 }
 
-// EXTERNAL MODULE: ./src/core/validate/validate.ts + 11 modules
-var validate = __webpack_require__(1954);
+// EXTERNAL MODULE: ./src/core/settings.ts
+var settings = __webpack_require__(1922);
+// EXTERNAL MODULE: ./src/core/validate/validate.ts + 4 modules
+var validate = __webpack_require__(4940);
+// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
+var args = __webpack_require__(8776);
 // EXTERNAL MODULE: ./src/cli/dvc-locator.ts + 1 modules
 var dvc_locator = __webpack_require__(9124);
 // EXTERNAL MODULE: ./src/core/pipeline/targets.ts
@@ -2234,6 +2283,7 @@ var targets = __webpack_require__(8488);
 var terminal_log = __webpack_require__(729);
 ;// CONCATENATED MODULE: ./src/cli/generate-command.ts
 // `graft-action generate` and `graft-action pack`: the generate core in a terminal.
+
 
 
 
@@ -2281,44 +2331,51 @@ Options:
   -h, --help        show this help
 `;
 function positiveInt(name, raw, fallback) {
-    return raw === undefined ? fallback : parsePositiveInt(raw, `--${name}`, fallback);
+    return raw === undefined ? fallback : (0,args/* asUsage */.im)(() => (0,settings/* parsePositiveInt */.EJ)(raw, `--${name}`, fallback));
 }
 async function generateCommand(argv) {
-    const { values, positionals } = (0,external_node_util_.parseArgs)({
-        args: argv,
-        allowPositionals: true,
-        options: {
-            'dry-run': { type: 'boolean', default: false },
-            force: { type: 'boolean', default: false },
-            model: { type: 'string', default: defaults/* DEFAULT_MODEL */.UB },
-            region: { type: 'string' },
-            'max-tokens': { type: 'string' },
-            concurrency: { type: 'string' },
-            'fixed-concurrency': { type: 'boolean', default: false },
-            'max-documents': { type: 'string' },
-            'max-input-tokens': { type: 'string' },
-            'max-output-tokens': { type: 'string' },
-            'timeout-minutes': { type: 'string' },
-            engine: { type: 'string', default: 'auto' },
-            cwd: { type: 'string', short: 'C', default: '.' },
-            help: { type: 'boolean', short: 'h', default: false }
-        }
+    const { values, positionals } = (0,args/* parseCommandLine */.Du)('generate', argv, {
+        'dry-run': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        model: { type: 'string', default: defaults/* DEFAULT_MODEL */.UB },
+        region: { type: 'string' },
+        'max-tokens': { type: 'string' },
+        concurrency: { type: 'string' },
+        'fixed-concurrency': { type: 'boolean', default: false },
+        'max-documents': { type: 'string' },
+        'max-input-tokens': { type: 'string' },
+        'max-output-tokens': { type: 'string' },
+        'timeout-minutes': { type: 'string' },
+        engine: { type: 'string', default: 'auto' },
+        cwd: { type: 'string', short: 'C', default: '.' }
     });
     if (values.help) {
         process.stdout.write(generateHelp);
         return 0;
     }
+    // Every option is checked before any work: a typo costs no validation and no model call.
+    const engine = (0,args/* asUsage */.im)(() => (0,settings/* parseEngineChoice */.xC)(values.engine, '--engine'));
+    (0,args/* asUsage */.im)(() => resolveModelSetting(values.model, '--model'));
+    const maxTokens = positiveInt('max-tokens', values['max-tokens'], defaults/* DEFAULT_MAX_TOKENS */.Uc);
+    const concurrency = positiveInt('concurrency', values.concurrency, defaults/* DEFAULT_CONCURRENCY */.WH);
+    const timeoutMs = positiveInt('timeout-minutes', values['timeout-minutes'], defaults/* DEFAULT_TIMEOUT_MINUTES */.EV) * 60_000;
+    const budget = {
+        maxDocuments: positiveInt('max-documents', values['max-documents'], DEFAULT_BUDGET.maxDocuments),
+        maxInputTokens: positiveInt('max-input-tokens', values['max-input-tokens'], DEFAULT_BUDGET.maxInputTokens),
+        maxOutputTokens: positiveInt('max-output-tokens', values['max-output-tokens'], DEFAULT_BUDGET.maxOutputTokens)
+    };
     const root = (0,external_node_path_.resolve)(values.cwd);
     const log = (0,terminal_log/* terminalLog */.d)(false);
     const region = values.region ?? (0,defaults/* defaultRegion */._h)();
+    // Advice for whoever reads it: a workflow's author when run inside GitHub Actions, else the person at the terminal.
+    const audience = process.env.GITHUB_ACTIONS === 'true' ? 'actions' : 'terminal';
     const report = await (0,validate/* validate */.tf)({
         root,
-        engine: values.engine,
+        engine,
         targets: positionals.flatMap((p) => (0,targets/* parseTargetList */.n)(p)),
         log,
         dvc: dvc_locator/* dvcOnPath */.q
     });
-    const concurrency = positiveInt('concurrency', values.concurrency, defaults/* DEFAULT_CONCURRENCY */.WH);
     const controller = new AbortController();
     const onSignal = (signal) => {
         log.warn(`${signal} received: stopping and putting back every file written`);
@@ -2333,18 +2390,14 @@ async function generateCommand(argv) {
         secrets: environmentSecrets(process.env),
         force: values.force,
         defaultModel: values.model,
-        maxTokens: positiveInt('max-tokens', values['max-tokens'], defaults/* DEFAULT_MAX_TOKENS */.Uc),
+        maxTokens,
         concurrency,
-        budget: {
-            maxDocuments: positiveInt('max-documents', values['max-documents'], DEFAULT_BUDGET.maxDocuments),
-            maxInputTokens: positiveInt('max-input-tokens', values['max-input-tokens'], DEFAULT_BUDGET.maxInputTokens),
-            maxOutputTokens: positiveInt('max-output-tokens', values['max-output-tokens'], DEFAULT_BUDGET.maxOutputTokens)
-        },
-        timeoutMs: positiveInt('timeout-minutes', values['timeout-minutes'], defaults/* DEFAULT_TIMEOUT_MINUTES */.EV) * 60_000,
+        budget,
+        timeoutMs,
         dryRun: values['dry-run'],
         renderer: async () => {
-            await checkCredentials(region);
-            return new BedrockRenderer({ region, log, concurrency, fixedConcurrency: values['fixed-concurrency'] });
+            await checkCredentials(region, audience);
+            return new BedrockRenderer({ region, log, audience, concurrency, fixedConcurrency: values['fixed-concurrency'] });
         },
         log
     }).finally(() => {
@@ -2373,20 +2426,15 @@ async function generateCommand(argv) {
     return 0;
 }
 async function packCommand(argv) {
-    const { values, positionals } = (0,external_node_util_.parseArgs)({
-        args: argv,
-        allowPositionals: true,
-        options: {
-            cwd: { type: 'string', short: 'C', default: '.' },
-            help: { type: 'boolean', short: 'h', default: false }
-        }
+    const { values, positionals } = (0,args/* parseCommandLine */.Du)('pack', argv, {
+        cwd: { type: 'string', short: 'C', default: '.' }
     });
     if (values.help) {
         process.stdout.write(packHelp);
         return 0;
     }
     if (positionals.length !== 1)
-        throw new errors/* GraftError */.Tz({ message: 'pack takes exactly one target', hint: 'graft-action pack docs/overview.md' });
+        throw new args/* UsageError */.eb({ message: 'pack takes exactly one target', hint: 'e.g. graft-action pack docs/overview.md' });
     const root = (0,external_node_path_.resolve)(values.cwd);
     const log = (0,terminal_log/* terminalLog */.d)(true);
     const dryRun = (report, force) => generate({
@@ -2422,6 +2470,164 @@ async function packCommand(argv) {
     }
     process.stdout.write(`# ${doc.output}: ${doc.directiveLine}${note}\n${doc.packed ?? ''}`);
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 2255:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ FileTransaction)
+/* harmony export */ });
+/* unused harmony export describeFsError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6107);
+// All or nothing on disk: every file generate writes goes through here. The
+// first write of a path keeps its original bytes; rollback() puts every one
+// back (or removes the file when it did not exist), trying every file even
+// when some cannot be restored, and returns a problem for each of those
+// naming the file and the cause. Writes are atomic (temporary file, then
+// rename), so a reader never sees half a document. Once rollback has begun, no
+// write is accepted (a render that finishes after a cancellation cannot put a
+// document back on disk).
+
+
+
+
+
+class FileTransaction {
+    root;
+    originals = new Map();
+    /** writes under way: rollback waits for them before restoring */
+    inFlight = new Set();
+    closed = false;
+    constructor(root) {
+        this.root = root;
+    }
+    /** Writes `content` to `rel` atomically; throws a GraftError naming the file and the cause. */
+    async write(rel, content) {
+        if (this.closed) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({ file: rel, message: `not writing ${rel}: the run is being rolled back` });
+        }
+        this.check(rel);
+        const work = this.writeOnce(rel, content);
+        this.inFlight.add(work);
+        try {
+            await work;
+        }
+        finally {
+            this.inFlight.delete(work);
+        }
+    }
+    async writeOnce(rel, content) {
+        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.root, rel);
+        if (!this.originals.has(rel))
+            this.originals.set(rel, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(abs).catch(() => undefined));
+        try {
+            await atomicWrite(abs, content);
+        }
+        catch (error) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
+                file: rel,
+                message: `could not write ${rel}: ${describeFsError(error)}`,
+                hint: 'free disk space or make the folder writable for the runner, then re-run (nothing this run wrote was kept)'
+            });
+        }
+    }
+    /** Every write goes through the resolver: outputs as outputs, dvc.yaml and dvc.lock as the pipeline's own plain files. */
+    check(rel) {
+        new _paths_js__WEBPACK_IMPORTED_MODULE_4__/* .RepoPathChecker */ .x_(this.root).resolve(rel, _paths_js__WEBPACK_IMPORTED_MODULE_4__/* .PIPELINE_FILES */ .Vh.has(rel) ? 'pipeline' : 'output');
+    }
+    /** paths written whose bytes now differ from what was there before */
+    async changedPaths() {
+        const changed = [];
+        for (const [rel, before] of this.originals) {
+            const now = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.root, rel)).catch(() => undefined);
+            if (!before || !now || !before.equals(now))
+                changed.push(rel);
+        }
+        return changed;
+    }
+    /**
+     * Puts back every file written, newest first, trying each even after one
+     * fails; refuses further writes. Returns one problem per file it could not
+     * restore (file, cause, and what to do), empty when all went back.
+     */
+    async rollback() {
+        this.closed = true;
+        await Promise.allSettled([...this.inFlight]);
+        const problems = [];
+        for (const [rel, before] of [...this.originals].reverse()) {
+            const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.root, rel);
+            try {
+                if (before === undefined)
+                    await removeFile(abs);
+                else
+                    await atomicWrite(abs, before);
+            }
+            catch (error) {
+                problems.push({
+                    file: rel,
+                    message: `could not restore ${rel} after the failed run (${describeFsError(error)}); it still holds this run's ${before === undefined ? 'new file' : 'text'}`,
+                    hint: before === undefined
+                        ? `delete ${rel} by hand (or \`git clean -f -- ${rel}\`) before committing anything`
+                        : `restore it by hand with \`git checkout -- ${rel}\` before committing anything`
+                });
+            }
+        }
+        this.originals.clear();
+        return problems;
+    }
+}
+/** `ENOSPC (no space left on device)`: the errno code and what it means, else the message. */
+function describeFsError(error) {
+    const e = error;
+    const meaning = {
+        ENOSPC: 'no space left on device',
+        EROFS: 'read-only file system',
+        EACCES: 'permission denied',
+        EPERM: 'operation not permitted',
+        EDQUOT: 'disk quota exceeded',
+        ENOTDIR: 'a parent is not a folder',
+        EEXIST: 'a file is in the way',
+        EISDIR: 'it is a folder',
+        EIO: 'input/output error'
+    };
+    if (e?.code && meaning[e.code])
+        return `${e.code}, ${meaning[e.code]}`;
+    if (e?.code)
+        return e.code;
+    return error instanceof Error ? error.message : String(error);
+}
+/** Deletes a file; one already gone is fine. (fs.rm would report EPERM as a failed rmdir's ENOTDIR.) */
+async function removeFile(abs) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(abs);
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw error;
+    }
+}
+async function atomicWrite(abs, content) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(abs), { recursive: true });
+    const tmp = `${abs}.graft-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(tmp, content);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, abs);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true }).catch(() => undefined);
+        throw error;
+    }
 }
 
 

@@ -1,0 +1,3750 @@
+export const id = 540;
+export const ids = [540];
+export const modules = {
+
+/***/ 803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  PZ: () => (/* binding */ lockEntryFor),
+  Hy: () => (/* binding */ readDvcLock),
+  dQ: () => (/* binding */ removeLockStages),
+  UG: () => (/* binding */ setLockStage)
+});
+
+// UNUSED EXPORTS: parseDvcLock, parseDvcLockYaml
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/dvc/hash.ts + 1 modules
+var dvc_hash = __webpack_require__(7827);
+;// CONCATENATED MODULE: ./src/core/yaml/emit-ruamel.ts
+// Writes YAML scalars the way DVC's YAML library (ruamel.yaml, block style,
+// width 80) writes them in dvc.lock: plain when the text would read back as
+// the same string, else single-quoted, else double-quoted; long plain and
+// single-quoted values fold at spaces near column 80. Matching it byte for
+// byte keeps the diffs of dvc.lock small and reviewable.
+
+const WIDTH = 80;
+/** Strings a YAML 1.2 reader (ruamel's resolver) would take for something other than a string. */
+const NON_STRING = [
+    /^(?:true|True|TRUE|false|False|FALSE)$/,
+    /^(?=[-+0-9.])(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+    /^(?=[-+0-9])(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/,
+    /^(?:<<|~|null|Null|NULL|=|!|&|\*|)$/,
+    /^(?:[0-9]{4}-[0-9][0-9]-[0-9][0-9]|[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/
+];
+const WS = new Set(['\0', ' ', '\t', '\r', '\n', '\x85', '\u2028', '\u2029']);
+const BREAKS = new Set(['\n', '\x85', '\u2028', '\u2029']);
+/**
+ * The text that follows `key:` for a string value: a space, then the scalar.
+ * `column` is where the colon ends; `indent` is where folded lines start.
+ */
+function yamlValue(value, column, indent) {
+    const chars = [...value];
+    const style = chooseStyle(value, chars, false);
+    const text = style === 'plain' ? writePlain(chars, column, indent) : style === 'single' ? writeSingle(chars, column, indent) : '';
+    // ruamel can fold after a run of spaces (or keep a leading no-break space),
+    // which does not read back as the same string; then DVC itself would see a
+    // changed command. Double quotes always read back exactly.
+    return text && readsBackAs(text, value) ? text : ` ${writeDouble(chars)}`;
+}
+function readsBackAs(text, value) {
+    const doc = (0,dist/* parseDocument */.Tp)(`k:${text}\n`);
+    return doc.errors.length === 0 && doc.get('k') === value;
+}
+/** A mapping key as ruamel writes it (never folded). */
+function yamlKey(value) {
+    const chars = [...value];
+    const style = chooseStyle(value, chars, true);
+    if (style === 'plain')
+        return value;
+    if (style === 'single')
+        return `'${value.replaceAll("'", "''")}'`;
+    return writeDouble(chars);
+}
+/** Whether `value`, written plain on one line, reads back as this same string. */
+function isPlainString(value) {
+    return chooseStyle(value, [...value], true) === 'plain';
+}
+function chooseStyle(value, chars, asKey) {
+    const a = analyze(chars);
+    const resolvesToString = !NON_STRING.some((re) => re.test(value));
+    if (resolvesToString && a.blockPlain && !(asKey && (chars.length === 0 || a.multiline)))
+        return 'plain';
+    if (value.includes("'") || value.includes('\n'))
+        return 'double';
+    return a.singleQuoted && !(asKey && a.multiline) ? 'single' : 'double';
+}
+function analyze(chars) {
+    const n = chars.length;
+    if (n === 0)
+        return { blockPlain: true, singleQuoted: true, multiline: false };
+    const text = chars.join('');
+    let indicators = text.startsWith('---') || text.startsWith('...');
+    let lineBreaks = false;
+    let special = false;
+    let leadingOrTrailing = false;
+    let breakSpace = false;
+    let spaceBreak = false;
+    let prevSpace = false;
+    let prevBreak = false;
+    for (let i = 0; i < n; i++) {
+        const ch = chars[i];
+        const precededByWs = i === 0 || WS.has(chars[i - 1]);
+        const followedByWs = i + 1 >= n || WS.has(chars[i + 1]);
+        if (i === 0) {
+            if ('#,[]{}&*!|>\'"%@`'.includes(ch))
+                indicators = true;
+            if ((ch === '?' || ch === ':' || ch === '-') && followedByWs)
+                indicators = true;
+        }
+        else if ((ch === ':' && followedByWs) || (ch === '#' && precededByWs)) {
+            indicators = true;
+        }
+        if (BREAKS.has(ch))
+            lineBreaks = true;
+        if (!(ch === '\n' || (ch >= ' ' && ch <= '~')) && !isPrintableUnicode(ch))
+            special = true;
+        if (ch === ' ') {
+            if (i === 0 || i === n - 1)
+                leadingOrTrailing = true;
+            if (prevBreak)
+                breakSpace = true;
+            prevSpace = true;
+            prevBreak = false;
+        }
+        else if (BREAKS.has(ch)) {
+            if (i === 0 || i === n - 1)
+                leadingOrTrailing = true;
+            if (prevSpace)
+                spaceBreak = true;
+            prevSpace = false;
+            prevBreak = true;
+        }
+        else {
+            prevSpace = prevBreak = false;
+        }
+    }
+    const blockPlain = !leadingOrTrailing && !breakSpace && !special && !spaceBreak && !lineBreaks && !indicators;
+    const singleQuoted = !breakSpace && !special && !spaceBreak;
+    return { blockPlain, singleQuoted, multiline: lineBreaks };
+}
+function isPrintableUnicode(ch) {
+    const c = ch.codePointAt(0) ?? 0;
+    return c !== 0xfeff && (c === 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff));
+}
+/** ruamel's plain writer: a space at or past the width becomes a line break; a word that would overflow starts a new line. */
+function writePlain(chars, column, indent) {
+    const out = new Writer(column, indent);
+    out.write(' ');
+    let spaces = false;
+    let start = 0;
+    for (let end = 0; end <= chars.length; end++) {
+        const ch = end < chars.length ? chars[end] : undefined;
+        if (spaces) {
+            if (ch !== ' ') {
+                if (start + 1 === end && out.column >= WIDTH)
+                    out.newline();
+                else
+                    out.write(chars.slice(start, end).join(''));
+                start = end;
+            }
+        }
+        else if (ch === undefined || ch === ' ') {
+            const word = chars.slice(start, end);
+            if (word.length + out.column > WIDTH && out.column > indent)
+                out.newline();
+            out.write(word.join(''));
+            start = end;
+        }
+        if (ch !== undefined)
+            spaces = ch === ' ';
+    }
+    return out.text;
+}
+/** ruamel's single-quoted writer: `'` doubled, a lone inner space past the width becomes a line break. */
+function writeSingle(chars, column, indent) {
+    const out = new Writer(column, indent);
+    out.write(" '");
+    let spaces = false;
+    let start = 0;
+    for (let end = 0; end <= chars.length; end++) {
+        const ch = end < chars.length ? chars[end] : undefined;
+        if (spaces) {
+            if (ch !== ' ') {
+                if (start + 1 === end && out.column > WIDTH && start !== 0 && end !== chars.length)
+                    out.newline();
+                else
+                    out.write(chars.slice(start, end).join(''));
+                start = end;
+            }
+        }
+        else if ((ch === undefined || ch === ' ' || ch === "'") && start < end) {
+            out.write(chars.slice(start, end).join(''));
+            start = end;
+        }
+        if (ch === "'") {
+            out.write("''");
+            start = end + 1;
+        }
+        if (ch !== undefined)
+            spaces = ch === ' ';
+    }
+    out.write("'");
+    return out.text;
+}
+const ESCAPES = {
+    '\0': '0', '\x07': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r',
+    '\x1b': 'e', '"': '"', '\\': '\\', '\x85': 'N', '\xa0': '_', '\u2028': 'L', '\u2029': 'P'
+};
+/** Double-quoted with ruamel's escapes, on one line (ruamel may fold it; both read back the same). */
+function writeDouble(chars) {
+    let out = '"';
+    for (const ch of chars) {
+        const c = ch.codePointAt(0) ?? 0;
+        const plain = (c >= 0x20 && c <= 0x7e && ch !== '"' && ch !== '\\') || (isPrintableUnicode(ch) && c !== 0x85 && c !== 0x2028 && c !== 0x2029);
+        if (plain)
+            out += ch;
+        else if (ESCAPES[ch] !== undefined)
+            out += `\\${ESCAPES[ch]}`;
+        else if (c <= 0xff)
+            out += `\\x${hex(c, 2)}`;
+        else if (c <= 0xffff)
+            out += `\\u${hex(c, 4)}`;
+        else
+            out += `\\U${hex(c, 8)}`;
+    }
+    return `${out}"`;
+}
+function hex(c, width) {
+    return c.toString(16).toUpperCase().padStart(width, '0');
+}
+/** Tracks the output column the way the emitter does (in code points). */
+class Writer {
+    column;
+    indent;
+    text = '';
+    constructor(column, indent) {
+        this.column = column;
+        this.indent = indent;
+    }
+    write(data) {
+        this.text += data;
+        this.column += [...data].length;
+    }
+    newline() {
+        this.text += `\n${' '.repeat(this.indent)}`;
+        this.column = this.indent;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/yaml/plain.ts
+var plain = __webpack_require__(5723);
+;// CONCATENATED MODULE: ./src/core/dvc/dvclock-fast.ts
+// A fast reader for dvc.lock files in the exact layout DVC writes, because the
+// general YAML parser dominates validate on large lock files (bench/readers.mjs
+// measures both): sticky regular expressions over whole stages and entries first, a line
+// reader for the rest of DVC's layout (folded values, other key orders).
+// Anything outside that layout (comments, quotes beyond '…', params, flow
+// style, CRLF, …) returns undefined and the caller uses the YAML parser, so
+// both always agree.
+
+
+const STAGE = /^ {2}([^ ].*):$/;
+const FIELD = /^( {4}| {6}|( {4}- ))([a-z0-9]+):(?: (.*))?$/;
+const CONTINUATION = /^ {6}([^ ].*)$/;
+const ENTRY_CONTINUATION = /^ {8}([^ ].*)$/;
+/** A continuation line starting like this would not continue a plain scalar. */
+const INDICATOR_START = /^(#|[-?:]( |$))/;
+const COUNT = /^(0|[1-9][0-9]{0,14})$/;
+/**
+ * What String#trim strips but YAML keeps (YAML's white space is only space
+ * and tab), and \r: a file holding any of these is left to the YAML reader.
+ */
+const NOT_YAML_WHITE = /[\r\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const DRAFT_KEYS = new Set(['path', 'hash', 'md5', 'size', 'nfiles', 'isexec']);
+const HEAD = "schema: '2.0'\nstages:\n";
+/** A stage's key, its `cmd:` line and the cmd's continuation lines. */
+const STAGE_BLOCK = /  ([^ \n][^\n]*):\n    cmd: ([^\n]*)\n((?:      [^ \n][^\n]*\n)*)/y;
+const LIST_KEY = /    (deps|outs):\n/y;
+/** One entry, its keys in DVC's order, one line each. */
+const ENTRY_BLOCK = /    - path: ([^\n]*)\n(      hash: md5\n)?      md5: ([^\n]*)\n(?:      size: ([^\n]*)\n)?(?:      nfiles: ([^\n]*)\n)?(      isexec: true\n)?/y;
+/** The lock file, or undefined when the text is not in DVC's plain layout. */
+function fastParseDvcLock(text) {
+    if (NOT_YAML_WHITE.test(text) || !text.startsWith(HEAD))
+        return undefined;
+    const plain = new Map();
+    return lockByBlocks(text, plain) ?? lockByLines(text, plain);
+}
+/**
+ * The common case in one pass of sticky regular expressions (several times
+ * faster than line by line before the JIT warms up): stages and entries in
+ * DVC's own order, one value per line. Undefined for anything else; when it
+ * returns a lock, lockByLines returns the same (tests hold the two together).
+ * Exported for those tests; `text` has passed fastParseDvcLock's checks.
+ */
+function lockByBlocks(text, plain = new Map()) {
+    const stages = new Map();
+    let at = HEAD.length;
+    let line = 3; // of the next stage key
+    while (at < text.length) {
+        STAGE_BLOCK.lastIndex = at;
+        const m = STAGE_BLOCK.exec(text);
+        if (!m)
+            return undefined;
+        const name = m[1];
+        if (!isPlain(name, plain) || stages.has(name))
+            return undefined;
+        const more = m[3] === '' ? [] : m[3].slice(0, -1).split('\n');
+        if (more.some((l) => INDICATOR_START.test(l.trimStart())))
+            return undefined;
+        const cmd = joinFolded(m[2], more);
+        if (!isPlain(cmd, plain))
+            return undefined;
+        const stage = { cmd, deps: [], outs: [], line };
+        stages.set(name, stage);
+        at = STAGE_BLOCK.lastIndex;
+        line += 2 + more.length;
+        for (const key of ['deps', 'outs']) {
+            LIST_KEY.lastIndex = at;
+            const k = LIST_KEY.exec(text);
+            if (!k || k[1] !== key)
+                continue;
+            at = LIST_KEY.lastIndex;
+            line++;
+            for (let e = readEntry(text, at); e; e = readEntry(text, at)) {
+                const entry = toEntry(e.draft, plain);
+                if (!entry)
+                    return undefined;
+                stage[key].push(entry);
+                at = e.end;
+                line += e.lines;
+            }
+        }
+    }
+    return { schema: '2.0', stages };
+}
+/** The entry starting at `at` in DVC's layout, as raw values; undefined when there is none. */
+function readEntry(text, at) {
+    ENTRY_BLOCK.lastIndex = at;
+    const e = ENTRY_BLOCK.exec(text);
+    if (!e)
+        return undefined;
+    const draft = { path: oneLine(e[1]), md5: oneLine(e[3]) };
+    if (e[2] !== undefined)
+        draft.hash = 'md5';
+    if (e[4] !== undefined)
+        draft.size = oneLine(e[4]);
+    if (e[5] !== undefined)
+        draft.nfiles = oneLine(e[5]);
+    if (e[6] !== undefined)
+        draft.isexec = 'true';
+    const lines = 2 + (e[2] !== undefined ? 1 : 0) + (e[4] !== undefined ? 1 : 0) + (e[5] !== undefined ? 1 : 0) + (e[6] !== undefined ? 1 : 0);
+    return { draft, end: ENTRY_BLOCK.lastIndex, lines };
+}
+/**
+ * Any DVC-layout lock file, line by line (keys of an entry in any order,
+ * values folded over lines). Exported for the tests of lockByBlocks; `text`
+ * has passed fastParseDvcLock's checks.
+ */
+function lockByLines(text, plain = new Map()) {
+    const lines = text.split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    const stages = new Map();
+    let stage;
+    let list;
+    let entry;
+    /** the list keys the current stage has given */
+    const lists = new Set();
+    const end = { i: 0 };
+    for (let i = 2; i < lines.length; i++) {
+        const line = lines[i];
+        const stageMatch = STAGE.exec(line);
+        if (stageMatch) {
+            if (!finishEntry(entry, list, plain) || (stage && stage.cmd === undefined))
+                return undefined;
+            entry = undefined;
+            const name = stageMatch[1];
+            if (!isPlain(name, plain) || stages.has(name))
+                return undefined;
+            stage = { cmd: undefined, deps: [], outs: [], line: i + 1 };
+            list = undefined;
+            lists.clear();
+            stages.set(name, stage);
+            continue;
+        }
+        const m = FIELD.exec(line);
+        if (!m || !stage)
+            return undefined;
+        const dash = m[2] !== undefined;
+        const key = m[3];
+        const rawValue = m[4];
+        if (m[1] === '    ' && !dash) {
+            if (!finishEntry(entry, list, plain))
+                return undefined;
+            entry = undefined;
+            if (key === 'cmd' && rawValue !== undefined && stage.cmd === undefined && list === undefined) {
+                const cmd = folded(lines, i, rawValue, CONTINUATION, end);
+                if (!isPlain(cmd, plain))
+                    return undefined;
+                stage.cmd = cmd;
+                i = end.i;
+            }
+            else if ((key === 'deps' || key === 'outs') && rawValue === undefined && stage.cmd !== undefined) {
+                // A key given twice is a YAML error; deps after outs is not DVC's layout.
+                if (lists.has(key) || (key === 'deps' && lists.has('outs')))
+                    return undefined;
+                lists.add(key);
+                list = key === 'deps' ? stage.deps : stage.outs;
+            }
+            else {
+                return undefined;
+            }
+            continue;
+        }
+        if (!list || rawValue === undefined)
+            return undefined;
+        if (dash) {
+            if (key !== 'path' || !finishEntry(entry, list, plain))
+                return undefined;
+            entry = {};
+        }
+        // Any other key makes the YAML reader's entry differ: leave the file to it.
+        if (!entry || !DRAFT_KEYS.has(key) || entry[key] !== undefined)
+            return undefined;
+        entry[key] = folded(lines, i, rawValue, ENTRY_CONTINUATION, end);
+        i = end.i;
+    }
+    if (!finishEntry(entry, list, plain) || (stage && stage.cmd === undefined))
+        return undefined;
+    return { schema: '2.0', stages };
+}
+/** Adds the entry being read (if any) to the list; false when it is not plain. */
+function finishEntry(entry, list, plain) {
+    if (!entry)
+        return true;
+    const e = toEntry(entry, plain);
+    if (!e || !list)
+        return false;
+    list.push(e);
+    return true;
+}
+/**
+ * A plain scalar folded over lines (DVC folds near column 80, and puts a
+ * long word on a line of its own): lines joined by one space. Sets `end.i`
+ * to the index of its last line.
+ */
+function folded(lines, i, first, continuation, end) {
+    const more = [];
+    while (i + 1 < lines.length && continuation.test(lines[i + 1]) && !INDICATOR_START.test(lines[i + 1].trimStart()))
+        more.push(lines[++i]);
+    end.i = i;
+    return joinFolded(first, more);
+}
+/** A value's first line and its continuation lines, as YAML joins a plain scalar: trimmed, one space between. */
+function joinFolded(first, more) {
+    let value = first.trim() === '' ? undefined : first.trimEnd();
+    for (const line of more) {
+        const part = line.trim();
+        value = value === undefined ? part : `${value} ${part}`;
+    }
+    return value ?? '';
+}
+/** A one-line value as joinFolded reads it. */
+function oneLine(raw) {
+    return raw.trim() === '' ? '' : raw.trimEnd();
+}
+/** One entry's raw values, checked the way the YAML reader would type them. */
+function toEntry(raw, plain) {
+    const path = scalar(raw.path, plain);
+    const md5 = scalar(raw.md5, plain);
+    if (path === undefined || md5 === undefined)
+        return undefined;
+    if (raw.hash !== undefined && raw.hash !== 'md5')
+        return undefined;
+    if (raw.isexec !== undefined && raw.isexec !== 'true')
+        return undefined;
+    if ((raw.size !== undefined && !COUNT.test(raw.size)) || (raw.nfiles !== undefined && !COUNT.test(raw.nfiles)))
+        return undefined;
+    // Same key order as the YAML reader builds.
+    const e = raw.hash === undefined ? { path, md5 } : { path, hash: 'md5', md5 };
+    if (raw.size !== undefined)
+        e.size = Number(raw.size);
+    if (raw.nfiles !== undefined)
+        e.nfiles = Number(raw.nfiles);
+    if (raw.isexec !== undefined)
+        e.isexec = true;
+    return e;
+}
+/** A one-line plain or simple single-quoted string; undefined when unsure. */
+function scalar(raw, plain) {
+    if (raw === undefined)
+        return undefined;
+    if (raw.charCodeAt(0) === 0x27) {
+        const quoted = /^'([^']*)'$/.exec(raw);
+        if (quoted)
+            return quoted[1];
+    }
+    return isPlain(raw, plain) ? raw : undefined;
+}
+/** Reads back as this string when written plain: the cheap test first, then ruamel's rules; remembered per file. */
+function isPlain(value, seen) {
+    let known = seen.get(value);
+    if (known === undefined) {
+        known = (0,plain/* isSafePlain */.U)(value, 'core') || isPlainString(value);
+        seen.set(value, known);
+    }
+    return known;
+}
+
+// EXTERNAL MODULE: ./src/core/yaml/source.ts
+var source = __webpack_require__(3474);
+;// CONCATENATED MODULE: ./src/core/dvc/dvclock.ts
+// dvc.lock: read it (schema 2.0), compute fresh entries, and rewrite one
+// stage's entry in DVC's own layout so the real `dvc status` agrees and every
+// other stage stays byte-identical.
+
+
+
+
+
+
+
+
+
+const FILE = 'dvc.lock';
+const SYNTAX_HINT = 'fix the syntax, or restore dvc.lock from git (`git checkout -- dvc.lock`) and run `dvc repro`';
+const CORRUPT_HINT = 'restore dvc.lock from git, or regenerate it with `dvc repro` (DVC 3)';
+async function readDvcLock(root) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, FILE), 'utf8'); // one blocking read, not a round trip per chunk
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+    return parseDvcLock(text);
+}
+function parseDvcLock(text, file = FILE) {
+    return fastParseDvcLock(text) ?? parseDvcLockYaml(text, file);
+}
+/** The general reader (any YAML layout); parseDvcLock tries the fast one first. */
+function parseDvcLockYaml(text, file = FILE) {
+    const src = (0,source/* parseYamlSource */.WF)(text, file, SYNTAX_HINT);
+    const top = src.doc.contents;
+    const schema = (0,dist/* isMap */.jh)(top) ? top.get('schema') : undefined;
+    if (schema !== '2.0') {
+        throw new errors/* GraftError */.Tz({
+            file,
+            line: ((0,dist/* isMap */.jh)(top) ? src.lineOf(top.get('schema', true)) : undefined) ?? 1,
+            message: `${file} ${schema === undefined ? 'has no "schema" key' : `has schema ${JSON.stringify(schema)}`}: only DVC 3 lock files (schema '2.0') are supported; DVC 1 lock files are not`,
+            hint: 'run `dvc repro` with DVC 3 to rewrite dvc.lock, and commit it'
+        });
+    }
+    const stagesNode = top.get('stages', true);
+    const stages = new Map();
+    if (stagesNode === undefined || ((0,dist/* isScalar */.jn)(stagesNode) && stagesNode.value === null))
+        return { schema: '2.0', stages };
+    if (!(0,dist/* isMap */.jh)(stagesNode))
+        throw corrupt(src, stagesNode, '"stages" must be a mapping');
+    for (const pair of stagesNode.items) {
+        const name = (0,source/* pairKey */.Yz)(pair);
+        stages.set(name, readLockStage(src, name, pair));
+    }
+    return { schema: '2.0', stages };
+}
+function readLockStage(src, name, pair) {
+    const line = src.lineOf(pair.key);
+    const body = pair.value;
+    if (!(0,dist/* isMap */.jh)(body))
+        throw new errors/* GraftError */.Tz({ file: src.file, line, message: `stage "${name}" must be a mapping`, hint: CORRUPT_HINT });
+    const cmdNode = body.get('cmd', true);
+    let cmd = (0,source/* scalarString */.Cg)(cmdNode);
+    if (cmd === undefined && (0,dist/* isSeq */.oP)(cmdNode))
+        cmd = cmdNode.items.map((i) => (0,source/* scalarString */.Cg)(i) ?? '').join('\n');
+    if (cmd === undefined) {
+        throw new errors/* GraftError */.Tz({ file: src.file, line: src.lineOf(cmdNode) ?? line, message: `stage "${name}" has no cmd string`, hint: CORRUPT_HINT });
+    }
+    return { cmd, deps: readEntries(src, name, body, 'deps'), outs: readEntries(src, name, body, 'outs'), line };
+}
+function readEntries(src, stage, body, key) {
+    const node = body.get(key, true);
+    if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+        return [];
+    if (!(0,dist/* isSeq */.oP)(node))
+        throw corrupt(src, node, `stage "${stage}": ${key} must be a list`);
+    return node.items.map((item) => {
+        if (!(0,dist/* isMap */.jh)(item))
+            throw corrupt(src, item, `stage "${stage}": each entry of ${key} must be a mapping`);
+        const path = (0,source/* scalarString */.Cg)(item.get('path', true));
+        const md5 = (0,source/* scalarString */.Cg)(item.get('md5', true));
+        if (path === undefined || md5 === undefined) {
+            throw corrupt(src, item, `stage "${stage}": an entry of ${key} has no ${path === undefined ? 'path' : 'md5'} string${path ? ` (${path})` : ''}`);
+        }
+        const hash = item.get('hash');
+        if (hash !== undefined && hash !== 'md5') {
+            throw corrupt(src, item, `stage "${stage}": ${path} uses hash ${JSON.stringify(hash)}; only md5 is supported`);
+        }
+        const entry = { path, ...(hash === 'md5' ? { hash } : {}), md5 };
+        const size = item.get('size');
+        const nfiles = item.get('nfiles');
+        if (typeof size === 'number')
+            entry.size = size;
+        if (typeof nfiles === 'number')
+            entry.nfiles = nfiles;
+        if (item.get('isexec') === true)
+            entry.isexec = true;
+        return entry;
+    });
+}
+/** A fresh entry for a file or directory under root, as `dvc repro` would write it. */
+async function lockEntryFor(root, path, legacy = false, hasher = new dvc_hash/* Hasher */.OP({ root })) {
+    const abs = (0,external_node_path_.join)(root, path);
+    const info = await (0,promises_.stat)(abs).catch(() => undefined);
+    if (!info) {
+        throw new errors/* GraftError */.Tz({ file: path, message: `${path} does not exist, so it has no hash for dvc.lock`, hint: 'create it, or remove it from the stage' });
+    }
+    const hash = legacy ? {} : { hash: 'md5' };
+    if (info.isDirectory()) {
+        const d = await hasher.dir(abs, legacy);
+        return { path, ...hash, md5: d.md5, size: d.size, nfiles: d.nfiles };
+    }
+    const f = await hasher.file(abs, legacy);
+    return { path, ...hash, md5: f.md5, size: f.size, ...(f.isexec ? { isexec: true } : {}) };
+}
+/**
+ * dvc.lock text with stage `name` set to `stage` (added at the end when new),
+ * every other byte kept. Throws a GraftError when the existing text is not a
+ * valid DVC 3 lock file.
+ */
+function setLockStage(existingText, name, stage) {
+    const text = existingText === undefined || existingText.trim() === '' ? `schema: '2.0'\nstages:\n` : existingText;
+    parseDvcLock(text); // refuse to edit a corrupt file
+    const result = spliceStage(text, name, stage);
+    assertReadsBack(result, name, stage);
+    return result;
+}
+/**
+ * dvc.lock text without the entries of the named stages, every other byte
+ * kept; names without an entry are ignored. A `stages:` left with none
+ * becomes `stages: {}`.
+ * @throws GraftError when the existing text is not a valid DVC 3 lock file.
+ */
+function removeLockStages(existingText, names) {
+    const before = parseDvcLock(existingText); // refuse to edit a corrupt file
+    const top = (0,source/* parseYamlSource */.WF)(existingText, FILE, SYNTAX_HINT).doc.contents;
+    const stagesPair = top.items.find((p) => (0,source/* pairKey */.Yz)(p) === 'stages');
+    const stages = stagesPair?.value;
+    if (!(0,dist/* isMap */.jh)(stages) || stages.items.length === 0)
+        return existingText;
+    if (stages.flow) {
+        throw new errors/* GraftError */.Tz({ file: FILE, message: 'the "stages" of dvc.lock are written in flow style ({...}), which this tool does not edit', hint: CORRUPT_HINT });
+    }
+    const gone = new Set(names);
+    let result = (0,source/* removeBlockPairs */.bW)(existingText, stages, gone);
+    if (stages.items.every((p) => gone.has((0,source/* pairKey */.Yz)(p)))) {
+        const keyEnd = stagesPair.key.range[1];
+        const colon = result.indexOf(':', keyEnd);
+        result = `${result.slice(0, colon + 1)} {}${result.slice(colon + 1)}`;
+    }
+    const after = parseDvcLock(result);
+    const kept = [...before.stages.keys()].filter((n) => !gone.has(n));
+    if (JSON.stringify([...after.stages.keys()]) !== JSON.stringify(kept))
+        throw new Error('removing stages from dvc.lock did not round-trip');
+    const content = (stage) => JSON.stringify({ ...stage, line: undefined });
+    for (const name of kept) {
+        if (content(after.stages.get(name)) !== content(before.stages.get(name)))
+            throw new Error(`removing stages from dvc.lock changed ${name}`);
+    }
+    return result;
+}
+function spliceStage(text, name, stage) {
+    const top = (0,source/* parseYamlSource */.WF)(text, FILE, SYNTAX_HINT).doc.contents;
+    const stagesPair = top.items.find((p) => (0,source/* pairKey */.Yz)(p) === 'stages');
+    if (!stagesPair)
+        return `${withNewline(text)}stages:\n${stageBlock(name, stage, 2)}`;
+    const stages = stagesPair.value;
+    if (!(0,dist/* isMap */.jh)(stages) || stages.items.length === 0) {
+        // `stages:` with nothing, or `stages: {}`: give it a block body.
+        const keyEnd = stagesPair.key.range[1];
+        return `${text.slice(0, keyEnd)}:\n${stageBlock(name, stage, 2)}${text.slice((0,source/* lineEnd */.kd)(text, keyEnd))}`;
+    }
+    if (stages.flow) {
+        throw new errors/* GraftError */.Tz({ file: FILE, message: 'the "stages" of dvc.lock are written in flow style ({...}), which this tool does not edit', hint: CORRUPT_HINT });
+    }
+    const firstKey = stages.items[0].key.range[0];
+    const indent = firstKey - lineStart(text, firstKey);
+    const block = stageBlock(name, stage, indent);
+    const index = stages.items.findIndex((p) => (0,source/* pairKey */.Yz)(p) === name);
+    if (index < 0) {
+        const end = pairEnd(text, stages.items, stages.items.length - 1);
+        return `${withNewline(text.slice(0, end))}${block}${text.slice(end)}`;
+    }
+    const start = lineStart(text, stages.items[index].key.range[0]);
+    const end = pairEnd(text, stages.items, index);
+    return `${text.slice(0, start)}${block}${text.slice(end)}`;
+}
+/** Where pair `i` ends: the next key's line, or the end of the line holding its value's last character. */
+function pairEnd(text, items, i) {
+    if (i + 1 < items.length)
+        return lineStart(text, items[i + 1].key.range[0]);
+    const value = items[i].value;
+    const end = value?.range ? value.range[1] : items[i].key.range[1];
+    return (0,source/* lineEnd */.kd)(text, Math.max(end - 1, 0));
+}
+function lineStart(text, offset) {
+    return text.lastIndexOf('\n', offset - 1) + 1;
+}
+/** Offset just past the newline ending the line that holds `offset` (or the end of text). */
+function withNewline(text) {
+    return text === '' || text.endsWith('\n') ? text : `${text}\n`;
+}
+/** One stage in DVC's layout: cmd, deps, outs; entries sorted by path. */
+function stageBlock(name, stage, indent) {
+    const pad = ' '.repeat(indent);
+    let out = `${pad}${yamlKey(name)}:\n`;
+    out += field(indent + 2, 'cmd', stage.cmd);
+    for (const key of ['deps', 'outs']) {
+        const entries = sortEntries(stage[key]);
+        if (entries.length === 0)
+            continue;
+        out += `${pad}  ${key}:\n`;
+        for (const e of entries)
+            out += entryBlock(e, indent + 2);
+    }
+    return out;
+}
+function entryBlock(e, indent) {
+    const inner = indent + 2;
+    let out = `${' '.repeat(indent)}- path:${yamlValue(e.path, indent + '- path:'.length, inner + 2)}\n`;
+    if (e.hash)
+        out += `${' '.repeat(inner)}hash: md5\n`;
+    out += field(inner, 'md5', e.md5);
+    if (e.size !== undefined)
+        out += `${' '.repeat(inner)}size: ${e.size}\n`;
+    if (e.nfiles !== undefined)
+        out += `${' '.repeat(inner)}nfiles: ${e.nfiles}\n`;
+    if (e.isexec)
+        out += `${' '.repeat(inner)}isexec: true\n`;
+    return out;
+}
+function field(indent, key, value) {
+    return `${' '.repeat(indent)}${key}:${yamlValue(value, indent + key.length + 1, indent + 2)}\n`;
+}
+/** DVC sorts entries by path (Python: code point order; UTF-8 bytes sort the same). */
+function sortEntries(entries) {
+    return [...entries].sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
+}
+/** Guards the emitter: the written stage must read back exactly as given. */
+function assertReadsBack(text, name, stage) {
+    const back = parseDvcLock(text).stages.get(name);
+    const canon = (s) => ({
+        cmd: s.cmd,
+        deps: sortEntries(s.deps).map(canonEntry),
+        outs: sortEntries(s.outs).map(canonEntry)
+    });
+    const want = canon(stage);
+    const got = back && canon(back);
+    if (JSON.stringify(got) !== JSON.stringify(want)) {
+        throw new Error(`internal error: dvc.lock entry for ${name} does not read back as written`);
+    }
+}
+function canonEntry(e) {
+    return [e.path, e.hash, e.md5, e.size, e.nfiles, e.isexec === true];
+}
+function corrupt(src, node, message) {
+    return new errors/* GraftError */.Tz({ file: src.file, line: src.lineOf(node), message, hint: CORRUPT_HINT });
+}
+
+
+/***/ }),
+
+/***/ 4417:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gr: () => (/* binding */ removeStagesFromDvcYaml),
+/* harmony export */   Jf: () => (/* binding */ formatStageYaml),
+/* harmony export */   eu: () => (/* binding */ updateStageDeps),
+/* harmony export */   mR: () => (/* binding */ addStagesToDvcYaml)
+/* harmony export */ });
+/* unused harmony exports formatDvcYaml, scalarText */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3474);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+// Writing dvc.yaml. A new file is written exactly as Graft's generator writes it
+// (PyYAML's block style, folding plain scalars past column 80). An existing file
+// is edited by splicing text at positions the `yaml` parser reports, so every
+// byte the user wrote (comments, quoting, folding) stays as it was.
+
+
+
+const FILE = 'dvc.yaml';
+const HEADER = [
+    '# This file is generated by graft-action from the *.prompt.md files:',
+    '# one stage per prompt; its deps are the prompt and the frontmatter `deps`.',
+    '# Edit the prompts, not this file (a different `cmd` is kept as it is).'
+].join('\n');
+/** PyYAML's best_width: a plain scalar breaks at the first single space past this column. */
+const BEST_WIDTH = 80;
+/** A whole new dvc.yaml holding `stages`, in Graft's layout. */
+function formatDvcYaml(stages) {
+    return `${HEADER}\n\nstages:\n${stages.map((s) => formatStageYaml(s, 2)).join('')}`;
+}
+/** One stage as PyYAML's safe_dump writes it, its key at column `indent`. */
+function formatStageYaml(stage, indent = 2) {
+    const pad = ' '.repeat(indent);
+    const inner = ' '.repeat(indent + 2);
+    const lines = [`${pad}${keyText(stage.name)}:`, `${inner}cmd: ${scalarText(stage.cmd, indent + 7, indent + 4)}`];
+    lines.push(...depsLines(stage.deps, indent + 2));
+    if (stage.outs.length === 0)
+        lines.push(`${inner}outs: []`);
+    else
+        lines.push(`${inner}outs:`);
+    for (const out of stage.outs) {
+        if (out.cache)
+            lines.push(`${inner}- ${scalarText(out.path, indent + 4, indent + 4)}`);
+        else
+            lines.push(`${inner}- ${keyText(out.path)}:`, `${inner}    cache: false`);
+    }
+    if (stage.alwaysChanged)
+        lines.push(`${inner}always_changed: true`);
+    return lines.map((l) => `${l}\n`).join('');
+}
+/** `deps:` and its items, the key at column `indent`, items not indented under it. */
+function depsLines(deps, indent) {
+    const pad = ' '.repeat(indent);
+    if (deps.length === 0)
+        return [`${pad}deps: []`];
+    return [`${pad}deps:`, ...deps.map((d) => `${pad}- ${scalarText(d, indent + 2, indent + 2)}`)];
+}
+/**
+ * Appends stages to dvc.yaml (or writes a new one when `existingText` is
+ * undefined). Existing text is kept byte for byte; the new stages go right
+ * after the last existing stage, at the same indentation.
+ */
+function addStagesToDvcYaml(existingText, stages) {
+    if (existingText === undefined)
+        return checked(formatDvcYaml(stages), stages);
+    const src = parse(existingText);
+    const { doc } = src;
+    const eol = existingText.includes('\r\n') ? '\r\n' : '\n';
+    const root = doc.contents;
+    const stagesPair = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root) ? findPair(root, 'stages') : undefined;
+    let result;
+    if (root !== null && !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root) && !((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(root) && root.value === null)) {
+        throw fileError(root, src, 'dvc.yaml is not a mapping with a `stages:` key', 'fix dvc.yaml, or delete it to let the action write a new one');
+    }
+    else if (!stagesPair) {
+        result = insertAt(existingText, existingText.length, `stages:\n${stages.map((s) => formatStageYaml(s, 2)).join('')}`, eol);
+    }
+    else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(stagesPair.value) && !stagesPair.value.flow && stagesPair.value.items.length > 0) {
+        const map = stagesPair.value;
+        for (const stage of stages) {
+            if (findPair(map, stage.name))
+                throw new Error(`dvc.yaml already has a stage ${stage.name}`);
+        }
+        const indent = columnOf(map.items[0].key, src);
+        const last = map.items[map.items.length - 1];
+        const end = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .lineEnd */ .kd)(existingText, contentEnd(existingText, last.value.range));
+        result = insertAt(existingText, end, stages.map((s) => formatStageYaml(s, indent)).join(''), eol);
+    }
+    else if (stagesPair.value === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(stagesPair.value) && stagesPair.value.value === null)) {
+        const end = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .lineEnd */ .kd)(existingText, stagesPair.key.range[1]);
+        result = insertAt(existingText, end, stages.map((s) => formatStageYaml(s, 2)).join(''), eol);
+    }
+    else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(stagesPair.value) && stagesPair.value.flow && stagesPair.value.items.length === 0) {
+        // `stages: {}` (an emptied pipeline): the braces go, the stages follow as a block.
+        const [start, end] = stagesPair.value.range;
+        const text = `${existingText.slice(0, start).trimEnd()}${existingText.slice(end)}`;
+        result = insertAt(text, (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .lineEnd */ .kd)(text, stagesPair.key.range[1]), stages.map((s) => formatStageYaml(s, 2)).join(''), eol);
+    }
+    else {
+        throw fileError(stagesPair.value, src, '`stages:` in dvc.yaml is not a block mapping, so stages cannot be added while keeping the file as written', 'write `stages:` as a block mapping (one stage name per line), or delete dvc.yaml to let the action write a new one');
+    }
+    return checked(result, stages);
+}
+/** Replaces one stage's deps list with `stage.deps`, keeping everything else as written. */
+function updateStageDeps(existingText, stage) {
+    const src = parse(existingText);
+    const { doc } = src;
+    const eol = existingText.includes('\r\n') ? '\r\n' : '\n';
+    const stagesPair = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(doc.contents) ? findPair(doc.contents, 'stages') : undefined;
+    const stagePair = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(stagesPair?.value) ? findPair(stagesPair.value, stage.name) : undefined;
+    if (!stagePair || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(stagePair.value))
+        throw new Error(`dvc.yaml has no stage ${stage.name} to update`);
+    const body = stagePair.value;
+    const depsPair = findPair(body, 'deps');
+    let result;
+    if (depsPair && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(depsPair.value) && depsPair.value.flow) {
+        const [start, end] = depsPair.value.range;
+        result = splice(existingText, start, end, `[${stage.deps.map(flowScalar).join(', ')}]`);
+    }
+    else if (depsPair && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(depsPair.value) && depsPair.value.items.length > 0) {
+        const start = depsPair.value.range[0];
+        const end = contentEnd(existingText, depsPair.value.range);
+        const col = columnOf(depsPair.value, src);
+        const items = stage.deps.map((d) => `- ${scalarText(d, col + 2, col + 2)}`).join(`\n${' '.repeat(col)}`);
+        result = splice(existingText, start, end, toEol(items, eol));
+    }
+    else if (depsPair) {
+        // `deps:` with no list (or not a list): the key and its value become a block list.
+        const col = columnOf(depsPair.key, src);
+        const start = depsPair.key.range[0];
+        const end = depsPair.value?.range?.[1] ?? depsPair.key.range[1];
+        result = splice(existingText, start, end, toEol(depsLines(stage.deps, col).join('\n').trimStart(), eol));
+    }
+    else {
+        const col = columnOf(body.items[0].key, src);
+        const after = findPair(body, 'cmd') ?? body.items[0];
+        const end = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .lineEnd */ .kd)(existingText, (after.value ?? after.key).range[1]);
+        result = insertAt(existingText, end, depsLines(stage.deps, col).map((l) => `${l}\n`).join(''), eol);
+    }
+    const check = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(result).getIn(['stages', stage.name, 'deps']);
+    if (JSON.stringify(check?.toJSON?.()) !== JSON.stringify(stage.deps)) {
+        throw new Error(`updating the deps of ${stage.name} did not round-trip`);
+    }
+    return result;
+}
+/**
+ * Removes the named stages from dvc.yaml, every other byte kept (comments
+ * between stages stay). A `stages:` left with none becomes `stages: {}`.
+ * @throws GraftError when dvc.yaml does not parse or its `stages:` is not a block mapping.
+ */
+function removeStagesFromDvcYaml(existingText, names) {
+    const src = parse(existingText);
+    const stagesPair = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(src.doc.contents) ? findPair(src.doc.contents, 'stages') : undefined;
+    const stages = stagesPair?.value;
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(stages))
+        return existingText;
+    if (stages.flow) {
+        throw fileError(stages, src, '`stages:` in dvc.yaml is written in flow style ({...}), so stages cannot be removed while keeping the file as written', 'write `stages:` as a block mapping (one stage name per line)');
+    }
+    const gone = new Set(names);
+    let result = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .removeBlockPairs */ .bW)(existingText, stages, gone);
+    if (stages.items.every((p) => gone.has((0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .pairKey */ .Yz)(p)))) {
+        const keyEnd = stagesPair.key.range[1];
+        const colon = result.indexOf(':', keyEnd);
+        result = `${result.slice(0, colon + 1)} {}${result.slice(colon + 1)}`;
+    }
+    const before = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(existingText).toJS();
+    const after = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(result).toJS();
+    for (const name of names)
+        delete before.stages[name];
+    if (JSON.stringify(after?.stages ?? {}) !== JSON.stringify(before.stages))
+        throw new Error('removing stages from dvc.yaml did not round-trip');
+    return result;
+}
+/**
+ * A scalar as PyYAML writes it: plain when YAML 1.1 reads it back as the same
+ * string, else single-quoted, else double-quoted; plain and single-quoted ones
+ * are folded at a single space once the line passes column 80.
+ */
+function scalarText(value, column, indent) {
+    if (/[\n\r\t]/.test(value) || /[^\x20-\x7e]/.test(value))
+        return JSON.stringify(value);
+    const text = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)(value, { version: '1.1', lineWidth: 0, singleQuote: true }).replace(/\n$/, '');
+    if (text !== value && !text.startsWith("'"))
+        return text;
+    return fold(text, column, indent, text.startsWith("'"));
+}
+/** A mapping key (stage name, output path): never folded. */
+function keyText(value) {
+    return scalarText(value, 0, 0).replace(/\n */g, ' ');
+}
+function flowScalar(value) {
+    const text = keyText(value);
+    return /[,[\]{}]/.test(text) && !text.startsWith('"') && !text.startsWith("'") ? JSON.stringify(value) : text;
+}
+/** PyYAML's write_plain/write_single_quoted line breaking. */
+function fold(text, column, indent, quoted) {
+    let out = '';
+    let col = column;
+    const parts = text.split(/( +)/);
+    for (const [i, part] of parts.entries()) {
+        const edge = quoted && (i === 1 || i === parts.length - 2);
+        if (part === ' ' && col > BEST_WIDTH && !edge && i > 0 && i < parts.length - 1) {
+            out += `\n${' '.repeat(indent)}`;
+            col = indent;
+        }
+        else {
+            out += part;
+            col += part.length;
+        }
+    }
+    return out;
+}
+function parse(text) {
+    return (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYamlSource */ .WF)(text, FILE, 'fix dvc.yaml before adding stages to it');
+}
+function findPair(map, key) {
+    return map.items.find((p) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) && p.key.value === key);
+}
+function columnOf(node, src) {
+    return src.linePos(node.range[0]).col - 1;
+}
+/** The end of a node's text without the line break(s) a block node's range takes in. */
+function contentEnd(text, range) {
+    return range[0] + text.slice(range[0], range[1]).trimEnd().length;
+}
+/** The offset just after the newline ending the line that holds `offset` (or the text's end). */
+function insertAt(text, offset, insert, eol) {
+    const lead = offset > 0 && text[offset - 1] !== '\n' ? eol : '';
+    return splice(text, offset, offset, lead + toEol(insert, eol));
+}
+function splice(text, start, end, insert) {
+    return text.slice(0, start) + insert + text.slice(end);
+}
+function toEol(text, eol) {
+    return eol === '\n' ? text : text.replace(/\n/g, eol);
+}
+function fileError(node, src, message, hint) {
+    const range = node?.range;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ file: FILE, line: range ? src.linePos(range[0]).line : undefined, message, hint });
+}
+/** Safety net: the written text must read back as the stages it was given. */
+function checked(text, stages) {
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text);
+    for (const stage of stages) {
+        const cmd = doc.getIn(['stages', stage.name, 'cmd']);
+        const deps = doc.getIn(['stages', stage.name, 'deps'])?.toJSON?.();
+        if (cmd !== stage.cmd || JSON.stringify(deps) !== JSON.stringify(stage.deps)) {
+            throw new Error(`writing stage ${stage.name} to dvc.yaml did not round-trip`);
+        }
+    }
+    return text;
+}
+
+
+/***/ }),
+
+/***/ 7836:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  b8: () => (/* binding */ readDvcYaml)
+});
+
+// UNUSED EXPORTS: parseDvcYaml, parseDvcYamlFull
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/yaml/plain.ts
+var plain = __webpack_require__(5723);
+;// CONCATENATED MODULE: ./src/core/dvc/dvcyaml-fast.ts
+// A fast reader for dvc.yaml in the layout Graft (and graft-action) write:
+// comment header, `stages:`, and per stage `cmd` (a plain scalar, possibly
+// folded), `deps` (plain paths), `outs` (`- path:` with `cache: false`),
+// optionally `always_changed`; it pays where the YAML parser dominates
+// validate's time (bench/readers.mjs measures both). Sticky regular
+// expressions over whole stages in Graft's exact layout first, a line reader
+// for other indentations and key orders.
+// Anything else (quotes, flow style, other keys, cached
+// outs, CRLF, odd indentation, …) returns undefined and the caller uses the
+// full parser, which also owns every error message and every `unsupported`
+// note: this reader only ever returns what the full parser would.
+
+
+const IGNORABLE = /^ *(?:#.*)?$/;
+const STAGE_KEY = /^( +)([^ #].*):$/;
+const BODY_KEY = /^( +)(cmd|deps|outs|always_changed):(?: (.*))?$/;
+const ITEM = /^( *)- (.*)$/;
+const CACHE_FALSE = /^( +)cache: false$/;
+const DOTDOT_SEGMENT = /(?:^|\/)\.\.(?:\/|$)/;
+/** Lines of the text with a cursor; `undefined` past the end. */
+class Lines {
+    lines;
+    i = 0;
+    constructor(text) {
+        this.lines = text.split('\n');
+        if (this.lines.at(-1) === '')
+            this.lines.pop();
+    }
+    /** The next line that is neither blank nor a comment (the cursor moves to it). */
+    next() {
+        while (this.i < this.lines.length && IGNORABLE.test(this.lines[this.i]))
+            this.i++;
+        return this.lines[this.i];
+    }
+    /** The line right after the cursor, blank or not. */
+    following() {
+        return this.lines[this.i + 1];
+    }
+}
+/** Comment and blank lines (as IGNORABLE reads them), then `stages:`. */
+const PREAMBLE = /(?: *(?:#[^\n\u2028\u2029]*)?\n)*stages:\n/y;
+/** A stage as Graft writes it: key, `cmd:` and its continuation lines, `deps:`. */
+const STAGE_HEAD = /  ([^ #\n][^\n]*):\n    cmd: ([^\n]*)\n((?: {5,}[^ \n][^\n]*\n)*)    deps:\n/y;
+const DEP = /    - ([^\n]*)\n/y;
+const OUTS = /    outs:\n/y;
+const OUT = /    - ([^\n]*):\n {8}cache: false\n/y;
+const ALWAYS_CHANGED = /    always_changed: (true|false)\n/y;
+/** dvc.yaml's stages, or undefined when the text is not in the plain layout. */
+function fastParseDvcYaml(text) {
+    if (/[\r\t\uFEFF]/.test(text))
+        return undefined;
+    return dvcYamlByBlocks(text) ?? dvcYamlByLines(text);
+}
+/**
+ * Graft's own layout (stage keys at 2 spaces, `cmd`, `deps`, `outs` with
+ * `cache: false`, `always_changed`, in that order; no comments between
+ * stages) by sticky regular expressions. Undefined for anything else; when
+ * it returns stages, dvcYamlByLines returns the same (tests hold the two
+ * together). Exported for those tests; `text` has passed fastParseDvcYaml's check.
+ */
+function dvcYamlByBlocks(text) {
+    PREAMBLE.lastIndex = 0;
+    if (!PREAMBLE.exec(text))
+        return undefined;
+    let at = PREAMBLE.lastIndex;
+    let line = lineCount(text, at) + 1;
+    const stages = [];
+    const names = new Set();
+    while (at < text.length) {
+        STAGE_HEAD.lastIndex = at;
+        const m = STAGE_HEAD.exec(text);
+        if (!m)
+            return undefined;
+        const name = m[1];
+        if (!(0,plain/* isSafePlain */.U)(name, 'core') || names.has(name))
+            return undefined;
+        names.add(name);
+        const more = m[3] === '' ? [] : m[3].slice(0, -1).split('\n').map((l) => l.slice(indentOf(l)));
+        if (!(0,plain/* isSafePlainLine */.E)(m[2]) || !more.every(plain/* isSafePlainLine */.E))
+            return undefined;
+        const cmd = [m[2], ...more].join(' ');
+        if (!(0,plain/* isSafePlain */.U)(cmd, 'core'))
+            return undefined;
+        const stage = { name, cmd, deps: [], outs: [], line };
+        at = STAGE_HEAD.lastIndex;
+        line += 3 + more.length;
+        for (let d = sticky(DEP, text, at); d; d = sticky(DEP, text, at)) {
+            if (!(0,plain/* isSafePlain */.U)(d[1], 'core') || !insideRepo(d[1]))
+                return undefined;
+            stage.deps.push(d[1]);
+            at = DEP.lastIndex;
+            line++;
+        }
+        if (sticky(OUTS, text, at)) {
+            at = OUTS.lastIndex;
+            line++;
+            for (let o = sticky(OUT, text, at); o; o = sticky(OUT, text, at)) {
+                if (!(0,plain/* isSafePlain */.U)(o[1], 'core') || !insideRepo(o[1]))
+                    return undefined;
+                stage.outs.push({ path: o[1], cache: false });
+                at = OUT.lastIndex;
+                line += 2;
+            }
+        }
+        const a = sticky(ALWAYS_CHANGED, text, at);
+        if (a) {
+            if (a[1] === 'true')
+                stage.alwaysChanged = true;
+            at = ALWAYS_CHANGED.lastIndex;
+            line++;
+        }
+        stages.push(stage);
+    }
+    return { stages, unsupported: [] };
+}
+function sticky(re, text, at) {
+    re.lastIndex = at;
+    return re.exec(text);
+}
+/** Lines that end before `at`. */
+function lineCount(text, at) {
+    let n = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1))
+        n++;
+    return n;
+}
+/** Any plain layout, line by line. Exported for the tests of dvcYamlByBlocks. */
+function dvcYamlByLines(text) {
+    const lines = new Lines(text);
+    const first = lines.next();
+    if (first === undefined)
+        return { stages: [], unsupported: [] };
+    if (first !== 'stages:')
+        return undefined;
+    lines.i++;
+    const stages = [];
+    const names = new Set();
+    let stageIndent;
+    for (let line = lines.next(); line !== undefined; line = lines.next()) {
+        const m = STAGE_KEY.exec(line);
+        if (!m || (stageIndent !== undefined && m[1].length !== stageIndent))
+            return undefined;
+        stageIndent = m[1].length;
+        const name = m[2];
+        if (!(0,plain/* isSafePlain */.U)(name, 'core') || names.has(name))
+            return undefined;
+        names.add(name);
+        const stage = readStage(lines, name, stageIndent);
+        if (!stage)
+            return undefined;
+        stages.push(stage);
+    }
+    return { stages, unsupported: [] };
+}
+/** One stage's body; the cursor is on the stage's key and ends past its last line. */
+function readStage(lines, name, stageIndent) {
+    const line = lines.i + 1;
+    lines.i++;
+    let cmd;
+    let deps;
+    let outs;
+    let alwaysChanged;
+    let keyIndent;
+    for (let text = lines.next(); text !== undefined; text = lines.next()) {
+        if (indentOf(text) <= stageIndent)
+            break;
+        const m = BODY_KEY.exec(text);
+        if (!m || (keyIndent !== undefined && m[1].length !== keyIndent))
+            return undefined;
+        keyIndent = m[1].length;
+        const [, , key, value] = m;
+        if (key === 'cmd') {
+            if (cmd !== undefined || value === undefined)
+                return undefined;
+            cmd = readFolded(lines, value, keyIndent);
+            if (cmd === undefined)
+                return undefined;
+        }
+        else if (key === 'deps') {
+            if (deps !== undefined || value !== undefined)
+                return undefined;
+            deps = readDeps(lines, keyIndent);
+            if (deps === undefined)
+                return undefined;
+        }
+        else if (key === 'outs') {
+            if (outs !== undefined || value !== undefined)
+                return undefined;
+            outs = readOuts(lines, keyIndent);
+            if (outs === undefined)
+                return undefined;
+        }
+        else {
+            if (alwaysChanged !== undefined || (value !== 'true' && value !== 'false'))
+                return undefined;
+            alwaysChanged = value === 'true';
+            lines.i++;
+        }
+    }
+    if (cmd === undefined)
+        return undefined;
+    return { name, cmd, deps: deps ?? [], outs: outs ?? [], line, ...(alwaysChanged ? { alwaysChanged } : {}) };
+}
+/**
+ * A plain scalar whose first line is `first` (the cursor is on it), folded
+ * over the lines right below that are indented past its key: lines joined
+ * by single spaces. A blank or comment line ends it.
+ */
+function readFolded(lines, first, keyIndent) {
+    if (!(0,plain/* isSafePlainLine */.E)(first))
+        return undefined;
+    const parts = [first];
+    for (let text = lines.following(); text !== undefined; text = lines.following()) {
+        const indent = indentOf(text);
+        if (indent <= keyIndent)
+            break;
+        const trimmed = text.slice(indent);
+        if (!(0,plain/* isSafePlainLine */.E)(trimmed))
+            break;
+        parts.push(trimmed);
+        lines.i++;
+    }
+    lines.i++;
+    const value = parts.join(' ');
+    return (0,plain/* isSafePlain */.U)(value, 'core') ? value : undefined;
+}
+function readDeps(lines, keyIndent) {
+    lines.i++;
+    const deps = [];
+    let itemIndent;
+    for (let text = lines.next(); text !== undefined; text = lines.next()) {
+        const m = ITEM.exec(text);
+        if (!m || m[1].length < keyIndent)
+            break;
+        if (itemIndent !== undefined && m[1].length !== itemIndent)
+            return undefined;
+        itemIndent = m[1].length;
+        if (!(0,plain/* isSafePlain */.U)(m[2], 'core') || !insideRepo(m[2]))
+            return undefined;
+        deps.push(m[2]);
+        lines.i++;
+    }
+    return deps;
+}
+/** `- path:` items, each with exactly `cache: false` on the next line. */
+function readOuts(lines, keyIndent) {
+    lines.i++;
+    const outs = [];
+    let itemIndent;
+    for (let text = lines.next(); text !== undefined; text = lines.next()) {
+        const m = ITEM.exec(text);
+        if (!m || m[1].length < keyIndent)
+            break;
+        if (itemIndent !== undefined && m[1].length !== itemIndent)
+            return undefined;
+        itemIndent = m[1].length;
+        const key = m[2];
+        if (!key.endsWith(':'))
+            return undefined;
+        const path = key.slice(0, -1);
+        if (!(0,plain/* isSafePlain */.U)(path, 'core') || !insideRepo(path))
+            return undefined;
+        lines.i++;
+        const option = lines.next();
+        const c = option === undefined ? null : CACHE_FALSE.exec(option);
+        if (!c || c[1].length <= itemIndent + 2)
+            return undefined;
+        outs.push({ path, cache: false });
+        lines.i++;
+    }
+    return outs;
+}
+/** The paths the full reader would note as outside the repository are left to it. */
+function insideRepo(path) {
+    if (external_node_path_.posix.isAbsolute(path))
+        return false;
+    if (!DOTDOT_SEGMENT.test(path))
+        return true; // only a `..` segment can normalise to `..`
+    const normal = external_node_path_.posix.normalize(path);
+    return normal !== '..' && !normal.startsWith('../');
+}
+/** Leading spaces (the text holds no tabs). */
+function indentOf(text) {
+    let i = 0;
+    while (text.charCodeAt(i) === 0x20)
+        i++;
+    return i;
+}
+
+// EXTERNAL MODULE: ./src/core/yaml/source.ts
+var source = __webpack_require__(3474);
+;// CONCATENATED MODULE: ./src/core/dvc/dvcyaml.ts
+// Reads dvc.yaml into plain stage definitions. Errors DVC itself would refuse
+// become GraftErrors with file and line; valid features the native engine
+// does not model are listed in `unsupported`, so the caller can choose DVC.
+
+
+
+
+
+
+const SYNTAX_HINT = 'fix the syntax; DVC would refuse this file too';
+const SCHEMA_HINT = 'fix dvc.yaml to follow DVC 3 pipeline syntax (https://dvc.org/doc/user-guide/project-structure/dvcyaml-files)';
+/** Top-level keys that do not change how `dvc status` judges stages. */
+const INERT_TOP_KEYS = new Set(['stages', 'plots', 'params', 'metrics', 'artifacts', 'datasets']);
+/** Stage keys the native engine models (or that do not change a verdict). */
+const MODELLED_STAGE_KEYS = new Set(['cmd', 'deps', 'outs', 'always_changed', 'desc', 'meta', 'frozen']);
+/** Out options that do not change a `cache: false` out's verdict. */
+const INERT_OUT_KEYS = new Set(['cache', 'persist', 'desc', 'type', 'labels', 'meta', 'remote', 'push']);
+async function readDvcYaml(root) {
+    const text = await readIfPresent((0,external_node_path_.join)(root, 'dvc.yaml'));
+    return text === undefined ? undefined : parseDvcYaml(text);
+}
+function parseDvcYaml(text, file = 'dvc.yaml') {
+    return fastParseDvcYaml(text) ?? parseDvcYamlFull(text, file);
+}
+/** The general reader (any YAML layout, every error); parseDvcYaml tries the fast one first. */
+function parseDvcYamlFull(text, file = 'dvc.yaml') {
+    const src = (0,source/* parseYamlSource */.WF)(text, file, SYNTAX_HINT);
+    const top = src.doc.contents;
+    if (top === null || ((0,dist/* isScalar */.jn)(top) && top.value === null))
+        return { stages: [], unsupported: [] };
+    if (!(0,dist/* isMap */.jh)(top))
+        throw schemaError(src, top, `${file} must be a mapping with a "stages" key`);
+    const unsupported = [];
+    for (const pair of top.items) {
+        const key = (0,source/* pairKey */.Yz)(pair);
+        if (key === 'vars')
+            unsupported.push('vars at the top level');
+        else if (!INERT_TOP_KEYS.has(key))
+            unsupported.push(`unknown top-level key "${key}"`);
+    }
+    const stagesNode = top.get('stages', true);
+    if (stagesNode === undefined || stagesNode === null || ((0,dist/* isScalar */.jn)(stagesNode) && stagesNode.value === null)) {
+        return { stages: [], unsupported };
+    }
+    if (!(0,dist/* isMap */.jh)(stagesNode))
+        throw schemaError(src, stagesNode, '"stages" must be a mapping of stage names to stages');
+    const stages = stagesNode.items.map((pair) => dvcyaml_readStage(src, pair, unsupported));
+    return { stages, unsupported };
+}
+function dvcyaml_readStage(src, pair, unsupported) {
+    const name = (0,source/* pairKey */.Yz)(pair);
+    const line = src.lineOf(pair.key);
+    const body = pair.value;
+    if (!(0,dist/* isMap */.jh)(body))
+        throw new errors/* GraftError */.Tz({ file: src.file, line, message: `stage "${name}" must be a mapping`, hint: SCHEMA_HINT });
+    const note = (what) => void unsupported.push(`${what} in stage ${name}`);
+    if (body.has('foreach') || body.has('matrix')) {
+        note(body.has('foreach') ? 'foreach' : 'matrix');
+        return { name, cmd: '', deps: [], outs: [], line };
+    }
+    for (const p of body.items) {
+        const key = (0,source/* pairKey */.Yz)(p);
+        if (key === 'params' || key === 'vars' || key === 'wdir' || key === 'metrics' || key === 'plots')
+            note(key);
+        else if (!MODELLED_STAGE_KEYS.has(key))
+            note(`unknown key "${key}"`);
+    }
+    if (body.get('frozen') === true)
+        note('frozen');
+    if (hasInterpolation(body))
+        note('${...} interpolation');
+    const cmd = readCmd(src, name, body, line, note);
+    const deps = stringList(src, name, body, 'deps').map((d) => checkPath(d, 'dep', note));
+    const outs = dvcyaml_readOuts(src, name, body, note);
+    const alwaysChanged = body.get('always_changed') === true;
+    return { name, cmd, deps, outs, line, ...(alwaysChanged ? { alwaysChanged } : {}) };
+}
+function readCmd(src, name, body, line, note) {
+    const node = body.get('cmd', true);
+    if (node === undefined) {
+        throw new errors/* GraftError */.Tz({ file: src.file, line, message: `stage "${name}" has no cmd`, hint: 'give the stage a cmd; DVC requires one' });
+    }
+    if ((0,dist/* isSeq */.oP)(node)) {
+        note('cmd as a list');
+        return node.items.map((i) => (0,source/* scalarString */.Cg)(i) ?? '').join('\n');
+    }
+    const cmd = (0,source/* scalarString */.Cg)(node);
+    if (cmd === undefined)
+        throw schemaError(src, node, `the cmd of stage "${name}" must be a string`);
+    return cmd;
+}
+function dvcyaml_readOuts(src, name, body, note) {
+    const node = body.get('outs', true);
+    if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+        return [];
+    if (!(0,dist/* isSeq */.oP)(node))
+        throw listError(src, name, 'outs', node);
+    return node.items.map((item) => {
+        const plain = (0,source/* scalarString */.Cg)(item);
+        if (plain !== undefined) {
+            note(`cached out ${plain} (outs are cached unless "cache: false")`);
+            return { path: checkPath(plain, 'out', note), cache: true };
+        }
+        if (!(0,dist/* isMap */.jh)(item) || item.items.length !== 1) {
+            throw schemaError(src, item, `stage "${name}": each out must be a path or a {path: {options}} mapping`);
+        }
+        const path = (0,source/* pairKey */.Yz)(item.items[0]);
+        const options = item.items[0].value;
+        if (options !== null && !(0,dist/* isMap */.jh)(options)) {
+            throw schemaError(src, item, `stage "${name}": the options of out ${path} must be a mapping`);
+        }
+        const cache = !(0,dist/* isMap */.jh)(options) || options.get('cache') !== false;
+        if (cache)
+            note(`cached out ${path} (outs are cached unless "cache: false")`);
+        for (const p of (0,dist/* isMap */.jh)(options) ? options.items : []) {
+            if (!INERT_OUT_KEYS.has((0,source/* pairKey */.Yz)(p)))
+                note(`out option "${(0,source/* pairKey */.Yz)(p)}" of ${path}`);
+        }
+        return { path: checkPath(path, 'out', note), cache };
+    });
+}
+function stringList(src, name, body, key) {
+    const node = body.get(key, true);
+    if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+        return [];
+    if (!(0,dist/* isSeq */.oP)(node))
+        throw listError(src, name, key, node);
+    return node.items.map((item) => {
+        const value = (0,source/* scalarString */.Cg)(item);
+        if (value === undefined)
+            throw schemaError(src, item, `stage "${name}": each entry of ${key} must be a path string`);
+        return value;
+    });
+}
+/** Paths the native engine cannot resolve in the work tree (URLs, absolute, outside the repo). */
+function checkPath(path, kind, note) {
+    const normal = external_node_path_.posix.normalize(path);
+    if (path.includes('://') || external_node_path_.posix.isAbsolute(path) || normal === '..' || normal.startsWith('../')) {
+        note(`${kind} ${path} outside the repository`);
+    }
+    return path;
+}
+function hasInterpolation(body) {
+    let found = false;
+    (0,dist/* visit */.YR)(body, {
+        Scalar(_key, node) {
+            if (typeof node.value === 'string' && node.value.includes('${')) {
+                found = true;
+                return dist/* visit */.YR.BREAK;
+            }
+        }
+    });
+    return found;
+}
+function listError(src, name, key, node) {
+    return schemaError(src, node, `stage "${name}": ${key} must be a list`);
+}
+function schemaError(src, node, message) {
+    return new errors/* GraftError */.Tz({ file: src.file, line: src.lineOf(node), message, hint: SCHEMA_HINT });
+}
+async function readIfPresent(abs) {
+    try {
+        // One blocking read: the promise version reads a large file in chunks, each a thread-pool round trip.
+        return (0,external_node_fs_.readFileSync)(abs, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  OP: () => (/* binding */ Hasher)
+});
+
+// UNUSED EXPORTS: CHUNK_SIZE, dirMd5, dos2unix, fileMd5, isTextBlock, legacyFileMd5, pyJsonString
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __webpack_require__(298);
+var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
+;// CONCATENATED MODULE: ./src/core/dvc/dvcignore.ts
+// `.dvcignore`, as DVC applies it (dvc/ignore.py, DVC 3): gitignore-style
+// patterns in a `.dvcignore` file apply to paths below its folder; the files
+// of the folders from the repository root down are read in turn and the last
+// matching rule wins (DVC merges them into one list, the parent's first);
+// a folder that is ignored hides everything below it. DVC uses the rules when
+// it lists a directory dep or out (the files it hashes) and refuses an out
+// that is ignored itself; a file dep is never checked against them.
+// The matching is the `ignore` package's (gitignore rules, as pathspec's
+// GitIgnoreSpecPattern that DVC uses); the differential test holds both to
+// the real DVC.
+
+
+
+
+const DVCIGNORE = '.dvcignore';
+/**
+ * The `.dvcignore` rules of one repository, read lazily, each file once. Use
+ * one per run: it does not notice a `.dvcignore` changing afterwards.
+ */
+class DvcIgnore {
+    root;
+    /** folder → its own rules (null: no .dvcignore there) */
+    own = new Map();
+    constructor(root) {
+        this.root = root;
+    }
+    /** True when no `.dvcignore` applies inside `relDir` (nothing to filter: the common case). */
+    isEmptyFor(relDir) {
+        return this.levels(relDir).length === 0;
+    }
+    /**
+     * Whether DVC ignores `relPath` (repository-relative, `/`-separated), its
+     * parent folders included, and the rule that decided.
+     */
+    check(relPath, isDir) {
+        const parts = relPath.split('/');
+        for (let i = 1; i < parts.length; i++) {
+            const parent = this.match(parts.slice(0, i).join('/'), true);
+            if (parent.ignored)
+                return parent;
+        }
+        return this.match(relPath, isDir);
+    }
+    /**
+     * Whether a path is ignored by the rules of the folders above it, its
+     * parent folders NOT checked: for a walk that does not enter ignored folders.
+     */
+    match(relPath, isDir) {
+        const slash = relPath.lastIndexOf('/');
+        let verdict = { ignored: false };
+        for (const level of this.levels(slash < 0 ? '' : relPath.slice(0, slash))) {
+            const sub = level.base === '' ? relPath : relPath.slice(level.base.length + 1);
+            const result = level.rules.test(isDir ? `${sub}/` : sub);
+            if (result.ignored) {
+                const rule = result.rule;
+                verdict = { ignored: true, rule: { file: level.file, line: Number(rule?.mark ?? 0), pattern: rule?.pattern ?? '' } };
+            }
+            else if (result.unignored) {
+                verdict = { ignored: false };
+            }
+        }
+        return verdict;
+    }
+    /** The rule sets that apply inside `relDir`: its own and its parents', the root's first. */
+    levels(relDir) {
+        const levels = [];
+        const parts = relDir === '' ? [] : relDir.split('/');
+        for (let i = 0; i <= parts.length; i++) {
+            const dir = parts.slice(0, i).join('/');
+            let level = this.own.get(dir);
+            if (level === undefined) {
+                level = this.read(dir, levels);
+                this.own.set(dir, level);
+            }
+            if (level)
+                levels.push(level);
+        }
+        return levels;
+    }
+    read(dir, above) {
+        const file = dir === '' ? DVCIGNORE : `${dir}/${DVCIGNORE}`;
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.root, file), 'utf8');
+        }
+        catch (e) {
+            const code = e.code;
+            if (code === 'ENOENT' || code === 'ENOTDIR')
+                return null;
+            throw new errors/* GraftError */.Tz({ file, message: `${file} cannot be read (${code ?? e.message})`, hint: 'make it a readable text file of ignore patterns, or remove it' });
+        }
+        // DVC skips a .dvcignore that the rules above it ignore.
+        if (above.length > 0 && this.matchIn(above, file))
+            return null;
+        // Case-sensitive, as DVC's (pathspec's regular expressions are compiled without IGNORECASE).
+        const rules = ignore_default()({ ignorecase: false });
+        // DVC strips each line and drops blank lines and comments (dvc/ignore.py DvcIgnorePatterns.from_file).
+        text.split(/\r?\n/).forEach((raw, i) => {
+            const pattern = raw.trim();
+            if (pattern !== '' && !pattern.startsWith('#'))
+                rules.add({ pattern, mark: String(i + 1) });
+        });
+        return { base: dir, file, rules };
+    }
+    matchIn(levels, relPath) {
+        let ignored = false;
+        for (const level of levels) {
+            const r = level.rules.test(level.base === '' ? relPath : relPath.slice(level.base.length + 1));
+            if (r.ignored)
+                ignored = true;
+            else if (r.unignored)
+                ignored = false;
+        }
+        return ignored;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/dvc/hash.ts
+// DVC-compatible md5s: raw file md5 (DVC 3 `hash: md5`), the DVC 2 "dos2unix"
+// md5 (legacy lock entries without `hash:`), and directory md5s (`….dir`).
+// Files are read in bounded parallel; a Hasher remembers what it has hashed.
+
+
+
+
+
+
+
+/** DVC reads files in 1 MiB chunks; the legacy text test is applied per chunk. */
+const CHUNK_SIZE = 1 << 20;
+/** DVC looks at the first 512 bytes of a chunk to guess text or binary. */
+const TEXT_PROBE = 512;
+/** Files below this size are read in one blocking call, larger ones chunk by chunk. */
+const SMALL_FILE = CHUNK_SIZE;
+const SCRATCH = Buffer.allocUnsafe(SMALL_FILE);
+const oneShot = typeof external_node_crypto_.hash === 'function' ? external_node_crypto_.hash : undefined;
+/** Names DVC never descends into (its default ignore patterns). */
+const IGNORED_DIRS = new Set(['.git', '.hg', '.dvc']);
+/** md5 of a file's raw bytes (DVC 3). */
+async function fileMd5(absPath) {
+    return (await new Hasher().file(absPath)).md5;
+}
+/** md5 after DVC 2's dos2unix rule (legacy entries without `hash: md5`). */
+async function legacyFileMd5(absPath) {
+    return (await new Hasher().file(absPath, true)).md5;
+}
+/** DVC's directory hash; `legacy` hashes the files inside with the dos2unix rule. */
+async function dirMd5(absPath, legacy = false) {
+    return new Hasher().dir(absPath, legacy);
+}
+/**
+ * Hashes files and directories with at most `concurrency` files open at once,
+ * each distinct (path, rule) once. Use one Hasher per run: it never notices
+ * a file changing after it was hashed.
+ */
+class Hasher {
+    files = new Map();
+    /** The same hashes once known, for fileSync. */
+    known = new Map();
+    /** md5s that md5Sync found (without size or mode), by path: [raw rule, legacy rule]. */
+    md5s = [new Map(), new Map()];
+    dirs = new Map();
+    slots;
+    root;
+    /** the repository's .dvcignore rules, when the root is known */
+    ignore;
+    /**
+     * `root`: the repository root; directories are then listed as DVC lists
+     * them there (its .dvcignore rules applied) and error messages name
+     * repository-relative paths.
+     */
+    constructor(options = {}) {
+        this.slots = new Semaphore(options.concurrency ?? 32);
+        this.root = options.root;
+        if (options.root !== undefined)
+            this.ignore = new DvcIgnore(options.root);
+    }
+    file(absPath, legacy = false) {
+        const key = `${legacy ? 'L' : 'M'}${absPath}`;
+        return memo(this.files, key, () => this.slots.run(async () => {
+            const h = await hashFile(absPath, legacy);
+            this.known.set(key, h);
+            return h;
+        }));
+    }
+    /**
+     * The hash right away when it is known or the file is small (read with
+     * one blocking call); undefined for a large file (use `file`). Throws what
+     * `file` would reject with. `stats`: the file's stat when the caller has
+     * just taken it (saves an fstat; size and mode are taken from it).
+     */
+    fileSync(absPath, legacy = false, stats) {
+        const key = `${legacy ? 'L' : 'M'}${absPath}`;
+        const known = this.known.get(key);
+        if (known || this.files.has(key))
+            return known;
+        const h = hashSmallFile(absPath, legacy, stats);
+        if (h) {
+            this.known.set(key, h);
+            this.files.set(key, Promise.resolve(h));
+        }
+        return h;
+    }
+    /**
+     * Just the md5 of a small regular file, read with open, read and close
+     * (no stat); undefined whenever that does not settle it (large file,
+     * directory, any error): the caller then takes the general path, which
+     * decides every such case as before.
+     */
+    md5Sync(absPath, legacy = false) {
+        const md5s = this.md5s[legacy ? 1 : 0];
+        const seen = md5s.get(absPath); // the common case: no key string to build
+        if (seen !== undefined)
+            return seen;
+        const key = `${legacy ? 'L' : 'M'}${absPath}`;
+        const known = this.known.get(key)?.md5;
+        if (known !== undefined || this.files.has(key))
+            return known;
+        const md5 = smallFileMd5(absPath, legacy);
+        if (md5 !== undefined)
+            md5s.set(absPath, md5);
+        return md5;
+    }
+    dir(absPath, legacy = false) {
+        return memo(this.dirs, `${legacy ? 'L' : 'M'}${absPath}`, () => this.hashDir(absPath, legacy));
+    }
+    async hashDir(absPath, legacy) {
+        const shown = (p) => (this.root ? (0,external_node_path_.relative)(this.root, p).split(external_node_path_.sep).join('/') : p);
+        const relDir = this.root ? shown(absPath) : '';
+        const rules = this.ignore && !relDir.startsWith('..') && !this.ignore.isEmptyFor(relDir) ? this.ignore : undefined;
+        const keep = rules && ((rel, isDir) => !rules.match(relDir === '' ? rel : `${relDir}/${rel}`, isDir).ignored);
+        const relpaths = await listFiles(absPath, '', shown, keep);
+        const hashes = await Promise.all(relpaths.map((rel) => this.file((0,external_node_path_.join)(absPath, rel), legacy)));
+        const entries = relpaths.map((relpath, i) => ({ relpath, md5: hashes[i].md5, key: Buffer.from(relpath) }));
+        // Python sorts str by code point; UTF-8 bytes compare in the same order.
+        entries.sort((a, b) => Buffer.compare(a.key, b.key));
+        const json = `[${entries.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(', ')}]`;
+        return {
+            md5: `${(0,external_node_crypto_.createHash)('md5').update(json, 'utf8').digest('hex')}.dir`,
+            size: hashes.reduce((sum, h) => sum + h.size, 0),
+            nfiles: entries.length
+        };
+    }
+}
+async function hashFile(absPath, legacy) {
+    return hashSmallFile(absPath, legacy) ?? hashLargeFile(absPath, legacy);
+}
+/**
+ * Small files (nearly all of a docs pipeline) are read with one blocking
+ * call into a shared buffer: for thousands of 10 KB files that is several
+ * times faster than a round trip through the thread pool per step.
+ * Undefined for a file of SMALL_FILE bytes or more.
+ */
+function hashSmallFile(absPath, legacy, stats) {
+    if (stats && stats.size >= SMALL_FILE)
+        return undefined;
+    const fd = (0,external_node_fs_.openSync)(absPath, 'r');
+    try {
+        const info = stats ?? (0,external_node_fs_.fstatSync)(fd);
+        if (info.size < SMALL_FILE) {
+            const n = readAllSync(fd, SCRATCH);
+            if (n < SMALL_FILE)
+                return result(digest(SCRATCH.subarray(0, n), legacy), info);
+        }
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    return undefined;
+}
+/** md5 of a small file without a stat; undefined for a large file, a directory or any error. */
+function smallFileMd5(absPath, legacy) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(absPath, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const n = readAllSync(fd, SCRATCH); // a directory fails here (EISDIR)
+        return n < SMALL_FILE ? digest(SCRATCH.subarray(0, n), legacy) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+async function hashLargeFile(absPath, legacy) {
+    const fh = await (0,promises_.open)(absPath, 'r');
+    try {
+        const info = await fh.stat();
+        const hash = (0,external_node_crypto_.createHash)('md5');
+        const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
+        for (;;) {
+            const n = await readFull(fh, buffer);
+            if (n === 0)
+                break;
+            feed(hash, buffer.subarray(0, n), legacy);
+            if (n < CHUNK_SIZE)
+                break;
+        }
+        return result(hash.digest('hex'), info);
+    }
+    finally {
+        await fh.close();
+    }
+}
+function digest(bytes, legacy) {
+    // One-shot hashing (Node >= 20.12) makes no Hash object per file.
+    if (!legacy && oneShot)
+        return oneShot('md5', bytes, 'hex');
+    const hash = (0,external_node_crypto_.createHash)('md5');
+    feed(hash, bytes, legacy);
+    return hash.digest('hex');
+}
+function result(md5, info) {
+    return { md5, size: info.size, isexec: (info.mode & 0o111) !== 0 };
+}
+/** Fills the buffer from the file's start until it is full or the file ends. */
+function readAllSync(fd, buffer) {
+    let filled = 0;
+    while (filled < buffer.length) {
+        const n = (0,external_node_fs_.readSync)(fd, buffer, filled, buffer.length - filled, filled);
+        if (n === 0)
+            break;
+        filled += n;
+    }
+    return filled;
+}
+/** Feeds bytes to the hash in DVC's 1 MiB chunks (the chunking matters for the legacy rule). */
+function feed(hash, bytes, legacy) {
+    if (!legacy) {
+        hash.update(bytes);
+        return;
+    }
+    for (let at = 0; at < bytes.length; at += CHUNK_SIZE) {
+        const chunk = bytes.subarray(at, at + CHUNK_SIZE);
+        hash.update(isTextBlock(chunk.subarray(0, TEXT_PROBE)) ? dos2unix(chunk) : chunk);
+    }
+}
+/** Reads until the buffer is full or the file ends (a short read is not the end). */
+async function readFull(fh, buffer) {
+    let filled = 0;
+    while (filled < buffer.length) {
+        const { bytesRead } = await fh.read(buffer, filled, buffer.length - filled, null);
+        if (bytesRead === 0)
+            break;
+        filled += bytesRead;
+    }
+    return filled;
+}
+/** DVC's text heuristic: no NUL, and at most 30% bytes outside printable ASCII + \n\r\t\f\b. */
+function isTextBlock(block) {
+    if (block.length === 0)
+        return true;
+    let nontext = 0;
+    for (const b of block) {
+        if (b === 0)
+            return false;
+        if (!((b >= 32 && b <= 126) || b === 10 || b === 13 || b === 9 || b === 12 || b === 8))
+            nontext++;
+    }
+    return nontext / block.length <= 0.3;
+}
+/** Every CRLF becomes LF. */
+function dos2unix(chunk) {
+    let at = chunk.indexOf('\r\n');
+    if (at < 0)
+        return chunk;
+    const parts = [];
+    let from = 0;
+    while (at >= 0) {
+        parts.push(chunk.subarray(from, at));
+        from = at + 1; // keep the \n
+        at = chunk.indexOf('\r\n', from);
+    }
+    parts.push(chunk.subarray(from));
+    return Buffer.concat(parts);
+}
+/** A string as Python's json.dumps writes it (ensure_ascii: everything outside space..~ escaped). */
+function pyJsonString(s) {
+    let out = '"';
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x22)
+            out += '\\"';
+        else if (c === 0x5c)
+            out += '\\\\';
+        else if (c >= 0x20 && c <= 0x7e)
+            out += s[i];
+        else
+            out += SHORT_ESCAPES[c] ?? `\\u${c.toString(16).padStart(4, '0')}`;
+    }
+    return `${out}"`;
+}
+const SHORT_ESCAPES = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' };
+/**
+ * Files under a directory, `/`-separated and relative to it, the way DVC walks:
+ * `.git`, `.hg`, `.dvc` folders (and a `.git` file) skipped, symlinked folders
+ * not entered, symlinked files followed; `keep` (the .dvcignore rules) says
+ * which entries count, and an ignored folder is not entered.
+ */
+async function listFiles(absDir, prefix, shown, keep) {
+    const entries = await (0,promises_.readdir)(absDir, { withFileTypes: true });
+    const out = [];
+    for (const entry of entries) {
+        const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+        const abs = (0,external_node_path_.join)(absDir, entry.name);
+        if (entry.isDirectory()) {
+            if (!IGNORED_DIRS.has(entry.name) && (!keep || keep(rel, true)))
+                out.push(...(await listFiles(abs, rel, shown, keep)));
+            continue;
+        }
+        if (keep && !keep(rel, false))
+            continue;
+        if (entry.name === DVCIGNORE) {
+            // dvc-data's IgnoreInCollectedDirError
+            throw new errors/* GraftError */.Tz({
+                file: shown(abs),
+                message: `a ${DVCIGNORE} file inside a directory that a stage depends on or writes: DVC refuses it (".dvcignore file should not be in collected dir path")`,
+                hint: `move its rules to a ${DVCIGNORE} above that directory (the repository root's, or its parent folder's)`
+            });
+        }
+        if (entry.isSymbolicLink()) {
+            const target = await (0,promises_.stat)(abs).catch(() => undefined);
+            if (!target)
+                throw new errors/* GraftError */.Tz({ file: shown(abs), message: 'broken symbolic link', hint: 'remove the link or restore its target' });
+            if (target.isFile() && entry.name !== '.git')
+                out.push(rel);
+            else if (!target.isDirectory() && entry.name !== '.git') {
+                throw new errors/* GraftError */.Tz({ file: shown(abs), message: 'is a symlink to something that is not a regular file', hint: 'remove the link from the folder' });
+            }
+        }
+        else if (entry.isFile()) {
+            if (entry.name !== '.git')
+                out.push(rel);
+        }
+        else if (entry.name !== '.git') {
+            // A FIFO would block the read forever, a device would never end.
+            throw new errors/* GraftError */.Tz({
+                file: shown(abs),
+                message: 'is not a regular file (a FIFO, socket or device) inside a folder a stage depends on or writes',
+                hint: 'remove it from the folder; the action reads only regular files'
+            });
+        }
+    }
+    return out;
+}
+function memo(cache, key, make) {
+    let p = cache.get(key);
+    if (!p) {
+        p = make();
+        cache.set(key, p);
+    }
+    return p;
+}
+/** At most `size` tasks run at once; the rest wait their turn. */
+class Semaphore {
+    size;
+    active = 0;
+    waiting = [];
+    constructor(size) {
+        this.size = size;
+    }
+    async run(task) {
+        // A finishing task hands its slot straight to the next in line.
+        if (this.active >= this.size)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.active++;
+        try {
+            return await task();
+        }
+        finally {
+            const next = this.waiting.shift();
+            if (next)
+                next();
+            else
+                this.active--;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 1983:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eF: () => (/* binding */ run)
+/* harmony export */ });
+/* unused harmony exports CommandError, spawnProblem */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+// The one way the project runs a subprocess (git, dvc, pip). Plain Node, so the
+// core and the CLI need nothing from @actions/*. Arguments are passed as an
+// array: no shell, no quoting bugs.
+
+
+
+class CommandError extends Error {
+    command;
+    result;
+    constructor(command, result) {
+        super(`${command} exited with ${result.code}: ${result.stderr.trim() || result.stdout.trim()}`);
+        this.command = command;
+        this.result = result;
+        this.name = 'CommandError';
+    }
+}
+const run = (file, args, options) => new Promise((resolve, reject) => {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: ['pipe', 'pipe', 'pipe']
+    });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => err.push(d));
+    child.on('error', (error) => reject(spawnProblem(file, options.cwd, error)));
+    child.on('close', (code) => {
+        const result = {
+            code: code ?? 1,
+            stdout: Buffer.concat(out).toString('utf8'),
+            stderr: Buffer.concat(err).toString('utf8')
+        };
+        if (result.code !== 0 && !options.allowFailure) {
+            reject(new CommandError([file, ...args].join(' '), result));
+        }
+        else {
+            resolve(result);
+        }
+    });
+    // A child may exit without reading its stdin (EPIPE); its exit code tells what happened.
+    child.stdin.on('error', () => { });
+    child.stdin.end(options.input ?? '');
+});
+/**
+ * A spawn failure as the user can act on it: Node says `spawn git ENOENT` both
+ * when git is missing and when the working folder is, and `spawn ENOTDIR` when
+ * the folder is a file. Other errors are returned unchanged.
+ */
+function spawnProblem(file, cwd, error) {
+    if (error.code === 'ENOENT' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(cwd)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `the folder ${cwd} does not exist, so ${file} cannot run there`, hint: "check the action's working-directory (CLI: -C)" });
+    }
+    if (error.code === 'ENOTDIR' || (error.code === 'ENOENT' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(cwd).isDirectory())) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `${cwd} is a file, not a folder, so ${file} cannot run there`, hint: "check the action's working-directory (CLI: -C)" });
+    }
+    if (error.code === 'ENOENT') {
+        // The code stays on the error, so a caller that knows the program (dvc) can say how to install it.
+        const missing = new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `${file} is not installed or not on PATH`, hint: `install ${file} on the runner (or add its folder to PATH) and run again` });
+        return Object.assign(missing, { code: 'ENOENT' });
+    }
+    if (error.code === 'EACCES') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `${file} was found on PATH but cannot be run (permission denied)`, hint: `make ${file} executable, or put a working ${file} first on PATH` });
+    }
+    return error;
+}
+
+
+/***/ }),
+
+/***/ 3000:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ Git)
+/* harmony export */ });
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1983);
+// A small git command manager: every git call the project makes goes through
+// here, so environment, cwd and error text are handled once.
+
+class Git {
+    cwd;
+    env;
+    constructor(cwd, env = process.env) {
+        this.cwd = cwd;
+        this.env = env;
+    }
+    /** Runs git and returns stdout; throws CommandError on a non-zero exit. */
+    async exec(args, input) {
+        return (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('git', args, { cwd: this.cwd, env: this.gitEnv(), input })).stdout;
+    }
+    /** Runs git and returns the whole result, whatever the exit code. */
+    async tryExec(args, input) {
+        return (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('git', args, { cwd: this.cwd, env: this.gitEnv(), input, allowFailure: true });
+    }
+    /** Tracked files plus untracked files git does not ignore, `/`-separated. */
+    async listFiles() {
+        const out = await this.exec(['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+        return [...new Set(out.split('\0').filter(Boolean))];
+    }
+    async revParse(rev) {
+        const r = await this.tryExec(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+        return r.code === 0 ? r.stdout.trim() : undefined;
+    }
+    /**
+     * File contents at a revision, or undefined when the path does not exist there.
+     * `./` makes the path relative to cwd, so a working-directory below the git root works.
+     */
+    async show(rev, path) {
+        const r = await this.tryExec(['show', `${rev}:./${path}`]);
+        return r.code === 0 ? r.stdout : undefined;
+    }
+    /** The same repository with extra environment (e.g. a scratch `GIT_INDEX_FILE`). */
+    withEnv(extra) {
+        return new Git(this.cwd, { ...this.env, ...extra });
+    }
+    gitEnv() {
+        // Never prompt for credentials in CI; keep messages in English for matching.
+        return { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+    }
+}
+
+
+/***/ }),
+
+/***/ 6107:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Im: () => (/* binding */ isSameOrInside),
+/* harmony export */   NP: () => (/* binding */ normalizeRepoPath),
+/* harmony export */   P8: () => (/* binding */ showPath),
+/* harmony export */   TC: () => (/* binding */ lexicalPathProblem),
+/* harmony export */   Vh: () => (/* binding */ PIPELINE_FILES),
+/* harmony export */   x_: () => (/* binding */ RepoPathChecker)
+/* harmony export */ });
+/* unused harmony exports folderKey, checkRepoPath, assertWritable */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+// The one path resolver. Every path the action reads or writes — prompt files,
+// deps and the files inside directory deps, dvc.yaml, dvc.lock, outputs and the
+// previous drafts read from the work tree — comes from content a pull request
+// can edit, so each goes through here before any byte is read or written. It
+// decides where a path really lands after every symlink and refuses, with a
+// message naming the path:
+// - anything that lands outside the repository (the pipeline's root);
+// - anything inside `.git/` (at any depth: nested repositories too), `.github/`
+//   or `.dvc/`, compared case-insensitively and ignoring trailing dots and
+//   spaces (on macOS and Windows runners `.GIT` and `.github.` are those
+//   folders), for the declared path and the resolved one alike;
+// - anything that is neither a regular file nor a folder (a FIFO would hang
+//   the run, a device would never end);
+// - control characters in a path (they would end up in logs and commands).
+// Outputs must also be writable files: not a folder, not under a file.
+
+
+
+/** DVC's own pipeline files at the repository root: written by generate, never outputs of a stage. */
+const PIPELINE_FILES = new Set(['dvc.yaml', 'dvc.lock']);
+/** Folders no path may be in, by their case-folded name (see {@link folderKey}). */
+const FORBIDDEN_FOLDERS = new Set(['.git', '.github', '.dvc']);
+/** What posix.normalize (or the trailing-slash rule) would change: `\\`, `//`, `.` or `..` segments, a final `/`. */
+const NOT_NORMAL = /\\|\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/;
+const CONTROL = /[\u0000-\u001f\u007f]/;
+/** `./docs//a.md/` → `docs/a.md`. Leaves `..` and absolute paths for the checks to refuse. */
+function normalizeRepoPath(path) {
+    if (path !== '' && !NOT_NORMAL.test(path))
+        return path; // the common case, without allocating
+    const slashed = path.replace(/\\/g, '/');
+    const normal = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.normalize(slashed);
+    return normal.length > 1 ? normal.replace(/\/+$/, '') : normal;
+}
+/** True when `inner` equals `outer` or lies inside it, segment-aware (`a` holds `a/b`, not `ab`). */
+function isSameOrInside(outer, inner) {
+    return inner === outer || inner.startsWith(outer.endsWith('/') ? outer : `${outer}/`);
+}
+/**
+ * A folder name as case-insensitive file systems (macOS, Windows) read it:
+ * lower case, trailing dots and spaces dropped (`.GIT.` is `.git`).
+ */
+function folderKey(segment) {
+    return segment.toLowerCase().replace(/[. ]+$/, '');
+}
+/** The forbidden folder a `/`-separated relative path lies in, if any. */
+function forbiddenFolder(relPath) {
+    for (const segment of relPath.split('/')) {
+        if (segment.length < 4 || segment.charCodeAt(0) !== 46 /* . */)
+            continue; // cheap: every forbidden name starts with '.'
+        const key = folderKey(segment);
+        if (FORBIDDEN_FOLDERS.has(key))
+            return key;
+    }
+    return undefined;
+}
+/** A path as a message may show it: control characters written as escapes. */
+function showPath(path) {
+    return CONTROL.test(path) ? JSON.stringify(path).slice(1, -1) : path;
+}
+/**
+ * The checks that need no file system: empty, control characters, absolute,
+ * `..` escapes, `.git/` `.github/` `.dvc/` (any case, any depth), and for
+ * outputs the repository root, dvc.yaml and dvc.lock.
+ * @returns the problem in words, or undefined when the text is acceptable.
+ */
+function lexicalPathProblem(rel, role) {
+    if (rel.trim() === '')
+        return `the ${role} path is empty`;
+    if (CONTROL.test(rel))
+        return `${showPath(rel)} holds a control character (a line break, tab, …); rename the file`;
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) || /^[A-Za-z]:[\\/]/.test(rel) || rel.startsWith('\\')) {
+        return `${rel} is an absolute path; paths are relative to the repository root`;
+    }
+    const norm = normalizeRepoPath(rel);
+    if (norm === '..' || norm.startsWith('../'))
+        return `${rel} leaves the repository`;
+    const folder = forbiddenFolder(norm);
+    if (folder)
+        return `${rel} is inside ${folder}/, which the action never reads or writes`;
+    if (role === 'output') {
+        if (norm === '.')
+            return `${rel} is the repository root, not a file`;
+        if (PIPELINE_FILES.has(norm))
+            return `${rel} is the pipeline's own ${norm}`;
+    }
+    return undefined;
+}
+/**
+ * A problem message for a repository-relative path, or undefined when it is
+ * safe for `role` (see the file's header for the rules).
+ */
+function checkRepoPath(root, rel, role) {
+    return new RepoPathChecker(root).check(rel, role);
+}
+/**
+ * The resolver for one repository and one run: the root's real path and each
+ * verdict are looked up once. It never notices the file system changing, so
+ * make a new one for each run (and after writing).
+ */
+class RepoPathChecker {
+    root;
+    realRoot;
+    verdicts = {
+        prompt: new Map(),
+        dep: new Map(),
+        output: new Map(),
+        pipeline: new Map()
+    };
+    present = new Set();
+    trees = new Map();
+    landings = new Map();
+    constructor(root) {
+        this.root = root;
+    }
+    /** The problem with `rel` for `role`, or undefined when it may be used. */
+    check(rel, role) {
+        const verdicts = this.verdicts[role];
+        if (verdicts.has(rel))
+            return verdicts.get(rel);
+        const verdict = this.judge(rel, role);
+        verdicts.set(rel, verdict);
+        return verdict;
+    }
+    /**
+     * The real absolute path of `rel`, checked for `role`.
+     * @throws GraftError naming `rel` (and `at`, the prompt and line that asked for it) when refused.
+     */
+    resolve(rel, role, at) {
+        const problem = this.check(rel, role);
+        if (problem)
+            throw refusal(rel, role, problem, at);
+        return this.land(normalizeRepoPath(rel)).real;
+    }
+    /**
+     * Reads a file through the resolver; undefined when nothing is there.
+     * @throws GraftError when the path is refused, or names a folder.
+     */
+    readText(rel, role, at) {
+        const real = this.resolve(rel, role, at);
+        const stats = this.land(normalizeRepoPath(rel)).stats;
+        if (!stats)
+            return undefined;
+        if (stats.isDirectory())
+            throw refusal(rel, role, `${rel} is a folder, not a file`, at);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(real, 'utf8');
+    }
+    /** Whether `rel` exists, following symlinks (a dangling link does not). Call after check(). */
+    exists(rel) {
+        const normal = normalizeRepoPath(rel);
+        if (this.present.has(normal))
+            return true;
+        return this.land(normal).stats !== undefined;
+    }
+    /**
+     * For a folder dep: every entry below it, walked without following symlinked
+     * folders (as DVC walks), must itself pass the `dep` rules.
+     * @returns the first problem found, or undefined.
+     */
+    checkTree(rel) {
+        const normal = normalizeRepoPath(rel);
+        if (this.trees.has(normal))
+            return this.trees.get(normal);
+        const verdict = this.walkTree(normal);
+        this.trees.set(normal, verdict);
+        return verdict;
+    }
+    walkTree(dir) {
+        const landing = this.land(dir);
+        if (!landing.stats?.isDirectory())
+            return undefined;
+        let entries;
+        try {
+            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(landing.real, { withFileTypes: true });
+        }
+        catch {
+            return undefined; // not a folder after all, or unreadable: the file checks speak for it
+        }
+        for (const entry of entries) {
+            const child = dir === '.' ? entry.name : `${dir}/${entry.name}`;
+            if (FORBIDDEN_FOLDERS.has(folderKey(entry.name)))
+                continue; // DVC skips .git, .dvc inside folders; git lists none
+            const problem = this.check(child, 'dep');
+            if (problem)
+                return problem;
+            if (entry.isDirectory()) {
+                const below = this.checkTree(child);
+                if (below)
+                    return below;
+            }
+        }
+        return undefined;
+    }
+    judge(rel, role) {
+        const lexical = lexicalPathProblem(rel, role);
+        if (lexical)
+            return lexical;
+        const normal = normalizeRepoPath(rel);
+        if (role === 'pipeline') {
+            const own = lstatOrUndefined((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, normal));
+            if (own?.isSymbolicLink())
+                return `${normal} is a symlink; the action reads and writes the pipeline's files only as plain files`;
+        }
+        const landing = this.land(normal);
+        if (landing.problem)
+            return landing.problem;
+        const where = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(this.realRootPath(), landing.real).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+        if (where === '..' || where.startsWith('../') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(where))
+            return `${this.through(normal)}, outside the repository`;
+        const folder = forbiddenFolder(where);
+        if (folder)
+            return `${this.through(normal)}, inside ${folder}/, which the action never reads or writes`;
+        if (role === 'output' && where === '')
+            return `${normal} is the repository root, not a file`;
+        if (role === 'output' && PIPELINE_FILES.has(where))
+            return `${this.through(normal)}, the pipeline's own ${where}`;
+        const stats = landing.stats;
+        if (!stats)
+            return role === 'output' ? this.writableProblem(normal, landing.real) : undefined;
+        const kind = kindOf(stats);
+        if (kind !== 'file' && kind !== 'folder')
+            return `${normal} is a ${kind}, not a regular file; the action reads only files and folders`;
+        if (kind === 'folder' && (role === 'output' || role === 'prompt' || role === 'pipeline'))
+            return `${normal} is a folder, not a file`;
+        if (role === 'output')
+            return this.writableProblem(normal, landing.real);
+        return undefined;
+    }
+    /** "`link` is a symlink to `target`": the first symlink on the way to `normal`, for a message. */
+    through(normal) {
+        const parts = normal.split('/');
+        for (let i = 1; i <= parts.length; i++) {
+            const link = parts.slice(0, i).join('/');
+            const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.realRootPath(), link);
+            if (!lstatOrUndefined(abs)?.isSymbolicLink())
+                continue;
+            let target;
+            try {
+                target = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(abs);
+            }
+            catch {
+                target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(abs));
+            }
+            const shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(this.realRootPath(), target).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+            const inside = shown !== '' && !shown.startsWith('../') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(shown);
+            return `${link} is a symlink to ${inside ? shown : target}${link === normal ? '' : ` (on the way to ${normal})`}`;
+        }
+        return `${normal} leads to ${this.land(normal).real}`;
+    }
+    /** An output's folder must be writable: the nearest existing one is asked. */
+    writableProblem(normal, real) {
+        let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(real);
+        for (;;) {
+            const stats = statOrUndefined(dir);
+            if (stats) {
+                if (!stats.isDirectory())
+                    return `${normal} cannot be written: ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(this.realRootPath(), dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/')} is a file, not a folder`;
+                try {
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+                }
+                catch {
+                    return `${normal} cannot be written: its folder ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(this.realRootPath(), dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.'} ${NOT_WRITABLE}`;
+                }
+                return undefined;
+            }
+            const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+            if (up === dir)
+                return undefined;
+            dir = up;
+        }
+    }
+    realRootPath() {
+        return (this.realRoot ??= node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(this.root));
+    }
+    /** Follows every symlink of `normal` (a normalised relative path); the part that does not exist yet is appended. */
+    land(normal) {
+        let landing = this.landings.get(normal);
+        if (!landing) {
+            landing = this.follow(normal);
+            this.landings.set(normal, landing);
+        }
+        return landing;
+    }
+    follow(normal) {
+        const realRoot = this.realRootPath();
+        const abs = normal === '.' ? realRoot : realRoot + (realRoot.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? '' : node_path__WEBPACK_IMPORTED_MODULE_1__.sep) + normal.split('/').join(node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
+        try {
+            const real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(abs);
+            const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
+            if (real === abs)
+                this.present.add(normal);
+            return { real, stats };
+        }
+        catch (error) {
+            const code = error.code;
+            if (code === 'ELOOP')
+                return { real: abs, problem: `${normal} is a symlink loop` };
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                return { real: abs, problem: `${normal} cannot be read (${code ?? 'unknown error'})` };
+        }
+        // Something on the way is missing (or dangling): walk it, one component at a time.
+        let current = realRoot;
+        const parts = normal.split('/');
+        for (let i = 0; i < parts.length; i++) {
+            const next = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(current, parts[i]);
+            const stats = lstatOrUndefined(next);
+            if (!stats)
+                return { real: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(next, ...parts.slice(i + 1)) };
+            if (stats.isSymbolicLink()) {
+                let target;
+                try {
+                    target = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(next);
+                }
+                catch (error) {
+                    if (error.code === 'ELOOP')
+                        return { real: next, problem: `${parts.slice(0, i + 1).join('/')} is a symlink loop` };
+                    target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(next), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(next)); // dangling: where it would write
+                    return { real: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(target, ...parts.slice(i + 1)) };
+                }
+                current = target;
+            }
+            else if (!stats.isDirectory() && i < parts.length - 1) {
+                return { real: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(next, ...parts.slice(i + 1)), problem: `${normal} cannot exist: ${parts.slice(0, i + 1).join('/')} is a file, not a folder` };
+            }
+            else {
+                current = next;
+            }
+        }
+        return { real: current };
+    }
+}
+/** The end of the problem for an output whose folder the runner cannot write (the fix is a permission, not the path). */
+const NOT_WRITABLE = 'is not writable';
+/** The error for a refused path, pinned on the prompt line that asked for it when there is one. */
+function refusal(rel, role, problem, at) {
+    const verb = role === 'output' ? 'write' : 'read';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+        file: at?.file ?? showPath(rel),
+        line: at?.line,
+        message: `refusing to ${verb} ${showPath(rel)}: ${problem}`,
+        hint: problem.endsWith(NOT_WRITABLE)
+            ? 'make the folder writable for the runner (an earlier step may have changed its permissions), then re-run'
+            : role === 'output'
+                ? "outputs must be plain files inside the repository, outside .git/, .github/ and .dvc/; fix the prompt's `out` or remove the symlink"
+                : 'paths must stay inside the repository, outside .git/, .github/ and .dvc/, and be regular files or folders; fix the path or remove the symlink'
+    });
+}
+/** Throws when an output may not be written; call it right before writing. */
+function assertWritable(root, rel) {
+    new RepoPathChecker(root).resolve(rel, 'output');
+}
+function kindOf(stats) {
+    if (stats.isFile())
+        return 'file';
+    if (stats.isDirectory())
+        return 'folder';
+    if (stats.isFIFO())
+        return 'FIFO (named pipe)';
+    if (stats.isSocket())
+        return 'socket';
+    if (stats.isCharacterDevice())
+        return 'character device';
+    if (stats.isBlockDevice())
+        return 'block device';
+    return 'special file';
+}
+function lstatOrUndefined(abs) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined; // e.g. a file where a folder was expected
+    }
+}
+function statOrUndefined(abs) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1540:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  B: () => (/* binding */ loadPipeline)
+});
+
+// EXTERNAL MODULE: ./src/core/io/git.ts
+var git = __webpack_require__(3000);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var core_paths = __webpack_require__(6107);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/gray-matter/index.js
+var gray_matter = __webpack_require__(9599);
+var gray_matter_default = /*#__PURE__*/__webpack_require__.n(gray_matter);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/core/yaml/plain.ts
+var plain = __webpack_require__(5723);
+;// CONCATENATED MODULE: ./src/core/graft/frontmatter-fast.ts
+// A fast reader for the common shape of a prompt's frontmatter: comment and
+// blank lines, `deps:` with one `- path` per line, and one-line `out`,
+// `model`, `max_tokens`, `temperature`. Anything else (other keys, quotes,
+// flow style, folded values, a value the checks would refuse, …) returns
+// undefined and the caller uses the YAML parser, which owns every error:
+// this reader only ever returns what the full reader would.
+
+
+const IGNORABLE = /^ *(?:#.*)?$/;
+const KEY = /^(deps|out|model|max_tokens|temperature):(?: (.*))?$/;
+const ITEM = /^( *)- (.*)$/;
+const POSITIVE_INT = /^[1-9][0-9]{0,14}$/;
+const UNIT_NUMBER = /^(?:0|1|0\.[0-9]{1,15}|1\.0{1,15})$/;
+/**
+ * The keys of a frontmatter block (the text between the `---` lines, starting
+ * with the newline that ends line 1), or undefined when it is not plain.
+ */
+function fastReadFrontmatter(raw) {
+    if (/[\r\t\uFEFF]/.test(raw))
+        return undefined;
+    const lines = raw.split('\n');
+    const result = { deps: [], lines: { deps: [] } };
+    const seen = new Set();
+    let i = 0;
+    const skip = () => {
+        while (i < lines.length && IGNORABLE.test(lines[i]))
+            i++;
+    };
+    for (skip(); i < lines.length; skip()) {
+        const m = KEY.exec(lines[i]);
+        if (!m || seen.has(m[1]))
+            return undefined;
+        const [, key, value] = m;
+        seen.add(key);
+        const line = i + 1; // raw line 0 is the rest of the file's line 1
+        i++;
+        if (key === 'deps') {
+            if (value !== undefined)
+                return undefined;
+            skip();
+            let indent;
+            for (let item = ITEM.exec(lines[i] ?? ''); item; skip(), item = ITEM.exec(lines[i] ?? '')) {
+                if (indent !== undefined && item[1].length !== indent)
+                    return undefined;
+                indent = item[1].length;
+                if (!(0,plain/* isSafePlain */.U)(item[2], 'yaml-1.1') || (0,core_paths/* lexicalPathProblem */.TC)(item[2], 'dep'))
+                    return undefined;
+                result.deps.push((0,core_paths/* normalizeRepoPath */.NP)(item[2]));
+                result.lines.deps.push(i + 1);
+                i++;
+            }
+        }
+        else if (value === undefined || !readValue(result, key, value, line)) {
+            return undefined;
+        }
+    }
+    return result;
+}
+/** One `key: value` line into the result; false when the full reader must judge it. */
+function readValue(result, key, value, line) {
+    if (key === 'max_tokens' || key === 'temperature') {
+        if (!(key === 'max_tokens' ? POSITIVE_INT : UNIT_NUMBER).test(value))
+            return false;
+        if (key === 'max_tokens') {
+            result.maxTokens = Number(value);
+            result.lines.maxTokens = line;
+        }
+        else
+            result.temperature = Number(value);
+        return true;
+    }
+    if (!(0,plain/* isSafePlain */.U)(value, 'yaml-1.1'))
+        return false;
+    if (key === 'model') {
+        result.model = value;
+        return true;
+    }
+    if ((0,core_paths/* lexicalPathProblem */.TC)(value, 'output'))
+        return false;
+    result.out = (0,core_paths/* normalizeRepoPath */.NP)(value);
+    result.lines.out = line;
+    return true;
+}
+
+// EXTERNAL MODULE: ./src/core/yaml/source.ts
+var source = __webpack_require__(3474);
+;// CONCATENATED MODULE: ./src/core/graft/frontmatter.ts
+// A prompt's YAML frontmatter, read the way Graft reads it: the file must start
+// with a line `---` and the block ends at the first line `---` (LF endings, as
+// Graft's regular expression demands). A block gray-matter would close
+// elsewhere is refused; the `yaml` package parses it so every problem names
+// the line in the prompt file.
+
+
+
+
+
+
+/** Graft's own split (scripts/generate_dvc.py, pack_prompt.py). */
+const GRAFT_FRONTMATTER = /^---\n([\s\S]*?)\n---\n/;
+const OPENING = '---\n';
+const CLOSING = '\n---\n';
+const GLOB_CHARS = /[*?[]/;
+/** gray-matter parses nothing itself here; a fresh options object also keeps its cache out. */
+const NO_ENGINE = () => ({});
+/** Parses the frontmatter of `text`; throws a GraftError listing every problem found. */
+function parseFrontmatter(file, text) {
+    return parseWith(file, text, true);
+}
+/** parseFrontmatter with the YAML parser only (the fast reader is held to it in tests). */
+function parseFrontmatterFull(file, text) {
+    return parseWith(file, text, false);
+}
+function parseWith(file, text, fast) {
+    const block = splitFrontmatter(file, text);
+    if (!block)
+        return { deps: [], body: text, lines: { deps: [] } };
+    const keys = fast ? fastReadFrontmatter(block.raw) : undefined;
+    if (keys)
+        return { ...keys, body: block.body };
+    // The raw block starts right after the opening `---`, with the newline that
+    // ends line 1: YAML line numbers are then the file's line numbers.
+    const src = (0,source/* parseYamlSource */.WF)(block.raw, file, 'fix the YAML between the two `---` lines', {
+        subject: 'the frontmatter',
+        version: '1.1'
+    });
+    return { ...readKeys(file, src.doc, (offset) => src.linePos(offset).line), body: block.body };
+}
+/**
+ * The frontmatter block and the body after it, or undefined when the file has
+ * none. A block gray-matter would read otherwise than Graft is an error: the
+ * two must not disagree about a prompt's deps. `raw` starts with the newline
+ * that ends line 1, so YAML line numbers are the file's.
+ */
+function splitFrontmatter(file, text) {
+    const graft = GRAFT_FRONTMATTER.exec(text);
+    if (!graft) {
+        const problem = unreadFrontmatter(text);
+        if (problem)
+            throw new errors/* GraftError */.Tz({ file, line: 1, ...problem });
+        return undefined;
+    }
+    // gray-matter splits the block (its YAML engine is bypassed: the `yaml`
+    // package parses, with line numbers). It closes the block at the first
+    // `\n---` after the opening line, even with more text on that line, where
+    // Graft needs `---` alone: when the two disagree the file is refused.
+    const close = graft[0].length - CLOSING.length;
+    const split = gray_matter_default()(text, { engines: { yaml: NO_ENGINE } });
+    if (split.matter !== text.slice(OPENING.length - 1, close) || split.content !== text.slice(graft[0].length)) {
+        throw new errors/* GraftError */.Tz({
+            file,
+            line: 1,
+            message: 'the frontmatter delimiters are ambiguous (a line starting with `---` inside the frontmatter?)',
+            hint: 'close the frontmatter with a line holding exactly `---` and use no other line starting with `---` inside it'
+        });
+    }
+    return { raw: split.matter, body: split.content };
+}
+/** Why a file that opens like frontmatter is not read as frontmatter by Graft. */
+function unreadFrontmatter(text) {
+    if (text.startsWith('---\r\n')) {
+        return {
+            message: 'the frontmatter has Windows (CRLF) line endings, which Graft does not read: its deps would be ignored',
+            hint: 'convert the file to LF line endings (e.g. a .gitattributes line `*.prompt.md text eol=lf`)'
+        };
+    }
+    // `---\n---\n` (an empty block) is no frontmatter to Graft either: harmless.
+    if (!text.startsWith('---\n') || text.startsWith('---\n---\n'))
+        return undefined;
+    if (/\n---$/.test(text)) {
+        return { message: 'the closing `---` is the last line and has no newline after it', hint: 'end the file with a newline' };
+    }
+    return {
+        message: 'the frontmatter opened on line 1 is never closed',
+        hint: 'add a line `---` after the frontmatter'
+    };
+}
+function readKeys(file, doc, lineAt) {
+    const problems = [];
+    const result = { deps: [], lines: { deps: [] } };
+    const root = doc.contents;
+    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === null))
+        return result;
+    if (!(0,dist/* isMap */.jh)(root)) {
+        throw new errors/* GraftError */.Tz({
+            file,
+            line: lineOf(root, lineAt),
+            message: 'the frontmatter is not a mapping of keys to values',
+            hint: 'write it as `key: value` lines, e.g. `deps:` followed by `- path` items'
+        });
+    }
+    const fail = (pair, message, hint, node = pair.key) => {
+        problems.push({ file, line: lineOf(node, lineAt), message, hint });
+    };
+    for (const pair of root.items) {
+        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+        const value = pair.value;
+        const plain = (0,dist/* isScalar */.jn)(value) ? value.value : value;
+        if (plain === null || plain === undefined)
+            continue; // `key:` with no value: Graft treats it as absent
+        switch (key) {
+            case 'deps':
+                readDeps(pair, result, fail, lineAt);
+                break;
+            case 'out':
+                if (typeof plain !== 'string') {
+                    fail(pair, '`out` must be a path (a string)', 'write `out: docs/name.md`');
+                }
+                else {
+                    const problem = (0,core_paths/* lexicalPathProblem */.TC)(plain, 'output');
+                    if (problem)
+                        fail(pair, `out ${problem}`, 'set `out` to a path inside the repository, relative to its root', value);
+                    else {
+                        result.out = (0,core_paths/* normalizeRepoPath */.NP)(plain);
+                        result.lines.out = lineOf(value, lineAt);
+                    }
+                }
+                break;
+            case 'model':
+                if (typeof plain !== 'string')
+                    fail(pair, '`model` must be a string', 'write a model alias, e.g. `model: bedrock-claude-v4.5-sonnet-us`');
+                else
+                    result.model = plain;
+                break;
+            case 'max_tokens':
+                if (typeof plain !== 'number' || !Number.isInteger(plain) || plain <= 0) {
+                    fail(pair, `\`max_tokens\` must be a positive integer, not ${JSON.stringify(plain)}`, 'write e.g. `max_tokens: 16000`');
+                }
+                else {
+                    result.maxTokens = plain;
+                    result.lines.maxTokens = lineOf(value, lineAt);
+                }
+                break;
+            case 'temperature':
+                if (typeof plain !== 'number' || !(plain >= 0 && plain <= 1)) {
+                    fail(pair, `\`temperature\` must be a number from 0 to 1, not ${JSON.stringify(plain)}`, 'write e.g. `temperature: 0.7`');
+                }
+                else
+                    result.temperature = plain;
+                break;
+        }
+    }
+    (0,errors/* throwIfProblems */.W8)(problems);
+    return result;
+}
+function readDeps(pair, result, fail, lineAt) {
+    const listHint = 'write `deps:` followed by one `- path/to/file` line per dependency';
+    if (!(0,dist/* isSeq */.oP)(pair.value)) {
+        fail(pair, '`deps` must be a list of paths', listHint);
+        return;
+    }
+    for (const item of pair.value.items) {
+        const value = (0,dist/* isScalar */.jn)(item) ? item.value : undefined;
+        if (typeof value !== 'string') {
+            fail(pair, `\`deps\` must be a list of paths; item ${JSON.stringify((0,dist/* isScalar */.jn)(item) ? item.value : String(item))} is not a string`, `${listHint} (quote values YAML reads as numbers or booleans)`);
+            continue;
+        }
+        if (GLOB_CHARS.test(value)) {
+            fail(pair, `dep ${value} contains a glob character`, 'Graft does not expand globs; list the files, or name the directory', item);
+            continue;
+        }
+        const problem = (0,core_paths/* lexicalPathProblem */.TC)(value, 'dep');
+        if (problem) {
+            fail(pair, `dep ${problem}`, 'list paths inside the repository, relative to its root', item);
+            continue;
+        }
+        result.deps.push((0,core_paths/* normalizeRepoPath */.NP)(value));
+        result.lines.deps.push(lineOf(item, lineAt));
+    }
+}
+function lineOf(node, lineAt) {
+    const range = node?.range;
+    return range ? lineAt(range[0]) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/graft/prompts.ts
+// Prompt files: find `*.prompt.md`, read their frontmatter the way Graft does,
+// and check the set as a whole (names, outputs, deps) before anything runs.
+
+
+
+
+const SUFFIX = '.prompt.md';
+const SKIPPED_DIRS = ['node_modules', '.git'];
+function isPromptPath(path) {
+    if (!path.endsWith(SUFFIX))
+        return false; // most files: no split needed
+    const segments = path.split('/');
+    const base = segments[segments.length - 1];
+    return base.endsWith(SUFFIX) && base !== SUFFIX && !segments.some((s) => SKIPPED_DIRS.includes(s));
+}
+/**
+ * Graft's base name: the file name without `.md`, every `.prompt` removed
+ * (Graft uses `stem.replace(".prompt", "")`, so `a.prompt.md` → `a`).
+ */
+function graftBase(promptPath) {
+    return external_node_path_.posix.basename(promptPath).slice(0, -'.md'.length).split('.prompt').join('');
+}
+/** `docs/how-it-works.prompt.md` → `how_it_works` */
+function stageNameFor(promptPath) {
+    return graftBase(promptPath).replace(/-/g, '_');
+}
+/** Frontmatter `out` (already repository-relative), else the same folder with `.md`. */
+function outputPathFor(promptPath, out) {
+    if (out !== undefined)
+        return out;
+    const dir = external_node_path_.posix.dirname(promptPath);
+    const name = `${graftBase(promptPath)}.md`;
+    return dir === '.' ? name : `${dir}/${name}`;
+}
+/** Parses one prompt file; throws a GraftError naming the file and line. */
+function parsePrompt(path, text) {
+    return parsePromptWithLines(path, text).prompt;
+}
+function parsePromptWithLines(path, text) {
+    const fm = parseFrontmatter(path, text);
+    const prompt = {
+        path,
+        stageName: stageNameFor(path),
+        deps: fm.deps,
+        out: outputPathFor(path, fm.out),
+        body: fm.body
+    };
+    if (fm.model !== undefined)
+        prompt.model = fm.model;
+    if (fm.maxTokens !== undefined)
+        prompt.maxTokens = fm.maxTokens;
+    if (fm.lines.maxTokens !== undefined)
+        prompt.maxTokensLine = fm.lines.maxTokens;
+    if (fm.temperature !== undefined)
+        prompt.temperature = fm.temperature;
+    return { prompt, lines: fm.lines };
+}
+/** Graft sorts `pathlib.Path`s: by path segments, not by the whole string. */
+function comparePromptPaths(a, b) {
+    return compareSegments(a.split('/'), b.split('/'));
+}
+function compareSegments(sa, sb) {
+    for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
+        if (sa[i] !== sb[i])
+            return sa[i] < sb[i] ? -1 : 1;
+    }
+    return sa.length - sb.length;
+}
+/** Prompt paths in Graft's order, each split once (not once per comparison). */
+function sortPromptPaths(paths) {
+    return paths
+        .map((path) => ({ path, segments: path.split('/') }))
+        .sort((a, b) => compareSegments(a.segments, b.segments))
+        .map((p) => p.path);
+}
+/**
+ * Reads and checks every prompt among `files` (the repository's file list).
+ * Collects every problem across all prompts and throws them as one GraftError.
+ */
+async function discoverPrompts(root, files, checker = new core_paths/* RepoPathChecker */.x_(root)) {
+    const paths = sortPromptPaths(files.filter(isPromptPath));
+    const problems = [];
+    const parsed = [];
+    for (const path of paths) {
+        try {
+            // Through the resolver: a prompt symlinked to /proc/self/environ or
+            // .git/config is refused, never read. Blocking reads: prompts are small,
+            // and a thread-pool round trip per file costs more than the read itself.
+            const text = checker.readText(path, 'prompt');
+            if (text !== undefined)
+                parsed.push(parsePromptWithLines(path, text));
+        }
+        catch (e) {
+            if (!(e instanceof errors/* GraftError */.Tz))
+                throw e;
+            problems.push(...e.problems);
+        }
+    }
+    problems.push(...checkModels(parsed));
+    problems.push(...checkNames(parsed), ...checkOutputs(checker, parsed), ...checkDeps(checker, parsed));
+    (0,errors/* throwIfProblems */.W8)(problems);
+    return parsed.map((p) => p.prompt);
+}
+/** A model name goes into logs and requests: control characters are refused. */
+function checkModels(parsed) {
+    const problems = [];
+    for (const { prompt } of parsed) {
+        if (prompt.model !== undefined && /[\u0000-\u001f\u007f]/.test(prompt.model)) {
+            problems.push({
+                file: prompt.path,
+                message: `model ${JSON.stringify(prompt.model)} holds a control character (a line break, tab, …)`,
+                hint: 'write the model alias or Bedrock id on one line, e.g. `model: bedrock-claude-v4.5-sonnet-us`'
+            });
+        }
+    }
+    return problems;
+}
+function checkNames(parsed) {
+    const problems = [];
+    const byName = new Map();
+    for (const { prompt } of parsed) {
+        const first = byName.get(prompt.stageName);
+        if (first === undefined) {
+            byName.set(prompt.stageName, prompt.path);
+            continue;
+        }
+        problems.push({
+            file: prompt.path,
+            message: `${first} and ${prompt.path} both make the stage ${prompt.stageName}; Graft's generator would silently drop one of them`,
+            hint: 'rename one of the two prompt files'
+        });
+    }
+    return problems;
+}
+/** What to do about an output path the resolver refused, by what is wrong with it. */
+function outputHint(out, problem) {
+    if (problem === `${out} is a folder, not a file`)
+        return `remove or rename the folder ${out}, or set \`out\` in the prompt's frontmatter to a file path`;
+    const under = / cannot exist: (.+) is a file, not a folder$/.exec(problem);
+    if (under)
+        return `set \`out\` to a path that does not lie under the file ${under[1]}`;
+    return 'set `out` to a path inside the repository';
+}
+/** What to do about a dep path the resolver refused. */
+function depHint(problem) {
+    const under = / cannot exist: (.+) is a file, not a folder$/.exec(problem);
+    if (under)
+        return `fix the dep's path: ${under[1]} is a file, so nothing lies under it`;
+    return 'list paths inside the repository only';
+}
+function checkOutputs(paths, parsed) {
+    const problems = [];
+    const promptPaths = new Set(parsed.map((p) => p.prompt.path));
+    const byOut = new Map();
+    for (const { prompt, lines } of parsed) {
+        const at = { file: prompt.path, line: lines.out };
+        const unsafe = paths.check(prompt.out, 'output');
+        if (unsafe) {
+            problems.push({ ...at, message: `output ${prompt.out}: ${unsafe}`, hint: outputHint(prompt.out, unsafe) });
+            continue;
+        }
+        if (promptPaths.has(prompt.out)) {
+            problems.push({ ...at, message: `output ${prompt.out} is a prompt file`, hint: 'set `out` to a .md file that is not a prompt' });
+        }
+        const first = byOut.get(prompt.out);
+        if (first !== undefined) {
+            problems.push({
+                ...at,
+                message: `${first} and ${prompt.path} both write ${prompt.out}`,
+                hint: 'give one of them another `out` (or rename it)'
+            });
+        }
+        else {
+            byOut.set(prompt.out, prompt.path);
+        }
+    }
+    return problems;
+}
+function checkDeps(paths, parsed) {
+    const problems = [];
+    const made = madeByPrompts(parsed.map((p) => p.prompt.out));
+    for (const { prompt, lines } of parsed) {
+        // An indexed loop: this runs once per dep of every prompt, before any JIT.
+        for (let i = 0; i < prompt.deps.length; i++) {
+            const dep = prompt.deps[i];
+            const unsafe = paths.check(dep, 'dep') ?? paths.checkTree(dep);
+            if (unsafe) {
+                problems.push({ file: prompt.path, line: lines.deps[i], message: `dep ${dep}: ${unsafe}`, hint: depHint(unsafe) });
+            }
+            else if (!made.has(dep) && !paths.exists(dep)) {
+                problems.push({
+                    file: prompt.path,
+                    line: lines.deps[i],
+                    message: `${dep} (required by ${prompt.path}) does not exist`,
+                    hint: 'create it, fix the path, or remove it from `deps`'
+                });
+            }
+        }
+    }
+    return problems;
+}
+/**
+ * Deps that need not exist yet: an output some prompt writes, or a folder
+ * holding one (as `dir` or `dir/`), so each dep is one set look-up.
+ */
+function madeByPrompts(outputs) {
+    const made = new Set();
+    for (const out of outputs) {
+        made.add(out);
+        for (let i = out.indexOf('/'); i >= 0; i = out.indexOf('/', i + 1)) {
+            made.add(out.slice(0, i));
+            made.add(out.slice(0, i + 1));
+        }
+    }
+    return made;
+}
+
+// EXTERNAL MODULE: ./src/core/pipeline/stages.ts
+var pipeline_stages = __webpack_require__(9875);
+;// CONCATENATED MODULE: ./src/core/pipeline/graph.ts
+// The stage DAG: stage B depends on stage A when a dep of B is an output of A,
+// lies inside one (A writes a folder), or contains one (B reads a folder that A
+// writes into). Outputs are indexed by path and by every parent folder, so
+// building costs a few map lookups per dep, not a scan of all stages.
+
+
+class StageGraph {
+    stages;
+    file;
+    index = new Map();
+    children;
+    parents;
+    links = new Map();
+    topo;
+    constructor(stages, file) {
+        this.stages = stages;
+        this.file = file;
+        stages.forEach((s, i) => this.index.set(s.name, i));
+        this.children = stages.map(() => new Set());
+        this.parents = stages.map(() => new Set());
+        this.topo = [];
+    }
+    /** Builds the graph; throws a GraftError on duplicate names or outputs, and on cycles. */
+    static build(stages, file = 'dvc.yaml') {
+        const graph = new StageGraph(stages, file);
+        throwIf(graph.checkNames());
+        const { owners, problems } = graph.indexOutputs();
+        throwIf(problems);
+        graph.link(owners);
+        throwIf(graph.sort());
+        return graph;
+    }
+    /** Stage names in dependency order; independent stages keep the given order. */
+    order() {
+        return this.topo.map((i) => this.stages[i].name);
+    }
+    /** Every stage `name` depends on, directly or not, in dependency order. */
+    upstream(name) {
+        const seen = this.reach([this.at(name)], this.parents);
+        return this.topo.filter((i) => seen.has(i)).map((i) => this.stages[i].name);
+    }
+    /** Every stage that depends on one of `names`, directly or not, excluding `names`. */
+    downstream(names) {
+        const start = [...names].map((n) => this.at(n));
+        const seen = this.reach(start, this.children);
+        return new Set(this.topo.filter((i) => seen.has(i)).map((i) => this.stages[i].name));
+    }
+    /** Stages a given stage depends on directly. */
+    dependenciesOf(name) {
+        return [...this.parents[this.at(name)]].sort((a, b) => a - b).map((i) => this.stages[i].name);
+    }
+    /** Stages grouped by depth: level 0 needs nothing, level n needs something from level n-1. */
+    levels() {
+        const depth = new Array(this.stages.length).fill(0);
+        for (const i of this.topo)
+            for (const c of this.children[i])
+                depth[c] = Math.max(depth[c], depth[i] + 1);
+        const levels = [];
+        this.stages.forEach((s, i) => (levels[depth[i]] ??= []).push(s.name));
+        return levels;
+    }
+    outputsOf(name) {
+        return this.stages[this.at(name)].outs.map((o) => o.path);
+    }
+    has(name) {
+        return this.index.has(name);
+    }
+    at(name) {
+        const i = this.index.get(name);
+        if (i === undefined)
+            throw new Error(`no stage named ${name}`);
+        return i;
+    }
+    reach(start, edges) {
+        const seen = new Set();
+        const stack = [...start];
+        while (stack.length > 0) {
+            for (const next of edges[stack.pop()]) {
+                if (!seen.has(next)) {
+                    seen.add(next);
+                    stack.push(next);
+                }
+            }
+        }
+        for (const s of start)
+            seen.delete(s);
+        return seen;
+    }
+    checkNames() {
+        if (this.index.size === this.stages.length)
+            return [];
+        const seen = new Set();
+        const dups = this.stages.filter((s) => seen.size === seen.add(s.name).size);
+        return dups.map((s) => this.problem(s, `two stages are named ${s.name}`, 'give every stage its own name'));
+    }
+    /** out path → owning stage; two stages writing one path (or one inside the other) are problems. */
+    indexOutputs() {
+        const owners = new Map();
+        /** every parent folder of an output → a stage writing inside it */
+        const within = new Map();
+        const problems = [];
+        this.stages.forEach((stage, i) => {
+            for (const out of stage.outs) {
+                const path = (0,core_paths/* normalizeRepoPath */.NP)(out.path);
+                const clash = owners.get(path) ?? ancestorOwner(path, owners) ?? within.get(path);
+                if (clash !== undefined && clash !== i) {
+                    const other = this.stages[clash];
+                    const same = other.outs.some((o) => (0,core_paths/* normalizeRepoPath */.NP)(o.path) === path);
+                    problems.push(this.problem(stage, same
+                        ? `stages ${other.name} and ${stage.name} both write ${path}`
+                        : `outputs overlap: ${path} of stage ${stage.name} and an output of stage ${other.name} lie one inside the other`, 'each path may be the output of one stage only; change one of the outputs'));
+                    continue;
+                }
+                owners.set(path, i);
+                for (const parent of parentsOf(path))
+                    if (!within.has(parent))
+                        within.set(parent, i);
+            }
+        });
+        return { owners, problems };
+    }
+    link(owners) {
+        const writersInside = new Map();
+        for (const [path, i] of owners) {
+            for (const parent of parentsOf(path)) {
+                let list = writersInside.get(parent);
+                if (!list)
+                    writersInside.set(parent, (list = []));
+                list.push(i);
+            }
+        }
+        this.stages.forEach((stage, to) => {
+            for (const raw of stage.deps) {
+                const dep = (0,core_paths/* normalizeRepoPath */.NP)(raw);
+                const from = owners.get(dep) ?? ancestorOwner(dep, owners);
+                if (from !== undefined)
+                    this.addEdge(from, to, dep);
+                for (const inner of writersInside.get(dep) ?? [])
+                    this.addEdge(inner, to, dep);
+            }
+        });
+    }
+    addEdge(from, to, path) {
+        this.children[from].add(to);
+        this.parents[to].add(from);
+        const key = `${from}>${to}`;
+        if (!this.links.has(key))
+            this.links.set(key, path);
+    }
+    /** Kahn's algorithm with a min-heap on the given position, so ties keep the given order. */
+    sort() {
+        const indegree = this.parents.map((p) => p.size);
+        const ready = new MinHeap();
+        indegree.forEach((d, i) => d === 0 && ready.push(i));
+        while (ready.size > 0) {
+            const i = ready.pop();
+            this.topo.push(i);
+            for (const c of this.children[i])
+                if (--indegree[c] === 0)
+                    ready.push(c);
+        }
+        if (this.topo.length === this.stages.length)
+            return [];
+        return this.findCycles(indegree).map((cycle) => this.cycleProblem(cycle));
+    }
+    /** Cycles among the stages Kahn could not order (each found once, by a DFS back edge). */
+    findCycles(indegree) {
+        const stuck = new Set(indegree.flatMap((d, i) => (d > 0 ? [i] : [])));
+        const state = new Map();
+        const cycles = [];
+        for (const start of stuck) {
+            if (state.has(start))
+                continue;
+            const path = [];
+            const iters = [];
+            const enter = (n) => {
+                state.set(n, 'open');
+                path.push(n);
+                iters.push(this.children[n].values());
+            };
+            enter(start);
+            while (path.length > 0) {
+                const step = iters[iters.length - 1].next();
+                if (step.done) {
+                    state.set(path.pop(), 'done');
+                    iters.pop();
+                    continue;
+                }
+                const next = step.value;
+                if (!stuck.has(next))
+                    continue;
+                if (state.get(next) === 'open')
+                    cycles.push(path.slice(path.indexOf(next)));
+                else if (!state.has(next))
+                    enter(next);
+            }
+        }
+        return cycles;
+    }
+    cycleProblem(cycle) {
+        const names = cycle.map((i) => this.stages[i].name);
+        const steps = cycle.map((from, k) => {
+            const to = cycle[(k + 1) % cycle.length];
+            return `${this.stages[to].name} reads ${this.links.get(`${from}>${to}`)} written by ${this.stages[from].name}`;
+        });
+        return this.problem(this.stages[cycle[0]], `the pipeline has a cycle: ${[...names, names[0]].join(' → ')} (${steps.join('; ')})`, 'a document cannot depend on itself, directly or through others: remove one of these deps');
+    }
+    problem(stage, message, hint) {
+        return { file: this.file, line: stage.line, message, hint };
+    }
+}
+/** `docs/a/b.md` → `docs/a`, `docs` */
+function parentsOf(path) {
+    const parents = [];
+    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1))
+        parents.push(path.slice(0, i));
+    return parents;
+}
+/** The stage whose output is a folder holding `path`, if any. */
+function ancestorOwner(path, owners) {
+    for (const parent of parentsOf(path)) {
+        const owner = owners.get(parent);
+        if (owner !== undefined)
+            return owner;
+    }
+    return undefined;
+}
+function throwIf(problems) {
+    (0,errors/* throwIfProblems */.W8)(problems);
+}
+/** A binary min-heap of stage positions. */
+class MinHeap {
+    items = [];
+    get size() {
+        return this.items.length;
+    }
+    push(value) {
+        const a = this.items;
+        a.push(value);
+        for (let i = a.length - 1; i > 0;) {
+            const p = (i - 1) >> 1;
+            if (a[p] <= a[i])
+                break;
+            [a[p], a[i]] = [a[i], a[p]];
+            i = p;
+        }
+    }
+    pop() {
+        const a = this.items;
+        const top = a[0];
+        const last = a.pop();
+        if (a.length > 0) {
+            a[0] = last;
+            for (let i = 0;;) {
+                const l = 2 * i + 1;
+                const r = l + 1;
+                let m = i;
+                if (l < a.length && a[l] < a[m])
+                    m = l;
+                if (r < a.length && a[r] < a[m])
+                    m = r;
+                if (m === i)
+                    break;
+                [a[m], a[i]] = [a[i], a[m]];
+                i = m;
+            }
+        }
+        return top;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/dvc/dvcyaml.ts + 1 modules
+var dvcyaml = __webpack_require__(7836);
+// EXTERNAL MODULE: ./src/core/dvc/dvclock.ts + 2 modules
+var dvclock = __webpack_require__(803);
+;// CONCATENATED MODULE: ./src/core/pipeline/load.ts
+// The pipeline as it stands: prompts, dvc.yaml and dvc.lock read and joined
+// into the stages the prompts ask for, and their graph.
+
+
+
+
+
+
+
+
+/** Reads prompts, dvc.yaml and dvc.lock and checks that they form a sound pipeline. */
+async function loadPipeline(root) {
+    // dvc.yaml and dvc.lock are read while `git ls-files` runs; their errors
+    // are still reported in the old order: files, prompts, dvc.yaml, dvc.lock.
+    const listing = new git/* Git */.T(root).listFiles();
+    listing.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    const paths = new core_paths/* RepoPathChecker */.x_(root);
+    // Both pipeline files through the resolver first: a symlinked or special dvc.lock is never read.
+    const pipelineFiles = [...core_paths/* PIPELINE_FILES */.Vh].map((file) => pipelineFileProblem(paths, file));
+    const yamlRead = await settle(pipelineFiles[0] ? Promise.reject(pipelineFiles[0]) : (0,dvcyaml/* readDvcYaml */.b8)(root));
+    const lockRead = await settle(pipelineFiles[1] ? Promise.reject(pipelineFiles[1]) : (0,dvclock/* readDvcLock */.Hy)(root));
+    const prompts = await discoverPrompts(root, await listing, paths);
+    const dvcYaml = unwrap(yamlRead);
+    const lock = unwrap(lockRead);
+    const stages = effectiveStages(prompts, dvcYaml);
+    checkStagePaths(paths, stages, new Set(prompts.map((p) => p.stageName)));
+    const graph = StageGraph.build(stages);
+    return { prompts, dvcYaml, lock, stages, graph, drift: (0,pipeline_stages/* pipelineDrift */.CP)(prompts, dvcYaml) };
+}
+function pipelineFileProblem(paths, file) {
+    const problem = paths.check(file, 'pipeline');
+    return problem ? new errors/* GraftError */.Tz({ file, message: `refusing to read ${file}: ${problem}`, hint: `make ${file} a plain file in the repository` }) : undefined;
+}
+/**
+ * Stages that no prompt defines (helper stages of dvc.yaml): their deps and
+ * outs are hashed, so they pass the resolver's read rules too.
+ * @throws GraftError naming dvc.yaml and each stage's line.
+ */
+function checkStagePaths(paths, stages, fromPrompts) {
+    const problems = [];
+    for (const stage of stages) {
+        if (fromPrompts.has(stage.name))
+            continue;
+        for (const path of [...stage.deps, ...stage.outs.map((o) => o.path)]) {
+            const problem = paths.check(path, 'dep') ?? paths.checkTree(path);
+            if (problem)
+                problems.push({ file: 'dvc.yaml', line: stage.line, message: `stage ${stage.name}: ${problem}`, hint: 'fix the path in dvc.yaml, or remove the symlink or special file' });
+        }
+    }
+    (0,errors/* throwIfProblems */.W8)(problems);
+}
+async function settle(p) {
+    try {
+        return { ok: true, value: await p };
+    }
+    catch (error) {
+        return { ok: false, error };
+    }
+}
+function unwrap(s) {
+    if (!s.ok)
+        throw s.error;
+    return s.value;
+}
+/**
+ * The pipeline the prompts ask for: a prompt's stage takes its deps and outs
+ * from the prompt (dvc.yaml may lag behind) and keeps dvc.yaml's command;
+ * stages that no prompt defines are taken from dvc.yaml as they are.
+ */
+function effectiveStages(prompts, dvcYaml) {
+    const declared = new Map((dvcYaml?.stages ?? []).map((s) => [s.name, s]));
+    const fromPrompts = new Map(prompts.map((p) => [p.stageName, p]));
+    const stages = [];
+    for (const s of dvcYaml?.stages ?? []) {
+        const prompt = fromPrompts.get(s.name);
+        stages.push(prompt ? { ...(0,pipeline_stages/* graftStage */.P9)(prompt), cmd: s.cmd, line: s.line } : s);
+    }
+    for (const p of prompts)
+        if (!declared.has(p.stageName))
+            stages.push((0,pipeline_stages/* graftStage */.P9)(p));
+    return stages;
+}
+
+
+/***/ }),
+
+/***/ 9875:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CP: () => (/* binding */ pipelineDrift),
+/* harmony export */   P9: () => (/* binding */ graftStage),
+/* harmony export */   Un: () => (/* binding */ commandTemplate),
+/* harmony export */   wR: () => (/* binding */ deriveTemplate)
+/* harmony export */ });
+/* unused harmony exports graftCommand, applyTemplate, isGraftStage */
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6107);
+/* harmony import */ var _dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4417);
+// The pipeline the prompts define: one DVC stage per prompt, as Graft writes
+// it, and the differences between that and the dvc.yaml on disk.
+
+
+/** Placeholders of a command template (see deriveTemplate). */
+const PLACEHOLDERS = { prompt: '{prompt}', out: '{out}', name: '{name}' };
+function graftCommand(prompt) {
+    return `bash scripts/render_llm.sh --prompt ${prompt.path} --out ${prompt.out} --name ${prompt.stageName}`;
+}
+/**
+ * The stage Graft would write for a prompt. `template` (from deriveTemplate)
+ * keeps a repository's own command shape for new stages.
+ */
+function graftStage(prompt, template) {
+    return {
+        name: prompt.stageName,
+        cmd: template ? applyTemplate(template, prompt) : graftCommand(prompt),
+        deps: [prompt.path, ...prompt.deps],
+        outs: [{ path: prompt.out, cache: false }]
+    };
+}
+/**
+ * Turns an existing stage's command into a template by replacing its prompt
+ * path, output path and stage name (whole words only) with placeholders.
+ * Undefined when the command does not name the prompt: nothing to learn from.
+ */
+function deriveTemplate(stage, prompt) {
+    let template = stage.cmd;
+    for (const [value, placeholder] of [
+        [prompt.path, PLACEHOLDERS.prompt],
+        [prompt.out, PLACEHOLDERS.out],
+        [stage.name, PLACEHOLDERS.name]
+    ]) {
+        template = template.replace(wordPattern(value), placeholder);
+    }
+    return template.includes(PLACEHOLDERS.prompt) ? template : undefined;
+}
+function applyTemplate(template, prompt) {
+    return template
+        .split(PLACEHOLDERS.prompt)
+        .join(prompt.path)
+        .split(PLACEHOLDERS.out)
+        .join(prompt.out)
+        .split(PLACEHOLDERS.name)
+        .join(prompt.stageName);
+}
+/**
+ * The command template a repository uses, learnt from its first prompt stage
+ * whose command is not Graft's default; undefined when all use the default.
+ */
+function commandTemplate(prompts, dvc) {
+    const byName = new Map((dvc?.stages ?? []).map((s) => [s.name, s]));
+    for (const prompt of prompts) {
+        const stage = byName.get(prompt.stageName);
+        if (stage && stage.cmd !== graftCommand(prompt)) {
+            const template = deriveTemplate(stage, prompt);
+            if (template)
+                return template;
+        }
+    }
+    return undefined;
+}
+/** A value as a whole word of a shell command: bounded by start/end, blanks, `=` or quotes. */
+function wordPattern(value) {
+    const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(?<=^|[\\s='"])${escaped}(?=$|[\\s'"])`, 'g');
+}
+/** A stage Graft made: one of its deps is a prompt file. Others are not Graft's business. */
+function isGraftStage(stage) {
+    return stage.deps.some((d) => d.endsWith('.prompt.md'));
+}
+/**
+ * Where dvc.yaml and the prompts disagree. Stages are matched by name (Graft's
+ * rule); commands are not compared, since other templates are legal.
+ */
+function pipelineDrift(prompts, dvc) {
+    const stages = new Map((dvc?.stages ?? []).map((s) => [s.name, s]));
+    const drift = [];
+    for (const prompt of prompts) {
+        const stage = stages.get(prompt.stageName);
+        const expected = graftStage(prompt);
+        if (!stage) {
+            drift.push({
+                stage: prompt.stageName,
+                kind: 'missing-stage',
+                file: prompt.path,
+                text: `dvc.yaml has no stage ${prompt.stageName} for ${prompt.path}; run the action's generate, or add the stage:\n${(0,_dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_1__/* .formatStageYaml */ .Jf)(expected, 2)}`
+            });
+            continue;
+        }
+        const deps = listDiff(expected.deps, stage.deps);
+        if (deps) {
+            drift.push({
+                stage: stage.name,
+                kind: 'deps-differ',
+                file: prompt.path,
+                text: `the deps of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${deps}); run the action's generate, or set its deps to: ${expected.deps.join(', ')}`
+            });
+        }
+        const outs = listDiff([prompt.out], stage.outs.map((o) => o.path));
+        if (outs) {
+            drift.push({
+                stage: stage.name,
+                kind: 'outs-differ',
+                file: prompt.path,
+                text: `the outs of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${outs}); run the action's generate, or set its outs to: ${prompt.out}`
+            });
+        }
+    }
+    const promptStages = new Set(prompts.map((p) => p.stageName));
+    for (const stage of dvc?.stages ?? []) {
+        if (promptStages.has(stage.name) || !isGraftStage(stage))
+            continue;
+        const prompt = stage.deps.find((d) => d.endsWith('.prompt.md'));
+        drift.push({
+            stage: stage.name,
+            kind: 'orphan-stage',
+            file: 'dvc.yaml',
+            line: stage.line,
+            text: `stage ${stage.name} in dvc.yaml has no prompt file (${prompt} is gone or gives another stage name); remove the stage, or restore the prompt`
+        });
+    }
+    return drift;
+}
+/** How `actual` differs from `expected` (paths compared normalised), or undefined when equal. */
+function listDiff(expected, actual) {
+    const want = expected.map(_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP);
+    const have = actual.map(_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP);
+    if (want.length === have.length && want.every((p, i) => p === have[i]))
+        return undefined;
+    const missing = want.filter((p) => !have.includes(p));
+    const extra = have.filter((p) => !want.includes(p));
+    const parts = [];
+    if (missing.length > 0)
+        parts.push(`missing ${missing.join(', ')}`);
+    if (extra.length > 0)
+        parts.push(`not in the prompt: ${extra.join(', ')}`);
+    if (parts.length === 0)
+        parts.push(`order differs: dvc.yaml has ${have.join(', ')}`);
+    return parts.join('; ');
+}
+
+
+/***/ }),
+
+/***/ 5723:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ isSafePlainLine),
+/* harmony export */   U: () => (/* binding */ isSafePlain)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+// For the fast line readers: is a one-line plain scalar certainly read back
+// by the `yaml` package as this same string? Deliberately narrow (a safe
+// character set, no `: ` or ` #` possible); anything else answers false and
+// the caller falls back to the full parser, which settles every other case.
+
+/** Starts like no indicator (a `-` only before a non-space), holds no `:`, `#`, quote, `$` or tab, ends with no space. */
+const SAFE_TEXT = /^(?:[A-Za-z0-9_./]|-(?=[^ ]))[A-Za-z0-9_./ +=,()@~%-]*$/;
+/** The default tags the parser tries on a plain scalar: none may match. */
+const IMPLICIT = {
+    core: implicitTest('core'),
+    'yaml-1.1': implicitTest('yaml-1.1')
+};
+/** The tags' own tests, joined into one alternation when they allow it (one match instead of one per tag). */
+function implicitTest(schema) {
+    const tests = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Schema */ .Sj({ schema }).tags.flatMap((tag) => (tag.default && tag.test ? [tag.test] : []));
+    if (tests.some((t) => t.flags !== ''))
+        return (text) => tests.some((t) => t.test(text));
+    const joined = new RegExp(tests.map((t) => `(?:${t.source})`).join('|'));
+    return (text) => joined.test(text);
+}
+/** True only when `text`, written plain (as a value or a key), reads back as this same string. */
+function isSafePlain(text, schema) {
+    return SAFE_TEXT.test(text) && !text.endsWith(' ') && !IMPLICIT[schema](text);
+}
+/** A continuation line of a folded plain scalar, trimmed: safe text that does not start like a list item. */
+function isSafePlainLine(trimmed) {
+    return SAFE_TEXT.test(trimmed) && !trimmed.endsWith(' ');
+}
+
+
+/***/ }),
+
+/***/ 3474:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cg: () => (/* binding */ scalarString),
+/* harmony export */   WF: () => (/* binding */ parseYamlSource),
+/* harmony export */   Yz: () => (/* binding */ pairKey),
+/* harmony export */   bW: () => (/* binding */ removeBlockPairs),
+/* harmony export */   kd: () => (/* binding */ lineEnd)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+// The one line-numbered YAML parse (dvc.yaml, dvc.lock, frontmatter, the
+// dvc.yaml writer): it keeps node positions, so every error can name the line
+// a user must fix.
+
+
+/**
+ * Parses YAML text. Duplicate keys are errors, as in DVC's and PyYAML's readers.
+ * @throws GraftError naming `file`, the line and column, with `hint`, on a syntax error.
+ */
+function parseYamlSource(text, file, hint, options = {}) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    // uniqueKeys: DVC's YAML reader also refuses a key given twice (two stages, one name).
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: options.version ?? '1.2' });
+    const lineOf = (node) => {
+        const range = node?.range;
+        return range ? lineCounter.linePos(range[0]).line : undefined;
+    };
+    const error = doc.errors[0];
+    if (error) {
+        const pos = lineCounter.linePos(error.pos[0]);
+        // The parser gives up on very deep nesting with the engine's own words
+        // ("Maximum call stack size exceeded"); say what it means instead.
+        if (/call stack/i.test(error.message)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GraftError */ .Tz({
+                file,
+                line: pos.line,
+                message: `${options.subject ?? file} nests lists or mappings too deeply to read (line ${pos.line}, column ${pos.col})`,
+                hint: `remove the nesting: nothing in ${options.subject ?? file} needs more than a few levels; ${hint}`
+            });
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GraftError */ .Tz({
+            file,
+            line: pos.line,
+            message: `${options.subject ?? file} is not valid YAML (line ${pos.line}, column ${pos.col}): ${firstLine(error.message)}`,
+            hint
+        });
+    }
+    return { file, doc, lineOf, linePos: (offset) => lineCounter.linePos(offset) };
+}
+/** A mapping pair's key as text. */
+function pairKey(pair) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) ? String(pair.key.value) : String(pair.key);
+}
+/** The offset just past the line break that ends the line holding `offset` (or the text's end). */
+function lineEnd(text, offset) {
+    const nl = text.indexOf('\n', offset);
+    return nl < 0 ? text.length : nl + 1;
+}
+/** The string value of a scalar node, or undefined for anything else. */
+function scalarString(node) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && typeof node.value === 'string' ? node.value : undefined;
+}
+function firstLine(text) {
+    return text.split('\n')[0].trim();
+}
+/**
+ * `text` without the pairs of the block mapping `map` whose keys are in `keys`:
+ * each cut from the start of its key's line to the end of the line holding its
+ * value's last character, so comments and blank lines between pairs stay.
+ * `map` must come from parsing `text`. Keys not in the map are ignored.
+ */
+function removeBlockPairs(text, map, keys) {
+    const cuts = [];
+    for (const pair of map.items) {
+        if (!keys.has(pairKey(pair)))
+            continue;
+        const keyRange = pair.key.range;
+        const start = text.lastIndexOf('\n', keyRange[0] - 1) + 1;
+        const valueRange = pair.value?.range;
+        const last = valueRange ? valueRange[0] + text.slice(valueRange[0], valueRange[1]).trimEnd().length : keyRange[1];
+        cuts.push([start, lineEnd(text, Math.max(last - 1, start))]);
+    }
+    let out = text;
+    for (const [start, end] of cuts.reverse())
+        out = out.slice(0, start) + out.slice(end);
+    return out;
+}
+
+
+/***/ })
+
+};

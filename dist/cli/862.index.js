@@ -1,0 +1,865 @@
+export const id = 862;
+export const ids = [862];
+export const modules = {
+
+/***/ 9124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ dvcOnPath)
+});
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/defaults.ts
+var defaults = __webpack_require__(5553);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/core/io/which.ts
+// Finds an executable on PATH without spawning a shell.
+
+
+function which(name, path = process.env.PATH ?? '') {
+    for (const dir of path.split(external_node_path_.delimiter).filter(Boolean)) {
+        const candidate = (0,external_node_path_.join)(dir, name);
+        try {
+            (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // not here; keep looking
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/cli/dvc-locator.ts
+// The CLI never installs DVC: it uses the one on PATH, or says how to get it.
+
+
+
+const dvcOnPath = {
+    find: async () => which('dvc'),
+    install: async () => {
+        throw new errors/* GraftError */.Tz({ message: 'dvc is not on PATH', hint: `pip install "dvc==${defaults/* DEFAULT_DVC_VERSION */.N4}", or use --engine native` });
+    }
+};
+
+
+/***/ }),
+
+/***/ 729:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  d: () => (/* binding */ terminalLog)
+});
+
+;// CONCATENATED MODULE: ./src/core/log.ts
+const silentLog = {
+    info: () => { },
+    warn: () => { },
+    group: (_name, fn) => fn()
+};
+/** `::cmd …::` (workflow commands) and `##[cmd …]` (their older form), as the runner reads a line. */
+const COMMAND_LINE = /^\s*(?:::|##\[)/;
+// Control characters other than the line break: a carriage return or escape
+// sequence could hide or rewrite what a reader sees.
+const OTHER_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/g;
+/**
+ * Text that is safe to print to an Actions log or a terminal: control
+ * characters other than `\n` are written as escapes (`\r` → `\\r`), and a line
+ * the runner would read as a workflow command (`::error::…`, `::stop-commands::…`,
+ * `##[…]`) is quoted with a leading `» `, so repository content can never run one.
+ * Every string that reaches a log goes through here (the adapters' Log does it).
+ */
+function escapeLog(text) {
+    const visible = text.replace(OTHER_CONTROL, (c) => JSON.stringify(c).slice(1, -1));
+    if (!visible.includes('::') && !visible.includes('##['))
+        return visible;
+    return visible
+        .split('\n')
+        .map((line) => (COMMAND_LINE.test(line) ? `» ${line}` : line))
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cli/terminal-log.ts
+// The core's Log for a terminal: progress to stderr, so stdout stays clean for --json.
+
+function terminalLog(quiet) {
+    return {
+        info: (m) => {
+            if (!quiet)
+                process.stderr.write(`${escapeLog(m)}\n`);
+        },
+        warn: (m) => process.stderr.write(`warning: ${escapeLog(m)}\n`),
+        group: async (name, fn) => {
+            if (!quiet)
+                process.stderr.write(`== ${escapeLog(name)}\n`);
+            return fn();
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 5553:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EV: () => (/* binding */ DEFAULT_TIMEOUT_MINUTES),
+/* harmony export */   N4: () => (/* binding */ DEFAULT_DVC_VERSION),
+/* harmony export */   Qw: () => (/* binding */ DEFAULT_MAX_DOCUMENTS),
+/* harmony export */   To: () => (/* binding */ DEFAULT_MAX_INPUT_TOKENS),
+/* harmony export */   UB: () => (/* binding */ DEFAULT_MODEL),
+/* harmony export */   Uc: () => (/* binding */ DEFAULT_MAX_TOKENS),
+/* harmony export */   WH: () => (/* binding */ DEFAULT_CONCURRENCY),
+/* harmony export */   _h: () => (/* binding */ defaultRegion),
+/* harmony export */   ig: () => (/* binding */ DEFAULT_MAX_OUTPUT_TOKENS)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_REGION, DEFAULT_COMMIT_USER_NAME, DEFAULT_COMMIT_USER_EMAIL, DEFAULT_COMMIT_VIA, DEFAULT_ON_PROTECTED, ACTION_INPUT_DEFAULTS */
+// Every default of the action and the CLI, once. The action.yml files state
+// the same values (a project test holds them equal); inputs and options that
+// are left empty fall back to these.
+/** Graft's default model alias (graft-format.md, "Models"). */
+const DEFAULT_MODEL = 'bedrock-claude-v4.5-sonnet-us';
+/** Bedrock region when neither the input nor AWS_REGION / AWS_DEFAULT_REGION names one. */
+const DEFAULT_REGION = 'us-east-1';
+/** Output tokens per document unless the prompt sets `max_tokens`; capped at the model's own limit. */
+const DEFAULT_MAX_TOKENS = 16000;
+/** Renders in flight at once. */
+const DEFAULT_CONCURRENCY = 4;
+/** Minutes one document may take before it is retried once, then failed. */
+const DEFAULT_TIMEOUT_MINUTES = 10;
+/**
+ * The run's budget (max-documents, max-input-tokens, max-output-tokens):
+ * generous for a normal run, finite so one mistake (a model or template
+ * change that makes every document stale) cannot spend without bound —
+ * 100 documents, 5 M input tokens (≈ $15 at Claude Sonnet 4.5's $3 per
+ * million), 1 M output tokens (≈ $15 at $15 per million).
+ */
+const DEFAULT_MAX_DOCUMENTS = 100;
+const DEFAULT_MAX_INPUT_TOKENS = 5_000_000;
+const DEFAULT_MAX_OUTPUT_TOKENS = 1_000_000;
+/** The DVC release line `engine: dvc` installs when DVC is absent. */
+const DEFAULT_DVC_VERSION = '3.*';
+/** The bot identity of the commit (a GitHub App's no-reply address shape). */
+const DEFAULT_COMMIT_USER_NAME = 'graft-bot[bot]';
+const DEFAULT_COMMIT_USER_EMAIL = 'graft-bot[bot]@users.noreply.github.com';
+/**
+ * How the bot commit is made. `api` (GraphQL createCommitOnBranch) is the
+ * better commit — GitHub signs it with the workflow token or an App token
+ * (Verified), it passes signed-commit rules, `expectedHeadOid` makes it
+ * race-safe — but it changes the author to the token's identity, ignores
+ * commit-user-*, caps the size of one commit and needs the API reachable. For
+ * v1 the default stays `git`, so existing workflows keep their bot identity;
+ * the README recommends `api` and v2 should make it the default.
+ */
+const DEFAULT_COMMIT_VIA = 'git';
+/** When protection refuses the commit: one rolling pull request (`fail` fails the step). */
+const DEFAULT_ON_PROTECTED = 'pull-request';
+/** The region: the explicit choice, else the SDK's own variables, else {@link DEFAULT_REGION}. */
+function defaultRegion(env = process.env) {
+    return env.AWS_REGION || env.AWS_DEFAULT_REGION || DEFAULT_REGION;
+}
+/**
+ * The action inputs whose defaults are stated in action.yml, with the value
+ * each must state. Inputs whose default depends on the run (aws-region, token)
+ * are not listed.
+ */
+const ACTION_INPUT_DEFAULTS = {
+    command: 'auto',
+    'working-directory': '.',
+    engine: 'auto',
+    targets: '',
+    'fail-on-stale': 'false',
+    cache: 'true',
+    force: 'false',
+    'dry-run': 'false',
+    push: 'true',
+    comment: 'true',
+    'allow-untrusted-head': 'false',
+    model: DEFAULT_MODEL,
+    'max-tokens': String(DEFAULT_MAX_TOKENS),
+    concurrency: String(DEFAULT_CONCURRENCY),
+    'timeout-minutes': String(DEFAULT_TIMEOUT_MINUTES),
+    'max-documents': String(DEFAULT_MAX_DOCUMENTS),
+    'max-input-tokens': String(DEFAULT_MAX_INPUT_TOKENS),
+    'max-output-tokens': String(DEFAULT_MAX_OUTPUT_TOKENS),
+    'dvc-version': DEFAULT_DVC_VERSION,
+    'commit-user-name': DEFAULT_COMMIT_USER_NAME,
+    'commit-user-email': DEFAULT_COMMIT_USER_EMAIL,
+    'commit-via': DEFAULT_COMMIT_VIA,
+    'on-protected': DEFAULT_ON_PROTECTED
+};
+
+
+/***/ }),
+
+/***/ 501:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JY: () => (/* binding */ stripHeaders),
+/* harmony export */   RW: () => (/* binding */ parseHeader),
+/* harmony export */   RX: () => (/* binding */ formatHeader),
+/* harmony export */   Sd: () => (/* binding */ isHeaderLine),
+/* harmony export */   fg: () => (/* binding */ sha256Hex),
+/* harmony export */   wI: () => (/* binding */ composeDocument)
+/* harmony export */ });
+/* unused harmony exports HEADER_PREFIX, utcDate */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// The first line of every generated document, in Graft's exact format. It
+// records which model wrote the text, from which packed prompt (sig) and at
+// which revision, so a later run can find its baseline and spot hand edits.
+
+const HEADER_PREFIX = '<!-- Generated by Graft';
+function sha256Hex(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest('hex');
+}
+/** `YYYY-MM-DD` in UTC, as Graft's `date -u +%F`. */
+function utcDate(when) {
+    return when.toISOString().slice(0, 10);
+}
+function formatHeader(fields) {
+    const date = typeof fields.date === 'string' ? fields.date : utcDate(fields.date);
+    return `${HEADER_PREFIX} | model=${fields.model} | sig=${fields.sig} | rev=${fields.rev} | ${date} -->`;
+}
+const HEADER_PATTERN = /^<!-- Generated by Graft \| model=(.*?) \| sig=([0-9a-f]*) \| rev=([^\s|]*) \| (\d{4}-\d{2}-\d{2}) -->\s*$/;
+/** The fields of a header line, or undefined when the line is not one. */
+function parseHeader(line) {
+    const match = HEADER_PATTERN.exec(line);
+    if (!match)
+        return undefined;
+    const [, model, sig, rev, date] = match;
+    return { model, sig, rev, date };
+}
+function isHeaderLine(line) {
+    return line.startsWith(HEADER_PREFIX);
+}
+/** The text without any line that starts like a Graft header (as Graft's `grep -v`). */
+function stripHeaders(text) {
+    return text
+        .split('\n')
+        .filter((line) => !isHeaderLine(line))
+        .join('\n');
+}
+/**
+ * The file to write: the header line, then the model's text without header
+ * lines, ending in a newline. Never two headers, whatever the model returned.
+ */
+function composeDocument(header, text) {
+    const body = stripHeaders(text);
+    const ended = body === '' || body.endsWith('\n') ? body : `${body}\n`;
+    return `${header}\n${ended}`;
+}
+
+
+/***/ }),
+
+/***/ 8488:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ resolveTargets),
+/* harmony export */   n: () => (/* binding */ parseTargetList)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+// `targets` input: output paths or stage names, as a JSON array or a
+// newline/comma list. A target that names nothing is an error.
+
+function parseTargetList(raw) {
+    const text = (raw ?? '').trim();
+    if (text === '')
+        return [];
+    if (text.startsWith('[')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch (e) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
+                message: `targets is not a valid JSON array: ${e.message}`,
+                hint: 'pass a JSON array of strings, or one target per line'
+            });
+        }
+        if (!Array.isArray(parsed) || parsed.some((t) => typeof t !== 'string')) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({ message: 'targets must be a JSON array of strings', hint: 'e.g. ["docs/a.md", "overview"]' });
+        }
+        return parsed.map((t) => t.trim()).filter(Boolean);
+    }
+    return text
+        .split(/[\n,]/)
+        .map((t) => t.trim())
+        .filter(Boolean);
+}
+/** Maps each target to a stage name; every target must name a stage or one of its outputs. */
+function resolveTargets(targets, stages) {
+    const byName = new Map(stages.map((s) => [s.name, s.name]));
+    const byOut = new Map();
+    for (const s of stages)
+        for (const o of s.outs)
+            byOut.set(o.path, s.name);
+    const chosen = new Set();
+    const unknown = [];
+    for (const raw of targets) {
+        const t = raw.replace(/^\.\//, '');
+        const name = byName.get(t) ?? byOut.get(t);
+        if (name)
+            chosen.add(name);
+        else
+            unknown.push(raw);
+    }
+    if (unknown.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz(unknown.map((t) => ({
+            message: `target "${t}" names no stage and no output`,
+            hint: `use a stage name or an output path; known stages: ${[...byName.keys()].slice(0, 20).join(', ')}`
+        })));
+    }
+    return chosen;
+}
+
+
+/***/ }),
+
+/***/ 1922:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EJ: () => (/* binding */ parsePositiveInt),
+/* harmony export */   xC: () => (/* binding */ parseEngineChoice)
+/* harmony export */ });
+/* unused harmony export ENGINE_CHOICES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+// Settings given as text (action inputs, CLI options) turned into values, with
+// one wording for every adapter's errors.
+
+/** The staleness engines a user may choose (validate.ts runs them). */
+const ENGINE_CHOICES = ['auto', 'native', 'dvc'];
+/**
+ * A positive whole number from `raw`; `label` names the setting in the error
+ * (e.g. "input concurrency", "--concurrency").
+ * @throws GraftError when `raw` is not a whole number ≥ 1.
+ */
+function parsePositiveInt(raw, label, example) {
+    const n = Number(raw.trim());
+    if (raw.trim() === '' || !Number.isInteger(n) || n < 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({ message: `${label} is "${raw}", not a positive whole number`, hint: `e.g. ${example}` });
+    }
+    return n;
+}
+/**
+ * The engine choice from `raw`; `label` names the setting in the error
+ * ("--engine", "input engine"). The same check for every command and input.
+ * @throws GraftError when `raw` is not auto, native or dvc.
+ */
+function parseEngineChoice(raw, label) {
+    const value = raw.trim();
+    if (ENGINE_CHOICES.includes(value))
+        return value;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
+        message: `${label} must be auto, native or dvc, not "${raw}"`,
+        hint: 'auto: the real DVC when it is on PATH, else the native engine; native: no DVC needed; dvc: the real `dvc status`'
+    });
+}
+
+
+/***/ }),
+
+/***/ 4940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  sk: () => (/* binding */ describeEngine),
+  tf: () => (/* binding */ validate)
+});
+
+// UNUSED EXPORTS: ENGINE_NONE_MEANS
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/io/exec.ts
+var exec = __webpack_require__(1983);
+;// CONCATENATED MODULE: ./src/core/io/workdir.ts
+// The folder a run works in, checked once before anything reads it: it exists,
+// is a folder, git runs there, and it is inside a git working tree. Each failure
+// names the folder and says what to do, instead of Node's `spawn git ENOENT`
+// (which reads as "git is not installed") or git's bare "not a git repository".
+
+
+
+const SET_IT = "set the action's working-directory to a folder of the checked-out repository, relative to the workspace (CLI: -C <folder>)";
+/**
+ * Checks that `root` (absolute) is a folder inside a git working tree.
+ * @throws GraftError naming `root` when it does not exist, is not a folder,
+ *   git is not on PATH, it is outside any git repository, or the repository is bare.
+ */
+async function checkWorkingDirectory(root) {
+    const info = await (0,promises_.stat)(root).catch(() => undefined);
+    if (!info) {
+        throw new errors/* GraftError */.Tz({
+            message: `the working directory ${root} does not exist`,
+            hint: `${SET_IT}; in a workflow, check the repository out first (actions/checkout)`
+        });
+    }
+    if (!info.isDirectory()) {
+        throw new errors/* GraftError */.Tz({ message: `the working directory ${root} is a file, not a folder`, hint: SET_IT });
+    }
+    // run() turns a missing git into a GraftError saying so.
+    const r = await (0,exec/* run */.eF)('git', ['rev-parse', '--is-bare-repository', '--is-inside-work-tree'], {
+        cwd: root,
+        env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
+        allowFailure: true
+    });
+    const [bare, inside] = r.stdout.trim().split('\n');
+    if (r.code !== 0 && /not a git repository/i.test(r.stderr)) {
+        throw new errors/* GraftError */.Tz({
+            message: `the working directory ${root} is not inside a git repository`,
+            hint: 'graft-action reads the committed state from git: check the repository out first (actions/checkout), or run the CLI inside a git clone'
+        });
+    }
+    if (r.code !== 0) {
+        throw new errors/* GraftError */.Tz({
+            message: `git cannot read the repository at ${root}: ${r.stderr.trim().split('\n')[0]}`,
+            hint: 'fix the repository (or its ownership: git config --global --add safe.directory <folder>) and run again'
+        });
+    }
+    if (bare === 'true' || inside !== 'true') {
+        throw new errors/* GraftError */.Tz({
+            message: `the working directory ${root} is ${bare === 'true' ? 'a bare repository' : 'inside .git'}: there is no working tree with the prompts and documents`,
+            hint: `run on a clone with a working tree (git clone, or actions/checkout); ${SET_IT}`
+        });
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var paths = __webpack_require__(6107);
+// EXTERNAL MODULE: ./src/core/dvc/dvcyaml.ts + 1 modules
+var dvcyaml = __webpack_require__(7836);
+// EXTERNAL MODULE: ./src/core/pipeline/load.ts + 4 modules
+var load = __webpack_require__(1540);
+// EXTERNAL MODULE: ./src/core/dvc/hash.ts + 1 modules
+var hash = __webpack_require__(7827);
+;// CONCATENATED MODULE: ./src/core/status/native.ts
+// The built-in status engine: the verdicts of `dvc status --json`, computed
+// in-process from dvc.yaml, dvc.lock and the work tree (DVC's Stage.status and
+// Output.workspace_status rules). Refuses what it does not model.
+
+
+
+
+const UNSUPPORTED_HINT = 'use engine "dvc" (the real `dvc status`), which models these features';
+async function nativeStatus(root, dvc, lock) {
+    if (dvc.unsupported.length > 0) {
+        throw new errors/* GraftError */.Tz(dvc.unsupported.map((what) => ({ file: 'dvc.yaml', message: `the native engine does not model ${what}`, hint: UNSUPPORTED_HINT })));
+    }
+    const hasher = new hash/* Hasher */.OP({ root });
+    refuseIgnoredOuts(dvc, hasher.ignore, root);
+    const stats = new Map();
+    const paths = new Map();
+    const look = {
+        hasher,
+        abs: (rel) => {
+            let abs = paths.get(rel);
+            if (abs === undefined)
+                paths.set(rel, (abs = (0,external_node_path_.join)(root, rel)));
+            return abs;
+        },
+        stat: (abs) => {
+            if (!stats.has(abs))
+                stats.set(abs, statOrUndefined(abs));
+            return stats.get(abs);
+        }
+    };
+    const verdicts = await native_all(dvc.stages.map((stage) => stageStatus(stage, lock?.stages.get(stage.name), look)));
+    const status = new Map();
+    dvc.stages.forEach((stage, i) => {
+        const s = verdicts[i];
+        const empty = Object.keys(s.changedDeps).length === 0 && Object.keys(s.changedOuts).length === 0;
+        if (!empty || s.alwaysChanged || s.changedCommand)
+            status.set(stage.name, s);
+    });
+    return status;
+}
+function stageStatus(stage, locked, look) {
+    const deps = pathStates(stage.deps, locked?.deps ?? [], look);
+    const outs = pathStates(stage.outs.map((o) => o.path), locked?.outs ?? [], look);
+    return then(native_all([deps, outs]), ([changedDeps, changedOuts]) => ({
+        changedDeps,
+        changedOuts,
+        // DVC: a stage absent from dvc.lock has no command to compare with.
+        changedCommand: locked !== undefined && locked.cmd !== stage.cmd,
+        alwaysChanged: stage.alwaysChanged === true || (stage.deps.length === 0 && stage.outs.length === 0)
+    }));
+}
+/** Paths whose state changed, keyed as DVC prints them (normalized, relative). */
+function pathStates(paths, entries, look) {
+    // Matched by the exact path string; the last entry wins, as in DVC's dict.
+    const byPath = entries.length > 32 ? new Map(entries.map((e) => [e.path, e])) : undefined;
+    const states = native_all(paths.map((p) => pathState(look.abs(p), byPath ? byPath.get(p) : lastEntry(p, entries), look)));
+    return then(states, (list) => {
+        const out = {};
+        paths.forEach((p, i) => {
+            const state = list[i];
+            if (state)
+                out[displayPath(p)] = state;
+        });
+        return out;
+    });
+}
+/** The last entry for `path` (a scan: most stages list a few paths). */
+function lastEntry(path, entries) {
+    for (let i = entries.length - 1; i >= 0; i--)
+        if (entries[i].path === path)
+            return entries[i];
+    return undefined;
+}
+function pathState(abs, entry, look) {
+    const legacy = entry?.hash === undefined;
+    // Most paths are small files: their md5 needs no stat (a file that opens exists).
+    const quick = entry && look.hasher.md5Sync(abs, legacy);
+    if (quick !== undefined)
+        return quick === entry.md5 ? undefined : 'modified';
+    const info = look.stat(abs);
+    if (!info)
+        return 'deleted';
+    if (!entry)
+        return 'modified';
+    const verdict = (h) => (h.md5 === entry.md5 ? undefined : 'modified');
+    if (info.isDirectory())
+        return look.hasher.dir(abs, legacy).then(verdict);
+    const now = look.hasher.fileSync(abs, legacy, info);
+    return now ? verdict(now) : look.hasher.file(abs, legacy).then(verdict);
+}
+function native_all(items) {
+    return items.some((x) => x instanceof Promise) ? Promise.all(items) : items;
+}
+function then(value, f) {
+    return value instanceof Promise ? value.then(f) : f(value);
+}
+/** DVC prints a path relative to the repository root: `./a` → `a`, `d/` → `d`. */
+function displayPath(path) {
+    const normal = external_node_path_.posix.normalize(path);
+    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
+}
+/**
+ * DVC refuses to load a stage whose output its .dvcignore rules ignore
+ * (Output._validate_output_path: "Path '…' is ignored by .dvcignore:4:out.md").
+ * A file is checked as a file, a folder as a folder, a missing path as either.
+ */
+function refuseIgnoredOuts(dvc, rules, root) {
+    const problems = [];
+    for (const stage of dvc.stages) {
+        for (const out of stage.outs) {
+            const path = displayPath(out.path);
+            const slash = path.lastIndexOf('/');
+            if (rules.isEmptyFor(slash < 0 ? '' : path.slice(0, slash)))
+                continue;
+            const info = statOrUndefined((0,external_node_path_.join)(root, path));
+            const verdict = info ? rules.check(path, info.isDirectory()) : [rules.check(path, false), rules.check(path, true)].find((v) => v.ignored);
+            const rule = verdict?.ignored ? verdict.rule : undefined;
+            if (!rule)
+                continue;
+            problems.push({
+                file: rule.file,
+                line: rule.line,
+                message: `output ${path} of stage ${stage.name} is ignored by ${rule.file}:${rule.line} (${rule.pattern}); DVC refuses to load a pipeline whose output it ignores`,
+                hint: `remove or narrow the rule at ${rule.file}:${rule.line} so that it no longer matches ${path}`
+            });
+        }
+    }
+    (0,errors/* throwIfProblems */.W8)(problems);
+}
+/** A blocking stat: thousands of them cost less than the thread-pool round trips. */
+function statOrUndefined(abs) {
+    try {
+        return (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined; // e.g. a file where a folder was expected: the path does not exist
+    }
+}
+/** The object `dvc status --json` prints for this status. */
+function toDvcJson(status) {
+    const out = {};
+    for (const [name, s] of status) {
+        const items = [];
+        if (Object.keys(s.changedDeps).length > 0)
+            items.push({ 'changed deps': { ...s.changedDeps } });
+        if (Object.keys(s.changedOuts).length > 0)
+            items.push({ 'changed outs': { ...s.changedOuts } });
+        if (s.alwaysChanged)
+            items.push('always changed');
+        if (s.changedCommand)
+            items.push('changed command');
+        if (items.length > 0)
+            out[name] = items;
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/core/pipeline/targets.ts
+var pipeline_targets = __webpack_require__(8488);
+// EXTERNAL MODULE: ./src/core/graft/header.ts
+var header = __webpack_require__(501);
+;// CONCATENATED MODULE: ./src/core/validate/hand-edits.ts
+// A generated document starts with Graft's header line; one that does not was
+// written or edited by hand.
+
+
+
+async function checkOutputHeaders(root, pipeline) {
+    const found = new Map();
+    const buf = Buffer.allocUnsafe(4096);
+    for (const p of pipeline.prompts) {
+        const first = firstLine((0,external_node_path_.join)(root, p.out), buf);
+        if (first === undefined || (0,header/* parseHeader */.RW)(first))
+            continue;
+        found.set(p.stageName, [
+            { kind: 'edited-by-hand', path: p.out, text: `${p.out} has no valid Graft header on line 1 (edited by hand?)` }
+        ]);
+    }
+    return found;
+}
+/**
+ * First line of a file, or undefined when the file is absent or empty. A
+ * blocking read of one small block: cheaper than a thread-pool round trip.
+ */
+function firstLine(path, buf) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const bytesRead = (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, 0);
+        if (bytesRead === 0)
+            return undefined;
+        return buf.subarray(0, bytesRead).toString('utf8').split('\n')[0].replace(/\r$/, '');
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/validate/reasons.ts
+function staleReasons({ pipeline, status, handEdits }) {
+    const reasons = new Map();
+    const add = (stage, r) => {
+        const list = reasons.get(stage) ?? [];
+        if (!list.some((x) => x.text === r.text))
+            list.push(r);
+        reasons.set(stage, list);
+    };
+    const graftOutputs = new Set(pipeline.prompts.map((p) => p.out));
+    for (const stage of pipeline.stages) {
+        if (pipeline.dvcYaml && !pipeline.lock?.stages.has(stage.name)) {
+            add(stage.name, { kind: 'not-in-lock', text: 'not in dvc.lock (never generated)' });
+        }
+    }
+    for (const [stage, s] of status) {
+        for (const [path, state] of Object.entries(s.changedDeps)) {
+            add(stage, { kind: 'changed-dep', path, text: `dep ${path} ${state}` });
+        }
+        for (const [path, state] of Object.entries(s.changedOuts)) {
+            if (state === 'modified' && graftOutputs.has(path) && pipeline.lock?.stages.has(stage)) {
+                add(stage, { kind: 'edited-by-hand', path, text: `${path} edited by hand (its md5 differs from dvc.lock)` });
+            }
+            else {
+                add(stage, { kind: 'changed-out', path, text: `output ${path} ${state}` });
+            }
+        }
+        if (s.changedCommand)
+            add(stage, { kind: 'changed-command', text: 'command changed since dvc.lock' });
+        if (s.alwaysChanged)
+            add(stage, { kind: 'always-changed', text: 'always changed' });
+    }
+    for (const d of pipeline.drift) {
+        add(d.stage, { kind: 'dvc-yaml-out-of-sync', text: `dvc.yaml out of sync: ${d.text}` });
+    }
+    for (const [stage, list] of handEdits)
+        for (const r of list)
+            add(stage, r);
+    // Downstream of a stale stage is stale too: DVC only notices after the upstream reran.
+    for (const upstream of [...reasons.keys()]) {
+        for (const d of pipeline.graph.downstream([upstream])) {
+            add(d, { kind: 'upstream-stale', text: `upstream ${upstream} is stale` });
+        }
+    }
+    return reasons;
+}
+
+;// CONCATENATED MODULE: ./src/core/validate/validate.ts
+// validate: which generated documents no longer match their sources or their
+// prompts, and why. files → prompts → pipeline → graph → status → report.
+
+
+
+
+
+
+
+
+
+
+
+async function validate(options) {
+    const { root, log } = options;
+    const pipeline = await log.group('Reading prompts and pipeline', async () => {
+        await checkWorkingDirectory((0,external_node_path_.resolve)(root));
+        await refuseSubfolderOfPipeline(root);
+        const p = await (0,load/* loadPipeline */.B)(root);
+        refuseEmptyPipeline(root, p);
+        log.info(`${p.prompts.length} prompt(s), ${p.stages.length} stage(s); dvc.yaml ${p.dvcYaml ? 'found' : 'absent'}, dvc.lock ${p.lock ? 'found' : 'absent'}`);
+        return p;
+    });
+    const targets = options.targets?.length
+        ? (0,pipeline_targets/* resolveTargets */.h)(options.targets, pipeline.stages)
+        : new Set(pipeline.stages.map((s) => s.name));
+    const { engine, status } = await log.group('Checking staleness', () => runEngine(options, pipeline));
+    const handEdits = await checkOutputHeaders(root, pipeline);
+    const reasons = staleReasons({ pipeline, status, handEdits });
+    const stale = orderStale(pipeline, reasons, targets);
+    log.info(`${describeEngine(engine)}: ${stale.length} stale document(s)`);
+    return { engine, pipeline, targets, stale };
+}
+/**
+ * The engine as the reports name it, with what `none` means: there was no
+ * dvc.yaml, so no status engine ran and every prompt's document counts as new.
+ */
+function describeEngine(engine) {
+    return engine === 'none' ? `engine none (${ENGINE_NONE_MEANS})` : `engine ${engine}`;
+}
+/** What engine `none` means, wherever it is printed. */
+const ENGINE_NONE_MEANS = 'no dvc.yaml yet: no status was checked; every prompt is new and its document stale';
+async function runEngine(options, pipeline) {
+    if (!pipeline.dvcYaml)
+        return { engine: 'none', status: new Map() };
+    const unsupported = pipeline.dvcYaml.unsupported;
+    let choice = options.engine;
+    const found = await options.dvc.find();
+    if (choice === 'auto') {
+        choice = found || unsupported.length > 0 ? 'dvc' : 'native';
+        if (!found && unsupported.length > 0) {
+            options.log.info(`dvc.yaml uses features the native engine does not model (${unsupported.join('; ')}): installing DVC`);
+        }
+    }
+    if (choice === 'native') {
+        if (unsupported.length > 0) {
+            throw new errors/* GraftError */.Tz({
+                file: 'dvc.yaml',
+                message: `the native engine does not model: ${unsupported.join('; ')}`,
+                hint: 'set engine: dvc (or auto) so the real `dvc status` decides'
+            });
+        }
+        return { engine: 'native', status: await nativeStatus(options.root, pipeline.dvcYaml, pipeline.lock) };
+    }
+    const dvcPath = found ?? (await options.dvc.install());
+    // loaded on demand, so the native engine's path never loads it
+    const { dvcStatus } = await __webpack_require__.e(/* import() */ 21).then(__webpack_require__.bind(__webpack_require__, 5402));
+    return { engine: 'dvc', status: await dvcStatus(options.root, { dvcPath }) };
+}
+/**
+ * A folder with no dvc.yaml inside a pipeline whose dvc.yaml lies above it
+ * (its stages read files here): the prompts' paths are relative to that
+ * pipeline's root, so reading them from here would report every dep as
+ * missing. Checked before any prompt is read.
+ */
+async function refuseSubfolderOfPipeline(root) {
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, 'dvc.yaml')))
+        return;
+    const above = pipelineAbove(root);
+    if (above === undefined)
+        return;
+    const here = (0,external_node_path_.relative)(above, (0,external_node_path_.resolve)(root)).split('\\').join('/');
+    const stages = (await (0,dvcyaml/* readDvcYaml */.b8)(above).catch(() => undefined))?.stages ?? [];
+    const reads = stages.some((st) => [...st.deps, ...st.outs.map((o) => o.path)].some((p) => (0,paths/* isSameOrInside */.Im)(here, (0,paths/* normalizeRepoPath */.NP)(p))));
+    if (!reads)
+        return;
+    throw new errors/* GraftError */.Tz({
+        message: `${(0,external_node_path_.resolve)(root)} has no dvc.yaml, but ${(0,external_node_path_.join)(above, 'dvc.yaml')} above it has stages that read and write files in this folder: it is part of that pipeline, whose paths are relative to ${above}`,
+        hint: `run from ${above} (CLI: -C ${above}), or set the action's working-directory to ${inRepo(root, above)}`
+    });
+}
+/**
+ * Nothing to check is an error, never "all 0 document(s) up to date": a
+ * required check that cannot fail is worse than none.
+ */
+function refuseEmptyPipeline(root, pipeline) {
+    if (pipeline.stages.length > 0)
+        return;
+    const dir = (0,external_node_path_.resolve)(root);
+    const above = pipeline.dvcYaml ? undefined : pipelineAbove(root);
+    throw new errors/* GraftError */.Tz({
+        file: pipeline.dvcYaml ? 'dvc.yaml' : undefined,
+        message: (pipeline.dvcYaml
+            ? `dvc.yaml in ${dir} declares no stages and there is no *.prompt.md file: there is nothing to validate`
+            : `${dir} holds no *.prompt.md file and no dvc.yaml: there is nothing to validate`) +
+            (above ? `; ${(0,external_node_path_.join)(above, 'dvc.yaml')} above it holds a pipeline` : ''),
+        hint: above
+            ? `set the action's working-directory to ${inRepo(root, above)} (CLI: -C ${above})`
+            : 'set working-directory (CLI: -C) to the folder that holds dvc.yaml and the prompts (files git ignores are not read)'
+    });
+}
+/** `dir` as a working-directory input: relative to the git work tree's top. */
+function inRepo(root, dir) {
+    return (0,external_node_path_.relative)(gitTop(root) ?? dir, dir).split('\\').join('/') || '.';
+}
+/** The nearest folder above `root`, up to the git work tree's top, that holds a dvc.yaml. */
+function pipelineAbove(root) {
+    const top = gitTop(root);
+    if (top === undefined)
+        return undefined;
+    for (let dir = (0,external_node_path_.dirname)((0,external_node_path_.resolve)(root));; dir = (0,external_node_path_.dirname)(dir)) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'dvc.yaml')))
+            return dir;
+        if (dir === top || (0,external_node_path_.dirname)(dir) === dir)
+            return undefined;
+    }
+}
+/** The folder holding `.git` (a folder or a file) at or above `root`; undefined outside git. */
+function gitTop(root) {
+    for (let dir = (0,external_node_path_.resolve)(root);; dir = (0,external_node_path_.dirname)(dir)) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, '.git')))
+            return dir;
+        if ((0,external_node_path_.dirname)(dir) === dir)
+            return undefined;
+    }
+}
+/** Stale documents in dependency order, limited to the targets. */
+function orderStale(pipeline, reasons, targets) {
+    const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p.path]));
+    const byName = new Map(pipeline.stages.map((s) => [s.name, s]));
+    const out = [];
+    for (const name of pipeline.graph.order()) {
+        const why = reasons.get(name);
+        if (!why || why.length === 0 || !targets.has(name))
+            continue;
+        const stage = byName.get(name);
+        out.push({ stage: name, outputs: stage.outs.map((o) => o.path), prompt: promptOf.get(name), reasons: why });
+    }
+    return out;
+}
+
+
+/***/ })
+
+};
