@@ -1413,15 +1413,14 @@ function dvcyaml_readStage(src, pair, unsupported) {
         else if (!MODELLED_STAGE_KEYS.has(key))
             note(`unknown key "${key}"`);
     }
-    if (body.get('frozen') === true)
-        note('frozen');
     if (hasInterpolation(body))
         note('${...} interpolation');
     const cmd = readCmd(src, name, body, line, note);
     const deps = stringList(src, name, body, 'deps').map((d) => checkPath(d, 'dep', note));
     const outs = dvcyaml_readOuts(src, name, body, note);
     const alwaysChanged = body.get('always_changed') === true;
-    return { name, cmd, deps, outs, line, ...(alwaysChanged ? { alwaysChanged } : {}) };
+    const frozen = body.get('frozen') === true;
+    return { name, cmd, deps, outs, line, ...(alwaysChanged ? { alwaysChanged } : {}), ...(frozen ? { frozen } : {}) };
 }
 function readCmd(src, name, body, line, note) {
     const node = body.get('cmd', true);
@@ -3142,6 +3141,10 @@ class StageGraph {
         const seen = this.reach(start, this.children);
         return new Set(this.topo.filter((i) => seen.has(i)).map((i) => this.stages[i].name));
     }
+    /** Stages that depend directly on a given stage, in dependency order. */
+    childrenOf(name) {
+        return [...this.children[this.at(name)]].sort((a, b) => this.topo.indexOf(a) - this.topo.indexOf(b)).map((i) => this.stages[i].name);
+    }
     /** Stages a given stage depends on directly. */
     dependenciesOf(name) {
         return [...this.parents[this.at(name)]].sort((a, b) => a - b).map((i) => this.stages[i].name);
@@ -3446,7 +3449,8 @@ function effectiveStages(prompts, dvcYaml) {
     const stages = [];
     for (const s of dvcYaml?.stages ?? []) {
         const prompt = fromPrompts.get(s.name);
-        stages.push(prompt ? { ...(0,pipeline_stages/* graftStage */.P9)(prompt), cmd: s.cmd, line: s.line } : s);
+        const flags = { ...(s.alwaysChanged ? { alwaysChanged: true } : {}), ...(s.frozen ? { frozen: true } : {}) };
+        stages.push(prompt ? { ...(0,pipeline_stages/* graftStage */.P9)(prompt), cmd: s.cmd, line: s.line, ...flags } : s);
     }
     for (const p of prompts)
         if (!declared.has(p.stageName))
@@ -3588,7 +3592,7 @@ function pipelineDrift(prompts, dvc) {
             kind: 'orphan-stage',
             file: 'dvc.yaml',
             line: stage.line,
-            text: `stage ${stage.name} in dvc.yaml has no prompt file (${prompt} is gone or gives another stage name); remove the stage, or restore the prompt`
+            text: `stage ${stage.name} in dvc.yaml has no prompt file (${prompt} is gone, renamed, or gives another stage name): it is orphaned, and neither \`dvc repro\` nor generate removes it; run \`graft-action sync\` (this action's CLI), which deletes stage ${stage.name} from dvc.yaml and its entry from dvc.lock, or delete both by hand, and commit (or restore the prompt)`
         });
     }
     return drift;

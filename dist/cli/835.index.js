@@ -1053,34 +1053,45 @@ function modelChoices(what) {
 ;// CONCATENATED MODULE: ./src/core/generate/plan.ts
 // Which documents generate rewrites: the stale ones (or, with `force`, every
 // targeted one), each backed by a prompt. Stages that no prompt defines are
-// not ours to render.
+// not ours to render (validate says to `dvc repro` them), documents waiting
+// for one are left until that is done, and frozen stages are never rerun, as
+// DVC never reruns them.
 
 
 
 /**
  * The documents generate rewrites, in dependency order, each with its model and
  * output-token limit.
- * @throws GraftError for a stale stage no prompt defines, an unknown model, or a
- *   prompt whose `max_tokens` exceeds its model's output limit (every such prompt,
- *   at once, before any model call).
+ * Left out: stages no prompt defines, frozen stages (`frozen: true`), and
+ * documents with a `needs-repro` reason (downstream of a changing stage no
+ * prompt defines); {@link leftStale} lists those of them that are stale.
+ * @throws GraftError for a frozen stage named in `targets` with `force`, an
+ *   unknown model, or a prompt whose `max_tokens` exceeds its model's output
+ *   limit (every such prompt, at once, before any model call).
  */
 function planGeneration(report, options) {
     const { pipeline } = report;
     const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p]));
-    const stageOf = new Map(pipeline.stages.map((s) => [s.name, s]));
     const why = new Map(report.stale.map((d) => [d.stage, d.reasons.map((r) => r.text)]));
     const chosen = options.force
         ? pipeline.graph.order().filter((n) => report.targets.has(n))
         : report.stale.map((d) => d.stage);
-    const notOurs = chosen.filter((n) => !promptOf.has(n));
-    if (notOurs.length > 0 && !options.force) {
-        throw new errors/* GraftError */.Tz({
-            file: 'dvc.yaml',
-            message: `stale stage(s) without a *.prompt.md: ${notOurs.join(', ')}`,
-            hint: 'graft-action renders prompt stages only; run `dvc repro` for these, or leave them out with `targets`'
-        });
+    const byName = new Map(pipeline.stages.map((s) => [s.name, s]));
+    // frozen: true — DVC never reruns the stage; neither does generate. Forcing one by name is a contradiction.
+    const frozen = chosen.filter((n) => byName.get(n)?.frozen);
+    if (options.force && report.explicitTargets) {
+        const named = frozen.filter((n) => report.targets.has(n));
+        if (named.length > 0) {
+            throw new errors/* GraftError */.Tz(named.map((n) => ({
+                file: 'dvc.yaml',
+                line: byName.get(n).line,
+                message: `stage ${n} is frozen (frozen: true in dvc.yaml), so it is never regenerated, even with force`,
+                hint: `remove frozen: true from stage ${n} (or run \`dvc unfreeze ${n}\`) to regenerate it, or leave it out of targets`
+            })));
+        }
     }
-    const names = chosen.filter((n) => promptOf.has(n));
+    const waiting = new Set(report.stale.filter((d) => d.reasons.some((r) => r.kind === 'needs-repro')).map((d) => d.stage));
+    const names = chosen.filter((n) => promptOf.has(n) && !byName.get(n)?.frozen && !waiting.has(n));
     const inPlan = new Set(names);
     const problems = [];
     const plan = names.map((name) => {
@@ -1098,7 +1109,7 @@ function planGeneration(report, options) {
         }
         const fallback = options.maxTokens ?? defaults/* DEFAULT_MAX_TOKENS */.Uc;
         return {
-            stage: stageOf.get(name),
+            stage: byName.get(name),
             prompt,
             modelName,
             modelId,
@@ -1110,6 +1121,14 @@ function planGeneration(report, options) {
     if (problems.length > 0)
         throw new errors/* GraftError */.Tz(problems);
     return plan;
+}
+/**
+ * The targeted stale stages a plan leaves stale (not prompts, frozen, or
+ * waiting for a `dvc repro`), in dependency order; their reasons say what to run.
+ */
+function leftStale(report, plan) {
+    const planned = new Set(plan.map((d) => d.stage.name));
+    return report.stale.filter((d) => !planned.has(d.stage));
 }
 
 ;// CONCATENATED MODULE: ./src/core/generate/schedule.ts
@@ -1421,8 +1440,12 @@ async function generate(options) {
     const whole = planGeneration(options.report, { force: options.force, defaultModel: options.defaultModel, maxTokens: options.maxTokens });
     const plan = options.upTo === undefined ? whole : upTo(whole, options.upTo);
     const { log } = options;
+    const left = leftStale(options.report, plan);
+    for (const d of left) {
+        log.warn(`${d.outputs.join(', ') || d.stage} (stage ${d.stage}) stays stale, generate does not render it: ${d.reasons.map((r) => r.text).join('; ')}`);
+    }
     if (plan.length === 0) {
-        log.info('Nothing to generate: every targeted document is up to date.');
+        log.info(left.length > 0 ? `Nothing generate can render: ${left.length} stale stage(s) need the steps above first.` : 'Nothing to generate: every targeted document is up to date.');
         return { documents: [], changedFiles: [], dryRun: options.dryRun };
     }
     const outputs = plan.map((p) => p.prompt.out).join(', ');

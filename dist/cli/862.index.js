@@ -498,7 +498,8 @@ async function nativeStatus(root, dvc, lock) {
     return status;
 }
 function stageStatus(stage, locked, look) {
-    const deps = pathStates(stage.deps, locked?.deps ?? [], look);
+    // DVC: a frozen stage's deps are not checked (Stage.status); its outs and command are.
+    const deps = stage.frozen ? {} : pathStates(stage.deps, locked?.deps ?? [], look);
     const outs = pathStates(stage.outs.map((o) => o.path), locked?.outs ?? [], look);
     return then(native_all([deps, outs]), ([changedDeps, changedOuts]) => ({
         changedDeps,
@@ -661,6 +662,13 @@ function firstLine(path, buf) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/validate/reasons.ts
+/**
+ * Stage name → why it is stale (each text once). Downstream marking follows
+ * what DVC's `repro` would rerun: not from always_changed-only stages, frozen
+ * or orphaned stages, never into a frozen stage; a stale stage no prompt
+ * defines gets the `dvc repro` to run, and every document downstream of one a
+ * `needs-repro` reason naming it.
+ */
 function staleReasons({ pipeline, status, handEdits }) {
     const reasons = new Map();
     const add = (stage, r) => {
@@ -692,19 +700,96 @@ function staleReasons({ pipeline, status, handEdits }) {
         if (s.alwaysChanged)
             add(stage, { kind: 'always-changed', text: 'always changed' });
     }
+    const orphans = new Set();
     for (const d of pipeline.drift) {
+        if (d.kind === 'orphan-stage')
+            orphans.add(d.stage);
         add(d.stage, { kind: 'dvc-yaml-out-of-sync', text: `dvc.yaml out of sync: ${d.text}` });
     }
     for (const [stage, list] of handEdits)
         for (const r of list)
             add(stage, r);
-    // Downstream of a stale stage is stale too: DVC only notices after the upstream reran.
-    for (const upstream of [...reasons.keys()]) {
-        for (const d of pipeline.graph.downstream([upstream])) {
-            add(d, { kind: 'upstream-stale', text: `upstream ${upstream} is stale` });
+    const prompted = new Set(pipeline.prompts.map((p) => p.stageName));
+    const byName = new Map(pipeline.stages.map((s) => [s.name, s]));
+    const frozen = (name) => byName.get(name)?.frozen === true;
+    // Downstream of a stale stage is stale too (DVC only notices after the upstream
+    // reran), but only where an output will really change (DVC's repro semantics):
+    // not from a stage that is merely always_changed (rerunning it may change nothing;
+    // DVC flags the stage alone), not from a frozen stage and not into or through one
+    // (DVC never reruns it: `frozen` cuts its deps off the graph), not from an orphaned
+    // stage (nothing reruns it).
+    const origins = [...reasons.keys()].filter((n) => byName.has(n) && !frozen(n) && !orphans.has(n) && reasons.get(n).some((r) => r.kind !== 'always-changed'));
+    /** stages whose outputs the next run changes: the origins and what lies downstream of them */
+    const changing = new Set();
+    for (const origin of origins) {
+        changing.add(origin);
+        for (const d of reachable(pipeline, origin, frozen)) {
+            add(d, { kind: 'upstream-stale', text: `upstream ${origin} is stale` });
+            changing.add(d);
         }
     }
+    // A stale stage no prompt defines: say what to run (an orphan's text already says what to do).
+    for (const name of [...reasons.keys()]) {
+        if (prompted.has(name) || orphans.has(name) || !byName.has(name))
+            continue;
+        add(name, {
+            kind: 'not-a-prompt',
+            text: frozen(name)
+                ? `not a prompt stage, and frozen (frozen: true in dvc.yaml): DVC does not rerun it; unfreeze it (\`dvc unfreeze ${name}\`) to refresh it`
+                : `not a prompt stage: graft-action does not render it; run \`dvc repro ${name}\` and commit its outputs`
+        });
+    }
+    // A stale frozen document: generate leaves it, as dvc repro does.
+    for (const name of [...reasons.keys()]) {
+        if (!prompted.has(name) || !frozen(name))
+            continue;
+        add(name, {
+            kind: 'frozen',
+            text: `frozen (frozen: true in dvc.yaml): generate never regenerates it, as \`dvc repro\` never reruns it; remove frozen: true (or run \`dvc unfreeze ${name}\`) to regenerate it, or record it as it is with \`dvc commit ${name}\``
+        });
+    }
+    // A document downstream of a changing stage that no prompt defines must wait for
+    // that stage's `dvc repro`: rendering it now would read the old output.
+    const waitsFor = new Map();
+    for (const name of pipeline.graph.order()) {
+        if (frozen(name))
+            continue;
+        const blockers = new Set();
+        for (const parent of pipeline.graph.dependenciesOf(name)) {
+            if (!changing.has(parent))
+                continue;
+            for (const b of waitsFor.get(parent) ?? [])
+                blockers.add(b);
+            if (!prompted.has(parent))
+                blockers.add(parent);
+        }
+        if (blockers.size > 0)
+            waitsFor.set(name, blockers);
+    }
+    for (const [name, blockers] of waitsFor) {
+        if (!prompted.has(name))
+            continue;
+        const list = [...blockers];
+        add(name, {
+            kind: 'needs-repro',
+            text: `waits for ${list.join(', ')} (not ${list.length > 1 ? 'prompt stages' : 'a prompt stage'}): run \`dvc repro ${list.join(' ')}\` and commit, then regenerate`
+        });
+    }
     return reasons;
+}
+/** Every stage downstream of `start`, not entering frozen stages (DVC cuts a frozen stage off its deps). */
+function reachable(pipeline, start, frozen) {
+    const seen = new Set();
+    const stack = [start];
+    while (stack.length > 0) {
+        for (const child of pipeline.graph.childrenOf(stack.pop())) {
+            if (seen.has(child) || frozen(child))
+                continue;
+            seen.add(child);
+            stack.push(child);
+        }
+    }
+    return seen;
 }
 
 ;// CONCATENATED MODULE: ./src/core/validate/validate.ts
@@ -739,7 +824,7 @@ async function validate(options) {
     const reasons = staleReasons({ pipeline, status, handEdits });
     const stale = orderStale(pipeline, reasons, targets);
     log.info(`${describeEngine(engine)}: ${stale.length} stale document(s)`);
-    return { engine, pipeline, targets, stale };
+    return { engine, pipeline, targets, explicitTargets: Boolean(options.targets?.length), stale };
 }
 /**
  * The engine as the reports name it, with what `none` means: there was no

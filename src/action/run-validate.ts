@@ -47,7 +47,7 @@ export function failIfStale(report: ValidationReport, failOnStale: boolean): voi
   if (failOnStale && report.stale.length > 0) {
     core.setFailed(
       `${report.stale.length} generated document(s) are stale: ${report.stale.flatMap((d) => d.outputs).join(', ')}. ` +
-        'Regenerate them (graft-action generate, or `dvc repro`) and commit the result.'
+        'Regenerate them (graft-action generate, or `dvc repro`) and commit the result; where a notice says otherwise (a stage that is not a prompt, frozen or orphaned), do what it says.'
     )
   }
 }

@@ -30,6 +30,8 @@ export interface StageDef {
   /** 1-based line of the stage's key in dvc.yaml, when read from a file */
   line?: number
   alwaysChanged?: boolean
+  /** `frozen: true`: DVC neither checks its deps nor reruns it */
+  frozen?: boolean
 }
 
 export interface StageOut {
@@ -68,6 +70,12 @@ export type ReasonKind =
   | 'upstream-stale'
   | 'edited-by-hand'
   | 'forced'
+  /** a stale stage that no prompt defines: graft-action does not render it */
+  | 'not-a-prompt'
+  /** a document downstream of a stale stage that is not a prompt: it waits for `dvc repro` */
+  | 'needs-repro'
+  /** a stale document whose stage is frozen: generate leaves it, as `dvc repro` does */
+  | 'frozen'
 
 /** Why a document is stale, in words a reviewer understands. */
 export interface Reason {

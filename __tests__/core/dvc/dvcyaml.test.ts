@@ -112,7 +112,6 @@ stages:
       'vars in stage v',
       '${...} interpolation in stage v',
       'wdir in stage w',
-      'frozen in stage fr',
       'cached out model.bin (outs are cached unless "cache: false") in stage cached',
       'cached out other.bin (outs are cached unless "cache: false") in stage cached',
       'metrics in stage m',
@@ -123,12 +122,15 @@ stages:
       'dep https://example.com/x outside the repository in stage far'
     ])
     expect(dvc.stages.find((s) => s.name === 'list')?.cmd).toBe('echo a\necho b')
+    // frozen is modelled (the native engine skips the deps, as DVC's Stage.status does)
+    expect(dvc.stages.find((s) => s.name === 'fr')?.frozen).toBe(true)
   })
 
-  it('models always_changed and frozen: false without marking them unsupported', () => {
+  it('models always_changed and frozen without marking them unsupported', () => {
     const dvc = parseDvcYaml('stages:\n  a:\n    cmd: echo\n    frozen: false\n    always_changed: true\n    desc: d\n')
     expect(dvc.unsupported).toEqual([])
     expect(dvc.stages[0].alwaysChanged).toBe(true)
+    expect(dvc.stages[0].frozen).toBeUndefined()
   })
 
   it('rejects invalid YAML with file, line and a hint', () => {

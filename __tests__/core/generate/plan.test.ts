@@ -3,11 +3,11 @@
 // limit; refusals come before any model call. Reports are built by hand from
 // plain stage lists and the real StageGraph.
 import { describe, expect, it } from '@jest/globals'
-import { planGeneration } from '../../../src/core/generate/plan.js'
+import { leftStale, planGeneration } from '../../../src/core/generate/plan.js'
 import { GraftError } from '../../../src/core/errors.js'
 import { StageGraph } from '../../../src/core/pipeline/graph.js'
 import type { Pipeline } from '../../../src/core/pipeline/load.js'
-import type { PromptFile, StageDef } from '../../../src/core/types.js'
+import type { PromptFile, Reason, StageDef } from '../../../src/core/types.js'
 import type { ValidationReport } from '../../../src/core/validate/validate.js'
 
 /** a → b → c (each reads the one before); z alone; helper is a stage no prompt defines, read by nobody. */
@@ -23,20 +23,30 @@ function prompt(name: string, extra: Partial<PromptFile> = {}): PromptFile {
   return { path: `${name}.prompt.md`, stageName: name, deps: [], out: `${name}.md`, body: '', ...extra }
 }
 
-function report(stale: string[], opts: { targets?: string[]; prompts?: PromptFile[] } = {}): ValidationReport {
+function report(
+  stale: string[],
+  opts: { targets?: string[]; prompts?: PromptFile[]; frozen?: string[]; reasons?: Record<string, Reason[]> } = {}
+): ValidationReport {
+  const stages = STAGES.map((s, i) => (opts.frozen?.includes(s.name) ? { ...s, frozen: true, line: 10 + i } : s))
   const pipeline: Pipeline = {
     prompts: opts.prompts ?? ['a', 'b', 'c', 'z'].map((n) => prompt(n)),
-    dvcYaml: { stages: STAGES, unsupported: [] },
+    dvcYaml: { stages, unsupported: [] },
     lock: undefined,
-    stages: STAGES,
-    graph: StageGraph.build(STAGES),
+    stages,
+    graph: StageGraph.build(stages),
     drift: []
   }
   return {
     engine: 'native',
     pipeline,
     targets: new Set(opts.targets ?? STAGES.map((s) => s.name)),
-    stale: stale.map((stage) => ({ stage, outputs: [`${stage}.md`], prompt: `${stage}.prompt.md`, reasons: [{ kind: 'changed-dep', text: `${stage} changed` }] }))
+    explicitTargets: opts.targets !== undefined,
+    stale: stale.map((stage) => ({
+      stage,
+      outputs: [`${stage}.md`],
+      prompt: `${stage}.prompt.md`,
+      reasons: opts.reasons?.[stage] ?? [{ kind: 'changed-dep', text: `${stage} changed` }]
+    }))
   }
 }
 
@@ -109,5 +119,34 @@ describe('planGeneration', () => {
     const error = problemsOf(() => planGeneration(report(['a'], { prompts }), { force: false }))
     expect(error.problems[0].file).toBe('a.prompt.md')
     expect(error.message).toContain('claude-sonet')
+  })
+
+  it('a stale stage no prompt defines is left out, not an error (validate says to `dvc repro` it); unrelated documents are planned', () => {
+    const r = report(['helper', 'z'], { reasons: { helper: [{ kind: 'not-a-prompt', text: 'run `dvc repro helper`' }] } })
+    const plan = planGeneration(r, { force: false })
+    expect(plan.map((d) => d.stage.name)).toEqual(['z'])
+    expect(leftStale(r, plan).map((d) => d.stage)).toEqual(['helper'])
+  })
+
+  it('a document waiting for a `dvc repro` (needs-repro) is left out, with or without force', () => {
+    const waits: Reason[] = [{ kind: 'needs-repro', text: 'waits for helper' }]
+    const r = report(['a', 'b'], { reasons: { b: waits } })
+    const plan = planGeneration(r, { force: false })
+    expect(plan.map((d) => d.stage.name)).toEqual(['a'])
+    expect(leftStale(r, plan).map((d) => d.stage)).toEqual(['b'])
+    expect(planGeneration(report(['b'], { targets: ['b'], reasons: { b: waits } }), { force: true })).toEqual([])
+  })
+
+  it('a frozen stage is never planned: stale, or forced with every stage targeted', () => {
+    expect(planGeneration(report(['a', 'b'], { frozen: ['b'] }), { force: false }).map((d) => d.stage.name)).toEqual(['a'])
+    expect(planGeneration(report([], { frozen: ['b'] }), { force: true }).map((d) => d.stage.name)).toEqual(['a', 'c', 'z'])
+  })
+
+  it('force with a frozen stage named in targets: refused on its dvc.yaml line, before any call', () => {
+    const error = problemsOf(() => planGeneration(report([], { targets: ['b', 'z'], frozen: ['b'] }), { force: true }))
+    expect(error.problems).toHaveLength(1)
+    expect(error.problems[0]).toMatchObject({ file: 'dvc.yaml', line: 11 })
+    expect(error.problems[0].message).toContain('stage b is frozen (frozen: true in dvc.yaml), so it is never regenerated, even with force')
+    expect(error.problems[0].hint).toContain('dvc unfreeze b')
   })
 })

@@ -98,7 +98,7 @@ describe('pipelineDrift', () => {
         '  c:\n    cmd: bash scripts/render_llm.sh --prompt docs/c.prompt.md --out docs/c.md --name\n      c\n' +
         '    deps:\n    - docs/c.prompt.md\n    outs:\n    - docs/c.md:\n        cache: false\n'
     )
-    expect(drift[4].text).toMatch(/docs\/gone\.prompt\.md is gone.*remove the stage, or restore the prompt/)
+    expect(drift[4].text).toMatch(/docs\/gone\.prompt\.md is gone.*`graft-action sync`.*deletes stage \w+ from dvc\.yaml and its entry from dvc\.lock/)
   })
 
   it('reports every prompt as missing when there is no dvc.yaml', () => {

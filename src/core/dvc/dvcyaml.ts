@@ -67,14 +67,14 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
     if (key === 'params' || key === 'vars' || key === 'wdir' || key === 'metrics' || key === 'plots') note(key)
     else if (!MODELLED_STAGE_KEYS.has(key)) note(`unknown key "${key}"`)
   }
-  if (body.get('frozen') === true) note('frozen')
   if (hasInterpolation(body)) note('${...} interpolation')
 
   const cmd = readCmd(src, name, body, line, note)
   const deps = stringList(src, name, body, 'deps').map((d) => checkPath(d, 'dep', note))
   const outs = readOuts(src, name, body, note)
   const alwaysChanged = body.get('always_changed') === true
-  return { name, cmd, deps, outs, line, ...(alwaysChanged ? { alwaysChanged } : {}) }
+  const frozen = body.get('frozen') === true
+  return { name, cmd, deps, outs, line, ...(alwaysChanged ? { alwaysChanged } : {}), ...(frozen ? { frozen } : {}) }
 }
 
 function readCmd(src: YamlSource, name: string, body: YAMLMap, line: number | undefined, note: (w: string) => void): string {

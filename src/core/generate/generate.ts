@@ -12,7 +12,7 @@ import { RenderError } from '../render/errors.js'
 import { GraftError, type Problem } from '../errors.js'
 import { checkBudget, describeEstimate, estimateInput, mapPool, type Budget, type DocumentEstimate } from './budget.js'
 import type { ValidationReport } from '../validate/validate.js'
-import { planGeneration, type PlannedDocument } from './plan.js'
+import { leftStale, planGeneration, type PlannedDocument } from './plan.js'
 import { DagFailed, runDag } from './schedule.js'
 import { FileTransaction } from './transaction.js'
 import { preflight } from './preflight.js'
@@ -104,8 +104,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const whole = planGeneration(options.report, { force: options.force, defaultModel: options.defaultModel, maxTokens: options.maxTokens })
   const plan = options.upTo === undefined ? whole : upTo(whole, options.upTo)
   const { log } = options
+  const left = leftStale(options.report, plan)
+  for (const d of left) {
+    log.warn(`${d.outputs.join(', ') || d.stage} (stage ${d.stage}) stays stale, generate does not render it: ${d.reasons.map((r) => r.text).join('; ')}`)
+  }
   if (plan.length === 0) {
-    log.info('Nothing to generate: every targeted document is up to date.')
+    log.info(left.length > 0 ? `Nothing generate can render: ${left.length} stale stage(s) need the steps above first.` : 'Nothing to generate: every targeted document is up to date.')
     return { documents: [], changedFiles: [], dryRun: options.dryRun }
   }
   const outputs = plan.map((p) => p.prompt.out).join(', ')

@@ -1,6 +1,8 @@
 // Which documents generate rewrites: the stale ones (or, with `force`, every
 // targeted one), each backed by a prompt. Stages that no prompt defines are
-// not ours to render.
+// not ours to render (validate says to `dvc repro` them), documents waiting
+// for one are left until that is done, and frozen stages are never rerun, as
+// DVC never reruns them.
 import { GraftError } from '../errors.js'
 import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from '../defaults.js'
 import { outputTokenLimit, resolveModel } from '../render/models.js'
@@ -32,28 +34,39 @@ export interface PlanOptions {
 /**
  * The documents generate rewrites, in dependency order, each with its model and
  * output-token limit.
- * @throws GraftError for a stale stage no prompt defines, an unknown model, or a
- *   prompt whose `max_tokens` exceeds its model's output limit (every such prompt,
- *   at once, before any model call).
+ * Left out: stages no prompt defines, frozen stages (`frozen: true`), and
+ * documents with a `needs-repro` reason (downstream of a changing stage no
+ * prompt defines); {@link leftStale} lists those of them that are stale.
+ * @throws GraftError for a frozen stage named in `targets` with `force`, an
+ *   unknown model, or a prompt whose `max_tokens` exceeds its model's output
+ *   limit (every such prompt, at once, before any model call).
  */
 export function planGeneration(report: ValidationReport, options: PlanOptions): PlannedDocument[] {
   const { pipeline } = report
   const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p]))
-  const stageOf = new Map(pipeline.stages.map((s) => [s.name, s]))
   const why = new Map(report.stale.map((d) => [d.stage, d.reasons.map((r) => r.text)]))
   const chosen = options.force
     ? pipeline.graph.order().filter((n) => report.targets.has(n))
     : report.stale.map((d) => d.stage)
 
-  const notOurs = chosen.filter((n) => !promptOf.has(n))
-  if (notOurs.length > 0 && !options.force) {
-    throw new GraftError({
-      file: 'dvc.yaml',
-      message: `stale stage(s) without a *.prompt.md: ${notOurs.join(', ')}`,
-      hint: 'graft-action renders prompt stages only; run `dvc repro` for these, or leave them out with `targets`'
-    })
+  const byName = new Map(pipeline.stages.map((s) => [s.name, s]))
+  // frozen: true — DVC never reruns the stage; neither does generate. Forcing one by name is a contradiction.
+  const frozen = chosen.filter((n) => byName.get(n)?.frozen)
+  if (options.force && report.explicitTargets) {
+    const named = frozen.filter((n) => report.targets.has(n))
+    if (named.length > 0) {
+      throw new GraftError(
+        named.map((n) => ({
+          file: 'dvc.yaml',
+          line: byName.get(n)!.line,
+          message: `stage ${n} is frozen (frozen: true in dvc.yaml), so it is never regenerated, even with force`,
+          hint: `remove frozen: true from stage ${n} (or run \`dvc unfreeze ${n}\`) to regenerate it, or leave it out of targets`
+        }))
+      )
+    }
   }
-  const names = chosen.filter((n) => promptOf.has(n))
+  const waiting = new Set(report.stale.filter((d) => d.reasons.some((r) => r.kind === 'needs-repro')).map((d) => d.stage))
+  const names = chosen.filter((n) => promptOf.has(n) && !byName.get(n)?.frozen && !waiting.has(n))
   const inPlan = new Set(names)
   const problems: Problem[] = []
   const plan = names.map((name) => {
@@ -71,7 +84,7 @@ export function planGeneration(report: ValidationReport, options: PlanOptions): 
     }
     const fallback = options.maxTokens ?? DEFAULT_MAX_TOKENS
     return {
-      stage: stageOf.get(name)!,
+      stage: byName.get(name)!,
       prompt,
       modelName,
       modelId,
@@ -82,4 +95,13 @@ export function planGeneration(report: ValidationReport, options: PlanOptions): 
   })
   if (problems.length > 0) throw new GraftError(problems)
   return plan
+}
+
+/**
+ * The targeted stale stages a plan leaves stale (not prompts, frozen, or
+ * waiting for a `dvc repro`), in dependency order; their reasons say what to run.
+ */
+export function leftStale(report: ValidationReport, plan: readonly PlannedDocument[]): ValidationReport['stale'] {
+  const planned = new Set(plan.map((d) => d.stage.name))
+  return report.stale.filter((d) => !planned.has(d.stage))
 }

@@ -52,6 +52,11 @@ export class StageGraph {
     return new Set(this.topo.filter((i) => seen.has(i)).map((i) => this.stages[i].name))
   }
 
+  /** Stages that depend directly on a given stage, in dependency order. */
+  childrenOf(name: string): string[] {
+    return [...this.children[this.at(name)]].sort((a, b) => this.topo.indexOf(a) - this.topo.indexOf(b)).map((i) => this.stages[i].name)
+  }
+
   /** Stages a given stage depends on directly. */
   dependenciesOf(name: string): string[] {
     return [...this.parents[this.at(name)]].sort((a, b) => a - b).map((i) => this.stages[i].name)

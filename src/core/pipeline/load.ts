@@ -88,7 +88,8 @@ function effectiveStages(prompts: PromptFile[], dvcYaml: DvcYaml | undefined): S
   const stages: StageDef[] = []
   for (const s of dvcYaml?.stages ?? []) {
     const prompt = fromPrompts.get(s.name)
-    stages.push(prompt ? { ...graftStage(prompt), cmd: s.cmd, line: s.line } : s)
+    const flags = { ...(s.alwaysChanged ? { alwaysChanged: true } : {}), ...(s.frozen ? { frozen: true } : {}) }
+    stages.push(prompt ? { ...graftStage(prompt), cmd: s.cmd, line: s.line, ...flags } : s)
   }
   for (const p of prompts) if (!declared.has(p.stageName)) stages.push(graftStage(p))
   return stages

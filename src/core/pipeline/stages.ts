@@ -138,7 +138,7 @@ export function pipelineDrift(prompts: PromptFile[], dvc: DvcYaml | undefined): 
       kind: 'orphan-stage',
       file: 'dvc.yaml',
       line: stage.line,
-      text: `stage ${stage.name} in dvc.yaml has no prompt file (${prompt} is gone or gives another stage name); remove the stage, or restore the prompt`
+      text: `stage ${stage.name} in dvc.yaml has no prompt file (${prompt} is gone, renamed, or gives another stage name): it is orphaned, and neither \`dvc repro\` nor generate removes it; run \`graft-action sync\` (this action's CLI), which deletes stage ${stage.name} from dvc.yaml and its entry from dvc.lock, or delete both by hand, and commit (or restore the prompt)`
     })
   }
   return drift

@@ -53,7 +53,8 @@ export async function nativeStatus(root: string, dvc: DvcYaml, lock: DvcLock | u
 }
 
 function stageStatus(stage: StageDef, locked: LockStage | undefined, look: Look): ValueOrPromise<StageStatus> {
-  const deps = pathStates(stage.deps, locked?.deps ?? [], look)
+  // DVC: a frozen stage's deps are not checked (Stage.status); its outs and command are.
+  const deps = stage.frozen ? {} : pathStates(stage.deps, locked?.deps ?? [], look)
   const outs = pathStates(stage.outs.map((o) => o.path), locked?.outs ?? [], look)
   return then(all([deps, outs]), ([changedDeps, changedOuts]) => ({
     changedDeps,

@@ -36,6 +36,8 @@ export interface ValidationReport {
   pipeline: Pipeline
   /** stage names chosen by `targets` (all stages when none were given) */
   targets: Set<string>
+  /** true when `targets` named stages (not all by default) */
+  explicitTargets: boolean
   /** stale documents in dependency order, limited to the targets */
   stale: StaleDocument[]
 }
@@ -59,7 +61,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
   const reasons = staleReasons({ pipeline, status, handEdits })
   const stale = orderStale(pipeline, reasons, targets)
   log.info(`${describeEngine(engine)}: ${stale.length} stale document(s)`)
-  return { engine, pipeline, targets, stale }
+  return { engine, pipeline, targets, explicitTargets: Boolean(options.targets?.length), stale }
 }
 
 /**

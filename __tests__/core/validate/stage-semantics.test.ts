@@ -1,0 +1,214 @@
+// DVC's own stage semantics (issue 10 §10), judged by the real DVC: frozen
+// stages, an always_changed helper stage that is not a prompt, and the orphaned
+// stage a renamed prompt leaves. For each state the native engine must print
+// what `dvc status --json` prints, and validate — with either engine — must
+// call stale exactly the stages whose outputs `dvc repro` would change: a
+// frozen stage never (not through its deps, not through an upstream), a
+// document reading an always_changed helper's output never on that account,
+// a document reading a changed helper's output only after `dvc repro` of it.
+import { afterAll, beforeAll, describe, expect, it, test } from '@jest/globals'
+import { parseDocument } from 'yaml'
+import { readDvcYaml } from '../../../src/core/dvc/dvcyaml.js'
+import { readDvcLock } from '../../../src/core/dvc/dvclock.js'
+import { silentLog } from '../../../src/core/log.js'
+import { dvcStatus } from '../../../src/core/status/dvc.js'
+import { nativeStatus, toDvcJson } from '../../../src/core/status/native.js'
+import { validate, type ValidationReport } from '../../../src/core/validate/validate.js'
+import type { Reason } from '../../../src/core/types.js'
+import { buildGraftRepo, copyRepo, dvcCommit, requireDvc } from '../../support/graft-repo.js'
+import { runDvc } from '../../support/real-dvc.js'
+import type { TestRepo } from '../../support/repo.js'
+
+const dvcPath = requireDvc()
+const withDvc = { find: async () => dvcPath, install: async (): Promise<string> => dvcPath }
+const noDvc = { find: async () => undefined, install: async (): Promise<string> => Promise.reject(new Error('no install in tests')) }
+
+type Mutation = (repo: TestRepo) => void
+
+/** A helper stage no prompt defines: copies tools/input.txt to made.txt (cache: false), always_changed. */
+const HELPER =
+  '  helper:\n    cmd: cp tools/input.txt made.txt\n    deps:\n    - tools/input.txt\n    outs:\n    - made.txt:\n        cache: false\n    always_changed: true\n'
+
+/**
+ * intro (src/a.md) → guide (docs/intro.md) → advanced (docs/guide.md);
+ * helper (tools/input.txt) → made.txt → notes; solo (src/b.md) alone.
+ */
+function buildBase(): TestRepo {
+  const repo = buildGraftRepo({
+    sources: { 'src/a.md': 'alpha\n', 'src/b.md': 'beta\n', 'tools/input.txt': 'made\n', 'made.txt': 'made\n' },
+    prompts: [
+      { path: 'docs/intro.prompt.md', deps: ['src/a.md'], body: 'Introduce.\n' },
+      { path: 'docs/guide.prompt.md', deps: ['docs/intro.md'], body: 'Guide.\n' },
+      { path: 'docs/advanced.prompt.md', deps: ['docs/guide.md'], body: 'Go further.\n' },
+      { path: 'docs/notes.prompt.md', deps: ['made.txt'], body: 'Notes on what the helper made.\n' },
+      { path: 'docs/solo.prompt.md', deps: ['src/b.md'], body: 'Alone.\n' }
+    ]
+  })
+  repo.write({ 'dvc.yaml': repo.read('dvc.yaml') + HELPER })
+  dvcCommit(repo)
+  repo.commit('a helper stage')
+  return repo
+}
+
+const edit =
+  (path: string, text: string): Mutation =>
+  (r) =>
+    void r.write({ [path]: text })
+const append =
+  (path: string, text: string): Mutation =>
+  (r) =>
+    void r.write({ [path]: r.read(path) + text })
+const all =
+  (...ms: Mutation[]): Mutation =>
+  (r) =>
+    ms.forEach((m) => m(r))
+/** `frozen: true` on a stage of dvc.yaml, as `dvc freeze` sets it. */
+const freeze =
+  (stage: string): Mutation =>
+  (r) => {
+    const doc = parseDocument(r.read('dvc.yaml'))
+    if (!doc.hasIn(['stages', stage])) throw new Error(`no stage ${stage}`)
+    doc.setIn(['stages', stage, 'frozen'], true)
+    r.write({ 'dvc.yaml': doc.toString() })
+  }
+/** The helper without always_changed, so the other states are judged alone. */
+const steady: Mutation = (r) => {
+  const doc = parseDocument(r.read('dvc.yaml'))
+  doc.deleteIn(['stages', 'helper', 'always_changed'])
+  r.write({ 'dvc.yaml': doc.toString() })
+}
+/** Renames a prompt (and its output) without touching dvc.yaml: its stage is orphaned. */
+const renamePrompt =
+  (from: string, to: string): Mutation =>
+  (r) => {
+    r.write({ [`docs/${to}.prompt.md`]: r.read(`docs/${from}.prompt.md`) })
+    r.remove(`docs/${from}.prompt.md`)
+  }
+
+interface Expected {
+  /** what `dvc status --json` prints */
+  dvc: Record<string, unknown[]>
+  /** stage → reason kinds validate gives it; stages absent are not stale */
+  stale: Record<string, string[]>
+  /** a piece of text each of these stages' reasons must hold */
+  says?: Record<string, string>
+}
+
+const states: [string, Mutation, Expected][] = [
+  [
+    'always_changed helper, nothing else changed: DVC flags the helper only; so does validate, with the `dvc repro` to run',
+    () => {},
+    { dvc: { helper: ['always changed'] }, stale: { helper: ['always-changed', 'not-a-prompt'] }, says: { helper: 'run `dvc repro helper`' } }
+  ],
+  [
+    "the helper's dep changed: the document reading its output waits for `dvc repro helper`; unrelated documents are not stale",
+    edit('tools/input.txt', 'made anew\n'),
+    {
+      dvc: { helper: [{ 'changed deps': { 'tools/input.txt': 'modified' } }, 'always changed'] },
+      stale: { helper: ['changed-dep', 'always-changed', 'not-a-prompt'], notes: ['upstream-stale', 'needs-repro'] },
+      says: { notes: 'run `dvc repro helper` and commit, then regenerate' }
+    }
+  ],
+  [
+    "the helper's output edited: DVC flags both; the document reads a changed dep",
+    edit('made.txt', 'edited\n'),
+    {
+      dvc: { helper: [{ 'changed outs': { 'made.txt': 'modified' } }, 'always changed'], notes: [{ 'changed deps': { 'made.txt': 'modified' } }] },
+      stale: { helper: ['changed-out', 'always-changed', 'not-a-prompt'], notes: ['changed-dep', 'upstream-stale', 'needs-repro'] }
+    }
+  ],
+  ['frozen stage whose dep changed: DVC reports nothing, nothing is stale', all(steady, freeze('intro'), append('src/a.md', 'more\n')), { dvc: {}, stale: {} }],
+  [
+    'frozen stage downstream of a changed stage: only the upstream is stale, not the frozen stage nor what lies behind it',
+    all(steady, freeze('guide'), append('src/a.md', 'more\n')),
+    { dvc: { intro: [{ 'changed deps': { 'src/a.md': 'modified' } }] }, stale: { intro: ['changed-dep'] } }
+  ],
+  [
+    'frozen stage whose output was edited: DVC flags the output; validate says generate leaves it and what to run',
+    all(steady, freeze('advanced'), append('docs/advanced.md', 'by hand\n')),
+    {
+      dvc: { advanced: [{ 'changed outs': { 'docs/advanced.md': 'modified' } }] },
+      stale: { advanced: ['edited-by-hand', 'frozen'] },
+      says: { advanced: 'generate never regenerates it' }
+    }
+  ],
+  [
+    'frozen helper still always_changed: DVC flags it (status checks always_changed and outputs of a frozen stage)',
+    freeze('helper'),
+    { dvc: { helper: ['always changed'] }, stale: { helper: ['always-changed', 'not-a-prompt'] }, says: { helper: 'dvc unfreeze helper' } }
+  ],
+  [
+    'frozen helper whose dep changed: DVC checks no dep of it and never reruns it, so the document reading its output is not blocked',
+    all(freeze('helper'), edit('tools/input.txt', 'made anew\n')),
+    { dvc: { helper: ['always changed'] }, stale: { helper: ['always-changed', 'not-a-prompt'] } }
+  ],
+  [
+    'renamed prompt: the orphaned stage is told to leave dvc.yaml and dvc.lock, not to run dvc repro; it blocks nothing',
+    all(steady, renamePrompt('solo', 'single')),
+    {
+      dvc: { solo: [{ 'changed deps': { 'docs/solo.prompt.md': 'deleted' } }] },
+      stale: { solo: ['changed-dep', 'dvc-yaml-out-of-sync'], single: ['not-in-lock', 'dvc-yaml-out-of-sync'] },
+      says: { solo: 'run `graft-action sync` (this action\'s CLI), which deletes stage solo from dvc.yaml and its entry from dvc.lock' }
+    }
+  ]
+]
+
+function staleKinds(report: ValidationReport): Record<string, string[]> {
+  return Object.fromEntries(report.stale.map((d) => [d.stage, d.reasons.map((r: Reason) => r.kind)]))
+}
+
+describe('frozen, always_changed and orphaned stages: native engine = dvc status, and validate agrees with DVC', () => {
+  let base: TestRepo
+  beforeAll(() => {
+    base = buildBase()
+  })
+  afterAll(() => base?.cleanup())
+
+  test.each(states)('%s', async (_name, mutate, expected) => {
+    const repo = copyRepo(base)
+    try {
+      mutate(repo)
+      const dvcYaml = (await readDvcYaml(repo.root))!
+      const dvc = toDvcJson(await dvcStatus(repo.root, { dvcPath }))
+      expect(dvc).toEqual(expected.dvc)
+      expect(toDvcJson(await nativeStatus(repo.root, dvcYaml, await readDvcLock(repo.root)))).toEqual(dvc)
+      for (const engine of ['dvc', 'native'] as const) {
+        const report = await validate({ root: repo.root, engine, dvc: engine === 'dvc' ? withDvc : noDvc, log: silentLog })
+        expect([engine, staleKinds(report)]).toEqual([engine, expected.stale])
+        for (const [stage, text] of Object.entries(expected.says ?? {})) {
+          expect(report.stale.find((d) => d.stage === stage)!.reasons.map((r) => r.text).join('\n')).toContain(text)
+        }
+      }
+    } finally {
+      repo.cleanup()
+    }
+  })
+
+  it('`targets` clears a stale helper: a document it does not feed validates clean', async () => {
+    const repo = copyRepo(base)
+    try {
+      append('src/b.md', 'more\n')(repo)
+      const report = await validate({ root: repo.root, engine: 'native', targets: ['docs/intro.md', 'docs/notes.md'], dvc: noDvc, log: silentLog })
+      expect(report.stale).toEqual([])
+      const solo = await validate({ root: repo.root, engine: 'native', targets: ['docs/solo.md'], dvc: noDvc, log: silentLog })
+      expect(solo.stale.map((d) => d.stage)).toEqual(['solo'])
+    } finally {
+      repo.cleanup()
+    }
+  })
+
+  it('DVC agrees: after `dvc repro helper` (always_changed, same output) the document reading it is still up to date', async () => {
+    const repo = copyRepo(base)
+    try {
+      const repro = await runDvc(repo.root, ['repro', '--single-item', 'helper'])
+      expect(repro.code).toBe(0)
+      expect(repro.stdout).toContain("Running stage 'helper'")
+      const dvc = toDvcJson(await dvcStatus(repo.root, { dvcPath }))
+      expect(dvc).toEqual({ helper: ['always changed'] })
+      const report = await validate({ root: repo.root, engine: 'native', dvc: noDvc, log: silentLog })
+      expect(report.stale.map((d) => d.stage)).toEqual(['helper'])
+    } finally {
+      repo.cleanup()
+    }
+  })
+})
