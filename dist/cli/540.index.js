@@ -2616,8 +2616,8 @@ const UNIT_NUMBER = /^(?:0|1|0\.[0-9]{1,15}|1\.0{1,15})$/;
  * with the newline that ends line 1), or undefined when it is not plain.
  */
 function fastReadFrontmatter(raw) {
-    if (/[\r\t\uFEFF]/.test(raw))
-        return undefined;
+    if (/[\r\t\uFEFF\\]/.test(raw))
+        return undefined; // a backslash: the full reader refuses it
     const lines = raw.split('\n');
     const result = { deps: [], lines: { deps: [] } };
     const seen = new Set();
@@ -2758,6 +2758,12 @@ function splitFrontmatter(file, text) {
 }
 /** Why a file that opens like frontmatter is not read as frontmatter by Graft. */
 function unreadFrontmatter(text) {
+    if (text.startsWith('\uFEFF---')) {
+        return {
+            message: 'the file starts with a UTF-8 byte order mark (BOM) before the frontmatter, which Graft does not read: its deps would be ignored',
+            hint: 'save the file as UTF-8 without BOM (in VS Code: "Save with Encoding" → UTF-8; or `sed -i \'1s/^\\xEF\\xBB\\xBF//\' FILE`)'
+        };
+    }
     if (text.startsWith('---\r\n')) {
         return {
             message: 'the frontmatter has Windows (CRLF) line endings, which Graft does not read: its deps would be ignored',
@@ -2807,8 +2813,10 @@ function readKeys(file, doc, lineAt) {
                     fail(pair, '`out` must be a path (a string)', 'write `out: docs/name.md`');
                 }
                 else {
-                    const problem = (0,core_paths/* lexicalPathProblem */.TC)(plain, 'output');
-                    if (problem)
+                    const problem = plain.includes('\\') ? undefined : (0,core_paths/* lexicalPathProblem */.TC)(plain, 'output');
+                    if (plain.includes('\\'))
+                        fail(pair, backslashProblem('out', plain), `write the path with forward slashes: ${plain.replace(/\\/g, '/')}`, value);
+                    else if (problem)
                         fail(pair, `out ${problem}`, 'set `out` to a path inside the repository, relative to its root', value);
                     else {
                         result.out = (0,core_paths/* normalizeRepoPath */.NP)(plain);
@@ -2859,6 +2867,10 @@ function readDeps(pair, result, fail, lineAt) {
             fail(pair, `dep ${value} contains a glob character`, 'Graft does not expand globs; list the files, or name the directory', item);
             continue;
         }
+        if (value.includes('\\')) {
+            fail(pair, backslashProblem('dep', value), `write the path with forward slashes: ${value.replace(/\\/g, '/')}`, item);
+            continue;
+        }
         const problem = (0,core_paths/* lexicalPathProblem */.TC)(value, 'dep');
         if (problem) {
             fail(pair, `dep ${problem}`, 'list paths inside the repository, relative to its root', item);
@@ -2867,6 +2879,17 @@ function readDeps(pair, result, fail, lineAt) {
         result.deps.push((0,core_paths/* normalizeRepoPath */.NP)(value));
         result.lines.deps.push(lineOf(item, lineAt));
     }
+}
+/**
+ * A path with a backslash is not normalised: DVC on Linux (GitHub's runners)
+ * reads `\\` as part of a file name, so `sources\\api.md` is a file of that
+ * name at the root, which is not there.
+ */
+function backslashProblem(key, path) {
+    const literal = "DVC on Linux (as on GitHub's runners) reads a backslash as part of a file name, not as a folder separator";
+    return key === 'dep'
+        ? `dep ${path} does not exist: ${literal}, so it looks for one file named \`${path}\``
+        : `out ${path}: ${literal}, so it would expect one file named \`${path}\``;
 }
 function lineOf(node, lineAt) {
     const range = node?.range;
@@ -2991,10 +3014,31 @@ function checkModels(parsed) {
     }
     return problems;
 }
+/**
+ * DVC's rule for stage names (dvc/stage/utils.py `is_valid_name`, DVC 3):
+ * no ASCII punctuation (Python's `string.punctuation`) but `_` and `-`.
+ * Names breaking it break DVC: `@` (foreach stages) makes `dvc status`
+ * refuse the whole dvc.yaml, `:` (path:name) makes the stage unaddressable.
+ */
+const NOT_IN_STAGE_NAMES = /[!"#$%&'()*+,./:;<=>?@[\\\]^`{|}~]/g;
+/** The characters of `name` DVC does not allow in a stage name, each once. */
+function invalidStageNameChars(name) {
+    return [...new Set(name.match(NOT_IN_STAGE_NAMES) ?? [])];
+}
 function checkNames(parsed) {
     const problems = [];
     const byName = new Map();
     for (const { prompt } of parsed) {
+        const bad = invalidStageNameChars(prompt.stageName);
+        if (bad.length > 0) {
+            problems.push({
+                file: prompt.path,
+                line: 1,
+                message: `the file name gives the stage name ${prompt.stageName}, which holds ${bad.join(' ')}: DVC allows no punctuation in a stage name but _ and - (\`@\` makes dvc status refuse the whole dvc.yaml, \`:\` makes the stage unaddressable)`,
+                hint: `rename the prompt file using letters, digits, _ and - only (e.g. ${prompt.path.slice(0, prompt.path.lastIndexOf('/') + 1)}${prompt.stageName.replace(NOT_IN_STAGE_NAMES, '-')}.prompt.md)`
+            });
+            continue;
+        }
         const first = byName.get(prompt.stageName);
         if (first === undefined) {
             byName.set(prompt.stageName, prompt.path);
@@ -3059,6 +3103,11 @@ function checkDeps(paths, parsed) {
         // An indexed loop: this runs once per dep of every prompt, before any JIT.
         for (let i = 0; i < prompt.deps.length; i++) {
             const dep = prompt.deps[i];
+            const own = ownFileProblem(dep, prompt);
+            if (own) {
+                problems.push({ file: prompt.path, line: lines.deps[i], ...own });
+                continue;
+            }
             const unsafe = paths.check(dep, 'dep') ?? paths.checkTree(dep);
             if (unsafe) {
                 problems.push({ file: prompt.path, line: lines.deps[i], message: `dep ${dep}: ${unsafe}`, hint: depHint(unsafe) });
@@ -3074,6 +3123,30 @@ function checkDeps(paths, parsed) {
         }
     }
     return problems;
+}
+/**
+ * A dep no stage can have, or undefined: dvc.yaml and dvc.lock (and the root
+ * folder holding them) change with every run, so the document would be stale
+ * again forever; the prompt's own output, or a folder holding it, makes the
+ * stage read what it writes.
+ */
+function ownFileProblem(dep, prompt) {
+    if (dep === '.' || core_paths/* PIPELINE_FILES */.Vh.has(dep)) {
+        const which = dep === '.' ? 'the repository root, which holds dvc.yaml and dvc.lock' : `the pipeline's own ${dep}`;
+        return {
+            message: `dep ${dep} is ${which}: every run rewrites it, so ${prompt.out} would be stale again after every run`,
+            hint: `remove ${dep} from \`deps\` (list the source files or folders the document is about)`
+        };
+    }
+    if ((0,core_paths/* isSameOrInside */.Im)(dep, prompt.out)) {
+        return {
+            message: dep === prompt.out
+                ? `dep ${dep} is the prompt's own output: the document would read what it writes`
+                : `the prompt's output ${prompt.out} lies inside its dep ${dep}: the document would read what it writes`,
+            hint: dep === prompt.out ? `remove ${dep} from \`deps\`, or set \`out\` to another file` : `set \`out\` to a path outside ${dep}, or list the files of ${dep} the document needs`
+        };
+    }
+    return undefined;
 }
 /**
  * Deps that need not exist yet: an output some prompt writes, or a folder

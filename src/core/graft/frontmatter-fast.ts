@@ -21,7 +21,7 @@ const UNIT_NUMBER = /^(?:0|1|0\.[0-9]{1,15}|1\.0{1,15})$/
  * with the newline that ends line 1), or undefined when it is not plain.
  */
 export function fastReadFrontmatter(raw: string): Keys | undefined {
-  if (/[\r\t\uFEFF]/.test(raw)) return undefined
+  if (/[\r\t\uFEFF\\]/.test(raw)) return undefined // a backslash: the full reader refuses it
   const lines = raw.split('\n')
   const result: Keys = { deps: [], lines: { deps: [] } }
   const seen = new Set<string>()

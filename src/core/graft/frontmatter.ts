@@ -80,6 +80,12 @@ function splitFrontmatter(file: string, text: string): Block | undefined {
 
 /** Why a file that opens like frontmatter is not read as frontmatter by Graft. */
 function unreadFrontmatter(text: string): Omit<Problem, 'file' | 'line'> | undefined {
+  if (text.startsWith('\uFEFF---')) {
+    return {
+      message: 'the file starts with a UTF-8 byte order mark (BOM) before the frontmatter, which Graft does not read: its deps would be ignored',
+      hint: 'save the file as UTF-8 without BOM (in VS Code: "Save with Encoding" → UTF-8; or `sed -i \'1s/^\\xEF\\xBB\\xBF//\' FILE`)'
+    }
+  }
   if (text.startsWith('---\r\n')) {
     return {
       message: 'the frontmatter has Windows (CRLF) line endings, which Graft does not read: its deps would be ignored',
@@ -128,8 +134,9 @@ function readKeys(file: string, doc: Document.Parsed, lineAt: LineAt): Omit<Fron
         if (typeof plain !== 'string') {
           fail(pair, '`out` must be a path (a string)', 'write `out: docs/name.md`')
         } else {
-          const problem = lexicalPathProblem(plain, 'output')
-          if (problem) fail(pair, `out ${problem}`, 'set `out` to a path inside the repository, relative to its root', value)
+          const problem = plain.includes('\\') ? undefined : lexicalPathProblem(plain, 'output')
+          if (plain.includes('\\')) fail(pair, backslashProblem('out', plain), `write the path with forward slashes: ${plain.replace(/\\/g, '/')}`, value)
+          else if (problem) fail(pair, `out ${problem}`, 'set `out` to a path inside the repository, relative to its root', value)
           else {
             result.out = normalizeRepoPath(plain)
             result.lines.out = lineOf(value, lineAt)
@@ -177,6 +184,10 @@ function readDeps(pair: Pair, result: Omit<Frontmatter, 'body'>, fail: Fail, lin
       fail(pair, `dep ${value} contains a glob character`, 'Graft does not expand globs; list the files, or name the directory', item)
       continue
     }
+    if (value.includes('\\')) {
+      fail(pair, backslashProblem('dep', value), `write the path with forward slashes: ${value.replace(/\\/g, '/')}`, item)
+      continue
+    }
     const problem = lexicalPathProblem(value, 'dep')
     if (problem) {
       fail(pair, `dep ${problem}`, 'list paths inside the repository, relative to its root', item)
@@ -185,6 +196,18 @@ function readDeps(pair: Pair, result: Omit<Frontmatter, 'body'>, fail: Fail, lin
     result.deps.push(normalizeRepoPath(value))
     result.lines.deps.push(lineOf(item, lineAt))
   }
+}
+
+/**
+ * A path with a backslash is not normalised: DVC on Linux (GitHub's runners)
+ * reads `\\` as part of a file name, so `sources\\api.md` is a file of that
+ * name at the root, which is not there.
+ */
+function backslashProblem(key: 'dep' | 'out', path: string): string {
+  const literal = "DVC on Linux (as on GitHub's runners) reads a backslash as part of a file name, not as a folder separator"
+  return key === 'dep'
+    ? `dep ${path} does not exist: ${literal}, so it looks for one file named \`${path}\``
+    : `out ${path}: ${literal}, so it would expect one file named \`${path}\``
 }
 
 function lineOf(node: unknown, lineAt: LineAt): number | undefined {

@@ -2,7 +2,7 @@
 // and check the set as a whole (names, outputs, deps) before anything runs.
 import { posix } from 'node:path'
 import { GraftError, throwIfProblems, type Problem } from '../errors.js'
-import { RepoPathChecker } from '../paths.js'
+import { isSameOrInside, PIPELINE_FILES, RepoPathChecker } from '../paths.js'
 import { parseFrontmatter } from './frontmatter.js'
 import type { Frontmatter } from '../types.js'
 import type { PromptFile } from '../types.js'
@@ -126,10 +126,33 @@ function checkModels(parsed: ParsedPrompt[]): Problem[] {
   return problems
 }
 
+/**
+ * DVC's rule for stage names (dvc/stage/utils.py `is_valid_name`, DVC 3):
+ * no ASCII punctuation (Python's `string.punctuation`) but `_` and `-`.
+ * Names breaking it break DVC: `@` (foreach stages) makes `dvc status`
+ * refuse the whole dvc.yaml, `:` (path:name) makes the stage unaddressable.
+ */
+const NOT_IN_STAGE_NAMES = /[!"#$%&'()*+,./:;<=>?@[\\\]^`{|}~]/g
+
+/** The characters of `name` DVC does not allow in a stage name, each once. */
+export function invalidStageNameChars(name: string): string[] {
+  return [...new Set(name.match(NOT_IN_STAGE_NAMES) ?? [])]
+}
+
 function checkNames(parsed: ParsedPrompt[]): Problem[] {
   const problems: Problem[] = []
   const byName = new Map<string, string>()
   for (const { prompt } of parsed) {
+    const bad = invalidStageNameChars(prompt.stageName)
+    if (bad.length > 0) {
+      problems.push({
+        file: prompt.path,
+        line: 1,
+        message: `the file name gives the stage name ${prompt.stageName}, which holds ${bad.join(' ')}: DVC allows no punctuation in a stage name but _ and - (\`@\` makes dvc status refuse the whole dvc.yaml, \`:\` makes the stage unaddressable)`,
+        hint: `rename the prompt file using letters, digits, _ and - only (e.g. ${prompt.path.slice(0, prompt.path.lastIndexOf('/') + 1)}${prompt.stageName.replace(NOT_IN_STAGE_NAMES, '-')}.prompt.md)`
+      })
+      continue
+    }
     const first = byName.get(prompt.stageName)
     if (first === undefined) {
       byName.set(prompt.stageName, prompt.path)
@@ -194,6 +217,11 @@ function checkDeps(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
     // An indexed loop: this runs once per dep of every prompt, before any JIT.
     for (let i = 0; i < prompt.deps.length; i++) {
       const dep = prompt.deps[i]
+      const own = ownFileProblem(dep, prompt)
+      if (own) {
+        problems.push({ file: prompt.path, line: lines.deps[i], ...own })
+        continue
+      }
       const unsafe = paths.check(dep, 'dep') ?? paths.checkTree(dep)
       if (unsafe) {
         problems.push({ file: prompt.path, line: lines.deps[i], message: `dep ${dep}: ${unsafe}`, hint: depHint(unsafe) })
@@ -208,6 +236,32 @@ function checkDeps(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
     }
   }
   return problems
+}
+
+/**
+ * A dep no stage can have, or undefined: dvc.yaml and dvc.lock (and the root
+ * folder holding them) change with every run, so the document would be stale
+ * again forever; the prompt's own output, or a folder holding it, makes the
+ * stage read what it writes.
+ */
+function ownFileProblem(dep: string, prompt: PromptFile): Omit<Problem, 'file' | 'line'> | undefined {
+  if (dep === '.' || PIPELINE_FILES.has(dep)) {
+    const which = dep === '.' ? 'the repository root, which holds dvc.yaml and dvc.lock' : `the pipeline's own ${dep}`
+    return {
+      message: `dep ${dep} is ${which}: every run rewrites it, so ${prompt.out} would be stale again after every run`,
+      hint: `remove ${dep} from \`deps\` (list the source files or folders the document is about)`
+    }
+  }
+  if (isSameOrInside(dep, prompt.out)) {
+    return {
+      message:
+        dep === prompt.out
+          ? `dep ${dep} is the prompt's own output: the document would read what it writes`
+          : `the prompt's output ${prompt.out} lies inside its dep ${dep}: the document would read what it writes`,
+      hint: dep === prompt.out ? `remove ${dep} from \`deps\`, or set \`out\` to another file` : `set \`out\` to a path outside ${dep}, or list the files of ${dep} the document needs`
+    }
+  }
+  return undefined
 }
 
 /**

@@ -1,0 +1,158 @@
+// Prompts DVC or git would refuse later (issue 10 §9) are refused before any
+// spend, on the prompt's line: through the generate bundle as a runner runs
+// it, with the real AWS SDK against the loopback Bedrock server. Each case
+// checks the annotation (file, line, what is wrong, what to do), that no
+// model request was made and that no file changed; validate says the same.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { runAction, type ActionRun } from '../support/action-runner.js'
+import { BedrockServer, bedrockTestEnv } from '../support/bedrock-server.js'
+import { exampleRepo } from '../support/example-repo.js'
+import { runDvc } from '../support/real-dvc.js'
+import type { TestRepo } from '../support/repo.js'
+
+/** [case, files to add, annotation file, line, message pattern, hint text] */
+const cases: [string, Record<string, string>, string, number, RegExp, string][] = [
+  [
+    'a prompt file name giving a stage name with @ (DVC refuses the whole dvc.yaml)',
+    { 'docs/a@b.prompt.md': '---\ndeps:\n  - sources/api.md\n---\nX.\n' },
+    'docs/a@b.prompt.md',
+    1,
+    /the file name gives the stage name a@b, which holds @: DVC allows no punctuation in a stage name but _ and -/,
+    'rename the prompt file using letters, digits, _ and - only (e.g. docs/a-b.prompt.md)'
+  ],
+  [
+    'a stage name with : and . (DVC cannot address it)',
+    { 'docs/v1.2:notes.prompt.md': '---\ndeps:\n  - sources/api.md\n---\nX.\n' },
+    'docs/v1.2:notes.prompt.md',
+    1,
+    /stage name v1\.2:notes, which holds \. :/,
+    'letters, digits, _ and - only'
+  ],
+  [
+    'a dep on dvc.lock',
+    { 'docs/pipeline.prompt.md': '---\ndeps:\n  - sources/api.md\n  - dvc.lock\n---\nX.\n' },
+    'docs/pipeline.prompt.md',
+    4,
+    /dep dvc\.lock is the pipeline's own dvc\.lock: every run rewrites it, so docs\/pipeline\.md would be stale again after every run/,
+    'remove dvc.lock from `deps`'
+  ],
+  [
+    'a dep on dvc.yaml',
+    { 'docs/pipeline.prompt.md': '---\ndeps:\n  - ./dvc.yaml\n---\nX.\n' },
+    'docs/pipeline.prompt.md',
+    3,
+    /dep dvc\.yaml is the pipeline's own dvc\.yaml/,
+    'remove dvc.yaml from `deps`'
+  ],
+  [
+    'a dep on the repository root (it holds dvc.lock)',
+    { 'docs/pipeline.prompt.md': '---\ndeps:\n  - ./\n---\nX.\n' },
+    'docs/pipeline.prompt.md',
+    3,
+    /dep \. is the repository root, which holds dvc\.yaml and dvc\.lock/,
+    'remove . from `deps`'
+  ],
+  [
+    'out equal to its own dep',
+    { 'docs/self.prompt.md': '---\ndeps:\n  - docs/self.md\nout: docs/self.md\n---\nX.\n' },
+    'docs/self.prompt.md',
+    3,
+    /dep docs\/self\.md is the prompt's own output: the document would read what it writes/,
+    'set `out` to another file'
+  ],
+  [
+    'out inside the folder the prompt depends on',
+    { 'docs/tour.prompt.md': '---\ndeps:\n  - sources\nout: sources/tour.md\n---\nX.\n' },
+    'docs/tour.prompt.md',
+    3,
+    /the prompt's output sources\/tour\.md lies inside its dep sources: the document would read what it writes/,
+    'set `out` to a path outside sources'
+  ],
+  [
+    'out under an existing file',
+    { 'docs/tour.prompt.md': '---\ndeps:\n  - sources/api.md\nout: sources/api.md/tour.md\n---\nX.\n' },
+    'docs/tour.prompt.md',
+    4,
+    /output sources\/api\.md\/tour\.md: .*sources\/api\.md is a file, not a folder/,
+    'set `out` to a path that does not lie under the file sources/api.md'
+  ],
+  [
+    'out that is an existing folder',
+    { 'docs/tour.prompt.md': '---\ndeps:\n  - docs/overview.md\nout: sources\n---\nX.\n' },
+    'docs/tour.prompt.md',
+    4,
+    /output sources: sources is a folder, not a file/,
+    'remove or rename the folder sources'
+  ],
+  [
+    'a UTF-8 BOM before the frontmatter (never a prompt without deps, never a damaged dvc.yaml)',
+    { 'docs/overview.prompt.md': '\uFEFF---\ndeps:\n  - sources/architecture.md\n  - sources/api.md\n---\nWrite an overview.\n' },
+    'docs/overview.prompt.md',
+    1,
+    /the file starts with a UTF-8 byte order mark \(BOM\) before the frontmatter, which Graft does not read: its deps would be ignored/,
+    'save the file as UTF-8 without BOM'
+  ],
+  [
+    'a dep written with backslashes: missing, as DVC on Linux sees it (not normalised)',
+    { 'docs/win.prompt.md': '---\ndeps:\n  - sources\\api.md\n---\nX.\n' },
+    'docs/win.prompt.md',
+    3,
+    /dep sources\\api\.md does not exist: DVC on Linux \(as on GitHub's runners\) reads a backslash as part of a file name/,
+    'write the path with forward slashes: sources/api.md'
+  ],
+  [
+    'a dep whose name holds a control character',
+    { 'docs/tab.prompt.md': '---\ndeps:\n  - "sources/a\\tb.md"\n---\nX.\n' },
+    'docs/tab.prompt.md',
+    3,
+    /holds a control character/,
+    'list paths inside the repository'
+  ]
+]
+
+describe('prompts refused before any spend (issue 10 §9)', () => {
+  let repo: TestRepo
+  let server: BedrockServer
+  const run = (entry: string, inputs: Record<string, string> = {}): Promise<ActionRun> =>
+    runAction(entry, { workspace: repo.root, inputs: { push: 'false', engine: 'native', ...inputs }, env: bedrockTestEnv(server.url) })
+
+  beforeEach(async () => {
+    repo = exampleRepo()
+    server = await new BedrockServer().start()
+  })
+  afterEach(async () => {
+    await server.close()
+    repo.cleanup()
+  })
+
+  it.each(cases)('%s', async (_name, files, file, line, message, hint) => {
+    repo.write(files)
+    repo.commit('a prompt to refuse')
+    const before = repo.snapshot()
+    for (const entry of ['generate', 'validate']) {
+      const result = await run(entry)
+      expect([entry, result.code]).toEqual([entry, 1])
+      const annotation = result.stdout.split('\n').find((l) => l.startsWith(`::error title=graft-action,file=${file.replace(/:/g, '%3A')},line=${line}::`))
+      expect([entry, annotation]).toEqual([entry, expect.stringMatching(message)])
+      expect(result.stdout).toContain(hint)
+    }
+    expect(server.requests).toHaveLength(0)
+    expect(repo.snapshot()).toEqual(before)
+  }, 120_000)
+
+  it('the stage-name rule is the real DVC’s: @ breaks dvc status of the whole dvc.yaml, : breaks addressing; _ and - are fine', async () => {
+    const stage = (name: string): string =>
+      `stages:\n  "${name}":\n    cmd: cp sources/api.md out.txt\n    deps:\n    - sources/api.md\n    outs:\n    - out.txt:\n        cache: false\n`
+    repo.write({ 'dvc.yaml': stage('a@b') })
+    const at = await runDvc(repo.root, ['status', '--json'])
+    expect(at.code).not.toBe(0)
+    expect(at.stderr).toContain("Stage 'a@b' not found")
+    repo.write({ 'dvc.yaml': stage('a:b') })
+    const colon = await runDvc(repo.root, ['status', '--json', 'a:b'])
+    expect(colon.code).not.toBe(0)
+    repo.write({ 'dvc.yaml': stage('a_b-c') })
+    const fine = await runDvc(repo.root, ['status', '--json', 'a_b-c'])
+    expect(fine.code).toBe(0)
+    expect(JSON.parse(fine.stdout)).toHaveProperty('a_b-c')
+  }, 120_000)
+})
