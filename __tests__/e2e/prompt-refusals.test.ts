@@ -101,6 +101,22 @@ const cases: [string, Record<string, string>, string, number, RegExp, string][] 
     'write the path with forward slashes: sources/api.md'
   ],
   [
+    'out over a hand-written file (no Graft header, no stage in dvc.lock writes it)',
+    { 'docs/intro.prompt.md': '---\ndeps:\n  - sources/api.md\nout: README.md\n---\nX.\n' },
+    'docs/intro.prompt.md',
+    4,
+    /README\.md already exists and was not written by Graft \(no Graft header on line 1, and no stage in dvc\.lock writes it\): generate would overwrite it/,
+    'set `out` to a file that does not exist yet, or move README.md away'
+  ],
+  [
+    'the default out over a hand-written file: line 1',
+    { 'docs/notes.md': 'My own notes.\n', 'docs/notes.prompt.md': '---\ndeps:\n  - sources/api.md\n---\nX.\n' },
+    'docs/notes.prompt.md',
+    1,
+    /docs\/notes\.md already exists and was not written by Graft/,
+    'move docs/notes.md away'
+  ],
+  [
     'a dep whose name holds a control character',
     { 'docs/tab.prompt.md': '---\ndeps:\n  - "sources/a\\tb.md"\n---\nX.\n' },
     'docs/tab.prompt.md',
@@ -154,5 +170,13 @@ describe('prompts refused before any spend (issue 10 §9)', () => {
     const fine = await runDvc(repo.root, ['status', '--json', 'a_b-c'])
     expect(fine.code).toBe(0)
     expect(JSON.parse(fine.stdout)).toHaveProperty('a_b-c')
+  }, 120_000)
+
+  it('an existing output with a Graft header that dvc.lock does not know (a lost lock entry) is accepted', async () => {
+    repo.write({ 'docs/notes.md': repo.read('docs/faq.md'), 'docs/notes.prompt.md': '---\ndeps:\n  - sources/api.md\n---\nX.\n' })
+    repo.commit('a prompt whose output Graft wrote')
+    const validated = await run('validate')
+    expect(validated.code).toBe(0)
+    expect(JSON.parse(validated.outputs.stale_stages)).toEqual(['notes'])
   }, 120_000)
 })

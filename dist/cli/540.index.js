@@ -2950,6 +2950,8 @@ function parsePromptWithLines(path, text) {
         prompt.maxTokens = fm.maxTokens;
     if (fm.lines.maxTokens !== undefined)
         prompt.maxTokensLine = fm.lines.maxTokens;
+    if (fm.lines.out !== undefined)
+        prompt.outLine = fm.lines.out;
     if (fm.temperature !== undefined)
         prompt.temperature = fm.temperature;
     return { prompt, lines: fm.lines };

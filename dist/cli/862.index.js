@@ -625,6 +625,7 @@ var header = __webpack_require__(501);
 
 
 
+
 async function checkOutputHeaders(root, pipeline) {
     const found = new Map();
     const buf = Buffer.allocUnsafe(4096);
@@ -637,6 +638,32 @@ async function checkOutputHeaders(root, pipeline) {
         ]);
     }
     return found;
+}
+/**
+ * Refuses, before anything is spent, a prompt whose output is a file written by
+ * hand: it exists, its first line is no Graft header, and no stage in dvc.lock
+ * writes it. generate would overwrite it.
+ * @throws GraftError naming each such prompt (at its `out:` line, else line 1) and the file.
+ */
+function refuseHandWrittenOutputs(root, pipeline) {
+    const locked = new Set([...(pipeline.lock?.stages.values() ?? [])].flatMap((s) => s.outs.map((o) => o.path)));
+    const buf = Buffer.allocUnsafe(4096);
+    const problems = [];
+    for (const p of pipeline.prompts) {
+        if (locked.has(p.out))
+            continue;
+        const first = firstLine((0,external_node_path_.join)(root, p.out), buf);
+        if (first === undefined || (0,header/* parseHeader */.RW)(first))
+            continue;
+        problems.push({
+            file: p.path,
+            line: p.outLine ?? 1,
+            message: `${p.out} already exists and was not written by Graft (no Graft header on line 1, and no stage in dvc.lock writes it): generate would overwrite it`,
+            hint: `set \`out\` to a file that does not exist yet, or move ${p.out} away (git mv) if this prompt is to replace it`
+        });
+    }
+    if (problems.length > 0)
+        throw new errors/* GraftError */.Tz(problems);
 }
 /**
  * First line of a file, or undefined when the file is absent or empty. A
@@ -813,6 +840,7 @@ async function validate(options) {
         await refuseSubfolderOfPipeline(root);
         const p = await (0,load/* loadPipeline */.B)(root);
         refuseEmptyPipeline(root, p);
+        refuseHandWrittenOutputs(root, p);
         log.info(`${p.prompts.length} prompt(s), ${p.stages.length} stage(s); dvc.yaml ${p.dvcYaml ? 'found' : 'absent'}, dvc.lock ${p.lock ? 'found' : 'absent'}`);
         return p;
     });

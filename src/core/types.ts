@@ -16,6 +16,8 @@ export interface PromptFile {
   maxTokens?: number
   /** 1-based line of `max_tokens` in the prompt file, when set */
   maxTokensLine?: number
+  /** 1-based line of `out:` in the frontmatter, when the prompt sets it */
+  outLine?: number
   temperature?: number
   /** everything after the closing `---` (byte for byte) */
   body: string

@@ -61,6 +61,7 @@ export function parsePromptWithLines(path: string, text: string): ParsedPrompt {
   if (fm.model !== undefined) prompt.model = fm.model
   if (fm.maxTokens !== undefined) prompt.maxTokens = fm.maxTokens
   if (fm.lines.maxTokens !== undefined) prompt.maxTokensLine = fm.lines.maxTokens
+  if (fm.lines.out !== undefined) prompt.outLine = fm.lines.out
   if (fm.temperature !== undefined) prompt.temperature = fm.temperature
   return { prompt, lines: fm.lines }
 }

@@ -4,6 +4,7 @@ import { closeSync, openSync, readSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseHeader } from '../graft/header.js'
 import type { Pipeline } from '../pipeline/load.js'
+import { GraftError, type Problem } from '../errors.js'
 import type { Reason } from '../types.js'
 
 export async function checkOutputHeaders(root: string, pipeline: Pipeline): Promise<Map<string, Reason[]>> {
@@ -17,6 +18,30 @@ export async function checkOutputHeaders(root: string, pipeline: Pipeline): Prom
     ])
   }
   return found
+}
+
+/**
+ * Refuses, before anything is spent, a prompt whose output is a file written by
+ * hand: it exists, its first line is no Graft header, and no stage in dvc.lock
+ * writes it. generate would overwrite it.
+ * @throws GraftError naming each such prompt (at its `out:` line, else line 1) and the file.
+ */
+export function refuseHandWrittenOutputs(root: string, pipeline: Pipeline): void {
+  const locked = new Set([...(pipeline.lock?.stages.values() ?? [])].flatMap((s) => s.outs.map((o) => o.path)))
+  const buf = Buffer.allocUnsafe(4096)
+  const problems: Problem[] = []
+  for (const p of pipeline.prompts) {
+    if (locked.has(p.out)) continue
+    const first = firstLine(join(root, p.out), buf)
+    if (first === undefined || parseHeader(first)) continue
+    problems.push({
+      file: p.path,
+      line: p.outLine ?? 1,
+      message: `${p.out} already exists and was not written by Graft (no Graft header on line 1, and no stage in dvc.lock writes it): generate would overwrite it`,
+      hint: `set \`out\` to a file that does not exist yet, or move ${p.out} away (git mv) if this prompt is to replace it`
+    })
+  }
+  if (problems.length > 0) throw new GraftError(problems)
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Log } from '../log.js'
 import { loadPipeline, type Pipeline } from '../pipeline/load.js'
 import { nativeStatus } from '../status/native.js'
 import { resolveTargets } from '../pipeline/targets.js'
-import { checkOutputHeaders } from './hand-edits.js'
+import { checkOutputHeaders, refuseHandWrittenOutputs } from './hand-edits.js'
 import { staleReasons } from './reasons.js'
 import type { PipelineStatus, Reason, StaleDocument } from '../types.js'
 
@@ -49,6 +49,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
     await refuseSubfolderOfPipeline(root)
     const p = await loadPipeline(root)
     refuseEmptyPipeline(root, p)
+    refuseHandWrittenOutputs(root, p)
     log.info(`${p.prompts.length} prompt(s), ${p.stages.length} stage(s); dvc.yaml ${p.dvcYaml ? 'found' : 'absent'}, dvc.lock ${p.lock ? 'found' : 'absent'}`)
     return p
   })
