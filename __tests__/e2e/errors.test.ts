@@ -188,6 +188,63 @@ describe('errors name the place and say what to do (issue 10 §8)', () => {
     })
   })
 
+  describe('cycles and models are pinned where they are written', () => {
+    const errorsOf = (stdout: string): string[] => stdout.split('\n').filter((l) => l.startsWith('::error'))
+
+    it('a cycle is pinned on each prompt in the ring, at the dep that closes it, not on dvc.yaml', async () => {
+      // overview now reads index, which reads getting-started and faq, which read overview
+      repo.write({ 'docs/overview.prompt.md': repo.read('docs/overview.prompt.md').replace('  - sources/api.md\n', '  - docs/index.md\n') })
+      repo.commit('loop')
+      const before = repo.snapshot()
+      for (const entry of ['validate', 'generate']) {
+        const run = await runAction(entry, { workspace: repo.root, inputs: { engine: 'native', push: 'false' }, env: bedrockTestEnv(server.url) })
+        expect(run.code).toBe(1)
+        const cycle = errorsOf(run.stdout).filter((l) => l.includes('the pipeline has a cycle'))
+        expect(cycle.length).toBeGreaterThanOrEqual(3)
+        for (const line of cycle) expect(line).toMatch(/^::error title=graft-action,file=docs\/[a-z-]+\.prompt\.md,line=\d+::/)
+        expect(cycle).toContainEqual(expect.stringMatching(/file=docs\/overview\.prompt\.md,line=4::.*the dep docs\/index\.md \(written by index\) closes it here/))
+        expect(cycle).toContainEqual(expect.stringMatching(/file=docs\/index\.prompt\.md,line=[34]::.*closes it here/))
+        expect(run.stdout).not.toMatch(/file=dvc\.yaml/)
+      }
+      const cli1 = await cli(['validate', '--engine', 'native', '-C', repo.root], {})
+      expect(cli1.out).toMatch(/docs\/overview\.prompt\.md:4: the pipeline has a cycle/)
+      expect(server.requests).toHaveLength(0)
+      expect(repo.snapshot()).toEqual(before)
+    })
+
+    it('a typo in a prompt\'s `model:` fails validate (the pull-request check) at its line', async () => {
+      repo.write({ 'docs/faq.prompt.md': repo.read('docs/faq.prompt.md').replace('---\n', '---\nmodel: bc-v4.5-usa\n') })
+      repo.commit('typo')
+      const before = repo.snapshot()
+      const run = await runAction('validate', { workspace: repo.root, inputs: { engine: 'native' }, event: { name: 'pull_request', payload: {} } })
+      expect(run.code).toBe(1)
+      expect(errorsOf(run.stdout)).toContainEqual(expect.stringMatching(/^::error title=graft-action,file=docs\/faq\.prompt\.md,line=2::.*unknown model "bc-v4\.5-usa"/))
+      const cliRun = await cli(['validate', '--engine', 'native', '-C', repo.root], {})
+      expect(cliRun.code).toBe(1)
+      expect(cliRun.out).toMatch(/docs\/faq\.prompt\.md:2: unknown model "bc-v4\.5-usa"/)
+      expect(repo.snapshot()).toEqual(before)
+    })
+
+    it('an unknown `model` input is an input error, not blamed on a prompt that names no model', async () => {
+      repo.write({ 'sources/api.md': repo.read('sources/api.md') + '- cancel\n' })
+      repo.commit('api')
+      const before = repo.snapshot()
+      for (const entry of ['generate', 'main']) {
+        const run = await runAction(entry, { workspace: repo.root, inputs: { engine: 'native', push: 'false', model: 'sonnet' }, env: bedrockTestEnv(server.url) })
+        expect(run.code).toBe(1)
+        const errors = errorsOf(run.stdout)
+        expect(errors).toContainEqual(expect.stringMatching(/^::error title=graft-action::input model: unknown model "sonnet"/))
+        expect(errors.join('\n')).not.toMatch(/prompt\.md/)
+      }
+      const cliRun = await cli(['generate', '--model', 'sonnet', '--engine', 'native', '-C', repo.root], bedrockTestEnv(server.url))
+      expect(cliRun.code).toBe(2) // a usage error
+      expect(cliRun.out).toMatch(/--model: unknown model "sonnet"/)
+      expect(cliRun.out).not.toMatch(/prompt\.md/)
+      expect(server.requests).toHaveLength(0)
+      expect(repo.snapshot()).toEqual(before)
+    })
+  })
+
   it('annotations name files from the repository root when working-directory is a subfolder', async () => {
     const site = exampleRepo()
     try {

@@ -2673,6 +2673,7 @@ function readValue(result, key, value, line) {
         return false;
     if (key === 'model') {
         result.model = value;
+        result.lines.model = line;
         return true;
     }
     if ((0,core_paths/* lexicalPathProblem */.TC)(value, 'output'))
@@ -2827,8 +2828,10 @@ function readKeys(file, doc, lineAt) {
             case 'model':
                 if (typeof plain !== 'string')
                     fail(pair, '`model` must be a string', 'write a model alias, e.g. `model: bedrock-claude-v4.5-sonnet-us`');
-                else
+                else {
                     result.model = plain;
+                    result.lines.model = lineOf(value, lineAt);
+                }
                 break;
             case 'max_tokens':
                 if (typeof plain !== 'number' || !Number.isInteger(plain) || plain <= 0) {
@@ -2896,9 +2899,12 @@ function lineOf(node, lineAt) {
     return range ? lineAt(range[0]) : undefined;
 }
 
+// EXTERNAL MODULE: ./src/core/render/models.ts
+var models = __webpack_require__(4412);
 ;// CONCATENATED MODULE: ./src/core/graft/prompts.ts
 // Prompt files: find `*.prompt.md`, read their frontmatter the way Graft does,
 // and check the set as a whole (names, outputs, deps) before anything runs.
+
 
 
 
@@ -2946,6 +2952,10 @@ function parsePromptWithLines(path, text) {
     };
     if (fm.model !== undefined)
         prompt.model = fm.model;
+    if (fm.lines.model !== undefined)
+        prompt.modelLine = fm.lines.model;
+    if (fm.deps.length > 0)
+        prompt.depLines = fm.lines.deps;
     if (fm.maxTokens !== undefined)
         prompt.maxTokens = fm.maxTokens;
     if (fm.lines.maxTokens !== undefined)
@@ -3002,16 +3012,34 @@ async function discoverPrompts(root, files, checker = new core_paths/* RepoPathC
     (0,errors/* throwIfProblems */.W8)(problems);
     return parsed.map((p) => p.prompt);
 }
-/** A model name goes into logs and requests: control characters are refused. */
+/**
+ * Each prompt's `model:`, at its line: a name this action cannot call (a typo
+ * in an alias) fails validate, so the pull-request check catches it before a
+ * generate would. A model name goes into logs and requests: control characters
+ * are refused too.
+ */
 function checkModels(parsed) {
     const problems = [];
     for (const { prompt } of parsed) {
-        if (prompt.model !== undefined && /[\u0000-\u001f\u007f]/.test(prompt.model)) {
+        if (prompt.model === undefined)
+            continue;
+        const at = { file: prompt.path, line: prompt.modelLine };
+        if (/[\u0000-\u001f\u007f]/.test(prompt.model)) {
             problems.push({
-                file: prompt.path,
+                ...at,
                 message: `model ${JSON.stringify(prompt.model)} holds a control character (a line break, tab, …)`,
                 hint: 'write the model alias or Bedrock id on one line, e.g. `model: bedrock-claude-v4.5-sonnet-us`'
             });
+        }
+        else if ((0,models/* modelIdFor */.gy)(prompt.model) === undefined) {
+            try {
+                (0,models/* resolveModel */.AX)(prompt.model, at);
+            }
+            catch (error) {
+                if (!(error instanceof errors/* GraftError */.Tz))
+                    throw error;
+                problems.push(...error.problems);
+            }
         }
     }
     return problems;
@@ -3178,22 +3206,31 @@ var pipeline_stages = __webpack_require__(9875);
 class StageGraph {
     stages;
     file;
+    locate;
     index = new Map();
     children;
     parents;
     links = new Map();
     topo;
-    constructor(stages, file) {
+    constructor(stages, file, locate) {
         this.stages = stages;
         this.file = file;
+        this.locate = locate;
         stages.forEach((s, i) => this.index.set(s.name, i));
         this.children = stages.map(() => new Set());
         this.parents = stages.map(() => new Set());
         this.topo = [];
     }
-    /** Builds the graph; throws a GraftError on duplicate names or outputs, and on cycles. */
-    static build(stages, file = 'dvc.yaml') {
-        const graph = new StageGraph(stages, file);
+    /**
+     * Builds the graph.
+     * @param file where stages are declared (named in problems about a stage)
+     * @param locate where a stage's dep is declared, for a prompt's stage: a cycle
+     *   is then pinned on each prompt in the ring, at the dep that closes it
+     * @throws GraftError on duplicate names or outputs, and on cycles (one
+     *   problem per stage in each cycle)
+     */
+    static build(stages, file = 'dvc.yaml', locate = () => undefined) {
+        const graph = new StageGraph(stages, file, locate);
         throwIf(graph.checkNames());
         const { owners, problems } = graph.indexOutputs();
         throwIf(problems);
@@ -3336,7 +3373,7 @@ class StageGraph {
         }
         if (this.topo.length === this.stages.length)
             return [];
-        return this.findCycles(indegree).map((cycle) => this.cycleProblem(cycle));
+        return this.findCycles(indegree).flatMap((cycle) => this.cycleProblems(cycle));
     }
     /** Cycles among the stages Kahn could not order (each found once, by a DFS back edge). */
     findCycles(indegree) {
@@ -3372,13 +3409,29 @@ class StageGraph {
         }
         return cycles;
     }
-    cycleProblem(cycle) {
+    /**
+     * One problem per stage in the ring, each pinned where that stage reads the
+     * output of the stage before it: the prompt's dep line when a prompt declares
+     * it, else the stage's line in dvc.yaml.
+     */
+    cycleProblems(cycle) {
         const names = cycle.map((i) => this.stages[i].name);
         const steps = cycle.map((from, k) => {
             const to = cycle[(k + 1) % cycle.length];
-            return `${this.stages[to].name} reads ${this.links.get(`${from}>${to}`)} written by ${this.stages[from].name}`;
+            return { from, to, path: this.links.get(`${from}>${to}`) };
         });
-        return this.problem(this.stages[cycle[0]], `the pipeline has a cycle: ${[...names, names[0]].join(' → ')} (${steps.join('; ')})`, 'a document cannot depend on itself, directly or through others: remove one of these deps');
+        const ring = `the pipeline has a cycle: ${[...names, names[0]].join(' → ')} (${steps
+            .map(({ from, to, path }) => `${this.stages[to].name} reads ${path} written by ${this.stages[from].name}`)
+            .join('; ')})`;
+        const hint = 'a document cannot depend on itself, directly or through others: remove one of these deps';
+        // In ring order, starting with the first stage of the cycle.
+        return [steps[steps.length - 1], ...steps.slice(0, -1)].map(({ from, to, path }) => {
+            const stage = this.stages[to];
+            const at = this.locate(stage.name, path);
+            if (!at)
+                return this.problem(stage, ring, hint);
+            return { ...at, message: `${ring}; the dep ${path} (written by ${this.stages[from].name}) closes it here`, hint };
+        });
     }
     problem(stage, message, hint) {
         return { file: this.file, line: stage.line, message, hint };
@@ -3475,8 +3528,19 @@ async function loadPipeline(root) {
     const lock = unwrap(lockRead);
     const stages = effectiveStages(prompts, dvcYaml);
     checkStagePaths(paths, stages, new Set(prompts.map((p) => p.stageName)));
-    const graph = StageGraph.build(stages);
+    const graph = StageGraph.build(stages, 'dvc.yaml', promptDepLocator(prompts));
     return { prompts, dvcYaml, lock, stages, graph, drift: (0,pipeline_stages/* pipelineDrift */.CP)(prompts, dvcYaml) };
+}
+/** A prompt stage's dep → the prompt file and the line of that dep in its frontmatter. */
+function promptDepLocator(prompts) {
+    const byStage = new Map(prompts.map((p) => [p.stageName, p]));
+    return (stage, dep) => {
+        const prompt = byStage.get(stage);
+        if (!prompt)
+            return undefined;
+        const i = prompt.deps.indexOf(dep);
+        return { file: prompt.path, line: i >= 0 ? prompt.depLines?.[i] : undefined };
+    };
 }
 function pipelineFileProblem(paths, file) {
     const problem = paths.check(file, 'pipeline');
@@ -3688,6 +3752,108 @@ function listDiff(expected, actual) {
     if (parts.length === 0)
         parts.push(`order differs: dvc.yaml has ${have.join(', ')}`);
     return parts.join('; ');
+}
+
+
+/***/ }),
+
+/***/ 4412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AX: () => (/* binding */ resolveModel),
+/* harmony export */   Os: () => (/* binding */ resolveModelSetting),
+/* harmony export */   YD: () => (/* binding */ outputTokenLimit),
+/* harmony export */   gy: () => (/* binding */ modelIdFor)
+/* harmony export */ });
+/* unused harmony exports MODEL_ALIASES, isBedrockId */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+// Graft's model names → Bedrock model ids. The table is Graft's own (its Bedrock
+// plugin), so a prompt that renders under Graft renders here with the same model.
+
+/**
+ * Each Bedrock id with every alias that names it, and the model's output-token
+ * limit (Anthropic's model overview; Bedrock refuses a larger maxTokens with
+ * "exceeds the model limit"): Claude 3 Haiku and the first Claude 3.5 Sonnet
+ * 4096, Claude 3.5 Haiku and 3.5 Sonnet v2 8192, Claude 3.7 Sonnet and the
+ * Sonnet 4 family 64000, Opus 4 and 4.1 32000.
+ */
+const ALIAS_GROUPS = [
+    ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet-us', 'bedrock-claude-sonnet-v4.5-us', 'bc-v4.5-us'], 64000],
+    ['global.anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet-global', 'bedrock-claude-sonnet-v4.5-global', 'bc-v4.5-global'], 64000],
+    ['anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet', 'bedrock-claude-sonnet-v4.5', 'bc-v4.5'], 64000],
+    ['global.anthropic.claude-sonnet-4-20250514-v1:0', ['bedrock-claude-v4-sonnet-global', 'bedrock-claude-sonnet-v4-global', 'bc-v4-global'], 64000],
+    ['anthropic.claude-sonnet-4-20250514-v1:0', ['bedrock-claude-v4-sonnet', 'bedrock-claude-sonnet-v4', 'bc-v4'], 64000],
+    ['us.anthropic.claude-opus-4-1-20250805-v1:0', ['bedrock-claude-v4.1-opus-us', 'bedrock-claude-opus-v4.1-us', 'bo-v4.1-us'], 32000],
+    ['anthropic.claude-opus-4-1-20250805-v1:0', ['bedrock-claude-v4.1-opus', 'bedrock-claude-opus-v4.1', 'bo-v4.1'], 32000],
+    ['anthropic.claude-opus-4-20250514-v1:0', ['bedrock-claude-v4-opus', 'bedrock-claude-opus-v4', 'bo-v4'], 32000],
+    ['us.anthropic.claude-3-7-sonnet-20250219-v1:0', ['bedrock-claude-v3.7-sonnet', 'bedrock-claude-sonnet-v3.7', 'bc-v3.7'], 64000],
+    ['us.anthropic.claude-3-5-sonnet-20241022-v2:0', ['bedrock-claude-v3.5-sonnet-v2', 'bedrock-claude-sonnet-v2'], 8192],
+    ['anthropic.claude-3-5-sonnet-20240620-v1:0', ['bedrock-claude-v3.5-sonnet', 'bedrock-claude-sonnet', 'bedrock-sonnet', 'bedrock-claude', 'bc'], 4096],
+    ['us.anthropic.claude-3-5-haiku-20241022-v1:0', ['bedrock-claude-v3.5-haiku', 'bedrock-haiku-v3.5', 'bh-v3.5'], 8192],
+    ['anthropic.claude-3-haiku-20240307-v1:0', ['bedrock-claude-v3-haiku', 'bedrock-claude-haiku', 'bedrock-haiku', 'bh'], 4096]
+];
+/** alias → Bedrock model id */
+const MODEL_ALIASES = new Map(ALIAS_GROUPS.flatMap(([id, aliases]) => aliases.map((alias) => [alias, id])));
+const PROFILE_PREFIX = /^(?:us|eu|apac|global|us-gov|jp|au)\./;
+/** Bedrock base model id (no inference-profile prefix) → its output-token limit. */
+const OUTPUT_LIMITS = new Map(ALIAS_GROUPS.map(([id, , limit]) => [baseModelId(id), limit]));
+/** `us.anthropic.claude-…` → `anthropic.claude-…`: the model behind an inference profile. */
+function baseModelId(id) {
+    return id.replace(PROFILE_PREFIX, '');
+}
+/**
+ * The most output tokens the model accepts per call, for the models of the alias
+ * table (named by alias, model id or inference-profile id); undefined for any other
+ * model or an ARN, whose limit this action does not know (Bedrock then decides).
+ */
+function outputTokenLimit(modelId) {
+    return OUTPUT_LIMITS.get(baseModelId(MODEL_ALIASES.get(modelId.trim()) ?? modelId.trim()));
+}
+/** Names that are already Bedrock ids, inference profiles or ARNs: sent as written. */
+const PASS_THROUGH_PREFIXES = ['anthropic.', 'us.', 'eu.', 'apac.', 'global.', 'arn:aws:bedrock:'];
+function isBedrockId(name) {
+    return PASS_THROUGH_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+/**
+ * The Bedrock model id for a Graft model name from a prompt's frontmatter (or
+ * the default applied to it).
+ * @param where the prompt file, and the line of its `model:` key, named in the error
+ * @throws GraftError `unknown model "…"` at that file and line, listing the aliases by model.
+ */
+function resolveModel(name, where) {
+    const id = modelIdFor(name);
+    if (id)
+        return id;
+    const at = typeof where === 'string' ? { file: where } : where;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
+        ...at,
+        message: `unknown model "${name}"`,
+        hint: modelChoices('set `model:` in the frontmatter')
+    });
+}
+/**
+ * The Bedrock model id for a model given as a setting (a CLI option, an action
+ * input); `label` names it in the error ("--model", "input model"), so the
+ * error points at what was typed, not at a prompt.
+ * @throws GraftError "<label>: unknown model …", listing the aliases by model.
+ */
+function resolveModelSetting(name, label) {
+    const id = modelIdFor(name);
+    if (id)
+        return id;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({ message: `${label}: unknown model "${name}"`, hint: modelChoices(`set ${label}`) });
+}
+/** The Bedrock model id a model name stands for, or undefined when it names none this action can call. */
+function modelIdFor(name) {
+    const trimmed = name.trim();
+    return MODEL_ALIASES.get(trimmed) ?? (isBedrockId(trimmed) ? trimmed : undefined);
+}
+/** What a model may be: an id, profile or ARN, or an alias — one line per model, its aliases after it. */
+function modelChoices(what) {
+    const lines = ALIAS_GROUPS.map(([id, aliases]) => `  ${id}: ${aliases.join(', ')}`);
+    return (`${what} to a Bedrock model id, inference profile or ARN (anthropic.…, us.…, eu.…, apac.…, global.…, arn:aws:bedrock:…), ` +
+        `or to an alias (Bedrock id: its aliases):\n${lines.join('\n')}`);
 }
 
 

@@ -18,6 +18,7 @@ import {
   defaultRegion
 } from '../core/defaults.js'
 import { GraftError } from '../core/errors.js'
+import { resolveModelSetting } from '../core/render/models.js'
 import { parsePositiveInt } from '../core/settings.js'
 import { maskSecret } from './secrets.js'
 import { parseTargetList } from '../core/pipeline/targets.js'
@@ -112,11 +113,18 @@ export interface GenerateInputs extends ValidateInputs {
   budget: Budget
 }
 
+/** The `model` input, checked as an input: a typo fails here, naming the input, not a prompt. */
+function getModel(): string {
+  const model = getString('model', DEFAULT_MODEL)
+  resolveModelSetting(model, 'input model')
+  return model
+}
+
 export function readGenerateInputs(): GenerateInputs {
   return {
     ...readValidateInputs(),
     force: getBoolean('force', false),
-    model: getString('model', DEFAULT_MODEL),
+    model: getModel(),
     awsRegion: getString('aws-region', defaultRegion()),
     maxTokens: getPositiveInt('max-tokens', DEFAULT_MAX_TOKENS),
     concurrency: getPositiveInt('concurrency', DEFAULT_CONCURRENCY),

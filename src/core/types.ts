@@ -13,12 +13,16 @@ export interface PromptFile {
   out: string
   /** frontmatter `model`, when set */
   model?: string
+  /** 1-based line of `model` in the prompt file, when set */
+  modelLine?: number
   maxTokens?: number
   /** 1-based line of `max_tokens` in the prompt file, when set */
   maxTokensLine?: number
   /** 1-based line of `out:` in the frontmatter, when the prompt sets it */
   outLine?: number
   temperature?: number
+  /** 1-based line of each of `deps` in the prompt file (same order), when read from a file */
+  depLines?: (number | undefined)[]
   /** everything after the closing `---` (byte for byte) */
   body: string
 }
@@ -105,8 +109,8 @@ export interface Frontmatter {
   maxTokens?: number
   temperature?: number
   body: string
-  /** 1-based lines in the prompt file: one per dep, and `out`'s when set */
-  lines: { deps: (number | undefined)[]; out?: number; maxTokens?: number }
+  /** 1-based lines in the prompt file: one per dep, and `out`'s, `model`'s and `max_tokens`'s when set */
+  lines: { deps: (number | undefined)[]; out?: number; model?: number; maxTokens?: number }
 }
 
 // dvc.lock, schema 2.0, as DVC writes it (see dvc/dvclock.ts).

@@ -138,7 +138,7 @@ describe('fastReadFrontmatter', () => {
     const fm = parseFrontmatter('p.prompt.md', text)
     expect(fm).toEqual({ deps: ['src/a.md', 'docs/b.md'], out: 'out/x.md', lines: { deps: [5, 7], out: 8 }, body: 'body\n' })
     expect(fm).toEqual(parseFrontmatterFull('p.prompt.md', text))
-    expect(fastReadFrontmatter('\ndeps:\n# none\nmodel: m')).toEqual({ deps: [], lines: { deps: [] }, model: 'm' })
+    expect(fastReadFrontmatter('\ndeps:\n# none\nmodel: m')).toEqual({ deps: [], lines: { deps: [], model: 4 }, model: 'm' })
   })
 })
 

@@ -61,8 +61,10 @@ describe('parsePrompt', () => {
       deps: ['docs/src/a.md', 'docs/raw'],
       out: 'gen/a.md',
       model: 'bc-v4.5-us',
+      modelLine: 7,
       maxTokens: 8000,
       maxTokensLine: 8,
+      depLines: [4, 5],
       temperature: 0.5,
       body
     })
@@ -172,6 +174,27 @@ describe('discoverPrompts', () => {
     } finally {
       rmSync(outside, { recursive: true, force: true })
     }
+  })
+
+  it('checks model names at their frontmatter line: a typo fails here, before any generate', async () => {
+    repo = TestRepo.create({
+      'docs/a.prompt.md': '---\ndeps:\n  - src.md\nmodel: bc-v4.5-usa\n---\nA\n',
+      'docs/b.prompt.md': '---\n# the fast reader declines quoted values; the YAML reader must give the line too\nmodel: "bc v4.5"\n---\nB\n',
+      'docs/b2.prompt.md': '---\nmodel: "bedrock-claude-haiku "\n---\nB2\n',
+      'docs/c.prompt.md': '---\nmodel: us.anthropic.claude-sonnet-4-5-20250929-v1:0\n---\nC\n',
+      'docs/d.prompt.md': '---\nmax_tokens: 100\nmodel: bc-v4.5-us\n---\nD\n',
+      'docs/e.prompt.md': '---\nmodel: "bc\\tv4"\n---\nE\n',
+      'src.md': 'x\n'
+    })
+    const before = repo.snapshot()
+    const problems = await problemsOfAsync(discover)
+    expect(problems.map((p) => [p.file, p.line, p.message])).toEqual([
+      ['docs/a.prompt.md', 4, 'unknown model "bc-v4.5-usa"'],
+      ['docs/b.prompt.md', 3, 'unknown model "bc v4.5"'],
+      ['docs/e.prompt.md', 2, 'model "bc\\tv4" holds a control character (a line break, tab, …)']
+    ])
+    expect(problems[0].hint).toMatch(/^set `model:` in the frontmatter to a Bedrock model id.*bedrock-claude-v4.5-sonnet-us/s)
+    expect(repo.snapshot()).toEqual(before)
   })
 
   it("accepts a dep that is another prompt's output, or a folder holding one, before it exists", async () => {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
 import { GraftError, type Problem } from '../../../src/core/errors.js'
-import { StageGraph } from '../../../src/core/pipeline/graph.js'
+import { StageGraph, type DepLocator } from '../../../src/core/pipeline/graph.js'
 import type { StageDef } from '../../../src/core/types.js'
 
 function stage(name: string, deps: string[], outs: string[], line?: number): StageDef {
   return { name, cmd: `make ${name}`, deps, outs: outs.map((path) => ({ path, cache: false })), line }
 }
 
-function problemsOf(stages: StageDef[]): Problem[] {
+function problemsOf(stages: StageDef[], locate?: DepLocator): Problem[] {
   try {
-    StageGraph.build(stages)
+    StageGraph.build(stages, 'dvc.yaml', locate)
   } catch (e) {
     if (e instanceof GraftError) return e.problems
     throw e
@@ -71,12 +71,49 @@ describe('StageGraph', () => {
       stage('b', ['b.prompt.md', 'docs/a.md'], ['docs/b.md'], 12),
       stage('c', ['c.prompt.md', 'docs/b.md', 'docs/free.md'], ['docs/c.md'], 17)
     ])
-    expect(problems).toHaveLength(1)
-    expect(problems[0]).toMatchObject({ file: 'dvc.yaml', line: 7 })
-    expect(problems[0].message).toBe(
-      'the pipeline has a cycle: a → b → c → a (b reads docs/a.md written by a; c reads docs/b.md written by b; a reads docs/c.md written by c)'
+    // one problem per stage in the ring, each on its own stage in dvc.yaml (no prompt declares these)
+    expect(problems.map((p) => [p.file, p.line])).toEqual([
+      ['dvc.yaml', 7],
+      ['dvc.yaml', 12],
+      ['dvc.yaml', 17]
+    ])
+    for (const p of problems) {
+      expect(p.message).toBe(
+        'the pipeline has a cycle: a → b → c → a (b reads docs/a.md written by a; c reads docs/b.md written by b; a reads docs/c.md written by c)'
+      )
+      expect(p.hint).toMatch(/remove one of these deps/)
+    }
+  })
+
+  it('pins a cycle on each prompt in the ring, at the line of the dep that closes it', () => {
+    // a, b, c are prompts (b's prompt is new: no line in dvc.yaml); h is a helper stage only dvc.yaml declares
+    const lines: Record<string, Record<string, number>> = {
+      a: { 'docs/h.md': 4 },
+      b: { 'src/x.md': 3, 'docs/a.md': 5 },
+      c: { 'docs/b.md': 6 }
+    }
+    const locate: DepLocator = (name, dep) => (lines[name] ? { file: `${name}.prompt.md`, line: lines[name][dep] } : undefined)
+    const problems = problemsOf(
+      [
+        stage('free', ['f.prompt.md'], ['docs/free.md'], 2),
+        stage('a', ['a.prompt.md', 'docs/h.md'], ['docs/a.md'], 7),
+        stage('h', ['docs/c.md'], ['docs/h.md'], 12),
+        stage('b', ['b.prompt.md', 'src/x.md', 'docs/a.md'], ['docs/b.md']),
+        stage('c', ['c.prompt.md', 'docs/b.md'], ['docs/c.md'], 17)
+      ],
+      locate
     )
-    expect(problems[0].hint).toMatch(/remove one of these deps/)
+    const ring = 'the pipeline has a cycle: a → b → c → h → a'
+    expect(problems.map((p) => [p.file, p.line])).toEqual([
+      ['a.prompt.md', 4],
+      ['b.prompt.md', 5],
+      ['c.prompt.md', 6],
+      ['dvc.yaml', 12]
+    ])
+    for (const p of problems) expect(p.message.startsWith(ring)).toBe(true)
+    expect(problems[0].message).toMatch(/; the dep docs\/h\.md \(written by h\) closes it here$/)
+    expect(problems[1].message).toMatch(/; the dep docs\/a\.md \(written by a\) closes it here$/)
+    expect(problems[3].message).not.toMatch(/closes it here/)
   })
 
   it('reports a stage that reads its own output as a cycle', () => {

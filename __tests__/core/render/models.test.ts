@@ -66,6 +66,13 @@ describe('resolveModel', () => {
     expect((err as GraftError).message).toMatch(/^docs\/guide\.prompt\.md: unknown model/)
   })
 
+  it('names the `model:` line when it is given', () => {
+    expect(() => resolveModel('bc-v9', { file: 'docs/a.prompt.md', line: 4 })).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ file: 'docs/a.prompt.md', line: 4, message: 'unknown model "bc-v9"' })] })
+    )
+    // the default model's error (resolveModelSetting) names the setting: see settings.test.ts
+  })
+
   it('matches aliases exactly (case-sensitive)', () => {
     expect(() => resolveModel('BC-V4.5-US', 'a.prompt.md')).toThrow(GraftError)
   })

@@ -5,7 +5,7 @@
 // DVC never reruns them.
 import { GraftError } from '../errors.js'
 import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from '../defaults.js'
-import { outputTokenLimit, resolveModel } from '../render/models.js'
+import { outputTokenLimit, resolveModel, resolveModelSetting } from '../render/models.js'
 import type { Problem } from '../errors.js'
 import type { PromptFile, StageDef } from '../types.js'
 import type { ValidationReport } from '../validate/validate.js'
@@ -72,7 +72,9 @@ export function planGeneration(report: ValidationReport, options: PlanOptions): 
   const plan = names.map((name) => {
     const prompt = promptOf.get(name)!
     const modelName = prompt.model ?? options.defaultModel ?? DEFAULT_MODEL
-    const modelId = resolveModel(modelName, prompt.path)
+    // A prompt's own model is blamed on its `model:` line; the default on the input that set it.
+    const modelId =
+      prompt.model !== undefined ? resolveModel(prompt.model, { file: prompt.path, line: prompt.modelLine }) : resolveModelSetting(modelName, 'the model input (the model of prompts that name none)')
     const limit = outputTokenLimit(modelId)
     if (prompt.maxTokens !== undefined && limit !== undefined && prompt.maxTokens > limit) {
       problems.push({

@@ -68,6 +68,7 @@ function readValue(result: Keys, key: string, value: string, line: number): bool
   if (!isSafePlain(value, 'yaml-1.1')) return false
   if (key === 'model') {
     result.model = value
+    result.lines.model = line
     return true
   }
   if (lexicalPathProblem(value, 'output')) return false

@@ -145,7 +145,10 @@ function readKeys(file: string, doc: Document.Parsed, lineAt: LineAt): Omit<Fron
         break
       case 'model':
         if (typeof plain !== 'string') fail(pair, '`model` must be a string', 'write a model alias, e.g. `model: bedrock-claude-v4.5-sonnet-us`')
-        else result.model = plain
+        else {
+          result.model = plain
+          result.lines.model = lineOf(value, lineAt)
+        }
         break
       case 'max_tokens':
         if (typeof plain !== 'number' || !Number.isInteger(plain) || plain <= 0) {

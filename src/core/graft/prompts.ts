@@ -4,6 +4,7 @@ import { posix } from 'node:path'
 import { GraftError, throwIfProblems, type Problem } from '../errors.js'
 import { isSameOrInside, PIPELINE_FILES, RepoPathChecker } from '../paths.js'
 import { parseFrontmatter } from './frontmatter.js'
+import { modelIdFor, resolveModel } from '../render/models.js'
 import type { Frontmatter } from '../types.js'
 import type { PromptFile } from '../types.js'
 
@@ -59,6 +60,8 @@ export function parsePromptWithLines(path: string, text: string): ParsedPrompt {
     body: fm.body
   }
   if (fm.model !== undefined) prompt.model = fm.model
+  if (fm.lines.model !== undefined) prompt.modelLine = fm.lines.model
+  if (fm.deps.length > 0) prompt.depLines = fm.lines.deps
   if (fm.maxTokens !== undefined) prompt.maxTokens = fm.maxTokens
   if (fm.lines.maxTokens !== undefined) prompt.maxTokensLine = fm.lines.maxTokens
   if (fm.lines.out !== undefined) prompt.outLine = fm.lines.out
@@ -112,16 +115,30 @@ export async function discoverPrompts(root: string, files: string[], checker = n
   return parsed.map((p) => p.prompt)
 }
 
-/** A model name goes into logs and requests: control characters are refused. */
+/**
+ * Each prompt's `model:`, at its line: a name this action cannot call (a typo
+ * in an alias) fails validate, so the pull-request check catches it before a
+ * generate would. A model name goes into logs and requests: control characters
+ * are refused too.
+ */
 function checkModels(parsed: ParsedPrompt[]): Problem[] {
   const problems: Problem[] = []
   for (const { prompt } of parsed) {
-    if (prompt.model !== undefined && /[\u0000-\u001f\u007f]/.test(prompt.model)) {
+    if (prompt.model === undefined) continue
+    const at = { file: prompt.path, line: prompt.modelLine }
+    if (/[\u0000-\u001f\u007f]/.test(prompt.model)) {
       problems.push({
-        file: prompt.path,
+        ...at,
         message: `model ${JSON.stringify(prompt.model)} holds a control character (a line break, tab, …)`,
         hint: 'write the model alias or Bedrock id on one line, e.g. `model: bedrock-claude-v4.5-sonnet-us`'
       })
+    } else if (modelIdFor(prompt.model) === undefined) {
+      try {
+        resolveModel(prompt.model, at)
+      } catch (error) {
+        if (!(error instanceof GraftError)) throw error
+        problems.push(...error.problems)
+      }
     }
   }
   return problems

@@ -6,6 +6,13 @@ import { throwIfProblems, type Problem } from '../errors.js'
 import { normalizeRepoPath } from '../paths.js'
 import type { StageDef } from '../types.js'
 
+/**
+ * Where a stage declares one of its deps (a prompt file and the line of the dep
+ * in its frontmatter), or undefined when only dvc.yaml declares it. Problems
+ * about a dep (a cycle it closes) are pinned there.
+ */
+export type DepLocator = (stage: string, dep: string) => { file: string; line?: number } | undefined
+
 export class StageGraph {
   private readonly index = new Map<string, number>()
   private readonly children: Set<number>[]
@@ -15,7 +22,8 @@ export class StageGraph {
 
   private constructor(
     private readonly stages: StageDef[],
-    private readonly file: string
+    private readonly file: string,
+    private readonly locate: DepLocator
   ) {
     stages.forEach((s, i) => this.index.set(s.name, i))
     this.children = stages.map(() => new Set<number>())
@@ -23,9 +31,16 @@ export class StageGraph {
     this.topo = []
   }
 
-  /** Builds the graph; throws a GraftError on duplicate names or outputs, and on cycles. */
-  static build(stages: StageDef[], file = 'dvc.yaml'): StageGraph {
-    const graph = new StageGraph(stages, file)
+  /**
+   * Builds the graph.
+   * @param file where stages are declared (named in problems about a stage)
+   * @param locate where a stage's dep is declared, for a prompt's stage: a cycle
+   *   is then pinned on each prompt in the ring, at the dep that closes it
+   * @throws GraftError on duplicate names or outputs, and on cycles (one
+   *   problem per stage in each cycle)
+   */
+  static build(stages: StageDef[], file = 'dvc.yaml', locate: DepLocator = () => undefined): StageGraph {
+    const graph = new StageGraph(stages, file, locate)
     throwIf(graph.checkNames())
     const { owners, problems } = graph.indexOutputs()
     throwIf(problems)
@@ -175,7 +190,7 @@ export class StageGraph {
       for (const c of this.children[i]) if (--indegree[c] === 0) ready.push(c)
     }
     if (this.topo.length === this.stages.length) return []
-    return this.findCycles(indegree).map((cycle) => this.cycleProblem(cycle))
+    return this.findCycles(indegree).flatMap((cycle) => this.cycleProblems(cycle))
   }
 
   /** Cycles among the stages Kahn could not order (each found once, by a DFS back edge). */
@@ -209,17 +224,28 @@ export class StageGraph {
     return cycles
   }
 
-  private cycleProblem(cycle: number[]): Problem {
+  /**
+   * One problem per stage in the ring, each pinned where that stage reads the
+   * output of the stage before it: the prompt's dep line when a prompt declares
+   * it, else the stage's line in dvc.yaml.
+   */
+  private cycleProblems(cycle: number[]): Problem[] {
     const names = cycle.map((i) => this.stages[i].name)
     const steps = cycle.map((from, k) => {
       const to = cycle[(k + 1) % cycle.length]
-      return `${this.stages[to].name} reads ${this.links.get(`${from}>${to}`)} written by ${this.stages[from].name}`
+      return { from, to, path: this.links.get(`${from}>${to}`)! }
     })
-    return this.problem(
-      this.stages[cycle[0]],
-      `the pipeline has a cycle: ${[...names, names[0]].join(' → ')} (${steps.join('; ')})`,
-      'a document cannot depend on itself, directly or through others: remove one of these deps'
-    )
+    const ring = `the pipeline has a cycle: ${[...names, names[0]].join(' → ')} (${steps
+      .map(({ from, to, path }) => `${this.stages[to].name} reads ${path} written by ${this.stages[from].name}`)
+      .join('; ')})`
+    const hint = 'a document cannot depend on itself, directly or through others: remove one of these deps'
+    // In ring order, starting with the first stage of the cycle.
+    return [steps[steps.length - 1], ...steps.slice(0, -1)].map(({ from, to, path }) => {
+      const stage = this.stages[to]
+      const at = this.locate(stage.name, path)
+      if (!at) return this.problem(stage, ring, hint)
+      return { ...at, message: `${ring}; the dep ${path} (written by ${this.stages[from].name}) closes it here`, hint }
+    })
   }
 
   private problem(stage: StageDef, message: string, hint: string): Problem {

@@ -5,7 +5,7 @@ import { GraftError, throwIfProblems, type Problem } from '../errors.js'
 import { PIPELINE_FILES, RepoPathChecker } from '../paths.js'
 import { discoverPrompts } from '../graft/prompts.js'
 import { graftStage, pipelineDrift, type Drift } from './stages.js'
-import { StageGraph } from './graph.js'
+import { StageGraph, type DepLocator } from './graph.js'
 import { readDvcYaml } from '../dvc/dvcyaml.js'
 import { readDvcLock } from '../dvc/dvclock.js'
 import type { DvcLock, DvcYaml, PromptFile, StageDef } from '../types.js'
@@ -36,8 +36,19 @@ export async function loadPipeline(root: string): Promise<Pipeline> {
   const lock = unwrap(lockRead)
   const stages = effectiveStages(prompts, dvcYaml)
   checkStagePaths(paths, stages, new Set(prompts.map((p) => p.stageName)))
-  const graph = StageGraph.build(stages)
+  const graph = StageGraph.build(stages, 'dvc.yaml', promptDepLocator(prompts))
   return { prompts, dvcYaml, lock, stages, graph, drift: pipelineDrift(prompts, dvcYaml) }
+}
+
+/** A prompt stage's dep → the prompt file and the line of that dep in its frontmatter. */
+function promptDepLocator(prompts: PromptFile[]): DepLocator {
+  const byStage = new Map(prompts.map((p) => [p.stageName, p]))
+  return (stage, dep) => {
+    const prompt = byStage.get(stage)
+    if (!prompt) return undefined
+    const i = prompt.deps.indexOf(dep)
+    return { file: prompt.path, line: i >= 0 ? prompt.depLines?.[i] : undefined }
+  }
 }
 
 function pipelineFileProblem(paths: RepoPathChecker, file: string): GraftError | undefined {

@@ -59,16 +59,18 @@ export function isBedrockId(name: string): boolean {
 
 /**
  * The Bedrock model id for a Graft model name from a prompt's frontmatter (or
- * the default applied to it); `promptFile` names the prompt in errors.
- * @throws GraftError naming the prompt, listing the aliases by model.
+ * the default applied to it).
+ * @param where the prompt file, and the line of its `model:` key, named in the error
+ * @throws GraftError `unknown model "…"` at that file and line, listing the aliases by model.
  */
-export function resolveModel(name: string, promptFile?: string): string {
-  const id = lookUp(name)
+export function resolveModel(name: string, where?: string | { file: string; line?: number }): string {
+  const id = modelIdFor(name)
   if (id) return id
+  const at = typeof where === 'string' ? { file: where } : where
   throw new GraftError({
-    file: promptFile,
+    ...at,
     message: `unknown model "${name}"`,
-    hint: modelChoices('set `model:` in the frontmatter (or the `model` input)')
+    hint: modelChoices('set `model:` in the frontmatter')
   })
 }
 
@@ -79,12 +81,13 @@ export function resolveModel(name: string, promptFile?: string): string {
  * @throws GraftError "<label>: unknown model …", listing the aliases by model.
  */
 export function resolveModelSetting(name: string, label: string): string {
-  const id = lookUp(name)
+  const id = modelIdFor(name)
   if (id) return id
   throw new GraftError({ message: `${label}: unknown model "${name}"`, hint: modelChoices(`set ${label}`) })
 }
 
-function lookUp(name: string): string | undefined {
+/** The Bedrock model id a model name stands for, or undefined when it names none this action can call. */
+export function modelIdFor(name: string): string | undefined {
   const trimmed = name.trim()
   return MODEL_ALIASES.get(trimmed) ?? (isBedrockId(trimmed) ? trimmed : undefined)
 }

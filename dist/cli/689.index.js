@@ -1,8 +1,8 @@
-export const id = 835;
-export const ids = [835];
+export const id = 689;
+export const ids = [689];
 export const modules = {
 
-/***/ 5835:
+/***/ 6689:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -964,92 +964,8 @@ function checkBudget(e, budget) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/render/models.ts
-// Graft's model names → Bedrock model ids. The table is Graft's own (its Bedrock
-// plugin), so a prompt that renders under Graft renders here with the same model.
-
-/**
- * Each Bedrock id with every alias that names it, and the model's output-token
- * limit (Anthropic's model overview; Bedrock refuses a larger maxTokens with
- * "exceeds the model limit"): Claude 3 Haiku and the first Claude 3.5 Sonnet
- * 4096, Claude 3.5 Haiku and 3.5 Sonnet v2 8192, Claude 3.7 Sonnet and the
- * Sonnet 4 family 64000, Opus 4 and 4.1 32000.
- */
-const ALIAS_GROUPS = [
-    ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet-us', 'bedrock-claude-sonnet-v4.5-us', 'bc-v4.5-us'], 64000],
-    ['global.anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet-global', 'bedrock-claude-sonnet-v4.5-global', 'bc-v4.5-global'], 64000],
-    ['anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet', 'bedrock-claude-sonnet-v4.5', 'bc-v4.5'], 64000],
-    ['global.anthropic.claude-sonnet-4-20250514-v1:0', ['bedrock-claude-v4-sonnet-global', 'bedrock-claude-sonnet-v4-global', 'bc-v4-global'], 64000],
-    ['anthropic.claude-sonnet-4-20250514-v1:0', ['bedrock-claude-v4-sonnet', 'bedrock-claude-sonnet-v4', 'bc-v4'], 64000],
-    ['us.anthropic.claude-opus-4-1-20250805-v1:0', ['bedrock-claude-v4.1-opus-us', 'bedrock-claude-opus-v4.1-us', 'bo-v4.1-us'], 32000],
-    ['anthropic.claude-opus-4-1-20250805-v1:0', ['bedrock-claude-v4.1-opus', 'bedrock-claude-opus-v4.1', 'bo-v4.1'], 32000],
-    ['anthropic.claude-opus-4-20250514-v1:0', ['bedrock-claude-v4-opus', 'bedrock-claude-opus-v4', 'bo-v4'], 32000],
-    ['us.anthropic.claude-3-7-sonnet-20250219-v1:0', ['bedrock-claude-v3.7-sonnet', 'bedrock-claude-sonnet-v3.7', 'bc-v3.7'], 64000],
-    ['us.anthropic.claude-3-5-sonnet-20241022-v2:0', ['bedrock-claude-v3.5-sonnet-v2', 'bedrock-claude-sonnet-v2'], 8192],
-    ['anthropic.claude-3-5-sonnet-20240620-v1:0', ['bedrock-claude-v3.5-sonnet', 'bedrock-claude-sonnet', 'bedrock-sonnet', 'bedrock-claude', 'bc'], 4096],
-    ['us.anthropic.claude-3-5-haiku-20241022-v1:0', ['bedrock-claude-v3.5-haiku', 'bedrock-haiku-v3.5', 'bh-v3.5'], 8192],
-    ['anthropic.claude-3-haiku-20240307-v1:0', ['bedrock-claude-v3-haiku', 'bedrock-claude-haiku', 'bedrock-haiku', 'bh'], 4096]
-];
-/** alias → Bedrock model id */
-const MODEL_ALIASES = new Map(ALIAS_GROUPS.flatMap(([id, aliases]) => aliases.map((alias) => [alias, id])));
-const PROFILE_PREFIX = /^(?:us|eu|apac|global|us-gov|jp|au)\./;
-/** Bedrock base model id (no inference-profile prefix) → its output-token limit. */
-const OUTPUT_LIMITS = new Map(ALIAS_GROUPS.map(([id, , limit]) => [baseModelId(id), limit]));
-/** `us.anthropic.claude-…` → `anthropic.claude-…`: the model behind an inference profile. */
-function baseModelId(id) {
-    return id.replace(PROFILE_PREFIX, '');
-}
-/**
- * The most output tokens the model accepts per call, for the models of the alias
- * table (named by alias, model id or inference-profile id); undefined for any other
- * model or an ARN, whose limit this action does not know (Bedrock then decides).
- */
-function outputTokenLimit(modelId) {
-    return OUTPUT_LIMITS.get(baseModelId(MODEL_ALIASES.get(modelId.trim()) ?? modelId.trim()));
-}
-/** Names that are already Bedrock ids, inference profiles or ARNs: sent as written. */
-const PASS_THROUGH_PREFIXES = ['anthropic.', 'us.', 'eu.', 'apac.', 'global.', 'arn:aws:bedrock:'];
-function isBedrockId(name) {
-    return PASS_THROUGH_PREFIXES.some((prefix) => name.startsWith(prefix));
-}
-/**
- * The Bedrock model id for a Graft model name from a prompt's frontmatter (or
- * the default applied to it); `promptFile` names the prompt in errors.
- * @throws GraftError naming the prompt, listing the aliases by model.
- */
-function resolveModel(name, promptFile) {
-    const id = lookUp(name);
-    if (id)
-        return id;
-    throw new errors/* GraftError */.Tz({
-        file: promptFile,
-        message: `unknown model "${name}"`,
-        hint: modelChoices('set `model:` in the frontmatter (or the `model` input)')
-    });
-}
-/**
- * The Bedrock model id for a model given as a setting (a CLI option, an action
- * input); `label` names it in the error ("--model", "input model"), so the
- * error points at what was typed, not at a prompt.
- * @throws GraftError "<label>: unknown model …", listing the aliases by model.
- */
-function resolveModelSetting(name, label) {
-    const id = lookUp(name);
-    if (id)
-        return id;
-    throw new errors/* GraftError */.Tz({ message: `${label}: unknown model "${name}"`, hint: modelChoices(`set ${label}`) });
-}
-function lookUp(name) {
-    const trimmed = name.trim();
-    return MODEL_ALIASES.get(trimmed) ?? (isBedrockId(trimmed) ? trimmed : undefined);
-}
-/** What a model may be: an id, profile or ARN, or an alias — one line per model, its aliases after it. */
-function modelChoices(what) {
-    const lines = ALIAS_GROUPS.map(([id, aliases]) => `  ${id}: ${aliases.join(', ')}`);
-    return (`${what} to a Bedrock model id, inference profile or ARN (anthropic.…, us.…, eu.…, apac.…, global.…, arn:aws:bedrock:…), ` +
-        `or to an alias (Bedrock id: its aliases):\n${lines.join('\n')}`);
-}
-
+// EXTERNAL MODULE: ./src/core/render/models.ts
+var models = __webpack_require__(4412);
 ;// CONCATENATED MODULE: ./src/core/generate/plan.ts
 // Which documents generate rewrites: the stale ones (or, with `force`, every
 // targeted one), each backed by a prompt. Stages that no prompt defines are
@@ -1097,8 +1013,9 @@ function planGeneration(report, options) {
     const plan = names.map((name) => {
         const prompt = promptOf.get(name);
         const modelName = prompt.model ?? options.defaultModel ?? defaults/* DEFAULT_MODEL */.UB;
-        const modelId = resolveModel(modelName, prompt.path);
-        const limit = outputTokenLimit(modelId);
+        // A prompt's own model is blamed on its `model:` line; the default on the input that set it.
+        const modelId = prompt.model !== undefined ? (0,models/* resolveModel */.AX)(prompt.model, { file: prompt.path, line: prompt.modelLine }) : (0,models/* resolveModelSetting */.Os)(modelName, 'the model input (the model of prompts that name none)');
+        const limit = (0,models/* outputTokenLimit */.YD)(modelId);
         if (prompt.maxTokens !== undefined && limit !== undefined && prompt.maxTokens > limit) {
             problems.push({
                 file: prompt.path,
@@ -2378,7 +2295,7 @@ async function generateCommand(argv) {
     }
     // Every option is checked before any work: a typo costs no validation and no model call.
     const engine = (0,args/* asUsage */.im)(() => (0,settings/* parseEngineChoice */.xC)(values.engine, '--engine'));
-    (0,args/* asUsage */.im)(() => resolveModelSetting(values.model, '--model'));
+    (0,args/* asUsage */.im)(() => (0,models/* resolveModelSetting */.Os)(values.model, '--model'));
     const maxTokens = positiveInt('max-tokens', values['max-tokens'], defaults/* DEFAULT_MAX_TOKENS */.Uc);
     const concurrency = positiveInt('concurrency', values.concurrency, defaults/* DEFAULT_CONCURRENCY */.WH);
     const timeoutMs = positiveInt('timeout-minutes', values['timeout-minutes'], defaults/* DEFAULT_TIMEOUT_MINUTES */.EV) * 60_000;
