@@ -60,6 +60,7 @@ describe('parsePrompt', () => {
       stageName: 'a',
       deps: ['docs/src/a.md', 'docs/raw'],
       out: 'gen/a.md',
+      outLine: 6,
       model: 'bc-v4.5-us',
       modelLine: 7,
       maxTokens: 8000,
