@@ -86,7 +86,7 @@ async function generateFlow(command: PolicyCommand, inputs: GenerateInputs, publ
   })
   if (again.length > 0) throw loopGuardError(again)
 
-  const result = await runGenerate(inputs, report)
+  const result = await runGenerate(inputs, report, { token: publishInputs.token })
   let outcome: PublishOutcome = { pushed: false, results: [result] }
   if (publishes && result.changedFiles.length > 0) {
     let round = 1
@@ -118,7 +118,7 @@ async function regenerateAfterRebase(inputs: GenerateInputs, baselineRev: string
   const report = await runValidate(inputs, { report: false })
   if (report.stale.length === 0) return undefined
   actionLog.info(`After the rebase ${report.stale.length} document(s) are stale again: regenerating them`)
-  return runGenerate({ ...inputs, force: false }, report, baselineRev, round)
+  return runGenerate({ ...inputs, force: false }, report, { baselineRev, round })
 }
 
 /** Why the model cannot be reached, or undefined when credentials are there. */

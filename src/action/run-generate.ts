@@ -45,11 +45,17 @@ export function setTokenOutputs(results: GenerateResult[]): void {
 }
 
 /**
- * One generate round. `round` > 1 is a regeneration after the branch moved:
- * its summary section says so (GitHub shows sections one after another, so
- * two identical headings would read as a duplicate).
+ * One generate round. `round` > 1 is a regeneration after the branch moved
+ * (diffed against `baselineRev`): its summary section says so (GitHub shows
+ * sections one after another, so two identical headings would read as a
+ * duplicate). `token` (the `token` input) fetches more history of a shallow
+ * clone, as every other fetch of the action does.
  */
-export async function runGenerate(inputs: GenerateInputs, report: ValidationReport, baselineRev?: string, round = 1): Promise<GenerateResult> {
+export async function runGenerate(
+  inputs: GenerateInputs,
+  report: ValidationReport,
+  { baselineRev, round = 1, token }: { baselineRev?: string; round?: number; token?: string } = {}
+): Promise<GenerateResult> {
   const secrets = knownSecrets()
   const cancel = onCancel()
   const result = await core.group('Generating documents', () =>
@@ -71,7 +77,8 @@ export async function runGenerate(inputs: GenerateInputs, report: ValidationRepo
       cache: inputs.cache && !inputs.dryRun ? actionsRenderCache() : undefined,
       log: actionLog,
       secrets,
-      baselineRev
+      baselineRev,
+      gitToken: token || undefined
     })
   ).finally(cancel.dispose)
   setGeneratedFiles([result])

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Git } from '../../../src/core/io/git.js'
-import { findBaseline } from '../../../src/core/pack/baseline.js'
+import { deepenForBaselines, findBaseline } from '../../../src/core/pack/baseline.js'
 import { GIT_ENV, TestRepo } from '../../support/repo.js'
 import { GraftRepo, OUTPUT, STAGE, header } from '../../support/pack-support.js'
 
@@ -119,43 +119,62 @@ describe('findBaseline in a shallow clone', () => {
     rmSync(bare, { recursive: true, force: true })
   })
 
-  it('deepens the fetch until the generating commit is present, and logs it', async () => {
+  it('deepens the fetch once until the generating commit is present, and logs it; findBaseline then fetches nothing', async () => {
+    expect(clone.git('rev-parse', '--is-shallow-repository').trim()).toBe('true')
+    const git = new Git(clone.root)
+    // Before deepening, the baseline is unproven: no baseline, never the edge commit.
+    expect((await findBaseline(git, STAGE)).source).toBe('none')
     expect(clone.git('rev-parse', '--is-shallow-repository').trim()).toBe('true')
     const log = recordingLog()
-    const baseline = await findBaseline(new Git(clone.root), STAGE, { log })
-    expect(baseline).toEqual({ rev: generated, source: 'lock' })
+    expect(await deepenForBaselines(git, [STAGE], { log })).toEqual([])
     expect(log.lines).toEqual([
-      'info: docs/guide.md: shallow clone, baseline not in the fetched history; git fetch --deepen=50 origin'
+      'info: Shallow clone: the baseline of 1 document(s): docs/guide.md may lie beyond the fetched history; fetching more, once for all: git fetch --deepen=50 origin'
     ])
     expect(clone.git('rev-parse', '--is-shallow-repository').trim()).toBe('false')
+    expect(await findBaseline(git, STAGE)).toEqual({ rev: generated, source: 'lock' })
   })
 
   it('deepens step by step and stops as soon as the baseline is proven', async () => {
     const log = recordingLog()
-    const baseline = await findBaseline(new Git(clone.root), STAGE, { log, deepenSteps: [1, 1, 1, 1, 'unshallow'] })
-    expect(baseline).toEqual({ rev: generated, source: 'lock' })
+    const git = new Git(clone.root)
+    expect(await deepenForBaselines(git, [STAGE], { log, deepenSteps: [1, 1, 1, 1, 'unshallow'] })).toEqual([])
+    expect(await findBaseline(git, STAGE)).toEqual({ rev: generated, source: 'lock' })
     // HEAD is 3 commits after the generating commit, whose parent must be present too.
     expect(log.lines.filter((l) => l.includes('--deepen=1'))).toHaveLength(4)
     expect(log.lines.join('\n')).not.toContain('--unshallow')
   })
 
-  it('returns no baseline, never HEAD~1, when the history cannot be fetched', async () => {
-    clone.git('remote', 'set-url', 'origin', join(tmpdir(), 'graft-no-such-origin'))
+  it('does nothing in a full clone', async () => {
+    const log = recordingLog()
+    expect(await deepenForBaselines(new Git(g.repo.root), [STAGE], { log })).toEqual([])
+    expect(log.lines).toEqual([])
+  })
+
+  it("logs git's message and returns no baseline, never HEAD~1, when the history cannot be fetched", async () => {
+    const missing = join(tmpdir(), 'graft-no-such-origin')
+    clone.git('remote', 'set-url', 'origin', missing)
     const before = clone.snapshot()
     const log = recordingLog()
-    const baseline = await findBaseline(new Git(clone.root), STAGE, { log })
+    const git = new Git(clone.root)
+    expect(await deepenForBaselines(git, [STAGE], { log })).toEqual(['docs/guide.md'])
+    expect(log.lines[1]).toMatch(/^warn: Shallow clone: could not fetch more history \(git fetch --deepen=50 origin\): /)
+    // git's own words, naming the missing repository
+    expect(log.lines[1]).toContain(`'${missing}' does not appear to be a git repository`)
+    expect(log.lines[1]).toContain('fetch-depth: 0')
+    const baseline = await findBaseline(git, STAGE)
     expect(baseline.rev).toBeUndefined()
     expect(baseline.source).toBe('none')
     expect(baseline.note).toContain('the commit that last generated docs/guide.md is not available')
     expect(baseline.note).toContain('the full current sources will be shown')
     expect(baseline.note).toContain('fetch-depth: 0')
-    expect(log.lines[1]).toMatch(/^warn: docs\/guide.md: could not fetch more history/)
     expect(clone.snapshot()).toEqual(before)
   })
 
-  it('gives up with a note when every deepening step leaves the baseline unproven', async () => {
-    const baseline = await findBaseline(new Git(clone.root), STAGE, { deepenSteps: [1] })
-    expect(baseline.source).toBe('none')
-    expect(baseline.note).toContain('still shallow')
+  it('gives up with a warning when every deepening step leaves the baseline unproven', async () => {
+    const log = recordingLog()
+    const git = new Git(clone.root)
+    expect(await deepenForBaselines(git, [STAGE], { log, deepenSteps: [1] })).toEqual(['docs/guide.md'])
+    expect(log.lines.at(-1)).toMatch(/^warn: Shallow clone: after fetching more history, the baseline of 1 document\(s\): docs\/guide.md is still not proven/)
+    expect((await findBaseline(git, STAGE)).source).toBe('none')
   })
 })

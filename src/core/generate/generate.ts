@@ -6,6 +6,7 @@ import type { Log } from '../log.js'
 import { composeDocument, formatHeader, sha256Hex } from '../graft/header.js'
 import type { DirectiveName } from '../pack/directive.js'
 import { packDocument, type PackedDocument } from '../pack/document.js'
+import { deepenForBaselines } from '../pack/baseline.js'
 import type { Override } from '../pack/source-diff.js'
 import type { RenderRequest, RenderResult } from '../render/bedrock.js'
 import { RenderError } from '../render/errors.js'
@@ -61,6 +62,12 @@ export interface GenerateOptions {
    * bot commit, whose tree is exactly what the first round was generated from.
    */
   baselineRev?: string
+  /**
+   * Token for fetching more history of a shallow clone from `origin` (the
+   * action's `token`, sent as an HTTP header of that one git process); without
+   * one, git's own credentials apply (the CLI).
+   */
+  gitToken?: string
   /**
    * Plan the whole run but take only this stage and the stages of the run it waits
    * for (what `pack` shows: the document as this run would send it).
@@ -123,6 +130,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   preflight(options.root, plan)
   const run = new GenerationRun(options, plan)
   await run.precheck()
+  // A shallow clone is deepened here, once, before documents are packed in parallel.
+  await run.deepenHistory()
   try {
     // Before any model call: what each document would send, and whether the budget allows it.
     const estimate = await run.estimate()
@@ -312,6 +321,20 @@ class GenerationRun {
 
   private pack(doc: PlannedDocument, overrides: Map<string, Override>): Promise<PackedDocument> {
     return packDocument(this.git, doc, { overrides, force: this.options.force, log: this.options.log, baselineRev: this.options.baselineRev })
+  }
+
+  /**
+   * In a shallow clone, fetches the history every planned document's baseline
+   * needs, once for the run (deepenForBaselines); not needed when every
+   * document is diffed against `baselineRev`.
+   */
+  async deepenHistory(): Promise<void> {
+    if (this.options.baselineRev) return
+    await deepenForBaselines(
+      this.git,
+      this.plan.map((doc) => ({ output: doc.prompt.out, name: doc.stage.name })),
+      { token: this.options.gitToken, log: this.options.log }
+    )
   }
 
   /** What would fail the final write, checked before the first model call. */

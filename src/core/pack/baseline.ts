@@ -18,11 +18,6 @@ export interface Baseline {
 export interface BaselineOptions {
   /** dvc.lock path, repository-relative */
   lockPath?: string
-  /** remote to deepen a shallow clone from */
-  remote?: string
-  /** how to deepen a shallow clone, step by step, until the baseline is found */
-  deepenSteps?: DeepenStep[]
-  log?: { info(message: string): void; warn(message: string): void }
 }
 
 export interface BaselineStage {
@@ -30,23 +25,71 @@ export interface BaselineStage {
   name: string
 }
 
+/**
+ * The commit `stage`'s output was last generated from, read from the history
+ * there is. Fetches nothing: in a shallow clone, deepenForBaselines runs first,
+ * once for the run; a baseline still at the edge of the fetched history is
+ * unproven (the edge commit looks as if it created every file), so the
+ * document gets no baseline and the full current sources, never HEAD~1.
+ */
 export async function findBaseline(git: Git, stage: BaselineStage, options: BaselineOptions = {}): Promise<Baseline> {
+  const found = await locate(git, stage, options)
+  if (!(await atShallowEdge(git, found))) return found
+  return missingHistory(stage, "it lies beyond the fetched history of this shallow clone; see the 'Shallow clone' line above")
+}
+
+export interface DeepenOptions extends BaselineOptions {
+  /** remote to fetch more history from (default origin) */
+  remote?: string
+  /** token for that fetch (the action's `token`); the CLI passes none, so the user's own git credentials apply */
+  token?: string
+  /** how to deepen, step by step, until every baseline is found (default 50, 500, then all) */
+  deepenSteps?: DeepenStep[]
+  log: { info(message: string): void; warn(message: string): void }
+}
+
+/**
+ * Makes a shallow clone's history deep enough for the baseline of every one of
+ * `stages`, once, before documents are packed in parallel (parallel fetches
+ * collide on .git/shallow.lock). Each round finds every baseline, and while
+ * any lies at the edge of the fetched history, fetches the next step of
+ * `deepenSteps` — one fetch for all of them. Every fetch is logged; a failed
+ * one is logged with git's message and ends the deepening (those documents
+ * then get the full current sources: findBaseline). Never throws for git.
+ * @returns the outputs whose baseline is still unproven (empty when every baseline was found, or the clone is not shallow)
+ */
+export async function deepenForBaselines(git: Git, stages: BaselineStage[], options: DeepenOptions): Promise<string[]> {
   const remote = options.remote ?? 'origin'
   const steps = [...(options.deepenSteps ?? DEFAULT_DEEPEN_STEPS)]
   for (;;) {
-    const found = await locate(git, stage, options)
-    if (!found.rev || !(await isShallow(git)) || !(await shallowEdge(git)).has(found.rev)) return found
-    // Found only at the edge of a shallow clone: the real baseline may be older.
+    if (!(await isShallow(git))) return []
+    const found = await Promise.all(stages.map((stage) => locate(git, stage, options)))
+    const edge = await shallowEdge(git)
+    const unproven = stages.filter((_s, i) => found[i].rev !== undefined && edge.has(found[i].rev!)).map((s) => s.output)
+    if (unproven.length === 0) return []
     const step = steps.shift()
-    if (step === undefined) return missingHistory(stage, 'the history is still shallow after fetching all of it')
-    options.log?.info(`${stage.output}: shallow clone, baseline not in the fetched history; ${describeStep(remote, step)}`)
-    const error = await deepen(git, remote, step)
+    const which = `${unproven.length} document(s): ${unproven.join(', ')}`
+    if (step === undefined) {
+      options.log.warn(`Shallow clone: after fetching more history, the baseline of ${which} is still not proven; they get the full current sources. ${FULL_HISTORY_HINT}`)
+      return unproven
+    }
+    options.log.info(`Shallow clone: the baseline of ${which} may lie beyond the fetched history; fetching more, once for all: ${describeStep(remote, step)}`)
+    const error = await deepen(git, remote, step, options.token)
     if (error) {
-      options.log?.warn(`${stage.output}: could not fetch more history (${error})`)
-      return missingHistory(stage, `fetching more history from ${remote} failed`)
+      options.log.warn(
+        `Shallow clone: could not fetch more history (${describeStep(remote, step)}): ${error}. ` +
+          `The baseline of ${which} is unknown, so they get the full current sources. ${FULL_HISTORY_HINT}`
+      )
+      return unproven
     }
     lockHistory(git, options.lockPath).reset()
   }
+}
+
+const FULL_HISTORY_HINT = 'Use actions/checkout with fetch-depth: 0 to avoid this, or give the action a `token` that may read the repository.'
+
+async function atShallowEdge(git: Git, found: Baseline): Promise<boolean> {
+  return found.rev !== undefined && (await isShallow(git)) && (await shallowEdge(git)).has(found.rev)
 }
 
 function missingHistory(stage: BaselineStage, why: string): Baseline {

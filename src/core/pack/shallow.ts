@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Git } from '../io/git.js'
+import { gitWithAuth } from '../publish/auth.js'
 
 export async function isShallow(git: Git): Promise<boolean> {
   const r = await git.tryExec(['rev-parse', '--is-shallow-repository'])
@@ -26,10 +27,16 @@ export type DeepenStep = number | 'unshallow'
 
 export const DEFAULT_DEEPEN_STEPS: DeepenStep[] = [50, 500, 'unshallow']
 
-/** Fetches more history from `remote`; returns the command's error text on failure. */
-export async function deepen(git: Git, remote: string, step: DeepenStep): Promise<string | undefined> {
+/**
+ * Fetches more history from `remote` (`git fetch --deepen=N` or `--unshallow`,
+ * no tags), with `token` as the HTTP header of this one git process when given
+ * (publish/auth.ts: a repository checked out with persist-credentials: false
+ * has no credentials of its own). Returns git's error text (the token scrubbed)
+ * on failure, undefined on success.
+ */
+export async function deepen(git: Git, remote: string, step: DeepenStep, token?: string): Promise<string | undefined> {
   const how = step === 'unshallow' ? '--unshallow' : `--deepen=${step}`
-  const r = await git.tryExec(['fetch', '--quiet', '--no-tags', how, remote])
+  const r = await gitWithAuth(git, remote, token, ['fetch', '--quiet', '--no-tags', how, remote])
   return r.code === 0 ? undefined : r.stderr.trim() || `git fetch exited with ${r.code}`
 }
 
