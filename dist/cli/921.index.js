@@ -1,8 +1,8 @@
-export const id = 689;
-export const ids = [689];
+export const id = 921;
+export const ids = [921];
 export const modules = {
 
-/***/ 6689:
+/***/ 8921:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -174,10 +174,70 @@ function lockHistory(git, lockPath = 'dvc.lock') {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/core/publish/auth.ts
+/** The header GitHub accepts for a workflow token or a PAT over HTTPS. */
+function authHeader(token) {
+    return `AUTHORIZATION: basic ${basicCredentials(token)}`;
+}
+function basicCredentials(token) {
+    return Buffer.from(`x-access-token:${token}`).toString('base64');
+}
+/**
+ * The config key the header goes under. actions/checkout persists its own
+ * header as `http.https://github.com/.extraheader`; git lets a URL-specific
+ * key win over the generic `http.extraheader`, so for an http(s) remote the
+ * header is set (after clearing that list) under the same URL-specific key.
+ */
+function extraHeaderKey(remoteUrl) {
+    if (/^https?:\/\//i.test(remoteUrl)) {
+        const url = new URL(remoteUrl);
+        return `http.${url.protocol}//${url.host}/.extraheader`;
+    }
+    return 'http.extraheader';
+}
+/** Environment that adds the header to one git process, after any GIT_CONFIG_* already set. */
+function authEnv(remoteUrl, token, base = process.env) {
+    const key = extraHeaderKey(remoteUrl);
+    const start = Number.parseInt(base.GIT_CONFIG_COUNT ?? '0', 10) || 0;
+    return {
+        GIT_CONFIG_COUNT: String(start + 2),
+        // An empty value resets the header list (drops a persisted checkout header).
+        [`GIT_CONFIG_KEY_${start}`]: key,
+        [`GIT_CONFIG_VALUE_${start}`]: '',
+        [`GIT_CONFIG_KEY_${start + 1}`]: key,
+        [`GIT_CONFIG_VALUE_${start + 1}`]: authHeader(token)
+    };
+}
+/** Replaces the token, and its base64 form, wherever it appears. */
+function scrubSecret(text, token) {
+    if (!token)
+        return text;
+    return [token, basicCredentials(token)].reduce((t, secret) => t.split(secret).join('***'), text);
+}
+/**
+ * Runs one git command against `remote` with the token (when given); never
+ * throws for a non-zero exit, and the returned output carries no secret.
+ */
+async function gitWithAuth(git, remote, token, args) {
+    let runner = git;
+    if (token) {
+        const url = await remoteUrl(git, remote);
+        runner = git.withEnv(authEnv(url, token));
+    }
+    const result = await runner.tryExec(args);
+    return { code: result.code, stdout: scrubSecret(result.stdout, token), stderr: scrubSecret(result.stderr, token) };
+}
+/** The URL git will use for `remote` (insteadOf applied); a URL or path passes through. */
+async function remoteUrl(git, remote) {
+    const r = await git.tryExec(['remote', 'get-url', remote]);
+    return r.code === 0 ? r.stdout.trim() : remote;
+}
+
 ;// CONCATENATED MODULE: ./src/core/pack/shallow.ts
 // Shallow clones (actions/checkout's default is depth 1) cut history short: the
 // commit at the edge looks as if it created every file. A baseline found at the
 // edge is therefore unproven, and more history must be fetched.
+
 
 
 async function isShallow(git) {
@@ -196,10 +256,16 @@ async function shallowEdge(git) {
     }
 }
 const DEFAULT_DEEPEN_STEPS = [50, 500, 'unshallow'];
-/** Fetches more history from `remote`; returns the command's error text on failure. */
-async function deepen(git, remote, step) {
+/**
+ * Fetches more history from `remote` (`git fetch --deepen=N` or `--unshallow`,
+ * no tags), with `token` as the HTTP header of this one git process when given
+ * (publish/auth.ts: a repository checked out with persist-credentials: false
+ * has no credentials of its own). Returns git's error text (the token scrubbed)
+ * on failure, undefined on success.
+ */
+async function deepen(git, remote, step, token) {
     const how = step === 'unshallow' ? '--unshallow' : `--deepen=${step}`;
-    const r = await git.tryExec(['fetch', '--quiet', '--no-tags', how, remote]);
+    const r = await gitWithAuth(git, remote, token, ['fetch', '--quiet', '--no-tags', how, remote]);
     return r.code === 0 ? undefined : r.stderr.trim() || `git fetch exited with ${r.code}`;
 }
 function describeStep(remote, step) {
@@ -210,25 +276,59 @@ function describeStep(remote, step) {
 
 
 
+/**
+ * The commit `stage`'s output was last generated from, read from the history
+ * there is. Fetches nothing: in a shallow clone, deepenForBaselines runs first,
+ * once for the run; a baseline still at the edge of the fetched history is
+ * unproven (the edge commit looks as if it created every file), so the
+ * document gets no baseline and the full current sources, never HEAD~1.
+ */
 async function findBaseline(git, stage, options = {}) {
+    const found = await locate(git, stage, options);
+    if (!(await atShallowEdge(git, found)))
+        return found;
+    return missingHistory(stage, "it lies beyond the fetched history of this shallow clone; see the 'Shallow clone' line above");
+}
+/**
+ * Makes a shallow clone's history deep enough for the baseline of every one of
+ * `stages`, once, before documents are packed in parallel (parallel fetches
+ * collide on .git/shallow.lock). Each round finds every baseline, and while
+ * any lies at the edge of the fetched history, fetches the next step of
+ * `deepenSteps` — one fetch for all of them. Every fetch is logged; a failed
+ * one is logged with git's message and ends the deepening (those documents
+ * then get the full current sources: findBaseline). Never throws for git.
+ * @returns the outputs whose baseline is still unproven (empty when every baseline was found, or the clone is not shallow)
+ */
+async function deepenForBaselines(git, stages, options) {
     const remote = options.remote ?? 'origin';
     const steps = [...(options.deepenSteps ?? DEFAULT_DEEPEN_STEPS)];
     for (;;) {
-        const found = await locate(git, stage, options);
-        if (!found.rev || !(await isShallow(git)) || !(await shallowEdge(git)).has(found.rev))
-            return found;
-        // Found only at the edge of a shallow clone: the real baseline may be older.
+        if (!(await isShallow(git)))
+            return [];
+        const found = await Promise.all(stages.map((stage) => locate(git, stage, options)));
+        const edge = await shallowEdge(git);
+        const unproven = stages.filter((_s, i) => found[i].rev !== undefined && edge.has(found[i].rev)).map((s) => s.output);
+        if (unproven.length === 0)
+            return [];
         const step = steps.shift();
-        if (step === undefined)
-            return missingHistory(stage, 'the history is still shallow after fetching all of it');
-        options.log?.info(`${stage.output}: shallow clone, baseline not in the fetched history; ${describeStep(remote, step)}`);
-        const error = await deepen(git, remote, step);
+        const which = `${unproven.length} document(s): ${unproven.join(', ')}`;
+        if (step === undefined) {
+            options.log.warn(`Shallow clone: after fetching more history, the baseline of ${which} is still not proven; they get the full current sources. ${FULL_HISTORY_HINT}`);
+            return unproven;
+        }
+        options.log.info(`Shallow clone: the baseline of ${which} may lie beyond the fetched history; fetching more, once for all: ${describeStep(remote, step)}`);
+        const error = await deepen(git, remote, step, options.token);
         if (error) {
-            options.log?.warn(`${stage.output}: could not fetch more history (${error})`);
-            return missingHistory(stage, `fetching more history from ${remote} failed`);
+            options.log.warn(`Shallow clone: could not fetch more history (${describeStep(remote, step)}): ${error}. ` +
+                `The baseline of ${which} is unknown, so they get the full current sources. ${FULL_HISTORY_HINT}`);
+            return unproven;
         }
         lockHistory(git, options.lockPath).reset();
     }
+}
+const FULL_HISTORY_HINT = 'Use actions/checkout with fetch-depth: 0 to avoid this, or give the action a `token` that may read the repository.';
+async function atShallowEdge(git, found) {
+    return found.rev !== undefined && (await isShallow(git)) && (await shallowEdge(git)).has(found.rev);
 }
 function missingHistory(stage, why) {
     return {
@@ -1353,6 +1453,7 @@ class PipelineFiles {
 
 
 
+
 async function generate(options) {
     const whole = planGeneration(options.report, { force: options.force, defaultModel: options.defaultModel, maxTokens: options.maxTokens });
     const plan = options.upTo === undefined ? whole : upTo(whole, options.upTo);
@@ -1373,6 +1474,8 @@ async function generate(options) {
     preflight(options.root, plan);
     const run = new GenerationRun(options, plan);
     await run.precheck();
+    // A shallow clone is deepened here, once, before documents are packed in parallel.
+    await run.deepenHistory();
     try {
         // Before any model call: what each document would send, and whether the budget allows it.
         const estimate = await run.estimate();
@@ -1561,6 +1664,16 @@ class GenerationRun {
     }
     pack(doc, overrides) {
         return packDocument(this.git, doc, { overrides, force: this.options.force, log: this.options.log, baselineRev: this.options.baselineRev });
+    }
+    /**
+     * In a shallow clone, fetches the history every planned document's baseline
+     * needs, once for the run (deepenForBaselines); not needed when every
+     * document is diffed against `baselineRev`.
+     */
+    async deepenHistory() {
+        if (this.options.baselineRev)
+            return;
+        await deepenForBaselines(this.git, this.plan.map((doc) => ({ output: doc.prompt.out, name: doc.stage.name })), { token: this.options.gitToken, log: this.options.log });
     }
     /** What would fail the final write, checked before the first model call. */
     precheck() {
