@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
-import { runDvc } from '../support/real-dvc.js'
+import { realStatus, runDvc } from '../support/real-dvc.js'
 import type { TestRepo } from '../support/repo.js'
 
 /** [case, files to add, annotation file, line, message pattern, hint text] */
@@ -179,4 +179,21 @@ describe('prompts refused before any spend (issue 10 §9)', () => {
     expect(validated.code).toBe(0)
     expect(JSON.parse(validated.outputs.stale_stages)).toEqual(['notes'])
   }, 120_000)
+
+  it('duplicate deps, and the prompt listing itself: accepted with a notice on each line; generate leaves what DVC calls up to date', async () => {
+    repo.write({ 'docs/faq.prompt.md': repo.read('docs/faq.prompt.md').replace('  - docs/release-notes.md\n', '  - docs/release-notes.md\n  - docs/overview.md\n  - docs/faq.prompt.md\n') })
+    repo.commit('deps listed twice')
+    const validated = await run('validate')
+    expect(validated.code).toBe(0)
+    expect(validated.stdout).toContain('::notice title=graft-action,file=docs/faq.prompt.md,line=5::dep docs/overview.md is listed again (first on line 3): accepted (dvc.yaml lists it twice)')
+    expect(validated.stdout).toContain('::notice title=graft-action,file=docs/faq.prompt.md,line=6::dep docs/faq.prompt.md is the prompt file itself, which its stage depends on anyway')
+    expect(JSON.parse(validated.outputs.stale_stages)).toEqual(['faq', 'index'])
+    const generated = await run('generate')
+    expect(generated.code).toBe(0)
+    // dvc.yaml now lists the repeated deps as the prompt does, and DVC finds nothing to rerun
+    expect(repo.read('dvc.yaml')).toMatch(/    - docs\/faq\.prompt\.md\n    - docs\/overview\.md\n    - docs\/release-notes\.md\n    - docs\/overview\.md\n    - docs\/faq\.prompt\.md\n/)
+    expect(await realStatus(repo.root)).toEqual({})
+    const again = await run('validate')
+    expect(again.outputs.is_stale).toBe('false')
+  }, 240_000)
 })

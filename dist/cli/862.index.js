@@ -852,7 +852,10 @@ async function validate(options) {
     const reasons = staleReasons({ pipeline, status, handEdits });
     const stale = orderStale(pipeline, reasons, targets);
     log.info(`${describeEngine(engine)}: ${stale.length} stale document(s)`);
-    return { engine, pipeline, targets, explicitTargets: Boolean(options.targets?.length), stale };
+    const notices = promptNotices(pipeline);
+    for (const n of notices)
+        log.info(`notice: ${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}; ${n.hint}`);
+    return { engine, pipeline, targets, explicitTargets: Boolean(options.targets?.length), stale, notices };
 }
 /**
  * The engine as the reports name it, with what `none` means: there was no
@@ -956,6 +959,17 @@ function gitTop(root) {
         if ((0,external_node_path_.dirname)(dir) === dir)
             return undefined;
     }
+}
+/** A dep listed twice, or the prompt listing itself: DVC accepts both (and hashes the file once per listing). */
+function promptNotices(pipeline) {
+    return pipeline.prompts.flatMap((p) => (p.repeatedDeps ?? []).map((r) => ({
+        file: p.path,
+        line: r.line,
+        message: r.firstLine === undefined && r.dep === p.path
+            ? `dep ${r.dep} is the prompt file itself, which its stage depends on anyway: accepted (dvc.yaml lists it twice)`
+            : `dep ${r.dep} is listed again${r.firstLine !== undefined ? ` (first on line ${r.firstLine})` : ''}: accepted (dvc.yaml lists it twice)`,
+        hint: 'remove the repeated line from `deps`'
+    })));
 }
 /** Stale documents in dependency order, limited to the targets. */
 function orderStale(pipeline, reasons, targets) {

@@ -24,6 +24,9 @@ export async function runValidate(inputs: ValidateInputs, options: { report: boo
     }
   })
   if (!options.report) return report
+  for (const n of report.notices) {
+    core.notice(`${n.message}\nWhat to do: ${n.hint}`, { file: annotationPath(n.file), startLine: n.line, title: 'graft-action' })
+  }
   setStaleOutputs(report.stale)
   for (const d of report.stale) {
     core.notice(`${d.outputs.join(', ')} is stale: ${d.reasons.map((r) => r.text).join('; ')}`, {

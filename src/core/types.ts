@@ -23,6 +23,11 @@ export interface PromptFile {
   temperature?: number
   /** 1-based line of each of `deps` in the prompt file (same order), when read from a file */
   depLines?: (number | undefined)[]
+  /**
+   * deps listed more than once, or naming the prompt itself (its stage reads it
+   * anyway): accepted as DVC accepts them, and reported as a notice
+   */
+  repeatedDeps?: Array<{ dep: string; line?: number; /** line of the first listing; undefined for the prompt itself */ firstLine?: number }>
   /** everything after the closing `---` (byte for byte) */
   body: string
 }

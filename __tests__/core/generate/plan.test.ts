@@ -41,6 +41,7 @@ function report(
     pipeline,
     targets: new Set(opts.targets ?? STAGES.map((s) => s.name)),
     explicitTargets: opts.targets !== undefined,
+    notices: [],
     stale: stale.map((stage) => ({
       stage,
       outputs: [`${stage}.md`],

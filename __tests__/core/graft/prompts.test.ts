@@ -71,6 +71,17 @@ describe('parsePrompt', () => {
     })
   })
 
+  it('records deps listed again, and the prompt listing itself, with their lines (accepted, for a notice)', () => {
+    const text = '---\ndeps:\n  - src/a.md\n  - ./src/a.md\n  - docs/a.prompt.md\n  - src/b.md\n---\nB\n'
+    const prompt = parsePrompt(P, text)
+    expect(prompt.deps).toEqual(['src/a.md', 'src/a.md', 'docs/a.prompt.md', 'src/b.md'])
+    expect(prompt.repeatedDeps).toEqual([
+      { dep: 'src/a.md', line: 4, firstLine: 3 },
+      { dep: 'docs/a.prompt.md', line: 5, firstLine: undefined }
+    ])
+    expect(parsePrompt(P, '---\ndeps:\n  - src/a.md\n---\nB\n').repeatedDeps).toBeUndefined()
+  })
+
   it('treats a file without frontmatter, or with an empty one, as Graft does', () => {
     expect(parsePrompt(P, 'Just write.\n')).toMatchObject({ deps: [], out: 'docs/a.md', body: 'Just write.\n' })
     expect(parsePrompt(P, '---\n---\nBody\n')).toMatchObject({ deps: [], body: '---\n---\nBody\n' })

@@ -65,8 +65,22 @@ export function parsePromptWithLines(path: string, text: string): ParsedPrompt {
   if (fm.maxTokens !== undefined) prompt.maxTokens = fm.maxTokens
   if (fm.lines.maxTokens !== undefined) prompt.maxTokensLine = fm.lines.maxTokens
   if (fm.lines.out !== undefined) prompt.outLine = fm.lines.out
+  const repeated = repeatedDeps(path, fm.deps, fm.lines.deps)
+  if (repeated.length > 0) prompt.repeatedDeps = repeated
   if (fm.temperature !== undefined) prompt.temperature = fm.temperature
   return { prompt, lines: fm.lines }
+}
+
+/** Deps listed before (or the prompt itself), with their lines. */
+function repeatedDeps(path: string, deps: string[], lines: Array<number | undefined>): NonNullable<PromptFile['repeatedDeps']> {
+  if (deps.length === 0) return []
+  const first = new Map<string, number | undefined>([[path, undefined]])
+  const repeated: NonNullable<PromptFile['repeatedDeps']> = []
+  deps.forEach((dep, i) => {
+    if (first.has(dep)) repeated.push({ dep, line: lines[i], firstLine: first.get(dep) })
+    else first.set(dep, lines[i])
+  })
+  return repeated
 }
 
 /** Graft sorts `pathlib.Path`s: by path segments, not by the whole string. */

@@ -3,7 +3,7 @@
 import { checkWorkingDirectory } from '../io/workdir.js'
 import { existsSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
-import { GraftError } from '../errors.js'
+import { GraftError, type Problem } from '../errors.js'
 import { isSameOrInside, normalizeRepoPath } from '../paths.js'
 import { readDvcYaml } from '../dvc/dvcyaml.js'
 import type { Log } from '../log.js'
@@ -40,6 +40,8 @@ export interface ValidationReport {
   explicitTargets: boolean
   /** stale documents in dependency order, limited to the targets */
   stale: StaleDocument[]
+  /** things accepted but worth a word (a dep listed twice), each with its prompt and line */
+  notices: Problem[]
 }
 
 export async function validate(options: ValidateOptions): Promise<ValidationReport> {
@@ -62,7 +64,9 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
   const reasons = staleReasons({ pipeline, status, handEdits })
   const stale = orderStale(pipeline, reasons, targets)
   log.info(`${describeEngine(engine)}: ${stale.length} stale document(s)`)
-  return { engine, pipeline, targets, explicitTargets: Boolean(options.targets?.length), stale }
+  const notices = promptNotices(pipeline)
+  for (const n of notices) log.info(`notice: ${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}; ${n.hint}`)
+  return { engine, pipeline, targets, explicitTargets: Boolean(options.targets?.length), stale, notices }
 }
 
 /**
@@ -168,6 +172,21 @@ function gitTop(root: string): string | undefined {
     if (existsSync(join(dir, '.git'))) return dir
     if (dirname(dir) === dir) return undefined
   }
+}
+
+/** A dep listed twice, or the prompt listing itself: DVC accepts both (and hashes the file once per listing). */
+function promptNotices(pipeline: Pipeline): Problem[] {
+  return pipeline.prompts.flatMap((p) =>
+    (p.repeatedDeps ?? []).map((r) => ({
+      file: p.path,
+      line: r.line,
+      message:
+        r.firstLine === undefined && r.dep === p.path
+          ? `dep ${r.dep} is the prompt file itself, which its stage depends on anyway: accepted (dvc.yaml lists it twice)`
+          : `dep ${r.dep} is listed again${r.firstLine !== undefined ? ` (first on line ${r.firstLine})` : ''}: accepted (dvc.yaml lists it twice)`,
+      hint: 'remove the repeated line from `deps`'
+    }))
+  )
 }
 
 /** Stale documents in dependency order, limited to the targets. */
