@@ -2,13 +2,24 @@
 // runner runs them, the real AWS SDK against the loopback Bedrock server, and
 // the real `dvc status` as the judge of what generate leaves behind.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { runAction, type ActionRun } from '../support/action-runner.js'
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { BUNDLE_NODE, PROJECT_ROOT, runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import type { TestRepo } from '../support/repo.js'
 import { parseDocument } from 'yaml'
 import { dvcCommit } from '../support/graft-repo.js'
 import { realStatus } from '../support/real-dvc.js'
+
+/** The CLI bundle, as a person runs it. */
+function cliRun(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(BUNDLE_NODE, [join(PROJECT_ROOT, 'dist/cli/index.js'), ...args], (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+    )
+  })
+}
 
 describe('DVC stage semantics through the bundles', () => {
   let repo: TestRepo
@@ -140,6 +151,11 @@ describe('DVC stage semantics through the bundles', () => {
       expect(generated.code).toBe(0)
       expect(server.requests).toHaveLength(0)
       expect(generated.stdout).toMatch(/::warning::docs\/extras\.md \(stage extras\) stays stale.*waits for helper \(not a prompt stage\): run `dvc repro helper` and commit, then regenerate/)
+      // the CLI's pack says the same instead of packing a prompt generate would not send
+      const pack = await cliRun(['pack', '-C', repo.root, 'docs/extras.md'])
+      expect(pack.code).toBe(1)
+      expect(pack.stderr).toContain('generate would not render docs/extras.md now')
+      expect(pack.stderr).toContain('run `dvc repro helper`')
       expect(repo.snapshot()).toEqual(before)
     }, 240_000)
   })

@@ -2521,6 +2521,11 @@ async function packCommand(argv) {
         note = ' — up to date: generate sends this only with --force';
         doc = (await dryRun(targeted, true)).documents.find((d) => d.stage === stage);
     }
+    if (!doc) {
+        // left out even when forced: it waits for a `dvc repro` of a stage that is not a prompt
+        const why = targeted.stale.find((d) => d.stage === stage)?.reasons.map((r) => r.text) ?? [];
+        throw new errors/* GraftError */.Tz({ message: `generate would not render ${positionals[0]} now${why.length > 0 ? `: ${why.join('; ')}` : ''}`, hint: 'do what the reasons say first, then pack it again' });
+    }
     process.stdout.write(`# ${doc.output}: ${doc.directiveLine}${note}\n${doc.packed ?? ''}`);
     return 0;
 }
