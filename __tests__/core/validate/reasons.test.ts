@@ -117,4 +117,43 @@ describe('staleReasons', () => {
     expect(texts(reasons.get('c')).sort()).toEqual(['upstream a is stale', 'upstream b is stale'])
     expect(texts(reasons.get('b'))).toEqual(['command changed since dvc.lock', 'upstream a is stale'])
   })
+
+  it('never into or through a frozen stage; a stale frozen document says generate leaves it', () => {
+    const stages = STAGES.map((s) => (s.name === 'b' ? { ...s, frozen: true } : s))
+    const p = { ...pipeline({ locked: ALL }), stages, graph: StageGraph.build(stages) }
+    const st: PipelineStatus = new Map([['a', status({ changedDeps: { 'src.txt': 'modified' } })]])
+    const reasons = staleReasons({ pipeline: p, status: st, handEdits: new Map() })
+    expect([...reasons.keys()]).toEqual(['a'])
+    const edited = staleReasons({ pipeline: p, status: new Map([['b', status({ changedOuts: { 'b.md': 'modified' } })]]), handEdits: new Map() })
+    expect(edited.get('b')?.map((r) => r.kind)).toEqual(['edited-by-hand', 'frozen'])
+    expect(edited.has('c')).toBe(false) // DVC reports c's changed dep itself when it sees one
+  })
+
+  it('a helper stage that is only always_changed marks nothing downstream; one whose dep changed makes its readers wait', () => {
+    const stages: StageDef[] = [
+      { name: 'helper', cmd: 'make', deps: ['in.txt'], outs: [{ path: 'made.txt', cache: false }], alwaysChanged: true },
+      { name: 'a', cmd: 'graft a', deps: ['a.prompt.md', 'made.txt'], outs: [{ path: 'a.md', cache: false }] },
+      { name: 'b', cmd: 'graft b', deps: ['b.prompt.md', 'a.md'], outs: [{ path: 'b.md', cache: false }] },
+      { name: 'z', cmd: 'graft z', deps: ['z.prompt.md'], outs: [{ path: 'z.md', cache: false }] }
+    ]
+    const p: Pipeline = {
+      prompts: ['a', 'b', 'z'].map(prompt),
+      dvcYaml: { stages, unsupported: [] },
+      lock: lockOf(['helper', 'a', 'b', 'z']),
+      stages,
+      graph: StageGraph.build(stages),
+      drift: []
+    }
+    const always = staleReasons({ pipeline: p, status: new Map([['helper', status({ alwaysChanged: true })]]), handEdits: new Map() })
+    expect([...always.keys()]).toEqual(['helper'])
+    expect(texts(always.get('helper'))).toContain('not a prompt stage: graft-action does not render it; run `dvc repro helper` and commit its outputs')
+    const changed = staleReasons({
+      pipeline: p,
+      status: new Map([['helper', status({ alwaysChanged: true, changedDeps: { 'in.txt': 'modified' } })]]),
+      handEdits: new Map()
+    })
+    expect([...changed.keys()].sort()).toEqual(['a', 'b', 'helper'])
+    for (const doc of ['a', 'b']) expect(changed.get(doc)?.map((r) => r.kind)).toEqual(['upstream-stale', 'needs-repro'])
+    expect(texts(changed.get('b'))).toContain('waits for helper (not a prompt stage): run `dvc repro helper` and commit, then regenerate')
+  })
 })
