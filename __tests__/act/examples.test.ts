@@ -278,7 +278,7 @@ describe('example workflows in the Actions runtime (act)', () => {
 
 
   it(
-    'dispatch.yml with targets and force, right after a bot commit: regenerates the target, one more bot commit; then its downstream, and the next run finds nothing stale',
+    'dispatch.yml with targets and force, right after a bot commit: regenerates the target with what reads it (downstream: include) in one more bot commit; report leaves them and says so; the next run finds nothing stale',
     async () => {
       const before = repo.tip('refs/heads/main')
       const trigger = repo.commitOn('main', CHANGELOG_EDIT, 'changelog: 2.4.0')
@@ -286,22 +286,22 @@ describe('example workflows in the Actions runtime (act)', () => {
       expect(autofix.code).toBe(0)
       const botCommit = expectBotCommit('main', trigger, PR_STALE)
 
-      const inputs = { targets: 'docs/overview.md', force: 'true' }
-      const run = await act({ workflow: example('dispatch.yml'), event: 'workflow_dispatch', payload: repo.dispatchEvent(inputs), inputs, sha: botCommit, secrets: SECRETS })
-      expect(describeRun(run)).toMatch(/^exit 0;/)
+      // report: only the target; what reads it is named as left stale
+      const narrow = { targets: 'docs/overview.md', force: 'true', downstream: 'report' }
+      const first = await act({ workflow: example('dispatch.yml'), event: 'workflow_dispatch', payload: repo.dispatchEvent(narrow), inputs: narrow, sha: botCommit, secrets: SECRETS })
+      expect(describeRun(first)).toMatch(/^exit 0;/)
       const forced = expectBotCommit('main', botCommit, ['docs/overview.md'])
+      expect(JSON.parse(first.outputs['generate.2'].left_stale).sort()).toEqual(['docs/faq.md', 'docs/getting-started.md', 'docs/index.md'])
 
-      const again = await act({ workflow: example('dispatch.yml'), event: 'workflow_dispatch', payload: repo.dispatchEvent({ targets: 'docs/overview.md', force: 'false' }), inputs: { targets: 'docs/overview.md', force: 'false' }, sha: forced, secrets: SECRETS })
-      expect(describeRun(again)).toMatch(/^exit 0;/)
-      expect(again.outputs['generate.2']).toMatchObject({ is_stale: 'false', pushed: 'false' })
-      expect(repo.tip('refs/heads/main')).toBe(forced)
+      // include (the default): the target again, with everything that reads it, in one bot commit
+      const inputs = { targets: 'docs/overview.md', force: 'true', downstream: 'include' }
+      const run = await act({ workflow: example('dispatch.yml'), event: 'workflow_dispatch', payload: repo.dispatchEvent(inputs), inputs, sha: forced, secrets: SECRETS })
+      expect(describeRun(run)).toMatch(/^exit 0;/)
+      const settled = expectBotCommit('main', forced, ['docs/faq.md', 'docs/getting-started.md', 'docs/index.md', 'docs/overview.md'])
+      expect(run.outputs['generate.2'].left_stale).toBe('[]')
 
-      // the documents downstream of the forced one are stale now: a dispatch without targets
-      // regenerates them (a manual run, right after the bot's commit), and the next finds nothing
-      const none = { targets: '', force: 'false' }
-      const rest = await act({ workflow: example('dispatch.yml'), event: 'workflow_dispatch', payload: repo.dispatchEvent(none), inputs: none, sha: forced, secrets: SECRETS })
-      expect(describeRun(rest)).toMatch(/^exit 0;/)
-      const settled = expectBotCommit('main', forced, ['docs/faq.md', 'docs/getting-started.md', 'docs/index.md'])
+      // a dispatch without targets, right after the bot's commit, finds nothing stale
+      const none = { targets: '', force: 'false', downstream: 'include' }
       const last = await act({ workflow: example('dispatch.yml'), event: 'workflow_dispatch', payload: repo.dispatchEvent(none), inputs: none, sha: settled, secrets: SECRETS })
       expect(describeRun(last)).toMatch(/^exit 0;/)
       expect(last.outputs['generate.2']).toMatchObject({ is_stale: 'false', pushed: 'false' })

@@ -54,6 +54,25 @@ describe('graft-action CLI', () => {
     expect(report.stale[0].reasons[0].text).toBe('dep sources/changelog.md modified')
   })
 
+  it('validate with targets: --downstream include (the default) takes what reads them; report names what is stale outside them', async () => {
+    repo.write({ 'sources/changelog.md': 'changed\n' })
+    const include = await cli(['validate', '--engine', 'native', '--json', '-C', repo.root, 'docs/release-notes.md'])
+    expect(include.code).toBe(0)
+    expect(JSON.parse(include.stdout).stale_files).toEqual(['docs/release-notes.md', 'docs/faq.md', 'docs/index.md'])
+    expect(JSON.parse(include.stdout).left_stale).toEqual([])
+    const report = await cli(['validate', '--engine', 'native', '--downstream', 'report', '-C', repo.root, 'docs/release-notes.md'])
+    expect(report.code).toBe(0)
+    expect(report.stdout).toContain('2 document(s) outside the targets are stale:\n  docs/faq.md  (stale before the run, outside the targets: ')
+    expect(report.stdout).toContain('Run without targets, or with --downstream include')
+  })
+
+  it('--downstream with another value is a usage error (exit 2) naming the option, before any work', async () => {
+    const run = await cli(['generate', '--downstream', 'all', '-C', repo.root, 'docs/faq.md'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('--downstream must be include or report, not "all"')
+    expect(repo.git('status', '--porcelain')).toBe('')
+  })
+
   it('validate --fail-on-stale exits 1 when stale; text output names the reasons', async () => {
     repo.write({ 'sources/changelog.md': 'changed\n' })
     const run = await cli(['validate', '--engine', 'native', '--fail-on-stale', '-C', repo.root])

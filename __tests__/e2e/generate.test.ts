@@ -26,6 +26,52 @@ describe('dist/generate', () => {
     repo.cleanup()
   })
 
+  describe('targets and what lies downstream of them (issue 10 §2)', () => {
+    it('downstream: include (the default): a forced target regenerates with everything that reads it; nothing is left stale', async () => {
+      server.onRequest(() => reply.text(`# Doc ${server.requests.length}\n\nNew text.\n`))
+      const run = await generate({ targets: 'docs/faq.md', force: 'true' })
+      expect(run.code).toBe(0)
+      expect(JSON.parse(run.outputs.generated_files)).toEqual(['docs/faq.md', 'docs/index.md'])
+      expect(run.outputs.left_stale).toBe('[]')
+      expect(run.stdout).not.toContain('Documents left stale')
+      expect(await realStatus(repo.root)).toEqual({})
+    })
+
+    it('downstream: report: only the target; what reads it is named in the log, the summary and left_stale', async () => {
+      server.onRequest(() => reply.text('# FAQ\n\nNew text.\n'))
+      const run = await generate({ targets: 'docs/faq.md', force: 'true', downstream: 'report' })
+      expect(run.code).toBe(0)
+      expect(server.requests).toHaveLength(1)
+      expect(JSON.parse(run.outputs.generated_files)).toEqual(['docs/faq.md'])
+      expect(JSON.parse(run.outputs.left_stale)).toEqual(['docs/index.md'])
+      expect(run.stdout).toMatch(/::warning title=Documents left stale::1 document\(s\) outside the targets are stale after this run: docs\/index\.md \(reads docs\/faq\.md/)
+      expect(run.summary).toContain('1 document(s) left stale outside the targets')
+      // what it says is true: the real dvc calls index stale
+      expect(Object.keys(await realStatus(repo.root))).toEqual(['index'])
+    })
+
+    it('downstream: report also names documents that were stale outside the targets before the run', async () => {
+      repo.write({ 'sources/api.md': repo.read('sources/api.md') + '\nA new endpoint.\n' })
+      repo.commit('api')
+      server.onRequest(() => reply.text('# Notes\n\nNew text.\n'))
+      const run = await generate({ targets: 'docs/release-notes.md', force: 'true', downstream: 'report' })
+      expect(run.code).toBe(0)
+      const left = JSON.parse(run.outputs.left_stale) as string[]
+      expect(left).toContain('docs/api-reference.md')
+      expect(left).toContain('docs/faq.md')
+      expect(run.stdout).toMatch(/docs\/api-reference\.md \(stale before the run, outside the targets: /)
+    })
+
+    it('a bad downstream value is an input error, before any call', async () => {
+      const before = repo.snapshot()
+      const run = await generate({ targets: 'docs/faq.md', downstream: 'everything' })
+      expect(run.code).not.toBe(0)
+      expect(run.stdout).toContain('input downstream must be include or report, not "everything"')
+      expect(server.requests).toHaveLength(0)
+      expect(repo.snapshot()).toEqual(before)
+    })
+  })
+
   it('makes no call and writes nothing when everything is up to date', async () => {
     const run = await generate()
     expect(run.code).toBe(0)
@@ -58,7 +104,7 @@ describe('dist/generate', () => {
     repo.commit('two')
     repo.write({ 'sources/config.yaml': repo.read('sources/config.yaml') + 'third: true\n' })
     repo.commit('three')
-    const run = await generate({ targets: 'docs/overview.md' })
+    const run = await generate({ targets: 'docs/overview.md', downstream: 'report' })
     expect(run.code).toBe(0)
     expect(server.requests).toHaveLength(1)
     expect(promptOf(server, 0)).toContain('+FIRST-COMMIT-CHANGE')
@@ -71,7 +117,7 @@ describe('dist/generate', () => {
     repo.write({ 'sources/architecture.md': repo.read('sources/architecture.md') + '\nNew part.\n' })
     repo.write({ 'docs/glossary.prompt.md': '---\ndeps:\n  - sources/api.md\n---\nWrite a glossary.\n' })
     repo.commit('prompts')
-    const run = await generate({ targets: 'docs/release-notes.md\ndocs/overview.md\ndocs/glossary.md' })
+    const run = await generate({ targets: 'docs/release-notes.md\ndocs/overview.md\ndocs/glossary.md', downstream: 'report' })
     expect(run.code).toBe(0)
     const byDoc = new Map(server.requests.map((r) => [r.body.messages[0].content[0].text, actionLine(r.body.messages[0].content[0].text)]))
     expect([...byDoc.values()].sort()).toEqual(['GENERATE', 'REFINE', 'REFRESH'])

@@ -252,7 +252,7 @@ describe('publishing (dist/main)', () => {
     expect(result.stdout).toMatch(/::notice::Pull-request comment skipped/)
   })
 
-  it('workflow_dispatch: honours targets and force, and pushes to the dispatched branch', async () => {
+  it('workflow_dispatch: honours targets (with what reads them) and force, and pushes to the dispatched branch', async () => {
     const sha = repo.head()
     const result = await run(
       { name: 'workflow_dispatch', payload: { inputs: { targets: 'docs/faq.md', force: 'true' }, ref: 'refs/heads/main', repository: { full_name: 'acme/docs' } } },
@@ -261,9 +261,11 @@ describe('publishing (dist/main)', () => {
     )
     expect(result.code).toBe(0)
     expect(result.outputs.is_stale).toBe('false')
-    expect(JSON.parse(result.outputs.generated_files)).toEqual(['docs/faq.md'])
-    expect(bedrock.requests).toHaveLength(1)
-    expect(gitIn(origin, 'show', '--name-only', '--format=', 'main').trim().split('\n').sort()).toEqual(['docs/faq.md', 'dvc.lock'])
+    // downstream: include (the default): index reads faq, so it is regenerated with it and nothing is left stale on main
+    expect(JSON.parse(result.outputs.generated_files)).toEqual(['docs/faq.md', 'docs/index.md'])
+    expect(bedrock.requests).toHaveLength(2)
+    expect(result.outputs.left_stale).toBe('[]')
+    expect(gitIn(origin, 'show', '--name-only', '--format=', 'main').trim().split('\n').sort()).toEqual(['docs/faq.md', 'docs/index.md', 'dvc.lock'])
   })
 
   it('pull_request_target: the untrusted head is validated only, unless the workflow opts in', async () => {

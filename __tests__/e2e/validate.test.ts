@@ -47,14 +47,25 @@ describe('dist/validate', () => {
     expect(run.stdout).toContain('::error::3 generated document(s) are stale')
   })
 
-  it('limits the report to targets, given as output paths or stage names', async () => {
+  it('limits the report to targets, given as output paths or stage names (downstream: report), and names what is stale outside them', async () => {
     repo.write({ 'sources/api.md': 'changed\n' })
     const run = await runAction('validate', {
       workspace: repo.root,
-      inputs: { engine: 'native', targets: '["docs/index.md", "overview"]' }
+      inputs: { engine: 'native', targets: '["docs/index.md", "overview"]', downstream: 'report' }
     })
     expect(run.code).toBe(0)
     expect(JSON.parse(run.outputs.stale_files)).toEqual(['docs/overview.md', 'docs/index.md'])
+    expect(JSON.parse(run.outputs.left_stale)).toEqual(['docs/api-reference.md', 'docs/getting-started.md', 'docs/faq.md'])
+    expect(run.stdout).toContain('3 document(s) outside the targets are stale: docs/api-reference.md (stale before the run, outside the targets: ')
+    expect(run.summary).toContain('3 document(s) left stale outside the targets')
+  })
+
+  it('downstream: include (the default) takes what reads a target into the scope', async () => {
+    repo.write({ 'sources/api.md': 'changed\n' })
+    const run = await runAction('validate', { workspace: repo.root, inputs: { engine: 'native', targets: 'overview' } })
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.outputs.stale_files)).toEqual(['docs/overview.md', 'docs/getting-started.md', 'docs/faq.md', 'docs/index.md'])
+    expect(JSON.parse(run.outputs.left_stale)).toEqual(['docs/api-reference.md'])
   })
 
   it('reports a hand-edited generated document as such', async () => {

@@ -1096,7 +1096,7 @@ function planGeneration(report, options) {
     // frozen: true — DVC never reruns the stage; neither does generate. Forcing one by name is a contradiction.
     const frozen = chosen.filter((n) => byName.get(n)?.frozen);
     if (options.force && report.explicitTargets) {
-        const named = frozen.filter((n) => report.targets.has(n));
+        const named = frozen.filter((n) => report.namedTargets.has(n));
         if (named.length > 0) {
             throw new errors/* GraftError */.Tz(named.map((n) => ({
                 file: 'dvc.yaml',
@@ -2324,6 +2324,8 @@ async function missingProfile(profile) {
 
 // EXTERNAL MODULE: ./src/core/settings.ts
 var settings = __webpack_require__(1922);
+// EXTERNAL MODULE: ./src/core/generate/left-stale.ts
+var left_stale = __webpack_require__(5986);
 // EXTERNAL MODULE: ./src/core/validate/validate.ts + 4 modules
 var validate = __webpack_require__(4940);
 // EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
@@ -2350,6 +2352,7 @@ var terminal_log = __webpack_require__(729);
 
 
 
+
 const generateHelp = `Usage: graft-action generate [options] [targets...]
 
 Regenerates the stale documents (or the targets) through Claude on AWS Bedrock,
@@ -2359,6 +2362,8 @@ Credentials come from the AWS SDK's default chain (environment, profile, SSO).
 Options:
   --dry-run                  show each directive and packed-prompt size; call no model, write nothing
   --force                    regenerate the targets even when up to date
+  --downstream <include|report>  with targets: also regenerate what reads them (include, the default),
+                             or only the targets, naming what is left stale (report)
   --model <name>             model for prompts that name none (default ${defaults/* DEFAULT_MODEL */.UB})
   --region <region>          Bedrock region (default AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
   --max-tokens <n>           output limit for prompts without max_tokens (default ${defaults/* DEFAULT_MAX_TOKENS */.Uc})
@@ -2390,6 +2395,7 @@ async function generateCommand(argv) {
     const { values, positionals } = (0,args/* parseCommandLine */.Du)('generate', argv, {
         'dry-run': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        downstream: { type: 'string', default: defaults/* DEFAULT_DOWNSTREAM */.hP },
         model: { type: 'string', default: defaults/* DEFAULT_MODEL */.UB },
         region: { type: 'string' },
         'max-tokens': { type: 'string' },
@@ -2408,6 +2414,7 @@ async function generateCommand(argv) {
     }
     // Every option is checked before any work: a typo costs no validation and no model call.
     const engine = (0,args/* asUsage */.im)(() => (0,settings/* parseEngineChoice */.xC)(values.engine, '--engine'));
+    const downstream = (0,args/* asUsage */.im)(() => (0,settings/* parseDownstream */.k9)(values.downstream, '--downstream'));
     (0,args/* asUsage */.im)(() => (0,models/* resolveModelSetting */.Os)(values.model, '--model'));
     const maxTokens = positiveInt('max-tokens', values['max-tokens'], defaults/* DEFAULT_MAX_TOKENS */.Uc);
     const concurrency = positiveInt('concurrency', values.concurrency, defaults/* DEFAULT_CONCURRENCY */.WH);
@@ -2425,7 +2432,8 @@ async function generateCommand(argv) {
     const report = await (0,validate/* validate */.tf)({
         root,
         engine,
-        targets: positionals.flatMap((p) => (0,targets/* parseTargetList */.n)(p)),
+        targets: positionals.flatMap((p) => (0,targets/* parseTargetList */.n5)(p)),
+        downstream,
         log,
         dvc: dvc_locator/* dvcOnPath */.q
     });
@@ -2476,6 +2484,7 @@ async function generateCommand(argv) {
         process.stdout.write(`Tokens: ${used.i} input, ${used.o} output\n`);
     if (!result.dryRun && result.changedFiles.length > 0)
         process.stdout.write(`Changed: ${result.changedFiles.join(', ')}\n`);
+    (0,terminal_log/* printLeftStale */.k)((0,left_stale/* leftStale */.X)(report, result.dryRun ? [] : result.changedFiles), result.dryRun ? 'are stale' : 'are stale after this run');
     return 0;
 }
 async function packCommand(argv) {
@@ -2510,7 +2519,7 @@ async function packCommand(argv) {
         log
     });
     // The target's stage: validating it alone also checks that it names a document.
-    const targeted = await (0,validate/* validate */.tf)({ root, engine: 'native', targets: positionals, log, dvc: dvc_locator/* dvcOnPath */.q });
+    const targeted = await (0,validate/* validate */.tf)({ root, engine: 'native', targets: positionals, downstream: 'report', log, dvc: dvc_locator/* dvcOnPath */.q });
     const stage = [...targeted.targets][0];
     if (!targeted.pipeline.prompts.some((p) => p.stageName === stage))
         throw new errors/* GraftError */.Tz({ message: `${positionals[0]} has no prompt to pack` });

@@ -9,6 +9,7 @@ import {
   DEFAULT_ON_PROTECTED,
   DEFAULT_CONCURRENCY,
   DEFAULT_DVC_VERSION,
+  DEFAULT_DOWNSTREAM,
   DEFAULT_MAX_DOCUMENTS,
   DEFAULT_MAX_INPUT_TOKENS,
   DEFAULT_MAX_OUTPUT_TOKENS,
@@ -19,9 +20,9 @@ import {
 } from '../core/defaults.js'
 import { GraftError } from '../core/errors.js'
 import { resolveModelSetting } from '../core/render/models.js'
-import { parsePositiveInt } from '../core/settings.js'
+import { parseDownstream, parsePositiveInt } from '../core/settings.js'
 import { maskSecret } from './secrets.js'
-import { parseTargetList } from '../core/pipeline/targets.js'
+import { parseTargetList, type DownstreamPolicy } from '../core/pipeline/targets.js'
 import type { EngineChoice } from '../core/validate/validate.js'
 import type { Budget } from '../core/generate/budget.js'
 
@@ -29,6 +30,7 @@ export interface ValidateInputs {
   root: string
   engine: EngineChoice
   targets: string[]
+  downstream: DownstreamPolicy
   failOnStale: boolean
   cache: boolean
   dvcVersion: string
@@ -96,6 +98,7 @@ export function readValidateInputs(): ValidateInputs {
     root,
     engine: getChoice('engine', ['auto', 'dvc', 'native'] as const, 'auto'),
     targets: parseTargetList(core.getInput('targets')),
+    downstream: parseDownstream(getString('downstream', DEFAULT_DOWNSTREAM), 'input downstream'),
     failOnStale: getBoolean('fail-on-stale', false),
     cache: getBoolean('cache', true),
     dvcVersion: getString('dvc-version', DEFAULT_DVC_VERSION)

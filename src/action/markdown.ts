@@ -1,6 +1,7 @@
 // Markdown for the job summary and the pull-request comment. Pure functions of
 // the report data, so the same tables appear in both places and in tests.
 import type { StaleDocument } from '../core/types.js'
+import type { LeftStale } from '../core/generate/left-stale.js'
 import { ENGINE_NONE_MEANS } from '../core/validate/validate.js'
 
 /**
@@ -58,6 +59,22 @@ export function validateSummary(input: { stale: StaleDocument[]; engine: string;
   return `${head}\n\nEngine: \`${engine}\`${what}${scope}\n\n${staleTable(stale)}`
 }
 
+/** The documents a targeted run leaves stale outside its targets, as a section of the summary or the comment. */
+export function leftStaleMarkdown(left: LeftStale[]): string {
+  if (left.length === 0) return ''
+  const rows = left.map((d) => `| ${d.outputs.map(codeCell).join('<br>')} | ${escapeCell(d.why)} |`)
+  return [
+    `#### ⚠️ ${left.length} document(s) left stale outside the targets`,
+    '',
+    '| Document | Why |',
+    '| --- | --- |',
+    ...rows,
+    '',
+    'Run without `targets`, or with `downstream: include`, to bring them up to date.',
+    ''
+  ].join('\n')
+}
+
 export interface DocumentRow {
   output: string
   directive: string
@@ -93,6 +110,8 @@ export interface CommentInput {
   commit?: { sha: string; pushed: boolean }
   /** why this run only validated */
   validateOnly?: string
+  /** documents outside the targets that are stale after the run */
+  leftStale?: LeftStale[]
 }
 
 /** The sticky pull-request comment: what is stale, what was regenerated, and the commit. */
@@ -108,5 +127,6 @@ export function prCommentBody(input: CommentInput): string {
     parts.push('### ✅ Graft: every generated document is up to date', '')
   }
   if (input.validateOnly) parts.push(`> ${input.validateOnly}`, '')
+  if (input.leftStale && input.leftStale.length > 0) parts.push(leftStaleMarkdown(input.leftStale))
   return parts.join('\n')
 }

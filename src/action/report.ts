@@ -5,11 +5,32 @@ import { GraftError } from '../core/errors.js'
 import { annotationPath } from './inputs.js'
 import { escapeLog, type Log } from '../core/log.js'
 import type { StaleDocument } from '../core/types.js'
+import type { LeftStale } from '../core/generate/left-stale.js'
+import { leftStaleMarkdown } from './markdown.js'
 
 export function setStaleOutputs(stale: StaleDocument[]): void {
   core.setOutput('is_stale', stale.length > 0 ? 'true' : 'false')
   core.setOutput('stale_files', JSON.stringify(stale.flatMap((d) => d.outputs)))
   core.setOutput('stale_stages', JSON.stringify(stale.map((d) => d.stage)))
+}
+
+/**
+ * What a targeted run leaves stale outside its targets: the `left_stale`
+ * output, a warning naming each document, and a summary section. Says
+ * nothing (and outputs `[]`) when it leaves nothing.
+ */
+export async function reportLeftStale(left: LeftStale[], after: 'validate' | 'generate'): Promise<void> {
+  core.setOutput('left_stale', JSON.stringify(left.flatMap((d) => d.outputs)))
+  if (left.length === 0) return
+  const list = left.map((d) => `${d.outputs.join(', ')} (${d.why})`).join('; ')
+  core.warning(
+    escapeLog(
+      `${left.length} document(s) outside the targets ${after === 'generate' ? 'are stale after this run' : 'are stale'}: ${list}. ` +
+        'Run without targets, or with `downstream: include`, to bring them up to date.'
+    ),
+    { title: 'Documents left stale' }
+  )
+  await writeSummary(leftStaleMarkdown(left))
 }
 
 export async function writeSummary(markdown: string): Promise<void> {

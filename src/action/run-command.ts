@@ -12,6 +12,7 @@ import { Git } from '../core/io/git.js'
 import { checkWorkingDirectory } from '../core/io/workdir.js'
 import { GraftError } from '../core/errors.js'
 import type { GenerateResult } from '../core/generate/generate.js'
+import type { ValidationReport } from '../core/validate/validate.js'
 import { loopGuardError, readBotCommit } from '../core/publish/loop-guard.js'
 import { checksWillNotRun, decideAfterProbes, decideRun, loopGuard, type Command as PolicyCommand } from '../core/publish/policy.js'
 import { assertCanPush } from '../core/publish/push.js'
@@ -22,7 +23,8 @@ import { octokitFor, requiredChecks } from './github-api.js'
 import { readGenerateInputs, readPublishInputs, readValidateInputs, type GenerateInputs, type PublishInputs } from './inputs.js'
 import { upsertPrComment } from './pr-comment.js'
 import { publish, type PublishOutcome } from './publish.js'
-import { reportFailure } from './report.js'
+import { reportFailure, reportLeftStale } from './report.js'
+import { leftStale } from '../core/generate/left-stale.js'
 import { failIfStale, runValidate } from './run-validate.js'
 import { runGenerate, setGeneratedFiles, setTokenOutputs } from './run-generate.js'
 
@@ -62,21 +64,23 @@ async function generateFlow(command: PolicyCommand, inputs: GenerateInputs, publ
   const git = new Git(inputs.root)
   if (publishes) await checkoutBranch(git, plan, publishInputs.token || undefined)
 
-  const report = await runValidate(inputs)
+  const report = await runValidate(inputs, { report: true, leftStale: false })
   setPublishOutputs({ pushed: false, results: [] })
   core.setOutput('generated_files', '[]')
   if (report.stale.length === 0 && !inputs.force) {
-    actionLog.info('Every targeted document is up to date: nothing to generate.')
-    await comment(plan, publishInputs, prCommentBody({ stale: [] }))
+    actionLog.info(report.explicitTargets ? 'Every targeted document is up to date: nothing to generate.' : 'Every document is up to date: nothing to generate.')
+    const left = leftStale(report, [])
+    await reportLeftStale(left, 'validate')
+    await comment(plan, publishInputs, prCommentBody({ stale: [], leftStale: left }))
     return
   }
-  if (decision.kind === 'validate-only') return validateOnly(plan, publishInputs, report.stale, decision.reason)
+  if (decision.kind === 'validate-only') return validateOnly(plan, publishInputs, report, decision.reason)
   const probed = decideAfterProbes(command, plan.branch, {
     credentials: command === 'auto' && !inputs.dryRun ? await missingCredentials(inputs) : undefined,
     pushAccess: publishes ? await missingPushAccess(git, plan, publishInputs) : undefined
   })
   if (probed.kind === 'refuse') throw new GraftError(probed.problem)
-  if (probed.kind === 'validate-only') return validateOnly(plan, publishInputs, report.stale, probed.reason)
+  if (probed.kind === 'validate-only') return validateOnly(plan, publishInputs, report, probed.reason)
 
   const again = loopGuard({
     bot: await readBotCommit(git, publishInputs.identity),
@@ -96,6 +100,9 @@ async function generateFlow(command: PolicyCommand, inputs: GenerateInputs, publ
     setTokenOutputs(outcome.results)
     await summarise(plan, publishInputs, outcome)
   }
+  // what the run rewrote (every round): documents outside the targets that read it are stale now
+  const left = leftStale(report, result.dryRun ? [] : [...new Set(outcome.results.flatMap((r) => r.changedFiles))])
+  await reportLeftStale(left, 'generate')
   await comment(
     plan,
     publishInputs,
@@ -103,14 +110,17 @@ async function generateFlow(command: PolicyCommand, inputs: GenerateInputs, publ
       stale: report.stale,
       dryRun: result.dryRun,
       documents: result.documents,
-      commit: outcome.sha ? { sha: outcome.sha, pushed: outcome.pushed } : undefined
+      commit: outcome.sha ? { sha: outcome.sha, pushed: outcome.pushed } : undefined,
+      leftStale: left
     })
   )
 }
 
-async function validateOnly(plan: EventPlan, inputs: PublishInputs, stale: Parameters<typeof prCommentBody>[0]['stale'], reason: string): Promise<void> {
+async function validateOnly(plan: EventPlan, inputs: PublishInputs, report: ValidationReport, reason: string): Promise<void> {
   core.notice(`Validate only: ${reason}`)
-  await comment(plan, inputs, prCommentBody({ stale, validateOnly: reason }))
+  const left = leftStale(report, [])
+  await reportLeftStale(left, 'validate')
+  await comment(plan, inputs, prCommentBody({ stale: report.stale, validateOnly: reason, leftStale: left }))
 }
 
 /** After a rebase: whatever the new upstream commits made stale is regenerated (no outputs; a summary section of its own). */

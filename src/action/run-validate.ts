@@ -4,17 +4,22 @@ import { validate, type ValidationReport } from '../core/validate/validate.js'
 import { which } from '../core/io/which.js'
 import { validateSummary } from './markdown.js'
 import { annotationPath, type ValidateInputs } from './inputs.js'
-import { actionLog, setStaleOutputs, writeSummary } from './report.js'
+import { actionLog, reportLeftStale, setStaleOutputs, writeSummary } from './report.js'
+import { leftStale } from '../core/generate/left-stale.js'
 
 /**
  * Validates and reports. `report: false` (the re-check after a rebase) only
  * validates: the step's outputs and summary keep describing the run's start.
  */
-export async function runValidate(inputs: ValidateInputs, options: { report: boolean } = { report: true }): Promise<ValidationReport> {
+export async function runValidate(
+  inputs: ValidateInputs,
+  options: { report: boolean; /** report what is stale outside the targets (generate reports it after its run instead) */ leftStale?: boolean } = { report: true }
+): Promise<ValidationReport> {
   const report = await validate({
     root: inputs.root,
     engine: inputs.engine,
     targets: inputs.targets,
+    downstream: inputs.downstream,
     log: actionLog,
     dvc: {
       find: async () => which('dvc'),
@@ -39,9 +44,10 @@ export async function runValidate(inputs: ValidateInputs, options: { report: boo
       stale: report.stale,
       engine: report.engine,
       checked: report.targets.size,
-      targeted: inputs.targets.length > 0
+      targeted: report.explicitTargets
     })
   )
+  if (options.leftStale ?? true) await reportLeftStale(leftStale(report, []), 'validate')
   return report
 }
 

@@ -4,15 +4,16 @@ import { GraftError } from '../core/errors.js'
 import { generate, type GenerateResult } from '../core/generate/generate.js'
 import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
 import { resolveModelSetting } from '../core/render/models.js'
-import { DEFAULT_CONCURRENCY, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_MINUTES, defaultRegion } from '../core/defaults.js'
+import { DEFAULT_CONCURRENCY, DEFAULT_DOWNSTREAM, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_MINUTES, defaultRegion } from '../core/defaults.js'
 import { DEFAULT_BUDGET } from '../core/generate/budget.js'
-import { parseEngineChoice, parsePositiveInt } from '../core/settings.js'
+import { parseDownstream, parseEngineChoice, parsePositiveInt } from '../core/settings.js'
+import { leftStale } from '../core/generate/left-stale.js'
 import { environmentSecrets } from '../core/pack/secrets.js'
 import { validate, type ValidationReport } from '../core/validate/validate.js'
 import { UsageError, asUsage, parseCommandLine } from './args.js'
 import { dvcOnPath } from './dvc-locator.js'
 import { parseTargetList } from '../core/pipeline/targets.js'
-import { terminalLog } from './terminal-log.js'
+import { printLeftStale, terminalLog } from './terminal-log.js'
 
 export const generateHelp = `Usage: graft-action generate [options] [targets...]
 
@@ -23,6 +24,8 @@ Credentials come from the AWS SDK's default chain (environment, profile, SSO).
 Options:
   --dry-run                  show each directive and packed-prompt size; call no model, write nothing
   --force                    regenerate the targets even when up to date
+  --downstream <include|report>  with targets: also regenerate what reads them (include, the default),
+                             or only the targets, naming what is left stale (report)
   --model <name>             model for prompts that name none (default ${DEFAULT_MODEL})
   --region <region>          Bedrock region (default AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
   --max-tokens <n>           output limit for prompts without max_tokens (default ${DEFAULT_MAX_TOKENS})
@@ -56,6 +59,7 @@ function positiveInt(name: string, raw: string | undefined, fallback: number): n
 type GenerateOptions = {
   'dry-run': boolean
   force: boolean
+  downstream: string
   model: string
   region?: string
   'max-tokens'?: string
@@ -74,6 +78,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine<GenerateOptions>('generate', argv, {
     'dry-run': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
+    downstream: { type: 'string', default: DEFAULT_DOWNSTREAM },
     model: { type: 'string', default: DEFAULT_MODEL },
     region: { type: 'string' },
     'max-tokens': { type: 'string' },
@@ -92,6 +97,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
   }
   // Every option is checked before any work: a typo costs no validation and no model call.
   const engine = asUsage(() => parseEngineChoice(values.engine, '--engine'))
+  const downstream = asUsage(() => parseDownstream(values.downstream, '--downstream'))
   asUsage(() => resolveModelSetting(values.model, '--model'))
   const maxTokens = positiveInt('max-tokens', values['max-tokens'], DEFAULT_MAX_TOKENS)
   const concurrency = positiveInt('concurrency', values.concurrency, DEFAULT_CONCURRENCY)
@@ -110,6 +116,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     root,
     engine,
     targets: positionals.flatMap((p) => parseTargetList(p)),
+    downstream,
     log,
     dvc: dvcOnPath
   })
@@ -156,6 +163,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
   const used = result.documents.reduce((t, d) => ({ i: t.i + d.inputTokens, o: t.o + d.outputTokens }), { i: 0, o: 0 })
   if (!result.dryRun) process.stdout.write(`Tokens: ${used.i} input, ${used.o} output\n`)
   if (!result.dryRun && result.changedFiles.length > 0) process.stdout.write(`Changed: ${result.changedFiles.join(', ')}\n`)
+  printLeftStale(leftStale(report, result.dryRun ? [] : result.changedFiles), result.dryRun ? 'are stale' : 'are stale after this run')
   return 0
 }
 
@@ -191,7 +199,7 @@ export async function packCommand(argv: string[]): Promise<number> {
       log
     })
   // The target's stage: validating it alone also checks that it names a document.
-  const targeted = await validate({ root, engine: 'native', targets: positionals, log, dvc: dvcOnPath })
+  const targeted = await validate({ root, engine: 'native', targets: positionals, downstream: 'report', log, dvc: dvcOnPath })
   const stage = [...targeted.targets][0]
   if (!targeted.pipeline.prompts.some((p) => p.stageName === stage)) throw new GraftError({ message: `${positionals[0]} has no prompt to pack` })
   // The whole run, as generate plans it, up to the target: upstreams it regenerates first shape what the target is sent.

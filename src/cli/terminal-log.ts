@@ -1,5 +1,6 @@
 // The core's Log for a terminal: progress to stderr, so stdout stays clean for --json.
 import { escapeLog, type Log } from '../core/log.js'
+import type { LeftStale } from '../core/generate/left-stale.js'
 
 export function terminalLog(quiet: boolean): Log {
   return {
@@ -12,4 +13,12 @@ export function terminalLog(quiet: boolean): Log {
       return fn()
     }
   }
+}
+
+/** What a targeted run leaves stale outside its targets, on stdout after the run's own lines; nothing when it leaves nothing. */
+export function printLeftStale(left: LeftStale[], verb: string): void {
+  if (left.length === 0) return
+  process.stdout.write(`${left.length} document(s) outside the targets ${verb}:\n`)
+  for (const d of left) process.stdout.write(`  ${escapeLog(d.outputs.join(', '))}  (${escapeLog(d.why)})\n`)
+  process.stdout.write('Run without targets, or with --downstream include, to bring them up to date.\n')
 }

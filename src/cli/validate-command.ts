@@ -1,7 +1,10 @@
 // `graft-action validate`: the same verdicts as the action, in a terminal.
 import { resolve } from 'node:path'
 import { describeEngine, validate } from '../core/validate/validate.js'
-import { parseEngineChoice } from '../core/settings.js'
+import { parseDownstream, parseEngineChoice } from '../core/settings.js'
+import { DEFAULT_DOWNSTREAM } from '../core/defaults.js'
+import { leftStale } from '../core/generate/left-stale.js'
+import { printLeftStale } from './terminal-log.js'
 import { dvcOnPath } from './dvc-locator.js'
 import { parseTargetList } from '../core/pipeline/targets.js'
 import { asUsage, parseCommandLine } from './args.js'
@@ -15,18 +18,20 @@ Options:
   --engine <auto|native|dvc>  staleness engine (default auto: dvc when on PATH, else native)
   --json                      print a JSON report on stdout
   --fail-on-stale             exit with status 1 when anything is stale
+  --downstream <include|report>  with targets: also check what reads them (include, the default), or only the targets
   -C, --cwd <dir>             repository root (default: the current directory)
   -h, --help                  show this help
 `
 
 export async function validateCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine<{ engine: string; json: boolean; 'fail-on-stale': boolean; cwd: string; help: boolean }>(
+  const { values, positionals } = parseCommandLine<{ engine: string; json: boolean; 'fail-on-stale': boolean; downstream: string; cwd: string; help: boolean }>(
     'validate',
     argv,
     {
       engine: { type: 'string', default: 'auto' },
       json: { type: 'boolean', default: false },
       'fail-on-stale': { type: 'boolean', default: false },
+      downstream: { type: 'string', default: DEFAULT_DOWNSTREAM },
       cwd: { type: 'string', short: 'C', default: '.' }
     }
   )
@@ -35,10 +40,12 @@ export async function validateCommand(argv: string[]): Promise<number> {
     return 0
   }
   const engine = asUsage(() => parseEngineChoice(values.engine, '--engine'))
+  const downstream = asUsage(() => parseDownstream(values.downstream, '--downstream'))
   const report = await validate({
     root: resolve(values.cwd),
     engine,
     targets: positionals.flatMap((p) => parseTargetList(p)),
+    downstream,
     log: terminalLog(values.json),
     dvc: dvcOnPath
   })
@@ -50,6 +57,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
           is_stale: report.stale.length > 0,
           stale_files: report.stale.flatMap((d) => d.outputs),
           stale_stages: report.stale.map((d) => d.stage),
+          left_stale: leftStale(report, []).flatMap((d) => d.outputs),
           stale: report.stale
         },
         null,
@@ -65,5 +73,6 @@ export async function validateCommand(argv: string[]): Promise<number> {
       for (const r of d.reasons) process.stdout.write(`      - ${r.text}\n`)
     }
   }
+  if (!values.json) printLeftStale(leftStale(report, []), 'are stale')
   return values['fail-on-stale'] && report.stale.length > 0 ? 1 : 0
 }

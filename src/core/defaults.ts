@@ -40,6 +40,14 @@ export const DEFAULT_COMMIT_VIA: 'api' | 'git' = 'git'
 /** When protection refuses the commit: one rolling pull request (`fail` fails the step). */
 export const DEFAULT_ON_PROTECTED: 'pull-request' | 'fail' = 'pull-request'
 
+/**
+ * What a targeted run does with the documents downstream of its targets:
+ * `include` takes them into the run (a forced refresh of one document leaves
+ * nothing stale behind it), `report` keeps the run to the targets and names
+ * what it left stale.
+ */
+export const DEFAULT_DOWNSTREAM: 'include' | 'report' = 'include'
+
 /** The region: the explicit choice, else the SDK's own variables, else {@link DEFAULT_REGION}. */
 export function defaultRegion(env: NodeJS.ProcessEnv = process.env): string {
   return env.AWS_REGION || env.AWS_DEFAULT_REGION || DEFAULT_REGION
@@ -55,6 +63,7 @@ export const ACTION_INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'working-directory': '.',
   engine: 'auto',
   targets: '',
+  downstream: DEFAULT_DOWNSTREAM,
   'fail-on-stale': 'false',
   cache: 'true',
   force: 'false',

@@ -1,6 +1,7 @@
 // Settings given as text (action inputs, CLI options) turned into values, with
 // one wording for every adapter's errors.
 import { GraftError } from './errors.js'
+import { DOWNSTREAM_POLICIES, type DownstreamPolicy } from './pipeline/targets.js'
 
 /** The staleness engines a user may choose (validate.ts runs them). */
 export const ENGINE_CHOICES = ['auto', 'native', 'dvc'] as const
@@ -30,5 +31,18 @@ export function parseEngineChoice(raw: string, label: string): EngineSetting {
   throw new GraftError({
     message: `${label} must be auto, native or dvc, not "${raw}"`,
     hint: 'auto: the real DVC when it is on PATH, else the native engine; native: no DVC needed; dvc: the real `dvc status`'
+  })
+}
+
+/**
+ * The downstream policy from `raw` ("--downstream", "input downstream").
+ * @throws GraftError when `raw` is not include or report.
+ */
+export function parseDownstream(raw: string, label: string): DownstreamPolicy {
+  const value = raw.trim()
+  if ((DOWNSTREAM_POLICIES as readonly string[]).includes(value)) return value as DownstreamPolicy
+  throw new GraftError({
+    message: `${label} must be include or report, not "${raw}"`,
+    hint: 'include: regenerate the targets with every document that reads them; report: only the targets, naming what is left stale'
   })
 }

@@ -42,6 +42,8 @@ function report(
     targets: new Set(opts.targets ?? STAGES.map((s) => s.name)),
     explicitTargets: opts.targets !== undefined,
     notices: [],
+    namedTargets: new Set(opts.targets ?? []),
+    outsideTargets: [],
     stale: stale.map((stage) => ({
       stage,
       outputs: [`${stage}.md`],

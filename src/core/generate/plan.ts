@@ -53,7 +53,7 @@ export function planGeneration(report: ValidationReport, options: PlanOptions): 
   // frozen: true — DVC never reruns the stage; neither does generate. Forcing one by name is a contradiction.
   const frozen = chosen.filter((n) => byName.get(n)?.frozen)
   if (options.force && report.explicitTargets) {
-    const named = frozen.filter((n) => report.targets.has(n))
+    const named = frozen.filter((n) => report.namedTargets.has(n))
     if (named.length > 0) {
       throw new GraftError(
         named.map((n) => ({

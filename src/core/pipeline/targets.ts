@@ -2,6 +2,21 @@
 // newline/comma list. A target that names nothing is an error.
 import { GraftError } from '../errors.js'
 import type { StageDef } from '../types.js'
+import type { StageGraph } from './graph.js'
+
+/** What a targeted run does with what lies downstream of its targets (see core/defaults.ts). */
+export type DownstreamPolicy = 'include' | 'report'
+
+export const DOWNSTREAM_POLICIES: readonly DownstreamPolicy[] = ['include', 'report']
+
+/**
+ * The run's scope: the targets, and with `include` every stage downstream of
+ * one (a document that reads a target's output, directly or not).
+ */
+export function scopeOf(targets: Set<string>, graph: StageGraph, policy: DownstreamPolicy): Set<string> {
+  if (policy === 'report') return targets
+  return new Set([...targets, ...graph.downstream(targets)])
+}
 
 export function parseTargetList(raw: string | undefined): string[] {
   const text = (raw ?? '').trim()

@@ -9,7 +9,8 @@ import { readDvcYaml } from '../dvc/dvcyaml.js'
 import type { Log } from '../log.js'
 import { loadPipeline, type Pipeline } from '../pipeline/load.js'
 import { nativeStatus } from '../status/native.js'
-import { resolveTargets } from '../pipeline/targets.js'
+import { resolveTargets, scopeOf, type DownstreamPolicy } from '../pipeline/targets.js'
+import { DEFAULT_DOWNSTREAM } from '../defaults.js'
 import { checkOutputHeaders, refuseHandWrittenOutputs } from './hand-edits.js'
 import { staleReasons } from './reasons.js'
 import type { PipelineStatus, Reason, StaleDocument } from '../types.js'
@@ -27,6 +28,8 @@ export interface ValidateOptions {
   root: string
   engine: EngineChoice
   targets?: string[]
+  /** with targets: take what lies downstream of them into the scope (default {@link DEFAULT_DOWNSTREAM}) */
+  downstream?: DownstreamPolicy
   dvc: DvcLocator
   log: Log
 }
@@ -34,14 +37,18 @@ export interface ValidateOptions {
 export interface ValidationReport {
   engine: 'dvc' | 'native' | 'none'
   pipeline: Pipeline
-  /** stage names chosen by `targets` (all stages when none were given) */
+  /** the run's scope: stage names chosen by `targets`, with what is downstream of them under `downstream: include` (all stages when no targets were given) */
   targets: Set<string>
   /** true when `targets` named stages (not all by default) */
   explicitTargets: boolean
-  /** stale documents in dependency order, limited to the targets */
+  /** the stages `targets` named, before `downstream: include` added what reads them (empty without targets) */
+  namedTargets: Set<string>
+  /** stale documents in dependency order, limited to the scope */
   stale: StaleDocument[]
   /** things accepted but worth a word (a dep listed twice), each with its prompt and line */
   notices: Problem[]
+  /** stale documents outside the scope, in dependency order (empty without targets) */
+  outsideTargets: StaleDocument[]
 }
 
 export async function validate(options: ValidateOptions): Promise<ValidationReport> {
@@ -55,18 +62,25 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
     log.info(`${p.prompts.length} prompt(s), ${p.stages.length} stage(s); dvc.yaml ${p.dvcYaml ? 'found' : 'absent'}, dvc.lock ${p.lock ? 'found' : 'absent'}`)
     return p
   })
-  const targets = options.targets?.length
-    ? resolveTargets(options.targets, pipeline.stages)
+  const targeted = (options.targets?.length ?? 0) > 0
+  const namedTargets = targeted ? resolveTargets(options.targets!, pipeline.stages) : new Set<string>()
+  const targets = targeted
+    ? scopeOf(namedTargets, pipeline.graph, options.downstream ?? DEFAULT_DOWNSTREAM)
     : new Set(pipeline.stages.map((s) => s.name))
 
   const { engine, status } = await log.group('Checking staleness', () => runEngine(options, pipeline))
   const handEdits = await checkOutputHeaders(root, pipeline)
   const reasons = staleReasons({ pipeline, status, handEdits })
-  const stale = orderStale(pipeline, reasons, targets)
-  log.info(`${describeEngine(engine)}: ${stale.length} stale document(s)`)
+  const all = orderStale(pipeline, reasons)
+  const stale = all.filter((d) => targets.has(d.stage))
+  const outsideTargets = all.filter((d) => !targets.has(d.stage))
+  log.info(
+    `${describeEngine(engine)}: ${stale.length} stale document(s)` +
+      (outsideTargets.length > 0 ? `, and ${outsideTargets.length} more outside the targets` : '')
+  )
   const notices = promptNotices(pipeline)
   for (const n of notices) log.info(`notice: ${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}; ${n.hint}`)
-  return { engine, pipeline, targets, explicitTargets: Boolean(options.targets?.length), stale, notices }
+  return { engine, pipeline, targets, explicitTargets: targeted, namedTargets, stale, outsideTargets, notices }
 }
 
 /**
@@ -190,13 +204,13 @@ function promptNotices(pipeline: Pipeline): Problem[] {
 }
 
 /** Stale documents in dependency order, limited to the targets. */
-function orderStale(pipeline: Pipeline, reasons: Map<string, Reason[]>, targets: Set<string>): StaleDocument[] {
+function orderStale(pipeline: Pipeline, reasons: Map<string, Reason[]>): StaleDocument[] {
   const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p.path]))
   const byName = new Map(pipeline.stages.map((s) => [s.name, s]))
   const out: StaleDocument[] = []
   for (const name of pipeline.graph.order()) {
     const why = reasons.get(name)
-    if (!why || why.length === 0 || !targets.has(name)) continue
+    if (!why || why.length === 0) continue
     const stage = byName.get(name)!
     out.push({ stage: name, outputs: stage.outs.map((o) => o.path), prompt: promptOf.get(name), reasons: why })
   }

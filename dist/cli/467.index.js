@@ -1,5 +1,5 @@
-export const id = 862;
-export const ids = [862];
+export const id = 467;
+export const ids = [467];
 export const modules = {
 
 /***/ 9124:
@@ -58,6 +58,7 @@ const dvcOnPath = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  k: () => (/* binding */ printLeftStale),
   d: () => (/* binding */ terminalLog)
 });
 
@@ -106,6 +107,15 @@ function terminalLog(quiet) {
         }
     };
 }
+/** What a targeted run leaves stale outside its targets, on stdout after the run's own lines; nothing when it leaves nothing. */
+function printLeftStale(left, verb) {
+    if (left.length === 0)
+        return;
+    process.stdout.write(`${left.length} document(s) outside the targets ${verb}:\n`);
+    for (const d of left)
+        process.stdout.write(`  ${escapeLog(d.outputs.join(', '))}  (${escapeLog(d.why)})\n`);
+    process.stdout.write('Run without targets, or with --downstream include, to bring them up to date.\n');
+}
 
 
 /***/ }),
@@ -122,6 +132,7 @@ function terminalLog(quiet) {
 /* harmony export */   Uc: () => (/* binding */ DEFAULT_MAX_TOKENS),
 /* harmony export */   WH: () => (/* binding */ DEFAULT_CONCURRENCY),
 /* harmony export */   _h: () => (/* binding */ defaultRegion),
+/* harmony export */   hP: () => (/* binding */ DEFAULT_DOWNSTREAM),
 /* harmony export */   ig: () => (/* binding */ DEFAULT_MAX_OUTPUT_TOKENS)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_REGION, DEFAULT_COMMIT_USER_NAME, DEFAULT_COMMIT_USER_EMAIL, DEFAULT_COMMIT_VIA, DEFAULT_ON_PROTECTED, ACTION_INPUT_DEFAULTS */
@@ -165,6 +176,13 @@ const DEFAULT_COMMIT_USER_EMAIL = 'graft-bot[bot]@users.noreply.github.com';
 const DEFAULT_COMMIT_VIA = 'git';
 /** When protection refuses the commit: one rolling pull request (`fail` fails the step). */
 const DEFAULT_ON_PROTECTED = 'pull-request';
+/**
+ * What a targeted run does with the documents downstream of its targets:
+ * `include` takes them into the run (a forced refresh of one document leaves
+ * nothing stale behind it), `report` keeps the run to the targets and names
+ * what it left stale.
+ */
+const DEFAULT_DOWNSTREAM = 'include';
 /** The region: the explicit choice, else the SDK's own variables, else {@link DEFAULT_REGION}. */
 function defaultRegion(env = process.env) {
     return env.AWS_REGION || env.AWS_DEFAULT_REGION || DEFAULT_REGION;
@@ -179,6 +197,7 @@ const ACTION_INPUT_DEFAULTS = {
     'working-directory': '.',
     engine: 'auto',
     targets: '',
+    downstream: DEFAULT_DOWNSTREAM,
     'fail-on-stale': 'false',
     cache: 'true',
     force: 'false',
@@ -199,6 +218,45 @@ const ACTION_INPUT_DEFAULTS = {
     'commit-via': DEFAULT_COMMIT_VIA,
     'on-protected': DEFAULT_ON_PROTECTED
 };
+
+
+/***/ }),
+
+/***/ 5986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ leftStale)
+/* harmony export */ });
+/**
+ * The documents outside `report.targets` that are stale after a run that
+ * rewrote `rewritten` (output paths whose text changed), in dependency order.
+ */
+function leftStale(report, rewritten) {
+    if (!report.explicitTargets)
+        return [];
+    const { graph, stages, prompts } = report.pipeline;
+    const promptOf = new Map(prompts.map((p) => [p.stageName, p.path]));
+    const why = new Map();
+    for (const d of report.outsideTargets)
+        why.set(d.stage, `stale before the run, outside the targets: ${d.reasons.map((r) => r.text).join('; ')}`);
+    const changed = new Set(rewritten);
+    for (const stage of stages) {
+        const outs = stage.outs.map((o) => o.path).filter((o) => changed.has(o));
+        if (outs.length === 0)
+            continue;
+        for (const down of graph.downstream([stage.name])) {
+            if (report.targets.has(down) || why.has(down))
+                continue;
+            why.set(down, `reads ${outs.join(', ')} (directly or through another document), which this run regenerated`);
+        }
+    }
+    const byName = new Map(stages.map((s) => [s.name, s]));
+    return graph
+        .order()
+        .filter((name) => why.has(name))
+        .map((name) => ({ stage: name, outputs: byName.get(name).outs.map((o) => o.path), prompt: promptOf.get(name), why: why.get(name) }));
+}
 
 
 /***/ }),
@@ -269,13 +327,25 @@ function composeDocument(header, text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ resolveTargets),
-/* harmony export */   n: () => (/* binding */ parseTargetList)
+/* harmony export */   Od: () => (/* binding */ scopeOf),
+/* harmony export */   h5: () => (/* binding */ resolveTargets),
+/* harmony export */   kJ: () => (/* binding */ DOWNSTREAM_POLICIES),
+/* harmony export */   n5: () => (/* binding */ parseTargetList)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 // `targets` input: output paths or stage names, as a JSON array or a
 // newline/comma list. A target that names nothing is an error.
 
+const DOWNSTREAM_POLICIES = ['include', 'report'];
+/**
+ * The run's scope: the targets, and with `include` every stage downstream of
+ * one (a document that reads a target's output, directly or not).
+ */
+function scopeOf(targets, graph, policy) {
+    if (policy === 'report')
+        return targets;
+    return new Set([...targets, ...graph.downstream(targets)]);
+}
 function parseTargetList(raw) {
     const text = (raw ?? '').trim();
     if (text === '')
@@ -335,12 +405,15 @@ function resolveTargets(targets, stages) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EJ: () => (/* binding */ parsePositiveInt),
+/* harmony export */   k9: () => (/* binding */ parseDownstream),
 /* harmony export */   xC: () => (/* binding */ parseEngineChoice)
 /* harmony export */ });
 /* unused harmony export ENGINE_CHOICES */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _pipeline_targets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8488);
 // Settings given as text (action inputs, CLI options) turned into values, with
 // one wording for every adapter's errors.
+
 
 /** The staleness engines a user may choose (validate.ts runs them). */
 const ENGINE_CHOICES = ['auto', 'native', 'dvc'];
@@ -368,6 +441,19 @@ function parseEngineChoice(raw, label) {
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
         message: `${label} must be auto, native or dvc, not "${raw}"`,
         hint: 'auto: the real DVC when it is on PATH, else the native engine; native: no DVC needed; dvc: the real `dvc status`'
+    });
+}
+/**
+ * The downstream policy from `raw` ("--downstream", "input downstream").
+ * @throws GraftError when `raw` is not include or report.
+ */
+function parseDownstream(raw, label) {
+    const value = raw.trim();
+    if (_pipeline_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .DOWNSTREAM_POLICIES */ .kJ.includes(value))
+        return value;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
+        message: `${label} must be include or report, not "${raw}"`,
+        hint: 'include: regenerate the targets with every document that reads them; report: only the targets, naming what is left stale'
     });
 }
 
@@ -617,6 +703,8 @@ function toDvcJson(status) {
 
 // EXTERNAL MODULE: ./src/core/pipeline/targets.ts
 var pipeline_targets = __webpack_require__(8488);
+// EXTERNAL MODULE: ./src/core/defaults.ts
+var defaults = __webpack_require__(5553);
 // EXTERNAL MODULE: ./src/core/graft/header.ts
 var header = __webpack_require__(501);
 ;// CONCATENATED MODULE: ./src/core/validate/hand-edits.ts
@@ -833,6 +921,7 @@ function reachable(pipeline, start, frozen) {
 
 
 
+
 async function validate(options) {
     const { root, log } = options;
     const pipeline = await log.group('Reading prompts and pipeline', async () => {
@@ -844,18 +933,23 @@ async function validate(options) {
         log.info(`${p.prompts.length} prompt(s), ${p.stages.length} stage(s); dvc.yaml ${p.dvcYaml ? 'found' : 'absent'}, dvc.lock ${p.lock ? 'found' : 'absent'}`);
         return p;
     });
-    const targets = options.targets?.length
-        ? (0,pipeline_targets/* resolveTargets */.h)(options.targets, pipeline.stages)
+    const targeted = (options.targets?.length ?? 0) > 0;
+    const namedTargets = targeted ? (0,pipeline_targets/* resolveTargets */.h5)(options.targets, pipeline.stages) : new Set();
+    const targets = targeted
+        ? (0,pipeline_targets/* scopeOf */.Od)(namedTargets, pipeline.graph, options.downstream ?? defaults/* DEFAULT_DOWNSTREAM */.hP)
         : new Set(pipeline.stages.map((s) => s.name));
     const { engine, status } = await log.group('Checking staleness', () => runEngine(options, pipeline));
     const handEdits = await checkOutputHeaders(root, pipeline);
     const reasons = staleReasons({ pipeline, status, handEdits });
-    const stale = orderStale(pipeline, reasons, targets);
-    log.info(`${describeEngine(engine)}: ${stale.length} stale document(s)`);
+    const all = orderStale(pipeline, reasons);
+    const stale = all.filter((d) => targets.has(d.stage));
+    const outsideTargets = all.filter((d) => !targets.has(d.stage));
+    log.info(`${describeEngine(engine)}: ${stale.length} stale document(s)` +
+        (outsideTargets.length > 0 ? `, and ${outsideTargets.length} more outside the targets` : ''));
     const notices = promptNotices(pipeline);
     for (const n of notices)
         log.info(`notice: ${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}; ${n.hint}`);
-    return { engine, pipeline, targets, explicitTargets: Boolean(options.targets?.length), stale, notices };
+    return { engine, pipeline, targets, explicitTargets: targeted, namedTargets, stale, outsideTargets, notices };
 }
 /**
  * The engine as the reports name it, with what `none` means: there was no
@@ -972,13 +1066,13 @@ function promptNotices(pipeline) {
     })));
 }
 /** Stale documents in dependency order, limited to the targets. */
-function orderStale(pipeline, reasons, targets) {
+function orderStale(pipeline, reasons) {
     const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p.path]));
     const byName = new Map(pipeline.stages.map((s) => [s.name, s]));
     const out = [];
     for (const name of pipeline.graph.order()) {
         const why = reasons.get(name);
-        if (!why || why.length === 0 || !targets.has(name))
+        if (!why || why.length === 0)
             continue;
         const stage = byName.get(name);
         out.push({ stage: name, outputs: stage.outs.map((o) => o.path), prompt: promptOf.get(name), reasons: why });
