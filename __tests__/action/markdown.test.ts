@@ -196,6 +196,22 @@ describe('prCommentBody', () => {
     expect(prCommentBody({ stale: [doc()], documents: [row({ promptChars: 77 })], dryRun: true })).toContain('dry run (77 chars packed)')
   })
 
+  it('the PR comment says plainly which hand edits were kept into dvc.lock, and which regenerated', () => {
+    const body = prCommentBody({
+      stale: [doc()],
+      documents: [
+        row({ output: 'docs/a.md', directive: 'MAINTAIN', rendered: false, handEdit: 'kept' }),
+        row({ output: 'docs/b.md', directive: 'REFRESH', rendered: true, handEdit: 'regenerated' })
+      ]
+    })
+    expect(body).toContain('| hand edit kept (no call) |')
+    expect(body).toContain(
+      '**Hand edits kept** (`hand-edits: keep`): `docs/a.md` was edited by hand; the edit is accepted as it is and dvc.lock now records it, with no model call.'
+    )
+    expect(body).toContain('**Hand edits regenerated** (`hand-edits: regenerate`): `docs/b.md`, with the hand-edited text as the previous draft.')
+    expect(prCommentBody({ stale: [doc()], documents: [row()] })).not.toContain('Hand edits')
+  })
+
   it('why the run only validated is quoted at the end', () => {
     const body = prCommentBody({ stale: [doc()], validateOnly: 'no AWS credentials: validated only' })
     expect(body.trimEnd().endsWith('> no AWS credentials: validated only')).toBe(true)

@@ -12,15 +12,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_validate_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4940);
+/* harmony import */ var _core_validate_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5685);
 /* harmony import */ var _core_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1922);
 /* harmony import */ var _core_defaults_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5553);
-/* harmony import */ var _core_generate_left_stale_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5986);
+/* harmony import */ var _core_generate_left_stale_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5986);
 /* harmony import */ var _terminal_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(729);
-/* harmony import */ var _dvc_locator_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9124);
-/* harmony import */ var _core_pipeline_targets_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8488);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8776);
+/* harmony import */ var _core_validate_hand_edits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2577);
+/* harmony import */ var _dvc_locator_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9124);
+/* harmony import */ var _core_pipeline_targets_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8488);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8776);
 // `graft-action validate`: the same verdicts as the action, in a terminal.
+
 
 
 
@@ -40,30 +42,35 @@ Options:
   --json                      print a JSON report on stdout
   --fail-on-stale             exit with status 1 when anything is stale
   --downstream <include|report>  with targets: also check what reads them (include, the default), or only the targets
+  --hand-edits <policy>          fail: exit with status 1 naming each document edited by hand
+                                 (keep, regenerate: report it as stale; default keep)
   -C, --cwd <dir>             repository root (default: the current directory)
   -h, --help                  show this help
 `;
 async function validateCommand(argv) {
-    const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .parseCommandLine */ .Du)('validate', argv, {
+    const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandLine */ .Du)('validate', argv, {
         engine: { type: 'string', default: 'auto' },
         json: { type: 'boolean', default: false },
         'fail-on-stale': { type: 'boolean', default: false },
         downstream: { type: 'string', default: _core_defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DOWNSTREAM */ .hP },
+        'hand-edits': { type: 'string', default: _core_defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_HAND_EDITS */ .GG },
         cwd: { type: 'string', short: 'C', default: '.' }
     });
     if (values.help) {
         process.stdout.write(validateHelp);
         return 0;
     }
-    const engine = (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .asUsage */ .im)(() => (0,_core_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEngineChoice */ .xC)(values.engine, '--engine'));
-    const downstream = (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .asUsage */ .im)(() => (0,_core_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDownstream */ .k9)(values.downstream, '--downstream'));
+    const engine = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .asUsage */ .im)(() => (0,_core_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEngineChoice */ .xC)(values.engine, '--engine'));
+    const downstream = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .asUsage */ .im)(() => (0,_core_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDownstream */ .k9)(values.downstream, '--downstream'));
+    const handEdits = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .asUsage */ .im)(() => (0,_core_validate_hand_edits_js__WEBPACK_IMPORTED_MODULE_5__/* .parseHandEditPolicy */ .z4)(values['hand-edits'], '--hand-edits'));
     const report = await (0,_core_validate_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .validate */ .tf)({
+        handEdits,
         root: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(values.cwd),
         engine,
-        targets: positionals.flatMap((p) => (0,_core_pipeline_targets_js__WEBPACK_IMPORTED_MODULE_6__/* .parseTargetList */ .n5)(p)),
+        targets: positionals.flatMap((p) => (0,_core_pipeline_targets_js__WEBPACK_IMPORTED_MODULE_7__/* .parseTargetList */ .n5)(p)),
         downstream,
         log: (0,_terminal_log_js__WEBPACK_IMPORTED_MODULE_4__/* .terminalLog */ .d)(values.json),
-        dvc: _dvc_locator_js__WEBPACK_IMPORTED_MODULE_5__/* .dvcOnPath */ .q
+        dvc: _dvc_locator_js__WEBPACK_IMPORTED_MODULE_6__/* .dvcOnPath */ .q
     });
     if (values.json) {
         process.stdout.write(JSON.stringify({
@@ -71,7 +78,7 @@ async function validateCommand(argv) {
             is_stale: report.stale.length > 0,
             stale_files: report.stale.flatMap((d) => d.outputs),
             stale_stages: report.stale.map((d) => d.stage),
-            left_stale: (0,_core_generate_left_stale_js__WEBPACK_IMPORTED_MODULE_8__/* .leftStale */ .X)(report, []).flatMap((d) => d.outputs),
+            left_stale: (0,_core_generate_left_stale_js__WEBPACK_IMPORTED_MODULE_9__/* .leftStale */ .X)(report, []).flatMap((d) => d.outputs),
             stale: report.stale
         }, null, 2) + '\n');
     }
@@ -87,7 +94,7 @@ async function validateCommand(argv) {
         }
     }
     if (!values.json)
-        (0,_terminal_log_js__WEBPACK_IMPORTED_MODULE_4__/* .printLeftStale */ .k)((0,_core_generate_left_stale_js__WEBPACK_IMPORTED_MODULE_8__/* .leftStale */ .X)(report, []), 'are stale');
+        (0,_terminal_log_js__WEBPACK_IMPORTED_MODULE_4__/* .printLeftStale */ .k)((0,_core_generate_left_stale_js__WEBPACK_IMPORTED_MODULE_9__/* .leftStale */ .X)(report, []), 'are stale');
     return values['fail-on-stale'] && report.stale.length > 0 ? 1 : 0;
 }
 

@@ -759,7 +759,11 @@ async function packDocument(git, doc, options) {
         overrides: options.overrides
     });
     let { directive, line } = decideDirective(changes);
-    if (directive === 'MAINTAIN' && options.force) {
+    if (options.refresh && directive !== 'GENERATE') {
+        directive = 'REFRESH';
+        line = `REFRESH (${options.refresh})`;
+    }
+    else if (directive === 'MAINTAIN' && options.force) {
         // A forced run asks for a fresh text even though nothing changed.
         directive = 'REFRESH';
         line = 'REFRESH (forced: rewrite from the current sources and instructions)';
@@ -1064,6 +1068,8 @@ function checkBudget(e, budget) {
     });
 }
 
+// EXTERNAL MODULE: ./src/core/validate/hand-edits.ts
+var hand_edits = __webpack_require__(2577);
 // EXTERNAL MODULE: ./src/core/render/models.ts
 var models = __webpack_require__(4412);
 ;// CONCATENATED MODULE: ./src/core/generate/plan.ts
@@ -1089,6 +1095,7 @@ function planGeneration(report, options) {
     const { pipeline } = report;
     const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p]));
     const why = new Map(report.stale.map((d) => [d.stage, d.reasons.map((r) => r.text)]));
+    const handEdited = new Set(report.stale.filter((d) => d.reasons.some((r) => r.kind === 'edited-by-hand')).map((d) => d.stage));
     const chosen = options.force
         ? pipeline.graph.order().filter((n) => report.targets.has(n))
         : report.stale.map((d) => d.stage);
@@ -1132,7 +1139,8 @@ function planGeneration(report, options) {
             modelId,
             maxTokens: prompt.maxTokens ?? (limit === undefined ? fallback : Math.min(fallback, limit)),
             after: pipeline.graph.upstream(name).filter((u) => inPlan.has(u)),
-            reasons: why.get(name) ?? ['forced']
+            reasons: why.get(name) ?? ['forced'],
+            handEdited: handEdited.has(name)
         };
     });
     if (problems.length > 0)
@@ -1454,6 +1462,7 @@ class PipelineFiles {
 
 
 
+
 async function generate(options) {
     const whole = planGeneration(options.report, { force: options.force, defaultModel: options.defaultModel, maxTokens: options.maxTokens });
     const plan = options.upTo === undefined ? whole : upTo(whole, options.upTo);
@@ -1471,6 +1480,8 @@ async function generate(options) {
         ? `Dry run: planning ${plan.length} document(s); no model is called and nothing is written: ${outputs}`
         : `Generating ${plan.length} document(s), ${options.concurrency} at a time: ${outputs}`);
     // Everything that could make the final write fail is refused before the first model call.
+    if (options.handEdits === 'fail')
+        (0,hand_edits/* refuseHandEdits */.tQ)(options.report.stale.filter((d) => plan.some((p) => p.stage.name === d.stage)));
     preflight(options.root, plan);
     const run = new GenerationRun(options, plan);
     await run.precheck();
@@ -1663,7 +1674,10 @@ class GenerationRun {
         return this.renderer;
     }
     pack(doc, overrides) {
-        return packDocument(this.git, doc, { overrides, force: this.options.force, log: this.options.log, baselineRev: this.options.baselineRev });
+        const refresh = doc.handEdited && this.options.handEdits === 'regenerate'
+            ? 'edited by hand, and hand-edits is regenerate: rewrite from the current sources and instructions, the hand-edited text as the previous draft'
+            : undefined;
+        return packDocument(this.git, doc, { overrides, force: this.options.force, log: this.options.log, baselineRev: this.options.baselineRev, refresh });
     }
     /**
      * In a shallow clone, fetches the history every planned document's baseline
@@ -1708,6 +1722,12 @@ class GenerationRun {
             baseline: baseline.rev ? baseline.rev.slice(0, 12) : 'none'
         };
         log.info(`${output}: ${line}; packed prompt ${packed.length} characters`);
+        if (doc.handEdited) {
+            base.handEdit = directive === 'MAINTAIN' ? 'kept' : 'regenerated';
+            log.info(base.handEdit === 'kept'
+                ? `${output}: edited by hand; hand-edits is keep, so the edit is accepted as it is: no model call, and dvc.lock ${this.options.dryRun ? 'would record' : 'records'} its new hash`
+                : `${output}: edited by hand; the model ${this.options.dryRun ? 'would get' : 'gets'} the hand-edited text as the previous draft`);
+        }
         if (this.options.dryRun)
             return { ...base, packed, ms: Date.now() - started };
         if (directive !== 'MAINTAIN') {
@@ -2326,8 +2346,8 @@ async function missingProfile(profile) {
 var settings = __webpack_require__(1922);
 // EXTERNAL MODULE: ./src/core/generate/left-stale.ts
 var left_stale = __webpack_require__(5986);
-// EXTERNAL MODULE: ./src/core/validate/validate.ts + 4 modules
-var validate = __webpack_require__(4940);
+// EXTERNAL MODULE: ./src/core/validate/validate.ts + 3 modules
+var validate = __webpack_require__(5685);
 // EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
 var args = __webpack_require__(8776);
 // EXTERNAL MODULE: ./src/cli/dvc-locator.ts + 1 modules
@@ -2338,6 +2358,7 @@ var targets = __webpack_require__(8488);
 var terminal_log = __webpack_require__(729);
 ;// CONCATENATED MODULE: ./src/cli/generate-command.ts
 // `graft-action generate` and `graft-action pack`: the generate core in a terminal.
+
 
 
 
@@ -2374,6 +2395,9 @@ Options:
   --max-output-tokens <n>    stop and fail (writing nothing) once the model wrote more (default ${DEFAULT_BUDGET.maxOutputTokens})
   --timeout-minutes <n>      per document (default 10)
   --engine <auto|native|dvc> staleness engine (default auto)
+  --hand-edits <keep|regenerate|fail>
+                             a generated document edited by hand: accept the edit into dvc.lock,
+                             rewrite it from the edit (REFRESH), or fail (default keep)
   -C, --cwd <dir>            repository root (default: the current directory)
   -h, --help                 show this help
 `;
@@ -2406,6 +2430,7 @@ async function generateCommand(argv) {
         'max-output-tokens': { type: 'string' },
         'timeout-minutes': { type: 'string' },
         engine: { type: 'string', default: 'auto' },
+        'hand-edits': { type: 'string', default: defaults/* DEFAULT_HAND_EDITS */.GG },
         cwd: { type: 'string', short: 'C', default: '.' }
     });
     if (values.help) {
@@ -2416,6 +2441,7 @@ async function generateCommand(argv) {
     const engine = (0,args/* asUsage */.im)(() => (0,settings/* parseEngineChoice */.xC)(values.engine, '--engine'));
     const downstream = (0,args/* asUsage */.im)(() => (0,settings/* parseDownstream */.k9)(values.downstream, '--downstream'));
     (0,args/* asUsage */.im)(() => (0,models/* resolveModelSetting */.Os)(values.model, '--model'));
+    const handEdits = (0,args/* asUsage */.im)(() => (0,hand_edits/* parseHandEditPolicy */.z4)(values['hand-edits'], '--hand-edits'));
     const maxTokens = positiveInt('max-tokens', values['max-tokens'], defaults/* DEFAULT_MAX_TOKENS */.Uc);
     const concurrency = positiveInt('concurrency', values.concurrency, defaults/* DEFAULT_CONCURRENCY */.WH);
     const timeoutMs = positiveInt('timeout-minutes', values['timeout-minutes'], defaults/* DEFAULT_TIMEOUT_MINUTES */.EV) * 60_000;
@@ -2434,6 +2460,7 @@ async function generateCommand(argv) {
         engine,
         targets: positionals.flatMap((p) => (0,targets/* parseTargetList */.n5)(p)),
         downstream,
+        handEdits,
         log,
         dvc: dvc_locator/* dvcOnPath */.q
     });
@@ -2456,6 +2483,7 @@ async function generateCommand(argv) {
         budget,
         timeoutMs,
         dryRun: values['dry-run'],
+        handEdits,
         renderer: async () => {
             await checkCredentials(region, audience);
             return new BedrockRenderer({ region, log, audience, concurrency, fixedConcurrency: values['fixed-concurrency'] });

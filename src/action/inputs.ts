@@ -10,6 +10,7 @@ import {
   DEFAULT_CONCURRENCY,
   DEFAULT_DVC_VERSION,
   DEFAULT_DOWNSTREAM,
+  DEFAULT_HAND_EDITS,
   DEFAULT_MAX_DOCUMENTS,
   DEFAULT_MAX_INPUT_TOKENS,
   DEFAULT_MAX_OUTPUT_TOKENS,
@@ -25,6 +26,7 @@ import { maskSecret } from './secrets.js'
 import { parseTargetList, type DownstreamPolicy } from '../core/pipeline/targets.js'
 import type { EngineChoice } from '../core/validate/validate.js'
 import type { Budget } from '../core/generate/budget.js'
+import { HAND_EDIT_POLICIES, type HandEditPolicy } from '../core/validate/hand-edits.js'
 
 export interface ValidateInputs {
   root: string
@@ -34,6 +36,8 @@ export interface ValidateInputs {
   failOnStale: boolean
   cache: boolean
   dvcVersion: string
+  /** a generated document edited by hand: keep, regenerate or fail */
+  handEdits: HandEditPolicy
 }
 
 export function getString(name: string, fallback = ''): string {
@@ -101,7 +105,8 @@ export function readValidateInputs(): ValidateInputs {
     downstream: parseDownstream(getString('downstream', DEFAULT_DOWNSTREAM), 'input downstream'),
     failOnStale: getBoolean('fail-on-stale', false),
     cache: getBoolean('cache', true),
-    dvcVersion: getString('dvc-version', DEFAULT_DVC_VERSION)
+    dvcVersion: getString('dvc-version', DEFAULT_DVC_VERSION),
+    handEdits: getChoice('hand-edits', HAND_EDIT_POLICIES, DEFAULT_HAND_EDITS)
   }
 }
 

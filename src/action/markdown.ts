@@ -85,12 +85,41 @@ export interface DocumentRow {
   cached: boolean
   rendered: boolean
   promptChars: number
+  /** edited by hand: `kept` (accepted into dvc.lock) or `regenerated` */
+  handEdit?: 'kept' | 'regenerated'
+}
+
+/** The run's hand-edited documents, said plainly under the table (empty when none). */
+function handEditNote(rows: DocumentRow[], dryRun: boolean): string[] {
+  const kept = rows.filter((r) => r.handEdit === 'kept').map((r) => codeCell(r.output))
+  const redone = rows.filter((r) => r.handEdit === 'regenerated').map((r) => codeCell(r.output))
+  const notes: string[] = []
+  if (kept.length > 0) {
+    notes.push(
+      `**Hand edits ${dryRun ? 'would be ' : ''}kept** (\`hand-edits: keep\`): ${kept.join(', ')} ${kept.length === 1 ? 'was' : 'were'} edited by hand; ` +
+        `the edit is accepted as it is and dvc.lock ${dryRun ? 'would record' : 'now records'} it, with no model call. ` +
+        'Set `hand-edits: regenerate` to have the model rewrite such a document, or `fail` to refuse it.',
+      ''
+    )
+  }
+  if (redone.length > 0) {
+    notes.push(`**Hand edits regenerated** (\`hand-edits: regenerate\`): ${redone.join(', ')}, with the hand-edited text as the previous draft.`, '')
+  }
+  return notes
 }
 
 export function generateTable(rows: DocumentRow[], dryRun: boolean): string {
   if (rows.length === 0) return '_Nothing to generate._\n'
   const lines = rows.map((r) => {
-    const outcome = dryRun ? `dry run (${r.promptChars} chars packed)` : r.cached ? 'cache hit' : r.rendered ? 'rendered' : 'kept (no call)'
+    const outcome = dryRun
+      ? `dry run (${r.promptChars} chars packed)`
+      : r.cached
+        ? 'cache hit'
+        : r.rendered
+          ? 'rendered'
+          : r.handEdit === 'kept'
+            ? 'hand edit kept (no call)'
+            : 'kept (no call)'
     return `| ${codeCell(r.output)} | ${escapeCell(r.directive)} | ${r.reasons.map(escapeCell).join('<br>')} | ${r.inputTokens} | ${r.outputTokens} | ${(r.ms / 1000).toFixed(1)} s | ${outcome} |`
   })
   const total = rows.reduce((t, r) => ({ i: t.i + r.inputTokens, o: t.o + r.outputTokens }), { i: 0, o: 0 })
@@ -99,7 +128,8 @@ export function generateTable(rows: DocumentRow[], dryRun: boolean): string {
     '| --- | --- | --- | ---: | ---: | ---: | --- |',
     ...lines,
     `| **Total** | | | **${total.i}** | **${total.o}** | | |`,
-    ''
+    '',
+    ...handEditNote(rows, dryRun)
   ].join('\n')
 }
 

@@ -78,7 +78,8 @@ export async function runGenerate(
       log: actionLog,
       secrets,
       baselineRev,
-      gitToken: token || undefined
+      gitToken: token || undefined,
+      handEdits: inputs.handEdits
     })
   ).finally(cancel.dispose)
   setGeneratedFiles([result])

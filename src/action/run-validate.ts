@@ -20,6 +20,7 @@ export async function runValidate(
     engine: inputs.engine,
     targets: inputs.targets,
     downstream: inputs.downstream,
+    handEdits: inputs.handEdits,
     log: actionLog,
     dvc: {
       find: async () => which('dvc'),

@@ -4,7 +4,8 @@ import { GraftError } from '../core/errors.js'
 import { generate, type GenerateResult } from '../core/generate/generate.js'
 import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
 import { resolveModelSetting } from '../core/render/models.js'
-import { DEFAULT_CONCURRENCY, DEFAULT_DOWNSTREAM, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_MINUTES, defaultRegion } from '../core/defaults.js'
+import { parseHandEditPolicy } from '../core/validate/hand-edits.js'
+import { DEFAULT_CONCURRENCY, DEFAULT_DOWNSTREAM, DEFAULT_HAND_EDITS, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_MINUTES, defaultRegion } from '../core/defaults.js'
 import { DEFAULT_BUDGET } from '../core/generate/budget.js'
 import { parseDownstream, parseEngineChoice, parsePositiveInt } from '../core/settings.js'
 import { leftStale } from '../core/generate/left-stale.js'
@@ -36,6 +37,9 @@ Options:
   --max-output-tokens <n>    stop and fail (writing nothing) once the model wrote more (default ${DEFAULT_BUDGET.maxOutputTokens})
   --timeout-minutes <n>      per document (default 10)
   --engine <auto|native|dvc> staleness engine (default auto)
+  --hand-edits <keep|regenerate|fail>
+                             a generated document edited by hand: accept the edit into dvc.lock,
+                             rewrite it from the edit (REFRESH), or fail (default keep)
   -C, --cwd <dir>            repository root (default: the current directory)
   -h, --help                 show this help
 `
@@ -70,6 +74,7 @@ type GenerateOptions = {
   'max-output-tokens'?: string
   'timeout-minutes'?: string
   engine: string
+  'hand-edits': string
   cwd: string
   help: boolean
 }
@@ -89,6 +94,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     'max-output-tokens': { type: 'string' },
     'timeout-minutes': { type: 'string' },
     engine: { type: 'string', default: 'auto' },
+    'hand-edits': { type: 'string', default: DEFAULT_HAND_EDITS },
     cwd: { type: 'string', short: 'C', default: '.' }
   })
   if (values.help) {
@@ -99,6 +105,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
   const engine = asUsage(() => parseEngineChoice(values.engine, '--engine'))
   const downstream = asUsage(() => parseDownstream(values.downstream, '--downstream'))
   asUsage(() => resolveModelSetting(values.model, '--model'))
+  const handEdits = asUsage(() => parseHandEditPolicy(values['hand-edits'], '--hand-edits'))
   const maxTokens = positiveInt('max-tokens', values['max-tokens'], DEFAULT_MAX_TOKENS)
   const concurrency = positiveInt('concurrency', values.concurrency, DEFAULT_CONCURRENCY)
   const timeoutMs = positiveInt('timeout-minutes', values['timeout-minutes'], DEFAULT_TIMEOUT_MINUTES) * 60_000
@@ -117,6 +124,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     engine,
     targets: positionals.flatMap((p) => parseTargetList(p)),
     downstream,
+    handEdits,
     log,
     dvc: dvcOnPath
   })
@@ -139,6 +147,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     budget,
     timeoutMs,
     dryRun: values['dry-run'],
+    handEdits,
     renderer: async () => {
       await checkCredentials(region, audience)
       return new BedrockRenderer({ region, log, audience, concurrency, fixedConcurrency: values['fixed-concurrency'] })

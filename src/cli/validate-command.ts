@@ -2,9 +2,10 @@
 import { resolve } from 'node:path'
 import { describeEngine, validate } from '../core/validate/validate.js'
 import { parseDownstream, parseEngineChoice } from '../core/settings.js'
-import { DEFAULT_DOWNSTREAM } from '../core/defaults.js'
+import { DEFAULT_DOWNSTREAM, DEFAULT_HAND_EDITS } from '../core/defaults.js'
 import { leftStale } from '../core/generate/left-stale.js'
 import { printLeftStale } from './terminal-log.js'
+import { parseHandEditPolicy } from '../core/validate/hand-edits.js'
 import { dvcOnPath } from './dvc-locator.js'
 import { parseTargetList } from '../core/pipeline/targets.js'
 import { asUsage, parseCommandLine } from './args.js'
@@ -19,12 +20,14 @@ Options:
   --json                      print a JSON report on stdout
   --fail-on-stale             exit with status 1 when anything is stale
   --downstream <include|report>  with targets: also check what reads them (include, the default), or only the targets
+  --hand-edits <policy>          fail: exit with status 1 naming each document edited by hand
+                                 (keep, regenerate: report it as stale; default keep)
   -C, --cwd <dir>             repository root (default: the current directory)
   -h, --help                  show this help
 `
 
 export async function validateCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine<{ engine: string; json: boolean; 'fail-on-stale': boolean; downstream: string; cwd: string; help: boolean }>(
+  const { values, positionals } = parseCommandLine<{ engine: string; json: boolean; 'fail-on-stale': boolean; downstream: string; 'hand-edits': string; cwd: string; help: boolean }>(
     'validate',
     argv,
     {
@@ -32,6 +35,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       'fail-on-stale': { type: 'boolean', default: false },
       downstream: { type: 'string', default: DEFAULT_DOWNSTREAM },
+      'hand-edits': { type: 'string', default: DEFAULT_HAND_EDITS },
       cwd: { type: 'string', short: 'C', default: '.' }
     }
   )
@@ -41,7 +45,9 @@ export async function validateCommand(argv: string[]): Promise<number> {
   }
   const engine = asUsage(() => parseEngineChoice(values.engine, '--engine'))
   const downstream = asUsage(() => parseDownstream(values.downstream, '--downstream'))
+  const handEdits = asUsage(() => parseHandEditPolicy(values['hand-edits'], '--hand-edits'))
   const report = await validate({
+    handEdits,
     root: resolve(values.cwd),
     engine,
     targets: positionals.flatMap((p) => parseTargetList(p)),

@@ -47,6 +47,8 @@ export const DEFAULT_ON_PROTECTED: 'pull-request' | 'fail' = 'pull-request'
  * what it left stale.
  */
 export const DEFAULT_DOWNSTREAM: 'include' | 'report' = 'include'
+/** A generated document edited by hand: accept the edit into dvc.lock, said plainly (see validate/hand-edits.ts). */
+export const DEFAULT_HAND_EDITS: 'keep' | 'regenerate' | 'fail' = 'keep'
 
 /** The region: the explicit choice, else the SDK's own variables, else {@link DEFAULT_REGION}. */
 export function defaultRegion(env: NodeJS.ProcessEnv = process.env): string {
@@ -82,5 +84,6 @@ export const ACTION_INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'commit-user-name': DEFAULT_COMMIT_USER_NAME,
   'commit-user-email': DEFAULT_COMMIT_USER_EMAIL,
   'commit-via': DEFAULT_COMMIT_VIA,
-  'on-protected': DEFAULT_ON_PROTECTED
+  'on-protected': DEFAULT_ON_PROTECTED,
+  'hand-edits': DEFAULT_HAND_EDITS
 }

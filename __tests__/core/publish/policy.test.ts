@@ -133,6 +133,23 @@ describe('the smaller rules', () => {
     expect(message).toContain(`Triggered-by: ${'f'.repeat(40)}`)
   })
 
+  it('says in the commit message which documents were edited by hand, and what became of the edit', () => {
+    const { message } = commitContent(
+      [
+        {
+          changedFiles: ['docs/b.md', 'dvc.lock'],
+          documents: [
+            { output: 'docs/a.md', directive: 'MAINTAIN', handEdit: 'kept' },
+            { output: 'docs/b.md', directive: 'REFRESH', handEdit: 'regenerated' }
+          ]
+        }
+      ],
+      'f'.repeat(40)
+    )
+    expect(message).toContain('- docs/a.md (MAINTAIN: edited by hand, edit kept as it is; dvc.lock records it)')
+    expect(message).toContain('- docs/b.md (REFRESH: edited by hand, regenerated from the edit)')
+  })
+
   it('the rolling branch and the checks notice', () => {
     expect(rollingBranch('main')).toBe('graft/regenerate/main')
     expect(checksWillNotRun({ workflowToken: true, requiredChecks: ['ci'], published: true })).toBe(true)

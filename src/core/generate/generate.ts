@@ -13,6 +13,7 @@ import { RenderError } from '../render/errors.js'
 import { GraftError, type Problem } from '../errors.js'
 import { checkBudget, describeEstimate, estimateInput, mapPool, type Budget, type DocumentEstimate } from './budget.js'
 import type { ValidationReport } from '../validate/validate.js'
+import { refuseHandEdits, type HandEditPolicy } from '../validate/hand-edits.js'
 import { leftStale, planGeneration, type PlannedDocument } from './plan.js'
 import { DagFailed, runDag } from './schedule.js'
 import { FileTransaction } from './transaction.js'
@@ -62,6 +63,8 @@ export interface GenerateOptions {
    * bot commit, whose tree is exactly what the first round was generated from.
    */
   baselineRev?: string
+  /** a hand-edited document: keep (default), regenerate (REFRESH) or fail (refused before anything is spent) */
+  handEdits?: HandEditPolicy
   /**
    * Token for fetching more history of a shallow clone from `origin` (the
    * action's `token`, sent as an HTTP header of that one git process); without
@@ -93,6 +96,8 @@ export interface DocumentResult {
   cached: boolean
   /** false for MAINTAIN and dry runs */
   rendered: boolean
+  /** the output was edited by hand: `kept` (accepted into dvc.lock, no call) or `regenerated` (the edit was the previous draft) */
+  handEdit?: 'kept' | 'regenerated'
   /** the packed prompt, kept in dry runs only (what `pack` prints) */
   packed?: string
   baseline: string
@@ -127,6 +132,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   )
 
   // Everything that could make the final write fail is refused before the first model call.
+  if (options.handEdits === 'fail') refuseHandEdits(options.report.stale.filter((d) => plan.some((p) => p.stage.name === d.stage)))
   preflight(options.root, plan)
   const run = new GenerationRun(options, plan)
   await run.precheck()
@@ -320,7 +326,11 @@ class GenerationRun {
   }
 
   private pack(doc: PlannedDocument, overrides: Map<string, Override>): Promise<PackedDocument> {
-    return packDocument(this.git, doc, { overrides, force: this.options.force, log: this.options.log, baselineRev: this.options.baselineRev })
+    const refresh =
+      doc.handEdited && this.options.handEdits === 'regenerate'
+        ? 'edited by hand, and hand-edits is regenerate: rewrite from the current sources and instructions, the hand-edited text as the previous draft'
+        : undefined
+    return packDocument(this.git, doc, { overrides, force: this.options.force, log: this.options.log, baselineRev: this.options.baselineRev, refresh })
   }
 
   /**
@@ -370,6 +380,14 @@ class GenerationRun {
       baseline: baseline.rev ? baseline.rev.slice(0, 12) : 'none'
     }
     log.info(`${output}: ${line}; packed prompt ${packed.length} characters`)
+    if (doc.handEdited) {
+      base.handEdit = directive === 'MAINTAIN' ? 'kept' : 'regenerated'
+      log.info(
+        base.handEdit === 'kept'
+          ? `${output}: edited by hand; hand-edits is keep, so the edit is accepted as it is: no model call, and dvc.lock ${this.options.dryRun ? 'would record' : 'records'} its new hash`
+          : `${output}: edited by hand; the model ${this.options.dryRun ? 'would get' : 'gets'} the hand-edited text as the previous draft`
+      )
+    }
     if (this.options.dryRun) return { ...base, packed, ms: Date.now() - started }
     if (directive !== 'MAINTAIN') {
       const rendered = await this.render(doc, packed)

@@ -21,6 +21,8 @@ export interface PlannedDocument {
   /** stages in this plan that must be rewritten first */
   after: string[]
   reasons: string[]
+  /** the output was edited by hand (validate's `edited-by-hand` reason) */
+  handEdited: boolean
 }
 
 export interface PlanOptions {
@@ -45,6 +47,7 @@ export function planGeneration(report: ValidationReport, options: PlanOptions): 
   const { pipeline } = report
   const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p]))
   const why = new Map(report.stale.map((d) => [d.stage, d.reasons.map((r) => r.text)]))
+  const handEdited = new Set(report.stale.filter((d) => d.reasons.some((r) => r.kind === 'edited-by-hand')).map((d) => d.stage))
   const chosen = options.force
     ? pipeline.graph.order().filter((n) => report.targets.has(n))
     : report.stale.map((d) => d.stage)
@@ -92,7 +95,8 @@ export function planGeneration(report: ValidationReport, options: PlanOptions): 
       modelId,
       maxTokens: prompt.maxTokens ?? (limit === undefined ? fallback : Math.min(fallback, limit)),
       after: pipeline.graph.upstream(name).filter((u) => inPlan.has(u)),
-      reasons: why.get(name) ?? ['forced']
+      reasons: why.get(name) ?? ['forced'],
+      handEdited: handEdited.has(name)
     }
   })
   if (problems.length > 0) throw new GraftError(problems)

@@ -27,7 +27,14 @@ export interface PackedDocument {
 export async function packDocument(
   git: Git,
   doc: PackTarget,
-  options: { overrides?: Map<string, Override>; force: boolean; log: Log; baselineRev?: string }
+  options: {
+    overrides?: Map<string, Override>
+    force: boolean
+    log: Log
+    baselineRev?: string
+    /** REFRESH whatever changed, with this reason (a hand-edited document under `hand-edits: regenerate`) */
+    refresh?: string
+  }
 ): Promise<PackedDocument> {
   const output = doc.prompt.out
   const baseline: Baseline = options.baselineRev
@@ -43,7 +50,10 @@ export async function packDocument(
     overrides: options.overrides
   })
   let { directive, line } = decideDirective(changes)
-  if (directive === 'MAINTAIN' && options.force) {
+  if (options.refresh && directive !== 'GENERATE') {
+    directive = 'REFRESH'
+    line = `REFRESH (${options.refresh})`
+  } else if (directive === 'MAINTAIN' && options.force) {
     // A forced run asks for a fresh text even though nothing changed.
     directive = 'REFRESH'
     line = 'REFRESH (forced: rewrite from the current sources and instructions)'

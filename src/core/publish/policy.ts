@@ -165,7 +165,7 @@ export function mayRegenerateAgain(done: number): boolean {
 export interface RoundResult {
   /** repository-relative paths the round wrote */
   changedFiles: string[]
-  documents: { output: string; directive: string }[]
+  documents: { output: string; directive: string; handEdit?: 'kept' | 'regenerated' }[]
 }
 
 /**
@@ -175,10 +175,13 @@ export interface RoundResult {
  */
 export function commitContent(rounds: RoundResult[], triggerSha: string): { paths: string[]; message: string } {
   const paths = [...new Set(rounds.flatMap((r) => r.changedFiles))]
-  const byOutput = new Map(rounds.flatMap((r) => r.documents).map((d) => [d.output, d.directive]))
+  // A hand edit kept as it is moves only dvc.lock: the message says so.
+  const byOutput = new Map(
+    rounds.flatMap((r) => r.documents).map((d) => [d.output, d.handEdit === 'kept' ? 'MAINTAIN: edited by hand, edit kept as it is; dvc.lock records it' : d.handEdit === 'regenerated' ? `${d.directive}: edited by hand, regenerated from the edit` : d.directive])
+  )
   const documents = paths.filter((p) => !PIPELINE_FILES.has(p)).map((output) => ({ output, directive: byOutput.get(output) ?? 'UPDATE' }))
   for (const [output, directive] of byOutput) {
-    if (directive === 'MAINTAIN' && !documents.some((d) => d.output === output)) documents.push({ output, directive })
+    if (directive.startsWith('MAINTAIN') && !documents.some((d) => d.output === output)) documents.push({ output, directive })
   }
   const extraFiles = paths.filter((p) => PIPELINE_FILES.has(p))
   return { paths, message: commitMessage({ documents, extraFiles, triggerSha }) }

@@ -5,7 +5,46 @@ import { join } from 'node:path'
 import { parseHeader } from '../graft/header.js'
 import type { Pipeline } from '../pipeline/load.js'
 import { GraftError, type Problem } from '../errors.js'
-import type { Reason } from '../types.js'
+import type { Reason, StaleDocument } from '../types.js'
+
+/**
+ * What to do with a generated document edited by hand (its md5 differs from
+ * dvc.lock, or its Graft header is gone): `keep` accepts the edit as it is into
+ * dvc.lock (said plainly in the log, summary, PR comment and commit message);
+ * `regenerate` rewrites it (REFRESH), the hand-edited text as the previous
+ * draft; `fail` fails validate and generate, naming the file.
+ */
+export type HandEditPolicy = 'keep' | 'regenerate' | 'fail'
+export const HAND_EDIT_POLICIES: readonly HandEditPolicy[] = ['keep', 'regenerate', 'fail']
+
+/**
+ * A policy as typed (a CLI option); `label` names it in the error.
+ * @throws GraftError naming the label and the three choices
+ */
+export function parseHandEditPolicy(raw: string, label: string): HandEditPolicy {
+  if ((HAND_EDIT_POLICIES as readonly string[]).includes(raw)) return raw as HandEditPolicy
+  throw new GraftError({ message: `${label} is "${raw}"`, hint: `use one of: ${HAND_EDIT_POLICIES.join(', ')}` })
+}
+
+/** The outputs of `doc` that were edited by hand (empty when none). */
+export function handEditedOutputs(doc: StaleDocument): string[] {
+  return [...new Set(doc.reasons.filter((r) => r.kind === 'edited-by-hand').map((r) => r.path ?? doc.outputs[0]))]
+}
+
+/**
+ * For `hand-edits: fail`: one problem per hand-edited document, naming the file.
+ * @throws GraftError when any of `stale` was edited by hand
+ */
+export function refuseHandEdits(stale: StaleDocument[]): void {
+  const problems: Problem[] = stale.flatMap((d) =>
+    handEditedOutputs(d).map((out) => ({
+      file: out,
+      message: `${out} was edited by hand (${d.reasons.find((r) => r.kind === 'edited-by-hand')!.text}), and hand-edits is fail`,
+      hint: `revert the edit (git checkout -- ${out}), move the change into the prompt${d.prompt ? ` ${d.prompt}` : ''} or its sources, or set hand-edits to keep (accept it) or regenerate (rewrite it)`
+    }))
+  )
+  if (problems.length > 0) throw new GraftError(problems)
+}
 
 export async function checkOutputHeaders(root: string, pipeline: Pipeline): Promise<Map<string, Reason[]>> {
   const found = new Map<string, Reason[]>()

@@ -11,7 +11,7 @@ import { loadPipeline, type Pipeline } from '../pipeline/load.js'
 import { nativeStatus } from '../status/native.js'
 import { resolveTargets, scopeOf, type DownstreamPolicy } from '../pipeline/targets.js'
 import { DEFAULT_DOWNSTREAM } from '../defaults.js'
-import { checkOutputHeaders, refuseHandWrittenOutputs } from './hand-edits.js'
+import { checkOutputHeaders, refuseHandEdits, refuseHandWrittenOutputs, type HandEditPolicy } from './hand-edits.js'
 import { staleReasons } from './reasons.js'
 import type { PipelineStatus, Reason, StaleDocument } from '../types.js'
 
@@ -32,6 +32,8 @@ export interface ValidateOptions {
   downstream?: DownstreamPolicy
   dvc: DvcLocator
   log: Log
+  /** `fail`: a hand-edited document among the targets fails validate, naming the file (default `keep`) */
+  handEdits?: HandEditPolicy
 }
 
 export interface ValidationReport {
@@ -78,6 +80,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
     `${describeEngine(engine)}: ${stale.length} stale document(s)` +
       (outsideTargets.length > 0 ? `, and ${outsideTargets.length} more outside the targets` : '')
   )
+  if (options.handEdits === 'fail') refuseHandEdits(stale)
   const notices = promptNotices(pipeline)
   for (const n of notices) log.info(`notice: ${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}; ${n.hint}`)
   return { engine, pipeline, targets, explicitTargets: targeted, namedTargets, stale, outsideTargets, notices }

@@ -1,5 +1,5 @@
-export const id = 467;
-export const ids = [467];
+export const id = 78;
+export const ids = [78];
 export const modules = {
 
 /***/ 9124:
@@ -125,6 +125,7 @@ function printLeftStale(left, verb) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EV: () => (/* binding */ DEFAULT_TIMEOUT_MINUTES),
+/* harmony export */   GG: () => (/* binding */ DEFAULT_HAND_EDITS),
 /* harmony export */   N4: () => (/* binding */ DEFAULT_DVC_VERSION),
 /* harmony export */   Qw: () => (/* binding */ DEFAULT_MAX_DOCUMENTS),
 /* harmony export */   To: () => (/* binding */ DEFAULT_MAX_INPUT_TOKENS),
@@ -183,6 +184,8 @@ const DEFAULT_ON_PROTECTED = 'pull-request';
  * what it left stale.
  */
 const DEFAULT_DOWNSTREAM = 'include';
+/** A generated document edited by hand: accept the edit into dvc.lock, said plainly (see validate/hand-edits.ts). */
+const DEFAULT_HAND_EDITS = 'keep';
 /** The region: the explicit choice, else the SDK's own variables, else {@link DEFAULT_REGION}. */
 function defaultRegion(env = process.env) {
     return env.AWS_REGION || env.AWS_DEFAULT_REGION || DEFAULT_REGION;
@@ -216,7 +219,8 @@ const ACTION_INPUT_DEFAULTS = {
     'commit-user-name': DEFAULT_COMMIT_USER_NAME,
     'commit-user-email': DEFAULT_COMMIT_USER_EMAIL,
     'commit-via': DEFAULT_COMMIT_VIA,
-    'on-protected': DEFAULT_ON_PROTECTED
+    'on-protected': DEFAULT_ON_PROTECTED,
+    'hand-edits': DEFAULT_HAND_EDITS
 };
 
 
@@ -460,7 +464,121 @@ function parseDownstream(raw, label) {
 
 /***/ }),
 
-/***/ 4940:
+/***/ 2577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y9: () => (/* binding */ checkOutputHeaders),
+/* harmony export */   ZX: () => (/* binding */ refuseHandWrittenOutputs),
+/* harmony export */   tQ: () => (/* binding */ refuseHandEdits),
+/* harmony export */   z4: () => (/* binding */ parseHandEditPolicy)
+/* harmony export */ });
+/* unused harmony exports HAND_EDIT_POLICIES, handEditedOutputs */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _graft_header_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(501);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+// A generated document starts with Graft's header line; one that does not was
+// written or edited by hand.
+
+
+
+
+const HAND_EDIT_POLICIES = ['keep', 'regenerate', 'fail'];
+/**
+ * A policy as typed (a CLI option); `label` names it in the error.
+ * @throws GraftError naming the label and the three choices
+ */
+function parseHandEditPolicy(raw, label) {
+    if (HAND_EDIT_POLICIES.includes(raw))
+        return raw;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({ message: `${label} is "${raw}"`, hint: `use one of: ${HAND_EDIT_POLICIES.join(', ')}` });
+}
+/** The outputs of `doc` that were edited by hand (empty when none). */
+function handEditedOutputs(doc) {
+    return [...new Set(doc.reasons.filter((r) => r.kind === 'edited-by-hand').map((r) => r.path ?? doc.outputs[0]))];
+}
+/**
+ * For `hand-edits: fail`: one problem per hand-edited document, naming the file.
+ * @throws GraftError when any of `stale` was edited by hand
+ */
+function refuseHandEdits(stale) {
+    const problems = stale.flatMap((d) => handEditedOutputs(d).map((out) => ({
+        file: out,
+        message: `${out} was edited by hand (${d.reasons.find((r) => r.kind === 'edited-by-hand').text}), and hand-edits is fail`,
+        hint: `revert the edit (git checkout -- ${out}), move the change into the prompt${d.prompt ? ` ${d.prompt}` : ''} or its sources, or set hand-edits to keep (accept it) or regenerate (rewrite it)`
+    })));
+    if (problems.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz(problems);
+}
+async function checkOutputHeaders(root, pipeline) {
+    const found = new Map();
+    const buf = Buffer.allocUnsafe(4096);
+    for (const p of pipeline.prompts) {
+        const first = firstLine((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, p.out), buf);
+        if (first === undefined || (0,_graft_header_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHeader */ .RW)(first))
+            continue;
+        found.set(p.stageName, [
+            { kind: 'edited-by-hand', path: p.out, text: `${p.out} has no valid Graft header on line 1 (edited by hand?)` }
+        ]);
+    }
+    return found;
+}
+/**
+ * Refuses, before anything is spent, a prompt whose output is a file written by
+ * hand: it exists, its first line is no Graft header, and no stage in dvc.lock
+ * writes it. generate would overwrite it.
+ * @throws GraftError naming each such prompt (at its `out:` line, else line 1) and the file.
+ */
+function refuseHandWrittenOutputs(root, pipeline) {
+    const locked = new Set([...(pipeline.lock?.stages.values() ?? [])].flatMap((s) => s.outs.map((o) => o.path)));
+    const buf = Buffer.allocUnsafe(4096);
+    const problems = [];
+    for (const p of pipeline.prompts) {
+        if (locked.has(p.out))
+            continue;
+        const first = firstLine((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, p.out), buf);
+        if (first === undefined || (0,_graft_header_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHeader */ .RW)(first))
+            continue;
+        problems.push({
+            file: p.path,
+            line: p.outLine ?? 1,
+            message: `${p.out} already exists and was not written by Graft (no Graft header on line 1, and no stage in dvc.lock writes it): generate would overwrite it`,
+            hint: `set \`out\` to a file that does not exist yet, or move ${p.out} away (git mv) if this prompt is to replace it`
+        });
+    }
+    if (problems.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz(problems);
+}
+/**
+ * First line of a file, or undefined when the file is absent or empty. A
+ * blocking read of one small block: cheaper than a thread-pool round trip.
+ */
+function firstLine(path, buf) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const bytesRead = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buf, 0, buf.length, 0);
+        if (bytesRead === 0)
+            return undefined;
+        return buf.subarray(0, bytesRead).toString('utf8').split('\n')[0].replace(/\r$/, '');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -705,77 +823,8 @@ function toDvcJson(status) {
 var pipeline_targets = __webpack_require__(8488);
 // EXTERNAL MODULE: ./src/core/defaults.ts
 var defaults = __webpack_require__(5553);
-// EXTERNAL MODULE: ./src/core/graft/header.ts
-var header = __webpack_require__(501);
-;// CONCATENATED MODULE: ./src/core/validate/hand-edits.ts
-// A generated document starts with Graft's header line; one that does not was
-// written or edited by hand.
-
-
-
-
-async function checkOutputHeaders(root, pipeline) {
-    const found = new Map();
-    const buf = Buffer.allocUnsafe(4096);
-    for (const p of pipeline.prompts) {
-        const first = firstLine((0,external_node_path_.join)(root, p.out), buf);
-        if (first === undefined || (0,header/* parseHeader */.RW)(first))
-            continue;
-        found.set(p.stageName, [
-            { kind: 'edited-by-hand', path: p.out, text: `${p.out} has no valid Graft header on line 1 (edited by hand?)` }
-        ]);
-    }
-    return found;
-}
-/**
- * Refuses, before anything is spent, a prompt whose output is a file written by
- * hand: it exists, its first line is no Graft header, and no stage in dvc.lock
- * writes it. generate would overwrite it.
- * @throws GraftError naming each such prompt (at its `out:` line, else line 1) and the file.
- */
-function refuseHandWrittenOutputs(root, pipeline) {
-    const locked = new Set([...(pipeline.lock?.stages.values() ?? [])].flatMap((s) => s.outs.map((o) => o.path)));
-    const buf = Buffer.allocUnsafe(4096);
-    const problems = [];
-    for (const p of pipeline.prompts) {
-        if (locked.has(p.out))
-            continue;
-        const first = firstLine((0,external_node_path_.join)(root, p.out), buf);
-        if (first === undefined || (0,header/* parseHeader */.RW)(first))
-            continue;
-        problems.push({
-            file: p.path,
-            line: p.outLine ?? 1,
-            message: `${p.out} already exists and was not written by Graft (no Graft header on line 1, and no stage in dvc.lock writes it): generate would overwrite it`,
-            hint: `set \`out\` to a file that does not exist yet, or move ${p.out} away (git mv) if this prompt is to replace it`
-        });
-    }
-    if (problems.length > 0)
-        throw new errors/* GraftError */.Tz(problems);
-}
-/**
- * First line of a file, or undefined when the file is absent or empty. A
- * blocking read of one small block: cheaper than a thread-pool round trip.
- */
-function firstLine(path, buf) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(path, 'r');
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const bytesRead = (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, 0);
-        if (bytesRead === 0)
-            return undefined;
-        return buf.subarray(0, bytesRead).toString('utf8').split('\n')[0].replace(/\r$/, '');
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-
+// EXTERNAL MODULE: ./src/core/validate/hand-edits.ts
+var hand_edits = __webpack_require__(2577);
 ;// CONCATENATED MODULE: ./src/core/validate/reasons.ts
 /**
  * Stage name → why it is stale (each text once). Downstream marking follows
@@ -929,7 +978,7 @@ async function validate(options) {
         await refuseSubfolderOfPipeline(root);
         const p = await (0,load/* loadPipeline */.B)(root);
         refuseEmptyPipeline(root, p);
-        refuseHandWrittenOutputs(root, p);
+        (0,hand_edits/* refuseHandWrittenOutputs */.ZX)(root, p);
         log.info(`${p.prompts.length} prompt(s), ${p.stages.length} stage(s); dvc.yaml ${p.dvcYaml ? 'found' : 'absent'}, dvc.lock ${p.lock ? 'found' : 'absent'}`);
         return p;
     });
@@ -939,13 +988,15 @@ async function validate(options) {
         ? (0,pipeline_targets/* scopeOf */.Od)(namedTargets, pipeline.graph, options.downstream ?? defaults/* DEFAULT_DOWNSTREAM */.hP)
         : new Set(pipeline.stages.map((s) => s.name));
     const { engine, status } = await log.group('Checking staleness', () => runEngine(options, pipeline));
-    const handEdits = await checkOutputHeaders(root, pipeline);
+    const handEdits = await (0,hand_edits/* checkOutputHeaders */.Y9)(root, pipeline);
     const reasons = staleReasons({ pipeline, status, handEdits });
     const all = orderStale(pipeline, reasons);
     const stale = all.filter((d) => targets.has(d.stage));
     const outsideTargets = all.filter((d) => !targets.has(d.stage));
     log.info(`${describeEngine(engine)}: ${stale.length} stale document(s)` +
         (outsideTargets.length > 0 ? `, and ${outsideTargets.length} more outside the targets` : ''));
+    if (options.handEdits === 'fail')
+        (0,hand_edits/* refuseHandEdits */.tQ)(stale);
     const notices = promptNotices(pipeline);
     for (const n of notices)
         log.info(`notice: ${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}; ${n.hint}`);
