@@ -79,10 +79,10 @@ test('installs DVC into RUNNER_TOOL_CACHE with pip when PATH has none, then reus
   expect(log).toContain('::notice::DVC cache: save skipped, the cache service is not available here')
   expect(log).toContain('::endgroup::')
 
+  // the second call reuses the install: it says so and installs nothing (no pip group in the log)
   printed.length = 0
-  const started = Date.now()
   expect(await ensureDvc({ version: installedVersion, useCache: true })).toBe(dvc)
   expect(printed.join('')).toContain(`DVC: reusing ${dvc}`)
-  expect(Date.now() - started).toBeLessThan(15000)
+  expect(printed.join('')).not.toContain('::group::Installing DVC')
   expect(existsSync(join(toolCache, 'graft-action', `dvc-${installedVersion}`, 'pyvenv.cfg'))).toBe(true)
 }, 600000)

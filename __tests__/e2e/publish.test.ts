@@ -148,6 +148,8 @@ describe('publishing (dist/main)', () => {
     expect(bedrock.requests).toHaveLength(0)
     expect(gitIn(origin, 'for-each-ref')).toBe(before)
     expect(result.stdout).toMatch(/::notice::Validate only: .*fork/)
+    // the summary says what to run locally too (a fork's token cannot comment)
+    expect(result.summary).toMatch(/\*\*Validate only:\*\* .*run `graft-action generate` \(or `dvc repro`\) locally/)
   })
 
   it('auto without model credentials degrades to validate-only; generate fails naming them', async () => {
@@ -266,6 +268,8 @@ describe('publishing (dist/main)', () => {
     expect(bedrock.requests).toHaveLength(2)
     expect(result.outputs.left_stale).toBe('[]')
     expect(gitIn(origin, 'show', '--name-only', '--format=', 'main').trim().split('\n').sort()).toEqual(['docs/faq.md', 'docs/index.md', 'dvc.lock'])
+    // neither was stale: the subject does not say so
+    expect(gitIn(origin, 'log', '-1', '--format=%s', 'main').trim()).toBe('docs: regenerate 2 documents (forced)')
   })
 
   it('pull_request_target: the untrusted head is validated only, unless the workflow opts in', async () => {

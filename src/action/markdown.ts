@@ -33,6 +33,14 @@ export function codeCell(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`
 }
 
+/**
+ * The action's own sentence (which may quote repository text) as one line of
+ * Markdown: HTML shows as text, the sentence's own `code` spans stay code.
+ */
+export function escapeProse(text: string): string {
+  return oneLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
 function oneLine(text: string): string {
   return text.replace(/\r\n|\r|\n/g, ' ')
 }

@@ -17,13 +17,13 @@ import { loopGuardError, readBotCommit } from '../core/publish/loop-guard.js'
 import { checksWillNotRun, decideAfterProbes, decideRun, loopGuard, type Command as PolicyCommand } from '../core/publish/policy.js'
 import { assertCanPush } from '../core/publish/push.js'
 import { checkCredentials } from '../core/render/bedrock.js'
-import { prCommentBody } from './markdown.js'
+import { escapeProse, prCommentBody } from './markdown.js'
 import { checkoutBranch, planFromEvent, type EventPlan } from './event.js'
 import { octokitFor, requiredChecks } from './github-api.js'
 import { readGenerateInputs, readPublishInputs, readValidateInputs, type GenerateInputs, type PublishInputs } from './inputs.js'
 import { upsertPrComment } from './pr-comment.js'
 import { publish, type PublishOutcome } from './publish.js'
-import { reportFailure, reportLeftStale } from './report.js'
+import { reportFailure, reportLeftStale, writeSummary } from './report.js'
 import { leftStale } from '../core/generate/left-stale.js'
 import { failIfStale, runValidate } from './run-validate.js'
 import { runGenerate, setGeneratedFiles, setTokenOutputs } from './run-generate.js'
@@ -118,6 +118,8 @@ async function generateFlow(command: PolicyCommand, inputs: GenerateInputs, publ
 
 async function validateOnly(plan: EventPlan, inputs: PublishInputs, report: ValidationReport, reason: string): Promise<void> {
   core.notice(`Validate only: ${reason}`)
+  // the summary too: a fork's token cannot comment, and the notice is easy to miss
+  await writeSummary(`\n> **Validate only:** ${escapeProse(reason)}\n`)
   const left = leftStale(report, [])
   await reportLeftStale(left, 'validate')
   await comment(plan, inputs, prCommentBody({ stale: report.stale, validateOnly: reason, leftStale: left }))

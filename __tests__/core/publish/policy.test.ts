@@ -150,6 +150,16 @@ describe('the smaller rules', () => {
     expect(message).toContain('- docs/b.md (REFRESH: edited by hand, regenerated from the edit)')
   })
 
+  it('commit subject: a forced document that was not stale is not called stale', () => {
+    const forced = { output: 'docs/a.md', directive: 'UPDATE', reasons: ['forced'] }
+    const stale = { output: 'docs/b.md', directive: 'UPDATE', reasons: ['dep sources/x.md modified'] }
+    const subject = (docs: (typeof forced)[]): string =>
+      commitContent([{ changedFiles: [...docs.map((d) => d.output), 'dvc.lock'], documents: docs }], 'f'.repeat(40)).message.split('\n')[0]
+    expect(subject([forced])).toBe('docs: regenerate 1 document (forced)')
+    expect(subject([forced, stale])).toBe('docs: regenerate 2 documents (1 stale, 1 forced)')
+    expect(subject([stale])).toBe('docs: regenerate 1 stale document')
+  })
+
   it('the rolling branch and the checks notice', () => {
     expect(rollingBranch('main')).toBe('graft/regenerate/main')
     expect(checksWillNotRun({ workflowToken: true, requiredChecks: ['ci'], published: true })).toBe(true)

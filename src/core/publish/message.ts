@@ -5,12 +5,9 @@
 /** Trailer key and value that mark a commit as the action's own regeneration. */
 export const GENERATED_BY_TRAILER = 'Generated-by'
 export const GENERATED_BY_VALUE = 'graft-action'
-/** Subject pattern, for commits whose trailers were lost (e.g. squashed by hand). */
-export const SUBJECT_PATTERN = /^docs: regenerate \d+ stale documents?$/
-
 export interface CommitMessageInput {
-  /** each regenerated output with its directive (GENERATE, UPDATE, MAINTAIN, …) */
-  documents: { output: string; directive: string }[]
+  /** each regenerated output with its directive (GENERATE, UPDATE, MAINTAIN, …); `forced` when it was not stale */
+  documents: { output: string; directive: string; forced?: boolean }[]
   /** pipeline files written alongside: dvc.lock, dvc.yaml */
   extraFiles: string[]
   /** the commit the workflow ran for */
@@ -18,8 +15,7 @@ export interface CommitMessageInput {
 }
 
 export function commitMessage({ documents, extraFiles, triggerSha }: CommitMessageInput): string {
-  const n = documents.length
-  const subject = `docs: regenerate ${n} stale document${n === 1 ? '' : 's'}`
+  const subject = `docs: regenerate ${countWords(documents)}`
   const lines = [
     ...documents.map((d) => `- ${d.output} (${d.directive})`),
     ...extraFiles.map((f) => `- ${f}`)
@@ -27,6 +23,16 @@ export function commitMessage({ documents, extraFiles, triggerSha }: CommitMessa
   const trailers = [`Triggered-by: ${triggerSha}`, `${GENERATED_BY_TRAILER}: ${GENERATED_BY_VALUE}`]
   const paragraphs = [subject, lines.join('\n'), trailers.join('\n')].filter((p) => p !== '')
   return `${paragraphs.join('\n\n')}\n`
+}
+
+/** "2 stale documents", "1 document (forced)", "3 documents (2 stale, 1 forced)": a forced document was not stale. */
+function countWords(documents: { forced?: boolean }[]): string {
+  const n = documents.length
+  const forced = documents.filter((d) => d.forced).length
+  const noun = `document${n === 1 ? '' : 's'}`
+  if (forced === 0) return `${n} stale ${noun}`
+  if (forced === n) return `${n} ${noun} (forced)`
+  return `${n} ${noun} (${n - forced} stale, ${forced} forced)`
 }
 
 /** Markdown-safe inline code for a path or reason from the repository. */

@@ -165,7 +165,8 @@ export function mayRegenerateAgain(done: number): boolean {
 export interface RoundResult {
   /** repository-relative paths the round wrote */
   changedFiles: string[]
-  documents: { output: string; directive: string; handEdit?: 'kept' | 'regenerated' }[]
+  /** `reasons` as generate gave them: ['forced'] for a document that was not stale */
+  documents: { output: string; directive: string; reasons?: string[]; handEdit?: 'kept' | 'regenerated' }[]
 }
 
 /**
@@ -175,13 +176,21 @@ export interface RoundResult {
  */
 export function commitContent(rounds: RoundResult[], triggerSha: string): { paths: string[]; message: string } {
   const paths = [...new Set(rounds.flatMap((r) => r.changedFiles))]
+  const byOutput = new Map(rounds.flatMap((r) => r.documents).map((d) => [d.output, d]))
   // A hand edit kept as it is moves only dvc.lock: the message says so.
-  const byOutput = new Map(
-    rounds.flatMap((r) => r.documents).map((d) => [d.output, d.handEdit === 'kept' ? 'MAINTAIN: edited by hand, edit kept as it is; dvc.lock records it' : d.handEdit === 'regenerated' ? `${d.directive}: edited by hand, regenerated from the edit` : d.directive])
-  )
-  const documents = paths.filter((p) => !PIPELINE_FILES.has(p)).map((output) => ({ output, directive: byOutput.get(output) ?? 'UPDATE' }))
-  for (const [output, directive] of byOutput) {
-    if (directive.startsWith('MAINTAIN') && !documents.some((d) => d.output === output)) documents.push({ output, directive })
+  const directiveOf = (d: RoundResult['documents'][number]): string =>
+    d.handEdit === 'kept'
+      ? 'MAINTAIN: edited by hand, edit kept as it is; dvc.lock records it'
+      : d.handEdit === 'regenerated'
+        ? `${d.directive}: edited by hand, regenerated from the edit`
+        : d.directive
+  const entry = (output: string): { output: string; directive: string; forced: boolean } => {
+    const d = byOutput.get(output)
+    return { output, directive: d ? directiveOf(d) : 'UPDATE', forced: d?.reasons?.length === 1 && d.reasons[0] === 'forced' }
+  }
+  const documents = paths.filter((p) => !PIPELINE_FILES.has(p)).map(entry)
+  for (const [output, d] of byOutput) {
+    if (directiveOf(d).startsWith('MAINTAIN') && !documents.some((x) => x.output === output)) documents.push(entry(output))
   }
   const extraFiles = paths.filter((p) => PIPELINE_FILES.has(p))
   return { paths, message: commitMessage({ documents, extraFiles, triggerSha }) }
