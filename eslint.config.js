@@ -37,7 +37,10 @@ export default tseslint.config(
   {
     files: ['src/action/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**'], message: 'adapters do not import each other' }] }]
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/cli/**'], message: 'adapters do not import each other' }] }
+      ]
     }
   },
   {

@@ -90,10 +90,14 @@ const projects = [
 ]
 const selected = (process.env.GRAFT_TEST_PROJECTS ?? '').split(',').filter(Boolean)
 for (const name of selected) {
-  if (!projects.some((p) => p.displayName === name)) throw new Error(`GRAFT_TEST_PROJECTS: no jest project "${name}" (unit, dvc, e2e, act)`)
+  if (!projects.some((p) => p.displayName === name))
+    throw new Error(`GRAFT_TEST_PROJECTS: no jest project "${name}" (unit, dvc, e2e, act)`)
 }
 
-const chosen = selected.length > 0 ? projects.filter((p) => selected.includes(p.displayName)) : projects.filter((p) => p.displayName !== 'act')
+const chosen =
+  selected.length > 0
+    ? projects.filter((p) => selected.includes(p.displayName))
+    : projects.filter((p) => p.displayName !== 'act')
 /** Per-test limit. Jest reads testTimeout from the global config only (a project's own is ignored): the longest chosen. */
 const TIMEOUT_MS = { unit: 60000, dvc: 60000, e2e: 60000, act: 180000 }
 

@@ -40,10 +40,14 @@ const cli = join(project, 'dist/cli/index.js')
 const LEVELS = [10, 6, 4] // documents per level: 20 in all
 
 const serverBundle = mkdtempSync(join(tmpdir(), 'graft-bench-server-'))
-execFileSync('npx', ['ncc', 'build', join(project, '__tests__/support/bedrock-server.ts'), '-o', serverBundle, '--quiet'], {
-  cwd: project,
-  stdio: 'inherit'
-})
+execFileSync(
+  'npx',
+  ['ncc', 'build', join(project, '__tests__/support/bedrock-server.ts'), '-o', serverBundle, '--quiet'],
+  {
+    cwd: project,
+    stdio: 'inherit'
+  }
+)
 const { BedrockServer, reply, bedrockTestEnv } = await import(pathToFileURL(join(serverBundle, 'index.js')).href)
 
 if (opts.quota) {
@@ -75,7 +79,10 @@ function buildRepo(flat = 0) {
       } else {
         deps = [previous[i % previous.length], previous[(i + 1) % previous.length]]
       }
-      write(`docs/${name}.prompt.md`, `---\ndeps:\n${deps.map((d) => `  - ${d}`).join('\n')}\n---\nWrite document ${name}.\n`)
+      write(
+        `docs/${name}.prompt.md`,
+        `---\ndeps:\n${deps.map((d) => `  - ${d}`).join('\n')}\n---\nWrite document ${name}.\n`
+      )
       current.push(`docs/${name}.md`)
     }
     previous = current
@@ -115,7 +122,8 @@ async function quotaMode(k, documents) {
     { label: 'fixed 8', args: ['--concurrency', '8', ...(canFix ? ['--fixed-concurrency'] : [])] },
     ...(canFix ? [{ label: 'adaptive (up to 8)', args: ['--concurrency', '8'] }] : [])
   ]
-  if (!canFix) process.stderr.write('this CLI has no --fixed-concurrency: it is fixed-concurrency only; measuring that\n')
+  if (!canFix)
+    process.stderr.write('this CLI has no --fixed-concurrency: it is fixed-concurrency only; measuring that\n')
   const bound = Math.ceil(documents / k) * latency
   const rows = []
   for (const run of runs) {
@@ -131,17 +139,25 @@ async function quotaMode(k, documents) {
         maxBuffer: 64 * 1024 * 1024
       })
     } catch (error) {
-      failed = (String(error.stderr ?? error.message).match(/Bedrock kept throttling[^\n]*/) ?? ['the run failed'])[0].slice(0, 80)
+      failed = (String(error.stderr ?? error.message).match(/Bedrock kept throttling[^\n]*/) ?? [
+        'the run failed'
+      ])[0].slice(0, 80)
     }
     const ms = Number(process.hrtime.bigint() - started) / 1e6
     rows.push({ ...run, ms, ...server.stats, requests: server.requests.length, failed })
-    process.stderr.write(`${run.label}: ${(ms / 1000).toFixed(1)} s, ${server.stats.throttled} throttled, ${server.stats.retries} retries${failed ? `, FAILED: ${failed}` : ''}\n`)
+    process.stderr.write(
+      `${run.label}: ${(ms / 1000).toFixed(1)} s, ${server.stats.throttled} throttled, ${server.stats.retries} retries${failed ? `, FAILED: ${failed}` : ''}\n`
+    )
     await server.close()
     rmSync(root, { recursive: true, force: true })
   }
-  console.log(`\n${documents} independent documents, ${latency} ms per admitted call, server admits ${k} at once; Node ${process.version}, ${cpus().length} cores\n`)
+  console.log(
+    `\n${documents} independent documents, ${latency} ms per admitted call, server admits ${k} at once; Node ${process.version}, ${cpus().length} cores\n`
+  )
   const reference = rows[0].ms
-  console.log('| limiter | wall time | lower bound | ratio to it | ratio to the reference | requests | throttled | retries | peak served at once | outcome |')
+  console.log(
+    '| limiter | wall time | lower bound | ratio to it | ratio to the reference | requests | throttled | retries | peak served at once | outcome |'
+  )
   console.log('| :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :--- |')
   for (const r of rows) {
     console.log(
@@ -162,7 +178,9 @@ for (const c of [1, 4, total]) {
 rmSync(serverBundle, { recursive: true, force: true })
 
 console.log(`\n${total} documents in ${LEVELS.length} levels (${LEVELS.join(' / ')}), ${latency} ms per model call\n`)
-console.log('| concurrency | calls | wall time | critical path | ratio to critical path | lower bound for this concurrency | ratio to it |')
+console.log(
+  '| concurrency | calls | wall time | critical path | ratio to critical path | lower bound for this concurrency | ratio to it |'
+)
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const { c, ms, calls } of rows) {
   const best = bestFor(c)

@@ -94,7 +94,8 @@ const { GitHubServer } = await load('__tests__/support/github-server.js')
 
 /** The core's CommitApi over plain fetch (the action's adapter uses Octokit; the bench needs no bundle). */
 function fetchCommitApi(url) {
-  const query = 'mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }'
+  const query =
+    'mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }'
   return {
     async createCommitOnBranch(r) {
       const input = {
@@ -103,7 +104,11 @@ function fetchCommitApi(url) {
         fileChanges: { additions: r.additions },
         expectedHeadOid: r.expectedHeadOid
       }
-      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { input } }) })
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables: { input } })
+      })
       const body = await res.json()
       if (body.data?.createCommitOnBranch) return { ok: true, oid: body.data.createCommitOnBranch.commit.oid }
       const error = body.errors?.[0] ?? { message: `HTTP ${res.status}` }
@@ -133,7 +138,11 @@ for (let round = 1; round <= rounds; round++) {
   try {
     const before = sh(bare, 'rev-parse', 'main').trim()
     writeFileSync(join(ours, 'docs.md'), `v${round}\n`)
-    const message = commitMessage({ documents: [{ output: 'docs.md', directive: 'UPDATE' }], extraFiles: [], triggerSha: before })
+    const message = commitMessage({
+      documents: [{ output: 'docs.md', directive: 'UPDATE' }],
+      extraFiles: [],
+      triggerSha: before
+    })
     if (!(await commitFiles(git, { paths: ['docs.md'], identity: bot, message }))) throw new Error('no bot commit')
 
     // Developer A lands a commit between the bot's commit and its push.
@@ -147,7 +156,14 @@ for (let round = 1; round <= rounds; round++) {
     // Developer B pushes while the bot pushes.
     const publishing =
       mode === 'api'
-        ? commitViaApi(git, { branch: 'main', log: silentLog, maxAttempts: 6, api, repository: 'acme/docs', allowedPaths: () => new Set(['docs.md']) })
+        ? commitViaApi(git, {
+            branch: 'main',
+            log: silentLog,
+            maxAttempts: 6,
+            api,
+            repository: 'acme/docs',
+            allowedPaths: () => new Set(['docs.md'])
+          })
         : pushWithRebase(git, { branch: 'main', log: silentLog, maxAttempts: 6 })
     const [result] = await Promise.all([publishing, racingPush(devB, round)])
     const after = sh(bare, 'rev-parse', 'main').trim()
@@ -170,7 +186,8 @@ for (let round = 1; round <= rounds; round++) {
       if (sh(bare, 'show', `main:${file}`) !== `${round}\n`) problems.push(`${file} lost`)
     }
     if (sh(bare, 'show', 'main:docs.md') !== `v${round}\n`) problems.push('bot change lost')
-    if (mode === 'api' && result.pushed && !github.apiCommits.some((c) => c.sha === result.sha)) problems.push('bot commit not made by the API')
+    if (mode === 'api' && result.pushed && !github.apiCommits.some((c) => c.sha === result.sha))
+      problems.push('bot commit not made by the API')
     if (problems.length > 0) failures.push(`round ${round}: ${problems.join('; ')}`)
   } catch (error) {
     failures.push(`round ${round}: ${error.message}`)

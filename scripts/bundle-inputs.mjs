@@ -20,7 +20,13 @@ export const ENTRIES = {
 export const STAMP = 'dist/inputs.sha256'
 
 /** Files outside src/ that change what ncc emits (package.json: the CLI prints its version). */
-const INPUT_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/bundle.mjs', 'scripts/bundle-inputs.mjs']
+const INPUT_FILES = [
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'scripts/bundle.mjs',
+  'scripts/bundle-inputs.mjs'
+]
 
 function filesUnder(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -59,6 +65,7 @@ export function staleReason(root) {
   }
   const stamp = join(root, STAMP)
   if (!existsSync(stamp)) return `${STAMP} is missing (a partial or older build)`
-  if (readFileSync(stamp, 'utf8').trim() !== inputsDigest(root)) return 'src/ (or the lock, tsconfig, the bundle scripts) changed since dist/ was built'
+  if (readFileSync(stamp, 'utf8').trim() !== inputsDigest(root))
+    return 'src/ (or the lock, tsconfig, the bundle scripts) changed since dist/ was built'
   return undefined
 }

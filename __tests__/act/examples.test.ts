@@ -35,7 +35,12 @@ const SECRETS = { GRAFT_BEDROCK_ROLE_ARN: ROLE_ARN }
 const GIT_BOT = 'graft-bot[bot]'
 const APP_CLIENT_ID = 'Iv23liStandin'
 const APP_TOKEN_VALUE = `ghs_appStandin${createHash('md5').update(APP_CLIENT_ID).digest('hex').slice(0, 20)}`
-const APP_IDENTITY: TokenIdentity = { kind: 'app', login: 'graft-docs[bot]', name: 'graft-docs[bot]', email: '123+graft-docs[bot]@users.noreply.github.com' }
+const APP_IDENTITY: TokenIdentity = {
+  kind: 'app',
+  login: 'graft-docs[bot]',
+  name: 'graft-docs[bot]',
+  email: '123+graft-docs[bot]@users.noreply.github.com'
+}
 const APP_SECRETS = { ...SECRETS, GRAFT_APP_CLIENT_ID: APP_CLIENT_ID, GRAFT_APP_PRIVATE_KEY: 'pem' }
 const TIMEOUT = 180_000
 
@@ -59,9 +64,19 @@ describe('example workflows in the Actions runtime (act)', () => {
   })
 
   const act = (o: Omit<ActRunOptions, 'origin' | 'env' | 'githubApiUrl'>): Promise<ActRun> =>
-    runAct({ origin: repo.origin, env: { AWS_ENDPOINT_URL_BEDROCK_RUNTIME: bedrock.url }, githubApiUrl: github.url, ...o })
+    runAct({
+      origin: repo.origin,
+      env: { AWS_ENDPOINT_URL_BEDROCK_RUNTIME: bedrock.url },
+      githubApiUrl: github.url,
+      ...o
+    })
 
-  const onPullRequest = (workflow: string, pr: PullRequestEvent, secrets: Record<string, string> = SECRETS, extra: Partial<ActRunOptions> = {}): Promise<ActRun> =>
+  const onPullRequest = (
+    workflow: string,
+    pr: PullRequestEvent,
+    secrets: Record<string, string> = SECRETS,
+    extra: Partial<ActRunOptions> = {}
+  ): Promise<ActRun> =>
     act({ workflow, event: 'pull_request', payload: pr.payload, sha: pr.mergeSha, secrets, ...extra })
 
   /**
@@ -69,7 +84,12 @@ describe('example workflows in the Actions runtime (act)', () => {
    * dvc.lock: made with git by the bot identity (commit-via: git, the default), or through
    * the API (Verified) by the token's identity.
    */
-  function expectBotCommit(branch: string, parent: string, files: string[], who: TokenIdentity = WORKFLOW_IDENTITY): string {
+  function expectBotCommit(
+    branch: string,
+    parent: string,
+    files: string[],
+    who: TokenIdentity = WORKFLOW_IDENTITY
+  ): string {
     const tip = repo.tip(`refs/heads/${branch}`)
     expect(gitIn(repo.origin, 'rev-parse', `${tip}~1`)).toBe(parent)
     expect(repo.changed(tip)).toEqual([...files, 'dvc.lock'].sort())
@@ -157,7 +177,9 @@ describe('example workflows in the Actions runtime (act)', () => {
       // the README keeps its workflow short: its generate job just skips its steps
       if (!name.startsWith('the README')) {
         const notices = run.annotations.filter((a) => a.command === 'notice').map((a) => a.text)
-        expect(notices.some((n) => /Validate only: no AWS credentials|No GRAFT_BEDROCK_ROLE_ARN secret/.test(n))).toBe(true)
+        expect(notices.some((n) => /Validate only: no AWS credentials|No GRAFT_BEDROCK_ROLE_ARN secret/.test(n))).toBe(
+          true
+        )
       }
     },
     TIMEOUT
@@ -208,20 +230,41 @@ describe('example workflows in the Actions runtime (act)', () => {
     'push-autofix.yml: a push to main gets one bot commit on top; the next run finds nothing stale',
     async () => {
       const before = repo.tip('refs/heads/main')
-      const trigger = repo.commitOn('main', { 'sources/api.md': repo.dev.read('sources/api.md') + '\n## cancel(id)\n\nStops a job.\n' }, 'api: cancel')
-      const first = await act({ workflow: example('push-autofix.yml'), event: 'push', payload: repo.pushEvent(before, trigger), sha: trigger, secrets: SECRETS })
+      const trigger = repo.commitOn(
+        'main',
+        { 'sources/api.md': repo.dev.read('sources/api.md') + '\n## cancel(id)\n\nStops a job.\n' },
+        'api: cancel'
+      )
+      const first = await act({
+        workflow: example('push-autofix.yml'),
+        event: 'push',
+        payload: repo.pushEvent(before, trigger),
+        sha: trigger,
+        secrets: SECRETS
+      })
       expect(first.code).toBe(0)
-      const bot = expectBotCommit('main', trigger, ['docs/api-reference.md', 'docs/faq.md', 'docs/getting-started.md', 'docs/index.md', 'docs/overview.md'])
+      const bot = expectBotCommit('main', trigger, [
+        'docs/api-reference.md',
+        'docs/faq.md',
+        'docs/getting-started.md',
+        'docs/index.md',
+        'docs/overview.md'
+      ])
       expect(gitIn(repo.origin, 'log', '-1', '--format=%B', bot)).toContain(`Triggered-by: ${trigger}`)
 
-      const second = await act({ workflow: example('push-autofix.yml'), event: 'push', payload: repo.pushEvent(trigger, bot), sha: bot, secrets: SECRETS })
+      const second = await act({
+        workflow: example('push-autofix.yml'),
+        event: 'push',
+        payload: repo.pushEvent(trigger, bot),
+        sha: bot,
+        secrets: SECRETS
+      })
       expect(second.code).toBe(0)
       expect(second.outputs['autofix.2']).toMatchObject({ is_stale: 'false', pushed: 'false' })
       expect(repo.tip('refs/heads/main')).toBe(bot)
     },
     TIMEOUT
   )
-
 
   it(
     'required-check.yml: fails on a pull request that leaves documents stale, passes once they are regenerated',
@@ -239,7 +282,12 @@ describe('example workflows in the Actions runtime (act)', () => {
       expect(current.code).toBe(0)
       expect(current.jobs).toEqual({ check: 'success' })
       const main = repo.tip('refs/heads/main')
-      const onMain = await act({ workflow: example('required-check.yml'), event: 'push', payload: repo.pushEvent(main, main), sha: main })
+      const onMain = await act({
+        workflow: example('required-check.yml'),
+        event: 'push',
+        payload: repo.pushEvent(main, main),
+        sha: main
+      })
       expect(onMain.jobs).toEqual({ check: 'success' })
     },
     TIMEOUT
@@ -255,7 +303,9 @@ describe('example workflows in the Actions runtime (act)', () => {
       const running = onPullRequest(example('pull-request-one-step.yml'), pr)
       await bedrock.waitForRequests(1)
       const other = repo.otherClone('feature')
-      other.write({ 'sources/architecture.md': other.read('sources/architecture.md') + '\nA scheduler now runs on every node.\n' })
+      other.write({
+        'sources/architecture.md': other.read('sources/architecture.md') + '\nA scheduler now runs on every node.\n'
+      })
       const theirs = other.commit('architecture: scheduler on every node')
       other.git('push', '-q', 'origin', 'feature')
       release()
@@ -266,7 +316,9 @@ describe('example workflows in the Actions runtime (act)', () => {
       expect(gitIn(repo.origin, 'merge-base', '--is-ancestor', head, tip)).toBe('')
       const bots = repo.log(`${theirs}..${tip}`)
       expect(bots.length).toBeGreaterThanOrEqual(1)
-      expect(bots.every((line) => line.includes(`${WORKFLOW_IDENTITY.name}|`) || line.includes(`${GIT_BOT}|`))).toBe(true)
+      expect(bots.every((line) => line.includes(`${WORKFLOW_IDENTITY.name}|`) || line.includes(`${GIT_BOT}|`))).toBe(
+        true
+      )
 
       const second = await onPullRequest(example('pull-request-one-step.yml'), repo.pullRequest(7, 'feature'))
       expect(second.code).toBe(0)
@@ -276,33 +328,68 @@ describe('example workflows in the Actions runtime (act)', () => {
     TIMEOUT
   )
 
-
   it(
     'dispatch.yml with targets and force, right after a bot commit: regenerates the target with what reads it (downstream: include) in one more bot commit; report leaves them and says so; the next run finds nothing stale',
     async () => {
       const before = repo.tip('refs/heads/main')
       const trigger = repo.commitOn('main', CHANGELOG_EDIT, 'changelog: 2.4.0')
-      const autofix = await act({ workflow: example('push-autofix.yml'), event: 'push', payload: repo.pushEvent(before, trigger), sha: trigger, secrets: SECRETS })
+      const autofix = await act({
+        workflow: example('push-autofix.yml'),
+        event: 'push',
+        payload: repo.pushEvent(before, trigger),
+        sha: trigger,
+        secrets: SECRETS
+      })
       expect(autofix.code).toBe(0)
       const botCommit = expectBotCommit('main', trigger, PR_STALE)
 
       // report: only the target; what reads it is named as left stale
       const narrow = { targets: 'docs/overview.md', force: 'true', downstream: 'report' }
-      const first = await act({ workflow: example('dispatch.yml'), event: 'workflow_dispatch', payload: repo.dispatchEvent(narrow), inputs: narrow, sha: botCommit, secrets: SECRETS })
+      const first = await act({
+        workflow: example('dispatch.yml'),
+        event: 'workflow_dispatch',
+        payload: repo.dispatchEvent(narrow),
+        inputs: narrow,
+        sha: botCommit,
+        secrets: SECRETS
+      })
       expect(describeRun(first)).toMatch(/^exit 0;/)
       const forced = expectBotCommit('main', botCommit, ['docs/overview.md'])
-      expect(JSON.parse(first.outputs['generate.2'].left_stale).sort()).toEqual(['docs/faq.md', 'docs/getting-started.md', 'docs/index.md'])
+      expect(JSON.parse(first.outputs['generate.2'].left_stale).sort()).toEqual([
+        'docs/faq.md',
+        'docs/getting-started.md',
+        'docs/index.md'
+      ])
 
       // include (the default): the target again, with everything that reads it, in one bot commit
       const inputs = { targets: 'docs/overview.md', force: 'true', downstream: 'include' }
-      const run = await act({ workflow: example('dispatch.yml'), event: 'workflow_dispatch', payload: repo.dispatchEvent(inputs), inputs, sha: forced, secrets: SECRETS })
+      const run = await act({
+        workflow: example('dispatch.yml'),
+        event: 'workflow_dispatch',
+        payload: repo.dispatchEvent(inputs),
+        inputs,
+        sha: forced,
+        secrets: SECRETS
+      })
       expect(describeRun(run)).toMatch(/^exit 0;/)
-      const settled = expectBotCommit('main', forced, ['docs/faq.md', 'docs/getting-started.md', 'docs/index.md', 'docs/overview.md'])
+      const settled = expectBotCommit('main', forced, [
+        'docs/faq.md',
+        'docs/getting-started.md',
+        'docs/index.md',
+        'docs/overview.md'
+      ])
       expect(run.outputs['generate.2'].left_stale).toBe('[]')
 
       // a dispatch without targets, right after the bot's commit, finds nothing stale
       const none = { targets: '', force: 'false', downstream: 'include' }
-      const last = await act({ workflow: example('dispatch.yml'), event: 'workflow_dispatch', payload: repo.dispatchEvent(none), inputs: none, sha: settled, secrets: SECRETS })
+      const last = await act({
+        workflow: example('dispatch.yml'),
+        event: 'workflow_dispatch',
+        payload: repo.dispatchEvent(none),
+        inputs: none,
+        sha: settled,
+        secrets: SECRETS
+      })
       expect(describeRun(last)).toMatch(/^exit 0;/)
       expect(last.outputs['generate.2']).toMatchObject({ is_stale: 'false', pushed: 'false' })
       expect(repo.tip('refs/heads/main')).toBe(settled)
@@ -317,14 +404,20 @@ describe('example workflows in the Actions runtime (act)', () => {
       const cacheDir = mkdtempSync(join(tmpdir(), 'graft-act-cache-'))
       const home = mkdtempSync(join(tmpdir(), 'graft-act-home-'))
       repo.commitOn('first', CHANGELOG_EDIT, 'changelog: 2.4.0')
-      const first = await onPullRequest(example('pull-request-one-step.yml'), repo.pullRequest(7, 'first'), SECRETS, { cacheDir, home })
+      const first = await onPullRequest(example('pull-request-one-step.yml'), repo.pullRequest(7, 'first'), SECRETS, {
+        cacheDir,
+        home
+      })
       expect(first.code).toBe(0)
       expect(bedrock.requests).toHaveLength(3)
       expect(first.log).not.toContain('render cache hit')
       const firstBot = repo.tip('refs/heads/first')
 
       repo.commitOn('second', CHANGELOG_EDIT, 'changelog: 2.4.0')
-      const second = await onPullRequest(example('pull-request-one-step.yml'), repo.pullRequest(8, 'second'), SECRETS, { cacheDir, home })
+      const second = await onPullRequest(example('pull-request-one-step.yml'), repo.pullRequest(8, 'second'), SECRETS, {
+        cacheDir,
+        home
+      })
       expect(second.code).toBe(0)
       // release-notes' packed prompt is the same as in the first run: served from the cache.
       // faq and index read release-notes' new header, which names this branch's commit: rendered.
@@ -334,7 +427,8 @@ describe('example workflows in the Actions runtime (act)', () => {
       expect(asked).not.toContain(JSON.stringify(bedrock.requests[0].body))
       const secondBot = repo.tip('refs/heads/second')
       expect([WORKFLOW_IDENTITY.name, GIT_BOT]).toContain(gitIn(repo.origin, 'log', '-1', '--format=%an', secondBot))
-      const body = (rev: string): string => gitIn(repo.origin, 'show', `${rev}:docs/release-notes.md`).replace(/^<!-- Generated by Graft .*-->\n/, '')
+      const body = (rev: string): string =>
+        gitIn(repo.origin, 'show', `${rev}:docs/release-notes.md`).replace(/^<!-- Generated by Graft .*-->\n/, '')
       expect(body(secondBot)).toBe(body(firstBot))
       expect(repo.changed(secondBot)).toEqual([...PR_STALE, 'dvc.lock'].sort())
     },
@@ -348,7 +442,8 @@ describe('example workflows in the Actions runtime (act)', () => {
       const project = new TestRepo(mkdtempSync(join(tmpdir(), 'graft-act-project-')))
       project.git('init', '-q', '-b', 'main')
       cpSync(actionPackage(), project.root, { recursive: true })
-      for (const part of ['examples/docs-site', '.github/workflows/ci.yml']) cpSync(join(PROJECT_ROOT, part), project.path(part), { recursive: true })
+      for (const part of ['examples/docs-site', '.github/workflows/ci.yml'])
+        cpSync(join(PROJECT_ROOT, part), project.path(part), { recursive: true })
       const sha = project.commit('graft-action')
       const origin = project.addOrigin()
       const run = await runAct({

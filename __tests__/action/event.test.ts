@@ -61,11 +61,15 @@ describe('planFromEvent', () => {
 
   it('pull_request from a fork (or a deleted fork): validate only, saying what the contributor should run', () => {
     for (const headRepo of ['someone/docs', null]) {
-      const plan = planFromEvent(envFor('pull_request', pullRequestPayload('opened', headRepo), { GITHUB_SHA: MERGE_SHA }))
+      const plan = planFromEvent(
+        envFor('pull_request', pullRequestPayload('opened', headRepo), { GITHUB_SHA: MERGE_SHA })
+      )
       expect(plan.mode).toBe('fork')
       expect(plan.canPush).toBe(false)
       expect(plan.triggerSha).toBe(HEAD_SHA)
-      expect(plan.why).toMatch(/pull request #42 comes from a fork .*validates only; the contributor should run `graft-action generate` \(or `dvc repro`\) locally/)
+      expect(plan.why).toMatch(
+        /pull request #42 comes from a fork .*validates only; the contributor should run `graft-action generate` \(or `dvc repro`\) locally/
+      )
     }
   })
 
@@ -79,7 +83,9 @@ describe('planFromEvent', () => {
     const env = envFor('pull_request_target', pullRequestPayload('opened', 'acme/docs'), { GITHUB_SHA: 'b'.repeat(40) })
     const refused = planFromEvent(env)
     expect(refused).toMatchObject({ mode: 'untrusted', canPush: false, branch: 'feature/docs', triggerSha: HEAD_SHA })
-    expect(refused.why).toMatch(/validates only \(set allow-untrusted-head: true only if every pull request author is trusted\)/)
+    expect(refused.why).toMatch(
+      /validates only \(set allow-untrusted-head: true only if every pull request author is trusted\)/
+    )
     const allowed = planFromEvent(env, true)
     expect(allowed).toMatchObject({ mode: 'untrusted', canPush: true, branch: 'feature/docs' })
     expect(allowed.warning).toMatch(/allow-untrusted-head is true/)
@@ -89,7 +95,9 @@ describe('planFromEvent', () => {
 
   it('push to main: the branch and the `after` sha', () => {
     const after = 'c'.repeat(40)
-    const plan = planFromEvent(envFor('push', { ref: 'refs/heads/main', before: 'b'.repeat(40), after, deleted: false }, { GITHUB_SHA: after }))
+    const plan = planFromEvent(
+      envFor('push', { ref: 'refs/heads/main', before: 'b'.repeat(40), after, deleted: false }, { GITHUB_SHA: after })
+    )
     expect(plan).toMatchObject({ event: 'push', mode: 'push', branch: 'main', triggerSha: after, canPush: true })
     expect(plan.why).toBeUndefined()
   })
@@ -99,20 +107,33 @@ describe('planFromEvent', () => {
     expect(tag.canPush).toBe(false)
     expect(tag.branch).toBeUndefined()
     expect(tag.why).toMatch(/refs\/tags\/v1\.0\.0 is not a branch/)
-    const deleted = planFromEvent(envFor('push', { ref: 'refs/heads/old', after: '0'.repeat(40), deleted: true }, { GITHUB_SHA: 'd'.repeat(40) }))
+    const deleted = planFromEvent(
+      envFor('push', { ref: 'refs/heads/old', after: '0'.repeat(40), deleted: true }, { GITHUB_SHA: 'd'.repeat(40) })
+    )
     expect(deleted.canPush).toBe(false)
     expect(deleted.why).toMatch(/deleted/)
   })
 
   it('workflow_dispatch: the branch from GITHUB_REF and GITHUB_SHA', () => {
-    const env = envFor('workflow_dispatch', { inputs: {}, ref: 'refs/heads/release' }, { GITHUB_REF: 'refs/heads/release', GITHUB_SHA: 'e'.repeat(40) })
-    expect(planFromEvent(env)).toMatchObject({ mode: 'dispatch', branch: 'release', triggerSha: 'e'.repeat(40), canPush: true })
+    const env = envFor(
+      'workflow_dispatch',
+      { inputs: {}, ref: 'refs/heads/release' },
+      { GITHUB_REF: 'refs/heads/release', GITHUB_SHA: 'e'.repeat(40) }
+    )
+    expect(planFromEvent(env)).toMatchObject({
+      mode: 'dispatch',
+      branch: 'release',
+      triggerSha: 'e'.repeat(40),
+      canPush: true
+    })
     const onTag = planFromEvent({ ...env, GITHUB_REF: 'refs/tags/v2' })
     expect(onTag.canPush).toBe(false)
   })
 
   it('other events validate only, saying why', () => {
-    const plan = planFromEvent(envFor('schedule', { schedule: '0 3 * * *' }, { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: 'f'.repeat(40) }))
+    const plan = planFromEvent(
+      envFor('schedule', { schedule: '0 3 * * *' }, { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: 'f'.repeat(40) })
+    )
     expect(plan).toMatchObject({ mode: 'other', canPush: false, triggerSha: 'f'.repeat(40) })
     expect(plan.why).toMatch(/the schedule event names no branch to commit to/)
   })
@@ -175,7 +196,14 @@ describe('checkoutBranch', () => {
     const runner = runnerCheckout(bare)
     expect(runner.head()).toBe(merge)
     const git = new Git(runner.root, { ...process.env, ...GIT_ENV })
-    const plan = { event: 'pull_request', mode: 'pull_request' as const, branch: 'feature/docs', triggerSha: featureTip, prNumber: 42, canPush: true }
+    const plan = {
+      event: 'pull_request',
+      mode: 'pull_request' as const,
+      branch: 'feature/docs',
+      triggerSha: featureTip,
+      prNumber: 42,
+      canPush: true
+    }
 
     const checkedOut = await checkoutBranch(git, plan, 'ghs_token')
     expect(checkedOut).toEqual({ branch: 'feature/docs', sha: featureTip })
@@ -184,21 +212,32 @@ describe('checkoutBranch', () => {
     expect(runner.git('config', '--list')).not.toContain('ghs_token')
 
     runner.write({ 'docs/a.md': 'a regenerated\n' })
-    await commitFiles(git, { paths: ['docs/a.md'], identity: { name: 'bot', email: 'bot@x' }, message: 'docs: regenerate 1 stale document\n' })
+    await commitFiles(git, {
+      paths: ['docs/a.md'],
+      identity: { name: 'bot', email: 'bot@x' },
+      message: 'docs: regenerate 1 stale document\n'
+    })
     const pushed = await pushWithRebase(git, { branch: plan.branch, log: silentLog })
-    const onOrigin = (ref: string): string => execFileSync('git', ['rev-parse', ref], { cwd: bare, encoding: 'utf8' }).trim()
+    const onOrigin = (ref: string): string =>
+      execFileSync('git', ['rev-parse', ref], { cwd: bare, encoding: 'utf8' }).trim()
     expect(onOrigin('feature/docs')).toBe(pushed.sha)
     expect(onOrigin('feature/docs^')).toBe(featureTip)
     expect(onOrigin('refs/pull/42/merge')).toBe(merge)
   })
 
-  it('names a push run\'s detached HEAD after its branch, keeping the commit', async () => {
+  it("names a push run's detached HEAD after its branch, keeping the commit", async () => {
     const dev = TestRepo.create({ 'a.md': 'a\n' })
     dirs.push(dev.root)
     const sha = dev.commit('first')
     dev.git('checkout', '-q', '--detach')
     const git = new Git(dev.root)
-    const result = await checkoutBranch(git, { event: 'push', mode: 'push', branch: 'main', triggerSha: sha, canPush: true })
+    const result = await checkoutBranch(git, {
+      event: 'push',
+      mode: 'push',
+      branch: 'main',
+      triggerSha: sha,
+      canPush: true
+    })
     expect(result).toEqual({ branch: 'main', sha })
     expect(dev.git('symbolic-ref', 'HEAD').trim()).toBe('refs/heads/main')
   })
@@ -210,13 +249,29 @@ describe('checkoutBranch', () => {
     const head = runner.head()
     const before = runner.snapshot()
     await expect(
-      checkoutBranch(git, { event: 'push', mode: 'push', triggerSha: 'x', canPush: false, why: 'refs/tags/v1 is not a branch' })
+      checkoutBranch(git, {
+        event: 'push',
+        mode: 'push',
+        triggerSha: 'x',
+        canPush: false,
+        why: 'refs/tags/v1 is not a branch'
+      })
     ).rejects.toThrow(/this push has no branch the action may commit to: refs\/tags\/v1 is not a branch/)
     await expect(
-      checkoutBranch(git, { event: 'pull_request', mode: 'pull_request', branch: 'gone', triggerSha: 'x', canPush: true }, 'ghs_secret')
+      checkoutBranch(
+        git,
+        { event: 'pull_request', mode: 'pull_request', branch: 'gone', triggerSha: 'x', canPush: true },
+        'ghs_secret'
+      )
     ).rejects.toThrow(GraftError)
-    const error = await checkoutBranch(git, { event: 'pull_request', mode: 'pull_request', branch: 'gone', triggerSha: 'x', canPush: true }, 'ghs_secret').catch((e: Error) => e) as Error
-    expect(error.message).toMatch(/could not fetch the pull request's head branch gone: .* — check that the branch still exists/)
+    const error = (await checkoutBranch(
+      git,
+      { event: 'pull_request', mode: 'pull_request', branch: 'gone', triggerSha: 'x', canPush: true },
+      'ghs_secret'
+    ).catch((e: Error) => e)) as Error
+    expect(error.message).toMatch(
+      /could not fetch the pull request's head branch gone: .* — check that the branch still exists/
+    )
     expect(error.message).not.toContain('ghs_secret')
     expect(runner.head()).toBe(head)
     expect(runner.snapshot()).toEqual(before)

@@ -9,19 +9,38 @@ const graphqlError = (type: string | undefined, message: string): unknown => ({ 
 
 describe('classify (createCommitOnBranch errors)', () => {
   it('STALE_DATA and a vanished ref are the branch moving', () => {
-    expect(classify(graphqlError('STALE_DATA', 'Expected branch to point to "abc" but it did not.  Pull and try again.'))).toMatchObject({ ok: false, kind: 'moved' })
-    expect(classify(graphqlError('NOT_FOUND', "Could not resolve to a Ref with the name 'refs/heads/x'."))).toMatchObject({ kind: 'moved' })
+    expect(
+      classify(graphqlError('STALE_DATA', 'Expected branch to point to "abc" but it did not.  Pull and try again.'))
+    ).toMatchObject({ ok: false, kind: 'moved' })
+    expect(
+      classify(graphqlError('NOT_FOUND', "Could not resolve to a Ref with the name 'refs/heads/x'."))
+    ).toMatchObject({ kind: 'moved' })
   })
   it('classic protection and rulesets are "protected", the message kept whole on one line', () => {
-    const classic = classify(graphqlError('BRANCH_PROTECTION_RULE_VIOLATION', "protected branch 'main' check failed:\n  Changes must be made through a pull request."))
-    expect(classic).toEqual({ ok: false, kind: 'protected', message: "protected branch 'main' check failed: / Changes must be made through a pull request." })
-    expect(classify(graphqlError('UNPROCESSABLE', 'Repository rule violations found\n\nCommits must have verified signatures.\n\n'))).toMatchObject({
+    const classic = classify(
+      graphqlError(
+        'BRANCH_PROTECTION_RULE_VIOLATION',
+        "protected branch 'main' check failed:\n  Changes must be made through a pull request."
+      )
+    )
+    expect(classic).toEqual({
+      ok: false,
+      kind: 'protected',
+      message: "protected branch 'main' check failed: / Changes must be made through a pull request."
+    })
+    expect(
+      classify(
+        graphqlError('UNPROCESSABLE', 'Repository rule violations found\n\nCommits must have verified signatures.\n\n')
+      )
+    ).toMatchObject({
       kind: 'protected',
       message: 'Repository rule violations found / Commits must have verified signatures.'
     })
   })
   it('a 413 is too large; anything else is a refusal carrying the status, the token scrubbed', () => {
-    expect(classify(Object.assign(new Error('Request body too large'), { status: 413 }))).toMatchObject({ kind: 'too-large' })
+    expect(classify(Object.assign(new Error('Request body too large'), { status: 413 }))).toMatchObject({
+      kind: 'too-large'
+    })
     expect(classify(Object.assign(new Error('Bad credentials ghs_secret'), { status: 401 }), 'ghs_secret')).toEqual({
       ok: false,
       kind: 'refused',

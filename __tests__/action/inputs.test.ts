@@ -108,12 +108,15 @@ describe('single inputs', () => {
     expect(getPositiveInt('concurrency', 7)).toBe(12)
   })
 
-  it.each(['0', '-3', '2.5', 'four', '1e400', '0x'])('%p is not a positive whole number, and the error names the input', (raw) => {
-    input('max-tokens', raw)
-    const e = thrown(() => getPositiveInt('max-tokens', 16000))
-    expect(e.problems[0].message).toBe(`input max-tokens is "${raw}", not a positive whole number`)
-    expect(e.problems[0].hint).toBe('e.g. 16000')
-  })
+  it.each(['0', '-3', '2.5', 'four', '1e400', '0x'])(
+    '%p is not a positive whole number, and the error names the input',
+    (raw) => {
+      input('max-tokens', raw)
+      const e = thrown(() => getPositiveInt('max-tokens', 16000))
+      expect(e.problems[0].message).toBe(`input max-tokens is "${raw}", not a positive whole number`)
+      expect(e.problems[0].hint).toBe('e.g. 16000')
+    }
+  )
 
   it('working-directory: relative to GITHUB_WORKSPACE, absolute as given, "." by default', () => {
     process.env.GITHUB_WORKSPACE = '/tmp/ws'

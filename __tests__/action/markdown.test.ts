@@ -3,7 +3,15 @@
 // backtick must not end a code span, a line break must not end the row, and
 // HTML must show as text.
 import { describe, expect, it } from '@jest/globals'
-import { codeCell, escapeCell, generateTable, prCommentBody, staleTable, validateSummary, type DocumentRow } from '../../src/action/markdown.js'
+import {
+  codeCell,
+  escapeCell,
+  generateTable,
+  prCommentBody,
+  staleTable,
+  validateSummary,
+  type DocumentRow
+} from '../../src/action/markdown.js'
 import type { StaleDocument } from '../../src/core/types.js'
 
 const doc = (over: Partial<StaleDocument> = {}): StaleDocument => ({
@@ -39,7 +47,10 @@ function cells(line: string): string[] {
 
 /** The rows after the header and the delimiter. */
 function bodyRows(table: string): string[] {
-  return table.split('\n').filter((l) => l.startsWith('|')).slice(2)
+  return table
+    .split('\n')
+    .filter((l) => l.startsWith('|'))
+    .slice(2)
 }
 
 describe('escapeCell', () => {
@@ -79,7 +90,13 @@ describe('staleTable', () => {
 
   it('one row per document: outputs, stage, reasons joined by <br>', () => {
     const table = staleTable([
-      doc({ outputs: ['a.md', 'b.md'], reasons: [{ kind: 'changed-dep', text: 'r1' }, { kind: 'always-changed', text: 'r2' }] }),
+      doc({
+        outputs: ['a.md', 'b.md'],
+        reasons: [
+          { kind: 'changed-dep', text: 'r1' },
+          { kind: 'always-changed', text: 'r2' }
+        ]
+      }),
       doc({ stage: 'z' })
     ])
     expect(table.split('\n').slice(0, 2)).toEqual(['| Document | Stage | Why it is stale |', '| --- | --- | --- |'])
@@ -141,7 +158,15 @@ describe('generateTable', () => {
       false
     )
     const rows = bodyRows(table).map(cells)
-    expect(rows[0]).toEqual(['`docs/overview.md`', 'UPDATE', 'dep src/a.ts modified', '1200', '340', '2.3 s', 'rendered'])
+    expect(rows[0]).toEqual([
+      '`docs/overview.md`',
+      'UPDATE',
+      'dep src/a.ts modified',
+      '1200',
+      '340',
+      '2.3 s',
+      'rendered'
+    ])
     expect(rows[1][6]).toBe('cache hit')
     expect(rows[1][5]).toBe('0.0 s')
     expect(rows[2][6]).toBe('kept (no call)')
@@ -193,7 +218,9 @@ describe('prCommentBody', () => {
   })
 
   it('a dry run shows the packed sizes', () => {
-    expect(prCommentBody({ stale: [doc()], documents: [row({ promptChars: 77 })], dryRun: true })).toContain('dry run (77 chars packed)')
+    expect(prCommentBody({ stale: [doc()], documents: [row({ promptChars: 77 })], dryRun: true })).toContain(
+      'dry run (77 chars packed)'
+    )
   })
 
   it('the PR comment says plainly which hand edits were kept into dvc.lock, and which regenerated', () => {
@@ -208,7 +235,9 @@ describe('prCommentBody', () => {
     expect(body).toContain(
       '**Hand edits kept** (`hand-edits: keep`): `docs/a.md` was edited by hand; the edit is accepted as it is and dvc.lock now records it, with no model call.'
     )
-    expect(body).toContain('**Hand edits regenerated** (`hand-edits: regenerate`): `docs/b.md`, with the hand-edited text as the previous draft.')
+    expect(body).toContain(
+      '**Hand edits regenerated** (`hand-edits: regenerate`): `docs/b.md`, with the hand-edited text as the previous draft.'
+    )
     expect(prCommentBody({ stale: [doc()], documents: [row()] })).not.toContain('Hand edits')
   })
 

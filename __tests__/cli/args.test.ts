@@ -31,12 +31,16 @@ describe('nearest', () => {
 
 describe('parseCommandLine', () => {
   it('parses options, short forms and positionals, and adds --help', () => {
-    const { values, positionals } = parseCommandLine<{ engine: string; cwd: string; help: boolean }>('validate', ['-C', 'x', 'docs/a.md', '--engine', 'dvc'], options)
+    const { values, positionals } = parseCommandLine<{ engine: string; cwd: string; help: boolean }>(
+      'validate',
+      ['-C', 'x', 'docs/a.md', '--engine', 'dvc'],
+      options
+    )
     expect(values).toMatchObject({ engine: 'dvc', cwd: 'x', help: false })
     expect(positionals).toEqual(['docs/a.md'])
   })
 
-  it('an unknown option: exit 2, the nearest option, the command\'s --help', () => {
+  it("an unknown option: exit 2, the nearest option, the command's --help", () => {
     const e = usage(() => parseCommandLine('validate', ['--engin', 'native'], options))
     expect(e.exitCode).toBe(2)
     expect(e.problems[0].message).toBe('unknown option --engin for validate; did you mean --engine?')
@@ -44,18 +48,30 @@ describe('parseCommandLine', () => {
   })
 
   it('an option missing its value, and a flag given one', () => {
-    expect(usage(() => parseCommandLine('validate', ['--engine'], options)).problems[0].message).toBe('--engine needs a value')
-    expect(usage(() => parseCommandLine('validate', ['--dry-run=yes'], options)).problems[0].message).toBe('--dry-run takes no value')
+    expect(usage(() => parseCommandLine('validate', ['--engine'], options)).problems[0].message).toBe(
+      '--engine needs a value'
+    )
+    expect(usage(() => parseCommandLine('validate', ['--dry-run=yes'], options)).problems[0].message).toBe(
+      '--dry-run takes no value'
+    )
   })
 })
 
 describe('asUsage', () => {
   it('turns a GraftError from a value check into a usage error with the same words', () => {
-    const e = usage(() => asUsage(() => { throw new GraftError({ message: '--engine must be auto, native or dvc, not "x"', hint: 'h' }) }))
+    const e = usage(() =>
+      asUsage(() => {
+        throw new GraftError({ message: '--engine must be auto, native or dvc, not "x"', hint: 'h' })
+      })
+    )
     expect(e.problems[0]).toEqual({ message: '--engine must be auto, native or dvc, not "x"', hint: 'h' })
   })
 
   it('lets other errors through', () => {
-    expect(() => asUsage(() => { throw new TypeError('bug') })).toThrow(TypeError)
+    expect(() =>
+      asUsage(() => {
+        throw new TypeError('bug')
+      })
+    ).toThrow(TypeError)
   })
 })

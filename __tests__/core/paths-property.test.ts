@@ -36,58 +36,62 @@ function forbidden(relPath: string): boolean {
 }
 
 describe('the path resolver on random trees', () => {
-  it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i: every accepted path lands inside the repository and outside .git/, .github/, .dvc/', (seed) => {
-    const random = prng(seed)
-    const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]
-    const base = mkdtempSync(join(tmpdir(), 'graft-prop-'))
-    const root = join(base, 'repo')
-    const outside = join(base, 'outside')
-    try {
-      mkdirSync(outside, { recursive: true })
-      writeFileSync(join(outside, 'secret'), 's')
-      for (const f of FOLDERS) mkdirSync(join(root, f), { recursive: true })
-      for (const f of FOLDERS) for (const n of NAMES) if (random() < 0.5) writeFileSync(join(root, f, n), n)
-      const targets = [
-        outside,
-        join(outside, 'secret'),
-        '/proc/self/environ',
-        ...FOLDERS.map((f) => join(root, f)),
-        ...FOLDERS.flatMap((f) => NAMES.map((n) => join(root, f, n))),
-        join(root, 'missing', 'nowhere')
-      ]
-      const links: string[] = []
-      for (let i = 0; i < 14; i++) {
-        const at = join(pick(['docs', 'docs/a', 'src', '']), `link${i}`)
-        const target = random() < 0.15 && links.length > 0 ? join(root, pick(links)) : pick(targets) // sometimes a link to a link (loops too)
-        const relTarget = random() < 0.5 ? relative(join(root, at, '..'), target) : target
-        try {
-          symlinkSync(relTarget, join(root, at))
-          links.push(at)
-        } catch {
-          // the name is taken: skip
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    'seed %i: every accepted path lands inside the repository and outside .git/, .github/, .dvc/',
+    (seed) => {
+      const random = prng(seed)
+      const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]
+      const base = mkdtempSync(join(tmpdir(), 'graft-prop-'))
+      const root = join(base, 'repo')
+      const outside = join(base, 'outside')
+      try {
+        mkdirSync(outside, { recursive: true })
+        writeFileSync(join(outside, 'secret'), 's')
+        for (const f of FOLDERS) mkdirSync(join(root, f), { recursive: true })
+        for (const f of FOLDERS) for (const n of NAMES) if (random() < 0.5) writeFileSync(join(root, f, n), n)
+        const targets = [
+          outside,
+          join(outside, 'secret'),
+          '/proc/self/environ',
+          ...FOLDERS.map((f) => join(root, f)),
+          ...FOLDERS.flatMap((f) => NAMES.map((n) => join(root, f, n))),
+          join(root, 'missing', 'nowhere')
+        ]
+        const links: string[] = []
+        for (let i = 0; i < 14; i++) {
+          const at = join(pick(['docs', 'docs/a', 'src', '']), `link${i}`)
+          const target = random() < 0.15 && links.length > 0 ? join(root, pick(links)) : pick(targets) // sometimes a link to a link (loops too)
+          const relTarget = random() < 0.5 ? relative(join(root, at, '..'), target) : target
+          try {
+            symlinkSync(relTarget, join(root, at))
+            links.push(at)
+          } catch {
+            // the name is taken: skip
+          }
         }
-      }
-      const candidates = new Set<string>()
-      for (const l of links) for (const n of ['', ...NAMES, 'workflows/ci.yml', 'a/x.md', 'new.md']) candidates.add(n ? `${l}/${n}` : l)
-      for (const f of FOLDERS) for (const n of NAMES) candidates.add(`${f}/${n}`)
-      const checker = new RepoPathChecker(root)
-      const realRoot = realpathSync(root)
-      let accepted = 0
-      for (const rel of candidates) {
-        for (const role of ['dep', 'output', 'prompt'] as PathRole[]) {
-          if (checker.check(rel, role) !== undefined) continue
-          accepted++
-          expect(forbidden(rel)).toBe(false)
-          const landing = kernelLanding(root, rel)
-          if (landing === undefined) continue // dangling: the resolver judged the link's target itself
-          const inside = relative(realRoot, landing)
-          expect([rel, role, inside.startsWith('..')]).toEqual([rel, role, false])
-          expect([rel, role, forbidden(inside)]).toEqual([rel, role, false])
+        const candidates = new Set<string>()
+        for (const l of links)
+          for (const n of ['', ...NAMES, 'workflows/ci.yml', 'a/x.md', 'new.md']) candidates.add(n ? `${l}/${n}` : l)
+        for (const f of FOLDERS) for (const n of NAMES) candidates.add(`${f}/${n}`)
+        const checker = new RepoPathChecker(root)
+        const realRoot = realpathSync(root)
+        let accepted = 0
+        for (const rel of candidates) {
+          for (const role of ['dep', 'output', 'prompt'] as PathRole[]) {
+            if (checker.check(rel, role) !== undefined) continue
+            accepted++
+            expect(forbidden(rel)).toBe(false)
+            const landing = kernelLanding(root, rel)
+            if (landing === undefined) continue // dangling: the resolver judged the link's target itself
+            const inside = relative(realRoot, landing)
+            expect([rel, role, inside.startsWith('..')]).toEqual([rel, role, false])
+            expect([rel, role, forbidden(inside)]).toEqual([rel, role, false])
+          }
         }
+        expect(accepted).toBeGreaterThan(0)
+      } finally {
+        rmSync(base, { recursive: true, force: true })
       }
-      expect(accepted).toBeGreaterThan(0)
-    } finally {
-      rmSync(base, { recursive: true, force: true })
     }
-  })
+  )
 })

@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, posix } from 'node:path'
 import { GraftError } from '../../src/core/errors.js'
-import { assertWritable, checkRepoPath, isSameOrInside, lexicalPathProblem, normalizeRepoPath, RepoPathChecker } from '../../src/core/paths.js'
+import {
+  assertWritable,
+  checkRepoPath,
+  isSameOrInside,
+  lexicalPathProblem,
+  normalizeRepoPath,
+  RepoPathChecker
+} from '../../src/core/paths.js'
 import { TestRepo } from '../support/repo.js'
 
 describe('paths', () => {
@@ -58,7 +65,9 @@ describe('paths', () => {
     symlinkSync(outside, repo.path('escape'))
     symlinkSync(join(outside, 'secret.md'), repo.path('docs/dangling.md')) // target does not exist
     symlinkSync(repo.path('docs'), repo.path('alias'))
-    expect(checkRepoPath(repo.root, 'escape/x.md', 'output')).toMatch(/^escape is a symlink to .*outside the repository/)
+    expect(checkRepoPath(repo.root, 'escape/x.md', 'output')).toMatch(
+      /^escape is a symlink to .*outside the repository/
+    )
     expect(checkRepoPath(repo.root, 'escape/x.md', 'dep')).toMatch(/outside the repository/)
     expect(checkRepoPath(repo.root, 'docs/dangling.md', 'output')).toMatch(/^docs\/dangling.md is a symlink/)
     expect(checkRepoPath(repo.root, 'alias/a.md', 'output')).toBeUndefined()
@@ -93,12 +102,24 @@ describe('paths', () => {
     for (const p of [0, 1, 2, 3, 4, 5].flatMap(all)) expect([p, normalizeRepoPath(p)]).toEqual([p, reference(p)])
   })
 
-  it('RepoPathChecker gives checkRepoPath\'s verdicts, each once, and knows which paths exist', () => {
+  it("RepoPathChecker gives checkRepoPath's verdicts, each once, and knows which paths exist", () => {
     symlinkSync(outside, repo.path('escape'))
     symlinkSync(join(outside, 'secret.md'), repo.path('docs/dangling.md'))
     symlinkSync(repo.path('docs'), repo.path('alias'))
     symlinkSync(repo.path('docs/missing.md'), repo.path('docs/inner-dangling.md'))
-    const paths = ['docs/a.md', './docs//a.md', 'escape/x.md', 'docs/dangling.md', 'alias/a.md', 'alias/none.md', 'docs/a.md/x', 'new/file.md', '../up', '.github/x', 'docs/inner-dangling.md']
+    const paths = [
+      'docs/a.md',
+      './docs//a.md',
+      'escape/x.md',
+      'docs/dangling.md',
+      'alias/a.md',
+      'alias/none.md',
+      'docs/a.md/x',
+      'new/file.md',
+      '../up',
+      '.github/x',
+      'docs/inner-dangling.md'
+    ]
     const checker = new RepoPathChecker(repo.root)
     for (const role of ['dep', 'output'] as const) {
       for (const p of paths) {
@@ -106,7 +127,17 @@ describe('paths', () => {
         expect([p, role, checker.check(p, role)]).toEqual([p, role, checkRepoPath(repo.root, p, role)]) // memoised
       }
     }
-    expect(['docs/a.md', './docs//a.md', 'alias/a.md', 'docs', 'alias'].map((p) => checker.exists(p))).toEqual([true, true, true, true, true])
-    expect(['new/file.md', 'docs/dangling.md', 'docs/inner-dangling.md', 'alias/none.md', 'docs/a.md/x'].map((p) => checker.exists(p))).toEqual([false, false, false, false, false])
+    expect(['docs/a.md', './docs//a.md', 'alias/a.md', 'docs', 'alias'].map((p) => checker.exists(p))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true
+    ])
+    expect(
+      ['new/file.md', 'docs/dangling.md', 'docs/inner-dangling.md', 'alias/none.md', 'docs/a.md/x'].map((p) =>
+        checker.exists(p)
+      )
+    ).toEqual([false, false, false, false, false])
   })
 })

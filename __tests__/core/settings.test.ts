@@ -11,7 +11,9 @@ describe('parseEngineChoice', () => {
 
   it.each(['foo', '', 'DVC'])('refuses %j, naming the setting and the choices', (raw) => {
     expect(() => parseEngineChoice(raw, '--engine')).toThrow(GraftError)
-    expect(() => parseEngineChoice(raw, 'input engine')).toThrow(`input engine must be auto, native or dvc, not "${raw}"`)
+    expect(() => parseEngineChoice(raw, 'input engine')).toThrow(
+      `input engine must be auto, native or dvc, not "${raw}"`
+    )
   })
 })
 
@@ -32,7 +34,9 @@ describe('resolveModelSetting', () => {
     expect(p.file).toBeUndefined()
     expect(p.message).toBe('--model: unknown model "foo"')
     const lines = p.hint!.split('\n').slice(1)
-    expect(lines[0]).toBe('  us.anthropic.claude-sonnet-4-5-20250929-v1:0: bedrock-claude-v4.5-sonnet-us, bedrock-claude-sonnet-v4.5-us, bc-v4.5-us')
+    expect(lines[0]).toBe(
+      '  us.anthropic.claude-sonnet-4-5-20250929-v1:0: bedrock-claude-v4.5-sonnet-us, bedrock-claude-sonnet-v4.5-us, bc-v4.5-us'
+    )
     expect(lines.every((l) => /^ {2}\S+: \S/.test(l))).toBe(true)
     expect(lines.length).toBeGreaterThan(10)
   })

@@ -31,7 +31,11 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
   let repo: TestRepo
   let server: BedrockServer
   const generate = (inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> =>
-    runAction('generate', { workspace: repo.root, inputs: { engine: 'native', push: 'false', ...inputs }, env: { ...bedrockTestEnv(server.url), ...env } })
+    runAction('generate', {
+      workspace: repo.root,
+      inputs: { engine: 'native', push: 'false', ...inputs },
+      env: { ...bedrockTestEnv(server.url), ...env }
+    })
 
   beforeEach(async () => {
     repo = exampleRepo()
@@ -57,7 +61,8 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       expect(server.requests).toHaveLength(0)
       expect(repo.snapshot()).toEqual(before)
       expect(run.stdout).toContain('5 documents to render, over max-documents (3)')
-      for (const doc of ['docs/overview.md', 'docs/api-reference.md']) expect(run.stdout).toMatch(new RegExp(`${doc}: ~\\d+ tokens`))
+      for (const doc of ['docs/overview.md', 'docs/api-reference.md'])
+        expect(run.stdout).toMatch(new RegExp(`${doc}: ~\\d+ tokens`))
       expect(run.stdout).toMatch(/total ~\d+ for 5 document\(s\)/)
       expect(run.stdout).toContain('`targets`')
       expect(run.stdout).toContain('raise `max-documents`')
@@ -85,7 +90,9 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       const run = await generate({ 'dry-run': 'true', 'max-documents': '3' })
       expect(run.code).toBe(0)
       expect(server.requests).toHaveLength(0)
-      expect(run.stdout).toMatch(/Input estimate before any model call: \d+ tokens for 5 document\(s\) to render \(counted by Bedrock CountTokens\)/)
+      expect(run.stdout).toMatch(
+        /Input estimate before any model call: \d+ tokens for 5 document\(s\) to render \(counted by Bedrock CountTokens\)/
+      )
       expect(run.stdout).toContain('the real run would stop here, before any model call')
     })
 
@@ -118,14 +125,20 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
     const runnerTemp = mkdtempSync(join(tmpdir(), 'graft-runner-temp-'))
     try {
       changeApi()
-      repo.write({ 'sources/changelog.md': repo.read('sources/changelog.md').replace('## 2.3.0', '## 2.4.0\n- cancel()\n\n## 2.3.0') })
+      repo.write({
+        'sources/changelog.md': repo
+          .read('sources/changelog.md')
+          .replace('## 2.3.0', '## 2.4.0\n- cancel()\n\n## 2.3.0')
+      })
       repo.commit('changelog')
       const before = repo.snapshot()
       // HOME and RUNNER_TEMP are the same for every run on one runner; the cached texts live under ~/ and
       // @actions/cache archives them relative to the workspace, so a run with another HOME would miss them
       const env = { ...cache.env(), RUNNER_TEMP: runnerTemp, HOME: join(runnerTemp, 'home') }
       const isApiReference = (r: RecordedRequest): boolean => promptText(r).includes(MARKERS['docs/api-reference.md'])
-      server.onRequest((r) => (isApiReference(r) ? reply.maxTokens() : reply.text(`# Rendered\n\n${server.requests.length}\n`)))
+      server.onRequest((r) =>
+        isApiReference(r) ? reply.maxTokens() : reply.text(`# Rendered\n\n${server.requests.length}\n`)
+      )
 
       const first = await generate({}, env)
       expect(first.code).not.toBe(0)
@@ -134,7 +147,9 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       expect(server.requests.filter(isApiReference)).toHaveLength(1)
       expect(server.requests).toHaveLength(4)
       expect(first.stdout).toContain('cut off at max_tokens')
-      expect(first.stdout).toMatch(/not started \(they depend on a failed document\): (docs\/getting-started\.md, docs\/index\.md|docs\/index\.md, docs\/getting-started\.md)/)
+      expect(first.stdout).toMatch(
+        /not started \(they depend on a failed document\): (docs\/getting-started\.md, docs\/index\.md|docs\/index\.md, docs\/getting-started\.md)/
+      )
       expect(first.stdout).toContain('their texts are in the render cache')
 
       const firstCalls = server.requests.length
@@ -147,7 +162,14 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       expect(again.filter(isApiReference)).toHaveLength(1)
       expect(second.stdout.match(/render cache hit, no model call/g)).toHaveLength(3)
       expect(JSON.parse(second.outputs.generated_files).sort()).toEqual(
-        ['docs/api-reference.md', 'docs/faq.md', 'docs/getting-started.md', 'docs/index.md', 'docs/overview.md', 'docs/release-notes.md'].sort()
+        [
+          'docs/api-reference.md',
+          'docs/faq.md',
+          'docs/getting-started.md',
+          'docs/index.md',
+          'docs/overview.md',
+          'docs/release-notes.md'
+        ].sort()
       )
     } finally {
       await cache.close()
@@ -171,7 +193,10 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
     repo.commit('six new prompts')
     server.quota({ concurrent: 2 })
     server.onRequest(() => reply.latency(300, reply.text('# Extra\n\nPage.\n')))
-    const run = await generate({ concurrency: '4', targets: [0, 1, 2, 3, 4, 5].map((i) => `docs/extra-${i}.md`).join('\n') })
+    const run = await generate({
+      concurrency: '4',
+      targets: [0, 1, 2, 3, 4, 5].map((i) => `docs/extra-${i}.md`).join('\n')
+    })
     expect(run.code).toBe(0)
     // the first burst: 4 sent, 2 admitted, 2 throttled; the limiter halves 4 → 2
     expect(server.stats.throttled).toBe(2)

@@ -122,12 +122,16 @@ describe('graft-action sync', () => {
     expect(yaml).toContain('    cmd: make-doc docs/two.prompt.md > docs/two.md   # keep this comment\n')
     expect(yaml).toContain('    deps:\n    - docs/two.prompt.md\n    - sources/a.md\n    - sources/b.md\n')
     // a new stage in the repository's command template
-    expect(yaml).toContain('  three:\n    cmd: make-doc docs/three.prompt.md > docs/three.md\n    deps:\n    - docs/three.prompt.md\n    - docs/one.md\n')
+    expect(yaml).toContain(
+      '  three:\n    cmd: make-doc docs/three.prompt.md > docs/three.md\n    deps:\n    - docs/three.prompt.md\n    - docs/one.md\n'
+    )
     // a stage that is not Graft's is kept
     expect(yaml).toContain('  site:\n    cmd: python build.py\n')
     const lock = repo.read('dvc.lock')
     expect(lock).not.toContain('old_doc')
-    expect(lock).toBe(`schema: '2.0'\nstages:\n${lockStage('one', 'docs/one.prompt.md', 'docs/one.md')}${lockStage('two', 'docs/two.prompt.md', 'docs/two.md')}`)
+    expect(lock).toBe(
+      `schema: '2.0'\nstages:\n${lockStage('one', 'docs/one.prompt.md', 'docs/one.md')}${lockStage('two', 'docs/two.prompt.md', 'docs/two.md')}`
+    )
 
     // a second run finds nothing to do and changes nothing
     const after = repo.snapshot()

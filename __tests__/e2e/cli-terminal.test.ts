@@ -24,7 +24,18 @@ interface CliRun {
 /** The environment minus anything that could reach real AWS, a proxy or a workflow. */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env }
-  for (const k of [...AWS_ENV_KEYS, 'GITHUB_ACTIONS', 'HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy']) {
+  for (const k of [
+    ...AWS_ENV_KEYS,
+    'GITHUB_ACTIONS',
+    'HTTPS_PROXY',
+    'https_proxy',
+    'HTTP_PROXY',
+    'http_proxy',
+    'NO_PROXY',
+    'no_proxy',
+    'ALL_PROXY',
+    'all_proxy'
+  ]) {
     delete env[k]
   }
   return env
@@ -32,8 +43,11 @@ function cleanEnv(): NodeJS.ProcessEnv {
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(BUNDLE_NODE, [join(PROJECT_ROOT, 'dist/cli/index.js'), ...args], { env: { ...cleanEnv(), ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+    execFile(
+      BUNDLE_NODE,
+      [join(PROJECT_ROOT, 'dist/cli/index.js'), ...args],
+      { env: { ...cleanEnv(), ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
     )
   })
 }
@@ -85,7 +99,8 @@ describe('usage errors', () => {
   it('--help lists every command, including sync and hook', async () => {
     const run = await cli(['--help'])
     expect(run.code).toBe(0)
-    for (const command of ['validate', 'generate', 'pack', 'sync', 'hook install']) expect(run.stdout).toContain(command)
+    for (const command of ['validate', 'generate', 'pack', 'sync', 'hook install'])
+      expect(run.stdout).toContain(command)
   })
 })
 
@@ -96,14 +111,17 @@ describe('one --engine check for every command', () => {
   })
   afterEach(() => repo.cleanup())
 
-  it.each([['validate'], ['generate'], ['generate', '--dry-run']])('%j --engine foo is a usage error naming the choices, and says nothing of installing DVC', async (...command) => {
-    const before = repo.snapshot()
-    const run = await cli([...command, '--engine', 'foo', '-C', repo.root])
-    expect(run.code).toBe(2)
-    expect(run.stderr).toContain('--engine must be auto, native or dvc, not "foo"')
-    expect(run.stderr).not.toMatch(/pip install|not on PATH/)
-    expect(repo.snapshot()).toEqual(before)
-  })
+  it.each([['validate'], ['generate'], ['generate', '--dry-run']])(
+    '%j --engine foo is a usage error naming the choices, and says nothing of installing DVC',
+    async (...command) => {
+      const before = repo.snapshot()
+      const run = await cli([...command, '--engine', 'foo', '-C', repo.root])
+      expect(run.code).toBe(2)
+      expect(run.stderr).toContain('--engine must be auto, native or dvc, not "foo"')
+      expect(run.stderr).not.toMatch(/pip install|not on PATH/)
+      expect(repo.snapshot()).toEqual(before)
+    }
+  )
 })
 
 describe('--model', () => {
@@ -121,7 +139,9 @@ describe('--model', () => {
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/^error: --model: unknown model "foo"/m)
     expect(run.stderr).not.toContain('.prompt.md')
-    expect(run.stderr).toMatch(/^ {2}us\.anthropic\.claude-sonnet-4-5-20250929-v1:0: bedrock-claude-v4\.5-sonnet-us, bedrock-claude-sonnet-v4\.5-us, bc-v4\.5-us$/m)
+    expect(run.stderr).toMatch(
+      /^ {2}us\.anthropic\.claude-sonnet-4-5-20250929-v1:0: bedrock-claude-v4\.5-sonnet-us, bedrock-claude-sonnet-v4\.5-us, bc-v4\.5-us$/m
+    )
     expect(run.stderr).toMatch(/^ {2}anthropic\.claude-3-haiku-20240307-v1:0: bedrock-claude-v3-haiku, /m)
     expect(run.stdout).toBe('')
     expect(repo.snapshot()).toEqual(before)
@@ -166,7 +186,10 @@ describe('credentials, for a person at a terminal', () => {
   })
 
   it('inside GitHub Actions (GITHUB_ACTIONS=true) the same failure gives the workflow advice', async () => {
-    const run = await cli(['generate', '--engine', 'native', '-C', repo.root], { ...noCredentials(), GITHUB_ACTIONS: 'true' })
+    const run = await cli(['generate', '--engine', 'native', '-C', repo.root], {
+      ...noCredentials(),
+      GITHUB_ACTIONS: 'true'
+    })
     expect(run.code).toBe(1)
     expect(run.stderr).toContain('id-token: write')
     expect(run.stderr).toContain('configure-aws-credentials')
@@ -178,9 +201,14 @@ describe('credentials, for a person at a terminal', () => {
     writeFileSync(join(home, '.aws', 'config'), '[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\n')
     writeFileSync(join(home, '.aws', 'credentials'), '[ci]\naws_access_key_id = x\naws_secret_access_key = y\n')
     const before = repo.snapshot()
-    const run = await cli(['generate', '--engine', 'native', '-C', repo.root], { ...noCredentials(), AWS_PROFILE: 'nope' })
+    const run = await cli(['generate', '--engine', 'native', '-C', repo.root], {
+      ...noCredentials(),
+      AWS_PROFILE: 'nope'
+    })
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain('AWS_PROFILE is "nope", but no profile of that name is in ~/.aws/config or ~/.aws/credentials')
+    expect(run.stderr).toContain(
+      'AWS_PROFILE is "nope", but no profile of that name is in ~/.aws/config or ~/.aws/credentials'
+    )
     expect(run.stderr).toMatch(/profiles there: ci, default, dev/)
     expect(bedrock.requests).toHaveLength(0)
     expect(repo.snapshot()).toEqual(before)
@@ -261,7 +289,10 @@ describe('network failures and proxies', () => {
 
   it('NO_PROXY naming the host bypasses the proxy', async () => {
     const endpoint = `http://bedrock.proxy.test:${port(bedrock.url)}`
-    const run = await cli([...target, repo.root], env(endpoint, { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NO_PROXY: 'bedrock.proxy.test' }))
+    const run = await cli(
+      [...target, repo.root],
+      env(endpoint, { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NO_PROXY: 'bedrock.proxy.test' })
+    )
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/ENOTFOUND/)
     expect(proxy.tunnels).toEqual([])

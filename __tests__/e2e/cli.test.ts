@@ -16,8 +16,11 @@ interface CliRun {
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(BUNDLE_NODE, [join(PROJECT_ROOT, 'dist/cli/index.js'), ...args], { env: { ...process.env, ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+    execFile(
+      BUNDLE_NODE,
+      [join(PROJECT_ROOT, 'dist/cli/index.js'), ...args],
+      { env: { ...process.env, ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
     )
   })
 }
@@ -60,9 +63,20 @@ describe('graft-action CLI', () => {
     expect(include.code).toBe(0)
     expect(JSON.parse(include.stdout).stale_files).toEqual(['docs/release-notes.md', 'docs/faq.md', 'docs/index.md'])
     expect(JSON.parse(include.stdout).left_stale).toEqual([])
-    const report = await cli(['validate', '--engine', 'native', '--downstream', 'report', '-C', repo.root, 'docs/release-notes.md'])
+    const report = await cli([
+      'validate',
+      '--engine',
+      'native',
+      '--downstream',
+      'report',
+      '-C',
+      repo.root,
+      'docs/release-notes.md'
+    ])
     expect(report.code).toBe(0)
-    expect(report.stdout).toContain('2 document(s) outside the targets are stale:\n  docs/faq.md  (stale before the run, outside the targets: ')
+    expect(report.stdout).toContain(
+      '2 document(s) outside the targets are stale:\n  docs/faq.md  (stale before the run, outside the targets: '
+    )
     expect(report.stdout).toContain('Run without targets, or with --downstream include')
   })
 
@@ -123,7 +137,9 @@ describe('graft-action CLI', () => {
     expect(pack.code).toBe(0)
     expect(pack.stdout.split('\n')[0]).toBe(`# docs/index.md: ${planned}`)
     expect(pack.stdout).toContain('- Source files: CHANGED')
-    expect(pack.stdout).toContain('--- a/docs/getting-started.md\n+++ b/docs/getting-started.md\n@@ REGENERATED IN THIS RUN @@\n')
+    expect(pack.stdout).toContain(
+      '--- a/docs/getting-started.md\n+++ b/docs/getting-started.md\n@@ REGENERATED IN THIS RUN @@\n'
+    )
     expect(pack.stdout).not.toContain('MAINTAIN (')
     expect(repo.snapshot()).toEqual(before)
   })
@@ -131,7 +147,9 @@ describe('graft-action CLI', () => {
   it('pack of an up-to-date document says generate sends it only when forced', async () => {
     const pack = await cli(['pack', 'docs/faq.md', '-C', repo.root])
     expect(pack.code).toBe(0)
-    expect(pack.stdout.split('\n')[0]).toBe('# docs/faq.md: REFRESH (forced: rewrite from the current sources and instructions) — up to date: generate sends this only with --force')
+    expect(pack.stdout.split('\n')[0]).toBe(
+      '# docs/faq.md: REFRESH (forced: rewrite from the current sources and instructions) — up to date: generate sends this only with --force'
+    )
   })
 
   it('pack prints the directive and the packed prompt in Graft layout', async () => {
@@ -140,7 +158,14 @@ describe('graft-action CLI', () => {
     const run = await cli(['pack', 'docs/release-notes.md', '-C', repo.root])
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^# docs\/release-notes\.md: UPDATE/)
-    const order = ['SYSTEM:', 'CHANGE ANALYSIS:', 'USER:', '---BEGIN PREVIOUS DRAFT---', '---BEGIN SOURCE DIFF---', '---BEGIN INSTRUCTIONS---']
+    const order = [
+      'SYSTEM:',
+      'CHANGE ANALYSIS:',
+      'USER:',
+      '---BEGIN PREVIOUS DRAFT---',
+      '---BEGIN SOURCE DIFF---',
+      '---BEGIN INSTRUCTIONS---'
+    ]
     const at = order.map((marker) => run.stdout.indexOf(marker))
     expect(at.every((i) => i >= 0)).toBe(true)
     expect([...at].sort((a, b) => a - b)).toEqual(at)
@@ -150,7 +175,9 @@ describe('graft-action CLI', () => {
   it('explains engine none wherever it prints it', async () => {
     repo.remove('dvc.yaml').remove('dvc.lock')
     const run = await cli(['validate', '--engine', 'native', '-C', repo.root])
-    expect(run.stdout).toContain('(engine none (no dvc.yaml yet: no status was checked; every prompt is new and its document stale))')
+    expect(run.stdout).toContain(
+      '(engine none (no dvc.yaml yet: no status was checked; every prompt is new and its document stale))'
+    )
     expect(run.stderr).toMatch(/^engine none \(no dvc\.yaml yet/m)
   })
 
@@ -164,8 +191,11 @@ describe('graft-action CLI', () => {
 describe('npm run demo', () => {
   it('runs on the sample repository with no credentials', async () => {
     const run = await new Promise<CliRun>((resolve) =>
-      execFile(BUNDLE_NODE, [join(PROJECT_ROOT, 'scripts/demo.mjs')], { env: { ...process.env, AWS_ACCESS_KEY_ID: '' } }, (error, stdout, stderr) =>
-        resolve({ code: error ? 1 : 0, stdout, stderr })
+      execFile(
+        BUNDLE_NODE,
+        [join(PROJECT_ROOT, 'scripts/demo.mjs')],
+        { env: { ...process.env, AWS_ACCESS_KEY_ID: '' } },
+        (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr })
       )
     )
     expect(run.code).toBe(0)

@@ -18,7 +18,10 @@ const RAW = /\bE[A-Z]{3,}\b|spawn |stack size/
 interface Case {
   name: string
   /** prepares the repository; returns the working-directory input, extra env and the expected message */
-  setup: (repo: TestRepo, scratch: string) => { dir?: string; env?: Record<string, string>; message: RegExp; hint: RegExp; file?: string }
+  setup: (
+    repo: TestRepo,
+    scratch: string
+  ) => { dir?: string; env?: Record<string, string>; message: RegExp; hint: RegExp; file?: string }
 }
 
 const nested = (n: number): string => '['.repeat(n) + ']'.repeat(n)
@@ -26,7 +29,11 @@ const nested = (n: number): string => '['.repeat(n) + ']'.repeat(n)
 const CASES: Case[] = [
   {
     name: 'a working-directory that does not exist',
-    setup: () => ({ dir: 'nope', message: /the working directory \S+\/nope does not exist/, hint: /set the action's working-directory/ })
+    setup: () => ({
+      dir: 'nope',
+      message: /the working directory \S+\/nope does not exist/,
+      hint: /set the action's working-directory/
+    })
   },
   {
     name: 'a working-directory that is a file',
@@ -80,16 +87,22 @@ const CASES: Case[] = [
     setup: (repo) => {
       repo.remove('docs/faq.md').write({ 'docs/faq.md/x.md': 'x\n' })
       repo.commit('folder')
-      return { message: /output docs\/faq\.md: docs\/faq\.md is a folder, not a file/, hint: /remove or rename the folder docs\/faq\.md/ }
+      return {
+        message: /output docs\/faq\.md: docs\/faq\.md is a folder, not a file/,
+        hint: /remove or rename the folder docs\/faq\.md/
+      }
     }
   },
   {
     name: 'an output under a file',
     setup: (repo) => {
-      repo.write({ 'docs/faq.prompt.md': repo.read('docs/faq.prompt.md').replace('---\n', '---\nout: docs/overview.md/faq.md\n') })
+      repo.write({
+        'docs/faq.prompt.md': repo.read('docs/faq.prompt.md').replace('---\n', '---\nout: docs/overview.md/faq.md\n')
+      })
       repo.commit('under a file')
       return {
-        message: /output docs\/overview\.md\/faq\.md: docs\/overview\.md\/faq\.md cannot exist: docs\/overview\.md is a file/,
+        message:
+          /output docs\/overview\.md\/faq\.md: docs\/overview\.md\/faq\.md cannot exist: docs\/overview\.md is a file/,
         hint: /not lie under the file docs\/overview\.md/,
         file: 'docs/faq.prompt.md'
       }
@@ -98,9 +111,15 @@ const CASES: Case[] = [
   {
     name: 'a dep under a file',
     setup: (repo) => {
-      repo.write({ 'docs/faq.prompt.md': repo.read('docs/faq.prompt.md').replace('docs/overview.md', 'docs/overview.md/part.md') })
+      repo.write({
+        'docs/faq.prompt.md': repo.read('docs/faq.prompt.md').replace('docs/overview.md', 'docs/overview.md/part.md')
+      })
       repo.commit('under a file')
-      return { message: /docs\/overview\.md\/part\.md cannot exist: docs\/overview\.md is a file, not a folder/, hint: /fix the dep's path: docs\/overview\.md is a file/, file: 'docs/faq.prompt.md' }
+      return {
+        message: /docs\/overview\.md\/part\.md cannot exist: docs\/overview\.md is a file, not a folder/,
+        hint: /fix the dep's path: docs\/overview\.md is a file/,
+        file: 'docs/faq.prompt.md'
+      }
     }
   },
   {
@@ -108,7 +127,11 @@ const CASES: Case[] = [
     setup: (repo) => {
       repo.write({ 'docs/overview.prompt.md': `---\ndeps:\n  - sources/api.md\nx: ${nested(5000)}\n---\nWrite it.\n` })
       repo.commit('deep')
-      return { message: /the frontmatter nests lists or mappings too deeply to read \(line 4/, hint: /remove the nesting/, file: 'docs/overview.prompt.md' }
+      return {
+        message: /the frontmatter nests lists or mappings too deeply to read \(line 4/,
+        hint: /remove the nesting/,
+        file: 'docs/overview.prompt.md'
+      }
     }
   },
   {
@@ -116,7 +139,11 @@ const CASES: Case[] = [
     setup: (repo) => {
       repo.write({ 'dvc.yaml': repo.read('dvc.yaml') + `x: ${nested(5000)}\n` })
       repo.commit('deep')
-      return { message: /dvc\.yaml nests lists or mappings too deeply to read/, hint: /remove the nesting/, file: 'dvc.yaml' }
+      return {
+        message: /dvc\.yaml nests lists or mappings too deeply to read/,
+        hint: /remove the nesting/,
+        file: 'dvc.yaml'
+      }
     }
   },
   {
@@ -124,15 +151,22 @@ const CASES: Case[] = [
     setup: (repo) => {
       repo.write({ 'dvc.lock': repo.read('dvc.lock') + `x: ${nested(5000)}\n` })
       repo.commit('deep')
-      return { message: /dvc\.lock nests lists or mappings too deeply to read/, hint: /remove the nesting/, file: 'dvc.lock' }
+      return {
+        message: /dvc\.lock nests lists or mappings too deeply to read/,
+        hint: /remove the nesting/,
+        file: 'dvc.lock'
+      }
     }
   }
 ]
 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    execFile(BUNDLE_NODE, [join(PROJECT_ROOT, 'dist/cli/index.js'), ...args], { env: { ...process.env, ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr })
+    execFile(
+      BUNDLE_NODE,
+      [join(PROJECT_ROOT, 'dist/cli/index.js'), ...args],
+      { env: { ...process.env, ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr })
     )
   })
 }
@@ -193,16 +227,29 @@ describe('errors name the place and say what to do (issue 10 §8)', () => {
 
     it('a cycle is pinned on each prompt in the ring, at the dep that closes it, not on dvc.yaml', async () => {
       // overview now reads index, which reads getting-started and faq, which read overview
-      repo.write({ 'docs/overview.prompt.md': repo.read('docs/overview.prompt.md').replace('  - sources/api.md\n', '  - docs/index.md\n') })
+      repo.write({
+        'docs/overview.prompt.md': repo
+          .read('docs/overview.prompt.md')
+          .replace('  - sources/api.md\n', '  - docs/index.md\n')
+      })
       repo.commit('loop')
       const before = repo.snapshot()
       for (const entry of ['validate', 'generate']) {
-        const run = await runAction(entry, { workspace: repo.root, inputs: { engine: 'native', push: 'false' }, env: bedrockTestEnv(server.url) })
+        const run = await runAction(entry, {
+          workspace: repo.root,
+          inputs: { engine: 'native', push: 'false' },
+          env: bedrockTestEnv(server.url)
+        })
         expect(run.code).toBe(1)
         const cycle = errorsOf(run.stdout).filter((l) => l.includes('the pipeline has a cycle'))
         expect(cycle.length).toBeGreaterThanOrEqual(3)
-        for (const line of cycle) expect(line).toMatch(/^::error title=graft-action,file=docs\/[a-z-]+\.prompt\.md,line=\d+::/)
-        expect(cycle).toContainEqual(expect.stringMatching(/file=docs\/overview\.prompt\.md,line=4::.*the dep docs\/index\.md \(written by index\) closes it here/))
+        for (const line of cycle)
+          expect(line).toMatch(/^::error title=graft-action,file=docs\/[a-z-]+\.prompt\.md,line=\d+::/)
+        expect(cycle).toContainEqual(
+          expect.stringMatching(
+            /file=docs\/overview\.prompt\.md,line=4::.*the dep docs\/index\.md \(written by index\) closes it here/
+          )
+        )
         expect(cycle).toContainEqual(expect.stringMatching(/file=docs\/index\.prompt\.md,line=[34]::.*closes it here/))
         expect(run.stdout).not.toMatch(/file=dvc\.yaml/)
       }
@@ -212,13 +259,23 @@ describe('errors name the place and say what to do (issue 10 §8)', () => {
       expect(repo.snapshot()).toEqual(before)
     })
 
-    it('a typo in a prompt\'s `model:` fails validate (the pull-request check) at its line', async () => {
-      repo.write({ 'docs/faq.prompt.md': repo.read('docs/faq.prompt.md').replace('---\n', '---\nmodel: bc-v4.5-usa\n') })
+    it("a typo in a prompt's `model:` fails validate (the pull-request check) at its line", async () => {
+      repo.write({
+        'docs/faq.prompt.md': repo.read('docs/faq.prompt.md').replace('---\n', '---\nmodel: bc-v4.5-usa\n')
+      })
       repo.commit('typo')
       const before = repo.snapshot()
-      const run = await runAction('validate', { workspace: repo.root, inputs: { engine: 'native' }, event: { name: 'pull_request', payload: {} } })
+      const run = await runAction('validate', {
+        workspace: repo.root,
+        inputs: { engine: 'native' },
+        event: { name: 'pull_request', payload: {} }
+      })
       expect(run.code).toBe(1)
-      expect(errorsOf(run.stdout)).toContainEqual(expect.stringMatching(/^::error title=graft-action,file=docs\/faq\.prompt\.md,line=2::.*unknown model "bc-v4\.5-usa"/))
+      expect(errorsOf(run.stdout)).toContainEqual(
+        expect.stringMatching(
+          /^::error title=graft-action,file=docs\/faq\.prompt\.md,line=2::.*unknown model "bc-v4\.5-usa"/
+        )
+      )
       const cliRun = await cli(['validate', '--engine', 'native', '-C', repo.root], {})
       expect(cliRun.code).toBe(1)
       expect(cliRun.out).toMatch(/docs\/faq\.prompt\.md:2: unknown model "bc-v4\.5-usa"/)
@@ -230,13 +287,22 @@ describe('errors name the place and say what to do (issue 10 §8)', () => {
       repo.commit('api')
       const before = repo.snapshot()
       for (const entry of ['generate', 'main']) {
-        const run = await runAction(entry, { workspace: repo.root, inputs: { engine: 'native', push: 'false', model: 'sonnet' }, env: bedrockTestEnv(server.url) })
+        const run = await runAction(entry, {
+          workspace: repo.root,
+          inputs: { engine: 'native', push: 'false', model: 'sonnet' },
+          env: bedrockTestEnv(server.url)
+        })
         expect(run.code).toBe(1)
         const errors = errorsOf(run.stdout)
-        expect(errors).toContainEqual(expect.stringMatching(/^::error title=graft-action::input model: unknown model "sonnet"/))
+        expect(errors).toContainEqual(
+          expect.stringMatching(/^::error title=graft-action::input model: unknown model "sonnet"/)
+        )
         expect(errors.join('\n')).not.toMatch(/prompt\.md/)
       }
-      const cliRun = await cli(['generate', '--model', 'sonnet', '--engine', 'native', '-C', repo.root], bedrockTestEnv(server.url))
+      const cliRun = await cli(
+        ['generate', '--model', 'sonnet', '--engine', 'native', '-C', repo.root],
+        bedrockTestEnv(server.url)
+      )
       expect(cliRun.code).toBe(2) // a usage error
       expect(cliRun.out).toMatch(/--model: unknown model "sonnet"/)
       expect(cliRun.out).not.toMatch(/prompt\.md/)
@@ -257,7 +323,10 @@ describe('errors name the place and say what to do (issue 10 §8)', () => {
       site.write({ 'site/docs/bad.prompt.md': '---\ndeps: [\n---\nWrite it.\n' })
       site.commit('site/')
       const before = site.snapshot()
-      const run = await runAction('validate', { workspace: site.root, inputs: { engine: 'native', 'working-directory': 'site' } })
+      const run = await runAction('validate', {
+        workspace: site.root,
+        inputs: { engine: 'native', 'working-directory': 'site' }
+      })
       expect(run.code).toBe(1)
       expect(run.stdout).toMatch(/::error title=graft-action,file=site\/docs\/bad\.prompt\.md,line=\d+::/)
       expect(site.snapshot()).toEqual(before)
@@ -269,7 +338,10 @@ describe('errors name the place and say what to do (issue 10 §8)', () => {
   it('warns when working-directory lies outside the workspace', async () => {
     const outside = exampleRepo()
     try {
-      const run = await runAction('validate', { workspace: repo.root, inputs: { engine: 'native', 'working-directory': outside.root } })
+      const run = await runAction('validate', {
+        workspace: repo.root,
+        inputs: { engine: 'native', 'working-directory': outside.root }
+      })
       expect(run.code).toBe(0)
       expect(run.stdout).toContain(`::warning::working-directory ${outside.root} is outside the workspace ${repo.root}`)
     } finally {

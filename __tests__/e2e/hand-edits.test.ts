@@ -24,7 +24,11 @@ describe('hand-edits (issue 10 §6)', () => {
   let repo: TestRepo
   let server: BedrockServer
   const run = (entry: string, inputs: Record<string, string> = {}): Promise<ActionRun> =>
-    runAction(entry, { workspace: repo.root, inputs: { engine: 'native', push: 'false', ...inputs }, env: bedrockTestEnv(server.url) })
+    runAction(entry, {
+      workspace: repo.root,
+      inputs: { engine: 'native', push: 'false', ...inputs },
+      env: bedrockTestEnv(server.url)
+    })
 
   beforeEach(async () => {
     repo = exampleRepo()
@@ -47,9 +51,13 @@ describe('hand-edits (issue 10 §6)', () => {
     expect(repo.read('docs/index.md')).toBe(edited)
     expect(repo.read('dvc.lock')).not.toBe(lockBefore)
     expect(await realStatus(repo.root)).toEqual({})
-    expect(result.stdout).toContain('docs/index.md: edited by hand; hand-edits is keep, so the edit is accepted as it is: no model call, and dvc.lock records its new hash')
+    expect(result.stdout).toContain(
+      'docs/index.md: edited by hand; hand-edits is keep, so the edit is accepted as it is: no model call, and dvc.lock records its new hash'
+    )
     expect(result.summary).toContain('hand edit kept (no call)')
-    expect(result.summary).toMatch(/\*\*Hand edits kept\*\* \(`hand-edits: keep`\): `docs\/index\.md` was edited by hand; the edit is accepted as it is and dvc\.lock now records it/)
+    expect(result.summary).toMatch(
+      /\*\*Hand edits kept\*\* \(`hand-edits: keep`\): `docs\/index\.md` was edited by hand; the edit is accepted as it is and dvc\.lock now records it/
+    )
   })
 
   it('regenerate: sends it as REFRESH with the hand-edited text as the previous draft', async () => {
@@ -70,7 +78,9 @@ describe('hand-edits (issue 10 §6)', () => {
     for (const entry of ['validate', 'generate', 'main']) {
       const result = await run(entry, { 'hand-edits': 'fail' })
       expect(result.code).toBe(1)
-      expect(result.stdout).toMatch(/::error title=graft-action,file=docs\/index\.md::docs\/index\.md was edited by hand \(.*\), and hand-edits is fail/)
+      expect(result.stdout).toMatch(
+        /::error title=graft-action,file=docs\/index\.md::docs\/index\.md was edited by hand \(.*\), and hand-edits is fail/
+      )
       expect(result.stdout).toMatch(/revert the edit \(git checkout -- docs\/index\.md\)/)
     }
     const v = await cli(['validate', '--hand-edits', 'fail', '--engine', 'native', '-C', repo.root])

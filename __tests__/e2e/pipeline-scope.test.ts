@@ -45,7 +45,9 @@ describe('a working-directory with nothing to check', () => {
       env: bedrockTestEnv(server.url)
     })
     expect(run.code).toBe(1)
-    expect(run.stdout).toContain(`${join(repo.root, 'site')} holds no *.prompt.md file and no dvc.yaml: there is nothing to validate`)
+    expect(run.stdout).toContain(
+      `${join(repo.root, 'site')} holds no *.prompt.md file and no dvc.yaml: there is nothing to validate`
+    )
     expect(run.stdout).toContain(`${join(repo.root, 'dvc.yaml')} above it holds a pipeline`)
     expect(run.stdout).toContain("set the action's working-directory to .")
     expect(run.stdout).not.toMatch(/up to date/)
@@ -58,7 +60,10 @@ describe('a working-directory with nothing to check', () => {
     const empty = TestRepo.create({ 'README.md': '# nothing\n' }, 'graft-empty-')
     try {
       const before = empty.snapshot()
-      const run = await runAction('validate', { workspace: empty.root, inputs: { engine: 'native', 'fail-on-stale': 'true' } })
+      const run = await runAction('validate', {
+        workspace: empty.root,
+        inputs: { engine: 'native', 'fail-on-stale': 'true' }
+      })
       expect(run.code).toBe(1)
       expect(run.stdout).toContain(`${empty.root} holds no *.prompt.md file and no dvc.yaml`)
       expect(run.stdout).toContain('set working-directory (CLI: -C) to the folder that holds dvc.yaml')
@@ -75,7 +80,9 @@ describe('a working-directory with nothing to check', () => {
     try {
       const run = await runAction('validate', { workspace: empty.root, inputs: { engine: 'native' } })
       expect(run.code).toBe(1)
-      expect(run.stdout).toMatch(/::error title=graft-action,file=dvc\.yaml::.*declares no stages and there is no \*\.prompt\.md file/)
+      expect(run.stdout).toMatch(
+        /::error title=graft-action,file=dvc\.yaml::.*declares no stages and there is no \*\.prompt\.md file/
+      )
     } finally {
       empty.cleanup()
     }
@@ -83,9 +90,14 @@ describe('a working-directory with nothing to check', () => {
 
   it('a sub-folder holding prompts of the pipeline above: one error pointing at the pipeline root', async () => {
     const before = repo.snapshot()
-    const run = await runAction('validate', { workspace: repo.root, inputs: { engine: 'native', 'working-directory': 'docs' } })
+    const run = await runAction('validate', {
+      workspace: repo.root,
+      inputs: { engine: 'native', 'working-directory': 'docs' }
+    })
     expect(run.code).toBe(1)
-    expect(run.stdout).toContain(`${join(repo.root, 'docs')} has no dvc.yaml, but ${join(repo.root, 'dvc.yaml')} above it has stages that read and write files in this folder`)
+    expect(run.stdout).toContain(
+      `${join(repo.root, 'docs')} has no dvc.yaml, but ${join(repo.root, 'dvc.yaml')} above it has stages that read and write files in this folder`
+    )
     expect(run.stdout).toContain("set the action's working-directory to .")
     expect(run.stdout).not.toContain('does not exist')
     expect(repo.snapshot()).toEqual(before)

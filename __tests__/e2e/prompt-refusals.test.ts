@@ -86,7 +86,10 @@ const cases: [string, Record<string, string>, string, number, RegExp, string][] 
   ],
   [
     'a UTF-8 BOM before the frontmatter (never a prompt without deps, never a damaged dvc.yaml)',
-    { 'docs/overview.prompt.md': '\uFEFF---\ndeps:\n  - sources/architecture.md\n  - sources/api.md\n---\nWrite an overview.\n' },
+    {
+      'docs/overview.prompt.md':
+        '\uFEFF---\ndeps:\n  - sources/architecture.md\n  - sources/api.md\n---\nWrite an overview.\n'
+    },
     'docs/overview.prompt.md',
     1,
     /the file starts with a UTF-8 byte order mark \(BOM\) before the frontmatter, which Graft does not read: its deps would be ignored/,
@@ -130,7 +133,11 @@ describe('prompts refused before any spend (issue 10 §9)', () => {
   let repo: TestRepo
   let server: BedrockServer
   const run = (entry: string, inputs: Record<string, string> = {}): Promise<ActionRun> =>
-    runAction(entry, { workspace: repo.root, inputs: { push: 'false', engine: 'native', ...inputs }, env: bedrockTestEnv(server.url) })
+    runAction(entry, {
+      workspace: repo.root,
+      inputs: { push: 'false', engine: 'native', ...inputs },
+      env: bedrockTestEnv(server.url)
+    })
 
   beforeEach(async () => {
     repo = exampleRepo()
@@ -141,20 +148,26 @@ describe('prompts refused before any spend (issue 10 §9)', () => {
     repo.cleanup()
   })
 
-  it.each(cases)('%s', async (_name, files, file, line, message, hint) => {
-    repo.write(files)
-    repo.commit('a prompt to refuse')
-    const before = repo.snapshot()
-    for (const entry of ['generate', 'validate']) {
-      const result = await run(entry)
-      expect([entry, result.code]).toEqual([entry, 1])
-      const annotation = result.stdout.split('\n').find((l) => l.startsWith(`::error title=graft-action,file=${file.replace(/:/g, '%3A')},line=${line}::`))
-      expect([entry, annotation]).toEqual([entry, expect.stringMatching(message)])
-      expect(result.stdout).toContain(hint)
-    }
-    expect(server.requests).toHaveLength(0)
-    expect(repo.snapshot()).toEqual(before)
-  }, 120_000)
+  it.each(cases)(
+    '%s',
+    async (_name, files, file, line, message, hint) => {
+      repo.write(files)
+      repo.commit('a prompt to refuse')
+      const before = repo.snapshot()
+      for (const entry of ['generate', 'validate']) {
+        const result = await run(entry)
+        expect([entry, result.code]).toEqual([entry, 1])
+        const annotation = result.stdout
+          .split('\n')
+          .find((l) => l.startsWith(`::error title=graft-action,file=${file.replace(/:/g, '%3A')},line=${line}::`))
+        expect([entry, annotation]).toEqual([entry, expect.stringMatching(message)])
+        expect(result.stdout).toContain(hint)
+      }
+      expect(server.requests).toHaveLength(0)
+      expect(repo.snapshot()).toEqual(before)
+    },
+    120_000
+  )
 
   it('the stage-name rule is the real DVC’s: @ breaks dvc status of the whole dvc.yaml, : breaks addressing; _ and - are fine', async () => {
     const stage = (name: string): string =>
@@ -173,7 +186,10 @@ describe('prompts refused before any spend (issue 10 §9)', () => {
   }, 120_000)
 
   it('an existing output with a Graft header that dvc.lock does not know (a lost lock entry) is accepted', async () => {
-    repo.write({ 'docs/notes.md': repo.read('docs/faq.md'), 'docs/notes.prompt.md': '---\ndeps:\n  - sources/api.md\n---\nX.\n' })
+    repo.write({
+      'docs/notes.md': repo.read('docs/faq.md'),
+      'docs/notes.prompt.md': '---\ndeps:\n  - sources/api.md\n---\nX.\n'
+    })
     repo.commit('a prompt whose output Graft wrote')
     const validated = await run('validate')
     expect(validated.code).toBe(0)
@@ -181,17 +197,30 @@ describe('prompts refused before any spend (issue 10 §9)', () => {
   }, 120_000)
 
   it('duplicate deps, and the prompt listing itself: accepted with a notice on each line; generate leaves what DVC calls up to date', async () => {
-    repo.write({ 'docs/faq.prompt.md': repo.read('docs/faq.prompt.md').replace('  - docs/release-notes.md\n', '  - docs/release-notes.md\n  - docs/overview.md\n  - docs/faq.prompt.md\n') })
+    repo.write({
+      'docs/faq.prompt.md': repo
+        .read('docs/faq.prompt.md')
+        .replace(
+          '  - docs/release-notes.md\n',
+          '  - docs/release-notes.md\n  - docs/overview.md\n  - docs/faq.prompt.md\n'
+        )
+    })
     repo.commit('deps listed twice')
     const validated = await run('validate')
     expect(validated.code).toBe(0)
-    expect(validated.stdout).toContain('::notice title=graft-action,file=docs/faq.prompt.md,line=5::dep docs/overview.md is listed again (first on line 3): accepted (dvc.yaml lists it twice)')
-    expect(validated.stdout).toContain('::notice title=graft-action,file=docs/faq.prompt.md,line=6::dep docs/faq.prompt.md is the prompt file itself, which its stage depends on anyway')
+    expect(validated.stdout).toContain(
+      '::notice title=graft-action,file=docs/faq.prompt.md,line=5::dep docs/overview.md is listed again (first on line 3): accepted (dvc.yaml lists it twice)'
+    )
+    expect(validated.stdout).toContain(
+      '::notice title=graft-action,file=docs/faq.prompt.md,line=6::dep docs/faq.prompt.md is the prompt file itself, which its stage depends on anyway'
+    )
     expect(JSON.parse(validated.outputs.stale_stages)).toEqual(['faq', 'index'])
     const generated = await run('generate')
     expect(generated.code).toBe(0)
     // dvc.yaml now lists the repeated deps as the prompt does, and DVC finds nothing to rerun
-    expect(repo.read('dvc.yaml')).toMatch(/    - docs\/faq\.prompt\.md\n    - docs\/overview\.md\n    - docs\/release-notes\.md\n    - docs\/overview\.md\n    - docs\/faq\.prompt\.md\n/)
+    expect(repo.read('dvc.yaml')).toMatch(
+      /    - docs\/faq\.prompt\.md\n    - docs\/overview\.md\n    - docs\/release-notes\.md\n    - docs\/overview\.md\n    - docs\/faq\.prompt\.md\n/
+    )
     expect(await realStatus(repo.root)).toEqual({})
     const again = await run('validate')
     expect(again.outputs.is_stale).toBe('false')

@@ -29,7 +29,8 @@ function otherClone(origin: string, branch: string): TestRepo {
   return repo
 }
 
-const filesOf = (dir: string, rev: string): string[] => gitIn(dir, 'show', '--name-only', '--format=', rev).trim().split('\n').sort()
+const filesOf = (dir: string, rev: string): string[] =>
+  gitIn(dir, 'show', '--name-only', '--format=', rev).trim().split('\n').sort()
 
 describe('publishing through the API and onto protected branches (dist/main)', () => {
   let repo: TestRepo
@@ -63,7 +64,11 @@ describe('publishing through the API and onto protected branches (dist/main)', (
     repo.write({ 'sources/changelog.md': repo.read('sources/changelog.md') + text })
     const sha = repo.commit('changelog')
     repo.git('push', '-q', 'origin', 'main')
-    return { name: 'push', sha, payload: { ref: 'refs/heads/main', after: sha, repository: { full_name: 'acme/docs' } } }
+    return {
+      name: 'push',
+      sha,
+      payload: { ref: 'refs/heads/main', after: sha, repository: { full_name: 'acme/docs' } }
+    }
   }
 
   /** A feature branch with a source change, and the runner's checkout: the detached merge commit. */
@@ -101,8 +106,12 @@ describe('publishing through the API and onto protected branches (dist/main)', (
     const tip = gitIn(origin, 'rev-parse', 'feature').trim()
     expect(result.outputs.commit_sha).toBe(tip)
     expect(gitIn(origin, 'rev-parse', 'feature~1').trim()).toBe(event.headSha)
-    expect(github.apiCommits).toEqual([expect.objectContaining({ sha: tip, branch: 'feature', verified: true, token: 'workflow' })])
-    expect(gitIn(origin, 'log', '-1', '--format=%an <%ae>', 'feature').trim()).toBe(`${WORKFLOW_IDENTITY.name} <${WORKFLOW_IDENTITY.email}>`)
+    expect(github.apiCommits).toEqual([
+      expect.objectContaining({ sha: tip, branch: 'feature', verified: true, token: 'workflow' })
+    ])
+    expect(gitIn(origin, 'log', '-1', '--format=%an <%ae>', 'feature').trim()).toBe(
+      `${WORKFLOW_IDENTITY.name} <${WORKFLOW_IDENTITY.email}>`
+    )
     const message = gitIn(origin, 'log', '-1', '--format=%B', 'feature')
     expect(message).toMatch(/^docs: regenerate 3 stale documents\n/)
     expect(message).toContain('Generated-by: graft-action')
@@ -214,7 +223,10 @@ describe('publishing through the API and onto protected branches (dist/main)', (
     repo.git('push', '-q', 'origin', `${second}:refs/heads/merged`)
     gitIn(origin, 'update-ref', 'refs/heads/main', second, first.sha)
     gitIn(origin, 'update-ref', '-d', 'refs/heads/merged')
-    const two = await run({ name: 'push', payload: { ref: 'refs/heads/main', after: second, repository: { full_name: 'acme/docs' } } }, { 'commit-via': 'git' })
+    const two = await run(
+      { name: 'push', payload: { ref: 'refs/heads/main', after: second, repository: { full_name: 'acme/docs' } } },
+      { 'commit-via': 'git' }
+    )
     expect(two.code).toBe(0)
     expect(github.pullRequests('acme/docs')).toHaveLength(1)
     expect(two.outputs.pull_request_number).toBe(String(pulls[0].number))
@@ -232,13 +244,19 @@ describe('publishing through the API and onto protected branches (dist/main)', (
     expect(gitIn(origin, 'rev-parse', 'main').trim()).toBe(event.sha)
     expect(github.pullRequests('acme/docs')).toHaveLength(1)
     const botTip = gitIn(origin, 'rev-parse', 'graft/regenerate/main').trim()
-    expect(github.apiCommits).toEqual([expect.objectContaining({ sha: botTip, branch: 'graft/regenerate/main', verified: true })])
+    expect(github.apiCommits).toEqual([
+      expect.objectContaining({ sha: botTip, branch: 'graft/regenerate/main', verified: true })
+    ])
     expect(result.outputs.commit_sha).toBe(botTip)
   })
 
   it('a ruleset that requires signed commits: git is refused with the rule named whole, api passes', async () => {
     const event = pushToMain()
-    github.protect('acme/docs', 'main', { variant: 'GH013', rules: ['Commits must have verified signatures.'], signaturesOnly: true })
+    github.protect('acme/docs', 'main', {
+      variant: 'GH013',
+      rules: ['Commits must have verified signatures.'],
+      signaturesOnly: true
+    })
     const viaGit = await run(event, { 'commit-via': 'git', 'on-protected': 'fail' })
     expect(viaGit.code).toBe(1)
     expect(viaGit.stdout).toContain('GH013: Repository rule violations found for refs/heads/main.')
@@ -268,7 +286,11 @@ describe('publishing through the API and onto protected branches (dist/main)', (
   })
 
   it('the workflow token on a branch with required checks: the summary says the checks will not re-run, and why', async () => {
-    github.protect('acme/docs', 'main', { variant: 'GH006', rules: ['Changes must be made through a pull request.'], requiredChecks: ['ci / test'] })
+    github.protect('acme/docs', 'main', {
+      variant: 'GH006',
+      rules: ['Changes must be made through a pull request.'],
+      requiredChecks: ['ci / test']
+    })
     const result = await run(pullRequest(), { 'commit-via': 'api' })
     expect(result.code).toBe(0)
     expect(result.outputs.pushed).toBe('true')

@@ -34,7 +34,11 @@ describe('only commit what the event is about (dist/main)', () => {
   let bedrock: BedrockServer
   let github: GitHubServer
 
-  const run = (event: { name: string; payload: unknown }, inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> =>
+  const run = (
+    event: { name: string; payload: unknown },
+    inputs: Record<string, string> = {},
+    env: Record<string, string> = {}
+  ): Promise<ActionRun> =>
     runAction('main', {
       workspace: repo.root,
       event,
@@ -66,29 +70,43 @@ describe('only commit what the event is about (dist/main)', () => {
   const refsOf = (): string => gitIn(origin, 'for-each-ref')
 
   const noBranchEvents = (sha: string): { name: string; payload: unknown; env: Record<string, string> }[] => [
-    { name: 'push', payload: { ref: 'refs/tags/v1.2.0', after: sha, repository: { full_name: 'acme/docs' } }, env: { GITHUB_REF: 'refs/tags/v1.2.0', GITHUB_SHA: sha } },
+    {
+      name: 'push',
+      payload: { ref: 'refs/tags/v1.2.0', after: sha, repository: { full_name: 'acme/docs' } },
+      env: { GITHUB_REF: 'refs/tags/v1.2.0', GITHUB_SHA: sha }
+    },
     {
       name: 'merge_group',
-      payload: { merge_group: { head_sha: sha, head_ref: 'refs/heads/gh-readonly-queue/main/pr-7-abc' }, repository: { full_name: 'acme/docs' } },
+      payload: {
+        merge_group: { head_sha: sha, head_ref: 'refs/heads/gh-readonly-queue/main/pr-7-abc' },
+        repository: { full_name: 'acme/docs' }
+      },
       env: { GITHUB_REF: 'refs/heads/gh-readonly-queue/main/pr-7-abc', GITHUB_SHA: sha }
     },
-    { name: 'issue_comment', payload: { comment: { body: '/regenerate' }, issue: { number: 7 }, repository: { full_name: 'acme/docs' } }, env: { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: sha } }
+    {
+      name: 'issue_comment',
+      payload: { comment: { body: '/regenerate' }, issue: { number: 7 }, repository: { full_name: 'acme/docs' } },
+      env: { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: sha }
+    }
   ]
 
-  it.each([0, 1, 2])('auto on an event with no pushable branch (#%i: tag push, merge_group, issue_comment) validates only', async (i) => {
-    const sha = staleMain()
-    const event = noBranchEvents(sha)[i]
-    const before = refsOf()
-    const snapshot = repo.snapshot()
-    const result = await run(event, { command: 'auto' }, event.env)
-    expect(result.code).toBe(0)
-    expect(result.outputs.is_stale).toBe('true')
-    expect(result.outputs.pushed).toBe('false')
-    expect(result.stdout).toMatch(/::notice::Validate only: /)
-    expect(bedrock.requests).toHaveLength(0)
-    expect(refsOf()).toBe(before)
-    expect(repo.snapshot()).toEqual(snapshot)
-  })
+  it.each([0, 1, 2])(
+    'auto on an event with no pushable branch (#%i: tag push, merge_group, issue_comment) validates only',
+    async (i) => {
+      const sha = staleMain()
+      const event = noBranchEvents(sha)[i]
+      const before = refsOf()
+      const snapshot = repo.snapshot()
+      const result = await run(event, { command: 'auto' }, event.env)
+      expect(result.code).toBe(0)
+      expect(result.outputs.is_stale).toBe('true')
+      expect(result.outputs.pushed).toBe('false')
+      expect(result.stdout).toMatch(/::notice::Validate only: /)
+      expect(bedrock.requests).toHaveLength(0)
+      expect(refsOf()).toBe(before)
+      expect(repo.snapshot()).toEqual(snapshot)
+    }
+  )
 
   it('generate on a tag push fails before any model call, unless push: false is set explicitly', async () => {
     const sha = staleMain()
@@ -117,7 +135,10 @@ describe('only commit what the event is about (dist/main)', () => {
     repo.git('push', '-q', 'origin', 'feature')
     repo.git('checkout', '-q', '--detach', featureSha)
     const before = refsOf()
-    const result = await run({ name: 'push', payload: { ref: 'refs/heads/main', after: eventSha, repository: { full_name: 'acme/docs' } } })
+    const result = await run({
+      name: 'push',
+      payload: { ref: 'refs/heads/main', after: eventSha, repository: { full_name: 'acme/docs' } }
+    })
     expect(result.code).toBe(1)
     expect(result.stdout).toContain(featureSha)
     expect(result.stdout).toContain(eventSha)
@@ -183,11 +204,17 @@ describe('only commit what the event is about (dist/main)', () => {
   })
 
   it('paths go to git literally: a prompt named "docs/notes [v2].prompt.md" does not sweep "docs/notes 2.md" into the commit', async () => {
-    writeFileSync(repo.path('docs/notes [v2].prompt.md'), '---\ndeps:\n  - sources/changelog.md\n---\nSummarise the changelog as notes.\n')
+    writeFileSync(
+      repo.path('docs/notes [v2].prompt.md'),
+      '---\ndeps:\n  - sources/changelog.md\n---\nSummarise the changelog as notes.\n'
+    )
     const sha = repo.commit('notes prompt')
     repo.git('push', '-q', 'origin', 'main')
     writeFileSync(repo.path('docs/notes 2.md'), 'my private scratch notes\n')
-    const result = await run({ name: 'push', payload: { ref: 'refs/heads/main', after: sha, repository: { full_name: 'acme/docs' } } })
+    const result = await run({
+      name: 'push',
+      payload: { ref: 'refs/heads/main', after: sha, repository: { full_name: 'acme/docs' } }
+    })
     expect(result.code).toBe(0)
     expect(result.outputs.pushed).toBe('true')
     const files = gitIn(origin, 'show', '--name-only', '--format=', 'main').trim().split('\n')

@@ -37,7 +37,11 @@ describe('publishing (dist/main)', () => {
   let bedrock: BedrockServer
   let github: GitHubServer
 
-  const run = (event: { name: string; payload: unknown }, inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> =>
+  const run = (
+    event: { name: string; payload: unknown },
+    inputs: Record<string, string> = {},
+    env: Record<string, string> = {}
+  ): Promise<ActionRun> =>
     runAction('main', {
       workspace: repo.root,
       event,
@@ -101,7 +105,9 @@ describe('publishing (dist/main)', () => {
     const tip = gitIn(origin, 'rev-parse', 'main').trim()
     expect(result.outputs.commit_sha).toBe(tip)
     expect(gitIn(origin, 'rev-parse', 'main~1').trim()).toBe(trigger)
-    expect(gitIn(origin, 'log', '-1', '--format=%an <%ae>|%cn', 'main')).toBe(`${BOT} <${BOT}@users.noreply.github.com>|${BOT}\n`)
+    expect(gitIn(origin, 'log', '-1', '--format=%an <%ae>|%cn', 'main')).toBe(
+      `${BOT} <${BOT}@users.noreply.github.com>|${BOT}\n`
+    )
     const message = gitIn(origin, 'log', '-1', '--format=%B', 'main')
     expect(message).toMatch(/^docs: regenerate 3 stale documents?\n/)
     expect(message).toContain(`Triggered-by: ${trigger}`)
@@ -175,7 +181,12 @@ describe('publishing (dist/main)', () => {
     })
     await new Promise<void>((resolve) => denied.listen(0, '127.0.0.1', resolve))
     try {
-      repo.git('remote', 'set-url', 'origin', `http://127.0.0.1:${(denied.address() as AddressInfo).port}/acme/docs.git`)
+      repo.git(
+        'remote',
+        'set-url',
+        'origin',
+        `http://127.0.0.1:${(denied.address() as AddressInfo).port}/acme/docs.git`
+      )
       repo.write({ 'sources/api.md': 'changed\n' })
       const trigger = repo.commit('api')
       const auto = await run(pushEvent(trigger), { command: 'auto' })
@@ -205,7 +216,13 @@ describe('publishing (dist/main)', () => {
       const result = await runAction('main', {
         workspace: mono.root,
         event: pushEvent(trigger),
-        inputs: { command: 'generate', engine: 'native', token: TOKEN, 'working-directory': 'site', 'commit-via': 'git' },
+        inputs: {
+          command: 'generate',
+          engine: 'native',
+          token: TOKEN,
+          'working-directory': 'site',
+          'commit-via': 'git'
+        },
         env: { ...bedrockTestEnv(bedrock.url), GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/docs' }
       })
       expect(result.code).toBe(0)
@@ -221,11 +238,20 @@ describe('publishing (dist/main)', () => {
   it('loop guard: a document the bot commit regenerated, stale again, stops the run naming it; a manual dispatch is not stopped', async () => {
     // the bot identity with the seed-style subject (no trailer): its commit "regenerated" api-reference,
     // yet it changed a source too, so that document is stale again right after it
-    repo.write({ 'sources/api.md': 'changed\n', 'docs/api-reference.md': repo.read('docs/api-reference.md') + '\nregenerated\n' })
+    repo.write({
+      'sources/api.md': 'changed\n',
+      'docs/api-reference.md': repo.read('docs/api-reference.md') + '\nregenerated\n'
+    })
     repo.git('add', '-A')
     execFileSync('git', ['commit', '-q', '-m', 'docs: regenerate stale documentation'], {
       cwd: repo.root,
-      env: { ...process.env, GIT_AUTHOR_NAME: BOT, GIT_AUTHOR_EMAIL: `${BOT}@users.noreply.github.com`, GIT_COMMITTER_NAME: BOT, GIT_COMMITTER_EMAIL: 'x@y' }
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: BOT,
+        GIT_AUTHOR_EMAIL: `${BOT}@users.noreply.github.com`,
+        GIT_COMMITTER_NAME: BOT,
+        GIT_COMMITTER_EMAIL: 'x@y'
+      }
     })
     repo.git('push', '-q', 'origin', 'main')
     const tip = repo.head()
@@ -257,7 +283,14 @@ describe('publishing (dist/main)', () => {
   it('workflow_dispatch: honours targets (with what reads them) and force, and pushes to the dispatched branch', async () => {
     const sha = repo.head()
     const result = await run(
-      { name: 'workflow_dispatch', payload: { inputs: { targets: 'docs/faq.md', force: 'true' }, ref: 'refs/heads/main', repository: { full_name: 'acme/docs' } } },
+      {
+        name: 'workflow_dispatch',
+        payload: {
+          inputs: { targets: 'docs/faq.md', force: 'true' },
+          ref: 'refs/heads/main',
+          repository: { full_name: 'acme/docs' }
+        }
+      },
       { targets: 'docs/faq.md', force: 'true' },
       { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: sha }
     )
@@ -267,7 +300,11 @@ describe('publishing (dist/main)', () => {
     expect(JSON.parse(result.outputs.generated_files)).toEqual(['docs/faq.md', 'docs/index.md'])
     expect(bedrock.requests).toHaveLength(2)
     expect(result.outputs.left_stale).toBe('[]')
-    expect(gitIn(origin, 'show', '--name-only', '--format=', 'main').trim().split('\n').sort()).toEqual(['docs/faq.md', 'docs/index.md', 'dvc.lock'])
+    expect(gitIn(origin, 'show', '--name-only', '--format=', 'main').trim().split('\n').sort()).toEqual([
+      'docs/faq.md',
+      'docs/index.md',
+      'dvc.lock'
+    ])
     // neither was stale: the subject does not say so
     expect(gitIn(origin, 'log', '-1', '--format=%s', 'main').trim()).toBe('docs: regenerate 2 documents (forced)')
   })
@@ -308,7 +345,9 @@ describe('publishing (dist/main)', () => {
       bedrock.enqueue(reply.hold(held, reply.text('# Release notes, regenerated\n')))
     })
 
-    async function raceWith(change: (other: TestRepo) => void): Promise<{ result: ActionRun; trigger: string; other: string }> {
+    async function raceWith(
+      change: (other: TestRepo) => void
+    ): Promise<{ result: ActionRun; trigger: string; other: string }> {
       repo.write({ 'sources/changelog.md': repo.read('sources/changelog.md') + '\n## 2.4.0\n- cancel()\n' })
       const trigger = repo.commit('changelog')
       repo.git('push', '-q', 'origin', 'main')
@@ -342,7 +381,11 @@ describe('publishing (dist/main)', () => {
       // the second round saw the other developer's change
       const prompts = bedrock.requests.map((r) => r.body.messages[0].content[0].text as string)
       expect(prompts.some((p) => p.includes('+- pause()'))).toBe(true)
-      expect(JSON.parse(result.outputs.generated_files)).toEqual(['docs/release-notes.md', 'docs/faq.md', 'docs/index.md'])
+      expect(JSON.parse(result.outputs.generated_files)).toEqual([
+        'docs/release-notes.md',
+        'docs/faq.md',
+        'docs/index.md'
+      ])
       // and the pushed tree is up to date for the real dvc
       const check = otherClone(origin, 'main')
       const status = await runAction('validate', { workspace: check.root, inputs: { engine: 'native' } })

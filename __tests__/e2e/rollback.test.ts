@@ -78,13 +78,20 @@ describe('rollback always finishes (dist/generate)', () => {
 
   const targets = 'p1/a.md\np2/b.md\np3/c.md'
   const generate = (): Promise<ActionRun> =>
-    runAction('generate', { workspace: repo.root, inputs: { engine: 'native', push: 'false', targets, concurrency: '1' }, env: bedrockTestEnv(server.url) })
+    runAction('generate', {
+      workspace: repo.root,
+      inputs: { engine: 'native', push: 'false', targets, concurrency: '1' },
+      env: bedrockTestEnv(server.url)
+    })
 
   // The folder turns read-only while a reply is held, after preflight (which refuses a non-writable folder before any spend).
   it('a folder read-only on the 2nd of 3 documents: the error names the file and the cause; the 1st document is put back', async () => {
     const before = repo.snapshot()
     let release!: () => void
-    server.enqueue(reply.text('# A\n\nPage A.\n'), reply.hold(new Promise<void>((r) => (release = r)), reply.text('# B\n\nPage B.\n')))
+    server.enqueue(
+      reply.text('# A\n\nPage A.\n'),
+      reply.hold(new Promise<void>((r) => (release = r)), reply.text('# B\n\nPage B.\n'))
+    )
     const running = generate()
     await server.waitForRequests(2) // p1/a.md is written; p2/b.md's reply is held
     expect(repo.read('p1/a.md')).toContain('Page A.')
@@ -93,36 +100,50 @@ describe('rollback always finishes (dist/generate)', () => {
     const run = await running
     expect(run.code).not.toBe(0)
     expect(server.requests).toHaveLength(2)
-    expect(run.stdout).toMatch(/file=p2\/b\.md::refusing to write p2\/b\.md: p2\/b\.md cannot be written: its folder p2 is not writable%0AWhat to do: make the folder writable/)
-    expect(run.stdout).toMatch(/Nothing was written\. 1 other document\(s\) were rendered but not written \(all or nothing\): p1\/a\.md/)
+    expect(run.stdout).toMatch(
+      /file=p2\/b\.md::refusing to write p2\/b\.md: p2\/b\.md cannot be written: its folder p2 is not writable%0AWhat to do: make the folder writable/
+    )
+    expect(run.stdout).toMatch(
+      /Nothing was written\. 1 other document\(s\) were rendered but not written \(all or nothing\): p1\/a\.md/
+    )
     expect(repo.snapshot()).toEqual(before)
   })
 
   // Needs a real full disk: a tmpfs mounted over p2/ (root with mount rights, as on the CI machine).
-  ;(canMount ? it : it.skip)('a disk that fills up on the 2nd of 3 documents (ENOSPC): the error names the file and the cause; the 1st document is put back', async () => {
-    const undoMount = tinyDisk(repo.path('p2'))!
-    undo.push(undoMount)
-    const before = repo.snapshot()
-    let release!: () => void
-    server.enqueue(reply.text('# A\n\nPage A.\n'), reply.hold(new Promise<void>((r) => (release = r)), reply.text('# B\n\n' + 'Page B. '.repeat(2000) + '\n')))
-    const running = generate()
-    await server.waitForRequests(2)
-    expect(repo.read('p1/a.md')).toContain('Page A.')
-    // fill the disk under p2/: the filler stops at ENOSPC
-    try {
-      execFileSync('sh', ['-c', `head -c 1048576 /dev/zero > '${repo.path('p2')}/filler'`], { stdio: 'ignore' })
-    } catch {
-      /* the disk is full, as wanted */
+  ;(canMount ? it : it.skip)(
+    'a disk that fills up on the 2nd of 3 documents (ENOSPC): the error names the file and the cause; the 1st document is put back',
+    async () => {
+      const undoMount = tinyDisk(repo.path('p2'))!
+      undo.push(undoMount)
+      const before = repo.snapshot()
+      let release!: () => void
+      server.enqueue(
+        reply.text('# A\n\nPage A.\n'),
+        reply.hold(new Promise<void>((r) => (release = r)), reply.text('# B\n\n' + 'Page B. '.repeat(2000) + '\n'))
+      )
+      const running = generate()
+      await server.waitForRequests(2)
+      expect(repo.read('p1/a.md')).toContain('Page A.')
+      // fill the disk under p2/: the filler stops at ENOSPC
+      try {
+        execFileSync('sh', ['-c', `head -c 1048576 /dev/zero > '${repo.path('p2')}/filler'`], { stdio: 'ignore' })
+      } catch {
+        /* the disk is full, as wanted */
+      }
+      release()
+      const run = await running
+      execFileSync('rm', ['-f', `${repo.path('p2')}/filler`])
+      expect(run.code).not.toBe(0)
+      expect(server.requests).toHaveLength(2)
+      expect(run.stdout).toMatch(
+        /file=p2\/b\.md::could not write p2\/b\.md: ENOSPC, no space left on device%0AWhat to do: free disk space/
+      )
+      expect(run.stdout).toMatch(
+        /Nothing was written\. 1 other document\(s\) were rendered but not written \(all or nothing\): p1\/a\.md/
+      )
+      expect(repo.snapshot()).toEqual(before)
     }
-    release()
-    const run = await running
-    execFileSync('rm', ['-f', `${repo.path('p2')}/filler`])
-    expect(run.code).not.toBe(0)
-    expect(server.requests).toHaveLength(2)
-    expect(run.stdout).toMatch(/file=p2\/b\.md::could not write p2\/b\.md: ENOSPC, no space left on device%0AWhat to do: free disk space/)
-    expect(run.stdout).toMatch(/Nothing was written\. 1 other document\(s\) were rendered but not written \(all or nothing\): p1\/a\.md/)
-    expect(repo.snapshot()).toEqual(before)
-  })
+  )
 
   it('a restore that fails too: every other file is still put back, and each one left is named with its cause', async () => {
     const before = repo.snapshot()
@@ -139,11 +160,17 @@ describe('rollback always finishes (dist/generate)', () => {
     release()
     const run = await running
     expect(run.code).not.toBe(0)
-    expect(run.stdout).toMatch(/file=p3\/c\.md::refusing to write p3\/c\.md: p3\/c\.md cannot be written: its folder p3 is not writable/)
+    expect(run.stdout).toMatch(
+      /file=p3\/c\.md::refusing to write p3\/c\.md: p3\/c\.md cannot be written: its folder p3 is not writable/
+    )
     // one file could not go back, so the run must not claim that nothing was written
     expect(run.stdout).not.toContain('Nothing was written')
-    expect(run.stdout).toMatch(/2 other document\(s\) were rendered: p1\/a\.md, p2\/b\.md; what the run wrote was put back, except the file\(s\) named below/)
-    expect(run.stdout).toMatch(/could not restore p1\/a\.md after the failed run \((EPERM|EACCES)[^)]*\); it still holds this run's new file/)
+    expect(run.stdout).toMatch(
+      /2 other document\(s\) were rendered: p1\/a\.md, p2\/b\.md; what the run wrote was put back, except the file\(s\) named below/
+    )
+    expect(run.stdout).toMatch(
+      /could not restore p1\/a\.md after the failed run \((EPERM|EACCES)[^)]*\); it still holds this run's new file/
+    )
     expect(run.stdout).toContain('git clean -f -- p1/a.md')
     // p2/b.md went back (it did not exist), though p1/a.md could not
     const after = repo.snapshot()
@@ -151,39 +178,42 @@ describe('rollback always finishes (dist/generate)', () => {
     for (const [file, content] of Object.entries(before)) expect([file, after[file]]).toEqual([file, content])
   })
 
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s while a document renders: the run puts back what it wrote before it exits', async (signal) => {
-    const before = repo.snapshot()
-    server.enqueue(reply.text('# A\n\nPage A.\n'), reply.hold(new Promise(() => undefined)))
-    const scratch = mkdtempSync(join(tmpdir(), 'graft-runner-'))
-    writeFileSync(join(scratch, 'output'), '')
-    writeFileSync(join(scratch, 'summary'), '')
-    const child = spawn(BUNDLE_NODE, [join(PROJECT_ROOT, 'dist/generate/index.js')], {
-      cwd: repo.root,
-      env: {
-        PATH: process.env.PATH,
-        GITHUB_ACTIONS: 'true',
-        GITHUB_WORKSPACE: repo.root,
-        GITHUB_OUTPUT: join(scratch, 'output'),
-        GITHUB_STEP_SUMMARY: join(scratch, 'summary'),
-        RUNNER_TEMP: join(scratch, 'temp'),
-        GIT_CONFIG_NOSYSTEM: '1',
-        INPUT_ENGINE: 'native',
-        INPUT_TARGETS: targets,
-        INPUT_CONCURRENCY: '1',
-        INPUT_PUSH: 'false',
-        ...bedrockTestEnv(server.url)
-      }
-    })
-    let stdout = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-    await server.waitForRequests(2) // p1/a.md is written; p2/b.md's reply never comes
-    expect(repo.read('p1/a.md')).toContain('Page A.')
-    child.kill(signal)
-    const code = await exited
-    expect(code).not.toBe(0)
-    expect(stdout).toContain(`${signal} received: stopping generate and putting back every file it wrote`)
-    expect(stdout).toContain(`generate was interrupted (${signal})`)
-    expect(repo.snapshot()).toEqual(before)
-  })
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s while a document renders: the run puts back what it wrote before it exits',
+    async (signal) => {
+      const before = repo.snapshot()
+      server.enqueue(reply.text('# A\n\nPage A.\n'), reply.hold(new Promise(() => undefined)))
+      const scratch = mkdtempSync(join(tmpdir(), 'graft-runner-'))
+      writeFileSync(join(scratch, 'output'), '')
+      writeFileSync(join(scratch, 'summary'), '')
+      const child = spawn(BUNDLE_NODE, [join(PROJECT_ROOT, 'dist/generate/index.js')], {
+        cwd: repo.root,
+        env: {
+          PATH: process.env.PATH,
+          GITHUB_ACTIONS: 'true',
+          GITHUB_WORKSPACE: repo.root,
+          GITHUB_OUTPUT: join(scratch, 'output'),
+          GITHUB_STEP_SUMMARY: join(scratch, 'summary'),
+          RUNNER_TEMP: join(scratch, 'temp'),
+          GIT_CONFIG_NOSYSTEM: '1',
+          INPUT_ENGINE: 'native',
+          INPUT_TARGETS: targets,
+          INPUT_CONCURRENCY: '1',
+          INPUT_PUSH: 'false',
+          ...bedrockTestEnv(server.url)
+        }
+      })
+      let stdout = ''
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+      await server.waitForRequests(2) // p1/a.md is written; p2/b.md's reply never comes
+      expect(repo.read('p1/a.md')).toContain('Page A.')
+      child.kill(signal)
+      const code = await exited
+      expect(code).not.toBe(0)
+      expect(stdout).toContain(`${signal} received: stopping generate and putting back every file it wrote`)
+      expect(stdout).toContain(`generate was interrupted (${signal})`)
+      expect(repo.snapshot()).toEqual(before)
+    }
+  )
 })

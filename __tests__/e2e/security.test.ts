@@ -5,7 +5,16 @@
 // no secret into a request, the log or the summary.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
@@ -82,7 +91,11 @@ describe('a hostile repository', () => {
   })
 
   /** The checks every refusal must pass; returns the run's log. */
-  async function expectRefused(entry: 'generate' | 'validate' | 'main', pattern: RegExp, file: string): Promise<string> {
+  async function expectRefused(
+    entry: 'generate' | 'validate' | 'main',
+    pattern: RegExp,
+    file: string
+  ): Promise<string> {
     const before = snapshot(repo.root)
     const result = await run(entry, { force: 'true' })
     const log = unmasked(result)
@@ -102,33 +115,59 @@ describe('a hostile repository', () => {
   it('a prompt symlinked to the runner environment is refused, never read', async () => {
     symlinkSync('/proc/self/environ', repo.path('docs/env.prompt.md'))
     repo.commit('env prompt')
-    await expectRefused('validate', /docs\/env\.prompt\.md is a symlink to \/proc\/.*outside the repository/, 'docs/env.prompt.md')
+    await expectRefused(
+      'validate',
+      /docs\/env\.prompt\.md is a symlink to \/proc\/.*outside the repository/,
+      'docs/env.prompt.md'
+    )
     await expectRefused('generate', /outside the repository/, 'docs/env.prompt.md')
   })
 
   it('a prompt symlinked to a file outside the repository is refused', async () => {
     symlinkSync(join(outside, 'secret.txt'), repo.path('docs/leak.prompt.md'))
-    await expectRefused('generate', /docs\/leak\.prompt\.md is a symlink to .*secret\.txt, outside the repository/, 'docs/leak.prompt.md')
+    await expectRefused(
+      'generate',
+      /docs\/leak\.prompt\.md is a symlink to .*secret\.txt, outside the repository/,
+      'docs/leak.prompt.md'
+    )
   })
 
   it('a dep that is a symlink to .git/config (persisted credentials) is refused', async () => {
     symlinkSync('../.git/config', repo.path('sources/cfg.md'))
-    repo.write({ 'docs/overview.prompt.md': repo.read('docs/overview.prompt.md').replace('  - sources/api.md\n', '  - sources/api.md\n  - sources/cfg.md\n') })
+    repo.write({
+      'docs/overview.prompt.md': repo
+        .read('docs/overview.prompt.md')
+        .replace('  - sources/api.md\n', '  - sources/api.md\n  - sources/cfg.md\n')
+    })
     repo.commit('cfg dep')
-    await expectRefused('generate', /sources\/cfg\.md is a symlink to \.git\/config, inside \.git\//, 'docs/overview.prompt.md')
+    await expectRefused(
+      'generate',
+      /sources\/cfg\.md is a symlink to \.git\/config, inside \.git\//,
+      'docs/overview.prompt.md'
+    )
   })
 
   it('a folder dep holding a symlink out of the repository is refused', async () => {
     symlinkSync(join(outside, 'secret.txt'), repo.path('sources/notes.md'))
-    repo.write({ 'docs/overview.prompt.md': repo.read('docs/overview.prompt.md').replace('  - sources/api.md\n', '  - sources\n') })
-    await expectRefused('generate', /sources\/notes\.md is a symlink to .*outside the repository/, 'docs/overview.prompt.md')
+    repo.write({
+      'docs/overview.prompt.md': repo.read('docs/overview.prompt.md').replace('  - sources/api.md\n', '  - sources\n')
+    })
+    await expectRefused(
+      'generate',
+      /sources\/notes\.md is a symlink to .*outside the repository/,
+      'docs/overview.prompt.md'
+    )
   })
 
   it('writes through an in-repository symlink into .github/ or .git/ are refused before any call', async () => {
     repo.write({ '.github/workflows/ci.yml': 'on: push\n' })
     symlinkSync('../.github/workflows', repo.path('docs/gh'))
     repo.write({ 'docs/ci.prompt.md': '---\nout: docs/gh/ci.yml\n---\nWrite a workflow.\n' })
-    await expectRefused('generate', /docs\/gh is a symlink to \.github\/workflows.*inside \.github\//, 'docs/ci.prompt.md')
+    await expectRefused(
+      'generate',
+      /docs\/gh is a symlink to \.github\/workflows.*inside \.github\//,
+      'docs/ci.prompt.md'
+    )
     expect(repo.read('.github/workflows/ci.yml')).toBe('on: push\n')
     repo.remove('docs/ci.prompt.md')
     symlinkSync('../.git', repo.path('docs/g'))
@@ -151,7 +190,11 @@ describe('a hostile repository', () => {
 
   it('a FIFO as a dep or an output is refused at once, never opened', async () => {
     execFileSync('mkfifo', [repo.path('sources/pipe.md')])
-    repo.write({ 'docs/overview.prompt.md': repo.read('docs/overview.prompt.md').replace('  - sources/api.md\n', '  - sources/api.md\n  - sources/pipe.md\n') })
+    repo.write({
+      'docs/overview.prompt.md': repo
+        .read('docs/overview.prompt.md')
+        .replace('  - sources/api.md\n', '  - sources/api.md\n  - sources/pipe.md\n')
+    })
     await expectRefused('validate', /sources\/pipe\.md is a FIFO/, 'docs/overview.prompt.md')
     await expectRefused('generate', /sources\/pipe\.md is a FIFO/, 'docs/overview.prompt.md')
     rmSync(repo.path('sources/pipe.md'))
@@ -165,7 +208,11 @@ describe('a hostile repository', () => {
     const hostile = 'docs/evil\n::error title=pwned::owned\n::stop-commands::x.prompt.md'
     writeFileSync(repo.path(hostile), '---\nmodel: "bedrock\\n::error::pwned"\n---\nWrite.\n')
     // The annotation names the file with its line breaks written as \n (and ':' escaped by the runner's own format).
-    const log = await expectRefused('generate', /control character/, 'docs/evil\\n%3A%3Aerror title=pwned%3A%3Aowned\\n%3A%3Astop-commands%3A%3Ax.prompt.md')
+    const log = await expectRefused(
+      'generate',
+      /control character/,
+      'docs/evil\\n%3A%3Aerror title=pwned%3A%3Aowned\\n%3A%3Astop-commands%3A%3Ax.prompt.md'
+    )
     expect(log).not.toMatch(/^::error title=pwned/m)
     expect(log).not.toMatch(/^::stop-commands::/m)
   })
@@ -177,14 +224,18 @@ describe('a hostile repository', () => {
     const result = await run('generate', { targets: 'docs/overview.md' })
     const log = unmasked(result)
     expect(result.code).not.toBe(0)
-    expect(log).toMatch(/stopped before calling the model for docs\/overview\.md: the packed prompt holds a secret of this run.*from sources\/api\.md/)
+    expect(log).toMatch(
+      /stopped before calling the model for docs\/overview\.md: the packed prompt holds a secret of this run.*from sources\/api\.md/
+    )
     expect(server.requests).toHaveLength(0)
     expect(snapshot(repo.root)).toEqual(before)
     expect(log).not.toContain(BASIC)
   })
 
   it('secret-named values are masked in what the model sees; plain settings stay readable', async () => {
-    repo.write({ 'sources/config.yaml': repo.read('sources/config.yaml') + 'aws_region: us-east-1\ndb_password: hunter2hunter2\n' })
+    repo.write({
+      'sources/config.yaml': repo.read('sources/config.yaml') + 'aws_region: us-east-1\ndb_password: hunter2hunter2\n'
+    })
     repo.commit('settings')
     const result = await run('generate', { targets: 'docs/api-reference.md' })
     expect(result.code).toBe(0)

@@ -28,13 +28,20 @@ const NAMES = ['alpha', 'beta', 'gamma', 'delta']
 function buildHistory(): { repo: TestRepo; baselines: Record<string, string> } {
   const repo = buildGraftRepo({
     sources: Object.fromEntries(NAMES.map((n) => [`sources/${n}.md`, `${n} source, first version\n`])),
-    prompts: NAMES.map((n) => ({ path: `docs/${n}.prompt.md`, deps: [`sources/${n}.md`], body: `Write the ${n} page.\n` }))
+    prompts: NAMES.map((n) => ({
+      path: `docs/${n}.prompt.md`,
+      deps: [`sources/${n}.md`],
+      body: `Write the ${n} page.\n`
+    }))
   })
   const baselines: Record<string, string> = { alpha: repo.head() }
   const stages = graftStages(NAMES.map((n) => ({ path: `docs/${n}.prompt.md`, deps: [`sources/${n}.md`], body: '' })))
   const regenerate = (name: string): string => {
     const header = outputText(stages.find((s) => s.name === name)!).split('\n')[0]
-    repo.write({ [`sources/${name}.md`]: `${name} source, second version\n`, [`docs/${name}.md`]: `${header}\n# ${name}\n\nSecond rendering.\n` })
+    repo.write({
+      [`sources/${name}.md`]: `${name} source, second version\n`,
+      [`docs/${name}.md`]: `${header}\n# ${name}\n\nSecond rendering.\n`
+    })
     dvcCommit(repo, [name])
     return repo.commit(`regenerate ${name}`)
   }
@@ -62,7 +69,14 @@ const run = promisify(execFile)
  */
 async function cloneOf(url: string, depth?: number, header?: string): Promise<TestRepo> {
   const dir = mkdtempSync(join(tmpdir(), 'graft-shallow-'))
-  const args = [...(header ? ['-c', `http.extraheader=${header}`] : []), 'clone', '-q', ...(depth ? ['--depth', String(depth)] : []), url, dir]
+  const args = [
+    ...(header ? ['-c', `http.extraheader=${header}`] : []),
+    'clone',
+    '-q',
+    ...(depth ? ['--depth', String(depth)] : []),
+    url,
+    dir
+  ]
   await run('git', args, { env: { ...process.env, ...GIT_ENV } })
   const clone = new TestRepo(dir)
   clone.git('config', 'user.name', 'Dev')
@@ -78,7 +92,11 @@ function documentOf(prompt: string): string {
 }
 
 /** The run's log without its ::add-mask:: commands (the runner hides what they name). */
-const unmasked = (run: ActionRun): string => (run.stdout + run.stderr).split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
+const unmasked = (run: ActionRun): string =>
+  (run.stdout + run.stderr)
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n')
 
 const actionLine = (prompt: string): string => /- Action required: (\w+)/.exec(prompt)?.[1] ?? 'none'
 
@@ -92,7 +110,10 @@ describe('generate in a shallow clone', () => {
   let reference: Map<string, string>
 
   /** generate in `clone` with concurrency 4; the prompts the model received, by document. */
-  const generateIn = async (clone: TestRepo, inputs: Record<string, string> = {}): Promise<{ run: ActionRun; prompts: Map<string, string> }> => {
+  const generateIn = async (
+    clone: TestRepo,
+    inputs: Record<string, string> = {}
+  ): Promise<{ run: ActionRun; prompts: Map<string, string> }> => {
     const first = bedrock.requests.length
     const run = await runAction('generate', {
       workspace: clone.root,
@@ -112,7 +133,9 @@ describe('generate in a shallow clone', () => {
     projectRoot = mkdtempSync(join(tmpdir(), 'graft-git-host-'))
     execFileSync('git', ['clone', '-q', '--bare', repo.root, join(projectRoot, 'docs.git')])
     bedrock = await new BedrockServer().start()
-    bedrock.onRequest((req) => reply.text(`# ${documentOf(req.body.messages[0].content[0].text)}\n\nThird rendering.\n`))
+    bedrock.onRequest((req) =>
+      reply.text(`# ${documentOf(req.body.messages[0].content[0].text)}\n\nThird rendering.\n`)
+    )
     env = bedrockTestEnv(bedrock.url)
     const full = await cloneOf(`file://${join(projectRoot, 'docs.git')}`)
     try {
@@ -153,7 +176,10 @@ describe('generate in a shallow clone', () => {
         const { run, prompts } = await generateIn(clone)
         expect({ repetition: i, code: run.code }).toEqual({ repetition: i, code: 0 })
         // byte for byte what the full clone sent: same baseline, same diff, same directive
-        expect({ repetition: i, prompts: Object.fromEntries(prompts) }).toEqual({ repetition: i, prompts: Object.fromEntries(reference) })
+        expect({ repetition: i, prompts: Object.fromEntries(prompts) }).toEqual({
+          repetition: i,
+          prompts: Object.fromEntries(reference)
+        })
         // fetched once per run, before the parallel work: one line per deepening step, none failed
         expect(run.stdout.match(/Shallow clone: the baseline of/g)).toHaveLength(2)
         expect(run.stdout).not.toMatch(/could not fetch more history|shallow\.lock|is not available/)
@@ -177,9 +203,12 @@ describe('generate in a shallow clone', () => {
       const c = await cloneOf(`${host.url}docs.git`, 1, header)
       // nothing persisted: git alone could not fetch from this host
       expect(c.git('config', '--list')).not.toMatch(/extraheader/i)
-      await expect(run('git', ['fetch', '-q', '--deepen=1', 'origin'], { cwd: c.root, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } })).rejects.toThrow(
-        /could not read Username/
-      )
+      await expect(
+        run('git', ['fetch', '-q', '--deepen=1', 'origin'], {
+          cwd: c.root,
+          env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }
+        })
+      ).rejects.toThrow(/could not read Username/)
       return c
     }
 
@@ -210,7 +239,9 @@ describe('generate in a shallow clone', () => {
         // git's own message, once for the run
         const warnings = run.stdout.split('\n').filter((l) => l.includes('could not fetch more history'))
         expect(warnings).toHaveLength(1)
-        expect(warnings[0]).toMatch(/^::warning::Shallow clone: could not fetch more history \(git fetch --deepen=50 origin\): .*The requested URL returned error: 403/)
+        expect(warnings[0]).toMatch(
+          /^::warning::Shallow clone: could not fetch more history \(git fetch --deepen=50 origin\): .*The requested URL returned error: 403/
+        )
         expect(warnings[0]).toContain('4 document(s): ')
         expect(warnings[0]).toContain('fetch-depth: 0')
         expect(unmasked(run)).not.toContain('ghs_NotTheRightToken')

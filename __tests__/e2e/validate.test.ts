@@ -20,27 +20,33 @@ describe('dist/validate', () => {
     expect(repo.git('status', '--porcelain')).toBe('')
   })
 
-  it.each(['native', 'dvc'])('names a changed source and everything downstream, in order (engine %s)', async (engine) => {
-    repo.write({ 'sources/api.md': repo.read('sources/api.md') + '- `queue.cancel(id)`\n' })
-    repo.commit('api: cancel')
-    const run = await runAction('validate', { workspace: repo.root, inputs: { engine } })
-    expect(run.code).toBe(0)
-    expect(run.outputs.is_stale).toBe('true')
-    const files: string[] = JSON.parse(run.outputs.stale_files)
-    expect([...files].sort()).toEqual(
-      ['docs/api-reference.md', 'docs/faq.md', 'docs/getting-started.md', 'docs/index.md', 'docs/overview.md'].sort()
-    )
-    expect(inDependencyOrder(files)).toBe(true)
-    expect(JSON.parse(run.outputs.stale_stages)).toHaveLength(5)
-    expect(run.summary).toContain('dep sources/api.md modified')
-    expect(run.summary).toContain('upstream overview is stale')
-    // the dvc engine's scratch .dvc/ is gone again
-    expect(repo.git('status', '--porcelain', '--ignored')).toBe('')
-  })
+  it.each(['native', 'dvc'])(
+    'names a changed source and everything downstream, in order (engine %s)',
+    async (engine) => {
+      repo.write({ 'sources/api.md': repo.read('sources/api.md') + '- `queue.cancel(id)`\n' })
+      repo.commit('api: cancel')
+      const run = await runAction('validate', { workspace: repo.root, inputs: { engine } })
+      expect(run.code).toBe(0)
+      expect(run.outputs.is_stale).toBe('true')
+      const files: string[] = JSON.parse(run.outputs.stale_files)
+      expect([...files].sort()).toEqual(
+        ['docs/api-reference.md', 'docs/faq.md', 'docs/getting-started.md', 'docs/index.md', 'docs/overview.md'].sort()
+      )
+      expect(inDependencyOrder(files)).toBe(true)
+      expect(JSON.parse(run.outputs.stale_stages)).toHaveLength(5)
+      expect(run.summary).toContain('dep sources/api.md modified')
+      expect(run.summary).toContain('upstream overview is stale')
+      // the dvc engine's scratch .dvc/ is gone again
+      expect(repo.git('status', '--porcelain', '--ignored')).toBe('')
+    }
+  )
 
   it('fails the step after reporting when fail-on-stale is set', async () => {
     repo.write({ 'sources/changelog.md': '# Changelog\n\n## 2.4.0\n- faster\n' })
-    const run = await runAction('validate', { workspace: repo.root, inputs: { engine: 'native', 'fail-on-stale': 'true' } })
+    const run = await runAction('validate', {
+      workspace: repo.root,
+      inputs: { engine: 'native', 'fail-on-stale': 'true' }
+    })
     expect(run.code).toBe(1)
     expect(run.outputs.is_stale).toBe('true')
     expect(JSON.parse(run.outputs.stale_files)).toEqual(['docs/release-notes.md', 'docs/faq.md', 'docs/index.md'])
@@ -55,8 +61,14 @@ describe('dist/validate', () => {
     })
     expect(run.code).toBe(0)
     expect(JSON.parse(run.outputs.stale_files)).toEqual(['docs/overview.md', 'docs/index.md'])
-    expect(JSON.parse(run.outputs.left_stale)).toEqual(['docs/api-reference.md', 'docs/getting-started.md', 'docs/faq.md'])
-    expect(run.stdout).toContain('3 document(s) outside the targets are stale: docs/api-reference.md (stale before the run, outside the targets: ')
+    expect(JSON.parse(run.outputs.left_stale)).toEqual([
+      'docs/api-reference.md',
+      'docs/getting-started.md',
+      'docs/faq.md'
+    ])
+    expect(run.stdout).toContain(
+      '3 document(s) outside the targets are stale: docs/api-reference.md (stale before the run, outside the targets: '
+    )
     expect(run.summary).toContain('3 document(s) left stale outside the targets')
   })
 
@@ -64,7 +76,12 @@ describe('dist/validate', () => {
     repo.write({ 'sources/api.md': 'changed\n' })
     const run = await runAction('validate', { workspace: repo.root, inputs: { engine: 'native', targets: 'overview' } })
     expect(run.code).toBe(0)
-    expect(JSON.parse(run.outputs.stale_files)).toEqual(['docs/overview.md', 'docs/getting-started.md', 'docs/faq.md', 'docs/index.md'])
+    expect(JSON.parse(run.outputs.stale_files)).toEqual([
+      'docs/overview.md',
+      'docs/getting-started.md',
+      'docs/faq.md',
+      'docs/index.md'
+    ])
     expect(JSON.parse(run.outputs.left_stale)).toEqual(['docs/api-reference.md'])
   })
 
@@ -85,14 +102,38 @@ describe('dist/validate', () => {
 
   describe('bad input: a clear error, an annotation, nothing changed', () => {
     const cases: [string, Record<string, string>, RegExp][] = [
-      ['frontmatter that is not YAML', { 'docs/faq.prompt.md': '---\ndeps: [a\n---\nbody\n' }, /::error title=graft-action,file=docs\/faq\.prompt\.md,line=\d+/],
-      ['deps not a list', { 'docs/faq.prompt.md': '---\ndeps: docs/overview.md\n---\nbody\n' }, /::error title=graft-action,file=docs\/faq\.prompt\.md,line=2/],
-      ['a dep that does not exist', { 'docs/faq.prompt.md': '---\ndeps:\n  - docs/missing.md\n---\nbody\n' }, /docs\/missing\.md.*required by docs\/faq\.prompt\.md/],
+      [
+        'frontmatter that is not YAML',
+        { 'docs/faq.prompt.md': '---\ndeps: [a\n---\nbody\n' },
+        /::error title=graft-action,file=docs\/faq\.prompt\.md,line=\d+/
+      ],
+      [
+        'deps not a list',
+        { 'docs/faq.prompt.md': '---\ndeps: docs/overview.md\n---\nbody\n' },
+        /::error title=graft-action,file=docs\/faq\.prompt\.md,line=2/
+      ],
+      [
+        'a dep that does not exist',
+        { 'docs/faq.prompt.md': '---\ndeps:\n  - docs/missing.md\n---\nbody\n' },
+        /docs\/missing\.md.*required by docs\/faq\.prompt\.md/
+      ],
       ['a glob in deps', { 'docs/faq.prompt.md': '---\ndeps:\n  - sources/*.md\n---\nbody\n' }, /glob/i],
-      ['an output under .github/', { 'docs/faq.prompt.md': '---\nout: .github/workflows/x.md\n---\nbody\n' }, /\.github/],
-      ['an output outside the repository', { 'docs/faq.prompt.md': '---\nout: ../outside.md\n---\nbody\n' }, /leaves the repository/],
+      [
+        'an output under .github/',
+        { 'docs/faq.prompt.md': '---\nout: .github/workflows/x.md\n---\nbody\n' },
+        /\.github/
+      ],
+      [
+        'an output outside the repository',
+        { 'docs/faq.prompt.md': '---\nout: ../outside.md\n---\nbody\n' },
+        /leaves the repository/
+      ],
       ['dvc.yaml that is not YAML', { 'dvc.yaml': 'stages:\n  a: [\n' }, /::error title=graft-action,file=dvc\.yaml/],
-      ['dvc.lock that is not YAML', { 'dvc.lock': 'schema: "2.0"\nstages: {\n' }, /::error title=graft-action,file=dvc\.lock/]
+      [
+        'dvc.lock that is not YAML',
+        { 'dvc.lock': 'schema: "2.0"\nstages: {\n' },
+        /::error title=graft-action,file=dvc\.lock/
+      ]
     ]
     it.each(cases)('%s', async (_name, files, expected) => {
       repo.write(files)
@@ -124,7 +165,10 @@ describe('dist/validate', () => {
     })
 
     it('a target that names no stage', async () => {
-      const run = await runAction('validate', { workspace: repo.root, inputs: { engine: 'native', targets: 'docs/nope.md' } })
+      const run = await runAction('validate', {
+        workspace: repo.root,
+        inputs: { engine: 'native', targets: 'docs/nope.md' }
+      })
       expect(run.code).toBe(1)
       expect(run.stdout).toContain('target "docs/nope.md" names no stage and no output')
     })

@@ -10,7 +10,9 @@ const bundle = (name: string): string => readFileSync(join(PROJECT_ROOT, 'dist',
 
 describe('dist/', () => {
   it.each(['main', 'validate', 'generate', 'cli'])('dist/%s is an ES module bundle', (name) => {
-    expect(JSON.parse(readFileSync(join(PROJECT_ROOT, 'dist', name, 'package.json'), 'utf8'))).toEqual({ type: 'module' })
+    expect(JSON.parse(readFileSync(join(PROJECT_ROOT, 'dist', name, 'package.json'), 'utf8'))).toEqual({
+      type: 'module'
+    })
     expect(bundle(name).length).toBeGreaterThan(1000)
   })
 
@@ -22,7 +24,9 @@ describe('dist/', () => {
   it('the validate entry leaves the DVC installer and the cache client to chunks loaded on demand', () => {
     // what only the dvc engine or the cache needs: @actions/cache and its Azure storage client
     expect(bundle('validate')).not.toMatch(/BlockBlobClient|GetCacheEntryDownloadURL/)
-    expect(readdirSync(join(PROJECT_ROOT, 'dist', 'validate')).filter((f) => /^\d+\.index\.js$/.test(f)).length).toBeGreaterThan(0)
+    expect(
+      readdirSync(join(PROJECT_ROOT, 'dist', 'validate')).filter((f) => /^\d+\.index\.js$/.test(f)).length
+    ).toBeGreaterThan(0)
   })
 
   it.each(['action.yml', 'validate/action.yml', 'generate/action.yml'])('%s runs a bundle that exists', (file) => {

@@ -52,7 +52,7 @@ describe('package-lock.json', () => {
     expect(lock.lockfileVersion).toBe(3)
   })
 
-  it("holds every optional dependency of every locked package, whatever the platform (regenerate without node_modules if this fails)", () => {
+  it('holds every optional dependency of every locked package, whatever the platform (regenerate without node_modules if this fails)', () => {
     expect(missingOptional()).toEqual([])
   })
 

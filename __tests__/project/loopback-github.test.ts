@@ -13,7 +13,8 @@ describe('loopback GitHub server', () => {
   let origin: string
   let github: GitHubServer
   let octokit: ReturnType<typeof getOctokit>
-  const gitIn = (dir: string, ...args: string[]): string => execFileSync('git', args, { cwd: dir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' })
+  const gitIn = (dir: string, ...args: string[]): string =>
+    execFileSync('git', args, { cwd: dir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' })
 
   beforeEach(async () => {
     repo = TestRepo.create({ 'README.md': 'hello\n', 'docs/a.md': 'a\n' })
@@ -36,11 +37,15 @@ describe('loopback GitHub server', () => {
       expectedHeadOid
     }
   })
-  const MUTATION = 'mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }'
+  const MUTATION =
+    'mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }'
 
   it('createCommitOnBranch: one commit on top of the expected tip, authored by the token, Verified', async () => {
     const head = repo.head()
-    const result = await octokit.graphql<{ createCommitOnBranch: { commit: { oid: string } } }>(MUTATION, commitInput(head))
+    const result = await octokit.graphql<{ createCommitOnBranch: { commit: { oid: string } } }>(
+      MUTATION,
+      commitInput(head)
+    )
     const sha = result.createCommitOnBranch.commit.oid
     expect(gitIn(origin, 'rev-parse', 'main').trim()).toBe(sha)
     expect(gitIn(origin, 'rev-parse', 'main~1').trim()).toBe(head)
@@ -56,9 +61,14 @@ describe('loopback GitHub server', () => {
   it('createCommitOnBranch with a PAT: authored by the user, not Verified', async () => {
     github.tokens.set('ghp_user', { kind: 'pat', login: 'dev', name: 'Dev', email: 'dev@example.com' })
     const pat = getOctokit('ghp_user', { baseUrl: github.url })
-    const result = await pat.graphql<{ createCommitOnBranch: { commit: { oid: string } } }>(MUTATION, commitInput(repo.head()))
+    const result = await pat.graphql<{ createCommitOnBranch: { commit: { oid: string } } }>(
+      MUTATION,
+      commitInput(repo.head())
+    )
     expect(gitIn(origin, 'log', '-1', '--format=%an', 'main').trim()).toBe('Dev')
-    expect(github.apiCommits).toEqual([expect.objectContaining({ sha: result.createCommitOnBranch.commit.oid, verified: false, token: 'pat' })])
+    expect(github.apiCommits).toEqual([
+      expect.objectContaining({ sha: result.createCommitOnBranch.commit.oid, verified: false, token: 'pat' })
+    ])
   })
 
   it("a moved branch: GitHub's STALE_DATA error, the branch untouched", async () => {
@@ -86,27 +96,46 @@ describe('loopback GitHub server', () => {
     github.protect('acme/docs', 'main', { variant: 'GH006', rules: ['Changes must be made through a pull request.'] })
     repo.write({ 'README.md': 'direct\n' })
     repo.commit('direct')
-    const push = spawnSync('git', ['push', 'origin', 'main'], { cwd: repo.root, env: { ...process.env, ...GIT_ENV, LC_ALL: 'C' }, encoding: 'utf8' })
+    const push = spawnSync('git', ['push', 'origin', 'main'], {
+      cwd: repo.root,
+      env: { ...process.env, ...GIT_ENV, LC_ALL: 'C' },
+      encoding: 'utf8'
+    })
     expect(push.status).not.toBe(0)
     expect(push.stderr).toContain('remote: error: GH006: Protected branch update failed for refs/heads/main.')
     expect(push.stderr).toContain('remote: error: Changes must be made through a pull request.')
     expect(push.stderr).toMatch(/\[remote rejected\] main -> main/)
-    const error = await octokit.graphql(MUTATION, commitInput(repo.git('rev-parse', 'origin/main').trim())).catch((e: unknown) => e)
+    const error = await octokit
+      .graphql(MUTATION, commitInput(repo.git('rev-parse', 'origin/main').trim()))
+      .catch((e: unknown) => e)
     expect((error as { errors: { type: string }[] }).errors[0].type).toBe('BRANCH_PROTECTION_RULE_VIOLATION')
     // other branches are not protected
     expect(spawnSync('git', ['push', 'origin', 'main:feature'], { cwd: repo.root }).status).toBe(0)
   })
 
   it('a ruleset requiring signatures: GH013 with the rule lines for git, a signed API commit passes', async () => {
-    github.protect('acme/docs', 'main', { variant: 'GH013', rules: ['Commits must have verified signatures.'], signaturesOnly: true, requiredChecks: ['ci'] })
+    github.protect('acme/docs', 'main', {
+      variant: 'GH013',
+      rules: ['Commits must have verified signatures.'],
+      signaturesOnly: true,
+      requiredChecks: ['ci']
+    })
     repo.write({ 'README.md': 'direct\n' })
     repo.commit('direct')
-    const push = spawnSync('git', ['push', 'origin', 'main'], { cwd: repo.root, env: { ...process.env, LC_ALL: 'C' }, encoding: 'utf8' })
+    const push = spawnSync('git', ['push', 'origin', 'main'], {
+      cwd: repo.root,
+      env: { ...process.env, LC_ALL: 'C' },
+      encoding: 'utf8'
+    })
     expect(push.stderr).toContain('remote: error: GH013: Repository rule violations found for refs/heads/main.')
     expect(push.stderr).toContain('remote: - Commits must have verified signatures.')
     await octokit.graphql(MUTATION, commitInput(repo.git('rev-parse', 'origin/main').trim()))
     expect(github.apiCommits).toHaveLength(1)
-    const { data: rules } = await octokit.request('GET /repos/{owner}/{repo}/rules/branches/{branch}', { owner: 'acme', repo: 'docs', branch: 'main' })
+    const { data: rules } = await octokit.request('GET /repos/{owner}/{repo}/rules/branches/{branch}', {
+      owner: 'acme',
+      repo: 'docs',
+      branch: 'main'
+    })
     expect(rules).toContainEqual(expect.objectContaining({ type: 'required_status_checks' }))
   })
 
@@ -114,12 +143,22 @@ describe('loopback GitHub server', () => {
     const where = { owner: 'acme', repo: 'docs' }
     await octokit.rest.git.createRef({ ...where, ref: 'refs/heads/graft/regenerate/main', sha: repo.head() })
     expect(gitIn(origin, 'rev-parse', 'graft/regenerate/main').trim()).toBe(repo.head())
-    const again = await octokit.rest.git.createRef({ ...where, ref: 'refs/heads/graft/regenerate/main', sha: repo.head() }).catch((e: unknown) => e)
+    const again = await octokit.rest.git
+      .createRef({ ...where, ref: 'refs/heads/graft/regenerate/main', sha: repo.head() })
+      .catch((e: unknown) => e)
     expect((again as Error).message).toMatch(/Reference already exists/)
 
-    const created = await octokit.rest.pulls.create({ ...where, head: 'graft/regenerate/main', base: 'main', title: 't', body: 'b' })
+    const created = await octokit.rest.pulls.create({
+      ...where,
+      head: 'graft/regenerate/main',
+      base: 'main',
+      title: 't',
+      body: 'b'
+    })
     expect(created.data.number).toBeGreaterThan(0)
-    const dup = await octokit.rest.pulls.create({ ...where, head: 'graft/regenerate/main', base: 'main', title: 't' }).catch((e: unknown) => e)
+    const dup = await octokit.rest.pulls
+      .create({ ...where, head: 'graft/regenerate/main', base: 'main', title: 't' })
+      .catch((e: unknown) => e)
     expect((dup as { status: number }).status).toBe(422)
     const listed = await octokit.rest.pulls.list({ ...where, head: 'acme:graft/regenerate/main', state: 'open' })
     expect(listed.data.map((p) => p.number)).toEqual([created.data.number])
@@ -131,11 +170,20 @@ describe('loopback GitHub server', () => {
   it('pull-request creation forbidden to Actions: the 403 GitHub gives, an App token passes', async () => {
     github.pullRequestCreation = 'forbidden-403'
     repo.git('push', '-q', 'origin', 'main:bot')
-    const refused = await octokit.rest.pulls.create({ owner: 'acme', repo: 'docs', head: 'bot', base: 'main', title: 't' }).catch((e: unknown) => e)
+    const refused = await octokit.rest.pulls
+      .create({ owner: 'acme', repo: 'docs', head: 'bot', base: 'main', title: 't' })
+      .catch((e: unknown) => e)
     expect((refused as { status: number }).status).toBe(403)
     expect((refused as Error).message).toContain(NOT_PERMITTED_MESSAGE)
-    github.tokens.set('ghs_app', { kind: 'app', login: 'graft-app[bot]', name: 'graft-app[bot]', email: '1+graft-app[bot]@users.noreply.github.com' })
+    github.tokens.set('ghs_app', {
+      kind: 'app',
+      login: 'graft-app[bot]',
+      name: 'graft-app[bot]',
+      email: '1+graft-app[bot]@users.noreply.github.com'
+    })
     const app = getOctokit('ghs_app', { baseUrl: github.url })
-    expect((await app.rest.pulls.create({ owner: 'acme', repo: 'docs', head: 'bot', base: 'main', title: 't' })).status).toBe(201)
+    expect(
+      (await app.rest.pulls.create({ owner: 'acme', repo: 'docs', head: 'bot', base: 'main', title: 't' })).status
+    ).toBe(201)
   })
 })

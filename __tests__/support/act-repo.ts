@@ -76,7 +76,14 @@ export class ActRepo {
     this.dev.git('checkout', '-q', '--detach', 'origin/main')
     this.dev.git('merge', '-q', '--no-ff', '--no-edit', '-m', `Merge ${headSha} into main`, headSha)
     const mergeSha = this.dev.head()
-    this.dev.git('push', '-q', '-f', 'origin', `${headSha}:refs/pull/${number}/head`, `${mergeSha}:refs/pull/${number}/merge`)
+    this.dev.git(
+      'push',
+      '-q',
+      '-f',
+      'origin',
+      `${headSha}:refs/pull/${number}/head`,
+      `${mergeSha}:refs/pull/${number}/merge`
+    )
     this.dev.git('checkout', '-q', '--detach', 'origin/main')
     return {
       number,
@@ -109,7 +116,13 @@ export class ActRepo {
   }
 
   pushEvent(before: string, after: string, branch = 'main'): Record<string, unknown> {
-    return { ref: `refs/heads/${branch}`, before, after, deleted: false, repository: { full_name: REPOSITORY, default_branch: 'main' } }
+    return {
+      ref: `refs/heads/${branch}`,
+      before,
+      after,
+      deleted: false,
+      repository: { full_name: REPOSITORY, default_branch: 'main' }
+    }
   }
 
   dispatchEvent(inputs: Record<string, string>, branch = 'main'): Record<string, unknown> {

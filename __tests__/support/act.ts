@@ -130,7 +130,10 @@ export function runAct(o: ActRunOptions): Promise<ActRun> {
   writeFileSync(eventPath, JSON.stringify(o.payload))
   // The runner's global git config: the repository's URL leads to the bare origin.
   const gitconfig = join(scratch, 'gitconfig')
-  writeFileSync(gitconfig, `[url "${o.origin}"]\n\tinsteadOf = https://github.com/${repository}\n[init]\n\tdefaultBranch = main\n`)
+  writeFileSync(
+    gitconfig,
+    `[url "${o.origin}"]\n\tinsteadOf = https://github.com/${repository}\n[init]\n\tdefaultBranch = main\n`
+  )
 
   const args = [
     o.event,

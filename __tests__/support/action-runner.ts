@@ -79,15 +79,20 @@ export function runAction(entry: string, options: ActionRunOptions): Promise<Act
   const script = join(PROJECT_ROOT, 'dist', entry, 'index.js')
   if (!existsSync(script)) throw new Error(`${script} is missing: run npm run bundle`)
   return new Promise((resolvePromise) => {
-    execFile(BUNDLE_NODE, [script], { cwd: options.workspace, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
-      resolvePromise({
-        code,
-        stdout,
-        stderr,
-        outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-        summary: readFileSync(summaryFile, 'utf8')
-      })
-    })
+    execFile(
+      BUNDLE_NODE,
+      [script],
+      { cwd: options.workspace, env, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
+        resolvePromise({
+          code,
+          stdout,
+          stderr,
+          outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+          summary: readFileSync(summaryFile, 'utf8')
+        })
+      }
+    )
   })
 }

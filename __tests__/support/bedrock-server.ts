@@ -72,15 +72,20 @@ export const reply = {
     stopReason: opts.stopReason ?? 'end_turn',
     outputTokens: opts.outputTokens
   }),
-  maxTokens: (text = '# Cut off\n\nThe text stops in the mid'): TextReply => reply.text(text, { stopReason: 'max_tokens' }),
+  maxTokens: (text = '# Cut off\n\nThe text stops in the mid'): TextReply =>
+    reply.text(text, { stopReason: 'max_tokens' }),
   empty: (): TextReply => reply.text('', { chunks: 0 }),
   error: (status: number, type: string, message: string): ErrorReply => ({ kind: 'error', status, type, message }),
-  throttle: (): ErrorReply => reply.error(429, 'ThrottlingException', 'Too many requests, please wait before trying again.'),
-  modelNotReady: (): ErrorReply => reply.error(429, 'ModelNotReadyException', 'Model is not ready to serve inference requests.'),
-  serverError: (): ErrorReply => reply.error(500, 'InternalServerException', 'The server encountered an internal error.'),
+  throttle: (): ErrorReply =>
+    reply.error(429, 'ThrottlingException', 'Too many requests, please wait before trying again.'),
+  modelNotReady: (): ErrorReply =>
+    reply.error(429, 'ModelNotReadyException', 'Model is not ready to serve inference requests.'),
+  serverError: (): ErrorReply =>
+    reply.error(500, 'InternalServerException', 'The server encountered an internal error.'),
   accessDenied: (): ErrorReply =>
     reply.error(403, 'AccessDeniedException', "You don't have access to the model with the specified model ID."),
-  notFound: (): ErrorReply => reply.error(404, 'ResourceNotFoundException', 'The provided model identifier is invalid.'),
+  notFound: (): ErrorReply =>
+    reply.error(404, 'ResourceNotFoundException', 'The provided model identifier is invalid.'),
   quota: (): ErrorReply => reply.error(400, 'ServiceQuotaExceededException', 'Your request exceeded the quota.'),
   validation: (message: string): ErrorReply => reply.error(400, 'ValidationException', message),
   failMidStream: (exception = 'internalServerException', textBefore = '# Half a doc'): MidStreamFailure => ({
@@ -92,7 +97,11 @@ export const reply = {
   /** Holds the reply (no headers sent) for `ms`, past the client's time limit. */
   stall: (ms: number, then: Behaviour = reply.text('# Too late\n')): DelayedReply => ({ kind: 'delay', ms, then }),
   latency: (ms: number, then: Behaviour = reply.text(DEFAULT_TEXT)): DelayedReply => ({ kind: 'delay', ms, then }),
-  hold: (release: Promise<unknown>, then: Behaviour = reply.text(DEFAULT_TEXT)): HeldReply => ({ kind: 'hold', release, then })
+  hold: (release: Promise<unknown>, then: Behaviour = reply.text(DEFAULT_TEXT)): HeldReply => ({
+    kind: 'hold',
+    release,
+    then
+  })
 }
 
 export interface RecordedRequest {
@@ -225,7 +234,8 @@ export class BedrockServer {
     const route = ROUTE.exec(path)
     const requestId = `req-${++this.counter}-0000`
     const count = COUNT_ROUTE.exec(path)
-    if (req.method === 'POST' && count) return this.countTokensReply(decodeURIComponent(count[1]), Buffer.concat(chunks).toString('utf8'), requestId, res)
+    if (req.method === 'POST' && count)
+      return this.countTokensReply(decodeURIComponent(count[1]), Buffer.concat(chunks).toString('utf8'), requestId, res)
     if (req.method !== 'POST' || !route) {
       sendError(res, requestId, reply.error(404, 'UnknownOperationException', `no route ${req.method} ${path}`))
       return
@@ -267,11 +277,17 @@ export class BedrockServer {
       return sendError(res, requestId, reply.validation("The provided model doesn't support counting tokens."))
     }
     if (this.countMode === 'access-denied') {
-      return sendError(res, requestId, reply.error(403, 'AccessDeniedException', 'User is not authorized to perform: bedrock:CountTokens'))
+      return sendError(
+        res,
+        requestId,
+        reply.error(403, 'AccessDeniedException', 'User is not authorized to perform: bedrock:CountTokens')
+      )
     }
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const messages: any[] = body?.input?.converse?.messages ?? []
-    const chars = messages.flatMap((m) => m.content ?? []).reduce((n: number, c: { text?: string }) => n + (c.text?.length ?? 0), 0)
+    const chars = messages
+      .flatMap((m) => m.content ?? [])
+      .reduce((n: number, c: { text?: string }) => n + (c.text?.length ?? 0), 0)
     recorded.inputTokens = Math.ceil(chars / 4)
     res.writeHead(200, { 'content-type': 'application/json', 'x-amzn-requestid': requestId })
     res.end(JSON.stringify({ inputTokens: recorded.inputTokens }))

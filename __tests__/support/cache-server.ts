@@ -84,7 +84,8 @@ export class CacheServer {
     const body = Buffer.concat(chunks)
     const url = new URL(req.url ?? '/', this.url)
     if (req.method === 'POST' && url.pathname.startsWith(SERVICE)) {
-      if (req.headers.authorization !== 'Bearer loopback-runtime-token') return twirpError(res, 401, 'unauthenticated', 'no runtime token')
+      if (req.headers.authorization !== 'Bearer loopback-runtime-token')
+        return twirpError(res, 401, 'unauthenticated', 'no runtime token')
       return this.rpc(url.pathname.slice(SERVICE.length), JSON.parse(body.toString('utf8') || '{}'), res)
     }
     const blob = BLOB.exec(url.pathname)
@@ -104,7 +105,13 @@ export class CacheServer {
         if (this.entries.some((e) => e.key === key && e.version === version)) {
           return json(res, { ok: false, message: `cache entry ${key} already exists` })
         }
-        const entry: Entry = { key: key ?? '', version, blobId: randomUUID(), finalized: false, created: ++this.counter }
+        const entry: Entry = {
+          key: key ?? '',
+          version,
+          blobId: randomUUID(),
+          finalized: false,
+          created: ++this.counter
+        }
         this.entries.push(entry)
         return json(res, { ok: true, signed_upload_url: this.blobUrl(entry, 'upload') })
       }
@@ -128,7 +135,9 @@ export class CacheServer {
 
   /** Exact key first, then each restore key as a prefix; newest entry wins; version must match. */
   private lookup(key: string, restoreKeys: string[], version: string): Entry | undefined {
-    const usable = this.entries.filter((e) => e.finalized && e.version === version).sort((a, b) => b.created - a.created)
+    const usable = this.entries
+      .filter((e) => e.finalized && e.version === version)
+      .sort((a, b) => b.created - a.created)
     const exact = usable.find((e) => e.key === key)
     if (exact) return exact
     for (const prefix of [key, ...restoreKeys]) {
@@ -144,7 +153,8 @@ export class CacheServer {
 
   private upload(id: string, url: URL, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
     const entry = this.entries.find((e) => e.blobId === id)
-    if (!entry || url.searchParams.get('sp') !== 'w' || entry.finalized) return blobError(res, 403, 'AuthorizationPermissionMismatch')
+    if (!entry || url.searchParams.get('sp') !== 'w' || entry.finalized)
+      return blobError(res, 403, 'AuthorizationPermissionMismatch')
     if (req.headers['x-ms-blob-type'] !== 'BlockBlob') return blobError(res, 400, 'InvalidHeaderValue')
     this.blobs.set(id, body)
     res.writeHead(201, {

@@ -84,7 +84,12 @@ export class GitHttpServer {
         return
       }
       head = Buffer.concat([head, chunk])
-      const end = head.indexOf('\r\n\r\n') >= 0 ? head.indexOf('\r\n\r\n') + 4 : head.indexOf('\n\n') >= 0 ? head.indexOf('\n\n') + 2 : -1
+      const end =
+        head.indexOf('\r\n\r\n') >= 0
+          ? head.indexOf('\r\n\r\n') + 4
+          : head.indexOf('\n\n') >= 0
+            ? head.indexOf('\n\n') + 2
+            : -1
       if (end < 0) return
       let status = 200
       for (const line of head.subarray(0, end).toString('latin1').split(/\r?\n/).filter(Boolean)) {

@@ -151,7 +151,9 @@ export class GitHubServer {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const instance = new GitHubServer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`)
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      instance.handle(req, res).catch((error: Error) => send(res, 500, { message: `loopback server: ${error.message}` }))
+      instance
+        .handle(req, res)
+        .catch((error: Error) => send(res, 500, { message: `loopback server: ${error.message}` }))
     })
     return instance
   }
@@ -186,7 +188,7 @@ export class GitHubServer {
       `error: GH013: Repository rule violations found for ${ref}.`,
       `Review all repository rules at https://github.com/${fullName}/rules?ref=${encodeURIComponent(ref)}`,
       '',
-      ...protection.rules.flatMap((r) => [`- ${r}`, '']),
+      ...protection.rules.flatMap((r) => [`- ${r}`, ''])
     ]
   }
 
@@ -219,7 +221,12 @@ export class GitHubServer {
   private newComment(owner: string, repo: string, issue: number, body: string, login: string): IssueComment {
     const id = this.nextId++
     const type = login.endsWith('[bot]') ? 'Bot' : 'User'
-    return { id, body, user: { login, type }, html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${id}` }
+    return {
+      id,
+      body,
+      user: { login, type },
+      html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${id}`
+    }
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -227,7 +234,12 @@ export class GitHubServer {
     const path = req.url ?? '/'
     const size = Buffer.byteLength(raw)
     if (size > this.maxRequestBytes) {
-      this.requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization, body: `(${size} bytes)` })
+      this.requests.push({
+        method: req.method ?? '',
+        path,
+        authorization: req.headers.authorization,
+        body: `(${size} bytes)`
+      })
       return send(res, 413, { message: `Request body too large: ${size} bytes, the limit is ${this.maxRequestBytes}` })
     }
     const body = raw ? (JSON.parse(raw) as unknown) : undefined
@@ -236,13 +248,20 @@ export class GitHubServer {
 
     const url = new URL(path, this.url)
     const method = req.method ?? 'GET'
-    if (url.pathname === '/graphql' && method === 'POST') return this.graphql(req, res, body as { query?: string; variables?: Record<string, unknown> })
+    if (url.pathname === '/graphql' && method === 'POST')
+      return this.graphql(req, res, body as { query?: string; variables?: Record<string, unknown> })
 
     const list = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/)
     const one = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/)
     if (list && method === 'GET') return this.list(res, url, list[1], list[2], Number(list[3]))
     if (list && method === 'POST') {
-      const comment = this.newComment(list[1], list[2], Number(list[3]), (body as { body: string }).body, 'github-actions[bot]')
+      const comment = this.newComment(
+        list[1],
+        list[2],
+        Number(list[3]),
+        (body as { body: string }).body,
+        'github-actions[bot]'
+      )
       this.comments(list[1], list[2], Number(list[3])).push(comment)
       return send(res, 201, comment)
     }
@@ -259,7 +278,16 @@ export class GitHubServer {
       const fullName = `${repoPath[1]}/${repoPath[2]}`
       const bare = this.repositories.get(fullName)
       if (!bare) return send(res, 404, notFound('repos'))
-      return this.repoRoute(req, res, url, fullName, bare, method, repoPath[3], body as Record<string, unknown> | undefined)
+      return this.repoRoute(
+        req,
+        res,
+        url,
+        fullName,
+        bare,
+        method,
+        repoPath[3],
+        body as Record<string, unknown> | undefined
+      )
     }
     send(res, 404, { message: 'Not Found' })
   }
@@ -282,7 +310,10 @@ export class GitHubServer {
       const state = url.searchParams.get('state') ?? 'open'
       const owner = fullName.split('/')[0]
       const found = this.pullRequests(fullName).filter(
-        (p) => (!head || `${owner}:${p.head.ref}` === head) && (!base || p.base.ref === base) && (state === 'all' || p.state === state)
+        (p) =>
+          (!head || `${owner}:${p.head.ref}` === head) &&
+          (!base || p.base.ref === base) &&
+          (state === 'all' || p.state === state)
       )
       return send(res, 200, found)
     }
@@ -343,13 +374,18 @@ export class GitHubServer {
       const protection = this.protections.get(fullName)?.get(decodeURIComponent(m[1]))
       if (!protection || protection.variant !== 'GH013') return send(res, 200, [])
       const rules: unknown[] = []
-      if (!protection.signaturesOnly) rules.push({ type: 'pull_request', ruleset_source_type: 'Repository', ruleset_id: 1 })
-      if (protection.rules.some((r) => /verified signatures/.test(r))) rules.push({ type: 'required_signatures', ruleset_id: 1 })
+      if (!protection.signaturesOnly)
+        rules.push({ type: 'pull_request', ruleset_source_type: 'Repository', ruleset_id: 1 })
+      if (protection.rules.some((r) => /verified signatures/.test(r)))
+        rules.push({ type: 'required_signatures', ruleset_id: 1 })
       if (protection.requiredChecks?.length) {
         rules.push({
           type: 'required_status_checks',
           ruleset_id: 1,
-          parameters: { required_status_checks: protection.requiredChecks.map((context) => ({ context })), strict_required_status_checks_policy: false }
+          parameters: {
+            required_status_checks: protection.requiredChecks.map((context) => ({ context })),
+            strict_required_status_checks_policy: false
+          }
         })
       }
       return send(res, 200, rules)
@@ -357,10 +393,20 @@ export class GitHubServer {
     send(res, 404, { message: 'Not Found' })
   }
 
-  private async createPull(res: ServerResponse, fullName: string, bare: string, who: TokenIdentity, body: Record<string, unknown>): Promise<void> {
+  private async createPull(
+    res: ServerResponse,
+    fullName: string,
+    bare: string,
+    who: TokenIdentity,
+    body: Record<string, unknown>
+  ): Promise<void> {
     if (who.kind === 'workflow' && this.pullRequestCreation !== 'allowed') {
       const status = this.pullRequestCreation === 'forbidden-403' ? 403 : 422
-      return send(res, status, { message: NOT_PERMITTED_MESSAGE, documentation_url: docs('pulls/pulls#create-a-pull-request'), status: String(status) })
+      return send(res, status, {
+        message: NOT_PERMITTED_MESSAGE,
+        documentation_url: docs('pulls/pulls#create-a-pull-request'),
+        status: String(status)
+      })
     }
     const owner = fullName.split('/')[0]
     const headRef = String(body.head ?? '').replace(new RegExp(`^${owner}:`), '')
@@ -368,10 +414,22 @@ export class GitHubServer {
     const headSha = await tip(bare, headRef)
     const baseSha = await tip(bare, base)
     if (!headSha || !baseSha) {
-      return send(res, 422, validationFailed({ resource: 'PullRequest', field: headSha ? 'base' : 'head', code: 'invalid' }))
+      return send(
+        res,
+        422,
+        validationFailed({ resource: 'PullRequest', field: headSha ? 'base' : 'head', code: 'invalid' })
+      )
     }
     if (this.pullRequests(fullName).some((p) => p.state === 'open' && p.head.ref === headRef && p.base.ref === base)) {
-      return send(res, 422, validationFailed({ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${owner}:${headRef}.` }))
+      return send(
+        res,
+        422,
+        validationFailed({
+          resource: 'PullRequest',
+          code: 'custom',
+          message: `A pull request already exists for ${owner}:${headRef}.`
+        })
+      )
     }
     const number = this.nextPull++
     const pull: PullRequest = {
@@ -391,49 +449,94 @@ export class GitHubServer {
   private async createRef(res: ServerResponse, bare: string, body: Record<string, unknown>): Promise<void> {
     const ref = String(body.ref ?? '')
     const sha = String(body.sha ?? '')
-    if (!/^refs\/heads\/./.test(ref)) return send(res, 422, { message: 'Reference name must start with refs/ and have at least two slashes.', status: '422' })
+    if (!/^refs\/heads\/./.test(ref))
+      return send(res, 422, {
+        message: 'Reference name must start with refs/ and have at least two slashes.',
+        status: '422'
+      })
     if ((await git(bare, ['cat-file', '-t', sha])).stdout.trim() !== 'commit') {
-      return send(res, 422, { message: 'Object does not exist', documentation_url: docs('git/refs#create-a-reference'), status: '422' })
+      return send(res, 422, {
+        message: 'Object does not exist',
+        documentation_url: docs('git/refs#create-a-reference'),
+        status: '422'
+      })
     }
     const r = await git(bare, ['update-ref', ref, sha, '0'.repeat(40)])
-    if (r.code !== 0) return send(res, 422, { message: 'Reference already exists', documentation_url: docs('git/refs#create-a-reference'), status: '422' })
+    if (r.code !== 0)
+      return send(res, 422, {
+        message: 'Reference already exists',
+        documentation_url: docs('git/refs#create-a-reference'),
+        status: '422'
+      })
     send(res, 201, { ref, object: { sha, type: 'commit' } })
   }
 
-  private async updateRef(res: ServerResponse, bare: string, branch: string, body: Record<string, unknown>): Promise<void> {
+  private async updateRef(
+    res: ServerResponse,
+    bare: string,
+    branch: string,
+    body: Record<string, unknown>
+  ): Promise<void> {
     const sha = String(body.sha ?? '')
     const current = await tip(bare, branch)
     if (!current) return send(res, 422, { message: 'Reference does not exist', status: '422' })
     if (body.force !== true && (await git(bare, ['merge-base', '--is-ancestor', current, sha])).code !== 0) {
-      return send(res, 422, { message: 'Update is not a fast forward', documentation_url: docs('git/refs#update-a-reference'), status: '422' })
+      return send(res, 422, {
+        message: 'Update is not a fast forward',
+        documentation_url: docs('git/refs#update-a-reference'),
+        status: '422'
+      })
     }
     const r = await git(bare, ['update-ref', `refs/heads/${branch}`, sha, current])
     if (r.code !== 0) return send(res, 422, { message: 'Reference cannot be updated', status: '422' })
     send(res, 200, { ref: `refs/heads/${branch}`, object: { sha, type: 'commit' } })
   }
 
-  private async graphql(req: IncomingMessage, res: ServerResponse, body: { query?: string; variables?: Record<string, unknown> }): Promise<void> {
+  private async graphql(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: { query?: string; variables?: Record<string, unknown> }
+  ): Promise<void> {
     const query = body?.query ?? ''
     if (/^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
       // An installation token's viewer is its bot: github-actions[bot] for the workflow token.
       return send(res, 200, { data: { viewer: { login: this.identity(req).login } } })
     }
     if (!/createCommitOnBranch/.test(query)) {
-      return send(res, 200, { errors: [{ message: 'the loopback server answers only createCommitOnBranch and { viewer { login } }' }] })
+      return send(res, 200, {
+        errors: [{ message: 'the loopback server answers only createCommitOnBranch and { viewer { login } }' }]
+      })
     }
     const input = body.variables?.input as CommitInput | undefined
-    if (!input) return send(res, 200, { errors: [{ message: 'Variable $input of type CreateCommitOnBranchInput! was provided invalid value' }] })
+    if (!input)
+      return send(res, 200, {
+        errors: [{ message: 'Variable $input of type CreateCommitOnBranchInput! was provided invalid value' }]
+      })
     const errors = await this.commitOnBranch(input, this.identity(req))
     if ('errors' in errors) return send(res, 200, { data: { createCommitOnBranch: null }, errors: errors.errors })
     const fullName = input.branch.repositoryNameWithOwner
-    send(res, 200, { data: { createCommitOnBranch: { commit: { oid: errors.sha, url: `https://github.com/${fullName}/commit/${errors.sha}` } } } })
+    send(res, 200, {
+      data: {
+        createCommitOnBranch: {
+          commit: { oid: errors.sha, url: `https://github.com/${fullName}/commit/${errors.sha}` }
+        }
+      }
+    })
   }
 
-  private async commitOnBranch(input: CommitInput, who: TokenIdentity): Promise<{ sha: string } | { errors: GraphQLError[] }> {
+  private async commitOnBranch(
+    input: CommitInput,
+    who: TokenIdentity
+  ): Promise<{ sha: string } | { errors: GraphQLError[] }> {
     const path = ['createCommitOnBranch']
-    const fail = (type: string | undefined, message: string): { errors: GraphQLError[] } => ({ errors: [{ ...(type ? { type } : {}), path, message }] })
+    const fail = (type: string | undefined, message: string): { errors: GraphQLError[] } => ({
+      errors: [{ ...(type ? { type } : {}), path, message }]
+    })
     if (!input.expectedHeadOid) {
-      return fail(undefined, 'Variable $input of type CreateCommitOnBranchInput! was provided invalid value for expectedHeadOid (Expected value to not be null)')
+      return fail(
+        undefined,
+        'Variable $input of type CreateCommitOnBranchInput! was provided invalid value for expectedHeadOid (Expected value to not be null)'
+      )
     }
     const fullName = input.branch?.repositoryNameWithOwner ?? ''
     const branch = input.branch?.branchName ?? ''
@@ -442,12 +545,19 @@ export class GitHubServer {
     await this.beforeCommit?.()
     const head = await tip(bare, branch)
     if (!head) return fail('NOT_FOUND', `Could not resolve to a Ref with the name 'refs/heads/${branch}'.`)
-    if (head !== input.expectedHeadOid) return fail('STALE_DATA', `Expected branch to point to "${input.expectedHeadOid}" but it did not.  Pull and try again.`)
+    if (head !== input.expectedHeadOid)
+      return fail(
+        'STALE_DATA',
+        `Expected branch to point to "${input.expectedHeadOid}" but it did not.  Pull and try again.`
+      )
 
     const protection = this.protections.get(fullName)?.get(branch)
     if (protection && !(protection.signaturesOnly && who.kind !== 'pat')) {
       if (protection.variant === 'GH006') {
-        return fail('BRANCH_PROTECTION_RULE_VIOLATION', `protected branch '${branch}' check failed:\n  ${protection.rules.join('\n  ')}`)
+        return fail(
+          'BRANCH_PROTECTION_RULE_VIOLATION',
+          `protected branch '${branch}' check failed:\n  ${protection.rules.join('\n  ')}`
+        )
       }
       return fail('UNPROCESSABLE', `Repository rule violations found\n\n${protection.rules.join('\n\n')}\n\n`)
     }
@@ -456,7 +566,10 @@ export class GitHubServer {
     const deletions = input.fileChanges?.deletions ?? []
     for (const p of [...additions.map((a) => a.path), ...deletions.map((d) => d.path)]) {
       if (!p || p.startsWith('/') || p.split('/').some((s) => s === '' || s === '.' || s === '..' || s === '.git')) {
-        return fail('UNPROCESSABLE', `A path was requested for creation or deletion that is not valid: ${JSON.stringify(p)}`)
+        return fail(
+          'UNPROCESSABLE',
+          `A path was requested for creation or deletion that is not valid: ${JSON.stringify(p)}`
+        )
       }
     }
     const scratch = mkdtempSync(join(tmpdir(), 'graft-gh-index-'))
@@ -464,21 +577,30 @@ export class GitHubServer {
       const env = { GIT_INDEX_FILE: join(scratch, 'index') }
       await gitOk(bare, ['read-tree', head], { env })
       for (const a of additions) {
-        const blob = (await gitOk(bare, ['hash-object', '-w', '--stdin'], { input: Buffer.from(a.contents, 'base64') })).trim()
+        const blob = (
+          await gitOk(bare, ['hash-object', '-w', '--stdin'], { input: Buffer.from(a.contents, 'base64') })
+        ).trim()
         await gitOk(bare, ['update-index', '--add', '--cacheinfo', `100644,${blob},${a.path}`], { env })
       }
       for (const d of deletions) await gitOk(bare, ['update-index', '--force-remove', '--', d.path], { env })
       const tree = (await gitOk(bare, ['write-tree'], { env })).trim()
-      const message = [input.message.headline, input.message.body].filter((p) => p && p.trim() !== '').join('\n\n') + '\n'
+      const message =
+        [input.message.headline, input.message.body].filter((p) => p && p.trim() !== '').join('\n\n') + '\n'
       const identity = {
         GIT_AUTHOR_NAME: who.name,
         GIT_AUTHOR_EMAIL: who.email,
         GIT_COMMITTER_NAME: 'GitHub',
         GIT_COMMITTER_EMAIL: 'noreply@github.com'
       }
-      const sha = (await gitOk(bare, ['commit-tree', tree, '-p', head], { input: Buffer.from(message), env: identity })).trim()
+      const sha = (
+        await gitOk(bare, ['commit-tree', tree, '-p', head], { input: Buffer.from(message), env: identity })
+      ).trim()
       const moved = await git(bare, ['update-ref', `refs/heads/${branch}`, sha, head])
-      if (moved.code !== 0) return fail('STALE_DATA', `Expected branch to point to "${input.expectedHeadOid}" but it did not.  Pull and try again.`)
+      if (moved.code !== 0)
+        return fail(
+          'STALE_DATA',
+          `Expected branch to point to "${input.expectedHeadOid}" but it did not.  Pull and try again.`
+        )
       this.apiCommits.push({
         repository: fullName,
         branch,
@@ -499,7 +621,9 @@ export class GitHubServer {
     const branches = this.protections.get(fullName)
     if (!bare || !branches) return
     const cases = [...branches].map(([branch, protection]) => {
-      const lines = GitHubServer.refusalLines(fullName, branch, protection).map((l) => `      printf '%s\\n' ${shellQuote(l)} >&2`)
+      const lines = GitHubServer.refusalLines(fullName, branch, protection).map(
+        (l) => `      printf '%s\\n' ${shellQuote(l)} >&2`
+      )
       return [`    ${shellQuote(`refs/heads/${branch}`)})`, ...lines, '      status=1;;'].join('\n')
     })
     const script = [
@@ -545,9 +669,17 @@ interface CommitInput {
   expectedHeadOid?: string
 }
 
-function checksOf(protection: Protection): { enforcement_level: string; contexts: string[]; checks: { context: string; app_id: null }[] } {
+function checksOf(protection: Protection): {
+  enforcement_level: string
+  contexts: string[]
+  checks: { context: string; app_id: null }[]
+} {
   const contexts = protection.requiredChecks ?? []
-  return { enforcement_level: contexts.length > 0 ? 'non_admins' : 'off', contexts, checks: contexts.map((context) => ({ context, app_id: null })) }
+  return {
+    enforcement_level: contexts.length > 0 ? 'non_admins' : 'off',
+    contexts,
+    checks: contexts.map((context) => ({ context, app_id: null }))
+  }
 }
 
 function docs(anchor: string): string {
@@ -559,7 +691,12 @@ function notFound(area: string, anchor = area): { message: string; documentation
 }
 
 function validationFailed(error: Record<string, string>): unknown {
-  return { message: 'Validation Failed', errors: [error], documentation_url: docs('pulls/pulls#create-a-pull-request'), status: '422' }
+  return {
+    message: 'Validation Failed',
+    errors: [error],
+    documentation_url: docs('pulls/pulls#create-a-pull-request'),
+    status: '422'
+  }
 }
 
 function shellQuote(s: string): string {
@@ -572,7 +709,11 @@ interface GitResult {
   stderr: string
 }
 
-function git(cwd: string, args: string[], options: { input?: Buffer; env?: NodeJS.ProcessEnv } = {}): Promise<GitResult> {
+function git(
+  cwd: string,
+  args: string[],
+  options: { input?: Buffer; env?: NodeJS.ProcessEnv } = {}
+): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, {
       cwd,
@@ -584,7 +725,13 @@ function git(cwd: string, args: string[], options: { input?: Buffer; env?: NodeJ
     child.stdout!.on('data', (c: Buffer) => out.push(c))
     child.stderr!.on('data', (c: Buffer) => err.push(c))
     child.on('error', reject)
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }))
+    child.on('close', (code) =>
+      resolve({
+        code: code ?? 1,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8')
+      })
+    )
     if (options.input) {
       child.stdin!.on('error', () => undefined)
       child.stdin!.end(options.input)
@@ -592,7 +739,11 @@ function git(cwd: string, args: string[], options: { input?: Buffer; env?: NodeJ
   })
 }
 
-async function gitOk(cwd: string, args: string[], options: { input?: Buffer; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+async function gitOk(
+  cwd: string,
+  args: string[],
+  options: { input?: Buffer; env?: NodeJS.ProcessEnv } = {}
+): Promise<string> {
   const r = await git(cwd, args, options)
   if (r.code !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr.trim()}`)
   return r.stdout

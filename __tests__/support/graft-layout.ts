@@ -40,8 +40,10 @@ export const GRAFT_LAYOUT_SOURCES: Record<string, string> = {
   Dockerfile: 'FROM python:3.12-slim\nRUN pip install dvc\nCOPY . /app\nENTRYPOINT ["/app/scripts/entrypoint.sh"]\n',
   '.env.example': 'AWS_REGION=us-west-2\nAWS_PROFILE=default\nGRAFT_DIR=/work\n',
   Makefile: 'build:\n\tdocker build -t graft .\nrender:\n\tbin/graft rebuild\n',
-  'bin/graft': '#!/bin/sh\n# Runs the container with the repository mounted.\nexec docker run --rm -v "$PWD:/work" graft "$@"\n',
-  'scripts/render_llm.sh': '#!/bin/bash\n# Packs the prompt and calls the model.\npython3 scripts/pack_prompt.py "$@"\n',
+  'bin/graft':
+    '#!/bin/sh\n# Runs the container with the repository mounted.\nexec docker run --rm -v "$PWD:/work" graft "$@"\n',
+  'scripts/render_llm.sh':
+    '#!/bin/bash\n# Packs the prompt and calls the model.\npython3 scripts/pack_prompt.py "$@"\n',
   'scripts/pack_prompt.py': 'import sys\n\ndef main():\n    print("packed")\n\nmain()\n',
   'scripts/entrypoint.sh': '#!/bin/sh\nexec dvc "$@"\n'
 }

@@ -54,7 +54,9 @@ export function requireDvc(): string {
 
 /** Graft's stage name: base name without `.prompt.md`, `-` → `_`. */
 export function stageName(promptPath: string): string {
-  return basename(promptPath).replace(/\.prompt\.md$/, '').replace(/-/g, '_')
+  return basename(promptPath)
+    .replace(/\.prompt\.md$/, '')
+    .replace(/-/g, '_')
 }
 
 export function outputPath(p: PromptSpec): string {

@@ -70,7 +70,10 @@ async function install(argv) {
     const git = new _core_io_git_js__WEBPACK_IMPORTED_MODULE_3__/* .Git */ .T(dir);
     const top = await git.tryExec(['rev-parse', '--show-toplevel']);
     if (top.code !== 0) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `${dir} is not in a git repository`, hint: 'run "git init" first, or pass -C <repository>' });
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+            message: `${dir} is not in a git repository`,
+            hint: 'run "git init" first, or pass -C <repository>'
+        });
     }
     const root = top.stdout.trim();
     const hooksDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir, (await git.exec(['rev-parse', '--git-path', 'hooks'])).trim());
@@ -186,18 +189,30 @@ const run = (file, args, options) => new Promise((resolve, reject) => {
  */
 function spawnProblem(file, cwd, error) {
     if (error.code === 'ENOENT' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(cwd)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `the folder ${cwd} does not exist, so ${file} cannot run there`, hint: "check the action's working-directory (CLI: -C)" });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+            message: `the folder ${cwd} does not exist, so ${file} cannot run there`,
+            hint: "check the action's working-directory (CLI: -C)"
+        });
     }
     if (error.code === 'ENOTDIR' || (error.code === 'ENOENT' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(cwd).isDirectory())) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `${cwd} is a file, not a folder, so ${file} cannot run there`, hint: "check the action's working-directory (CLI: -C)" });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+            message: `${cwd} is a file, not a folder, so ${file} cannot run there`,
+            hint: "check the action's working-directory (CLI: -C)"
+        });
     }
     if (error.code === 'ENOENT') {
         // The code stays on the error, so a caller that knows the program (dvc) can say how to install it.
-        const missing = new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `${file} is not installed or not on PATH`, hint: `install ${file} on the runner (or add its folder to PATH) and run again` });
+        const missing = new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+            message: `${file} is not installed or not on PATH`,
+            hint: `install ${file} on the runner (or add its folder to PATH) and run again`
+        });
         return Object.assign(missing, { code: 'ENOENT' });
     }
     if (error.code === 'EACCES') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `${file} was found on PATH but cannot be run (permission denied)`, hint: `make ${file} executable, or put a working ${file} first on PATH` });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+            message: `${file} was found on PATH but cannot be run (permission denied)`,
+            hint: `make ${file} executable, or put a working ${file} first on PATH`
+        });
     }
     return error;
 }

@@ -142,7 +142,8 @@ function analyze(chars) {
 }
 function isPrintableUnicode(ch) {
     const c = ch.codePointAt(0) ?? 0;
-    return c !== 0xfeff && (c === 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff));
+    return (c !== 0xfeff &&
+        (c === 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff)));
 }
 /** ruamel's plain writer: a space at or past the width becomes a line break; a word that would overflow starts a new line. */
 function writePlain(chars, column, indent) {
@@ -205,15 +206,29 @@ function writeSingle(chars, column, indent) {
     return out.text;
 }
 const ESCAPES = {
-    '\0': '0', '\x07': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r',
-    '\x1b': 'e', '"': '"', '\\': '\\', '\x85': 'N', '\xa0': '_', '\u2028': 'L', '\u2029': 'P'
+    '\0': '0',
+    '\x07': 'a',
+    '\b': 'b',
+    '\t': 't',
+    '\n': 'n',
+    '\v': 'v',
+    '\f': 'f',
+    '\r': 'r',
+    '\x1b': 'e',
+    '"': '"',
+    '\\': '\\',
+    '\x85': 'N',
+    '\xa0': '_',
+    '\u2028': 'L',
+    '\u2029': 'P'
 };
 /** Double-quoted with ruamel's escapes, on one line (ruamel may fold it; both read back the same). */
 function writeDouble(chars) {
     let out = '"';
     for (const ch of chars) {
         const c = ch.codePointAt(0) ?? 0;
-        const plain = (c >= 0x20 && c <= 0x7e && ch !== '"' && ch !== '\\') || (isPrintableUnicode(ch) && c !== 0x85 && c !== 0x2028 && c !== 0x2029);
+        const plain = (c >= 0x20 && c <= 0x7e && ch !== '"' && ch !== '\\') ||
+            (isPrintableUnicode(ch) && c !== 0x85 && c !== 0x2028 && c !== 0x2029);
         if (plain)
             out += ch;
         else if (ESCAPES[ch] !== undefined)
@@ -350,7 +365,11 @@ function readEntry(text, at) {
         draft.nfiles = oneLine(e[5]);
     if (e[6] !== undefined)
         draft.isexec = 'true';
-    const lines = 2 + (e[2] !== undefined ? 1 : 0) + (e[4] !== undefined ? 1 : 0) + (e[5] !== undefined ? 1 : 0) + (e[6] !== undefined ? 1 : 0);
+    const lines = 2 +
+        (e[2] !== undefined ? 1 : 0) +
+        (e[4] !== undefined ? 1 : 0) +
+        (e[5] !== undefined ? 1 : 0) +
+        (e[6] !== undefined ? 1 : 0);
     return { draft, end: ENTRY_BLOCK.lastIndex, lines };
 }
 /**
@@ -577,7 +596,12 @@ function readLockStage(src, name, pair) {
     if (cmd === undefined && (0,dist/* isSeq */.oP)(cmdNode))
         cmd = cmdNode.items.map((i) => (0,source/* scalarString */.Cg)(i) ?? '').join('\n');
     if (cmd === undefined) {
-        throw new errors/* GraftError */.Tz({ file: src.file, line: src.lineOf(cmdNode) ?? line, message: `stage "${name}" has no cmd string`, hint: CORRUPT_HINT });
+        throw new errors/* GraftError */.Tz({
+            file: src.file,
+            line: src.lineOf(cmdNode) ?? line,
+            message: `stage "${name}" has no cmd string`,
+            hint: CORRUPT_HINT
+        });
     }
     return { cmd, deps: readEntries(src, name, body, 'deps'), outs: readEntries(src, name, body, 'outs'), line };
 }
@@ -616,7 +640,11 @@ async function lockEntryFor(root, path, legacy = false, hasher = new dvc_hash/* 
     const abs = (0,external_node_path_.join)(root, path);
     const info = await (0,promises_.stat)(abs).catch(() => undefined);
     if (!info) {
-        throw new errors/* GraftError */.Tz({ file: path, message: `${path} does not exist, so it has no hash for dvc.lock`, hint: 'create it, or remove it from the stage' });
+        throw new errors/* GraftError */.Tz({
+            file: path,
+            message: `${path} does not exist, so it has no hash for dvc.lock`,
+            hint: 'create it, or remove it from the stage'
+        });
     }
     const hash = legacy ? {} : { hash: 'md5' };
     if (info.isDirectory()) {
@@ -652,7 +680,11 @@ function removeLockStages(existingText, names) {
     if (!(0,dist/* isMap */.jh)(stages) || stages.items.length === 0)
         return existingText;
     if (stages.flow) {
-        throw new errors/* GraftError */.Tz({ file: FILE, message: 'the "stages" of dvc.lock are written in flow style ({...}), which this tool does not edit', hint: CORRUPT_HINT });
+        throw new errors/* GraftError */.Tz({
+            file: FILE,
+            message: 'the "stages" of dvc.lock are written in flow style ({...}), which this tool does not edit',
+            hint: CORRUPT_HINT
+        });
     }
     const gone = new Set(names);
     let result = (0,source/* removeBlockPairs */.bW)(existingText, stages, gone);
@@ -684,7 +716,11 @@ function spliceStage(text, name, stage) {
         return `${text.slice(0, keyEnd)}:\n${stageBlock(name, stage, 2)}${text.slice((0,source/* lineEnd */.kd)(text, keyEnd))}`;
     }
     if (stages.flow) {
-        throw new errors/* GraftError */.Tz({ file: FILE, message: 'the "stages" of dvc.lock are written in flow style ({...}), which this tool does not edit', hint: CORRUPT_HINT });
+        throw new errors/* GraftError */.Tz({
+            file: FILE,
+            message: 'the "stages" of dvc.lock are written in flow style ({...}), which this tool does not edit',
+            hint: CORRUPT_HINT
+        });
     }
     const firstKey = stages.items[0].key.range[0];
     const indent = firstKey - lineStart(text, firstKey);
@@ -912,7 +948,9 @@ function updateStageDeps(existingText, stage) {
         const col = columnOf(body.items[0].key, src);
         const after = findPair(body, 'cmd') ?? body.items[0];
         const end = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .lineEnd */ .kd)(existingText, (after.value ?? after.key).range[1]);
-        result = insertAt(existingText, end, depsLines(stage.deps, col).map((l) => `${l}\n`).join(''), eol);
+        result = insertAt(existingText, end, depsLines(stage.deps, col)
+            .map((l) => `${l}\n`)
+            .join(''), eol);
     }
     const check = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(result).getIn(['stages', stage.name, 'deps']);
     if (JSON.stringify(check?.toJSON?.()) !== JSON.stringify(stage.deps)) {
@@ -1131,7 +1169,12 @@ function dvcYamlByBlocks(text) {
         if (!(0,plain/* isSafePlain */.U)(name, 'core') || names.has(name))
             return undefined;
         names.add(name);
-        const more = m[3] === '' ? [] : m[3].slice(0, -1).split('\n').map((l) => l.slice(indentOf(l)));
+        const more = m[3] === ''
+            ? []
+            : m[3]
+                .slice(0, -1)
+                .split('\n')
+                .map((l) => l.slice(indentOf(l)));
         if (!(0,plain/* isSafePlainLine */.E)(m[2]) || !more.every(plain/* isSafePlainLine */.E))
             return undefined;
         const cmd = [m[2], ...more].join(' ');
@@ -1425,7 +1468,12 @@ function dvcyaml_readStage(src, pair, unsupported) {
 function readCmd(src, name, body, line, note) {
     const node = body.get('cmd', true);
     if (node === undefined) {
-        throw new errors/* GraftError */.Tz({ file: src.file, line, message: `stage "${name}" has no cmd`, hint: 'give the stage a cmd; DVC requires one' });
+        throw new errors/* GraftError */.Tz({
+            file: src.file,
+            line,
+            message: `stage "${name}" has no cmd`,
+            hint: 'give the stage a cmd; DVC requires one'
+        });
     }
     if ((0,dist/* isSeq */.oP)(node)) {
         note('cmd as a list');
@@ -1600,7 +1648,10 @@ class DvcIgnore {
             const result = level.rules.test(isDir ? `${sub}/` : sub);
             if (result.ignored) {
                 const rule = result.rule;
-                verdict = { ignored: true, rule: { file: level.file, line: Number(rule?.mark ?? 0), pattern: rule?.pattern ?? '' } };
+                verdict = {
+                    ignored: true,
+                    rule: { file: level.file, line: Number(rule?.mark ?? 0), pattern: rule?.pattern ?? '' }
+                };
             }
             else if (result.unignored) {
                 verdict = { ignored: false };
@@ -1634,7 +1685,11 @@ class DvcIgnore {
             const code = e.code;
             if (code === 'ENOENT' || code === 'ENOTDIR')
                 return null;
-            throw new errors/* GraftError */.Tz({ file, message: `${file} cannot be read (${code ?? e.message})`, hint: 'make it a readable text file of ignore patterns, or remove it' });
+            throw new errors/* GraftError */.Tz({
+                file,
+                message: `${file} cannot be read (${code ?? e.message})`,
+                hint: 'make it a readable text file of ignore patterns, or remove it'
+            });
         }
         // DVC skips a .dvcignore that the rules above it ignore.
         if (above.length > 0 && this.matchIn(above, file))
@@ -1974,11 +2029,19 @@ async function listFiles(absDir, prefix, shown, keep) {
         if (entry.isSymbolicLink()) {
             const target = await (0,promises_.stat)(abs).catch(() => undefined);
             if (!target)
-                throw new errors/* GraftError */.Tz({ file: shown(abs), message: 'broken symbolic link', hint: 'remove the link or restore its target' });
+                throw new errors/* GraftError */.Tz({
+                    file: shown(abs),
+                    message: 'broken symbolic link',
+                    hint: 'remove the link or restore its target'
+                });
             if (target.isFile() && entry.name !== '.git')
                 out.push(rel);
             else if (!target.isDirectory() && entry.name !== '.git') {
-                throw new errors/* GraftError */.Tz({ file: shown(abs), message: 'is a symlink to something that is not a regular file', hint: 'remove the link from the folder' });
+                throw new errors/* GraftError */.Tz({
+                    file: shown(abs),
+                    message: 'is a symlink to something that is not a regular file',
+                    hint: 'remove the link from the folder'
+                });
             }
         }
         else if (entry.isFile()) {
@@ -2097,18 +2160,30 @@ const run = (file, args, options) => new Promise((resolve, reject) => {
  */
 function spawnProblem(file, cwd, error) {
     if (error.code === 'ENOENT' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(cwd)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `the folder ${cwd} does not exist, so ${file} cannot run there`, hint: "check the action's working-directory (CLI: -C)" });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+            message: `the folder ${cwd} does not exist, so ${file} cannot run there`,
+            hint: "check the action's working-directory (CLI: -C)"
+        });
     }
     if (error.code === 'ENOTDIR' || (error.code === 'ENOENT' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(cwd).isDirectory())) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `${cwd} is a file, not a folder, so ${file} cannot run there`, hint: "check the action's working-directory (CLI: -C)" });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+            message: `${cwd} is a file, not a folder, so ${file} cannot run there`,
+            hint: "check the action's working-directory (CLI: -C)"
+        });
     }
     if (error.code === 'ENOENT') {
         // The code stays on the error, so a caller that knows the program (dvc) can say how to install it.
-        const missing = new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `${file} is not installed or not on PATH`, hint: `install ${file} on the runner (or add its folder to PATH) and run again` });
+        const missing = new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+            message: `${file} is not installed or not on PATH`,
+            hint: `install ${file} on the runner (or add its folder to PATH) and run again`
+        });
         return Object.assign(missing, { code: 'ENOENT' });
     }
     if (error.code === 'EACCES') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ message: `${file} was found on PATH but cannot be run (permission denied)`, hint: `make ${file} executable, or put a working ${file} first on PATH` });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+            message: `${file} was found on PATH but cannot be run (permission denied)`,
+            hint: `make ${file} executable, or put a working ${file} first on PATH`
+        });
     }
     return error;
 }
@@ -2509,7 +2584,10 @@ class RepoPathChecker {
                 current = target;
             }
             else if (!stats.isDirectory() && i < parts.length - 1) {
-                return { real: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(next, ...parts.slice(i + 1)), problem: `${normal} cannot exist: ${parts.slice(0, i + 1).join('/')} is a file, not a folder` };
+                return {
+                    real: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(next, ...parts.slice(i + 1)),
+                    problem: `${normal} cannot exist: ${parts.slice(0, i + 1).join('/')} is a file, not a folder`
+                };
             }
             else {
                 current = next;
@@ -2775,7 +2853,10 @@ function unreadFrontmatter(text) {
     if (!text.startsWith('---\n') || text.startsWith('---\n---\n'))
         return undefined;
     if (/\n---$/.test(text)) {
-        return { message: 'the closing `---` is the last line and has no newline after it', hint: 'end the file with a newline' };
+        return {
+            message: 'the closing `---` is the last line and has no newline after it',
+            hint: 'end the file with a newline'
+        };
     }
     return {
         message: 'the frontmatter opened on line 1 is never closed',
@@ -3127,7 +3208,11 @@ function checkOutputs(paths, parsed) {
             continue;
         }
         if (promptPaths.has(prompt.out)) {
-            problems.push({ ...at, message: `output ${prompt.out} is a prompt file`, hint: 'set `out` to a .md file that is not a prompt' });
+            problems.push({
+                ...at,
+                message: `output ${prompt.out} is a prompt file`,
+                hint: 'set `out` to a .md file that is not a prompt'
+            });
         }
         const first = byOut.get(prompt.out);
         if (first !== undefined) {
@@ -3157,7 +3242,12 @@ function checkDeps(paths, parsed) {
             }
             const unsafe = paths.check(dep, 'dep') ?? paths.checkTree(dep);
             if (unsafe) {
-                problems.push({ file: prompt.path, line: lines.deps[i], message: `dep ${dep}: ${unsafe}`, hint: depHint(unsafe) });
+                problems.push({
+                    file: prompt.path,
+                    line: lines.deps[i],
+                    message: `dep ${dep}: ${unsafe}`,
+                    hint: depHint(unsafe)
+                });
             }
             else if (!made.has(dep) && !paths.exists(dep)) {
                 problems.push({
@@ -3190,7 +3280,9 @@ function ownFileProblem(dep, prompt) {
             message: dep === prompt.out
                 ? `dep ${dep} is the prompt's own output: the document would read what it writes`
                 : `the prompt's output ${prompt.out} lies inside its dep ${dep}: the document would read what it writes`,
-            hint: dep === prompt.out ? `remove ${dep} from \`deps\`, or set \`out\` to another file` : `set \`out\` to a path outside ${dep}, or list the files of ${dep} the document needs`
+            hint: dep === prompt.out
+                ? `remove ${dep} from \`deps\`, or set \`out\` to another file`
+                : `set \`out\` to a path outside ${dep}, or list the files of ${dep} the document needs`
         };
     }
     return undefined;
@@ -3272,7 +3364,9 @@ class StageGraph {
     }
     /** Stages that depend directly on a given stage, in dependency order. */
     childrenOf(name) {
-        return [...this.children[this.at(name)]].sort((a, b) => this.topo.indexOf(a) - this.topo.indexOf(b)).map((i) => this.stages[i].name);
+        return [...this.children[this.at(name)]]
+            .sort((a, b) => this.topo.indexOf(a) - this.topo.indexOf(b))
+            .map((i) => this.stages[i].name);
     }
     /** Stages a given stage depends on directly. */
     dependenciesOf(name) {
@@ -3561,7 +3655,13 @@ function promptDepLocator(prompts) {
 }
 function pipelineFileProblem(paths, file) {
     const problem = paths.check(file, 'pipeline');
-    return problem ? new errors/* GraftError */.Tz({ file, message: `refusing to read ${file}: ${problem}`, hint: `make ${file} a plain file in the repository` }) : undefined;
+    return problem
+        ? new errors/* GraftError */.Tz({
+            file,
+            message: `refusing to read ${file}: ${problem}`,
+            hint: `make ${file} a plain file in the repository`
+        })
+        : undefined;
 }
 /**
  * Stages that no prompt defines (helper stages of dvc.yaml): their deps and
@@ -3576,7 +3676,12 @@ function checkStagePaths(paths, stages, fromPrompts) {
         for (const path of [...stage.deps, ...stage.outs.map((o) => o.path)]) {
             const problem = paths.check(path, 'dep') ?? paths.checkTree(path);
             if (problem)
-                problems.push({ file: 'dvc.yaml', line: stage.line, message: `stage ${stage.name}: ${problem}`, hint: 'fix the path in dvc.yaml, or remove the symlink or special file' });
+                problems.push({
+                    file: 'dvc.yaml',
+                    line: stage.line,
+                    message: `stage ${stage.name}: ${problem}`,
+                    hint: 'fix the path in dvc.yaml, or remove the symlink or special file'
+                });
         }
     }
     (0,errors/* throwIfProblems */.W8)(problems);
@@ -3796,19 +3901,55 @@ function listDiff(expected, actual) {
  * Sonnet 4 family 64000, Opus 4 and 4.1 32000.
  */
 const ALIAS_GROUPS = [
-    ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet-us', 'bedrock-claude-sonnet-v4.5-us', 'bc-v4.5-us'], 64000],
-    ['global.anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet-global', 'bedrock-claude-sonnet-v4.5-global', 'bc-v4.5-global'], 64000],
-    ['anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet', 'bedrock-claude-sonnet-v4.5', 'bc-v4.5'], 64000],
-    ['global.anthropic.claude-sonnet-4-20250514-v1:0', ['bedrock-claude-v4-sonnet-global', 'bedrock-claude-sonnet-v4-global', 'bc-v4-global'], 64000],
+    [
+        'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+        ['bedrock-claude-v4.5-sonnet-us', 'bedrock-claude-sonnet-v4.5-us', 'bc-v4.5-us'],
+        64000
+    ],
+    [
+        'global.anthropic.claude-sonnet-4-5-20250929-v1:0',
+        ['bedrock-claude-v4.5-sonnet-global', 'bedrock-claude-sonnet-v4.5-global', 'bc-v4.5-global'],
+        64000
+    ],
+    [
+        'anthropic.claude-sonnet-4-5-20250929-v1:0',
+        ['bedrock-claude-v4.5-sonnet', 'bedrock-claude-sonnet-v4.5', 'bc-v4.5'],
+        64000
+    ],
+    [
+        'global.anthropic.claude-sonnet-4-20250514-v1:0',
+        ['bedrock-claude-v4-sonnet-global', 'bedrock-claude-sonnet-v4-global', 'bc-v4-global'],
+        64000
+    ],
     ['anthropic.claude-sonnet-4-20250514-v1:0', ['bedrock-claude-v4-sonnet', 'bedrock-claude-sonnet-v4', 'bc-v4'], 64000],
-    ['us.anthropic.claude-opus-4-1-20250805-v1:0', ['bedrock-claude-v4.1-opus-us', 'bedrock-claude-opus-v4.1-us', 'bo-v4.1-us'], 32000],
-    ['anthropic.claude-opus-4-1-20250805-v1:0', ['bedrock-claude-v4.1-opus', 'bedrock-claude-opus-v4.1', 'bo-v4.1'], 32000],
+    [
+        'us.anthropic.claude-opus-4-1-20250805-v1:0',
+        ['bedrock-claude-v4.1-opus-us', 'bedrock-claude-opus-v4.1-us', 'bo-v4.1-us'],
+        32000
+    ],
+    [
+        'anthropic.claude-opus-4-1-20250805-v1:0',
+        ['bedrock-claude-v4.1-opus', 'bedrock-claude-opus-v4.1', 'bo-v4.1'],
+        32000
+    ],
     ['anthropic.claude-opus-4-20250514-v1:0', ['bedrock-claude-v4-opus', 'bedrock-claude-opus-v4', 'bo-v4'], 32000],
-    ['us.anthropic.claude-3-7-sonnet-20250219-v1:0', ['bedrock-claude-v3.7-sonnet', 'bedrock-claude-sonnet-v3.7', 'bc-v3.7'], 64000],
+    [
+        'us.anthropic.claude-3-7-sonnet-20250219-v1:0',
+        ['bedrock-claude-v3.7-sonnet', 'bedrock-claude-sonnet-v3.7', 'bc-v3.7'],
+        64000
+    ],
     ['us.anthropic.claude-3-5-sonnet-20241022-v2:0', ['bedrock-claude-v3.5-sonnet-v2', 'bedrock-claude-sonnet-v2'], 8192],
-    ['anthropic.claude-3-5-sonnet-20240620-v1:0', ['bedrock-claude-v3.5-sonnet', 'bedrock-claude-sonnet', 'bedrock-sonnet', 'bedrock-claude', 'bc'], 4096],
+    [
+        'anthropic.claude-3-5-sonnet-20240620-v1:0',
+        ['bedrock-claude-v3.5-sonnet', 'bedrock-claude-sonnet', 'bedrock-sonnet', 'bedrock-claude', 'bc'],
+        4096
+    ],
     ['us.anthropic.claude-3-5-haiku-20241022-v1:0', ['bedrock-claude-v3.5-haiku', 'bedrock-haiku-v3.5', 'bh-v3.5'], 8192],
-    ['anthropic.claude-3-haiku-20240307-v1:0', ['bedrock-claude-v3-haiku', 'bedrock-claude-haiku', 'bedrock-haiku', 'bh'], 4096]
+    [
+        'anthropic.claude-3-haiku-20240307-v1:0',
+        ['bedrock-claude-v3-haiku', 'bedrock-claude-haiku', 'bedrock-haiku', 'bh'],
+        4096
+    ]
 ];
 /** alias → Bedrock model id */
 const MODEL_ALIASES = new Map(ALIAS_GROUPS.flatMap(([id, aliases]) => aliases.map((alias) => [alias, id])));
@@ -3940,7 +4081,12 @@ function isSafePlainLine(trimmed) {
 function parseYamlSource(text, file, hint, options = {}) {
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
     // uniqueKeys: DVC's YAML reader also refuses a key given twice (two stages, one name).
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: options.version ?? '1.2' });
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, {
+        lineCounter,
+        prettyErrors: false,
+        uniqueKeys: true,
+        version: options.version ?? '1.2'
+    });
     const lineOf = (node) => {
         const range = node?.range;
         return range ? lineCounter.linePos(range[0]).line : undefined;

@@ -45,7 +45,10 @@ function which(name, path = process.env.PATH ?? '') {
 const dvcOnPath = {
     find: async () => which('dvc'),
     install: async () => {
-        throw new errors/* GraftError */.Tz({ message: 'dvc is not on PATH', hint: `pip install "dvc==${defaults/* DEFAULT_DVC_VERSION */.N4}", or use --engine native` });
+        throw new errors/* GraftError */.Tz({
+            message: 'dvc is not on PATH',
+            hint: `pip install "dvc==${defaults/* DEFAULT_DVC_VERSION */.N4}", or use --engine native`
+        });
     }
 };
 
@@ -259,7 +262,12 @@ function leftStale(report, rewritten) {
     return graph
         .order()
         .filter((name) => why.has(name))
-        .map((name) => ({ stage: name, outputs: byName.get(name).outs.map((o) => o.path), prompt: promptOf.get(name), why: why.get(name) }));
+        .map((name) => ({
+        stage: name,
+        outputs: byName.get(name).outs.map((o) => o.path),
+        prompt: promptOf.get(name),
+        why: why.get(name)
+    }));
 }
 
 
@@ -366,7 +374,10 @@ function parseTargetList(raw) {
             });
         }
         if (!Array.isArray(parsed) || parsed.some((t) => typeof t !== 'string')) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({ message: 'targets must be a JSON array of strings', hint: 'e.g. ["docs/a.md", "overview"]' });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
+                message: 'targets must be a JSON array of strings',
+                hint: 'e.g. ["docs/a.md", "overview"]'
+            });
         }
         return parsed.map((t) => t.trim()).filter(Boolean);
     }
@@ -671,7 +682,11 @@ var hash = __webpack_require__(7827);
 const UNSUPPORTED_HINT = 'use engine "dvc" (the real `dvc status`), which models these features';
 async function nativeStatus(root, dvc, lock) {
     if (dvc.unsupported.length > 0) {
-        throw new errors/* GraftError */.Tz(dvc.unsupported.map((what) => ({ file: 'dvc.yaml', message: `the native engine does not model ${what}`, hint: UNSUPPORTED_HINT })));
+        throw new errors/* GraftError */.Tz(dvc.unsupported.map((what) => ({
+            file: 'dvc.yaml',
+            message: `the native engine does not model ${what}`,
+            hint: UNSUPPORTED_HINT
+        })));
     }
     const hasher = new hash/* Hasher */.OP({ root });
     refuseIgnoredOuts(dvc, hasher.ignore, root);
@@ -777,7 +792,9 @@ function refuseIgnoredOuts(dvc, rules, root) {
             if (rules.isEmptyFor(slash < 0 ? '' : path.slice(0, slash)))
                 continue;
             const info = statOrUndefined((0,external_node_path_.join)(root, path));
-            const verdict = info ? rules.check(path, info.isDirectory()) : [rules.check(path, false), rules.check(path, true)].find((v) => v.ignored);
+            const verdict = info
+                ? rules.check(path, info.isDirectory())
+                : [rules.check(path, false), rules.check(path, true)].find((v) => v.ignored);
             const rule = verdict?.ignored ? verdict.rule : undefined;
             if (!rule)
                 continue;
@@ -1082,7 +1099,9 @@ function refuseEmptyPipeline(root, pipeline) {
 }
 /** `dir` as a working-directory input: relative to the git work tree's top. */
 function inRepo(root, dir) {
-    return (0,external_node_path_.relative)(gitTop(root) ?? dir, dir).split('\\').join('/') || '.';
+    return ((0,external_node_path_.relative)(gitTop(root) ?? dir, dir)
+        .split('\\')
+        .join('/') || '.');
 }
 /** The nearest folder above `root`, up to the git work tree's top, that holds a dvc.yaml. */
 function pipelineAbove(root) {

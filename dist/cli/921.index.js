@@ -133,7 +133,10 @@ class LockHistory {
         const input = revs.map((rev) => `${rev}:./${this.lockPath}\n`).join('');
         const out = await this.git.exec(['cat-file', '--batch-check=%(objectname) %(objecttype)'], input);
         const blobs = new Map();
-        out.split('\n').slice(0, revs.length).forEach((line, i) => {
+        out
+            .split('\n')
+            .slice(0, revs.length)
+            .forEach((line, i) => {
             const [oid, type] = line.split(' ');
             if (type === 'blob')
                 blobs.set(revs[i], oid);
@@ -307,7 +310,9 @@ async function deepenForBaselines(git, stages, options) {
             return [];
         const found = await Promise.all(stages.map((stage) => locate(git, stage, options)));
         const edge = await shallowEdge(git);
-        const unproven = stages.filter((_s, i) => found[i].rev !== undefined && edge.has(found[i].rev)).map((s) => s.output);
+        const unproven = stages
+            .filter((_s, i) => found[i].rev !== undefined && edge.has(found[i].rev))
+            .map((s) => s.output);
         if (unproven.length === 0)
             return [];
         const step = steps.shift();
@@ -484,8 +489,19 @@ async function gitDiff(git, baselineRev, paths) {
         if (toAdd.size > 0)
             await addQuietly(scratch, [...toAdd]);
         return await scratch.exec([
-            'diff', '--cached', '--relative', '--unified=3', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames',
-            '--src-prefix=a/', '--dst-prefix=b/', baselineRev, '--', ...paths
+            'diff',
+            '--cached',
+            '--relative',
+            '--unified=3',
+            '--no-color',
+            '--no-ext-diff',
+            '--no-textconv',
+            '--no-renames',
+            '--src-prefix=a/',
+            '--dst-prefix=b/',
+            baselineRev,
+            '--',
+            ...paths
         ]);
     }
     finally {
@@ -746,7 +762,11 @@ function block(name, content) {
 async function packDocument(git, doc, options) {
     const output = doc.prompt.out;
     const baseline = options.baselineRev
-        ? { rev: options.baselineRev, source: 'output', note: `diffing against ${options.baselineRev.slice(0, 12)}, the tree this run generated from before the rebase` }
+        ? {
+            rev: options.baselineRev,
+            source: 'output',
+            note: `diffing against ${options.baselineRev.slice(0, 12)}, the tree this run generated from before the rebase`
+        }
         : await findBaseline(git, { output, name: doc.stage.name });
     if (baseline.note)
         options.log.info(`${output}: ${baseline.note}`);
@@ -801,7 +821,11 @@ function errorFacts(err) {
     // Node's happy-eyeballs connect fails with an AggregateError whose parts hold the address.
     const part = (Array.isArray(e.errors) ? e.errors[0] : e.cause);
     const code = typeof e.code === 'string' ? e.code : typeof part?.code === 'string' ? part.code : undefined;
-    const message = typeof e.message === 'string' && e.message !== '' ? e.message : typeof part?.message === 'string' ? part.message : String(err);
+    const message = typeof e.message === 'string' && e.message !== ''
+        ? e.message
+        : typeof part?.message === 'string'
+            ? part.message
+            : String(err);
     return {
         name: typeof e.name === 'string' ? e.name : 'Error',
         message,
@@ -838,7 +862,12 @@ function networkProblem(f) {
     return undefined;
 }
 const THROTTLED = new Set(['ThrottlingException', 'ModelNotReadyException', 'TooManyRequestsException']);
-const SERVER = new Set(['InternalServerException', 'ServiceUnavailableException', 'ModelStreamErrorException', 'IncompleteStream']);
+const SERVER = new Set([
+    'InternalServerException',
+    'ServiceUnavailableException',
+    'ModelStreamErrorException',
+    'IncompleteStream'
+]);
 const TIMEOUT = new Set(['TimeoutError', 'ModelTimeoutException', 'RenderTimeout']);
 /** Connection-level failures that a second try usually survives (a refused or unresolvable host is not one: see networkProblem). */
 const NETWORK = /ECONNRESET|EPIPE|socket hang up|Premature close|aborted/i;
@@ -877,7 +906,10 @@ function explain(f, c) {
         case 'ThrottlingException':
         case 'ModelNotReadyException':
         case 'TooManyRequestsException':
-            return [`Bedrock kept throttling the request (${said})`, 'lower the `concurrency` input, retry later, or ask AWS for a higher Bedrock quota'];
+            return [
+                `Bedrock kept throttling the request (${said})`,
+                'lower the `concurrency` input, retry later, or ask AWS for a higher Bedrock quota'
+            ];
         case 'AccessDeniedException':
             return [
                 `Bedrock denied access (${said})`,
@@ -891,11 +923,16 @@ function explain(f, c) {
         case 'ValidationException':
             return explainValidation(f, c);
         case 'ServiceQuotaExceededException':
-            return [`Bedrock quota exceeded (${said})`, 'lower `max-tokens` or `concurrency`, or request a quota increase in the Service Quotas console'];
+            return [
+                `Bedrock quota exceeded (${said})`,
+                'lower `max-tokens` or `concurrency`, or request a quota increase in the Service Quotas console'
+            ];
         case 'ExpiredTokenException':
             return [
                 `the AWS session expired during the run (${said})`,
-                c.audience === 'terminal' ? `refresh the session, then run again: ${terminalCredentialsHint(process.env.AWS_PROFILE)}` : EXPIRED_SESSION_HINT
+                c.audience === 'terminal'
+                    ? `refresh the session, then run again: ${terminalCredentialsHint(process.env.AWS_PROFILE)}`
+                    : EXPIRED_SESSION_HINT
             ];
         case 'UnrecognizedClientException':
         case 'InvalidSignatureException':
@@ -909,7 +946,10 @@ function explain(f, c) {
     if (kind === 'timeout')
         return [`the model call timed out (${said})`, 'raise `timeout-minutes`, or lower `max_tokens` for this prompt'];
     if (kind === 'server')
-        return [`Bedrock failed repeatedly (${said})`, 'retry the run later; check the AWS Health Dashboard for Bedrock in this region'];
+        return [
+            `Bedrock failed repeatedly (${said})`,
+            'retry the run later; check the AWS Health Dashboard for Bedrock in this region'
+        ];
     return [`the model call failed (${said})`, 'check the model id, region and credentials'];
 }
 function explainValidation(f, c) {
@@ -921,7 +961,10 @@ function explainValidation(f, c) {
             `Claude 4 models are served only through inference profiles: use us.${bare} or global.${bare} (or the alias bedrock-claude-v4.5-sonnet-us)`
         ];
     }
-    return [`Bedrock rejected the request (${said})`, 'check the prompt frontmatter (`max_tokens`, `temperature`) and the model id'];
+    return [
+        `Bedrock rejected the request (${said})`,
+        'check the prompt frontmatter (`max_tokens`, `temperature`) and the model id'
+    ];
 }
 /** The network failure named as one: what failed, and where to look (never the model id). */
 function explainNetwork(problem, f) {
@@ -1057,7 +1100,9 @@ function checkBudget(e, budget) {
     if (over.length === 0)
         return;
     const largest = [...e.documents].sort((a, b) => b.tokens - a.tokens);
-    const lines = largest.slice(0, LISTED).map((d) => `  ${d.output}: ~${d.tokens} tokens (${d.chars} characters, ${d.modelId})`);
+    const lines = largest
+        .slice(0, LISTED)
+        .map((d) => `  ${d.output}: ~${d.tokens} tokens (${d.chars} characters, ${d.modelId})`);
     if (largest.length > LISTED)
         lines.push(`  … and ${largest.length - LISTED} more`);
     throw new errors/* GraftError */.Tz({
@@ -1121,7 +1166,9 @@ function planGeneration(report, options) {
         const prompt = promptOf.get(name);
         const modelName = prompt.model ?? options.defaultModel ?? defaults/* DEFAULT_MODEL */.UB;
         // A prompt's own model is blamed on its `model:` line; the default on the input that set it.
-        const modelId = prompt.model !== undefined ? (0,models/* resolveModel */.AX)(prompt.model, { file: prompt.path, line: prompt.modelLine }) : (0,models/* resolveModelSetting */.Os)(modelName, 'the model input (the model of prompts that name none)');
+        const modelId = prompt.model !== undefined
+            ? (0,models/* resolveModel */.AX)(prompt.model, { file: prompt.path, line: prompt.modelLine })
+            : (0,models/* resolveModelSetting */.Os)(modelName, 'the model input (the model of prompts that name none)');
         const limit = (0,models/* outputTokenLimit */.YD)(modelId);
         if (prompt.maxTokens !== undefined && limit !== undefined && prompt.maxTokens > limit) {
             problems.push({
@@ -1267,7 +1314,11 @@ function preflight(root, plan) {
     for (const file of core_paths/* PIPELINE_FILES */.Vh) {
         const problem = paths.check(file, 'pipeline');
         if (problem)
-            problems.push({ file, message: `cannot write ${file}: ${problem}`, hint: `make ${file} a plain file (git rm the symlink and commit the real file)` });
+            problems.push({
+                file,
+                message: `cannot write ${file}: ${problem}`,
+                hint: `make ${file} a plain file (git rm the symlink and commit the real file)`
+            });
     }
     for (const doc of plan) {
         for (const out of doc.stage.outs) {
@@ -1276,7 +1327,7 @@ function preflight(root, plan) {
                 problems.push({
                     file: doc.prompt.path,
                     message: `cannot write ${(0,core_paths/* showPath */.P8)(out.path)}: ${problem}`,
-                    hint: "point `out` at a file path inside the repository (not a folder, not under a file, not through a symlink), or fix the file system"
+                    hint: 'point `out` at a file path inside the repository (not a folder, not under a file, not through a symlink), or fix the file system'
                 });
             }
         }
@@ -1311,7 +1362,13 @@ function secretForms(secrets) {
 }
 /** The secrets a process environment holds that must never reach a prompt (the SDK's and git's). */
 function environmentSecrets(env) {
-    return [env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN, env.GITHUB_TOKEN, env.GH_TOKEN, env.ACTIONS_RUNTIME_TOKEN].filter((v) => typeof v === 'string' && v !== '');
+    return [
+        env.AWS_SECRET_ACCESS_KEY,
+        env.AWS_SESSION_TOKEN,
+        env.GITHUB_TOKEN,
+        env.GH_TOKEN,
+        env.ACTIONS_RUNTIME_TOKEN
+    ].filter((v) => typeof v === 'string' && v !== '');
 }
 /**
  * Throws when `packed` holds a known secret or a credential-shaped string.
@@ -1464,7 +1521,11 @@ class PipelineFiles {
 
 
 async function generate(options) {
-    const whole = planGeneration(options.report, { force: options.force, defaultModel: options.defaultModel, maxTokens: options.maxTokens });
+    const whole = planGeneration(options.report, {
+        force: options.force,
+        defaultModel: options.defaultModel,
+        maxTokens: options.maxTokens
+    });
     const plan = options.upTo === undefined ? whole : upTo(whole, options.upTo);
     const { log } = options;
     const left = leftStale(options.report, plan);
@@ -1472,7 +1533,9 @@ async function generate(options) {
         log.warn(`${d.outputs.join(', ') || d.stage} (stage ${d.stage}) stays stale, generate does not render it: ${d.reasons.map((r) => r.text).join('; ')}`);
     }
     if (plan.length === 0) {
-        log.info(left.length > 0 ? `Nothing generate can render: ${left.length} stale stage(s) need the steps above first.` : 'Nothing to generate: every targeted document is up to date.');
+        log.info(left.length > 0
+            ? `Nothing generate can render: ${left.length} stale stage(s) need the steps above first.`
+            : 'Nothing to generate: every targeted document is up to date.');
         return { documents: [], changedFiles: [], dryRun: options.dryRun };
     }
     const outputs = plan.map((p) => p.prompt.out).join(', ');
@@ -1514,12 +1577,16 @@ async function generate(options) {
     }
 }
 function problemsOf(error) {
-    return error instanceof errors/* GraftError */.Tz ? error.problems : [{ message: error instanceof Error ? error.message : String(error) }];
+    return error instanceof errors/* GraftError */.Tz
+        ? error.problems
+        : [{ message: error instanceof Error ? error.message : String(error) }];
 }
 /** The error of a run cancelled from outside (SIGTERM, SIGINT): what was rolled back is said by the caller's log. */
 function interrupted(signal) {
     const why = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'cancelled');
-    return new errors/* GraftError */.Tz({ message: `generate was interrupted (${why}): every file it had written was put back, nothing is committed` });
+    return new errors/* GraftError */.Tz({
+        message: `generate was interrupted (${why}): every file it had written was put back, nothing is committed`
+    });
 }
 const OUTPUT_BUDGET_HINT = 'raise `max-output-tokens` if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with `targets`';
 /**
@@ -1541,7 +1608,9 @@ function runFailure(failed, plan, cached, allRestored) {
         rest.push((allRestored
             ? `${failed.done.length} other document(s) were rendered but not written (all or nothing): ${names(failed.done)}`
             : `${failed.done.length} other document(s) were rendered: ${names(failed.done)}; what the run wrote was put back, except the file(s) named below`) +
-            (cached ? '; their texts are in the render cache, so a re-run calls the model only for the failed documents and what depends on them' : ''));
+            (cached
+                ? '; their texts are in the render cache, so a re-run calls the model only for the failed documents and what depends on them'
+                : ''));
     }
     if (failed.skipped.length > 0) {
         rest.push(`not started${local ? ' (they depend on a failed document)' : ''}: ${names(failed.skipped)}`);
@@ -1629,7 +1698,10 @@ class GenerationRun {
             return undefined;
         // Counting tokens sends the packed prompt to Bedrock too: no secret may be in it.
         for (const { doc, packed } of toRender) {
-            assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), { document: doc.prompt.out, prompt: doc.prompt.path });
+            assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), {
+                document: doc.prompt.out,
+                prompt: doc.prompt.path
+            });
         }
         const counter = await this.counter();
         const estimate = await estimateInput(toRender, counter, this.options.concurrency, log);
@@ -1677,7 +1749,13 @@ class GenerationRun {
         const refresh = doc.handEdited && this.options.handEdits === 'regenerate'
             ? 'edited by hand, and hand-edits is regenerate: rewrite from the current sources and instructions, the hand-edited text as the previous draft'
             : undefined;
-        return packDocument(this.git, doc, { overrides, force: this.options.force, log: this.options.log, baselineRev: this.options.baselineRev, refresh });
+        return packDocument(this.git, doc, {
+            overrides,
+            force: this.options.force,
+            log: this.options.log,
+            baselineRev: this.options.baselineRev,
+            refresh
+        });
     }
     /**
      * In a shallow clone, fetches the history every planned document's baseline
@@ -1733,7 +1811,12 @@ class GenerationRun {
         if (directive !== 'MAINTAIN') {
             const rendered = await this.render(doc, packed);
             this.outputTokens += rendered.outputTokens;
-            const header = (0,graft_header/* formatHeader */.RX)({ model: doc.modelName, sig, rev: await this.head(), date: (this.options.now ?? (() => new Date()))() });
+            const header = (0,graft_header/* formatHeader */.RX)({
+                model: doc.modelName,
+                sig,
+                rev: await this.head(),
+                date: (this.options.now ?? (() => new Date()))()
+            });
             const before = new core_paths/* RepoPathChecker */.x_(this.options.root).readText(output, 'output') ?? '';
             const after = (0,graft_header/* composeDocument */.wI)(header, rendered.text);
             await this.transaction.write(output, after);
@@ -1775,7 +1858,10 @@ class GenerationRun {
             label: doc.prompt.out,
             signal: this.options.signal
         };
-        assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), { document: doc.prompt.out, prompt: doc.prompt.path });
+        assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), {
+            document: doc.prompt.out,
+            prompt: doc.prompt.path
+        });
         const key = this.cacheKey(doc, packed);
         const hit = this.prefetched.get(key) ?? (await cache?.get(key));
         if (hit !== undefined) {
@@ -2085,13 +2171,21 @@ class BedrockRenderer {
      */
     async countTokens(req) {
         const modelId = foundationModelId(req.modelId);
-        const out = await this.client.send(new dist_cjs/* CountTokensCommand */.Li4({ modelId, input: { converse: { messages: [{ role: 'user', content: [{ text: req.prompt }] }] } } }), { requestTimeout: CONNECT_TIMEOUT_MS * 3 });
+        const out = await this.client.send(new dist_cjs/* CountTokensCommand */.Li4({
+            modelId,
+            input: { converse: { messages: [{ role: 'user', content: [{ text: req.prompt }] }] } }
+        }), { requestTimeout: CONNECT_TIMEOUT_MS * 3 });
         if (typeof out.inputTokens !== 'number')
             throw new Error('CountTokens returned no inputTokens');
         return out.inputTokens;
     }
     async render(req) {
-        const context = { label: req.label, modelId: req.modelId, region: this.region, audience: this.audience };
+        const context = {
+            label: req.label,
+            modelId: req.modelId,
+            region: this.region,
+            audience: this.audience
+        };
         const started = Date.now();
         let outcome;
         try {
@@ -2111,7 +2205,14 @@ class BedrockRenderer {
         checkComplete(value, req, context, attempts);
         const ms = Date.now() - started;
         this.log.info(`${req.label}: ${value.text.length} chars, ${value.outputTokens} output tokens in ${(ms / 1000).toFixed(1)} s`);
-        return { text: value.text, inputTokens: value.inputTokens, outputTokens: value.outputTokens, stopReason: value.stopReason, attempts, ms };
+        return {
+            text: value.text,
+            inputTokens: value.inputTokens,
+            outputTokens: value.outputTokens,
+            stopReason: value.stopReason,
+            attempts,
+            ms
+        };
     }
     /** One attempt holding one of the limiter's slots (none while it backs off). */
     async limited(attempt) {
@@ -2169,7 +2270,10 @@ class BedrockRenderer {
         const command = new dist_cjs/* ConverseStreamCommand */.vDc({
             modelId: req.modelId,
             messages: [{ role: 'user', content: [{ text: req.prompt }] }],
-            inferenceConfig: { maxTokens: req.maxTokens, ...(req.temperature === undefined ? {} : { temperature: req.temperature }) }
+            inferenceConfig: {
+                maxTokens: req.maxTokens,
+                ...(req.temperature === undefined ? {} : { temperature: req.temperature })
+            }
         });
         const out = await this.client.send(command, { abortSignal: signal, requestTimeout: limitMs });
         const requestId = out.$metadata.requestId;
@@ -2208,7 +2312,10 @@ class BedrockRenderer {
         }
         if (!stopReason)
             throw Object.assign(new Error('the reply stream ended before the model stopped'), { name: 'IncompleteStream' });
-        const text = [...blocks.entries()].sort(([a], [b]) => a - b).map(([, t]) => t).join('');
+        const text = [...blocks.entries()]
+            .sort(([a], [b]) => a - b)
+            .map(([, t]) => t)
+            .join('');
         return { text, stopReason, inputTokens, outputTokens };
     }
 }
@@ -2271,7 +2378,10 @@ function requireRegion(region, audience = 'actions') {
     if (region)
         return region;
     const where = audience === 'actions' ? 'the `aws-region` input or AWS_REGION' : '--region or AWS_REGION';
-    throw new errors/* GraftError */.Tz({ message: 'no AWS region is set for Bedrock', hint: `set ${where}; and ${credentialsHint(audience)}` });
+    throw new errors/* GraftError */.Tz({
+        message: 'no AWS region is set for Bedrock',
+        hint: `set ${where}; and ${credentialsHint(audience)}`
+    });
 }
 /**
  * HTTP/1.1 with explicit time limits (the default handler is HTTP/2 and a
@@ -2326,7 +2436,10 @@ async function checkCredentials(region, audience = 'actions') {
  * elsewhere, e.g. an expired SSO session).
  */
 async function missingProfile(profile) {
-    const files = await (0,submodules_config.loadSharedConfigFiles)({ ignoreCache: true }).catch(() => ({ configFile: {}, credentialsFile: {} }));
+    const files = await (0,submodules_config.loadSharedConfigFiles)({ ignoreCache: true }).catch(() => ({
+        configFile: {},
+        credentialsFile: {}
+    }));
     const all = new Set([...Object.keys(files.configFile), ...Object.keys(files.credentialsFile)]);
     if (all.has(profile))
         return undefined;
@@ -2547,7 +2660,14 @@ async function packCommand(argv) {
         log
     });
     // The target's stage: validating it alone also checks that it names a document.
-    const targeted = await (0,validate/* validate */.tf)({ root, engine: 'native', targets: positionals, downstream: 'report', log, dvc: dvc_locator/* dvcOnPath */.q });
+    const targeted = await (0,validate/* validate */.tf)({
+        root,
+        engine: 'native',
+        targets: positionals,
+        downstream: 'report',
+        log,
+        dvc: dvc_locator/* dvcOnPath */.q
+    });
     const stage = [...targeted.targets][0];
     if (!targeted.pipeline.prompts.some((p) => p.stageName === stage))
         throw new errors/* GraftError */.Tz({ message: `${positionals[0]} has no prompt to pack` });
@@ -2561,7 +2681,10 @@ async function packCommand(argv) {
     if (!doc) {
         // left out even when forced: it waits for a `dvc repro` of a stage that is not a prompt
         const why = targeted.stale.find((d) => d.stage === stage)?.reasons.map((r) => r.text) ?? [];
-        throw new errors/* GraftError */.Tz({ message: `generate would not render ${positionals[0]} now${why.length > 0 ? `: ${why.join('; ')}` : ''}`, hint: 'do what the reasons say first, then pack it again' });
+        throw new errors/* GraftError */.Tz({
+            message: `generate would not render ${positionals[0]} now${why.length > 0 ? `: ${why.join('; ')}` : ''}`,
+            hint: 'do what the reasons say first, then pack it again'
+        });
     }
     process.stdout.write(`# ${doc.output}: ${doc.directiveLine}${note}\n${doc.packed ?? ''}`);
     return 0;

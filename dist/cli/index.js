@@ -265,7 +265,9 @@ function usageFromParseError(command, error, options) {
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
         const typed = /'(-[^']*)'/.exec(message)?.[1] ?? message;
         const flags = Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]);
-        const near = typed.startsWith('--') ? nearest(typed, flags.filter((f) => f.startsWith('--'))) : undefined;
+        const near = typed.startsWith('--')
+            ? nearest(typed, flags.filter((f) => f.startsWith('--')))
+            : undefined;
         return new UsageError({
             message: `unknown option ${typed} for ${command}${near ? `; did you mean ${near}?` : ''}`,
             hint: help
@@ -341,7 +343,9 @@ async function main(argv) {
     if (!load) {
         const near = name.startsWith('-') ? undefined : (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .nearest */ .pA)(name, Object.keys(commands));
         throw new _args_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb({
-            message: name.startsWith('-') ? `unknown option ${name}; options go after the command` : `unknown command "${name}"${near ? `; did you mean "${near}"?` : ''}`,
+            message: name.startsWith('-')
+                ? `unknown option ${name}; options go after the command`
+                : `unknown command "${name}"${near ? `; did you mean "${near}"?` : ''}`,
             hint: `the commands are ${Object.keys(commands).join(', ')}; run "graft-action --help"`
         });
     }

@@ -185,7 +185,11 @@ function dvcFailure(root, result) {
     const text = dvcMessage(result);
     const known = EXIT_MEANINGS[result.code];
     if (known) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ message: `${known.meaning} (exit ${result.code}): ${text}`, file: known.file, hint: known.hint });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({
+            message: `${known.meaning} (exit ${result.code}): ${text}`,
+            file: known.file,
+            hint: known.hint
+        });
     }
     return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz(syntaxProblem(text) ?? {
         message: `dvc status failed (exit ${result.code}) in ${root}: ${text}`,

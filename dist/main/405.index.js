@@ -85,7 +85,11 @@ function venvBin(venv, name) {
 async function works(dvc) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_4__.existsSync)(dvc))
         return false;
-    const r = await (0,_core_io_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .run */ .eF)(dvc, ['--version'], { cwd: (0,node_os__WEBPACK_IMPORTED_MODULE_5__.tmpdir)(), allowFailure: true, env: { ...process.env, DVC_NO_ANALYTICS: '1' } }).catch(() => undefined);
+    const r = await (0,_core_io_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .run */ .eF)(dvc, ['--version'], {
+        cwd: (0,node_os__WEBPACK_IMPORTED_MODULE_5__.tmpdir)(),
+        allowFailure: true,
+        env: { ...process.env, DVC_NO_ANALYTICS: '1' }
+    }).catch(() => undefined);
     return r?.code === 0;
 }
 /** Python's version and a short id of the interpreter: a venv only works with the one that made it. */
@@ -99,7 +103,13 @@ async function pythonInfo() {
         });
     }
     const [version, prefix] = r.stdout.trim().split('\n');
-    return { version, id: (0,node_crypto__WEBPACK_IMPORTED_MODULE_3__.createHash)('sha256').update(prefix ?? '').digest('hex').slice(0, 8) };
+    return {
+        version,
+        id: (0,node_crypto__WEBPACK_IMPORTED_MODULE_3__.createHash)('sha256')
+            .update(prefix ?? '')
+            .digest('hex')
+            .slice(0, 8)
+    };
 }
 async function install(venv, version) {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_4__.rmSync)(venv, { recursive: true, force: true });
@@ -114,7 +124,10 @@ async function install(venv, version) {
         });
         await step(pip, `pip install "dvc==${version}"`, 'check that PyPI is reachable and that the version exists, or use engine "native"');
         if (!(await works(venvBin(venv, 'dvc')))) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .GraftError */ .Tz({ message: `DVC installed in ${venv} does not run`, hint: 'use engine "native" and report the problem' });
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .GraftError */ .Tz({
+                message: `DVC installed in ${venv} does not run`,
+                hint: 'use engine "native" and report the problem'
+            });
         }
     }
     catch (error) {

@@ -70,9 +70,11 @@ function venvBin(venv: string, name: string): string {
 
 async function works(dvc: string): Promise<boolean> {
   if (!existsSync(dvc)) return false
-  const r = await run(dvc, ['--version'], { cwd: tmpdir(), allowFailure: true, env: { ...process.env, DVC_NO_ANALYTICS: '1' } }).catch(
-    () => undefined
-  )
+  const r = await run(dvc, ['--version'], {
+    cwd: tmpdir(),
+    allowFailure: true,
+    env: { ...process.env, DVC_NO_ANALYTICS: '1' }
+  }).catch(() => undefined)
   return r?.code === 0
 }
 
@@ -87,7 +89,13 @@ async function pythonInfo(): Promise<{ version: string; id: string }> {
     })
   }
   const [version, prefix] = r.stdout.trim().split('\n')
-  return { version, id: createHash('sha256').update(prefix ?? '').digest('hex').slice(0, 8) }
+  return {
+    version,
+    id: createHash('sha256')
+      .update(prefix ?? '')
+      .digest('hex')
+      .slice(0, 8)
+  }
 }
 
 async function install(venv: string, version: string): Promise<void> {
@@ -95,15 +103,30 @@ async function install(venv: string, version: string): Promise<void> {
   mkdirSync(venv, { recursive: true })
   actionLog.info(`DVC: creating a virtual environment in ${venv}`)
   try {
-    await step(await run('python3', ['-m', 'venv', venv], { cwd: venv, allowFailure: true }), 'python3 -m venv', 'install the python3-venv package')
+    await step(
+      await run('python3', ['-m', 'venv', venv], { cwd: venv, allowFailure: true }),
+      'python3 -m venv',
+      'install the python3-venv package'
+    )
     actionLog.info(`DVC: pip install "dvc==${version}" (tens of seconds)`)
-    const pip = await run(venvBin(venv, 'python'), ['-m', 'pip', 'install', '--disable-pip-version-check', '--quiet', `dvc==${version}`], {
-      cwd: venv,
-      allowFailure: true
-    })
-    await step(pip, `pip install "dvc==${version}"`, 'check that PyPI is reachable and that the version exists, or use engine "native"')
+    const pip = await run(
+      venvBin(venv, 'python'),
+      ['-m', 'pip', 'install', '--disable-pip-version-check', '--quiet', `dvc==${version}`],
+      {
+        cwd: venv,
+        allowFailure: true
+      }
+    )
+    await step(
+      pip,
+      `pip install "dvc==${version}"`,
+      'check that PyPI is reachable and that the version exists, or use engine "native"'
+    )
     if (!(await works(venvBin(venv, 'dvc')))) {
-      throw new GraftError({ message: `DVC installed in ${venv} does not run`, hint: 'use engine "native" and report the problem' })
+      throw new GraftError({
+        message: `DVC installed in ${venv} does not run`,
+        hint: 'use engine "native" and report the problem'
+      })
     }
   } catch (error) {
     rmSync(venv, { recursive: true, force: true })

@@ -97,7 +97,12 @@ function pullRequestPlan(payload: Payload, env: NodeJS.ProcessEnv): ModePlan {
     }
   }
   if (payload.action === 'closed' || pr.state === 'closed') {
-    return { ...plan, mode: 'pull_request', canPush: false, why: `pull request #${plan.prNumber} is closed; validating only` }
+    return {
+      ...plan,
+      mode: 'pull_request',
+      canPush: false,
+      why: `pull request #${plan.prNumber} is closed; validating only`
+    }
   }
   return { ...plan, mode: 'pull_request', canPush: true }
 }
@@ -110,13 +115,17 @@ function pullRequestTargetPlan(payload: Payload, env: NodeJS.ProcessEnv, allowUn
       ...plan,
       canPush: false,
       why:
-        'pull_request_target runs with the base repository\'s token and secrets; regenerating from the pull ' +
+        "pull_request_target runs with the base repository's token and secrets; regenerating from the pull " +
         "request's head would hand them untrusted prompts and sources, so this run validates only " +
         '(set allow-untrusted-head: true only if every pull request author is trusted)'
     }
   }
   if (isFork(pr)) {
-    return { ...plan, canPush: false, why: `pull request #${plan.prNumber} comes from a fork: the token cannot push there; validating only` }
+    return {
+      ...plan,
+      canPush: false,
+      why: `pull request #${plan.prNumber} comes from a fork: the token cannot push there; validating only`
+    }
   }
   return {
     ...plan,
@@ -131,7 +140,12 @@ function pushPlan(payload: Payload, env: NodeJS.ProcessEnv): ModePlan {
   const ref = payload.ref ?? env.GITHUB_REF ?? ''
   const triggerSha = payload.after && !ZERO_SHA.test(payload.after) ? payload.after : (env.GITHUB_SHA ?? '')
   if (!ref.startsWith(BRANCH_PREFIX)) {
-    return { mode: 'push', triggerSha, canPush: false, why: `${ref || 'the pushed ref'} is not a branch (a tag?): there is no branch to commit to, so this run validates only` }
+    return {
+      mode: 'push',
+      triggerSha,
+      canPush: false,
+      why: `${ref || 'the pushed ref'} is not a branch (a tag?): there is no branch to commit to, so this run validates only`
+    }
   }
   const branch = ref.slice(BRANCH_PREFIX.length)
   if (payload.deleted || (payload.after !== undefined && ZERO_SHA.test(payload.after))) {
@@ -144,7 +158,12 @@ function dispatchPlan(env: NodeJS.ProcessEnv): ModePlan {
   const ref = env.GITHUB_REF ?? ''
   const triggerSha = env.GITHUB_SHA ?? ''
   if (!ref.startsWith(BRANCH_PREFIX)) {
-    return { mode: 'dispatch', triggerSha, canPush: false, why: `the workflow was dispatched on ${ref || 'an unknown ref'}, not a branch: validating only` }
+    return {
+      mode: 'dispatch',
+      triggerSha,
+      canPush: false,
+      why: `the workflow was dispatched on ${ref || 'an unknown ref'}, not a branch: validating only`
+    }
   }
   return { mode: 'dispatch', branch: ref.slice(BRANCH_PREFIX.length), triggerSha, canPush: true }
 }
@@ -160,7 +179,11 @@ function requirePullRequest(payload: Payload, env: NodeJS.ProcessEnv): PullReque
   return payload.pull_request
 }
 
-function headOf(pr: PullRequest, payload: Payload, env: NodeJS.ProcessEnv): Pick<EventPlan, 'branch' | 'triggerSha' | 'prNumber' | 'baseBranch'> {
+function headOf(
+  pr: PullRequest,
+  payload: Payload,
+  env: NodeJS.ProcessEnv
+): Pick<EventPlan, 'branch' | 'triggerSha' | 'prNumber' | 'baseBranch'> {
   return {
     baseBranch: pr.base?.ref ?? env.GITHUB_BASE_REF,
     branch: pr.head?.ref ?? env.GITHUB_HEAD_REF,
@@ -211,7 +234,12 @@ export async function checkoutBranch(git: Git, plan: EventPlan, token?: string):
   }
   if (plan.mode === 'pull_request' || plan.mode === 'untrusted') {
     const tracking = `refs/remotes/origin/${branch}`
-    const r = await gitWithAuth(git, 'origin', token, ['fetch', '--no-tags', 'origin', `+refs/heads/${branch}:${tracking}`])
+    const r = await gitWithAuth(git, 'origin', token, [
+      'fetch',
+      '--no-tags',
+      'origin',
+      `+refs/heads/${branch}:${tracking}`
+    ])
     if (r.code !== 0) {
       throw new GraftError({
         message: `could not fetch the pull request's head branch ${branch}: ${r.stderr.trim().split('\n').slice(-2).join(' | ')}`,
@@ -223,7 +251,12 @@ export async function checkoutBranch(git: Git, plan: EventPlan, token?: string):
     // HEAD must be what the branch holds: the event's commit, or the branch's tip now.
     const head = (await git.exec(['rev-parse', 'HEAD'])).trim()
     if (head !== plan.triggerSha) {
-      const problem = checkPushHead({ branch, head, eventSha: plan.triggerSha, remoteTip: await remoteTip(git, branch, token) })
+      const problem = checkPushHead({
+        branch,
+        head,
+        eventSha: plan.triggerSha,
+        remoteTip: await remoteTip(git, branch, token)
+      })
       if (problem) throw new GraftError(problem)
     }
     await git.exec(['checkout', '-q', '-B', branch])

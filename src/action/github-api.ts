@@ -34,7 +34,9 @@ export function octokitCommitApi(token: string): CommitApi {
         expectedHeadOid: request.expectedHeadOid
       }
       try {
-        const result = await octokit.graphql<{ createCommitOnBranch: { commit: { oid: string } } }>(CREATE_COMMIT, { input })
+        const result = await octokit.graphql<{ createCommitOnBranch: { commit: { oid: string } } }>(CREATE_COMMIT, {
+          input
+        })
         return { ok: true, oid: result.createCommitOnBranch.commit.oid }
       } catch (error) {
         return classify(error, token)
@@ -56,8 +58,12 @@ export function classify(error: unknown, token?: string): CommitApiAnswer {
     .replace(/ \/ $/, '')
   const types = new Set((errors ?? []).map((e) => e.type))
   // A moved branch, or one deleted meanwhile (the replay then finds it gone and says so).
-  if (types.has('STALE_DATA') || /Expected branch to point to|Could not resolve to a Ref/.test(text)) return { ok: false, kind: 'moved', message: text }
-  if (types.has('BRANCH_PROTECTION_RULE_VIOLATION') || /Repository rule violations|protected branch|GH006|GH013/i.test(text)) {
+  if (types.has('STALE_DATA') || /Expected branch to point to|Could not resolve to a Ref/.test(text))
+    return { ok: false, kind: 'moved', message: text }
+  if (
+    types.has('BRANCH_PROTECTION_RULE_VIOLATION') ||
+    /Repository rule violations|protected branch|GH006|GH013/i.test(text)
+  ) {
     return { ok: false, kind: 'protected', message: text }
   }
   if (status === 413 || /too large/i.test(text)) return { ok: false, kind: 'too-large', message: text }
@@ -86,7 +92,14 @@ export async function upsertPullRequest(
 ): Promise<RollingPullRequest> {
   const octokit = octokitFor(token)
   const [owner, repo] = repository.split('/')
-  const { data: open } = await octokit.rest.pulls.list({ owner, repo, head: `${owner}:${head}`, base, state: 'open', per_page: 10 })
+  const { data: open } = await octokit.rest.pulls.list({
+    owner,
+    repo,
+    head: `${owner}:${head}`,
+    base,
+    state: 'open',
+    per_page: 10
+  })
   if (open.length > 0) {
     const pr = open[0]
     await octokit.rest.pulls.update({ owner, repo, pull_number: pr.number, title, body })
@@ -117,7 +130,8 @@ export async function requiredChecks(token: string, repository: string, branch: 
     const { data } = await octokit.request('GET /repos/{owner}/{repo}/rules/branches/{branch}', { owner, repo, branch })
     seen = true
     for (const rule of data as { type: string; parameters?: { required_status_checks?: { context: string }[] } }[]) {
-      if (rule.type === 'required_status_checks') for (const c of rule.parameters?.required_status_checks ?? []) found.add(c.context)
+      if (rule.type === 'required_status_checks')
+        for (const c of rule.parameters?.required_status_checks ?? []) found.add(c.context)
     }
   } catch {
     // not visible to this token

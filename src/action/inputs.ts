@@ -49,7 +49,10 @@ export function getBoolean(name: string, fallback: boolean): boolean {
   if (raw === '') return fallback
   if (/^(true|yes|on|1)$/i.test(raw)) return true
   if (/^(false|no|off|0)$/i.test(raw)) return false
-  throw new GraftError({ message: `input ${name} is "${raw}", not true or false`, hint: `set ${name}: true or ${name}: false` })
+  throw new GraftError({
+    message: `input ${name} is "${raw}", not true or false`,
+    hint: `set ${name}: true or ${name}: false`
+  })
 }
 
 export function getChoice<T extends string>(name: string, choices: readonly T[], fallback: T): T {

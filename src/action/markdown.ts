@@ -56,7 +56,12 @@ export function staleTable(stale: StaleDocument[]): string {
   return ['| Document | Stage | Why it is stale |', '| --- | --- | --- |', ...rows, ''].join('\n')
 }
 
-export function validateSummary(input: { stale: StaleDocument[]; engine: string; checked: number; targeted: boolean }): string {
+export function validateSummary(input: {
+  stale: StaleDocument[]
+  engine: string
+  checked: number
+  targeted: boolean
+}): string {
   const { stale, engine, checked } = input
   const head =
     stale.length === 0
@@ -111,7 +116,10 @@ function handEditNote(rows: DocumentRow[], dryRun: boolean): string[] {
     )
   }
   if (redone.length > 0) {
-    notes.push(`**Hand edits regenerated** (\`hand-edits: regenerate\`): ${redone.join(', ')}, with the hand-edited text as the previous draft.`, '')
+    notes.push(
+      `**Hand edits regenerated** (\`hand-edits: regenerate\`): ${redone.join(', ')}, with the hand-edited text as the previous draft.`,
+      ''
+    )
   }
   return notes
 }
@@ -157,7 +165,11 @@ export function prCommentBody(input: CommentInput): string {
   const parts: string[] = []
   if (input.documents && input.documents.length > 0) {
     const rendered = input.documents.filter((d) => d.rendered).length
-    parts.push(`### 📝 Graft regenerated ${rendered} document(s)`, '', generateTable(input.documents, input.dryRun ?? false))
+    parts.push(
+      `### 📝 Graft regenerated ${rendered} document(s)`,
+      '',
+      generateTable(input.documents, input.dryRun ?? false)
+    )
     if (input.commit?.pushed) parts.push(`Pushed ${input.commit.sha} to this branch.`, '')
   } else if (input.stale.length > 0) {
     parts.push(`### ⚠️ Graft: ${input.stale.length} document(s) stale`, '', staleTable(input.stale))

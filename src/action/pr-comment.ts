@@ -16,8 +16,7 @@ export interface UpsertCommentInput {
 }
 
 export type UpsertCommentResult =
-  | { ok: true; action: 'created' | 'updated' | 'unchanged'; id: number }
-  | { ok: false; reason: string }
+  { ok: true; action: 'created' | 'updated' | 'unchanged'; id: number } | { ok: false; reason: string }
 
 /** Statuses that mean "this token may not comment here", not a bug. */
 const NOT_PERMITTED = new Set([401, 403, 404])

@@ -13,7 +13,13 @@ import { commitViaApi } from '../core/publish/api-commit.js'
 import { commitFiles } from '../core/publish/commit.js'
 import { rollingPullRequestBody } from '../core/publish/message.js'
 import { commitContent, mayRegenerateAgain, rollingBranch } from '../core/publish/policy.js'
-import { ProtectedBranchError, pushBotBranch, pushWithRebase, type PushOptions, type PushResult } from '../core/publish/push.js'
+import {
+  ProtectedBranchError,
+  pushBotBranch,
+  pushWithRebase,
+  type PushOptions,
+  type PushResult
+} from '../core/publish/push.js'
 import type { EventPlan } from './event.js'
 import { isNotPermitted, octokitCommitApi, upsertPullRequest } from './github-api.js'
 import type { PublishInputs } from './inputs.js'
@@ -70,7 +76,13 @@ export async function publish(
       regenerations++
       results.push(again)
       const next = commitContent(results, plan.triggerSha)
-      botCommit = (await commitFiles(git, { paths: next.paths, identity: inputs.identity, message: next.message, amend: true })) ?? botCommit
+      botCommit =
+        (await commitFiles(git, {
+          paths: next.paths,
+          identity: inputs.identity,
+          message: next.message,
+          amend: true
+        })) ?? botCommit
       return 'amended'
     }
   }
@@ -84,10 +96,19 @@ export async function publish(
   }
 }
 
-function publishTo(git: Git, options: PushOptions, plan: EventPlan, inputs: PublishInputs, results: GenerateResult[]): Promise<PushResult> {
+function publishTo(
+  git: Git,
+  options: PushOptions,
+  plan: EventPlan,
+  inputs: PublishInputs,
+  results: GenerateResult[]
+): Promise<PushResult> {
   if (inputs.commitVia === 'git') return pushWithRebase(git, options)
   if (!plan.repository) {
-    throw new GraftError({ message: 'commit-via: api needs the repository name (GITHUB_REPOSITORY is not set)', hint: 'run inside GitHub Actions, or set commit-via: git' })
+    throw new GraftError({
+      message: 'commit-via: api needs the repository name (GITHUB_REPOSITORY is not set)',
+      hint: 'run inside GitHub Actions, or set commit-via: git'
+    })
   }
   return commitViaApi(git, {
     ...options,
@@ -111,7 +132,9 @@ async function rollingPullRequest(
 ): Promise<PublishOutcome> {
   const target = plan.branch!
   const bot = rollingBranch(target)
-  core.warning(`${target} is protected (${refusal.reason}); the bot commit goes to ${bot} and a pull request into ${target} instead`)
+  core.warning(
+    `${target} is protected (${refusal.reason}); the bot commit goes to ${bot} and a pull request into ${target} instead`
+  )
   const token = inputs.token || undefined
   let sha: string
   if (inputs.commitVia === 'api') {
@@ -132,12 +155,22 @@ async function rollingPullRequest(
     sha = (await git.exec(['rev-parse', 'HEAD'])).trim()
     await pushBotBranch(git, bot, sha, token)
   }
-  const documents = results.flatMap((r) => r.documents).map((d) => ({ output: d.output, directive: d.directive, reasons: d.reasons }))
+  const documents = results
+    .flatMap((r) => r.documents)
+    .map((d) => ({ output: d.output, directive: d.directive, reasons: d.reasons }))
   const title = `docs: regenerate stale documentation on ${target}`
-  const body = rollingPullRequestBody({ branch: target, botBranch: bot, documents, triggerSha: plan.triggerSha, refusal: refusal.reason })
+  const body = rollingPullRequestBody({
+    branch: target,
+    botBranch: bot,
+    documents,
+    triggerSha: plan.triggerSha,
+    refusal: refusal.reason
+  })
   try {
     const pr = await upsertPullRequest(inputs.token, plan.repository!, bot, target, title, body)
-    actionLog.info(`${pr.action === 'created' ? 'Opened' : 'Updated'} pull request #${pr.number} (${pr.url}) from ${bot} into ${target}`)
+    actionLog.info(
+      `${pr.action === 'created' ? 'Opened' : 'Updated'} pull request #${pr.number} (${pr.url}) from ${bot} into ${target}`
+    )
     return { sha, pushed: true, results, pullRequest: { number: pr.number, url: pr.url, branch: bot } }
   } catch (error) {
     if (isNotPermitted(error)) {

@@ -48,7 +48,10 @@ export async function reportFailure(error: unknown): Promise<void> {
     await writeSummary(
       `### ❌ Graft: ${error.problems.length} problem(s)\n\n` +
         error.problems
-          .map((p) => `- ${p.file ? `\`${p.file}${p.line ? `:${p.line}` : ''}\`: ` : ''}${p.message}${p.hint ? ` — ${p.hint}` : ''}`)
+          .map(
+            (p) =>
+              `- ${p.file ? `\`${p.file}${p.line ? `:${p.line}` : ''}\`: ` : ''}${p.message}${p.hint ? ` — ${p.hint}` : ''}`
+          )
           .join('\n') +
         '\n'
     ).catch(() => undefined)

@@ -14,13 +14,25 @@ import { GraftError } from '../core/errors.js'
 import type { GenerateResult } from '../core/generate/generate.js'
 import type { ValidationReport } from '../core/validate/validate.js'
 import { loopGuardError, readBotCommit } from '../core/publish/loop-guard.js'
-import { checksWillNotRun, decideAfterProbes, decideRun, loopGuard, type Command as PolicyCommand } from '../core/publish/policy.js'
+import {
+  checksWillNotRun,
+  decideAfterProbes,
+  decideRun,
+  loopGuard,
+  type Command as PolicyCommand
+} from '../core/publish/policy.js'
 import { assertCanPush } from '../core/publish/push.js'
 import { checkCredentials } from '../core/render/bedrock.js'
 import { escapeProse, prCommentBody } from './markdown.js'
 import { checkoutBranch, planFromEvent, type EventPlan } from './event.js'
 import { octokitFor, requiredChecks } from './github-api.js'
-import { readGenerateInputs, readPublishInputs, readValidateInputs, type GenerateInputs, type PublishInputs } from './inputs.js'
+import {
+  readGenerateInputs,
+  readPublishInputs,
+  readValidateInputs,
+  type GenerateInputs,
+  type PublishInputs
+} from './inputs.js'
 import { upsertPrComment } from './pr-comment.js'
 import { publish, type PublishOutcome } from './publish.js'
 import { reportFailure, reportLeftStale, writeSummary } from './report.js'
@@ -46,7 +58,11 @@ export async function runCommand(command: Command): Promise<void> {
   }
 }
 
-async function generateFlow(command: PolicyCommand, inputs: GenerateInputs, publishInputs: PublishInputs): Promise<void> {
+async function generateFlow(
+  command: PolicyCommand,
+  inputs: GenerateInputs,
+  publishInputs: PublishInputs
+): Promise<void> {
   const plan = planFromEvent(process.env, publishInputs.allowUntrustedHead)
   if (plan.warning) core.warning(plan.warning)
   const decision = decideRun({
@@ -68,7 +84,11 @@ async function generateFlow(command: PolicyCommand, inputs: GenerateInputs, publ
   setPublishOutputs({ pushed: false, results: [] })
   core.setOutput('generated_files', '[]')
   if (report.stale.length === 0 && !inputs.force) {
-    actionLog.info(report.explicitTargets ? 'Every targeted document is up to date: nothing to generate.' : 'Every document is up to date: nothing to generate.')
+    actionLog.info(
+      report.explicitTargets
+        ? 'Every targeted document is up to date: nothing to generate.'
+        : 'Every document is up to date: nothing to generate.'
+    )
     const left = leftStale(report, [])
     await reportLeftStale(left, 'validate')
     await comment(plan, publishInputs, prCommentBody({ stale: [], leftStale: left }))
@@ -94,7 +114,9 @@ async function generateFlow(command: PolicyCommand, inputs: GenerateInputs, publ
   let outcome: PublishOutcome = { pushed: false, results: [result] }
   if (publishes && result.changedFiles.length > 0) {
     let round = 1
-    outcome = await publish(inputs.root, result, plan, publishInputs, (baselineRev) => regenerateAfterRebase(inputs, baselineRev, ++round))
+    outcome = await publish(inputs.root, result, plan, publishInputs, (baselineRev) =>
+      regenerateAfterRebase(inputs, baselineRev, ++round)
+    )
     setPublishOutputs(outcome)
     setGeneratedFiles(outcome.results)
     setTokenOutputs(outcome.results)
@@ -116,7 +138,12 @@ async function generateFlow(command: PolicyCommand, inputs: GenerateInputs, publ
   )
 }
 
-async function validateOnly(plan: EventPlan, inputs: PublishInputs, report: ValidationReport, reason: string): Promise<void> {
+async function validateOnly(
+  plan: EventPlan,
+  inputs: PublishInputs,
+  report: ValidationReport,
+  reason: string
+): Promise<void> {
   core.notice(`Validate only: ${reason}`)
   // the summary too: a fork's token cannot comment, and the notice is easy to miss
   await writeSummary(`\n> **Validate only:** ${escapeProse(reason)}\n`)
@@ -126,7 +153,11 @@ async function validateOnly(plan: EventPlan, inputs: PublishInputs, report: Vali
 }
 
 /** After a rebase: whatever the new upstream commits made stale is regenerated (no outputs; a summary section of its own). */
-async function regenerateAfterRebase(inputs: GenerateInputs, baselineRev: string, round: number): Promise<GenerateResult | undefined> {
+async function regenerateAfterRebase(
+  inputs: GenerateInputs,
+  baselineRev: string,
+  round: number
+): Promise<GenerateResult | undefined> {
   const report = await runValidate(inputs, { report: false })
   if (report.stale.length === 0) return undefined
   actionLog.info(`After the rebase ${report.stale.length} document(s) are stale again: regenerating them`)
@@ -149,7 +180,9 @@ async function missingPushAccess(git: Git, plan: EventPlan, inputs: PublishInput
     await assertCanPush(git, plan.branch!, inputs.token || undefined)
     return undefined
   } catch (error) {
-    return error instanceof GraftError ? error.problems[0].message.replace(/^the token may not push to [^:]*: /, '') : (error as Error).message
+    return error instanceof GraftError
+      ? error.problems[0].message.replace(/^the token may not push to [^:]*: /, '')
+      : (error as Error).message
   }
 }
 
@@ -164,7 +197,9 @@ function setPublishOutputs(outcome: PublishOutcome): void {
 async function summarise(plan: EventPlan, inputs: PublishInputs, outcome: PublishOutcome): Promise<void> {
   const lines: string[] = []
   if (outcome.pullRequest) {
-    lines.push(`\n\`${plan.branch}\` is protected: the bot commit ${outcome.sha} is on \`${outcome.pullRequest.branch}\`, in pull request [#${outcome.pullRequest.number}](${outcome.pullRequest.url}).\n`)
+    lines.push(
+      `\n\`${plan.branch}\` is protected: the bot commit ${outcome.sha} is on \`${outcome.pullRequest.branch}\`, in pull request [#${outcome.pullRequest.number}](${outcome.pullRequest.url}).\n`
+    )
   } else if (outcome.pushed) {
     lines.push(`\nPushed ${outcome.sha} to \`${plan.branch}\` (commit-via: ${inputs.commitVia}).\n`)
   } else {
@@ -184,13 +219,24 @@ async function summarise(plan: EventPlan, inputs: PublishInputs, outcome: Publis
  * When the token is the workflow token and the branch the commit must pass
  * has required checks this token can see: they will not re-run. Never throws.
  */
-async function checksNote(plan: EventPlan, inputs: PublishInputs, outcome: PublishOutcome): Promise<string | undefined> {
+async function checksNote(
+  plan: EventPlan,
+  inputs: PublishInputs,
+  outcome: PublishOutcome
+): Promise<string | undefined> {
   if (!inputs.token || !plan.repository) return undefined
   try {
     const gate = outcome.pullRequest || plan.mode === 'pull_request' ? (plan.baseBranch ?? plan.branch!) : plan.branch!
     const viewer = await octokitFor(inputs.token).graphql<{ viewer: { login: string } }>('{ viewer { login } }')
     const checks = await requiredChecks(inputs.token, plan.repository, gate)
-    if (!checksWillNotRun({ workflowToken: viewer.viewer.login === 'github-actions[bot]', requiredChecks: checks, published: outcome.pushed })) return undefined
+    if (
+      !checksWillNotRun({
+        workflowToken: viewer.viewer.login === 'github-actions[bot]',
+        requiredChecks: checks,
+        published: outcome.pushed
+      })
+    )
+      return undefined
     return (
       `\n> **Required checks will not run on the bot commit.** \`${gate}\` requires ${checks!.map((c) => `\`${c}\``).join(', ')}, ` +
       'and the commit was made with the workflow token (GITHUB_TOKEN): GitHub starts no workflow runs for what that token does, ' +

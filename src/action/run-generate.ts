@@ -58,30 +58,32 @@ export async function runGenerate(
 ): Promise<GenerateResult> {
   const secrets = knownSecrets()
   const cancel = onCancel()
-  const result = await core.group('Generating documents', () =>
-    generate({
-      signal: cancel.signal,
-      root: inputs.root,
-      report,
-      force: inputs.force,
-      defaultModel: inputs.model,
-      maxTokens: inputs.maxTokens,
-      concurrency: inputs.concurrency,
-      budget: inputs.budget,
-      timeoutMs: inputs.timeoutMinutes * 60_000,
-      dryRun: inputs.dryRun,
-      renderer: async () => {
-        await checkCredentials(inputs.awsRegion)
-        return new BedrockRenderer({ region: inputs.awsRegion, log: actionLog, concurrency: inputs.concurrency })
-      },
-      cache: inputs.cache && !inputs.dryRun ? actionsRenderCache() : undefined,
-      log: actionLog,
-      secrets,
-      baselineRev,
-      gitToken: token || undefined,
-      handEdits: inputs.handEdits
-    })
-  ).finally(cancel.dispose)
+  const result = await core
+    .group('Generating documents', () =>
+      generate({
+        signal: cancel.signal,
+        root: inputs.root,
+        report,
+        force: inputs.force,
+        defaultModel: inputs.model,
+        maxTokens: inputs.maxTokens,
+        concurrency: inputs.concurrency,
+        budget: inputs.budget,
+        timeoutMs: inputs.timeoutMinutes * 60_000,
+        dryRun: inputs.dryRun,
+        renderer: async () => {
+          await checkCredentials(inputs.awsRegion)
+          return new BedrockRenderer({ region: inputs.awsRegion, log: actionLog, concurrency: inputs.concurrency })
+        },
+        cache: inputs.cache && !inputs.dryRun ? actionsRenderCache() : undefined,
+        log: actionLog,
+        secrets,
+        baselineRev,
+        gitToken: token || undefined,
+        handEdits: inputs.handEdits
+      })
+    )
+    .finally(cancel.dispose)
   setGeneratedFiles([result])
   setTokenOutputs([result])
   await writeSummary(

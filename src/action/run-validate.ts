@@ -13,7 +13,10 @@ import { leftStale } from '../core/generate/left-stale.js'
  */
 export async function runValidate(
   inputs: ValidateInputs,
-  options: { report: boolean; /** report what is stale outside the targets (generate reports it after its run instead) */ leftStale?: boolean } = { report: true }
+  options: {
+    report: boolean
+    /** report what is stale outside the targets (generate reports it after its run instead) */ leftStale?: boolean
+  } = { report: true }
 ): Promise<ValidationReport> {
   const report = await validate({
     root: inputs.root,
@@ -26,12 +29,17 @@ export async function runValidate(
       find: async () => which('dvc'),
       // loaded on demand: the DVC installer and the cache client it uses (@actions/cache and its
       // Azure storage dependencies) are most of the bundle, and the native engine needs neither
-      install: async () => (await import('./dvc-setup.js')).ensureDvc({ version: inputs.dvcVersion, useCache: inputs.cache })
+      install: async () =>
+        (await import('./dvc-setup.js')).ensureDvc({ version: inputs.dvcVersion, useCache: inputs.cache })
     }
   })
   if (!options.report) return report
   for (const n of report.notices) {
-    core.notice(`${n.message}\nWhat to do: ${n.hint}`, { file: annotationPath(n.file), startLine: n.line, title: 'graft-action' })
+    core.notice(`${n.message}\nWhat to do: ${n.hint}`, {
+      file: annotationPath(n.file),
+      startLine: n.line,
+      title: 'graft-action'
+    })
   }
   setStaleOutputs(report.stale)
   for (const d of report.stale) {

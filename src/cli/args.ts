@@ -33,7 +33,11 @@ export interface Parsed<V> {
  * `options`. Every command also takes -h/--help. Unknown options and options
  * missing their value throw a UsageError naming the nearest known option.
  */
-export function parseCommandLine<V extends object>(command: string, argv: string[], options: Record<string, OptionSpec>): Parsed<V> {
+export function parseCommandLine<V extends object>(
+  command: string,
+  argv: string[],
+  options: Record<string, OptionSpec>
+): Parsed<V> {
   const all: Record<string, OptionSpec> = { ...options, help: { type: 'boolean', short: 'h', default: false } }
   try {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: all })
@@ -82,7 +86,12 @@ function usageFromParseError(command: string, error: unknown, options: Record<st
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const typed = /'(-[^']*)'/.exec(message)?.[1] ?? message
     const flags = Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])])
-    const near = typed.startsWith('--') ? nearest(typed, flags.filter((f) => f.startsWith('--'))) : undefined
+    const near = typed.startsWith('--')
+      ? nearest(
+          typed,
+          flags.filter((f) => f.startsWith('--'))
+        )
+      : undefined
     return new UsageError({
       message: `unknown option ${typed} for ${command}${near ? `; did you mean ${near}?` : ''}`,
       hint: help
@@ -92,7 +101,8 @@ function usageFromParseError(command: string, error: unknown, options: Record<st
     const typed = /Option '(?:-\w, )?(--[^ ']+)/.exec(message)?.[1]
     const spec = typed ? options[typed.slice(2)] : undefined
     return new UsageError({
-      message: typed && spec?.type === 'string' ? `${typed} needs a value` : typed ? `${typed} takes no value` : message,
+      message:
+        typed && spec?.type === 'string' ? `${typed} needs a value` : typed ? `${typed} takes no value` : message,
       hint: help
     })
   }

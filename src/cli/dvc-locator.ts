@@ -7,6 +7,9 @@ import type { DvcLocator } from '../core/validate/validate.js'
 export const dvcOnPath: DvcLocator = {
   find: async () => which('dvc'),
   install: async (): Promise<string> => {
-    throw new GraftError({ message: 'dvc is not on PATH', hint: `pip install "dvc==${DEFAULT_DVC_VERSION}", or use --engine native` })
+    throw new GraftError({
+      message: 'dvc is not on PATH',
+      hint: `pip install "dvc==${DEFAULT_DVC_VERSION}", or use --engine native`
+    })
   }
 }

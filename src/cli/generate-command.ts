@@ -5,7 +5,15 @@ import { generate, type GenerateResult } from '../core/generate/generate.js'
 import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
 import { resolveModelSetting } from '../core/render/models.js'
 import { parseHandEditPolicy } from '../core/validate/hand-edits.js'
-import { DEFAULT_CONCURRENCY, DEFAULT_DOWNSTREAM, DEFAULT_HAND_EDITS, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_MINUTES, defaultRegion } from '../core/defaults.js'
+import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_DOWNSTREAM,
+  DEFAULT_HAND_EDITS,
+  DEFAULT_MAX_TOKENS,
+  DEFAULT_MODEL,
+  DEFAULT_TIMEOUT_MINUTES,
+  defaultRegion
+} from '../core/defaults.js'
 import { DEFAULT_BUDGET } from '../core/generate/budget.js'
 import { parseDownstream, parseEngineChoice, parsePositiveInt } from '../core/settings.js'
 import { leftStale } from '../core/generate/left-stale.js'
@@ -162,7 +170,9 @@ export async function generateCommand(argv: string[]): Promise<number> {
     const counts = new Map<string, number>()
     for (const d of result.documents) counts.set(d.directive, (counts.get(d.directive) ?? 0) + 1)
     const tally = [...counts].map(([directive, n]) => `${n} ${directive}`).join(', ')
-    process.stdout.write(`Dry run: ${result.documents.length} document(s) planned${tally ? ` (${tally})` : ''}; no model was called and nothing was written.\n`)
+    process.stdout.write(
+      `Dry run: ${result.documents.length} document(s) planned${tally ? ` (${tally})` : ''}; no model was called and nothing was written.\n`
+    )
   } else {
     for (const d of result.documents) {
       const tokens = d.rendered ? `, ${d.inputTokens} in / ${d.outputTokens} out tokens` : ''
@@ -171,8 +181,12 @@ export async function generateCommand(argv: string[]): Promise<number> {
   }
   const used = result.documents.reduce((t, d) => ({ i: t.i + d.inputTokens, o: t.o + d.outputTokens }), { i: 0, o: 0 })
   if (!result.dryRun) process.stdout.write(`Tokens: ${used.i} input, ${used.o} output\n`)
-  if (!result.dryRun && result.changedFiles.length > 0) process.stdout.write(`Changed: ${result.changedFiles.join(', ')}\n`)
-  printLeftStale(leftStale(report, result.dryRun ? [] : result.changedFiles), result.dryRun ? 'are stale' : 'are stale after this run')
+  if (!result.dryRun && result.changedFiles.length > 0)
+    process.stdout.write(`Changed: ${result.changedFiles.join(', ')}\n`)
+  printLeftStale(
+    leftStale(report, result.dryRun ? [] : result.changedFiles),
+    result.dryRun ? 'are stale' : 'are stale after this run'
+  )
   return 0
 }
 
@@ -184,7 +198,8 @@ export async function packCommand(argv: string[]): Promise<number> {
     process.stdout.write(packHelp)
     return 0
   }
-  if (positionals.length !== 1) throw new UsageError({ message: 'pack takes exactly one target', hint: 'e.g. graft-action pack docs/overview.md' })
+  if (positionals.length !== 1)
+    throw new UsageError({ message: 'pack takes exactly one target', hint: 'e.g. graft-action pack docs/overview.md' })
   const root = resolve(values.cwd)
   const log = terminalLog(true)
   const dryRun = (report: ValidationReport, force: boolean): Promise<GenerateResult> =>
@@ -208,12 +223,22 @@ export async function packCommand(argv: string[]): Promise<number> {
       log
     })
   // The target's stage: validating it alone also checks that it names a document.
-  const targeted = await validate({ root, engine: 'native', targets: positionals, downstream: 'report', log, dvc: dvcOnPath })
+  const targeted = await validate({
+    root,
+    engine: 'native',
+    targets: positionals,
+    downstream: 'report',
+    log,
+    dvc: dvcOnPath
+  })
   const stage = [...targeted.targets][0]
-  if (!targeted.pipeline.prompts.some((p) => p.stageName === stage)) throw new GraftError({ message: `${positionals[0]} has no prompt to pack` })
+  if (!targeted.pipeline.prompts.some((p) => p.stageName === stage))
+    throw new GraftError({ message: `${positionals[0]} has no prompt to pack` })
   // The whole run, as generate plans it, up to the target: upstreams it regenerates first shape what the target is sent.
   let note = ''
-  let doc = (await dryRun(await validate({ root, engine: 'native', log, dvc: dvcOnPath }), false)).documents.find((d) => d.stage === stage)
+  let doc = (await dryRun(await validate({ root, engine: 'native', log, dvc: dvcOnPath }), false)).documents.find(
+    (d) => d.stage === stage
+  )
   if (!doc) {
     note = ' — up to date: generate sends this only with --force'
     doc = (await dryRun(targeted, true)).documents.find((d) => d.stage === stage)
@@ -221,7 +246,10 @@ export async function packCommand(argv: string[]): Promise<number> {
   if (!doc) {
     // left out even when forced: it waits for a `dvc repro` of a stage that is not a prompt
     const why = targeted.stale.find((d) => d.stage === stage)?.reasons.map((r) => r.text) ?? []
-    throw new GraftError({ message: `generate would not render ${positionals[0]} now${why.length > 0 ? `: ${why.join('; ')}` : ''}`, hint: 'do what the reasons say first, then pack it again' })
+    throw new GraftError({
+      message: `generate would not render ${positionals[0]} now${why.length > 0 ? `: ${why.join('; ')}` : ''}`,
+      hint: 'do what the reasons say first, then pack it again'
+    })
   }
   process.stdout.write(`# ${doc.output}: ${doc.directiveLine}${note}\n${doc.packed ?? ''}`)
   return 0

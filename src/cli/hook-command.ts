@@ -53,7 +53,10 @@ async function install(argv: string[]): Promise<number> {
   const git = new Git(dir)
   const top = await git.tryExec(['rev-parse', '--show-toplevel'])
   if (top.code !== 0) {
-    throw new GraftError({ message: `${dir} is not in a git repository`, hint: 'run "git init" first, or pass -C <repository>' })
+    throw new GraftError({
+      message: `${dir} is not in a git repository`,
+      hint: 'run "git init" first, or pass -C <repository>'
+    })
   }
   const root = top.stdout.trim()
   const hooksDir = resolve(dir, (await git.exec(['rev-parse', '--git-path', 'hooks'])).trim())
@@ -79,7 +82,9 @@ async function install(argv: string[]): Promise<number> {
   writeFileSync(hook, hookScript(relative(root, dir)))
   chmodSync(hook, 0o755)
   process.stdout.write(`Installed the graft-action pre-commit hook in ${shown}${replaced}.\n`)
-  process.stdout.write('Commits that leave a document stale or dvc.yaml out of sync are now blocked; "git commit --no-verify" skips the check once.\n')
+  process.stdout.write(
+    'Commits that leave a document stale or dvc.yaml out of sync are now blocked; "git commit --no-verify" skips the check once.\n'
+  )
   return 0
 }
 

@@ -49,7 +49,9 @@ async function main(argv: string[]): Promise<number> {
   if (!load) {
     const near = name.startsWith('-') ? undefined : nearest(name, Object.keys(commands))
     throw new UsageError({
-      message: name.startsWith('-') ? `unknown option ${name}; options go after the command` : `unknown command "${name}"${near ? `; did you mean "${near}"?` : ''}`,
+      message: name.startsWith('-')
+        ? `unknown option ${name}; options go after the command`
+        : `unknown command "${name}"${near ? `; did you mean "${near}"?` : ''}`,
       hint: `the commands are ${Object.keys(commands).join(', ')}; run "graft-action --help"`
     })
   }

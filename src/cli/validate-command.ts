@@ -27,18 +27,22 @@ Options:
 `
 
 export async function validateCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine<{ engine: string; json: boolean; 'fail-on-stale': boolean; downstream: string; 'hand-edits': string; cwd: string; help: boolean }>(
-    'validate',
-    argv,
-    {
-      engine: { type: 'string', default: 'auto' },
-      json: { type: 'boolean', default: false },
-      'fail-on-stale': { type: 'boolean', default: false },
-      downstream: { type: 'string', default: DEFAULT_DOWNSTREAM },
-      'hand-edits': { type: 'string', default: DEFAULT_HAND_EDITS },
-      cwd: { type: 'string', short: 'C', default: '.' }
-    }
-  )
+  const { values, positionals } = parseCommandLine<{
+    engine: string
+    json: boolean
+    'fail-on-stale': boolean
+    downstream: string
+    'hand-edits': string
+    cwd: string
+    help: boolean
+  }>('validate', argv, {
+    engine: { type: 'string', default: 'auto' },
+    json: { type: 'boolean', default: false },
+    'fail-on-stale': { type: 'boolean', default: false },
+    downstream: { type: 'string', default: DEFAULT_DOWNSTREAM },
+    'hand-edits': { type: 'string', default: DEFAULT_HAND_EDITS },
+    cwd: { type: 'string', short: 'C', default: '.' }
+  })
   if (values.help) {
     process.stdout.write(validateHelp)
     return 0

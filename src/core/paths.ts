@@ -13,7 +13,17 @@
 //   the run, a device would never end);
 // - control characters in a path (they would end up in logs and commands).
 // Outputs must also be writable files: not a folder, not under a file.
-import { accessSync, constants, lstatSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs'
+import {
+  accessSync,
+  constants,
+  lstatSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  realpathSync,
+  statSync,
+  type Stats
+} from 'node:fs'
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
 import { GraftError } from './errors.js'
 
@@ -206,12 +216,14 @@ export class RepoPathChecker {
     const normal = normalizeRepoPath(rel)
     if (role === 'pipeline') {
       const own = lstatOrUndefined(join(this.root, normal))
-      if (own?.isSymbolicLink()) return `${normal} is a symlink; the action reads and writes the pipeline's files only as plain files`
+      if (own?.isSymbolicLink())
+        return `${normal} is a symlink; the action reads and writes the pipeline's files only as plain files`
     }
     const landing = this.land(normal)
     if (landing.problem) return landing.problem
     const where = relative(this.realRootPath(), landing.real).split(sep).join('/')
-    if (where === '..' || where.startsWith('../') || isAbsolute(where)) return `${this.through(normal)}, outside the repository`
+    if (where === '..' || where.startsWith('../') || isAbsolute(where))
+      return `${this.through(normal)}, outside the repository`
     const folder = forbiddenFolder(where)
     if (folder) return `${this.through(normal)}, inside ${folder}/, which the action never reads or writes`
     if (role === 'output' && where === '') return `${normal} is the repository root, not a file`
@@ -219,8 +231,10 @@ export class RepoPathChecker {
     const stats = landing.stats
     if (!stats) return role === 'output' ? this.writableProblem(normal, landing.real) : undefined
     const kind = kindOf(stats)
-    if (kind !== 'file' && kind !== 'folder') return `${normal} is a ${kind}, not a regular file; the action reads only files and folders`
-    if (kind === 'folder' && (role === 'output' || role === 'prompt' || role === 'pipeline')) return `${normal} is a folder, not a file`
+    if (kind !== 'file' && kind !== 'folder')
+      return `${normal} is a ${kind}, not a regular file; the action reads only files and folders`
+    if (kind === 'folder' && (role === 'output' || role === 'prompt' || role === 'pipeline'))
+      return `${normal} is a folder, not a file`
     if (role === 'output') return this.writableProblem(normal, landing.real)
     return undefined
   }
@@ -251,7 +265,8 @@ export class RepoPathChecker {
     for (;;) {
       const stats = statOrUndefined(dir)
       if (stats) {
-        if (!stats.isDirectory()) return `${normal} cannot be written: ${relative(this.realRootPath(), dir).split(sep).join('/')} is a file, not a folder`
+        if (!stats.isDirectory())
+          return `${normal} cannot be written: ${relative(this.realRootPath(), dir).split(sep).join('/')} is a file, not a folder`
         try {
           accessSync(dir, constants.W_OK)
         } catch {
@@ -290,7 +305,8 @@ export class RepoPathChecker {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (code === 'ELOOP') return { real: abs, problem: `${normal} is a symlink loop` }
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') return { real: abs, problem: `${normal} cannot be read (${code ?? 'unknown error'})` }
+      if (code !== 'ENOENT' && code !== 'ENOTDIR')
+        return { real: abs, problem: `${normal} cannot be read (${code ?? 'unknown error'})` }
     }
     // Something on the way is missing (or dangling): walk it, one component at a time.
     let current = realRoot
@@ -304,13 +320,17 @@ export class RepoPathChecker {
         try {
           target = realpathSync.native(next)
         } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'ELOOP') return { real: next, problem: `${parts.slice(0, i + 1).join('/')} is a symlink loop` }
+          if ((error as NodeJS.ErrnoException).code === 'ELOOP')
+            return { real: next, problem: `${parts.slice(0, i + 1).join('/')} is a symlink loop` }
           target = resolve(dirname(next), readlinkSync(next)) // dangling: where it would write
           return { real: join(target, ...parts.slice(i + 1)) }
         }
         current = target
       } else if (!stats.isDirectory() && i < parts.length - 1) {
-        return { real: join(next, ...parts.slice(i + 1)), problem: `${normal} cannot exist: ${parts.slice(0, i + 1).join('/')} is a file, not a folder` }
+        return {
+          real: join(next, ...parts.slice(i + 1)),
+          problem: `${normal} cannot exist: ${parts.slice(0, i + 1).join('/')} is a file, not a folder`
+        }
       } else {
         current = next
       }

@@ -27,7 +27,11 @@ export interface PromptFile {
    * deps listed more than once, or naming the prompt itself (its stage reads it
    * anyway): accepted as DVC accepts them, and reported as a notice
    */
-  repeatedDeps?: Array<{ dep: string; line?: number; /** line of the first listing; undefined for the prompt itself */ firstLine?: number }>
+  repeatedDeps?: Array<{
+    dep: string
+    line?: number
+    /** line of the first listing; undefined for the prompt itself */ firstLine?: number
+  }>
   /** everything after the closing `---` (byte for byte) */
   body: string
 }

@@ -6,7 +6,6 @@ import { fastParseDvcLock, lockByBlocks, lockByLines } from '../../../src/core/d
 import { parseDvcLockYaml } from '../../../src/core/dvc/dvclock.js'
 import { pick, prng, type Random } from '../../support/random.js'
 
-
 const WORDS = ['src', 'docs', 'a', 'part-0001', 'notes.md', 'x_y', 'v1.2', '-n', 'x#y', 'é', "it's"]
 const HOSTILE = ['123', 'true', 'null', '1e5', '~', 'a: b', '#x', "'q'", "'it''s'", '- item']
 
@@ -23,9 +22,13 @@ function gen(r: Random, hostile: number): string {
       if (r() < 0.2) continue
       out.push(`    ${key}:`)
       for (let e = 0; e < 1 + Math.floor(r() * 3); e++) {
-        out.push(fold('    - path: ', Array.from({ length: 1 + Math.floor(r() * 3) }, word).join(r() < 0.9 ? '/' : ' '), 8))
+        out.push(
+          fold('    - path: ', Array.from({ length: 1 + Math.floor(r() * 3) }, word).join(r() < 0.9 ? '/' : ' '), 8)
+        )
         if (r() < 0.8) out.push('      hash: md5')
-        out.push(`      md5: ${r() < 0.1 ? `${hex()}.dir` : r() < hostile ? "'12345678901234567890123456789012'" : hex()}`)
+        out.push(
+          `      md5: ${r() < 0.1 ? `${hex()}.dir` : r() < hostile ? "'12345678901234567890123456789012'" : hex()}`
+        )
         if (r() < 0.9) out.push(`      size: ${Math.floor(r() * 100000)}`)
         if (r() < 0.1) out.push(`      nfiles: ${Math.floor(r() * 10)}`)
         if (r() < 0.1) out.push('      isexec: true')
@@ -58,7 +61,30 @@ function mutate(text: string, r: Random): string {
     const at = Math.floor(r() * (line.length + 1))
     switch (Math.floor(r() * 7)) {
       case 0:
-        lines[i] = line.slice(0, at) + pick(r, [':', ': ', ' #', '"', "'", '\t', '{', '[', '- ', '&', '*', '!', '|', '?', ' ', '\r', '\u2028', '\u00a0', '\u3000']) + line.slice(at)
+        lines[i] =
+          line.slice(0, at) +
+          pick(r, [
+            ':',
+            ': ',
+            ' #',
+            '"',
+            "'",
+            '\t',
+            '{',
+            '[',
+            '- ',
+            '&',
+            '*',
+            '!',
+            '|',
+            '?',
+            ' ',
+            '\r',
+            '\u2028',
+            '\u00a0',
+            '\u3000'
+          ]) +
+          line.slice(at)
         break
       case 1:
         lines[i] = ' ' + line
@@ -73,7 +99,21 @@ function mutate(text: string, r: Random): string {
         lines.splice(i, 0, line)
         break
       case 5:
-        lines.splice(i, 0, pick(r, ['', '# c', '      size: 3', '      hash: sha256', '      nfiles: x', '    params:', '      extra: 1', '        more words', '      - words']))
+        lines.splice(
+          i,
+          0,
+          pick(r, [
+            '',
+            '# c',
+            '      size: 3',
+            '      hash: sha256',
+            '      nfiles: x',
+            '    params:',
+            '      extra: 1',
+            '        more words',
+            '      - words'
+          ])
+        )
         break
       default:
         lines[i] = line.slice(0, at) + line.slice(at + 1)
@@ -122,7 +162,12 @@ describe('fastParseDvcLock against the YAML reader', () => {
 
   it('leaves files with white space YAML does not trim (no-break and other Unicode spaces) to the YAML reader', () => {
     const head = "schema: '2.0'\nstages:\n  a:\n"
-    for (const text of [`${head}    cmd: foo\u00a0\n`, `${head}    cmd: foo\n      \u00a0bar\n`, `${head}    cmd: x\n    deps:\n    - path: p\u3000\n      md5: abc\n`, `${head}    cmd: x\u2029\n`]) {
+    for (const text of [
+      `${head}    cmd: foo\u00a0\n`,
+      `${head}    cmd: foo\n      \u00a0bar\n`,
+      `${head}    cmd: x\n    deps:\n    - path: p\u3000\n      md5: abc\n`,
+      `${head}    cmd: x\u2029\n`
+    ]) {
       expect(fastParseDvcLock(text)).toBeUndefined()
       const stage = parseDvcLockYaml(text).stages.get('a')!
       expect(stage.cmd + stage.deps.map((d) => d.path).join('')).toMatch(/[\u00a0\u3000\u2029]/) // kept, not trimmed

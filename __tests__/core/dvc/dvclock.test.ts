@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { chmodSync, readFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { GraftError } from '../../../src/core/errors.js'
-import { lockEntryFor, parseDvcLock, parseDvcLockYaml, readDvcLock, setLockStage } from '../../../src/core/dvc/dvclock.js'
+import {
+  lockEntryFor,
+  parseDvcLock,
+  parseDvcLockYaml,
+  readDvcLock,
+  setLockStage
+} from '../../../src/core/dvc/dvclock.js'
 import type { LockStage } from '../../../src/core/types.js'
 import { fastParseDvcLock } from '../../../src/core/dvc/dvclock-fast.js'
 import { TestRepo } from '../../support/repo.js'
@@ -54,10 +60,20 @@ describe('parseDvcLock', () => {
     expect(lock.schema).toBe('2.0')
     expect([...lock.stages.keys()]).toEqual(['how_it_works', 'old'])
     const s = lock.stages.get('how_it_works')!
-    expect(s.cmd).toBe('bash scripts/render_llm.sh --prompt docs/how-it-works.prompt.md --out docs/how-it-works.md --name how_it_works')
+    expect(s.cmd).toBe(
+      'bash scripts/render_llm.sh --prompt docs/how-it-works.prompt.md --out docs/how-it-works.md --name how_it_works'
+    )
     expect(s.line).toBe(3)
-    expect(s.deps[1]).toEqual({ path: 'docs/raw', hash: 'md5', md5: 'dfaf2d4610cc83fdbeb2c8db6b0b3007.dir', size: 106557388, nfiles: 13398 })
-    expect(s.outs).toEqual([{ path: 'docs/how-it-works.md', hash: 'md5', md5: 'a25a572f582876c08647b5c79e55ea57', size: 13424 }])
+    expect(s.deps[1]).toEqual({
+      path: 'docs/raw',
+      hash: 'md5',
+      md5: 'dfaf2d4610cc83fdbeb2c8db6b0b3007.dir',
+      size: 106557388,
+      nfiles: 13398
+    })
+    expect(s.outs).toEqual([
+      { path: 'docs/how-it-works.md', hash: 'md5', md5: 'a25a572f582876c08647b5c79e55ea57', size: 13424 }
+    ])
     expect(lock.stages.get('old')!.deps).toEqual([{ path: 'a.txt', md5: '0cc175b9c0f1b6a831c399e269772661', size: 1 }])
   })
 
@@ -85,9 +101,17 @@ describe('parseDvcLock', () => {
 
   it('rejects malformed stage entries naming the stage and line', () => {
     const head = "schema: '2.0'\nstages:\n"
-    expect(problemOf(() => parseDvcLock(`${head}  a:\n    deps: []\n`))).toMatchObject({ line: 3, message: 'stage "a" has no cmd string' })
-    expect(problemOf(() => parseDvcLock(`${head}  a:\n    cmd: x\n    deps: a.txt\n`))).toMatchObject({ line: 5, message: 'stage "a": deps must be a list' })
-    expect(problemOf(() => parseDvcLock(`${head}  a:\n    cmd: x\n    outs:\n    - path: o.md\n      size: 3\n`))).toMatchObject({
+    expect(problemOf(() => parseDvcLock(`${head}  a:\n    deps: []\n`))).toMatchObject({
+      line: 3,
+      message: 'stage "a" has no cmd string'
+    })
+    expect(problemOf(() => parseDvcLock(`${head}  a:\n    cmd: x\n    deps: a.txt\n`))).toMatchObject({
+      line: 5,
+      message: 'stage "a": deps must be a list'
+    })
+    expect(
+      problemOf(() => parseDvcLock(`${head}  a:\n    cmd: x\n    outs:\n    - path: o.md\n      size: 3\n`))
+    ).toMatchObject({
       line: 6,
       message: 'stage "a": an entry of outs has no md5 string (o.md)'
     })
@@ -116,8 +140,17 @@ describe('the fast dvc.lock reader', () => {
     for (let i = 0; i < 200; i++) {
       if (i % 4 === 0) text = undefined
       words = random(6) ? plain : [...plain, ...odd]
-      const entry = { path: phrase().replaceAll(' ', '/'), hash: 'md5' as const, md5: random(2) ? md5(String(i)) : '12345678901234567890123456789012', size: i }
-      text = setLockStage(text, random(3) ? `s${i % 40}` : phrase(), { cmd: phrase(), deps: [entry], outs: [{ ...entry, path: `o${i}`, nfiles: 2 }] })
+      const entry = {
+        path: phrase().replaceAll(' ', '/'),
+        hash: 'md5' as const,
+        md5: random(2) ? md5(String(i)) : '12345678901234567890123456789012',
+        size: i
+      }
+      text = setLockStage(text, random(3) ? `s${i % 40}` : phrase(), {
+        cmd: phrase(),
+        deps: [entry],
+        outs: [{ ...entry, path: `o${i}`, nfiles: 2 }]
+      })
       texts.push(text)
     }
     let fast = 0
@@ -217,7 +250,11 @@ stages:
     const oldBlock = REFERENCE_LOCK.slice(REFERENCE_LOCK.indexOf('  old:\n'))
     expect(text.startsWith("schema: '2.0'\nstages:\n  how_it_works:\n    cmd: echo new\n")).toBe(true)
     expect(text.endsWith(oldBlock)).toBe(true)
-    expect(parseDvcLock(text).stages.get('how_it_works')!.deps.map((d) => d.path)).toEqual(['b.md', 'z.md'])
+    expect(
+      parseDvcLock(text)
+        .stages.get('how_it_works')!
+        .deps.map((d) => d.path)
+    ).toEqual(['b.md', 'z.md'])
     // the last stage, too
     const again = setLockStage(REFERENCE_LOCK, 'old', stage)
     expect(again.startsWith(REFERENCE_LOCK.slice(0, REFERENCE_LOCK.indexOf('  old:\n')))).toBe(true)
@@ -247,7 +284,9 @@ stages:
   })
 
   it('refuses to edit a corrupt lock file', () => {
-    expect(problemOf(() => setLockStage('train:\n  cmd: x\n', 'gen', stage)).message).toMatch(/DVC 1 lock files are not/)
+    expect(problemOf(() => setLockStage('train:\n  cmd: x\n', 'gen', stage)).message).toMatch(
+      /DVC 1 lock files are not/
+    )
   })
 })
 
@@ -295,7 +334,9 @@ describe('setLockStage against the real dvc', () => {
     })
     expect(await realStatus(repo.root)).toEqual({
       how_it_works: [
-        { 'changed deps': { 'docs/how-it-works.prompt.md': 'modified', 'docs/raw': 'modified', 'tool.sh': 'modified' } },
+        {
+          'changed deps': { 'docs/how-it-works.prompt.md': 'modified', 'docs/raw': 'modified', 'tool.sh': 'modified' }
+        },
         { 'changed outs': { 'docs/how-it-works.md': 'modified' } }
       ],
       other: [{ 'changed deps': { 'other.md': 'modified' } }]

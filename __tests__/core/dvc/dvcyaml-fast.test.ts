@@ -8,9 +8,25 @@ import { GraftError } from '../../../src/core/errors.js'
 import type { DvcYaml, StageDef } from '../../../src/core/types.js'
 import { pick, prng, type Random } from '../../support/random.js'
 
-
 /** Words any plain reader keeps as strings. */
-const WORDS = ['src', 'docs', 'a', 'part-0001', 'notes.md', 'x_y', 'v1.2', 'README', '-x', '.hidden', 'c,d', 'e(f)', 'g=h', 'k~', 'l@m', 'n%o']
+const WORDS = [
+  'src',
+  'docs',
+  'a',
+  'part-0001',
+  'notes.md',
+  'x_y',
+  'v1.2',
+  'README',
+  '-x',
+  '.hidden',
+  'c,d',
+  'e(f)',
+  'g=h',
+  'k~',
+  'l@m',
+  'n%o'
+]
 /** Words YAML reads as something else, or that the fast reader leaves to the full one. */
 const HOSTILE = ['2024', 'true', 'null', '1e5', '0x1F', '~', '..', '@i', '%j', '1:20', '.inf']
 
@@ -71,7 +87,8 @@ function generate(seed: number): string {
       if (key === 'outs') {
         out.push(`${pad}outs:`)
         const n = Math.floor(r() * 3)
-        for (let j = 0; j < n; j++) out.push(`${' '.repeat(L)}- ${path(r)}:`, `${' '.repeat(O)}cache: false`, ...noise())
+        for (let j = 0; j < n; j++)
+          out.push(`${' '.repeat(L)}- ${path(r)}:`, `${' '.repeat(O)}cache: false`, ...noise())
       }
       out.push(...noise())
     }
@@ -99,7 +116,31 @@ function mutate(text: string, r: Random): string {
     const at = Math.floor(r() * (line.length + 1))
     switch (Math.floor(r() * 8)) {
       case 0:
-        lines[i] = line.slice(0, at) + pick(r, [':', ': ', ' #', '"', "'", '\t', '\u00a0', '\u2028', '\u3000', '$', '{', '[', '-', '- ', '&', '*', '!', '|', '?', ' ']) + line.slice(at)
+        lines[i] =
+          line.slice(0, at) +
+          pick(r, [
+            ':',
+            ': ',
+            ' #',
+            '"',
+            "'",
+            '\t',
+            '\u00a0',
+            '\u2028',
+            '\u3000',
+            '$',
+            '{',
+            '[',
+            '-',
+            '- ',
+            '&',
+            '*',
+            '!',
+            '|',
+            '?',
+            ' '
+          ]) +
+          line.slice(at)
         break
       case 1:
         lines[i] = ' ' + line
@@ -114,7 +155,11 @@ function mutate(text: string, r: Random): string {
         lines.splice(i, 0, line)
         break
       case 5:
-        lines.splice(i, 0, pick(r, ['', '  ', '# x', '---', '...', 'plots:', '  desc: hi', '    frozen: true', '      persist: true']))
+        lines.splice(
+          i,
+          0,
+          pick(r, ['', '  ', '# x', '---', '...', 'plots:', '  desc: hi', '    frozen: true', '      persist: true'])
+        )
         break
       case 6:
         lines[i] = line.replace(/false$/, pick(r, ['true', 'False', 'no']))
@@ -171,7 +216,12 @@ describe('fastParseDvcYaml', () => {
 
   it('reads what graft-action itself writes (cache: false outs)', () => {
     const stages: StageDef[] = [
-      { name: 'how_it_works', cmd: `bash scripts/render_llm.sh --prompt docs/how-it-works.prompt.md --out docs/how-it-works.md --name how_it_works`, deps: ['docs/how-it-works.prompt.md', 'docs/a.md'], outs: [{ path: 'docs/how-it-works.md', cache: false }] },
+      {
+        name: 'how_it_works',
+        cmd: `bash scripts/render_llm.sh --prompt docs/how-it-works.prompt.md --out docs/how-it-works.md --name how_it_works`,
+        deps: ['docs/how-it-works.prompt.md', 'docs/a.md'],
+        outs: [{ path: 'docs/how-it-works.md', cache: false }]
+      },
       { name: 'ping', cmd: 'echo ping', deps: ['x.md'], outs: [{ path: 'p.md', cache: false }], alwaysChanged: true }
     ]
     const text = formatDvcYaml(stages)
@@ -187,7 +237,10 @@ describe('fastParseDvcYaml', () => {
     ['a quoted cmd', "stages:\n  a:\n    cmd: 'echo hi'\n"],
     ['a cached out', 'stages:\n  a:\n    cmd: x\n    outs:\n    - o.md\n'],
     ['an out with cache: true', 'stages:\n  a:\n    cmd: x\n    outs:\n    - o.md:\n        cache: true\n'],
-    ['an out with a second option', 'stages:\n  a:\n    cmd: x\n    outs:\n    - o.md:\n        cache: false\n        persist: true\n'],
+    [
+      'an out with a second option',
+      'stages:\n  a:\n    cmd: x\n    outs:\n    - o.md:\n        cache: false\n        persist: true\n'
+    ],
     ['params', 'stages:\n  a:\n    cmd: x\n    params:\n    - p\n'],
     ['a top-level key besides stages', 'vars:\n- a: 1\nstages:\n  a:\n    cmd: x\n'],
     ['interpolation', 'stages:\n  a:\n    cmd: echo ${x}\n'],
@@ -240,7 +293,8 @@ describe('fastParseDvcYaml', () => {
       if (/[\r\t\uFEFF]/.test(text)) continue // fastParseDvcYaml's own check
       const quick = dvcYamlByBlocks(text)
       // Unchanged, Graft's layout is read by blocks whenever it is read at all.
-      if (n < 1000 && hostile === 0) expect({ text, blocks: quick !== undefined }).toEqual({ text, blocks: dvcYamlByLines(text) !== undefined })
+      if (n < 1000 && hostile === 0)
+        expect({ text, blocks: quick !== undefined }).toEqual({ text, blocks: dvcYamlByLines(text) !== undefined })
       if (quick === undefined) continue
       blocks++
       if (n < 1000 && hostile === 0) plainGraft++

@@ -149,13 +149,22 @@ stages:
 
   it('rejects stages that are not a mapping', () => {
     const p = problemOf(() => parseDvcYaml('stages:\n  - a\n  - b\n', 'sub/dvc.yaml'))
-    expect(p).toMatchObject({ file: 'sub/dvc.yaml', line: 2, message: '"stages" must be a mapping of stage names to stages' })
+    expect(p).toMatchObject({
+      file: 'sub/dvc.yaml',
+      line: 2,
+      message: '"stages" must be a mapping of stage names to stages'
+    })
     expect(p.hint).toMatch(/DVC 3 pipeline syntax/)
   })
 
   it('rejects a stage without cmd, naming it and its line', () => {
     const p = problemOf(() => parseDvcYaml('stages:\n  ok:\n    cmd: x\n  broken:\n    deps: [a]\n'))
-    expect(p).toEqual({ file: 'dvc.yaml', line: 4, message: 'stage "broken" has no cmd', hint: 'give the stage a cmd; DVC requires one' })
+    expect(p).toEqual({
+      file: 'dvc.yaml',
+      line: 4,
+      message: 'stage "broken" has no cmd',
+      hint: 'give the stage a cmd; DVC requires one'
+    })
   })
 
   it('rejects deps and outs that are not lists', () => {
@@ -170,7 +179,10 @@ stages:
       line: 5,
       message: 'stage "a": each entry of deps must be a path string'
     })
-    expect(problemOf(() => parseDvcYaml('stages:\n  a:\n    cmd: 12\n'))).toMatchObject({ line: 3, message: 'the cmd of stage "a" must be a string' })
+    expect(problemOf(() => parseDvcYaml('stages:\n  a:\n    cmd: 12\n'))).toMatchObject({
+      line: 3,
+      message: 'the cmd of stage "a" must be a string'
+    })
   })
 })
 
@@ -188,7 +200,9 @@ describe('readDvcYaml', () => {
   it('reports a syntax error with file and line and changes nothing on disk', async () => {
     repo = TestRepo.create({ 'dvc.yaml': 'stages:\n  a:\n    cmd: [unclosed\n' })
     const before = repo.snapshot()
-    await expect(readDvcYaml(repo.root)).rejects.toMatchObject({ problems: [{ file: 'dvc.yaml', line: expect.any(Number) }] })
+    await expect(readDvcYaml(repo.root)).rejects.toMatchObject({
+      problems: [{ file: 'dvc.yaml', line: expect.any(Number) }]
+    })
     expect(repo.snapshot()).toEqual(before)
   })
 })

@@ -2,7 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CHUNK_SIZE, Hasher, dirMd5, dos2unix, fileMd5, isTextBlock, legacyFileMd5, pyJsonString } from '../../../src/core/dvc/hash.js'
+import {
+  CHUNK_SIZE,
+  Hasher,
+  dirMd5,
+  dos2unix,
+  fileMd5,
+  isTextBlock,
+  legacyFileMd5,
+  pyJsonString
+} from '../../../src/core/dvc/hash.js'
 import { GraftError } from '../../../src/core/errors.js'
 import { TestRepo } from '../../support/repo.js'
 
@@ -20,11 +29,22 @@ describe('DVC hashes', () => {
     mkdirSync(repo.path('empty'))
     expect(await dirMd5(repo.path('one'))).toEqual({ md5: '5fb6b29836c388e093ca0715c872fe2a.dir', size: 2, nfiles: 2 })
     expect(await dirMd5(repo.path('two'))).toEqual({ md5: 'cb58ee07cb01044db229e4d6121a0dfc.dir', size: 10, nfiles: 2 })
-    expect(await dirMd5(repo.path('empty'))).toEqual({ md5: 'd751713988987e9331980363e24189ce.dir', size: 0, nfiles: 0 })
+    expect(await dirMd5(repo.path('empty'))).toEqual({
+      md5: 'd751713988987e9331980363e24189ce.dir',
+      size: 0,
+      nfiles: 0
+    })
   })
 
   it('skips .git, .hg and .dvc folders and a .git file inside a directory', async () => {
-    repo.write({ 'd/1': '1', 'd/2': '2', 'd/.git': 'gitdir: x', 'd/.hg/x': 'h', 'd/sub/.dvc/config': 'c', 'd/sub/.git/HEAD': 'r' })
+    repo.write({
+      'd/1': '1',
+      'd/2': '2',
+      'd/.git': 'gitdir: x',
+      'd/.hg/x': 'h',
+      'd/sub/.dvc/config': 'c',
+      'd/sub/.git/HEAD': 'r'
+    })
     expect((await dirMd5(repo.path('d'))).md5).toBe('5fb6b29836c388e093ca0715c872fe2a.dir')
   })
 
@@ -63,7 +83,7 @@ describe('DVC hashes', () => {
   it('applies dos2unix to text for legacy entries, and leaves binary alone', async () => {
     const binary = Buffer.from([0, 13, 10, 65])
     const mostlyHigh = Buffer.concat([Buffer.alloc(4, 0xe9), Buffer.from('ab\r\ncdef')]) // 4/12 > 30% non-text
-    repo.write({ 'crlf.txt': 'a\r\nb\r\n', 'bin': binary, 'high': mostlyHigh, 'empty': '' })
+    repo.write({ 'crlf.txt': 'a\r\nb\r\n', bin: binary, high: mostlyHigh, empty: '' })
     expect(await legacyFileMd5(repo.path('crlf.txt'))).toBe(md5('a\nb\n'))
     expect(await legacyFileMd5(repo.path('bin'))).toBe(md5(binary))
     expect(await legacyFileMd5(repo.path('high'))).toBe(md5(mostlyHigh))
@@ -77,13 +97,15 @@ describe('DVC hashes', () => {
     first.write('\r\n', 1000)
     first.write('\r', CHUNK_SIZE - 1) // \r ends chunk 1, \n starts chunk 2
     const second = Buffer.from('\nline\r\nend\r\n')
-    repo.write({ 'big': Buffer.concat([first, second]) })
+    repo.write({ big: Buffer.concat([first, second]) })
     const expected = md5(Buffer.concat([first, Buffer.from('\nline\nend\n')]))
     expect(await legacyFileMd5(repo.path('big'))).toBe(expected)
     // Over the whole-read limit the chunked reader must give the same result.
     const huge = Buffer.concat([Buffer.alloc(9 * CHUNK_SIZE, 'y'), Buffer.from('\r\n')])
-    repo.write({ 'huge': huge })
-    expect(await legacyFileMd5(repo.path('huge'))).toBe(md5(Buffer.concat([Buffer.alloc(9 * CHUNK_SIZE, 'y'), Buffer.from('\n')])))
+    repo.write({ huge: huge })
+    expect(await legacyFileMd5(repo.path('huge'))).toBe(
+      md5(Buffer.concat([Buffer.alloc(9 * CHUNK_SIZE, 'y'), Buffer.from('\n')]))
+    )
     expect(await fileMd5(repo.path('huge'))).toBe(md5(huge))
   })
 
@@ -91,7 +113,8 @@ describe('DVC hashes', () => {
     repo.write({ 'd/1': '1\r\n', 'd/2': '2\r\n' })
     const legacy = await dirMd5(repo.path('d'), true)
     const modern = await dirMd5(repo.path('d'))
-    const listing = (a: string, b: string): string => `[{"md5": "${md5(a)}", "relpath": "1"}, {"md5": "${md5(b)}", "relpath": "2"}]`
+    const listing = (a: string, b: string): string =>
+      `[{"md5": "${md5(a)}", "relpath": "1"}, {"md5": "${md5(b)}", "relpath": "2"}]`
     expect(legacy.md5).toBe(`${md5(listing('1\n', '2\n'))}.dir`)
     expect(modern.md5).toBe(`${md5(listing('1\r\n', '2\r\n'))}.dir`)
     expect(legacy.size).toBe(6)
@@ -167,7 +190,10 @@ describe('DVC hashes', () => {
     const before = repo.snapshot()
     const error = await new Hasher({ root: repo.root }).dir(join(repo.root, 'd')).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(GraftError)
-    expect((error as GraftError).problems[0]).toMatchObject({ file: 'd/sub/.dvcignore', hint: 'move its rules to a .dvcignore above that directory (the repository root\'s, or its parent folder\'s)' })
+    expect((error as GraftError).problems[0]).toMatchObject({
+      file: 'd/sub/.dvcignore',
+      hint: "move its rules to a .dvcignore above that directory (the repository root's, or its parent folder's)"
+    })
     expect(repo.snapshot()).toEqual(before)
   })
 

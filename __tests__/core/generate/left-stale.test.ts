@@ -11,20 +11,45 @@ import type { ValidationReport } from '../../../src/core/validate/validate.js'
 
 /** faq reads overview; index reads faq; notes stands alone. */
 const STAGES: StageDef[] = [
-  { name: 'overview', cmd: 'graft overview', deps: ['overview.prompt.md', 'src.md'], outs: [{ path: 'overview.md', cache: false }] },
+  {
+    name: 'overview',
+    cmd: 'graft overview',
+    deps: ['overview.prompt.md', 'src.md'],
+    outs: [{ path: 'overview.md', cache: false }]
+  },
   { name: 'faq', cmd: 'graft faq', deps: ['faq.prompt.md', 'overview.md'], outs: [{ path: 'faq.md', cache: false }] },
-  { name: 'index', cmd: 'graft index', deps: ['index.prompt.md', 'faq.md'], outs: [{ path: 'index.md', cache: false }] },
+  {
+    name: 'index',
+    cmd: 'graft index',
+    deps: ['index.prompt.md', 'faq.md'],
+    outs: [{ path: 'index.md', cache: false }]
+  },
   { name: 'notes', cmd: 'graft notes', deps: ['notes.prompt.md', 'log.md'], outs: [{ path: 'notes.md', cache: false }] }
 ]
 const graph = StageGraph.build(STAGES)
 
 function stale(stage: string): StaleDocument {
-  return { stage, outputs: [`${stage}.md`], prompt: `${stage}.prompt.md`, reasons: [{ kind: 'changed-dep', text: `dep of ${stage} modified` }] }
+  return {
+    stage,
+    outputs: [`${stage}.md`],
+    prompt: `${stage}.prompt.md`,
+    reasons: [{ kind: 'changed-dep', text: `dep of ${stage} modified` }]
+  }
 }
 
-function report(targets: string[] | undefined, staleStages: string[], policy: 'include' | 'report' = 'report'): ValidationReport {
+function report(
+  targets: string[] | undefined,
+  staleStages: string[],
+  policy: 'include' | 'report' = 'report'
+): ValidationReport {
   const pipeline: Pipeline = {
-    prompts: STAGES.map((s) => ({ path: `${s.name}.prompt.md`, stageName: s.name, deps: [], out: `${s.name}.md`, body: '' })),
+    prompts: STAGES.map((s) => ({
+      path: `${s.name}.prompt.md`,
+      stageName: s.name,
+      deps: [],
+      out: `${s.name}.md`,
+      body: ''
+    })),
     dvcYaml: { stages: STAGES, unsupported: [] },
     lock: undefined,
     stages: STAGES,

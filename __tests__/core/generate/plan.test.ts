@@ -87,7 +87,10 @@ describe('planGeneration', () => {
 
   it('model: the prompt’s own, else the `model` input, else the default; resolved to a Bedrock id', () => {
     const prompts = [prompt('a', { model: 'bedrock-claude-haiku' }), prompt('b'), prompt('c'), prompt('z')]
-    const plan = planGeneration(report(['a', 'b'], { prompts }), { force: false, defaultModel: 'bedrock-claude-v3.5-sonnet' })
+    const plan = planGeneration(report(['a', 'b'], { prompts }), {
+      force: false,
+      defaultModel: 'bedrock-claude-v3.5-sonnet'
+    })
     expect(plan[0].modelName).toBe('bedrock-claude-haiku')
     expect(plan[0].modelId).toContain('anthropic.claude-3-haiku')
     expect(plan[1].modelName).toBe('bedrock-claude-v3.5-sonnet')
@@ -95,7 +98,12 @@ describe('planGeneration', () => {
   })
 
   it('output tokens: the prompt’s max_tokens, else the input capped at the model’s limit', () => {
-    const prompts = [prompt('a', { model: 'bedrock-claude-haiku' }), prompt('b', { maxTokens: 1000 }), prompt('c'), prompt('z')]
+    const prompts = [
+      prompt('a', { model: 'bedrock-claude-haiku' }),
+      prompt('b', { maxTokens: 1000 }),
+      prompt('c'),
+      prompt('z')
+    ]
     const plan = planGeneration(report(['a', 'b'], { prompts }), { force: false, maxTokens: 16000 })
     expect(plan[0].maxTokens).toBe(4096)
     expect(plan[1].maxTokens).toBe(1000)
@@ -113,7 +121,9 @@ describe('planGeneration', () => {
       ['a.prompt.md', 3],
       ['c.prompt.md', 4]
     ])
-    expect(error.problems[0].message).toContain('max_tokens is 8000, above the output limit of bedrock-claude-haiku (4096 tokens)')
+    expect(error.problems[0].message).toContain(
+      'max_tokens is 8000, above the output limit of bedrock-claude-haiku (4096 tokens)'
+    )
     expect(error.problems[0].hint).toContain('max_tokens: 4096')
   })
 
@@ -125,7 +135,9 @@ describe('planGeneration', () => {
   })
 
   it('a stale stage no prompt defines is left out, not an error (validate says to `dvc repro` it); unrelated documents are planned', () => {
-    const r = report(['helper', 'z'], { reasons: { helper: [{ kind: 'not-a-prompt', text: 'run `dvc repro helper`' }] } })
+    const r = report(['helper', 'z'], {
+      reasons: { helper: [{ kind: 'not-a-prompt', text: 'run `dvc repro helper`' }] }
+    })
     const plan = planGeneration(r, { force: false })
     expect(plan.map((d) => d.stage.name)).toEqual(['z'])
     expect(leftStale(r, plan).map((d) => d.stage)).toEqual(['helper'])
@@ -141,15 +153,23 @@ describe('planGeneration', () => {
   })
 
   it('a frozen stage is never planned: stale, or forced with every stage targeted', () => {
-    expect(planGeneration(report(['a', 'b'], { frozen: ['b'] }), { force: false }).map((d) => d.stage.name)).toEqual(['a'])
-    expect(planGeneration(report([], { frozen: ['b'] }), { force: true }).map((d) => d.stage.name)).toEqual(['a', 'c', 'z'])
+    expect(planGeneration(report(['a', 'b'], { frozen: ['b'] }), { force: false }).map((d) => d.stage.name)).toEqual([
+      'a'
+    ])
+    expect(planGeneration(report([], { frozen: ['b'] }), { force: true }).map((d) => d.stage.name)).toEqual([
+      'a',
+      'c',
+      'z'
+    ])
   })
 
   it('force with a frozen stage named in targets: refused on its dvc.yaml line, before any call', () => {
     const error = problemsOf(() => planGeneration(report([], { targets: ['b', 'z'], frozen: ['b'] }), { force: true }))
     expect(error.problems).toHaveLength(1)
     expect(error.problems[0]).toMatchObject({ file: 'dvc.yaml', line: 11 })
-    expect(error.problems[0].message).toContain('stage b is frozen (frozen: true in dvc.yaml), so it is never regenerated, even with force')
+    expect(error.problems[0].message).toContain(
+      'stage b is frozen (frozen: true in dvc.yaml), so it is never regenerated, even with force'
+    )
     expect(error.problems[0].hint).toContain('dvc unfreeze b')
   })
 })

@@ -41,7 +41,9 @@ describe('runDag', () => {
 
   it("a task's own failure stops only what lies behind it; the rest runs", async () => {
     const started: string[] = []
-    const err = await failure(runDag(tasks(started, { b: new Local('b broke') }), 1, { isLocal: (e) => e instanceof Local }))
+    const err = await failure(
+      runDag(tasks(started, { b: new Local('b broke') }), 1, { isLocal: (e) => e instanceof Local })
+    )
     expect(started.sort()).toEqual(['a', 'b', 'c', 'f'])
     expect(err.failures.map((f) => f.id)).toEqual(['b'])
     expect(err.done.sort()).toEqual(['a', 'c', 'f'])
@@ -51,7 +53,9 @@ describe('runDag', () => {
 
   it('any other failure starts nothing more', async () => {
     const started: string[] = []
-    const err = await failure(runDag(tasks(started, { a: new Error('access denied') }), 1, { isLocal: (e) => e instanceof Local }))
+    const err = await failure(
+      runDag(tasks(started, { a: new Error('access denied') }), 1, { isLocal: (e) => e instanceof Local })
+    )
     expect(started).toEqual(['a'])
     expect(err.stopped).toBe('access denied')
     expect(err.skipped.sort()).toEqual(['b', 'c', 'd', 'e', 'f'])
@@ -59,7 +63,9 @@ describe('runDag', () => {
 
   it('a stop reason (a spent budget) starts nothing more, and fails the run', async () => {
     const started: string[] = []
-    const err = await failure(runDag(tasks(started), 1, { stopReason: () => (started.length >= 2 ? 'over budget' : undefined) }))
+    const err = await failure(
+      runDag(tasks(started), 1, { stopReason: () => (started.length >= 2 ? 'over budget' : undefined) })
+    )
     expect(started).toHaveLength(2)
     expect(err.failures).toEqual([])
     expect(err.stopped).toBe('over budget')

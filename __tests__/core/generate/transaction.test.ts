@@ -4,7 +4,16 @@
 // in a temporary folder; the resolver is the real one.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FileTransaction, describeFsError } from '../../../src/core/generate/transaction.js'
@@ -76,7 +85,9 @@ describe('FileTransaction', () => {
   it('refuses a write after rollback has begun, naming the file', async () => {
     const t = new FileTransaction(root)
     await t.rollback()
-    await expect(t.write('docs/old.md', 'late\n')).rejects.toThrow('not writing docs/old.md: the run is being rolled back')
+    await expect(t.write('docs/old.md', 'late\n')).rejects.toThrow(
+      'not writing docs/old.md: the run is being rolled back'
+    )
     expect(read('docs/old.md')).toBe('old bytes\r\nwith CRLF\n')
   })
 
@@ -117,7 +128,9 @@ describe('FileTransaction', () => {
     const problems = await t.rollback()
     expect(problems.map((p) => p.file).sort()).toEqual(['a/new.md', 'b/kept.md'])
     const byFile = Object.fromEntries(problems.map((p) => [p.file, p]))
-    expect(byFile['a/new.md'].message).toMatch(/could not restore a\/new\.md after the failed run \((EPERM|EACCES)[^)]*\); it still holds this run's new file/)
+    expect(byFile['a/new.md'].message).toMatch(
+      /could not restore a\/new\.md after the failed run \((EPERM|EACCES)[^)]*\); it still holds this run's new file/
+    )
     expect(byFile['a/new.md'].hint).toContain('git clean -f -- a/new.md')
     expect(byFile['b/kept.md'].message).toContain("it still holds this run's text")
     expect(byFile['b/kept.md'].hint).toContain('git checkout -- b/kept.md')

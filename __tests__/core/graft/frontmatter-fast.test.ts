@@ -7,10 +7,39 @@ import { parseFrontmatter, parseFrontmatterFull } from '../../../src/core/graft/
 import { fastReadFrontmatter } from '../../../src/core/graft/frontmatter-fast.js'
 import { pick, prng, type Random } from '../../support/random.js'
 
-
-const WORDS = ['src', 'docs', 'a', 'part-0001', 'notes.md', 'x_y', 'v1.2', 'README', '-x', '.hidden', 'c,d', 'e(f)', 'my notes']
+const WORDS = [
+  'src',
+  'docs',
+  'a',
+  'part-0001',
+  'notes.md',
+  'x_y',
+  'v1.2',
+  'README',
+  '-x',
+  '.hidden',
+  'c,d',
+  'e(f)',
+  'my notes'
+]
 /** Values YAML 1.1 reads as something else, or that the checks refuse: left to the full reader. */
-const HOSTILE = ['yes', 'on', 'n', '1:20', '0b11', '2024-01-01', 'null', '~', '..', '/abs', 'a*', '.git', '012', '1_000', '.']
+const HOSTILE = [
+  'yes',
+  'on',
+  'n',
+  '1:20',
+  '0b11',
+  '2024-01-01',
+  'null',
+  '~',
+  '..',
+  '/abs',
+  'a*',
+  '.git',
+  '012',
+  '1_000',
+  '.'
+]
 
 function gen(r: Random, hostile: number): string {
   const word = (): string => (r() < hostile ? pick(r, HOSTILE) : pick(r, WORDS))
@@ -26,8 +55,14 @@ function gen(r: Random, hostile: number): string {
       for (let j = 0; j < n; j++) lines.push(`${indent}- ${path()}`, ...noise())
     } else if (key === 'out') lines.push(`out: ${path()}.md`)
     else if (key === 'model') lines.push(`model: ${pick(r, ['bedrock-claude-v4.5-sonnet-us', 'claude-3', 'm.1'])}`)
-    else if (key === 'max_tokens') lines.push(`max_tokens: ${r() < hostile ? pick(r, ['0', '-5', '1.5', '016', 'lots']) : pick(r, ['16000', '1', '4096'])}`)
-    else lines.push(`temperature: ${r() < hostile ? pick(r, ['1.5', '-0.1', '.5', 'hot']) : pick(r, ['0', '1', '0.7', '0.25', '1.0'])}`)
+    else if (key === 'max_tokens')
+      lines.push(
+        `max_tokens: ${r() < hostile ? pick(r, ['0', '-5', '1.5', '016', 'lots']) : pick(r, ['16000', '1', '4096'])}`
+      )
+    else
+      lines.push(
+        `temperature: ${r() < hostile ? pick(r, ['1.5', '-0.1', '.5', 'hot']) : pick(r, ['0', '1', '0.7', '0.25', '1.0'])}`
+      )
     lines.push(...noise())
   }
   if (lines.length === 1) lines.push('# no keys')
@@ -43,7 +78,31 @@ function mutate(text: string, r: Random): string {
   const at = Math.floor(r() * (line.length + 1))
   switch (Math.floor(r() * 6)) {
     case 0:
-      lines[i] = line.slice(0, at) + pick(r, [':', ': ', ' #', '"', "'", '\t', '\u00a0', '\u2028', '\u3000', '{', '[', '- ', '&', '*', '!', '|', '>', '?', ' ', ',']) + line.slice(at)
+      lines[i] =
+        line.slice(0, at) +
+        pick(r, [
+          ':',
+          ': ',
+          ' #',
+          '"',
+          "'",
+          '\t',
+          '\u00a0',
+          '\u2028',
+          '\u3000',
+          '{',
+          '[',
+          '- ',
+          '&',
+          '*',
+          '!',
+          '|',
+          '>',
+          '?',
+          ' ',
+          ','
+        ]) +
+        line.slice(at)
       break
     case 1:
       lines[i] = ' ' + line
@@ -85,7 +144,9 @@ describe('fastReadFrontmatter', () => {
       const text = gen(r, 0)
       const raw = rawBlock(text)!
       expect({ text, read: fastReadFrontmatter(raw) !== undefined }).toEqual({ text, read: true })
-      expect(JSON.stringify(parseFrontmatter('p.prompt.md', text))).toBe(JSON.stringify(parseFrontmatterFull('p.prompt.md', text)))
+      expect(JSON.stringify(parseFrontmatter('p.prompt.md', text))).toBe(
+        JSON.stringify(parseFrontmatterFull('p.prompt.md', text))
+      )
     }
   })
 
@@ -134,11 +195,21 @@ describe('fastReadFrontmatter', () => {
   })
 
   it('reads comments, blank lines and an empty deps as the YAML reader does, with file line numbers', () => {
-    const text = '---\n# model: old\n\ndeps:\n  - src/a.md\n  # - src/old.md\n  - ./docs//b.md/\nout: out/x.md\n---\nbody\n'
+    const text =
+      '---\n# model: old\n\ndeps:\n  - src/a.md\n  # - src/old.md\n  - ./docs//b.md/\nout: out/x.md\n---\nbody\n'
     const fm = parseFrontmatter('p.prompt.md', text)
-    expect(fm).toEqual({ deps: ['src/a.md', 'docs/b.md'], out: 'out/x.md', lines: { deps: [5, 7], out: 8 }, body: 'body\n' })
+    expect(fm).toEqual({
+      deps: ['src/a.md', 'docs/b.md'],
+      out: 'out/x.md',
+      lines: { deps: [5, 7], out: 8 },
+      body: 'body\n'
+    })
     expect(fm).toEqual(parseFrontmatterFull('p.prompt.md', text))
-    expect(fastReadFrontmatter('\ndeps:\n# none\nmodel: m')).toEqual({ deps: [], lines: { deps: [], model: 4 }, model: 'm' })
+    expect(fastReadFrontmatter('\ndeps:\n# none\nmodel: m')).toEqual({
+      deps: [],
+      lines: { deps: [], model: 4 },
+      model: 'm'
+    })
   })
 })
 
@@ -155,7 +226,8 @@ describe('the frontmatter split', () => {
       const gm = matter(text, { engines: { yaml: { parse: () => ({}) } } })
       const agrees = gm.content === text.slice(graft[0].length) && gm.matter === `\n${graft[1]}`
       const got = outcome(parseFrontmatterFull, text) as { problems?: { message: string }[]; body?: string }
-      const refused = got.problems?.some((p) => p.message.startsWith('the frontmatter delimiters are ambiguous')) ?? false
+      const refused =
+        got.problems?.some((p) => p.message.startsWith('the frontmatter delimiters are ambiguous')) ?? false
       expect({ text, refused }).toEqual({ text, refused: !agrees })
       if (agrees && got.body !== undefined) expect(got.body).toBe(gm.content)
       if (agrees) agreed++

@@ -3,7 +3,13 @@ import { symlinkSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GraftError, type Problem } from '../../../src/core/errors.js'
-import { discoverPrompts, isPromptPath, outputPathFor, parsePrompt, stageNameFor } from '../../../src/core/graft/prompts.js'
+import {
+  discoverPrompts,
+  isPromptPath,
+  outputPathFor,
+  parsePrompt,
+  stageNameFor
+} from '../../../src/core/graft/prompts.js'
 import { TestRepo } from '../../support/repo.js'
 
 /** The problems a call throws as a GraftError (fails the test when it does not throw one). */
@@ -101,9 +107,27 @@ describe('parsePrompt', () => {
     ['a list, not a mapping', '---\n- a.md\n---\n', 2, /not a mapping/, /key: value/],
     ['deps not a list', '---\nmodel: m\ndeps: docs/a.md\n---\n', 3, /`deps` must be a list of paths/, /one `- path/],
     ['a dep that is not a string', '---\ndeps:\n  - 12\n---\n', 2, /item 12 is not a string/, /quote/],
-    ['a glob in a dep', '---\ndeps:\n  - docs/a.md\n  - docs/*.md\n---\n', 4, /dep docs\/\*\.md contains a glob/, /Graft does not expand globs; list the files, or name the directory/],
-    ['an absolute dep', '---\ndeps:\n  - /etc/passwd\n---\n', 3, /dep \/etc\/passwd is an absolute path/, /inside the repository/],
-    ['a dep leaving the repository', '---\ndeps:\n  - ../x.md\n---\n', 3, /leaves the repository/, /inside the repository/],
+    [
+      'a glob in a dep',
+      '---\ndeps:\n  - docs/a.md\n  - docs/*.md\n---\n',
+      4,
+      /dep docs\/\*\.md contains a glob/,
+      /Graft does not expand globs; list the files, or name the directory/
+    ],
+    [
+      'an absolute dep',
+      '---\ndeps:\n  - /etc/passwd\n---\n',
+      3,
+      /dep \/etc\/passwd is an absolute path/,
+      /inside the repository/
+    ],
+    [
+      'a dep leaving the repository',
+      '---\ndeps:\n  - ../x.md\n---\n',
+      3,
+      /leaves the repository/,
+      /inside the repository/
+    ],
     ['out not a string', '---\nout: [a.md]\n---\n', 2, /`out` must be a path/, /out: docs/],
     ['out under .github', '---\nout: .github/x.md\n---\n', 2, /out \.github\/x\.md is inside \.github\//, /set `out`/],
     ['model not a string', '---\nmodel: 4.5\n---\n', 2, /`model` must be a string/, /model alias/],
@@ -174,9 +198,13 @@ describe('discoverPrompts', () => {
         expect.stringMatching(
           /^docs\/two\/intro\.prompt\.md:- docs\/one\/intro\.prompt\.md and docs\/two\/intro\.prompt\.md both make the stage intro; Graft's generator would silently drop one of them \| rename one/
         ),
-        expect.stringMatching(/^docs\/d\.prompt\.md:2 docs\/c\.prompt\.md and docs\/d\.prompt\.md both write docs\/shared\.md/),
+        expect.stringMatching(
+          /^docs\/d\.prompt\.md:2 docs\/c\.prompt\.md and docs\/d\.prompt\.md both write docs\/shared\.md/
+        ),
         expect.stringMatching(/^docs\/e\.prompt\.md:2 output docs\/c\.prompt\.md is a prompt file/),
-        expect.stringMatching(/^docs\/f\.prompt\.md:2 output escape\/f\.md: escape is a symlink to .*, outside the repository/),
+        expect.stringMatching(
+          /^docs\/f\.prompt\.md:2 output escape\/f\.md: escape is a symlink to .*, outside the repository/
+        ),
         expect.stringMatching(/^docs\/f\.prompt\.md:4 dep escape\/secret\.md: escape is a symlink/),
         expect.stringMatching(
           /^docs\/one\/intro\.prompt\.md:3 docs\/missing\.md \(required by docs\/one\/intro\.prompt\.md\) does not exist \| create it, fix the path, or remove it from `deps`/
@@ -191,7 +219,8 @@ describe('discoverPrompts', () => {
   it('checks model names at their frontmatter line: a typo fails here, before any generate', async () => {
     repo = TestRepo.create({
       'docs/a.prompt.md': '---\ndeps:\n  - src.md\nmodel: bc-v4.5-usa\n---\nA\n',
-      'docs/b.prompt.md': '---\n# the fast reader declines quoted values; the YAML reader must give the line too\nmodel: "bc v4.5"\n---\nB\n',
+      'docs/b.prompt.md':
+        '---\n# the fast reader declines quoted values; the YAML reader must give the line too\nmodel: "bc v4.5"\n---\nB\n',
       'docs/b2.prompt.md': '---\nmodel: "bedrock-claude-haiku "\n---\nB2\n',
       'docs/c.prompt.md': '---\nmodel: us.anthropic.claude-sonnet-4-5-20250929-v1:0\n---\nC\n',
       'docs/d.prompt.md': '---\nmax_tokens: 100\nmodel: bc-v4.5-us\n---\nD\n',
@@ -205,7 +234,9 @@ describe('discoverPrompts', () => {
       ['docs/b.prompt.md', 3, 'unknown model "bc v4.5"'],
       ['docs/e.prompt.md', 2, 'model "bc\\tv4" holds a control character (a line break, tab, …)']
     ])
-    expect(problems[0].hint).toMatch(/^set `model:` in the frontmatter to a Bedrock model id.*bedrock-claude-v4.5-sonnet-us/s)
+    expect(problems[0].hint).toMatch(
+      /^set `model:` in the frontmatter to a Bedrock model id.*bedrock-claude-v4.5-sonnet-us/s
+    )
     expect(repo.snapshot()).toEqual(before)
   })
 

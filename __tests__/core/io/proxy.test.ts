@@ -7,7 +7,16 @@ import type { AddressInfo } from 'node:net'
 import { EnvProxyAgent, proxyFor } from '../../../src/core/io/proxy.js'
 import { ConnectProxy } from '../../support/connect-proxy.js'
 
-const KEYS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy']
+const KEYS = [
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'NO_PROXY',
+  'no_proxy',
+  'ALL_PROXY',
+  'all_proxy'
+]
 const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]))
 function useEnv(env: Record<string, string>): void {
   for (const k of KEYS) delete process.env[k]

@@ -20,7 +20,7 @@ describe('findBaseline', () => {
   })
   afterEach(() => g.repo.cleanup())
 
-  it('takes the commit that last changed the stage\'s dvc.lock entry, not HEAD~1', async () => {
+  it("takes the commit that last changed the stage's dvc.lock entry, not HEAD~1", async () => {
     const generated = g.generate('Guide v1\n')
     g.edit({ 'src/a.md': 'alpha changed\n' }, 'a')
     g.edit({ 'src/b.md': 'beta changed\n' }, 'b')
@@ -157,7 +157,9 @@ describe('findBaseline in a shallow clone', () => {
     const log = recordingLog()
     const git = new Git(clone.root)
     expect(await deepenForBaselines(git, [STAGE], { log })).toEqual(['docs/guide.md'])
-    expect(log.lines[1]).toMatch(/^warn: Shallow clone: could not fetch more history \(git fetch --deepen=50 origin\): /)
+    expect(log.lines[1]).toMatch(
+      /^warn: Shallow clone: could not fetch more history \(git fetch --deepen=50 origin\): /
+    )
     // git's own words, naming the missing repository
     expect(log.lines[1]).toContain(`'${missing}' does not appear to be a git repository`)
     expect(log.lines[1]).toContain('fetch-depth: 0')
@@ -174,7 +176,9 @@ describe('findBaseline in a shallow clone', () => {
     const log = recordingLog()
     const git = new Git(clone.root)
     expect(await deepenForBaselines(git, [STAGE], { log, deepenSteps: [1] })).toEqual(['docs/guide.md'])
-    expect(log.lines.at(-1)).toMatch(/^warn: Shallow clone: after fetching more history, the baseline of 1 document\(s\): docs\/guide.md is still not proven/)
+    expect(log.lines.at(-1)).toMatch(
+      /^warn: Shallow clone: after fetching more history, the baseline of 1 document\(s\): docs\/guide.md is still not proven/
+    )
     expect((await findBaseline(git, STAGE)).source).toBe('none')
   })
 })

@@ -8,7 +8,16 @@ import { findBaseline, type Baseline } from '../../../src/core/pack/baseline.js'
 import { detectChanges, type ChangeInput } from '../../../src/core/pack/changes.js'
 import { decideDirective } from '../../../src/core/pack/directive.js'
 import { TestRepo } from '../../support/repo.js'
-import { GraftRepo, DEPS, OUTPUT, PROMPT_PATH, STAGE, header, lockText, promptText } from '../../support/pack-support.js'
+import {
+  GraftRepo,
+  DEPS,
+  OUTPUT,
+  PROMPT_PATH,
+  STAGE,
+  header,
+  lockText,
+  promptText
+} from '../../support/pack-support.js'
 
 const BODY = 'Write a guide to a, b and c.\n'
 
@@ -94,7 +103,13 @@ describe('detectChanges', () => {
     // The run already wrote something else on disk; the override is what counts.
     g.repo.write({ 'docs/up.md': 'on disk, not what the run produced\n' })
     const overrides = new Map([
-      ['docs/up.md', { before: 'up line 1\nup line 2 (committed since)\nup line 3\n', after: 'up line 1\nup line 2 (regenerated)\nup line 3\n' }]
+      [
+        'docs/up.md',
+        {
+          before: 'up line 1\nup line 2 (committed since)\nup line 3\n',
+          after: 'up line 1\nup line 2 (regenerated)\nup line 3\n'
+        }
+      ]
     ])
     const c = await changes({ baseline, deps: ['src/a.md', 'docs/up.md'], overrides })
     expect(c.sourcesChanged).toBe(true)
@@ -113,7 +128,10 @@ describe('detectChanges', () => {
   })
 
   it('masks secret-named values in the source diff, and keeps plain settings readable', async () => {
-    g.edit({ 'src/a.md': 'alpha one\nAWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG and AWS_REGION=us-east-1\n' }, 'secret')
+    g.edit(
+      { 'src/a.md': 'alpha one\nAWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG and AWS_REGION=us-east-1\n' },
+      'secret'
+    )
     const c = await changes()
     expect(c.sourceDiff).toContain('+AWS_SECRET_ACCESS_KEY=*** and AWS_REGION=us-east-1\n')
     expect(c.sourceDiff).not.toContain('wJalrXUtnFEMI')
@@ -127,7 +145,7 @@ describe('detectChanges', () => {
     expect(fresh.sourceDiff).toBe('--- a/.env.example\n+++ b/.env.example\n@@ NEW FILE @@\nAWS_ACCESS_KEY_ID=***\n')
   })
 
-  it('gives each dep\'s current text, counted as unchanged, when nothing changed', async () => {
+  it("gives each dep's current text, counted as unchanged, when nothing changed", async () => {
     const c = await unchangedOnDisk(() => changes())
     expect(c.sourcesChanged).toBe(false)
     expect(c.sourceDiff).toBe(
@@ -159,7 +177,11 @@ describe('detectChanges', () => {
     const c = await changes({ baseline: { source: 'none', note: 'shallow' } })
     expect(c.sourcesChanged).toBe(true)
     // Graft joins the files with "\n\n" after each file's own final newline.
-    expect(c.sourceDiff.startsWith('--- a/src/a.md\n+++ b/src/a.md\n@@ NEW FILE @@\nalpha one\nalpha two\n\n\n--- a/src/b.md')).toBe(true)
+    expect(
+      c.sourceDiff.startsWith(
+        '--- a/src/a.md\n+++ b/src/a.md\n@@ NEW FILE @@\nalpha one\nalpha two\n\n\n--- a/src/b.md'
+      )
+    ).toBe(true)
     expect(c.sourceDiff.match(/^@@ NEW FILE @@$/gm)).toHaveLength(3)
     expect(c.promptChanged).toBe(false)
   })
@@ -203,7 +225,9 @@ describe('detectChanges', () => {
     g.repo.write({ 'src/x.md': 'x\n' })
     const before = g.repo.snapshot()
     const index = g.repo.git('ls-files', '--stage')
-    const error = await changes({ deps: ['src/a.md', '../secrets.md', 'src/../../etc/passwd'] }).catch((e: unknown) => e)
+    const error = await changes({ deps: ['src/a.md', '../secrets.md', 'src/../../etc/passwd'] }).catch(
+      (e: unknown) => e
+    )
     expect(error).toBeInstanceOf(GraftError)
     expect((error as GraftError).message).toBe(
       `${PROMPT_PATH}: dep ../secrets.md is outside the repository — list deps as paths relative to the repository root, inside it\n` +
@@ -258,10 +282,17 @@ describe('detectChanges', () => {
 
 describe('a working-directory below the git root', () => {
   it('finds the baseline and diffs paths relative to that folder', async () => {
-    const repo = TestRepo.create({ 'sub/src/a.md': 'a1\n', 'sub/src/b.md': 'b1\n', 'sub/docs/guide.prompt.md': 'body\n' })
+    const repo = TestRepo.create({
+      'sub/src/a.md': 'a1\n',
+      'sub/src/b.md': 'b1\n',
+      'sub/docs/guide.prompt.md': 'body\n'
+    })
     try {
       repo.commit('init')
-      repo.write({ 'sub/docs/guide.md': `${header(repo.head().slice(0, 7))}\nGuide\n`, 'sub/dvc.lock': lockText({ guide: 'x' }) })
+      repo.write({
+        'sub/docs/guide.md': `${header(repo.head().slice(0, 7))}\nGuide\n`,
+        'sub/dvc.lock': lockText({ guide: 'x' })
+      })
       const generated = repo.commit('generate')
       repo.write({ 'sub/src/a.md': 'a2\n' })
       repo.commit('a')

@@ -53,11 +53,15 @@ describe('redactSecrets', () => {
 
 describe('assertNoSecrets', () => {
   it('passes a packed prompt without secrets', () => {
-    expect(() => assertNoSecrets(packed('--- a/src/x.md\n+++ b/src/x.md\n+plain text\n'), secretForms(['s3cr3t-value-1']), context)).not.toThrow()
+    expect(() =>
+      assertNoSecrets(packed('--- a/src/x.md\n+++ b/src/x.md\n+plain text\n'), secretForms(['s3cr3t-value-1']), context)
+    ).not.toThrow()
   })
 
   it('stops on a known secret of the run, naming the document and the source file', () => {
-    const text = packed('--- a/src/x.md\n+++ b/src/x.md\n+ok\n--- a/docs/sources/cfg.md\n+++ b/docs/sources/cfg.md\n+value s3cr3t-value-1 here\n')
+    const text = packed(
+      '--- a/src/x.md\n+++ b/src/x.md\n+ok\n--- a/docs/sources/cfg.md\n+++ b/docs/sources/cfg.md\n+value s3cr3t-value-1 here\n'
+    )
     const error = caught(() => assertNoSecrets(text, secretForms(['s3cr3t-value-1']), context))
     expect(error.problems[0].file).toBe('docs/sources/cfg.md')
     expect(error.problems[0].message).toMatch(/before calling the model for docs\/a\.md.*from docs\/sources\/cfg\.md/)
@@ -71,12 +75,18 @@ describe('assertNoSecrets', () => {
   })
 
   it('stops on credential shapes in the previous draft or the instructions', () => {
-    expect(caught(() => assertNoSecrets(packed('', `old text ${TOKEN}`), [], context)).problems[0].file).toBe('docs/a.md')
-    expect(caught(() => assertNoSecrets(packed('', '', 'use AKIAABCDEFGHIJKLMNOP'), [], context)).problems[0].file).toBe('docs/a.prompt.md')
+    expect(caught(() => assertNoSecrets(packed('', `old text ${TOKEN}`), [], context)).problems[0].file).toBe(
+      'docs/a.md'
+    )
+    expect(
+      caught(() => assertNoSecrets(packed('', '', 'use AKIAABCDEFGHIJKLMNOP'), [], context)).problems[0].file
+    ).toBe('docs/a.prompt.md')
   })
 
   it('ignores short values and collects the environment secrets', () => {
     expect(secretForms(['', undefined, 'short'])).toEqual([])
-    expect(environmentSecrets({ AWS_SECRET_ACCESS_KEY: 'k', AWS_SESSION_TOKEN: 't', AWS_REGION: 'us-east-1' })).toEqual(['k', 't'])
+    expect(environmentSecrets({ AWS_SECRET_ACCESS_KEY: 'k', AWS_SESSION_TOKEN: 't', AWS_REGION: 'us-east-1' })).toEqual(
+      ['k', 't']
+    )
   })
 })

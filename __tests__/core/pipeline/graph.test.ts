@@ -92,7 +92,8 @@ describe('StageGraph', () => {
       b: { 'src/x.md': 3, 'docs/a.md': 5 },
       c: { 'docs/b.md': 6 }
     }
-    const locate: DepLocator = (name, dep) => (lines[name] ? { file: `${name}.prompt.md`, line: lines[name][dep] } : undefined)
+    const locate: DepLocator = (name, dep) =>
+      lines[name] ? { file: `${name}.prompt.md`, line: lines[name][dep] } : undefined
     const problems = problemsOf(
       [
         stage('free', ['f.prompt.md'], ['docs/free.md'], 2),
@@ -144,7 +145,8 @@ describe('StageGraph', () => {
     const stages: StageDef[] = []
     for (let i = 0; i < 1000; i++) {
       const deps = [`docs/s${i}.prompt.md`]
-      for (let k = 1; k <= 4; k++) deps.push(i - k * 7 >= 0 ? `docs/gen/d${i - k * 7}/out.md` : `src/file${(i * k) % 50}.ts`)
+      for (let k = 1; k <= 4; k++)
+        deps.push(i - k * 7 >= 0 ? `docs/gen/d${i - k * 7}/out.md` : `src/file${(i * k) % 50}.ts`)
       stages.push(stage(`s${i}`, deps, [`docs/gen/d${i}/out.md`]))
     }
     const graph = StageGraph.build(stages)

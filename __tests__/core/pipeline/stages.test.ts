@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { GraftError, type Problem } from '../../../src/core/errors.js'
-import { applyTemplate, commandTemplate, deriveTemplate, graftCommand, graftStage, pipelineDrift } from '../../../src/core/pipeline/stages.js'
+import {
+  applyTemplate,
+  commandTemplate,
+  deriveTemplate,
+  graftCommand,
+  graftStage,
+  pipelineDrift
+} from '../../../src/core/pipeline/stages.js'
 import { addStagesToDvcYaml, formatDvcYaml, updateStageDeps } from '../../../src/core/dvc/dvcyaml-write.js'
 import type { DvcYaml, PromptFile, StageDef } from '../../../src/core/types.js'
 import { TestRepo } from '../../support/repo.js'
@@ -66,7 +73,10 @@ describe('pipelineDrift', () => {
   const c = prompt('docs/c.prompt.md')
 
   it('finds nothing when dvc.yaml matches, whatever the command and ./ spelling', () => {
-    const stages = [{ ...graftStage(a), cmd: 'other template', deps: ['./docs/a.prompt.md', 'docs/src.md', 'docs/b.md'] }, graftStage(b)]
+    const stages = [
+      { ...graftStage(a), cmd: 'other template', deps: ['./docs/a.prompt.md', 'docs/src.md', 'docs/b.md'] },
+      graftStage(b)
+    ]
     expect(pipelineDrift([a, b], { stages, unsupported: [] })).toEqual([])
   })
 
@@ -74,8 +84,18 @@ describe('pipelineDrift', () => {
     const dvc: DvcYaml = {
       stages: [
         { ...graftStage(a), deps: ['docs/a.prompt.md', 'docs/b.md', 'docs/src.md'] },
-        { ...graftStage(b), deps: ['docs/b.prompt.md', 'docs/old.md'], outs: [{ path: 'docs/elsewhere.md', cache: false }] },
-        { name: 'gone', cmd: 'x', deps: ['docs/gone.prompt.md'], outs: [{ path: 'docs/gone.md', cache: false }], line: 14 },
+        {
+          ...graftStage(b),
+          deps: ['docs/b.prompt.md', 'docs/old.md'],
+          outs: [{ path: 'docs/elsewhere.md', cache: false }]
+        },
+        {
+          name: 'gone',
+          cmd: 'x',
+          deps: ['docs/gone.prompt.md'],
+          outs: [{ path: 'docs/gone.md', cache: false }],
+          line: 14
+        },
         { name: 'train', cmd: 'python train.py', deps: ['data.csv'], outs: [{ path: 'model.pkl', cache: true }] }
       ],
       unsupported: []
@@ -92,13 +112,17 @@ describe('pipelineDrift', () => {
       "the deps of stage a in dvc.yaml do not match docs/a.prompt.md (order differs: dvc.yaml has docs/a.prompt.md, docs/b.md, docs/src.md); run the action's generate, or set its deps to: docs/a.prompt.md, docs/src.md, docs/b.md"
     )
     expect(drift[1].text).toMatch(/\(not in the prompt: docs\/old\.md\)/)
-    expect(drift[2].text).toMatch(/missing docs\/b\.md; not in the prompt: docs\/elsewhere\.md\).*set its outs to: docs\/b\.md/)
+    expect(drift[2].text).toMatch(
+      /missing docs\/b\.md; not in the prompt: docs\/elsewhere\.md\).*set its outs to: docs\/b\.md/
+    )
     expect(drift[3].text).toBe(
       "dvc.yaml has no stage c for docs/c.prompt.md; run the action's generate, or add the stage:\n" +
         '  c:\n    cmd: bash scripts/render_llm.sh --prompt docs/c.prompt.md --out docs/c.md --name\n      c\n' +
         '    deps:\n    - docs/c.prompt.md\n    outs:\n    - docs/c.md:\n        cache: false\n'
     )
-    expect(drift[4].text).toMatch(/docs\/gone\.prompt\.md is gone.*`graft-action sync`.*deletes stage \w+ from dvc\.yaml and its entry from dvc\.lock/)
+    expect(drift[4].text).toMatch(
+      /docs\/gone\.prompt\.md is gone.*`graft-action sync`.*deletes stage \w+ from dvc\.yaml and its entry from dvc\.lock/
+    )
   })
 
   it('reports every prompt as missing when there is no dvc.yaml', () => {
@@ -146,7 +170,16 @@ const PYYAML_STAGES = `stages:
 `
 
 const long = prompt('docs/very/deep/folder/structure/very-long-name-of-a-stage-that-goes-on.prompt.md')
-const odd = prompt('a.prompt.md', ['yes', 'on', '1.0', 'x: y', '#x', 'docs/some very long directory name with spaces in it/and another long directory/file name.md', '-x', 'a b'])
+const odd = prompt('a.prompt.md', [
+  'yes',
+  'on',
+  '1.0',
+  'x: y',
+  '#x',
+  'docs/some very long directory name with spaces in it/and another long directory/file name.md',
+  '-x',
+  'a b'
+])
 
 describe('writing a new dvc.yaml', () => {
   it("matches Graft's bytes: header, blank line, PyYAML layout, quoting and folding", () => {
@@ -202,7 +235,8 @@ function dvcStatus(repo: TestRepo): unknown {
 describe('adding stages to an existing dvc.yaml', () => {
   const c = graftStage(prompt('docs/c.prompt.md', ['docs/x.md']))
   // folded as PyYAML folds it: `--name` ends past column 80
-  const NEW_C = '  c:\n    cmd: bash scripts/render_llm.sh --prompt docs/c.prompt.md --out docs/c.md --name\n      c\n    deps:\n    - docs/c.prompt.md\n    - docs/x.md\n    outs:\n    - docs/c.md:\n        cache: false\n'
+  const NEW_C =
+    '  c:\n    cmd: bash scripts/render_llm.sh --prompt docs/c.prompt.md --out docs/c.md --name\n      c\n    deps:\n    - docs/c.prompt.md\n    - docs/x.md\n    outs:\n    - docs/c.md:\n        cache: false\n'
 
   it('appends after the last stage and keeps every existing byte, comments included', () => {
     const existing = [
@@ -246,7 +280,13 @@ describe('adding stages to an existing dvc.yaml', () => {
   })
 
   it('is still read by the real dvc after appending', () => {
-    const repo = TestRepo.create({ 'docs/a.prompt.md': 'A\n', 'docs/a.md': 'a\n', 'docs/c.prompt.md': 'C\n', 'docs/x.md': 'x\n', 'docs/c.md': 'c\n' })
+    const repo = TestRepo.create({
+      'docs/a.prompt.md': 'A\n',
+      'docs/a.md': 'a\n',
+      'docs/c.prompt.md': 'C\n',
+      'docs/x.md': 'x\n',
+      'docs/c.md': 'c\n'
+    })
     try {
       const a = graftStage(prompt('docs/a.prompt.md'))
       repo.write({ 'dvc.yaml': addStagesToDvcYaml(formatDvcYaml([a]), [c]) })
@@ -270,9 +310,14 @@ describe('adding stages to an existing dvc.yaml', () => {
       expect(flow).toMatchObject({ file: 'dvc.yaml', line: 2, message: expect.stringMatching(/not a block mapping/) })
       const [list] = problemsOf(() => addStagesToDvcYaml('- a\n', [c]))
       expect(list).toMatchObject({ file: 'dvc.yaml', line: 1, message: expect.stringMatching(/not a mapping/) })
-      expect(() => addStagesToDvcYaml(NEW_C.replace(/^ {2}/gm, '').replace(/^/, 'stages:\n  ').replace(/\n(?!$)/g, '\n  '), [c])).toThrow(
-        /already has a stage c/
-      )
+      expect(() =>
+        addStagesToDvcYaml(
+          NEW_C.replace(/^ {2}/gm, '')
+            .replace(/^/, 'stages:\n  ')
+            .replace(/\n(?!$)/g, '\n  '),
+          [c]
+        )
+      ).toThrow(/already has a stage c/)
       expect(repo.snapshot()).toEqual(before)
     } finally {
       repo.cleanup()
@@ -284,7 +329,8 @@ describe('updateStageDeps', () => {
   const stage = { ...graftStage(prompt('docs/a.prompt.md', ['docs/new.md', 'yes'])), cmd: 'unchanged' }
 
   it('replaces a block list in place and keeps everything else', () => {
-    const existing = 'stages:\n  a:  # keep\n    cmd: custom command\n    deps:  # sources\n      - docs/a.prompt.md\n      - docs/old.md\n    outs:\n      - docs/a.md\n'
+    const existing =
+      'stages:\n  a:  # keep\n    cmd: custom command\n    deps:  # sources\n      - docs/a.prompt.md\n      - docs/old.md\n    outs:\n      - docs/a.md\n'
     expect(updateStageDeps(existing, stage)).toBe(
       "stages:\n  a:  # keep\n    cmd: custom command\n    deps:  # sources\n      - docs/a.prompt.md\n      - docs/new.md\n      - 'yes'\n    outs:\n      - docs/a.md\n"
     )

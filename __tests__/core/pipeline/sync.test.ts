@@ -121,7 +121,11 @@ describe('planSync', () => {
     const plan = await planSync(repo.root)
     expect(plan.changes).toEqual([{ kind: 'outs', stage: 'a', prompt: 'docs/a.prompt.md', lockEntry: true }])
     const yaml = plan.files.find((f) => f.path === 'dvc.yaml')!.text
-    expect(parse(yaml).stages.a).toEqual({ cmd: 'gen docs/a.prompt.md docs/alpha.md', deps: ['docs/a.prompt.md', 'src/y.md'], outs: [{ 'docs/alpha.md': { cache: false } }] })
+    expect(parse(yaml).stages.a).toEqual({
+      cmd: 'gen docs/a.prompt.md docs/alpha.md',
+      deps: ['docs/a.prompt.md', 'src/y.md'],
+      outs: [{ 'docs/alpha.md': { cache: false } }]
+    })
     expect(plan.files.find((f) => f.path === 'dvc.lock')!.text).toBe("schema: '2.0'\nstages: {}\n")
   })
 

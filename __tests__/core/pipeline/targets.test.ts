@@ -7,9 +7,27 @@ import { parseTargetList, resolveTargets } from '../../../src/core/pipeline/targ
 import type { StageDef } from '../../../src/core/types.js'
 
 const STAGES: StageDef[] = [
-  { name: 'overview', cmd: 'graft overview', deps: ['docs/overview.prompt.md'], outs: [{ path: 'docs/overview.md', cache: false }] },
-  { name: 'how_it_works', cmd: 'graft how', deps: ['docs/how-it-works.prompt.md'], outs: [{ path: 'docs/how-it-works.md', cache: false }] },
-  { name: 'two_outs', cmd: 'x', deps: [], outs: [{ path: 'gen/a.md', cache: true }, { path: 'gen/b.md', cache: true }] }
+  {
+    name: 'overview',
+    cmd: 'graft overview',
+    deps: ['docs/overview.prompt.md'],
+    outs: [{ path: 'docs/overview.md', cache: false }]
+  },
+  {
+    name: 'how_it_works',
+    cmd: 'graft how',
+    deps: ['docs/how-it-works.prompt.md'],
+    outs: [{ path: 'docs/how-it-works.md', cache: false }]
+  },
+  {
+    name: 'two_outs',
+    cmd: 'x',
+    deps: [],
+    outs: [
+      { path: 'gen/a.md', cache: true },
+      { path: 'gen/b.md', cache: true }
+    ]
+  }
 ]
 
 function thrown(fn: () => unknown): GraftError {
@@ -86,7 +104,9 @@ describe('resolveTargets', () => {
       'target "docs/missing.md" names no stage and no output',
       'target "nope" names no stage and no output'
     ])
-    expect(e.problems[0].hint).toBe('use a stage name or an output path; known stages: overview, how_it_works, two_outs')
+    expect(e.problems[0].hint).toBe(
+      'use a stage name or an output path; known stages: overview, how_it_works, two_outs'
+    )
   })
 
   it('the known-stages hint lists at most 20 stages', () => {

@@ -34,7 +34,11 @@ describe('commitMessage', () => {
   })
 
   it('uses the singular for one document, and git reads both trailers', () => {
-    const message = commitMessage({ documents: [{ output: 'a.md', directive: 'MAINTAIN' }], extraFiles: [], triggerSha: 'f00' })
+    const message = commitMessage({
+      documents: [{ output: 'a.md', directive: 'MAINTAIN' }],
+      extraFiles: [],
+      triggerSha: 'f00'
+    })
     expect(message.split('\n')[0]).toBe('docs: regenerate 1 stale document')
     const repo = TestRepo.create()
     try {
@@ -64,13 +68,19 @@ describe('commitFiles', () => {
     const before = repo.snapshot()
     const parent = repo.head()
 
-    const sha = await commitFiles(git, { paths: ['docs/a.md', 'docs/new.md', 'dvc.lock'], identity: bot, message: 'docs: x\n' })
+    const sha = await commitFiles(git, {
+      paths: ['docs/a.md', 'docs/new.md', 'dvc.lock'],
+      identity: bot,
+      message: 'docs: x\n'
+    })
 
     expect(sha).toBe(repo.head())
     expect(repo.git('rev-parse', 'HEAD^').trim()).toBe(parent)
-    expect(repo.git('diff-tree', '--no-commit-id', '--name-status', '-r', 'HEAD').trim().split('\n').sort()).toEqual(
-      ['A\tdocs/new.md', 'M\tdocs/a.md', 'M\tdvc.lock']
-    )
+    expect(repo.git('diff-tree', '--no-commit-id', '--name-status', '-r', 'HEAD').trim().split('\n').sort()).toEqual([
+      'A\tdocs/new.md',
+      'M\tdocs/a.md',
+      'M\tdvc.lock'
+    ])
     expect(repo.git('show', 'HEAD:docs/a.md')).toBe('a2\n')
     // The user's index still holds their staged change, and the working tree is untouched.
     expect(repo.git('diff', '--cached', '--name-status').trim().split('\n').sort()).toEqual([

@@ -20,7 +20,11 @@ describe('loop guard', () => {
 
   it("recognises the bot's own commit by its trailer", async () => {
     repo.write({ 'docs/a.md': 'a2\n' })
-    const message = commitMessage({ documents: [{ output: 'docs/a.md', directive: 'UPDATE' }], extraFiles: ['dvc.lock'], triggerSha: repo.head() })
+    const message = commitMessage({
+      documents: [{ output: 'docs/a.md', directive: 'UPDATE' }],
+      extraFiles: ['dvc.lock'],
+      triggerSha: repo.head()
+    })
     await commitFiles(git, { paths: ['docs/a.md'], identity: { name: 'Someone', email: 's@example.com' }, message })
     expect(await isBotRegenerationCommit(git)).toBe(true)
     expect(await isBotRegenerationCommit(git, 'HEAD~1')).toBe(false)
@@ -49,7 +53,9 @@ describe('loop guard', () => {
     const error = loopGuardError(['docs/a.md', 'docs/b.md'])
     expect(error).toBeInstanceOf(GraftError)
     expect(error.problems.map((p) => p.file)).toEqual([undefined, 'docs/a.md', 'docs/b.md'])
-    expect(error.message).toMatch(/own regeneration, yet 2 document\(s\) it regenerated are stale again; committing again would start a regeneration loop/)
+    expect(error.message).toMatch(
+      /own regeneration, yet 2 document\(s\) it regenerated are stale again; committing again would start a regeneration loop/
+    )
     expect(error.message).toMatch(/non-deterministic stage/)
     expect(error.message).toMatch(/a dep that generation itself rewrites/)
     expect(error.message).toMatch(/docs\/a\.md: still stale right after the bot regenerated it/)

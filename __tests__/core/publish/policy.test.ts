@@ -38,7 +38,9 @@ describe('decideRun', () => {
   })
 
   it('auto on an event with no pushable branch validates only', () => {
-    const d = decideRun(facts({ event: 'merge_group', canPush: false, why: 'the merge_group event names no branch to commit to' }))
+    const d = decideRun(
+      facts({ event: 'merge_group', canPush: false, why: 'the merge_group event names no branch to commit to' })
+    )
     expect(d).toEqual({ kind: 'validate-only', reason: 'the merge_group event names no branch to commit to' })
   })
 
@@ -52,7 +54,10 @@ describe('decideRun', () => {
   })
 
   it('generate with push: false regenerates on such an event (in the working tree, for a later step)', () => {
-    expect(decideRun(facts({ command: 'generate', canPush: false, push: false }))).toEqual({ kind: 'generate', publish: false })
+    expect(decideRun(facts({ command: 'generate', canPush: false, push: false }))).toEqual({
+      kind: 'generate',
+      publish: false
+    })
     expect(decideRun(facts({ command: 'auto', canPush: false, push: false })).kind).toBe('validate-only')
   })
 })
@@ -71,7 +76,10 @@ describe('decideAfterProbes', () => {
     expect(decideAfterProbes('generate', 'main', { credentials: 'none' })).toEqual({ kind: 'generate' })
   })
   it('auto without push access validates only; generate is refused with what to grant', () => {
-    expect(decideAfterProbes('auto', 'main', { pushAccess: '403' })).toMatchObject({ kind: 'validate-only', reason: expect.stringMatching(/may not push to main/) })
+    expect(decideAfterProbes('auto', 'main', { pushAccess: '403' })).toMatchObject({
+      kind: 'validate-only',
+      reason: expect.stringMatching(/may not push to main/)
+    })
     const d = decideAfterProbes('generate', 'main', { pushAccess: '403' })
     expect(d).toMatchObject({ kind: 'refuse', problem: { hint: expect.stringMatching(/contents: write/) } })
   })
@@ -97,7 +105,9 @@ describe('checkPushHead', () => {
 describe('loopGuard', () => {
   const bot = { isBotCommit: true, regenerated: ['docs/faq.md'] }
   it('fires when a document the bot commit regenerated is stale again, naming only those', () => {
-    expect(loopGuard({ bot, stale: ['docs/faq.md', 'docs/index.md'], force: false, manual: false })).toEqual(['docs/faq.md'])
+    expect(loopGuard({ bot, stale: ['docs/faq.md', 'docs/index.md'], force: false, manual: false })).toEqual([
+      'docs/faq.md'
+    ])
   })
   it('does not fire for documents the bot commit did not touch', () => {
     expect(loopGuard({ bot, stale: ['docs/index.md'], force: false, manual: false })).toEqual([])
@@ -107,7 +117,14 @@ describe('loopGuard', () => {
     expect(loopGuard({ bot, stale: ['docs/faq.md'], force: false, manual: true })).toEqual([])
   })
   it('does not fire when HEAD is not a bot commit', () => {
-    expect(loopGuard({ bot: { isBotCommit: false, regenerated: ['docs/faq.md'] }, stale: ['docs/faq.md'], force: false, manual: false })).toEqual([])
+    expect(
+      loopGuard({
+        bot: { isBotCommit: false, regenerated: ['docs/faq.md'] },
+        stale: ['docs/faq.md'],
+        force: false,
+        manual: false
+      })
+    ).toEqual([])
   })
 })
 
@@ -120,7 +137,13 @@ describe('the smaller rules', () => {
   it('commit content: every written path, documents with directives, MAINTAIN listed for the lock', () => {
     const { paths, message } = commitContent(
       [
-        { changedFiles: ['docs/a.md', 'dvc.lock'], documents: [{ output: 'docs/a.md', directive: 'UPDATE' }, { output: 'docs/m.md', directive: 'MAINTAIN' }] },
+        {
+          changedFiles: ['docs/a.md', 'dvc.lock'],
+          documents: [
+            { output: 'docs/a.md', directive: 'UPDATE' },
+            { output: 'docs/m.md', directive: 'MAINTAIN' }
+          ]
+        },
         { changedFiles: ['docs/b.md', 'dvc.lock'], documents: [{ output: 'docs/b.md', directive: 'GENERATE' }] }
       ],
       'f'.repeat(40)
@@ -154,7 +177,10 @@ describe('the smaller rules', () => {
     const forced = { output: 'docs/a.md', directive: 'UPDATE', reasons: ['forced'] }
     const stale = { output: 'docs/b.md', directive: 'UPDATE', reasons: ['dep sources/x.md modified'] }
     const subject = (docs: (typeof forced)[]): string =>
-      commitContent([{ changedFiles: [...docs.map((d) => d.output), 'dvc.lock'], documents: docs }], 'f'.repeat(40)).message.split('\n')[0]
+      commitContent(
+        [{ changedFiles: [...docs.map((d) => d.output), 'dvc.lock'], documents: docs }],
+        'f'.repeat(40)
+      ).message.split('\n')[0]
     expect(subject([forced])).toBe('docs: regenerate 1 document (forced)')
     expect(subject([forced, stale])).toBe('docs: regenerate 2 documents (1 stale, 1 forced)')
     expect(subject([stale])).toBe('docs: regenerate 1 stale document')

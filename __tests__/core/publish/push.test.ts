@@ -142,7 +142,7 @@ describe('pushWithRebase', () => {
     expect(repo.snapshot()).toEqual(before)
   })
 
-  it("pushes what afterRebase amended", async () => {
+  it('pushes what afterRebase amended', async () => {
     await botCommit({ 'docs/a.md': 'a2\n' })
     const oldTip = originTip()
     pushFrom(other, { 'src/x.ts': 'x2\n' }, 'dev: change x')
@@ -151,7 +151,12 @@ describe('pushWithRebase', () => {
       log: silentLog,
       afterRebase: async () => {
         repo.write({ 'docs/b.md': 'b regenerated after x2\n' })
-        const amended = await commitFiles(git, { paths: ['docs/b.md'], identity: bot, message: 'docs: regenerate 2 stale documents\n\nGenerated-by: graft-action\n', amend: true })
+        const amended = await commitFiles(git, {
+          paths: ['docs/b.md'],
+          identity: bot,
+          message: 'docs: regenerate 2 stale documents\n\nGenerated-by: graft-action\n',
+          amend: true
+        })
         return amended ? 'amended' : 'clean'
       }
     })
@@ -186,7 +191,9 @@ describe('pushWithRebase', () => {
         return 'clean'
       }
     })
-    await expect(attempt).rejects.toThrow(/main kept moving: 3 push attempts were each overtaken by new commits — nothing was pushed/)
+    await expect(attempt).rejects.toThrow(
+      /main kept moving: 3 push attempts were each overtaken by new commits — nothing was pushed/
+    )
     expect(botCommitsOnOrigin()).toBe(0)
     for (let i = 1; i < tips.length; i++) expect(isAncestor(bare, tips[i - 1], tips[i])).toBe(true)
   })
@@ -194,7 +201,10 @@ describe('pushWithRebase', () => {
   it('says the workflow needs contents: write when the remote denies permission, without retrying', async () => {
     const calls = join(bare, 'hook-calls')
     const hook = join(bare, 'hooks', 'pre-receive')
-    writeFileSync(hook, `#!/bin/sh\necho x >> '${calls}'\necho "Permission to owner/repo.git denied to github-actions[bot]." >&2\nexit 1\n`)
+    writeFileSync(
+      hook,
+      `#!/bin/sh\necho x >> '${calls}'\necho "Permission to owner/repo.git denied to github-actions[bot]." >&2\nexit 1\n`
+    )
     chmodSync(hook, 0o755)
     await botCommit({ 'docs/a.md': 'a2\n' })
     const tip = originTip()
@@ -223,7 +233,9 @@ describe('pushWithRebase', () => {
     await botCommit({ 'docs/a.md': 'a2\n' })
     const result = await pushWithRebase(git, { branch: 'feature/docs', log: silentLog })
     expect(result.pushed).toBe(false)
-    expect(result.notPushed).toMatch(/feature\/docs no longer exists on origin; |feature\/docs no longer exists on origin \(deleted/)
+    expect(result.notPushed).toMatch(
+      /feature\/docs no longer exists on origin; |feature\/docs no longer exists on origin \(deleted/
+    )
     expect(bareGit(bare, 'for-each-ref', 'refs/heads/feature/docs')).toBe('')
   })
 })

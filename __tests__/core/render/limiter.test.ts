@@ -52,7 +52,12 @@ describe('AdaptiveLimiter', () => {
     expect(limiter.limit).toBe(5)
     await succeed(limiter, 5 + 6)
     expect(limiter.limit).toBe(7)
-    expect(changes.map((c) => `${c.why} ${c.from}→${c.to}`)).toEqual(['throttled 8→4', 'recovered 4→5', 'recovered 5→6', 'recovered 6→7'])
+    expect(changes.map((c) => `${c.why} ${c.from}→${c.to}`)).toEqual([
+      'throttled 8→4',
+      'recovered 4→5',
+      'recovered 5→6',
+      'recovered 6→7'
+    ])
   })
 
   it('probes past the throttled level only after a run 16 times the limit, twice as long after a probe that was throttled', async () => {

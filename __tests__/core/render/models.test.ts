@@ -61,14 +61,17 @@ describe('resolveModel', () => {
     const problem = (err as GraftError).problems[0]
     expect(problem.file).toBe('docs/guide.prompt.md')
     expect(problem.message).toContain('unknown model "claude-sonnet"')
-    for (const alias of ['bedrock-claude-v4.5-sonnet-us', 'bc-v4.5-global', 'bo-v4.1-us', 'bh']) expect(problem.hint).toContain(alias)
+    for (const alias of ['bedrock-claude-v4.5-sonnet-us', 'bc-v4.5-global', 'bo-v4.1-us', 'bh'])
+      expect(problem.hint).toContain(alias)
     expect(problem.hint).toContain('us.…')
     expect((err as GraftError).message).toMatch(/^docs\/guide\.prompt\.md: unknown model/)
   })
 
   it('names the `model:` line when it is given', () => {
     expect(() => resolveModel('bc-v9', { file: 'docs/a.prompt.md', line: 4 })).toThrow(
-      expect.objectContaining({ problems: [expect.objectContaining({ file: 'docs/a.prompt.md', line: 4, message: 'unknown model "bc-v9"' })] })
+      expect.objectContaining({
+        problems: [expect.objectContaining({ file: 'docs/a.prompt.md', line: 4, message: 'unknown model "bc-v9"' })]
+      })
     )
     // the default model's error (resolveModelSetting) names the setting: see settings.test.ts
   })
@@ -104,7 +107,9 @@ describe('outputTokenLimit', () => {
 
   it('does not guess for a model outside the table or an ARN', () => {
     expect(outputTokenLimit('us.anthropic.claude-nonesuch-v1:0')).toBeUndefined()
-    expect(outputTokenLimit('arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123')).toBeUndefined()
+    expect(
+      outputTokenLimit('arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123')
+    ).toBeUndefined()
   })
 
   it('every alias of the table has a limit', () => {

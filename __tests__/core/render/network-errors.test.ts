@@ -2,7 +2,13 @@
 // or unreachable host, TLS — and is not retried; credential advice suits who
 // reads it (a workflow's author, or a person at a terminal).
 import { describe, expect, it } from '@jest/globals'
-import { classify, credentialsHint, errorFacts, networkProblem, renderFailure } from '../../../src/core/render/errors.js'
+import {
+  classify,
+  credentialsHint,
+  errorFacts,
+  networkProblem,
+  renderFailure
+} from '../../../src/core/render/errors.js'
 
 const context = { label: 'docs/a.md', modelId: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', region: 'us-east-1' }
 
@@ -36,25 +42,39 @@ describe('errorFacts and networkProblem', () => {
   })
 
   it('reads the code and address from the parts of an AggregateError (happy eyeballs)', () => {
-    const aggregate = Object.assign(new AggregateError([systemError('ECONNREFUSED', 'connect ECONNREFUSED ::1:9', { address: '::1', port: 9 })], ''), {
-      code: 'ECONNREFUSED'
-    })
+    const aggregate = Object.assign(
+      new AggregateError([systemError('ECONNREFUSED', 'connect ECONNREFUSED ::1:9', { address: '::1', port: 9 })], ''),
+      {
+        code: 'ECONNREFUSED'
+      }
+    )
     const facts = errorFacts(aggregate)
     expect(facts).toMatchObject({ code: 'ECONNREFUSED', host: '::1:9', message: 'connect ECONNREFUSED ::1:9' })
     expect(networkProblem(facts)).toBe('refused')
   })
 
   it('an HTTP status is never a network problem, whatever the message says', () => {
-    const facts = errorFacts(Object.assign(new Error('ENOTFOUND in the body'), { name: 'ValidationException', $metadata: { httpStatusCode: 400 } }))
+    const facts = errorFacts(
+      Object.assign(new Error('ENOTFOUND in the body'), {
+        name: 'ValidationException',
+        $metadata: { httpStatusCode: 400 }
+      })
+    )
     expect(networkProblem(facts)).toBeUndefined()
   })
 })
 
 describe('renderFailure for network problems', () => {
   it('DNS: names the host and the proxy variables, never the model id', () => {
-    const error = renderFailure(systemError('ENOTFOUND', 'getaddrinfo ENOTFOUND bedrock.example', { hostname: 'bedrock.example' }), context, 1)
+    const error = renderFailure(
+      systemError('ENOTFOUND', 'getaddrinfo ENOTFOUND bedrock.example', { hostname: 'bedrock.example' }),
+      context,
+      1
+    )
     const [p] = error.problems
-    expect(p.message).toMatch(/^could not reach Bedrock at bedrock\.example: the host name did not resolve \(ENOTFOUND: /)
+    expect(p.message).toMatch(
+      /^could not reach Bedrock at bedrock\.example: the host name did not resolve \(ENOTFOUND: /
+    )
     expect(p.message).toContain('this is the network, DNS or a proxy, not the model id')
     expect(p.hint).toContain('HTTPS_PROXY')
     expect(p.hint).not.toMatch(/model id/)
@@ -62,7 +82,11 @@ describe('renderFailure for network problems', () => {
   })
 
   it('TLS: points at NODE_EXTRA_CA_CERTS', () => {
-    const [p] = renderFailure(systemError('SELF_SIGNED_CERT_IN_CHAIN', 'self-signed certificate in certificate chain'), context, 1).problems
+    const [p] = renderFailure(
+      systemError('SELF_SIGNED_CERT_IN_CHAIN', 'self-signed certificate in certificate chain'),
+      context,
+      1
+    ).problems
     expect(p.message).toMatch(/^the TLS connection to Bedrock failed/)
     expect(p.hint).toContain('NODE_EXTRA_CA_CERTS')
   })
@@ -86,7 +110,9 @@ describe('credentialsHint', () => {
   })
 
   it('a credentials error from a render call gives the advice of its audience', () => {
-    const err = Object.assign(new Error('The security token included in the request is invalid.'), { name: 'UnrecognizedClientException' })
+    const err = Object.assign(new Error('The security token included in the request is invalid.'), {
+      name: 'UnrecognizedClientException'
+    })
     expect(renderFailure(err, { ...context, audience: 'terminal' }, 1).problems[0].hint).toContain('aws sso login')
     expect(renderFailure(err, context, 1).problems[0].hint).toContain('id-token: write')
   })

@@ -9,7 +9,14 @@ import { readDvcYaml } from '../../../src/core/dvc/dvcyaml.js'
 import { lockEntryFor, readDvcLock } from '../../../src/core/dvc/dvclock.js'
 import { nativeStatus, toDvcJson } from '../../../src/core/status/native.js'
 import { dvcStatus } from '../../../src/core/status/dvc.js'
-import { buildGraftRepo, copyRepo, dvcCommit, makeLegacyEntries, requireDvc, type GraftRepoSpec } from '../../support/graft-repo.js'
+import {
+  buildGraftRepo,
+  copyRepo,
+  dvcCommit,
+  makeLegacyEntries,
+  requireDvc,
+  type GraftRepoSpec
+} from '../../support/graft-repo.js'
 import type { TestRepo } from '../../support/repo.js'
 
 // Fails (never skips) when DVC is missing: CI puts it on PATH.
@@ -40,7 +47,9 @@ const docsSpec: GraftRepoSpec = {
 }
 
 /** Legacy (DVC 2) lock entries, no `hash:`, over CRLF text, a large text, binary data and an output. */
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0x0d, 0x0a, 0xff, 0xfe])
+const PNG = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0x0d, 0x0a, 0xff, 0xfe
+])
 /** Over 1 MiB, CRLF lines, one CRLF split by the 1 MiB chunk boundary. */
 const BIG = 'a'.repeat(1048575) + '\r\n' + 'line\r\n'.repeat(300000)
 const legacySpec: GraftRepoSpec = {
@@ -50,7 +59,13 @@ const legacySpec: GraftRepoSpec = {
     'src/mixed.md': 'unix\nwindows\r\n',
     'src/big.txt': BIG
   },
-  prompts: [{ path: 'docs/assets.prompt.md', deps: ['src/windows.txt', 'src/logo.png', 'src/mixed.md', 'src/big.txt'], body: 'Assets.\n' }]
+  prompts: [
+    {
+      path: 'docs/assets.prompt.md',
+      deps: ['src/windows.txt', 'src/logo.png', 'src/mixed.md', 'src/big.txt'],
+      body: 'Assets.\n'
+    }
+  ]
 }
 
 // ---- mutations -------------------------------------------------------------
@@ -103,7 +118,11 @@ const docsStates: [string, Mutation, DvcJson][] = [
   ],
   ['deleted dep', remove('src/b.md'), { guide: [{ 'changed deps': { 'src/b.md': 'deleted' } }] }],
   ['deleted output', remove('docs/advanced.md'), { advanced: [{ 'changed outs': { 'docs/advanced.md': 'deleted' } }] }],
-  ['edited output (leaf)', append('docs/advanced.md', 'hand edit\n'), { advanced: [{ 'changed outs': { 'docs/advanced.md': 'modified' } }] }],
+  [
+    'edited output (leaf)',
+    append('docs/advanced.md', 'hand edit\n'),
+    { advanced: [{ 'changed outs': { 'docs/advanced.md': 'modified' } }] }
+  ],
   [
     "edited output that is another stage's dep",
     append('docs/intro.md', 'hand edit\n'),
@@ -112,7 +131,11 @@ const docsStates: [string, Mutation, DvcJson][] = [
       guide: [{ 'changed deps': { 'docs/intro.md': 'modified' } }]
     }
   ],
-  ['edited prompt body', append('docs/guide.prompt.md', 'Be brief.\n'), { guide: [{ 'changed deps': { 'docs/guide.prompt.md': 'modified' } }] }],
+  [
+    'edited prompt body',
+    append('docs/guide.prompt.md', 'Be brief.\n'),
+    { guide: [{ 'changed deps': { 'docs/guide.prompt.md': 'modified' } }] }
+  ],
   [
     'edited frontmatter (model only)',
     replaceIn('docs/empty-notes.prompt.md', 'model: bc-v4.5-us', 'model: bc-v4-global'),
@@ -156,11 +179,16 @@ const docsStates: [string, Mutation, DvcJson][] = [
     }
   ],
   ['changed command', replaceIn('dvc.yaml', '--name guide', '--name guide --fast'), { guide: ['changed command'] }],
-  ['whitespace-only change in cmd', replaceIn('dvc.yaml', '--out docs/guide.md', '--out  docs/guide.md'), { guide: ['changed command'] }],
+  [
+    'whitespace-only change in cmd',
+    replaceIn('dvc.yaml', '--out docs/guide.md', '--out  docs/guide.md'),
+    { guide: ['changed command'] }
+  ],
   [
     'cmd unfolded onto one line (same string): clean',
     editYaml('dvc.yaml', (d) => {
-      for (const name of ['intro', 'guide', 'advanced', 'data_tour', 'empty_notes']) d.setIn(['stages', name, 'cmd'], String(d.getIn(['stages', name, 'cmd'])))
+      for (const name of ['intro', 'guide', 'advanced', 'data_tour', 'empty_notes'])
+        d.setIn(['stages', name, 'cmd'], String(d.getIn(['stages', name, 'cmd'])))
       d.commentBefore = null
     }),
     {}
@@ -171,7 +199,11 @@ const docsStates: [string, Mutation, DvcJson][] = [
     replaceIn('dvc.yaml', '    - src/a.md\n', '    - src/a.md\n    - src/b.md\n'),
     { intro: [{ 'changed deps': { 'src/b.md': 'modified' } }] }
   ],
-  ['deps reordered in dvc.yaml: clean', replaceIn('dvc.yaml', '    - src/a.md\n    - src/shared.md\n', '    - src/shared.md\n    - src/a.md\n'), {}],
+  [
+    'deps reordered in dvc.yaml: clean',
+    replaceIn('dvc.yaml', '    - src/a.md\n    - src/shared.md\n', '    - src/shared.md\n    - src/a.md\n'),
+    {}
+  ],
   [
     'a dep shared by two stages edited',
     edit('src/shared.md', 'shared, edited\n'),
@@ -190,11 +222,31 @@ const docsStates: [string, Mutation, DvcJson][] = [
     append('dvc.yaml', '  ping:\n    cmd: echo ping\n'),
     { ping: ['always changed'] }
   ],
-  ['empty dep file gets content', edit('src/empty.md', 'now something\n'), { empty_notes: [{ 'changed deps': { 'src/empty.md': 'modified' } }] }],
-  ['empty dep file deleted', remove('src/empty.md'), { empty_notes: [{ 'changed deps': { 'src/empty.md': 'deleted' } }] }],
-  ['dir dep: file added deep inside', edit('src/data/nested/deep/new.md', 'new\n'), { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }],
-  ['dir dep: non-ASCII file edited', append('src/data/nested/café ünïcode.md', 'edit\n'), { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }],
-  ['dir dep: file removed', remove('src/data/日本/文書.md'), { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }],
+  [
+    'empty dep file gets content',
+    edit('src/empty.md', 'now something\n'),
+    { empty_notes: [{ 'changed deps': { 'src/empty.md': 'modified' } }] }
+  ],
+  [
+    'empty dep file deleted',
+    remove('src/empty.md'),
+    { empty_notes: [{ 'changed deps': { 'src/empty.md': 'deleted' } }] }
+  ],
+  [
+    'dir dep: file added deep inside',
+    edit('src/data/nested/deep/new.md', 'new\n'),
+    { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }
+  ],
+  [
+    'dir dep: non-ASCII file edited',
+    append('src/data/nested/café ünïcode.md', 'edit\n'),
+    { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }
+  ],
+  [
+    'dir dep: file removed',
+    remove('src/data/日本/文書.md'),
+    { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }
+  ],
   ['dir dep: empty folder added (no files change): clean', (r) => void mkdirSync(r.path('src/data/empty-folder')), {}],
   ['dir dep deleted', remove('src/data'), { data_tour: [{ 'changed deps': { 'src/data': 'deleted' } }] }],
   [
@@ -214,13 +266,21 @@ const docsStates: [string, Mutation, DvcJson][] = [
   [
     'dep and output both gone in one stage',
     all(remove('src/empty.md'), remove('docs/empty-notes.md')),
-    { empty_notes: [{ 'changed deps': { 'src/empty.md': 'deleted' } }, { 'changed outs': { 'docs/empty-notes.md': 'deleted' } }] }
+    {
+      empty_notes: [
+        { 'changed deps': { 'src/empty.md': 'deleted' } },
+        { 'changed outs': { 'docs/empty-notes.md': 'deleted' } }
+      ]
+    }
   ],
   ['dep made executable (content unchanged): clean', (r) => chmodSync(r.path('src/a.md'), 0o755), {}],
   [
     'output rewritten with CRLF line ends (hash: md5 entry)',
     (r) => void r.write({ 'docs/guide.md': r.read('docs/guide.md').replace(/\n/g, '\r\n') }),
-    { guide: [{ 'changed outs': { 'docs/guide.md': 'modified' } }], advanced: [{ 'changed deps': { 'docs/guide.md': 'modified' } }] }
+    {
+      guide: [{ 'changed outs': { 'docs/guide.md': 'modified' } }],
+      advanced: [{ 'changed deps': { 'docs/guide.md': 'modified' } }]
+    }
   ],
   [
     'dep written ./src/a.md in dvc.yaml: DVC matches the normalised path, which has no lock entry',
@@ -245,25 +305,47 @@ const docsStates: [string, Mutation, DvcJson][] = [
     all(remove('src/b.md'), edit('src/b.md/inside.md', 'x\n')),
     { guide: [{ 'changed deps': { 'src/b.md': 'modified' } }] }
   ],
-  ['dir dep replaced by a file', all(remove('src/data'), edit('src/data', 'x\n')), { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }],
+  [
+    'dir dep replaced by a file',
+    all(remove('src/data'), edit('src/data', 'x\n')),
+    { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }
+  ],
   [
     'dir dep: symlink added inside',
     (r) => symlinkSync('../a.md', r.path('src/data/link.md')),
     { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }
   ],
-  ['dir dep: a .gitignore added inside counts', edit('src/data/.gitignore', 'x\n'), { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }],
+  [
+    'dir dep: a .gitignore added inside counts',
+    edit('src/data/.gitignore', 'x\n'),
+    { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }
+  ],
   ['dir dep: a .git folder inside is skipped: clean', edit('src/data/.git/HEAD', 'x\n'), {}],
   // .dvcignore (DVC's gitignore-style rules, applied when it lists a directory)
-  ['.dvcignore at the root hides a file inside a dir dep', edit('.dvcignore', '*.txt\n'), { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }],
+  [
+    '.dvcignore at the root hides a file inside a dir dep',
+    edit('.dvcignore', '*.txt\n'),
+    { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }
+  ],
   ['.dvcignore rule recorded by dvc commit: clean', all(edit('.dvcignore', '*.txt\n'), (r) => dvcCommit(r)), {}],
   [
     'file added under an ignored name after dvc commit: clean',
-    all(edit('.dvcignore', '# build products\n\n*.txt\n*.log\n'), (r) => dvcCommit(r), edit('src/data/debug.log', 'x\n'), edit('src/data/nested/deep/other.txt', 'y\n')),
+    all(
+      edit('.dvcignore', '# build products\n\n*.txt\n*.log\n'),
+      (r) => dvcCommit(r),
+      edit('src/data/debug.log', 'x\n'),
+      edit('src/data/nested/deep/other.txt', 'y\n')
+    ),
     {}
   ],
   [
     'ignored folder: files inside added, edited, removed: clean',
-    all(edit('.dvcignore', 'deep/\n'), (r) => dvcCommit(r), edit('src/data/nested/deep/new.md', 'n\n'), remove('src/data/nested/deep/leaf.txt')),
+    all(
+      edit('.dvcignore', 'deep/\n'),
+      (r) => dvcCommit(r),
+      edit('src/data/nested/deep/new.md', 'n\n'),
+      remove('src/data/nested/deep/leaf.txt')
+    ),
     {}
   ],
   [
@@ -273,12 +355,21 @@ const docsStates: [string, Mutation, DvcJson][] = [
   ],
   [
     'negated rule: the re-included file counts, the others do not',
-    all(edit('src/.dvcignore', '*.md\n!top.md\n'), (r) => dvcCommit(r), append('src/data/nested/café ünïcode.md', 'x\n'), append('src/data/top.md', 'y\n')),
+    all(
+      edit('src/.dvcignore', '*.md\n!top.md\n'),
+      (r) => dvcCommit(r),
+      append('src/data/nested/café ünïcode.md', 'x\n'),
+      append('src/data/top.md', 'y\n')
+    ),
     { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }
   ],
   [
     'negated rule: an ignored file edited: clean',
-    all(edit('src/.dvcignore', '*.md\n!top.md\n'), (r) => dvcCommit(r), append('src/data/nested/café ünïcode.md', 'x\n')),
+    all(
+      edit('src/.dvcignore', '*.md\n!top.md\n'),
+      (r) => dvcCommit(r),
+      append('src/data/nested/café ünïcode.md', 'x\n')
+    ),
     {}
   ],
   [
@@ -286,33 +377,62 @@ const docsStates: [string, Mutation, DvcJson][] = [
     all(edit('src/.dvcignore', 'nested/\n'), (r) => dvcCommit(r), edit('src/data/nested/new.md', 'x\n')),
     {}
   ],
-  ['.dvcignore in the folder above the dir dep, before dvc commit', edit('src/.dvcignore', 'data/日本/\n'), { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }],
+  [
+    '.dvcignore in the folder above the dir dep, before dvc commit',
+    edit('src/.dvcignore', 'data/日本/\n'),
+    { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }
+  ],
   [
     'anchored and ** rules: /src/data/top.md and **/deep',
-    all(edit('.dvcignore', '/src/data/top.md\n**/deep\n'), (r) => dvcCommit(r), append('src/data/top.md', 'x\n'), edit('src/data/nested/deep/more.md', 'x\n')),
+    all(
+      edit('.dvcignore', '/src/data/top.md\n**/deep\n'),
+      (r) => dvcCommit(r),
+      append('src/data/top.md', 'x\n'),
+      edit('src/data/nested/deep/more.md', 'x\n')
+    ),
     {}
   ],
-  ['rules match case-sensitively: TOP.md does not hide top.md', all(edit('.dvcignore', 'TOP.md\n'), (r) => dvcCommit(r), append('src/data/top.md', 'x\n')), { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }],
+  [
+    'rules match case-sensitively: TOP.md does not hide top.md',
+    all(edit('.dvcignore', 'TOP.md\n'), (r) => dvcCommit(r), append('src/data/top.md', 'x\n')),
+    { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }
+  ],
   [
     'a rule that ignores the dir dep itself: DVC hashes it as empty',
     all(edit('.dvcignore', 'data/\n'), (r) => dvcCommit(r), append('src/data/top.md', 'x\n')),
     {}
   ],
-  ['a file dep matched by .dvcignore is still a dep', all(edit('.dvcignore', 'a.md\n'), append('src/a.md', 'x\n')), { intro: [{ 'changed deps': { 'src/a.md': 'modified' } }] }],
-  ['a .dvcignore inside the dir dep that the root rules ignore: no error, not counted: clean', all(edit('.dvcignore', '.dvcignore\n'), edit('src/data/.dvcignore', 'top.md\n')), {}]
+  [
+    'a file dep matched by .dvcignore is still a dep',
+    all(edit('.dvcignore', 'a.md\n'), append('src/a.md', 'x\n')),
+    { intro: [{ 'changed deps': { 'src/a.md': 'modified' } }] }
+  ],
+  [
+    'a .dvcignore inside the dir dep that the root rules ignore: no error, not counted: clean',
+    all(edit('.dvcignore', '.dvcignore\n'), edit('src/data/.dvcignore', 'top.md\n')),
+    {}
+  ]
 ]
 
 const legacyStates: [string, Mutation, DvcJson][] = [
   ['legacy entries, unchanged (CRLF text, binary, output): clean', () => {}, {}],
   ['legacy CRLF text turned to LF only: clean', (r) => void r.write({ 'src/windows.txt': 'line one\nline two\n' }), {}],
   ['legacy mixed file turned to all CRLF: clean', (r) => void r.write({ 'src/mixed.md': 'unix\r\nwindows\r\n' }), {}],
-  ['legacy CRLF text edited', append('src/windows.txt', 'line three\r\n'), { assets: [{ 'changed deps': { 'src/windows.txt': 'modified' } }] }],
+  [
+    'legacy CRLF text edited',
+    append('src/windows.txt', 'line three\r\n'),
+    { assets: [{ 'changed deps': { 'src/windows.txt': 'modified' } }] }
+  ],
   [
     'legacy binary: CRLF bytes inside binary are not converted',
     (r) => void r.write({ 'src/logo.png': Buffer.from(PNG.toString('latin1').replace(/\r\n/g, '\n'), 'latin1') }),
     { assets: [{ 'changed deps': { 'src/logo.png': 'modified' } }] }
   ],
-  ['legacy binary edited', edit('src/logo.png', Buffer.concat([PNG, Buffer.from([0])])), { assets: [{ 'changed deps': { 'src/logo.png': 'modified' } }] }],
+  [
+    'legacy binary edited',
+    edit('src/logo.png', Buffer.concat([PNG, Buffer.from([0])])),
+    { assets: [{ 'changed deps': { 'src/logo.png': 'modified' } }] }
+  ],
   [
     'legacy file over 1 MiB turned to LF: the CR split by the chunk boundary was hashed, so modified',
     (r) => void r.write({ 'src/big.txt': BIG.replace(/\r\n/g, '\n') }),
@@ -413,9 +533,15 @@ describe('native engine and dvc status refuse the same .dvcignore mistakes', () 
 /** .dvcignore setups under which generate's lock entry for the dir dep must be the one `dvc commit` writes. */
 const ignoreSetups: [string, Record<string, string>][] = [
   ['no rules', {}],
-  ['root rules with a comment, a blank line and a negation', { '.dvcignore': '# x\n\n*.txt\n/src/data/**/*.md\n!top.md\n' }],
+  [
+    'root rules with a comment, a blank line and a negation',
+    { '.dvcignore': '# x\n\n*.txt\n/src/data/**/*.md\n!top.md\n' }
+  ],
   ['rules in the parent folder, relative to it', { 'src/.dvcignore': 'data/nested/\n' }],
-  ['root and parent rules, the parent re-including', { '.dvcignore': '/src/**/*.md\n', 'src/.dvcignore': '!data/日本/*.md\n' }],
+  [
+    'root and parent rules, the parent re-including',
+    { '.dvcignore': '/src/**/*.md\n', 'src/.dvcignore': '!data/日本/*.md\n' }
+  ],
   ['the whole dir ignored', { '.dvcignore': 'src/data\n' }]
 ]
 

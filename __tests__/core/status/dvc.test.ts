@@ -73,8 +73,18 @@ describe('dvcStatus in a fresh clone (no .dvc/)', () => {
     repo.write({ 'dvc.yaml': repo.read('dvc.yaml').replace('--name overview', '--name  overview') })
     const status = await dvcStatus(repo.root, { dvcPath })
     expect(asObject(status)).toEqual({
-      overview: { changedDeps: { 'docs/src/a.md': 'modified' }, changedOuts: {}, changedCommand: true, alwaysChanged: false },
-      deep_dive: { changedDeps: {}, changedOuts: { 'docs/deep-dive.md': 'deleted' }, changedCommand: false, alwaysChanged: false }
+      overview: {
+        changedDeps: { 'docs/src/a.md': 'modified' },
+        changedOuts: {},
+        changedCommand: true,
+        alwaysChanged: false
+      },
+      deep_dive: {
+        changedDeps: {},
+        changedOuts: { 'docs/deep-dive.md': 'deleted' },
+        changedCommand: false,
+        alwaysChanged: false
+      }
     })
     expect(existsSync(repo.path('.dvc'))).toBe(false)
   })
@@ -96,7 +106,12 @@ describe('dvcStatus in a fresh clone (no .dvc/)', () => {
     const before = repo.snapshot()
     const status = await dvcStatus(repo.root, { dvcPath })
     expect(asObject(status)).toEqual({
-      overview: { changedDeps: { 'docs/src/b.md': 'modified' }, changedOuts: {}, changedCommand: false, alwaysChanged: false }
+      overview: {
+        changedDeps: { 'docs/src/b.md': 'modified' },
+        changedOuts: {},
+        changedCommand: false,
+        alwaysChanged: false
+      }
     })
     expect(repo.snapshot()).toEqual(before)
   })
@@ -152,7 +167,9 @@ describe('dvcStatus errors', () => {
     const before = repo.snapshot()
     const error = await expectGraftError(dvcStatus(repo.root, { dvcPath }))
     expect(error.problems[0]).toMatchObject({ file: '.dvc/config' })
-    expect(error.problems[0].message).toMatch(/^DVC configuration error \(exit 251\): configuration error - config file error: Invalid line/)
+    expect(error.problems[0].message).toMatch(
+      /^DVC configuration error \(exit 251\): configuration error - config file error: Invalid line/
+    )
     expect(error.problems[0].hint).toMatch(/fix or remove \.dvc\/config/)
     expect(repo.snapshot()).toEqual(before)
   })
@@ -192,7 +209,9 @@ describe('dvcStatus errors', () => {
       expect(e254.problems[0].message).toMatch(/exit 254\): unrecognized arguments: --no-such-flag/)
       expect(e254.problems[0].hint).toMatch(/install DVC 3/)
       const e253 = await expectGraftError(dvcStatus(repo.root, { dvcPath: notRepo }))
-      expect(e253.problems[0].message).toMatch(/not a DVC repository \(exit 253\): you are not inside of a DVC repository/)
+      expect(e253.problems[0].message).toMatch(
+        /not a DVC repository \(exit 253\): you are not inside of a DVC repository/
+      )
       expect(e253.problems[0].hint).toMatch(/working-directory/)
       expect(existsSync(repo.path('.dvc'))).toBe(false)
     } finally {

@@ -14,7 +14,9 @@ const md5 = (s: string | Buffer): string => createHash('md5').update(s).digest('
 
 async function native(repo: TestRepo): Promise<Record<string, unknown>> {
   const lockText = repo.snapshot()['dvc.lock'] === undefined ? undefined : repo.read('dvc.lock')
-  return toDvcJson(await nativeStatus(repo.root, parseDvcYaml(repo.read('dvc.yaml')), lockText ? parseDvcLock(lockText) : undefined))
+  return toDvcJson(
+    await nativeStatus(repo.root, parseDvcYaml(repo.read('dvc.yaml')), lockText ? parseDvcLock(lockText) : undefined)
+  )
 }
 
 /** Both engines, one expectation: the native verdict equals real DVC's, item order included. */
@@ -79,7 +81,10 @@ describe('nativeStatus agrees with dvc status --json', () => {
   it('modified file dep, modified directory dep, deleted out (and the dep downstream)', async () => {
     repo.write({ 'a.prompt.md': 'A2\n', 'src/deeper/new.md': 'n' }).remove('a.md')
     await expectBoth(repo, {
-      a: [{ 'changed deps': { 'a.prompt.md': 'modified', src: 'modified' } }, { 'changed outs': { 'a.md': 'deleted' } }],
+      a: [
+        { 'changed deps': { 'a.prompt.md': 'modified', src: 'modified' } },
+        { 'changed outs': { 'a.md': 'deleted' } }
+      ],
       b: [{ 'changed deps': { 'a.md': 'deleted' } }]
     })
   })
@@ -94,7 +99,10 @@ describe('nativeStatus agrees with dvc status --json', () => {
       'dvc.yaml': `${PIPELINE}  c:\n    cmd: render c\n    deps:\n    - a.prompt.md\n    - nowhere.md\n    outs:\n    - c.md:\n        cache: false\n    - b.md:\n        cache: false\n`
     })
     await expectBoth(repo, {
-      c: [{ 'changed deps': { 'a.prompt.md': 'modified', 'nowhere.md': 'deleted' } }, { 'changed outs': { 'c.md': 'deleted', 'b.md': 'modified' } }]
+      c: [
+        { 'changed deps': { 'a.prompt.md': 'modified', 'nowhere.md': 'deleted' } },
+        { 'changed outs': { 'c.md': 'deleted', 'b.md': 'modified' } }
+      ]
     })
   })
 
@@ -109,14 +117,23 @@ describe('nativeStatus agrees with dvc status --json', () => {
     })
     await expectBoth(repo, { b: ['always changed'], ping: ['always changed'] })
     repo.write({ 'b.prompt.md': 'B2\n' })
-    await expectBoth(repo, { b: [{ 'changed deps': { 'b.prompt.md': 'modified' } }, 'always changed'], ping: ['always changed'] })
+    await expectBoth(repo, {
+      b: [{ 'changed deps': { 'b.prompt.md': 'modified' } }, 'always changed'],
+      ping: ['always changed']
+    })
   })
 
   it('no dvc.lock at all: every stage derived from its paths', async () => {
     repo.remove('dvc.lock').remove('b.md')
     await expectBoth(repo, {
-      a: [{ 'changed deps': { 'a.prompt.md': 'modified', src: 'modified' } }, { 'changed outs': { 'a.md': 'modified' } }],
-      b: [{ 'changed deps': { 'b.prompt.md': 'modified', 'a.md': 'modified' } }, { 'changed outs': { 'b.md': 'deleted' } }]
+      a: [
+        { 'changed deps': { 'a.prompt.md': 'modified', src: 'modified' } },
+        { 'changed outs': { 'a.md': 'modified' } }
+      ],
+      b: [
+        { 'changed deps': { 'b.prompt.md': 'modified', 'a.md': 'modified' } },
+        { 'changed outs': { 'b.md': 'deleted' } }
+      ]
     })
   })
 
@@ -155,12 +172,18 @@ describe('nativeStatus agrees with dvc status --json', () => {
   it('a path listed twice in dvc.lock: the last entry decides, in a short list and in one of more than 32', async () => {
     const many = Array.from({ length: 40 }, (_, i) => `src/many/f${i}.md`)
     repo.write(Object.fromEntries(many.map((p) => [p, `${p}\n`])))
-    repo.write({ 'dvc.yaml': `${PIPELINE}  c:\n    cmd: render c\n    deps:\n${many.map((p) => `    - ${p}\n`).join('')}    outs:\n    - c.md:\n        cache: false\n` })
+    repo.write({
+      'dvc.yaml': `${PIPELINE}  c:\n    cmd: render c\n    deps:\n${many.map((p) => `    - ${p}\n`).join('')}    outs:\n    - c.md:\n        cache: false\n`
+    })
     repo.write({ 'c.md': 'out c\n' })
     await lockAll(repo)
     const lock = repo.read('dvc.lock')
-    const bogus = (path: string): string => `    - path: ${path}\n      hash: md5\n      md5: ${md5('not this')}\n      size: 8\n`
-    const entryOf = (path: string): string => new RegExp(`    - path: ${path.replaceAll('.', '\\.')}\n(?:      .*\n)+?(?=    -|    outs|  [a-z])`).exec(lock)![0]
+    const bogus = (path: string): string =>
+      `    - path: ${path}\n      hash: md5\n      md5: ${md5('not this')}\n      size: 8\n`
+    const entryOf = (path: string): string =>
+      new RegExp(`    - path: ${path.replaceAll('.', '\\.')}\n(?:      .*\n)+?(?=    -|    outs|  [a-z])`).exec(
+        lock
+      )![0]
     for (const path of ['a.prompt.md', 'src/many/f7.md']) {
       repo.write({ 'dvc.lock': lock.replace(entryOf(path), `${bogus(path)}${entryOf(path)}`) })
       await expectBoth(repo, {})
@@ -175,13 +198,23 @@ describe('nativeStatus refusals', () => {
   afterEach(() => repo.cleanup())
 
   it('refuses a dvc.yaml with unsupported features, listing them, and changes nothing', async () => {
-    repo = TestRepo.create({ 'dvc.yaml': 'stages:\n  t:\n    cmd: python t.py\n    params:\n    - lr\n    outs:\n    - model.pkl\n' })
+    repo = TestRepo.create({
+      'dvc.yaml': 'stages:\n  t:\n    cmd: python t.py\n    params:\n    - lr\n    outs:\n    - model.pkl\n'
+    })
     const before = repo.snapshot()
     const error = await nativeStatus(repo.root, parseDvcYaml(repo.read('dvc.yaml')), undefined).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(GraftError)
     expect((error as GraftError).problems).toEqual([
-      { file: 'dvc.yaml', message: 'the native engine does not model params in stage t', hint: expect.stringContaining('engine "dvc"') },
-      { file: 'dvc.yaml', message: expect.stringContaining('cached out model.pkl'), hint: expect.stringContaining('engine "dvc"') }
+      {
+        file: 'dvc.yaml',
+        message: 'the native engine does not model params in stage t',
+        hint: expect.stringContaining('engine "dvc"')
+      },
+      {
+        file: 'dvc.yaml',
+        message: expect.stringContaining('cached out model.pkl'),
+        hint: expect.stringContaining('engine "dvc"')
+      }
     ])
     expect(repo.snapshot()).toEqual(before)
   })
@@ -193,11 +226,16 @@ describe('nativeStatus refusals', () => {
       'd/b.tmp': 'b\n',
       '.dvcignore': '# Add patterns of files dvc should ignore\n'
     })
-    const lock = (md5: string): DvcLock => ({ schema: '2.0', stages: new Map([['t', { cmd: 'echo', deps: [{ path: 'd', hash: 'md5', md5 }], outs: [] }]]) })
+    const lock = (md5: string): DvcLock => ({
+      schema: '2.0',
+      stages: new Map([['t', { cmd: 'echo', deps: [{ path: 'd', hash: 'md5', md5 }], outs: [] }]])
+    })
     const all = (await dirMd5(repo.path('d'))).md5
     expect(toDvcJson(await nativeStatus(repo.root, parseDvcYaml(repo.read('dvc.yaml')), lock(all)))).toEqual({})
     repo.write({ '.dvcignore': '# comment\n*.tmp\n' })
-    expect(toDvcJson(await nativeStatus(repo.root, parseDvcYaml(repo.read('dvc.yaml')), lock(all)))).toEqual({ t: [{ 'changed deps': { d: 'modified' } }] })
+    expect(toDvcJson(await nativeStatus(repo.root, parseDvcYaml(repo.read('dvc.yaml')), lock(all)))).toEqual({
+      t: [{ 'changed deps': { d: 'modified' } }]
+    })
     repo.remove('d/b.tmp')
     const without = (await dirMd5(repo.path('d'))).md5
     repo.write({ 'd/b.tmp': 'changed\n' })

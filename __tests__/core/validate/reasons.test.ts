@@ -62,7 +62,11 @@ describe('staleReasons', () => {
   })
 
   it('a stage missing from dvc.lock is "never generated"; without a dvc.yaml it is not', () => {
-    const locked = staleReasons({ pipeline: pipeline({ locked: ['a', 'b', 'c'] }), status: new Map(), handEdits: new Map() })
+    const locked = staleReasons({
+      pipeline: pipeline({ locked: ['a', 'b', 'c'] }),
+      status: new Map(),
+      handEdits: new Map()
+    })
     expect(locked.get('z')).toEqual([{ kind: 'not-in-lock', text: 'not in dvc.lock (never generated)' }])
     expect([...locked.keys()]).toEqual(['z'])
 
@@ -70,7 +74,7 @@ describe('staleReasons', () => {
     expect(noYaml.size).toBe(0)
   })
 
-  it("a modified Graft output of a locked stage is an edit by hand; other output changes say their state", () => {
+  it('a modified Graft output of a locked stage is an edit by hand; other output changes say their state', () => {
     const st: PipelineStatus = new Map([
       ['z', status({ changedOuts: { 'z.md': 'modified' } })],
       ['b', status({ changedOuts: { 'b.md': 'deleted' } })]
@@ -91,7 +95,9 @@ describe('staleReasons', () => {
   it('changed command, always changed, dvc.yaml drift and header problems each give a reason', () => {
     const st: PipelineStatus = new Map([['z', status({ changedCommand: true, alwaysChanged: true })]])
     const drift: Drift[] = [{ stage: 'z', kind: 'deps-differ', text: 'deps differ: add z.txt' }]
-    const handEdits = new Map<string, Reason[]>([['z', [{ kind: 'edited-by-hand', path: 'z.md', text: 'z.md header says rev 1' }]]])
+    const handEdits = new Map<string, Reason[]>([
+      ['z', [{ kind: 'edited-by-hand', path: 'z.md', text: 'z.md header says rev 1' }]]
+    ])
     const reasons = staleReasons({ pipeline: pipeline({ locked: ALL, drift }), status: st, handEdits })
     expect(reasons.get('z')).toEqual([
       { kind: 'changed-command', text: 'command changed since dvc.lock' },
@@ -103,7 +109,9 @@ describe('staleReasons', () => {
 
   it('the same text twice for a stage is listed once', () => {
     const st: PipelineStatus = new Map([['a', status({ changedDeps: { 'src.txt': 'modified' } })]])
-    const handEdits = new Map<string, Reason[]>([['a', [{ kind: 'changed-dep', path: 'src.txt', text: 'dep src.txt modified' }]]])
+    const handEdits = new Map<string, Reason[]>([
+      ['a', [{ kind: 'changed-dep', path: 'src.txt', text: 'dep src.txt modified' }]]
+    ])
     const reasons = staleReasons({ pipeline: pipeline({ locked: ALL }), status: st, handEdits })
     expect(texts(reasons.get('a'))).toEqual(['dep src.txt modified'])
   })
@@ -124,14 +132,24 @@ describe('staleReasons', () => {
     const st: PipelineStatus = new Map([['a', status({ changedDeps: { 'src.txt': 'modified' } })]])
     const reasons = staleReasons({ pipeline: p, status: st, handEdits: new Map() })
     expect([...reasons.keys()]).toEqual(['a'])
-    const edited = staleReasons({ pipeline: p, status: new Map([['b', status({ changedOuts: { 'b.md': 'modified' } })]]), handEdits: new Map() })
+    const edited = staleReasons({
+      pipeline: p,
+      status: new Map([['b', status({ changedOuts: { 'b.md': 'modified' } })]]),
+      handEdits: new Map()
+    })
     expect(edited.get('b')?.map((r) => r.kind)).toEqual(['edited-by-hand', 'frozen'])
     expect(edited.has('c')).toBe(false) // DVC reports c's changed dep itself when it sees one
   })
 
   it('a helper stage that is only always_changed marks nothing downstream; one whose dep changed makes its readers wait', () => {
     const stages: StageDef[] = [
-      { name: 'helper', cmd: 'make', deps: ['in.txt'], outs: [{ path: 'made.txt', cache: false }], alwaysChanged: true },
+      {
+        name: 'helper',
+        cmd: 'make',
+        deps: ['in.txt'],
+        outs: [{ path: 'made.txt', cache: false }],
+        alwaysChanged: true
+      },
       { name: 'a', cmd: 'graft a', deps: ['a.prompt.md', 'made.txt'], outs: [{ path: 'a.md', cache: false }] },
       { name: 'b', cmd: 'graft b', deps: ['b.prompt.md', 'a.md'], outs: [{ path: 'b.md', cache: false }] },
       { name: 'z', cmd: 'graft z', deps: ['z.prompt.md'], outs: [{ path: 'z.md', cache: false }] }
@@ -144,16 +162,25 @@ describe('staleReasons', () => {
       graph: StageGraph.build(stages),
       drift: []
     }
-    const always = staleReasons({ pipeline: p, status: new Map([['helper', status({ alwaysChanged: true })]]), handEdits: new Map() })
+    const always = staleReasons({
+      pipeline: p,
+      status: new Map([['helper', status({ alwaysChanged: true })]]),
+      handEdits: new Map()
+    })
     expect([...always.keys()]).toEqual(['helper'])
-    expect(texts(always.get('helper'))).toContain('not a prompt stage: graft-action does not render it; run `dvc repro helper` and commit its outputs')
+    expect(texts(always.get('helper'))).toContain(
+      'not a prompt stage: graft-action does not render it; run `dvc repro helper` and commit its outputs'
+    )
     const changed = staleReasons({
       pipeline: p,
       status: new Map([['helper', status({ alwaysChanged: true, changedDeps: { 'in.txt': 'modified' } })]]),
       handEdits: new Map()
     })
     expect([...changed.keys()].sort()).toEqual(['a', 'b', 'helper'])
-    for (const doc of ['a', 'b']) expect(changed.get(doc)?.map((r) => r.kind)).toEqual(['upstream-stale', 'needs-repro'])
-    expect(texts(changed.get('b'))).toContain('waits for helper (not a prompt stage): run `dvc repro helper` and commit, then regenerate')
+    for (const doc of ['a', 'b'])
+      expect(changed.get(doc)?.map((r) => r.kind)).toEqual(['upstream-stale', 'needs-repro'])
+    expect(texts(changed.get('b'))).toContain(
+      'waits for helper (not a prompt stage): run `dvc repro helper` and commit, then regenerate'
+    )
   })
 })

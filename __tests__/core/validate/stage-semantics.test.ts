@@ -21,7 +21,10 @@ import type { TestRepo } from '../../support/repo.js'
 
 const dvcPath = requireDvc()
 const withDvc = { find: async () => dvcPath, install: async (): Promise<string> => dvcPath }
-const noDvc = { find: async () => undefined, install: async (): Promise<string> => Promise.reject(new Error('no install in tests')) }
+const noDvc = {
+  find: async () => undefined,
+  install: async (): Promise<string> => Promise.reject(new Error('no install in tests'))
+}
 
 type Mutation = (repo: TestRepo) => void
 
@@ -98,7 +101,11 @@ const states: [string, Mutation, Expected][] = [
   [
     'always_changed helper, nothing else changed: DVC flags the helper only; so does validate, with the `dvc repro` to run',
     () => {},
-    { dvc: { helper: ['always changed'] }, stale: { helper: ['always-changed', 'not-a-prompt'] }, says: { helper: 'run `dvc repro helper`' } }
+    {
+      dvc: { helper: ['always changed'] },
+      stale: { helper: ['always-changed', 'not-a-prompt'] },
+      says: { helper: 'run `dvc repro helper`' }
+    }
   ],
   [
     "the helper's dep changed: the document reading its output waits for `dvc repro helper`; unrelated documents are not stale",
@@ -113,11 +120,21 @@ const states: [string, Mutation, Expected][] = [
     "the helper's output edited: DVC flags both; the document reads a changed dep",
     edit('made.txt', 'edited\n'),
     {
-      dvc: { helper: [{ 'changed outs': { 'made.txt': 'modified' } }, 'always changed'], notes: [{ 'changed deps': { 'made.txt': 'modified' } }] },
-      stale: { helper: ['changed-out', 'always-changed', 'not-a-prompt'], notes: ['changed-dep', 'upstream-stale', 'needs-repro'] }
+      dvc: {
+        helper: [{ 'changed outs': { 'made.txt': 'modified' } }, 'always changed'],
+        notes: [{ 'changed deps': { 'made.txt': 'modified' } }]
+      },
+      stale: {
+        helper: ['changed-out', 'always-changed', 'not-a-prompt'],
+        notes: ['changed-dep', 'upstream-stale', 'needs-repro']
+      }
     }
   ],
-  ['frozen stage whose dep changed: DVC reports nothing, nothing is stale', all(steady, freeze('intro'), append('src/a.md', 'more\n')), { dvc: {}, stale: {} }],
+  [
+    'frozen stage whose dep changed: DVC reports nothing, nothing is stale',
+    all(steady, freeze('intro'), append('src/a.md', 'more\n')),
+    { dvc: {}, stale: {} }
+  ],
   [
     'frozen stage downstream of a changed stage: only the upstream is stale, not the frozen stage nor what lies behind it',
     all(steady, freeze('guide'), append('src/a.md', 'more\n')),
@@ -135,7 +152,11 @@ const states: [string, Mutation, Expected][] = [
   [
     'frozen helper still always_changed: DVC flags it (status checks always_changed and outputs of a frozen stage)',
     freeze('helper'),
-    { dvc: { helper: ['always changed'] }, stale: { helper: ['always-changed', 'not-a-prompt'] }, says: { helper: 'dvc unfreeze helper' } }
+    {
+      dvc: { helper: ['always changed'] },
+      stale: { helper: ['always-changed', 'not-a-prompt'] },
+      says: { helper: 'dvc unfreeze helper' }
+    }
   ],
   [
     'frozen helper whose dep changed: DVC checks no dep of it and never reruns it, so the document reading its output is not blocked',
@@ -148,7 +169,9 @@ const states: [string, Mutation, Expected][] = [
     {
       dvc: { solo: [{ 'changed deps': { 'docs/solo.prompt.md': 'deleted' } }] },
       stale: { solo: ['changed-dep', 'dvc-yaml-out-of-sync'], single: ['not-in-lock', 'dvc-yaml-out-of-sync'] },
-      says: { solo: 'run `graft-action sync` (this action\'s CLI), which deletes stage solo from dvc.yaml and its entry from dvc.lock' }
+      says: {
+        solo: "run `graft-action sync` (this action's CLI), which deletes stage solo from dvc.yaml and its entry from dvc.lock"
+      }
     }
   ]
 ]
@@ -173,10 +196,20 @@ describe('frozen, always_changed and orphaned stages: native engine = dvc status
       expect(dvc).toEqual(expected.dvc)
       expect(toDvcJson(await nativeStatus(repo.root, dvcYaml, await readDvcLock(repo.root)))).toEqual(dvc)
       for (const engine of ['dvc', 'native'] as const) {
-        const report = await validate({ root: repo.root, engine, dvc: engine === 'dvc' ? withDvc : noDvc, log: silentLog })
+        const report = await validate({
+          root: repo.root,
+          engine,
+          dvc: engine === 'dvc' ? withDvc : noDvc,
+          log: silentLog
+        })
         expect([engine, staleKinds(report)]).toEqual([engine, expected.stale])
         for (const [stage, text] of Object.entries(expected.says ?? {})) {
-          expect(report.stale.find((d) => d.stage === stage)!.reasons.map((r) => r.text).join('\n')).toContain(text)
+          expect(
+            report.stale
+              .find((d) => d.stage === stage)!
+              .reasons.map((r) => r.text)
+              .join('\n')
+          ).toContain(text)
         }
       }
     } finally {
@@ -188,9 +221,21 @@ describe('frozen, always_changed and orphaned stages: native engine = dvc status
     const repo = copyRepo(base)
     try {
       append('src/b.md', 'more\n')(repo)
-      const report = await validate({ root: repo.root, engine: 'native', targets: ['docs/intro.md', 'docs/notes.md'], dvc: noDvc, log: silentLog })
+      const report = await validate({
+        root: repo.root,
+        engine: 'native',
+        targets: ['docs/intro.md', 'docs/notes.md'],
+        dvc: noDvc,
+        log: silentLog
+      })
       expect(report.stale).toEqual([])
-      const solo = await validate({ root: repo.root, engine: 'native', targets: ['docs/solo.md'], dvc: noDvc, log: silentLog })
+      const solo = await validate({
+        root: repo.root,
+        engine: 'native',
+        targets: ['docs/solo.md'],
+        dvc: noDvc,
+        log: silentLog
+      })
       expect(solo.stale.map((d) => d.stage)).toEqual(['solo'])
     } finally {
       repo.cleanup()

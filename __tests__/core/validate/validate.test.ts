@@ -9,7 +9,10 @@ import { validate } from '../../../src/core/validate/validate.js'
 import { CHUNK_SIZE } from '../../../src/core/dvc/hash.js'
 import { silentLog } from '../../../src/core/log.js'
 
-const noDvc = { find: async () => undefined, install: async (): Promise<string> => Promise.reject(new Error('no install in tests')) }
+const noDvc = {
+  find: async () => undefined,
+  install: async (): Promise<string> => Promise.reject(new Error('no install in tests'))
+}
 
 describe('validate with the native engine', () => {
   let repo: TestRepo
@@ -17,7 +20,11 @@ describe('validate with the native engine', () => {
     requireDvc()
     repo = buildGraftRepo({
       sources: { 'src/a.md': 'a\n', 'src/b.md': 'b\n' },
-      prompts: ['one', 'two', 'three', 'four', 'five'].map((n) => ({ path: `docs/${n}.prompt.md`, deps: ['src/a.md'], body: `Write ${n}.\n` }))
+      prompts: ['one', 'two', 'three', 'four', 'five'].map((n) => ({
+        path: `docs/${n}.prompt.md`,
+        deps: ['src/a.md'],
+        body: `Write ${n}.\n`
+      }))
     })
   })
   afterAll(() => repo.cleanup())
@@ -28,9 +35,13 @@ describe('validate with the native engine', () => {
     repo.remove('docs/five.md')
     const before = repo.snapshot()
     const report = await validate({ root: repo.root, engine: 'native', dvc: noDvc, log: silentLog })
-    const noHeader = report.stale.filter((d) => d.reasons.some((r) => r.text.includes('no valid Graft header on line 1'))).map((d) => d.stage)
+    const noHeader = report.stale
+      .filter((d) => d.reasons.some((r) => r.text.includes('no valid Graft header on line 1')))
+      .map((d) => d.stage)
     expect(noHeader.sort()).toEqual(['four', 'two']) // an empty or missing output has no line 1 to judge
-    const byMd5 = report.stale.filter((d) => d.reasons.some((r) => r.text.includes('edited by hand (its md5 differs'))).map((d) => d.stage)
+    const byMd5 = report.stale
+      .filter((d) => d.reasons.some((r) => r.text.includes('edited by hand (its md5 differs')))
+      .map((d) => d.stage)
     expect(byMd5.sort()).toEqual(['four', 'three', 'two'])
     expect(report.engine).toBe('native')
     expect(report.stale.map((d) => d.stage).sort()).toEqual(['five', 'four', 'three', 'two'])

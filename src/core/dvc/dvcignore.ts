@@ -71,7 +71,10 @@ export class DvcIgnore {
       const result = level.rules.test(isDir ? `${sub}/` : sub)
       if (result.ignored) {
         const rule = result.rule
-        verdict = { ignored: true, rule: { file: level.file, line: Number(rule?.mark ?? 0), pattern: rule?.pattern ?? '' } }
+        verdict = {
+          ignored: true,
+          rule: { file: level.file, line: Number(rule?.mark ?? 0), pattern: rule?.pattern ?? '' }
+        }
       } else if (result.unignored) {
         verdict = { ignored: false }
       }
@@ -103,7 +106,11 @@ export class DvcIgnore {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
       if (code === 'ENOENT' || code === 'ENOTDIR') return null
-      throw new GraftError({ file, message: `${file} cannot be read (${code ?? (e as Error).message})`, hint: 'make it a readable text file of ignore patterns, or remove it' })
+      throw new GraftError({
+        file,
+        message: `${file} cannot be read (${code ?? (e as Error).message})`,
+        hint: 'make it a readable text file of ignore patterns, or remove it'
+      })
     }
     // DVC skips a .dvcignore that the rules above it ignore.
     if (above.length > 0 && this.matchIn(above, file)) return null

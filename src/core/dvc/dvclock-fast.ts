@@ -38,7 +38,8 @@ const HEAD = "schema: '2.0'\nstages:\n"
 const STAGE_BLOCK = /  ([^ \n][^\n]*):\n    cmd: ([^\n]*)\n((?:      [^ \n][^\n]*\n)*)/y
 const LIST_KEY = /    (deps|outs):\n/y
 /** One entry, its keys in DVC's order, one line each. */
-const ENTRY_BLOCK = /    - path: ([^\n]*)\n(      hash: md5\n)?      md5: ([^\n]*)\n(?:      size: ([^\n]*)\n)?(?:      nfiles: ([^\n]*)\n)?(      isexec: true\n)?/y
+const ENTRY_BLOCK =
+  /    - path: ([^\n]*)\n(      hash: md5\n)?      md5: ([^\n]*)\n(?:      size: ([^\n]*)\n)?(?:      nfiles: ([^\n]*)\n)?(      isexec: true\n)?/y
 
 /** The lock file, or undefined when the text is not in DVC's plain layout. */
 export function fastParseDvcLock(text: string): DvcLock | undefined {
@@ -100,7 +101,12 @@ function readEntry(text: string, at: number): { draft: Draft; end: number; lines
   if (e[4] !== undefined) draft.size = oneLine(e[4])
   if (e[5] !== undefined) draft.nfiles = oneLine(e[5])
   if (e[6] !== undefined) draft.isexec = 'true'
-  const lines = 2 + (e[2] !== undefined ? 1 : 0) + (e[4] !== undefined ? 1 : 0) + (e[5] !== undefined ? 1 : 0) + (e[6] !== undefined ? 1 : 0)
+  const lines =
+    2 +
+    (e[2] !== undefined ? 1 : 0) +
+    (e[4] !== undefined ? 1 : 0) +
+    (e[5] !== undefined ? 1 : 0) +
+    (e[6] !== undefined ? 1 : 0)
   return { draft, end: ENTRY_BLOCK.lastIndex, lines }
 }
 
@@ -186,7 +192,8 @@ function finishEntry(entry: Draft | undefined, list: LockEntry[] | undefined, pl
  */
 function folded(lines: string[], i: number, first: string, continuation: RegExp, end: { i: number }): string {
   const more: string[] = []
-  while (i + 1 < lines.length && continuation.test(lines[i + 1]) && !INDICATOR_START.test(lines[i + 1].trimStart())) more.push(lines[++i])
+  while (i + 1 < lines.length && continuation.test(lines[i + 1]) && !INDICATOR_START.test(lines[i + 1].trimStart()))
+    more.push(lines[++i])
   end.i = i
   return joinFolded(first, more)
 }
@@ -213,7 +220,8 @@ function toEntry(raw: Draft, plain: Map<string, boolean>): LockEntry | undefined
   if (path === undefined || md5 === undefined) return undefined
   if (raw.hash !== undefined && raw.hash !== 'md5') return undefined
   if (raw.isexec !== undefined && raw.isexec !== 'true') return undefined
-  if ((raw.size !== undefined && !COUNT.test(raw.size)) || (raw.nfiles !== undefined && !COUNT.test(raw.nfiles))) return undefined
+  if ((raw.size !== undefined && !COUNT.test(raw.size)) || (raw.nfiles !== undefined && !COUNT.test(raw.nfiles)))
+    return undefined
   // Same key order as the YAML reader builds.
   const e: LockEntry = raw.hash === undefined ? { path, md5 } : { path, hash: 'md5', md5 }
   if (raw.size !== undefined) e.size = Number(raw.size)

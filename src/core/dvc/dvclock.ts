@@ -12,7 +12,6 @@ import { fastParseDvcLock } from './dvclock-fast.js'
 import { lineEnd, pairKey, parseYamlSource, removeBlockPairs, scalarString, type YamlSource } from '../yaml/source.js'
 import { yamlKey, yamlValue } from '../yaml/emit-ruamel.js'
 
-
 const FILE = 'dvc.lock'
 const SYNTAX_HINT = 'fix the syntax, or restore dvc.lock from git (`git checkout -- dvc.lock`) and run `dvc repro`'
 const CORRUPT_HINT = 'restore dvc.lock from git, or regenerate it with `dvc repro` (DVC 3)'
@@ -59,12 +58,18 @@ export function parseDvcLockYaml(text: string, file = FILE): DvcLock {
 function readLockStage(src: YamlSource, name: string, pair: Pair): LockStage {
   const line = src.lineOf(pair.key as Node)
   const body = pair.value
-  if (!isMap(body)) throw new GraftError({ file: src.file, line, message: `stage "${name}" must be a mapping`, hint: CORRUPT_HINT })
+  if (!isMap(body))
+    throw new GraftError({ file: src.file, line, message: `stage "${name}" must be a mapping`, hint: CORRUPT_HINT })
   const cmdNode = body.get('cmd', true)
   let cmd = scalarString(cmdNode)
   if (cmd === undefined && isSeq(cmdNode)) cmd = cmdNode.items.map((i) => scalarString(i) ?? '').join('\n')
   if (cmd === undefined) {
-    throw new GraftError({ file: src.file, line: src.lineOf(cmdNode as Node) ?? line, message: `stage "${name}" has no cmd string`, hint: CORRUPT_HINT })
+    throw new GraftError({
+      file: src.file,
+      line: src.lineOf(cmdNode as Node) ?? line,
+      message: `stage "${name}" has no cmd string`,
+      hint: CORRUPT_HINT
+    })
   }
   return { cmd, deps: readEntries(src, name, body, 'deps'), outs: readEntries(src, name, body, 'outs'), line }
 }
@@ -78,7 +83,11 @@ function readEntries(src: YamlSource, stage: string, body: YAMLMap, key: 'deps' 
     const path = scalarString(item.get('path', true))
     const md5 = scalarString(item.get('md5', true))
     if (path === undefined || md5 === undefined) {
-      throw corrupt(src, item, `stage "${stage}": an entry of ${key} has no ${path === undefined ? 'path' : 'md5'} string${path ? ` (${path})` : ''}`)
+      throw corrupt(
+        src,
+        item,
+        `stage "${stage}": an entry of ${key} has no ${path === undefined ? 'path' : 'md5'} string${path ? ` (${path})` : ''}`
+      )
     }
     const hash = item.get('hash')
     if (hash !== undefined && hash !== 'md5') {
@@ -95,11 +104,20 @@ function readEntries(src: YamlSource, stage: string, body: YAMLMap, key: 'deps' 
 }
 
 /** A fresh entry for a file or directory under root, as `dvc repro` would write it. */
-export async function lockEntryFor(root: string, path: string, legacy = false, hasher = new Hasher({ root })): Promise<LockEntry> {
+export async function lockEntryFor(
+  root: string,
+  path: string,
+  legacy = false,
+  hasher = new Hasher({ root })
+): Promise<LockEntry> {
   const abs = join(root, path)
   const info = await stat(abs).catch(() => undefined)
   if (!info) {
-    throw new GraftError({ file: path, message: `${path} does not exist, so it has no hash for dvc.lock`, hint: 'create it, or remove it from the stage' })
+    throw new GraftError({
+      file: path,
+      message: `${path} does not exist, so it has no hash for dvc.lock`,
+      hint: 'create it, or remove it from the stage'
+    })
   }
   const hash = legacy ? {} : { hash: 'md5' as const }
   if (info.isDirectory()) {
@@ -136,7 +154,11 @@ export function removeLockStages(existingText: string, names: string[]): string 
   const stages = stagesPair?.value
   if (!isMap(stages) || stages.items.length === 0) return existingText
   if (stages.flow) {
-    throw new GraftError({ file: FILE, message: 'the "stages" of dvc.lock are written in flow style ({...}), which this tool does not edit', hint: CORRUPT_HINT })
+    throw new GraftError({
+      file: FILE,
+      message: 'the "stages" of dvc.lock are written in flow style ({...}), which this tool does not edit',
+      hint: CORRUPT_HINT
+    })
   }
   const gone = new Set(names)
   let result = removeBlockPairs(existingText, stages, gone)
@@ -147,10 +169,12 @@ export function removeLockStages(existingText: string, names: string[]): string 
   }
   const after = parseDvcLock(result)
   const kept = [...before.stages.keys()].filter((n) => !gone.has(n))
-  if (JSON.stringify([...after.stages.keys()]) !== JSON.stringify(kept)) throw new Error('removing stages from dvc.lock did not round-trip')
+  if (JSON.stringify([...after.stages.keys()]) !== JSON.stringify(kept))
+    throw new Error('removing stages from dvc.lock did not round-trip')
   const content = (stage: LockStage | undefined): string => JSON.stringify({ ...stage, line: undefined })
   for (const name of kept) {
-    if (content(after.stages.get(name)) !== content(before.stages.get(name))) throw new Error(`removing stages from dvc.lock changed ${name}`)
+    if (content(after.stages.get(name)) !== content(before.stages.get(name)))
+      throw new Error(`removing stages from dvc.lock changed ${name}`)
   }
   return result
 }
@@ -166,7 +190,11 @@ function spliceStage(text: string, name: string, stage: LockStage): string {
     return `${text.slice(0, keyEnd)}:\n${stageBlock(name, stage, 2)}${text.slice(lineEnd(text, keyEnd))}`
   }
   if (stages.flow) {
-    throw new GraftError({ file: FILE, message: 'the "stages" of dvc.lock are written in flow style ({...}), which this tool does not edit', hint: CORRUPT_HINT })
+    throw new GraftError({
+      file: FILE,
+      message: 'the "stages" of dvc.lock are written in flow style ({...}), which this tool does not edit',
+      hint: CORRUPT_HINT
+    })
   }
   const firstKey = (stages.items[0].key as Node).range![0]
   const indent = firstKey - lineStart(text, firstKey)

@@ -78,7 +78,13 @@ export function dvcYamlByBlocks(text: string): DvcYaml | undefined {
     const name = m[1]
     if (!isSafePlain(name, 'core') || names.has(name)) return undefined
     names.add(name)
-    const more = m[3] === '' ? [] : m[3].slice(0, -1).split('\n').map((l) => l.slice(indentOf(l)))
+    const more =
+      m[3] === ''
+        ? []
+        : m[3]
+            .slice(0, -1)
+            .split('\n')
+            .map((l) => l.slice(indentOf(l)))
     if (!isSafePlainLine(m[2]) || !more.every(isSafePlainLine)) return undefined
     const cmd = [m[2], ...more].join(' ')
     if (!isSafePlain(cmd, 'core')) return undefined

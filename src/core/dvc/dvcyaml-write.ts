@@ -58,9 +58,19 @@ export function addStagesToDvcYaml(existingText: string | undefined, stages: Sta
   const stagesPair = isMap(root) ? findPair(root, 'stages') : undefined
   let result: string
   if (root !== null && !isMap(root) && !(isScalar(root) && root.value === null)) {
-    throw fileError(root, src, 'dvc.yaml is not a mapping with a `stages:` key', 'fix dvc.yaml, or delete it to let the action write a new one')
+    throw fileError(
+      root,
+      src,
+      'dvc.yaml is not a mapping with a `stages:` key',
+      'fix dvc.yaml, or delete it to let the action write a new one'
+    )
   } else if (!stagesPair) {
-    result = insertAt(existingText, existingText.length, `stages:\n${stages.map((s) => formatStageYaml(s, 2)).join('')}`, eol)
+    result = insertAt(
+      existingText,
+      existingText.length,
+      `stages:\n${stages.map((s) => formatStageYaml(s, 2)).join('')}`,
+      eol
+    )
   } else if (isMap(stagesPair.value) && !stagesPair.value.flow && stagesPair.value.items.length > 0) {
     const map = stagesPair.value
     for (const stage of stages) {
@@ -77,7 +87,12 @@ export function addStagesToDvcYaml(existingText: string | undefined, stages: Sta
     // `stages: {}` (an emptied pipeline): the braces go, the stages follow as a block.
     const [start, end] = stagesPair.value.range!
     const text = `${existingText.slice(0, start).trimEnd()}${existingText.slice(end)}`
-    result = insertAt(text, lineEnd(text, (stagesPair.key as Node).range![1]), stages.map((s) => formatStageYaml(s, 2)).join(''), eol)
+    result = insertAt(
+      text,
+      lineEnd(text, (stagesPair.key as Node).range![1]),
+      stages.map((s) => formatStageYaml(s, 2)).join(''),
+      eol
+    )
   } else {
     throw fileError(
       stagesPair.value,
@@ -119,7 +134,14 @@ export function updateStageDeps(existingText: string, stage: StageDef): string {
     const col = columnOf(body.items[0].key, src)
     const after = findPair(body, 'cmd') ?? body.items[0]
     const end = lineEnd(existingText, ((after.value as Node | null) ?? (after.key as Node)).range![1])
-    result = insertAt(existingText, end, depsLines(stage.deps, col).map((l) => `${l}\n`).join(''), eol)
+    result = insertAt(
+      existingText,
+      end,
+      depsLines(stage.deps, col)
+        .map((l) => `${l}\n`)
+        .join(''),
+      eol
+    )
   }
   const check = parseDocument(result).getIn(['stages', stage.name, 'deps'])
   if (JSON.stringify((check as { toJSON?: () => unknown })?.toJSON?.()) !== JSON.stringify(stage.deps)) {
@@ -139,7 +161,12 @@ export function removeStagesFromDvcYaml(existingText: string, names: string[]): 
   const stages = stagesPair?.value
   if (!isMap(stages)) return existingText
   if (stages.flow) {
-    throw fileError(stages, src, '`stages:` in dvc.yaml is written in flow style ({...}), so stages cannot be removed while keeping the file as written', 'write `stages:` as a block mapping (one stage name per line)')
+    throw fileError(
+      stages,
+      src,
+      '`stages:` in dvc.yaml is written in flow style ({...}), so stages cannot be removed while keeping the file as written',
+      'write `stages:` as a block mapping (one stage name per line)'
+    )
   }
   const gone = new Set(names)
   let result = removeBlockPairs(existingText, stages, gone)
@@ -151,7 +178,8 @@ export function removeStagesFromDvcYaml(existingText: string, names: string[]): 
   const before = parseDocument(existingText).toJS() as { stages: Record<string, unknown> }
   const after = parseDocument(result).toJS() as { stages?: Record<string, unknown> } | null
   for (const name of names) delete before.stages[name]
-  if (JSON.stringify(after?.stages ?? {}) !== JSON.stringify(before.stages)) throw new Error('removing stages from dvc.yaml did not round-trip')
+  if (JSON.stringify(after?.stages ?? {}) !== JSON.stringify(before.stages))
+    throw new Error('removing stages from dvc.yaml did not round-trip')
   return result
 }
 

@@ -10,7 +10,8 @@ import { pairKey, parseYamlSource, scalarString, type YamlSource } from '../yaml
 import type { DvcYaml, StageDef, StageOut } from '../types.js'
 
 const SYNTAX_HINT = 'fix the syntax; DVC would refuse this file too'
-const SCHEMA_HINT = 'fix dvc.yaml to follow DVC 3 pipeline syntax (https://dvc.org/doc/user-guide/project-structure/dvcyaml-files)'
+const SCHEMA_HINT =
+  'fix dvc.yaml to follow DVC 3 pipeline syntax (https://dvc.org/doc/user-guide/project-structure/dvcyaml-files)'
 
 /** Top-level keys that do not change how `dvc status` judges stages. */
 const INERT_TOP_KEYS = new Set(['stages', 'plots', 'params', 'metrics', 'artifacts', 'datasets'])
@@ -55,7 +56,8 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
   const name = pairKey(pair)
   const line = src.lineOf(pair.key as Node)
   const body = pair.value
-  if (!isMap(body)) throw new GraftError({ file: src.file, line, message: `stage "${name}" must be a mapping`, hint: SCHEMA_HINT })
+  if (!isMap(body))
+    throw new GraftError({ file: src.file, line, message: `stage "${name}" must be a mapping`, hint: SCHEMA_HINT })
   const note = (what: string): void => void unsupported.push(`${what} in stage ${name}`)
 
   if (body.has('foreach') || body.has('matrix')) {
@@ -77,10 +79,21 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
   return { name, cmd, deps, outs, line, ...(alwaysChanged ? { alwaysChanged } : {}), ...(frozen ? { frozen } : {}) }
 }
 
-function readCmd(src: YamlSource, name: string, body: YAMLMap, line: number | undefined, note: (w: string) => void): string {
+function readCmd(
+  src: YamlSource,
+  name: string,
+  body: YAMLMap,
+  line: number | undefined,
+  note: (w: string) => void
+): string {
   const node = body.get('cmd', true)
   if (node === undefined) {
-    throw new GraftError({ file: src.file, line, message: `stage "${name}" has no cmd`, hint: 'give the stage a cmd; DVC requires one' })
+    throw new GraftError({
+      file: src.file,
+      line,
+      message: `stage "${name}" has no cmd`,
+      hint: 'give the stage a cmd; DVC requires one'
+    })
   }
   if (isSeq(node)) {
     note('cmd as a list')
@@ -124,7 +137,8 @@ function stringList(src: YamlSource, name: string, body: YAMLMap, key: string): 
   if (!isSeq(node)) throw listError(src, name, key, node)
   return node.items.map((item) => {
     const value = scalarString(item)
-    if (value === undefined) throw schemaError(src, item as Node, `stage "${name}": each entry of ${key} must be a path string`)
+    if (value === undefined)
+      throw schemaError(src, item as Node, `stage "${name}": each entry of ${key} must be a path string`)
     return value
   })
 }

@@ -133,7 +133,8 @@ export class Hasher {
     const shown = (p: string): string => (this.root ? relative(this.root, p).split(sep).join('/') : p)
     const relDir = this.root ? shown(absPath) : ''
     const rules = this.ignore && !relDir.startsWith('..') && !this.ignore.isEmptyFor(relDir) ? this.ignore : undefined
-    const keep = rules && ((rel: string, isDir: boolean) => !rules.match(relDir === '' ? rel : `${relDir}/${rel}`, isDir).ignored)
+    const keep =
+      rules && ((rel: string, isDir: boolean) => !rules.match(relDir === '' ? rel : `${relDir}/${rel}`, isDir).ignored)
     const relpaths = await listFiles(absPath, '', shown, keep)
     const hashes = await Promise.all(relpaths.map((rel) => this.file(join(absPath, rel), legacy)))
     const entries = relpaths.map((relpath, i) => ({ relpath, md5: hashes[i].md5, key: Buffer.from(relpath) }))
@@ -314,7 +315,8 @@ async function listFiles(
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name
     const abs = join(absDir, entry.name)
     if (entry.isDirectory()) {
-      if (!IGNORED_DIRS.has(entry.name) && (!keep || keep(rel, true))) out.push(...(await listFiles(abs, rel, shown, keep)))
+      if (!IGNORED_DIRS.has(entry.name) && (!keep || keep(rel, true)))
+        out.push(...(await listFiles(abs, rel, shown, keep)))
       continue
     }
     if (keep && !keep(rel, false)) continue
@@ -328,10 +330,19 @@ async function listFiles(
     }
     if (entry.isSymbolicLink()) {
       const target = await stat(abs).catch(() => undefined)
-      if (!target) throw new GraftError({ file: shown(abs), message: 'broken symbolic link', hint: 'remove the link or restore its target' })
+      if (!target)
+        throw new GraftError({
+          file: shown(abs),
+          message: 'broken symbolic link',
+          hint: 'remove the link or restore its target'
+        })
       if (target.isFile() && entry.name !== '.git') out.push(rel)
       else if (!target.isDirectory() && entry.name !== '.git') {
-        throw new GraftError({ file: shown(abs), message: 'is a symlink to something that is not a regular file', hint: 'remove the link from the folder' })
+        throw new GraftError({
+          file: shown(abs),
+          message: 'is a symlink to something that is not a regular file',
+          hint: 'remove the link from the folder'
+        })
       }
     } else if (entry.isFile()) {
       if (entry.name !== '.git') out.push(rel)

@@ -82,7 +82,9 @@ export async function estimateInput(
         if (!uncountable.has(doc.modelId)) {
           const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
           uncountable.set(doc.modelId, why)
-          log.info(`Token estimate: Bedrock CountTokens is not available for ${doc.modelId} (${why}); estimating at ${CHARS_PER_TOKEN} characters per token`)
+          log.info(
+            `Token estimate: Bedrock CountTokens is not available for ${doc.modelId} (${why}); estimating at ${CHARS_PER_TOKEN} characters per token`
+          )
         }
       }
     }
@@ -108,11 +110,15 @@ const LISTED = 50
 /** Throws a GraftError naming every document and its estimate when the run is over max-documents or max-input-tokens. */
 export function checkBudget(e: InputEstimate, budget: Budget): void {
   const over: string[] = []
-  if (e.documents.length > budget.maxDocuments) over.push(`${e.documents.length} documents to render, over max-documents (${budget.maxDocuments})`)
-  if (e.total > budget.maxInputTokens) over.push(`~${e.total} input tokens, over max-input-tokens (${budget.maxInputTokens})`)
+  if (e.documents.length > budget.maxDocuments)
+    over.push(`${e.documents.length} documents to render, over max-documents (${budget.maxDocuments})`)
+  if (e.total > budget.maxInputTokens)
+    over.push(`~${e.total} input tokens, over max-input-tokens (${budget.maxInputTokens})`)
   if (over.length === 0) return
   const largest = [...e.documents].sort((a, b) => b.tokens - a.tokens)
-  const lines = largest.slice(0, LISTED).map((d) => `  ${d.output}: ~${d.tokens} tokens (${d.chars} characters, ${d.modelId})`)
+  const lines = largest
+    .slice(0, LISTED)
+    .map((d) => `  ${d.output}: ~${d.tokens} tokens (${d.chars} characters, ${d.modelId})`)
   if (largest.length > LISTED) lines.push(`  … and ${largest.length - LISTED} more`)
   throw new GraftError({
     message:

@@ -113,15 +113,25 @@ export interface GenerateResult {
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const whole = planGeneration(options.report, { force: options.force, defaultModel: options.defaultModel, maxTokens: options.maxTokens })
+  const whole = planGeneration(options.report, {
+    force: options.force,
+    defaultModel: options.defaultModel,
+    maxTokens: options.maxTokens
+  })
   const plan = options.upTo === undefined ? whole : upTo(whole, options.upTo)
   const { log } = options
   const left = leftStale(options.report, plan)
   for (const d of left) {
-    log.warn(`${d.outputs.join(', ') || d.stage} (stage ${d.stage}) stays stale, generate does not render it: ${d.reasons.map((r) => r.text).join('; ')}`)
+    log.warn(
+      `${d.outputs.join(', ') || d.stage} (stage ${d.stage}) stays stale, generate does not render it: ${d.reasons.map((r) => r.text).join('; ')}`
+    )
   }
   if (plan.length === 0) {
-    log.info(left.length > 0 ? `Nothing generate can render: ${left.length} stale stage(s) need the steps above first.` : 'Nothing to generate: every targeted document is up to date.')
+    log.info(
+      left.length > 0
+        ? `Nothing generate can render: ${left.length} stale stage(s) need the steps above first.`
+        : 'Nothing to generate: every targeted document is up to date.'
+    )
     return { documents: [], changedFiles: [], dryRun: options.dryRun }
   }
   const outputs = plan.map((p) => p.prompt.out).join(', ')
@@ -132,7 +142,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   )
 
   // Everything that could make the final write fail is refused before the first model call.
-  if (options.handEdits === 'fail') refuseHandEdits(options.report.stale.filter((d) => plan.some((p) => p.stage.name === d.stage)))
+  if (options.handEdits === 'fail')
+    refuseHandEdits(options.report.stale.filter((d) => plan.some((p) => p.stage.name === d.stage)))
   preflight(options.root, plan)
   const run = new GenerationRun(options, plan)
   await run.precheck()
@@ -157,7 +168,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     return { documents, changedFiles: await run.transaction.changedPaths(), dryRun: false, estimate }
   } catch (error) {
     const unrestored = await run.transaction.rollback()
-    let failure = error instanceof DagFailed ? runFailure(error, plan, options.cache !== undefined, unrestored.length === 0) : error
+    let failure =
+      error instanceof DagFailed ? runFailure(error, plan, options.cache !== undefined, unrestored.length === 0) : error
     if (options.signal?.aborted) failure = interrupted(options.signal)
     if (unrestored.length === 0) throw failure
     throw new GraftError([...problemsOf(failure), ...unrestored])
@@ -165,13 +177,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 }
 
 function problemsOf(error: unknown): Problem[] {
-  return error instanceof GraftError ? error.problems : [{ message: error instanceof Error ? error.message : String(error) }]
+  return error instanceof GraftError
+    ? error.problems
+    : [{ message: error instanceof Error ? error.message : String(error) }]
 }
 
 /** The error of a run cancelled from outside (SIGTERM, SIGINT): what was rolled back is said by the caller's log. */
 function interrupted(signal: AbortSignal): GraftError {
   const why = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'cancelled')
-  return new GraftError({ message: `generate was interrupted (${why}): every file it had written was put back, nothing is committed` })
+  return new GraftError({
+    message: `generate was interrupted (${why}): every file it had written was put back, nothing is committed`
+  })
 }
 
 const OUTPUT_BUDGET_HINT =
@@ -186,16 +202,20 @@ function runFailure(failed: DagFailed, plan: PlannedDocument[], cached: boolean,
   const outputOf = new Map(plan.map((d) => [d.stage.name, d.prompt.out]))
   const names = (ids: string[]): string => ids.map((id) => outputOf.get(id) ?? id).join(', ')
   const problems: Problem[] = failed.failures.flatMap(({ error }) => problemsOf(error))
-  if (failed.failures.length === 0 && failed.stopped) problems.push({ message: failed.stopped, hint: OUTPUT_BUDGET_HINT })
+  if (failed.failures.length === 0 && failed.stopped)
+    problems.push({ message: failed.stopped, hint: OUTPUT_BUDGET_HINT })
   const local = failed.failures.every(({ error }) => error instanceof RenderError && error.scope === 'document')
-  if (failed.failures.length === 1 && failed.skipped.length === 0 && failed.done.length === 0) return failed.failures[0].error
+  if (failed.failures.length === 1 && failed.skipped.length === 0 && failed.done.length === 0)
+    return failed.failures[0].error
   const rest: string[] = []
   if (failed.done.length > 0) {
     rest.push(
       (allRestored
         ? `${failed.done.length} other document(s) were rendered but not written (all or nothing): ${names(failed.done)}`
         : `${failed.done.length} other document(s) were rendered: ${names(failed.done)}; what the run wrote was put back, except the file(s) named below`) +
-        (cached ? '; their texts are in the render cache, so a re-run calls the model only for the failed documents and what depends on them' : '')
+        (cached
+          ? '; their texts are in the render cache, so a re-run calls the model only for the failed documents and what depends on them'
+          : '')
     )
   }
   if (failed.skipped.length > 0) {
@@ -205,7 +225,6 @@ function runFailure(failed: DagFailed, plan: PlannedDocument[], cached: boolean,
   if (rest.length > 0) problems.push({ message: `${allRestored ? 'Nothing was written. ' : ''}${rest.join('. ')}.` })
   return new GraftError(problems)
 }
-
 
 /** `stage` and every stage of the plan it waits for, directly or not, in plan order. */
 function upTo(plan: PlannedDocument[], stage: string): PlannedDocument[] {
@@ -281,7 +300,10 @@ class GenerationRun {
     if (toRender.length === 0) return undefined
     // Counting tokens sends the packed prompt to Bedrock too: no secret may be in it.
     for (const { doc, packed } of toRender) {
-      assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), { document: doc.prompt.out, prompt: doc.prompt.path })
+      assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), {
+        document: doc.prompt.out,
+        prompt: doc.prompt.path
+      })
     }
     const counter = await this.counter()
     const estimate = await estimateInput(toRender, counter, this.options.concurrency, log)
@@ -311,7 +333,9 @@ class GenerationRun {
         const renderer = await this.rendererOnce()
         return renderer.countTokens?.bind(renderer)
       } catch (error) {
-        this.options.log.info(`Token estimate: no Bedrock client for a dry run (${(error as Error).message.split('\n')[0]})`)
+        this.options.log.info(
+          `Token estimate: no Bedrock client for a dry run (${(error as Error).message.split('\n')[0]})`
+        )
         this.renderer = undefined
         return undefined
       }
@@ -330,7 +354,13 @@ class GenerationRun {
       doc.handEdited && this.options.handEdits === 'regenerate'
         ? 'edited by hand, and hand-edits is regenerate: rewrite from the current sources and instructions, the hand-edited text as the previous draft'
         : undefined
-    return packDocument(this.git, doc, { overrides, force: this.options.force, log: this.options.log, baselineRev: this.options.baselineRev, refresh })
+    return packDocument(this.git, doc, {
+      overrides,
+      force: this.options.force,
+      log: this.options.log,
+      baselineRev: this.options.baselineRev,
+      refresh
+    })
   }
 
   /**
@@ -357,10 +387,12 @@ class GenerationRun {
     const started = Date.now()
     const output = doc.prompt.out
     const overrides = this.overridesFor(doc)
-    const packedDoc = (overrides.size === 0 ? this.prepacked.get(doc.stage.name) : undefined) ?? (await this.pack(doc, overrides))
+    const packedDoc =
+      (overrides.size === 0 ? this.prepacked.get(doc.stage.name) : undefined) ?? (await this.pack(doc, overrides))
     const { baseline, packed, directive, line } = packedDoc
     // A dry run writes nothing: what it would rewrite reaches downstream documents as pending.
-    if (this.options.dryRun && directive !== 'MAINTAIN') this.rewritten.set(output, { before: '', after: '', pending: true })
+    if (this.options.dryRun && directive !== 'MAINTAIN')
+      this.rewritten.set(output, { before: '', after: '', pending: true })
     const sig = sha256Hex(packed)
     const base: DocumentResult = {
       stage: doc.stage.name,
@@ -392,7 +424,12 @@ class GenerationRun {
     if (directive !== 'MAINTAIN') {
       const rendered = await this.render(doc, packed)
       this.outputTokens += rendered.outputTokens
-      const header = formatHeader({ model: doc.modelName, sig, rev: await this.head(), date: (this.options.now ?? (() => new Date()))() })
+      const header = formatHeader({
+        model: doc.modelName,
+        sig,
+        rev: await this.head(),
+        date: (this.options.now ?? (() => new Date()))()
+      })
       const before = new RepoPathChecker(this.options.root).readText(output, 'output') ?? ''
       const after = composeDocument(header, rendered.text)
       await this.transaction.write(output, after)
@@ -438,7 +475,10 @@ class GenerationRun {
       label: doc.prompt.out,
       signal: this.options.signal
     }
-    assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), { document: doc.prompt.out, prompt: doc.prompt.path })
+    assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), {
+      document: doc.prompt.out,
+      prompt: doc.prompt.path
+    })
     const key = this.cacheKey(doc, packed)
     const hit = this.prefetched.get(key) ?? (await cache?.get(key))
     if (hit !== undefined) {
@@ -462,4 +502,3 @@ class GenerationRun {
     return this.shortHead
   }
 }
-

@@ -23,7 +23,8 @@ export function leftStale(report: ValidationReport, rewritten: string[]): LeftSt
   const { graph, stages, prompts } = report.pipeline
   const promptOf = new Map(prompts.map((p) => [p.stageName, p.path]))
   const why = new Map<string, string>()
-  for (const d of report.outsideTargets) why.set(d.stage, `stale before the run, outside the targets: ${d.reasons.map((r) => r.text).join('; ')}`)
+  for (const d of report.outsideTargets)
+    why.set(d.stage, `stale before the run, outside the targets: ${d.reasons.map((r) => r.text).join('; ')}`)
   const changed = new Set(rewritten)
   for (const stage of stages) {
     const outs = stage.outs.map((o) => o.path).filter((o) => changed.has(o))
@@ -37,5 +38,10 @@ export function leftStale(report: ValidationReport, rewritten: string[]): LeftSt
   return graph
     .order()
     .filter((name) => why.has(name))
-    .map((name) => ({ stage: name, outputs: byName.get(name)!.outs.map((o) => o.path), prompt: promptOf.get(name), why: why.get(name)! }))
+    .map((name) => ({
+      stage: name,
+      outputs: byName.get(name)!.outs.map((o) => o.path),
+      prompt: promptOf.get(name),
+      why: why.get(name)!
+    }))
 }

@@ -51,7 +51,9 @@ export class PipelineFiles {
       Promise.all(doc.stage.outs.map((o) => entry(o.path)))
     ])
     const previous = this.lockText ?? Promise.resolve(new RepoPathChecker(this.root).readText('dvc.lock', 'pipeline'))
-    this.lockText = previous.then((text) => setLockStage(text, doc.stage.name, { cmd: this.commandOf(doc), deps, outs }))
+    this.lockText = previous.then((text) =>
+      setLockStage(text, doc.stage.name, { cmd: this.commandOf(doc), deps, outs })
+    )
     await this.lockText
   }
 
@@ -72,7 +74,8 @@ export class PipelineFiles {
     )
     if (added.length === 0 && depsChanged.length === 0) return undefined
     let text = new RepoPathChecker(this.root).readText('dvc.yaml', 'pipeline')
-    for (const d of depsChanged) text = updateStageDeps(text!, { ...this.declared.get(d.stage.name)!, deps: d.stage.deps })
+    for (const d of depsChanged)
+      text = updateStageDeps(text!, { ...this.declared.get(d.stage.name)!, deps: d.stage.deps })
     if (added.length > 0) text = addStagesToDvcYaml(text, added)
     return text
   }

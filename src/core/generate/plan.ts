@@ -47,7 +47,9 @@ export function planGeneration(report: ValidationReport, options: PlanOptions): 
   const { pipeline } = report
   const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p]))
   const why = new Map(report.stale.map((d) => [d.stage, d.reasons.map((r) => r.text)]))
-  const handEdited = new Set(report.stale.filter((d) => d.reasons.some((r) => r.kind === 'edited-by-hand')).map((d) => d.stage))
+  const handEdited = new Set(
+    report.stale.filter((d) => d.reasons.some((r) => r.kind === 'edited-by-hand')).map((d) => d.stage)
+  )
   const chosen = options.force
     ? pipeline.graph.order().filter((n) => report.targets.has(n))
     : report.stale.map((d) => d.stage)
@@ -68,7 +70,9 @@ export function planGeneration(report: ValidationReport, options: PlanOptions): 
       )
     }
   }
-  const waiting = new Set(report.stale.filter((d) => d.reasons.some((r) => r.kind === 'needs-repro')).map((d) => d.stage))
+  const waiting = new Set(
+    report.stale.filter((d) => d.reasons.some((r) => r.kind === 'needs-repro')).map((d) => d.stage)
+  )
   const names = chosen.filter((n) => promptOf.has(n) && !byName.get(n)?.frozen && !waiting.has(n))
   const inPlan = new Set(names)
   const problems: Problem[] = []
@@ -77,7 +81,9 @@ export function planGeneration(report: ValidationReport, options: PlanOptions): 
     const modelName = prompt.model ?? options.defaultModel ?? DEFAULT_MODEL
     // A prompt's own model is blamed on its `model:` line; the default on the input that set it.
     const modelId =
-      prompt.model !== undefined ? resolveModel(prompt.model, { file: prompt.path, line: prompt.modelLine }) : resolveModelSetting(modelName, 'the model input (the model of prompts that name none)')
+      prompt.model !== undefined
+        ? resolveModel(prompt.model, { file: prompt.path, line: prompt.modelLine })
+        : resolveModelSetting(modelName, 'the model input (the model of prompts that name none)')
     const limit = outputTokenLimit(modelId)
     if (prompt.maxTokens !== undefined && limit !== undefined && prompt.maxTokens > limit) {
       problems.push({

@@ -16,7 +16,12 @@ export function preflight(root: string, plan: readonly PlannedDocument[]): void 
   const problems: Problem[] = []
   for (const file of PIPELINE_FILES) {
     const problem = paths.check(file, 'pipeline')
-    if (problem) problems.push({ file, message: `cannot write ${file}: ${problem}`, hint: `make ${file} a plain file (git rm the symlink and commit the real file)` })
+    if (problem)
+      problems.push({
+        file,
+        message: `cannot write ${file}: ${problem}`,
+        hint: `make ${file} a plain file (git rm the symlink and commit the real file)`
+      })
   }
   for (const doc of plan) {
     for (const out of doc.stage.outs) {
@@ -25,7 +30,7 @@ export function preflight(root: string, plan: readonly PlannedDocument[]): void 
         problems.push({
           file: doc.prompt.path,
           message: `cannot write ${showPath(out.path)}: ${problem}`,
-          hint: "point `out` at a file path inside the repository (not a folder, not under a file, not through a symlink), or fix the file system"
+          hint: 'point `out` at a file path inside the repository (not a folder, not under a file, not through a symlink), or fix the file system'
         })
       }
     }

@@ -41,7 +41,11 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-export async function runDag<T>(tasks: DagTask<T>[], concurrency: number, options: DagOptions = {}): Promise<Map<string, T>> {
+export async function runDag<T>(
+  tasks: DagTask<T>[],
+  concurrency: number,
+  options: DagOptions = {}
+): Promise<Map<string, T>> {
   const results = new Map<string, T>()
   const pending = new Map(tasks.map((t) => [t.id, t]))
   const running = new Map<string, Promise<void>>()

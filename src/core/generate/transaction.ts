@@ -12,7 +12,6 @@ import { dirname, join } from 'node:path'
 import { GraftError, type Problem } from '../errors.js'
 import { PIPELINE_FILES, RepoPathChecker } from '../paths.js'
 
-
 export class FileTransaction {
   private readonly originals = new Map<string, Buffer | undefined>()
   /** writes under way: rollback waits for them before restoring */

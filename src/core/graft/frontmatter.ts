@@ -82,7 +82,8 @@ function splitFrontmatter(file: string, text: string): Block | undefined {
 function unreadFrontmatter(text: string): Omit<Problem, 'file' | 'line'> | undefined {
   if (text.startsWith('\uFEFF---')) {
     return {
-      message: 'the file starts with a UTF-8 byte order mark (BOM) before the frontmatter, which Graft does not read: its deps would be ignored',
+      message:
+        'the file starts with a UTF-8 byte order mark (BOM) before the frontmatter, which Graft does not read: its deps would be ignored',
       hint: 'save the file as UTF-8 without BOM (in VS Code: "Save with Encoding" → UTF-8; or `sed -i \'1s/^\\xEF\\xBB\\xBF//\' FILE`)'
     }
   }
@@ -95,7 +96,10 @@ function unreadFrontmatter(text: string): Omit<Problem, 'file' | 'line'> | undef
   // `---\n---\n` (an empty block) is no frontmatter to Graft either: harmless.
   if (!text.startsWith('---\n') || text.startsWith('---\n---\n')) return undefined
   if (/\n---$/.test(text)) {
-    return { message: 'the closing `---` is the last line and has no newline after it', hint: 'end the file with a newline' }
+    return {
+      message: 'the closing `---` is the last line and has no newline after it',
+      hint: 'end the file with a newline'
+    }
   }
   return {
     message: 'the frontmatter opened on line 1 is never closed',
@@ -135,8 +139,15 @@ function readKeys(file: string, doc: Document.Parsed, lineAt: LineAt): Omit<Fron
           fail(pair, '`out` must be a path (a string)', 'write `out: docs/name.md`')
         } else {
           const problem = plain.includes('\\') ? undefined : lexicalPathProblem(plain, 'output')
-          if (plain.includes('\\')) fail(pair, backslashProblem('out', plain), `write the path with forward slashes: ${plain.replace(/\\/g, '/')}`, value)
-          else if (problem) fail(pair, `out ${problem}`, 'set `out` to a path inside the repository, relative to its root', value)
+          if (plain.includes('\\'))
+            fail(
+              pair,
+              backslashProblem('out', plain),
+              `write the path with forward slashes: ${plain.replace(/\\/g, '/')}`,
+              value
+            )
+          else if (problem)
+            fail(pair, `out ${problem}`, 'set `out` to a path inside the repository, relative to its root', value)
           else {
             result.out = normalizeRepoPath(plain)
             result.lines.out = lineOf(value, lineAt)
@@ -144,7 +155,8 @@ function readKeys(file: string, doc: Document.Parsed, lineAt: LineAt): Omit<Fron
         }
         break
       case 'model':
-        if (typeof plain !== 'string') fail(pair, '`model` must be a string', 'write a model alias, e.g. `model: bedrock-claude-v4.5-sonnet-us`')
+        if (typeof plain !== 'string')
+          fail(pair, '`model` must be a string', 'write a model alias, e.g. `model: bedrock-claude-v4.5-sonnet-us`')
         else {
           result.model = plain
           result.lines.model = lineOf(value, lineAt)
@@ -152,7 +164,11 @@ function readKeys(file: string, doc: Document.Parsed, lineAt: LineAt): Omit<Fron
         break
       case 'max_tokens':
         if (typeof plain !== 'number' || !Number.isInteger(plain) || plain <= 0) {
-          fail(pair, `\`max_tokens\` must be a positive integer, not ${JSON.stringify(plain)}`, 'write e.g. `max_tokens: 16000`')
+          fail(
+            pair,
+            `\`max_tokens\` must be a positive integer, not ${JSON.stringify(plain)}`,
+            'write e.g. `max_tokens: 16000`'
+          )
         } else {
           result.maxTokens = plain
           result.lines.maxTokens = lineOf(value, lineAt)
@@ -160,7 +176,11 @@ function readKeys(file: string, doc: Document.Parsed, lineAt: LineAt): Omit<Fron
         break
       case 'temperature':
         if (typeof plain !== 'number' || !(plain >= 0 && plain <= 1)) {
-          fail(pair, `\`temperature\` must be a number from 0 to 1, not ${JSON.stringify(plain)}`, 'write e.g. `temperature: 0.7`')
+          fail(
+            pair,
+            `\`temperature\` must be a number from 0 to 1, not ${JSON.stringify(plain)}`,
+            'write e.g. `temperature: 0.7`'
+          )
         } else result.temperature = plain
         break
     }
@@ -180,15 +200,29 @@ function readDeps(pair: Pair, result: Omit<Frontmatter, 'body'>, fail: Fail, lin
   for (const item of pair.value.items) {
     const value = isScalar(item) ? item.value : undefined
     if (typeof value !== 'string') {
-      fail(pair, `\`deps\` must be a list of paths; item ${JSON.stringify(isScalar(item) ? item.value : String(item))} is not a string`, `${listHint} (quote values YAML reads as numbers or booleans)`)
+      fail(
+        pair,
+        `\`deps\` must be a list of paths; item ${JSON.stringify(isScalar(item) ? item.value : String(item))} is not a string`,
+        `${listHint} (quote values YAML reads as numbers or booleans)`
+      )
       continue
     }
     if (GLOB_CHARS.test(value)) {
-      fail(pair, `dep ${value} contains a glob character`, 'Graft does not expand globs; list the files, or name the directory', item)
+      fail(
+        pair,
+        `dep ${value} contains a glob character`,
+        'Graft does not expand globs; list the files, or name the directory',
+        item
+      )
       continue
     }
     if (value.includes('\\')) {
-      fail(pair, backslashProblem('dep', value), `write the path with forward slashes: ${value.replace(/\\/g, '/')}`, item)
+      fail(
+        pair,
+        backslashProblem('dep', value),
+        `write the path with forward slashes: ${value.replace(/\\/g, '/')}`,
+        item
+      )
       continue
     }
     const problem = lexicalPathProblem(value, 'dep')
@@ -207,7 +241,8 @@ function readDeps(pair: Pair, result: Omit<Frontmatter, 'body'>, fail: Fail, lin
  * name at the root, which is not there.
  */
 function backslashProblem(key: 'dep' | 'out', path: string): string {
-  const literal = "DVC on Linux (as on GitHub's runners) reads a backslash as part of a file name, not as a folder separator"
+  const literal =
+    "DVC on Linux (as on GitHub's runners) reads a backslash as part of a file name, not as a folder separator"
   return key === 'dep'
     ? `dep ${path} does not exist: ${literal}, so it looks for one file named \`${path}\``
     : `out ${path}: ${literal}, so it would expect one file named \`${path}\``

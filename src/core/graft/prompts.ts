@@ -72,7 +72,11 @@ export function parsePromptWithLines(path: string, text: string): ParsedPrompt {
 }
 
 /** Deps listed before (or the prompt itself), with their lines. */
-function repeatedDeps(path: string, deps: string[], lines: Array<number | undefined>): NonNullable<PromptFile['repeatedDeps']> {
+function repeatedDeps(
+  path: string,
+  deps: string[],
+  lines: Array<number | undefined>
+): NonNullable<PromptFile['repeatedDeps']> {
   if (deps.length === 0) return []
   const first = new Map<string, number | undefined>([[path, undefined]])
   const repeated: NonNullable<PromptFile['repeatedDeps']> = []
@@ -107,7 +111,11 @@ function sortPromptPaths(paths: string[]): string[] {
  * Reads and checks every prompt among `files` (the repository's file list).
  * Collects every problem across all prompts and throws them as one GraftError.
  */
-export async function discoverPrompts(root: string, files: string[], checker = new RepoPathChecker(root)): Promise<PromptFile[]> {
+export async function discoverPrompts(
+  root: string,
+  files: string[],
+  checker = new RepoPathChecker(root)
+): Promise<PromptFile[]> {
   const paths = sortPromptPaths(files.filter(isPromptPath))
   const problems: Problem[] = []
   const parsed: ParsedPrompt[] = []
@@ -201,7 +209,8 @@ function checkNames(parsed: ParsedPrompt[]): Problem[] {
 
 /** What to do about an output path the resolver refused, by what is wrong with it. */
 function outputHint(out: string, problem: string): string {
-  if (problem === `${out} is a folder, not a file`) return `remove or rename the folder ${out}, or set \`out\` in the prompt's frontmatter to a file path`
+  if (problem === `${out} is a folder, not a file`)
+    return `remove or rename the folder ${out}, or set \`out\` in the prompt's frontmatter to a file path`
   const under = / cannot exist: (.+) is a file, not a folder$/.exec(problem)
   if (under) return `set \`out\` to a path that does not lie under the file ${under[1]}`
   return 'set `out` to a path inside the repository'
@@ -226,7 +235,11 @@ function checkOutputs(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[]
       continue
     }
     if (promptPaths.has(prompt.out)) {
-      problems.push({ ...at, message: `output ${prompt.out} is a prompt file`, hint: 'set `out` to a .md file that is not a prompt' })
+      problems.push({
+        ...at,
+        message: `output ${prompt.out} is a prompt file`,
+        hint: 'set `out` to a .md file that is not a prompt'
+      })
     }
     const first = byOut.get(prompt.out)
     if (first !== undefined) {
@@ -256,7 +269,12 @@ function checkDeps(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
       }
       const unsafe = paths.check(dep, 'dep') ?? paths.checkTree(dep)
       if (unsafe) {
-        problems.push({ file: prompt.path, line: lines.deps[i], message: `dep ${dep}: ${unsafe}`, hint: depHint(unsafe) })
+        problems.push({
+          file: prompt.path,
+          line: lines.deps[i],
+          message: `dep ${dep}: ${unsafe}`,
+          hint: depHint(unsafe)
+        })
       } else if (!made.has(dep) && !paths.exists(dep)) {
         problems.push({
           file: prompt.path,
@@ -290,7 +308,10 @@ function ownFileProblem(dep: string, prompt: PromptFile): Omit<Problem, 'file' |
         dep === prompt.out
           ? `dep ${dep} is the prompt's own output: the document would read what it writes`
           : `the prompt's output ${prompt.out} lies inside its dep ${dep}: the document would read what it writes`,
-      hint: dep === prompt.out ? `remove ${dep} from \`deps\`, or set \`out\` to another file` : `set \`out\` to a path outside ${dep}, or list the files of ${dep} the document needs`
+      hint:
+        dep === prompt.out
+          ? `remove ${dep} from \`deps\`, or set \`out\` to another file`
+          : `set \`out\` to a path outside ${dep}, or list the files of ${dep} the document needs`
     }
   }
   return undefined

@@ -68,18 +68,30 @@ export const run: Runner = (file, args, options) =>
  */
 export function spawnProblem(file: string, cwd: string, error: NodeJS.ErrnoException): Error {
   if (error.code === 'ENOENT' && !existsSync(cwd)) {
-    return new GraftError({ message: `the folder ${cwd} does not exist, so ${file} cannot run there`, hint: "check the action's working-directory (CLI: -C)" })
+    return new GraftError({
+      message: `the folder ${cwd} does not exist, so ${file} cannot run there`,
+      hint: "check the action's working-directory (CLI: -C)"
+    })
   }
   if (error.code === 'ENOTDIR' || (error.code === 'ENOENT' && !statSync(cwd).isDirectory())) {
-    return new GraftError({ message: `${cwd} is a file, not a folder, so ${file} cannot run there`, hint: "check the action's working-directory (CLI: -C)" })
+    return new GraftError({
+      message: `${cwd} is a file, not a folder, so ${file} cannot run there`,
+      hint: "check the action's working-directory (CLI: -C)"
+    })
   }
   if (error.code === 'ENOENT') {
     // The code stays on the error, so a caller that knows the program (dvc) can say how to install it.
-    const missing = new GraftError({ message: `${file} is not installed or not on PATH`, hint: `install ${file} on the runner (or add its folder to PATH) and run again` })
+    const missing = new GraftError({
+      message: `${file} is not installed or not on PATH`,
+      hint: `install ${file} on the runner (or add its folder to PATH) and run again`
+    })
     return Object.assign(missing, { code: 'ENOENT' })
   }
   if (error.code === 'EACCES') {
-    return new GraftError({ message: `${file} was found on PATH but cannot be run (permission denied)`, hint: `make ${file} executable, or put a working ${file} first on PATH` })
+    return new GraftError({
+      message: `${file} was found on PATH but cannot be run (permission denied)`,
+      hint: `make ${file} executable, or put a working ${file} first on PATH`
+    })
   }
   return error
 }

@@ -6,7 +6,8 @@ import { stat } from 'node:fs/promises'
 import { GraftError } from '../errors.js'
 import { run } from './exec.js'
 
-const SET_IT = "set the action's working-directory to a folder of the checked-out repository, relative to the workspace (CLI: -C <folder>)"
+const SET_IT =
+  "set the action's working-directory to a folder of the checked-out repository, relative to the workspace (CLI: -C <folder>)"
 
 /**
  * Checks that `root` (absolute) is a folder inside a git working tree.

@@ -35,7 +35,10 @@ export interface BaselineStage {
 export async function findBaseline(git: Git, stage: BaselineStage, options: BaselineOptions = {}): Promise<Baseline> {
   const found = await locate(git, stage, options)
   if (!(await atShallowEdge(git, found))) return found
-  return missingHistory(stage, "it lies beyond the fetched history of this shallow clone; see the 'Shallow clone' line above")
+  return missingHistory(
+    stage,
+    "it lies beyond the fetched history of this shallow clone; see the 'Shallow clone' line above"
+  )
 }
 
 export interface DeepenOptions extends BaselineOptions {
@@ -65,15 +68,21 @@ export async function deepenForBaselines(git: Git, stages: BaselineStage[], opti
     if (!(await isShallow(git))) return []
     const found = await Promise.all(stages.map((stage) => locate(git, stage, options)))
     const edge = await shallowEdge(git)
-    const unproven = stages.filter((_s, i) => found[i].rev !== undefined && edge.has(found[i].rev!)).map((s) => s.output)
+    const unproven = stages
+      .filter((_s, i) => found[i].rev !== undefined && edge.has(found[i].rev!))
+      .map((s) => s.output)
     if (unproven.length === 0) return []
     const step = steps.shift()
     const which = `${unproven.length} document(s): ${unproven.join(', ')}`
     if (step === undefined) {
-      options.log.warn(`Shallow clone: after fetching more history, the baseline of ${which} is still not proven; they get the full current sources. ${FULL_HISTORY_HINT}`)
+      options.log.warn(
+        `Shallow clone: after fetching more history, the baseline of ${which} is still not proven; they get the full current sources. ${FULL_HISTORY_HINT}`
+      )
       return unproven
     }
-    options.log.info(`Shallow clone: the baseline of ${which} may lie beyond the fetched history; fetching more, once for all: ${describeStep(remote, step)}`)
+    options.log.info(
+      `Shallow clone: the baseline of ${which} may lie beyond the fetched history; fetching more, once for all: ${describeStep(remote, step)}`
+    )
     const error = await deepen(git, remote, step, options.token)
     if (error) {
       options.log.warn(
@@ -86,7 +95,8 @@ export async function deepenForBaselines(git: Git, stages: BaselineStage[], opti
   }
 }
 
-const FULL_HISTORY_HINT = 'Use actions/checkout with fetch-depth: 0 to avoid this, or give the action a `token` that may read the repository.'
+const FULL_HISTORY_HINT =
+  'Use actions/checkout with fetch-depth: 0 to avoid this, or give the action a `token` that may read the repository.'
 
 async function atShallowEdge(git: Git, found: Baseline): Promise<boolean> {
   return found.rev !== undefined && (await isShallow(git)) && (await shallowEdge(git)).has(found.rev)

@@ -42,7 +42,12 @@ export async function detectChanges(git: Git, input: ChangeInput): Promise<Chang
   const previousDraft = await committedDraft(git, input.output)
   // Without a previous draft there is nothing the diff could be applied to: the model writes
   // the document from the sources, so it is shown their whole text (as for a never-generated one).
-  const source = await sourceDiff(git, deps, previousDraft === undefined ? undefined : input.baseline.rev, input.overrides)
+  const source = await sourceDiff(
+    git,
+    deps,
+    previousDraft === undefined ? undefined : input.baseline.rev,
+    input.overrides
+  )
   const prompt = await promptChange(git, input)
   return {
     sourceDiff: source.text,
@@ -77,10 +82,18 @@ async function promptChange(git: Git, input: ChangeInput): Promise<Pick<ChangeSe
   const now = input.body.trim()
   if (old === now) return { promptChanged: false }
   if (old === '') return { promptChanged: true }
-  const diff = createTwoFilesPatch(`a/${input.promptPath}`, `b/${input.promptPath}`, `${old}\n`, `${now}\n`, undefined, undefined, {
-    context: 3,
-    headerOptions: FILE_HEADERS_ONLY
-  })
+  const diff = createTwoFilesPatch(
+    `a/${input.promptPath}`,
+    `b/${input.promptPath}`,
+    `${old}\n`,
+    `${now}\n`,
+    undefined,
+    undefined,
+    {
+      context: 3,
+      headerOptions: FILE_HEADERS_ONLY
+    }
+  )
   return { promptChanged: true, promptDiff: diff }
 }
 

@@ -38,7 +38,11 @@ export async function packDocument(
 ): Promise<PackedDocument> {
   const output = doc.prompt.out
   const baseline: Baseline = options.baselineRev
-    ? { rev: options.baselineRev, source: 'output', note: `diffing against ${options.baselineRev.slice(0, 12)}, the tree this run generated from before the rebase` }
+    ? {
+        rev: options.baselineRev,
+        source: 'output',
+        note: `diffing against ${options.baselineRev.slice(0, 12)}, the tree this run generated from before the rebase`
+      }
     : await findBaseline(git, { output, name: doc.stage.name })
   if (baseline.note) options.log.info(`${output}: ${baseline.note}`)
   const changes = await detectChanges(git, {

@@ -83,10 +83,13 @@ export class LockHistory {
     const input = revs.map((rev) => `${rev}:./${this.lockPath}\n`).join('')
     const out = await this.git.exec(['cat-file', '--batch-check=%(objectname) %(objecttype)'], input)
     const blobs = new Map<string, string>()
-    out.split('\n').slice(0, revs.length).forEach((line, i) => {
-      const [oid, type] = line.split(' ')
-      if (type === 'blob') blobs.set(revs[i], oid)
-    })
+    out
+      .split('\n')
+      .slice(0, revs.length)
+      .forEach((line, i) => {
+        const [oid, type] = line.split(' ')
+        if (type === 'blob') blobs.set(revs[i], oid)
+      })
     return blobs
   }
 

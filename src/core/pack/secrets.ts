@@ -26,9 +26,13 @@ export function secretForms(secrets: Iterable<string | undefined>): string[] {
 
 /** The secrets a process environment holds that must never reach a prompt (the SDK's and git's). */
 export function environmentSecrets(env: NodeJS.ProcessEnv): string[] {
-  return [env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN, env.GITHUB_TOKEN, env.GH_TOKEN, env.ACTIONS_RUNTIME_TOKEN].filter(
-    (v): v is string => typeof v === 'string' && v !== ''
-  )
+  return [
+    env.AWS_SECRET_ACCESS_KEY,
+    env.AWS_SESSION_TOKEN,
+    env.GITHUB_TOKEN,
+    env.GH_TOKEN,
+    env.ACTIONS_RUNTIME_TOKEN
+  ].filter((v): v is string => typeof v === 'string' && v !== '')
 }
 
 /**
@@ -37,7 +41,11 @@ export function environmentSecrets(env: NodeJS.ProcessEnv): string[] {
  * secret came from, read from the packed prompt's section markers.
  * @throws GraftError before any model call.
  */
-export function assertNoSecrets(packed: string, knownForms: readonly string[], context: { document: string; prompt: string }): void {
+export function assertNoSecrets(
+  packed: string,
+  knownForms: readonly string[],
+  context: { document: string; prompt: string }
+): void {
   for (const form of knownForms) {
     const at = packed.indexOf(form)
     if (at >= 0) throw leak(packed, at, 'a secret of this run (a token or key the runner holds)', context)

@@ -72,8 +72,19 @@ async function gitDiff(git: Git, baselineRev: string, paths: string[]): Promise<
     const toAdd = new Set([...(await existing(git, paths)), ...seeded])
     if (toAdd.size > 0) await addQuietly(scratch, [...toAdd])
     return await scratch.exec([
-      'diff', '--cached', '--relative', '--unified=3', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames',
-      '--src-prefix=a/', '--dst-prefix=b/', baselineRev, '--', ...paths
+      'diff',
+      '--cached',
+      '--relative',
+      '--unified=3',
+      '--no-color',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--no-renames',
+      '--src-prefix=a/',
+      '--dst-prefix=b/',
+      baselineRev,
+      '--',
+      ...paths
     ])
   } finally {
     await rm(dir, { recursive: true, force: true })

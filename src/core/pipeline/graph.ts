@@ -69,7 +69,9 @@ export class StageGraph {
 
   /** Stages that depend directly on a given stage, in dependency order. */
   childrenOf(name: string): string[] {
-    return [...this.children[this.at(name)]].sort((a, b) => this.topo.indexOf(a) - this.topo.indexOf(b)).map((i) => this.stages[i].name)
+    return [...this.children[this.at(name)]]
+      .sort((a, b) => this.topo.indexOf(a) - this.topo.indexOf(b))
+      .map((i) => this.stages[i].name)
   }
 
   /** Stages a given stage depends on directly. */
@@ -284,7 +286,7 @@ class MinHeap {
   push(value: number): void {
     const a = this.items
     a.push(value)
-    for (let i = a.length - 1; i > 0; ) {
+    for (let i = a.length - 1; i > 0;) {
       const p = (i - 1) >> 1
       if (a[p] <= a[i]) break
       ;[a[p], a[i]] = [a[i], a[p]]
@@ -298,7 +300,7 @@ class MinHeap {
     const last = a.pop()!
     if (a.length > 0) {
       a[0] = last
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1
         const r = l + 1
         let m = i

@@ -53,7 +53,13 @@ function promptDepLocator(prompts: PromptFile[]): DepLocator {
 
 function pipelineFileProblem(paths: RepoPathChecker, file: string): GraftError | undefined {
   const problem = paths.check(file, 'pipeline')
-  return problem ? new GraftError({ file, message: `refusing to read ${file}: ${problem}`, hint: `make ${file} a plain file in the repository` }) : undefined
+  return problem
+    ? new GraftError({
+        file,
+        message: `refusing to read ${file}: ${problem}`,
+        hint: `make ${file} a plain file in the repository`
+      })
+    : undefined
 }
 
 /**
@@ -67,7 +73,13 @@ function checkStagePaths(paths: RepoPathChecker, stages: StageDef[], fromPrompts
     if (fromPrompts.has(stage.name)) continue
     for (const path of [...stage.deps, ...stage.outs.map((o) => o.path)]) {
       const problem = paths.check(path, 'dep') ?? paths.checkTree(path)
-      if (problem) problems.push({ file: 'dvc.yaml', line: stage.line, message: `stage ${stage.name}: ${problem}`, hint: 'fix the path in dvc.yaml, or remove the symlink or special file' })
+      if (problem)
+        problems.push({
+          file: 'dvc.yaml',
+          line: stage.line,
+          message: `stage ${stage.name}: ${problem}`,
+          hint: 'fix the path in dvc.yaml, or remove the symlink or special file'
+        })
     }
   }
   throwIfProblems(problems)

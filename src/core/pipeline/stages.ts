@@ -4,7 +4,6 @@ import { normalizeRepoPath } from '../paths.js'
 import type { DvcYaml, PromptFile, StageDef } from '../types.js'
 import { formatStageYaml } from '../dvc/dvcyaml-write.js'
 
-
 /** Placeholders of a command template (see deriveTemplate). */
 const PLACEHOLDERS = { prompt: '{prompt}', out: '{out}', name: '{name}' } as const
 
@@ -119,7 +118,10 @@ export function pipelineDrift(prompts: PromptFile[], dvc: DvcYaml | undefined): 
         text: `the deps of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${deps}); run the action's generate, or set its deps to: ${expected.deps.join(', ')}`
       })
     }
-    const outs = listDiff([prompt.out], stage.outs.map((o) => o.path))
+    const outs = listDiff(
+      [prompt.out],
+      stage.outs.map((o) => o.path)
+    )
     if (outs) {
       drift.push({
         stage: stage.name,

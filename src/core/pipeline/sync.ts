@@ -81,7 +81,8 @@ export async function planSync(root: string): Promise<SyncPlan> {
   const files: SyncPlan['files'] = []
   if (yaml !== undefined && yaml !== yamlText) files.push({ path: 'dvc.yaml', text: yaml })
   const lockGone = kept.filter((c) => c.lockEntry).map((c) => c.stage)
-  if (lockText !== undefined && lockGone.length > 0) files.push({ path: 'dvc.lock', text: removeLockStages(lockText, lockGone) })
+  if (lockText !== undefined && lockGone.length > 0)
+    files.push({ path: 'dvc.lock', text: removeLockStages(lockText, lockGone) })
   return { changes: kept, files }
 }
 

@@ -32,7 +32,10 @@ export function parseTargetList(raw: string | undefined): string[] {
       })
     }
     if (!Array.isArray(parsed) || parsed.some((t) => typeof t !== 'string')) {
-      throw new GraftError({ message: 'targets must be a JSON array of strings', hint: 'e.g. ["docs/a.md", "overview"]' })
+      throw new GraftError({
+        message: 'targets must be a JSON array of strings',
+        hint: 'e.g. ["docs/a.md", "overview"]'
+      })
     }
     return (parsed as string[]).map((t) => t.trim()).filter(Boolean)
   }

@@ -40,8 +40,7 @@ export interface CommitOnBranchRequest {
 
 /** What the API answered, classified by the adapter that talks to GitHub. */
 export type CommitApiAnswer =
-  | { ok: true; oid: string }
-  | { ok: false; kind: 'moved' | 'protected' | 'too-large' | 'refused'; message: string }
+  { ok: true; oid: string } | { ok: false; kind: 'moved' | 'protected' | 'too-large' | 'refused'; message: string }
 
 /** The GitHub API as the core needs it (the action adapter implements it with Octokit). */
 export interface CommitApi {
@@ -85,7 +84,9 @@ export async function commitViaApi(git: Git, options: ApiPublishOptions): Promis
     const answer = await options.api.createCommitOnBranch(request)
     if (answer.ok) {
       await moveCheckoutTo(git, options, answer.oid, local)
-      options.log.info(`Committed ${answer.oid.slice(0, 12)} on ${options.branch} through the GitHub API (attempt ${attempt})`)
+      options.log.info(
+        `Committed ${answer.oid.slice(0, 12)} on ${options.branch} through the GitHub API (attempt ${attempt})`
+      )
       return { pushed: true, sha: answer.oid, attempts: attempt }
     }
     if (answer.kind === 'protected') throw new ProtectedBranchError(options.branch, answer.message, 'api')
@@ -103,8 +104,15 @@ export async function commitViaApi(git: Git, options: ApiPublishOptions): Promis
 }
 
 /** The request for HEAD's change: each touched path with its contents at HEAD. */
-async function buildRequest(git: Git, options: ApiPublishOptions, local: string, base: string): Promise<CommitOnBranchRequest> {
-  const changes = (await git.exec(['diff-tree', '--no-commit-id', '--name-status', '-r', '-z', base, local])).split('\0').filter(Boolean)
+async function buildRequest(
+  git: Git,
+  options: ApiPublishOptions,
+  local: string,
+  base: string
+): Promise<CommitOnBranchRequest> {
+  const changes = (await git.exec(['diff-tree', '--no-commit-id', '--name-status', '-r', '-z', base, local]))
+    .split('\0')
+    .filter(Boolean)
   // diff-tree names paths from the top of the repository; the allowed ones are below the working directory
   const prefix = (await git.exec(['rev-parse', '--show-prefix'])).trim()
   const allowed = new Set([...options.allowedPaths()].map((p) => `${prefix}${p}`))
@@ -115,13 +123,18 @@ async function buildRequest(git: Git, options: ApiPublishOptions, local: string,
     if (!allowed.has(path)) refused.push(path)
     else if (status === 'D') refused.push(path)
     // Outputs and pipeline files are UTF-8 text written by this action: the text round-trips.
-    else additions.push({ path, contents: Buffer.from(await git.exec(['cat-file', 'blob', `${local}:${path}`]), 'utf8').toString('base64') })
+    else
+      additions.push({
+        path,
+        contents: Buffer.from(await git.exec(['cat-file', 'blob', `${local}:${path}`]), 'utf8').toString('base64')
+      })
   }
   if (refused.length > 0) {
     throw new GraftError(
       refused.map((file) => ({
         file,
-        message: 'the bot commit would touch this path, which is not a declared output, dvc.lock or dvc.yaml (or would delete it); nothing was published',
+        message:
+          'the bot commit would touch this path, which is not a declared output, dvc.lock or dvc.yaml (or would delete it); nothing was published',
         hint: 'report this as a bug in graft-action'
       }))
     )
@@ -165,13 +178,22 @@ function tooLarge(branch: string, size: number, detail: string): GraftError {
 async function moveCheckoutTo(git: Git, options: ApiPublishOptions, oid: string, local: string): Promise<void> {
   const remote = options.remote ?? 'origin'
   const tracking = `refs/remotes/${remote}/${options.branch}`
-  const r = await gitWithAuth(git, remote, options.token, ['fetch', '--no-tags', remote, `+refs/heads/${options.branch}:${tracking}`])
+  const r = await gitWithAuth(git, remote, options.token, [
+    'fetch',
+    '--no-tags',
+    remote,
+    `+refs/heads/${options.branch}:${tracking}`
+  ])
   const fetched = r.code === 0 && (await git.tryExec(['cat-file', '-e', `${oid}^{commit}`])).code === 0
   if (!fetched) {
-    options.log.warn(`The API commit ${oid.slice(0, 12)} could not be fetched; the local checkout stays on the local bot commit ${local.slice(0, 12)}`)
+    options.log.warn(
+      `The API commit ${oid.slice(0, 12)} could not be fetched; the local checkout stays on the local bot commit ${local.slice(0, 12)}`
+    )
     return
   }
-  const same = (await git.exec(['rev-parse', `${oid}^{tree}`])).trim() === (await git.exec(['rev-parse', `${local}^{tree}`])).trim()
+  const same =
+    (await git.exec(['rev-parse', `${oid}^{tree}`])).trim() ===
+    (await git.exec(['rev-parse', `${local}^{tree}`])).trim()
   if (same) await git.exec(['update-ref', '-m', 'graft-action: the API commit', 'HEAD', oid, local])
   else await git.exec(['reset', '-q', '--keep', oid])
 }

@@ -52,7 +52,12 @@ export function scrubSecret(text: string, token: string | undefined): string {
  * Runs one git command against `remote` with the token (when given); never
  * throws for a non-zero exit, and the returned output carries no secret.
  */
-export async function gitWithAuth(git: Git, remote: string, token: string | undefined, args: string[]): Promise<RunResult> {
+export async function gitWithAuth(
+  git: Git,
+  remote: string,
+  token: string | undefined,
+  args: string[]
+): Promise<RunResult> {
   let runner = git
   if (token) {
     const url = await remoteUrl(git, remote)

@@ -74,14 +74,17 @@ const LITERAL: NodeJS.ProcessEnv = { GIT_LITERAL_PATHSPECS: '1' }
 async function assertExactly(git: Git, base: string | undefined, tree: string, paths: string[]): Promise<void> {
   const prefix = (await git.exec(['rev-parse', '--show-prefix'])).trim()
   const intended = new Set(paths.map((p) => `${prefix}${p}`))
-  const listing = base ? ['diff-tree', '-r', '--name-only', '-z', base, tree] : ['ls-tree', '-r', '--name-only', '-z', tree]
+  const listing = base
+    ? ['diff-tree', '-r', '--name-only', '-z', base, tree]
+    : ['ls-tree', '-r', '--name-only', '-z', tree]
   const changed = (await git.exec(listing)).split('\0').filter(Boolean)
   const extra = changed.filter((p) => !intended.has(p))
   if (extra.length > 0) {
     throw new GraftError(
       extra.map((file) => ({
         file,
-        message: 'the bot commit would include this path, which is not one of the regenerated files; nothing was committed',
+        message:
+          'the bot commit would include this path, which is not one of the regenerated files; nothing was committed',
         hint: 'report this as a bug in graft-action (the paths given to git were not taken literally)'
       }))
     )
@@ -113,9 +116,7 @@ async function treeWithPaths(git: Git, head: string | undefined, paths: string[]
 
 /** `git add` refuses a pathspec that matches nothing: drop paths neither on disk nor tracked. */
 async function pathsKnownOrOnDisk(scratch: Git, paths: string[]): Promise<string[]> {
-  const tracked = new Set(
-    (await scratch.exec(['ls-files', '-z', '--', ...paths])).split('\0').filter(Boolean)
-  )
+  const tracked = new Set((await scratch.exec(['ls-files', '-z', '--', ...paths])).split('\0').filter(Boolean))
   return paths.filter((p) => tracked.has(p) || existsSync(join(scratch.cwd, p)))
 }
 

@@ -16,10 +16,7 @@ export interface CommitMessageInput {
 
 export function commitMessage({ documents, extraFiles, triggerSha }: CommitMessageInput): string {
   const subject = `docs: regenerate ${countWords(documents)}`
-  const lines = [
-    ...documents.map((d) => `- ${d.output} (${d.directive})`),
-    ...extraFiles.map((f) => `- ${f}`)
-  ]
+  const lines = [...documents.map((d) => `- ${d.output} (${d.directive})`), ...extraFiles.map((f) => `- ${f}`)]
   const trailers = [`Triggered-by: ${triggerSha}`, `${GENERATED_BY_TRAILER}: ${GENERATED_BY_VALUE}`]
   const paragraphs = [subject, lines.join('\n'), trailers.join('\n')].filter((p) => p !== '')
   return `${paragraphs.join('\n\n')}\n`
@@ -37,11 +34,17 @@ function countWords(documents: { forced?: boolean }[]): string {
 
 /** Markdown-safe inline code for a path or reason from the repository. */
 function code(text: string): string {
-  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')}\``
+  return `\`${text
+    .replace(/`/g, "'")
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ')}\``
 }
 
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
+  return text
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
 }
 
 export interface RollingPullRequestInput {
@@ -60,7 +63,9 @@ export interface RollingPullRequestInput {
  * opening another.
  */
 export function rollingPullRequestBody(input: RollingPullRequestInput): string {
-  const rows = input.documents.map((d) => `| ${code(d.output)} | ${d.directive} | ${cell(d.reasons.join('; ') || '—')} |`)
+  const rows = input.documents.map(
+    (d) => `| ${code(d.output)} | ${d.directive} | ${cell(d.reasons.join('; ') || '—')} |`
+  )
   return [
     `graft-action regenerated ${input.documents.length} document(s) for ${code(input.branch)} at ${input.triggerSha}, ` +
       `but ${code(input.branch)} is protected, so the bot commit is here instead of on the branch.`,

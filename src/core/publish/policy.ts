@@ -71,7 +71,8 @@ export interface Probes {
   pushAccess?: string
 }
 
-export type ProbeDecision = { kind: 'generate' } | { kind: 'validate-only'; reason: string } | { kind: 'refuse'; problem: Problem }
+export type ProbeDecision =
+  { kind: 'generate' } | { kind: 'validate-only'; reason: string } | { kind: 'refuse'; problem: Problem }
 
 /**
  * After validation found work: `auto` degrades to validate-only on a missing
@@ -79,7 +80,8 @@ export type ProbeDecision = { kind: 'generate' } | { kind: 'validate-only'; reas
  * missing AWS credentials it reports when the model is first asked).
  */
 export function decideAfterProbes(command: Command, branch: string | undefined, probes: Probes): ProbeDecision {
-  if (command === 'auto' && probes.credentials) return { kind: 'validate-only', reason: `no AWS credentials for Bedrock reached this step (${probes.credentials})` }
+  if (command === 'auto' && probes.credentials)
+    return { kind: 'validate-only', reason: `no AWS credentials for Bedrock reached this step (${probes.credentials})` }
   if (probes.pushAccess) {
     if (command === 'auto') {
       return {
@@ -121,8 +123,7 @@ export function checkPushHead(f: HeadFacts): Problem | undefined {
       `the checked-out commit ${f.head} is neither the commit this push event is about (${f.eventSha}) nor the current tip of ` +
       `${f.branch} on origin (${f.remoteTip ?? 'the branch no longer exists'}); committing on top of it would move ${f.branch} to a history ` +
       'the event did not bring, so nothing was generated',
-    hint:
-      `check out ${f.branch} itself (no \`ref:\` in actions/checkout), or — when earlier steps commit on purpose — set \`push: false\` and push in a later step`
+    hint: `check out ${f.branch} itself (no \`ref:\` in actions/checkout), or — when earlier steps commit on purpose — set \`push: false\` and push in a later step`
   }
 }
 
@@ -186,11 +187,16 @@ export function commitContent(rounds: RoundResult[], triggerSha: string): { path
         : d.directive
   const entry = (output: string): { output: string; directive: string; forced: boolean } => {
     const d = byOutput.get(output)
-    return { output, directive: d ? directiveOf(d) : 'UPDATE', forced: d?.reasons?.length === 1 && d.reasons[0] === 'forced' }
+    return {
+      output,
+      directive: d ? directiveOf(d) : 'UPDATE',
+      forced: d?.reasons?.length === 1 && d.reasons[0] === 'forced'
+    }
   }
   const documents = paths.filter((p) => !PIPELINE_FILES.has(p)).map(entry)
   for (const [output, d] of byOutput) {
-    if (directiveOf(d).startsWith('MAINTAIN') && !documents.some((x) => x.output === output)) documents.push(entry(output))
+    if (directiveOf(d).startsWith('MAINTAIN') && !documents.some((x) => x.output === output))
+      documents.push(entry(output))
   }
   const extraFiles = paths.filter((p) => PIPELINE_FILES.has(p))
   return { paths, message: commitMessage({ documents, extraFiles, triggerSha }) }
@@ -205,6 +211,10 @@ export function rollingBranch(branch: string): string {
  * Whether the summary should warn that required checks will not run on the
  * bot commit: a workflow token's pushes start no workflow runs.
  */
-export function checksWillNotRun(f: { workflowToken: boolean; requiredChecks: string[] | undefined; published: boolean }): boolean {
+export function checksWillNotRun(f: {
+  workflowToken: boolean
+  requiredChecks: string[] | undefined
+  published: boolean
+}): boolean {
   return f.published && f.workflowToken && (f.requiredChecks?.length ?? 0) > 0
 }

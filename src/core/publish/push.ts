@@ -99,7 +99,12 @@ export interface FollowOptions extends PushOptions {
  * branch was deleted or rewritten, the change is already there, or the
  * re-check gave up).
  */
-export async function followMovedBranch(git: Git, options: FollowOptions, base: string, attempt: number): Promise<{ stop?: PushResult }> {
+export async function followMovedBranch(
+  git: Git,
+  options: FollowOptions,
+  base: string,
+  attempt: number
+): Promise<{ stop?: PushResult }> {
   const { branch, remote, log } = options
   const upstream = await fetchBranch(git, remote, branch, options.token)
   const here = await head(git)
@@ -115,12 +120,16 @@ export async function followMovedBranch(git: Git, options: FollowOptions, base: 
     log.warn(notPushed)
     return { stop: { pushed: false, sha: here, attempts: attempt, notPushed } }
   }
-  log.info(`${branch} moved on ${remote} while the documents were generated (now ${upstream.slice(0, 12)}); replaying the bot commit onto it`)
+  log.info(
+    `${branch} moved on ${remote} while the documents were generated (now ${upstream.slice(0, 12)}); replaying the bot commit onto it`
+  )
   await replayBotCommit(git, upstream, base, options)
   const rebased = await head(git)
   if (rebased === upstream) {
     log.info(`${branch} already holds these changes; nothing to push`)
-    return { stop: { pushed: false, sha: rebased, attempts: attempt, notPushed: `${branch} already holds these changes` } }
+    return {
+      stop: { pushed: false, sha: rebased, attempts: attempt, notPushed: `${branch} already holds these changes` }
+    }
   }
   const verdict = options.afterRebase ? await options.afterRebase() : 'clean'
   if (verdict === 'give-up') {
@@ -138,16 +147,31 @@ export async function followMovedBranch(git: Git, options: FollowOptions, base: 
  * other failures are left for the real push to report.
  */
 export async function assertCanPush(git: Git, branch: string, token?: string, remote = 'origin'): Promise<void> {
-  const r = await gitWithAuth(git, remote, token, ['push', '--dry-run', '--porcelain', '--no-verify', remote, `HEAD:refs/heads/${branch}`])
+  const r = await gitWithAuth(git, remote, token, [
+    'push',
+    '--dry-run',
+    '--porcelain',
+    '--no-verify',
+    remote,
+    `HEAD:refs/heads/${branch}`
+  ])
   const text = `${r.stderr}\n${r.stdout}`
   if (r.code !== 0 && isPermissionDenied(text)) throw permissionError(branch, text)
 }
 
 /** The branch's tip on the remote, or undefined when it has none (ls-remote, token scoped to the call). */
-export async function remoteTip(git: Git, branch: string, token?: string, remote = 'origin'): Promise<string | undefined> {
+export async function remoteTip(
+  git: Git,
+  branch: string,
+  token?: string,
+  remote = 'origin'
+): Promise<string | undefined> {
   const r = await gitWithAuth(git, remote, token, ['ls-remote', '--heads', remote, `refs/heads/${branch}`])
   if (r.code !== 0) {
-    throw new GraftError({ message: `could not read ${branch} on ${remote}: ${lastLines(r.stderr)}`, hint: 'check that origin is reachable, then re-run the workflow' })
+    throw new GraftError({
+      message: `could not read ${branch} on ${remote}: ${lastLines(r.stderr)}`,
+      hint: 'check that origin is reachable, then re-run the workflow'
+    })
   }
   const line = r.stdout.split('\n').find((l) => l.endsWith(`\trefs/heads/${branch}`))
   return line ? line.split('\t')[0] : undefined
@@ -158,16 +182,31 @@ export async function remoteTip(git: Git, branch: string, token?: string, remote
  * lease on what the remote holds now: the branch may be rebuilt, but never
  * over an update this run did not see. User branches never come here.
  */
-export async function pushBotBranch(git: Git, branch: string, sha: string, token?: string, remote = 'origin'): Promise<void> {
+export async function pushBotBranch(
+  git: Git,
+  branch: string,
+  sha: string,
+  token?: string,
+  remote = 'origin'
+): Promise<void> {
   const current = await remoteTip(git, branch, token, remote)
   const ref = `refs/heads/${branch}`
-  const r = await gitWithAuth(git, remote, token, ['push', '--porcelain', '--no-verify', `--force-with-lease=${ref}:${current ?? ''}`, remote, `${sha}:${ref}`])
+  const r = await gitWithAuth(git, remote, token, [
+    'push',
+    '--porcelain',
+    '--no-verify',
+    `--force-with-lease=${ref}:${current ?? ''}`,
+    remote,
+    `${sha}:${ref}`
+  ])
   if (r.code === 0) return
   const text = `${r.stderr}\n${r.stdout}`
   if (isPermissionDenied(text)) throw permissionError(branch, text)
   throw new GraftError({
     message: `could not update the bot branch ${branch}: ${isRemoteRejected(text) || isProtected(text) ? remoteReason(text, token) : lastLines(text)}`,
-    hint: isOutOfDate(text) ? 'another run updated it at the same moment: re-run the workflow' : 'check that the token may push new branches, then re-run the workflow'
+    hint: isOutOfDate(text)
+      ? 'another run updated it at the same moment: re-run the workflow'
+      : 'check that the token may push new branches, then re-run the workflow'
   })
 }
 
@@ -188,7 +227,13 @@ async function isAncestor(git: Git, older: string, newer: string): Promise<boole
  * protection rule throws ProtectedBranchError; any other failure throws.
  * The lease on `base` makes the update "from base to HEAD, or nothing".
  */
-async function pushOnce(git: Git, remote: string, branch: string, base: string, token?: string): Promise<'pushed' | 'rejected'> {
+async function pushOnce(
+  git: Git,
+  remote: string,
+  branch: string,
+  base: string,
+  token?: string
+): Promise<'pushed' | 'rejected'> {
   const ref = `refs/heads/${branch}`
   const args = ['push', '--porcelain', '--no-verify', `--force-with-lease=${ref}:${base}`, remote, `HEAD:${ref}`]
   const r = await gitWithAuth(git, remote, token, args)
@@ -210,12 +255,16 @@ async function pushOnce(git: Git, remote: string, branch: string, base: string, 
  * have, a failed lease, or a concurrent update holding the ref's lock.
  */
 export function isOutOfDate(text: string): boolean {
-  return /\(fetch first\)|non-fast-forward|\(stale info\)|cannot lock ref|failed to update ref|incorrect old value provided/i.test(text)
+  return /\(fetch first\)|non-fast-forward|\(stale info\)|cannot lock ref|failed to update ref|incorrect old value provided/i.test(
+    text
+  )
 }
 
 /** GitHub's answers to a token that may not push. */
 export function isPermissionDenied(text: string): boolean {
-  return /Permission to .* denied|error: 403|returned error: 403|Write access to repository not granted|not allowed to push|\bnot allowed\b/i.test(text)
+  return /Permission to .* denied|error: 403|returned error: 403|Write access to repository not granted|not allowed to push|\bnot allowed\b/i.test(
+    text
+  )
 }
 
 /** A branch protection rule (GH006) or a ruleset (GH013) refused the update. */
@@ -235,7 +284,12 @@ export function remoteReason(text: string, token?: string): string {
   const lines = scrubSecret(text, token)
     .split('\n')
     .filter((l) => /^remote:/.test(l))
-    .map((l) => l.replace(/^remote:\s?/, '').replace(/^error:\s*/, '').trimEnd())
+    .map((l) =>
+      l
+        .replace(/^remote:\s?/, '')
+        .replace(/^error:\s*/, '')
+        .trimEnd()
+    )
     .filter((l) => l.trim() !== '')
   return lines.length > 0 ? lines.join(' / ') : lastLines(scrubSecret(text, token))
 }
@@ -257,7 +311,12 @@ export function attemptsExhausted(branch: string, attempts: number): GraftError 
 }
 
 /** Fetches the branch into its remote-tracking ref; returns the remote tip, or undefined when the branch is gone. */
-export async function fetchBranch(git: Git, remote: string, branch: string, token?: string): Promise<string | undefined> {
+export async function fetchBranch(
+  git: Git,
+  remote: string,
+  branch: string,
+  token?: string
+): Promise<string | undefined> {
   const tracking = `refs/remotes/${remote}/${branch}`
   const r = await gitWithAuth(git, remote, token, ['fetch', '--no-tags', remote, `+refs/heads/${branch}:${tracking}`])
   if (r.code !== 0) {
@@ -275,13 +334,20 @@ export async function fetchBranch(git: Git, remote: string, branch: string, toke
  * Replays only the bot commit (base..HEAD) onto `upstream`; on conflict,
  * aborts and names the paths of the bot commit that conflict.
  */
-export async function replayBotCommit(git: Git, upstream: string, base: string, options: Pick<PushOptions, 'branch' | 'identity'>): Promise<void> {
+export async function replayBotCommit(
+  git: Git,
+  upstream: string,
+  base: string,
+  options: Pick<PushOptions, 'branch' | 'identity'>
+): Promise<void> {
   const committer = options.identity ?? (await authorOf(git, 'HEAD'))
   const rebasing = git.withEnv(identityEnv(committer))
   const botPaths = new Set((await git.exec(['diff', '--name-only', '-z', base, 'HEAD'])).split('\0').filter(Boolean))
   const r = await rebasing.tryExec(['rebase', '--no-verify', '--autostash', '--onto', upstream, base])
   if (r.code === 0) return
-  const conflicted = (await git.tryExec(['diff', '--name-only', '--diff-filter=U', '-z'])).stdout.split('\0').filter((p) => p && botPaths.has(p))
+  const conflicted = (await git.tryExec(['diff', '--name-only', '--diff-filter=U', '-z'])).stdout
+    .split('\0')
+    .filter((p) => p && botPaths.has(p))
   await rebasing.tryExec(['rebase', '--abort'])
   if (conflicted.length === 0) {
     throw new GraftError({
@@ -305,7 +371,10 @@ async function authorOf(git: Git, rev: string): Promise<Identity> {
 
 /** The lines of git's output that say why: the remote's words, errors, rejected refs. */
 export function lastLines(text: string, n = 4): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean)
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
   const telling = lines
     .filter((l) => /^(remote:|fatal:|error:|!)/.test(l) && !/failed to push some refs/.test(l))
     .map((l) => l.replace(/^remote:\s*/, '').replace(/\t/g, ' '))

@@ -2,7 +2,12 @@
 // SDK's own retries are off; ours (retry.ts) decide. A reply is accepted only
 // when it is complete: stopped at end_turn/stop_sequence, non-empty, and more
 // than a Graft header line — the caller writes nothing otherwise.
-import { BedrockRuntimeClient, ConverseStreamCommand, CountTokensCommand, type ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime'
+import {
+  BedrockRuntimeClient,
+  ConverseStreamCommand,
+  CountTokensCommand,
+  type ConverseStreamOutput
+} from '@aws-sdk/client-bedrock-runtime'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import { GraftError } from '../errors.js'
 import { stripHeaders } from '../graft/header.js'
@@ -116,7 +121,10 @@ export class BedrockRenderer {
   async countTokens(req: { modelId: string; prompt: string }): Promise<number> {
     const modelId = foundationModelId(req.modelId)
     const out = await this.client.send(
-      new CountTokensCommand({ modelId, input: { converse: { messages: [{ role: 'user', content: [{ text: req.prompt }] }] } } }),
+      new CountTokensCommand({
+        modelId,
+        input: { converse: { messages: [{ role: 'user', content: [{ text: req.prompt }] }] } }
+      }),
       { requestTimeout: CONNECT_TIMEOUT_MS * 3 }
     )
     if (typeof out.inputTokens !== 'number') throw new Error('CountTokens returned no inputTokens')
@@ -124,7 +132,12 @@ export class BedrockRenderer {
   }
 
   async render(req: RenderRequest): Promise<RenderResult> {
-    const context: CallContext = { label: req.label, modelId: req.modelId, region: this.region, audience: this.audience }
+    const context: CallContext = {
+      label: req.label,
+      modelId: req.modelId,
+      region: this.region,
+      audience: this.audience
+    }
     const started = Date.now()
     let outcome: { value: Reply; attempts: number }
     try {
@@ -141,8 +154,17 @@ export class BedrockRenderer {
     const { value, attempts } = outcome
     checkComplete(value, req, context, attempts)
     const ms = Date.now() - started
-    this.log.info(`${req.label}: ${value.text.length} chars, ${value.outputTokens} output tokens in ${(ms / 1000).toFixed(1)} s`)
-    return { text: value.text, inputTokens: value.inputTokens, outputTokens: value.outputTokens, stopReason: value.stopReason, attempts, ms }
+    this.log.info(
+      `${req.label}: ${value.text.length} chars, ${value.outputTokens} output tokens in ${(ms / 1000).toFixed(1)} s`
+    )
+    return {
+      text: value.text,
+      inputTokens: value.inputTokens,
+      outputTokens: value.outputTokens,
+      stopReason: value.stopReason,
+      attempts,
+      ms
+    }
   }
 
   /** One attempt holding one of the limiter's slots (none while it backs off). */
@@ -194,11 +216,19 @@ export class BedrockRenderer {
   }
 
   /** `seen` receives the request id as soon as the reply's headers arrive. */
-  private async call(req: RenderRequest, limitMs: number, signal: AbortSignal, seen: { requestId?: string }): Promise<Reply> {
+  private async call(
+    req: RenderRequest,
+    limitMs: number,
+    signal: AbortSignal,
+    seen: { requestId?: string }
+  ): Promise<Reply> {
     const command = new ConverseStreamCommand({
       modelId: req.modelId,
       messages: [{ role: 'user', content: [{ text: req.prompt }] }],
-      inferenceConfig: { maxTokens: req.maxTokens, ...(req.temperature === undefined ? {} : { temperature: req.temperature }) }
+      inferenceConfig: {
+        maxTokens: req.maxTokens,
+        ...(req.temperature === undefined ? {} : { temperature: req.temperature })
+      }
     })
     const out = await this.client.send(command, { abortSignal: signal, requestTimeout: limitMs })
     const requestId = out.$metadata.requestId
@@ -210,7 +240,10 @@ export class BedrockRenderer {
     }
   }
 
-  private async readStream(stream: AsyncIterable<ConverseStreamOutput> | undefined, label: string): Promise<Omit<Reply, 'requestId'>> {
+  private async readStream(
+    stream: AsyncIterable<ConverseStreamOutput> | undefined,
+    label: string
+  ): Promise<Omit<Reply, 'requestId'>> {
     const blocks = new Map<number, string>()
     let chars = 0
     let stopReason = ''
@@ -234,8 +267,12 @@ export class BedrockRenderer {
         outputTokens = event.metadata.usage.outputTokens ?? 0
       }
     }
-    if (!stopReason) throw Object.assign(new Error('the reply stream ended before the model stopped'), { name: 'IncompleteStream' })
-    const text = [...blocks.entries()].sort(([a], [b]) => a - b).map(([, t]) => t).join('')
+    if (!stopReason)
+      throw Object.assign(new Error('the reply stream ended before the model stopped'), { name: 'IncompleteStream' })
+    const text = [...blocks.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, t]) => t)
+      .join('')
     return { text, stopReason, inputTokens, outputTokens }
   }
 }
@@ -270,7 +307,10 @@ function checkComplete(reply: Reply, req: RenderRequest, context: CallContext, a
     )
   }
   if (reply.text.trim() === '') {
-    fail('the model returned no text, so nothing was written', 'check the prompt asks for the document itself, then re-run')
+    fail(
+      'the model returned no text, so nothing was written',
+      'check the prompt asks for the document itself, then re-run'
+    )
   }
   if (stripHeaders(reply.text).trim() === '') {
     fail(
@@ -313,7 +353,10 @@ export function foundationModelId(modelId: string): string {
 function requireRegion(region: string | undefined, audience: Audience = 'actions'): string {
   if (region) return region
   const where = audience === 'actions' ? 'the `aws-region` input or AWS_REGION' : '--region or AWS_REGION'
-  throw new GraftError({ message: 'no AWS region is set for Bedrock', hint: `set ${where}; and ${credentialsHint(audience)}` })
+  throw new GraftError({
+    message: 'no AWS region is set for Bedrock',
+    hint: `set ${where}; and ${credentialsHint(audience)}`
+  })
 }
 
 /**
@@ -368,7 +411,10 @@ export async function checkCredentials(region?: string, audience: Audience = 'ac
  * elsewhere, e.g. an expired SSO session).
  */
 async function missingProfile(profile: string): Promise<GraftError | undefined> {
-  const files = await loadSharedConfigFiles({ ignoreCache: true }).catch(() => ({ configFile: {}, credentialsFile: {} }))
+  const files = await loadSharedConfigFiles({ ignoreCache: true }).catch(() => ({
+    configFile: {},
+    credentialsFile: {}
+  }))
   const all = new Set([...Object.keys(files.configFile), ...Object.keys(files.credentialsFile)])
   if (all.has(profile)) return undefined
   // sections such as [sso-session x] and [services x] come back as "sso-session.x": not profiles
@@ -377,7 +423,8 @@ async function missingProfile(profile: string): Promise<GraftError | undefined> 
   const credentials = process.env.AWS_SHARED_CREDENTIALS_FILE || '~/.aws/credentials'
   const there = [...names].sort()
   return new GraftError({
-    message: `AWS_PROFILE is "${profile}", but no profile of that name is in ${config} or ${credentials}` +
+    message:
+      `AWS_PROFILE is "${profile}", but no profile of that name is in ${config} or ${credentials}` +
       (there.length > 0 ? ` (profiles there: ${there.join(', ')})` : ' (no profiles there at all)'),
     hint: `set AWS_PROFILE to one of them, or create it with \`aws configure --profile ${profile}\` (\`aws configure sso --profile ${profile}\` for IAM Identity Center)`
   })

@@ -76,7 +76,12 @@ export function errorFacts(err: unknown): ErrorFacts {
   // Node's happy-eyeballs connect fails with an AggregateError whose parts hold the address.
   const part = (Array.isArray(e.errors) ? e.errors[0] : e.cause) as RawError | undefined
   const code = typeof e.code === 'string' ? e.code : typeof part?.code === 'string' ? part.code : undefined
-  const message = typeof e.message === 'string' && e.message !== '' ? e.message : typeof part?.message === 'string' ? part.message : String(err)
+  const message =
+    typeof e.message === 'string' && e.message !== ''
+      ? e.message
+      : typeof part?.message === 'string'
+        ? part.message
+        : String(err)
   return {
     name: typeof e.name === 'string' ? e.name : 'Error',
     message,
@@ -90,7 +95,8 @@ export function errorFacts(err: unknown): ErrorFacts {
 function hostOf(...errors: Array<RawError | undefined>): { host?: string } {
   for (const e of errors) {
     if (typeof e?.hostname === 'string') return { host: e.hostname }
-    if (typeof e?.address === 'string') return { host: typeof e.port === 'number' ? `${e.address}:${e.port}` : e.address }
+    if (typeof e?.address === 'string')
+      return { host: typeof e.port === 'number' ? `${e.address}:${e.port}` : e.address }
   }
   return {}
 }
@@ -100,7 +106,8 @@ export type NetworkProblem = 'dns' | 'refused' | 'tls'
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME'])
 const REFUSED_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN'])
-const TLS_CODE = /^(CERT_|UNABLE_TO_|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED|ERR_TLS_|ERR_SSL_|EPROTO$|HOSTNAME_MISMATCH|ERR_OSSL_)/
+const TLS_CODE =
+  /^(CERT_|UNABLE_TO_|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED|ERR_TLS_|ERR_SSL_|EPROTO$|HOSTNAME_MISMATCH|ERR_OSSL_)/
 
 export function networkProblem(f: ErrorFacts): NetworkProblem | undefined {
   if (f.status !== undefined) return undefined
@@ -113,7 +120,12 @@ export function networkProblem(f: ErrorFacts): NetworkProblem | undefined {
 }
 
 const THROTTLED = new Set(['ThrottlingException', 'ModelNotReadyException', 'TooManyRequestsException'])
-const SERVER = new Set(['InternalServerException', 'ServiceUnavailableException', 'ModelStreamErrorException', 'IncompleteStream'])
+const SERVER = new Set([
+  'InternalServerException',
+  'ServiceUnavailableException',
+  'ModelStreamErrorException',
+  'IncompleteStream'
+])
 const TIMEOUT = new Set(['TimeoutError', 'ModelTimeoutException', 'RenderTimeout'])
 /** Connection-level failures that a second try usually survives (a refused or unresolvable host is not one: see networkProblem). */
 const NETWORK = /ECONNRESET|EPIPE|socket hang up|Premature close|aborted/i
@@ -139,7 +151,8 @@ export function renderFailure(err: unknown, context: CallContext, attempts: numb
 /** A timeout or a request Bedrock refused as invalid concerns one document; the rest concern every call. */
 function scopeOf(f: ErrorFacts, kind: FailureKind, c: CallContext): FailureScope {
   if (kind === 'timeout') return 'document'
-  if (f.name === 'ValidationException' && !isBareClaude4(c.modelId) && !/on-demand throughput/i.test(f.message)) return 'document'
+  if (f.name === 'ValidationException' && !isBareClaude4(c.modelId) && !/on-demand throughput/i.test(f.message))
+    return 'document'
   return 'account'
 }
 
@@ -149,7 +162,10 @@ function explain(f: ErrorFacts, c: CallContext): [string, string] {
     case 'ThrottlingException':
     case 'ModelNotReadyException':
     case 'TooManyRequestsException':
-      return [`Bedrock kept throttling the request (${said})`, 'lower the `concurrency` input, retry later, or ask AWS for a higher Bedrock quota']
+      return [
+        `Bedrock kept throttling the request (${said})`,
+        'lower the `concurrency` input, retry later, or ask AWS for a higher Bedrock quota'
+      ]
     case 'AccessDeniedException':
       return [
         `Bedrock denied access (${said})`,
@@ -163,11 +179,16 @@ function explain(f: ErrorFacts, c: CallContext): [string, string] {
     case 'ValidationException':
       return explainValidation(f, c)
     case 'ServiceQuotaExceededException':
-      return [`Bedrock quota exceeded (${said})`, 'lower `max-tokens` or `concurrency`, or request a quota increase in the Service Quotas console']
+      return [
+        `Bedrock quota exceeded (${said})`,
+        'lower `max-tokens` or `concurrency`, or request a quota increase in the Service Quotas console'
+      ]
     case 'ExpiredTokenException':
       return [
         `the AWS session expired during the run (${said})`,
-        c.audience === 'terminal' ? `refresh the session, then run again: ${terminalCredentialsHint(process.env.AWS_PROFILE)}` : EXPIRED_SESSION_HINT
+        c.audience === 'terminal'
+          ? `refresh the session, then run again: ${terminalCredentialsHint(process.env.AWS_PROFILE)}`
+          : EXPIRED_SESSION_HINT
       ]
     case 'UnrecognizedClientException':
     case 'InvalidSignatureException':
@@ -177,8 +198,13 @@ function explain(f: ErrorFacts, c: CallContext): [string, string] {
   const network = networkProblem(f)
   if (network) return explainNetwork(network, f)
   const kind = classify(f)
-  if (kind === 'timeout') return [`the model call timed out (${said})`, 'raise `timeout-minutes`, or lower `max_tokens` for this prompt']
-  if (kind === 'server') return [`Bedrock failed repeatedly (${said})`, 'retry the run later; check the AWS Health Dashboard for Bedrock in this region']
+  if (kind === 'timeout')
+    return [`the model call timed out (${said})`, 'raise `timeout-minutes`, or lower `max_tokens` for this prompt']
+  if (kind === 'server')
+    return [
+      `Bedrock failed repeatedly (${said})`,
+      'retry the run later; check the AWS Health Dashboard for Bedrock in this region'
+    ]
   return [`the model call failed (${said})`, 'check the model id, region and credentials']
 }
 
@@ -191,7 +217,10 @@ function explainValidation(f: ErrorFacts, c: CallContext): [string, string] {
       `Claude 4 models are served only through inference profiles: use us.${bare} or global.${bare} (or the alias bedrock-claude-v4.5-sonnet-us)`
     ]
   }
-  return [`Bedrock rejected the request (${said})`, 'check the prompt frontmatter (`max_tokens`, `temperature`) and the model id']
+  return [
+    `Bedrock rejected the request (${said})`,
+    'check the prompt frontmatter (`max_tokens`, `temperature`) and the model id'
+  ]
 }
 
 /** The network failure named as one: what failed, and where to look (never the model id). */

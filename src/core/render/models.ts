@@ -2,7 +2,6 @@
 // plugin), so a prompt that renders under Graft renders here with the same model.
 import { GraftError } from '../errors.js'
 
-
 /**
  * Each Bedrock id with every alias that names it, and the model's output-token
  * limit (Anthropic's model overview; Bedrock refuses a larger maxTokens with
@@ -11,19 +10,55 @@ import { GraftError } from '../errors.js'
  * Sonnet 4 family 64000, Opus 4 and 4.1 32000.
  */
 const ALIAS_GROUPS: ReadonlyArray<readonly [string, readonly string[], number]> = [
-  ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet-us', 'bedrock-claude-sonnet-v4.5-us', 'bc-v4.5-us'], 64000],
-  ['global.anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet-global', 'bedrock-claude-sonnet-v4.5-global', 'bc-v4.5-global'], 64000],
-  ['anthropic.claude-sonnet-4-5-20250929-v1:0', ['bedrock-claude-v4.5-sonnet', 'bedrock-claude-sonnet-v4.5', 'bc-v4.5'], 64000],
-  ['global.anthropic.claude-sonnet-4-20250514-v1:0', ['bedrock-claude-v4-sonnet-global', 'bedrock-claude-sonnet-v4-global', 'bc-v4-global'], 64000],
+  [
+    'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    ['bedrock-claude-v4.5-sonnet-us', 'bedrock-claude-sonnet-v4.5-us', 'bc-v4.5-us'],
+    64000
+  ],
+  [
+    'global.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    ['bedrock-claude-v4.5-sonnet-global', 'bedrock-claude-sonnet-v4.5-global', 'bc-v4.5-global'],
+    64000
+  ],
+  [
+    'anthropic.claude-sonnet-4-5-20250929-v1:0',
+    ['bedrock-claude-v4.5-sonnet', 'bedrock-claude-sonnet-v4.5', 'bc-v4.5'],
+    64000
+  ],
+  [
+    'global.anthropic.claude-sonnet-4-20250514-v1:0',
+    ['bedrock-claude-v4-sonnet-global', 'bedrock-claude-sonnet-v4-global', 'bc-v4-global'],
+    64000
+  ],
   ['anthropic.claude-sonnet-4-20250514-v1:0', ['bedrock-claude-v4-sonnet', 'bedrock-claude-sonnet-v4', 'bc-v4'], 64000],
-  ['us.anthropic.claude-opus-4-1-20250805-v1:0', ['bedrock-claude-v4.1-opus-us', 'bedrock-claude-opus-v4.1-us', 'bo-v4.1-us'], 32000],
-  ['anthropic.claude-opus-4-1-20250805-v1:0', ['bedrock-claude-v4.1-opus', 'bedrock-claude-opus-v4.1', 'bo-v4.1'], 32000],
+  [
+    'us.anthropic.claude-opus-4-1-20250805-v1:0',
+    ['bedrock-claude-v4.1-opus-us', 'bedrock-claude-opus-v4.1-us', 'bo-v4.1-us'],
+    32000
+  ],
+  [
+    'anthropic.claude-opus-4-1-20250805-v1:0',
+    ['bedrock-claude-v4.1-opus', 'bedrock-claude-opus-v4.1', 'bo-v4.1'],
+    32000
+  ],
   ['anthropic.claude-opus-4-20250514-v1:0', ['bedrock-claude-v4-opus', 'bedrock-claude-opus-v4', 'bo-v4'], 32000],
-  ['us.anthropic.claude-3-7-sonnet-20250219-v1:0', ['bedrock-claude-v3.7-sonnet', 'bedrock-claude-sonnet-v3.7', 'bc-v3.7'], 64000],
+  [
+    'us.anthropic.claude-3-7-sonnet-20250219-v1:0',
+    ['bedrock-claude-v3.7-sonnet', 'bedrock-claude-sonnet-v3.7', 'bc-v3.7'],
+    64000
+  ],
   ['us.anthropic.claude-3-5-sonnet-20241022-v2:0', ['bedrock-claude-v3.5-sonnet-v2', 'bedrock-claude-sonnet-v2'], 8192],
-  ['anthropic.claude-3-5-sonnet-20240620-v1:0', ['bedrock-claude-v3.5-sonnet', 'bedrock-claude-sonnet', 'bedrock-sonnet', 'bedrock-claude', 'bc'], 4096],
+  [
+    'anthropic.claude-3-5-sonnet-20240620-v1:0',
+    ['bedrock-claude-v3.5-sonnet', 'bedrock-claude-sonnet', 'bedrock-sonnet', 'bedrock-claude', 'bc'],
+    4096
+  ],
   ['us.anthropic.claude-3-5-haiku-20241022-v1:0', ['bedrock-claude-v3.5-haiku', 'bedrock-haiku-v3.5', 'bh-v3.5'], 8192],
-  ['anthropic.claude-3-haiku-20240307-v1:0', ['bedrock-claude-v3-haiku', 'bedrock-claude-haiku', 'bedrock-haiku', 'bh'], 4096]
+  [
+    'anthropic.claude-3-haiku-20240307-v1:0',
+    ['bedrock-claude-v3-haiku', 'bedrock-claude-haiku', 'bedrock-haiku', 'bh'],
+    4096
+  ]
 ]
 
 /** alias → Bedrock model id */
@@ -34,7 +69,9 @@ export const MODEL_ALIASES: ReadonlyMap<string, string> = new Map(
 const PROFILE_PREFIX = /^(?:us|eu|apac|global|us-gov|jp|au)\./
 
 /** Bedrock base model id (no inference-profile prefix) → its output-token limit. */
-const OUTPUT_LIMITS: ReadonlyMap<string, number> = new Map(ALIAS_GROUPS.map(([id, , limit]) => [baseModelId(id), limit]))
+const OUTPUT_LIMITS: ReadonlyMap<string, number> = new Map(
+  ALIAS_GROUPS.map(([id, , limit]) => [baseModelId(id), limit])
+)
 
 /** `us.anthropic.claude-…` → `anthropic.claude-…`: the model behind an inference profile. */
 function baseModelId(id: string): string {

@@ -16,8 +16,7 @@ export interface DvcStatusOptions {
   env?: NodeJS.ProcessEnv
 }
 
-const INSTALL_HINT =
-  'install DVC 3 (pip install "dvc==3.*"), put it on PATH, or use engine "native"'
+const INSTALL_HINT = 'install DVC 3 (pip install "dvc==3.*"), put it on PATH, or use engine "native"'
 
 export async function dvcStatus(root: string, options: DvcStatusOptions = {}): Promise<PipelineStatus> {
   const dvcPath = options.dvcPath ?? 'dvc'
@@ -179,12 +178,18 @@ function dvcFailure(root: string, result: RunResult): GraftError {
   const text = dvcMessage(result)
   const known = EXIT_MEANINGS[result.code]
   if (known) {
-    return new GraftError({ message: `${known.meaning} (exit ${result.code}): ${text}`, file: known.file, hint: known.hint })
+    return new GraftError({
+      message: `${known.meaning} (exit ${result.code}): ${text}`,
+      file: known.file,
+      hint: known.hint
+    })
   }
-  return new GraftError(syntaxProblem(text) ?? {
-    message: `dvc status failed (exit ${result.code}) in ${root}: ${text}`,
-    hint: 'run `dvc status` in the repository to see the full error'
-  })
+  return new GraftError(
+    syntaxProblem(text) ?? {
+      message: `dvc status failed (exit ${result.code}) in ${root}: ${text}`,
+      hint: 'run `dvc status` in the repository to see the full error'
+    }
+  )
 }
 
 /** `'./dvc.yaml' is invalid.` / `'sub/dvc.lock' validation failed.` → file and first line number. */

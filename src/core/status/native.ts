@@ -24,7 +24,13 @@ const UNSUPPORTED_HINT = 'use engine "dvc" (the real `dvc status`), which models
 
 export async function nativeStatus(root: string, dvc: DvcYaml, lock: DvcLock | undefined): Promise<PipelineStatus> {
   if (dvc.unsupported.length > 0) {
-    throw new GraftError(dvc.unsupported.map((what) => ({ file: 'dvc.yaml', message: `the native engine does not model ${what}`, hint: UNSUPPORTED_HINT })))
+    throw new GraftError(
+      dvc.unsupported.map((what) => ({
+        file: 'dvc.yaml',
+        message: `the native engine does not model ${what}`,
+        hint: UNSUPPORTED_HINT
+      }))
+    )
   }
   const hasher = new Hasher({ root })
   refuseIgnoredOuts(dvc, hasher.ignore!, root)
@@ -55,7 +61,11 @@ export async function nativeStatus(root: string, dvc: DvcYaml, lock: DvcLock | u
 function stageStatus(stage: StageDef, locked: LockStage | undefined, look: Look): ValueOrPromise<StageStatus> {
   // DVC: a frozen stage's deps are not checked (Stage.status); its outs and command are.
   const deps = stage.frozen ? {} : pathStates(stage.deps, locked?.deps ?? [], look)
-  const outs = pathStates(stage.outs.map((o) => o.path), locked?.outs ?? [], look)
+  const outs = pathStates(
+    stage.outs.map((o) => o.path),
+    locked?.outs ?? [],
+    look
+  )
   return then(all([deps, outs]), ([changedDeps, changedOuts]) => ({
     changedDeps,
     changedOuts,
@@ -127,7 +137,9 @@ function refuseIgnoredOuts(dvc: DvcYaml, rules: DvcIgnore, root: string): void {
       const slash = path.lastIndexOf('/')
       if (rules.isEmptyFor(slash < 0 ? '' : path.slice(0, slash))) continue
       const info = statOrUndefined(join(root, path))
-      const verdict = info ? rules.check(path, info.isDirectory()) : [rules.check(path, false), rules.check(path, true)].find((v) => v.ignored)
+      const verdict = info
+        ? rules.check(path, info.isDirectory())
+        : [rules.check(path, false), rules.check(path, true)].find((v) => v.ignored)
       const rule = verdict?.ignored ? verdict.rule : undefined
       if (!rule) continue
       problems.push({

@@ -61,7 +61,9 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
     const p = await loadPipeline(root)
     refuseEmptyPipeline(root, p)
     refuseHandWrittenOutputs(root, p)
-    log.info(`${p.prompts.length} prompt(s), ${p.stages.length} stage(s); dvc.yaml ${p.dvcYaml ? 'found' : 'absent'}, dvc.lock ${p.lock ? 'found' : 'absent'}`)
+    log.info(
+      `${p.prompts.length} prompt(s), ${p.stages.length} stage(s); dvc.yaml ${p.dvcYaml ? 'found' : 'absent'}, dvc.lock ${p.lock ? 'found' : 'absent'}`
+    )
     return p
   })
   const targeted = (options.targets?.length ?? 0) > 0
@@ -108,7 +110,9 @@ async function runEngine(
   if (choice === 'auto') {
     choice = found || unsupported.length > 0 ? 'dvc' : 'native'
     if (!found && unsupported.length > 0) {
-      options.log.info(`dvc.yaml uses features the native engine does not model (${unsupported.join('; ')}): installing DVC`)
+      options.log.info(
+        `dvc.yaml uses features the native engine does not model (${unsupported.join('; ')}): installing DVC`
+      )
     }
   }
   if (choice === 'native') {
@@ -139,7 +143,9 @@ async function refuseSubfolderOfPipeline(root: string): Promise<void> {
   if (above === undefined) return
   const here = relative(above, resolve(root)).split('\\').join('/')
   const stages = (await readDvcYaml(above).catch(() => undefined))?.stages ?? []
-  const reads = stages.some((st) => [...st.deps, ...st.outs.map((o) => o.path)].some((p) => isSameOrInside(here, normalizeRepoPath(p))))
+  const reads = stages.some((st) =>
+    [...st.deps, ...st.outs.map((o) => o.path)].some((p) => isSameOrInside(here, normalizeRepoPath(p)))
+  )
   if (!reads) return
   throw new GraftError({
     message: `${resolve(root)} has no dvc.yaml, but ${join(above, 'dvc.yaml')} above it has stages that read and write files in this folder: it is part of that pipeline, whose paths are relative to ${above}`,
@@ -170,7 +176,11 @@ function refuseEmptyPipeline(root: string, pipeline: Pipeline): void {
 
 /** `dir` as a working-directory input: relative to the git work tree's top. */
 function inRepo(root: string, dir: string): string {
-  return relative(gitTop(root) ?? dir, dir).split('\\').join('/') || '.'
+  return (
+    relative(gitTop(root) ?? dir, dir)
+      .split('\\')
+      .join('/') || '.'
+  )
 }
 
 /** The nearest folder above `root`, up to the git work tree's top, that holds a dvc.yaml. */

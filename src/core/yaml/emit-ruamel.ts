@@ -29,7 +29,8 @@ type Style = 'plain' | 'single' | 'double'
 export function yamlValue(value: string, column: number, indent: number): string {
   const chars = [...value]
   const style = chooseStyle(value, chars, false)
-  const text = style === 'plain' ? writePlain(chars, column, indent) : style === 'single' ? writeSingle(chars, column, indent) : ''
+  const text =
+    style === 'plain' ? writePlain(chars, column, indent) : style === 'single' ? writeSingle(chars, column, indent) : ''
   // ruamel can fold after a run of spaces (or keep a leading no-break space),
   // which does not read back as the same string; then DVC itself would see a
   // changed command. Double quotes always read back exactly.
@@ -114,7 +115,10 @@ function analyze(chars: string[]): Analysis {
 
 function isPrintableUnicode(ch: string): boolean {
   const c = ch.codePointAt(0) ?? 0
-  return c !== 0xfeff && (c === 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff))
+  return (
+    c !== 0xfeff &&
+    (c === 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff))
+  )
 }
 
 /** ruamel's plain writer: a space at or past the width becomes a line break; a word that would overflow starts a new line. */
@@ -171,8 +175,21 @@ function writeSingle(chars: string[], column: number, indent: number): string {
 }
 
 const ESCAPES: Record<string, string> = {
-  '\0': '0', '\x07': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r',
-  '\x1b': 'e', '"': '"', '\\': '\\', '\x85': 'N', '\xa0': '_', '\u2028': 'L', '\u2029': 'P'
+  '\0': '0',
+  '\x07': 'a',
+  '\b': 'b',
+  '\t': 't',
+  '\n': 'n',
+  '\v': 'v',
+  '\f': 'f',
+  '\r': 'r',
+  '\x1b': 'e',
+  '"': '"',
+  '\\': '\\',
+  '\x85': 'N',
+  '\xa0': '_',
+  '\u2028': 'L',
+  '\u2029': 'P'
 }
 
 /** Double-quoted with ruamel's escapes, on one line (ruamel may fold it; both read back the same). */
@@ -180,7 +197,9 @@ function writeDouble(chars: string[]): string {
   let out = '"'
   for (const ch of chars) {
     const c = ch.codePointAt(0) ?? 0
-    const plain = (c >= 0x20 && c <= 0x7e && ch !== '"' && ch !== '\\') || (isPrintableUnicode(ch) && c !== 0x85 && c !== 0x2028 && c !== 0x2029)
+    const plain =
+      (c >= 0x20 && c <= 0x7e && ch !== '"' && ch !== '\\') ||
+      (isPrintableUnicode(ch) && c !== 0x85 && c !== 0x2028 && c !== 0x2029)
     if (plain) out += ch
     else if (ESCAPES[ch] !== undefined) out += `\\${ESCAPES[ch]}`
     else if (c <= 0xff) out += `\\x${hex(c, 2)}`

@@ -1,7 +1,16 @@
 // The one line-numbered YAML parse (dvc.yaml, dvc.lock, frontmatter, the
 // dvc.yaml writer): it keeps node positions, so every error can name the line
 // a user must fix.
-import { LineCounter, parseDocument, isScalar, type Document, type Node, type Pair, type ParsedNode, type YAMLMap } from 'yaml'
+import {
+  LineCounter,
+  parseDocument,
+  isScalar,
+  type Document,
+  type Node,
+  type Pair,
+  type ParsedNode,
+  type YAMLMap
+} from 'yaml'
 import { GraftError } from '../errors.js'
 
 export interface YamlSource {
@@ -27,7 +36,12 @@ export interface YamlSourceOptions {
 export function parseYamlSource(text: string, file: string, hint: string, options: YamlSourceOptions = {}): YamlSource {
   const lineCounter = new LineCounter()
   // uniqueKeys: DVC's YAML reader also refuses a key given twice (two stages, one name).
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: options.version ?? '1.2' })
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    version: options.version ?? '1.2'
+  })
   const lineOf = (node: Node | null | undefined): number | undefined => {
     const range = (node as ParsedNode | null | undefined)?.range
     return range ? lineCounter.linePos(range[0]).line : undefined
