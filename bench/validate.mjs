@@ -350,11 +350,25 @@ function dvcYaml(stages) {
   return out.join('\n') + '\n'
 }
 
+/**
+ * An md5 as DVC's YAML writer puts it: quoted when YAML 1.2 would read it as a
+ * number (all digits, or digits-e-digits: about one hash in 10^6, so one
+ * 10,000-stage repository in twenty has one).
+ */
+function md5Scalar(hex) {
+  return /^[0-9]+(?:[eE][0-9]+)?$/.test(hex) ? `'${hex}'` : hex
+}
+
 /** dvc.lock as DVC writes it: deps and outs sorted by path, each with hash, md5, size. */
 function dvcLock(stages, files) {
   const entry = (p) => {
     const content = Buffer.from(files.get(p))
-    return [`    - path: ${p}`, '      hash: md5', `      md5: ${md5(content)}`, `      size: ${content.length}`]
+    return [
+      `    - path: ${p}`,
+      '      hash: md5',
+      `      md5: ${md5Scalar(md5(content))}`,
+      `      size: ${content.length}`
+    ]
   }
   const out = ["schema: '2.0'", 'stages:']
   for (const s of stages) {
