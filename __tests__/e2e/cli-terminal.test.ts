@@ -239,7 +239,7 @@ describe('network failures and proxies', () => {
     ...extra
   })
   const port = (url: string): string => new URL(url).port
-  const target = ['generate', '--engine', 'native', 'docs/release-notes.md', '-C']
+  const target = ['generate', '--engine', 'native', '--downstream', 'report', 'docs/release-notes.md', '-C']
 
   async function closedPort(): Promise<number> {
     const server: Server = createServer()

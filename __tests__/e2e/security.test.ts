@@ -147,6 +147,34 @@ describe('a hostile repository', () => {
     )
   })
 
+  /** overview also reads the folder sources/notes/ (a folder dep, so .dvcignore rules apply to it) */
+  function addFolderDep(files: Record<string, string>): void {
+    repo.write({
+      ...files,
+      'docs/overview.prompt.md': repo
+        .read('docs/overview.prompt.md')
+        .replace('  - sources/api.md\n', '  - sources/api.md\n  - sources/notes\n')
+    })
+  }
+
+  it.each([
+    ['/dev/zero (it would fill memory)', '/dev/zero'],
+    ['the runner environment', '/proc/self/environ']
+  ])('a .dvcignore symlinked to %s is refused, never read', async (_what, target) => {
+    addFolderDep({ 'sources/notes/a.md': 'a note\n' })
+    symlinkSync(target, repo.path('.dvcignore'))
+    repo.commit('folder dep and a hostile .dvcignore')
+    await expectRefused('generate', /refusing to read \.dvcignore: \.dvcignore is a symlink/, '.dvcignore')
+  })
+
+  it('a folder dep holding .github/ (or another spelling of a forbidden folder) is refused by validate as by generate', async () => {
+    addFolderDep({ 'sources/notes/a.md': 'a note\n' })
+    repo.commit('folder dep')
+    symlinkSync(join(outside, 'secret.txt'), repo.path('sources/notes/.GitHub'))
+    await expectRefused('validate', /sources\/notes\/\.GitHub .*\.github\//, 'docs/overview.prompt.md')
+    await expectRefused('generate', /sources\/notes\/\.GitHub .*\.github\//, 'docs/overview.prompt.md')
+  })
+
   it('a folder dep holding a symlink out of the repository is refused', async () => {
     symlinkSync(join(outside, 'secret.txt'), repo.path('sources/notes.md'))
     repo.write({

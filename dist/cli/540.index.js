@@ -1589,6 +1589,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
 var ignore = __webpack_require__(298);
 var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
@@ -1606,7 +1608,6 @@ var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 
 
 
-
 const DVCIGNORE = '.dvcignore';
 /**
  * The `.dvcignore` rules of one repository, read lazily, each file once. Use
@@ -1616,8 +1617,10 @@ class DvcIgnore {
     root;
     /** folder → its own rules (null: no .dvcignore there) */
     own = new Map();
+    paths;
     constructor(root) {
         this.root = root;
+        this.paths = new paths/* RepoPathChecker */.x_(root);
     }
     /** True when no `.dvcignore` applies inside `relDir` (nothing to filter: the common case). */
     isEmptyFor(relDir) {
@@ -1679,9 +1682,13 @@ class DvcIgnore {
         const file = dir === '' ? DVCIGNORE : `${dir}/${DVCIGNORE}`;
         let text;
         try {
-            text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.root, file), 'utf8');
+            // Through the resolver, as a pipeline file: a plain file inside the repository, never a symlink
+            // (one to /dev/zero or a FIFO would exhaust memory or hang the run; one outside would be read).
+            text = this.paths.readText(file, 'pipeline');
         }
         catch (e) {
+            if (e instanceof errors/* GraftError */.Tz)
+                throw e;
             const code = e.code;
             if (code === 'ENOENT' || code === 'ENOTDIR')
                 return null;
@@ -1691,6 +1698,8 @@ class DvcIgnore {
                 hint: 'make it a readable text file of ignore patterns, or remove it'
             });
         }
+        if (text === undefined)
+            return null;
         // DVC skips a .dvcignore that the rules above it ignore.
         if (above.length > 0 && this.matchIn(above, file))
             return null;
@@ -1728,6 +1737,7 @@ class DvcIgnore {
 
 
 
+
 /** DVC reads files in 1 MiB chunks; the legacy text test is applied per chunk. */
 const CHUNK_SIZE = 1 << 20;
 /** DVC looks at the first 512 bytes of a chunk to guess text or binary. */
@@ -1736,8 +1746,6 @@ const TEXT_PROBE = 512;
 const SMALL_FILE = CHUNK_SIZE;
 const SCRATCH = Buffer.allocUnsafe(SMALL_FILE);
 const oneShot = typeof external_node_crypto_.hash === 'function' ? external_node_crypto_.hash : undefined;
-/** Names DVC never descends into (its default ignore patterns). */
-const IGNORED_DIRS = new Set(['.git', '.hg', '.dvc']);
 /** md5 of a file's raw bytes (DVC 3). */
 async function fileMd5(absPath) {
     return (await new Hasher().file(absPath)).md5;
@@ -2012,7 +2020,7 @@ async function listFiles(absDir, prefix, shown, keep) {
         const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
         const abs = (0,external_node_path_.join)(absDir, entry.name);
         if (entry.isDirectory()) {
-            if (!IGNORED_DIRS.has(entry.name) && (!keep || keep(rel, true)))
+            if (!paths/* DVC_SKIPPED_DIRS */.YL.has(entry.name) && (!keep || keep(rel, true)))
                 out.push(...(await listFiles(abs, rel, shown, keep)));
             continue;
         }
@@ -2255,6 +2263,7 @@ class Git {
 /* harmony export */   P8: () => (/* binding */ showPath),
 /* harmony export */   TC: () => (/* binding */ lexicalPathProblem),
 /* harmony export */   Vh: () => (/* binding */ PIPELINE_FILES),
+/* harmony export */   YL: () => (/* binding */ DVC_SKIPPED_DIRS),
 /* harmony export */   x_: () => (/* binding */ RepoPathChecker)
 /* harmony export */ });
 /* unused harmony exports folderKey, checkRepoPath, assertWritable */
@@ -2281,6 +2290,12 @@ class Git {
 
 
 
+/**
+ * Folders DVC does not walk into inside a directory dep (dvc-data's walk
+ * skips them), and neither do the resolver's tree check and the hasher, so
+ * validate and generate judge the same entries. A `.git` of any kind is skipped.
+ */
+const DVC_SKIPPED_DIRS = new Set(['.git', '.hg', '.dvc']);
 /** DVC's own pipeline files at the repository root: written by generate, never outputs of a stage. */
 const PIPELINE_FILES = new Set(['dvc.yaml', 'dvc.lock']);
 /** Folders no path may be in, by their case-folded name (see {@link folderKey}). */
@@ -2442,8 +2457,9 @@ class RepoPathChecker {
         }
         for (const entry of entries) {
             const child = dir === '.' ? entry.name : `${dir}/${entry.name}`;
-            if (FORBIDDEN_FOLDERS.has(folderKey(entry.name)))
-                continue; // DVC skips .git, .dvc inside folders; git lists none
+            // exactly what DVC and hash.ts skip; anything else (a `.github/`, a `.GIT`, a `.dvc` file) is judged
+            if (entry.name === '.git' || (entry.isDirectory() && DVC_SKIPPED_DIRS.has(entry.name)))
+                continue;
             const problem = this.check(child, 'dep');
             if (problem)
                 return problem;

@@ -27,6 +27,13 @@ import {
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
 import { GraftError } from './errors.js'
 
+/**
+ * Folders DVC does not walk into inside a directory dep (dvc-data's walk
+ * skips them), and neither do the resolver's tree check and the hasher, so
+ * validate and generate judge the same entries. A `.git` of any kind is skipped.
+ */
+export const DVC_SKIPPED_DIRS: ReadonlySet<string> = new Set(['.git', '.hg', '.dvc'])
+
 /** DVC's own pipeline files at the repository root: written by generate, never outputs of a stage. */
 export const PIPELINE_FILES: ReadonlySet<string> = new Set(['dvc.yaml', 'dvc.lock'])
 
@@ -199,7 +206,8 @@ export class RepoPathChecker {
     }
     for (const entry of entries) {
       const child = dir === '.' ? entry.name : `${dir}/${entry.name}`
-      if (FORBIDDEN_FOLDERS.has(folderKey(entry.name))) continue // DVC skips .git, .dvc inside folders; git lists none
+      // exactly what DVC and hash.ts skip; anything else (a `.github/`, a `.GIT`, a `.dvc` file) is judged
+      if (entry.name === '.git' || (entry.isDirectory() && DVC_SKIPPED_DIRS.has(entry.name))) continue
       const problem = this.check(child, 'dep')
       if (problem) return problem
       if (entry.isDirectory()) {

@@ -8,10 +8,9 @@
 // The matching is the `ignore` package's (gitignore rules, as pathspec's
 // GitIgnoreSpecPattern that DVC uses); the differential test holds both to
 // the real DVC.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 import { GraftError } from '../errors.js'
+import { RepoPathChecker } from '../paths.js'
 
 export const DVCIGNORE = '.dvcignore'
 
@@ -39,7 +38,11 @@ export class DvcIgnore {
   /** folder → its own rules (null: no .dvcignore there) */
   private readonly own = new Map<string, Level | null>()
 
-  constructor(private readonly root: string) {}
+  private readonly paths: RepoPathChecker
+
+  constructor(private readonly root: string) {
+    this.paths = new RepoPathChecker(root)
+  }
 
   /** True when no `.dvcignore` applies inside `relDir` (nothing to filter: the common case). */
   isEmptyFor(relDir: string): boolean {
@@ -100,10 +103,13 @@ export class DvcIgnore {
 
   private read(dir: string, above: Level[]): Level | null {
     const file = dir === '' ? DVCIGNORE : `${dir}/${DVCIGNORE}`
-    let text: string
+    let text: string | undefined
     try {
-      text = readFileSync(join(this.root, file), 'utf8')
+      // Through the resolver, as a pipeline file: a plain file inside the repository, never a symlink
+      // (one to /dev/zero or a FIFO would exhaust memory or hang the run; one outside would be read).
+      text = this.paths.readText(file, 'pipeline')
     } catch (e) {
+      if (e instanceof GraftError) throw e
       const code = (e as NodeJS.ErrnoException).code
       if (code === 'ENOENT' || code === 'ENOTDIR') return null
       throw new GraftError({
@@ -112,6 +118,7 @@ export class DvcIgnore {
         hint: 'make it a readable text file of ignore patterns, or remove it'
       })
     }
+    if (text === undefined) return null
     // DVC skips a .dvcignore that the rules above it ignore.
     if (above.length > 0 && this.matchIn(above, file)) return null
     // Case-sensitive, as DVC's (pathspec's regular expressions are compiled without IGNORECASE).

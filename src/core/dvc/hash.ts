@@ -7,6 +7,7 @@ import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { open, readdir, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { GraftError } from '../errors.js'
+import { DVC_SKIPPED_DIRS } from '../paths.js'
 import { DvcIgnore, DVCIGNORE } from './dvcignore.js'
 
 /** DVC reads files in 1 MiB chunks; the legacy text test is applied per chunk. */
@@ -18,7 +19,6 @@ const SMALL_FILE = CHUNK_SIZE
 const SCRATCH = Buffer.allocUnsafe(SMALL_FILE)
 const oneShot: typeof crypto.hash | undefined = typeof crypto.hash === 'function' ? crypto.hash : undefined
 /** Names DVC never descends into (its default ignore patterns). */
-const IGNORED_DIRS = new Set(['.git', '.hg', '.dvc'])
 
 export interface FileHash {
   md5: string
@@ -315,7 +315,7 @@ async function listFiles(
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name
     const abs = join(absDir, entry.name)
     if (entry.isDirectory()) {
-      if (!IGNORED_DIRS.has(entry.name) && (!keep || keep(rel, true)))
+      if (!DVC_SKIPPED_DIRS.has(entry.name) && (!keep || keep(rel, true)))
         out.push(...(await listFiles(abs, rel, shown, keep)))
       continue
     }
