@@ -61,6 +61,15 @@ describe('paths', () => {
     expect(lexicalPathProblem('.githubx/a.md', 'output')).toBeUndefined()
   })
 
+  it('refuses the Windows short (8.3) names of those folders, which are the folders on NTFS volumes that keep them', () => {
+    expect(lexicalPathProblem('GIT~1/hooks/pre-commit', 'output')).toMatch(/inside \.git\//)
+    expect(lexicalPathProblem('docs/GITHUB~1/workflows/x.yml', 'output')).toMatch(/inside \.github\//)
+    expect(lexicalPathProblem('dvc~2/config', 'dep')).toMatch(/inside \.dvc\//)
+    // other names with a tilde are ordinary names
+    expect(lexicalPathProblem('docs/notes~1.md', 'output')).toBeUndefined()
+    expect(lexicalPathProblem('GITLAB~1/a.md', 'output')).toBeUndefined()
+  })
+
   it('refuses a symlinked folder or file that leads outside, and allows links that stay inside', () => {
     symlinkSync(outside, repo.path('escape'))
     symlinkSync(join(outside, 'secret.md'), repo.path('docs/dangling.md')) // target does not exist

@@ -47,6 +47,9 @@ export type PathRole = 'prompt' | 'dep' | 'output' | 'pipeline'
 /** Folders no path may be in, by their case-folded name (see {@link folderKey}). */
 const FORBIDDEN_FOLDERS = new Set(['.git', '.github', '.dvc'])
 
+/** A Windows short (8.3) name of a forbidden folder: `GIT~1`, `GITHUB~2`, `DVC~1`, any case, trailing dots and spaces. */
+const SHORT_NAME = /^(git|github|dvc)~[0-9]+[. ]*$/i
+
 /** What posix.normalize (or the trailing-slash rule) would change: `\\`, `//`, `.` or `..` segments, a final `/`. */
 const NOT_NORMAL = /\\|\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/
 const CONTROL = /[\u0000-\u001f\u007f]/
@@ -75,6 +78,11 @@ export function folderKey(segment: string): string {
 /** The forbidden folder a `/`-separated relative path lies in, if any. */
 function forbiddenFolder(relPath: string): string | undefined {
   for (const segment of relPath.split('/')) {
+    if (segment.includes('~')) {
+      // Windows 8.3 short names: on an NTFS volume that keeps them, GIT~1 is .git and GITHUB~1 is .github
+      const short = SHORT_NAME.exec(segment)
+      if (short) return `.${short[1].toLowerCase()}`
+    }
     if (segment.length < 4 || segment.charCodeAt(0) !== 46 /* . */) continue // cheap: every forbidden name starts with '.'
     const key = folderKey(segment)
     if (FORBIDDEN_FOLDERS.has(key)) return key
