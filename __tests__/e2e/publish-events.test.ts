@@ -4,7 +4,7 @@
 // render, and paths that look like patterns.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
@@ -203,14 +203,17 @@ describe('only commit what the event is about (dist/main)', () => {
     expect(gitIn(origin, 'log', '--format=%H', 'feature', '--', 'secrets.txt')).toBe('')
   })
 
-  it('paths go to git literally: a prompt named "docs/notes [v2].prompt.md" does not sweep "docs/notes 2.md" into the commit', async () => {
+  // The pattern sits in a folder name: a file name gives the stage name, and DVC allows no brackets there.
+  it('paths go to git literally: a prompt in "docs/notes [v2]/" does not sweep "docs/notes 2/summary.md" into the commit', async () => {
+    mkdirSync(repo.path('docs/notes [v2]'))
     writeFileSync(
-      repo.path('docs/notes [v2].prompt.md'),
+      repo.path('docs/notes [v2]/summary.prompt.md'),
       '---\ndeps:\n  - sources/changelog.md\n---\nSummarise the changelog as notes.\n'
     )
     const sha = repo.commit('notes prompt')
     repo.git('push', '-q', 'origin', 'main')
-    writeFileSync(repo.path('docs/notes 2.md'), 'my private scratch notes\n')
+    mkdirSync(repo.path('docs/notes 2'))
+    writeFileSync(repo.path('docs/notes 2/summary.md'), 'my private scratch notes\n')
     const result = await run({
       name: 'push',
       payload: { ref: 'refs/heads/main', after: sha, repository: { full_name: 'acme/docs' } }
@@ -218,8 +221,8 @@ describe('only commit what the event is about (dist/main)', () => {
     expect(result.code).toBe(0)
     expect(result.outputs.pushed).toBe('true')
     const files = gitIn(origin, 'show', '--name-only', '--format=', 'main').trim().split('\n')
-    expect(files).toContain('docs/notes [v2].md')
-    expect(files).not.toContain('docs/notes 2.md')
-    expect(repo.git('status', '--porcelain')).toContain('?? "docs/notes 2.md"')
+    expect(files).toContain('docs/notes [v2]/summary.md')
+    expect(files).not.toContain('docs/notes 2/summary.md')
+    expect(repo.git('status', '--porcelain')).toContain('?? "docs/notes 2/"')
   })
 })
