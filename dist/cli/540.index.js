@@ -1614,12 +1614,10 @@ const DVCIGNORE = '.dvcignore';
  * one per run: it does not notice a `.dvcignore` changing afterwards.
  */
 class DvcIgnore {
-    root;
     /** folder → its own rules (null: no .dvcignore there) */
     own = new Map();
     paths;
     constructor(root) {
-        this.root = root;
         this.paths = new paths/* RepoPathChecker */.x_(root);
     }
     /** True when no `.dvcignore` applies inside `relDir` (nothing to filter: the common case). */

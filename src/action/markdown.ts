@@ -10,12 +10,7 @@ import { ENGINE_NONE_MEANS } from '../core/validate/validate.js'
  * split the cell, and a line break (LF, CRLF or CR) becomes a space.
  */
 export function escapeCell(text: string): string {
-  return oneLine(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/`/g, '\\`')
-    .replace(/\|/g, '\\|')
+  return escapeProse(text).replace(/`/g, '\\`').replace(/\|/g, '\\|')
 }
 
 /**

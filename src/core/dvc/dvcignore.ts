@@ -40,7 +40,7 @@ export class DvcIgnore {
 
   private readonly paths: RepoPathChecker
 
-  constructor(private readonly root: string) {
+  constructor(root: string) {
     this.paths = new RepoPathChecker(root)
   }
 
