@@ -35,6 +35,12 @@ export default tseslint.config(
     }
   },
   {
+    // A worker thread's own file (ncc copies it beside the bundle): CommonJS with node's modules only.
+    files: ['src/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
+  {
     files: ['src/action/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, posix } from 'node:path'
 import { GraftError } from '../../src/core/errors.js'
@@ -109,6 +110,40 @@ describe('paths', () => {
     const alphabet = ['a', '.', '/', '\\', 'b.md', '..']
     const all = (n: number): string[] => (n === 0 ? [''] : all(n - 1).flatMap((p) => alphabet.map((c) => p + c)))
     for (const p of [0, 1, 2, 3, 4, 5].flatMap(all)) expect([p, normalizeRepoPath(p)]).toEqual([p, reference(p)])
+  })
+
+  it('gives a listed folder the verdicts of looking at each entry alone (symlinks, a FIFO, a folder, missing names)', () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 8; i++) files[`many/f${i}.md`] = `${i}\n`
+    repo.write({ ...files, 'many/sub/x.md': 'x\n', 'many/.GitHub/y.md': 'y\n' })
+    symlinkSync(join(outside, 'secret.md'), repo.path('many/out-link.md'))
+    symlinkSync('f0.md', repo.path('many/in-link.md'))
+    symlinkSync(repo.path('.github'), repo.path('many/gh-link'))
+    execFileSync('mkfifo', [repo.path('many/pipe.md')])
+    const names = [
+      ...Object.keys(files),
+      'many/sub',
+      'many/sub/x.md',
+      'many/.GitHub/y.md',
+      'many/out-link.md',
+      'many/in-link.md',
+      'many/gh-link/workflows/ci.yml',
+      'many/pipe.md',
+      'many/missing.md',
+      'many/F0.md',
+      'many/f0.md/under'
+    ]
+    const listed = new RepoPathChecker(repo.root) // looks into many/ again and again: lists it
+    for (const role of ['dep', 'output', 'prompt'] as const) {
+      for (const p of names) {
+        const alone = new RepoPathChecker(repo.root).check(p, role) // one look: no listing
+        expect([p, role, listed.check(p, role)]).toEqual([p, role, alone])
+      }
+    }
+    expect(listed.check('many/pipe.md', 'dep')).toMatch(/FIFO/)
+    expect(listed.check('many/out-link.md', 'dep')).toMatch(/outside the repository/)
+    expect(listed.regularFile('many/in-link.md', 'dep')).toBe(realpathSync(repo.path('many/f0.md')))
+    expect(listed.regularFile('many/sub', 'dep')).toBeUndefined()
   })
 
   it("RepoPathChecker gives checkRepoPath's verdicts, each once, and knows which paths exist", () => {

@@ -22,6 +22,7 @@ import {
   readlinkSync,
   realpathSync,
   statSync,
+  type Dirent,
   type Stats
 } from 'node:fs'
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
@@ -56,10 +57,21 @@ const CONTROL = /[\u0000-\u001f\u007f]/
 
 /** `./docs//a.md/` → `docs/a.md`. Leaves `..` and absolute paths for the checks to refuse. */
 export function normalizeRepoPath(path: string): string {
-  if (path !== '' && !NOT_NORMAL.test(path)) return path // the common case, without allocating
+  if (path !== '' && !mayNeedNormalizing(path)) return path // the common case, without allocating
   const slashed = path.replace(/\\/g, '/')
   const normal = posix.normalize(slashed)
   return normal.length > 1 ? normal.replace(/\/+$/, '') : normal
+}
+
+/** NOT_NORMAL.test(path), with substring searches first: they rule out the common path more cheaply than the expression. */
+function mayNeedNormalizing(path: string): boolean {
+  const suspect =
+    path.charCodeAt(0) === 46 /* . */ ||
+    path.includes('/.') ||
+    path.includes('\\') ||
+    path.includes('//') ||
+    path.endsWith('/')
+  return suspect && NOT_NORMAL.test(path)
 }
 
 /** True when `inner` equals `outer` or lies inside it, segment-aware (`a` holds `a/b`, not `ab`). */
@@ -77,6 +89,8 @@ export function folderKey(segment: string): string {
 
 /** The forbidden folder a `/`-separated relative path lies in, if any. */
 function forbiddenFolder(relPath: string): string | undefined {
+  // Most paths hold no segment starting with '.' and no '~': no split needed.
+  if (relPath.charCodeAt(0) !== 46 /* . */ && !relPath.includes('/.') && !relPath.includes('~')) return undefined
   for (const segment of relPath.split('/')) {
     if (segment.includes('~')) {
       // Windows 8.3 short names: on an NTFS volume that keeps them, GIT~1 is .git and GITHUB~1 is .github
@@ -126,10 +140,14 @@ export function checkRepoPath(root: string, rel: string, role: PathRole): string
   return new RepoPathChecker(root).check(rel, role)
 }
 
-/** Where a path lands: its real absolute path, and whether something is there. */
+/** What a directory entry is, as messages name it ({@link kindOf}). */
+type Kind =
+  'file' | 'folder' | 'symlink' | 'FIFO (named pipe)' | 'socket' | 'character device' | 'block device' | 'special file'
+
+/** Where a path lands: its real absolute path, and what is there (undefined: nothing). */
 interface Landing {
   real: string
-  stats?: Stats
+  kind?: Kind
   problem?: string
 }
 
@@ -149,6 +167,10 @@ export class RepoPathChecker {
   private readonly present = new Set<string>()
   private readonly trees = new Map<string, string | undefined>()
   private readonly landings = new Map<string, Landing>()
+  /** real folder → how often it was looked into, then its entries' kinds (see entryKind) */
+  private readonly listings = new Map<string, number | Map<string, Kind> | 'unlistable'>()
+  /** real folder → what stops a write into it (null: nothing), asked once per folder */
+  private readonly blockers = new Map<string, { dir: string; isFile: boolean } | null>()
 
   constructor(readonly root: string) {}
 
@@ -177,17 +199,28 @@ export class RepoPathChecker {
    */
   readText(rel: string, role: PathRole, at?: { file?: string; line?: number }): string | undefined {
     const real = this.resolve(rel, role, at)
-    const stats = this.land(normalizeRepoPath(rel)).stats
-    if (!stats) return undefined
-    if (stats.isDirectory()) throw refusal(rel, role, `${rel} is a folder, not a file`, at)
+    const kind = this.land(normalizeRepoPath(rel)).kind
+    if (!kind) return undefined
+    if (kind === 'folder') throw refusal(rel, role, `${rel} is a folder, not a file`, at)
     return readFileSync(real, 'utf8')
+  }
+
+  /**
+   * The real path of `rel` when it passes the `role` checks and is a regular
+   * file; undefined otherwise (nothing is thrown: for work done ahead, whose
+   * refusals the run's own checks report).
+   */
+  regularFile(rel: string, role: PathRole): string | undefined {
+    if (this.check(rel, role) !== undefined) return undefined
+    const landing = this.land(normalizeRepoPath(rel))
+    return landing.kind === 'file' ? landing.real : undefined
   }
 
   /** Whether `rel` exists, following symlinks (a dangling link does not). Call after check(). */
   exists(rel: string): boolean {
     const normal = normalizeRepoPath(rel)
     if (this.present.has(normal)) return true
-    return this.land(normal).stats !== undefined
+    return this.land(normal).kind !== undefined
   }
 
   /**
@@ -197,6 +230,7 @@ export class RepoPathChecker {
    */
   checkTree(rel: string): string | undefined {
     const normal = normalizeRepoPath(rel)
+    if (this.landings.get(normal)?.kind === 'file') return undefined // most deps: no tree to walk
     if (this.trees.has(normal)) return this.trees.get(normal)
     const verdict = this.walkTree(normal)
     this.trees.set(normal, verdict)
@@ -205,7 +239,7 @@ export class RepoPathChecker {
 
   private walkTree(dir: string): string | undefined {
     const landing = this.land(dir)
-    if (!landing.stats?.isDirectory()) return undefined
+    if (landing.kind !== 'folder') return undefined
     let entries
     try {
       entries = readdirSync(landing.real, { withFileTypes: true })
@@ -237,16 +271,15 @@ export class RepoPathChecker {
     }
     const landing = this.land(normal)
     if (landing.problem) return landing.problem
-    const where = relative(this.realRootPath(), landing.real).split(sep).join('/')
+    const where = this.repoRelative(landing.real)
     if (where === '..' || where.startsWith('../') || isAbsolute(where))
       return `${this.through(normal)}, outside the repository`
-    const folder = forbiddenFolder(where)
+    const folder = where === normal ? undefined : forbiddenFolder(where) // `normal` itself passed the lexical checks
     if (folder) return `${this.through(normal)}, inside ${folder}/, which the action never reads or writes`
     if (role === 'output' && where === '') return `${normal} is the repository root, not a file`
     if (role === 'output' && PIPELINE_FILES.has(where)) return `${this.through(normal)}, the pipeline's own ${where}`
-    const stats = landing.stats
-    if (!stats) return role === 'output' ? this.writableProblem(normal, landing.real) : undefined
-    const kind = kindOf(stats)
+    const kind = landing.kind
+    if (!kind) return role === 'output' ? this.writableProblem(normal, landing.real) : undefined
     if (kind !== 'file' && kind !== 'folder')
       return `${normal} is a ${kind}, not a regular file; the action reads only files and folders`
     if (kind === 'folder' && (role === 'output' || role === 'prompt' || role === 'pipeline'))
@@ -277,23 +310,57 @@ export class RepoPathChecker {
 
   /** An output's folder must be writable: the nearest existing one is asked. */
   private writableProblem(normal: string, real: string): string | undefined {
-    let dir = dirname(real)
-    for (;;) {
-      const stats = statOrUndefined(dir)
-      if (stats) {
-        if (!stats.isDirectory())
-          return `${normal} cannot be written: ${relative(this.realRootPath(), dir).split(sep).join('/')} is a file, not a folder`
-        try {
-          accessSync(dir, constants.W_OK)
-        } catch {
-          return `${normal} cannot be written: its folder ${relative(this.realRootPath(), dir).split(sep).join('/') || '.'} ${NOT_WRITABLE}`
-        }
-        return undefined
-      }
-      const up = dirname(dir)
-      if (up === dir) return undefined
-      dir = up
+    const folder = dirname(real)
+    let blocker = this.blockers.get(folder)
+    if (blocker === undefined) {
+      // The folder has usually landed already (as the output's parent): then only its permission is asked.
+      const slash = normal.lastIndexOf('/')
+      const parent = this.landings.get(slash < 0 ? '.' : normal.slice(0, slash))
+      blocker = this.writeBlocker(folder, parent?.kind === 'folder' && parent.real === folder)
+      this.blockers.set(folder, blocker)
     }
+    if (blocker === null) return undefined
+    const shown = relative(this.realRootPath(), blocker.dir).split(sep).join('/') || '.'
+    return blocker.isFile
+      ? `${normal} cannot be written: ${shown} is a file, not a folder`
+      : `${normal} cannot be written: its folder ${shown} ${NOT_WRITABLE}`
+  }
+
+  /**
+   * What stops a write into `dir`: its nearest existing ancestor, when that is
+   * a file or not writable; else null. `landed`: `dir` is known to be a folder,
+   * so only its permission is asked.
+   */
+  private writeBlocker(dir: string, landed: boolean): { dir: string; isFile: boolean } | null {
+    for (;;) {
+      if (!landed) {
+        const stats = statOrUndefined(dir)
+        if (!stats) {
+          const up = dirname(dir)
+          if (up === dir) return null
+          dir = up
+          continue
+        }
+        if (!stats.isDirectory()) return { dir, isFile: true }
+      }
+      try {
+        accessSync(dir, constants.W_OK)
+      } catch {
+        return { dir, isFile: false }
+      }
+      return null
+    }
+  }
+
+  /** A real path relative to the real root, `/`-separated (`..` first when outside). */
+  private repoRelative(real: string): string {
+    const realRoot = this.realRootPath()
+    const inside = realRoot.endsWith(sep) ? realRoot : realRoot + sep
+    if (real.startsWith(inside) && !real.includes(`${sep}..`)) {
+      const rel = real.slice(inside.length)
+      return sep === '/' ? rel : rel.split(sep).join('/')
+    }
+    return relative(realRoot, real).split(sep).join('/')
   }
 
   private realRootPath(): string {
@@ -311,13 +378,53 @@ export class RepoPathChecker {
   }
 
   private follow(normal: string): Landing {
+    // The common case: the parent folder has landed (cached), and the last
+    // component is no symlink, so it lands right inside the parent's real path.
+    const slash = normal.lastIndexOf('/')
+    const parent = normal === '.' ? undefined : this.land(slash < 0 ? '.' : normal.slice(0, slash))
+    const name = slash < 0 ? normal : normal.slice(slash + 1)
+    if (parent && !parent.problem && (!parent.kind || parent.kind === 'folder') && name !== '..' && name !== '') {
+      const abs = parent.real.endsWith(sep) ? parent.real + name : parent.real + sep + name
+      if (!parent.kind) return { real: abs } // below a folder that is not there (yet)
+      const kind = this.entryKind(parent.real, name, abs)
+      if (kind === null) return { real: abs }
+      if (kind && kind !== 'symlink') return { real: abs, kind }
+    }
+    return this.walk(normal)
+  }
+
+  /**
+   * What `name` is in the real folder `dir` (`abs` is the two joined), without
+   * following it: null when nothing is there, undefined when unsure (the
+   * caller takes the general path). The first looks into a folder are one
+   * lstat each; then the folder is listed once (one readdir, dearer than an
+   * lstat, answers for every entry, and makes no Stats objects). A name the listing lacks is
+   * asked with lstat: on a case-insensitive volume it may be there in another
+   * spelling, which the general path settles.
+   */
+  private entryKind(dir: string, name: string, abs: string): Kind | null | undefined {
+    const state = this.listings.get(dir) ?? 0
+    let listing: Map<string, Kind> | undefined
+    if (typeof state === 'number')
+      this.listings.set(dir, state < LOOKS_BEFORE_LISTING ? state + 1 : ((listing = listFolder(dir)) ?? 'unlistable'))
+    else if (state !== 'unlistable') listing = state
+    const listed = listing?.get(name)
+    if (listed) return listed
+    const stats = lstatOrMissing(abs)
+    if (stats === null || stats === undefined) return stats
+    // There, yet not listed: another spelling on a case-insensitive volume (or made since): the general path settles it.
+    return listing ? undefined : kindOf(stats)
+  }
+
+  /** The general case: realpath, and when something on the way is missing or dangling, a walk one component at a time. */
+  private walk(normal: string): Landing {
     const realRoot = this.realRootPath()
     const abs = normal === '.' ? realRoot : realRoot + (realRoot.endsWith(sep) ? '' : sep) + normal.split('/').join(sep)
     try {
       const real = realpathSync.native(abs)
-      const stats = statSync(real)
+      const kind = kindOf(statSync(real))
       if (real === abs) this.present.add(normal)
-      return { real, stats }
+      return { real, kind }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (code === 'ELOOP') return { real: abs, problem: `${normal} is a symlink loop` }
@@ -378,13 +485,15 @@ export function assertWritable(root: string, rel: string): void {
   new RepoPathChecker(root).resolve(rel, 'output')
 }
 
-function kindOf(stats: Stats): string {
-  if (stats.isFile()) return 'file'
-  if (stats.isDirectory()) return 'folder'
-  if (stats.isFIFO()) return 'FIFO (named pipe)'
-  if (stats.isSocket()) return 'socket'
-  if (stats.isCharacterDevice()) return 'character device'
-  if (stats.isBlockDevice()) return 'block device'
+/** What `entry` is (a Stats from lstat or stat, or a Dirent from a listing). */
+function kindOf(entry: Stats | Dirent): Kind {
+  if (entry.isSymbolicLink()) return 'symlink'
+  if (entry.isFile()) return 'file'
+  if (entry.isDirectory()) return 'folder'
+  if (entry.isFIFO()) return 'FIFO (named pipe)'
+  if (entry.isSocket()) return 'socket'
+  if (entry.isCharacterDevice()) return 'character device'
+  if (entry.isBlockDevice()) return 'block device'
   return 'special file'
 }
 
@@ -393,6 +502,27 @@ function lstatOrUndefined(abs: string): Stats | undefined {
     return lstatSync(abs, { throwIfNoEntry: false })
   } catch {
     return undefined // e.g. a file where a folder was expected
+  }
+}
+
+/** lstats into one folder before it is listed: a listing pays for itself in folders with many files read. */
+const LOOKS_BEFORE_LISTING = 3
+
+/** A folder's entries and their kinds (no symlink followed); undefined when it cannot be listed. */
+function listFolder(dir: string): Map<string, Kind> | undefined {
+  try {
+    return new Map(readdirSync(dir, { withFileTypes: true }).map((entry) => [entry.name, kindOf(entry)]))
+  } catch {
+    return undefined
+  }
+}
+
+/** lstat; null when nothing is there, undefined on any other error (the caller then takes the general path). */
+function lstatOrMissing(abs: string): Stats | null | undefined {
+  try {
+    return lstatSync(abs, { throwIfNoEntry: false }) ?? null
+  } catch {
+    return undefined
   }
 }
 

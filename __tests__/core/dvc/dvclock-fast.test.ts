@@ -174,6 +174,29 @@ describe('fastParseDvcLock against the YAML reader', () => {
     }
   })
 
+  it('reads an md5 by its shape only when YAML reads it as that string: digits alone, or digits and one e, are numbers', () => {
+    const head = "schema: '2.0'\nstages:\n  a:\n    cmd: x\n    deps:\n    - path: p\n      hash: md5\n"
+    const md5s = [
+      '0123456789abcdef0123456789abcdef', // a letter other than e: a string
+      '0123456789abcdef0123456789abcdef.dir',
+      'e0123456789012345678901234567890', // one e first: a string (no digits before it)
+      '1234567890123456789012345678901e', // one e last: a string (no exponent digits)
+      '12345678901234567890123456789012', // digits: an integer
+      '1234567890123456e123456789012345', // digits e digits: a float
+      '12345678901234567890123456789e12', // the same, exponent short
+      'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', // only e: a string
+      '12345678901234567890123456789012.dir'
+    ]
+    for (const md5 of md5s) {
+      const text = `${head}      md5: ${md5}\n      size: 3\n`
+      const fast = fastParseDvcLock(text)
+      if (fast !== undefined) expect({ md5, fast }).toEqual({ md5, fast: full(text) })
+      // the YAML reader decides every number-like md5 (it refuses it: not a string)
+      if (/^[0-9]+(e[0-9]+)?$/.test(md5)) expect({ md5, fast }).toEqual({ md5, fast: undefined })
+      else expect(fast?.stages.get('a')?.deps[0].md5).toBe(md5)
+    }
+  })
+
   it('leaves a stage that gives deps or outs twice to the YAML reader, which refuses it', () => {
     const head = "schema: '2.0'\nstages:\n  a:\n    cmd: x\n"
     for (const text of [

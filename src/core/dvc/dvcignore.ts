@@ -8,6 +8,8 @@
 // The matching is the `ignore` package's (gitignore rules, as pathspec's
 // GitIgnoreSpecPattern that DVC uses); the differential test holds both to
 // the real DVC.
+import { lstatSync } from 'node:fs'
+import { join } from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 import { GraftError } from '../errors.js'
 import { RepoPathChecker } from '../paths.js'
@@ -103,6 +105,8 @@ export class DvcIgnore {
 
   private read(dir: string, above: Level[]): Level | null {
     const file = dir === '' ? DVCIGNORE : `${dir}/${DVCIGNORE}`
+    // Most folders have none: one lstat says so (a stat reads nothing; anything there is judged below).
+    if (absent(join(this.paths.root, file))) return null
     let text: string | undefined
     try {
       // Through the resolver, as a pipeline file: a plain file inside the repository, never a symlink
@@ -139,5 +143,14 @@ export class DvcIgnore {
       else if (r.unignored) ignored = false
     }
     return ignored
+  }
+}
+
+/** Nothing at `abs` (ENOENT, or a file where a folder should be): the only answers that skip the resolver. */
+function absent(abs: string): boolean {
+  try {
+    return lstatSync(abs, { throwIfNoEntry: false }) === undefined
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOTDIR'
   }
 }

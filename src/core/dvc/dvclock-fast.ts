@@ -17,6 +17,12 @@ const ENTRY_CONTINUATION = /^ {8}([^ ].*)$/
 const INDICATOR_START = /^(#|[-?:]( |$))/
 const COUNT = /^(0|[1-9][0-9]{0,14})$/
 /**
+ * An md5 as DVC writes it (32 hex digits, `.dir` after a folder's) holding a
+ * hex letter other than `e`: YAML 1.2's core schema reads it as this string,
+ * never as a number (only digits and one `e` make a number) nor null or bool.
+ */
+const PLAIN_MD5 = /^(?=[0-9a-f]*[a-df])[0-9a-f]{32}(?:\.dir)?$/
+/**
  * What String#trim strips but YAML keeps (YAML's white space is only space
  * and tab), and \r: a file holding any of these is left to the YAML reader.
  */
@@ -216,7 +222,8 @@ function oneLine(raw: string): string {
 /** One entry's raw values, checked the way the YAML reader would type them. */
 function toEntry(raw: Draft, plain: Map<string, boolean>): LockEntry | undefined {
   const path = scalar(raw.path, plain)
-  const md5 = scalar(raw.md5, plain)
+  // Nearly every md5 settles on its shape; each is unique, so remembering it would only cost.
+  const md5 = raw.md5 !== undefined && PLAIN_MD5.test(raw.md5) ? raw.md5 : scalar(raw.md5, plain)
   if (path === undefined || md5 === undefined) return undefined
   if (raw.hash !== undefined && raw.hash !== 'md5') return undefined
   if (raw.isexec !== undefined && raw.isexec !== 'true') return undefined

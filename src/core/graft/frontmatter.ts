@@ -3,7 +3,6 @@
 // Graft's regular expression demands). A block gray-matter would close
 // elsewhere is refused; the `yaml` package parses it so every problem names
 // the line in the prompt file.
-import matter from 'gray-matter'
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml'
 import { GraftError, throwIfProblems, type Problem } from '../errors.js'
 import { lexicalPathProblem, normalizeRepoPath } from '../paths.js'
@@ -16,8 +15,6 @@ const GRAFT_FRONTMATTER = /^---\n([\s\S]*?)\n---\n/
 const OPENING = '---\n'
 const CLOSING = '\n---\n'
 const GLOB_CHARS = /[*?[]/
-/** gray-matter parses nothing itself here; a fresh options object also keeps its cache out. */
-const NO_ENGINE = (): object => ({})
 
 /** Parses the frontmatter of `text`; throws a GraftError listing every problem found. */
 export function parseFrontmatter(file: string, text: string): Frontmatter {
@@ -61,13 +58,14 @@ function splitFrontmatter(file: string, text: string): Block | undefined {
     if (problem) throw new GraftError({ file, line: 1, ...problem })
     return undefined
   }
-  // gray-matter splits the block (its YAML engine is bypassed: the `yaml`
-  // package parses, with line numbers). It closes the block at the first
+  // gray-matter (as other tools read prompts) closes the block at the first
   // `\n---` after the opening line, even with more text on that line, where
-  // Graft needs `---` alone: when the two disagree the file is refused.
+  // Graft needs `---` alone. They agree exactly when the block holds no `\n---`
+  // (the split test holds this rule to gray-matter itself); otherwise the file
+  // is refused: the two must not disagree about a prompt's deps.
   const close = graft[0].length - CLOSING.length
-  const split = matter(text, { engines: { yaml: NO_ENGINE } })
-  if (split.matter !== text.slice(OPENING.length - 1, close) || split.content !== text.slice(graft[0].length)) {
+  const raw = text.slice(OPENING.length - 1, close)
+  if (raw.includes('\n---')) {
     throw new GraftError({
       file,
       line: 1,
@@ -75,7 +73,7 @@ function splitFrontmatter(file: string, text: string): Block | undefined {
       hint: 'close the frontmatter with a line holding exactly `---` and use no other line starting with `---` inside it'
     })
   }
-  return { raw: split.matter, body: split.content }
+  return { raw, body: text.slice(graft[0].length) }
 }
 
 /** Why a file that opens like frontmatter is not read as frontmatter by Graft. */

@@ -8,6 +8,7 @@ import { graftStage, pipelineDrift, type Drift } from './stages.js'
 import { StageGraph, type DepLocator } from './graph.js'
 import { readDvcYaml } from '../dvc/dvcyaml.js'
 import { readDvcLock } from '../dvc/dvclock.js'
+import { prehash, type Prehashed } from '../dvc/prehash.js'
 import type { DvcLock, DvcYaml, PromptFile, StageDef } from '../types.js'
 
 export interface Pipeline {
@@ -18,10 +19,15 @@ export interface Pipeline {
   stages: StageDef[]
   graph: StageGraph
   drift: Drift[]
+  /** md5s of dvc.lock's files, hashed on worker threads while the prompts were read (see loadPipeline's `prehash`) */
+  prehashed?: Promise<Prehashed>
 }
 
-/** Reads prompts, dvc.yaml and dvc.lock and checks that they form a sound pipeline. */
-export async function loadPipeline(root: string): Promise<Pipeline> {
+/**
+ * Reads prompts, dvc.yaml and dvc.lock and checks that they form a sound pipeline.
+ * `prehash`: also start hashing dvc.lock's files on other threads (for the native status engine).
+ */
+export async function loadPipeline(root: string, options: { prehash?: boolean } = {}): Promise<Pipeline> {
   // dvc.yaml and dvc.lock are read while `git ls-files` runs; their errors
   // are still reported in the old order: files, prompts, dvc.yaml, dvc.lock.
   const listing = new Git(root).listFiles()
@@ -31,13 +37,14 @@ export async function loadPipeline(root: string): Promise<Pipeline> {
   const pipelineFiles = [...PIPELINE_FILES].map((file) => pipelineFileProblem(paths, file))
   const yamlRead = await settle(pipelineFiles[0] ? Promise.reject(pipelineFiles[0]) : readDvcYaml(root))
   const lockRead = await settle(pipelineFiles[1] ? Promise.reject(pipelineFiles[1]) : readDvcLock(root))
+  const prehashed = options.prehash && lockRead.ok && lockRead.value ? prehash(paths, lockRead.value) : undefined
   const prompts = await discoverPrompts(root, await listing, paths)
   const dvcYaml = unwrap(yamlRead)
   const lock = unwrap(lockRead)
   const stages = effectiveStages(prompts, dvcYaml)
   checkStagePaths(paths, stages, new Set(prompts.map((p) => p.stageName)))
   const graph = StageGraph.build(stages, 'dvc.yaml', promptDepLocator(prompts))
-  return { prompts, dvcYaml, lock, stages, graph, drift: pipelineDrift(prompts, dvcYaml) }
+  return { prompts, dvcYaml, lock, stages, graph, drift: pipelineDrift(prompts, dvcYaml), prehashed }
 }
 
 /** A prompt stage's dep → the prompt file and the line of that dep in its frontmatter. */

@@ -5,6 +5,7 @@ import { statSync, type Stats } from 'node:fs'
 import { join, posix } from 'node:path'
 import { GraftError, throwIfProblems, type Problem } from '../errors.js'
 import { Hasher } from '../dvc/hash.js'
+import type { Prehashed } from '../dvc/prehash.js'
 import type { DvcIgnore } from '../dvc/dvcignore.js'
 import type { LockEntry, DvcLock, LockStage } from '../types.js'
 import type { DvcYaml, PathState, PipelineStatus, StageDef, StageStatus } from '../types.js'
@@ -12,6 +13,7 @@ import type { DvcYaml, PathState, PipelineStatus, StageDef, StageStatus } from '
 /** What a run looks at, each path once: its stat and its hashes. */
 interface Look {
   hasher: Hasher
+  prehashed?: Prehashed
   /** the absolute path of a repository-relative one */
   abs(rel: string): string
   stat(abs: string): Stats | undefined
@@ -22,7 +24,17 @@ type ValueOrPromise<T> = T | Promise<T>
 
 const UNSUPPORTED_HINT = 'use engine "dvc" (the real `dvc status`), which models these features'
 
-export async function nativeStatus(root: string, dvc: DvcYaml, lock: DvcLock | undefined): Promise<PipelineStatus> {
+/**
+ * `dvc status` for `dvc`, against `lock` and the work tree under `root`.
+ * `prehashed`: md5s already taken of dvc.lock's files (see prehash.ts), by their lock path.
+ * @throws GraftError for what the engine does not model, and for outputs .dvcignore ignores.
+ */
+export async function nativeStatus(
+  root: string,
+  dvc: DvcYaml,
+  lock: DvcLock | undefined,
+  prehashed?: Prehashed
+): Promise<PipelineStatus> {
   if (dvc.unsupported.length > 0) {
     throw new GraftError(
       dvc.unsupported.map((what) => ({
@@ -38,6 +50,7 @@ export async function nativeStatus(root: string, dvc: DvcYaml, lock: DvcLock | u
   const paths = new Map<string, string>()
   const look: Look = {
     hasher,
+    prehashed,
     abs: (rel) => {
       let abs = paths.get(rel)
       if (abs === undefined) paths.set(rel, (abs = join(root, rel)))
@@ -79,7 +92,14 @@ function stageStatus(stage: StageDef, locked: LockStage | undefined, look: Look)
 function pathStates(paths: string[], entries: LockEntry[], look: Look): ValueOrPromise<Record<string, PathState>> {
   // Matched by the exact path string; the last entry wins, as in DVC's dict.
   const byPath = entries.length > 32 ? new Map(entries.map((e) => [e.path, e])) : undefined
-  const states = all(paths.map((p) => pathState(look.abs(p), byPath ? byPath.get(p) : lastEntry(p, entries), look)))
+  const states = all(
+    paths.map((p) => {
+      const entry = byPath ? byPath.get(p) : lastEntry(p, entries)
+      const md5 = entry?.hash === 'md5' ? look.prehashed?.md5s.get(p) : undefined
+      if (md5 !== undefined) return md5 === entry!.md5 ? undefined : 'modified'
+      return pathState(look.abs(p), entry, look)
+    })
+  )
   return then(states, (list) => {
     const out: Record<string, PathState> = {}
     paths.forEach((p, i) => {

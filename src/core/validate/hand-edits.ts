@@ -46,11 +46,20 @@ export function refuseHandEdits(stale: StaleDocument[]): void {
   if (problems.length > 0) throw new GraftError(problems)
 }
 
-export async function checkOutputHeaders(root: string, pipeline: Pipeline): Promise<Map<string, Reason[]>> {
+/**
+ * Outputs whose line 1 is no Graft header, by stage. `firstLines`: line 1 of
+ * outputs already read (prehash.ts; null for an empty file); others are read here.
+ */
+export async function checkOutputHeaders(
+  root: string,
+  pipeline: Pipeline,
+  firstLines?: ReadonlyMap<string, string | null>
+): Promise<Map<string, Reason[]>> {
   const found = new Map<string, Reason[]>()
-  const buf = Buffer.allocUnsafe(4096)
+  const buf = Buffer.allocUnsafe(HEAD)
   for (const p of pipeline.prompts) {
-    const first = firstLine(join(root, p.out), buf)
+    const known = firstLines?.get(p.out)
+    const first = known === undefined ? firstLine(join(root, p.out), buf) : (known ?? undefined)
     if (first === undefined || parseHeader(first)) continue
     found.set(p.stageName, [
       { kind: 'edited-by-hand', path: p.out, text: `${p.out} has no valid Graft header on line 1 (edited by hand?)` }
@@ -67,7 +76,7 @@ export async function checkOutputHeaders(root: string, pipeline: Pipeline): Prom
  */
 export function refuseHandWrittenOutputs(root: string, pipeline: Pipeline): void {
   const locked = new Set([...(pipeline.lock?.stages.values() ?? [])].flatMap((s) => s.outs.map((o) => o.path)))
-  const buf = Buffer.allocUnsafe(4096)
+  const buf = Buffer.allocUnsafe(HEAD)
   const problems: Problem[] = []
   for (const p of pipeline.prompts) {
     if (locked.has(p.out)) continue
@@ -87,6 +96,10 @@ export function refuseHandWrittenOutputs(root: string, pipeline: Pipeline): void
  * First line of a file, or undefined when the file is absent or empty. A
  * blocking read of one small block: cheaper than a thread-pool round trip.
  */
+/** How much of an output is read for its first line (hash-worker.cjs reads the same). */
+const HEAD = 4096
+
+/** Line 1 of a file, from its first {@link HEAD} bytes, without `\r`; undefined for an empty or unreadable file. */
 function firstLine(path: string, buf: Buffer): string | undefined {
   let fd
   try {

@@ -58,7 +58,8 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
   const pipeline = await log.group('Reading prompts and pipeline', async () => {
     await checkWorkingDirectory(resolve(root))
     await refuseSubfolderOfPipeline(root)
-    const p = await loadPipeline(root)
+    // The native engine's hashing starts while the prompts are read (not for the real dvc: it hashes itself).
+    const p = await loadPipeline(root, { prehash: options.engine !== 'dvc' })
     refuseEmptyPipeline(root, p)
     refuseHandWrittenOutputs(root, p)
     log.info(
@@ -73,7 +74,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
     : new Set(pipeline.stages.map((s) => s.name))
 
   const { engine, status } = await log.group('Checking staleness', () => runEngine(options, pipeline))
-  const handEdits = await checkOutputHeaders(root, pipeline)
+  const handEdits = await checkOutputHeaders(root, pipeline, (await pipeline.prehashed)?.firstLines)
   const reasons = staleReasons({ pipeline, status, handEdits })
   const all = orderStale(pipeline, reasons)
   const stale = all.filter((d) => targets.has(d.stage))
@@ -123,7 +124,10 @@ async function runEngine(
         hint: 'set engine: dvc (or auto) so the real `dvc status` decides'
       })
     }
-    return { engine: 'native', status: await nativeStatus(options.root, pipeline.dvcYaml, pipeline.lock) }
+    return {
+      engine: 'native',
+      status: await nativeStatus(options.root, pipeline.dvcYaml, pipeline.lock, await pipeline.prehashed)
+    }
   }
   const dvcPath = found ?? (await options.dvc.install())
   // loaded on demand, so the native engine's path never loads it
