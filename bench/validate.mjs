@@ -163,7 +163,7 @@ function benchOne(n) {
     return { n, bytes, floor: floorMs, cli: cliMs, action: actionMs, dvc: dvcMs, rss, same, detail }
   } finally {
     if (args.keep) process.stderr.write(`kept ${root}\n`)
-    else rmSync(root, { recursive: true, force: true })
+    else rmSync(root, { recursive: true, force: true, maxRetries: 3 })
   }
 }
 
@@ -323,7 +323,13 @@ function buildRepo(root, n) {
 
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: root, env: GIT_ENV })
   execFileSync('git', ['add', '-A'], { cwd: root, env: GIT_ENV })
-  execFileSync('git', ['commit', '-q', '-m', 'bench repository'], { cwd: root, env: GIT_ENV })
+  // No background `git gc --auto`: it would write into .git while the engines are timed.
+  execFileSync('git', ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false', 'commit', '-q', '-m', 'bench repository'], {
+    cwd: root,
+    env: GIT_ENV
+  })
+  // The repository's hundreds of MB go to disk now, not during the timed runs.
+  spawnSync('sync')
 
   // A source read by a few stages (2 or 3 when there is one), never a stage output.
   const candidates = [...users]

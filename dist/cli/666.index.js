@@ -24,8 +24,8 @@ var dvcyaml_write = __webpack_require__(4417);
 var dvclock = __webpack_require__(803);
 // EXTERNAL MODULE: ./src/core/generate/transaction.ts
 var generate_transaction = __webpack_require__(2255);
-// EXTERNAL MODULE: ./src/core/pipeline/load.ts + 4 modules
-var load = __webpack_require__(1540);
+// EXTERNAL MODULE: ./src/core/pipeline/load.ts + 5 modules
+var load = __webpack_require__(4152);
 // EXTERNAL MODULE: ./src/core/pipeline/stages.ts
 var stages = __webpack_require__(9875);
 ;// CONCATENATED MODULE: ./src/core/pipeline/sync.ts

@@ -524,11 +524,16 @@ function refuseHandEdits(stale) {
     if (problems.length > 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz(problems);
 }
-async function checkOutputHeaders(root, pipeline) {
+/**
+ * Outputs whose line 1 is no Graft header, by stage. `firstLines`: line 1 of
+ * outputs already read (prehash.ts; null for an empty file); others are read here.
+ */
+async function checkOutputHeaders(root, pipeline, firstLines) {
     const found = new Map();
-    const buf = Buffer.allocUnsafe(4096);
+    const buf = Buffer.allocUnsafe(HEAD);
     for (const p of pipeline.prompts) {
-        const first = firstLine((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, p.out), buf);
+        const known = firstLines?.get(p.out);
+        const first = known === undefined ? firstLine((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, p.out), buf) : (known ?? undefined);
         if (first === undefined || (0,_graft_header_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHeader */ .RW)(first))
             continue;
         found.set(p.stageName, [
@@ -545,7 +550,7 @@ async function checkOutputHeaders(root, pipeline) {
  */
 function refuseHandWrittenOutputs(root, pipeline) {
     const locked = new Set([...(pipeline.lock?.stages.values() ?? [])].flatMap((s) => s.outs.map((o) => o.path)));
-    const buf = Buffer.allocUnsafe(4096);
+    const buf = Buffer.allocUnsafe(HEAD);
     const problems = [];
     for (const p of pipeline.prompts) {
         if (locked.has(p.out))
@@ -567,6 +572,9 @@ function refuseHandWrittenOutputs(root, pipeline) {
  * First line of a file, or undefined when the file is absent or empty. A
  * blocking read of one small block: cheaper than a thread-pool round trip.
  */
+/** How much of an output is read for its first line (hash-worker.cjs reads the same). */
+const HEAD = 4096;
+/** Line 1 of a file, from its first {@link HEAD} bytes, without `\r`; undefined for an empty or unreadable file. */
 function firstLine(path, buf) {
     let fd;
     try {
@@ -667,8 +675,8 @@ var external_node_path_ = __webpack_require__(6760);
 var paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./src/core/dvc/dvcyaml.ts + 1 modules
 var dvcyaml = __webpack_require__(7836);
-// EXTERNAL MODULE: ./src/core/pipeline/load.ts + 4 modules
-var load = __webpack_require__(1540);
+// EXTERNAL MODULE: ./src/core/pipeline/load.ts + 5 modules
+var load = __webpack_require__(4152);
 // EXTERNAL MODULE: ./src/core/dvc/hash.ts + 1 modules
 var hash = __webpack_require__(7827);
 ;// CONCATENATED MODULE: ./src/core/status/native.ts
@@ -680,7 +688,12 @@ var hash = __webpack_require__(7827);
 
 
 const UNSUPPORTED_HINT = 'use engine "dvc" (the real `dvc status`), which models these features';
-async function nativeStatus(root, dvc, lock) {
+/**
+ * `dvc status` for `dvc`, against `lock` and the work tree under `root`.
+ * `prehashed`: md5s already taken of dvc.lock's files (see prehash.ts), by their lock path.
+ * @throws GraftError for what the engine does not model, and for outputs .dvcignore ignores.
+ */
+async function nativeStatus(root, dvc, lock, prehashed) {
     if (dvc.unsupported.length > 0) {
         throw new errors/* GraftError */.Tz(dvc.unsupported.map((what) => ({
             file: 'dvc.yaml',
@@ -694,6 +707,7 @@ async function nativeStatus(root, dvc, lock) {
     const paths = new Map();
     const look = {
         hasher,
+        prehashed,
         abs: (rel) => {
             let abs = paths.get(rel);
             if (abs === undefined)
@@ -732,7 +746,13 @@ function stageStatus(stage, locked, look) {
 function pathStates(paths, entries, look) {
     // Matched by the exact path string; the last entry wins, as in DVC's dict.
     const byPath = entries.length > 32 ? new Map(entries.map((e) => [e.path, e])) : undefined;
-    const states = native_all(paths.map((p) => pathState(look.abs(p), byPath ? byPath.get(p) : lastEntry(p, entries), look)));
+    const states = native_all(paths.map((p) => {
+        const entry = byPath ? byPath.get(p) : lastEntry(p, entries);
+        const md5 = entry?.hash === 'md5' ? look.prehashed?.md5s.get(p) : undefined;
+        if (md5 !== undefined)
+            return md5 === entry.md5 ? undefined : 'modified';
+        return pathState(look.abs(p), entry, look);
+    }));
     return then(states, (list) => {
         const out = {};
         paths.forEach((p, i) => {
@@ -993,7 +1013,8 @@ async function validate(options) {
     const pipeline = await log.group('Reading prompts and pipeline', async () => {
         await checkWorkingDirectory((0,external_node_path_.resolve)(root));
         await refuseSubfolderOfPipeline(root);
-        const p = await (0,load/* loadPipeline */.B)(root);
+        // The native engine's hashing starts while the prompts are read (not for the real dvc: it hashes itself).
+        const p = await (0,load/* loadPipeline */.B)(root, { prehash: options.engine !== 'dvc' });
         refuseEmptyPipeline(root, p);
         (0,hand_edits/* refuseHandWrittenOutputs */.ZX)(root, p);
         log.info(`${p.prompts.length} prompt(s), ${p.stages.length} stage(s); dvc.yaml ${p.dvcYaml ? 'found' : 'absent'}, dvc.lock ${p.lock ? 'found' : 'absent'}`);
@@ -1005,7 +1026,7 @@ async function validate(options) {
         ? (0,pipeline_targets/* scopeOf */.Od)(namedTargets, pipeline.graph, options.downstream ?? defaults/* DEFAULT_DOWNSTREAM */.hP)
         : new Set(pipeline.stages.map((s) => s.name));
     const { engine, status } = await log.group('Checking staleness', () => runEngine(options, pipeline));
-    const handEdits = await (0,hand_edits/* checkOutputHeaders */.Y9)(root, pipeline);
+    const handEdits = await (0,hand_edits/* checkOutputHeaders */.Y9)(root, pipeline, (await pipeline.prehashed)?.firstLines);
     const reasons = staleReasons({ pipeline, status, handEdits });
     const all = orderStale(pipeline, reasons);
     const stale = all.filter((d) => targets.has(d.stage));
@@ -1048,7 +1069,10 @@ async function runEngine(options, pipeline) {
                 hint: 'set engine: dvc (or auto) so the real `dvc status` decides'
             });
         }
-        return { engine: 'native', status: await nativeStatus(options.root, pipeline.dvcYaml, pipeline.lock) };
+        return {
+            engine: 'native',
+            status: await nativeStatus(options.root, pipeline.dvcYaml, pipeline.lock, await pipeline.prehashed)
+        };
     }
     const dvcPath = found ?? (await options.dvc.install());
     // loaded on demand, so the native engine's path never loads it

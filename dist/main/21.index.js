@@ -15,7 +15,7 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _io_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4364);
+/* harmony import */ var _io_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1983);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
 // Engine "dvc": asks the real `dvc status --json` and reads its answer into a
 // PipelineStatus. DVC needs a `.dvc/` folder, and Graft repositories ignore it

@@ -22,7 +22,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_6__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4296);
 /* harmony import */ var _core_io_which_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2562);
-/* harmony import */ var _core_io_exec_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4364);
+/* harmony import */ var _core_io_exec_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1983);
 // Puts DVC on the runner for engine "dvc": the one on PATH when there is one,
 // else a virtual environment in the runner's tool cache, installed with pip and
 // kept with @actions/cache. The cache is a speed-up only: every call to it is

@@ -54,6 +54,8 @@ const SHORT_NAME = /^(git|github|dvc)~[0-9]+[. ]*$/i
 /** What posix.normalize (or the trailing-slash rule) would change: `\\`, `//`, `.` or `..` segments, a final `/`. */
 const NOT_NORMAL = /\\|\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/
 const CONTROL = /[\u0000-\u001f\u007f]/
+/** A `..` after a separator: a real path holding it is left to path.relative. */
+const UP = `${sep}..`
 
 /** `./docs//a.md/` → `docs/a.md`. Leaves `..` and absolute paths for the checks to refuse. */
 export function normalizeRepoPath(path: string): string {
@@ -158,6 +160,8 @@ interface Landing {
  */
 export class RepoPathChecker {
   private realRoot?: string
+  /** the real root with a separator after it: what every real path inside starts with */
+  private rootPrefix?: string
   private readonly verdicts: Record<PathRole, Map<string, string | undefined>> = {
     prompt: new Map(),
     dep: new Map(),
@@ -355,8 +359,8 @@ export class RepoPathChecker {
   /** A real path relative to the real root, `/`-separated (`..` first when outside). */
   private repoRelative(real: string): string {
     const realRoot = this.realRootPath()
-    const inside = realRoot.endsWith(sep) ? realRoot : realRoot + sep
-    if (real.startsWith(inside) && !real.includes(`${sep}..`)) {
+    const inside = (this.rootPrefix ??= realRoot.endsWith(sep) ? realRoot : realRoot + sep)
+    if (real.startsWith(inside) && !real.includes(UP)) {
       const rel = real.slice(inside.length)
       return sep === '/' ? rel : rel.split(sep).join('/')
     }

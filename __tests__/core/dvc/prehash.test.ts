@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path'
 import { fileMd5 } from '../../../src/core/dvc/hash.js'
 import { lockEntryFor, parseDvcLock, setLockStage } from '../../../src/core/dvc/dvclock.js'
 import { parseDvcYaml } from '../../../src/core/dvc/dvcyaml.js'
-import { PREHASH_MIN_FILES, prehash } from '../../../src/core/dvc/prehash.js'
+import { PREHASH_MIN_FILES, prehash, startHashWorkers } from '../../../src/core/dvc/prehash.js'
 import { RepoPathChecker } from '../../../src/core/paths.js'
 import { nativeStatus, toDvcJson } from '../../../src/core/status/native.js'
 import type { DvcLock, LockEntry, LockStage } from '../../../src/core/types.js'
@@ -33,6 +33,10 @@ function write(rel: string, content: string | Buffer): void {
   mkdirSync(dirname(join(root, rel)), { recursive: true })
   writeFileSync(join(root, rel), content)
 }
+
+/** prehash with workers started in the same breath (they are still starting when it returns). */
+const hashAhead = (lock: DvcLock): ReturnType<typeof prehash> =>
+  prehash(new RepoPathChecker(root), lock, startHashWorkers(Number.MAX_SAFE_INTEGER))
 
 const entry = (path: string, hash = true): LockEntry =>
   hash ? { path, hash: 'md5', md5: '0'.repeat(32) } : { path, md5: '0'.repeat(32) }
@@ -74,8 +78,7 @@ describe('prehash', () => {
     write('docs/crlf.md', 'first line\r\nsecond\r\n')
     write('docs/long.md', `${'x'.repeat(5000)}\nrest\n`)
     write('docs/b/c.md', 'no header\n')
-    const found = await prehash(
-      new RepoPathChecker(root),
+    const found = await hashAhead(
       lockOf(
         deps.map((d) => entry(d)),
         outs.map((o) => entry(o))
@@ -108,8 +111,7 @@ describe('prehash', () => {
       { ...entry('src/folder'), md5: `${'1'.repeat(32)}.dir` },
       entry('src/missing.md')
     ]
-    const found = await prehash(
-      new RepoPathChecker(root),
+    const found = await hashAhead(
       lockOf([...deps.map((d) => entry(d)), ...odd, entry('src/inside-link.md')], [entry('out.md')])
     )
     for (const e of odd) expect([e.path, found.md5s.has(e.path)]).toEqual([e.path, false])
@@ -119,28 +121,28 @@ describe('prehash', () => {
 
   withWorkers('does not read a file swapped for a symlink or a FIFO after the resolver landed it', async () => {
     const deps = sources(PREHASH_MIN_FILES)
-    const pending = prehash(
-      new RepoPathChecker(root),
+    const pending = hashAhead(
       lockOf(
         deps.map((d) => entry(d)),
         [entry('out.md')]
       )
     )
-    // The workers are still starting: swap two landed files.
-    rmSync(join(root, deps[1]))
-    symlinkSync(join(base, 'secret.txt'), join(root, deps[1]))
-    rmSync(join(root, deps[2]))
-    execFileSync('mkfifo', [join(root, deps[2])])
+    // The workers are still starting: swap two landed files from the last batch.
+    const [link, fifo] = deps.slice(-2)
+    rmSync(join(root, link))
+    symlinkSync(join(base, 'secret.txt'), join(root, link))
+    rmSync(join(root, fifo))
+    execFileSync('mkfifo', [join(root, fifo)])
     const found = await pending
-    expect(found.md5s.has(deps[1])).toBe(false)
-    expect(found.md5s.has(deps[2])).toBe(false)
+    expect(found.md5s.has(link)).toBe(false)
+    expect(found.md5s.has(fifo)).toBe(false)
     expect(found.md5s.size).toBe(deps.length - 2)
   })
 
-  it(`starts no worker below ${PREHASH_MIN_FILES} files`, async () => {
+  it(`starts no worker for a small dvc.lock, and hashes nothing below ${PREHASH_MIN_FILES} files`, async () => {
+    expect(startHashWorkers(10_000)).toEqual([])
     const deps = sources(PREHASH_MIN_FILES - 2)
-    const found = await prehash(
-      new RepoPathChecker(root),
+    const found = await hashAhead(
       lockOf(
         deps.map((d) => entry(d)),
         [entry('out.md')]
@@ -174,7 +176,7 @@ describe('prehash', () => {
     write('docs/o7.md', 'edited by hand\n') // a changed out
     rmSync(join(root, 'src/s9/d0.md')) // a deleted dep
     write('src/s11/d2.md', 'dep src/s11/d2.mD\n') // same size, other bytes
-    const found = await prehash(new RepoPathChecker(root), lock)
+    const found = await hashAhead(lock)
     expect(found.md5s.size).toBe(stages * 5 - 1)
     const alone = toDvcJson(await nativeStatus(root, dvc, lock))
     expect(toDvcJson(await nativeStatus(root, dvc, lock, found))).toEqual(alone)

@@ -11,6 +11,8 @@ import type { DvcLock } from '../types.js'
 
 /** Below this many files a worker's start (tens of ms) costs more than it saves. */
 export const PREHASH_MIN_FILES = 400
+/** About what one file entry takes in dvc.lock (path, hash, md5, size lines): to guess the count from the size. */
+const LOCK_BYTES_PER_FILE = 100
 /** Paths per message: the first batch reaches a worker as soon as it has started. */
 const BATCH = 256
 const MAX_WORKERS = 4
@@ -24,15 +26,43 @@ export interface Prehashed {
 }
 
 /**
- * Starts hashing every `hash: md5` file entry of `lock` that `paths` accepts
- * as a dep (a regular file inside the repository) on up to
- * availableParallelism() − 1 workers (at most 4; none on one core or for
- * fewer than {@link PREHASH_MIN_FILES} files).
- * @returns the md5s found, once every worker has answered (or failed: what it
- *   did not settle is simply absent). Never rejects; the workers never keep
- *   the process alive.
+ * Hash workers started ahead of the work, so that their start (tens of ms)
+ * overlaps reading dvc.yaml and dvc.lock: up to availableParallelism() − 1 (at
+ * most 4), and none on one core or when `lockBytes` (dvc.lock's size) says
+ * there are fewer files than pay for a worker. Hand them to {@link prehash}
+ * (which ends them); they never keep the process alive.
  */
-export function prehash(paths: RepoPathChecker, lock: DvcLock): Promise<Prehashed> {
+export function startHashWorkers(lockBytes: number): Worker[] {
+  const count = Math.min(MAX_WORKERS, availableParallelism() - 1, Math.ceil(lockBytes / (BATCH * LOCK_BYTES_PER_FILE)))
+  if (count < 1 || lockBytes < PREHASH_MIN_FILES * LOCK_BYTES_PER_FILE) return []
+  const workers: Worker[] = []
+  for (let w = 0; w < count; w++) {
+    try {
+      const worker = new Worker(new URL('./hash-worker.cjs', import.meta.url))
+      worker.unref()
+      worker.on('error', () => undefined) // a worker that fails answers nothing: see prehash
+      workers.push(worker)
+    } catch {
+      break // no thread to be had: the engine hashes everything itself
+    }
+  }
+  return workers
+}
+
+/** Ends workers that will get no work. */
+export function stopHashWorkers(workers: Worker[]): void {
+  for (const worker of workers) void worker.terminate()
+}
+
+/**
+ * Hashes every `hash: md5` file entry of `lock` that `paths` accepts as a dep
+ * (a regular file inside the repository) on `workers` (from
+ * {@link startHashWorkers}), and ends them; with no workers, or fewer than
+ * {@link PREHASH_MIN_FILES} files, nothing is hashed.
+ * @returns the md5s and first lines found, once every worker has answered or
+ *   failed (what it did not settle is simply absent). Never rejects.
+ */
+export function prehash(paths: RepoPathChecker, lock: DvcLock, workers: Worker[]): Promise<Prehashed> {
   const files: Files = { rels: [], reals: [], heads: [] }
   const index = new Map<string, number>()
   for (const stage of lock.stages.values()) {
@@ -53,10 +83,13 @@ export function prehash(paths: RepoPathChecker, lock: DvcLock): Promise<Prehashe
       }
     }
   }
-  const workers = Math.min(MAX_WORKERS, availableParallelism() - 1)
-  if (workers < 1 || files.rels.length < PREHASH_MIN_FILES)
+  const used = workers.slice(0, Math.ceil(files.rels.length / BATCH))
+  stopHashWorkers(workers.slice(used.length))
+  if (used.length === 0 || files.rels.length < PREHASH_MIN_FILES) {
+    stopHashWorkers(used)
     return Promise.resolve({ md5s: new Map(), firstLines: new Map() })
-  return runWorkers(Math.min(workers, Math.ceil(files.rels.length / BATCH)), files)
+  }
+  return runWorkers(used, files)
 }
 
 /** The files to read, in parallel arrays: lock path, real path, whether line 1 is wanted (an output). */
@@ -66,25 +99,14 @@ interface Files {
   heads: boolean[]
 }
 
-function runWorkers(count: number, { rels, reals, heads }: Files): Promise<Prehashed> {
+function runWorkers(workers: Worker[], { rels, reals, heads }: Files): Promise<Prehashed> {
   const md5s = new Map<string, string>()
   const firstLines = new Map<string, string | null>()
   const found: Prehashed = { md5s, firstLines }
+  const count = workers.length
   let open = count
   return new Promise((resolve) => {
-    const done = (worker: Worker): void => {
-      void worker.terminate()
-      if (--open === 0) resolve(found)
-    }
-    for (let w = 0; w < count; w++) {
-      let worker: Worker
-      try {
-        worker = new Worker(new URL('./hash-worker.cjs', import.meta.url))
-      } catch {
-        if (--open === 0) resolve(found)
-        continue
-      }
-      worker.unref()
+    workers.forEach((worker, w) => {
       // Batches dealt round robin: batch b goes to worker b % count.
       let pending = 0
       for (let at = w * BATCH; at < reals.length; at += count * BATCH) {
@@ -95,7 +117,8 @@ function runWorkers(count: number, { rels, reals, heads }: Files): Promise<Preha
       const finish = (): void => {
         if (finished) return
         finished = true
-        done(worker)
+        void worker.terminate()
+        if (--open === 0) resolve(found)
       }
       worker.on('message', (answer: { id: number; md5s: (string | null)[]; lines: (string | null | undefined)[] }) => {
         answer.md5s.forEach((md5, i) => {
@@ -109,6 +132,6 @@ function runWorkers(count: number, { rels, reals, heads }: Files): Promise<Preha
       worker.on('error', finish)
       worker.on('exit', finish)
       if (pending === 0) finish()
-    }
+    })
   })
 }

@@ -264,8 +264,9 @@ function parentsOf(path: string): string[] {
 
 /** The stage whose output is a folder holding `path`, if any. */
 function ancestorOwner(path: string, owners: Map<string, number>): number | undefined {
-  for (const parent of parentsOf(path)) {
-    const owner = owners.get(parent)
+  // Called for every dep: walks the parents without building their list.
+  for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+    const owner = owners.get(path.slice(0, i))
     if (owner !== undefined) return owner
   }
   return undefined

@@ -1,5 +1,7 @@
 // The pipeline as it stands: prompts, dvc.yaml and dvc.lock read and joined
 // into the stages the prompts ask for, and their graph.
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
 import { Git } from '../io/git.js'
 import { GraftError, throwIfProblems, type Problem } from '../errors.js'
 import { PIPELINE_FILES, RepoPathChecker } from '../paths.js'
@@ -8,7 +10,7 @@ import { graftStage, pipelineDrift, type Drift } from './stages.js'
 import { StageGraph, type DepLocator } from './graph.js'
 import { readDvcYaml } from '../dvc/dvcyaml.js'
 import { readDvcLock } from '../dvc/dvclock.js'
-import { prehash, type Prehashed } from '../dvc/prehash.js'
+import { prehash, startHashWorkers, stopHashWorkers, type Prehashed } from '../dvc/prehash.js'
 import type { DvcLock, DvcYaml, PromptFile, StageDef } from '../types.js'
 
 export interface Pipeline {
@@ -35,9 +37,13 @@ export async function loadPipeline(root: string, options: { prehash?: boolean } 
   const paths = new RepoPathChecker(root)
   // Both pipeline files through the resolver first: a symlinked or special dvc.lock is never read.
   const pipelineFiles = [...PIPELINE_FILES].map((file) => pipelineFileProblem(paths, file))
+  // Hash workers start now, so their start overlaps reading dvc.yaml and dvc.lock.
+  const workers = options.prehash && !pipelineFiles[1] ? startHashWorkers(sizeOf(join(root, 'dvc.lock'))) : []
   const yamlRead = await settle(pipelineFiles[0] ? Promise.reject(pipelineFiles[0]) : readDvcYaml(root))
   const lockRead = await settle(pipelineFiles[1] ? Promise.reject(pipelineFiles[1]) : readDvcLock(root))
-  const prehashed = options.prehash && lockRead.ok && lockRead.value ? prehash(paths, lockRead.value) : undefined
+  const locked = lockRead.ok ? lockRead.value : undefined
+  const prehashed = locked ? prehash(paths, locked, workers) : undefined
+  if (!locked) stopHashWorkers(workers)
   const prompts = await discoverPrompts(root, await listing, paths)
   const dvcYaml = unwrap(yamlRead)
   const lock = unwrap(lockRead)
@@ -123,4 +129,13 @@ function effectiveStages(prompts: PromptFile[], dvcYaml: DvcYaml | undefined): S
   }
   for (const p of prompts) if (!declared.has(p.stageName)) stages.push(graftStage(p))
   return stages
+}
+
+/** A file's size in bytes; 0 when it is not there. */
+function sizeOf(abs: string): number {
+  try {
+    return statSync(abs, { throwIfNoEntry: false })?.size ?? 0
+  } catch {
+    return 0
+  }
 }

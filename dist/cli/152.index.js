@@ -1,5 +1,5 @@
-export const id = 540;
-export const ids = [540];
+export const id = 152;
+export const ids = [152];
 export const modules = {
 
 /***/ 803:
@@ -284,6 +284,12 @@ const ENTRY_CONTINUATION = /^ {8}([^ ].*)$/;
 const INDICATOR_START = /^(#|[-?:]( |$))/;
 const COUNT = /^(0|[1-9][0-9]{0,14})$/;
 /**
+ * An md5 as DVC writes it (32 hex digits, `.dir` after a folder's) holding a
+ * hex letter other than `e`: YAML 1.2's core schema reads it as this string,
+ * never as a number (only digits and one `e` make a number) nor null or bool.
+ */
+const PLAIN_MD5 = /^(?=[0-9a-f]*[a-df])[0-9a-f]{32}(?:\.dir)?$/;
+/**
  * What String#trim strips but YAML keeps (YAML's white space is only space
  * and tab), and \r: a file holding any of these is left to the YAML reader.
  */
@@ -488,7 +494,8 @@ function oneLine(raw) {
 /** One entry's raw values, checked the way the YAML reader would type them. */
 function toEntry(raw, plain) {
     const path = scalar(raw.path, plain);
-    const md5 = scalar(raw.md5, plain);
+    // Nearly every md5 settles on its shape; each is unique, so remembering it would only cost.
+    const md5 = raw.md5 !== undefined && PLAIN_MD5.test(raw.md5) ? raw.md5 : scalar(raw.md5, plain);
     if (path === undefined || md5 === undefined)
         return undefined;
     if (raw.hash !== undefined && raw.hash !== 'md5')
@@ -1608,6 +1615,8 @@ var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 
 
 
+
+
 const DVCIGNORE = '.dvcignore';
 /**
  * The `.dvcignore` rules of one repository, read lazily, each file once. Use
@@ -1678,6 +1687,9 @@ class DvcIgnore {
     }
     read(dir, above) {
         const file = dir === '' ? DVCIGNORE : `${dir}/${DVCIGNORE}`;
+        // Most folders have none: one lstat says so (a stat reads nothing; anything there is judged below).
+        if (absent((0,external_node_path_.join)(this.paths.root, file)))
+            return null;
         let text;
         try {
             // Through the resolver, as a pipeline file: a plain file inside the repository, never a symlink
@@ -1721,6 +1733,15 @@ class DvcIgnore {
                 ignored = false;
         }
         return ignored;
+    }
+}
+/** Nothing at `abs` (ENOENT, or a file where a folder should be): the only answers that skip the resolver. */
+function absent(abs) {
+    try {
+        return (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false }) === undefined;
+    }
+    catch (e) {
+        return e.code === 'ENOTDIR';
     }
 }
 
@@ -2303,13 +2324,24 @@ const SHORT_NAME = /^(git|github|dvc)~[0-9]+[. ]*$/i;
 /** What posix.normalize (or the trailing-slash rule) would change: `\\`, `//`, `.` or `..` segments, a final `/`. */
 const NOT_NORMAL = /\\|\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/;
 const CONTROL = /[\u0000-\u001f\u007f]/;
+/** A `..` after a separator: a real path holding it is left to path.relative. */
+const UP = `${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}..`;
 /** `./docs//a.md/` → `docs/a.md`. Leaves `..` and absolute paths for the checks to refuse. */
 function normalizeRepoPath(path) {
-    if (path !== '' && !NOT_NORMAL.test(path))
+    if (path !== '' && !mayNeedNormalizing(path))
         return path; // the common case, without allocating
     const slashed = path.replace(/\\/g, '/');
     const normal = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.normalize(slashed);
     return normal.length > 1 ? normal.replace(/\/+$/, '') : normal;
+}
+/** NOT_NORMAL.test(path), with substring searches first: they rule out the common path more cheaply than the expression. */
+function mayNeedNormalizing(path) {
+    const suspect = path.charCodeAt(0) === 46 /* . */ ||
+        path.includes('/.') ||
+        path.includes('\\') ||
+        path.includes('//') ||
+        path.endsWith('/');
+    return suspect && NOT_NORMAL.test(path);
 }
 /** True when `inner` equals `outer` or lies inside it, segment-aware (`a` holds `a/b`, not `ab`). */
 function isSameOrInside(outer, inner) {
@@ -2324,6 +2356,9 @@ function folderKey(segment) {
 }
 /** The forbidden folder a `/`-separated relative path lies in, if any. */
 function forbiddenFolder(relPath) {
+    // Most paths hold no segment starting with '.' and no '~': no split needed.
+    if (relPath.charCodeAt(0) !== 46 /* . */ && !relPath.includes('/.') && !relPath.includes('~'))
+        return undefined;
     for (const segment of relPath.split('/')) {
         if (segment.includes('~')) {
             // Windows 8.3 short names: on an NTFS volume that keeps them, GIT~1 is .git and GITHUB~1 is .github
@@ -2386,6 +2421,8 @@ function checkRepoPath(root, rel, role) {
 class RepoPathChecker {
     root;
     realRoot;
+    /** the real root with a separator after it: what every real path inside starts with */
+    rootPrefix;
     verdicts = {
         prompt: new Map(),
         dep: new Map(),
@@ -2395,6 +2432,10 @@ class RepoPathChecker {
     present = new Set();
     trees = new Map();
     landings = new Map();
+    /** real folder → how often it was looked into, then its entries' kinds (see entryKind) */
+    listings = new Map();
+    /** real folder → what stops a write into it (null: nothing), asked once per folder */
+    blockers = new Map();
     constructor(root) {
         this.root = root;
     }
@@ -2423,19 +2464,30 @@ class RepoPathChecker {
      */
     readText(rel, role, at) {
         const real = this.resolve(rel, role, at);
-        const stats = this.land(normalizeRepoPath(rel)).stats;
-        if (!stats)
+        const kind = this.land(normalizeRepoPath(rel)).kind;
+        if (!kind)
             return undefined;
-        if (stats.isDirectory())
+        if (kind === 'folder')
             throw refusal(rel, role, `${rel} is a folder, not a file`, at);
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(real, 'utf8');
+    }
+    /**
+     * The real path of `rel` when it passes the `role` checks and is a regular
+     * file; undefined otherwise (nothing is thrown: for work done ahead, whose
+     * refusals the run's own checks report).
+     */
+    regularFile(rel, role) {
+        if (this.check(rel, role) !== undefined)
+            return undefined;
+        const landing = this.land(normalizeRepoPath(rel));
+        return landing.kind === 'file' ? landing.real : undefined;
     }
     /** Whether `rel` exists, following symlinks (a dangling link does not). Call after check(). */
     exists(rel) {
         const normal = normalizeRepoPath(rel);
         if (this.present.has(normal))
             return true;
-        return this.land(normal).stats !== undefined;
+        return this.land(normal).kind !== undefined;
     }
     /**
      * For a folder dep: every entry below it, walked without following symlinked
@@ -2444,6 +2496,8 @@ class RepoPathChecker {
      */
     checkTree(rel) {
         const normal = normalizeRepoPath(rel);
+        if (this.landings.get(normal)?.kind === 'file')
+            return undefined; // most deps: no tree to walk
         if (this.trees.has(normal))
             return this.trees.get(normal);
         const verdict = this.walkTree(normal);
@@ -2452,7 +2506,7 @@ class RepoPathChecker {
     }
     walkTree(dir) {
         const landing = this.land(dir);
-        if (!landing.stats?.isDirectory())
+        if (landing.kind !== 'folder')
             return undefined;
         let entries;
         try {
@@ -2490,20 +2544,19 @@ class RepoPathChecker {
         const landing = this.land(normal);
         if (landing.problem)
             return landing.problem;
-        const where = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(this.realRootPath(), landing.real).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+        const where = this.repoRelative(landing.real);
         if (where === '..' || where.startsWith('../') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(where))
             return `${this.through(normal)}, outside the repository`;
-        const folder = forbiddenFolder(where);
+        const folder = where === normal ? undefined : forbiddenFolder(where); // `normal` itself passed the lexical checks
         if (folder)
             return `${this.through(normal)}, inside ${folder}/, which the action never reads or writes`;
         if (role === 'output' && where === '')
             return `${normal} is the repository root, not a file`;
         if (role === 'output' && PIPELINE_FILES.has(where))
             return `${this.through(normal)}, the pipeline's own ${where}`;
-        const stats = landing.stats;
-        if (!stats)
+        const kind = landing.kind;
+        if (!kind)
             return role === 'output' ? this.writableProblem(normal, landing.real) : undefined;
-        const kind = kindOf(stats);
         if (kind !== 'file' && kind !== 'folder')
             return `${normal} is a ${kind}, not a regular file; the action reads only files and folders`;
         if (kind === 'folder' && (role === 'output' || role === 'prompt' || role === 'pipeline'))
@@ -2535,25 +2588,59 @@ class RepoPathChecker {
     }
     /** An output's folder must be writable: the nearest existing one is asked. */
     writableProblem(normal, real) {
-        let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(real);
-        for (;;) {
-            const stats = statOrUndefined(dir);
-            if (stats) {
-                if (!stats.isDirectory())
-                    return `${normal} cannot be written: ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(this.realRootPath(), dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/')} is a file, not a folder`;
-                try {
-                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
-                }
-                catch {
-                    return `${normal} cannot be written: its folder ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(this.realRootPath(), dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.'} ${NOT_WRITABLE}`;
-                }
-                return undefined;
-            }
-            const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
-            if (up === dir)
-                return undefined;
-            dir = up;
+        const folder = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(real);
+        let blocker = this.blockers.get(folder);
+        if (blocker === undefined) {
+            // The folder has usually landed already (as the output's parent): then only its permission is asked.
+            const slash = normal.lastIndexOf('/');
+            const parent = this.landings.get(slash < 0 ? '.' : normal.slice(0, slash));
+            blocker = this.writeBlocker(folder, parent?.kind === 'folder' && parent.real === folder);
+            this.blockers.set(folder, blocker);
         }
+        if (blocker === null)
+            return undefined;
+        const shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(this.realRootPath(), blocker.dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.';
+        return blocker.isFile
+            ? `${normal} cannot be written: ${shown} is a file, not a folder`
+            : `${normal} cannot be written: its folder ${shown} ${NOT_WRITABLE}`;
+    }
+    /**
+     * What stops a write into `dir`: its nearest existing ancestor, when that is
+     * a file or not writable; else null. `landed`: `dir` is known to be a folder,
+     * so only its permission is asked.
+     */
+    writeBlocker(dir, landed) {
+        for (;;) {
+            if (!landed) {
+                const stats = statOrUndefined(dir);
+                if (!stats) {
+                    const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+                    if (up === dir)
+                        return null;
+                    dir = up;
+                    continue;
+                }
+                if (!stats.isDirectory())
+                    return { dir, isFile: true };
+            }
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+            }
+            catch {
+                return { dir, isFile: false };
+            }
+            return null;
+        }
+    }
+    /** A real path relative to the real root, `/`-separated (`..` first when outside). */
+    repoRelative(real) {
+        const realRoot = this.realRootPath();
+        const inside = (this.rootPrefix ??= realRoot.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? realRoot : realRoot + node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
+        if (real.startsWith(inside) && !real.includes(UP)) {
+            const rel = real.slice(inside.length);
+            return node_path__WEBPACK_IMPORTED_MODULE_1__.sep === '/' ? rel : rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+        }
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(realRoot, real).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
     }
     realRootPath() {
         return (this.realRoot ??= node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(this.root));
@@ -2568,14 +2655,58 @@ class RepoPathChecker {
         return landing;
     }
     follow(normal) {
+        // The common case: the parent folder has landed (cached), and the last
+        // component is no symlink, so it lands right inside the parent's real path.
+        const slash = normal.lastIndexOf('/');
+        const parent = normal === '.' ? undefined : this.land(slash < 0 ? '.' : normal.slice(0, slash));
+        const name = slash < 0 ? normal : normal.slice(slash + 1);
+        if (parent && !parent.problem && (!parent.kind || parent.kind === 'folder') && name !== '..' && name !== '') {
+            const abs = parent.real.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? parent.real + name : parent.real + node_path__WEBPACK_IMPORTED_MODULE_1__.sep + name;
+            if (!parent.kind)
+                return { real: abs }; // below a folder that is not there (yet)
+            const kind = this.entryKind(parent.real, name, abs);
+            if (kind === null)
+                return { real: abs };
+            if (kind && kind !== 'symlink')
+                return { real: abs, kind };
+        }
+        return this.walk(normal);
+    }
+    /**
+     * What `name` is in the real folder `dir` (`abs` is the two joined), without
+     * following it: null when nothing is there, undefined when unsure (the
+     * caller takes the general path). The first looks into a folder are one
+     * lstat each; then the folder is listed once (one readdir, dearer than an
+     * lstat, answers for every entry, and makes no Stats objects). A name the listing lacks is
+     * asked with lstat: on a case-insensitive volume it may be there in another
+     * spelling, which the general path settles.
+     */
+    entryKind(dir, name, abs) {
+        const state = this.listings.get(dir) ?? 0;
+        let listing;
+        if (typeof state === 'number')
+            this.listings.set(dir, state < LOOKS_BEFORE_LISTING ? state + 1 : ((listing = listFolder(dir)) ?? 'unlistable'));
+        else if (state !== 'unlistable')
+            listing = state;
+        const listed = listing?.get(name);
+        if (listed)
+            return listed;
+        const stats = lstatOrMissing(abs);
+        if (stats === null || stats === undefined)
+            return stats;
+        // There, yet not listed: another spelling on a case-insensitive volume (or made since): the general path settles it.
+        return listing ? undefined : kindOf(stats);
+    }
+    /** The general case: realpath, and when something on the way is missing or dangling, a walk one component at a time. */
+    walk(normal) {
         const realRoot = this.realRootPath();
         const abs = normal === '.' ? realRoot : realRoot + (realRoot.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? '' : node_path__WEBPACK_IMPORTED_MODULE_1__.sep) + normal.split('/').join(node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
         try {
             const real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(abs);
-            const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
+            const kind = kindOf((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real));
             if (real === abs)
                 this.present.add(normal);
-            return { real, stats };
+            return { real, kind };
         }
         catch (error) {
             const code = error.code;
@@ -2638,18 +2769,21 @@ function refusal(rel, role, problem, at) {
 function assertWritable(root, rel) {
     new RepoPathChecker(root).resolve(rel, 'output');
 }
-function kindOf(stats) {
-    if (stats.isFile())
+/** What `entry` is (a Stats from lstat or stat, or a Dirent from a listing). */
+function kindOf(entry) {
+    if (entry.isSymbolicLink())
+        return 'symlink';
+    if (entry.isFile())
         return 'file';
-    if (stats.isDirectory())
+    if (entry.isDirectory())
         return 'folder';
-    if (stats.isFIFO())
+    if (entry.isFIFO())
         return 'FIFO (named pipe)';
-    if (stats.isSocket())
+    if (entry.isSocket())
         return 'socket';
-    if (stats.isCharacterDevice())
+    if (entry.isCharacterDevice())
         return 'character device';
-    if (stats.isBlockDevice())
+    if (entry.isBlockDevice())
         return 'block device';
     return 'special file';
 }
@@ -2659,6 +2793,26 @@ function lstatOrUndefined(abs) {
     }
     catch {
         return undefined; // e.g. a file where a folder was expected
+    }
+}
+/** lstats into one folder before it is listed: a listing pays for itself in folders with many files read. */
+const LOOKS_BEFORE_LISTING = 3;
+/** A folder's entries and their kinds (no symlink followed); undefined when it cannot be listed. */
+function listFolder(dir) {
+    try {
+        return new Map((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true }).map((entry) => [entry.name, kindOf(entry)]));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** lstat; null when nothing is there, undefined on any other error (the caller then takes the general path). */
+function lstatOrMissing(abs) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs, { throwIfNoEntry: false }) ?? null;
+    }
+    catch {
+        return undefined;
     }
 }
 function statOrUndefined(abs) {
@@ -2673,7 +2827,7 @@ function statOrUndefined(abs) {
 
 /***/ }),
 
-/***/ 1540:
+/***/ 4152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2682,17 +2836,16 @@ __webpack_require__.d(__webpack_exports__, {
   B: () => (/* binding */ loadPipeline)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/io/git.ts
 var git = __webpack_require__(3000);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/paths.ts
 var core_paths = __webpack_require__(6107);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/gray-matter/index.js
-var gray_matter = __webpack_require__(9599);
-var gray_matter_default = /*#__PURE__*/__webpack_require__.n(gray_matter);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/core/yaml/plain.ts
@@ -2796,14 +2949,11 @@ var source = __webpack_require__(3474);
 
 
 
-
 /** Graft's own split (scripts/generate_dvc.py, pack_prompt.py). */
 const GRAFT_FRONTMATTER = /^---\n([\s\S]*?)\n---\n/;
 const OPENING = '---\n';
 const CLOSING = '\n---\n';
 const GLOB_CHARS = /[*?[]/;
-/** gray-matter parses nothing itself here; a fresh options object also keeps its cache out. */
-const NO_ENGINE = () => ({});
 /** Parses the frontmatter of `text`; throws a GraftError listing every problem found. */
 function parseFrontmatter(file, text) {
     return parseWith(file, text, true);
@@ -2841,13 +2991,14 @@ function splitFrontmatter(file, text) {
             throw new errors/* GraftError */.Tz({ file, line: 1, ...problem });
         return undefined;
     }
-    // gray-matter splits the block (its YAML engine is bypassed: the `yaml`
-    // package parses, with line numbers). It closes the block at the first
+    // gray-matter (as other tools read prompts) closes the block at the first
     // `\n---` after the opening line, even with more text on that line, where
-    // Graft needs `---` alone: when the two disagree the file is refused.
+    // Graft needs `---` alone. They agree exactly when the block holds no `\n---`
+    // (the split test holds this rule to gray-matter itself); otherwise the file
+    // is refused: the two must not disagree about a prompt's deps.
     const close = graft[0].length - CLOSING.length;
-    const split = gray_matter_default()(text, { engines: { yaml: NO_ENGINE } });
-    if (split.matter !== text.slice(OPENING.length - 1, close) || split.content !== text.slice(graft[0].length)) {
+    const raw = text.slice(OPENING.length - 1, close);
+    if (raw.includes('\n---')) {
         throw new errors/* GraftError */.Tz({
             file,
             line: 1,
@@ -2855,7 +3006,7 @@ function splitFrontmatter(file, text) {
             hint: 'close the frontmatter with a line holding exactly `---` and use no other line starting with `---` inside it'
         });
     }
-    return { raw: split.matter, body: split.content };
+    return { raw, body: text.slice(graft[0].length) };
 }
 /** Why a file that opens like frontmatter is not read as frontmatter by Graft. */
 function unreadFrontmatter(text) {
@@ -3579,8 +3730,9 @@ function parentsOf(path) {
 }
 /** The stage whose output is a folder holding `path`, if any. */
 function ancestorOwner(path, owners) {
-    for (const parent of parentsOf(path)) {
-        const owner = owners.get(parent);
+    // Called for every dep: walks the parents without building their list.
+    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+        const owner = owners.get(path.slice(0, i));
         if (owner !== undefined)
             return owner;
     }
@@ -3634,6 +3786,139 @@ class MinHeap {
 var dvcyaml = __webpack_require__(7836);
 // EXTERNAL MODULE: ./src/core/dvc/dvclock.ts + 2 modules
 var dvclock = __webpack_require__(803);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
+;// CONCATENATED MODULE: ./src/core/dvc/prehash.ts
+// Prehashing: the md5s of the files dvc.lock records, computed on worker
+// threads while the main thread reads and checks the prompts (the status
+// engine then finds most hashes done). Every path is landed by the resolver
+// first, here on the main thread; a worker only reads the real path of a
+// regular file it was handed (see hash-worker.cjs). Anything a worker cannot
+// settle, and every DVC 2 entry (md5 after dos2unix), is left to the engine.
+
+
+/** Below this many files a worker's start (tens of ms) costs more than it saves. */
+const PREHASH_MIN_FILES = 400;
+/** About what one file entry takes in dvc.lock (path, hash, md5, size lines): to guess the count from the size. */
+const LOCK_BYTES_PER_FILE = 100;
+/** Paths per message: the first batch reaches a worker as soon as it has started. */
+const BATCH = 256;
+const MAX_WORKERS = 4;
+/**
+ * Hash workers started ahead of the work, so that their start (tens of ms)
+ * overlaps reading dvc.yaml and dvc.lock: up to availableParallelism() − 1 (at
+ * most 4), and none on one core or when `lockBytes` (dvc.lock's size) says
+ * there are fewer files than pay for a worker. Hand them to {@link prehash}
+ * (which ends them); they never keep the process alive.
+ */
+function startHashWorkers(lockBytes) {
+    const count = Math.min(MAX_WORKERS, (0,external_node_os_.availableParallelism)() - 1, Math.ceil(lockBytes / (BATCH * LOCK_BYTES_PER_FILE)));
+    if (count < 1 || lockBytes < PREHASH_MIN_FILES * LOCK_BYTES_PER_FILE)
+        return [];
+    const workers = [];
+    for (let w = 0; w < count; w++) {
+        try {
+            const worker = new external_node_worker_threads_.Worker(__webpack_require__.ab + "hash-worker.cjs");
+            worker.unref();
+            worker.on('error', () => undefined); // a worker that fails answers nothing: see prehash
+            workers.push(worker);
+        }
+        catch {
+            break; // no thread to be had: the engine hashes everything itself
+        }
+    }
+    return workers;
+}
+/** Ends workers that will get no work. */
+function stopHashWorkers(workers) {
+    for (const worker of workers)
+        void worker.terminate();
+}
+/**
+ * Hashes every `hash: md5` file entry of `lock` that `paths` accepts as a dep
+ * (a regular file inside the repository) on `workers` (from
+ * {@link startHashWorkers}), and ends them; with no workers, or fewer than
+ * {@link PREHASH_MIN_FILES} files, nothing is hashed.
+ * @returns the md5s and first lines found, once every worker has answered or
+ *   failed (what it did not settle is simply absent). Never rejects.
+ */
+function prehash(paths, lock, workers) {
+    const files = { rels: [], reals: [], heads: [] };
+    const index = new Map();
+    for (const stage of lock.stages.values()) {
+        for (const list of [stage.deps, stage.outs]) {
+            for (const entry of list) {
+                if (entry.hash !== 'md5' || entry.md5.endsWith('.dir'))
+                    continue;
+                const seen = index.get(entry.path);
+                if (seen !== undefined) {
+                    if (list === stage.outs)
+                        files.heads[seen] = true;
+                    continue;
+                }
+                const real = paths.regularFile(entry.path, 'dep');
+                if (real === undefined)
+                    continue;
+                index.set(entry.path, files.rels.length);
+                files.rels.push(entry.path);
+                files.reals.push(real);
+                files.heads.push(list === stage.outs);
+            }
+        }
+    }
+    const used = workers.slice(0, Math.ceil(files.rels.length / BATCH));
+    stopHashWorkers(workers.slice(used.length));
+    if (used.length === 0 || files.rels.length < PREHASH_MIN_FILES) {
+        stopHashWorkers(used);
+        return Promise.resolve({ md5s: new Map(), firstLines: new Map() });
+    }
+    return runWorkers(used, files);
+}
+function runWorkers(workers, { rels, reals, heads }) {
+    const md5s = new Map();
+    const firstLines = new Map();
+    const found = { md5s, firstLines };
+    const count = workers.length;
+    let open = count;
+    return new Promise((resolve) => {
+        workers.forEach((worker, w) => {
+            // Batches dealt round robin: batch b goes to worker b % count.
+            let pending = 0;
+            for (let at = w * BATCH; at < reals.length; at += count * BATCH) {
+                worker.postMessage({ id: at, paths: reals.slice(at, at + BATCH), heads: heads.slice(at, at + BATCH) });
+                pending++;
+            }
+            let finished = false;
+            const finish = () => {
+                if (finished)
+                    return;
+                finished = true;
+                void worker.terminate();
+                if (--open === 0)
+                    resolve(found);
+            };
+            worker.on('message', (answer) => {
+                answer.md5s.forEach((md5, i) => {
+                    if (md5 !== null)
+                        md5s.set(rels[answer.id + i], md5);
+                });
+                answer.lines.forEach((line, i) => {
+                    if (line !== undefined)
+                        firstLines.set(rels[answer.id + i], line);
+                });
+                if (--pending === 0)
+                    finish();
+            });
+            worker.on('error', finish);
+            worker.on('exit', finish);
+            if (pending === 0)
+                finish();
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/core/pipeline/load.ts
 // The pipeline as it stands: prompts, dvc.yaml and dvc.lock read and joined
 // into the stages the prompts ask for, and their graph.
@@ -3645,8 +3930,14 @@ var dvclock = __webpack_require__(803);
 
 
 
-/** Reads prompts, dvc.yaml and dvc.lock and checks that they form a sound pipeline. */
-async function loadPipeline(root) {
+
+
+
+/**
+ * Reads prompts, dvc.yaml and dvc.lock and checks that they form a sound pipeline.
+ * `prehash`: also start hashing dvc.lock's files on other threads (for the native status engine).
+ */
+async function loadPipeline(root, options = {}) {
     // dvc.yaml and dvc.lock are read while `git ls-files` runs; their errors
     // are still reported in the old order: files, prompts, dvc.yaml, dvc.lock.
     const listing = new git/* Git */.T(root).listFiles();
@@ -3654,15 +3945,21 @@ async function loadPipeline(root) {
     const paths = new core_paths/* RepoPathChecker */.x_(root);
     // Both pipeline files through the resolver first: a symlinked or special dvc.lock is never read.
     const pipelineFiles = [...core_paths/* PIPELINE_FILES */.Vh].map((file) => pipelineFileProblem(paths, file));
+    // Hash workers start now, so their start overlaps reading dvc.yaml and dvc.lock.
+    const workers = options.prehash && !pipelineFiles[1] ? startHashWorkers(sizeOf((0,external_node_path_.join)(root, 'dvc.lock'))) : [];
     const yamlRead = await settle(pipelineFiles[0] ? Promise.reject(pipelineFiles[0]) : (0,dvcyaml/* readDvcYaml */.b8)(root));
     const lockRead = await settle(pipelineFiles[1] ? Promise.reject(pipelineFiles[1]) : (0,dvclock/* readDvcLock */.Hy)(root));
+    const locked = lockRead.ok ? lockRead.value : undefined;
+    const prehashed = locked ? prehash(paths, locked, workers) : undefined;
+    if (!locked)
+        stopHashWorkers(workers);
     const prompts = await discoverPrompts(root, await listing, paths);
     const dvcYaml = unwrap(yamlRead);
     const lock = unwrap(lockRead);
     const stages = effectiveStages(prompts, dvcYaml);
     checkStagePaths(paths, stages, new Set(prompts.map((p) => p.stageName)));
     const graph = StageGraph.build(stages, 'dvc.yaml', promptDepLocator(prompts));
-    return { prompts, dvcYaml, lock, stages, graph, drift: (0,pipeline_stages/* pipelineDrift */.CP)(prompts, dvcYaml) };
+    return { prompts, dvcYaml, lock, stages, graph, drift: (0,pipeline_stages/* pipelineDrift */.CP)(prompts, dvcYaml), prehashed };
 }
 /** A prompt stage's dep → the prompt file and the line of that dep in its frontmatter. */
 function promptDepLocator(prompts) {
@@ -3739,6 +4036,15 @@ function effectiveStages(prompts, dvcYaml) {
         if (!declared.has(p.stageName))
             stages.push((0,pipeline_stages/* graftStage */.P9)(p));
     return stages;
+}
+/** A file's size in bytes; 0 when it is not there. */
+function sizeOf(abs) {
+    try {
+        return (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false })?.size ?? 0;
+    }
+    catch {
+        return 0;
+    }
 }
 
 
