@@ -3803,8 +3803,8 @@ var external_node_worker_threads_ = __webpack_require__(5919);
 const PREHASH_MIN_FILES = 400;
 /** About what one file entry takes in dvc.lock (path, hash, md5, size lines): to guess the count from the size. */
 const LOCK_BYTES_PER_FILE = 100;
-/** Paths per message: the first batch reaches a worker as soon as it has started. */
-const BATCH = 256;
+/** Paths per claim: small enough that the last batches under way end soon after the caller takes the rest. */
+const BATCH = 128;
 const MAX_WORKERS = 4;
 /**
  * Hash workers started ahead of the work, so that their start (tens of ms)
@@ -3839,10 +3839,8 @@ function stopHashWorkers(workers) {
 /**
  * Hashes every `hash: md5` file entry of `lock` that `paths` accepts as a dep
  * (a regular file inside the repository) on `workers` (from
- * {@link startHashWorkers}), and ends them; with no workers, or fewer than
+ * {@link startHashWorkers}), which it ends; with no workers, or fewer than
  * {@link PREHASH_MIN_FILES} files, nothing is hashed.
- * @returns the md5s and first lines found, once every worker has answered or
- *   failed (what it did not settle is simply absent). Never rejects.
  */
 function prehash(paths, lock, workers) {
     const files = { rels: [], reals: [], heads: [] };
@@ -3872,7 +3870,8 @@ function prehash(paths, lock, workers) {
     stopHashWorkers(workers.slice(used.length));
     if (used.length === 0 || files.rels.length < PREHASH_MIN_FILES) {
         stopHashWorkers(used);
-        return Promise.resolve({ md5s: new Map(), firstLines: new Map() });
+        const none = { md5s: new Map(), firstLines: new Map() };
+        return { finish: () => Promise.resolve(none) };
     }
     return runWorkers(used, files);
 }
@@ -3880,43 +3879,46 @@ function runWorkers(workers, { rels, reals, heads }) {
     const md5s = new Map();
     const firstLines = new Map();
     const found = { md5s, firstLines };
-    const count = workers.length;
-    let open = count;
-    return new Promise((resolve) => {
-        workers.forEach((worker, w) => {
-            // Batches dealt round robin: batch b goes to worker b % count.
-            let pending = 0;
-            for (let at = w * BATCH; at < reals.length; at += count * BATCH) {
-                worker.postMessage({ id: at, paths: reals.slice(at, at + BATCH), heads: heads.slice(at, at + BATCH) });
-                pending++;
-            }
-            let finished = false;
-            const finish = () => {
-                if (finished)
-                    return;
-                finished = true;
-                void worker.terminate();
-                if (--open === 0)
-                    resolve(found);
-            };
-            worker.on('message', (answer) => {
-                answer.md5s.forEach((md5, i) => {
-                    if (md5 !== null)
-                        md5s.set(rels[answer.id + i], md5);
-                });
-                answer.lines.forEach((line, i) => {
-                    if (line !== undefined)
-                        firstLines.set(rels[answer.id + i], line);
-                });
-                if (--pending === 0)
-                    finish();
+    const batches = Math.ceil(reals.length / BATCH);
+    // The next batch to claim, shared with the workers (Atomics.add claims one).
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    let open = workers.length;
+    let allDone;
+    const done = new Promise((resolve) => (allDone = resolve));
+    for (const worker of workers) {
+        let finished = false;
+        const finish = () => {
+            if (finished)
+                return;
+            finished = true;
+            void worker.terminate();
+            if (--open === 0)
+                allDone();
+        };
+        worker.on('message', (answer) => {
+            if (answer.done)
+                return finish();
+            answer.md5s.forEach((md5, i) => {
+                if (md5 !== null)
+                    md5s.set(rels[answer.id + i], md5);
             });
-            worker.on('error', finish);
-            worker.on('exit', finish);
-            if (pending === 0)
-                finish();
+            answer.lines.forEach((line, i) => {
+                if (line !== undefined)
+                    firstLines.set(rels[answer.id + i], line);
+            });
         });
-    });
+        worker.on('error', finish);
+        worker.on('exit', finish);
+        worker.postMessage({ paths: reals, heads, next, batch: BATCH });
+    }
+    return {
+        finish: async ({ takeRest = true } = {}) => {
+            if (takeRest)
+                Atomics.store(next, 0, batches); // what no worker has claimed yet is the caller's
+            await done;
+            return found;
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/pipeline/load.ts
@@ -3950,7 +3952,7 @@ async function loadPipeline(root, options = {}) {
     const yamlRead = await settle(pipelineFiles[0] ? Promise.reject(pipelineFiles[0]) : (0,dvcyaml/* readDvcYaml */.b8)(root));
     const lockRead = await settle(pipelineFiles[1] ? Promise.reject(pipelineFiles[1]) : (0,dvclock/* readDvcLock */.Hy)(root));
     const locked = lockRead.ok ? lockRead.value : undefined;
-    const prehashed = locked ? prehash(paths, locked, workers) : undefined;
+    const hashing = locked ? prehash(paths, locked, workers) : undefined;
     if (!locked)
         stopHashWorkers(workers);
     const prompts = await discoverPrompts(root, await listing, paths);
@@ -3959,7 +3961,7 @@ async function loadPipeline(root, options = {}) {
     const stages = effectiveStages(prompts, dvcYaml);
     checkStagePaths(paths, stages, new Set(prompts.map((p) => p.stageName)));
     const graph = StageGraph.build(stages, 'dvc.yaml', promptDepLocator(prompts));
-    return { prompts, dvcYaml, lock, stages, graph, drift: (0,pipeline_stages/* pipelineDrift */.CP)(prompts, dvcYaml), prehashed };
+    return { prompts, dvcYaml, lock, stages, graph, drift: (0,pipeline_stages/* pipelineDrift */.CP)(prompts, dvcYaml), prehash: hashing };
 }
 /** A prompt stage's dep → the prompt file and the line of that dep in its frontmatter. */
 function promptDepLocator(prompts) {

@@ -1025,8 +1025,10 @@ async function validate(options) {
     const targets = targeted
         ? (0,pipeline_targets/* scopeOf */.Od)(namedTargets, pipeline.graph, options.downstream ?? defaults/* DEFAULT_DOWNSTREAM */.hP)
         : new Set(pipeline.stages.map((s) => s.name));
-    const { engine, status } = await log.group('Checking staleness', () => runEngine(options, pipeline));
-    const handEdits = await (0,hand_edits/* checkOutputHeaders */.Y9)(root, pipeline, (await pipeline.prehashed)?.firstLines);
+    // Free to hash now: this thread takes the files no worker has started, the engine hashes them.
+    const prehashed = await pipeline.prehash?.finish();
+    const { engine, status } = await log.group('Checking staleness', () => runEngine(options, pipeline, prehashed));
+    const handEdits = await (0,hand_edits/* checkOutputHeaders */.Y9)(root, pipeline, prehashed?.firstLines);
     const reasons = staleReasons({ pipeline, status, handEdits });
     const all = orderStale(pipeline, reasons);
     const stale = all.filter((d) => targets.has(d.stage));
@@ -1049,7 +1051,7 @@ function describeEngine(engine) {
 }
 /** What engine `none` means, wherever it is printed. */
 const ENGINE_NONE_MEANS = 'no dvc.yaml yet: no status was checked; every prompt is new and its document stale';
-async function runEngine(options, pipeline) {
+async function runEngine(options, pipeline, prehashed) {
     if (!pipeline.dvcYaml)
         return { engine: 'none', status: new Map() };
     const unsupported = pipeline.dvcYaml.unsupported;
@@ -1071,7 +1073,7 @@ async function runEngine(options, pipeline) {
         }
         return {
             engine: 'native',
-            status: await nativeStatus(options.root, pipeline.dvcYaml, pipeline.lock, await pipeline.prehashed)
+            status: await nativeStatus(options.root, pipeline.dvcYaml, pipeline.lock, prehashed)
         };
     }
     const dvcPath = found ?? (await options.dvc.install());

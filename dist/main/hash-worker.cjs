@@ -19,16 +19,26 @@ const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NO
 
 const HEAD = 4096 // what hand-edits.ts reads of an output for its first line
 
-// A batch: { id, paths, heads }: heads[i] asks for line 1 of paths[i] too.
-parentPort.on('message', ({ id, paths, heads }) => {
-  const md5s = []
-  const lines = []
-  for (let i = 0; i < paths.length; i++) {
-    const read = readSmall(paths[i])
-    md5s.push(read && read.md5)
-    lines.push(heads[i] && read ? firstLine(read.bytes) : undefined)
+// The work: { paths, heads, next, batch }. heads[i] asks for line 1 of
+// paths[i] too. Batches of `batch` paths are claimed one at a time through the
+// shared counter `next` (an Int32Array over a SharedArrayBuffer), which the
+// other workers and the main thread claim from as well: the main thread takes
+// whatever is left once it is free to hash, so nobody waits on a slow thread.
+// Each batch is answered { id, md5s, lines }; { done: true } ends the work.
+parentPort.on('message', ({ paths, heads, next, batch }) => {
+  for (;;) {
+    const id = Atomics.add(next, 0, 1) * batch
+    if (id >= paths.length) break
+    const md5s = []
+    const lines = []
+    for (let i = id; i < Math.min(id + batch, paths.length); i++) {
+      const read = readSmall(paths[i])
+      md5s.push(read && read.md5)
+      lines.push(heads[i] && read ? firstLine(read.bytes) : undefined)
+    }
+    parentPort.postMessage({ id, md5s, lines })
   }
-  parentPort.postMessage({ id, md5s, lines })
+  parentPort.postMessage({ done: true })
 })
 
 /** Line 1 as hand-edits.ts reads it (the first 4 KiB, without \r), null for an empty file. */

@@ -13,8 +13,8 @@ import type { DvcLock } from '../types.js'
 export const PREHASH_MIN_FILES = 400
 /** About what one file entry takes in dvc.lock (path, hash, md5, size lines): to guess the count from the size. */
 const LOCK_BYTES_PER_FILE = 100
-/** Paths per message: the first batch reaches a worker as soon as it has started. */
-const BATCH = 256
+/** Paths per claim: small enough that the last batches under way end soon after the caller takes the rest. */
+const BATCH = 128
 const MAX_WORKERS = 4
 
 /** What the workers found, by the path as dvc.lock writes it; a path they could not settle is absent. */
@@ -54,15 +54,24 @@ export function stopHashWorkers(workers: Worker[]): void {
   for (const worker of workers) void worker.terminate()
 }
 
+/** Hashing under way; {@link PrehashRun.finish} ends it. */
+export interface PrehashRun {
+  /**
+   * Takes every batch no worker has started (their files are left to the
+   * caller: absent from the result), then waits for the batches under way;
+   * with `takeRest: false`, waits for the workers to hash everything. Never
+   * rejects; call it once.
+   */
+  finish(options?: { takeRest?: boolean }): Promise<Prehashed>
+}
+
 /**
  * Hashes every `hash: md5` file entry of `lock` that `paths` accepts as a dep
  * (a regular file inside the repository) on `workers` (from
- * {@link startHashWorkers}), and ends them; with no workers, or fewer than
+ * {@link startHashWorkers}), which it ends; with no workers, or fewer than
  * {@link PREHASH_MIN_FILES} files, nothing is hashed.
- * @returns the md5s and first lines found, once every worker has answered or
- *   failed (what it did not settle is simply absent). Never rejects.
  */
-export function prehash(paths: RepoPathChecker, lock: DvcLock, workers: Worker[]): Promise<Prehashed> {
+export function prehash(paths: RepoPathChecker, lock: DvcLock, workers: Worker[]): PrehashRun {
   const files: Files = { rels: [], reals: [], heads: [] }
   const index = new Map<string, number>()
   for (const stage of lock.stages.values()) {
@@ -87,7 +96,8 @@ export function prehash(paths: RepoPathChecker, lock: DvcLock, workers: Worker[]
   stopHashWorkers(workers.slice(used.length))
   if (used.length === 0 || files.rels.length < PREHASH_MIN_FILES) {
     stopHashWorkers(used)
-    return Promise.resolve({ md5s: new Map(), firstLines: new Map() })
+    const none: Prehashed = { md5s: new Map(), firstLines: new Map() }
+    return { finish: () => Promise.resolve(none) }
   }
   return runWorkers(used, files)
 }
@@ -99,39 +109,45 @@ interface Files {
   heads: boolean[]
 }
 
-function runWorkers(workers: Worker[], { rels, reals, heads }: Files): Promise<Prehashed> {
+function runWorkers(workers: Worker[], { rels, reals, heads }: Files): PrehashRun {
   const md5s = new Map<string, string>()
   const firstLines = new Map<string, string | null>()
   const found: Prehashed = { md5s, firstLines }
-  const count = workers.length
-  let open = count
-  return new Promise((resolve) => {
-    workers.forEach((worker, w) => {
-      // Batches dealt round robin: batch b goes to worker b % count.
-      let pending = 0
-      for (let at = w * BATCH; at < reals.length; at += count * BATCH) {
-        worker.postMessage({ id: at, paths: reals.slice(at, at + BATCH), heads: heads.slice(at, at + BATCH) })
-        pending++
-      }
-      let finished = false
-      const finish = (): void => {
-        if (finished) return
-        finished = true
-        void worker.terminate()
-        if (--open === 0) resolve(found)
-      }
-      worker.on('message', (answer: { id: number; md5s: (string | null)[]; lines: (string | null | undefined)[] }) => {
+  const batches = Math.ceil(reals.length / BATCH)
+  // The next batch to claim, shared with the workers (Atomics.add claims one).
+  const next = new Int32Array(new SharedArrayBuffer(4))
+  let open = workers.length
+  let allDone!: () => void
+  const done = new Promise<void>((resolve) => (allDone = resolve))
+  for (const worker of workers) {
+    let finished = false
+    const finish = (): void => {
+      if (finished) return
+      finished = true
+      void worker.terminate()
+      if (--open === 0) allDone()
+    }
+    worker.on(
+      'message',
+      (answer: { done?: true; id: number; md5s: (string | null)[]; lines: (string | null | undefined)[] }) => {
+        if (answer.done) return finish()
         answer.md5s.forEach((md5, i) => {
           if (md5 !== null) md5s.set(rels[answer.id + i], md5)
         })
         answer.lines.forEach((line, i) => {
           if (line !== undefined) firstLines.set(rels[answer.id + i], line)
         })
-        if (--pending === 0) finish()
-      })
-      worker.on('error', finish)
-      worker.on('exit', finish)
-      if (pending === 0) finish()
-    })
-  })
+      }
+    )
+    worker.on('error', finish)
+    worker.on('exit', finish)
+    worker.postMessage({ paths: reals, heads, next, batch: BATCH })
+  }
+  return {
+    finish: async ({ takeRest = true } = {}) => {
+      if (takeRest) Atomics.store(next, 0, batches) // what no worker has claimed yet is the caller's
+      await done
+      return found
+    }
+  }
 }

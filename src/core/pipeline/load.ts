@@ -10,7 +10,7 @@ import { graftStage, pipelineDrift, type Drift } from './stages.js'
 import { StageGraph, type DepLocator } from './graph.js'
 import { readDvcYaml } from '../dvc/dvcyaml.js'
 import { readDvcLock } from '../dvc/dvclock.js'
-import { prehash, startHashWorkers, stopHashWorkers, type Prehashed } from '../dvc/prehash.js'
+import { prehash, startHashWorkers, stopHashWorkers, type PrehashRun } from '../dvc/prehash.js'
 import type { DvcLock, DvcYaml, PromptFile, StageDef } from '../types.js'
 
 export interface Pipeline {
@@ -21,8 +21,8 @@ export interface Pipeline {
   stages: StageDef[]
   graph: StageGraph
   drift: Drift[]
-  /** md5s of dvc.lock's files, hashed on worker threads while the prompts were read (see loadPipeline's `prehash`) */
-  prehashed?: Promise<Prehashed>
+  /** dvc.lock's files being hashed on worker threads while the prompts are read (see loadPipeline's `prehash`) */
+  prehash?: PrehashRun
 }
 
 /**
@@ -42,7 +42,7 @@ export async function loadPipeline(root: string, options: { prehash?: boolean } 
   const yamlRead = await settle(pipelineFiles[0] ? Promise.reject(pipelineFiles[0]) : readDvcYaml(root))
   const lockRead = await settle(pipelineFiles[1] ? Promise.reject(pipelineFiles[1]) : readDvcLock(root))
   const locked = lockRead.ok ? lockRead.value : undefined
-  const prehashed = locked ? prehash(paths, locked, workers) : undefined
+  const hashing = locked ? prehash(paths, locked, workers) : undefined
   if (!locked) stopHashWorkers(workers)
   const prompts = await discoverPrompts(root, await listing, paths)
   const dvcYaml = unwrap(yamlRead)
@@ -50,7 +50,7 @@ export async function loadPipeline(root: string, options: { prehash?: boolean } 
   const stages = effectiveStages(prompts, dvcYaml)
   checkStagePaths(paths, stages, new Set(prompts.map((p) => p.stageName)))
   const graph = StageGraph.build(stages, 'dvc.yaml', promptDepLocator(prompts))
-  return { prompts, dvcYaml, lock, stages, graph, drift: pipelineDrift(prompts, dvcYaml), prehashed }
+  return { prompts, dvcYaml, lock, stages, graph, drift: pipelineDrift(prompts, dvcYaml), prehash: hashing }
 }
 
 /** A prompt stage's dep → the prompt file and the line of that dep in its frontmatter. */

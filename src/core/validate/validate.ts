@@ -9,6 +9,7 @@ import { readDvcYaml } from '../dvc/dvcyaml.js'
 import type { Log } from '../log.js'
 import { loadPipeline, type Pipeline } from '../pipeline/load.js'
 import { nativeStatus } from '../status/native.js'
+import type { Prehashed } from '../dvc/prehash.js'
 import { resolveTargets, scopeOf, type DownstreamPolicy } from '../pipeline/targets.js'
 import { DEFAULT_DOWNSTREAM } from '../defaults.js'
 import { checkOutputHeaders, refuseHandEdits, refuseHandWrittenOutputs, type HandEditPolicy } from './hand-edits.js'
@@ -73,8 +74,10 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
     ? scopeOf(namedTargets, pipeline.graph, options.downstream ?? DEFAULT_DOWNSTREAM)
     : new Set(pipeline.stages.map((s) => s.name))
 
-  const { engine, status } = await log.group('Checking staleness', () => runEngine(options, pipeline))
-  const handEdits = await checkOutputHeaders(root, pipeline, (await pipeline.prehashed)?.firstLines)
+  // Free to hash now: this thread takes the files no worker has started, the engine hashes them.
+  const prehashed = await pipeline.prehash?.finish()
+  const { engine, status } = await log.group('Checking staleness', () => runEngine(options, pipeline, prehashed))
+  const handEdits = await checkOutputHeaders(root, pipeline, prehashed?.firstLines)
   const reasons = staleReasons({ pipeline, status, handEdits })
   const all = orderStale(pipeline, reasons)
   const stale = all.filter((d) => targets.has(d.stage))
@@ -102,7 +105,8 @@ export const ENGINE_NONE_MEANS = 'no dvc.yaml yet: no status was checked; every 
 
 async function runEngine(
   options: ValidateOptions,
-  pipeline: Pipeline
+  pipeline: Pipeline,
+  prehashed: Prehashed | undefined
 ): Promise<{ engine: ValidationReport['engine']; status: PipelineStatus }> {
   if (!pipeline.dvcYaml) return { engine: 'none', status: new Map() }
   const unsupported = pipeline.dvcYaml.unsupported
@@ -126,7 +130,7 @@ async function runEngine(
     }
     return {
       engine: 'native',
-      status: await nativeStatus(options.root, pipeline.dvcYaml, pipeline.lock, await pipeline.prehashed)
+      status: await nativeStatus(options.root, pipeline.dvcYaml, pipeline.lock, prehashed)
     }
   }
   const dvcPath = found ?? (await options.dvc.install())
