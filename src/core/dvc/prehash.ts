@@ -146,6 +146,8 @@ function runWorkers(workers: Worker[], { rels, reals, heads }: Files): PrehashRu
   return {
     finish: async ({ takeRest = true } = {}) => {
       if (takeRest) Atomics.store(next, 0, batches) // what no worker has claimed yet is the caller's
+      // Waited for now: the workers must keep the process alive until they answer (an unsettled await would end it).
+      for (const worker of workers) worker.ref()
       await done
       return found
     }
