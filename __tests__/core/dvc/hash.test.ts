@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   CHUNK_SIZE,
@@ -23,6 +24,24 @@ describe('DVC hashes', () => {
     repo = TestRepo.create()
   })
   afterEach(() => repo.cleanup())
+
+  it('never blocks on a file swapped for a FIFO after it was judged: it names the file instead', async () => {
+    repo.write({ 'docs/a.md': 'a\n', 'docs/b.md': 'b\n' })
+    for (const name of ['a.md', 'b.md']) {
+      rmSync(repo.path(`docs/${name}`))
+      execFileSync('mkfifo', [repo.path(`docs/${name}`)])
+    }
+    const hasher = new Hasher({ root: repo.root })
+    expect(hasher.md5Sync(repo.path('docs/a.md'))).toBeUndefined()
+    expect(() => hasher.fileSync(repo.path('docs/a.md'))).toThrow(GraftError)
+    expect(() => hasher.fileSync(repo.path('docs/a.md'))).toThrow(/docs\/a\.md is no longer a regular file/)
+    const error = await hasher.file(repo.path('docs/b.md')).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(GraftError)
+    expect((error as GraftError).problems[0]).toMatchObject({
+      file: 'docs/b.md',
+      hint: expect.stringMatching(/no other step changes the repository/)
+    })
+  })
 
   it('matches the directory test vectors of the reference', async () => {
     repo.write({ 'one/1': '1', 'one/2': '2', 'two/file': 'text1', 'two/subdir/file2': 'text2' })

@@ -6,7 +6,7 @@
 // style, CRLF, …) returns undefined and the caller uses the YAML parser, so
 // both always agree.
 import { isPlainString } from '../yaml/emit-ruamel.js'
-import { isSafePlain } from '../yaml/plain.js'
+import { isSafePlain, RUAMEL_BINARY } from '../yaml/plain.js'
 import type { DvcLock, LockEntry, LockStage } from '../types.js'
 
 const STAGE = /^ {2}([^ ].*):$/
@@ -19,7 +19,8 @@ const COUNT = /^(0|[1-9][0-9]{0,14})$/
 /**
  * An md5 as DVC writes it (32 hex digits, `.dir` after a folder's) holding a
  * hex letter other than `e`: YAML 1.2's core schema reads it as this string,
- * never as a number (only digits and one `e` make a number) nor null or bool.
+ * never as a number (only digits and one `e` make a number) nor null or bool
+ * (ruamel's binary integers, `0b` and binary digits, are declined before).
  */
 const PLAIN_MD5 = /^(?=[0-9a-f]*[a-df])[0-9a-f]{32}(?:\.dir)?$/
 /**
@@ -223,6 +224,7 @@ function oneLine(raw: string): string {
 function toEntry(raw: Draft, plain: Map<string, boolean>): LockEntry | undefined {
   const path = scalar(raw.path, plain)
   // Nearly every md5 settles on its shape; each is unique, so remembering it would only cost.
+  if (raw.md5 !== undefined && RUAMEL_BINARY.test(raw.md5)) return undefined // the YAML reader refuses it, as DVC fails on it
   const md5 = raw.md5 !== undefined && PLAIN_MD5.test(raw.md5) ? raw.md5 : scalar(raw.md5, plain)
   if (path === undefined || md5 === undefined) return undefined
   if (raw.hash !== undefined && raw.hash !== 'md5') return undefined

@@ -11,6 +11,7 @@ import { Hasher } from './hash.js'
 import { fastParseDvcLock } from './dvclock-fast.js'
 import { lineEnd, pairKey, parseYamlSource, removeBlockPairs, scalarString, type YamlSource } from '../yaml/source.js'
 import { yamlKey, yamlValue } from '../yaml/emit-ruamel.js'
+import { RUAMEL_BINARY } from '../yaml/plain.js'
 
 const FILE = 'dvc.lock'
 const SYNTAX_HINT = 'fix the syntax, or restore dvc.lock from git (`git checkout -- dvc.lock`) and run `dvc repro`'
@@ -81,7 +82,12 @@ function readEntries(src: YamlSource, stage: string, body: YAMLMap, key: 'deps' 
   return node.items.map((item) => {
     if (!isMap(item)) throw corrupt(src, item as Node, `stage "${stage}": each entry of ${key} must be a mapping`)
     const path = scalarString(item.get('path', true))
-    const md5 = scalarString(item.get('md5', true))
+    const md5Node = item.get('md5', true)
+    // DVC's reader (ruamel) reads a plain 0b101… as a binary integer, and then fails: so does this one.
+    const md5 =
+      isScalar(md5Node) && md5Node.type === 'PLAIN' && RUAMEL_BINARY.test(String(md5Node.value))
+        ? undefined
+        : scalarString(md5Node)
     if (path === undefined || md5 === undefined) {
       throw corrupt(
         src,

@@ -3,7 +3,7 @@
 // Files are read in bounded parallel; a Hasher remembers what it has hashed.
 import * as crypto from 'node:crypto'
 import { createHash, type Hash } from 'node:crypto'
-import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { open, readdir, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { GraftError } from '../errors.js'
@@ -18,6 +18,19 @@ const TEXT_PROBE = 512
 const SMALL_FILE = CHUNK_SIZE
 const SCRATCH = Buffer.allocUnsafe(SMALL_FILE)
 const oneShot: typeof crypto.hash | undefined = typeof crypto.hash === 'function' ? crypto.hash : undefined
+/**
+ * Opens never block: a path the resolver saw as a regular file may have been
+ * swapped for a FIFO since (by another process on the runner); it opens at
+ * once, and the fstat that follows refuses it.
+ */
+const READ = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
+
+/** A path that was a regular file when judged, and is something else when read. */
+class NotRegularFile extends Error {
+  constructor(readonly path: string) {
+    super(`${path} is not a regular file`)
+  }
+}
 /** Names DVC never descends into (its default ignore patterns). */
 
 export interface FileHash {
@@ -82,7 +95,9 @@ export class Hasher {
     const key = `${legacy ? 'L' : 'M'}${absPath}`
     return memo(this.files, key, () =>
       this.slots.run(async () => {
-        const h = await hashFile(absPath, legacy)
+        const h = await hashFile(absPath, legacy).catch((e: unknown) => {
+          throw this.explain(e)
+        })
         this.known.set(key, h)
         return h
       })
@@ -99,7 +114,12 @@ export class Hasher {
     const key = `${legacy ? 'L' : 'M'}${absPath}`
     const known = this.known.get(key)
     if (known || this.files.has(key)) return known
-    const h = hashSmallFile(absPath, legacy, stats)
+    let h: FileHash | undefined
+    try {
+      h = hashSmallFile(absPath, legacy, stats)
+    } catch (e) {
+      throw this.explain(e)
+    }
     if (h) {
       this.known.set(key, h)
       this.files.set(key, Promise.resolve(h))
@@ -123,6 +143,17 @@ export class Hasher {
     const md5 = smallFileMd5(absPath, legacy)
     if (md5 !== undefined) md5s.set(absPath, md5)
     return md5
+  }
+
+  /** A file swapped for something else while the run read it, as a problem naming it. */
+  private explain(error: unknown): unknown {
+    if (!(error instanceof NotRegularFile)) return error
+    const file = this.root ? relative(this.root, error.path).split(sep).join('/') : error.path
+    return new GraftError({
+      file,
+      message: `${file} is no longer a regular file: something replaced it (with a FIFO, a device or a folder) while the run read it`,
+      hint: 'make it a regular file again, and make sure no other step changes the repository while the action runs'
+    })
   }
 
   dir(absPath: string, legacy = false): Promise<DirHash> {
@@ -161,9 +192,11 @@ async function hashFile(absPath: string, legacy: boolean): Promise<FileHash> {
  */
 function hashSmallFile(absPath: string, legacy: boolean, stats?: Stats): FileHash | undefined {
   if (stats && stats.size >= SMALL_FILE) return undefined
-  const fd = openSync(absPath, 'r')
+  const fd = openSync(absPath, READ)
   try {
-    const info = stats ?? fstatSync(fd)
+    const now = fstatSync(fd)
+    if (!now.isFile()) throw new NotRegularFile(absPath)
+    const info = stats ?? now
     if (info.size < SMALL_FILE) {
       const n = readAllSync(fd, SCRATCH)
       if (n < SMALL_FILE) return result(digest(SCRATCH.subarray(0, n), legacy), info)
@@ -174,16 +207,17 @@ function hashSmallFile(absPath: string, legacy: boolean, stats?: Stats): FileHas
   return undefined
 }
 
-/** md5 of a small file without a stat; undefined for a large file, a directory or any error. */
+/** md5 of a small regular file; undefined for a large file, anything but a regular file, or any error. */
 function smallFileMd5(absPath: string, legacy: boolean): string | undefined {
   let fd: number
   try {
-    fd = openSync(absPath, 'r')
+    fd = openSync(absPath, READ)
   } catch {
     return undefined
   }
   try {
-    const n = readAllSync(fd, SCRATCH) // a directory fails here (EISDIR)
+    if (!fstatSync(fd).isFile()) return undefined // the general path judges it
+    const n = readAllSync(fd, SCRATCH)
     return n < SMALL_FILE ? digest(SCRATCH.subarray(0, n), legacy) : undefined
   } catch {
     return undefined
@@ -193,9 +227,10 @@ function smallFileMd5(absPath: string, legacy: boolean): string | undefined {
 }
 
 async function hashLargeFile(absPath: string, legacy: boolean): Promise<FileHash> {
-  const fh = await open(absPath, 'r')
+  const fh = await open(absPath, READ)
   try {
     const info = await fh.stat()
+    if (!info.isFile()) throw new NotRegularFile(absPath)
     const hash = createHash('md5')
     const buffer = Buffer.allocUnsafe(CHUNK_SIZE)
     for (;;) {

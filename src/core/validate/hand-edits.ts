@@ -1,6 +1,6 @@
 // A generated document starts with Graft's header line; one that does not was
 // written or edited by hand.
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseHeader } from '../graft/header.js'
 import type { Pipeline } from '../pipeline/load.js'
@@ -103,11 +103,12 @@ const HEAD = 4096
 function firstLine(path: string, buf: Buffer): string | undefined {
   let fd
   try {
-    fd = openSync(path, 'r')
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)) // a FIFO swapped in opens at once…
   } catch {
     return undefined
   }
   try {
+    if (!fstatSync(fd).isFile()) return undefined // …and is not read
     const bytesRead = readSync(fd, buf, 0, buf.length, 0)
     if (bytesRead === 0) return undefined
     return buf.subarray(0, bytesRead).toString('utf8').split('\n')[0].replace(/\r$/, '')

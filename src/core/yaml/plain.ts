@@ -33,3 +33,10 @@ export function isSafePlain(text: string, schema: PlainSchema): boolean {
 export function isSafePlainLine(trimmed: string): boolean {
   return SAFE_TEXT.test(trimmed) && !trimmed.endsWith(' ')
 }
+
+/**
+ * A plain scalar that ruamel (DVC's YAML reader) takes for a binary integer,
+ * where YAML 1.2's core schema (the `yaml` package) sees a string (ruamel's
+ * resolver, YAML 1.2 mode: `0b` and binary digits).
+ */
+export const RUAMEL_BINARY = /^[-+]?0b[01_]+$/
