@@ -265,7 +265,7 @@ class Writer {
 }
 
 // EXTERNAL MODULE: ./src/core/yaml/plain.ts
-var plain = __webpack_require__(5723);
+var yaml_plain = __webpack_require__(5723);
 ;// CONCATENATED MODULE: ./src/core/dvc/dvclock-fast.ts
 // A fast reader for dvc.lock files in the exact layout DVC writes, because the
 // general YAML parser dominates validate on large lock files (bench/readers.mjs
@@ -286,7 +286,8 @@ const COUNT = /^(0|[1-9][0-9]{0,14})$/;
 /**
  * An md5 as DVC writes it (32 hex digits, `.dir` after a folder's) holding a
  * hex letter other than `e`: YAML 1.2's core schema reads it as this string,
- * never as a number (only digits and one `e` make a number) nor null or bool.
+ * never as a number (only digits and one `e` make a number) nor null or bool
+ * (ruamel's binary integers, `0b` and binary digits, are declined before).
  */
 const PLAIN_MD5 = /^(?=[0-9a-f]*[a-df])[0-9a-f]{32}(?:\.dir)?$/;
 /**
@@ -495,6 +496,8 @@ function oneLine(raw) {
 function toEntry(raw, plain) {
     const path = scalar(raw.path, plain);
     // Nearly every md5 settles on its shape; each is unique, so remembering it would only cost.
+    if (raw.md5 !== undefined && yaml_plain/* RUAMEL_BINARY */.JO.test(raw.md5))
+        return undefined; // the YAML reader refuses it, as DVC fails on it
     const md5 = raw.md5 !== undefined && PLAIN_MD5.test(raw.md5) ? raw.md5 : scalar(raw.md5, plain);
     if (path === undefined || md5 === undefined)
         return undefined;
@@ -529,7 +532,7 @@ function scalar(raw, plain) {
 function isPlain(value, seen) {
     let known = seen.get(value);
     if (known === undefined) {
-        known = (0,plain/* isSafePlain */.U)(value, 'core') || isPlainString(value);
+        known = (0,yaml_plain/* isSafePlain */.Ur)(value, 'core') || isPlainString(value);
         seen.set(value, known);
     }
     return known;
@@ -541,6 +544,7 @@ var source = __webpack_require__(3474);
 // dvc.lock: read it (schema 2.0), compute fresh entries, and rewrite one
 // stage's entry in DVC's own layout so the real `dvc status` agrees and every
 // other stage stays byte-identical.
+
 
 
 
@@ -622,7 +626,11 @@ function readEntries(src, stage, body, key) {
         if (!(0,dist/* isMap */.jh)(item))
             throw corrupt(src, item, `stage "${stage}": each entry of ${key} must be a mapping`);
         const path = (0,source/* scalarString */.Cg)(item.get('path', true));
-        const md5 = (0,source/* scalarString */.Cg)(item.get('md5', true));
+        const md5Node = item.get('md5', true);
+        // DVC's reader (ruamel) reads a plain 0b101… as a binary integer, and then fails: so does this one.
+        const md5 = (0,dist/* isScalar */.jn)(md5Node) && md5Node.type === 'PLAIN' && yaml_plain/* RUAMEL_BINARY */.JO.test(String(md5Node.value))
+            ? undefined
+            : (0,source/* scalarString */.Cg)(md5Node);
         if (path === undefined || md5 === undefined) {
             throw corrupt(src, item, `stage "${stage}": an entry of ${key} has no ${path === undefined ? 'path' : 'md5'} string${path ? ` (${path})` : ''}`);
         }
@@ -1173,7 +1181,7 @@ function dvcYamlByBlocks(text) {
         if (!m)
             return undefined;
         const name = m[1];
-        if (!(0,plain/* isSafePlain */.U)(name, 'core') || names.has(name))
+        if (!(0,plain/* isSafePlain */.Ur)(name, 'core') || names.has(name))
             return undefined;
         names.add(name);
         const more = m[3] === ''
@@ -1182,16 +1190,16 @@ function dvcYamlByBlocks(text) {
                 .slice(0, -1)
                 .split('\n')
                 .map((l) => l.slice(indentOf(l)));
-        if (!(0,plain/* isSafePlainLine */.E)(m[2]) || !more.every(plain/* isSafePlainLine */.E))
+        if (!(0,plain/* isSafePlainLine */.Ec)(m[2]) || !more.every(plain/* isSafePlainLine */.Ec))
             return undefined;
         const cmd = [m[2], ...more].join(' ');
-        if (!(0,plain/* isSafePlain */.U)(cmd, 'core'))
+        if (!(0,plain/* isSafePlain */.Ur)(cmd, 'core'))
             return undefined;
         const stage = { name, cmd, deps: [], outs: [], line };
         at = STAGE_HEAD.lastIndex;
         line += 3 + more.length;
         for (let d = sticky(DEP, text, at); d; d = sticky(DEP, text, at)) {
-            if (!(0,plain/* isSafePlain */.U)(d[1], 'core') || !insideRepo(d[1]))
+            if (!(0,plain/* isSafePlain */.Ur)(d[1], 'core') || !insideRepo(d[1]))
                 return undefined;
             stage.deps.push(d[1]);
             at = DEP.lastIndex;
@@ -1201,7 +1209,7 @@ function dvcYamlByBlocks(text) {
             at = OUTS.lastIndex;
             line++;
             for (let o = sticky(OUT, text, at); o; o = sticky(OUT, text, at)) {
-                if (!(0,plain/* isSafePlain */.U)(o[1], 'core') || !insideRepo(o[1]))
+                if (!(0,plain/* isSafePlain */.Ur)(o[1], 'core') || !insideRepo(o[1]))
                     return undefined;
                 stage.outs.push({ path: o[1], cache: false });
                 at = OUT.lastIndex;
@@ -1248,7 +1256,7 @@ function dvcYamlByLines(text) {
             return undefined;
         stageIndent = m[1].length;
         const name = m[2];
-        if (!(0,plain/* isSafePlain */.U)(name, 'core') || names.has(name))
+        if (!(0,plain/* isSafePlain */.Ur)(name, 'core') || names.has(name))
             return undefined;
         names.add(name);
         const stage = readStage(lines, name, stageIndent);
@@ -1313,7 +1321,7 @@ function readStage(lines, name, stageIndent) {
  * by single spaces. A blank or comment line ends it.
  */
 function readFolded(lines, first, keyIndent) {
-    if (!(0,plain/* isSafePlainLine */.E)(first))
+    if (!(0,plain/* isSafePlainLine */.Ec)(first))
         return undefined;
     const parts = [first];
     for (let text = lines.following(); text !== undefined; text = lines.following()) {
@@ -1321,14 +1329,14 @@ function readFolded(lines, first, keyIndent) {
         if (indent <= keyIndent)
             break;
         const trimmed = text.slice(indent);
-        if (!(0,plain/* isSafePlainLine */.E)(trimmed))
+        if (!(0,plain/* isSafePlainLine */.Ec)(trimmed))
             break;
         parts.push(trimmed);
         lines.i++;
     }
     lines.i++;
     const value = parts.join(' ');
-    return (0,plain/* isSafePlain */.U)(value, 'core') ? value : undefined;
+    return (0,plain/* isSafePlain */.Ur)(value, 'core') ? value : undefined;
 }
 function readDeps(lines, keyIndent) {
     lines.i++;
@@ -1341,7 +1349,7 @@ function readDeps(lines, keyIndent) {
         if (itemIndent !== undefined && m[1].length !== itemIndent)
             return undefined;
         itemIndent = m[1].length;
-        if (!(0,plain/* isSafePlain */.U)(m[2], 'core') || !insideRepo(m[2]))
+        if (!(0,plain/* isSafePlain */.Ur)(m[2], 'core') || !insideRepo(m[2]))
             return undefined;
         deps.push(m[2]);
         lines.i++;
@@ -1364,7 +1372,7 @@ function readOuts(lines, keyIndent) {
         if (!key.endsWith(':'))
             return undefined;
         const path = key.slice(0, -1);
-        if (!(0,plain/* isSafePlain */.U)(path, 'core') || !insideRepo(path))
+        if (!(0,plain/* isSafePlain */.Ur)(path, 'core') || !insideRepo(path))
             return undefined;
         lines.i++;
         const option = lines.next();
@@ -1765,6 +1773,20 @@ const TEXT_PROBE = 512;
 const SMALL_FILE = CHUNK_SIZE;
 const SCRATCH = Buffer.allocUnsafe(SMALL_FILE);
 const oneShot = typeof external_node_crypto_.hash === 'function' ? external_node_crypto_.hash : undefined;
+/**
+ * Opens never block: a path the resolver saw as a regular file may have been
+ * swapped for a FIFO since (by another process on the runner); it opens at
+ * once, and the fstat that follows refuses it.
+ */
+const READ = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0);
+/** A path that was a regular file when judged, and is something else when read. */
+class NotRegularFile extends Error {
+    path;
+    constructor(path) {
+        super(`${path} is not a regular file`);
+        this.path = path;
+    }
+}
 /** md5 of a file's raw bytes (DVC 3). */
 async function fileMd5(absPath) {
     return (await new Hasher().file(absPath)).md5;
@@ -1807,7 +1829,9 @@ class Hasher {
     file(absPath, legacy = false) {
         const key = `${legacy ? 'L' : 'M'}${absPath}`;
         return memo(this.files, key, () => this.slots.run(async () => {
-            const h = await hashFile(absPath, legacy);
+            const h = await hashFile(absPath, legacy).catch((e) => {
+                throw this.explain(e);
+            });
             this.known.set(key, h);
             return h;
         }));
@@ -1823,7 +1847,13 @@ class Hasher {
         const known = this.known.get(key);
         if (known || this.files.has(key))
             return known;
-        const h = hashSmallFile(absPath, legacy, stats);
+        let h;
+        try {
+            h = hashSmallFile(absPath, legacy, stats);
+        }
+        catch (e) {
+            throw this.explain(e);
+        }
         if (h) {
             this.known.set(key, h);
             this.files.set(key, Promise.resolve(h));
@@ -1849,6 +1879,17 @@ class Hasher {
         if (md5 !== undefined)
             md5s.set(absPath, md5);
         return md5;
+    }
+    /** A file swapped for something else while the run read it, as a problem naming it. */
+    explain(error) {
+        if (!(error instanceof NotRegularFile))
+            return error;
+        const file = this.root ? (0,external_node_path_.relative)(this.root, error.path).split(external_node_path_.sep).join('/') : error.path;
+        return new errors/* GraftError */.Tz({
+            file,
+            message: `${file} is no longer a regular file: something replaced it (with a FIFO, a device or a folder) while the run read it`,
+            hint: 'make it a regular file again, and make sure no other step changes the repository while the action runs'
+        });
     }
     dir(absPath, legacy = false) {
         return memo(this.dirs, `${legacy ? 'L' : 'M'}${absPath}`, () => this.hashDir(absPath, legacy));
@@ -1883,9 +1924,12 @@ async function hashFile(absPath, legacy) {
 function hashSmallFile(absPath, legacy, stats) {
     if (stats && stats.size >= SMALL_FILE)
         return undefined;
-    const fd = (0,external_node_fs_.openSync)(absPath, 'r');
+    const fd = (0,external_node_fs_.openSync)(absPath, READ);
     try {
-        const info = stats ?? (0,external_node_fs_.fstatSync)(fd);
+        const now = (0,external_node_fs_.fstatSync)(fd);
+        if (!now.isFile())
+            throw new NotRegularFile(absPath);
+        const info = stats ?? now;
         if (info.size < SMALL_FILE) {
             const n = readAllSync(fd, SCRATCH);
             if (n < SMALL_FILE)
@@ -1897,17 +1941,19 @@ function hashSmallFile(absPath, legacy, stats) {
     }
     return undefined;
 }
-/** md5 of a small file without a stat; undefined for a large file, a directory or any error. */
+/** md5 of a small regular file; undefined for a large file, anything but a regular file, or any error. */
 function smallFileMd5(absPath, legacy) {
     let fd;
     try {
-        fd = (0,external_node_fs_.openSync)(absPath, 'r');
+        fd = (0,external_node_fs_.openSync)(absPath, READ);
     }
     catch {
         return undefined;
     }
     try {
-        const n = readAllSync(fd, SCRATCH); // a directory fails here (EISDIR)
+        if (!(0,external_node_fs_.fstatSync)(fd).isFile())
+            return undefined; // the general path judges it
+        const n = readAllSync(fd, SCRATCH);
         return n < SMALL_FILE ? digest(SCRATCH.subarray(0, n), legacy) : undefined;
     }
     catch {
@@ -1918,9 +1964,11 @@ function smallFileMd5(absPath, legacy) {
     }
 }
 async function hashLargeFile(absPath, legacy) {
-    const fh = await (0,promises_.open)(absPath, 'r');
+    const fh = await (0,promises_.open)(absPath, READ);
     try {
         const info = await fh.stat();
+        if (!info.isFile())
+            throw new NotRegularFile(absPath);
         const hash = (0,external_node_crypto_.createHash)('md5');
         const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
         for (;;) {
@@ -2896,7 +2944,7 @@ function fastReadFrontmatter(raw) {
                 if (indent !== undefined && item[1].length !== indent)
                     return undefined;
                 indent = item[1].length;
-                if (!(0,plain/* isSafePlain */.U)(item[2], 'yaml-1.1') || (0,core_paths/* lexicalPathProblem */.TC)(item[2], 'dep'))
+                if (!(0,plain/* isSafePlain */.Ur)(item[2], 'yaml-1.1') || (0,core_paths/* lexicalPathProblem */.TC)(item[2], 'dep'))
                     return undefined;
                 result.deps.push((0,core_paths/* normalizeRepoPath */.NP)(item[2]));
                 result.lines.deps.push(i + 1);
@@ -2922,7 +2970,7 @@ function readValue(result, key, value, line) {
             result.temperature = Number(value);
         return true;
     }
-    if (!(0,plain/* isSafePlain */.U)(value, 'yaml-1.1'))
+    if (!(0,plain/* isSafePlain */.Ur)(value, 'yaml-1.1'))
         return false;
     if (key === 'model') {
         result.model = value;
@@ -3915,6 +3963,9 @@ function runWorkers(workers, { rels, reals, heads }) {
         finish: async ({ takeRest = true } = {}) => {
             if (takeRest)
                 Atomics.store(next, 0, batches); // what no worker has claimed yet is the caller's
+            // Waited for now: the workers must keep the process alive until they answer (an unsettled await would end it).
+            for (const worker of workers)
+                worker.ref();
             await done;
             return found;
         }
@@ -4351,8 +4402,9 @@ function modelChoices(what) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ isSafePlainLine),
-/* harmony export */   U: () => (/* binding */ isSafePlain)
+/* harmony export */   Ec: () => (/* binding */ isSafePlainLine),
+/* harmony export */   JO: () => (/* binding */ RUAMEL_BINARY),
+/* harmony export */   Ur: () => (/* binding */ isSafePlain)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 // For the fast line readers: is a one-line plain scalar certainly read back
@@ -4383,6 +4435,12 @@ function isSafePlain(text, schema) {
 function isSafePlainLine(trimmed) {
     return SAFE_TEXT.test(trimmed) && !trimmed.endsWith(' ');
 }
+/**
+ * A plain scalar that ruamel (DVC's YAML reader) takes for a binary integer,
+ * where YAML 1.2's core schema (the `yaml` package) sees a string (ruamel's
+ * resolver, YAML 1.2 mode: `0b` and binary digits).
+ */
+const RUAMEL_BINARY = /^[-+]?0b[01_]+$/;
 
 
 /***/ }),

@@ -1,13 +1,12 @@
 // The thread prehash.ts starts: md5s (DVC 3's raw rule) of the files it is
 // sent, and line 1 of the outputs, so the main thread can read the prompts
-// meanwhile. Plain CommonJS with
-// node's own modules only, because it runs as its own file (ncc copies it
-// beside the bundle). Every path it gets was landed by the resolver: the real
-// path of a regular file inside the repository. It opens without following a
-// symlink and without blocking, checks it is still a regular file, and reads
-// at most 1 MiB: a file swapped since for a link, a FIFO or a device, or a
-// larger one, answers null, and the main thread then judges and hashes it as
-// before.
+// meanwhile. Plain CommonJS with node's own modules only, because it runs as
+// its own file (ncc copies it beside the bundle). Every path it gets was
+// landed by the resolver: the real path of a regular file inside the
+// repository. It opens it without following a final symlink and without
+// blocking, checks it is still a regular file, and reads at most 1 MiB: a
+// file swapped since for a link, a FIFO or a device, or a larger one, answers
+// null, and the main thread then judges and hashes it as before.
 'use strict'
 const { parentPort } = require('node:worker_threads')
 const { closeSync, constants, fstatSync, openSync, readSync } = require('node:fs')
