@@ -13,6 +13,7 @@ import {
   RepoPathChecker
 } from '../../src/core/paths.js'
 import { TestRepo } from '../support/repo.js'
+import { readDvcLock } from '../../src/core/dvc/dvclock.js'
 
 describe('paths', () => {
   let repo: TestRepo
@@ -110,6 +111,37 @@ describe('paths', () => {
     const alphabet = ['a', '.', '/', '\\', 'b.md', '..']
     const all = (n: number): string[] => (n === 0 ? [''] : all(n - 1).flatMap((p) => alphabet.map((c) => p + c)))
     for (const p of [0, 1, 2, 3, 4, 5].flatMap(all)) expect([p, normalizeRepoPath(p)]).toEqual([p, reference(p)])
+  })
+
+  it('reads a checked file only if it is still a regular file: a FIFO or a link swapped in is named, never waited on', async () => {
+    repo.write({ 'docs/p.prompt.md': 'p\n', 'docs/q.prompt.md': 'q\n', 'dvc.lock': "schema: '2.0'\n" })
+    const checker = new RepoPathChecker(repo.root)
+    expect(checker.check('docs/p.prompt.md', 'prompt')).toBeUndefined()
+    expect(checker.check('docs/q.prompt.md', 'prompt')).toBeUndefined()
+    rmSync(repo.path('docs/p.prompt.md'))
+    execFileSync('mkfifo', [repo.path('docs/p.prompt.md')])
+    rmSync(repo.path('docs/q.prompt.md'))
+    symlinkSync(join(outside, 'secret.md'), repo.path('docs/q.prompt.md'))
+    const problem = (f: () => unknown): unknown => {
+      try {
+        f()
+      } catch (e) {
+        return e instanceof GraftError ? e.problems[0] : e
+      }
+      return undefined
+    }
+    expect(problem(() => checker.readText('docs/p.prompt.md', 'prompt'))).toMatchObject({
+      file: 'docs/p.prompt.md',
+      message: expect.stringMatching(/no longer a regular file: something replaced it with a FIFO/),
+      hint: expect.stringMatching(/no other step changes the repository/)
+    })
+    expect(problem(() => checker.readText('docs/q.prompt.md', 'prompt'))).toMatchObject({
+      file: 'docs/q.prompt.md',
+      message: expect.stringMatching(/replaced it with a symlink/)
+    })
+    rmSync(repo.path('dvc.lock'))
+    execFileSync('mkfifo', [repo.path('dvc.lock')])
+    await expect(readDvcLock(repo.root)).rejects.toThrow(/dvc\.lock is no longer a regular file/)
   })
 
   it('gives a listed folder the verdicts of looking at each entry alone (symlinks, a FIFO, a folder, missing names)', () => {

@@ -15,8 +15,11 @@
 // Outputs must also be writable files: not a folder, not under a file.
 import {
   accessSync,
+  closeSync,
   constants,
+  fstatSync,
   lstatSync,
+  openSync,
   readFileSync,
   readdirSync,
   readlinkSync,
@@ -206,7 +209,7 @@ export class RepoPathChecker {
     const kind = this.land(normalizeRepoPath(rel)).kind
     if (!kind) return undefined
     if (kind === 'folder') throw refusal(rel, role, `${rel} is a folder, not a file`, at)
-    return readFileSync(real, 'utf8')
+    return readRegularFile(real, showPath(normalizeRepoPath(rel)), { noFollow: true })
   }
 
   /**
@@ -481,6 +484,44 @@ function refusal(rel: string, role: PathRole, problem: string, at?: { file?: str
       : role === 'output'
         ? "outputs must be plain files inside the repository, outside .git/, .github/ and .dvc/; fix the prompt's `out` or remove the symlink"
         : 'paths must stay inside the repository, outside .git/, .github/ and .dvc/, and be regular files or folders; fix the path or remove the symlink'
+  })
+}
+
+/**
+ * Reads (UTF-8) a file already judged a regular file, so that whatever
+ * replaced it since cannot hang or fool the run: the open never blocks (a FIFO
+ * opens at once), `noFollow` refuses a final symlink (for a real path, which
+ * has none), and the file is read only if fstat still says regular file.
+ * Source of the risk: another process on the runner (an earlier step) can swap
+ * a file between the resolver's check and the read.
+ * @param shown the repository-relative path, for the message
+ * @returns the text; undefined when nothing is there (ENOENT)
+ * @throws GraftError naming `shown` when something else is there now; other read errors as thrown
+ */
+export function readRegularFile(abs: string, shown: string, options: { noFollow?: boolean } = {}): string | undefined {
+  const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (options.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0)
+  let fd: number
+  try {
+    fd = openSync(abs, flags)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return undefined
+    if (code === 'ELOOP' && options.noFollow) throw replaced(shown, 'a symlink')
+    throw error
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw replaced(shown, 'a FIFO, a device or a folder')
+    return readFileSync(fd, 'utf8')
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function replaced(shown: string, what: string): GraftError {
+  return new GraftError({
+    file: shown,
+    message: `${shown} is no longer a regular file: something replaced it with ${what} while the run read it`,
+    hint: 'make it a regular file again, and make sure no other step changes the repository while the action runs'
   })
 }
 

@@ -1,11 +1,11 @@
 // dvc.lock: read it (schema 2.0), compute fresh entries, and rewrite one
 // stage's entry in DVC's own layout so the real `dvc status` agrees and every
 // other stage stays byte-identical.
-import { readFileSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml'
 import { GraftError } from '../errors.js'
+import { readRegularFile } from '../paths.js'
 import type { DvcLock, LockEntry, LockStage } from '../types.js'
 import { Hasher } from './hash.js'
 import { fastParseDvcLock } from './dvclock-fast.js'
@@ -18,14 +18,9 @@ const SYNTAX_HINT = 'fix the syntax, or restore dvc.lock from git (`git checkout
 const CORRUPT_HINT = 'restore dvc.lock from git, or regenerate it with `dvc repro` (DVC 3)'
 
 export async function readDvcLock(root: string): Promise<DvcLock | undefined> {
-  let text: string
-  try {
-    text = readFileSync(join(root, FILE), 'utf8') // one blocking read, not a round trip per chunk
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw e
-  }
-  return parseDvcLock(text)
+  // One blocking read, not a round trip per chunk; never blocking on a FIFO, refusing a symlink as the resolver did.
+  const text = readRegularFile(join(root, FILE), FILE, { noFollow: true })
+  return text === undefined ? undefined : parseDvcLock(text)
 }
 
 export function parseDvcLock(text: string, file = FILE): DvcLock {

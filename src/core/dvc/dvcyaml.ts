@@ -1,10 +1,10 @@
 // Reads dvc.yaml into plain stage definitions. Errors DVC itself would refuse
 // become GraftErrors with file and line; valid features the native engine
 // does not model are listed in `unsupported`, so the caller can choose DVC.
-import { readFileSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import { isMap, isSeq, isScalar, visit, type Node, type Pair, type YAMLMap } from 'yaml'
 import { GraftError } from '../errors.js'
+import { readRegularFile } from '../paths.js'
 import { fastParseDvcYaml } from './dvcyaml-fast.js'
 import { pairKey, parseYamlSource, scalarString, type YamlSource } from '../yaml/source.js'
 import type { DvcYaml, StageDef, StageOut } from '../types.js'
@@ -174,11 +174,7 @@ function schemaError(src: YamlSource, node: Node | null | undefined, message: st
 }
 
 async function readIfPresent(abs: string): Promise<string | undefined> {
-  try {
-    // One blocking read: the promise version reads a large file in chunks, each a thread-pool round trip.
-    return readFileSync(abs, 'utf8')
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw e
-  }
+  // One blocking read (the promise version reads a large file in chunks, each a thread-pool round
+  // trip) that never blocks on a FIFO, and refuses a symlink as the resolver did before it.
+  return readRegularFile(abs, 'dvc.yaml', { noFollow: true })
 }

@@ -4,7 +4,7 @@
 // frontmatter; a stage whose output moved is rewritten; the stage of a prompt
 // that is gone is removed with its dvc.lock entry. Stages that are not Graft's
 // (no *.prompt.md dep) and every other byte of both files stay as written.
-import { readFile } from 'node:fs/promises'
+import { readRegularFile } from '../paths.js'
 import { join } from 'node:path'
 import { addStagesToDvcYaml, removeStagesFromDvcYaml, updateStageDeps } from '../dvc/dvcyaml-write.js'
 import { removeLockStages } from '../dvc/dvclock.js'
@@ -103,10 +103,5 @@ export async function writeSync(root: string, plan: SyncPlan): Promise<void> {
 }
 
 async function readText(root: string, rel: string): Promise<string | undefined> {
-  try {
-    return await readFile(join(root, rel), 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
-  }
+  return readRegularFile(join(root, rel), rel, { noFollow: true })
 }
