@@ -16,8 +16,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: parseDvcLock, parseDvcLockYaml
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -26,6 +24,8 @@ var external_node_path_ = __webpack_require__(6760);
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./src/core/dvc/hash.ts + 1 modules
 var dvc_hash = __webpack_require__(7827);
 ;// CONCATENATED MODULE: ./src/core/yaml/emit-ruamel.ts
@@ -558,16 +558,9 @@ const FILE = 'dvc.lock';
 const SYNTAX_HINT = 'fix the syntax, or restore dvc.lock from git (`git checkout -- dvc.lock`) and run `dvc repro`';
 const CORRUPT_HINT = 'restore dvc.lock from git, or regenerate it with `dvc repro` (DVC 3)';
 async function readDvcLock(root) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, FILE), 'utf8'); // one blocking read, not a round trip per chunk
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        throw e;
-    }
-    return parseDvcLock(text);
+    // One blocking read, not a round trip per chunk; never blocking on a FIFO, refusing a symlink as the resolver did.
+    const text = (0,paths/* readRegularFile */.XF)((0,external_node_path_.join)(root, FILE), FILE, { noFollow: true });
+    return text === undefined ? undefined : parseDvcLock(text);
 }
 function parseDvcLock(text, file = FILE) {
     return fastParseDvcLock(text) ?? parseDvcLockYaml(text, file);
@@ -1096,14 +1089,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: parseDvcYaml, parseDvcYamlFull
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./src/core/yaml/plain.ts
 var plain = __webpack_require__(5723);
 ;// CONCATENATED MODULE: ./src/core/dvc/dvcyaml-fast.ts
@@ -1569,15 +1562,9 @@ function schemaError(src, node, message) {
     return new errors/* GraftError */.Tz({ file: src.file, line: src.lineOf(node), message, hint: SCHEMA_HINT });
 }
 async function readIfPresent(abs) {
-    try {
-        // One blocking read: the promise version reads a large file in chunks, each a thread-pool round trip.
-        return (0,external_node_fs_.readFileSync)(abs, 'utf8');
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        throw e;
-    }
+    // One blocking read (the promise version reads a large file in chunks, each a thread-pool round
+    // trip) that never blocks on a FIFO, and refuses a symlink as the resolver did before it.
+    return (0,paths/* readRegularFile */.XF)(abs, 'dvc.yaml', { noFollow: true });
 }
 
 
@@ -2330,6 +2317,7 @@ class Git {
 /* harmony export */   P8: () => (/* binding */ showPath),
 /* harmony export */   TC: () => (/* binding */ lexicalPathProblem),
 /* harmony export */   Vh: () => (/* binding */ PIPELINE_FILES),
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   YL: () => (/* binding */ DVC_SKIPPED_DIRS),
 /* harmony export */   x_: () => (/* binding */ RepoPathChecker)
 /* harmony export */ });
@@ -2517,7 +2505,7 @@ class RepoPathChecker {
             return undefined;
         if (kind === 'folder')
             throw refusal(rel, role, `${rel} is a folder, not a file`, at);
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(real, 'utf8');
+        return readRegularFile(real, showPath(normalizeRepoPath(rel)), { noFollow: true });
     }
     /**
      * The real path of `rel` when it passes the `role` checks and is a regular
@@ -2811,6 +2799,47 @@ function refusal(rel, role, problem, at) {
             : role === 'output'
                 ? "outputs must be plain files inside the repository, outside .git/, .github/ and .dvc/; fix the prompt's `out` or remove the symlink"
                 : 'paths must stay inside the repository, outside .git/, .github/ and .dvc/, and be regular files or folders; fix the path or remove the symlink'
+    });
+}
+/**
+ * Reads (UTF-8) a file already judged a regular file, so that whatever
+ * replaced it since cannot hang or fool the run: the open never blocks (a FIFO
+ * opens at once), `noFollow` refuses a final symlink (for a real path, which
+ * has none), and the file is read only if fstat still says regular file.
+ * Source of the risk: another process on the runner (an earlier step) can swap
+ * a file between the resolver's check and the read.
+ * @param shown the repository-relative path, for the message
+ * @returns the text; undefined when nothing is there (ENOENT)
+ * @throws GraftError naming `shown` when something else is there now; other read errors as thrown
+ */
+function readRegularFile(abs, shown, options = {}) {
+    const flags = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (options.noFollow ? (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0) : 0);
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(abs, flags);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return undefined;
+        if (code === 'ELOOP' && options.noFollow)
+            throw replaced(shown, 'a symlink');
+        throw error;
+    }
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile())
+            throw replaced(shown, 'a FIFO, a device or a folder');
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+function replaced(shown, what) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+        file: shown,
+        message: `${shown} is no longer a regular file: something replaced it with ${what} while the run read it`,
+        hint: 'make it a regular file again, and make sure no other step changes the repository while the action runs'
     });
 }
 /** Throws when an output may not be written; call it right before writing. */

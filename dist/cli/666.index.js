@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./src/core/dvc/dvcyaml-write.ts
 var dvcyaml_write = __webpack_require__(4417);
 // EXTERNAL MODULE: ./src/core/dvc/dvclock.ts + 2 modules
@@ -123,14 +123,7 @@ async function writeSync(root, plan) {
     }
 }
 async function readText(root, rel) {
-    try {
-        return await (0,promises_.readFile)((0,external_node_path_.join)(root, rel), 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
+    return (0,paths/* readRegularFile */.XF)((0,external_node_path_.join)(root, rel), rel, { noFollow: true });
 }
 
 // EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
