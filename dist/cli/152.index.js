@@ -1760,12 +1760,6 @@ const TEXT_PROBE = 512;
 const SMALL_FILE = CHUNK_SIZE;
 const SCRATCH = Buffer.allocUnsafe(SMALL_FILE);
 const oneShot = typeof external_node_crypto_.hash === 'function' ? external_node_crypto_.hash : undefined;
-/**
- * Opens never block: a path the resolver saw as a regular file may have been
- * swapped for a FIFO since (by another process on the runner); it opens at
- * once, and the fstat that follows refuses it.
- */
-const READ = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0);
 /** A path that was a regular file when judged, and is something else when read. */
 class NotRegularFile extends Error {
     path;
@@ -1872,11 +1866,7 @@ class Hasher {
         if (!(error instanceof NotRegularFile))
             return error;
         const file = this.root ? (0,external_node_path_.relative)(this.root, error.path).split(external_node_path_.sep).join('/') : error.path;
-        return new errors/* GraftError */.Tz({
-            file,
-            message: `${file} is no longer a regular file: something replaced it (with a FIFO, a device or a folder) while the run read it`,
-            hint: 'make it a regular file again, and make sure no other step changes the repository while the action runs'
-        });
+        return (0,paths/* replaced */.$3)(file, 'a FIFO, a device or a folder');
     }
     dir(absPath, legacy = false) {
         return memo(this.dirs, `${legacy ? 'L' : 'M'}${absPath}`, () => this.hashDir(absPath, legacy));
@@ -1911,7 +1901,7 @@ async function hashFile(absPath, legacy) {
 function hashSmallFile(absPath, legacy, stats) {
     if (stats && stats.size >= SMALL_FILE)
         return undefined;
-    const fd = (0,external_node_fs_.openSync)(absPath, READ);
+    const fd = (0,external_node_fs_.openSync)(absPath, paths/* NON_BLOCKING_READ */.ZL);
     try {
         const now = (0,external_node_fs_.fstatSync)(fd);
         if (!now.isFile())
@@ -1932,7 +1922,7 @@ function hashSmallFile(absPath, legacy, stats) {
 function smallFileMd5(absPath, legacy) {
     let fd;
     try {
-        fd = (0,external_node_fs_.openSync)(absPath, READ);
+        fd = (0,external_node_fs_.openSync)(absPath, paths/* NON_BLOCKING_READ */.ZL);
     }
     catch {
         return undefined;
@@ -1951,7 +1941,7 @@ function smallFileMd5(absPath, legacy) {
     }
 }
 async function hashLargeFile(absPath, legacy) {
-    const fh = await (0,promises_.open)(absPath, READ);
+    const fh = await (0,promises_.open)(absPath, paths/* NON_BLOCKING_READ */.ZL);
     try {
         const info = await fh.stat();
         if (!info.isFile())
@@ -2312,6 +2302,7 @@ class Git {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $3: () => (/* binding */ replaced),
 /* harmony export */   Im: () => (/* binding */ isSameOrInside),
 /* harmony export */   NP: () => (/* binding */ normalizeRepoPath),
 /* harmony export */   P8: () => (/* binding */ showPath),
@@ -2319,6 +2310,7 @@ class Git {
 /* harmony export */   Vh: () => (/* binding */ PIPELINE_FILES),
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   YL: () => (/* binding */ DVC_SKIPPED_DIRS),
+/* harmony export */   ZL: () => (/* binding */ NON_BLOCKING_READ),
 /* harmony export */   x_: () => (/* binding */ RepoPathChecker)
 /* harmony export */ });
 /* unused harmony exports folderKey, checkRepoPath, assertWritable */
@@ -2465,7 +2457,6 @@ class RepoPathChecker {
         output: new Map(),
         pipeline: new Map()
     };
-    present = new Set();
     trees = new Map();
     landings = new Map();
     /** real folder → how often it was looked into, then its entries' kinds (see entryKind) */
@@ -2520,10 +2511,7 @@ class RepoPathChecker {
     }
     /** Whether `rel` exists, following symlinks (a dangling link does not). Call after check(). */
     exists(rel) {
-        const normal = normalizeRepoPath(rel);
-        if (this.present.has(normal))
-            return true;
-        return this.land(normal).kind !== undefined;
+        return this.land(normalizeRepoPath(rel)).kind !== undefined;
     }
     /**
      * For a folder dep: every entry below it, walked without following symlinked
@@ -2740,8 +2728,6 @@ class RepoPathChecker {
         try {
             const real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(abs);
             const kind = kindOf((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real));
-            if (real === abs)
-                this.present.add(normal);
             return { real, kind };
         }
         catch (error) {
@@ -2813,7 +2799,7 @@ function refusal(rel, role, problem, at) {
  * @throws GraftError naming `shown` when something else is there now; other read errors as thrown
  */
 function readRegularFile(abs, shown, options = {}) {
-    const flags = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (options.noFollow ? (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0) : 0);
+    const flags = NON_BLOCKING_READ | (options.noFollow ? (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0) : 0);
     let fd;
     try {
         fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(abs, flags);
@@ -2835,6 +2821,12 @@ function readRegularFile(abs, shown, options = {}) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
 }
+/**
+ * Open flags for reading a file judged earlier: a FIFO swapped in since opens
+ * at once instead of blocking (the caller then checks fstat says regular file).
+ */
+const NON_BLOCKING_READ = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0);
+/** The problem for a file judged regular that is something else (`what`) when read. */
 function replaced(shown, what) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
         file: shown,

@@ -487,12 +487,14 @@ function parseDownstream(raw, label) {
 /* unused harmony exports HAND_EDIT_POLICIES, handEditedOutputs */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _graft_header_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(501);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6107);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _graft_header_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(501);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
 // A generated document starts with Graft's header line; one that does not was
 // written or edited by hand.
+
 
 
 
@@ -505,7 +507,7 @@ const HAND_EDIT_POLICIES = ['keep', 'regenerate', 'fail'];
 function parseHandEditPolicy(raw, label) {
     if (HAND_EDIT_POLICIES.includes(raw))
         return raw;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({ message: `${label} is "${raw}"`, hint: `use one of: ${HAND_EDIT_POLICIES.join(', ')}` });
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ message: `${label} is "${raw}"`, hint: `use one of: ${HAND_EDIT_POLICIES.join(', ')}` });
 }
 /** The outputs of `doc` that were edited by hand (empty when none). */
 function handEditedOutputs(doc) {
@@ -522,7 +524,7 @@ function refuseHandEdits(stale) {
         hint: `revert the edit (git checkout -- ${out}), move the change into the prompt${d.prompt ? ` ${d.prompt}` : ''} or its sources, or set hand-edits to keep (accept it) or regenerate (rewrite it)`
     })));
     if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz(problems);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz(problems);
 }
 /**
  * Outputs whose line 1 is no Graft header, by stage. `firstLines`: line 1 of
@@ -533,8 +535,8 @@ async function checkOutputHeaders(root, pipeline, firstLines) {
     const buf = Buffer.allocUnsafe(HEAD);
     for (const p of pipeline.prompts) {
         const known = firstLines?.get(p.out);
-        const first = known === undefined ? firstLine((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, p.out), buf) : (known ?? undefined);
-        if (first === undefined || (0,_graft_header_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHeader */ .RW)(first))
+        const first = known === undefined ? firstLine((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, p.out), buf) : (known ?? undefined);
+        if (first === undefined || (0,_graft_header_js__WEBPACK_IMPORTED_MODULE_3__/* .parseHeader */ .RW)(first))
             continue;
         found.set(p.stageName, [
             { kind: 'edited-by-hand', path: p.out, text: `${p.out} has no valid Graft header on line 1 (edited by hand?)` }
@@ -555,8 +557,8 @@ function refuseHandWrittenOutputs(root, pipeline) {
     for (const p of pipeline.prompts) {
         if (locked.has(p.out))
             continue;
-        const first = firstLine((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, p.out), buf);
-        if (first === undefined || (0,_graft_header_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHeader */ .RW)(first))
+        const first = firstLine((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, p.out), buf);
+        if (first === undefined || (0,_graft_header_js__WEBPACK_IMPORTED_MODULE_3__/* .parseHeader */ .RW)(first))
             continue;
         problems.push({
             file: p.path,
@@ -566,7 +568,7 @@ function refuseHandWrittenOutputs(root, pipeline) {
         });
     }
     if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz(problems);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz(problems);
 }
 /**
  * First line of a file, or undefined when the file is absent or empty. A
@@ -578,7 +580,7 @@ const HEAD = 4096;
 function firstLine(path, buf) {
     let fd;
     try {
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0)); // a FIFO swapped in opens at once…
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, _paths_js__WEBPACK_IMPORTED_MODULE_1__/* .NON_BLOCKING_READ */ .ZL); // a FIFO swapped in opens at once…
     }
     catch {
         return undefined;

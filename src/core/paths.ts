@@ -171,7 +171,6 @@ export class RepoPathChecker {
     output: new Map(),
     pipeline: new Map()
   }
-  private readonly present = new Set<string>()
   private readonly trees = new Map<string, string | undefined>()
   private readonly landings = new Map<string, Landing>()
   /** real folder → how often it was looked into, then its entries' kinds (see entryKind) */
@@ -225,9 +224,7 @@ export class RepoPathChecker {
 
   /** Whether `rel` exists, following symlinks (a dangling link does not). Call after check(). */
   exists(rel: string): boolean {
-    const normal = normalizeRepoPath(rel)
-    if (this.present.has(normal)) return true
-    return this.land(normal).kind !== undefined
+    return this.land(normalizeRepoPath(rel)).kind !== undefined
   }
 
   /**
@@ -430,7 +427,6 @@ export class RepoPathChecker {
     try {
       const real = realpathSync.native(abs)
       const kind = kindOf(statSync(real))
-      if (real === abs) this.present.add(normal)
       return { real, kind }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
@@ -499,7 +495,7 @@ function refusal(rel: string, role: PathRole, problem: string, at?: { file?: str
  * @throws GraftError naming `shown` when something else is there now; other read errors as thrown
  */
 export function readRegularFile(abs: string, shown: string, options: { noFollow?: boolean } = {}): string | undefined {
-  const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (options.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0)
+  const flags = NON_BLOCKING_READ | (options.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0)
   let fd: number
   try {
     fd = openSync(abs, flags)
@@ -517,7 +513,14 @@ export function readRegularFile(abs: string, shown: string, options: { noFollow?
   }
 }
 
-function replaced(shown: string, what: string): GraftError {
+/**
+ * Open flags for reading a file judged earlier: a FIFO swapped in since opens
+ * at once instead of blocking (the caller then checks fstat says regular file).
+ */
+export const NON_BLOCKING_READ = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
+
+/** The problem for a file judged regular that is something else (`what`) when read. */
+export function replaced(shown: string, what: string): GraftError {
   return new GraftError({
     file: shown,
     message: `${shown} is no longer a regular file: something replaced it with ${what} while the run read it`,

@@ -3,11 +3,11 @@
 // Files are read in bounded parallel; a Hasher remembers what it has hashed.
 import * as crypto from 'node:crypto'
 import { createHash, type Hash } from 'node:crypto'
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs'
+import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { open, readdir, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { GraftError } from '../errors.js'
-import { DVC_SKIPPED_DIRS } from '../paths.js'
+import { DVC_SKIPPED_DIRS, NON_BLOCKING_READ, replaced } from '../paths.js'
 import { DvcIgnore, DVCIGNORE } from './dvcignore.js'
 
 /** DVC reads files in 1 MiB chunks; the legacy text test is applied per chunk. */
@@ -18,12 +18,6 @@ const TEXT_PROBE = 512
 const SMALL_FILE = CHUNK_SIZE
 const SCRATCH = Buffer.allocUnsafe(SMALL_FILE)
 const oneShot: typeof crypto.hash | undefined = typeof crypto.hash === 'function' ? crypto.hash : undefined
-/**
- * Opens never block: a path the resolver saw as a regular file may have been
- * swapped for a FIFO since (by another process on the runner); it opens at
- * once, and the fstat that follows refuses it.
- */
-const READ = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
 
 /** A path that was a regular file when judged, and is something else when read. */
 class NotRegularFile extends Error {
@@ -149,11 +143,7 @@ export class Hasher {
   private explain(error: unknown): unknown {
     if (!(error instanceof NotRegularFile)) return error
     const file = this.root ? relative(this.root, error.path).split(sep).join('/') : error.path
-    return new GraftError({
-      file,
-      message: `${file} is no longer a regular file: something replaced it (with a FIFO, a device or a folder) while the run read it`,
-      hint: 'make it a regular file again, and make sure no other step changes the repository while the action runs'
-    })
+    return replaced(file, 'a FIFO, a device or a folder')
   }
 
   dir(absPath: string, legacy = false): Promise<DirHash> {
@@ -192,7 +182,7 @@ async function hashFile(absPath: string, legacy: boolean): Promise<FileHash> {
  */
 function hashSmallFile(absPath: string, legacy: boolean, stats?: Stats): FileHash | undefined {
   if (stats && stats.size >= SMALL_FILE) return undefined
-  const fd = openSync(absPath, READ)
+  const fd = openSync(absPath, NON_BLOCKING_READ)
   try {
     const now = fstatSync(fd)
     if (!now.isFile()) throw new NotRegularFile(absPath)
@@ -211,7 +201,7 @@ function hashSmallFile(absPath: string, legacy: boolean, stats?: Stats): FileHas
 function smallFileMd5(absPath: string, legacy: boolean): string | undefined {
   let fd: number
   try {
-    fd = openSync(absPath, READ)
+    fd = openSync(absPath, NON_BLOCKING_READ)
   } catch {
     return undefined
   }
@@ -227,7 +217,7 @@ function smallFileMd5(absPath: string, legacy: boolean): string | undefined {
 }
 
 async function hashLargeFile(absPath: string, legacy: boolean): Promise<FileHash> {
-  const fh = await open(absPath, READ)
+  const fh = await open(absPath, NON_BLOCKING_READ)
   try {
     const info = await fh.stat()
     if (!info.isFile()) throw new NotRegularFile(absPath)

@@ -1,6 +1,7 @@
 // A generated document starts with Graft's header line; one that does not was
 // written or edited by hand.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { NON_BLOCKING_READ } from '../paths.js'
 import { join } from 'node:path'
 import { parseHeader } from '../graft/header.js'
 import type { Pipeline } from '../pipeline/load.js'
@@ -103,7 +104,7 @@ const HEAD = 4096
 function firstLine(path: string, buf: Buffer): string | undefined {
   let fd
   try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)) // a FIFO swapped in opens at once…
+    fd = openSync(path, NON_BLOCKING_READ) // a FIFO swapped in opens at once…
   } catch {
     return undefined
   }
