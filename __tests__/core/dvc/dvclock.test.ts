@@ -7,7 +7,9 @@ import {
   parseDvcLock,
   parseDvcLockYaml,
   readDvcLock,
-  setLockStage
+  setLockStage,
+  spliceByLines,
+  spliceStage
 } from '../../../src/core/dvc/dvclock.js'
 import type { LockStage } from '../../../src/core/types.js'
 import { fastParseDvcLock } from '../../../src/core/dvc/dvclock-fast.js'
@@ -281,6 +283,32 @@ stages:
     expect(text).toContain("- path: 'true'")
     expect(text.split('\n').filter((l) => l.startsWith('      ')).length).toBeGreaterThan(1) // folded cmd
     expect(parseDvcLock(text).stages.get('yes')!.cmd).toBe(tricky.cmd)
+  })
+
+  it('splices a lock in DVC layout by line numbers exactly as through the YAML tree', () => {
+    const layouts = [
+      REFERENCE_LOCK, // read by blocks
+      REFERENCE_LOCK.trimEnd(), // no newline at the end
+      // read by lines: an entry's keys in another order, a folded path, a folded cmd
+      "schema: '2.0'\nstages:\n  a:\n    cmd: x\n      y\n    outs:\n    - path: o\n      size: 3\n      md5: " +
+        md5('o') +
+        "\n  b:\n    cmd: z\n    deps:\n    - path: long\n        name\n      md5: '1234'\n  c:\n    cmd: w\n",
+      "schema: '2.0'\nstages:\n  only:\n    cmd: x\n"
+    ]
+    let compared = 0
+    for (const text of layouts) {
+      const lock = fastParseDvcLock(text)!
+      expect(lock).toBeDefined()
+      for (const name of [...lock.stages.keys(), 'added']) {
+        expect(spliceByLines(text, lock, name, stage)).toBe(spliceStage(text, name, stage))
+        compared++
+      }
+    }
+    expect(compared).toBe(12)
+    // a lock the line reader does not take is left to the tree
+    expect(spliceByLines("schema: '2.0'\nstages:\n", fastParseDvcLock("schema: '2.0'\nstages:\n")!, 'a', stage)).toBe(
+      undefined
+    )
   })
 
   it('refuses to edit a corrupt lock file', () => {

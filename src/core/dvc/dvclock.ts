@@ -136,10 +136,52 @@ export async function lockEntryFor(
  */
 export function setLockStage(existingText: string | undefined, name: string, stage: LockStage): string {
   const text = existingText === undefined || existingText.trim() === '' ? `schema: '2.0'\nstages:\n` : existingText
-  parseDvcLock(text) // refuse to edit a corrupt file
-  const result = spliceStage(text, name, stage)
+  const plain = fastParseDvcLock(text)
+  if (!plain) parseDvcLockYaml(text) // refuse to edit a corrupt file
+  const result = (plain && spliceByLines(text, plain, name, stage)) ?? spliceStage(text, name, stage)
   assertReadsBack(result, name, stage)
   return result
+}
+
+/**
+ * spliceStage for a lock in DVC's own layout (`lock` is fastParseDvcLock's
+ * reading of `text`): there every stage runs from its key's line to the next
+ * stage's key, the last one to the end of the file, so the stage's line
+ * numbers are all the splice needs. The YAML tree spliceStage builds costs
+ * about a second per call on a 1000-stage lock, and generate splices once per
+ * rendered document. Exported for the test that holds the two splices
+ * together; undefined when `lock` has no stages or the key is not where the
+ * reader said (spliceStage then does it).
+ */
+export function spliceByLines(text: string, lock: DvcLock, name: string, stage: LockStage): string | undefined {
+  const order = [...lock.stages]
+  if (order.length === 0) return undefined
+  const block = stageBlock(name, stage, 2)
+  const i = order.findIndex(([n]) => n === name)
+  if (i < 0) return `${withNewline(text)}${block}`
+  const line = order[i][1].line
+  const next = order[i + 1]?.[1].line
+  if (line === undefined) return undefined
+  const [start, end] = lineOffsets(text, line, next ?? Number.POSITIVE_INFINITY)
+  if (!text.startsWith(`  ${name}:\n`, start)) return undefined
+  return `${text.slice(0, start)}${block}${text.slice(next === undefined ? text.length : end)}`
+}
+
+/** The offsets where 1-based lines `a` and `b` start (the text's length for a line past the end). */
+function lineOffsets(text: string, a: number, b: number): [number, number] {
+  const found = [text.length, text.length]
+  let offset = 0
+  for (let line = 1; offset <= text.length; line++) {
+    if (line === a) found[0] = offset
+    if (line === b) {
+      found[1] = offset
+      break
+    }
+    const nl = text.indexOf('\n', offset)
+    if (nl < 0) break
+    offset = nl + 1
+  }
+  return [found[0], found[1]]
 }
 
 /**
@@ -180,7 +222,8 @@ export function removeLockStages(existingText: string, names: string[]): string 
   return result
 }
 
-function spliceStage(text: string, name: string, stage: LockStage): string {
+/** The general splice: where the YAML tree puts the stages (any layout). Exported for the test of spliceByLines. */
+export function spliceStage(text: string, name: string, stage: LockStage): string {
   const top = parseYamlSource(text, FILE, SYNTAX_HINT).doc.contents as YAMLMap
   const stagesPair = top.items.find((p) => pairKey(p) === 'stages')
   if (!stagesPair) return `${withNewline(text)}stages:\n${stageBlock(name, stage, 2)}`

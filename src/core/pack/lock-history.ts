@@ -6,6 +6,7 @@
 // --batch-check` names the dvc.lock blob of each and of its parents, and each
 // blob is parsed once: a run over hundreds of stages costs a few git calls.
 import { parse } from 'yaml'
+import { fastParseDvcLock } from '../dvc/dvclock-fast.js'
 import type { Git } from '../io/git.js'
 
 /** Walking further than this means the entry is older than anything useful. */
@@ -16,7 +17,8 @@ interface LockCommit {
   parents: string[]
 }
 
-type Stages = Record<string, unknown> | undefined
+/** stage name → its entry as canonical JSON */
+type Stages = Map<string, string> | undefined
 
 export class LockHistory {
   private commits?: Promise<{ list: LockCommit[]; blobs: Map<string, string> }>
@@ -93,23 +95,51 @@ export class LockHistory {
     return blobs
   }
 
-  /** The stage's entry in a dvc.lock blob, as canonical JSON (formatting changes do not count). */
+  /** The stage's entry in a dvc.lock blob, as canonical JSON (see lockStageEntries). */
   private async entry(blob: string | undefined, stage: string): Promise<string | undefined> {
     if (!blob) return undefined
     if (!this.blobs.has(blob)) this.blobs.set(blob, this.parseBlob(blob))
-    const value = (await this.blobs.get(blob))?.[stage]
-    return value === undefined ? undefined : JSON.stringify(value)
+    return (await this.blobs.get(blob))?.get(stage)
   }
 
   /** A corrupt historical lock is treated as holding no entries, not as an error. */
   private async parseBlob(blob: string): Promise<Stages> {
     try {
-      const doc = parse(await this.git.exec(['cat-file', 'blob', blob])) as { stages?: Record<string, unknown> } | null
-      return doc?.stages ?? undefined
+      return lockStageEntries(await this.git.exec(['cat-file', 'blob', blob]))
     } catch {
       return undefined
     }
   }
+}
+
+/**
+ * Each stage's entry in a dvc.lock text → canonical JSON: keys sorted, an
+ * empty or missing `deps` or `outs` left out, so a change of layout alone is
+ * no change. A lock in DVC's own layout is read by the fast reader: the YAML
+ * parser takes about half a second per 1000 stages, and a walk back through
+ * history reads many blobs. Anything else goes to the YAML parser.
+ * @returns undefined when the text holds no stages
+ * @throws the YAML parser's error on text that is not YAML
+ */
+export function lockStageEntries(text: string): Map<string, string> | undefined {
+  const fast = fastParseDvcLock(text)
+  const stages: unknown = fast
+    ? Object.fromEntries([...fast.stages].map(([name, s]) => [name, { cmd: s.cmd, deps: s.deps, outs: s.outs }]))
+    : (parse(text) as { stages?: unknown } | null)?.stages
+  if (typeof stages !== 'object' || stages === null || Object.keys(stages).length === 0) return undefined
+  return new Map(Object.entries(stages).map(([name, value]) => [name, canonicalJson(value)]))
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v
+    const sorted: Record<string, unknown> = {}
+    for (const [k, x] of Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if ((k === 'deps' || k === 'outs') && (x === null || (Array.isArray(x) && x.length === 0))) continue
+      sorted[k] = x
+    }
+    return sorted
+  })
 }
 
 const histories = new WeakMap<Git, Map<string, LockHistory>>()
