@@ -2,271 +2,15 @@ export const id = 152;
 export const ids = [152];
 export const modules = {
 
-/***/ 803:
+/***/ 7182:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  PZ: () => (/* binding */ lockEntryFor),
-  Hy: () => (/* binding */ readDvcLock),
-  dQ: () => (/* binding */ removeLockStages),
-  UG: () => (/* binding */ setLockStage)
-});
-
-// UNUSED EXPORTS: parseDvcLock, parseDvcLockYaml
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/paths.ts
-var paths = __webpack_require__(6107);
-// EXTERNAL MODULE: ./src/core/dvc/hash.ts + 1 modules
-var dvc_hash = __webpack_require__(7827);
-;// CONCATENATED MODULE: ./src/core/yaml/emit-ruamel.ts
-// Writes YAML scalars the way DVC's YAML library (ruamel.yaml, block style,
-// width 80) writes them in dvc.lock: plain when the text would read back as
-// the same string, else single-quoted, else double-quoted; long plain and
-// single-quoted values fold at spaces near column 80. Matching it byte for
-// byte keeps the diffs of dvc.lock small and reviewable.
-
-const WIDTH = 80;
-/** Strings a YAML 1.2 reader (ruamel's resolver) would take for something other than a string. */
-const NON_STRING = [
-    /^(?:true|True|TRUE|false|False|FALSE)$/,
-    /^(?=[-+0-9.])(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
-    /^(?=[-+0-9])(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/,
-    /^(?:<<|~|null|Null|NULL|=|!|&|\*|)$/,
-    /^(?:[0-9]{4}-[0-9][0-9]-[0-9][0-9]|[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/
-];
-const WS = new Set(['\0', ' ', '\t', '\r', '\n', '\x85', '\u2028', '\u2029']);
-const BREAKS = new Set(['\n', '\x85', '\u2028', '\u2029']);
-/**
- * The text that follows `key:` for a string value: a space, then the scalar.
- * `column` is where the colon ends; `indent` is where folded lines start.
- */
-function yamlValue(value, column, indent) {
-    const chars = [...value];
-    const style = chooseStyle(value, chars, false);
-    const text = style === 'plain' ? writePlain(chars, column, indent) : style === 'single' ? writeSingle(chars, column, indent) : '';
-    // ruamel can fold after a run of spaces (or keep a leading no-break space),
-    // which does not read back as the same string; then DVC itself would see a
-    // changed command. Double quotes always read back exactly.
-    return text && readsBackAs(text, value) ? text : ` ${writeDouble(chars)}`;
-}
-function readsBackAs(text, value) {
-    const doc = (0,dist/* parseDocument */.Tp)(`k:${text}\n`);
-    return doc.errors.length === 0 && doc.get('k') === value;
-}
-/** A mapping key as ruamel writes it (never folded). */
-function yamlKey(value) {
-    const chars = [...value];
-    const style = chooseStyle(value, chars, true);
-    if (style === 'plain')
-        return value;
-    if (style === 'single')
-        return `'${value.replaceAll("'", "''")}'`;
-    return writeDouble(chars);
-}
-/** Whether `value`, written plain on one line, reads back as this same string. */
-function isPlainString(value) {
-    return chooseStyle(value, [...value], true) === 'plain';
-}
-function chooseStyle(value, chars, asKey) {
-    const a = analyze(chars);
-    const resolvesToString = !NON_STRING.some((re) => re.test(value));
-    if (resolvesToString && a.blockPlain && !(asKey && (chars.length === 0 || a.multiline)))
-        return 'plain';
-    if (value.includes("'") || value.includes('\n'))
-        return 'double';
-    return a.singleQuoted && !(asKey && a.multiline) ? 'single' : 'double';
-}
-function analyze(chars) {
-    const n = chars.length;
-    if (n === 0)
-        return { blockPlain: true, singleQuoted: true, multiline: false };
-    const text = chars.join('');
-    let indicators = text.startsWith('---') || text.startsWith('...');
-    let lineBreaks = false;
-    let special = false;
-    let leadingOrTrailing = false;
-    let breakSpace = false;
-    let spaceBreak = false;
-    let prevSpace = false;
-    let prevBreak = false;
-    for (let i = 0; i < n; i++) {
-        const ch = chars[i];
-        const precededByWs = i === 0 || WS.has(chars[i - 1]);
-        const followedByWs = i + 1 >= n || WS.has(chars[i + 1]);
-        if (i === 0) {
-            if ('#,[]{}&*!|>\'"%@`'.includes(ch))
-                indicators = true;
-            if ((ch === '?' || ch === ':' || ch === '-') && followedByWs)
-                indicators = true;
-        }
-        else if ((ch === ':' && followedByWs) || (ch === '#' && precededByWs)) {
-            indicators = true;
-        }
-        if (BREAKS.has(ch))
-            lineBreaks = true;
-        if (!(ch === '\n' || (ch >= ' ' && ch <= '~')) && !isPrintableUnicode(ch))
-            special = true;
-        if (ch === ' ') {
-            if (i === 0 || i === n - 1)
-                leadingOrTrailing = true;
-            if (prevBreak)
-                breakSpace = true;
-            prevSpace = true;
-            prevBreak = false;
-        }
-        else if (BREAKS.has(ch)) {
-            if (i === 0 || i === n - 1)
-                leadingOrTrailing = true;
-            if (prevSpace)
-                spaceBreak = true;
-            prevSpace = false;
-            prevBreak = true;
-        }
-        else {
-            prevSpace = prevBreak = false;
-        }
-    }
-    const blockPlain = !leadingOrTrailing && !breakSpace && !special && !spaceBreak && !lineBreaks && !indicators;
-    const singleQuoted = !breakSpace && !special && !spaceBreak;
-    return { blockPlain, singleQuoted, multiline: lineBreaks };
-}
-function isPrintableUnicode(ch) {
-    const c = ch.codePointAt(0) ?? 0;
-    return (c !== 0xfeff &&
-        (c === 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff)));
-}
-/** ruamel's plain writer: a space at or past the width becomes a line break; a word that would overflow starts a new line. */
-function writePlain(chars, column, indent) {
-    const out = new Writer(column, indent);
-    out.write(' ');
-    let spaces = false;
-    let start = 0;
-    for (let end = 0; end <= chars.length; end++) {
-        const ch = end < chars.length ? chars[end] : undefined;
-        if (spaces) {
-            if (ch !== ' ') {
-                if (start + 1 === end && out.column >= WIDTH)
-                    out.newline();
-                else
-                    out.write(chars.slice(start, end).join(''));
-                start = end;
-            }
-        }
-        else if (ch === undefined || ch === ' ') {
-            const word = chars.slice(start, end);
-            if (word.length + out.column > WIDTH && out.column > indent)
-                out.newline();
-            out.write(word.join(''));
-            start = end;
-        }
-        if (ch !== undefined)
-            spaces = ch === ' ';
-    }
-    return out.text;
-}
-/** ruamel's single-quoted writer: `'` doubled, a lone inner space past the width becomes a line break. */
-function writeSingle(chars, column, indent) {
-    const out = new Writer(column, indent);
-    out.write(" '");
-    let spaces = false;
-    let start = 0;
-    for (let end = 0; end <= chars.length; end++) {
-        const ch = end < chars.length ? chars[end] : undefined;
-        if (spaces) {
-            if (ch !== ' ') {
-                if (start + 1 === end && out.column > WIDTH && start !== 0 && end !== chars.length)
-                    out.newline();
-                else
-                    out.write(chars.slice(start, end).join(''));
-                start = end;
-            }
-        }
-        else if ((ch === undefined || ch === ' ' || ch === "'") && start < end) {
-            out.write(chars.slice(start, end).join(''));
-            start = end;
-        }
-        if (ch === "'") {
-            out.write("''");
-            start = end + 1;
-        }
-        if (ch !== undefined)
-            spaces = ch === ' ';
-    }
-    out.write("'");
-    return out.text;
-}
-const ESCAPES = {
-    '\0': '0',
-    '\x07': 'a',
-    '\b': 'b',
-    '\t': 't',
-    '\n': 'n',
-    '\v': 'v',
-    '\f': 'f',
-    '\r': 'r',
-    '\x1b': 'e',
-    '"': '"',
-    '\\': '\\',
-    '\x85': 'N',
-    '\xa0': '_',
-    '\u2028': 'L',
-    '\u2029': 'P'
-};
-/** Double-quoted with ruamel's escapes, on one line (ruamel may fold it; both read back the same). */
-function writeDouble(chars) {
-    let out = '"';
-    for (const ch of chars) {
-        const c = ch.codePointAt(0) ?? 0;
-        const plain = (c >= 0x20 && c <= 0x7e && ch !== '"' && ch !== '\\') ||
-            (isPrintableUnicode(ch) && c !== 0x85 && c !== 0x2028 && c !== 0x2029);
-        if (plain)
-            out += ch;
-        else if (ESCAPES[ch] !== undefined)
-            out += `\\${ESCAPES[ch]}`;
-        else if (c <= 0xff)
-            out += `\\x${hex(c, 2)}`;
-        else if (c <= 0xffff)
-            out += `\\u${hex(c, 4)}`;
-        else
-            out += `\\U${hex(c, 8)}`;
-    }
-    return `${out}"`;
-}
-function hex(c, width) {
-    return c.toString(16).toUpperCase().padStart(width, '0');
-}
-/** Tracks the output column the way the emitter does (in code points). */
-class Writer {
-    column;
-    indent;
-    text = '';
-    constructor(column, indent) {
-        this.column = column;
-        this.indent = indent;
-    }
-    write(data) {
-        this.text += data;
-        this.column += [...data].length;
-    }
-    newline() {
-        this.text += `\n${' '.repeat(this.indent)}`;
-        this.column = this.indent;
-    }
-}
-
-// EXTERNAL MODULE: ./src/core/yaml/plain.ts
-var yaml_plain = __webpack_require__(5723);
-;// CONCATENATED MODULE: ./src/core/dvc/dvclock-fast.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   mB: () => (/* binding */ fastParseDvcLock)
+/* harmony export */ });
+/* unused harmony exports lockByBlocks, lockByLines */
+/* harmony import */ var _yaml_emit_ruamel_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9219);
+/* harmony import */ var _yaml_plain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5723);
 // A fast reader for dvc.lock files in the exact layout DVC writes, because the
 // general YAML parser dominates validate on large lock files (bench/readers.mjs
 // measures both): sticky regular expressions over whole stages and entries first, a line
@@ -496,7 +240,7 @@ function oneLine(raw) {
 function toEntry(raw, plain) {
     const path = scalar(raw.path, plain);
     // Nearly every md5 settles on its shape; each is unique, so remembering it would only cost.
-    if (raw.md5 !== undefined && yaml_plain/* RUAMEL_BINARY */.JO.test(raw.md5))
+    if (raw.md5 !== undefined && _yaml_plain_js__WEBPACK_IMPORTED_MODULE_1__/* .RUAMEL_BINARY */ .JO.test(raw.md5))
         return undefined; // the YAML reader refuses it, as DVC fails on it
     const md5 = raw.md5 !== undefined && PLAIN_MD5.test(raw.md5) ? raw.md5 : scalar(raw.md5, plain);
     if (path === undefined || md5 === undefined)
@@ -532,15 +276,37 @@ function scalar(raw, plain) {
 function isPlain(value, seen) {
     let known = seen.get(value);
     if (known === undefined) {
-        known = (0,yaml_plain/* isSafePlain */.Ur)(value, 'core') || isPlainString(value);
+        known = (0,_yaml_plain_js__WEBPACK_IMPORTED_MODULE_1__/* .isSafePlain */ .Ur)(value, 'core') || (0,_yaml_emit_ruamel_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainString */ .iL)(value);
         seen.set(value, known);
     }
     return known;
 }
 
-// EXTERNAL MODULE: ./src/core/yaml/source.ts
-var source = __webpack_require__(3474);
-;// CONCATENATED MODULE: ./src/core/dvc/dvclock.ts
+
+/***/ }),
+
+/***/ 363:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hy: () => (/* binding */ readDvcLock),
+/* harmony export */   PZ: () => (/* binding */ lockEntryFor),
+/* harmony export */   UG: () => (/* binding */ setLockStage),
+/* harmony export */   dQ: () => (/* binding */ removeLockStages)
+/* harmony export */ });
+/* unused harmony exports parseDvcLock, parseDvcLockYaml, spliceByLines, spliceStage */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6107);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7827);
+/* harmony import */ var _dvclock_fast_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7182);
+/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3474);
+/* harmony import */ var _yaml_emit_ruamel_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9219);
+/* harmony import */ var _yaml_plain_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5723);
 // dvc.lock: read it (schema 2.0), compute fresh entries, and rewrite one
 // stage's entry in DVC's own layout so the real `dvc status` agrees and every
 // other stage stays byte-identical.
@@ -559,33 +325,33 @@ const SYNTAX_HINT = 'fix the syntax, or restore dvc.lock from git (`git checkout
 const CORRUPT_HINT = 'restore dvc.lock from git, or regenerate it with `dvc repro` (DVC 3)';
 async function readDvcLock(root) {
     // One blocking read, not a round trip per chunk; never blocking on a FIFO, refusing a symlink as the resolver did.
-    const text = (0,paths/* readRegularFile */.XF)((0,external_node_path_.join)(root, FILE), FILE, { noFollow: true });
+    const text = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .readRegularFile */ .XF)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, FILE), FILE, { noFollow: true });
     return text === undefined ? undefined : parseDvcLock(text);
 }
 function parseDvcLock(text, file = FILE) {
-    return fastParseDvcLock(text) ?? parseDvcLockYaml(text, file);
+    return (0,_dvclock_fast_js__WEBPACK_IMPORTED_MODULE_6__/* .fastParseDvcLock */ .mB)(text) ?? parseDvcLockYaml(text, file);
 }
 /** The general reader (any YAML layout); parseDvcLock tries the fast one first. */
 function parseDvcLockYaml(text, file = FILE) {
-    const src = (0,source/* parseYamlSource */.WF)(text, file, SYNTAX_HINT);
+    const src = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .parseYamlSource */ .WF)(text, file, SYNTAX_HINT);
     const top = src.doc.contents;
-    const schema = (0,dist/* isMap */.jh)(top) ? top.get('schema') : undefined;
+    const schema = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(top) ? top.get('schema') : undefined;
     if (schema !== '2.0') {
-        throw new errors/* GraftError */.Tz({
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
             file,
-            line: ((0,dist/* isMap */.jh)(top) ? src.lineOf(top.get('schema', true)) : undefined) ?? 1,
+            line: ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(top) ? src.lineOf(top.get('schema', true)) : undefined) ?? 1,
             message: `${file} ${schema === undefined ? 'has no "schema" key' : `has schema ${JSON.stringify(schema)}`}: only DVC 3 lock files (schema '2.0') are supported; DVC 1 lock files are not`,
             hint: 'run `dvc repro` with DVC 3 to rewrite dvc.lock, and commit it'
         });
     }
     const stagesNode = top.get('stages', true);
     const stages = new Map();
-    if (stagesNode === undefined || ((0,dist/* isScalar */.jn)(stagesNode) && stagesNode.value === null))
+    if (stagesNode === undefined || ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(stagesNode) && stagesNode.value === null))
         return { schema: '2.0', stages };
-    if (!(0,dist/* isMap */.jh)(stagesNode))
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(stagesNode))
         throw corrupt(src, stagesNode, '"stages" must be a mapping');
     for (const pair of stagesNode.items) {
-        const name = (0,source/* pairKey */.Yz)(pair);
+        const name = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .pairKey */ .Yz)(pair);
         stages.set(name, readLockStage(src, name, pair));
     }
     return { schema: '2.0', stages };
@@ -593,14 +359,14 @@ function parseDvcLockYaml(text, file = FILE) {
 function readLockStage(src, name, pair) {
     const line = src.lineOf(pair.key);
     const body = pair.value;
-    if (!(0,dist/* isMap */.jh)(body))
-        throw new errors/* GraftError */.Tz({ file: src.file, line, message: `stage "${name}" must be a mapping`, hint: CORRUPT_HINT });
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(body))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({ file: src.file, line, message: `stage "${name}" must be a mapping`, hint: CORRUPT_HINT });
     const cmdNode = body.get('cmd', true);
-    let cmd = (0,source/* scalarString */.Cg)(cmdNode);
-    if (cmd === undefined && (0,dist/* isSeq */.oP)(cmdNode))
-        cmd = cmdNode.items.map((i) => (0,source/* scalarString */.Cg)(i) ?? '').join('\n');
+    let cmd = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .scalarString */ .Cg)(cmdNode);
+    if (cmd === undefined && (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(cmdNode))
+        cmd = cmdNode.items.map((i) => (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .scalarString */ .Cg)(i) ?? '').join('\n');
     if (cmd === undefined) {
-        throw new errors/* GraftError */.Tz({
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
             file: src.file,
             line: src.lineOf(cmdNode) ?? line,
             message: `stage "${name}" has no cmd string`,
@@ -611,19 +377,19 @@ function readLockStage(src, name, pair) {
 }
 function readEntries(src, stage, body, key) {
     const node = body.get(key, true);
-    if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+    if (node === undefined || ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(node) && node.value === null))
         return [];
-    if (!(0,dist/* isSeq */.oP)(node))
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(node))
         throw corrupt(src, node, `stage "${stage}": ${key} must be a list`);
     return node.items.map((item) => {
-        if (!(0,dist/* isMap */.jh)(item))
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(item))
             throw corrupt(src, item, `stage "${stage}": each entry of ${key} must be a mapping`);
-        const path = (0,source/* scalarString */.Cg)(item.get('path', true));
+        const path = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .scalarString */ .Cg)(item.get('path', true));
         const md5Node = item.get('md5', true);
         // DVC's reader (ruamel) reads a plain 0b101… as a binary integer, and then fails: so does this one.
-        const md5 = (0,dist/* isScalar */.jn)(md5Node) && md5Node.type === 'PLAIN' && yaml_plain/* RUAMEL_BINARY */.JO.test(String(md5Node.value))
+        const md5 = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(md5Node) && md5Node.type === 'PLAIN' && _yaml_plain_js__WEBPACK_IMPORTED_MODULE_9__/* .RUAMEL_BINARY */ .JO.test(String(md5Node.value))
             ? undefined
-            : (0,source/* scalarString */.Cg)(md5Node);
+            : (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .scalarString */ .Cg)(md5Node);
         if (path === undefined || md5 === undefined) {
             throw corrupt(src, item, `stage "${stage}": an entry of ${key} has no ${path === undefined ? 'path' : 'md5'} string${path ? ` (${path})` : ''}`);
         }
@@ -644,11 +410,11 @@ function readEntries(src, stage, body, key) {
     });
 }
 /** A fresh entry for a file or directory under root, as `dvc repro` would write it. */
-async function lockEntryFor(root, path, legacy = false, hasher = new dvc_hash/* Hasher */.OP({ root })) {
-    const abs = (0,external_node_path_.join)(root, path);
-    const info = await (0,promises_.stat)(abs).catch(() => undefined);
+async function lockEntryFor(root, path, legacy = false, hasher = new _hash_js__WEBPACK_IMPORTED_MODULE_5__/* .Hasher */ .OP({ root })) {
+    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, path);
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(abs).catch(() => undefined);
     if (!info) {
-        throw new errors/* GraftError */.Tz({
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
             file: path,
             message: `${path} does not exist, so it has no hash for dvc.lock`,
             hint: 'create it, or remove it from the stage'
@@ -669,10 +435,57 @@ async function lockEntryFor(root, path, legacy = false, hasher = new dvc_hash/* 
  */
 function setLockStage(existingText, name, stage) {
     const text = existingText === undefined || existingText.trim() === '' ? `schema: '2.0'\nstages:\n` : existingText;
-    parseDvcLock(text); // refuse to edit a corrupt file
-    const result = spliceStage(text, name, stage);
+    const plain = (0,_dvclock_fast_js__WEBPACK_IMPORTED_MODULE_6__/* .fastParseDvcLock */ .mB)(text);
+    if (!plain)
+        parseDvcLockYaml(text); // refuse to edit a corrupt file
+    const result = (plain && spliceByLines(text, plain, name, stage)) ?? spliceStage(text, name, stage);
     assertReadsBack(result, name, stage);
     return result;
+}
+/**
+ * spliceStage for a lock in DVC's own layout (`lock` is fastParseDvcLock's
+ * reading of `text`): there every stage runs from its key's line to the next
+ * stage's key, the last one to the end of the file, so the stage's line
+ * numbers are all the splice needs. The YAML tree spliceStage builds costs
+ * about a second per call on a 1000-stage lock, and generate splices once per
+ * rendered document. Exported for the test that holds the two splices
+ * together; undefined when `lock` has no stages or the key is not where the
+ * reader said (spliceStage then does it).
+ */
+function spliceByLines(text, lock, name, stage) {
+    const order = [...lock.stages];
+    if (order.length === 0)
+        return undefined;
+    const block = stageBlock(name, stage, 2);
+    const i = order.findIndex(([n]) => n === name);
+    if (i < 0)
+        return `${withNewline(text)}${block}`;
+    const line = order[i][1].line;
+    const next = order[i + 1]?.[1].line;
+    if (line === undefined)
+        return undefined;
+    const [start, end] = lineOffsets(text, line, next ?? Number.POSITIVE_INFINITY);
+    if (!text.startsWith(`  ${name}:\n`, start))
+        return undefined;
+    return `${text.slice(0, start)}${block}${text.slice(next === undefined ? text.length : end)}`;
+}
+/** The offsets where 1-based lines `a` and `b` start (the text's length for a line past the end). */
+function lineOffsets(text, a, b) {
+    const found = [text.length, text.length];
+    let offset = 0;
+    for (let line = 1; offset <= text.length; line++) {
+        if (line === a)
+            found[0] = offset;
+        if (line === b) {
+            found[1] = offset;
+            break;
+        }
+        const nl = text.indexOf('\n', offset);
+        if (nl < 0)
+            break;
+        offset = nl + 1;
+    }
+    return [found[0], found[1]];
 }
 /**
  * dvc.lock text without the entries of the named stages, every other byte
@@ -682,21 +495,21 @@ function setLockStage(existingText, name, stage) {
  */
 function removeLockStages(existingText, names) {
     const before = parseDvcLock(existingText); // refuse to edit a corrupt file
-    const top = (0,source/* parseYamlSource */.WF)(existingText, FILE, SYNTAX_HINT).doc.contents;
-    const stagesPair = top.items.find((p) => (0,source/* pairKey */.Yz)(p) === 'stages');
+    const top = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .parseYamlSource */ .WF)(existingText, FILE, SYNTAX_HINT).doc.contents;
+    const stagesPair = top.items.find((p) => (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .pairKey */ .Yz)(p) === 'stages');
     const stages = stagesPair?.value;
-    if (!(0,dist/* isMap */.jh)(stages) || stages.items.length === 0)
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(stages) || stages.items.length === 0)
         return existingText;
     if (stages.flow) {
-        throw new errors/* GraftError */.Tz({
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
             file: FILE,
             message: 'the "stages" of dvc.lock are written in flow style ({...}), which this tool does not edit',
             hint: CORRUPT_HINT
         });
     }
     const gone = new Set(names);
-    let result = (0,source/* removeBlockPairs */.bW)(existingText, stages, gone);
-    if (stages.items.every((p) => gone.has((0,source/* pairKey */.Yz)(p)))) {
+    let result = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .removeBlockPairs */ .bW)(existingText, stages, gone);
+    if (stages.items.every((p) => gone.has((0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .pairKey */ .Yz)(p)))) {
         const keyEnd = stagesPair.key.range[1];
         const colon = result.indexOf(':', keyEnd);
         result = `${result.slice(0, colon + 1)} {}${result.slice(colon + 1)}`;
@@ -712,19 +525,20 @@ function removeLockStages(existingText, names) {
     }
     return result;
 }
+/** The general splice: where the YAML tree puts the stages (any layout). Exported for the test of spliceByLines. */
 function spliceStage(text, name, stage) {
-    const top = (0,source/* parseYamlSource */.WF)(text, FILE, SYNTAX_HINT).doc.contents;
-    const stagesPair = top.items.find((p) => (0,source/* pairKey */.Yz)(p) === 'stages');
+    const top = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .parseYamlSource */ .WF)(text, FILE, SYNTAX_HINT).doc.contents;
+    const stagesPair = top.items.find((p) => (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .pairKey */ .Yz)(p) === 'stages');
     if (!stagesPair)
         return `${withNewline(text)}stages:\n${stageBlock(name, stage, 2)}`;
     const stages = stagesPair.value;
-    if (!(0,dist/* isMap */.jh)(stages) || stages.items.length === 0) {
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(stages) || stages.items.length === 0) {
         // `stages:` with nothing, or `stages: {}`: give it a block body.
         const keyEnd = stagesPair.key.range[1];
-        return `${text.slice(0, keyEnd)}:\n${stageBlock(name, stage, 2)}${text.slice((0,source/* lineEnd */.kd)(text, keyEnd))}`;
+        return `${text.slice(0, keyEnd)}:\n${stageBlock(name, stage, 2)}${text.slice((0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .lineEnd */ .kd)(text, keyEnd))}`;
     }
     if (stages.flow) {
-        throw new errors/* GraftError */.Tz({
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
             file: FILE,
             message: 'the "stages" of dvc.lock are written in flow style ({...}), which this tool does not edit',
             hint: CORRUPT_HINT
@@ -733,7 +547,7 @@ function spliceStage(text, name, stage) {
     const firstKey = stages.items[0].key.range[0];
     const indent = firstKey - lineStart(text, firstKey);
     const block = stageBlock(name, stage, indent);
-    const index = stages.items.findIndex((p) => (0,source/* pairKey */.Yz)(p) === name);
+    const index = stages.items.findIndex((p) => (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .pairKey */ .Yz)(p) === name);
     if (index < 0) {
         const end = pairEnd(text, stages.items, stages.items.length - 1);
         return `${withNewline(text.slice(0, end))}${block}${text.slice(end)}`;
@@ -748,7 +562,7 @@ function pairEnd(text, items, i) {
         return lineStart(text, items[i + 1].key.range[0]);
     const value = items[i].value;
     const end = value?.range ? value.range[1] : items[i].key.range[1];
-    return (0,source/* lineEnd */.kd)(text, Math.max(end - 1, 0));
+    return (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .lineEnd */ .kd)(text, Math.max(end - 1, 0));
 }
 function lineStart(text, offset) {
     return text.lastIndexOf('\n', offset - 1) + 1;
@@ -760,7 +574,7 @@ function withNewline(text) {
 /** One stage in DVC's layout: cmd, deps, outs; entries sorted by path. */
 function stageBlock(name, stage, indent) {
     const pad = ' '.repeat(indent);
-    let out = `${pad}${yamlKey(name)}:\n`;
+    let out = `${pad}${(0,_yaml_emit_ruamel_js__WEBPACK_IMPORTED_MODULE_8__/* .yamlKey */ .j5)(name)}:\n`;
     out += field(indent + 2, 'cmd', stage.cmd);
     for (const key of ['deps', 'outs']) {
         const entries = sortEntries(stage[key]);
@@ -774,7 +588,7 @@ function stageBlock(name, stage, indent) {
 }
 function entryBlock(e, indent) {
     const inner = indent + 2;
-    let out = `${' '.repeat(indent)}- path:${yamlValue(e.path, indent + '- path:'.length, inner + 2)}\n`;
+    let out = `${' '.repeat(indent)}- path:${(0,_yaml_emit_ruamel_js__WEBPACK_IMPORTED_MODULE_8__/* .yamlValue */ .t$)(e.path, indent + '- path:'.length, inner + 2)}\n`;
     if (e.hash)
         out += `${' '.repeat(inner)}hash: md5\n`;
     out += field(inner, 'md5', e.md5);
@@ -787,7 +601,7 @@ function entryBlock(e, indent) {
     return out;
 }
 function field(indent, key, value) {
-    return `${' '.repeat(indent)}${key}:${yamlValue(value, indent + key.length + 1, indent + 2)}\n`;
+    return `${' '.repeat(indent)}${key}:${(0,_yaml_emit_ruamel_js__WEBPACK_IMPORTED_MODULE_8__/* .yamlValue */ .t$)(value, indent + key.length + 1, indent + 2)}\n`;
 }
 /** DVC sorts entries by path (Python: code point order; UTF-8 bytes sort the same). */
 function sortEntries(entries) {
@@ -811,7 +625,7 @@ function canonEntry(e) {
     return [e.path, e.hash, e.md5, e.size, e.nfiles, e.isexec === true];
 }
 function corrupt(src, node, message) {
-    return new errors/* GraftError */.Tz({ file: src.file, line: src.lineOf(node), message, hint: CORRUPT_HINT });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({ file: src.file, line: src.lineOf(node), message, hint: CORRUPT_HINT });
 }
 
 
@@ -3853,8 +3667,8 @@ class MinHeap {
 
 // EXTERNAL MODULE: ./src/core/dvc/dvcyaml.ts + 1 modules
 var dvcyaml = __webpack_require__(7836);
-// EXTERNAL MODULE: ./src/core/dvc/dvclock.ts + 2 modules
-var dvclock = __webpack_require__(803);
+// EXTERNAL MODULE: ./src/core/dvc/dvclock.ts
+var dvclock = __webpack_require__(363);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:worker_threads"
@@ -4414,6 +4228,253 @@ function modelChoices(what) {
     const lines = ALIAS_GROUPS.map(([id, aliases]) => `  ${id}: ${aliases.join(', ')}`);
     return (`${what} to a Bedrock model id, inference profile or ARN (anthropic.…, us.…, eu.…, apac.…, global.…, arn:aws:bedrock:…), ` +
         `or to an alias (Bedrock id: its aliases):\n${lines.join('\n')}`);
+}
+
+
+/***/ }),
+
+/***/ 9219:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   iL: () => (/* binding */ isPlainString),
+/* harmony export */   j5: () => (/* binding */ yamlKey),
+/* harmony export */   t$: () => (/* binding */ yamlValue)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+// Writes YAML scalars the way DVC's YAML library (ruamel.yaml, block style,
+// width 80) writes them in dvc.lock: plain when the text would read back as
+// the same string, else single-quoted, else double-quoted; long plain and
+// single-quoted values fold at spaces near column 80. Matching it byte for
+// byte keeps the diffs of dvc.lock small and reviewable.
+
+const WIDTH = 80;
+/** Strings a YAML 1.2 reader (ruamel's resolver) would take for something other than a string. */
+const NON_STRING = [
+    /^(?:true|True|TRUE|false|False|FALSE)$/,
+    /^(?=[-+0-9.])(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+    /^(?=[-+0-9])(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/,
+    /^(?:<<|~|null|Null|NULL|=|!|&|\*|)$/,
+    /^(?:[0-9]{4}-[0-9][0-9]-[0-9][0-9]|[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/
+];
+const WS = new Set(['\0', ' ', '\t', '\r', '\n', '\x85', '\u2028', '\u2029']);
+const BREAKS = new Set(['\n', '\x85', '\u2028', '\u2029']);
+/**
+ * The text that follows `key:` for a string value: a space, then the scalar.
+ * `column` is where the colon ends; `indent` is where folded lines start.
+ */
+function yamlValue(value, column, indent) {
+    const chars = [...value];
+    const style = chooseStyle(value, chars, false);
+    const text = style === 'plain' ? writePlain(chars, column, indent) : style === 'single' ? writeSingle(chars, column, indent) : '';
+    // ruamel can fold after a run of spaces (or keep a leading no-break space),
+    // which does not read back as the same string; then DVC itself would see a
+    // changed command. Double quotes always read back exactly.
+    return text && readsBackAs(text, value) ? text : ` ${writeDouble(chars)}`;
+}
+function readsBackAs(text, value) {
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(`k:${text}\n`);
+    return doc.errors.length === 0 && doc.get('k') === value;
+}
+/** A mapping key as ruamel writes it (never folded). */
+function yamlKey(value) {
+    const chars = [...value];
+    const style = chooseStyle(value, chars, true);
+    if (style === 'plain')
+        return value;
+    if (style === 'single')
+        return `'${value.replaceAll("'", "''")}'`;
+    return writeDouble(chars);
+}
+/** Whether `value`, written plain on one line, reads back as this same string. */
+function isPlainString(value) {
+    return chooseStyle(value, [...value], true) === 'plain';
+}
+function chooseStyle(value, chars, asKey) {
+    const a = analyze(chars);
+    const resolvesToString = !NON_STRING.some((re) => re.test(value));
+    if (resolvesToString && a.blockPlain && !(asKey && (chars.length === 0 || a.multiline)))
+        return 'plain';
+    if (value.includes("'") || value.includes('\n'))
+        return 'double';
+    return a.singleQuoted && !(asKey && a.multiline) ? 'single' : 'double';
+}
+function analyze(chars) {
+    const n = chars.length;
+    if (n === 0)
+        return { blockPlain: true, singleQuoted: true, multiline: false };
+    const text = chars.join('');
+    let indicators = text.startsWith('---') || text.startsWith('...');
+    let lineBreaks = false;
+    let special = false;
+    let leadingOrTrailing = false;
+    let breakSpace = false;
+    let spaceBreak = false;
+    let prevSpace = false;
+    let prevBreak = false;
+    for (let i = 0; i < n; i++) {
+        const ch = chars[i];
+        const precededByWs = i === 0 || WS.has(chars[i - 1]);
+        const followedByWs = i + 1 >= n || WS.has(chars[i + 1]);
+        if (i === 0) {
+            if ('#,[]{}&*!|>\'"%@`'.includes(ch))
+                indicators = true;
+            if ((ch === '?' || ch === ':' || ch === '-') && followedByWs)
+                indicators = true;
+        }
+        else if ((ch === ':' && followedByWs) || (ch === '#' && precededByWs)) {
+            indicators = true;
+        }
+        if (BREAKS.has(ch))
+            lineBreaks = true;
+        if (!(ch === '\n' || (ch >= ' ' && ch <= '~')) && !isPrintableUnicode(ch))
+            special = true;
+        if (ch === ' ') {
+            if (i === 0 || i === n - 1)
+                leadingOrTrailing = true;
+            if (prevBreak)
+                breakSpace = true;
+            prevSpace = true;
+            prevBreak = false;
+        }
+        else if (BREAKS.has(ch)) {
+            if (i === 0 || i === n - 1)
+                leadingOrTrailing = true;
+            if (prevSpace)
+                spaceBreak = true;
+            prevSpace = false;
+            prevBreak = true;
+        }
+        else {
+            prevSpace = prevBreak = false;
+        }
+    }
+    const blockPlain = !leadingOrTrailing && !breakSpace && !special && !spaceBreak && !lineBreaks && !indicators;
+    const singleQuoted = !breakSpace && !special && !spaceBreak;
+    return { blockPlain, singleQuoted, multiline: lineBreaks };
+}
+function isPrintableUnicode(ch) {
+    const c = ch.codePointAt(0) ?? 0;
+    return (c !== 0xfeff &&
+        (c === 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff)));
+}
+/** ruamel's plain writer: a space at or past the width becomes a line break; a word that would overflow starts a new line. */
+function writePlain(chars, column, indent) {
+    const out = new Writer(column, indent);
+    out.write(' ');
+    let spaces = false;
+    let start = 0;
+    for (let end = 0; end <= chars.length; end++) {
+        const ch = end < chars.length ? chars[end] : undefined;
+        if (spaces) {
+            if (ch !== ' ') {
+                if (start + 1 === end && out.column >= WIDTH)
+                    out.newline();
+                else
+                    out.write(chars.slice(start, end).join(''));
+                start = end;
+            }
+        }
+        else if (ch === undefined || ch === ' ') {
+            const word = chars.slice(start, end);
+            if (word.length + out.column > WIDTH && out.column > indent)
+                out.newline();
+            out.write(word.join(''));
+            start = end;
+        }
+        if (ch !== undefined)
+            spaces = ch === ' ';
+    }
+    return out.text;
+}
+/** ruamel's single-quoted writer: `'` doubled, a lone inner space past the width becomes a line break. */
+function writeSingle(chars, column, indent) {
+    const out = new Writer(column, indent);
+    out.write(" '");
+    let spaces = false;
+    let start = 0;
+    for (let end = 0; end <= chars.length; end++) {
+        const ch = end < chars.length ? chars[end] : undefined;
+        if (spaces) {
+            if (ch !== ' ') {
+                if (start + 1 === end && out.column > WIDTH && start !== 0 && end !== chars.length)
+                    out.newline();
+                else
+                    out.write(chars.slice(start, end).join(''));
+                start = end;
+            }
+        }
+        else if ((ch === undefined || ch === ' ' || ch === "'") && start < end) {
+            out.write(chars.slice(start, end).join(''));
+            start = end;
+        }
+        if (ch === "'") {
+            out.write("''");
+            start = end + 1;
+        }
+        if (ch !== undefined)
+            spaces = ch === ' ';
+    }
+    out.write("'");
+    return out.text;
+}
+const ESCAPES = {
+    '\0': '0',
+    '\x07': 'a',
+    '\b': 'b',
+    '\t': 't',
+    '\n': 'n',
+    '\v': 'v',
+    '\f': 'f',
+    '\r': 'r',
+    '\x1b': 'e',
+    '"': '"',
+    '\\': '\\',
+    '\x85': 'N',
+    '\xa0': '_',
+    '\u2028': 'L',
+    '\u2029': 'P'
+};
+/** Double-quoted with ruamel's escapes, on one line (ruamel may fold it; both read back the same). */
+function writeDouble(chars) {
+    let out = '"';
+    for (const ch of chars) {
+        const c = ch.codePointAt(0) ?? 0;
+        const plain = (c >= 0x20 && c <= 0x7e && ch !== '"' && ch !== '\\') ||
+            (isPrintableUnicode(ch) && c !== 0x85 && c !== 0x2028 && c !== 0x2029);
+        if (plain)
+            out += ch;
+        else if (ESCAPES[ch] !== undefined)
+            out += `\\${ESCAPES[ch]}`;
+        else if (c <= 0xff)
+            out += `\\x${hex(c, 2)}`;
+        else if (c <= 0xffff)
+            out += `\\u${hex(c, 4)}`;
+        else
+            out += `\\U${hex(c, 8)}`;
+    }
+    return `${out}"`;
+}
+function hex(c, width) {
+    return c.toString(16).toUpperCase().padStart(width, '0');
+}
+/** Tracks the output column the way the emitter does (in code points). */
+class Writer {
+    column;
+    indent;
+    text = '';
+    constructor(column, indent) {
+        this.column = column;
+        this.indent = indent;
+    }
+    write(data) {
+        this.text += data;
+        this.column += [...data].length;
+    }
+    newline() {
+        this.text += `\n${' '.repeat(this.indent)}`;
+        this.column = this.indent;
+    }
 }
 
 

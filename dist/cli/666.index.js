@@ -20,8 +20,8 @@ var external_node_path_ = __webpack_require__(6760);
 var paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./src/core/dvc/dvcyaml-write.ts
 var dvcyaml_write = __webpack_require__(4417);
-// EXTERNAL MODULE: ./src/core/dvc/dvclock.ts + 2 modules
-var dvclock = __webpack_require__(803);
+// EXTERNAL MODULE: ./src/core/dvc/dvclock.ts
+var dvclock = __webpack_require__(363);
 // EXTERNAL MODULE: ./src/core/generate/transaction.ts
 var generate_transaction = __webpack_require__(2255);
 // EXTERNAL MODULE: ./src/core/pipeline/load.ts + 5 modules

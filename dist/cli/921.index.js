@@ -57,6 +57,8 @@ function stripLeadingHeaders(text) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/core/dvc/dvclock-fast.ts
+var dvclock_fast = __webpack_require__(7182);
 ;// CONCATENATED MODULE: ./src/core/pack/lock-history.ts
 // When did a stage's dvc.lock entry take its current value? That commit is the
 // moment DVC (or this action) last brought the stage up to date: the output,
@@ -65,6 +67,7 @@ var dist = __webpack_require__(8815);
 // One `git log` lists the commits that changed dvc.lock, one `git cat-file
 // --batch-check` names the dvc.lock blob of each and of its parents, and each
 // blob is parsed once: a run over hundreds of stages costs a few git calls.
+
 
 /** Walking further than this means the entry is older than anything useful. */
 const MAX_COMMITS = 1000;
@@ -143,25 +146,54 @@ class LockHistory {
         });
         return blobs;
     }
-    /** The stage's entry in a dvc.lock blob, as canonical JSON (formatting changes do not count). */
+    /** The stage's entry in a dvc.lock blob, as canonical JSON (see lockStageEntries). */
     async entry(blob, stage) {
         if (!blob)
             return undefined;
         if (!this.blobs.has(blob))
             this.blobs.set(blob, this.parseBlob(blob));
-        const value = (await this.blobs.get(blob))?.[stage];
-        return value === undefined ? undefined : JSON.stringify(value);
+        return (await this.blobs.get(blob))?.get(stage);
     }
     /** A corrupt historical lock is treated as holding no entries, not as an error. */
     async parseBlob(blob) {
         try {
-            const doc = (0,dist/* parse */.qg)(await this.git.exec(['cat-file', 'blob', blob]));
-            return doc?.stages ?? undefined;
+            return lockStageEntries(await this.git.exec(['cat-file', 'blob', blob]));
         }
         catch {
             return undefined;
         }
     }
+}
+/**
+ * Each stage's entry in a dvc.lock text → canonical JSON: keys sorted, an
+ * empty or missing `deps` or `outs` left out, so a change of layout alone is
+ * no change. A lock in DVC's own layout is read by the fast reader: the YAML
+ * parser takes about half a second per 1000 stages, and a walk back through
+ * history reads many blobs. Anything else goes to the YAML parser.
+ * @returns undefined when the text holds no stages
+ * @throws the YAML parser's error on text that is not YAML
+ */
+function lockStageEntries(text) {
+    const fast = (0,dvclock_fast/* fastParseDvcLock */.mB)(text);
+    const stages = fast
+        ? Object.fromEntries([...fast.stages].map(([name, s]) => [name, { cmd: s.cmd, deps: s.deps, outs: s.outs }]))
+        : (0,dist/* parse */.qg)(text)?.stages;
+    if (typeof stages !== 'object' || stages === null || Object.keys(stages).length === 0)
+        return undefined;
+    return new Map(Object.entries(stages).map(([name, value]) => [name, canonicalJson(value)]));
+}
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, v) => {
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+            return v;
+        const sorted = {};
+        for (const [k, x] of Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+            if ((k === 'deps' || k === 'outs') && (x === null || (Array.isArray(x) && x.length === 0)))
+                continue;
+            sorted[k] = x;
+        }
+        return sorted;
+    });
 }
 const histories = new WeakMap();
 /** The history of `lockPath` for this Git instance, shared by every stage of a run. */
@@ -1415,8 +1447,8 @@ function sourceAt(packed, at, context) {
     return context.prompt;
 }
 
-// EXTERNAL MODULE: ./src/core/dvc/dvclock.ts + 2 modules
-var dvclock = __webpack_require__(803);
+// EXTERNAL MODULE: ./src/core/dvc/dvclock.ts
+var dvclock = __webpack_require__(363);
 // EXTERNAL MODULE: ./src/core/dvc/hash.ts + 1 modules
 var hash = __webpack_require__(7827);
 // EXTERNAL MODULE: ./src/core/pipeline/stages.ts
