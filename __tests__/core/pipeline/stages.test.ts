@@ -13,7 +13,12 @@ import {
   graftStage,
   pipelineDrift
 } from '../../../src/core/pipeline/stages.js'
-import { addStagesToDvcYaml, formatDvcYaml, updateStageDeps } from '../../../src/core/dvc/dvcyaml-write.js'
+import {
+  addStagesToDvcYaml,
+  formatDvcYaml,
+  updateStageDeps,
+  updateStagesDeps
+} from '../../../src/core/dvc/dvcyaml-write.js'
 import type { DvcYaml, PromptFile, StageDef } from '../../../src/core/types.js'
 import { TestRepo } from '../../support/repo.js'
 import { dvcCommit, requireDvc } from '../../support/graft-repo.js'
@@ -350,5 +355,39 @@ describe('updateStageDeps', () => {
 
   it('refuses a stage that is not there', () => {
     expect(() => updateStageDeps('stages:\n  b:\n    cmd: c\n', stage)).toThrow(/no stage a/)
+  })
+
+  it('updates many stages in one pass exactly as one at a time, whatever form each deps list has', () => {
+    const existing = [
+      'stages:',
+      '  block:  # a comment',
+      '    cmd: c',
+      '    deps:',
+      '      - old.md',
+      '  flow:',
+      '    cmd: c',
+      '    deps: [old.md]',
+      '  empty:',
+      '    cmd: c',
+      '    deps:',
+      '    outs: []',
+      '  none:',
+      '    cmd: c',
+      '  untouched:',
+      '    cmd: c',
+      '    deps: [keep.md]',
+      '  last:',
+      '    cmd: c',
+      '    deps:',
+      '    - old.md'
+    ].join('\n')
+    const names = ['last', 'none', 'block', 'empty', 'flow'] // not in file order
+    const updated = names.map((name, i) => ({ ...stage, name, deps: [`new-${i}.md`, 'yes', 'docs/x.md'] }))
+    const oneAtATime = updated.reduce((text, s) => updateStageDeps(text, s), existing)
+    expect(updateStagesDeps(existing, updated)).toBe(oneAtATime)
+    expect(oneAtATime).toContain('  untouched:\n    cmd: c\n    deps: [keep.md]\n')
+    expect(updateStagesDeps(existing, [])).toBe(existing)
+    expect(updateStagesDeps(existing.replaceAll('\n', '\r\n'), updated)).toBe(oneAtATime.replaceAll('\n', '\r\n'))
+    expect(() => updateStagesDeps(existing, [...updated, { ...stage, name: 'gone' }])).toThrow(/no stage gone/)
   })
 })

@@ -106,48 +106,72 @@ export function addStagesToDvcYaml(existingText: string | undefined, stages: Sta
 
 /** Replaces one stage's deps list with `stage.deps`, keeping everything else as written. */
 export function updateStageDeps(existingText: string, stage: StageDef): string {
+  return updateStagesDeps(existingText, [stage])
+}
+
+/**
+ * Replaces each stage's deps list with its `deps`, keeping everything else as
+ * written. One parse for all of them (a rename can change the deps of hundreds
+ * of stages, and dvc.yaml of 1000 stages takes about 0.3 s to parse): each
+ * edit lies inside its own stage, so all are placed on the text as read and
+ * applied from the end.
+ * @throws Error naming a stage dvc.yaml does not have.
+ */
+export function updateStagesDeps(existingText: string, stages: StageDef[]): string {
+  if (stages.length === 0) return existingText
   const src = parse(existingText)
   const { doc } = src
   const eol = existingText.includes('\r\n') ? '\r\n' : '\n'
   const stagesPair = isMap(doc.contents) ? findPair(doc.contents, 'stages') : undefined
+  const byName = new Map(stages.map((s) => [s.name, s]))
+  const edits = [...byName.values()].map((stage) => depsEdit(existingText, src, stagesPair, stage, eol))
+  let result = existingText
+  for (const e of edits.sort((a, b) => b.start - a.start)) result = splice(result, e.start, e.end, e.text)
+  const check = parseDocument(result)
+  for (const stage of byName.values()) {
+    const deps = check.getIn(['stages', stage.name, 'deps']) as { toJSON?: () => unknown } | undefined
+    if (JSON.stringify(deps?.toJSON?.()) !== JSON.stringify(stage.deps))
+      throw new Error(`updating the deps of ${stage.name} did not round-trip`)
+  }
+  return result
+}
+
+/** The edit that gives `stage` its deps: text from `start` to `end` of `text` becomes `text`. */
+function depsEdit(
+  text: string,
+  src: YamlSource,
+  stagesPair: Pair | undefined,
+  stage: StageDef,
+  eol: string
+): { start: number; end: number; text: string } {
   const stagePair = isMap(stagesPair?.value) ? findPair(stagesPair.value, stage.name) : undefined
   if (!stagePair || !isMap(stagePair.value)) throw new Error(`dvc.yaml has no stage ${stage.name} to update`)
   const body = stagePair.value
   const depsPair = findPair(body, 'deps')
-  let result: string
   if (depsPair && isSeq(depsPair.value) && depsPair.value.flow) {
     const [start, end] = depsPair.value.range!
-    result = splice(existingText, start, end, `[${stage.deps.map(flowScalar).join(', ')}]`)
-  } else if (depsPair && isSeq(depsPair.value) && depsPair.value.items.length > 0) {
+    return { start, end, text: `[${stage.deps.map(flowScalar).join(', ')}]` }
+  }
+  if (depsPair && isSeq(depsPair.value) && depsPair.value.items.length > 0) {
     const start = depsPair.value.range![0]
-    const end = contentEnd(existingText, depsPair.value.range!)
     const col = columnOf(depsPair.value, src)
     const items = stage.deps.map((d) => `- ${scalarText(d, col + 2, col + 2)}`).join(`\n${' '.repeat(col)}`)
-    result = splice(existingText, start, end, toEol(items, eol))
-  } else if (depsPair) {
+    return { start, end: contentEnd(text, depsPair.value.range!), text: toEol(items, eol) }
+  }
+  if (depsPair) {
     // `deps:` with no list (or not a list): the key and its value become a block list.
     const col = columnOf(depsPair.key, src)
     const start = (depsPair.key as Node).range![0]
     const end = (depsPair.value as Node | null)?.range?.[1] ?? (depsPair.key as Node).range![1]
-    result = splice(existingText, start, end, toEol(depsLines(stage.deps, col).join('\n').trimStart(), eol))
-  } else {
-    const col = columnOf(body.items[0].key, src)
-    const after = findPair(body, 'cmd') ?? body.items[0]
-    const end = lineEnd(existingText, ((after.value as Node | null) ?? (after.key as Node)).range![1])
-    result = insertAt(
-      existingText,
-      end,
-      depsLines(stage.deps, col)
-        .map((l) => `${l}\n`)
-        .join(''),
-      eol
-    )
+    return { start, end, text: toEol(depsLines(stage.deps, col).join('\n').trimStart(), eol) }
   }
-  const check = parseDocument(result).getIn(['stages', stage.name, 'deps'])
-  if (JSON.stringify((check as { toJSON?: () => unknown })?.toJSON?.()) !== JSON.stringify(stage.deps)) {
-    throw new Error(`updating the deps of ${stage.name} did not round-trip`)
-  }
-  return result
+  const col = columnOf(body.items[0].key, src)
+  const after = findPair(body, 'cmd') ?? body.items[0]
+  const at = lineEnd(text, ((after.value as Node | null) ?? (after.key as Node)).range![1])
+  const lines = depsLines(stage.deps, col)
+    .map((l) => `${l}\n`)
+    .join('')
+  return { start: at, end: at, text: insertion(text, at, lines, eol) }
 }
 
 /**
@@ -242,8 +266,12 @@ function contentEnd(text: string, range: readonly number[]): number {
 
 /** The offset just after the newline ending the line that holds `offset` (or the text's end). */
 function insertAt(text: string, offset: number, insert: string, eol: string): string {
-  const lead = offset > 0 && text[offset - 1] !== '\n' ? eol : ''
-  return splice(text, offset, offset, lead + toEol(insert, eol))
+  return splice(text, offset, offset, insertion(text, offset, insert, eol))
+}
+
+/** What insertAt puts at `offset`: `insert` in the file's line ends, on a line of its own. */
+function insertion(text: string, offset: number, insert: string, eol: string): string {
+  return (offset > 0 && text[offset - 1] !== '\n' ? eol : '') + toEol(insert, eol)
 }
 
 function splice(text: string, start: number, end: number, insert: string): string {

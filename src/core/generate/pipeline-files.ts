@@ -7,7 +7,7 @@ import { lockEntryFor, setLockStage } from '../dvc/dvclock.js'
 import { Hasher } from '../dvc/hash.js'
 import { normalizeRepoPath, RepoPathChecker } from '../paths.js'
 import { commandTemplate, graftStage } from '../pipeline/stages.js'
-import { addStagesToDvcYaml, updateStageDeps } from '../dvc/dvcyaml-write.js'
+import { addStagesToDvcYaml, updateStagesDeps } from '../dvc/dvcyaml-write.js'
 import type { StageDef } from '../types.js'
 import type { Pipeline } from '../pipeline/load.js'
 import type { PlannedDocument } from './plan.js'
@@ -74,8 +74,11 @@ export class PipelineFiles {
     )
     if (added.length === 0 && depsChanged.length === 0) return undefined
     let text = new RepoPathChecker(this.root).readText('dvc.yaml', 'pipeline')
-    for (const d of depsChanged)
-      text = updateStageDeps(text!, { ...this.declared.get(d.stage.name)!, deps: d.stage.deps })
+    if (depsChanged.length > 0)
+      text = updateStagesDeps(
+        text!,
+        depsChanged.map((d) => ({ ...this.declared.get(d.stage.name)!, deps: d.stage.deps }))
+      )
     if (added.length > 0) text = addStagesToDvcYaml(text, added)
     return text
   }

@@ -6,7 +6,7 @@
 // (no *.prompt.md dep) and every other byte of both files stay as written.
 import { readRegularFile } from '../paths.js'
 import { join } from 'node:path'
-import { addStagesToDvcYaml, removeStagesFromDvcYaml, updateStageDeps } from '../dvc/dvcyaml-write.js'
+import { addStagesToDvcYaml, removeStagesFromDvcYaml, updateStagesDeps } from '../dvc/dvcyaml-write.js'
 import { removeLockStages } from '../dvc/dvclock.js'
 import { FileTransaction } from '../generate/transaction.js'
 import { loadPipeline } from './load.js'
@@ -76,7 +76,11 @@ export async function planSync(root: string): Promise<SyncPlan> {
 
   let yaml = yamlText
   if (yaml !== undefined && remove.length > 0) yaml = removeStagesFromDvcYaml(yaml, remove)
-  for (const stage of newDeps) if (yaml !== undefined && !rewritten.has(stage.name)) yaml = updateStageDeps(yaml, stage)
+  if (yaml !== undefined)
+    yaml = updateStagesDeps(
+      yaml,
+      newDeps.filter((stage) => !rewritten.has(stage.name))
+    )
   if (add.length > 0) yaml = addStagesToDvcYaml(yaml, add)
   const files: SyncPlan['files'] = []
   if (yaml !== undefined && yaml !== yamlText) files.push({ path: 'dvc.yaml', text: yaml })
