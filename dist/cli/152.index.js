@@ -637,10 +637,10 @@ function corrupt(src, node, message) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gr: () => (/* binding */ removeStagesFromDvcYaml),
 /* harmony export */   Jf: () => (/* binding */ formatStageYaml),
-/* harmony export */   eu: () => (/* binding */ updateStageDeps),
+/* harmony export */   NM: () => (/* binding */ updateStagesDeps),
 /* harmony export */   mR: () => (/* binding */ addStagesToDvcYaml)
 /* harmony export */ });
-/* unused harmony exports formatDvcYaml, scalarText */
+/* unused harmony exports formatDvcYaml, updateStageDeps, scalarText */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3474);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
@@ -738,47 +738,67 @@ function addStagesToDvcYaml(existingText, stages) {
 }
 /** Replaces one stage's deps list with `stage.deps`, keeping everything else as written. */
 function updateStageDeps(existingText, stage) {
+    return updateStagesDeps(existingText, [stage]);
+}
+/**
+ * Replaces each stage's deps list with its `deps`, keeping everything else as
+ * written. One parse for all of them (a rename can change the deps of hundreds
+ * of stages, and dvc.yaml of 1000 stages takes about 0.3 s to parse): each
+ * edit lies inside its own stage, so all are placed on the text as read and
+ * applied from the end.
+ * @throws Error naming a stage dvc.yaml does not have.
+ */
+function updateStagesDeps(existingText, stages) {
+    if (stages.length === 0)
+        return existingText;
     const src = parse(existingText);
     const { doc } = src;
     const eol = existingText.includes('\r\n') ? '\r\n' : '\n';
     const stagesPair = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(doc.contents) ? findPair(doc.contents, 'stages') : undefined;
+    const byName = new Map(stages.map((s) => [s.name, s]));
+    const edits = [...byName.values()].map((stage) => depsEdit(existingText, src, stagesPair, stage, eol));
+    let result = existingText;
+    for (const e of edits.sort((a, b) => b.start - a.start))
+        result = splice(result, e.start, e.end, e.text);
+    const check = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(result);
+    for (const stage of byName.values()) {
+        const deps = check.getIn(['stages', stage.name, 'deps']);
+        if (JSON.stringify(deps?.toJSON?.()) !== JSON.stringify(stage.deps))
+            throw new Error(`updating the deps of ${stage.name} did not round-trip`);
+    }
+    return result;
+}
+/** The edit that gives `stage` its deps: text from `start` to `end` of `text` becomes `text`. */
+function depsEdit(text, src, stagesPair, stage, eol) {
     const stagePair = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(stagesPair?.value) ? findPair(stagesPair.value, stage.name) : undefined;
     if (!stagePair || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(stagePair.value))
         throw new Error(`dvc.yaml has no stage ${stage.name} to update`);
     const body = stagePair.value;
     const depsPair = findPair(body, 'deps');
-    let result;
     if (depsPair && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(depsPair.value) && depsPair.value.flow) {
         const [start, end] = depsPair.value.range;
-        result = splice(existingText, start, end, `[${stage.deps.map(flowScalar).join(', ')}]`);
+        return { start, end, text: `[${stage.deps.map(flowScalar).join(', ')}]` };
     }
-    else if (depsPair && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(depsPair.value) && depsPair.value.items.length > 0) {
+    if (depsPair && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(depsPair.value) && depsPair.value.items.length > 0) {
         const start = depsPair.value.range[0];
-        const end = contentEnd(existingText, depsPair.value.range);
         const col = columnOf(depsPair.value, src);
         const items = stage.deps.map((d) => `- ${scalarText(d, col + 2, col + 2)}`).join(`\n${' '.repeat(col)}`);
-        result = splice(existingText, start, end, toEol(items, eol));
+        return { start, end: contentEnd(text, depsPair.value.range), text: toEol(items, eol) };
     }
-    else if (depsPair) {
+    if (depsPair) {
         // `deps:` with no list (or not a list): the key and its value become a block list.
         const col = columnOf(depsPair.key, src);
         const start = depsPair.key.range[0];
         const end = depsPair.value?.range?.[1] ?? depsPair.key.range[1];
-        result = splice(existingText, start, end, toEol(depsLines(stage.deps, col).join('\n').trimStart(), eol));
+        return { start, end, text: toEol(depsLines(stage.deps, col).join('\n').trimStart(), eol) };
     }
-    else {
-        const col = columnOf(body.items[0].key, src);
-        const after = findPair(body, 'cmd') ?? body.items[0];
-        const end = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .lineEnd */ .kd)(existingText, (after.value ?? after.key).range[1]);
-        result = insertAt(existingText, end, depsLines(stage.deps, col)
-            .map((l) => `${l}\n`)
-            .join(''), eol);
-    }
-    const check = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(result).getIn(['stages', stage.name, 'deps']);
-    if (JSON.stringify(check?.toJSON?.()) !== JSON.stringify(stage.deps)) {
-        throw new Error(`updating the deps of ${stage.name} did not round-trip`);
-    }
-    return result;
+    const col = columnOf(body.items[0].key, src);
+    const after = findPair(body, 'cmd') ?? body.items[0];
+    const at = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .lineEnd */ .kd)(text, (after.value ?? after.key).range[1]);
+    const lines = depsLines(stage.deps, col)
+        .map((l) => `${l}\n`)
+        .join('');
+    return { start: at, end: at, text: insertion(text, at, lines, eol) };
 }
 /**
  * Removes the named stages from dvc.yaml, every other byte kept (comments
@@ -863,8 +883,11 @@ function contentEnd(text, range) {
 }
 /** The offset just after the newline ending the line that holds `offset` (or the text's end). */
 function insertAt(text, offset, insert, eol) {
-    const lead = offset > 0 && text[offset - 1] !== '\n' ? eol : '';
-    return splice(text, offset, offset, lead + toEol(insert, eol));
+    return splice(text, offset, offset, insertion(text, offset, insert, eol));
+}
+/** What insertAt puts at `offset`: `insert` in the file's line ends, on a line of its own. */
+function insertion(text, offset, insert, eol) {
+    return (offset > 0 && text[offset - 1] !== '\n' ? eol : '') + toEol(insert, eol);
 }
 function splice(text, start, end, insert) {
     return text.slice(0, start) + insert + text.slice(end);

@@ -92,9 +92,8 @@ async function planSync(root) {
     let yaml = yamlText;
     if (yaml !== undefined && remove.length > 0)
         yaml = (0,dvcyaml_write/* removeStagesFromDvcYaml */.Gr)(yaml, remove);
-    for (const stage of newDeps)
-        if (yaml !== undefined && !rewritten.has(stage.name))
-            yaml = (0,dvcyaml_write/* updateStageDeps */.eu)(yaml, stage);
+    if (yaml !== undefined)
+        yaml = (0,dvcyaml_write/* updateStagesDeps */.NM)(yaml, newDeps.filter((stage) => !rewritten.has(stage.name)));
     if (add.length > 0)
         yaml = (0,dvcyaml_write/* addStagesToDvcYaml */.mR)(yaml, add);
     const files = [];

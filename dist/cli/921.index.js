@@ -1522,8 +1522,8 @@ class PipelineFiles {
         if (added.length === 0 && depsChanged.length === 0)
             return undefined;
         let text = new core_paths/* RepoPathChecker */.x_(this.root).readText('dvc.yaml', 'pipeline');
-        for (const d of depsChanged)
-            text = (0,dvcyaml_write/* updateStageDeps */.eu)(text, { ...this.declared.get(d.stage.name), deps: d.stage.deps });
+        if (depsChanged.length > 0)
+            text = (0,dvcyaml_write/* updateStagesDeps */.NM)(text, depsChanged.map((d) => ({ ...this.declared.get(d.stage.name), deps: d.stage.deps })));
         if (added.length > 0)
             text = (0,dvcyaml_write/* addStagesToDvcYaml */.mR)(text, added);
         return text;
