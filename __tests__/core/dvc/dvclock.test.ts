@@ -8,6 +8,7 @@ import {
   parseDvcLockYaml,
   readDvcLock,
   setLockStage,
+  setLockStages,
   spliceByLines,
   spliceStage
 } from '../../../src/core/dvc/dvclock.js'
@@ -300,15 +301,21 @@ stages:
       const lock = fastParseDvcLock(text)!
       expect(lock).toBeDefined()
       for (const name of [...lock.stages.keys(), 'added']) {
-        expect(spliceByLines(text, lock, name, stage)).toBe(spliceStage(text, name, stage))
+        expect(spliceByLines(text, lock, new Map([[name, stage]]))).toBe(spliceStage(text, name, stage))
         compared++
       }
+      // every stage and a new one in one pass, as one at a time (the new one still goes at the end)
+      const all: Array<[string, LockStage]> = ['added', ...lock.stages.keys()].map((name, i) => [
+        name,
+        { ...stage, cmd: `echo ${i}` }
+      ])
+      expect(setLockStages(text, all)).toBe(all.reduce((t, [name, s]) => setLockStage(t, name, s), text))
     }
     expect(compared).toBe(12)
-    // a lock the line reader does not take is left to the tree
-    expect(spliceByLines("schema: '2.0'\nstages:\n", fastParseDvcLock("schema: '2.0'\nstages:\n")!, 'a', stage)).toBe(
-      undefined
-    )
+    // a lock without stages is left to the tree
+    expect(
+      spliceByLines("schema: '2.0'\nstages:\n", fastParseDvcLock("schema: '2.0'\nstages:\n")!, new Map([['a', stage]]))
+    ).toBe(undefined)
   })
 
   it('refuses to edit a corrupt lock file', () => {

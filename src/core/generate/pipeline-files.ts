@@ -3,19 +3,19 @@
 // and every rewritten document's lock entry holds the new hashes, so the real
 // `dvc status` reports it up to date. Kept in memory until the run succeeds.
 
-import { lockEntryFor, setLockStage } from '../dvc/dvclock.js'
+import { lockEntryFor, setLockStages } from '../dvc/dvclock.js'
 import { Hasher } from '../dvc/hash.js'
 import { normalizeRepoPath, RepoPathChecker } from '../paths.js'
 import { commandTemplate, graftStage } from '../pipeline/stages.js'
 import { addStagesToDvcYaml, updateStagesDeps } from '../dvc/dvcyaml-write.js'
-import type { StageDef } from '../types.js'
+import type { LockStage, StageDef } from '../types.js'
 import type { Pipeline } from '../pipeline/load.js'
 import type { PlannedDocument } from './plan.js'
 
 export class PipelineFiles {
   private readonly declared: Map<string, StageDef>
-  /** dvc.lock's text, each update chained on the last so none is lost */
-  private lockText?: Promise<string | undefined>
+  /** each rendered stage's new lock entry, in the order recorded; spliced into dvc.lock in one pass at the end */
+  private readonly lockStages = new Map<string, LockStage>()
 
   constructor(
     private readonly root: string,
@@ -50,11 +50,7 @@ export class PipelineFiles {
       Promise.all(doc.stage.deps.map(entry)),
       Promise.all(doc.stage.outs.map((o) => entry(o.path)))
     ])
-    const previous = this.lockText ?? Promise.resolve(new RepoPathChecker(this.root).readText('dvc.lock', 'pipeline'))
-    this.lockText = previous.then((text) =>
-      setLockStage(text, doc.stage.name, { cmd: this.commandOf(doc), deps, outs })
-    )
-    await this.lockText
+    this.lockStages.set(doc.stage.name, { cmd: this.commandOf(doc), deps, outs })
   }
 
   /** The files to write: [path, text]. */
@@ -62,8 +58,10 @@ export class PipelineFiles {
     const files: [string, string][] = []
     const yaml = await this.dvcYamlText()
     if (yaml !== undefined) files.push(['dvc.yaml', yaml])
-    const lock = await this.lockText
-    if (lock !== undefined) files.push(['dvc.lock', lock])
+    if (this.lockStages.size > 0) {
+      const lockText = new RepoPathChecker(this.root).readText('dvc.lock', 'pipeline')
+      files.push(['dvc.lock', setLockStages(lockText, [...this.lockStages])])
+    }
     return files
   }
 
