@@ -291,10 +291,10 @@ function isPlain(value, seen) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hy: () => (/* binding */ readDvcLock),
 /* harmony export */   PZ: () => (/* binding */ lockEntryFor),
-/* harmony export */   UG: () => (/* binding */ setLockStage),
-/* harmony export */   dQ: () => (/* binding */ removeLockStages)
+/* harmony export */   dQ: () => (/* binding */ removeLockStages),
+/* harmony export */   rW: () => (/* binding */ setLockStages)
 /* harmony export */ });
-/* unused harmony exports parseDvcLock, parseDvcLockYaml, spliceByLines, spliceStage */
+/* unused harmony exports parseDvcLock, parseDvcLockYaml, setLockStage, spliceByLines, spliceStage */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -434,58 +434,82 @@ async function lockEntryFor(root, path, legacy = false, hasher = new _hash_js__W
  * valid DVC 3 lock file.
  */
 function setLockStage(existingText, name, stage) {
+    return setLockStages(existingText, [[name, stage]]);
+}
+/**
+ * dvc.lock text with each named stage set: replaced where it stands, or added
+ * at the end in the order given; every other byte kept. The text is read once
+ * and the result read back once, however many stages a run renders.
+ * @throws GraftError when the existing text is not a valid DVC 3 lock file.
+ */
+function setLockStages(existingText, stages) {
     const text = existingText === undefined || existingText.trim() === '' ? `schema: '2.0'\nstages:\n` : existingText;
     const plain = (0,_dvclock_fast_js__WEBPACK_IMPORTED_MODULE_6__/* .fastParseDvcLock */ .mB)(text);
     if (!plain)
         parseDvcLockYaml(text); // refuse to edit a corrupt file
-    const result = (plain && spliceByLines(text, plain, name, stage)) ?? spliceStage(text, name, stage);
-    assertReadsBack(result, name, stage);
+    const byName = new Map(stages);
+    const result = (plain && spliceByLines(text, plain, byName)) ??
+        [...byName].reduce((t, [name, stage]) => spliceStage(t, name, stage), text);
+    assertReadsBack(result, byName);
     return result;
 }
 /**
  * spliceStage for a lock in DVC's own layout (`lock` is fastParseDvcLock's
- * reading of `text`): there every stage runs from its key's line to the next
- * stage's key, the last one to the end of the file, so the stage's line
- * numbers are all the splice needs. The YAML tree spliceStage builds costs
- * about a second per call on a 1000-stage lock, and generate splices once per
- * rendered document. Exported for the test that holds the two splices
- * together; undefined when `lock` has no stages or the key is not where the
- * reader said (spliceStage then does it).
+ * reading of `text`), for every stage of `stages` at once: there each stage
+ * runs from its key's line to the next stage's key, the last one to the end
+ * of the file, so line numbers are all the splice needs. The YAML tree
+ * spliceStage builds costs about a second on a 1000-stage lock. Exported for
+ * the test that holds the two splices together; undefined when `lock` has no
+ * stages or a key is not where the reader said (spliceStage then does it).
  */
-function spliceByLines(text, lock, name, stage) {
+function spliceByLines(text, lock, stages) {
     const order = [...lock.stages];
     if (order.length === 0)
         return undefined;
-    const block = stageBlock(name, stage, 2);
-    const i = order.findIndex(([n]) => n === name);
-    if (i < 0)
-        return `${withNewline(text)}${block}`;
-    const line = order[i][1].line;
-    const next = order[i + 1]?.[1].line;
-    if (line === undefined)
-        return undefined;
-    const [start, end] = lineOffsets(text, line, next ?? Number.POSITIVE_INFINITY);
-    if (!text.startsWith(`  ${name}:\n`, start))
-        return undefined;
-    return `${text.slice(0, start)}${block}${text.slice(next === undefined ? text.length : end)}`;
-}
-/** The offsets where 1-based lines `a` and `b` start (the text's length for a line past the end). */
-function lineOffsets(text, a, b) {
-    const found = [text.length, text.length];
-    let offset = 0;
-    for (let line = 1; offset <= text.length; line++) {
-        if (line === a)
-            found[0] = offset;
-        if (line === b) {
-            found[1] = offset;
-            break;
-        }
-        const nl = text.indexOf('\n', offset);
-        if (nl < 0)
-            break;
-        offset = nl + 1;
+    const index = new Map(order.map(([name], i) => [name, i]));
+    const lines = [];
+    for (const name of stages.keys()) {
+        const i = index.get(name);
+        if (i !== undefined)
+            lines.push(order[i][1].line ?? 0, order[i + 1]?.[1].line ?? 0);
     }
-    return [found[0], found[1]];
+    const starts = lineStarts(text, lines);
+    const edits = [];
+    let appended = '';
+    for (const [name, stage] of stages) {
+        const block = stageBlock(name, stage, 2);
+        const i = index.get(name);
+        if (i === undefined) {
+            appended += block;
+            continue;
+        }
+        const start = starts.get(order[i][1].line ?? 0);
+        const next = order[i + 1];
+        const end = next ? starts.get(next[1].line ?? 0) : text.length;
+        if (start === undefined || end === undefined || !text.startsWith(`  ${name}:\n`, start))
+            return undefined;
+        edits.push({ start, end, block });
+    }
+    let result = text;
+    for (const e of edits.sort((x, y) => y.start - x.start))
+        result = `${result.slice(0, e.start)}${e.block}${result.slice(e.end)}`;
+    return appended === '' ? result : `${withNewline(result)}${appended}`;
+}
+/** 1-based line → the offset where it starts, for each of `lines` the text has (0 and lines past the end are left out). */
+function lineStarts(text, lines) {
+    const found = new Map();
+    let line = 1;
+    let offset = 0;
+    for (const target of [...new Set(lines)].filter((l) => l > 0).sort((x, y) => x - y)) {
+        for (; line < target; line++) {
+            const nl = text.indexOf('\n', offset);
+            if (nl < 0)
+                return found;
+            offset = nl + 1;
+        }
+        found.set(target, offset);
+    }
+    return found;
 }
 /**
  * dvc.lock text without the entries of the named stages, every other byte
@@ -608,17 +632,18 @@ function sortEntries(entries) {
     return [...entries].sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
 }
 /** Guards the emitter: the written stage must read back exactly as given. */
-function assertReadsBack(text, name, stage) {
-    const back = parseDvcLock(text).stages.get(name);
+function assertReadsBack(text, stages) {
+    const back = parseDvcLock(text).stages;
     const canon = (s) => ({
         cmd: s.cmd,
         deps: sortEntries(s.deps).map(canonEntry),
         outs: sortEntries(s.outs).map(canonEntry)
     });
-    const want = canon(stage);
-    const got = back && canon(back);
-    if (JSON.stringify(got) !== JSON.stringify(want)) {
-        throw new Error(`internal error: dvc.lock entry for ${name} does not read back as written`);
+    for (const [name, stage] of stages) {
+        const got = back.get(name);
+        if (JSON.stringify(got && canon(got)) !== JSON.stringify(canon(stage))) {
+            throw new Error(`internal error: dvc.lock entry for ${name} does not read back as written`);
+        }
     }
 }
 function canonEntry(e) {

@@ -1470,8 +1470,8 @@ class PipelineFiles {
     pipeline;
     plan;
     declared;
-    /** dvc.lock's text, each update chained on the last so none is lost */
-    lockText;
+    /** each rendered stage's new lock entry, in the order recorded; spliced into dvc.lock in one pass at the end */
+    lockStages = new Map();
     constructor(root, pipeline, plan) {
         this.root = root;
         this.pipeline = pipeline;
@@ -1501,9 +1501,7 @@ class PipelineFiles {
             Promise.all(doc.stage.deps.map(entry)),
             Promise.all(doc.stage.outs.map((o) => entry(o.path)))
         ]);
-        const previous = this.lockText ?? Promise.resolve(new core_paths/* RepoPathChecker */.x_(this.root).readText('dvc.lock', 'pipeline'));
-        this.lockText = previous.then((text) => (0,dvclock/* setLockStage */.UG)(text, doc.stage.name, { cmd: this.commandOf(doc), deps, outs }));
-        await this.lockText;
+        this.lockStages.set(doc.stage.name, { cmd: this.commandOf(doc), deps, outs });
     }
     /** The files to write: [path, text]. */
     async filesToWrite() {
@@ -1511,9 +1509,10 @@ class PipelineFiles {
         const yaml = await this.dvcYamlText();
         if (yaml !== undefined)
             files.push(['dvc.yaml', yaml]);
-        const lock = await this.lockText;
-        if (lock !== undefined)
-            files.push(['dvc.lock', lock]);
+        if (this.lockStages.size > 0) {
+            const lockText = new core_paths/* RepoPathChecker */.x_(this.root).readText('dvc.lock', 'pipeline');
+            files.push(['dvc.lock', (0,dvclock/* setLockStages */.rW)(lockText, [...this.lockStages])]);
+        }
         return files;
     }
     async dvcYamlText() {
