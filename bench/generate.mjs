@@ -17,26 +17,40 @@
 //
 //   node bench/generate.mjs --quota 4 [--documents 48] [--latency 2000]
 //
+// Scale mode: generate in the synthetic repository bench/validate.mjs uses
+// (--stages stages, 5 sources each, dvc.lock in DVC's layout) with --documents
+// prompts edited, against the loopback server answering at once, so what is
+// left is what the runner itself spends per document (packing, hashing, the
+// dvc.lock and dvc.yaml bookkeeping). The reference, timed first on the same
+// repository: the CLI's validate, the fixed cost every run pays.
+//
+//   node bench/generate.mjs --stages 1000 [--documents 48]
+//
+// --cli <path> measures another build of the CLI (default dist/cli/index.js).
+//
 // It bundles the test suite's loopback server with ncc on the fly, so the
 // benchmark and the tests share one Bedrock stand-in.
 import { execFile, execFileSync } from 'node:child_process'
 import { parseArgs, promisify } from 'node:util'
-import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs'
+import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { GIT_ENV, buildRepo as buildSyntheticRepo, promptPath } from './synthetic-repo.mjs'
 
 const project = fileURLToPath(new URL('..', import.meta.url))
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     quota: { type: 'string' },
+    stages: { type: 'string' },
+    cli: { type: 'string' },
     documents: { type: 'string', default: '48' },
     latency: { type: 'string' }
   }
 })
 const latency = Number(opts.latency ?? positionals[0] ?? (opts.quota ? 2000 : 400))
-const cli = join(project, 'dist/cli/index.js')
+const cli = opts.cli ?? join(project, 'dist/cli/index.js')
 const LEVELS = [10, 6, 4] // documents per level: 20 in all
 
 const serverBundle = mkdtempSync(join(tmpdir(), 'graft-bench-server-'))
@@ -52,6 +66,11 @@ const { BedrockServer, reply, bedrockTestEnv } = await import(pathToFileURL(join
 
 if (opts.quota) {
   await quotaMode(Number(opts.quota), Number(opts.documents))
+  rmSync(serverBundle, { recursive: true, force: true })
+  process.exit(0)
+}
+if (opts.stages) {
+  await scaleMode(Number(opts.stages), Number(opts.documents))
   rmSync(serverBundle, { recursive: true, force: true })
   process.exit(0)
 }
@@ -163,6 +182,44 @@ async function quotaMode(k, documents) {
     console.log(
       `| ${r.label} | ${(r.ms / 1000).toFixed(1)} s | ${(bound / 1000).toFixed(1)} s | ${(r.ms / bound).toFixed(2)}× | ${(r.ms / reference).toFixed(2)}× | ${r.requests} | ${r.throttled} | ${r.retries} | ${r.peakOpen} | ${r.failed ? `failed: ${r.failed}` : 'ok'} |`
     )
+  }
+}
+
+/** Scale mode: the runner's own time per document in a repository of `stages` stages, the model's time taken away. */
+async function scaleMode(stages, documents) {
+  const root = mkdtempSync(join(tmpdir(), `graft-bench-scale-${stages}-`))
+  const run = (args, env = process.env) =>
+    promisify(execFile)(process.execPath, [cli, ...args, '--engine', 'native', '-C', root], {
+      env,
+      maxBuffer: 256 * 1024 * 1024
+    })
+  try {
+    buildSyntheticRepo(root, stages)
+    const count = Math.min(documents, stages)
+    // spread over the pipeline: prompts edited, so each document is re-rendered from its current text
+    for (let i = 0; i < count; i++)
+      appendFileSync(join(root, promptPath(Math.floor((i * stages) / count))), `\nAlso cover point ${i}.\n`)
+    execFileSync('git', ['-c', 'gc.auto=0', 'commit', '-q', '-am', 'edit prompts'], { cwd: root, env: GIT_ENV })
+    let started = process.hrtime.bigint()
+    await run(['validate'])
+    const validateMs = Number(process.hrtime.bigint() - started) / 1e6
+    const server = await new BedrockServer().start()
+    server.onRequest(() => reply.text('# A document\n\nWith some text.\n'))
+    started = process.hrtime.bigint()
+    await run(['generate', '--concurrency', '4'], { ...process.env, ...bedrockTestEnv(server.url) })
+    const generateMs = Number(process.hrtime.bigint() - started) / 1e6
+    const calls = server.requests.length
+    await server.close()
+    console.log(
+      `\n${stages} stages, ${count} prompts edited, model answering at once; Node ${process.version}, ${cpus().length} cores\n`
+    )
+    console.log('| stages | documents rendered | validate (reference) | generate | generate − validate, per document |')
+    console.log('| ---: | ---: | ---: | ---: | ---: |')
+    console.log(
+      `| ${stages} | ${calls} | ${(validateMs / 1000).toFixed(2)} s | ${(generateMs / 1000).toFixed(2)} s | ${((generateMs - validateMs) / calls).toFixed(0)} ms |`
+    )
+  } finally {
+    rmSync(root, { recursive: true, force: true, maxRetries: 3 })
   }
 }
 
