@@ -75,12 +75,26 @@ const entry = (name: string): string => `  ${name}:
       size: 2
 `
 const LOCK = `schema: '2.0'\nstages:\n${entry('a')}${entry('b')}${entry('c')}`
+const withNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`)
 
 describe('removeLockStages', () => {
   it('removes entries byte-exactly; the others read back unchanged', () => {
     expect(removeLockStages(LOCK, ['b'])).toBe(`schema: '2.0'\nstages:\n${entry('a')}${entry('c')}`)
     expect(removeLockStages(LOCK, ['c'])).toBe(`schema: '2.0'\nstages:\n${entry('a')}${entry('b')}`)
     expect(removeLockStages(LOCK, ['nope'])).toBe(LOCK)
+  })
+
+  it('cuts a lock in DVC layout by line numbers exactly as through the YAML tree', () => {
+    // a trailing comment keeps the same content but sends the text to the YAML tree
+    const comment = '# a comment\n'
+    for (const text of [LOCK, LOCK.trimEnd()]) {
+      for (const names of [['a'], ['b'], ['c'], ['a', 'c'], ['c', 'nope', 'a'], ['b', 'c']]) {
+        const byLines = removeLockStages(text, names)
+        expect(byLines).not.toBe(text)
+        const byTree = removeLockStages(`${withNewline(text)}${comment}`, names)
+        expect(byTree).toBe(`${withNewline(byLines)}${comment}`)
+      }
+    }
   })
 
   it('leaves a valid lock with `stages: {}` when every entry goes', () => {

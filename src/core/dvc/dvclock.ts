@@ -164,8 +164,13 @@ export function setLockStages(existingText: string | undefined, stages: Array<[s
  * spliceStage builds costs about a second on a 1000-stage lock. Exported for
  * the test that holds the two splices together; undefined when `lock` has no
  * stages or a key is not where the reader said (spliceStage then does it).
+ * A stage mapped to undefined is removed (nothing when it is not there).
  */
-export function spliceByLines(text: string, lock: DvcLock, stages: Map<string, LockStage>): string | undefined {
+export function spliceByLines(
+  text: string,
+  lock: DvcLock,
+  stages: Map<string, LockStage | undefined>
+): string | undefined {
   const order = [...lock.stages]
   if (order.length === 0) return undefined
   const index = new Map(order.map(([name], i) => [name, i]))
@@ -178,7 +183,7 @@ export function spliceByLines(text: string, lock: DvcLock, stages: Map<string, L
   const edits: Array<{ start: number; end: number; block: string }> = []
   let appended = ''
   for (const [name, stage] of stages) {
-    const block = stageBlock(name, stage, 2)
+    const block = stage ? stageBlock(name, stage, 2) : ''
     const i = index.get(name)
     if (i === undefined) {
       appended += block
@@ -219,7 +224,28 @@ function lineStarts(text: string, lines: number[]): Map<number, number> {
  * @throws GraftError when the existing text is not a valid DVC 3 lock file.
  */
 export function removeLockStages(existingText: string, names: string[]): string {
-  const before = parseDvcLock(existingText) // refuse to edit a corrupt file
+  const plain = fastParseDvcLock(existingText)
+  const before = plain ?? parseDvcLockYaml(existingText) // refuse to edit a corrupt file
+  const gone = new Set(names)
+  const kept = [...before.stages.keys()].filter((n) => !gone.has(n))
+  if (kept.length === before.stages.size) return existingText
+  // DVC's layout, some stages left: cut by line numbers (a `stages:` left empty needs the tree's `{}`)
+  const byLines =
+    plain && kept.length > 0 ? spliceByLines(existingText, plain, new Map(names.map((n) => [n, undefined]))) : undefined
+  const result = byLines ?? removeByTree(existingText, gone)
+  const after = parseDvcLock(result)
+  if (JSON.stringify([...after.stages.keys()]) !== JSON.stringify(kept))
+    throw new Error('removing stages from dvc.lock did not round-trip')
+  const content = (stage: LockStage | undefined): string => JSON.stringify({ ...stage, line: undefined })
+  for (const name of kept) {
+    if (content(after.stages.get(name)) !== content(before.stages.get(name)))
+      throw new Error(`removing stages from dvc.lock changed ${name}`)
+  }
+  return result
+}
+
+/** removeLockStages through the YAML tree (any layout). */
+function removeByTree(existingText: string, gone: Set<string>): string {
   const top = parseYamlSource(existingText, FILE, SYNTAX_HINT).doc.contents as YAMLMap
   const stagesPair = top.items.find((p) => pairKey(p) === 'stages')
   const stages = stagesPair?.value
@@ -231,21 +257,11 @@ export function removeLockStages(existingText: string, names: string[]): string 
       hint: CORRUPT_HINT
     })
   }
-  const gone = new Set(names)
   let result = removeBlockPairs(existingText, stages, gone)
   if (stages.items.every((p) => gone.has(pairKey(p)))) {
     const keyEnd = (stagesPair!.key as Node).range![1]
     const colon = result.indexOf(':', keyEnd)
     result = `${result.slice(0, colon + 1)} {}${result.slice(colon + 1)}`
-  }
-  const after = parseDvcLock(result)
-  const kept = [...before.stages.keys()].filter((n) => !gone.has(n))
-  if (JSON.stringify([...after.stages.keys()]) !== JSON.stringify(kept))
-    throw new Error('removing stages from dvc.lock did not round-trip')
-  const content = (stage: LockStage | undefined): string => JSON.stringify({ ...stage, line: undefined })
-  for (const name of kept) {
-    if (content(after.stages.get(name)) !== content(before.stages.get(name)))
-      throw new Error(`removing stages from dvc.lock changed ${name}`)
   }
   return result
 }
