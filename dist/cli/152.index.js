@@ -461,6 +461,7 @@ function setLockStages(existingText, stages) {
  * spliceStage builds costs about a second on a 1000-stage lock. Exported for
  * the test that holds the two splices together; undefined when `lock` has no
  * stages or a key is not where the reader said (spliceStage then does it).
+ * A stage mapped to undefined is removed (nothing when it is not there).
  */
 function spliceByLines(text, lock, stages) {
     const order = [...lock.stages];
@@ -477,7 +478,7 @@ function spliceByLines(text, lock, stages) {
     const edits = [];
     let appended = '';
     for (const [name, stage] of stages) {
-        const block = stageBlock(name, stage, 2);
+        const block = stage ? stageBlock(name, stage, 2) : '';
         const i = index.get(name);
         if (i === undefined) {
             appended += block;
@@ -518,7 +519,27 @@ function lineStarts(text, lines) {
  * @throws GraftError when the existing text is not a valid DVC 3 lock file.
  */
 function removeLockStages(existingText, names) {
-    const before = parseDvcLock(existingText); // refuse to edit a corrupt file
+    const plain = (0,_dvclock_fast_js__WEBPACK_IMPORTED_MODULE_6__/* .fastParseDvcLock */ .mB)(existingText);
+    const before = plain ?? parseDvcLockYaml(existingText); // refuse to edit a corrupt file
+    const gone = new Set(names);
+    const kept = [...before.stages.keys()].filter((n) => !gone.has(n));
+    if (kept.length === before.stages.size)
+        return existingText;
+    // DVC's layout, some stages left: cut by line numbers (a `stages:` left empty needs the tree's `{}`)
+    const byLines = plain && kept.length > 0 ? spliceByLines(existingText, plain, new Map(names.map((n) => [n, undefined]))) : undefined;
+    const result = byLines ?? removeByTree(existingText, gone);
+    const after = parseDvcLock(result);
+    if (JSON.stringify([...after.stages.keys()]) !== JSON.stringify(kept))
+        throw new Error('removing stages from dvc.lock did not round-trip');
+    const content = (stage) => JSON.stringify({ ...stage, line: undefined });
+    for (const name of kept) {
+        if (content(after.stages.get(name)) !== content(before.stages.get(name)))
+            throw new Error(`removing stages from dvc.lock changed ${name}`);
+    }
+    return result;
+}
+/** removeLockStages through the YAML tree (any layout). */
+function removeByTree(existingText, gone) {
     const top = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .parseYamlSource */ .WF)(existingText, FILE, SYNTAX_HINT).doc.contents;
     const stagesPair = top.items.find((p) => (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .pairKey */ .Yz)(p) === 'stages');
     const stages = stagesPair?.value;
@@ -531,21 +552,11 @@ function removeLockStages(existingText, names) {
             hint: CORRUPT_HINT
         });
     }
-    const gone = new Set(names);
     let result = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .removeBlockPairs */ .bW)(existingText, stages, gone);
     if (stages.items.every((p) => gone.has((0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .pairKey */ .Yz)(p)))) {
         const keyEnd = stagesPair.key.range[1];
         const colon = result.indexOf(':', keyEnd);
         result = `${result.slice(0, colon + 1)} {}${result.slice(colon + 1)}`;
-    }
-    const after = parseDvcLock(result);
-    const kept = [...before.stages.keys()].filter((n) => !gone.has(n));
-    if (JSON.stringify([...after.stages.keys()]) !== JSON.stringify(kept))
-        throw new Error('removing stages from dvc.lock did not round-trip');
-    const content = (stage) => JSON.stringify({ ...stage, line: undefined });
-    for (const name of kept) {
-        if (content(after.stages.get(name)) !== content(before.stages.get(name)))
-            throw new Error(`removing stages from dvc.lock changed ${name}`);
     }
     return result;
 }
