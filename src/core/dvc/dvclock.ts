@@ -147,12 +147,12 @@ export function setLockStage(existingText: string | undefined, name: string, sta
 export function setLockStages(existingText: string | undefined, stages: Array<[string, LockStage]>): string {
   const text = existingText === undefined || existingText.trim() === '' ? `schema: '2.0'\nstages:\n` : existingText
   const plain = fastParseDvcLock(text)
-  if (!plain) parseDvcLockYaml(text) // refuse to edit a corrupt file
+  const before = plain ?? parseDvcLockYaml(text) // refuse to edit a corrupt file
   const byName = new Map(stages)
   const result =
     (plain && spliceByLines(text, plain, byName)) ??
     [...byName].reduce((t, [name, stage]) => spliceStage(t, name, stage), text)
-  assertReadsBack(result, byName)
+  assertReadsBack(result, byName, before)
   return result
 }
 
@@ -348,8 +348,11 @@ function sortEntries(entries: LockEntry[]): LockEntry[] {
   return [...entries].sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)))
 }
 
-/** Guards the emitter: the written stage must read back exactly as given. */
-function assertReadsBack(text: string, stages: Map<string, LockStage>): void {
+/**
+ * Guards the splice: each written stage must read back exactly as given, and
+ * every other stage of `before` exactly as it was, in the same order.
+ */
+function assertReadsBack(text: string, stages: Map<string, LockStage>, before: DvcLock): void {
   const back = parseDvcLock(text).stages
   const canon = (s: LockStage): unknown => ({
     cmd: s.cmd,
@@ -362,6 +365,10 @@ function assertReadsBack(text: string, stages: Map<string, LockStage>): void {
       throw new Error(`internal error: dvc.lock entry for ${name} does not read back as written`)
     }
   }
+  const others = (lock: Map<string, LockStage>): string =>
+    JSON.stringify([...lock].filter(([name]) => !stages.has(name)).map(([name, s]) => [name, canon(s)]))
+  if (others(back) !== others(before.stages))
+    throw new Error('internal error: writing dvc.lock changed the entries of other stages')
 }
 
 function canonEntry(e: LockEntry): unknown {
