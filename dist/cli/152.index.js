@@ -445,12 +445,11 @@ function setLockStage(existingText, name, stage) {
 function setLockStages(existingText, stages) {
     const text = existingText === undefined || existingText.trim() === '' ? `schema: '2.0'\nstages:\n` : existingText;
     const plain = (0,_dvclock_fast_js__WEBPACK_IMPORTED_MODULE_6__/* .fastParseDvcLock */ .mB)(text);
-    if (!plain)
-        parseDvcLockYaml(text); // refuse to edit a corrupt file
+    const before = plain ?? parseDvcLockYaml(text); // refuse to edit a corrupt file
     const byName = new Map(stages);
     const result = (plain && spliceByLines(text, plain, byName)) ??
         [...byName].reduce((t, [name, stage]) => spliceStage(t, name, stage), text);
-    assertReadsBack(result, byName);
+    assertReadsBack(result, byName, before);
     return result;
 }
 /**
@@ -642,8 +641,11 @@ function field(indent, key, value) {
 function sortEntries(entries) {
     return [...entries].sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
 }
-/** Guards the emitter: the written stage must read back exactly as given. */
-function assertReadsBack(text, stages) {
+/**
+ * Guards the splice: each written stage must read back exactly as given, and
+ * every other stage of `before` exactly as it was, in the same order.
+ */
+function assertReadsBack(text, stages, before) {
     const back = parseDvcLock(text).stages;
     const canon = (s) => ({
         cmd: s.cmd,
@@ -656,6 +658,9 @@ function assertReadsBack(text, stages) {
             throw new Error(`internal error: dvc.lock entry for ${name} does not read back as written`);
         }
     }
+    const others = (lock) => JSON.stringify([...lock].filter(([name]) => !stages.has(name)).map(([name, s]) => [name, canon(s)]));
+    if (others(back) !== others(before.stages))
+        throw new Error('internal error: writing dvc.lock changed the entries of other stages');
 }
 function canonEntry(e) {
     return [e.path, e.hash, e.md5, e.size, e.nfiles, e.isexec === true];
