@@ -2,6 +2,7 @@
 // AWS SDK talking to the loopback Bedrock server, real git, real dvc.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
+import { parse } from 'yaml'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv, reply } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
@@ -84,6 +85,23 @@ describe('dist/generate', () => {
     expect(server.requests).toHaveLength(0)
     expect(run.outputs.generated_files).toBe('[]')
     expect(repo.git('status', '--porcelain')).toBe('')
+  })
+
+  it('a dvc.lock it cannot edit (stages in flow style) is refused before any model call, naming the file', async () => {
+    // JSON is YAML in flow style: DVC and validate read it; the action rewrites only block layout
+    repo.write({
+      'dvc.lock': `${JSON.stringify(parse(repo.read('dvc.lock')))}\n`,
+      'sources/changelog.md': `${repo.read('sources/changelog.md')}\nOne more line.\n`
+    })
+    repo.commit('flow-style lock, a source change')
+    const before = repo.snapshot()
+    const run = await generate()
+    expect(run.code).not.toBe(0)
+    expect(run.stdout).toMatch(
+      /::error title=graft-action,file=dvc\.lock::the "stages" of dvc\.lock are written in flow style \(\{\.\.\.\}\), which this tool does not edit/
+    )
+    expect(server.requests).toHaveLength(0)
+    expect(repo.snapshot()).toEqual(before)
   })
 
   it('UPDATE: a source change flows through a 3-level DAG in dependency order, and dvc agrees afterwards', async () => {

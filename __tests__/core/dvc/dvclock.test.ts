@@ -169,6 +169,14 @@ describe('the fast dvc.lock reader', () => {
     expect(fastParseDvcLock(REFERENCE_LOCK)).toBeDefined()
   })
 
+  it('leaves a stage name longer than YAML allows (1024 characters) to the YAML reader, which refuses it', () => {
+    const lock = (name: string): string => `schema: '2.0'\nstages:\n  ${name}:\n    cmd: x\n  b:\n    cmd: y\n`
+    expect(fastParseDvcLock(lock('n'.repeat(1025)))).toBeUndefined()
+    expect(() => parseDvcLockYaml(lock('n'.repeat(1025)))).toThrow(/1024/)
+    expect(() => setLockStage(lock('n'.repeat(1025)), 'b', { cmd: 'z', deps: [], outs: [] })).toThrow(/1024/)
+    expect(fastParseDvcLock(lock('n'.repeat(1024)))).toEqual(parseDvcLockYaml(lock('n'.repeat(1024))))
+  })
+
   it('leaves anything unusual to the YAML reader (comments, params, CRLF, duplicate stages, numbers)', () => {
     const head = "schema: '2.0'\nstages:\n"
     for (const odd of [

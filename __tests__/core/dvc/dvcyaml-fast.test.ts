@@ -268,6 +268,19 @@ describe('fastParseDvcYaml', () => {
     expect(got).toEqual(expected)
   })
 
+  it('leaves a key longer than YAML allows (1024 characters) to the full reader, which refuses it', () => {
+    const file = (name: string, out: string): string =>
+      `stages:\n  ${name}:\n    cmd: x\n    deps:\n    - a.md\n    outs:\n    - ${out}:\n        cache: false\n`
+    const long = 'n'.repeat(1025)
+    const longPath = `docs/${'p'.repeat(1020)}.md`
+    for (const text of [file(long, 'o.md'), file('s', longPath)]) {
+      expect(fastParseDvcYaml(text)).toBeUndefined()
+      expect(() => parseDvcYamlFull(text)).toThrow(/1024/)
+    }
+    const edge = file('n'.repeat(1024), 'o.md')
+    expect(fastParseDvcYaml(edge)).toEqual(full(edge))
+  })
+
   it('reads an empty file, a comment-only file and an empty `stages:` as no stages', () => {
     for (const text of ['', '# only a comment\n', 'stages:\n', '# x\n\nstages:\n# none yet\n']) {
       expect(fastParseDvcYaml(text)).toEqual({ stages: [], unsupported: [] })

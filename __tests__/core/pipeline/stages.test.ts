@@ -13,6 +13,7 @@ import {
   graftStage,
   pipelineDrift
 } from '../../../src/core/pipeline/stages.js'
+import { parseDocument } from 'yaml'
 import {
   addStagesToDvcYaml,
   formatDvcYaml,
@@ -355,6 +356,19 @@ describe('updateStageDeps', () => {
 
   it('refuses a stage that is not there', () => {
     expect(() => updateStageDeps('stages:\n  b:\n    cmd: c\n', stage)).toThrow(/no stage a/)
+  })
+
+  it('puts a new deps list after a block-scalar cmd, not inside the next key, and refuses a result that does not parse', () => {
+    const existing = 'stages:\n  a:\n    cmd: >-\n      long\n      command\n    outs:\n    - o\n  b:\n    cmd: y\n'
+    for (const deps of [[], ['z.md']]) {
+      const text = updateStageDeps(existing, { ...stage, name: 'a', deps })
+      expect(text).toContain('      command\n    deps:')
+      expect(text).toContain('    outs:\n    - o\n')
+      const doc = parseDocument(text)
+      expect(doc.errors).toEqual([])
+      expect(doc.getIn(['stages', 'a', 'cmd'])).toBe('long command')
+      expect((doc.getIn(['stages', 'a', 'deps']) as { toJSON(): unknown }).toJSON()).toEqual(deps)
+    }
   })
 
   it('updates many stages in one pass exactly as one at a time, whatever form each deps list has', () => {

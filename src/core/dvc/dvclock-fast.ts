@@ -6,7 +6,7 @@
 // style, CRLF, …) returns undefined and the caller uses the YAML parser, so
 // both always agree.
 import { isPlainString } from '../yaml/emit-ruamel.js'
-import { isSafePlain, RUAMEL_BINARY } from '../yaml/plain.js'
+import { IMPLICIT_KEY_MAX, isSafePlain, RUAMEL_BINARY } from '../yaml/plain.js'
 import type { DvcLock, LockEntry, LockStage } from '../types.js'
 
 const STAGE = /^ {2}([^ ].*):$/
@@ -71,7 +71,7 @@ export function lockByBlocks(text: string, plain = new Map<string, boolean>()): 
     const m = STAGE_BLOCK.exec(text)
     if (!m) return undefined
     const name = m[1]
-    if (!isPlain(name, plain) || stages.has(name)) return undefined
+    if (!isPlainKey(name, plain) || stages.has(name)) return undefined
     const more = m[3] === '' ? [] : m[3].slice(0, -1).split('\n')
     if (more.some((l) => INDICATOR_START.test(l.trimStart()))) return undefined
     const cmd = joinFolded(m[2], more)
@@ -139,7 +139,7 @@ export function lockByLines(text: string, plain = new Map<string, boolean>()): D
       if (!finishEntry(entry, list, plain) || (stage && stage.cmd === undefined)) return undefined
       entry = undefined
       const name = stageMatch[1]
-      if (!isPlain(name, plain) || stages.has(name)) return undefined
+      if (!isPlainKey(name, plain) || stages.has(name)) return undefined
       stage = { cmd: undefined as unknown as string, deps: [], outs: [], line: i + 1 }
       list = undefined
       lists.clear()
@@ -247,6 +247,11 @@ function scalar(raw: string | undefined, plain: Map<string, boolean>): string | 
     if (quoted) return quoted[1]
   }
   return isPlain(raw, plain) ? raw : undefined
+}
+
+/** Reads back as this string when written plain as a key (see isSafePlainKey for the length rule). */
+function isPlainKey(value: string, seen: Map<string, boolean>): boolean {
+  return value.length <= IMPLICIT_KEY_MAX && isPlain(value, seen)
 }
 
 /** Reads back as this string when written plain: the cheap test first, then ruamel's rules; remembered per file. */

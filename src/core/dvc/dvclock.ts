@@ -195,9 +195,15 @@ export function spliceByLines(
     if (start === undefined || end === undefined || !text.startsWith(`  ${name}:\n`, start)) return undefined
     edits.push({ start, end, block })
   }
-  let result = text
-  for (const e of edits.sort((x, y) => y.start - x.start))
-    result = `${result.slice(0, e.start)}${e.block}${result.slice(e.end)}`
+  // one pass over the text, however many stages change
+  const parts: string[] = []
+  let at = 0
+  for (const e of edits.sort((x, y) => x.start - y.start)) {
+    parts.push(text.slice(at, e.start), e.block)
+    at = e.end
+  }
+  parts.push(text.slice(at))
+  const result = parts.join('')
   return appended === '' ? result : `${withNewline(result)}${appended}`
 }
 

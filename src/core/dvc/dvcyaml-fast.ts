@@ -10,7 +10,7 @@
 // full parser, which also owns every error message and every `unsupported`
 // note: this reader only ever returns what the full parser would.
 import { posix } from 'node:path'
-import { isSafePlain, isSafePlainLine } from '../yaml/plain.js'
+import { isSafePlain, isSafePlainKey, isSafePlainLine } from '../yaml/plain.js'
 import type { DvcYaml, StageDef, StageOut } from '../types.js'
 
 const IGNORABLE = /^ *(?:#.*)?$/
@@ -76,7 +76,7 @@ export function dvcYamlByBlocks(text: string): DvcYaml | undefined {
     const m = STAGE_HEAD.exec(text)
     if (!m) return undefined
     const name = m[1]
-    if (!isSafePlain(name, 'core') || names.has(name)) return undefined
+    if (!isSafePlainKey(name, 'core') || names.has(name)) return undefined
     names.add(name)
     const more =
       m[3] === ''
@@ -101,7 +101,7 @@ export function dvcYamlByBlocks(text: string): DvcYaml | undefined {
       at = OUTS.lastIndex
       line++
       for (let o = sticky(OUT, text, at); o; o = sticky(OUT, text, at)) {
-        if (!isSafePlain(o[1], 'core') || !insideRepo(o[1])) return undefined
+        if (!isSafePlainKey(o[1], 'core') || !insideRepo(o[1])) return undefined
         stage.outs.push({ path: o[1], cache: false })
         at = OUT.lastIndex
         line += 2
@@ -145,7 +145,7 @@ export function dvcYamlByLines(text: string): DvcYaml | undefined {
     if (!m || (stageIndent !== undefined && m[1].length !== stageIndent)) return undefined
     stageIndent = m[1].length
     const name = m[2]
-    if (!isSafePlain(name, 'core') || names.has(name)) return undefined
+    if (!isSafePlainKey(name, 'core') || names.has(name)) return undefined
     names.add(name)
     const stage = readStage(lines, name, stageIndent)
     if (!stage) return undefined
@@ -241,7 +241,7 @@ function readOuts(lines: Lines, keyIndent: number): StageOut[] | undefined {
     const key = m[2]
     if (!key.endsWith(':')) return undefined
     const path = key.slice(0, -1)
-    if (!isSafePlain(path, 'core') || !insideRepo(path)) return undefined
+    if (!isSafePlainKey(path, 'core') || !insideRepo(path)) return undefined
     lines.i++
     const option = lines.next()
     const c = option === undefined ? null : CACHE_FALSE.exec(option)

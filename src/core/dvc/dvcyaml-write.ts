@@ -114,8 +114,8 @@ export function updateStageDeps(existingText: string, stage: StageDef): string {
  * written. One parse for all of them (a rename can change the deps of hundreds
  * of stages, and dvc.yaml of 1000 stages takes about 0.3 s to parse): each
  * edit lies inside its own stage, so all are placed on the text as read and
- * applied from the end.
- * @throws Error naming a stage dvc.yaml does not have.
+ * applied in one pass. A stage named twice takes the last list.
+ * @throws Error naming a stage dvc.yaml does not have, or when the result does not read back.
  */
 export function updateStagesDeps(existingText: string, stages: StageDef[]): string {
   if (stages.length === 0) return existingText
@@ -125,9 +125,12 @@ export function updateStagesDeps(existingText: string, stages: StageDef[]): stri
   const stagesPair = isMap(doc.contents) ? findPair(doc.contents, 'stages') : undefined
   const byName = new Map(stages.map((s) => [s.name, s]))
   const edits = [...byName.values()].map((stage) => depsEdit(existingText, src, stagesPair, stage, eol))
-  let result = existingText
-  for (const e of edits.sort((a, b) => b.start - a.start)) result = splice(result, e.start, e.end, e.text)
+  const result = applyEdits(existingText, edits)
   const check = parseDocument(result)
+  if (check.errors.length > 0)
+    throw new Error(
+      `updating the deps of ${[...byName.keys()].join(', ')} did not round-trip: dvc.yaml would not parse`
+    )
   for (const stage of byName.values()) {
     const deps = check.getIn(['stages', stage.name, 'deps']) as { toJSON?: () => unknown } | undefined
     if (JSON.stringify(deps?.toJSON?.()) !== JSON.stringify(stage.deps))
@@ -167,7 +170,9 @@ function depsEdit(
   }
   const col = columnOf(body.items[0].key, src)
   const after = findPair(body, 'cmd') ?? body.items[0]
-  const at = lineEnd(text, ((after.value as Node | null) ?? (after.key as Node)).range![1])
+  // after the line holding the value's last character (a block scalar's range runs into the next line)
+  const range = ((after.value as Node | null) ?? (after.key as Node)).range!
+  const at = lineEnd(text, Math.max(contentEnd(text, range) - 1, range[0]))
   const lines = depsLines(stage.deps, col)
     .map((l) => `${l}\n`)
     .join('')
@@ -274,6 +279,18 @@ function insertion(text: string, offset: number, insert: string, eol: string): s
   return (offset > 0 && text[offset - 1] !== '\n' ? eol : '') + toEol(insert, eol)
 }
 
+/** `text` with every edit applied (edits must not overlap), in one pass over the text. */
+function applyEdits(text: string, edits: Array<{ start: number; end: number; text: string }>): string {
+  const parts: string[] = []
+  let at = 0
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    parts.push(text.slice(at, e.start), e.text)
+    at = e.end
+  }
+  parts.push(text.slice(at))
+  return parts.join('')
+}
+
 function splice(text: string, start: number, end: number, insert: string): string {
   return text.slice(0, start) + insert + text.slice(end)
 }
@@ -290,6 +307,7 @@ function fileError(node: unknown, src: YamlSource, message: string, hint: string
 /** Safety net: the written text must read back as the stages it was given. */
 function checked(text: string, stages: StageDef[]): string {
   const doc = parseDocument(text)
+  if (doc.errors.length > 0) throw new Error(`writing stage ${stages[0]?.name} to dvc.yaml did not round-trip`)
   for (const stage of stages) {
     const cmd = doc.getIn(['stages', stage.name, 'cmd'])
     const deps = (doc.getIn(['stages', stage.name, 'deps']) as { toJSON?: () => unknown } | undefined)?.toJSON?.()

@@ -16,6 +16,7 @@ export class PipelineFiles {
   private readonly declared: Map<string, StageDef>
   /** each rendered stage's new lock entry, in the order recorded; spliced into dvc.lock in one pass at the end */
   private readonly lockStages = new Map<string, LockStage>()
+  private yamlText?: Promise<string | undefined>
 
   constructor(
     private readonly root: string,
@@ -34,13 +35,22 @@ export class PipelineFiles {
    * Hashes, before any model call, every dep the run's lock entries will hash
    * and the run does not write, with the rules recordLock applies: what would
    * make it fail after the renders (a .dvcignore inside a directory dep, a
-   * broken link, a dep that is gone) fails here, with its file named.
+   * broken link, a dep that is gone, a dvc.yaml or dvc.lock it cannot edit)
+   * fails here, with its file named.
    */
   async precheck(): Promise<void> {
     const written = new Set(this.plan.flatMap((d) => d.stage.outs.map((o) => normalizeRepoPath(o.path))))
     const deps = new Set(this.plan.flatMap((d) => d.stage.deps.map(normalizeRepoPath)).filter((p) => !written.has(p)))
     const hasher = new Hasher({ root: this.root }) // its own: recordLock must see the files as the run leaves them
     await Promise.all([...deps].map((p) => lockEntryFor(this.root, p, false, hasher)))
+    // dvc.yaml and dvc.lock edited now as the run will edit them (the lock with placeholder
+    // entries): a file this tool cannot edit (stages in flow style, …) fails here, not after the renders.
+    await this.dvcYamlText()
+    const lockText = new RepoPathChecker(this.root).readText('dvc.lock', 'pipeline')
+    setLockStages(
+      lockText,
+      this.plan.map((d) => [d.stage.name, { cmd: this.commandOf(d), deps: [], outs: [] }])
+    )
   }
 
   /** Hashes the stage's deps and outs as they are now and records them. */
@@ -65,7 +75,12 @@ export class PipelineFiles {
     return files
   }
 
-  private async dvcYamlText(): Promise<string | undefined> {
+  /** dvc.yaml as the run leaves it, worked out once (the file does not change during a run) */
+  private dvcYamlText(): Promise<string | undefined> {
+    return (this.yamlText ??= this.editedDvcYaml())
+  }
+
+  private async editedDvcYaml(): Promise<string | undefined> {
     const added = this.plan.filter((d) => !this.declared.has(d.stage.name)).map((d) => this.newStage(d))
     const depsChanged = this.plan.filter((d) =>
       this.pipeline.drift.some((x) => x.stage === d.stage.name && x.kind === 'deps-differ')

@@ -29,6 +29,18 @@ export function isSafePlain(text: string, schema: PlainSchema): boolean {
   return SAFE_TEXT.test(text) && !text.endsWith(' ') && !IMPLICIT[schema](text)
 }
 
+/**
+ * An implicit key's longest length: the `:` must come at most 1024
+ * characters after the key's start (YAML 1.2 §7.4.2; the `yaml` package
+ * counts UTF-16 code units, ruamel refuses longer keys too).
+ */
+export const IMPLICIT_KEY_MAX = 1024
+
+/** True only when `text`, written plain as a mapping key, reads back as this same string. */
+export function isSafePlainKey(text: string, schema: PlainSchema): boolean {
+  return text.length <= IMPLICIT_KEY_MAX && isSafePlain(text, schema)
+}
+
 /** A continuation line of a folded plain scalar, trimmed: safe text that does not start like a list item. */
 export function isSafePlainLine(trimmed: string): boolean {
   return SAFE_TEXT.test(trimmed) && !trimmed.endsWith(' ')
