@@ -70,7 +70,7 @@ function lockByBlocks(text, plain = new Map()) {
         if (!m)
             return undefined;
         const name = m[1];
-        if (!isPlain(name, plain) || stages.has(name))
+        if (!isPlainKey(name, plain) || stages.has(name))
             return undefined;
         const more = m[3] === '' ? [] : m[3].slice(0, -1).split('\n');
         if (more.some((l) => INDICATOR_START.test(l.trimStart())))
@@ -147,7 +147,7 @@ function lockByLines(text, plain = new Map()) {
                 return undefined;
             entry = undefined;
             const name = stageMatch[1];
-            if (!isPlain(name, plain) || stages.has(name))
+            if (!isPlainKey(name, plain) || stages.has(name))
                 return undefined;
             stage = { cmd: undefined, deps: [], outs: [], line: i + 1 };
             list = undefined;
@@ -271,6 +271,10 @@ function scalar(raw, plain) {
             return quoted[1];
     }
     return isPlain(raw, plain) ? raw : undefined;
+}
+/** Reads back as this string when written plain as a key (see isSafePlainKey for the length rule). */
+function isPlainKey(value, seen) {
+    return value.length <= _yaml_plain_js__WEBPACK_IMPORTED_MODULE_1__/* .IMPLICIT_KEY_MAX */ .d$ && isPlain(value, seen);
 }
 /** Reads back as this string when written plain: the cheap test first, then ruamel's rules; remembered per file. */
 function isPlain(value, seen) {
@@ -490,9 +494,15 @@ function spliceByLines(text, lock, stages) {
             return undefined;
         edits.push({ start, end, block });
     }
-    let result = text;
-    for (const e of edits.sort((x, y) => y.start - x.start))
-        result = `${result.slice(0, e.start)}${e.block}${result.slice(e.end)}`;
+    // one pass over the text, however many stages change
+    const parts = [];
+    let at = 0;
+    for (const e of edits.sort((x, y) => x.start - y.start)) {
+        parts.push(text.slice(at, e.start), e.block);
+        at = e.end;
+    }
+    parts.push(text.slice(at));
+    const result = parts.join('');
     return appended === '' ? result : `${withNewline(result)}${appended}`;
 }
 /** 1-based line → the offset where it starts, for each of `lines` the text has (0 and lines past the end are left out). */
@@ -786,8 +796,8 @@ function updateStageDeps(existingText, stage) {
  * written. One parse for all of them (a rename can change the deps of hundreds
  * of stages, and dvc.yaml of 1000 stages takes about 0.3 s to parse): each
  * edit lies inside its own stage, so all are placed on the text as read and
- * applied from the end.
- * @throws Error naming a stage dvc.yaml does not have.
+ * applied in one pass. A stage named twice takes the last list.
+ * @throws Error naming a stage dvc.yaml does not have, or when the result does not read back.
  */
 function updateStagesDeps(existingText, stages) {
     if (stages.length === 0)
@@ -798,10 +808,10 @@ function updateStagesDeps(existingText, stages) {
     const stagesPair = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(doc.contents) ? findPair(doc.contents, 'stages') : undefined;
     const byName = new Map(stages.map((s) => [s.name, s]));
     const edits = [...byName.values()].map((stage) => depsEdit(existingText, src, stagesPair, stage, eol));
-    let result = existingText;
-    for (const e of edits.sort((a, b) => b.start - a.start))
-        result = splice(result, e.start, e.end, e.text);
+    const result = applyEdits(existingText, edits);
     const check = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(result);
+    if (check.errors.length > 0)
+        throw new Error(`updating the deps of ${[...byName.keys()].join(', ')} did not round-trip: dvc.yaml would not parse`);
     for (const stage of byName.values()) {
         const deps = check.getIn(['stages', stage.name, 'deps']);
         if (JSON.stringify(deps?.toJSON?.()) !== JSON.stringify(stage.deps))
@@ -835,7 +845,9 @@ function depsEdit(text, src, stagesPair, stage, eol) {
     }
     const col = columnOf(body.items[0].key, src);
     const after = findPair(body, 'cmd') ?? body.items[0];
-    const at = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .lineEnd */ .kd)(text, (after.value ?? after.key).range[1]);
+    // after the line holding the value's last character (a block scalar's range runs into the next line)
+    const range = (after.value ?? after.key).range;
+    const at = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .lineEnd */ .kd)(text, Math.max(contentEnd(text, range) - 1, range[0]));
     const lines = depsLines(stage.deps, col)
         .map((l) => `${l}\n`)
         .join('');
@@ -930,6 +942,17 @@ function insertAt(text, offset, insert, eol) {
 function insertion(text, offset, insert, eol) {
     return (offset > 0 && text[offset - 1] !== '\n' ? eol : '') + toEol(insert, eol);
 }
+/** `text` with every edit applied (edits must not overlap), in one pass over the text. */
+function applyEdits(text, edits) {
+    const parts = [];
+    let at = 0;
+    for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+        parts.push(text.slice(at, e.start), e.text);
+        at = e.end;
+    }
+    parts.push(text.slice(at));
+    return parts.join('');
+}
 function splice(text, start, end, insert) {
     return text.slice(0, start) + insert + text.slice(end);
 }
@@ -943,6 +966,8 @@ function fileError(node, src, message, hint) {
 /** Safety net: the written text must read back as the stages it was given. */
 function checked(text, stages) {
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text);
+    if (doc.errors.length > 0)
+        throw new Error(`writing stage ${stages[0]?.name} to dvc.yaml did not round-trip`);
     for (const stage of stages) {
         const cmd = doc.getIn(['stages', stage.name, 'cmd']);
         const deps = doc.getIn(['stages', stage.name, 'deps'])?.toJSON?.();
@@ -1052,7 +1077,7 @@ function dvcYamlByBlocks(text) {
         if (!m)
             return undefined;
         const name = m[1];
-        if (!(0,plain/* isSafePlain */.Ur)(name, 'core') || names.has(name))
+        if (!(0,plain/* isSafePlainKey */.VR)(name, 'core') || names.has(name))
             return undefined;
         names.add(name);
         const more = m[3] === ''
@@ -1080,7 +1105,7 @@ function dvcYamlByBlocks(text) {
             at = OUTS.lastIndex;
             line++;
             for (let o = sticky(OUT, text, at); o; o = sticky(OUT, text, at)) {
-                if (!(0,plain/* isSafePlain */.Ur)(o[1], 'core') || !insideRepo(o[1]))
+                if (!(0,plain/* isSafePlainKey */.VR)(o[1], 'core') || !insideRepo(o[1]))
                     return undefined;
                 stage.outs.push({ path: o[1], cache: false });
                 at = OUT.lastIndex;
@@ -1127,7 +1152,7 @@ function dvcYamlByLines(text) {
             return undefined;
         stageIndent = m[1].length;
         const name = m[2];
-        if (!(0,plain/* isSafePlain */.Ur)(name, 'core') || names.has(name))
+        if (!(0,plain/* isSafePlainKey */.VR)(name, 'core') || names.has(name))
             return undefined;
         names.add(name);
         const stage = readStage(lines, name, stageIndent);
@@ -1243,7 +1268,7 @@ function readOuts(lines, keyIndent) {
         if (!key.endsWith(':'))
             return undefined;
         const path = key.slice(0, -1);
-        if (!(0,plain/* isSafePlain */.Ur)(path, 'core') || !insideRepo(path))
+        if (!(0,plain/* isSafePlainKey */.VR)(path, 'core') || !insideRepo(path))
             return undefined;
         lines.i++;
         const option = lines.next();
@@ -4550,7 +4575,9 @@ class Writer {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ec: () => (/* binding */ isSafePlainLine),
 /* harmony export */   JO: () => (/* binding */ RUAMEL_BINARY),
-/* harmony export */   Ur: () => (/* binding */ isSafePlain)
+/* harmony export */   Ur: () => (/* binding */ isSafePlain),
+/* harmony export */   VR: () => (/* binding */ isSafePlainKey),
+/* harmony export */   d$: () => (/* binding */ IMPLICIT_KEY_MAX)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 // For the fast line readers: is a one-line plain scalar certainly read back
@@ -4576,6 +4603,16 @@ function implicitTest(schema) {
 /** True only when `text`, written plain (as a value or a key), reads back as this same string. */
 function isSafePlain(text, schema) {
     return SAFE_TEXT.test(text) && !text.endsWith(' ') && !IMPLICIT[schema](text);
+}
+/**
+ * An implicit key's longest length: the `:` must come at most 1024
+ * characters after the key's start (YAML 1.2 §7.4.2; the `yaml` package
+ * counts UTF-16 code units, ruamel refuses longer keys too).
+ */
+const IMPLICIT_KEY_MAX = 1024;
+/** True only when `text`, written plain as a mapping key, reads back as this same string. */
+function isSafePlainKey(text, schema) {
+    return text.length <= IMPLICIT_KEY_MAX && isSafePlain(text, schema);
 }
 /** A continuation line of a folded plain scalar, trimmed: safe text that does not start like a list item. */
 function isSafePlainLine(trimmed) {

@@ -1472,6 +1472,7 @@ class PipelineFiles {
     declared;
     /** each rendered stage's new lock entry, in the order recorded; spliced into dvc.lock in one pass at the end */
     lockStages = new Map();
+    yamlText;
     constructor(root, pipeline, plan) {
         this.root = root;
         this.pipeline = pipeline;
@@ -1486,13 +1487,19 @@ class PipelineFiles {
      * Hashes, before any model call, every dep the run's lock entries will hash
      * and the run does not write, with the rules recordLock applies: what would
      * make it fail after the renders (a .dvcignore inside a directory dep, a
-     * broken link, a dep that is gone) fails here, with its file named.
+     * broken link, a dep that is gone, a dvc.yaml or dvc.lock it cannot edit)
+     * fails here, with its file named.
      */
     async precheck() {
         const written = new Set(this.plan.flatMap((d) => d.stage.outs.map((o) => (0,core_paths/* normalizeRepoPath */.NP)(o.path))));
         const deps = new Set(this.plan.flatMap((d) => d.stage.deps.map(core_paths/* normalizeRepoPath */.NP)).filter((p) => !written.has(p)));
         const hasher = new hash/* Hasher */.OP({ root: this.root }); // its own: recordLock must see the files as the run leaves them
         await Promise.all([...deps].map((p) => (0,dvclock/* lockEntryFor */.PZ)(this.root, p, false, hasher)));
+        // dvc.yaml and dvc.lock edited now as the run will edit them (the lock with placeholder
+        // entries): a file this tool cannot edit (stages in flow style, …) fails here, not after the renders.
+        await this.dvcYamlText();
+        const lockText = new core_paths/* RepoPathChecker */.x_(this.root).readText('dvc.lock', 'pipeline');
+        (0,dvclock/* setLockStages */.rW)(lockText, this.plan.map((d) => [d.stage.name, { cmd: this.commandOf(d), deps: [], outs: [] }]));
     }
     /** Hashes the stage's deps and outs as they are now and records them. */
     async recordLock(doc) {
@@ -1515,7 +1522,11 @@ class PipelineFiles {
         }
         return files;
     }
-    async dvcYamlText() {
+    /** dvc.yaml as the run leaves it, worked out once (the file does not change during a run) */
+    dvcYamlText() {
+        return (this.yamlText ??= this.editedDvcYaml());
+    }
+    async editedDvcYaml() {
         const added = this.plan.filter((d) => !this.declared.has(d.stage.name)).map((d) => this.newStage(d));
         const depsChanged = this.plan.filter((d) => this.pipeline.drift.some((x) => x.stage === d.stage.name && x.kind === 'deps-differ'));
         if (added.length === 0 && depsChanged.length === 0)
