@@ -371,6 +371,32 @@ describe('updateStageDeps', () => {
     }
   })
 
+  it('refuses to change deps that other stages share through a YAML anchor, naming the line', () => {
+    const shared = 'stages:\n  a:\n    cmd: x\n    deps: &shared [s.md]\n  b:\n    cmd: y\n    deps: *shared\n'
+    expect(problemsOf(() => updateStageDeps(shared, { ...stage, name: 'a', deps: ['t.md'] }))).toEqual([
+      {
+        file: 'dvc.yaml',
+        line: 4,
+        message:
+          'stage a: its deps list carries the YAML anchor &shared, which other stages may reuse (*shared); changing it would change them too',
+        hint: 'write the list out in full in each stage that uses it (no &shared or *shared), then run again'
+      }
+    ])
+    // the stage holding the alias gets a list of its own; the other keeps its deps
+    const out = updateStageDeps(shared, { ...stage, name: 'b', deps: ['t.md'] })
+    expect(parseDocument(out).toJS()).toEqual({
+      stages: { a: { cmd: 'x', deps: ['s.md'] }, b: { cmd: 'y', deps: ['t.md'] } }
+    })
+    // a whole stage shared: the edit would reach the other stage
+    const whole = 'stages:\n  a: &base\n    cmd: x\n    deps: [s.md]\n  b: *base\n'
+    expect(problemsOf(() => updateStageDeps(whole, { ...stage, name: 'a', deps: ['t.md'] }))).toMatchObject([
+      {
+        file: 'dvc.yaml',
+        message: expect.stringMatching(/would also change stage b: they share YAML through an anchor/)
+      }
+    ])
+  })
+
   it('updates many stages in one pass exactly as one at a time, whatever form each deps list has', () => {
     const existing = [
       'stages:',

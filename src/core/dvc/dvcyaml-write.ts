@@ -2,7 +2,17 @@
 // (PyYAML's block style, folding plain scalars past column 80). An existing file
 // is edited by splicing text at positions the `yaml` parser reports, so every
 // byte the user wrote (comments, quoting, folding) stays as it was.
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap } from 'yaml'
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  stringify,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap
+} from 'yaml'
 import { lineEnd, pairKey, parseYamlSource, removeBlockPairs, type YamlSource } from '../yaml/source.js'
 import { GraftError } from '../errors.js'
 import type { StageDef } from '../types.js'
@@ -136,7 +146,42 @@ export function updateStagesDeps(existingText: string, stages: StageDef[]): stri
     if (JSON.stringify(deps?.toJSON?.()) !== JSON.stringify(stage.deps))
       throw new Error(`updating the deps of ${stage.name} did not round-trip`)
   }
+  assertOthersKept(doc, check, new Set(byName.keys()))
   return result
+}
+
+/**
+ * Every stage reads as before but the deps of `changed`: YAML anchors (&) and
+ * aliases (*) can make one edit reach several stages.
+ * @throws GraftError naming dvc.yaml and the stage the edit would also change.
+ */
+function assertOthersKept(before: Document, after: Document, changed: Set<string>): void {
+  const hint = 'write each stage out in full in dvc.yaml (no YAML anchors & or aliases *), then run again'
+  let was: Record<string, unknown>
+  let now: Record<string, unknown>
+  try {
+    was = stagesOf(before)
+    now = stagesOf(after)
+  } catch {
+    throw new GraftError({ file: FILE, message: 'dvc.yaml uses too many YAML aliases to check an edit', hint })
+  }
+  const shown = (name: string, body: unknown): string => {
+    if (!changed.has(name) || typeof body !== 'object' || body === null) return JSON.stringify(body)
+    return JSON.stringify(Object.entries(body).filter(([key]) => key !== 'deps'))
+  }
+  for (const [name, body] of Object.entries(was)) {
+    if (shown(name, now[name]) !== shown(name, body))
+      throw new GraftError({
+        file: FILE,
+        message: `changing the deps of ${[...changed].join(', ')} would also change stage ${name}: they share YAML through an anchor (&) and an alias (*)`,
+        hint
+      })
+  }
+}
+
+function stagesOf(doc: Document): Record<string, unknown> {
+  const js = doc.toJS() as { stages?: unknown } | null
+  return typeof js?.stages === 'object' && js.stages !== null ? (js.stages as Record<string, unknown>) : {}
 }
 
 /** The edit that gives `stage` its deps: text from `start` to `end` of `text` becomes `text`. */
@@ -151,6 +196,14 @@ function depsEdit(
   if (!stagePair || !isMap(stagePair.value)) throw new Error(`dvc.yaml has no stage ${stage.name} to update`)
   const body = stagePair.value
   const depsPair = findPair(body, 'deps')
+  const anchor = (depsPair?.value as Node | null | undefined)?.anchor
+  if (anchor)
+    throw fileError(
+      depsPair!.value,
+      src,
+      `stage ${stage.name}: its deps list carries the YAML anchor &${anchor}, which other stages may reuse (*${anchor}); changing it would change them too`,
+      `write the list out in full in each stage that uses it (no &${anchor} or *${anchor}), then run again`
+    )
   if (depsPair && isSeq(depsPair.value) && depsPair.value.flow) {
     const [start, end] = depsPair.value.range!
     return { start, end, text: `[${stage.deps.map(flowScalar).join(', ')}]` }
