@@ -817,7 +817,42 @@ function updateStagesDeps(existingText, stages) {
         if (JSON.stringify(deps?.toJSON?.()) !== JSON.stringify(stage.deps))
             throw new Error(`updating the deps of ${stage.name} did not round-trip`);
     }
+    assertOthersKept(doc, check, new Set(byName.keys()));
     return result;
+}
+/**
+ * Every stage reads as before but the deps of `changed`: YAML anchors (&) and
+ * aliases (*) can make one edit reach several stages.
+ * @throws GraftError naming dvc.yaml and the stage the edit would also change.
+ */
+function assertOthersKept(before, after, changed) {
+    const hint = 'write each stage out in full in dvc.yaml (no YAML anchors & or aliases *), then run again';
+    let was;
+    let now;
+    try {
+        was = stagesOf(before);
+        now = stagesOf(after);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ file: FILE, message: 'dvc.yaml uses too many YAML aliases to check an edit', hint });
+    }
+    const shown = (name, body) => {
+        if (!changed.has(name) || typeof body !== 'object' || body === null)
+            return JSON.stringify(body);
+        return JSON.stringify(Object.entries(body).filter(([key]) => key !== 'deps'));
+    };
+    for (const [name, body] of Object.entries(was)) {
+        if (shown(name, now[name]) !== shown(name, body))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+                file: FILE,
+                message: `changing the deps of ${[...changed].join(', ')} would also change stage ${name}: they share YAML through an anchor (&) and an alias (*)`,
+                hint
+            });
+    }
+}
+function stagesOf(doc) {
+    const js = doc.toJS();
+    return typeof js?.stages === 'object' && js.stages !== null ? js.stages : {};
 }
 /** The edit that gives `stage` its deps: text from `start` to `end` of `text` becomes `text`. */
 function depsEdit(text, src, stagesPair, stage, eol) {
@@ -826,6 +861,9 @@ function depsEdit(text, src, stagesPair, stage, eol) {
         throw new Error(`dvc.yaml has no stage ${stage.name} to update`);
     const body = stagePair.value;
     const depsPair = findPair(body, 'deps');
+    const anchor = depsPair?.value?.anchor;
+    if (anchor)
+        throw fileError(depsPair.value, src, `stage ${stage.name}: its deps list carries the YAML anchor &${anchor}, which other stages may reuse (*${anchor}); changing it would change them too`, `write the list out in full in each stage that uses it (no &${anchor} or *${anchor}), then run again`);
     if (depsPair && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(depsPair.value) && depsPair.value.flow) {
         const [start, end] = depsPair.value.range;
         return { start, end, text: `[${stage.deps.map(flowScalar).join(', ')}]` };
