@@ -13,7 +13,15 @@ import {
   type Pair,
   type YAMLMap
 } from 'yaml'
-import { lineEnd, pairKey, parseYamlSource, removeBlockPairs, type YamlSource } from '../yaml/source.js'
+import {
+  applyEdits,
+  lineEnd,
+  pairKey,
+  parseYamlSource,
+  removeBlockPairs,
+  type TextEdit,
+  type YamlSource
+} from '../yaml/source.js'
 import { GraftError } from '../errors.js'
 import type { StageDef } from '../types.js'
 
@@ -185,13 +193,7 @@ function stagesOf(doc: Document): Record<string, unknown> {
 }
 
 /** The edit that gives `stage` its deps: text from `start` to `end` of `text` becomes `text`. */
-function depsEdit(
-  text: string,
-  src: YamlSource,
-  stagesPair: Pair | undefined,
-  stage: StageDef,
-  eol: string
-): { start: number; end: number; text: string } {
+function depsEdit(text: string, src: YamlSource, stagesPair: Pair | undefined, stage: StageDef, eol: string): TextEdit {
   const stagePair = isMap(stagesPair?.value) ? findPair(stagesPair.value, stage.name) : undefined
   if (!stagePair || !isMap(stagePair.value)) throw new Error(`dvc.yaml has no stage ${stage.name} to update`)
   const body = stagePair.value
@@ -330,18 +332,6 @@ function insertAt(text: string, offset: number, insert: string, eol: string): st
 /** What insertAt puts at `offset`: `insert` in the file's line ends, on a line of its own. */
 function insertion(text: string, offset: number, insert: string, eol: string): string {
   return (offset > 0 && text[offset - 1] !== '\n' ? eol : '') + toEol(insert, eol)
-}
-
-/** `text` with every edit applied (edits must not overlap), in one pass over the text. */
-function applyEdits(text: string, edits: Array<{ start: number; end: number; text: string }>): string {
-  const parts: string[] = []
-  let at = 0
-  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
-    parts.push(text.slice(at, e.start), e.text)
-    at = e.end
-  }
-  parts.push(text.slice(at))
-  return parts.join('')
 }
 
 function splice(text: string, start: number, end: number, insert: string): string {

@@ -46,9 +46,8 @@ export class PipelineFiles {
     // dvc.yaml and dvc.lock edited now as the run will edit them (the lock with placeholder
     // entries): a file this tool cannot edit (stages in flow style, …) fails here, not after the renders.
     await this.dvcYamlText()
-    const lockText = new RepoPathChecker(this.root).readText('dvc.lock', 'pipeline')
     setLockStages(
-      lockText,
+      this.lockText(),
       this.plan.map((d) => [d.stage.name, { cmd: this.commandOf(d), deps: [], outs: [] }])
     )
   }
@@ -69,10 +68,14 @@ export class PipelineFiles {
     const yaml = await this.dvcYamlText()
     if (yaml !== undefined) files.push(['dvc.yaml', yaml])
     if (this.lockStages.size > 0) {
-      const lockText = new RepoPathChecker(this.root).readText('dvc.lock', 'pipeline')
-      files.push(['dvc.lock', setLockStages(lockText, [...this.lockStages])])
+      files.push(['dvc.lock', setLockStages(this.lockText(), [...this.lockStages])])
     }
     return files
+  }
+
+  /** dvc.lock as it stands (read through the resolver), or undefined when there is none */
+  private lockText(): string | undefined {
+    return new RepoPathChecker(this.root).readText('dvc.lock', 'pipeline')
   }
 
   /** dvc.yaml as the run leaves it, worked out once (the file does not change during a run) */

@@ -109,3 +109,22 @@ export function removeBlockPairs(text: string, map: YAMLMap, keys: ReadonlySet<s
   for (const [start, end] of cuts.reverse()) out = out.slice(0, start) + out.slice(end)
   return out
 }
+
+/** A change to a text: the characters from `start` to `end` become `text`. */
+export interface TextEdit {
+  start: number
+  end: number
+  text: string
+}
+
+/** `text` with every edit applied (they must not overlap), in one pass however many there are. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const parts: string[] = []
+  let at = 0
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    parts.push(text.slice(at, e.start), e.text)
+    at = e.end
+  }
+  parts.push(text.slice(at))
+  return parts.join('')
+}
