@@ -1498,8 +1498,7 @@ class PipelineFiles {
         // dvc.yaml and dvc.lock edited now as the run will edit them (the lock with placeholder
         // entries): a file this tool cannot edit (stages in flow style, …) fails here, not after the renders.
         await this.dvcYamlText();
-        const lockText = new core_paths/* RepoPathChecker */.x_(this.root).readText('dvc.lock', 'pipeline');
-        (0,dvclock/* setLockStages */.rW)(lockText, this.plan.map((d) => [d.stage.name, { cmd: this.commandOf(d), deps: [], outs: [] }]));
+        (0,dvclock/* setLockStages */.rW)(this.lockText(), this.plan.map((d) => [d.stage.name, { cmd: this.commandOf(d), deps: [], outs: [] }]));
     }
     /** Hashes the stage's deps and outs as they are now and records them. */
     async recordLock(doc) {
@@ -1517,10 +1516,13 @@ class PipelineFiles {
         if (yaml !== undefined)
             files.push(['dvc.yaml', yaml]);
         if (this.lockStages.size > 0) {
-            const lockText = new core_paths/* RepoPathChecker */.x_(this.root).readText('dvc.lock', 'pipeline');
-            files.push(['dvc.lock', (0,dvclock/* setLockStages */.rW)(lockText, [...this.lockStages])]);
+            files.push(['dvc.lock', (0,dvclock/* setLockStages */.rW)(this.lockText(), [...this.lockStages])]);
         }
         return files;
+    }
+    /** dvc.lock as it stands (read through the resolver), or undefined when there is none */
+    lockText() {
+        return new core_paths/* RepoPathChecker */.x_(this.root).readText('dvc.lock', 'pipeline');
     }
     /** dvc.yaml as the run leaves it, worked out once (the file does not change during a run) */
     dvcYamlText() {
