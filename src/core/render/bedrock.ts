@@ -204,8 +204,7 @@ export class BedrockRenderer {
     if (req.signal?.aborted) throw cancelled(req.signal)
     this.log.info(`${req.label}: calling ${req.modelId} in ${this.region}${n > 1 ? ` (attempt ${n})` : ''}`)
     const controller = new AbortController()
-    const cancel = (): void => controller.abort()
-    req.signal?.addEventListener('abort', cancel, { once: true })
+    const unwatch = req.signal ? whenAborted(req.signal, () => controller.abort()) : undefined
     const seen: { requestId?: string } = {}
     let timer: NodeJS.Timeout | undefined
     const deadline = new Promise<never>((_resolve, reject) => {
@@ -221,7 +220,7 @@ export class BedrockRenderer {
       return await unlessCancelled(Promise.race([work, deadline]), req.signal)
     } finally {
       clearTimeout(timer)
-      req.signal?.removeEventListener('abort', cancel)
+      unwatch?.()
     }
   }
 
@@ -361,24 +360,45 @@ function cancelled(signal: AbortSignal): Error {
 }
 
 /**
- * `work`, unless the run is cancelled first. The run's one signal is shared by
- * every document and attempt, so the listener is removed as soon as `work`
- * settles: one left behind per attempt adds up to MaxListenersExceededWarning
- * in a run of a dozen documents, and keeps each attempt's closure alive.
+ * `work`, unless the run is cancelled first (the watcher is dropped as soon as
+ * `work` settles).
  */
 async function unlessCancelled<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return work
   if (signal.aborted) throw cancelled(signal)
-  let onAbort = (): void => {}
+  let unwatch = (): void => {}
   const stop = new Promise<never>((_resolve, reject) => {
-    onAbort = () => reject(cancelled(signal))
+    unwatch = whenAborted(signal, () => reject(cancelled(signal)))
   })
-  signal.addEventListener('abort', onAbort, { once: true })
   try {
     return await Promise.race([work, stop])
   } finally {
-    signal.removeEventListener('abort', onAbort)
+    unwatch()
   }
+}
+
+/** What to do when a signal aborts, for every call in flight that watches it. */
+const watchers = new WeakMap<AbortSignal, Set<() => void>>()
+
+/**
+ * Runs `fn` when `signal` aborts; returns a function that stops watching. The
+ * run's one signal is shared by every document, attempt and retry wait, so it
+ * gets one listener, whatever the concurrency, and each call adds and drops
+ * its own watcher here: a listener per call would pile up past Node's limit of
+ * 10 (MaxListenersExceededWarning) with a few documents in flight, and one left
+ * behind per attempt would grow with every document of a long run.
+ */
+function whenAborted(signal: AbortSignal, fn: () => void): () => void {
+  let set = watchers.get(signal)
+  if (!set) {
+    const all = new Set<() => void>()
+    signal.addEventListener('abort', () => [...all].forEach((watcher) => watcher()), { once: true })
+    watchers.set(signal, all)
+    set = all
+  }
+  set.add(fn)
+  const mine = set
+  return () => void mine.delete(fn)
 }
 
 /** A cross-region inference profile id names its foundation model after a geography prefix. */
