@@ -5,6 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   codeCell,
+  costMarkdown,
   escapeCell,
   generateTable,
   prCommentBody,
@@ -216,6 +217,46 @@ describe('prCommentBody', () => {
     expect(body).toContain('| Document | Directive | Why |')
     expect(body).not.toContain('Why it is stale')
     expect(body).toContain('Pushed abc1234 to this branch.')
+  })
+
+  it('says what the run cost, from the tokens Bedrock reported', () => {
+    const body = prCommentBody({ stale: [doc()], documents: [row({ costUsd: 0.25 }), row({ costUsd: 0.5 })] })
+    expect(body).toContain('**Estimated cost:** $0.75, from the tokens Bedrock reported (list prices as of')
+  })
+
+  it('a model without a price: the cost is unknown, the model shown as code, never a wrong figure', () => {
+    const hostile = 'us.anthropic.<img src=x>@team'
+    const body = prCommentBody({ stale: [doc()], documents: [row({ costUsd: undefined, modelId: hostile }), row()] })
+    expect(body).toContain(
+      '**Estimated cost:** unknown: no price for `us.anthropic.<img src=x>@team` (add it to `model-prices`)'
+    )
+    expect(bodyRows(body)[0]).toContain('| no price |')
+    expect(body).not.toMatch(/\*\*\$/)
+  })
+
+  it('a dry run gives the most the run may cost, from the estimate', () => {
+    const estimate = {
+      documents: [
+        {
+          output: 'docs/a.md',
+          prompt: 'docs/a.prompt.md',
+          modelId: 'm',
+          chars: 1,
+          tokens: 1,
+          counted: true,
+          maxTokens: 1,
+          costUsd: 1.5
+        }
+      ],
+      total: 1,
+      method: 'counted by Bedrock CountTokens',
+      kind: 'estimate' as const,
+      costUsd: 1.5
+    }
+    const body = prCommentBody({ stale: [doc()], documents: [row()], dryRun: true, estimate })
+    expect(body).toContain('**Expected cost:** at most $1.50 for 1 document(s)')
+    expect(costMarkdown({ documents: [row()], dryRun: true })).toBe('')
+    expect(costMarkdown({ documents: [row({ rendered: false })], dryRun: false })).toBe('')
   })
 
   it('a commit not pushed is not announced', () => {
