@@ -151,6 +151,57 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
     })
   })
 
+  describe('every refusal comes before the first request of any kind (CountTokens carries the prompt too)', () => {
+    const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzSECRETzz'
+    const cases: Array<[string, () => Record<string, string>, RegExp]> = [
+      [
+        'a secret of the run in a packed prompt',
+        () => {
+          repo.write({ 'sources/api.md': `${repo.read('sources/api.md')}\nkey: ${SECRET}\n` })
+          repo.commit('oops')
+          return { env: 'secret' }
+        },
+        /the packed prompt holds a secret of this run/
+      ],
+      [
+        'hand-edits: fail',
+        () => {
+          repo.write({ 'docs/index.md': `${repo.read('docs/index.md')}\nA hand edit.\n` })
+          repo.commit('hand edit')
+          return { 'hand-edits': 'fail' }
+        },
+        /was edited by hand .*, and hand-edits is fail/
+      ],
+      [
+        "a max_tokens above the model's output limit",
+        () => {
+          changeApi()
+          repo.write({
+            'docs/overview.prompt.md': repo
+              .read('docs/overview.prompt.md')
+              .replace('# model: bedrock-claude-v4.5-sonnet-us', 'model: bedrock-claude-haiku\nmax_tokens: 9000')
+          })
+          repo.commit('haiku')
+          return {}
+        },
+        /max_tokens is 9000, above the output limit of bedrock-claude-haiku/
+      ],
+      ['max-documents', () => (changeApi(), { 'max-documents': '1' }), /over max-documents \(1\)/],
+      ['max-input-tokens', () => (changeApi(), { 'max-input-tokens': '10' }), /over max-input-tokens \(10\)/],
+      ['max-cost-usd', () => (changeApi(), { 'max-cost-usd': '0.01' }), /over max-cost-usd \(\$0\.01\)/]
+    ]
+    it.each(cases)('%s', async (_name, setup, message) => {
+      const { env, ...inputs } = setup()
+      const before = repo.snapshot()
+      const run = await generate(inputs, env === 'secret' ? { AWS_SECRET_ACCESS_KEY: SECRET } : {})
+      expect(run.code).not.toBe(0)
+      expect(run.stdout).toMatch(message)
+      expect(server.requests).toHaveLength(0)
+      expect(server.countRequests).toHaveLength(0)
+      expect(repo.snapshot()).toEqual(before)
+    })
+  })
+
   it('max-output-tokens: crossing it starts no further document and fails writing nothing', async () => {
     changeApi()
     server.onRequest(() => reply.text('# A document\n\nWith text.\n', { outputTokens: 100 }))
