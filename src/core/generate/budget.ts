@@ -33,8 +33,6 @@ export interface Budget {
   maxCostUsd?: number
 }
 
-export { CHARS_PER_TOKEN }
-
 export interface DocumentEstimate {
   output: string
   /** the prompt file, where a refusal's annotation goes */
