@@ -11,6 +11,7 @@ import { actionLog } from './report.js'
 import { Git } from '../core/io/git.js'
 import { checkWorkingDirectory } from '../core/io/workdir.js'
 import { GraftError } from '../core/errors.js'
+import { workAbandoned } from '../core/abandoned.js'
 import type { GenerateResult } from '../core/generate/generate.js'
 import type { ValidationReport } from '../core/validate/validate.js'
 import { loopGuardError, readBotCommit } from '../core/publish/loop-guard.js'
@@ -24,6 +25,7 @@ import {
 import { assertCanPush } from '../core/publish/push.js'
 import { checkCredentials } from '../core/render/bedrock.js'
 import { resolveRegion } from '../core/render/region.js'
+import { refuseRepositoryAwsFiles } from '../core/render/credentials.js'
 import { escapeProse, prCommentBody } from './markdown.js'
 import { checkoutBranch, planFromEvent, type EventPlan } from './event.js'
 import { octokitFor, requiredChecks } from './github-api.js'
@@ -53,6 +55,8 @@ export async function runCommand(command: Command): Promise<void> {
     }
     const read = readGenerateInputs()
     await checkWorkingDirectory(read.root)
+    // AWS settings the checkout could rewrite are refused before the SDK reads them
+    refuseRepositoryAwsFiles([read.root, process.env.GITHUB_WORKSPACE || read.root])
     // aws-region wins; else as the SDK finds it (environment, then the AWS profile's own region)
     const region = await resolveRegion(read.awsRegion, 'the aws-region input')
     const inputs = { ...read, awsRegion: region.region }
@@ -61,6 +65,8 @@ export async function runCommand(command: Command): Promise<void> {
   } catch (error) {
     await reportFailure(error)
   }
+  // work given up at its time limit (a credential_process that never returns) would keep Node running
+  if (workAbandoned()) process.exit(process.exitCode ?? 0)
 }
 
 async function generateFlow(

@@ -3,6 +3,7 @@
 // Exit status: 0 done, 1 failed (or stale with --fail-on-stale, or sync --check
 // found changes), 2 a usage error (unknown command or option, bad value).
 import { GraftError, formatProblem } from '../core/errors.js'
+import { workAbandoned } from '../core/abandoned.js'
 import { nearest, UsageError } from './args.js'
 import pkg from '../../package.json'
 
@@ -68,3 +69,5 @@ try {
   }
   process.exitCode = error instanceof UsageError ? error.exitCode : 1
 }
+// work given up at its time limit (a credential_process that never returns) would keep Node running
+if (workAbandoned()) process.exit(process.exitCode ?? 0)

@@ -18,6 +18,7 @@ import {
   classify,
   contextWindowExceeded,
   credentialsHint,
+  credentialsTimeoutHint,
   outputBudgetNamed,
   errorFacts,
   renderFailure,
@@ -26,7 +27,7 @@ import {
 } from './errors.js'
 import { AttemptsFailed, DEFAULT_BACKOFF_MS, realSleep, withRetries } from './retry.js'
 import { AdaptiveLimiter, type AttemptOutcome } from './limiter.js'
-import { keysFirstProvider } from './credentials.js'
+import { CREDENTIALS_TIMEOUT_MS, CredentialsTimeout, keysFirstProvider } from './credentials.js'
 import { cancelled, unlessCancelled, whenAborted } from './cancellation.js'
 import { contextWindow } from './models.js'
 import { estimateTokens } from './token-estimate.js'
@@ -88,6 +89,12 @@ interface Reply {
 }
 
 const CONNECT_TIMEOUT_MS = 10_000
+/**
+ * Any request of the client that sets no limit of its own — those the credential
+ * chain makes through it (an STS role assumption, SSO) — fails after this long
+ * without an answer, instead of waiting for ever. Model calls and token counts set their own.
+ */
+const REQUEST_TIMEOUT_MS = 20_000
 const COMPLETE_STOPS = new Set(['end_turn', 'stop_sequence'])
 
 export class BedrockRenderer {
@@ -102,7 +109,7 @@ export class BedrockRenderer {
 
   constructor(opts: RendererOptions) {
     this.region = requireRegion(opts.region, opts.audience)
-    this.client = bedrockClient(this.region)
+    this.client = bedrockClient(this.region, opts.audience)
     this.log = opts.log
     this.sleep = opts.sleep ?? realSleep
     this.backoffMs = opts.backoffMs ?? DEFAULT_BACKOFF_MS
@@ -374,15 +381,17 @@ function requireRegion(region: string | undefined, audience: Audience = 'actions
  * applies; one SDK attempt, since retry.ts retries. Connections go through the
  * proxy HTTPS_PROXY / HTTP_PROXY name, unless NO_PROXY exempts the host (io/proxy.ts).
  */
-function bedrockClient(region: string): BedrockRuntimeClient {
+function bedrockClient(region: string, audience: Audience = 'actions'): BedrockRuntimeClient {
   const agent = new EnvProxyAgent()
   return new BedrockRuntimeClient({
     region,
-    // exported keys before AWS_PROFILE, as the AWS CLI takes them (credentials.ts)
-    credentialDefaultProvider: keysFirstProvider,
+    // exported keys before AWS_PROFILE, as the AWS CLI takes them, and a time limit on the chain (credentials.ts)
+    credentialDefaultProvider: (init: Parameters<typeof keysFirstProvider>[0]) =>
+      keysFirstProvider(init, CREDENTIALS_TIMEOUT_MS[audience]),
     maxAttempts: 1,
     requestHandler: new NodeHttpHandler({
       connectionTimeout: CONNECT_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
       throwOnRequestTimeout: true,
       httpAgent: agent,
       httpsAgent: agent
@@ -399,11 +408,13 @@ function bedrockClient(region: string): BedrockRuntimeClient {
  */
 export async function checkCredentials(region?: string, audience: Audience = 'actions'): Promise<void> {
   const resolved = requireRegion(region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION, audience)
-  const client = bedrockClient(resolved)
+  const client = bedrockClient(resolved, audience)
   try {
     await client.config.credentials()
   } catch (err) {
     const profile = process.env.AWS_PROFILE || process.env.AWS_DEFAULT_PROFILE
+    if (err instanceof CredentialsTimeout)
+      throw new GraftError({ message: err.message, hint: credentialsTimeoutHint(audience, profile) })
     const missing = profile ? await missingProfile(profile) : undefined
     if (missing) throw missing
     throw new GraftError({
