@@ -9,6 +9,7 @@ import {
   escapeCell,
   generateTable,
   prCommentBody,
+  spentMarkdown,
   staleTable,
   validateSummary,
   type DocumentRow
@@ -254,9 +255,50 @@ describe('prCommentBody', () => {
       costUsd: 1.5
     }
     const body = prCommentBody({ stale: [doc()], documents: [row()], dryRun: true, estimate })
-    expect(body).toContain('**Expected cost:** at most $1.50 for 1 document(s)')
+    expect(body).toContain('**Expected cost:** up to ~$1.50 for 1 document(s)')
     expect(costMarkdown({ documents: [row()], dryRun: true })).toBe('')
     expect(costMarkdown({ documents: [row({ rendered: false })], dryRun: false })).toBe('')
+  })
+
+  it('tokens Bedrock did not report are marked ~ per row and in the total, and the cost line says where they come from', () => {
+    const body = prCommentBody({
+      stale: [doc()],
+      documents: [row({ costUsd: 0.25, usageEstimated: true }), row({ costUsd: 0.5 })]
+    })
+    const [first, second] = bodyRows(body)
+    expect(first).toMatch(/\| ~\d+ \| ~\d+ \| ~\$0\.25 \|/)
+    expect(second).not.toContain('~')
+    expect(body).toMatch(/\| \*\*Total\*\* \| \| \| ~\*\*\d+\*\* \| ~\*\*\d+\*\* \| ~\*\*\$0\.75\*\* \|/)
+    expect(body).toContain(
+      'Bedrock reported no usable usage for 1 document(s) marked ~: their tokens are counted from characters, 3.5 to a token.'
+    )
+  })
+
+  it('a failed run: says it failed and committed nothing, what its calls cost, and what is still stale; no older state', () => {
+    const body = prCommentBody({
+      stale: [doc()],
+      failed: {
+        spent: { calls: 3, inputTokens: 2839, outputTokens: 9000, usd: 0.16, unpriced: [], estimatedCalls: 1 }
+      }
+    })
+    expect(body).toContain('### ❌ Graft generate failed')
+    expect(body).toContain('The run stopped before committing anything')
+    expect(body).toContain(
+      '**Spent before the run stopped:** 3 model call(s), 2839 input and 9000 output tokens; estimated cost $0.16, from the tokens Bedrock reported'
+    )
+    expect(body).toContain('Bedrock reported no usable usage for 1 call(s): their tokens are counted from characters')
+    expect(body).toContain('#### 1 document(s) still stale')
+    expect(body).not.toMatch(/regenerated|up to date|Pushed/)
+  })
+
+  it('a failed run whose model has no price, or that made no call, says so, never a figure', () => {
+    const hostile = 'us.anthropic.<img src=x>@team'
+    expect(
+      spentMarkdown({ calls: 1, inputTokens: 5, outputTokens: 5, unpriced: [hostile], estimatedCalls: 0 })
+    ).toContain('cost unknown: no price for `us.anthropic.<img src=x>@team` (add it to `model-prices`)')
+    expect(spentMarkdown({ calls: 0, inputTokens: 0, outputTokens: 0, usd: 0, unpriced: [], estimatedCalls: 0 })).toBe(
+      '**Spent before the run stopped:** nothing: no model call was made.\n'
+    )
   })
 
   it('a commit not pushed is not announced', () => {

@@ -4,7 +4,9 @@ import type { StaleDocument } from '../core/types.js'
 import type { LeftStale } from '../core/generate/left-stale.js'
 import { ENGINE_NONE_MEANS } from '../core/validate/validate.js'
 import { runCost, type InputEstimate } from '../core/generate/budget.js'
+import type { SpendTotals } from '../core/generate/spend.js'
 import { PRICES_AS_OF, formatUsd } from '../core/render/prices.js'
+import { CHARS_PER_TOKEN } from '../core/render/token-estimate.js'
 
 /**
  * Repository text (a path, a reason) as plain text in a table cell: HTML shows
@@ -93,6 +95,8 @@ export interface DocumentRow {
   outputTokens: number
   /** dollars by the tokens Bedrock reported; undefined when the model has no price */
   costUsd?: number
+  /** Bedrock reported no usage for a call: the tokens (and so the cost) were counted from characters */
+  usageEstimated?: boolean
   modelId: string
   ms: number
   cached: boolean
@@ -136,17 +140,20 @@ export function generateTable(rows: DocumentRow[], dryRun: boolean): string {
           : r.handEdit === 'kept'
             ? 'hand edit kept (no call)'
             : 'kept (no call)'
-    const cost = dryRun || !r.rendered ? '' : r.costUsd === undefined ? 'no price' : formatUsd(r.costUsd)
-    return `| ${codeCell(r.output)} | ${escapeCell(r.directive)} | ${r.reasons.map(escapeCell).join('<br>')} | ${r.inputTokens} | ${r.outputTokens} | ${cost} | ${(r.ms / 1000).toFixed(1)} s | ${outcome} |`
+    // ~: counted from characters, because Bedrock reported no usage for a call
+    const about = r.usageEstimated ? '~' : ''
+    const cost = dryRun || !r.rendered ? '' : r.costUsd === undefined ? 'no price' : `${about}${formatUsd(r.costUsd)}`
+    return `| ${codeCell(r.output)} | ${escapeCell(r.directive)} | ${r.reasons.map(escapeCell).join('<br>')} | ${about}${r.inputTokens} | ${about}${r.outputTokens} | ${cost} | ${(r.ms / 1000).toFixed(1)} s | ${outcome} |`
   })
   const total = rows.reduce((t, r) => ({ i: t.i + r.inputTokens, o: t.o + r.outputTokens }), { i: 0, o: 0 })
   const spent = runCost(rows)
-  const totalCost = dryRun ? '' : spent.usd === undefined ? 'unknown' : `**${formatUsd(spent.usd)}**`
+  const about = rows.some((r) => r.rendered && r.usageEstimated) ? '~' : ''
+  const totalCost = dryRun ? '' : spent.usd === undefined ? 'unknown' : `${about}**${formatUsd(spent.usd)}**`
   return [
     '| Document | Directive | Why | Input tokens | Output tokens | Cost | Time | Outcome |',
     '| --- | --- | --- | ---: | ---: | ---: | ---: | --- |',
     ...lines,
-    `| **Total** | | | **${total.i}** | **${total.o}** | ${totalCost} | | |`,
+    `| **Total** | | | ${about}**${total.i}** | ${about}**${total.o}** | ${totalCost} | | |`,
     '',
     ...handEditNote(rows, dryRun)
   ].join('\n')
@@ -164,13 +171,37 @@ export function costMarkdown(run: { documents: DocumentRow[]; dryRun: boolean; e
     if (!e) return ''
     return e.costUsd === undefined
       ? `**Expected cost:** unknown: no price for ${unpricedList(e.documents)} (add ${e.documents.length === 1 ? 'it' : 'them'} to \`model-prices\`).\n`
-      : `**Expected cost:** at most ${formatUsd(e.costUsd)} for ${e.documents.length} document(s): input as estimated, each reply at its \`max_tokens\` (${prices}).\n`
+      : `**Expected cost:** up to ~${formatUsd(e.costUsd)} for ${e.documents.length} document(s): each reply at its full \`max_tokens\`, the input as estimated (${prices}). An estimate, not a cap: a call Bedrock breaks off is paid again when retried, and a prompt grows with its upstream's changes; \`max-cost-usd\` sets a cap.\n`
   }
   if (!run.documents.some((d) => d.rendered)) return ''
   const spent = runCost(run.documents)
+  const counted = run.documents.filter((d) => d.rendered && d.usageEstimated).length
   return spent.usd === undefined
-    ? `**Estimated cost:** unknown: no price for ${spent.unpriced.map(codeCell).join(', ')} (add ${spent.unpriced.length === 1 ? 'it' : 'them'} to \`model-prices\`).\n`
-    : `**Estimated cost:** ${formatUsd(spent.usd)}, from the tokens Bedrock reported (${prices}).\n`
+    ? `**Estimated cost:** unknown: no price for ${spent.unpriced.map(codeCell).join(', ')} (add ${spent.unpriced.length === 1 ? 'it' : 'them'} to \`model-prices\`).${countedNote(counted, 'document(s) marked ~')}\n`
+    : `**Estimated cost:** ${formatUsd(spent.usd)}, from the tokens Bedrock reported (${prices}).${countedNote(counted, 'document(s) marked ~')}\n`
+}
+
+/** Said when Bedrock's usage was missing or unusable for some calls: where their tokens come from instead. */
+function countedNote(counted: number, what: string): string {
+  return counted === 0
+    ? ''
+    : ` Bedrock reported no usable usage for ${counted} ${what}: their tokens are counted from characters, ${CHARS_PER_TOKEN} to a token.`
+}
+
+/**
+ * What a failed run's model calls cost, for the job summary and the comment:
+ * every call Bedrock answered counts, a reply that was refused or never used included.
+ */
+export function spentMarkdown(spent: SpendTotals): string {
+  if (spent.calls === 0) return '**Spent before the run stopped:** nothing: no model call was made.\n'
+  const cost =
+    spent.usd === undefined
+      ? `cost unknown: no price for ${spent.unpriced.map(codeCell).join(', ')} (add ${spent.unpriced.length === 1 ? 'it' : 'them'} to \`model-prices\`)`
+      : `estimated cost ${formatUsd(spent.usd)}, from the tokens Bedrock reported (list prices as of ${PRICES_AS_OF} unless \`model-prices\` gives others)`
+  return (
+    `**Spent before the run stopped:** ${spent.calls} model call(s), ${spent.inputTokens} input and ${spent.outputTokens} output tokens; ${cost}.` +
+    `${countedNote(spent.estimatedCalls, 'call(s)')} Bedrock bills these calls although nothing they returned was committed.\n`
+  )
 }
 
 function unpricedList(documents: ReadonlyArray<{ modelId: string; costUsd?: number }>): string {
@@ -188,12 +219,24 @@ export interface CommentInput {
   validateOnly?: string
   /** documents outside the targets that are stale after the run */
   leftStale?: LeftStale[]
+  /** generate failed (nothing was committed): what its model calls cost */
+  failed?: { spent: SpendTotals }
 }
 
 /** The sticky pull-request comment: what is stale, what was regenerated, and the commit. */
 export function prCommentBody(input: CommentInput): string {
   const parts: string[] = []
-  if (input.documents && input.documents.length > 0) {
+  if (input.failed) {
+    parts.push(
+      '### ❌ Graft generate failed',
+      '',
+      'The run stopped before committing anything: its problems are in the job summary and the annotations of this run.',
+      '',
+      spentMarkdown(input.failed.spent)
+    )
+    if (input.stale.length > 0)
+      parts.push(`#### ${input.stale.length} document(s) still stale`, '', staleTable(input.stale))
+  } else if (input.documents && input.documents.length > 0) {
     const rendered = input.documents.filter((d) => d.rendered).length
     parts.push(
       `### 📝 Graft regenerated ${rendered} document(s)`,
