@@ -3,7 +3,8 @@ import * as core from '@actions/core'
 import { generate, type GenerateResult } from '../core/generate/generate.js'
 import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
 import type { ValidationReport } from '../core/validate/validate.js'
-import { generateTable } from './markdown.js'
+import { generateBlocks } from './markdown.js'
+import { own } from './gfm.js'
 import type { GenerateInputs } from './inputs.js'
 import { actionsRenderCache } from './render-cache.js'
 import { actionLog, writeSummary } from './report.js'
@@ -86,9 +87,15 @@ export async function runGenerate(
     .finally(cancel.dispose)
   setGeneratedFiles([result])
   setTokenOutputs([result])
-  await writeSummary(
-    `### ${result.dryRun ? '🧪 Graft generate (dry run: no model call, nothing written)' : round > 1 ? `📝 Graft generate, round ${round}: documents the new commits on the branch made stale` : '📝 Graft generate'}\n\n` +
-      generateTable(result.documents, result.dryRun)
-  )
+  const title = result.dryRun
+    ? own`
+🧪 Graft generate (dry run: no model call, nothing written)
+      `
+    : round > 1
+      ? own`📝 Graft generate, round ${round}: documents the new commits on the branch made stale`
+      : own`
+📝 Graft generate
+        `
+  await writeSummary([own`### ${title}\n`, ...generateBlocks(result.documents, result.dryRun)])
   return result
 }
