@@ -12,6 +12,7 @@ import { BedrockServer, bedrockTestEnv, reply } from '../support/bedrock-server.
 import { exampleRepo } from '../support/example-repo.js'
 import { GitHubServer } from '../support/github-server.js'
 import { GIT_ENV, TestRepo } from '../support/repo.js'
+import { visibleText } from '../support/gfm-judge.js'
 
 const TOKEN = 'ghs_e2eSecretToken0123456789'
 const BOT = 'graft-bot[bot]'
@@ -133,7 +134,7 @@ describe('publishing (dist/main)', () => {
     expect(gitIn(origin, 'log', '-1', '--format=%s', 'main')).not.toMatch(/regenerate/)
     const comments = github.comments('acme', 'docs', 7)
     expect(comments).toHaveLength(1)
-    expect(comments[0].body).toContain('<!-- graft-action:sticky -->')
+    expect(comments[0].body).toContain('<!-- graft-action:sticky pipeline=. -->')
     expect(comments[0].body).toContain('docs/release-notes.md')
     expect(comments[0].body).toContain(first.outputs.commit_sha)
 
@@ -155,7 +156,7 @@ describe('publishing (dist/main)', () => {
     expect(gitIn(origin, 'for-each-ref')).toBe(before)
     expect(result.stdout).toMatch(/::notice::Validate only: .*fork/)
     // the summary says what to run locally too (a fork's token cannot comment)
-    expect(result.summary).toMatch(/\*\*Validate only:\*\* .*run `graft-action generate` \(or `dvc repro`\) locally/)
+    expect(visibleText(result.summary)).toMatch(/Validate only: .*run graft-action generate \(or dvc repro\) locally/)
   })
 
   it('auto without model credentials degrades to validate-only; generate fails naming them', async () => {

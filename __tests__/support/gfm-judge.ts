@@ -112,3 +112,11 @@ export function tableCells(markdown: string): Nodes[][][] {
   visit(parse(markdown))
   return out
 }
+
+/** The text a reader sees of a whole document (blocks on their own lines, zero-width spaces dropped). */
+export function visibleText(markdown: string): string {
+  return parse(markdown)
+    .children.map((block) => shown(block as Nodes))
+    .join('\n')
+    .replace(/\u200b/g, '')
+}

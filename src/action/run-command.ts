@@ -9,6 +9,7 @@
 import * as core from '@actions/core'
 import { actionLog } from './report.js'
 import { escapeLog } from '../core/log.js'
+import { endRun } from './run-end.js'
 import { Git } from '../core/io/git.js'
 import { checkWorkingDirectory } from '../core/io/workdir.js'
 import { GraftError } from '../core/errors.js'
@@ -59,6 +60,7 @@ export async function runCommand(command: Command): Promise<void> {
   } catch (error) {
     await reportFailure(error)
   }
+  endRun()
 }
 
 async function generateFlow(
