@@ -183,6 +183,78 @@ describe("GitHub's size limits (dist/main, a fork's pull request: validate, summ
   })
 })
 
+describe("one pull request, several pipelines; rate limits (dist/main, a fork's pull request)", () => {
+  let github: GitHubServer
+  let repo: TestRepo
+  beforeEach(async () => {
+    github = await GitHubServer.start()
+    const prompt = '---\ndeps: []\n---\nx\n'
+    repo = TestRepo.create({
+      'packages/api/docs/a.prompt.md': prompt,
+      'packages/api/docs/b.prompt.md': prompt,
+      'packages/web/docs/c.prompt.md': prompt
+    })
+    repo.commit('two pipelines')
+  })
+  afterEach(async () => {
+    await github.close()
+    repo.cleanup()
+  })
+  const validate = (workingDirectory: string) =>
+    runAction('main', {
+      workspace: repo.root,
+      event: forkPullRequest(repo.git('rev-parse', 'HEAD').trim()),
+      inputs: { command: 'auto', engine: 'native', token: TOKEN, 'working-directory': workingDirectory },
+      env: {
+        GITHUB_API_URL: github.url,
+        GITHUB_REPOSITORY: 'acme/docs',
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_RUN_ID: '99'
+      }
+    })
+
+  it('each working directory keeps its own sticky comment, titled with its pipeline; a job updates only its own', async () => {
+    expect((await validate('packages/api')).code).toBe(0)
+    expect((await validate('./packages/web/')).code).toBe(0)
+    const comments = github.comments('acme', 'docs', 7)
+    expect(comments).toHaveLength(2)
+    expect(comments.map((c) => c.body.split('\n')[0])).toEqual([
+      '<!-- graft-action:sticky pipeline=packages%2Fapi -->',
+      '<!-- graft-action:sticky pipeline=packages%2Fweb -->'
+    ])
+    expect(visibleText(comments[0].body)).toContain('Graft: 2 document(s) stale in packages/api')
+    expect(visibleText(comments[1].body)).toContain('Graft: 1 document(s) stale in packages/web')
+    const web = comments[1].body
+
+    repo.remove('packages/api/docs/b.prompt.md')
+    repo.commit('one prompt fewer')
+    expect((await validate('packages/api')).code).toBe(0)
+    expect(github.comments('acme', 'docs', 7)).toHaveLength(2)
+    expect(visibleText(comments[0].body)).toContain('Graft: 1 document(s) stale in packages/api')
+    expect(comments[1].body).toBe(web)
+  })
+
+  it('a comment refused for a secondary rate limit longer than the action waits: the notice names the rate limit, and the older report is replaced', async () => {
+    expect((await validate('packages/api')).code).toBe(0)
+    const [sticky] = github.comments('acme', 'docs', 7)
+    repo.remove('packages/api/docs/b.prompt.md')
+    repo.commit('one prompt fewer')
+    github.rateLimits.push({ kind: 'secondary', retryAfter: 120, match: (method) => method === 'PATCH' })
+    const started = Date.now()
+    const run = await validate('packages/api')
+    expect(Date.now() - started).toBeLessThan(15_000)
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(
+      /::notice::Pull-request comment skipped: GitHub's secondary rate limit \(it asked to wait 120 s\) refused the pull request comment/
+    )
+    expect(run.stdout).toContain('The comment now says the report could not be posted.')
+    expect(run.stdout).not.toMatch(/comment skipped[^\n]*pull-requests: write/)
+    expect(visibleText(sticky.body)).toContain("this run's report could not be posted here in packages/api")
+    expect(sticky.body).toContain('(https://github.com/acme/docs/actions/runs/99)')
+    expect(visibleText(sticky.body)).not.toContain('2 document(s) stale')
+  })
+})
+
 describe('the failure summary (dist/validate): a missing dep with a hostile name', () => {
   it.each([
     ['<img src=x onerror=alert(1)>'],
