@@ -945,7 +945,7 @@ function explain(f, c) {
         case 'AccessDeniedException':
             return [
                 `Bedrock denied access (${said})`,
-                `grant the role bedrock:InvokeModelWithResponseStream on ${c.modelId} (and, for an inference profile, on the foundation model in every region it routes to), and check the account's Anthropic model access: the use-case form submitted and the AWS Marketplace subscription made by a first call from a principal allowed aws-marketplace:Subscribe (README: Setting up AWS)`
+                `grant the role bedrock:InvokeModelWithResponseStream on ${c.modelId} (and, for an inference profile, on the foundation model in every region it routes to), and check the account's Anthropic model access: the use-case form submitted and the AWS Marketplace subscription made by a first call from a principal allowed aws-marketplace:Subscribe (see graft-action's docs/aws.md)`
             ];
         case 'ResourceNotFoundException':
             return [
