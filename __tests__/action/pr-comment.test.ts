@@ -183,6 +183,8 @@ describe('upsertPrComment', () => {
 
   describe('GitHub refuses', () => {
     it('the token may not comment (403, 404): ok:false with what to do, nothing written', async () => {
+      // GraphQL viewer answers any token, and the comments can be read; writing them is refused
+      server.refuseWhen = (method, path) => method !== 'GET' && path !== '/graphql'
       server.refuse = GitHubServer.NOT_ACCESSIBLE
       const refused = await upsertPrComment(input('report'))
       expect(refused).toMatchObject({ ok: false, standing: 'none' })
@@ -191,7 +193,9 @@ describe('upsertPrComment', () => {
       )
       server.refuse = { status: 404, message: 'Not Found' }
       expect(await upsertPrComment(input('report'))).toMatchObject({ ok: false })
-      expect(writes()).toHaveLength(0)
+      // one attempt each, and no note (a token that may not comment cannot post one either)
+      expect(writes().map((r) => r.method)).toEqual(['POST', 'POST'])
+      expect(comments()).toHaveLength(0)
     })
 
     it('a report over 65,536 characters (422): the older report is replaced by a short note, never left standing', async () => {
@@ -221,10 +225,23 @@ describe('upsertPrComment', () => {
       expect(result).toMatchObject({ ok: false, standing: 'deleted' })
       expect(comments()).not.toContainEqual(old)
     })
+
+    it('when the comments cannot be read (rate limit on the listing), no note is posted beside a report it cannot see', async () => {
+      server.addComment('acme', 'docs', 7, `${ROOT_MARKER}\n✅ up to date`, 'github-actions[bot]')
+      server.rateLimits.push({
+        kind: 'secondary',
+        retryAfter: 120,
+        match: (m, p) => m === 'GET' && p.endsWith('/comments')
+      })
+      const result = await upsertPrComment(input('3 stale'))
+      expect(result).toMatchObject({ ok: false, standing: 'unknown' })
+      expect((result as { reason: string }).reason).toMatch(/secondary rate limit/)
+      expect(writes()).toHaveLength(0)
+    })
   })
 
   describe("GitHub's rate limits", () => {
-    const onPost = (method: string) => method === 'POST'
+    const onPost = (method: string, path: string) => method === 'POST' && path !== '/graphql'
 
     it.each([
       ['403 secondary, retry-after: 1', { kind: 'secondary' as const, retryAfter: 1 }],
@@ -237,7 +254,7 @@ describe('upsertPrComment', () => {
       const took = Date.now() - started
       console.log(`rate limit (${_name}) waited out in ${took} ms`)
       expect(took).toBeLessThan(5000)
-      expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+      expect(writes().filter((r) => r.method === 'POST')).toHaveLength(2)
     })
 
     it('a wait longer than the action waits: no retry, the reason names rate limiting (not permissions), and the older report does not stand', async () => {
@@ -260,7 +277,7 @@ describe('upsertPrComment', () => {
       expect(result).toMatchObject({ ok: false })
       expect((result as { reason: string }).reason).toMatch(/secondary rate limit/)
       // three refused attempts of the report, then the note (which GitHub takes)
-      expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(4)
+      expect(writes().filter((r) => r.method === 'POST')).toHaveLength(4)
     })
   })
 })

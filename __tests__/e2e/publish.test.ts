@@ -274,11 +274,15 @@ describe('publishing (dist/main)', () => {
   })
 
   it('a 403 on the pull-request comment is a notice, not a failure', async () => {
+    // the comment endpoints refuse (no pull-requests: write); GraphQL viewer answers any token
+    github.refuseWhen = (_method, path) => path.includes('/issues/')
     github.refuse = { status: 403, message: 'Resource not accessible by integration' }
     const result = await run(pullRequest())
     expect(result.code).toBe(0)
     expect(result.outputs.pushed).toBe('true')
-    expect(result.stdout).toMatch(/::notice::Pull-request comment skipped/)
+    expect(result.stdout).toMatch(
+      /::notice::Pull-request comment skipped: could not write the pull request comment \(HTTP 403: Resource not accessible by integration[^\n]*permissions: pull-requests: write/
+    )
   })
 
   it('workflow_dispatch: honours targets (with what reads them) and force, and pushes to the dispatched branch', async () => {

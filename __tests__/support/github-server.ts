@@ -162,8 +162,9 @@ export class GitHubServer {
   readonly apiCommits: ApiCommit[] = []
   /** token → identity; a token not listed is the workflow token */
   readonly tokens = new Map<string, TokenIdentity>()
-  /** when set, every request is answered with this status and message */
+  /** when set, every request (or every one `refuseWhen` picks) is answered with this status and message */
   refuse?: Refusal
+  refuseWhen?: (method: string, path: string) => boolean
   /** rate-limit refusals still to give, in order */
   readonly rateLimits: RateLimit[] = []
   /** when true, GraphQL `viewer` is refused (as on a server without it): clients fall back to REST */
@@ -283,10 +284,10 @@ export class GitHubServer {
     }
     const body = raw ? (JSON.parse(raw) as unknown) : undefined
     this.requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization, body })
-    if (this.refuse) return send(res, this.refuse.status, { message: this.refuse.message })
-
     const url = new URL(path, this.url)
     const method = req.method ?? 'GET'
+    if (this.refuse && (!this.refuseWhen || this.refuseWhen(method, url.pathname)))
+      return send(res, this.refuse.status, { message: this.refuse.message })
     const limit = this.rateLimits.findIndex((l) => !l.match || l.match(method, url.pathname))
     if (limit >= 0) return rateLimited(res, this.rateLimits.splice(limit, 1)[0], url.pathname === '/graphql')
     if (url.pathname === '/user' && method === 'GET') {

@@ -40,7 +40,10 @@ export interface UpsertCommentInput {
 export type UpsertCommentResult =
   | { ok: true; action: 'created' | 'updated' | 'unchanged'; id: number }
   /** `standing`: what is on the pull request now, when not the report */
-  | { ok: false; reason: string; standing?: 'note' | 'deleted' | 'none' | 'old report' }
+  | { ok: false; reason: string; standing?: Standing }
+
+/** What is on the pull request after a refusal: the note, nothing (deleted, or there was none), the old report, or unknown (the comments could not be read). */
+export type Standing = 'note' | 'deleted' | 'none' | 'old report' | 'unknown'
 
 /** Statuses that mean "this token may not comment here", not a bug. */
 const NOT_PERMITTED = new Set([401, 403, 404])
@@ -53,6 +56,7 @@ export async function upsertPrComment(input: UpsertCommentInput): Promise<Upsert
   const marker = stickyMarker(input.pipeline)
   const body = `${marker}\n${input.body}`
   let existing: { id: number; body: string } | undefined
+  let listed = false
   try {
     const identity = await tokenIdentity(input.token)
     if (!identity) {
@@ -64,6 +68,7 @@ export async function upsertPrComment(input: UpsertCommentInput): Promise<Upsert
       }
     }
     existing = await findSticky(octokit, where, input.pipeline, identity)
+    listed = true
     if (!existing) {
       const created = await octokit.rest.issues.createComment({ ...where, body })
       return { ok: true, action: 'created', id: created.data.id }
@@ -76,8 +81,10 @@ export async function upsertPrComment(input: UpsertCommentInput): Promise<Upsert
     const status = (error as { status?: number }).status
     // A token that may not write comments cannot replace the old one either.
     if (!rateLimitCause(error) && status !== undefined && NOT_PERMITTED.has(status)) {
-      return { ok: false, reason, standing: existing ? 'old report' : 'none' }
+      return { ok: false, reason, standing: !listed ? 'unknown' : existing ? 'old report' : 'none' }
     }
+    // the comments could not be read: a note posted now might stand beside an older report it cannot see
+    if (!listed) return { ok: false, reason, standing: 'unknown' }
     const note = `${marker}\n${input.refused(shortReason(error))}`
     return { ok: false, reason, standing: await replaceWithNote(octokit, input, where, existing?.id, note) }
   }
@@ -94,7 +101,7 @@ async function replaceWithNote(
   where: { owner: string; repo: string; issue_number: number },
   id: number | undefined,
   note: string
-): Promise<'note' | 'deleted' | 'none' | 'old report'> {
+): Promise<Standing> {
   try {
     if (id === undefined) await octokit.rest.issues.createComment({ ...where, body: note })
     else await octokit.rest.issues.updateComment({ owner: input.owner, repo: input.repo, comment_id: id, body: note })

@@ -292,7 +292,9 @@ async function comment(plan: EventPlan, inputs: PublishInputs, input: CommentInp
             ? ' The earlier report was deleted, so it cannot mislead.'
             : result.standing === 'old report'
               ? ' An earlier report is still on the pull request and is out of date.'
-              : ''
+              : result.standing === 'unknown'
+                ? ' The comments could not be read, so an earlier report may still be on the pull request.'
+                : ''
       core.notice(escapeLog(`Pull-request comment skipped: ${result.reason}.${standing}`))
     }
   } catch (error) {
