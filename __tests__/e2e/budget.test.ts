@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
+import { visibleText } from '../support/gfm-judge.js'
 import { BedrockServer, bedrockTestEnv, reply, type RecordedRequest } from '../support/bedrock-server.js'
 import { CacheServer } from '../support/cache-server.js'
 import { exampleRepo } from '../support/example-repo.js'
@@ -136,7 +137,7 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       expect(run.stdout).toMatch(
         /Input estimate before any model call: \d+ tokens for 5 document\(s\) to render \(counted by Bedrock CountTokens\); cost at most \$\d+\.\d\d/
       )
-      expect(run.summary).toMatch(/\*\*Expected cost:\*\* at most \$\d+\.\d\d for 5 document\(s\)/)
+      expect(visibleText(run.summary)).toMatch(/Expected cost: at most \$\d+\.\d\d for 5 document\(s\)/)
     })
 
     it('within budget: the run goes on, and input_tokens / output_tokens are what the model reported', async () => {

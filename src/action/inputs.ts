@@ -85,6 +85,18 @@ export function annotationPath(file: string | undefined): string | undefined {
   return rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/')
 }
 
+/**
+ * The pipeline a run is about: its working-directory relative to the
+ * workspace, `/`-separated, without `./` or a trailing slash; `.` for the
+ * workspace itself. `packages/api`, `./packages/api/` and an absolute path to
+ * it are one pipeline (one sticky comment).
+ */
+export function pipelineOf(root: string = getRoot()): string {
+  const workspace = resolve(process.env.GITHUB_WORKSPACE || process.cwd())
+  const rel = relative(workspace, resolve(root)).split(sep).join('/')
+  return rel === '' ? '.' : rel
+}
+
 /** Warns once when the working-directory lies outside the checked-out workspace. */
 function warnOutsideWorkspace(root: string): void {
   const workspace = process.env.GITHUB_WORKSPACE

@@ -1,7 +1,8 @@
 // The render cache on GitHub's cache service: one entry per rendered text,
-// keyed by the sha256 of the model and the packed prompt. Every call is
-// guarded: without the cache service (local runs, GHES without it) the run
-// goes on and simply renders.
+// keyed by the sha256 of the model and the packed prompt. Every call goes
+// through actions-cache.ts (a short time limit; the first failure turns the
+// cache off for the run): without the cache service (local runs, GHES without
+// it), or with one that is down or slow, the run goes on and simply renders.
 //
 // The texts live under the runner user's home and are named to @actions/cache
 // as `~/…`: the service versions an entry by a hash of the path list exactly as
@@ -9,7 +10,7 @@
 // self-hosted runners' work folders, and between act's jobs) never matched an
 // entry another runner saved. `~/…` is the same string on every runner, as in
 // the caches actions/setup-* keep.
-import * as cache from '@actions/cache'
+import { cacheUsable, restore, save } from './actions-cache.js'
 import { actionLog } from './report.js'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
@@ -17,7 +18,7 @@ import { join } from 'node:path'
 import type { RenderCache } from '../core/generate/generate.js'
 
 export function actionsRenderCache(): RenderCache | undefined {
-  if (!cache.isFeatureAvailable()) {
+  if (!cacheUsable()) {
     actionLog.info('Render cache: the cache service is not available here; rendering without it.')
     return undefined
   }
@@ -28,9 +29,10 @@ export function actionsRenderCache(): RenderCache | undefined {
   const cachePathFor = (key: string): string => `~/${relativeDir}/${key}.md`
   return {
     async get(key) {
+      if (!cacheUsable()) return undefined
       try {
         await mkdir(dir, { recursive: true })
-        const hit = await cache.restoreCache([cachePathFor(key)], `graft-render-${key}`)
+        const hit = await restore([cachePathFor(key)], `graft-render-${key}`)
         return hit ? await readFile(pathFor(key), 'utf8') : undefined
       } catch (error) {
         actionLog.info(`Render cache: restore skipped (${(error as Error).message})`)
@@ -38,10 +40,11 @@ export function actionsRenderCache(): RenderCache | undefined {
       }
     },
     async put(key, text) {
+      if (!cacheUsable()) return
       try {
         await mkdir(dir, { recursive: true })
         await writeFile(pathFor(key), text)
-        await cache.saveCache([cachePathFor(key)], `graft-render-${key}`)
+        await save([cachePathFor(key)], `graft-render-${key}`)
       } catch (error) {
         actionLog.info(`Render cache: save skipped (${(error as Error).message})`)
       }

@@ -3,7 +3,8 @@ import * as core from '@actions/core'
 import { generate, type GenerateResult } from '../core/generate/generate.js'
 import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
 import type { ValidationReport } from '../core/validate/validate.js'
-import { costMarkdown, generateTable } from './markdown.js'
+import { costMarkdown, generateBlocks } from './markdown.js'
+import { own } from './gfm.js'
 import { runCost } from '../core/generate/budget.js'
 import { shadowedProfileNote } from '../core/render/credentials.js'
 import { usdOutput } from '../core/render/prices.js'
@@ -103,10 +104,11 @@ export async function runGenerate(
   setGeneratedFiles([result])
   setTokenOutputs([result])
   setCostOutputs([result])
-  await writeSummary(
-    `### ${result.dryRun ? '🧪 Graft generate (dry run: no model call, nothing written)' : round > 1 ? `📝 Graft generate, round ${round}: documents the new commits on the branch made stale` : '📝 Graft generate'}\n\n` +
-      generateTable(result.documents, result.dryRun) +
-      costMarkdown(result)
-  )
+  const title = result.dryRun
+    ? own`🧪 Graft generate (dry run: no model call, nothing written)`
+    : round > 1
+      ? own`📝 Graft generate, round ${round}: documents the new commits on the branch made stale`
+      : own`📝 Graft generate`
+  await writeSummary([own`### ${title}\n`, ...generateBlocks(result.documents, result.dryRun), costMarkdown(result)])
   return result
 }
