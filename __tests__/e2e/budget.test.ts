@@ -60,12 +60,12 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       expect(run.code).not.toBe(0)
       expect(server.requests).toHaveLength(0)
       expect(repo.snapshot()).toEqual(before)
-      expect(run.stdout).toContain('5 documents to render, over max-documents (3)')
+      expect(run.stdout).toContain('5 documents to render, over the `max-documents` input (3)')
       for (const doc of ['docs/overview.md', 'docs/api-reference.md'])
         expect(run.stdout).toMatch(new RegExp(`${doc}: ~\\d+ tokens`))
       expect(run.stdout).toMatch(/total ~\d+ for 5 document\(s\)/)
       expect(run.stdout).toContain('`targets`')
-      expect(run.stdout).toContain('raise `max-documents`')
+      expect(run.stdout).toContain('raise the `max-documents` input')
       expect(run.stdout).toContain('split the run')
       // Bedrock counted the tokens (CountTokens is not a model call), and the log says so
       expect(server.countRequests.length).toBeGreaterThan(0)
@@ -80,7 +80,7 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       expect(run.code).not.toBe(0)
       expect(server.requests).toHaveLength(0)
       expect(repo.snapshot()).toEqual(before)
-      expect(run.stdout).toMatch(/~\d+ input tokens, over max-input-tokens \(100\)/)
+      expect(run.stdout).toMatch(/~\d+ input tokens, over the `max-input-tokens` input \(100\)/)
       expect(run.stdout).toContain('estimated at 3.5 characters per token')
       expect(run.stdout).toContain('CountTokens is not available for us.anthropic.claude-sonnet-4-5')
     })
@@ -116,7 +116,7 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
     expect(run.code).not.toBe(0)
     // one at a time: the second reply crosses 150; nothing more starts
     expect(server.requests).toHaveLength(2)
-    expect(run.stdout).toContain('over max-output-tokens (150)')
+    expect(run.stdout).toContain('over the `max-output-tokens` input (150)')
     expect(repo.snapshot()).toEqual(before)
   })
 

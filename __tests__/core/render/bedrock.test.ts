@@ -211,7 +211,7 @@ describe('replies that are never written', () => {
     expectNamesTheCall(err, 'req-1-0000')
     expect(err.message).toContain('max_tokens (1000')
     expect(err.problems[0].hint).toContain('`max_tokens` in the prompt frontmatter')
-    expect(err.problems[0].hint).toContain('`max-tokens` input')
+    expect(err.problems[0].hint).toContain('`max-tokens`')
   })
 
   it('refuses an empty reply', async () => {

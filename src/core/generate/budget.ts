@@ -7,6 +7,7 @@
 import { GraftError } from '../errors.js'
 import type { Log } from '../log.js'
 import { DEFAULT_MAX_DOCUMENTS, DEFAULT_MAX_INPUT_TOKENS, DEFAULT_MAX_OUTPUT_TOKENS } from '../defaults.js'
+import { setting } from '../phrasing.js'
 
 /** The defaults of defaults.ts as one Budget. */
 export const DEFAULT_BUDGET: Budget = {
@@ -111,9 +112,9 @@ const LISTED = 50
 export function checkBudget(e: InputEstimate, budget: Budget): void {
   const over: string[] = []
   if (e.documents.length > budget.maxDocuments)
-    over.push(`${e.documents.length} documents to render, over max-documents (${budget.maxDocuments})`)
+    over.push(`${e.documents.length} documents to render, over ${setting('max-documents')} (${budget.maxDocuments})`)
   if (e.total > budget.maxInputTokens)
-    over.push(`~${e.total} input tokens, over max-input-tokens (${budget.maxInputTokens})`)
+    over.push(`~${e.total} input tokens, over ${setting('max-input-tokens')} (${budget.maxInputTokens})`)
   if (over.length === 0) return
   const largest = [...e.documents].sort((a, b) => b.tokens - a.tokens)
   const lines = largest
@@ -125,7 +126,7 @@ export function checkBudget(e: InputEstimate, budget: Budget): void {
       `this run is over its budget, so no model was called: ${over.join('; ')}. ` +
       `Input tokens ${e.method}; total ~${e.total} for ${e.documents.length} document(s), largest first:\n${lines.join('\n')}`,
     hint:
-      'regenerate fewer documents per run with `targets` (a list of outputs or stages), raise `max-documents` / `max-input-tokens` if this spend is intended, ' +
+      `regenerate fewer documents per run with ${setting('targets')}, raise ${setting('max-documents')} or ${setting('max-input-tokens')} if this spend is intended, ` +
       'or split the run (one job per pipeline or per target list, e.g. a matrix)'
   })
 }

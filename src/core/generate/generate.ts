@@ -21,6 +21,7 @@ import { preflight } from './preflight.js'
 import { RepoPathChecker } from '../paths.js'
 import { assertNoSecrets, secretForms } from '../pack/secrets.js'
 import { PipelineFiles } from './pipeline-files.js'
+import { setting } from '../phrasing.js'
 
 export interface Renderer {
   render(request: RenderRequest): Promise<RenderResult>
@@ -162,7 +163,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     )
     const documents = plan.map((d) => results.get(d.stage.name)!)
     const over = run.overBudget()
-    if (over) throw new GraftError({ message: over, hint: OUTPUT_BUDGET_HINT })
+    if (over) throw new GraftError({ message: over, hint: outputBudgetHint() })
     if (options.dryRun) return { documents, changedFiles: [], dryRun: true, estimate }
     await run.finish()
     return { documents, changedFiles: await run.transaction.changedPaths(), dryRun: false, estimate }
@@ -190,8 +191,8 @@ function interrupted(signal: AbortSignal): GraftError {
   })
 }
 
-const OUTPUT_BUDGET_HINT =
-  'raise `max-output-tokens` if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with `targets`'
+const outputBudgetHint = (): string =>
+  `raise ${setting('max-output-tokens')} if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with ${setting('targets')}`
 
 /**
  * One error for a run that did not complete: every failure's own problem(s),
@@ -203,7 +204,7 @@ function runFailure(failed: DagFailed, plan: PlannedDocument[], cached: boolean,
   const names = (ids: string[]): string => ids.map((id) => outputOf.get(id) ?? id).join(', ')
   const problems: Problem[] = failed.failures.flatMap(({ error }) => problemsOf(error))
   if (failed.failures.length === 0 && failed.stopped)
-    problems.push({ message: failed.stopped, hint: OUTPUT_BUDGET_HINT })
+    problems.push({ message: failed.stopped, hint: outputBudgetHint() })
   const local = failed.failures.every(({ error }) => error instanceof RenderError && error.scope === 'document')
   if (failed.failures.length === 1 && failed.skipped.length === 0 && failed.done.length === 0)
     return failed.failures[0].error
@@ -323,7 +324,7 @@ class GenerationRun {
   overBudget(): string | undefined {
     const max = this.options.budget.maxOutputTokens
     if (this.outputTokens <= max) return undefined
-    return `this run's model output reached ${this.outputTokens} tokens, over max-output-tokens (${max}): no further document was started and nothing was written`
+    return `this run's model output reached ${this.outputTokens} tokens, over ${setting('max-output-tokens')} (${max}): no further document was started and nothing was written`
   }
 
   /** The renderer's token counter, or undefined (dry runs without credentials; models it cannot count). */
@@ -333,9 +334,10 @@ class GenerationRun {
         const renderer = await this.rendererOnce()
         return renderer.countTokens?.bind(renderer)
       } catch (error) {
-        this.options.log.info(
-          `Token estimate: no Bedrock client for a dry run (${(error as Error).message.split('\n')[0]})`
-        )
+        // One short line: the reason, without its advice or details (a dry run needs no credentials).
+        const said = error instanceof GraftError ? error.problems[0].message : (error as Error).message.split('\n')[0]
+        const why = said.replace(/\s*\(.*\)$/, '')
+        this.options.log.info(`Dry run without Bedrock (${why}): tokens are estimated from characters`)
         this.renderer = undefined
         return undefined
       }
@@ -359,6 +361,8 @@ class GenerationRun {
       force: this.options.force,
       log: this.options.log,
       baselineRev: this.options.baselineRev,
+      // packed again after an upstream was rewritten: the baseline found for the estimate stands
+      baseline: this.prepacked.get(doc.stage.name)?.baseline,
       refresh
     })
   }
@@ -416,7 +420,7 @@ class GenerationRun {
       base.handEdit = directive === 'MAINTAIN' ? 'kept' : 'regenerated'
       log.info(
         base.handEdit === 'kept'
-          ? `${output}: edited by hand; hand-edits is keep, so the edit is accepted as it is: no model call, and dvc.lock ${this.options.dryRun ? 'would record' : 'records'} its new hash`
+          ? `${output}: edited by hand; with ${setting('hand-edits', 'keep')} the edit is accepted as it is: no model call, and dvc.lock ${this.options.dryRun ? 'would record' : 'records'} its new hash`
           : `${output}: edited by hand; the model ${this.options.dryRun ? 'would get' : 'gets'} the hand-edited text as the previous draft`
       )
     }

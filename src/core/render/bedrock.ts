@@ -24,6 +24,7 @@ import {
 } from './errors.js'
 import { AttemptsFailed, DEFAULT_BACKOFF_MS, realSleep, withRetries } from './retry.js'
 import { AdaptiveLimiter, type AttemptOutcome } from './limiter.js'
+import { setting } from '../phrasing.js'
 
 export interface RenderRequest {
   prompt: string
@@ -297,7 +298,7 @@ function checkComplete(reply: Reply, req: RenderRequest, context: CallContext, a
   if (reply.stopReason === 'max_tokens') {
     fail(
       `the reply was cut off at max_tokens (${req.maxTokens}; ${reply.outputTokens} tokens written), so nothing was written`,
-      'raise `max_tokens` in the prompt frontmatter or the `max-tokens` input'
+      `raise \`max_tokens\` in the prompt frontmatter or ${setting('max-tokens')}`
     )
   }
   if (!COMPLETE_STOPS.has(reply.stopReason)) {
@@ -352,10 +353,9 @@ export function foundationModelId(modelId: string): string {
 
 function requireRegion(region: string | undefined, audience: Audience = 'actions'): string {
   if (region) return region
-  const where = audience === 'actions' ? 'the `aws-region` input or AWS_REGION' : '--region or AWS_REGION'
   throw new GraftError({
     message: 'no AWS region is set for Bedrock',
-    hint: `set ${where}; and ${credentialsHint(audience)}`
+    hint: `set ${setting('aws-region')} or AWS_REGION; and ${credentialsHint(audience)}`
   })
 }
 
