@@ -13,7 +13,12 @@ if (!out) {
   process.exit(2)
 }
 mkdirSync(out, { recursive: true })
-const pages = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)]
+const pages = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`)
+]
 let written = 0
 for (const page of pages) {
   const blocks = [...readFileSync(join(root, page), 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1])
