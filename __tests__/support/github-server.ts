@@ -19,7 +19,9 @@
 //   refuses git pushes with GitHub's GH006 / GH013 messages, and API commits
 //   to the branch get the matching GraphQL errors;
 // - GraphQL `{ viewer { login } }`: the token's login (github-actions[bot] for
-//   the workflow token).
+//   the workflow token);
+// - GitHub Enterprise Server's URL layout as well: REST under `/api/v3`,
+//   GraphQL at `/api/graphql` (requests are recorded with the path as sent).
 //
 // Every request is recorded; `refuse` answers them all with one refusal.
 import { spawn } from 'node:child_process'
@@ -264,6 +266,9 @@ export class GitHubServer {
     if (this.refuse) return send(res, this.refuse.status, { message: this.refuse.message })
 
     const url = new URL(path, this.url)
+    // GitHub Enterprise Server's layout: REST under /api/v3, GraphQL at /api/graphql
+    if (url.pathname === '/api/graphql') url.pathname = '/graphql'
+    else if (url.pathname.startsWith('/api/v3/')) url.pathname = url.pathname.slice('/api/v3'.length)
     const method = req.method ?? 'GET'
     if (url.pathname === '/graphql' && method === 'POST')
       return this.graphql(req, res, body as { query?: string; variables?: Record<string, unknown> })
