@@ -249,12 +249,10 @@ describe("advice in the CLI's own terms", () => {
   it('over budget: names --max-documents and targets as arguments', async () => {
     repo = staleRepo()
     const bedrock = await new BedrockServer().start()
+    const env = bedrockTestEnv(bedrock.url)
     try {
       const before = repo.snapshot()
-      const r = await piped(
-        ['generate', '--engine', 'native', '--max-documents', '2', '-C', repo.root],
-        bedrockTestEnv(bedrock.url)
-      )
+      const r = await piped(['generate', '--engine', 'native', '--max-documents', '2', '-C', repo.root], env)
       expect(r.code).toBe(1)
       expect(r.stderr).toContain('over --max-documents (2)')
       expect(r.stderr).toContain('targets (output paths or stage names after the command)')
@@ -262,6 +260,7 @@ describe("advice in the CLI's own terms", () => {
       expect(repo.snapshot()).toEqual(before)
     } finally {
       await bedrock.close()
+      rmSync(env.HOME, { recursive: true, force: true })
     }
   })
 
