@@ -340,7 +340,9 @@ describe('hook install: a hook that finds graft-action where it is when it runs'
     chmodSync(join(bin, 'graft-action'), 0o755)
     const env = cleanEnv({ PATH: `${bin}:${process.env.PATH}` })
     const install = await run(BUNDLE_NODE, [CLI, 'hook', 'install', '-C', repo.root], env)
-    expect(install.stdout).toContain('Run the same check now with: graft-action validate --fail-on-stale')
+    expect(install.stdout).toContain(
+      `Run the same check now with: graft-action validate --fail-on-stale -C ${repo.root}`
+    )
     const blocked = await commitStale(repo.root, env)
     expect(blocked.code).not.toBe(0)
     expect(existsSync(used)).toBe(true)

@@ -98,7 +98,7 @@ async function install(argv: string[]): Promise<number> {
     'Commits that leave a document stale or dvc.yaml out of sync are now blocked; "git commit --no-verify" skips the check once.\n'
   )
   // What the hook runs, as the user can run it from here: try it now.
-  process.stdout.write(`Run the same check now with: ${hookCheckCommand(root, dir)}\n`)
+  process.stdout.write(`Run the same check now with: ${hookCheckCommand(dir)}\n`)
   return 0
 }
 
@@ -116,10 +116,10 @@ function inside(root: string, file: string): string | undefined {
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? undefined : rel.split('\\').join('/')
 }
 
-/** The validate command the hook runs, for the user to type: graft-action when on PATH, else this Node and CLI. */
-function hookCheckCommand(root: string, dir: string): string {
+/** The validate command the hook runs, to type here: graft-action when on PATH, else this CLI; -C unless run in `dir`. */
+function hookCheckCommand(dir: string): string {
   const graft = which('graft-action') ? 'graft-action' : `node ${shellQuote(thisCli())}`
-  return `${graft} validate --fail-on-stale${dir === root ? '' : ` -C ${shellQuote(dir)}`}`
+  return `${graft} validate --fail-on-stale${resolve(process.cwd()) === dir ? '' : ` -C ${shellQuote(dir)}`}`
 }
 
 /**
