@@ -236,6 +236,16 @@ describe("advice in the CLI's own terms", () => {
     expect(r.stderr).not.toMatch(ACTION_WORDS)
   })
 
+  it('a prompt dvc.yaml lacks: the reason says to run graft-action generate, not the action', async () => {
+    repo = exampleRepo()
+    repo.write({ 'docs/glossary.prompt.md': '---\ndeps:\n  - sources/api.md\n---\nWrite a glossary.\n' })
+    const r = await piped(['validate', '--engine', 'native', '-C', repo.root])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('dvc.yaml has no stage glossary for docs/glossary.prompt.md; run graft-action generate')
+    expect(r.stdout + r.stderr).not.toMatch(/the action's/)
+    expect(r.stdout + r.stderr).not.toMatch(ACTION_WORDS)
+  })
+
   it('--hand-edits fail: names --hand-edits keep and regenerate', async () => {
     repo = exampleRepo()
     repo.write({ 'docs/overview.md': `${repo.read('docs/overview.md')}\nA hand edit.\n` })

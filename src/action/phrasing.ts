@@ -8,5 +8,6 @@ export const actionPhrasing: Phrasing = {
   folder: (dir, top) => `\`working-directory: ${relative(top, dir).split(sep).join('/') || '.'}\``,
   fullHistory:
     'check out with `fetch-depth: 0` (actions/checkout), or give the action a `token` that may read the repository',
-  workingTree: 'check the repository out first (actions/checkout)'
+  workingTree: 'check the repository out first (actions/checkout)',
+  regenerate: "run the action's generate"
 }

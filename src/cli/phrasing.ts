@@ -14,5 +14,6 @@ export const cliPhrasing: Phrasing = {
   },
   folder: (dir) => `-C ${dir}`,
   fullHistory: 'fetch the full history (git fetch --unshallow)',
-  workingTree: 'run it inside a git clone'
+  workingTree: 'run it inside a git clone',
+  regenerate: 'run graft-action generate'
 }

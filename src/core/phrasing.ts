@@ -14,11 +14,13 @@ export type SettingName =
   | 'engine'
   | 'force'
   | 'hand-edits'
+  | 'max-cost-usd'
   | 'max-documents'
   | 'max-input-tokens'
   | 'max-output-tokens'
   | 'max-tokens'
   | 'model'
+  | 'model-prices'
   | 'targets'
   | 'timeout-minutes'
   | 'working-directory'
@@ -35,14 +37,17 @@ export interface Phrasing {
   readonly fullHistory: string
   /** How to get a git working tree to run in. */
   readonly workingTree: string
+  /** How to regenerate the documents (and bring dvc.yaml in line): the action's generate, or the CLI's. */
+  readonly regenerate: string
 }
 
 /** Settings named as they are, for code that runs without an adapter. */
 export const barePhrasing: Phrasing = {
-  setting: (name, value) => (value === undefined ? `\`${name}\`` : `\`${name}: ${value}\``),
-  folder: (dir) => `\`working-directory\` to ${dir}`,
+  setting: (name, value) => (value === undefined ? name : `${name} ${value}`),
+  folder: (dir) => `working-directory to ${dir}`,
   fullHistory: 'fetch the full history of the clone',
-  workingTree: 'run it in a git clone with a working tree'
+  workingTree: 'run it in a git clone with a working tree',
+  regenerate: "run the action's generate"
 }
 
 let current: Phrasing = barePhrasing
