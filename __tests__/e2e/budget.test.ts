@@ -170,7 +170,7 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
           repo.commit('hand edit')
           return { 'hand-edits': 'fail' }
         },
-        /was edited by hand .*, and hand-edits is fail/
+        /was edited by hand .*, and `hand-edits: fail` refuses hand edits/
       ],
       [
         "a max_tokens above the model's output limit",

@@ -168,7 +168,7 @@ describe('cost, context windows and long runs (dist/generate)', () => {
       expect(server.countRequests).toHaveLength(0)
       expect(repo.snapshot()).toEqual(before)
       expect(refused.stdout).toContain(`knows no price for ${unknown} (used by docs/faq.md)`)
-      expect(refused.stdout).toContain('add the model to `model-prices`')
+      expect(refused.stdout).toContain('add the model to the `model-prices` input')
       expect(refused.stdout).toMatch(/::error title=graft-action,file=docs\/faq\.prompt\.md::/)
 
       // without max-cost-usd it runs, and says the cost is unknown rather than a wrong figure
