@@ -27,6 +27,8 @@ function cleanEnv(): NodeJS.ProcessEnv {
   for (const k of [
     ...AWS_ENV_KEYS,
     'GITHUB_ACTIONS',
+    'FORCE_COLOR',
+    'NO_COLOR',
     'HTTPS_PROXY',
     'https_proxy',
     'HTTP_PROXY',

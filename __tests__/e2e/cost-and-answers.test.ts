@@ -105,7 +105,7 @@ describe('cost, context windows and long runs (dist/generate)', () => {
       expect(server.countRequests).toHaveLength(0)
       expect(repo.snapshot()).toEqual(before)
       expect(run.stdout).toMatch(
-        /at least ~\$\d+\.\d\d with each reply at its max_tokens, over max-cost-usd \(\$0\.50\)/
+        /at least ~\$\d+\.\d\d with each reply at its max_tokens, over the `max-cost-usd` input \(\$0\.50\)/
       )
       expect(run.stdout).toMatch(
         /docs\/overview\.md: at least ~\d+ tokens \(\d+ characters, us\.anthropic[^,]+, \$0\.\d+ with 16000 output tokens\)/
@@ -133,7 +133,7 @@ describe('cost, context windows and long runs (dist/generate)', () => {
       expect(server.requests.length).toBeGreaterThanOrEqual(3)
       expect(server.requests.length).toBeLessThan(5)
       expect(run.stdout).toMatch(
-        /this run's model calls cost ~\$\d+\.\d\d by the tokens Bedrock reported, over max-cost-usd/
+        /this run's model calls cost ~\$\d+\.\d\d by the tokens Bedrock reported, over the `max-cost-usd` input/
       )
       expect(run.stdout).toContain('no further document was started and nothing was written')
       expect(repo.snapshot()).toEqual(before)
@@ -154,7 +154,7 @@ describe('cost, context windows and long runs (dist/generate)', () => {
         'model-prices': '{"bedrock-claude-v4.5-sonnet-us": {"input": 0, "output": 1}}',
         'max-cost-usd': '0.1'
       })
-      expect(run.stdout).not.toContain('over max-cost-usd')
+      expect(run.stdout).not.toContain('over the `max-cost-usd` input')
       expect(run.code).toBe(0)
       expect(run.outputs.cost_usd).toBe('0.1')
     })
@@ -172,7 +172,7 @@ describe('cost, context windows and long runs (dist/generate)', () => {
       expect(server.countRequests).toHaveLength(0)
       expect(repo.snapshot()).toEqual(before)
       expect(refused.stdout).toContain(`knows no price for ${unknown} (used by docs/faq.md)`)
-      expect(refused.stdout).toContain('add the model to `model-prices`')
+      expect(refused.stdout).toContain('add the model to the `model-prices` input')
       expect(refused.stdout).toMatch(/::error title=graft-action,file=docs\/faq\.prompt\.md::/)
 
       // without max-cost-usd it runs, and says the cost is unknown rather than a wrong figure
@@ -408,7 +408,7 @@ describe('the CLI on a laptop (dist/cli)', () => {
     const env = awsEnv(server.url, home)
     const refused = await cli(['generate', '--engine', 'native', '--max-cost-usd', '0.01', '-C', repo.root], env)
     expect(refused.code).toBe(1)
-    expect(refused.stderr).toContain('over max-cost-usd ($0.01)')
+    expect(refused.stderr).toContain('over --max-cost-usd ($0.01)')
     expect(server.requests).toHaveLength(0)
     expect(server.countRequests).toHaveLength(0)
     const bad = await cli(['generate', '--max-cost-usd=-3', '-C', repo.root], env)

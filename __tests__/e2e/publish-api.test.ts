@@ -98,6 +98,31 @@ describe('publishing through the API and onto protected branches (dist/main)', (
     }
   }
 
+  it("GitHub Enterprise Server: REST at the runner's GITHUB_API_URL (<host>/api/v3), GraphQL at its GITHUB_GRAPHQL_URL (<host>/api/graphql)", async () => {
+    const event = pullRequest()
+    const result = await runAction('main', {
+      workspace: repo.root,
+      event,
+      inputs: { command: 'generate', engine: 'native', token: TOKEN, 'commit-via': 'api' },
+      env: {
+        ...bedrockTestEnv(bedrock.url),
+        // what a GHES runner sets: the API under the server's own host
+        GITHUB_SERVER_URL: github.url,
+        GITHUB_API_URL: `${github.url}/api/v3`,
+        GITHUB_GRAPHQL_URL: `${github.url}/api/graphql`,
+        GITHUB_REPOSITORY: 'acme/docs'
+      }
+    })
+    expect(result.code).toBe(0)
+    expect(result.outputs.pushed).toBe('true')
+    expect(github.apiCommits).toEqual([expect.objectContaining({ branch: 'feature', verified: true })])
+    expect(github.comments('acme', 'docs', 7)).toHaveLength(1)
+    const paths = github.requests.map((r) => r.path)
+    expect(paths).toContain('/api/graphql')
+    expect(paths.some((p) => p.startsWith('/api/v3/repos/acme/docs/issues/7/comments'))).toBe(true)
+    expect(paths.filter((p) => p !== '/api/graphql' && !p.startsWith('/api/v3/'))).toEqual([])
+  })
+
   it('commit-via api on a pull request: one Verified commit by the token, exactly the regenerated files, checkout moved to it', async () => {
     const event = pullRequest()
     const result = await run(event, { 'commit-via': 'api' })

@@ -7,6 +7,7 @@ import { Git } from '../../../src/core/io/git.js'
 import { deepenForBaselines, findBaseline } from '../../../src/core/pack/baseline.js'
 import { GIT_ENV, TestRepo } from '../../support/repo.js'
 import { GraftRepo, OUTPUT, STAGE, header } from '../../support/pack-support.js'
+import { phrasing } from '../../../src/core/phrasing.js'
 
 function recordingLog(): { info: (m: string) => void; warn: (m: string) => void; lines: string[] } {
   const lines: string[] = []
@@ -162,13 +163,13 @@ describe('findBaseline in a shallow clone', () => {
     )
     // git's own words, naming the missing repository
     expect(log.lines[1]).toContain(`'${missing}' does not appear to be a git repository`)
-    expect(log.lines[1]).toContain('fetch-depth: 0')
+    expect(log.lines[1]).toContain(phrasing().fullHistory)
     const baseline = await findBaseline(git, STAGE)
     expect(baseline.rev).toBeUndefined()
     expect(baseline.source).toBe('none')
     expect(baseline.note).toContain('the commit that last generated docs/guide.md is not available')
     expect(baseline.note).toContain('the full current sources will be shown')
-    expect(baseline.note).toContain('fetch-depth: 0')
+    expect(baseline.note).toContain(phrasing().fullHistory)
     expect(clone.snapshot()).toEqual(before)
   })
 

@@ -212,7 +212,7 @@ describe('replies that are never written', () => {
     expectNamesTheCall(err, 'req-1-0000')
     expect(err.message).toContain('cut off at its output budget, max_tokens 1000')
     expect(err.problems[0].hint).toContain('`max_tokens` in the prompt frontmatter')
-    expect(err.problems[0].hint).toContain('`max-tokens` input')
+    expect(err.problems[0].hint).toContain('or max-tokens for prompts that set none')
     expect(err.problems[0].hint).not.toMatch(/model id|region|credentials/)
   })
 
@@ -225,7 +225,7 @@ describe('replies that are never written', () => {
     [
       'the max-tokens setting',
       'the max-tokens setting (docs/guide.prompt.md sets no `max_tokens`)',
-      /`max-tokens` input/
+      /or max-tokens for prompts that set none/
     ],
     [
       "the model's limit",
