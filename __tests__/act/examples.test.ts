@@ -3,8 +3,7 @@
 // bare origin, the loopback Bedrock server and the loopback GitHub API.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PROJECT_ROOT } from '../support/action-runner.js'
 import { actionPackage, describeRun, ROLE_ARN, runAct, TOKEN, type ActRun, type ActRunOptions } from '../support/act.js'
@@ -12,6 +11,7 @@ import { ActRepo, REPOSITORY, gitIn, type PullRequestEvent } from '../support/ac
 import { BedrockServer, reply } from '../support/bedrock-server.js'
 import { GitHubServer, WORKFLOW_IDENTITY, type TokenIdentity } from '../support/github-server.js'
 import { TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 const EXAMPLES = join(PROJECT_ROOT, 'examples', 'workflows')
 const example = (name: string): string => join(EXAMPLES, name)
@@ -22,7 +22,7 @@ function readmeBlock(heading: string): string {
   const at = readme.indexOf(`## ${heading}\n`)
   const block = at < 0 ? null : /```yaml\n([\s\S]*?)```/.exec(readme.slice(at))
   if (!block) throw new Error(`README: no yaml block under "${heading}"`)
-  const file = join(mkdtempSync(join(tmpdir(), 'graft-act-readme-')), 'readme.yml')
+  const file = join(scratchDir('graft-act-readme'), 'readme.yml')
   writeFileSync(file, block[1])
   return file
 }
@@ -410,8 +410,8 @@ describe('example workflows in the Actions runtime (act)', () => {
     'render cache (act cache server): a second pull request with the same change gets release-notes from the cache, with no model call',
     async () => {
       // one runner's Actions cache and home, shared by the two runs
-      const cacheDir = mkdtempSync(join(tmpdir(), 'graft-act-cache-'))
-      const home = mkdtempSync(join(tmpdir(), 'graft-act-home-'))
+      const cacheDir = scratchDir('graft-act-cache')
+      const home = scratchDir('graft-act-home')
       repo.commitOn('first', CHANGELOG_EDIT, 'changelog: 2.4.0')
       const first = await onPullRequest(example('pull-request-one-step.yml'), repo.pullRequest(7, 'first'), SECRETS, {
         cacheDir,
@@ -448,7 +448,7 @@ describe('example workflows in the Actions runtime (act)', () => {
     "this project's own CI job (`uses: ./` and `./generate` on examples/docs-site): validate finds the sample current, the dry run renders nothing",
     async () => {
       // the project as a repository: what a checkout of this commit holds that the job reads
-      const project = new TestRepo(mkdtempSync(join(tmpdir(), 'graft-act-project-')))
+      const project = new TestRepo(scratchDir('graft-act-project'))
       project.git('init', '-q', '-b', 'main')
       cpSync(actionPackage(), project.root, { recursive: true })
       for (const part of ['examples/docs-site', '.github/workflows/ci.yml'])

@@ -4,14 +4,13 @@
 // implementation of the cache service @actions/cache speaks), and the adaptive
 // limiter under a quota.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv, reply, type RecordedRequest } from '../support/bedrock-server.js'
 import { CacheServer } from '../support/cache-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import type { TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 // each case runs the bundle once or twice against loopback servers: seconds, more on a loaded machine
 jest.setTimeout(120_000)
@@ -122,7 +121,7 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
 
   it('resume: a document that fails on its own lets the others render into the cache; the re-run calls the model only for it and its dependents', async () => {
     const cache = await new CacheServer().start()
-    const runnerTemp = mkdtempSync(join(tmpdir(), 'graft-runner-temp-'))
+    const runnerTemp = scratchDir('graft-runner-temp')
     try {
       changeApi()
       repo.write({
