@@ -4,6 +4,7 @@
 // implementation of the cache service @actions/cache speaks), and the adaptive
 // limiter under a quota.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv, reply, type RecordedRequest } from '../support/bedrock-server.js'
@@ -150,6 +151,9 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
         /not started \(they depend on a failed document\): (docs\/getting-started\.md, docs\/index\.md|docs\/index\.md, docs\/getting-started\.md)/
       )
       expect(first.stdout).toContain('their texts are in the render cache')
+      // the texts passed through the runner's home: the cache service keeps them, the home nothing
+      const renderFolder = join(runnerTemp, 'home', '.cache', 'graft-action')
+      expect(existsSync(renderFolder)).toBe(false)
 
       const firstCalls = server.requests.length
       server.onRequest(() => reply.text(`# Rendered\n\n${server.requests.length}\n`))
@@ -160,6 +164,7 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       expect(again).toHaveLength(3)
       expect(again.filter(isApiReference)).toHaveLength(1)
       expect(second.stdout.match(/render cache hit, no model call/g)).toHaveLength(3)
+      expect(existsSync(renderFolder)).toBe(false)
       expect(JSON.parse(second.outputs.generated_files).sort()).toEqual(
         [
           'docs/api-reference.md',
