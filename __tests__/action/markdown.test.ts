@@ -5,6 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   codeCell,
+  costMarkdown,
   escapeCell,
   generateTable,
   prCommentBody,
@@ -28,6 +29,8 @@ const row = (over: Partial<DocumentRow & { stage: string }> = {}): DocumentRow &
   reasons: ['dep src/a.ts modified'],
   inputTokens: 1200,
   outputTokens: 340,
+  costUsd: 0.0091,
+  modelId: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
   ms: 2345,
   cached: false,
   rendered: true,
@@ -164,26 +167,30 @@ describe('generateTable', () => {
       'dep src/a.ts modified',
       '1200',
       '340',
+      '$0.0091',
       '2.3 s',
       'rendered'
     ])
-    expect(rows[1][6]).toBe('cache hit')
-    expect(rows[1][5]).toBe('0.0 s')
-    expect(rows[2][6]).toBe('kept (no call)')
-    expect(rows[3]).toEqual(['**Total**', '', '', '**1210**', '**345**', '', ''])
-    expect(table.split('\n')[1]).toBe('| --- | --- | --- | ---: | ---: | ---: | --- |')
+    expect(rows[1][7]).toBe('cache hit')
+    expect(rows[1][6]).toBe('0.0 s')
+    expect(rows[1][5]).toBe('')
+    expect(rows[2][7]).toBe('kept (no call)')
+    // the total costs only what was rendered
+    expect(rows[3]).toEqual(['**Total**', '', '', '**1210**', '**345**', '**$0.0091**', '', ''])
+    expect(table.split('\n')[1]).toBe('| --- | --- | --- | ---: | ---: | ---: | ---: | --- |')
   })
 
   it('a dry run says how much was packed instead of the outcome', () => {
     const rows = bodyRows(generateTable([row({ promptChars: 4321 })], true)).map(cells)
-    expect(rows[0][6]).toBe('dry run (4321 chars packed)')
+    expect(rows[0][7]).toBe('dry run (4321 chars packed)')
+    expect(rows[0][5]).toBe('')
   })
 
   it('hostile outputs and reasons stay in their cell and row', () => {
     const rows = bodyRows(generateTable([row({ output: 'a|b.md', reasons: ['x\n|y', '<i>z</i>'] })], false))
     expect(rows).toHaveLength(2) // the document and the total
     const c = cells(rows[0])
-    expect(c).toHaveLength(7)
+    expect(c).toHaveLength(8)
     expect(c[0]).toBe('`a\\|b.md`')
     expect(c[2]).toBe('x \\|y<br>&lt;i&gt;z&lt;/i&gt;')
   })
@@ -210,6 +217,46 @@ describe('prCommentBody', () => {
     expect(body).toContain('| Document | Directive | Why |')
     expect(body).not.toContain('Why it is stale')
     expect(body).toContain('Pushed abc1234 to this branch.')
+  })
+
+  it('says what the run cost, from the tokens Bedrock reported', () => {
+    const body = prCommentBody({ stale: [doc()], documents: [row({ costUsd: 0.25 }), row({ costUsd: 0.5 })] })
+    expect(body).toContain('**Estimated cost:** $0.75, from the tokens Bedrock reported (list prices as of')
+  })
+
+  it('a model without a price: the cost is unknown, the model shown as code, never a wrong figure', () => {
+    const hostile = 'us.anthropic.<img src=x>@team'
+    const body = prCommentBody({ stale: [doc()], documents: [row({ costUsd: undefined, modelId: hostile }), row()] })
+    expect(body).toContain(
+      '**Estimated cost:** unknown: no price for `us.anthropic.<img src=x>@team` (add it to `model-prices`)'
+    )
+    expect(bodyRows(body)[0]).toContain('| no price |')
+    expect(body).not.toMatch(/\*\*\$/)
+  })
+
+  it('a dry run gives the most the run may cost, from the estimate', () => {
+    const estimate = {
+      documents: [
+        {
+          output: 'docs/a.md',
+          prompt: 'docs/a.prompt.md',
+          modelId: 'm',
+          chars: 1,
+          tokens: 1,
+          counted: true,
+          maxTokens: 1,
+          costUsd: 1.5
+        }
+      ],
+      total: 1,
+      method: 'counted by Bedrock CountTokens',
+      kind: 'estimate' as const,
+      costUsd: 1.5
+    }
+    const body = prCommentBody({ stale: [doc()], documents: [row()], dryRun: true, estimate })
+    expect(body).toContain('**Expected cost:** at most $1.50 for 1 document(s)')
+    expect(costMarkdown({ documents: [row()], dryRun: true })).toBe('')
+    expect(costMarkdown({ documents: [row({ rendered: false })], dryRun: false })).toBe('')
   })
 
   it('a commit not pushed is not announced', () => {

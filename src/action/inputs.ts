@@ -16,12 +16,12 @@ import {
   DEFAULT_MAX_OUTPUT_TOKENS,
   DEFAULT_MAX_TOKENS,
   DEFAULT_MODEL,
-  DEFAULT_TIMEOUT_MINUTES,
-  defaultRegion
+  DEFAULT_TIMEOUT_MINUTES
 } from '../core/defaults.js'
 import { GraftError } from '../core/errors.js'
 import { resolveModelSetting } from '../core/render/models.js'
-import { parseDownstream, parsePositiveInt } from '../core/settings.js'
+import { parseDownstream, parsePositiveInt, parseUsd } from '../core/settings.js'
+import { parseModelPrices, type PriceOverrides } from '../core/render/prices.js'
 import { maskSecret } from './secrets.js'
 import { parseTargetList, type DownstreamPolicy } from '../core/pipeline/targets.js'
 import type { EngineChoice } from '../core/validate/validate.js'
@@ -116,12 +116,15 @@ export function readValidateInputs(): ValidateInputs {
 export interface GenerateInputs extends ValidateInputs {
   force: boolean
   model: string
+  /** the `aws-region` input; empty: the region is found as the SDK finds it (render/region.ts, resolved by the caller) */
   awsRegion: string
   maxTokens: number
   concurrency: number
   timeoutMinutes: number
   dryRun: boolean
   budget: Budget
+  /** `model-prices`: the run's own prices, over the list prices */
+  prices: PriceOverrides
 }
 
 /** The `model` input, checked as an input: a typo fails here, naming the input, not a prompt. */
@@ -136,7 +139,7 @@ export function readGenerateInputs(): GenerateInputs {
     ...readValidateInputs(),
     force: getBoolean('force', false),
     model: getModel(),
-    awsRegion: getString('aws-region', defaultRegion()),
+    awsRegion: getString('aws-region'),
     maxTokens: getPositiveInt('max-tokens', DEFAULT_MAX_TOKENS),
     concurrency: getPositiveInt('concurrency', DEFAULT_CONCURRENCY),
     timeoutMinutes: getPositiveInt('timeout-minutes', DEFAULT_TIMEOUT_MINUTES),
@@ -144,8 +147,10 @@ export function readGenerateInputs(): GenerateInputs {
     budget: {
       maxDocuments: getPositiveInt('max-documents', DEFAULT_MAX_DOCUMENTS),
       maxInputTokens: getPositiveInt('max-input-tokens', DEFAULT_MAX_INPUT_TOKENS),
-      maxOutputTokens: getPositiveInt('max-output-tokens', DEFAULT_MAX_OUTPUT_TOKENS)
-    }
+      maxOutputTokens: getPositiveInt('max-output-tokens', DEFAULT_MAX_OUTPUT_TOKENS),
+      maxCostUsd: parseUsd(getString('max-cost-usd'), 'input max-cost-usd')
+    },
+    prices: parseModelPrices(core.getInput('model-prices'), 'input model-prices')
   }
 }
 

@@ -3,6 +3,8 @@
 import type { StaleDocument } from '../core/types.js'
 import type { LeftStale } from '../core/generate/left-stale.js'
 import { ENGINE_NONE_MEANS } from '../core/validate/validate.js'
+import { runCost, type InputEstimate } from '../core/generate/budget.js'
+import { PRICES_AS_OF, formatUsd } from '../core/render/prices.js'
 
 /**
  * Repository text (a path, a reason) as plain text in a table cell: HTML shows
@@ -89,6 +91,9 @@ export interface DocumentRow {
   reasons: string[]
   inputTokens: number
   outputTokens: number
+  /** dollars by the tokens Bedrock reported; undefined when the model has no price */
+  costUsd?: number
+  modelId: string
   ms: number
   cached: boolean
   rendered: boolean
@@ -131,23 +136,53 @@ export function generateTable(rows: DocumentRow[], dryRun: boolean): string {
           : r.handEdit === 'kept'
             ? 'hand edit kept (no call)'
             : 'kept (no call)'
-    return `| ${codeCell(r.output)} | ${escapeCell(r.directive)} | ${r.reasons.map(escapeCell).join('<br>')} | ${r.inputTokens} | ${r.outputTokens} | ${(r.ms / 1000).toFixed(1)} s | ${outcome} |`
+    const cost = dryRun || !r.rendered ? '' : r.costUsd === undefined ? 'no price' : formatUsd(r.costUsd)
+    return `| ${codeCell(r.output)} | ${escapeCell(r.directive)} | ${r.reasons.map(escapeCell).join('<br>')} | ${r.inputTokens} | ${r.outputTokens} | ${cost} | ${(r.ms / 1000).toFixed(1)} s | ${outcome} |`
   })
   const total = rows.reduce((t, r) => ({ i: t.i + r.inputTokens, o: t.o + r.outputTokens }), { i: 0, o: 0 })
+  const spent = runCost(rows)
+  const totalCost = dryRun ? '' : spent.usd === undefined ? 'unknown' : `**${formatUsd(spent.usd)}**`
   return [
-    '| Document | Directive | Why | Input tokens | Output tokens | Time | Outcome |',
-    '| --- | --- | --- | ---: | ---: | ---: | --- |',
+    '| Document | Directive | Why | Input tokens | Output tokens | Cost | Time | Outcome |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | --- |',
     ...lines,
-    `| **Total** | | | **${total.i}** | **${total.o}** | | |`,
+    `| **Total** | | | **${total.i}** | **${total.o}** | ${totalCost} | | |`,
     '',
     ...handEditNote(rows, dryRun)
   ].join('\n')
+}
+
+/**
+ * The run's cost under the table: after a real run, the estimate from the
+ * tokens Bedrock reported (or which models have no price); after a dry run, the
+ * most the real run may cost. Empty when nothing was rendered or estimated.
+ */
+export function costMarkdown(run: { documents: DocumentRow[]; dryRun: boolean; estimate?: InputEstimate }): string {
+  const prices = `list prices as of ${PRICES_AS_OF} unless \`model-prices\` gives others`
+  if (run.dryRun) {
+    const e = run.estimate
+    if (!e) return ''
+    return e.costUsd === undefined
+      ? `**Expected cost:** unknown: no price for ${unpricedList(e.documents)} (add ${e.documents.length === 1 ? 'it' : 'them'} to \`model-prices\`).\n`
+      : `**Expected cost:** at most ${formatUsd(e.costUsd)} for ${e.documents.length} document(s): input as estimated, each reply at its \`max_tokens\` (${prices}).\n`
+  }
+  if (!run.documents.some((d) => d.rendered)) return ''
+  const spent = runCost(run.documents)
+  return spent.usd === undefined
+    ? `**Estimated cost:** unknown: no price for ${spent.unpriced.map(codeCell).join(', ')} (add ${spent.unpriced.length === 1 ? 'it' : 'them'} to \`model-prices\`).\n`
+    : `**Estimated cost:** ${formatUsd(spent.usd)}, from the tokens Bedrock reported (${prices}).\n`
+}
+
+function unpricedList(documents: ReadonlyArray<{ modelId: string; costUsd?: number }>): string {
+  return [...new Set(documents.filter((d) => d.costUsd === undefined).map((d) => d.modelId))].map(codeCell).join(', ')
 }
 
 export interface CommentInput {
   stale: StaleDocument[]
   documents?: (DocumentRow & { stage: string })[]
   dryRun?: boolean
+  /** the estimate made before any model call (a dry run's expected cost) */
+  estimate?: InputEstimate
   commit?: { sha: string; pushed: boolean }
   /** why this run only validated */
   validateOnly?: string
@@ -163,7 +198,8 @@ export function prCommentBody(input: CommentInput): string {
     parts.push(
       `### 📝 Graft regenerated ${rendered} document(s)`,
       '',
-      generateTable(input.documents, input.dryRun ?? false)
+      generateTable(input.documents, input.dryRun ?? false),
+      costMarkdown({ documents: input.documents, dryRun: input.dryRun ?? false, estimate: input.estimate })
     )
     if (input.commit?.pushed) parts.push(`Pushed ${input.commit.sha} to this branch.`, '')
   } else if (input.stale.length > 0) {

@@ -23,6 +23,7 @@ import {
 } from '../core/publish/policy.js'
 import { assertCanPush } from '../core/publish/push.js'
 import { checkCredentials } from '../core/render/bedrock.js'
+import { resolveRegion } from '../core/render/region.js'
 import { escapeProse, prCommentBody } from './markdown.js'
 import { checkoutBranch, planFromEvent, type EventPlan } from './event.js'
 import { octokitFor, requiredChecks } from './github-api.js'
@@ -38,7 +39,7 @@ import { publish, type PublishOutcome } from './publish.js'
 import { reportFailure, reportLeftStale, writeSummary } from './report.js'
 import { leftStale } from '../core/generate/left-stale.js'
 import { failIfStale, runValidate } from './run-validate.js'
-import { runGenerate, setGeneratedFiles, setTokenOutputs } from './run-generate.js'
+import { runGenerate, setCostOutputs, setGeneratedFiles, setTokenOutputs } from './run-generate.js'
 
 export type Command = 'auto' | 'validate' | 'generate'
 
@@ -50,8 +51,12 @@ export async function runCommand(command: Command): Promise<void> {
       failIfStale(await runValidate(inputs), inputs.failOnStale)
       return
     }
-    const inputs = readGenerateInputs()
-    await checkWorkingDirectory(inputs.root)
+    const read = readGenerateInputs()
+    await checkWorkingDirectory(read.root)
+    // aws-region wins; else as the SDK finds it (environment, then the AWS profile's own region)
+    const region = await resolveRegion(read.awsRegion, 'the aws-region input')
+    const inputs = { ...read, awsRegion: region.region }
+    actionLog.info(`Bedrock region: ${region.region} (from ${region.from})`)
     await generateFlow(command, inputs, readPublishInputs())
   } catch (error) {
     await reportFailure(error)
@@ -120,6 +125,7 @@ async function generateFlow(
     setPublishOutputs(outcome)
     setGeneratedFiles(outcome.results)
     setTokenOutputs(outcome.results)
+    setCostOutputs(outcome.results)
     await summarise(plan, publishInputs, outcome)
   }
   // what the run rewrote (every round): documents outside the targets that read it are stale now
@@ -132,6 +138,7 @@ async function generateFlow(
       stale: report.stale,
       dryRun: result.dryRun,
       documents: result.documents,
+      estimate: result.estimate,
       commit: outcome.sha ? { sha: outcome.sha, pushed: outcome.pushed } : undefined,
       leftStale: left
     })
