@@ -9,14 +9,14 @@
 // - exported keys beside an AWS_PROFILE that fails, and the profile's own region (issue 21 §5).
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { BUNDLE_NODE, PROJECT_ROOT, runAction, type ActionRun } from '../support/action-runner.js'
 import { visibleText } from '../support/gfm-judge.js'
 import { AWS_ENV_KEYS, BedrockServer, reply, type RecordedRequest } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import type { TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 jest.setTimeout(120_000)
 
@@ -49,7 +49,7 @@ describe('cost, context windows and long runs (dist/generate)', () => {
   beforeEach(async () => {
     repo = exampleRepo()
     server = await new BedrockServer().start()
-    home = mkdtempSync(join(tmpdir(), 'graft-home-'))
+    home = scratchDir('graft-home')
   })
   afterEach(async () => {
     await server.close()
@@ -348,7 +348,7 @@ describe('the CLI on a laptop (dist/cli)', () => {
     repo.write({ 'sources/changelog.md': `${repo.read('sources/changelog.md')}\n## 2.4.0\n- cancel\n` })
     repo.commit('changelog')
     server = await new BedrockServer().start()
-    home = mkdtempSync(join(tmpdir(), 'graft-home-'))
+    home = scratchDir('graft-home')
     mkdirSync(join(home, '.aws'))
   })
   afterEach(async () => {

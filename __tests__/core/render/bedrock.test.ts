@@ -2,13 +2,11 @@
 // our retry policy, time limits, and every refusal to accept a reply.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { EventEmitter } from 'node:events'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { BedrockRenderer, checkCredentials, type RenderRequest } from '../../../src/core/render/bedrock.js'
 import { RenderError } from '../../../src/core/render/errors.js'
 import { GraftError } from '../../../src/core/errors.js'
 import { BedrockServer, bedrockTestEnv, reply, useAwsEnv } from '../../support/bedrock-server.js'
+import { scratchDir } from '../../support/scratch.js'
 
 const SONNET = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'
 
@@ -437,7 +435,7 @@ describe('one cancellation signal shared by a whole run', () => {
 })
 
 describe('credentials and region', () => {
-  const scratchHome = (): string => mkdtempSync(join(tmpdir(), 'graft-home-'))
+  const scratchHome = (): string => scratchDir('graft-home')
   const TWO_WAYS = [
     'id-token: write',
     'aws-actions/configure-aws-credentials',
