@@ -4,17 +4,20 @@
 // HTML must show as text.
 import { describe, expect, it } from '@jest/globals'
 import {
-  codeCell,
+  COMMENT_MAX_CHARS,
   costMarkdown,
-  escapeCell,
   generateTable,
   prCommentBody,
+  refusedCommentBody,
+  rollingPullRequestBody,
   spentMarkdown,
   staleTable,
   validateSummary,
   type DocumentRow
 } from '../../src/action/markdown.js'
+import { render } from '../../src/action/gfm.js'
 import type { StaleDocument } from '../../src/core/types.js'
+import { hazards, tables, visibleText } from '../support/gfm-judge.js'
 
 const doc = (over: Partial<StaleDocument> = {}): StaleDocument => ({
   stage: 'overview',
@@ -57,36 +60,6 @@ function bodyRows(table: string): string[] {
     .slice(2)
 }
 
-describe('escapeCell', () => {
-  it('leaves plain text alone', () => {
-    expect(escapeCell('dep docs/a.md modified')).toBe('dep docs/a.md modified')
-  })
-
-  it('escapes |, backticks and HTML; every kind of line break becomes a space', () => {
-    expect(escapeCell('a|b')).toBe('a\\|b')
-    expect(escapeCell('run `rm -rf`')).toBe('run \\`rm -rf\\`')
-    expect(escapeCell('<img src=x onerror=alert(1)> & <b>')).toBe('&lt;img src=x onerror=alert(1)&gt; &amp; &lt;b&gt;')
-    expect(escapeCell('one\ntwo\r\nthree\rfour')).toBe('one two three four')
-  })
-})
-
-describe('codeCell', () => {
-  it('a plain path is one code span', () => {
-    expect(codeCell('docs/a.md')).toBe('`docs/a.md`')
-  })
-
-  it('a backtick inside takes a longer fence; one at an edge is padded', () => {
-    expect(codeCell('a`b.md')).toBe('``a`b.md``')
-    expect(codeCell('a``b')).toBe('```a``b```')
-    expect(codeCell('`x`')).toBe('`` `x` ``')
-  })
-
-  it('| is escaped and line breaks flattened; HTML stays as it is (literal in a code span)', () => {
-    expect(codeCell('a|b\nc.md')).toBe('`a\\|b c.md`')
-    expect(codeCell('<b>.md')).toBe('`<b>.md`')
-  })
-})
-
 describe('staleTable', () => {
   it('no stale document: one sentence, no table', () => {
     expect(staleTable([])).toBe('_Every generated document is up to date._\n')
@@ -107,7 +80,7 @@ describe('staleTable', () => {
     const rows = bodyRows(table).map(cells)
     expect(rows).toEqual([
       ['`a.md`<br>`b.md`', '`overview`', 'r1<br>r2'],
-      ['`docs/overview.md`', '`z`', 'dep src/a.ts modified']
+      ['`docs/overview.md`', '`z`', 'dep `src/a.ts` modified']
     ])
   })
 
@@ -119,20 +92,21 @@ describe('staleTable', () => {
         reasons: [{ kind: 'changed-dep', text: 'dep <script>alert(1)</script>\n| --- | modified' }]
       })
     ])
-    const rows = bodyRows(table)
-    expect(rows).toHaveLength(1)
-    const [output, stage, why] = cells(rows[0])
-    expect(cells(rows[0])).toHaveLength(3)
-    expect(output).toBe('``docs/a\\|b`c \\| injected \\| row \\|.md``')
-    expect(stage).toBe('`x\\|y`')
-    expect(why).toBe('dep &lt;script&gt;alert(1)&lt;/script&gt; \\| --- \\| modified')
+    expect(hazards(table)).toEqual([])
+    const [rows] = tables(table)
+    expect(rows).toHaveLength(2)
+    expect(rows[1]).toEqual([
+      'docs/a|b`c | injected | row |.md',
+      'x|y',
+      'dep <script>alert(1)</script> | --- | modified'
+    ])
     expect(table).not.toContain('<script>')
   })
 })
 
 describe('validateSummary', () => {
   it('all up to date: the count checked, the engine, no table', () => {
-    const md = validateSummary({ stale: [], engine: 'native', checked: 3, targeted: false })
+    const md = render(validateSummary({ stale: [], engine: 'native', checked: 3, targeted: false }))
     expect(md).toContain('### ✅ Graft: all 3 document(s) up to date')
     expect(md).toContain('Engine: `native`')
     expect(md).not.toContain('(targets only)')
@@ -140,10 +114,10 @@ describe('validateSummary', () => {
   })
 
   it('stale: n of m, the scope when targeted, and the table', () => {
-    const md = validateSummary({ stale: [doc()], engine: 'dvc', checked: 5, targeted: true })
+    const md = render(validateSummary({ stale: [doc()], engine: 'dvc', checked: 5, targeted: true }))
     expect(md).toContain('### ⚠️ Graft: 1 of 5 document(s) stale')
     expect(md).toContain('Engine: `dvc` (targets only)')
-    expect(md).toContain('| `docs/overview.md` | `overview` | dep src/a.ts modified |')
+    expect(md).toContain('| `docs/overview.md` | `overview` | dep `src/a.ts` modified |')
   })
 })
 
@@ -162,8 +136,8 @@ describe('generateTable', () => {
       false
     )
     const rows = bodyRows(table).map(cells)
-    expect(rows[0]).toEqual([
-      '`docs/overview.md`',
+    expect(tables(table)[0][1]).toEqual([
+      'docs/overview.md',
       'UPDATE',
       'dep src/a.ts modified',
       '1200',
@@ -177,7 +151,8 @@ describe('generateTable', () => {
     expect(rows[1][5]).toBe('')
     expect(rows[2][7]).toBe('kept (no call)')
     // the total costs only what was rendered
-    expect(rows[3]).toEqual(['**Total**', '', '', '**1210**', '**345**', '**$0.0091**', '', ''])
+    expect(rows[3]).toEqual(['**Total**', '', '', '**1210**', '**345**', '**\\$0\\.0091**', '', ''])
+    expect(rows[0][2]).toBe('dep src/a.ts modified'.replace(/([/.])/g, '\\$1'))
     expect(table.split('\n')[1]).toBe('| --- | --- | --- | ---: | ---: | ---: | ---: | --- |')
   })
 
@@ -188,18 +163,20 @@ describe('generateTable', () => {
   })
 
   it('hostile outputs and reasons stay in their cell and row', () => {
-    const rows = bodyRows(generateTable([row({ output: 'a|b.md', reasons: ['x\n|y', '<i>z</i>'] })], false))
-    expect(rows).toHaveLength(2) // the document and the total
-    const c = cells(rows[0])
-    expect(c).toHaveLength(8)
-    expect(c[0]).toBe('`a\\|b.md`')
-    expect(c[2]).toBe('x \\|y<br>&lt;i&gt;z&lt;/i&gt;')
+    const table = generateTable([row({ output: 'a|b.md', reasons: ['x\n|y', '<i>z</i>'] })], false)
+    expect(hazards(table, { emphasis: true })).toEqual([])
+    const [rows] = tables(table)
+    expect(rows).toHaveLength(3) // the header, the document and the total
+    expect(rows[1].slice(0, 3)).toEqual(['a|b.md', 'UPDATE', 'x |y<br><i>z</i>'])
   })
 })
 
 describe('prCommentBody', () => {
   it('nothing stale: says so', () => {
     expect(prCommentBody({ stale: [] })).toBe('### ✅ Graft: every generated document is up to date\n')
+    expect(prCommentBody({ stale: [], pipeline: 'packages/api' })).toBe(
+      '### ✅ Graft: every generated document is up to date in `packages/api`\n'
+    )
   })
 
   it('stale, not generated: the count and the stale table', () => {
@@ -222,7 +199,7 @@ describe('prCommentBody', () => {
 
   it('says what the run cost, from the tokens Bedrock reported', () => {
     const body = prCommentBody({ stale: [doc()], documents: [row({ costUsd: 0.25 }), row({ costUsd: 0.5 })] })
-    expect(body).toContain('**Estimated cost:** $0.75, from the tokens Bedrock reported (list prices as of')
+    expect(visibleText(body)).toContain('Estimated cost: $0.75, from the tokens Bedrock reported (list prices as of')
   })
 
   it('a model without a price: the cost is unknown, the model shown as code, never a wrong figure', () => {
@@ -255,21 +232,22 @@ describe('prCommentBody', () => {
       costUsd: 1.5
     }
     const body = prCommentBody({ stale: [doc()], documents: [row()], dryRun: true, estimate })
-    expect(body).toContain('**Expected cost:** up to ~$1.50 for 1 document(s)')
+    expect(visibleText(body)).toContain('Expected cost: up to ~$1.50 for 1 document(s)')
     expect(costMarkdown({ documents: [row()], dryRun: true })).toBe('')
     expect(costMarkdown({ documents: [row({ rendered: false })], dryRun: false })).toBe('')
   })
 
-  it('tokens Bedrock did not report are marked ~ per row and in the total, and the cost line says where they come from', () => {
+  it('tokens Bedrock did not report are marked ~ per row and in the total (never read as strikethrough), and the cost line says where they come from', () => {
     const body = prCommentBody({
       stale: [doc()],
       documents: [row({ costUsd: 0.25, usageEstimated: true }), row({ costUsd: 0.5 })]
     })
-    const [first, second] = bodyRows(body)
-    expect(first).toMatch(/\| ~\d+ \| ~\d+ \| ~\$0\.25 \|/)
-    expect(second).not.toContain('~')
-    expect(body).toMatch(/\| \*\*Total\*\* \| \| \| ~\*\*\d+\*\* \| ~\*\*\d+\*\* \| ~\*\*\$0\.75\*\* \|/)
-    expect(body).toContain(
+    const [rows] = tables(body)
+    const [first, second] = rows.slice(1)
+    expect(first.slice(3, 6)).toEqual(['~1200', '~340', '~$0.25'])
+    expect(second.slice(3, 6)).toEqual(['1200', '340', '$0.50'])
+    expect(rows.at(-1)!.slice(3, 6)).toEqual(['~2400', '~680', '~$0.75'])
+    expect(visibleText(body)).toContain(
       'Bedrock reported no usable usage for 1 document(s) marked ~: their tokens are counted from characters, 3.5 to a token.'
     )
   })
@@ -281,24 +259,26 @@ describe('prCommentBody', () => {
         spent: { calls: 3, inputTokens: 2839, outputTokens: 9000, usd: 0.16, unpriced: [], estimatedCalls: 1 }
       }
     })
-    expect(body).toContain('### ❌ Graft generate failed')
-    expect(body).toContain('The run stopped before committing anything')
-    expect(body).toContain(
-      '**Spent before the run stopped:** 3 model call(s), 2839 input and 9000 output tokens; estimated cost $0.16, from the tokens Bedrock reported'
+    const shown = visibleText(body)
+    expect(shown).toContain('❌ Graft generate failed')
+    expect(shown).toContain('The run stopped before committing anything')
+    expect(shown).toContain(
+      'Spent before the run stopped: 3 model call(s), 2839 input and 9000 output tokens; estimated cost $0.16, from the tokens Bedrock reported'
     )
-    expect(body).toContain('Bedrock reported no usable usage for 1 call(s): their tokens are counted from characters')
-    expect(body).toContain('#### 1 document(s) still stale')
-    expect(body).not.toMatch(/regenerated|up to date|Pushed/)
+    expect(shown).toContain('Bedrock reported no usable usage for 1 call(s): their tokens are counted from characters')
+    expect(shown).toContain('1 document(s) still stale')
+    expect(shown).not.toMatch(/regenerated|up to date|Pushed/)
+    expect(hazards(body, { blocks: ['heading'], emphasis: true })).toEqual([])
   })
 
   it('a failed run whose model has no price, or that made no call, says so, never a figure', () => {
     const hostile = 'us.anthropic.<img src=x>@team'
+    const unknown = spentMarkdown({ calls: 1, inputTokens: 5, outputTokens: 5, unpriced: [hostile], estimatedCalls: 0 })
+    expect(visibleText(unknown)).toContain(`cost unknown: no price for ${hostile} (add it to model-prices)`)
+    expect(hazards(unknown, { emphasis: true })).toEqual([])
     expect(
-      spentMarkdown({ calls: 1, inputTokens: 5, outputTokens: 5, unpriced: [hostile], estimatedCalls: 0 })
-    ).toContain('cost unknown: no price for `us.anthropic.<img src=x>@team` (add it to `model-prices`)')
-    expect(spentMarkdown({ calls: 0, inputTokens: 0, outputTokens: 0, usd: 0, unpriced: [], estimatedCalls: 0 })).toBe(
-      '**Spent before the run stopped:** nothing: no model call was made.\n'
-    )
+      visibleText(spentMarkdown({ calls: 0, inputTokens: 0, outputTokens: 0, usd: 0, unpriced: [], estimatedCalls: 0 }))
+    ).toBe('Spent before the run stopped: nothing: no model call was made.')
   })
 
   it('a commit not pushed is not announced', () => {
@@ -332,6 +312,83 @@ describe('prCommentBody', () => {
 
   it('why the run only validated is quoted at the end', () => {
     const body = prCommentBody({ stale: [doc()], validateOnly: 'no AWS credentials: validated only' })
-    expect(body.trimEnd().endsWith('> no AWS credentials: validated only')).toBe(true)
+    expect(body.trimEnd().endsWith('> no AWS credentials\\: validated only')).toBe(true)
+  })
+})
+
+describe("built to fit GitHub's limits", () => {
+  const many = (n: number): StaleDocument[] =>
+    Array.from({ length: n }, (_, i) =>
+      doc({
+        stage: `stage_${i}`,
+        outputs: [`docs/section-${i}/a-rather-long-document-name-${i}.md`],
+        // every tenth is stale for its own reason; the rest only downstream of it
+        reasons:
+          i % 10 === 0
+            ? [{ kind: 'changed-dep', path: `src/${i}.ts`, text: `dep src/${i}.ts modified` }]
+            : [{ kind: 'upstream-stale', text: `upstream stage_${i - (i % 10)} is stale` }]
+      })
+    )
+
+  it.each([1200, 6000])(
+    '%i stale documents: the comment stays under 65,536 characters, own reasons first, then how many more',
+    (n) => {
+      const body = prCommentBody({ stale: many(n), pipeline: 'packages/api' })
+      expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS)
+      expect(hazards(body, { emphasis: true, blocks: ['heading'] })).toEqual([])
+      const [rows] = tables(body)
+      const kept = rows.length - 1
+      expect(kept).toBeGreaterThan(100)
+      expect(kept).toBeLessThan(n)
+      // the documents stale for their own reason come first (n / 10 of them), then the downstream ones
+      expect(rows.slice(1, 1 + Math.min(kept, n / 10)).every((r) => r[2].startsWith('dep '))).toBe(true)
+      expect(body).toContain(`_… and ${n - kept} more (see the job summary)._`)
+      expect(body.startsWith(`### ⚠️ Graft: ${n} document(s) stale in \`packages/api\``)).toBe(true)
+    }
+  )
+
+  it('regenerated documents first in the comment, the total row kept', () => {
+    const docs = Array.from({ length: 3000 }, (_, i) =>
+      row({ output: `docs/${i}.md`, stage: `s${i}`, rendered: i % 3 === 0, cached: i % 3 === 1 })
+    )
+    const body = prCommentBody({ stale: [], documents: docs })
+    expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS)
+    const [rows] = tables(body)
+    const kept = rows.slice(1, -1)
+    expect(kept.every((r) => r[7] === 'rendered')).toBe(true)
+    expect(rows.at(-1)![0]).toBe('Total')
+    expect(body).toMatch(/_… and \d+ more \(see the job summary\)\._/)
+  })
+
+  it('the rolling pull request body fits too, and shows hostile names as code', () => {
+    const body = rollingPullRequestBody({
+      branch: 'main',
+      botBranch: 'graft/regenerate/main',
+      documents: Array.from({ length: 6000 }, (_, i) => ({
+        output: `docs/@acme/team-${i}.md`,
+        directive: 'UPDATE',
+        reasons: [`dep www.evil.test/${i} modified`, '<img src=x>']
+      })),
+      triggerSha: 'f'.repeat(40),
+      refusal: 'GH006: Protected branch update failed for refs/heads/main.'
+    })
+    expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS)
+    expect(hazards(body, { emphasis: true })).toEqual([])
+    expect(tables(body)[0][1].map((c) => c.replace(/\u200b/g, ''))).toEqual([
+      'docs/@acme/team-0.md',
+      'UPDATE',
+      'dep www.evil.test/0 modified; <img src=x>'
+    ])
+    expect(body).toMatch(/update this pull request in place/)
+  })
+
+  it('the note that replaces a refused report names the pipeline and the reason, as text', () => {
+    const note = refusedCommentBody(
+      'HTTP 422: body is too long <b>@x</b>',
+      'apps/web',
+      'https://github.com/o/r/actions/runs/1'
+    )
+    expect(note.startsWith("### ⚠️ Graft: this run's report could not be posted here in `apps/web`")).toBe(true)
+    expect(hazards(note, { blocks: ['heading'] }).map((f) => f.kind)).toEqual(['link']) // the run's own link, only
   })
 })

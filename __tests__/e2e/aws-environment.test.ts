@@ -7,15 +7,15 @@
 // - AWS settings files inside the repository (a pull request could write a
 //   credential_process or an endpoint_url there): refused before the SDK reads them.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import type { TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 jest.setTimeout(150_000)
 
@@ -55,13 +55,12 @@ describe('the AWS environment (dist/generate)', () => {
     repo.write({ 'sources/api.md': repo.read('sources/api.md') + '\n## cancel(job)\n\nStops a job.\n' })
     repo.commit('api: cancel')
     bedrock = await new BedrockServer().start()
-    home = mkdtempSync(join(tmpdir(), 'graft-home-'))
+    home = scratchDir('graft-home')
     mkdirSync(join(home, '.aws'))
   })
   afterEach(async () => {
     await bedrock.close()
     repo.cleanup()
-    rmSync(home, { recursive: true, force: true })
   })
 
   const noRequests = (): void => {

@@ -6,19 +6,21 @@
 //   max_tokens): counted from characters, marked, and held to the limits — never $0.00;
 // - a failed run: input_tokens, output_tokens and cost_usd say what every call
 //   Bedrock answered cost (a reply cut at max_tokens included); the summary
-//   says it; the sticky comment no longer says an older, now untrue, state;
+//   says it; the sticky comment no longer says an older, now untrue, state (and a dry run's
+//   comment gives the expected cost, as its summary does);
 // - max-cost-usd holds while documents are in flight: a call that could take the
 //   run over it does not start (hostile or grown prompts included).
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BUNDLE_NODE, PROJECT_ROOT, runAction, type ActionRun } from '../support/action-runner.js'
 import { AWS_ENV_KEYS, BedrockServer, reply, type RecordedRequest } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
-import { GitHubServer } from '../support/github-server.js'
+import { GitHubServer, WORKFLOW_IDENTITY } from '../support/github-server.js'
+import { stickyMarker } from '../../src/action/pr-comment.js'
 import type { TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
+import { tables, visibleText } from '../support/gfm-judge.js'
 
 jest.setTimeout(120_000)
 
@@ -50,12 +52,11 @@ describe('what a run spends (dist/generate)', () => {
   beforeEach(async () => {
     repo = exampleRepo()
     server = await new BedrockServer().start()
-    home = mkdtempSync(join(tmpdir(), 'graft-home-'))
+    home = scratchDir('graft-home')
   })
   afterEach(async () => {
     await server.close()
     repo.cleanup()
-    rmSync(home, { recursive: true, force: true })
   })
 
   /** sources/api.md feeds overview and api-reference; five documents go stale. */
@@ -75,10 +76,17 @@ describe('what a run spends (dist/generate)', () => {
       expect(Number(run.outputs.input_tokens)).toBeGreaterThan(1000)
       expect(Number(run.outputs.output_tokens)).toBe(5 * Math.ceil('# A document\n\nWith text.\n'.length / 3.5))
       expect(Number(run.outputs.cost_usd)).toBeGreaterThan(0)
-      expect(run.summary).not.toMatch(/\| 0 \| 0 \| \$0\.00 \|/)
-      expect(run.summary).toMatch(/\| ~\d+ \| ~\d+ \| ~\$0\.\d+ \|/)
-      expect(run.summary).toMatch(/\| \*\*Total\*\* \| \| \| ~\*\*\d+\*\* \| ~\*\*\d+\*\* \| ~\*\*\$0\.\d\d\*\* \|/)
-      expect(run.summary).toContain(
+      // the generate table: every row and the total marked ~, none of them free
+      const table = tables(run.summary).find((t) => t[0][1] === 'Directive')!
+      for (const cells of table.slice(1)) {
+        expect(cells.slice(3, 6)).toEqual([
+          expect.stringMatching(/^~\d+$/),
+          expect.stringMatching(/^~\d+$/),
+          expect.stringMatching(/^~\$0\.\d+$/)
+        ])
+        expect(cells[5]).not.toBe('~$0.00')
+      }
+      expect(visibleText(run.summary)).toContain(
         'Bedrock reported no usable usage for 5 document(s) marked ~: their tokens are counted from characters, 3.5 to a token.'
       )
       expect(run.stdout).toContain(
@@ -95,7 +103,7 @@ describe('what a run spends (dist/generate)', () => {
       expect(run.code).not.toBe(0)
       expect(server.requests.length).toBeLessThan(5)
       expect(run.stdout).toMatch(
-        /this run's model output reached \d+ tokens, \d call\(s\) counted from characters, over max-output-tokens \(500\)/
+        /this run's model output reached \d+ tokens, \d call\(s\) counted from characters, over the `max-output-tokens` input \(500\)/
       )
       expect(repo.snapshot()).toEqual(before)
     })
@@ -110,7 +118,7 @@ describe('what a run spends (dist/generate)', () => {
       expect(Number(run.outputs.input_tokens)).toBeGreaterThan(1000)
       expect(Number(run.outputs.output_tokens)).toBeGreaterThan(0)
       expect(Number(run.outputs.cost_usd)).toBeGreaterThan(0)
-      expect(run.summary).not.toMatch(/-\d/)
+      expect(visibleText(run.summary)).not.toMatch(/-\d/)
     })
   })
 
@@ -133,10 +141,11 @@ describe('what a run spends (dist/generate)', () => {
       expect(input).toBeGreaterThan(0)
       const expected = (input * US_PRICE.input + 9000 * US_PRICE.output) / 1e6
       expect(Number(run.outputs.cost_usd)).toBeCloseTo(expected, 6)
-      expect(run.summary).toContain(
-        `**Spent before the run stopped:** 3 model call(s), ${input} input and 9000 output tokens; estimated cost $${expected.toFixed(2)}, from the tokens Bedrock reported`
+      const shown = visibleText(run.summary)
+      expect(shown).toContain(
+        `Spent before the run stopped: 3 model call(s), ${input} input and 9000 output tokens; estimated cost $${expected.toFixed(2)}, from the tokens Bedrock reported`
       )
-      expect(run.summary).toContain('Bedrock bills these calls although nothing they returned was committed.')
+      expect(shown).toContain('Bedrock bills these calls although nothing they returned was committed.')
     })
 
     it('refused before any request: the outputs and the summary say nothing was spent', async () => {
@@ -145,7 +154,7 @@ describe('what a run spends (dist/generate)', () => {
       expect(run.code).not.toBe(0)
       expect(server.requests).toHaveLength(0)
       expect(run.outputs).toMatchObject({ input_tokens: '0', output_tokens: '0', cost_usd: '0' })
-      expect(run.summary).toContain('**Spent before the run stopped:** nothing: no model call was made.')
+      expect(visibleText(run.summary)).toContain('Spent before the run stopped: nothing: no model call was made.')
     })
   })
 
@@ -179,7 +188,7 @@ describe('what a run spends (dist/generate)', () => {
         expect(server.requests.some((r) => promptText(r).includes('Tidepool moves jobs. Tidepool'))).toBe(false)
         expect(Number(run.outputs.cost_usd)).toBeLessThanOrEqual(limit)
         expect(run.stdout).toMatch(
-          /docs\/(getting-started|faq)\.md was not started: its call may cost up to ~\$\d+\.\d\d \(~\d+ input tokens, the reply at max_tokens \d+\), and with ~\$\d+\.\d\d spent and up to ~\$\d+\.\d\d for the calls in flight the run could pass max-cost-usd/
+          /docs\/(getting-started|faq)\.md was not started: its call may cost up to ~\$\d+\.\d\d \(~\d+ input tokens, the reply at max_tokens \d+\), and with ~\$\d+\.\d\d spent and up to ~\$\d+\.\d\d for the calls in flight the run could pass the `max-cost-usd` input/
         )
         expect(run.stdout).toMatch(/::error title=graft-action,file=docs\/(getting-started|faq)\.prompt\.md::/)
       }
@@ -206,13 +215,12 @@ describe('the sticky comment of a failed run (dist/main, pull_request)', () => {
     server = await new BedrockServer().start()
     github = await GitHubServer.start()
     github.addRepository('acme/docs', repo.addOrigin())
-    home = mkdtempSync(join(tmpdir(), 'graft-home-'))
+    home = scratchDir('graft-home')
   })
   afterEach(async () => {
     await server.close()
     await github.close()
     repo.cleanup()
-    rmSync(home, { recursive: true, force: true })
   })
 
   it('an older "up to date" report does not stand: the comment says the run failed, what it spent, and what is stale', async () => {
@@ -220,12 +228,13 @@ describe('the sticky comment of a failed run (dist/main, pull_request)', () => {
     repo.write({ 'sources/api.md': repo.read('sources/api.md') + '\n## cancel(job)\n\nStops a job.\n' })
     const head = repo.commit('api: cancel')
     repo.git('push', '-q', 'origin', 'feature')
-    // what an earlier run of this pull request said
+    // what an earlier run of this pull request said, as the token's own account
     github.addComment(
       'acme',
       'docs',
       7,
-      '<!-- graft-action:sticky -->\n### ✅ Graft: every generated document is up to date\n'
+      `${stickyMarker('.')}\n### ✅ Graft: every generated document is up to date\n`,
+      WORKFLOW_IDENTITY.login
     )
     server.onRequest((r) =>
       isApiReference(r)
@@ -256,14 +265,48 @@ describe('the sticky comment of a failed run (dist/main, pull_request)', () => {
     const comments = github.comments('acme', 'docs', 7)
     expect(comments).toHaveLength(1)
     const body = comments[0].body
-    expect(body).not.toContain('up to date')
-    expect(body).toContain('### ❌ Graft generate failed')
-    expect(body).toContain('The run stopped before committing anything')
-    expect(body).toContain(
-      `**Spent before the run stopped:** 3 model call(s), ${run.outputs.input_tokens} input and 9000 output tokens; estimated cost $`
+    const shown = visibleText(body)
+    expect(shown).not.toContain('up to date')
+    expect(shown).toContain('❌ Graft generate failed')
+    expect(shown).toContain('The run stopped before committing anything')
+    expect(shown).toContain(
+      `Spent before the run stopped: 3 model call(s), ${run.outputs.input_tokens} input and 9000 output tokens; estimated cost $`
     )
-    expect(body).toContain('#### 5 document(s) still stale')
+    expect(shown).toContain('5 document(s) still stale')
     expect(body).toContain('`docs/api-reference.md`')
+  })
+
+  it('a dry run on a pull request: the comment gives the expected cost, as the summary does', async () => {
+    repo.git('checkout', '-q', '-b', 'feature')
+    repo.write({ 'sources/api.md': repo.read('sources/api.md') + '\n## cancel(job)\n\nStops a job.\n' })
+    const head = repo.commit('api: cancel')
+    repo.git('push', '-q', 'origin', 'feature')
+    const run = await runAction('main', {
+      workspace: repo.root,
+      event: {
+        name: 'pull_request',
+        payload: {
+          action: 'synchronize',
+          number: 7,
+          pull_request: {
+            number: 7,
+            state: 'open',
+            head: { ref: 'feature', sha: head, repo: { full_name: 'acme/docs' } },
+            base: { ref: 'main', repo: { full_name: 'acme/docs' } }
+          },
+          repository: { full_name: 'acme/docs' }
+        }
+      },
+      inputs: { command: 'generate', engine: 'native', token: TOKEN, 'dry-run': 'true' },
+      env: { ...awsEnv(server.url, home), GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/docs' }
+    })
+    expect(run.code).toBe(0)
+    expect(server.requests).toHaveLength(0)
+    const expected = /Expected cost: up to ~\$\d+\.\d\d for 5 document\(s\)/
+    expect(visibleText(run.summary)).toMatch(expected)
+    const comments = github.comments('acme', 'docs', 7)
+    expect(comments).toHaveLength(1)
+    expect(visibleText(comments[0].body)).toMatch(expected)
   })
 })
 
@@ -276,12 +319,11 @@ describe('the CLI when a run fails after spending (dist/cli)', () => {
     repo.write({ 'sources/api.md': repo.read('sources/api.md') + '\n## cancel(job)\n\nStops a job.\n' })
     repo.commit('api: cancel')
     server = await new BedrockServer().start()
-    home = mkdtempSync(join(tmpdir(), 'graft-home-'))
+    home = scratchDir('graft-home')
   })
   afterEach(async () => {
     await server.close()
     repo.cleanup()
-    rmSync(home, { recursive: true, force: true })
   })
 
   it('prints what the calls cost before the error, and marks counted tokens on success', async () => {

@@ -55,6 +55,8 @@ function stripLeadingHeaders(text) {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/phrasing.ts
+var phrasing = __webpack_require__(1677);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/core/dvc/dvclock-fast.ts
@@ -311,6 +313,7 @@ function describeStep(remote, step) {
 
 
 
+
 /**
  * The commit `stage`'s output was last generated from, read from the history
  * there is. Fetches nothing: in a shallow clone, deepenForBaselines runs first,
@@ -350,20 +353,20 @@ async function deepenForBaselines(git, stages, options) {
         const step = steps.shift();
         const which = `${unproven.length} document(s): ${unproven.join(', ')}`;
         if (step === undefined) {
-            options.log.warn(`Shallow clone: after fetching more history, the baseline of ${which} is still not proven; they get the full current sources. ${FULL_HISTORY_HINT}`);
+            options.log.warn(`Shallow clone: after fetching more history, the baseline of ${which} is still not proven; they get the full current sources. ${fullHistoryHint()}`);
             return unproven;
         }
         options.log.info(`Shallow clone: the baseline of ${which} may lie beyond the fetched history; fetching more, once for all: ${describeStep(remote, step)}`);
         const error = await deepen(git, remote, step, options.token);
         if (error) {
             options.log.warn(`Shallow clone: could not fetch more history (${describeStep(remote, step)}): ${error}. ` +
-                `The baseline of ${which} is unknown, so they get the full current sources. ${FULL_HISTORY_HINT}`);
+                `The baseline of ${which} is unknown, so they get the full current sources. ${fullHistoryHint()}`);
             return unproven;
         }
         lockHistory(git, options.lockPath).reset();
     }
 }
-const FULL_HISTORY_HINT = 'Use actions/checkout with fetch-depth: 0 to avoid this, or give the action a `token` that may read the repository.';
+const fullHistoryHint = () => `To avoid this, ${(0,phrasing/* phrasing */.f2)().fullHistory}.`;
 async function atShallowEdge(git, found) {
     return found.rev !== undefined && (await isShallow(git)) && (await shallowEdge(git)).has(found.rev);
 }
@@ -371,7 +374,7 @@ function missingHistory(stage, why) {
     return {
         source: 'none',
         note: `the commit that last generated ${stage.output} is not available (${why}); ` +
-            'the full current sources will be shown. Use actions/checkout with fetch-depth: 0 to avoid this.'
+            `the full current sources will be shown. ${fullHistoryHint()}`
     };
 }
 /**
@@ -793,15 +796,7 @@ function block(name, content) {
 /** What the model is shown for one document: baseline → changes → directive → packed prompt. */
 async function packDocument(git, doc, options) {
     const output = doc.prompt.out;
-    const baseline = options.baselineRev
-        ? {
-            rev: options.baselineRev,
-            source: 'output',
-            note: `diffing against ${options.baselineRev.slice(0, 12)}, the tree this run generated from before the rebase`
-        }
-        : await findBaseline(git, { output, name: doc.stage.name });
-    if (baseline.note)
-        options.log.info(`${output}: ${baseline.note}`);
+    const baseline = options.baseline ?? (await findAndAnnounce(git, doc, options));
     const changes = await detectChanges(git, {
         promptPath: doc.prompt.path,
         body: doc.prompt.body,
@@ -822,6 +817,21 @@ async function packDocument(git, doc, options) {
     }
     const packed = packPrompt({ body: doc.prompt.body, changes, directive: { directive, line } });
     return { baseline, changes, directive, line, packed };
+}
+/** The document's baseline, its note (why it is what it is) logged once, when it is found. */
+async function findAndAnnounce(git, doc, options) {
+    const output = doc.prompt.out;
+    const baseline = options.baselineRev
+        ? {
+            rev: options.baselineRev,
+            source: 'output',
+            note: `diffing against ${options.baselineRev.slice(0, 12)}, the tree this run generated from before the rebase`
+        }
+        : await findBaseline(git, { output, name: doc.stage.name });
+    // a note that names the document already reads as a sentence of its own
+    if (baseline.note)
+        options.log.info(baseline.note.startsWith(output) ? baseline.note : `${output}: ${baseline.note}`);
+    return baseline;
 }
 
 // EXTERNAL MODULE: ./src/core/render/models.ts
@@ -855,6 +865,7 @@ function tokenFloor(chars) {
 // What went wrong with a model call, in two parts: the kind (which decides
 // whether we retry) and a message saying what to fix. Every message names the
 // document, the model id, the region and the AWS request id.
+
 
 
 
@@ -969,7 +980,7 @@ function explain(f, c) {
         case 'TooManyRequestsException':
             return [
                 `Bedrock kept throttling the request (${said})`,
-                'lower the `concurrency` input, retry later, or ask AWS for a higher Bedrock quota'
+                `lower ${(0,phrasing/* setting */.Pe)('concurrency')}, retry later, or ask AWS for a higher Bedrock quota`
             ];
         case 'AccessDeniedException':
             return [
@@ -979,14 +990,14 @@ function explain(f, c) {
         case 'ResourceNotFoundException':
             return [
                 `Bedrock does not know this model here (${said})`,
-                `check the model id; try a region where the model is offered (us-east-1, us-west-2) or its cross-region profile (us.… / eu.… / apac.… / global.…), and set \`aws-region\` to match`
+                `check the model id; try a region where the model is offered (us-east-1, us-west-2) or its cross-region profile (us.… / eu.… / apac.… / global.…), and set ${(0,phrasing/* setting */.Pe)('aws-region')} to match`
             ];
         case 'ValidationException':
             return explainValidation(f, c);
         case 'ServiceQuotaExceededException':
             return [
                 `Bedrock quota exceeded (${said})`,
-                'lower `max-tokens` or `concurrency`, or request a quota increase in the Service Quotas console'
+                `lower ${(0,phrasing/* setting */.Pe)('max-tokens')} or ${(0,phrasing/* setting */.Pe)('concurrency')}, or request a quota increase in the Service Quotas console`
             ];
         case 'ExpiredTokenException':
             return [
@@ -1005,7 +1016,10 @@ function explain(f, c) {
         return explainNetwork(network, f);
     const kind = classify(f);
     if (kind === 'timeout')
-        return [`the model call timed out (${said})`, 'raise `timeout-minutes`, or lower `max_tokens` for this prompt'];
+        return [
+            `the model call timed out (${said})`,
+            `raise ${(0,phrasing/* setting */.Pe)('timeout-minutes')}, or lower \`max_tokens\` for this prompt`
+        ];
     if (kind === 'server')
         return [
             `Bedrock failed repeatedly (${said})`,
@@ -1053,7 +1067,7 @@ function outputBudgetNamed(c) {
         budget: c.maxTokensFrom ? `${budget}, set by ${c.maxTokensFrom}` : budget,
         hint: c.maxTokensFrom?.startsWith("the model's")
             ? 'the model cannot write more in one reply: split the document (a prompt asking for less), or choose a model with a higher output limit'
-            : 'raise `max_tokens` in the prompt frontmatter, or the `max-tokens` input (`--max-tokens`) for prompts that set none (both are capped at the model’s output limit); ' +
+            : `raise \`max_tokens\` in the prompt frontmatter, or ${(0,phrasing/* setting */.Pe)('max-tokens')} for prompts that set none (both are capped at the model’s output limit); ` +
                 'if the reply should not be that long, tell the prompt what length to write'
     };
 }
@@ -1147,6 +1161,7 @@ var source = __webpack_require__(3474);
 // model, which a run may override (`model-prices`) for negotiated prices or
 // models this table lacks. Costs are estimates from the tokens Bedrock reports;
 // the bill is AWS's.
+
 
 
 
@@ -1296,7 +1311,7 @@ function parseModelPrices(text, label) {
         if (!modelId) {
             problems.push({
                 message: `${label}: ${name} is neither a model alias nor a Bedrock model id`,
-                hint: 'key each price by the model as your prompts (or the `model` input) name it: an alias such as bedrock-claude-v4.5-sonnet-us, or a model id, inference profile or ARN (anthropic.…, us.…, global.…, arn:aws:bedrock:…)'
+                hint: `key each price by the model as your prompts (or ${(0,phrasing/* setting */.Pe)('model')}) name it: an alias such as bedrock-claude-v4.5-sonnet-us, or a model id, inference profile or ARN (anthropic.…, us.…, global.…, arn:aws:bedrock:…)`
             });
             continue;
         }
@@ -1368,6 +1383,7 @@ function readPrice(node, where, problems) {
 // advance: the cost estimate prices each document's output at its max_tokens,
 // and generate adds up what the model reports, stopping new documents past
 // max-output-tokens or max-cost-usd.
+
 
 
 
@@ -1482,9 +1498,9 @@ function checkPrices(e, budget) {
         return;
     throw new errors/* GraftError */.Tz([...byModel].map(([modelId, docs]) => ({
         file: docs[0].prompt,
-        message: `max-cost-usd is set, but this action knows no price for ${modelId} (used by ${docs.map((d) => d.output).join(', ')}), ` +
+        message: `${(0,phrasing/* setting */.Pe)('max-cost-usd')} is set, but this action knows no price for ${modelId} (used by ${docs.map((d) => d.output).join(', ')}), ` +
             'so the run cannot be held to it; no model was called',
-        hint: `add the model to \`model-prices\` with its prices in dollars per million tokens, e.g. {"${modelId}": {"input": 3, "output": 15}}; or leave max-cost-usd empty`
+        hint: `add the model to ${(0,phrasing/* setting */.Pe)('model-prices')} with its prices in dollars per million tokens, e.g. {"${modelId}": {"input": 3, "output": 15}}; or leave ${(0,phrasing/* setting */.Pe)('max-cost-usd')} empty`
     })));
 }
 /**
@@ -1522,11 +1538,11 @@ function checkBudget(e, budget) {
     const over = [];
     const atLeast = e.kind === 'floor' ? 'at least ' : '';
     if (e.documents.length > budget.maxDocuments)
-        over.push(`${e.documents.length} documents to render, over max-documents (${budget.maxDocuments})`);
+        over.push(`${e.documents.length} documents to render, over ${(0,phrasing/* setting */.Pe)('max-documents')} (${budget.maxDocuments})`);
     if (e.total > budget.maxInputTokens)
-        over.push(`${atLeast}~${e.total} input tokens, over max-input-tokens (${budget.maxInputTokens})`);
+        over.push(`${atLeast}~${e.total} input tokens, over ${(0,phrasing/* setting */.Pe)('max-input-tokens')} (${budget.maxInputTokens})`);
     if (budget.maxCostUsd !== undefined && e.costUsd !== undefined && overLimit(e.costUsd, budget.maxCostUsd))
-        over.push(`${atLeast}~${formatUsd(e.costUsd)} with each reply at its max_tokens, over max-cost-usd (${formatUsd(budget.maxCostUsd)})`);
+        over.push(`${atLeast}~${formatUsd(e.costUsd)} with each reply at its max_tokens, over ${(0,phrasing/* setting */.Pe)('max-cost-usd')} (${formatUsd(budget.maxCostUsd)})`);
     if (over.length === 0)
         return;
     const largest = [...e.documents].sort((a, b) => b.tokens - a.tokens);
@@ -1539,10 +1555,10 @@ function checkBudget(e, budget) {
     throw new errors/* GraftError */.Tz({
         message: `this run is over its budget, so no model was called: ${over.join('; ')}. ` +
             `Input tokens ${e.method}; total ${atLeast}~${e.total} for ${e.documents.length} document(s), largest first:\n${lines.join('\n')}`,
-        hint: 'regenerate fewer documents per run with `targets` (a list of outputs or stages), raise `max-documents` / `max-input-tokens` / `max-cost-usd` if this spend is intended, ' +
+        hint: `regenerate fewer documents per run with ${(0,phrasing/* setting */.Pe)('targets')}, raise ${(0,phrasing/* setting */.Pe)('max-documents')}, ${(0,phrasing/* setting */.Pe)('max-input-tokens')} or ${(0,phrasing/* setting */.Pe)('max-cost-usd')} if this spend is intended, ` +
             'or split the run (one job per pipeline or per target list, e.g. a matrix)' +
             (budget.maxCostUsd !== undefined && e.costUsd !== undefined && overLimit(e.costUsd, budget.maxCostUsd)
-                ? '; the cost counts each reply at its max_tokens, so a lower `max_tokens` (or `max-tokens`) lowers it'
+                ? `; the cost counts each reply at its max_tokens, so a lower \`max_tokens\` (or ${(0,phrasing/* setting */.Pe)('max-tokens')}) lowers it`
                 : '')
     });
 }
@@ -1566,6 +1582,7 @@ var hand_edits = __webpack_require__(2577);
 // not ours to render (validate says to `dvc repro` them), documents waiting
 // for one are left until that is done, and frozen stages are never rerun, as
 // DVC never reruns them.
+
 
 
 
@@ -1597,7 +1614,7 @@ function planGeneration(report, options) {
                 file: 'dvc.yaml',
                 line: byName.get(n).line,
                 message: `stage ${n} is frozen (frozen: true in dvc.yaml), so it is never regenerated, even with force`,
-                hint: `remove frozen: true from stage ${n} (or run \`dvc unfreeze ${n}\`) to regenerate it, or leave it out of targets`
+                hint: `remove frozen: true from stage ${n} (or run \`dvc unfreeze ${n}\`) to regenerate it, or leave it out of ${(0,phrasing/* setting */.Pe)('targets')}`
             })));
         }
     }
@@ -1982,6 +1999,7 @@ class PipelineFiles {
 
 
 
+
 async function generate(options) {
     const whole = planGeneration(options.report, {
         force: options.force,
@@ -2022,7 +2040,7 @@ async function generate(options) {
         const documents = plan.map((d) => results.get(d.stage.name));
         const over = run.overBudget();
         if (over)
-            throw new errors/* GraftError */.Tz({ message: over, hint: SPENT_BUDGET_HINT });
+            throw new errors/* GraftError */.Tz({ message: over, hint: spentBudgetHint() });
         if (options.dryRun)
             return { documents, changedFiles: [], dryRun: true, estimate };
         await run.finish();
@@ -2050,7 +2068,7 @@ function interrupted(signal) {
         message: `generate was interrupted (${why}): every file it had written was put back, nothing is committed`
     });
 }
-const SPENT_BUDGET_HINT = 'raise the limit that stopped the run (`max-output-tokens` or `max-cost-usd`) if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with `targets`';
+const spentBudgetHint = () => `raise the limit that stopped the run (${(0,phrasing/* setting */.Pe)('max-output-tokens')} or ${(0,phrasing/* setting */.Pe)('max-cost-usd')}) if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with ${(0,phrasing/* setting */.Pe)('targets')}`;
 /**
  * One error for a run that did not complete: every failure's own problem(s),
  * then what happened to the rest. A single failure with nothing else to say
@@ -2061,7 +2079,7 @@ function runFailure(failed, plan, cached, allRestored) {
     const names = (ids) => ids.map((id) => outputOf.get(id) ?? id).join(', ');
     const problems = failed.failures.flatMap(({ error }) => problemsOf(error));
     if (failed.failures.length === 0 && failed.stopped)
-        problems.push({ message: failed.stopped, hint: SPENT_BUDGET_HINT });
+        problems.push({ message: failed.stopped, hint: spentBudgetHint() });
     const local = failed.failures.every(({ error }) => error instanceof RenderError && error.scope === 'document');
     if (failed.failures.length === 1 && failed.skipped.length === 0 && failed.done.length === 0)
         return failed.failures[0].error;
@@ -2208,9 +2226,9 @@ class GenerationRun {
     overBudget() {
         const { maxOutputTokens, maxCostUsd } = this.options.budget;
         if (this.outputTokens > maxOutputTokens)
-            return `this run's model output reached ${this.outputTokens} tokens, over max-output-tokens (${maxOutputTokens}): no further document was started and nothing was written`;
+            return `this run's model output reached ${this.outputTokens} tokens, over ${(0,phrasing/* setting */.Pe)('max-output-tokens')} (${maxOutputTokens}): no further document was started and nothing was written`;
         if (maxCostUsd !== undefined && overLimit(this.spentUsd, maxCostUsd))
-            return `this run's model calls cost ~${formatUsd(this.spentUsd)} by the tokens Bedrock reported, over max-cost-usd (${formatUsd(maxCostUsd)}): no further document was started and nothing was written`;
+            return `this run's model calls cost ~${formatUsd(this.spentUsd)} by the tokens Bedrock reported, over ${(0,phrasing/* setting */.Pe)('max-cost-usd')} (${formatUsd(maxCostUsd)}): no further document was started and nothing was written`;
         return undefined;
     }
     /** The renderer's token counter, or undefined (dry runs without credentials; models it cannot count). */
@@ -2221,7 +2239,10 @@ class GenerationRun {
                 return renderer.countTokens?.bind(renderer);
             }
             catch (error) {
-                this.options.log.info(`Token estimate: no Bedrock client for a dry run (${error.message.split('\n')[0]})`);
+                // One short line: the reason, without its advice or details (a dry run needs no credentials).
+                const said = error instanceof errors/* GraftError */.Tz ? error.problems[0].message : error.message.split('\n')[0];
+                const why = said.replace(/\s*\(.*\)$/, '');
+                this.options.log.info(`Dry run without Bedrock (${why}): tokens are estimated from characters`);
                 this.renderer = undefined;
                 return undefined;
             }
@@ -2242,6 +2263,8 @@ class GenerationRun {
             force: this.options.force,
             log: this.options.log,
             baselineRev: this.options.baselineRev,
+            // packed again after an upstream was rewritten: the baseline found for the estimate stands
+            baseline: this.prepacked.get(doc.stage.name)?.baseline,
             refresh
         });
     }
@@ -2292,7 +2315,7 @@ class GenerationRun {
         if (doc.handEdited) {
             base.handEdit = directive === 'MAINTAIN' ? 'kept' : 'regenerated';
             log.info(base.handEdit === 'kept'
-                ? `${output}: edited by hand; hand-edits is keep, so the edit is accepted as it is: no model call, and dvc.lock ${this.options.dryRun ? 'would record' : 'records'} its new hash`
+                ? `${output}: edited by hand; with ${(0,phrasing/* setting */.Pe)('hand-edits', 'keep')} the edit is accepted as it is: no model call, and dvc.lock ${this.options.dryRun ? 'would record' : 'records'} its new hash`
                 : `${output}: edited by hand; the model ${this.options.dryRun ? 'would get' : 'gets'} the hand-edited text as the previous draft`);
         }
         if (this.options.dryRun)
@@ -2730,6 +2753,7 @@ function whenAborted(signal, fn) {
 
 
 
+
 const CONNECT_TIMEOUT_MS = 10_000;
 const COMPLETE_STOPS = new Set(['end_turn', 'stop_sequence']);
 class BedrockRenderer {
@@ -2975,10 +2999,9 @@ function foundationModelId(modelId) {
 function requireRegion(region, audience = 'actions') {
     if (region)
         return region;
-    const where = audience === 'actions' ? 'the `aws-region` input or AWS_REGION' : '--region or AWS_REGION';
     throw new errors/* GraftError */.Tz({
         message: 'no AWS region is set for Bedrock',
-        hint: `set ${where}; and ${credentialsHint(audience)}`
+        hint: `set ${(0,phrasing/* setting */.Pe)('aws-region')} or AWS_REGION; and ${credentialsHint(audience)}`
     });
 }
 /**
@@ -3107,14 +3130,16 @@ var settings = __webpack_require__(1922);
 var left_stale = __webpack_require__(5986);
 // EXTERNAL MODULE: ./src/core/validate/validate.ts + 3 modules
 var validate = __webpack_require__(5685);
-// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
-var args = __webpack_require__(8776);
-// EXTERNAL MODULE: ./src/cli/dvc-locator.ts + 1 modules
-var dvc_locator = __webpack_require__(9124);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/cli/dvc-locator.ts
+var dvc_locator = __webpack_require__(4314);
 // EXTERNAL MODULE: ./src/core/pipeline/targets.ts
 var targets = __webpack_require__(8488);
-// EXTERNAL MODULE: ./src/cli/terminal-log.ts + 1 modules
-var terminal_log = __webpack_require__(729);
+// EXTERNAL MODULE: ./src/cli/terminal-log.ts
+var terminal_log = __webpack_require__(4491);
+// EXTERNAL MODULE: ./src/cli/help.ts
+var help = __webpack_require__(7911);
 ;// CONCATENATED MODULE: ./src/cli/generate-command.ts
 // `graft-action generate` and `graft-action pack`: the generate core in a terminal.
 
@@ -3136,49 +3161,72 @@ var terminal_log = __webpack_require__(729);
 
 
 
-const generateHelp = `Usage: graft-action generate [options] [targets...]
 
-Regenerates the stale documents (or the targets) through Claude on AWS Bedrock,
-in dependency order, and updates dvc.yaml and dvc.lock. All or nothing.
-Credentials come from the AWS SDK's default chain (environment, profile, SSO).
-
-Options:
-  --dry-run                  show each directive and packed-prompt size; call no model, write nothing
-  --force                    regenerate the targets even when up to date
-  --downstream <include|report>  with targets: also regenerate what reads them (include, the default),
-                             or only the targets, naming what is left stale (report)
-  --model <name>             model for prompts that name none (default ${defaults/* DEFAULT_MODEL */.UB})
-  --region <region>          Bedrock region (default AWS_REGION, AWS_DEFAULT_REGION, the AWS profile's
-                             region in ~/.aws/config, us-east-1)
-  --max-tokens <n>           output limit for prompts without max_tokens (default ${defaults/* DEFAULT_MAX_TOKENS */.Uc})
-  --concurrency <n>          renders at once (default 4); fewer for a while when Bedrock throttles
-  --fixed-concurrency        keep --concurrency renders in flight even when Bedrock throttles
-  --max-documents <n>        refuse, before any model call, a run rendering more (default ${DEFAULT_BUDGET.maxDocuments})
-  --max-input-tokens <n>     refuse, before any model call, a run estimated above this (default ${DEFAULT_BUDGET.maxInputTokens})
-  --max-output-tokens <n>    stop and fail (writing nothing) once the model wrote more (default ${DEFAULT_BUDGET.maxOutputTokens})
-  --max-cost-usd <dollars>   refuse, before any model call, a run that may cost more (each reply at its
-                             max_tokens), and stop and fail (writing nothing) once it did (default: no limit)
-  --model-prices <json|yaml> prices per million tokens for models the price table lacks, or negotiated ones:
-                             {"<alias or model id>": {"input": 3, "output": 15}} (list prices as of ${PRICES_AS_OF})
-  --timeout-minutes <n>      per document (default 10)
-  --engine <auto|native|dvc> staleness engine (default auto)
-  --hand-edits <keep|regenerate|fail>
-                             a generated document edited by hand: accept the edit into dvc.lock,
-                             rewrite it from the edit (REFRESH), or fail (default keep)
-  -C, --cwd <dir>            repository root (default: the current directory)
-  -h, --help                 show this help
-`;
-const packHelp = `Usage: graft-action pack [options] <target>
-
-Prints the packed prompt generate would send for one document (an output path
-or a stage name), after a line naming its directive: the run is planned as
-generate plans it, so a document whose upstreams are regenerated first gets the
-directive generate gives it. Calls no model, writes nothing.
-
-Options:
-  -C, --cwd <dir>   repository root (default: the current directory)
-  -h, --help        show this help
-`;
+const generateHelp = () => (0,help/* helpPage */.r)({
+    usage: 'graft-action generate [options] [targets...]',
+    about: 'Regenerates the stale documents (or the targets) through Claude on AWS Bedrock,\n' +
+        'in dependency order, and updates dvc.yaml and dvc.lock. All or nothing.\n' +
+        "Credentials come from the AWS SDK's default chain (environment, profile, SSO).",
+    sections: [
+        {
+            heading: 'Options',
+            rows: [
+                ['--dry-run', 'show each directive and packed-prompt size; call no model, write nothing'],
+                ['--force', 'regenerate the targets even when up to date'],
+                [
+                    '--downstream <include|report>',
+                    'with targets: also regenerate what reads them (include, the default),\nor only the targets, naming what is left stale (report)'
+                ],
+                ['--model <name>', `model for prompts that name none (default ${defaults/* DEFAULT_MODEL */.UB})`],
+                [
+                    '--region <region>',
+                    "Bedrock region (default AWS_REGION, AWS_DEFAULT_REGION, the AWS profile's\nregion in ~/.aws/config, us-east-1)"
+                ],
+                ['--max-tokens <n>', `output limit for prompts without max_tokens (default ${defaults/* DEFAULT_MAX_TOKENS */.Uc})`],
+                [
+                    '--concurrency <n>',
+                    `renders at once (default ${defaults/* DEFAULT_CONCURRENCY */.WH}); fewer for a while when Bedrock throttles`
+                ],
+                ['--fixed-concurrency', 'keep --concurrency renders in flight even when Bedrock throttles'],
+                [
+                    '--max-documents <n>',
+                    `refuse, before any model call, a run rendering more (default ${DEFAULT_BUDGET.maxDocuments})`
+                ],
+                [
+                    '--max-input-tokens <n>',
+                    `refuse, before any model call, a run estimated above this (default ${DEFAULT_BUDGET.maxInputTokens})`
+                ],
+                [
+                    '--max-output-tokens <n>',
+                    `stop and fail (writing nothing) once the model wrote more (default ${DEFAULT_BUDGET.maxOutputTokens})`
+                ],
+                [
+                    '--max-cost-usd <dollars>',
+                    'refuse, before any model call, a run that may cost more (each reply at its\nmax_tokens), and stop and fail (writing nothing) once it did (default: no limit)'
+                ],
+                [
+                    '--model-prices <json|yaml>',
+                    `prices per million tokens for models the price table lacks, or negotiated ones:\n{"<alias or model id>": {"input": 3, "output": 15}} (list prices as of ${PRICES_AS_OF})`
+                ],
+                ['--timeout-minutes <n>', `per document (default ${defaults/* DEFAULT_TIMEOUT_MINUTES */.EV})`],
+                ['--engine <auto|native|dvc>', 'staleness engine (default auto)'],
+                [
+                    '--hand-edits <keep|regenerate|fail>',
+                    'a generated document edited by hand: accept the edit into dvc.lock,\nrewrite it from the edit (REFRESH), or fail (default keep)'
+                ],
+                ...help/* COMMON_ROWS */.i
+            ]
+        }
+    ]
+});
+const packHelp = () => (0,help/* helpPage */.r)({
+    usage: 'graft-action pack [options] <target>',
+    about: 'Prints the packed prompt generate would send for one document (an output path\n' +
+        'or a stage name), after a line naming its directive: the run is planned as\n' +
+        'generate plans it, so a document whose upstreams are regenerated first gets the\n' +
+        'directive generate gives it. Calls no model, writes nothing.',
+    sections: [{ heading: 'Options', rows: help/* COMMON_ROWS */.i }]
+});
 function positiveInt(name, raw, fallback) {
     return raw === undefined ? fallback : (0,args/* asUsage */.im)(() => (0,settings/* parsePositiveInt */.EJ)(raw, `--${name}`, fallback));
 }
@@ -3203,7 +3251,7 @@ async function generateCommand(argv) {
         cwd: { type: 'string', short: 'C', default: '.' }
     });
     if (values.help) {
-        process.stdout.write(generateHelp);
+        process.stdout.write(generateHelp());
         return 0;
     }
     // Every option is checked before any work: a typo costs no validation and no model call.
@@ -3308,7 +3356,7 @@ async function packCommand(argv) {
         cwd: { type: 'string', short: 'C', default: '.' }
     });
     if (values.help) {
-        process.stdout.write(packHelp);
+        process.stdout.write(packHelp());
         return 0;
     }
     if (positionals.length !== 1)

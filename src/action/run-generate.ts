@@ -4,7 +4,8 @@ import { generate, type GenerateResult } from '../core/generate/generate.js'
 import { RunSpend } from '../core/generate/spend.js'
 import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
 import type { ValidationReport } from '../core/validate/validate.js'
-import { costMarkdown, generateTable, spentMarkdown } from './markdown.js'
+import { costMarkdown, generateBlocks, spentMarkdown } from './markdown.js'
+import { own } from './gfm.js'
 import { shadowedProfileNote } from '../core/render/credentials.js'
 import { usdOutput } from '../core/render/prices.js'
 import type { GenerateInputs } from './inputs.js'
@@ -105,16 +106,17 @@ export async function runGenerate(
     .catch(async (error: unknown) => {
       // the run failed: what its calls cost is still true, and the user pays it
       setSpendOutputs(ledger)
-      await writeSummary(`### 📝 Graft generate: failed\n\n${spentMarkdown(ledger.totals())}`).catch(() => undefined)
+      await writeSummary([own`### 📝 Graft generate: failed\n`, spentMarkdown(ledger.totals())]).catch(() => undefined)
       throw error
     })
     .finally(cancel.dispose)
   setGeneratedFiles([result])
   setSpendOutputs(ledger)
-  await writeSummary(
-    `### ${result.dryRun ? '🧪 Graft generate (dry run: no model call, nothing written)' : round > 1 ? `📝 Graft generate, round ${round}: documents the new commits on the branch made stale` : '📝 Graft generate'}\n\n` +
-      generateTable(result.documents, result.dryRun) +
-      costMarkdown(result)
-  )
+  const title = result.dryRun
+    ? own`🧪 Graft generate (dry run: no model call, nothing written)`
+    : round > 1
+      ? own`📝 Graft generate, round ${round}: documents the new commits on the branch made stale`
+      : own`📝 Graft generate`
+  await writeSummary([own`### ${title}\n`, ...generateBlocks(result.documents, result.dryRun), costMarkdown(result)])
   return result
 }

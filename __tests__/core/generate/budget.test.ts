@@ -119,7 +119,7 @@ describe('models without a price', () => {
     expect(error.problems).toHaveLength(1)
     expect(error.problems[0].file).toBe('a.prompt.md')
     expect(error.message).toContain(`knows no price for ${unknown} (used by a.md, b.md)`)
-    expect(error.problems[0].hint).toContain('`model-prices`')
+    expect(error.problems[0].hint).toContain('add the model to model-prices')
     expect(error.problems[0].hint).toContain(`{"${unknown}": {"input": 3, "output": 15}}`)
   })
 

@@ -2,14 +2,12 @@
 // our retry policy, time limits, and every refusal to accept a reply.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { EventEmitter } from 'node:events'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { BedrockRenderer, checkCredentials, type RenderRequest } from '../../../src/core/render/bedrock.js'
 import { RenderError } from '../../../src/core/render/errors.js'
 import type { CallUsage } from '../../../src/core/render/usage.js'
 import { GraftError } from '../../../src/core/errors.js'
 import { BedrockServer, bedrockTestEnv, reply, useAwsEnv } from '../../support/bedrock-server.js'
+import { scratchDir } from '../../support/scratch.js'
 
 const SONNET = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'
 
@@ -307,7 +305,7 @@ describe('replies that are never written', () => {
     expectNamesTheCall(err, 'req-1-0000')
     expect(err.message).toContain('cut off at its output budget, max_tokens 1000')
     expect(err.problems[0].hint).toContain('`max_tokens` in the prompt frontmatter')
-    expect(err.problems[0].hint).toContain('`max-tokens` input')
+    expect(err.problems[0].hint).toContain('or max-tokens for prompts that set none')
     expect(err.problems[0].hint).not.toMatch(/model id|region|credentials/)
   })
 
@@ -320,7 +318,7 @@ describe('replies that are never written', () => {
     [
       'the max-tokens setting',
       'the max-tokens setting (docs/guide.prompt.md sets no `max_tokens`)',
-      /`max-tokens` input/
+      /or max-tokens for prompts that set none/
     ],
     [
       "the model's limit",
@@ -532,7 +530,7 @@ describe('one cancellation signal shared by a whole run', () => {
 })
 
 describe('credentials and region', () => {
-  const scratchHome = (): string => mkdtempSync(join(tmpdir(), 'graft-home-'))
+  const scratchHome = (): string => scratchDir('graft-home')
   const TWO_WAYS = [
     'id-token: write',
     'aws-actions/configure-aws-credentials',

@@ -5,8 +5,7 @@
 // The real SDK client against the loopback Bedrock, scratch HOME and config
 // files, no instance metadata.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { BedrockRenderer, checkCredentials } from '../../../src/core/render/bedrock.js'
 import {
@@ -18,6 +17,7 @@ import {
 import { workAbandoned } from '../../../src/core/abandoned.js'
 import { GraftError } from '../../../src/core/errors.js'
 import { BedrockServer, reply, useAwsEnv } from '../../support/bedrock-server.js'
+import { scratchDir } from '../../support/scratch.js'
 
 const SONNET = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'
 const ENV_KEY = 'AKIAEXPORTEDKEYS0001'
@@ -29,7 +29,7 @@ let restore: () => void
 
 beforeEach(async () => {
   server = await new BedrockServer().start()
-  home = mkdtempSync(join(tmpdir(), 'graft-home-'))
+  home = scratchDir('graft-home')
   mkdirSync(join(home, '.aws'))
 })
 

@@ -3,12 +3,12 @@
 // (AWS_PROFILE, else default), then us-east-1. Scratch HOME and config files;
 // no instance metadata.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { resolveRegion } from '../../../src/core/render/region.js'
 import { GraftError } from '../../../src/core/errors.js'
 import { useAwsEnv } from '../../support/bedrock-server.js'
+import { scratchDir } from '../../support/scratch.js'
 
 let home: string
 let restore: () => void
@@ -16,7 +16,7 @@ let restore: () => void
 const CONFIG = '[default]\nregion = eu-west-1\n\n[profile dev]\nregion = ap-south-1\n\n[profile bare]\noutput = json\n'
 
 beforeEach(() => {
-  home = mkdtempSync(join(tmpdir(), 'graft-home-'))
+  home = scratchDir('graft-home')
   mkdirSync(join(home, '.aws'))
   writeFileSync(join(home, '.aws', 'config'), CONFIG)
   restore = useAwsEnv({ HOME: home, AWS_EC2_METADATA_DISABLED: 'true' })

@@ -34,6 +34,7 @@ import { preflight } from './preflight.js'
 import { RepoPathChecker } from '../paths.js'
 import { assertNoSecrets, secretForms } from '../pack/secrets.js'
 import { PipelineFiles } from './pipeline-files.js'
+import { setting } from '../phrasing.js'
 
 export interface Renderer {
   render(request: RenderRequest): Promise<RenderResult>
@@ -195,7 +196,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     )
     const documents = plan.map((d) => results.get(d.stage.name)!)
     const over = run.overBudget()
-    if (over) throw new GraftError({ message: over, hint: SPENT_BUDGET_HINT })
+    if (over) throw new GraftError({ message: over, hint: spentBudgetHint() })
     if (options.dryRun) return { documents, changedFiles: [], dryRun: true, estimate, spend: run.spend }
     await run.finish()
     return {
@@ -229,8 +230,8 @@ function interrupted(signal: AbortSignal): GraftError {
   })
 }
 
-const SPENT_BUDGET_HINT =
-  'raise the limit that stopped the run (`max-output-tokens` or `max-cost-usd`) if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with `targets`'
+const spentBudgetHint = (): string =>
+  `raise the limit that stopped the run (${setting('max-output-tokens')} or ${setting('max-cost-usd')}) if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with ${setting('targets')}`
 
 /**
  * One error for a run that did not complete: every failure's own problem(s),
@@ -242,7 +243,7 @@ function runFailure(failed: DagFailed, plan: PlannedDocument[], cached: boolean,
   const names = (ids: string[]): string => ids.map((id) => outputOf.get(id) ?? id).join(', ')
   const problems: Problem[] = failed.failures.flatMap(({ error }) => problemsOf(error))
   if (failed.failures.length === 0 && failed.stopped)
-    problems.push({ message: failed.stopped, hint: SPENT_BUDGET_HINT })
+    problems.push({ message: failed.stopped, hint: spentBudgetHint() })
   const local = failed.failures.every(({ error }) => error instanceof RenderError && error.scope === 'document')
   if (failed.failures.length === 1 && failed.skipped.length === 0 && failed.done.length === 0)
     return failed.failures[0].error
@@ -396,10 +397,10 @@ class GenerationRun {
     const spent = this.spend.totals()
     const counted = spent.estimatedCalls > 0 ? `, ${spent.estimatedCalls} call(s) counted from characters` : ''
     if (spent.outputTokens > maxOutputTokens)
-      return `this run's model output reached ${spent.outputTokens} tokens${counted}, over max-output-tokens (${maxOutputTokens}): no further document was started and nothing was written`
+      return `this run's model output reached ${spent.outputTokens} tokens${counted}, over ${setting('max-output-tokens')} (${maxOutputTokens}): no further document was started and nothing was written`
     const usd = this.spend.pricedUsd()
     if (maxCostUsd !== undefined && overLimit(usd, maxCostUsd))
-      return `this run's model calls cost ~${formatUsd(usd)} by the tokens Bedrock reported${counted}, over max-cost-usd (${formatUsd(maxCostUsd)}): no further document was started and nothing was written`
+      return `this run's model calls cost ~${formatUsd(usd)} by the tokens Bedrock reported${counted}, over ${setting('max-cost-usd')} (${formatUsd(maxCostUsd)}): no further document was started and nothing was written`
     return undefined
   }
 
@@ -429,9 +430,9 @@ class GenerationRun {
         file: doc.prompt.path,
         message:
           `${doc.prompt.out} was not started: its call may cost up to ~${formatUsd(most)} (~${input} input tokens, the reply at max_tokens ${doc.maxTokens}), ` +
-          `and with ~${formatUsd(spent)} spent and up to ~${formatUsd(this.reservedUsd)} for the calls in flight the run could pass max-cost-usd (${formatUsd(limit)}); ` +
+          `and with ~${formatUsd(spent)} spent and up to ~${formatUsd(this.reservedUsd)} for the calls in flight the run could pass ${setting('max-cost-usd')} (${formatUsd(limit)}); ` +
           'nothing was written',
-        hint: SPENT_BUDGET_HINT
+        hint: spentBudgetHint()
       })
     }
     this.reservedUsd += most
@@ -449,9 +450,10 @@ class GenerationRun {
         const renderer = await this.rendererOnce()
         return renderer.countTokens?.bind(renderer)
       } catch (error) {
-        this.options.log.info(
-          `Token estimate: no Bedrock client for a dry run (${(error as Error).message.split('\n')[0]})`
-        )
+        // One short line: the reason, without its advice or details (a dry run needs no credentials).
+        const said = error instanceof GraftError ? error.problems[0].message : (error as Error).message.split('\n')[0]
+        const why = said.replace(/\s*\(.*\)$/, '')
+        this.options.log.info(`Dry run without Bedrock (${why}): tokens are estimated from characters`)
         this.renderer = undefined
         return undefined
       }
@@ -475,6 +477,8 @@ class GenerationRun {
       force: this.options.force,
       log: this.options.log,
       baselineRev: this.options.baselineRev,
+      // packed again after an upstream was rewritten: the baseline found for the estimate stands
+      baseline: this.prepacked.get(doc.stage.name)?.baseline,
       refresh
     })
   }
@@ -533,7 +537,7 @@ class GenerationRun {
       base.handEdit = directive === 'MAINTAIN' ? 'kept' : 'regenerated'
       log.info(
         base.handEdit === 'kept'
-          ? `${output}: edited by hand; hand-edits is keep, so the edit is accepted as it is: no model call, and dvc.lock ${this.options.dryRun ? 'would record' : 'records'} its new hash`
+          ? `${output}: edited by hand; with ${setting('hand-edits', 'keep')} the edit is accepted as it is: no model call, and dvc.lock ${this.options.dryRun ? 'would record' : 'records'} its new hash`
           : `${output}: edited by hand; the model ${this.options.dryRun ? 'would get' : 'gets'} the hand-edited text as the previous draft`
       )
     }

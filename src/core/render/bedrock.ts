@@ -27,6 +27,7 @@ import {
 } from './errors.js'
 import { AttemptsFailed, DEFAULT_BACKOFF_MS, realSleep, withRetries } from './retry.js'
 import { AdaptiveLimiter, type AttemptOutcome } from './limiter.js'
+import { setting } from '../phrasing.js'
 import { CREDENTIALS_TIMEOUT_MS, CredentialsTimeout, keysFirstProvider } from './credentials.js'
 import { cancelled, unlessCancelled, whenAborted } from './cancellation.js'
 import { contextWindow } from './models.js'
@@ -415,10 +416,9 @@ export function foundationModelId(modelId: string): string {
 
 function requireRegion(region: string | undefined, audience: Audience = 'actions'): string {
   if (region) return region
-  const where = audience === 'actions' ? 'the `aws-region` input or AWS_REGION' : '--region or AWS_REGION'
   throw new GraftError({
     message: 'no AWS region is set for Bedrock',
-    hint: `set ${where}; and ${credentialsHint(audience)}`
+    hint: `set ${setting('aws-region')} or AWS_REGION; and ${credentialsHint(audience)}`
   })
 }
 
