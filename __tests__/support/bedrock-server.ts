@@ -24,6 +24,11 @@ export interface TextReply {
   chunkDelayMs: number
   stopReason: string
   outputTokens?: number
+  /**
+   * The metadata frame's usage, as sent (absurd values included); `null` sends no
+   * metadata frame at all (a stream that reports no usage). Default: from the text.
+   */
+  usage?: Record<string, unknown> | null
 }
 
 export interface ErrorReply {
@@ -68,7 +73,8 @@ export const reply = {
     chunks: opts.chunks ?? Math.max(1, Math.min(4, text.length)),
     chunkDelayMs: opts.chunkDelayMs ?? 0,
     stopReason: opts.stopReason ?? 'end_turn',
-    outputTokens: opts.outputTokens
+    outputTokens: opts.outputTokens,
+    ...(opts.usage === undefined ? {} : { usage: opts.usage })
   }),
   maxTokens: (text = '# Cut off\n\nThe text stops in the mid'): TextReply =>
     reply.text(text, { stopReason: 'max_tokens' }),
@@ -344,7 +350,7 @@ export class BedrockServer {
     }
     frame('contentBlockStop', { contentBlockIndex: 0 })
     frame('messageStop', { stopReason: r.stopReason })
-    frame('metadata', { usage: usage(req, r), metrics: { latencyMs: 1 } })
+    if (r.usage !== null) frame('metadata', { usage: r.usage ?? usage(req, r), metrics: { latencyMs: 1 } })
     res.end()
   }
 

@@ -11,6 +11,7 @@ import { UsageError } from './args.js'
 import { helpPage } from './help.js'
 import { cliPhrasing } from './phrasing.js'
 import { err } from './style.js'
+import { workAbandoned } from '../core/abandoned.js'
 import pkg from '../../package.json'
 
 // Loaded on demand: validate, the quick path, never loads the AWS SDK.
@@ -111,3 +112,5 @@ try {
   }
   process.exitCode = exitCode
 }
+// work given up at its time limit (a credential_process that never returns) would keep Node running
+if (workAbandoned()) process.exit(process.exitCode ?? 0)
