@@ -145,6 +145,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _help_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7911);
 /* harmony import */ var _phrasing_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1294);
 /* harmony import */ var _style_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1715);
+/* harmony import */ var _core_abandoned_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(4127);
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8330);
 // graft-action's terminal adapter: the same core as the action, for local use.
 // Exit status: 0 done, 1 failed (or stale with --fail-on-stale, or sync --check
@@ -159,11 +160,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
 // Loaded on demand: validate, the quick path, never loads the AWS SDK.
 const commands = {
     validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
-    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(516), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6249))).generateCommand,
-    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(516), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6249))).packCommand,
+    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(516), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(831)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4831))).generateCommand,
+    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(516), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(831)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4831))).packCommand,
     sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(152), __nccwpck_require__.e(666)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7666))).syncCommand,
     hook: async () => (await __nccwpck_require__.e(/* import() */ 215).then(__nccwpck_require__.bind(__nccwpck_require__, 7215))).hookCommand
 };
@@ -252,6 +254,9 @@ catch (error) {
     }
     process.exitCode = exitCode;
 }
+// work given up at its time limit (a credential_process that never returns) would keep Node running
+if ((0,_core_abandoned_js__WEBPACK_IMPORTED_MODULE_10__/* .workAbandoned */ .k)())
+    process.exit(process.exitCode ?? 0);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -318,6 +323,31 @@ const err = {
     error: (text) => paint(['bold', 'red'], text, process.stderr),
     warning: (text) => paint(['bold', 'yellow'], text, process.stderr)
 };
+
+
+/***/ }),
+
+/***/ 4127:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ abandonWork),
+/* harmony export */   k: () => (/* binding */ workAbandoned)
+/* harmony export */ });
+// Work given up at its time limit that cannot be stopped from here: a
+// credential_process the AWS SDK started (it keeps the child and its pipes), a
+// socket a provider keeps open. Either would keep Node running after the run is
+// over — until the job's timeout, for a helper that never returns — so the
+// adapters end the process once their run is done when anything was abandoned.
+let abandoned = 0;
+/** Records work left running past its time limit. */
+function abandonWork() {
+    abandoned++;
+}
+/** Whether any work was left running past its time limit. */
+function workAbandoned() {
+    return abandoned > 0;
+}
 
 
 /***/ }),

@@ -1,8 +1,8 @@
-export const id = 249;
-export const ids = [249];
+export const id = 831;
+export const ids = [831];
 export const modules = {
 
-/***/ 6249:
+/***/ 4831:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1010,6 +1010,11 @@ function explain(f, c) {
         case 'InvalidSignatureException':
         case 'CredentialsProviderError':
             return [`AWS rejected or could not find the credentials (${said})`, credentialsHint(c.audience ?? 'actions')];
+        case 'CredentialsTimeout':
+            return [
+                `AWS credentials could not be had in time (${f.message})`,
+                credentialsTimeoutHint(c.audience ?? 'actions', process.env.AWS_PROFILE)
+            ];
     }
     const network = networkProblem(f);
     if (network)
@@ -1137,6 +1142,15 @@ const EXPIRED_SESSION_HINT = 'the run outlived its AWS session: raise `role-dura
 /** How to give credentials, for whoever must act: the workflow's author, or the person at the terminal. */
 function credentialsHint(audience, profile) {
     return audience === 'actions' ? CREDENTIALS_HINT : terminalCredentialsHint(profile);
+}
+/** What to do when the SDK's credential chain hangs: find the source, or give keys, which are used first. */
+function credentialsTimeoutHint(audience, profile) {
+    const run = profile ? `AWS_PROFILE=${profile} aws sts get-caller-identity` : '`aws sts get-caller-identity`';
+    return (`find the source that hangs: ${profile ? `\`${run}\`` : run} asks the same chain; a profile's credential_process must print its JSON and exit; ` +
+        'STS (for a role or web identity) and the SSO portal must be reachable from this machine. ' +
+        (audience === 'actions'
+            ? 'Or give the job keys (configure-aws-credentials exports them): exported AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are used without asking the chain'
+            : 'Or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY: they are used without asking the chain'));
 }
 /** For a person at a terminal: a profile (with SSO), or keys; where the SDK looks. */
 function terminalCredentialsHint(profile) {
@@ -1479,7 +1493,7 @@ function describeEstimate(e) {
 }
 function describeCost(e) {
     if (e.costUsd !== undefined)
-        return `cost at most ${formatUsd(e.costUsd)} (input as estimated, output at each document's max_tokens)`;
+        return `cost up to ~${formatUsd(e.costUsd)} (input as estimated, output at each document's max_tokens; an estimate, not a cap)`;
     const unpriced = [...new Set(e.documents.filter((d) => d.costUsd === undefined).map((d) => d.modelId))];
     return `cost unknown: no price for ${unpriced.join(', ')} (add it to \`model-prices\`)`;
 }
@@ -1572,6 +1586,51 @@ function runCost(documents) {
     if (unpriced.length > 0)
         return { unpriced };
     return { usd: documents.reduce((t, d) => t + (d.rendered ? (d.costUsd ?? 0) : 0), 0), unpriced };
+}
+
+;// CONCATENATED MODULE: ./src/core/generate/spend.ts
+// What a run's model calls cost: every call Bedrock answered, whether its reply
+// was used or not (a reply cut off at max_tokens is billed in full, and so is a
+// reply that failed its checks), by the tokens Bedrock reported; a call that
+// reported none (a stream that broke off, or ended without its usage) is counted
+// from its characters and marked as estimated. One ledger per run, shared by its
+// rounds, so the totals stay true when a run fails half-way: they are what the
+// outputs, the summary and the comment report, and what max-output-tokens and
+// max-cost-usd are held to.
+
+class RunSpend {
+    prices;
+    calls = [];
+    /** `prices`: the run's own (`model-prices`), over the list prices. */
+    constructor(prices) {
+        this.prices = prices;
+    }
+    /** Records one call Bedrock answered, for `document` (its output path). */
+    record(document, modelId, usage) {
+        const price = priceOf(modelId, this.prices);
+        this.calls.push({ ...usage, document, modelId, ...(price ? { usd: costUsd(usage, price) } : {}) });
+    }
+    /** How many calls are recorded: pass it to totals() later for the calls made since. */
+    get count() {
+        return this.calls.length;
+    }
+    /** Every call of the run, or of one document; only those recorded after the first `from` when given. */
+    totals(document, from = 0) {
+        const calls = this.calls.slice(from).filter((c) => document === undefined || c.document === document);
+        const unpriced = [...new Set(calls.filter((c) => c.usd === undefined).map((c) => c.modelId))];
+        return {
+            calls: calls.length,
+            inputTokens: calls.reduce((t, c) => t + c.inputTokens, 0),
+            outputTokens: calls.reduce((t, c) => t + c.outputTokens, 0),
+            ...(unpriced.length === 0 ? { usd: calls.reduce((t, c) => t + c.usd, 0) } : {}),
+            unpriced,
+            estimatedCalls: calls.filter((c) => c.estimated).length
+        };
+    }
+    /** Dollars of the calls whose model has a price (all of them while max-cost-usd is set). */
+    pricedUsd() {
+        return this.calls.reduce((t, c) => t + (c.usd ?? 0), 0);
+    }
 }
 
 // EXTERNAL MODULE: ./src/core/validate/hand-edits.ts
@@ -2000,6 +2059,8 @@ class PipelineFiles {
 
 
 
+
+
 async function generate(options) {
     const whole = planGeneration(options.report, {
         force: options.force,
@@ -2016,7 +2077,12 @@ async function generate(options) {
         log.info(left.length > 0
             ? `Nothing generate can render: ${left.length} stale stage(s) need the steps above first.`
             : 'Nothing to generate: every targeted document is up to date.');
-        return { documents: [], changedFiles: [], dryRun: options.dryRun };
+        return {
+            documents: [],
+            changedFiles: [],
+            dryRun: options.dryRun,
+            spend: options.spend ?? new RunSpend(options.prices)
+        };
     }
     const outputs = plan.map((p) => p.prompt.out).join(', ');
     log.info(options.dryRun
@@ -2042,9 +2108,15 @@ async function generate(options) {
         if (over)
             throw new errors/* GraftError */.Tz({ message: over, hint: spentBudgetHint() });
         if (options.dryRun)
-            return { documents, changedFiles: [], dryRun: true, estimate };
+            return { documents, changedFiles: [], dryRun: true, estimate, spend: run.spend };
         await run.finish();
-        return { documents, changedFiles: await run.transaction.changedPaths(), dryRun: false, estimate };
+        return {
+            documents,
+            changedFiles: await run.transaction.changedPaths(),
+            dryRun: false,
+            estimate,
+            spend: run.spend
+        };
     }
     catch (error) {
         const unrestored = await run.transaction.rollback();
@@ -2129,10 +2201,12 @@ class GenerationRun {
     prepacked = new Map();
     /** render-cache texts found for the estimate, by cache key */
     prefetched = new Map();
-    /** output tokens the model reported so far in this run */
-    outputTokens = 0;
-    /** dollars the model calls cost so far, by the tokens Bedrock reported */
-    spentUsd = 0;
+    /** every model call of the run, its reply used or not */
+    spend;
+    /** the most the calls in flight may still cost (their input as estimated, their replies at max_tokens) */
+    reservedUsd = 0;
+    /** each document's input tokens as estimated before the run, and the characters they were estimated from */
+    estimated = new Map();
     secretForms;
     constructor(options, plan) {
         this.options = options;
@@ -2140,6 +2214,7 @@ class GenerationRun {
         this.transaction = new transaction/* FileTransaction */.Z(options.root);
         this.git = new git/* Git */.T(options.root);
         this.files = new PipelineFiles(options.root, options.report.pipeline, plan);
+        this.spend = options.spend ?? new RunSpend(options.prices);
     }
     /**
      * Packs every document as it stands, looks each up in the render cache, and
@@ -2196,6 +2271,8 @@ class GenerationRun {
         // Counting is only for a run that goes on.
         const counter = refused ? undefined : await this.counter();
         const estimate = await estimateInput(toRender, counter, this.options.concurrency, log, prices);
+        for (const d of estimate.documents)
+            this.estimated.set(d.output, { tokens: d.tokens, chars: d.chars });
         log.info(describeEstimate(estimate));
         if (!refused)
             this.refuse(() => {
@@ -2225,11 +2302,52 @@ class GenerationRun {
     /** Why new documents must not start (the output tokens or the dollars are spent), or undefined. */
     overBudget() {
         const { maxOutputTokens, maxCostUsd } = this.options.budget;
-        if (this.outputTokens > maxOutputTokens)
-            return `this run's model output reached ${this.outputTokens} tokens, over ${(0,phrasing/* setting */.Pe)('max-output-tokens')} (${maxOutputTokens}): no further document was started and nothing was written`;
-        if (maxCostUsd !== undefined && overLimit(this.spentUsd, maxCostUsd))
-            return `this run's model calls cost ~${formatUsd(this.spentUsd)} by the tokens Bedrock reported, over ${(0,phrasing/* setting */.Pe)('max-cost-usd')} (${formatUsd(maxCostUsd)}): no further document was started and nothing was written`;
+        const spent = this.spend.totals();
+        const counted = spent.estimatedCalls > 0 ? `, ${spent.estimatedCalls} call(s) counted from characters` : '';
+        if (spent.outputTokens > maxOutputTokens)
+            return `this run's model output reached ${spent.outputTokens} tokens${counted}, over ${(0,phrasing/* setting */.Pe)('max-output-tokens')} (${maxOutputTokens}): no further document was started and nothing was written`;
+        const usd = this.spend.pricedUsd();
+        if (maxCostUsd !== undefined && overLimit(usd, maxCostUsd))
+            return `this run's model calls cost ~${formatUsd(usd)} by the tokens Bedrock reported${counted}, over ${(0,phrasing/* setting */.Pe)('max-cost-usd')} (${formatUsd(maxCostUsd)}): no further document was started and nothing was written`;
         return undefined;
+    }
+    /**
+     * With max-cost-usd set, holds back what a call may cost at most (its input as
+     * estimated, its reply at max_tokens) while it runs; a call that could take
+     * the run over the limit, with what is spent and what the calls in flight may
+     * still cost, does not start. So the limit holds while several documents are
+     * in flight, and when a prompt grew past its estimate (a downstream prompt
+     * carries its upstream's diff). Returns the release.
+     * @throws GraftError naming the document, before its request.
+     */
+    reserve(doc, packed) {
+        const limit = this.options.budget.maxCostUsd;
+        const price = priceOf(doc.modelId, this.options.prices);
+        if (limit === undefined || !price)
+            return () => { };
+        const known = this.estimated.get(doc.prompt.out);
+        // the estimate made before the run, plus what the prompt grew by since
+        const input = known === undefined
+            ? estimateTokens(packed.length)
+            : known.tokens + (packed.length > known.chars ? estimateTokens(packed.length - known.chars) : 0);
+        const most = costUsd({ inputTokens: input, outputTokens: doc.maxTokens }, price);
+        const spent = this.spend.pricedUsd();
+        if (overLimit(spent + this.reservedUsd + most, limit)) {
+            throw new errors/* GraftError */.Tz({
+                file: doc.prompt.path,
+                message: `${doc.prompt.out} was not started: its call may cost up to ~${formatUsd(most)} (~${input} input tokens, the reply at max_tokens ${doc.maxTokens}), ` +
+                    `and with ~${formatUsd(spent)} spent and up to ~${formatUsd(this.reservedUsd)} for the calls in flight the run could pass ${(0,phrasing/* setting */.Pe)('max-cost-usd')} (${formatUsd(limit)}); ` +
+                    'nothing was written',
+                hint: spentBudgetHint()
+            });
+        }
+        this.reservedUsd += most;
+        let held = true;
+        return () => {
+            if (held)
+                this.reservedUsd -= most;
+            held = false;
+        };
     }
     /** The renderer's token counter, or undefined (dry runs without credentials; models it cannot count). */
     async counter() {
@@ -2321,11 +2439,10 @@ class GenerationRun {
         if (this.options.dryRun)
             return { ...base, packed, ms: Date.now() - started };
         if (directive !== 'MAINTAIN') {
+            const from = this.spend.count;
             const rendered = await this.render(doc, packed);
-            this.outputTokens += rendered.outputTokens;
-            const price = priceOf(doc.modelId, this.options.prices);
-            const cost = rendered.cached ? 0 : price ? costUsd(rendered, price) : undefined;
-            this.spentUsd += cost ?? 0;
+            // every call made for the document in this round, a refused reply's included
+            const spent = this.spend.totals(output, from);
             const header = (0,graft_header/* formatHeader */.RX)({
                 model: doc.modelName,
                 sig,
@@ -2337,9 +2454,10 @@ class GenerationRun {
             await this.transaction.write(output, after);
             this.rewritten.set(output, { before, after });
             Object.assign(base, {
-                inputTokens: rendered.inputTokens,
-                outputTokens: rendered.outputTokens,
-                costUsd: cost,
+                inputTokens: spent.inputTokens,
+                outputTokens: spent.outputTokens,
+                costUsd: spent.usd,
+                ...(spent.estimatedCalls > 0 ? { usageEstimated: true } : {}),
                 cached: rendered.cached,
                 rendered: true
             });
@@ -2373,7 +2491,8 @@ class GenerationRun {
             temperature: doc.prompt.temperature,
             timeoutMs,
             label: doc.prompt.out,
-            signal: this.options.signal
+            signal: this.options.signal,
+            onUsage: (usage) => this.spend.record(doc.prompt.out, doc.modelId, usage)
         };
         assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), {
             document: doc.prompt.out,
@@ -2383,11 +2502,17 @@ class GenerationRun {
         const hit = this.prefetched.get(key) ?? (await cache?.get(key));
         if (hit !== undefined) {
             this.options.log.info(`${doc.prompt.out}: render cache hit, no model call`);
-            return { text: hit, inputTokens: 0, outputTokens: 0, cached: true };
+            return { text: hit, cached: true };
         }
-        const result = await (await this.rendererOnce()).render(request);
-        await cache?.put(key, result.text);
-        return { ...result, cached: false };
+        const release = this.reserve(doc, packed);
+        try {
+            const result = await (await this.rendererOnce()).render(request);
+            await cache?.put(key, result.text);
+            return { text: result.text, cached: false };
+        }
+        finally {
+            release();
+        }
     }
     /** The render cache's key: model, output limit (as sent), temperature and the packed prompt. */
     cacheKey(doc, packed) {
@@ -2641,6 +2766,10 @@ class AdaptiveLimiter {
 var credential_provider_env_dist_cjs = __webpack_require__(5606);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
 var credential_provider_node_dist_cjs = __webpack_require__(5861);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/core/abandoned.ts
+var abandoned = __webpack_require__(4127);
 ;// CONCATENATED MODULE: ./src/core/render/credentials.ts
 // Which AWS credentials a run uses. The SDK's default chain, with one change:
 // exported keys (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, what
@@ -2650,15 +2779,28 @@ var credential_provider_node_dist_cjs = __webpack_require__(5861);
 // whose credential_process fails) hides valid keys; the AWS CLI, the JS SDK v2
 // and botocore take the keys, and the v3 maintainers call that the intended
 // order (aws/aws-sdk-js-v3#2549, #6277). Both halves are the SDK's own providers.
+// The chain has a time limit: the SDK runs a profile's credential_process with
+// no limit, and a stalled STS or SSO endpoint can hold it as long, so a helper
+// that never returns would hang the step until the job's timeout.
 
 
+
+
+
+
+/**
+ * How long the SDK's chain may take to find credentials: far more than a
+ * credential_process, an STS role assumption or the metadata service take when
+ * they work; a person at a terminal gets longer (a helper may ask for an MFA code).
+ */
+const CREDENTIALS_TIMEOUT_MS = { actions: 30_000, terminal: 120_000 };
 /**
  * A drop-in for the client's `credentialDefaultProvider`: the environment's
  * keys when both are set, else the SDK's default chain (AWS_PROFILE, SSO,
  * web identity, shared files, credential_process, container and instance
- * metadata) built with the same client config.
+ * metadata) built with the same client config, given `limitMs` to answer.
  */
-function keysFirstProvider(init = {}) {
+function keysFirstProvider(init = {}, limitMs = CREDENTIALS_TIMEOUT_MS.actions) {
     const keys = (0,credential_provider_env_dist_cjs.fromEnv)(init);
     const chain = (0,credential_provider_node_dist_cjs.defaultProvider)(init);
     return async (properties) => {
@@ -2670,8 +2812,30 @@ function keysFirstProvider(init = {}) {
             if (!error.tryNextLink)
                 throw error;
         }
-        return chain(properties);
+        return withinLimit(chain(properties), limitMs);
     };
+}
+/** The chain's answer, or a CredentialsTimeout once `limitMs` passed (the chain is left running, and recorded as such). */
+function withinLimit(work, limitMs) {
+    let timer;
+    const late = new Promise((_resolve, reject) => {
+        timer = setTimeout(() => {
+            (0,abandoned/* abandonWork */.$)();
+            reject(new CredentialsTimeout(limitMs));
+        }, limitMs);
+    });
+    work.catch(() => undefined); // a chain given up on must not surface later
+    return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+/** The SDK's chain found no credentials in time: something in it hangs. */
+class CredentialsTimeout extends Error {
+    limitMs;
+    constructor(limitMs) {
+        super(`the AWS SDK's credential chain found nothing within ${limitMs / 1000} s: one of its sources hangs ` +
+            "(a profile's credential_process, SSO, a role assumed through STS, or the container or instance metadata service)");
+        this.limitMs = limitMs;
+        this.name = 'CredentialsTimeout';
+    }
 }
 /**
  * A sentence for the log when AWS_PROFILE is set but the exported keys are
@@ -2682,6 +2846,49 @@ function shadowedProfileNote(env = process.env) {
         return undefined;
     return (`AWS_PROFILE is "${env.AWS_PROFILE}", and AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set too: ` +
         'using the exported keys, as the AWS CLI does (unset them to use the profile)');
+}
+/** The AWS settings files the SDK reads instead of ~/.aws when these name them. */
+const AWS_FILE_VARIABLES = (/* unused pure expression or super */ null && (['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE']));
+/**
+ * Refuses AWS settings files inside `checkouts` (the repository): a pull request
+ * could then write what the SDK reads — a profile's credential_process (a command
+ * this process would run, with its secrets), its region, its endpoint_url (where
+ * Bedrock requests, prompts included, would go).
+ * @throws GraftError naming the variable and the file.
+ */
+function refuseRepositoryAwsFiles(checkouts, env = process.env) {
+    const roots = checkouts.map(real);
+    const problems = AWS_FILE_VARIABLES.flatMap((name) => {
+        const value = env[name]?.trim();
+        if (!value)
+            return [];
+        const file = real(resolve(value));
+        const inside = roots.find((root) => {
+            const rel = relative(root, file);
+            return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+        });
+        if (inside === undefined)
+            return [];
+        return [
+            {
+                message: `${name} is ${value}, a file in the repository: a pull request could change what the AWS SDK reads there — ` +
+                    "a profile's credential_process (a command this step would run), its region, or its endpoint_url (where Bedrock requests, prompts included, would go)",
+                hint: `keep AWS settings outside the checkout: write them in an earlier step to a file under $RUNNER_TEMP (or ~/.aws) and point ${name} there, or let aws-actions/configure-aws-credentials export keys`
+            }
+        ];
+    });
+    if (problems.length > 0)
+        throw new GraftError(problems);
+}
+/** The path with every symlink resolved, as far as it exists. */
+function real(path) {
+    try {
+        return realpathSync(path);
+    }
+    catch {
+        const parent = dirname(path);
+        return parent === path ? path : join(real(parent), basename(path));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/cancellation.ts
@@ -2735,6 +2942,50 @@ function whenAborted(signal, fn) {
     return () => void mine.delete(fn);
 }
 
+;// CONCATENATED MODULE: ./src/core/render/usage.ts
+// The tokens one model call used, as Bedrock reports them at the end of its
+// stream (the `metadata` event), checked before anything adds them up: a stream
+// that ends without its usage, or that reports figures no call can have
+// (negative, fractional, not numbers, more output than max_tokens allows, no
+// input for a prompt), would otherwise read as a free call — a $0.00 cost and
+// limits never reached. Such a call is counted from its characters instead
+// (the prompt sent, the reply received), and marked as estimated.
+
+/**
+ * The call's usage: Bedrock's figures when they are whole numbers a call can
+ * have, else both counted from characters (÷ 3.5), with `why` saying what was
+ * wrong with Bedrock's usage ("it reported none", …).
+ */
+function readUsage(reported, size) {
+    const why = unusable(reported, size);
+    if (why === undefined) {
+        const { inputTokens, outputTokens } = reported;
+        return { inputTokens, outputTokens, estimated: false };
+    }
+    return {
+        inputTokens: estimateTokens(size.promptChars),
+        outputTokens: Math.min(estimateTokens(size.replyChars), size.maxTokens),
+        estimated: true,
+        why
+    };
+}
+function unusable(reported, size) {
+    if (reported === undefined || reported === null)
+        return 'it reported none';
+    const { inputTokens, outputTokens } = reported;
+    const count = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+    if (!count(inputTokens) || !count(outputTokens))
+        return `it is not two whole numbers: ${describe(inputTokens)} input, ${describe(outputTokens)} output tokens`;
+    if (outputTokens > size.maxTokens)
+        return `it says ${outputTokens} output tokens, more than the call's max_tokens (${size.maxTokens})`;
+    if (inputTokens === 0 && size.promptChars > 0)
+        return `it says 0 input tokens for a prompt of ${size.promptChars} characters`;
+    return undefined;
+}
+function describe(n) {
+    return typeof n === 'number' ? String(n) : n === undefined ? 'no' : (JSON.stringify(n)?.slice(0, 40) ?? typeof n);
+}
+
 ;// CONCATENATED MODULE: ./src/core/render/bedrock.ts
 // Renders one packed prompt through Claude on Bedrock (ConverseStream). The
 // SDK's own retries are off; ours (retry.ts) decide. A reply is accepted only
@@ -2754,7 +3005,14 @@ function whenAborted(signal, fn) {
 
 
 
+
 const CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * Any request of the client that sets no limit of its own — those the credential
+ * chain makes through it (an STS role assumption, SSO) — fails after this long
+ * without an answer, instead of waiting for ever. Model calls and token counts set their own.
+ */
+const REQUEST_TIMEOUT_MS = 20_000;
 const COMPLETE_STOPS = new Set(['end_turn', 'stop_sequence']);
 class BedrockRenderer {
     client;
@@ -2765,9 +3023,10 @@ class BedrockRenderer {
     progressEveryMs;
     limiter;
     audience;
+    usageWarned = false;
     constructor(opts) {
         this.region = requireRegion(opts.region, opts.audience);
-        this.client = bedrockClient(this.region);
+        this.client = bedrockClient(this.region, opts.audience);
         this.log = opts.log;
         this.sleep = opts.sleep ?? realSleep;
         this.backoffMs = opts.backoffMs ?? DEFAULT_BACKOFF_MS;
@@ -2827,11 +3086,13 @@ class BedrockRenderer {
         const { value, attempts } = outcome;
         checkComplete(value, req, context, attempts);
         const ms = Date.now() - started;
-        this.log.info(`${req.label}: ${value.text.length} chars, ${value.outputTokens} output tokens in ${(ms / 1000).toFixed(1)} s`);
+        const counted = value.usageEstimated ? ' (counted from characters)' : '';
+        this.log.info(`${req.label}: ${value.text.length} chars, ${value.outputTokens} output tokens${counted} in ${(ms / 1000).toFixed(1)} s`);
         return {
             text: value.text,
             inputTokens: value.inputTokens,
             outputTokens: value.outputTokens,
+            usageEstimated: value.usageEstimated,
             stopReason: value.stopReason,
             attempts,
             ms
@@ -2900,45 +3161,70 @@ class BedrockRenderer {
         const out = await this.client.send(command, { abortSignal: signal, requestTimeout: limitMs });
         const requestId = out.$metadata.requestId;
         seen.requestId = requestId;
+        // Bedrock took the call: from here on it is billed, whatever becomes of the reply.
+        const read = { text: '', chars: 0, stopReason: '' };
         try {
-            return { ...(await this.readStream(out.stream, req.label)), requestId };
+            await this.readStream(out.stream, req.label, read);
         }
         catch (err) {
+            this.spent(req, read);
             throw new StreamFailure(err, requestId);
         }
+        const usage = this.spent(req, read);
+        return {
+            text: read.text,
+            stopReason: read.stopReason,
+            inputTokens: usage.inputTokens,
+            outputTokens: usage.outputTokens,
+            usageEstimated: usage.estimated,
+            requestId
+        };
     }
-    async readStream(stream, label) {
+    /** The attempt's usage (checked, else counted from characters), told to the caller. */
+    spent(req, read) {
+        const usage = readUsage(read.usage, {
+            promptChars: req.prompt.length,
+            replyChars: read.chars,
+            maxTokens: req.maxTokens
+        });
+        if (usage.why && read.stopReason) {
+            // a stream that broke off never reports usage; one that finished without a usable one is worth saying
+            const note = `${req.label}: Bedrock's usage for this call cannot be used (${usage.why}); its tokens are counted from characters instead: ~${usage.inputTokens} input, ~${usage.outputTokens} output`;
+            if (this.usageWarned)
+                this.log.info(note);
+            else
+                this.log.warn(note);
+            this.usageWarned = true;
+        }
+        req.onUsage?.({ inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, estimated: usage.estimated });
+        return usage;
+    }
+    /** Reads the stream into `read` as it arrives, so a stream that breaks off still says how much came. */
+    async readStream(stream, label, read) {
         const blocks = new Map();
-        let chars = 0;
-        let stopReason = '';
-        let inputTokens = 0;
-        let outputTokens = 0;
         let lastLog = Date.now();
         for await (const event of stream ?? []) {
             const delta = event.contentBlockDelta;
             if (delta?.delta?.text !== undefined) {
                 const index = delta.contentBlockIndex ?? 0;
                 blocks.set(index, (blocks.get(index) ?? '') + delta.delta.text);
-                chars += delta.delta.text.length;
+                read.chars += delta.delta.text.length;
                 if (Date.now() - lastLog >= this.progressEveryMs) {
                     lastLog = Date.now();
-                    this.log.info(`${label}: ${chars} chars (~${Math.round(chars / 4)} tokens) so far`);
+                    this.log.info(`${label}: ${read.chars} chars (~${Math.round(read.chars / 4)} tokens) so far`);
                 }
             }
             if (event.messageStop)
-                stopReason = event.messageStop.stopReason ?? '';
-            if (event.metadata?.usage) {
-                inputTokens = event.metadata.usage.inputTokens ?? 0;
-                outputTokens = event.metadata.usage.outputTokens ?? 0;
-            }
+                read.stopReason = event.messageStop.stopReason ?? '';
+            if (event.metadata && 'usage' in event.metadata)
+                read.usage = event.metadata.usage;
         }
-        if (!stopReason)
+        if (!read.stopReason)
             throw Object.assign(new Error('the reply stream ended before the model stopped'), { name: 'IncompleteStream' });
-        const text = [...blocks.entries()]
+        read.text = [...blocks.entries()]
             .sort(([a], [b]) => a - b)
             .map(([, t]) => t)
             .join('');
-        return { text, stopReason, inputTokens, outputTokens };
     }
 }
 /** An exception in the middle of a stream: keeps its kind and the response's request id. */
@@ -2961,7 +3247,7 @@ function checkComplete(reply, req, context, attempts) {
         fail(`the reply was cut off at its output budget, ${named.budget} (${reply.outputTokens} tokens written), so nothing was written`, named.hint);
     }
     if (reply.stopReason === 'model_context_window_exceeded') {
-        const counted = reply.inputTokens > 0;
+        const counted = !reply.usageEstimated;
         const [message, hint] = contextWindowExceeded({
             document: req.label,
             modelId: req.modelId,
@@ -3010,15 +3296,16 @@ function requireRegion(region, audience = 'actions') {
  * applies; one SDK attempt, since retry.ts retries. Connections go through the
  * proxy HTTPS_PROXY / HTTP_PROXY name, unless NO_PROXY exempts the host (io/proxy.ts).
  */
-function bedrockClient(region) {
+function bedrockClient(region, audience = 'actions') {
     const agent = new EnvProxyAgent();
     return new dist_cjs/* BedrockRuntimeClient */.mam({
         region,
-        // exported keys before AWS_PROFILE, as the AWS CLI takes them (credentials.ts)
-        credentialDefaultProvider: keysFirstProvider,
+        // exported keys before AWS_PROFILE, as the AWS CLI takes them, and a time limit on the chain (credentials.ts)
+        credentialDefaultProvider: (init) => keysFirstProvider(init, CREDENTIALS_TIMEOUT_MS[audience]),
         maxAttempts: 1,
         requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({
             connectionTimeout: CONNECT_TIMEOUT_MS,
+            requestTimeout: REQUEST_TIMEOUT_MS,
             throwOnRequestTimeout: true,
             httpAgent: agent,
             httpsAgent: agent
@@ -3034,12 +3321,14 @@ function bedrockClient(region) {
  */
 async function checkCredentials(region, audience = 'actions') {
     const resolved = requireRegion(region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION, audience);
-    const client = bedrockClient(resolved);
+    const client = bedrockClient(resolved, audience);
     try {
         await client.config.credentials();
     }
     catch (err) {
         const profile = process.env.AWS_PROFILE || process.env.AWS_DEFAULT_PROFILE;
+        if (err instanceof CredentialsTimeout)
+            throw new errors/* GraftError */.Tz({ message: err.message, hint: credentialsTimeoutHint(audience, profile) });
         const missing = profile ? await missingProfile(profile) : undefined;
         if (missing)
             throw missing;
@@ -3084,6 +3373,7 @@ async function missingProfile(profile) {
 // (read by the SDK's own config loader), then us-east-1.
 
 
+
 /**
  * The region: `explicit` (the `aws-region` input, `--region`) when set, else
  * AWS_REGION, else AWS_DEFAULT_REGION (the AWS CLI's), else the `region` of the
@@ -3094,6 +3384,9 @@ async function missingProfile(profile) {
  * @param label names `explicit` in `from` ("the aws-region input", "--region")
  */
 async function resolveRegion(explicit, label) {
+    return checked(await findRegion(explicit, label));
+}
+async function findRegion(explicit, label) {
     if (explicit?.trim())
         return { region: explicit.trim(), from: label };
     for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
@@ -3105,6 +3398,22 @@ async function resolveRegion(explicit, label) {
     if (fromProfile)
         return fromProfile;
     return { region: defaults/* DEFAULT_REGION */.t9, from: 'the default' };
+}
+/** What an AWS region name is made of (us-east-1, us-gov-west-1, eusc-de-east-1): one DNS label, in lower case. */
+const REGION_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/**
+ * The region, when it can be one: it becomes part of Bedrock's host name and of
+ * every request's signature, so anything else (a typo, a space, a dot, upper
+ * case) fails here, naming where it came from, and not as a failed call per document.
+ * @throws GraftError naming the region's source.
+ */
+function checked(found) {
+    if (found.region.length <= 63 && REGION_NAME.test(found.region))
+        return found;
+    throw new errors/* GraftError */.Tz({
+        message: `the Bedrock region ${JSON.stringify(found.region.slice(0, 80))} (from ${found.from}) is not an AWS region name`,
+        hint: 'an AWS region name is lower-case letters, digits and hyphens, e.g. us-east-1 or eu-west-3; fix it where it came from, or set the region explicitly (the `aws-region` input, `--region`)'
+    });
 }
 async function profileRegion() {
     const profile = (0,submodules_config.getProfileName)({});
@@ -3142,6 +3451,8 @@ var terminal_log = __webpack_require__(4491);
 var help = __webpack_require__(7911);
 ;// CONCATENATED MODULE: ./src/cli/generate-command.ts
 // `graft-action generate` and `graft-action pack`: the generate core in a terminal.
+
+
 
 
 
@@ -3291,7 +3602,9 @@ async function generateCommand(argv) {
     };
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
+    const spend = new RunSpend(prices);
     const result = await generate({
+        spend,
         signal: controller.signal,
         root,
         report,
@@ -3314,7 +3627,14 @@ async function generateCommand(argv) {
             return new BedrockRenderer({ region, log, audience, concurrency, fixedConcurrency: values['fixed-concurrency'] });
         },
         log
-    }).finally(() => {
+    })
+        .catch((error) => {
+        // the run failed, but what its calls cost is billed all the same
+        if (spend.totals().calls > 0)
+            process.stderr.write(`Spent before the run stopped: ${spendLine(spend.totals())}\n`);
+        throw error;
+    })
+        .finally(() => {
         process.off('SIGTERM', onSignal);
         process.off('SIGINT', onSignal);
     });
@@ -3329,27 +3649,37 @@ async function generateCommand(argv) {
         if (e)
             process.stdout.write(e.costUsd === undefined
                 ? `Expected cost: unknown (no price for ${[...new Set(e.documents.filter((d) => d.costUsd === undefined).map((d) => d.modelId))].join(', ')}; give it with --model-prices)\n`
-                : `Expected cost: at most ${formatUsd(e.costUsd)} (input as estimated, each reply at its max_tokens)\n`);
+                : `Expected cost: up to ~${formatUsd(e.costUsd)} (each reply at its max_tokens, the input as estimated; an estimate, not a cap: --max-cost-usd sets one)\n`);
     }
     else {
         for (const d of result.documents) {
-            const cost = d.costUsd === undefined ? 'no price' : formatUsd(d.costUsd);
-            const tokens = d.rendered ? `, ${d.inputTokens} in / ${d.outputTokens} out tokens, ${cost}` : '';
+            const about = d.usageEstimated ? '~' : '';
+            const cost = d.costUsd === undefined ? 'no price' : `${about}${formatUsd(d.costUsd)}`;
+            const tokens = d.rendered ? `, ${about}${d.inputTokens} in / ${about}${d.outputTokens} out tokens, ${cost}` : '';
             process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}\n`);
         }
     }
-    const used = result.documents.reduce((t, d) => ({ i: t.i + d.inputTokens, o: t.o + d.outputTokens }), { i: 0, o: 0 });
     if (!result.dryRun) {
-        process.stdout.write(`Tokens: ${used.i} input, ${used.o} output\n`);
-        const spent = runCost(result.documents);
-        process.stdout.write(spent.usd === undefined
-            ? `Cost: unknown (no price for ${spent.unpriced.join(', ')}; give it with --model-prices)\n`
-            : `Cost: ${formatUsd(spent.usd)} (estimated from the tokens Bedrock reported, list prices as of ${PRICES_AS_OF})\n`);
+        const spent = spend.totals();
+        process.stdout.write(`Tokens: ${spent.inputTokens} input, ${spent.outputTokens} output\n`);
+        process.stdout.write(`Cost: ${costText(spent)}\n`);
     }
     if (!result.dryRun && result.changedFiles.length > 0)
         process.stdout.write(`Changed: ${result.changedFiles.join(', ')}\n`);
     (0,terminal_log/* printLeftStale */.k)((0,left_stale/* leftStale */.X)(report, result.dryRun ? [] : result.changedFiles), result.dryRun ? 'are stale' : 'are stale after this run');
     return 0;
+}
+/** A run's calls in one line: how many, their tokens, and what they cost. */
+function spendLine(spent) {
+    return `${spent.calls} model call(s), ${spent.inputTokens} input and ${spent.outputTokens} output tokens; cost ${costText(spent)}`;
+}
+function costText(spent) {
+    if (spent.usd === undefined)
+        return `unknown (no price for ${spent.unpriced.join(', ')}; give it with --model-prices)`;
+    const counted = spent.estimatedCalls > 0
+        ? `, and for ${spent.estimatedCalls} call(s) whose usage Bedrock did not report, from their characters (${CHARS_PER_TOKEN} per token)`
+        : '';
+    return `${formatUsd(spent.usd)} (estimated from the tokens Bedrock reported${counted}; list prices as of ${PRICES_AS_OF})`;
 }
 async function packCommand(argv) {
     const { values, positionals } = (0,args/* parseCommandLine */.Du)('pack', argv, {
