@@ -67,6 +67,9 @@ function concurrencyGroups(yaml: string): string[] {
 /** Problems the rules below find in one workflow's text. */
 function ruleProblems(yaml: string): string[] {
   const problems: string[] = []
+  // the action needs no full history (validate reads the checkout; generate deepens itself);
+  // other jobs may (the release checks that the tag is on the default branch)
+  const runsTheAction = steps(yaml).some((s) => /^(owner\/graft-action|\.\/)/.test(s.uses ?? '') || s.uses === '.')
   for (const step of steps(yaml)) {
     if (step.run?.includes('${{')) problems.push(`\${{ }} inside run: ${step.run.split('\n')[0]}`)
     const uses = step.uses ?? ''
@@ -78,7 +81,7 @@ function ruleProblems(yaml: string): string[] {
     ) {
       problems.push(`${uses}: use aws-actions/configure-aws-credentials@v6 (v5 is a Node 20 action)`)
     }
-    if (step.with && String(step.with['fetch-depth']) === '0')
+    if (runsTheAction && step.with && String(step.with['fetch-depth']) === '0')
       problems.push('fetch-depth: 0 (validate needs no history; generate deepens itself)')
   }
   return problems
