@@ -3,8 +3,9 @@
 // goes where git looks for hooks (core.hooksPath, else .git/hooks); a hook
 // this command did not write is kept unless --force, which saves a copy.
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync, mkdirSync, realpathSync } from 'node:fs'
-import { isAbsolute, join, relative, resolve } from 'node:path'
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { GraftError } from '../core/errors.js'
+import { isSameOrInside } from '../core/paths.js'
 import { Git } from '../core/io/git.js'
 import { which } from '../core/io/which.js'
 import { UsageError, parseCommandLine } from './args.js'
@@ -73,6 +74,22 @@ async function install(argv: string[]): Promise<number> {
   }
   const root = top.stdout.trim()
   const hooksDir = resolve(dir, (await git.exec(['rev-parse', '--git-path', 'hooks'])).trim())
+  const gitDir = resolve(dir, (await git.exec(['rev-parse', '--git-common-dir'])).trim())
+  // A core.hooksPath outside the repository (a global one, say) is shared: a hook
+  // written there would run, and block commits, in every repository that uses it.
+  // pre-commit refuses any core.hooksPath for the same reason.
+  if (
+    !isSameOrInside(realOrSelf(root), realOrSelf(hooksDir)) &&
+    !isSameOrInside(realOrSelf(gitDir), realOrSelf(hooksDir))
+  ) {
+    const origin = (await git.tryExec(['config', '--show-origin', '--get', 'core.hooksPath'])).stdout
+      .trim()
+      .split('\t')[0]
+    throw new GraftError({
+      message: `core.hooksPath${origin ? ` (${origin})` : ''} is ${hooksDir}, outside this repository: a pre-commit hook there would run in every repository that uses it, so none was written`,
+      hint: `call "graft-action validate --fail-on-stale" from ${join(hooksDir, 'pre-commit')} yourself, or give this repository its own hooks (git config --local core.hooksPath .git/hooks) and install again`
+    })
+  }
   const hook = join(hooksDir, 'pre-commit')
   const shown = isAbsolute(relative(root, hook)) || relative(root, hook).startsWith('..') ? hook : relative(root, hook)
 
@@ -109,6 +126,15 @@ const REPOSITORY_INSTALL = 'node_modules/graft-action/dist/cli/index.js'
 /** This CLI's bundle, resolved through symlinks. */
 function thisCli(): string {
   return realpathSync(process.argv[1])
+}
+
+/** `path` with its symlinks resolved, as far as it exists. */
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path)
+  } catch {
+    return dirname(path) === path ? path : join(realOrSelf(dirname(path)), basename(path))
+  }
 }
 
 /** `file` relative to `root` when it lies inside it, else undefined. */
