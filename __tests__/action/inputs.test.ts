@@ -29,10 +29,13 @@ import {
   DEFAULT_TIMEOUT_MINUTES
 } from '../../src/core/defaults.js'
 import { GraftError } from '../../src/core/errors.js'
+import { captureOutput } from '../support/capture.js'
 
 /** The variables these tests touch: every INPUT_*, and those the defaults read. */
 const TOUCHED = /^(INPUT_|GITHUB_WORKSPACE$|GITHUB_TOKEN$|AWS_REGION$|AWS_DEFAULT_REGION$)/
 let saved: NodeJS.ProcessEnv
+// @actions/core writes `::add-mask::` for the token to stdout: kept here, not in jest's output.
+const output = captureOutput()
 
 beforeEach(() => {
   saved = { ...process.env }
@@ -224,7 +227,7 @@ describe('the three input sets', () => {
     expect(() => readGenerateInputs()).toThrow(/targets is not a valid JSON array/)
   })
 
-  it('publish: nothing set gives the defaults; the token falls back to GITHUB_TOKEN', () => {
+  it('publish: nothing set gives the defaults; the token falls back to GITHUB_TOKEN; either is masked', () => {
     process.env.GITHUB_TOKEN = 'env-token'
     expect(readPublishInputs()).toMatchObject({
       push: true,
@@ -237,6 +240,7 @@ describe('the three input sets', () => {
     })
     input('token', 'input-token')
     expect(readPublishInputs().token).toBe('input-token')
+    expect(output.commands()).toEqual(['::add-mask::env-token', '::add-mask::input-token'])
   })
 
   it('publish: choices and booleans read; an unknown commit-via is refused with the choices', () => {

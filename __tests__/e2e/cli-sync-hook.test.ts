@@ -5,12 +5,12 @@
 // stale or dvc.yaml out of sync, and `git commit --no-verify` skips it.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { BUNDLE_NODE, PROJECT_ROOT } from '../support/action-runner.js'
 import { exampleRepo } from '../support/example-repo.js'
 import { GIT_ENV, TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 interface Run {
   code: number
@@ -237,22 +237,18 @@ describe('graft-action hook install', () => {
   })
 
   it('a core.hooksPath outside the repository (a global one) is shared by every repository: refused, nothing written', async () => {
-    const shared = mkdtempSync(join(tmpdir(), 'graft-global-hooks-'))
-    try {
-      repo.git('config', 'core.hooksPath', shared) // as `git config --global core.hooksPath` would
-      const r = await cli(['hook', 'install', '-C', repo.root])
-      expect(r.code).toBe(1)
-      expect(r.stderr).toContain(`core.hooksPath (file:.git/config) is ${shared}, outside this repository`)
-      expect(r.stderr).toContain('git config --local core.hooksPath .git/hooks')
-      expect(readdirSync(shared)).toEqual([])
-      expect(existsSync(hookPath())).toBe(false)
-    } finally {
-      rmSync(shared, { recursive: true, force: true })
-    }
+    const shared = scratchDir('graft-global-hooks')
+    repo.git('config', 'core.hooksPath', shared) // as `git config --global core.hooksPath` would
+    const r = await cli(['hook', 'install', '-C', repo.root])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain(`core.hooksPath (file:.git/config) is ${shared}, outside this repository`)
+    expect(r.stderr).toContain('git config --local core.hooksPath .git/hooks')
+    expect(readdirSync(shared)).toEqual([])
+    expect(existsSync(hookPath())).toBe(false)
   })
 
   it('outside a git repository it fails, says so, and writes nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'graft-not-git-'))
+    const dir = scratchDir('graft-not-git')
     const r = await cli(['hook', 'install', '-C', dir])
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('is not in a git repository')

@@ -124,7 +124,7 @@ describe('graft-action CLI', () => {
     // the budget's estimate is still made, and printed, before any model call
     expect(run.stderr).toMatch(/Input estimate before any model call: \d+ tokens for 5 document\(s\) to render/)
     expect(run.stdout).toMatch(
-      /^Dry run: 5 document\(s\) planned \(5 UPDATE\); no model was called and nothing was written\.\nExpected cost: at most \$\d+\.\d\d \(input as estimated, each reply at its max_tokens\)\n$/
+      /^Dry run: 5 document\(s\) planned \(5 UPDATE\); no model was called and nothing was written\.\nExpected cost: up to ~\$\d+\.\d\d \(each reply at its max_tokens, the input as estimated; an estimate, not a cap: --max-cost-usd sets one\)\n$/
     )
     expect(repo.snapshot()).toEqual(before)
   })

@@ -4,13 +4,13 @@
 // is asked and no file changes.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { BUNDLE_NODE, PROJECT_ROOT, runAction } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import type { TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 /** Node's error codes, spawn failures and the engine's stack overflow, as they must never be shown. */
 const RAW = /\bE[A-Z]{3,}\b|spawn |stack size/
@@ -197,7 +197,7 @@ describe('errors name the place and say what to do (issue 10 §8)', () => {
   afterAll(() => server.close())
   beforeEach(() => {
     repo = exampleRepo()
-    scratch = mkdtempSync(join(tmpdir(), 'graft-errors-'))
+    scratch = scratchDir('graft-errors')
   })
   afterEach(() => {
     repo.cleanup()

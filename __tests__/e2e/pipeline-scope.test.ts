@@ -57,7 +57,7 @@ describe('a working-directory with nothing to check', () => {
   })
 
   it('a repository with no pipeline at all: the error names the folder, no pipeline above', async () => {
-    const empty = TestRepo.create({ 'README.md': '# nothing\n' }, 'graft-empty-')
+    const empty = TestRepo.create({ 'README.md': '# nothing\n' }, 'graft-empty')
     try {
       const before = empty.snapshot()
       const run = await runAction('validate', {
@@ -76,7 +76,7 @@ describe('a working-directory with nothing to check', () => {
   })
 
   it('a dvc.yaml with no stages and no prompts is an error on dvc.yaml', async () => {
-    const empty = TestRepo.create({ 'dvc.yaml': 'stages: {}\n' }, 'graft-empty-')
+    const empty = TestRepo.create({ 'dvc.yaml': 'stages: {}\n' }, 'graft-empty')
     try {
       const run = await runAction('validate', { workspace: empty.root, inputs: { engine: 'native' } })
       expect(run.code).toBe(1)

@@ -4,14 +4,12 @@
 // protected branches refusing git pushes through a pre-receive hook.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv, reply } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import { GitHubServer, WORKFLOW_IDENTITY } from '../support/github-server.js'
 import { GIT_ENV, TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 const TOKEN = 'ghs_e2eSecretToken0123456789'
 const REGENERATED = ['docs/faq.md', 'docs/index.md', 'docs/release-notes.md', 'dvc.lock']
@@ -21,7 +19,7 @@ function gitIn(dir: string, ...args: string[]): string {
 }
 
 function otherClone(origin: string, branch: string): TestRepo {
-  const dir = mkdtempSync(join(tmpdir(), 'graft-other-'))
+  const dir = scratchDir('graft-other')
   execFileSync('git', ['clone', '-q', '-b', branch, origin, dir])
   const repo = new TestRepo(dir)
   repo.git('config', 'user.name', 'Other')

@@ -13,7 +13,9 @@ import {
   DEFAULT_MODEL,
   DEFAULT_TIMEOUT_MINUTES
 } from '../core/defaults.js'
-import { DEFAULT_BUDGET, runCost } from '../core/generate/budget.js'
+import { DEFAULT_BUDGET } from '../core/generate/budget.js'
+import { RunSpend, type SpendTotals } from '../core/generate/spend.js'
+import { CHARS_PER_TOKEN } from '../core/render/token-estimate.js'
 import { shadowedProfileNote } from '../core/render/credentials.js'
 import { PRICES_AS_OF, formatUsd, parseModelPrices } from '../core/render/prices.js'
 import { resolveRegion } from '../core/render/region.js'
@@ -184,7 +186,9 @@ export async function generateCommand(argv: string[]): Promise<number> {
   }
   process.on('SIGTERM', onSignal)
   process.on('SIGINT', onSignal)
+  const spend = new RunSpend(prices)
   const result = await generate({
+    spend,
     signal: controller.signal,
     root,
     report,
@@ -206,10 +210,16 @@ export async function generateCommand(argv: string[]): Promise<number> {
       return new BedrockRenderer({ region, log, audience, concurrency, fixedConcurrency: values['fixed-concurrency'] })
     },
     log
-  }).finally(() => {
-    process.off('SIGTERM', onSignal)
-    process.off('SIGINT', onSignal)
   })
+    .catch((error: unknown) => {
+      // the run failed, but what its calls cost is billed all the same
+      if (spend.totals().calls > 0) process.stderr.write(`Spent before the run stopped: ${spendLine(spend.totals())}\n`)
+      throw error
+    })
+    .finally(() => {
+      process.off('SIGTERM', onSignal)
+      process.off('SIGINT', onSignal)
+    })
   if (result.dryRun) {
     // Each document's directive is already in the log above: once is enough.
     const counts = new Map<string, number>()
@@ -223,24 +233,20 @@ export async function generateCommand(argv: string[]): Promise<number> {
       process.stdout.write(
         e.costUsd === undefined
           ? `Expected cost: unknown (no price for ${[...new Set(e.documents.filter((d) => d.costUsd === undefined).map((d) => d.modelId))].join(', ')}; give it with --model-prices)\n`
-          : `Expected cost: at most ${formatUsd(e.costUsd)} (input as estimated, each reply at its max_tokens)\n`
+          : `Expected cost: up to ~${formatUsd(e.costUsd)} (each reply at its max_tokens, the input as estimated; an estimate, not a cap: --max-cost-usd sets one)\n`
       )
   } else {
     for (const d of result.documents) {
-      const cost = d.costUsd === undefined ? 'no price' : formatUsd(d.costUsd)
-      const tokens = d.rendered ? `, ${d.inputTokens} in / ${d.outputTokens} out tokens, ${cost}` : ''
+      const about = d.usageEstimated ? '~' : ''
+      const cost = d.costUsd === undefined ? 'no price' : `${about}${formatUsd(d.costUsd)}`
+      const tokens = d.rendered ? `, ${about}${d.inputTokens} in / ${about}${d.outputTokens} out tokens, ${cost}` : ''
       process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}\n`)
     }
   }
-  const used = result.documents.reduce((t, d) => ({ i: t.i + d.inputTokens, o: t.o + d.outputTokens }), { i: 0, o: 0 })
   if (!result.dryRun) {
-    process.stdout.write(`Tokens: ${used.i} input, ${used.o} output\n`)
-    const spent = runCost(result.documents)
-    process.stdout.write(
-      spent.usd === undefined
-        ? `Cost: unknown (no price for ${spent.unpriced.join(', ')}; give it with --model-prices)\n`
-        : `Cost: ${formatUsd(spent.usd)} (estimated from the tokens Bedrock reported, list prices as of ${PRICES_AS_OF})\n`
-    )
+    const spent = spend.totals()
+    process.stdout.write(`Tokens: ${spent.inputTokens} input, ${spent.outputTokens} output\n`)
+    process.stdout.write(`Cost: ${costText(spent)}\n`)
   }
   if (!result.dryRun && result.changedFiles.length > 0)
     process.stdout.write(`Changed: ${result.changedFiles.join(', ')}\n`)
@@ -249,6 +255,20 @@ export async function generateCommand(argv: string[]): Promise<number> {
     result.dryRun ? 'are stale' : 'are stale after this run'
   )
   return 0
+}
+
+/** A run's calls in one line: how many, their tokens, and what they cost. */
+function spendLine(spent: SpendTotals): string {
+  return `${spent.calls} model call(s), ${spent.inputTokens} input and ${spent.outputTokens} output tokens; cost ${costText(spent)}`
+}
+
+function costText(spent: SpendTotals): string {
+  if (spent.usd === undefined) return `unknown (no price for ${spent.unpriced.join(', ')}; give it with --model-prices)`
+  const counted =
+    spent.estimatedCalls > 0
+      ? `, and for ${spent.estimatedCalls} call(s) whose usage Bedrock did not report, from their characters (${CHARS_PER_TOKEN} per token)`
+      : ''
+  return `${formatUsd(spent.usd)} (estimated from the tokens Bedrock reported${counted}; list prices as of ${PRICES_AS_OF})`
 }
 
 export async function packCommand(argv: string[]): Promise<number> {

@@ -12,6 +12,7 @@ import { helpPage } from './help.js'
 import { jsonOutput } from './json-output.js'
 import { cliPhrasing } from './phrasing.js'
 import { err } from './style.js'
+import { workAbandoned } from '../core/abandoned.js'
 import pkg from '../../package.json'
 
 // Loaded on demand: validate, the quick path, never loads the AWS SDK.
@@ -112,3 +113,5 @@ try {
   }
   process.exitCode = exitCode
 }
+// work given up at its time limit (a credential_process that never returns) would keep Node running
+if (workAbandoned()) process.exit(process.exitCode ?? 0)

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Git } from '../../../src/core/io/git.js'
@@ -8,6 +8,7 @@ import { deepenForBaselines, findBaseline } from '../../../src/core/pack/baselin
 import { GIT_ENV, TestRepo } from '../../support/repo.js'
 import { GraftRepo, OUTPUT, STAGE, header } from '../../support/pack-support.js'
 import { phrasing } from '../../../src/core/phrasing.js'
+import { scratchDir } from '../../support/scratch.js'
 
 function recordingLog(): { info: (m: string) => void; warn: (m: string) => void; lines: string[] } {
   const lines: string[] = []
@@ -109,7 +110,7 @@ describe('findBaseline in a shallow clone', () => {
     g.edit({ 'src/b.md': 'beta changed\n' }, 'b')
     g.edit({ 'src/c.md': 'gamma changed\n' }, 'c')
     bare = g.repo.addOrigin()
-    const dir = mkdtempSync(join(tmpdir(), 'graft-shallow-'))
+    const dir = scratchDir('graft-shallow')
     // file:// so that --depth is honoured for a local clone.
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${bare}`, dir], { env: { ...process.env, ...GIT_ENV } })
     clone = new TestRepo(dir)

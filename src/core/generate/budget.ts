@@ -176,7 +176,7 @@ export function describeEstimate(e: InputEstimate): string {
 
 function describeCost(e: InputEstimate): string {
   if (e.costUsd !== undefined)
-    return `cost at most ${formatUsd(e.costUsd)} (input as estimated, output at each document's max_tokens)`
+    return `cost up to ~${formatUsd(e.costUsd)} (input as estimated, output at each document's max_tokens; an estimate, not a cap)`
   const unpriced = [...new Set(e.documents.filter((d) => d.costUsd === undefined).map((d) => d.modelId))]
   return `cost unknown: no price for ${unpriced.join(', ')} (add it to \`model-prices\`)`
 }

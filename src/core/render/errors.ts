@@ -202,6 +202,11 @@ function explain(f: ErrorFacts, c: CallContext): [string, string] {
     case 'InvalidSignatureException':
     case 'CredentialsProviderError':
       return [`AWS rejected or could not find the credentials (${said})`, credentialsHint(c.audience ?? 'actions')]
+    case 'CredentialsTimeout':
+      return [
+        `AWS credentials could not be had in time (${f.message})`,
+        credentialsTimeoutHint(c.audience ?? 'actions', process.env.AWS_PROFILE)
+      ]
   }
   const network = networkProblem(f)
   if (network) return explainNetwork(network, f)
@@ -346,6 +351,18 @@ export const EXPIRED_SESSION_HINT =
 /** How to give credentials, for whoever must act: the workflow's author, or the person at the terminal. */
 export function credentialsHint(audience: Audience, profile?: string): string {
   return audience === 'actions' ? CREDENTIALS_HINT : terminalCredentialsHint(profile)
+}
+
+/** What to do when the SDK's credential chain hangs: find the source, or give keys, which are used first. */
+export function credentialsTimeoutHint(audience: Audience, profile?: string): string {
+  const run = profile ? `AWS_PROFILE=${profile} aws sts get-caller-identity` : '`aws sts get-caller-identity`'
+  return (
+    `find the source that hangs: ${profile ? `\`${run}\`` : run} asks the same chain; a profile's credential_process must print its JSON and exit; ` +
+    'STS (for a role or web identity) and the SSO portal must be reachable from this machine. ' +
+    (audience === 'actions'
+      ? 'Or give the job keys (configure-aws-credentials exports them): exported AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are used without asking the chain'
+      : 'Or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY: they are used without asking the chain')
+  )
 }
 
 /** For a person at a terminal: a profile (with SSO), or keys; where the SDK looks. */
