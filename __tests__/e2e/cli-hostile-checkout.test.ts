@@ -4,15 +4,15 @@
 // marker file when run, and would let the commit through) on the checked-out
 // branch, then commits a change that leaves documents stale: the hook must run
 // the installed graft-action (the commit is blocked) and never the planted one.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile, execFileSync } from 'node:child_process'
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { BUNDLE_NODE, PROJECT_ROOT } from '../support/action-runner.js'
 import { AWS_ENV_KEYS } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import { GIT_ENV, TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 interface Run {
   code: number
@@ -52,7 +52,7 @@ describe('a checked-out branch cannot choose what the CLI and the pre-commit hoo
   let bin: string
 
   beforeEach(() => {
-    parent = mkdtempSync(join(tmpdir(), 'graft-hostile-'))
+    parent = scratchDir('graft-hostile')
     const example = exampleRepo()
     cpSync(example.root, join(parent, 'clone'), { recursive: true })
     example.cleanup()
@@ -62,7 +62,6 @@ describe('a checked-out branch cannot choose what the CLI and the pre-commit hoo
     marker = join(parent, 'PLANTED-CODE-RAN')
     bin = bareBin(parent)
   })
-  afterEach(() => rmSync(parent, { recursive: true, force: true }))
 
   /** A program that records it ran and succeeds: as graft-action it would let any commit through. */
   const planted = (): string => `#!/bin/sh\ntouch '${marker}'\nexit 0\n`

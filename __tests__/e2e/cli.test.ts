@@ -2,12 +2,12 @@
 // command, verdicts as text and JSON, non-zero exits on errors.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { BUNDLE_NODE, PROJECT_ROOT } from '../support/action-runner.js'
 import { exampleRepo } from '../support/example-repo.js'
 import type { TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 interface CliRun {
   code: number
@@ -219,7 +219,7 @@ describe('npm run demo', () => {
   })
 
   it("runs whatever the user's git config says: commit signing on (with no working key) and a global hook that refuses every commit", async () => {
-    const home = mkdtempSync(join(tmpdir(), 'graft-demo-home-'))
+    const home = scratchDir('graft-demo-home')
     mkdirSync(join(home, 'hooks'))
     writeFileSync(join(home, 'hooks', 'pre-commit'), '#!/bin/sh\necho refused by a global hook >&2\nexit 1\n')
     chmodSync(join(home, 'hooks', 'pre-commit'), 0o755)
@@ -240,7 +240,6 @@ describe('npm run demo', () => {
     )
     const made = /Copying examples\/docs-site into (\S+)/.exec(run.stdout)?.[1]
     if (made) rmSync(made, { recursive: true, force: true })
-    rmSync(home, { recursive: true, force: true })
     expect(run.stderr).not.toContain('refused by a global hook')
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('5 stale document(s)')

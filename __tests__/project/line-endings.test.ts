@@ -3,13 +3,13 @@
 // read CRLF frontmatter), its dvc.lock hashes no longer match, and a rebuilt
 // dist/ differs from the committed one (actions/typescript-action#494, #838).
 // The project's .gitattributes keeps every text file LF in every checkout.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { PROJECT_ROOT } from '../support/action-runner.js'
 import { GIT_ENV } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 const git = (cwd: string, ...args: string[]): string =>
   execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } })
@@ -17,9 +17,8 @@ const git = (cwd: string, ...args: string[]): string =>
 describe('line endings', () => {
   let scratch: string
   beforeEach(() => {
-    scratch = mkdtempSync(join(tmpdir(), 'graft-eol-'))
+    scratch = scratchDir('graft-eol')
   })
-  afterEach(() => rmSync(scratch, { recursive: true, force: true }))
 
   it('every tracked file is checked out with LF (.gitattributes: eol=lf)', () => {
     const files = git(PROJECT_ROOT, 'ls-files', '-z').split('\0').filter(Boolean)

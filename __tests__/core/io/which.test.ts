@@ -2,18 +2,18 @@
 // absolute PATH entries count, so a program that lies in the folder a command
 // runs in (the repository) is never run as git or dvc through '.', an empty
 // entry or 'node_modules/.bin' on PATH.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { beforeEach, describe, expect, it } from '@jest/globals'
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { run } from '../../../src/core/io/exec.js'
 import { which } from '../../../src/core/io/which.js'
+import { scratchDir } from '../../support/scratch.js'
 
 describe('which and run: absolute PATH entries only', () => {
   let dir: string
   let marker: string
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'graft-which-'))
+    dir = scratchDir('graft-which')
     marker = join(dir, 'ran')
     mkdirSync(join(dir, 'bin'))
     mkdirSync(join(dir, 'repo', 'node_modules', '.bin'), { recursive: true })
@@ -24,7 +24,6 @@ describe('which and run: absolute PATH entries only', () => {
     }
     mkdirSync(join(dir, 'bin', 'folder')) // a folder is never a program, even when it may be entered
   })
-  afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
   it('skips relative and empty entries and folders; finds the program in an absolute one', () => {
     expect(which('tool', `.:node_modules/.bin::${join(dir, 'bin')}`)).toBe(join(dir, 'bin', 'tool'))
