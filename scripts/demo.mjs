@@ -13,7 +13,13 @@ const project = fileURLToPath(new URL('..', import.meta.url))
 const cli = join(project, 'dist', 'cli', 'index.js')
 const repo = mkdtempSync(join(tmpdir(), 'graft-demo-'))
 
-const git = (...args) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' })
+// The demo's own commits: whatever the user's git config says, unsigned (a signing
+// key may be absent or ask for a passphrase) and without the user's hooks.
+const git = (...args) =>
+  execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], {
+    cwd: repo,
+    stdio: 'pipe'
+  })
 // Bold on a terminal, plain when piped (styleText checks the stream, NO_COLOR and FORCE_COLOR).
 const bold = (text) => (typeof styleText === 'function' ? styleText('bold', text, { stream: process.stdout }) : text)
 const step = (title) => process.stdout.write(`\n${bold(`▶ ${title}`)}\n`)

@@ -1,20 +1,26 @@
 // Cutting a release: what .github/workflows/release.yml runs on a pushed vX.Y.Z
 // tag, and what a maintainer can run by hand first (publish --dry-run writes nothing).
 //
-//   node scripts/release.mjs check <tag>
+//   node scripts/release.mjs check <tag> [--branch <ref>]
 //       refuses, saying what to do, a tag that is not vMAJOR.MINOR.PATCH, one
 //       package.json does not name, one CHANGELOG.md has no dated section for,
-//       one that is not the checked-out commit, and a dist/ that differs from
-//       what is committed (run it after `npm run bundle`: the fresh build)
+//       one that is not the checked-out commit, one on a commit that is not on
+//       the released branch (<ref>, default origin/main: what review and CI
+//       guard; a tag anywhere else would move v1 to unreviewed code), and a
+//       dist/ that differs from what is committed (run it after `npm run
+//       bundle`: the fresh build)
 //   node scripts/release.mjs notes <version>
 //       prints that version's CHANGELOG.md section (the release's body; dated or not)
 //   node scripts/release.mjs publish <tag> [--dry-run]
 //       creates the GitHub release for the tag, its body the CHANGELOG section
-//       (left as it is when it exists: a re-run), and moves the major tag (v1)
-//       to the tagged commit unless a newer v1.x.y exists; through the REST API
-//       at GITHUB_API_URL for GITHUB_REPOSITORY with GITHUB_TOKEN (or GH_TOKEN)
+//       (left as it is when it exists: a re-run), marked the latest release
+//       unless a newer vX.Y.Z exists, and moves the major tag (v1) to the
+//       tagged commit unless a newer v1.x.y exists; through the REST API at
+//       GITHUB_API_URL for GITHUB_REPOSITORY with GITHUB_TOKEN (or GH_TOKEN)
 //
 // Run in the project's root (the current directory). Exit status 1 on a refusal.
+// Node's own modules only: the release job that holds a write token installs
+// no dependencies.
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 
@@ -66,7 +72,7 @@ function releaseNotes(version, { dated = true } = {}) {
   return body
 }
 
-function check(tag) {
+function check(tag, branch) {
   const version = versionOf(tag)
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')).version
   if (pkg !== version)
@@ -83,6 +89,19 @@ function check(tag) {
   const head = git('rev-parse', 'HEAD')
   if (tagged !== head)
     refuse(`${tag} is ${tagged.slice(0, 12)}, but the checked-out commit is ${head.slice(0, 12)}: check out the tag`)
+  try {
+    git('rev-parse', '--verify', '--quiet', `${branch}^{commit}`)
+  } catch {
+    refuse(`${branch} is not in this clone: fetch the released branch's history (git fetch origin)`)
+  }
+  try {
+    git('merge-base', '--is-ancestor', tagged, branch)
+  } catch {
+    refuse(
+      `${tag} (${tagged.slice(0, 12)}) is not on ${branch}: release only what was merged there. ` +
+        `Merge the commit, then tag a commit of ${branch} with a new version (a pushed tag is not reused)`
+    )
+  }
   const dist = git('status', '--porcelain', '--untracked-files=all', '--', 'dist')
   if (dist !== '')
     refuse(
@@ -91,7 +110,7 @@ function check(tag) {
     )
   console.log(
     `${tag}: the tag names package.json's version, CHANGELOG.md has its section (${notes.split('\n').length} lines), ` +
-      `the tag is the checked-out commit ${head.slice(0, 12)}, and dist/ matches the fresh build`
+      `the tag is the checked-out commit ${head.slice(0, 12)} on ${branch}, and dist/ matches the fresh build`
   )
 }
 
@@ -133,21 +152,27 @@ async function publish(tag, dryRun) {
   const sha = git('rev-parse', '--verify', `refs/tags/${tag}^{commit}`)
   const api = githubApi()
 
+  // Release tags of every major version: an older patch (v1.2.4 after v1.3.0, v1.5.0 after v2.0.0)
+  // is neither the latest release nor where its major tag goes.
+  const releases = ((await api('GET', '/git/matching-refs/tags/v')) ?? [])
+    .map((r) => r.ref.replace(/^refs\/tags\//, ''))
+    .filter((t) => TAG.test(t))
+  const major = `v${parts(tag)[0]}`
+  const newerAnywhere = releases.find((t) => newer(t, tag))
+  const newest = releases.find((t) => t.startsWith(`${major}.`) && newer(t, tag))
+
   if (await api('GET', `/releases/tags/${tag}`)) console.log(`The release ${tag} exists already: left as it is.`)
   else {
-    if (!dryRun) await api('POST', '/releases', { tag_name: tag, name: tag, body: notes, make_latest: 'true' })
+    const latest = newerAnywhere ? 'false' : 'true'
+    if (!dryRun) await api('POST', '/releases', { tag_name: tag, name: tag, body: notes, make_latest: latest })
     console.log(
-      `${dryRun ? 'Would create' : 'Created'} the release ${tag}, its notes CHANGELOG.md's section for ${version}:`
+      `${dryRun ? 'Would create' : 'Created'} the release ${tag}${newerAnywhere ? ` (not the latest: ${newerAnywhere} is newer)` : ''}, ` +
+        `its notes CHANGELOG.md's section for ${version}:`
     )
     console.log(notes.replace(/^/gm, '  '))
   }
 
   // The major tag follows the newest release of its major version, never back to an older one.
-  const major = `v${parts(tag)[0]}`
-  const releases = ((await api('GET', `/git/matching-refs/tags/${major}.`)) ?? [])
-    .map((r) => r.ref.replace(/^refs\/tags\//, ''))
-    .filter((t) => TAG.test(t) && t.startsWith(`${major}.`))
-  const newest = releases.find((t) => newer(t, tag))
   if (newest) {
     console.log(`${major} stays where it is: ${newest} is newer than ${tag}.`)
     return
@@ -167,10 +192,15 @@ async function publish(tag, dryRun) {
 
 const [command, arg, ...flags] = process.argv.slice(2)
 try {
-  if (command === 'check') check(arg)
-  else if (command === 'notes') process.stdout.write(`${releaseNotes(arg, { dated: false })}\n`)
+  if (command === 'check') {
+    const at = flags.indexOf('--branch')
+    const branch = at < 0 ? 'origin/main' : flags[at + 1]
+    if (!branch) refuse('--branch needs the released branch, e.g. --branch origin/main')
+    check(arg, branch)
+  } else if (command === 'notes') process.stdout.write(`${releaseNotes(arg, { dated: false })}\n`)
   else if (command === 'publish') await publish(arg, flags.includes('--dry-run'))
-  else refuse('usage: node scripts/release.mjs check <tag> | notes <version> | publish <tag> [--dry-run]')
+  else
+    refuse('usage: node scripts/release.mjs check <tag> [--branch <ref>] | notes <version> | publish <tag> [--dry-run]')
 } catch (error) {
   if (!(error instanceof Refusal)) throw error
   console.error(`release refused: ${error.message}`)

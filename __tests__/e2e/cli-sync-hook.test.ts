@@ -236,6 +236,17 @@ describe('graft-action hook install', () => {
     expect(existsSync(hookPath())).toBe(false)
   })
 
+  it('a core.hooksPath outside the repository (a global one) is shared by every repository: refused, nothing written', async () => {
+    const shared = scratchDir('graft-global-hooks')
+    repo.git('config', 'core.hooksPath', shared) // as `git config --global core.hooksPath` would
+    const r = await cli(['hook', 'install', '-C', repo.root])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain(`core.hooksPath (file:.git/config) is ${shared}, outside this repository`)
+    expect(r.stderr).toContain('git config --local core.hooksPath .git/hooks')
+    expect(readdirSync(shared)).toEqual([])
+    expect(existsSync(hookPath())).toBe(false)
+  })
+
   it('outside a git repository it fails, says so, and writes nothing', async () => {
     const dir = scratchDir('graft-not-git')
     const r = await cli(['hook', 'install', '-C', dir])

@@ -2,11 +2,12 @@
 // command, verdicts as text and JSON, non-zero exits on errors.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { BUNDLE_NODE, PROJECT_ROOT } from '../support/action-runner.js'
 import { exampleRepo } from '../support/example-repo.js'
 import type { TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 interface CliRun {
   code: number
@@ -215,5 +216,32 @@ describe('npm run demo', () => {
     expect(kept).toBeDefined()
     expect(existsSync(join(kept!, 'dvc.yaml'))).toBe(true)
     rmSync(kept!, { recursive: true, force: true })
+  })
+
+  it("runs whatever the user's git config says: commit signing on (with no working key) and a global hook that refuses every commit", async () => {
+    const home = scratchDir('graft-demo-home')
+    mkdirSync(join(home, 'hooks'))
+    writeFileSync(join(home, 'hooks', 'pre-commit'), '#!/bin/sh\necho refused by a global hook >&2\nexit 1\n')
+    chmodSync(join(home, 'hooks', 'pre-commit'), 0o755)
+    writeFileSync(
+      join(home, 'gitconfig'),
+      `[commit]\n\tgpgsign = true\n[gpg]\n\tprogram = false\n[core]\n\thooksPath = ${join(home, 'hooks')}\n`
+    )
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      GIT_CONFIG_GLOBAL: join(home, 'gitconfig'),
+      AWS_EC2_METADATA_DISABLED: 'true'
+    }
+    for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_PROFILE', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) delete env[k]
+    const run = await new Promise<CliRun>((resolve) =>
+      execFile(BUNDLE_NODE, [join(PROJECT_ROOT, 'scripts/demo.mjs')], { env }, (error, stdout, stderr) =>
+        resolve({ code: error ? 1 : 0, stdout, stderr })
+      )
+    )
+    const made = /Copying examples\/docs-site into (\S+)/.exec(run.stdout)?.[1]
+    if (made) rmSync(made, { recursive: true, force: true })
+    expect(run.stderr).not.toContain('refused by a global hook')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('5 stale document(s)')
   })
 })

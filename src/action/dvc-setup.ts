@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { GraftError } from '../core/errors.js'
 import { which } from '../core/io/which.js'
 import { run, type RunResult } from '../core/io/exec.js'
+import { escapeLog } from '../core/log.js'
 
 export interface EnsureDvcOptions {
   /** pip version spec after `dvc==`: `3.*` (default), `3.67.*`, `3.67.1` */
@@ -147,7 +148,7 @@ const VENV_ARCHIVE_MS = 60_000
 async function restore(venv: string, key: string): Promise<boolean> {
   if (!cacheAvailable('restore')) return false
   const hit = await restoreCache([venv], key, { archiveMs: VENV_ARCHIVE_MS })
-  if (!hit && cacheUsable()) core.notice(`DVC cache: no entry for ${key}; installing`)
+  if (!hit && cacheUsable()) core.notice(escapeLog(`DVC cache: no entry for ${key}; installing`))
   return hit !== undefined
 }
 

@@ -10,6 +10,8 @@
 // Markdown is written with the `own` template tag, whose literal parts are the
 // source code's and whose values must already be `Markdown` (or numbers).
 
+import { HIDDEN_CHARACTERS } from '../core/log.js'
+
 declare const rendered: unique symbol
 /** Markdown made by this module: repository text inside it is inert. */
 export type Markdown = string & { readonly [rendered]: true }
@@ -42,8 +44,9 @@ export const LINE_BREAK = trusted('<br>')
 const ZWSP = '\u200b'
 
 // Characters that can hide or reorder what a reader sees (C0/C1 controls other
-// than the line breaks, bidirectional overrides and isolates): shown as escapes.
-const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+// than tab and the line breaks, bidirectional marks, overrides and isolates; the
+// set the log's escaper uses): shown as `\u202e`-style escapes.
+const HIDDEN = new RegExp(`[${HIDDEN_CHARACTERS}]`, 'g')
 const LINE_BREAKS = /\r\n|\r|\n|\u2028|\u2029/g
 
 /** One line of visible characters: line breaks become spaces, hidden characters `\u202e`-style escapes. */

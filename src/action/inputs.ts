@@ -29,6 +29,7 @@ import { parseTargetList, type DownstreamPolicy } from '../core/pipeline/targets
 import type { EngineChoice } from '../core/validate/validate.js'
 import type { Budget } from '../core/generate/budget.js'
 import { parseHandEditPolicy, type HandEditPolicy } from '../core/validate/hand-edits.js'
+import { escapeLog } from '../core/log.js'
 
 export interface ValidateInputs {
   root: string
@@ -125,8 +126,10 @@ function warnOutsideWorkspace(root: string): void {
   const rel = relative(resolve(workspace), root)
   if (rel.startsWith('..') || isAbsolute(rel)) {
     core.warning(
-      `working-directory ${root} is outside the workspace ${workspace}: graft-action reads files the checkout did not put there. ` +
-        'Set working-directory to a folder of the repository, relative to the workspace.'
+      escapeLog(
+        `working-directory ${root} is outside the workspace ${workspace}: graft-action reads files the checkout did not put there. ` +
+          'Set working-directory to a folder of the repository, relative to the workspace.'
+      )
     )
   }
 }

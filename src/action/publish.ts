@@ -5,7 +5,6 @@
 // checked again and the documents those commits made stale are regenerated
 // into the same commit. When a protection rule refuses the branch
 // (`on-protected: pull-request`), the commit goes to one rolling pull request.
-import * as core from '@actions/core'
 import { Git } from '../core/io/git.js'
 import { GraftError } from '../core/errors.js'
 import type { GenerateResult } from '../core/generate/generate.js'
@@ -132,7 +131,7 @@ async function rollingPullRequest(
 ): Promise<PublishOutcome> {
   const target = plan.branch!
   const bot = rollingBranch(target)
-  core.warning(
+  actionLog.warn(
     `${target} is protected (${refusal.reason}); the bot commit goes to ${bot} and a pull request into ${target} instead`
   )
   const token = inputs.token || undefined

@@ -27,26 +27,29 @@ export async function reportLeftStale(left: LeftStale[], after: 'validate' | 'ge
   const list = left.map((d) => `${d.outputs.join(', ')} (${d.why})`).join('; ')
   annotate(
     'warning',
-    escapeLog(
-      `${left.length} document(s) outside the targets ${after === 'generate' ? 'are stale after this run' : 'are stale'}: ${list}. ` +
-        'Run without targets, or with `downstream: include`, to bring them up to date.'
-    ),
+    `${left.length} document(s) outside the targets ${after === 'generate' ? 'are stale after this run' : 'are stale'}: ${list}. ` +
+      'Run without targets, or with `downstream: include`, to bring them up to date.',
     { title: 'Documents left stale' }
   )
   await writeSummary(leftStaleMarkdown(left))
 }
 
 /**
- * An annotation. Its title is plain text (one visible line, through the
- * renderer's annotationTitle; @actions/core escapes it for the workflow
- * command), its file a repository path shown relative to the workspace.
+ * An annotation. Its message goes through the log's escaper, its title is
+ * plain text (one visible line, through the renderer's annotationTitle;
+ * @actions/core escapes both for the workflow command), its file a repository
+ * path shown relative to the workspace.
  */
 export function annotate(
   level: 'error' | 'warning' | 'notice',
   message: string,
   where: { title: string; file?: string; line?: number }
 ): void {
-  core[level](message, { file: annotationPath(where.file), startLine: where.line, title: annotationTitle(where.title) })
+  core[level](escapeLog(message), {
+    file: annotationPath(where.file),
+    startLine: where.line,
+    title: annotationTitle(where.title)
+  })
 }
 
 /**
@@ -87,7 +90,7 @@ export async function reportFailure(error: unknown): Promise<void> {
     return
   }
   const message = error instanceof Error ? error.message : String(error)
-  core.setFailed(message)
+  core.setFailed(escapeLog(message))
 }
 
 /** The failure's problems as a list (file and line as code, message and hint as text), shortened to fit. */

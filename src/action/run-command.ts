@@ -78,7 +78,7 @@ async function generateFlow(
   publishInputs: PublishInputs
 ): Promise<void> {
   const plan = planFromEvent(process.env, publishInputs.allowUntrustedHead)
-  if (plan.warning) core.warning(plan.warning)
+  if (plan.warning) actionLog.warn(plan.warning)
   const decision = decideRun({
     command,
     event: plan.event,
@@ -164,7 +164,7 @@ async function validateOnly(
   report: ValidationReport,
   reason: string
 ): Promise<void> {
-  core.notice(`Validate only: ${reason}`)
+  core.notice(escapeLog(`Validate only: ${reason}`))
   // the summary too: a fork's token cannot comment, and the notice is easy to miss
   await writeSummary(own`\n> **Validate only:** ${text(reason)}\n`)
   const left = leftStale(report, [])

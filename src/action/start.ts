@@ -8,6 +8,7 @@ import { GraftError } from '../core/errors.js'
 import { actionPhrasing } from './phrasing.js'
 import { inputTypoWarnings } from './inputs.js'
 import { reportFailure } from './report.js'
+import { escapeLog } from '../core/log.js'
 
 /** Prepares the run; false (the failure already reported) when it must not go on. */
 export async function startAction(): Promise<boolean> {
@@ -15,7 +16,7 @@ export async function startAction(): Promise<boolean> {
   try {
     const problem = unsupportedPlatform(process.platform, process.env.RUNNER_OS)
     if (problem) throw new GraftError(problem)
-    for (const warning of inputTypoWarnings()) core.warning(warning)
+    for (const warning of inputTypoWarnings()) core.warning(escapeLog(warning))
     return true
   } catch (error) {
     await reportFailure(error)

@@ -3,8 +3,9 @@
 // goes where git looks for hooks (core.hooksPath, else .git/hooks); a hook
 // this command did not write is kept unless --force, which saves a copy.
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync, mkdirSync, realpathSync } from 'node:fs'
-import { isAbsolute, join, relative, resolve } from 'node:path'
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { GraftError } from '../core/errors.js'
+import { isSameOrInside } from '../core/paths.js'
 import { Git } from '../core/io/git.js'
 import { which } from '../core/io/which.js'
 import { UsageError, parseCommandLine } from './args.js'
@@ -20,7 +21,8 @@ export const hookHelp = (): string =>
       'sync with the prompts. "git commit --no-verify" skips it once. The hook checks\n' +
       'the working tree, so unstaged edits count too. It runs graft-action from PATH,\n' +
       'else from the repository (node_modules, or where this copy lies inside it), so\n' +
-      'it keeps working when the clone moves.',
+      'it keeps working when the clone moves; never a copy in a folder git tracks files\n' +
+      'in, which the branch checked out would decide.',
     sections: [
       {
         heading: 'Options',
@@ -72,6 +74,22 @@ async function install(argv: string[]): Promise<number> {
   }
   const root = top.stdout.trim()
   const hooksDir = resolve(dir, (await git.exec(['rev-parse', '--git-path', 'hooks'])).trim())
+  const gitDir = resolve(dir, (await git.exec(['rev-parse', '--git-common-dir'])).trim())
+  // A core.hooksPath outside the repository (a global one, say) is shared: a hook
+  // written there would run, and block commits, in every repository that uses it.
+  // pre-commit refuses any core.hooksPath for the same reason.
+  if (
+    !isSameOrInside(realOrSelf(root), realOrSelf(hooksDir)) &&
+    !isSameOrInside(realOrSelf(gitDir), realOrSelf(hooksDir))
+  ) {
+    const origin = (await git.tryExec(['config', '--show-origin', '--get', 'core.hooksPath'])).stdout
+      .trim()
+      .split('\t')[0]
+    throw new GraftError({
+      message: `core.hooksPath${origin ? ` (${origin})` : ''} is ${hooksDir}, outside this repository: a pre-commit hook there would run in every repository that uses it, so none was written`,
+      hint: `call "graft-action validate --fail-on-stale" from ${join(hooksDir, 'pre-commit')} yourself, or give this repository its own hooks (git config --local core.hooksPath .git/hooks) and install again`
+    })
+  }
   const hook = join(hooksDir, 'pre-commit')
   const shown = isAbsolute(relative(root, hook)) || relative(root, hook).startsWith('..') ? hook : relative(root, hook)
 
@@ -110,6 +128,15 @@ function thisCli(): string {
   return realpathSync(process.argv[1])
 }
 
+/** `path` with its symlinks resolved, as far as it exists. */
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path)
+  } catch {
+    return dirname(path) === path ? path : join(realOrSelf(dirname(path)), basename(path))
+  }
+}
+
 /** `file` relative to `root` when it lies inside it, else undefined. */
 function inside(root: string, file: string): string | undefined {
   const rel = relative(realpathSync(root), file)
@@ -130,6 +157,15 @@ function hookCheckCommand(dir: string): string {
  * relative to the top of the work tree; else the copy that wrote the hook, if
  * it is still there. A script copy runs with the node on PATH, else the Node
  * that wrote the hook. Nothing found: the commit is blocked with what to do.
+ *
+ * What it runs is what the developer installed, never what a checkout brought:
+ * relative PATH entries are dropped (a hook runs in the top of the work tree,
+ * so '.' or 'node_modules/.bin' would name the checkout's files), and a
+ * graft-action or node found in a folder of the work tree that git tracks
+ * files in (a committed node_modules/graft-action, a committed .bin shim, a
+ * vendored copy) is passed over with a note, as it is the checked-out branch's
+ * code. pre-commit does the same for its own program (the path written at
+ * install time); husky hooks are the repository's own scripts by design.
  */
 function hookScript(root: string, graftDir: string): string {
   const cli = thisCli()
@@ -141,22 +177,63 @@ function hookScript(root: string, graftDir: string): string {
     `${MARKER}, written by "graft-action hook install" (run it again to update it).`,
     '# Blocks a commit that leaves a generated document stale or dvc.yaml out of sync',
     '# with the prompts. Skip it once with: git commit --no-verify',
-    'top=$(git rev-parse --show-toplevel) || exit 1',
+    "# Only absolute PATH entries: this hook runs in the work tree, where '.' or",
+    "# 'node_modules/.bin' would name files a checkout put there (shell builtins only here).",
+    'path=',
+    'set -f',
+    'IFS=:',
+    'for d in $PATH; do case $d in /*) path=${path:+$path:}$d ;; esac; done',
+    'PATH=$path',
+    'top=$(git rev-parse --show-toplevel) && top=$(CDPATH= cd -P -- "$top" && pwd -P) || exit 1',
+    '# in_checkout DIR: DIR lies in a folder of this work tree that git tracks files in,',
+    '# so the branch checked out decides what is there. Prints that folder.',
+    'in_checkout() {',
+    '  d=$(CDPATH= cd -P -- "$1" 2>/dev/null && pwd -P) || return 1',
+    '  case $d/ in "$top"/*) ;; *) return 1 ;; esac',
+    '  rel=${d#"$top"}',
+    '  rel=${rel#/}',
+    '  first=${rel%%/*}',
+    '  [ -n "$first" ] || first=${2:-.}',
+    '  git -C "$top" ls-files --error-unmatch -- ":(literal)$first" >/dev/null 2>&1 || return 1',
+    '  echo "$first"',
+    '}',
+    '# Nor the folders of the work tree that git tracks files in.',
+    'path=',
+    'for d in $PATH; do in_checkout "$d" >/dev/null || path=${path:+$path:}$d; done',
+    'unset IFS',
+    'set +f',
+    'PATH=$path',
+    '# checked_out FILE: FILE (its symlinks followed) is in such a folder; says so.',
+    'checked_out() {',
+    '  f=$1 n=0',
+    '  while [ -L "$f" ] && [ "$n" -lt 20 ]; do',
+    '    l=$(readlink "$f") || break',
+    '    case $l in /*) f=$l ;; *) f=$(dirname -- "$f")/$l ;; esac',
+    '    n=$((n + 1))',
+    '  done',
+    '  where=$(in_checkout "$(dirname -- "$f")" "$(basename -- "$f")") || return 1',
+    '  echo "graft-action: not running $1: git tracks files in $where, so the branch checked out decides what it is." >&2',
+    '}',
     "# graft-action: on PATH, else the repository's own copy (relative to the top of the",
     '# work tree, so a moved clone still finds it), else the copy that wrote this hook.',
     'cli=',
-    'if command -v graft-action >/dev/null 2>&1; then',
+    'found=$(command -v graft-action 2>/dev/null)',
+    'if [ -n "$found" ] && ! checked_out "$found"; then',
     '  set -- graft-action',
     'else',
-    ...candidates.map((c) => `  [ -z "$cli" ] && [ -f "$top"/${shellQuote(c)} ] && cli="$top"/${shellQuote(c)}`),
+    ...candidates.map(
+      (c) =>
+        `  [ -z "$cli" ] && [ -f "$top"/${shellQuote(c)} ] && ! checked_out "$top"/${shellQuote(c)} && cli="$top"/${shellQuote(c)}`
+    ),
     ...(own ? [] : [`  [ -z "$cli" ] && [ -f ${shellQuote(cli)} ] && cli=${shellQuote(cli)}`]),
     '  if [ -z "$cli" ]; then',
-    `    echo "graft-action: this pre-commit hook cannot find graft-action: it is not on PATH, and not in this repository (${REPOSITORY_INSTALL})." >&2`,
+    `    echo "graft-action: this pre-commit hook cannot find graft-action: it is not on PATH, and not in this repository (${REPOSITORY_INSTALL}) outside what git tracks." >&2`,
     '    echo "Put graft-action on PATH, or run \\"graft-action hook install\\" again from where it is; skip this check once with \\"git commit --no-verify\\"." >&2',
     '    exit 1',
     '  fi',
-    '  if command -v node >/dev/null 2>&1; then',
-    '    set -- node "$cli"',
+    '  node=$(command -v node 2>/dev/null)',
+    '  if [ -n "$node" ] && ! checked_out "$node"; then',
+    '    set -- "$node" "$cli"',
     `  elif [ -x ${shellQuote(process.execPath)} ]; then`,
     `    set -- ${shellQuote(process.execPath)} "$cli"`,
     '  else',

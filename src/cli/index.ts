@@ -9,6 +9,7 @@ import { usePhrasing } from '../core/phrasing.js'
 import { unsupportedPlatform } from '../core/platform.js'
 import { UsageError } from './args.js'
 import { helpPage } from './help.js'
+import { jsonOutput } from './json-output.js'
 import { cliPhrasing } from './phrasing.js'
 import { err } from './style.js'
 import { workAbandoned } from '../core/abandoned.js'
@@ -108,7 +109,7 @@ try {
       message: p.message,
       hint: p.hint ?? null
     }))
-    process.stdout.write(`${JSON.stringify({ ok: false, exit_code: exitCode, problems: list }, null, 2)}\n`)
+    process.stdout.write(jsonOutput({ ok: false, exit_code: exitCode, problems: list }))
   }
   process.exitCode = exitCode
 }

@@ -12,6 +12,7 @@ import { asUsage, parseCommandLine } from './args.js'
 import { terminalLog } from './terminal-log.js'
 import { COMMON_ROWS, helpPage } from './help.js'
 import { out } from './style.js'
+import { jsonOutput } from './json-output.js'
 import { escapeLog } from '../core/log.js'
 
 export const validateHelp = (): string =>
@@ -74,20 +75,16 @@ export async function validateCommand(argv: string[]): Promise<number> {
   })
   if (values.json) {
     process.stdout.write(
-      JSON.stringify(
-        {
-          ok: true,
-          engine: report.engine,
-          is_stale: report.stale.length > 0,
-          stale_files: report.stale.flatMap((d) => d.outputs),
-          stale_stages: report.stale.map((d) => d.stage),
-          left_stale: leftStale(report, []).flatMap((d) => d.outputs),
-          problems: [],
-          stale: report.stale
-        },
-        null,
-        2
-      ) + '\n'
+      jsonOutput({
+        ok: true,
+        engine: report.engine,
+        is_stale: report.stale.length > 0,
+        stale_files: report.stale.flatMap((d) => d.outputs),
+        stale_stages: report.stale.map((d) => d.stage),
+        left_stale: leftStale(report, []).flatMap((d) => d.outputs),
+        problems: [],
+        stale: report.stale
+      })
     )
   } else if (report.stale.length === 0) {
     process.stdout.write(

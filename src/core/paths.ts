@@ -11,7 +11,7 @@
 //   folders), for the declared path and the resolved one alike;
 // - anything that is neither a regular file nor a folder (a FIFO would hang
 //   the run, a device would never end);
-// - control characters in a path (they would end up in logs and commands).
+// - control characters in a path, C0 and C1 (they would end up in logs and commands).
 // Outputs must also be writable files: not a folder, not under a file.
 import {
   accessSync,
@@ -30,6 +30,7 @@ import {
 } from 'node:fs'
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
 import { GraftError } from './errors.js'
+import { escapeCharacter } from './log.js'
 
 /**
  * Folders DVC does not walk into inside a directory dep (dvc-data's walk
@@ -56,7 +57,8 @@ const SHORT_NAME = /^(git|github|dvc)~[0-9]+[. ]*$/i
 
 /** What posix.normalize (or the trailing-slash rule) would change: `\\`, `//`, `.` or `..` segments, a final `/`. */
 const NOT_NORMAL = /\\|\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/
-const CONTROL = /[\u0000-\u001f\u007f]/
+/** A control character (C0, DEL or C1: U+009B is the 8-bit CSI): refused in paths and model names, which reach logs and commands. */
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
 /** A `..` after a separator: a real path holding it is left to path.relative. */
 const UP = `${sep}..`
 
@@ -111,7 +113,7 @@ function forbiddenFolder(relPath: string): string | undefined {
 
 /** A path as a message may show it: control characters written as escapes. */
 export function showPath(path: string): string {
-  return CONTROL.test(path) ? JSON.stringify(path).slice(1, -1) : path
+  return CONTROL.test(path) ? path.replace(new RegExp(CONTROL.source, 'g'), escapeCharacter) : path
 }
 
 /**

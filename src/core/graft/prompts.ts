@@ -2,7 +2,7 @@
 // and check the set as a whole (names, outputs, deps) before anything runs.
 import { posix } from 'node:path'
 import { GraftError, throwIfProblems, type Problem } from '../errors.js'
-import { isSameOrInside, PIPELINE_FILES, RepoPathChecker } from '../paths.js'
+import { CONTROL, isSameOrInside, PIPELINE_FILES, RepoPathChecker } from '../paths.js'
 import { parseFrontmatter } from './frontmatter.js'
 import { modelIdFor, resolveModel } from '../render/models.js'
 import type { Frontmatter } from '../types.js'
@@ -148,7 +148,7 @@ function checkModels(parsed: ParsedPrompt[]): Problem[] {
   for (const { prompt } of parsed) {
     if (prompt.model === undefined) continue
     const at = { file: prompt.path, line: prompt.modelLine }
-    if (/[\u0000-\u001f\u007f]/.test(prompt.model)) {
+    if (CONTROL.test(prompt.model)) {
       problems.push({
         ...at,
         message: `model ${JSON.stringify(prompt.model)} holds a control character (a line break, tab, …)`,

@@ -1,10 +1,13 @@
 // The one way the project runs a subprocess (git, dvc, pip). Plain Node, so the
 // core and the CLI need nothing from @actions/*. Arguments are passed as an
-// array: no shell, no quoting bugs.
+// array: no shell, no quoting bugs. A program named without a folder is looked
+// up on the absolute PATH entries only (see which.ts), never in the folder it
+// runs in.
 import { spawn } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
 import { setting } from '../phrasing.js'
 import { GraftError } from '../errors.js'
+import { which } from './which.js'
 
 export interface RunOptions {
   cwd: string
@@ -35,9 +38,16 @@ export type Runner = (file: string, args: string[], options: RunOptions) => Prom
 
 export const run: Runner = (file, args, options) =>
   new Promise((resolve, reject) => {
-    const child = spawn(file, args, {
+    const env = options.env ?? process.env
+    // Node looks a program up on the child's PATH, else its own: so do we.
+    const program = file.includes('/') ? file : which(file, env.PATH ?? process.env.PATH ?? '')
+    if (program === undefined) {
+      reject(spawnProblem(file, options.cwd, Object.assign(new Error(`spawn ${file} ENOENT`), { code: 'ENOENT' })))
+      return
+    }
+    const child = spawn(program, args, {
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      env,
       stdio: ['pipe', 'pipe', 'pipe']
     })
     const out: Buffer[] = []
