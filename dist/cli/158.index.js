@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_validate_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5685);
 /* harmony import */ var _core_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1922);
 /* harmony import */ var _core_defaults_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5553);
-/* harmony import */ var _core_generate_left_stale_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5986);
+/* harmony import */ var _core_generate_left_stale_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5986);
 /* harmony import */ var _terminal_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4491);
 /* harmony import */ var _core_validate_hand_edits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2577);
 /* harmony import */ var _dvc_locator_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4314);
@@ -23,8 +23,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7593);
 /* harmony import */ var _help_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7911);
 /* harmony import */ var _style_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1715);
-/* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4325);
+/* harmony import */ var _json_output_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8094);
+/* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4325);
 // `graft-action validate`: the same verdicts as the action, in a terminal.
+
 
 
 
@@ -88,16 +90,16 @@ async function validateCommand(argv) {
         dvc: _dvc_locator_js__WEBPACK_IMPORTED_MODULE_6__/* .dvcOnPath */ .q
     });
     if (values.json) {
-        process.stdout.write(JSON.stringify({
+        process.stdout.write((0,_json_output_js__WEBPACK_IMPORTED_MODULE_11__/* .jsonOutput */ .W)({
             ok: true,
             engine: report.engine,
             is_stale: report.stale.length > 0,
             stale_files: report.stale.flatMap((d) => d.outputs),
             stale_stages: report.stale.map((d) => d.stage),
-            left_stale: (0,_core_generate_left_stale_js__WEBPACK_IMPORTED_MODULE_12__/* .leftStale */ .X)(report, []).flatMap((d) => d.outputs),
+            left_stale: (0,_core_generate_left_stale_js__WEBPACK_IMPORTED_MODULE_13__/* .leftStale */ .X)(report, []).flatMap((d) => d.outputs),
             problems: [],
             stale: report.stale
-        }, null, 2) + '\n');
+        }));
     }
     else if (report.stale.length === 0) {
         process.stdout.write(`${_style_js__WEBPACK_IMPORTED_MODULE_10__/* .out */ .FD.ok(`All ${report.targets.size} document(s) are up to date`)} (${(0,_core_validate_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .describeEngine */ .sk)(report.engine)}).\n`);
@@ -105,13 +107,13 @@ async function validateCommand(argv) {
     else {
         process.stdout.write(`${_style_js__WEBPACK_IMPORTED_MODULE_10__/* .out */ .FD.stale(`${report.stale.length} stale document(s)`)} (${(0,_core_validate_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .describeEngine */ .sk)(report.engine)}):\n`);
         for (const d of report.stale) {
-            process.stdout.write(`  ${_style_js__WEBPACK_IMPORTED_MODULE_10__/* .out */ .FD.bold((0,_core_log_js__WEBPACK_IMPORTED_MODULE_11__/* .escapeLog */ .A)(d.outputs.join(', ')))}  ${_style_js__WEBPACK_IMPORTED_MODULE_10__/* .out */ .FD.dim(`[${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_11__/* .escapeLog */ .A)(d.stage)}]`)}\n`);
+            process.stdout.write(`  ${_style_js__WEBPACK_IMPORTED_MODULE_10__/* .out */ .FD.bold((0,_core_log_js__WEBPACK_IMPORTED_MODULE_12__/* .escapeLog */ .Ah)(d.outputs.join(', ')))}  ${_style_js__WEBPACK_IMPORTED_MODULE_10__/* .out */ .FD.dim(`[${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_12__/* .escapeLog */ .Ah)(d.stage)}]`)}\n`);
             for (const r of d.reasons)
-                process.stdout.write(`      - ${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_11__/* .escapeLog */ .A)(r.text)}\n`);
+                process.stdout.write(`      - ${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_12__/* .escapeLog */ .Ah)(r.text)}\n`);
         }
     }
     if (!values.json)
-        (0,_terminal_log_js__WEBPACK_IMPORTED_MODULE_4__/* .printLeftStale */ .k)((0,_core_generate_left_stale_js__WEBPACK_IMPORTED_MODULE_12__/* .leftStale */ .X)(report, []), 'are stale');
+        (0,_terminal_log_js__WEBPACK_IMPORTED_MODULE_4__/* .printLeftStale */ .k)((0,_core_generate_left_stale_js__WEBPACK_IMPORTED_MODULE_13__/* .leftStale */ .X)(report, []), 'are stale');
     return values['fail-on-stale'] && report.stale.length > 0 ? 1 : 0;
 }
 

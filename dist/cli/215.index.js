@@ -15,11 +15,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-/* harmony import */ var _core_io_git_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3000);
-/* harmony import */ var _core_io_which_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2562);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7593);
-/* harmony import */ var _core_nearest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8465);
-/* harmony import */ var _help_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7911);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6107);
+/* harmony import */ var _core_io_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3000);
+/* harmony import */ var _core_io_which_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(181);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7593);
+/* harmony import */ var _core_nearest_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8465);
+/* harmony import */ var _help_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7911);
 // `graft-action hook install`: a git pre-commit hook that runs validate and
 // blocks a commit leaving a document stale or dvc.yaml out of sync. The hook
 // goes where git looks for hooks (core.hooksPath, else .git/hooks); a hook
@@ -32,14 +33,16 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const hookHelp = () => (0,_help_js__WEBPACK_IMPORTED_MODULE_6__/* .helpPage */ .r)({
+
+const hookHelp = () => (0,_help_js__WEBPACK_IMPORTED_MODULE_7__/* .helpPage */ .r)({
     usage: 'graft-action hook install [options]',
     about: 'Writes a git pre-commit hook that runs "graft-action validate --fail-on-stale"\n' +
         'and blocks a commit that leaves a generated document stale or dvc.yaml out of\n' +
         'sync with the prompts. "git commit --no-verify" skips it once. The hook checks\n' +
         'the working tree, so unstaged edits count too. It runs graft-action from PATH,\n' +
         'else from the repository (node_modules, or where this copy lies inside it), so\n' +
-        'it keeps working when the clone moves.',
+        'it keeps working when the clone moves; never a copy in a folder git tracks files\n' +
+        'in, which the branch checked out would decide.',
     sections: [
         {
             heading: 'Options',
@@ -63,15 +66,15 @@ async function hookCommand(argv) {
         return 0;
     }
     if (!sub)
-        throw new _args_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb({ message: 'hook needs a command: install', hint: 'run "graft-action hook --help"' });
-    const near = (0,_core_nearest_js__WEBPACK_IMPORTED_MODULE_7__/* .nearest */ .p)(sub, ['install']);
-    throw new _args_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb({
+        throw new _args_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb({ message: 'hook needs a command: install', hint: 'run "graft-action hook --help"' });
+    const near = (0,_core_nearest_js__WEBPACK_IMPORTED_MODULE_8__/* .nearest */ .p)(sub, ['install']);
+    throw new _args_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb({
         message: `unknown hook command "${sub}"${near ? `; did you mean "${near}"?` : ''}`,
         hint: 'run "graft-action hook --help"'
     });
 }
 async function install(argv) {
-    const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandLine */ .Du)('hook install', argv, {
+    const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCommandLine */ .Du)('hook install', argv, {
         force: { type: 'boolean', default: false },
         cwd: { type: 'string', short: 'C', default: '.' }
     });
@@ -80,7 +83,7 @@ async function install(argv) {
         return 0;
     }
     const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(values.cwd);
-    const git = new _core_io_git_js__WEBPACK_IMPORTED_MODULE_3__/* .Git */ .T(dir);
+    const git = new _core_io_git_js__WEBPACK_IMPORTED_MODULE_4__/* .Git */ .T(dir);
     const top = await git.tryExec(['rev-parse', '--show-toplevel']);
     if (top.code !== 0) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
@@ -90,6 +93,20 @@ async function install(argv) {
     }
     const root = top.stdout.trim();
     const hooksDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir, (await git.exec(['rev-parse', '--git-path', 'hooks'])).trim());
+    const gitDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir, (await git.exec(['rev-parse', '--git-common-dir'])).trim());
+    // A core.hooksPath outside the repository (a global one, say) is shared: a hook
+    // written there would run, and block commits, in every repository that uses it.
+    // pre-commit refuses any core.hooksPath for the same reason.
+    if (!(0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isSameOrInside */ .Im)(realOrSelf(root), realOrSelf(hooksDir)) &&
+        !(0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isSameOrInside */ .Im)(realOrSelf(gitDir), realOrSelf(hooksDir))) {
+        const origin = (await git.tryExec(['config', '--show-origin', '--get', 'core.hooksPath'])).stdout
+            .trim()
+            .split('\t')[0];
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+            message: `core.hooksPath${origin ? ` (${origin})` : ''} is ${hooksDir}, outside this repository: a pre-commit hook there would run in every repository that uses it, so none was written`,
+            hint: `call "graft-action validate --fail-on-stale" from ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(hooksDir, 'pre-commit')} yourself, or give this repository its own hooks (git config --local core.hooksPath .git/hooks) and install again`
+        });
+    }
     const hook = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(hooksDir, 'pre-commit');
     const shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, hook)) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, hook).startsWith('..') ? hook : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, hook);
     let replaced = '';
@@ -122,6 +139,15 @@ const REPOSITORY_INSTALL = 'node_modules/graft-action/dist/cli/index.js';
 function thisCli() {
     return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(process.argv[1]);
 }
+/** `path` with its symlinks resolved, as far as it exists. */
+function realOrSelf(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+    }
+    catch {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path) === path ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(realOrSelf((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path)), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path));
+    }
+}
 /** `file` relative to `root` when it lies inside it, else undefined. */
 function inside(root, file) {
     const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root), file);
@@ -129,7 +155,7 @@ function inside(root, file) {
 }
 /** The validate command the hook runs, to type here: graft-action when on PATH, else this CLI; -C unless run in `dir`. */
 function hookCheckCommand(dir) {
-    const graft = (0,_core_io_which_js__WEBPACK_IMPORTED_MODULE_4__/* .which */ .K)('graft-action') ? 'graft-action' : `node ${shellQuote(thisCli())}`;
+    const graft = (0,_core_io_which_js__WEBPACK_IMPORTED_MODULE_5__/* .which */ .K)('graft-action') ? 'graft-action' : `node ${shellQuote(thisCli())}`;
     return `${graft} validate --fail-on-stale${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(process.cwd()) === dir ? '' : ` -C ${shellQuote(dir)}`}`;
 }
 /**
@@ -140,6 +166,15 @@ function hookCheckCommand(dir) {
  * relative to the top of the work tree; else the copy that wrote the hook, if
  * it is still there. A script copy runs with the node on PATH, else the Node
  * that wrote the hook. Nothing found: the commit is blocked with what to do.
+ *
+ * What it runs is what the developer installed, never what a checkout brought:
+ * relative PATH entries are dropped (a hook runs in the top of the work tree,
+ * so '.' or 'node_modules/.bin' would name the checkout's files), and a
+ * graft-action or node found in a folder of the work tree that git tracks
+ * files in (a committed node_modules/graft-action, a committed .bin shim, a
+ * vendored copy) is passed over with a note, as it is the checked-out branch's
+ * code. pre-commit does the same for its own program (the path written at
+ * install time); husky hooks are the repository's own scripts by design.
  */
 function hookScript(root, graftDir) {
     const cli = thisCli();
@@ -151,22 +186,60 @@ function hookScript(root, graftDir) {
         `${MARKER}, written by "graft-action hook install" (run it again to update it).`,
         '# Blocks a commit that leaves a generated document stale or dvc.yaml out of sync',
         '# with the prompts. Skip it once with: git commit --no-verify',
-        'top=$(git rev-parse --show-toplevel) || exit 1',
+        "# Only absolute PATH entries: this hook runs in the work tree, where '.' or",
+        "# 'node_modules/.bin' would name files a checkout put there (shell builtins only here).",
+        'path=',
+        'set -f',
+        'IFS=:',
+        'for d in $PATH; do case $d in /*) path=${path:+$path:}$d ;; esac; done',
+        'PATH=$path',
+        'top=$(git rev-parse --show-toplevel) && top=$(CDPATH= cd -P -- "$top" && pwd -P) || exit 1',
+        '# in_checkout DIR: DIR lies in a folder of this work tree that git tracks files in,',
+        '# so the branch checked out decides what is there. Prints that folder.',
+        'in_checkout() {',
+        '  d=$(CDPATH= cd -P -- "$1" 2>/dev/null && pwd -P) || return 1',
+        '  case $d/ in "$top"/*) ;; *) return 1 ;; esac',
+        '  rel=${d#"$top"}',
+        '  rel=${rel#/}',
+        '  first=${rel%%/*}',
+        '  [ -n "$first" ] || first=${2:-.}',
+        '  git -C "$top" ls-files --error-unmatch -- ":(literal)$first" >/dev/null 2>&1 || return 1',
+        '  echo "$first"',
+        '}',
+        '# Nor the folders of the work tree that git tracks files in.',
+        'path=',
+        'for d in $PATH; do in_checkout "$d" >/dev/null || path=${path:+$path:}$d; done',
+        'unset IFS',
+        'set +f',
+        'PATH=$path',
+        '# checked_out FILE: FILE (its symlinks followed) is in such a folder; says so.',
+        'checked_out() {',
+        '  f=$1 n=0',
+        '  while [ -L "$f" ] && [ "$n" -lt 20 ]; do',
+        '    l=$(readlink "$f") || break',
+        '    case $l in /*) f=$l ;; *) f=$(dirname -- "$f")/$l ;; esac',
+        '    n=$((n + 1))',
+        '  done',
+        '  where=$(in_checkout "$(dirname -- "$f")" "$(basename -- "$f")") || return 1',
+        '  echo "graft-action: not running $1: git tracks files in $where, so the branch checked out decides what it is." >&2',
+        '}',
         "# graft-action: on PATH, else the repository's own copy (relative to the top of the",
         '# work tree, so a moved clone still finds it), else the copy that wrote this hook.',
         'cli=',
-        'if command -v graft-action >/dev/null 2>&1; then',
+        'found=$(command -v graft-action 2>/dev/null)',
+        'if [ -n "$found" ] && ! checked_out "$found"; then',
         '  set -- graft-action',
         'else',
-        ...candidates.map((c) => `  [ -z "$cli" ] && [ -f "$top"/${shellQuote(c)} ] && cli="$top"/${shellQuote(c)}`),
+        ...candidates.map((c) => `  [ -z "$cli" ] && [ -f "$top"/${shellQuote(c)} ] && ! checked_out "$top"/${shellQuote(c)} && cli="$top"/${shellQuote(c)}`),
         ...(own ? [] : [`  [ -z "$cli" ] && [ -f ${shellQuote(cli)} ] && cli=${shellQuote(cli)}`]),
         '  if [ -z "$cli" ]; then',
-        `    echo "graft-action: this pre-commit hook cannot find graft-action: it is not on PATH, and not in this repository (${REPOSITORY_INSTALL})." >&2`,
+        `    echo "graft-action: this pre-commit hook cannot find graft-action: it is not on PATH, and not in this repository (${REPOSITORY_INSTALL}) outside what git tracks." >&2`,
         '    echo "Put graft-action on PATH, or run \\"graft-action hook install\\" again from where it is; skip this check once with \\"git commit --no-verify\\"." >&2',
         '    exit 1',
         '  fi',
-        '  if command -v node >/dev/null 2>&1; then',
-        '    set -- node "$cli"',
+        '  node=$(command -v node 2>/dev/null)',
+        '  if [ -n "$node" ] && ! checked_out "$node"; then',
+        '    set -- "$node" "$cli"',
         `  elif [ -x ${shellQuote(process.execPath)} ]; then`,
         `    set -- ${shellQuote(process.execPath)} "$cli"`,
         '  else',
@@ -189,187 +262,6 @@ function hookScript(root, graftDir) {
 }
 function shellQuote(s) {
     return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-
-/***/ }),
-
-/***/ 1983:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   eF: () => (/* binding */ run)
-/* harmony export */ });
-/* unused harmony exports CommandError, spawnProblem */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _phrasing_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1677);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-// The one way the project runs a subprocess (git, dvc, pip). Plain Node, so the
-// core and the CLI need nothing from @actions/*. Arguments are passed as an
-// array: no shell, no quoting bugs.
-
-
-
-
-class CommandError extends Error {
-    command;
-    result;
-    constructor(command, result) {
-        super(`${command} exited with ${result.code}: ${result.stderr.trim() || result.stdout.trim()}`);
-        this.command = command;
-        this.result = result;
-        this.name = 'CommandError';
-    }
-}
-const run = (file, args, options) => new Promise((resolve, reject) => {
-    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, {
-        cwd: options.cwd,
-        env: options.env ?? process.env,
-        stdio: ['pipe', 'pipe', 'pipe']
-    });
-    const out = [];
-    const err = [];
-    child.stdout.on('data', (d) => out.push(d));
-    child.stderr.on('data', (d) => err.push(d));
-    child.on('error', (error) => reject(spawnProblem(file, options.cwd, error)));
-    child.on('close', (code) => {
-        const result = {
-            code: code ?? 1,
-            stdout: Buffer.concat(out).toString('utf8'),
-            stderr: Buffer.concat(err).toString('utf8')
-        };
-        if (result.code !== 0 && !options.allowFailure) {
-            reject(new CommandError([file, ...args].join(' '), result));
-        }
-        else {
-            resolve(result);
-        }
-    });
-    // A child may exit without reading its stdin (EPIPE); its exit code tells what happened.
-    child.stdin.on('error', () => { });
-    child.stdin.end(options.input ?? '');
-});
-/**
- * A spawn failure as the user can act on it: Node says `spawn git ENOENT` both
- * when git is missing and when the working folder is, and `spawn ENOTDIR` when
- * the folder is a file. Other errors are returned unchanged.
- */
-function spawnProblem(file, cwd, error) {
-    if (error.code === 'ENOENT' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(cwd)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
-            message: `the folder ${cwd} does not exist, so ${file} cannot run there`,
-            hint: `check ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_2__/* .setting */ .Pe)('working-directory')}`
-        });
-    }
-    if (error.code === 'ENOTDIR' || (error.code === 'ENOENT' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(cwd).isDirectory())) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
-            message: `${cwd} is a file, not a folder, so ${file} cannot run there`,
-            hint: `check ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_2__/* .setting */ .Pe)('working-directory')}`
-        });
-    }
-    if (error.code === 'ENOENT') {
-        // The code stays on the error, so a caller that knows the program (dvc) can say how to install it.
-        const missing = new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
-            message: `${file} is not installed or not on PATH`,
-            hint: `install ${file} on the runner (or add its folder to PATH) and run again`
-        });
-        return Object.assign(missing, { code: 'ENOENT' });
-    }
-    if (error.code === 'EACCES') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
-            message: `${file} was found on PATH but cannot be run (permission denied)`,
-            hint: `make ${file} executable, or put a working ${file} first on PATH`
-        });
-    }
-    return error;
-}
-
-
-/***/ }),
-
-/***/ 3000:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ Git)
-/* harmony export */ });
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1983);
-// A small git command manager: every git call the project makes goes through
-// here, so environment, cwd and error text are handled once.
-
-class Git {
-    cwd;
-    env;
-    constructor(cwd, env = process.env) {
-        this.cwd = cwd;
-        this.env = env;
-    }
-    /** Runs git and returns stdout; throws CommandError on a non-zero exit. */
-    async exec(args, input) {
-        return (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('git', args, { cwd: this.cwd, env: this.gitEnv(), input })).stdout;
-    }
-    /** Runs git and returns the whole result, whatever the exit code. */
-    async tryExec(args, input) {
-        return (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('git', args, { cwd: this.cwd, env: this.gitEnv(), input, allowFailure: true });
-    }
-    /** Tracked files plus untracked files git does not ignore, `/`-separated. */
-    async listFiles() {
-        const out = await this.exec(['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
-        return [...new Set(out.split('\0').filter(Boolean))];
-    }
-    async revParse(rev) {
-        const r = await this.tryExec(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
-        return r.code === 0 ? r.stdout.trim() : undefined;
-    }
-    /**
-     * File contents at a revision, or undefined when the path does not exist there.
-     * `./` makes the path relative to cwd, so a working-directory below the git root works.
-     */
-    async show(rev, path) {
-        const r = await this.tryExec(['show', `${rev}:./${path}`]);
-        return r.code === 0 ? r.stdout : undefined;
-    }
-    /** The same repository with extra environment (e.g. a scratch `GIT_INDEX_FILE`). */
-    withEnv(extra) {
-        return new Git(this.cwd, { ...this.env, ...extra });
-    }
-    gitEnv() {
-        // Never prompt for credentials in CI; keep messages in English for matching.
-        return { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
-    }
-}
-
-
-/***/ }),
-
-/***/ 2562:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ which)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-// Finds an executable on PATH without spawning a shell.
-
-
-function which(name, path = process.env.PATH ?? '') {
-    for (const dir of path.split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter).filter(Boolean)) {
-        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-            return candidate;
-        }
-        catch {
-            // not here; keep looking
-        }
-    }
-    return undefined;
 }
 
 

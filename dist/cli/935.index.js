@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 /* harmony import */ var _core_defaults_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5553);
-/* harmony import */ var _core_io_which_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2562);
+/* harmony import */ var _core_io_which_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(181);
 // The CLI never installs DVC: it uses the one on PATH, or says how to get it.
 
 
@@ -45,12 +45,12 @@ function terminalLog(quiet) {
     return {
         info: (m) => {
             if (!quiet)
-                process.stderr.write(`${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeLog */ .A)(m)}\n`);
+                process.stderr.write(`${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeLog */ .Ah)(m)}\n`);
         },
-        warn: (m) => process.stderr.write(`${_style_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._q.warning('warning:')} ${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeLog */ .A)(m)}\n`),
+        warn: (m) => process.stderr.write(`${_style_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._q.warning('warning:')} ${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeLog */ .Ah)(m)}\n`),
         group: async (name, fn) => {
             if (!quiet)
-                process.stderr.write(`${_style_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._q.bold(`== ${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeLog */ .A)(name)}`)}\n`);
+                process.stderr.write(`${_style_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._q.bold(`== ${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeLog */ .Ah)(name)}`)}\n`);
             return fn();
         }
     };
@@ -61,7 +61,7 @@ function printLeftStale(left, verb) {
         return;
     process.stdout.write(`${_style_js__WEBPACK_IMPORTED_MODULE_1__/* .out */ .FD.stale(`${left.length} document(s) outside the targets ${verb}:`)}\n`);
     for (const d of left)
-        process.stdout.write(`  ${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeLog */ .A)(d.outputs.join(', '))}  (${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeLog */ .A)(d.why)})\n`);
+        process.stdout.write(`  ${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeLog */ .Ah)(d.outputs.join(', '))}  (${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeLog */ .Ah)(d.why)})\n`);
     process.stdout.write('Run without targets, or with --downstream include, to bring them up to date.\n');
 }
 
@@ -292,36 +292,6 @@ function composeDocument(header, text) {
     const body = stripHeaders(text);
     const ended = body === '' || body.endsWith('\n') ? body : `${body}\n`;
     return `${header}\n${ended}`;
-}
-
-
-/***/ }),
-
-/***/ 2562:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ which)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-// Finds an executable on PATH without spawning a shell.
-
-
-function which(name, path = process.env.PATH ?? '') {
-    for (const dir of path.split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter).filter(Boolean)) {
-        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-            return candidate;
-        }
-        catch {
-            // not here; keep looking
-        }
-    }
-    return undefined;
 }
 
 

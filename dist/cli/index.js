@@ -138,15 +138,16 @@ const COMMON_ROWS = [
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
 /* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4325);
-/* harmony import */ var _core_nearest_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8465);
+/* harmony import */ var _core_nearest_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8465);
 /* harmony import */ var _core_phrasing_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1677);
-/* harmony import */ var _core_platform_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(692);
+/* harmony import */ var _core_platform_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(692);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7593);
 /* harmony import */ var _help_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7911);
-/* harmony import */ var _phrasing_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1294);
-/* harmony import */ var _style_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1715);
-/* harmony import */ var _core_abandoned_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(4127);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8330);
+/* harmony import */ var _json_output_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8094);
+/* harmony import */ var _phrasing_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1294);
+/* harmony import */ var _style_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1715);
+/* harmony import */ var _core_abandoned_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4127);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8330);
 // graft-action's terminal adapter: the same core as the action, for local use.
 // Exit status: 0 done, 1 failed (or stale with --fail-on-stale, or sync --check
 // found changes), 2 a usage error (unknown command or option, bad value).
@@ -161,13 +162,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
 // Loaded on demand: validate, the quick path, never loads the AWS SDK.
 const commands = {
-    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
-    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(516), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(831)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4831))).generateCommand,
-    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(516), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(831)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4831))).packCommand,
-    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(152), __nccwpck_require__.e(666)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7666))).syncCommand,
-    hook: async () => (await __nccwpck_require__.e(/* import() */ 215).then(__nccwpck_require__.bind(__nccwpck_require__, 7215))).hookCommand
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(8), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
+    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(516), __nccwpck_require__.e(8), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(831)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4831))).generateCommand,
+    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(516), __nccwpck_require__.e(8), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(831)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4831))).packCommand,
+    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(8), __nccwpck_require__.e(152), __nccwpck_require__.e(666)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7666))).syncCommand,
+    hook: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(8), __nccwpck_require__.e(215)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7215))).hookCommand
 };
 /** Commands that take --json: their failures are a JSON object on stdout too. */
 const JSON_COMMANDS = new Set(['validate']);
@@ -202,10 +204,10 @@ async function main(argv) {
         return 0;
     }
     if (name === '--version' || name === '-V') {
-        process.stdout.write(`graft-action ${_package_json__WEBPACK_IMPORTED_MODULE_7__/* .version */ .rE}\n`);
+        process.stdout.write(`graft-action ${_package_json__WEBPACK_IMPORTED_MODULE_8__/* .version */ .rE}\n`);
         return 0;
     }
-    const platform = (0,_core_platform_js__WEBPACK_IMPORTED_MODULE_8__/* .unsupportedPlatform */ .r)(process.platform);
+    const platform = (0,_core_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .unsupportedPlatform */ .r)(process.platform);
     if (platform)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz(platform);
     if (!name) {
@@ -214,7 +216,7 @@ async function main(argv) {
     }
     const load = commands[name];
     if (!load) {
-        const near = name.startsWith('-') ? undefined : (0,_core_nearest_js__WEBPACK_IMPORTED_MODULE_9__/* .nearest */ .p)(name, Object.keys(commands));
+        const near = name.startsWith('-') ? undefined : (0,_core_nearest_js__WEBPACK_IMPORTED_MODULE_10__/* .nearest */ .p)(name, Object.keys(commands));
         throw new _args_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb({
             message: name.startsWith('-')
                 ? `unknown option ${name}; options go after the command`
@@ -231,7 +233,7 @@ function wantsJson(argv) {
     return JSON_COMMANDS.has(name) && options.includes('--json');
 }
 const argv = process.argv.slice(2);
-(0,_core_phrasing_js__WEBPACK_IMPORTED_MODULE_2__/* .usePhrasing */ .sI)(_phrasing_js__WEBPACK_IMPORTED_MODULE_5__/* .cliPhrasing */ .z);
+(0,_core_phrasing_js__WEBPACK_IMPORTED_MODULE_2__/* .usePhrasing */ .sI)(_phrasing_js__WEBPACK_IMPORTED_MODULE_6__/* .cliPhrasing */ .z);
 // The AWS SDK warns on Node 20 that its releases from 2027 need Node 22: a note
 // for this project's maintainers (who pin the SDK), not for the person at the terminal.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -242,7 +244,7 @@ catch (error) {
     const problems = error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz ? error.problems : [{ message: error instanceof Error ? error.message : String(error) }];
     const exitCode = error instanceof _args_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb ? error.exitCode : 1;
     for (const p of problems)
-        process.stderr.write(`${_style_js__WEBPACK_IMPORTED_MODULE_6__/* .err */ ._q.error('error:')} ${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeLog */ .A)((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatProblem */ .Vw)(p))}\n`);
+        process.stderr.write(`${_style_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._q.error('error:')} ${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeLog */ .Ah)((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatProblem */ .Vw)(p))}\n`);
     if (wantsJson(argv)) {
         const list = problems.map((p) => ({
             file: p.file ?? null,
@@ -250,16 +252,37 @@ catch (error) {
             message: p.message,
             hint: p.hint ?? null
         }));
-        process.stdout.write(`${JSON.stringify({ ok: false, exit_code: exitCode, problems: list }, null, 2)}\n`);
+        process.stdout.write((0,_json_output_js__WEBPACK_IMPORTED_MODULE_5__/* .jsonOutput */ .W)({ ok: false, exit_code: exitCode, problems: list }));
     }
     process.exitCode = exitCode;
 }
 // work given up at its time limit (a credential_process that never returns) would keep Node running
-if ((0,_core_abandoned_js__WEBPACK_IMPORTED_MODULE_10__/* .workAbandoned */ .k)())
+if ((0,_core_abandoned_js__WEBPACK_IMPORTED_MODULE_11__/* .workAbandoned */ .k)())
     process.exit(process.exitCode ?? 0);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 8094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ jsonOutput)
+/* harmony export */ });
+/* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4325);
+// What --json prints. JSON.stringify escapes C0 controls but leaves C1 controls
+// (U+009B, the 8-bit CSI) and bidirectional overrides as they are, since JSON
+// allows them; a terminal the JSON is printed to may act on them. Written as
+// \u escapes, the text means the same to every JSON reader.
+
+const HIDDEN = new RegExp(`[${_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .HIDDEN_CHARACTERS */ .wW}\\u2028\\u2029]`, 'g');
+/** `value` as indented JSON and a line break, with no character a terminal could act on. */
+function jsonOutput(value) {
+    return `${JSON.stringify(value, null, 2).replace(HIDDEN, _core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCharacter */ .Vg)}\n`;
+}
+
 
 /***/ }),
 
@@ -389,7 +412,9 @@ function throwIfProblems(problems) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ escapeLog)
+/* harmony export */   Ah: () => (/* binding */ escapeLog),
+/* harmony export */   Vg: () => (/* binding */ escapeCharacter),
+/* harmony export */   wW: () => (/* binding */ HIDDEN_CHARACTERS)
 /* harmony export */ });
 /* unused harmony export silentLog */
 const silentLog = {
@@ -399,18 +424,34 @@ const silentLog = {
 };
 /** `::cmd …::` (workflow commands) and `##[cmd …]` (their older form), as the runner reads a line. */
 const COMMAND_LINE = /^\s*(?:::|##\[)/;
-// Control characters other than the line break: a carriage return or escape
-// sequence could hide or rewrite what a reader sees.
-const OTHER_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/g;
 /**
- * Text that is safe to print to an Actions log or a terminal: control
- * characters other than `\n` are written as escapes (`\r` → `\\r`), and a line
- * the runner would read as a workflow command (`::error::…`, `::stop-commands::…`,
- * `##[…]`) is quoted with a leading `» `, so repository content can never run one.
- * Every string that reaches a log goes through here (the adapters' Log does it).
+ * Characters that can hide or reorder what a reader sees, wherever repository
+ * text is shown (a terminal, the Actions log, a rendered comment), as a regular
+ * expression class: C0 and C1 controls other than tab and the line breaks (an
+ * escape sequence; U+009B, the 8-bit CSI, which terminals that honour C1
+ * controls act on), and the bidirectional marks, embeddings, overrides and
+ * isolates ("Trojan Source"). The log escaper and the Markdown renderer show
+ * each as an escape.
+ */
+const HIDDEN_CHARACTERS = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+// In a log, a tab, a carriage return (it rewrites the line) and the Unicode
+// line and paragraph separators are escaped too: only `\n` breaks a line.
+const LOG_HIDDEN = new RegExp(`[${HIDDEN_CHARACTERS}\\t\\r\\u2028\\u2029]`, 'g');
+/** One hidden character as a reader sees it: `\\r`, `\\t`, `\\u001b`, `\\u202e`. */
+function escapeCharacter(c) {
+    const json = JSON.stringify(c).slice(1, -1);
+    return json !== c ? json : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/**
+ * Text that is safe to print to an Actions log or a terminal: hidden
+ * characters (see HIDDEN_CHARACTERS), tabs and carriage returns are written as
+ * escapes (`\r` → `\\r`), and a line the runner would read as a workflow command
+ * (`::error::…`, `::stop-commands::…`, `##[…]`) is quoted with a leading `» `, so
+ * repository content can never run one. Every string that reaches a log goes
+ * through here (the adapters' Log does it).
  */
 function escapeLog(text) {
-    const visible = text.replace(OTHER_CONTROL, (c) => JSON.stringify(c).slice(1, -1));
+    const visible = text.replace(LOG_HIDDEN, escapeCharacter);
     if (!visible.includes('::') && !visible.includes('##['))
         return visible;
     return visible
@@ -709,7 +750,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 2562:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");

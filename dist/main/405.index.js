@@ -23,11 +23,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4296);
 /* harmony import */ var _core_io_which_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2562);
 /* harmony import */ var _core_io_exec_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1983);
+/* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4325);
 // Puts DVC on the runner for engine "dvc": the one on PATH when there is one,
 // else a virtual environment in the runner's tool cache, installed with pip and
 // kept with @actions/cache. The cache is a speed-up only: every call to it goes
 // through actions-cache.ts (time limits; the first failure turns it off for
 // the run), never a failed run.
+
 
 
 
@@ -149,7 +151,7 @@ async function restore(venv, key) {
         return false;
     const hit = await (0,_actions_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .restore */ .PF)([venv], key, { archiveMs: VENV_ARCHIVE_MS });
     if (!hit && (0,_actions_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .cacheUsable */ .d0)())
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice(`DVC cache: no entry for ${key}; installing`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice((0,_core_log_js__WEBPACK_IMPORTED_MODULE_10__/* .escapeLog */ .Ah)(`DVC cache: no entry for ${key}; installing`));
     return hit !== undefined;
 }
 async function save(venv, key) {

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(3838);
 // EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 340 modules
 var cache = __webpack_require__(1691);
-// EXTERNAL MODULE: ./src/action/report.ts + 1 modules
-var report = __webpack_require__(9095);
+// EXTERNAL MODULE: ./src/action/report.ts
+var report = __webpack_require__(1658);
 // EXTERNAL MODULE: ./src/action/run-end.ts + 1 modules
 var run_end = __webpack_require__(6432);
 ;// CONCATENATED MODULE: ./src/action/actions-cache.ts
@@ -129,12 +129,15 @@ var errors = __webpack_require__(4296);
 var which = __webpack_require__(2562);
 // EXTERNAL MODULE: ./src/core/io/exec.ts + 1 modules
 var exec = __webpack_require__(7265);
+// EXTERNAL MODULE: ./src/core/log.ts
+var log = __webpack_require__(4325);
 ;// CONCATENATED MODULE: ./src/action/dvc-setup.ts
 // Puts DVC on the runner for engine "dvc": the one on PATH when there is one,
 // else a virtual environment in the runner's tool cache, installed with pip and
 // kept with @actions/cache. The cache is a speed-up only: every call to it goes
 // through actions-cache.ts (time limits; the first failure turns it off for
 // the run), never a failed run.
+
 
 
 
@@ -256,7 +259,7 @@ async function dvc_setup_restore(venv, key) {
         return false;
     const hit = await restore([venv], key, { archiveMs: VENV_ARCHIVE_MS });
     if (!hit && cacheUsable())
-        core.notice(`DVC cache: no entry for ${key}; installing`);
+        core.notice((0,log/* escapeLog */.Ah)(`DVC cache: no entry for ${key}; installing`));
     return hit !== undefined;
 }
 async function dvc_setup_save(venv, key) {
