@@ -59,7 +59,11 @@ async function install(argv: string[]): Promise<number> {
     })
   }
   const root = top.stdout.trim()
-  const hooksDir = resolve(dir, (await git.exec(['rev-parse', '--git-path', 'hooks'])).trim())
+  // Every git command runs with hooks off (core.hooksPath=/dev/null), so the configured folder is asked for by name.
+  const configured = (await git.configuredPaths('core.hooksPath')).at(-1)
+  const hooksDir = configured
+    ? resolve(root, configured)
+    : resolve(dir, (await git.exec(['rev-parse', '--git-path', 'hooks'])).trim())
   const hook = join(hooksDir, 'pre-commit')
   const shown = isAbsolute(relative(root, hook)) || relative(root, hook).startsWith('..') ? hook : relative(root, hook)
 

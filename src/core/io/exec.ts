@@ -12,6 +12,12 @@ export interface RunOptions {
   input?: string
   /** resolve instead of throwing on a non-zero exit */
   allowFailure?: boolean
+  /**
+   * Stop the program (and what it started) after this many milliseconds and
+   * reject with a CommandTimeout: a program reading repository content may
+   * never end (a FIFO, an endless file, a stalled network).
+   */
+  timeoutMs?: number
 }
 
 export interface RunResult {
@@ -30,21 +36,58 @@ export class CommandError extends Error {
   }
 }
 
+/** The program ran past its time limit and was stopped. */
+export class CommandTimeout extends Error {
+  constructor(
+    readonly command: string,
+    readonly timeoutMs: number
+  ) {
+    super(`${command} did not finish within ${describeDuration(timeoutMs)} and was stopped`)
+    this.name = 'CommandTimeout'
+  }
+}
+
+/** "90 s", "10 minutes": a time limit as messages say it. */
+export function describeDuration(ms: number): string {
+  if (ms < 120_000) return `${Math.max(1, Math.round(ms / 1000))} s`
+  return `${Math.round(ms / 60_000)} minutes`
+}
+
 export type Runner = (file: string, args: string[], options: RunOptions) => Promise<RunResult>
+
+/** On POSIX a timed program runs in its own process group, so stopping it stops what it started too. */
+const GROUPS = process.platform !== 'win32'
 
 export const run: Runner = (file, args, options) =>
   new Promise((resolve, reject) => {
+    const timed = options.timeoutMs !== undefined
     const child = spawn(file, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: ['pipe', 'pipe', 'pipe']
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: timed && GROUPS
     })
     const out: Buffer[] = []
     const err: Buffer[] = []
+    let timedOut = false
+    const timer = timed
+      ? setTimeout(() => {
+          timedOut = true
+          stop(child.pid)
+        }, options.timeoutMs)
+      : undefined
     child.stdout.on('data', (d: Buffer) => out.push(d))
     child.stderr.on('data', (d: Buffer) => err.push(d))
-    child.on('error', (error: NodeJS.ErrnoException) => reject(spawnProblem(file, options.cwd, error)))
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer)
+      reject(spawnProblem(file, options.cwd, error))
+    })
     child.on('close', (code) => {
+      clearTimeout(timer)
+      if (timedOut) {
+        reject(new CommandTimeout([file, ...args.slice(0, 3)].join(' '), options.timeoutMs!))
+        return
+      }
       const result = {
         code: code ?? 1,
         stdout: Buffer.concat(out).toString('utf8'),
@@ -60,6 +103,16 @@ export const run: Runner = (file, args, options) =>
     child.stdin.on('error', () => {})
     child.stdin.end(options.input ?? '')
   })
+
+/** Kills a timed program's whole process group (POSIX), or the program itself. */
+function stop(pid: number | undefined): void {
+  if (pid === undefined) return
+  try {
+    process.kill(GROUPS ? -pid : pid, 'SIGKILL')
+  } catch {
+    // already gone
+  }
+}
 
 /**
  * A spawn failure as the user can act on it: Node says `spawn git ENOENT` both

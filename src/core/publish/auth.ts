@@ -1,8 +1,10 @@
 // Authentication for one git command at a time. The token travels as an HTTP
-// header set through GIT_CONFIG_* environment variables of that one process:
-// never in .git/config, never in the remote URL, never on a command line
-// (where `ps` and error messages would show it).
-import type { Git } from '../io/git.js'
+// header given to that one process as command-line configuration (the git
+// runner's GIT_CONFIG_* variables): never in .git/config, never in the remote
+// URL, never on a command line (where `ps` and error messages would show it),
+// and only to a remote reached over HTTP(S) — a token means nothing to a
+// local path or an SSH remote, so they never see it.
+import type { ConfigEntry, Git } from '../io/git.js'
 import type { RunResult } from '../io/exec.js'
 
 /** The header GitHub accepts for a workflow token or a PAT over HTTPS. */
@@ -28,18 +30,19 @@ export function extraHeaderKey(remoteUrl: string): string {
   return 'http.extraheader'
 }
 
-/** Environment that adds the header to one git process, after any GIT_CONFIG_* already set. */
-export function authEnv(remoteUrl: string, token: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+/** Whether git reaches `remoteUrl` over HTTP(S), where the token header applies. */
+export function isHttpRemote(remoteUrl: string): boolean {
+  return /^https?:\/\//i.test(remoteUrl)
+}
+
+/** The configuration that adds the header to one git process. */
+export function authConfig(remoteUrl: string, token: string): ConfigEntry[] {
   const key = extraHeaderKey(remoteUrl)
-  const start = Number.parseInt(base.GIT_CONFIG_COUNT ?? '0', 10) || 0
-  return {
-    GIT_CONFIG_COUNT: String(start + 2),
+  return [
     // An empty value resets the header list (drops a persisted checkout header).
-    [`GIT_CONFIG_KEY_${start}`]: key,
-    [`GIT_CONFIG_VALUE_${start}`]: '',
-    [`GIT_CONFIG_KEY_${start + 1}`]: key,
-    [`GIT_CONFIG_VALUE_${start + 1}`]: authHeader(token)
-  }
+    { key, value: '' },
+    { key, value: authHeader(token) }
+  ]
 }
 
 /** Replaces the token, and its base64 form, wherever it appears. */
@@ -58,13 +61,15 @@ export async function gitWithAuth(
   token: string | undefined,
   args: string[]
 ): Promise<RunResult> {
-  let runner = git
-  if (token) {
-    const url = await remoteUrl(git, remote)
-    runner = git.withEnv(authEnv(url, token))
-  }
-  const result = await runner.tryExec(args)
+  const result = await (await withToken(git, remote, token)).tryExec(args)
   return { code: result.code, stdout: scrubSecret(result.stdout, token), stderr: scrubSecret(result.stderr, token) }
+}
+
+/** `git` with the token's header for `remote` when it is reached over HTTP(S); `git` itself otherwise. */
+export async function withToken(git: Git, remote: string, token: string | undefined): Promise<Git> {
+  if (!token) return git
+  const url = await remoteUrl(git, remote)
+  return isHttpRemote(url) ? git.withConfig(authConfig(url, token)) : git
 }
 
 /** The URL git will use for `remote` (insteadOf applied); a URL or path passes through. */
