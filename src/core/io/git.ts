@@ -211,6 +211,15 @@ async function readOverrides(cwd: string): Promise<ConfigEntry[]> {
 }
 
 /**
+ * The fixed overrides as environment, for a program that runs git itself
+ * (DVC): its git runs no hook, fsmonitor or configured helper either.
+ */
+export function hardenedGitEnv(): NodeJS.ProcessEnv {
+  const env = gitProcessEnv(FIXED)
+  return Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('GIT_')))
+}
+
+/**
  * The environment of one git process: the allowlist, `set`, and `config` as
  * command-line configuration. Never a prompt for credentials (CI has no one to
  * answer); messages in English, for matching.
