@@ -6,6 +6,7 @@
 // what the model reports and stops starting documents past max-output-tokens.
 import { GraftError } from '../errors.js'
 import type { Log } from '../log.js'
+import { MAX_SOURCE_BYTES } from '../pack/source-diff.js'
 import { DEFAULT_MAX_DOCUMENTS, DEFAULT_MAX_INPUT_TOKENS, DEFAULT_MAX_OUTPUT_TOKENS } from '../defaults.js'
 
 /** The defaults of defaults.ts as one Budget. */
@@ -28,6 +29,25 @@ export interface Budget {
  * have fewer characters per token, so the estimate can be low for them.
  */
 export const CHARS_PER_TOKEN = 3.5
+
+/**
+ * Bytes of source one input token can stand for at most: even very repetitive
+ * text takes a token per handful of characters. A document whose sources hold
+ * more bytes than max-input-tokens × this is over the budget whatever the
+ * count, and is refused before a byte of them is read.
+ */
+export const MAX_BYTES_PER_TOKEN = 8
+
+/** How much source text one document may read under `budget` (at most MAX_SOURCE_BYTES). */
+export function sourceLimit(budget: Budget): { maxBytes: number; why: string } {
+  const byBudget = budget.maxInputTokens * MAX_BYTES_PER_TOKEN
+  return byBudget < MAX_SOURCE_BYTES
+    ? {
+        maxBytes: byBudget,
+        why: `max-input-tokens ${budget.maxInputTokens} at up to ${MAX_BYTES_PER_TOKEN} bytes per token`
+      }
+    : { maxBytes: MAX_SOURCE_BYTES, why: 'the most the action reads for one document' }
+}
 
 export interface DocumentEstimate {
   output: string

@@ -11,7 +11,15 @@ import type { Override } from '../pack/source-diff.js'
 import type { RenderRequest, RenderResult } from '../render/bedrock.js'
 import { RenderError } from '../render/errors.js'
 import { GraftError, type Problem } from '../errors.js'
-import { checkBudget, describeEstimate, estimateInput, mapPool, type Budget, type DocumentEstimate } from './budget.js'
+import {
+  checkBudget,
+  describeEstimate,
+  estimateInput,
+  mapPool,
+  sourceLimit,
+  type Budget,
+  type DocumentEstimate
+} from './budget.js'
 import type { ValidationReport } from '../validate/validate.js'
 import { refuseHandEdits, type HandEditPolicy } from '../validate/hand-edits.js'
 import { leftStale, planGeneration, type PlannedDocument } from './plan.js'
@@ -359,7 +367,8 @@ class GenerationRun {
       force: this.options.force,
       log: this.options.log,
       baselineRev: this.options.baselineRev,
-      refresh
+      refresh,
+      sourceLimit: sourceLimit(this.options.budget)
     })
   }
 

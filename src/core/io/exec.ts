@@ -18,6 +18,8 @@ export interface RunOptions {
    * never end (a FIFO, an endless file, a stalled network).
    */
   timeoutMs?: number
+  /** stop the program once its output (stdout) passes this many bytes, and reject with OutputTooLarge */
+  maxOutputBytes?: number
 }
 
 export interface RunResult {
@@ -47,6 +49,17 @@ export class CommandTimeout extends Error {
   }
 }
 
+/** The program's output passed the caller's limit; it was stopped, and nothing it printed is kept. */
+export class OutputTooLarge extends Error {
+  constructor(
+    readonly command: string,
+    readonly maxOutputBytes: number
+  ) {
+    super(`${command} printed more than ${maxOutputBytes} bytes and was stopped`)
+    this.name = 'OutputTooLarge'
+  }
+}
+
 /** "90 s", "10 minutes": a time limit as messages say it. */
 export function describeDuration(ms: number): string {
   if (ms < 120_000) return `${Math.max(1, Math.round(ms / 1000))} s`
@@ -55,29 +68,48 @@ export function describeDuration(ms: number): string {
 
 export type Runner = (file: string, args: string[], options: RunOptions) => Promise<RunResult>
 
-/** On POSIX a timed program runs in its own process group, so stopping it stops what it started too. */
+/** On POSIX a program that may be stopped runs in its own process group, so stopping it stops what it started too. */
 const GROUPS = process.platform !== 'win32'
+const MAX_STDERR_BYTES = 1024 * 1024
 
 export const run: Runner = (file, args, options) =>
   new Promise((resolve, reject) => {
-    const timed = options.timeoutMs !== undefined
+    const stoppable = options.timeoutMs !== undefined || options.maxOutputBytes !== undefined
     const child = spawn(file, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],
-      detached: timed && GROUPS
+      detached: stoppable && GROUPS
     })
     const out: Buffer[] = []
     const err: Buffer[] = []
+    let outBytes = 0
+    let tooLarge = false
     let timedOut = false
-    const timer = timed
-      ? setTimeout(() => {
-          timedOut = true
-          stop(child.pid)
-        }, options.timeoutMs)
-      : undefined
-    child.stdout.on('data', (d: Buffer) => out.push(d))
-    child.stderr.on('data', (d: Buffer) => err.push(d))
+    const timer =
+      options.timeoutMs !== undefined
+        ? setTimeout(() => {
+            timedOut = true
+            stop(child.pid)
+          }, options.timeoutMs)
+        : undefined
+    child.stdout.on('data', (d: Buffer) => {
+      if (tooLarge) return
+      outBytes += d.length
+      if (options.maxOutputBytes !== undefined && outBytes > options.maxOutputBytes) {
+        tooLarge = true
+        out.length = 0
+        stop(child.pid)
+        return
+      }
+      out.push(d)
+    })
+    let errBytes = 0
+    child.stderr.on('data', (d: Buffer) => {
+      // a program's complaints are read for a message: the first megabyte says it
+      errBytes += d.length
+      if (errBytes <= MAX_STDERR_BYTES) err.push(d)
+    })
     child.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer)
       reject(spawnProblem(file, options.cwd, error))
@@ -86,6 +118,10 @@ export const run: Runner = (file, args, options) =>
       clearTimeout(timer)
       if (timedOut) {
         reject(new CommandTimeout([file, ...args.slice(0, 3)].join(' '), options.timeoutMs!))
+        return
+      }
+      if (tooLarge) {
+        reject(new OutputTooLarge([file, ...args.slice(0, 3)].join(' '), options.maxOutputBytes!))
         return
       }
       const result = {

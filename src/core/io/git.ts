@@ -19,6 +19,12 @@
 // - with a time limit, named when it stops a command.
 import { GraftError } from '../errors.js'
 import { CommandError, CommandTimeout, describeDuration, run, type RunResult } from './exec.js'
+
+/** Limits of one command beyond the runner's own. */
+export interface GitLimits {
+  /** stop git once its output passes this many bytes (exec.ts OutputTooLarge) */
+  maxOutputBytes?: number
+}
 import { programEnv } from './env.js'
 
 /** One configuration entry given to a git process, after every config file. */
@@ -104,14 +110,12 @@ export class Git {
   ) {}
 
   /** Runs git and returns stdout; throws CommandError on a non-zero exit. */
-  async exec(args: string[], input?: string): Promise<string> {
-    const result = await this.tryExec(args, input)
-    if (result.code !== 0) throw new CommandError(['git', ...args].join(' '), result)
-    return result.stdout
+  async exec(args: string[], input?: string, limits: GitLimits = {}): Promise<string> {
+    return stdoutOf(args, await this.tryExec(args, input, limits))
   }
 
   /** Runs git and returns the whole result, whatever the exit code. */
-  async tryExec(args: string[], input?: string): Promise<RunResult> {
+  async tryExec(args: string[], input?: string, limits: GitLimits = {}): Promise<RunResult> {
     const env = this.gitEnv(await this.overrides())
     try {
       return await run('git', withPackPrograms(args), {
@@ -119,7 +123,8 @@ export class Git {
         env,
         input,
         allowFailure: true,
-        timeoutMs: GIT_TIME_LIMIT_MS
+        timeoutMs: GIT_TIME_LIMIT_MS,
+        maxOutputBytes: limits.maxOutputBytes
       })
     } catch (error) {
       if (error instanceof CommandTimeout) throw timeoutProblem(args, error.timeoutMs)
@@ -127,6 +132,36 @@ export class Git {
     } finally {
       if (MOVES_HEAD.has(args[0])) this.shared.overrides = undefined
     }
+  }
+
+  /**
+   * Runs `git <args> -- <paths>` for any number of paths: never one command
+   * line too long for the system (`spawn E2BIG`; Windows allows 32,767
+   * characters). Commands that read pathspecs from stdin get them there
+   * (`--pathspec-from-file`); others run once per batch of paths, their
+   * outputs joined in order.
+   */
+  async execPaths(args: string[], paths: string[], limits: GitLimits = {}): Promise<string> {
+    return stdoutOf([...args, '--', '…'], await this.tryExecPaths(args, paths, limits))
+  }
+
+  /** execPaths, returning the whole result (the first failure's code and message) whatever the exit code. */
+  async tryExecPaths(args: string[], paths: string[], limits: GitLimits = {}): Promise<RunResult> {
+    // No path means no file here, never "every file" (what an empty pathspec means to git).
+    if (paths.length === 0) return { code: 0, stdout: '', stderr: '' }
+    if (PATHSPEC_FROM_STDIN.has(args[0])) {
+      return this.tryExec([...args, '--pathspec-from-file=-', '--pathspec-file-nul'], paths.join('\0'), limits)
+    }
+    const joined: RunResult = { code: 0, stdout: '', stderr: '' }
+    let left = limits.maxOutputBytes
+    for (const batch of batches(paths)) {
+      const r = await this.tryExec([...args, '--', ...batch], undefined, { maxOutputBytes: left })
+      joined.stdout += r.stdout
+      joined.stderr += r.stderr
+      if (left !== undefined) left -= Buffer.byteLength(r.stdout)
+      if (r.code !== 0) return { ...joined, code: r.code }
+    }
+    return joined
   }
 
   /** Tracked files plus untracked files git does not ignore, `/`-separated. */
@@ -231,6 +266,33 @@ function gitProcessEnv(config: ConfigEntry[], set: NodeJS.ProcessEnv = {}): Node
     env[`GIT_CONFIG_VALUE_${i}`] = e.value
   })
   return programEnv('git', { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' })
+}
+
+/** Commands that take their pathspecs on stdin (git 2.25+); others get them in batches. */
+const PATHSPEC_FROM_STDIN = new Set(['add', 'reset', 'checkout', 'restore', 'rm', 'commit', 'stash'])
+/** Characters of paths per command line: far below Linux's limit, and Windows' 32,767. */
+const BATCH_CHARS = 16_000
+
+function batches(paths: string[]): string[][] {
+  const out: string[][] = []
+  let batch: string[] = []
+  let chars = 0
+  for (const path of paths) {
+    if (batch.length > 0 && chars + path.length + 1 > BATCH_CHARS) {
+      out.push(batch)
+      batch = []
+      chars = 0
+    }
+    batch.push(path)
+    chars += path.length + 1
+  }
+  if (batch.length > 0) out.push(batch)
+  return out
+}
+
+function stdoutOf(args: string[], result: RunResult): string {
+  if (result.code !== 0) throw new CommandError(['git', ...args].join(' '), result)
+  return result.stdout
 }
 
 /**

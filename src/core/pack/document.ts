@@ -7,7 +7,7 @@ import { findBaseline, type Baseline } from './baseline.js'
 import { detectChanges, type ChangeSet } from './changes.js'
 import { decideDirective, type DirectiveName } from './directive.js'
 import { packPrompt } from './packed-prompt.js'
-import type { Override } from './source-diff.js'
+import type { Override, SourceLimit } from './source-diff.js'
 
 /** The stage and prompt a packed prompt is made for (a planned document fits). */
 export interface PackTarget {
@@ -34,6 +34,8 @@ export async function packDocument(
     baselineRev?: string
     /** REFRESH whatever changed, with this reason (a hand-edited document under `hand-edits: regenerate`) */
     refresh?: string
+    /** how much source text the document may read (the run's budget) */
+    sourceLimit?: Omit<SourceLimit, 'promptPath'>
   }
 ): Promise<PackedDocument> {
   const output = doc.prompt.out
@@ -51,7 +53,8 @@ export async function packDocument(
     deps: doc.prompt.deps,
     output,
     baseline,
-    overrides: options.overrides
+    overrides: options.overrides,
+    sourceLimit: options.sourceLimit
   })
   let { directive, line } = decideDirective(changes)
   if (options.refresh && directive !== 'GENERATE') {
