@@ -543,12 +543,27 @@ export function readRegularFile(abs: string, shown: string, options: { noFollow?
     throw error
   }
   try {
-    if (!fstatSync(fd).isFile()) throw replaced(shown, 'a FIFO, a device or a folder')
+    const stats = fstatSync(fd)
+    if (!stats.isFile()) throw replaced(shown, 'a FIFO, a device or a folder')
+    if (stats.size > MAX_TEXT_BYTES) {
+      throw new GraftError({
+        file: shown,
+        message: `${shown} is ${Math.round(stats.size / (1024 * 1024))} MB, more than the action reads from one file (${MAX_TEXT_BYTES / (1024 * 1024)} MB)`,
+        hint: 'a prompt, a pipeline file or a source the model reads is text of a sensible size: remove or split it'
+      })
+    }
     return readFileSync(fd, 'utf8')
   } finally {
     closeSync(fd)
   }
 }
+
+/**
+ * The most text the action reads into memory at once (one file, or one
+ * document's sources): a JavaScript string holds about 512 M characters, and
+ * gigabytes would exhaust the runner's memory first.
+ */
+export const MAX_TEXT_BYTES = 256 * 1024 * 1024
 
 /**
  * Open flags for reading a file judged earlier: a FIFO swapped in since opens

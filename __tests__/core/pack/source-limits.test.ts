@@ -11,6 +11,7 @@ import { Git } from '../../../src/core/io/git.js'
 import { sourceDiff } from '../../../src/core/pack/source-diff.js'
 import { sourceLimit } from '../../../src/core/generate/budget.js'
 import { commitFiles } from '../../../src/core/publish/commit.js'
+import { RepoPathChecker } from '../../../src/core/paths.js'
 import { TestRepo } from '../../support/repo.js'
 
 const bot = { name: 'graft-bot[bot]', email: 'graft-bot[bot]@users.noreply.github.com' }
@@ -99,6 +100,14 @@ describe('a folder dep of large files', () => {
     const error = await refusal(sourceDiff(new Git(repo.root), ['raw'], undefined, new Map(), limit))
     expect(error.problems[0].message).toMatch(
       /300 MB, more than it may read \(256 MB: the most the action reads for one document\)/
+    )
+  })
+
+  it('refuses one file larger than the action reads from one file (a prompt, a pipeline file), naming it', () => {
+    repo = TestRepo.create({ 'small.md': 'small\n' })
+    sparse('docs/huge.prompt.md', 300 * 1024 * 1024)
+    expect(() => new RepoPathChecker(repo.root).readText('docs/huge.prompt.md', 'prompt')).toThrow(
+      /docs\/huge\.prompt\.md is 300 MB, more than the action reads from one file \(256 MB\)/
     )
   })
 

@@ -18,7 +18,7 @@
 //   that talk to the remote (publish/auth.ts), as an HTTP header;
 // - with a time limit, named when it stops a command.
 import { GraftError } from '../errors.js'
-import { CommandError, CommandTimeout, describeDuration, run, type RunResult } from './exec.js'
+import { CommandError, CommandTimeout, OutputTooLarge, describeDuration, run, type RunResult } from './exec.js'
 
 /** Limits of one command beyond the runner's own. */
 export interface GitLimits {
@@ -180,7 +180,17 @@ export class Git {
    * `./` makes the path relative to cwd, so a working-directory below the git root works.
    */
   async show(rev: string, path: string): Promise<string | undefined> {
-    const r = await this.tryExec(['show', '--no-textconv', `${rev}:./${path}`])
+    // a committed file of gigabytes must not exhaust memory: one file's text, as the resolver reads at most
+    const r = await this.tryExec(['show', '--no-textconv', `${rev}:./${path}`], undefined, {
+      maxOutputBytes: MAX_SHOWN_BYTES
+    }).catch((error: unknown) => {
+      if (!(error instanceof OutputTooLarge)) throw error
+      throw new GraftError({
+        file: path,
+        message: `${path} at ${rev.slice(0, 12)} is more than ${MAX_SHOWN_BYTES / (1024 * 1024)} MB, more than the action reads from one file`,
+        hint: 'a prompt or a generated document is text of a sensible size: remove or split it'
+      })
+    })
     return r.code === 0 ? r.stdout : undefined
   }
 
@@ -267,6 +277,9 @@ function gitProcessEnv(config: ConfigEntry[], set: NodeJS.ProcessEnv = {}): Node
   })
   return programEnv('git', { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' })
 }
+
+/** The most `show` returns (paths.ts MAX_TEXT_BYTES; io/ does not import the resolver). */
+const MAX_SHOWN_BYTES = 256 * 1024 * 1024
 
 /** Commands that take their pathspecs on stdin (git 2.25+); others get them in batches. */
 const PATHSPEC_FROM_STDIN = new Set(['add', 'reset', 'checkout', 'restore', 'rm', 'commit', 'stash'])

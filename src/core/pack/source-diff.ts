@@ -8,15 +8,11 @@ import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff'
 import { GraftError } from '../errors.js'
 import { OutputTooLarge } from '../io/exec.js'
 import type { Git } from '../io/git.js'
-import { RepoPathChecker } from '../paths.js'
+import { MAX_TEXT_BYTES, RepoPathChecker } from '../paths.js'
 import { redactSecrets } from './redact.js'
 
-/**
- * The most source text one document may read, whatever the budget: a
- * JavaScript string holds at most about 512 M characters, and a folder dep of
- * gigabytes would exhaust memory first.
- */
-export const MAX_SOURCE_BYTES = 256 * 1024 * 1024
+/** The most source text one document may read, whatever the budget. */
+export const MAX_SOURCE_BYTES = MAX_TEXT_BYTES
 
 /** How much source text a document may read, and why, for the message that refuses more. */
 export interface SourceLimit {
