@@ -269,7 +269,8 @@ class GenerationRun {
     private readonly plan: PlannedDocument[]
   ) {
     this.transaction = new FileTransaction(options.root)
-    this.git = new Git(options.root)
+    // In a partial clone, git fetches old contents on its own: with the action's token.
+    this.git = new Git(options.root).withLazyFetchToken(options.gitToken)
     this.files = new PipelineFiles(options.root, options.report.pipeline, plan)
   }
 

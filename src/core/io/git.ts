@@ -7,25 +7,29 @@
 // would run with what git's environment holds, so every command runs
 // - with hooks and every configured program off: the settings below and, for
 //   settings keyed by a name (filter.<driver>.clean, diff.<driver>.textconv,
-//   merge.<driver>.driver, credential.<url>.helper…), an override for each
-//   name the configuration holds (read with `git config --list`, includes
-//   followed); the overrides go in as command-line configuration
-//   (GIT_CONFIG_COUNT…), which wins over every config file — except
-//   remote.<name>.uploadpack and receivepack, where the first value wins, so
-//   the commands that reach a remote name the programs on their command line;
+//   merge.<driver>.driver…), an override for each name the configuration
+//   holds (read with `git config --list`, includes followed); the overrides go
+//   in as command-line configuration (GIT_CONFIG_COUNT…), which wins over
+//   every config file — except remote.<name>.uploadpack and receivepack,
+//   where the first value wins, so the commands that reach a remote name the
+//   programs on their command line;
 // - with an allowlisted environment (io/env.ts): no token, no AWS keys, no
 //   INPUT_* or ACTIONS_* variables; the token is added only to the commands
-//   that talk to the remote (publish/auth.ts), as an HTTP header;
+//   that talk to the remote (publish/auth.ts) and to the fetches git makes on
+//   its own in a partial clone, as an HTTP header, and those then ask no
+//   credential helper (credential.helper and credential.<url>.helper emptied);
+//   without the action's token (the CLI), the user's own credentials apply;
 // - with a time limit, named when it stops a command.
 import { GraftError } from '../errors.js'
 import { CommandError, CommandTimeout, OutputTooLarge, describeDuration, run, type RunResult } from './exec.js'
+import { programEnv } from './env.js'
+import { authConfig, isHttpRemote, scrubSecret } from './git-auth.js'
 
 /** Limits of one command beyond the runner's own. */
 export interface GitLimits {
   /** stop git once its output passes this many bytes (exec.ts OutputTooLarge) */
   maxOutputBytes?: number
 }
-import { programEnv } from './env.js'
 
 /** One configuration entry given to a git process, after every config file. */
 export interface ConfigEntry {
@@ -55,7 +59,6 @@ const FIXED: ConfigEntry[] = [
   { key: 'sequence.editor', value: ':' },
   { key: 'core.alternateRefsCommand', value: '' },
   { key: 'diff.external', value: '' },
-  { key: 'credential.helper', value: '' },
   { key: 'protocol.ext.allow', value: 'never' },
   { key: 'commit.gpgSign', value: 'false' },
   { key: 'tag.gpgSign', value: 'false' },
@@ -87,7 +90,6 @@ const NAMED: Record<string, ConfigEntry[]> = {
     { key: 'command', value: '' }
   ],
   merge: [{ key: 'driver', value: 'false' }],
-  credential: [{ key: 'helper', value: '' }],
   hook: [{ key: 'command', value: ':' }]
 }
 
@@ -96,29 +98,88 @@ const MOVES_HEAD = new Set(['checkout', 'switch', 'rebase', 'reset', 'update-ref
 
 /** What every Git of one repository shares: the configuration's overrides, read once (until HEAD moves). */
 class Shared {
-  overrides?: Promise<ConfigEntry[]>
+  facts?: Promise<RepoFacts>
+}
+
+/** What the runner reads of a repository's configuration once (again after HEAD moves). */
+interface RepoFacts {
+  overrides: ConfigEntry[]
+  /** empty every credential helper the configuration names, for a command that authenticates with the action's token */
+  credentialResets: ConfigEntry[]
+  /**
+   * The URL of the remote a partial clone (`--filter=blob:none`) fetches
+   * missing objects from, as git fetches them on its own in the middle of a
+   * diff, show or rebase.
+   */
+  promisorUrl?: string
+}
+
+/**
+ * A partial clone could not fetch contents it does not hold (git's lazy
+ * fetch from its promisor remote): the token was refused, or there was none.
+ */
+export class LazyFetchError extends GraftError {
+  constructor(remoteUrl: string | undefined, stderr: string) {
+    const status =
+      /returned error: (\d{3})/.exec(stderr)?.[1] ?? (/could not read Username/i.test(stderr) ? '401' : undefined)
+    super({
+      message:
+        `this clone is partial (file contents are fetched when needed, as with actions/checkout's filter: blob:none), ` +
+        `and fetching older contents from ${remoteUrl ?? 'its remote'} failed${status ? ` (HTTP ${status})` : ''}`,
+      hint: 'give the action a `token` that may read the repository (it fetches them with it), or check out without `filter:` (a full clone)'
+    })
+    this.name = 'LazyFetchError'
+  }
+}
+
+/** How one Git runs its commands besides the runner's own rules. */
+interface GitSetup {
+  /** variables set for git on top of the allowlisted environment (GIT_INDEX_FILE, the identity…) */
+  env: NodeJS.ProcessEnv
+  /** the token for a remote reached over HTTP(S), for the commands that talk to it (publish/auth.ts) */
+  auth?: { url: string; token: string }
+  /** the token git's own fetches in a partial clone carry (see RepoFacts.promisorUrl) */
+  lazyFetchToken?: string
+  shared: Shared
 }
 
 export class Git {
+  private readonly setup: GitSetup
+
+  /**
+   * @param env variables set for git on top of the allowlisted environment
+   *   (the identity, a scratch GIT_INDEX_FILE…); never the runner's own
+   */
   constructor(
     readonly cwd: string,
-    /** variables set for git on top of the allowlisted environment (GIT_INDEX_FILE, the identity…) */
-    private readonly env: NodeJS.ProcessEnv = {},
-    /** configuration given after the overrides (the remote's auth header) */
-    private readonly config: ConfigEntry[] = [],
-    private readonly shared: Shared = new Shared()
-  ) {}
+    env: NodeJS.ProcessEnv = {},
+    setup: Omit<GitSetup, 'env'> = { shared: new Shared() }
+  ) {
+    this.setup = { ...setup, env }
+  }
 
-  /** Runs git and returns stdout; throws CommandError on a non-zero exit. */
+  /**
+   * Runs git and returns stdout; throws CommandError on a non-zero exit, and
+   * LazyFetchError when a partial clone could not fetch what the command needed.
+   */
   async exec(args: string[], input?: string, limits: GitLimits = {}): Promise<string> {
-    return stdoutOf(args, await this.tryExec(args, input, limits))
+    return this.stdoutOf(args, await this.tryExec(args, input, limits))
   }
 
   /** Runs git and returns the whole result, whatever the exit code. */
   async tryExec(args: string[], input?: string, limits: GitLimits = {}): Promise<RunResult> {
-    const env = this.gitEnv(await this.overrides())
+    const facts = await this.facts()
+    const { auth, lazyFetchToken } = this.setup
+    const lazy = facts.promisorUrl && isHttpRemote(facts.promisorUrl) && lazyFetchToken
+    const headers = [
+      ...(lazy ? authConfig(facts.promisorUrl!, lazyFetchToken) : []),
+      ...(auth ? authConfig(auth.url, auth.token) : [])
+    ]
+    // With the action's own credentials, no other (a helper would answer when the header is refused).
+    const config = headers.length > 0 ? [...facts.overrides, ...facts.credentialResets, ...headers] : facts.overrides
+    const env = gitProcessEnv(config, this.setup.env)
     try {
-      return await run('git', withPackPrograms(args), {
+      const result = await run('git', withPackPrograms(args), {
         cwd: this.cwd,
         env,
         input,
@@ -126,12 +187,39 @@ export class Git {
         timeoutMs: GIT_TIME_LIMIT_MS,
         maxOutputBytes: limits.maxOutputBytes
       })
+      const secrets = [auth?.token, lazyFetchToken].filter((t): t is string => t !== undefined)
+      return secrets.length > 0
+        ? {
+            ...result,
+            stdout: secrets.reduce(scrubSecret, result.stdout),
+            stderr: secrets.reduce(scrubSecret, result.stderr)
+          }
+        : result
     } catch (error) {
       if (error instanceof CommandTimeout) throw timeoutProblem(args, error.timeoutMs)
       throw error
     } finally {
-      if (MOVES_HEAD.has(args[0])) this.shared.overrides = undefined
+      if (MOVES_HEAD.has(args[0])) this.setup.shared.facts = undefined
     }
+  }
+
+  /**
+   * The same repository, whose commands give `token` to the fetches git makes
+   * on its own in a partial clone (over HTTP(S) only): a clone made with
+   * `filter: blob:none` and `persist-credentials: false` has no credentials of
+   * its own for them.
+   */
+  withLazyFetchToken(token: string | undefined): Git {
+    return new Git(this.cwd, this.setup.env, { ...this.setup, lazyFetchToken: token })
+  }
+
+  /**
+   * The same repository, whose commands send `token` to the HTTP(S) remote at
+   * `url` as a header (and ask no credential helper): for the commands that
+   * talk to the remote (publish/auth.ts withToken).
+   */
+  withAuth(url: string, token: string): Git {
+    return new Git(this.cwd, this.setup.env, { ...this.setup, auth: { url, token } })
   }
 
   /**
@@ -142,7 +230,7 @@ export class Git {
    * outputs joined in order.
    */
   async execPaths(args: string[], paths: string[], limits: GitLimits = {}): Promise<string> {
-    return stdoutOf([...args, '--', '…'], await this.tryExecPaths(args, paths, limits))
+    return this.stdoutOf([...args, '--', '…'], await this.tryExecPaths(args, paths, limits))
   }
 
   /** execPaths, returning the whole result (the first failure's code and message) whatever the exit code. */
@@ -181,7 +269,8 @@ export class Git {
    */
   async show(rev: string, path: string): Promise<string | undefined> {
     // a committed file of gigabytes must not exhaust memory: one file's text, as the resolver reads at most
-    const r = await this.tryExec(['show', '--no-textconv', `${rev}:./${path}`], undefined, {
+    const args = ['show', '--no-textconv', `${rev}:./${path}`]
+    const r = await this.tryExec(args, undefined, {
       maxOutputBytes: MAX_SHOWN_BYTES
     }).catch((error: unknown) => {
       if (!(error instanceof OutputTooLarge)) throw error
@@ -191,17 +280,13 @@ export class Git {
         hint: 'a prompt or a generated document is text of a sensible size: remove or split it'
       })
     })
+    if (r.code !== 0) await this.throwIfLazyFetchFailed(args, r)
     return r.code === 0 ? r.stdout : undefined
   }
 
   /** The same repository with extra variables for git (e.g. a scratch `GIT_INDEX_FILE`). */
   withEnv(extra: NodeJS.ProcessEnv): Git {
-    return new Git(this.cwd, { ...this.env, ...extra }, this.config, this.shared)
-  }
-
-  /** The same repository with extra configuration for each command (after the overrides, so it wins). */
-  withConfig(entries: ConfigEntry[]): Git {
-    return new Git(this.cwd, this.env, [...this.config, ...entries], this.shared)
+    return new Git(this.cwd, { ...this.setup.env, ...extra }, this.setup)
   }
 
   /**
@@ -217,31 +302,60 @@ export class Git {
       .map((line) => line.slice(line.indexOf('\t') + 1))
   }
 
-  private overrides(): Promise<ConfigEntry[]> {
-    this.shared.overrides ??= readOverrides(this.cwd)
-    return this.shared.overrides
+  private facts(): Promise<RepoFacts> {
+    this.setup.shared.facts ??= readFacts(this.cwd)
+    return this.setup.shared.facts
   }
 
-  private gitEnv(overrides: ConfigEntry[]): NodeJS.ProcessEnv {
-    return gitProcessEnv([...overrides, ...this.config], this.env)
+  private async stdoutOf(args: string[], result: RunResult): Promise<string> {
+    if (result.code === 0) return result.stdout
+    await this.throwIfLazyFetchFailed(args, result)
+    throw new CommandError(['git', ...args].join(' '), result)
+  }
+
+  /** A failure of a command that does not itself talk to the remote, in a partial clone, from a fetch git made on its own. */
+  private async throwIfLazyFetchFailed(args: string[], result: RunResult): Promise<void> {
+    if (REMOTE_COMMANDS.has(args[0])) return
+    const { promisorUrl } = await this.facts()
+    if (PROMISOR_FAILURE.test(result.stderr) || (promisorUrl && LAZY_FETCH_FAILURE.test(result.stderr)))
+      throw new LazyFetchError(promisorUrl, result.stderr)
   }
 }
 
+/** git's words when a lazy fetch from the promisor remote failed. */
+const PROMISOR_FAILURE = /from promisor remote/i
+/** …and what a partial clone's fetch says when the host refused it. */
+const LAZY_FETCH_FAILURE = /could not read Username|returned error: 40[13]|Authentication failed|unable to access/i
+
 /**
  * The fixed overrides, plus one for each named setting the configuration
- * holds. Reading the configuration runs no program; when it fails (no
- * repository yet, a broken file), the command itself will say so.
+ * holds, and the promisor remote of a partial clone. Reading the configuration
+ * runs no program; when it fails (no repository yet, a broken file), the
+ * command itself will say so.
  */
-async function readOverrides(cwd: string): Promise<ConfigEntry[]> {
-  const r = await run('git', ['config', '--list', '--name-only', '-z'], {
-    cwd,
-    env: gitProcessEnv(FIXED),
-    allowFailure: true,
-    timeoutMs: GIT_TIME_LIMIT_MS
-  }).catch(() => undefined)
+async function readFacts(cwd: string): Promise<RepoFacts> {
+  const git = (args: string[]): Promise<RunResult | undefined> =>
+    run('git', args, { cwd, env: gitProcessEnv(FIXED), allowFailure: true, timeoutMs: GIT_TIME_LIMIT_MS }).catch(
+      () => undefined
+    )
+  const names = (await git(['config', '--list', '--name-only', '-z']))?.stdout.split('\0') ?? []
+  const overrides = [...FIXED, ...namedOverrides(names)]
+  const credentialResets = [
+    { key: 'credential.helper', value: '' },
+    ...names.filter((n) => /^credential\..+\.helper$/.test(n)).map((n) => ({ key: n, value: '' }))
+  ]
+  const promisor = names.includes('extensions.partialclone')
+    ? (await git(['config', '--get', 'extensions.partialClone']))?.stdout.trim()
+    : names.find((n) => /^remote\..+\.promisor$/.test(n))?.slice('remote.'.length, -'.promisor'.length)
+  if (!promisor) return { overrides, credentialResets }
+  const url = (await git(['remote', 'get-url', promisor]))?.stdout.trim()
+  return { overrides, credentialResets, promisorUrl: url || undefined }
+}
+
+function namedOverrides(names: string[]): ConfigEntry[] {
   const named: ConfigEntry[] = []
   const seen = new Set<string>()
-  for (const name of r?.stdout.split('\0') ?? []) {
+  for (const name of names) {
     const first = name.indexOf('.')
     const last = name.lastIndexOf('.')
     if (first < 0 || last === first) continue // no subsection
@@ -252,7 +366,7 @@ async function readOverrides(cwd: string): Promise<ConfigEntry[]> {
     seen.add(`${section}.${subsection}`)
     for (const o of overrides) named.push({ key: `${section}.${subsection}.${o.key}`, value: o.value })
   }
-  return [...FIXED, ...named]
+  return named
 }
 
 /**
@@ -303,11 +417,6 @@ function batches(paths: string[]): string[][] {
   return out
 }
 
-function stdoutOf(args: string[], result: RunResult): string {
-  if (result.code !== 0) throw new CommandError(['git', ...args].join(' '), result)
-  return result.stdout
-}
-
 /**
  * A command that reaches a remote through a local path or SSH runs the
  * program remote.<name>.uploadpack (receivepack) names, and there the first
@@ -321,8 +430,11 @@ function withPackPrograms(args: string[]): string[] {
   return args
 }
 
+/** Commands that talk to the remote themselves (their failures are theirs to read). */
+const REMOTE_COMMANDS = new Set(['fetch', 'push', 'ls-remote', 'pull'])
+
 function timeoutProblem(args: string[], ms: number): GraftError {
-  const remote = ['fetch', 'push', 'ls-remote', 'pull'].includes(args[0])
+  const remote = REMOTE_COMMANDS.has(args[0])
   return new GraftError({
     message: `git ${args[0]} did not finish within ${describeDuration(ms)} and was stopped`,
     hint: remote

@@ -3,7 +3,8 @@
 import type { Git } from '../io/git.js'
 import type { Log } from '../log.js'
 import type { PromptFile } from '../types.js'
-import { findBaseline, type Baseline } from './baseline.js'
+import { LazyFetchError } from '../io/git.js'
+import { findBaseline, unreadable, type Baseline } from './baseline.js'
 import { detectChanges, type ChangeSet } from './changes.js'
 import { decideDirective, type DirectiveName } from './directive.js'
 import { packPrompt } from './packed-prompt.js'
@@ -39,23 +40,34 @@ export async function packDocument(
   }
 ): Promise<PackedDocument> {
   const output = doc.prompt.out
-  const baseline: Baseline = options.baselineRev
+  let baseline: Baseline = options.baselineRev
     ? {
         rev: options.baselineRev,
         source: 'output',
         note: `diffing against ${options.baselineRev.slice(0, 12)}, the tree this run generated from before the rebase`
       }
     : await findBaseline(git, { output, name: doc.stage.name })
-  if (baseline.note) options.log.info(`${output}: ${baseline.note}`)
-  const changes = await detectChanges(git, {
-    promptPath: doc.prompt.path,
-    body: doc.prompt.body,
-    deps: doc.prompt.deps,
-    output,
-    baseline,
-    overrides: options.overrides,
-    sourceLimit: options.sourceLimit
-  })
+  const changesSince = (since: Baseline): Promise<ChangeSet> =>
+    detectChanges(git, {
+      promptPath: doc.prompt.path,
+      body: doc.prompt.body,
+      deps: doc.prompt.deps,
+      output,
+      baseline: since,
+      overrides: options.overrides,
+      sourceLimit: options.sourceLimit
+    })
+  let changes: ChangeSet
+  try {
+    changes = await changesSince(baseline)
+  } catch (error) {
+    // A partial clone could not fetch the baseline's contents: the full current sources, said plainly.
+    if (!(error instanceof LazyFetchError) || !baseline.rev) throw error
+    baseline = unreadable(output, error)
+    changes = await changesSince(baseline)
+  }
+  if (baseline.note && baseline.degraded) options.log.warn(`${output}: ${baseline.note}`)
+  else if (baseline.note) options.log.info(`${output}: ${baseline.note}`)
   let { directive, line } = decideDirective(changes)
   if (options.refresh && directive !== 'GENERATE') {
     directive = 'REFRESH'
