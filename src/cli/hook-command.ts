@@ -63,7 +63,7 @@ async function install(argv: string[]): Promise<number> {
   const configured = (await git.configuredPaths('core.hooksPath')).at(-1)
   const hooksDir = configured
     ? resolve(root, configured)
-    : resolve(dir, (await git.exec(['rev-parse', '--git-path', 'hooks'])).trim())
+    : resolve(dir, (await git.exec(['rev-parse', '--git-common-dir'])).trim(), 'hooks')
   const hook = join(hooksDir, 'pre-commit')
   const shown = isAbsolute(relative(root, hook)) || relative(root, hook).startsWith('..') ? hook : relative(root, hook)
 

@@ -187,14 +187,9 @@ export class Git {
         timeoutMs: GIT_TIME_LIMIT_MS,
         maxOutputBytes: limits.maxOutputBytes
       })
+      // git's complaints may quote what it sent; its output is the repository's content, left as it is
       const secrets = [auth?.token, lazyFetchToken].filter((t): t is string => t !== undefined)
-      return secrets.length > 0
-        ? {
-            ...result,
-            stdout: secrets.reduce(scrubSecret, result.stdout),
-            stderr: secrets.reduce(scrubSecret, result.stderr)
-          }
-        : result
+      return secrets.length > 0 ? { ...result, stderr: secrets.reduce(scrubSecret, result.stderr) } : result
     } catch (error) {
       if (error instanceof CommandTimeout) throw timeoutProblem(args, error.timeoutMs)
       throw error
