@@ -248,6 +248,24 @@ describe('vars and params files', () => {
     expect(message).not.toMatch(/^\s*::error::/m)
     expect(message).toBe(escapeLog(message))
     expect(message).not.toContain('line39')
+    // what DVC quotes of the file (the excerpt under its sentence) is not repeated
+    expect(message).not.toContain('forged annotation')
+    expect(message).not.toContain('xxxxxxxxxx')
+    expect(message).toMatch(/YAML file structure is corrupted/)
+  })
+
+  it('a params file named with ${…} (DVC would read and parse whatever the value names): refused at its line', async () => {
+    writeFileSync(join(outside, 'garbage.yaml'), `${SECRET}: [unclosed\n`)
+    repo.write({
+      'params.yaml': `pfile: ${join(outside, 'garbage.yaml')}\n`,
+      'dvc.yaml': repo
+        .read('dvc.yaml')
+        .replace('stages:\n', 'stages:\n  leak:\n    cmd: x\n    params:\n      - ${pfile}:\n          - key\n')
+    })
+    const error = await refusal(dvcStatus(repo.root, { dvcPath }))
+    expect(error.problems[0]).toMatchObject({ file: 'dvc.yaml', line: lineOf('${pfile}') })
+    expect(error.problems[0].message).toMatch(/the params of stage leak names a file with \$\{…\}/)
+    expect(error.message).not.toContain(SECRET)
   })
 
   it('a ${key} dep whose value (from a repository params.yaml) lies outside: refused, the path not shown', async () => {
@@ -319,6 +337,22 @@ describe("DVC's environment and state", () => {
       if (v === undefined) delete process.env[k]
       else process.env[k] = v
     }
+  })
+
+  it("a workflow's PYTHONPATH=. does not let the repository's sitecustomize.py run inside the real DVC", async () => {
+    const marker = join(outside, 'ran')
+    repo.write({ 'sitecustomize.py': `open(${JSON.stringify(marker)}, 'w').write('pwned')\n` })
+    repo.commit('a pull request adds it')
+    const saved = process.env.PYTHONPATH
+    process.env.PYTHONPATH = '.'
+    try {
+      const status = await dvcStatus(repo.root, { dvcPath })
+      expect(status.size).toBe(0)
+    } finally {
+      if (saved === undefined) delete process.env.PYTHONPATH
+      else process.env.PYTHONPATH = saved
+    }
+    expect(existsSync(marker)).toBe(false)
   })
 
   it('holds no secret, and points every folder DVC writes for itself at a scratch folder removed afterwards', async () => {

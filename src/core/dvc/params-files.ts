@@ -130,6 +130,12 @@ function refProblem(ref: FileRef, paths: RepoPathChecker): Problem | undefined {
     written.startsWith('~')
   )
     return { ...at, message: `refusing to run DVC: ${ref.what} names ${written}, outside the repository` }
+  // DVC interpolates a params file's name from vars, and parses the file it names (its error quotes the lines)
+  if (written.includes('${'))
+    return {
+      ...at,
+      message: `refusing to run DVC: ${ref.what} names a file with \${…} (${written}): which file DVC would read cannot be checked before it runs`
+    }
   const rel = posix.normalize(posix.join(ref.wdir, written.replace(/\\/g, '/')))
   const problem = paths.check(rel, 'dep')
   if (problem) return { ...at, message: `refusing to run DVC: ${ref.what} names ${written}: ${problem}` }

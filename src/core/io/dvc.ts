@@ -74,6 +74,8 @@ function dvcEnv(scratch: string): NodeJS.ProcessEnv {
   return programEnv('dvc', {
     ...hardenedGitEnv(),
     DVC_NO_ANALYTICS: '1',
+    // Python 3.11+ puts no folder of the working directory on its path
+    PYTHONSAFEPATH: '1',
     // the updater (dvc version) checks nothing in CI
     CI: 'true',
     DVC_SITE_CACHE_DIR: dir('site-cache'),

@@ -56,20 +56,20 @@ const OWN: Record<Program, string[]> = {
     'GIT_SSL_CAPATH',
     'SSH_AUTH_SOCK'
   ],
-  // how a Python program finds its interpreter and libraries (virtual environments, conda, pyenv shims)
+  // how a Python program finds its interpreter and libraries (virtual environments, conda, pyenv
+  // shims) — never PYTHONPATH or PYTHONHOME: DVC runs in the repository, and a workflow's
+  // `PYTHONPATH: .` would let a pull request's `sitecustomize.py` or `yaml.py` run inside it
   dvc: [
     'VIRTUAL_ENV',
     'CONDA_PREFIX',
     'CONDA_DEFAULT_ENV',
     'PYENV_ROOT',
     'PYENV_VERSION',
-    'PYTHONHOME',
-    'PYTHONPATH',
     'LD_LIBRARY_PATH',
     'DYLD_LIBRARY_PATH'
   ],
   // pip fetches DVC from the index the runner is configured for
-  pip: [...NETWORK, 'VIRTUAL_ENV', 'PYTHONHOME', 'PYTHONPATH', 'LD_LIBRARY_PATH', 'DYLD_LIBRARY_PATH']
+  pip: [...NETWORK, 'VIRTUAL_ENV', 'LD_LIBRARY_PATH', 'DYLD_LIBRARY_PATH']
 }
 
 /** Variable-name prefixes each program may see: the locale, and pip's own configuration. */

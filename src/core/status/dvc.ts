@@ -243,14 +243,16 @@ function syntaxProblem(text: string): Problem | undefined {
 }
 
 /**
- * DVC's stderr without "ERROR:" prefixes, code excerpts (numbered or boxed
- * lines: they quote files) and blank lines, on one line.
+ * DVC's own sentences from its stderr, on one line: without "ERROR:"
+ * prefixes, blank lines, and every indented line — DVC indents what it quotes
+ * from a file (a YAML error's excerpt and caret, a numbered code frame), and
+ * a file may hold anything.
  */
 function dvcMessage(result: RunResult): string {
   const lines = (result.stderr || result.stdout)
     .split('\n')
+    .filter((l) => l.trim() !== '' && !/^\s/.test(l) && !/^\d+\s/.test(l))
     .map((l) => l.replace(/^ERROR:\s*/, '').trimEnd())
-    .filter((l) => l.trim() !== '' && !/^\s*\d+(\s|$)/.test(l) && !/[│┃|]\s/.test(l.slice(0, 12)))
   return lines.join(' ').replace(/\s+/g, ' ').trim() || `no message (exit ${result.code})`
 }
 
