@@ -18,6 +18,8 @@ import {
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { GraftError } from '../../../src/core/errors.js'
 import { escapeLog } from '../../../src/core/log.js'
@@ -279,6 +281,45 @@ describe('vars and params files', () => {
   })
 })
 
+describe('deps that would make DVC reach the network', () => {
+  let server: Server
+  let hits: string[]
+  let base: string
+  beforeEach(async () => {
+    hits = []
+    server = createServer((req, res) => {
+      hits.push(req.url ?? '')
+      res.writeHead(404)
+      res.end()
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterEach(async () => {
+    await new Promise((resolve) => server.close(resolve))
+  })
+
+  it("a URL written in dvc.yaml (a prompt stage's deps as DVC reads them): refused at its line, no request made", async () => {
+    repo.write({
+      'dvc.yaml': repo.read('dvc.yaml').replace('    - docs/src/a.md\n', `    - docs/src/a.md\n    - ${base}/beacon\n`)
+    })
+    const error = await refusal(dvcStatus(repo.root, { dvcPath }))
+    expect(error.problems[0]).toMatchObject({ file: 'dvc.yaml', line: lineOf('/beacon') })
+    expect(error.problems[0].message).toMatch(
+      /refusing to run DVC: the deps of stage overview names http:\/\/127\.0\.0\.1:\d+\/beacon, outside the repository/
+    )
+    expect(hits).toEqual([])
+  })
+
+  it('a URL a ${key} dep resolves to: DVC reaches no network, and the path is refused unshown', async () => {
+    repo.write({ 'params.yaml': `key: ${base}/beacon\n`, 'dvc.yaml': withVars('params.yaml') })
+    const error = await refusal(dvcStatus(repo.root, { dvcPath }))
+    expect(error.problems[0].message).toMatch(/DVC reports 1 path\(s\) of stage leak outside the repository/)
+    expect(error.message).not.toContain('beacon')
+    expect(hits).toEqual([])
+  })
+})
+
 describe('what DVC would choke on', () => {
   const bomb = (indent: string): string =>
     [
@@ -375,7 +416,13 @@ describe("DVC's environment and state", () => {
       expect(env[name]).toBeUndefined()
       expect(readFileSync(dump, 'utf8')).not.toContain(value)
     }
-    expect(Object.keys(env).filter((k) => /^(INPUT_|ACTIONS_|AWS_|GITHUB_TOKEN)/.test(k))).toEqual([])
+    // no AWS variable but those that point the SDKs at nothing
+    expect(
+      Object.keys(env)
+        .filter((k) => /^(INPUT_|ACTIONS_|AWS_|GITHUB_TOKEN)/.test(k))
+        .sort()
+    ).toEqual(['AWS_CONFIG_FILE', 'AWS_EC2_METADATA_DISABLED', 'AWS_SHARED_CREDENTIALS_FILE'])
+    expect(env.HTTPS_PROXY).toBe('http://127.0.0.1:9')
     for (const name of ['DVC_SITE_CACHE_DIR', 'DVC_GLOBAL_CONFIG_DIR', 'DVC_SYSTEM_CONFIG_DIR', 'TMPDIR']) {
       expect(env[name]).toBeDefined()
       expect(env[name].startsWith(repo.root)).toBe(false)

@@ -1,6 +1,7 @@
-// The files dvc.yaml makes DVC read besides deps and outs: `vars:` files (at
-// the top and in a stage), params files (a stage's `params:`, the default
-// params.yaml), and the folder a stage's `wdir:` moves its paths to. DVC reads
+// The files dvc.yaml makes DVC read: deps and outs as dvc.yaml writes them
+// (a URL dep would make DVC reach the network), `vars:` files (at the top and
+// in a stage), params files (a stage's `params:`, the default params.yaml), and
+// the folder a stage's `wdir:` moves its paths to. DVC reads
 // whatever they name — an absolute path or `../..` reaches any file of the
 // runner, and its values then appear as dep paths in the report (a stage dep
 // written `${key}`), or its lines in DVC's error when it does not parse. Each
@@ -21,6 +22,8 @@ interface FileRef {
   line?: number
   /** what names it: "vars", "params of stage train", "wdir of stage train" */
   what: string
+  /** a dep or out: a folder's entries are checked too, as DVC hashes them */
+  tree?: boolean
 }
 
 /** DVC's default params file, read from each stage's wdir when present. */
@@ -83,6 +86,9 @@ function stageRefs(src: YamlSource, name: string, body: YAMLMap, problems: Probl
     wdir = written
   }
   refs.push(...varsRefs(src, body.get('vars', true), wdir, `the vars of stage ${name}`))
+  // deps and outs as dvc.yaml writes them (a prompt's stage too: DVC reads dvc.yaml's, not the prompt's)
+  refs.push(...pathRefs(src, body.get('deps', true), wdir, `the deps of stage ${name}`))
+  refs.push(...pathRefs(src, body.get('outs', true), wdir, `the outs of stage ${name}`))
   const params = body.get('params', true)
   if (isSeq(params)) {
     for (const item of params.items) {
@@ -112,6 +118,13 @@ function varsRefs(src: YamlSource, node: unknown, wdir: string, what: string): F
   })
 }
 
+/** deps or outs: plain paths, or `{path: {options}}` mappings; a `${…}` one is DVC's to resolve (its report is checked). */
+function pathRefs(src: YamlSource, node: unknown, wdir: string, what: string): FileRef[] {
+  return listRefs(src, node, wdir, what)
+    .filter((ref) => !ref.written.includes('${'))
+    .map((ref) => ({ ...ref, tree: true }))
+}
+
 function listRefs(src: YamlSource, node: unknown, wdir: string, what: string): FileRef[] {
   if (!isSeq(node)) return []
   return node.items.flatMap((item) => {
@@ -124,7 +137,7 @@ function refProblem(ref: FileRef, paths: RepoPathChecker): Problem | undefined {
   const at = { file: 'dvc.yaml', line: ref.line, hint: HINT }
   const written = ref.written
   if (
-    /^\w+:\/\//.test(written) ||
+    /^[\w+.-]+:\/\//.test(written) ||
     posix.isAbsolute(written) ||
     /^[A-Za-z]:[\\/]/.test(written) ||
     written.startsWith('~')
@@ -137,7 +150,7 @@ function refProblem(ref: FileRef, paths: RepoPathChecker): Problem | undefined {
       message: `refusing to run DVC: ${ref.what} names a file with \${…} (${written}): which file DVC would read cannot be checked before it runs`
     }
   const rel = posix.normalize(posix.join(ref.wdir, written.replace(/\\/g, '/')))
-  const problem = paths.check(rel, 'dep')
+  const problem = paths.check(rel, 'dep') ?? (ref.tree ? paths.checkTree(rel) : undefined)
   if (problem) return { ...at, message: `refusing to run DVC: ${ref.what} names ${written}: ${problem}` }
   if (!/\.ya?ml$/i.test(rel)) return undefined
   const abs = paths.regularFile(rel, 'dep')

@@ -4,14 +4,15 @@
 //   pipeline too large), with what to do;
 // - an environment that holds no secret (io/env.ts: no token, no AWS keys, no
 //   INPUT_* or ACTIONS_*: DVC needs none), with git's hooks and fsmonitor off
-//   for any git DVC starts;
+//   for any git DVC starts, no network (every proxy at a closed port) and no
+//   cloud credentials of the runner's home (empty AWS, gcloud, Azure config);
 // - its writable state outside the repository, in a scratch folder of the run
 //   removed afterwards: the site cache (hash and index databases), the global
 //   and system config folders (empty: the runner's own DVC config does not
 //   apply), and the temp folder.
 // What must hold inside the repository before DVC starts (`.dvc/`, vars and
 // params files, dvc.yaml, dvc.lock) is the engine's to check: status/dvc.ts.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEFAULT_DVC_TIME_LIMIT_MINUTES } from '../defaults.js'
@@ -63,6 +64,14 @@ export async function dvcVersion(dvcPath = 'dvc'): Promise<string> {
   return result.stdout.trim()
 }
 
+/** Every proxy variable at a port where nothing listens (discard), and no host exempt. */
+const NO_NETWORK: NodeJS.ProcessEnv = Object.fromEntries(
+  ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'all_proxy'].map((name) => [
+    name,
+    'http://127.0.0.1:9'
+  ])
+)
+
 /** The allowlisted environment, with every folder DVC writes for itself inside `scratch`. */
 function dvcEnv(scratch: string): NodeJS.ProcessEnv {
   const dir = (name: string): string => {
@@ -71,7 +80,17 @@ function dvcEnv(scratch: string): NodeJS.ProcessEnv {
     return path
   }
   const temp = dir('tmp')
+  const none = join(scratch, 'none')
+  writeFileSync(none, '')
   return programEnv('dvc', {
+    // `dvc status` needs no network: a dep a \${…} value turns into a URL reaches a closed port, and
+    // finds no cloud credentials of the runner's home to sign a request with
+    ...NO_NETWORK,
+    AWS_CONFIG_FILE: none,
+    AWS_SHARED_CREDENTIALS_FILE: none,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    CLOUDSDK_CONFIG: dir('gcloud'),
+    AZURE_CONFIG_DIR: dir('azure'),
     ...hardenedGitEnv(),
     DVC_NO_ANALYTICS: '1',
     // Python 3.11+ puts no folder of the working directory on its path
