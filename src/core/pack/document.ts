@@ -33,6 +33,12 @@ export async function packDocument(
     force: boolean
     log: Log
     baselineRev?: string
+    /**
+     * the baseline found when this document was packed before in the same run
+     * (packed again once an upstream was rewritten): used as it is, and not
+     * announced again
+     */
+    baseline?: Baseline
     /** REFRESH whatever changed, with this reason (a hand-edited document under `hand-edits: regenerate`) */
     refresh?: string
     /** how much source text the document may read (the run's budget) */
@@ -40,13 +46,7 @@ export async function packDocument(
   }
 ): Promise<PackedDocument> {
   const output = doc.prompt.out
-  let baseline: Baseline = options.baselineRev
-    ? {
-        rev: options.baselineRev,
-        source: 'output',
-        note: `diffing against ${options.baselineRev.slice(0, 12)}, the tree this run generated from before the rebase`
-      }
-    : await findBaseline(git, { output, name: doc.stage.name })
+  let baseline = options.baseline ?? (await findAndAnnounce(git, doc, options))
   const changesSince = (since: Baseline): Promise<ChangeSet> =>
     detectChanges(git, {
       promptPath: doc.prompt.path,
@@ -64,10 +64,9 @@ export async function packDocument(
     // A partial clone could not fetch the baseline's contents: the full current sources, said plainly.
     if (!(error instanceof LazyFetchError) || !baseline.rev) throw error
     baseline = unreadable(output, error)
+    options.log.warn(`${output}: ${baseline.note}`)
     changes = await changesSince(baseline)
   }
-  if (baseline.note && baseline.degraded) options.log.warn(`${output}: ${baseline.note}`)
-  else if (baseline.note) options.log.info(`${output}: ${baseline.note}`)
   let { directive, line } = decideDirective(changes)
   if (options.refresh && directive !== 'GENERATE') {
     directive = 'REFRESH'
@@ -79,4 +78,25 @@ export async function packDocument(
   }
   const packed = packPrompt({ body: doc.prompt.body, changes, directive: { directive, line } })
   return { baseline, changes, directive, line, packed }
+}
+
+/** The document's baseline, its note (why it is what it is) logged once, when it is found. */
+async function findAndAnnounce(
+  git: Git,
+  doc: PackTarget,
+  options: { log: Log; baselineRev?: string }
+): Promise<Baseline> {
+  const output = doc.prompt.out
+  const baseline: Baseline = options.baselineRev
+    ? {
+        rev: options.baselineRev,
+        source: 'output',
+        note: `diffing against ${options.baselineRev.slice(0, 12)}, the tree this run generated from before the rebase`
+      }
+    : await findBaseline(git, { output, name: doc.stage.name })
+  // a note that names the document already reads as a sentence of its own
+  const note = baseline.note?.startsWith(output) ? baseline.note : `${output}: ${baseline.note}`
+  if (baseline.note && baseline.degraded) options.log.warn(note)
+  else if (baseline.note) options.log.info(note)
+  return baseline
 }

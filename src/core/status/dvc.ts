@@ -27,6 +27,7 @@ import { Git } from '../io/git.js'
 import { RepoPathChecker, normalizeRepoPath } from '../paths.js'
 import type { PathState, PipelineStatus, StageStatus } from '../types.js'
 import { pairKey, parseYamlSource, refuseYamlBombs, type YamlSource } from '../yaml/source.js'
+import { setting } from '../phrasing.js'
 
 export interface DvcStatusOptions {
   /** the dvc executable; `dvc` (found on PATH) when absent */
@@ -192,7 +193,9 @@ function pathStates(value: unknown): Record<string, PathState> {
 const EXIT_MEANINGS: Record<number, { meaning: string; hint: string; file?: string }> = {
   253: {
     meaning: 'DVC says this is not a DVC repository',
-    hint: 'point working-directory at the folder that holds dvc.yaml'
+    get hint() {
+      return `point ${setting('working-directory')} at the folder that holds dvc.yaml`
+    }
   },
   251: {
     meaning: 'DVC configuration error',
