@@ -86,9 +86,13 @@ describe('a folder dep of large files', () => {
     expect(Date.now() - started).toBeLessThan(10_000)
     expect(error.problems[0].file).toBe('docs/a.prompt.md')
     expect(error.problems[0].message).toMatch(
-      /the sources of this document hold 3\.5 GB, more than it may read \(38 MB: max-input-tokens 5000000 at up to 8 bytes per token\); dep raw alone holds 3\.5 GB in 40 file\(s\)/
+      /the sources of this document hold 3\.5 GB, more than max-input-tokens 5000000 can take \(at most 38 MB, at up to 8 bytes per token\), so they are not read; dep raw alone holds 3\.5 GB in 40 file\(s\)/
     )
     expect(error.problems[0].hint).toMatch(/raise max-input-tokens/)
+  })
+
+  it('reads sources a small budget cannot take up to 64 MB (the budget check then names the run), never more than 256 MB', async () => {
+    expect(sourceLimit({ maxInputTokens: 100, maxDocuments: 1, maxOutputTokens: 1 }).maxBytes).toBe(64 * 1024 * 1024)
   })
 
   it('never reads more than the action takes for one document, however large the budget', async () => {
@@ -99,7 +103,7 @@ describe('a folder dep of large files', () => {
     expect(limit.maxBytes).toBe(256 * 1024 * 1024)
     const error = await refusal(sourceDiff(new Git(repo.root), ['raw'], undefined, new Map(), limit))
     expect(error.problems[0].message).toMatch(
-      /300 MB, more than it may read \(256 MB: the most the action reads for one document\)/
+      /300 MB, more than the action reads for one document \(256 MB\), so they are not read/
     )
   })
 
@@ -115,11 +119,11 @@ describe('a folder dep of large files', () => {
     repo = TestRepo.create({ 'src/big.txt': `${'line of text\n'.repeat(2000)}`, 'src/keep.txt': 'keep\n' })
     const baseline = repo.commit('first')
     repo.remove('src/big.txt')
-    const limit = { maxBytes: 4000, why: 'max-input-tokens 500 at up to 8 bytes per token', promptPath: 'p.prompt.md' }
+    const limit = { maxBytes: 4000, why: 'more than max-input-tokens 500 can take', promptPath: 'p.prompt.md' }
     const error = await refusal(sourceDiff(new Git(repo.root), ['src'], baseline, new Map(), limit))
     expect(error.problems[0]).toMatchObject({ file: 'p.prompt.md' })
     expect(error.problems[0].message).toMatch(
-      /the changes to src since [0-9a-f]{12} are more than this document may read \(3\.9 KB/
+      /the changes to src since [0-9a-f]{12} are over 3\.9 KB, more than max-input-tokens 500 can take/
     )
   })
 })

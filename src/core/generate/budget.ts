@@ -11,7 +11,7 @@
 // max-output-tokens or max-cost-usd.
 import { GraftError, type Problem } from '../errors.js'
 import type { Log } from '../log.js'
-import { MAX_SOURCE_BYTES } from '../pack/source-diff.js'
+import { MAX_SOURCE_BYTES, describeBytes } from '../pack/source-diff.js'
 import { DEFAULT_MAX_DOCUMENTS, DEFAULT_MAX_INPUT_TOKENS, DEFAULT_MAX_OUTPUT_TOKENS } from '../defaults.js'
 import { setting } from '../phrasing.js'
 import { contextWindowExceeded } from '../render/errors.js'
@@ -41,15 +41,29 @@ export interface Budget {
   maxCostUsd?: number
 }
 
-/** How much source text one document may read under `budget` (at most MAX_SOURCE_BYTES). */
+/**
+ * Sources smaller than this are read and counted, and the budget check names
+ * the run's estimate (the clearer message); only more is refused unread.
+ */
+const MIN_UNREAD_BYTES = 64 * 1024 * 1024
+
+/**
+ * How much source text one document may read under `budget`: what
+ * max-input-tokens could take however dense the text (at least 64 MB, at most
+ * MAX_SOURCE_BYTES); more is refused before a byte of it is read.
+ */
 export function sourceLimit(budget: Budget): { maxBytes: number; why: string } {
   const byBudget = budget.maxInputTokens * MAX_BYTES_PER_TOKEN
-  return byBudget < MAX_SOURCE_BYTES
-    ? {
-        maxBytes: byBudget,
-        why: `max-input-tokens ${budget.maxInputTokens} at up to ${MAX_BYTES_PER_TOKEN} bytes per token`
-      }
-    : { maxBytes: MAX_SOURCE_BYTES, why: 'the most the action reads for one document' }
+  if (byBudget >= MAX_SOURCE_BYTES) {
+    return {
+      maxBytes: MAX_SOURCE_BYTES,
+      why: `more than the action reads for one document (${describeBytes(MAX_SOURCE_BYTES)})`
+    }
+  }
+  return {
+    maxBytes: Math.max(byBudget, MIN_UNREAD_BYTES),
+    why: `more than max-input-tokens ${budget.maxInputTokens} can take (at most ${describeBytes(byBudget)}, at up to ${MAX_BYTES_PER_TOKEN} bytes per token)`
+  }
 }
 
 export interface DocumentEstimate {

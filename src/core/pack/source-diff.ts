@@ -17,13 +17,16 @@ export const MAX_SOURCE_BYTES = MAX_TEXT_BYTES
 /** How much source text a document may read, and why, for the message that refuses more. */
 export interface SourceLimit {
   maxBytes: number
-  /** what the limit comes from, e.g. "max-input-tokens 5000000 at up to 8 bytes per token" */
+  /** why more is refused, as the end of a sentence: "more than max-input-tokens 5000000 can take (…)" */
   why: string
   /** the prompt the deps belong to (the message's file) */
   promptPath?: string
 }
 
-const DEFAULT_LIMIT: SourceLimit = { maxBytes: MAX_SOURCE_BYTES, why: 'the most the action reads for one document' }
+const DEFAULT_LIMIT: SourceLimit = {
+  maxBytes: MAX_SOURCE_BYTES,
+  why: `more than the action reads for one document (${describeBytes(MAX_SOURCE_BYTES)})`
+}
 
 /**
  * A dep rewritten earlier in this run: its text before and after. `pending`: a dry
@@ -104,7 +107,7 @@ async function measureDeps(
   throw new GraftError({
     file: limit.promptPath,
     message:
-      `the sources of this document hold ${describeBytes(total)}, more than it may read (${describeBytes(limit.maxBytes)}: ${limit.why}); ` +
+      `the sources of this document hold ${describeBytes(total)}, ${limit.why}, so they are not read; ` +
       `dep ${largest.dep} alone holds ${describeBytes(largest.bytes)} in ${largest.files} file(s)`,
     hint: 'list as deps only the files the document needs (a narrower folder, or single files), or raise max-input-tokens if the model can take it'
   })
@@ -158,7 +161,7 @@ async function gitDiff(git: Git, baselineRev: string, paths: string[], limit: So
       if (!(error instanceof OutputTooLarge)) throw error
       throw new GraftError({
         file: limit.promptPath,
-        message: `the changes to ${paths.join(', ')} since ${baselineRev.slice(0, 12)} are more than this document may read (${describeBytes(limit.maxBytes)}: ${limit.why})`,
+        message: `the changes to ${paths.join(', ')} since ${baselineRev.slice(0, 12)} are over ${describeBytes(limit.maxBytes)}, ${limit.why}`,
         hint: 'list as deps only the files the document needs, or raise max-input-tokens if the model can take it'
       })
     })
