@@ -45,7 +45,7 @@ export async function publish(
   inputs: PublishInputs,
   regenerate: Regenerate
 ): Promise<PublishOutcome> {
-  const git = new Git(root)
+  const git = new Git(root).withLazyFetchToken(inputs.token || undefined)
   const results = [result]
   const first = commitContent(results, plan.triggerSha)
   const sha = await commitFiles(git, { paths: first.paths, identity: inputs.identity, message: first.message })

@@ -91,7 +91,7 @@ async function generateFlow(
   })
   if (decision.kind === 'refuse') throw new GraftError(decision.problem)
   const publishes = decision.kind === 'generate' && decision.publish
-  const git = new Git(inputs.root)
+  const git = new Git(inputs.root).withLazyFetchToken(publishInputs.token || undefined)
   if (publishes) await checkoutBranch(git, plan, publishInputs.token || undefined)
 
   const report = await runValidate(inputs, { report: true, leftStale: false })
