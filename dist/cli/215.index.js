@@ -101,9 +101,12 @@ async function install(argv) {
     // pre-commit refuses any core.hooksPath for the same reason.
     if (!(0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isSameOrInside */ .Im)(realOrSelf(root), realOrSelf(hooksDir)) &&
         !(0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isSameOrInside */ .Im)(realOrSelf(gitDir), realOrSelf(hooksDir))) {
-        const origin = (await git.tryExec(['config', '--show-origin', '--get', 'core.hooksPath'])).stdout
-            .trim()
-            .split('	')[0];
+        // the runner's own `-c core.hooksPath` (scope "command") is not where the user set it
+        const origin = (await git.tryExec(['config', '--show-scope', '--show-origin', '--get-all', 'core.hooksPath'])).stdout
+            .split('\n')
+            .filter((line) => line !== '' && !line.startsWith('command\t'))
+            .at(-1)
+            ?.split('\t')[1];
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
             message: `core.hooksPath${origin ? ` (${origin})` : ''} is ${hooksDir}, outside this repository: a pre-commit hook there would run in every repository that uses it, so none was written`,
             hint: `call "graft-action validate --fail-on-stale" from ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(hooksDir, 'pre-commit')} yourself, or give this repository its own hooks (git config --local core.hooksPath .git/hooks) and install again`
