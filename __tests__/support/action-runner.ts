@@ -1,7 +1,7 @@
 // Runs a bundled entrypoint (dist/<name>/index.js) exactly as a GitHub runner
 // would: inputs as INPUT_* variables, outputs and summary through files.
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,6 +17,8 @@ export interface ActionRun {
   stderr: string
   outputs: Record<string, string>
   summary: string
+  /** the run was killed at `timeoutMs` (it had not ended by itself) */
+  timedOut: boolean
 }
 
 export interface ActionRunOptions {
@@ -24,6 +26,8 @@ export interface ActionRunOptions {
   inputs?: Record<string, string>
   env?: Record<string, string | undefined>
   event?: { name: string; payload: unknown }
+  /** kill the run (SIGKILL) when it has not ended after this long: for tests that prove a run ends */
+  timeoutMs?: number
 }
 
 /** Parses the GITHUB_OUTPUT file format (`name<<DELIM\nvalue\nDELIM`). */
@@ -82,16 +86,20 @@ export function runAction(entry: string, options: ActionRunOptions): Promise<Act
     execFile(
       BUNDLE_NODE,
       [script],
-      { cwd: options.workspace, env, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: options.workspace, env, maxBuffer: 64 * 1024 * 1024, timeout: options.timeoutMs, killSignal: 'SIGKILL' },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
-        resolvePromise({
+        const run: ActionRun = {
           code,
           stdout,
           stderr,
           outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-          summary: readFileSync(summaryFile, 'utf8')
-        })
+          summary: readFileSync(summaryFile, 'utf8'),
+          timedOut: error?.killed === true && error.signal === 'SIGKILL'
+        }
+        // the runner's folders (home, temp, tool cache, event, outputs) are this run's alone
+        rmSync(scratch, { recursive: true, force: true })
+        resolvePromise(run)
       }
     )
   })

@@ -27,7 +27,8 @@
 //   (`x-ratelimit-remaining: 0`, `x-ratelimit-reset`; for GraphQL a 200 with a
 //   RATE_LIMITED error) — each answering the next matching request.
 //
-// Every request is recorded; `refuse` answers them all with one refusal.
+// Every request is recorded; `refuse` answers them all with one refusal;
+// `onRequest` sees each one before it is answered.
 import { spawn } from 'node:child_process'
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -174,6 +175,12 @@ export class GitHubServer {
   /** request bodies larger than this are refused with 413 (GitHub caps API requests too) */
   maxRequestBytes = 45 * 1024 * 1024
   /**
+   * Called with every request (after it is recorded, before it is answered):
+   * a test holds requests here to make runs race, or changes the thread
+   * between a listing and an update (a comment deleted meanwhile).
+   */
+  onRequest?: (method: string, path: string) => Promise<void> | void
+  /**
    * Called after a createCommitOnBranch request is parsed and before the
    * branch tip is read: a test moves the branch here to race the API.
    */
@@ -286,6 +293,7 @@ export class GitHubServer {
     this.requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization, body })
     const url = new URL(path, this.url)
     const method = req.method ?? 'GET'
+    await this.onRequest?.(method, url.pathname)
     if (this.refuse && (!this.refuseWhen || this.refuseWhen(method, url.pathname)))
       return send(res, this.refuse.status, { message: this.refuse.message })
     const limit = this.rateLimits.findIndex((l) => !l.match || l.match(method, url.pathname))
