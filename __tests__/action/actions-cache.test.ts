@@ -1,8 +1,10 @@
 // The one way to the Actions cache, with the real @actions/cache against the
 // loopback cache service: a healthy service saves and restores; one that
 // answers 503 to everything, or never answers, costs one time limit, after
-// which the run stops asking (and says so once).
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+// which the run stops asking (and says so once); so does one whose failures the
+// toolkit swallows (a reset connection, a body that is not Twirp's), and one
+// that answers every request slowly.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,8 +17,21 @@ describe('actions-cache', () => {
   let server: CacheServer
   let home: string
   const saved = { ...process.env }
-  let out: string[]
-  let writeSpy: ReturnType<typeof jest.spyOn>
+  let out: string[] = []
+  // The action's log lines (and @actions/cache's) stay in the test, not in jest's output. One
+  // capture for the whole file, never taken away: a call the action gave up on goes on inside the
+  // toolkit and prints its failure line later, through the action's watcher stacked on this capture.
+  const realWrite = process.stdout.write
+  const capture = ((chunk: string | Uint8Array) => {
+    out.push(String(chunk))
+    return true
+  }) as typeof process.stdout.write
+  beforeAll(() => {
+    process.stdout.write = capture
+  })
+  afterAll(() => {
+    if (process.stdout.write === capture) process.stdout.write = realWrite
+  })
 
   beforeEach(async () => {
     server = await new CacheServer().start()
@@ -24,15 +39,9 @@ describe('actions-cache', () => {
     Object.assign(process.env, server.env(), { RUNNER_TEMP: join(home, 'temp'), GITHUB_WORKSPACE: home })
     mkdirSync(join(home, 'temp'))
     out = []
-    // the action's log lines (and @actions/cache's) stay in the test, not in jest's output
-    writeSpy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      out.push(String(chunk))
-      return true
-    })
     jest.resetModules()
   })
   afterEach(async () => {
-    writeSpy.mockRestore()
     await server.close()
     process.env = { ...saved }
     rmSync(home, { recursive: true, force: true })
@@ -53,7 +62,48 @@ describe('actions-cache', () => {
     expect(out.join('')).not.toContain('going on without the cache')
   })
 
-  it.each<[CacheMode]>([['unavailable'], ['silent']])(
+  it('a service that answers each request slowly (under the limit): the slow call is used, then the cache is off', async () => {
+    const { restore, save, cacheUsable, CACHE_SLOW_MS, CACHE_CALL_LIMIT_MS } = await load()
+    server.mode = 'slow'
+    server.delayMs = 1100 // a save is three requests: 3.3 s and its archive, slower than CACHE_SLOW_MS and within the limit
+    expect(3 * server.delayMs).toBeGreaterThan(CACHE_SLOW_MS)
+    expect(3 * server.delayMs).toBeLessThan(CACHE_CALL_LIMIT_MS)
+    const file = join(home, 'text.md')
+    writeFileSync(file, 'rendered text')
+    expect(await save([file], 'graft-render-k1')).toBe(true)
+    expect(server.keys).toEqual(['graft-render-k1'])
+    expect(cacheUsable()).toBe(false)
+    const asked = server.delayed
+    expect(await restore([file], 'graft-render-k1')).toBeUndefined()
+    expect(server.delayed).toBe(asked)
+    expect(out.join('')).toMatch(
+      /::warning::Actions cache: saving graft-render-k1 took \d+\.\d s \(the cache service is slow\); going on without the cache for the rest of this run\./
+    )
+  })
+
+  it.each<[CacheMode, RegExp]>([['reset', /ECONNRESET/]])(
+    'a service that %s: the failure the toolkit swallows (a miss and an annotation of its own) turns the cache off, said once by the action',
+    async (mode, cause) => {
+      const { restore, save, cacheUsable } = await load()
+      server.mode = mode
+      const file = join(home, 'text.md')
+      writeFileSync(file, 'x')
+      expect(await restore([file], 'graft-render-k1')).toBeUndefined()
+      expect(cacheUsable()).toBe(false)
+      const calls = server.refused
+      expect(await save([file], 'graft-render-k2')).toBe(false)
+      expect(server.refused).toBe(calls)
+      const log = out.join('')
+      expect(log).not.toMatch(/::(warning|error)::Failed to (restore|save)/)
+      const said = log.match(/::warning::Actions cache: .*going on without the cache for the rest of this run/g) ?? []
+      expect(said).toHaveLength(1)
+      expect(said[0]).toMatch(cause)
+    }
+  )
+
+  // The calls given up on below keep running inside the toolkit and may print its failure line
+  // during a later test: the tests that need a quiet toolkit come first.
+  it.each<[CacheMode]>([['unavailable'], ['silent'], ['malformed']])(
     'a service %s: the first call ends within its limit, every later one at once, said once',
     async (mode) => {
       const { restore, save, cacheUsable, CACHE_CALL_LIMIT_MS } = await load()

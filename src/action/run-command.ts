@@ -64,8 +64,10 @@ export async function runCommand(command: Command): Promise<void> {
     await generateFlow(command, inputs, readPublishInputs())
   } catch (error) {
     await reportFailure(error)
+  } finally {
+    // every command, validate included: a cache call given up on must not hold the step open
+    endRun()
   }
-  endRun()
 }
 
 async function generateFlow(
