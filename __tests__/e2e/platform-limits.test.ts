@@ -203,6 +203,35 @@ describe("GitHub's size limits (dist/main, a fork's pull request: validate, summ
     }
   )
 
+  it("a pipeline whose name is long (its URI-encoded marker alone is 7,000 characters): the comment still fits GitHub's limit", async () => {
+    // ten folders of 80 CJK characters: 3 bytes each on disk, 9 characters each in the marker
+    const pipeline = Array.from({ length: 10 }, (_, i) => `${'文档'.repeat(40)}${i}`).join('/')
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 300; i++)
+      files[`${pipeline}/docs/${'long-name-'.repeat(12)}${i}.prompt.md`] = '---\ndeps: []\n---\nx\n'
+    const repo = TestRepo.create(files, 'graft-long-pipeline-')
+    repo.commit('a pipeline deep in CJK folders')
+    try {
+      const run = await runAction('main', {
+        workspace: repo.root,
+        event: forkPullRequest(repo.git('rev-parse', 'HEAD').trim()),
+        inputs: { command: 'auto', engine: 'native', token: TOKEN, 'working-directory': pipeline },
+        env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/docs' }
+      })
+      expect(run.code).toBe(0)
+      const [comment] = github.comments('acme', 'docs', 7)
+      const marker = comment.body.split('\n')[0]
+      expect(marker.length).toBeGreaterThan(7000)
+      expect([...comment.body].length).toBeLessThanOrEqual(COMMENT_LIMIT)
+      // the report itself, shortened, not the note that replaces a refused one
+      expect(visibleText(comment.body)).toContain(`Graft: 300 document(s) stale in ${pipeline}`)
+      expect(visibleText(comment.body)).toMatch(/… and \d+ more \(see the job summary\)\./)
+      expect(run.stdout).not.toContain('Pull-request comment skipped')
+    } finally {
+      repo.cleanup()
+    }
+  })
+
   it('hostile file names in the summary and the comment are text: no mention, link or tag', async () => {
     const repo = manyPrompts(3)
     try {

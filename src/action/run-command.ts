@@ -26,7 +26,7 @@ import {
 import { assertCanPush } from '../core/publish/push.js'
 import { checkCredentials } from '../core/render/bedrock.js'
 import { resolveRegion } from '../core/render/region.js'
-import { prCommentBody, refusedCommentBody, type CommentInput } from './markdown.js'
+import { COMMENT_MAX_CHARS, prCommentBody, refusedCommentBody, type CommentInput } from './markdown.js'
 import { code, join, link, own, text, type Markdown } from './gfm.js'
 import { checkoutBranch, planFromEvent, type EventPlan } from './event.js'
 import { requiredChecks, tokenIdentity, WORKFLOW_TOKEN_LOGIN } from './github-api.js'
@@ -38,7 +38,7 @@ import {
   type GenerateInputs,
   type PublishInputs
 } from './inputs.js'
-import { upsertPrComment } from './pr-comment.js'
+import { markerLength, upsertPrComment } from './pr-comment.js'
 import { publish, type PublishOutcome } from './publish.js'
 import { reportFailure, reportLeftStale, writeSummary } from './report.js'
 import { leftStale } from '../core/generate/left-stale.js'
@@ -289,7 +289,8 @@ async function comment(plan: EventPlan, inputs: PublishInputs, input: CommentInp
       repo,
       prNumber: plan.prNumber,
       pipeline,
-      body: prCommentBody({ ...input, pipeline }),
+      // the marker line (it names the pipeline, URI-encoded: up to nine characters for one) counts too
+      body: prCommentBody({ ...input, pipeline }, COMMENT_MAX_CHARS - markerLength(pipeline)),
       refused: (reason) => refusedCommentBody(reason, pipeline, runUrl())
     })
     if (!result.ok) {
