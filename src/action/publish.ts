@@ -22,6 +22,7 @@ import {
 import type { EventPlan } from './event.js'
 import { isNotPermitted, octokitCommitApi, rateLimitCause, upsertPullRequest } from './github-api.js'
 import { rollingPullRequestBody } from './markdown.js'
+import { breakReferences } from '../core/references.js'
 import type { PublishInputs } from './inputs.js'
 import { actionLog } from './report.js'
 
@@ -158,7 +159,8 @@ async function rollingPullRequest(
   const documents = results
     .flatMap((r) => r.documents)
     .map((d) => ({ output: d.output, directive: d.directive, reasons: d.reasons }))
-  const title = `docs: regenerate stale documentation on ${target}`
+  // a title is plain text to GitHub, references and mentions included: the branch name's are broken
+  const title = `docs: regenerate stale documentation on ${breakReferences(target)}`
   const body = rollingPullRequestBody({
     branch: target,
     botBranch: bot,
