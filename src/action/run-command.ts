@@ -214,28 +214,13 @@ async function summarise(plan: EventPlan, inputs: PublishInputs, outcome: Publis
   } else if (outcome.pushed) {
     lines.push(own`\nPushed ${sha} to ${code(plan.branch ?? '')} (commit-via: ${text(inputs.commitVia)}).\n`)
   } else {
-    lines.push(
-      own`\nNothing was pushed${
-        outcome.notPushed
-          ? own`: ${text(outcome.notPushed)}`
-          : own`
-.
-            `
-      }\n`
-    )
+    lines.push(own`\nNothing was pushed${outcome.notPushed ? own`: ${text(outcome.notPushed)}` : own`.`}\n`)
   }
   if (outcome.pushed) {
     const note = await checksNote(plan, inputs, outcome)
     if (note) lines.push(note)
   }
-  await writeSummary(
-    join(
-      lines,
-      own`
-\n
-      `
-    )
-  ).catch(() => undefined)
+  await writeSummary(join(lines, own`\n`)).catch(() => undefined)
 }
 
 /**
@@ -260,12 +245,7 @@ async function checksNote(
       })
     )
       return undefined
-    return own`\n> **Required checks will not run on the bot commit.** ${code(gate)} requires ${join(
-      checks!.map(code),
-      own`
-,
-      `
-    )}, and the commit was made with the workflow token (GITHUB_TOKEN): GitHub starts no workflow runs for what that token does, so the checks stay pending. Pass a GitHub App token as \`token\` (actions/create-github-app-token) to have them run.\n`
+    return own`\n> **Required checks will not run on the bot commit.** ${code(gate)} requires ${join(checks!.map(code), own`, `)}, and the commit was made with the workflow token (GITHUB_TOKEN): GitHub starts no workflow runs for what that token does, so the checks stay pending. Pass a GitHub App token as \`token\` (actions/create-github-app-token) to have them run.\n`
   } catch {
     return undefined
   }
