@@ -7,7 +7,7 @@
 // or N admitted per minute; beyond that, ThrottlingException, counted.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EventStreamCodec } from '@smithy/eventstream-codec'
@@ -447,8 +447,17 @@ export function bedrockTestEnv(url: string): Record<string, string> {
     AWS_SECRET_ACCESS_KEY: 'test',
     AWS_REGION: 'us-east-1',
     AWS_EC2_METADATA_DISABLED: 'true',
-    HOME: mkdtempSync(join(tmpdir(), 'graft-home-'))
+    HOME: scratchHome()
   }
+}
+
+/** Scratch home folders handed out, removed when the test process ends (callers keep no handle). */
+const homes: string[] = []
+function scratchHome(): string {
+  if (homes.length === 0) process.once('exit', () => homes.forEach((h) => rmSync(h, { recursive: true, force: true })))
+  const home = mkdtempSync(join(tmpdir(), 'graft-home-'))
+  homes.push(home)
+  return home
 }
 
 /** Environment variables through which the SDK could find credentials or a region. */

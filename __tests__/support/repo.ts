@@ -69,8 +69,12 @@ export class TestRepo {
   }
 
   /** Creates a bare repository, sets it as `origin` and pushes the current branch. */
+  /** bare repositories made by addOrigin, removed with the repository */
+  private readonly origins: string[] = []
+
   addOrigin(): string {
     const bare = mkdtempSync(join(tmpdir(), 'graft-origin-'))
+    this.origins.push(bare)
     execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare])
     this.git('remote', 'add', 'origin', bare)
     this.git('push', '-q', '-u', 'origin', 'HEAD')
@@ -95,5 +99,6 @@ export class TestRepo {
 
   cleanup(): void {
     rmSync(this.root, { recursive: true, force: true })
+    for (const bare of this.origins) rmSync(bare, { recursive: true, force: true })
   }
 }
