@@ -149,6 +149,15 @@ describe("GitHub's rate limits, against the loopback GitHub (real Octokit and @o
     expect(server.requests.filter((r) => r.path === '/graphql')).toHaveLength(2)
   })
 
+  it("createCommitOnBranch: GraphQL's primary limit typed RATE_LIMIT (not RATE_LIMITED: octokit/plugin-throttling.js#824) is named as the rate limit, not a refusal", async () => {
+    server.rateLimits.push({ kind: 'primary', resetIn: 3600, graphqlType: 'RATE_LIMIT' })
+    const answer = await octokitCommitApi('ghs_t').createCommitOnBranch(commit)
+    expect(answer).toMatchObject({ ok: false, kind: 'rate-limited' })
+    expect((answer as { message: string }).message).toMatch(
+      /^GitHub's API rate limit \(it resets at \d{4}-\d\d-\d\dT[^)]*\): API rate limit already exceeded/
+    )
+  })
+
   it('the rolling pull request: a 429 with retry-after is retried; a primary limit that resets in an hour is not, and says so', async () => {
     server.rateLimits.push({
       kind: 'secondary',

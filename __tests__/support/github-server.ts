@@ -63,6 +63,11 @@ export interface RateLimit {
   retryAfter?: number
   /** seconds until `x-ratelimit-reset` (primary limit); default 1 */
   resetIn?: number
+  /**
+   * GraphQL's error type for the primary limit: RATE_LIMITED (documented, the default) or
+   * RATE_LIMIT, which GitHub also answers (octokit/plugin-throttling.js#824), with its own words
+   */
+  graphqlType?: 'RATE_LIMITED' | 'RATE_LIMIT'
   match?: (method: string, path: string) => boolean
 }
 
@@ -867,6 +872,10 @@ function rateLimited(res: ServerResponse, limit: RateLimit, graphql: boolean): v
       'x-ratelimit-resource': graphql ? 'graphql' : 'core'
     }
     const message = 'API rate limit exceeded for installation ID 4242.'
+    if (graphql && limit.graphqlType === 'RATE_LIMIT') {
+      const words = 'API rate limit already exceeded for installation ID 4242.'
+      return send(res, 200, { errors: [{ type: 'RATE_LIMIT', code: 'graphql_rate_limit', message: words }] }, headers)
+    }
     if (graphql) return send(res, 200, { errors: [{ type: 'RATE_LIMITED', message }] }, headers)
     return send(
       res,

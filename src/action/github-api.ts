@@ -73,12 +73,27 @@ export function octokitFor(token: string): Octokit {
  * wait it asked for; undefined for any other error.
  */
 export function rateLimitCause(error: unknown): string | undefined {
-  const e = error as { status?: number; message?: string; response?: { headers?: Record<string, string | undefined> } }
-  const headers = e.response?.headers ?? {}
+  type Headers = Record<string, string | undefined>
+  type GraphQLErrors = { type?: string }[]
+  const e = error as {
+    status?: number
+    message?: string
+    response?: { headers?: Headers; data?: { errors?: GraphQLErrors } }
+    // @octokit/graphql's GraphqlResponseError: GitHub's answer was a 200 with errors
+    headers?: Headers
+    errors?: GraphQLErrors
+  }
+  const headers = e.response?.headers ?? e.headers ?? {}
   const message = e.message ?? ''
   const secondary = /secondary rate limit/i.test(message)
+  // GraphQL names the limit RATE_LIMITED, and at times RATE_LIMIT (which the throttling plugin does not know)
+  const graphql = [...(e.errors ?? []), ...(e.response?.data?.errors ?? [])].some((x) =>
+    /^RATE_LIMIT(ED)?$/.test(x.type ?? '')
+  )
   const primary =
-    headers['x-ratelimit-remaining'] === '0' || /API rate limit exceeded|GraphQL Rate Limit Exceeded/i.test(message)
+    headers['x-ratelimit-remaining'] === '0' ||
+    graphql ||
+    /API rate limit (already )?exceeded|GraphQL Rate Limit Exceeded/i.test(message)
   if (!secondary && !primary && e.status !== 429) return undefined
   const retryAfter = Number(headers['retry-after'])
   const reset = Number(headers['x-ratelimit-reset'])
