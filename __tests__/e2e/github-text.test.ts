@@ -3,8 +3,9 @@
 // GitHub and Bedrock): the bot commit's message, the rolling pull request's
 // title and body, and the job summary's publishing lines. A branch that
 // controls an output's name (`out:`) and a protected branch named with a
-// reference and a mention: nothing closes or references an issue, mentions
-// anyone or links anywhere, and every table and line renders as written.
+// reference and a mention (and too long for a pull request's title): nothing
+// closes or references an issue, mentions anyone or links anywhere, every
+// table and line renders as written, and the title fits GitHub's limit.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { runAction } from '../support/action-runner.js'
@@ -16,7 +17,8 @@ import { GIT_ENV, type TestRepo } from '../support/repo.js'
 
 const TOKEN = 'ghs_githubTextToken'
 const HOSTILE_OUT = 'docs/fixes #12 @acme/team www.evil.test.md'
-const BRANCH = 'release/#12-@acme'
+// longer than a pull request's title may be (256 characters), an astral character where the title is cut
+const BRANCH = `release/#12-@acme/${'x'.repeat(194)}🦀${'y'.repeat(40)}`
 
 /** What GitHub acts on in plain text (looser than GitHub's own patterns). */
 const ACTED_ON = [
@@ -77,8 +79,14 @@ describe('repository names in the commit message, the rolling pull request and t
     expect(message.replace(/\u200b/g, '')).toContain(`- ${HOSTILE_OUT} (GENERATE)`)
     for (const pattern of ACTED_ON) expect(message).not.toMatch(pattern)
 
-    // the pull request: its title is plain text, its body Markdown
-    expect(pull.title.replace(/\u200b/g, '')).toBe(`docs: regenerate stale documentation on ${BRANCH}`)
+    // the pull request: its title is plain text within GitHub's 256 characters, its body Markdown
+    expect([...pull.title]).toHaveLength(256)
+    expect(pull.title.endsWith('…')).toBe(true)
+    expect(pull.title).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/) // no half of a surrogate pair
+    expect(pull.title).toContain('🦀…')
+    expect(
+      `docs: regenerate stale documentation on ${BRANCH}`.startsWith(pull.title.replace(/\u200b/g, '').slice(0, -1))
+    ).toBe(true)
     for (const pattern of ACTED_ON) expect(pull.title).not.toMatch(pattern)
     expect(hazards(pull.body)).toEqual([])
     expect(visibleText(pull.body)).toContain(HOSTILE_OUT)

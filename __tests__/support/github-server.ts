@@ -21,7 +21,8 @@
 //   installation token gets 403 "Resource not accessible by integration");
 // - comments are written as the token's account (login and id), delete
 //   included; a body over 65,536 characters is refused with 422 "Body is too
-//   long", as GitHub does;
+//   long", as GitHub does; a pull request's title over 256 characters and its
+//   body over 65,536 get GitHub's 422 too;
 // - rate limits: `rateLimits` queues GitHub's refusals — a secondary limit
 //   (403 or 429 with `retry-after`) or the primary limit
 //   (`x-ratelimit-remaining: 0`, `x-ratelimit-reset`; for GraphQL a 200 with a
@@ -381,6 +382,11 @@ export class GitHubServer {
           (state === 'all' || p.state === state)
       )
       return send(res, 200, found)
+    }
+    // GitHub's limits on a pull request: the title 256 characters, the body 65,536
+    if ((rest === '/pulls' && method === 'POST') || (/^\/pulls\/\d+$/.test(rest) && method === 'PATCH')) {
+      const refused = pullTooLong(body ?? {})
+      if (refused) return send(res, 422, refused)
     }
     if (rest === '/pulls' && method === 'POST') return this.createPull(res, fullName, bare, who, body ?? {})
     if ((m = rest.match(/^\/pulls\/(\d+)$/))) {
@@ -841,6 +847,30 @@ function readBody(req: IncomingMessage): Promise<string> {
 /** GitHub counts a body's characters (code points). */
 function tooLong(text: string): boolean {
   return [...(text ?? '')].length > BODY_MAX_CHARS
+}
+
+/** GitHub's maximum length of an issue's or a pull request's title, in characters. */
+export const TITLE_MAX_CHARS = 256
+
+/** The 422 GitHub answers a pull request whose title or body is too long, or undefined. */
+function pullTooLong(body: Record<string, unknown>): unknown {
+  const over = (field: string, max: number) =>
+    typeof body[field] === 'string' && [...(body[field] as string)].length > max
+  const field = over('title', TITLE_MAX_CHARS) ? 'title' : over('body', BODY_MAX_CHARS) ? 'body' : undefined
+  if (!field) return undefined
+  return {
+    message: 'Validation Failed',
+    errors: [
+      {
+        resource: 'Issue',
+        code: 'custom',
+        field,
+        message: `${field} is too long (maximum is ${field === 'title' ? TITLE_MAX_CHARS : BODY_MAX_CHARS} characters)`
+      }
+    ],
+    documentation_url: docs('pulls/pulls#create-a-pull-request'),
+    status: '422'
+  }
 }
 
 function bodyTooLong(): unknown {

@@ -125,8 +125,8 @@ export function tableHead(headers: readonly string[], align: readonly ('l' | 'r'
  * characters, at most 200 of them.
  */
 export function annotationTitle(value: string): string {
-  const flat = visible(value).trim()
-  return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat
+  const flat = [...visible(value).trim()] // characters, so that no surrogate pair is cut in two
+  return flat.length > 200 ? `${flat.slice(0, 199).join('')}…` : flat.join('')
 }
 
 /** GitHub counts a comment's length in characters: JavaScript's UTF-16 length is never fewer. */

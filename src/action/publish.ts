@@ -119,6 +119,20 @@ function publishTo(
   })
 }
 
+/** GitHub refuses a pull request whose title is longer than this (422 "title is too long"). */
+export const TITLE_MAX_CHARS = 256
+
+/**
+ * The rolling pull request's title: plain text to GitHub, references and
+ * mentions included, so the branch name's are broken; shortened to GitHub's
+ * limit (a branch name may be far longer).
+ */
+export function rollingPullRequestTitle(branch: string): string {
+  const title = [...`docs: regenerate stale documentation on ${breakReferences(branch)}`]
+  // GitHub counts characters (code points): cut between them, never inside a surrogate pair
+  return title.length <= TITLE_MAX_CHARS ? title.join('') : `${title.slice(0, TITLE_MAX_CHARS - 1).join('')}…`
+}
+
 /**
  * The branch is protected: the bot commit goes to `graft/regenerate/<branch>`
  * (the bot's own branch, rebuilt on the target's tip with a lease), and one
@@ -159,8 +173,7 @@ async function rollingPullRequest(
   const documents = results
     .flatMap((r) => r.documents)
     .map((d) => ({ output: d.output, directive: d.directive, reasons: d.reasons }))
-  // a title is plain text to GitHub, references and mentions included: the branch name's are broken
-  const title = `docs: regenerate stale documentation on ${breakReferences(target)}`
+  const title = rollingPullRequestTitle(target)
   const body = rollingPullRequestBody({
     branch: target,
     botBranch: bot,
