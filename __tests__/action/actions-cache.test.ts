@@ -81,11 +81,16 @@ describe('actions-cache', () => {
     )
   })
 
-  it.each<[CacheMode, RegExp]>([['reset', /ECONNRESET/]])(
+  it.each<[string, CacheMode, number, RegExp]>([
+    ['resets connections', 'reset', 0, /ECONNRESET/],
+    ['throttles (429: actions/cache#1163)', 'status', 429, /Rate limited/],
+    ['answers 400 (the retired service: leafo/gh-actions-lua#58)', 'status', 400, /non-retryable error/]
+  ])(
     'a service that %s: the failure the toolkit swallows (a miss and an annotation of its own) turns the cache off, said once by the action',
-    async (mode, cause) => {
+    async (_what, mode, status, cause) => {
       const { restore, save, cacheUsable } = await load()
       server.mode = mode
+      server.status = status
       const file = join(home, 'text.md')
       writeFileSync(file, 'x')
       expect(await restore([file], 'graft-render-k1')).toBeUndefined()

@@ -14,7 +14,9 @@
 // request correctly but only after `delayMs` (under the action's limit per
 // call), 'trickle' sends a 200's headers and then its body a byte a second,
 // 'reset' drops every connection unanswered (ECONNRESET), 'malformed' answers
-// 200 with a body that is not Twirp's JSON. The protocol was read from
+// 200 with a body that is not Twirp's JSON, 'status' answers every request
+// with `status` and a Twirp error (429 as when the service throttles a
+// repository, 400 as the retired service answered). The protocol was read from
 // node_modules/@actions/cache/lib (cache.js, internal/shared/cacheTwirpClient.js,
 // internal/uploadUtils.js, internal/downloadUtils.js, generated/results/api/v1/cache.js).
 import { randomUUID } from 'node:crypto'
@@ -40,13 +42,15 @@ export interface CacheCall {
 }
 
 /** How the service behaves: well, down (503 to everything), or accepting connections and never answering. */
-export type CacheMode = 'normal' | 'unavailable' | 'silent' | 'slow' | 'trickle' | 'reset' | 'malformed'
+export type CacheMode = 'normal' | 'unavailable' | 'silent' | 'slow' | 'trickle' | 'reset' | 'malformed' | 'status'
 
 export class CacheServer {
   readonly calls: CacheCall[] = []
   mode: CacheMode = 'normal'
   /** how long the 'slow' mode waits before each answer */
   delayMs = 1500
+  /** what the 'status' mode answers */
+  status = 429
   /** requests that reached the service in a mode other than 'normal' and 'slow' */
   refused = 0
   /** requests answered late in the 'slow' mode */
@@ -108,6 +112,12 @@ export class CacheServer {
     if (this.mode === 'reset') {
       this.refused++
       return void req.socket.destroy()
+    }
+    if (this.mode === 'status') {
+      this.refused++
+      req.resume()
+      const code = this.status === 429 ? 'resource_exhausted' : 'invalid_argument'
+      return twirpError(res, this.status, code, `cache service answers ${this.status}`)
     }
     if (this.mode === 'malformed') {
       this.refused++
