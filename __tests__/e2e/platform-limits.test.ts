@@ -328,6 +328,38 @@ describe("one pull request, several pipelines; rate limits (dist/main, a fork's 
   })
 })
 
+describe("GitHub's API accepts connections and never answers (dist/main, a fork's pull request)", () => {
+  it('the comment costs one request time limit (not the 300 s Node waits for each), and the notice names the cause', async () => {
+    const github = await GitHubServer.start()
+    github.onRequest = () => new Promise<void>(() => undefined) // held until the client gives up
+    const repo = TestRepo.create({ 'docs/a.prompt.md': '---\ndeps: []\n---\nx\n' })
+    repo.commit('one prompt')
+    try {
+      const started = Date.now()
+      const run = await runAction('main', {
+        workspace: repo.root,
+        event: forkPullRequest(repo.git('rev-parse', 'HEAD').trim()),
+        inputs: { command: 'auto', engine: 'native', token: TOKEN },
+        env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/docs' },
+        timeoutMs: 150_000
+      })
+      const ms = Date.now() - started
+      console.log(`a silent GitHub API: the validate-only run with its comment ended after ${ms} ms`)
+      expect(run.timedOut).toBe(false)
+      expect(run.code).toBe(0)
+      expect(ms).toBeLessThan(60_000)
+      expect(run.stdout).toContain(
+        "::notice::Pull-request comment skipped: GitHub's API did not answer within 30 s, so the pull request comment was not written"
+      )
+      // asked once: who the token is; nothing after the API stopped answering
+      expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /graphql'])
+    } finally {
+      await github.close()
+      repo.cleanup()
+    }
+  }, 180_000)
+})
+
 describe('the failure summary (dist/validate): a missing dep with a hostile name', () => {
   it.each([
     ['<img src=x onerror=alert(1)>'],

@@ -17,7 +17,14 @@
 // oldest of its comments and deletes the others. A comment deleted between the
 // listing and the update is posted anew.
 import type { Markdown } from './gfm.js'
-import { isIdentity, octokitFor, rateLimitCause, tokenIdentity, type TokenIdentity } from './github-api.js'
+import {
+  isIdentity,
+  octokitFor,
+  rateLimitCause,
+  timeoutCause,
+  tokenIdentity,
+  type TokenIdentity
+} from './github-api.js'
 
 /** The marker of comments written before there was one comment per pipeline: taken as the root pipeline's. */
 export const LEGACY_MARKER = '<!-- graft-action:sticky -->'
@@ -109,6 +116,8 @@ export async function upsertPrComment(input: UpsertCommentInput): Promise<Upsert
     }
     // the comments could not be read: a note posted now might stand beside an older report it cannot see
     if (!listed) return { ok: false, reason, standing: 'unknown' }
+    // an API that does not answer would not take a note either: not asked again
+    if (timeoutCause(error)) return { ok: false, reason, standing: existing ? 'old report' : 'none' }
     const note = `${marker}\n${input.refused(shortReason(error))}`
     return { ok: false, reason, standing: await replaceWithNote(octokit, input, where, existing?.id, note) }
   }
@@ -201,6 +210,8 @@ function shortReason(error: unknown): string {
 
 /** What the notice says: rate limiting when that was the cause, permissions when the token may not comment. */
 function refusalReason(error: unknown): string {
+  const late = timeoutCause(error)
+  if (late) return `${late}, so the pull request comment was not written; the next run writes it`
   const limited = rateLimitCause(error)
   if (limited) {
     return `${limited} refused the pull request comment, and the action does not wait that long; the next run writes it`

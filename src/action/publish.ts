@@ -20,7 +20,7 @@ import {
   type PushResult
 } from '../core/publish/push.js'
 import type { EventPlan } from './event.js'
-import { isNotPermitted, octokitCommitApi, rateLimitCause, upsertPullRequest } from './github-api.js'
+import { isNotPermitted, octokitCommitApi, rateLimitCause, timeoutCause, upsertPullRequest } from './github-api.js'
 import { rollingPullRequestBody } from './markdown.js'
 import { breakReferences } from '../core/references.js'
 import type { PublishInputs } from './inputs.js'
@@ -205,7 +205,7 @@ async function rollingPullRequest(
       })
     }
     throw new GraftError({
-      message: `${target} is protected and the pull request from ${bot} could not be opened: ${(error as Error).message}`,
+      message: `${target} is protected and the pull request from ${bot} could not be opened: ${timeoutCause(error) ?? (error as Error).message}`,
       hint: 'give the workflow `permissions: pull-requests: write`, or pass a token that may open pull requests'
     })
   }
