@@ -174,6 +174,17 @@ describe('upsertPrComment', () => {
       expect(await upsertPrComment(input('api', { pipeline: 'api' }))).toMatchObject({ action: 'created' })
     })
 
+    it("another pipeline deletes the comment an earlier version's matrix jobs shared (it would stand for ever); a person's legacy marker is left alone", async () => {
+      const shared = server.addComment('acme', 'docs', 7, `${LEGACY_MARKER}\n✅ up to date`, 'github-actions[bot]')
+      const person = server.addComment('acme', 'docs', 7, `${LEGACY_MARKER}\nmine`, 'octo-dev')
+      expect(await upsertPrComment(input('api 2 stale', { pipeline: 'packages/api' }))).toMatchObject({
+        ok: true,
+        action: 'created'
+      })
+      expect(comments().map((c) => c.id)).not.toContain(shared.id)
+      expect(comments().map((c) => c.body)).toEqual([person.body, `${stickyMarker('packages/api')}\napi 2 stale`])
+    })
+
     it('a pipeline name cannot end the marker comment', () => {
       expect(stickyMarker('a-->b <!-- x --!>')).toBe(
         '<!-- graft-action:sticky pipeline=a--%3Eb%20%3C!--%20x%20--!%3E -->'

@@ -87,11 +87,12 @@ export async function upsertPrComment(input: UpsertCommentInput): Promise<Upsert
           "so the bot's comment cannot be told from a person's; check the `token` input"
       }
     }
-    const ours = () => findSticky(octokit, where, input.pipeline, identity)
-    const [first, ...duplicates] = await ours()
+    const ours = async () => (await findSticky(octokit, where, input.pipeline, identity)).ours
+    const found = await findSticky(octokit, where, input.pipeline, identity)
+    const [first, ...duplicates] = found.ours
     existing = first
     listed = true
-    await deleteComments(octokit, input, duplicates)
+    await deleteComments(octokit, input, [...duplicates, ...found.legacy])
     if (!existing) {
       const created = await octokit.rest.issues.createComment({ ...where, body })
       return { ok: true, action: 'created', id: await settleRace(created.data.id, ours, update, body, input) }
@@ -236,20 +237,28 @@ function refusalReason(error: unknown): string {
  * The pipeline's sticky comments, oldest first: every comment whose first
  * line is the pipeline's marker (or, for the root pipeline, the legacy marker)
  * and whose author is the token's own account. One, unless runs raced.
+ * `legacy`: for another pipeline, the token's comments with the legacy marker.
+ * The jobs of a monorepo matrix shared that one comment before there was one
+ * per pipeline; after the upgrade each posts its own, and the shared one,
+ * holding whichever job's report came last, would stand for ever (only a root
+ * pipeline adopts it): it is deleted.
  */
 async function findSticky(
   octokit: Octokit,
   where: { owner: string; repo: string; issue_number: number },
   pipeline: string,
   identity: TokenIdentity
-): Promise<{ id: number; body: string }[]> {
-  const markers = new Set([stickyMarker(pipeline), ...(pipeline === '.' ? [LEGACY_MARKER] : [])])
-  const found: { id: number; body: string }[] = []
+): Promise<{ ours: { id: number; body: string }[]; legacy: { id: number }[] }> {
+  const root = pipeline === '.'
+  const markers = new Set([stickyMarker(pipeline), ...(root ? [LEGACY_MARKER] : [])])
+  const found = { ours: [] as { id: number; body: string }[], legacy: [] as { id: number }[] }
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, { ...where, per_page: 100 })
   for await (const page of pages) {
     for (const c of page.data) {
-      if (markers.has((c.body ?? '').trimStart().split('\n')[0].trim()) && isIdentity(c.user, identity))
-        found.push({ id: c.id, body: c.body ?? '' })
+      if (!isIdentity(c.user, identity)) continue
+      const first = (c.body ?? '').trimStart().split('\n')[0].trim()
+      if (markers.has(first)) found.ours.push({ id: c.id, body: c.body ?? '' })
+      else if (!root && first === LEGACY_MARKER) found.legacy.push({ id: c.id })
     }
   }
   return found
