@@ -237,6 +237,46 @@ describe('upsertPrComment', () => {
     })
   })
 
+  describe('GitHub answers 5xx to a write it made (probot/probot#921)', () => {
+    const madeThen500 = (method: string, path: string) => {
+      if (method !== 'POST' && method !== 'PATCH') return
+      if (!path.includes('/comments')) return
+      const body = (server.requests.at(-1)!.body as { body: string }).body
+      if (method === 'POST') server.addComment('acme', 'docs', 7, body, 'github-actions[bot]')
+      else comments()[0].body = body
+      return { status: 502, message: 'Server Error' }
+    }
+
+    it('a new comment that was posted despite the 502: reported as posted, no note beside it', async () => {
+      server.onRequest = madeThen500
+      const result = await upsertPrComment(input('3 stale documents'))
+      expect(result).toMatchObject({ ok: true, action: 'created' })
+      expect(comments().map((c) => c.body)).toEqual([`${ROOT_MARKER}\n3 stale documents`])
+    })
+
+    it('an update that was made despite the 502: reported as made, not replaced by a note', async () => {
+      server.addComment('acme', 'docs', 7, `${ROOT_MARKER}\n✅ up to date`, 'github-actions[bot]')
+      server.onRequest = madeThen500
+      const result = await upsertPrComment(input('3 stale documents'))
+      expect(result).toMatchObject({ ok: true, action: 'updated' })
+      expect(comments().map((c) => c.body)).toEqual([`${ROOT_MARKER}\n3 stale documents`])
+    })
+
+    it('a 502 to a write GitHub did not make: the older report is still replaced by the note', async () => {
+      const old = server.addComment('acme', 'docs', 7, `${ROOT_MARKER}\n✅ up to date`, 'github-actions[bot]')
+      let first = true
+      server.onRequest = (method) => {
+        if (method === 'PATCH' && first) {
+          first = false
+          return { status: 502, message: 'Server Error' }
+        }
+      }
+      const result = await upsertPrComment(input('3 stale documents'))
+      expect(result).toMatchObject({ ok: false, standing: 'note' })
+      expect(old.body).toContain("this run's report could not be posted here")
+    })
+  })
+
   describe('GitHub refuses', () => {
     it('a locked conversation (403 "issue is locked"): the reason names the lock, not a permission; the older report does not stand', async () => {
       server.addComment('acme', 'docs', 7, `${ROOT_MARKER}\n✅ every document up to date`, 'github-actions[bot]')

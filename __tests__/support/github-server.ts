@@ -183,9 +183,11 @@ export class GitHubServer {
   /**
    * Called with every request (after it is recorded, before it is answered):
    * a test holds requests here to make runs race, or changes the thread
-   * between a listing and an update (a comment deleted meanwhile).
+   * between a listing and an update (a comment deleted meanwhile). A refusal
+   * it returns is the answer (after the request was carried out or not, as
+   * the test chose: GitHub at times answers 5xx to a write it made).
    */
-  onRequest?: (method: string, path: string) => Promise<void> | void
+  onRequest?: (method: string, path: string) => Promise<Refusal | void> | Refusal | void
   /**
    * Called after a createCommitOnBranch request is parsed and before the
    * branch tip is read: a test moves the branch here to race the API.
@@ -299,7 +301,8 @@ export class GitHubServer {
     this.requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization, body })
     const url = new URL(path, this.url)
     const method = req.method ?? 'GET'
-    await this.onRequest?.(method, url.pathname)
+    const answer = await this.onRequest?.(method, url.pathname)
+    if (answer) return send(res, answer.status, { message: answer.message })
     if (this.refuse && (!this.refuseWhen || this.refuseWhen(method, url.pathname)))
       return send(res, this.refuse.status, { message: this.refuse.message })
     const limit = this.rateLimits.findIndex((l) => !l.match || l.match(method, url.pathname))

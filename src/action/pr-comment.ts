@@ -76,9 +76,10 @@ export async function upsertPrComment(input: UpsertCommentInput): Promise<Upsert
   const update = (id: number, text: string) =>
     octokit.rest.issues.updateComment({ owner: input.owner, repo: input.repo, comment_id: id, body: text })
   let existing: { id: number; body: string } | undefined
+  let identity: TokenIdentity | undefined
   let listed = false
   try {
-    const identity = await tokenIdentity(input.token)
+    identity = await tokenIdentity(input.token)
     if (!identity) {
       return {
         ok: false,
@@ -87,8 +88,9 @@ export async function upsertPrComment(input: UpsertCommentInput): Promise<Upsert
           "so the bot's comment cannot be told from a person's; check the `token` input"
       }
     }
-    const ours = async () => (await findSticky(octokit, where, input.pipeline, identity)).ours
-    const found = await findSticky(octokit, where, input.pipeline, identity)
+    const self = identity
+    const ours = async () => (await findSticky(octokit, where, input.pipeline, self)).ours
+    const found = await findSticky(octokit, where, input.pipeline, self)
     const [first, ...duplicates] = found.ours
     existing = first
     listed = true
@@ -111,6 +113,13 @@ export async function upsertPrComment(input: UpsertCommentInput): Promise<Upsert
   } catch (error) {
     const reason = refusalReason(error)
     const status = (error as { status?: number }).status
+    // GitHub at times answers 5xx to a write it made (probot/probot#921): if the report is there, it was posted
+    if (identity && listed && status !== undefined && status >= 500 && !timeoutCause(error)) {
+      const landed = await findSticky(octokit, where, input.pipeline, identity)
+        .then((found) => found.ours.find((c) => c.body === body))
+        .catch(() => undefined)
+      if (landed) return { ok: true, action: existing ? 'updated' : 'created', id: landed.id }
+    }
     // A token that may not write comments cannot replace the old one either.
     if (!rateLimitCause(error) && !isLocked(error) && status !== undefined && NOT_PERMITTED.has(status)) {
       return { ok: false, reason, standing: !listed ? 'unknown' : existing ? 'old report' : 'none' }
