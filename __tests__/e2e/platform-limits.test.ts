@@ -328,6 +328,39 @@ describe("one pull request, several pipelines; rate limits (dist/main, a fork's 
   })
 })
 
+describe('the job summary file cannot be written (a container job on a self-hosted runner: joonvena/robotframework-reporter-action#21)', () => {
+  it.each([['validate'], ['main']])(
+    'dist/%s: the run reports in its log, outputs and comment, warns once, and does not fail',
+    async (entry) => {
+      const github = await GitHubServer.start()
+      const repo = TestRepo.create({ 'docs/a.prompt.md': '---\ndeps: []\n---\nx\n' })
+      repo.commit('one prompt')
+      try {
+        const run = await runAction(entry, {
+          workspace: repo.root,
+          event: forkPullRequest(repo.git('rev-parse', 'HEAD').trim()),
+          inputs: { command: 'auto', engine: 'native', token: TOKEN },
+          env: {
+            GITHUB_API_URL: github.url,
+            GITHUB_REPOSITORY: 'acme/docs',
+            GITHUB_STEP_SUMMARY: join(repo.root, 'no-such-folder', 'step_summary')
+          }
+        })
+        expect(run.code).toBe(0)
+        expect(run.outputs.is_stale).toBe('true')
+        const said = run.stdout.match(
+          /::warning::The job summary could not be written \(Unable to access summary file/g
+        )
+        expect(said).toHaveLength(1)
+        if (entry === 'main') expect(github.comments('acme', 'docs', 7)).toHaveLength(1)
+      } finally {
+        await github.close()
+        repo.cleanup()
+      }
+    }
+  )
+})
+
 describe("GitHub's API accepts connections and never answers (dist/main, a fork's pull request)", () => {
   it('the comment costs one request time limit (not the 300 s Node waits for each), and the notice names the cause', async () => {
     const github = await GitHubServer.start()
