@@ -10,6 +10,7 @@ import {
   prCommentBody,
   refusedCommentBody,
   rollingPullRequestBody,
+  spentMarkdown,
   staleTable,
   validateSummary,
   type DocumentRow
@@ -231,9 +232,53 @@ describe('prCommentBody', () => {
       costUsd: 1.5
     }
     const body = prCommentBody({ stale: [doc()], documents: [row()], dryRun: true, estimate })
-    expect(visibleText(body)).toContain('Expected cost: at most $1.50 for 1 document(s)')
+    expect(visibleText(body)).toContain('Expected cost: up to ~$1.50 for 1 document(s)')
     expect(costMarkdown({ documents: [row()], dryRun: true })).toBe('')
     expect(costMarkdown({ documents: [row({ rendered: false })], dryRun: false })).toBe('')
+  })
+
+  it('tokens Bedrock did not report are marked ~ per row and in the total (never read as strikethrough), and the cost line says where they come from', () => {
+    const body = prCommentBody({
+      stale: [doc()],
+      documents: [row({ costUsd: 0.25, usageEstimated: true }), row({ costUsd: 0.5 })]
+    })
+    const [rows] = tables(body)
+    const [first, second] = rows.slice(1)
+    expect(first.slice(3, 6)).toEqual(['~1200', '~340', '~$0.25'])
+    expect(second.slice(3, 6)).toEqual(['1200', '340', '$0.50'])
+    expect(rows.at(-1)!.slice(3, 6)).toEqual(['~2400', '~680', '~$0.75'])
+    expect(visibleText(body)).toContain(
+      'Bedrock reported no usable usage for 1 document(s) marked ~: their tokens are counted from characters, 3.5 to a token.'
+    )
+  })
+
+  it('a failed run: says it failed and committed nothing, what its calls cost, and what is still stale; no older state', () => {
+    const body = prCommentBody({
+      stale: [doc()],
+      failed: {
+        spent: { calls: 3, inputTokens: 2839, outputTokens: 9000, usd: 0.16, unpriced: [], estimatedCalls: 1 }
+      }
+    })
+    const shown = visibleText(body)
+    expect(shown).toContain('❌ Graft generate failed')
+    expect(shown).toContain('The run stopped before committing anything')
+    expect(shown).toContain(
+      'Spent before the run stopped: 3 model call(s), 2839 input and 9000 output tokens; estimated cost $0.16, from the tokens Bedrock reported'
+    )
+    expect(shown).toContain('Bedrock reported no usable usage for 1 call(s): their tokens are counted from characters')
+    expect(shown).toContain('1 document(s) still stale')
+    expect(shown).not.toMatch(/regenerated|up to date|Pushed/)
+    expect(hazards(body, { blocks: ['heading'], emphasis: true })).toEqual([])
+  })
+
+  it('a failed run whose model has no price, or that made no call, says so, never a figure', () => {
+    const hostile = 'us.anthropic.<img src=x>@team'
+    const unknown = spentMarkdown({ calls: 1, inputTokens: 5, outputTokens: 5, unpriced: [hostile], estimatedCalls: 0 })
+    expect(visibleText(unknown)).toContain(`cost unknown: no price for ${hostile} (add it to model-prices)`)
+    expect(hazards(unknown, { emphasis: true })).toEqual([])
+    expect(
+      visibleText(spentMarkdown({ calls: 0, inputTokens: 0, outputTokens: 0, usd: 0, unpriced: [], estimatedCalls: 0 }))
+    ).toBe('Spent before the run stopped: nothing: no model call was made.')
   })
 
   it('a commit not pushed is not announced', () => {

@@ -4,8 +4,7 @@
 // implementation of the cache service @actions/cache speaks), and the adaptive
 // limiter under a quota.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { visibleText } from '../support/gfm-judge.js'
@@ -13,6 +12,7 @@ import { BedrockServer, bedrockTestEnv, reply, type RecordedRequest } from '../s
 import { CacheServer } from '../support/cache-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import type { TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 // each case runs the bundle once or twice against loopback servers: seconds, more on a loaded machine
 jest.setTimeout(120_000)
@@ -61,12 +61,12 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       expect(run.code).not.toBe(0)
       expect(server.requests).toHaveLength(0)
       expect(repo.snapshot()).toEqual(before)
-      expect(run.stdout).toContain('5 documents to render, over max-documents (3)')
+      expect(run.stdout).toContain('5 documents to render, over the `max-documents` input (3)')
       for (const doc of ['docs/overview.md', 'docs/api-reference.md'])
         expect(run.stdout).toMatch(new RegExp(`${doc}: at least ~\\d+ tokens`))
       expect(run.stdout).toMatch(/total at least ~\d+ for 5 document\(s\)/)
       expect(run.stdout).toContain('`targets`')
-      expect(run.stdout).toContain('raise `max-documents`')
+      expect(run.stdout).toContain('raise the `max-documents` input')
       expect(run.stdout).toContain('split the run')
       // a refusal that needs no count comes before any request: not even CountTokens carried a prompt out
       expect(server.countRequests).toHaveLength(0)
@@ -80,7 +80,7 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       expect(server.requests).toHaveLength(0)
       expect(server.countRequests).toHaveLength(0)
       expect(repo.snapshot()).toEqual(before)
-      expect(run.stdout).toMatch(/at least ~\d+ input tokens, over max-input-tokens \(100\)/)
+      expect(run.stdout).toMatch(/at least ~\d+ input tokens, over the `max-input-tokens` input \(100\)/)
       expect(run.stdout).toContain('not counted, so nothing was sent to Bedrock')
     })
 
@@ -97,7 +97,7 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       expect(server.countRequests.length - countsBefore).toBe(5)
       expect(server.requests).toHaveLength(0)
       expect(repo.snapshot()).toEqual(before)
-      expect(run.stdout).toMatch(new RegExp(`~${counted} input tokens, over max-input-tokens`))
+      expect(run.stdout).toMatch(new RegExp(`~${counted} input tokens, over the \`max-input-tokens\` input`))
       expect(run.stdout).toContain('counted by Bedrock CountTokens')
     })
 
@@ -111,7 +111,7 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       expect(run.code).not.toBe(0)
       expect(server.requests).toHaveLength(0)
       expect(repo.snapshot()).toEqual(before)
-      expect(run.stdout).toMatch(/~\d+ input tokens, over max-input-tokens/)
+      expect(run.stdout).toMatch(/~\d+ input tokens, over the `max-input-tokens` input/)
       expect(run.stdout).toContain('estimated at 3.5 characters per token')
       expect(run.stdout).toContain('CountTokens is not available for us.anthropic.claude-sonnet-4-5')
     })
@@ -135,9 +135,9 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       expect(server.requests).toHaveLength(0)
       expect(server.countRequests).toHaveLength(5)
       expect(run.stdout).toMatch(
-        /Input estimate before any model call: \d+ tokens for 5 document\(s\) to render \(counted by Bedrock CountTokens\); cost at most \$\d+\.\d\d/
+        /Input estimate before any model call: \d+ tokens for 5 document\(s\) to render \(counted by Bedrock CountTokens\); cost up to ~\$\d+\.\d\d/
       )
-      expect(visibleText(run.summary)).toMatch(/Expected cost: at most \$\d+\.\d\d for 5 document\(s\)/)
+      expect(visibleText(run.summary)).toMatch(/Expected cost: up to ~\$\d+\.\d\d for 5 document\(s\)/)
     })
 
     it('within budget: the run goes on, and input_tokens / output_tokens are what the model reported', async () => {
@@ -171,7 +171,7 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
           repo.commit('hand edit')
           return { 'hand-edits': 'fail' }
         },
-        /was edited by hand .*, and hand-edits is fail/
+        /was edited by hand .*, and `hand-edits: fail` refuses hand edits/
       ],
       [
         "a max_tokens above the model's output limit",
@@ -187,9 +187,13 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
         },
         /max_tokens is 9000, above the output limit of bedrock-claude-haiku/
       ],
-      ['max-documents', () => (changeApi(), { 'max-documents': '1' }), /over max-documents \(1\)/],
-      ['max-input-tokens', () => (changeApi(), { 'max-input-tokens': '10' }), /over max-input-tokens \(10\)/],
-      ['max-cost-usd', () => (changeApi(), { 'max-cost-usd': '0.01' }), /over max-cost-usd \(\$0\.01\)/]
+      ['max-documents', () => (changeApi(), { 'max-documents': '1' }), /over the `max-documents` input \(1\)/],
+      [
+        'max-input-tokens',
+        () => (changeApi(), { 'max-input-tokens': '10' }),
+        /over the `max-input-tokens` input \(10\)/
+      ],
+      ['max-cost-usd', () => (changeApi(), { 'max-cost-usd': '0.01' }), /over the `max-cost-usd` input \(\$0\.01\)/]
     ]
     it.each(cases)('%s', async (_name, setup, message) => {
       const { env, ...inputs } = setup()
@@ -211,13 +215,13 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
     expect(run.code).not.toBe(0)
     // one at a time: the second reply crosses 150; nothing more starts
     expect(server.requests).toHaveLength(2)
-    expect(run.stdout).toContain('over max-output-tokens (150)')
+    expect(run.stdout).toContain('over the `max-output-tokens` input (150)')
     expect(repo.snapshot()).toEqual(before)
   })
 
   it('resume: a document that fails on its own lets the others render into the cache; the re-run calls the model only for it and its dependents', async () => {
     const cache = await new CacheServer().start()
-    const runnerTemp = mkdtempSync(join(tmpdir(), 'graft-runner-temp-'))
+    const runnerTemp = scratchDir('graft-runner-temp')
     try {
       changeApi()
       repo.write({
@@ -246,6 +250,9 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
         /not started \(they depend on a failed document\): (docs\/getting-started\.md, docs\/index\.md|docs\/index\.md, docs\/getting-started\.md)/
       )
       expect(first.stdout).toContain('their texts are in the render cache')
+      // the texts passed through the runner's home: the cache service keeps them, the home nothing
+      const renderFolder = join(runnerTemp, 'home', '.cache', 'graft-action')
+      expect(existsSync(renderFolder)).toBe(false)
 
       const firstCalls = server.requests.length
       server.onRequest(() => reply.text(`# Rendered\n\n${server.requests.length}\n`))
@@ -256,6 +263,7 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       expect(again).toHaveLength(3)
       expect(again.filter(isApiReference)).toHaveLength(1)
       expect(second.stdout.match(/render cache hit, no model call/g)).toHaveLength(3)
+      expect(existsSync(renderFolder)).toBe(false)
       expect(JSON.parse(second.outputs.generated_files).sort()).toEqual(
         [
           'docs/api-reference.md',

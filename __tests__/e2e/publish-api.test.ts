@@ -4,14 +4,12 @@
 // protected branches refusing git pushes through a pre-receive hook.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv, reply } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import { GitHubServer, WORKFLOW_IDENTITY } from '../support/github-server.js'
 import { GIT_ENV, TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 const TOKEN = 'ghs_e2eSecretToken0123456789'
 const REGENERATED = ['docs/faq.md', 'docs/index.md', 'docs/release-notes.md', 'dvc.lock']
@@ -21,7 +19,7 @@ function gitIn(dir: string, ...args: string[]): string {
 }
 
 function otherClone(origin: string, branch: string): TestRepo {
-  const dir = mkdtempSync(join(tmpdir(), 'graft-other-'))
+  const dir = scratchDir('graft-other')
   execFileSync('git', ['clone', '-q', '-b', branch, origin, dir])
   const repo = new TestRepo(dir)
   repo.git('config', 'user.name', 'Other')
@@ -97,6 +95,31 @@ describe('publishing through the API and onto protected branches (dist/main)', (
       }
     }
   }
+
+  it("GitHub Enterprise Server: REST at the runner's GITHUB_API_URL (<host>/api/v3), GraphQL at its GITHUB_GRAPHQL_URL (<host>/api/graphql)", async () => {
+    const event = pullRequest()
+    const result = await runAction('main', {
+      workspace: repo.root,
+      event,
+      inputs: { command: 'generate', engine: 'native', token: TOKEN, 'commit-via': 'api' },
+      env: {
+        ...bedrockTestEnv(bedrock.url),
+        // what a GHES runner sets: the API under the server's own host
+        GITHUB_SERVER_URL: github.url,
+        GITHUB_API_URL: `${github.url}/api/v3`,
+        GITHUB_GRAPHQL_URL: `${github.url}/api/graphql`,
+        GITHUB_REPOSITORY: 'acme/docs'
+      }
+    })
+    expect(result.code).toBe(0)
+    expect(result.outputs.pushed).toBe('true')
+    expect(github.apiCommits).toEqual([expect.objectContaining({ branch: 'feature', verified: true })])
+    expect(github.comments('acme', 'docs', 7)).toHaveLength(1)
+    const paths = github.requests.map((r) => r.path)
+    expect(paths).toContain('/api/graphql')
+    expect(paths.some((p) => p.startsWith('/api/v3/repos/acme/docs/issues/7/comments'))).toBe(true)
+    expect(paths.filter((p) => p !== '/api/graphql' && !p.startsWith('/api/v3/'))).toEqual([])
+  })
 
   it('commit-via api on a pull request: one Verified commit by the token, exactly the regenerated files, checkout moved to it', async () => {
     const event = pullRequest()

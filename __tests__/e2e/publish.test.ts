@@ -4,8 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv, reply } from '../support/bedrock-server.js'
@@ -13,6 +12,7 @@ import { exampleRepo } from '../support/example-repo.js'
 import { GitHubServer } from '../support/github-server.js'
 import { GIT_ENV, TestRepo } from '../support/repo.js'
 import { visibleText } from '../support/gfm-judge.js'
+import { scratchDir } from '../support/scratch.js'
 
 const TOKEN = 'ghs_e2eSecretToken0123456789'
 const BOT = 'graft-bot[bot]'
@@ -24,7 +24,7 @@ function gitIn(dir: string, ...args: string[]): string {
 
 /** Another developer's clone of origin. */
 function otherClone(origin: string, branch: string): TestRepo {
-  const dir = mkdtempSync(join(tmpdir(), 'graft-other-'))
+  const dir = scratchDir('graft-other')
   execFileSync('git', ['clone', '-q', '-b', branch, origin, dir])
   const repo = new TestRepo(dir)
   repo.git('config', 'user.name', 'Other')
@@ -206,7 +206,7 @@ describe('publishing (dist/main)', () => {
   })
 
   it('working-directory below the git root: validates, regenerates and commits the paths under it', async () => {
-    const mono = TestRepo.create({ 'README.md': 'monorepo\n' }, 'graft-mono-')
+    const mono = TestRepo.create({ 'README.md': 'monorepo\n' }, 'graft-mono')
     try {
       execFileSync('cp', ['-r', `${repo.root}/.`, mono.path('site')])
       mono.remove('site/.git')
@@ -328,7 +328,7 @@ describe('publishing (dist/main)', () => {
   })
 
   it('an output symlinked out of the repository is refused: nothing written, nothing pushed', async () => {
-    const outside = mkdtempSync(join(tmpdir(), 'graft-outside-'))
+    const outside = scratchDir('graft-outside')
     repo.remove('docs/faq.md')
     execFileSync('ln', ['-s', join(outside, 'faq.md'), repo.path('docs/faq.md')])
     repo.write({ 'sources/changelog.md': 'changed\n' })

@@ -177,7 +177,7 @@ describe('dist/validate', () => {
     it('an engine that does not exist', async () => {
       const run = await runAction('validate', { workspace: repo.root, inputs: { engine: 'fast' } })
       expect(run.code).toBe(1)
-      expect(run.stdout).toContain('input engine is "fast"')
+      expect(run.stdout).toContain('input engine must be auto, native or dvc, not "fast"')
     })
   })
 })

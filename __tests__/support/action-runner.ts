@@ -1,10 +1,14 @@
 // Runs a bundled entrypoint (dist/<name>/index.js) exactly as a GitHub runner
-// would: inputs as INPUT_* variables, outputs and summary through files.
+// would: inputs as INPUT_* variables, outputs and summary through files. The
+// runner's folders (HOME, RUNNER_TEMP, the tool cache) are a scratch folder of
+// the test file; TMPDIR stays the test file's, so whatever the action leaves
+// in os.tmpdir() fails the file (environment.mjs).
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { scratchDir } from './scratch.js'
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -49,13 +53,14 @@ export function parseOutputFile(text: string): Record<string, string> {
 }
 
 export function runAction(entry: string, options: ActionRunOptions): Promise<ActionRun> {
-  const scratch = mkdtempSync(join(tmpdir(), 'graft-runner-'))
+  const scratch = scratchDir('graft-runner')
   const outputFile = join(scratch, 'output')
   const summaryFile = join(scratch, 'summary')
   writeFileSync(outputFile, '')
   writeFileSync(summaryFile, '')
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
+    TMPDIR: tmpdir(),
     HOME: join(scratch, 'home'),
     GITHUB_ACTIONS: 'true',
     CI: 'true',
@@ -89,17 +94,14 @@ export function runAction(entry: string, options: ActionRunOptions): Promise<Act
       { cwd: options.workspace, env, maxBuffer: 64 * 1024 * 1024, timeout: options.timeoutMs, killSignal: 'SIGKILL' },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
-        const run: ActionRun = {
+        resolvePromise({
           code,
           stdout,
           stderr,
           outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
           summary: readFileSync(summaryFile, 'utf8'),
           timedOut: error?.killed === true && error.signal === 'SIGKILL'
-        }
-        // the runner's folders (home, temp, tool cache, event, outputs) are this run's alone
-        rmSync(scratch, { recursive: true, force: true })
-        resolvePromise(run)
+        })
       }
     )
   })

@@ -7,10 +7,8 @@
 // or N admitted per minute; beyond that, ThrottlingException, counted.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { EventStreamCodec } from '@smithy/eventstream-codec'
+import { scratchDir } from './scratch.js'
 
 const codec = new EventStreamCodec(
   (bytes: Uint8Array) => new TextDecoder().decode(bytes),
@@ -26,6 +24,11 @@ export interface TextReply {
   chunkDelayMs: number
   stopReason: string
   outputTokens?: number
+  /**
+   * The metadata frame's usage, as sent (absurd values included); `null` sends no
+   * metadata frame at all (a stream that reports no usage). Default: from the text.
+   */
+  usage?: Record<string, unknown> | null
 }
 
 export interface ErrorReply {
@@ -70,7 +73,8 @@ export const reply = {
     chunks: opts.chunks ?? Math.max(1, Math.min(4, text.length)),
     chunkDelayMs: opts.chunkDelayMs ?? 0,
     stopReason: opts.stopReason ?? 'end_turn',
-    outputTokens: opts.outputTokens
+    outputTokens: opts.outputTokens,
+    ...(opts.usage === undefined ? {} : { usage: opts.usage })
   }),
   maxTokens: (text = '# Cut off\n\nThe text stops in the mid'): TextReply =>
     reply.text(text, { stopReason: 'max_tokens' }),
@@ -346,7 +350,7 @@ export class BedrockServer {
     }
     frame('contentBlockStop', { contentBlockIndex: 0 })
     frame('messageStop', { stopReason: r.stopReason })
-    frame('metadata', { usage: usage(req, r), metrics: { latencyMs: 1 } })
+    if (r.usage !== null) frame('metadata', { usage: r.usage ?? usage(req, r), metrics: { latencyMs: 1 } })
     res.end()
   }
 
@@ -438,26 +442,18 @@ function sendConverse(res: ServerResponse, req: RecordedRequest, r: TextReply): 
 
 /**
  * The environment the real SDK client needs to talk to this server: dummy
- * keys, a region, no instance metadata, a scratch HOME with no ~/.aws.
+ * keys, a region, no instance metadata, a scratch HOME with no ~/.aws (a
+ * scratch folder of the test file unless given: outside jest, pass one).
  */
-export function bedrockTestEnv(url: string): Record<string, string> {
+export function bedrockTestEnv(url: string, home?: string): Record<string, string> {
   return {
     AWS_ENDPOINT_URL_BEDROCK_RUNTIME: url,
     AWS_ACCESS_KEY_ID: 'test',
     AWS_SECRET_ACCESS_KEY: 'test',
     AWS_REGION: 'us-east-1',
     AWS_EC2_METADATA_DISABLED: 'true',
-    HOME: scratchHome()
+    HOME: home ?? scratchDir('graft-home')
   }
-}
-
-/** Scratch home folders handed out, removed when the test process ends (callers keep no handle). */
-const homes: string[] = []
-function scratchHome(): string {
-  if (homes.length === 0) process.once('exit', () => homes.forEach((h) => rmSync(h, { recursive: true, force: true })))
-  const home = mkdtempSync(join(tmpdir(), 'graft-home-'))
-  homes.push(home)
-  return home
 }
 
 /** Environment variables through which the SDK could find credentials or a region. */

@@ -12,6 +12,9 @@
 // - REST pulls (create, list by head, get, update), `POST /git/refs`,
 //   `GET|PATCH /git/refs`, a commit's verification, and what a workflow may
 //   read about branch protection and rulesets (branch, rules for a branch);
+// - releases (create, get by tag) and tag refs (`POST /git/refs`, get, force
+//   update, matching-refs), applied to the bare repository: what the release
+//   script (scripts/release.mjs) uses;
 // - protected branches: the bare origin gets a `pre-receive` hook that
 //   refuses git pushes with GitHub's GH006 / GH013 messages, and API commits
 //   to the branch get the matching GraphQL errors;
@@ -27,6 +30,8 @@
 //   (403 or 429 with `retry-after`) or the primary limit
 //   (`x-ratelimit-remaining: 0`, `x-ratelimit-reset`; for GraphQL a 200 with a
 //   RATE_LIMITED error) — each answering the next matching request.
+// - GitHub Enterprise Server's URL layout as well: REST under `/api/v3`,
+//   GraphQL at `/api/graphql` (requests are recorded with the path as sent).
 //
 // Every request is recorded; `refuse` answers them all with one refusal;
 // `onRequest` sees each one before it is answered.
@@ -143,6 +148,18 @@ export interface ApiCommit {
   paths: string[]
 }
 
+/** A release made through `POST /releases`. */
+export interface Release {
+  id: number
+  repository: string
+  tag_name: string
+  name: string
+  body: string
+  /** the commit the tag named when the release was made */
+  target_sha: string
+  html_url: string
+}
+
 /** How the repository answers a workflow token creating a pull request. */
 export type PullRequestCreation = 'allowed' | 'forbidden-403' | 'forbidden-422'
 
@@ -167,6 +184,8 @@ export class GitHubServer {
   readonly pulls = new Map<string, PullRequest[]>()
   /** every commit made through createCommitOnBranch */
   readonly apiCommits: ApiCommit[] = []
+  /** every release made, oldest first */
+  readonly releases: Release[] = []
   /** token → identity; a token not listed is the workflow token */
   readonly tokens = new Map<string, TokenIdentity>()
   /** when set, every request (or every one `refuseWhen` picks) is answered with this status and message */
@@ -300,6 +319,9 @@ export class GitHubServer {
     const body = raw ? (JSON.parse(raw) as unknown) : undefined
     this.requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization, body })
     const url = new URL(path, this.url)
+    // GitHub Enterprise Server's layout: REST under /api/v3, GraphQL at /api/graphql
+    if (url.pathname === '/api/graphql') url.pathname = '/graphql'
+    else if (url.pathname.startsWith('/api/v3/')) url.pathname = url.pathname.slice('/api/v3'.length)
     const method = req.method ?? 'GET'
     const answer = await this.onRequest?.(method, url.pathname)
     if (answer) return send(res, answer.status, { message: answer.message })
@@ -406,6 +428,42 @@ export class GitHubServer {
       }
     }
     if (rest === '/git/refs' && method === 'POST') return this.createRef(res, bare, body ?? {})
+    if (rest === '/releases' && method === 'POST') return this.createRelease(res, fullName, bare, body ?? {})
+    if ((m = rest.match(/^\/releases\/tags\/(.+)$/)) && method === 'GET') {
+      const release = this.releases.find((r) => r.repository === fullName && r.tag_name === decodeURIComponent(m![1]))
+      return release ? send(res, 200, release) : send(res, 404, notFound('releases'))
+    }
+    if ((m = rest.match(/^\/git\/matching-refs\/tags\/(.*)$/)) && method === 'GET') {
+      const prefix = `refs/tags/${decodeURIComponent(m[1])}`
+      // GitHub matches any prefix of the name; git's patterns match whole components only
+      const refs = (await git(bare, ['for-each-ref', '--format=%(refname) %(objectname)', 'refs/tags/'])).stdout
+      return send(
+        res,
+        200,
+        refs
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => ({ ref: l.split(' ')[0], object: { sha: l.split(' ')[1], type: 'commit' } }))
+          .filter((r) => r.ref.startsWith(prefix))
+      )
+    }
+    if ((m = rest.match(/^\/git\/refs?\/tags\/(.+)$/))) {
+      const ref = `refs/tags/${decodeURIComponent(m[1])}`
+      const sha = (await git(bare, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).stdout.trim()
+      if (method === 'GET') {
+        if (!sha) return send(res, 404, notFound('git/refs', 'git/refs#get-a-reference'))
+        return send(res, 200, { ref, object: { sha, type: 'commit' } })
+      }
+      if (method === 'PATCH') {
+        if (!sha) return send(res, 422, { message: 'Reference does not exist', status: '422' })
+        const target = String(body?.sha ?? '')
+        if (body?.force !== true && (await git(bare, ['merge-base', '--is-ancestor', sha, target])).code !== 0)
+          return send(res, 422, { message: 'Update is not a fast forward', status: '422' })
+        const r = await git(bare, ['update-ref', ref, target])
+        if (r.code !== 0) return send(res, 422, { message: 'Object does not exist', status: '422' })
+        return send(res, 200, { ref, object: { sha: target, type: 'commit' } })
+      }
+    }
     if ((m = rest.match(/^\/git\/refs?\/heads\/(.+)$/))) {
       const branch = decodeURIComponent(m[1])
       if (method === 'GET') {
@@ -520,10 +578,42 @@ export class GitHubServer {
     send(res, 201, pull)
   }
 
+  /** A release for a tag that must exist in the bare repository (the release script pushes it first). */
+  private async createRelease(
+    res: ServerResponse,
+    fullName: string,
+    bare: string,
+    body: Record<string, unknown>
+  ): Promise<void> {
+    const tag = String(body.tag_name ?? '')
+    if (this.releases.some((r) => r.repository === fullName && r.tag_name === tag))
+      return send(res, 422, {
+        message: 'Validation Failed',
+        errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }]
+      })
+    const sha = (await git(bare, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`])).stdout.trim()
+    if (!sha)
+      return send(res, 422, {
+        message: 'Validation Failed',
+        errors: [{ resource: 'Release', code: 'invalid', field: 'tag_name' }]
+      })
+    const release: Release = {
+      id: this.releases.length + 1,
+      repository: fullName,
+      tag_name: tag,
+      name: String(body.name ?? tag),
+      body: String(body.body ?? ''),
+      target_sha: sha,
+      html_url: `https://github.com/${fullName}/releases/tag/${tag}`
+    }
+    this.releases.push(release)
+    send(res, 201, release)
+  }
+
   private async createRef(res: ServerResponse, bare: string, body: Record<string, unknown>): Promise<void> {
     const ref = String(body.ref ?? '')
     const sha = String(body.sha ?? '')
-    if (!/^refs\/heads\/./.test(ref))
+    if (!/^refs\/(heads|tags)\/./.test(ref))
       return send(res, 422, {
         message: 'Reference name must start with refs/ and have at least two slashes.',
         status: '422'

@@ -2077,10 +2077,12 @@ class Semaphore {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _phrasing_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1677);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 // The one way the project runs a subprocess (git, dvc, pip). Plain Node, so the
 // core and the CLI need nothing from @actions/*. Arguments are passed as an
 // array: no shell, no quoting bugs.
+
 
 
 
@@ -2129,27 +2131,27 @@ const run = (file, args, options) => new Promise((resolve, reject) => {
  */
 function spawnProblem(file, cwd, error) {
     if (error.code === 'ENOENT' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(cwd)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
             message: `the folder ${cwd} does not exist, so ${file} cannot run there`,
-            hint: "check the action's working-directory (CLI: -C)"
+            hint: `check ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_2__/* .setting */ .Pe)('working-directory')}`
         });
     }
     if (error.code === 'ENOTDIR' || (error.code === 'ENOENT' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(cwd).isDirectory())) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
             message: `${cwd} is a file, not a folder, so ${file} cannot run there`,
-            hint: "check the action's working-directory (CLI: -C)"
+            hint: `check ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_2__/* .setting */ .Pe)('working-directory')}`
         });
     }
     if (error.code === 'ENOENT') {
         // The code stays on the error, so a caller that knows the program (dvc) can say how to install it.
-        const missing = new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+        const missing = new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
             message: `${file} is not installed or not on PATH`,
             hint: `install ${file} on the runner (or add its folder to PATH) and run again`
         });
         return Object.assign(missing, { code: 'ENOENT' });
     }
     if (error.code === 'EACCES') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
             message: `${file} was found on PATH but cannot be run (permission denied)`,
             hint: `make ${file} executable, or put a working ${file} first on PATH`
         });
@@ -4053,8 +4055,10 @@ function sizeOf(abs) {
 /* unused harmony exports graftCommand, applyTemplate, isGraftStage */
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6107);
 /* harmony import */ var _dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4417);
+/* harmony import */ var _phrasing_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1677);
 // The pipeline the prompts define: one DVC stage per prompt, as Graft writes
 // it, and the differences between that and the dvc.yaml on disk.
+
 
 
 /** Placeholders of a command template (see deriveTemplate). */
@@ -4139,7 +4143,7 @@ function pipelineDrift(prompts, dvc) {
                 stage: prompt.stageName,
                 kind: 'missing-stage',
                 file: prompt.path,
-                text: `dvc.yaml has no stage ${prompt.stageName} for ${prompt.path}; run the action's generate, or add the stage:\n${(0,_dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_1__/* .formatStageYaml */ .Jf)(expected, 2)}`
+                text: `dvc.yaml has no stage ${prompt.stageName} for ${prompt.path}; ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_2__/* .phrasing */ .f2)().regenerate}, or add the stage:\n${(0,_dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_1__/* .formatStageYaml */ .Jf)(expected, 2)}`
             });
             continue;
         }
@@ -4149,7 +4153,7 @@ function pipelineDrift(prompts, dvc) {
                 stage: stage.name,
                 kind: 'deps-differ',
                 file: prompt.path,
-                text: `the deps of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${deps}); run the action's generate, or set its deps to: ${expected.deps.join(', ')}`
+                text: `the deps of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${deps}); ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_2__/* .phrasing */ .f2)().regenerate}, or set its deps to: ${expected.deps.join(', ')}`
             });
         }
         const outs = listDiff([prompt.out], stage.outs.map((o) => o.path));
@@ -4158,7 +4162,7 @@ function pipelineDrift(prompts, dvc) {
                 stage: stage.name,
                 kind: 'outs-differ',
                 file: prompt.path,
-                text: `the outs of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${outs}); run the action's generate, or set its outs to: ${prompt.out}`
+                text: `the outs of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${outs}); ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_2__/* .phrasing */ .f2)().regenerate}, or set its outs to: ${prompt.out}`
             });
         }
     }

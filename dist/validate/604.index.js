@@ -19,8 +19,8 @@ var core = __webpack_require__(3838);
 var cache = __webpack_require__(1691);
 // EXTERNAL MODULE: ./src/action/report.ts + 1 modules
 var report = __webpack_require__(9095);
-// EXTERNAL MODULE: ./src/action/run-end.ts
-var run_end = __webpack_require__(6363);
+// EXTERNAL MODULE: ./src/action/run-end.ts + 1 modules
+var run_end = __webpack_require__(6432);
 ;// CONCATENATED MODULE: ./src/action/actions-cache.ts
 // The one way to GitHub's Actions cache (the render cache, the DVC
 // installation): the cache is an optimisation, so it may never cost more than

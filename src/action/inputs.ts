@@ -16,17 +16,19 @@ import {
   DEFAULT_MAX_OUTPUT_TOKENS,
   DEFAULT_MAX_TOKENS,
   DEFAULT_MODEL,
-  DEFAULT_TIMEOUT_MINUTES
+  DEFAULT_TIMEOUT_MINUTES,
+  ACTION_INPUT_DEFAULTS
 } from '../core/defaults.js'
 import { GraftError } from '../core/errors.js'
 import { resolveModelSetting } from '../core/render/models.js'
-import { parseDownstream, parsePositiveInt, parseUsd } from '../core/settings.js'
+import { parseChoice, parseDownstream, parseEngineChoice, parsePositiveInt, parseUsd } from '../core/settings.js'
+import { nearest } from '../core/nearest.js'
 import { parseModelPrices, type PriceOverrides } from '../core/render/prices.js'
 import { maskSecret } from './secrets.js'
 import { parseTargetList, type DownstreamPolicy } from '../core/pipeline/targets.js'
 import type { EngineChoice } from '../core/validate/validate.js'
 import type { Budget } from '../core/generate/budget.js'
-import { HAND_EDIT_POLICIES, type HandEditPolicy } from '../core/validate/hand-edits.js'
+import { parseHandEditPolicy, type HandEditPolicy } from '../core/validate/hand-edits.js'
 
 export interface ValidateInputs {
   root: string
@@ -55,10 +57,29 @@ export function getBoolean(name: string, fallback: boolean): boolean {
   })
 }
 
+/** A choice input; a value that is none of `choices` fails, suggesting the nearest. */
 export function getChoice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
-  const raw = getString(name, fallback)
-  if ((choices as readonly string[]).includes(raw)) return raw as T
-  throw new GraftError({ message: `input ${name} is "${raw}"`, hint: `use one of: ${choices.join(', ')}` })
+  return parseChoice(getString(name, fallback), choices, `input ${name}`)
+}
+
+/** Inputs with no fixed default (ACTION_INPUT_DEFAULTS lists the rest). */
+const RUN_DEPENDENT_INPUTS = ['aws-region', 'token']
+
+/**
+ * Warnings for `with:` names that are not inputs but lie near one (`fail-on-stal`):
+ * the runner warns of every unknown input with the whole list, but names no
+ * suggestion, and an input the action never reads changes nothing silently.
+ */
+export function inputTypoWarnings(env: NodeJS.ProcessEnv = process.env): string[] {
+  const known = [...Object.keys(ACTION_INPUT_DEFAULTS), ...RUN_DEPENDENT_INPUTS]
+  const byEnv = new Set(known.map((k) => `INPUT_${k.replace(/ /g, '_').toUpperCase()}`))
+  return Object.keys(env)
+    .filter((key) => key.startsWith('INPUT_') && !byEnv.has(key))
+    .flatMap((key) => {
+      const typed = key.slice('INPUT_'.length).toLowerCase()
+      const near = nearest(typed, known)
+      return near ? [`input ${typed} is not an input of graft-action, so it is ignored; did you mean ${near}?`] : []
+    })
 }
 
 export function getPositiveInt(name: string, fallback: number): number {
@@ -115,13 +136,13 @@ export function readValidateInputs(): ValidateInputs {
   warnOutsideWorkspace(root)
   return {
     root,
-    engine: getChoice('engine', ['auto', 'dvc', 'native'] as const, 'auto'),
+    engine: parseEngineChoice(getString('engine', 'auto'), 'input engine'),
     targets: parseTargetList(core.getInput('targets')),
     downstream: parseDownstream(getString('downstream', DEFAULT_DOWNSTREAM), 'input downstream'),
     failOnStale: getBoolean('fail-on-stale', false),
     cache: getBoolean('cache', true),
     dvcVersion: getString('dvc-version', DEFAULT_DVC_VERSION),
-    handEdits: getChoice('hand-edits', HAND_EDIT_POLICIES, DEFAULT_HAND_EDITS)
+    handEdits: parseHandEditPolicy(getString('hand-edits', DEFAULT_HAND_EDITS), 'input hand-edits')
   }
 }
 

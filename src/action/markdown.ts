@@ -7,7 +7,9 @@ import type { Reason, StaleDocument } from '../core/types.js'
 import type { LeftStale } from '../core/generate/left-stale.js'
 import { ENGINE_NONE_MEANS } from '../core/validate/validate.js'
 import { runCost, type InputEstimate } from '../core/generate/budget.js'
+import type { SpendTotals } from '../core/generate/spend.js'
 import { PRICES_AS_OF, formatUsd } from '../core/render/prices.js'
+import { CHARS_PER_TOKEN } from '../core/render/token-estimate.js'
 import {
   code,
   commentLength,
@@ -119,6 +121,8 @@ export interface DocumentRow {
   outputTokens: number
   /** dollars by the tokens Bedrock reported; undefined when the model has no price */
   costUsd?: number
+  /** Bedrock reported no usage for a call: the tokens (and so the cost) were counted from characters */
+  usageEstimated?: boolean
   modelId: string
   ms: number
   cached: boolean
@@ -178,7 +182,10 @@ export function generateBlocks(rows: DocumentRow[], dryRun: boolean, where = 'se
   if (rows.length === 0) return [own`_Nothing to generate._\n`]
   const total = rows.reduce((t, r) => ({ i: t.i + r.inputTokens, o: t.o + r.outputTokens }), { i: 0, o: 0 })
   const spent = runCost(rows)
-  const totalCost = dryRun ? own`` : spent.usd === undefined ? own`unknown` : own`**${usd(spent.usd)}**`
+  // ~ (escaped: GitHub reads a pair of them as strikethrough): counted from characters, because Bedrock reported no usable usage for a call
+  const about = (estimated: boolean | undefined): Markdown => (estimated ? own`\\~` : own``)
+  const anyAbout = about(rows.some((r) => r.rendered && r.usageEstimated))
+  const totalCost = dryRun ? own`` : spent.usd === undefined ? own`unknown` : own`${anyAbout}**${usd(spent.usd)}**`
   const table: Shortenable = {
     head: tableHead(
       ['Document', 'Directive', 'Why', 'Input tokens', 'Output tokens', 'Cost', 'Time', 'Outcome'],
@@ -192,14 +199,27 @@ export function generateBlocks(rows: DocumentRow[], dryRun: boolean, where = 'se
           r.reasons.map((reason) => text(reason)),
           LINE_BREAK
         ),
-        r.inputTokens,
-        r.outputTokens,
-        dryRun || !r.rendered ? own`` : r.costUsd === undefined ? own`no price` : usd(r.costUsd),
+        own`${about(r.usageEstimated)}${r.inputTokens}`,
+        own`${about(r.usageEstimated)}${r.outputTokens}`,
+        dryRun || !r.rendered
+          ? own``
+          : r.costUsd === undefined
+            ? own`no price`
+            : own`${about(r.usageEstimated)}${usd(r.costUsd)}`,
         own`${decimal(r.ms / 1000, 1)} s`,
         outcome(r, dryRun)
       ])
     ),
-    tail: tableRow([own`**Total**`, own``, own``, own`**${total.i}**`, own`**${total.o}**`, totalCost, own``, own``]),
+    tail: tableRow([
+      own`**Total**`,
+      own``,
+      own``,
+      own`${anyAbout}**${total.i}**`,
+      own`${anyAbout}**${total.o}**`,
+      totalCost,
+      own``,
+      own``
+    ]),
     more: more(where)
   }
   return [table, ...handEditNote(rows, dryRun)]
@@ -223,13 +243,37 @@ export function costMarkdown(run: { documents: DocumentRow[]; dryRun: boolean; e
       const unpriced = [...new Set(e.documents.filter((d) => d.costUsd === undefined).map((d) => d.modelId))]
       return own`**Expected cost:** unknown: no price for ${join(unpriced.map(code), own`, `)} (add ${them(unpriced.length)} to \`model-prices\`).\n`
     }
-    return own`**Expected cost:** at most ${usd(e.costUsd)} for ${e.documents.length} document(s): input as estimated, each reply at its \`max_tokens\` (${prices}).\n`
+    return own`**Expected cost:** up to \\~${usd(e.costUsd)} for ${e.documents.length} document(s): each reply at its full \`max_tokens\`, the input as estimated (${prices}). An estimate, not a cap: a call Bedrock breaks off is paid again when retried, and a prompt grows with its upstream's changes; \`max-cost-usd\` sets a cap.\n`
   }
   if (!run.documents.some((d) => d.rendered)) return own``
   const spent = runCost(run.documents)
+  const counted = countedNote(
+    run.documents.filter((d) => d.rendered && d.usageEstimated).length,
+    own`document(s) marked \\~`
+  )
   return spent.usd === undefined
-    ? own`**Estimated cost:** unknown: no price for ${join(spent.unpriced.map(code), own`, `)} (add ${them(spent.unpriced.length)} to \`model-prices\`).\n`
-    : own`**Estimated cost:** ${usd(spent.usd)}, from the tokens Bedrock reported (${prices}).\n`
+    ? own`**Estimated cost:** unknown: no price for ${join(spent.unpriced.map(code), own`, `)} (add ${them(spent.unpriced.length)} to \`model-prices\`).${counted}\n`
+    : own`**Estimated cost:** ${usd(spent.usd)}, from the tokens Bedrock reported (${prices}).${counted}\n`
+}
+
+/** Said when Bedrock's usage was missing or unusable for some calls: where their tokens come from instead. */
+function countedNote(counted: number, what: Markdown): Markdown {
+  return counted === 0
+    ? own``
+    : own` Bedrock reported no usable usage for ${counted} ${what}: their tokens are counted from characters, ${text(String(CHARS_PER_TOKEN))} to a token.`
+}
+
+/**
+ * What a failed run's model calls cost, for the job summary and the comment:
+ * every call Bedrock answered counts, a reply that was refused or never used included.
+ */
+export function spentMarkdown(spent: SpendTotals): Markdown {
+  if (spent.calls === 0) return own`**Spent before the run stopped:** nothing: no model call was made.\n`
+  const cost =
+    spent.usd === undefined
+      ? own`cost unknown: no price for ${join(spent.unpriced.map(code), own`, `)} (add ${spent.unpriced.length === 1 ? own`it` : own`them`} to \`model-prices\`)`
+      : own`estimated cost ${usd(spent.usd)}, from the tokens Bedrock reported (list prices as of ${text(PRICES_AS_OF)} unless \`model-prices\` gives others)`
+  return own`**Spent before the run stopped:** ${spent.calls} model call(s), ${spent.inputTokens} input and ${spent.outputTokens} output tokens; ${cost}.${countedNote(spent.estimatedCalls, own`call(s)`)} Bedrock bills these calls although nothing they returned was committed.\n`
 }
 
 export interface CommentInput {
@@ -245,6 +289,8 @@ export interface CommentInput {
   leftStale?: LeftStale[]
   /** the pipeline's working directory, relative to the workspace (`.` for the root): named in the title when not `.` */
   pipeline?: string
+  /** generate failed (nothing was committed): what its model calls cost */
+  failed?: { spent: SpendTotals }
 }
 
 /** ` in `dir`` after a title, for a pipeline that is not the repository root. */
@@ -261,7 +307,15 @@ export function prCommentBody(input: CommentInput, limit = COMMENT_MAX_CHARS): M
   const where = 'see the job summary'
   const blocks: Block[] = []
   const pipeline = inPipeline(input.pipeline)
-  if (input.documents && input.documents.length > 0) {
+  if (input.failed) {
+    blocks.push(
+      own`### ❌ Graft generate failed${pipeline}\n`,
+      own`The run stopped before committing anything: its problems are in the job summary and the annotations of this run.\n`,
+      spentMarkdown(input.failed.spent)
+    )
+    if (input.stale.length > 0)
+      blocks.push(own`#### ${input.stale.length} document(s) still stale\n`, staleRows(input.stale, where))
+  } else if (input.documents && input.documents.length > 0) {
     const rendered = input.documents.filter((d) => d.rendered).length
     blocks.push(
       own`### 📝 Graft regenerated ${rendered} document(s)${pipeline}\n`,

@@ -26,6 +26,7 @@ import {
 import { assertCanPush } from '../core/publish/push.js'
 import { checkCredentials } from '../core/render/bedrock.js'
 import { resolveRegion } from '../core/render/region.js'
+import { refuseRepositoryAwsFiles } from '../core/render/credentials.js'
 import { COMMENT_MAX_CHARS, prCommentBody, refusedCommentBody, type CommentInput } from './markdown.js'
 import { code, join, link, own, text, type Markdown } from './gfm.js'
 import { checkoutBranch, planFromEvent, type EventPlan } from './event.js'
@@ -43,7 +44,8 @@ import { publish, type PublishOutcome } from './publish.js'
 import { reportFailure, reportLeftStale, writeSummary } from './report.js'
 import { leftStale } from '../core/generate/left-stale.js'
 import { failIfStale, runValidate } from './run-validate.js'
-import { runGenerate, setCostOutputs, setGeneratedFiles, setTokenOutputs } from './run-generate.js'
+import { runGenerate, setGeneratedFiles, setSpendOutputs } from './run-generate.js'
+import { RunSpend } from '../core/generate/spend.js'
 
 export type Command = 'auto' | 'validate' | 'generate'
 
@@ -57,6 +59,8 @@ export async function runCommand(command: Command): Promise<void> {
     }
     const read = readGenerateInputs()
     await checkWorkingDirectory(read.root)
+    // AWS settings the checkout could rewrite are refused before the SDK reads them
+    refuseRepositoryAwsFiles([read.root, process.env.GITHUB_WORKSPACE || read.root])
     // aws-region wins; else as the SDK finds it (environment, then the AWS profile's own region)
     const region = await resolveRegion(read.awsRegion, 'the aws-region input')
     const inputs = { ...read, awsRegion: region.region }
@@ -122,17 +126,25 @@ async function generateFlow(
   })
   if (again.length > 0) throw loopGuardError(again)
 
-  const result = await runGenerate(inputs, report, { token: publishInputs.token })
+  // one ledger for every round: the outputs say what the whole run spent, also when it fails
+  const spend = new RunSpend(inputs.prices)
+  let result: GenerateResult
+  try {
+    result = await runGenerate(inputs, report, { token: publishInputs.token, spend })
+  } catch (error) {
+    // an older report on the pull request ("up to date", "regenerated …") must not stand
+    await comment(plan, publishInputs, { stale: report.stale, failed: { spent: spend.totals() } })
+    throw error
+  }
   let outcome: PublishOutcome = { pushed: false, results: [result] }
   if (publishes && result.changedFiles.length > 0) {
     let round = 1
     outcome = await publish(inputs.root, result, plan, publishInputs, (baselineRev) =>
-      regenerateAfterRebase(inputs, baselineRev, ++round)
+      regenerateAfterRebase(inputs, baselineRev, ++round, spend)
     )
     setPublishOutputs(outcome)
     setGeneratedFiles(outcome.results)
-    setTokenOutputs(outcome.results)
-    setCostOutputs(outcome.results)
+    setSpendOutputs(spend)
     await summarise(plan, publishInputs, outcome)
   }
   // what the run rewrote (every round): documents outside the targets that read it are stale now
@@ -142,6 +154,7 @@ async function generateFlow(
     stale: report.stale,
     dryRun: result.dryRun,
     documents: result.documents,
+    estimate: result.estimate,
     commit: outcome.sha ? { sha: outcome.sha, pushed: outcome.pushed } : undefined,
     leftStale: left
   })
@@ -165,12 +178,13 @@ async function validateOnly(
 async function regenerateAfterRebase(
   inputs: GenerateInputs,
   baselineRev: string,
-  round: number
+  round: number,
+  spend: RunSpend
 ): Promise<GenerateResult | undefined> {
   const report = await runValidate(inputs, { report: false })
   if (report.stale.length === 0) return undefined
   actionLog.info(`After the rebase ${report.stale.length} document(s) are stale again: regenerating them`)
-  return runGenerate({ ...inputs, force: false }, report, { baselineRev, round })
+  return runGenerate({ ...inputs, force: false }, report, { baselineRev, round, spend })
 }
 
 /** Why the model cannot be reached, or undefined when credentials are there. */

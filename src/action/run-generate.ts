@@ -1,11 +1,11 @@
 // The generate step: the validation report → core generate → outputs and summary.
 import * as core from '@actions/core'
 import { generate, type GenerateResult } from '../core/generate/generate.js'
+import { RunSpend } from '../core/generate/spend.js'
 import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
 import type { ValidationReport } from '../core/validate/validate.js'
-import { costMarkdown, generateBlocks } from './markdown.js'
+import { costMarkdown, generateBlocks, spentMarkdown } from './markdown.js'
 import { own } from './gfm.js'
-import { runCost } from '../core/generate/budget.js'
 import { shadowedProfileNote } from '../core/render/credentials.js'
 import { usdOutput } from '../core/render/prices.js'
 import type { GenerateInputs } from './inputs.js'
@@ -41,21 +41,17 @@ export function onCancel(): { signal: AbortSignal; dispose: () => void } {
   }
 }
 
-/** `input_tokens` / `output_tokens`: what the model reported for this run's rounds (cache hits cost none). */
-export function setTokenOutputs(results: GenerateResult[]): void {
-  const docs = results.flatMap((r) => r.documents)
-  core.setOutput('input_tokens', String(docs.reduce((t, d) => t + d.inputTokens, 0)))
-  core.setOutput('output_tokens', String(docs.reduce((t, d) => t + d.outputTokens, 0)))
-}
-
 /**
- * `cost_usd`: what this run's rounds cost by the tokens Bedrock reported, at
- * the price table's (or `model-prices`') prices; empty when a model the run
- * called has no price (the summary names it).
+ * `input_tokens`, `output_tokens` and `cost_usd`: every model call of the run's
+ * rounds so far (cache hits cost none; a call whose reply was refused counts),
+ * also when the run fails; `cost_usd` at the price table's (or `model-prices`')
+ * prices, empty when a model the run called has no price (the summary names it).
  */
-export function setCostOutputs(results: GenerateResult[]): void {
-  const cost = runCost(results.flatMap((r) => r.documents))
-  core.setOutput('cost_usd', cost.usd === undefined ? '' : usdOutput(cost.usd))
+export function setSpendOutputs(spend: RunSpend): void {
+  const totals = spend.totals()
+  core.setOutput('input_tokens', String(totals.inputTokens))
+  core.setOutput('output_tokens', String(totals.outputTokens))
+  core.setOutput('cost_usd', totals.usd === undefined ? '' : usdOutput(totals.usd))
 }
 
 /**
@@ -68,13 +64,20 @@ export function setCostOutputs(results: GenerateResult[]): void {
 export async function runGenerate(
   inputs: GenerateInputs,
   report: ValidationReport,
-  { baselineRev, round = 1, token }: { baselineRev?: string; round?: number; token?: string } = {}
+  {
+    baselineRev,
+    round = 1,
+    token,
+    spend
+  }: { baselineRev?: string; round?: number; token?: string; spend?: RunSpend } = {}
 ): Promise<GenerateResult> {
   const secrets = knownSecrets()
   const cancel = onCancel()
+  const ledger = spend ?? new RunSpend(inputs.prices)
   const result = await core
     .group('Generating documents', () =>
       generate({
+        spend: ledger,
         signal: cancel.signal,
         root: inputs.root,
         report,
@@ -100,10 +103,15 @@ export async function runGenerate(
         handEdits: inputs.handEdits
       })
     )
+    .catch(async (error: unknown) => {
+      // the run failed: what its calls cost is still true, and the user pays it
+      setSpendOutputs(ledger)
+      await writeSummary([own`### 📝 Graft generate: failed\n`, spentMarkdown(ledger.totals())]).catch(() => undefined)
+      throw error
+    })
     .finally(cancel.dispose)
   setGeneratedFiles([result])
-  setTokenOutputs([result])
-  setCostOutputs([result])
+  setSpendOutputs(ledger)
   const title = result.dryRun
     ? own`🧪 Graft generate (dry run: no model call, nothing written)`
     : round > 1

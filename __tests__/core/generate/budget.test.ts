@@ -119,7 +119,7 @@ describe('models without a price', () => {
     expect(error.problems).toHaveLength(1)
     expect(error.problems[0].file).toBe('a.prompt.md')
     expect(error.message).toContain(`knows no price for ${unknown} (used by a.md, b.md)`)
-    expect(error.problems[0].hint).toContain('`model-prices`')
+    expect(error.problems[0].hint).toContain('add the model to model-prices')
     expect(error.problems[0].hint).toContain(`{"${unknown}": {"input": 3, "output": 15}}`)
   })
 
@@ -178,7 +178,7 @@ describe('the estimate', () => {
     expect(e.documents[0]).toMatchObject({ tokens: 1000, counted: true, maxTokens: 2000, prompt: 'a.prompt.md' })
     expect(e.costUsd).toBeCloseTo((1000 * 3 + 2000 * 15) / 1e6, 12)
     expect(describeEstimate(e)).toContain(
-      "cost at most $0.03 (input as estimated, output at each document's max_tokens)"
+      "cost up to ~$0.03 (input as estimated, output at each document's max_tokens; an estimate, not a cap)"
     )
   })
 })

@@ -2,13 +2,12 @@
 // our retry policy, time limits, and every refusal to accept a reply.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { EventEmitter } from 'node:events'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { BedrockRenderer, checkCredentials, type RenderRequest } from '../../../src/core/render/bedrock.js'
 import { RenderError } from '../../../src/core/render/errors.js'
+import type { CallUsage } from '../../../src/core/render/usage.js'
 import { GraftError } from '../../../src/core/errors.js'
 import { BedrockServer, bedrockTestEnv, reply, useAwsEnv } from '../../support/bedrock-server.js'
+import { scratchDir } from '../../support/scratch.js'
 
 const SONNET = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'
 
@@ -203,6 +202,100 @@ describe('retries', () => {
   })
 })
 
+describe('every call Bedrock answered is told to the caller, its reply used or not', () => {
+  /** A request whose onUsage calls are kept. */
+  function counted(overrides: Partial<RenderRequest> = {}): { req: RenderRequest; usages: CallUsage[] } {
+    const usages: CallUsage[] = []
+    return { req: request({ ...overrides, onUsage: (u) => usages.push(u) }), usages }
+  }
+
+  it("a whole reply: Bedrock's usage, once", async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.text('# Guide\n', { outputTokens: 11 }))
+    const { req, usages } = counted()
+    const result = await renderer.render(req)
+    expect(usages).toEqual([{ inputTokens: result.inputTokens, outputTokens: 11, estimated: false }])
+    expect(result.usageEstimated).toBe(false)
+  })
+
+  it('a reply cut off at max_tokens is refused, and its tokens are still reported (Bedrock bills them)', async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.text('# Cut', { stopReason: 'max_tokens', outputTokens: 900 }))
+    const { req, usages } = counted({ maxTokens: 900 })
+    await failure(renderer.render(req))
+    expect(usages).toHaveLength(1)
+    expect(usages[0]).toMatchObject({ outputTokens: 900, estimated: false })
+    expect(usages[0].inputTokens).toBeGreaterThan(0)
+  })
+
+  it('a reply refused for its stop reason or for being empty is reported too', async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.text('# Filtered', { stopReason: 'content_filtered', outputTokens: 3 }), reply.empty())
+    const first = counted()
+    await failure(renderer.render(first.req))
+    expect(first.usages).toEqual([expect.objectContaining({ outputTokens: 3, estimated: false })])
+    const second = counted()
+    await failure(renderer.render(second.req))
+    expect(second.usages).toHaveLength(1)
+  })
+
+  it('a stream that ends without its usage: counted from characters, marked, and said once as a warning', async () => {
+    const { renderer, warn, info } = setup()
+    // 35 characters of reply: 10 tokens at 3.5 characters a token
+    server.enqueue(
+      reply.text('# Guide\n\nWith text, and more text.', { usage: null }),
+      reply.text('# Two\n', { usage: null })
+    )
+    const { req, usages } = counted()
+    const result = await renderer.render(req)
+    expect(usages).toEqual([{ inputTokens: Math.ceil(req.prompt.length / 3.5), outputTokens: 10, estimated: true }])
+    expect(result).toMatchObject({ outputTokens: 10, usageEstimated: true })
+    expect(warn).toEqual([
+      `docs/guide.md: Bedrock's usage for this call cannot be used (it reported none); its tokens are counted from characters instead: ~${usages[0].inputTokens} input, ~10 output`
+    ])
+    await renderer.render(request())
+    expect(warn).toHaveLength(1)
+    expect(info.filter((m) => m.includes("Bedrock's usage for this call cannot be used"))).toHaveLength(1)
+  })
+
+  it('absurd usage (negative, more than max_tokens) never lowers the count: counted from characters', async () => {
+    const { renderer } = setup()
+    server.enqueue(
+      reply.text('# Guide\n', { usage: { inputTokens: -5_000_000, outputTokens: -1_000_000_000 } }),
+      reply.text('# Guide\n', { usage: { inputTokens: 10, outputTokens: 20_000 } })
+    )
+    for (let i = 0; i < 2; i++) {
+      const { req, usages } = counted({ maxTokens: 16000 })
+      await renderer.render(req)
+      expect(usages).toEqual([{ inputTokens: Math.ceil(req.prompt.length / 3.5), outputTokens: 3, estimated: true }])
+    }
+  })
+
+  it('a stream that breaks off mid-way, then its retry: both reported, the broken one from what it sent', async () => {
+    const { renderer } = setup()
+    // 35 characters before the break: 10 tokens
+    server.enqueue(
+      reply.failMidStream('internalServerException', '# Half of a document that broke'),
+      reply.text('# Whole\n', { outputTokens: 4 })
+    )
+    const { req, usages } = counted()
+    await renderer.render(req)
+    expect(usages).toEqual([
+      { inputTokens: Math.ceil(req.prompt.length / 3.5), outputTokens: 9, estimated: true },
+      expect.objectContaining({ outputTokens: 4, estimated: false })
+    ])
+  })
+
+  it('requests Bedrock refused (throttled, a 500) or never answered cost nothing and are not reported', async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.throttle(), reply.serverError(), reply.stall(3000), reply.text('# Ok\n', { outputTokens: 2 }))
+    const { req, usages } = counted({ timeoutMs: 500 })
+    const result = await renderer.render(req)
+    expect(result.attempts).toBe(4)
+    expect(usages).toEqual([expect.objectContaining({ outputTokens: 2, estimated: false })])
+  })
+})
+
 describe('replies that are never written', () => {
   it('refuses a reply cut off at max_tokens and says how to raise it', async () => {
     const { renderer } = setup()
@@ -212,7 +305,7 @@ describe('replies that are never written', () => {
     expectNamesTheCall(err, 'req-1-0000')
     expect(err.message).toContain('cut off at its output budget, max_tokens 1000')
     expect(err.problems[0].hint).toContain('`max_tokens` in the prompt frontmatter')
-    expect(err.problems[0].hint).toContain('`max-tokens` input')
+    expect(err.problems[0].hint).toContain('or max-tokens for prompts that set none')
     expect(err.problems[0].hint).not.toMatch(/model id|region|credentials/)
   })
 
@@ -225,7 +318,7 @@ describe('replies that are never written', () => {
     [
       'the max-tokens setting',
       'the max-tokens setting (docs/guide.prompt.md sets no `max_tokens`)',
-      /`max-tokens` input/
+      /or max-tokens for prompts that set none/
     ],
     [
       "the model's limit",
@@ -437,7 +530,7 @@ describe('one cancellation signal shared by a whole run', () => {
 })
 
 describe('credentials and region', () => {
-  const scratchHome = (): string => mkdtempSync(join(tmpdir(), 'graft-home-'))
+  const scratchHome = (): string => scratchDir('graft-home')
   const TWO_WAYS = [
     'id-token: write',
     'aws-actions/configure-aws-credentials',

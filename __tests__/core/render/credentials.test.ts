@@ -5,13 +5,19 @@
 // The real SDK client against the loopback Bedrock, scratch HOME and config
 // files, no instance metadata.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { BedrockRenderer, checkCredentials } from '../../../src/core/render/bedrock.js'
-import { shadowedProfileNote } from '../../../src/core/render/credentials.js'
+import {
+  CredentialsTimeout,
+  keysFirstProvider,
+  refuseRepositoryAwsFiles,
+  shadowedProfileNote
+} from '../../../src/core/render/credentials.js'
+import { workAbandoned } from '../../../src/core/abandoned.js'
 import { GraftError } from '../../../src/core/errors.js'
 import { BedrockServer, reply, useAwsEnv } from '../../support/bedrock-server.js'
+import { scratchDir } from '../../support/scratch.js'
 
 const SONNET = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'
 const ENV_KEY = 'AKIAEXPORTEDKEYS0001'
@@ -23,7 +29,7 @@ let restore: () => void
 
 beforeEach(async () => {
   server = await new BedrockServer().start()
-  home = mkdtempSync(join(tmpdir(), 'graft-home-'))
+  home = scratchDir('graft-home')
   mkdirSync(join(home, '.aws'))
 })
 
@@ -137,5 +143,77 @@ describe('without exported keys, the SDK chain as before', () => {
     expect(error).toBeInstanceOf(GraftError)
     expect((error as GraftError).message).toContain('no AWS credentials found for Bedrock')
     expect(server.requests).toHaveLength(0)
+  })
+})
+
+describe('a credential chain that hangs', () => {
+  it("a profile's credential_process that never returns: given up at the time limit, and recorded as left running", async () => {
+    const script = join(home, 'hangs.sh')
+    writeFileSync(script, `#!/bin/sh\necho $$ > ${join(home, 'pid')}\nexec sleep 600\n`)
+    chmodSync(script, 0o755)
+    writeFileSync(join(home, '.aws', 'config'), `[profile deploy]\ncredential_process = ${script}\n`)
+    env({ AWS_PROFILE: 'deploy' })
+    const started = Date.now()
+    try {
+      const error = await keysFirstProvider({}, 1500)().catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(CredentialsTimeout)
+      expect((error as Error).message).toContain(
+        "found nothing within 1.5 s: one of its sources hangs (a profile's credential_process"
+      )
+      expect(Date.now() - started).toBeLessThan(10_000)
+      expect(workAbandoned()).toBe(true)
+    } finally {
+      try {
+        process.kill(Number(readFileSync(join(home, 'pid'), 'utf8')))
+      } catch {
+        // it never started, or is gone
+      }
+    }
+  })
+
+  it('exported keys never wait on the chain', async () => {
+    env({ ...exportedKeys, AWS_PROFILE: 'deploy' })
+    await expect(keysFirstProvider({}, 1)()).resolves.toMatchObject({ accessKeyId: ENV_KEY })
+  })
+})
+
+describe('AWS settings files in the repository', () => {
+  it('AWS_CONFIG_FILE or AWS_SHARED_CREDENTIALS_FILE inside the checkout (a symlink to it too): refused, naming each', () => {
+    const repo = join(home, 'repo')
+    mkdirSync(join(repo, '.aws'), { recursive: true })
+    symlinkSync(join(repo, '.aws'), join(home, 'link'))
+    let error: unknown
+    try {
+      refuseRepositoryAwsFiles([repo], {
+        AWS_CONFIG_FILE: join(home, 'link', 'config'),
+        AWS_SHARED_CREDENTIALS_FILE: join(repo, '.aws', 'missing-credentials')
+      })
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(GraftError)
+    const problems = (error as GraftError).problems
+    expect(problems.map((p) => p.message.split(',')[0])).toEqual([
+      `AWS_CONFIG_FILE is ${join(home, 'link', 'config')}`,
+      `AWS_SHARED_CREDENTIALS_FILE is ${join(repo, '.aws', 'missing-credentials')}`
+    ])
+    expect(problems[0].message).toContain('credential_process (a command this step would run)')
+    expect(problems[0].message).toContain('endpoint_url')
+    expect(problems[0].hint).toContain('$RUNNER_TEMP')
+  })
+
+  it('files outside the checkout, or none named: nothing to refuse', () => {
+    const repo = join(home, 'repo')
+    mkdirSync(repo)
+    expect(() =>
+      refuseRepositoryAwsFiles([repo], {
+        AWS_CONFIG_FILE: join(home, '.aws', 'config'),
+        AWS_SHARED_CREDENTIALS_FILE: ''
+      })
+    ).not.toThrow()
+    expect(() =>
+      refuseRepositoryAwsFiles([repo], { AWS_CONFIG_FILE: join(home, 'repo-other', 'config') })
+    ).not.toThrow()
+    expect(() => refuseRepositoryAwsFiles([repo], {})).not.toThrow()
   })
 })

@@ -3,11 +3,12 @@
 // (AWS_PROFILE, else default), then us-east-1. Scratch HOME and config files;
 // no instance metadata.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { resolveRegion } from '../../../src/core/render/region.js'
+import { GraftError } from '../../../src/core/errors.js'
 import { useAwsEnv } from '../../support/bedrock-server.js'
+import { scratchDir } from '../../support/scratch.js'
 
 let home: string
 let restore: () => void
@@ -15,7 +16,7 @@ let restore: () => void
 const CONFIG = '[default]\nregion = eu-west-1\n\n[profile dev]\nregion = ap-south-1\n\n[profile bare]\noutput = json\n'
 
 beforeEach(() => {
-  home = mkdtempSync(join(tmpdir(), 'graft-home-'))
+  home = scratchDir('graft-home')
   mkdirSync(join(home, '.aws'))
   writeFileSync(join(home, '.aws', 'config'), CONFIG)
   restore = useAwsEnv({ HOME: home, AWS_EC2_METADATA_DISABLED: 'true' })
@@ -83,5 +84,42 @@ describe('resolveRegion', () => {
   it('a config file that is not INI at all counts as no region', async () => {
     writeFileSync(join(home, '.aws', 'config'), '\u0000\u0001 binary [[[ \n')
     expect((await resolveRegion(undefined, '--region')).region).toBe('us-east-1')
+  })
+
+  it.each([
+    ['the input', 'us-east-1.evil.example#', 'the aws-region input'],
+    ['AWS_REGION', 'us-east-1 us-west-2', 'AWS_REGION'],
+    ['AWS_DEFAULT_REGION', 'US-EAST-1', 'AWS_DEFAULT_REGION'],
+    ["the profile's own", 'eu-west-1/../x', 'the region of profile odd in the AWS config files']
+  ])(
+    'a region that is no AWS region name, from %s: refused, naming it and where it came from',
+    async (_what, value, from) => {
+      if (from === 'AWS_REGION' || from === 'AWS_DEFAULT_REGION') process.env[from] = value
+      if (from.includes('profile')) {
+        writeFileSync(join(home, '.aws', 'config'), `[profile odd]\nregion = ${value}\n`)
+        process.env.AWS_PROFILE = 'odd'
+      }
+      const error = await resolveRegion(
+        from === 'the aws-region input' ? value : undefined,
+        'the aws-region input'
+      ).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(GraftError)
+      expect((error as GraftError).problems[0].message).toBe(
+        `the Bedrock region ${JSON.stringify(value)} (from ${from}) is not an AWS region name`
+      )
+      expect((error as GraftError).problems[0].hint).toContain('e.g. us-east-1')
+    }
+  )
+
+  it('every region name AWS uses passes as it is', async () => {
+    for (const region of [
+      'us-east-1',
+      'us-gov-west-1',
+      'ap-southeast-3',
+      'eusc-de-east-1',
+      'cn-northwest-1',
+      'il-central-1'
+    ])
+      expect(await resolveRegion(region, '--region')).toEqual({ region, from: '--region' })
   })
 })

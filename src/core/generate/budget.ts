@@ -12,6 +12,7 @@
 import { GraftError, type Problem } from '../errors.js'
 import type { Log } from '../log.js'
 import { DEFAULT_MAX_DOCUMENTS, DEFAULT_MAX_INPUT_TOKENS, DEFAULT_MAX_OUTPUT_TOKENS } from '../defaults.js'
+import { setting } from '../phrasing.js'
 import { contextWindowExceeded } from '../render/errors.js'
 import { contextWindow } from '../render/models.js'
 import { costUsd, formatUsd, overLimit, priceOf, type PriceOverrides } from '../render/prices.js'
@@ -175,7 +176,7 @@ export function describeEstimate(e: InputEstimate): string {
 
 function describeCost(e: InputEstimate): string {
   if (e.costUsd !== undefined)
-    return `cost at most ${formatUsd(e.costUsd)} (input as estimated, output at each document's max_tokens)`
+    return `cost up to ~${formatUsd(e.costUsd)} (input as estimated, output at each document's max_tokens; an estimate, not a cap)`
   const unpriced = [...new Set(e.documents.filter((d) => d.costUsd === undefined).map((d) => d.modelId))]
   return `cost unknown: no price for ${unpriced.join(', ')} (add it to \`model-prices\`)`
 }
@@ -196,9 +197,9 @@ export function checkPrices(e: InputEstimate, budget: Budget): void {
     [...byModel].map(([modelId, docs]) => ({
       file: docs[0].prompt,
       message:
-        `max-cost-usd is set, but this action knows no price for ${modelId} (used by ${docs.map((d) => d.output).join(', ')}), ` +
+        `${setting('max-cost-usd')} is set, but this action knows no price for ${modelId} (used by ${docs.map((d) => d.output).join(', ')}), ` +
         'so the run cannot be held to it; no model was called',
-      hint: `add the model to \`model-prices\` with its prices in dollars per million tokens, e.g. {"${modelId}": {"input": 3, "output": 15}}; or leave max-cost-usd empty`
+      hint: `add the model to ${setting('model-prices')} with its prices in dollars per million tokens, e.g. {"${modelId}": {"input": 3, "output": 15}}; or leave ${setting('max-cost-usd')} empty`
     }))
   )
 }
@@ -238,12 +239,12 @@ export function checkBudget(e: InputEstimate, budget: Budget): void {
   const over: string[] = []
   const atLeast = e.kind === 'floor' ? 'at least ' : ''
   if (e.documents.length > budget.maxDocuments)
-    over.push(`${e.documents.length} documents to render, over max-documents (${budget.maxDocuments})`)
+    over.push(`${e.documents.length} documents to render, over ${setting('max-documents')} (${budget.maxDocuments})`)
   if (e.total > budget.maxInputTokens)
-    over.push(`${atLeast}~${e.total} input tokens, over max-input-tokens (${budget.maxInputTokens})`)
+    over.push(`${atLeast}~${e.total} input tokens, over ${setting('max-input-tokens')} (${budget.maxInputTokens})`)
   if (budget.maxCostUsd !== undefined && e.costUsd !== undefined && overLimit(e.costUsd, budget.maxCostUsd))
     over.push(
-      `${atLeast}~${formatUsd(e.costUsd)} with each reply at its max_tokens, over max-cost-usd (${formatUsd(budget.maxCostUsd)})`
+      `${atLeast}~${formatUsd(e.costUsd)} with each reply at its max_tokens, over ${setting('max-cost-usd')} (${formatUsd(budget.maxCostUsd)})`
     )
   if (over.length === 0) return
   const largest = [...e.documents].sort((a, b) => b.tokens - a.tokens)
@@ -260,10 +261,10 @@ export function checkBudget(e: InputEstimate, budget: Budget): void {
       `this run is over its budget, so no model was called: ${over.join('; ')}. ` +
       `Input tokens ${e.method}; total ${atLeast}~${e.total} for ${e.documents.length} document(s), largest first:\n${lines.join('\n')}`,
     hint:
-      'regenerate fewer documents per run with `targets` (a list of outputs or stages), raise `max-documents` / `max-input-tokens` / `max-cost-usd` if this spend is intended, ' +
+      `regenerate fewer documents per run with ${setting('targets')}, raise ${setting('max-documents')}, ${setting('max-input-tokens')} or ${setting('max-cost-usd')} if this spend is intended, ` +
       'or split the run (one job per pipeline or per target list, e.g. a matrix)' +
       (budget.maxCostUsd !== undefined && e.costUsd !== undefined && overLimit(e.costUsd, budget.maxCostUsd)
-        ? '; the cost counts each reply at its max_tokens, so a lower `max_tokens` (or `max-tokens`) lowers it'
+        ? `; the cost counts each reply at its max_tokens, so a lower \`max_tokens\` (or ${setting('max-tokens')}) lowers it`
         : '')
   })
 }

@@ -23,6 +23,8 @@ import {
   type InputEstimate
 } from './budget.js'
 import { costUsd, formatUsd, overLimit, priceOf, type PriceOverrides } from '../render/prices.js'
+import { estimateTokens } from '../render/token-estimate.js'
+import { RunSpend } from './spend.js'
 import type { ValidationReport } from '../validate/validate.js'
 import { refuseHandEdits, type HandEditPolicy } from '../validate/hand-edits.js'
 import { leftStale, planGeneration, type PlannedDocument } from './plan.js'
@@ -32,6 +34,7 @@ import { preflight } from './preflight.js'
 import { RepoPathChecker } from '../paths.js'
 import { assertNoSecrets, secretForms } from '../pack/secrets.js'
 import { PipelineFiles } from './pipeline-files.js'
+import { setting } from '../phrasing.js'
 
 export interface Renderer {
   render(request: RenderRequest): Promise<RenderResult>
@@ -56,6 +59,12 @@ export interface GenerateOptions {
   budget: Budget
   /** prices the run gives for its models (`model-prices`), over the list prices of render/prices.ts */
   prices?: PriceOverrides
+  /**
+   * The ledger of the run's model calls, shared by its rounds (a regeneration
+   * after a rebase adds to it): what the run spent, also when it fails. One of
+   * its own when absent.
+   */
+  spend?: RunSpend
   /** cancels the run (SIGTERM, SIGINT): nothing new starts, renders in flight are abandoned, every write is rolled back */
   signal?: AbortSignal
   timeoutMs: number
@@ -103,10 +112,13 @@ export interface DocumentResult {
   /** characters of the packed prompt */
   promptChars: number
   sig: string
+  /** tokens of every model call made for the document (a call whose reply was refused included) */
   inputTokens: number
   outputTokens: number
   /** dollars the model calls cost by the tokens Bedrock reported (0 without a call); undefined when the model has no price */
   costUsd?: number
+  /** Bedrock reported no usage for a call of the document: its tokens were counted from characters */
+  usageEstimated?: boolean
   ms: number
   cached: boolean
   /** false for MAINTAIN and dry runs */
@@ -125,6 +137,8 @@ export interface GenerateResult {
   /** every path whose bytes changed: outputs, dvc.yaml, dvc.lock */
   changedFiles: string[]
   dryRun: boolean
+  /** the run's model calls (the ledger given in the options, or the run's own) */
+  spend: RunSpend
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
@@ -147,7 +161,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         ? `Nothing generate can render: ${left.length} stale stage(s) need the steps above first.`
         : 'Nothing to generate: every targeted document is up to date.'
     )
-    return { documents: [], changedFiles: [], dryRun: options.dryRun }
+    return {
+      documents: [],
+      changedFiles: [],
+      dryRun: options.dryRun,
+      spend: options.spend ?? new RunSpend(options.prices)
+    }
   }
   const outputs = plan.map((p) => p.prompt.out).join(', ')
   log.info(
@@ -177,10 +196,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     )
     const documents = plan.map((d) => results.get(d.stage.name)!)
     const over = run.overBudget()
-    if (over) throw new GraftError({ message: over, hint: SPENT_BUDGET_HINT })
-    if (options.dryRun) return { documents, changedFiles: [], dryRun: true, estimate }
+    if (over) throw new GraftError({ message: over, hint: spentBudgetHint() })
+    if (options.dryRun) return { documents, changedFiles: [], dryRun: true, estimate, spend: run.spend }
     await run.finish()
-    return { documents, changedFiles: await run.transaction.changedPaths(), dryRun: false, estimate }
+    return {
+      documents,
+      changedFiles: await run.transaction.changedPaths(),
+      dryRun: false,
+      estimate,
+      spend: run.spend
+    }
   } catch (error) {
     const unrestored = await run.transaction.rollback()
     let failure =
@@ -205,8 +230,8 @@ function interrupted(signal: AbortSignal): GraftError {
   })
 }
 
-const SPENT_BUDGET_HINT =
-  'raise the limit that stopped the run (`max-output-tokens` or `max-cost-usd`) if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with `targets`'
+const spentBudgetHint = (): string =>
+  `raise the limit that stopped the run (${setting('max-output-tokens')} or ${setting('max-cost-usd')}) if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with ${setting('targets')}`
 
 /**
  * One error for a run that did not complete: every failure's own problem(s),
@@ -218,7 +243,7 @@ function runFailure(failed: DagFailed, plan: PlannedDocument[], cached: boolean,
   const names = (ids: string[]): string => ids.map((id) => outputOf.get(id) ?? id).join(', ')
   const problems: Problem[] = failed.failures.flatMap(({ error }) => problemsOf(error))
   if (failed.failures.length === 0 && failed.stopped)
-    problems.push({ message: failed.stopped, hint: SPENT_BUDGET_HINT })
+    problems.push({ message: failed.stopped, hint: spentBudgetHint() })
   const local = failed.failures.every(({ error }) => error instanceof RenderError && error.scope === 'document')
   if (failed.failures.length === 1 && failed.skipped.length === 0 && failed.done.length === 0)
     return failed.failures[0].error
@@ -267,10 +292,12 @@ class GenerationRun {
   private readonly prepacked = new Map<string, PackedDocument>()
   /** render-cache texts found for the estimate, by cache key */
   private readonly prefetched = new Map<string, string>()
-  /** output tokens the model reported so far in this run */
-  private outputTokens = 0
-  /** dollars the model calls cost so far, by the tokens Bedrock reported */
-  private spentUsd = 0
+  /** every model call of the run, its reply used or not */
+  readonly spend: RunSpend
+  /** the most the calls in flight may still cost (their input as estimated, their replies at max_tokens) */
+  private reservedUsd = 0
+  /** each document's input tokens as estimated before the run, and the characters they were estimated from */
+  private readonly estimated = new Map<string, { tokens: number; chars: number }>()
   private secretForms?: string[]
 
   constructor(
@@ -280,6 +307,7 @@ class GenerationRun {
     this.transaction = new FileTransaction(options.root)
     this.git = new Git(options.root)
     this.files = new PipelineFiles(options.root, options.report.pipeline, plan)
+    this.spend = options.spend ?? new RunSpend(options.prices)
   }
 
   /**
@@ -333,6 +361,7 @@ class GenerationRun {
     // Counting is only for a run that goes on.
     const counter = refused ? undefined : await this.counter()
     const estimate = await estimateInput(toRender, counter, this.options.concurrency, log, prices)
+    for (const d of estimate.documents) this.estimated.set(d.output, { tokens: d.tokens, chars: d.chars })
     log.info(describeEstimate(estimate))
     if (!refused)
       this.refuse(() => {
@@ -365,11 +394,53 @@ class GenerationRun {
   /** Why new documents must not start (the output tokens or the dollars are spent), or undefined. */
   overBudget(): string | undefined {
     const { maxOutputTokens, maxCostUsd } = this.options.budget
-    if (this.outputTokens > maxOutputTokens)
-      return `this run's model output reached ${this.outputTokens} tokens, over max-output-tokens (${maxOutputTokens}): no further document was started and nothing was written`
-    if (maxCostUsd !== undefined && overLimit(this.spentUsd, maxCostUsd))
-      return `this run's model calls cost ~${formatUsd(this.spentUsd)} by the tokens Bedrock reported, over max-cost-usd (${formatUsd(maxCostUsd)}): no further document was started and nothing was written`
+    const spent = this.spend.totals()
+    const counted = spent.estimatedCalls > 0 ? `, ${spent.estimatedCalls} call(s) counted from characters` : ''
+    if (spent.outputTokens > maxOutputTokens)
+      return `this run's model output reached ${spent.outputTokens} tokens${counted}, over ${setting('max-output-tokens')} (${maxOutputTokens}): no further document was started and nothing was written`
+    const usd = this.spend.pricedUsd()
+    if (maxCostUsd !== undefined && overLimit(usd, maxCostUsd))
+      return `this run's model calls cost ~${formatUsd(usd)} by the tokens Bedrock reported${counted}, over ${setting('max-cost-usd')} (${formatUsd(maxCostUsd)}): no further document was started and nothing was written`
     return undefined
+  }
+
+  /**
+   * With max-cost-usd set, holds back what a call may cost at most (its input as
+   * estimated, its reply at max_tokens) while it runs; a call that could take
+   * the run over the limit, with what is spent and what the calls in flight may
+   * still cost, does not start. So the limit holds while several documents are
+   * in flight, and when a prompt grew past its estimate (a downstream prompt
+   * carries its upstream's diff). Returns the release.
+   * @throws GraftError naming the document, before its request.
+   */
+  private reserve(doc: PlannedDocument, packed: string): () => void {
+    const limit = this.options.budget.maxCostUsd
+    const price = priceOf(doc.modelId, this.options.prices)
+    if (limit === undefined || !price) return () => {}
+    const known = this.estimated.get(doc.prompt.out)
+    // the estimate made before the run, plus what the prompt grew by since
+    const input =
+      known === undefined
+        ? estimateTokens(packed.length)
+        : known.tokens + (packed.length > known.chars ? estimateTokens(packed.length - known.chars) : 0)
+    const most = costUsd({ inputTokens: input, outputTokens: doc.maxTokens }, price)
+    const spent = this.spend.pricedUsd()
+    if (overLimit(spent + this.reservedUsd + most, limit)) {
+      throw new GraftError({
+        file: doc.prompt.path,
+        message:
+          `${doc.prompt.out} was not started: its call may cost up to ~${formatUsd(most)} (~${input} input tokens, the reply at max_tokens ${doc.maxTokens}), ` +
+          `and with ~${formatUsd(spent)} spent and up to ~${formatUsd(this.reservedUsd)} for the calls in flight the run could pass ${setting('max-cost-usd')} (${formatUsd(limit)}); ` +
+          'nothing was written',
+        hint: spentBudgetHint()
+      })
+    }
+    this.reservedUsd += most
+    let held = true
+    return () => {
+      if (held) this.reservedUsd -= most
+      held = false
+    }
   }
 
   /** The renderer's token counter, or undefined (dry runs without credentials; models it cannot count). */
@@ -379,9 +450,10 @@ class GenerationRun {
         const renderer = await this.rendererOnce()
         return renderer.countTokens?.bind(renderer)
       } catch (error) {
-        this.options.log.info(
-          `Token estimate: no Bedrock client for a dry run (${(error as Error).message.split('\n')[0]})`
-        )
+        // One short line: the reason, without its advice or details (a dry run needs no credentials).
+        const said = error instanceof GraftError ? error.problems[0].message : (error as Error).message.split('\n')[0]
+        const why = said.replace(/\s*\(.*\)$/, '')
+        this.options.log.info(`Dry run without Bedrock (${why}): tokens are estimated from characters`)
         this.renderer = undefined
         return undefined
       }
@@ -405,6 +477,8 @@ class GenerationRun {
       force: this.options.force,
       log: this.options.log,
       baselineRev: this.options.baselineRev,
+      // packed again after an upstream was rewritten: the baseline found for the estimate stands
+      baseline: this.prepacked.get(doc.stage.name)?.baseline,
       refresh
     })
   }
@@ -463,17 +537,16 @@ class GenerationRun {
       base.handEdit = directive === 'MAINTAIN' ? 'kept' : 'regenerated'
       log.info(
         base.handEdit === 'kept'
-          ? `${output}: edited by hand; hand-edits is keep, so the edit is accepted as it is: no model call, and dvc.lock ${this.options.dryRun ? 'would record' : 'records'} its new hash`
+          ? `${output}: edited by hand; with ${setting('hand-edits', 'keep')} the edit is accepted as it is: no model call, and dvc.lock ${this.options.dryRun ? 'would record' : 'records'} its new hash`
           : `${output}: edited by hand; the model ${this.options.dryRun ? 'would get' : 'gets'} the hand-edited text as the previous draft`
       )
     }
     if (this.options.dryRun) return { ...base, packed, ms: Date.now() - started }
     if (directive !== 'MAINTAIN') {
+      const from = this.spend.count
       const rendered = await this.render(doc, packed)
-      this.outputTokens += rendered.outputTokens
-      const price = priceOf(doc.modelId, this.options.prices)
-      const cost = rendered.cached ? 0 : price ? costUsd(rendered, price) : undefined
-      this.spentUsd += cost ?? 0
+      // every call made for the document in this round, a refused reply's included
+      const spent = this.spend.totals(output, from)
       const header = formatHeader({
         model: doc.modelName,
         sig,
@@ -485,9 +558,10 @@ class GenerationRun {
       await this.transaction.write(output, after)
       this.rewritten.set(output, { before, after })
       Object.assign(base, {
-        inputTokens: rendered.inputTokens,
-        outputTokens: rendered.outputTokens,
-        costUsd: cost,
+        inputTokens: spent.inputTokens,
+        outputTokens: spent.outputTokens,
+        costUsd: spent.usd,
+        ...(spent.estimatedCalls > 0 ? { usageEstimated: true } : {}),
         cached: rendered.cached,
         rendered: true
       })
@@ -512,10 +586,7 @@ class GenerationRun {
     return overrides
   }
 
-  private async render(
-    doc: PlannedDocument,
-    packed: string
-  ): Promise<{ text: string; inputTokens: number; outputTokens: number; cached: boolean }> {
+  private async render(doc: PlannedDocument, packed: string): Promise<{ text: string; cached: boolean }> {
     const { cache, timeoutMs } = this.options
     const request: RenderRequest = {
       prompt: packed,
@@ -525,7 +596,8 @@ class GenerationRun {
       temperature: doc.prompt.temperature,
       timeoutMs,
       label: doc.prompt.out,
-      signal: this.options.signal
+      signal: this.options.signal,
+      onUsage: (usage) => this.spend.record(doc.prompt.out, doc.modelId, usage)
     }
     assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), {
       document: doc.prompt.out,
@@ -535,11 +607,16 @@ class GenerationRun {
     const hit = this.prefetched.get(key) ?? (await cache?.get(key))
     if (hit !== undefined) {
       this.options.log.info(`${doc.prompt.out}: render cache hit, no model call`)
-      return { text: hit, inputTokens: 0, outputTokens: 0, cached: true }
+      return { text: hit, cached: true }
     }
-    const result = await (await this.rendererOnce()).render(request)
-    await cache?.put(key, result.text)
-    return { ...result, cached: false }
+    const release = this.reserve(doc, packed)
+    try {
+      const result = await (await this.rendererOnce()).render(request)
+      await cache?.put(key, result.text)
+      return { text: result.text, cached: false }
+    } finally {
+      release()
+    }
   }
 
   /** The render cache's key: model, output limit (as sent), temperature and the packed prompt. */

@@ -9,6 +9,7 @@ import { outputTokenLimit, resolveModel, resolveModelSetting } from '../render/m
 import type { Problem } from '../errors.js'
 import type { PromptFile, StageDef } from '../types.js'
 import type { ValidationReport } from '../validate/validate.js'
+import { setting } from '../phrasing.js'
 
 export interface PlannedDocument {
   stage: StageDef
@@ -67,7 +68,7 @@ export function planGeneration(report: ValidationReport, options: PlanOptions): 
           file: 'dvc.yaml',
           line: byName.get(n)!.line,
           message: `stage ${n} is frozen (frozen: true in dvc.yaml), so it is never regenerated, even with force`,
-          hint: `remove frozen: true from stage ${n} (or run \`dvc unfreeze ${n}\`) to regenerate it, or leave it out of targets`
+          hint: `remove frozen: true from stage ${n} (or run \`dvc unfreeze ${n}\`) to regenerate it, or leave it out of ${setting('targets')}`
         }))
       )
     }

@@ -3,6 +3,7 @@
 import { normalizeRepoPath } from '../paths.js'
 import type { DvcYaml, PromptFile, StageDef } from '../types.js'
 import { formatStageYaml } from '../dvc/dvcyaml-write.js'
+import { phrasing } from '../phrasing.js'
 
 /** Placeholders of a command template (see deriveTemplate). */
 const PLACEHOLDERS = { prompt: '{prompt}', out: '{out}', name: '{name}' } as const
@@ -105,7 +106,7 @@ export function pipelineDrift(prompts: PromptFile[], dvc: DvcYaml | undefined): 
         stage: prompt.stageName,
         kind: 'missing-stage',
         file: prompt.path,
-        text: `dvc.yaml has no stage ${prompt.stageName} for ${prompt.path}; run the action's generate, or add the stage:\n${formatStageYaml(expected, 2)}`
+        text: `dvc.yaml has no stage ${prompt.stageName} for ${prompt.path}; ${phrasing().regenerate}, or add the stage:\n${formatStageYaml(expected, 2)}`
       })
       continue
     }
@@ -115,7 +116,7 @@ export function pipelineDrift(prompts: PromptFile[], dvc: DvcYaml | undefined): 
         stage: stage.name,
         kind: 'deps-differ',
         file: prompt.path,
-        text: `the deps of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${deps}); run the action's generate, or set its deps to: ${expected.deps.join(', ')}`
+        text: `the deps of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${deps}); ${phrasing().regenerate}, or set its deps to: ${expected.deps.join(', ')}`
       })
     }
     const outs = listDiff(
@@ -127,7 +128,7 @@ export function pipelineDrift(prompts: PromptFile[], dvc: DvcYaml | undefined): 
         stage: stage.name,
         kind: 'outs-differ',
         file: prompt.path,
-        text: `the outs of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${outs}); run the action's generate, or set its outs to: ${prompt.out}`
+        text: `the outs of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${outs}); ${phrasing().regenerate}, or set its outs to: ${prompt.out}`
       })
     }
   }

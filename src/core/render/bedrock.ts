@@ -18,6 +18,7 @@ import {
   classify,
   contextWindowExceeded,
   credentialsHint,
+  credentialsTimeoutHint,
   outputBudgetNamed,
   errorFacts,
   renderFailure,
@@ -26,10 +27,12 @@ import {
 } from './errors.js'
 import { AttemptsFailed, DEFAULT_BACKOFF_MS, realSleep, withRetries } from './retry.js'
 import { AdaptiveLimiter, type AttemptOutcome } from './limiter.js'
-import { keysFirstProvider } from './credentials.js'
+import { setting } from '../phrasing.js'
+import { CREDENTIALS_TIMEOUT_MS, CredentialsTimeout, keysFirstProvider } from './credentials.js'
 import { cancelled, unlessCancelled, whenAborted } from './cancellation.js'
 import { contextWindow } from './models.js'
 import { estimateTokens } from './token-estimate.js'
+import { readUsage, type CallUsage } from './usage.js'
 
 export interface RenderRequest {
   prompt: string
@@ -43,12 +46,20 @@ export interface RenderRequest {
   label: string
   /** abandons the call (and any wait before a retry) when the run is cancelled */
   signal?: AbortSignal
+  /**
+   * Told the tokens of every attempt Bedrock answered, whether its reply is used
+   * or not: a reply cut off at max_tokens, refused by the checks below, or broken
+   * off mid-stream was billed too.
+   */
+  onUsage?: (usage: CallUsage) => void
 }
 
 export interface RenderResult {
   text: string
   inputTokens: number
   outputTokens: number
+  /** Bedrock reported no usable usage: the tokens were counted from characters */
+  usageEstimated: boolean
   stopReason: string
   attempts: number
   ms: number
@@ -84,10 +95,27 @@ interface Reply {
   stopReason: string
   inputTokens: number
   outputTokens: number
+  usageEstimated: boolean
   requestId?: string
 }
 
+/** What a stream delivered before it ended or broke off. */
+interface StreamRead {
+  text: string
+  /** characters of reply received so far */
+  chars: number
+  stopReason: string
+  /** the metadata event's usage, as sent */
+  usage?: unknown
+}
+
 const CONNECT_TIMEOUT_MS = 10_000
+/**
+ * Any request of the client that sets no limit of its own — those the credential
+ * chain makes through it (an STS role assumption, SSO) — fails after this long
+ * without an answer, instead of waiting for ever. Model calls and token counts set their own.
+ */
+const REQUEST_TIMEOUT_MS = 20_000
 const COMPLETE_STOPS = new Set(['end_turn', 'stop_sequence'])
 
 export class BedrockRenderer {
@@ -99,10 +127,11 @@ export class BedrockRenderer {
   private readonly progressEveryMs: number
   private readonly limiter?: AdaptiveLimiter
   private readonly audience: Audience
+  private usageWarned = false
 
   constructor(opts: RendererOptions) {
     this.region = requireRegion(opts.region, opts.audience)
-    this.client = bedrockClient(this.region)
+    this.client = bedrockClient(this.region, opts.audience)
     this.log = opts.log
     this.sleep = opts.sleep ?? realSleep
     this.backoffMs = opts.backoffMs ?? DEFAULT_BACKOFF_MS
@@ -165,13 +194,15 @@ export class BedrockRenderer {
     const { value, attempts } = outcome
     checkComplete(value, req, context, attempts)
     const ms = Date.now() - started
+    const counted = value.usageEstimated ? ' (counted from characters)' : ''
     this.log.info(
-      `${req.label}: ${value.text.length} chars, ${value.outputTokens} output tokens in ${(ms / 1000).toFixed(1)} s`
+      `${req.label}: ${value.text.length} chars, ${value.outputTokens} output tokens${counted} in ${(ms / 1000).toFixed(1)} s`
     )
     return {
       text: value.text,
       inputTokens: value.inputTokens,
       outputTokens: value.outputTokens,
+      usageEstimated: value.usageEstimated,
       stopReason: value.stopReason,
       attempts,
       ms
@@ -243,47 +274,71 @@ export class BedrockRenderer {
     const out = await this.client.send(command, { abortSignal: signal, requestTimeout: limitMs })
     const requestId = out.$metadata.requestId
     seen.requestId = requestId
+    // Bedrock took the call: from here on it is billed, whatever becomes of the reply.
+    const read: StreamRead = { text: '', chars: 0, stopReason: '' }
     try {
-      return { ...(await this.readStream(out.stream, req.label)), requestId }
+      await this.readStream(out.stream, req.label, read)
     } catch (err) {
+      this.spent(req, read)
       throw new StreamFailure(err, requestId)
+    }
+    const usage = this.spent(req, read)
+    return {
+      text: read.text,
+      stopReason: read.stopReason,
+      inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens,
+      usageEstimated: usage.estimated,
+      requestId
     }
   }
 
+  /** The attempt's usage (checked, else counted from characters), told to the caller. */
+  private spent(req: RenderRequest, read: StreamRead): CallUsage {
+    const usage = readUsage(read.usage, {
+      promptChars: req.prompt.length,
+      replyChars: read.chars,
+      maxTokens: req.maxTokens
+    })
+    if (usage.why && read.stopReason) {
+      // a stream that broke off never reports usage; one that finished without a usable one is worth saying
+      const note = `${req.label}: Bedrock's usage for this call cannot be used (${usage.why}); its tokens are counted from characters instead: ~${usage.inputTokens} input, ~${usage.outputTokens} output`
+      if (this.usageWarned) this.log.info(note)
+      else this.log.warn(note)
+      this.usageWarned = true
+    }
+    req.onUsage?.({ inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, estimated: usage.estimated })
+    return usage
+  }
+
+  /** Reads the stream into `read` as it arrives, so a stream that breaks off still says how much came. */
   private async readStream(
     stream: AsyncIterable<ConverseStreamOutput> | undefined,
-    label: string
-  ): Promise<Omit<Reply, 'requestId'>> {
+    label: string,
+    read: StreamRead
+  ): Promise<void> {
     const blocks = new Map<number, string>()
-    let chars = 0
-    let stopReason = ''
-    let inputTokens = 0
-    let outputTokens = 0
     let lastLog = Date.now()
     for await (const event of stream ?? []) {
       const delta = event.contentBlockDelta
       if (delta?.delta?.text !== undefined) {
         const index = delta.contentBlockIndex ?? 0
         blocks.set(index, (blocks.get(index) ?? '') + delta.delta.text)
-        chars += delta.delta.text.length
+        read.chars += delta.delta.text.length
         if (Date.now() - lastLog >= this.progressEveryMs) {
           lastLog = Date.now()
-          this.log.info(`${label}: ${chars} chars (~${Math.round(chars / 4)} tokens) so far`)
+          this.log.info(`${label}: ${read.chars} chars (~${Math.round(read.chars / 4)} tokens) so far`)
         }
       }
-      if (event.messageStop) stopReason = event.messageStop.stopReason ?? ''
-      if (event.metadata?.usage) {
-        inputTokens = event.metadata.usage.inputTokens ?? 0
-        outputTokens = event.metadata.usage.outputTokens ?? 0
-      }
+      if (event.messageStop) read.stopReason = event.messageStop.stopReason ?? ''
+      if (event.metadata && 'usage' in event.metadata) read.usage = event.metadata.usage
     }
-    if (!stopReason)
+    if (!read.stopReason)
       throw Object.assign(new Error('the reply stream ended before the model stopped'), { name: 'IncompleteStream' })
-    const text = [...blocks.entries()]
+    read.text = [...blocks.entries()]
       .sort(([a], [b]) => a - b)
       .map(([, t]) => t)
       .join('')
-    return { text, stopReason, inputTokens, outputTokens }
   }
 }
 
@@ -312,7 +367,7 @@ function checkComplete(reply: Reply, req: RenderRequest, context: CallContext, a
     )
   }
   if (reply.stopReason === 'model_context_window_exceeded') {
-    const counted = reply.inputTokens > 0
+    const counted = !reply.usageEstimated
     const [message, hint] = contextWindowExceeded({
       document: req.label,
       modelId: req.modelId,
@@ -361,10 +416,9 @@ export function foundationModelId(modelId: string): string {
 
 function requireRegion(region: string | undefined, audience: Audience = 'actions'): string {
   if (region) return region
-  const where = audience === 'actions' ? 'the `aws-region` input or AWS_REGION' : '--region or AWS_REGION'
   throw new GraftError({
     message: 'no AWS region is set for Bedrock',
-    hint: `set ${where}; and ${credentialsHint(audience)}`
+    hint: `set ${setting('aws-region')} or AWS_REGION; and ${credentialsHint(audience)}`
   })
 }
 
@@ -374,15 +428,17 @@ function requireRegion(region: string | undefined, audience: Audience = 'actions
  * applies; one SDK attempt, since retry.ts retries. Connections go through the
  * proxy HTTPS_PROXY / HTTP_PROXY name, unless NO_PROXY exempts the host (io/proxy.ts).
  */
-function bedrockClient(region: string): BedrockRuntimeClient {
+function bedrockClient(region: string, audience: Audience = 'actions'): BedrockRuntimeClient {
   const agent = new EnvProxyAgent()
   return new BedrockRuntimeClient({
     region,
-    // exported keys before AWS_PROFILE, as the AWS CLI takes them (credentials.ts)
-    credentialDefaultProvider: keysFirstProvider,
+    // exported keys before AWS_PROFILE, as the AWS CLI takes them, and a time limit on the chain (credentials.ts)
+    credentialDefaultProvider: (init: Parameters<typeof keysFirstProvider>[0]) =>
+      keysFirstProvider(init, CREDENTIALS_TIMEOUT_MS[audience]),
     maxAttempts: 1,
     requestHandler: new NodeHttpHandler({
       connectionTimeout: CONNECT_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
       throwOnRequestTimeout: true,
       httpAgent: agent,
       httpsAgent: agent
@@ -399,11 +455,13 @@ function bedrockClient(region: string): BedrockRuntimeClient {
  */
 export async function checkCredentials(region?: string, audience: Audience = 'actions'): Promise<void> {
   const resolved = requireRegion(region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION, audience)
-  const client = bedrockClient(resolved)
+  const client = bedrockClient(resolved, audience)
   try {
     await client.config.credentials()
   } catch (err) {
     const profile = process.env.AWS_PROFILE || process.env.AWS_DEFAULT_PROFILE
+    if (err instanceof CredentialsTimeout)
+      throw new GraftError({ message: err.message, hint: credentialsTimeoutHint(audience, profile) })
     const missing = profile ? await missingProfile(profile) : undefined
     if (missing) throw missing
     throw new GraftError({

@@ -2,6 +2,7 @@
 // whether we retry) and a message saying what to fix. Every message names the
 // document, the model id, the region and the AWS request id.
 import { GraftError } from '../errors.js'
+import { setting } from '../phrasing.js'
 import { contextWindow } from './models.js'
 import { estimateTokens } from './token-estimate.js'
 
@@ -171,7 +172,7 @@ function explain(f: ErrorFacts, c: CallContext): [string, string] {
     case 'TooManyRequestsException':
       return [
         `Bedrock kept throttling the request (${said})`,
-        'lower the `concurrency` input, retry later, or ask AWS for a higher Bedrock quota'
+        `lower ${setting('concurrency')}, retry later, or ask AWS for a higher Bedrock quota`
       ]
     case 'AccessDeniedException':
       return [
@@ -181,14 +182,14 @@ function explain(f: ErrorFacts, c: CallContext): [string, string] {
     case 'ResourceNotFoundException':
       return [
         `Bedrock does not know this model here (${said})`,
-        `check the model id; try a region where the model is offered (us-east-1, us-west-2) or its cross-region profile (us.… / eu.… / apac.… / global.…), and set \`aws-region\` to match`
+        `check the model id; try a region where the model is offered (us-east-1, us-west-2) or its cross-region profile (us.… / eu.… / apac.… / global.…), and set ${setting('aws-region')} to match`
       ]
     case 'ValidationException':
       return explainValidation(f, c)
     case 'ServiceQuotaExceededException':
       return [
         `Bedrock quota exceeded (${said})`,
-        'lower `max-tokens` or `concurrency`, or request a quota increase in the Service Quotas console'
+        `lower ${setting('max-tokens')} or ${setting('concurrency')}, or request a quota increase in the Service Quotas console`
       ]
     case 'ExpiredTokenException':
       return [
@@ -201,12 +202,20 @@ function explain(f: ErrorFacts, c: CallContext): [string, string] {
     case 'InvalidSignatureException':
     case 'CredentialsProviderError':
       return [`AWS rejected or could not find the credentials (${said})`, credentialsHint(c.audience ?? 'actions')]
+    case 'CredentialsTimeout':
+      return [
+        `AWS credentials could not be had in time (${f.message})`,
+        credentialsTimeoutHint(c.audience ?? 'actions', process.env.AWS_PROFILE)
+      ]
   }
   const network = networkProblem(f)
   if (network) return explainNetwork(network, f)
   const kind = classify(f)
   if (kind === 'timeout')
-    return [`the model call timed out (${said})`, 'raise `timeout-minutes`, or lower `max_tokens` for this prompt']
+    return [
+      `the model call timed out (${said})`,
+      `raise ${setting('timeout-minutes')}, or lower \`max_tokens\` for this prompt`
+    ]
   if (kind === 'server')
     return [
       `Bedrock failed repeatedly (${said})`,
@@ -266,7 +275,7 @@ export function outputBudgetNamed(c: CallContext): { budget: string; hint: strin
     budget: c.maxTokensFrom ? `${budget}, set by ${c.maxTokensFrom}` : budget,
     hint: c.maxTokensFrom?.startsWith("the model's")
       ? 'the model cannot write more in one reply: split the document (a prompt asking for less), or choose a model with a higher output limit'
-      : 'raise `max_tokens` in the prompt frontmatter, or the `max-tokens` input (`--max-tokens`) for prompts that set none (both are capped at the model’s output limit); ' +
+      : `raise \`max_tokens\` in the prompt frontmatter, or ${setting('max-tokens')} for prompts that set none (both are capped at the model’s output limit); ` +
         'if the reply should not be that long, tell the prompt what length to write'
   }
 }
@@ -342,6 +351,18 @@ export const EXPIRED_SESSION_HINT =
 /** How to give credentials, for whoever must act: the workflow's author, or the person at the terminal. */
 export function credentialsHint(audience: Audience, profile?: string): string {
   return audience === 'actions' ? CREDENTIALS_HINT : terminalCredentialsHint(profile)
+}
+
+/** What to do when the SDK's credential chain hangs: find the source, or give keys, which are used first. */
+export function credentialsTimeoutHint(audience: Audience, profile?: string): string {
+  const run = profile ? `AWS_PROFILE=${profile} aws sts get-caller-identity` : '`aws sts get-caller-identity`'
+  return (
+    `find the source that hangs: ${profile ? `\`${run}\`` : run} asks the same chain; a profile's credential_process must print its JSON and exit; ` +
+    'STS (for a role or web identity) and the SSO portal must be reachable from this machine. ' +
+    (audience === 'actions'
+      ? 'Or give the job keys (configure-aws-credentials exports them): exported AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are used without asking the chain'
+      : 'Or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY: they are used without asking the chain')
+  )
 }
 
 /** For a person at a terminal: a profile (with SSO), or keys; where the SDK looks. */

@@ -6,6 +6,7 @@ import { isMap, isScalar, type Node } from 'yaml'
 import { GraftError, type Problem } from '../errors.js'
 import { parseYamlSource } from '../yaml/source.js'
 import { modelIdFor } from './models.js'
+import { setting } from '../phrasing.js'
 
 /** When the table's prices were read from AWS's Bedrock pricing page. */
 export const PRICES_AS_OF = 'December 2026'
@@ -187,7 +188,7 @@ export function parseModelPrices(text: string, label: string): PriceOverrides {
     if (!modelId) {
       problems.push({
         message: `${label}: ${name} is neither a model alias nor a Bedrock model id`,
-        hint: 'key each price by the model as your prompts (or the `model` input) name it: an alias such as bedrock-claude-v4.5-sonnet-us, or a model id, inference profile or ARN (anthropic.…, us.…, global.…, arn:aws:bedrock:…)'
+        hint: `key each price by the model as your prompts (or ${setting('model')}) name it: an alias such as bedrock-claude-v4.5-sonnet-us, or a model id, inference profile or ARN (anthropic.…, us.…, global.…, arn:aws:bedrock:…)`
       })
       continue
     }

@@ -8,6 +8,7 @@ import {
   loadConfig
 } from '@smithy/core/config'
 import { DEFAULT_REGION } from '../defaults.js'
+import { GraftError } from '../errors.js'
 
 export interface ResolvedRegion {
   region: string
@@ -25,6 +26,10 @@ export interface ResolvedRegion {
  * @param label names `explicit` in `from` ("the aws-region input", "--region")
  */
 export async function resolveRegion(explicit: string | undefined, label: string): Promise<ResolvedRegion> {
+  return checked(await findRegion(explicit, label))
+}
+
+async function findRegion(explicit: string | undefined, label: string): Promise<ResolvedRegion> {
   if (explicit?.trim()) return { region: explicit.trim(), from: label }
   for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
     const value = process.env[name]?.trim()
@@ -33,6 +38,23 @@ export async function resolveRegion(explicit: string | undefined, label: string)
   const fromProfile = await profileRegion()
   if (fromProfile) return fromProfile
   return { region: DEFAULT_REGION, from: 'the default' }
+}
+
+/** What an AWS region name is made of (us-east-1, us-gov-west-1, eusc-de-east-1): one DNS label, in lower case. */
+const REGION_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/**
+ * The region, when it can be one: it becomes part of Bedrock's host name and of
+ * every request's signature, so anything else (a typo, a space, a dot, upper
+ * case) fails here, naming where it came from, and not as a failed call per document.
+ * @throws GraftError naming the region's source.
+ */
+function checked(found: ResolvedRegion): ResolvedRegion {
+  if (found.region.length <= 63 && REGION_NAME.test(found.region)) return found
+  throw new GraftError({
+    message: `the Bedrock region ${JSON.stringify(found.region.slice(0, 80))} (from ${found.from}) is not an AWS region name`,
+    hint: 'an AWS region name is lower-case letters, digits and hyphens, e.g. us-east-1 or eu-west-3; fix it where it came from, or set the region explicitly (the `aws-region` input, `--region`)'
+  })
 }
 
 async function profileRegion(): Promise<ResolvedRegion | undefined> {

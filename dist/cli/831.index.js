@@ -1,8 +1,8 @@
-export const id = 249;
-export const ids = [249];
+export const id = 831;
+export const ids = [831];
 export const modules = {
 
-/***/ 6249:
+/***/ 4831:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -55,6 +55,8 @@ function stripLeadingHeaders(text) {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/phrasing.ts
+var phrasing = __webpack_require__(1677);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/core/dvc/dvclock-fast.ts
@@ -311,6 +313,7 @@ function describeStep(remote, step) {
 
 
 
+
 /**
  * The commit `stage`'s output was last generated from, read from the history
  * there is. Fetches nothing: in a shallow clone, deepenForBaselines runs first,
@@ -350,20 +353,20 @@ async function deepenForBaselines(git, stages, options) {
         const step = steps.shift();
         const which = `${unproven.length} document(s): ${unproven.join(', ')}`;
         if (step === undefined) {
-            options.log.warn(`Shallow clone: after fetching more history, the baseline of ${which} is still not proven; they get the full current sources. ${FULL_HISTORY_HINT}`);
+            options.log.warn(`Shallow clone: after fetching more history, the baseline of ${which} is still not proven; they get the full current sources. ${fullHistoryHint()}`);
             return unproven;
         }
         options.log.info(`Shallow clone: the baseline of ${which} may lie beyond the fetched history; fetching more, once for all: ${describeStep(remote, step)}`);
         const error = await deepen(git, remote, step, options.token);
         if (error) {
             options.log.warn(`Shallow clone: could not fetch more history (${describeStep(remote, step)}): ${error}. ` +
-                `The baseline of ${which} is unknown, so they get the full current sources. ${FULL_HISTORY_HINT}`);
+                `The baseline of ${which} is unknown, so they get the full current sources. ${fullHistoryHint()}`);
             return unproven;
         }
         lockHistory(git, options.lockPath).reset();
     }
 }
-const FULL_HISTORY_HINT = 'Use actions/checkout with fetch-depth: 0 to avoid this, or give the action a `token` that may read the repository.';
+const fullHistoryHint = () => `To avoid this, ${(0,phrasing/* phrasing */.f2)().fullHistory}.`;
 async function atShallowEdge(git, found) {
     return found.rev !== undefined && (await isShallow(git)) && (await shallowEdge(git)).has(found.rev);
 }
@@ -371,7 +374,7 @@ function missingHistory(stage, why) {
     return {
         source: 'none',
         note: `the commit that last generated ${stage.output} is not available (${why}); ` +
-            'the full current sources will be shown. Use actions/checkout with fetch-depth: 0 to avoid this.'
+            `the full current sources will be shown. ${fullHistoryHint()}`
     };
 }
 /**
@@ -793,15 +796,7 @@ function block(name, content) {
 /** What the model is shown for one document: baseline → changes → directive → packed prompt. */
 async function packDocument(git, doc, options) {
     const output = doc.prompt.out;
-    const baseline = options.baselineRev
-        ? {
-            rev: options.baselineRev,
-            source: 'output',
-            note: `diffing against ${options.baselineRev.slice(0, 12)}, the tree this run generated from before the rebase`
-        }
-        : await findBaseline(git, { output, name: doc.stage.name });
-    if (baseline.note)
-        options.log.info(`${output}: ${baseline.note}`);
+    const baseline = options.baseline ?? (await findAndAnnounce(git, doc, options));
     const changes = await detectChanges(git, {
         promptPath: doc.prompt.path,
         body: doc.prompt.body,
@@ -822,6 +817,21 @@ async function packDocument(git, doc, options) {
     }
     const packed = packPrompt({ body: doc.prompt.body, changes, directive: { directive, line } });
     return { baseline, changes, directive, line, packed };
+}
+/** The document's baseline, its note (why it is what it is) logged once, when it is found. */
+async function findAndAnnounce(git, doc, options) {
+    const output = doc.prompt.out;
+    const baseline = options.baselineRev
+        ? {
+            rev: options.baselineRev,
+            source: 'output',
+            note: `diffing against ${options.baselineRev.slice(0, 12)}, the tree this run generated from before the rebase`
+        }
+        : await findBaseline(git, { output, name: doc.stage.name });
+    // a note that names the document already reads as a sentence of its own
+    if (baseline.note)
+        options.log.info(baseline.note.startsWith(output) ? baseline.note : `${output}: ${baseline.note}`);
+    return baseline;
 }
 
 // EXTERNAL MODULE: ./src/core/render/models.ts
@@ -855,6 +865,7 @@ function tokenFloor(chars) {
 // What went wrong with a model call, in two parts: the kind (which decides
 // whether we retry) and a message saying what to fix. Every message names the
 // document, the model id, the region and the AWS request id.
+
 
 
 
@@ -969,7 +980,7 @@ function explain(f, c) {
         case 'TooManyRequestsException':
             return [
                 `Bedrock kept throttling the request (${said})`,
-                'lower the `concurrency` input, retry later, or ask AWS for a higher Bedrock quota'
+                `lower ${(0,phrasing/* setting */.Pe)('concurrency')}, retry later, or ask AWS for a higher Bedrock quota`
             ];
         case 'AccessDeniedException':
             return [
@@ -979,14 +990,14 @@ function explain(f, c) {
         case 'ResourceNotFoundException':
             return [
                 `Bedrock does not know this model here (${said})`,
-                `check the model id; try a region where the model is offered (us-east-1, us-west-2) or its cross-region profile (us.… / eu.… / apac.… / global.…), and set \`aws-region\` to match`
+                `check the model id; try a region where the model is offered (us-east-1, us-west-2) or its cross-region profile (us.… / eu.… / apac.… / global.…), and set ${(0,phrasing/* setting */.Pe)('aws-region')} to match`
             ];
         case 'ValidationException':
             return explainValidation(f, c);
         case 'ServiceQuotaExceededException':
             return [
                 `Bedrock quota exceeded (${said})`,
-                'lower `max-tokens` or `concurrency`, or request a quota increase in the Service Quotas console'
+                `lower ${(0,phrasing/* setting */.Pe)('max-tokens')} or ${(0,phrasing/* setting */.Pe)('concurrency')}, or request a quota increase in the Service Quotas console`
             ];
         case 'ExpiredTokenException':
             return [
@@ -999,13 +1010,21 @@ function explain(f, c) {
         case 'InvalidSignatureException':
         case 'CredentialsProviderError':
             return [`AWS rejected or could not find the credentials (${said})`, credentialsHint(c.audience ?? 'actions')];
+        case 'CredentialsTimeout':
+            return [
+                `AWS credentials could not be had in time (${f.message})`,
+                credentialsTimeoutHint(c.audience ?? 'actions', process.env.AWS_PROFILE)
+            ];
     }
     const network = networkProblem(f);
     if (network)
         return explainNetwork(network, f);
     const kind = classify(f);
     if (kind === 'timeout')
-        return [`the model call timed out (${said})`, 'raise `timeout-minutes`, or lower `max_tokens` for this prompt'];
+        return [
+            `the model call timed out (${said})`,
+            `raise ${(0,phrasing/* setting */.Pe)('timeout-minutes')}, or lower \`max_tokens\` for this prompt`
+        ];
     if (kind === 'server')
         return [
             `Bedrock failed repeatedly (${said})`,
@@ -1053,7 +1072,7 @@ function outputBudgetNamed(c) {
         budget: c.maxTokensFrom ? `${budget}, set by ${c.maxTokensFrom}` : budget,
         hint: c.maxTokensFrom?.startsWith("the model's")
             ? 'the model cannot write more in one reply: split the document (a prompt asking for less), or choose a model with a higher output limit'
-            : 'raise `max_tokens` in the prompt frontmatter, or the `max-tokens` input (`--max-tokens`) for prompts that set none (both are capped at the model’s output limit); ' +
+            : `raise \`max_tokens\` in the prompt frontmatter, or ${(0,phrasing/* setting */.Pe)('max-tokens')} for prompts that set none (both are capped at the model’s output limit); ` +
                 'if the reply should not be that long, tell the prompt what length to write'
     };
 }
@@ -1124,6 +1143,15 @@ const EXPIRED_SESSION_HINT = 'the run outlived its AWS session: raise `role-dura
 function credentialsHint(audience, profile) {
     return audience === 'actions' ? CREDENTIALS_HINT : terminalCredentialsHint(profile);
 }
+/** What to do when the SDK's credential chain hangs: find the source, or give keys, which are used first. */
+function credentialsTimeoutHint(audience, profile) {
+    const run = profile ? `AWS_PROFILE=${profile} aws sts get-caller-identity` : '`aws sts get-caller-identity`';
+    return (`find the source that hangs: ${profile ? `\`${run}\`` : run} asks the same chain; a profile's credential_process must print its JSON and exit; ` +
+        'STS (for a role or web identity) and the SSO portal must be reachable from this machine. ' +
+        (audience === 'actions'
+            ? 'Or give the job keys (configure-aws-credentials exports them): exported AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are used without asking the chain'
+            : 'Or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY: they are used without asking the chain'));
+}
 /** For a person at a terminal: a profile (with SSO), or keys; where the SDK looks. */
 function terminalCredentialsHint(profile) {
     const name = profile || '<profile>';
@@ -1147,6 +1175,7 @@ var source = __webpack_require__(3474);
 // model, which a run may override (`model-prices`) for negotiated prices or
 // models this table lacks. Costs are estimates from the tokens Bedrock reports;
 // the bill is AWS's.
+
 
 
 
@@ -1296,7 +1325,7 @@ function parseModelPrices(text, label) {
         if (!modelId) {
             problems.push({
                 message: `${label}: ${name} is neither a model alias nor a Bedrock model id`,
-                hint: 'key each price by the model as your prompts (or the `model` input) name it: an alias such as bedrock-claude-v4.5-sonnet-us, or a model id, inference profile or ARN (anthropic.…, us.…, global.…, arn:aws:bedrock:…)'
+                hint: `key each price by the model as your prompts (or ${(0,phrasing/* setting */.Pe)('model')}) name it: an alias such as bedrock-claude-v4.5-sonnet-us, or a model id, inference profile or ARN (anthropic.…, us.…, global.…, arn:aws:bedrock:…)`
             });
             continue;
         }
@@ -1368,6 +1397,7 @@ function readPrice(node, where, problems) {
 // advance: the cost estimate prices each document's output at its max_tokens,
 // and generate adds up what the model reports, stopping new documents past
 // max-output-tokens or max-cost-usd.
+
 
 
 
@@ -1463,7 +1493,7 @@ function describeEstimate(e) {
 }
 function describeCost(e) {
     if (e.costUsd !== undefined)
-        return `cost at most ${formatUsd(e.costUsd)} (input as estimated, output at each document's max_tokens)`;
+        return `cost up to ~${formatUsd(e.costUsd)} (input as estimated, output at each document's max_tokens; an estimate, not a cap)`;
     const unpriced = [...new Set(e.documents.filter((d) => d.costUsd === undefined).map((d) => d.modelId))];
     return `cost unknown: no price for ${unpriced.join(', ')} (add it to \`model-prices\`)`;
 }
@@ -1482,9 +1512,9 @@ function checkPrices(e, budget) {
         return;
     throw new errors/* GraftError */.Tz([...byModel].map(([modelId, docs]) => ({
         file: docs[0].prompt,
-        message: `max-cost-usd is set, but this action knows no price for ${modelId} (used by ${docs.map((d) => d.output).join(', ')}), ` +
+        message: `${(0,phrasing/* setting */.Pe)('max-cost-usd')} is set, but this action knows no price for ${modelId} (used by ${docs.map((d) => d.output).join(', ')}), ` +
             'so the run cannot be held to it; no model was called',
-        hint: `add the model to \`model-prices\` with its prices in dollars per million tokens, e.g. {"${modelId}": {"input": 3, "output": 15}}; or leave max-cost-usd empty`
+        hint: `add the model to ${(0,phrasing/* setting */.Pe)('model-prices')} with its prices in dollars per million tokens, e.g. {"${modelId}": {"input": 3, "output": 15}}; or leave ${(0,phrasing/* setting */.Pe)('max-cost-usd')} empty`
     })));
 }
 /**
@@ -1522,11 +1552,11 @@ function checkBudget(e, budget) {
     const over = [];
     const atLeast = e.kind === 'floor' ? 'at least ' : '';
     if (e.documents.length > budget.maxDocuments)
-        over.push(`${e.documents.length} documents to render, over max-documents (${budget.maxDocuments})`);
+        over.push(`${e.documents.length} documents to render, over ${(0,phrasing/* setting */.Pe)('max-documents')} (${budget.maxDocuments})`);
     if (e.total > budget.maxInputTokens)
-        over.push(`${atLeast}~${e.total} input tokens, over max-input-tokens (${budget.maxInputTokens})`);
+        over.push(`${atLeast}~${e.total} input tokens, over ${(0,phrasing/* setting */.Pe)('max-input-tokens')} (${budget.maxInputTokens})`);
     if (budget.maxCostUsd !== undefined && e.costUsd !== undefined && overLimit(e.costUsd, budget.maxCostUsd))
-        over.push(`${atLeast}~${formatUsd(e.costUsd)} with each reply at its max_tokens, over max-cost-usd (${formatUsd(budget.maxCostUsd)})`);
+        over.push(`${atLeast}~${formatUsd(e.costUsd)} with each reply at its max_tokens, over ${(0,phrasing/* setting */.Pe)('max-cost-usd')} (${formatUsd(budget.maxCostUsd)})`);
     if (over.length === 0)
         return;
     const largest = [...e.documents].sort((a, b) => b.tokens - a.tokens);
@@ -1539,10 +1569,10 @@ function checkBudget(e, budget) {
     throw new errors/* GraftError */.Tz({
         message: `this run is over its budget, so no model was called: ${over.join('; ')}. ` +
             `Input tokens ${e.method}; total ${atLeast}~${e.total} for ${e.documents.length} document(s), largest first:\n${lines.join('\n')}`,
-        hint: 'regenerate fewer documents per run with `targets` (a list of outputs or stages), raise `max-documents` / `max-input-tokens` / `max-cost-usd` if this spend is intended, ' +
+        hint: `regenerate fewer documents per run with ${(0,phrasing/* setting */.Pe)('targets')}, raise ${(0,phrasing/* setting */.Pe)('max-documents')}, ${(0,phrasing/* setting */.Pe)('max-input-tokens')} or ${(0,phrasing/* setting */.Pe)('max-cost-usd')} if this spend is intended, ` +
             'or split the run (one job per pipeline or per target list, e.g. a matrix)' +
             (budget.maxCostUsd !== undefined && e.costUsd !== undefined && overLimit(e.costUsd, budget.maxCostUsd)
-                ? '; the cost counts each reply at its max_tokens, so a lower `max_tokens` (or `max-tokens`) lowers it'
+                ? `; the cost counts each reply at its max_tokens, so a lower \`max_tokens\` (or ${(0,phrasing/* setting */.Pe)('max-tokens')}) lowers it`
                 : '')
     });
 }
@@ -1558,6 +1588,51 @@ function runCost(documents) {
     return { usd: documents.reduce((t, d) => t + (d.rendered ? (d.costUsd ?? 0) : 0), 0), unpriced };
 }
 
+;// CONCATENATED MODULE: ./src/core/generate/spend.ts
+// What a run's model calls cost: every call Bedrock answered, whether its reply
+// was used or not (a reply cut off at max_tokens is billed in full, and so is a
+// reply that failed its checks), by the tokens Bedrock reported; a call that
+// reported none (a stream that broke off, or ended without its usage) is counted
+// from its characters and marked as estimated. One ledger per run, shared by its
+// rounds, so the totals stay true when a run fails half-way: they are what the
+// outputs, the summary and the comment report, and what max-output-tokens and
+// max-cost-usd are held to.
+
+class RunSpend {
+    prices;
+    calls = [];
+    /** `prices`: the run's own (`model-prices`), over the list prices. */
+    constructor(prices) {
+        this.prices = prices;
+    }
+    /** Records one call Bedrock answered, for `document` (its output path). */
+    record(document, modelId, usage) {
+        const price = priceOf(modelId, this.prices);
+        this.calls.push({ ...usage, document, modelId, ...(price ? { usd: costUsd(usage, price) } : {}) });
+    }
+    /** How many calls are recorded: pass it to totals() later for the calls made since. */
+    get count() {
+        return this.calls.length;
+    }
+    /** Every call of the run, or of one document; only those recorded after the first `from` when given. */
+    totals(document, from = 0) {
+        const calls = this.calls.slice(from).filter((c) => document === undefined || c.document === document);
+        const unpriced = [...new Set(calls.filter((c) => c.usd === undefined).map((c) => c.modelId))];
+        return {
+            calls: calls.length,
+            inputTokens: calls.reduce((t, c) => t + c.inputTokens, 0),
+            outputTokens: calls.reduce((t, c) => t + c.outputTokens, 0),
+            ...(unpriced.length === 0 ? { usd: calls.reduce((t, c) => t + c.usd, 0) } : {}),
+            unpriced,
+            estimatedCalls: calls.filter((c) => c.estimated).length
+        };
+    }
+    /** Dollars of the calls whose model has a price (all of them while max-cost-usd is set). */
+    pricedUsd() {
+        return this.calls.reduce((t, c) => t + (c.usd ?? 0), 0);
+    }
+}
+
 // EXTERNAL MODULE: ./src/core/validate/hand-edits.ts
 var hand_edits = __webpack_require__(2577);
 ;// CONCATENATED MODULE: ./src/core/generate/plan.ts
@@ -1566,6 +1641,7 @@ var hand_edits = __webpack_require__(2577);
 // not ours to render (validate says to `dvc repro` them), documents waiting
 // for one are left until that is done, and frozen stages are never rerun, as
 // DVC never reruns them.
+
 
 
 
@@ -1597,7 +1673,7 @@ function planGeneration(report, options) {
                 file: 'dvc.yaml',
                 line: byName.get(n).line,
                 message: `stage ${n} is frozen (frozen: true in dvc.yaml), so it is never regenerated, even with force`,
-                hint: `remove frozen: true from stage ${n} (or run \`dvc unfreeze ${n}\`) to regenerate it, or leave it out of targets`
+                hint: `remove frozen: true from stage ${n} (or run \`dvc unfreeze ${n}\`) to regenerate it, or leave it out of ${(0,phrasing/* setting */.Pe)('targets')}`
             })));
         }
     }
@@ -1982,6 +2058,9 @@ class PipelineFiles {
 
 
 
+
+
+
 async function generate(options) {
     const whole = planGeneration(options.report, {
         force: options.force,
@@ -1998,7 +2077,12 @@ async function generate(options) {
         log.info(left.length > 0
             ? `Nothing generate can render: ${left.length} stale stage(s) need the steps above first.`
             : 'Nothing to generate: every targeted document is up to date.');
-        return { documents: [], changedFiles: [], dryRun: options.dryRun };
+        return {
+            documents: [],
+            changedFiles: [],
+            dryRun: options.dryRun,
+            spend: options.spend ?? new RunSpend(options.prices)
+        };
     }
     const outputs = plan.map((p) => p.prompt.out).join(', ');
     log.info(options.dryRun
@@ -2022,11 +2106,17 @@ async function generate(options) {
         const documents = plan.map((d) => results.get(d.stage.name));
         const over = run.overBudget();
         if (over)
-            throw new errors/* GraftError */.Tz({ message: over, hint: SPENT_BUDGET_HINT });
+            throw new errors/* GraftError */.Tz({ message: over, hint: spentBudgetHint() });
         if (options.dryRun)
-            return { documents, changedFiles: [], dryRun: true, estimate };
+            return { documents, changedFiles: [], dryRun: true, estimate, spend: run.spend };
         await run.finish();
-        return { documents, changedFiles: await run.transaction.changedPaths(), dryRun: false, estimate };
+        return {
+            documents,
+            changedFiles: await run.transaction.changedPaths(),
+            dryRun: false,
+            estimate,
+            spend: run.spend
+        };
     }
     catch (error) {
         const unrestored = await run.transaction.rollback();
@@ -2050,7 +2140,7 @@ function interrupted(signal) {
         message: `generate was interrupted (${why}): every file it had written was put back, nothing is committed`
     });
 }
-const SPENT_BUDGET_HINT = 'raise the limit that stopped the run (`max-output-tokens` or `max-cost-usd`) if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with `targets`';
+const spentBudgetHint = () => `raise the limit that stopped the run (${(0,phrasing/* setting */.Pe)('max-output-tokens')} or ${(0,phrasing/* setting */.Pe)('max-cost-usd')}) if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with ${(0,phrasing/* setting */.Pe)('targets')}`;
 /**
  * One error for a run that did not complete: every failure's own problem(s),
  * then what happened to the rest. A single failure with nothing else to say
@@ -2061,7 +2151,7 @@ function runFailure(failed, plan, cached, allRestored) {
     const names = (ids) => ids.map((id) => outputOf.get(id) ?? id).join(', ');
     const problems = failed.failures.flatMap(({ error }) => problemsOf(error));
     if (failed.failures.length === 0 && failed.stopped)
-        problems.push({ message: failed.stopped, hint: SPENT_BUDGET_HINT });
+        problems.push({ message: failed.stopped, hint: spentBudgetHint() });
     const local = failed.failures.every(({ error }) => error instanceof RenderError && error.scope === 'document');
     if (failed.failures.length === 1 && failed.skipped.length === 0 && failed.done.length === 0)
         return failed.failures[0].error;
@@ -2111,10 +2201,12 @@ class GenerationRun {
     prepacked = new Map();
     /** render-cache texts found for the estimate, by cache key */
     prefetched = new Map();
-    /** output tokens the model reported so far in this run */
-    outputTokens = 0;
-    /** dollars the model calls cost so far, by the tokens Bedrock reported */
-    spentUsd = 0;
+    /** every model call of the run, its reply used or not */
+    spend;
+    /** the most the calls in flight may still cost (their input as estimated, their replies at max_tokens) */
+    reservedUsd = 0;
+    /** each document's input tokens as estimated before the run, and the characters they were estimated from */
+    estimated = new Map();
     secretForms;
     constructor(options, plan) {
         this.options = options;
@@ -2122,6 +2214,7 @@ class GenerationRun {
         this.transaction = new transaction/* FileTransaction */.Z(options.root);
         this.git = new git/* Git */.T(options.root);
         this.files = new PipelineFiles(options.root, options.report.pipeline, plan);
+        this.spend = options.spend ?? new RunSpend(options.prices);
     }
     /**
      * Packs every document as it stands, looks each up in the render cache, and
@@ -2178,6 +2271,8 @@ class GenerationRun {
         // Counting is only for a run that goes on.
         const counter = refused ? undefined : await this.counter();
         const estimate = await estimateInput(toRender, counter, this.options.concurrency, log, prices);
+        for (const d of estimate.documents)
+            this.estimated.set(d.output, { tokens: d.tokens, chars: d.chars });
         log.info(describeEstimate(estimate));
         if (!refused)
             this.refuse(() => {
@@ -2207,11 +2302,52 @@ class GenerationRun {
     /** Why new documents must not start (the output tokens or the dollars are spent), or undefined. */
     overBudget() {
         const { maxOutputTokens, maxCostUsd } = this.options.budget;
-        if (this.outputTokens > maxOutputTokens)
-            return `this run's model output reached ${this.outputTokens} tokens, over max-output-tokens (${maxOutputTokens}): no further document was started and nothing was written`;
-        if (maxCostUsd !== undefined && overLimit(this.spentUsd, maxCostUsd))
-            return `this run's model calls cost ~${formatUsd(this.spentUsd)} by the tokens Bedrock reported, over max-cost-usd (${formatUsd(maxCostUsd)}): no further document was started and nothing was written`;
+        const spent = this.spend.totals();
+        const counted = spent.estimatedCalls > 0 ? `, ${spent.estimatedCalls} call(s) counted from characters` : '';
+        if (spent.outputTokens > maxOutputTokens)
+            return `this run's model output reached ${spent.outputTokens} tokens${counted}, over ${(0,phrasing/* setting */.Pe)('max-output-tokens')} (${maxOutputTokens}): no further document was started and nothing was written`;
+        const usd = this.spend.pricedUsd();
+        if (maxCostUsd !== undefined && overLimit(usd, maxCostUsd))
+            return `this run's model calls cost ~${formatUsd(usd)} by the tokens Bedrock reported${counted}, over ${(0,phrasing/* setting */.Pe)('max-cost-usd')} (${formatUsd(maxCostUsd)}): no further document was started and nothing was written`;
         return undefined;
+    }
+    /**
+     * With max-cost-usd set, holds back what a call may cost at most (its input as
+     * estimated, its reply at max_tokens) while it runs; a call that could take
+     * the run over the limit, with what is spent and what the calls in flight may
+     * still cost, does not start. So the limit holds while several documents are
+     * in flight, and when a prompt grew past its estimate (a downstream prompt
+     * carries its upstream's diff). Returns the release.
+     * @throws GraftError naming the document, before its request.
+     */
+    reserve(doc, packed) {
+        const limit = this.options.budget.maxCostUsd;
+        const price = priceOf(doc.modelId, this.options.prices);
+        if (limit === undefined || !price)
+            return () => { };
+        const known = this.estimated.get(doc.prompt.out);
+        // the estimate made before the run, plus what the prompt grew by since
+        const input = known === undefined
+            ? estimateTokens(packed.length)
+            : known.tokens + (packed.length > known.chars ? estimateTokens(packed.length - known.chars) : 0);
+        const most = costUsd({ inputTokens: input, outputTokens: doc.maxTokens }, price);
+        const spent = this.spend.pricedUsd();
+        if (overLimit(spent + this.reservedUsd + most, limit)) {
+            throw new errors/* GraftError */.Tz({
+                file: doc.prompt.path,
+                message: `${doc.prompt.out} was not started: its call may cost up to ~${formatUsd(most)} (~${input} input tokens, the reply at max_tokens ${doc.maxTokens}), ` +
+                    `and with ~${formatUsd(spent)} spent and up to ~${formatUsd(this.reservedUsd)} for the calls in flight the run could pass ${(0,phrasing/* setting */.Pe)('max-cost-usd')} (${formatUsd(limit)}); ` +
+                    'nothing was written',
+                hint: spentBudgetHint()
+            });
+        }
+        this.reservedUsd += most;
+        let held = true;
+        return () => {
+            if (held)
+                this.reservedUsd -= most;
+            held = false;
+        };
     }
     /** The renderer's token counter, or undefined (dry runs without credentials; models it cannot count). */
     async counter() {
@@ -2221,7 +2357,10 @@ class GenerationRun {
                 return renderer.countTokens?.bind(renderer);
             }
             catch (error) {
-                this.options.log.info(`Token estimate: no Bedrock client for a dry run (${error.message.split('\n')[0]})`);
+                // One short line: the reason, without its advice or details (a dry run needs no credentials).
+                const said = error instanceof errors/* GraftError */.Tz ? error.problems[0].message : error.message.split('\n')[0];
+                const why = said.replace(/\s*\(.*\)$/, '');
+                this.options.log.info(`Dry run without Bedrock (${why}): tokens are estimated from characters`);
                 this.renderer = undefined;
                 return undefined;
             }
@@ -2242,6 +2381,8 @@ class GenerationRun {
             force: this.options.force,
             log: this.options.log,
             baselineRev: this.options.baselineRev,
+            // packed again after an upstream was rewritten: the baseline found for the estimate stands
+            baseline: this.prepacked.get(doc.stage.name)?.baseline,
             refresh
         });
     }
@@ -2292,17 +2433,16 @@ class GenerationRun {
         if (doc.handEdited) {
             base.handEdit = directive === 'MAINTAIN' ? 'kept' : 'regenerated';
             log.info(base.handEdit === 'kept'
-                ? `${output}: edited by hand; hand-edits is keep, so the edit is accepted as it is: no model call, and dvc.lock ${this.options.dryRun ? 'would record' : 'records'} its new hash`
+                ? `${output}: edited by hand; with ${(0,phrasing/* setting */.Pe)('hand-edits', 'keep')} the edit is accepted as it is: no model call, and dvc.lock ${this.options.dryRun ? 'would record' : 'records'} its new hash`
                 : `${output}: edited by hand; the model ${this.options.dryRun ? 'would get' : 'gets'} the hand-edited text as the previous draft`);
         }
         if (this.options.dryRun)
             return { ...base, packed, ms: Date.now() - started };
         if (directive !== 'MAINTAIN') {
+            const from = this.spend.count;
             const rendered = await this.render(doc, packed);
-            this.outputTokens += rendered.outputTokens;
-            const price = priceOf(doc.modelId, this.options.prices);
-            const cost = rendered.cached ? 0 : price ? costUsd(rendered, price) : undefined;
-            this.spentUsd += cost ?? 0;
+            // every call made for the document in this round, a refused reply's included
+            const spent = this.spend.totals(output, from);
             const header = (0,graft_header/* formatHeader */.RX)({
                 model: doc.modelName,
                 sig,
@@ -2314,9 +2454,10 @@ class GenerationRun {
             await this.transaction.write(output, after);
             this.rewritten.set(output, { before, after });
             Object.assign(base, {
-                inputTokens: rendered.inputTokens,
-                outputTokens: rendered.outputTokens,
-                costUsd: cost,
+                inputTokens: spent.inputTokens,
+                outputTokens: spent.outputTokens,
+                costUsd: spent.usd,
+                ...(spent.estimatedCalls > 0 ? { usageEstimated: true } : {}),
                 cached: rendered.cached,
                 rendered: true
             });
@@ -2350,7 +2491,8 @@ class GenerationRun {
             temperature: doc.prompt.temperature,
             timeoutMs,
             label: doc.prompt.out,
-            signal: this.options.signal
+            signal: this.options.signal,
+            onUsage: (usage) => this.spend.record(doc.prompt.out, doc.modelId, usage)
         };
         assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), {
             document: doc.prompt.out,
@@ -2360,11 +2502,17 @@ class GenerationRun {
         const hit = this.prefetched.get(key) ?? (await cache?.get(key));
         if (hit !== undefined) {
             this.options.log.info(`${doc.prompt.out}: render cache hit, no model call`);
-            return { text: hit, inputTokens: 0, outputTokens: 0, cached: true };
+            return { text: hit, cached: true };
         }
-        const result = await (await this.rendererOnce()).render(request);
-        await cache?.put(key, result.text);
-        return { ...result, cached: false };
+        const release = this.reserve(doc, packed);
+        try {
+            const result = await (await this.rendererOnce()).render(request);
+            await cache?.put(key, result.text);
+            return { text: result.text, cached: false };
+        }
+        finally {
+            release();
+        }
     }
     /** The render cache's key: model, output limit (as sent), temperature and the packed prompt. */
     cacheKey(doc, packed) {
@@ -2618,6 +2766,10 @@ class AdaptiveLimiter {
 var credential_provider_env_dist_cjs = __webpack_require__(5606);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
 var credential_provider_node_dist_cjs = __webpack_require__(5861);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/core/abandoned.ts
+var abandoned = __webpack_require__(4127);
 ;// CONCATENATED MODULE: ./src/core/render/credentials.ts
 // Which AWS credentials a run uses. The SDK's default chain, with one change:
 // exported keys (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, what
@@ -2627,15 +2779,28 @@ var credential_provider_node_dist_cjs = __webpack_require__(5861);
 // whose credential_process fails) hides valid keys; the AWS CLI, the JS SDK v2
 // and botocore take the keys, and the v3 maintainers call that the intended
 // order (aws/aws-sdk-js-v3#2549, #6277). Both halves are the SDK's own providers.
+// The chain has a time limit: the SDK runs a profile's credential_process with
+// no limit, and a stalled STS or SSO endpoint can hold it as long, so a helper
+// that never returns would hang the step until the job's timeout.
 
 
+
+
+
+
+/**
+ * How long the SDK's chain may take to find credentials: far more than a
+ * credential_process, an STS role assumption or the metadata service take when
+ * they work; a person at a terminal gets longer (a helper may ask for an MFA code).
+ */
+const CREDENTIALS_TIMEOUT_MS = { actions: 30_000, terminal: 120_000 };
 /**
  * A drop-in for the client's `credentialDefaultProvider`: the environment's
  * keys when both are set, else the SDK's default chain (AWS_PROFILE, SSO,
  * web identity, shared files, credential_process, container and instance
- * metadata) built with the same client config.
+ * metadata) built with the same client config, given `limitMs` to answer.
  */
-function keysFirstProvider(init = {}) {
+function keysFirstProvider(init = {}, limitMs = CREDENTIALS_TIMEOUT_MS.actions) {
     const keys = (0,credential_provider_env_dist_cjs.fromEnv)(init);
     const chain = (0,credential_provider_node_dist_cjs.defaultProvider)(init);
     return async (properties) => {
@@ -2647,8 +2812,30 @@ function keysFirstProvider(init = {}) {
             if (!error.tryNextLink)
                 throw error;
         }
-        return chain(properties);
+        return withinLimit(chain(properties), limitMs);
     };
+}
+/** The chain's answer, or a CredentialsTimeout once `limitMs` passed (the chain is left running, and recorded as such). */
+function withinLimit(work, limitMs) {
+    let timer;
+    const late = new Promise((_resolve, reject) => {
+        timer = setTimeout(() => {
+            (0,abandoned/* abandonWork */.$)();
+            reject(new CredentialsTimeout(limitMs));
+        }, limitMs);
+    });
+    work.catch(() => undefined); // a chain given up on must not surface later
+    return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+/** The SDK's chain found no credentials in time: something in it hangs. */
+class CredentialsTimeout extends Error {
+    limitMs;
+    constructor(limitMs) {
+        super(`the AWS SDK's credential chain found nothing within ${limitMs / 1000} s: one of its sources hangs ` +
+            "(a profile's credential_process, SSO, a role assumed through STS, or the container or instance metadata service)");
+        this.limitMs = limitMs;
+        this.name = 'CredentialsTimeout';
+    }
 }
 /**
  * A sentence for the log when AWS_PROFILE is set but the exported keys are
@@ -2659,6 +2846,49 @@ function shadowedProfileNote(env = process.env) {
         return undefined;
     return (`AWS_PROFILE is "${env.AWS_PROFILE}", and AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set too: ` +
         'using the exported keys, as the AWS CLI does (unset them to use the profile)');
+}
+/** The AWS settings files the SDK reads instead of ~/.aws when these name them. */
+const AWS_FILE_VARIABLES = (/* unused pure expression or super */ null && (['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE']));
+/**
+ * Refuses AWS settings files inside `checkouts` (the repository): a pull request
+ * could then write what the SDK reads — a profile's credential_process (a command
+ * this process would run, with its secrets), its region, its endpoint_url (where
+ * Bedrock requests, prompts included, would go).
+ * @throws GraftError naming the variable and the file.
+ */
+function refuseRepositoryAwsFiles(checkouts, env = process.env) {
+    const roots = checkouts.map(real);
+    const problems = AWS_FILE_VARIABLES.flatMap((name) => {
+        const value = env[name]?.trim();
+        if (!value)
+            return [];
+        const file = real(resolve(value));
+        const inside = roots.find((root) => {
+            const rel = relative(root, file);
+            return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+        });
+        if (inside === undefined)
+            return [];
+        return [
+            {
+                message: `${name} is ${value}, a file in the repository: a pull request could change what the AWS SDK reads there — ` +
+                    "a profile's credential_process (a command this step would run), its region, or its endpoint_url (where Bedrock requests, prompts included, would go)",
+                hint: `keep AWS settings outside the checkout: write them in an earlier step to a file under $RUNNER_TEMP (or ~/.aws) and point ${name} there, or let aws-actions/configure-aws-credentials export keys`
+            }
+        ];
+    });
+    if (problems.length > 0)
+        throw new GraftError(problems);
+}
+/** The path with every symlink resolved, as far as it exists. */
+function real(path) {
+    try {
+        return realpathSync(path);
+    }
+    catch {
+        const parent = dirname(path);
+        return parent === path ? path : join(real(parent), basename(path));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/cancellation.ts
@@ -2712,6 +2942,50 @@ function whenAborted(signal, fn) {
     return () => void mine.delete(fn);
 }
 
+;// CONCATENATED MODULE: ./src/core/render/usage.ts
+// The tokens one model call used, as Bedrock reports them at the end of its
+// stream (the `metadata` event), checked before anything adds them up: a stream
+// that ends without its usage, or that reports figures no call can have
+// (negative, fractional, not numbers, more output than max_tokens allows, no
+// input for a prompt), would otherwise read as a free call — a $0.00 cost and
+// limits never reached. Such a call is counted from its characters instead
+// (the prompt sent, the reply received), and marked as estimated.
+
+/**
+ * The call's usage: Bedrock's figures when they are whole numbers a call can
+ * have, else both counted from characters (÷ 3.5), with `why` saying what was
+ * wrong with Bedrock's usage ("it reported none", …).
+ */
+function readUsage(reported, size) {
+    const why = unusable(reported, size);
+    if (why === undefined) {
+        const { inputTokens, outputTokens } = reported;
+        return { inputTokens, outputTokens, estimated: false };
+    }
+    return {
+        inputTokens: estimateTokens(size.promptChars),
+        outputTokens: Math.min(estimateTokens(size.replyChars), size.maxTokens),
+        estimated: true,
+        why
+    };
+}
+function unusable(reported, size) {
+    if (reported === undefined || reported === null)
+        return 'it reported none';
+    const { inputTokens, outputTokens } = reported;
+    const count = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+    if (!count(inputTokens) || !count(outputTokens))
+        return `it is not two whole numbers: ${describe(inputTokens)} input, ${describe(outputTokens)} output tokens`;
+    if (outputTokens > size.maxTokens)
+        return `it says ${outputTokens} output tokens, more than the call's max_tokens (${size.maxTokens})`;
+    if (inputTokens === 0 && size.promptChars > 0)
+        return `it says 0 input tokens for a prompt of ${size.promptChars} characters`;
+    return undefined;
+}
+function describe(n) {
+    return typeof n === 'number' ? String(n) : n === undefined ? 'no' : (JSON.stringify(n)?.slice(0, 40) ?? typeof n);
+}
+
 ;// CONCATENATED MODULE: ./src/core/render/bedrock.ts
 // Renders one packed prompt through Claude on Bedrock (ConverseStream). The
 // SDK's own retries are off; ours (retry.ts) decide. A reply is accepted only
@@ -2730,7 +3004,15 @@ function whenAborted(signal, fn) {
 
 
 
+
+
 const CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * Any request of the client that sets no limit of its own — those the credential
+ * chain makes through it (an STS role assumption, SSO) — fails after this long
+ * without an answer, instead of waiting for ever. Model calls and token counts set their own.
+ */
+const REQUEST_TIMEOUT_MS = 20_000;
 const COMPLETE_STOPS = new Set(['end_turn', 'stop_sequence']);
 class BedrockRenderer {
     client;
@@ -2741,9 +3023,10 @@ class BedrockRenderer {
     progressEveryMs;
     limiter;
     audience;
+    usageWarned = false;
     constructor(opts) {
         this.region = requireRegion(opts.region, opts.audience);
-        this.client = bedrockClient(this.region);
+        this.client = bedrockClient(this.region, opts.audience);
         this.log = opts.log;
         this.sleep = opts.sleep ?? realSleep;
         this.backoffMs = opts.backoffMs ?? DEFAULT_BACKOFF_MS;
@@ -2803,11 +3086,13 @@ class BedrockRenderer {
         const { value, attempts } = outcome;
         checkComplete(value, req, context, attempts);
         const ms = Date.now() - started;
-        this.log.info(`${req.label}: ${value.text.length} chars, ${value.outputTokens} output tokens in ${(ms / 1000).toFixed(1)} s`);
+        const counted = value.usageEstimated ? ' (counted from characters)' : '';
+        this.log.info(`${req.label}: ${value.text.length} chars, ${value.outputTokens} output tokens${counted} in ${(ms / 1000).toFixed(1)} s`);
         return {
             text: value.text,
             inputTokens: value.inputTokens,
             outputTokens: value.outputTokens,
+            usageEstimated: value.usageEstimated,
             stopReason: value.stopReason,
             attempts,
             ms
@@ -2876,45 +3161,70 @@ class BedrockRenderer {
         const out = await this.client.send(command, { abortSignal: signal, requestTimeout: limitMs });
         const requestId = out.$metadata.requestId;
         seen.requestId = requestId;
+        // Bedrock took the call: from here on it is billed, whatever becomes of the reply.
+        const read = { text: '', chars: 0, stopReason: '' };
         try {
-            return { ...(await this.readStream(out.stream, req.label)), requestId };
+            await this.readStream(out.stream, req.label, read);
         }
         catch (err) {
+            this.spent(req, read);
             throw new StreamFailure(err, requestId);
         }
+        const usage = this.spent(req, read);
+        return {
+            text: read.text,
+            stopReason: read.stopReason,
+            inputTokens: usage.inputTokens,
+            outputTokens: usage.outputTokens,
+            usageEstimated: usage.estimated,
+            requestId
+        };
     }
-    async readStream(stream, label) {
+    /** The attempt's usage (checked, else counted from characters), told to the caller. */
+    spent(req, read) {
+        const usage = readUsage(read.usage, {
+            promptChars: req.prompt.length,
+            replyChars: read.chars,
+            maxTokens: req.maxTokens
+        });
+        if (usage.why && read.stopReason) {
+            // a stream that broke off never reports usage; one that finished without a usable one is worth saying
+            const note = `${req.label}: Bedrock's usage for this call cannot be used (${usage.why}); its tokens are counted from characters instead: ~${usage.inputTokens} input, ~${usage.outputTokens} output`;
+            if (this.usageWarned)
+                this.log.info(note);
+            else
+                this.log.warn(note);
+            this.usageWarned = true;
+        }
+        req.onUsage?.({ inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, estimated: usage.estimated });
+        return usage;
+    }
+    /** Reads the stream into `read` as it arrives, so a stream that breaks off still says how much came. */
+    async readStream(stream, label, read) {
         const blocks = new Map();
-        let chars = 0;
-        let stopReason = '';
-        let inputTokens = 0;
-        let outputTokens = 0;
         let lastLog = Date.now();
         for await (const event of stream ?? []) {
             const delta = event.contentBlockDelta;
             if (delta?.delta?.text !== undefined) {
                 const index = delta.contentBlockIndex ?? 0;
                 blocks.set(index, (blocks.get(index) ?? '') + delta.delta.text);
-                chars += delta.delta.text.length;
+                read.chars += delta.delta.text.length;
                 if (Date.now() - lastLog >= this.progressEveryMs) {
                     lastLog = Date.now();
-                    this.log.info(`${label}: ${chars} chars (~${Math.round(chars / 4)} tokens) so far`);
+                    this.log.info(`${label}: ${read.chars} chars (~${Math.round(read.chars / 4)} tokens) so far`);
                 }
             }
             if (event.messageStop)
-                stopReason = event.messageStop.stopReason ?? '';
-            if (event.metadata?.usage) {
-                inputTokens = event.metadata.usage.inputTokens ?? 0;
-                outputTokens = event.metadata.usage.outputTokens ?? 0;
-            }
+                read.stopReason = event.messageStop.stopReason ?? '';
+            if (event.metadata && 'usage' in event.metadata)
+                read.usage = event.metadata.usage;
         }
-        if (!stopReason)
+        if (!read.stopReason)
             throw Object.assign(new Error('the reply stream ended before the model stopped'), { name: 'IncompleteStream' });
-        const text = [...blocks.entries()]
+        read.text = [...blocks.entries()]
             .sort(([a], [b]) => a - b)
             .map(([, t]) => t)
             .join('');
-        return { text, stopReason, inputTokens, outputTokens };
     }
 }
 /** An exception in the middle of a stream: keeps its kind and the response's request id. */
@@ -2937,7 +3247,7 @@ function checkComplete(reply, req, context, attempts) {
         fail(`the reply was cut off at its output budget, ${named.budget} (${reply.outputTokens} tokens written), so nothing was written`, named.hint);
     }
     if (reply.stopReason === 'model_context_window_exceeded') {
-        const counted = reply.inputTokens > 0;
+        const counted = !reply.usageEstimated;
         const [message, hint] = contextWindowExceeded({
             document: req.label,
             modelId: req.modelId,
@@ -2975,10 +3285,9 @@ function foundationModelId(modelId) {
 function requireRegion(region, audience = 'actions') {
     if (region)
         return region;
-    const where = audience === 'actions' ? 'the `aws-region` input or AWS_REGION' : '--region or AWS_REGION';
     throw new errors/* GraftError */.Tz({
         message: 'no AWS region is set for Bedrock',
-        hint: `set ${where}; and ${credentialsHint(audience)}`
+        hint: `set ${(0,phrasing/* setting */.Pe)('aws-region')} or AWS_REGION; and ${credentialsHint(audience)}`
     });
 }
 /**
@@ -2987,15 +3296,16 @@ function requireRegion(region, audience = 'actions') {
  * applies; one SDK attempt, since retry.ts retries. Connections go through the
  * proxy HTTPS_PROXY / HTTP_PROXY name, unless NO_PROXY exempts the host (io/proxy.ts).
  */
-function bedrockClient(region) {
+function bedrockClient(region, audience = 'actions') {
     const agent = new EnvProxyAgent();
     return new dist_cjs/* BedrockRuntimeClient */.mam({
         region,
-        // exported keys before AWS_PROFILE, as the AWS CLI takes them (credentials.ts)
-        credentialDefaultProvider: keysFirstProvider,
+        // exported keys before AWS_PROFILE, as the AWS CLI takes them, and a time limit on the chain (credentials.ts)
+        credentialDefaultProvider: (init) => keysFirstProvider(init, CREDENTIALS_TIMEOUT_MS[audience]),
         maxAttempts: 1,
         requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({
             connectionTimeout: CONNECT_TIMEOUT_MS,
+            requestTimeout: REQUEST_TIMEOUT_MS,
             throwOnRequestTimeout: true,
             httpAgent: agent,
             httpsAgent: agent
@@ -3011,12 +3321,14 @@ function bedrockClient(region) {
  */
 async function checkCredentials(region, audience = 'actions') {
     const resolved = requireRegion(region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION, audience);
-    const client = bedrockClient(resolved);
+    const client = bedrockClient(resolved, audience);
     try {
         await client.config.credentials();
     }
     catch (err) {
         const profile = process.env.AWS_PROFILE || process.env.AWS_DEFAULT_PROFILE;
+        if (err instanceof CredentialsTimeout)
+            throw new errors/* GraftError */.Tz({ message: err.message, hint: credentialsTimeoutHint(audience, profile) });
         const missing = profile ? await missingProfile(profile) : undefined;
         if (missing)
             throw missing;
@@ -3061,6 +3373,7 @@ async function missingProfile(profile) {
 // (read by the SDK's own config loader), then us-east-1.
 
 
+
 /**
  * The region: `explicit` (the `aws-region` input, `--region`) when set, else
  * AWS_REGION, else AWS_DEFAULT_REGION (the AWS CLI's), else the `region` of the
@@ -3071,6 +3384,9 @@ async function missingProfile(profile) {
  * @param label names `explicit` in `from` ("the aws-region input", "--region")
  */
 async function resolveRegion(explicit, label) {
+    return checked(await findRegion(explicit, label));
+}
+async function findRegion(explicit, label) {
     if (explicit?.trim())
         return { region: explicit.trim(), from: label };
     for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
@@ -3082,6 +3398,22 @@ async function resolveRegion(explicit, label) {
     if (fromProfile)
         return fromProfile;
     return { region: defaults/* DEFAULT_REGION */.t9, from: 'the default' };
+}
+/** What an AWS region name is made of (us-east-1, us-gov-west-1, eusc-de-east-1): one DNS label, in lower case. */
+const REGION_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/**
+ * The region, when it can be one: it becomes part of Bedrock's host name and of
+ * every request's signature, so anything else (a typo, a space, a dot, upper
+ * case) fails here, naming where it came from, and not as a failed call per document.
+ * @throws GraftError naming the region's source.
+ */
+function checked(found) {
+    if (found.region.length <= 63 && REGION_NAME.test(found.region))
+        return found;
+    throw new errors/* GraftError */.Tz({
+        message: `the Bedrock region ${JSON.stringify(found.region.slice(0, 80))} (from ${found.from}) is not an AWS region name`,
+        hint: 'an AWS region name is lower-case letters, digits and hyphens, e.g. us-east-1 or eu-west-3; fix it where it came from, or set the region explicitly (the `aws-region` input, `--region`)'
+    });
 }
 async function profileRegion() {
     const profile = (0,submodules_config.getProfileName)({});
@@ -3107,14 +3439,16 @@ var settings = __webpack_require__(1922);
 var left_stale = __webpack_require__(5986);
 // EXTERNAL MODULE: ./src/core/validate/validate.ts + 3 modules
 var validate = __webpack_require__(5685);
-// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
-var args = __webpack_require__(8776);
-// EXTERNAL MODULE: ./src/cli/dvc-locator.ts + 1 modules
-var dvc_locator = __webpack_require__(9124);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/cli/dvc-locator.ts
+var dvc_locator = __webpack_require__(4314);
 // EXTERNAL MODULE: ./src/core/pipeline/targets.ts
 var targets = __webpack_require__(8488);
-// EXTERNAL MODULE: ./src/cli/terminal-log.ts + 1 modules
-var terminal_log = __webpack_require__(729);
+// EXTERNAL MODULE: ./src/cli/terminal-log.ts
+var terminal_log = __webpack_require__(4491);
+// EXTERNAL MODULE: ./src/cli/help.ts
+var help = __webpack_require__(7911);
 ;// CONCATENATED MODULE: ./src/cli/generate-command.ts
 // `graft-action generate` and `graft-action pack`: the generate core in a terminal.
 
@@ -3136,49 +3470,74 @@ var terminal_log = __webpack_require__(729);
 
 
 
-const generateHelp = `Usage: graft-action generate [options] [targets...]
 
-Regenerates the stale documents (or the targets) through Claude on AWS Bedrock,
-in dependency order, and updates dvc.yaml and dvc.lock. All or nothing.
-Credentials come from the AWS SDK's default chain (environment, profile, SSO).
 
-Options:
-  --dry-run                  show each directive and packed-prompt size; call no model, write nothing
-  --force                    regenerate the targets even when up to date
-  --downstream <include|report>  with targets: also regenerate what reads them (include, the default),
-                             or only the targets, naming what is left stale (report)
-  --model <name>             model for prompts that name none (default ${defaults/* DEFAULT_MODEL */.UB})
-  --region <region>          Bedrock region (default AWS_REGION, AWS_DEFAULT_REGION, the AWS profile's
-                             region in ~/.aws/config, us-east-1)
-  --max-tokens <n>           output limit for prompts without max_tokens (default ${defaults/* DEFAULT_MAX_TOKENS */.Uc})
-  --concurrency <n>          renders at once (default 4); fewer for a while when Bedrock throttles
-  --fixed-concurrency        keep --concurrency renders in flight even when Bedrock throttles
-  --max-documents <n>        refuse, before any model call, a run rendering more (default ${DEFAULT_BUDGET.maxDocuments})
-  --max-input-tokens <n>     refuse, before any model call, a run estimated above this (default ${DEFAULT_BUDGET.maxInputTokens})
-  --max-output-tokens <n>    stop and fail (writing nothing) once the model wrote more (default ${DEFAULT_BUDGET.maxOutputTokens})
-  --max-cost-usd <dollars>   refuse, before any model call, a run that may cost more (each reply at its
-                             max_tokens), and stop and fail (writing nothing) once it did (default: no limit)
-  --model-prices <json|yaml> prices per million tokens for models the price table lacks, or negotiated ones:
-                             {"<alias or model id>": {"input": 3, "output": 15}} (list prices as of ${PRICES_AS_OF})
-  --timeout-minutes <n>      per document (default 10)
-  --engine <auto|native|dvc> staleness engine (default auto)
-  --hand-edits <keep|regenerate|fail>
-                             a generated document edited by hand: accept the edit into dvc.lock,
-                             rewrite it from the edit (REFRESH), or fail (default keep)
-  -C, --cwd <dir>            repository root (default: the current directory)
-  -h, --help                 show this help
-`;
-const packHelp = `Usage: graft-action pack [options] <target>
 
-Prints the packed prompt generate would send for one document (an output path
-or a stage name), after a line naming its directive: the run is planned as
-generate plans it, so a document whose upstreams are regenerated first gets the
-directive generate gives it. Calls no model, writes nothing.
-
-Options:
-  -C, --cwd <dir>   repository root (default: the current directory)
-  -h, --help        show this help
-`;
+const generateHelp = () => (0,help/* helpPage */.r)({
+    usage: 'graft-action generate [options] [targets...]',
+    about: 'Regenerates the stale documents (or the targets) through Claude on AWS Bedrock,\n' +
+        'in dependency order, and updates dvc.yaml and dvc.lock. All or nothing.\n' +
+        "Credentials come from the AWS SDK's default chain (environment, profile, SSO).",
+    sections: [
+        {
+            heading: 'Options',
+            rows: [
+                ['--dry-run', 'show each directive and packed-prompt size; call no model, write nothing'],
+                ['--force', 'regenerate the targets even when up to date'],
+                [
+                    '--downstream <include|report>',
+                    'with targets: also regenerate what reads them (include, the default),\nor only the targets, naming what is left stale (report)'
+                ],
+                ['--model <name>', `model for prompts that name none (default ${defaults/* DEFAULT_MODEL */.UB})`],
+                [
+                    '--region <region>',
+                    "Bedrock region (default AWS_REGION, AWS_DEFAULT_REGION, the AWS profile's\nregion in ~/.aws/config, us-east-1)"
+                ],
+                ['--max-tokens <n>', `output limit for prompts without max_tokens (default ${defaults/* DEFAULT_MAX_TOKENS */.Uc})`],
+                [
+                    '--concurrency <n>',
+                    `renders at once (default ${defaults/* DEFAULT_CONCURRENCY */.WH}); fewer for a while when Bedrock throttles`
+                ],
+                ['--fixed-concurrency', 'keep --concurrency renders in flight even when Bedrock throttles'],
+                [
+                    '--max-documents <n>',
+                    `refuse, before any model call, a run rendering more (default ${DEFAULT_BUDGET.maxDocuments})`
+                ],
+                [
+                    '--max-input-tokens <n>',
+                    `refuse, before any model call, a run estimated above this (default ${DEFAULT_BUDGET.maxInputTokens})`
+                ],
+                [
+                    '--max-output-tokens <n>',
+                    `stop and fail (writing nothing) once the model wrote more (default ${DEFAULT_BUDGET.maxOutputTokens})`
+                ],
+                [
+                    '--max-cost-usd <dollars>',
+                    'refuse, before any model call, a run that may cost more (each reply at its\nmax_tokens), and stop and fail (writing nothing) once it did (default: no limit)'
+                ],
+                [
+                    '--model-prices <json|yaml>',
+                    `prices per million tokens for models the price table lacks, or negotiated ones:\n{"<alias or model id>": {"input": 3, "output": 15}} (list prices as of ${PRICES_AS_OF})`
+                ],
+                ['--timeout-minutes <n>', `per document (default ${defaults/* DEFAULT_TIMEOUT_MINUTES */.EV})`],
+                ['--engine <auto|native|dvc>', 'staleness engine (default auto)'],
+                [
+                    '--hand-edits <keep|regenerate|fail>',
+                    'a generated document edited by hand: accept the edit into dvc.lock,\nrewrite it from the edit (REFRESH), or fail (default keep)'
+                ],
+                ...help/* COMMON_ROWS */.i
+            ]
+        }
+    ]
+});
+const packHelp = () => (0,help/* helpPage */.r)({
+    usage: 'graft-action pack [options] <target>',
+    about: 'Prints the packed prompt generate would send for one document (an output path\n' +
+        'or a stage name), after a line naming its directive: the run is planned as\n' +
+        'generate plans it, so a document whose upstreams are regenerated first gets the\n' +
+        'directive generate gives it. Calls no model, writes nothing.',
+    sections: [{ heading: 'Options', rows: help/* COMMON_ROWS */.i }]
+});
 function positiveInt(name, raw, fallback) {
     return raw === undefined ? fallback : (0,args/* asUsage */.im)(() => (0,settings/* parsePositiveInt */.EJ)(raw, `--${name}`, fallback));
 }
@@ -3203,7 +3562,7 @@ async function generateCommand(argv) {
         cwd: { type: 'string', short: 'C', default: '.' }
     });
     if (values.help) {
-        process.stdout.write(generateHelp);
+        process.stdout.write(generateHelp());
         return 0;
     }
     // Every option is checked before any work: a typo costs no validation and no model call.
@@ -3243,7 +3602,9 @@ async function generateCommand(argv) {
     };
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
+    const spend = new RunSpend(prices);
     const result = await generate({
+        spend,
         signal: controller.signal,
         root,
         report,
@@ -3266,7 +3627,14 @@ async function generateCommand(argv) {
             return new BedrockRenderer({ region, log, audience, concurrency, fixedConcurrency: values['fixed-concurrency'] });
         },
         log
-    }).finally(() => {
+    })
+        .catch((error) => {
+        // the run failed, but what its calls cost is billed all the same
+        if (spend.totals().calls > 0)
+            process.stderr.write(`Spent before the run stopped: ${spendLine(spend.totals())}\n`);
+        throw error;
+    })
+        .finally(() => {
         process.off('SIGTERM', onSignal);
         process.off('SIGINT', onSignal);
     });
@@ -3281,34 +3649,44 @@ async function generateCommand(argv) {
         if (e)
             process.stdout.write(e.costUsd === undefined
                 ? `Expected cost: unknown (no price for ${[...new Set(e.documents.filter((d) => d.costUsd === undefined).map((d) => d.modelId))].join(', ')}; give it with --model-prices)\n`
-                : `Expected cost: at most ${formatUsd(e.costUsd)} (input as estimated, each reply at its max_tokens)\n`);
+                : `Expected cost: up to ~${formatUsd(e.costUsd)} (each reply at its max_tokens, the input as estimated; an estimate, not a cap: --max-cost-usd sets one)\n`);
     }
     else {
         for (const d of result.documents) {
-            const cost = d.costUsd === undefined ? 'no price' : formatUsd(d.costUsd);
-            const tokens = d.rendered ? `, ${d.inputTokens} in / ${d.outputTokens} out tokens, ${cost}` : '';
+            const about = d.usageEstimated ? '~' : '';
+            const cost = d.costUsd === undefined ? 'no price' : `${about}${formatUsd(d.costUsd)}`;
+            const tokens = d.rendered ? `, ${about}${d.inputTokens} in / ${about}${d.outputTokens} out tokens, ${cost}` : '';
             process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}\n`);
         }
     }
-    const used = result.documents.reduce((t, d) => ({ i: t.i + d.inputTokens, o: t.o + d.outputTokens }), { i: 0, o: 0 });
     if (!result.dryRun) {
-        process.stdout.write(`Tokens: ${used.i} input, ${used.o} output\n`);
-        const spent = runCost(result.documents);
-        process.stdout.write(spent.usd === undefined
-            ? `Cost: unknown (no price for ${spent.unpriced.join(', ')}; give it with --model-prices)\n`
-            : `Cost: ${formatUsd(spent.usd)} (estimated from the tokens Bedrock reported, list prices as of ${PRICES_AS_OF})\n`);
+        const spent = spend.totals();
+        process.stdout.write(`Tokens: ${spent.inputTokens} input, ${spent.outputTokens} output\n`);
+        process.stdout.write(`Cost: ${costText(spent)}\n`);
     }
     if (!result.dryRun && result.changedFiles.length > 0)
         process.stdout.write(`Changed: ${result.changedFiles.join(', ')}\n`);
     (0,terminal_log/* printLeftStale */.k)((0,left_stale/* leftStale */.X)(report, result.dryRun ? [] : result.changedFiles), result.dryRun ? 'are stale' : 'are stale after this run');
     return 0;
 }
+/** A run's calls in one line: how many, their tokens, and what they cost. */
+function spendLine(spent) {
+    return `${spent.calls} model call(s), ${spent.inputTokens} input and ${spent.outputTokens} output tokens; cost ${costText(spent)}`;
+}
+function costText(spent) {
+    if (spent.usd === undefined)
+        return `unknown (no price for ${spent.unpriced.join(', ')}; give it with --model-prices)`;
+    const counted = spent.estimatedCalls > 0
+        ? `, and for ${spent.estimatedCalls} call(s) whose usage Bedrock did not report, from their characters (${CHARS_PER_TOKEN} per token)`
+        : '';
+    return `${formatUsd(spent.usd)} (estimated from the tokens Bedrock reported${counted}; list prices as of ${PRICES_AS_OF})`;
+}
 async function packCommand(argv) {
     const { values, positionals } = (0,args/* parseCommandLine */.Du)('pack', argv, {
         cwd: { type: 'string', short: 'C', default: '.' }
     });
     if (values.help) {
-        process.stdout.write(packHelp);
+        process.stdout.write(packHelp());
         return 0;
     }
     if (positionals.length !== 1)
