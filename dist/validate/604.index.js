@@ -36,11 +36,19 @@ var run_end = __webpack_require__(6432);
 // cache (said once in the log) and goes on without it. A call left behind keeps
 // its socket or retry timer: run-end.ts ends the process when one was, so it
 // cannot hold the step open after the work is done.
+//
+// Two more ways a bad day shows: a service that answers every call, each
+// slowly (a second or two per request, under the limit), would cost that on
+// every document — so a call slower than CACHE_SLOW_MS turns the cache off too,
+// once its result is used; and most failures never reach us as errors (see
+// watchToolkit).
 
 
 
 /** How long one cache call may take before the run gives up on the cache. */
 const CACHE_CALL_LIMIT_MS = 5_000;
+/** A small entry's call (a lookup, a rendered text) this slow means the service is having a bad day. */
+const CACHE_SLOW_MS = 3_000;
 let disabled;
 /** Whether the cache can be used now: the service is configured and nothing has failed yet in this run. */
 function cacheUsable() {
@@ -67,12 +75,53 @@ function disable(why, loud = true) {
     else
         report/* actionLog */.Zx.info(`Actions cache: ${why}; going on without it.`);
 }
+// @actions/cache swallows most failures — a reset or refused connection, a
+// 4xx, its own rate limit: restoreCache then answers "no entry", saveCache -1,
+// and the toolkit prints "Failed to restore: …" (or save) as a warning or
+// error annotation of its own, once per call, while the cache stays on. That
+// line is the only sign of them (the package exports nothing else), so while a
+// call is in flight the action's stdout is watched for it: the line is taken as
+// the call's failure (the cache is turned off and that is said once, by us) and
+// is not printed.
+const TOOLKIT_FAILURE = /^::(?:warning|error)::Failed to (?:restore|save): ([^\r\n]*)/;
+let watching = 0;
+let unwatch;
+let toolkitFailure;
+function watchToolkit() {
+    if (watching++ > 0)
+        return;
+    const stdout = process.stdout;
+    const write = stdout.write;
+    const watcher = function (chunk, ...rest) {
+        const failed = TOOLKIT_FAILURE.exec(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+        if (!failed)
+            return write.call(stdout, chunk, ...rest);
+        // the workflow command's escaping undone, its first line kept
+        toolkitFailure ??= failed[1].split('%0A')[0].replace(/%0D/g, '').replace(/%25/g, '%');
+        const done = rest.find((r) => typeof r === 'function');
+        done?.();
+        return true;
+    };
+    stdout.write = watcher;
+    unwatch = () => {
+        // unless something else took stdout over meanwhile
+        if (stdout.write === watcher)
+            stdout.write = write;
+    };
+}
+function unwatchToolkit() {
+    if (--watching > 0)
+        return;
+    unwatch?.();
+    unwatch = undefined;
+}
 /**
  * One cache call (`what`, e.g. "restore graft-render-…") within `limitMs`.
  * Undefined when the cache is not usable, the call failed, or it did not
- * answer in time; the first failure or timeout turns the cache off for the run.
+ * answer in time; the first failure or timeout turns the cache off for the
+ * run. A call slower than `slowMs` is used, and turns the cache off after it.
  */
-async function cacheCall(what, call, limitMs = CACHE_CALL_LIMIT_MS) {
+async function cacheCall(what, call, limitMs = CACHE_CALL_LIMIT_MS, slowMs = CACHE_SLOW_MS) {
     if (!cacheUsable())
         return undefined;
     let timer;
@@ -80,15 +129,26 @@ async function cacheCall(what, call, limitMs = CACHE_CALL_LIMIT_MS) {
         timer = setTimeout(() => resolve('timeout'), limitMs);
         timer.unref();
     });
+    const started = Date.now();
+    watchToolkit();
+    // watched until the toolkit is done, also when we stopped waiting for it
+    const running = call().finally(unwatchToolkit);
     try {
-        const result = await Promise.race([call(), timeout]);
+        const result = await Promise.race([running, timeout]);
         if (result === 'timeout') {
             (0,run_end/* abandonedCall */.L)();
             disable(`${what} did not finish within ${limitMs / 1000} s`);
             return undefined;
         }
-        // a call that finished after another one turned the cache off is not trusted either
-        return disabled ? undefined : result;
+        if (toolkitFailure) {
+            disable(`${what} failed (${toolkitFailure})`);
+            return undefined;
+        }
+        const took = Date.now() - started;
+        if (took > slowMs)
+            disable(`${what} took ${(took / 1000).toFixed(1)} s (the cache service is slow)`);
+        // a call that finished after another one turned the cache off is not trusted either, unless it was this slow one
+        return disabled && took <= slowMs ? undefined : result;
     }
     catch (error) {
         disable(`${what} failed (${error.message.split('\n')[0]})`);
@@ -107,11 +167,14 @@ async function restore(paths, key, limits = {}) {
     if (!found)
         return undefined;
     const options = { timeoutInMs: limits.archiveMs, segmentTimeoutInMs: limits.archiveMs };
-    return cacheCall(`restoring ${key}`, () => cache/* restoreCache */.P3(paths, key, [], options), limits.archiveMs);
+    // a large archive may take long without the service being slow
+    const archive = limits.archiveMs;
+    return cacheCall(`restoring ${key}`, () => cache/* restoreCache */.P3(paths, key, [], options), archive, archive);
 }
 /** saveCache within the limits: whether the entry was saved. */
 async function save(paths, key, limits = {}) {
-    const id = await cacheCall(`saving ${key}`, () => cache/* saveCache */.Io(paths, key), limits.archiveMs);
+    const { archiveMs } = limits;
+    const id = await cacheCall(`saving ${key}`, () => cache/* saveCache */.Io(paths, key), archiveMs, archiveMs);
     return id !== undefined && id !== -1;
 }
 
