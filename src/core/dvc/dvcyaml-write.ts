@@ -23,6 +23,8 @@ import {
   type YamlSource
 } from '../yaml/source.js'
 import { GraftError } from '../errors.js'
+import { plainIsString } from '../yaml/plain.js'
+import { yamlDoubleQuoted } from '../yaml/emit-ruamel.js'
 import type { StageDef } from '../types.js'
 
 const FILE = 'dvc.yaml'
@@ -273,8 +275,13 @@ export function removeStagesFromDvcYaml(existingText: string, names: string[]): 
  * are folded at a single space once the line passes column 80.
  */
 export function scalarText(value: string, column: number, indent: number): string {
-  if (/[\n\r\t]/.test(value) || /[^\x20-\x7e]/.test(value)) return JSON.stringify(value)
-  const text = stringify(value, { version: '1.1', lineWidth: 0, singleQuote: true }).replace(/\n$/, '')
+  if (/[\n\r\t]/.test(value) || /[^\x20-\x7e]/.test(value)) return yamlDoubleQuoted(value)
+  let text = stringify(value, { version: '1.1', lineWidth: 0, singleQuote: true }).replace(/\n$/, '')
+  // PyYAML writes plain what YAML 1.1 reads as a string; DVC reads YAML 1.2 (ruamel), where `<<`
+  // is a merge key and `0o7`, `1_000` are numbers: those are quoted, and differ from Graft's bytes.
+  // The `yaml` package writes a text opening like a document marker (`---`, `...`) as a block
+  // scalar, which cannot be a key nor sit after `- `; PyYAML single-quotes it.
+  if ((text === value && !plainIsString(value)) || /^[|>]/.test(text)) text = `'${value.replace(/'/g, "''")}'`
   if (text !== value && !text.startsWith("'")) return text
   return fold(text, column, indent, text.startsWith("'"))
 }
@@ -286,7 +293,7 @@ function keyText(value: string): string {
 
 function flowScalar(value: string): string {
   const text = keyText(value)
-  return /[,[\]{}]/.test(text) && !text.startsWith('"') && !text.startsWith("'") ? JSON.stringify(value) : text
+  return /[,[\]{}]/.test(text) && !text.startsWith('"') && !text.startsWith("'") ? yamlDoubleQuoted(value) : text
 }
 
 /** PyYAML's write_plain/write_single_quoted line breaking. */
@@ -347,14 +354,20 @@ function fileError(node: unknown, src: YamlSource, message: string, hint: string
   return new GraftError({ file: FILE, line: range ? src.linePos(range[0]).line : undefined, message, hint })
 }
 
-/** Safety net: the written text must read back as the stages it was given. */
+/** Safety net: the written text must read back as the stages it was given (name, cmd, deps, outs). */
 function checked(text: string, stages: StageDef[]): string {
   const doc = parseDocument(text)
   if (doc.errors.length > 0) throw new Error(`writing stage ${stages[0]?.name} to dvc.yaml did not round-trip`)
+  const written = (doc.toJS() as { stages?: Record<string, unknown> } | null)?.stages ?? {}
   for (const stage of stages) {
-    const cmd = doc.getIn(['stages', stage.name, 'cmd'])
-    const deps = (doc.getIn(['stages', stage.name, 'deps']) as { toJSON?: () => unknown } | undefined)?.toJSON?.()
-    if (cmd !== stage.cmd || JSON.stringify(deps) !== JSON.stringify(stage.deps)) {
+    const expected = {
+      cmd: stage.cmd,
+      deps: stage.deps,
+      outs: stage.outs.map((o) => (o.cache ? o.path : { [o.path]: { cache: false } }))
+    }
+    const body = written[stage.name] as Record<string, unknown> | undefined
+    const got = body && { cmd: body.cmd, deps: body.deps ?? [], outs: body.outs ?? [] }
+    if (JSON.stringify(got) !== JSON.stringify(expected)) {
       throw new Error(`writing stage ${stage.name} to dvc.yaml did not round-trip`)
     }
   }

@@ -4,6 +4,7 @@
 // for one are left until that is done, and frozen stages are never rerun, as
 // DVC never reruns them.
 import { GraftError } from '../errors.js'
+import { dvcTarget } from '../pipeline/shell.js'
 import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from '../defaults.js'
 import { outputTokenLimit, resolveModel, resolveModelSetting } from '../render/models.js'
 import type { Problem } from '../errors.js'
@@ -65,7 +66,7 @@ export function planGeneration(report: ValidationReport, options: PlanOptions): 
           file: 'dvc.yaml',
           line: byName.get(n)!.line,
           message: `stage ${n} is frozen (frozen: true in dvc.yaml), so it is never regenerated, even with force`,
-          hint: `remove frozen: true from stage ${n} (or run \`dvc unfreeze ${n}\`) to regenerate it, or leave it out of targets`
+          hint: `remove frozen: true from stage ${n} (or run \`dvc unfreeze ${dvcTarget(n)}\`) to regenerate it, or leave it out of targets`
         }))
       )
     }

@@ -13,7 +13,8 @@ import type { Prehashed } from '../dvc/prehash.js'
 import { resolveTargets, scopeOf, type DownstreamPolicy } from '../pipeline/targets.js'
 import { DEFAULT_DOWNSTREAM } from '../defaults.js'
 import { checkOutputHeaders, refuseHandEdits, refuseHandWrittenOutputs, type HandEditPolicy } from './hand-edits.js'
-import { staleReasons } from './reasons.js'
+import { alwaysChangedOnly, staleReasons } from './reasons.js'
+import { dvcTarget } from '../pipeline/shell.js'
 import type { PipelineStatus, Reason, StaleDocument } from '../types.js'
 
 export type EngineChoice = 'auto' | 'dvc' | 'native'
@@ -70,15 +71,21 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
   })
   const targeted = (options.targets?.length ?? 0) > 0
   const namedTargets = targeted ? resolveTargets(options.targets!, pipeline.stages) : new Set<string>()
-  const targets = targeted
-    ? scopeOf(namedTargets, pipeline.graph, options.downstream ?? DEFAULT_DOWNSTREAM)
-    : new Set(pipeline.stages.map((s) => s.name))
+  // Orphans are always in scope: they belong to no document a target could name, and every generate removes them.
+  const targets = new Set([
+    ...(targeted
+      ? scopeOf(namedTargets, pipeline.graph, options.downstream ?? DEFAULT_DOWNSTREAM)
+      : pipeline.stages.map((s) => s.name)),
+    ...pipeline.orphans.map((s) => s.name)
+  ])
 
   // Free to hash now: this thread takes the files no worker has started, the engine hashes them.
   const prehashed = await pipeline.prehash?.finish()
   const { engine, status } = await log.group('Checking staleness', () => runEngine(options, pipeline, prehashed))
   const handEdits = await checkOutputHeaders(root, pipeline, prehashed?.firstLines)
   const reasons = staleReasons({ pipeline, status, handEdits })
+  const helpers = alwaysChangedOnly(reasons)
+  for (const name of helpers) reasons.delete(name)
   const all = orderStale(pipeline, reasons)
   const stale = all.filter((d) => targets.has(d.stage))
   const outsideTargets = all.filter((d) => !targets.has(d.stage))
@@ -87,7 +94,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
       (outsideTargets.length > 0 ? `, and ${outsideTargets.length} more outside the targets` : '')
   )
   if (options.handEdits === 'fail') refuseHandEdits(stale)
-  const notices = promptNotices(pipeline)
+  const notices = [...alwaysChangedNotices(pipeline, helpers), ...promptNotices(pipeline)]
   for (const n of notices) log.info(`notice: ${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}; ${n.hint}`)
   return { engine, pipeline, targets, explicitTargets: targeted, namedTargets, stale, outsideTargets, notices }
 }
@@ -209,6 +216,33 @@ function gitTop(root: string): string | undefined {
   }
 }
 
+/**
+ * Stages stale only because they are always changed (see alwaysChangedOnly):
+ * what they are and what to run, on the stage's line in dvc.yaml.
+ */
+function alwaysChangedNotices(pipeline: Pipeline, names: string[]): Problem[] {
+  const byName = new Map(pipeline.stages.map((s) => [s.name, s]))
+  const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p.path]))
+  return names.map((name) => {
+    const stage = byName.get(name)
+    const outs = stage?.outs.map((o) => o.path) ?? []
+    const why = stage?.alwaysChanged
+      ? 'always_changed: true'
+      : 'a command with no deps and no outs, which DVC treats as always changed'
+    const prompt = promptOf.get(name)
+    return {
+      file: 'dvc.yaml',
+      line: stage?.line,
+      message: prompt
+        ? `stage ${name} (${prompt}) is always changed (${why}): \`dvc status\` lists it on every run, though nothing it reads changed; that makes its document stale for DVC's repro, not for graft-action`
+        : `stage ${name} is always changed (${why}): \`dvc status\` lists it on every run, though nothing it reads changed; it makes no document stale, and documents reading ${outs.length > 0 ? outs.join(', ') : 'its output'} are judged by their own content`,
+      hint: prompt
+        ? `generate regenerates ${prompt} when its prompt or sources change, or with \`force\`; remove always_changed from the stage if DVC should not rerun it every time`
+        : `run \`dvc repro ${dvcTarget(name)}\` and commit ${outs.length > 0 ? outs.join(', ') : 'what it writes'} when you want ${outs.length > 1 ? 'them' : 'it'} refreshed`
+    }
+  })
+}
+
 /** A dep listed twice, or the prompt listing itself: DVC accepts both (and hashes the file once per listing). */
 function promptNotices(pipeline: Pipeline): Problem[] {
   return pipeline.prompts.flatMap((p) =>
@@ -224,12 +258,12 @@ function promptNotices(pipeline: Pipeline): Problem[] {
   )
 }
 
-/** Stale documents in dependency order, limited to the targets. */
+/** Stale documents in dependency order, then the orphaned stages (in dvc.yaml's order). */
 function orderStale(pipeline: Pipeline, reasons: Map<string, Reason[]>): StaleDocument[] {
   const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p.path]))
-  const byName = new Map(pipeline.stages.map((s) => [s.name, s]))
+  const byName = new Map([...pipeline.stages, ...pipeline.orphans].map((s) => [s.name, s]))
   const out: StaleDocument[] = []
-  for (const name of pipeline.graph.order()) {
+  for (const name of [...pipeline.graph.order(), ...pipeline.orphans.map((s) => s.name)]) {
     const why = reasons.get(name)
     if (!why || why.length === 0) continue
     const stage = byName.get(name)!

@@ -52,3 +52,31 @@ export function isSafePlainLine(trimmed: string): boolean {
  * resolver, YAML 1.2 mode: `0b` and binary digits).
  */
 export const RUAMEL_BINARY = /^[-+]?0b[01_]+$/
+
+/**
+ * ruamel.yaml's implicit resolvers for YAML 1.2 (DVC's reader of dvc.yaml
+ * and dvc.lock): a plain scalar one of these matches is not a string to DVC
+ * (a number, a bool, null, a date, a merge key `<<`, the value key `=`), or
+ * makes it fail (`._` is a float that does not convert). Copied from
+ * ruamel/yaml/resolver.py (0.18/0.19), each guarded by the first characters
+ * ruamel tries it for.
+ */
+const RUAMEL_NON_STRING = [
+  /^(?:true|True|TRUE|false|False|FALSE)$/,
+  /^(?=[-+0-9.])(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+  /^(?=[-+0-9])(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/,
+  /^(?:<<|~|null|Null|NULL|=|!|&|\*|)$/,
+  /^(?:[0-9]{4}-[0-9][0-9]-[0-9][0-9]|[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/
+]
+
+/**
+ * Whether a plain scalar of this text is a string to both readers of the
+ * pipeline files: DVC's (ruamel, YAML 1.2) and ours (the `yaml` package's
+ * 1.2 core schema). Only the type is judged here; whether the text can be
+ * plain at all (indicators, `: `, ` #`, edges) is the emitter's business.
+ * The writers quote whatever fails this, so `<<`, `0o7`, `1_000`, `.1e1`,
+ * `._` or `2001-12-14` never change meaning on the way to DVC.
+ */
+export function plainIsString(text: string): boolean {
+  return !RUAMEL_NON_STRING.some((re) => re.test(text)) && !IMPLICIT.core(text)
+}
