@@ -3,7 +3,8 @@ import * as core from '@actions/core'
 import { generate, type GenerateResult } from '../core/generate/generate.js'
 import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
 import type { ValidationReport } from '../core/validate/validate.js'
-import { generateTable } from './markdown.js'
+import { escapeProse, generateTable } from './markdown.js'
+import { describeSyncChange } from '../core/pipeline/sync.js'
 import type { GenerateInputs } from './inputs.js'
 import { actionsRenderCache } from './render-cache.js'
 import { actionLog, writeSummary } from './report.js'
@@ -88,7 +89,19 @@ export async function runGenerate(
   setTokenOutputs([result])
   await writeSummary(
     `### ${result.dryRun ? '🧪 Graft generate (dry run: no model call, nothing written)' : round > 1 ? `📝 Graft generate, round ${round}: documents the new commits on the branch made stale` : '📝 Graft generate'}\n\n` +
-      generateTable(result.documents, result.dryRun)
+      generateTable(result.documents, result.dryRun) +
+      pipelineChangesMarkdown(result)
   )
   return result
+}
+
+/** What the run changed in dvc.yaml (and dvc.lock) to bring it in line with the prompts; empty when nothing. */
+function pipelineChangesMarkdown(result: GenerateResult): string {
+  const changes = result.pipelineChanges ?? []
+  if (changes.length === 0) return ''
+  const mood = result.dryRun ? 'would' : 'did'
+  return (
+    `\n**dvc.yaml ${result.dryRun ? 'would be' : 'is'} brought in line with the prompts** (as Graft's own repro does):\n\n` +
+    changes.map((c) => `- ${escapeProse(describeSyncChange(c, mood))}\n`).join('')
+  )
 }

@@ -15,6 +15,7 @@ import {
 } from 'yaml'
 import {
   applyEdits,
+  inLineEndsOf,
   lineEnd,
   pairKey,
   parseYamlSource,
@@ -66,10 +67,15 @@ function depsLines(deps: string[], indent: number): string[] {
 
 /**
  * Appends stages to dvc.yaml (or writes a new one when `existingText` is
- * undefined). Existing text is kept byte for byte; the new stages go right
- * after the last existing stage, at the same indentation.
+ * undefined). Existing text is kept byte for byte, line ends aside (one style
+ * throughout, the file's own: see inLineEndsOf); the new stages go right after
+ * the last existing stage, at the same indentation.
  */
 export function addStagesToDvcYaml(existingText: string | undefined, stages: StageDef[]): string {
+  return inLineEndsOf(existingText, (lf) => addStagesLf(lf, stages))
+}
+
+function addStagesLf(existingText: string | undefined, stages: StageDef[]): string {
   if (existingText === undefined) return checked(formatDvcYaml(stages), stages)
   const src = parse(existingText)
   const { doc } = src
@@ -139,6 +145,10 @@ export function updateStageDeps(existingText: string, stage: StageDef): string {
  */
 export function updateStagesDeps(existingText: string, stages: StageDef[]): string {
   if (stages.length === 0) return existingText
+  return inLineEndsOf(existingText, (lf) => updateStagesDepsLf(lf!, stages))
+}
+
+function updateStagesDepsLf(existingText: string, stages: StageDef[]): string {
   const src = parse(existingText)
   const { doc } = src
   const eol = existingText.includes('\r\n') ? '\r\n' : '\n'
@@ -242,6 +252,10 @@ function depsEdit(text: string, src: YamlSource, stagesPair: Pair | undefined, s
  * @throws GraftError when dvc.yaml does not parse or its `stages:` is not a block mapping.
  */
 export function removeStagesFromDvcYaml(existingText: string, names: string[]): string {
+  return inLineEndsOf(existingText, (lf) => removeStagesLf(lf!, names))
+}
+
+function removeStagesLf(existingText: string, names: string[]): string {
   const src = parse(existingText)
   const stagesPair = isMap(src.doc.contents) ? findPair(src.doc.contents, 'stages') : undefined
   const stages = stagesPair?.value

@@ -112,9 +112,12 @@ export function planGeneration(report: ValidationReport, options: PlanOptions): 
 
 /**
  * The targeted stale stages a plan leaves stale (not prompts, frozen, or
- * waiting for a `dvc repro`), in dependency order; their reasons say what to run.
+ * waiting for a `dvc repro`), in dependency order; their reasons say what to
+ * run. Orphans are not among them: generate removes them.
  */
 export function leftStale(report: ValidationReport, plan: readonly PlannedDocument[]): ValidationReport['stale'] {
   const planned = new Set(plan.map((d) => d.stage.name))
-  return report.stale.filter((d) => !planned.has(d.stage))
+  // an orphan is not left stale: generate removes it (pipeline-files.ts)
+  const orphans = new Set(report.pipeline.orphans.map((s) => s.name))
+  return report.stale.filter((d) => !planned.has(d.stage) && !orphans.has(d.stage))
 }

@@ -238,7 +238,9 @@ function alwaysChangedNotices(pipeline: Pipeline, names: string[]): Problem[] {
         : `stage ${name} is always changed (${why}): \`dvc status\` lists it on every run, though nothing it reads changed; it makes no document stale, and documents reading ${outs.length > 0 ? outs.join(', ') : 'its output'} are judged by their own content`,
       hint: prompt
         ? `generate regenerates ${prompt} when its prompt or sources change, or with \`force\`; remove always_changed from the stage if DVC should not rerun it every time`
-        : `run \`dvc repro ${dvcTarget(name)}\` and commit ${outs.length > 0 ? outs.join(', ') : 'what it writes'} when you want ${outs.length > 1 ? 'them' : 'it'} refreshed`
+        : stage?.frozen
+          ? `it is also frozen (frozen: true), so \`dvc repro\` does not rerun it: unfreeze it (\`dvc unfreeze ${dvcTarget(name)}\`) when you want ${outs.length > 0 ? outs.join(', ') : 'its output'} refreshed`
+          : `run \`dvc repro ${dvcTarget(name)}\` and commit ${outs.length > 0 ? outs.join(', ') : 'what it writes'} when you want ${outs.length > 1 ? 'them' : 'it'} refreshed`
     }
   })
 }

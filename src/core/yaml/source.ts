@@ -128,3 +128,21 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   parts.push(text.slice(at))
   return parts.join('')
 }
+
+/**
+ * Edits `text` in one line-ending style, and gives the result in the style of
+ * the file: CRLF when most of its lines end so (a file committed from a
+ * Windows editor, or with core.autocrlf), else LF. Every line of the result
+ * ends the same way, also the lines `edit` adds and any stray line of the
+ * other style (DVC itself rewrites a whole file LF on Linux; keeping the file's
+ * own style keeps the diff to the lines that changed). YAML reads CRLF and LF
+ * alike, inside scalars too, so no value changes. `edit` sees LF only; a new
+ * file (`text` undefined) is LF.
+ */
+export function inLineEndsOf(text: string | undefined, edit: (lf: string | undefined) => string): string {
+  if (text === undefined || !text.includes('\r\n')) return edit(text)
+  const crlf = text.split('\r\n').length - 1
+  const lf = text.split('\n').length - 1 - crlf
+  const result = edit(text.replace(/\r\n/g, '\n'))
+  return crlf > lf ? result.replace(/\n/g, '\r\n') : result
+}
