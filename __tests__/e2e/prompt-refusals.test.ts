@@ -17,16 +17,40 @@ const cases: [string, Record<string, string>, string, number, RegExp, string][] 
     { 'docs/a@b.prompt.md': '---\ndeps:\n  - sources/api.md\n---\nX.\n' },
     'docs/a@b.prompt.md',
     1,
-    /the file name gives the stage name a@b, which holds @: DVC allows no punctuation in a stage name but _ and -/,
-    'rename the prompt file using letters, digits, _ and - only (e.g. docs/a-b.prompt.md)'
+    /the file name gives the stage name a@b, which holds @: `@` makes DVC read it as a foreach entry and refuse the whole dvc\.yaml/,
+    'rename the prompt file without @ (e.g. docs/a-b.prompt.md)'
   ],
   [
-    'a stage name with : and . (DVC cannot address it)',
+    'a stage name with : (DVC cannot address it; the . is fine)',
     { 'docs/v1.2:notes.prompt.md': '---\ndeps:\n  - sources/api.md\n---\nX.\n' },
     'docs/v1.2:notes.prompt.md',
     1,
-    /stage name v1\.2:notes, which holds \. :/,
-    'letters, digits, _ and - only'
+    /stage name v1\.2:notes, which holds :: `:` splits a DVC target into file and stage/,
+    'rename the prompt file without : (e.g. docs/v1.2-notes.prompt.md)'
+  ],
+  [
+    'a dep on the repository root written `.` (YAML 1.1 reads it as a string, as PyYAML does)',
+    { 'docs/pipeline.prompt.md': '---\ndeps: [.]\n---\nX.\n' },
+    'docs/pipeline.prompt.md',
+    2,
+    /dep \. is the repository root \(the folder holding dvc\.yaml and dvc\.lock; `\.\/` is the same\): DVC would hash the whole repository/,
+    'remove . from `deps`, and list the folders or files the document is about instead'
+  ],
+  [
+    'an empty dep',
+    { 'docs/pipeline.prompt.md': '---\ndeps:\n  - ""\n---\nX.\n' },
+    'docs/pipeline.prompt.md',
+    3,
+    /dep "" is empty: DVC stops with an unexpected error on an empty dep/,
+    'list the folders or files the document is about instead'
+  ],
+  [
+    'a dep on /',
+    { 'docs/pipeline.prompt.md': '---\ndeps:\n  - /\n---\nX.\n' },
+    'docs/pipeline.prompt.md',
+    3,
+    /dep \/ is the root of the file system, not a path in the repository/,
+    'list the folders or files the document is about instead'
   ],
   [
     'a dep on dvc.lock',
@@ -49,7 +73,7 @@ const cases: [string, Record<string, string>, string, number, RegExp, string][] 
     { 'docs/pipeline.prompt.md': '---\ndeps:\n  - ./\n---\nX.\n' },
     'docs/pipeline.prompt.md',
     3,
-    /dep \. is the repository root, which holds dvc\.yaml and dvc\.lock/,
+    /dep \. is the repository root \(the folder holding dvc\.yaml and dvc\.lock/,
     'remove . from `deps`'
   ],
   [

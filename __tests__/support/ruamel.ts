@@ -67,14 +67,28 @@ export function dvcPython(): string {
 }
 
 /** Each text as ruamel's safe and round-trip loaders read it. */
-export function ruamelRead(texts: string[]): Promise<{ safe: Read; rt: Read }[]> {
-  const python = dvcPython()
+export async function ruamelRead(texts: string[]): Promise<{ safe: Read; rt: Read }[]> {
+  const rows = (await runPython(READER, texts)) as { safe: Typed; rt: Typed }[]
+  return rows.map((r) => ({ safe: untype(r.safe), rt: untype(r.rt) }))
+}
+
+/** Each text as PyYAML's safe_load reads it: Graft's reader of a prompt's frontmatter. */
+export async function pyyamlRead(texts: string[]): Promise<Read[]> {
+  const script = READER.replace(
+    'for typ in ("safe", "rt"):\n        try:\n            row[typ] = typed(YAML(typ=typ).load(text))',
+    'for typ in ("safe",):\n        try:\n            import yaml\n            row[typ] = typed(yaml.safe_load(text))'
+  )
+  if (script === READER) throw new Error('pyyamlRead: the reader script changed')
+  const rows = (await runPython(script, texts)) as { safe: Typed }[]
+  return rows.map((r) => untype(r.safe))
+}
+
+function runPython(script: string, input: unknown): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const child = execFile(python, ['-c', READER], { maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) return reject(new Error(`ruamel reader failed: ${stderr || error.message}`))
-      const rows = JSON.parse(stdout) as { safe: Typed; rt: Typed }[]
-      resolve(rows.map((r) => ({ safe: untype(r.safe), rt: untype(r.rt) })))
+    const child = execFile(dvcPython(), ['-c', script], { maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) return reject(new Error(`python reader failed: ${stderr || error.message}`))
+      resolve(JSON.parse(stdout))
     })
-    child.stdin!.end(JSON.stringify(texts))
+    child.stdin!.end(JSON.stringify(input))
   })
 }

@@ -44,7 +44,8 @@ export async function runValidate(
   setStaleOutputs(report.stale)
   for (const d of report.stale) {
     core.notice(`${d.outputs.join(', ')} is stale: ${d.reasons.map((r) => r.text).join('; ')}`, {
-      file: annotationPath(d.prompt),
+      file: annotationPath(d.at?.file ?? d.prompt),
+      startLine: d.at?.line,
       title: 'Stale generated document'
     })
   }

@@ -116,7 +116,12 @@ describe('pipelineDrift', () => {
           ]
         },
         // Graft's, but its prompt is still on disk (git ignores it): not an orphan either
-        { name: 'ignored', cmd: 'x', deps: ['docs/ignored.prompt.md'], outs: [{ path: 'docs/ignored.md', cache: false }] }
+        {
+          name: 'ignored',
+          cmd: 'x',
+          deps: ['docs/ignored.prompt.md'],
+          outs: [{ path: 'docs/ignored.md', cache: false }]
+        }
       ],
       unsupported: []
     }

@@ -90,7 +90,11 @@ function prompts(r: Random, n: number): PromptFile[] {
 
 /** What DVC should read for a stage of dvc.yaml. */
 function expectedYamlStage(s: StageDef): Read {
-  return { cmd: s.cmd, deps: s.deps, outs: s.outs.map((o) => (o.cache ? o.path : { [o.path]: { cache: 'false-bool' } })) }
+  return {
+    cmd: s.cmd,
+    deps: s.deps,
+    outs: s.outs.map((o) => (o.cache ? o.path : { [o.path]: { cache: 'false-bool' } }))
+  }
 }
 
 /** ruamel reads `cache: false` as a bool: mark it, so the rest must be strings. */
@@ -185,9 +189,13 @@ describe('every YAML writer, read back by ruamel (DVC) and by our readers', () =
     const r = prng(23)
     const texts: string[] = []
     const expected: Record<string, Read>[] = []
-    let lock = "schema: '2.0'\nstages:\n  keep:\n    cmd: k\n    deps:\n    - path: a\n      hash: md5\n      md5: d41d8cd98f00b204e9800998ecf8427e\n      size: 0\n"
+    let lock =
+      "schema: '2.0'\nstages:\n  keep:\n    cmd: k\n    deps:\n    - path: a\n      hash: md5\n      md5: d41d8cd98f00b204e9800998ecf8427e\n      size: 0\n"
     const all = new Map<string, LockStage>([
-      ['keep', { cmd: 'k', deps: [{ path: 'a', hash: 'md5', md5: 'd41d8cd98f00b204e9800998ecf8427e', size: 0 }], outs: [] }]
+      [
+        'keep',
+        { cmd: 'k', deps: [{ path: 'a', hash: 'md5', md5: 'd41d8cd98f00b204e9800998ecf8427e', size: 0 }], outs: [] }
+      ]
     ])
     const tokens = tokenPrompts()
     for (let round = 0; round < 60 + tokens.length / 5; round++) {

@@ -24,7 +24,7 @@ import {
   type YamlSource
 } from '../yaml/source.js'
 import { GraftError } from '../errors.js'
-import { plainIsString } from '../yaml/plain.js'
+import { plainIsString, pyyamlTags } from '../yaml/plain.js'
 import { yamlDoubleQuoted } from '../yaml/emit-ruamel.js'
 import type { StageDef } from '../types.js'
 
@@ -290,7 +290,10 @@ function removeStagesLf(existingText: string, names: string[]): string {
  */
 export function scalarText(value: string, column: number, indent: number): string {
   if (/[\n\r\t]/.test(value) || /[^\x20-\x7e]/.test(value)) return yamlDoubleQuoted(value)
-  let text = stringify(value, { version: '1.1', lineWidth: 0, singleQuote: true }).replace(/\n$/, '')
+  let text = stringify(value, { version: '1.1', customTags: pyyamlTags, lineWidth: 0, singleQuote: true }).replace(
+    /\n$/,
+    ''
+  )
   // PyYAML writes plain what YAML 1.1 reads as a string; DVC reads YAML 1.2 (ruamel), where `<<`
   // is a merge key and `0o7`, `1_000` are numbers: those are quoted, and differ from Graft's bytes.
   // The `yaml` package writes a text opening like a document marker (`---`, `...`) as a block

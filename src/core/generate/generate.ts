@@ -143,7 +143,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     )
     if (pipelineChanges.length === 0 || options.dryRun)
       return { documents: [], changedFiles: [], dryRun: options.dryRun, pipelineChanges }
-    return { documents: [], changedFiles: await writePipelineFiles(options.root, files), dryRun: false, pipelineChanges }
+    return {
+      documents: [],
+      changedFiles: await writePipelineFiles(options.root, files),
+      dryRun: false,
+      pipelineChanges
+    }
   }
   const outputs = plan.map((p) => p.prompt.out).join(', ')
   log.info(

@@ -6,11 +6,12 @@
 // every rewritten document's lock entry holds the new hashes, so the real
 // `dvc status` reports it up to date. Kept in memory until the run succeeds.
 
-import { lockEntryFor, setLockStages } from '../dvc/dvclock.js'
+import { lockEntryFor, removeLockStages, setLockStages } from '../dvc/dvclock.js'
 import { Hasher } from '../dvc/hash.js'
-import { normalizeRepoPath, RepoPathChecker } from '../paths.js'
+import { isSameOrInside, normalizeRepoPath, RepoPathChecker, showPath } from '../paths.js'
+import { GraftError, type Problem } from '../errors.js'
+import { relative, sep } from 'node:path'
 import { syncEdits, type SyncEdits } from '../pipeline/sync.js'
-import { removeLockStages } from '../dvc/dvclock.js'
 import type { LockStage, StageDef } from '../types.js'
 import type { Pipeline } from '../pipeline/load.js'
 import type { PlannedDocument } from './plan.js'
@@ -61,6 +62,7 @@ export class PipelineFiles {
     const deps = new Set(this.plan.flatMap((d) => d.stage.deps.map(normalizeRepoPath)).filter((p) => !written.has(p)))
     const hasher = new Hasher({ root: this.root }) // its own: recordLock must see the files as the run leaves them
     await Promise.all([...deps].map((p) => lockEntryFor(this.root, p, false, hasher)))
+    refuseLfsPointers(this.root, [...hasher.lfsPointers], this.plan)
     // dvc.yaml and dvc.lock edited now as the run will edit them (the lock with placeholder
     // entries): a file this tool cannot edit (stages in flow style, …) fails here, not after the renders.
     this.sync()
@@ -95,4 +97,26 @@ export class PipelineFiles {
     const kept = text !== undefined && lockGone.length > 0 ? removeLockStages(text, lockGone) : text
     return stages.length > 0 ? setLockStages(kept, stages) : kept
   }
+}
+
+/**
+ * Git LFS pointers among the deps (the checkout lacks their content, see
+ * lfs-pointer.ts): refused before any model call and before anything is
+ * written, each named, on the prompt line that lists it (or the folder holding it).
+ * @throws GraftError naming every pointer file
+ */
+function refuseLfsPointers(root: string, pointers: string[], plan: readonly PlannedDocument[]): void {
+  if (pointers.length === 0) return
+  const problems: Problem[] = []
+  for (const pointer of pointers.map((abs) => relative(root, abs).split(sep).join('/')).sort()) {
+    const doc = plan.find((d) => d.stage.deps.some((dep) => isSameOrInside(normalizeRepoPath(dep), pointer)))
+    const i = doc?.prompt.deps.findIndex((dep) => isSameOrInside(normalizeRepoPath(dep), pointer)) ?? -1
+    problems.push({
+      file: doc ? doc.prompt.path : showPath(pointer),
+      line: doc ? (i >= 0 ? doc.prompt.depLines?.[i] : 1) : undefined,
+      message: `${showPath(pointer)} is a Git LFS pointer, not the file's content: the repository tracks it with Git LFS and this checkout did not fetch LFS files; a document generated from it would describe the pointer, and dvc.lock would record the pointer's md5, which every checkout with the content calls changed`,
+      hint: 'check out with LFS files: actions/checkout with `lfs: true` (or run `git lfs pull` before this action), then run again'
+    })
+  }
+  throw new GraftError(problems)
 }

@@ -341,10 +341,15 @@ function checkDeps(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
  * stage read what it writes.
  */
 function ownFileProblem(dep: string, prompt: PromptFile): Omit<Problem, 'file' | 'line'> | undefined {
-  if (dep === '.' || PIPELINE_FILES.has(dep)) {
-    const which = dep === '.' ? 'the repository root, which holds dvc.yaml and dvc.lock' : `the pipeline's own ${dep}`
+  if (dep === '.') {
     return {
-      message: `dep ${dep} is ${which}: every run rewrites it, so ${prompt.out} would be stale again after every run`,
+      message: `dep . is the repository root (the folder holding dvc.yaml and dvc.lock; \`./\` is the same): DVC would hash the whole repository, dvc.lock and ${prompt.out} included, which every run rewrites, so ${prompt.out} would be stale again after every run`,
+      hint: 'remove . from `deps`, and list the folders or files the document is about instead (e.g. `src`, `docs/api.md`)'
+    }
+  }
+  if (PIPELINE_FILES.has(dep)) {
+    return {
+      message: `dep ${dep} is the pipeline's own ${dep}: every run rewrites it, so ${prompt.out} would be stale again after every run`,
       hint: `remove ${dep} from \`deps\` (list the source files or folders the document is about)`
     }
   }

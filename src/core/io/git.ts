@@ -1,5 +1,6 @@
 // A small git command manager: every git call the project makes goes through
 // here, so environment, cwd and error text are handled once.
+import { join } from 'node:path'
 import { run, type RunResult } from './exec.js'
 
 export class Git {
@@ -36,6 +37,11 @@ export class Git {
   async show(rev: string, path: string): Promise<string | undefined> {
     const r = await this.tryExec(['show', `${rev}:./${path}`])
     return r.code === 0 ? r.stdout : undefined
+  }
+
+  /** The repository checked out in `dir` below this one (a submodule), run the same way. */
+  below(dir: string): Git {
+    return new Git(join(this.cwd, dir), this.env)
   }
 
   /** The same repository with extra environment (e.g. a scratch `GIT_INDEX_FILE`). */

@@ -1,12 +1,15 @@
 // The source diff the model is shown: every change to the deps since the
 // baseline, committed or not, including new untracked files. Git computes it
 // against a scratch index so the user's index and working tree stay untouched.
+// A submodule among the deps (a folder dep that is a checked-out submodule, or
+// one inside a folder dep) shows its own files' diff between the two commits
+// when the checkout has both, else its current files, like any folder dep.
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff'
 import type { Git } from '../io/git.js'
-import { RepoPathChecker } from '../paths.js'
+import { RepoPathChecker, showPath } from '../paths.js'
 import { redactSecrets } from './redact.js'
 
 /**
@@ -47,6 +50,11 @@ export async function sourceDiff(
   }
   const fromGit = deps.filter((d) => !overrides.has(d))
   const diffs = [await gitDiff(git, baselineRev, fromGit)]
+  // a submodule whose commit at the baseline this checkout lacks (a shallow submodule): its files as they are now
+  const absent = [...diffs[0].matchAll(/^Submodule (.+) [0-9a-f]+\.\.\.?[0-9a-f]+ \(commits not present\)$/gm)].map(
+    (m) => m[1]
+  )
+  if (absent.length > 0) diffs.push(await wholeFiles(git, absent, overrides, 'CURRENT CONTENT'))
   for (const dep of deps.filter((d) => overrides.has(d))) {
     diffs.push(await overrideDiff(git, baselineRev, dep, overrides.get(dep) as Override))
   }
@@ -80,6 +88,8 @@ async function gitDiff(git: Git, baselineRev: string, paths: string[]): Promise<
       '--no-ext-diff',
       '--no-textconv',
       '--no-renames',
+      // a submodule's own files, diffed between its two commits, instead of `Subproject commit X`
+      '--submodule=diff',
       '--src-prefix=a/',
       '--dst-prefix=b/',
       baselineRev,
@@ -128,26 +138,36 @@ async function wholeFiles(
   marker: 'NEW FILE' | 'CURRENT CONTENT'
 ): Promise<string> {
   const chunks: string[] = []
-  for (const file of await expandDeps(git, deps, overrides)) {
+  const paths = new RepoPathChecker(git.cwd)
+  for (const { file, inFolder } of await expandDeps(git, deps, overrides)) {
     const override = overrides.get(file)
-    const text = override ? (override.pending ? pendingText(file) : override.after) : await readInside(git.cwd, file)
-    chunks.push(`--- a/${file}\n+++ b/${file}\n@@ ${marker} @@\n${text}`)
+    // Through the resolver: nothing outside the repository or inside .git/, .github/, .dvc/ is shown to the model;
+    // a file found inside a folder dep may have any name (it is the folder's data), shown escaped.
+    const text = override
+      ? override.pending
+        ? pendingText(file)
+        : override.after
+      : ((inFolder ? paths.readEntry(file) : paths.readText(file, 'dep')) ?? '')
+    const shown = showPath(file)
+    chunks.push(`--- a/${shown}\n+++ b/${shown}\n@@ ${marker} @@\n${text}`)
   }
   return chunks.join('\n\n')
 }
 
-/** Reads a dep through the resolver: nothing outside the repository or inside .git/, .github/, .dvc/ is shown to the model. */
-async function readInside(root: string, file: string): Promise<string> {
-  return new RepoPathChecker(root).readText(file, 'dep') ?? ''
-}
-
-/** Deps as files: a directory dep becomes the files git sees under it (tracked or not, not ignored). */
-async function expandDeps(git: Git, deps: string[], overrides: Map<string, Override>): Promise<string[]> {
-  const files: string[] = []
+/**
+ * Deps as files: a directory dep becomes the files git sees under it (tracked
+ * or not, not ignored), a submodule's checkout among them its own files.
+ */
+async function expandDeps(
+  git: Git,
+  deps: string[],
+  overrides: Map<string, Override>
+): Promise<Array<{ file: string; inFolder: boolean }>> {
+  const files: Array<{ file: string; inFolder: boolean }> = []
   for (const dep of deps) {
-    if (overrides.has(dep)) files.push(dep)
-    else if ((await kind(git, dep)) === 'file') files.push(dep)
-    else if ((await kind(git, dep)) === 'dir') files.push(...(await filesUnder(git, dep)))
+    const what = overrides.has(dep) ? 'file' : await kind(git, dep)
+    if (what === 'file') files.push({ file: dep, inFolder: false })
+    else if (what === 'dir') for (const file of await filesUnder(git, dep)) files.push({ file, inFolder: true })
   }
   return files
 }
@@ -158,7 +178,16 @@ async function filesUnder(git: Git, dir: string): Promise<string[]> {
     .exec(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', dir])
   const listed = [...new Set(out.split('\0').filter(Boolean))].sort()
   const present: string[] = []
-  for (const file of listed) if ((await kind(git, file)) === 'file') present.push(file)
+  for (const file of listed) {
+    const what = await kind(git, file)
+    if (what === 'file') present.push(file)
+    // listed, and a folder: a submodule's checkout (git lists its gitlink) or a nested repository; its files come
+    // from its own repository (an empty folder, a submodule never checked out, has none: git would answer for this one)
+    else if (what === 'dir' && (await kind(git, `${file.replace(/\/$/, '')}/.git`))) {
+      const sub = file.replace(/\/$/, '')
+      for (const inner of await filesUnder(git.below(sub), '.')) present.push(`${sub}/${inner}`)
+    }
+  }
   return present
 }
 

@@ -2,10 +2,45 @@
 // by the `yaml` package as this same string? Deliberately narrow (a safe
 // character set, no `: ` or ` #` possible); anything else answers false and
 // the caller falls back to the full parser, which settles every other case.
-import { Schema } from 'yaml'
+import { Schema, type Tags } from 'yaml'
 
-/** The schemas the readers parse with: dvc.yaml and dvc.lock (YAML 1.2 core), frontmatter (YAML 1.1). */
+/** The schemas the readers parse with: dvc.yaml and dvc.lock (YAML 1.2 core), frontmatter (YAML 1.1 as PyYAML reads it). */
 export type PlainSchema = 'core' | 'yaml-1.1'
+
+/**
+ * PyYAML's implicit resolvers (yaml/resolver.py), Graft's reader of the
+ * frontmatter, where the `yaml` package's YAML 1.1 schema reads more: it
+ * takes `y`/`n` for bools, `.`, `._` and `+.` for floats (null on output),
+ * `1e3` and `09` for numbers, where PyYAML, and so Graft, reads strings. Keyed
+ * by the tag and its format.
+ */
+const PYYAML_TESTS: Record<string, RegExp> = {
+  'bool:true': /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+  'bool:false': /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+  'int:': /^[-+]?(?:0|[1-9][0-9_]*)$/,
+  'int:TIME': /^[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+$/,
+  'float:': /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)$/,
+  'float:EXP': /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*[eE][-+][0-9]+|\.[0-9][0-9_]*[eE][-+][0-9]+)$/,
+  'timestamp:':
+    /^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$/
+}
+
+/**
+ * The `yaml` package's YAML 1.1 tags narrowed to PyYAML's resolvers (a
+ * `customTags` for every YAML 1.1 parse and stringify): the frontmatter is
+ * read as Graft reads it, so `deps: [.]` is the path `.`, not null.
+ */
+export function pyyamlTags(tags: Tags): Tags {
+  return tags.map((tag) => {
+    if (typeof tag === 'string' || !('test' in tag) || !tag.test || !tag.default) return tag
+    const kind = tag.tag.replace('tag:yaml.org,2002:', '')
+    if (kind === 'float' && tag.test.source.includes('inf')) return tag // .inf and .nan: as PyYAML
+    const key =
+      kind === 'bool' ? `bool:${tag.test.source.includes('rue') ? 'true' : 'false'}` : `${kind}:${tag.format ?? ''}`
+    const test = PYYAML_TESTS[key]
+    return test ? { ...tag, test } : tag
+  })
+}
 
 /** Starts like no indicator (a `-` only before a non-space), holds no `:`, `#`, quote, `$` or tab, ends with no space. */
 const SAFE_TEXT = /^(?:[A-Za-z0-9_./]|-(?=[^ ]))[A-Za-z0-9_./ +=,()@~%-]*$/
@@ -18,7 +53,8 @@ const IMPLICIT: Record<PlainSchema, (text: string) => boolean> = {
 
 /** The tags' own tests, joined into one alternation when they allow it (one match instead of one per tag). */
 function implicitTest(schema: PlainSchema): (text: string) => boolean {
-  const tests = new Schema({ schema }).tags.flatMap((tag) => (tag.default && tag.test ? [tag.test] : []))
+  const tags = new Schema(schema === 'core' ? { schema } : { schema, customTags: pyyamlTags }).tags
+  const tests = tags.flatMap((tag) => (tag.default && tag.test ? [tag.test] : []))
   if (tests.some((t) => t.flags !== '')) return (text) => tests.some((t) => t.test(text))
   const joined = new RegExp(tests.map((t) => `(?:${t.source})`).join('|'))
   return (text) => joined.test(text)

@@ -12,6 +12,7 @@ import {
   type YAMLMap
 } from 'yaml'
 import { GraftError } from '../errors.js'
+import { pyyamlTags } from './plain.js'
 
 export interface YamlSource {
   file: string
@@ -36,11 +37,14 @@ export interface YamlSourceOptions {
 export function parseYamlSource(text: string, file: string, hint: string, options: YamlSourceOptions = {}): YamlSource {
   const lineCounter = new LineCounter()
   // uniqueKeys: DVC's YAML reader also refuses a key given twice (two stages, one name).
+  const version = options.version ?? '1.2'
   const doc = parseDocument(text, {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
-    version: options.version ?? '1.2'
+    version,
+    // YAML 1.1 is PyYAML's (Graft's frontmatter): plain scalars resolve as it resolves them
+    ...(version === '1.1' ? { customTags: pyyamlTags } : {})
   })
   const lineOf = (node: Node | null | undefined): number | undefined => {
     const range = (node as ParsedNode | null | undefined)?.range
