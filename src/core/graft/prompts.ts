@@ -180,7 +180,9 @@ function checkModels(parsed: ParsedPrompt[]): Problem[] {
  *   refuses the whole dvc.yaml ("Stage 'a@b' not found inside 'dvc.yaml' file");
  * - `:` splits a target into file and name (`dvc.yaml:a:b` is stage `b` of
  *   file `dvc.yaml:a`): no target reaches the stage, so `dvc repro NAME` and
- *   `dvc commit NAME` fail;
+ *   `dvc commit NAME` fail; only a name that ends with `:` escapes (its name
+ *   part is empty, so DVC takes the whole target as the name), but for `:`
+ *   alone, which DVC reads as every stage of dvc.yaml;
  * - `\` becomes `/` in a target: the same, the stage cannot be named.
  * Everything else works as Graft names it (`api.v2`, `notes [v2]`, `a=b`,
  * spaces, `$`, quotes, `*`, unicode…): `dvc stage add` refuses punctuation,
@@ -199,7 +201,9 @@ const BREAKS: Record<string, string> = {
 
 /** The characters of `name` that break DVC, each once. */
 export function invalidStageNameChars(name: string): string[] {
-  return [...new Set(name.match(NOT_IN_STAGE_NAMES) ?? [])]
+  const found = new Set(name.match(NOT_IN_STAGE_NAMES) ?? [])
+  if (name.endsWith(':') && name !== ':') found.delete(':') // DVC then reads the whole target as the name
+  return [...found]
 }
 
 /** The problem with a prompt whose stage name holds characters that break DVC. */
