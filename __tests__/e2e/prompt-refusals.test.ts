@@ -144,6 +144,28 @@ const cases: [string, Record<string, string>, string, number, RegExp, string][] 
     'move docs/notes.md away'
   ],
   [
+    'two outputs that differ only in letter case: one file on macOS and Windows (issue 19 §7)',
+    {
+      'docs/guide.prompt.md': '---\ndeps:\n  - sources/api.md\nout: docs/Guide.md\n---\nX.\n',
+      'docs/guide2.prompt.md': '---\ndeps:\n  - sources/api.md\nout: docs/guide.md\n---\nX.\n'
+    },
+    'docs/guide2.prompt.md',
+    4,
+    /docs\/guide\.prompt\.md and docs\/guide2\.prompt\.md both write docs\/guide\.md: docs\/Guide\.md and docs\/guide\.md differ only in letter case or Unicode normalisation, so they are one file on macOS and Windows/,
+    'give one of them another `out`'
+  ],
+  [
+    'two outputs, café in NFC and in NFD (issue 19 §7)',
+    {
+      'docs/caf\u00e9.prompt.md': '---\ndeps:\n  - sources/api.md\n---\nX.\n',
+      'docs/other.prompt.md': '---\ndeps:\n  - sources/api.md\nout: docs/cafe\u0301.md\n---\nX.\n'
+    },
+    'docs/other.prompt.md',
+    4,
+    /docs\/caf\u00e9\.prompt\.md and docs\/other\.prompt\.md both write docs\/cafe\u0301\.md: .*one file on macOS and Windows/,
+    'give one of them another `out`'
+  ],
+  [
     'a dep whose name holds a control character',
     { 'docs/tab.prompt.md': '---\ndeps:\n  - "sources/a\\tb.md"\n---\nX.\n' },
     'docs/tab.prompt.md',

@@ -16,8 +16,22 @@ export const silentLog: Log = {
 /** `::cmd …::` (workflow commands) and `##[cmd …]` (their older form), as the runner reads a line. */
 const COMMAND_LINE = /^\s*(?:::|##\[)/
 // Control characters other than the line break: a carriage return or escape
-// sequence could hide or rewrite what a reader sees.
-const OTHER_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/g
+// sequence could hide or rewrite what a reader sees (C1 controls too: U+009B
+// starts an escape sequence in some terminals), and the Unicode line and
+// paragraph separators, which some renderers break lines at.
+const OTHER_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
+const SHORT: Record<string, string> = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r' }
+
+/** One character as an escape: `\n`, `\t`, … or `\u007f` (JSON's forms; JSON.stringify leaves U+007F and above raw). */
+function escapeChar(c: string): string {
+  return SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+}
+
+/** `text` with every control character (line breaks included) written as an escape. */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL, escapeChar)
+}
 
 /**
  * Text that is safe to print to an Actions log or a terminal: control
@@ -27,7 +41,7 @@ const OTHER_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/g
  * Every string that reaches a log goes through here (the adapters' Log does it).
  */
 export function escapeLog(text: string): string {
-  const visible = text.replace(OTHER_CONTROL, (c) => JSON.stringify(c).slice(1, -1))
+  const visible = text.replace(OTHER_CONTROL, escapeChar)
   if (!visible.includes('::') && !visible.includes('##[')) return visible
   return visible
     .split('\n')

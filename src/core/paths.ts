@@ -36,6 +36,7 @@ import {
 } from 'node:fs'
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
 import { GraftError } from './errors.js'
+import { escapeControls } from './log.js'
 
 /**
  * Folders DVC does not walk into inside a directory dep (dvc-data's walk
@@ -115,9 +116,9 @@ function forbiddenFolder(relPath: string): string | undefined {
   return undefined
 }
 
-/** A path as a message may show it: control characters written as escapes. */
+/** A path as a message may show it: control characters written as escapes (`\n`, `\u007f`). */
 export function showPath(path: string): string {
-  return CONTROL.test(path) ? JSON.stringify(path).slice(1, -1) : path
+  return escapeControls(path)
 }
 
 /**
