@@ -113,6 +113,12 @@ describe('stage names against the real DVC', () => {
     expect(await works(accepted)).toEqual({ works: true, dvc: '' })
   }, 120_000)
 
+  it('names that differ only in letter case or Unicode normalisation are two stages to DVC (nothing to refuse; their outputs are judged apart)', async () => {
+    const names = ['Guide', 'guide', 'caf\u00e9', 'cafe\u0301']
+    expect(new Set(names.map((n) => n.normalize('NFC').toLowerCase())).size).toBe(2)
+    expect(await works(names)).toEqual({ works: true, dvc: '' })
+  }, 120_000)
+
   it.each(NAMES.filter((n) => invalidStageNameChars(n).length > 0))(
     '%j, which the action refuses, breaks DVC',
     async (name) => {

@@ -261,12 +261,18 @@ function depHint(problem: string): string {
  * normalisation (`café` in NFC and NFD is one name); Windows (NTFS) compares
  * names through an upper-case table (`ı` and `i` are both `I` there) but keeps
  * NFC and NFD apart, though editors and git clients there often normalise.
- * The key covers both, erring on the side of one file: NFC, then upper case
- * (the full mapping, so `ß` meets `ss` and `ﬁ` meets `fi`), then lower case
- * (so the Kelvin sign meets `k`), then NFC again.
+ * Windows also drops trailing dots and spaces from each name (`a.md.` is
+ * `a.md`). The key covers all of it, erring on the side of one file: NFC,
+ * then upper case (the full mapping, so `ß` meets `ss` and `ﬁ` meets `fi`),
+ * then lower case (so the Kelvin sign meets `k`), NFC again, and each
+ * segment's trailing dots and spaces dropped.
  */
 export function sameFileKey(path: string): string {
-  return path.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC')
+  const folded = path.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC')
+  return folded
+    .split('/')
+    .map((segment) => segment.replace(/[. ]+$/, ''))
+    .join('/')
 }
 
 function checkOutputs(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
@@ -295,7 +301,7 @@ function checkOutputs(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[]
         message:
           first.out === prompt.out
             ? `${first.prompt} and ${prompt.path} both write ${prompt.out}`
-            : `${first.prompt} and ${prompt.path} both write ${prompt.out}: ${first.out} and ${prompt.out} differ only in letter case or Unicode normalisation, so they are one file on macOS and Windows (and in a checkout there, one document would overwrite the other)`,
+            : `${first.prompt} and ${prompt.path} both write ${prompt.out}: ${first.out} and ${prompt.out} differ only in letter case, Unicode normalisation or trailing dots and spaces, so they are one file on macOS or Windows (in a checkout there, one document would overwrite the other)`,
         hint: 'give one of them another `out` (or rename it)'
       })
     } else {
