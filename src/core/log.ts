@@ -17,10 +17,11 @@ export const silentLog: Log = {
 const COMMAND_LINE = /^\s*(?:::|##\[)/
 // Control characters other than the line break: a carriage return or escape
 // sequence could hide or rewrite what a reader sees (C1 controls too: U+009B
-// starts an escape sequence in some terminals), and the Unicode line and
-// paragraph separators, which some renderers break lines at.
-const OTHER_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
+// starts an escape sequence in some terminals), the Unicode line and
+// paragraph separators, which some renderers break lines at, and the
+// bidirectional overrides and isolates, which reorder what is shown.
+const OTHER_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 const SHORT: Record<string, string> = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r' }
 
 /** One character as an escape: `\n`, `\t`, … or `\u007f` (JSON's forms; JSON.stringify leaves U+007F and above raw). */

@@ -276,7 +276,19 @@ function removeStagesLf(existingText: string, names: string[]): string {
     result = `${result.slice(0, colon + 1)} {}${result.slice(colon + 1)}`
   }
   const before = parseDocument(existingText).toJS() as { stages: Record<string, unknown> }
-  const after = parseDocument(result).toJS() as { stages?: Record<string, unknown> } | null
+  let after: { stages?: Record<string, unknown> } | null
+  try {
+    const doc = parseDocument(result)
+    if (doc.errors.length > 0) throw doc.errors[0]
+    after = doc.toJS() as typeof after
+  } catch {
+    // an alias (*x) elsewhere that pointed into a removed stage (&x) no longer resolves
+    throw new GraftError({
+      file: FILE,
+      message: `removing stage ${names.filter((n) => n in before.stages).join(', ')} from dvc.yaml would break the rest of it: another stage reuses its YAML through an anchor (&) and an alias (*)`,
+      hint: 'write each stage out in full in dvc.yaml (no YAML anchors & or aliases *), then run again'
+    })
+  }
   for (const name of names) delete before.stages[name]
   if (JSON.stringify(after?.stages ?? {}) !== JSON.stringify(before.stages))
     throw new Error('removing stages from dvc.yaml did not round-trip')

@@ -4,7 +4,7 @@
 // A submodule among the deps (a folder dep that is a checked-out submodule, or
 // one inside a folder dep) shows its own files' diff between the two commits
 // when the checkout has both, else its current files, like any folder dep.
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { lstat, mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff'
@@ -183,7 +183,7 @@ async function filesUnder(git: Git, dir: string): Promise<string[]> {
     if (what === 'file') present.push(file)
     // listed, and a folder: a submodule's checkout (git lists its gitlink) or a nested repository; its files come
     // from its own repository (an empty folder, a submodule never checked out, has none: git would answer for this one)
-    else if (what === 'dir' && (await kind(git, `${file.replace(/\/$/, '')}/.git`))) {
+    else if (what === 'dir' && (await isCheckout(git, file.replace(/\/$/, '')))) {
       const sub = file.replace(/\/$/, '')
       for (const inner of await filesUnder(git.below(sub), '.')) present.push(`${sub}/${inner}`)
     }
@@ -195,6 +195,12 @@ async function existing(git: Git, paths: string[]): Promise<string[]> {
   const present: string[] = []
   for (const path of paths) if (await kind(git, path)) present.push(path)
   return present
+}
+
+/** A real folder (not a symlink to one: git would then run in whatever repository it leads to) holding a `.git`. */
+async function isCheckout(git: Git, dir: string): Promise<boolean> {
+  const own = await lstat(join(git.cwd, dir)).catch(() => undefined)
+  return own?.isDirectory() === true && (await kind(git, `${dir}/.git`)) !== undefined
 }
 
 async function kind(git: Git, path: string): Promise<'file' | 'dir' | undefined> {
