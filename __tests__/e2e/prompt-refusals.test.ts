@@ -166,6 +166,14 @@ const cases: [string, Record<string, string>, string, number, RegExp, string][] 
     'give one of them another `out`'
   ],
   [
+    'an output that an existing file spells otherwise: one file on macOS and Windows (issue 19 §7)',
+    { 'docs/intro.prompt.md': '---\ndeps:\n  - sources/api.md\nout: readme.md\n---\nX.\n' },
+    'docs/intro.prompt.md',
+    4,
+    /output readme\.md and the file README\.md differ only in letter case.*one file on macOS or Windows, where writing the document would overwrite README\.md/,
+    'set `out` to a name of its own, or rename README.md'
+  ],
+  [
     'a dep whose name holds a control character',
     { 'docs/tab.prompt.md': '---\ndeps:\n  - "sources/a\\tb.md"\n---\nX.\n' },
     'docs/tab.prompt.md',

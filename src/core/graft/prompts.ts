@@ -137,7 +137,7 @@ export async function discoverPrompts(
     }
   }
   problems.push(...checkModels(parsed))
-  problems.push(...checkNames(parsed), ...checkOutputs(checker, parsed), ...checkDeps(checker, parsed))
+  problems.push(...checkNames(parsed), ...checkOutputs(checker, parsed, files), ...checkDeps(checker, parsed))
   throwIfProblems(problems)
   return parsed.map((p) => p.prompt)
 }
@@ -268,17 +268,43 @@ function depHint(problem: string): string {
  * segment's trailing dots and spaces dropped.
  */
 export function sameFileKey(path: string): string {
-  const folded = path.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC')
+  // printable ASCII (most paths): lower case is the whole fold, and nothing to normalise
+  const folded = /^[\x20-\x7e]*$/.test(path)
+    ? path.toLowerCase()
+    : path.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC')
   return folded
     .split('/')
     .map((segment) => segment.replace(/[. ]+$/, ''))
     .join('/')
 }
 
-function checkOutputs(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
+/**
+ * `files` (the repository's files, as git lists them) by sameFileKey, for the
+ * keys asked only: an output's key is looked up among the files of its
+ * folder, each folded once.
+ */
+function filesByKey(files: string[], keys: Set<string>): Map<string, string[]> {
+  const folders = new Set([...keys].map((k) => k.slice(0, k.lastIndexOf('/') + 1)))
+  const folderKeys = new Map<string, boolean>() // a folder's spelling → whether an output's folder folds to it
+  const found = new Map<string, string[]>()
+  for (const file of files) {
+    const spelling = file.slice(0, file.lastIndexOf('/') + 1)
+    let wanted = folderKeys.get(spelling)
+    if (wanted === undefined) folderKeys.set(spelling, (wanted = folders.has(sameFileKey(spelling))))
+    if (!wanted) continue
+    const key = sameFileKey(file)
+    if (keys.has(key)) found.set(key, [...(found.get(key) ?? []), file])
+  }
+  return found
+}
+
+function checkOutputs(paths: RepoPathChecker, parsed: ParsedPrompt[], files: string[] = []): Problem[] {
   const problems: Problem[] = []
   const promptPaths = new Set(parsed.map((p) => p.prompt.path))
   const byOut = new Map<string, { prompt: string; out: string }>()
+  // a file already there under another spelling of the output: one file to macOS or Windows
+  const existing = filesByKey(files, new Set(parsed.map((p) => sameFileKey(p.prompt.out))))
+  const outputs = new Set(parsed.map((p) => p.prompt.out))
   for (const { prompt, lines } of parsed) {
     const at = { file: prompt.path, line: lines.out }
     const unsafe = paths.check(prompt.out, 'output')
@@ -294,6 +320,15 @@ function checkOutputs(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[]
       })
     }
     const key = sameFileKey(prompt.out)
+    const other = existing.get(key)?.find((f) => f !== prompt.out && !outputs.has(f))
+    if (other !== undefined && !byOut.has(key)) {
+      problems.push({
+        ...at,
+        message: `output ${prompt.out} and the file ${other} differ only in letter case, Unicode normalisation or trailing dots and spaces: they are one file on macOS or Windows, where writing the document would overwrite ${other}`,
+        hint: `set \`out\` to a name of its own, or rename ${other}`
+      })
+      continue
+    }
     const first = byOut.get(key)
     if (first !== undefined) {
       problems.push({
