@@ -431,6 +431,43 @@ const docsStates: [string, Mutation, DvcJson][] = [
     all(edit('.dvcignore', '.dvcignore\n'), edit('src/data/.dvcignore', 'top.md\n')),
     {}
   ],
+  // issue 22 §1: a helper with no deps, always_changed, whose cache: false output a prompt stage reads
+  [
+    'helper with no deps, always changed, its output read by a document: DVC flags the helper alone',
+    all(
+      edit('src/fetched.json', '{"n": 1}\n'),
+      append(
+        'dvc.yaml',
+        '  fetch:\n    cmd: curl -s https://example.invalid/n > src/fetched.json\n    outs:\n    - src/fetched.json:\n' +
+          '        cache: false\n    always_changed: true\n' +
+          newStage('counts', 'docs/counts.prompt.md', 'docs/counts.md', ['src/fetched.json'])
+      ),
+      edit('docs/counts.prompt.md', '---\ndeps:\n- src/fetched.json\n---\nCounts.\n'),
+      edit('docs/counts.md', 'counts\n'),
+      (r) => dvcCommit(r)
+    ),
+    { fetch: ['always changed'] }
+  ],
+  [
+    'the same helper, its output changed since: DVC flags the helper and the document reading it',
+    all(
+      edit('src/fetched.json', '{"n": 1}\n'),
+      append(
+        'dvc.yaml',
+        '  fetch:\n    cmd: curl -s https://example.invalid/n > src/fetched.json\n    outs:\n    - src/fetched.json:\n' +
+          '        cache: false\n    always_changed: true\n' +
+          newStage('counts', 'docs/counts.prompt.md', 'docs/counts.md', ['src/fetched.json'])
+      ),
+      edit('docs/counts.prompt.md', '---\ndeps:\n- src/fetched.json\n---\nCounts.\n'),
+      edit('docs/counts.md', 'counts\n'),
+      (r) => dvcCommit(r),
+      edit('src/fetched.json', '{"n": 2}\n')
+    ),
+    {
+      fetch: [{ 'changed outs': { 'src/fetched.json': 'modified' } }, 'always changed'],
+      counts: [{ 'changed deps': { 'src/fetched.json': 'modified' } }]
+    }
+  ],
   // issue 22 §7: pipeline files committed with CRLF line ends (a Windows editor, core.autocrlf)
   ['dvc.yaml and dvc.lock with CRLF line ends: clean', all(crlf('dvc.yaml'), crlf('dvc.lock')), {}],
   [
