@@ -50,7 +50,6 @@ for (const file of testFiles(join(root, '__tests__'))) byProject[projectOf(file,
 const common = {
   preset: 'ts-jest/presets/default-esm',
   resolver: 'ts-jest-resolver',
-  testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   rootDir: root,
   roots: ['<rootDir>/__tests__'],
@@ -58,6 +57,9 @@ const common = {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }]
   },
   testPathIgnorePatterns: ['/node_modules/', '/__tests__/support/'],
+  // Each test file in its own temporary directory, checked when it ends: what
+  // it left there, and workflow commands that reached jest's output, fail it.
+  testEnvironment: '<rootDir>/__tests__/support/environment.mjs',
   // One style of jest globals: every test imports what it uses from '@jest/globals'
   // (injectGlobals: false fails a test that relies on globals at once, and
   // tsconfig.json leaves out jest's global types, so typecheck fails it first).
@@ -103,6 +105,13 @@ const TIMEOUT_MS = { unit: 60000, dvc: 60000, e2e: 60000, act: 180000 }
 
 export default {
   maxWorkers: 2,
+  // The run's temporary directory (TMPDIR for every worker and subprocess): the
+  // teardown fails the run, naming what is left in it or in the places outside
+  // it the code writes to; the results processor counts that failure in the
+  // exit code and the --json result.
+  globalSetup: join(root, '__tests__/support/global-setup.mjs'),
+  globalTeardown: join(root, '__tests__/support/global-teardown.mjs'),
+  testResultsProcessor: join(root, '__tests__/support/results-processor.mjs'),
   testTimeout: Math.max(...chosen.map((p) => TIMEOUT_MS[p.displayName])),
   collectCoverageFrom: ['<rootDir>/src/**/*.ts'],
   coverageReporters: ['text-summary', 'lcov'],

@@ -63,6 +63,10 @@ execFileSync(
   }
 )
 const { BedrockServer, reply, bedrockTestEnv } = await import(pathToFileURL(join(serverBundle, 'index.js')).href)
+/** The SDK's environment for the loopback server, with a HOME that goes with the server bundle's folder. */
+const benchHome = join(serverBundle, 'home')
+mkdirSync(benchHome)
+const sdkEnv = (url) => bedrockTestEnv(url, benchHome)
 
 if (opts.quota) {
   await quotaMode(Number(opts.quota), Number(opts.documents))
@@ -122,7 +126,7 @@ async function timeRun(concurrency) {
   await promisify(execFile)(
     process.execPath,
     [cli, 'generate', '--engine', 'native', '--concurrency', String(concurrency), '-C', root],
-    { env: { ...process.env, ...bedrockTestEnv(server.url) } }
+    { env: { ...process.env, ...sdkEnv(server.url) } }
   )
   const ms = Number(process.hrtime.bigint() - started) / 1e6
   const calls = server.requests.length
@@ -154,7 +158,7 @@ async function quotaMode(k, documents) {
     let failed = ''
     try {
       await promisify(execFile)(process.execPath, [cli, 'generate', '--engine', 'native', ...run.args, '-C', root], {
-        env: { ...process.env, ...bedrockTestEnv(server.url) },
+        env: { ...process.env, ...sdkEnv(server.url) },
         maxBuffer: 64 * 1024 * 1024
       })
     } catch (error) {
@@ -206,7 +210,7 @@ async function scaleMode(stages, documents) {
     const server = await new BedrockServer().start()
     server.onRequest(() => reply.text('# A document\n\nWith some text.\n'))
     started = process.hrtime.bigint()
-    await run(['generate', '--concurrency', '4'], { ...process.env, ...bedrockTestEnv(server.url) })
+    await run(['generate', '--concurrency', '4'], { ...process.env, ...sdkEnv(server.url) })
     const generateMs = Number(process.hrtime.bigint() - started) / 1e6
     const calls = server.requests.length
     await server.close()

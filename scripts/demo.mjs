@@ -1,18 +1,22 @@
 // The local demo: copy the sample Graft repository into a temporary git
 // repository, edit a source, then show what validate and a dry-run generate
 // say. Uses the committed CLI bundle; needs no credentials and no network.
+// Plain text when its output is not a terminal.
 import { execFileSync } from 'node:child_process'
 import { appendFileSync, cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { styleText } from 'node:util'
 
 const project = fileURLToPath(new URL('..', import.meta.url))
 const cli = join(project, 'dist', 'cli', 'index.js')
 const repo = mkdtempSync(join(tmpdir(), 'graft-demo-'))
 
 const git = (...args) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' })
-const step = (title) => process.stdout.write(`\n\x1b[1m▶ ${title}\x1b[0m\n`)
+// Bold on a terminal, plain when piped (styleText checks the stream, NO_COLOR and FORCE_COLOR).
+const bold = (text) => (typeof styleText === 'function' ? styleText('bold', text, { stream: process.stdout }) : text)
+const step = (title) => process.stdout.write(`\n${bold(`▶ ${title}`)}\n`)
 const graft = (...args) => execFileSync(process.execPath, [cli, ...args, '-C', repo], { stdio: 'inherit' })
 
 step(`Copying examples/docs-site into ${repo}`)

@@ -3,20 +3,21 @@
 // unavailable as it is outside GitHub — a notice, never a failure.
 import { afterEach, beforeEach, expect, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { accessSync, constants, existsSync, readdirSync, rmSync } from 'node:fs'
 import { delimiter, dirname, join } from 'node:path'
 import { ensureDvc } from '../../src/action/dvc-setup.js'
 import { GraftError } from '../../src/core/errors.js'
+import { captureOutput } from '../support/capture.js'
 import { requireDvc } from '../support/graft-repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 const realDvc = requireDvc()
 const installedVersion = execFileSync(realDvc, ['--version'], { encoding: 'utf8' }).trim()
 
 const saved = { ...process.env }
 let toolCache: string
-let printed: string[]
-const realWrite = process.stdout.write.bind(process.stdout)
+// @actions/core writes workflow commands to stdout: read them there.
+const output = captureOutput()
 
 function pathWithoutDvc(): string {
   return (saved.PATH ?? '')
@@ -33,20 +34,13 @@ function pathWithoutDvc(): string {
 }
 
 beforeEach(() => {
-  toolCache = mkdtempSync(join(tmpdir(), 'graft-toolcache-'))
+  toolCache = scratchDir('graft-toolcache')
   process.env.RUNNER_TOOL_CACHE = toolCache
   process.env.RUNNER_TEMP = toolCache
   delete process.env.ACTIONS_RESULTS_URL
   delete process.env.ACTIONS_CACHE_URL
-  printed = []
-  // @actions/core writes workflow commands to stdout: read them there.
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    printed.push(String(chunk))
-    return true
-  }) as typeof process.stdout.write
 })
 afterEach(() => {
-  process.stdout.write = realWrite
   process.env = { ...saved }
   rmSync(toolCache, { recursive: true, force: true })
 })
@@ -73,7 +67,7 @@ test('installs DVC into RUNNER_TOOL_CACHE with pip when PATH has none, then reus
   const dvc = await ensureDvc({ version: installedVersion, useCache: true })
   expect(dvc).toBe(join(toolCache, 'graft-action', `dvc-${installedVersion}`, 'bin', 'dvc'))
   expect(execFileSync(dvc, ['--version'], { encoding: 'utf8' }).trim()).toBe(installedVersion)
-  const log = printed.join('')
+  const log = output.stdout
   expect(log).toContain(`::group::Installing DVC ${installedVersion}`)
   expect(log).toContain('::notice::DVC cache: restore skipped, the cache service is not available here')
   expect(log).toContain('::notice::DVC cache: save skipped, the cache service is not available here')
@@ -81,10 +75,10 @@ test('installs DVC into RUNNER_TOOL_CACHE with pip when PATH has none, then reus
   expect(log).toContain(`DVC: pip install "dvc==${installedVersion}"`)
 
   // the second call reuses the install: it says so, and creates no environment and runs no pip
-  printed.length = 0
+  output.clear()
   expect(await ensureDvc({ version: installedVersion, useCache: true })).toBe(dvc)
-  expect(printed.join('')).toContain(`DVC: reusing ${dvc}`)
-  expect(printed.join('')).not.toContain('DVC: creating a virtual environment')
-  expect(printed.join('')).not.toContain('DVC: pip install')
+  expect(output.stdout).toContain(`DVC: reusing ${dvc}`)
+  expect(output.stdout).not.toContain('DVC: creating a virtual environment')
+  expect(output.stdout).not.toContain('DVC: pip install')
   expect(existsSync(join(toolCache, 'graft-action', `dvc-${installedVersion}`, 'pyvenv.cfg'))).toBe(true)
 }, 600000)

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Git } from '../../src/core/io/git.js'
 import { GraftError } from '../../src/core/errors.js'
@@ -10,6 +9,7 @@ import { commitFiles } from '../../src/core/publish/commit.js'
 import { pushWithRebase } from '../../src/core/publish/push.js'
 import { checkoutBranch, planFromEvent } from '../../src/action/event.js'
 import { GIT_ENV, TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 const HEAD_SHA = 'a'.repeat(40)
 const MERGE_SHA = 'm'.repeat(40)
@@ -32,7 +32,7 @@ function pullRequestPayload(action: string, headRepo: string | null, baseRepo = 
 describe('planFromEvent', () => {
   let dir: string
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'graft-event-'))
+    dir = scratchDir('graft-event')
   })
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -181,7 +181,7 @@ describe('checkoutBranch', () => {
 
   /** What actions/checkout leaves on a pull_request run: a shallow, detached merge commit. */
   function runnerCheckout(bare: string): TestRepo {
-    const root = mkdtempSync(join(tmpdir(), 'graft-runner-'))
+    const root = scratchDir('graft-runner')
     dirs.push(root)
     const runner = new TestRepo(root)
     runner.git('init', '-q')

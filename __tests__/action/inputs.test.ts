@@ -2,13 +2,17 @@
 // the environment, read by @actions/core): booleans, choices, positive whole
 // numbers, defaults from core/defaults.ts, and errors that name the input.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parse } from 'yaml'
+import { PROJECT_ROOT } from '../support/action-runner.js'
 import {
   getBoolean,
   getChoice,
   getPositiveInt,
   getRoot,
   getString,
+  inputTypoWarnings,
   readGenerateInputs,
   readPublishInputs,
   readValidateInputs
@@ -22,14 +26,16 @@ import {
   DEFAULT_MAX_TOKENS,
   DEFAULT_MODEL,
   DEFAULT_ON_PROTECTED,
-  DEFAULT_REGION,
   DEFAULT_TIMEOUT_MINUTES
 } from '../../src/core/defaults.js'
 import { GraftError } from '../../src/core/errors.js'
+import { captureOutput } from '../support/capture.js'
 
 /** The variables these tests touch: every INPUT_*, and those the defaults read. */
 const TOUCHED = /^(INPUT_|GITHUB_WORKSPACE$|GITHUB_TOKEN$|AWS_REGION$|AWS_DEFAULT_REGION$)/
 let saved: NodeJS.ProcessEnv
+// @actions/core writes `::add-mask::` for the token to stdout: kept here, not in jest's output.
+const output = captureOutput()
 
 beforeEach(() => {
   saved = { ...process.env }
@@ -98,8 +104,12 @@ describe('single inputs', () => {
     expect(getChoice('engine', ['auto', 'dvc', 'native'] as const, 'auto')).toBe('native')
     input('engine', 'Native')
     const e = thrown(() => getChoice('engine', ['auto', 'dvc', 'native'] as const, 'auto'))
-    expect(e.problems[0].message).toBe('input engine is "Native"')
+    expect(e.problems[0].message).toBe('input engine must be auto, dvc or native, not "Native"; did you mean "native"?')
     expect(e.problems[0].hint).toBe('use one of: auto, dvc, native')
+    input('engine', 'fast')
+    expect(thrown(() => getChoice('engine', ['auto', 'dvc', 'native'] as const, 'auto')).problems[0].message).toBe(
+      'input engine must be auto, dvc or native, not "fast"'
+    )
   })
 
   it('a positive whole number; unset takes the fallback', () => {
@@ -166,7 +176,8 @@ describe('the three input sets', () => {
     expect(readGenerateInputs()).toMatchObject({
       force: false,
       model: DEFAULT_MODEL,
-      awsRegion: DEFAULT_REGION,
+      // empty: found as the SDK finds it, by the caller (render/region.ts)
+      awsRegion: '',
       maxTokens: DEFAULT_MAX_TOKENS,
       concurrency: DEFAULT_CONCURRENCY,
       timeoutMinutes: DEFAULT_TIMEOUT_MINUTES,
@@ -174,13 +185,36 @@ describe('the three input sets', () => {
     })
   })
 
-  it("generate: the region falls back to the SDK's variables, AWS_REGION first; the input wins", () => {
-    process.env.AWS_DEFAULT_REGION = 'eu-west-1'
-    expect(readGenerateInputs().awsRegion).toBe('eu-west-1')
+  it('generate: aws-region is the input as given (the environment and the AWS profile are read later)', () => {
     process.env.AWS_REGION = 'ap-south-1'
-    expect(readGenerateInputs().awsRegion).toBe('ap-south-1')
-    input('aws-region', 'us-west-2')
+    expect(readGenerateInputs().awsRegion).toBe('')
+    input('aws-region', ' us-west-2 ')
     expect(readGenerateInputs().awsRegion).toBe('us-west-2')
+  })
+
+  it('generate: max-cost-usd is no limit when empty, dollars when set; model-prices is read and checked', () => {
+    expect(readGenerateInputs().budget.maxCostUsd).toBeUndefined()
+    expect(readGenerateInputs().prices.size).toBe(0)
+    input('max-cost-usd', '2.50')
+    input('model-prices', 'us.anthropic.claude-x-v1:0:\n  input: 1\n  output: 2\n')
+    const read = readGenerateInputs()
+    expect(read.budget.maxCostUsd).toBe(2.5)
+    expect(read.prices.get('us.anthropic.claude-x-v1:0')).toEqual({ input: 1, output: 2 })
+  })
+
+  it.each(['0', '-1', 'NaN', 'Infinity', '1e3', '$5', '5 USD', '1,000', '1000001', '9'.repeat(400)])(
+    'generate: max-cost-usd %j is refused, naming the input',
+    (raw) => {
+      input('max-cost-usd', raw)
+      const error = thrown(() => readGenerateInputs())
+      expect(error.message).toContain(`input max-cost-usd is "${raw}", not an amount of dollars above 0`)
+      expect(error.problems[0].hint).toContain('leave it empty for no limit')
+    }
+  )
+
+  it('generate: a model-prices that does not parse is refused, naming the input', () => {
+    input('model-prices', '{"bc-v4.5-us": {"input": 3, "output": ')
+    expect(thrown(() => readGenerateInputs()).message).toContain('input model-prices is not valid YAML')
   })
 
   it('generate: a bad number stops the read with the input named', () => {
@@ -193,7 +227,7 @@ describe('the three input sets', () => {
     expect(() => readGenerateInputs()).toThrow(/targets is not a valid JSON array/)
   })
 
-  it('publish: nothing set gives the defaults; the token falls back to GITHUB_TOKEN', () => {
+  it('publish: nothing set gives the defaults; the token falls back to GITHUB_TOKEN; either is masked', () => {
     process.env.GITHUB_TOKEN = 'env-token'
     expect(readPublishInputs()).toMatchObject({
       push: true,
@@ -206,6 +240,7 @@ describe('the three input sets', () => {
     })
     input('token', 'input-token')
     expect(readPublishInputs().token).toBe('input-token')
+    expect(output.commands()).toEqual(['::add-mask::env-token', '::add-mask::input-token'])
   })
 
   it('publish: choices and booleans read; an unknown commit-via is refused with the choices', () => {
@@ -221,7 +256,30 @@ describe('the three input sets', () => {
     })
     input('commit-via', 'ssh')
     const e = thrown(() => readPublishInputs())
-    expect(e.problems[0].message).toBe('input commit-via is "ssh"')
+    expect(e.problems[0].message).toBe('input commit-via must be api or git, not "ssh"')
     expect(e.problems[0].hint).toBe('use one of: api, git')
+  })
+})
+
+describe('inputTypoWarnings', () => {
+  const actionInputs = (file: string): string[] =>
+    Object.keys((parse(readFileSync(join(PROJECT_ROOT, file), 'utf8')) as { inputs: Record<string, unknown> }).inputs)
+
+  it('knows every input of the three action.yml files: none of them is taken for a typo', () => {
+    const names = [
+      ...new Set(['action.yml', 'validate/action.yml', 'generate/action.yml'].flatMap((f) => actionInputs(f)))
+    ]
+    expect(names.length).toBeGreaterThan(20)
+    const env = Object.fromEntries(names.map((n) => [`INPUT_${n.toUpperCase()}`, 'x']))
+    expect(inputTypoWarnings(env)).toEqual([])
+  })
+
+  it('names the input a near miss was meant to be, and leaves far names to the runner', () => {
+    expect(
+      inputTypoWarnings({ 'INPUT_FAIL-ON-STAL': 'true', 'INPUT_WORKING-DIRECTORY': '.', INPUT_SOMETHING: 'x' })
+    ).toEqual(['input fail-on-stal is not an input of graft-action, so it is ignored; did you mean fail-on-stale?'])
+    expect(inputTypoWarnings({ INPUT_CONCURENCY: '2' })).toEqual([
+      'input concurency is not an input of graft-action, so it is ignored; did you mean concurrency?'
+    ])
   })
 })

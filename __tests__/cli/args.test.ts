@@ -2,7 +2,8 @@
 // option or command, and option values checked by the core's wording.
 import { describe, expect, it } from '@jest/globals'
 import { GraftError } from '../../src/core/errors.js'
-import { UsageError, asUsage, nearest, parseCommandLine } from '../../src/cli/args.js'
+import { UsageError, asUsage, parseCommandLine } from '../../src/cli/args.js'
+import { nearest } from '../../src/core/nearest.js'
 
 const options = {
   engine: { type: 'string' as const, default: 'auto' },

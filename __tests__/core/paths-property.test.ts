@@ -3,11 +3,11 @@
 // accepts lands inside the repository and outside the forbidden folders, after
 // following every link the way the kernel does.
 import { describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { RepoPathChecker, type PathRole } from '../../src/core/paths.js'
 import { prng } from '../support/random.js'
+import { scratchDir } from '../support/scratch.js'
 
 const FOLDERS = ['docs', 'docs/a', 'src', '.git', '.github/workflows', '.dvc', 'sub/.git', 'docs/.GIT']
 const NAMES = ['x.md', 'y.md', 'config', 'ci.yml']
@@ -41,7 +41,7 @@ describe('the path resolver on random trees', () => {
     (seed) => {
       const random = prng(seed)
       const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]
-      const base = mkdtempSync(join(tmpdir(), 'graft-prop-'))
+      const base = scratchDir('graft-prop')
       const root = join(base, 'repo')
       const outside = join(base, 'outside')
       try {

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { realpathSync, rmSync, symlinkSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import { GraftError } from '../../src/core/errors.js'
 import {
@@ -14,13 +13,14 @@ import {
 } from '../../src/core/paths.js'
 import { TestRepo } from '../support/repo.js'
 import { readDvcLock } from '../../src/core/dvc/dvclock.js'
+import { scratchDir } from '../support/scratch.js'
 
 describe('paths', () => {
   let repo: TestRepo
   let outside: string
   beforeEach(() => {
     repo = TestRepo.create({ 'docs/a.md': 'a\n', '.github/workflows/ci.yml': 'on: push\n' })
-    outside = mkdtempSync(join(tmpdir(), 'graft-outside-'))
+    outside = scratchDir('graft-outside')
   })
   afterEach(() => {
     repo.cleanup()

@@ -1,7 +1,7 @@
 // Settings given as text, one wording for every adapter.
 import { describe, expect, it } from '@jest/globals'
 import { GraftError } from '../../src/core/errors.js'
-import { parseEngineChoice } from '../../src/core/settings.js'
+import { parseChoice, parseEngineChoice } from '../../src/core/settings.js'
 import { resolveModelSetting } from '../../src/core/render/models.js'
 
 describe('parseEngineChoice', () => {
@@ -39,5 +39,27 @@ describe('resolveModelSetting', () => {
     )
     expect(lines.every((l) => /^ {2}\S+: \S/.test(l))).toBe(true)
     expect(lines.length).toBeGreaterThan(10)
+  })
+})
+
+describe('parseChoice', () => {
+  it('accepts a choice (trimmed), refuses anything else listing the choices and the nearest one', () => {
+    expect(parseChoice(' git ', ['api', 'git'] as const, 'input commit-via')).toBe('git')
+    expect(() => parseChoice('Git', ['api', 'git'] as const, 'input commit-via')).toThrow(
+      'input commit-via must be api or git, not "Git"; did you mean "git"?'
+    )
+    expect(() => parseChoice('pull_request', ['pull-request', 'fail'] as const, '--on-protected')).toThrow(
+      '--on-protected must be pull-request or fail, not "pull_request"; did you mean "pull-request"?'
+    )
+    // nothing near: no suggestion, the choices and the default hint
+    try {
+      parseChoice('ssh', ['api', 'git'] as const, 'input commit-via')
+      throw new Error('no error')
+    } catch (e) {
+      expect((e as GraftError).problems[0]).toEqual({
+        message: 'input commit-via must be api or git, not "ssh"',
+        hint: 'use one of: api, git'
+      })
+    }
   })
 })

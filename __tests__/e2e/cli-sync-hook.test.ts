@@ -5,12 +5,12 @@
 // stale or dvc.yaml out of sync, and `git commit --no-verify` skips it.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { BUNDLE_NODE, PROJECT_ROOT } from '../support/action-runner.js'
 import { exampleRepo } from '../support/example-repo.js'
 import { GIT_ENV, TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 interface Run {
   code: number
@@ -239,7 +239,7 @@ describe('graft-action hook install', () => {
   })
 
   it('outside a git repository it fails, says so, and writes nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'graft-not-git-'))
+    const dir = scratchDir('graft-not-git')
     const r = await cli(['hook', 'install', '-C', dir])
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('is not in a git repository')

@@ -5,7 +5,7 @@
 // failures named as such, and HTTPS_PROXY/NO_PROXY honoured for Bedrock.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +14,7 @@ import { AWS_ENV_KEYS, BedrockServer, bedrockTestEnv } from '../support/bedrock-
 import { ConnectProxy } from '../support/connect-proxy.js'
 import { exampleRepo } from '../support/example-repo.js'
 import type { TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 interface CliRun {
   code: number
@@ -27,6 +28,8 @@ function cleanEnv(): NodeJS.ProcessEnv {
   for (const k of [
     ...AWS_ENV_KEYS,
     'GITHUB_ACTIONS',
+    'FORCE_COLOR',
+    'NO_COLOR',
     'HTTPS_PROXY',
     'https_proxy',
     'HTTP_PROXY',
@@ -157,7 +160,7 @@ describe('credentials, for a person at a terminal', () => {
     repo.write({ 'sources/api.md': `${repo.read('sources/api.md')}- \`queue.cancel(id)\`\n` })
     repo.commit('api')
     bedrock = await new BedrockServer().start()
-    home = mkdtempSync(join(tmpdir(), 'graft-home-'))
+    home = scratchDir('graft-home')
   })
   afterEach(async () => {
     repo.cleanup()

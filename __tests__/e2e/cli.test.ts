@@ -122,7 +122,9 @@ describe('graft-action CLI', () => {
     expect(run.stderr).toContain('Dry run: planning 5 document(s); no model is called and nothing is written')
     // the budget's estimate is still made, and printed, before any model call
     expect(run.stderr).toMatch(/Input estimate before any model call: \d+ tokens for 5 document\(s\) to render/)
-    expect(run.stdout).toBe('Dry run: 5 document(s) planned (5 UPDATE); no model was called and nothing was written.\n')
+    expect(run.stdout).toMatch(
+      /^Dry run: 5 document\(s\) planned \(5 UPDATE\); no model was called and nothing was written\.\nExpected cost: at most \$\d+\.\d\d \(input as estimated, each reply at its max_tokens\)\n$/
+    )
     expect(repo.snapshot()).toEqual(before)
   })
 
@@ -189,19 +191,25 @@ describe('graft-action CLI', () => {
 })
 
 describe('npm run demo', () => {
-  it('runs on the sample repository with no credentials', async () => {
+  it('runs on the sample repository with no credentials; piped, it prints no escape codes, and says in one short line how tokens are estimated', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_EC2_METADATA_DISABLED: 'true' }
+    for (const k of ['FORCE_COLOR', 'NO_COLOR', 'AWS_PROFILE', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
+      delete env[k]
     const run = await new Promise<CliRun>((resolve) =>
-      execFile(
-        BUNDLE_NODE,
-        [join(PROJECT_ROOT, 'scripts/demo.mjs')],
-        { env: { ...process.env, AWS_ACCESS_KEY_ID: '' } },
-        (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr })
+      execFile(BUNDLE_NODE, [join(PROJECT_ROOT, 'scripts/demo.mjs')], { env }, (error, stdout, stderr) =>
+        resolve({ code: error ? 1 : 0, stdout, stderr })
       )
     )
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('All 6 document(s) are up to date')
     expect(run.stdout).toContain('5 stale document(s)')
     expect(run.stdout).toMatch(/Dry run: 5 document\(s\) planned \(5 UPDATE\); no model was called/)
+    expect(run.stdout + run.stderr).not.toContain('\u001b')
+    const estimate = run.stderr.split('\n').filter((l) => /estimated from characters/.test(l))
+    expect(estimate).toEqual([
+      'Dry run without Bedrock (no AWS credentials found for Bedrock): tokens are estimated from characters'
+    ])
+    expect(run.stderr).not.toMatch(/AWS_PROFILE=|aws sso login|NodeVersionSupportWarning/)
     // it says where its repository stays, and that path exists
     const kept = /The demo repository stays at (\S+) /.exec(run.stdout)?.[1]
     expect(kept).toBeDefined()

@@ -4,13 +4,13 @@
 // is asked and no file changes.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { BUNDLE_NODE, PROJECT_ROOT, runAction } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import type { TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 /** Node's error codes, spawn failures and the engine's stack overflow, as they must never be shown. */
 const RAW = /\bE[A-Z]{3,}\b|spawn |stack size/
@@ -21,7 +21,7 @@ interface Case {
   setup: (
     repo: TestRepo,
     scratch: string
-  ) => { dir?: string; env?: Record<string, string>; message: RegExp; hint: RegExp; file?: string }
+  ) => { dir?: string; env?: Record<string, string>; message: RegExp; hint: RegExp; cliHint?: RegExp; file?: string }
 }
 
 const nested = (n: number): string => '['.repeat(n) + ']'.repeat(n)
@@ -32,14 +32,20 @@ const CASES: Case[] = [
     setup: () => ({
       dir: 'nope',
       message: /the working directory \S+\/nope does not exist/,
-      hint: /set the action's working-directory/
+      hint: /set the `working-directory` input/,
+      cliHint: /set -C to a folder of the repository; run it inside a git clone/
     })
   },
   {
     name: 'a working-directory that is a file',
     setup: (repo) => {
       repo.write({ afile: 'x\n' })
-      return { dir: 'afile', message: /\S+\/afile is a file, not a folder/, hint: /working-directory/ }
+      return {
+        dir: 'afile',
+        message: /\S+\/afile is a file, not a folder/,
+        hint: /working-directory/,
+        cliHint: /set -C /
+      }
     }
   },
   {
@@ -47,7 +53,12 @@ const CASES: Case[] = [
     setup: (repo, scratch) => {
       const plain = join(scratch, 'plain')
       mkdirSync(plain)
-      return { dir: plain, message: /\S+\/plain is not inside a git repository/, hint: /actions\/checkout/ }
+      return {
+        dir: plain,
+        message: /\S+\/plain is not inside a git repository/,
+        hint: /actions\/checkout/,
+        cliHint: /run it inside a git clone/
+      }
     }
   },
   {
@@ -55,7 +66,12 @@ const CASES: Case[] = [
     setup: (repo, scratch) => {
       const bare = join(scratch, 'bare.git')
       repo.git('init', '-q', '--bare', bare)
-      return { dir: bare, message: /bare\.git is a bare repository/, hint: /clone with a working tree/ }
+      return {
+        dir: bare,
+        message: /bare\.git is a bare repository/,
+        hint: /check the repository out first \(actions\/checkout\)/,
+        cliHint: /run it inside a git clone/
+      }
     }
   },
   {
@@ -181,7 +197,7 @@ describe('errors name the place and say what to do (issue 10 §8)', () => {
   afterAll(() => server.close())
   beforeEach(() => {
     repo = exampleRepo()
-    scratch = mkdtempSync(join(tmpdir(), 'graft-errors-'))
+    scratch = scratchDir('graft-errors')
   })
   afterEach(() => {
     repo.cleanup()
@@ -209,13 +225,15 @@ describe('errors name the place and say what to do (issue 10 §8)', () => {
     })
 
     it.each(['validate', 'generate'])('through the CLI (%s)', async (command) => {
-      const { dir, env, message, hint } = setup(repo, scratch)
+      const { dir, env, message, hint, cliHint } = setup(repo, scratch)
       const before = repo.snapshot()
       const root = dir ? (dir.startsWith('/') ? dir : join(repo.root, dir)) : repo.root
       const run = await cli([command, '--engine', 'native', '-C', root], { ...bedrockTestEnv(server.url), ...env })
       expect(run.code).not.toBe(0)
       expect(run.out).toMatch(message)
-      expect(run.out).toMatch(hint)
+      expect(run.out).toMatch(cliHint ?? hint)
+      // the CLI speaks of its options and of git, never of the action's inputs or checkout step
+      expect(run.out).not.toMatch(/working-directory|actions\/checkout|the `[a-z-]+` input/)
       for (const line of run.out.split('\n')) expect(line).not.toMatch(RAW)
       expect(server.requests).toHaveLength(0)
       expect(repo.snapshot()).toEqual(before)

@@ -52,7 +52,7 @@ describe('hand-edits (issue 10 §6)', () => {
     expect(repo.read('dvc.lock')).not.toBe(lockBefore)
     expect(await realStatus(repo.root)).toEqual({})
     expect(result.stdout).toContain(
-      'docs/index.md: edited by hand; hand-edits is keep, so the edit is accepted as it is: no model call, and dvc.lock records its new hash'
+      'docs/index.md: edited by hand; with `hand-edits: keep` the edit is accepted as it is: no model call, and dvc.lock records its new hash'
     )
     expect(result.summary).toContain('hand edit kept (no call)')
     expect(result.summary).toMatch(
@@ -79,7 +79,7 @@ describe('hand-edits (issue 10 §6)', () => {
       const result = await run(entry, { 'hand-edits': 'fail' })
       expect(result.code).toBe(1)
       expect(result.stdout).toMatch(
-        /::error title=graft-action,file=docs\/index\.md::docs\/index\.md was edited by hand \(.*\), and hand-edits is fail/
+        /::error title=graft-action,file=docs\/index\.md::docs\/index\.md was edited by hand \(.*\), and `hand-edits: fail` refuses hand edits/
       )
       expect(result.stdout).toMatch(/revert the edit \(git checkout -- docs\/index\.md\)/)
     }
@@ -96,9 +96,11 @@ describe('hand-edits (issue 10 §6)', () => {
   it('an unknown policy is an input error', async () => {
     const result = await run('validate', { 'hand-edits': 'ignore' })
     expect(result.code).toBe(1)
-    expect(result.stdout).toMatch(/::error title=graft-action::input hand-edits is "ignore"/)
+    expect(result.stdout).toMatch(
+      /::error title=graft-action::input hand-edits must be keep, regenerate or fail, not "ignore"/
+    )
     const c = await cli(['generate', '--hand-edits', 'ignore', '-C', repo.root])
     expect(c.code).toBe(2)
-    expect(c.out).toMatch(/--hand-edits is "ignore".*\n?.*keep, regenerate, fail/)
+    expect(c.out).toMatch(/--hand-edits must be keep, regenerate or fail, not "ignore"/)
   })
 })

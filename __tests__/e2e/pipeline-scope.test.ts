@@ -49,7 +49,7 @@ describe('a working-directory with nothing to check', () => {
       `${join(repo.root, 'site')} holds no *.prompt.md file and no dvc.yaml: there is nothing to validate`
     )
     expect(run.stdout).toContain(`${join(repo.root, 'dvc.yaml')} above it holds a pipeline`)
-    expect(run.stdout).toContain("set the action's working-directory to .")
+    expect(run.stdout).toContain('set `working-directory: .`')
     expect(run.stdout).not.toMatch(/up to date/)
     expect(run.outputs.is_stale).not.toBe('false')
     expect(server.requests).toHaveLength(0)
@@ -57,7 +57,7 @@ describe('a working-directory with nothing to check', () => {
   })
 
   it('a repository with no pipeline at all: the error names the folder, no pipeline above', async () => {
-    const empty = TestRepo.create({ 'README.md': '# nothing\n' }, 'graft-empty-')
+    const empty = TestRepo.create({ 'README.md': '# nothing\n' }, 'graft-empty')
     try {
       const before = empty.snapshot()
       const run = await runAction('validate', {
@@ -66,7 +66,7 @@ describe('a working-directory with nothing to check', () => {
       })
       expect(run.code).toBe(1)
       expect(run.stdout).toContain(`${empty.root} holds no *.prompt.md file and no dvc.yaml`)
-      expect(run.stdout).toContain('set working-directory (CLI: -C) to the folder that holds dvc.yaml')
+      expect(run.stdout).toContain('set the `working-directory` input to the folder that holds dvc.yaml')
       expect(run.stdout).not.toContain('above it')
       expect(run.stdout).not.toMatch(/up to date/)
       expect(empty.snapshot()).toEqual(before)
@@ -76,7 +76,7 @@ describe('a working-directory with nothing to check', () => {
   })
 
   it('a dvc.yaml with no stages and no prompts is an error on dvc.yaml', async () => {
-    const empty = TestRepo.create({ 'dvc.yaml': 'stages: {}\n' }, 'graft-empty-')
+    const empty = TestRepo.create({ 'dvc.yaml': 'stages: {}\n' }, 'graft-empty')
     try {
       const run = await runAction('validate', { workspace: empty.root, inputs: { engine: 'native' } })
       expect(run.code).toBe(1)
@@ -98,7 +98,7 @@ describe('a working-directory with nothing to check', () => {
     expect(run.stdout).toContain(
       `${join(repo.root, 'docs')} has no dvc.yaml, but ${join(repo.root, 'dvc.yaml')} above it has stages that read and write files in this folder`
     )
-    expect(run.stdout).toContain("set the action's working-directory to .")
+    expect(run.stdout).toContain('set `working-directory: .`')
     expect(run.stdout).not.toContain('does not exist')
     expect(repo.snapshot()).toEqual(before)
   })

@@ -4,14 +4,12 @@
 // protected branches refusing git pushes through a pre-receive hook.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv, reply } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import { GitHubServer, WORKFLOW_IDENTITY } from '../support/github-server.js'
 import { GIT_ENV, TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 const TOKEN = 'ghs_e2eSecretToken0123456789'
 const REGENERATED = ['docs/faq.md', 'docs/index.md', 'docs/release-notes.md', 'dvc.lock']
@@ -21,7 +19,7 @@ function gitIn(dir: string, ...args: string[]): string {
 }
 
 function otherClone(origin: string, branch: string): TestRepo {
-  const dir = mkdtempSync(join(tmpdir(), 'graft-other-'))
+  const dir = scratchDir('graft-other')
   execFileSync('git', ['clone', '-q', '-b', branch, origin, dir])
   const repo = new TestRepo(dir)
   repo.git('config', 'user.name', 'Other')
@@ -97,6 +95,31 @@ describe('publishing through the API and onto protected branches (dist/main)', (
       }
     }
   }
+
+  it("GitHub Enterprise Server: REST at the runner's GITHUB_API_URL (<host>/api/v3), GraphQL at its GITHUB_GRAPHQL_URL (<host>/api/graphql)", async () => {
+    const event = pullRequest()
+    const result = await runAction('main', {
+      workspace: repo.root,
+      event,
+      inputs: { command: 'generate', engine: 'native', token: TOKEN, 'commit-via': 'api' },
+      env: {
+        ...bedrockTestEnv(bedrock.url),
+        // what a GHES runner sets: the API under the server's own host
+        GITHUB_SERVER_URL: github.url,
+        GITHUB_API_URL: `${github.url}/api/v3`,
+        GITHUB_GRAPHQL_URL: `${github.url}/api/graphql`,
+        GITHUB_REPOSITORY: 'acme/docs'
+      }
+    })
+    expect(result.code).toBe(0)
+    expect(result.outputs.pushed).toBe('true')
+    expect(github.apiCommits).toEqual([expect.objectContaining({ branch: 'feature', verified: true })])
+    expect(github.comments('acme', 'docs', 7)).toHaveLength(1)
+    const paths = github.requests.map((r) => r.path)
+    expect(paths).toContain('/api/graphql')
+    expect(paths.some((p) => p.startsWith('/api/v3/repos/acme/docs/issues/7/comments'))).toBe(true)
+    expect(paths.filter((p) => p !== '/api/graphql' && !p.startsWith('/api/v3/'))).toEqual([])
+  })
 
   it('commit-via api on a pull request: one Verified commit by the token, exactly the regenerated files, checkout moved to it', async () => {
     const event = pullRequest()
@@ -325,5 +348,26 @@ describe('publishing through the API and onto protected branches (dist/main)', (
     expect(result.outputs.pushed).toBe('true')
     expect(result.summary).toMatch(/ci \/ test/)
     expect(result.summary).toMatch(/GITHUB_TOKEN[^\n]*starts? no workflow runs/i)
+  })
+
+  it("GitHub's secondary rate limit on the API commit: a short retry-after is waited out; a long one fails naming the rate limit, nothing pushed", async () => {
+    const event = pushToMain()
+    const onGraphql = (method: string, path: string) => method === 'POST' && path === '/graphql'
+    github.rateLimits.push({ kind: 'secondary', retryAfter: 1, match: onGraphql })
+    const waited = await run(event, { 'commit-via': 'api' })
+    expect(waited.code).toBe(0)
+    expect(waited.outputs.pushed).toBe('true')
+    expect(waited.stdout).toMatch(/GitHub's secondary rate limit answered POST \/graphql: retrying in 1 s/)
+
+    const again = pushToMain('\n## 2.5.0\n- pause()\n')
+    const before = gitIn(origin, 'rev-parse', 'main').trim()
+    github.rateLimits.push({ kind: 'secondary', retryAfter: 120, match: onGraphql })
+    const refused = await run(again, { 'commit-via': 'api' })
+    expect(refused.code).not.toBe(0)
+    expect(refused.stdout).toMatch(
+      /the GitHub API refused the commit on main for its rate limit: GitHub's secondary rate limit \(it asked to wait 120 s\)/
+    )
+    expect(refused.stdout).not.toMatch(/permissions: contents: write/)
+    expect(gitIn(origin, 'rev-parse', 'main').trim()).toBe(before)
   })
 })

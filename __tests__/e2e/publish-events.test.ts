@@ -4,14 +4,13 @@
 // render, and paths that look like patterns.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv, reply } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import { GitHubServer } from '../support/github-server.js'
 import { GIT_ENV, TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 const TOKEN = 'ghs_e2eSecretToken0123456789'
 
@@ -20,7 +19,7 @@ function gitIn(dir: string, ...args: string[]): string {
 }
 
 function otherClone(origin: string, branch: string): TestRepo {
-  const dir = mkdtempSync(join(tmpdir(), 'graft-other-'))
+  const dir = scratchDir('graft-other')
   execFileSync('git', ['clone', '-q', '-b', branch, origin, dir])
   const repo = new TestRepo(dir)
   repo.git('config', 'user.name', 'Other')

@@ -4,13 +4,14 @@
 // renders — every file the run wrote goes back, and what cannot is named.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BUNDLE_NODE, PROJECT_ROOT, runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv, reply } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import type { TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 // each case runs the bundle once or twice against loopback servers: seconds, more on a loaded machine
 jest.setTimeout(120_000)
@@ -35,7 +36,7 @@ function makeReadOnly(dir: string): () => void {
  */
 function tinyDisk(dir: string): (() => void) | undefined {
   if (process.getuid?.() !== 0) return undefined
-  const copy = mkdtempSync(join(tmpdir(), 'graft-disk-'))
+  const copy = scratchDir('graft-disk')
   try {
     execFileSync('cp', ['-a', `${dir}/.`, copy])
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'ignore' })
@@ -46,7 +47,7 @@ function tinyDisk(dir: string): (() => void) | undefined {
   return () => execFileSync('umount', [dir])
 }
 const canMount = ((): boolean => {
-  const probe = mkdtempSync(join(tmpdir(), 'graft-mount-probe-'))
+  const probe = scratchDir('graft-mount-probe')
   const undo = tinyDisk(probe)
   undo?.()
   return undo !== undefined
@@ -183,13 +184,14 @@ describe('rollback always finishes (dist/generate)', () => {
     async (signal) => {
       const before = repo.snapshot()
       server.enqueue(reply.text('# A\n\nPage A.\n'), reply.hold(new Promise(() => undefined)))
-      const scratch = mkdtempSync(join(tmpdir(), 'graft-runner-'))
+      const scratch = scratchDir('graft-runner')
       writeFileSync(join(scratch, 'output'), '')
       writeFileSync(join(scratch, 'summary'), '')
       const child = spawn(BUNDLE_NODE, [join(PROJECT_ROOT, 'dist/generate/index.js')], {
         cwd: repo.root,
         env: {
           PATH: process.env.PATH,
+          TMPDIR: tmpdir(),
           GITHUB_ACTIONS: 'true',
           GITHUB_WORKSPACE: repo.root,
           GITHUB_OUTPUT: join(scratch, 'output'),

@@ -5,22 +5,13 @@
 // no secret into a request, the log or the summary.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import {
-  lstatSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv, reply } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import type { TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 /** A token shaped like GitHub's, as actions/checkout persists it in .git/config. */
 const TOKEN = 'ghs_' + 'Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0FeDcBa'
@@ -81,7 +72,7 @@ describe('a hostile repository', () => {
     repo.git('config', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${BASIC}`)
     server = await new BedrockServer().start()
     server.onRequest(() => reply.text('# New text\n'))
-    outside = mkdtempSync(join(tmpdir(), 'graft-outside-'))
+    outside = scratchDir('graft-outside')
     writeFileSync(join(outside, 'secret.txt'), `password for prod: ${SESSION}\n`)
   })
   afterEach(async () => {

@@ -7,14 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile, execFileSync } from 'node:child_process'
 import { promisify } from 'node:util'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv, reply } from '../support/bedrock-server.js'
 import { GitHttpServer } from '../support/git-http-server.js'
 import { buildGraftRepo, dvcCommit, graftStages, outputText } from '../support/graft-repo.js'
 import { GIT_ENV, TestRepo } from '../support/repo.js'
+import { scratchDir } from '../support/scratch.js'
 
 const TOKEN = 'ghs_LoopbackPrivateRepoToken0123456789'
 const NAMES = ['alpha', 'beta', 'gamma', 'delta']
@@ -68,7 +68,7 @@ const run = promisify(execFile)
  * from this process.
  */
 async function cloneOf(url: string, depth?: number, header?: string): Promise<TestRepo> {
-  const dir = mkdtempSync(join(tmpdir(), 'graft-shallow-'))
+  const dir = scratchDir('graft-shallow')
   const args = [
     ...(header ? ['-c', `http.extraheader=${header}`] : []),
     'clone',
@@ -130,7 +130,7 @@ describe('generate in a shallow clone', () => {
 
   beforeAll(async () => {
     ;({ repo, baselines } = buildHistory())
-    projectRoot = mkdtempSync(join(tmpdir(), 'graft-git-host-'))
+    projectRoot = scratchDir('graft-git-host')
     execFileSync('git', ['clone', '-q', '--bare', repo.root, join(projectRoot, 'docs.git')])
     bedrock = await new BedrockServer().start()
     bedrock.onRequest((req) =>

@@ -41,11 +41,15 @@ interface Step {
 }
 interface Job {
   steps?: Step[]
+  uses?: string
+  permissions?: unknown
+  'timeout-minutes'?: number
   concurrency?: { group?: string } | string
   env?: Record<string, string>
 }
 interface Workflow {
   on?: unknown
+  permissions?: unknown
   concurrency?: { group?: string } | string
   jobs: Record<string, Job>
 }
@@ -76,6 +80,35 @@ function ruleProblems(yaml: string): string[] {
     }
     if (step.with && String(step.with['fetch-depth']) === '0')
       problems.push('fetch-depth: 0 (validate needs no history; generate deepens itself)')
+  }
+  return problems
+}
+
+/**
+ * What a security reviewer checks in one workflow: permissions granted per job
+ * (the workflow grants none), a time limit on every job, checkouts that keep no
+ * credentials, and App tokens scoped with permission-* inputs.
+ */
+function hardeningProblems(yaml: string): string[] {
+  const w = parse(yaml) as Workflow
+  const problems: string[] = []
+  const granted =
+    w.permissions !== undefined &&
+    !(typeof w.permissions === 'object' && Object.keys(w.permissions as object).length === 0)
+  if (granted) problems.push('workflow-level permissions: grant them per job (permissions: {} at the top)')
+  for (const [name, job] of Object.entries(w.jobs)) {
+    if (job.uses) continue // a reusable workflow's call takes its caller's settings
+    if (job.permissions === undefined) problems.push(`${name}: no job-level permissions`)
+    if (job['timeout-minutes'] === undefined) problems.push(`${name}: no timeout-minutes`)
+    for (const step of job.steps ?? []) {
+      if (step.uses?.startsWith('actions/checkout@') && String(step.with?.['persist-credentials']) !== 'false')
+        problems.push(`${name}: ${step.uses} without persist-credentials: false`)
+      if (
+        step.uses?.startsWith('actions/create-github-app-token@') &&
+        !Object.keys(step.with ?? {}).some((k) => k.startsWith('permission-'))
+      )
+        problems.push(`${name}: ${step.uses} without permission-* inputs (the installation's blanket permissions)`)
+    }
   }
   return problems
 }
@@ -122,6 +155,51 @@ describe('workflows', () => {
       ''
     ].join('\n')
     expect(ruleProblems(bad)).toHaveLength(4)
+  })
+
+  it.each(workflows)(
+    '%s: permissions per job, timeout-minutes, no persisted credentials, scoped App tokens',
+    (_n, yaml) => {
+      expect(hardeningProblems(yaml)).toEqual([])
+    }
+  )
+
+  it('the hardening rules do catch each fault', () => {
+    const bad = [
+      'on: push',
+      'permissions:',
+      '  contents: write',
+      'jobs:',
+      '  a:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: actions/checkout@v7',
+      '      - uses: actions/create-github-app-token@v3',
+      '        with: { client-id: x, private-key: y }',
+      ''
+    ].join('\n')
+    expect(hardeningProblems(bad)).toEqual([
+      'workflow-level permissions: grant them per job (permissions: {} at the top)',
+      'a: no job-level permissions',
+      'a: no timeout-minutes',
+      'a: actions/checkout@v7 without persist-credentials: false',
+      "a: actions/create-github-app-token@v3 without permission-* inputs (the installation's blanket permissions)"
+    ])
+  })
+
+  it('every job that regenerates may open the rolling pull request: pull-requests: write (or an App token that can)', () => {
+    for (const [name, yaml] of userWorkflows) {
+      for (const [jobName, job] of Object.entries((parse(yaml) as Workflow).jobs)) {
+        const regenerates = (job.steps ?? []).some(
+          (s) => /^owner\/graft-action(\/generate)?@/.test(s.uses ?? '') && (s.with?.command ?? 'auto') !== 'validate'
+        )
+        if (!regenerates) continue
+        const perms = (job.permissions ?? {}) as Record<string, string>
+        const app = (job.steps ?? []).find((s) => s.uses?.startsWith('actions/create-github-app-token@'))
+        const can = perms['pull-requests'] === 'write' || app?.with?.['permission-pull-requests'] === 'write'
+        expect(`${name} ${jobName}: ${can ? 'can' : 'cannot'} open the rolling pull request`).toMatch(/: can open/)
+      }
+    }
   })
 
   it('every workflow a user copies uses one concurrency group expression, keyed by the branch pushed to', () => {

@@ -2,11 +2,9 @@
 // Graft repository, a bare origin standing for GitHub, and the refs and event
 // payloads GitHub would produce (refs/pull/N/merge and /head, push, dispatch).
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { exampleRepo } from './example-repo.js'
 import { GIT_ENV, TestRepo } from './repo.js'
+import { scratchDir } from './scratch.js'
 
 export const REPOSITORY = 'acme/docs'
 
@@ -131,7 +129,7 @@ export class ActRepo {
 
   /** Another developer's clone, to push while a run is in flight. */
   otherClone(branch: string): TestRepo {
-    const dir = mkdtempSync(join(tmpdir(), 'graft-act-other-'))
+    const dir = scratchDir('graft-act-other')
     execFileSync('git', ['clone', '-q', '-b', branch, this.origin, dir])
     const other = new TestRepo(dir)
     other.git('config', 'user.name', 'Other')

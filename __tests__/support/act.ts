@@ -7,10 +7,11 @@
 // Bedrock and the GitHub API are the loopback servers. act's own cache server
 // backs @actions/cache, so a render-cache hit can be seen.
 import { execFile } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { PROJECT_ROOT } from './action-runner.js'
+import { scratchDir } from './scratch.js'
 
 /** The act release the suite runs (the same `go install` line as .ci/run). */
 export const ACT_VERSION = 'v0.2.89'
@@ -99,7 +100,7 @@ let packageDir: string | undefined
  */
 export function actionPackage(): string {
   if (packageDir) return packageDir
-  const dir = mkdtempSync(join(tmpdir(), 'graft-act-action-'))
+  const dir = scratchDir('graft-act-action')
   for (const part of ['action.yml', 'validate/action.yml', 'generate/action.yml', 'dist']) {
     cpSync(join(PROJECT_ROOT, part), join(dir, part), { recursive: true })
   }
@@ -121,7 +122,7 @@ export function requireAct(): void {
 export function runAct(o: ActRunOptions): Promise<ActRun> {
   requireAct()
   const repository = o.repository ?? 'acme/docs'
-  const scratch = mkdtempSync(join(tmpdir(), 'graft-act-run-'))
+  const scratch = scratchDir('graft-act-run')
   const home = o.home ?? join(scratch, 'home')
   const work = join(scratch, 'work')
   mkdirSync(home, { recursive: true })
@@ -193,6 +194,9 @@ export function runAct(o: ActRunOptions): Promise<ActRun> {
       .filter((dir) => dir && !existsSync(join(dir, 'dvc')))
       .join(delimiter),
     HOME: home,
+    // act's own temporary files and the steps' (host mode hands them this
+    // environment): the test file's, so what they leave fails the file
+    TMPDIR: tmpdir(),
     LANG: 'C.UTF-8',
     GIT_CONFIG_GLOBAL: gitconfig,
     GIT_CONFIG_NOSYSTEM: '1',

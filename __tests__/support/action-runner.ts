@@ -1,10 +1,14 @@
 // Runs a bundled entrypoint (dist/<name>/index.js) exactly as a GitHub runner
-// would: inputs as INPUT_* variables, outputs and summary through files.
+// would: inputs as INPUT_* variables, outputs and summary through files. The
+// runner's folders (HOME, RUNNER_TEMP, the tool cache) are a scratch folder of
+// the test file; TMPDIR stays the test file's, so whatever the action leaves
+// in os.tmpdir() fails the file (environment.mjs).
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { scratchDir } from './scratch.js'
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -45,13 +49,14 @@ export function parseOutputFile(text: string): Record<string, string> {
 }
 
 export function runAction(entry: string, options: ActionRunOptions): Promise<ActionRun> {
-  const scratch = mkdtempSync(join(tmpdir(), 'graft-runner-'))
+  const scratch = scratchDir('graft-runner')
   const outputFile = join(scratch, 'output')
   const summaryFile = join(scratch, 'summary')
   writeFileSync(outputFile, '')
   writeFileSync(summaryFile, '')
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
+    TMPDIR: tmpdir(),
     HOME: join(scratch, 'home'),
     GITHUB_ACTIONS: 'true',
     CI: 'true',

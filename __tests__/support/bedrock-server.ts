@@ -7,10 +7,8 @@
 // or N admitted per minute; beyond that, ThrottlingException, counted.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { EventStreamCodec } from '@smithy/eventstream-codec'
+import { scratchDir } from './scratch.js'
 
 const codec = new EventStreamCodec(
   (bytes: Uint8Array) => new TextDecoder().decode(bytes),
@@ -438,16 +436,17 @@ function sendConverse(res: ServerResponse, req: RecordedRequest, r: TextReply): 
 
 /**
  * The environment the real SDK client needs to talk to this server: dummy
- * keys, a region, no instance metadata, a scratch HOME with no ~/.aws.
+ * keys, a region, no instance metadata, a scratch HOME with no ~/.aws (a
+ * scratch folder of the test file unless given: outside jest, pass one).
  */
-export function bedrockTestEnv(url: string): Record<string, string> {
+export function bedrockTestEnv(url: string, home?: string): Record<string, string> {
   return {
     AWS_ENDPOINT_URL_BEDROCK_RUNTIME: url,
     AWS_ACCESS_KEY_ID: 'test',
     AWS_SECRET_ACCESS_KEY: 'test',
     AWS_REGION: 'us-east-1',
     AWS_EC2_METADATA_DISABLED: 'true',
-    HOME: mkdtempSync(join(tmpdir(), 'graft-home-'))
+    HOME: home ?? scratchDir('graft-home')
   }
 }
 

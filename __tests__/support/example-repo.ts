@@ -18,7 +18,7 @@ export const EXAMPLE_UPSTREAMS: Record<string, string[]> = {
 }
 
 export function exampleRepo(): TestRepo {
-  const repo = TestRepo.create({}, 'graft-example-')
+  const repo = TestRepo.create({}, 'graft-example')
   cpSync(EXAMPLE_DIR, repo.root, { recursive: true })
   repo.commit('docs-site, as last generated')
   return repo

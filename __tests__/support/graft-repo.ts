@@ -4,11 +4,11 @@
 // running any stage command), all committed to git.
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import { which } from '../../src/core/io/which.js'
 import { TestRepo } from './repo.js'
+import { scratchDir } from './scratch.js'
 
 export interface PromptSpec {
   /** e.g. `docs/how-it-works.prompt.md` */
@@ -138,7 +138,7 @@ function yamlScalar(s: string): string {
 /** Builds the repository, records dvc.lock with the real dvc, commits everything. */
 export function buildGraftRepo(spec: GraftRepoSpec): TestRepo {
   const stages = graftStages(spec.prompts)
-  const repo = TestRepo.create({ '.gitignore': spec.gitignore ?? '/.dvc/\n', ...spec.sources }, 'graft-repo-')
+  const repo = TestRepo.create({ '.gitignore': spec.gitignore ?? '/.dvc/\n', ...spec.sources }, 'graft-repo')
   for (const p of spec.prompts) repo.write({ [p.path]: promptText(p) })
   for (const s of stages) repo.write({ [s.out]: spec.outputs?.[s.out] ?? outputText(s) })
   repo.write({ 'dvc.yaml': graftDvcYaml(stages) })
@@ -152,7 +152,7 @@ export function buildGraftRepo(spec: GraftRepoSpec): TestRepo {
 export function dvcCommit(repo: TestRepo, targets: string[] = []): void {
   const hadDvcDir = existsSync(repo.path('.dvc'))
   if (!hadDvcDir) mkdirSync(repo.path('.dvc'))
-  const site = mkdtempSync(join(tmpdir(), 'graft-site-'))
+  const site = scratchDir('graft-test-dvc-site')
   try {
     execFileSync(requireDvc(), ['commit', '-f', '-q', ...targets], {
       cwd: repo.root,
@@ -167,7 +167,7 @@ export function dvcCommit(repo: TestRepo, targets: string[] = []): void {
 
 /** A copy of a built repository (with its .git), for one mutation. */
 export function copyRepo(repo: TestRepo): TestRepo {
-  const root = mkdtempSync(join(tmpdir(), 'graft-copy-'))
+  const root = scratchDir('graft-copy')
   cpSync(repo.root, root, { recursive: true })
   return new TestRepo(root)
 }

@@ -2,15 +2,17 @@
 // folder is created for the call and removed afterwards, so snapshots of the
 // repository stay comparable.
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { scratchDir } from './scratch.js'
 
-const siteCache = mkdtempSync(join(tmpdir(), 'graft-dvc-site-'))
+/** DVC's site cache for the test file (else DVC writes /var/tmp/dvc). */
+let siteCache: string | undefined
 
 export function runDvc(root: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const scratch = !existsSync(join(root, '.dvc'))
   if (scratch) mkdirSync(join(root, '.dvc'))
+  siteCache ??= scratchDir('graft-test-dvc-site')
   const env = { ...process.env, DVC_NO_ANALYTICS: '1', DVC_SITE_CACHE_DIR: siteCache }
   return new Promise((resolve) => {
     execFile('dvc', args, { cwd: root, env }, (error, stdout, stderr) => {

@@ -1,9 +1,10 @@
-// Builds real git repositories in temp folders for tests: files, commits, and a
-// local bare repository as `origin`.
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync, readdirSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+// Builds real git repositories in scratch folders for tests (removed after the
+// test file, see scratch.ts): files, commits, and a local bare repository as
+// `origin`.
+import { mkdirSync, writeFileSync, readFileSync, rmSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { execFileSync } from 'node:child_process'
+import { scratchDir } from './scratch.js'
 
 export const GIT_ENV = {
   GIT_AUTHOR_NAME: 'Dev',
@@ -16,8 +17,8 @@ export const GIT_ENV = {
 export class TestRepo {
   constructor(readonly root: string) {}
 
-  static create(files: Record<string, string | Buffer> = {}, prefix = 'graft-test-'): TestRepo {
-    const root = mkdtempSync(join(tmpdir(), prefix))
+  static create(files: Record<string, string | Buffer> = {}, prefix = 'graft-test'): TestRepo {
+    const root = scratchDir(prefix)
     const repo = new TestRepo(root)
     repo.git('init', '-q', '-b', 'main')
     repo.git('config', 'user.name', 'Dev')
@@ -70,7 +71,7 @@ export class TestRepo {
 
   /** Creates a bare repository, sets it as `origin` and pushes the current branch. */
   addOrigin(): string {
-    const bare = mkdtempSync(join(tmpdir(), 'graft-origin-'))
+    const bare = scratchDir('graft-origin')
     execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare])
     this.git('remote', 'add', 'origin', bare)
     this.git('push', '-q', '-u', 'origin', 'HEAD')
@@ -93,6 +94,7 @@ export class TestRepo {
     return out
   }
 
+  /** Removes the repository now (it is removed after the test file anyway). */
   cleanup(): void {
     rmSync(this.root, { recursive: true, force: true })
   }

@@ -2077,10 +2077,12 @@ class Semaphore {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _phrasing_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1677);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 // The one way the project runs a subprocess (git, dvc, pip). Plain Node, so the
 // core and the CLI need nothing from @actions/*. Arguments are passed as an
 // array: no shell, no quoting bugs.
+
 
 
 
@@ -2129,27 +2131,27 @@ const run = (file, args, options) => new Promise((resolve, reject) => {
  */
 function spawnProblem(file, cwd, error) {
     if (error.code === 'ENOENT' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(cwd)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
             message: `the folder ${cwd} does not exist, so ${file} cannot run there`,
-            hint: "check the action's working-directory (CLI: -C)"
+            hint: `check ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_2__/* .setting */ .Pe)('working-directory')}`
         });
     }
     if (error.code === 'ENOTDIR' || (error.code === 'ENOENT' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(cwd).isDirectory())) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
             message: `${cwd} is a file, not a folder, so ${file} cannot run there`,
-            hint: "check the action's working-directory (CLI: -C)"
+            hint: `check ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_2__/* .setting */ .Pe)('working-directory')}`
         });
     }
     if (error.code === 'ENOENT') {
         // The code stays on the error, so a caller that knows the program (dvc) can say how to install it.
-        const missing = new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+        const missing = new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
             message: `${file} is not installed or not on PATH`,
             hint: `install ${file} on the runner (or add its folder to PATH) and run again`
         });
         return Object.assign(missing, { code: 'ENOENT' });
     }
     if (error.code === 'EACCES') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
             message: `${file} was found on PATH but cannot be run (permission denied)`,
             hint: `make ${file} executable, or put a working ${file} first on PATH`
         });
@@ -4053,8 +4055,10 @@ function sizeOf(abs) {
 /* unused harmony exports graftCommand, applyTemplate, isGraftStage */
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6107);
 /* harmony import */ var _dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4417);
+/* harmony import */ var _phrasing_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1677);
 // The pipeline the prompts define: one DVC stage per prompt, as Graft writes
 // it, and the differences between that and the dvc.yaml on disk.
+
 
 
 /** Placeholders of a command template (see deriveTemplate). */
@@ -4139,7 +4143,7 @@ function pipelineDrift(prompts, dvc) {
                 stage: prompt.stageName,
                 kind: 'missing-stage',
                 file: prompt.path,
-                text: `dvc.yaml has no stage ${prompt.stageName} for ${prompt.path}; run the action's generate, or add the stage:\n${(0,_dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_1__/* .formatStageYaml */ .Jf)(expected, 2)}`
+                text: `dvc.yaml has no stage ${prompt.stageName} for ${prompt.path}; ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_2__/* .phrasing */ .f2)().regenerate}, or add the stage:\n${(0,_dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_1__/* .formatStageYaml */ .Jf)(expected, 2)}`
             });
             continue;
         }
@@ -4149,7 +4153,7 @@ function pipelineDrift(prompts, dvc) {
                 stage: stage.name,
                 kind: 'deps-differ',
                 file: prompt.path,
-                text: `the deps of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${deps}); run the action's generate, or set its deps to: ${expected.deps.join(', ')}`
+                text: `the deps of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${deps}); ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_2__/* .phrasing */ .f2)().regenerate}, or set its deps to: ${expected.deps.join(', ')}`
             });
         }
         const outs = listDiff([prompt.out], stage.outs.map((o) => o.path));
@@ -4158,7 +4162,7 @@ function pipelineDrift(prompts, dvc) {
                 stage: stage.name,
                 kind: 'outs-differ',
                 file: prompt.path,
-                text: `the outs of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${outs}); run the action's generate, or set its outs to: ${prompt.out}`
+                text: `the outs of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${outs}); ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_2__/* .phrasing */ .f2)().regenerate}, or set its outs to: ${prompt.out}`
             });
         }
     }
@@ -4205,69 +4209,104 @@ function listDiff(expected, actual) {
 /* harmony export */   AX: () => (/* binding */ resolveModel),
 /* harmony export */   Os: () => (/* binding */ resolveModelSetting),
 /* harmony export */   YD: () => (/* binding */ outputTokenLimit),
-/* harmony export */   gy: () => (/* binding */ modelIdFor)
+/* harmony export */   gy: () => (/* binding */ modelIdFor),
+/* harmony export */   qq: () => (/* binding */ contextWindow)
 /* harmony export */ });
 /* unused harmony exports MODEL_ALIASES, isBedrockId */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 // Graft's model names → Bedrock model ids. The table is Graft's own (its Bedrock
 // plugin), so a prompt that renders under Graft renders here with the same model.
 
+/** The context window of every Claude model in the table below, in input tokens. */
+const CONTEXT_200K = 200_000;
 /**
- * Each Bedrock id with every alias that names it, and the model's output-token
+ * Each Bedrock id with every alias that names it, the model's output-token
  * limit (Anthropic's model overview; Bedrock refuses a larger maxTokens with
  * "exceeds the model limit"): Claude 3 Haiku and the first Claude 3.5 Sonnet
  * 4096, Claude 3.5 Haiku and 3.5 Sonnet v2 8192, Claude 3.7 Sonnet and the
- * Sonnet 4 family 64000, Opus 4 and 4.1 32000.
+ * Sonnet 4 family 64000, Opus 4 and 4.1 32000; and its context window in input
+ * tokens: 200,000 for every one of them (Sonnet 4 and 4.5 offer 1 M only behind
+ * a beta flag this action does not send). Bedrock refuses a longer prompt with
+ * "Input is too long for requested model."
  */
 const ALIAS_GROUPS = [
     [
         'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
         ['bedrock-claude-v4.5-sonnet-us', 'bedrock-claude-sonnet-v4.5-us', 'bc-v4.5-us'],
-        64000
+        64000,
+        CONTEXT_200K
     ],
     [
         'global.anthropic.claude-sonnet-4-5-20250929-v1:0',
         ['bedrock-claude-v4.5-sonnet-global', 'bedrock-claude-sonnet-v4.5-global', 'bc-v4.5-global'],
-        64000
+        64000,
+        CONTEXT_200K
     ],
     [
         'anthropic.claude-sonnet-4-5-20250929-v1:0',
         ['bedrock-claude-v4.5-sonnet', 'bedrock-claude-sonnet-v4.5', 'bc-v4.5'],
-        64000
+        64000,
+        CONTEXT_200K
     ],
     [
         'global.anthropic.claude-sonnet-4-20250514-v1:0',
         ['bedrock-claude-v4-sonnet-global', 'bedrock-claude-sonnet-v4-global', 'bc-v4-global'],
-        64000
+        64000,
+        CONTEXT_200K
     ],
-    ['anthropic.claude-sonnet-4-20250514-v1:0', ['bedrock-claude-v4-sonnet', 'bedrock-claude-sonnet-v4', 'bc-v4'], 64000],
+    [
+        'anthropic.claude-sonnet-4-20250514-v1:0',
+        ['bedrock-claude-v4-sonnet', 'bedrock-claude-sonnet-v4', 'bc-v4'],
+        64000,
+        CONTEXT_200K
+    ],
     [
         'us.anthropic.claude-opus-4-1-20250805-v1:0',
         ['bedrock-claude-v4.1-opus-us', 'bedrock-claude-opus-v4.1-us', 'bo-v4.1-us'],
-        32000
+        32000,
+        CONTEXT_200K
     ],
     [
         'anthropic.claude-opus-4-1-20250805-v1:0',
         ['bedrock-claude-v4.1-opus', 'bedrock-claude-opus-v4.1', 'bo-v4.1'],
-        32000
+        32000,
+        CONTEXT_200K
     ],
-    ['anthropic.claude-opus-4-20250514-v1:0', ['bedrock-claude-v4-opus', 'bedrock-claude-opus-v4', 'bo-v4'], 32000],
+    [
+        'anthropic.claude-opus-4-20250514-v1:0',
+        ['bedrock-claude-v4-opus', 'bedrock-claude-opus-v4', 'bo-v4'],
+        32000,
+        CONTEXT_200K
+    ],
     [
         'us.anthropic.claude-3-7-sonnet-20250219-v1:0',
         ['bedrock-claude-v3.7-sonnet', 'bedrock-claude-sonnet-v3.7', 'bc-v3.7'],
-        64000
+        64000,
+        CONTEXT_200K
     ],
-    ['us.anthropic.claude-3-5-sonnet-20241022-v2:0', ['bedrock-claude-v3.5-sonnet-v2', 'bedrock-claude-sonnet-v2'], 8192],
+    [
+        'us.anthropic.claude-3-5-sonnet-20241022-v2:0',
+        ['bedrock-claude-v3.5-sonnet-v2', 'bedrock-claude-sonnet-v2'],
+        8192,
+        CONTEXT_200K
+    ],
     [
         'anthropic.claude-3-5-sonnet-20240620-v1:0',
         ['bedrock-claude-v3.5-sonnet', 'bedrock-claude-sonnet', 'bedrock-sonnet', 'bedrock-claude', 'bc'],
-        4096
+        4096,
+        CONTEXT_200K
     ],
-    ['us.anthropic.claude-3-5-haiku-20241022-v1:0', ['bedrock-claude-v3.5-haiku', 'bedrock-haiku-v3.5', 'bh-v3.5'], 8192],
+    [
+        'us.anthropic.claude-3-5-haiku-20241022-v1:0',
+        ['bedrock-claude-v3.5-haiku', 'bedrock-haiku-v3.5', 'bh-v3.5'],
+        8192,
+        CONTEXT_200K
+    ],
     [
         'anthropic.claude-3-haiku-20240307-v1:0',
         ['bedrock-claude-v3-haiku', 'bedrock-claude-haiku', 'bedrock-haiku', 'bh'],
-        4096
+        4096,
+        CONTEXT_200K
     ]
 ];
 /** alias → Bedrock model id */
@@ -4275,6 +4314,8 @@ const MODEL_ALIASES = new Map(ALIAS_GROUPS.flatMap(([id, aliases]) => aliases.ma
 const PROFILE_PREFIX = /^(?:us|eu|apac|global|us-gov|jp|au)\./;
 /** Bedrock base model id (no inference-profile prefix) → its output-token limit. */
 const OUTPUT_LIMITS = new Map(ALIAS_GROUPS.map(([id, , limit]) => [baseModelId(id), limit]));
+/** Bedrock base model id → its context window (input tokens). */
+const CONTEXT_WINDOWS = new Map(ALIAS_GROUPS.map(([id, , , window]) => [baseModelId(id), window]));
 /** `us.anthropic.claude-…` → `anthropic.claude-…`: the model behind an inference profile. */
 function baseModelId(id) {
     return id.replace(PROFILE_PREFIX, '');
@@ -4286,6 +4327,14 @@ function baseModelId(id) {
  */
 function outputTokenLimit(modelId) {
     return OUTPUT_LIMITS.get(baseModelId(MODEL_ALIASES.get(modelId.trim()) ?? modelId.trim()));
+}
+/**
+ * The most input tokens the model accepts in one request, for the models of the
+ * alias table (named by alias, model id or inference-profile id); undefined for
+ * any other model or an ARN (Bedrock then decides).
+ */
+function contextWindow(modelId) {
+    return CONTEXT_WINDOWS.get(baseModelId(MODEL_ALIASES.get(modelId.trim()) ?? modelId.trim()));
 }
 /** Names that are already Bedrock ids, inference profiles or ARNs: sent as written. */
 const PASS_THROUGH_PREFIXES = ['anthropic.', 'us.', 'eu.', 'apac.', 'global.', 'arn:aws:bedrock:'];

@@ -125,8 +125,10 @@ async function readText(root, rel) {
     return (0,paths/* readRegularFile */.XF)((0,external_node_path_.join)(root, rel), rel, { noFollow: true });
 }
 
-// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
-var args = __webpack_require__(8776);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/cli/help.ts
+var help = __webpack_require__(7911);
 ;// CONCATENATED MODULE: ./src/cli/sync-command.ts
 // `graft-action sync`: dvc.yaml (and dvc.lock) brought in line with the prompts,
 // as Graft's own sync does. The rules live in the core (pipeline/sync.ts); this
@@ -134,25 +136,27 @@ var args = __webpack_require__(8776);
 
 
 
-const syncHelp = `Usage: graft-action sync [options]
 
-Rewrites dvc.yaml from the *.prompt.md files: a stage for each new prompt (in
-the repository's own command template), the deps of each prompt's stage as its
-frontmatter says, and no stage - and no dvc.lock entry - for a prompt that is
-gone. Everything else in both files stays as written. Calls no model.
-
-Options:
-  --check          write nothing; list what would change and exit 1 if anything would
-  -C, --cwd <dir>  repository root (default: the current directory)
-  -h, --help       show this help
-`;
+const syncHelp = () => (0,help/* helpPage */.r)({
+    usage: 'graft-action sync [options]',
+    about: 'Rewrites dvc.yaml from the *.prompt.md files: a stage for each new prompt (in\n' +
+        "the repository's own command template), the deps of each prompt's stage as its\n" +
+        'frontmatter says, and no stage - and no dvc.lock entry - for a prompt that is\n' +
+        'gone. Everything else in both files stays as written. Calls no model.',
+    sections: [
+        {
+            heading: 'Options',
+            rows: [['--check', 'write nothing; list what would change and exit 1 if anything would'], ...help/* COMMON_ROWS */.i]
+        }
+    ]
+});
 async function syncCommand(argv) {
     const { values } = (0,args/* parseCommandLine */.Du)('sync', argv, {
         check: { type: 'boolean', default: false },
         cwd: { type: 'string', short: 'C', default: '.' }
     });
     if (values.help) {
-        process.stdout.write(syncHelp);
+        process.stdout.write(syncHelp());
         return 0;
     }
     const root = (0,external_node_path_.resolve)(values.cwd);

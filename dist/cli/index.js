@@ -2,20 +2,405 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8776:
+/***/ 7593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Du: () => (/* binding */ parseCommandLine),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   im: () => (/* binding */ asUsage)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
+/* harmony import */ var _core_nearest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8465);
+// Command-line parsing shared by every command: node:util's parseArgs, with its
+// errors turned into usage errors (exit status 2) that name the nearest option
+// and point at the command's --help, and option values checked by the core's
+// settings (one wording for the action and the CLI).
+
+
+
+/** A mistake in how the command was typed: printed like any error, exit status 2. */
+class UsageError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GraftError */ .Tz {
+    exitCode = 2;
+    constructor(problem) {
+        super(problem);
+        this.name = 'UsageError';
+    }
+}
+/**
+ * Parses `argv` for `command` (e.g. "validate", "hook install") against
+ * `options`. Every command also takes -h/--help. Unknown options and options
+ * missing their value throw a UsageError naming the nearest known option.
+ */
+function parseCommandLine(command, argv, options) {
+    const all = { ...options, help: { type: 'boolean', short: 'h', default: false } };
+    try {
+        const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, allowPositionals: true, strict: true, options: all });
+        return { values: values, positionals };
+    }
+    catch (error) {
+        throw usageFromParseError(command, error, all);
+    }
+}
+/** Runs `fn`; a GraftError it throws (a bad option value) becomes a UsageError. */
+function asUsage(fn) {
+    try {
+        return fn();
+    }
+    catch (error) {
+        if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GraftError */ .Tz && !(error instanceof UsageError)) {
+            const [first] = error.problems;
+            throw new UsageError({ message: first.message, hint: first.hint });
+        }
+        throw error;
+    }
+}
+function usageFromParseError(command, error, options) {
+    const code = error.code;
+    const message = error instanceof Error ? error.message : String(error);
+    const help = `run "graft-action ${command} --help" for its options`;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+        const typed = /'(-[^']*)'/.exec(message)?.[1] ?? message;
+        const flags = Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]);
+        const near = typed.startsWith('--')
+            ? (0,_core_nearest_js__WEBPACK_IMPORTED_MODULE_2__/* .nearest */ .p)(typed, flags.filter((f) => f.startsWith('--')))
+            : undefined;
+        return new UsageError({
+            message: `unknown option ${typed} for ${command}${near ? `; did you mean ${near}?` : ''}`,
+            hint: help
+        });
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+        const typed = /Option '(?:-\w, )?(--[^ ']+)/.exec(message)?.[1];
+        const spec = typed ? options[typed.slice(2)] : undefined;
+        return new UsageError({
+            message: typed && spec?.type === 'string' ? `${typed} needs a value` : typed ? `${typed} takes no value` : message,
+            hint: help
+        });
+    }
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+        return new UsageError({ message, hint: help });
+    return error;
+}
+
+
+/***/ }),
+
+/***/ 7911:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ COMMON_ROWS),
+/* harmony export */   r: () => (/* binding */ helpPage)
+/* harmony export */ });
+/* harmony import */ var _style_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1715);
+// Every --help page in one layout: the usage line, what the command does, and
+// tables whose descriptions start in one column (a name too long for it gets
+// its description on the next line). Headings in bold on a terminal.
+
+/** The column descriptions start at; longer names wrap. */
+const COLUMN = 30;
+function helpPage(page) {
+    const lines = [`${_style_js__WEBPACK_IMPORTED_MODULE_0__/* .out */ .FD.bold('Usage:')} ${page.usage}`];
+    if (page.about)
+        lines.push('', page.about);
+    for (const section of page.sections) {
+        lines.push('', _style_js__WEBPACK_IMPORTED_MODULE_0__/* .out */ .FD.bold(`${section.heading}:`));
+        for (const [name, description] of section.rows) {
+            const [first, ...rest] = description.split('\n');
+            const left = `  ${name}`;
+            if (left.length + 2 <= COLUMN)
+                lines.push(`${left.padEnd(COLUMN)}${first}`);
+            else
+                lines.push(left, `${' '.repeat(COLUMN)}${first}`);
+            for (const more of rest)
+                lines.push(`${' '.repeat(COLUMN)}${more}`);
+        }
+    }
+    if (page.footer)
+        lines.push('', page.footer);
+    return `${lines.join('\n')}\n`;
+}
+/** The -C and -h rows every command ends with. */
+const COMMON_ROWS = [
+    ['-C, --cwd <dir>', 'repository root (default: the current directory)'],
+    ['-h, --help', 'show this help']
+];
+
+
+/***/ }),
+
+/***/ 486:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4325);
+/* harmony import */ var _core_nearest_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8465);
+/* harmony import */ var _core_phrasing_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1677);
+/* harmony import */ var _core_platform_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(692);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7593);
+/* harmony import */ var _help_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7911);
+/* harmony import */ var _phrasing_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1294);
+/* harmony import */ var _style_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1715);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8330);
+// graft-action's terminal adapter: the same core as the action, for local use.
+// Exit status: 0 done, 1 failed (or stale with --fail-on-stale, or sync --check
+// found changes), 2 a usage error (unknown command or option, bad value).
+
+
+
+
+
+
+
+
+
+
+// Loaded on demand: validate, the quick path, never loads the AWS SDK.
+const commands = {
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
+    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(516), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6249))).generateCommand,
+    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(516), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6249))).packCommand,
+    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(152), __nccwpck_require__.e(666)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7666))).syncCommand,
+    hook: async () => (await __nccwpck_require__.e(/* import() */ 215).then(__nccwpck_require__.bind(__nccwpck_require__, 7215))).hookCommand
+};
+/** Commands that take --json: their failures are a JSON object on stdout too. */
+const JSON_COMMANDS = new Set(['validate']);
+const help = () => (0,_help_js__WEBPACK_IMPORTED_MODULE_4__/* .helpPage */ .r)({
+    usage: 'graft-action <command> [options]',
+    sections: [
+        {
+            heading: 'Commands',
+            rows: [
+                ['validate', 'report stale generated documents and why'],
+                ['generate', 'regenerate stale documents through Claude on Bedrock (--dry-run: no calls)'],
+                ['pack', 'print the packed prompt for one document'],
+                ['sync', 'rewrite dvc.yaml from the prompts (--check: only say what would change)'],
+                ['hook install', 'add a git pre-commit hook that runs validate']
+            ]
+        },
+        {
+            heading: 'Options',
+            rows: [
+                ['-V, --version', 'print the version'],
+                ['-h, --help', 'show this help']
+            ]
+        }
+    ],
+    footer: 'Run "graft-action <command> --help" for a command\'s options.\n' +
+        'Exit status: 0 done, 1 failed or stale (see each command), 2 a usage error.'
+});
+async function main(argv) {
+    const [name, ...rest] = argv;
+    if (name === '--help' || name === '-h' || name === 'help') {
+        process.stdout.write(help());
+        return 0;
+    }
+    if (name === '--version' || name === '-V') {
+        process.stdout.write(`graft-action ${_package_json__WEBPACK_IMPORTED_MODULE_7__/* .version */ .rE}\n`);
+        return 0;
+    }
+    const platform = (0,_core_platform_js__WEBPACK_IMPORTED_MODULE_8__/* .unsupportedPlatform */ .r)(process.platform);
+    if (platform)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz(platform);
+    if (!name) {
+        process.stderr.write(help());
+        return 2;
+    }
+    const load = commands[name];
+    if (!load) {
+        const near = name.startsWith('-') ? undefined : (0,_core_nearest_js__WEBPACK_IMPORTED_MODULE_9__/* .nearest */ .p)(name, Object.keys(commands));
+        throw new _args_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb({
+            message: name.startsWith('-')
+                ? `unknown option ${name}; options go after the command`
+                : `unknown command "${name}"${near ? `; did you mean "${near}"?` : ''}`,
+            hint: `the commands are ${Object.keys(commands).join(', ')}; run "graft-action --help"`
+        });
+    }
+    return (await load())(rest);
+}
+/** Whether the user asked this command for JSON (options before a `--` only). */
+function wantsJson(argv) {
+    const [name, ...rest] = argv;
+    const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+    return JSON_COMMANDS.has(name) && options.includes('--json');
+}
+const argv = process.argv.slice(2);
+(0,_core_phrasing_js__WEBPACK_IMPORTED_MODULE_2__/* .usePhrasing */ .sI)(_phrasing_js__WEBPACK_IMPORTED_MODULE_5__/* .cliPhrasing */ .z);
+// The AWS SDK warns on Node 20 that its releases from 2027 need Node 22: a note
+// for this project's maintainers (who pin the SDK), not for the person at the terminal.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+try {
+    process.exitCode = await main(argv);
+}
+catch (error) {
+    const problems = error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz ? error.problems : [{ message: error instanceof Error ? error.message : String(error) }];
+    const exitCode = error instanceof _args_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb ? error.exitCode : 1;
+    for (const p of problems)
+        process.stderr.write(`${_style_js__WEBPACK_IMPORTED_MODULE_6__/* .err */ ._q.error('error:')} ${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeLog */ .A)((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatProblem */ .Vw)(p))}\n`);
+    if (wantsJson(argv)) {
+        const list = problems.map((p) => ({
+            file: p.file ?? null,
+            line: p.line ?? null,
+            message: p.message,
+            hint: p.hint ?? null
+        }));
+        process.stdout.write(`${JSON.stringify({ ok: false, exit_code: exitCode, problems: list }, null, 2)}\n`);
+    }
+    process.exitCode = exitCode;
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1294:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ cliPhrasing)
+/* harmony export */ });
+/** Options whose name differs from the action input's. */
+const OPTION = { 'aws-region': '--region', 'working-directory': '-C' };
+const cliPhrasing = {
+    setting: (name, value) => {
+        if (name === 'targets')
+            return value === undefined ? 'targets (output paths or stage names after the command)' : `the target ${value}`;
+        const option = OPTION[name] ?? `--${name}`;
+        return value === undefined ? option : `${option} ${value}`;
+    },
+    folder: (dir) => `-C ${dir}`,
+    fullHistory: 'fetch the full history (git fetch --unshallow)',
+    workingTree: 'run it inside a git clone',
+    regenerate: 'run graft-action generate'
+};
+
+
+/***/ }),
+
+/***/ 1715:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FD: () => (/* binding */ out),
+/* harmony export */   _q: () => (/* binding */ err)
+/* harmony export */ });
+/* unused harmony export paint */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+// Colour and emphasis for a terminal, through Node's own util.styleText: given
+// the stream the text goes to, it styles only when that stream is a terminal
+// that shows colour, NO_COLOR turns it off and FORCE_COLOR on (checked on
+// Node 20.20 and 24). Piped or redirected output stays plain text.
+
+/** `text` in `formats` when `stream` shows colour, else as it is. */
+function paint(formats, text, stream) {
+    // styleText came with Node 20.12: older runtimes print plain text.
+    if (typeof node_util__WEBPACK_IMPORTED_MODULE_0__.styleText !== 'function')
+        return text;
+    // One format per call: given an array, Node 20.20 and 24.21 style even a piped stream.
+    return [].concat(formats).reduceRight((styled, f) => (0,node_util__WEBPACK_IMPORTED_MODULE_0__.styleText)(f, styled, { stream }), text);
+}
+/** Writers for stdout and stderr that style for their own stream. */
+const out = {
+    bold: (text) => paint('bold', text, process.stdout),
+    dim: (text) => paint('dim', text, process.stdout),
+    ok: (text) => paint('green', text, process.stdout),
+    stale: (text) => paint('yellow', text, process.stdout)
+};
+const err = {
+    bold: (text) => paint('bold', text, process.stderr),
+    dim: (text) => paint('dim', text, process.stderr),
+    error: (text) => paint(['bold', 'red'], text, process.stderr),
+    warning: (text) => paint(['bold', 'yellow'], text, process.stderr)
+};
+
+
+/***/ }),
+
+/***/ 4296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Tz: () => (/* binding */ GraftError),
+/* harmony export */   Vw: () => (/* binding */ formatProblem),
+/* harmony export */   W8: () => (/* binding */ throwIfProblems)
+/* harmony export */ });
+// One error type for every problem the user must fix: it names the file (and
+// line where one exists) and says what to do. Adapters turn it into
+// annotations; the CLI prints it.
+class GraftError extends Error {
+    problems;
+    constructor(problems) {
+        const list = Array.isArray(problems) ? problems : [problems];
+        super(list.map(formatProblem).join('\n'));
+        this.name = 'GraftError';
+        this.problems = list;
+    }
+}
+function formatProblem(p) {
+    const where = p.file ? `${p.file}${p.line ? `:${p.line}` : ''}: ` : '';
+    return `${where}${p.message}${p.hint ? ` — ${p.hint}` : ''}`;
+}
+/** Throws one GraftError holding every problem, when there are any. */
+function throwIfProblems(problems) {
+    if (problems.length > 0)
+        throw new GraftError(problems);
+}
+
+
+/***/ }),
+
+/***/ 4325:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ escapeLog)
+/* harmony export */ });
+/* unused harmony export silentLog */
+const silentLog = {
+    info: () => { },
+    warn: () => { },
+    group: (_name, fn) => fn()
+};
+/** `::cmd …::` (workflow commands) and `##[cmd …]` (their older form), as the runner reads a line. */
+const COMMAND_LINE = /^\s*(?:::|##\[)/;
+// Control characters other than the line break: a carriage return or escape
+// sequence could hide or rewrite what a reader sees.
+const OTHER_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/g;
+/**
+ * Text that is safe to print to an Actions log or a terminal: control
+ * characters other than `\n` are written as escapes (`\r` → `\\r`), and a line
+ * the runner would read as a workflow command (`::error::…`, `::stop-commands::…`,
+ * `##[…]`) is quoted with a leading `» `, so repository content can never run one.
+ * Every string that reaches a log goes through here (the adapters' Log does it).
+ */
+function escapeLog(text) {
+    const visible = text.replace(OTHER_CONTROL, (c) => JSON.stringify(c).slice(1, -1));
+    if (!visible.includes('::') && !visible.includes('##['))
+        return visible;
+    return visible
+        .split('\n')
+        .map((line) => (COMMAND_LINE.test(line) ? `» ${line}` : line))
+        .join('\n');
+}
+
+
+/***/ }),
+
+/***/ 8465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  eb: () => (/* binding */ UsageError),
-  im: () => (/* binding */ asUsage),
-  pA: () => (/* binding */ nearest),
-  Du: () => (/* binding */ parseCommandLine)
+  p: () => (/* binding */ nearest)
 });
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./node_modules/leven/index.js
 const array = [];
 const characterCodeCache = [];
@@ -193,211 +578,95 @@ function closestMatch(target, candidates, options) {
 	return best;
 }
 
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-;// CONCATENATED MODULE: ./src/cli/args.ts
-// Command-line parsing shared by every command: node:util's parseArgs, with its
-// errors turned into usage errors (exit status 2) that name the nearest option
-// and point at the command's --help, and option values checked by the core's
-// settings (one wording for the action and the CLI).
+;// CONCATENATED MODULE: ./src/core/nearest.ts
+// "Did you mean …?" for every name a user types: CLI commands and options, action
+// inputs and their choices. One rule, so both adapters suggest alike.
 
-
-
-/** A mistake in how the command was typed: printed like any error, exit status 2. */
-class UsageError extends errors/* GraftError */.Tz {
-    exitCode = 2;
-    constructor(problem) {
-        super(problem);
-        this.name = 'UsageError';
-    }
-}
-/**
- * Parses `argv` for `command` (e.g. "validate", "hook install") against
- * `options`. Every command also takes -h/--help. Unknown options and options
- * missing their value throw a UsageError naming the nearest known option.
- */
-function parseCommandLine(command, argv, options) {
-    const all = { ...options, help: { type: 'boolean', short: 'h', default: false } };
-    try {
-        const { values, positionals } = (0,external_node_util_.parseArgs)({ args: argv, allowPositionals: true, strict: true, options: all });
-        return { values: values, positionals };
-    }
-    catch (error) {
-        throw usageFromParseError(command, error, all);
-    }
-}
-/** Runs `fn`; a GraftError it throws (a bad option value) becomes a UsageError. */
-function asUsage(fn) {
-    try {
-        return fn();
-    }
-    catch (error) {
-        if (error instanceof errors/* GraftError */.Tz && !(error instanceof UsageError)) {
-            const [first] = error.problems;
-            throw new UsageError({ message: first.message, hint: first.hint });
-        }
-        throw error;
-    }
-}
 /**
  * The candidate closest to `typed` by edit distance (leven), when it is close
- * enough to be a typo: at most a third of the longer word, and at most 3 edits.
+ * enough to be a typo: at most a third of the longer word, and at most 3 edits;
+ * or a candidate `typed` begins. Case is ignored in the distance.
  */
 function nearest(typed, candidates) {
     let best;
     let bestDistance = Infinity;
     for (const candidate of candidates) {
-        const d = leven(typed, candidate);
+        const d = leven(typed.toLowerCase(), candidate.toLowerCase());
         if (d < bestDistance) {
             best = candidate;
             bestDistance = d;
         }
     }
-    if (best === undefined)
+    if (best === undefined || typed === '')
         return undefined;
     const limit = Math.min(3, Math.ceil(Math.max(typed.length, best.length) / 3));
     return bestDistance <= limit || best.startsWith(typed) ? best : undefined;
 }
-function usageFromParseError(command, error, options) {
-    const code = error.code;
-    const message = error instanceof Error ? error.message : String(error);
-    const help = `run "graft-action ${command} --help" for its options`;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-        const typed = /'(-[^']*)'/.exec(message)?.[1] ?? message;
-        const flags = Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]);
-        const near = typed.startsWith('--')
-            ? nearest(typed, flags.filter((f) => f.startsWith('--')))
-            : undefined;
-        return new UsageError({
-            message: `unknown option ${typed} for ${command}${near ? `; did you mean ${near}?` : ''}`,
-            hint: help
-        });
-    }
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-        const typed = /Option '(?:-\w, )?(--[^ ']+)/.exec(message)?.[1];
-        const spec = typed ? options[typed.slice(2)] : undefined;
-        return new UsageError({
-            message: typed && spec?.type === 'string' ? `${typed} needs a value` : typed ? `${typed} takes no value` : message,
-            hint: help
-        });
-    }
-    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
-        return new UsageError({ message, hint: help });
-    return error;
-}
 
 
 /***/ }),
 
-/***/ 486:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8776);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8330);
-// graft-action's terminal adapter: the same core as the action, for local use.
-// Exit status: 0 done, 1 failed (or stale with --fail-on-stale, or sync --check
-// found changes), 2 a usage error (unknown command or option, bad value).
-
-
-
-// Loaded on demand: validate, the quick path, never loads the AWS SDK.
-const commands = {
-    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(152), __nccwpck_require__.e(78), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
-    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(516), __nccwpck_require__.e(152), __nccwpck_require__.e(78), __nccwpck_require__.e(921)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8921))).generateCommand,
-    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(516), __nccwpck_require__.e(152), __nccwpck_require__.e(78), __nccwpck_require__.e(921)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8921))).packCommand,
-    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(152), __nccwpck_require__.e(666)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7666))).syncCommand,
-    hook: async () => (await __nccwpck_require__.e(/* import() */ 215).then(__nccwpck_require__.bind(__nccwpck_require__, 7215))).hookCommand
-};
-const help = `Usage: graft-action <command> [options]
-
-Commands:
-  validate        report stale generated documents and why
-  generate        regenerate stale documents through Claude on Bedrock (--dry-run: no calls)
-  pack            print the packed prompt for one document
-  sync            rewrite dvc.yaml from the prompts (--check: only say what would change)
-  hook install    add a git pre-commit hook that runs validate
-
-Options:
-  -V, --version   print the version
-  -h, --help      show this help
-Run "graft-action <command> --help" for a command's options.
-Exit status: 0 done, 1 failed or stale (see each command), 2 a usage error.
-`;
-async function main(argv) {
-    const [name, ...rest] = argv;
-    if (name === '--help' || name === '-h' || name === 'help') {
-        process.stdout.write(help);
-        return 0;
-    }
-    if (name === '--version' || name === '-V') {
-        process.stdout.write(`graft-action ${_package_json__WEBPACK_IMPORTED_MODULE_2__/* .version */ .rE}\n`);
-        return 0;
-    }
-    if (!name) {
-        process.stderr.write(help);
-        return 2;
-    }
-    const load = commands[name];
-    if (!load) {
-        const near = name.startsWith('-') ? undefined : (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .nearest */ .pA)(name, Object.keys(commands));
-        throw new _args_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb({
-            message: name.startsWith('-')
-                ? `unknown option ${name}; options go after the command`
-                : `unknown command "${name}"${near ? `; did you mean "${near}"?` : ''}`,
-            hint: `the commands are ${Object.keys(commands).join(', ')}; run "graft-action --help"`
-        });
-    }
-    return (await load())(rest);
-}
-try {
-    process.exitCode = await main(process.argv.slice(2));
-}
-catch (error) {
-    if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz) {
-        for (const p of error.problems)
-            process.stderr.write(`error: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatProblem */ .Vw)(p)}\n`);
-    }
-    else {
-        process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
-    process.exitCode = error instanceof _args_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb ? error.exitCode : 1;
-}
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 4296:
+/***/ 1677:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Tz: () => (/* binding */ GraftError),
-/* harmony export */   Vw: () => (/* binding */ formatProblem),
-/* harmony export */   W8: () => (/* binding */ throwIfProblems)
+/* harmony export */   Pe: () => (/* binding */ setting),
+/* harmony export */   f2: () => (/* binding */ phrasing),
+/* harmony export */   sI: () => (/* binding */ usePhrasing)
 /* harmony export */ });
-// One error type for every problem the user must fix: it names the file (and
-// line where one exists) and says what to do. Adapters turn it into
-// annotations; the CLI prints it.
-class GraftError extends Error {
-    problems;
-    constructor(problems) {
-        const list = Array.isArray(problems) ? problems : [problems];
-        super(list.map(formatProblem).join('\n'));
-        this.name = 'GraftError';
-        this.problems = list;
-    }
+/* unused harmony export barePhrasing */
+// How the core's messages name what the user can change. One core serves two
+// adapters: in a workflow a setting is an action input (`concurrency: 2`), in a
+// terminal a command-line option (--concurrency 2); a missing history is fixed
+// in the checkout step there and with git here. Each entry point installs its
+// adapter's phrasing once, before it runs anything, and every message the core
+// builds from then on speaks the user's own terms. Until one is installed (the
+// core's own unit tests), settings are named bare.
+/** Settings named as they are, for code that runs without an adapter. */
+const barePhrasing = {
+    setting: (name, value) => (value === undefined ? name : `${name} ${value}`),
+    folder: (dir) => `working-directory to ${dir}`,
+    fullHistory: 'fetch the full history of the clone',
+    workingTree: 'run it in a git clone with a working tree',
+    regenerate: "run the action's generate"
+};
+let current = barePhrasing;
+/** Installs the adapter's phrasing; each entry point calls it once, first. */
+function usePhrasing(phrasing) {
+    current = phrasing;
 }
-function formatProblem(p) {
-    const where = p.file ? `${p.file}${p.line ? `:${p.line}` : ''}: ` : '';
-    return `${where}${p.message}${p.hint ? ` — ${p.hint}` : ''}`;
+/** The phrasing in force: build messages with it when they are made, never at import time. */
+function phrasing() {
+    return current;
 }
-/** Throws one GraftError holding every problem, when there are any. */
-function throwIfProblems(problems) {
-    if (problems.length > 0)
-        throw new GraftError(problems);
+/** `name` (with `value`) as the user sets it here. */
+function setting(name, value) {
+    return current.setting(name, value);
+}
+
+
+/***/ }),
+
+/***/ 692:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ unsupportedPlatform)
+/* harmony export */ });
+/**
+ * The problem with running on `platform` (Node's `process.platform`) under a
+ * runner whose `RUNNER_OS` is `runnerOs`, or undefined when it is supported.
+ */
+function unsupportedPlatform(platform, runnerOs) {
+    if (platform !== 'win32' && runnerOs !== 'Windows')
+        return undefined;
+    const where = runnerOs === 'Windows' ? 'a Windows runner (RUNNER_OS is Windows)' : 'Windows';
+    return {
+        message: `graft-action does not run on ${where}: it supports Linux (x64 and arm64)`,
+        hint: runnerOs === 'Windows'
+            ? 'run this job on a Linux runner, e.g. `runs-on: ubuntu-latest` (or `ubuntu-24.04-arm`)'
+            : 'run it under WSL (Windows Subsystem for Linux), or in a Linux container'
+    };
 }
 
 
@@ -588,7 +857,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ 8330:
 /***/ ((module) => {
 
-module.exports = {"rE":"0.1.0"};
+module.exports = {"rE":"1.0.0"};
 
 /***/ })
 

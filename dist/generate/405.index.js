@@ -9,9 +9,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ensureDvc: () => (/* binding */ ensureDvc)
 /* harmony export */ });
-/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4313);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3838);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9095);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _actions_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1731);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1658);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3024);
@@ -25,8 +25,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_io_exec_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1983);
 // Puts DVC on the runner for engine "dvc": the one on PATH when there is one,
 // else a virtual environment in the runner's tool cache, installed with pip and
-// kept with @actions/cache. The cache is a speed-up only: every call to it is
-// guarded and a failure is a notice, never a failed run.
+// kept with @actions/cache. The cache is a speed-up only: every call to it goes
+// through actions-cache.ts (time limits; the first failure turns it off for
+// the run), never a failed run.
 
 
 
@@ -48,7 +49,7 @@ async function ensureDvc(options) {
     const version = checkVersion(options.version);
     const venv = (0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(process.env.RUNNER_TOOL_CACHE || (0,node_os__WEBPACK_IMPORTED_MODULE_5__.tmpdir)(), 'graft-action', `dvc-${version.replace(/\*/g, 'x')}`);
     const dvc = venvBin(venv, 'dvc');
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .startGroup */ .Oh(`Installing DVC ${version}`);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.startGroup(`Installing DVC ${version}`);
     try {
         if (await works(dvc)) {
             _report_js__WEBPACK_IMPORTED_MODULE_2__/* .actionLog */ .Zx.info(`DVC: reusing ${dvc}`);
@@ -66,7 +67,7 @@ async function ensureDvc(options) {
         return dvc;
     }
     finally {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .endGroup */ .N4();
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.endGroup();
     }
 }
 function checkVersion(raw) {
@@ -141,40 +142,26 @@ async function step(result, what, hint) {
     const tail = (result.stderr || result.stdout).trim().split('\n').slice(-5).join(' ');
     throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .GraftError */ .Tz({ message: `${what} failed (exit ${result.code}): ${tail}`, hint });
 }
+/** The virtual environment's archive (tens of MB) may take this long once the service answered a lookup. */
+const VENV_ARCHIVE_MS = 60_000;
 async function restore(venv, key) {
     if (!cacheAvailable('restore'))
         return false;
-    try {
-        const hit = await _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .restoreCache */ .P3([venv], key);
-        if (!hit)
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm(`DVC cache: no entry for ${key}; installing`);
-        return hit !== undefined;
-    }
-    catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm(`DVC cache: restore skipped (${error.message})`);
-        return false;
-    }
+    const hit = await (0,_actions_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .restore */ .PF)([venv], key, { archiveMs: VENV_ARCHIVE_MS });
+    if (!hit && (0,_actions_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .cacheUsable */ .d0)())
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice(`DVC cache: no entry for ${key}; installing`);
+    return hit !== undefined;
 }
 async function save(venv, key) {
     if (!cacheAvailable('save'))
         return;
-    try {
-        await _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .saveCache */ .Io([venv], key);
+    if (await (0,_actions_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .save */ .UN)([venv], key, { archiveMs: VENV_ARCHIVE_MS }))
         _report_js__WEBPACK_IMPORTED_MODULE_2__/* .actionLog */ .Zx.info(`DVC cache: saved ${key}`);
-    }
-    catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm(`DVC cache: save skipped (${error.message})`);
-    }
 }
 function cacheAvailable(what) {
-    try {
-        if (_actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .isFeatureAvailable */ .w3())
-            return true;
-    }
-    catch {
-        // treated as unavailable
-    }
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm(`DVC cache: ${what} skipped, the cache service is not available here`);
+    if ((0,_actions_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .cacheUsable */ .d0)())
+        return true;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice(`DVC cache: ${what} skipped, the cache service is not available here (or failed earlier in this run)`);
     return false;
 }
 

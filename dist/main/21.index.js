@@ -17,10 +17,12 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _io_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1983);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
+/* harmony import */ var _phrasing_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1677);
 // Engine "dvc": asks the real `dvc status --json` and reads its answer into a
 // PipelineStatus. DVC needs a `.dvc/` folder, and Graft repositories ignore it
 // (a fresh clone has none), so a scratch one is made for the run and removed
 // afterwards; whatever DVC adds inside an existing `.dvc/` is removed too.
+
 
 
 
@@ -165,7 +167,9 @@ async function runDvc(dvcPath, args, cwd, env) {
 const EXIT_MEANINGS = {
     253: {
         meaning: 'DVC says this is not a DVC repository',
-        hint: 'point working-directory at the folder that holds dvc.yaml'
+        get hint() {
+            return `point ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_5__/* .setting */ .Pe)('working-directory')} at the folder that holds dvc.yaml`;
+        }
     },
     251: {
         meaning: 'DVC configuration error',

@@ -1,4 +1,5 @@
 // Entry point of the generate action (dist/generate/index.js).
 import { runCommand } from './run-command.js'
+import { startAction } from './start.js'
 
-await runCommand('generate')
+if (await startAction()) await runCommand('generate')

@@ -17,16 +17,18 @@ import {
   DEFAULT_MAX_TOKENS,
   DEFAULT_MODEL,
   DEFAULT_TIMEOUT_MINUTES,
-  defaultRegion
+  ACTION_INPUT_DEFAULTS
 } from '../core/defaults.js'
 import { GraftError } from '../core/errors.js'
 import { resolveModelSetting } from '../core/render/models.js'
-import { parseDownstream, parsePositiveInt } from '../core/settings.js'
+import { parseChoice, parseDownstream, parseEngineChoice, parsePositiveInt, parseUsd } from '../core/settings.js'
+import { nearest } from '../core/nearest.js'
+import { parseModelPrices, type PriceOverrides } from '../core/render/prices.js'
 import { maskSecret } from './secrets.js'
 import { parseTargetList, type DownstreamPolicy } from '../core/pipeline/targets.js'
 import type { EngineChoice } from '../core/validate/validate.js'
 import type { Budget } from '../core/generate/budget.js'
-import { HAND_EDIT_POLICIES, type HandEditPolicy } from '../core/validate/hand-edits.js'
+import { parseHandEditPolicy, type HandEditPolicy } from '../core/validate/hand-edits.js'
 
 export interface ValidateInputs {
   root: string
@@ -55,10 +57,29 @@ export function getBoolean(name: string, fallback: boolean): boolean {
   })
 }
 
+/** A choice input; a value that is none of `choices` fails, suggesting the nearest. */
 export function getChoice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
-  const raw = getString(name, fallback)
-  if ((choices as readonly string[]).includes(raw)) return raw as T
-  throw new GraftError({ message: `input ${name} is "${raw}"`, hint: `use one of: ${choices.join(', ')}` })
+  return parseChoice(getString(name, fallback), choices, `input ${name}`)
+}
+
+/** Inputs with no fixed default (ACTION_INPUT_DEFAULTS lists the rest). */
+const RUN_DEPENDENT_INPUTS = ['aws-region', 'token']
+
+/**
+ * Warnings for `with:` names that are not inputs but lie near one (`fail-on-stal`):
+ * the runner warns of every unknown input with the whole list, but names no
+ * suggestion, and an input the action never reads changes nothing silently.
+ */
+export function inputTypoWarnings(env: NodeJS.ProcessEnv = process.env): string[] {
+  const known = [...Object.keys(ACTION_INPUT_DEFAULTS), ...RUN_DEPENDENT_INPUTS]
+  const byEnv = new Set(known.map((k) => `INPUT_${k.replace(/ /g, '_').toUpperCase()}`))
+  return Object.keys(env)
+    .filter((key) => key.startsWith('INPUT_') && !byEnv.has(key))
+    .flatMap((key) => {
+      const typed = key.slice('INPUT_'.length).toLowerCase()
+      const near = nearest(typed, known)
+      return near ? [`input ${typed} is not an input of graft-action, so it is ignored; did you mean ${near}?`] : []
+    })
 }
 
 export function getPositiveInt(name: string, fallback: number): number {
@@ -85,6 +106,18 @@ export function annotationPath(file: string | undefined): string | undefined {
   return rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/')
 }
 
+/**
+ * The pipeline a run is about: its working-directory relative to the
+ * workspace, `/`-separated, without `./` or a trailing slash; `.` for the
+ * workspace itself. `packages/api`, `./packages/api/` and an absolute path to
+ * it are one pipeline (one sticky comment).
+ */
+export function pipelineOf(root: string = getRoot()): string {
+  const workspace = resolve(process.env.GITHUB_WORKSPACE || process.cwd())
+  const rel = relative(workspace, resolve(root)).split(sep).join('/')
+  return rel === '' ? '.' : rel
+}
+
 /** Warns once when the working-directory lies outside the checked-out workspace. */
 function warnOutsideWorkspace(root: string): void {
   const workspace = process.env.GITHUB_WORKSPACE
@@ -103,25 +136,28 @@ export function readValidateInputs(): ValidateInputs {
   warnOutsideWorkspace(root)
   return {
     root,
-    engine: getChoice('engine', ['auto', 'dvc', 'native'] as const, 'auto'),
+    engine: parseEngineChoice(getString('engine', 'auto'), 'input engine'),
     targets: parseTargetList(core.getInput('targets')),
     downstream: parseDownstream(getString('downstream', DEFAULT_DOWNSTREAM), 'input downstream'),
     failOnStale: getBoolean('fail-on-stale', false),
     cache: getBoolean('cache', true),
     dvcVersion: getString('dvc-version', DEFAULT_DVC_VERSION),
-    handEdits: getChoice('hand-edits', HAND_EDIT_POLICIES, DEFAULT_HAND_EDITS)
+    handEdits: parseHandEditPolicy(getString('hand-edits', DEFAULT_HAND_EDITS), 'input hand-edits')
   }
 }
 
 export interface GenerateInputs extends ValidateInputs {
   force: boolean
   model: string
+  /** the `aws-region` input; empty: the region is found as the SDK finds it (render/region.ts, resolved by the caller) */
   awsRegion: string
   maxTokens: number
   concurrency: number
   timeoutMinutes: number
   dryRun: boolean
   budget: Budget
+  /** `model-prices`: the run's own prices, over the list prices */
+  prices: PriceOverrides
 }
 
 /** The `model` input, checked as an input: a typo fails here, naming the input, not a prompt. */
@@ -136,7 +172,7 @@ export function readGenerateInputs(): GenerateInputs {
     ...readValidateInputs(),
     force: getBoolean('force', false),
     model: getModel(),
-    awsRegion: getString('aws-region', defaultRegion()),
+    awsRegion: getString('aws-region'),
     maxTokens: getPositiveInt('max-tokens', DEFAULT_MAX_TOKENS),
     concurrency: getPositiveInt('concurrency', DEFAULT_CONCURRENCY),
     timeoutMinutes: getPositiveInt('timeout-minutes', DEFAULT_TIMEOUT_MINUTES),
@@ -144,8 +180,10 @@ export function readGenerateInputs(): GenerateInputs {
     budget: {
       maxDocuments: getPositiveInt('max-documents', DEFAULT_MAX_DOCUMENTS),
       maxInputTokens: getPositiveInt('max-input-tokens', DEFAULT_MAX_INPUT_TOKENS),
-      maxOutputTokens: getPositiveInt('max-output-tokens', DEFAULT_MAX_OUTPUT_TOKENS)
-    }
+      maxOutputTokens: getPositiveInt('max-output-tokens', DEFAULT_MAX_OUTPUT_TOKENS),
+      maxCostUsd: parseUsd(getString('max-cost-usd'), 'input max-cost-usd')
+    },
+    prices: parseModelPrices(core.getInput('model-prices'), 'input model-prices')
   }
 }
 

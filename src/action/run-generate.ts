@@ -3,7 +3,11 @@ import * as core from '@actions/core'
 import { generate, type GenerateResult } from '../core/generate/generate.js'
 import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
 import type { ValidationReport } from '../core/validate/validate.js'
-import { escapeProse, generateTable } from './markdown.js'
+import { costMarkdown, generateBlocks } from './markdown.js'
+import { EMPTY, join, own, text, type Markdown } from './gfm.js'
+import { runCost } from '../core/generate/budget.js'
+import { shadowedProfileNote } from '../core/render/credentials.js'
+import { usdOutput } from '../core/render/prices.js'
 import { describeSyncChange } from '../core/pipeline/sync.js'
 import type { GenerateInputs } from './inputs.js'
 import { actionsRenderCache } from './render-cache.js'
@@ -46,6 +50,16 @@ export function setTokenOutputs(results: GenerateResult[]): void {
 }
 
 /**
+ * `cost_usd`: what this run's rounds cost by the tokens Bedrock reported, at
+ * the price table's (or `model-prices`') prices; empty when a model the run
+ * called has no price (the summary names it).
+ */
+export function setCostOutputs(results: GenerateResult[]): void {
+  const cost = runCost(results.flatMap((r) => r.documents))
+  core.setOutput('cost_usd', cost.usd === undefined ? '' : usdOutput(cost.usd))
+}
+
+/**
  * One generate round. `round` > 1 is a regeneration after the branch moved
  * (diffed against `baselineRev`): its summary section says so (GitHub shows
  * sections one after another, so two identical headings would read as a
@@ -70,10 +84,13 @@ export async function runGenerate(
         maxTokens: inputs.maxTokens,
         concurrency: inputs.concurrency,
         budget: inputs.budget,
+        prices: inputs.prices,
         timeoutMs: inputs.timeoutMinutes * 60_000,
         dryRun: inputs.dryRun,
         renderer: async () => {
           await checkCredentials(inputs.awsRegion)
+          const shadowed = shadowedProfileNote()
+          if (shadowed) actionLog.info(shadowed)
           return new BedrockRenderer({ region: inputs.awsRegion, log: actionLog, concurrency: inputs.concurrency })
         },
         cache: inputs.cache && !inputs.dryRun ? actionsRenderCache() : undefined,
@@ -87,21 +104,26 @@ export async function runGenerate(
     .finally(cancel.dispose)
   setGeneratedFiles([result])
   setTokenOutputs([result])
-  await writeSummary(
-    `### ${result.dryRun ? '🧪 Graft generate (dry run: no model call, nothing written)' : round > 1 ? `📝 Graft generate, round ${round}: documents the new commits on the branch made stale` : '📝 Graft generate'}\n\n` +
-      generateTable(result.documents, result.dryRun) +
-      pipelineChangesMarkdown(result)
-  )
+  setCostOutputs([result])
+  const title = result.dryRun
+    ? own`🧪 Graft generate (dry run: no model call, nothing written)`
+    : round > 1
+      ? own`📝 Graft generate, round ${round}: documents the new commits on the branch made stale`
+      : own`📝 Graft generate`
+  await writeSummary([
+    own`### ${title}\n`,
+    ...generateBlocks(result.documents, result.dryRun),
+    pipelineChangesMarkdown(result),
+    costMarkdown(result)
+  ])
   return result
 }
 
 /** What the run changed in dvc.yaml (and dvc.lock) to bring it in line with the prompts; empty when nothing. */
-function pipelineChangesMarkdown(result: GenerateResult): string {
+function pipelineChangesMarkdown(result: GenerateResult): Markdown {
   const changes = result.pipelineChanges ?? []
-  if (changes.length === 0) return ''
+  if (changes.length === 0) return EMPTY
   const mood = result.dryRun ? 'would' : 'did'
-  return (
-    `\n**dvc.yaml ${result.dryRun ? 'would be' : 'is'} brought in line with the prompts** (as Graft's own repro does):\n\n` +
-    changes.map((c) => `- ${escapeProse(describeSyncChange(c, mood))}\n`).join('')
-  )
+  const lines = changes.map((c) => own`- ${text(describeSyncChange(c, mood))}\n`)
+  return own`\n**dvc.yaml ${result.dryRun ? own`would be` : own`is`} brought in line with the prompts** (as Graft's own repro does):\n\n${join(lines)}`
 }

@@ -3,8 +3,8 @@ import * as core from '@actions/core'
 import { validate, type ValidationReport } from '../core/validate/validate.js'
 import { which } from '../core/io/which.js'
 import { validateSummary } from './markdown.js'
-import { annotationPath, type ValidateInputs } from './inputs.js'
-import { actionLog, reportLeftStale, setStaleOutputs, writeSummary } from './report.js'
+import type { ValidateInputs } from './inputs.js'
+import { actionLog, annotate, reportLeftStale, setStaleOutputs, writeSummary } from './report.js'
 import { leftStale } from '../core/generate/left-stale.js'
 
 /**
@@ -35,17 +35,13 @@ export async function runValidate(
   })
   if (!options.report) return report
   for (const n of report.notices) {
-    core.notice(`${n.message}\nWhat to do: ${n.hint}`, {
-      file: annotationPath(n.file),
-      startLine: n.line,
-      title: 'graft-action'
-    })
+    annotate('notice', `${n.message}\nWhat to do: ${n.hint}`, { file: n.file, line: n.line, title: 'graft-action' })
   }
   setStaleOutputs(report.stale)
   for (const d of report.stale) {
-    core.notice(`${d.outputs.join(', ')} is stale: ${d.reasons.map((r) => r.text).join('; ')}`, {
-      file: annotationPath(d.at?.file ?? d.prompt),
-      startLine: d.at?.line,
+    annotate('notice', `${d.outputs.join(', ')} is stale: ${d.reasons.map((r) => r.text).join('; ')}`, {
+      file: d.at?.file ?? d.prompt,
+      line: d.at?.line,
       title: 'Stale generated document'
     })
   }

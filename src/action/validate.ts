@@ -2,10 +2,15 @@
 import { readValidateInputs } from './inputs.js'
 import { reportFailure } from './report.js'
 import { failIfStale, runValidate } from './run-validate.js'
+import { endRun } from './run-end.js'
+import { startAction } from './start.js'
 
-try {
-  const inputs = readValidateInputs()
-  failIfStale(await runValidate(inputs), inputs.failOnStale)
-} catch (error) {
-  await reportFailure(error)
+if (await startAction()) {
+  try {
+    const inputs = readValidateInputs()
+    failIfStale(await runValidate(inputs), inputs.failOnStale)
+  } catch (error) {
+    await reportFailure(error)
+  }
 }
+endRun()

@@ -3,8 +3,8 @@
 // and point at the command's --help, and option values checked by the core's
 // settings (one wording for the action and the CLI).
 import { parseArgs } from 'node:util'
-import leven from 'leven'
 import { GraftError, type Problem } from '../core/errors.js'
+import { nearest } from '../core/nearest.js'
 
 /** A mistake in how the command was typed: printed like any error, exit status 2. */
 export class UsageError extends GraftError {
@@ -58,25 +58,6 @@ export function asUsage<T>(fn: () => T): T {
     }
     throw error
   }
-}
-
-/**
- * The candidate closest to `typed` by edit distance (leven), when it is close
- * enough to be a typo: at most a third of the longer word, and at most 3 edits.
- */
-export function nearest(typed: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined
-  let bestDistance = Infinity
-  for (const candidate of candidates) {
-    const d = leven(typed, candidate)
-    if (d < bestDistance) {
-      best = candidate
-      bestDistance = d
-    }
-  }
-  if (best === undefined) return undefined
-  const limit = Math.min(3, Math.ceil(Math.max(typed.length, best.length) / 3))
-  return bestDistance <= limit || best.startsWith(typed) ? best : undefined
 }
 
 function usageFromParseError(command: string, error: unknown, options: Record<string, OptionSpec>): unknown {

@@ -6,20 +6,32 @@ import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync, mkdirSy
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { GraftError } from '../core/errors.js'
 import { Git } from '../core/io/git.js'
-import { UsageError, nearest, parseCommandLine } from './args.js'
+import { which } from '../core/io/which.js'
+import { UsageError, parseCommandLine } from './args.js'
+import { nearest } from '../core/nearest.js'
+import { helpPage } from './help.js'
 
-export const hookHelp = `Usage: graft-action hook install [options]
-
-Writes a git pre-commit hook that runs "graft-action validate --fail-on-stale"
-and blocks a commit that leaves a generated document stale or dvc.yaml out of
-sync with the prompts. "git commit --no-verify" skips it once. The hook checks
-the working tree, so unstaged edits count too.
-
-Options:
-  --force          replace a pre-commit hook graft-action did not write (a copy is kept)
-  -C, --cwd <dir>  the Graft repository (default: the current directory)
-  -h, --help       show this help
-`
+export const hookHelp = (): string =>
+  helpPage({
+    usage: 'graft-action hook install [options]',
+    about:
+      'Writes a git pre-commit hook that runs "graft-action validate --fail-on-stale"\n' +
+      'and blocks a commit that leaves a generated document stale or dvc.yaml out of\n' +
+      'sync with the prompts. "git commit --no-verify" skips it once. The hook checks\n' +
+      'the working tree, so unstaged edits count too. It runs graft-action from PATH,\n' +
+      'else from the repository (node_modules, or where this copy lies inside it), so\n' +
+      'it keeps working when the clone moves.',
+    sections: [
+      {
+        heading: 'Options',
+        rows: [
+          ['--force', 'replace a pre-commit hook graft-action did not write (a copy is kept)'],
+          ['-C, --cwd <dir>', 'the Graft repository (default: the current directory)'],
+          ['-h, --help', 'show this help']
+        ]
+      }
+    ]
+  })
 
 /** The first line after the shebang of every hook this command writes: how it knows its own. */
 const MARKER = '# graft-action pre-commit hook'
@@ -29,7 +41,7 @@ export async function hookCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv
   if (sub === 'install') return install(rest)
   if (sub === '--help' || sub === '-h') {
-    process.stdout.write(hookHelp)
+    process.stdout.write(hookHelp())
     return 0
   }
   if (!sub) throw new UsageError({ message: 'hook needs a command: install', hint: 'run "graft-action hook --help"' })
@@ -46,7 +58,7 @@ async function install(argv: string[]): Promise<number> {
     cwd: { type: 'string', short: 'C', default: '.' }
   })
   if (values.help) {
-    process.stdout.write(hookHelp)
+    process.stdout.write(hookHelp())
     return 0
   }
   const dir = resolve(values.cwd)
@@ -79,32 +91,91 @@ async function install(argv: string[]): Promise<number> {
     }
   }
   mkdirSync(hooksDir, { recursive: true })
-  writeFileSync(hook, hookScript(relative(root, dir)))
+  writeFileSync(hook, hookScript(root, relative(root, dir)))
   chmodSync(hook, 0o755)
   process.stdout.write(`Installed the graft-action pre-commit hook in ${shown}${replaced}.\n`)
   process.stdout.write(
     'Commits that leave a document stale or dvc.yaml out of sync are now blocked; "git commit --no-verify" skips the check once.\n'
   )
+  // What the hook runs, as the user can run it from here: try it now.
+  process.stdout.write(`Run the same check now with: ${hookCheckCommand(dir)}\n`)
   return 0
 }
 
-/** The hook: this Node and this CLI, validate in the Graft folder (relative to the top of the work tree). */
-function hookScript(graftDir: string): string {
-  const cli = realpathSync(process.argv[1])
+/** Where the repository may hold its own graft-action, relative to the top of its work tree. */
+const REPOSITORY_INSTALL = 'node_modules/graft-action/dist/cli/index.js'
+
+/** This CLI's bundle, resolved through symlinks. */
+function thisCli(): string {
+  return realpathSync(process.argv[1])
+}
+
+/** `file` relative to `root` when it lies inside it, else undefined. */
+function inside(root: string, file: string): string | undefined {
+  const rel = relative(realpathSync(root), file)
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? undefined : rel.split('\\').join('/')
+}
+
+/** The validate command the hook runs, to type here: graft-action when on PATH, else this CLI; -C unless run in `dir`. */
+function hookCheckCommand(dir: string): string {
+  const graft = which('graft-action') ? 'graft-action' : `node ${shellQuote(thisCli())}`
+  return `${graft} validate --fail-on-stale${resolve(process.cwd()) === dir ? '' : ` -C ${shellQuote(dir)}`}`
+}
+
+/**
+ * The hook. It finds graft-action when it runs, not when it was written, so it
+ * keeps working when the clone moves or Node is elsewhere: graft-action on
+ * PATH; else the repository's own copy (node_modules/graft-action, or the one
+ * that wrote this hook when that lies inside the repository), by a path
+ * relative to the top of the work tree; else the copy that wrote the hook, if
+ * it is still there. A script copy runs with the node on PATH, else the Node
+ * that wrote the hook. Nothing found: the commit is blocked with what to do.
+ */
+function hookScript(root: string, graftDir: string): string {
+  const cli = thisCli()
+  const own = inside(root, cli)
+  const candidates = [REPOSITORY_INSTALL, ...(own && own !== REPOSITORY_INSTALL ? [own] : [])]
   const where = graftDir === '' ? '"$top"' : `"$top"/${shellQuote(graftDir)}`
-  return `#!/bin/sh
-${MARKER}, written by "graft-action hook install" (run it again to update it).
-# Blocks a commit that leaves a generated document stale or dvc.yaml out of sync
-# with the prompts. Skip it once with: git commit --no-verify
-top=$(git rev-parse --show-toplevel) || exit 1
-${shellQuote(process.execPath)} ${shellQuote(cli)} validate --fail-on-stale -C ${where} && exit 0
-status=$?
-echo >&2
-echo "graft-action: commit blocked (above: what is stale or out of sync, and why)." >&2
-echo "Regenerate with \\"graft-action generate\\", bring dvc.yaml in line with \\"graft-action sync\\"," >&2
-echo "or skip this check once with \\"git commit --no-verify\\"." >&2
-exit $status
-`
+  const lines = [
+    '#!/bin/sh',
+    `${MARKER}, written by "graft-action hook install" (run it again to update it).`,
+    '# Blocks a commit that leaves a generated document stale or dvc.yaml out of sync',
+    '# with the prompts. Skip it once with: git commit --no-verify',
+    'top=$(git rev-parse --show-toplevel) || exit 1',
+    "# graft-action: on PATH, else the repository's own copy (relative to the top of the",
+    '# work tree, so a moved clone still finds it), else the copy that wrote this hook.',
+    'cli=',
+    'if command -v graft-action >/dev/null 2>&1; then',
+    '  set -- graft-action',
+    'else',
+    ...candidates.map((c) => `  [ -z "$cli" ] && [ -f "$top"/${shellQuote(c)} ] && cli="$top"/${shellQuote(c)}`),
+    ...(own ? [] : [`  [ -z "$cli" ] && [ -f ${shellQuote(cli)} ] && cli=${shellQuote(cli)}`]),
+    '  if [ -z "$cli" ]; then',
+    `    echo "graft-action: this pre-commit hook cannot find graft-action: it is not on PATH, and not in this repository (${REPOSITORY_INSTALL})." >&2`,
+    '    echo "Put graft-action on PATH, or run \\"graft-action hook install\\" again from where it is; skip this check once with \\"git commit --no-verify\\"." >&2',
+    '    exit 1',
+    '  fi',
+    '  if command -v node >/dev/null 2>&1; then',
+    '    set -- node "$cli"',
+    `  elif [ -x ${shellQuote(process.execPath)} ]; then`,
+    `    set -- ${shellQuote(process.execPath)} "$cli"`,
+    '  else',
+    '    echo "graft-action: this pre-commit hook needs Node.js (20 or newer) on PATH." >&2',
+    '    echo "Install Node.js, or skip this check once with \\"git commit --no-verify\\"." >&2',
+    '    exit 1',
+    '  fi',
+    'fi',
+    `dir=${where}`,
+    '"$@" validate --fail-on-stale -C "$dir" && exit 0',
+    'status=$?',
+    'echo >&2',
+    'echo "graft-action: commit blocked (above: what is stale or out of sync, and why)." >&2',
+    'echo "Regenerate with \\"$* generate -C $dir\\", bring dvc.yaml in line with \\"$* sync -C $dir\\"," >&2',
+    'echo "or skip this check once with \\"git commit --no-verify\\"." >&2',
+    'exit $status',
+    ''
+  ]
+  return lines.join('\n')
 }
 
 function shellQuote(s: string): string {

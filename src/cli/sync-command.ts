@@ -4,19 +4,23 @@
 import { resolve } from 'node:path'
 import { describeSyncChange as describe, planSync, writeSync } from '../core/pipeline/sync.js'
 import { parseCommandLine } from './args.js'
+import { COMMON_ROWS, helpPage } from './help.js'
 
-export const syncHelp = `Usage: graft-action sync [options]
-
-Rewrites dvc.yaml from the *.prompt.md files: a stage for each new prompt (in
-the repository's own command template), the deps of each prompt's stage as its
-frontmatter says, and no stage - and no dvc.lock entry - for a prompt that is
-gone. Everything else in both files stays as written. Calls no model.
-
-Options:
-  --check          write nothing; list what would change and exit 1 if anything would
-  -C, --cwd <dir>  repository root (default: the current directory)
-  -h, --help       show this help
-`
+export const syncHelp = (): string =>
+  helpPage({
+    usage: 'graft-action sync [options]',
+    about:
+      'Rewrites dvc.yaml from the *.prompt.md files: a stage for each new prompt (in\n' +
+      "the repository's own command template), the deps of each prompt's stage as its\n" +
+      'frontmatter says, and no stage - and no dvc.lock entry - for a prompt that is\n' +
+      'gone. Everything else in both files stays as written. Calls no model.',
+    sections: [
+      {
+        heading: 'Options',
+        rows: [['--check', 'write nothing; list what would change and exit 1 if anything would'], ...COMMON_ROWS]
+      }
+    ]
+  })
 
 export async function syncCommand(argv: string[]): Promise<number> {
   const { values } = parseCommandLine<{ check: boolean; cwd: string; help: boolean }>('sync', argv, {
@@ -24,7 +28,7 @@ export async function syncCommand(argv: string[]): Promise<number> {
     cwd: { type: 'string', short: 'C', default: '.' }
   })
   if (values.help) {
-    process.stdout.write(syncHelp)
+    process.stdout.write(syncHelp())
     return 0
   }
   const root = resolve(values.cwd)

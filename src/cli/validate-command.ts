@@ -10,21 +10,34 @@ import { dvcOnPath } from './dvc-locator.js'
 import { parseTargetList } from '../core/pipeline/targets.js'
 import { asUsage, parseCommandLine } from './args.js'
 import { terminalLog } from './terminal-log.js'
+import { COMMON_ROWS, helpPage } from './help.js'
+import { out } from './style.js'
+import { escapeLog } from '../core/log.js'
 
-export const validateHelp = `Usage: graft-action validate [options] [targets...]
-
-Reports which generated documents are stale, and why.
-
-Options:
-  --engine <auto|native|dvc>  staleness engine (default auto: dvc when on PATH, else native)
-  --json                      print a JSON report on stdout
-  --fail-on-stale             exit with status 1 when anything is stale
-  --downstream <include|report>  with targets: also check what reads them (include, the default), or only the targets
-  --hand-edits <policy>          fail: exit with status 1 naming each document edited by hand
-                                 (keep, regenerate: report it as stale; default keep)
-  -C, --cwd <dir>             repository root (default: the current directory)
-  -h, --help                  show this help
-`
+export const validateHelp = (): string =>
+  helpPage({
+    usage: 'graft-action validate [options] [targets...]',
+    about: 'Reports which generated documents are stale, and why.',
+    sections: [
+      {
+        heading: 'Options',
+        rows: [
+          ['--engine <auto|native|dvc>', 'staleness engine (default auto: dvc when on PATH, else native)'],
+          ['--json', 'print a JSON report on stdout (on failure too: the problems)'],
+          ['--fail-on-stale', 'exit with status 1 when anything is stale'],
+          [
+            '--downstream <include|report>',
+            'with targets: also check what reads them (include, the default),\nor only the targets (report)'
+          ],
+          [
+            '--hand-edits <keep|regenerate|fail>',
+            'a document edited by hand: fail exits with status 1 naming each one;\nkeep and regenerate report it as stale (default keep)'
+          ],
+          ...COMMON_ROWS
+        ]
+      }
+    ]
+  })
 
 export async function validateCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine<{
@@ -44,7 +57,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
     cwd: { type: 'string', short: 'C', default: '.' }
   })
   if (values.help) {
-    process.stdout.write(validateHelp)
+    process.stdout.write(validateHelp())
     return 0
   }
   const engine = asUsage(() => parseEngineChoice(values.engine, '--engine'))
@@ -63,11 +76,13 @@ export async function validateCommand(argv: string[]): Promise<number> {
     process.stdout.write(
       JSON.stringify(
         {
+          ok: true,
           engine: report.engine,
           is_stale: report.stale.length > 0,
           stale_files: report.stale.flatMap((d) => d.outputs),
           stale_stages: report.stale.map((d) => d.stage),
           left_stale: leftStale(report, []).flatMap((d) => d.outputs),
+          problems: [],
           stale: report.stale
         },
         null,
@@ -75,12 +90,16 @@ export async function validateCommand(argv: string[]): Promise<number> {
       ) + '\n'
     )
   } else if (report.stale.length === 0) {
-    process.stdout.write(`All ${report.targets.size} document(s) are up to date (${describeEngine(report.engine)}).\n`)
+    process.stdout.write(
+      `${out.ok(`All ${report.targets.size} document(s) are up to date`)} (${describeEngine(report.engine)}).\n`
+    )
   } else {
-    process.stdout.write(`${report.stale.length} stale document(s) (${describeEngine(report.engine)}):\n`)
+    process.stdout.write(
+      `${out.stale(`${report.stale.length} stale document(s)`)} (${describeEngine(report.engine)}):\n`
+    )
     for (const d of report.stale) {
-      process.stdout.write(`  ${d.outputs.join(', ')}  [${d.stage}]\n`)
-      for (const r of d.reasons) process.stdout.write(`      - ${r.text}\n`)
+      process.stdout.write(`  ${out.bold(escapeLog(d.outputs.join(', ')))}  ${out.dim(`[${escapeLog(d.stage)}]`)}\n`)
+      for (const r of d.reasons) process.stdout.write(`      - ${escapeLog(r.text)}\n`)
     }
   }
   if (!values.json) printLeftStale(leftStale(report, []), 'are stale')

@@ -4,8 +4,8 @@
 // the status without it.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { availableParallelism, tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileMd5 } from '../../../src/core/dvc/hash.js'
 import { lockEntryFor, parseDvcLock, setLockStage } from '../../../src/core/dvc/dvclock.js'
@@ -14,6 +14,7 @@ import { PREHASH_MIN_FILES, prehash, startHashWorkers, type Prehashed } from '..
 import { RepoPathChecker } from '../../../src/core/paths.js'
 import { nativeStatus, toDvcJson } from '../../../src/core/status/native.js'
 import type { DvcLock, LockEntry, LockStage } from '../../../src/core/types.js'
+import { scratchDir } from '../../support/scratch.js'
 
 // Workers run only where there is a second core (CI has two).
 const withWorkers = availableParallelism() > 1 ? it : it.skip
@@ -22,7 +23,7 @@ let base: string
 let root: string
 
 beforeEach(() => {
-  base = mkdtempSync(join(tmpdir(), 'graft-prehash-'))
+  base = scratchDir('graft-prehash')
   root = join(base, 'repo')
   mkdirSync(root)
   writeFileSync(join(base, 'secret.txt'), 'outside the repository\n')

@@ -4,26 +4,17 @@
 // in a temporary folder; the resolver is the real one.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FileTransaction, describeFsError } from '../../../src/core/generate/transaction.js'
 import { GraftError } from '../../../src/core/errors.js'
+import { scratchDir } from '../../support/scratch.js'
 
 let root: string
 const undo: Array<() => void> = []
 
 beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'graft-transaction-'))
+  root = scratchDir('graft-transaction')
   mkdirSync(join(root, 'docs'))
   writeFileSync(join(root, 'docs/old.md'), 'old bytes\r\nwith CRLF\n')
   writeFileSync(join(root, 'dvc.lock'), 'schema: "2.0"\n')

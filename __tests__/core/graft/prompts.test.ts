@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { symlinkSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { symlinkSync, rmSync } from 'node:fs'
 import { GraftError, type Problem } from '../../../src/core/errors.js'
 import {
   discoverPrompts,
@@ -12,6 +10,7 @@ import {
   sameFileKey
 } from '../../../src/core/graft/prompts.js'
 import { TestRepo } from '../../support/repo.js'
+import { scratchDir } from '../../support/scratch.js'
 
 /** The problems a call throws as a GraftError (fails the test when it does not throw one). */
 function problemsOf(fn: () => unknown): Problem[] {
@@ -179,7 +178,7 @@ describe('discoverPrompts', () => {
   })
 
   it('collects every problem across prompts into one error, and changes nothing', async () => {
-    const outside = mkdtempSync(join(tmpdir(), 'graft-outside-'))
+    const outside = scratchDir('graft-outside')
     repo = TestRepo.create({
       'docs/one/intro.prompt.md': '---\ndeps:\n  - docs/missing.md\n---\nA\n',
       'docs/two/intro.prompt.md': 'B\n',

@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Git } from '../../../src/core/io/git.js'
 import { deepenForBaselines, findBaseline } from '../../../src/core/pack/baseline.js'
 import { GIT_ENV, TestRepo } from '../../support/repo.js'
 import { GraftRepo, OUTPUT, STAGE, header } from '../../support/pack-support.js'
+import { phrasing } from '../../../src/core/phrasing.js'
+import { scratchDir } from '../../support/scratch.js'
 
 function recordingLog(): { info: (m: string) => void; warn: (m: string) => void; lines: string[] } {
   const lines: string[] = []
@@ -108,7 +110,7 @@ describe('findBaseline in a shallow clone', () => {
     g.edit({ 'src/b.md': 'beta changed\n' }, 'b')
     g.edit({ 'src/c.md': 'gamma changed\n' }, 'c')
     bare = g.repo.addOrigin()
-    const dir = mkdtempSync(join(tmpdir(), 'graft-shallow-'))
+    const dir = scratchDir('graft-shallow')
     // file:// so that --depth is honoured for a local clone.
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${bare}`, dir], { env: { ...process.env, ...GIT_ENV } })
     clone = new TestRepo(dir)
@@ -162,13 +164,13 @@ describe('findBaseline in a shallow clone', () => {
     )
     // git's own words, naming the missing repository
     expect(log.lines[1]).toContain(`'${missing}' does not appear to be a git repository`)
-    expect(log.lines[1]).toContain('fetch-depth: 0')
+    expect(log.lines[1]).toContain(phrasing().fullHistory)
     const baseline = await findBaseline(git, STAGE)
     expect(baseline.rev).toBeUndefined()
     expect(baseline.source).toBe('none')
     expect(baseline.note).toContain('the commit that last generated docs/guide.md is not available')
     expect(baseline.note).toContain('the full current sources will be shown')
-    expect(baseline.note).toContain('fetch-depth: 0')
+    expect(baseline.note).toContain(phrasing().fullHistory)
     expect(clone.snapshot()).toEqual(before)
   })
 

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Git } from '../../../src/core/io/git.js'
 import { GraftError } from '../../../src/core/errors.js'
@@ -18,6 +17,7 @@ import {
   lockText,
   promptText
 } from '../../support/pack-support.js'
+import { scratchDir } from '../../support/scratch.js'
 
 const BODY = 'Write a guide to a, b and c.\n'
 
@@ -238,7 +238,7 @@ describe('detectChanges', () => {
   })
 
   it('refuses to show a dep that is a symlink leaving the repository, and changes nothing', async () => {
-    const outside = mkdtempSync(join(tmpdir(), 'graft-outside-'))
+    const outside = scratchDir('graft-outside')
     writeFileSync(join(outside, 'secret.txt'), 'top secret\n')
     symlinkSync(join(outside, 'secret.txt'), g.repo.path('src/link.md'))
     const before = g.repo.snapshot()

@@ -1,8 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { mkdirSync, rmSync } from 'node:fs'
 import { parse } from 'yaml'
 import { GraftError, type Problem } from '../../../src/core/errors.js'
 import {
@@ -23,6 +21,7 @@ import {
 import type { DvcYaml, PromptFile, StageDef } from '../../../src/core/types.js'
 import { TestRepo } from '../../support/repo.js'
 import { dvcCommit, requireDvc } from '../../support/graft-repo.js'
+import { scratchDir } from '../../support/scratch.js'
 
 function prompt(path: string, deps: string[] = [], out?: string): PromptFile {
   const base = path.split('/').pop()!.replace('.prompt.md', '')
@@ -252,7 +251,7 @@ describe('writing a new dvc.yaml', () => {
 /** `dvc status --json` in a scratch .dvc/ that is removed afterwards. */
 function dvcStatus(repo: TestRepo): unknown {
   mkdirSync(repo.path('.dvc'), { recursive: true })
-  const site = mkdtempSync(join(tmpdir(), 'graft-site-'))
+  const site = scratchDir('graft-site')
   try {
     const out = execFileSync(requireDvc(), ['status', '--json'], {
       cwd: repo.root,

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync, chmodSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, rmSync, writeFileSync, chmodSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Git } from '../../../src/core/io/git.js'
 import { GraftError } from '../../../src/core/errors.js'
@@ -10,6 +9,7 @@ import { commitFiles } from '../../../src/core/publish/commit.js'
 import { commitMessage } from '../../../src/core/publish/message.js'
 import { ProtectedBranchError, pushWithRebase } from '../../../src/core/publish/push.js'
 import { TestRepo } from '../../support/repo.js'
+import { scratchDir } from '../../support/scratch.js'
 
 const bot = { name: 'graft-bot[bot]', email: 'graft-bot[bot]@users.noreply.github.com' }
 
@@ -20,7 +20,7 @@ function bareGit(bare: string, ...args: string[]): string {
 
 /** A second clone of origin: another developer who pushes while the bot works. */
 function otherDeveloper(bare: string): TestRepo {
-  const dir = mkdtempSync(join(tmpdir(), 'graft-other-'))
+  const dir = scratchDir('graft-other')
   execFileSync('git', ['clone', '-q', bare, dir])
   const other = new TestRepo(dir)
   other.git('config', 'user.name', 'Other')

@@ -4,14 +4,14 @@
 // which file and what to do.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawn } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { GraftError } from '../../../src/core/errors.js'
 import { dvcStatus, dvcVersion, parseDvcStatusJson } from '../../../src/core/status/dvc.js'
 import type { PipelineStatus } from '../../../src/core/types.js'
 import { buildGraftRepo, copyRepo, requireDvc } from '../../support/graft-repo.js'
 import type { TestRepo } from '../../support/repo.js'
+import { scratchDir } from '../../support/scratch.js'
 
 const dvcPath = requireDvc()
 
@@ -51,7 +51,7 @@ describe('dvcStatus in a fresh clone (no .dvc/)', () => {
   it('reports a clean pipeline as empty and leaves no file behind, not even in TMPDIR', async () => {
     const before = repo.snapshot()
     const porcelain = repo.git('status', '--porcelain', '--ignored')
-    const scratchTmp = mkdtempSync(join(tmpdir(), 'graft-tmpdir-'))
+    const scratchTmp = scratchDir('graft-tmpdir')
     const savedTmp = process.env.TMPDIR
     process.env.TMPDIR = scratchTmp
     try {
@@ -194,8 +194,8 @@ describe('dvcStatus errors', () => {
   })
 
   it('explains rejected arguments (exit 254) and "not a DVC repository" (exit 253)', async () => {
-    const bin = mkdtempSync(join(tmpdir(), 'graft-bin-'))
-    const elsewhere = mkdtempSync(join(tmpdir(), 'graft-nowhere-'))
+    const bin = scratchDir('graft-bin')
+    const elsewhere = scratchDir('graft-nowhere')
     const script = (name: string, body: string): string => {
       writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`)
       chmodSync(join(bin, name), 0o755)

@@ -11,7 +11,18 @@ import type { Override } from '../pack/source-diff.js'
 import type { RenderRequest, RenderResult } from '../render/bedrock.js'
 import { RenderError } from '../render/errors.js'
 import { GraftError, type Problem } from '../errors.js'
-import { checkBudget, describeEstimate, estimateInput, mapPool, type Budget, type DocumentEstimate } from './budget.js'
+import {
+  checkBudget,
+  checkContextWindows,
+  checkPrices,
+  describeEstimate,
+  estimateInput,
+  floorEstimate,
+  mapPool,
+  type Budget,
+  type InputEstimate
+} from './budget.js'
+import { costUsd, formatUsd, overLimit, priceOf, type PriceOverrides } from '../render/prices.js'
 import type { ValidationReport } from '../validate/validate.js'
 import { refuseHandEdits, type HandEditPolicy } from '../validate/hand-edits.js'
 import { leftStale, planGeneration, type PlannedDocument } from './plan.js'
@@ -22,6 +33,7 @@ import { RepoPathChecker } from '../paths.js'
 import { assertNoSecrets, secretForms } from '../pack/secrets.js'
 import { PipelineFiles } from './pipeline-files.js'
 import { describeSyncChange, type SyncChange } from '../pipeline/sync.js'
+import { setting } from '../phrasing.js'
 
 export interface Renderer {
   render(request: RenderRequest): Promise<RenderResult>
@@ -44,6 +56,8 @@ export interface GenerateOptions {
   concurrency: number
   /** the run's spending limits, checked before the first model call (and output as it is spent) */
   budget: Budget
+  /** prices the run gives for its models (`model-prices`), over the list prices of render/prices.ts */
+  prices?: PriceOverrides
   /** cancels the run (SIGTERM, SIGINT): nothing new starts, renders in flight are abandoned, every write is rolled back */
   signal?: AbortSignal
   timeoutMs: number
@@ -93,6 +107,8 @@ export interface DocumentResult {
   sig: string
   inputTokens: number
   outputTokens: number
+  /** dollars the model calls cost by the tokens Bedrock reported (0 without a call); undefined when the model has no price */
+  costUsd?: number
   ms: number
   cached: boolean
   /** false for MAINTAIN and dry runs */
@@ -107,7 +123,7 @@ export interface DocumentResult {
 export interface GenerateResult {
   documents: DocumentResult[]
   /** the estimate made before any model call (undefined when nothing needed one) */
-  estimate?: { documents: DocumentEstimate[]; total: number; method: string }
+  estimate?: InputEstimate
   /** every path whose bytes changed: outputs, dvc.yaml, dvc.lock */
   changedFiles: string[]
   dryRun: boolean
@@ -178,7 +194,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     )
     const documents = plan.map((d) => results.get(d.stage.name)!)
     const over = run.overBudget()
-    if (over) throw new GraftError({ message: over, hint: OUTPUT_BUDGET_HINT })
+    if (over) throw new GraftError({ message: over, hint: spentBudgetHint() })
     if (options.dryRun) return { documents, changedFiles: [], dryRun: true, estimate, pipelineChanges }
     await run.finish()
     return { documents, changedFiles: await run.transaction.changedPaths(), dryRun: false, estimate, pipelineChanges }
@@ -223,8 +239,8 @@ function interrupted(signal: AbortSignal): GraftError {
   })
 }
 
-const OUTPUT_BUDGET_HINT =
-  'raise `max-output-tokens` if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with `targets`'
+const spentBudgetHint = (): string =>
+  `raise the limit that stopped the run (${setting('max-output-tokens')} or ${setting('max-cost-usd')}) if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with ${setting('targets')}`
 
 /**
  * One error for a run that did not complete: every failure's own problem(s),
@@ -236,7 +252,7 @@ function runFailure(failed: DagFailed, plan: PlannedDocument[], cached: boolean,
   const names = (ids: string[]): string => ids.map((id) => outputOf.get(id) ?? id).join(', ')
   const problems: Problem[] = failed.failures.flatMap(({ error }) => problemsOf(error))
   if (failed.failures.length === 0 && failed.stopped)
-    problems.push({ message: failed.stopped, hint: OUTPUT_BUDGET_HINT })
+    problems.push({ message: failed.stopped, hint: spentBudgetHint() })
   const local = failed.failures.every(({ error }) => error instanceof RenderError && error.scope === 'document')
   if (failed.failures.length === 1 && failed.skipped.length === 0 && failed.done.length === 0)
     return failed.failures[0].error
@@ -287,6 +303,8 @@ class GenerationRun {
   private readonly prefetched = new Map<string, string>()
   /** output tokens the model reported so far in this run */
   private outputTokens = 0
+  /** dollars the model calls cost so far, by the tokens Bedrock reported */
+  private spentUsd = 0
   private secretForms?: string[]
 
   constructor(
@@ -339,25 +357,54 @@ class GenerationRun {
         prompt: doc.prompt.path
       })
     }
-    const counter = await this.counter()
-    const estimate = await estimateInput(toRender, counter, this.options.concurrency, log)
+    const { budget, prices } = this.options
+    // Every refusal that needs no count comes before the first request of any kind (CountTokens carries the prompt).
+    const floor = floorEstimate(toRender, prices)
+    const refused = this.refuse(() => {
+      checkPrices(floor, budget)
+      checkContextWindows(floor)
+      checkBudget(floor, budget)
+    })
+    // Counting is only for a run that goes on.
+    const counter = refused ? undefined : await this.counter()
+    const estimate = await estimateInput(toRender, counter, this.options.concurrency, log, prices)
     log.info(describeEstimate(estimate))
-    if (!this.options.dryRun) checkBudget(estimate, this.options.budget)
-    else {
-      try {
-        checkBudget(estimate, this.options.budget)
-      } catch (error) {
-        log.warn(`Dry run: the real run would stop here, before any model call: ${(error as Error).message}`)
-      }
-    }
+    if (!refused)
+      this.refuse(() => {
+        checkContextWindows(estimate)
+        checkBudget(estimate, budget)
+      })
     return estimate
   }
 
-  /** Why new documents must not start (the output budget is spent), or undefined. */
+  /**
+   * Runs a refusal check: a real run throws its GraftError; a dry run says
+   * where the real run would stop and goes on. True when it refused.
+   */
+  private refuse(check: () => void): boolean {
+    if (!this.options.dryRun) {
+      check()
+      return false
+    }
+    try {
+      check()
+      return false
+    } catch (error) {
+      this.options.log.warn(
+        `Dry run: the real run would stop here, before any request to Bedrock: ${(error as Error).message}`
+      )
+      return true
+    }
+  }
+
+  /** Why new documents must not start (the output tokens or the dollars are spent), or undefined. */
   overBudget(): string | undefined {
-    const max = this.options.budget.maxOutputTokens
-    if (this.outputTokens <= max) return undefined
-    return `this run's model output reached ${this.outputTokens} tokens, over max-output-tokens (${max}): no further document was started and nothing was written`
+    const { maxOutputTokens, maxCostUsd } = this.options.budget
+    if (this.outputTokens > maxOutputTokens)
+      return `this run's model output reached ${this.outputTokens} tokens, over ${setting('max-output-tokens')} (${maxOutputTokens}): no further document was started and nothing was written`
+    if (maxCostUsd !== undefined && overLimit(this.spentUsd, maxCostUsd))
+      return `this run's model calls cost ~${formatUsd(this.spentUsd)} by the tokens Bedrock reported, over ${setting('max-cost-usd')} (${formatUsd(maxCostUsd)}): no further document was started and nothing was written`
+    return undefined
   }
 
   /** The renderer's token counter, or undefined (dry runs without credentials; models it cannot count). */
@@ -367,9 +414,10 @@ class GenerationRun {
         const renderer = await this.rendererOnce()
         return renderer.countTokens?.bind(renderer)
       } catch (error) {
-        this.options.log.info(
-          `Token estimate: no Bedrock client for a dry run (${(error as Error).message.split('\n')[0]})`
-        )
+        // One short line: the reason, without its advice or details (a dry run needs no credentials).
+        const said = error instanceof GraftError ? error.problems[0].message : (error as Error).message.split('\n')[0]
+        const why = said.replace(/\s*\(.*\)$/, '')
+        this.options.log.info(`Dry run without Bedrock (${why}): tokens are estimated from characters`)
         this.renderer = undefined
         return undefined
       }
@@ -393,6 +441,8 @@ class GenerationRun {
       force: this.options.force,
       log: this.options.log,
       baselineRev: this.options.baselineRev,
+      // packed again after an upstream was rewritten: the baseline found for the estimate stands
+      baseline: this.prepacked.get(doc.stage.name)?.baseline,
       refresh
     })
   }
@@ -440,6 +490,7 @@ class GenerationRun {
       sig,
       inputTokens: 0,
       outputTokens: 0,
+      costUsd: 0,
       ms: 0,
       cached: false,
       rendered: false,
@@ -450,7 +501,7 @@ class GenerationRun {
       base.handEdit = directive === 'MAINTAIN' ? 'kept' : 'regenerated'
       log.info(
         base.handEdit === 'kept'
-          ? `${output}: edited by hand; hand-edits is keep, so the edit is accepted as it is: no model call, and dvc.lock ${this.options.dryRun ? 'would record' : 'records'} its new hash`
+          ? `${output}: edited by hand; with ${setting('hand-edits', 'keep')} the edit is accepted as it is: no model call, and dvc.lock ${this.options.dryRun ? 'would record' : 'records'} its new hash`
           : `${output}: edited by hand; the model ${this.options.dryRun ? 'would get' : 'gets'} the hand-edited text as the previous draft`
       )
     }
@@ -458,6 +509,9 @@ class GenerationRun {
     if (directive !== 'MAINTAIN') {
       const rendered = await this.render(doc, packed)
       this.outputTokens += rendered.outputTokens
+      const price = priceOf(doc.modelId, this.options.prices)
+      const cost = rendered.cached ? 0 : price ? costUsd(rendered, price) : undefined
+      this.spentUsd += cost ?? 0
       const header = formatHeader({
         model: doc.modelName,
         sig,
@@ -471,6 +525,7 @@ class GenerationRun {
       Object.assign(base, {
         inputTokens: rendered.inputTokens,
         outputTokens: rendered.outputTokens,
+        costUsd: cost,
         cached: rendered.cached,
         rendered: true
       })
@@ -504,6 +559,7 @@ class GenerationRun {
       prompt: packed,
       modelId: doc.modelId,
       maxTokens: doc.maxTokens,
+      maxTokensFrom: doc.maxTokensFrom,
       temperature: doc.prompt.temperature,
       timeoutMs,
       label: doc.prompt.out,

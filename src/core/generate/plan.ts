@@ -10,6 +10,7 @@ import { outputTokenLimit, resolveModel, resolveModelSetting } from '../render/m
 import type { Problem } from '../errors.js'
 import type { PromptFile, StageDef } from '../types.js'
 import type { ValidationReport } from '../validate/validate.js'
+import { setting } from '../phrasing.js'
 
 export interface PlannedDocument {
   stage: StageDef
@@ -19,6 +20,8 @@ export interface PlannedDocument {
   modelId: string
   /** output tokens asked for: the prompt's `max_tokens`, else the default capped at the model's limit */
   maxTokens: number
+  /** what set maxTokens, for messages: the prompt's line, the max-tokens setting, or the model's limit */
+  maxTokensFrom: string
   /** stages in this plan that must be rewritten first */
   after: string[]
   reasons: string[]
@@ -66,7 +69,7 @@ export function planGeneration(report: ValidationReport, options: PlanOptions): 
           file: 'dvc.yaml',
           line: byName.get(n)!.line,
           message: `stage ${n} is frozen (frozen: true in dvc.yaml), so it is never regenerated, even with force`,
-          hint: `remove frozen: true from stage ${n} (or run \`dvc unfreeze ${dvcTarget(n)}\`) to regenerate it, or leave it out of targets`
+          hint: `remove frozen: true from stage ${n} (or run \`dvc unfreeze ${dvcTarget(n)}\`) to regenerate it, or leave it out of ${setting('targets')}`
         }))
       )
     }
@@ -95,12 +98,19 @@ export function planGeneration(report: ValidationReport, options: PlanOptions): 
       })
     }
     const fallback = options.maxTokens ?? DEFAULT_MAX_TOKENS
+    const capped = prompt.maxTokens === undefined && limit !== undefined && limit < fallback
     return {
       stage: byName.get(name)!,
       prompt,
       modelName,
       modelId,
       maxTokens: prompt.maxTokens ?? (limit === undefined ? fallback : Math.min(fallback, limit)),
+      maxTokensFrom:
+        prompt.maxTokens !== undefined
+          ? `\`max_tokens: ${prompt.maxTokens}\` in ${prompt.path}${prompt.maxTokensLine ? ` (line ${prompt.maxTokensLine})` : ''}`
+          : capped
+            ? `the model's output limit (${limit} tokens for ${modelName}; max-tokens is ${fallback})`
+            : `the max-tokens setting (${prompt.path} sets no \`max_tokens\`)`,
       after: pipeline.graph.upstream(name).filter((u) => inPlan.has(u)),
       reasons: why.get(name) ?? ['forced'],
       handEdited: handEdited.has(name)

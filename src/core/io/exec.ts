@@ -3,6 +3,7 @@
 // array: no shell, no quoting bugs.
 import { spawn } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
+import { setting } from '../phrasing.js'
 import { GraftError } from '../errors.js'
 
 export interface RunOptions {
@@ -70,13 +71,13 @@ export function spawnProblem(file: string, cwd: string, error: NodeJS.ErrnoExcep
   if (error.code === 'ENOENT' && !existsSync(cwd)) {
     return new GraftError({
       message: `the folder ${cwd} does not exist, so ${file} cannot run there`,
-      hint: "check the action's working-directory (CLI: -C)"
+      hint: `check ${setting('working-directory')}`
     })
   }
   if (error.code === 'ENOTDIR' || (error.code === 'ENOENT' && !statSync(cwd).isDirectory())) {
     return new GraftError({
       message: `${cwd} is a file, not a folder, so ${file} cannot run there`,
-      hint: "check the action's working-directory (CLI: -C)"
+      hint: `check ${setting('working-directory')}`
     })
   }
   if (error.code === 'ENOENT') {

@@ -5,9 +5,9 @@
 import { stat } from 'node:fs/promises'
 import { GraftError } from '../errors.js'
 import { run } from './exec.js'
+import { phrasing, setting } from '../phrasing.js'
 
-const SET_IT =
-  "set the action's working-directory to a folder of the checked-out repository, relative to the workspace (CLI: -C <folder>)"
+const setIt = (): string => `set ${setting('working-directory')} to a folder of the repository`
 
 /**
  * Checks that `root` (absolute) is a folder inside a git working tree.
@@ -19,11 +19,11 @@ export async function checkWorkingDirectory(root: string): Promise<void> {
   if (!info) {
     throw new GraftError({
       message: `the working directory ${root} does not exist`,
-      hint: `${SET_IT}; in a workflow, check the repository out first (actions/checkout)`
+      hint: `${setIt()}; ${phrasing().workingTree}`
     })
   }
   if (!info.isDirectory()) {
-    throw new GraftError({ message: `the working directory ${root} is a file, not a folder`, hint: SET_IT })
+    throw new GraftError({ message: `the working directory ${root} is a file, not a folder`, hint: setIt() })
   }
   // run() turns a missing git into a GraftError saying so.
   const r = await run('git', ['rev-parse', '--is-bare-repository', '--is-inside-work-tree'], {
@@ -35,7 +35,7 @@ export async function checkWorkingDirectory(root: string): Promise<void> {
   if (r.code !== 0 && /not a git repository/i.test(r.stderr)) {
     throw new GraftError({
       message: `the working directory ${root} is not inside a git repository`,
-      hint: 'graft-action reads the committed state from git: check the repository out first (actions/checkout), or run the CLI inside a git clone'
+      hint: `graft-action reads the committed state from git: ${phrasing().workingTree}`
     })
   }
   if (r.code !== 0) {
@@ -47,7 +47,7 @@ export async function checkWorkingDirectory(root: string): Promise<void> {
   if (bare === 'true' || inside !== 'true') {
     throw new GraftError({
       message: `the working directory ${root} is ${bare === 'true' ? 'a bare repository' : 'inside .git'}: there is no working tree with the prompts and documents`,
-      hint: `run on a clone with a working tree (git clone, or actions/checkout); ${SET_IT}`
+      hint: `${phrasing().workingTree}; ${setIt()}`
     })
   }
 }

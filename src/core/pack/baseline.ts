@@ -3,6 +3,7 @@
 // it has not seen yet, however many commits they span.
 import type { Git } from '../io/git.js'
 import { headerRev } from './header-rev.js'
+import { phrasing } from '../phrasing.js'
 import { lockHistory } from './lock-history.js'
 import { deepen, describeStep, isShallow, shallowEdge, DEFAULT_DEEPEN_STEPS, type DeepenStep } from './shallow.js'
 
@@ -76,7 +77,7 @@ export async function deepenForBaselines(git: Git, stages: BaselineStage[], opti
     const which = `${unproven.length} document(s): ${unproven.join(', ')}`
     if (step === undefined) {
       options.log.warn(
-        `Shallow clone: after fetching more history, the baseline of ${which} is still not proven; they get the full current sources. ${FULL_HISTORY_HINT}`
+        `Shallow clone: after fetching more history, the baseline of ${which} is still not proven; they get the full current sources. ${fullHistoryHint()}`
       )
       return unproven
     }
@@ -87,7 +88,7 @@ export async function deepenForBaselines(git: Git, stages: BaselineStage[], opti
     if (error) {
       options.log.warn(
         `Shallow clone: could not fetch more history (${describeStep(remote, step)}): ${error}. ` +
-          `The baseline of ${which} is unknown, so they get the full current sources. ${FULL_HISTORY_HINT}`
+          `The baseline of ${which} is unknown, so they get the full current sources. ${fullHistoryHint()}`
       )
       return unproven
     }
@@ -95,8 +96,7 @@ export async function deepenForBaselines(git: Git, stages: BaselineStage[], opti
   }
 }
 
-const FULL_HISTORY_HINT =
-  'Use actions/checkout with fetch-depth: 0 to avoid this, or give the action a `token` that may read the repository.'
+const fullHistoryHint = (): string => `To avoid this, ${phrasing().fullHistory}.`
 
 async function atShallowEdge(git: Git, found: Baseline): Promise<boolean> {
   return found.rev !== undefined && (await isShallow(git)) && (await shallowEdge(git)).has(found.rev)
@@ -107,7 +107,7 @@ function missingHistory(stage: BaselineStage, why: string): Baseline {
     source: 'none',
     note:
       `the commit that last generated ${stage.output} is not available (${why}); ` +
-      'the full current sources will be shown. Use actions/checkout with fetch-depth: 0 to avoid this.'
+      `the full current sources will be shown. ${fullHistoryHint()}`
   }
 }
 

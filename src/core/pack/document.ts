@@ -32,19 +32,18 @@ export async function packDocument(
     force: boolean
     log: Log
     baselineRev?: string
+    /**
+     * the baseline found when this document was packed before in the same run
+     * (packed again once an upstream was rewritten): used as it is, and not
+     * announced again
+     */
+    baseline?: Baseline
     /** REFRESH whatever changed, with this reason (a hand-edited document under `hand-edits: regenerate`) */
     refresh?: string
   }
 ): Promise<PackedDocument> {
   const output = doc.prompt.out
-  const baseline: Baseline = options.baselineRev
-    ? {
-        rev: options.baselineRev,
-        source: 'output',
-        note: `diffing against ${options.baselineRev.slice(0, 12)}, the tree this run generated from before the rebase`
-      }
-    : await findBaseline(git, { output, name: doc.stage.name })
-  if (baseline.note) options.log.info(`${output}: ${baseline.note}`)
+  const baseline = options.baseline ?? (await findAndAnnounce(git, doc, options))
   const changes = await detectChanges(git, {
     promptPath: doc.prompt.path,
     body: doc.prompt.body,
@@ -64,4 +63,23 @@ export async function packDocument(
   }
   const packed = packPrompt({ body: doc.prompt.body, changes, directive: { directive, line } })
   return { baseline, changes, directive, line, packed }
+}
+
+/** The document's baseline, its note (why it is what it is) logged once, when it is found. */
+async function findAndAnnounce(
+  git: Git,
+  doc: PackTarget,
+  options: { log: Log; baselineRev?: string }
+): Promise<Baseline> {
+  const output = doc.prompt.out
+  const baseline: Baseline = options.baselineRev
+    ? {
+        rev: options.baselineRev,
+        source: 'output',
+        note: `diffing against ${options.baselineRev.slice(0, 12)}, the tree this run generated from before the rebase`
+      }
+    : await findBaseline(git, { output, name: doc.stage.name })
+  // a note that names the document already reads as a sentence of its own
+  if (baseline.note) options.log.info(baseline.note.startsWith(output) ? baseline.note : `${output}: ${baseline.note}`)
+  return baseline
 }

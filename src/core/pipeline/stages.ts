@@ -5,6 +5,7 @@ import { isPromptPath, stageNameFor } from '../graft/prompts.js'
 import type { DvcYaml, PromptFile, StageDef } from '../types.js'
 import { formatStageYaml } from '../dvc/dvcyaml-write.js'
 import { quotedFor, shellPath, shellWord } from './shell.js'
+import { phrasing } from '../phrasing.js'
 
 /** Placeholders of a command template (see deriveTemplate). */
 const PLACEHOLDERS = { prompt: '{prompt}', out: '{out}', name: '{name}' } as const
@@ -147,8 +148,8 @@ export function pipelineDrift(prompts: PromptFile[], dvc: DvcYaml | undefined, o
         file: prompt.path,
         text:
           dvc === undefined
-            ? `there is no dvc.yaml yet, so no stage ${prompt.stageName} for ${prompt.path}; generate writes it in its commit, or write dvc.yaml now with \`graft-action sync\` (this action's CLI: docs/cli.md) and commit it`
-            : `dvc.yaml has no stage ${prompt.stageName} for ${prompt.path}; generate adds it in its commit, or run \`graft-action sync\` (this action's CLI) and commit dvc.yaml, or add the stage by hand:\n${formatStageYaml(expected, 2)}`
+            ? `there is no dvc.yaml yet, so no stage ${prompt.stageName} for ${prompt.path}; ${phrasing().regenerate} (it writes dvc.yaml with the documents), or write dvc.yaml alone with \`graft-action sync\` (this action's CLI: docs/cli.md) and commit it`
+            : `dvc.yaml has no stage ${prompt.stageName} for ${prompt.path}; ${phrasing().regenerate} (it adds the stage), or run \`graft-action sync\` (this action's CLI) and commit dvc.yaml, or add the stage by hand:\n${formatStageYaml(expected, 2)}`
       })
       continue
     }
@@ -158,7 +159,7 @@ export function pipelineDrift(prompts: PromptFile[], dvc: DvcYaml | undefined, o
         stage: stage.name,
         kind: 'deps-differ',
         file: prompt.path,
-        text: `the deps of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${deps}); run the action's generate, or set its deps to: ${expected.deps.join(', ')}`
+        text: `the deps of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${deps}); ${phrasing().regenerate}, or set its deps to: ${expected.deps.join(', ')}`
       })
     }
     const outs = listDiff(
@@ -170,7 +171,7 @@ export function pipelineDrift(prompts: PromptFile[], dvc: DvcYaml | undefined, o
         stage: stage.name,
         kind: 'outs-differ',
         file: prompt.path,
-        text: `the outs of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${outs}); run the action's generate, or set its outs to: ${prompt.out}`
+        text: `the outs of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${outs}); ${phrasing().regenerate}, or set its outs to: ${prompt.out}`
       })
     }
   }

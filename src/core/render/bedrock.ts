@@ -16,7 +16,9 @@ import { EnvProxyAgent } from '../io/proxy.js'
 import {
   RenderError,
   classify,
+  contextWindowExceeded,
   credentialsHint,
+  outputBudgetNamed,
   errorFacts,
   renderFailure,
   type Audience,
@@ -24,11 +26,18 @@ import {
 } from './errors.js'
 import { AttemptsFailed, DEFAULT_BACKOFF_MS, realSleep, withRetries } from './retry.js'
 import { AdaptiveLimiter, type AttemptOutcome } from './limiter.js'
+import { setting } from '../phrasing.js'
+import { keysFirstProvider } from './credentials.js'
+import { cancelled, unlessCancelled, whenAborted } from './cancellation.js'
+import { contextWindow } from './models.js'
+import { estimateTokens } from './token-estimate.js'
 
 export interface RenderRequest {
   prompt: string
   modelId: string
   maxTokens: number
+  /** what set maxTokens, for the message when a reply hits it ("`max_tokens: 4000` in docs/a.prompt.md", "the max-tokens setting") */
+  maxTokensFrom?: string
   temperature?: number
   timeoutMs: number
   /** the document's path, for messages */
@@ -136,14 +145,17 @@ export class BedrockRenderer {
       label: req.label,
       modelId: req.modelId,
       region: this.region,
-      audience: this.audience
+      audience: this.audience,
+      promptChars: req.prompt.length,
+      maxTokens: req.maxTokens,
+      maxTokensFrom: req.maxTokensFrom
     }
     const started = Date.now()
     let outcome: { value: Reply; attempts: number }
     try {
       outcome = await withRetries((n, limitMs) => this.limited(() => this.attempt(req, n, limitMs)), req.timeoutMs, {
         backoffMs: this.backoffMs,
-        sleep: (ms) => (req.signal ? Promise.race([this.sleep(ms), aborted(req.signal)]) : this.sleep(ms)),
+        sleep: (ms) => unlessCancelled(this.sleep(ms), req.signal),
         classify: (err) => classify(errorFacts(err)),
         onRetry: (err, kind, waitMs, next) => this.log.warn(retryNotice(context, err, kind, waitMs, next))
       })
@@ -194,8 +206,7 @@ export class BedrockRenderer {
     if (req.signal?.aborted) throw cancelled(req.signal)
     this.log.info(`${req.label}: calling ${req.modelId} in ${this.region}${n > 1 ? ` (attempt ${n})` : ''}`)
     const controller = new AbortController()
-    const cancel = (): void => controller.abort()
-    req.signal?.addEventListener('abort', cancel, { once: true })
+    const unwatch = req.signal ? whenAborted(req.signal, () => controller.abort()) : undefined
     const seen: { requestId?: string } = {}
     let timer: NodeJS.Timeout | undefined
     const deadline = new Promise<never>((_resolve, reject) => {
@@ -208,10 +219,10 @@ export class BedrockRenderer {
     const work = this.call(req, limitMs, controller.signal, seen)
     work.catch(() => undefined) // an attempt abandoned at the deadline must not surface later
     try {
-      return await Promise.race([work, deadline, ...(req.signal ? [aborted(req.signal)] : [])])
+      return await unlessCancelled(Promise.race([work, deadline]), req.signal)
     } finally {
       clearTimeout(timer)
-      req.signal?.removeEventListener('abort', cancel)
+      unwatch?.()
     }
   }
 
@@ -295,10 +306,23 @@ function checkComplete(reply: Reply, req: RenderRequest, context: CallContext, a
     throw new RenderError('fatal', context, message, hint, reply.requestId, attempts, 'document')
   }
   if (reply.stopReason === 'max_tokens') {
+    const named = outputBudgetNamed(context)
     fail(
-      `the reply was cut off at max_tokens (${req.maxTokens}; ${reply.outputTokens} tokens written), so nothing was written`,
-      'raise `max_tokens` in the prompt frontmatter or the `max-tokens` input'
+      `the reply was cut off at its output budget, ${named.budget} (${reply.outputTokens} tokens written), so nothing was written`,
+      named.hint
     )
+  }
+  if (reply.stopReason === 'model_context_window_exceeded') {
+    const counted = reply.inputTokens > 0
+    const [message, hint] = contextWindowExceeded({
+      document: req.label,
+      modelId: req.modelId,
+      tokens: counted ? reply.inputTokens : estimateTokens(req.prompt.length),
+      how: counted ? 'as Bedrock reported them' : `estimated from its ${req.prompt.length} characters`,
+      window: contextWindow(req.modelId),
+      written: reply.outputTokens
+    })
+    fail(`${message}, so nothing was written`, hint)
   }
   if (!COMPLETE_STOPS.has(reply.stopReason)) {
     fail(
@@ -331,20 +355,6 @@ function formatSeconds(ms: number): string {
   return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`
 }
 
-/** The error of a call abandoned because the run was cancelled (classified fatal: never retried). */
-function cancelled(signal: AbortSignal): Error {
-  const why = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'cancelled')
-  return Object.assign(new Error(`the run was cancelled (${why})`), { name: 'RunCancelled' })
-}
-
-/** Rejects when `signal` aborts (never resolves). */
-function aborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_resolve, reject) => {
-    if (signal.aborted) return reject(cancelled(signal))
-    signal.addEventListener('abort', () => reject(cancelled(signal)), { once: true })
-  })
-}
-
 /** A cross-region inference profile id names its foundation model after a geography prefix. */
 export function foundationModelId(modelId: string): string {
   return modelId.replace(/^(?:us|eu|apac|jp|au|ca|us-gov|global)\./, '')
@@ -352,10 +362,9 @@ export function foundationModelId(modelId: string): string {
 
 function requireRegion(region: string | undefined, audience: Audience = 'actions'): string {
   if (region) return region
-  const where = audience === 'actions' ? 'the `aws-region` input or AWS_REGION' : '--region or AWS_REGION'
   throw new GraftError({
     message: 'no AWS region is set for Bedrock',
-    hint: `set ${where}; and ${credentialsHint(audience)}`
+    hint: `set ${setting('aws-region')} or AWS_REGION; and ${credentialsHint(audience)}`
   })
 }
 
@@ -369,6 +378,8 @@ function bedrockClient(region: string): BedrockRuntimeClient {
   const agent = new EnvProxyAgent()
   return new BedrockRuntimeClient({
     region,
+    // exported keys before AWS_PROFILE, as the AWS CLI takes them (credentials.ts)
+    credentialDefaultProvider: keysFirstProvider,
     maxAttempts: 1,
     requestHandler: new NodeHttpHandler({
       connectionTimeout: CONNECT_TIMEOUT_MS,

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path'
 import { run, type RunResult } from '../io/exec.js'
 import { GraftError, type Problem } from '../errors.js'
 import type { PathState, PipelineStatus, StageStatus } from '../types.js'
+import { setting } from '../phrasing.js'
 
 export interface DvcStatusOptions {
   /** the dvc executable; `dvc` (found on PATH) when absent */
@@ -157,7 +158,9 @@ async function runDvc(dvcPath: string, args: string[], cwd: string, env: NodeJS.
 const EXIT_MEANINGS: Record<number, { meaning: string; hint: string; file?: string }> = {
   253: {
     meaning: 'DVC says this is not a DVC repository',
-    hint: 'point working-directory at the folder that holds dvc.yaml'
+    get hint() {
+      return `point ${setting('working-directory')} at the folder that holds dvc.yaml`
+    }
   },
   251: {
     meaning: 'DVC configuration error',

@@ -7,6 +7,8 @@ import { parseHeader } from '../graft/header.js'
 import type { Pipeline } from '../pipeline/load.js'
 import { GraftError, type Problem } from '../errors.js'
 import type { Reason, StaleDocument } from '../types.js'
+import { setting } from '../phrasing.js'
+import { parseChoice } from '../settings.js'
 
 /**
  * What to do with a generated document edited by hand (its md5 differs from
@@ -23,8 +25,12 @@ export const HAND_EDIT_POLICIES: readonly HandEditPolicy[] = ['keep', 'regenerat
  * @throws GraftError naming the label and the three choices
  */
 export function parseHandEditPolicy(raw: string, label: string): HandEditPolicy {
-  if ((HAND_EDIT_POLICIES as readonly string[]).includes(raw)) return raw as HandEditPolicy
-  throw new GraftError({ message: `${label} is "${raw}"`, hint: `use one of: ${HAND_EDIT_POLICIES.join(', ')}` })
+  return parseChoice(
+    raw,
+    HAND_EDIT_POLICIES,
+    label,
+    'keep: accept the edit into dvc.lock; regenerate: rewrite the document from the edited text; fail: stop, naming the file'
+  )
 }
 
 /** The outputs of `doc` that were edited by hand (empty when none). */
@@ -40,8 +46,8 @@ export function refuseHandEdits(stale: StaleDocument[]): void {
   const problems: Problem[] = stale.flatMap((d) =>
     handEditedOutputs(d).map((out) => ({
       file: out,
-      message: `${out} was edited by hand (${d.reasons.find((r) => r.kind === 'edited-by-hand')!.text}), and hand-edits is fail`,
-      hint: `revert the edit (git checkout -- ${out}), move the change into the prompt${d.prompt ? ` ${d.prompt}` : ''} or its sources, or set hand-edits to keep (accept it) or regenerate (rewrite it)`
+      message: `${out} was edited by hand (${d.reasons.find((r) => r.kind === 'edited-by-hand')!.text}), and ${setting('hand-edits', 'fail')} refuses hand edits`,
+      hint: `revert the edit (git checkout -- ${out}), move the change into the prompt${d.prompt ? ` ${d.prompt}` : ''} or its sources, or set ${setting('hand-edits', 'keep')} (accept it) or ${setting('hand-edits', 'regenerate')} (rewrite it)`
     }))
   )
   if (problems.length > 0) throw new GraftError(problems)

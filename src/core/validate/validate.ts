@@ -17,6 +17,7 @@ import { DEFAULT_DOWNSTREAM } from '../defaults.js'
 import { checkOutputHeaders, refuseHandEdits, refuseHandWrittenOutputs, type HandEditPolicy } from './hand-edits.js'
 import { alwaysChangedOnly, staleReasons } from './reasons.js'
 import { dvcTarget } from '../pipeline/shell.js'
+import { phrasing, setting } from '../phrasing.js'
 import type { PipelineStatus, PromptFile, Reason, StaleDocument } from '../types.js'
 
 export type EngineChoice = 'auto' | 'dvc' | 'native'
@@ -135,7 +136,7 @@ async function runEngine(
       throw new GraftError({
         file: 'dvc.yaml',
         message: `the native engine does not model: ${unsupported.join('; ')}`,
-        hint: 'set engine: dvc (or auto) so the real `dvc status` decides'
+        hint: `set ${setting('engine', 'dvc')} (or auto) so the real \`dvc status\` decides`
       })
     }
     return {
@@ -167,7 +168,7 @@ async function refuseSubfolderOfPipeline(root: string): Promise<void> {
   if (!reads) return
   throw new GraftError({
     message: `${resolve(root)} has no dvc.yaml, but ${join(above, 'dvc.yaml')} above it has stages that read and write files in this folder: it is part of that pipeline, whose paths are relative to ${above}`,
-    hint: `run from ${above} (CLI: -C ${above}), or set the action's working-directory to ${inRepo(root, above)}`
+    hint: `set ${inRepo(root, above)}`
   })
 }
 
@@ -187,18 +188,14 @@ function refuseEmptyPipeline(root: string, pipeline: Pipeline): void {
         : `${dir} holds no *.prompt.md file and no dvc.yaml: there is nothing to validate`) +
       (above ? `; ${join(above, 'dvc.yaml')} above it holds a pipeline` : ''),
     hint: above
-      ? `set the action's working-directory to ${inRepo(root, above)} (CLI: -C ${above})`
-      : 'set working-directory (CLI: -C) to the folder that holds dvc.yaml and the prompts (files git ignores are not read)'
+      ? `set ${inRepo(root, above)}`
+      : `set ${setting('working-directory')} to the folder that holds dvc.yaml and the prompts (files git ignores are not read)`
   })
 }
 
-/** `dir` as a working-directory input: relative to the git work tree's top. */
+/** The run's folder set to `dir`, as the user sets it (the action: relative to the git work tree's top). */
 function inRepo(root: string, dir: string): string {
-  return (
-    relative(gitTop(root) ?? dir, dir)
-      .split('\\')
-      .join('/') || '.'
-  )
+  return phrasing().folder(dir, gitTop(root) ?? dir)
 }
 
 /** The nearest folder above `root`, up to the git work tree's top, that holds a dvc.yaml. */

@@ -1,53 +1,26 @@
-export const id = 78;
-export const ids = [78];
+export const id = 935;
+export const ids = [935];
 export const modules = {
 
-/***/ 9124:
+/***/ 4314:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  q: () => (/* binding */ dvcOnPath)
-});
-
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/defaults.ts
-var defaults = __webpack_require__(5553);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/core/io/which.ts
-// Finds an executable on PATH without spawning a shell.
-
-
-function which(name, path = process.env.PATH ?? '') {
-    for (const dir of path.split(external_node_path_.delimiter).filter(Boolean)) {
-        const candidate = (0,external_node_path_.join)(dir, name);
-        try {
-            (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
-            return candidate;
-        }
-        catch {
-            // not here; keep looking
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/cli/dvc-locator.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ dvcOnPath)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _core_defaults_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5553);
+/* harmony import */ var _core_io_which_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2562);
 // The CLI never installs DVC: it uses the one on PATH, or says how to get it.
 
 
 
 const dvcOnPath = {
-    find: async () => which('dvc'),
+    find: async () => (0,_core_io_which_js__WEBPACK_IMPORTED_MODULE_2__/* .which */ .K)('dvc'),
     install: async () => {
-        throw new errors/* GraftError */.Tz({
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
             message: 'dvc is not on PATH',
-            hint: `pip install "dvc==${defaults/* DEFAULT_DVC_VERSION */.N4}", or use --engine native`
+            hint: `pip install "dvc==${_core_defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_DVC_VERSION */ .N4}", or use --engine native`
         });
     }
 };
@@ -55,57 +28,29 @@ const dvcOnPath = {
 
 /***/ }),
 
-/***/ 729:
+/***/ 4491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ terminalLog),
+/* harmony export */   k: () => (/* binding */ printLeftStale)
+/* harmony export */ });
+/* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4325);
+/* harmony import */ var _style_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1715);
+// The core's Log for a terminal: progress to stderr, so stdout stays clean for
+// --json; group titles in bold and warnings in yellow when stderr is a terminal.
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  k: () => (/* binding */ printLeftStale),
-  d: () => (/* binding */ terminalLog)
-});
-
-;// CONCATENATED MODULE: ./src/core/log.ts
-const silentLog = {
-    info: () => { },
-    warn: () => { },
-    group: (_name, fn) => fn()
-};
-/** `::cmd …::` (workflow commands) and `##[cmd …]` (their older form), as the runner reads a line. */
-const COMMAND_LINE = /^\s*(?:::|##\[)/;
-// Control characters other than the line break: a carriage return or escape
-// sequence could hide or rewrite what a reader sees.
-const OTHER_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/g;
-/**
- * Text that is safe to print to an Actions log or a terminal: control
- * characters other than `\n` are written as escapes (`\r` → `\\r`), and a line
- * the runner would read as a workflow command (`::error::…`, `::stop-commands::…`,
- * `##[…]`) is quoted with a leading `» `, so repository content can never run one.
- * Every string that reaches a log goes through here (the adapters' Log does it).
- */
-function escapeLog(text) {
-    const visible = text.replace(OTHER_CONTROL, (c) => JSON.stringify(c).slice(1, -1));
-    if (!visible.includes('::') && !visible.includes('##['))
-        return visible;
-    return visible
-        .split('\n')
-        .map((line) => (COMMAND_LINE.test(line) ? `» ${line}` : line))
-        .join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/cli/terminal-log.ts
-// The core's Log for a terminal: progress to stderr, so stdout stays clean for --json.
 
 function terminalLog(quiet) {
     return {
         info: (m) => {
             if (!quiet)
-                process.stderr.write(`${escapeLog(m)}\n`);
+                process.stderr.write(`${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeLog */ .A)(m)}\n`);
         },
-        warn: (m) => process.stderr.write(`warning: ${escapeLog(m)}\n`),
+        warn: (m) => process.stderr.write(`${_style_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._q.warning('warning:')} ${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeLog */ .A)(m)}\n`),
         group: async (name, fn) => {
             if (!quiet)
-                process.stderr.write(`== ${escapeLog(name)}\n`);
+                process.stderr.write(`${_style_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._q.bold(`== ${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeLog */ .A)(name)}`)}\n`);
             return fn();
         }
     };
@@ -114,9 +59,9 @@ function terminalLog(quiet) {
 function printLeftStale(left, verb) {
     if (left.length === 0)
         return;
-    process.stdout.write(`${left.length} document(s) outside the targets ${verb}:\n`);
+    process.stdout.write(`${_style_js__WEBPACK_IMPORTED_MODULE_1__/* .out */ .FD.stale(`${left.length} document(s) outside the targets ${verb}:`)}\n`);
     for (const d of left)
-        process.stdout.write(`  ${escapeLog(d.outputs.join(', '))}  (${escapeLog(d.why)})\n`);
+        process.stdout.write(`  ${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeLog */ .A)(d.outputs.join(', '))}  (${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeLog */ .A)(d.why)})\n`);
     process.stdout.write('Run without targets, or with --downstream include, to bring them up to date.\n');
 }
 
@@ -135,17 +80,17 @@ function printLeftStale(left, verb) {
 /* harmony export */   UB: () => (/* binding */ DEFAULT_MODEL),
 /* harmony export */   Uc: () => (/* binding */ DEFAULT_MAX_TOKENS),
 /* harmony export */   WH: () => (/* binding */ DEFAULT_CONCURRENCY),
-/* harmony export */   _h: () => (/* binding */ defaultRegion),
 /* harmony export */   hP: () => (/* binding */ DEFAULT_DOWNSTREAM),
-/* harmony export */   ig: () => (/* binding */ DEFAULT_MAX_OUTPUT_TOKENS)
+/* harmony export */   ig: () => (/* binding */ DEFAULT_MAX_OUTPUT_TOKENS),
+/* harmony export */   t9: () => (/* binding */ DEFAULT_REGION)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_REGION, DEFAULT_COMMIT_USER_NAME, DEFAULT_COMMIT_USER_EMAIL, DEFAULT_COMMIT_VIA, DEFAULT_ON_PROTECTED, ACTION_INPUT_DEFAULTS */
+/* unused harmony exports DEFAULT_MAX_COST_USD, DEFAULT_MODEL_PRICES, DEFAULT_COMMIT_USER_NAME, DEFAULT_COMMIT_USER_EMAIL, DEFAULT_COMMIT_VIA, DEFAULT_ON_PROTECTED, ACTION_INPUT_DEFAULTS */
 // Every default of the action and the CLI, once. The action.yml files state
 // the same values (a project test holds them equal); inputs and options that
 // are left empty fall back to these.
 /** Graft's default model alias (graft-format.md, "Models"). */
 const DEFAULT_MODEL = 'bedrock-claude-v4.5-sonnet-us';
-/** Bedrock region when neither the input nor AWS_REGION / AWS_DEFAULT_REGION names one. */
+/** Bedrock region when neither the input, AWS_REGION / AWS_DEFAULT_REGION nor the AWS profile names one (render/region.ts). */
 const DEFAULT_REGION = 'us-east-1';
 /** Output tokens per document unless the prompt sets `max_tokens`; capped at the model's own limit. */
 const DEFAULT_MAX_TOKENS = 16000;
@@ -163,6 +108,12 @@ const DEFAULT_TIMEOUT_MINUTES = 10;
 const DEFAULT_MAX_DOCUMENTS = 100;
 const DEFAULT_MAX_INPUT_TOKENS = 5_000_000;
 const DEFAULT_MAX_OUTPUT_TOKENS = 1_000_000;
+/**
+ * max-cost-usd: no limit in dollars unless the user sets one (the token limits
+ * above always hold); `model-prices`: none, the list prices of render/prices.ts apply.
+ */
+const DEFAULT_MAX_COST_USD = '';
+const DEFAULT_MODEL_PRICES = '';
 /** The DVC release line `engine: dvc` installs when DVC is absent. */
 const DEFAULT_DVC_VERSION = '3.*';
 /** The bot identity of the commit (a GitHub App's no-reply address shape). */
@@ -189,10 +140,6 @@ const DEFAULT_ON_PROTECTED = 'pull-request';
 const DEFAULT_DOWNSTREAM = 'include';
 /** A generated document edited by hand: accept the edit into dvc.lock, said plainly (see validate/hand-edits.ts). */
 const DEFAULT_HAND_EDITS = 'keep';
-/** The region: the explicit choice, else the SDK's own variables, else {@link DEFAULT_REGION}. */
-function defaultRegion(env = process.env) {
-    return env.AWS_REGION || env.AWS_DEFAULT_REGION || DEFAULT_REGION;
-}
 /**
  * The action inputs whose defaults are stated in action.yml, with the value
  * each must state. Inputs whose default depends on the run (aws-region, token)
@@ -218,6 +165,8 @@ const ACTION_INPUT_DEFAULTS = {
     'max-documents': String(DEFAULT_MAX_DOCUMENTS),
     'max-input-tokens': String(DEFAULT_MAX_INPUT_TOKENS),
     'max-output-tokens': String(DEFAULT_MAX_OUTPUT_TOKENS),
+    'max-cost-usd': DEFAULT_MAX_COST_USD,
+    'model-prices': DEFAULT_MODEL_PRICES,
     'dvc-version': DEFAULT_DVC_VERSION,
     'commit-user-name': DEFAULT_COMMIT_USER_NAME,
     'commit-user-email': DEFAULT_COMMIT_USER_EMAIL,
@@ -304,16 +253,29 @@ function formatHeader(fields) {
     return `${HEADER_PREFIX} | model=${fields.model} | sig=${fields.sig} | rev=${fields.rev} | ${date} -->`;
 }
 const HEADER_PATTERN = /^<!-- Generated by Graft \| model=(.*?) \| sig=([0-9a-f]*) \| rev=([^\s|]*) \| (\d{4}-\d{2}-\d{2}) -->\s*$/;
+// What can stand before a header without being seen: every character Unicode
+// says to render as nothing (Default_Ignorable_Code_Point: the byte-order mark
+// U+FEFF, zero-width space, non-joiner and joiner U+200B–U+200D, word joiner
+// U+2060 and the invisible operators after it, bidirectional marks, embeddings,
+// overrides and isolates, the soft hyphen, variation selectors, Hangul fillers,
+// tag characters…). A header behind them is still a header: it renders the
+// same. (An indented line stays a line of text, as in Graft's `grep -v`.)
+const INVISIBLE_LEAD = /^\p{Default_Ignorable_Code_Point}+/u;
+/** The line without what a reader cannot see before its first visible character. */
+function visibleStart(line) {
+    return line.replace(INVISIBLE_LEAD, '');
+}
 /** The fields of a header line, or undefined when the line is not one. */
 function parseHeader(line) {
-    const match = HEADER_PATTERN.exec(line);
+    const match = HEADER_PATTERN.exec(visibleStart(line));
     if (!match)
         return undefined;
     const [, model, sig, rev, date] = match;
     return { model, sig, rev, date };
 }
+/** Whether a line starts like a Graft header, once what cannot be seen before it is dropped. */
 function isHeaderLine(line) {
-    return line.startsWith(HEADER_PREFIX);
+    return visibleStart(line).startsWith(HEADER_PREFIX);
 }
 /** The text without any line that starts like a Graft header (as Graft's `grep -v`). */
 function stripHeaders(text) {
@@ -330,6 +292,36 @@ function composeDocument(header, text) {
     const body = stripHeaders(text);
     const ended = body === '' || body.endsWith('\n') ? body : `${body}\n`;
     return `${header}\n${ended}`;
+}
+
+
+/***/ }),
+
+/***/ 2562:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ which)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// Finds an executable on PATH without spawning a shell.
+
+
+function which(name, path = process.env.PATH ?? '') {
+    for (const dir of path.split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter).filter(Boolean)) {
+        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // not here; keep looking
+        }
+    }
+    return undefined;
 }
 
 
@@ -420,14 +412,18 @@ function resolveTargets(targets, stages) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EJ: () => (/* binding */ parsePositiveInt),
+/* harmony export */   HU: () => (/* binding */ parseChoice),
+/* harmony export */   _e: () => (/* binding */ parseUsd),
 /* harmony export */   k9: () => (/* binding */ parseDownstream),
 /* harmony export */   xC: () => (/* binding */ parseEngineChoice)
 /* harmony export */ });
 /* unused harmony export ENGINE_CHOICES */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _nearest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8465);
 /* harmony import */ var _pipeline_targets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8488);
 // Settings given as text (action inputs, CLI options) turned into values, with
 // one wording for every adapter's errors.
+
 
 
 /** The staleness engines a user may choose (validate.ts runs them). */
@@ -444,31 +440,57 @@ function parsePositiveInt(raw, label, example) {
     }
     return n;
 }
+/** The largest max-cost-usd accepted: a larger figure is a slip (leave the setting empty for no limit). */
+const MOST_USD = 1_000_000;
+/**
+ * A run's limit in dollars from `raw` ("input max-cost-usd", "--max-cost-usd"):
+ * a plain decimal number above 0 (`5`, `2.50`), up to a million; empty is no
+ * limit (undefined).
+ * @throws GraftError for anything else (0, negative, NaN, Infinity, exponents, units), naming the setting.
+ */
+function parseUsd(raw, label) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    const usd = /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(text) ? Number(text) : NaN;
+    if (!Number.isFinite(usd) || usd <= 0 || usd > MOST_USD) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
+            message: `${label} is "${raw}", not an amount of dollars above 0`,
+            hint: `write a plain number of US dollars, e.g. 5 or 2.50 (no $ sign, at most ${MOST_USD}); leave it empty for no limit`
+        });
+    }
+    return usd;
+}
 /**
  * The engine choice from `raw`; `label` names the setting in the error
  * ("--engine", "input engine"). The same check for every command and input.
  * @throws GraftError when `raw` is not auto, native or dvc.
  */
 function parseEngineChoice(raw, label) {
-    const value = raw.trim();
-    if (ENGINE_CHOICES.includes(value))
-        return value;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
-        message: `${label} must be auto, native or dvc, not "${raw}"`,
-        hint: 'auto: the real DVC when it is on PATH, else the native engine; native: no DVC needed; dvc: the real `dvc status`'
-    });
+    return parseChoice(raw, ENGINE_CHOICES, label, 'auto: the real DVC when it is on PATH, else the native engine; native: no DVC needed; dvc: the real `dvc status`');
 }
 /**
  * The downstream policy from `raw` ("--downstream", "input downstream").
  * @throws GraftError when `raw` is not include or report.
  */
 function parseDownstream(raw, label) {
+    return parseChoice(raw, _pipeline_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .DOWNSTREAM_POLICIES */ .kJ, label, 'include: regenerate the targets with every document that reads them; report: only the targets, naming what is left stale');
+}
+/**
+ * One of `choices` from `raw` (trimmed); `label` names the setting in the error
+ * ("--engine", "input engine"), which lists the choices and suggests the nearest
+ * one to what was typed. The one check behind every choice setting.
+ * @throws GraftError when `raw` is none of `choices`.
+ */
+function parseChoice(raw, choices, label, hint) {
     const value = raw.trim();
-    if (_pipeline_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .DOWNSTREAM_POLICIES */ .kJ.includes(value))
+    if (choices.includes(value))
         return value;
+    const near = (0,_nearest_js__WEBPACK_IMPORTED_MODULE_2__/* .nearest */ .p)(value, choices);
+    const list = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}` : choices[0];
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
-        message: `${label} must be include or report, not "${raw}"`,
-        hint: 'include: regenerate the targets with every document that reads them; report: only the targets, naming what is left stale'
+        message: `${label} must be ${list}, not "${raw}"${near ? `; did you mean "${near}"?` : ''}`,
+        hint: hint ?? `use one of: ${choices.join(', ')}`
     });
 }
 
@@ -492,8 +514,12 @@ function parseDownstream(raw, label) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _graft_header_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(501);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
+/* harmony import */ var _phrasing_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1677);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1922);
 // A generated document starts with Graft's header line; one that does not was
 // written or edited by hand.
+
+
 
 
 
@@ -505,9 +531,7 @@ const HAND_EDIT_POLICIES = ['keep', 'regenerate', 'fail'];
  * @throws GraftError naming the label and the three choices
  */
 function parseHandEditPolicy(raw, label) {
-    if (HAND_EDIT_POLICIES.includes(raw))
-        return raw;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ message: `${label} is "${raw}"`, hint: `use one of: ${HAND_EDIT_POLICIES.join(', ')}` });
+    return (0,_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseChoice */ .HU)(raw, HAND_EDIT_POLICIES, label, 'keep: accept the edit into dvc.lock; regenerate: rewrite the document from the edited text; fail: stop, naming the file');
 }
 /** The outputs of `doc` that were edited by hand (empty when none). */
 function handEditedOutputs(doc) {
@@ -520,8 +544,8 @@ function handEditedOutputs(doc) {
 function refuseHandEdits(stale) {
     const problems = stale.flatMap((d) => handEditedOutputs(d).map((out) => ({
         file: out,
-        message: `${out} was edited by hand (${d.reasons.find((r) => r.kind === 'edited-by-hand').text}), and hand-edits is fail`,
-        hint: `revert the edit (git checkout -- ${out}), move the change into the prompt${d.prompt ? ` ${d.prompt}` : ''} or its sources, or set hand-edits to keep (accept it) or regenerate (rewrite it)`
+        message: `${out} was edited by hand (${d.reasons.find((r) => r.kind === 'edited-by-hand').text}), and ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_5__/* .setting */ .Pe)('hand-edits', 'fail')} refuses hand edits`,
+        hint: `revert the edit (git checkout -- ${out}), move the change into the prompt${d.prompt ? ` ${d.prompt}` : ''} or its sources, or set ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_5__/* .setting */ .Pe)('hand-edits', 'keep')} (accept it) or ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_5__/* .setting */ .Pe)('hand-edits', 'regenerate')} (rewrite it)`
     })));
     if (problems.length > 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz(problems);
@@ -619,6 +643,8 @@ var promises_ = __webpack_require__(1455);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/io/exec.ts
 var exec = __webpack_require__(1983);
+// EXTERNAL MODULE: ./src/core/phrasing.ts
+var phrasing = __webpack_require__(1677);
 ;// CONCATENATED MODULE: ./src/core/io/workdir.ts
 // The folder a run works in, checked once before anything reads it: it exists,
 // is a folder, git runs there, and it is inside a git working tree. Each failure
@@ -627,7 +653,8 @@ var exec = __webpack_require__(1983);
 
 
 
-const SET_IT = "set the action's working-directory to a folder of the checked-out repository, relative to the workspace (CLI: -C <folder>)";
+
+const setIt = () => `set ${(0,phrasing/* setting */.Pe)('working-directory')} to a folder of the repository`;
 /**
  * Checks that `root` (absolute) is a folder inside a git working tree.
  * @throws GraftError naming `root` when it does not exist, is not a folder,
@@ -638,11 +665,11 @@ async function checkWorkingDirectory(root) {
     if (!info) {
         throw new errors/* GraftError */.Tz({
             message: `the working directory ${root} does not exist`,
-            hint: `${SET_IT}; in a workflow, check the repository out first (actions/checkout)`
+            hint: `${setIt()}; ${(0,phrasing/* phrasing */.f2)().workingTree}`
         });
     }
     if (!info.isDirectory()) {
-        throw new errors/* GraftError */.Tz({ message: `the working directory ${root} is a file, not a folder`, hint: SET_IT });
+        throw new errors/* GraftError */.Tz({ message: `the working directory ${root} is a file, not a folder`, hint: setIt() });
     }
     // run() turns a missing git into a GraftError saying so.
     const r = await (0,exec/* run */.eF)('git', ['rev-parse', '--is-bare-repository', '--is-inside-work-tree'], {
@@ -654,7 +681,7 @@ async function checkWorkingDirectory(root) {
     if (r.code !== 0 && /not a git repository/i.test(r.stderr)) {
         throw new errors/* GraftError */.Tz({
             message: `the working directory ${root} is not inside a git repository`,
-            hint: 'graft-action reads the committed state from git: check the repository out first (actions/checkout), or run the CLI inside a git clone'
+            hint: `graft-action reads the committed state from git: ${(0,phrasing/* phrasing */.f2)().workingTree}`
         });
     }
     if (r.code !== 0) {
@@ -666,7 +693,7 @@ async function checkWorkingDirectory(root) {
     if (bare === 'true' || inside !== 'true') {
         throw new errors/* GraftError */.Tz({
             message: `the working directory ${root} is ${bare === 'true' ? 'a bare repository' : 'inside .git'}: there is no working tree with the prompts and documents`,
-            hint: `run on a clone with a working tree (git clone, or actions/checkout); ${SET_IT}`
+            hint: `${(0,phrasing/* phrasing */.f2)().workingTree}; ${setIt()}`
         });
     }
 }
@@ -1012,6 +1039,7 @@ function reachable(pipeline, start, frozen) {
 
 
 
+
 async function validate(options) {
     const { root, log } = options;
     const pipeline = await log.group('Reading prompts and pipeline', async () => {
@@ -1072,7 +1100,7 @@ async function runEngine(options, pipeline, prehashed) {
             throw new errors/* GraftError */.Tz({
                 file: 'dvc.yaml',
                 message: `the native engine does not model: ${unsupported.join('; ')}`,
-                hint: 'set engine: dvc (or auto) so the real `dvc status` decides'
+                hint: `set ${(0,phrasing/* setting */.Pe)('engine', 'dvc')} (or auto) so the real \`dvc status\` decides`
             });
         }
         return {
@@ -1104,7 +1132,7 @@ async function refuseSubfolderOfPipeline(root) {
         return;
     throw new errors/* GraftError */.Tz({
         message: `${(0,external_node_path_.resolve)(root)} has no dvc.yaml, but ${(0,external_node_path_.join)(above, 'dvc.yaml')} above it has stages that read and write files in this folder: it is part of that pipeline, whose paths are relative to ${above}`,
-        hint: `run from ${above} (CLI: -C ${above}), or set the action's working-directory to ${inRepo(root, above)}`
+        hint: `set ${inRepo(root, above)}`
     });
 }
 /**
@@ -1123,15 +1151,13 @@ function refuseEmptyPipeline(root, pipeline) {
             : `${dir} holds no *.prompt.md file and no dvc.yaml: there is nothing to validate`) +
             (above ? `; ${(0,external_node_path_.join)(above, 'dvc.yaml')} above it holds a pipeline` : ''),
         hint: above
-            ? `set the action's working-directory to ${inRepo(root, above)} (CLI: -C ${above})`
-            : 'set working-directory (CLI: -C) to the folder that holds dvc.yaml and the prompts (files git ignores are not read)'
+            ? `set ${inRepo(root, above)}`
+            : `set ${(0,phrasing/* setting */.Pe)('working-directory')} to the folder that holds dvc.yaml and the prompts (files git ignores are not read)`
     });
 }
-/** `dir` as a working-directory input: relative to the git work tree's top. */
+/** The run's folder set to `dir`, as the user sets it (the action: relative to the git work tree's top). */
 function inRepo(root, dir) {
-    return ((0,external_node_path_.relative)(gitTop(root) ?? dir, dir)
-        .split('\\')
-        .join('/') || '.');
+    return (0,phrasing/* phrasing */.f2)().folder(dir, gitTop(root) ?? dir);
 }
 /** The nearest folder above `root`, up to the git work tree's top, that holds a dvc.yaml. */
 function pipelineAbove(root) {
