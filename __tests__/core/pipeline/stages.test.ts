@@ -141,7 +141,7 @@ describe('pipelineDrift', () => {
       /missing docs\/b\.md; not in the prompt: docs\/elsewhere\.md\).*set its outs to: docs\/b\.md/
     )
     expect(drift[3].text).toBe(
-      "dvc.yaml has no stage c for docs/c.prompt.md; generate adds it in its commit, or run `graft-action sync` (this action's CLI) and commit dvc.yaml, or add the stage by hand:\n" +
+      "dvc.yaml has no stage c for docs/c.prompt.md; run the action's generate (it adds the stage), or run `graft-action sync` (this action's CLI) and commit dvc.yaml, or add the stage by hand:\n" +
         '  c:\n    cmd: bash scripts/render_llm.sh --prompt docs/c.prompt.md --out docs/c.md --name\n      c\n' +
         '    deps:\n    - docs/c.prompt.md\n    outs:\n    - docs/c.md:\n        cache: false\n'
     )
@@ -158,7 +158,7 @@ describe('pipelineDrift', () => {
     const drift = pipelineDrift([a, b], undefined)
     expect(drift.map((d) => d.kind)).toEqual(['missing-stage', 'missing-stage'])
     expect(drift[0].text).toBe(
-      "there is no dvc.yaml yet, so no stage a for docs/a.prompt.md; generate writes it in its commit, or write dvc.yaml now with `graft-action sync` (this action's CLI: docs/cli.md) and commit it"
+      "there is no dvc.yaml yet, so no stage a for docs/a.prompt.md; run the action's generate (it writes dvc.yaml with the documents), or write dvc.yaml alone with `graft-action sync` (this action's CLI: docs/cli.md) and commit it"
     )
   })
 })
