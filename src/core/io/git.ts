@@ -20,6 +20,7 @@
 //   credential helper (credential.helper and credential.<url>.helper emptied);
 //   without the action's token (the CLI), the user's own credentials apply;
 // - with a time limit, named when it stops a command.
+import { join } from 'node:path'
 import { GraftError } from '../errors.js'
 import { CommandError, CommandTimeout, OutputTooLarge, describeDuration, run, type RunResult } from './exec.js'
 import { programEnv } from './env.js'
@@ -279,6 +280,19 @@ export class Git {
     return r.code === 0 ? r.stdout : undefined
   }
 
+  /**
+   * The repository checked out in `dir` below this one (a submodule, a nested
+   * repository), run by the same rules: its own configuration is read for its
+   * overrides (a submodule's config may name diff drivers, filters and hooks
+   * of its own), variables that name this repository's index or folders are
+   * dropped (as git drops them for a submodule), and neither token goes with
+   * it (its remote is not the action's).
+   */
+  below(dir: string): Git {
+    const env = Object.fromEntries(Object.entries(this.setup.env).filter(([k]) => !REPO_LOCAL_ENV.has(k)))
+    return new Git(join(this.cwd, dir), env)
+  }
+
   /** The same repository with extra variables for git (e.g. a scratch `GIT_INDEX_FILE`). */
   withEnv(extra: NodeJS.ProcessEnv): Git {
     return new Git(this.cwd, { ...this.setup.env, ...extra }, this.setup)
@@ -316,6 +330,22 @@ export class Git {
       throw new LazyFetchError(promisorUrl, result.stderr)
   }
 }
+
+/** Variables that name one repository's own files (git's local_repo_env): not passed to another repository's git. */
+const REPO_LOCAL_ENV = new Set([
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_COMMON_DIR',
+  'GIT_DIR',
+  'GIT_GRAFT_FILE',
+  'GIT_IMPLICIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_NO_REPLACE_OBJECTS',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_PREFIX',
+  'GIT_REPLACE_REF_BASE',
+  'GIT_SHALLOW_FILE',
+  'GIT_WORK_TREE'
+])
 
 /** git's words when a lazy fetch from the promisor remote failed. */
 const PROMISOR_FAILURE = /from promisor remote/i
