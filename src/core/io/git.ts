@@ -20,7 +20,8 @@
 //   credential helper (credential.helper and credential.<url>.helper emptied);
 //   without the action's token (the CLI), the user's own credentials apply;
 // - with a time limit, named when it stops a command.
-import { join } from 'node:path'
+import { readdirSync, type Dirent } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { GraftError } from '../errors.js'
 import { CommandError, CommandTimeout, OutputTooLarge, describeDuration, run, type RunResult } from './exec.js'
 import { programEnv } from './env.js'
@@ -354,7 +355,8 @@ const LAZY_FETCH_FAILURE = /could not read Username|returned error: 40[13]|Authe
 
 /**
  * The fixed overrides, plus one for each named setting the configuration
- * holds, and the promisor remote of a partial clone. Reading the configuration
+ * holds — the submodules' configurations included (see submoduleConfigNames)
+ * — and the promisor remote of a partial clone. Reading the configuration
  * runs no program; when it fails (no repository yet, a broken file), the
  * command itself will say so.
  */
@@ -364,7 +366,9 @@ async function readFacts(cwd: string): Promise<RepoFacts> {
       () => undefined
     )
   const names = (await git(['config', '--list', '--name-only', '-z']))?.stdout.split('\0') ?? []
-  const overrides = [...FIXED, ...namedOverrides(names)]
+  // `git submodule init` (and every clone or checkout with submodules) records submodule.<name>.url here
+  const inSubmodules = names.some((n) => n.startsWith('submodule.')) ? await submoduleConfigNames(git, cwd) : []
+  const overrides = [...FIXED, ...namedOverrides([...names, ...inSubmodules])]
   const credentialResets = [
     { key: 'credential.helper', value: '' },
     ...names.filter((n) => /^credential\..+\.helper$/.test(n)).map((n) => ({ key: n, value: '' }))
@@ -375,6 +379,46 @@ async function readFacts(cwd: string): Promise<RepoFacts> {
   if (!promisor) return { overrides, credentialResets }
   const url = (await git(['remote', 'get-url', promisor]))?.stdout.trim()
   return { overrides, credentialResets, promisorUrl: url || undefined }
+}
+
+/** How deep into `modules/` (a submodule's name may hold `/`, and submodules nest) the configurations are looked for. */
+const MAX_MODULES_DEPTH = 12
+
+/**
+ * The setting names of every submodule's own configuration
+ * (`<git dir>/modules/<name>/config`, nested ones below it). git starts a git
+ * of its own in a submodule for some commands (`add` and `status` ask a
+ * checked-out submodule whether it is modified, with `git status`), and that
+ * git reads the submodule's configuration, not this one's: its filters,
+ * drivers and hooks get their overrides here, so the environment it inherits
+ * turns them off too. Walked on disk without following symlinks; each file
+ * read with `git config --file` (no program runs).
+ */
+async function submoduleConfigNames(
+  git: (args: string[]) => Promise<RunResult | undefined>,
+  cwd: string
+): Promise<string[]> {
+  const common = (await git(['rev-parse', '--git-common-dir']))?.stdout.trim()
+  if (!common) return []
+  const configs: string[] = []
+  const walk = (dir: string, depth: number): void => {
+    if (depth > MAX_MODULES_DEPTH) return
+    let entries: Dirent[]
+    try {
+      entries = readdirSync(dir, { withFileTypes: true })
+    } catch {
+      return
+    }
+    if (entries.some((e) => e.name === 'config' && e.isFile())) configs.push(join(dir, 'config'))
+    for (const e of entries) if (e.isDirectory()) walk(join(dir, e.name), depth + 1)
+  }
+  walk(join(resolve(cwd, common), 'modules'), 0)
+  const names: string[] = []
+  for (const file of configs) {
+    const r = await git(['config', '--file', file, '--includes', '--list', '--name-only', '-z'])
+    if (r?.code === 0) names.push(...r.stdout.split('\0'))
+  }
+  return names
 }
 
 function namedOverrides(names: string[]): ConfigEntry[] {
