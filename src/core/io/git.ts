@@ -409,8 +409,11 @@ async function submoduleConfigNames(
     } catch {
       return
     }
-    if (entries.some((e) => e.name === 'config' && e.isFile())) configs.push(join(dir, 'config'))
-    for (const e of entries) if (e.isDirectory()) walk(join(dir, e.name), depth + 1)
+    // a submodule's git folder (its objects and refs are not walked), else a folder of a name holding `/`
+    if (entries.some((e) => e.name === 'HEAD') && entries.some((e) => e.name === 'config' && e.isFile())) {
+      configs.push(join(dir, 'config'))
+      walk(join(dir, 'modules'), depth + 1)
+    } else for (const e of entries) if (e.isDirectory()) walk(join(dir, e.name), depth + 1)
   }
   walk(join(resolve(cwd, common), 'modules'), 0)
   const names: string[] = []
