@@ -1,9 +1,15 @@
-// The one log escaper: repository text printed to a terminal or the Actions log
-// can neither form a workflow command nor act on the terminal: C0 and C1
-// controls (ESC, the 8-bit CSI U+009B), a carriage return, and the bidirectional
-// overrides and isolates ("Trojan Source") are shown as escapes; line breaks stay.
+// The one escaper (core/log.ts): repository text printed to a terminal, the
+// Actions log, a message or GitHub's Markdown can neither form a workflow
+// command nor act on the terminal nor reorder what a reader sees: C0 and C1
+// controls (ESC, the 8-bit CSI U+009B, NEL), DEL, a carriage return, the line
+// and paragraph separators and the bidirectional marks, overrides and isolates
+// ("Trojan Source") are shown as escapes that read back; the log keeps its line
+// breaks. Every printer (escapeLog, showPath, the Markdown renderer, the CLI's
+// JSON) uses that one set.
 import { describe, expect, it } from '@jest/globals'
-import { escapeLog } from '../../src/core/log.js'
+import { code, text } from '../../src/action/gfm.js'
+import { jsonOutput } from '../../src/cli/json-output.js'
+import { escapeControls, escapeLog } from '../../src/core/log.js'
 import { lexicalPathProblem, showPath } from '../../src/core/paths.js'
 
 describe('escapeLog', () => {
@@ -36,4 +42,53 @@ describe('paths with a C1 control character are refused, as C0 ones are', () => 
     expect(problem).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/)
     expect(showPath(path)).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/)
   })
+})
+
+describe('escapeControls', () => {
+  it('escapes C0 and C1 controls, U+007F, line and paragraph separators and bidirectional overrides; JSON would leave some raw', () => {
+    const raw = 'a\u0000\u0007\b\t\n\f\r\u001b[31m\u007f\u0085\u009b\u2028\u2029\u202e\u2066z'
+    const escaped = escapeControls(raw)
+    expect(escaped).toBe('a\\u0000\\u0007\\b\\t\\n\\f\\r\\u001b[31m\\u007f\\u0085\\u009b\\u2028\\u2029\\u202e\\u2066z')
+    expect(escaped).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202e\u2066]/)
+    expect(JSON.parse(`"${escaped}"`)).toBe(raw)
+    expect(JSON.stringify('\u007f\u0085')).toBe('"\u007f\u0085"') // why JSON.stringify was not enough
+  })
+
+  it('leaves text without them alone; escapeLog keeps line breaks, showPath does not', () => {
+    expect(escapeControls('docs/café ünïcode 日本.md')).toBe('docs/café ünïcode 日本.md')
+    expect(escapeLog('one\ntwo\u007f')).toBe('one\ntwo\\u007f')
+    expect(showPath('src/new\nline.md')).toBe('src/new\\nline.md')
+  })
+})
+
+describe('one set for every printer', () => {
+  // every member of each kind: all C0, DEL, all C1, LS/PS, every bidi mark, embedding, override and isolate
+  const hidden = [
+    ...Array.from({ length: 0x20 }, (_, i) => i),
+    ...Array.from({ length: 0x21 }, (_, i) => 0x7f + i),
+    0x2028,
+    0x2029,
+    0x200e,
+    0x200f,
+    ...Array.from({ length: 5 }, (_, i) => 0x202a + i),
+    ...Array.from({ length: 4 }, (_, i) => 0x2066 + i)
+  ].map((c) => String.fromCharCode(c))
+  const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+
+  it.each(hidden.map((c) => [`U+${c.charCodeAt(0).toString(16).padStart(4, '0')}`, c]))(
+    '%s is shown as an escape by the log, messages, Markdown and the CLI’s JSON',
+    (_name, c) => {
+      const s = `a${c}b`
+      expect(escapeControls(s)).not.toBe(s)
+      expect(showPath(s)).toBe(escapeControls(s))
+      if (c !== '\n') expect(escapeLog(s)).toBe(escapeControls(s))
+      // the Markdown renderer turns line breaks into spaces and keeps tabs; nothing else stays raw
+      for (const md of [code(s), text(s)]) expect(md).not.toMatch(raw)
+      if (c !== '\t' && !/[\n\r\u2028\u2029]/.test(c)) expect(code(s)).toBe(`\`${escapeControls(s)}\``)
+      expect(JSON.parse(jsonOutput(s))).toBe(s)
+      expect(jsonOutput(s).slice(0, -1)).not.toMatch(
+        /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+      )
+    }
+  )
 })

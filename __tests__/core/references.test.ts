@@ -4,6 +4,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { breakReferences, ZWSP } from '../../src/core/references.js'
 import { commitMessage } from '../../src/core/publish/message.js'
+import { describeSyncChange } from '../../src/core/pipeline/sync.js'
 
 /** What GitHub would act on in plain text (patterns looser than GitHub's own). */
 const CLOSING = /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?):?\s+(?:[\w.-]+\/[\w.-]+)?#\d/i
@@ -49,5 +50,23 @@ describe('commitMessage', () => {
     for (const pattern of FOUND) expect(message).not.toMatch(pattern)
     for (const name of HOSTILE) expect(message.replaceAll(ZWSP, '')).toContain(`- ${name} (GENERATE)`)
     expect(message).toContain(`Triggered-by: ${'a'.repeat(40)}\nGenerated-by: graft-action\n`)
+  })
+
+  it('the dvc.yaml changes an orphan sync made (stage, prompt and left-behind names) close, reference and mention nothing', () => {
+    const changes = HOSTILE.map((name) =>
+      describeSyncChange(
+        { kind: 'remove', stage: name, prompt: `${name}.prompt.md`, lockEntry: true, leftBehind: [name] },
+        'did'
+      )
+    )
+    const message = commitMessage({
+      documents: [],
+      extraFiles: ['dvc.yaml'],
+      triggerSha: 'b'.repeat(40),
+      pipelineChanges: changes
+    })
+    expect(message.startsWith('docs: bring dvc.yaml and dvc.lock in line with the prompts\n')).toBe(true)
+    for (const pattern of FOUND) expect(message).not.toMatch(pattern)
+    for (const change of changes) expect(message.replaceAll(ZWSP, '')).toContain(`- ${change}`)
   })
 })

@@ -105,7 +105,9 @@ describe('graft-action sync', () => {
     expect(r.code).toBe(1)
     expect(r.stdout).toContain('add stage three (docs/three.prompt.md)')
     expect(r.stdout).toContain('update the deps of stage two')
-    expect(r.stdout).toContain('remove stage old_doc (docs/old-doc.prompt.md is gone) and its dvc.lock entry')
+    expect(r.stdout).toContain(
+      'remove stage old_doc and its dvc.lock entry: its prompt docs/old-doc.prompt.md is gone (renamed or deleted)'
+    )
     expect(repo.snapshot()).toEqual(before)
   })
 

@@ -131,14 +131,15 @@ describe('DVC stage semantics through the bundles', () => {
     })
 
     it.each(['native', 'auto'])(
-      'validate (engine %s) flags the helper alone, saying to run `dvc repro helper`; `targets` clears it',
+      'validate (engine %s): DVC flags the helper alone, which is no stale document: a notice says to run `dvc repro helper`; fail-on-stale passes',
       async (engine) => {
         expect(await realStatus(repo.root)).toEqual({ helper: ['always changed'] })
         const validated = await run('validate', { engine, 'fail-on-stale': 'true' })
-        expect(validated.code).toBe(1)
-        expect(JSON.parse(validated.outputs.stale_stages)).toEqual(['helper'])
-        expect(validated.stdout).toContain(
-          'not a prompt stage: graft-action does not render it; run `dvc repro helper` and commit its outputs'
+        expect(validated.code).toBe(0)
+        expect(validated.outputs.is_stale).toBe('false')
+        expect(JSON.parse(validated.outputs.stale_stages)).toEqual([])
+        expect(validated.stdout).toMatch(
+          /::notice title=graft-action,file=dvc\.yaml,line=\d+::stage helper is always changed \(always_changed: true\).*run `dvc repro helper` and commit made\.txt/
         )
         const targeted = await run('validate', {
           engine,
@@ -152,7 +153,7 @@ describe('DVC stage semantics through the bundles', () => {
       240_000
     )
 
-    it('generate renders the documents that are stale, warns that the helper stays stale, and DVC agrees afterwards', async () => {
+    it('generate renders the documents that are stale, leaves the helper (no stale document), and DVC agrees afterwards', async () => {
       repo.write({ 'sources/changelog.md': repo.read('sources/changelog.md') + '\n## 2.1.0\n- `queue.drain()`\n' })
       repo.commit('a release')
       const generated = await run('generate', { engine: 'native' })
@@ -163,9 +164,7 @@ describe('DVC stage semantics through the bundles', () => {
         'docs/index.md',
         'docs/release-notes.md'
       ])
-      expect(generated.stdout).toMatch(
-        /::warning::made\.txt \(stage helper\) stays stale, generate does not render it: always changed; not a prompt stage: .*run `dvc repro helper`/
-      )
+      expect(generated.stdout).not.toContain('stays stale')
       expect(await realStatus(repo.root)).toEqual({ helper: ['always changed'] })
     }, 240_000)
 

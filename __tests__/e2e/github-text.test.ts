@@ -91,10 +91,12 @@ describe('repository names in the commit message, the rolling pull request and t
     expect(hazards(pull.body)).toEqual([])
     expect(visibleText(pull.body)).toContain(HOSTILE_OUT)
 
-    // the summary's publishing lines: the branch as code, our own link to the pull request, the checks listed
-    const findings = hazards(run.summary, { emphasis: true, blocks: ['heading', 'blockquote'] })
+    // the summary's publishing lines: the branch as code, our own link to the pull request, the checks listed;
+    // our own list of what dvc.yaml gained (the prompt had no stage yet), its names as text
+    const findings = hazards(run.summary, { emphasis: true, blocks: ['heading', 'blockquote', 'list', 'listItem'] })
     expect(findings).toEqual([{ kind: 'link', what: `#${pull.number}` }])
     const shown = visibleText(run.summary)
+    expect(shown).toContain('added stage evil (docs/evil.prompt.md)')
     expect(shown).toContain(`${BRANCH} is protected: the bot commit`)
     expect(shown).toContain(`${BRANCH} requires ci / build, lint, and the commit was made with the workflow token`)
   })

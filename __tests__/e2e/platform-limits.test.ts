@@ -161,7 +161,7 @@ describe("GitHub's size limits (dist/main, a fork's pull request: validate, summ
     await github.close()
   })
 
-  it.each([1200, 6000])(
+  it.each([2000, 6000])(
     '%i stale documents: summary under 1 MiB, comment under 65,536 characters, both say how many more',
     async (n) => {
       const repo = manyPrompts(n)

@@ -17,16 +17,40 @@ const cases: [string, Record<string, string>, string, number, RegExp, string][] 
     { 'docs/a@b.prompt.md': '---\ndeps:\n  - sources/api.md\n---\nX.\n' },
     'docs/a@b.prompt.md',
     1,
-    /the file name gives the stage name a@b, which holds @: DVC allows no punctuation in a stage name but _ and -/,
-    'rename the prompt file using letters, digits, _ and - only (e.g. docs/a-b.prompt.md)'
+    /the file name gives the stage name a@b, which holds @: `@` makes DVC read it as a foreach entry and refuse the whole dvc\.yaml/,
+    'rename the prompt file without @ (e.g. docs/a-b.prompt.md)'
   ],
   [
-    'a stage name with : and . (DVC cannot address it)',
+    'a stage name with : (DVC cannot address it; the . is fine)',
     { 'docs/v1.2:notes.prompt.md': '---\ndeps:\n  - sources/api.md\n---\nX.\n' },
     'docs/v1.2:notes.prompt.md',
     1,
-    /stage name v1\.2:notes, which holds \. :/,
-    'letters, digits, _ and - only'
+    /stage name v1\.2:notes, which holds :: `:` splits a DVC target into file and stage/,
+    'rename the prompt file without : (e.g. docs/v1.2-notes.prompt.md)'
+  ],
+  [
+    'a dep on the repository root written `.` (YAML 1.1 reads it as a string, as PyYAML does)',
+    { 'docs/pipeline.prompt.md': '---\ndeps: [.]\n---\nX.\n' },
+    'docs/pipeline.prompt.md',
+    2,
+    /dep \. is the repository root \(the folder holding dvc\.yaml and dvc\.lock; `\.\/` is the same\): DVC would hash the whole repository/,
+    'remove . from `deps`, and list the folders or files the document is about instead'
+  ],
+  [
+    'an empty dep',
+    { 'docs/pipeline.prompt.md': '---\ndeps:\n  - ""\n---\nX.\n' },
+    'docs/pipeline.prompt.md',
+    3,
+    /dep "" is empty: DVC stops with an unexpected error on an empty dep/,
+    'list the folders or files the document is about instead'
+  ],
+  [
+    'a dep on /',
+    { 'docs/pipeline.prompt.md': '---\ndeps:\n  - /\n---\nX.\n' },
+    'docs/pipeline.prompt.md',
+    3,
+    /dep \/ is the root of the file system, not a path in the repository/,
+    'list the folders or files the document is about instead'
   ],
   [
     'a dep on dvc.lock',
@@ -49,7 +73,7 @@ const cases: [string, Record<string, string>, string, number, RegExp, string][] 
     { 'docs/pipeline.prompt.md': '---\ndeps:\n  - ./\n---\nX.\n' },
     'docs/pipeline.prompt.md',
     3,
-    /dep \. is the repository root, which holds dvc\.yaml and dvc\.lock/,
+    /dep \. is the repository root \(the folder holding dvc\.yaml and dvc\.lock/,
     'remove . from `deps`'
   ],
   [
@@ -118,6 +142,36 @@ const cases: [string, Record<string, string>, string, number, RegExp, string][] 
     1,
     /docs\/notes\.md already exists and was not written by Graft/,
     'move docs/notes.md away'
+  ],
+  [
+    'two outputs that differ only in letter case: one file on macOS and Windows (issue 19 §7)',
+    {
+      'docs/guide.prompt.md': '---\ndeps:\n  - sources/api.md\nout: docs/Guide.md\n---\nX.\n',
+      'docs/guide2.prompt.md': '---\ndeps:\n  - sources/api.md\nout: docs/guide.md\n---\nX.\n'
+    },
+    'docs/guide2.prompt.md',
+    4,
+    /docs\/guide\.prompt\.md and docs\/guide2\.prompt\.md both write docs\/guide\.md: docs\/Guide\.md and docs\/guide\.md differ only in letter case, Unicode normalisation or trailing dots and spaces, so they are one file on macOS or Windows/,
+    'give one of them another `out`'
+  ],
+  [
+    'two outputs, café in NFC and in NFD (issue 19 §7)',
+    {
+      'docs/caf\u00e9.prompt.md': '---\ndeps:\n  - sources/api.md\n---\nX.\n',
+      'docs/other.prompt.md': '---\ndeps:\n  - sources/api.md\nout: docs/cafe\u0301.md\n---\nX.\n'
+    },
+    'docs/other.prompt.md',
+    4,
+    /docs\/caf\u00e9\.prompt\.md and docs\/other\.prompt\.md both write docs\/cafe\u0301\.md: .*one file on macOS or Windows/,
+    'give one of them another `out`'
+  ],
+  [
+    'an output that an existing file spells otherwise: one file on macOS and Windows (issue 19 §7)',
+    { 'docs/intro.prompt.md': '---\ndeps:\n  - sources/api.md\nout: readme.md\n---\nX.\n' },
+    'docs/intro.prompt.md',
+    4,
+    /output readme\.md and the file README\.md differ only in letter case.*one file on macOS or Windows, where writing the document would overwrite README\.md/,
+    'set `out` to a name of its own, or rename README.md'
   ],
   [
     'a dep whose name holds a control character',

@@ -308,6 +308,35 @@ describe('publishing through the API and onto protected branches (dist/main)', (
     expect(github.pullRequests('acme/docs')).toHaveLength(0)
   })
 
+  it('a ruleset demanding signed commits, and no pull request possible either: both causes are kept, the rule line and what to do (commit-via: api)', async () => {
+    const event = pushToMain()
+    github.protect('acme/docs', 'main', { variant: 'GH013', rules: ['Commits must have verified signatures.'] })
+    github.pullRequestCreation = 'forbidden-422'
+    const result = await run(event, { 'commit-via': 'git' })
+    expect(result.code).toBe(1)
+    const error = result.stdout.split('\n').find((l) => l.startsWith('::error title=graft-action::'))!
+    expect(error).toContain(
+      'main is protected (the push was refused: GH013: Repository rule violations found for refs/heads/main.'
+    )
+    expect(error).toContain('Commits must have verified signatures')
+    expect(error).toContain('GitHub Actions is not permitted to create pull requests')
+    expect(error).toContain('set `commit-via: api`')
+    expect(gitIn(origin, 'rev-parse', 'main').trim()).toBe(event.sha)
+  })
+
+  it('the fallback pull request fails for another reason: its cause and the protection rule are both in the error', async () => {
+    const event = pushToMain()
+    github.protect('acme/docs', 'main', { variant: 'GH006', rules: ['Changes must be made through a pull request.'] })
+    github.refuse = { status: 500, message: 'Server Error' }
+    const result = await run(event, { 'commit-via': 'git' })
+    expect(result.code).toBe(1)
+    const error = result.stdout.split('\n').find((l) => l.startsWith('::error title=graft-action::'))!
+    expect(error).toMatch(
+      /main is protected \(the push was refused: .*GH006.*\), and the pull request from graft\/regenerate\/main could not be opened either: .*Server Error/
+    )
+    expect(error).toContain('Changes must be made through a pull request')
+  })
+
   it('the workflow token on a branch with required checks: the summary says the checks will not re-run, and why', async () => {
     github.protect('acme/docs', 'main', {
       variant: 'GH006',

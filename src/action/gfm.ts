@@ -10,7 +10,7 @@
 // Markdown is written with the `own` template tag, whose literal parts are the
 // source code's and whose values must already be `Markdown` (or numbers).
 
-import { HIDDEN_CHARACTERS } from '../core/log.js'
+import { escapeControls } from '../core/log.js'
 import { breakReferences, ZWSP } from '../core/references.js'
 
 declare const rendered: unique symbol
@@ -39,15 +39,16 @@ export function join(parts: readonly Markdown[], separator: Markdown | '' = ''):
 export const EMPTY = trusted('')
 export const LINE_BREAK = trusted('<br>')
 
-// Characters that can hide or reorder what a reader sees (C0/C1 controls other
-// than tab and the line breaks, bidirectional marks, overrides and isolates; the
-// set the log's escaper uses): shown as `\u202e`-style escapes.
-const HIDDEN = new RegExp(`[${HIDDEN_CHARACTERS}]`, 'g')
 const LINE_BREAKS = /\r\n|\r|\n|\u2028|\u2029/g
 
-/** One line of visible characters: line breaks become spaces, hidden characters `\u202e`-style escapes. */
+/**
+ * One line of visible characters: line breaks become spaces, then the log's
+ * escaper shows every other character that can hide or reorder what a reader
+ * sees (C0/C1 controls, bidirectional marks, overrides and isolates) as an
+ * escape; a tab stays a tab.
+ */
 function visible(text: string): string {
-  return text.replace(LINE_BREAKS, ' ').replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return escapeControls(text.replace(LINE_BREAKS, ' '), '\t')
 }
 
 /**

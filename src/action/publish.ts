@@ -13,6 +13,7 @@ import { commitFiles } from '../core/publish/commit.js'
 import { commitContent, mayRegenerateAgain, rollingBranch } from '../core/publish/policy.js'
 import {
   ProtectedBranchError,
+  protectionHint,
   pushBotBranch,
   pushWithRebase,
   type PushOptions,
@@ -187,25 +188,29 @@ async function rollingPullRequest(
     )
     return { sha, pushed: true, results, pullRequest: { number: pr.number, url: pr.url, branch: bot } }
   } catch (error) {
+    // Both causes, each in its own words: the remote's refusal (GH006, or GH013 with its rule lines) says what
+    // the branch demands, the API's answer why the fallback failed; either may be the one to fix.
+    const protectedBecause = `${target} is protected (the push was refused: ${refusal.reason})`
+    const protection = `or meet the branch's rule instead: ${protectionHint(refusal.reason)}`
     if (isNotPermitted(error)) {
       throw new GraftError({
-        message: `${target} is protected, and GitHub Actions is not permitted to create pull requests in this repository; the bot commit is on ${bot}, but no pull request was opened`,
+        message: `${protectedBecause}, and GitHub Actions is not permitted to create pull requests in this repository; the bot commit is on ${bot}, but no pull request was opened`,
         hint:
           'turn on Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" ' +
           '(and the same organisation setting), or pass an App token as `token` (actions/create-github-app-token), ' +
-          'or set `on-protected: fail`'
+          `or set \`on-protected: fail\`; ${protection}`
       })
     }
     const limited = rateLimitCause(error)
     if (limited) {
       throw new GraftError({
-        message: `${target} is protected, and ${limited} refused the pull request from ${bot}; the bot commit is on ${bot}, but no pull request was opened or updated`,
+        message: `${protectedBecause}, and ${limited} refused the pull request from ${bot}; the bot commit is on ${bot}, but no pull request was opened or updated`,
         hint: 're-run the job when the limit has passed: the next run updates the same branch and opens the pull request'
       })
     }
     throw new GraftError({
-      message: `${target} is protected and the pull request from ${bot} could not be opened: ${timeoutCause(error) ?? (error as Error).message}`,
-      hint: 'give the workflow `permissions: pull-requests: write`, or pass a token that may open pull requests'
+      message: `${protectedBecause}, and the pull request from ${bot} could not be opened either: ${timeoutCause(error) ?? (error as Error).message}`,
+      hint: `give the workflow \`permissions: pull-requests: write\`, or pass a token that may open pull requests; ${protection}`
     })
   }
 }

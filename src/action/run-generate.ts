@@ -5,9 +5,10 @@ import { RunSpend } from '../core/generate/spend.js'
 import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
 import type { ValidationReport } from '../core/validate/validate.js'
 import { costMarkdown, generateBlocks, spentMarkdown } from './markdown.js'
-import { own } from './gfm.js'
+import { EMPTY, join, own, text, type Markdown } from './gfm.js'
 import { shadowedProfileNote } from '../core/render/credentials.js'
 import { usdOutput } from '../core/render/prices.js'
+import { describeSyncChange } from '../core/pipeline/sync.js'
 import type { GenerateInputs } from './inputs.js'
 import { actionsRenderCache } from './render-cache.js'
 import { actionLog, writeSummary } from './report.js'
@@ -117,6 +118,20 @@ export async function runGenerate(
     : round > 1
       ? own`📝 Graft generate, round ${round}: documents the new commits on the branch made stale`
       : own`📝 Graft generate`
-  await writeSummary([own`### ${title}\n`, ...generateBlocks(result.documents, result.dryRun), costMarkdown(result)])
+  await writeSummary([
+    own`### ${title}\n`,
+    ...generateBlocks(result.documents, result.dryRun),
+    pipelineChangesMarkdown(result),
+    costMarkdown(result)
+  ])
   return result
+}
+
+/** What the run changed in dvc.yaml (and dvc.lock) to bring it in line with the prompts; empty when nothing. */
+function pipelineChangesMarkdown(result: GenerateResult): Markdown {
+  const changes = result.pipelineChanges ?? []
+  if (changes.length === 0) return EMPTY
+  const mood = result.dryRun ? 'would' : 'did'
+  const lines = changes.map((c) => own`- ${text(describeSyncChange(c, mood))}\n`)
+  return own`\n**dvc.yaml ${result.dryRun ? own`would be` : own`is`} brought in line with the prompts** (as Graft's own repro does):\n\n${join(lines)}`
 }

@@ -40,7 +40,8 @@ export async function runValidate(
   setStaleOutputs(report.stale)
   for (const d of report.stale) {
     annotate('notice', `${d.outputs.join(', ')} is stale: ${d.reasons.map((r) => r.text).join('; ')}`, {
-      file: d.prompt,
+      file: d.at?.file ?? d.prompt,
+      line: d.at?.line,
       title: 'Stale generated document'
     })
   }

@@ -2,7 +2,7 @@
 // as Graft's own sync does. The rules live in the core (pipeline/sync.ts); this
 // prints what changed, or with --check what would, and exits 1 if anything would.
 import { resolve } from 'node:path'
-import { planSync, writeSync, type SyncChange } from '../core/pipeline/sync.js'
+import { describeSyncChange as describe, planSync, writeSync } from '../core/pipeline/sync.js'
 import { parseCommandLine } from './args.js'
 import { COMMON_ROWS, helpPage } from './help.js'
 
@@ -46,19 +46,4 @@ export async function syncCommand(argv: string[]): Promise<number> {
   for (const c of plan.changes) process.stdout.write(`${describe(c, 'did')}\n`)
   process.stdout.write(`Wrote ${plan.files.map((f) => f.path).join(' and ')}.\n`)
   return 0
-}
-
-function describe(c: SyncChange, mood: 'would' | 'did'): string {
-  const did = mood === 'did'
-  const lock = c.lockEntry ? ' and its dvc.lock entry' : ''
-  switch (c.kind) {
-    case 'add':
-      return `${did ? 'added' : 'add'} stage ${c.stage} (${c.prompt})`
-    case 'deps':
-      return `${did ? 'updated' : 'update'} the deps of stage ${c.stage} (${c.prompt})`
-    case 'outs':
-      return `${did ? 'rewrote' : 'rewrite'} stage ${c.stage} for its new output (${c.prompt})${lock}`
-    case 'remove':
-      return `${did ? 'removed' : 'remove'} stage ${c.stage} (${c.prompt ?? 'its prompt'} is gone)${lock}`
-  }
 }

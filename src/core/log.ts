@@ -17,37 +17,44 @@ export const silentLog: Log = {
 const COMMAND_LINE = /^\s*(?:::|##\[)/
 
 /**
- * Characters that can hide or reorder what a reader sees, wherever repository
- * text is shown (a terminal, the Actions log, a rendered comment), as a regular
- * expression class: C0 and C1 controls other than tab and the line breaks (an
- * escape sequence; U+009B, the 8-bit CSI, which terminals that honour C1
- * controls act on), and the bidirectional marks, embeddings, overrides and
- * isolates ("Trojan Source"). The log escaper and the Markdown renderer show
- * each as an escape.
+ * Characters that can hide, rewrite or reorder what a reader sees, wherever
+ * repository text is shown (a terminal, the Actions log, a rendered comment,
+ * a message) — the one set: C0 controls (tab
+ * and the line breaks included: a carriage return rewrites a line), DEL, C1
+ * controls (U+009B, the 8-bit CSI, which terminals that honour C1 controls
+ * act on; U+0085, next line), the Unicode line and paragraph separators (some
+ * renderers break lines at them), and the bidirectional marks, embeddings,
+ * overrides and isolates ("Trojan Source").
  */
-export const HIDDEN_CHARACTERS =
-  '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069'
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+const SHORT: Record<string, string> = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r' }
 
-// In a log, a tab, a carriage return (it rewrites the line) and the Unicode
-// line and paragraph separators are escaped too: only `\n` breaks a line.
-const LOG_HIDDEN = new RegExp(`[${HIDDEN_CHARACTERS}\\t\\r\\u2028\\u2029]`, 'g')
+/** One hidden character as a reader sees it: `\\n`, `\\t`, … or `\\u001b`, `\\u202e` (JSON's forms, which read back). */
+function escapeCharacter(c: string): string {
+  return SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+}
 
-/** One hidden character as a reader sees it: `\\r`, `\\t`, `\\u001b`, `\\u202e`. */
-export function escapeCharacter(c: string): string {
-  const json = JSON.stringify(c).slice(1, -1)
-  return json !== c ? json : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+/**
+ * `text` with every hidden character (see HIDDEN) written as an
+ * escape, but those in `keep` (the log keeps `\n`; the Markdown renderer, which
+ * turned line breaks into spaces already, keeps tabs). The one escaper: the
+ * log, the Markdown renderer, the CLI's JSON and every message showing a path
+ * go through it.
+ */
+export function escapeControls(text: string, keep = ''): string {
+  return text.replace(HIDDEN, (c) => (keep.includes(c) ? c : escapeCharacter(c)))
 }
 
 /**
  * Text that is safe to print to an Actions log or a terminal: hidden
- * characters (see HIDDEN_CHARACTERS), tabs and carriage returns are written as
- * escapes (`\r` → `\\r`), and a line the runner would read as a workflow command
+ * characters (see HIDDEN) but the line break are written as escapes
+ * (`\r` → `\\r`), and a line the runner would read as a workflow command
  * (`::error::…`, `::stop-commands::…`, `##[…]`) is quoted with a leading `» `, so
  * repository content can never run one. Every string that reaches a log goes
  * through here (the adapters' Log does it).
  */
 export function escapeLog(text: string): string {
-  const visible = text.replace(LOG_HIDDEN, escapeCharacter)
+  const visible = escapeControls(text, '\n')
   if (!visible.includes('::') && !visible.includes('##[')) return visible
   return visible
     .split('\n')

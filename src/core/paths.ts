@@ -16,6 +16,12 @@
 // DVC's own folder has a role of its own (`dvc-state`, for the engine that
 // runs the real DVC, which reads and writes there): inside `.dvc/`, and no
 // symlink anywhere on the way (DVC would write its lock through one).
+// The names found inside a folder dep are the folder's data, not paths of the
+// action's own: DVC hashes them whatever they hold (a newline, U+007F, a
+// backslash), and so does the action; they pass every rule above but the one
+// on control characters, a backslash in one is a character of the name, and
+// any message shows them escaped (showPath). A name that is not UTF-8 is
+// refused, naming it: DVC cannot hash such a folder either.
 import {
   accessSync,
   closeSync,
@@ -33,7 +39,7 @@ import {
 } from 'node:fs'
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
 import { GraftError } from './errors.js'
-import { escapeCharacter } from './log.js'
+import { escapeControls } from './log.js'
 
 /**
  * Folders DVC does not walk into inside a directory dep (dvc-data's walk
@@ -116,9 +122,9 @@ function forbiddenFolder(relPath: string): string | undefined {
   return undefined
 }
 
-/** A path as a message may show it: control characters written as escapes. */
+/** A path as a message may show it: control characters written as escapes (`\n`, `\u007f`). */
 export function showPath(path: string): string {
-  return CONTROL.test(path) ? path.replace(new RegExp(CONTROL.source, 'g'), escapeCharacter) : path
+  return escapeControls(path)
 }
 
 /**
@@ -142,6 +148,64 @@ export function lexicalPathProblem(rel: string, role: PathRole): string | undefi
     if (PIPELINE_FILES.has(norm)) return `${rel} is the pipeline's own ${norm}`
   }
   return undefined
+}
+
+/** lexicalPathProblem for a name found inside a folder dep: only the folders the action never reads. */
+function entryLexicalProblem(rel: string): string | undefined {
+  const folder = forbiddenFolder(rel)
+  return folder ? `${rel} is inside ${folder}/, which the action never reads or writes` : undefined
+}
+
+/** The raw name (bytes) of the first entry of folder `real` that is not valid UTF-8, if any. */
+function notUtf8Name(real: string): Buffer | undefined {
+  try {
+    return readdirSync(real, { encoding: 'buffer' }).find((name) => !isUtf8(name))
+  } catch {
+    return undefined
+  }
+}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true })
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    STRICT_UTF8.decode(bytes)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A raw name for a message: its UTF-8 parts as text, every other byte as `\xNN`, control characters escaped. */
+export function showRawName(bytes: Buffer): string {
+  let out = ''
+  for (let i = 0; i < bytes.length;) {
+    const lead = bytes[i]
+    const n =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead <= 0xdf
+          ? 2
+          : lead >= 0xe0 && lead <= 0xef
+            ? 3
+            : lead >= 0xf0 && lead <= 0xf4
+              ? 4
+              : 0
+    const seq = n > 0 ? bytes.subarray(i, i + n) : undefined
+    if (seq && seq.length === n && isUtf8(seq)) {
+      out += seq.toString('utf8')
+      i += n
+    } else {
+      out += `\\x${lead.toString(16).padStart(2, '0')}`
+      i++
+    }
+  }
+  return showPath(out)
+}
+
+function notUtf8Problem(dir: string, raw: Buffer): string {
+  const name = `${dir === '.' ? '' : `${showPath(dir)}/`}${showRawName(raw)}`
+  return `${name} has a file name that is not valid UTF-8 (shown with \\x escapes): DVC cannot hash a folder holding it (its dvc status stops with "surrogates not allowed"), so neither can the action; rename the file`
 }
 
 /**
@@ -180,6 +244,8 @@ export class RepoPathChecker {
     'dvc-state': new Map()
   }
   private readonly trees = new Map<string, string | undefined>()
+  /** verdicts on the names inside folder deps (see checkEntry), by their path */
+  private readonly entries = new Map<string, string | undefined>()
   private readonly landings = new Map<string, Landing>()
   /** real folder → how often it was looked into, then its entries' kinds (see entryKind) */
   private readonly listings = new Map<string, number | Map<string, Kind> | 'unlistable'>()
@@ -237,11 +303,43 @@ export class RepoPathChecker {
 
   /**
    * For a folder dep: every entry below it, walked without following symlinked
-   * folders (as DVC walks), must itself pass the `dep` rules.
-   * @returns the first problem found, or undefined.
+   * folders (as DVC walks), must itself pass the `dep` rules, its name judged
+   * as data (see checkEntry).
+   * @returns the first problem found (names in it escaped), or undefined.
    */
   checkTree(rel: string): string | undefined {
-    const normal = normalizeRepoPath(rel)
+    return this.tree(normalizeRepoPath(rel))
+  }
+
+  /**
+   * The `dep` rules for a path inside a folder dep, its names taken as they
+   * are on disk: no control-character rule (shown escaped instead) and no
+   * normalising (a `\` is part of a name). `rel` must be a folder dep's
+   * normalised path, then names as listed, joined by `/`.
+   */
+  checkEntry(rel: string): string | undefined {
+    if (this.entries.has(rel)) return this.entries.get(rel)
+    const problem = this.judge(rel, 'dep', true)
+    const verdict = problem === undefined ? undefined : showPath(problem)
+    this.entries.set(rel, verdict)
+    return verdict
+  }
+
+  /**
+   * Reads a file found inside a folder dep (a name of it may hold any
+   * character: see checkEntry); undefined when nothing is there.
+   * @throws GraftError when the path is refused, or is a folder
+   */
+  readEntry(rel: string): string | undefined {
+    const problem = this.checkEntry(rel)
+    if (problem) throw refusal(rel, 'dep', problem)
+    const landing = this.land(rel)
+    if (!landing.kind) return undefined
+    if (landing.kind === 'folder') throw refusal(rel, 'dep', `${showPath(rel)} is a folder, not a file`)
+    return readRegularFile(landing.real, showPath(rel), { noFollow: true })
+  }
+
+  private tree(normal: string): string | undefined {
     if (this.landings.get(normal)?.kind === 'file') return undefined // most deps: no tree to walk
     if (this.trees.has(normal)) return this.trees.get(normal)
     const verdict = this.walkTree(normal)
@@ -259,24 +357,30 @@ export class RepoPathChecker {
       return undefined // not a folder after all, or unreadable: the file checks speak for it
     }
     for (const entry of entries) {
+      // a name that is not UTF-8 reads back with U+FFFD in its place: ask the raw names
+      if (entry.name.includes('\uFFFD')) {
+        const raw = notUtf8Name(landing.real)
+        if (raw !== undefined) return notUtf8Problem(dir, raw)
+      }
       const child = dir === '.' ? entry.name : `${dir}/${entry.name}`
       // exactly what DVC and hash.ts skip; anything else (a `.github/`, a `.GIT`, a `.dvc` file) is judged
       if (entry.name === '.git' || (entry.isDirectory() && DVC_SKIPPED_DIRS.has(entry.name))) continue
-      const problem = this.check(child, 'dep')
+      const problem = this.checkEntry(child)
       if (problem) return problem
       if (entry.isDirectory()) {
-        const below = this.checkTree(child)
+        const below = this.tree(child)
         if (below) return below
       }
     }
     return undefined
   }
 
-  private judge(rel: string, role: PathRole): string | undefined {
+  /** `entry`: a path inside a folder dep, judged as data (see checkEntry). */
+  private judge(rel: string, role: PathRole, entry = false): string | undefined {
     if (role === 'dvc-state') return this.dvcStateProblem(rel)
-    const lexical = lexicalPathProblem(rel, role)
+    const lexical = entry ? entryLexicalProblem(rel) : lexicalPathProblem(rel, role)
     if (lexical) return lexical
-    const normal = normalizeRepoPath(rel)
+    const normal = entry ? rel : normalizeRepoPath(rel)
     if (role === 'pipeline') {
       const own = lstatOrUndefined(join(this.root, normal))
       if (own?.isSymbolicLink())

@@ -108,6 +108,11 @@ export interface StaleDocument {
   /** the prompt file behind the stage, when there is one */
   prompt?: string
   reasons: Reason[]
+  /**
+   * where a notice about it belongs: the prompt, at the line of the dep that
+   * changed (else line 1); dvc.yaml at the stage's line for a stage no prompt defines
+   */
+  at?: { file: string; line?: number }
 }
 
 /** A prompt's frontmatter as Graft reads it (see graft/frontmatter.ts). Paths are normalised, repository-relative. */

@@ -53,6 +53,7 @@ function report(
     dvcYaml: { stages: STAGES, unsupported: [] },
     lock: undefined,
     stages: STAGES,
+    orphans: [],
     graph,
     drift: []
   }

@@ -33,6 +33,7 @@ function report(
     dvcYaml: { stages, unsupported: [] },
     lock: undefined,
     stages,
+    orphans: [],
     graph: StageGraph.build(stages),
     drift: []
   }

@@ -6,7 +6,8 @@ import {
   isPromptPath,
   outputPathFor,
   parsePrompt,
-  stageNameFor
+  stageNameFor,
+  sameFileKey
 } from '../../../src/core/graft/prompts.js'
 import { TestRepo } from '../../support/repo.js'
 import { scratchDir } from '../../support/scratch.js'
@@ -246,5 +247,28 @@ describe('discoverPrompts', () => {
     })
     const prompts = await discover()
     expect(prompts.map((p) => p.deps)).toEqual([[], ['gen/base.md', 'gen']])
+  })
+})
+
+describe('sameFileKey: names a case-insensitive or normalising file system takes for one file (issue 19 §7)', () => {
+  it.each([
+    ['docs/Guide.md', 'docs/guide.md'],
+    ['docs/caf\u00e9.md', 'docs/cafe\u0301.md'],
+    ['DOCS/CAF\u00c9.md', 'docs/cafe\u0301.md'],
+    ['docs/stra\u00dfe.md', 'docs/STRASSE.md'],
+    ['docs/\u0131.md', 'docs/I.md'],
+    ['docs/\u212a.md', 'docs/k.md'],
+    ['docs/\u03c3\u03c2.md', 'docs/\u03a3\u03a3.md'],
+    ['Docs./guide.md ', 'docs/Guide.md']
+  ])('%s and %s are one file', (a, b) => {
+    expect(sameFileKey(a)).toBe(sameFileKey(b))
+  })
+
+  it.each([
+    ['docs/guide.md', 'docs/guides.md'],
+    ['docs/a.md', 'docs/a .md'],
+    ['docs/\u00e9.md', 'docs/e.md']
+  ])('%s and %s stay two files', (a, b) => {
+    expect(sameFileKey(a)).not.toBe(sameFileKey(b))
   })
 })

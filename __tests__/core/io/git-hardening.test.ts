@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile, execFileSync } from 'node:child_process'
 import { promisify } from 'node:util'
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, utimesSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Git } from '../../../src/core/io/git.js'
@@ -19,6 +19,7 @@ import { pushWithRebase, remoteTip } from '../../../src/core/publish/push.js'
 import { GitHttpServer } from '../../support/git-http-server.js'
 import { armHostileGitConfig, ranPrograms, writeScript } from '../../support/hostile-git.js'
 import { GIT_ENV, TestRepo } from '../../support/repo.js'
+import { scratchDir } from '../../support/scratch.js'
 
 const bot = { name: 'graft-bot[bot]', email: 'graft-bot[bot]@users.noreply.github.com' }
 const TOKEN = 'ghs_HardeningTestToken0123456789'
@@ -197,5 +198,125 @@ describe("git's environment", () => {
       }
       expect(calls.some((c) => c.args.startsWith('push') && c.env.includes(BASE64))).toBe(true)
     })
+  })
+})
+
+// A submodule has a configuration of its own (.git/modules/<name>/config),
+// which the parent's overrides do not name: its diff drivers, filters, hooks.
+// git's own `--submodule=diff` starts a git in the submodule that would run
+// them; the source diff runs the submodule's diff itself, through the runner
+// (Git.below), which reads that configuration for its overrides.
+describe('a submodule whose own configuration runs programs', () => {
+  let repo: TestRepo
+  let lib: TestRepo
+  let markers: string
+  let tools: string
+  let base: string
+  let restore: () => void
+
+  /** A program (outside the work tree) that records its run under `markers` as `name`, then behaves as `then`. */
+  function recorderScript(name: string, then: string): string {
+    const path = join(tools, name)
+    writeScript(
+      path,
+      ['#!/bin/sh', `echo "$0 $*" >> '${markers}/${name}'`, `env > '${markers}/${name}.env'`, then, ''].join('\n')
+    )
+    return path
+  }
+
+  beforeEach(() => {
+    markers = scratchDir('graft-sub-markers')
+    tools = scratchDir('graft-sub-tools')
+    lib = TestRepo.create(
+      { 'queue.py': 'def drain(queue):\n    pass\n', '.gitattributes': '* diff=evil filter=evil\n' },
+      'graft-sub-lib'
+    )
+    lib.commit('lib')
+    repo = TestRepo.create({ 'README.md': 'r\n' }, 'graft-sub-top')
+    repo.git('-c', 'protocol.file.allow=always', 'submodule', '-q', 'add', lib.root, 'vendor/lib')
+    base = repo.commit('vendor the library')
+    lib.write({ 'queue.py': 'def flush(queue):\n    pass\n' })
+    const sha = lib.commit('rename drain to flush')
+    const sub = new TestRepo(repo.path('vendor/lib'))
+    sub.git('-c', 'protocol.file.allow=always', 'fetch', '-q', 'origin')
+    sub.git('checkout', '-q', sha)
+    repo.commit('bump the library')
+    // the submodule's own configuration (not the parent's) names the programs
+    const hooks = join(tools, 'hooks')
+    mkdirSync(hooks)
+    for (const hook of ['post-checkout', 'post-index-change', 'reference-transaction', 'pre-commit'])
+      writeScript(join(hooks, hook), `#!/bin/sh\necho ran >> '${markers}/hook-${hook}'\n`)
+    const settings: Array<[string, string]> = [
+      ['core.hooksPath', hooks],
+      ['core.fsmonitor', recorderScript('fsmonitor', 'exit 1')],
+      ['diff.external', recorderScript('diff-external', 'exit 0')],
+      ['diff.evil.textconv', recorderScript('textconv', 'cat "$1"')],
+      ['diff.evil.command', recorderScript('diff-command', 'exit 0')],
+      ['filter.evil.clean', recorderScript('filter-clean', 'cat')],
+      ['filter.evil.smudge', recorderScript('filter-smudge', 'cat')],
+      ['core.pager', recorderScript('pager', 'cat')]
+    ]
+    for (const [key, value] of settings) sub.git('config', key, value)
+    restore = withSecrets()
+  })
+  afterEach(() => {
+    restore()
+    repo.cleanup()
+    lib.cleanup()
+  })
+
+  it("the model sees the submodule's own file diff, and none of its programs ran", async () => {
+    const diff = await sourceDiff(new Git(repo.root), ['vendor/lib'], base)
+    expect(diff.changed).toBe(true)
+    expect(diff.text).toMatch(/^Submodule vendor\/lib [0-9a-f]{7}\.\.[0-9a-f]{7}:$/m)
+    expect(diff.text).toContain('--- a/vendor/lib/queue.py\n+++ b/vendor/lib/queue.py')
+    expect(diff.text).toContain('-def drain(queue):\n+def flush(queue):')
+    expect(diff.text).not.toContain('Subproject commit')
+    expect(ranPrograms(markers)).toEqual([])
+  })
+
+  it('its current files (no baseline) are listed in its own checkout, and none of its programs ran', async () => {
+    const diff = await sourceDiff(new Git(repo.root), ['vendor/lib'], undefined)
+    expect(diff.text).toContain(
+      '--- a/vendor/lib/queue.py\n+++ b/vendor/lib/queue.py\n@@ NEW FILE @@\ndef flush(queue):'
+    )
+    expect(ranPrograms(markers)).toEqual([])
+  })
+
+  it('git add of the submodule in the parent (git then asks the submodule with a git status of its own) runs none of its programs', async () => {
+    const index = join(tools, 'index')
+    const dirty = (): void => {
+      copyFileSync(repo.path('.git/index'), index)
+      const later = new Date(Date.now() + 5_000)
+      utimesSync(repo.path('vendor/lib/queue.py'), later, later) // the submodule's status must read the file again
+    }
+    dirty()
+    await new Git(repo.root, { GIT_INDEX_FILE: index }).exec(['add', '--all', '--', 'vendor/lib'])
+    expect(ranPrograms(markers)).toEqual([])
+    // the same command without the submodule's overrides: its status runs the clean filter
+    dirty()
+    execFileSync('git', ['add', '--all', '--', 'vendor/lib'], {
+      cwd: repo.root,
+      env: { ...process.env, ...GIT_ENV, GIT_INDEX_FILE: index }
+    })
+    expect(ranPrograms(markers).map((p) => p.name)).toContain('filter-clean')
+  })
+
+  it('(the arming is live: git’s own --submodule=diff runs the submodule’s diff driver, even with the parent’s overrides)', () => {
+    execFileSync(
+      'git',
+      ['diff', '--no-ext-diff', '--no-textconv', '--submodule=diff', base, 'HEAD', '--', 'vendor/lib'],
+      {
+        cwd: repo.root,
+        env: {
+          ...process.env,
+          ...GIT_ENV,
+          GIT_CONFIG_COUNT: '1',
+          GIT_CONFIG_KEY_0: 'core.hooksPath',
+          GIT_CONFIG_VALUE_0: '/dev/null'
+        }
+      }
+    )
+    expect(ranPrograms(markers).map((p) => p.name)).toContain('diff-command')
   })
 })

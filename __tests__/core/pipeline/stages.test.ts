@@ -101,11 +101,31 @@ describe('pipelineDrift', () => {
           outs: [{ path: 'docs/gone.md', cache: false }],
           line: 14
         },
-        { name: 'train', cmd: 'python train.py', deps: ['data.csv'], outs: [{ path: 'model.pkl', cache: true }] }
+        { name: 'train', cmd: 'python train.py', deps: ['data.csv'], outs: [{ path: 'model.pkl', cache: true }] },
+        // not Graft's: a stage reading prompts under another name, one with a prompt dep not first, one with two outputs
+        { name: 'lint', cmd: 'lint', deps: ['docs/old.prompt.md'], outs: [{ path: 'lint.txt', cache: false }] },
+        { name: 'late', cmd: 'x', deps: ['x.txt', 'docs/late.prompt.md'], outs: [{ path: 'l.md', cache: false }] },
+        {
+          name: 'two',
+          cmd: 'x',
+          deps: ['docs/two.prompt.md'],
+          outs: [
+            { path: 'two.md', cache: false },
+            { path: 'three.md', cache: false }
+          ]
+        },
+        // Graft's, but its prompt is still on disk (git ignores it): not an orphan either
+        {
+          name: 'ignored',
+          cmd: 'x',
+          deps: ['docs/ignored.prompt.md'],
+          outs: [{ path: 'docs/ignored.md', cache: false }]
+        }
       ],
       unsupported: []
     }
-    const drift = pipelineDrift([a, b, c], dvc)
+    const onDisk = new Set(['docs/ignored.prompt.md', 'docs/gone.md'])
+    const drift = pipelineDrift([a, b, c], dvc, { exists: (p) => onDisk.has(p) })
     expect(drift.map((d) => [d.kind, d.stage, d.file, d.line])).toEqual([
       ['deps-differ', 'a', 'docs/a.prompt.md', undefined],
       ['deps-differ', 'b', 'docs/b.prompt.md', undefined],
@@ -121,17 +141,25 @@ describe('pipelineDrift', () => {
       /missing docs\/b\.md; not in the prompt: docs\/elsewhere\.md\).*set its outs to: docs\/b\.md/
     )
     expect(drift[3].text).toBe(
-      "dvc.yaml has no stage c for docs/c.prompt.md; run the action's generate, or add the stage:\n" +
+      "dvc.yaml has no stage c for docs/c.prompt.md; run the action's generate (it adds the stage), or run `graft-action sync` (this action's CLI) and commit dvc.yaml, or add the stage by hand:\n" +
         '  c:\n    cmd: bash scripts/render_llm.sh --prompt docs/c.prompt.md --out docs/c.md --name\n      c\n' +
         '    deps:\n    - docs/c.prompt.md\n    outs:\n    - docs/c.md:\n        cache: false\n'
     )
-    expect(drift[4].text).toMatch(
-      /docs\/gone\.prompt\.md is gone.*`graft-action sync`.*deletes stage \w+ from dvc\.yaml and its entry from dvc\.lock/
+    expect(drift[4].text).toBe(
+      'orphaned: stage gone in dvc.yaml belongs to the prompt docs/gone.prompt.md, which is gone (renamed or deleted); ' +
+        "generate removes the stage from dvc.yaml and its entry from dvc.lock in its commit, as Graft's own repro would " +
+        '(locally: `graft-action sync`), or restore the prompt; docs/gone.md is left in place: no prompt writes it any more, ' +
+        'so delete it (git rm) if no longer wanted'
     )
+    expect(drift[4]).toMatchObject({ prompt: 'docs/gone.prompt.md', leftBehind: ['docs/gone.md'] })
   })
 
-  it('reports every prompt as missing when there is no dvc.yaml', () => {
-    expect(pipelineDrift([a, b], undefined).map((d) => d.kind)).toEqual(['missing-stage', 'missing-stage'])
+  it('reports every prompt as missing when there is no dvc.yaml, naming `graft-action sync` as the way to write it', () => {
+    const drift = pipelineDrift([a, b], undefined)
+    expect(drift.map((d) => d.kind)).toEqual(['missing-stage', 'missing-stage'])
+    expect(drift[0].text).toBe(
+      "there is no dvc.yaml yet, so no stage a for docs/a.prompt.md; run the action's generate (it writes dvc.yaml with the documents), or write dvc.yaml alone with `graft-action sync` (this action's CLI: docs/cli.md) and commit it"
+    )
   })
 })
 

@@ -56,6 +56,18 @@ describe('removeStagesFromDvcYaml', () => {
     expect(out).toContain('# pipeline\nstages: {}\n')
   })
 
+  it('refuses to remove a stage another one reuses through an anchor and alias, as an error naming dvc.yaml', () => {
+    const shared =
+      'stages:\n  a:\n    cmd: make a\n    deps: &d\n    - a.prompt.md\n  b:\n    cmd: make b\n    deps: *d\n'
+    expect(() => removeStagesFromDvcYaml(shared, ['a'])).toThrow(GraftError)
+    expect(() => removeStagesFromDvcYaml(shared, ['a'])).toThrow(
+      /dvc\.yaml: removing stage a from dvc\.yaml would break the rest of it: another stage reuses its YAML through an anchor/
+    )
+    expect(removeStagesFromDvcYaml(shared, ['b'])).toBe(
+      'stages:\n  a:\n    cmd: make a\n    deps: &d\n    - a.prompt.md\n'
+    )
+  })
+
   it('refuses flow-style stages, naming the line', () => {
     expect(() => removeStagesFromDvcYaml('stages: {a: {cmd: x}}\n', ['a'])).toThrow(GraftError)
   })

@@ -2,13 +2,19 @@
 // Each state is one mutation of a Graft repository whose dvc.lock was written
 // by real DVC; both engines judge the same copy, and what DVC says is also
 // pinned, so a harness bug cannot make two empty answers agree.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { chmodSync, mkdirSync, symlinkSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it, test } from '@jest/globals'
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { parseDocument } from 'yaml'
 import { readDvcYaml } from '../../../src/core/dvc/dvcyaml.js'
 import { lockEntryFor, readDvcLock } from '../../../src/core/dvc/dvclock.js'
 import { nativeStatus, toDvcJson } from '../../../src/core/status/native.js'
 import { dvcStatus } from '../../../src/core/status/dvc.js'
+import { validate } from '../../../src/core/validate/validate.js'
+import { silentLog } from '../../../src/core/log.js'
+import { parsePrompt } from '../../../src/core/graft/prompts.js'
+import { graftStage } from '../../../src/core/pipeline/stages.js'
+import { addStagesToDvcYaml } from '../../../src/core/dvc/dvcyaml-write.js'
+import { TestRepo } from '../../support/repo.js'
 import {
   buildGraftRepo,
   copyRepo,
@@ -17,10 +23,13 @@ import {
   requireDvc,
   type GraftRepoSpec
 } from '../../support/graft-repo.js'
-import type { TestRepo } from '../../support/repo.js'
 
 // Fails (never skips) when DVC is missing: CI puts it on PATH.
 const dvcPath = requireDvc()
+const noDvc = {
+  find: async () => undefined,
+  install: async (): Promise<string> => Promise.reject(new Error('no install'))
+}
 
 type Mutation = (repo: TestRepo) => void
 type DvcJson = Record<string, unknown[]>
@@ -102,6 +111,16 @@ const editYaml =
     fn(doc)
     r.write({ [path]: doc.toString() })
   }
+
+/** The file rewritten with CRLF line ends. */
+const crlf =
+  (path: string): Mutation =>
+  (r) =>
+    void r.write({ [path]: r.read(path).replace(/\r?\n/g, '\r\n') })
+
+/** What a checkout without `lfs: true` holds for a file tracked with Git LFS (the git-lfs v1 pointer). */
+export const LFS_POINTER =
+  'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n'
 
 const newStage = (name: string, prompt: string, out: string, deps: string[]): string =>
   `  ${name}:\n    cmd: bash scripts/render_llm.sh --prompt ${prompt} --out ${out} --name ${name}\n` +
@@ -411,6 +430,61 @@ const docsStates: [string, Mutation, DvcJson][] = [
     'a .dvcignore inside the dir dep that the root rules ignore: no error, not counted: clean',
     all(edit('.dvcignore', '.dvcignore\n'), edit('src/data/.dvcignore', 'top.md\n')),
     {}
+  ],
+  // issue 22 §1: a helper with no deps, always_changed, whose cache: false output a prompt stage reads
+  [
+    'helper with no deps, always changed, its output read by a document: DVC flags the helper alone',
+    all(
+      edit('src/fetched.json', '{"n": 1}\n'),
+      append(
+        'dvc.yaml',
+        '  fetch:\n    cmd: curl -s https://example.invalid/n > src/fetched.json\n    outs:\n    - src/fetched.json:\n' +
+          '        cache: false\n    always_changed: true\n' +
+          newStage('counts', 'docs/counts.prompt.md', 'docs/counts.md', ['src/fetched.json'])
+      ),
+      edit('docs/counts.prompt.md', '---\ndeps:\n- src/fetched.json\n---\nCounts.\n'),
+      edit('docs/counts.md', 'counts\n'),
+      (r) => dvcCommit(r)
+    ),
+    { fetch: ['always changed'] }
+  ],
+  [
+    'the same helper, its output changed since: DVC flags the helper and the document reading it',
+    all(
+      edit('src/fetched.json', '{"n": 1}\n'),
+      append(
+        'dvc.yaml',
+        '  fetch:\n    cmd: curl -s https://example.invalid/n > src/fetched.json\n    outs:\n    - src/fetched.json:\n' +
+          '        cache: false\n    always_changed: true\n' +
+          newStage('counts', 'docs/counts.prompt.md', 'docs/counts.md', ['src/fetched.json'])
+      ),
+      edit('docs/counts.prompt.md', '---\ndeps:\n- src/fetched.json\n---\nCounts.\n'),
+      edit('docs/counts.md', 'counts\n'),
+      (r) => dvcCommit(r),
+      edit('src/fetched.json', '{"n": 2}\n')
+    ),
+    {
+      fetch: [{ 'changed outs': { 'src/fetched.json': 'modified' } }, 'always changed'],
+      counts: [{ 'changed deps': { 'src/fetched.json': 'modified' } }]
+    }
+  ],
+  // issue 22 §7: pipeline files committed with CRLF line ends (a Windows editor, core.autocrlf)
+  ['dvc.yaml and dvc.lock with CRLF line ends: clean', all(crlf('dvc.yaml'), crlf('dvc.lock')), {}],
+  [
+    'dvc.yaml and dvc.lock with CRLF line ends, a dep edited',
+    all(crlf('dvc.yaml'), crlf('dvc.lock'), append('src/a.md', 'more\n')),
+    { intro: [{ 'changed deps': { 'src/a.md': 'modified' } }] }
+  ],
+  // issue 22 §5: a source tracked with Git LFS, checked out without its LFS files
+  [
+    'a dep replaced by its Git LFS pointer',
+    edit('src/b.md', LFS_POINTER),
+    { guide: [{ 'changed deps': { 'src/b.md': 'modified' } }] }
+  ],
+  [
+    'a file inside a dir dep replaced by its Git LFS pointer',
+    edit('src/data/top.md', LFS_POINTER),
+    { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }
   ]
 ]
 
@@ -580,5 +654,176 @@ describe('native engine = dvc status (legacy DVC 2 lock entries)', () => {
     const { native, dvc } = await judge(base, mutate)
     expect(dvc).toEqual(expected)
     expect(native).toEqual(dvc)
+  })
+})
+
+// ---- issue 22 §4: names inside a folder dep are data for DVC's hash -----------
+
+/** File names DVC hashes as they are: control characters, U+007F, a newline, a backslash, quotes, NEL, LS, a BOM, edge spaces, NFC and NFD. */
+const ODD_NAMES = [
+  'del\u007fname.md',
+  'ctl\u0001.md',
+  'new\nline.md',
+  'tab\tname.md',
+  'cr\rname.md',
+  'back\\slash.md',
+  'quote"s.md',
+  "apo's.md",
+  'nel\u0085.md',
+  'ls\u2028.md',
+  '\ufeffbom.md',
+  ' lead.md',
+  'trail .md',
+  'emoji\u{1f600}.md',
+  'caf\u00e9.md',
+  'cafe\u0301.md',
+  'sub dir/x\u007f.md'
+]
+const oddSpec: GraftRepoSpec = {
+  sources: Object.fromEntries(ODD_NAMES.map((n) => [`src/odd/${n}`, `${JSON.stringify(n)}\n`])),
+  prompts: [{ path: 'docs/odd.prompt.md', deps: ['src/odd'], body: 'Describe the odd files.\n' }]
+}
+const oddChanged = { odd: [{ 'changed deps': { 'src/odd': 'modified' } }] }
+const oddStates: [string, Mutation, DvcJson][] = [
+  ['odd names, unchanged: clean', () => {}, {}],
+  ['a file named with U+007F edited', append('src/odd/del\u007fname.md', 'x\n'), oddChanged],
+  ['a file named with a newline added', edit('src/odd/another\nnewline.md', 'x\n'), oddChanged],
+  ['a file named with a backslash removed', remove('src/odd/back\\slash.md'), oddChanged],
+  ['the NFD name edited, the NFC one not', append('src/odd/cafe\u0301.md', 'x\n'), oddChanged]
+]
+
+describe('native engine = dvc status, and validate = DVC, on odd names inside a folder dep (issue 22 §4)', () => {
+  let base: TestRepo
+  beforeAll(() => {
+    base = buildGraftRepo(oddSpec)
+  })
+  afterAll(() => base?.cleanup())
+
+  test.each(oddStates)('%s', async (_name, mutate, expected) => {
+    const { native, dvc } = await judge(base, mutate)
+    expect(dvc).toEqual(expected)
+    expect(native).toEqual(dvc)
+    // validate (the resolver, which judges every name inside the folder) agrees
+    const repo = copyRepo(base)
+    try {
+      mutate(repo)
+      const report = await validate({ root: repo.root, engine: 'native', dvc: noDvc, log: silentLog })
+      expect(report.stale.map((d) => d.stage)).toEqual(Object.keys(expected))
+    } finally {
+      repo.cleanup()
+    }
+  })
+
+  it("generate's lock entry for the folder is the one dvc commit writes", async () => {
+    const repo = copyRepo(base)
+    try {
+      repo.write({ 'src/odd/one more\u0002.md': 'y\n' })
+      dvcCommit(repo, ['odd'])
+      const recorded = (await readDvcLock(repo.root))!.stages.get('odd')!.deps.find((d) => d.path === 'src/odd')
+      expect(recorded?.nfiles).toBe(ODD_NAMES.length + 1)
+      expect(await lockEntryFor(repo.root, 'src/odd')).toEqual(recorded)
+    } finally {
+      repo.cleanup()
+    }
+  })
+
+  it('a name that is not UTF-8: DVC fails on the folder; validate refuses it, naming the file, before any hashing', async () => {
+    const repo = copyRepo(base)
+    try {
+      writeFileSync(
+        Buffer.concat([Buffer.from(repo.path('src/odd/')), Buffer.from([0x62, 0xff, 0x2e, 0x6d, 0x64])]),
+        'z\n'
+      )
+      await expect(dvcStatus(repo.root, { dvcPath })).rejects.toThrow(/surrogates not allowed/)
+      await expect(validate({ root: repo.root, engine: 'native', dvc: noDvc, log: silentLog })).rejects.toThrow(
+        /src\/odd\/b\\xff\.md has a file name that is not valid UTF-8 .*DVC cannot hash a folder holding it.*rename the file/
+      )
+    } finally {
+      repo.cleanup()
+    }
+  })
+})
+
+// ---- issue 22 §3 and issue 19 §4: stage names and paths as our writers put them in dvc.yaml -------
+
+/** Prompt files whose names DVC takes as stage names, and YAML or a shell would read otherwise. */
+const ODD_PROMPTS = [
+  'docs/api.v2.prompt.md',
+  'docs/notes [v2].prompt.md',
+  'docs/a=b.prompt.md',
+  'docs/with space.prompt.md',
+  'docs/<<.prompt.md',
+  'docs/0o7.prompt.md',
+  'docs/1_000.prompt.md',
+  'docs/true.prompt.md',
+  'docs/$(touch x).prompt.md',
+  'docs/-lead.prompt.md',
+  "docs/it's.prompt.md",
+  'docs/caf\u00e9.prompt.md',
+  'docs/._.prompt.md',
+  'docs/#hash.prompt.md'
+]
+
+/** A repository whose dvc.yaml our writer wrote (addStagesToDvcYaml) and whose dvc.lock the real DVC recorded. */
+function oddStageRepo(): TestRepo {
+  const repo = TestRepo.create({ '.gitignore': '/.dvc/\n', 'src/s.md': 'source\n', 'src/x y.md': 'spaced source\n' })
+  const prompts = ODD_PROMPTS.map((path, i) => {
+    const text = `---\ndeps:\n- ${i % 2 ? 'src/s.md' : '"src/x y.md"'}\n---\nWrite it.\n`
+    repo.write({ [path]: text })
+    return parsePrompt(path, text)
+  })
+  for (const p of prompts)
+    repo.write({
+      [p.out]: `<!-- Generated by Graft | model=m | sig=${'a'.repeat(64)} | rev=workspace | 2026-01-01 -->\n# ${p.stageName}\n`
+    })
+  repo.write({
+    'dvc.yaml': addStagesToDvcYaml(
+      undefined,
+      prompts.map((p) => graftStage(p))
+    )
+  })
+  dvcCommit(repo)
+  repo.commit('odd stage names')
+  return repo
+}
+
+describe('native engine = dvc status, and validate = DVC, with stage names and paths that YAML or a shell reads otherwise', () => {
+  let base: TestRepo
+  beforeAll(() => {
+    base = oddStageRepo()
+  })
+  afterAll(() => base?.cleanup())
+
+  const states: [string, Mutation, DvcJson][] = [
+    ['clean', () => {}, {}],
+    [
+      'the spaced source edited',
+      append('src/x y.md', 'more\n'),
+      Object.fromEntries(
+        ODD_PROMPTS.filter((_p, i) => i % 2 === 0).map((p) => [
+          parsePrompt(p, '').stageName,
+          [{ 'changed deps': { 'src/x y.md': 'modified' } }]
+        ])
+      )
+    ],
+    [
+      'the prompt of stage << edited',
+      append('docs/<<.prompt.md', 'More.\n'),
+      { '<<': [{ 'changed deps': { 'docs/<<.prompt.md': 'modified' } }] }
+    ]
+  ]
+
+  test.each(states)('%s', async (_name, mutate, expected) => {
+    const { native, dvc } = await judge(base, mutate)
+    expect(dvc).toEqual(expected)
+    expect(native).toEqual(dvc)
+    const repo = copyRepo(base)
+    try {
+      mutate(repo)
+      const report = await validate({ root: repo.root, engine: 'native', dvc: noDvc, log: silentLog })
+      expect(report.stale.map((d) => d.stage).sort()).toEqual(Object.keys(expected).sort())
+    } finally {
+      repo.cleanup()
+    }
   })
 })

@@ -3,7 +3,7 @@
 // marked stale too. Pipelines are built from plain stage lists and the real
 // StageGraph; no repository needed.
 import { describe, expect, it } from '@jest/globals'
-import { staleReasons } from '../../../src/core/validate/reasons.js'
+import { alwaysChangedOnly, staleReasons } from '../../../src/core/validate/reasons.js'
 import { StageGraph } from '../../../src/core/pipeline/graph.js'
 import type { Pipeline } from '../../../src/core/pipeline/load.js'
 import type { Drift } from '../../../src/core/pipeline/stages.js'
@@ -32,6 +32,7 @@ function pipeline(opts: { locked?: string[]; drift?: Drift[]; dvcYaml?: boolean 
     dvcYaml: withYaml ? { stages: STAGES, unsupported: [] } : undefined,
     lock: opts.locked ? lockOf(opts.locked) : undefined,
     stages: STAGES,
+    orphans: [],
     graph: StageGraph.build(STAGES),
     drift: opts.drift ?? []
   }
@@ -159,6 +160,7 @@ describe('staleReasons', () => {
       dvcYaml: { stages, unsupported: [] },
       lock: lockOf(['helper', 'a', 'b', 'z']),
       stages,
+      orphans: [],
       graph: StageGraph.build(stages),
       drift: []
     }
@@ -167,16 +169,20 @@ describe('staleReasons', () => {
       status: new Map([['helper', status({ alwaysChanged: true })]]),
       handEdits: new Map()
     })
+    // always changed, nothing else: no `dvc repro` reason (it is no stale document; validate gives it a notice)
     expect([...always.keys()]).toEqual(['helper'])
-    expect(texts(always.get('helper'))).toContain(
-      'not a prompt stage: graft-action does not render it; run `dvc repro helper` and commit its outputs'
-    )
+    expect(always.get('helper')?.map((r) => r.kind)).toEqual(['always-changed'])
+    expect(alwaysChangedOnly(always)).toEqual(['helper'])
     const changed = staleReasons({
       pipeline: p,
       status: new Map([['helper', status({ alwaysChanged: true, changedDeps: { 'in.txt': 'modified' } })]]),
       handEdits: new Map()
     })
     expect([...changed.keys()].sort()).toEqual(['a', 'b', 'helper'])
+    expect(alwaysChangedOnly(changed)).toEqual([])
+    expect(texts(changed.get('helper'))).toContain(
+      'not a prompt stage: graft-action does not render it; run `dvc repro helper` and commit its outputs'
+    )
     for (const doc of ['a', 'b'])
       expect(changed.get(doc)?.map((r) => r.kind)).toEqual(['upstream-stale', 'needs-repro'])
     expect(texts(changed.get('b'))).toContain(

@@ -95,16 +95,18 @@ interface Expected {
   stale: Record<string, string[]>
   /** a piece of text each of these stages' reasons must hold */
   says?: Record<string, string>
+  /** stage → a piece of text of its notice (a stage only always changed is no stale document) */
+  notices?: Record<string, string>
 }
 
 const states: [string, Mutation, Expected][] = [
   [
-    'always_changed helper, nothing else changed: DVC flags the helper only; so does validate, with the `dvc repro` to run',
+    'always_changed helper, nothing else changed: DVC flags the helper only; validate calls nothing stale and gives the helper a notice with the `dvc repro` to run',
     () => {},
     {
       dvc: { helper: ['always changed'] },
-      stale: { helper: ['always-changed', 'not-a-prompt'] },
-      says: { helper: 'run `dvc repro helper`' }
+      stale: {},
+      notices: { helper: 'run `dvc repro helper` and commit made.txt' }
     }
   ],
   [
@@ -150,18 +152,18 @@ const states: [string, Mutation, Expected][] = [
     }
   ],
   [
-    'frozen helper still always_changed: DVC flags it (status checks always_changed and outputs of a frozen stage)',
+    'frozen helper still always_changed: DVC flags it (status checks always_changed and outputs of a frozen stage); validate gives it a notice',
     freeze('helper'),
     {
       dvc: { helper: ['always changed'] },
-      stale: { helper: ['always-changed', 'not-a-prompt'] },
-      says: { helper: 'dvc unfreeze helper' }
+      stale: {},
+      notices: { helper: 'dvc unfreeze helper' }
     }
   ],
   [
     'frozen helper whose dep changed: DVC checks no dep of it and never reruns it, so the document reading its output is not blocked',
     all(freeze('helper'), edit('tools/input.txt', 'made anew\n')),
-    { dvc: { helper: ['always changed'] }, stale: { helper: ['always-changed', 'not-a-prompt'] } }
+    { dvc: { helper: ['always changed'] }, stale: {}, notices: { helper: 'frozen' } }
   ],
   [
     'renamed prompt: the orphaned stage is told to leave dvc.yaml and dvc.lock, not to run dvc repro; it blocks nothing',
@@ -170,7 +172,7 @@ const states: [string, Mutation, Expected][] = [
       dvc: { solo: [{ 'changed deps': { 'docs/solo.prompt.md': 'deleted' } }] },
       stale: { solo: ['changed-dep', 'dvc-yaml-out-of-sync'], single: ['not-in-lock', 'dvc-yaml-out-of-sync'] },
       says: {
-        solo: "run `graft-action sync` (this action's CLI), which deletes stage solo from dvc.yaml and its entry from dvc.lock"
+        solo: 'orphaned: stage solo in dvc.yaml belongs to the prompt docs/solo.prompt.md, which is gone (renamed or deleted); generate removes the stage from dvc.yaml and its entry from dvc.lock in its commit'
       }
     }
   ]
@@ -211,6 +213,10 @@ describe('frozen, always_changed and orphaned stages: native engine = dvc status
               .join('\n')
           ).toContain(text)
         }
+        const notices = report.notices.map((n) => `${n.message} — ${n.hint}`)
+        for (const [stage, text] of Object.entries(expected.notices ?? {}))
+          expect(notices.find((n) => n.startsWith(`stage ${stage} is always changed`))).toContain(text)
+        if (!expected.notices) expect(notices.filter((n) => / is always changed /.test(n))).toEqual([])
       }
     } finally {
       repo.cleanup()
@@ -251,7 +257,8 @@ describe('frozen, always_changed and orphaned stages: native engine = dvc status
       const dvc = toDvcJson(await dvcStatus(repo.root, { dvcPath }))
       expect(dvc).toEqual({ helper: ['always changed'] })
       const report = await validate({ root: repo.root, engine: 'native', dvc: noDvc, log: silentLog })
-      expect(report.stale.map((d) => d.stage)).toEqual(['helper'])
+      expect(report.stale.map((d) => d.stage)).toEqual([])
+      expect(report.notices.map((n) => n.message)).toEqual([expect.stringMatching(/^stage helper is always changed/)])
     } finally {
       repo.cleanup()
     }

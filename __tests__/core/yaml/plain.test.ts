@@ -2,7 +2,7 @@
 // as the same string, as a value, a list item and a key, in both schemas.
 import { describe, expect, it } from '@jest/globals'
 import { parseDocument } from 'yaml'
-import { isSafePlain, type PlainSchema } from '../../../src/core/yaml/plain.js'
+import { isSafePlain, pyyamlTags, type PlainSchema } from '../../../src/core/yaml/plain.js'
 import { prng } from '../../support/random.js'
 
 const PIECES = [
@@ -52,10 +52,11 @@ const PIECES = [
 ]
 
 function readBack(text: string, schema: PlainSchema): unknown[] {
-  const version = schema === 'core' ? '1.2' : '1.1'
-  const asValue = parseDocument(`k: ${text}\n`, { version })
-  const asItem = parseDocument(`- ${text}\n`, { version })
-  const asKey = parseDocument(`${text}: 1\n`, { version })
+  // YAML 1.1 as PyYAML (Graft) reads it: the frontmatter's parse
+  const options = schema === 'core' ? { version: '1.2' as const } : { version: '1.1' as const, customTags: pyyamlTags }
+  const asValue = parseDocument(`k: ${text}\n`, options)
+  const asItem = parseDocument(`- ${text}\n`, options)
+  const asKey = parseDocument(`${text}: 1\n`, options)
   const key =
     asKey.errors.length === 0
       ? (asKey.contents as { items?: { key: { value: unknown } }[] })?.items?.[0]?.key?.value
@@ -89,8 +90,9 @@ describe('isSafePlain', () => {
   it('refuses what a schema reads as something else', () => {
     for (const text of ['true', 'null', '~', '12', '0x1F', '1e5', '.inf', '.5'])
       expect(isSafePlain(text, 'core')).toBe(false)
-    for (const text of ['yes', 'on', 'n', '1:20', '0b11', '012', '2024-01-02', '1_000'])
+    for (const text of ['yes', 'on', '1:20', '0b11', '012', '2024-01-02', '1_000'])
       expect(isSafePlain(text, 'yaml-1.1')).toBe(false)
+    for (const text of ['n', 'y', '.', '1e3', '09']) expect(isSafePlain(text, 'yaml-1.1')).toBe(true) // strings to PyYAML
     for (const text of ['yes', 'on', 'n', '0b11', '2024-01-02']) expect(isSafePlain(text, 'core')).toBe(true) // strings in YAML 1.2
     for (const text of ['docs/a.md', 'bedrock-claude-v4.5-sonnet-us', '--name', 'a b']) {
       expect(isSafePlain(text, 'core')).toBe(true)

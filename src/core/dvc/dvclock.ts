@@ -11,6 +11,7 @@ import { Hasher } from './hash.js'
 import { fastParseDvcLock } from './dvclock-fast.js'
 import {
   applyEdits,
+  inLineEndsOf,
   lineEnd,
   pairKey,
   parseYamlSource,
@@ -149,11 +150,16 @@ export function setLockStage(existingText: string | undefined, name: string, sta
 
 /**
  * dvc.lock text with each named stage set: replaced where it stands, or added
- * at the end in the order given; every other byte kept. The text is read once
+ * at the end in the order given; every other byte kept, but line ends: the
+ * result has the file's own style throughout (see inLineEndsOf). The text is read once
  * and the result read back once, however many stages a run renders.
  * @throws GraftError when the existing text is not a valid DVC 3 lock file.
  */
 export function setLockStages(existingText: string | undefined, stages: Array<[string, LockStage]>): string {
+  return inLineEndsOf(existingText, (lf) => setLockStagesLf(lf, stages))
+}
+
+function setLockStagesLf(existingText: string | undefined, stages: Array<[string, LockStage]>): string {
   const text = existingText === undefined || existingText.trim() === '' ? `schema: '2.0'\nstages:\n` : existingText
   const plain = fastParseDvcLock(text)
   const before = plain ?? parseDvcLockYaml(text) // refuse to edit a corrupt file
@@ -231,6 +237,10 @@ function lineStarts(text: string, lines: number[]): Map<number, number> {
  * @throws GraftError when the existing text is not a valid DVC 3 lock file.
  */
 export function removeLockStages(existingText: string, names: string[]): string {
+  return inLineEndsOf(existingText, (lf) => removeLockStagesLf(lf!, names))
+}
+
+function removeLockStagesLf(existingText: string, names: string[]): string {
   const plain = fastParseDvcLock(existingText)
   const before = plain ?? parseDvcLockYaml(existingText) // refuse to edit a corrupt file
   const gone = new Set(names)

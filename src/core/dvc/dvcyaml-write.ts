@@ -15,6 +15,7 @@ import {
 } from 'yaml'
 import {
   applyEdits,
+  inLineEndsOf,
   lineEnd,
   pairKey,
   parseYamlSource,
@@ -23,6 +24,8 @@ import {
   type YamlSource
 } from '../yaml/source.js'
 import { GraftError } from '../errors.js'
+import { plainIsString, pyyamlTags } from '../yaml/plain.js'
+import { yamlDoubleQuoted } from '../yaml/emit-ruamel.js'
 import type { StageDef } from '../types.js'
 
 const FILE = 'dvc.yaml'
@@ -64,10 +67,15 @@ function depsLines(deps: string[], indent: number): string[] {
 
 /**
  * Appends stages to dvc.yaml (or writes a new one when `existingText` is
- * undefined). Existing text is kept byte for byte; the new stages go right
- * after the last existing stage, at the same indentation.
+ * undefined). Existing text is kept byte for byte, line ends aside (one style
+ * throughout, the file's own: see inLineEndsOf); the new stages go right after
+ * the last existing stage, at the same indentation.
  */
 export function addStagesToDvcYaml(existingText: string | undefined, stages: StageDef[]): string {
+  return inLineEndsOf(existingText, (lf) => addStagesLf(lf, stages))
+}
+
+function addStagesLf(existingText: string | undefined, stages: StageDef[]): string {
   if (existingText === undefined) return checked(formatDvcYaml(stages), stages)
   const src = parse(existingText)
   const { doc } = src
@@ -137,6 +145,10 @@ export function updateStageDeps(existingText: string, stage: StageDef): string {
  */
 export function updateStagesDeps(existingText: string, stages: StageDef[]): string {
   if (stages.length === 0) return existingText
+  return inLineEndsOf(existingText, (lf) => updateStagesDepsLf(lf!, stages))
+}
+
+function updateStagesDepsLf(existingText: string, stages: StageDef[]): string {
   const src = parse(existingText)
   const { doc } = src
   const eol = existingText.includes('\r\n') ? '\r\n' : '\n'
@@ -240,6 +252,10 @@ function depsEdit(text: string, src: YamlSource, stagesPair: Pair | undefined, s
  * @throws GraftError when dvc.yaml does not parse or its `stages:` is not a block mapping.
  */
 export function removeStagesFromDvcYaml(existingText: string, names: string[]): string {
+  return inLineEndsOf(existingText, (lf) => removeStagesLf(lf!, names))
+}
+
+function removeStagesLf(existingText: string, names: string[]): string {
   const src = parse(existingText)
   const stagesPair = isMap(src.doc.contents) ? findPair(src.doc.contents, 'stages') : undefined
   const stages = stagesPair?.value
@@ -260,7 +276,19 @@ export function removeStagesFromDvcYaml(existingText: string, names: string[]): 
     result = `${result.slice(0, colon + 1)} {}${result.slice(colon + 1)}`
   }
   const before = parseDocument(existingText).toJS() as { stages: Record<string, unknown> }
-  const after = parseDocument(result).toJS() as { stages?: Record<string, unknown> } | null
+  let after: { stages?: Record<string, unknown> } | null
+  try {
+    const doc = parseDocument(result)
+    if (doc.errors.length > 0) throw doc.errors[0]
+    after = doc.toJS() as typeof after
+  } catch {
+    // an alias (*x) elsewhere that pointed into a removed stage (&x) no longer resolves
+    throw new GraftError({
+      file: FILE,
+      message: `removing stage ${names.filter((n) => n in before.stages).join(', ')} from dvc.yaml would break the rest of it: another stage reuses its YAML through an anchor (&) and an alias (*)`,
+      hint: 'write each stage out in full in dvc.yaml (no YAML anchors & or aliases *), then run again'
+    })
+  }
   for (const name of names) delete before.stages[name]
   if (JSON.stringify(after?.stages ?? {}) !== JSON.stringify(before.stages))
     throw new Error('removing stages from dvc.yaml did not round-trip')
@@ -273,8 +301,16 @@ export function removeStagesFromDvcYaml(existingText: string, names: string[]): 
  * are folded at a single space once the line passes column 80.
  */
 export function scalarText(value: string, column: number, indent: number): string {
-  if (/[\n\r\t]/.test(value) || /[^\x20-\x7e]/.test(value)) return JSON.stringify(value)
-  const text = stringify(value, { version: '1.1', lineWidth: 0, singleQuote: true }).replace(/\n$/, '')
+  if (/[\n\r\t]/.test(value) || /[^\x20-\x7e]/.test(value)) return yamlDoubleQuoted(value)
+  let text = stringify(value, { version: '1.1', customTags: pyyamlTags, lineWidth: 0, singleQuote: true }).replace(
+    /\n$/,
+    ''
+  )
+  // PyYAML writes plain what YAML 1.1 reads as a string; DVC reads YAML 1.2 (ruamel), where `<<`
+  // is a merge key and `0o7`, `1_000` are numbers: those are quoted, and differ from Graft's bytes.
+  // The `yaml` package writes a text opening like a document marker (`---`, `...`) as a block
+  // scalar, which cannot be a key nor sit after `- `; PyYAML single-quotes it.
+  if ((text === value && !plainIsString(value)) || /^[|>]/.test(text)) text = `'${value.replace(/'/g, "''")}'`
   if (text !== value && !text.startsWith("'")) return text
   return fold(text, column, indent, text.startsWith("'"))
 }
@@ -286,7 +322,7 @@ function keyText(value: string): string {
 
 function flowScalar(value: string): string {
   const text = keyText(value)
-  return /[,[\]{}]/.test(text) && !text.startsWith('"') && !text.startsWith("'") ? JSON.stringify(value) : text
+  return /[,[\]{}]/.test(text) && !text.startsWith('"') && !text.startsWith("'") ? yamlDoubleQuoted(value) : text
 }
 
 /** PyYAML's write_plain/write_single_quoted line breaking. */
@@ -347,14 +383,20 @@ function fileError(node: unknown, src: YamlSource, message: string, hint: string
   return new GraftError({ file: FILE, line: range ? src.linePos(range[0]).line : undefined, message, hint })
 }
 
-/** Safety net: the written text must read back as the stages it was given. */
+/** Safety net: the written text must read back as the stages it was given (name, cmd, deps, outs). */
 function checked(text: string, stages: StageDef[]): string {
   const doc = parseDocument(text)
   if (doc.errors.length > 0) throw new Error(`writing stage ${stages[0]?.name} to dvc.yaml did not round-trip`)
+  const written = (doc.toJS() as { stages?: Record<string, unknown> } | null)?.stages ?? {}
   for (const stage of stages) {
-    const cmd = doc.getIn(['stages', stage.name, 'cmd'])
-    const deps = (doc.getIn(['stages', stage.name, 'deps']) as { toJSON?: () => unknown } | undefined)?.toJSON?.()
-    if (cmd !== stage.cmd || JSON.stringify(deps) !== JSON.stringify(stage.deps)) {
+    const expected = {
+      cmd: stage.cmd,
+      deps: stage.deps,
+      outs: stage.outs.map((o) => (o.cache ? o.path : { [o.path]: { cache: false } }))
+    }
+    const body = written[stage.name] as Record<string, unknown> | undefined
+    const got = body && { cmd: body.cmd, deps: body.deps ?? [], outs: body.outs ?? [] }
+    if (JSON.stringify(got) !== JSON.stringify(expected)) {
       throw new Error(`writing stage ${stage.name} to dvc.yaml did not round-trip`)
     }
   }

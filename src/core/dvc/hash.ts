@@ -7,8 +7,9 @@ import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { open, readdir, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { GraftError } from '../errors.js'
-import { DVC_SKIPPED_DIRS, NON_BLOCKING_READ, replaced } from '../paths.js'
+import { DVC_SKIPPED_DIRS, NON_BLOCKING_READ, replaced, showPath } from '../paths.js'
 import { DvcIgnore, DVCIGNORE } from './dvcignore.js'
+import { isLfsPointer } from './lfs-pointer.js'
 
 /** DVC reads files in 1 MiB chunks; the legacy text test is applied per chunk. */
 export const CHUNK_SIZE = 1 << 20
@@ -32,6 +33,8 @@ export interface FileHash {
   size: number
   /** any execute bit set (DVC records `isexec: true`) */
   isexec: boolean
+  /** the file is a Git LFS pointer (see lfs-pointer.ts): the checkout lacks the real content */
+  lfsPointer?: true
 }
 
 export interface DirHash {
@@ -71,6 +74,8 @@ export class Hasher {
   private readonly dirs = new Map<string, Promise<DirHash>>()
   private readonly slots: Semaphore
   private readonly root?: string
+  /** the files hashed so far that are Git LFS pointers, by absolute path */
+  readonly lfsPointers = new Set<string>()
   /** the repository's .dvcignore rules, when the root is known */
   readonly ignore?: DvcIgnore
 
@@ -93,6 +98,7 @@ export class Hasher {
           throw this.explain(e)
         })
         this.known.set(key, h)
+        if (h.lfsPointer) this.lfsPointers.add(absPath)
         return h
       })
     )
@@ -117,6 +123,7 @@ export class Hasher {
     if (h) {
       this.known.set(key, h)
       this.files.set(key, Promise.resolve(h))
+      if (h.lfsPointer) this.lfsPointers.add(absPath)
     }
     return h
   }
@@ -142,7 +149,7 @@ export class Hasher {
   /** A file swapped for something else while the run read it, as a problem naming it. */
   private explain(error: unknown): unknown {
     if (!(error instanceof NotRegularFile)) return error
-    const file = this.root ? relative(this.root, error.path).split(sep).join('/') : error.path
+    const file = showPath(this.root ? relative(this.root, error.path).split(sep).join('/') : error.path)
     return replaced(file, 'a FIFO, a device or a folder')
   }
 
@@ -189,7 +196,11 @@ function hashSmallFile(absPath: string, legacy: boolean, stats?: Stats): FileHas
     const info = stats ?? now
     if (info.size < SMALL_FILE) {
       const n = readAllSync(fd, SCRATCH)
-      if (n < SMALL_FILE) return result(digest(SCRATCH.subarray(0, n), legacy), info)
+      if (n < SMALL_FILE) {
+        const bytes = SCRATCH.subarray(0, n)
+        const h = result(digest(bytes, legacy), info)
+        return isLfsPointer(bytes) ? { ...h, lfsPointer: true } : h
+      }
     }
   } finally {
     closeSync(fd)
@@ -348,7 +359,7 @@ async function listFiles(
     if (entry.name === DVCIGNORE) {
       // dvc-data's IgnoreInCollectedDirError
       throw new GraftError({
-        file: shown(abs),
+        file: showPath(shown(abs)),
         message: `a ${DVCIGNORE} file inside a directory that a stage depends on or writes: DVC refuses it (".dvcignore file should not be in collected dir path")`,
         hint: `move its rules to a ${DVCIGNORE} above that directory (the repository root's, or its parent folder's)`
       })
@@ -357,14 +368,14 @@ async function listFiles(
       const target = await stat(abs).catch(() => undefined)
       if (!target)
         throw new GraftError({
-          file: shown(abs),
+          file: showPath(shown(abs)),
           message: 'broken symbolic link',
           hint: 'remove the link or restore its target'
         })
       if (target.isFile() && entry.name !== '.git') out.push(rel)
       else if (!target.isDirectory() && entry.name !== '.git') {
         throw new GraftError({
-          file: shown(abs),
+          file: showPath(shown(abs)),
           message: 'is a symlink to something that is not a regular file',
           hint: 'remove the link from the folder'
         })
@@ -374,7 +385,7 @@ async function listFiles(
     } else if (entry.name !== '.git') {
       // A FIFO would block the read forever, a device would never end.
       throw new GraftError({
-        file: shown(abs),
+        file: showPath(shown(abs)),
         message: 'is not a regular file (a FIFO, socket or device) inside a folder a stage depends on or writes',
         hint: 'remove it from the folder; the action reads only regular files'
       })

@@ -35,6 +35,7 @@ import { preflight } from './preflight.js'
 import { RepoPathChecker } from '../paths.js'
 import { assertNoSecrets, secretForms } from '../pack/secrets.js'
 import { PipelineFiles } from './pipeline-files.js'
+import { describeSyncChange, type SyncChange } from '../pipeline/sync.js'
 import { setting } from '../phrasing.js'
 
 export interface Renderer {
@@ -140,6 +141,8 @@ export interface GenerateResult {
   dryRun: boolean
   /** the run's model calls (the ledger given in the options, or the run's own) */
   spend: RunSpend
+  /** what the run changed (a dry run: would change) in dvc.yaml to bring it in line with the prompts */
+  pipelineChanges?: SyncChange[]
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
@@ -156,17 +159,28 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       `${d.outputs.join(', ') || d.stage} (stage ${d.stage}) stays stale, generate does not render it: ${d.reasons.map((r) => r.text).join('; ')}`
     )
   }
+  // dvc.yaml in line with the prompts, as Graft's repro has it: orphans go even when nothing is rendered.
+  const files = new PipelineFiles(options.root, options.report.pipeline, plan)
+  const pipelineChanges = options.upTo === undefined ? files.sync().changes : []
+  for (const c of pipelineChanges) log.info(`dvc.yaml: ${describeSyncChange(c, options.dryRun ? 'would' : 'did')}`)
   if (plan.length === 0) {
     log.info(
       left.length > 0
         ? `Nothing generate can render: ${left.length} stale stage(s) need the steps above first.`
-        : 'Nothing to generate: every targeted document is up to date.'
+        : pipelineChanges.length > 0
+          ? 'No document to render: only dvc.yaml and dvc.lock are brought in line with the prompts.'
+          : 'Nothing to generate: every targeted document is up to date.'
     )
+    // no model call: the ledger stays empty
+    const spend = options.spend ?? new RunSpend(options.prices)
+    if (pipelineChanges.length === 0 || options.dryRun)
+      return { documents: [], changedFiles: [], dryRun: options.dryRun, spend, pipelineChanges }
     return {
       documents: [],
-      changedFiles: [],
-      dryRun: options.dryRun,
-      spend: options.spend ?? new RunSpend(options.prices)
+      changedFiles: await writePipelineFiles(options.root, files),
+      dryRun: false,
+      spend,
+      pipelineChanges
     }
   }
   const outputs = plan.map((p) => p.prompt.out).join(', ')
@@ -180,7 +194,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (options.handEdits === 'fail')
     refuseHandEdits(options.report.stale.filter((d) => plan.some((p) => p.stage.name === d.stage)))
   preflight(options.root, plan)
-  const run = new GenerationRun(options, plan)
+  const run = new GenerationRun(options, plan, files)
   await run.precheck()
   // A shallow clone is deepened here, once, before documents are packed in parallel.
   await run.deepenHistory()
@@ -198,14 +212,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const documents = plan.map((d) => results.get(d.stage.name)!)
     const over = run.overBudget()
     if (over) throw new GraftError({ message: over, hint: spentBudgetHint() })
-    if (options.dryRun) return { documents, changedFiles: [], dryRun: true, estimate, spend: run.spend }
+    if (options.dryRun)
+      return { documents, changedFiles: [], dryRun: true, estimate, spend: run.spend, pipelineChanges }
     await run.finish()
     return {
       documents,
       changedFiles: await run.transaction.changedPaths(),
       dryRun: false,
       estimate,
-      spend: run.spend
+      spend: run.spend,
+      pipelineChanges
     }
   } catch (error) {
     const unrestored = await run.transaction.rollback()
@@ -214,6 +230,23 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     if (options.signal?.aborted) failure = interrupted(options.signal)
     if (unrestored.length === 0) throw failure
     throw new GraftError([...problemsOf(failure), ...unrestored])
+  }
+}
+
+/**
+ * A run with no document to render that only brings dvc.yaml and dvc.lock in
+ * line (an orphan removed): both written through a transaction, all or nothing.
+ */
+async function writePipelineFiles(root: string, files: PipelineFiles): Promise<string[]> {
+  preflight(root, [])
+  const transaction = new FileTransaction(root)
+  try {
+    for (const [path, text] of files.filesToWrite()) await transaction.write(path, text)
+    return await transaction.changedPaths()
+  } catch (error) {
+    const unrestored = await transaction.rollback()
+    if (unrestored.length === 0) throw error
+    throw new GraftError([...problemsOf(error), ...unrestored])
   }
 }
 
@@ -303,12 +336,13 @@ class GenerationRun {
 
   constructor(
     private readonly options: GenerateOptions,
-    private readonly plan: PlannedDocument[]
+    private readonly plan: PlannedDocument[],
+    files: PipelineFiles
   ) {
     this.transaction = new FileTransaction(options.root)
     // In a partial clone, git fetches old contents on its own: with the action's token.
     this.git = new Git(options.root).withLazyFetchToken(options.gitToken)
-    this.files = new PipelineFiles(options.root, options.report.pipeline, plan)
+    this.files = files
     this.spend = options.spend ?? new RunSpend(options.prices)
   }
 

@@ -1,13 +1,17 @@
-// dvc.yaml and dvc.lock as generate leaves them: new prompts gain a stage in
-// the repository's own command template, changed deps are brought in line,
-// and every rewritten document's lock entry holds the new hashes, so the real
+// dvc.yaml and dvc.lock as generate leaves them: brought in line with the
+// prompts as sync does (pipeline/sync.ts) for the stages the run renders — a
+// new prompt gains a stage in the repository's own command template, changed
+// deps follow the frontmatter, a moved output rewrites its stage — and every
+// orphan (the stage of a renamed or deleted prompt) goes with its lock entry;
+// every rewritten document's lock entry holds the new hashes, so the real
 // `dvc status` reports it up to date. Kept in memory until the run succeeds.
 
-import { lockEntryFor, setLockStages } from '../dvc/dvclock.js'
+import { lockEntryFor, removeLockStages, setLockStages } from '../dvc/dvclock.js'
 import { Hasher } from '../dvc/hash.js'
-import { normalizeRepoPath, RepoPathChecker } from '../paths.js'
-import { commandTemplate, graftStage } from '../pipeline/stages.js'
-import { addStagesToDvcYaml, updateStagesDeps } from '../dvc/dvcyaml-write.js'
+import { isSameOrInside, normalizeRepoPath, RepoPathChecker, showPath } from '../paths.js'
+import { GraftError, type Problem } from '../errors.js'
+import { relative, sep } from 'node:path'
+import { syncEdits, type SyncEdits } from '../pipeline/sync.js'
 import type { LockStage, StageDef } from '../types.js'
 import type { Pipeline } from '../pipeline/load.js'
 import type { PlannedDocument } from './plan.js'
@@ -16,19 +20,34 @@ export class PipelineFiles {
   private readonly declared: Map<string, StageDef>
   /** each rendered stage's new lock entry, in the order recorded; spliced into dvc.lock in one pass at the end */
   private readonly lockStages = new Map<string, LockStage>()
-  private yamlText?: Promise<string | undefined>
+  private edits?: SyncEdits
 
   constructor(
     private readonly root: string,
     private readonly pipeline: Pipeline,
-    private readonly plan: PlannedDocument[]
+    private readonly plan: readonly PlannedDocument[]
   ) {
     this.declared = new Map((pipeline.dvcYaml?.stages ?? []).map((s) => [s.name, s]))
   }
 
+  /**
+   * What the run changes in dvc.yaml (and so in dvc.lock): sync's edits for
+   * the planned stages, and every orphan removed. Worked out once, reading
+   * dvc.yaml through the resolver (it does not change during a run).
+   * @throws GraftError for a dvc.yaml this tool cannot edit (stages in flow style, …)
+   */
+  sync(): SyncEdits {
+    this.edits ??= syncEdits(
+      this.pipeline,
+      new RepoPathChecker(this.root).readText('dvc.yaml', 'pipeline'),
+      new Set(this.plan.map((d) => d.stage.name))
+    )
+    return this.edits
+  }
+
   /** The command the stage has (or will have) in dvc.yaml. */
   commandOf(doc: PlannedDocument): string {
-    return this.declared.get(doc.stage.name)?.cmd ?? this.newStage(doc).cmd
+    return this.sync().written.get(doc.stage.name)?.cmd ?? this.declared.get(doc.stage.name)?.cmd ?? doc.stage.cmd
   }
 
   /**
@@ -43,13 +62,11 @@ export class PipelineFiles {
     const deps = new Set(this.plan.flatMap((d) => d.stage.deps.map(normalizeRepoPath)).filter((p) => !written.has(p)))
     const hasher = new Hasher({ root: this.root }) // its own: recordLock must see the files as the run leaves them
     await Promise.all([...deps].map((p) => lockEntryFor(this.root, p, false, hasher)))
+    refuseLfsPointers(this.root, [...hasher.lfsPointers], this.plan)
     // dvc.yaml and dvc.lock edited now as the run will edit them (the lock with placeholder
     // entries): a file this tool cannot edit (stages in flow style, …) fails here, not after the renders.
-    await this.dvcYamlText()
-    setLockStages(
-      this.lockText(),
-      this.plan.map((d) => [d.stage.name, { cmd: this.commandOf(d), deps: [], outs: [] }])
-    )
+    this.sync()
+    this.editedLock(this.plan.map((d) => [d.stage.name, { cmd: this.commandOf(d), deps: [], outs: [] }]))
   }
 
   /** Hashes the stage's deps and outs as they are now and records them. */
@@ -62,44 +79,44 @@ export class PipelineFiles {
     this.lockStages.set(doc.stage.name, { cmd: this.commandOf(doc), deps, outs })
   }
 
-  /** The files to write: [path, text]. */
-  async filesToWrite(): Promise<[string, string][]> {
+  /** The files to write: [path, text]; only those whose text changes. */
+  filesToWrite(): [string, string][] {
     const files: [string, string][] = []
-    const yaml = await this.dvcYamlText()
-    if (yaml !== undefined) files.push(['dvc.yaml', yaml])
-    if (this.lockStages.size > 0) {
-      files.push(['dvc.lock', setLockStages(this.lockText(), [...this.lockStages])])
-    }
+    const { yaml, changes } = this.sync()
+    if (yaml !== undefined && changes.length > 0) files.push(['dvc.yaml', yaml])
+    const lock = this.editedLock([...this.lockStages])
+    if (lock !== undefined) files.push(['dvc.lock', lock])
     return files
   }
 
-  /** dvc.lock as it stands (read through the resolver), or undefined when there is none */
-  private lockText(): string | undefined {
-    return new RepoPathChecker(this.root).readText('dvc.lock', 'pipeline')
+  /** dvc.lock without the entries sync drops, with `stages` set; undefined when nothing changes. */
+  private editedLock(stages: Array<[string, LockStage]>): string | undefined {
+    const { lockGone } = this.sync()
+    if (stages.length === 0 && lockGone.length === 0) return undefined
+    const text = new RepoPathChecker(this.root).readText('dvc.lock', 'pipeline')
+    const kept = text !== undefined && lockGone.length > 0 ? removeLockStages(text, lockGone) : text
+    return stages.length > 0 ? setLockStages(kept, stages) : kept
   }
+}
 
-  /** dvc.yaml as the run leaves it, worked out once (the file does not change during a run) */
-  private dvcYamlText(): Promise<string | undefined> {
-    return (this.yamlText ??= this.editedDvcYaml())
+/**
+ * Git LFS pointers among the deps (the checkout lacks their content, see
+ * lfs-pointer.ts): refused before any model call and before anything is
+ * written, each named, on the prompt line that lists it (or the folder holding it).
+ * @throws GraftError naming every pointer file
+ */
+function refuseLfsPointers(root: string, pointers: string[], plan: readonly PlannedDocument[]): void {
+  if (pointers.length === 0) return
+  const problems: Problem[] = []
+  for (const pointer of pointers.map((abs) => relative(root, abs).split(sep).join('/')).sort()) {
+    const doc = plan.find((d) => d.stage.deps.some((dep) => isSameOrInside(normalizeRepoPath(dep), pointer)))
+    const i = doc?.prompt.deps.findIndex((dep) => isSameOrInside(normalizeRepoPath(dep), pointer)) ?? -1
+    problems.push({
+      file: doc ? doc.prompt.path : showPath(pointer),
+      line: doc ? (i >= 0 ? doc.prompt.depLines?.[i] : 1) : undefined,
+      message: `${showPath(pointer)} is a Git LFS pointer, not the file's content: the repository tracks it with Git LFS and this checkout did not fetch LFS files; a document generated from it would describe the pointer, and dvc.lock would record the pointer's md5, which every checkout with the content calls changed`,
+      hint: 'check out with LFS files: actions/checkout with `lfs: true` (or run `git lfs pull` before this action), then run again'
+    })
   }
-
-  private async editedDvcYaml(): Promise<string | undefined> {
-    const added = this.plan.filter((d) => !this.declared.has(d.stage.name)).map((d) => this.newStage(d))
-    const depsChanged = this.plan.filter((d) =>
-      this.pipeline.drift.some((x) => x.stage === d.stage.name && x.kind === 'deps-differ')
-    )
-    if (added.length === 0 && depsChanged.length === 0) return undefined
-    let text = new RepoPathChecker(this.root).readText('dvc.yaml', 'pipeline')
-    if (depsChanged.length > 0)
-      text = updateStagesDeps(
-        text!,
-        depsChanged.map((d) => ({ ...this.declared.get(d.stage.name)!, deps: d.stage.deps }))
-      )
-    if (added.length > 0) text = addStagesToDvcYaml(text, added)
-    return text
-  }
-
-  private newStage(doc: PlannedDocument): StageDef {
-    return graftStage(doc.prompt, commandTemplate(this.pipeline.prompts, this.pipeline.dvcYaml))
-  }
+  throw new GraftError(problems)
 }

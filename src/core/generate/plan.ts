@@ -4,6 +4,7 @@
 // for one are left until that is done, and frozen stages are never rerun, as
 // DVC never reruns them.
 import { GraftError } from '../errors.js'
+import { dvcTarget } from '../pipeline/shell.js'
 import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from '../defaults.js'
 import { outputTokenLimit, resolveModel, resolveModelSetting } from '../render/models.js'
 import type { Problem } from '../errors.js'
@@ -68,7 +69,7 @@ export function planGeneration(report: ValidationReport, options: PlanOptions): 
           file: 'dvc.yaml',
           line: byName.get(n)!.line,
           message: `stage ${n} is frozen (frozen: true in dvc.yaml), so it is never regenerated, even with force`,
-          hint: `remove frozen: true from stage ${n} (or run \`dvc unfreeze ${n}\`) to regenerate it, or leave it out of ${setting('targets')}`
+          hint: `remove frozen: true from stage ${n} (or run \`dvc unfreeze ${dvcTarget(n)}\`) to regenerate it, or leave it out of ${setting('targets')}`
         }))
       )
     }
@@ -121,9 +122,12 @@ export function planGeneration(report: ValidationReport, options: PlanOptions): 
 
 /**
  * The targeted stale stages a plan leaves stale (not prompts, frozen, or
- * waiting for a `dvc repro`), in dependency order; their reasons say what to run.
+ * waiting for a `dvc repro`), in dependency order; their reasons say what to
+ * run. Orphans are not among them: generate removes them.
  */
 export function leftStale(report: ValidationReport, plan: readonly PlannedDocument[]): ValidationReport['stale'] {
   const planned = new Set(plan.map((d) => d.stage.name))
-  return report.stale.filter((d) => !planned.has(d.stage))
+  // an orphan is not left stale: generate removes it (pipeline-files.ts)
+  const orphans = new Set(report.pipeline.orphans.map((s) => s.name))
+  return report.stale.filter((d) => !planned.has(d.stage) && !orphans.has(d.stage))
 }

@@ -223,6 +223,11 @@ function readDeps(pair: Pair, result: Omit<Frontmatter, 'body'>, fail: Fail, lin
       )
       continue
     }
+    const root = rootDepProblem(value)
+    if (root) {
+      fail(pair, root, ROOT_DEP_HINT, item)
+      continue
+    }
     const problem = lexicalPathProblem(value, 'dep')
     if (problem) {
       fail(pair, `dep ${problem}`, 'list paths inside the repository, relative to its root', item)
@@ -231,6 +236,23 @@ function readDeps(pair: Pair, result: Omit<Frontmatter, 'body'>, fail: Fail, lin
     result.deps.push(normalizeRepoPath(value))
     result.lines.deps.push(lineOf(item, lineAt))
   }
+}
+
+/** What to do about a dep that names a root. */
+const ROOT_DEP_HINT =
+  'list the folders or files the document is about instead, relative to the repository root (e.g. `src` or `docs/api.md`)'
+
+/**
+ * The empty dep and `/`: neither is a path in the repository (`.` and `./`,
+ * the repository root itself, are refused with the other deps no stage can
+ * have, in prompts.ts).
+ */
+function rootDepProblem(dep: string): string | undefined {
+  if (dep.trim() === '')
+    return 'dep "" is empty: DVC stops with an unexpected error on an empty dep (to it, an empty path is the repository root, which cannot be a dep: it holds dvc.yaml and dvc.lock)'
+  if (/^\/+$/.test(dep))
+    return `dep ${dep} is the root of the file system, not a path in the repository (deps are relative to the repository root); and the repository root (.) cannot be a dep either: it holds dvc.yaml and dvc.lock, which every run rewrites`
+  return undefined
 }
 
 /**

@@ -120,6 +120,11 @@ export async function discoverPrompts(
   const problems: Problem[] = []
   const parsed: ParsedPrompt[] = []
   for (const path of paths) {
+    if (path.includes('\\')) {
+      // the resolver reads `\` as a folder separator: the file would never be read; its stage name breaks DVC anyway
+      problems.push(stageNameProblem(path, stageNameFor(path)))
+      continue
+    }
     try {
       // Through the resolver: a prompt symlinked to /proc/self/environ or
       // .git/config is refused, never read. Blocking reads: prompts are small,
@@ -132,7 +137,7 @@ export async function discoverPrompts(
     }
   }
   problems.push(...checkModels(parsed))
-  problems.push(...checkNames(parsed), ...checkOutputs(checker, parsed), ...checkDeps(checker, parsed))
+  problems.push(...checkNames(parsed), ...checkOutputs(checker, parsed, files), ...checkDeps(checker, parsed))
   throwIfProblems(problems)
   return parsed.map((p) => p.prompt)
 }
@@ -167,30 +172,57 @@ function checkModels(parsed: ParsedPrompt[]): Problem[] {
 }
 
 /**
- * DVC's rule for stage names (dvc/stage/utils.py `is_valid_name`, DVC 3):
- * no ASCII punctuation (Python's `string.punctuation`) but `_` and `-`.
- * Names breaking it break DVC: `@` (foreach stages) makes `dvc status`
- * refuse the whole dvc.yaml, `:` (path:name) makes the stage unaddressable.
+ * The characters that break a stage name written into dvc.yaml, as the real
+ * DVC 3.67 behaves (`dvc status`, `dvc repro NAME`, `dvc commit NAME`, tried
+ * on every ASCII punctuation mark, spaces, leading `-`, `.`, unicode and
+ * control characters; __tests__/core/graft/stage-names.test.ts replays them):
+ * - `@` makes DVC read the stage as a foreach/matrix entry: `dvc status`
+ *   refuses the whole dvc.yaml ("Stage 'a@b' not found inside 'dvc.yaml' file");
+ * - `:` splits a target into file and name (`dvc.yaml:a:b` is stage `b` of
+ *   file `dvc.yaml:a`): no target reaches the stage, so `dvc repro NAME` and
+ *   `dvc commit NAME` fail; only a name that ends with `:` escapes (its name
+ *   part is empty, so DVC takes the whole target as the name), but for `:`
+ *   alone, which DVC reads as every stage of dvc.yaml;
+ * - `\` becomes `/` in a target: the same, the stage cannot be named.
+ * Everything else works as Graft names it (`api.v2`, `notes [v2]`, `a=b`,
+ * spaces, `$`, quotes, `*`, unicode…): `dvc stage add` refuses punctuation,
+ * but that rule is only its own; stages written into dvc.yaml, as Graft writes
+ * them, run. A name starting with `-` is reached as `dvc.yaml:-name` (see
+ * shell.ts's dvcTarget), and Graft turns every `-` into `_` anyway.
  */
-const NOT_IN_STAGE_NAMES = /[!"#$%&'()*+,./:;<=>?@[\\\]^`{|}~]/g
+const NOT_IN_STAGE_NAMES = /[@:\\]/g
 
-/** The characters of `name` DVC does not allow in a stage name, each once. */
+/** What each refused character does to DVC, for the message. */
+const BREAKS: Record<string, string> = {
+  '@': '`@` makes DVC read it as a foreach entry and refuse the whole dvc.yaml',
+  ':': '`:` splits a DVC target into file and stage, so `dvc repro`, `dvc commit` and the like cannot name the stage',
+  '\\': 'a backslash becomes `/` in a DVC target, so no command can name the stage'
+}
+
+/** The characters of `name` that break DVC, each once. */
 export function invalidStageNameChars(name: string): string[] {
-  return [...new Set(name.match(NOT_IN_STAGE_NAMES) ?? [])]
+  const found = new Set(name.match(NOT_IN_STAGE_NAMES) ?? [])
+  if (name.endsWith(':') && name !== ':') found.delete(':') // DVC then reads the whole target as the name
+  return [...found]
+}
+
+/** The problem with a prompt whose stage name holds characters that break DVC. */
+function stageNameProblem(path: string, stageName: string): Problem {
+  const bad = invalidStageNameChars(stageName)
+  return {
+    file: path,
+    line: 1,
+    message: `the file name gives the stage name ${stageName}, which holds ${bad.join(' ')}: ${bad.map((c) => BREAKS[c]).join('; ')}`,
+    hint: `rename the prompt file without ${bad.join(' ')} (e.g. ${path.slice(0, path.lastIndexOf('/') + 1)}${graftBase(path).replace(NOT_IN_STAGE_NAMES, '-')}.prompt.md)`
+  }
 }
 
 function checkNames(parsed: ParsedPrompt[]): Problem[] {
   const problems: Problem[] = []
   const byName = new Map<string, string>()
   for (const { prompt } of parsed) {
-    const bad = invalidStageNameChars(prompt.stageName)
-    if (bad.length > 0) {
-      problems.push({
-        file: prompt.path,
-        line: 1,
-        message: `the file name gives the stage name ${prompt.stageName}, which holds ${bad.join(' ')}: DVC allows no punctuation in a stage name but _ and - (\`@\` makes dvc status refuse the whole dvc.yaml, \`:\` makes the stage unaddressable)`,
-        hint: `rename the prompt file using letters, digits, _ and - only (e.g. ${prompt.path.slice(0, prompt.path.lastIndexOf('/') + 1)}${prompt.stageName.replace(NOT_IN_STAGE_NAMES, '-')}.prompt.md)`
-      })
+    if (invalidStageNameChars(prompt.stageName).length > 0) {
+      problems.push(stageNameProblem(prompt.path, prompt.stageName))
       continue
     }
     const first = byName.get(prompt.stageName)
@@ -223,10 +255,56 @@ function depHint(problem: string): string {
   return 'list paths inside the repository only'
 }
 
-function checkOutputs(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
+/**
+ * One key for the names a case-insensitive or normalising file system takes
+ * for one file. macOS (APFS, HFS+) ignores letter case and Unicode
+ * normalisation (`café` in NFC and NFD is one name); Windows (NTFS) compares
+ * names through an upper-case table (`ı` and `i` are both `I` there) but keeps
+ * NFC and NFD apart, though editors and git clients there often normalise.
+ * Windows also drops trailing dots and spaces from each name (`a.md.` is
+ * `a.md`). The key covers all of it, erring on the side of one file: NFC,
+ * then upper case (the full mapping, so `ß` meets `ss` and `ﬁ` meets `fi`),
+ * then lower case (so the Kelvin sign meets `k`), NFC again, and each
+ * segment's trailing dots and spaces dropped.
+ */
+export function sameFileKey(path: string): string {
+  // printable ASCII (most paths): lower case is the whole fold, and nothing to normalise
+  const folded = /^[\x20-\x7e]*$/.test(path)
+    ? path.toLowerCase()
+    : path.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC')
+  return folded
+    .split('/')
+    .map((segment) => segment.replace(/[. ]+$/, ''))
+    .join('/')
+}
+
+/**
+ * `files` (the repository's files, as git lists them) by sameFileKey, for the
+ * keys asked only: an output's key is looked up among the files of its
+ * folder, each folded once.
+ */
+function filesByKey(files: string[], keys: Set<string>): Map<string, string[]> {
+  const folders = new Set([...keys].map((k) => k.slice(0, k.lastIndexOf('/') + 1)))
+  const folderKeys = new Map<string, boolean>() // a folder's spelling → whether an output's folder folds to it
+  const found = new Map<string, string[]>()
+  for (const file of files) {
+    const spelling = file.slice(0, file.lastIndexOf('/') + 1)
+    let wanted = folderKeys.get(spelling)
+    if (wanted === undefined) folderKeys.set(spelling, (wanted = folders.has(sameFileKey(spelling))))
+    if (!wanted) continue
+    const key = sameFileKey(file)
+    if (keys.has(key)) found.set(key, [...(found.get(key) ?? []), file])
+  }
+  return found
+}
+
+function checkOutputs(paths: RepoPathChecker, parsed: ParsedPrompt[], files: string[] = []): Problem[] {
   const problems: Problem[] = []
   const promptPaths = new Set(parsed.map((p) => p.prompt.path))
-  const byOut = new Map<string, string>()
+  const byOut = new Map<string, { prompt: string; out: string }>()
+  // a file already there under another spelling of the output: one file to macOS or Windows
+  const existing = filesByKey(files, new Set(parsed.map((p) => sameFileKey(p.prompt.out))))
+  const outputs = new Set(parsed.map((p) => p.prompt.out))
   for (const { prompt, lines } of parsed) {
     const at = { file: prompt.path, line: lines.out }
     const unsafe = paths.check(prompt.out, 'output')
@@ -241,15 +319,28 @@ function checkOutputs(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[]
         hint: 'set `out` to a .md file that is not a prompt'
       })
     }
-    const first = byOut.get(prompt.out)
+    const key = sameFileKey(prompt.out)
+    const other = existing.get(key)?.find((f) => f !== prompt.out && !outputs.has(f))
+    if (other !== undefined && !byOut.has(key)) {
+      problems.push({
+        ...at,
+        message: `output ${prompt.out} and the file ${other} differ only in letter case, Unicode normalisation or trailing dots and spaces: they are one file on macOS or Windows, where writing the document would overwrite ${other}`,
+        hint: `set \`out\` to a name of its own, or rename ${other}`
+      })
+      continue
+    }
+    const first = byOut.get(key)
     if (first !== undefined) {
       problems.push({
         ...at,
-        message: `${first} and ${prompt.path} both write ${prompt.out}`,
+        message:
+          first.out === prompt.out
+            ? `${first.prompt} and ${prompt.path} both write ${prompt.out}`
+            : `${first.prompt} and ${prompt.path} both write ${prompt.out}: ${first.out} and ${prompt.out} differ only in letter case, Unicode normalisation or trailing dots and spaces, so they are one file on macOS or Windows (in a checkout there, one document would overwrite the other)`,
         hint: 'give one of them another `out` (or rename it)'
       })
     } else {
-      byOut.set(prompt.out, prompt.path)
+      byOut.set(key, { prompt: prompt.path, out: prompt.out })
     }
   }
   return problems
@@ -295,10 +386,15 @@ function checkDeps(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
  * stage read what it writes.
  */
 function ownFileProblem(dep: string, prompt: PromptFile): Omit<Problem, 'file' | 'line'> | undefined {
-  if (dep === '.' || PIPELINE_FILES.has(dep)) {
-    const which = dep === '.' ? 'the repository root, which holds dvc.yaml and dvc.lock' : `the pipeline's own ${dep}`
+  if (dep === '.') {
     return {
-      message: `dep ${dep} is ${which}: every run rewrites it, so ${prompt.out} would be stale again after every run`,
+      message: `dep . is the repository root (the folder holding dvc.yaml and dvc.lock; \`./\` is the same): DVC would hash the whole repository, dvc.lock and ${prompt.out} included, which every run rewrites, so ${prompt.out} would be stale again after every run`,
+      hint: 'remove . from `deps`, and list the folders or files the document is about instead (e.g. `src`, `docs/api.md`)'
+    }
+  }
+  if (PIPELINE_FILES.has(dep)) {
+    return {
+      message: `dep ${dep} is the pipeline's own ${dep}: every run rewrites it, so ${prompt.out} would be stale again after every run`,
       hint: `remove ${dep} from \`deps\` (list the source files or folders the document is about)`
     }
   }

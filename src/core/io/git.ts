@@ -20,6 +20,8 @@
 //   credential helper (credential.helper and credential.<url>.helper emptied);
 //   without the action's token (the CLI), the user's own credentials apply;
 // - with a time limit, named when it stops a command.
+import { readdirSync, type Dirent } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { GraftError } from '../errors.js'
 import { CommandError, CommandTimeout, OutputTooLarge, describeDuration, run, type RunResult } from './exec.js'
 import { programEnv } from './env.js'
@@ -279,6 +281,19 @@ export class Git {
     return r.code === 0 ? r.stdout : undefined
   }
 
+  /**
+   * The repository checked out in `dir` below this one (a submodule, a nested
+   * repository), run by the same rules: its own configuration is read for its
+   * overrides (a submodule's config may name diff drivers, filters and hooks
+   * of its own), variables that name this repository's index or folders are
+   * dropped (as git drops them for a submodule), and neither token goes with
+   * it (its remote is not the action's).
+   */
+  below(dir: string): Git {
+    const env = Object.fromEntries(Object.entries(this.setup.env).filter(([k]) => !REPO_LOCAL_ENV.has(k)))
+    return new Git(join(this.cwd, dir), env)
+  }
+
   /** The same repository with extra variables for git (e.g. a scratch `GIT_INDEX_FILE`). */
   withEnv(extra: NodeJS.ProcessEnv): Git {
     return new Git(this.cwd, { ...this.setup.env, ...extra }, this.setup)
@@ -317,6 +332,22 @@ export class Git {
   }
 }
 
+/** Variables that name one repository's own files (git's local_repo_env): not passed to another repository's git. */
+const REPO_LOCAL_ENV = new Set([
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_COMMON_DIR',
+  'GIT_DIR',
+  'GIT_GRAFT_FILE',
+  'GIT_IMPLICIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_NO_REPLACE_OBJECTS',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_PREFIX',
+  'GIT_REPLACE_REF_BASE',
+  'GIT_SHALLOW_FILE',
+  'GIT_WORK_TREE'
+])
+
 /** git's words when a lazy fetch from the promisor remote failed. */
 const PROMISOR_FAILURE = /from promisor remote/i
 /** …and what a partial clone's fetch says when the host refused it. */
@@ -324,7 +355,8 @@ const LAZY_FETCH_FAILURE = /could not read Username|returned error: 40[13]|Authe
 
 /**
  * The fixed overrides, plus one for each named setting the configuration
- * holds, and the promisor remote of a partial clone. Reading the configuration
+ * holds — the submodules' configurations included (see submoduleConfigNames)
+ * — and the promisor remote of a partial clone. Reading the configuration
  * runs no program; when it fails (no repository yet, a broken file), the
  * command itself will say so.
  */
@@ -334,7 +366,9 @@ async function readFacts(cwd: string): Promise<RepoFacts> {
       () => undefined
     )
   const names = (await git(['config', '--list', '--name-only', '-z']))?.stdout.split('\0') ?? []
-  const overrides = [...FIXED, ...namedOverrides(names)]
+  // `git submodule init` (and every clone or checkout with submodules) records submodule.<name>.url here
+  const inSubmodules = names.some((n) => n.startsWith('submodule.')) ? await submoduleConfigNames(git, cwd) : []
+  const overrides = [...FIXED, ...namedOverrides([...names, ...inSubmodules])]
   const credentialResets = [
     { key: 'credential.helper', value: '' },
     ...names.filter((n) => /^credential\..+\.helper$/.test(n)).map((n) => ({ key: n, value: '' }))
@@ -345,6 +379,49 @@ async function readFacts(cwd: string): Promise<RepoFacts> {
   if (!promisor) return { overrides, credentialResets }
   const url = (await git(['remote', 'get-url', promisor]))?.stdout.trim()
   return { overrides, credentialResets, promisorUrl: url || undefined }
+}
+
+/** How deep into `modules/` (a submodule's name may hold `/`, and submodules nest) the configurations are looked for. */
+const MAX_MODULES_DEPTH = 12
+
+/**
+ * The setting names of every submodule's own configuration
+ * (`<git dir>/modules/<name>/config`, nested ones below it). git starts a git
+ * of its own in a submodule for some commands (`add` and `status` ask a
+ * checked-out submodule whether it is modified, with `git status`), and that
+ * git reads the submodule's configuration, not this one's: its filters,
+ * drivers and hooks get their overrides here, so the environment it inherits
+ * turns them off too. Walked on disk without following symlinks; each file
+ * read with `git config --file` (no program runs).
+ */
+async function submoduleConfigNames(
+  git: (args: string[]) => Promise<RunResult | undefined>,
+  cwd: string
+): Promise<string[]> {
+  const common = (await git(['rev-parse', '--git-common-dir']))?.stdout.trim()
+  if (!common) return []
+  const configs: string[] = []
+  const walk = (dir: string, depth: number): void => {
+    if (depth > MAX_MODULES_DEPTH) return
+    let entries: Dirent[]
+    try {
+      entries = readdirSync(dir, { withFileTypes: true })
+    } catch {
+      return
+    }
+    // a submodule's git folder (its objects and refs are not walked), else a folder of a name holding `/`
+    if (entries.some((e) => e.name === 'HEAD') && entries.some((e) => e.name === 'config' && e.isFile())) {
+      configs.push(join(dir, 'config'))
+      walk(join(dir, 'modules'), depth + 1)
+    } else for (const e of entries) if (e.isDirectory()) walk(join(dir, e.name), depth + 1)
+  }
+  walk(join(resolve(cwd, common), 'modules'), 0)
+  const names: string[] = []
+  for (const file of configs) {
+    const r = await git(['config', '--file', file, '--includes', '--list', '--name-only', '-z'])
+    if (r?.code === 0) names.push(...r.stdout.split('\0'))
+  }
+  return names
 }
 
 function namedOverrides(names: string[]): ConfigEntry[] {

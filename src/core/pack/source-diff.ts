@@ -1,14 +1,21 @@
 // The source diff the model is shown: every change to the deps since the
 // baseline, committed or not, including new untracked files. Git computes it
 // against a scratch index so the user's index and working tree stay untouched.
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+// A submodule among the deps (a folder dep that is a checked-out submodule, or
+// one inside a folder dep) shows its own files' diff between the two commits
+// when the checkout has both, else its current files, like any folder dep.
+// That diff is run here, in the submodule, through the one git runner (its
+// own configuration's programs off, no external diff or textconv): git's
+// `--submodule=diff` would start a git of its own in the submodule, which
+// runs the diff drivers the submodule's configuration names.
+import { lstat, mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff'
 import { GraftError } from '../errors.js'
 import { OutputTooLarge } from '../io/exec.js'
 import type { Git } from '../io/git.js'
-import { MAX_TEXT_BYTES, RepoPathChecker } from '../paths.js'
+import { MAX_TEXT_BYTES, RepoPathChecker, isSameOrInside, showPath } from '../paths.js'
 import { redactSecrets } from './redact.js'
 
 /** The most source text one document may read, whatever the budget. */
@@ -68,13 +75,23 @@ export async function sourceDiff(
     return { text: redactSecrets(text), changed: text.trim() !== '' }
   }
   const fromGit = deps.filter((d) => !overrides.has(d))
-  const diffs = [await gitDiff(git, baselineRev, fromGit, limit)]
+  const changed = await gitDiff(git, baselineRev, fromGit, limit)
+  const diffs = [changed.text]
+  // a submodule whose commit at the baseline this checkout lacks (a shallow submodule): its files as they are now
+  const absent = files.filter((f) => changed.absent.some((sub) => isSameOrInside(sub, f.file)))
+  if (absent.length > 0) diffs.push(await wholeFiles(git, absent, overrides, 'CURRENT CONTENT'))
   for (const dep of deps.filter((d) => overrides.has(d))) {
     diffs.push(await overrideDiff(git, baselineRev, dep, overrides.get(dep) as Override))
   }
   const text = diffs.filter((d) => d.trim() !== '').join('\n')
   if (text !== '') return { text: redactSecrets(text), changed: true }
   return { text: redactSecrets(await wholeFiles(git, files, overrides, 'CURRENT CONTENT')), changed: false }
+}
+
+/** A file the model may be shown: a dep, or a file found inside a folder dep (`inFolder`: its name is data, see paths.ts checkEntry). */
+interface DepFile {
+  file: string
+  inFolder: boolean
 }
 
 /**
@@ -87,14 +104,14 @@ async function measureDeps(
   deps: string[],
   overrides: Map<string, Override>,
   limit: SourceLimit
-): Promise<string[]> {
-  const files: string[] = []
+): Promise<DepFile[]> {
+  const files: DepFile[] = []
   const perDep: Array<{ dep: string; bytes: number; files: number }> = []
   let total = 0
   for (const dep of deps) {
     const own = await expandDep(git, dep, overrides)
     let bytes = 0
-    for (const file of own) {
+    for (const { file } of own) {
       const override = overrides.get(file)
       bytes += override ? Buffer.byteLength(override.after) : ((await sizeOf(git, file)) ?? 0)
     }
@@ -125,9 +142,18 @@ export function describeBytes(bytes: number): string {
   return `${bytes} bytes`
 }
 
+/** What `git diff` said: the patch, and the submodules whose commits this checkout lacks (their files are shown instead). */
+interface GitDiff {
+  text: string
+  absent: string[]
+}
+
+/** Options every diff here takes: plain text, no program the configuration names, no guessing at renames. */
+const DIFF_OPTIONS = ['--unified=3', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames']
+
 /** `git diff <baseline>` against the working tree's state of `paths`, untracked files included. */
-async function gitDiff(git: Git, baselineRev: string, paths: string[], limit: SourceLimit): Promise<string> {
-  if (paths.length === 0) return ''
+async function gitDiff(git: Git, baselineRev: string, paths: string[], limit: SourceLimit): Promise<GitDiff> {
+  if (paths.length === 0) return { text: '', absent: [] }
   const dir = await mkdtemp(join(tmpdir(), 'graft-index-'))
   try {
     const literal = git.withEnv({ GIT_LITERAL_PATHSPECS: '1' })
@@ -143,30 +169,151 @@ async function gitDiff(git: Git, baselineRev: string, paths: string[], limit: So
     const present = new Set(await existing(git, paths))
     const toAdd = paths.filter((p) => present.has(p) || seeded.some((s) => s === p || s.startsWith(`${p}/`)))
     if (toAdd.length > 0) await addQuietly(scratch, toAdd)
-    const args = [
-      'diff',
-      '--cached',
-      '--relative',
-      '--unified=3',
-      '--no-color',
-      '--no-ext-diff',
-      '--no-textconv',
-      '--no-renames',
-      '--src-prefix=a/',
-      '--dst-prefix=b/',
-      baselineRev
-    ]
+    const budget = new OutputBudget(limit, paths, baselineRev)
     // The old side (deleted or shrunk files) counts too: the diff itself is bounded.
-    return await scratch.execPaths(args, paths, { maxOutputBytes: limit.maxBytes }).catch((error: unknown) => {
+    const text = await budget.take((maxOutputBytes) =>
+      scratch.execPaths(
+        [
+          'diff',
+          '--cached',
+          '--relative',
+          ...DIFF_OPTIONS,
+          // submodules are diffed below, in their own checkouts
+          '--ignore-submodules=all',
+          '--src-prefix=a/',
+          '--dst-prefix=b/',
+          baselineRev
+        ],
+        paths,
+        { maxOutputBytes }
+      )
+    )
+    const links = gitlinks(
+      await scratch.execPaths(
+        [
+          'diff',
+          '--cached',
+          '--relative',
+          '--raw',
+          '-z',
+          '--no-abbrev',
+          '--no-renames',
+          '--ignore-submodules=none',
+          baselineRev
+        ],
+        paths
+      )
+    )
+    const absent: string[] = []
+    const parts = [text]
+    for (const link of links) {
+      const sub = await submoduleDiff(git, link, budget)
+      parts.push(sub.text)
+      absent.push(...sub.absent)
+    }
+    return { text: parts.filter((t) => t !== '').join(''), absent }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** A submodule (gitlink) whose commit differs between two sides of a diff; a zero id where it is absent on one side. */
+interface Gitlink {
+  path: string
+  old: string
+  new: string
+}
+
+const ZERO_ID = /^0+$/
+const GITLINK_MODE = '160000'
+
+/** The gitlinks among `git diff --raw -z` entries (`:oldmode newmode oldid newid status\0path\0`). */
+function gitlinks(raw: string): Gitlink[] {
+  const fields = raw.split('\0')
+  const links: Gitlink[] = []
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const [oldMode, newMode, oldId, newId] = fields[i].replace(/^:/, '').split(' ')
+    if (oldMode !== GITLINK_MODE && newMode !== GITLINK_MODE) continue
+    links.push({
+      path: fields[i + 1],
+      old: oldMode === GITLINK_MODE ? oldId : '0'.repeat(oldId.length),
+      new: newMode === GITLINK_MODE ? newId : '0'.repeat(newId.length)
+    })
+  }
+  return links
+}
+
+/**
+ * A submodule's own file diff between its two commits, headed as git's
+ * `--submodule=diff` heads it (`Submodule P a..b:`), run in its checkout
+ * through the one git runner (Git.below: the submodule's configuration is read
+ * for its own overrides). Its commits missing from the checkout (a shallow
+ * submodule), or no checkout: the header says so and the caller shows its
+ * current files. Submodules inside it are diffed the same way. `git` is the
+ * repository holding the gitlink; `shown` the submodule's path as the diff shows it.
+ */
+async function submoduleDiff(git: Git, link: Gitlink, budget: OutputBudget, shown = link.path): Promise<GitDiff> {
+  const short = (id: string): string => id.slice(0, 7)
+  const added = ZERO_ID.test(link.old)
+  const deleted = ZERO_ID.test(link.new)
+  const checkout = !deleted && (await isCheckout(git, link.path)) ? git.below(link.path) : undefined
+  const has = async (id: string): Promise<boolean> => ZERO_ID.test(id) || (await checkout?.revParse(id)) !== undefined
+  const present = checkout !== undefined && (await has(link.old)) && (await has(link.new))
+  const note = deleted ? ' (submodule deleted)' : added ? ' (new submodule)' : present ? '' : ' (commits not present)'
+  const header = `Submodule ${shown} ${short(link.old)}${note === '' ? '..' : '...'}${short(link.new)}${note === '' ? ':' : note}\n`
+  if (!checkout || !present) return { text: header, absent: deleted ? [] : [shown] }
+  // a new submodule: its files against the empty tree, as git shows them
+  const from = added ? (await checkout.exec(['hash-object', '-t', 'tree', '--stdin'], '')).trim() : link.old
+  const range = [from, link.new]
+  const prefixes = [`--src-prefix=a/${shown}/`, `--dst-prefix=b/${shown}/`]
+  const text = await budget.take((maxOutputBytes) =>
+    checkout.exec(['diff', ...DIFF_OPTIONS, '--ignore-submodules=all', ...prefixes, ...range], undefined, {
+      maxOutputBytes
+    })
+  )
+  const parts = [header, text]
+  const absent: string[] = []
+  const raw = await checkout.exec([
+    'diff',
+    '--raw',
+    '-z',
+    '--no-abbrev',
+    '--no-renames',
+    '--ignore-submodules=none',
+    ...range
+  ])
+  for (const nested of gitlinks(raw)) {
+    const below = await submoduleDiff(checkout, nested, budget, `${shown}/${nested.path}`)
+    parts.push(below.text)
+    absent.push(...below.absent)
+  }
+  return { text: parts.join(''), absent }
+}
+
+/** What is left of `limit` for the diffs of one document; over it, the error names the deps. */
+class OutputBudget {
+  private left: number
+
+  constructor(
+    private readonly limit: SourceLimit,
+    private readonly paths: string[],
+    private readonly baselineRev: string
+  ) {
+    this.left = limit.maxBytes
+  }
+
+  /** Runs a diff bounded by what is left, and counts what it returned. */
+  async take(diff: (maxOutputBytes: number) => Promise<string>): Promise<string> {
+    const text = await diff(this.left).catch((error: unknown) => {
       if (!(error instanceof OutputTooLarge)) throw error
       throw new GraftError({
-        file: limit.promptPath,
-        message: `the changes to ${paths.join(', ')} since ${baselineRev.slice(0, 12)} are over ${describeBytes(limit.maxBytes)}, ${limit.why}`,
+        file: this.limit.promptPath,
+        message: `the changes to ${this.paths.join(', ')} since ${this.baselineRev.slice(0, 12)} are over ${describeBytes(this.limit.maxBytes)}, ${this.limit.why}`,
         hint: 'list as deps only the files the document needs, or raise max-input-tokens if the model can take it'
       })
     })
-  } finally {
-    await rm(dir, { recursive: true, force: true })
+    this.left -= Buffer.byteLength(text)
+    return text
   }
 }
 
@@ -202,30 +349,35 @@ async function overrideDiff(git: Git, baselineRev: string, path: string, overrid
 /** Graft's whole-file shape: `--- a/P`, `+++ b/P`, `@@ <marker> @@`, the text; blank line between files. */
 async function wholeFiles(
   git: Git,
-  files: string[],
+  files: DepFile[],
   overrides: Map<string, Override>,
   marker: 'NEW FILE' | 'CURRENT CONTENT'
 ): Promise<string> {
   const chunks: string[] = []
-  for (const file of files) {
+  const paths = new RepoPathChecker(git.cwd)
+  for (const { file, inFolder } of files) {
     const override = overrides.get(file)
-    const text = override ? (override.pending ? pendingText(file) : override.after) : await readInside(git.cwd, file)
-    chunks.push(`--- a/${file}\n+++ b/${file}\n@@ ${marker} @@\n${text}`)
+    // Through the resolver: nothing outside the repository or inside .git/, .github/, .dvc/ is shown to the model;
+    // a file found inside a folder dep may have any name (it is the folder's data), shown escaped.
+    const text = override
+      ? override.pending
+        ? pendingText(file)
+        : override.after
+      : ((inFolder ? paths.readEntry(file) : paths.readText(file, 'dep')) ?? '')
+    const shown = showPath(file)
+    chunks.push(`--- a/${shown}\n+++ b/${shown}\n@@ ${marker} @@\n${text}`)
   }
   return chunks.join('\n\n')
 }
 
-/** Reads a dep through the resolver: nothing outside the repository or inside .git/, .github/, .dvc/ is shown to the model. */
-async function readInside(root: string, file: string): Promise<string> {
-  return new RepoPathChecker(root).readText(file, 'dep') ?? ''
-}
-
-/** A dep as files: a directory dep becomes the files git sees under it (tracked or not, not ignored). */
-async function expandDep(git: Git, dep: string, overrides: Map<string, Override>): Promise<string[]> {
-  if (overrides.has(dep)) return [dep]
-  const k = await kind(git, dep)
-  if (k === 'file') return [dep]
-  return k === 'dir' ? filesUnder(git, dep) : []
+/**
+ * A dep as files: a directory dep becomes the files git sees under it
+ * (tracked or not, not ignored), a submodule's checkout among them its own files.
+ */
+async function expandDep(git: Git, dep: string, overrides: Map<string, Override>): Promise<DepFile[]> {
+  const what = overrides.has(dep) ? 'file' : await kind(git, dep)
+  if (what === 'file') return [{ file: dep, inFolder: false }]
+  return what === 'dir' ? (await filesUnder(git, dep)).map((file) => ({ file, inFolder: true })) : []
 }
 
 async function sizeOf(git: Git, path: string): Promise<number | undefined> {
@@ -242,7 +394,16 @@ async function filesUnder(git: Git, dir: string): Promise<string[]> {
     .exec(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', dir])
   const listed = [...new Set(out.split('\0').filter(Boolean))].sort()
   const present: string[] = []
-  for (const file of listed) if ((await kind(git, file)) === 'file') present.push(file)
+  for (const file of listed) {
+    const what = await kind(git, file)
+    if (what === 'file') present.push(file)
+    // listed, and a folder: a submodule's checkout (git lists its gitlink) or a nested repository; its files come
+    // from its own repository (an empty folder, a submodule never checked out, has none: git would answer for this one)
+    else if (what === 'dir' && (await isCheckout(git, file.replace(/\/$/, '')))) {
+      const sub = file.replace(/\/$/, '')
+      for (const inner of await filesUnder(git.below(sub), '.')) present.push(`${sub}/${inner}`)
+    }
+  }
   return present
 }
 
@@ -250,6 +411,12 @@ async function existing(git: Git, paths: string[]): Promise<string[]> {
   const present: string[] = []
   for (const path of paths) if (await kind(git, path)) present.push(path)
   return present
+}
+
+/** A real folder (not a symlink to one: git would then run in whatever repository it leads to) holding a `.git`. */
+async function isCheckout(git: Git, dir: string): Promise<boolean> {
+  const own = await lstat(join(git.cwd, dir)).catch(() => undefined)
+  return own?.isDirectory() === true && (await kind(git, `${dir}/.git`)) !== undefined
 }
 
 async function kind(git: Git, path: string): Promise<'file' | 'dir' | undefined> {

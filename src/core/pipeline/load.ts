@@ -17,8 +17,14 @@ export interface Pipeline {
   prompts: PromptFile[]
   dvcYaml?: DvcYaml
   lock?: DvcLock
-  /** the stages as the prompts define them (dvc.yaml's own for stages without a prompt) */
+  /** the stages as the prompts define them (dvc.yaml's own for stages without a prompt); orphans left out */
   stages: StageDef[]
+  /**
+   * stages of dvc.yaml whose prompt is gone (see isGraftStage): outside the
+   * graph (a renamed prompt's new stage may write the same output), reported
+   * stale, and removed by generate and sync
+   */
+  orphans: StageDef[]
   graph: StageGraph
   drift: Drift[]
   /** dvc.lock's files being hashed on worker threads while the prompts are read (see loadPipeline's `prehash`) */
@@ -47,10 +53,16 @@ export async function loadPipeline(root: string, options: { prehash?: boolean } 
   const prompts = await discoverPrompts(root, await listing, paths)
   const dvcYaml = unwrap(yamlRead)
   const lock = unwrap(lockRead)
-  const stages = effectiveStages(prompts, dvcYaml)
-  checkStagePaths(paths, stages, new Set(prompts.map((p) => p.stageName)))
+  const drift = pipelineDrift(prompts, dvcYaml, {
+    exists: (path) => paths.check(path, 'dep') === undefined && paths.exists(path)
+  })
+  const orphaned = new Set(drift.filter((d) => d.kind === 'orphan-stage').map((d) => d.stage))
+  const all = effectiveStages(prompts, dvcYaml)
+  checkStagePaths(paths, all, new Set(prompts.map((p) => p.stageName)))
+  const stages = all.filter((s) => !orphaned.has(s.name))
+  const orphans = all.filter((s) => orphaned.has(s.name))
   const graph = StageGraph.build(stages, 'dvc.yaml', promptDepLocator(prompts))
-  return { prompts, dvcYaml, lock, stages, graph, drift: pipelineDrift(prompts, dvcYaml), prehash: hashing }
+  return { prompts, dvcYaml, lock, stages, orphans, graph, drift, prehash: hashing }
 }
 
 /** A prompt stage's dep → the prompt file and the line of that dep in its frontmatter. */

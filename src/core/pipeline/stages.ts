@@ -1,15 +1,23 @@
 // The pipeline the prompts define: one DVC stage per prompt, as Graft writes
 // it, and the differences between that and the dvc.yaml on disk.
 import { normalizeRepoPath } from '../paths.js'
+import { isPromptPath, stageNameFor } from '../graft/prompts.js'
 import type { DvcYaml, PromptFile, StageDef } from '../types.js'
 import { formatStageYaml } from '../dvc/dvcyaml-write.js'
+import { quotedFor, shellPath, shellWord } from './shell.js'
 import { phrasing } from '../phrasing.js'
 
 /** Placeholders of a command template (see deriveTemplate). */
 const PLACEHOLDERS = { prompt: '{prompt}', out: '{out}', name: '{name}' } as const
 
+/**
+ * Graft's command for a prompt's stage. Each path and the name is one shell
+ * word (see shell.ts): quoted only where a POSIX shell needs it, so that
+ * `dvc repro` never runs a `$(…)` from a file name and Graft's own names stay
+ * byte for byte as Graft writes them.
+ */
 export function graftCommand(prompt: PromptFile): string {
-  return `bash scripts/render_llm.sh --prompt ${prompt.path} --out ${prompt.out} --name ${prompt.stageName}`
+  return `bash scripts/render_llm.sh --prompt ${shellPath(prompt.path)} --out ${shellPath(prompt.out)} --name ${shellWord(prompt.stageName)}`
 }
 
 /**
@@ -27,29 +35,41 @@ export function graftStage(prompt: PromptFile, template?: string): StageDef {
 
 /**
  * Turns an existing stage's command into a template by replacing its prompt
- * path, output path and stage name (whole words only) with placeholders.
- * Undefined when the command does not name the prompt: nothing to learn from.
+ * path, output path and stage name (whole shell words, as written: bare, in
+ * the quoting shell.ts gives them, or inside the template's own quotes) with
+ * placeholders. Undefined when the command does not name the prompt: nothing
+ * to learn from.
  */
 export function deriveTemplate(stage: StageDef, prompt: PromptFile): string | undefined {
   let template = stage.cmd
-  for (const [value, placeholder] of [
-    [prompt.path, PLACEHOLDERS.prompt],
-    [prompt.out, PLACEHOLDERS.out],
-    [stage.name, PLACEHOLDERS.name]
+  for (const [value, placeholder, word] of [
+    [prompt.path, PLACEHOLDERS.prompt, shellPath(prompt.path)],
+    [prompt.out, PLACEHOLDERS.out, shellPath(prompt.out)],
+    [stage.name, PLACEHOLDERS.name, shellWord(stage.name)]
   ] as const) {
+    if (word !== value) template = template.replace(wordPattern(word), placeholder)
     template = template.replace(wordPattern(value), placeholder)
   }
   return template.includes(PLACEHOLDERS.prompt) ? template : undefined
 }
 
+/**
+ * A template with the prompt's paths and name in place, each quoted as its
+ * place needs: inside the template's own `"…"` or `'…'`, or as one shell word.
+ */
 export function applyTemplate(template: string, prompt: PromptFile): string {
-  return template
-    .split(PLACEHOLDERS.prompt)
-    .join(prompt.path)
-    .split(PLACEHOLDERS.out)
-    .join(prompt.out)
-    .split(PLACEHOLDERS.name)
-    .join(prompt.stageName)
+  const values: Record<string, [string, boolean]> = {
+    [PLACEHOLDERS.prompt]: [prompt.path, true],
+    [PLACEHOLDERS.out]: [prompt.out, true],
+    [PLACEHOLDERS.name]: [prompt.stageName, false]
+  }
+  return template.replace(/\{(?:prompt|out|name)\}/g, (placeholder, at: number) => {
+    const [value, path] = values[placeholder]
+    const before = template[at - 1]
+    const after = template[at + placeholder.length]
+    const context = (before === '"' || before === "'") && after === before ? before : ''
+    return quotedFor(context, value, path)
+  })
 }
 
 /**
@@ -84,18 +104,38 @@ export interface Drift {
   /** the file to annotate: the prompt, or dvc.yaml for an orphan stage */
   file?: string
   line?: number
+  /** an orphan's prompt file (gone) */
+  prompt?: string
+  /** an orphan's outputs that are still in the work tree and that no prompt writes any more */
+  leftBehind?: string[]
 }
 
-/** A stage Graft made: one of its deps is a prompt file. Others are not Graft's business. */
+/**
+ * A stage Graft's generator would have written: its first dep is a prompt
+ * file whose Graft stage name is the stage's name, and it writes one output.
+ * Only such a stage can be an orphan (its prompt renamed or deleted); any
+ * other stage of dvc.yaml (a helper that fetches a source, a training step, a
+ * stage that lints the prompts) is the user's own, and neither sync nor
+ * generate ever removes it.
+ */
 export function isGraftStage(stage: StageDef): boolean {
-  return stage.deps.some((d) => d.endsWith('.prompt.md'))
+  const first = stage.deps[0]
+  if (first === undefined || stage.outs.length !== 1) return false
+  const prompt = normalizeRepoPath(first)
+  return isPromptPath(prompt) && stageNameFor(prompt) === stage.name
+}
+
+export interface DriftOptions {
+  /** whether a repository path exists in the work tree (an orphan's prompt must be gone; its output may be left behind) */
+  exists?: (path: string) => boolean
 }
 
 /**
  * Where dvc.yaml and the prompts disagree. Stages are matched by name (Graft's
  * rule); commands are not compared, since other templates are legal.
  */
-export function pipelineDrift(prompts: PromptFile[], dvc: DvcYaml | undefined): Drift[] {
+export function pipelineDrift(prompts: PromptFile[], dvc: DvcYaml | undefined, options: DriftOptions = {}): Drift[] {
+  const exists = options.exists ?? (() => false)
   const stages = new Map((dvc?.stages ?? []).map((s) => [s.name, s]))
   const drift: Drift[] = []
   for (const prompt of prompts) {
@@ -106,7 +146,10 @@ export function pipelineDrift(prompts: PromptFile[], dvc: DvcYaml | undefined): 
         stage: prompt.stageName,
         kind: 'missing-stage',
         file: prompt.path,
-        text: `dvc.yaml has no stage ${prompt.stageName} for ${prompt.path}; ${phrasing().regenerate}, or add the stage:\n${formatStageYaml(expected, 2)}`
+        text:
+          dvc === undefined
+            ? `there is no dvc.yaml yet, so no stage ${prompt.stageName} for ${prompt.path}; ${phrasing().regenerate} (it writes dvc.yaml with the documents), or write dvc.yaml alone with \`graft-action sync\` (this action's CLI: docs/cli.md) and commit it`
+            : `dvc.yaml has no stage ${prompt.stageName} for ${prompt.path}; ${phrasing().regenerate} (it adds the stage), or run \`graft-action sync\` (this action's CLI) and commit dvc.yaml, or add the stage by hand:\n${formatStageYaml(expected, 2)}`
       })
       continue
     }
@@ -133,15 +176,26 @@ export function pipelineDrift(prompts: PromptFile[], dvc: DvcYaml | undefined): 
     }
   }
   const promptStages = new Set(prompts.map((p) => p.stageName))
+  const written = new Set(prompts.map((p) => normalizeRepoPath(p.out)))
   for (const stage of dvc?.stages ?? []) {
     if (promptStages.has(stage.name) || !isGraftStage(stage)) continue
-    const prompt = stage.deps.find((d) => d.endsWith('.prompt.md'))
+    const prompt = normalizeRepoPath(stage.deps[0])
+    if (exists(prompt)) continue // the file is there but not a prompt the run reads (ignored by git, in node_modules): not ours to remove
+    const leftBehind = stage.outs.map((o) => normalizeRepoPath(o.path)).filter((o) => !written.has(o) && exists(o))
     drift.push({
       stage: stage.name,
       kind: 'orphan-stage',
       file: 'dvc.yaml',
       line: stage.line,
-      text: `stage ${stage.name} in dvc.yaml has no prompt file (${prompt} is gone, renamed, or gives another stage name): it is orphaned, and neither \`dvc repro\` nor generate removes it; run \`graft-action sync\` (this action's CLI), which deletes stage ${stage.name} from dvc.yaml and its entry from dvc.lock, or delete both by hand, and commit (or restore the prompt)`
+      prompt,
+      leftBehind,
+      text:
+        `orphaned: stage ${stage.name} in dvc.yaml belongs to the prompt ${prompt}, which is gone (renamed or deleted); ` +
+        `generate removes the stage from dvc.yaml and its entry from dvc.lock in its commit, as Graft's own repro would ` +
+        `(locally: \`graft-action sync\`), or restore the prompt` +
+        (leftBehind.length > 0
+          ? `; ${leftBehind.join(', ')} ${leftBehind.length > 1 ? 'are' : 'is'} left in place: no prompt writes ${leftBehind.length > 1 ? 'them' : 'it'} any more, so delete ${leftBehind.length > 1 ? 'them' : 'it'} (git rm) if no longer wanted`
+          : '')
     })
   }
   return drift

@@ -12,6 +12,7 @@ import { FileTransaction } from '../generate/transaction.js'
 import { loadPipeline } from './load.js'
 import { commandTemplate, deriveTemplate, graftStage } from './stages.js'
 import type { StageDef } from '../types.js'
+import type { Pipeline } from './load.js'
 
 export interface SyncChange {
   /** add: a new prompt's stage; deps: its deps rewritten; outs: the stage rewritten for a new `out`; remove: the prompt is gone */
@@ -21,6 +22,8 @@ export interface SyncChange {
   prompt?: string
   /** whether the stage's dvc.lock entry goes too */
   lockEntry: boolean
+  /** remove: the stage's outputs still in the work tree that no prompt writes any more (left in place) */
+  leftBehind?: string[]
 }
 
 export interface SyncPlan {
@@ -39,6 +42,37 @@ export async function planSync(root: string): Promise<SyncPlan> {
   const pipeline = await loadPipeline(root)
   const yamlText = await readText(root, 'dvc.yaml')
   const lockText = await readText(root, 'dvc.lock')
+  const edit = syncEdits(pipeline, yamlText)
+  if (edit.changes.length === 0) return { changes: [], files: [] }
+  const files: SyncPlan['files'] = []
+  if (edit.yaml !== undefined && edit.yaml !== yamlText) files.push({ path: 'dvc.yaml', text: edit.yaml })
+  if (lockText !== undefined && edit.lockGone.length > 0)
+    files.push({ path: 'dvc.lock', text: removeLockStages(lockText, edit.lockGone) })
+  return { changes: edit.changes, files }
+}
+
+/** dvc.yaml brought in line with the prompts, and what that means for dvc.lock. */
+export interface SyncEdits {
+  /** what changes, stage by stage (none: the file is in line) */
+  changes: SyncChange[]
+  /** dvc.yaml's new text (the given text when nothing changes; undefined when there is none and nothing to write) */
+  yaml: string | undefined
+  /** the stages as written anew (added, or rewritten for a new output), by name: their commands go into dvc.lock */
+  written: Map<string, StageDef>
+  /** stages whose dvc.lock entry must go (removed, or rewritten for a new output) */
+  lockGone: string[]
+}
+
+/**
+ * The edits that bring dvc.yaml in line with the prompts, as Graft's own sync
+ * (and its `repro`, which syncs first) would: a stage for each new prompt, in
+ * the repository's command template; a prompt stage's deps as its frontmatter
+ * says; a stage whose output moved, rewritten; the stage of a prompt that is
+ * gone (an orphan, see isGraftStage), removed. `scope`, when given, limits
+ * all but the removals to those stages (generate edits only the stages it
+ * renders; an orphan belongs to no document and always goes).
+ */
+export function syncEdits(pipeline: Pipeline, yamlText: string | undefined, scope?: ReadonlySet<string>): SyncEdits {
   const prompts = new Map(pipeline.prompts.map((p) => [p.stageName, p]))
   const declared = new Map((pipeline.dvcYaml?.stages ?? []).map((s) => [s.name, s]))
   const template = commandTemplate(pipeline.prompts, pipeline.dvcYaml)
@@ -50,6 +84,7 @@ export async function planSync(root: string): Promise<SyncPlan> {
 
   for (const d of pipeline.drift) {
     const prompt = prompts.get(d.stage)
+    if (d.kind !== 'orphan-stage' && scope && !scope.has(d.stage)) continue
     if (d.kind === 'missing-stage' && prompt) {
       add.push(graftStage(prompt, template))
       changes.push({ kind: 'add', stage: d.stage, prompt: prompt.path, lockEntry: false })
@@ -65,14 +100,20 @@ export async function planSync(root: string): Promise<SyncPlan> {
       changes.push({ kind: 'deps', stage: d.stage, prompt: prompt.path, lockEntry: false })
     } else if (d.kind === 'orphan-stage') {
       remove.push(d.stage)
-      const gone = declared.get(d.stage)?.deps.find((p) => p.endsWith('.prompt.md'))
-      changes.push({ kind: 'remove', stage: d.stage, prompt: gone, lockEntry: hasLockEntry(d.stage) })
+      changes.push({
+        kind: 'remove',
+        stage: d.stage,
+        prompt: d.prompt,
+        lockEntry: hasLockEntry(d.stage),
+        leftBehind: d.leftBehind ?? []
+      })
     }
   }
   // a stage rewritten for its new output takes its new deps with it
   const rewritten = new Set(remove)
   const kept = changes.filter((c) => !(c.kind === 'deps' && rewritten.has(c.stage)))
-  if (kept.length === 0) return { changes: [], files: [] }
+  const written = new Map(add.map((s) => [s.name, s]))
+  if (kept.length === 0) return { changes: [], yaml: yamlText, written, lockGone: [] }
 
   let yaml = yamlText
   if (yaml !== undefined && remove.length > 0) yaml = removeStagesFromDvcYaml(yaml, remove)
@@ -82,12 +123,30 @@ export async function planSync(root: string): Promise<SyncPlan> {
       newDeps.filter((stage) => !rewritten.has(stage.name))
     )
   if (add.length > 0) yaml = addStagesToDvcYaml(yaml, add)
-  const files: SyncPlan['files'] = []
-  if (yaml !== undefined && yaml !== yamlText) files.push({ path: 'dvc.yaml', text: yaml })
-  const lockGone = kept.filter((c) => c.lockEntry).map((c) => c.stage)
-  if (lockText !== undefined && lockGone.length > 0)
-    files.push({ path: 'dvc.lock', text: removeLockStages(lockText, lockGone) })
-  return { changes: kept, files }
+  return { changes: kept, yaml, written, lockGone: kept.filter((c) => c.lockEntry).map((c) => c.stage) }
+}
+
+/** One change in words: for sync's output, generate's log, summary and commit message. */
+export function describeSyncChange(c: SyncChange, mood: 'would' | 'did'): string {
+  const did = mood === 'did'
+  const lock = c.lockEntry ? ' and its dvc.lock entry' : ''
+  switch (c.kind) {
+    case 'add':
+      return `${did ? 'added' : 'add'} stage ${c.stage} (${c.prompt})`
+    case 'deps':
+      return `${did ? 'updated' : 'update'} the deps of stage ${c.stage} (${c.prompt})`
+    case 'outs':
+      return `${did ? 'rewrote' : 'rewrite'} stage ${c.stage} for its new output (${c.prompt})${lock}`
+    case 'remove': {
+      const left = c.leftBehind ?? []
+      return (
+        `${did ? 'removed' : 'remove'} stage ${c.stage}${lock}: its prompt ${c.prompt ?? ''} is gone (renamed or deleted)` +
+        (left.length > 0
+          ? `; ${left.join(', ')} ${left.length > 1 ? 'are' : 'is'} left in place, and no prompt writes ${left.length > 1 ? 'them' : 'it'} any more: delete ${left.length > 1 ? 'them' : 'it'} if no longer wanted`
+          : '')
+      )
+    }
+  }
 }
 
 /**

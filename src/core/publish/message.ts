@@ -16,17 +16,35 @@ export interface CommitMessageInput {
   extraFiles: string[]
   /** the commit the workflow ran for */
   triggerSha: string
+  /** what changed in dvc.yaml to bring it in line with the prompts (a stage removed, added…), in words */
+  pipelineChanges?: string[]
 }
 
-export function commitMessage({ documents, extraFiles, triggerSha }: CommitMessageInput): string {
-  const subject = `docs: regenerate ${countWords(documents)}`
+export function commitMessage({ documents, extraFiles, triggerSha, pipelineChanges = [] }: CommitMessageInput): string {
+  const subject =
+    documents.length === 0 && pipelineChanges.length > 0
+      ? 'docs: bring dvc.yaml and dvc.lock in line with the prompts'
+      : `docs: regenerate ${countWords(documents)}`
   const lines = [
     ...documents.map((d) => `- ${breakReferences(d.output)} (${d.directive})`),
     ...extraFiles.map((f) => `- ${breakReferences(f)}`)
   ]
+  // the changes name stages and prompts: repository text, whose references are broken as the files' are
+  const pipeline =
+    pipelineChanges.length > 0
+      ? [
+          'dvc.yaml brought in line with the prompts:',
+          ...pipelineChanges.map((c) => `- ${breakReferences(oneLine(c))}`)
+        ].join('\n')
+      : ''
   const trailers = [`Triggered-by: ${triggerSha}`, `${GENERATED_BY_TRAILER}: ${GENERATED_BY_VALUE}`]
-  const paragraphs = [subject, lines.join('\n'), trailers.join('\n')].filter((p) => p !== '')
+  const paragraphs = [subject, lines.join('\n'), pipeline, trailers.join('\n')].filter((p) => p !== '')
   return `${paragraphs.join('\n\n')}\n`
+}
+
+/** Repository text on one line of a commit message (a name may hold a line break). */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ')
 }
 
 /** "2 stale documents", "1 document (forced)", "3 documents (2 stale, 1 forced)": a forced document was not stale. */

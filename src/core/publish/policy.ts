@@ -15,6 +15,7 @@
 //   regenerated is stale again — never for `force` or a manual dispatch;
 // - at most MAX_REGENERATIONS_AFTER_REBASE regenerations after rebases;
 // - the commit message names every file with its directive.
+import { describeSyncChange, type SyncChange } from '../pipeline/sync.js'
 import type { Problem } from '../errors.js'
 import { PIPELINE_FILES } from '../paths.js'
 import { commitMessage } from './message.js'
@@ -168,6 +169,8 @@ export interface RoundResult {
   changedFiles: string[]
   /** `reasons` as generate gave them: ['forced'] for a document that was not stale */
   documents: { output: string; directive: string; reasons?: string[]; handEdit?: 'kept' | 'regenerated' }[]
+  /** what the round changed in dvc.yaml to bring it in line with the prompts */
+  pipelineChanges?: SyncChange[]
 }
 
 /**
@@ -199,7 +202,10 @@ export function commitContent(rounds: RoundResult[], triggerSha: string): { path
       documents.push(entry(output))
   }
   const extraFiles = paths.filter((p) => PIPELINE_FILES.has(p))
-  return { paths, message: commitMessage({ documents, extraFiles, triggerSha }) }
+  const pipelineChanges = [
+    ...new Set(rounds.flatMap((r) => (r.pipelineChanges ?? []).map((c) => describeSyncChange(c, 'did'))))
+  ]
+  return { paths, message: commitMessage({ documents, extraFiles, triggerSha, pipelineChanges }) }
 }
 
 /** The branch a protected branch's rolling pull request comes from. */

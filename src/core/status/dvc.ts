@@ -24,7 +24,7 @@ import { GraftError, throwIfProblems, type Problem } from '../errors.js'
 import { dvcVersion as runnerDvcVersion, runDvc, DVC_INSTALL_HINT } from '../io/dvc.js'
 import type { RunResult } from '../io/exec.js'
 import { Git } from '../io/git.js'
-import { RepoPathChecker, normalizeRepoPath } from '../paths.js'
+import { CONTROL, RepoPathChecker, normalizeRepoPath } from '../paths.js'
 import type { PathState, PipelineStatus, StageStatus } from '../types.js'
 import { pairKey, parseYamlSource, refuseYamlBombs, type YamlSource } from '../yaml/source.js'
 import { setting } from '../phrasing.js'
@@ -157,7 +157,7 @@ function refuseOutsidePaths(status: PipelineStatus, stageLines: Map<string, numb
 
 /** A relative path that stays inside the repository: what the report may print. */
 function isRepositoryPath(path: string): boolean {
-  if (path.includes('://') || /[\u0000-\u001f\u007f]/.test(path)) return false
+  if (path.includes('://') || CONTROL.test(path)) return false
   if (isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\')) return false
   const normal = normalizeRepoPath(path)
   return normal !== '..' && !normal.startsWith('../')

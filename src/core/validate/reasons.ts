@@ -1,5 +1,6 @@
 // Turns what the engine saw, the dvc.yaml drift and the header checks into a
 // list of reasons per stage, then marks everything downstream of a stale stage.
+import { dvcTarget } from '../pipeline/shell.js'
 import type { Pipeline } from '../pipeline/load.js'
 import type { PipelineStatus, Reason } from '../types.js'
 
@@ -75,22 +76,24 @@ export function staleReasons({ pipeline, status, handEdits }: ReasonInputs): Map
     }
   }
 
+  // A stage stale only because it is always changed makes no document stale: it gets a notice instead (alwaysChangedOnly).
+  const alwaysOnly = new Set(alwaysChangedOnly(reasons))
   // A stale stage no prompt defines: say what to run (an orphan's text already says what to do).
   for (const name of [...reasons.keys()]) {
-    if (prompted.has(name) || orphans.has(name) || !byName.has(name)) continue
+    if (prompted.has(name) || orphans.has(name) || !byName.has(name) || alwaysOnly.has(name)) continue
     add(name, {
       kind: 'not-a-prompt',
       text: frozen(name)
-        ? `not a prompt stage, and frozen (frozen: true in dvc.yaml): DVC does not rerun it; unfreeze it (\`dvc unfreeze ${name}\`) to refresh it`
-        : `not a prompt stage: graft-action does not render it; run \`dvc repro ${name}\` and commit its outputs`
+        ? `not a prompt stage, and frozen (frozen: true in dvc.yaml): DVC does not rerun it; unfreeze it (\`dvc unfreeze ${dvcTarget(name)}\`) to refresh it`
+        : `not a prompt stage: graft-action does not render it; run \`dvc repro ${dvcTarget(name)}\` and commit its outputs`
     })
   }
   // A stale frozen document: generate leaves it, as dvc repro does.
   for (const name of [...reasons.keys()]) {
-    if (!prompted.has(name) || !frozen(name)) continue
+    if (!prompted.has(name) || !frozen(name) || alwaysOnly.has(name)) continue
     add(name, {
       kind: 'frozen',
-      text: `frozen (frozen: true in dvc.yaml): generate never regenerates it, as \`dvc repro\` never reruns it; remove frozen: true (or run \`dvc unfreeze ${name}\`) to regenerate it, or record it as it is with \`dvc commit ${name}\``
+      text: `frozen (frozen: true in dvc.yaml): generate never regenerates it, as \`dvc repro\` never reruns it; remove frozen: true (or run \`dvc unfreeze ${dvcTarget(name)}\`) to regenerate it, or record it as it is with \`dvc commit ${dvcTarget(name)}\``
     })
   }
 
@@ -112,10 +115,22 @@ export function staleReasons({ pipeline, status, handEdits }: ReasonInputs): Map
     const list = [...blockers]
     add(name, {
       kind: 'needs-repro',
-      text: `waits for ${list.join(', ')} (not ${list.length > 1 ? 'prompt stages' : 'a prompt stage'}): run \`dvc repro ${list.join(' ')}\` and commit, then regenerate`
+      text: `waits for ${list.join(', ')} (not ${list.length > 1 ? 'prompt stages' : 'a prompt stage'}): run \`dvc repro ${list.map(dvcTarget).join(' ')}\` and commit, then regenerate`
     })
   }
   return reasons
+}
+
+/**
+ * Stages whose only reason is `always changed` (`always_changed: true`, or a
+ * command with no deps and no outs): DVC lists them on every `dvc status`,
+ * yet nothing about them changed, and `dvc repro` reruns them without making
+ * anything downstream stale (see the downstream marking above). They are not
+ * stale documents: `stale_files`, `is_stale` and `fail-on-stale` leave them
+ * out, or a pipeline with such a helper would be stale on every run.
+ */
+export function alwaysChangedOnly(reasons: ReadonlyMap<string, Reason[]>): string[] {
+  return [...reasons].filter(([, list]) => list.every((r) => r.kind === 'always-changed')).map(([name]) => name)
 }
 
 /** Every stage downstream of `start`, not entering frozen stages (DVC cuts a frozen stage off its deps). */

@@ -2,9 +2,11 @@
 // prompts, and why. files → prompts → pipeline → graph → status → report.
 import { checkWorkingDirectory } from '../io/workdir.js'
 import { existsSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 import { GraftError, type Problem } from '../errors.js'
-import { isSameOrInside, normalizeRepoPath } from '../paths.js'
+import { isSameOrInside, normalizeRepoPath, showPath } from '../paths.js'
+import { Hasher } from '../dvc/hash.js'
+import { stat } from 'node:fs/promises'
 import { readDvcYaml } from '../dvc/dvcyaml.js'
 import type { Log } from '../log.js'
 import { loadPipeline, type Pipeline } from '../pipeline/load.js'
@@ -13,9 +15,10 @@ import type { Prehashed } from '../dvc/prehash.js'
 import { resolveTargets, scopeOf, type DownstreamPolicy } from '../pipeline/targets.js'
 import { DEFAULT_DOWNSTREAM } from '../defaults.js'
 import { checkOutputHeaders, refuseHandEdits, refuseHandWrittenOutputs, type HandEditPolicy } from './hand-edits.js'
-import { staleReasons } from './reasons.js'
+import { alwaysChangedOnly, staleReasons } from './reasons.js'
+import { dvcTarget } from '../pipeline/shell.js'
 import { phrasing, setting } from '../phrasing.js'
-import type { PipelineStatus, Reason, StaleDocument } from '../types.js'
+import type { PipelineStatus, PromptFile, Reason, StaleDocument } from '../types.js'
 
 export type EngineChoice = 'auto' | 'dvc' | 'native'
 
@@ -73,15 +76,22 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
   })
   const targeted = (options.targets?.length ?? 0) > 0
   const namedTargets = targeted ? resolveTargets(options.targets!, pipeline.stages) : new Set<string>()
-  const targets = targeted
-    ? scopeOf(namedTargets, pipeline.graph, options.downstream ?? DEFAULT_DOWNSTREAM)
-    : new Set(pipeline.stages.map((s) => s.name))
+  // Orphans are always in scope: they belong to no document a target could name, and every generate removes them.
+  const targets = new Set([
+    ...(targeted
+      ? scopeOf(namedTargets, pipeline.graph, options.downstream ?? DEFAULT_DOWNSTREAM)
+      : pipeline.stages.map((s) => s.name)),
+    ...pipeline.orphans.map((s) => s.name)
+  ])
 
   // Free to hash now: this thread takes the files no worker has started, the engine hashes them.
   const prehashed = await pipeline.prehash?.finish()
   const { engine, status } = await log.group('Checking staleness', () => runEngine(options, pipeline, prehashed))
   const handEdits = await checkOutputHeaders(root, pipeline, prehashed?.firstLines)
   const reasons = staleReasons({ pipeline, status, handEdits })
+  const helpers = alwaysChangedOnly(reasons)
+  for (const name of helpers) reasons.delete(name)
+  await explainLfsPointers(root, reasons)
   const all = orderStale(pipeline, reasons)
   const stale = all.filter((d) => targets.has(d.stage))
   const outsideTargets = all.filter((d) => !targets.has(d.stage))
@@ -90,7 +100,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
       (outsideTargets.length > 0 ? `, and ${outsideTargets.length} more outside the targets` : '')
   )
   if (options.handEdits === 'fail') refuseHandEdits(stale)
-  const notices = promptNotices(pipeline)
+  const notices = [...alwaysChangedNotices(pipeline, helpers), ...promptNotices(pipeline)]
   for (const n of notices) log.info(`notice: ${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}; ${n.hint}`)
   return { engine, pipeline, targets, explicitTargets: targeted, namedTargets, stale, outsideTargets, notices }
 }
@@ -208,6 +218,66 @@ function gitTop(root: string): string | undefined {
   }
 }
 
+/**
+ * A changed dep that is (or holds) a Git LFS pointer: the checkout lacks the
+ * file's content (actions/checkout without `lfs: true`), which is why DVC sees
+ * it changed; its reason says so and what to do.
+ */
+async function explainLfsPointers(root: string, reasons: Map<string, Reason[]>): Promise<void> {
+  const changed = [...reasons.values()].flat().filter((r) => r.kind === 'changed-dep' && r.path !== undefined)
+  if (changed.length === 0) return
+  // the changed deps hashed again, only they: the hasher marks every LFS pointer it reads
+  const hasher = new Hasher({ root })
+  await Promise.all(
+    [...new Set(changed.map((r) => r.path!))].map(async (p) => {
+      const abs = join(root, p)
+      const info = await stat(abs).catch(() => undefined)
+      if (info?.isDirectory()) await hasher.dir(abs).catch(() => undefined)
+      else if (info?.isFile()) await hasher.file(abs).catch(() => undefined)
+    })
+  )
+  if (hasher.lfsPointers.size === 0) return
+  const pointers = [...hasher.lfsPointers].map((abs) => relative(root, abs).split(sep).join('/'))
+  for (const r of changed) {
+    const inside = pointers.filter((p) => isSameOrInside(normalizeRepoPath(r.path!), p))
+    if (inside.length === 0) continue
+    const which =
+      inside.length === 1 && inside[0] === normalizeRepoPath(r.path!)
+        ? `${r.path} is a Git LFS pointer`
+        : `${inside.slice(0, 5).map(showPath).join(', ')}${inside.length > 5 ? ` and ${inside.length - 5} more` : ''} in it ${inside.length > 1 ? 'are Git LFS pointers' : 'is a Git LFS pointer'}`
+    r.text += ` (${which}, not the content: this checkout did not fetch LFS files; check out with \`lfs: true\`)`
+  }
+}
+
+/**
+ * Stages stale only because they are always changed (see alwaysChangedOnly):
+ * what they are and what to run, on the stage's line in dvc.yaml.
+ */
+function alwaysChangedNotices(pipeline: Pipeline, names: string[]): Problem[] {
+  const byName = new Map(pipeline.stages.map((s) => [s.name, s]))
+  const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p.path]))
+  return names.map((name) => {
+    const stage = byName.get(name)
+    const outs = stage?.outs.map((o) => o.path) ?? []
+    const why = stage?.alwaysChanged
+      ? 'always_changed: true'
+      : 'a command with no deps and no outs, which DVC treats as always changed'
+    const prompt = promptOf.get(name)
+    return {
+      file: 'dvc.yaml',
+      line: stage?.line,
+      message: prompt
+        ? `stage ${name} (${prompt}) is always changed (${why}): \`dvc status\` lists it on every run, though nothing it reads changed; that makes its document stale for DVC's repro, not for graft-action`
+        : `stage ${name} is always changed (${why}): \`dvc status\` lists it on every run, though nothing it reads changed; it makes no document stale, and documents reading ${outs.length > 0 ? outs.join(', ') : 'its output'} are judged by their own content`,
+      hint: prompt
+        ? `generate regenerates ${prompt} when its prompt or sources change, or with \`force\`; remove always_changed from the stage if DVC should not rerun it every time`
+        : stage?.frozen
+          ? `it is also frozen (frozen: true), so \`dvc repro\` does not rerun it: unfreeze it (\`dvc unfreeze ${dvcTarget(name)}\`) when you want ${outs.length > 0 ? outs.join(', ') : 'its output'} refreshed`
+          : `run \`dvc repro ${dvcTarget(name)}\` and commit ${outs.length > 0 ? outs.join(', ') : 'what it writes'} when you want ${outs.length > 1 ? 'them' : 'it'} refreshed`
+    }
+  })
+}
+
 /** A dep listed twice, or the prompt listing itself: DVC accepts both (and hashes the file once per listing). */
 function promptNotices(pipeline: Pipeline): Problem[] {
   return pipeline.prompts.flatMap((p) =>
@@ -223,16 +293,34 @@ function promptNotices(pipeline: Pipeline): Problem[] {
   )
 }
 
-/** Stale documents in dependency order, limited to the targets. */
+/** Stale documents in dependency order, then the orphaned stages (in dvc.yaml's order). */
 function orderStale(pipeline: Pipeline, reasons: Map<string, Reason[]>): StaleDocument[] {
-  const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p.path]))
-  const byName = new Map(pipeline.stages.map((s) => [s.name, s]))
+  const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p]))
+  const byName = new Map([...pipeline.stages, ...pipeline.orphans].map((s) => [s.name, s]))
   const out: StaleDocument[] = []
-  for (const name of pipeline.graph.order()) {
+  for (const name of [...pipeline.graph.order(), ...pipeline.orphans.map((s) => s.name)]) {
     const why = reasons.get(name)
     if (!why || why.length === 0) continue
     const stage = byName.get(name)!
-    out.push({ stage: name, outputs: stage.outs.map((o) => o.path), prompt: promptOf.get(name), reasons: why })
+    const prompt = promptOf.get(name)
+    out.push({
+      stage: name,
+      outputs: stage.outs.map((o) => o.path),
+      prompt: prompt?.path,
+      reasons: why,
+      at: prompt ? { file: prompt.path, line: lineThatMatters(prompt, why) } : { file: 'dvc.yaml', line: stage.line }
+    })
   }
   return out
+}
+
+/** The line of the prompt a stale notice points at: its first dep that changed, else line 1. */
+function lineThatMatters(prompt: PromptFile, reasons: Reason[]): number {
+  for (const r of reasons) {
+    if (r.kind !== 'changed-dep' || r.path === undefined) continue
+    const i = prompt.deps.indexOf(normalizeRepoPath(r.path))
+    const line = i >= 0 ? prompt.depLines?.[i] : undefined
+    if (line !== undefined) return line
+  }
+  return 1
 }

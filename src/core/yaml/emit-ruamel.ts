@@ -5,17 +5,9 @@
 // byte keeps the diffs of dvc.lock small and reviewable.
 
 import { parseDocument } from 'yaml'
+import { plainIsString } from './plain.js'
 
 const WIDTH = 80
-
-/** Strings a YAML 1.2 reader (ruamel's resolver) would take for something other than a string. */
-const NON_STRING = [
-  /^(?:true|True|TRUE|false|False|FALSE)$/,
-  /^(?=[-+0-9.])(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
-  /^(?=[-+0-9])(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/,
-  /^(?:<<|~|null|Null|NULL|=|!|&|\*|)$/,
-  /^(?:[0-9]{4}-[0-9][0-9]-[0-9][0-9]|[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/
-]
 
 const WS = new Set(['\0', ' ', '\t', '\r', '\n', '\x85', '\u2028', '\u2029'])
 const BREAKS = new Set(['\n', '\x85', '\u2028', '\u2029'])
@@ -58,9 +50,11 @@ export function isPlainString(value: string): boolean {
 
 function chooseStyle(value: string, chars: string[], asKey: boolean): Style {
   const a = analyze(chars)
-  const resolvesToString = !NON_STRING.some((re) => re.test(value))
+  const resolvesToString = plainIsString(value)
   if (resolvesToString && a.blockPlain && !(asKey && (chars.length === 0 || a.multiline))) return 'plain'
-  if (value.includes("'") || value.includes('\n')) return 'double'
+  // Any line break (NEL, LS and PS are breaks to ruamel, not to the `yaml` package) is escaped in double quotes:
+  // raw inside single quotes, ruamel folds it into a space.
+  if (value.includes("'") || /[\n\r\x85\u2028\u2029]/.test(value)) return 'double'
   return a.singleQuoted && !(asKey && a.multiline) ? 'single' : 'double'
 }
 
@@ -190,6 +184,11 @@ const ESCAPES: Record<string, string> = {
   '\xa0': '_',
   '\u2028': 'L',
   '\u2029': 'P'
+}
+
+/** `value` double-quoted with ruamel's escapes, on one line: reads back as `value` in every YAML reader. */
+export function yamlDoubleQuoted(value: string): string {
+  return writeDouble([...value])
 }
 
 /** Double-quoted with ruamel's escapes, on one line (ruamel may fold it; both read back the same). */

@@ -16,6 +16,7 @@ import {
   type YAMLMap
 } from 'yaml'
 import { GraftError } from '../errors.js'
+import { pyyamlTags } from './plain.js'
 
 export interface YamlSource {
   file: string
@@ -84,11 +85,14 @@ function parse(
   refuseOversized(text, file, options.subject ?? file, hint)
   const lineCounter = new LineCounter()
   // uniqueKeys: DVC's YAML reader also refuses a key given twice (two stages, one name).
+  const version = options.version ?? '1.2'
   const doc = parseDocument(text, {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
-    version: options.version ?? '1.2'
+    version,
+    // YAML 1.1 is PyYAML's (Graft's frontmatter): plain scalars resolve as it resolves them
+    ...(version === '1.1' ? { customTags: pyyamlTags } : {})
   })
   const lineOf = (node: Node | null | undefined): number | undefined => {
     const range = (node as ParsedNode | null | undefined)?.range
@@ -229,4 +233,22 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   }
   parts.push(text.slice(at))
   return parts.join('')
+}
+
+/**
+ * Edits `text` in one line-ending style, and gives the result in the style of
+ * the file: CRLF when most of its lines end so (a file committed from a
+ * Windows editor, or with core.autocrlf), else LF. Every line of the result
+ * ends the same way, also the lines `edit` adds and any stray line of the
+ * other style (DVC itself rewrites a whole file LF on Linux; keeping the file's
+ * own style keeps the diff to the lines that changed). YAML reads CRLF and LF
+ * alike, inside scalars too, so no value changes. `edit` sees LF only; a new
+ * file (`text` undefined) is LF.
+ */
+export function inLineEndsOf(text: string | undefined, edit: (lf: string | undefined) => string): string {
+  if (text === undefined || !text.includes('\r\n')) return edit(text)
+  const crlf = text.split('\r\n').length - 1
+  const lf = text.split('\n').length - 1 - crlf
+  const result = edit(text.replace(/\r\n/g, '\n'))
+  return crlf > lf ? result.replace(/\n/g, '\r\n') : result
 }
