@@ -5,6 +5,8 @@
 // token reaches only the commands that talk to the remote, over HTTP.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile, execFileSync } from 'node:child_process'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { promisify } from 'node:util'
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,6 +17,7 @@ import { GraftError } from '../../../src/core/errors.js'
 import { silentLog } from '../../../src/core/log.js'
 import { sourceDiff } from '../../../src/core/pack/source-diff.js'
 import { commitFiles } from '../../../src/core/publish/commit.js'
+import { gitWithAuth } from '../../../src/core/publish/auth.js'
 import { pushWithRebase, remoteTip } from '../../../src/core/publish/push.js'
 import { GitHttpServer } from '../../support/git-http-server.js'
 import { armHostileGitConfig, ranPrograms, writeScript } from '../../support/hostile-git.js'
@@ -196,6 +199,98 @@ describe("git's environment", () => {
         expect(call.env).toContain('GIT_CONFIG_KEY_0=core.hooksPath')
       }
       expect(calls.some((c) => c.args.startsWith('push') && c.env.includes(BASE64))).toBe(true)
+    })
+
+    it('with the token server given, still pushes to origin on that server', async () => {
+      const git = new Git(repo.root).withLazyFetchToken(undefined, host.url)
+      expect(await remoteTip(git, 'main', TOKEN)).toMatch(/^[0-9a-f]{40}$/)
+    })
+
+    describe('where git would take the token elsewhere', () => {
+      let listener: Server
+      let elsewhere: string
+      /** what reached the other server (or proxy): its Authorization headers and request targets */
+      let seen: string[]
+
+      beforeEach(async () => {
+        seen = []
+        listener = createServer((req, res) => {
+          seen.push(...(req.headersDistinct.authorization ?? []), req.url ?? '')
+          res.writeHead(401, { 'www-authenticate': 'Basic realm="elsewhere"' }).end()
+        })
+        await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve))
+        elsewhere = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/`
+      })
+      afterEach(() => new Promise<void>((resolve) => listener.close(() => resolve())))
+
+      const refused = async (promise: Promise<unknown>): Promise<string> => {
+        const error = await promise.then(
+          () => undefined,
+          (e: unknown) => e
+        )
+        expect(error).toBeInstanceOf(GraftError)
+        return (error as GraftError).message
+      }
+
+      it('url.<base>.insteadOf sending origin to another host: refused, naming it; the other host never sees the token', async () => {
+        repo.git('config', `url.${elsewhere}.insteadOf`, host.url)
+        const message = await refused(remoteTip(new Git(repo.root), 'main', TOKEN))
+        expect(message).toMatch(
+          /does not give its token to git for origin: .*sends origin \(http:\/\/127\.0\.0\.1:\d+\) to http:\/\/127\.0\.0\.1:\d+ \(url\.<base>\.insteadOf/
+        )
+        expect(seen.join('\n')).not.toContain(BASE64)
+      })
+
+      it('an ssh origin that insteadOf rewrites to HTTP(S): refused, the token never sent', async () => {
+        repo.git('remote', 'set-url', 'origin', 'git@example.invalid:acme/docs.git')
+        repo.git('config', `url.${elsewhere}.insteadOf`, 'git@example.invalid:')
+        const message = await refused(gitWithAuth(new Git(repo.root), 'origin', TOKEN, ['ls-remote', 'origin']))
+        expect(message).toMatch(/origin is not reached over HTTP\(S\) by its configured URL/)
+        expect(seen).toEqual([])
+      })
+
+      it('a pushurl on another host: refused before the push', async () => {
+        repo.git('remote', 'set-url', '--push', 'origin', `${elsewhere}docs.git`)
+        const message = await refused(gitWithAuth(new Git(repo.root), 'origin', TOKEN, ['push', 'origin', 'HEAD:main']))
+        expect(message).toMatch(/sends origin .* to http:\/\/127\.0\.0\.1:\d+ \(url\.<base>\.insteadOf or a pushurl\)/)
+        expect(seen).toEqual([])
+      })
+
+      it('origin on another server than the one the token belongs to: refused, naming both', async () => {
+        const git = new Git(repo.root).withLazyFetchToken(undefined, 'https://github.com')
+        const before = host.requests.length
+        const message = await refused(remoteTip(git, 'main', TOKEN))
+        expect(message).toMatch(
+          /origin is at http:\/\/127\.0\.0\.1:\d+, not on the server the workflow runs on \(https:\/\/github\.com\)/
+        )
+        expect(host.requests).toHaveLength(before)
+      })
+
+      it('a configuration file of the work tree (include.path) setting a proxy: the token is not given to git', async () => {
+        repo.write({ 'team.gitconfig': `[http]\n\tproxy = ${elsewhere}\n` })
+        repo.git('config', 'include.path', '../team.gitconfig')
+        const before = host.requests.length
+        const message = await refused(remoteTip(new Git(repo.root), 'main', TOKEN))
+        expect(message).toMatch(
+          /git reads configuration from team\.gitconfig, a file of the work tree that a pull request can change/
+        )
+        expect(seen).toEqual([])
+        expect(host.requests).toHaveLength(before)
+      })
+
+      it('a credential helper from a configuration file of the work tree never runs, with or without the token', async () => {
+        const markers = mkdtempSync(join(tmpdir(), 'graft-markers-'))
+        try {
+          writeScript(join(markers, 'helper'), `#!/bin/sh\necho ran >> '${markers}/ran'\n`)
+          repo.write({ 'team.gitconfig': `[credential]\n\thelper = ${join(markers, 'helper')}\n` })
+          repo.git('config', 'include.path', '../team.gitconfig')
+          const r = await new Git(repo.root).tryExec(['ls-remote', 'origin'])
+          expect(r.code).not.toBe(0) // the host wants credentials, and none is given
+          expect(readdirSync(markers)).toEqual(['helper'])
+        } finally {
+          rmSync(markers, { recursive: true, force: true })
+        }
+      })
     })
   })
 })
