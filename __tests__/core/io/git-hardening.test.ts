@@ -115,6 +115,47 @@ describe('git with hooks and configured programs in the work tree', () => {
   })
 })
 
+describe('programs git looks up on PATH', () => {
+  let repo: TestRepo
+  let markers: string
+  let path: string | undefined
+
+  beforeEach(() => {
+    repo = TestRepo.create({ 'docs/a.md': 'a\n' })
+    markers = mkdtempSync(join(tmpdir(), 'graft-markers-'))
+    // a pull request's `ssh` in a folder that a relative PATH entry names (`node_modules/.bin`, `.`)
+    repo.write({ 'tools/ssh': `#!/bin/sh\necho "$*" >> '${markers}/ssh-ran'\nexit 1\n` })
+    execFileSync('chmod', ['+x', repo.path('tools/ssh')])
+    repo.commit('tools')
+    repo.git('remote', 'add', 'origin', 'ssh://git@example.invalid/acme/docs.git')
+    path = process.env.PATH
+    process.env.PATH = ['tools', '', path].join(':')
+  })
+  afterEach(() => {
+    process.env.PATH = path
+    for (const dir of [repo.root, markers]) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it("never runs the work tree's program through a relative PATH entry (an SSH remote's ssh)", async () => {
+    const r = await new Git(repo.root).tryExec(['ls-remote', 'origin'])
+    expect(r.code).not.toBe(0)
+    expect(readdirSync(markers)).toEqual([])
+  })
+
+  it('search paths keep their absolute entries only; the runner tracking id stays', () => {
+    const source = {
+      PATH: `tools::/usr/bin:.:${join(tmpdir(), 'bin')}`,
+      LD_LIBRARY_PATH: ':/opt/lib:lib',
+      RUNNER_TRACKING_ID: 'github_0a1b2c'
+    }
+    expect(programEnv('git', {}, source).PATH).toBe(`/usr/bin:${join(tmpdir(), 'bin')}`)
+    expect(programEnv('dvc', {}, source)).toMatchObject({
+      LD_LIBRARY_PATH: '/opt/lib',
+      RUNNER_TRACKING_ID: 'github_0a1b2c'
+    })
+  })
+})
+
 describe("git's environment", () => {
   let restore: () => void
   beforeEach(() => {
