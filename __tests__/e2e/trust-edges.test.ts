@@ -13,14 +13,14 @@
 //   of them — so no hook ever sees the token or the AWS keys.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import { GitHubServer } from '../support/github-server.js'
-import { armHostileGitConfig, ranPrograms } from '../support/hostile-git.js'
+import { armHostileGitConfig, ranPrograms, writeScript } from '../support/hostile-git.js'
 import { GIT_ENV, type TestRepo } from '../support/repo.js'
 
 const TOKEN = 'ghs_' + 'TrustEdgesToken0123456789abcdefABCDEF'
@@ -248,4 +248,62 @@ describe('git with hooks and configured programs in the work tree', () => {
     expect(gitIn(origin, 'log', '-1', '--format=%s', 'feature')).toMatch(/^docs: regenerate/)
     expect(ranPrograms(markers)).toEqual([])
   })
+})
+
+describe('a run cancelled while DVC runs (the runner signals only the action)', () => {
+  let repo: TestRepo
+  let bin: string
+
+  beforeEach(() => {
+    repo = exampleRepo()
+    bin = mkdtempSync(join(tmpdir(), 'graft-slow-dvc-'))
+    // a DVC that takes its time (a huge pipeline, a slow disk): it says where it runs, then waits
+    writeScript(
+      join(bin, 'dvc'),
+      `#!/bin/sh\nif [ "$1" = "--version" ]; then echo 3.67.1; exit 0; fi\necho $$ > '${bin}/pid'\nexec sleep 120\n`
+    )
+  })
+  afterEach(() => {
+    const pid = existsSync(join(bin, 'pid')) ? Number(readFileSync(join(bin, 'pid'), 'utf8')) : undefined
+    if (pid && alive(pid)) process.kill(pid, 'SIGKILL')
+    repo.cleanup()
+    rmSync(bin, { recursive: true, force: true })
+  })
+
+  const alive = (pid: number): boolean => {
+    try {
+      process.kill(pid, 0)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s: DVC is stopped with the action, and the scratch .dvc/ is gone from the workspace',
+    async (signal) => {
+      const r = await runAction('validate', {
+        workspace: repo.root,
+        inputs: { engine: 'dvc', cache: 'false', comment: 'false' },
+        env: { PATH: `${bin}:${process.env.PATH}` },
+        timeoutMs: 60_000,
+        onStart: (child) => {
+          const poll = setInterval(() => {
+            if (!existsSync(join(bin, 'pid'))) return
+            clearInterval(poll)
+            child.kill(signal)
+          }, 50)
+          child.once('exit', () => clearInterval(poll))
+        }
+      })
+      expect(r.timedOut).toBe(false)
+      expect(existsSync(join(bin, 'pid'))).toBe(true)
+      const pid = Number(readFileSync(join(bin, 'pid'), 'utf8'))
+      for (let i = 0; i < 40 && alive(pid); i++) await new Promise((done) => setTimeout(done, 50))
+      expect(alive(pid)).toBe(false)
+      expect(existsSync(repo.path('.dvc'))).toBe(false)
+      expect(repo.git('status', '--porcelain')).toBe('')
+    },
+    90_000
+  )
 })
