@@ -234,6 +234,40 @@ describe('vars and params files', () => {
     expect(error.message).not.toContain(SECRET)
   })
 
+  it.each(['metrics', 'plots'])(
+    "a stage's %s naming a FIFO outside (DVC would open it and wait): refused at its line before DVC starts",
+    async (kind) => {
+      const fifo = join(outside, 'fifo')
+      execFileSync('mkfifo', [fifo])
+      repo.write({
+        'dvc.yaml': repo
+          .read('dvc.yaml')
+          .replace(
+            'stages:\n',
+            `stages:\n  leak:\n    cmd: x\n    ${kind}:\n      - ${fifo}:\n          cache: false\n`
+          )
+      })
+      const error = await refusal(dvcStatus(repo.root, { dvcPath: '/nonexistent/dvc' })) // DVC is never reached
+      expect(error.problems[0]).toMatchObject({ file: 'dvc.yaml', line: lineOf(fifo) })
+      expect(error.problems[0].message).toMatch(
+        new RegExp(`^refusing to run DVC: the ${kind} of stage leak names .*fifo, outside the repository`)
+      )
+    }
+  )
+
+  it("a stage's plots naming a folder in the repository that holds a symlink out: refused before DVC starts", async () => {
+    mkdirSync(repo.path('plots'))
+    symlinkSync(join(outside, 'values.yaml'), repo.path('plots/leak.csv'))
+    repo.write({
+      'dvc.yaml': repo
+        .read('dvc.yaml')
+        .replace('stages:\n', 'stages:\n  leak:\n    cmd: x\n    plots:\n      - plots\n')
+    })
+    const error = await refusal(dvcStatus(repo.root, { dvcPath: '/nonexistent/dvc' }))
+    expect(error.problems[0]).toMatchObject({ file: 'dvc.yaml', line: lineOf('      - plots') })
+    expect(error.problems[0].message).toMatch(/the plots of stage leak names plots: plots\/leak\.csv is a symlink/)
+  })
+
   it('a vars file outside that does not parse: refused before DVC reads it, its lines never printed', async () => {
     writeFileSync(join(outside, 'garbage.yaml'), `${SECRET}: [unclosed\n  - ${SECRET}\n`)
     repo.write({ 'dvc.yaml': withVars(join(outside, 'garbage.yaml')) })

@@ -1,5 +1,5 @@
-// The files dvc.yaml makes DVC read: deps and outs as dvc.yaml writes them
-// (a URL dep would make DVC reach the network), `vars:` files (at the top and
+// The files dvc.yaml makes DVC read: deps and outs (metrics and plots too) as
+// dvc.yaml writes them (a URL dep would make DVC reach the network), `vars:` files (at the top and
 // in a stage), params files (a stage's `params:`, the default params.yaml), and
 // the folder a stage's `wdir:` moves its paths to. DVC reads
 // whatever they name — an absolute path or `../..` reaches any file of the
@@ -89,6 +89,9 @@ function stageRefs(src: YamlSource, name: string, body: YAMLMap, problems: Probl
   // deps and outs as dvc.yaml writes them (a prompt's stage too: DVC reads dvc.yaml's, not the prompt's)
   refs.push(...pathRefs(src, body.get('deps', true), wdir, `the deps of stage ${name}`))
   refs.push(...pathRefs(src, body.get('outs', true), wdir, `the outs of stage ${name}`))
+  // metrics and plots are outs too: DVC hashes them (opens each file) like any other
+  refs.push(...pathRefs(src, body.get('metrics', true), wdir, `the metrics of stage ${name}`))
+  refs.push(...pathRefs(src, body.get('plots', true), wdir, `the plots of stage ${name}`))
   const params = body.get('params', true)
   if (isSeq(params)) {
     for (const item of params.items) {
