@@ -304,14 +304,72 @@ describe('vars and params files', () => {
     expect(error.message).not.toContain(SECRET)
   })
 
-  it('a ${key} dep whose value (from a repository params.yaml) lies outside: refused, the path not shown', async () => {
+  it('a ${key} dep whose value (from a repository params.yaml) lies outside: refused at its line before DVC starts', async () => {
     repo.write({ 'params.yaml': `key: ${join(outside, 'values.yaml')}\n`, 'dvc.yaml': withVars('params.yaml') })
-    const error = await refusal(dvcStatus(repo.root, { dvcPath }))
-    expect(error.problems[0]).toMatchObject({ file: 'dvc.yaml', line: lineOf('leak:') })
-    expect(error.problems[0].message).toMatch(
-      /DVC reports 1 path\(s\) of stage leak outside the repository \(not shown/
+    const error = await refusal(dvcStatus(repo.root, { dvcPath: '/nonexistent/dvc' })) // DVC is never reached
+    expect(error.problems[0]).toMatchObject({ file: 'dvc.yaml', line: lineOf('${key}') })
+    expect(error.problems[0].message).toBe(
+      `refusing to run DVC: the deps of stage leak names \${key} (= ${join(outside, 'values.yaml')}), outside the repository`
     )
-    expect(error.message).not.toContain(outside)
+    expect(error.message).not.toContain(SECRET)
+  })
+
+  it.each([
+    [
+      'a foreach item',
+      `  leak:\n    foreach:\n      - docs/src/a.md\n      - OUTSIDE\n    do:\n      cmd: x\n      deps:\n        - \${item}\n`,
+      /the deps of stage leak names \$\{item\} \(= .*fifo\), outside the repository/
+    ],
+    [
+      "a foreach mapping's values, reached by a key path",
+      `  leak:\n    foreach:\n      one:\n        path: docs/src/a.md\n      two:\n        path: OUTSIDE\n    do:\n      cmd: x\n      outs:\n        - \${item.path}:\n            cache: false\n`,
+      /the outs of stage leak names \$\{item\.path\} \(= .*fifo\), outside the repository/
+    ],
+    [
+      'a matrix value',
+      `  leak:\n    matrix:\n      part: [a.md, b.md]\n      dir: [docs/src, ../../../..]\n    cmd: x\n    deps:\n      - \${item.dir}/\${item.part}\n`,
+      /the deps of stage leak names \$\{item\.dir\}\/\$\{item\.part\} \(= \.\.\/\.\.\/\.\.\/\.\.\/a\.md\): .*leaves the repository/
+    ],
+    [
+      'a foreach list from the vars, and the whole deps list written ${…}',
+      `  leak:\n    foreach: \${groups}\n    do:\n      cmd: x\n      deps: \${item.files}\n`,
+      /the deps of stage leak names \$\{item\.files\} \(= .*fifo\), outside the repository/
+    ]
+  ])('%s naming a FIFO or a path outside: refused at its line before DVC starts', async (_what, stage, message) => {
+    const fifo = join(outside, 'fifo')
+    execFileSync('mkfifo', [fifo])
+    repo.write({
+      'params.yaml': `groups:\n  - files: [docs/src/a.md]\n  - files: [${fifo}]\n`,
+      'dvc.yaml': repo.read('dvc.yaml').replace('stages:\n', `stages:\n${stage.replace('OUTSIDE', fifo)}`)
+    })
+    const error = await refusal(dvcStatus(repo.root, { dvcPath: '/nonexistent/dvc' }))
+    expect(error.problems[0].file).toBe('dvc.yaml')
+    expect(error.problems[0].line).toBe(lineOf('${item'))
+    expect(error.problems[0].message).toMatch(message)
+  })
+
+  it('a ${key} that only a vars file the action does not read (TOML) could fill: refused as uncheckable', async () => {
+    repo.write({
+      'values.toml': `key = "${join(outside, 'fifo')}"\n`,
+      'dvc.yaml': withVars('values.toml')
+    })
+    const error = await refusal(dvcStatus(repo.root, { dvcPath: '/nonexistent/dvc' }))
+    expect(error.problems[0]).toMatchObject({ file: 'dvc.yaml', line: lineOf('${key}') })
+    expect(error.problems[0].message).toMatch(/\$\{key\} may come from values\.toml, which the action does not read/)
+  })
+
+  it('a foreach of repository paths, and ${…} values inside the repository, still run DVC', async () => {
+    repo.write({
+      'params.yaml': 'src: docs/src\n',
+      'dvc.yaml': repo
+        .read('dvc.yaml')
+        .replace(
+          'stages:\n',
+          'stages:\n  each:\n    foreach: [a.md]\n    do:\n      cmd: x\n      deps:\n        - ${src}/${item}\n'
+        )
+    })
+    const status = await dvcStatus(repo.root, { dvcPath })
+    expect([...status.keys()]).toEqual(['each@a.md'])
   })
 })
 
@@ -345,11 +403,13 @@ describe('deps that would make DVC reach the network', () => {
     expect(hits).toEqual([])
   })
 
-  it('a URL a ${key} dep resolves to: DVC reaches no network, and the path is refused unshown', async () => {
+  it('a URL a ${key} dep resolves to: refused at its line before DVC starts, no request made', async () => {
     repo.write({ 'params.yaml': `key: ${base}/beacon\n`, 'dvc.yaml': withVars('params.yaml') })
     const error = await refusal(dvcStatus(repo.root, { dvcPath }))
-    expect(error.problems[0].message).toMatch(/DVC reports 1 path\(s\) of stage leak outside the repository/)
-    expect(error.message).not.toContain('beacon')
+    expect(error.problems[0]).toMatchObject({ file: 'dvc.yaml', line: lineOf('${key}') })
+    expect(error.problems[0].message).toMatch(
+      /names \$\{key\} \(= http:\/\/127\.0\.0\.1:\d+\/beacon\), outside the repository/
+    )
     expect(hits).toEqual([])
   })
 })
@@ -378,12 +438,11 @@ describe('what DVC would choke on', () => {
     expect(error.problems[0].message).toMatch(/refusing to run DVC: params\.yaml uses YAML aliases .* alias bomb/)
   })
 
-  it('DVC hanging on a dep that never ends (a FIFO reached through ${key}): stopped, the time limit named', async () => {
-    const fifo = join(outside, 'fifo')
-    execFileSync('mkfifo', [fifo])
-    repo.write({ 'params.yaml': `key: ${fifo}\n`, 'dvc.yaml': withVars('params.yaml') })
+  it('DVC that does not finish (a pipeline too large, a slow disk): stopped, the time limit named', async () => {
+    const slow = join(outside, 'dvc')
+    writeScript(slow, `#!/bin/sh\nexec sleep 60\n`)
     const started = Date.now()
-    const error = await refusal(dvcStatus(repo.root, { dvcPath, timeoutMs: 3000 }))
+    const error = await refusal(dvcStatus(repo.root, { dvcPath: slow, timeoutMs: 3000 }))
     expect(Date.now() - started).toBeLessThan(20_000)
     expect(error.problems[0].message).toBe('dvc status did not finish within 3 s and was stopped')
     expect(error.problems[0].hint).toMatch(/never end.*FIFO.*engine "native"/)

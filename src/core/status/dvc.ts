@@ -135,9 +135,10 @@ export function parseDvcStatusJson(stdout: string): PipelineStatus {
 }
 
 /**
- * A dep or out DVC reports outside the repository came from a `${…}` value
- * (a literal one is refused before DVC runs): refused, naming the stage, and
- * its path is never shown — it may be a value read from anywhere.
+ * A dep or out DVC reports outside the repository: a literal one, and every
+ * value of a `${…}` one, were refused before DVC ran (dvc/params-files.ts), so
+ * this is the last line should DVC resolve something that check did not
+ * foresee: refused, naming the stage, and its path never shown.
  */
 function refuseOutsidePaths(status: PipelineStatus, stageLines: Map<string, number | undefined>): PipelineStatus {
   const problems: Problem[] = []
