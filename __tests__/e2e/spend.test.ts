@@ -89,8 +89,9 @@ describe('what a run spends (dist/generate)', () => {
       expect(visibleText(run.summary)).toContain(
         'Bedrock reported no usable usage for 5 document(s) marked ~: their tokens are counted from characters, 3.5 to a token.'
       )
-      expect(run.stdout).toContain(
-        "::warning::docs/api-reference.md: Bedrock's usage for this call cannot be used (it reported none); its tokens are counted from characters instead"
+      // the first document to be answered says so (documents render in parallel: either of the two first)
+      expect(run.stdout).toMatch(
+        /::warning::docs\/(api-reference|overview)\.md: Bedrock's usage for this call cannot be used \(it reported none\); its tokens are counted from characters instead/
       )
     })
 

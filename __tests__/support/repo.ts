@@ -11,7 +11,13 @@ export const GIT_ENV = {
   GIT_AUTHOR_EMAIL: 'dev@example.com',
   GIT_COMMITTER_NAME: 'Dev',
   GIT_COMMITTER_EMAIL: 'dev@example.com',
-  GIT_CONFIG_NOSYSTEM: '1'
+  GIT_CONFIG_NOSYSTEM: '1',
+  // no detached `gc --auto` after a big commit: it would still be writing into .git when the test removes it
+  GIT_CONFIG_COUNT: '2',
+  GIT_CONFIG_KEY_0: 'gc.auto',
+  GIT_CONFIG_VALUE_0: '0',
+  GIT_CONFIG_KEY_1: 'maintenance.auto',
+  GIT_CONFIG_VALUE_1: 'false'
 }
 
 export class TestRepo {
@@ -96,6 +102,6 @@ export class TestRepo {
 
   /** Removes the repository now (it is removed after the test file anyway). */
   cleanup(): void {
-    rmSync(this.root, { recursive: true, force: true })
+    rmSync(this.root, { recursive: true, force: true, maxRetries: 5 })
   }
 }
