@@ -438,6 +438,25 @@ describe('what DVC would choke on', () => {
     expect(error.problems[0].message).toMatch(/refusing to run DVC: params\.yaml uses YAML aliases .* alias bomb/)
   })
 
+  it('a folder dep nested deeper than DVC can walk: DVC fails, and the message says why and what to do', async () => {
+    let dir = repo.path('docs/src/deep')
+    mkdirSync(dir, { recursive: true })
+    for (let i = 0; i < 1200; i++) {
+      dir = join(dir, 'd')
+      mkdirSync(dir)
+    }
+    writeFileSync(join(dir, 'leaf.md'), 'leaf\n')
+    repo.write({
+      'dvc.yaml': repo.read('dvc.yaml').replace('    - docs/src/a.md\n', '    - docs/src/a.md\n    - docs/src/deep\n')
+    })
+    const error = await refusal(dvcStatus(repo.root, { dvcPath }))
+    expect(error.problems[0].message).toMatch(/^DVC failed \(exit 255\): .*maximum recursion depth exceeded/)
+    expect(error.problems[0].message).not.toMatch(/Having any troubles|dvc\.org\/support/)
+    expect(error.problems[0].hint).toMatch(
+      /nests folders deeper than DVC can walk .* flatten the folder, or use engine "native"/
+    )
+  }, 60_000)
+
   it('DVC that does not finish (a pipeline too large, a slow disk): stopped, the time limit named', async () => {
     const slow = join(outside, 'dvc')
     writeScript(slow, `#!/bin/sh\nexec sleep 60\n`)
