@@ -120,7 +120,13 @@ function readConfig(text: string): Setting[] {
       .trim()
       .replace(/\s+#.*$/, '')
       .replace(/^(['"])(.*)\1$/, '$2')
-    settings.push({ section, key: line.slice(0, eq).trim().toLowerCase(), value, line: i + 1 })
+    // configobj takes a quoted key as the key itself: `"dir" = …` is `dir`
+    const key = line
+      .slice(0, eq)
+      .trim()
+      .replace(/^(['"])(.*)\1$/, '$2')
+      .toLowerCase()
+    settings.push({ section, key, value, line: i + 1 })
   })
   return settings
 }
