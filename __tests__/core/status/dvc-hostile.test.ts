@@ -158,7 +158,12 @@ describe('.dvc/ of the repository', () => {
     ["['cache']\n    dir = /var/cache/elsewhere\n", 2, /cache\.dir = \/var\/cache\/elsewhere puts DVC's cache outside/],
     ['[cache]\n  dir = ../../outside\n', 2, /cache\.dir = \.\.\/\.\.\/outside: .*leaves the repository/],
     ['[cache]\n    "dir" = /var/cache/elsewhere\n', 2, /cache\.dir = \/var\/cache\/elsewhere puts DVC's cache outside/],
-    ["[core]\n    'site_cache_dir' = /tmp/elsewhere\n", 2, /site_cache_dir moves DVC's site cache/]
+    ["[core]\n    'site_cache_dir' = /tmp/elsewhere\n", 2, /site_cache_dir moves DVC's site cache/],
+    [
+      '[cache]\n    dir = """/var/cache/elsewhere"""\n',
+      2,
+      /cache\.dir = \/var\/cache\/elsewhere puts DVC's cache outside/
+    ]
   ])('a .dvc/config that moves DVC state out (%j): refused at its line', async (config, line, message) => {
     repo.write({ '.dvc/config.local': config })
     const error = await refusal(dvcStatus(repo.root, { dvcPath }))
