@@ -319,6 +319,20 @@ describe("git's environment", () => {
         expect(host.requests).toHaveLength(before)
       })
 
+      it('a global configuration an earlier step pointed into the work tree (GIT_CONFIG_GLOBAL): the token is not given to git', async () => {
+        repo.write({ 'ci.gitconfig': `[http]\n\tproxy = ${elsewhere}\n` })
+        const global = process.env.GIT_CONFIG_GLOBAL
+        process.env.GIT_CONFIG_GLOBAL = repo.path('ci.gitconfig')
+        try {
+          const message = await refused(remoteTip(new Git(repo.root), 'main', TOKEN))
+          expect(message).toMatch(/git reads configuration from ci\.gitconfig, a file of the work tree/)
+          expect(seen).toEqual([])
+        } finally {
+          if (global === undefined) delete process.env.GIT_CONFIG_GLOBAL
+          else process.env.GIT_CONFIG_GLOBAL = global
+        }
+      })
+
       it('a credential helper from a configuration file of the work tree never runs, with or without the token', async () => {
         const markers = mkdtempSync(join(tmpdir(), 'graft-markers-'))
         try {
