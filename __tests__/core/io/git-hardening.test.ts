@@ -247,6 +247,31 @@ describe("git's environment", () => {
       expect(await remoteTip(git, 'main', TOKEN)).toMatch(/^[0-9a-f]{40}$/)
     })
 
+    it("with actions/checkout's persisted credentials in a file outside the work tree (includeIf gitdir): only the action's token is sent", async () => {
+      // checkout (runner 2.329+) keeps its header in a file under RUNNER_TEMP, included for this repository
+      const temp = mkdtempSync(join(tmpdir(), 'graft-runner-temp-'))
+      try {
+        const stale = Buffer.from('x-access-token:ghs_ExpiredCheckoutToken').toString('base64')
+        const credentials = join(temp, 'git-credentials-0a1b.config')
+        execFileSync('git', [
+          'config',
+          '--file',
+          credentials,
+          `http.${host.url}.extraheader`,
+          `AUTHORIZATION: basic ${stale}`
+        ])
+        repo.git('config', `includeIf.gitdir:${repo.path('.git')}/.path`, credentials)
+        const before = host.requests.length
+        const git = new Git(repo.root).withLazyFetchToken(undefined, host.url)
+        expect(await remoteTip(git, 'main', TOKEN)).toMatch(/^[0-9a-f]{40}$/)
+        const sent = host.requests.slice(before)
+        expect(sent.length).toBeGreaterThan(0)
+        for (const r of sent) expect(r.authorization).toEqual([`basic ${BASE64}`])
+      } finally {
+        rmSync(temp, { recursive: true, force: true })
+      }
+    })
+
     describe('where git would take the token elsewhere', () => {
       let listener: Server
       let elsewhere: string
