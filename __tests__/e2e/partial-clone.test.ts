@@ -200,6 +200,35 @@ describe('generate in a clone that is not a plain full clone', () => {
     }, 120_000)
   })
 
+  it('origin on another server than GITHUB_SERVER_URL: the token goes to no git command, refused before any model call', async () => {
+    const clone = await cloneOf('--filter=blob:none')
+    try {
+      const tipBefore = execFileSync('git', ['rev-parse', 'main'], { cwd: bare, encoding: 'utf8' }).trim()
+      const calls = bedrock.requests.length
+      host.requests.length = 0
+      const r = await runAction('generate', {
+        workspace: clone.root,
+        inputs: { engine: 'native', push: 'true', cache: 'false', token: TOKEN },
+        env: { ...env, GITHUB_SERVER_URL: 'https://github.com' },
+        event: {
+          name: 'push',
+          payload: { ref: 'refs/heads/main', after: clone.head(), repository: { full_name: 'acme/docs' } }
+        }
+      })
+      expect(r.code).not.toBe(0)
+      const log = logOf(r)
+      expect(log).toMatch(
+        /the action does not give its token to git for origin: origin is at http:\/\/127\.0\.0\.1:\d+, not on the server the workflow runs on \(https:\/\/github\.com\)/
+      )
+      expect(log).not.toContain(TOKEN)
+      expect(bedrock.requests).toHaveLength(calls)
+      for (const q of host.requests) expect(q.authorization).toEqual([])
+      expect(execFileSync('git', ['rev-parse', 'main'], { cwd: bare, encoding: 'utf8' }).trim()).toBe(tipBefore)
+    } finally {
+      clone.cleanup()
+    }
+  }, 120_000)
+
   it('a push token revoked during the model calls: the token is named as refused, with what to do; nothing is pushed', async () => {
     const clone = await cloneOf()
     const markers = mkdtempSync(join(tmpdir(), 'graft-helper-'))

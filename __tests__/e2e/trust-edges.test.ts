@@ -13,14 +13,24 @@
 //   of them — so no hook ever sees the token or the AWS keys.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import { GitHubServer } from '../support/github-server.js'
-import { armHostileGitConfig, ranPrograms } from '../support/hostile-git.js'
+import { armHostileGitConfig, ranPrograms, writeScript } from '../support/hostile-git.js'
 import { GIT_ENV, type TestRepo } from '../support/repo.js'
 
 const TOKEN = 'ghs_' + 'TrustEdgesToken0123456789abcdefABCDEF'
@@ -248,4 +258,144 @@ describe('git with hooks and configured programs in the work tree', () => {
     expect(gitIn(origin, 'log', '-1', '--format=%s', 'feature')).toMatch(/^docs: regenerate/)
     expect(ranPrograms(markers)).toEqual([])
   })
+})
+
+describe('a run cancelled while DVC runs (the runner signals only the action)', () => {
+  let repo: TestRepo
+  let bin: string
+
+  beforeEach(() => {
+    repo = exampleRepo()
+    bin = mkdtempSync(join(tmpdir(), 'graft-slow-dvc-'))
+    // a DVC that takes its time (a huge pipeline, a slow disk): it says where it runs, then waits
+    writeScript(
+      join(bin, 'dvc'),
+      `#!/bin/sh\nif [ "$1" = "--version" ]; then echo 3.67.1; exit 0; fi\necho $$ > '${bin}/pid'\nexec sleep 120\n`
+    )
+  })
+  afterEach(() => {
+    const pid = existsSync(join(bin, 'pid')) ? Number(readFileSync(join(bin, 'pid'), 'utf8')) : undefined
+    if (pid && alive(pid)) process.kill(pid, 'SIGKILL')
+    repo.cleanup()
+    rmSync(bin, { recursive: true, force: true })
+  })
+
+  const alive = (pid: number): boolean => {
+    try {
+      process.kill(pid, 0)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s: DVC is stopped with the action, and the scratch .dvc/ is gone from the workspace',
+    async (signal) => {
+      const r = await runAction('validate', {
+        workspace: repo.root,
+        inputs: { engine: 'dvc', cache: 'false', comment: 'false' },
+        env: { PATH: `${bin}:${process.env.PATH}` },
+        timeoutMs: 60_000,
+        onStart: (child) => {
+          const poll = setInterval(() => {
+            if (!existsSync(join(bin, 'pid'))) return
+            clearInterval(poll)
+            child.kill(signal)
+          }, 50)
+          child.once('exit', () => clearInterval(poll))
+        }
+      })
+      expect(r.timedOut).toBe(false)
+      expect(existsSync(join(bin, 'pid'))).toBe(true)
+      const pid = Number(readFileSync(join(bin, 'pid'), 'utf8'))
+      for (let i = 0; i < 40 && alive(pid); i++) await new Promise((done) => setTimeout(done, 50))
+      expect(alive(pid)).toBe(false)
+      expect(existsSync(repo.path('.dvc'))).toBe(false)
+      expect(repo.git('status', '--porcelain')).toBe('')
+    },
+    90_000
+  )
+})
+
+describe('what every program the action starts sees', () => {
+  let repo: TestRepo
+  let origin: string
+  let bin: string
+  let calls: string
+  let bedrock: BedrockServer
+  let github: GitHubServer
+
+  beforeEach(async () => {
+    repo = exampleRepo()
+    origin = repo.addOrigin()
+    bin = mkdtempSync(join(tmpdir(), 'graft-wrappers-'))
+    calls = mkdtempSync(join(tmpdir(), 'graft-calls-'))
+    // `git` and `dvc` first on PATH: each call records its arguments and environment, then runs the real one
+    for (const program of ['git', 'dvc']) {
+      const real = execFileSync('sh', ['-c', `command -v ${program}`], { encoding: 'utf8' }).trim()
+      writeScript(
+        join(bin, program),
+        `#!/bin/sh\nn=${program}-$$\necho "$*" > '${calls}/'$n.args\nenv > '${calls}/'$n.env\nexec '${real}' "$@"\n`
+      )
+    }
+    bedrock = await new BedrockServer().start()
+    github = await GitHubServer.start()
+  })
+  afterEach(async () => {
+    await bedrock.close()
+    await github.close()
+    repo.cleanup()
+    for (const dir of [origin, bin, calls]) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('no git or DVC process of validate (engine dvc) and generate with a push holds a secret', async () => {
+    repo.write({ 'sources/changelog.md': `${repo.read('sources/changelog.md')}\n## 9.9.9\n- env\n` })
+    repo.commit('changelog')
+    repo.git('push', '-q', 'origin', 'HEAD:main')
+    const env = {
+      ...bedrockTestEnv(bedrock.url),
+      PATH: `${bin}:${process.env.PATH}`,
+      AWS_SECRET_ACCESS_KEY: AWS_SECRET,
+      AWS_SESSION_TOKEN: 'trust-edges-session-token-0123456789',
+      ACTIONS_RUNTIME_TOKEN: 'trust-edges-runtime-token-0123456789',
+      GITHUB_API_URL: github.url,
+      GITHUB_REPOSITORY: 'acme/docs'
+    }
+    const validate = await runAction('validate', {
+      workspace: repo.root,
+      inputs: { engine: 'dvc', token: TOKEN, comment: 'false', cache: 'false' },
+      env
+    })
+    expect(validate.code).toBe(0)
+    expect(validate.stdout).toMatch(/engine dvc: 3 stale document/)
+    const generate = await runAction('main', {
+      workspace: repo.root,
+      inputs: { command: 'generate', engine: 'native', token: TOKEN, comment: 'false', cache: 'false' },
+      env,
+      event: {
+        name: 'push',
+        payload: { ref: 'refs/heads/main', after: repo.head(), repository: { full_name: 'acme/docs' } }
+      }
+    })
+    expect(generate.code).toBe(0)
+    expect(generate.outputs.pushed).toBe('true')
+
+    const recorded = readdirSync(calls).filter((f) => f.endsWith('.env'))
+    expect(recorded.some((f) => f.startsWith('dvc-'))).toBe(true)
+    expect(recorded.filter((f) => f.startsWith('git-')).length).toBeGreaterThan(10)
+    const base64 = Buffer.from(`x-access-token:${TOKEN}`).toString('base64')
+    for (const file of recorded) {
+      const text = readFileSync(join(calls, file), 'utf8')
+      const args = readFileSync(join(calls, file.replace(/\.env$/, '.args')), 'utf8').trim()
+      for (const secret of [TOKEN, base64, AWS_SECRET, env.AWS_SESSION_TOKEN, env.ACTIONS_RUNTIME_TOKEN])
+        expect({ call: `${file}: ${args}`, holds: text.includes(secret) }).toEqual({
+          call: `${file}: ${args}`,
+          holds: false
+        })
+      expect(text).not.toMatch(
+        /^(INPUT_|ACTIONS_|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|GITHUB_TOKEN)/m
+      )
+    }
+  }, 180_000)
 })

@@ -3,7 +3,7 @@
 // runner's folders (HOME, RUNNER_TEMP, the tool cache) are a scratch folder of
 // the test file; TMPDIR stays the test file's, so whatever the action leaves
 // in os.tmpdir() fails the file (environment.mjs).
-import { execFile } from 'node:child_process'
+import { execFile, type ChildProcess } from 'node:child_process'
 import { readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -32,6 +32,8 @@ export interface ActionRunOptions {
   event?: { name: string; payload: unknown }
   /** kill the run (SIGKILL) when it has not ended after this long: for tests that prove a run ends */
   timeoutMs?: number
+  /** the action's process, as soon as it started: for tests that signal it (a cancelled run) */
+  onStart?: (child: ChildProcess) => void
 }
 
 /** Parses the GITHUB_OUTPUT file format (`name<<DELIM\nvalue\nDELIM`). */
@@ -88,7 +90,7 @@ export function runAction(entry: string, options: ActionRunOptions): Promise<Act
   const script = join(PROJECT_ROOT, 'dist', entry, 'index.js')
   if (!existsSync(script)) throw new Error(`${script} is missing: run npm run bundle`)
   return new Promise((resolvePromise) => {
-    execFile(
+    const child = execFile(
       BUNDLE_NODE,
       [script],
       { cwd: options.workspace, env, maxBuffer: 64 * 1024 * 1024, timeout: options.timeoutMs, killSignal: 'SIGKILL' },
@@ -104,5 +106,6 @@ export function runAction(entry: string, options: ActionRunOptions): Promise<Act
         })
       }
     )
+    options.onStart?.(child)
   })
 }

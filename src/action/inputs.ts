@@ -194,6 +194,11 @@ export interface PublishInputs {
   push: boolean
   identity: { name: string; email: string }
   token: string
+  /**
+   * The GitHub server the token belongs to (GITHUB_SERVER_URL, set on every
+   * runner): git sends the token to no other origin (io/git.ts).
+   */
+  server?: string
   comment: boolean
   allowUntrustedHead: boolean
   /** `api`: GraphQL createCommitOnBranch (Verified, author = the token); `git`: git commit and push */
@@ -212,6 +217,7 @@ export function readPublishInputs(): PublishInputs {
       email: getString('commit-user-email', DEFAULT_COMMIT_USER_EMAIL)
     },
     token,
+    server: process.env.GITHUB_SERVER_URL || undefined,
     comment: getBoolean('comment', true),
     allowUntrustedHead: getBoolean('allow-untrusted-head', false),
     commitVia: getChoice('commit-via', ['api', 'git'] as const, DEFAULT_COMMIT_VIA),

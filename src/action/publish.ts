@@ -47,7 +47,7 @@ export async function publish(
   inputs: PublishInputs,
   regenerate: Regenerate
 ): Promise<PublishOutcome> {
-  const git = new Git(root).withLazyFetchToken(inputs.token || undefined)
+  const git = new Git(root).withLazyFetchToken(inputs.token || undefined, inputs.server)
   const results = [result]
   const first = commitContent(results, plan.triggerSha)
   const sha = await commitFiles(git, { paths: first.paths, identity: inputs.identity, message: first.message })

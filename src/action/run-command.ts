@@ -93,7 +93,7 @@ async function generateFlow(
   })
   if (decision.kind === 'refuse') throw new GraftError(decision.problem)
   const publishes = decision.kind === 'generate' && decision.publish
-  const git = new Git(inputs.root).withLazyFetchToken(publishInputs.token || undefined)
+  const git = new Git(inputs.root).withLazyFetchToken(publishInputs.token || undefined, publishInputs.server)
   if (publishes) await checkoutBranch(git, plan, publishInputs.token || undefined)
 
   const report = await runValidate(inputs, { report: true, leftStale: false })
@@ -130,7 +130,7 @@ async function generateFlow(
   const spend = new RunSpend(inputs.prices)
   let result: GenerateResult
   try {
-    result = await runGenerate(inputs, report, { token: publishInputs.token, spend })
+    result = await runGenerate(inputs, report, { token: publishInputs.token, server: publishInputs.server, spend })
   } catch (error) {
     // an older report on the pull request ("up to date", "regenerated …") must not stand
     await comment(plan, publishInputs, { stale: report.stale, failed: { spent: spend.totals() } })

@@ -69,8 +69,9 @@ export async function runGenerate(
     baselineRev,
     round = 1,
     token,
+    server,
     spend
-  }: { baselineRev?: string; round?: number; token?: string; spend?: RunSpend } = {}
+  }: { baselineRev?: string; round?: number; token?: string; server?: string; spend?: RunSpend } = {}
 ): Promise<GenerateResult> {
   const secrets = knownSecrets()
   const cancel = onCancel()
@@ -101,6 +102,7 @@ export async function runGenerate(
         secrets,
         baselineRev,
         gitToken: token || undefined,
+        gitServer: server,
         handEdits: inputs.handEdits
       })
     )

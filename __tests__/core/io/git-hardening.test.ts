@@ -5,6 +5,8 @@
 // token reaches only the commands that talk to the remote, over HTTP.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile, execFileSync } from 'node:child_process'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { promisify } from 'node:util'
 import { copyFileSync, mkdirSync, mkdtempSync, utimesSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,6 +17,7 @@ import { GraftError } from '../../../src/core/errors.js'
 import { silentLog } from '../../../src/core/log.js'
 import { sourceDiff } from '../../../src/core/pack/source-diff.js'
 import { commitFiles } from '../../../src/core/publish/commit.js'
+import { gitWithAuth } from '../../../src/core/publish/auth.js'
 import { pushWithRebase, remoteTip } from '../../../src/core/publish/push.js'
 import { GitHttpServer } from '../../support/git-http-server.js'
 import { armHostileGitConfig, ranPrograms, writeScript } from '../../support/hostile-git.js'
@@ -113,6 +116,47 @@ describe('git with hooks and configured programs in the work tree', () => {
   })
 })
 
+describe('programs git looks up on PATH', () => {
+  let repo: TestRepo
+  let markers: string
+  let path: string | undefined
+
+  beforeEach(() => {
+    repo = TestRepo.create({ 'docs/a.md': 'a\n' })
+    markers = mkdtempSync(join(tmpdir(), 'graft-markers-'))
+    // a pull request's `ssh` in a folder that a relative PATH entry names (`node_modules/.bin`, `.`)
+    repo.write({ 'tools/ssh': `#!/bin/sh\necho "$*" >> '${markers}/ssh-ran'\nexit 1\n` })
+    execFileSync('chmod', ['+x', repo.path('tools/ssh')])
+    repo.commit('tools')
+    repo.git('remote', 'add', 'origin', 'ssh://git@example.invalid/acme/docs.git')
+    path = process.env.PATH
+    process.env.PATH = ['tools', '', path].join(':')
+  })
+  afterEach(() => {
+    process.env.PATH = path
+    for (const dir of [repo.root, markers]) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it("never runs the work tree's program through a relative PATH entry (an SSH remote's ssh)", async () => {
+    const r = await new Git(repo.root).tryExec(['ls-remote', 'origin'])
+    expect(r.code).not.toBe(0)
+    expect(readdirSync(markers)).toEqual([])
+  })
+
+  it('search paths keep their absolute entries only; the runner tracking id stays', () => {
+    const source = {
+      PATH: `tools::/usr/bin:.:${join(tmpdir(), 'bin')}`,
+      LD_LIBRARY_PATH: ':/opt/lib:lib',
+      RUNNER_TRACKING_ID: 'github_0a1b2c'
+    }
+    expect(programEnv('git', {}, source).PATH).toBe(`/usr/bin:${join(tmpdir(), 'bin')}`)
+    expect(programEnv('dvc', {}, source)).toMatchObject({
+      LD_LIBRARY_PATH: '/opt/lib',
+      RUNNER_TRACKING_ID: 'github_0a1b2c'
+    })
+  })
+})
+
 describe("git's environment", () => {
   let restore: () => void
   beforeEach(() => {
@@ -197,6 +241,137 @@ describe("git's environment", () => {
         expect(call.env).toContain('GIT_CONFIG_KEY_0=core.hooksPath')
       }
       expect(calls.some((c) => c.args.startsWith('push') && c.env.includes(BASE64))).toBe(true)
+    })
+
+    it('with the token server given, still pushes to origin on that server', async () => {
+      const git = new Git(repo.root).withLazyFetchToken(undefined, host.url)
+      expect(await remoteTip(git, 'main', TOKEN)).toMatch(/^[0-9a-f]{40}$/)
+    })
+
+    it("with actions/checkout's persisted credentials in a file outside the work tree (includeIf gitdir): only the action's token is sent", async () => {
+      // checkout (runner 2.329+) keeps its header in a file under RUNNER_TEMP, included for this repository
+      const temp = mkdtempSync(join(tmpdir(), 'graft-runner-temp-'))
+      try {
+        const stale = Buffer.from('x-access-token:ghs_ExpiredCheckoutToken').toString('base64')
+        const credentials = join(temp, 'git-credentials-0a1b.config')
+        execFileSync('git', [
+          'config',
+          '--file',
+          credentials,
+          `http.${host.url}.extraheader`,
+          `AUTHORIZATION: basic ${stale}`
+        ])
+        repo.git('config', `includeIf.gitdir:${repo.path('.git')}/.path`, credentials)
+        const before = host.requests.length
+        const git = new Git(repo.root).withLazyFetchToken(undefined, host.url)
+        expect(await remoteTip(git, 'main', TOKEN)).toMatch(/^[0-9a-f]{40}$/)
+        const sent = host.requests.slice(before)
+        expect(sent.length).toBeGreaterThan(0)
+        for (const r of sent) expect(r.authorization).toEqual([`basic ${BASE64}`])
+      } finally {
+        rmSync(temp, { recursive: true, force: true })
+      }
+    })
+
+    describe('where git would take the token elsewhere', () => {
+      let listener: Server
+      let elsewhere: string
+      /** what reached the other server (or proxy): its Authorization headers and request targets */
+      let seen: string[]
+
+      beforeEach(async () => {
+        seen = []
+        listener = createServer((req, res) => {
+          seen.push(...(req.headersDistinct.authorization ?? []), req.url ?? '')
+          res.writeHead(401, { 'www-authenticate': 'Basic realm="elsewhere"' }).end()
+        })
+        await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve))
+        elsewhere = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/`
+      })
+      afterEach(() => new Promise<void>((resolve) => listener.close(() => resolve())))
+
+      const refused = async (promise: Promise<unknown>): Promise<string> => {
+        const error = await promise.then(
+          () => undefined,
+          (e: unknown) => e
+        )
+        expect(error).toBeInstanceOf(GraftError)
+        return (error as GraftError).message
+      }
+
+      it('url.<base>.insteadOf sending origin to another host: refused, naming it; the other host never sees the token', async () => {
+        repo.git('config', `url.${elsewhere}.insteadOf`, host.url)
+        const message = await refused(remoteTip(new Git(repo.root), 'main', TOKEN))
+        expect(message).toMatch(
+          /does not give its token to git for origin: .*sends origin \(http:\/\/127\.0\.0\.1:\d+\) to http:\/\/127\.0\.0\.1:\d+ \(url\.<base>\.insteadOf/
+        )
+        expect(seen.join('\n')).not.toContain(BASE64)
+      })
+
+      it('an ssh origin that insteadOf rewrites to HTTP(S): refused, the token never sent', async () => {
+        repo.git('remote', 'set-url', 'origin', 'git@example.invalid:acme/docs.git')
+        repo.git('config', `url.${elsewhere}.insteadOf`, 'git@example.invalid:')
+        const message = await refused(gitWithAuth(new Git(repo.root), 'origin', TOKEN, ['ls-remote', 'origin']))
+        expect(message).toMatch(/origin is not reached over HTTP\(S\) by its configured URL/)
+        expect(seen).toEqual([])
+      })
+
+      it('a pushurl on another host: refused before the push', async () => {
+        repo.git('remote', 'set-url', '--push', 'origin', `${elsewhere}docs.git`)
+        const message = await refused(gitWithAuth(new Git(repo.root), 'origin', TOKEN, ['push', 'origin', 'HEAD:main']))
+        expect(message).toMatch(/sends origin .* to http:\/\/127\.0\.0\.1:\d+ \(url\.<base>\.insteadOf or a pushurl\)/)
+        expect(seen).toEqual([])
+      })
+
+      it('origin on another server than the one the token belongs to: refused, naming both', async () => {
+        const git = new Git(repo.root).withLazyFetchToken(undefined, 'https://github.com')
+        const before = host.requests.length
+        const message = await refused(remoteTip(git, 'main', TOKEN))
+        expect(message).toMatch(
+          /origin is at http:\/\/127\.0\.0\.1:\d+, not on the server the workflow runs on \(https:\/\/github\.com\)/
+        )
+        expect(host.requests).toHaveLength(before)
+      })
+
+      it('a configuration file of the work tree (include.path) setting a proxy: the token is not given to git', async () => {
+        repo.write({ 'team.gitconfig': `[http]\n\tproxy = ${elsewhere}\n` })
+        repo.git('config', 'include.path', '../team.gitconfig')
+        const before = host.requests.length
+        const message = await refused(remoteTip(new Git(repo.root), 'main', TOKEN))
+        expect(message).toMatch(
+          /git reads configuration from team\.gitconfig, a file of the work tree that a pull request can change/
+        )
+        expect(seen).toEqual([])
+        expect(host.requests).toHaveLength(before)
+      })
+
+      it('a global configuration an earlier step pointed into the work tree (GIT_CONFIG_GLOBAL): the token is not given to git', async () => {
+        repo.write({ 'ci.gitconfig': `[http]\n\tproxy = ${elsewhere}\n` })
+        const global = process.env.GIT_CONFIG_GLOBAL
+        process.env.GIT_CONFIG_GLOBAL = repo.path('ci.gitconfig')
+        try {
+          const message = await refused(remoteTip(new Git(repo.root), 'main', TOKEN))
+          expect(message).toMatch(/git reads configuration from ci\.gitconfig, a file of the work tree/)
+          expect(seen).toEqual([])
+        } finally {
+          if (global === undefined) delete process.env.GIT_CONFIG_GLOBAL
+          else process.env.GIT_CONFIG_GLOBAL = global
+        }
+      })
+
+      it('a credential helper from a configuration file of the work tree never runs, with or without the token', async () => {
+        const markers = mkdtempSync(join(tmpdir(), 'graft-markers-'))
+        try {
+          writeScript(join(markers, 'helper'), `#!/bin/sh\necho ran >> '${markers}/ran'\n`)
+          repo.write({ 'team.gitconfig': `[credential]\n\thelper = ${join(markers, 'helper')}\n` })
+          repo.git('config', 'include.path', '../team.gitconfig')
+          const r = await new Git(repo.root).tryExec(['ls-remote', 'origin'])
+          expect(r.code).not.toBe(0) // the host wants credentials, and none is given
+          expect(readdirSync(markers)).toEqual(['helper'])
+        } finally {
+          rmSync(markers, { recursive: true, force: true })
+        }
+      })
     })
   })
 })

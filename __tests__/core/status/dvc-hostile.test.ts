@@ -156,7 +156,14 @@ describe('.dvc/ of the repository', () => {
   it.each([
     ['[core]\n    site_cache_dir = /tmp/elsewhere\n', 2, /site_cache_dir moves DVC's site cache/],
     ["['cache']\n    dir = /var/cache/elsewhere\n", 2, /cache\.dir = \/var\/cache\/elsewhere puts DVC's cache outside/],
-    ['[cache]\n  dir = ../../outside\n', 2, /cache\.dir = \.\.\/\.\.\/outside: .*leaves the repository/]
+    ['[cache]\n  dir = ../../outside\n', 2, /cache\.dir = \.\.\/\.\.\/outside: .*leaves the repository/],
+    ['[cache]\n    "dir" = /var/cache/elsewhere\n', 2, /cache\.dir = \/var\/cache\/elsewhere puts DVC's cache outside/],
+    ["[core]\n    'site_cache_dir' = /tmp/elsewhere\n", 2, /site_cache_dir moves DVC's site cache/],
+    [
+      '[cache]\n    dir = """/var/cache/elsewhere"""\n',
+      2,
+      /cache\.dir = \/var\/cache\/elsewhere puts DVC's cache outside/
+    ]
   ])('a .dvc/config that moves DVC state out (%j): refused at its line', async (config, line, message) => {
     repo.write({ '.dvc/config.local': config })
     const error = await refusal(dvcStatus(repo.root, { dvcPath }))
@@ -234,6 +241,40 @@ describe('vars and params files', () => {
     expect(error.message).not.toContain(SECRET)
   })
 
+  it.each(['metrics', 'plots'])(
+    "a stage's %s naming a FIFO outside (DVC would open it and wait): refused at its line before DVC starts",
+    async (kind) => {
+      const fifo = join(outside, 'fifo')
+      execFileSync('mkfifo', [fifo])
+      repo.write({
+        'dvc.yaml': repo
+          .read('dvc.yaml')
+          .replace(
+            'stages:\n',
+            `stages:\n  leak:\n    cmd: x\n    ${kind}:\n      - ${fifo}:\n          cache: false\n`
+          )
+      })
+      const error = await refusal(dvcStatus(repo.root, { dvcPath: '/nonexistent/dvc' })) // DVC is never reached
+      expect(error.problems[0]).toMatchObject({ file: 'dvc.yaml', line: lineOf(fifo) })
+      expect(error.problems[0].message).toMatch(
+        new RegExp(`^refusing to run DVC: the ${kind} of stage leak names .*fifo, outside the repository`)
+      )
+    }
+  )
+
+  it("a stage's plots naming a folder in the repository that holds a symlink out: refused before DVC starts", async () => {
+    mkdirSync(repo.path('plots'))
+    symlinkSync(join(outside, 'values.yaml'), repo.path('plots/leak.csv'))
+    repo.write({
+      'dvc.yaml': repo
+        .read('dvc.yaml')
+        .replace('stages:\n', 'stages:\n  leak:\n    cmd: x\n    plots:\n      - plots\n')
+    })
+    const error = await refusal(dvcStatus(repo.root, { dvcPath: '/nonexistent/dvc' }))
+    expect(error.problems[0]).toMatchObject({ file: 'dvc.yaml', line: lineOf('      - plots') })
+    expect(error.problems[0].message).toMatch(/the plots of stage leak names plots: plots\/leak\.csv is a symlink/)
+  })
+
   it('a vars file outside that does not parse: refused before DVC reads it, its lines never printed', async () => {
     writeFileSync(join(outside, 'garbage.yaml'), `${SECRET}: [unclosed\n  - ${SECRET}\n`)
     repo.write({ 'dvc.yaml': withVars(join(outside, 'garbage.yaml')) })
@@ -270,14 +311,72 @@ describe('vars and params files', () => {
     expect(error.message).not.toContain(SECRET)
   })
 
-  it('a ${key} dep whose value (from a repository params.yaml) lies outside: refused, the path not shown', async () => {
+  it('a ${key} dep whose value (from a repository params.yaml) lies outside: refused at its line before DVC starts', async () => {
     repo.write({ 'params.yaml': `key: ${join(outside, 'values.yaml')}\n`, 'dvc.yaml': withVars('params.yaml') })
-    const error = await refusal(dvcStatus(repo.root, { dvcPath }))
-    expect(error.problems[0]).toMatchObject({ file: 'dvc.yaml', line: lineOf('leak:') })
-    expect(error.problems[0].message).toMatch(
-      /DVC reports 1 path\(s\) of stage leak outside the repository \(not shown/
+    const error = await refusal(dvcStatus(repo.root, { dvcPath: '/nonexistent/dvc' })) // DVC is never reached
+    expect(error.problems[0]).toMatchObject({ file: 'dvc.yaml', line: lineOf('${key}') })
+    expect(error.problems[0].message).toBe(
+      `refusing to run DVC: the deps of stage leak names \${key} (= ${join(outside, 'values.yaml')}), outside the repository`
     )
-    expect(error.message).not.toContain(outside)
+    expect(error.message).not.toContain(SECRET)
+  })
+
+  it.each([
+    [
+      'a foreach item',
+      `  leak:\n    foreach:\n      - docs/src/a.md\n      - OUTSIDE\n    do:\n      cmd: x\n      deps:\n        - \${item}\n`,
+      /the deps of stage leak names \$\{item\} \(= .*fifo\), outside the repository/
+    ],
+    [
+      "a foreach mapping's values, reached by a key path",
+      `  leak:\n    foreach:\n      one:\n        path: docs/src/a.md\n      two:\n        path: OUTSIDE\n    do:\n      cmd: x\n      outs:\n        - \${item.path}:\n            cache: false\n`,
+      /the outs of stage leak names \$\{item\.path\} \(= .*fifo\), outside the repository/
+    ],
+    [
+      'a matrix value',
+      `  leak:\n    matrix:\n      part: [a.md, b.md]\n      dir: [docs/src, ../../../..]\n    cmd: x\n    deps:\n      - \${item.dir}/\${item.part}\n`,
+      /the deps of stage leak names \$\{item\.dir\}\/\$\{item\.part\} \(= \.\.\/\.\.\/\.\.\/\.\.\/a\.md\): .*leaves the repository/
+    ],
+    [
+      'a foreach list from the vars, and the whole deps list written ${…}',
+      `  leak:\n    foreach: \${groups}\n    do:\n      cmd: x\n      deps: \${item.files}\n`,
+      /the deps of stage leak names \$\{item\.files\} \(= .*fifo\), outside the repository/
+    ]
+  ])('%s naming a FIFO or a path outside: refused at its line before DVC starts', async (_what, stage, message) => {
+    const fifo = join(outside, 'fifo')
+    execFileSync('mkfifo', [fifo])
+    repo.write({
+      'params.yaml': `groups:\n  - files: [docs/src/a.md]\n  - files: [${fifo}]\n`,
+      'dvc.yaml': repo.read('dvc.yaml').replace('stages:\n', `stages:\n${stage.replace('OUTSIDE', fifo)}`)
+    })
+    const error = await refusal(dvcStatus(repo.root, { dvcPath: '/nonexistent/dvc' }))
+    expect(error.problems[0].file).toBe('dvc.yaml')
+    expect(error.problems[0].line).toBe(lineOf('${item'))
+    expect(error.problems[0].message).toMatch(message)
+  })
+
+  it('a ${key} that only a vars file the action does not read (TOML) could fill: refused as uncheckable', async () => {
+    repo.write({
+      'values.toml': `key = "${join(outside, 'fifo')}"\n`,
+      'dvc.yaml': withVars('values.toml')
+    })
+    const error = await refusal(dvcStatus(repo.root, { dvcPath: '/nonexistent/dvc' }))
+    expect(error.problems[0]).toMatchObject({ file: 'dvc.yaml', line: lineOf('${key}') })
+    expect(error.problems[0].message).toMatch(/\$\{key\} may come from values\.toml, which the action does not read/)
+  })
+
+  it('a foreach of repository paths, and ${…} values inside the repository, still run DVC', async () => {
+    repo.write({
+      'params.yaml': 'src: docs/src\n',
+      'dvc.yaml': repo
+        .read('dvc.yaml')
+        .replace(
+          'stages:\n',
+          'stages:\n  each:\n    foreach: [a.md]\n    do:\n      cmd: x\n      deps:\n        - ${src}/${item}\n'
+        )
+    })
+    const status = await dvcStatus(repo.root, { dvcPath })
+    expect([...status.keys()]).toEqual(['each@a.md'])
   })
 })
 
@@ -311,11 +410,13 @@ describe('deps that would make DVC reach the network', () => {
     expect(hits).toEqual([])
   })
 
-  it('a URL a ${key} dep resolves to: DVC reaches no network, and the path is refused unshown', async () => {
+  it('a URL a ${key} dep resolves to: refused at its line before DVC starts, no request made', async () => {
     repo.write({ 'params.yaml': `key: ${base}/beacon\n`, 'dvc.yaml': withVars('params.yaml') })
     const error = await refusal(dvcStatus(repo.root, { dvcPath }))
-    expect(error.problems[0].message).toMatch(/DVC reports 1 path\(s\) of stage leak outside the repository/)
-    expect(error.message).not.toContain('beacon')
+    expect(error.problems[0]).toMatchObject({ file: 'dvc.yaml', line: lineOf('${key}') })
+    expect(error.problems[0].message).toMatch(
+      /names \$\{key\} \(= http:\/\/127\.0\.0\.1:\d+\/beacon\), outside the repository/
+    )
     expect(hits).toEqual([])
   })
 })
@@ -344,12 +445,30 @@ describe('what DVC would choke on', () => {
     expect(error.problems[0].message).toMatch(/refusing to run DVC: params\.yaml uses YAML aliases .* alias bomb/)
   })
 
-  it('DVC hanging on a dep that never ends (a FIFO reached through ${key}): stopped, the time limit named', async () => {
-    const fifo = join(outside, 'fifo')
-    execFileSync('mkfifo', [fifo])
-    repo.write({ 'params.yaml': `key: ${fifo}\n`, 'dvc.yaml': withVars('params.yaml') })
+  it('a folder dep nested deeper than DVC can walk: DVC fails, and the message says why and what to do', async () => {
+    let dir = repo.path('docs/src/deep')
+    mkdirSync(dir, { recursive: true })
+    for (let i = 0; i < 1200; i++) {
+      dir = join(dir, 'd')
+      mkdirSync(dir)
+    }
+    writeFileSync(join(dir, 'leaf.md'), 'leaf\n')
+    repo.write({
+      'dvc.yaml': repo.read('dvc.yaml').replace('    - docs/src/a.md\n', '    - docs/src/a.md\n    - docs/src/deep\n')
+    })
+    const error = await refusal(dvcStatus(repo.root, { dvcPath }))
+    expect(error.problems[0].message).toMatch(/^DVC failed \(exit 255\): .*maximum recursion depth exceeded/)
+    expect(error.problems[0].message).not.toMatch(/Having any troubles|dvc\.org\/support/)
+    expect(error.problems[0].hint).toMatch(
+      /nests folders deeper than DVC can walk .* flatten the folder, or use engine "native"/
+    )
+  }, 60_000)
+
+  it('DVC that does not finish (a pipeline too large, a slow disk): stopped, the time limit named', async () => {
+    const slow = join(outside, 'dvc')
+    writeScript(slow, `#!/bin/sh\nexec sleep 60\n`)
     const started = Date.now()
-    const error = await refusal(dvcStatus(repo.root, { dvcPath, timeoutMs: 3000 }))
+    const error = await refusal(dvcStatus(repo.root, { dvcPath: slow, timeoutMs: 3000 }))
     expect(Date.now() - started).toBeLessThan(20_000)
     expect(error.problems[0].message).toBe('dvc status did not finish within 3 s and was stopped')
     expect(error.problems[0].hint).toMatch(/never end.*FIFO.*engine "native"/)

@@ -115,12 +115,19 @@ function readConfig(text: string): Setting[] {
     }
     const eq = line.indexOf('=')
     if (eq < 0) return
+    // a value in triple quotes ('''…''', """…""") or in quotes is what is inside them
     const value = line
       .slice(eq + 1)
       .trim()
       .replace(/\s+#.*$/, '')
+      .replace(/^('''|"""|['"])(.*)\1$/, '$2')
+    // configobj takes a quoted key as the key itself: `"dir" = …` is `dir`
+    const key = line
+      .slice(0, eq)
+      .trim()
       .replace(/^(['"])(.*)\1$/, '$2')
-    settings.push({ section, key: line.slice(0, eq).trim().toLowerCase(), value, line: i + 1 })
+      .toLowerCase()
+    settings.push({ section, key, value, line: i + 1 })
   })
   return settings
 }

@@ -1,17 +1,20 @@
-// The files dvc.yaml makes DVC read: deps and outs as dvc.yaml writes them
-// (a URL dep would make DVC reach the network), `vars:` files (at the top and
+// The files dvc.yaml makes DVC read: deps and outs (metrics and plots too) as
+// dvc.yaml writes them (a URL dep would make DVC reach the network), `vars:` files (at the top and
 // in a stage), params files (a stage's `params:`, the default params.yaml), and
 // the folder a stage's `wdir:` moves its paths to. DVC reads
 // whatever they name — an absolute path or `../..` reaches any file of the
 // runner, and its values then appear as dep paths in the report (a stage dep
 // written `${key}`), or its lines in DVC's error when it does not parse. Each
 // goes through the resolver as a repository dep before DVC starts; YAML ones
-// are measured for alias bombs (DVC would expand them without end).
+// are measured for alias bombs (DVC would expand them without end). A path
+// written with `${…}` (a foreach item, a matrix value, a vars key) is checked
+// for every value it can take (interpolation.ts), as if written out.
 import { posix } from 'node:path'
-import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml'
+import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml'
 import type { Problem } from '../errors.js'
 import { readRegularFile, type RepoPathChecker } from '../paths.js'
 import { pairKey, refuseYamlBombs, scalarString, type YamlSource } from '../yaml/source.js'
+import { expand, isTemplate, loopValues, toData, type Scope } from './interpolation.js'
 
 /** A file (or folder) dvc.yaml makes DVC read, and where dvc.yaml names it. */
 interface FileRef {
@@ -24,6 +27,8 @@ interface FileRef {
   what: string
   /** a dep or out: a folder's entries are checked too, as DVC hashes them */
   tree?: boolean
+  /** the `${…}` template `written` is one value of (shown in messages beside it) */
+  template?: string
 }
 
 /** DVC's default params file, read from each stage's wdir when present. */
@@ -38,14 +43,22 @@ const HINT =
  */
 export function paramsFileProblems(src: YamlSource, paths: RepoPathChecker): Problem[] {
   const problems: Problem[] = []
-  for (const ref of fileRefs(src, problems)) {
+  for (const ref of fileRefs(src, paths, problems)) {
     const problem = refProblem(ref, paths)
     if (problem) problems.push(problem)
   }
   return problems
 }
 
-function fileRefs(src: YamlSource, problems: Problem[]): FileRef[] {
+/** What one stage's paths are read with: where dvc.yaml is, the checker, and the `${…}` context. */
+interface StageContext {
+  src: YamlSource
+  paths: RepoPathChecker
+  scope: Scope
+  problems: Problem[]
+}
+
+function fileRefs(src: YamlSource, paths: RepoPathChecker, problems: Problem[]): FileRef[] {
   const top = src.doc.contents
   if (!isMap(top)) return []
   const refs: FileRef[] = [{ written: DEFAULT_PARAMS, wdir: '', what: 'the default params file' }]
@@ -54,19 +67,88 @@ function fileRefs(src: YamlSource, problems: Problem[]): FileRef[] {
   refs.push(...listRefs(src, top.get('params', true), '', 'params'))
   const stages = top.get('stages', true)
   if (!isMap(stages)) return refs
+  // DVC's context: params.yaml, then the vars of dvc.yaml
+  const scope = withVars({ sources: [] }, [DEFAULT_PARAMS], paths, '')
+  const global = withVars(scope, top.get('vars', true), paths, '')
   for (const pair of stages.items) {
     const name = pairKey(pair)
     const body = pair.value
     if (!isMap(body)) continue
     // foreach: the stage is its `do:` template; matrix: the body itself
-    const template = body.has('foreach') ? body.get('do', true) : body
+    const kind = body.has('foreach') ? 'foreach' : body.has('matrix') ? 'matrix' : undefined
+    const template = kind === 'foreach' ? body.get('do', true) : body
     if (!isMap(template)) continue
-    refs.push(...stageRefs(src, name, template, problems))
+    let stageScope = global
+    if (kind) {
+      const loop = loopValues(body.get(kind, true), global, kind)
+      if ('problem' in loop) {
+        problems.push({
+          file: src.file,
+          line: src.lineOf(body.get(kind, true) as Node),
+          message: `refusing to run DVC: the ${kind} of stage ${name}: ${loop.problem}`,
+          hint: HINT
+        })
+        continue
+      }
+      stageScope = { ...global, loop }
+    }
+    refs.push(...stageRefs({ src, paths, scope: stageScope, problems }, name, template))
   }
   return refs
 }
 
-function stageRefs(src: YamlSource, name: string, body: YAMLMap, problems: Problem[]): FileRef[] {
+/**
+ * `scope` with the vars `node` lists (files relative to `wdir`, inline
+ * mappings) as further sources. A file that is not a plain YAML or JSON file
+ * of the repository is not read here (its own check speaks for it): a key
+ * only it could hold makes a template uncheckable.
+ */
+function withVars(scope: Scope, node: unknown, paths: RepoPathChecker, wdir: string): Scope {
+  const items = Array.isArray(node) ? node : isSeq(node) ? node.items : []
+  const sources = [...scope.sources]
+  let opaque = scope.opaque
+  for (const item of items) {
+    const text = typeof item === 'string' ? item : scalarString(item)
+    if (text === undefined) {
+      if (isMap(item)) sources.push(toData(item))
+      continue
+    }
+    const [file, keys] = [text.split(':')[0], text.split(':')[1]]
+    const rel = posix.normalize(posix.join(wdir, file.replace(/\\/g, '/')))
+    const data = readVarsFile(rel, paths)
+    if (data === 'unread') opaque ??= rel
+    if (data === undefined || data === 'unread') continue
+    const wanted = keys ? keys.split(',').filter(Boolean) : undefined
+    sources.push(wanted ? Object.fromEntries(wanted.map((k) => [k, (data as Record<string, unknown>)[k]])) : data)
+  }
+  return { ...scope, sources, opaque }
+}
+
+/**
+ * A vars file's data, when it is a YAML or JSON file of the repository that
+ * parses; `unread` for a file of the repository in another format (TOML,
+ * Python), whose keys are not known here; undefined otherwise (a file the
+ * resolver refuses or that does not parse: DVC never gets to fill a path).
+ */
+function readVarsFile(rel: string, paths: RepoPathChecker): unknown {
+  if (/^[\w+.-]+:\/\//.test(rel) || posix.isAbsolute(rel)) return undefined
+  const abs = paths.regularFile(rel, 'dep')
+  if (!abs) return undefined
+  if (!/\.(ya?ml|json)$/i.test(rel)) return 'unread'
+  try {
+    const text = readRegularFile(abs, rel) ?? ''
+    refuseYamlBombs(text, rel, '')
+    const doc = parseDocument(text)
+    if (doc.errors.length > 0) return undefined
+    const data = toData(doc.contents)
+    return typeof data === 'object' && data !== null && !Array.isArray(data) ? data : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function stageRefs(context: StageContext, name: string, body: YAMLMap): FileRef[] {
+  const { src, problems } = context
   const refs: FileRef[] = []
   const wdirNode = body.get('wdir', true) as Node | undefined
   let wdir = ''
@@ -86,9 +168,11 @@ function stageRefs(src: YamlSource, name: string, body: YAMLMap, problems: Probl
     wdir = written
   }
   refs.push(...varsRefs(src, body.get('vars', true), wdir, `the vars of stage ${name}`))
-  // deps and outs as dvc.yaml writes them (a prompt's stage too: DVC reads dvc.yaml's, not the prompt's)
-  refs.push(...pathRefs(src, body.get('deps', true), wdir, `the deps of stage ${name}`))
-  refs.push(...pathRefs(src, body.get('outs', true), wdir, `the outs of stage ${name}`))
+  const stage = { ...context, scope: withVars(context.scope, body.get('vars', true), context.paths, wdir) }
+  // deps and outs as dvc.yaml writes them (a prompt's stage too: DVC reads dvc.yaml's, not the prompt's);
+  // metrics and plots are outs too: DVC hashes them (opens each file) like any other
+  for (const field of ['deps', 'outs', 'metrics', 'plots'])
+    refs.push(...pathRefs(stage, body.get(field, true), wdir, `the ${field} of stage ${name}`))
   const params = body.get('params', true)
   if (isSeq(params)) {
     for (const item of params.items) {
@@ -118,11 +202,40 @@ function varsRefs(src: YamlSource, node: unknown, wdir: string, what: string): F
   })
 }
 
-/** deps or outs: plain paths, or `{path: {options}}` mappings; a `${…}` one is DVC's to resolve (its report is checked). */
-function pathRefs(src: YamlSource, node: unknown, wdir: string, what: string): FileRef[] {
-  return listRefs(src, node, wdir, what)
-    .filter((ref) => !ref.written.includes('${'))
-    .map((ref) => ({ ...ref, tree: true }))
+/**
+ * deps or outs: plain paths, or `{path: {options}}` mappings; one written
+ * with `${…}` (or the whole list, `deps: ${files}`) stands for every path its
+ * values make (interpolation.ts), each checked as if written out.
+ */
+function pathRefs(context: StageContext, node: unknown, wdir: string, what: string): FileRef[] {
+  const { src, scope, problems } = context
+  const whole = scalarString(node)
+  const written =
+    whole !== undefined && isTemplate(whole)
+      ? [{ written: whole, wdir, line: src.lineOf(node as Node), what }]
+      : listRefs(src, node, wdir, what)
+  return written.flatMap((ref) => {
+    if (!isTemplate(ref.written)) return [{ ...ref, tree: true }]
+    const found = expand(ref.written, scope)
+    if ('problem' in found) {
+      problems.push({
+        file: src.file,
+        line: ref.line,
+        message: `refusing to run DVC: ${what} names ${ref.written}: ${found.problem}`,
+        hint: HINT
+      })
+      return []
+    }
+    return found.values
+      .flatMap((v) => (Array.isArray(v) ? v : [v]))
+      .map((v) => (typeof v === 'string' ? v : isRecord(v) ? Object.keys(v)[0] : undefined))
+      .filter((v): v is string => v !== undefined)
+      .map((value) => ({ ...ref, written: value, template: ref.written, tree: true }))
+  })
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
 function listRefs(src: YamlSource, node: unknown, wdir: string, what: string): FileRef[] {
@@ -136,13 +249,15 @@ function listRefs(src: YamlSource, node: unknown, wdir: string, what: string): F
 function refProblem(ref: FileRef, paths: RepoPathChecker): Problem | undefined {
   const at = { file: 'dvc.yaml', line: ref.line, hint: HINT }
   const written = ref.written
+  // a value of a `${…}` template is shown with it: the template is what the user wrote
+  const shown = ref.template ? `${ref.template} (= ${written})` : written
   if (
     /^[\w+.-]+:\/\//.test(written) ||
     posix.isAbsolute(written) ||
     /^[A-Za-z]:[\\/]/.test(written) ||
     written.startsWith('~')
   )
-    return { ...at, message: `refusing to run DVC: ${ref.what} names ${written}, outside the repository` }
+    return { ...at, message: `refusing to run DVC: ${ref.what} names ${shown}, outside the repository` }
   // DVC interpolates a params file's name from vars, and parses the file it names (its error quotes the lines)
   if (written.includes('${'))
     return {
@@ -151,7 +266,7 @@ function refProblem(ref: FileRef, paths: RepoPathChecker): Problem | undefined {
     }
   const rel = posix.normalize(posix.join(ref.wdir, written.replace(/\\/g, '/')))
   const problem = paths.check(rel, 'dep') ?? (ref.tree ? paths.checkTree(rel) : undefined)
-  if (problem) return { ...at, message: `refusing to run DVC: ${ref.what} names ${written}: ${problem}` }
+  if (problem) return { ...at, message: `refusing to run DVC: ${ref.what} names ${shown}: ${problem}` }
   if (!/\.ya?ml$/i.test(rel)) return undefined
   const abs = paths.regularFile(rel, 'dep')
   if (!abs) return undefined

@@ -95,6 +95,8 @@ export interface GenerateOptions {
    * one, git's own credentials apply (the CLI).
    */
   gitToken?: string
+  /** the server gitToken belongs to: git sends it to no other origin (io/git.ts) */
+  gitServer?: string
   /**
    * Plan the whole run but take only this stage and the stages of the run it waits
    * for (what `pack` shows: the document as this run would send it).
@@ -341,7 +343,7 @@ class GenerationRun {
   ) {
     this.transaction = new FileTransaction(options.root)
     // In a partial clone, git fetches old contents on its own: with the action's token.
-    this.git = new Git(options.root).withLazyFetchToken(options.gitToken)
+    this.git = new Git(options.root).withLazyFetchToken(options.gitToken, options.gitServer)
     this.files = files
     this.spend = options.spend ?? new RunSpend(options.prices)
   }

@@ -4,6 +4,7 @@
 // other input; git and DVC need none of them, and whatever they start (a hook,
 // a filter, a DVC plugin) would inherit them. Each program gets the common
 // variables below plus the few of its own, and what the caller sets for it.
+import { delimiter, isAbsolute } from 'node:path'
 
 /** Where programs are, whose home, the locale and time zone, the temp folder, and the OS's own essentials. */
 const COMMON = [
@@ -16,6 +17,9 @@ const COMMON = [
   'TZ',
   'TMPDIR',
   'XDG_CONFIG_HOME',
+  // not a secret: the runner finds the processes a job left running by it, and stops them when the job
+  // ends (a self-hosted runner's "Cleaning up orphan processes"); a git or DVC without it would outlive it
+  'RUNNER_TRACKING_ID',
   // Windows: programs do not start without some of these
   'SYSTEMROOT',
   'WINDIR',
@@ -82,8 +86,26 @@ const OWN_PREFIXES: Record<Program, string[]> = {
 export type Program = 'git' | 'dvc' | 'pip'
 
 /**
+ * Lists of folders a program (or the dynamic loader) searches for what it
+ * runs or loads. A relative entry — `.`, an empty one (which means `.`),
+ * `node_modules/.bin` — names a folder of the directory the program runs in,
+ * the repository: git would run a committed `ssh` for an SSH remote, the
+ * loader would load a committed library into DVC. Only absolute entries are
+ * kept, as io/which.ts looks programs up.
+ */
+const SEARCH_PATHS = new Set(['PATH', 'LD_LIBRARY_PATH', 'DYLD_LIBRARY_PATH'])
+
+function absoluteEntries(list: string): string {
+  return list
+    .split(delimiter)
+    .filter((dir) => isAbsolute(dir))
+    .join(delimiter)
+}
+
+/**
  * The variables of `source` that `program` may see (names compared
- * case-insensitively, as Windows does), then `set` on top.
+ * case-insensitively, as Windows does), search paths with their absolute
+ * entries only, then `set` on top.
  */
 export function programEnv(
   program: Program,
@@ -96,7 +118,8 @@ export function programEnv(
   for (const [name, value] of Object.entries(source)) {
     if (value === undefined) continue
     const upper = name.toUpperCase()
-    if (allowed.has(upper) || prefixes.some((p) => upper.startsWith(p))) env[name] = value
+    if (!allowed.has(upper) && !prefixes.some((p) => upper.startsWith(p))) continue
+    env[name] = SEARCH_PATHS.has(upper) ? absoluteEntries(value) : value
   }
   return { ...env, ...set }
 }

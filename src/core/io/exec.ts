@@ -92,6 +92,8 @@ export const run: Runner = (file, args, options) =>
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: stoppable && GROUPS
     })
+    const closed = new Promise<void>((done) => child.once('close', () => done()))
+    if (stoppable && GROUPS && child.pid !== undefined) running.track(child.pid, closed)
     const out: Buffer[] = []
     const err: Buffer[] = []
     let outBytes = 0
@@ -150,6 +152,55 @@ export const run: Runner = (file, args, options) =>
     child.stdin.on('error', () => {})
     child.stdin.end(options.input ?? '')
   })
+
+/**
+ * The process groups of the programs running now in groups of their own. A
+ * group does not get the signals sent to ours (Ctrl-C in a terminal), and the
+ * runner, cancelling a step, stops only the action's own process: so when the
+ * action ends — it exits, or a signal ends it — it stops them itself, rather
+ * than leave a DVC or git running on in the workspace, holding its locks.
+ */
+class RunningGroups {
+  private readonly groups = new Map<number, Promise<void>>()
+  private readonly onExit = (): void => {
+    for (const pid of this.groups.keys()) stop(pid)
+  }
+  private readonly onSignal = (signal: NodeJS.Signals): void => {
+    const closing = [...this.groups.values()]
+    this.onExit()
+    // Another part of the program handles the signal (generate rolls back its writes): it decides.
+    if (process.listenerCount(signal) > 1) return
+    // Else the signal's own effect, once the stopped programs are gone and the code awaiting them
+    // ran its clean-up (a scratch .dvc/ removed): the process ends by the signal, as without us.
+    this.disarm()
+    const grace = new Promise<void>((done) => setTimeout(done, 2000).unref())
+    void Promise.race([Promise.all(closing), grace]).then(() => setImmediate(() => process.kill(process.pid, signal)))
+  }
+
+  track(pid: number, closed: Promise<void>): void {
+    if (this.groups.size === 0) this.arm()
+    this.groups.set(pid, closed)
+    void closed.then(() => {
+      this.groups.delete(pid)
+      if (this.groups.size === 0) this.disarm()
+    })
+  }
+
+  private arm(): void {
+    process.on('exit', this.onExit)
+    for (const signal of STOP_SIGNALS) process.on(signal, this.onSignal)
+  }
+
+  private disarm(): void {
+    process.off('exit', this.onExit)
+    for (const signal of STOP_SIGNALS) process.off(signal, this.onSignal)
+  }
+}
+
+/** The signals that end a run: Ctrl-C, a cancelled workflow (SIGINT, then SIGTERM), a closed terminal. */
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
+
+const running = new RunningGroups()
 
 /** Kills a timed program's whole process group (POSIX), or the program itself. */
 function stop(pid: number | undefined): void {

@@ -33,6 +33,16 @@ export function isHttpRemote(remoteUrl: string): boolean {
   return /^https?:\/\//i.test(remoteUrl)
 }
 
+/** `scheme://host[:port]` of an HTTP(S) URL, lower case, the default port left out; undefined for anything else. */
+export function httpOrigin(remoteUrl: string): string | undefined {
+  if (!isHttpRemote(remoteUrl)) return undefined
+  try {
+    return new URL(remoteUrl).origin.toLowerCase()
+  } catch {
+    return undefined
+  }
+}
+
 /** The configuration that adds the header to one git process. */
 export function authConfig(remoteUrl: string, token: string): ConfigEntry[] {
   const key = extraHeaderKey(remoteUrl)

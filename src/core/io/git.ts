@@ -20,12 +20,12 @@
 //   credential helper (credential.helper and credential.<url>.helper emptied);
 //   without the action's token (the CLI), the user's own credentials apply;
 // - with a time limit, named when it stops a command.
-import { readdirSync, type Dirent } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readdirSync, realpathSync, type Dirent } from 'node:fs'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { GraftError } from '../errors.js'
 import { CommandError, CommandTimeout, OutputTooLarge, describeDuration, run, type RunResult } from './exec.js'
 import { programEnv } from './env.js'
-import { authConfig, isHttpRemote, scrubSecret } from './git-auth.js'
+import { authConfig, httpOrigin, isHttpRemote, scrubSecret } from './git-auth.js'
 
 /** Limits of one command beyond the runner's own. */
 export interface GitLimits {
@@ -109,11 +109,26 @@ interface RepoFacts {
   /** empty every credential helper the configuration names, for a command that authenticates with the action's token */
   credentialResets: ConfigEntry[]
   /**
-   * The URL of the remote a partial clone (`--filter=blob:none`) fetches
-   * missing objects from, as git fetches them on its own in the middle of a
-   * diff, show or rebase.
+   * The remote a partial clone (`--filter=blob:none`) fetches missing objects
+   * from, as git fetches them on its own in the middle of a diff, show or
+   * rebase: its URL as configured, and the URLs git uses (url.*.insteadOf applied).
    */
-  promisorUrl?: string
+  promisor?: RemoteUrls
+  /**
+   * A configuration file git reads from the work tree (an include.path or
+   * includeIf pointing there), repository-relative: a pull request can change
+   * it, so no command gets the token while git reads it, and no credential
+   * helper runs.
+   */
+  worktreeConfig?: string
+}
+
+/** A remote's URL as its configuration writes it, and the URLs git really uses for it. */
+interface RemoteUrls {
+  name: string
+  configured: string
+  /** fetch URL, then every push URL, after url.<base>.insteadOf / pushInsteadOf */
+  used: string[]
 }
 
 /**
@@ -121,13 +136,14 @@ interface RepoFacts {
  * fetch from its promisor remote): the token was refused, or there was none.
  */
 export class LazyFetchError extends GraftError {
-  constructor(remoteUrl: string | undefined, stderr: string) {
+  constructor(remoteUrl: string | undefined, stderr: string, withheld?: string) {
     const status =
       /returned error: (\d{3})/.exec(stderr)?.[1] ?? (/could not read Username/i.test(stderr) ? '401' : undefined)
     super({
       message:
         `this clone is partial (file contents are fetched when needed, as with actions/checkout's filter: blob:none), ` +
-        `and fetching older contents from ${remoteUrl ?? 'its remote'} failed${status ? ` (HTTP ${status})` : ''}`,
+        `and fetching older contents from ${remoteUrl ?? 'its remote'} failed${status ? ` (HTTP ${status})` : ''}` +
+        (withheld ? `; the token was not sent: ${withheld}` : ''),
       hint: 'give the action a `token` that may read the repository (it fetches them with it), or check out without `filter:` (a full clone)'
     })
     this.name = 'LazyFetchError'
@@ -140,8 +156,13 @@ interface GitSetup {
   env: NodeJS.ProcessEnv
   /** the token for a remote reached over HTTP(S), for the commands that talk to it (publish/auth.ts) */
   auth?: { url: string; token: string }
-  /** the token git's own fetches in a partial clone carry (see RepoFacts.promisorUrl) */
+  /** the token git's own fetches in a partial clone carry (see RepoFacts.promisor) */
   lazyFetchToken?: string
+  /**
+   * The server the token belongs to (`https://github.com`, a GHES URL): git
+   * sends it to no other origin. Unset: the remote's configured origin only.
+   */
+  tokenServer?: string
   shared: Shared
 }
 
@@ -172,13 +193,17 @@ export class Git {
   async tryExec(args: string[], input?: string, limits: GitLimits = {}): Promise<RunResult> {
     const facts = await this.facts()
     const { auth, lazyFetchToken } = this.setup
-    const lazy = facts.promisorUrl && isHttpRemote(facts.promisorUrl) && lazyFetchToken
+    const lazy = facts.promisor && lazyFetchToken && !this.lazyTokenWithheld(facts) ? facts.promisor : undefined
     const headers = [
-      ...(lazy ? authConfig(facts.promisorUrl!, lazyFetchToken) : []),
+      ...(lazy ? authConfig(lazy.configured, lazyFetchToken!) : []),
       ...(auth ? authConfig(auth.url, auth.token) : [])
     ]
-    // With the action's own credentials, no other (a helper would answer when the header is refused).
-    const config = headers.length > 0 ? [...facts.overrides, ...facts.credentialResets, ...headers] : facts.overrides
+    // With the action's own credentials, no other (a helper would answer when the header is refused);
+    // and none from a configuration file of the work tree, ever.
+    const config =
+      headers.length > 0 || facts.worktreeConfig
+        ? [...facts.overrides, ...facts.credentialResets, ...headers]
+        : facts.overrides
     const env = gitProcessEnv(config, this.setup.env)
     try {
       const result = await run('git', withPackPrograms(args), {
@@ -206,17 +231,47 @@ export class Git {
    * `filter: blob:none` and `persist-credentials: false` has no credentials of
    * its own for them.
    */
-  withLazyFetchToken(token: string | undefined): Git {
-    return new Git(this.cwd, this.setup.env, { ...this.setup, lazyFetchToken: token })
+  withLazyFetchToken(token: string | undefined, server?: string): Git {
+    return new Git(this.cwd, this.setup.env, { ...this.setup, lazyFetchToken: token, tokenServer: server })
   }
 
   /**
-   * The same repository, whose commands send `token` to the HTTP(S) remote at
-   * `url` as a header (and ask no credential helper): for the commands that
-   * talk to the remote (publish/auth.ts withToken).
+   * The same repository, whose commands send `token` to `remote` (a name or a
+   * URL) as a header when git reaches it over HTTP(S), and ask no credential
+   * helper: for the commands that talk to the remote (publish/auth.ts).
+   * The header is keyed to the remote's origin as configured, and given only
+   * when every URL git uses for the remote over HTTP(S) has that origin (no
+   * url.*.insteadOf or pushurl taking it elsewhere), that origin is the token's
+   * server, and git reads no configuration file from the work tree.
+   * @throws GraftError naming where git would take the token otherwise
    */
-  withAuth(url: string, token: string): Git {
-    return new Git(this.cwd, this.setup.env, { ...this.setup, auth: { url, token } })
+  async withRemoteAuth(remote: string, token: string): Promise<Git> {
+    const urls = await this.remoteUrls(remote)
+    if (!isHttpRemote(urls.configured) && !urls.used.some(isHttpRemote)) return this
+    const problem = tokenDestinationProblem(urls, await this.facts(), this.setup.tokenServer)
+    if (problem)
+      throw new GraftError({
+        message: `the action does not give its token to git for ${remote}: ${problem}`,
+        hint: TOKEN_DESTINATION_HINT
+      })
+    return new Git(this.cwd, this.setup.env, { ...this.setup, auth: { url: urls.configured, token } })
+  }
+
+  /** A remote's configured URL and the URLs git uses for it (a URL given as `remote` is its own). */
+  private async remoteUrls(remote: string): Promise<RemoteUrls> {
+    const configured = (await this.tryExec(['config', '--get', `remote.${remote}.url`])).stdout.trim()
+    if (!configured) return { name: remote, configured: remote, used: [remote] }
+    const fetch = (await this.tryExec(['remote', 'get-url', remote])).stdout.trim()
+    const push = (await this.tryExec(['remote', 'get-url', '--push', '--all', remote])).stdout.split('\n')
+    return { name: remote, configured, used: [fetch, ...push].map((u) => u.trim()).filter(Boolean) }
+  }
+
+  /** Why the partial clone's own fetches may not carry the token, or undefined. */
+  private lazyTokenWithheld(facts: RepoFacts): string | undefined {
+    const promisor = facts.promisor
+    if (!promisor || (!isHttpRemote(promisor.configured) && !promisor.used.some(isHttpRemote)))
+      return 'not over HTTP(S)'
+    return tokenDestinationProblem(promisor, facts, this.setup.tokenServer)
   }
 
   /**
@@ -326,9 +381,12 @@ export class Git {
   /** A failure of a command that does not itself talk to the remote, in a partial clone, from a fetch git made on its own. */
   private async throwIfLazyFetchFailed(args: string[], result: RunResult): Promise<void> {
     if (REMOTE_COMMANDS.has(args[0])) return
-    const { promisorUrl } = await this.facts()
-    if (PROMISOR_FAILURE.test(result.stderr) || (promisorUrl && LAZY_FETCH_FAILURE.test(result.stderr)))
-      throw new LazyFetchError(promisorUrl, result.stderr)
+    const facts = await this.facts()
+    const promisorUrl = facts.promisor?.configured
+    if (PROMISOR_FAILURE.test(result.stderr) || (promisorUrl && LAZY_FETCH_FAILURE.test(result.stderr))) {
+      const withheld = this.setup.lazyFetchToken && facts.promisor ? this.lazyTokenWithheld(facts) : undefined
+      throw new LazyFetchError(promisorUrl, result.stderr, withheld === 'not over HTTP(S)' ? undefined : withheld)
+    }
   }
 }
 
@@ -365,7 +423,10 @@ async function readFacts(cwd: string): Promise<RepoFacts> {
     run('git', args, { cwd, env: gitProcessEnv(FIXED), allowFailure: true, timeoutMs: GIT_TIME_LIMIT_MS }).catch(
       () => undefined
     )
-  const names = (await git(['config', '--list', '--name-only', '-z']))?.stdout.split('\0') ?? []
+  // origin and name of each entry: `file:<path>\0<name>\0`
+  const listed = (await git(['config', '--list', '--show-origin', '--name-only', '-z']))?.stdout.split('\0') ?? []
+  const names = listed.filter((_, i) => i % 2 === 1)
+  const origins = new Set(listed.filter((o, i) => i % 2 === 0 && o.startsWith('file:')).map((o) => o.slice(5)))
   // `git submodule init` (and every clone or checkout with submodules) records submodule.<name>.url here
   const inSubmodules = names.some((n) => n.startsWith('submodule.')) ? await submoduleConfigNames(git, cwd) : []
   const overrides = [...FIXED, ...namedOverrides([...names, ...inSubmodules])]
@@ -373,12 +434,80 @@ async function readFacts(cwd: string): Promise<RepoFacts> {
     { key: 'credential.helper', value: '' },
     ...names.filter((n) => /^credential\..+\.helper$/.test(n)).map((n) => ({ key: n, value: '' }))
   ]
+  const facts: RepoFacts = { overrides, credentialResets }
+  if ([...origins].some((o) => o !== '.git/config')) facts.worktreeConfig = await worktreeFile(origins, git)
   const promisor = names.includes('extensions.partialclone')
     ? (await git(['config', '--get', 'extensions.partialClone']))?.stdout.trim()
     : names.find((n) => /^remote\..+\.promisor$/.test(n))?.slice('remote.'.length, -'.promisor'.length)
-  if (!promisor) return { overrides, credentialResets }
-  const url = (await git(['remote', 'get-url', promisor]))?.stdout.trim()
-  return { overrides, credentialResets, promisorUrl: url || undefined }
+  if (!promisor) return facts
+  const configured = (await git(['config', '--get', `remote.${promisor}.url`]))?.stdout.trim()
+  const used = (await git(['remote', 'get-url', promisor]))?.stdout.trim()
+  if (configured) facts.promisor = { name: promisor, configured, used: used ? [used] : [] }
+  return facts
+}
+
+/**
+ * The first of the configuration files git read (`origins`, as `git config
+ * --show-origin` names them) that lies in the work tree — not in the git
+ * folder — repository-relative; undefined when none does.
+ */
+async function worktreeFile(
+  origins: Set<string>,
+  git: (args: string[]) => Promise<RunResult | undefined>
+): Promise<string | undefined> {
+  const where = (await git(['rev-parse', '--show-toplevel', '--absolute-git-dir']))?.stdout.split('\n') ?? []
+  const [top, gitDir] = where.map((p) => p.trim())
+  if (!top || !gitDir) return undefined
+  const real = (p: string): string => {
+    try {
+      return realpathSync.native(p)
+    } catch {
+      return resolve(p)
+    }
+  }
+  const inside = (outer: string, inner: string): boolean => {
+    const rel = relative(outer, inner)
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+  }
+  const realTop = real(top)
+  const realGitDir = real(gitDir)
+  for (const origin of origins) {
+    // git names the repository's own files relative to the top of the work tree
+    const file = real(isAbsolute(origin) ? origin : resolve(top, origin))
+    if (!inside(realTop, file) || inside(realGitDir, file)) continue
+    const rel = relative(realTop, file).split(sep)
+    if (rel.some((part) => part === '.git')) continue // another repository's git folder (a submodule's)
+    return rel.join('/')
+  }
+  return undefined
+}
+
+/** What to do when the action refuses to give git its token. */
+const TOKEN_DESTINATION_HINT =
+  "the action sends its token only to the server the workflow runs on, at the origin of the remote's own URL: " +
+  'remove the url.<base>.insteadOf, pushurl or include (include.path, includeIf) an earlier step set (`git config --list --show-origin` shows where each setting comes from), ' +
+  'and point origin at that server (actions/checkout does)'
+
+/**
+ * Why git would take the token somewhere it does not belong, or undefined:
+ * an HTTP(S) URL git uses for the remote at another origin than the remote's
+ * configured one (url.<base>.insteadOf, a pushurl), that origin not the
+ * token's server, or a configuration file of the work tree (which could send
+ * git through a proxy of its choosing or turn TLS checks off).
+ */
+function tokenDestinationProblem(urls: RemoteUrls, facts: RepoFacts, server: string | undefined): string | undefined {
+  if (facts.worktreeConfig)
+    return `git reads configuration from ${facts.worktreeConfig}, a file of the work tree that a pull request can change`
+  const origin = httpOrigin(urls.configured)
+  if (!origin)
+    return `${urls.name} is not reached over HTTP(S) by its configured URL, but git's configuration rewrites it to HTTP(S)`
+  const elsewhere = urls.used.find((u) => isHttpRemote(u) && httpOrigin(u) !== origin)
+  if (elsewhere)
+    return `git's configuration sends ${urls.name} (${origin}) to ${httpOrigin(elsewhere)} (url.<base>.insteadOf or a pushurl)`
+  const serverOrigin = server ? httpOrigin(server) : undefined
+  if (server && origin !== serverOrigin)
+    return `${urls.name} is at ${origin}, not on the server the workflow runs on (${serverOrigin ?? server})`
+  return undefined
 }
 
 /** How deep into `modules/` (a submodule's name may hold `/`, and submodules nest) the configurations are looked for. */

@@ -6,7 +6,7 @@
 // local path or an SSH remote, so they never see it.
 import { GraftError } from '../errors.js'
 import type { Git } from '../io/git.js'
-import { isHttpRemote, scrubSecret } from '../io/git-auth.js'
+import { scrubSecret } from '../io/git-auth.js'
 import type { RunResult } from '../io/exec.js'
 
 export { authConfig, authHeader, extraHeaderKey, isHttpRemote, scrubSecret } from '../io/git-auth.js'
@@ -50,15 +50,10 @@ export function tokenRefused(doing: string, token: string | undefined): GraftErr
   })
 }
 
-/** `git` with the token's header for `remote` when it is reached over HTTP(S); `git` itself otherwise. */
+/**
+ * `git` with the token's header for `remote` when it is reached over HTTP(S)
+ * (io/git.ts withRemoteAuth: only where the token belongs); `git` itself otherwise.
+ */
 export async function withToken(git: Git, remote: string, token: string | undefined): Promise<Git> {
-  if (!token) return git
-  const url = await remoteUrl(git, remote)
-  return isHttpRemote(url) ? git.withAuth(url, token) : git
-}
-
-/** The URL git will use for `remote` (insteadOf applied); a URL or path passes through. */
-async function remoteUrl(git: Git, remote: string): Promise<string> {
-  const r = await git.tryExec(['remote', 'get-url', remote])
-  return r.code === 0 ? r.stdout.trim() : remote
+  return token ? git.withRemoteAuth(remote, token) : git
 }

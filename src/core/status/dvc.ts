@@ -135,9 +135,10 @@ export function parseDvcStatusJson(stdout: string): PipelineStatus {
 }
 
 /**
- * A dep or out DVC reports outside the repository came from a `${…}` value
- * (a literal one is refused before DVC runs): refused, naming the stage, and
- * its path is never shown — it may be a value read from anywhere.
+ * A dep or out DVC reports outside the repository: a literal one, and every
+ * value of a `${…}` one, were refused before DVC ran (dvc/params-files.ts), so
+ * this is the last line should DVC resolve something that check did not
+ * foresee: refused, naming the stage, and its path never shown.
  */
 function refuseOutsidePaths(status: PipelineStatus, stageLines: Map<string, number | undefined>): PipelineStatus {
   const problems: Problem[] = []
@@ -190,7 +191,7 @@ function pathStates(value: unknown): Record<string, PathState> {
 // ---- reading DVC's failures --------------------------------------------------
 
 /** What each documented DVC exit code means, and what to do about it. */
-const EXIT_MEANINGS: Record<number, { meaning: string; hint: string; file?: string }> = {
+const EXIT_MEANINGS: Record<number, { meaning: string; hint: string | ((said: string) => string); file?: string }> = {
   253: {
     meaning: 'DVC says this is not a DVC repository',
     get hint() {
@@ -208,7 +209,13 @@ const EXIT_MEANINGS: Record<number, { meaning: string; hint: string; file?: stri
   },
   255: {
     meaning: 'DVC failed',
-    hint: 'if another DVC process holds the repository lock, wait for it; if none runs, delete .dvc/tmp/lock'
+    // DVC's catch-all: what to do depends on what it said
+    hint: (said) =>
+      /maximum recursion depth/i.test(said)
+        ? 'a folder dep nests folders deeper than DVC can walk (about 900 levels: Python stops there): flatten the folder, or use engine "native"'
+        : /\block\b/i.test(said)
+          ? 'if another DVC process holds the repository lock, wait for it; if none runs, delete .dvc/tmp/lock'
+          : 'run `dvc status` in the repository to see the full error'
   }
 }
 
@@ -219,7 +226,7 @@ function dvcFailure(result: RunResult): GraftError {
     return new GraftError({
       message: `${known.meaning} (exit ${result.code}): ${text}`,
       file: known.file,
-      hint: known.hint
+      hint: typeof known.hint === 'string' ? known.hint : known.hint(text)
     })
   }
   return new GraftError(
@@ -254,10 +261,13 @@ function syntaxProblem(text: string): Problem | undefined {
 function dvcMessage(result: RunResult): string {
   const lines = (result.stderr || result.stdout)
     .split('\n')
-    .filter((l) => l.trim() !== '' && !/^\s/.test(l) && !/^\d+\s/.test(l))
+    .filter((l) => l.trim() !== '' && !/^\s/.test(l) && !/^\d+\s/.test(l) && !DVC_FOOTER.test(l))
     .map((l) => l.replace(/^ERROR:\s*/, '').trimEnd())
   return lines.join(' ').replace(/\s+/g, ' ').trim() || `no message (exit ${result.code})`
 }
+
+/** The line DVC ends every unexpected error with: a support link, nothing about this run. */
+const DVC_FOOTER = /^Having any troubles\?/
 
 /**
  * DVC's words as a message may quote them: the first few lines, cut short,
