@@ -17,6 +17,7 @@ import {
   DEFAULT_MAX_TOKENS,
   DEFAULT_MODEL,
   DEFAULT_TIMEOUT_MINUTES,
+  DEFAULT_UPDATE_STYLE,
   defaultRegion
 } from '../core/defaults.js'
 import { GraftError } from '../core/errors.js'
@@ -27,6 +28,7 @@ import { parseTargetList, type DownstreamPolicy } from '../core/pipeline/targets
 import type { EngineChoice } from '../core/validate/validate.js'
 import type { Budget } from '../core/generate/budget.js'
 import { HAND_EDIT_POLICIES, type HandEditPolicy } from '../core/validate/hand-edits.js'
+import { parseUpdateStyle, type UpdateStyle } from '../core/pack/update-style.js'
 
 export interface ValidateInputs {
   root: string
@@ -122,6 +124,8 @@ export interface GenerateInputs extends ValidateInputs {
   timeoutMinutes: number
   dryRun: boolean
   budget: Budget
+  /** UPDATE/REFINE/REFRESH: edits to the previous draft, or the whole document */
+  updateStyle: UpdateStyle
 }
 
 /** The `model` input, checked as an input: a typo fails here, naming the input, not a prompt. */
@@ -141,6 +145,7 @@ export function readGenerateInputs(): GenerateInputs {
     concurrency: getPositiveInt('concurrency', DEFAULT_CONCURRENCY),
     timeoutMinutes: getPositiveInt('timeout-minutes', DEFAULT_TIMEOUT_MINUTES),
     dryRun: getBoolean('dry-run', false),
+    updateStyle: parseUpdateStyle(getString('update-style', DEFAULT_UPDATE_STYLE), 'input update-style'),
     budget: {
       maxDocuments: getPositiveInt('max-documents', DEFAULT_MAX_DOCUMENTS),
       maxInputTokens: getPositiveInt('max-input-tokens', DEFAULT_MAX_INPUT_TOKENS),

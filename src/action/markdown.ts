@@ -3,6 +3,7 @@
 import type { StaleDocument } from '../core/types.js'
 import type { LeftStale } from '../core/generate/left-stale.js'
 import { ENGINE_NONE_MEANS } from '../core/validate/validate.js'
+import { describeLineChange, type LineChange } from '../core/generate/line-changes.js'
 
 /**
  * Repository text (a path, a reason) as plain text in a table cell: HTML shows
@@ -95,6 +96,26 @@ export interface DocumentRow {
   promptChars: number
   /** edited by hand: `kept` (accepted into dvc.lock) or `regenerated` */
   handEdit?: 'kept' | 'regenerated'
+  /** edits, rewrite or edits→rewrite (planned style in a dry run) */
+  style?: string
+  /** lines added and removed, out of the document's lines */
+  lines?: LineChange
+  /** why the edits did not apply (edits→rewrite) */
+  editsFailed?: string
+  /** an UPDATE that changed far more than its source diff calls for */
+  disproportionate?: string
+}
+
+/** Fallbacks and out-of-proportion rewrites, one line per document, under the table (empty when none). */
+function changeNotes(rows: DocumentRow[]): string[] {
+  const notes: string[] = []
+  for (const r of rows.filter((d) => d.editsFailed))
+    notes.push(
+      `- ${codeCell(r.output)}: edits did not apply: ${escapeProse(r.editsFailed!)}; rewrote the whole document`
+    )
+  for (const r of rows.filter((d) => d.disproportionate))
+    notes.push(`- ⚠️ ${codeCell(r.output)}: this UPDATE ${escapeProse(r.disproportionate!)}; review the whole document`)
+  return notes.length > 0 ? [...notes, ''] : []
 }
 
 /** The run's hand-edited documents, said plainly under the table (empty when none). */
@@ -122,12 +143,13 @@ function handEditNote(rows: DocumentRow[], dryRun: boolean): string[] {
 export function generateTable(rows: DocumentRow[], dryRun: boolean): string {
   if (rows.length === 0) return '_Nothing to generate._\n'
   const lines = rows.map((r) => {
+    const change = r.lines ? `<br>${describeLineChange(r.lines)}, ${r.style}` : ''
     const outcome = dryRun
-      ? `dry run (${r.promptChars} chars packed)`
+      ? `dry run (${r.promptChars} chars packed${r.style ? `, asks for ${r.style === 'edits' ? 'edits' : 'the whole document'}` : ''})`
       : r.cached
-        ? 'cache hit'
+        ? `cache hit${change}`
         : r.rendered
-          ? 'rendered'
+          ? `rendered${change}`
           : r.handEdit === 'kept'
             ? 'hand edit kept (no call)'
             : 'kept (no call)'
@@ -140,6 +162,7 @@ export function generateTable(rows: DocumentRow[], dryRun: boolean): string {
     ...lines,
     `| **Total** | | | **${total.i}** | **${total.o}** | | |`,
     '',
+    ...changeNotes(rows),
     ...handEditNote(rows, dryRun)
   ].join('\n')
 }

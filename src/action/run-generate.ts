@@ -80,7 +80,8 @@ export async function runGenerate(
         secrets,
         baselineRev,
         gitToken: token || undefined,
-        handEdits: inputs.handEdits
+        handEdits: inputs.handEdits,
+        updateStyle: inputs.updateStyle
       })
     )
     .finally(cancel.dispose)

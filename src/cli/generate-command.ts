@@ -12,8 +12,11 @@ import {
   DEFAULT_MAX_TOKENS,
   DEFAULT_MODEL,
   DEFAULT_TIMEOUT_MINUTES,
+  DEFAULT_UPDATE_STYLE,
   defaultRegion
 } from '../core/defaults.js'
+import { parseUpdateStyle } from '../core/pack/update-style.js'
+import { describeLineChange } from '../core/generate/line-changes.js'
 import { DEFAULT_BUDGET } from '../core/generate/budget.js'
 import { parseDownstream, parseEngineChoice, parsePositiveInt } from '../core/settings.js'
 import { leftStale } from '../core/generate/left-stale.js'
@@ -48,6 +51,10 @@ Options:
   --hand-edits <keep|regenerate|fail>
                              a generated document edited by hand: accept the edit into dvc.lock,
                              rewrite it from the edit (REFRESH), or fail (default keep)
+  --update-style <edits|rewrite>
+                             UPDATE, REFINE and REFRESH: ask for edits to the previous draft, rewriting
+                             the whole document only when they do not apply (edits), or ask for the
+                             whole document (rewrite) (default ${DEFAULT_UPDATE_STYLE})
   -C, --cwd <dir>            repository root (default: the current directory)
   -h, --help                 show this help
 `
@@ -83,6 +90,7 @@ type GenerateOptions = {
   'timeout-minutes'?: string
   engine: string
   'hand-edits': string
+  'update-style': string
   cwd: string
   help: boolean
 }
@@ -103,6 +111,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     'timeout-minutes': { type: 'string' },
     engine: { type: 'string', default: 'auto' },
     'hand-edits': { type: 'string', default: DEFAULT_HAND_EDITS },
+    'update-style': { type: 'string', default: DEFAULT_UPDATE_STYLE },
     cwd: { type: 'string', short: 'C', default: '.' }
   })
   if (values.help) {
@@ -114,6 +123,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
   const downstream = asUsage(() => parseDownstream(values.downstream, '--downstream'))
   asUsage(() => resolveModelSetting(values.model, '--model'))
   const handEdits = asUsage(() => parseHandEditPolicy(values['hand-edits'], '--hand-edits'))
+  const updateStyle = asUsage(() => parseUpdateStyle(values['update-style'], '--update-style'))
   const maxTokens = positiveInt('max-tokens', values['max-tokens'], DEFAULT_MAX_TOKENS)
   const concurrency = positiveInt('concurrency', values.concurrency, DEFAULT_CONCURRENCY)
   const timeoutMs = positiveInt('timeout-minutes', values['timeout-minutes'], DEFAULT_TIMEOUT_MINUTES) * 60_000
@@ -156,6 +166,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     timeoutMs,
     dryRun: values['dry-run'],
     handEdits,
+    updateStyle,
     renderer: async () => {
       await checkCredentials(region, audience)
       return new BedrockRenderer({ region, log, audience, concurrency, fixedConcurrency: values['fixed-concurrency'] })
@@ -168,7 +179,10 @@ export async function generateCommand(argv: string[]): Promise<number> {
   if (result.dryRun) {
     // Each document's directive is already in the log above: once is enough.
     const counts = new Map<string, number>()
-    for (const d of result.documents) counts.set(d.directive, (counts.get(d.directive) ?? 0) + 1)
+    for (const d of result.documents) {
+      const as = d.style === 'edits' ? ' as edits' : ''
+      counts.set(`${d.directive}${as}`, (counts.get(`${d.directive}${as}`) ?? 0) + 1)
+    }
     const tally = [...counts].map(([directive, n]) => `${n} ${directive}`).join(', ')
     process.stdout.write(
       `Dry run: ${result.documents.length} document(s) planned${tally ? ` (${tally})` : ''}; no model was called and nothing was written.\n`
@@ -176,7 +190,11 @@ export async function generateCommand(argv: string[]): Promise<number> {
   } else {
     for (const d of result.documents) {
       const tokens = d.rendered ? `, ${d.inputTokens} in / ${d.outputTokens} out tokens` : ''
-      process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}\n`)
+      const change = d.lines ? `; ${describeLineChange(d.lines)}, ${d.style}` : ''
+      process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}${change}\n`)
+      if (d.editsFailed) process.stdout.write(`  edits did not apply: ${d.editsFailed}; rewrote the whole document\n`)
+      if (d.disproportionate)
+        process.stdout.write(`  warning: this UPDATE ${d.disproportionate}; review the whole document\n`)
     }
   }
   const used = result.documents.reduce((t, d) => ({ i: t.i + d.inputTokens, o: t.o + d.outputTokens }), { i: 0, o: 0 })

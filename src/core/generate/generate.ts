@@ -8,7 +8,6 @@ import type { DirectiveName } from '../pack/directive.js'
 import { packDocument, type PackedDocument } from '../pack/document.js'
 import { deepenForBaselines } from '../pack/baseline.js'
 import type { Override } from '../pack/source-diff.js'
-import type { RenderRequest, RenderResult } from '../render/bedrock.js'
 import { RenderError } from '../render/errors.js'
 import { GraftError, type Problem } from '../errors.js'
 import { checkBudget, describeEstimate, estimateInput, mapPool, type Budget, type DocumentEstimate } from './budget.js'
@@ -21,18 +20,19 @@ import { preflight } from './preflight.js'
 import { RepoPathChecker } from '../paths.js'
 import { assertNoSecrets, secretForms } from '../pack/secrets.js'
 import { PipelineFiles } from './pipeline-files.js'
+import type { UpdateStyle } from '../pack/update-style.js'
+import { stripHeaderLine } from '../pack/header-rev.js'
+import {
+  renderCacheKey,
+  renderDocument,
+  type RenderCache,
+  type RenderContext,
+  type RenderStyle,
+  type Renderer
+} from './render-document.js'
+import { diffChangedLines, disproportionateChange, lineChange, type LineChange } from './line-changes.js'
 
-export interface Renderer {
-  render(request: RenderRequest): Promise<RenderResult>
-  /** Bedrock's count of the prompt's input tokens; throws when it cannot count for this model */
-  countTokens?(request: { modelId: string; prompt: string }): Promise<number>
-}
-
-/** Rendered texts keyed by the sha256 of what was sent: a re-run with the same inputs makes no call. */
-export interface RenderCache {
-  get(key: string): Promise<string | undefined>
-  put(key: string, text: string): Promise<void>
-}
+export type { RenderCache, Renderer, RenderStyle } from './render-document.js'
 
 export interface GenerateOptions {
   root: string
@@ -65,6 +65,12 @@ export interface GenerateOptions {
   baselineRev?: string
   /** a hand-edited document: keep (default), regenerate (REFRESH) or fail (refused before anything is spent) */
   handEdits?: HandEditPolicy
+  /**
+   * UPDATE, REFINE and REFRESH ask for `edits` to the previous draft (falling back
+   * once to a whole-document rewrite when they do not apply), or `rewrite` the
+   * whole document. Default: rewrite.
+   */
+  updateStyle?: UpdateStyle
   /**
    * Token for fetching more history of a shallow clone from `origin` (the
    * action's `token`, sent as an HTTP header of that one git process); without
@@ -101,6 +107,21 @@ export interface DocumentResult {
   /** the packed prompt, kept in dry runs only (what `pack` prints) */
   packed?: string
   baseline: string
+  /**
+   * How the text was asked for: `edits` to the previous draft, the whole document
+   * (`rewrite`; GENERATE always), or `edits→rewrite` (edits that did not apply,
+   * then the whole document). In a dry run: the style the request would use.
+   * Absent for MAINTAIN.
+   */
+  style?: RenderStyle
+  /** why the edits did not apply (`edits→rewrite`), e.g. "old_text 3 not found" */
+  editsFailed?: string
+  /** model calls made (2 after a fallback; 0 for cache hits, MAINTAIN and dry runs) */
+  calls?: number
+  /** lines added and removed against the previous draft, out of the new text's lines (rendered documents) */
+  lines?: LineChange
+  /** an UPDATE that changed far more of the document than its source diff calls for: how much (for a warning) */
+  disproportionate?: string
 }
 
 export interface GenerateResult {
@@ -255,6 +276,8 @@ class GenerationRun {
   /** output tokens the model reported so far in this run */
   private outputTokens = 0
   private secretForms?: string[]
+  /** models Bedrock refused tools for: their documents are rewritten whole */
+  private readonly noTools = new Set<string>()
 
   constructor(
     private readonly options: GenerateOptions,
@@ -278,25 +301,25 @@ class GenerationRun {
     const planned = new Set(this.plan.map((d) => d.stage.name))
     const rewrites = new Set<string>()
     const packs = await mapPool(this.plan, this.options.concurrency, (doc) => this.pack(doc, new Map()))
-    const candidates: Array<{ doc: PlannedDocument; packed: string; final: boolean }> = []
+    const candidates: Array<{ doc: PlannedDocument; packed: PackedDocument; final: boolean }> = []
     this.plan.forEach((doc, i) => {
       const packedDoc = packs[i]
       this.prepacked.set(doc.stage.name, packedDoc)
       const upstreamRewritten = doc.after.some((u) => planned.has(u) && rewrites.has(u))
       if (packedDoc.directive === 'MAINTAIN' && !upstreamRewritten) return
       rewrites.add(doc.stage.name)
-      candidates.push({ doc, packed: packedDoc.packed, final: !upstreamRewritten })
+      candidates.push({ doc, packed: packedDoc, final: !upstreamRewritten })
     })
     // A document whose prompt is final and whose text the render cache holds costs nothing.
     const { cache } = this.options
     const hits = await mapPool(candidates, this.options.concurrency, async ({ doc, packed, final }) => {
       if (!final || this.options.dryRun || !cache) return false
-      const key = this.cacheKey(doc, packed)
+      const key = renderCacheKey(doc, packed)
       const hit = await cache.get(key)
       if (hit !== undefined) this.prefetched.set(key, hit)
       return hit !== undefined
     })
-    const toRender = candidates.filter((_c, i) => !hits[i])
+    const toRender = candidates.filter((_c, i) => !hits[i]).map((c) => ({ doc: c.doc, packed: c.packed.packed }))
     if (toRender.length === 0) return undefined
     // Counting tokens sends the packed prompt to Bedrock too: no secret may be in it.
     for (const { doc, packed } of toRender) {
@@ -359,7 +382,8 @@ class GenerationRun {
       force: this.options.force,
       log: this.options.log,
       baselineRev: this.options.baselineRev,
-      refresh
+      refresh,
+      updateStyle: this.options.updateStyle
     })
   }
 
@@ -389,7 +413,7 @@ class GenerationRun {
     const overrides = this.overridesFor(doc)
     const packedDoc =
       (overrides.size === 0 ? this.prepacked.get(doc.stage.name) : undefined) ?? (await this.pack(doc, overrides))
-    const { baseline, packed, directive, line } = packedDoc
+    const { baseline, packed, directive, line, style } = packedDoc
     // A dry run writes nothing: what it would rewrite reaches downstream documents as pending.
     if (this.options.dryRun && directive !== 'MAINTAIN')
       this.rewritten.set(output, { before: '', after: '', pending: true })
@@ -409,9 +433,16 @@ class GenerationRun {
       ms: 0,
       cached: false,
       rendered: false,
-      baseline: baseline.rev ? baseline.rev.slice(0, 12) : 'none'
+      baseline: baseline.rev ? baseline.rev.slice(0, 12) : 'none',
+      ...(directive === 'MAINTAIN' ? {} : { style })
     }
-    log.info(`${output}: ${line}; packed prompt ${packed.length} characters`)
+    const asks =
+      directive === 'MAINTAIN'
+        ? ''
+        : style === 'edits'
+          ? '; asks for edits to the previous draft'
+          : '; asks for the whole document'
+    log.info(`${output}: ${line}; packed prompt ${packed.length} characters${asks}`)
     if (doc.handEdited) {
       base.handEdit = directive === 'MAINTAIN' ? 'kept' : 'regenerated'
       log.info(
@@ -422,23 +453,37 @@ class GenerationRun {
     }
     if (this.options.dryRun) return { ...base, packed, ms: Date.now() - started }
     if (directive !== 'MAINTAIN') {
-      const rendered = await this.render(doc, packed)
-      this.outputTokens += rendered.outputTokens
+      const rendered = await renderDocument(this.renderContext(), doc, packedDoc)
       const header = formatHeader({
         model: doc.modelName,
-        sig,
+        sig: rendered.sig,
         rev: await this.head(),
         date: (this.options.now ?? (() => new Date()))()
       })
       const before = new RepoPathChecker(this.options.root).readText(output, 'output') ?? ''
-      const after = composeDocument(header, rendered.text)
+      const after = composeDocument(header, rendered.body, { asIs: rendered.asIs })
       await this.transaction.write(output, after)
       this.rewritten.set(output, { before, after })
+      const lines = lineChange(packedDoc.changes.previousDraft ?? '', stripHeaderLine(after))
+      const disproportionate = disproportionateChange(
+        directive,
+        lines,
+        packedDoc.changes.sourcesChanged ? diffChangedLines(packedDoc.changes.sourceDiff) : 0
+      )
+      if (rendered.editsFailed) base.editsFailed = rendered.editsFailed
+      if (disproportionate) {
+        base.disproportionate = disproportionate
+        log.warn(`${output}: this UPDATE ${disproportionate}; review the whole document`)
+      }
       Object.assign(base, {
+        sig: rendered.sig,
         inputTokens: rendered.inputTokens,
         outputTokens: rendered.outputTokens,
         cached: rendered.cached,
-        rendered: true
+        rendered: true,
+        style: rendered.style,
+        calls: rendered.calls,
+        lines
       })
     }
     await this.files.recordLock(doc)
@@ -461,38 +506,25 @@ class GenerationRun {
     return overrides
   }
 
-  private async render(
-    doc: PlannedDocument,
-    packed: string
-  ): Promise<{ text: string; inputTokens: number; outputTokens: number; cached: boolean }> {
-    const { cache, timeoutMs } = this.options
-    const request: RenderRequest = {
-      prompt: packed,
-      modelId: doc.modelId,
-      maxTokens: doc.maxTokens,
-      temperature: doc.prompt.temperature,
-      timeoutMs,
-      label: doc.prompt.out,
-      signal: this.options.signal
+  /** What renderDocument needs of this run: the renderer, the cache, the secrets check and the budget. */
+  private renderContext(): RenderContext {
+    return {
+      renderer: () => this.rendererOnce(),
+      cache: this.options.cache,
+      prefetched: this.prefetched,
+      log: this.options.log,
+      timeoutMs: this.options.timeoutMs,
+      signal: this.options.signal,
+      checkSecrets: (packed, doc) =>
+        assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), {
+          document: doc.prompt.out,
+          prompt: doc.prompt.path
+        }),
+      // every call counts, a fallback's first call included
+      spend: (usage) => void (this.outputTokens += usage.outputTokens),
+      overBudget: () => this.overBudget(),
+      noTools: this.noTools
     }
-    assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), {
-      document: doc.prompt.out,
-      prompt: doc.prompt.path
-    })
-    const key = this.cacheKey(doc, packed)
-    const hit = this.prefetched.get(key) ?? (await cache?.get(key))
-    if (hit !== undefined) {
-      this.options.log.info(`${doc.prompt.out}: render cache hit, no model call`)
-      return { text: hit, inputTokens: 0, outputTokens: 0, cached: true }
-    }
-    const result = await (await this.rendererOnce()).render(request)
-    await cache?.put(key, result.text)
-    return { ...result, cached: false }
-  }
-
-  /** The render cache's key: model, output limit (as sent), temperature and the packed prompt. */
-  private cacheKey(doc: PlannedDocument, packed: string): string {
-    return sha256Hex(JSON.stringify([doc.modelId, doc.maxTokens, doc.prompt.temperature ?? null, packed]))
   }
 
   private head(): Promise<string> {

@@ -1,12 +1,16 @@
 // Renders one packed prompt through Claude on Bedrock (ConverseStream). The
 // SDK's own retries are off; ours (retry.ts) decide. A reply is accepted only
 // when it is complete: stopped at end_turn/stop_sequence, non-empty, and more
-// than a Graft header line — the caller writes nothing otherwise.
+// than a Graft header line — the caller writes nothing otherwise. With a tool
+// (edit mode) the request forces that tool, and the reply is the tool's input
+// as streamed; whether it can be used (a cut-off reply, no call, bad input) is
+// the caller's to judge, since it has a fallback.
 import {
   BedrockRuntimeClient,
   ConverseStreamCommand,
   CountTokensCommand,
-  type ConverseStreamOutput
+  type ConverseStreamOutput,
+  type ToolInputSchema
 } from '@aws-sdk/client-bedrock-runtime'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import { GraftError } from '../errors.js'
@@ -24,6 +28,7 @@ import {
 } from './errors.js'
 import { AttemptsFailed, DEFAULT_BACKOFF_MS, realSleep, withRetries } from './retry.js'
 import { AdaptiveLimiter, type AttemptOutcome } from './limiter.js'
+import { ToolUseRefused, refusesToolUse, type ToolSpec } from './edit-tool.js'
 
 export interface RenderRequest {
   prompt: string
@@ -35,10 +40,20 @@ export interface RenderRequest {
   label: string
   /** abandons the call (and any wait before a retry) when the run is cancelled */
   signal?: AbortSignal
+  /** the one tool the model must call (toolChoice forces it): the reply is its input */
+  tool?: ToolSpec
+}
+
+/** A tool call of the reply: the tool's name and its input, the JSON text as streamed. */
+export interface ToolUse {
+  name: string
+  input: string
 }
 
 export interface RenderResult {
   text: string
+  /** the reply's tool calls, in order (requests with a tool only) */
+  toolUses?: ToolUse[]
   inputTokens: number
   outputTokens: number
   stopReason: string
@@ -73,6 +88,7 @@ export interface RendererOptions {
 /** One complete attempt's reply, before the completeness checks. */
 interface Reply {
   text: string
+  toolUses: ToolUse[]
   stopReason: string
   inputTokens: number
   outputTokens: number
@@ -81,6 +97,8 @@ interface Reply {
 
 const CONNECT_TIMEOUT_MS = 10_000
 const COMPLETE_STOPS = new Set(['end_turn', 'stop_sequence'])
+/** With a tool, a reply may also stop to call it, or at max_tokens (the caller then falls back). */
+const TOOL_STOPS = new Set([...COMPLETE_STOPS, 'tool_use', 'max_tokens'])
 
 export class BedrockRenderer {
   private readonly client: BedrockRuntimeClient
@@ -148,17 +166,21 @@ export class BedrockRenderer {
         onRetry: (err, kind, waitMs, next) => this.log.warn(retryNotice(context, err, kind, waitMs, next))
       })
     } catch (err) {
-      if (err instanceof AttemptsFailed) throw renderFailure(err.last, context, err.attempts)
-      throw renderFailure(err, context, 1)
+      const [last, attempts] = err instanceof AttemptsFailed ? [err.last, err.attempts] : [err, 1]
+      if (req.tool && refusesToolUse(errorFacts(last))) throw new ToolUseRefused(last, context, attempts)
+      throw renderFailure(last, context, attempts)
     }
     const { value, attempts } = outcome
-    checkComplete(value, req, context, attempts)
+    if (req.tool) checkToolReply(value, context, attempts)
+    else checkComplete(value, req, context, attempts)
     const ms = Date.now() - started
-    this.log.info(
-      `${req.label}: ${value.text.length} chars, ${value.outputTokens} output tokens in ${(ms / 1000).toFixed(1)} s`
-    )
+    const chars = req.tool
+      ? `${value.toolUses.reduce((n, t) => n + t.input.length, 0)} chars of ${req.tool.name} input`
+      : `${value.text.length} chars`
+    this.log.info(`${req.label}: ${chars}, ${value.outputTokens} output tokens in ${(ms / 1000).toFixed(1)} s`)
     return {
       text: value.text,
+      ...(req.tool ? { toolUses: value.toolUses } : {}),
       inputTokens: value.inputTokens,
       outputTokens: value.outputTokens,
       stopReason: value.stopReason,
@@ -228,7 +250,23 @@ export class BedrockRenderer {
       inferenceConfig: {
         maxTokens: req.maxTokens,
         ...(req.temperature === undefined ? {} : { temperature: req.temperature })
-      }
+      },
+      ...(req.tool
+        ? {
+            toolConfig: {
+              tools: [
+                {
+                  toolSpec: {
+                    name: req.tool.name,
+                    description: req.tool.description,
+                    inputSchema: { json: req.tool.schema as ToolInputSchema.JsonMember['json'] }
+                  }
+                }
+              ],
+              toolChoice: { tool: { name: req.tool.name } }
+            }
+          }
+        : {})
     })
     const out = await this.client.send(command, { abortSignal: signal, requestTimeout: limitMs })
     const requestId = out.$metadata.requestId
@@ -245,17 +283,29 @@ export class BedrockRenderer {
     label: string
   ): Promise<Omit<Reply, 'requestId'>> {
     const blocks = new Map<number, string>()
+    const tools = new Map<number, ToolUse>()
     let chars = 0
     let stopReason = ''
     let inputTokens = 0
     let outputTokens = 0
     let lastLog = Date.now()
     for await (const event of stream ?? []) {
+      const start = event.contentBlockStart
+      if (start?.start?.toolUse) {
+        tools.set(start.contentBlockIndex ?? 0, { name: start.start.toolUse.name ?? '', input: '' })
+      }
       const delta = event.contentBlockDelta
-      if (delta?.delta?.text !== undefined) {
+      // tool input arrives as pieces of one JSON text; they are joined before anything reads them
+      const piece = delta?.delta?.text ?? delta?.delta?.toolUse?.input
+      if (delta && piece !== undefined) {
         const index = delta.contentBlockIndex ?? 0
-        blocks.set(index, (blocks.get(index) ?? '') + delta.delta.text)
-        chars += delta.delta.text.length
+        if (delta.delta?.text !== undefined) blocks.set(index, (blocks.get(index) ?? '') + piece)
+        else {
+          const tool = tools.get(index) ?? { name: '', input: '' }
+          tool.input += piece
+          tools.set(index, tool)
+        }
+        chars += piece.length
         if (Date.now() - lastLog >= this.progressEveryMs) {
           lastLog = Date.now()
           this.log.info(`${label}: ${chars} chars (~${Math.round(chars / 4)} tokens) so far`)
@@ -273,7 +323,8 @@ export class BedrockRenderer {
       .sort(([a], [b]) => a - b)
       .map(([, t]) => t)
       .join('')
-    return { text, stopReason, inputTokens, outputTokens }
+    const toolUses = [...tools.entries()].sort(([a], [b]) => a - b).map(([, t]) => t)
+    return { text, toolUses, stopReason, inputTokens, outputTokens }
   }
 }
 
@@ -318,6 +369,24 @@ function checkComplete(reply: Reply, req: RenderRequest, context: CallContext, a
       'tell the prompt to write the document body (the header is added by the action), then re-run'
     )
   }
+}
+
+/**
+ * A reply to a request with a tool: any stop the caller can judge (tool_use,
+ * end_turn, max_tokens) is returned; one the model was kept from finishing by
+ * a filter or guardrail is refused as for a document.
+ */
+function checkToolReply(reply: Reply, context: CallContext, attempts: number): void {
+  if (TOOL_STOPS.has(reply.stopReason)) return
+  throw new RenderError(
+    'fatal',
+    context,
+    `the model stopped with "${reply.stopReason}" instead of finishing, so nothing was written`,
+    'for content_filtered or guardrail_intervened, revise the prompt or its sources; otherwise re-run',
+    reply.requestId,
+    attempts,
+    'document'
+  )
 }
 
 function retryNotice(c: CallContext, err: unknown, kind: string, waitMs: number, next: number): string {
