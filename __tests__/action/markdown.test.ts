@@ -189,6 +189,68 @@ describe('generateTable', () => {
   })
 })
 
+describe('what changed, per document (issue 20 §2)', () => {
+  it('lines added and removed out of the document, and the style, in the outcome cell', () => {
+    const rows = bodyRows(
+      generateTable(
+        [
+          row({ lines: { added: 3, removed: 1, lines: 212 }, style: 'edits' }),
+          row({ output: 'b.md', lines: { added: 1, removed: 0, lines: 1 }, style: 'rewrite', cached: true })
+        ],
+        false
+      )
+    ).map(cells)
+    expect(rows[0][6]).toBe('rendered<br>+3 −1 of 212 lines, edits')
+    expect(rows[1][6]).toBe('cache hit<br>+1 −0 of 1 line, rewrite')
+  })
+
+  it('a dry run says which style each document would use', () => {
+    const rows = bodyRows(
+      generateTable(
+        [
+          row({ promptChars: 10, style: 'edits' }),
+          row({ output: 'n.md', directive: 'GENERATE', promptChars: 9, style: 'rewrite' })
+        ],
+        true
+      )
+    ).map(cells)
+    expect(rows[0][6]).toBe('dry run (10 chars packed, asks for edits)')
+    expect(rows[1][6]).toBe('dry run (9 chars packed, asks for the whole document)')
+  })
+
+  it('a fallback and an out-of-proportion rewrite are said under the table, naming the document, in the summary and the comment', () => {
+    const documents = [
+      row({
+        output: 'docs/a|<b>.md',
+        lines: { added: 2, removed: 2, lines: 40 },
+        style: 'edits→rewrite',
+        editsFailed: 'old_text 3 not found'
+      }),
+      row({
+        output: 'docs/c.md',
+        lines: { added: 30, removed: 28, lines: 40 },
+        style: 'rewrite',
+        disproportionate: 'changed 75% of its lines (+30 −28 of 40 lines) for a source diff of 3 changed lines'
+      })
+    ]
+    for (const md of [generateTable(documents, false), prCommentBody({ stale: [doc()], documents })]) {
+      expect(md).toContain('- `docs/a\\|<b>.md`: edits did not apply: old_text 3 not found; rewrote the whole document')
+      expect(md).toContain(
+        '- ⚠️ `docs/c.md`: this UPDATE changed 75% of its lines (+30 −28 of 40 lines) for a source diff of 3 changed lines; review the whole document'
+      )
+      expect(md).toContain('+2 −2 of 40 lines, edits→rewrite')
+    }
+  })
+
+  it('a reason holding HTML or a line break stays one line of text', () => {
+    const md = generateTable(
+      [row({ editsFailed: 'x <img src=y>\n## z', lines: { added: 0, removed: 0, lines: 1 } })],
+      false
+    )
+    expect(md).toContain('edits did not apply: x &lt;img src=y&gt; ## z; rewrote the whole document')
+  })
+})
+
 describe('prCommentBody', () => {
   it('nothing stale: says so', () => {
     expect(prCommentBody({ stale: [] })).toBe('### ✅ Graft: every generated document is up to date\n')

@@ -26,6 +26,7 @@ import { UsageError, asUsage, parseCommandLine } from './args.js'
 import { dvcOnPath } from './dvc-locator.js'
 import { parseTargetList } from '../core/pipeline/targets.js'
 import { printLeftStale, terminalLog } from './terminal-log.js'
+import { escapeLog } from '../core/log.js'
 
 export const generateHelp = `Usage: graft-action generate [options] [targets...]
 
@@ -67,6 +68,10 @@ generate plans it, so a document whose upstreams are regenerated first gets the
 directive generate gives it. Calls no model, writes nothing.
 
 Options:
+  --update-style <edits|rewrite>
+                    the request as generate makes it: UPDATE, REFINE and REFRESH ask for edits
+                    to the previous draft (edits), or for the whole document (rewrite)
+                    (default ${DEFAULT_UPDATE_STYLE})
   -C, --cwd <dir>   repository root (default: the current directory)
   -h, --help        show this help
 `
@@ -177,12 +182,9 @@ export async function generateCommand(argv: string[]): Promise<number> {
     process.off('SIGINT', onSignal)
   })
   if (result.dryRun) {
-    // Each document's directive is already in the log above: once is enough.
+    // Each document's directive and style are already in the log above: once is enough.
     const counts = new Map<string, number>()
-    for (const d of result.documents) {
-      const as = d.style === 'edits' ? ' as edits' : ''
-      counts.set(`${d.directive}${as}`, (counts.get(`${d.directive}${as}`) ?? 0) + 1)
-    }
+    for (const d of result.documents) counts.set(d.directive, (counts.get(d.directive) ?? 0) + 1)
     const tally = [...counts].map(([directive, n]) => `${n} ${directive}`).join(', ')
     process.stdout.write(
       `Dry run: ${result.documents.length} document(s) planned${tally ? ` (${tally})` : ''}; no model was called and nothing was written.\n`
@@ -192,9 +194,12 @@ export async function generateCommand(argv: string[]): Promise<number> {
       const tokens = d.rendered ? `, ${d.inputTokens} in / ${d.outputTokens} out tokens` : ''
       const change = d.lines ? `; ${describeLineChange(d.lines)}, ${d.style}` : ''
       process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}${change}\n`)
-      if (d.editsFailed) process.stdout.write(`  edits did not apply: ${d.editsFailed}; rewrote the whole document\n`)
+      if (d.editsFailed)
+        process.stdout.write(`  ${escapeLog(`edits did not apply: ${d.editsFailed}; rewrote the whole document`)}\n`)
       if (d.disproportionate)
-        process.stdout.write(`  warning: this UPDATE ${d.disproportionate}; review the whole document\n`)
+        process.stdout.write(
+          `  ${escapeLog(`warning: this UPDATE ${d.disproportionate}; review the whole document`)}\n`
+        )
     }
   }
   const used = result.documents.reduce((t, d) => ({ i: t.i + d.inputTokens, o: t.o + d.outputTokens }), { i: 0, o: 0 })
@@ -209,15 +214,21 @@ export async function generateCommand(argv: string[]): Promise<number> {
 }
 
 export async function packCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine<{ cwd: string; help: boolean }>('pack', argv, {
-    cwd: { type: 'string', short: 'C', default: '.' }
-  })
+  const { values, positionals } = parseCommandLine<{ cwd: string; help: boolean; 'update-style': string }>(
+    'pack',
+    argv,
+    {
+      'update-style': { type: 'string', default: DEFAULT_UPDATE_STYLE },
+      cwd: { type: 'string', short: 'C', default: '.' }
+    }
+  )
   if (values.help) {
     process.stdout.write(packHelp)
     return 0
   }
   if (positionals.length !== 1)
     throw new UsageError({ message: 'pack takes exactly one target', hint: 'e.g. graft-action pack docs/overview.md' })
+  const updateStyle = asUsage(() => parseUpdateStyle(values['update-style'], '--update-style'))
   const root = resolve(values.cwd)
   const log = terminalLog(true)
   const dryRun = (report: ValidationReport, force: boolean): Promise<GenerateResult> =>
@@ -231,6 +242,7 @@ export async function packCommand(argv: string[]): Promise<number> {
       timeoutMs: DEFAULT_TIMEOUT_MINUTES * 60_000,
       budget: DEFAULT_BUDGET,
       dryRun: true,
+      updateStyle,
       upTo: stage,
       // No credentials, no token counting: the estimate falls back to characters.
       renderer: async () => ({

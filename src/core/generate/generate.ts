@@ -21,6 +21,7 @@ import { RepoPathChecker } from '../paths.js'
 import { assertNoSecrets, secretForms } from '../pack/secrets.js'
 import { PipelineFiles } from './pipeline-files.js'
 import type { UpdateStyle } from '../pack/update-style.js'
+import { DEFAULT_UPDATE_STYLE } from '../defaults.js'
 import { stripHeaderLine } from '../pack/header-rev.js'
 import {
   renderCacheKey,
@@ -68,7 +69,7 @@ export interface GenerateOptions {
   /**
    * UPDATE, REFINE and REFRESH ask for `edits` to the previous draft (falling back
    * once to a whole-document rewrite when they do not apply), or `rewrite` the
-   * whole document. Default: rewrite.
+   * whole document. Default: edits (defaults.ts).
    */
   updateStyle?: UpdateStyle
   /**
@@ -383,7 +384,7 @@ class GenerationRun {
       log: this.options.log,
       baselineRev: this.options.baselineRev,
       refresh,
-      updateStyle: this.options.updateStyle
+      updateStyle: this.options.updateStyle ?? DEFAULT_UPDATE_STYLE
     })
   }
 

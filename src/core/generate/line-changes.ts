@@ -10,8 +10,12 @@ export interface LineChange {
   lines: number
 }
 
-/** Past this many changed lines the diff is not worth computing: everything counts as changed. */
-const MAX_EDIT_LENGTH = 20_000
+/**
+ * Past this many added and removed lines the diff stops (its cost grows with
+ * lines × changes: 30,000 lines rewritten whole would take minutes) and every
+ * line counts as changed, which such a change nearly is.
+ */
+const MAX_EDIT_LENGTH = 1000
 
 /** Lines added and removed from `before` to `after` (both without the Graft header), and `after`'s line count. */
 export function lineChange(before: string, after: string): LineChange {
@@ -51,10 +55,11 @@ export function diffChangedLines(diff: string): number {
  * too much"): in Graft's own history, whole-document rewrites of unchanged or
  * barely changed sources changed 46–100% of their documents' lines (median
  * about 70%), while careful UPDATEs changed at most 5%. An UPDATE is flagged
- * when it changes at least 30% of the document's lines, at least 10 lines, and
- * more lines than its source diff changed.
+ * when it changes at least 30% of the document's lines, at least 5 lines (a
+ * few lines of a tiny document are quickly read), and more lines than its
+ * source diff changed.
  */
-export const DISPROPORTION = { share: 0.3, minLines: 10 }
+export const DISPROPORTION = { share: 0.3, minLines: 5 }
 
 /**
  * Why this UPDATE's change looks far larger than its source diff calls for, or
