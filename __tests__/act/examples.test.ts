@@ -16,16 +16,21 @@ import { TestRepo } from '../support/repo.js'
 const EXAMPLES = join(PROJECT_ROOT, 'examples', 'workflows')
 const example = (name: string): string => join(EXAMPLES, name)
 
-/** The README's two-job workflow, exactly as a user would copy it. */
-function readmeWorkflow(): string {
+/** The first yaml block under a README heading, exactly as a user would copy it, as a workflow file. */
+function readmeBlock(heading: string): string {
   const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8')
-  const section = readme.slice(readme.indexOf('## Use it in a workflow'))
-  const block = /```yaml\n([\s\S]*?)```/.exec(section)
-  if (!block) throw new Error('README: no yaml block under "Use it in a workflow"')
+  const at = readme.indexOf(`## ${heading}\n`)
+  const block = at < 0 ? null : /```yaml\n([\s\S]*?)```/.exec(readme.slice(at))
+  if (!block) throw new Error(`README: no yaml block under "${heading}"`)
   const file = join(mkdtempSync(join(tmpdir(), 'graft-act-readme-')), 'readme.yml')
   writeFileSync(file, block[1])
   return file
 }
+
+/** The README's two-job workflow. */
+const readmeWorkflow = (): string => readmeBlock('Regenerate stale documents')
+/** The README's first workflow: the validate-only required check. */
+const readmeCheck = (): string => readmeBlock('Check pull requests (no secrets)')
 
 const CHANGELOG_EDIT = { 'sources/changelog.md': '# Changelog\n\n## 2.4.0\n\n- cancel() for running jobs\n' }
 const PR_STALE = ['docs/faq.md', 'docs/index.md', 'docs/release-notes.md']
@@ -266,11 +271,15 @@ describe('example workflows in the Actions runtime (act)', () => {
     TIMEOUT
   )
 
-  it(
-    'required-check.yml: fails on a pull request that leaves documents stale, passes once they are regenerated',
-    async () => {
+  it.each([
+    ['required-check.yml', () => example('required-check.yml')],
+    ["the README's first workflow (the required check)", readmeCheck]
+  ])(
+    '%s: fails on a pull request that leaves documents stale, passes once they are regenerated',
+    async (_name, checkFile) => {
+      const check = checkFile()
       repo.commitOn('feature', CHANGELOG_EDIT, 'changelog: 2.4.0')
-      const stale = await onPullRequest(example('required-check.yml'), repo.pullRequest(7, 'feature'), {})
+      const stale = await onPullRequest(check, repo.pullRequest(7, 'feature'), {})
       expect(stale.code).not.toBe(0)
       expect(stale.jobs).toEqual({ check: 'failure' })
       expect(stale.annotations.some((a) => a.command === 'error' && /stale/.test(a.text))).toBe(true)
@@ -278,12 +287,12 @@ describe('example workflows in the Actions runtime (act)', () => {
       // the one-step workflow regenerates them; the required check then passes on the new head
       const fix = await onPullRequest(example('pull-request-one-step.yml'), repo.pullRequest(7, 'feature'))
       expect(fix.code).toBe(0)
-      const current = await onPullRequest(example('required-check.yml'), repo.pullRequest(7, 'feature'), {})
+      const current = await onPullRequest(check, repo.pullRequest(7, 'feature'), {})
       expect(current.code).toBe(0)
       expect(current.jobs).toEqual({ check: 'success' })
       const main = repo.tip('refs/heads/main')
       const onMain = await act({
-        workflow: example('required-check.yml'),
+        workflow: check,
         event: 'push',
         payload: repo.pushEvent(main, main),
         sha: main

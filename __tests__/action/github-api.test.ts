@@ -1,8 +1,17 @@
 // GitHub's answers to createCommitOnBranch, sorted into what the publish loop does next;
 // and the git-side readings of a refused push.
-import { describe, expect, it } from '@jest/globals'
-import { classify } from '../../src/action/github-api.js'
-import { rollingPullRequestBody } from '../../src/core/publish/message.js'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import {
+  classify,
+  octokitCommitApi,
+  rateLimitCause,
+  tokenIdentity,
+  upsertPullRequest
+} from '../../src/action/github-api.js'
+import { rollingPullRequestBody } from '../../src/action/markdown.js'
+import { text } from '../../src/action/gfm.js'
+import { GitHubServer } from '../support/github-server.js'
+import { hazards, tables } from '../support/gfm-judge.js'
 import { isOutOfDate, isProtected, remoteReason } from '../../src/core/publish/push.js'
 
 const graphqlError = (type: string | undefined, message: string): unknown => ({ errors: [{ type, message }], message })
@@ -84,8 +93,95 @@ describe('rollingPullRequestBody', () => {
       triggerSha: 'f'.repeat(40),
       refusal: 'GH006: Protected branch update failed for refs/heads/main.'
     })
-    expect(body).toContain('| `docs/a\\|b.md` | UPDATE | dep sources/x.md modified; &lt;script&gt; |')
-    expect(body).toContain('GH006: Protected branch update failed')
+    expect(hazards(body)).toEqual([])
+    expect(tables(body)[0][1]).toEqual(['docs/a|b.md', 'UPDATE', 'dep sources/x.md modified; <script>'])
+    expect(body).toContain(text('GH006: Protected branch update failed'))
     expect(body).toMatch(/update this pull request in place/)
+  })
+})
+
+describe("GitHub's rate limits, against the loopback GitHub (real Octokit and @octokit/plugin-throttling)", () => {
+  let server: GitHubServer
+  let saved: string | undefined
+  beforeEach(async () => {
+    server = await GitHubServer.start()
+    saved = process.env.GITHUB_API_URL
+    process.env.GITHUB_API_URL = server.url
+  })
+  afterEach(async () => {
+    if (saved === undefined) delete process.env.GITHUB_API_URL
+    else process.env.GITHUB_API_URL = saved
+    await server.close()
+  })
+  const commit = {
+    repository: 'acme/docs',
+    branch: 'main',
+    headline: 'docs: regenerate',
+    body: '',
+    additions: [],
+    expectedHeadOid: 'a'.repeat(40)
+  }
+
+  it('createCommitOnBranch: a secondary limit with a short retry-after is waited out; a long one names the rate limit', async () => {
+    // no repository registered: after the wait, GitHub's own answer comes through (NOT_FOUND)
+    server.rateLimits.push({ kind: 'secondary', retryAfter: 1 })
+    const started = Date.now()
+    const answer = await octokitCommitApi('ghs_t').createCommitOnBranch(commit)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900)
+    expect(answer).toMatchObject({
+      ok: false,
+      kind: 'refused',
+      message: expect.stringMatching(/Could not resolve to a Repository/)
+    })
+
+    server.rateLimits.push({ kind: 'secondary', retryAfter: 90 })
+    const limited = await octokitCommitApi('ghs_t').createCommitOnBranch(commit)
+    expect(limited).toMatchObject({ ok: false, kind: 'rate-limited' })
+    expect((limited as { message: string }).message).toMatch(
+      /^GitHub's secondary rate limit \(it asked to wait 90 s\): /
+    )
+  })
+
+  it("createCommitOnBranch: GraphQL's primary limit (200 with RATE_LIMITED, x-ratelimit-remaining: 0) is waited out until the reset", async () => {
+    server.rateLimits.push({ kind: 'primary', resetIn: 1 })
+    const answer = await octokitCommitApi('ghs_t').createCommitOnBranch(commit)
+    expect(answer).toMatchObject({ ok: false, kind: 'refused' }) // GitHub's answer after the wait
+    expect(server.requests.filter((r) => r.path === '/graphql')).toHaveLength(2)
+  })
+
+  it('the rolling pull request: a 429 with retry-after is retried; a primary limit that resets in an hour is not, and says so', async () => {
+    server.rateLimits.push({
+      kind: 'secondary',
+      status: 429,
+      retryAfter: 1,
+      match: (m, p) => m === 'GET' && p.endsWith('/pulls')
+    })
+    // unknown repository: GitHub's 404 after the wait
+    await expect(upsertPullRequest('ghs_t', 'acme/docs', 'graft/x', 'main', 't', text('b'))).rejects.toMatchObject({
+      status: 404
+    })
+    expect(server.requests.filter((r) => r.path.includes('/pulls'))).toHaveLength(2)
+
+    server.rateLimits.push({ kind: 'primary', resetIn: 3600 })
+    const error = await upsertPullRequest('ghs_t', 'acme/docs', 'graft/x', 'main', 't', text('b')).catch(
+      (e: unknown) => e
+    )
+    expect(rateLimitCause(error)).toMatch(/^GitHub's API rate limit \(it resets at \d{4}-\d\d-\d\dT/)
+  })
+
+  it('rateLimitCause is undefined for a refusal that is not a rate limit (permissions)', () => {
+    expect(
+      rateLimitCause(Object.assign(new Error('Resource not accessible by integration'), { status: 403 }))
+    ).toBeUndefined()
+  })
+
+  it('tokenIdentity: the viewer for every kind of token, the REST user when GraphQL refuses, undefined when neither answers', async () => {
+    server.tokens.set('ghs_app', { kind: 'app', login: 'docs-app[bot]', name: 'n', email: 'e' })
+    server.tokens.set('ghp_user', { kind: 'pat', login: 'dev', name: 'n', email: 'e', id: 77 })
+    expect(await tokenIdentity('ghs_workflow')).toEqual({ login: 'github-actions[bot]', id: 41898282 })
+    expect(await tokenIdentity('ghs_app')).toMatchObject({ login: 'docs-app[bot]' })
+    server.viewerRefused = true
+    expect(await tokenIdentity('ghp_user')).toEqual({ login: 'dev', id: 77 })
+    expect(await tokenIdentity('ghs_other')).toBeUndefined()
   })
 })

@@ -22,7 +22,6 @@ import {
   DEFAULT_MAX_TOKENS,
   DEFAULT_MODEL,
   DEFAULT_ON_PROTECTED,
-  DEFAULT_REGION,
   DEFAULT_TIMEOUT_MINUTES
 } from '../../src/core/defaults.js'
 import { GraftError } from '../../src/core/errors.js'
@@ -166,7 +165,8 @@ describe('the three input sets', () => {
     expect(readGenerateInputs()).toMatchObject({
       force: false,
       model: DEFAULT_MODEL,
-      awsRegion: DEFAULT_REGION,
+      // empty: found as the SDK finds it, by the caller (render/region.ts)
+      awsRegion: '',
       maxTokens: DEFAULT_MAX_TOKENS,
       concurrency: DEFAULT_CONCURRENCY,
       timeoutMinutes: DEFAULT_TIMEOUT_MINUTES,
@@ -174,13 +174,36 @@ describe('the three input sets', () => {
     })
   })
 
-  it("generate: the region falls back to the SDK's variables, AWS_REGION first; the input wins", () => {
-    process.env.AWS_DEFAULT_REGION = 'eu-west-1'
-    expect(readGenerateInputs().awsRegion).toBe('eu-west-1')
+  it('generate: aws-region is the input as given (the environment and the AWS profile are read later)', () => {
     process.env.AWS_REGION = 'ap-south-1'
-    expect(readGenerateInputs().awsRegion).toBe('ap-south-1')
-    input('aws-region', 'us-west-2')
+    expect(readGenerateInputs().awsRegion).toBe('')
+    input('aws-region', ' us-west-2 ')
     expect(readGenerateInputs().awsRegion).toBe('us-west-2')
+  })
+
+  it('generate: max-cost-usd is no limit when empty, dollars when set; model-prices is read and checked', () => {
+    expect(readGenerateInputs().budget.maxCostUsd).toBeUndefined()
+    expect(readGenerateInputs().prices.size).toBe(0)
+    input('max-cost-usd', '2.50')
+    input('model-prices', 'us.anthropic.claude-x-v1:0:\n  input: 1\n  output: 2\n')
+    const read = readGenerateInputs()
+    expect(read.budget.maxCostUsd).toBe(2.5)
+    expect(read.prices.get('us.anthropic.claude-x-v1:0')).toEqual({ input: 1, output: 2 })
+  })
+
+  it.each(['0', '-1', 'NaN', 'Infinity', '1e3', '$5', '5 USD', '1,000', '1000001', '9'.repeat(400)])(
+    'generate: max-cost-usd %j is refused, naming the input',
+    (raw) => {
+      input('max-cost-usd', raw)
+      const error = thrown(() => readGenerateInputs())
+      expect(error.message).toContain(`input max-cost-usd is "${raw}", not an amount of dollars above 0`)
+      expect(error.problems[0].hint).toContain('leave it empty for no limit')
+    }
+  )
+
+  it('generate: a model-prices that does not parse is refused, naming the input', () => {
+    input('model-prices', '{"bc-v4.5-us": {"input": 3, "output": ')
+    expect(thrown(() => readGenerateInputs()).message).toContain('input model-prices is not valid YAML')
   })
 
   it('generate: a bad number stops the read with the input named', () => {

@@ -4,15 +4,19 @@
 // HTML must show as text.
 import { describe, expect, it } from '@jest/globals'
 import {
-  codeCell,
-  escapeCell,
+  COMMENT_MAX_CHARS,
+  costMarkdown,
   generateTable,
   prCommentBody,
+  refusedCommentBody,
+  rollingPullRequestBody,
   staleTable,
   validateSummary,
   type DocumentRow
 } from '../../src/action/markdown.js'
+import { render } from '../../src/action/gfm.js'
 import type { StaleDocument } from '../../src/core/types.js'
+import { hazards, tables, visibleText } from '../support/gfm-judge.js'
 
 const doc = (over: Partial<StaleDocument> = {}): StaleDocument => ({
   stage: 'overview',
@@ -28,6 +32,8 @@ const row = (over: Partial<DocumentRow & { stage: string }> = {}): DocumentRow &
   reasons: ['dep src/a.ts modified'],
   inputTokens: 1200,
   outputTokens: 340,
+  costUsd: 0.0091,
+  modelId: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
   ms: 2345,
   cached: false,
   rendered: true,
@@ -53,36 +59,6 @@ function bodyRows(table: string): string[] {
     .slice(2)
 }
 
-describe('escapeCell', () => {
-  it('leaves plain text alone', () => {
-    expect(escapeCell('dep docs/a.md modified')).toBe('dep docs/a.md modified')
-  })
-
-  it('escapes |, backticks and HTML; every kind of line break becomes a space', () => {
-    expect(escapeCell('a|b')).toBe('a\\|b')
-    expect(escapeCell('run `rm -rf`')).toBe('run \\`rm -rf\\`')
-    expect(escapeCell('<img src=x onerror=alert(1)> & <b>')).toBe('&lt;img src=x onerror=alert(1)&gt; &amp; &lt;b&gt;')
-    expect(escapeCell('one\ntwo\r\nthree\rfour')).toBe('one two three four')
-  })
-})
-
-describe('codeCell', () => {
-  it('a plain path is one code span', () => {
-    expect(codeCell('docs/a.md')).toBe('`docs/a.md`')
-  })
-
-  it('a backtick inside takes a longer fence; one at an edge is padded', () => {
-    expect(codeCell('a`b.md')).toBe('``a`b.md``')
-    expect(codeCell('a``b')).toBe('```a``b```')
-    expect(codeCell('`x`')).toBe('`` `x` ``')
-  })
-
-  it('| is escaped and line breaks flattened; HTML stays as it is (literal in a code span)', () => {
-    expect(codeCell('a|b\nc.md')).toBe('`a\\|b c.md`')
-    expect(codeCell('<b>.md')).toBe('`<b>.md`')
-  })
-})
-
 describe('staleTable', () => {
   it('no stale document: one sentence, no table', () => {
     expect(staleTable([])).toBe('_Every generated document is up to date._\n')
@@ -103,7 +79,7 @@ describe('staleTable', () => {
     const rows = bodyRows(table).map(cells)
     expect(rows).toEqual([
       ['`a.md`<br>`b.md`', '`overview`', 'r1<br>r2'],
-      ['`docs/overview.md`', '`z`', 'dep src/a.ts modified']
+      ['`docs/overview.md`', '`z`', 'dep `src/a.ts` modified']
     ])
   })
 
@@ -115,20 +91,21 @@ describe('staleTable', () => {
         reasons: [{ kind: 'changed-dep', text: 'dep <script>alert(1)</script>\n| --- | modified' }]
       })
     ])
-    const rows = bodyRows(table)
-    expect(rows).toHaveLength(1)
-    const [output, stage, why] = cells(rows[0])
-    expect(cells(rows[0])).toHaveLength(3)
-    expect(output).toBe('``docs/a\\|b`c \\| injected \\| row \\|.md``')
-    expect(stage).toBe('`x\\|y`')
-    expect(why).toBe('dep &lt;script&gt;alert(1)&lt;/script&gt; \\| --- \\| modified')
+    expect(hazards(table)).toEqual([])
+    const [rows] = tables(table)
+    expect(rows).toHaveLength(2)
+    expect(rows[1]).toEqual([
+      'docs/a|b`c | injected | row |.md',
+      'x|y',
+      'dep <script>alert(1)</script> | --- | modified'
+    ])
     expect(table).not.toContain('<script>')
   })
 })
 
 describe('validateSummary', () => {
   it('all up to date: the count checked, the engine, no table', () => {
-    const md = validateSummary({ stale: [], engine: 'native', checked: 3, targeted: false })
+    const md = render(validateSummary({ stale: [], engine: 'native', checked: 3, targeted: false }))
     expect(md).toContain('### ✅ Graft: all 3 document(s) up to date')
     expect(md).toContain('Engine: `native`')
     expect(md).not.toContain('(targets only)')
@@ -136,10 +113,10 @@ describe('validateSummary', () => {
   })
 
   it('stale: n of m, the scope when targeted, and the table', () => {
-    const md = validateSummary({ stale: [doc()], engine: 'dvc', checked: 5, targeted: true })
+    const md = render(validateSummary({ stale: [doc()], engine: 'dvc', checked: 5, targeted: true }))
     expect(md).toContain('### ⚠️ Graft: 1 of 5 document(s) stale')
     expect(md).toContain('Engine: `dvc` (targets only)')
-    expect(md).toContain('| `docs/overview.md` | `overview` | dep src/a.ts modified |')
+    expect(md).toContain('| `docs/overview.md` | `overview` | dep `src/a.ts` modified |')
   })
 })
 
@@ -158,54 +135,58 @@ describe('generateTable', () => {
       false
     )
     const rows = bodyRows(table).map(cells)
-    expect(rows[0]).toEqual([
-      '`docs/overview.md`',
+    expect(tables(table)[0][1]).toEqual([
+      'docs/overview.md',
       'UPDATE',
       'dep src/a.ts modified',
       '1200',
       '340',
+      '$0.0091',
       '2.3 s',
       'rendered'
     ])
-    expect(rows[1][6]).toBe('cache hit')
-    expect(rows[1][5]).toBe('0.0 s')
-    expect(rows[2][6]).toBe('kept (no call)')
-    expect(rows[3]).toEqual(['**Total**', '', '', '**1210**', '**345**', '', ''])
-    expect(table.split('\n')[1]).toBe('| --- | --- | --- | ---: | ---: | ---: | --- |')
+    expect(rows[1][7]).toBe('cache hit')
+    expect(rows[1][6]).toBe('0.0 s')
+    expect(rows[1][5]).toBe('')
+    expect(rows[2][7]).toBe('kept (no call)')
+    // the total costs only what was rendered
+    expect(rows[3]).toEqual(['**Total**', '', '', '**1210**', '**345**', '**\\$0\\.0091**', '', ''])
+    expect(rows[0][2]).toBe('dep src/a.ts modified'.replace(/([/.])/g, '\\$1'))
+    expect(table.split('\n')[1]).toBe('| --- | --- | --- | ---: | ---: | ---: | ---: | --- |')
   })
 
   it('a dry run says how much was packed instead of the outcome', () => {
     const rows = bodyRows(generateTable([row({ promptChars: 4321 })], true)).map(cells)
-    expect(rows[0][6]).toBe('dry run (4321 chars packed)')
+    expect(rows[0][7]).toBe('dry run (4321 chars packed)')
+    expect(rows[0][5]).toBe('')
   })
 
   it('hostile outputs and reasons stay in their cell and row', () => {
-    const rows = bodyRows(generateTable([row({ output: 'a|b.md', reasons: ['x\n|y', '<i>z</i>'] })], false))
-    expect(rows).toHaveLength(2) // the document and the total
-    const c = cells(rows[0])
-    expect(c).toHaveLength(7)
-    expect(c[0]).toBe('`a\\|b.md`')
-    expect(c[2]).toBe('x \\|y<br>&lt;i&gt;z&lt;/i&gt;')
+    const table = generateTable([row({ output: 'a|b.md', reasons: ['x\n|y', '<i>z</i>'] })], false)
+    expect(hazards(table, { emphasis: true })).toEqual([])
+    const [rows] = tables(table)
+    expect(rows).toHaveLength(3) // the header, the document and the total
+    expect(rows[1].slice(0, 3)).toEqual(['a|b.md', 'UPDATE', 'x |y<br><i>z</i>'])
   })
 })
 
 describe('what changed, per document (issue 20 §2)', () => {
   it('lines added and removed out of the document, and the style, in the outcome cell', () => {
-    const rows = bodyRows(
-      generateTable(
-        [
-          row({ lines: { added: 3, removed: 1, lines: 212 }, style: 'edits' }),
-          row({ output: 'b.md', lines: { added: 1, removed: 0, lines: 1 }, style: 'rewrite', cached: true })
-        ],
-        false
-      )
-    ).map(cells)
-    expect(rows[0][6]).toBe('rendered<br>+3 −1 of 212 lines, edits')
-    expect(rows[1][6]).toBe('cache hit<br>+1 −0 of 1 line, rewrite')
+    const table = generateTable(
+      [
+        row({ lines: { added: 3, removed: 1, lines: 212 }, style: 'edits' }),
+        row({ output: 'b.md', lines: { added: 1, removed: 0, lines: 1 }, style: 'edits→rewrite', cached: true })
+      ],
+      false
+    )
+    const [rows] = tables(table)
+    expect(rows[1][7]).toBe('rendered<br>+3 −1 of 212 lines, edits')
+    expect(rows[2][7]).toBe('cache hit<br>+1 −0 of 1 line, edits→rewrite')
+    expect(hazards(table, { emphasis: true })).toEqual([])
   })
 
   it('a dry run says which style each document would use', () => {
-    const rows = bodyRows(
+    const [rows] = tables(
       generateTable(
         [
           row({ promptChars: 10, style: 'edits' }),
@@ -213,15 +194,15 @@ describe('what changed, per document (issue 20 §2)', () => {
         ],
         true
       )
-    ).map(cells)
-    expect(rows[0][6]).toBe('dry run (10 chars packed, asks for edits)')
-    expect(rows[1][6]).toBe('dry run (9 chars packed, asks for the whole document)')
+    )
+    expect(rows[1][7]).toBe('dry run (10 chars packed, asks for edits)')
+    expect(rows[2][7]).toBe('dry run (9 chars packed, asks for the whole document)')
   })
 
   it('a fallback and an out-of-proportion rewrite are said under the table, naming the document, in the summary and the comment', () => {
     const documents = [
       row({
-        output: 'docs/a|<b>.md',
+        output: 'docs/a|<b>@team.md',
         lines: { added: 2, removed: 2, lines: 40 },
         style: 'edits→rewrite',
         editsFailed: 'old_text 3 not found'
@@ -230,30 +211,44 @@ describe('what changed, per document (issue 20 §2)', () => {
         output: 'docs/c.md',
         lines: { added: 30, removed: 28, lines: 40 },
         style: 'rewrite',
-        disproportionate: 'changed 75% of its lines (+30 −28 of 40 lines) for a source diff of 3 changed lines'
+        disproportionate: { share: 0.75, sourceDiffLines: 3 }
       })
     ]
     for (const md of [generateTable(documents, false), prCommentBody({ stale: [doc()], documents })]) {
-      expect(md).toContain('- `docs/a\\|<b>.md`: edits did not apply: old_text 3 not found; rewrote the whole document')
-      expect(md).toContain(
-        '- ⚠️ `docs/c.md`: this UPDATE changed 75% of its lines (+30 −28 of 40 lines) for a source diff of 3 changed lines; review the whole document'
+      const seen = visibleText(md)
+      expect(seen).toContain(
+        'docs/a|<b>@team.md: edits did not apply: old_text 3 not found; rewrote the whole document.'
       )
-      expect(md).toContain('+2 −2 of 40 lines, edits→rewrite')
+      expect(seen).toContain(
+        '⚠️ docs/c.md: this UPDATE changed 75% of its lines (+30 −28 of 40 lines) for a source diff of 3 changed lines; review the whole document.'
+      )
+      expect(tables(md)[0][1][7]).toBe('rendered<br>+2 −2 of 40 lines, edits→rewrite')
+      expect(hazards(md, { emphasis: true, blocks: ['heading'] })).toEqual([])
     }
   })
 
-  it('a reason holding HTML or a line break stays one line of text', () => {
+  it('a reason holding HTML, a mention or a line break stays one line of inert text', () => {
     const md = generateTable(
-      [row({ editsFailed: 'x <img src=y>\n## z', lines: { added: 0, removed: 0, lines: 1 } })],
+      [
+        row({
+          editsFailed: 'x <img src=y> @admin\n## z',
+          lines: { added: 0, removed: 0, lines: 1 },
+          style: 'edits→rewrite'
+        })
+      ],
       false
     )
-    expect(md).toContain('edits did not apply: x &lt;img src=y&gt; ## z; rewrote the whole document')
+    expect(hazards(md, { emphasis: true })).toEqual([])
+    expect(visibleText(md)).toContain('edits did not apply: x <img src=y> @admin ## z; rewrote the whole document.')
   })
 })
 
 describe('prCommentBody', () => {
   it('nothing stale: says so', () => {
     expect(prCommentBody({ stale: [] })).toBe('### ✅ Graft: every generated document is up to date\n')
+    expect(prCommentBody({ stale: [], pipeline: 'packages/api' })).toBe(
+      '### ✅ Graft: every generated document is up to date in `packages/api`\n'
+    )
   })
 
   it('stale, not generated: the count and the stale table', () => {
@@ -272,6 +267,46 @@ describe('prCommentBody', () => {
     expect(body).toContain('| Document | Directive | Why |')
     expect(body).not.toContain('Why it is stale')
     expect(body).toContain('Pushed abc1234 to this branch.')
+  })
+
+  it('says what the run cost, from the tokens Bedrock reported', () => {
+    const body = prCommentBody({ stale: [doc()], documents: [row({ costUsd: 0.25 }), row({ costUsd: 0.5 })] })
+    expect(visibleText(body)).toContain('Estimated cost: $0.75, from the tokens Bedrock reported (list prices as of')
+  })
+
+  it('a model without a price: the cost is unknown, the model shown as code, never a wrong figure', () => {
+    const hostile = 'us.anthropic.<img src=x>@team'
+    const body = prCommentBody({ stale: [doc()], documents: [row({ costUsd: undefined, modelId: hostile }), row()] })
+    expect(body).toContain(
+      '**Estimated cost:** unknown: no price for `us.anthropic.<img src=x>@team` (add it to `model-prices`)'
+    )
+    expect(bodyRows(body)[0]).toContain('| no price |')
+    expect(body).not.toMatch(/\*\*\$/)
+  })
+
+  it('a dry run gives the most the run may cost, from the estimate', () => {
+    const estimate = {
+      documents: [
+        {
+          output: 'docs/a.md',
+          prompt: 'docs/a.prompt.md',
+          modelId: 'm',
+          chars: 1,
+          tokens: 1,
+          counted: true,
+          maxTokens: 1,
+          costUsd: 1.5
+        }
+      ],
+      total: 1,
+      method: 'counted by Bedrock CountTokens',
+      kind: 'estimate' as const,
+      costUsd: 1.5
+    }
+    const body = prCommentBody({ stale: [doc()], documents: [row()], dryRun: true, estimate })
+    expect(visibleText(body)).toContain('Expected cost: at most $1.50 for 1 document(s)')
+    expect(costMarkdown({ documents: [row()], dryRun: true })).toBe('')
+    expect(costMarkdown({ documents: [row({ rendered: false })], dryRun: false })).toBe('')
   })
 
   it('a commit not pushed is not announced', () => {
@@ -305,6 +340,83 @@ describe('prCommentBody', () => {
 
   it('why the run only validated is quoted at the end', () => {
     const body = prCommentBody({ stale: [doc()], validateOnly: 'no AWS credentials: validated only' })
-    expect(body.trimEnd().endsWith('> no AWS credentials: validated only')).toBe(true)
+    expect(body.trimEnd().endsWith('> no AWS credentials\\: validated only')).toBe(true)
+  })
+})
+
+describe("built to fit GitHub's limits", () => {
+  const many = (n: number): StaleDocument[] =>
+    Array.from({ length: n }, (_, i) =>
+      doc({
+        stage: `stage_${i}`,
+        outputs: [`docs/section-${i}/a-rather-long-document-name-${i}.md`],
+        // every tenth is stale for its own reason; the rest only downstream of it
+        reasons:
+          i % 10 === 0
+            ? [{ kind: 'changed-dep', path: `src/${i}.ts`, text: `dep src/${i}.ts modified` }]
+            : [{ kind: 'upstream-stale', text: `upstream stage_${i - (i % 10)} is stale` }]
+      })
+    )
+
+  it.each([1200, 6000])(
+    '%i stale documents: the comment stays under 65,536 characters, own reasons first, then how many more',
+    (n) => {
+      const body = prCommentBody({ stale: many(n), pipeline: 'packages/api' })
+      expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS)
+      expect(hazards(body, { emphasis: true, blocks: ['heading'] })).toEqual([])
+      const [rows] = tables(body)
+      const kept = rows.length - 1
+      expect(kept).toBeGreaterThan(100)
+      expect(kept).toBeLessThan(n)
+      // the documents stale for their own reason come first (n / 10 of them), then the downstream ones
+      expect(rows.slice(1, 1 + Math.min(kept, n / 10)).every((r) => r[2].startsWith('dep '))).toBe(true)
+      expect(body).toContain(`_… and ${n - kept} more (see the job summary)._`)
+      expect(body.startsWith(`### ⚠️ Graft: ${n} document(s) stale in \`packages/api\``)).toBe(true)
+    }
+  )
+
+  it('regenerated documents first in the comment, the total row kept', () => {
+    const docs = Array.from({ length: 3000 }, (_, i) =>
+      row({ output: `docs/${i}.md`, stage: `s${i}`, rendered: i % 3 === 0, cached: i % 3 === 1 })
+    )
+    const body = prCommentBody({ stale: [], documents: docs })
+    expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS)
+    const [rows] = tables(body)
+    const kept = rows.slice(1, -1)
+    expect(kept.every((r) => r[7] === 'rendered')).toBe(true)
+    expect(rows.at(-1)![0]).toBe('Total')
+    expect(body).toMatch(/_… and \d+ more \(see the job summary\)\._/)
+  })
+
+  it('the rolling pull request body fits too, and shows hostile names as code', () => {
+    const body = rollingPullRequestBody({
+      branch: 'main',
+      botBranch: 'graft/regenerate/main',
+      documents: Array.from({ length: 6000 }, (_, i) => ({
+        output: `docs/@acme/team-${i}.md`,
+        directive: 'UPDATE',
+        reasons: [`dep www.evil.test/${i} modified`, '<img src=x>']
+      })),
+      triggerSha: 'f'.repeat(40),
+      refusal: 'GH006: Protected branch update failed for refs/heads/main.'
+    })
+    expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS)
+    expect(hazards(body, { emphasis: true })).toEqual([])
+    expect(tables(body)[0][1].map((c) => c.replace(/\u200b/g, ''))).toEqual([
+      'docs/@acme/team-0.md',
+      'UPDATE',
+      'dep www.evil.test/0 modified; <img src=x>'
+    ])
+    expect(body).toMatch(/update this pull request in place/)
+  })
+
+  it('the note that replaces a refused report names the pipeline and the reason, as text', () => {
+    const note = refusedCommentBody(
+      'HTTP 422: body is too long <b>@x</b>',
+      'apps/web',
+      'https://github.com/o/r/actions/runs/1'
+    )
+    expect(note.startsWith("### ⚠️ Graft: this run's report could not be posted here in `apps/web`")).toBe(true)
+    expect(hazards(note, { blocks: ['heading'] }).map((f) => f.kind)).toEqual(['link']) // the run's own link, only
   })
 })

@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
+import { visibleText } from '../support/gfm-judge.js'
 import { BedrockServer, bedrockTestEnv, isEditRequest, reply, type RecordedRequest } from '../support/bedrock-server.js'
 import { CacheServer } from '../support/cache-server.js'
 import { exampleRepo } from '../support/example-repo.js'
@@ -62,38 +63,81 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       expect(repo.snapshot()).toEqual(before)
       expect(run.stdout).toContain('5 documents to render, over max-documents (3)')
       for (const doc of ['docs/overview.md', 'docs/api-reference.md'])
-        expect(run.stdout).toMatch(new RegExp(`${doc}: ~\\d+ tokens`))
-      expect(run.stdout).toMatch(/total ~\d+ for 5 document\(s\)/)
+        expect(run.stdout).toMatch(new RegExp(`${doc}: at least ~\\d+ tokens`))
+      expect(run.stdout).toMatch(/total at least ~\d+ for 5 document\(s\)/)
       expect(run.stdout).toContain('`targets`')
       expect(run.stdout).toContain('raise `max-documents`')
       expect(run.stdout).toContain('split the run')
-      // Bedrock counted the tokens (CountTokens is not a model call), and the log says so
-      expect(server.countRequests.length).toBeGreaterThan(0)
-      expect(run.stdout).toContain('counted by Bedrock CountTokens')
+      // a refusal that needs no count comes before any request: not even CountTokens carried a prompt out
+      expect(server.countRequests).toHaveLength(0)
     })
 
-    it('max-input-tokens: over it by the character estimate when the model cannot be counted, and the log says which', async () => {
+    it('max-input-tokens that the characters alone exceed: refused before any request, CountTokens included', async () => {
       changeApi()
-      server.countTokens('unsupported')
       const before = repo.snapshot()
       const run = await generate({ 'max-input-tokens': '100' })
       expect(run.code).not.toBe(0)
       expect(server.requests).toHaveLength(0)
+      expect(server.countRequests).toHaveLength(0)
       expect(repo.snapshot()).toEqual(before)
-      expect(run.stdout).toMatch(/~\d+ input tokens, over max-input-tokens \(100\)/)
+      expect(run.stdout).toMatch(/at least ~\d+ input tokens, over max-input-tokens \(100\)/)
+      expect(run.stdout).toContain('not counted, so nothing was sent to Bedrock')
+    })
+
+    it('max-input-tokens between the floor and the count: counted (counting is for runs that go on), then refused before any model call', async () => {
+      changeApi()
+      // the floor is characters ÷ 6; the loopback counts characters ÷ 4: a limit between them needs the count
+      const dry = await generate({ 'dry-run': 'true' })
+      const counted = Number(/Input estimate before any model call: (\d+) tokens/.exec(dry.stdout)?.[1])
+      expect(counted).toBeGreaterThan(0)
+      const countsBefore = server.countRequests.length
+      const before = repo.snapshot()
+      const run = await generate({ 'max-input-tokens': String(Math.floor(counted * 0.8)) })
+      expect(run.code).not.toBe(0)
+      expect(server.countRequests.length - countsBefore).toBe(5)
+      expect(server.requests).toHaveLength(0)
+      expect(repo.snapshot()).toEqual(before)
+      expect(run.stdout).toMatch(new RegExp(`~${counted} input tokens, over max-input-tokens`))
+      expect(run.stdout).toContain('counted by Bedrock CountTokens')
+    })
+
+    it('max-input-tokens when the model cannot be counted: over it by the character estimate, and the log says which', async () => {
+      changeApi()
+      server.countTokens('unsupported')
+      const dry = await generate({ 'dry-run': 'true' })
+      const estimated = Number(/Input estimate before any model call: (\d+) tokens/.exec(dry.stdout)?.[1])
+      const before = repo.snapshot()
+      const run = await generate({ 'max-input-tokens': String(Math.floor(estimated * 0.8)) })
+      expect(run.code).not.toBe(0)
+      expect(server.requests).toHaveLength(0)
+      expect(repo.snapshot()).toEqual(before)
+      expect(run.stdout).toMatch(/~\d+ input tokens, over max-input-tokens/)
       expect(run.stdout).toContain('estimated at 3.5 characters per token')
       expect(run.stdout).toContain('CountTokens is not available for us.anthropic.claude-sonnet-4-5')
     })
 
-    it('the dry run prints the same estimate, and says the real run would stop', async () => {
+    it('the dry run says the real run would stop before any request, and counts nothing for it', async () => {
       changeApi()
       const run = await generate({ 'dry-run': 'true', 'max-documents': '3' })
       expect(run.code).toBe(0)
       expect(server.requests).toHaveLength(0)
+      expect(server.countRequests).toHaveLength(0)
+      expect(run.stdout).toContain('the real run would stop here, before any request to Bedrock')
       expect(run.stdout).toMatch(
-        /Input estimate before any model call: \d+ tokens for 5 document\(s\) to render \(counted by Bedrock CountTokens\)/
+        /Input estimate before any model call: \d+ tokens for 5 document\(s\) to render \(estimated at 3\.5 characters per token/
       )
-      expect(run.stdout).toContain('the real run would stop here, before any model call')
+    })
+
+    it('a dry run within budget counts with Bedrock and gives the expected cost', async () => {
+      changeApi()
+      const run = await generate({ 'dry-run': 'true' })
+      expect(run.code).toBe(0)
+      expect(server.requests).toHaveLength(0)
+      expect(server.countRequests).toHaveLength(5)
+      expect(run.stdout).toMatch(
+        /Input estimate before any model call: \d+ tokens for 5 document\(s\) to render \(counted by Bedrock CountTokens\); cost at most \$\d+\.\d\d/
+      )
+      expect(visibleText(run.summary)).toMatch(/Expected cost: at most \$\d+\.\d\d for 5 document\(s\)/)
     })
 
     it('within budget: the run goes on, and input_tokens / output_tokens are what the model reported', async () => {
@@ -105,6 +149,57 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       expect(run.outputs.output_tokens).toBe('35')
       expect(Number(run.outputs.input_tokens)).toBeGreaterThan(0)
       expect(run.summary).toContain('**35**')
+    })
+  })
+
+  describe('every refusal comes before the first request of any kind (CountTokens carries the prompt too)', () => {
+    const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzSECRETzz'
+    const cases: Array<[string, () => Record<string, string>, RegExp]> = [
+      [
+        'a secret of the run in a packed prompt',
+        () => {
+          repo.write({ 'sources/api.md': `${repo.read('sources/api.md')}\nkey: ${SECRET}\n` })
+          repo.commit('oops')
+          return { env: 'secret' }
+        },
+        /the packed prompt holds a secret of this run/
+      ],
+      [
+        'hand-edits: fail',
+        () => {
+          repo.write({ 'docs/index.md': `${repo.read('docs/index.md')}\nA hand edit.\n` })
+          repo.commit('hand edit')
+          return { 'hand-edits': 'fail' }
+        },
+        /was edited by hand .*, and hand-edits is fail/
+      ],
+      [
+        "a max_tokens above the model's output limit",
+        () => {
+          changeApi()
+          repo.write({
+            'docs/overview.prompt.md': repo
+              .read('docs/overview.prompt.md')
+              .replace('# model: bedrock-claude-v4.5-sonnet-us', 'model: bedrock-claude-haiku\nmax_tokens: 9000')
+          })
+          repo.commit('haiku')
+          return {}
+        },
+        /max_tokens is 9000, above the output limit of bedrock-claude-haiku/
+      ],
+      ['max-documents', () => (changeApi(), { 'max-documents': '1' }), /over max-documents \(1\)/],
+      ['max-input-tokens', () => (changeApi(), { 'max-input-tokens': '10' }), /over max-input-tokens \(10\)/],
+      ['max-cost-usd', () => (changeApi(), { 'max-cost-usd': '0.01' }), /over max-cost-usd \(\$0\.01\)/]
+    ]
+    it.each(cases)('%s', async (_name, setup, message) => {
+      const { env, ...inputs } = setup()
+      const before = repo.snapshot()
+      const run = await generate(inputs, env === 'secret' ? { AWS_SECRET_ACCESS_KEY: SECRET } : {})
+      expect(run.code).not.toBe(0)
+      expect(run.stdout).toMatch(message)
+      expect(server.requests).toHaveLength(0)
+      expect(server.countRequests).toHaveLength(0)
+      expect(repo.snapshot()).toEqual(before)
     })
   })
 
@@ -154,7 +249,7 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       expect(first.stdout).toContain(
         'docs/api-reference.md: edits did not apply: the reply was cut off at max_tokens (8000); rewriting the whole document'
       )
-      expect(first.stdout).toContain('cut off at max_tokens')
+      expect(first.stdout).toContain('cut off at its output budget, max_tokens 8000')
       expect(first.stdout).toMatch(
         /not started \(they depend on a failed document\): (docs\/getting-started\.md, docs\/index\.md|docs\/index\.md, docs\/getting-started\.md)/
       )

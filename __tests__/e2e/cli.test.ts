@@ -122,7 +122,9 @@ describe('graft-action CLI', () => {
     expect(run.stderr).toContain('Dry run: planning 5 document(s); no model is called and nothing is written')
     // the budget's estimate is still made, and printed, before any model call
     expect(run.stderr).toMatch(/Input estimate before any model call: \d+ tokens for 5 document\(s\) to render/)
-    expect(run.stdout).toBe('Dry run: 5 document(s) planned (5 UPDATE); no model was called and nothing was written.\n')
+    expect(run.stdout).toMatch(
+      /^Dry run: 5 document\(s\) planned \(5 UPDATE\); no model was called and nothing was written\.\nExpected cost: at most \$\d+\.\d\d \(input as estimated, each reply at its max_tokens\)\n$/
+    )
     expect(repo.snapshot()).toEqual(before)
   })
 

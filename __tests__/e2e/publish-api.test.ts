@@ -297,4 +297,25 @@ describe('publishing through the API and onto protected branches (dist/main)', (
     expect(result.summary).toMatch(/ci \/ test/)
     expect(result.summary).toMatch(/GITHUB_TOKEN[^\n]*starts? no workflow runs/i)
   })
+
+  it("GitHub's secondary rate limit on the API commit: a short retry-after is waited out; a long one fails naming the rate limit, nothing pushed", async () => {
+    const event = pushToMain()
+    const onGraphql = (method: string, path: string) => method === 'POST' && path === '/graphql'
+    github.rateLimits.push({ kind: 'secondary', retryAfter: 1, match: onGraphql })
+    const waited = await run(event, { 'commit-via': 'api' })
+    expect(waited.code).toBe(0)
+    expect(waited.outputs.pushed).toBe('true')
+    expect(waited.stdout).toMatch(/GitHub's secondary rate limit answered POST \/graphql: retrying in 1 s/)
+
+    const again = pushToMain('\n## 2.5.0\n- pause()\n')
+    const before = gitIn(origin, 'rev-parse', 'main').trim()
+    github.rateLimits.push({ kind: 'secondary', retryAfter: 120, match: onGraphql })
+    const refused = await run(again, { 'commit-via': 'api' })
+    expect(refused.code).not.toBe(0)
+    expect(refused.stdout).toMatch(
+      /the GitHub API refused the commit on main for its rate limit: GitHub's secondary rate limit \(it asked to wait 120 s\)/
+    )
+    expect(refused.stdout).not.toMatch(/permissions: contents: write/)
+    expect(gitIn(origin, 'rev-parse', 'main').trim()).toBe(before)
+  })
 })

@@ -19,6 +19,7 @@ import {
   type Behaviour
 } from '../support/bedrock-server.js'
 import { CacheServer } from '../support/cache-server.js'
+import { visibleText } from '../support/gfm-judge.js'
 import { exampleRepo } from '../support/example-repo.js'
 import { GitHubServer } from '../support/github-server.js'
 import { GIT_ENV, type TestRepo } from '../support/repo.js'
@@ -159,7 +160,9 @@ describe('update styles (dist/generate, dist/main)', () => {
     expect(run.stdout).toContain(
       `::warning::${NOTES}: edits did not apply: old_text 2 not found; rewriting the whole document`
     )
-    expect(run.summary).toContain(`\`${NOTES}\`: edits did not apply: old_text 2 not found; rewrote the whole document`)
+    expect(visibleText(run.summary)).toContain(
+      `${NOTES}: edits did not apply: old_text 2 not found; rewrote the whole document.`
+    )
     expect(run.summary).toContain('+4 −0 of 16 lines, edits→rewrite')
     // both calls count
     expect(run.outputs.output_tokens).toBe('530')
@@ -348,8 +351,8 @@ describe('update styles (dist/generate, dist/main)', () => {
     expect(run.stdout).toContain(
       `${model}: Bedrock refuses tool use for this model (This model doesn't support tool use in streaming mode.)`
     )
-    expect(run.summary).toMatch(
-      /edits did not apply: Bedrock refuses tool use for us\.meta\.llama3-3-70b-instruct-v1:0; rewrote the whole document/
+    expect(visibleText(run.summary)).toContain(
+      `edits did not apply: Bedrock refuses tool use for ${model}; rewrote the whole document.`
     )
     expect(run.summary.match(/edits→rewrite/g)).toHaveLength(2)
   })
@@ -402,7 +405,7 @@ describe('update styles (dist/generate, dist/main)', () => {
       'this UPDATE changed 67% of its lines (+8 −8 of 12 lines) for a source diff of 3 changed lines; review the whole document'
     // (a workflow command carries % as %25)
     expect(run.stdout).toContain(`::warning::${NOTES}: ${said.replace('%', '%25')}`)
-    expect(run.summary).toContain(`⚠️ \`${NOTES}\`: ${said}`)
+    expect(visibleText(run.summary)).toContain(`⚠️ ${NOTES}: ${said}.`)
   })
 
   it('the output budget counts both calls: a failed edit list over max-output-tokens makes no rewrite and writes nothing', async () => {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { runAction } from '../support/action-runner.js'
 import { exampleRepo, inDependencyOrder } from '../support/example-repo.js'
 import type { TestRepo } from '../support/repo.js'
+import { visibleText } from '../support/gfm-judge.js'
 
 describe('dist/validate', () => {
   let repo: TestRepo
@@ -34,7 +35,7 @@ describe('dist/validate', () => {
       )
       expect(inDependencyOrder(files)).toBe(true)
       expect(JSON.parse(run.outputs.stale_stages)).toHaveLength(5)
-      expect(run.summary).toContain('dep sources/api.md modified')
+      expect(visibleText(run.summary)).toContain('dep sources/api.md modified')
       expect(run.summary).toContain('upstream overview is stale')
       // the dvc engine's scratch .dvc/ is gone again
       expect(repo.git('status', '--porcelain', '--ignored')).toBe('')
@@ -89,7 +90,7 @@ describe('dist/validate', () => {
     repo.write({ 'docs/faq.md': '# FAQ\n\nWritten by hand.\n' })
     const run = await runAction('validate', { workspace: repo.root, inputs: { engine: 'native' } })
     expect(JSON.parse(run.outputs.stale_files)).toEqual(['docs/faq.md', 'docs/index.md'])
-    expect(run.summary).toContain('docs/faq.md edited by hand')
+    expect(visibleText(run.summary)).toContain('docs/faq.md edited by hand')
     expect(run.summary).toContain('no valid Graft header')
   })
 
@@ -97,7 +98,7 @@ describe('dist/validate', () => {
     repo.write({ 'docs/glossary.prompt.md': '---\ndeps:\n  - sources/api.md\n---\nWrite a glossary.\n' })
     const run = await runAction('validate', { workspace: repo.root, inputs: { engine: 'native' } })
     expect(JSON.parse(run.outputs.stale_files)).toEqual(['docs/glossary.md'])
-    expect(run.summary).toContain('dvc.yaml out of sync')
+    expect(visibleText(run.summary)).toContain('dvc.yaml out of sync')
   })
 
   describe('bad input: a clear error, an annotation, nothing changed', () => {

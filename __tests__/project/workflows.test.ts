@@ -1,4 +1,4 @@
-// Every workflow a user copies (examples/workflows and the README's), and this
+// Every workflow a user copies (examples/workflows, and those in README.md and docs/), and this
 // project's own, passes actionlint and the rules the examples promise: outputs
 // reach scripts through env, one concurrency group, current action majors,
 // credentials guarded where a run may have no secrets.
@@ -17,13 +17,19 @@ const files = dirs.flatMap((d) =>
 )
 const read = (file: string): string => readFileSync(join(PROJECT_ROOT, file), 'utf8')
 
-/** The yaml blocks of the README that are workflows (they have `jobs:`). */
-const readmeWorkflows = [...read('README.md').matchAll(/```yaml\n([\s\S]*?)```/g)]
-  .map((m) => m[1])
-  .filter((y) => /^jobs:/m.test(y))
+/** The yaml blocks of a Markdown page that are workflows (they have `jobs:`). */
+const workflowBlocks = (page: string): string[] =>
+  [...read(page).matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]).filter((y) => /^jobs:/m.test(y))
+const pages = [
+  'README.md',
+  ...readdirSync(join(PROJECT_ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`)
+]
+const readmeWorkflows = workflowBlocks('README.md')
 const workflows: [string, string][] = [
   ...files.map((f): [string, string] => [f, read(f)]),
-  ...readmeWorkflows.map((y, i): [string, string] => [`README.md workflow ${i + 1}`, y])
+  ...pages.flatMap((page) => workflowBlocks(page).map((y, i): [string, string] => [`${page} workflow ${i + 1}`, y]))
 ]
 const userWorkflows = workflows.filter(([name]) => !name.startsWith('.github/'))
 

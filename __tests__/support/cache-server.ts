@@ -8,7 +8,9 @@
 // download (the toolkit downloads non-*.blob.core.windows.net URLs with its
 // HTTP client). Entries are immutable, looked up by key and version, then by
 // restore-key prefix, newest first, as the real service does. Every call is
-// recorded for assertions. The protocol was read from
+// recorded for assertions. `mode` makes it have a bad day: 'unavailable'
+// answers every request with 503 (as the service does during an incident),
+// 'silent' accepts every connection and never answers. The protocol was read from
 // node_modules/@actions/cache/lib (cache.js, internal/shared/cacheTwirpClient.js,
 // internal/uploadUtils.js, internal/downloadUtils.js, generated/results/api/v1/cache.js).
 import { randomUUID } from 'node:crypto'
@@ -33,8 +35,14 @@ export interface CacheCall {
   hit?: boolean
 }
 
+/** How the service behaves: well, down (503 to everything), or accepting connections and never answering. */
+export type CacheMode = 'normal' | 'unavailable' | 'silent'
+
 export class CacheServer {
   readonly calls: CacheCall[] = []
+  mode: CacheMode = 'normal'
+  /** requests that reached the service in the 'unavailable' or 'silent' mode */
+  refused = 0
   private readonly entries: Entry[] = []
   private readonly blobs = new Map<string, Buffer>()
   private readonly server: Server
@@ -79,6 +87,16 @@ export class CacheServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.mode === 'silent') {
+      this.refused++
+      return // the socket stays open, unanswered, until close()
+    }
+    if (this.mode === 'unavailable') {
+      this.refused++
+      req.resume()
+      res.writeHead(503, { 'content-type': 'text/plain' })
+      return void res.end('Service Unavailable')
+    }
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const body = Buffer.concat(chunks)

@@ -15,8 +15,17 @@
 // - protected branches: the bare origin gets a `pre-receive` hook that
 //   refuses git pushes with GitHub's GH006 / GH013 messages, and API commits
 //   to the branch get the matching GraphQL errors;
-// - GraphQL `{ viewer { login } }`: the token's login (github-actions[bot] for
-//   the workflow token).
+// - GraphQL `{ viewer { login databaseId } }`: the token's account
+//   (github-actions[bot] for the workflow token, `<slug>[bot]` for an App
+//   token, the user for a PAT); REST `GET /user` answers a PAT only (an
+//   installation token gets 403 "Resource not accessible by integration");
+// - comments are written as the token's account (login and id), delete
+//   included; a body over 65,536 characters is refused with 422 "Body is too
+//   long", as GitHub does;
+// - rate limits: `rateLimits` queues GitHub's refusals — a secondary limit
+//   (403 or 429 with `retry-after`) or the primary limit
+//   (`x-ratelimit-remaining: 0`, `x-ratelimit-reset`; for GraphQL a 200 with a
+//   RATE_LIMITED error) — each answering the next matching request.
 //
 // Every request is recorded; `refuse` answers them all with one refusal.
 import { spawn } from 'node:child_process'
@@ -37,8 +46,32 @@ export interface RecordedRequest {
 export interface IssueComment {
   id: number
   body: string
-  user: { login: string; type: string }
+  user: { login: string; id: number; type: string }
   html_url: string
+}
+
+/** GitHub's limit on a comment's (and a pull request's) body, in characters. */
+export const BODY_MAX_CHARS = 65536
+
+/** One rate-limit refusal, answering the next request that `match`es (every request when absent). */
+export interface RateLimit {
+  kind: 'secondary' | 'primary'
+  /** 403 (default) or 429 */
+  status?: 403 | 429
+  /** seconds, sent as `retry-after` (secondary limits); none when absent */
+  retryAfter?: number
+  /** seconds until `x-ratelimit-reset` (primary limit); default 1 */
+  resetIn?: number
+  match?: (method: string, path: string) => boolean
+}
+
+/** Account ids of the logins tests use; others get a stable id of their own. */
+const ACCOUNT_IDS: Record<string, number> = { 'github-actions[bot]': 41898282 }
+export function accountId(login: string): number {
+  if (ACCOUNT_IDS[login]) return ACCOUNT_IDS[login]
+  let h = 7
+  for (const c of login) h = (h * 31 + c.codePointAt(0)!) % 2_000_000_000
+  return 100_000_000 + h
 }
 
 export interface Refusal {
@@ -52,6 +85,8 @@ export type TokenKind = 'workflow' | 'app' | 'pat'
 export interface TokenIdentity {
   kind: TokenKind
   login: string
+  /** the account's id; derived from the login when absent */
+  id?: number
   /** author name and e-mail GitHub puts on commits made through the API with this token */
   name: string
   email: string
@@ -127,8 +162,13 @@ export class GitHubServer {
   readonly apiCommits: ApiCommit[] = []
   /** token → identity; a token not listed is the workflow token */
   readonly tokens = new Map<string, TokenIdentity>()
-  /** when set, every request is answered with this status and message */
+  /** when set, every request (or every one `refuseWhen` picks) is answered with this status and message */
   refuse?: Refusal
+  refuseWhen?: (method: string, path: string) => boolean
+  /** rate-limit refusals still to give, in order */
+  readonly rateLimits: RateLimit[] = []
+  /** when true, GraphQL `viewer` is refused (as on a server without it): clients fall back to REST */
+  viewerRefused = false
   /** how pull-request creation by a workflow token is answered */
   pullRequestCreation: PullRequestCreation = 'allowed'
   /** request bodies larger than this are refused with 413 (GitHub caps API requests too) */
@@ -224,7 +264,7 @@ export class GitHubServer {
     return {
       id,
       body,
-      user: { login, type },
+      user: { login, id: accountId(login), type },
       html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${id}`
     }
   }
@@ -244,10 +284,18 @@ export class GitHubServer {
     }
     const body = raw ? (JSON.parse(raw) as unknown) : undefined
     this.requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization, body })
-    if (this.refuse) return send(res, this.refuse.status, { message: this.refuse.message })
-
     const url = new URL(path, this.url)
     const method = req.method ?? 'GET'
+    if (this.refuse && (!this.refuseWhen || this.refuseWhen(method, url.pathname)))
+      return send(res, this.refuse.status, { message: this.refuse.message })
+    const limit = this.rateLimits.findIndex((l) => !l.match || l.match(method, url.pathname))
+    if (limit >= 0) return rateLimited(res, this.rateLimits.splice(limit, 1)[0], url.pathname === '/graphql')
+    if (url.pathname === '/user' && method === 'GET') {
+      const who = this.identity(req)
+      if (who.kind !== 'pat')
+        return send(res, 403, { message: 'Resource not accessible by integration', status: '403' })
+      return send(res, 200, { login: who.login, id: who.id ?? accountId(who.login), type: 'User' })
+    }
     if (url.pathname === '/graphql' && method === 'POST')
       return this.graphql(req, res, body as { query?: string; variables?: Record<string, unknown> })
 
@@ -255,21 +303,25 @@ export class GitHubServer {
     const one = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/)
     if (list && method === 'GET') return this.list(res, url, list[1], list[2], Number(list[3]))
     if (list && method === 'POST') {
-      const comment = this.newComment(
-        list[1],
-        list[2],
-        Number(list[3]),
-        (body as { body: string }).body,
-        'github-actions[bot]'
-      )
+      const text = (body as { body: string }).body
+      if (tooLong(text)) return send(res, 422, bodyTooLong())
+      const comment = this.newComment(list[1], list[2], Number(list[3]), text, this.identity(req).login)
       this.comments(list[1], list[2], Number(list[3])).push(comment)
       return send(res, 201, comment)
     }
-    if (one && method === 'PATCH') {
+    if (one && (method === 'PATCH' || method === 'DELETE')) {
       const id = Number(one[3])
-      const comment = [...this.issues.values()].flat().find((c) => c.id === id)
-      if (!comment) return send(res, 404, { message: 'Not Found' })
-      comment.body = (body as { body: string }).body
+      const thread = [...this.issues.values()].find((comments) => comments.some((c) => c.id === id))
+      const comment = thread?.find((c) => c.id === id)
+      if (!thread || !comment) return send(res, 404, { message: 'Not Found' })
+      if (method === 'DELETE') {
+        thread.splice(thread.indexOf(comment), 1)
+        res.writeHead(204)
+        return void res.end()
+      }
+      const text = (body as { body: string }).body
+      if (tooLong(text)) return send(res, 422, bodyTooLong())
+      comment.body = text
       return send(res, 200, comment)
     }
 
@@ -498,9 +550,18 @@ export class GitHubServer {
     body: { query?: string; variables?: Record<string, unknown> }
   ): Promise<void> {
     const query = body?.query ?? ''
-    if (/^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
+    const viewer =
+      /^\s*(query\s*)?\{\s*viewer\s*\{\s*((?:login|databaseId)(?:\s+(?:login|databaseId))*)\s*\}\s*\}\s*$/.exec(query)
+    if (viewer) {
+      if (this.viewerRefused)
+        return send(res, 200, { errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] })
       // An installation token's viewer is its bot: github-actions[bot] for the workflow token.
-      return send(res, 200, { data: { viewer: { login: this.identity(req).login } } })
+      const who = this.identity(req)
+      const fields = viewer[2].split(/\s+/)
+      const answer: Record<string, unknown> = {}
+      if (fields.includes('login')) answer.login = who.login
+      if (fields.includes('databaseId')) answer.databaseId = who.id ?? accountId(who.login)
+      return send(res, 200, { data: { viewer: answer } })
     }
     if (!/createCommitOnBranch/.test(query)) {
       return send(res, 200, {
@@ -762,6 +823,73 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
+}
+
+/** GitHub counts a body's characters (code points). */
+function tooLong(text: string): boolean {
+  return [...(text ?? '')].length > BODY_MAX_CHARS
+}
+
+function bodyTooLong(): unknown {
+  return {
+    message: 'Validation Failed',
+    errors: [
+      {
+        resource: 'IssueComment',
+        code: 'custom',
+        field: 'body',
+        message: `body is too long (maximum is ${BODY_MAX_CHARS} characters)`
+      }
+    ],
+    documentation_url: docs('issues/comments#create-an-issue-comment'),
+    status: '422'
+  }
+}
+
+/** GitHub's answer to a request over a rate limit, headers included. */
+function rateLimited(res: ServerResponse, limit: RateLimit, graphql: boolean): void {
+  const now = Math.floor(Date.now() / 1000)
+  const status = limit.status ?? 403
+  if (limit.kind === 'primary') {
+    const headers = {
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': String(now + (limit.resetIn ?? 1)),
+      'x-ratelimit-used': '5000',
+      'x-ratelimit-resource': graphql ? 'graphql' : 'core'
+    }
+    const message = 'API rate limit exceeded for installation ID 4242.'
+    if (graphql) return send(res, 200, { errors: [{ type: 'RATE_LIMITED', message }] }, headers)
+    return send(
+      res,
+      status,
+      {
+        message,
+        documentation_url: docs('overview/rate-limits-for-the-rest-api#about-rate-limits'),
+        status: String(status)
+      },
+      headers
+    )
+  }
+  const headers: Record<string, string> = {
+    'x-ratelimit-limit': '5000',
+    'x-ratelimit-remaining': '4990',
+    'x-ratelimit-reset': String(now + 3600),
+    'x-ratelimit-resource': graphql ? 'graphql' : 'core'
+  }
+  if (limit.retryAfter !== undefined) headers['retry-after'] = String(limit.retryAfter)
+  send(
+    res,
+    status,
+    {
+      message:
+        'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. ' +
+        'If you reach out to GitHub Support for help, please include the request ID 0000:1111:2222222:3333333:44444444.',
+      documentation_url: docs('overview/rate-limits-for-the-rest-api#about-secondary-rate-limits'),
+      status: String(status)
+    },
+    headers
+  )
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -135,17 +135,17 @@ function printLeftStale(left, verb) {
 /* harmony export */   UB: () => (/* binding */ DEFAULT_MODEL),
 /* harmony export */   Uc: () => (/* binding */ DEFAULT_MAX_TOKENS),
 /* harmony export */   WH: () => (/* binding */ DEFAULT_CONCURRENCY),
-/* harmony export */   _h: () => (/* binding */ defaultRegion),
 /* harmony export */   hP: () => (/* binding */ DEFAULT_DOWNSTREAM),
-/* harmony export */   ig: () => (/* binding */ DEFAULT_MAX_OUTPUT_TOKENS)
+/* harmony export */   ig: () => (/* binding */ DEFAULT_MAX_OUTPUT_TOKENS),
+/* harmony export */   t9: () => (/* binding */ DEFAULT_REGION)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_REGION, DEFAULT_COMMIT_USER_NAME, DEFAULT_COMMIT_USER_EMAIL, DEFAULT_COMMIT_VIA, DEFAULT_ON_PROTECTED, ACTION_INPUT_DEFAULTS */
+/* unused harmony exports DEFAULT_MAX_COST_USD, DEFAULT_MODEL_PRICES, DEFAULT_COMMIT_USER_NAME, DEFAULT_COMMIT_USER_EMAIL, DEFAULT_COMMIT_VIA, DEFAULT_ON_PROTECTED, ACTION_INPUT_DEFAULTS */
 // Every default of the action and the CLI, once. The action.yml files state
 // the same values (a project test holds them equal); inputs and options that
 // are left empty fall back to these.
 /** Graft's default model alias (graft-format.md, "Models"). */
 const DEFAULT_MODEL = 'bedrock-claude-v4.5-sonnet-us';
-/** Bedrock region when neither the input nor AWS_REGION / AWS_DEFAULT_REGION names one. */
+/** Bedrock region when neither the input, AWS_REGION / AWS_DEFAULT_REGION nor the AWS profile names one (render/region.ts). */
 const DEFAULT_REGION = 'us-east-1';
 /** Output tokens per document unless the prompt sets `max_tokens`; capped at the model's own limit. */
 const DEFAULT_MAX_TOKENS = 16000;
@@ -163,6 +163,12 @@ const DEFAULT_TIMEOUT_MINUTES = 10;
 const DEFAULT_MAX_DOCUMENTS = 100;
 const DEFAULT_MAX_INPUT_TOKENS = 5_000_000;
 const DEFAULT_MAX_OUTPUT_TOKENS = 1_000_000;
+/**
+ * max-cost-usd: no limit in dollars unless the user sets one (the token limits
+ * above always hold); `model-prices`: none, the list prices of render/prices.ts apply.
+ */
+const DEFAULT_MAX_COST_USD = '';
+const DEFAULT_MODEL_PRICES = '';
 /** The DVC release line `engine: dvc` installs when DVC is absent. */
 const DEFAULT_DVC_VERSION = '3.*';
 /** The bot identity of the commit (a GitHub App's no-reply address shape). */
@@ -189,10 +195,6 @@ const DEFAULT_ON_PROTECTED = 'pull-request';
 const DEFAULT_DOWNSTREAM = 'include';
 /** A generated document edited by hand: accept the edit into dvc.lock, said plainly (see validate/hand-edits.ts). */
 const DEFAULT_HAND_EDITS = 'keep';
-/** The region: the explicit choice, else the SDK's own variables, else {@link DEFAULT_REGION}. */
-function defaultRegion(env = process.env) {
-    return env.AWS_REGION || env.AWS_DEFAULT_REGION || DEFAULT_REGION;
-}
 /**
  * The action inputs whose defaults are stated in action.yml, with the value
  * each must state. Inputs whose default depends on the run (aws-region, token)
@@ -218,6 +220,8 @@ const ACTION_INPUT_DEFAULTS = {
     'max-documents': String(DEFAULT_MAX_DOCUMENTS),
     'max-input-tokens': String(DEFAULT_MAX_INPUT_TOKENS),
     'max-output-tokens': String(DEFAULT_MAX_OUTPUT_TOKENS),
+    'max-cost-usd': DEFAULT_MAX_COST_USD,
+    'model-prices': DEFAULT_MODEL_PRICES,
     'dvc-version': DEFAULT_DVC_VERSION,
     'commit-user-name': DEFAULT_COMMIT_USER_NAME,
     'commit-user-email': DEFAULT_COMMIT_USER_EMAIL,
@@ -420,6 +424,7 @@ function resolveTargets(targets, stages) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EJ: () => (/* binding */ parsePositiveInt),
+/* harmony export */   _e: () => (/* binding */ parseUsd),
 /* harmony export */   k9: () => (/* binding */ parseDownstream),
 /* harmony export */   xC: () => (/* binding */ parseEngineChoice)
 /* harmony export */ });
@@ -443,6 +448,27 @@ function parsePositiveInt(raw, label, example) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({ message: `${label} is "${raw}", not a positive whole number`, hint: `e.g. ${example}` });
     }
     return n;
+}
+/** The largest max-cost-usd accepted: a larger figure is a slip (leave the setting empty for no limit). */
+const MOST_USD = 1_000_000;
+/**
+ * A run's limit in dollars from `raw` ("input max-cost-usd", "--max-cost-usd"):
+ * a plain decimal number above 0 (`5`, `2.50`), up to a million; empty is no
+ * limit (undefined).
+ * @throws GraftError for anything else (0, negative, NaN, Infinity, exponents, units), naming the setting.
+ */
+function parseUsd(raw, label) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    const usd = /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(text) ? Number(text) : NaN;
+    if (!Number.isFinite(usd) || usd <= 0 || usd > MOST_USD) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
+            message: `${label} is "${raw}", not an amount of dollars above 0`,
+            hint: `write a plain number of US dollars, e.g. 5 or 2.50 (no $ sign, at most ${MOST_USD}); leave it empty for no limit`
+        });
+    }
+    return usd;
 }
 /**
  * The engine choice from `raw`; `label` names the setting in the error

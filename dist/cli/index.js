@@ -305,8 +305,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // Loaded on demand: validate, the quick path, never loads the AWS SDK.
 const commands = {
     validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(152), __nccwpck_require__.e(78), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
-    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(516), __nccwpck_require__.e(152), __nccwpck_require__.e(78), __nccwpck_require__.e(921)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8921))).generateCommand,
-    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(516), __nccwpck_require__.e(152), __nccwpck_require__.e(78), __nccwpck_require__.e(921)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8921))).packCommand,
+    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(516), __nccwpck_require__.e(152), __nccwpck_require__.e(78), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6249))).generateCommand,
+    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(516), __nccwpck_require__.e(152), __nccwpck_require__.e(78), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6249))).packCommand,
     sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(152), __nccwpck_require__.e(666)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7666))).syncCommand,
     hook: async () => (await __nccwpck_require__.e(/* import() */ 215).then(__nccwpck_require__.bind(__nccwpck_require__, 7215))).hookCommand
 };

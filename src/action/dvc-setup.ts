@@ -1,9 +1,10 @@
 // Puts DVC on the runner for engine "dvc": the one on PATH when there is one,
 // else a virtual environment in the runner's tool cache, installed with pip and
-// kept with @actions/cache. The cache is a speed-up only: every call to it is
-// guarded and a failure is a notice, never a failed run.
-import * as cache from '@actions/cache'
+// kept with @actions/cache. The cache is a speed-up only: every call to it goes
+// through actions-cache.ts (time limits; the first failure turns it off for
+// the run), never a failed run.
 import * as core from '@actions/core'
+import { cacheUsable, restore as restoreCache, save as saveCache } from './actions-cache.js'
 import { actionLog } from './report.js'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
@@ -140,34 +141,23 @@ async function step(result: RunResult, what: string, hint: string): Promise<void
   throw new GraftError({ message: `${what} failed (exit ${result.code}): ${tail}`, hint })
 }
 
+/** The virtual environment's archive (tens of MB) may take this long once the service answered a lookup. */
+const VENV_ARCHIVE_MS = 60_000
+
 async function restore(venv: string, key: string): Promise<boolean> {
   if (!cacheAvailable('restore')) return false
-  try {
-    const hit = await cache.restoreCache([venv], key)
-    if (!hit) core.notice(`DVC cache: no entry for ${key}; installing`)
-    return hit !== undefined
-  } catch (error) {
-    core.notice(`DVC cache: restore skipped (${(error as Error).message})`)
-    return false
-  }
+  const hit = await restoreCache([venv], key, { archiveMs: VENV_ARCHIVE_MS })
+  if (!hit && cacheUsable()) core.notice(`DVC cache: no entry for ${key}; installing`)
+  return hit !== undefined
 }
 
 async function save(venv: string, key: string): Promise<void> {
   if (!cacheAvailable('save')) return
-  try {
-    await cache.saveCache([venv], key)
-    actionLog.info(`DVC cache: saved ${key}`)
-  } catch (error) {
-    core.notice(`DVC cache: save skipped (${(error as Error).message})`)
-  }
+  if (await saveCache([venv], key, { archiveMs: VENV_ARCHIVE_MS })) actionLog.info(`DVC cache: saved ${key}`)
 }
 
 function cacheAvailable(what: string): boolean {
-  try {
-    if (cache.isFeatureAvailable()) return true
-  } catch {
-    // treated as unavailable
-  }
-  core.notice(`DVC cache: ${what} skipped, the cache service is not available here`)
+  if (cacheUsable()) return true
+  core.notice(`DVC cache: ${what} skipped, the cache service is not available here (or failed earlier in this run)`)
   return false
 }

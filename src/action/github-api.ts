@@ -1,16 +1,145 @@
-// The GitHub API calls of publishing, through Octokit (@actions/github):
+// The GitHub API calls of the action, through Octokit (@actions/github):
 // GraphQL createCommitOnBranch (classified into the core's CommitApiAnswer),
-// the rolling pull request (find by head, create, update), and what a
-// workflow token may read about a branch's required checks. The API base is
-// read at call time from GITHUB_API_URL (GraphQL at `<base>/graphql`).
+// the rolling pull request (find by head, create, update), who the token acts
+// as, and what a workflow token may read about a branch's required checks.
+// The API base is read at call time from GITHUB_API_URL (GraphQL at
+// `<base>/graphql`).
+//
+// Rate limits: every client carries @octokit/plugin-throttling, which knows
+// GitHub's answers (403/429 "secondary rate limit" with `retry-after`; the
+// primary limit's `x-ratelimit-remaining: 0` and `x-ratelimit-reset`; GraphQL's
+// RATE_LIMITED). The action waits out what GitHub asks only when the wait is
+// short (RATE_LIMIT_MAX_WAIT_S, at most RATE_LIMIT_RETRIES times): a run never
+// sleeps for minutes on a courtesy such as the comment. When it gives up, the
+// error says it was rate limiting (rateLimitCause).
 import { getOctokit } from '@actions/github'
+import { throttling } from '@octokit/plugin-throttling'
+import Bottleneck from 'bottleneck/light.js'
 import type { CommitApi, CommitApiAnswer, CommitOnBranchRequest } from '../core/publish/api-commit.js'
 import { scrubSecret } from '../core/publish/auth.js'
+import { actionLog } from './report.js'
+import type { Markdown } from './gfm.js'
 
 type Octokit = ReturnType<typeof getOctokit>
 
+/** The longest wait GitHub may ask for that the action waits out, in seconds. */
+export const RATE_LIMIT_MAX_WAIT_S = 10
+/** How many times one request is retried after a rate limit. */
+export const RATE_LIMIT_RETRIES = 2
+
+// The plugin spaces writes 1–3 s apart by default, for clients that write in
+// bulk. A run writes a handful of times (a comment, a commit, a pull request),
+// far under GitHub's secondary limit (80 content-creating requests a minute):
+// writes are kept one at a time, without the pause; a limit that comes anyway
+// is waited out by the handlers below.
+const writes = new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 })
+
+function onLimit(which: string) {
+  return (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
+    const request = `${options.method ?? ''} ${options.url ?? ''}`.trim()
+    if (retryAfter <= RATE_LIMIT_MAX_WAIT_S && retryCount < RATE_LIMIT_RETRIES) {
+      actionLog.info(`GitHub's ${which} answered ${request}: retrying in ${retryAfter} s (as GitHub asks)`)
+      return true
+    }
+    actionLog.info(
+      `GitHub's ${which} answered ${request} and asks to wait ${retryAfter} s: ` +
+        (retryCount >= RATE_LIMIT_RETRIES
+          ? `not retrying again after ${retryCount} retries`
+          : `longer than the action waits (${RATE_LIMIT_MAX_WAIT_S} s)`)
+    )
+    return false
+  }
+}
+
 export function octokitFor(token: string): Octokit {
-  return getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' })
+  return getOctokit(
+    token,
+    {
+      baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+      throttle: {
+        onRateLimit: onLimit('rate limit'),
+        onSecondaryRateLimit: onLimit('secondary rate limit'),
+        write: writes,
+        notifications: writes
+      }
+    },
+    throttling
+  )
+}
+
+/**
+ * "GitHub's secondary rate limit" / "GitHub's API rate limit" when `error`
+ * is GitHub refusing for a rate limit (after the bounded retries), with the
+ * wait it asked for; undefined for any other error.
+ */
+export function rateLimitCause(error: unknown): string | undefined {
+  const e = error as { status?: number; message?: string; response?: { headers?: Record<string, string | undefined> } }
+  const headers = e.response?.headers ?? {}
+  const message = e.message ?? ''
+  const secondary = /secondary rate limit/i.test(message)
+  const primary =
+    headers['x-ratelimit-remaining'] === '0' || /API rate limit exceeded|GraphQL Rate Limit Exceeded/i.test(message)
+  if (!secondary && !primary && e.status !== 429) return undefined
+  const retryAfter = Number(headers['retry-after'])
+  const reset = Number(headers['x-ratelimit-reset'])
+  const wait =
+    retryAfter > 0
+      ? ` (it asked to wait ${retryAfter} s)`
+      : reset > 0
+        ? ` (it resets at ${new Date(reset * 1000).toISOString()})`
+        : ''
+  return `${secondary ? "GitHub's secondary rate limit" : "GitHub's API rate limit"}${wait}`
+}
+
+/** Who a token acts as: its login (`github-actions[bot]`, `<app-slug>[bot]`, a user) and account id. */
+export interface TokenIdentity {
+  login: string
+  id?: number
+}
+
+/** The workflow token's (GITHUB_TOKEN's) login. */
+export const WORKFLOW_TOKEN_LOGIN = 'github-actions[bot]'
+
+const identities = new Map<string, Promise<TokenIdentity | undefined>>()
+
+/**
+ * The account `token` acts as, or undefined when GitHub will not say.
+ * GraphQL `viewer` answers for every kind of token: the workflow token
+ * (github-actions[bot]), an App installation token (`<app-slug>[bot]`), a
+ * personal access token (its user). REST `GET /user` refuses installation
+ * tokens (403 "Resource not accessible by integration") and `GET /app` needs
+ * the App's own JWT, so REST `/user` is only the fallback (a PAT on a server
+ * without GraphQL). Asked once per token and run.
+ */
+export function tokenIdentity(token: string): Promise<TokenIdentity | undefined> {
+  const key = `${process.env.GITHUB_API_URL ?? ''}\n${token}`
+  if (!identities.has(key)) identities.set(key, askIdentity(token))
+  return identities.get(key)!
+}
+
+async function askIdentity(token: string): Promise<TokenIdentity | undefined> {
+  const octokit = octokitFor(token)
+  try {
+    const { viewer } = await octokit.graphql<{ viewer: { login: string; databaseId?: number | null } }>(
+      'query { viewer { login databaseId } }'
+    )
+    if (viewer?.login) return { login: viewer.login, id: viewer.databaseId ?? undefined }
+  } catch {
+    // fall back to REST
+  }
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated()
+    return { login: data.login, id: data.id }
+  } catch {
+    return undefined
+  }
+}
+
+/** Whether an account (a comment's author) is the token's own: by account id when both are known, else by login. */
+export function isIdentity(who: { login?: string; id?: number } | null | undefined, identity: TokenIdentity): boolean {
+  if (!who) return false
+  if (who.id !== undefined && identity.id !== undefined) return who.id === identity.id
+  return (who.login ?? '').toLowerCase() === identity.login.toLowerCase()
 }
 
 const CREATE_COMMIT = `mutation($input: CreateCommitOnBranchInput!) {
@@ -56,6 +185,8 @@ export function classify(error: unknown, token?: string): CommitApiAnswer {
     .replace(/\s*\n\s*/g, ' / ')
     .replace(/( \/ )+/g, ' / ')
     .replace(/ \/ $/, '')
+  const limited = rateLimitCause(error)
+  if (limited) return { ok: false, kind: 'rate-limited', message: `${limited}: ${text}` }
   const types = new Set((errors ?? []).map((e) => e.type))
   // A moved branch, or one deleted meanwhile (the replay then finds it gone and says so).
   if (types.has('STALE_DATA') || /Expected branch to point to|Could not resolve to a Ref/.test(text))
@@ -88,7 +219,7 @@ export async function upsertPullRequest(
   head: string,
   base: string,
   title: string,
-  body: string
+  body: Markdown
 ): Promise<RollingPullRequest> {
   const octokit = octokitFor(token)
   const [owner, repo] = repository.split('/')

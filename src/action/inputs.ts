@@ -17,12 +17,12 @@ import {
   DEFAULT_MAX_TOKENS,
   DEFAULT_MODEL,
   DEFAULT_TIMEOUT_MINUTES,
-  DEFAULT_UPDATE_STYLE,
-  defaultRegion
+  DEFAULT_UPDATE_STYLE
 } from '../core/defaults.js'
 import { GraftError } from '../core/errors.js'
 import { resolveModelSetting } from '../core/render/models.js'
-import { parseDownstream, parsePositiveInt } from '../core/settings.js'
+import { parseDownstream, parsePositiveInt, parseUsd } from '../core/settings.js'
+import { parseModelPrices, type PriceOverrides } from '../core/render/prices.js'
 import { maskSecret } from './secrets.js'
 import { parseTargetList, type DownstreamPolicy } from '../core/pipeline/targets.js'
 import type { EngineChoice } from '../core/validate/validate.js'
@@ -87,6 +87,18 @@ export function annotationPath(file: string | undefined): string | undefined {
   return rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/')
 }
 
+/**
+ * The pipeline a run is about: its working-directory relative to the
+ * workspace, `/`-separated, without `./` or a trailing slash; `.` for the
+ * workspace itself. `packages/api`, `./packages/api/` and an absolute path to
+ * it are one pipeline (one sticky comment).
+ */
+export function pipelineOf(root: string = getRoot()): string {
+  const workspace = resolve(process.env.GITHUB_WORKSPACE || process.cwd())
+  const rel = relative(workspace, resolve(root)).split(sep).join('/')
+  return rel === '' ? '.' : rel
+}
+
 /** Warns once when the working-directory lies outside the checked-out workspace. */
 function warnOutsideWorkspace(root: string): void {
   const workspace = process.env.GITHUB_WORKSPACE
@@ -118,6 +130,7 @@ export function readValidateInputs(): ValidateInputs {
 export interface GenerateInputs extends ValidateInputs {
   force: boolean
   model: string
+  /** the `aws-region` input; empty: the region is found as the SDK finds it (render/region.ts, resolved by the caller) */
   awsRegion: string
   maxTokens: number
   concurrency: number
@@ -126,6 +139,8 @@ export interface GenerateInputs extends ValidateInputs {
   budget: Budget
   /** UPDATE/REFINE/REFRESH: edits to the previous draft, or the whole document */
   updateStyle: UpdateStyle
+  /** `model-prices`: the run's own prices, over the list prices */
+  prices: PriceOverrides
 }
 
 /** The `model` input, checked as an input: a typo fails here, naming the input, not a prompt. */
@@ -140,7 +155,7 @@ export function readGenerateInputs(): GenerateInputs {
     ...readValidateInputs(),
     force: getBoolean('force', false),
     model: getModel(),
-    awsRegion: getString('aws-region', defaultRegion()),
+    awsRegion: getString('aws-region'),
     maxTokens: getPositiveInt('max-tokens', DEFAULT_MAX_TOKENS),
     concurrency: getPositiveInt('concurrency', DEFAULT_CONCURRENCY),
     timeoutMinutes: getPositiveInt('timeout-minutes', DEFAULT_TIMEOUT_MINUTES),
@@ -149,8 +164,10 @@ export function readGenerateInputs(): GenerateInputs {
     budget: {
       maxDocuments: getPositiveInt('max-documents', DEFAULT_MAX_DOCUMENTS),
       maxInputTokens: getPositiveInt('max-input-tokens', DEFAULT_MAX_INPUT_TOKENS),
-      maxOutputTokens: getPositiveInt('max-output-tokens', DEFAULT_MAX_OUTPUT_TOKENS)
-    }
+      maxOutputTokens: getPositiveInt('max-output-tokens', DEFAULT_MAX_OUTPUT_TOKENS),
+      maxCostUsd: parseUsd(getString('max-cost-usd'), 'input max-cost-usd')
+    },
+    prices: parseModelPrices(core.getInput('model-prices'), 'input model-prices')
   }
 }
 

@@ -1,55 +1,85 @@
-// Markdown for the job summary and the pull-request comment. Pure functions of
-// the report data, so the same tables appear in both places and in tests.
-import type { StaleDocument } from '../core/types.js'
+// Markdown for the job summary, the pull-request comment and the rolling
+// pull request's body. Pure functions of the report data, so the same tables
+// appear in every place and in tests. Every piece of repository text goes
+// through the renderer in gfm.ts (`code` for names, `text` for sentences);
+// these builders take and return `Markdown`, never a raw string.
+import type { Reason, StaleDocument } from '../core/types.js'
 import type { LeftStale } from '../core/generate/left-stale.js'
 import { ENGINE_NONE_MEANS } from '../core/validate/validate.js'
-import { describeLineChange, type LineChange } from '../core/generate/line-changes.js'
+import { runCost, type InputEstimate } from '../core/generate/budget.js'
+import { PRICES_AS_OF, formatUsd } from '../core/render/prices.js'
+import type { LineChange } from '../core/generate/line-changes.js'
+import {
+  code,
+  commentLength,
+  decimal,
+  fit,
+  join,
+  LINE_BREAK,
+  link,
+  own,
+  render,
+  tableHead,
+  tableRow,
+  text,
+  type Block,
+  type Markdown,
+  type Shortenable
+} from './gfm.js'
 
-/**
- * Repository text (a path, a reason) as plain text in a table cell: HTML shows
- * as text (`<`, `>`, `&` as entities), backticks stay literal, `|` does not
- * split the cell, and a line break (LF, CRLF or CR) becomes a space.
- */
-export function escapeCell(text: string): string {
-  return escapeProse(text).replace(/`/g, '\\`').replace(/\|/g, '\\|')
+/** Renderers for a new cell: a repository name (`codeCell`) or a sentence (`escapeCell`). */
+export { code as codeCell, text as escapeCell }
+
+/** GitHub refuses a comment (and a pull-request body) over 65,536 characters: ours stay under this. */
+export const COMMENT_MAX_CHARS = 60_000
+
+/** A reason: its path (when it names one) as a code span, the rest as text. */
+export function reasonMarkdown(reason: Pick<Reason, 'text' | 'path'>): Markdown {
+  const at = reason.path ? reason.text.indexOf(reason.path) : -1
+  if (!reason.path || at < 0) return text(reason.text)
+  return own`${text(reason.text.slice(0, at))}${code(reason.path)}${text(reason.text.slice(at + reason.path.length))}`
 }
 
-/**
- * Repository text as a code span in a table cell: fenced with one backtick more
- * than the longest run inside (CommonMark's rule for a backtick in a code span),
- * padded with a space when it starts or ends with one; `|` escaped (GFM tables
- * split on it even inside a code span); a line break becomes a space. HTML is
- * literal inside a code span, so it needs nothing.
- */
-export function codeCell(text: string): string {
-  const flat = oneLine(text).replace(/\|/g, '\\|')
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length))
-  const fence = '`'.repeat(longest + 1)
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : ''
-  return `${fence}${pad}${flat}${pad}${fence}`
+// Rows first that say what needs doing: a document stale for its own reasons
+// before one that is only downstream of another, and those the action does not
+// render (not a prompt, frozen, waiting for dvc repro) last.
+const LATER: ReadonlySet<Reason['kind']> = new Set(['upstream-stale'])
+const LAST: ReadonlySet<Reason['kind']> = new Set(['not-a-prompt', 'needs-repro', 'frozen'])
+function staleRank(d: StaleDocument): number {
+  if (d.reasons.some((r) => LAST.has(r.kind))) return 2
+  return d.reasons.every((r) => LATER.has(r.kind)) ? 1 : 0
 }
 
-/**
- * The action's own sentence (which may quote repository text) as one line of
- * Markdown: HTML shows as text, the sentence's own `code` spans stay code.
- */
-export function escapeProse(text: string): string {
-  return oneLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+/** A stable sort by rank: the most important first, dependency order kept within a rank. */
+function byRank<T>(items: readonly T[], rank: (item: T) => number): T[] {
+  return items
+    .map((item, i) => ({ item, i, r: rank(item) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.item)
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\r\n|\r|\n/g, ' ')
+const more = (where: string) => (n: number) => own`_… and ${n} more (${text(where)})._`
+
+/** The stale documents as a table that can be shortened (most important rows first). */
+export function staleRows(stale: StaleDocument[], where = 'see the log'): Shortenable {
+  return {
+    head: tableHead(['Document', 'Stage', 'Why it is stale']),
+    rows: byRank(stale, staleRank).map((d) =>
+      tableRow([join(d.outputs.map(code), LINE_BREAK), code(d.stage), join(d.reasons.map(reasonMarkdown), LINE_BREAK)])
+    ),
+    more: more(where)
+  }
 }
 
-export function staleTable(stale: StaleDocument[]): string {
-  if (stale.length === 0) return '_Every generated document is up to date._\n'
-  const rows = stale.map(
-    (d) =>
-      `| ${d.outputs.map(codeCell).join('<br>')} | ${codeCell(d.stage)} | ${d.reasons
-        .map((r) => escapeCell(r.text))
-        .join('<br>')} |`
-  )
-  return ['| Document | Stage | Why it is stale |', '| --- | --- | --- |', ...rows, ''].join('\n')
+/** The stale documents: a sentence when none, else the table, shortenable. */
+function staleBlock(stale: StaleDocument[], where?: string): Block {
+  if (stale.length === 0) return own`_Every generated document is up to date._\n`
+  return staleRows(stale, where)
+}
+
+/** The stale-documents table, whole. */
+export function staleTable(stale: StaleDocument[]): Markdown {
+  return render([staleBlock(stale)])
 }
 
 export function validateSummary(input: {
@@ -57,31 +87,29 @@ export function validateSummary(input: {
   engine: string
   checked: number
   targeted: boolean
-}): string {
+}): Block[] {
   const { stale, engine, checked } = input
   const head =
     stale.length === 0
-      ? `### ✅ Graft: all ${checked} document(s) up to date`
-      : `### ⚠️ Graft: ${stale.length} of ${checked} document(s) stale`
-  const scope = input.targeted ? ' (targets only)' : ''
-  const what = engine === 'none' ? ` (${ENGINE_NONE_MEANS})` : ''
-  return `${head}\n\nEngine: \`${engine}\`${what}${scope}\n\n${staleTable(stale)}`
+      ? own`### ✅ Graft: all ${checked} document(s) up to date`
+      : own`### ⚠️ Graft: ${stale.length} of ${checked} document(s) stale`
+  const scope = input.targeted ? own` (targets only)` : own``
+  const what = engine === 'none' ? own` (${text(ENGINE_NONE_MEANS)})` : own``
+  return [own`${head}\n\nEngine: ${code(engine)}${what}${scope}\n`, staleBlock(stale)]
 }
 
 /** The documents a targeted run leaves stale outside its targets, as a section of the summary or the comment. */
-export function leftStaleMarkdown(left: LeftStale[]): string {
-  if (left.length === 0) return ''
-  const rows = left.map((d) => `| ${d.outputs.map(codeCell).join('<br>')} | ${escapeCell(d.why)} |`)
+export function leftStaleMarkdown(left: LeftStale[], where = 'see the log'): Block[] {
+  if (left.length === 0) return []
   return [
-    `#### ⚠️ ${left.length} document(s) left stale outside the targets`,
-    '',
-    '| Document | Why |',
-    '| --- | --- |',
-    ...rows,
-    '',
-    'Run without `targets`, or with `downstream: include`, to bring them up to date.',
-    ''
-  ].join('\n')
+    own`#### ⚠️ ${left.length} document(s) left stale outside the targets\n`,
+    {
+      head: tableHead(['Document', 'Why']),
+      rows: left.map((d) => tableRow([join(d.outputs.map(code), LINE_BREAK), text(d.why)])),
+      more: more(where)
+    },
+    own`Run without \`targets\`, or with \`downstream: include\`, to bring them up to date.\n`
+  ]
 }
 
 export interface DocumentRow {
@@ -90,111 +118,242 @@ export interface DocumentRow {
   reasons: string[]
   inputTokens: number
   outputTokens: number
+  /** dollars by the tokens Bedrock reported; undefined when the model has no price */
+  costUsd?: number
+  modelId: string
   ms: number
   cached: boolean
   rendered: boolean
   promptChars: number
   /** edited by hand: `kept` (accepted into dvc.lock) or `regenerated` */
   handEdit?: 'kept' | 'regenerated'
-  /** edits, rewrite or edits→rewrite (planned style in a dry run) */
+  /** edits, rewrite or edits→rewrite (the planned style in a dry run) */
   style?: string
   /** lines added and removed, out of the document's lines */
   lines?: LineChange
   /** why the edits did not apply (edits→rewrite) */
   editsFailed?: string
   /** an UPDATE that changed far more than its source diff calls for */
-  disproportionate?: string
+  disproportionate?: { share: number; sourceDiffLines: number }
 }
 
-/** Fallbacks and out-of-proportion rewrites, one line per document, under the table (empty when none). */
-function changeNotes(rows: DocumentRow[]): string[] {
-  const notes: string[] = []
-  for (const r of rows.filter((d) => d.editsFailed))
-    notes.push(
-      `- ${codeCell(r.output)}: edits did not apply: ${escapeProse(r.editsFailed!)}; rewrote the whole document`
-    )
-  for (const r of rows.filter((d) => d.disproportionate))
-    notes.push(`- ⚠️ ${codeCell(r.output)}: this UPDATE ${escapeProse(r.disproportionate!)}; review the whole document`)
-  return notes.length > 0 ? [...notes, ''] : []
+/** `+3 −1 of 212 lines, edits`: our own digits and words. */
+function changeMarkdown(r: DocumentRow): Markdown {
+  if (!r.lines) return own``
+  const { added, removed, lines } = r.lines
+  return own`${LINE_BREAK}+${added} −${removed} of ${lines} line${lines === 1 ? own`` : own`s`}, ${text(r.style ?? '')}`
 }
 
-/** The run's hand-edited documents, said plainly under the table (empty when none). */
-function handEditNote(rows: DocumentRow[], dryRun: boolean): string[] {
-  const kept = rows.filter((r) => r.handEdit === 'kept').map((r) => codeCell(r.output))
-  const redone = rows.filter((r) => r.handEdit === 'regenerated').map((r) => codeCell(r.output))
-  const notes: string[] = []
-  if (kept.length > 0) {
-    notes.push(
-      `**Hand edits ${dryRun ? 'would be ' : ''}kept** (\`hand-edits: keep\`): ${kept.join(', ')} ${kept.length === 1 ? 'was' : 'were'} edited by hand; ` +
-        `the edit is accepted as it is and dvc.lock ${dryRun ? 'would record' : 'now records'} it, with no model call. ` +
-        'Set `hand-edits: regenerate` to have the model rewrite such a document, or `fail` to refuse it.',
-      ''
-    )
+/** Fallbacks and out-of-proportion changes, one paragraph per document, under the table (none when none). */
+function changeNotes(rows: DocumentRow[]): Markdown[] {
+  const notes: Markdown[] = []
+  for (const r of rows) {
+    if (r.editsFailed)
+      notes.push(own`${code(r.output)}: edits did not apply: ${text(r.editsFailed)}; rewrote the whole document.\n`)
   }
-  if (redone.length > 0) {
+  for (const r of rows) {
+    const d = r.disproportionate
+    if (!d || !r.lines) continue
+    const { added, removed, lines } = r.lines
+    const n = d.sourceDiffLines
     notes.push(
-      `**Hand edits regenerated** (\`hand-edits: regenerate\`): ${redone.join(', ')}, with the hand-edited text as the previous draft.`,
-      ''
+      own`⚠️ ${code(r.output)}: this UPDATE changed ${Math.round(d.share * 100)}% of its lines (+${added} −${removed} of ${lines} lines) for a source diff of ${n} changed line${n === 1 ? own`` : own`s`}; review the whole document.\n`
     )
   }
   return notes
 }
 
-export function generateTable(rows: DocumentRow[], dryRun: boolean): string {
-  if (rows.length === 0) return '_Nothing to generate._\n'
-  const lines = rows.map((r) => {
-    const change = r.lines ? `<br>${describeLineChange(r.lines)}, ${r.style}` : ''
-    const outcome = dryRun
-      ? `dry run (${r.promptChars} chars packed${r.style ? `, asks for ${r.style === 'edits' ? 'edits' : 'the whole document'}` : ''})`
-      : r.cached
-        ? `cache hit${change}`
-        : r.rendered
-          ? `rendered${change}`
-          : r.handEdit === 'kept'
-            ? 'hand edit kept (no call)'
-            : 'kept (no call)'
-    return `| ${codeCell(r.output)} | ${escapeCell(r.directive)} | ${r.reasons.map(escapeCell).join('<br>')} | ${r.inputTokens} | ${r.outputTokens} | ${(r.ms / 1000).toFixed(1)} s | ${outcome} |`
-  })
+/** The run's hand-edited documents, said plainly under the table (empty when none). */
+function handEditNote(rows: DocumentRow[], dryRun: boolean): Markdown[] {
+  const comma = own`, `
+  const keptRows = rows.filter((r) => r.handEdit === 'kept')
+  const redoneRows = rows.filter((r) => r.handEdit === 'regenerated')
+  const notes: Markdown[] = []
+  if (keptRows.length > 0) {
+    const kept = join(
+      keptRows.map((r) => code(r.output)),
+      comma
+    )
+    const would = dryRun ? own`would be ` : own``
+    const record = dryRun ? own`would record` : own`now records`
+    const were = keptRows.length === 1 ? own`was` : own`were`
+    notes.push(
+      own`**Hand edits ${would}kept** (\`hand-edits: keep\`): ${kept} ${were} edited by hand; the edit is accepted as it is and dvc.lock ${record} it, with no model call. Set \`hand-edits: regenerate\` to have the model rewrite such a document, or \`fail\` to refuse it.\n`
+    )
+  }
+  if (redoneRows.length > 0) {
+    const redone = join(
+      redoneRows.map((r) => code(r.output)),
+      comma
+    )
+    notes.push(
+      own`**Hand edits regenerated** (\`hand-edits: regenerate\`): ${redone}, with the hand-edited text as the previous draft.\n`
+    )
+  }
+  return notes
+}
+
+function outcome(r: DocumentRow, dryRun: boolean): Markdown {
+  if (dryRun) {
+    const asks = !r.style ? own`` : r.style === 'edits' ? own`, asks for edits` : own`, asks for the whole document`
+    return own`dry run (${r.promptChars} chars packed${asks})`
+  }
+  if (r.cached) return own`cache hit${changeMarkdown(r)}`
+  if (r.rendered) return own`rendered${changeMarkdown(r)}`
+  return r.handEdit === 'kept' ? own`hand edit kept (no call)` : own`kept (no call)`
+}
+
+// Rows first that changed a document: rendered (and hand edits regenerated), then hand edits kept, cache hits, and the rest.
+const generateRank = (r: DocumentRow): number => (r.rendered ? 0 : r.handEdit ? 1 : r.cached ? 2 : 3)
+
+/** The generated documents' table, whole, with its notes. */
+export function generateTable(rows: DocumentRow[], dryRun: boolean): Markdown {
+  return render(generateBlocks(rows, dryRun))
+}
+
+/** The generated documents as a table that can be shortened (the documents that changed first), with its notes. */
+export function generateBlocks(rows: DocumentRow[], dryRun: boolean, where = 'see the log'): Block[] {
+  if (rows.length === 0) return [own`_Nothing to generate._\n`]
   const total = rows.reduce((t, r) => ({ i: t.i + r.inputTokens, o: t.o + r.outputTokens }), { i: 0, o: 0 })
-  return [
-    '| Document | Directive | Why | Input tokens | Output tokens | Time | Outcome |',
-    '| --- | --- | --- | ---: | ---: | ---: | --- |',
-    ...lines,
-    `| **Total** | | | **${total.i}** | **${total.o}** | | |`,
-    '',
-    ...changeNotes(rows),
-    ...handEditNote(rows, dryRun)
-  ].join('\n')
+  const spent = runCost(rows)
+  const totalCost = dryRun ? own`` : spent.usd === undefined ? own`unknown` : own`**${usd(spent.usd)}**`
+  const table: Shortenable = {
+    head: tableHead(
+      ['Document', 'Directive', 'Why', 'Input tokens', 'Output tokens', 'Cost', 'Time', 'Outcome'],
+      ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l']
+    ),
+    rows: byRank(rows, generateRank).map((r) =>
+      tableRow([
+        code(r.output),
+        text(r.directive),
+        join(
+          r.reasons.map((reason) => text(reason)),
+          LINE_BREAK
+        ),
+        r.inputTokens,
+        r.outputTokens,
+        dryRun || !r.rendered ? own`` : r.costUsd === undefined ? own`no price` : usd(r.costUsd),
+        own`${decimal(r.ms / 1000, 1)} s`,
+        outcome(r, dryRun)
+      ])
+    ),
+    tail: tableRow([own`**Total**`, own``, own``, own`**${total.i}**`, own`**${total.o}**`, totalCost, own``, own``]),
+    more: more(where)
+  }
+  return [table, ...changeNotes(rows), ...handEditNote(rows, dryRun)]
+}
+
+/** A dollar figure of our own (`$0.0123`): digits, a point and a dollar sign are never Markdown. */
+const usd = (value: number): Markdown => text(formatUsd(value))
+
+/**
+ * The run's cost under the table: after a real run, the estimate from the
+ * tokens Bedrock reported (or which models have no price); after a dry run, the
+ * most the real run may cost. Empty when nothing was rendered or estimated.
+ */
+export function costMarkdown(run: { documents: DocumentRow[]; dryRun: boolean; estimate?: InputEstimate }): Markdown {
+  const prices = own`list prices as of ${text(PRICES_AS_OF)} unless \`model-prices\` gives others`
+  const them = (n: number) => (n === 1 ? own`it` : own`them`)
+  if (run.dryRun) {
+    const e = run.estimate
+    if (!e) return own``
+    if (e.costUsd === undefined) {
+      const unpriced = [...new Set(e.documents.filter((d) => d.costUsd === undefined).map((d) => d.modelId))]
+      return own`**Expected cost:** unknown: no price for ${join(unpriced.map(code), own`, `)} (add ${them(unpriced.length)} to \`model-prices\`).\n`
+    }
+    return own`**Expected cost:** at most ${usd(e.costUsd)} for ${e.documents.length} document(s): input as estimated, each reply at its \`max_tokens\` (${prices}).\n`
+  }
+  if (!run.documents.some((d) => d.rendered)) return own``
+  const spent = runCost(run.documents)
+  return spent.usd === undefined
+    ? own`**Estimated cost:** unknown: no price for ${join(spent.unpriced.map(code), own`, `)} (add ${them(spent.unpriced.length)} to \`model-prices\`).\n`
+    : own`**Estimated cost:** ${usd(spent.usd)}, from the tokens Bedrock reported (${prices}).\n`
 }
 
 export interface CommentInput {
   stale: StaleDocument[]
   documents?: (DocumentRow & { stage: string })[]
   dryRun?: boolean
+  /** the estimate made before any model call (a dry run's expected cost) */
+  estimate?: InputEstimate
   commit?: { sha: string; pushed: boolean }
   /** why this run only validated */
   validateOnly?: string
   /** documents outside the targets that are stale after the run */
   leftStale?: LeftStale[]
+  /** the pipeline's working directory, relative to the workspace (`.` for the root): named in the title when not `.` */
+  pipeline?: string
 }
 
-/** The sticky pull-request comment: what is stale, what was regenerated, and the commit. */
-export function prCommentBody(input: CommentInput): string {
-  const parts: string[] = []
+/** ` in `dir`` after a title, for a pipeline that is not the repository root. */
+function inPipeline(pipeline: string | undefined): Markdown {
+  return pipeline && pipeline !== '.' ? own` in ${code(pipeline)}` : own``
+}
+
+/**
+ * The sticky pull-request comment: what is stale, what was regenerated, and
+ * the commit; titled with its pipeline; shortened to fit GitHub's limit (the
+ * most important rows first, then how many more are in the job summary).
+ */
+export function prCommentBody(input: CommentInput, limit = COMMENT_MAX_CHARS): Markdown {
+  const where = 'see the job summary'
+  const blocks: Block[] = []
+  const pipeline = inPipeline(input.pipeline)
   if (input.documents && input.documents.length > 0) {
     const rendered = input.documents.filter((d) => d.rendered).length
-    parts.push(
-      `### 📝 Graft regenerated ${rendered} document(s)`,
-      '',
-      generateTable(input.documents, input.dryRun ?? false)
+    blocks.push(
+      own`### 📝 Graft regenerated ${rendered} document(s)${pipeline}\n`,
+      ...generateBlocks(input.documents, input.dryRun ?? false, where),
+      costMarkdown({ documents: input.documents, dryRun: input.dryRun ?? false, estimate: input.estimate })
     )
-    if (input.commit?.pushed) parts.push(`Pushed ${input.commit.sha} to this branch.`, '')
+    if (input.commit?.pushed) blocks.push(own`Pushed ${text(input.commit.sha)} to this branch.\n`)
   } else if (input.stale.length > 0) {
-    parts.push(`### ⚠️ Graft: ${input.stale.length} document(s) stale`, '', staleTable(input.stale))
+    blocks.push(own`### ⚠️ Graft: ${input.stale.length} document(s) stale${pipeline}\n`, staleRows(input.stale, where))
   } else {
-    parts.push('### ✅ Graft: every generated document is up to date', '')
+    blocks.push(own`### ✅ Graft: every generated document is up to date${pipeline}\n`)
   }
-  if (input.validateOnly) parts.push(`> ${input.validateOnly}`, '')
-  if (input.leftStale && input.leftStale.length > 0) parts.push(leftStaleMarkdown(input.leftStale))
-  return parts.join('\n')
+  if (input.validateOnly) blocks.push(own`> ${text(input.validateOnly)}\n`)
+  if (input.leftStale && input.leftStale.length > 0) blocks.push(...leftStaleMarkdown(input.leftStale, where))
+  return fit(blocks, limit, commentLength)
+}
+
+/** The short comment that replaces a report GitHub refused, so an older report never stands. */
+export function refusedCommentBody(reason: string, pipeline: string | undefined, runUrl: string | undefined): Markdown {
+  const summary = runUrl ? link(own`job summary of this run`, runUrl) : own`job summary of this run`
+  return own`### ⚠️ Graft: this run's report could not be posted here${inPipeline(pipeline)}\n\nGitHub refused it (${text(reason)}). The report is in the ${summary} and its log; an earlier report that stood here was out of date, so it was replaced by this note.\n`
+}
+
+export interface RollingPullRequestInput {
+  branch: string
+  botBranch: string
+  documents: { output: string; directive: string; reasons: string[] }[]
+  triggerSha: string
+  /** the remote's refusal, scrubbed */
+  refusal: string
+}
+
+/**
+ * The body of the rolling pull request a protected branch gets: which
+ * documents, by which directive, and why; what refused the push; and that
+ * later runs update this pull request (its branch is rebuilt) instead of
+ * opening another. Shortened to fit GitHub's limit like the comment.
+ */
+export function rollingPullRequestBody(input: RollingPullRequestInput, limit = COMMENT_MAX_CHARS): Markdown {
+  const branch = code(input.branch)
+  return fit(
+    [
+      own`graft-action regenerated ${input.documents.length} document(s) for ${branch} at ${text(input.triggerSha)}, but ${branch} is protected, so the bot commit is here instead of on the branch.\n`,
+      {
+        head: tableHead(['document', 'directive', 'why']),
+        rows: input.documents.map((d) =>
+          tableRow([code(d.output), text(d.directive), text(d.reasons.join('; ') || '—')])
+        ),
+        more: more('see the commit message and the job summary')
+      },
+      own`The push was refused: ${text(input.refusal)}\n`,
+      own`Later runs update this pull request in place: ${code(input.botBranch)} belongs to the bot and is rebuilt on each run. Merge it to bring the documents up to date.\n`
+    ],
+    limit,
+    commentLength
+  )
 }

@@ -11,7 +11,6 @@ import { GraftError } from '../core/errors.js'
 import type { GenerateResult } from '../core/generate/generate.js'
 import { commitViaApi } from '../core/publish/api-commit.js'
 import { commitFiles } from '../core/publish/commit.js'
-import { rollingPullRequestBody } from '../core/publish/message.js'
 import { commitContent, mayRegenerateAgain, rollingBranch } from '../core/publish/policy.js'
 import {
   ProtectedBranchError,
@@ -21,7 +20,8 @@ import {
   type PushResult
 } from '../core/publish/push.js'
 import type { EventPlan } from './event.js'
-import { isNotPermitted, octokitCommitApi, upsertPullRequest } from './github-api.js'
+import { isNotPermitted, octokitCommitApi, rateLimitCause, upsertPullRequest } from './github-api.js'
+import { rollingPullRequestBody } from './markdown.js'
 import type { PublishInputs } from './inputs.js'
 import { actionLog } from './report.js'
 
@@ -180,6 +180,13 @@ async function rollingPullRequest(
           'turn on Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" ' +
           '(and the same organisation setting), or pass an App token as `token` (actions/create-github-app-token), ' +
           'or set `on-protected: fail`'
+      })
+    }
+    const limited = rateLimitCause(error)
+    if (limited) {
+      throw new GraftError({
+        message: `${target} is protected, and ${limited} refused the pull request from ${bot}; the bot commit is on ${bot}, but no pull request was opened or updated`,
+        hint: 're-run the job when the limit has passed: the next run updates the same branch and opens the pull request'
       })
     }
     throw new GraftError({

@@ -2,8 +2,10 @@
 // keyed by the sha256 of the model, its output limit and temperature, the
 // update style asked for (edits or rewrite) and the packed prompt
 // (core/generate/render-document.ts); an entry also says how its text was
-// obtained (edits, rewrite, edits→rewrite). Every call is guarded: without the
-// cache service (local runs, GHES without it) the run goes on and simply renders.
+// obtained (edits, rewrite, edits→rewrite). Every call goes through
+// actions-cache.ts (a short time limit; the first failure turns the cache off
+// for the run): without the cache service (local runs, GHES without it), or
+// with one that is down or slow, the run goes on and simply renders.
 //
 // The texts live under the runner user's home and are named to @actions/cache
 // as `~/…`: the service versions an entry by a hash of the path list exactly as
@@ -11,7 +13,7 @@
 // self-hosted runners' work folders, and between act's jobs) never matched an
 // entry another runner saved. `~/…` is the same string on every runner, as in
 // the caches actions/setup-* keep.
-import * as cache from '@actions/cache'
+import { cacheUsable, restore, save } from './actions-cache.js'
 import { actionLog } from './report.js'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
@@ -19,7 +21,7 @@ import { join } from 'node:path'
 import type { RenderCache } from '../core/generate/generate.js'
 
 export function actionsRenderCache(): RenderCache | undefined {
-  if (!cache.isFeatureAvailable()) {
+  if (!cacheUsable()) {
     actionLog.info('Render cache: the cache service is not available here; rendering without it.')
     return undefined
   }
@@ -30,9 +32,10 @@ export function actionsRenderCache(): RenderCache | undefined {
   const cachePathFor = (key: string): string => `~/${relativeDir}/${key}.md`
   return {
     async get(key) {
+      if (!cacheUsable()) return undefined
       try {
         await mkdir(dir, { recursive: true })
-        const hit = await cache.restoreCache([cachePathFor(key)], `graft-render-${key}`)
+        const hit = await restore([cachePathFor(key)], `graft-render-${key}`)
         return hit ? await readFile(pathFor(key), 'utf8') : undefined
       } catch (error) {
         actionLog.info(`Render cache: restore skipped (${(error as Error).message})`)
@@ -40,10 +43,11 @@ export function actionsRenderCache(): RenderCache | undefined {
       }
     },
     async put(key, text) {
+      if (!cacheUsable()) return
       try {
         await mkdir(dir, { recursive: true })
         await writeFile(pathFor(key), text)
-        await cache.saveCache([cachePathFor(key)], `graft-render-${key}`)
+        await save([cachePathFor(key)], `graft-render-${key}`)
       } catch (error) {
         actionLog.info(`Render cache: save skipped (${(error as Error).message})`)
       }

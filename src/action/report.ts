@@ -7,6 +7,8 @@ import { escapeLog, type Log } from '../core/log.js'
 import type { StaleDocument } from '../core/types.js'
 import type { LeftStale } from '../core/generate/left-stale.js'
 import { leftStaleMarkdown } from './markdown.js'
+import { stat } from 'node:fs/promises'
+import { annotationTitle, code, fit, own, summaryBytes, text, type Block, type Markdown } from './gfm.js'
 
 export function setStaleOutputs(stale: StaleDocument[]): void {
   core.setOutput('is_stale', stale.length > 0 ? 'true' : 'false')
@@ -23,7 +25,8 @@ export async function reportLeftStale(left: LeftStale[], after: 'validate' | 'ge
   core.setOutput('left_stale', JSON.stringify(left.flatMap((d) => d.outputs)))
   if (left.length === 0) return
   const list = left.map((d) => `${d.outputs.join(', ')} (${d.why})`).join('; ')
-  core.warning(
+  annotate(
+    'warning',
     escapeLog(
       `${left.length} document(s) outside the targets ${after === 'generate' ? 'are stale after this run' : 'are stale'}: ${list}. ` +
         'Run without targets, or with `downstream: include`, to bring them up to date.'
@@ -33,33 +36,73 @@ export async function reportLeftStale(left: LeftStale[], after: 'validate' | 'ge
   await writeSummary(leftStaleMarkdown(left))
 }
 
-export async function writeSummary(markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  await core.summary.addRaw(markdown, true).write()
+/**
+ * An annotation. Its title is plain text (one visible line, through the
+ * renderer's annotationTitle; @actions/core escapes it for the workflow
+ * command), its file a repository path shown relative to the workspace.
+ */
+export function annotate(
+  level: 'error' | 'warning' | 'notice',
+  message: string,
+  where: { title: string; file?: string; line?: number }
+): void {
+  core[level](message, { file: annotationPath(where.file), startLine: where.line, title: annotationTitle(where.title) })
+}
+
+/**
+ * The runner drops a step's summary whole when it is over 1 MiB: everything
+ * the action writes stays under this, with a margin.
+ */
+export const SUMMARY_MAX_BYTES = 960 * 1024
+
+/**
+ * Appends a section to the job summary, shortened to fit what is left of
+ * SUMMARY_MAX_BYTES (measured in bytes, as the runner does): a section with
+ * rows may take half of what is left, so the sections after it (the generate
+ * table after the stale table, the publishing lines, a failure) still fit.
+ */
+export async function writeSummary(section: Markdown | readonly Block[]): Promise<void> {
+  const file = process.env.GITHUB_STEP_SUMMARY
+  if (!file) return
+  const used = await stat(file).then(
+    (s) => s.size,
+    () => 0
+  )
+  const blocks = typeof section === 'string' ? [section] : section
+  const room = SUMMARY_MAX_BYTES - used - 1
+  if (room < 256) return
+  const limit = blocks.some((b) => typeof b === 'object') ? Math.floor(room / 2) : room
+  await core.summary.addRaw(fit(blocks, limit, summaryBytes), true).write()
 }
 
 /** Reports a failure: one annotation per problem, a summary, and a failed step. */
 export async function reportFailure(error: unknown): Promise<void> {
   if (error instanceof GraftError) {
     for (const p of error.problems) {
-      const text = p.hint ? `${p.message}\nWhat to do: ${p.hint}` : p.message
-      core.error(text, { file: annotationPath(p.file), startLine: p.line, title: 'graft-action' })
+      const message = p.hint ? `${p.message}\nWhat to do: ${p.hint}` : p.message
+      annotate('error', message, { file: p.file, line: p.line, title: 'graft-action' })
     }
-    await writeSummary(
-      `### ❌ Graft: ${error.problems.length} problem(s)\n\n` +
-        error.problems
-          .map(
-            (p) =>
-              `- ${p.file ? `\`${p.file}${p.line ? `:${p.line}` : ''}\`: ` : ''}${p.message}${p.hint ? ` — ${p.hint}` : ''}`
-          )
-          .join('\n') +
-        '\n'
-    ).catch(() => undefined)
+    await writeSummary(failureSummary(error.problems)).catch(() => undefined)
     core.setFailed(`${error.problems.length} problem(s) must be fixed (see the annotations above)`)
     return
   }
   const message = error instanceof Error ? error.message : String(error)
   core.setFailed(message)
+}
+
+/** The failure's problems as a list (file and line as code, message and hint as text), shortened to fit. */
+export function failureSummary(problems: GraftError['problems']): Block[] {
+  return [
+    {
+      head: own`### ❌ Graft: ${problems.length} problem(s)\n`,
+      rows: problems.map((p) => {
+        const where = p.file ? own`${code(`${p.file}${p.line ? `:${p.line}` : ''}`)}: ` : own``
+        const hint = p.hint ? own` — ${text(p.hint)}` : own``
+        return own`- ${where}${text(p.message)}${hint}`
+      }),
+      more: (n) => own`- _… and ${n} more (see the annotations and the log)._`
+    }
+  ]
 }
 
 /** Maps the core's Log onto the Actions log. */

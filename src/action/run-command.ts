@@ -8,6 +8,8 @@
 // generate → publish → outputs, summary, sticky comment.
 import * as core from '@actions/core'
 import { actionLog } from './report.js'
+import { escapeLog } from '../core/log.js'
+import { endRun } from './run-end.js'
 import { Git } from '../core/io/git.js'
 import { checkWorkingDirectory } from '../core/io/workdir.js'
 import { GraftError } from '../core/errors.js'
@@ -23,10 +25,13 @@ import {
 } from '../core/publish/policy.js'
 import { assertCanPush } from '../core/publish/push.js'
 import { checkCredentials } from '../core/render/bedrock.js'
-import { escapeProse, prCommentBody } from './markdown.js'
+import { resolveRegion } from '../core/render/region.js'
+import { prCommentBody, refusedCommentBody, type CommentInput } from './markdown.js'
+import { code, join, link, own, text, type Markdown } from './gfm.js'
 import { checkoutBranch, planFromEvent, type EventPlan } from './event.js'
-import { octokitFor, requiredChecks } from './github-api.js'
+import { requiredChecks, tokenIdentity, WORKFLOW_TOKEN_LOGIN } from './github-api.js'
 import {
+  pipelineOf,
   readGenerateInputs,
   readPublishInputs,
   readValidateInputs,
@@ -38,7 +43,7 @@ import { publish, type PublishOutcome } from './publish.js'
 import { reportFailure, reportLeftStale, writeSummary } from './report.js'
 import { leftStale } from '../core/generate/left-stale.js'
 import { failIfStale, runValidate } from './run-validate.js'
-import { runGenerate, setGeneratedFiles, setTokenOutputs } from './run-generate.js'
+import { runGenerate, setCostOutputs, setGeneratedFiles, setTokenOutputs } from './run-generate.js'
 
 export type Command = 'auto' | 'validate' | 'generate'
 
@@ -50,12 +55,17 @@ export async function runCommand(command: Command): Promise<void> {
       failIfStale(await runValidate(inputs), inputs.failOnStale)
       return
     }
-    const inputs = readGenerateInputs()
-    await checkWorkingDirectory(inputs.root)
+    const read = readGenerateInputs()
+    await checkWorkingDirectory(read.root)
+    // aws-region wins; else as the SDK finds it (environment, then the AWS profile's own region)
+    const region = await resolveRegion(read.awsRegion, 'the aws-region input')
+    const inputs = { ...read, awsRegion: region.region }
+    actionLog.info(`Bedrock region: ${region.region} (from ${region.from})`)
     await generateFlow(command, inputs, readPublishInputs())
   } catch (error) {
     await reportFailure(error)
   }
+  endRun()
 }
 
 async function generateFlow(
@@ -91,7 +101,7 @@ async function generateFlow(
     )
     const left = leftStale(report, [])
     await reportLeftStale(left, 'validate')
-    await comment(plan, publishInputs, prCommentBody({ stale: [], leftStale: left }))
+    await comment(plan, publishInputs, { stale: [], leftStale: left })
     return
   }
   if (decision.kind === 'validate-only') return validateOnly(plan, publishInputs, report, decision.reason)
@@ -120,22 +130,19 @@ async function generateFlow(
     setPublishOutputs(outcome)
     setGeneratedFiles(outcome.results)
     setTokenOutputs(outcome.results)
+    setCostOutputs(outcome.results)
     await summarise(plan, publishInputs, outcome)
   }
   // what the run rewrote (every round): documents outside the targets that read it are stale now
   const left = leftStale(report, result.dryRun ? [] : [...new Set(outcome.results.flatMap((r) => r.changedFiles))])
   await reportLeftStale(left, 'generate')
-  await comment(
-    plan,
-    publishInputs,
-    prCommentBody({
-      stale: report.stale,
-      dryRun: result.dryRun,
-      documents: result.documents,
-      commit: outcome.sha ? { sha: outcome.sha, pushed: outcome.pushed } : undefined,
-      leftStale: left
-    })
-  )
+  await comment(plan, publishInputs, {
+    stale: report.stale,
+    dryRun: result.dryRun,
+    documents: result.documents,
+    commit: outcome.sha ? { sha: outcome.sha, pushed: outcome.pushed } : undefined,
+    leftStale: left
+  })
 }
 
 async function validateOnly(
@@ -146,10 +153,10 @@ async function validateOnly(
 ): Promise<void> {
   core.notice(`Validate only: ${reason}`)
   // the summary too: a fork's token cannot comment, and the notice is easy to miss
-  await writeSummary(`\n> **Validate only:** ${escapeProse(reason)}\n`)
+  await writeSummary(own`\n> **Validate only:** ${text(reason)}\n`)
   const left = leftStale(report, [])
   await reportLeftStale(left, 'validate')
-  await comment(plan, inputs, prCommentBody({ stale: report.stale, validateOnly: reason, leftStale: left }))
+  await comment(plan, inputs, { stale: report.stale, validateOnly: reason, leftStale: left })
 }
 
 /** After a rebase: whatever the new upstream commits made stale is regenerated (no outputs; a summary section of its own). */
@@ -195,24 +202,38 @@ function setPublishOutputs(outcome: PublishOutcome): void {
 
 /** The summary's publishing lines; and, best effort, whether required checks will run on the commit. */
 async function summarise(plan: EventPlan, inputs: PublishInputs, outcome: PublishOutcome): Promise<void> {
-  const lines: string[] = []
+  const lines: Markdown[] = []
+  const sha = text(outcome.sha ?? '')
   if (outcome.pullRequest) {
+    const pr = link(own`#${outcome.pullRequest.number}`, outcome.pullRequest.url)
     lines.push(
-      `\n\`${plan.branch}\` is protected: the bot commit ${outcome.sha} is on \`${outcome.pullRequest.branch}\`, in pull request [#${outcome.pullRequest.number}](${outcome.pullRequest.url}).\n`
+      own`\n${code(plan.branch ?? '')} is protected: the bot commit ${sha} is on ${code(outcome.pullRequest.branch)}, in pull request ${pr}.\n`
     )
   } else if (outcome.pushed) {
-    lines.push(`\nPushed ${outcome.sha} to \`${plan.branch}\` (commit-via: ${inputs.commitVia}).\n`)
+    lines.push(own`\nPushed ${sha} to ${code(plan.branch ?? '')} (commit-via: ${text(inputs.commitVia)}).\n`)
   } else {
-    lines.push(`\nNothing was pushed${outcome.notPushed ? `: ${outcome.notPushed}` : '.'}\n`)
+    lines.push(
+      own`\nNothing was pushed${
+        outcome.notPushed
+          ? own`: ${text(outcome.notPushed)}`
+          : own`
+.
+            `
+      }\n`
+    )
   }
   if (outcome.pushed) {
     const note = await checksNote(plan, inputs, outcome)
     if (note) lines.push(note)
   }
-  await core.summary
-    .addRaw(lines.join('\n'), true)
-    .write()
-    .catch(() => undefined)
+  await writeSummary(
+    join(
+      lines,
+      own`
+\n
+      `
+    )
+  ).catch(() => undefined)
 }
 
 /**
@@ -223,37 +244,66 @@ async function checksNote(
   plan: EventPlan,
   inputs: PublishInputs,
   outcome: PublishOutcome
-): Promise<string | undefined> {
+): Promise<Markdown | undefined> {
   if (!inputs.token || !plan.repository) return undefined
   try {
     const gate = outcome.pullRequest || plan.mode === 'pull_request' ? (plan.baseBranch ?? plan.branch!) : plan.branch!
-    const viewer = await octokitFor(inputs.token).graphql<{ viewer: { login: string } }>('{ viewer { login } }')
+    const viewer = await tokenIdentity(inputs.token)
     const checks = await requiredChecks(inputs.token, plan.repository, gate)
     if (
       !checksWillNotRun({
-        workflowToken: viewer.viewer.login === 'github-actions[bot]',
+        workflowToken: viewer?.login === WORKFLOW_TOKEN_LOGIN,
         requiredChecks: checks,
         published: outcome.pushed
       })
     )
       return undefined
-    return (
-      `\n> **Required checks will not run on the bot commit.** \`${gate}\` requires ${checks!.map((c) => `\`${c}\``).join(', ')}, ` +
-      'and the commit was made with the workflow token (GITHUB_TOKEN): GitHub starts no workflow runs for what that token does, ' +
-      'so the checks stay pending. Pass a GitHub App token as `token` (actions/create-github-app-token) to have them run.\n'
-    )
+    return own`\n> **Required checks will not run on the bot commit.** ${code(gate)} requires ${join(
+      checks!.map(code),
+      own`
+,
+      `
+    )}, and the commit was made with the workflow token (GITHUB_TOKEN): GitHub starts no workflow runs for what that token does, so the checks stay pending. Pass a GitHub App token as \`token\` (actions/create-github-app-token) to have them run.\n`
   } catch {
     return undefined
   }
 }
 
-async function comment(plan: EventPlan, inputs: PublishInputs, body: string): Promise<void> {
+/** This run's page on GitHub, when the runner says where it is. */
+function runUrl(): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: run } = process.env
+  return server && repository && run ? `${server}/${repository}/actions/runs/${run}` : undefined
+}
+
+/** The pipeline's sticky comment; a refusal is a notice that names its cause, and never leaves an older report standing. */
+async function comment(plan: EventPlan, inputs: PublishInputs, input: CommentInput): Promise<void> {
   if (!inputs.comment || !plan.prNumber || !plan.repository || !inputs.token) return
   const [owner, repo] = plan.repository.split('/')
+  const pipeline = pipelineOf()
   try {
-    const result = await upsertPrComment({ token: inputs.token, owner, repo, prNumber: plan.prNumber, body })
-    if (!result.ok) core.notice(`Pull-request comment skipped: ${result.reason}`)
+    const result = await upsertPrComment({
+      token: inputs.token,
+      owner,
+      repo,
+      prNumber: plan.prNumber,
+      pipeline,
+      body: prCommentBody({ ...input, pipeline }),
+      refused: (reason) => refusedCommentBody(reason, pipeline, runUrl())
+    })
+    if (!result.ok) {
+      const standing =
+        result.standing === 'note'
+          ? ' The comment now says the report could not be posted.'
+          : result.standing === 'deleted'
+            ? ' The earlier report was deleted, so it cannot mislead.'
+            : result.standing === 'old report'
+              ? ' An earlier report is still on the pull request and is out of date.'
+              : result.standing === 'unknown'
+                ? ' The comments could not be read, so an earlier report may still be on the pull request.'
+                : ''
+      core.notice(escapeLog(`Pull-request comment skipped: ${result.reason}.${standing}`))
+    }
   } catch (error) {
-    core.notice(`Pull-request comment skipped: ${(error as Error).message}`)
+    core.notice(escapeLog(`Pull-request comment skipped: ${(error as Error).message}`))
   }
 }

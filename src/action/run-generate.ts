@@ -3,7 +3,11 @@ import * as core from '@actions/core'
 import { generate, type GenerateResult } from '../core/generate/generate.js'
 import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
 import type { ValidationReport } from '../core/validate/validate.js'
-import { generateTable } from './markdown.js'
+import { costMarkdown, generateBlocks } from './markdown.js'
+import { own } from './gfm.js'
+import { runCost } from '../core/generate/budget.js'
+import { shadowedProfileNote } from '../core/render/credentials.js'
+import { usdOutput } from '../core/render/prices.js'
 import type { GenerateInputs } from './inputs.js'
 import { actionsRenderCache } from './render-cache.js'
 import { actionLog, writeSummary } from './report.js'
@@ -45,6 +49,16 @@ export function setTokenOutputs(results: GenerateResult[]): void {
 }
 
 /**
+ * `cost_usd`: what this run's rounds cost by the tokens Bedrock reported, at
+ * the price table's (or `model-prices`') prices; empty when a model the run
+ * called has no price (the summary names it).
+ */
+export function setCostOutputs(results: GenerateResult[]): void {
+  const cost = runCost(results.flatMap((r) => r.documents))
+  core.setOutput('cost_usd', cost.usd === undefined ? '' : usdOutput(cost.usd))
+}
+
+/**
  * One generate round. `round` > 1 is a regeneration after the branch moved
  * (diffed against `baselineRev`): its summary section says so (GitHub shows
  * sections one after another, so two identical headings would read as a
@@ -69,10 +83,13 @@ export async function runGenerate(
         maxTokens: inputs.maxTokens,
         concurrency: inputs.concurrency,
         budget: inputs.budget,
+        prices: inputs.prices,
         timeoutMs: inputs.timeoutMinutes * 60_000,
         dryRun: inputs.dryRun,
         renderer: async () => {
           await checkCredentials(inputs.awsRegion)
+          const shadowed = shadowedProfileNote()
+          if (shadowed) actionLog.info(shadowed)
           return new BedrockRenderer({ region: inputs.awsRegion, log: actionLog, concurrency: inputs.concurrency })
         },
         cache: inputs.cache && !inputs.dryRun ? actionsRenderCache() : undefined,
@@ -87,9 +104,12 @@ export async function runGenerate(
     .finally(cancel.dispose)
   setGeneratedFiles([result])
   setTokenOutputs([result])
-  await writeSummary(
-    `### ${result.dryRun ? '🧪 Graft generate (dry run: no model call, nothing written)' : round > 1 ? `📝 Graft generate, round ${round}: documents the new commits on the branch made stale` : '📝 Graft generate'}\n\n` +
-      generateTable(result.documents, result.dryRun)
-  )
+  setCostOutputs([result])
+  const title = result.dryRun
+    ? own`🧪 Graft generate (dry run: no model call, nothing written)`
+    : round > 1
+      ? own`📝 Graft generate, round ${round}: documents the new commits on the branch made stale`
+      : own`📝 Graft generate`
+  await writeSummary([own`### ${title}\n`, ...generateBlocks(result.documents, result.dryRun), costMarkdown(result)])
   return result
 }

@@ -3,8 +3,8 @@ import * as core from '@actions/core'
 import { validate, type ValidationReport } from '../core/validate/validate.js'
 import { which } from '../core/io/which.js'
 import { validateSummary } from './markdown.js'
-import { annotationPath, type ValidateInputs } from './inputs.js'
-import { actionLog, reportLeftStale, setStaleOutputs, writeSummary } from './report.js'
+import type { ValidateInputs } from './inputs.js'
+import { actionLog, annotate, reportLeftStale, setStaleOutputs, writeSummary } from './report.js'
 import { leftStale } from '../core/generate/left-stale.js'
 
 /**
@@ -35,16 +35,12 @@ export async function runValidate(
   })
   if (!options.report) return report
   for (const n of report.notices) {
-    core.notice(`${n.message}\nWhat to do: ${n.hint}`, {
-      file: annotationPath(n.file),
-      startLine: n.line,
-      title: 'graft-action'
-    })
+    annotate('notice', `${n.message}\nWhat to do: ${n.hint}`, { file: n.file, line: n.line, title: 'graft-action' })
   }
   setStaleOutputs(report.stale)
   for (const d of report.stale) {
-    core.notice(`${d.outputs.join(', ')} is stale: ${d.reasons.map((r) => r.text).join('; ')}`, {
-      file: annotationPath(d.prompt),
+    annotate('notice', `${d.outputs.join(', ')} is stale: ${d.reasons.map((r) => r.text).join('; ')}`, {
+      file: d.prompt,
       title: 'Stale generated document'
     })
   }

@@ -2,6 +2,7 @@
 import { readValidateInputs } from './inputs.js'
 import { reportFailure } from './report.js'
 import { failIfStale, runValidate } from './run-validate.js'
+import { endRun } from './run-end.js'
 
 try {
   const inputs = readValidateInputs()
@@ -9,3 +10,4 @@ try {
 } catch (error) {
   await reportFailure(error)
 }
+endRun()

@@ -12,13 +12,15 @@ import {
   DEFAULT_MAX_TOKENS,
   DEFAULT_MODEL,
   DEFAULT_TIMEOUT_MINUTES,
-  DEFAULT_UPDATE_STYLE,
-  defaultRegion
+  DEFAULT_UPDATE_STYLE
 } from '../core/defaults.js'
 import { parseUpdateStyle } from '../core/pack/update-style.js'
-import { describeLineChange } from '../core/generate/line-changes.js'
-import { DEFAULT_BUDGET } from '../core/generate/budget.js'
-import { parseDownstream, parseEngineChoice, parsePositiveInt } from '../core/settings.js'
+import { describeDisproportion, describeLineChange } from '../core/generate/line-changes.js'
+import { DEFAULT_BUDGET, runCost } from '../core/generate/budget.js'
+import { shadowedProfileNote } from '../core/render/credentials.js'
+import { PRICES_AS_OF, formatUsd, parseModelPrices } from '../core/render/prices.js'
+import { resolveRegion } from '../core/render/region.js'
+import { parseDownstream, parseEngineChoice, parsePositiveInt, parseUsd } from '../core/settings.js'
 import { leftStale } from '../core/generate/left-stale.js'
 import { environmentSecrets } from '../core/pack/secrets.js'
 import { validate, type ValidationReport } from '../core/validate/validate.js'
@@ -40,13 +42,18 @@ Options:
   --downstream <include|report>  with targets: also regenerate what reads them (include, the default),
                              or only the targets, naming what is left stale (report)
   --model <name>             model for prompts that name none (default ${DEFAULT_MODEL})
-  --region <region>          Bedrock region (default AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
+  --region <region>          Bedrock region (default AWS_REGION, AWS_DEFAULT_REGION, the AWS profile's
+                             region in ~/.aws/config, us-east-1)
   --max-tokens <n>           output limit for prompts without max_tokens (default ${DEFAULT_MAX_TOKENS})
   --concurrency <n>          renders at once (default 4); fewer for a while when Bedrock throttles
   --fixed-concurrency        keep --concurrency renders in flight even when Bedrock throttles
   --max-documents <n>        refuse, before any model call, a run rendering more (default ${DEFAULT_BUDGET.maxDocuments})
   --max-input-tokens <n>     refuse, before any model call, a run estimated above this (default ${DEFAULT_BUDGET.maxInputTokens})
   --max-output-tokens <n>    stop and fail (writing nothing) once the model wrote more (default ${DEFAULT_BUDGET.maxOutputTokens})
+  --max-cost-usd <dollars>   refuse, before any model call, a run that may cost more (each reply at its
+                             max_tokens), and stop and fail (writing nothing) once it did (default: no limit)
+  --model-prices <json|yaml> prices per million tokens for models the price table lacks, or negotiated ones:
+                             {"<alias or model id>": {"input": 3, "output": 15}} (list prices as of ${PRICES_AS_OF})
   --timeout-minutes <n>      per document (default 10)
   --engine <auto|native|dvc> staleness engine (default auto)
   --hand-edits <keep|regenerate|fail>
@@ -92,6 +99,8 @@ type GenerateOptions = {
   'max-documents'?: string
   'max-input-tokens'?: string
   'max-output-tokens'?: string
+  'max-cost-usd'?: string
+  'model-prices'?: string
   'timeout-minutes'?: string
   engine: string
   'hand-edits': string
@@ -113,6 +122,8 @@ export async function generateCommand(argv: string[]): Promise<number> {
     'max-documents': { type: 'string' },
     'max-input-tokens': { type: 'string' },
     'max-output-tokens': { type: 'string' },
+    'max-cost-usd': { type: 'string' },
+    'model-prices': { type: 'string' },
     'timeout-minutes': { type: 'string' },
     engine: { type: 'string', default: 'auto' },
     'hand-edits': { type: 'string', default: DEFAULT_HAND_EDITS },
@@ -135,11 +146,14 @@ export async function generateCommand(argv: string[]): Promise<number> {
   const budget = {
     maxDocuments: positiveInt('max-documents', values['max-documents'], DEFAULT_BUDGET.maxDocuments),
     maxInputTokens: positiveInt('max-input-tokens', values['max-input-tokens'], DEFAULT_BUDGET.maxInputTokens),
-    maxOutputTokens: positiveInt('max-output-tokens', values['max-output-tokens'], DEFAULT_BUDGET.maxOutputTokens)
+    maxOutputTokens: positiveInt('max-output-tokens', values['max-output-tokens'], DEFAULT_BUDGET.maxOutputTokens),
+    maxCostUsd: asUsage(() => parseUsd(values['max-cost-usd'] ?? '', '--max-cost-usd'))
   }
+  const prices = asUsage(() => parseModelPrices(values['model-prices'] ?? '', '--model-prices'))
   const root = resolve(values.cwd)
   const log = terminalLog(false)
-  const region = values.region ?? defaultRegion()
+  // --region wins; else as the SDK finds it: the environment, then the AWS profile's own region
+  const { region, from } = await resolveRegion(values.region, '--region')
   // Advice for whoever reads it: a workflow's author when run inside GitHub Actions, else the person at the terminal.
   const audience = process.env.GITHUB_ACTIONS === 'true' ? 'actions' : 'terminal'
   const report = await validate({
@@ -172,8 +186,12 @@ export async function generateCommand(argv: string[]): Promise<number> {
     dryRun: values['dry-run'],
     handEdits,
     updateStyle,
+    prices,
     renderer: async () => {
       await checkCredentials(region, audience)
+      log.info(`Bedrock region: ${region} (from ${from})`)
+      const shadowed = shadowedProfileNote()
+      if (shadowed) log.info(shadowed)
       return new BedrockRenderer({ region, log, audience, concurrency, fixedConcurrency: values['fixed-concurrency'] })
     },
     log
@@ -189,21 +207,35 @@ export async function generateCommand(argv: string[]): Promise<number> {
     process.stdout.write(
       `Dry run: ${result.documents.length} document(s) planned${tally ? ` (${tally})` : ''}; no model was called and nothing was written.\n`
     )
+    const e = result.estimate
+    if (e)
+      process.stdout.write(
+        e.costUsd === undefined
+          ? `Expected cost: unknown (no price for ${[...new Set(e.documents.filter((d) => d.costUsd === undefined).map((d) => d.modelId))].join(', ')}; give it with --model-prices)\n`
+          : `Expected cost: at most ${formatUsd(e.costUsd)} (input as estimated, each reply at its max_tokens)\n`
+      )
   } else {
     for (const d of result.documents) {
-      const tokens = d.rendered ? `, ${d.inputTokens} in / ${d.outputTokens} out tokens` : ''
+      const cost = d.costUsd === undefined ? 'no price' : formatUsd(d.costUsd)
+      const tokens = d.rendered ? `, ${d.inputTokens} in / ${d.outputTokens} out tokens, ${cost}` : ''
       const change = d.lines ? `; ${describeLineChange(d.lines)}, ${d.style}` : ''
       process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}${change}\n`)
       if (d.editsFailed)
         process.stdout.write(`  ${escapeLog(`edits did not apply: ${d.editsFailed}; rewrote the whole document`)}\n`)
-      if (d.disproportionate)
-        process.stdout.write(
-          `  ${escapeLog(`warning: this UPDATE ${d.disproportionate}; review the whole document`)}\n`
-        )
+      if (d.disproportionate && d.lines)
+        process.stdout.write(`  ${escapeLog(`warning: ${describeDisproportion(d.disproportionate, d.lines)}`)}\n`)
     }
   }
   const used = result.documents.reduce((t, d) => ({ i: t.i + d.inputTokens, o: t.o + d.outputTokens }), { i: 0, o: 0 })
-  if (!result.dryRun) process.stdout.write(`Tokens: ${used.i} input, ${used.o} output\n`)
+  if (!result.dryRun) {
+    process.stdout.write(`Tokens: ${used.i} input, ${used.o} output\n`)
+    const spent = runCost(result.documents)
+    process.stdout.write(
+      spent.usd === undefined
+        ? `Cost: unknown (no price for ${spent.unpriced.join(', ')}; give it with --model-prices)\n`
+        : `Cost: ${formatUsd(spent.usd)} (estimated from the tokens Bedrock reported, list prices as of ${PRICES_AS_OF})\n`
+    )
+  }
   if (!result.dryRun && result.changedFiles.length > 0)
     process.stdout.write(`Changed: ${result.changedFiles.join(', ')}\n`)
   printLeftStale(

@@ -4,7 +4,7 @@
 
 /** Graft's default model alias (graft-format.md, "Models"). */
 export const DEFAULT_MODEL = 'bedrock-claude-v4.5-sonnet-us'
-/** Bedrock region when neither the input nor AWS_REGION / AWS_DEFAULT_REGION names one. */
+/** Bedrock region when neither the input, AWS_REGION / AWS_DEFAULT_REGION nor the AWS profile names one (render/region.ts). */
 export const DEFAULT_REGION = 'us-east-1'
 /** Output tokens per document unless the prompt sets `max_tokens`; capped at the model's own limit. */
 export const DEFAULT_MAX_TOKENS = 16000
@@ -22,6 +22,12 @@ export const DEFAULT_TIMEOUT_MINUTES = 10
 export const DEFAULT_MAX_DOCUMENTS = 100
 export const DEFAULT_MAX_INPUT_TOKENS = 5_000_000
 export const DEFAULT_MAX_OUTPUT_TOKENS = 1_000_000
+/**
+ * max-cost-usd: no limit in dollars unless the user sets one (the token limits
+ * above always hold); `model-prices`: none, the list prices of render/prices.ts apply.
+ */
+export const DEFAULT_MAX_COST_USD = ''
+export const DEFAULT_MODEL_PRICES = ''
 /** The DVC release line `engine: dvc` installs when DVC is absent. */
 export const DEFAULT_DVC_VERSION = '3.*'
 /** The bot identity of the commit (a GitHub App's no-reply address shape). */
@@ -56,11 +62,6 @@ export const DEFAULT_HAND_EDITS: 'keep' | 'regenerate' | 'fail' = 'keep'
  */
 export const DEFAULT_UPDATE_STYLE: 'edits' | 'rewrite' = 'edits'
 
-/** The region: the explicit choice, else the SDK's own variables, else {@link DEFAULT_REGION}. */
-export function defaultRegion(env: NodeJS.ProcessEnv = process.env): string {
-  return env.AWS_REGION || env.AWS_DEFAULT_REGION || DEFAULT_REGION
-}
-
 /**
  * The action inputs whose defaults are stated in action.yml, with the value
  * each must state. Inputs whose default depends on the run (aws-region, token)
@@ -86,6 +87,8 @@ export const ACTION_INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'max-documents': String(DEFAULT_MAX_DOCUMENTS),
   'max-input-tokens': String(DEFAULT_MAX_INPUT_TOKENS),
   'max-output-tokens': String(DEFAULT_MAX_OUTPUT_TOKENS),
+  'max-cost-usd': DEFAULT_MAX_COST_USD,
+  'model-prices': DEFAULT_MODEL_PRICES,
   'dvc-version': DEFAULT_DVC_VERSION,
   'commit-user-name': DEFAULT_COMMIT_USER_NAME,
   'commit-user-email': DEFAULT_COMMIT_USER_EMAIL,

@@ -20,6 +20,28 @@ export function parsePositiveInt(raw: string, label: string, example: number): n
   return n
 }
 
+/** The largest max-cost-usd accepted: a larger figure is a slip (leave the setting empty for no limit). */
+const MOST_USD = 1_000_000
+
+/**
+ * A run's limit in dollars from `raw` ("input max-cost-usd", "--max-cost-usd"):
+ * a plain decimal number above 0 (`5`, `2.50`), up to a million; empty is no
+ * limit (undefined).
+ * @throws GraftError for anything else (0, negative, NaN, Infinity, exponents, units), naming the setting.
+ */
+export function parseUsd(raw: string, label: string): number | undefined {
+  const text = raw.trim()
+  if (text === '') return undefined
+  const usd = /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(text) ? Number(text) : NaN
+  if (!Number.isFinite(usd) || usd <= 0 || usd > MOST_USD) {
+    throw new GraftError({
+      message: `${label} is "${raw}", not an amount of dollars above 0`,
+      hint: `write a plain number of US dollars, e.g. 5 or 2.50 (no $ sign, at most ${MOST_USD}); leave it empty for no limit`
+    })
+  }
+  return usd
+}
+
 /**
  * The engine choice from `raw`; `label` names the setting in the error
  * ("--engine", "input engine"). The same check for every command and input.

@@ -2,6 +2,7 @@
 // for an UPDATE that changes far more than its source diff calls for.
 import { describe, expect, it } from '@jest/globals'
 import {
+  describeDisproportion,
   describeLineChange,
   diffChangedLines,
   disproportionateChange,
@@ -35,8 +36,11 @@ describe('diffChangedLines', () => {
 
 describe('disproportionateChange', () => {
   it('flags an UPDATE that changes ≥ 30% and ≥ 5 lines, more lines than its source diff', () => {
-    expect(disproportionateChange('UPDATE', { added: 60, removed: 60, lines: 100 }, 3)).toBe(
-      'changed 60% of its lines (+60 −60 of 100 lines) for a source diff of 3 changed lines'
+    const change = { added: 60, removed: 60, lines: 100 }
+    const found = disproportionateChange('UPDATE', change, 3)
+    expect(found).toEqual({ share: 0.6, sourceDiffLines: 3 })
+    expect(describeDisproportion(found!, change)).toBe(
+      'this UPDATE changed 60% of its lines (+60 −60 of 100 lines) for a source diff of 3 changed lines; review the whole document'
     )
   })
 
@@ -50,8 +54,9 @@ describe('disproportionateChange', () => {
   })
 
   it('measures against the longer of the two texts: a document cut to a stub is flagged', () => {
-    expect(disproportionateChange('UPDATE', { added: 1, removed: 90, lines: 10 }, 2)).toBe(
-      'changed 91% of its lines (+1 −90 of 10 lines) for a source diff of 2 changed lines'
+    const change = { added: 1, removed: 90, lines: 10 }
+    expect(describeDisproportion(disproportionateChange('UPDATE', change, 2)!, change)).toBe(
+      'this UPDATE changed 91% of its lines (+1 −90 of 10 lines) for a source diff of 2 changed lines; review the whole document'
     )
   })
 })

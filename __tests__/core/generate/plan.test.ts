@@ -104,9 +104,16 @@ describe('planGeneration', () => {
       prompt('c'),
       prompt('z')
     ]
-    const plan = planGeneration(report(['a', 'b'], { prompts }), { force: false, maxTokens: 16000 })
+    const plan = planGeneration(report(['a', 'b', 'c'], { prompts }), { force: false, maxTokens: 16000 })
     expect(plan[0].maxTokens).toBe(4096)
     expect(plan[1].maxTokens).toBe(1000)
+    expect(plan[2].maxTokens).toBe(16000)
+    // what set it, for the message when a reply runs into it
+    expect(plan[0].maxTokensFrom).toBe(
+      "the model's output limit (4096 tokens for bedrock-claude-haiku; max-tokens is 16000)"
+    )
+    expect(plan[1].maxTokensFrom).toBe('`max_tokens: 1000` in b.prompt.md')
+    expect(plan[2].maxTokensFrom).toMatch(/^the max-tokens setting \(\S+ sets no `max_tokens`\)$/)
   })
 
   it('refuses, before any call, every prompt whose max_tokens exceeds its model’s limit, on its line', () => {

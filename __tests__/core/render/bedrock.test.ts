@@ -1,6 +1,7 @@
 // The real Bedrock SDK client against the loopback Bedrock server: streaming,
 // our retry policy, time limits, and every refusal to accept a reply.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { EventEmitter } from 'node:events'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -137,10 +138,12 @@ describe('tool use (edit mode), streamed as Bedrock streams it', () => {
     const { renderer } = setup()
     const input = JSON.stringify({ edits: [{ old_text: '😀🎉 ünï 日本語 '.repeat(9), new_text: '𝄞 ✓ ' }] })
     // one code unit per piece: every surrogate pair is split across two deltas
-    for (const byteChunks of [1, 3, 7]) {
+    for (const [i, byteChunks] of [1, 3, 7].entries()) {
       server.enqueue(reply.toolInput(input, { chunks: input.length, byteChunks }))
-      const result = await renderer.render(request({ tool: EDIT_TOOL }))
+      // thousands of writes: a generous limit, so a loaded machine does not turn this into a retry
+      const result = await renderer.render(request({ tool: EDIT_TOOL, timeoutMs: 60_000 }))
       expect(result.toolUses).toEqual([{ name: 'edit_document', input }])
+      expect(server.requests).toHaveLength(i + 1)
     }
   })
 
@@ -283,9 +286,48 @@ describe('replies that are never written', () => {
     const err = await failure(renderer.render(request({ maxTokens: 1000 })))
     expect(server.requests).toHaveLength(1)
     expectNamesTheCall(err, 'req-1-0000')
-    expect(err.message).toContain('max_tokens (1000')
+    expect(err.message).toContain('cut off at its output budget, max_tokens 1000')
     expect(err.problems[0].hint).toContain('`max_tokens` in the prompt frontmatter')
     expect(err.problems[0].hint).toContain('`max-tokens` input')
+    expect(err.problems[0].hint).not.toMatch(/model id|region|credentials/)
+  })
+
+  it.each([
+    [
+      'the prompt',
+      '`max_tokens: 1000` in docs/guide.prompt.md (line 3)',
+      /raise `max_tokens` in the prompt frontmatter/
+    ],
+    [
+      'the max-tokens setting',
+      'the max-tokens setting (docs/guide.prompt.md sets no `max_tokens`)',
+      /`max-tokens` input/
+    ],
+    [
+      "the model's limit",
+      "the model's output limit (4096 tokens for bedrock-claude-haiku; max-tokens is 16000)",
+      /cannot write more in one reply/
+    ]
+  ])('a reply cut off at max_tokens set by %s names what set it', async (_what, from, hint) => {
+    const { renderer } = setup()
+    server.enqueue(reply.text('# Endless\n\nand on and on', { stopReason: 'max_tokens', outputTokens: 1000 }))
+    const err = await failure(renderer.render(request({ maxTokens: 1000, maxTokensFrom: from })))
+    expect(err.message).toContain(`max_tokens 1000, set by ${from} (1000 tokens written)`)
+    expect(err.problems[0].hint).toMatch(hint)
+    expect(err.scope).toBe('document')
+  })
+
+  it('stop reason model_context_window_exceeded: the prompt and the window named, the ways out, no "re-run"', async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.text('# Half', { stopReason: 'model_context_window_exceeded', outputTokens: 3000 }))
+    const err = await failure(renderer.render(request()))
+    expectNamesTheCall(err, 'req-1-0000')
+    expect(err.message).toMatch(
+      /the prompt of docs\/guide\.md leaves too little of the 200000 tokens of us\.anthropic\.claude-sonnet-4-5-20250929-v1:0's context window for the reply: with ~\d+ input tokens \(as Bedrock reported them\), the reply ran into the window's end after 3000 output tokens, so nothing was written/
+    )
+    for (const way of ['`deps`', '`targets`', 'larger context window']) expect(err.problems[0].hint).toContain(way)
+    expect(err.problems[0].hint).toContain('fails the same way')
+    expect(err.scope).toBe('document')
   })
 
   it('refuses an empty reply', async () => {
@@ -376,6 +418,97 @@ describe('errors that are not retried', () => {
     expect(server.requests).toHaveLength(1)
     expect(sleeps).toEqual([])
     expect(err.message).toContain('ServiceQuotaExceededException')
+  })
+})
+
+describe("Bedrock's answers, named for what they are", () => {
+  it('400 "Input is too long for requested model.": the context window, the document, its tokens, the ways out', async () => {
+    const { renderer, sleeps } = setup()
+    server.enqueue(reply.validation('Input is too long for requested model.'), reply.text('# never used\n'))
+    const err = await failure(renderer.render(request({ prompt: 'x'.repeat(7000) })))
+    expect(server.requests).toHaveLength(1)
+    expect(sleeps).toEqual([])
+    expectNamesTheCall(err, 'req-1-0000')
+    expect(err.message).toContain(
+      "the prompt of docs/guide.md is too large for the model: ~2000 input tokens (estimated from its 7000 characters), more than the 200000 tokens of us.anthropic.claude-sonnet-4-5-20250929-v1:0's context window"
+    )
+    expect(err.message).toContain('ValidationException: Input is too long for requested model.')
+    for (const way of ['`deps`', '`targets`', 'larger context window']) expect(err.problems[0].hint).toContain(way)
+    expect(err.problems[0].hint).not.toMatch(/temperature|model id/)
+    // this document alone: the others may go on
+    expect(err.scope).toBe('document')
+  })
+
+  it('400 for a max_tokens above the model limit: names the output budget and what set it', async () => {
+    const { renderer } = setup()
+    server.enqueue(
+      reply.validation(
+        'The maximum tokens you requested exceeds the model limit of 64000. Try again with a maximum tokens value that is lower than 64000.'
+      )
+    )
+    const from = '`max_tokens: 90000` in docs/guide.prompt.md (line 4)'
+    const err = await failure(renderer.render(request({ maxTokens: 90000, maxTokensFrom: from })))
+    expect(err.message).toContain(`Bedrock refused the output budget of this call, max_tokens 90000, set by ${from}`)
+    expect(err.problems[0].hint).toContain('`max_tokens`')
+    expect(err.problems[0].hint).not.toMatch(/region|credentials/)
+  })
+
+  it('a model error (424) says to re-run once, then shrink the prompt; not the credentials', async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.error(424, 'ModelErrorException', 'The model produced an invalid response.'))
+    const err = await failure(renderer.render(request()))
+    expect(err.message).toContain('the model failed while processing this request')
+    expect(err.problems[0].hint).not.toMatch(/credentials/)
+  })
+
+  it("an error Bedrock answered that has no name of its own is Bedrock's refusal, not the credentials", async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.error(400, 'SomethingNewException', 'A new kind of refusal.'))
+    const err = await failure(renderer.render(request()))
+    expect(err.message).toContain('Bedrock refused the request (SomethingNewException: A new kind of refusal.)')
+    expect(err.problems[0].hint).not.toMatch(/credentials/)
+  })
+})
+
+describe('one cancellation signal shared by a whole run', () => {
+  it('36 documents, 12 in flight at once, retries included: no MaxListenersExceededWarning; the signal holds one listener', async () => {
+    const warnings: Error[] = []
+    const onWarning = (w: Error): void => void warnings.push(w)
+    process.on('warning', onWarning)
+    try {
+      const { renderer } = setup()
+      const run = new AbortController()
+      // every fifth request is throttled once first: a backoff wait, then a second attempt
+      let n = 0
+      server.onRequest(() => (++n % 5 === 0 ? reply.throttle() : reply.latency(20, reply.text('# Doc\n\nText.\n'))))
+      for (let batch = 0; batch < 3; batch++) {
+        await Promise.all(
+          Array.from({ length: 12 }, (_v, i) =>
+            renderer.render(request({ label: `docs/d${batch}-${i}.md`, signal: run.signal }))
+          )
+        )
+      }
+      expect(server.requests.length).toBeGreaterThan(36)
+      expect(Math.max(...server.requests.map((r) => r.openAtArrival))).toBeGreaterThan(10)
+      // warnings are emitted on the next tick
+      await new Promise((resolve) => setImmediate(resolve))
+      expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning').map((w) => w.message)).toEqual([])
+      expect(EventEmitter.getEventListeners(run.signal, 'abort')).toHaveLength(1)
+    } finally {
+      process.off('warning', onWarning)
+    }
+  }, 30_000)
+
+  it('cancelling the run stops every call in flight', async () => {
+    const { renderer } = setup()
+    const run = new AbortController()
+    server.onRequest(() => reply.stall(10_000))
+    const pending = Array.from({ length: 3 }, (_v, i) =>
+      failure(renderer.render(request({ label: `docs/s${i}.md`, signal: run.signal, timeoutMs: 20_000 })))
+    )
+    await server.waitForRequests(3)
+    run.abort(new Error('SIGTERM'))
+    for (const err of await Promise.all(pending)) expect(err.message).toContain('the run was cancelled (SIGTERM)')
   })
 })
 

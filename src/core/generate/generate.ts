@@ -10,7 +10,18 @@ import { deepenForBaselines } from '../pack/baseline.js'
 import type { Override } from '../pack/source-diff.js'
 import { RenderError } from '../render/errors.js'
 import { GraftError, type Problem } from '../errors.js'
-import { checkBudget, describeEstimate, estimateInput, mapPool, type Budget, type DocumentEstimate } from './budget.js'
+import {
+  checkBudget,
+  checkContextWindows,
+  checkPrices,
+  describeEstimate,
+  estimateInput,
+  floorEstimate,
+  mapPool,
+  type Budget,
+  type InputEstimate
+} from './budget.js'
+import { costUsd, formatUsd, overLimit, priceOf, type PriceOverrides } from '../render/prices.js'
 import type { ValidationReport } from '../validate/validate.js'
 import { refuseHandEdits, type HandEditPolicy } from '../validate/hand-edits.js'
 import { leftStale, planGeneration, type PlannedDocument } from './plan.js'
@@ -31,7 +42,14 @@ import {
   type RenderStyle,
   type Renderer
 } from './render-document.js'
-import { diffChangedLines, disproportionateChange, lineChange, type LineChange } from './line-changes.js'
+import {
+  describeDisproportion,
+  diffChangedLines,
+  disproportionateChange,
+  lineChange,
+  type Disproportion,
+  type LineChange
+} from './line-changes.js'
 
 export type { RenderCache, Renderer, RenderStyle } from './render-document.js'
 
@@ -44,6 +62,8 @@ export interface GenerateOptions {
   concurrency: number
   /** the run's spending limits, checked before the first model call (and output as it is spent) */
   budget: Budget
+  /** prices the run gives for its models (`model-prices`), over the list prices of render/prices.ts */
+  prices?: PriceOverrides
   /** cancels the run (SIGTERM, SIGINT): nothing new starts, renders in flight are abandoned, every write is rolled back */
   signal?: AbortSignal
   timeoutMs: number
@@ -99,6 +119,8 @@ export interface DocumentResult {
   sig: string
   inputTokens: number
   outputTokens: number
+  /** dollars the model calls cost by the tokens Bedrock reported (0 without a call); undefined when the model has no price */
+  costUsd?: number
   ms: number
   cached: boolean
   /** false for MAINTAIN and dry runs */
@@ -122,13 +144,13 @@ export interface DocumentResult {
   /** lines added and removed against the previous draft, out of the new text's lines (rendered documents) */
   lines?: LineChange
   /** an UPDATE that changed far more of the document than its source diff calls for: how much (for a warning) */
-  disproportionate?: string
+  disproportionate?: Disproportion
 }
 
 export interface GenerateResult {
   documents: DocumentResult[]
   /** the estimate made before any model call (undefined when nothing needed one) */
-  estimate?: { documents: DocumentEstimate[]; total: number; method: string }
+  estimate?: InputEstimate
   /** every path whose bytes changed: outputs, dvc.yaml, dvc.lock */
   changedFiles: string[]
   dryRun: boolean
@@ -184,7 +206,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     )
     const documents = plan.map((d) => results.get(d.stage.name)!)
     const over = run.overBudget()
-    if (over) throw new GraftError({ message: over, hint: OUTPUT_BUDGET_HINT })
+    if (over) throw new GraftError({ message: over, hint: SPENT_BUDGET_HINT })
     if (options.dryRun) return { documents, changedFiles: [], dryRun: true, estimate }
     await run.finish()
     return { documents, changedFiles: await run.transaction.changedPaths(), dryRun: false, estimate }
@@ -212,8 +234,8 @@ function interrupted(signal: AbortSignal): GraftError {
   })
 }
 
-const OUTPUT_BUDGET_HINT =
-  'raise `max-output-tokens` if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with `targets`'
+const SPENT_BUDGET_HINT =
+  'raise the limit that stopped the run (`max-output-tokens` or `max-cost-usd`) if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with `targets`'
 
 /**
  * One error for a run that did not complete: every failure's own problem(s),
@@ -225,7 +247,7 @@ function runFailure(failed: DagFailed, plan: PlannedDocument[], cached: boolean,
   const names = (ids: string[]): string => ids.map((id) => outputOf.get(id) ?? id).join(', ')
   const problems: Problem[] = failed.failures.flatMap(({ error }) => problemsOf(error))
   if (failed.failures.length === 0 && failed.stopped)
-    problems.push({ message: failed.stopped, hint: OUTPUT_BUDGET_HINT })
+    problems.push({ message: failed.stopped, hint: SPENT_BUDGET_HINT })
   const local = failed.failures.every(({ error }) => error instanceof RenderError && error.scope === 'document')
   if (failed.failures.length === 1 && failed.skipped.length === 0 && failed.done.length === 0)
     return failed.failures[0].error
@@ -276,6 +298,8 @@ class GenerationRun {
   private readonly prefetched = new Map<string, string>()
   /** output tokens the model reported so far in this run */
   private outputTokens = 0
+  /** dollars the model calls cost so far, by the tokens Bedrock reported */
+  private spentUsd = 0
   private secretForms?: string[]
   /** models Bedrock refused tools for: their documents are rewritten whole */
   private readonly noTools = new Set<string>()
@@ -329,25 +353,54 @@ class GenerationRun {
         prompt: doc.prompt.path
       })
     }
-    const counter = await this.counter()
-    const estimate = await estimateInput(toRender, counter, this.options.concurrency, log)
+    const { budget, prices } = this.options
+    // Every refusal that needs no count comes before the first request of any kind (CountTokens carries the prompt).
+    const floor = floorEstimate(toRender, prices)
+    const refused = this.refuse(() => {
+      checkPrices(floor, budget)
+      checkContextWindows(floor)
+      checkBudget(floor, budget)
+    })
+    // Counting is only for a run that goes on.
+    const counter = refused ? undefined : await this.counter()
+    const estimate = await estimateInput(toRender, counter, this.options.concurrency, log, prices)
     log.info(describeEstimate(estimate))
-    if (!this.options.dryRun) checkBudget(estimate, this.options.budget)
-    else {
-      try {
-        checkBudget(estimate, this.options.budget)
-      } catch (error) {
-        log.warn(`Dry run: the real run would stop here, before any model call: ${(error as Error).message}`)
-      }
-    }
+    if (!refused)
+      this.refuse(() => {
+        checkContextWindows(estimate)
+        checkBudget(estimate, budget)
+      })
     return estimate
   }
 
-  /** Why new documents must not start (the output budget is spent), or undefined. */
+  /**
+   * Runs a refusal check: a real run throws its GraftError; a dry run says
+   * where the real run would stop and goes on. True when it refused.
+   */
+  private refuse(check: () => void): boolean {
+    if (!this.options.dryRun) {
+      check()
+      return false
+    }
+    try {
+      check()
+      return false
+    } catch (error) {
+      this.options.log.warn(
+        `Dry run: the real run would stop here, before any request to Bedrock: ${(error as Error).message}`
+      )
+      return true
+    }
+  }
+
+  /** Why new documents must not start (the output tokens or the dollars are spent), or undefined. */
   overBudget(): string | undefined {
-    const max = this.options.budget.maxOutputTokens
-    if (this.outputTokens <= max) return undefined
-    return `this run's model output reached ${this.outputTokens} tokens, over max-output-tokens (${max}): no further document was started and nothing was written`
+    const { maxOutputTokens, maxCostUsd } = this.options.budget
+    if (this.outputTokens > maxOutputTokens)
+      return `this run's model output reached ${this.outputTokens} tokens, over max-output-tokens (${maxOutputTokens}): no further document was started and nothing was written`
+    if (maxCostUsd !== undefined && overLimit(this.spentUsd, maxCostUsd))
+      return `this run's model calls cost ~${formatUsd(this.spentUsd)} by the tokens Bedrock reported, over max-cost-usd (${formatUsd(maxCostUsd)}): no further document was started and nothing was written`
+    return undefined
   }
 
   /** The renderer's token counter, or undefined (dry runs without credentials; models it cannot count). */
@@ -431,6 +484,7 @@ class GenerationRun {
       sig,
       inputTokens: 0,
       outputTokens: 0,
+      costUsd: 0,
       ms: 0,
       cached: false,
       rendered: false,
@@ -455,6 +509,9 @@ class GenerationRun {
     if (this.options.dryRun) return { ...base, packed, ms: Date.now() - started }
     if (directive !== 'MAINTAIN') {
       const rendered = await renderDocument(this.renderContext(), doc, packedDoc)
+      // every call was counted against the run as it was made (renderContext's spend); this is the document's share
+      const price = priceOf(doc.modelId, this.options.prices)
+      const cost = rendered.cached ? 0 : price ? costUsd(rendered, price) : undefined
       const header = formatHeader({
         model: doc.modelName,
         sig: rendered.sig,
@@ -474,12 +531,13 @@ class GenerationRun {
       if (rendered.editsFailed) base.editsFailed = rendered.editsFailed
       if (disproportionate) {
         base.disproportionate = disproportionate
-        log.warn(`${output}: this UPDATE ${disproportionate}; review the whole document`)
+        log.warn(`${output}: ${describeDisproportion(disproportionate, lines)}`)
       }
       Object.assign(base, {
         sig: rendered.sig,
         inputTokens: rendered.inputTokens,
         outputTokens: rendered.outputTokens,
+        costUsd: cost,
         cached: rendered.cached,
         rendered: true,
         style: rendered.style,
@@ -521,8 +579,12 @@ class GenerationRun {
           document: doc.prompt.out,
           prompt: doc.prompt.path
         }),
-      // every call counts, a fallback's first call included
-      spend: (usage) => void (this.outputTokens += usage.outputTokens),
+      // every call counts as it is made, a fallback's first call included
+      spend: (usage, doc) => {
+        this.outputTokens += usage.outputTokens
+        const price = priceOf(doc.modelId, this.options.prices)
+        if (price) this.spentUsd += costUsd(usage, price)
+      },
       overBudget: () => this.overBudget(),
       noTools: this.noTools
     }

@@ -61,8 +61,16 @@ export function diffChangedLines(diff: string): number {
  */
 export const DISPROPORTION = { share: 0.3, minLines: 5 }
 
+/** How far an UPDATE's change went beyond its source diff. */
+export interface Disproportion {
+  /** the share of the document's lines it changed (out of the longer of the two texts) */
+  share: number
+  /** lines the source diff changed */
+  sourceDiffLines: number
+}
+
 /**
- * Why this UPDATE's change looks far larger than its source diff calls for, or
+ * How far this UPDATE's change looks larger than its source diff calls for, or
  * undefined. Only UPDATE is judged: a changed instruction (REFINE, REFRESH) may
  * rightly touch every line (a new tone, another language).
  */
@@ -70,11 +78,17 @@ export function disproportionateChange(
   directive: string,
   change: LineChange,
   sourceDiffLines: number
-): string | undefined {
+): Disproportion | undefined {
   if (directive !== 'UPDATE') return undefined
   const changed = Math.max(change.added, change.removed)
   // out of the longer of the two texts (the old one has lines − added + removed)
   const share = changed / Math.max(change.lines, change.lines - change.added + change.removed, 1)
   if (share < DISPROPORTION.share || changed < DISPROPORTION.minLines || changed <= sourceDiffLines) return undefined
-  return `changed ${Math.round(share * 100)}% of its lines (${describeLineChange(change)}) for a source diff of ${sourceDiffLines} changed line${sourceDiffLines === 1 ? '' : 's'}`
+  return { share, sourceDiffLines }
+}
+
+/** `this UPDATE changed 60% of its lines (+60 −60 of 100 lines) for a source diff of 3 changed lines; review the whole document` */
+export function describeDisproportion(d: Disproportion, change: LineChange): string {
+  const n = d.sourceDiffLines
+  return `this UPDATE changed ${Math.round(d.share * 100)}% of its lines (${describeLineChange(change)}) for a source diff of ${n} changed line${n === 1 ? '' : 's'}; review the whole document`
 }

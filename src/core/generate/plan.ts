@@ -18,6 +18,8 @@ export interface PlannedDocument {
   modelId: string
   /** output tokens asked for: the prompt's `max_tokens`, else the default capped at the model's limit */
   maxTokens: number
+  /** what set maxTokens, for messages: the prompt's line, the max-tokens setting, or the model's limit */
+  maxTokensFrom: string
   /** stages in this plan that must be rewritten first */
   after: string[]
   reasons: string[]
@@ -94,12 +96,19 @@ export function planGeneration(report: ValidationReport, options: PlanOptions): 
       })
     }
     const fallback = options.maxTokens ?? DEFAULT_MAX_TOKENS
+    const capped = prompt.maxTokens === undefined && limit !== undefined && limit < fallback
     return {
       stage: byName.get(name)!,
       prompt,
       modelName,
       modelId,
       maxTokens: prompt.maxTokens ?? (limit === undefined ? fallback : Math.min(fallback, limit)),
+      maxTokensFrom:
+        prompt.maxTokens !== undefined
+          ? `\`max_tokens: ${prompt.maxTokens}\` in ${prompt.path}${prompt.maxTokensLine ? ` (line ${prompt.maxTokensLine})` : ''}`
+          : capped
+            ? `the model's output limit (${limit} tokens for ${modelName}; max-tokens is ${fallback})`
+            : `the max-tokens setting (${prompt.path} sets no \`max_tokens\`)`,
       after: pipeline.graph.upstream(name).filter((u) => inPlan.has(u)),
       reasons: why.get(name) ?? ['forced'],
       handEdited: handEdited.has(name)

@@ -57,8 +57,8 @@ export interface RenderContext {
   signal?: AbortSignal
   /** throws (before the call) when a packed prompt holds a secret */
   checkSecrets(packed: string, doc: PlannedDocument): void
-  /** counts one call's usage against the run */
-  spend(usage: { inputTokens: number; outputTokens: number }): void
+  /** counts one call's usage against the run's budget (tokens and dollars) */
+  spend(usage: { inputTokens: number; outputTokens: number }, doc: PlannedDocument): void
   /** why no further call may be made (the output budget is spent), or undefined */
   overBudget(): string | undefined
   /** models Bedrock refused tools for in this run: their documents go straight to a rewrite */
@@ -122,7 +122,7 @@ async function rewrite(ctx: RenderContext, doc: PlannedDocument, packedDoc: Pack
   const sig = sha256Hex(packedDoc.packed)
   ctx.checkSecrets(packedDoc.packed, doc)
   const result = await (await ctx.renderer()).render(request(ctx, doc, packedDoc.packed))
-  ctx.spend(result)
+  ctx.spend(result, doc)
   const entry: CacheEntry = { body: result.text, style: 'rewrite', sig }
   await ctx.cache?.put(key, JSON.stringify(entry))
   return {
@@ -165,7 +165,7 @@ async function tryEdits(
     }
     return { ...refused, inputTokens: 0, outputTokens: 0, calls: 1 }
   }
-  ctx.spend(result)
+  ctx.spend(result, doc)
   const usage = { inputTokens: result.inputTokens, outputTokens: result.outputTokens, calls: 1 }
   const outcome = editedDraft(result, draft, doc.maxTokens)
   if (!outcome.ok) return { ok: false, reason: outcome.reason, ...usage }
@@ -210,6 +210,7 @@ function request(ctx: RenderContext, doc: PlannedDocument, prompt: string): Rend
     prompt,
     modelId: doc.modelId,
     maxTokens: doc.maxTokens,
+    maxTokensFrom: doc.maxTokensFrom,
     temperature: doc.prompt.temperature,
     timeoutMs: ctx.timeoutMs,
     label: doc.prompt.out,

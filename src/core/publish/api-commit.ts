@@ -40,7 +40,8 @@ export interface CommitOnBranchRequest {
 
 /** What the API answered, classified by the adapter that talks to GitHub. */
 export type CommitApiAnswer =
-  { ok: true; oid: string } | { ok: false; kind: 'moved' | 'protected' | 'too-large' | 'refused'; message: string }
+  | { ok: true; oid: string }
+  | { ok: false; kind: 'moved' | 'protected' | 'too-large' | 'rate-limited' | 'refused'; message: string }
 
 /** The GitHub API as the core needs it (the action adapter implements it with Octokit). */
 export interface CommitApi {
@@ -91,6 +92,12 @@ export async function commitViaApi(git: Git, options: ApiPublishOptions): Promis
     }
     if (answer.kind === 'protected') throw new ProtectedBranchError(options.branch, answer.message, 'api')
     if (answer.kind === 'too-large') throw tooLarge(options.branch, requestSize(request), answer.message)
+    if (answer.kind === 'rate-limited') {
+      throw new GraftError({
+        message: `the GitHub API refused the commit on ${options.branch} for its rate limit: ${answer.message}`,
+        hint: 'nothing was published; re-run the job when the limit has passed (GitHub asked to wait longer than the action waits), or set `commit-via: git`'
+      })
+    }
     if (answer.kind === 'refused') {
       throw new GraftError({
         message: `the GitHub API refused the commit on ${options.branch}: ${answer.message}`,

@@ -20,7 +20,9 @@ import { EnvProxyAgent } from '../io/proxy.js'
 import {
   RenderError,
   classify,
+  contextWindowExceeded,
   credentialsHint,
+  outputBudgetNamed,
   errorFacts,
   renderFailure,
   type Audience,
@@ -29,11 +31,17 @@ import {
 import { AttemptsFailed, DEFAULT_BACKOFF_MS, realSleep, withRetries } from './retry.js'
 import { AdaptiveLimiter, type AttemptOutcome } from './limiter.js'
 import { ToolUseRefused, refusesToolUse, type ToolSpec } from './edit-tool.js'
+import { keysFirstProvider } from './credentials.js'
+import { cancelled, unlessCancelled, whenAborted } from './cancellation.js'
+import { contextWindow } from './models.js'
+import { estimateTokens } from './token-estimate.js'
 
 export interface RenderRequest {
   prompt: string
   modelId: string
   maxTokens: number
+  /** what set maxTokens, for the message when a reply hits it ("`max_tokens: 4000` in docs/a.prompt.md", "the max-tokens setting") */
+  maxTokensFrom?: string
   temperature?: number
   timeoutMs: number
   /** the document's path, for messages */
@@ -154,14 +162,17 @@ export class BedrockRenderer {
       label: req.label,
       modelId: req.modelId,
       region: this.region,
-      audience: this.audience
+      audience: this.audience,
+      promptChars: req.prompt.length,
+      maxTokens: req.maxTokens,
+      maxTokensFrom: req.maxTokensFrom
     }
     const started = Date.now()
     let outcome: { value: Reply; attempts: number }
     try {
       outcome = await withRetries((n, limitMs) => this.limited(() => this.attempt(req, n, limitMs)), req.timeoutMs, {
         backoffMs: this.backoffMs,
-        sleep: (ms) => (req.signal ? Promise.race([this.sleep(ms), aborted(req.signal)]) : this.sleep(ms)),
+        sleep: (ms) => unlessCancelled(this.sleep(ms), req.signal),
         classify: (err) => classify(errorFacts(err)),
         onRetry: (err, kind, waitMs, next) => this.log.warn(retryNotice(context, err, kind, waitMs, next))
       })
@@ -171,8 +182,7 @@ export class BedrockRenderer {
       throw renderFailure(last, context, attempts)
     }
     const { value, attempts } = outcome
-    if (req.tool) checkToolReply(value, context, attempts)
-    else checkComplete(value, req, context, attempts)
+    checkComplete(value, req, context, attempts)
     const ms = Date.now() - started
     const chars = req.tool
       ? `${value.toolUses.reduce((n, t) => n + t.input.length, 0)} chars of ${req.tool.name} input`
@@ -216,8 +226,7 @@ export class BedrockRenderer {
     if (req.signal?.aborted) throw cancelled(req.signal)
     this.log.info(`${req.label}: calling ${req.modelId} in ${this.region}${n > 1 ? ` (attempt ${n})` : ''}`)
     const controller = new AbortController()
-    const cancel = (): void => controller.abort()
-    req.signal?.addEventListener('abort', cancel, { once: true })
+    const unwatch = req.signal ? whenAborted(req.signal, () => controller.abort()) : undefined
     const seen: { requestId?: string } = {}
     let timer: NodeJS.Timeout | undefined
     const deadline = new Promise<never>((_resolve, reject) => {
@@ -230,10 +239,10 @@ export class BedrockRenderer {
     const work = this.call(req, limitMs, controller.signal, seen)
     work.catch(() => undefined) // an attempt abandoned at the deadline must not surface later
     try {
-      return await Promise.race([work, deadline, ...(req.signal ? [aborted(req.signal)] : [])])
+      return await unlessCancelled(Promise.race([work, deadline]), req.signal)
     } finally {
       clearTimeout(timer)
-      req.signal?.removeEventListener('abort', cancel)
+      unwatch?.()
     }
   }
 
@@ -345,18 +354,34 @@ function checkComplete(reply: Reply, req: RenderRequest, context: CallContext, a
   const fail = (message: string, hint: string): never => {
     throw new RenderError('fatal', context, message, hint, reply.requestId, attempts, 'document')
   }
-  if (reply.stopReason === 'max_tokens') {
+  // with a tool, a reply cut off is the caller's to judge: it falls back to a whole document
+  if (reply.stopReason === 'max_tokens' && !req.tool) {
+    const named = outputBudgetNamed(context)
     fail(
-      `the reply was cut off at max_tokens (${req.maxTokens}; ${reply.outputTokens} tokens written), so nothing was written`,
-      'raise `max_tokens` in the prompt frontmatter or the `max-tokens` input'
+      `the reply was cut off at its output budget, ${named.budget} (${reply.outputTokens} tokens written), so nothing was written`,
+      named.hint
     )
   }
-  if (!COMPLETE_STOPS.has(reply.stopReason)) {
+  if (reply.stopReason === 'model_context_window_exceeded') {
+    const counted = reply.inputTokens > 0
+    const [message, hint] = contextWindowExceeded({
+      document: req.label,
+      modelId: req.modelId,
+      tokens: counted ? reply.inputTokens : estimateTokens(req.prompt.length),
+      how: counted ? 'as Bedrock reported them' : `estimated from its ${req.prompt.length} characters`,
+      window: contextWindow(req.modelId),
+      written: reply.outputTokens
+    })
+    fail(`${message}, so nothing was written`, hint)
+  }
+  if (!(req.tool ? TOOL_STOPS : COMPLETE_STOPS).has(reply.stopReason)) {
     fail(
       `the model stopped with "${reply.stopReason}" instead of finishing, so nothing was written`,
       'for content_filtered or guardrail_intervened, revise the prompt or its sources; otherwise re-run'
     )
   }
+  // a tool's input (or its absence) is judged by the caller, who reads it as edits
+  if (req.tool) return
   if (reply.text.trim() === '') {
     fail(
       'the model returned no text, so nothing was written',
@@ -371,24 +396,6 @@ function checkComplete(reply: Reply, req: RenderRequest, context: CallContext, a
   }
 }
 
-/**
- * A reply to a request with a tool: any stop the caller can judge (tool_use,
- * end_turn, max_tokens) is returned; one the model was kept from finishing by
- * a filter or guardrail is refused as for a document.
- */
-function checkToolReply(reply: Reply, context: CallContext, attempts: number): void {
-  if (TOOL_STOPS.has(reply.stopReason)) return
-  throw new RenderError(
-    'fatal',
-    context,
-    `the model stopped with "${reply.stopReason}" instead of finishing, so nothing was written`,
-    'for content_filtered or guardrail_intervened, revise the prompt or its sources; otherwise re-run',
-    reply.requestId,
-    attempts,
-    'document'
-  )
-}
-
 function retryNotice(c: CallContext, err: unknown, kind: string, waitMs: number, next: number): string {
   const f = errorFacts(err)
   const what = `${c.label}: ${f.name} from ${c.modelId} in ${c.region} (request id ${f.requestId ?? 'none'}): ${f.message}`
@@ -398,20 +405,6 @@ function retryNotice(c: CallContext, err: unknown, kind: string, waitMs: number,
 
 function formatSeconds(ms: number): string {
   return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`
-}
-
-/** The error of a call abandoned because the run was cancelled (classified fatal: never retried). */
-function cancelled(signal: AbortSignal): Error {
-  const why = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'cancelled')
-  return Object.assign(new Error(`the run was cancelled (${why})`), { name: 'RunCancelled' })
-}
-
-/** Rejects when `signal` aborts (never resolves). */
-function aborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_resolve, reject) => {
-    if (signal.aborted) return reject(cancelled(signal))
-    signal.addEventListener('abort', () => reject(cancelled(signal)), { once: true })
-  })
 }
 
 /** A cross-region inference profile id names its foundation model after a geography prefix. */
@@ -438,6 +431,8 @@ function bedrockClient(region: string): BedrockRuntimeClient {
   const agent = new EnvProxyAgent()
   return new BedrockRuntimeClient({
     region,
+    // exported keys before AWS_PROFILE, as the AWS CLI takes them (credentials.ts)
+    credentialDefaultProvider: keysFirstProvider,
     maxAttempts: 1,
     requestHandler: new NodeHttpHandler({
       connectionTimeout: CONNECT_TIMEOUT_MS,

@@ -2,6 +2,8 @@
 // whether we retry) and a message saying what to fix. Every message names the
 // document, the model id, the region and the AWS request id.
 import { GraftError } from '../errors.js'
+import { contextWindow } from './models.js'
+import { estimateTokens } from './token-estimate.js'
 
 /** throttled / server: back off and retry; timeout: one retry with a longer limit; fatal: stop. */
 export type FailureKind = 'throttled' | 'server' | 'timeout' | 'fatal'
@@ -13,6 +15,11 @@ export interface CallContext {
   region: string
   /** who reads the advice: a workflow's author, or a person at a terminal (default actions) */
   audience?: Audience
+  /** characters of the prompt sent, to estimate its tokens when Bedrock says it is too long */
+  promptChars?: number
+  /** the call's output budget, and what set it (a prompt's `max_tokens`, the `max-tokens` setting, the model's limit) */
+  maxTokens?: number
+  maxTokensFrom?: string
 }
 
 /**
@@ -169,7 +176,7 @@ function explain(f: ErrorFacts, c: CallContext): [string, string] {
     case 'AccessDeniedException':
       return [
         `Bedrock denied access (${said})`,
-        `grant the role bedrock:InvokeModelWithResponseStream on ${c.modelId} (and, for an inference profile, on the foundation model in every region it routes to), and check the account's Anthropic model access: the use-case form submitted and the AWS Marketplace subscription made by a first call from a principal allowed aws-marketplace:Subscribe (README: Setting up AWS)`
+        `grant the role bedrock:InvokeModelWithResponseStream on ${c.modelId} (and, for an inference profile, on the foundation model in every region it routes to), and check the account's Anthropic model access: the use-case form submitted and the AWS Marketplace subscription made by a first call from a principal allowed aws-marketplace:Subscribe (see graft-action's docs/aws.md)`
       ]
     case 'ResourceNotFoundException':
       return [
@@ -205,7 +212,63 @@ function explain(f: ErrorFacts, c: CallContext): [string, string] {
       `Bedrock failed repeatedly (${said})`,
       'retry the run later; check the AWS Health Dashboard for Bedrock in this region'
     ]
+  if (f.name === 'ModelErrorException' || f.status === 424)
+    return [
+      `the model failed while processing this request (${said})`,
+      're-run once; if it fails the same way, make the prompt smaller (fewer or smaller deps) or lower its `max_tokens`'
+    ]
+  // Bedrock answered: its own words say what it refused, not the network or the credentials
+  if (f.status !== undefined)
+    return [
+      `Bedrock refused the request (${said})`,
+      "Bedrock's message above names what it refused; check the prompt frontmatter (`model`, `max_tokens`, `temperature`)"
+    ]
   return [`the model call failed (${said})`, 'check the model id, region and credentials']
+}
+
+/** Bedrock's words for a prompt longer than the model's context window (Converse 400, Anthropic's own text). */
+const TOO_LONG = /input is too long|prompt is too long|too many input tokens|context window|context length/i
+/** Bedrock's words for a maxTokens above the model's output limit. */
+const OUTPUT_LIMIT = /max_?tokens|maximum (?:number of )?(?:output )?tokens|output tokens/i
+
+/**
+ * A prompt larger than the model's context window, said the same way wherever it
+ * is found (before the call, from Bedrock's 400, or from the stream's stop
+ * reason): the document, its input tokens, the window, and the ways out.
+ * @param tokens the prompt's input tokens; `how` says how they were known ("counted by Bedrock", "estimated from 812,000 characters")
+ */
+export function contextWindowExceeded(c: {
+  document: string
+  modelId: string
+  tokens: number
+  how: string
+  window?: number
+  /** output tokens written when the reply ran into the window's end (the stream's stop reason), if it did */
+  written?: number
+}): [string, string] {
+  const window =
+    c.window === undefined ? "the model's context window" : `the ${c.window} tokens of ${c.modelId}'s context window`
+  const prompt = `~${c.tokens} input tokens (${c.how})`
+  return [
+    c.written === undefined
+      ? `the prompt of ${c.document} is too large for the model: ${prompt}, more than ${window}`
+      : `the prompt of ${c.document} leaves too little of ${window} for the reply: with ${prompt}, the reply ran into the window's end after ${c.written} output tokens`,
+    'make the prompt smaller: fewer or smaller `deps` in its frontmatter (a folder dep sends every file in it, a generated upstream its whole text); ' +
+      'leave this document out of the run with `targets` while the others are regenerated; or choose a model with a larger context window (`model:` in its frontmatter). ' +
+      'Re-running sends the same prompt and fails the same way'
+  ]
+}
+
+/** What stopped a reply at its output budget, for the message and the hint. */
+export function outputBudgetNamed(c: CallContext): { budget: string; hint: string } {
+  const budget = c.maxTokens === undefined ? 'max_tokens' : `max_tokens ${c.maxTokens}`
+  return {
+    budget: c.maxTokensFrom ? `${budget}, set by ${c.maxTokensFrom}` : budget,
+    hint: c.maxTokensFrom?.startsWith("the model's")
+      ? 'the model cannot write more in one reply: split the document (a prompt asking for less), or choose a model with a higher output limit'
+      : 'raise `max_tokens` in the prompt frontmatter, or the `max-tokens` input (`--max-tokens`) for prompts that set none (both are capped at the model’s output limit); ' +
+        'if the reply should not be that long, tell the prompt what length to write'
+  }
 }
 
 function explainValidation(f: ErrorFacts, c: CallContext): [string, string] {
@@ -216,6 +279,21 @@ function explainValidation(f: ErrorFacts, c: CallContext): [string, string] {
       `Bedrock refused the model id (${said})`,
       `Claude 4 models are served only through inference profiles: use us.${bare} or global.${bare} (or the alias bedrock-claude-v4.5-sonnet-us)`
     ]
+  }
+  if (TOO_LONG.test(f.message)) {
+    const tokens = estimateTokens(c.promptChars ?? 0)
+    const [message, hint] = contextWindowExceeded({
+      document: c.label,
+      modelId: c.modelId,
+      tokens,
+      how: `estimated from its ${c.promptChars ?? 0} characters`,
+      window: contextWindow(c.modelId)
+    })
+    return [`${message} (${said})`, hint]
+  }
+  if (OUTPUT_LIMIT.test(f.message)) {
+    const named = outputBudgetNamed(c)
+    return [`Bedrock refused the output budget of this call, ${named.budget} (${said})`, named.hint]
   }
   return [
     `Bedrock rejected the request (${said})`,

@@ -1,8 +1,8 @@
-export const id = 921;
-export const ids = [921];
+export const id = 249;
+export const ids = [249];
 export const modules = {
 
-/***/ 8921:
+/***/ 6249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -824,10 +824,39 @@ async function packDocument(git, doc, options) {
     return { baseline, changes, directive, line, packed };
 }
 
+// EXTERNAL MODULE: ./src/core/render/models.ts
+var models = __webpack_require__(4412);
+;// CONCATENATED MODULE: ./src/core/render/token-estimate.ts
+// Input tokens from characters, for when Bedrock has not counted (or must not
+// be asked yet): an estimate, and a floor that no real prompt goes below.
+/**
+ * Characters per input token when Bedrock cannot count: Anthropic's rule of
+ * thumb for Claude on English text (about 3.5); code and non-Latin scripts
+ * have fewer characters per token, so the estimate can be low for them.
+ */
+const CHARS_PER_TOKEN = 3.5;
+/**
+ * The most characters per token a whole prompt averages: English prose runs
+ * about 3.5 to 4.5, code and other scripts fewer. Only text built to tokenise
+ * densely (long runs of one character) goes above; a refusal made on this
+ * floor is right for every real prompt, so it needs no count from Bedrock.
+ */
+const MAX_CHARS_PER_TOKEN = 6;
+/** The estimate: characters ÷ {@link CHARS_PER_TOKEN}, rounded up. */
+function estimateTokens(chars) {
+    return Math.ceil(chars / CHARS_PER_TOKEN);
+}
+/** The floor: characters ÷ {@link MAX_CHARS_PER_TOKEN}, rounded down; the real count is at least this. */
+function tokenFloor(chars) {
+    return Math.floor(chars / MAX_CHARS_PER_TOKEN);
+}
+
 ;// CONCATENATED MODULE: ./src/core/render/errors.ts
 // What went wrong with a model call, in two parts: the kind (which decides
 // whether we retry) and a message saying what to fix. Every message names the
 // document, the model id, the region and the AWS request id.
+
+
 
 /** A render failure the user must act on; `kind` says how it was classified. */
 class RenderError extends errors/* GraftError */.Tz {
@@ -945,7 +974,7 @@ function explain(f, c) {
         case 'AccessDeniedException':
             return [
                 `Bedrock denied access (${said})`,
-                `grant the role bedrock:InvokeModelWithResponseStream on ${c.modelId} (and, for an inference profile, on the foundation model in every region it routes to), and check the account's Anthropic model access: the use-case form submitted and the AWS Marketplace subscription made by a first call from a principal allowed aws-marketplace:Subscribe (README: Setting up AWS)`
+                `grant the role bedrock:InvokeModelWithResponseStream on ${c.modelId} (and, for an inference profile, on the foundation model in every region it routes to), and check the account's Anthropic model access: the use-case form submitted and the AWS Marketplace subscription made by a first call from a principal allowed aws-marketplace:Subscribe (see graft-action's docs/aws.md)`
             ];
         case 'ResourceNotFoundException':
             return [
@@ -982,7 +1011,51 @@ function explain(f, c) {
             `Bedrock failed repeatedly (${said})`,
             'retry the run later; check the AWS Health Dashboard for Bedrock in this region'
         ];
+    if (f.name === 'ModelErrorException' || f.status === 424)
+        return [
+            `the model failed while processing this request (${said})`,
+            're-run once; if it fails the same way, make the prompt smaller (fewer or smaller deps) or lower its `max_tokens`'
+        ];
+    // Bedrock answered: its own words say what it refused, not the network or the credentials
+    if (f.status !== undefined)
+        return [
+            `Bedrock refused the request (${said})`,
+            "Bedrock's message above names what it refused; check the prompt frontmatter (`model`, `max_tokens`, `temperature`)"
+        ];
     return [`the model call failed (${said})`, 'check the model id, region and credentials'];
+}
+/** Bedrock's words for a prompt longer than the model's context window (Converse 400, Anthropic's own text). */
+const TOO_LONG = /input is too long|prompt is too long|too many input tokens|context window|context length/i;
+/** Bedrock's words for a maxTokens above the model's output limit. */
+const OUTPUT_LIMIT = /max_?tokens|maximum (?:number of )?(?:output )?tokens|output tokens/i;
+/**
+ * A prompt larger than the model's context window, said the same way wherever it
+ * is found (before the call, from Bedrock's 400, or from the stream's stop
+ * reason): the document, its input tokens, the window, and the ways out.
+ * @param tokens the prompt's input tokens; `how` says how they were known ("counted by Bedrock", "estimated from 812,000 characters")
+ */
+function contextWindowExceeded(c) {
+    const window = c.window === undefined ? "the model's context window" : `the ${c.window} tokens of ${c.modelId}'s context window`;
+    const prompt = `~${c.tokens} input tokens (${c.how})`;
+    return [
+        c.written === undefined
+            ? `the prompt of ${c.document} is too large for the model: ${prompt}, more than ${window}`
+            : `the prompt of ${c.document} leaves too little of ${window} for the reply: with ${prompt}, the reply ran into the window's end after ${c.written} output tokens`,
+        'make the prompt smaller: fewer or smaller `deps` in its frontmatter (a folder dep sends every file in it, a generated upstream its whole text); ' +
+            'leave this document out of the run with `targets` while the others are regenerated; or choose a model with a larger context window (`model:` in its frontmatter). ' +
+            'Re-running sends the same prompt and fails the same way'
+    ];
+}
+/** What stopped a reply at its output budget, for the message and the hint. */
+function outputBudgetNamed(c) {
+    const budget = c.maxTokens === undefined ? 'max_tokens' : `max_tokens ${c.maxTokens}`;
+    return {
+        budget: c.maxTokensFrom ? `${budget}, set by ${c.maxTokensFrom}` : budget,
+        hint: c.maxTokensFrom?.startsWith("the model's")
+            ? 'the model cannot write more in one reply: split the document (a prompt asking for less), or choose a model with a higher output limit'
+            : 'raise `max_tokens` in the prompt frontmatter, or the `max-tokens` input (`--max-tokens`) for prompts that set none (both are capped at the model’s output limit); ' +
+                'if the reply should not be that long, tell the prompt what length to write'
+    };
 }
 function explainValidation(f, c) {
     const said = `${f.name}: ${f.message}`;
@@ -992,6 +1065,21 @@ function explainValidation(f, c) {
             `Bedrock refused the model id (${said})`,
             `Claude 4 models are served only through inference profiles: use us.${bare} or global.${bare} (or the alias bedrock-claude-v4.5-sonnet-us)`
         ];
+    }
+    if (TOO_LONG.test(f.message)) {
+        const tokens = estimateTokens(c.promptChars ?? 0);
+        const [message, hint] = contextWindowExceeded({
+            document: c.label,
+            modelId: c.modelId,
+            tokens,
+            how: `estimated from its ${c.promptChars ?? 0} characters`,
+            window: (0,models/* contextWindow */.qq)(c.modelId)
+        });
+        return [`${message} (${said})`, hint];
+    }
+    if (OUTPUT_LIMIT.test(f.message)) {
+        const named = outputBudgetNamed(c);
+        return [`Bedrock refused the output budget of this call, ${named.budget} (${said})`, named.hint];
     }
     return [
         `Bedrock rejected the request (${said})`,
@@ -1052,27 +1140,246 @@ const CREDENTIALS_HINT = 'give the job AWS credentials in one of two ways: (1) O
 
 // EXTERNAL MODULE: ./src/core/defaults.ts
 var defaults = __webpack_require__(5553);
+// EXTERNAL MODULE: ./src/core/yaml/source.ts
+var source = __webpack_require__(3474);
+;// CONCATENATED MODULE: ./src/core/render/prices.ts
+// What a model call costs, in dollars: AWS's published on-demand prices per
+// model, which a run may override (`model-prices`) for negotiated prices or
+// models this table lacks. Costs are estimates from the tokens Bedrock reports;
+// the bill is AWS's.
+
+
+
+
+/** When the table's prices were read from AWS's Bedrock pricing page. */
+const PRICES_AS_OF = 'December 2026';
+/**
+ * On-demand list prices by model family (the Bedrock id without its profile
+ * prefix, date and version), dollars per million tokens, as of
+ * {@link PRICES_AS_OF}. Prompt-cache writes cost 1.25× the input price, reads
+ * 0.1×, where Bedrock offers caching for the model. For the 4.5 generation and
+ * later, `global.` profiles are the base price and every other way to call the
+ * model costs {@link REGIONAL_PREMIUM}× that.
+ */
+const LIST_PRICES = new Map([
+    ['claude-3-haiku', { input: 0.25, output: 1.25 }],
+    ['claude-3-5-haiku', { input: 0.8, output: 4, cacheWrite: 1, cacheRead: 0.08 }],
+    ['claude-3-5-sonnet', { input: 3, output: 15 }],
+    ['claude-3-7-sonnet', { input: 3, output: 15, cacheWrite: 3.75, cacheRead: 0.3 }],
+    ['claude-sonnet-4', { input: 3, output: 15, cacheWrite: 3.75, cacheRead: 0.3 }],
+    ['claude-sonnet-4-5', { input: 3, output: 15, cacheWrite: 3.75, cacheRead: 0.3, regionalPremium: true }],
+    ['claude-sonnet-4-6', { input: 3, output: 15, cacheWrite: 3.75, cacheRead: 0.3, regionalPremium: true }],
+    ['claude-haiku-4-5', { input: 1, output: 5, cacheWrite: 1.25, cacheRead: 0.1, regionalPremium: true }],
+    ['claude-opus-4', { input: 15, output: 75, cacheWrite: 18.75, cacheRead: 1.5 }],
+    ['claude-opus-4-1', { input: 15, output: 75, cacheWrite: 18.75, cacheRead: 1.5 }],
+    ['claude-opus-4-5', { input: 5, output: 25, cacheWrite: 6.25, cacheRead: 0.5, regionalPremium: true }]
+]);
+const REGIONAL_PREMIUM = 1.1;
+const ARN = /^arn:aws[a-z-]*:bedrock:[^:]*:[^:]*:(?:foundation-model|inference-profile|system-defined-inference-profile)\/(.+)$/;
+const PROFILE = /^(us|eu|apac|global|us-gov|jp|au|ca)\./;
+const FAMILY = /^anthropic\.(claude-[a-z0-9-]+?)(?:-\d{8})?(?:-v\d+(?::\d+)?)?$/;
+/**
+ * The list-price family of a Bedrock model id, inference-profile id or ARN
+ * (`us.anthropic.claude-sonnet-4-5-20250929-v1:0` → claude-sonnet-4-5, not
+ * global), or undefined for what it cannot read (an application inference
+ * profile's ARN names no model).
+ */
+function modelFamily(modelId) {
+    let id = modelId.trim();
+    if (id.startsWith('arn:')) {
+        const arn = ARN.exec(id);
+        if (!arn)
+            return undefined;
+        id = arn[1];
+    }
+    const profile = PROFILE.exec(id);
+    const family = FAMILY.exec(profile ? id.slice(profile[0].length) : id);
+    return family ? { family: family[1], global: profile?.[1] === 'global' } : undefined;
+}
+/**
+ * The price of one call to `modelId`: the run's own (`overrides`, by model id)
+ * first, else the list price of its family; undefined when neither knows it.
+ */
+function priceOf(modelId, overrides) {
+    const own = overrides?.get(modelId.trim());
+    if (own)
+        return own;
+    const found = modelFamily(modelId);
+    const list = found && LIST_PRICES.get(found.family);
+    if (!list)
+        return undefined;
+    const factor = list.regionalPremium && !found.global ? REGIONAL_PREMIUM : 1;
+    const scaled = (n) => (n === undefined ? undefined : round(n * factor));
+    return {
+        input: scaled(list.input),
+        output: scaled(list.output),
+        ...(list.cacheRead === undefined ? {} : { cacheRead: scaled(list.cacheRead) }),
+        ...(list.cacheWrite === undefined ? {} : { cacheWrite: scaled(list.cacheWrite) })
+    };
+}
+/** Dollars per million tokens to 6 decimals: 3 × 1.1 is 3.3, not 3.3000000000000003. */
+function round(n) {
+    return Math.round(n * 1e6) / 1e6;
+}
+/** The dollars `usage` costs at `price`. */
+function costUsd(usage, price) {
+    return ((usage.inputTokens * price.input +
+        usage.outputTokens * price.output +
+        (usage.cacheReadTokens ?? 0) * (price.cacheRead ?? price.input) +
+        (usage.cacheWriteTokens ?? 0) * (price.cacheWrite ?? price.input)) /
+        1_000_000);
+}
+/**
+ * Whether `usd` is over `limit`, to the micro-dollar: sums of float prices
+ * (0.1 + 0.2) must not put a run exactly at its limit over it.
+ */
+function overLimit(usd, limit) {
+    return Math.round(usd * 1e6) > Math.round(limit * 1e6);
+}
+/** Dollars for people: cents from a cent up, four decimals below, "< $0.0001" for a trace. */
+function formatUsd(usd) {
+    if (usd === 0)
+        return '$0.00';
+    if (usd < 0.0001)
+        return '< $0.0001';
+    return usd < 0.01 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
+}
+/** Dollars for machines (the `cost_usd` output): six decimals at most, no exponent. */
+function usdOutput(usd) {
+    return String(Number(usd.toFixed(6)));
+}
+const FIELDS = {
+    input: 'input',
+    output: 'output',
+    cache_read: 'cacheRead',
+    cache_write: 'cacheWrite'
+};
+/** No model costs more per million tokens; a larger figure is a slip (a price per token, or per thousand, is far smaller). */
+const MOST_PER_MILLION = 1000;
+const LONGEST = 100_000;
+const EXAMPLE = 'e.g. `{"bedrock-claude-v4.5-sonnet-us": {"input": 3, "output": 15}}`, or the same in YAML; ' +
+    'prices in dollars per million tokens, with optional cache_read and cache_write';
+/**
+ * The `model-prices` setting: a JSON or YAML mapping from a model (an alias or a
+ * Bedrock model id, inference profile or ARN, as prompts name it) to
+ * `{input, output, cache_read?, cache_write?}` in dollars per million tokens.
+ * `label` names the setting in errors ("input model-prices", "--model-prices").
+ * Empty text is no overrides.
+ * @throws GraftError naming the setting, the model and the field, with what to write.
+ */
+function parseModelPrices(text, label) {
+    if (text.trim() === '')
+        return new Map();
+    if (text.length > LONGEST)
+        throw new errors/* GraftError */.Tz({
+            message: `${label} is ${text.length} characters long`,
+            hint: `list only the models you use; ${EXAMPLE}`
+        });
+    const src = (0,source/* parseYamlSource */.WF)(text, '', EXAMPLE, { subject: label });
+    const root = src.doc.contents;
+    if (!(0,dist/* isMap */.jh)(root))
+        throw new errors/* GraftError */.Tz({ message: `${label} must be a mapping from model to prices`, hint: EXAMPLE });
+    const problems = [];
+    const prices = new Map();
+    const named = new Map();
+    for (const pair of root.items) {
+        const key = (0,dist/* isScalar */.jn)(pair.key) ? pair.key.value : undefined;
+        if (typeof key !== 'string' || key.trim() === '') {
+            problems.push({
+                message: `${label}: a key is not a model name (line ${src.lineOf(pair.key)})`,
+                hint: EXAMPLE
+            });
+            continue;
+        }
+        const name = JSON.stringify(key);
+        const modelId = (0,models/* modelIdFor */.gy)(key);
+        if (!modelId) {
+            problems.push({
+                message: `${label}: ${name} is neither a model alias nor a Bedrock model id`,
+                hint: 'key each price by the model as your prompts (or the `model` input) name it: an alias such as bedrock-claude-v4.5-sonnet-us, or a model id, inference profile or ARN (anthropic.…, us.…, global.…, arn:aws:bedrock:…)'
+            });
+            continue;
+        }
+        const earlier = named.get(modelId);
+        if (earlier !== undefined) {
+            problems.push({
+                message: `${label}: ${name} and ${JSON.stringify(earlier)} both price ${modelId}`,
+                hint: 'give each model one price'
+            });
+            continue;
+        }
+        named.set(modelId, key);
+        const price = readPrice(pair.value, `${label}: ${name}`, problems);
+        if (price)
+            prices.set(modelId, price);
+    }
+    if (problems.length > 0)
+        throw new errors/* GraftError */.Tz(problems);
+    return prices;
+}
+function readPrice(node, where, problems) {
+    if (!(0,dist/* isMap */.jh)(node)) {
+        problems.push({ message: `${where} must be a mapping of prices`, hint: EXAMPLE });
+        return undefined;
+    }
+    const price = {};
+    let ok = true;
+    for (const pair of node.items) {
+        const field = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
+        const name = Object.hasOwn(FIELDS, field) ? FIELDS[field] : undefined;
+        if (!name) {
+            problems.push({
+                message: `${where}: unknown field ${JSON.stringify(field)}`,
+                hint: `the fields are ${Object.keys(FIELDS).join(', ')} (dollars per million tokens)`
+            });
+            ok = false;
+            continue;
+        }
+        const value = (0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : undefined;
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MOST_PER_MILLION) {
+            const shown = (0,dist/* isScalar */.jn)(pair.value) ? JSON.stringify(String(pair.value.value)) : 'not a number';
+            problems.push({
+                message: `${where}: ${field} is ${shown}, not a price`,
+                hint: `write dollars per million tokens as a number from 0 to ${MOST_PER_MILLION}, e.g. ${field}: 3`
+            });
+            ok = false;
+            continue;
+        }
+        price[name] = value;
+    }
+    for (const required of ['input', 'output']) {
+        if (ok && price[required] === undefined) {
+            problems.push({ message: `${where} has no ${required} price`, hint: EXAMPLE });
+            ok = false;
+        }
+    }
+    return ok ? price : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/generate/budget.ts
-// The run's spending limits. Before the first model call, every document the
-// model must render is estimated (input tokens of its packed prompt: Bedrock's
-// CountTokens where the model can be counted, else characters ÷ 3.5) and the
-// run is refused, listing what it would cost, when it is over max-documents or
-// max-input-tokens. Output tokens cannot be known in advance: generate adds up
-// what the model reports and stops starting documents past max-output-tokens.
+// The run's spending limits. Before the first request of any kind, every
+// document the model must render is measured from its packed prompt's
+// characters alone: a run that is over max-documents, or whose prompts are too
+// large for max-input-tokens, max-cost-usd or a model's context window even at
+// the fewest tokens those characters can make, is refused there, so nothing
+// (CountTokens included) leaves the runner for it. A run that goes on is
+// estimated (Bedrock's CountTokens where the model can be counted, else
+// characters ÷ 3.5) and checked again. Output tokens cannot be known in
+// advance: the cost estimate prices each document's output at its max_tokens,
+// and generate adds up what the model reports, stopping new documents past
+// max-output-tokens or max-cost-usd.
 
 
-/** The defaults of defaults.ts as one Budget. */
+
+
+
+
+/** The defaults of defaults.ts as one Budget (no limit in dollars). */
 const DEFAULT_BUDGET = {
     maxDocuments: defaults/* DEFAULT_MAX_DOCUMENTS */.Qw,
     maxInputTokens: defaults/* DEFAULT_MAX_INPUT_TOKENS */.To,
     maxOutputTokens: defaults/* DEFAULT_MAX_OUTPUT_TOKENS */.ig
 };
-/**
- * Characters per input token when Bedrock cannot count: Anthropic's rule of
- * thumb for Claude on English text (about 3.5); code and non-Latin scripts
- * have fewer characters per token, so the estimate can be low for them.
- */
-const CHARS_PER_TOKEN = 3.5;
 /** Runs fn over items with at most `limit` at once; results in the items' order. */
 async function mapPool(items, limit, fn) {
     const results = new Array(items.length);
@@ -1086,18 +1393,50 @@ async function mapPool(items, limit, fn) {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
     return results;
 }
+function documentEstimate(item, tokens, counted, prices) {
+    const { doc, packed } = item;
+    const price = priceOf(doc.modelId, prices);
+    return {
+        output: doc.prompt.out,
+        prompt: doc.prompt.path,
+        modelId: doc.modelId,
+        chars: packed.length,
+        tokens,
+        counted,
+        maxTokens: doc.maxTokens,
+        ...(price ? { costUsd: costUsd({ inputTokens: tokens, outputTokens: doc.maxTokens }, price) } : {})
+    };
+}
+function summed(documents, method, kind) {
+    const priced = documents.every((d) => d.costUsd !== undefined);
+    return {
+        documents,
+        total: documents.reduce((t, d) => t + d.tokens, 0),
+        method,
+        kind,
+        ...(priced ? { costUsd: documents.reduce((t, d) => t + d.costUsd, 0) } : {})
+    };
+}
+/**
+ * The least each prompt can cost, from its characters alone (characters ÷
+ * {@link MAX_CHARS_PER_TOKEN}): made before any request, so that a run these
+ * figures already refuse sends nothing, not even a CountTokens request.
+ */
+function floorEstimate(items, prices) {
+    return summed(items.map((item) => documentEstimate(item, tokenFloor(item.packed.length), false, prices)), `at least characters ÷ ${MAX_CHARS_PER_TOKEN}, the fewest tokens any text of that length makes; not counted, so nothing was sent to Bedrock`, 'floor');
+}
 /**
  * Input tokens for each packed prompt. With a counter, one CountTokens call
  * per document (at most `concurrency` at once); a model it fails for once is
  * estimated from characters from then on, and the log says why.
  */
-async function estimateInput(items, counter, concurrency, log) {
+async function estimateInput(items, counter, concurrency, log, prices) {
     const uncountable = new Map();
-    const documents = await mapPool(items, concurrency, async ({ doc, packed }) => {
-        const base = { output: doc.prompt.out, modelId: doc.modelId, chars: packed.length };
+    const documents = await mapPool(items, concurrency, async (item) => {
+        const { doc, packed } = item;
         if (counter && !uncountable.has(doc.modelId)) {
             try {
-                return { ...base, tokens: await counter({ modelId: doc.modelId, prompt: packed }), counted: true };
+                return documentEstimate(item, await counter({ modelId: doc.modelId, prompt: packed }), true, prices);
             }
             catch (error) {
                 if (!uncountable.has(doc.modelId)) {
@@ -1107,7 +1446,7 @@ async function estimateInput(items, counter, concurrency, log) {
                 }
             }
         }
-        return { ...base, tokens: Math.ceil(packed.length / CHARS_PER_TOKEN), counted: false };
+        return documentEstimate(item, estimateTokens(packed.length), false, prices);
     });
     const counted = documents.filter((d) => d.counted).length;
     const method = counted === documents.length
@@ -1115,40 +1454,112 @@ async function estimateInput(items, counter, concurrency, log) {
         : counted === 0
             ? `estimated at ${CHARS_PER_TOKEN} characters per token${counter ? '' : ' (no Bedrock token counting here)'}`
             : `${counted} counted by Bedrock CountTokens, ${documents.length - counted} estimated at ${CHARS_PER_TOKEN} characters per token`;
-    return { documents, total: documents.reduce((t, d) => t + d.tokens, 0), method };
+    return summed(documents, method, 'estimate');
 }
-/** One log line: how many documents, how many input tokens, how they were counted. */
+/** One log line: how many documents, how many input tokens, how they were counted, and the most it can cost. */
 function describeEstimate(e) {
-    return `Input estimate before any model call: ${e.total} tokens for ${e.documents.length} document(s) to render (${e.method})`;
+    return (`Input estimate before any model call: ${e.total} tokens for ${e.documents.length} document(s) to render (${e.method}); ` +
+        describeCost(e));
+}
+function describeCost(e) {
+    if (e.costUsd !== undefined)
+        return `cost at most ${formatUsd(e.costUsd)} (input as estimated, output at each document's max_tokens)`;
+    const unpriced = [...new Set(e.documents.filter((d) => d.costUsd === undefined).map((d) => d.modelId))];
+    return `cost unknown: no price for ${unpriced.join(', ')} (add it to \`model-prices\`)`;
 }
 const LISTED = 50;
-/** Throws a GraftError naming every document and its estimate when the run is over max-documents or max-input-tokens. */
+/**
+ * With `max-cost-usd` set, every model the run would call must have a price:
+ * a GraftError naming each unpriced model and its documents, before any request.
+ */
+function checkPrices(e, budget) {
+    if (budget.maxCostUsd === undefined)
+        return;
+    const byModel = new Map();
+    for (const d of e.documents.filter((d) => d.costUsd === undefined))
+        byModel.set(d.modelId, [...(byModel.get(d.modelId) ?? []), d]);
+    if (byModel.size === 0)
+        return;
+    throw new errors/* GraftError */.Tz([...byModel].map(([modelId, docs]) => ({
+        file: docs[0].prompt,
+        message: `max-cost-usd is set, but this action knows no price for ${modelId} (used by ${docs.map((d) => d.output).join(', ')}), ` +
+            'so the run cannot be held to it; no model was called',
+        hint: `add the model to \`model-prices\` with its prices in dollars per million tokens, e.g. {"${modelId}": {"input": 3, "output": 15}}; or leave max-cost-usd empty`
+    })));
+}
+/**
+ * Every document whose prompt is larger than its model's context window (where
+ * the window is known): a GraftError naming each, before the call. Only a floor
+ * or a count is certain enough to refuse on; an estimate from characters is left
+ * for Bedrock to judge.
+ */
+function checkContextWindows(e) {
+    const problems = [];
+    for (const d of e.documents) {
+        const window = (0,models/* contextWindow */.qq)(d.modelId);
+        if (window === undefined || d.tokens <= window || (e.kind === 'estimate' && !d.counted))
+            continue;
+        const [message, hint] = contextWindowExceeded({
+            document: d.output,
+            modelId: d.modelId,
+            tokens: d.tokens,
+            how: e.kind === 'floor'
+                ? `at least, from its ${d.chars} characters; not counted, so nothing was sent to Bedrock`
+                : 'counted by Bedrock CountTokens',
+            window
+        });
+        problems.push({ file: d.prompt, message: `${message}; no model was called`, hint });
+    }
+    if (problems.length > 0)
+        throw new errors/* GraftError */.Tz(problems);
+}
+/**
+ * Throws a GraftError naming every document and its estimate when the run is
+ * over max-documents, max-input-tokens or max-cost-usd. Exactly at a limit is
+ * within it.
+ */
 function checkBudget(e, budget) {
     const over = [];
+    const atLeast = e.kind === 'floor' ? 'at least ' : '';
     if (e.documents.length > budget.maxDocuments)
         over.push(`${e.documents.length} documents to render, over max-documents (${budget.maxDocuments})`);
     if (e.total > budget.maxInputTokens)
-        over.push(`~${e.total} input tokens, over max-input-tokens (${budget.maxInputTokens})`);
+        over.push(`${atLeast}~${e.total} input tokens, over max-input-tokens (${budget.maxInputTokens})`);
+    if (budget.maxCostUsd !== undefined && e.costUsd !== undefined && overLimit(e.costUsd, budget.maxCostUsd))
+        over.push(`${atLeast}~${formatUsd(e.costUsd)} with each reply at its max_tokens, over max-cost-usd (${formatUsd(budget.maxCostUsd)})`);
     if (over.length === 0)
         return;
     const largest = [...e.documents].sort((a, b) => b.tokens - a.tokens);
     const lines = largest
         .slice(0, LISTED)
-        .map((d) => `  ${d.output}: ~${d.tokens} tokens (${d.chars} characters, ${d.modelId})`);
+        .map((d) => `  ${d.output}: ${atLeast}~${d.tokens} tokens (${d.chars} characters, ${d.modelId}` +
+        (d.costUsd === undefined ? ')' : `, ${formatUsd(d.costUsd)} with ${d.maxTokens} output tokens)`));
     if (largest.length > LISTED)
         lines.push(`  … and ${largest.length - LISTED} more`);
     throw new errors/* GraftError */.Tz({
         message: `this run is over its budget, so no model was called: ${over.join('; ')}. ` +
-            `Input tokens ${e.method}; total ~${e.total} for ${e.documents.length} document(s), largest first:\n${lines.join('\n')}`,
-        hint: 'regenerate fewer documents per run with `targets` (a list of outputs or stages), raise `max-documents` / `max-input-tokens` if this spend is intended, ' +
-            'or split the run (one job per pipeline or per target list, e.g. a matrix)'
+            `Input tokens ${e.method}; total ${atLeast}~${e.total} for ${e.documents.length} document(s), largest first:\n${lines.join('\n')}`,
+        hint: 'regenerate fewer documents per run with `targets` (a list of outputs or stages), raise `max-documents` / `max-input-tokens` / `max-cost-usd` if this spend is intended, ' +
+            'or split the run (one job per pipeline or per target list, e.g. a matrix)' +
+            (budget.maxCostUsd !== undefined && e.costUsd !== undefined && overLimit(e.costUsd, budget.maxCostUsd)
+                ? '; the cost counts each reply at its max_tokens, so a lower `max_tokens` (or `max-tokens`) lowers it'
+                : '')
     });
+}
+/**
+ * What a run's rendered documents cost, from the tokens Bedrock reported:
+ * `usd` is undefined when a rendered document's model has no price, and
+ * `unpriced` names those models.
+ */
+function runCost(documents) {
+    const unpriced = [...new Set(documents.filter((d) => d.rendered && d.costUsd === undefined).map((d) => d.modelId))];
+    if (unpriced.length > 0)
+        return { unpriced };
+    return { usd: documents.reduce((t, d) => t + (d.rendered ? (d.costUsd ?? 0) : 0), 0), unpriced };
 }
 
 // EXTERNAL MODULE: ./src/core/validate/hand-edits.ts
 var hand_edits = __webpack_require__(2577);
-// EXTERNAL MODULE: ./src/core/render/models.ts
-var models = __webpack_require__(4412);
 ;// CONCATENATED MODULE: ./src/core/generate/plan.ts
 // Which documents generate rewrites: the stale ones (or, with `force`, every
 // targeted one), each backed by a prompt. Stages that no prompt defines are
@@ -1211,12 +1622,18 @@ function planGeneration(report, options) {
             });
         }
         const fallback = options.maxTokens ?? defaults/* DEFAULT_MAX_TOKENS */.Uc;
+        const capped = prompt.maxTokens === undefined && limit !== undefined && limit < fallback;
         return {
             stage: byName.get(name),
             prompt,
             modelName,
             modelId,
             maxTokens: prompt.maxTokens ?? (limit === undefined ? fallback : Math.min(fallback, limit)),
+            maxTokensFrom: prompt.maxTokens !== undefined
+                ? `\`max_tokens: ${prompt.maxTokens}\` in ${prompt.path}${prompt.maxTokensLine ? ` (line ${prompt.maxTokensLine})` : ''}`
+                : capped
+                    ? `the model's output limit (${limit} tokens for ${modelName}; max-tokens is ${fallback})`
+                    : `the max-tokens setting (${prompt.path} sets no \`max_tokens\`)`,
             after: pipeline.graph.upstream(name).filter((u) => inPlan.has(u)),
             reasons: why.get(name) ?? ['forced'],
             handEdited: handEdited.has(name)
@@ -1564,6 +1981,7 @@ class PipelineFiles {
 
 
 
+
 async function generate(options) {
     const whole = planGeneration(options.report, {
         force: options.force,
@@ -1604,7 +2022,7 @@ async function generate(options) {
         const documents = plan.map((d) => results.get(d.stage.name));
         const over = run.overBudget();
         if (over)
-            throw new errors/* GraftError */.Tz({ message: over, hint: OUTPUT_BUDGET_HINT });
+            throw new errors/* GraftError */.Tz({ message: over, hint: SPENT_BUDGET_HINT });
         if (options.dryRun)
             return { documents, changedFiles: [], dryRun: true, estimate };
         await run.finish();
@@ -1632,7 +2050,7 @@ function interrupted(signal) {
         message: `generate was interrupted (${why}): every file it had written was put back, nothing is committed`
     });
 }
-const OUTPUT_BUDGET_HINT = 'raise `max-output-tokens` if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with `targets`';
+const SPENT_BUDGET_HINT = 'raise the limit that stopped the run (`max-output-tokens` or `max-cost-usd`) if this spend is intended (the texts rendered so far are in the render cache, so a re-run does not pay for them again), or regenerate fewer documents at a time with `targets`';
 /**
  * One error for a run that did not complete: every failure's own problem(s),
  * then what happened to the rest. A single failure with nothing else to say
@@ -1643,7 +2061,7 @@ function runFailure(failed, plan, cached, allRestored) {
     const names = (ids) => ids.map((id) => outputOf.get(id) ?? id).join(', ');
     const problems = failed.failures.flatMap(({ error }) => problemsOf(error));
     if (failed.failures.length === 0 && failed.stopped)
-        problems.push({ message: failed.stopped, hint: OUTPUT_BUDGET_HINT });
+        problems.push({ message: failed.stopped, hint: SPENT_BUDGET_HINT });
     const local = failed.failures.every(({ error }) => error instanceof RenderError && error.scope === 'document');
     if (failed.failures.length === 1 && failed.skipped.length === 0 && failed.done.length === 0)
         return failed.failures[0].error;
@@ -1695,6 +2113,8 @@ class GenerationRun {
     prefetched = new Map();
     /** output tokens the model reported so far in this run */
     outputTokens = 0;
+    /** dollars the model calls cost so far, by the tokens Bedrock reported */
+    spentUsd = 0;
     secretForms;
     constructor(options, plan) {
         this.options = options;
@@ -1747,27 +2167,51 @@ class GenerationRun {
                 prompt: doc.prompt.path
             });
         }
-        const counter = await this.counter();
-        const estimate = await estimateInput(toRender, counter, this.options.concurrency, log);
+        const { budget, prices } = this.options;
+        // Every refusal that needs no count comes before the first request of any kind (CountTokens carries the prompt).
+        const floor = floorEstimate(toRender, prices);
+        const refused = this.refuse(() => {
+            checkPrices(floor, budget);
+            checkContextWindows(floor);
+            checkBudget(floor, budget);
+        });
+        // Counting is only for a run that goes on.
+        const counter = refused ? undefined : await this.counter();
+        const estimate = await estimateInput(toRender, counter, this.options.concurrency, log, prices);
         log.info(describeEstimate(estimate));
-        if (!this.options.dryRun)
-            checkBudget(estimate, this.options.budget);
-        else {
-            try {
-                checkBudget(estimate, this.options.budget);
-            }
-            catch (error) {
-                log.warn(`Dry run: the real run would stop here, before any model call: ${error.message}`);
-            }
-        }
+        if (!refused)
+            this.refuse(() => {
+                checkContextWindows(estimate);
+                checkBudget(estimate, budget);
+            });
         return estimate;
     }
-    /** Why new documents must not start (the output budget is spent), or undefined. */
+    /**
+     * Runs a refusal check: a real run throws its GraftError; a dry run says
+     * where the real run would stop and goes on. True when it refused.
+     */
+    refuse(check) {
+        if (!this.options.dryRun) {
+            check();
+            return false;
+        }
+        try {
+            check();
+            return false;
+        }
+        catch (error) {
+            this.options.log.warn(`Dry run: the real run would stop here, before any request to Bedrock: ${error.message}`);
+            return true;
+        }
+    }
+    /** Why new documents must not start (the output tokens or the dollars are spent), or undefined. */
     overBudget() {
-        const max = this.options.budget.maxOutputTokens;
-        if (this.outputTokens <= max)
-            return undefined;
-        return `this run's model output reached ${this.outputTokens} tokens, over max-output-tokens (${max}): no further document was started and nothing was written`;
+        const { maxOutputTokens, maxCostUsd } = this.options.budget;
+        if (this.outputTokens > maxOutputTokens)
+            return `this run's model output reached ${this.outputTokens} tokens, over max-output-tokens (${maxOutputTokens}): no further document was started and nothing was written`;
+        if (maxCostUsd !== undefined && overLimit(this.spentUsd, maxCostUsd))
+            return `this run's model calls cost ~${formatUsd(this.spentUsd)} by the tokens Bedrock reported, over max-cost-usd (${formatUsd(maxCostUsd)}): no further document was started and nothing was written`;
+        return undefined;
     }
     /** The renderer's token counter, or undefined (dry runs without credentials; models it cannot count). */
     async counter() {
@@ -1838,6 +2282,7 @@ class GenerationRun {
             sig,
             inputTokens: 0,
             outputTokens: 0,
+            costUsd: 0,
             ms: 0,
             cached: false,
             rendered: false,
@@ -1855,6 +2300,9 @@ class GenerationRun {
         if (directive !== 'MAINTAIN') {
             const rendered = await this.render(doc, packed);
             this.outputTokens += rendered.outputTokens;
+            const price = priceOf(doc.modelId, this.options.prices);
+            const cost = rendered.cached ? 0 : price ? costUsd(rendered, price) : undefined;
+            this.spentUsd += cost ?? 0;
             const header = (0,graft_header/* formatHeader */.RX)({
                 model: doc.modelName,
                 sig,
@@ -1868,6 +2316,7 @@ class GenerationRun {
             Object.assign(base, {
                 inputTokens: rendered.inputTokens,
                 outputTokens: rendered.outputTokens,
+                costUsd: cost,
                 cached: rendered.cached,
                 rendered: true
             });
@@ -1897,6 +2346,7 @@ class GenerationRun {
             prompt: packed,
             modelId: doc.modelId,
             maxTokens: doc.maxTokens,
+            maxTokensFrom: doc.maxTokensFrom,
             temperature: doc.prompt.temperature,
             timeoutMs,
             label: doc.prompt.out,
@@ -2164,11 +2614,113 @@ class AdaptiveLimiter {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js
+var credential_provider_env_dist_cjs = __webpack_require__(5606);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
+var credential_provider_node_dist_cjs = __webpack_require__(5861);
+;// CONCATENATED MODULE: ./src/core/render/credentials.ts
+// Which AWS credentials a run uses. The SDK's default chain, with one change:
+// exported keys (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, what
+// aws-actions/configure-aws-credentials sets) come first even when AWS_PROFILE
+// is set. The JS SDK v3 takes the profile first, so an AWS_PROFILE left by
+// another step or the runner image (a profile that does not exist here, or
+// whose credential_process fails) hides valid keys; the AWS CLI, the JS SDK v2
+// and botocore take the keys, and the v3 maintainers call that the intended
+// order (aws/aws-sdk-js-v3#2549, #6277). Both halves are the SDK's own providers.
+
+
+/**
+ * A drop-in for the client's `credentialDefaultProvider`: the environment's
+ * keys when both are set, else the SDK's default chain (AWS_PROFILE, SSO,
+ * web identity, shared files, credential_process, container and instance
+ * metadata) built with the same client config.
+ */
+function keysFirstProvider(init = {}) {
+    const keys = (0,credential_provider_env_dist_cjs.fromEnv)(init);
+    const chain = (0,credential_provider_node_dist_cjs.defaultProvider)(init);
+    return async (properties) => {
+        try {
+            return await keys();
+        }
+        catch (error) {
+            // fromEnv says "try the next provider" when the keys are not there; anything else is real
+            if (!error.tryNextLink)
+                throw error;
+        }
+        return chain(properties);
+    };
+}
+/**
+ * A sentence for the log when AWS_PROFILE is set but the exported keys are
+ * used instead (as the AWS CLI does); undefined otherwise.
+ */
+function shadowedProfileNote(env = process.env) {
+    if (!env.AWS_PROFILE || !env.AWS_ACCESS_KEY_ID || !env.AWS_SECRET_ACCESS_KEY)
+        return undefined;
+    return (`AWS_PROFILE is "${env.AWS_PROFILE}", and AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set too: ` +
+        'using the exported keys, as the AWS CLI does (unset them to use the profile)');
+}
+
+;// CONCATENATED MODULE: ./src/core/render/cancellation.ts
+// Cancelling a run (SIGTERM, SIGINT) reaches every model call in flight
+// through one AbortSignal, shared by every document, attempt and retry wait.
+/** The error of a call abandoned because the run was cancelled (classified fatal: never retried). */
+function cancelled(signal) {
+    const why = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'cancelled');
+    return Object.assign(new Error(`the run was cancelled (${why})`), { name: 'RunCancelled' });
+}
+/**
+ * `work`, unless the run is cancelled first (the watcher is dropped as soon as
+ * `work` settles).
+ */
+async function unlessCancelled(work, signal) {
+    if (!signal)
+        return work;
+    if (signal.aborted)
+        throw cancelled(signal);
+    let unwatch = () => { };
+    const stop = new Promise((_resolve, reject) => {
+        unwatch = whenAborted(signal, () => reject(cancelled(signal)));
+    });
+    try {
+        return await Promise.race([work, stop]);
+    }
+    finally {
+        unwatch();
+    }
+}
+/** What to do when a signal aborts, for every call in flight that watches it. */
+const watchers = new WeakMap();
+/**
+ * Runs `fn` when `signal` aborts; returns a function that stops watching. The
+ * run's one signal is shared by every document, attempt and retry wait, so it
+ * gets one listener, whatever the concurrency, and each call adds and drops
+ * its own watcher here: a listener per call would pile up past Node's limit of
+ * 10 (MaxListenersExceededWarning) with a few documents in flight, and one left
+ * behind per attempt would grow with every document of a long run.
+ */
+function whenAborted(signal, fn) {
+    let set = watchers.get(signal);
+    if (!set) {
+        const all = new Set();
+        signal.addEventListener('abort', () => [...all].forEach((watcher) => watcher()), { once: true });
+        watchers.set(signal, all);
+        set = all;
+    }
+    set.add(fn);
+    const mine = set;
+    return () => void mine.delete(fn);
+}
+
 ;// CONCATENATED MODULE: ./src/core/render/bedrock.ts
 // Renders one packed prompt through Claude on Bedrock (ConverseStream). The
 // SDK's own retries are off; ours (retry.ts) decide. A reply is accepted only
 // when it is complete: stopped at end_turn/stop_sequence, non-empty, and more
 // than a Graft header line — the caller writes nothing otherwise.
+
+
+
+
 
 
 
@@ -2228,14 +2780,17 @@ class BedrockRenderer {
             label: req.label,
             modelId: req.modelId,
             region: this.region,
-            audience: this.audience
+            audience: this.audience,
+            promptChars: req.prompt.length,
+            maxTokens: req.maxTokens,
+            maxTokensFrom: req.maxTokensFrom
         };
         const started = Date.now();
         let outcome;
         try {
             outcome = await withRetries((n, limitMs) => this.limited(() => this.attempt(req, n, limitMs)), req.timeoutMs, {
                 backoffMs: this.backoffMs,
-                sleep: (ms) => (req.signal ? Promise.race([this.sleep(ms), aborted(req.signal)]) : this.sleep(ms)),
+                sleep: (ms) => unlessCancelled(this.sleep(ms), req.signal),
                 classify: (err) => classify(errorFacts(err)),
                 onRetry: (err, kind, waitMs, next) => this.log.warn(retryNotice(context, err, kind, waitMs, next))
             });
@@ -2288,8 +2843,7 @@ class BedrockRenderer {
             throw cancelled(req.signal);
         this.log.info(`${req.label}: calling ${req.modelId} in ${this.region}${n > 1 ? ` (attempt ${n})` : ''}`);
         const controller = new AbortController();
-        const cancel = () => controller.abort();
-        req.signal?.addEventListener('abort', cancel, { once: true });
+        const unwatch = req.signal ? whenAborted(req.signal, () => controller.abort()) : undefined;
         const seen = {};
         let timer;
         const deadline = new Promise((_resolve, reject) => {
@@ -2302,11 +2856,11 @@ class BedrockRenderer {
         const work = this.call(req, limitMs, controller.signal, seen);
         work.catch(() => undefined); // an attempt abandoned at the deadline must not surface later
         try {
-            return await Promise.race([work, deadline, ...(req.signal ? [aborted(req.signal)] : [])]);
+            return await unlessCancelled(Promise.race([work, deadline]), req.signal);
         }
         finally {
             clearTimeout(timer);
-            req.signal?.removeEventListener('abort', cancel);
+            unwatch?.();
         }
     }
     /** `seen` receives the request id as soon as the reply's headers arrive. */
@@ -2379,7 +2933,20 @@ function checkComplete(reply, req, context, attempts) {
         throw new RenderError('fatal', context, message, hint, reply.requestId, attempts, 'document');
     };
     if (reply.stopReason === 'max_tokens') {
-        fail(`the reply was cut off at max_tokens (${req.maxTokens}; ${reply.outputTokens} tokens written), so nothing was written`, 'raise `max_tokens` in the prompt frontmatter or the `max-tokens` input');
+        const named = outputBudgetNamed(context);
+        fail(`the reply was cut off at its output budget, ${named.budget} (${reply.outputTokens} tokens written), so nothing was written`, named.hint);
+    }
+    if (reply.stopReason === 'model_context_window_exceeded') {
+        const counted = reply.inputTokens > 0;
+        const [message, hint] = contextWindowExceeded({
+            document: req.label,
+            modelId: req.modelId,
+            tokens: counted ? reply.inputTokens : estimateTokens(req.prompt.length),
+            how: counted ? 'as Bedrock reported them' : `estimated from its ${req.prompt.length} characters`,
+            window: (0,models/* contextWindow */.qq)(req.modelId),
+            written: reply.outputTokens
+        });
+        fail(`${message}, so nothing was written`, hint);
     }
     if (!COMPLETE_STOPS.has(reply.stopReason)) {
         fail(`the model stopped with "${reply.stopReason}" instead of finishing, so nothing was written`, 'for content_filtered or guardrail_intervened, revise the prompt or its sources; otherwise re-run');
@@ -2400,19 +2967,6 @@ function retryNotice(c, err, kind, waitMs, next) {
 }
 function formatSeconds(ms) {
     return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`;
-}
-/** The error of a call abandoned because the run was cancelled (classified fatal: never retried). */
-function cancelled(signal) {
-    const why = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'cancelled');
-    return Object.assign(new Error(`the run was cancelled (${why})`), { name: 'RunCancelled' });
-}
-/** Rejects when `signal` aborts (never resolves). */
-function aborted(signal) {
-    return new Promise((_resolve, reject) => {
-        if (signal.aborted)
-            return reject(cancelled(signal));
-        signal.addEventListener('abort', () => reject(cancelled(signal)), { once: true });
-    });
 }
 /** A cross-region inference profile id names its foundation model after a geography prefix. */
 function foundationModelId(modelId) {
@@ -2437,6 +2991,8 @@ function bedrockClient(region) {
     const agent = new EnvProxyAgent();
     return new dist_cjs/* BedrockRuntimeClient */.mam({
         region,
+        // exported keys before AWS_PROFILE, as the AWS CLI takes them (credentials.ts)
+        credentialDefaultProvider: keysFirstProvider,
         maxAttempts: 1,
         requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({
             connectionTimeout: CONNECT_TIMEOUT_MS,
@@ -2499,6 +3055,52 @@ async function missingProfile(profile) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/render/region.ts
+// The Bedrock region, found where AWS users expect it: what the run names, then
+// the environment, then the profile's own `region` in the shared config files
+// (read by the SDK's own config loader), then us-east-1.
+
+
+/**
+ * The region: `explicit` (the `aws-region` input, `--region`) when set, else
+ * AWS_REGION, else AWS_DEFAULT_REGION (the AWS CLI's), else the `region` of the
+ * profile the SDK would use (AWS_PROFILE, else `default`) in AWS_CONFIG_FILE /
+ * AWS_SHARED_CREDENTIALS_FILE or ~/.aws/config and ~/.aws/credentials, else
+ * {@link DEFAULT_REGION}. Never asks the instance metadata service (a laptop
+ * would wait for it). Unreadable config files count as no region there.
+ * @param label names `explicit` in `from` ("the aws-region input", "--region")
+ */
+async function resolveRegion(explicit, label) {
+    if (explicit?.trim())
+        return { region: explicit.trim(), from: label };
+    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
+        const value = process.env[name]?.trim();
+        if (value)
+            return { region: value, from: name };
+    }
+    const fromProfile = await profileRegion();
+    if (fromProfile)
+        return fromProfile;
+    return { region: defaults/* DEFAULT_REGION */.t9, from: 'the default' };
+}
+async function profileRegion() {
+    const profile = (0,submodules_config.getProfileName)({});
+    try {
+        const region = await (0,submodules_config.loadConfig)({
+            // the environment was read above, in the order the AWS CLI reads it
+            environmentVariableSelector: () => undefined,
+            configFileSelector: submodules_config.NODE_REGION_CONFIG_OPTIONS.configFileSelector,
+            default: () => undefined
+        }, { ...submodules_config.NODE_REGION_CONFIG_FILE_OPTIONS, profile, ignoreCache: true })();
+        return region?.trim()
+            ? { region: region.trim(), from: `the region of profile ${profile} in the AWS config files` }
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 // EXTERNAL MODULE: ./src/core/settings.ts
 var settings = __webpack_require__(1922);
 // EXTERNAL MODULE: ./src/core/generate/left-stale.ts
@@ -2531,6 +3133,9 @@ var terminal_log = __webpack_require__(729);
 
 
 
+
+
+
 const generateHelp = `Usage: graft-action generate [options] [targets...]
 
 Regenerates the stale documents (or the targets) through Claude on AWS Bedrock,
@@ -2543,13 +3148,18 @@ Options:
   --downstream <include|report>  with targets: also regenerate what reads them (include, the default),
                              or only the targets, naming what is left stale (report)
   --model <name>             model for prompts that name none (default ${defaults/* DEFAULT_MODEL */.UB})
-  --region <region>          Bedrock region (default AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
+  --region <region>          Bedrock region (default AWS_REGION, AWS_DEFAULT_REGION, the AWS profile's
+                             region in ~/.aws/config, us-east-1)
   --max-tokens <n>           output limit for prompts without max_tokens (default ${defaults/* DEFAULT_MAX_TOKENS */.Uc})
   --concurrency <n>          renders at once (default 4); fewer for a while when Bedrock throttles
   --fixed-concurrency        keep --concurrency renders in flight even when Bedrock throttles
   --max-documents <n>        refuse, before any model call, a run rendering more (default ${DEFAULT_BUDGET.maxDocuments})
   --max-input-tokens <n>     refuse, before any model call, a run estimated above this (default ${DEFAULT_BUDGET.maxInputTokens})
   --max-output-tokens <n>    stop and fail (writing nothing) once the model wrote more (default ${DEFAULT_BUDGET.maxOutputTokens})
+  --max-cost-usd <dollars>   refuse, before any model call, a run that may cost more (each reply at its
+                             max_tokens), and stop and fail (writing nothing) once it did (default: no limit)
+  --model-prices <json|yaml> prices per million tokens for models the price table lacks, or negotiated ones:
+                             {"<alias or model id>": {"input": 3, "output": 15}} (list prices as of ${PRICES_AS_OF})
   --timeout-minutes <n>      per document (default 10)
   --engine <auto|native|dvc> staleness engine (default auto)
   --hand-edits <keep|regenerate|fail>
@@ -2585,6 +3195,8 @@ async function generateCommand(argv) {
         'max-documents': { type: 'string' },
         'max-input-tokens': { type: 'string' },
         'max-output-tokens': { type: 'string' },
+        'max-cost-usd': { type: 'string' },
+        'model-prices': { type: 'string' },
         'timeout-minutes': { type: 'string' },
         engine: { type: 'string', default: 'auto' },
         'hand-edits': { type: 'string', default: defaults/* DEFAULT_HAND_EDITS */.GG },
@@ -2605,11 +3217,14 @@ async function generateCommand(argv) {
     const budget = {
         maxDocuments: positiveInt('max-documents', values['max-documents'], DEFAULT_BUDGET.maxDocuments),
         maxInputTokens: positiveInt('max-input-tokens', values['max-input-tokens'], DEFAULT_BUDGET.maxInputTokens),
-        maxOutputTokens: positiveInt('max-output-tokens', values['max-output-tokens'], DEFAULT_BUDGET.maxOutputTokens)
+        maxOutputTokens: positiveInt('max-output-tokens', values['max-output-tokens'], DEFAULT_BUDGET.maxOutputTokens),
+        maxCostUsd: (0,args/* asUsage */.im)(() => (0,settings/* parseUsd */._e)(values['max-cost-usd'] ?? '', '--max-cost-usd'))
     };
+    const prices = (0,args/* asUsage */.im)(() => parseModelPrices(values['model-prices'] ?? '', '--model-prices'));
     const root = (0,external_node_path_.resolve)(values.cwd);
     const log = (0,terminal_log/* terminalLog */.d)(false);
-    const region = values.region ?? (0,defaults/* defaultRegion */._h)();
+    // --region wins; else as the SDK finds it: the environment, then the AWS profile's own region
+    const { region, from } = await resolveRegion(values.region, '--region');
     // Advice for whoever reads it: a workflow's author when run inside GitHub Actions, else the person at the terminal.
     const audience = process.env.GITHUB_ACTIONS === 'true' ? 'actions' : 'terminal';
     const report = await (0,validate/* validate */.tf)({
@@ -2641,8 +3256,13 @@ async function generateCommand(argv) {
         timeoutMs,
         dryRun: values['dry-run'],
         handEdits,
+        prices,
         renderer: async () => {
             await checkCredentials(region, audience);
+            log.info(`Bedrock region: ${region} (from ${from})`);
+            const shadowed = shadowedProfileNote();
+            if (shadowed)
+                log.info(shadowed);
             return new BedrockRenderer({ region, log, audience, concurrency, fixedConcurrency: values['fixed-concurrency'] });
         },
         log
@@ -2657,16 +3277,27 @@ async function generateCommand(argv) {
             counts.set(d.directive, (counts.get(d.directive) ?? 0) + 1);
         const tally = [...counts].map(([directive, n]) => `${n} ${directive}`).join(', ');
         process.stdout.write(`Dry run: ${result.documents.length} document(s) planned${tally ? ` (${tally})` : ''}; no model was called and nothing was written.\n`);
+        const e = result.estimate;
+        if (e)
+            process.stdout.write(e.costUsd === undefined
+                ? `Expected cost: unknown (no price for ${[...new Set(e.documents.filter((d) => d.costUsd === undefined).map((d) => d.modelId))].join(', ')}; give it with --model-prices)\n`
+                : `Expected cost: at most ${formatUsd(e.costUsd)} (input as estimated, each reply at its max_tokens)\n`);
     }
     else {
         for (const d of result.documents) {
-            const tokens = d.rendered ? `, ${d.inputTokens} in / ${d.outputTokens} out tokens` : '';
+            const cost = d.costUsd === undefined ? 'no price' : formatUsd(d.costUsd);
+            const tokens = d.rendered ? `, ${d.inputTokens} in / ${d.outputTokens} out tokens, ${cost}` : '';
             process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}\n`);
         }
     }
     const used = result.documents.reduce((t, d) => ({ i: t.i + d.inputTokens, o: t.o + d.outputTokens }), { i: 0, o: 0 });
-    if (!result.dryRun)
+    if (!result.dryRun) {
         process.stdout.write(`Tokens: ${used.i} input, ${used.o} output\n`);
+        const spent = runCost(result.documents);
+        process.stdout.write(spent.usd === undefined
+            ? `Cost: unknown (no price for ${spent.unpriced.join(', ')}; give it with --model-prices)\n`
+            : `Cost: ${formatUsd(spent.usd)} (estimated from the tokens Bedrock reported, list prices as of ${PRICES_AS_OF})\n`);
+    }
     if (!result.dryRun && result.changedFiles.length > 0)
         process.stdout.write(`Changed: ${result.changedFiles.join(', ')}\n`);
     (0,terminal_log/* printLeftStale */.k)((0,left_stale/* leftStale */.X)(report, result.dryRun ? [] : result.changedFiles), result.dryRun ? 'are stale' : 'are stale after this run');
