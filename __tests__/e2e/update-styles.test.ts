@@ -325,7 +325,7 @@ describe('update styles (dist/generate, dist/main)', () => {
         'edits did not apply: the reply was cut off at max_tokens (16000); rewriting the whole document'
       )
       expect(run.stdout).toMatch(
-        /the reply was cut off at max_tokens \(16000; \d+ tokens written\), so nothing was written/
+        /the reply was cut off at its output budget, max_tokens 16000, .* so nothing was written/
       )
       expect(repo.snapshot()).toEqual(before)
     })
@@ -466,7 +466,7 @@ describe('update styles (dist/generate, dist/main)', () => {
     const ok = await cli('generate', '--engine', 'native', '--downstream', 'report', '-C', repo.root, NOTES)
     expect(ok.code).toBe(0)
     expect(ok.stdout).toMatch(
-      /docs\/release-notes\.md: UPDATE \(.*\) — packed prompt \d+ chars, \d+ in \/ \d+ out tokens; \+4 −0 of 16 lines, edits/
+      /docs\/release-notes\.md: UPDATE \(.*\) — packed prompt \d+ chars, \d+ in \/ \d+ out tokens, \$\d+\.\d+; \+4 −0 of 16 lines, edits/
     )
     const bad = await cli('generate', '--update-style', 'patch', '-C', repo.root)
     expect(bad.code).toBe(2)
