@@ -100,7 +100,8 @@ export async function runGenerate(
         secrets,
         baselineRev,
         gitToken: token || undefined,
-        handEdits: inputs.handEdits
+        handEdits: inputs.handEdits,
+        updateStyle: inputs.updateStyle
       })
     )
     .catch(async (error: unknown) => {
