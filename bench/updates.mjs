@@ -56,6 +56,8 @@ execFileSync(
 const { BedrockServer, reply, bedrockTestEnv, carefulEdits, isEditRequest, shownDraft } = await import(
   pathToFileURL(join(serverBundle, 'index.js')).href
 )
+/** the CLI's HOME (no ~/.aws): bedrockTestEnv makes its own only inside jest */
+const home = mkdtempSync(join(tmpdir(), 'graft-bench-home-'))
 
 const GIT_ENV = {
   ...process.env,
@@ -119,7 +121,7 @@ async function buildRepo(tokens) {
   server.onRequest(() => reply.text(document))
   const first = await run(['generate', '--engine', 'native', '-C', root], {
     ...process.env,
-    ...bedrockTestEnv(server.url)
+    ...bedrockTestEnv(server.url, home)
   })
   await server.close()
   if (first.code) throw new Error(`generating the first draft failed: ${first.stderr}`)
@@ -157,7 +159,7 @@ async function measure({ root, target }, style, fail = false) {
   const started = process.hrtime.bigint()
   const r = await run(['generate', '--engine', 'native', '--update-style', style, '-C', root], {
     ...process.env,
-    ...bedrockTestEnv(server.url)
+    ...bedrockTestEnv(server.url, home)
   })
   const runMs = Number(process.hrtime.bigint() - started) / 1e6
   await server.close()
@@ -181,21 +183,27 @@ async function measure({ root, target }, style, fail = false) {
 }
 
 const rows = []
-for (const size of SIZES) {
-  const repo = await buildRepo(size)
-  try {
-    const rewrite = await measure(repo, 'rewrite')
-    const edits = await measure(repo, 'edits')
-    const fallback = await measure(repo, 'edits', true)
-    for (const r of [rewrite, edits, fallback]) {
-      rows.push({ size, docTokens: Math.ceil(repo.document.length / 4), ...r, base: rewrite })
-      process.stderr.write(`~${size} tokens, ${r.style}: ${r.output} output tokens, ${(r.docMs / 1000).toFixed(1)} s\n`)
+try {
+  for (const size of SIZES) {
+    const repo = await buildRepo(size)
+    try {
+      const rewrite = await measure(repo, 'rewrite')
+      const edits = await measure(repo, 'edits')
+      const fallback = await measure(repo, 'edits', true)
+      for (const r of [rewrite, edits, fallback]) {
+        rows.push({ size, docTokens: Math.ceil(repo.document.length / 4), ...r, base: rewrite })
+        process.stderr.write(
+          `~${size} tokens, ${r.style}: ${r.output} output tokens, ${(r.docMs / 1000).toFixed(1)} s\n`
+        )
+      }
+    } finally {
+      rmSync(repo.root, { recursive: true, force: true })
     }
-  } finally {
-    rmSync(repo.root, { recursive: true, force: true })
   }
+} finally {
+  rmSync(serverBundle, { recursive: true, force: true })
+  rmSync(home, { recursive: true, force: true })
 }
-rmSync(serverBundle, { recursive: true, force: true })
 
 const ratio = (a, b) => (b === 0 ? '—' : `${(a / b).toFixed(3)}`)
 console.log(
