@@ -195,7 +195,7 @@ describe('checkoutBranch', () => {
     const { bare, featureTip, merge } = origin()
     const runner = runnerCheckout(bare)
     expect(runner.head()).toBe(merge)
-    const git = new Git(runner.root, { ...process.env, ...GIT_ENV })
+    const git = new Git(runner.root, GIT_ENV)
     const plan = {
       event: 'pull_request',
       mode: 'pull_request' as const,

@@ -5,6 +5,7 @@ import {
   classify,
   octokitCommitApi,
   rateLimitCause,
+  timeoutCause,
   tokenIdentity,
   upsertPullRequest
 } from '../../src/action/github-api.js'
@@ -149,6 +150,15 @@ describe("GitHub's rate limits, against the loopback GitHub (real Octokit and @o
     expect(server.requests.filter((r) => r.path === '/graphql')).toHaveLength(2)
   })
 
+  it("createCommitOnBranch: GraphQL's primary limit typed RATE_LIMIT (not RATE_LIMITED: octokit/plugin-throttling.js#824) is named as the rate limit, not a refusal", async () => {
+    server.rateLimits.push({ kind: 'primary', resetIn: 3600, graphqlType: 'RATE_LIMIT' })
+    const answer = await octokitCommitApi('ghs_t').createCommitOnBranch(commit)
+    expect(answer).toMatchObject({ ok: false, kind: 'rate-limited' })
+    expect((answer as { message: string }).message).toMatch(
+      /^GitHub's API rate limit \(it resets at \d{4}-\d\d-\d\dT[^)]*\): API rate limit already exceeded/
+    )
+  })
+
   it('the rolling pull request: a 429 with retry-after is retried; a primary limit that resets in an hour is not, and says so', async () => {
     server.rateLimits.push({
       kind: 'secondary',
@@ -167,6 +177,17 @@ describe("GitHub's rate limits, against the loopback GitHub (real Octokit and @o
       (e: unknown) => e
     )
     expect(rateLimitCause(error)).toMatch(/^GitHub's API rate limit \(it resets at \d{4}-\d\d-\d\dT/)
+  })
+
+  it('createCommitOnBranch given up on for time (the request limit) is named as such, not as a server error', () => {
+    // what @octokit/request throws when fetch's signal ends the request: a 500 carrying fetch's words
+    const late = Object.assign(new Error('The operation was aborted due to timeout'), { status: 500 })
+    expect(classify(late)).toEqual({
+      ok: false,
+      kind: 'refused',
+      message: "GitHub's API did not answer within 30 s to createCommitOnBranch"
+    })
+    expect(timeoutCause(Object.assign(new Error('Internal Server Error'), { status: 500 }))).toBeUndefined()
   })
 
   it('rateLimitCause is undefined for a refusal that is not a rate limit (permissions)', () => {

@@ -174,6 +174,17 @@ describe('upsertPrComment', () => {
       expect(await upsertPrComment(input('api', { pipeline: 'api' }))).toMatchObject({ action: 'created' })
     })
 
+    it("another pipeline deletes the comment an earlier version's matrix jobs shared (it would stand for ever); a person's legacy marker is left alone", async () => {
+      const shared = server.addComment('acme', 'docs', 7, `${LEGACY_MARKER}\n✅ up to date`, 'github-actions[bot]')
+      const person = server.addComment('acme', 'docs', 7, `${LEGACY_MARKER}\nmine`, 'octo-dev')
+      expect(await upsertPrComment(input('api 2 stale', { pipeline: 'packages/api' }))).toMatchObject({
+        ok: true,
+        action: 'created'
+      })
+      expect(comments().map((c) => c.id)).not.toContain(shared.id)
+      expect(comments().map((c) => c.body)).toEqual([person.body, `${stickyMarker('packages/api')}\napi 2 stale`])
+    })
+
     it('a pipeline name cannot end the marker comment', () => {
       expect(stickyMarker('a-->b <!-- x --!>')).toBe(
         '<!-- graft-action:sticky pipeline=a--%3Eb%20%3C!--%20x%20--!%3E -->'
@@ -181,7 +192,107 @@ describe('upsertPrComment', () => {
     })
   })
 
+  describe('only ever one sticky comment per pipeline', () => {
+    const bot = 'github-actions[bot]'
+    it('duplicates an earlier race left (one of them a stale "up to date"): the oldest holds the report, the others are deleted; a person\'s marker is left alone', async () => {
+      const oldest = server.addComment('acme', 'docs', 7, `${ROOT_MARKER}\n2 stale documents`, bot)
+      server.addComment('acme', 'docs', 7, `${ROOT_MARKER}\n✅ every document up to date`, 'octo-dev')
+      server.addComment('acme', 'docs', 7, `${ROOT_MARKER}\n✅ every document up to date`, bot)
+      server.addComment('acme', 'docs', 7, `${ROOT_MARKER}\n1 stale document`, bot)
+      const result = await upsertPrComment(input('3 stale documents'))
+      expect(result).toEqual({ ok: true, action: 'updated', id: oldest.id })
+      expect(comments().map((c) => [c.user.login, c.body])).toEqual([
+        [bot, `${ROOT_MARKER}\n3 stale documents`],
+        ['octo-dev', `${ROOT_MARKER}\n✅ every document up to date`]
+      ])
+    })
+
+    it('two runs that race (both list before either posts): one comment is left, holding a report', async () => {
+      // each run's first listing waits until both runs have listed
+      let listings = 0
+      let release: () => void = () => undefined
+      const bothListed = new Promise<void>((resolve) => (release = resolve))
+      server.onRequest = async (method, path) => {
+        if (method !== 'GET' || !path.endsWith('/7/comments') || listings >= 2) return
+        if (++listings === 2) release()
+        await bothListed
+      }
+      const [a, b] = await Promise.all([upsertPrComment(input('report A')), upsertPrComment(input('report B'))])
+      expect(a).toMatchObject({ ok: true, action: 'created' })
+      expect(b).toMatchObject({ ok: true, action: 'created' })
+      expect(server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toHaveLength(2)
+      expect(comments()).toHaveLength(1)
+      expect([`${ROOT_MARKER}\nreport A`, `${ROOT_MARKER}\nreport B`]).toContain(comments()[0].body)
+      expect([(a as { id: number }).id, (b as { id: number }).id]).toEqual([comments()[0].id, comments()[0].id])
+    })
+
+    it('a comment deleted between the listing and the update: the report is posted anew', async () => {
+      const old = server.addComment('acme', 'docs', 7, `${ROOT_MARKER}\n✅ every document up to date`, bot)
+      server.onRequest = (method) => {
+        if (method === 'PATCH') comments().splice(comments().indexOf(old), 1)
+      }
+      const result = await upsertPrComment(input('3 stale documents'))
+      expect(result).toMatchObject({ ok: true, action: 'created' })
+      expect(comments().map((c) => c.body)).toEqual([`${ROOT_MARKER}\n3 stale documents`])
+    })
+  })
+
+  describe('GitHub answers 5xx to a write it made (probot/probot#921)', () => {
+    const madeThen500 = (method: string, path: string) => {
+      if (method !== 'POST' && method !== 'PATCH') return
+      if (!path.includes('/comments')) return
+      const body = (server.requests.at(-1)!.body as { body: string }).body
+      if (method === 'POST') server.addComment('acme', 'docs', 7, body, 'github-actions[bot]')
+      else comments()[0].body = body
+      return { status: 502, message: 'Server Error' }
+    }
+
+    it('a new comment that was posted despite the 502: reported as posted, no note beside it', async () => {
+      server.onRequest = madeThen500
+      const result = await upsertPrComment(input('3 stale documents'))
+      expect(result).toMatchObject({ ok: true, action: 'created' })
+      expect(comments().map((c) => c.body)).toEqual([`${ROOT_MARKER}\n3 stale documents`])
+    })
+
+    it('an update that was made despite the 502: reported as made, not replaced by a note', async () => {
+      server.addComment('acme', 'docs', 7, `${ROOT_MARKER}\n✅ up to date`, 'github-actions[bot]')
+      server.onRequest = madeThen500
+      const result = await upsertPrComment(input('3 stale documents'))
+      expect(result).toMatchObject({ ok: true, action: 'updated' })
+      expect(comments().map((c) => c.body)).toEqual([`${ROOT_MARKER}\n3 stale documents`])
+    })
+
+    it('a 502 to a write GitHub did not make: the older report is still replaced by the note', async () => {
+      const old = server.addComment('acme', 'docs', 7, `${ROOT_MARKER}\n✅ up to date`, 'github-actions[bot]')
+      let first = true
+      server.onRequest = (method) => {
+        if (method === 'PATCH' && first) {
+          first = false
+          return { status: 502, message: 'Server Error' }
+        }
+      }
+      const result = await upsertPrComment(input('3 stale documents'))
+      expect(result).toMatchObject({ ok: false, standing: 'note' })
+      expect(old.body).toContain("this run's report could not be posted here")
+    })
+  })
+
   describe('GitHub refuses', () => {
+    it('a locked conversation (403 "issue is locked"): the reason names the lock, not a permission; the older report does not stand', async () => {
+      server.addComment('acme', 'docs', 7, `${ROOT_MARKER}\n✅ every document up to date`, 'github-actions[bot]')
+      server.refuseWhen = (method, path) => (method === 'POST' || method === 'PATCH') && path !== '/graphql'
+      server.refuse = { status: 403, message: 'Unable to create comment because issue is locked.' }
+      const result = await upsertPrComment(input('3 stale documents'))
+      expect(result).toMatchObject({ ok: false, standing: 'deleted' })
+      const reason = (result as { reason: string }).reason
+      expect(reason).toMatch(
+        /the conversation is locked \(HTTP 403: Unable to create comment because issue is locked\.\)/
+      )
+      expect(reason).toMatch(/unlock it, or set `comment: false`/)
+      expect(reason).not.toMatch(/pull-requests: write/)
+      expect(comments()).toHaveLength(0)
+    })
+
     it('the token may not comment (403, 404): ok:false with what to do, nothing written', async () => {
       // GraphQL viewer answers any token, and the comments can be read; writing them is refused
       server.refuseWhen = (method, path) => method !== 'GET' && path !== '/graphql'

@@ -9,12 +9,17 @@
 // - hostile names (mentions, links, HTML) in the summary, the comment and the
 //   failure summary render as text.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { delimiter, join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv } from '../support/bedrock-server.js'
 import { CacheServer, type CacheMode } from '../support/cache-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import { GitHubServer } from '../support/github-server.js'
 import { hazards, tables, visibleText } from '../support/gfm-judge.js'
+import { requireDvc } from '../support/graft-repo.js'
 import { TestRepo } from '../support/repo.js'
 
 jest.setTimeout(180_000)
@@ -71,7 +76,7 @@ describe('the Actions cache is down or slow (dist/generate)', () => {
     return { run, ms: Date.now() - started }
   }
 
-  it.each<[CacheMode]>([['unavailable'], ['silent']])(
+  it.each<[CacheMode]>([['unavailable'], ['silent'], ['slow'], ['trickle'], ['reset'], ['malformed']])(
     'cache service %s: the run succeeds, drops the cache once, and costs seconds, not minutes',
     async (mode) => {
       const reference = await generate({ cache: 'false' })
@@ -84,12 +89,51 @@ describe('the Actions cache is down or slow (dist/generate)', () => {
       expect(bad.run.code).toBe(0)
       expect(JSON.parse(bad.run.outputs.generated_files)).toEqual(JSON.parse(reference.run.outputs.generated_files))
       expect(JSON.parse(bad.run.outputs.generated_files).length).toBeGreaterThan(0)
-      expect(cache.refused).toBeGreaterThan(0)
+      expect(cache.refused + cache.delayed).toBeGreaterThan(0)
       const said = bad.run.stdout.match(/going on without the cache for the rest of this run/g) ?? []
       expect(said).toHaveLength(1)
+      // the toolkit's own "Failed to restore" annotations are not printed once per call
+      expect(bad.run.stdout).not.toMatch(/::(warning|error)::Failed to (restore|save)/)
       expect(bad.ms - reference.ms).toBeLessThan(10_000)
     }
   )
+})
+
+/** PATH without any `dvc`: engine "dvc" then installs DVC with pip, restoring and saving it with the cache. */
+function pathWithoutDvc(): string {
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => !existsSync(join(dir, 'dvc')))
+    .join(delimiter)
+}
+
+describe('a cache call given up on never holds the step open (dist/main, command: validate)', () => {
+  it('engine dvc installs DVC while the cache service never answers: validate reports and the process ends', async () => {
+    const cache = await new CacheServer().start()
+    cache.mode = 'silent'
+    const repo = exampleRepo()
+    try {
+      const version = execFileSync(requireDvc(), ['--version'], { encoding: 'utf8' }).trim()
+      const started = Date.now()
+      const run = await runAction('main', {
+        workspace: repo.root,
+        inputs: { command: 'validate', engine: 'dvc', 'dvc-version': version },
+        // pip's own cache (the user's, as a runner's setup-python keeps one) saves the downloads
+        env: { ...cache.env(), PATH: pathWithoutDvc(), PIP_CACHE_DIR: join(homedir(), '.cache', 'pip') },
+        // pip takes a minute or more on a busy machine; without the fix the process never ends
+        timeoutMs: 360_000
+      })
+      console.log(`validate with a silent cache (pip install included): ended after ${Date.now() - started} ms`)
+      expect(run.timedOut).toBe(false)
+      expect(run.code).toBe(0)
+      expect(run.outputs.is_stale).toBe('false')
+      expect(run.stdout).toMatch(/Actions cache: looking up graft-dvc-\S+ did not finish within 5 s/)
+      expect(cache.refused).toBeGreaterThan(0)
+    } finally {
+      await cache.close()
+      repo.cleanup()
+    }
+  }, 420_000)
 })
 
 /** A repository of `n` prompts and no dvc.yaml yet: every document is stale (engine none). */
@@ -158,6 +202,35 @@ describe("GitHub's size limits (dist/main, a fork's pull request: validate, summ
       }
     }
   )
+
+  it("a pipeline whose name is long (its URI-encoded marker alone is 7,000 characters): the comment still fits GitHub's limit", async () => {
+    // ten folders of 80 CJK characters: 3 bytes each on disk, 9 characters each in the marker
+    const pipeline = Array.from({ length: 10 }, (_, i) => `${'文档'.repeat(40)}${i}`).join('/')
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 300; i++)
+      files[`${pipeline}/docs/${'long-name-'.repeat(12)}${i}.prompt.md`] = '---\ndeps: []\n---\nx\n'
+    const repo = TestRepo.create(files, 'graft-long-pipeline-')
+    repo.commit('a pipeline deep in CJK folders')
+    try {
+      const run = await runAction('main', {
+        workspace: repo.root,
+        event: forkPullRequest(repo.git('rev-parse', 'HEAD').trim()),
+        inputs: { command: 'auto', engine: 'native', token: TOKEN, 'working-directory': pipeline },
+        env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/docs' }
+      })
+      expect(run.code).toBe(0)
+      const [comment] = github.comments('acme', 'docs', 7)
+      const marker = comment.body.split('\n')[0]
+      expect(marker.length).toBeGreaterThan(7000)
+      expect([...comment.body].length).toBeLessThanOrEqual(COMMENT_LIMIT)
+      // the report itself, shortened, not the note that replaces a refused one
+      expect(visibleText(comment.body)).toContain(`Graft: 300 document(s) stale in ${pipeline}`)
+      expect(visibleText(comment.body)).toMatch(/… and \d+ more \(see the job summary\)\./)
+      expect(run.stdout).not.toContain('Pull-request comment skipped')
+    } finally {
+      repo.cleanup()
+    }
+  })
 
   it('hostile file names in the summary and the comment are text: no mention, link or tag', async () => {
     const repo = manyPrompts(3)
@@ -253,6 +326,71 @@ describe("one pull request, several pipelines; rate limits (dist/main, a fork's 
     expect(sticky.body).toContain('(https://github.com/acme/docs/actions/runs/99)')
     expect(visibleText(sticky.body)).not.toContain('2 document(s) stale')
   })
+})
+
+describe('the job summary file cannot be written (a container job on a self-hosted runner: joonvena/robotframework-reporter-action#21)', () => {
+  it.each([['validate'], ['main']])(
+    'dist/%s: the run reports in its log, outputs and comment, warns once, and does not fail',
+    async (entry) => {
+      const github = await GitHubServer.start()
+      const repo = TestRepo.create({ 'docs/a.prompt.md': '---\ndeps: []\n---\nx\n' })
+      repo.commit('one prompt')
+      try {
+        const run = await runAction(entry, {
+          workspace: repo.root,
+          event: forkPullRequest(repo.git('rev-parse', 'HEAD').trim()),
+          inputs: { command: 'auto', engine: 'native', token: TOKEN },
+          env: {
+            GITHUB_API_URL: github.url,
+            GITHUB_REPOSITORY: 'acme/docs',
+            GITHUB_STEP_SUMMARY: join(repo.root, 'no-such-folder', 'step_summary')
+          }
+        })
+        expect(run.code).toBe(0)
+        expect(run.outputs.is_stale).toBe('true')
+        const said = run.stdout.match(
+          /::warning::The job summary could not be written \(Unable to access summary file/g
+        )
+        expect(said).toHaveLength(1)
+        if (entry === 'main') expect(github.comments('acme', 'docs', 7)).toHaveLength(1)
+      } finally {
+        await github.close()
+        repo.cleanup()
+      }
+    }
+  )
+})
+
+describe("GitHub's API accepts connections and never answers (dist/main, a fork's pull request)", () => {
+  it('the comment costs one request time limit (not the 300 s Node waits for each), and the notice names the cause', async () => {
+    const github = await GitHubServer.start()
+    github.onRequest = () => new Promise<void>(() => undefined) // held until the client gives up
+    const repo = TestRepo.create({ 'docs/a.prompt.md': '---\ndeps: []\n---\nx\n' })
+    repo.commit('one prompt')
+    try {
+      const started = Date.now()
+      const run = await runAction('main', {
+        workspace: repo.root,
+        event: forkPullRequest(repo.git('rev-parse', 'HEAD').trim()),
+        inputs: { command: 'auto', engine: 'native', token: TOKEN },
+        env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/docs' },
+        timeoutMs: 150_000
+      })
+      const ms = Date.now() - started
+      console.log(`a silent GitHub API: the validate-only run with its comment ended after ${ms} ms`)
+      expect(run.timedOut).toBe(false)
+      expect(run.code).toBe(0)
+      expect(ms).toBeLessThan(60_000)
+      expect(run.stdout).toContain(
+        "::notice::Pull-request comment skipped: GitHub's API did not answer within 30 s, so the pull request comment was not written"
+      )
+      // asked once: who the token is; nothing after the API stopped answering
+      expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /graphql'])
+    } finally {
+      await github.close()
+      repo.cleanup()
+    }
+  }, 180_000)
 })
 
 describe('the failure summary (dist/validate): a missing dep with a hostile name', () => {

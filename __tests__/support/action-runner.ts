@@ -21,6 +21,8 @@ export interface ActionRun {
   stderr: string
   outputs: Record<string, string>
   summary: string
+  /** the run was killed at `timeoutMs` (it had not ended by itself) */
+  timedOut: boolean
 }
 
 export interface ActionRunOptions {
@@ -28,6 +30,8 @@ export interface ActionRunOptions {
   inputs?: Record<string, string>
   env?: Record<string, string | undefined>
   event?: { name: string; payload: unknown }
+  /** kill the run (SIGKILL) when it has not ended after this long: for tests that prove a run ends */
+  timeoutMs?: number
 }
 
 /** Parses the GITHUB_OUTPUT file format (`name<<DELIM\nvalue\nDELIM`). */
@@ -87,7 +91,7 @@ export function runAction(entry: string, options: ActionRunOptions): Promise<Act
     execFile(
       BUNDLE_NODE,
       [script],
-      { cwd: options.workspace, env, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: options.workspace, env, maxBuffer: 64 * 1024 * 1024, timeout: options.timeoutMs, killSignal: 'SIGKILL' },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
         resolvePromise({
@@ -95,7 +99,8 @@ export function runAction(entry: string, options: ActionRunOptions): Promise<Act
           stdout,
           stderr,
           outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-          summary: readFileSync(summaryFile, 'utf8')
+          summary: readFileSync(summaryFile, 'utf8'),
+          timedOut: error?.killed === true && error.signal === 'SIGKILL'
         })
       }
     )

@@ -10,7 +10,13 @@
 // restore-key prefix, newest first, as the real service does. Every call is
 // recorded for assertions. `mode` makes it have a bad day: 'unavailable'
 // answers every request with 503 (as the service does during an incident),
-// 'silent' accepts every connection and never answers. The protocol was read from
+// 'silent' accepts every connection and never answers, 'slow' answers every
+// request correctly but only after `delayMs` (under the action's limit per
+// call), 'trickle' sends a 200's headers and then its body a byte a second,
+// 'reset' drops every connection unanswered (ECONNRESET), 'malformed' answers
+// 200 with a body that is not Twirp's JSON, 'status' answers every request
+// with `status` and a Twirp error (429 as when the service throttles a
+// repository, 400 as the retired service answered). The protocol was read from
 // node_modules/@actions/cache/lib (cache.js, internal/shared/cacheTwirpClient.js,
 // internal/uploadUtils.js, internal/downloadUtils.js, generated/results/api/v1/cache.js).
 import { randomUUID } from 'node:crypto'
@@ -36,13 +42,19 @@ export interface CacheCall {
 }
 
 /** How the service behaves: well, down (503 to everything), or accepting connections and never answering. */
-export type CacheMode = 'normal' | 'unavailable' | 'silent'
+export type CacheMode = 'normal' | 'unavailable' | 'silent' | 'slow' | 'trickle' | 'reset' | 'malformed' | 'status'
 
 export class CacheServer {
   readonly calls: CacheCall[] = []
   mode: CacheMode = 'normal'
-  /** requests that reached the service in the 'unavailable' or 'silent' mode */
+  /** how long the 'slow' mode waits before each answer */
+  delayMs = 1500
+  /** what the 'status' mode answers */
+  status = 429
+  /** requests that reached the service in a mode other than 'normal' and 'slow' */
   refused = 0
+  /** requests answered late in the 'slow' mode */
+  delayed = 0
   private readonly entries: Entry[] = []
   private readonly blobs = new Map<string, Buffer>()
   private readonly server: Server
@@ -96,6 +108,43 @@ export class CacheServer {
       req.resume()
       res.writeHead(503, { 'content-type': 'text/plain' })
       return void res.end('Service Unavailable')
+    }
+    if (this.mode === 'reset') {
+      this.refused++
+      return void req.socket.destroy()
+    }
+    if (this.mode === 'status') {
+      this.refused++
+      req.resume()
+      const code = this.status === 429 ? 'resource_exhausted' : 'invalid_argument'
+      return twirpError(res, this.status, code, `cache service answers ${this.status}`)
+    }
+    if (this.mode === 'malformed') {
+      this.refused++
+      req.resume()
+      res.writeHead(200, { 'content-type': 'application/json' })
+      return void res.end('<html><body>upstream connect error or disconnect/reset before headers</body></html>')
+    }
+    if (this.mode === 'trickle') {
+      this.refused++
+      req.resume()
+      res.writeHead(200, { 'content-type': 'application/json' })
+      const body = JSON.stringify({ ok: false, message: 'x'.repeat(600) })
+      let sent = 0
+      const timer = setInterval(() => {
+        if (res.destroyed || sent >= body.length) {
+          clearInterval(timer)
+          if (!res.destroyed) res.end()
+          return
+        }
+        res.write(body[sent++])
+      }, 1000)
+      res.on('close', () => clearInterval(timer))
+      return
+    }
+    if (this.mode === 'slow') {
+      this.delayed++
+      await new Promise((resolve) => setTimeout(resolve, this.delayMs))
     }
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)

@@ -1,8 +1,11 @@
 // A private git host on loopback: git's own smart-HTTP server (`git
 // http-backend`, run as CGI per request) behind a check of the Authorization
 // header, as GitHub answers for a private repository: no header → 401 (git then
-// asks for a user name, which it may not prompt for), a wrong one → 403. Every
-// request is recorded with the Authorization headers it carried.
+// asks for a user name, which it may not prompt for), a wrong one → 403, and
+// the token once revoked (or expired: revoke()) → 401, as GitHub answers a
+// token that is no longer valid. Every request is recorded with the
+// Authorization headers it carried. Partial clones (`--filter=blob:none`) are
+// served, and the objects they fetch later one by one.
 import { spawn } from 'node:child_process'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -16,6 +19,7 @@ export interface GitRequest {
 export class GitHttpServer {
   readonly requests: GitRequest[] = []
   private server?: Server
+  private revoked = false
 
   /**
    * @param projectRoot folder holding the bare repositories (served as /<name>.git)
@@ -37,6 +41,11 @@ export class GitHttpServer {
     return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/`
   }
 
+  /** From now on the token is refused with 401, as GitHub refuses an expired or revoked token (false: valid again). */
+  revoke(revoked = true): void {
+    this.revoked = revoked
+  }
+
   close(): Promise<void> {
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
   }
@@ -48,6 +57,11 @@ export class GitHttpServer {
     if (authorization.length === 0) {
       res.writeHead(401, { 'www-authenticate': 'Basic realm="loopback git"', 'content-type': 'text/plain' })
       res.end('authentication required\n')
+      return
+    }
+    if (this.revoked && authorization.length === 1 && authorization[0].toLowerCase() === expected.toLowerCase()) {
+      res.writeHead(401, { 'www-authenticate': 'Basic realm="GitHub"', 'content-type': 'text/plain' })
+      res.end('Invalid username or token. Password authentication is not supported for Git operations.\n')
       return
     }
     if (authorization.length !== 1 || authorization[0].toLowerCase() !== expected.toLowerCase()) {
@@ -71,6 +85,12 @@ export class GitHttpServer {
       CONTENT_TYPE: req.headers['content-type'] ?? '',
       REMOTE_USER: 'x-access-token',
       REMOTE_ADDR: '127.0.0.1',
+      // partial clones, and the objects they fetch one by one afterwards
+      GIT_CONFIG_COUNT: '2',
+      GIT_CONFIG_KEY_0: 'uploadpack.allowFilter',
+      GIT_CONFIG_VALUE_0: 'true',
+      GIT_CONFIG_KEY_1: 'uploadpack.allowAnySHA1InWant',
+      GIT_CONFIG_VALUE_1: 'true',
       ...(req.headers['content-encoding'] ? { HTTP_CONTENT_ENCODING: req.headers['content-encoding'] } : {}),
       ...(req.headers['git-protocol'] ? { GIT_PROTOCOL: String(req.headers['git-protocol']) } : {})
     }

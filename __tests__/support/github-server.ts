@@ -24,7 +24,8 @@
 //   installation token gets 403 "Resource not accessible by integration");
 // - comments are written as the token's account (login and id), delete
 //   included; a body over 65,536 characters is refused with 422 "Body is too
-//   long", as GitHub does;
+//   long", as GitHub does; a pull request's title over 256 characters and its
+//   body over 65,536 get GitHub's 422 too;
 // - rate limits: `rateLimits` queues GitHub's refusals — a secondary limit
 //   (403 or 429 with `retry-after`) or the primary limit
 //   (`x-ratelimit-remaining: 0`, `x-ratelimit-reset`; for GraphQL a 200 with a
@@ -32,7 +33,8 @@
 // - GitHub Enterprise Server's URL layout as well: REST under `/api/v3`,
 //   GraphQL at `/api/graphql` (requests are recorded with the path as sent).
 //
-// Every request is recorded; `refuse` answers them all with one refusal.
+// Every request is recorded; `refuse` answers them all with one refusal;
+// `onRequest` sees each one before it is answered.
 import { spawn } from 'node:child_process'
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -67,6 +69,11 @@ export interface RateLimit {
   retryAfter?: number
   /** seconds until `x-ratelimit-reset` (primary limit); default 1 */
   resetIn?: number
+  /**
+   * GraphQL's error type for the primary limit: RATE_LIMITED (documented, the default) or
+   * RATE_LIMIT, which GitHub also answers (octokit/plugin-throttling.js#824), with its own words
+   */
+  graphqlType?: 'RATE_LIMITED' | 'RATE_LIMIT'
   match?: (method: string, path: string) => boolean
 }
 
@@ -193,6 +200,14 @@ export class GitHubServer {
   /** request bodies larger than this are refused with 413 (GitHub caps API requests too) */
   maxRequestBytes = 45 * 1024 * 1024
   /**
+   * Called with every request (after it is recorded, before it is answered):
+   * a test holds requests here to make runs race, or changes the thread
+   * between a listing and an update (a comment deleted meanwhile). A refusal
+   * it returns is the answer (after the request was carried out or not, as
+   * the test chose: GitHub at times answers 5xx to a write it made).
+   */
+  onRequest?: (method: string, path: string) => Promise<Refusal | void> | Refusal | void
+  /**
    * Called after a createCommitOnBranch request is parsed and before the
    * branch tip is read: a test moves the branch here to race the API.
    */
@@ -308,6 +323,8 @@ export class GitHubServer {
     if (url.pathname === '/api/graphql') url.pathname = '/graphql'
     else if (url.pathname.startsWith('/api/v3/')) url.pathname = url.pathname.slice('/api/v3'.length)
     const method = req.method ?? 'GET'
+    const answer = await this.onRequest?.(method, url.pathname)
+    if (answer) return send(res, answer.status, { message: answer.message })
     if (this.refuse && (!this.refuseWhen || this.refuseWhen(method, url.pathname)))
       return send(res, this.refuse.status, { message: this.refuse.message })
     const limit = this.rateLimits.findIndex((l) => !l.match || l.match(method, url.pathname))
@@ -390,6 +407,11 @@ export class GitHubServer {
           (state === 'all' || p.state === state)
       )
       return send(res, 200, found)
+    }
+    // GitHub's limits on a pull request: the title 256 characters, the body 65,536
+    if ((rest === '/pulls' && method === 'POST') || (/^\/pulls\/\d+$/.test(rest) && method === 'PATCH')) {
+      const refused = pullTooLong(body ?? {})
+      if (refused) return send(res, 422, refused)
     }
     if (rest === '/pulls' && method === 'POST') return this.createPull(res, fullName, bare, who, body ?? {})
     if ((m = rest.match(/^\/pulls\/(\d+)$/))) {
@@ -920,6 +942,30 @@ function tooLong(text: string): boolean {
   return [...(text ?? '')].length > BODY_MAX_CHARS
 }
 
+/** GitHub's maximum length of an issue's or a pull request's title, in characters. */
+export const TITLE_MAX_CHARS = 256
+
+/** The 422 GitHub answers a pull request whose title or body is too long, or undefined. */
+function pullTooLong(body: Record<string, unknown>): unknown {
+  const over = (field: string, max: number) =>
+    typeof body[field] === 'string' && [...(body[field] as string)].length > max
+  const field = over('title', TITLE_MAX_CHARS) ? 'title' : over('body', BODY_MAX_CHARS) ? 'body' : undefined
+  if (!field) return undefined
+  return {
+    message: 'Validation Failed',
+    errors: [
+      {
+        resource: 'Issue',
+        code: 'custom',
+        field,
+        message: `${field} is too long (maximum is ${field === 'title' ? TITLE_MAX_CHARS : BODY_MAX_CHARS} characters)`
+      }
+    ],
+    documentation_url: docs('pulls/pulls#create-a-pull-request'),
+    status: '422'
+  }
+}
+
 function bodyTooLong(): unknown {
   return {
     message: 'Validation Failed',
@@ -949,6 +995,10 @@ function rateLimited(res: ServerResponse, limit: RateLimit, graphql: boolean): v
       'x-ratelimit-resource': graphql ? 'graphql' : 'core'
     }
     const message = 'API rate limit exceeded for installation ID 4242.'
+    if (graphql && limit.graphqlType === 'RATE_LIMIT') {
+      const words = 'API rate limit already exceeded for installation ID 4242.'
+      return send(res, 200, { errors: [{ type: 'RATE_LIMIT', code: 'graphql_rate_limit', message: words }] }, headers)
+    }
     if (graphql) return send(res, 200, { errors: [{ type: 'RATE_LIMITED', message }] }, headers)
     return send(
       res,

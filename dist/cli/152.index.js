@@ -306,7 +306,7 @@ function isPlain(value, seen) {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6107);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7827);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2139);
 /* harmony import */ var _dvclock_fast_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7182);
 /* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3474);
 /* harmony import */ var _yaml_emit_ruamel_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9219);
@@ -1487,7 +1487,7 @@ async function readIfPresent(abs) {
 
 /***/ }),
 
-/***/ 7827:
+/***/ 2139:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1513,6 +1513,241 @@ var paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
 var ignore = __webpack_require__(298);
 var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
+;// CONCATENATED MODULE: ./src/core/dvc/globstar.ts
+// A gitignore pattern that holds `**`, matched segment by segment in time
+// bounded by (pattern segments × path segments × segment length). The `ignore`
+// package turns each `/**/` into `(?:\/[^\/]+)*` of a JavaScript regular
+// expression, which backtracks: a one-line `.dvcignore` with a dozen
+// `**/a/` segments over a deep folder dep took minutes per path. Patterns
+// without `**` stay with `ignore` (their expressions cannot repeat across
+// segments); this matcher gives the others the same answers (a property test
+// holds it to `ignore` on small inputs).
+class GlobstarPattern {
+    segments;
+    dirOnly;
+    /** `/**` at the end: everything inside, never the folder itself */
+    trailingGlobstar;
+    constructor(segments, dirOnly, trailingGlobstar) {
+        this.segments = segments;
+        this.dirOnly = dirOnly;
+        this.trailingGlobstar = trailingGlobstar;
+    }
+    /**
+     * The matcher for `pattern` (a gitignore line without its leading `!`), or
+     * undefined when it holds no `**` segment or a form this matcher does not
+     * read (an escaped slash, an empty segment, an unterminated bracket).
+     */
+    static parse(pattern) {
+        let body = pattern;
+        const dirOnly = body.endsWith('/') && !body.endsWith('\\/');
+        if (dirOnly)
+            body = body.replace(/\/+$/, '');
+        if (body.includes('\\/'))
+            return undefined;
+        // A `**` segment beside another holds a slash, so the pattern is anchored to its folder.
+        if (body.startsWith('/'))
+            body = body.slice(1);
+        const parts = body.split('/');
+        if (parts.some((p) => p === ''))
+            return undefined;
+        const segments = [];
+        for (const part of parts) {
+            if (/^\*{2,}$/.test(part)) {
+                if (!segments.at(-1)?.globstar)
+                    segments.push({ globstar: true });
+                continue;
+            }
+            const tokens = tokenize(part);
+            if (!tokens)
+                return undefined;
+            segments.push({ globstar: false, tokens });
+        }
+        if (!segments.some((s) => s.globstar))
+            return undefined;
+        // `**` alone matches every path, as `/**` does
+        if (segments.length === 1)
+            return new GlobstarPattern(segments, dirOnly, false);
+        const trailing = segments.at(-1).globstar;
+        return new GlobstarPattern(segments, dirOnly, trailing);
+    }
+    /**
+     * Whether `path` (relative to the pattern's folder, `/`-separated, no
+     * trailing slash) matches; with `orInside`, also when a folder above it does.
+     * One pass over the path's segments, carrying the set of pattern positions
+     * reached (a state machine, not backtracking).
+     */
+    matches(path, isDir, orInside = false) {
+        const parts = path.split('/');
+        const n = this.segments.length;
+        let states = this.closure(new Set([0]));
+        for (let j = 0; j < parts.length; j++) {
+            const next = new Set();
+            for (const i of states) {
+                if (i === n)
+                    continue;
+                const segment = this.segments[i];
+                if (segment.globstar) {
+                    next.add(i);
+                    if (i === n - 1 && this.trailingGlobstar)
+                        next.add(n);
+                }
+                else if (globMatches(segment.tokens, parts[j]))
+                    next.add(i + 1);
+            }
+            states = this.closure(next);
+            if (states.size === 0)
+                return false;
+            const last = j === parts.length - 1;
+            // a folder above the path (j < last) is a folder: a dir-only pattern may match it
+            if (states.has(n) && (last ? isDir || !this.dirOnly : orInside))
+                return true;
+        }
+        return false;
+    }
+    /** The positions reachable without reading a segment: past a `**` that matches no folder. */
+    closure(states) {
+        for (const i of [...states]) {
+            for (let k = i; k < this.segments.length && this.segments[k].globstar; k++) {
+                if (k === this.segments.length - 1 && this.trailingGlobstar)
+                    break; // `/**` needs one segment
+                states.add(k + 1);
+            }
+        }
+        return states;
+    }
+}
+/** The tokens of one segment's glob; undefined for an unterminated bracket expression. */
+function tokenize(part) {
+    const tokens = [];
+    for (let i = 0; i < part.length; i++) {
+        const c = part[i];
+        if (c === '\\') {
+            if (i + 1 < part.length)
+                tokens.push({ kind: 'char', char: part[++i] });
+            continue; // a trailing backslash matches nothing more
+        }
+        if (c === '*') {
+            if (tokens.at(-1)?.kind !== 'star')
+                tokens.push({ kind: 'star' });
+        }
+        else if (c === '?')
+            tokens.push({ kind: 'any' });
+        else if (c === '[') {
+            const bracket = readBracket(part, i);
+            if (!bracket)
+                return undefined;
+            tokens.push({ kind: 'class', test: bracket.test });
+            i = bracket.end;
+        }
+        else
+            tokens.push({ kind: 'char', char: c });
+    }
+    return tokens;
+}
+const POSIX_CLASSES = {
+    alnum: /[A-Za-z0-9]/,
+    alpha: /[A-Za-z]/,
+    blank: /[ \t]/,
+    cntrl: /[\x00-\x1f\x7f]/,
+    digit: /[0-9]/,
+    graph: /[!-~]/,
+    lower: /[a-z]/,
+    print: /[ -~]/,
+    punct: /[!-/:-@[-`{-~]/,
+    space: /[ \t\n\r\f\v]/,
+    upper: /[A-Z]/,
+    xdigit: /[0-9A-Fa-f]/
+};
+/** A bracket expression from `part[start] === '['` (git's wildmatch members); its end index, or undefined. */
+function readBracket(part, start) {
+    let i = start + 1;
+    const negated = part[i] === '!' || part[i] === '^';
+    if (negated)
+        i++;
+    const tests = [];
+    let first = true;
+    for (; i < part.length; i++) {
+        let c = part[i];
+        if (c === ']' && !first) {
+            const members = tests;
+            return { end: i, test: (ch) => ch !== '/' && members.some((t) => t(ch)) !== negated };
+        }
+        first = false;
+        if (c === '[' && part[i + 1] === ':') {
+            const close = part.indexOf(':]', i + 2);
+            if (close < 0)
+                return undefined;
+            const cls = POSIX_CLASSES[part.slice(i + 2, close)];
+            if (!cls)
+                return undefined;
+            tests.push((ch) => cls.test(ch));
+            i = close + 1;
+            continue;
+        }
+        if (c === '\\') {
+            if (i + 1 >= part.length)
+                return undefined;
+            c = part[++i];
+        }
+        if (part[i + 1] === '-' && part[i + 2] !== undefined && part[i + 2] !== ']') {
+            let hi = part[i + 2];
+            i += 2;
+            if (hi === '\\') {
+                if (i + 1 >= part.length)
+                    return undefined;
+                hi = part[++i];
+            }
+            const lo = c;
+            tests.push((ch) => ch >= lo && ch <= hi);
+        }
+        else {
+            const literal = c;
+            tests.push((ch) => ch === literal);
+        }
+    }
+    return undefined;
+}
+/**
+ * Whether one path segment matches a glob's tokens: the classic greedy scan
+ * that returns to the last `*` on a mismatch, so each (token, character) pair
+ * is visited a bounded number of times — never the regex engine's backtracking.
+ */
+function globMatches(tokens, text) {
+    let t = 0;
+    let s = 0;
+    let starT = -1;
+    let starS = 0;
+    while (s < text.length) {
+        const token = tokens[t];
+        if (token && token.kind === 'star') {
+            starT = t++;
+            starS = s;
+            continue;
+        }
+        if (token && matchesOne(token, text[s])) {
+            t++;
+            s++;
+            continue;
+        }
+        if (starT < 0)
+            return false;
+        t = starT + 1;
+        s = ++starS;
+    }
+    while (tokens[t]?.kind === 'star')
+        t++;
+    return t === tokens.length;
+}
+function matchesOne(token, c) {
+    if (token.kind === 'char')
+        return token.char === c;
+    if (token.kind === 'any')
+        return c !== '/';
+    if (token.kind === 'class')
+        return token.test(c);
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./src/core/dvc/dvcignore.ts
 // `.dvcignore`, as DVC applies it (dvc/ignore.py, DVC 3): gitignore-style
 // patterns in a `.dvcignore` file apply to paths below its folder; the files
@@ -1523,7 +1758,10 @@ var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 // that is ignored itself; a file dep is never checked against them.
 // The matching is the `ignore` package's (gitignore rules, as pathspec's
 // GitIgnoreSpecPattern that DVC uses); the differential test holds both to
-// the real DVC.
+// the real DVC. A pattern holding `**` is matched by globstar.ts instead:
+// `ignore` turns each `**` into a repetition of a regular expression, and
+// several of them backtrack without bound over a deep path.
+
 
 
 
@@ -1566,18 +1804,11 @@ class DvcIgnore {
         const slash = relPath.lastIndexOf('/');
         let verdict = { ignored: false };
         for (const level of this.levels(slash < 0 ? '' : relPath.slice(0, slash))) {
-            const sub = level.base === '' ? relPath : relPath.slice(level.base.length + 1);
-            const result = level.rules.test(isDir ? `${sub}/` : sub);
-            if (result.ignored) {
-                const rule = result.rule;
-                verdict = {
-                    ignored: true,
-                    rule: { file: level.file, line: Number(rule?.mark ?? 0), pattern: rule?.pattern ?? '' }
-                };
-            }
-            else if (result.unignored) {
+            const result = testLevel(level, level.base === '' ? relPath : relPath.slice(level.base.length + 1), isDir);
+            if (result.ignored)
+                verdict = { ignored: true, rule: result.rule };
+            else if (result.unignored)
                 verdict = { ignored: false };
-            }
         }
         return verdict;
     }
@@ -1625,20 +1856,12 @@ class DvcIgnore {
         // DVC skips a .dvcignore that the rules above it ignore.
         if (above.length > 0 && this.matchIn(above, file))
             return null;
-        // Case-sensitive, as DVC's (pathspec's regular expressions are compiled without IGNORECASE).
-        const rules = ignore_default()({ ignorecase: false });
-        // DVC strips each line and drops blank lines and comments (dvc/ignore.py DvcIgnorePatterns.from_file).
-        text.split(/\r?\n/).forEach((raw, i) => {
-            const pattern = raw.trim();
-            if (pattern !== '' && !pattern.startsWith('#'))
-                rules.add({ pattern, mark: String(i + 1) });
-        });
-        return { base: dir, file, rules };
+        return { base: dir, file, groups: ruleGroups(file, text) };
     }
     matchIn(levels, relPath) {
         let ignored = false;
         for (const level of levels) {
-            const r = level.rules.test(level.base === '' ? relPath : relPath.slice(level.base.length + 1));
+            const r = testLevel(level, level.base === '' ? relPath : relPath.slice(level.base.length + 1), false);
             if (r.ignored)
                 ignored = true;
             else if (r.unignored)
@@ -1646,6 +1869,65 @@ class DvcIgnore {
         }
         return ignored;
     }
+}
+/** A `**` segment: the pattern goes to the globstar matcher. */
+const GLOBSTAR_SEGMENT = /(?:^|\/)\*{2,}(?:\/|$)/g;
+function ruleGroups(file, text) {
+    const groups = [];
+    // DVC strips each line and drops blank lines and comments (dvc/ignore.py DvcIgnorePatterns.from_file).
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const pattern = raw.trim();
+        if (pattern === '' || pattern.startsWith('#'))
+            return;
+        const negative = pattern.startsWith('!');
+        const body = negative ? pattern.slice(1) : pattern;
+        const globstar = (body.match(GLOBSTAR_SEGMENT)?.length ?? 0) > 0 ? GlobstarPattern.parse(body) : undefined;
+        if (globstar) {
+            groups.push({ globstar, negative, line: i + 1, pattern });
+            return;
+        }
+        if ((body.match(GLOBSTAR_SEGMENT)?.length ?? 0) > 1) {
+            throw new errors/* GraftError */.Tz({
+                file,
+                line: i + 1,
+                message: `${file} has a pattern with several ** segments in a form the action cannot match in bounded time (an escaped slash, an empty segment or an unterminated [ ): ${pattern}`,
+                hint: 'write the pattern with plain / separators and closed [ ] brackets, or with fewer ** segments'
+            });
+        }
+        let last = groups.at(-1);
+        if (!last || !('rules' in last)) {
+            // Case-sensitive, as DVC's (pathspec's regular expressions are compiled without IGNORECASE).
+            last = { rules: ignore_default()({ ignorecase: false }) };
+            groups.push(last);
+        }
+        last.rules.add({ pattern, mark: String(i + 1) });
+    });
+    return groups;
+}
+/** The verdict of one file's rules on `sub` (relative to the file's folder): the last group that decides wins. */
+function testLevel(level, sub, isDir) {
+    let verdict = { ignored: false, unignored: false };
+    for (const group of level.groups) {
+        if ('rules' in group) {
+            const result = group.rules.test(isDir ? `${sub}/` : sub);
+            if (result.ignored) {
+                const rule = { file: level.file, line: Number(result.rule?.mark ?? 0), pattern: result.rule?.pattern ?? '' };
+                verdict = { ignored: true, unignored: false, rule };
+            }
+            else if (result.unignored)
+                verdict = { ignored: false, unignored: true };
+            continue;
+        }
+        const rule = { file: level.file, line: group.line, pattern: group.pattern };
+        if (group.negative) {
+            if (group.globstar.matches(sub, isDir))
+                verdict = { ignored: false, unignored: true };
+        }
+        else if (group.globstar.matches(sub, isDir, true)) {
+            verdict = { ignored: true, unignored: false, rule };
+        }
+    }
+    return verdict;
 }
 /** Nothing at `abs` (ENOENT, or a file where a folder should be): the only answers that skip the resolver. */
 function absent(abs) {
@@ -3184,7 +3466,7 @@ function runWorkers(workers, { rels, reals, heads }) {
 async function loadPipeline(root, options = {}) {
     // dvc.yaml and dvc.lock are read while `git ls-files` runs; their errors
     // are still reported in the old order: files, prompts, dvc.yaml, dvc.lock.
-    const listing = new git/* Git */.T(root).listFiles();
+    const listing = new git/* Git */.TU(root).listFiles();
     listing.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     const paths = new core_paths/* RepoPathChecker */.x_(root);
     // Both pipeline files through the resolver first: a symlinked or special dvc.lock is never read.
@@ -3947,12 +4229,14 @@ const RUAMEL_BINARY = /^[-+]?0b[01_]+$/;
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cg: () => (/* binding */ scalarString),
+/* harmony export */   P: () => (/* binding */ refuseYamlBombs),
 /* harmony export */   WF: () => (/* binding */ parseYamlSource),
 /* harmony export */   Yz: () => (/* binding */ pairKey),
 /* harmony export */   bW: () => (/* binding */ removeBlockPairs),
 /* harmony export */   ct: () => (/* binding */ applyEdits),
 /* harmony export */   kd: () => (/* binding */ lineEnd)
 /* harmony export */ });
+/* unused harmony exports YAML_SOURCE_MAX_BYTES, YAML_MAX_EXPANDED_NODES */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 // The one line-numbered YAML parse (dvc.yaml, dvc.lock, frontmatter, the
@@ -3965,18 +4249,8 @@ const RUAMEL_BINARY = /^[-+]?0b[01_]+$/;
  * @throws GraftError naming `file`, the line and column, with `hint`, on a syntax error.
  */
 function parseYamlSource(text, file, hint, options = {}) {
-    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    // uniqueKeys: DVC's YAML reader also refuses a key given twice (two stages, one name).
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, {
-        lineCounter,
-        prettyErrors: false,
-        uniqueKeys: true,
-        version: options.version ?? '1.2'
-    });
-    const lineOf = (node) => {
-        const range = node?.range;
-        return range ? lineCounter.linePos(range[0]).line : undefined;
-    };
+    const { source, lineCounter } = parse(text, file, hint, options);
+    const { doc } = source;
     const error = doc.errors[0];
     if (error) {
         const pos = lineCounter.linePos(error.pos[0]);
@@ -3997,7 +4271,115 @@ function parseYamlSource(text, file, hint, options = {}) {
             hint
         });
     }
-    return { file, doc, lineOf, linePos: (offset) => lineCounter.linePos(offset) };
+    refuseAliasBombs(source, options.subject ?? file, hint);
+    return source;
+}
+/**
+ * For a YAML file another program reads (DVC's vars and params files): refuses
+ * what would make that reader run without end — a file too large for the
+ * general reader, an alias bomb — and leaves syntax errors to that reader.
+ * @throws GraftError naming `file` (and the alias's line)
+ */
+function refuseYamlBombs(text, file, hint) {
+    const { source } = parse(text, file, hint, {});
+    if (source.doc.errors.length === 0)
+        refuseAliasBombs(source, file, hint);
+}
+function parse(text, file, hint, options) {
+    refuseOversized(text, file, options.subject ?? file, hint);
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    // uniqueKeys: DVC's YAML reader also refuses a key given twice (two stages, one name).
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, {
+        lineCounter,
+        prettyErrors: false,
+        uniqueKeys: true,
+        version: options.version ?? '1.2'
+    });
+    const lineOf = (node) => {
+        const range = node?.range;
+        return range ? lineCounter.linePos(range[0]).line : undefined;
+    };
+    return { source: { file, doc, lineOf, linePos: (offset) => lineCounter.linePos(offset) }, lineCounter };
+}
+/**
+ * The largest text the general reader takes. It keeps every node with its
+ * position, about 35 times the text's size in memory (a 50 MB dvc.lock in
+ * flow style took 1.8 GB); the fast readers take DVC's and Graft's own block
+ * layouts at any size, so only a file far larger than any real one comes here.
+ */
+const YAML_SOURCE_MAX_BYTES = 16 * 1024 * 1024;
+function refuseOversized(text, file, subject, hint) {
+    if (text.length <= YAML_SOURCE_MAX_BYTES)
+        return;
+    const mb = (n) => `${(n / (1024 * 1024)).toFixed(0)} MB`;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GraftError */ .Tz({
+        file,
+        message: `${subject} is ${mb(Buffer.byteLength(text))} in a YAML layout only the general reader takes (flow style, anchors, comments…), and that reader stops at ${mb(YAML_SOURCE_MAX_BYTES)}: reading it would take gigabytes of memory`,
+        hint: `write it in block style (as DVC and Graft write their files), or make it smaller; ${hint}`
+    });
+}
+/**
+ * Aliases may repeat a node, and aliases of aliases multiply: a few lines
+ * (`b: [*a, *a, …]`, `c: [*b, *b, …]`) stand for millions of nodes, which
+ * DVC's reader (and anything that walks the data) expands without end. The
+ * whole document is measured, every key (not only those the action reads),
+ * as a reader would expand it; more than this many nodes is refused.
+ */
+const YAML_MAX_EXPANDED_NODES = 100_000;
+function refuseAliasBombs(src, subject, hint) {
+    const { doc } = src;
+    if (!hasAlias(doc.contents))
+        return;
+    const sizes = new Map();
+    const expanding = new Set();
+    let worst;
+    // Nodes as a reader expands them; an alias counts as what it stands for.
+    const size = (node) => {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node)) {
+            const target = node.resolve(doc);
+            if (!target)
+                return 1;
+            // an alias inside its own anchor stands for an endless tree
+            const n = expanding.has(target) ? Number.POSITIVE_INFINITY : size(target);
+            if (!worst || n > worst.size)
+                worst = { alias: node, size: n };
+            return n;
+        }
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(node))
+            return size(node.key) + size(node.value);
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isCollection */ .P3)(node))
+            return 1;
+        const known = sizes.get(node);
+        if (known !== undefined)
+            return known;
+        expanding.add(node);
+        let n = 1;
+        for (const item of node.items) {
+            n += size(item);
+            if (n > YAML_MAX_EXPANDED_NODES)
+                break;
+        }
+        expanding.delete(node);
+        sizes.set(node, n);
+        return n;
+    };
+    const total = size(doc.contents);
+    if (total <= YAML_MAX_EXPANDED_NODES || !worst)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GraftError */ .Tz({
+        file: src.file,
+        line: src.lineOf(worst.alias),
+        message: `${subject} uses YAML aliases (*name) that expand to ${Number.isFinite(total) ? `more than ${YAML_MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes` : 'themselves, without end'}: an alias bomb, which DVC would spend hours or all memory reading`,
+        hint: `write the values out, or use fewer aliases of aliases; ${hint}`
+    });
+}
+/** Whether any alias is in the tree (the common file has none, and is not measured). */
+function hasAlias(node) {
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
+        return true;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(node))
+        return hasAlias(node.key) || hasAlias(node.value);
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isCollection */ .P3)(node) && node.items.some(hasAlias);
 }
 /** A mapping pair's key as text. */
 function pairKey(pair) {

@@ -83,7 +83,7 @@ async function install(argv) {
         return 0;
     }
     const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(values.cwd);
-    const git = new _core_io_git_js__WEBPACK_IMPORTED_MODULE_4__/* .Git */ .T(dir);
+    const git = new _core_io_git_js__WEBPACK_IMPORTED_MODULE_4__/* .Git */ .TU(dir);
     const top = await git.tryExec(['rev-parse', '--show-toplevel']);
     if (top.code !== 0) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
@@ -92,16 +92,21 @@ async function install(argv) {
         });
     }
     const root = top.stdout.trim();
-    const hooksDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir, (await git.exec(['rev-parse', '--git-path', 'hooks'])).trim());
     const gitDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir, (await git.exec(['rev-parse', '--git-common-dir'])).trim());
+    // Every git command runs with hooks off (core.hooksPath=/dev/null), so the configured folder is asked for by name.
+    const configured = (await git.configuredPaths('core.hooksPath')).at(-1);
+    const hooksDir = configured ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, configured) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(gitDir, 'hooks');
     // A core.hooksPath outside the repository (a global one, say) is shared: a hook
     // written there would run, and block commits, in every repository that uses it.
     // pre-commit refuses any core.hooksPath for the same reason.
     if (!(0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isSameOrInside */ .Im)(realOrSelf(root), realOrSelf(hooksDir)) &&
         !(0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isSameOrInside */ .Im)(realOrSelf(gitDir), realOrSelf(hooksDir))) {
-        const origin = (await git.tryExec(['config', '--show-origin', '--get', 'core.hooksPath'])).stdout
-            .trim()
-            .split('\t')[0];
+        // the runner's own `-c core.hooksPath` (scope "command") is not where the user set it
+        const origin = (await git.tryExec(['config', '--show-scope', '--show-origin', '--get-all', 'core.hooksPath'])).stdout
+            .split('\n')
+            .filter((line) => line !== '' && !line.startsWith('command\t'))
+            .at(-1)
+            ?.split('\t')[1];
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
             message: `core.hooksPath${origin ? ` (${origin})` : ''} is ${hooksDir}, outside this repository: a pre-commit hook there would run in every repository that uses it, so none was written`,
             hint: `call "graft-action validate --fail-on-stale" from ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(hooksDir, 'pre-commit')} yourself, or give this repository its own hooks (git config --local core.hooksPath .git/hooks) and install again`

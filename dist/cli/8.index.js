@@ -2,13 +2,120 @@ export const id = 8;
 export const ids = [8];
 export const modules = {
 
+/***/ 3087:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ programEnv)
+/* harmony export */ });
+// The environment a program we run on the repository sees: an allowlist, not
+// the runner's whole environment. The action's process holds the token
+// (INPUT_TOKEN), AWS keys, the Actions runtime's tokens (ACTIONS_*) and every
+// other input; git and DVC need none of them, and whatever they start (a hook,
+// a filter, a DVC plugin) would inherit them. Each program gets the common
+// variables below plus the few of its own, and what the caller sets for it.
+/** Where programs are, whose home, the locale and time zone, the temp folder, and the OS's own essentials. */
+const COMMON = [
+    'PATH',
+    'HOME',
+    'USER',
+    'LOGNAME',
+    'LANG',
+    'LANGUAGE',
+    'TZ',
+    'TMPDIR',
+    'XDG_CONFIG_HOME',
+    // Windows: programs do not start without some of these
+    'SYSTEMROOT',
+    'WINDIR',
+    'COMSPEC',
+    'PATHEXT',
+    'TEMP',
+    'TMP',
+    'USERPROFILE',
+    'HOMEDRIVE',
+    'HOMEPATH',
+    'APPDATA',
+    'LOCALAPPDATA',
+    'PROGRAMDATA'
+];
+/** Proxies and the certificate authorities a corporate network needs, as the runner configured them. */
+const NETWORK = [
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'ALL_PROXY',
+    'NO_PROXY',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'CURL_CA_BUNDLE',
+    'REQUESTS_CA_BUNDLE'
+];
+/** What each program needs beyond the common set. */
+const OWN = {
+    // where git itself lives and which config files it reads; an SSH agent for an SSH remote
+    git: [
+        ...NETWORK,
+        'GIT_EXEC_PATH',
+        'GIT_CONFIG_NOSYSTEM',
+        'GIT_CONFIG_GLOBAL',
+        'GIT_CONFIG_SYSTEM',
+        'GIT_SSL_CAINFO',
+        'GIT_SSL_CAPATH',
+        'SSH_AUTH_SOCK'
+    ],
+    // how a Python program finds its interpreter and libraries (virtual environments, conda, pyenv
+    // shims) — never PYTHONPATH or PYTHONHOME: DVC runs in the repository, and a workflow's
+    // `PYTHONPATH: .` would let a pull request's `sitecustomize.py` or `yaml.py` run inside it
+    dvc: [
+        'VIRTUAL_ENV',
+        'CONDA_PREFIX',
+        'CONDA_DEFAULT_ENV',
+        'PYENV_ROOT',
+        'PYENV_VERSION',
+        'LD_LIBRARY_PATH',
+        'DYLD_LIBRARY_PATH'
+    ],
+    // pip fetches DVC from the index the runner is configured for
+    pip: [...NETWORK, 'VIRTUAL_ENV', 'LD_LIBRARY_PATH', 'DYLD_LIBRARY_PATH']
+};
+/** Variable-name prefixes each program may see: the locale, and pip's own configuration. */
+const OWN_PREFIXES = {
+    git: ['LC_'],
+    dvc: ['LC_'],
+    pip: ['LC_', 'PIP_']
+};
+/**
+ * The variables of `source` that `program` may see (names compared
+ * case-insensitively, as Windows does), then `set` on top.
+ */
+function programEnv(program, set = {}, source = process.env) {
+    const allowed = new Set([...COMMON, ...OWN[program]]);
+    const prefixes = OWN_PREFIXES[program];
+    const env = {};
+    for (const [name, value] of Object.entries(source)) {
+        if (value === undefined)
+            continue;
+        const upper = name.toUpperCase();
+        if (allowed.has(upper) || prefixes.some((p) => upper.startsWith(p)))
+            env[name] = value;
+    }
+    return { ...env, ...set };
+}
+
+
+/***/ }),
+
 /***/ 1983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   eF: () => (/* binding */ run)
+/* harmony export */   MB: () => (/* binding */ describeDuration),
+/* harmony export */   Qd: () => (/* binding */ CommandError),
+/* harmony export */   Rg: () => (/* binding */ CommandTimeout),
+/* harmony export */   eF: () => (/* binding */ run),
+/* harmony export */   zp: () => (/* binding */ OutputTooLarge)
 /* harmony export */ });
-/* unused harmony exports CommandError, spawnProblem */
+/* unused harmony export spawnProblem */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -36,6 +143,37 @@ class CommandError extends Error {
         this.name = 'CommandError';
     }
 }
+/** The program ran past its time limit and was stopped. */
+class CommandTimeout extends Error {
+    command;
+    timeoutMs;
+    constructor(command, timeoutMs) {
+        super(`${command} did not finish within ${describeDuration(timeoutMs)} and was stopped`);
+        this.command = command;
+        this.timeoutMs = timeoutMs;
+        this.name = 'CommandTimeout';
+    }
+}
+/** The program's output passed the caller's limit; it was stopped, and nothing it printed is kept. */
+class OutputTooLarge extends Error {
+    command;
+    maxOutputBytes;
+    constructor(command, maxOutputBytes) {
+        super(`${command} printed more than ${maxOutputBytes} bytes and was stopped`);
+        this.command = command;
+        this.maxOutputBytes = maxOutputBytes;
+        this.name = 'OutputTooLarge';
+    }
+}
+/** "90 s", "10 minutes": a time limit as messages say it. */
+function describeDuration(ms) {
+    if (ms < 120_000)
+        return `${Math.max(1, Math.round(ms / 1000))} s`;
+    return `${Math.round(ms / 60_000)} minutes`;
+}
+/** On POSIX a program that may be stopped runs in its own process group, so stopping it stops what it started too. */
+const GROUPS = process.platform !== 'win32';
+const MAX_STDERR_BYTES = 1024 * 1024;
 const run = (file, args, options) => new Promise((resolve, reject) => {
     const env = options.env ?? process.env;
     // Node looks a program up on the child's PATH, else its own: so do we.
@@ -44,17 +182,57 @@ const run = (file, args, options) => new Promise((resolve, reject) => {
         reject(spawnProblem(file, options.cwd, Object.assign(new Error(`spawn ${file} ENOENT`), { code: 'ENOENT' })));
         return;
     }
+    const stoppable = options.timeoutMs !== undefined || options.maxOutputBytes !== undefined;
     const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(program, args, {
         cwd: options.cwd,
         env,
-        stdio: ['pipe', 'pipe', 'pipe']
+        stdio: ['pipe', 'pipe', 'pipe'],
+        detached: stoppable && GROUPS
     });
     const out = [];
     const err = [];
-    child.stdout.on('data', (d) => out.push(d));
-    child.stderr.on('data', (d) => err.push(d));
-    child.on('error', (error) => reject(spawnProblem(file, options.cwd, error)));
+    let outBytes = 0;
+    let tooLarge = false;
+    let timedOut = false;
+    const timer = options.timeoutMs !== undefined
+        ? setTimeout(() => {
+            timedOut = true;
+            stop(child.pid);
+        }, options.timeoutMs)
+        : undefined;
+    child.stdout.on('data', (d) => {
+        if (tooLarge)
+            return;
+        outBytes += d.length;
+        if (options.maxOutputBytes !== undefined && outBytes > options.maxOutputBytes) {
+            tooLarge = true;
+            out.length = 0;
+            stop(child.pid);
+            return;
+        }
+        out.push(d);
+    });
+    let errBytes = 0;
+    child.stderr.on('data', (d) => {
+        // a program's complaints are read for a message: the first megabyte says it
+        errBytes += d.length;
+        if (errBytes <= MAX_STDERR_BYTES)
+            err.push(d);
+    });
+    child.on('error', (error) => {
+        clearTimeout(timer);
+        reject(spawnProblem(file, options.cwd, error));
+    });
     child.on('close', (code) => {
+        clearTimeout(timer);
+        if (timedOut) {
+            reject(new CommandTimeout([file, ...args.slice(0, 3)].join(' '), options.timeoutMs));
+            return;
+        }
+        if (tooLarge) {
+            reject(new OutputTooLarge([file, ...args.slice(0, 3)].join(' '), options.maxOutputBytes));
+            return;
+        }
         const result = {
             code: code ?? 1,
             stdout: Buffer.concat(out).toString('utf8'),
@@ -71,6 +249,17 @@ const run = (file, args, options) => new Promise((resolve, reject) => {
     child.stdin.on('error', () => { });
     child.stdin.end(options.input ?? '');
 });
+/** Kills a timed program's whole process group (POSIX), or the program itself. */
+function stop(pid) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(GROUPS ? -pid : pid, 'SIGKILL');
+    }
+    catch {
+        // already gone
+    }
+}
 /**
  * A spawn failure as the user can act on it: Node says `spawn git ENOENT` both
  * when git is missing and when the working folder is, and `spawn ENOTDIR` when
@@ -109,30 +298,271 @@ function spawnProblem(file, cwd, error) {
 
 /***/ }),
 
+/***/ 5339:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DY: () => (/* binding */ isHttpRemote),
+/* harmony export */   SK: () => (/* binding */ scrubSecret),
+/* harmony export */   fl: () => (/* binding */ authConfig)
+/* harmony export */ });
+/* unused harmony exports authHeader, extraHeaderKey */
+/** The header GitHub accepts for a workflow token or a PAT over HTTPS. */
+function authHeader(token) {
+    return `AUTHORIZATION: basic ${basicCredentials(token)}`;
+}
+function basicCredentials(token) {
+    return Buffer.from(`x-access-token:${token}`).toString('base64');
+}
+/**
+ * The config key the header goes under. actions/checkout persists its own
+ * header as `http.https://github.com/.extraheader`; git lets a URL-specific
+ * key win over the generic `http.extraheader`, so for an http(s) remote the
+ * header is set (after clearing that list) under the same URL-specific key.
+ */
+function extraHeaderKey(remoteUrl) {
+    if (/^https?:\/\//i.test(remoteUrl)) {
+        const url = new URL(remoteUrl);
+        return `http.${url.protocol}//${url.host}/.extraheader`;
+    }
+    return 'http.extraheader';
+}
+/** Whether git reaches `remoteUrl` over HTTP(S), where the token header applies. */
+function isHttpRemote(remoteUrl) {
+    return /^https?:\/\//i.test(remoteUrl);
+}
+/** The configuration that adds the header to one git process. */
+function authConfig(remoteUrl, token) {
+    const key = extraHeaderKey(remoteUrl);
+    return [
+        // An empty value resets the header list (drops a persisted checkout header).
+        { key, value: '' },
+        { key, value: authHeader(token) }
+    ];
+}
+/** Replaces the token, and its base64 form, wherever it appears. */
+function scrubSecret(text, token) {
+    if (!token)
+        return text;
+    return [token, basicCredentials(token)].reduce((t, secret) => t.split(secret).join('***'), text);
+}
+
+
+/***/ }),
+
 /***/ 3000:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ Git)
+/* harmony export */   Pl: () => (/* binding */ hardenedGitEnv),
+/* harmony export */   TU: () => (/* binding */ Git),
+/* harmony export */   n3: () => (/* binding */ LazyFetchError)
 /* harmony export */ });
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1983);
-// A small git command manager: every git call the project makes goes through
-// here, so environment, cwd and error text are handled once.
+/* unused harmony export GIT_TIME_LIMIT_MS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1983);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3087);
+/* harmony import */ var _git_auth_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5339);
+// The one git runner: every git command the project makes goes through here,
+// so environment, configuration, time limit and error text are handled once.
+//
+// git runs on a repository a pull request can shape, with a configuration an
+// earlier step may have set (husky points core.hooksPath into the work tree;
+// tools add fsmonitor hooks, filters, diff drivers). Any program git starts
+// would run with what git's environment holds, so every command runs
+// - with hooks and every configured program off: the settings below and, for
+//   settings keyed by a name (filter.<driver>.clean, diff.<driver>.textconv,
+//   merge.<driver>.driver…), an override for each name the configuration
+//   holds (read with `git config --list`, includes followed); the overrides go
+//   in as command-line configuration (GIT_CONFIG_COUNT…), which wins over
+//   every config file — except remote.<name>.uploadpack and receivepack,
+//   where the first value wins, so the commands that reach a remote name the
+//   programs on their command line;
+// - with an allowlisted environment (io/env.ts): no token, no AWS keys, no
+//   INPUT_* or ACTIONS_* variables; the token is added only to the commands
+//   that talk to the remote (publish/auth.ts) and to the fetches git makes on
+//   its own in a partial clone, as an HTTP header, and those then ask no
+//   credential helper (credential.helper and credential.<url>.helper emptied);
+//   without the action's token (the CLI), the user's own credentials apply;
+// - with a time limit, named when it stops a command.
 
+
+
+
+/** A git command running longer than this is stopped (a stalled network, a huge fetch). */
+const GIT_TIME_LIMIT_MS = 20 * 60_000;
+/**
+ * Settings with a fixed name that make git run a program, or that would let a
+ * command reach further than asked (signing, submodules, background gc).
+ * An empty value turns a program setting off (git then runs none) or, for a
+ * list (credential.helper), empties the list; `diff.external` empty makes a
+ * diff that would use it fail instead of running something.
+ */
+const FIXED = [
+    { key: 'core.hooksPath', value: '/dev/null' },
+    { key: 'core.fsmonitor', value: 'false' },
+    { key: 'core.useBuiltinFSMonitor', value: 'false' },
+    { key: 'core.sshCommand', value: 'ssh' },
+    { key: 'core.gitProxy', value: '' },
+    { key: 'core.askPass', value: '' },
+    { key: 'core.pager', value: 'cat' },
+    { key: 'core.editor', value: ':' },
+    { key: 'sequence.editor', value: ':' },
+    { key: 'core.alternateRefsCommand', value: '' },
+    { key: 'diff.external', value: '' },
+    { key: 'protocol.ext.allow', value: 'never' },
+    { key: 'commit.gpgSign', value: 'false' },
+    { key: 'tag.gpgSign', value: 'false' },
+    { key: 'push.gpgSign', value: 'false' },
+    { key: 'log.showSignature', value: 'false' },
+    { key: 'merge.verifySignatures', value: 'false' },
+    { key: 'gc.auto', value: '0' },
+    { key: 'maintenance.auto', value: 'false' },
+    { key: 'submodule.recurse', value: 'false' },
+    { key: 'fetch.recurseSubmodules', value: 'false' },
+    { key: 'push.recurseSubmodules', value: 'no' }
+];
+/**
+ * Settings keyed by a name (`section.<name>.key`): for each name the
+ * configuration holds in `section`, these keys get these values. Filters run
+ * on checkout, add, rebase and stash; diff drivers on diffs; merge drivers on
+ * a rebase's conflicts (`false`: a conflict, never a program).
+ */
+const NAMED = {
+    filter: [
+        { key: 'clean', value: '' },
+        { key: 'smudge', value: '' },
+        { key: 'process', value: '' },
+        { key: 'required', value: 'false' }
+    ],
+    diff: [
+        { key: 'textconv', value: '' },
+        { key: 'command', value: '' }
+    ],
+    merge: [{ key: 'driver', value: 'false' }],
+    hook: [{ key: 'command', value: ':' }]
+};
+/** Commands after which the configuration may read differently (`includeIf "onbranch:…"`): it is read again. */
+const MOVES_HEAD = new Set(['checkout', 'switch', 'rebase', 'reset', 'update-ref', 'merge', 'commit', 'pull']);
+/** What every Git of one repository shares: the configuration's overrides, read once (until HEAD moves). */
+class Shared {
+    facts;
+}
+/**
+ * A partial clone could not fetch contents it does not hold (git's lazy
+ * fetch from its promisor remote): the token was refused, or there was none.
+ */
+class LazyFetchError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz {
+    constructor(remoteUrl, stderr) {
+        const status = /returned error: (\d{3})/.exec(stderr)?.[1] ?? (/could not read Username/i.test(stderr) ? '401' : undefined);
+        super({
+            message: `this clone is partial (file contents are fetched when needed, as with actions/checkout's filter: blob:none), ` +
+                `and fetching older contents from ${remoteUrl ?? 'its remote'} failed${status ? ` (HTTP ${status})` : ''}`,
+            hint: 'give the action a `token` that may read the repository (it fetches them with it), or check out without `filter:` (a full clone)'
+        });
+        this.name = 'LazyFetchError';
+    }
+}
 class Git {
     cwd;
-    env;
-    constructor(cwd, env = process.env) {
+    setup;
+    /**
+     * @param env variables set for git on top of the allowlisted environment
+     *   (the identity, a scratch GIT_INDEX_FILE…); never the runner's own
+     */
+    constructor(cwd, env = {}, setup = { shared: new Shared() }) {
         this.cwd = cwd;
-        this.env = env;
+        this.setup = { ...setup, env };
     }
-    /** Runs git and returns stdout; throws CommandError on a non-zero exit. */
-    async exec(args, input) {
-        return (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('git', args, { cwd: this.cwd, env: this.gitEnv(), input })).stdout;
+    /**
+     * Runs git and returns stdout; throws CommandError on a non-zero exit, and
+     * LazyFetchError when a partial clone could not fetch what the command needed.
+     */
+    async exec(args, input, limits = {}) {
+        return this.stdoutOf(args, await this.tryExec(args, input, limits));
     }
     /** Runs git and returns the whole result, whatever the exit code. */
-    async tryExec(args, input) {
-        return (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('git', args, { cwd: this.cwd, env: this.gitEnv(), input, allowFailure: true });
+    async tryExec(args, input, limits = {}) {
+        const facts = await this.facts();
+        const { auth, lazyFetchToken } = this.setup;
+        const lazy = facts.promisorUrl && (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_3__/* .isHttpRemote */ .DY)(facts.promisorUrl) && lazyFetchToken;
+        const headers = [
+            ...(lazy ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_3__/* .authConfig */ .fl)(facts.promisorUrl, lazyFetchToken) : []),
+            ...(auth ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_3__/* .authConfig */ .fl)(auth.url, auth.token) : [])
+        ];
+        // With the action's own credentials, no other (a helper would answer when the header is refused).
+        const config = headers.length > 0 ? [...facts.overrides, ...facts.credentialResets, ...headers] : facts.overrides;
+        const env = gitProcessEnv(config, this.setup.env);
+        try {
+            const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('git', withPackPrograms(args), {
+                cwd: this.cwd,
+                env,
+                input,
+                allowFailure: true,
+                timeoutMs: GIT_TIME_LIMIT_MS,
+                maxOutputBytes: limits.maxOutputBytes
+            });
+            // git's complaints may quote what it sent; its output is the repository's content, left as it is
+            const secrets = [auth?.token, lazyFetchToken].filter((t) => t !== undefined);
+            return secrets.length > 0 ? { ...result, stderr: secrets.reduce(_git_auth_js__WEBPACK_IMPORTED_MODULE_3__/* .scrubSecret */ .SK, result.stderr) } : result;
+        }
+        catch (error) {
+            if (error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandTimeout */ .Rg)
+                throw timeoutProblem(args, error.timeoutMs);
+            throw error;
+        }
+        finally {
+            if (MOVES_HEAD.has(args[0]))
+                this.setup.shared.facts = undefined;
+        }
+    }
+    /**
+     * The same repository, whose commands give `token` to the fetches git makes
+     * on its own in a partial clone (over HTTP(S) only): a clone made with
+     * `filter: blob:none` and `persist-credentials: false` has no credentials of
+     * its own for them.
+     */
+    withLazyFetchToken(token) {
+        return new Git(this.cwd, this.setup.env, { ...this.setup, lazyFetchToken: token });
+    }
+    /**
+     * The same repository, whose commands send `token` to the HTTP(S) remote at
+     * `url` as a header (and ask no credential helper): for the commands that
+     * talk to the remote (publish/auth.ts withToken).
+     */
+    withAuth(url, token) {
+        return new Git(this.cwd, this.setup.env, { ...this.setup, auth: { url, token } });
+    }
+    /**
+     * Runs `git <args> -- <paths>` for any number of paths: never one command
+     * line too long for the system (`spawn E2BIG`; Windows allows 32,767
+     * characters). Commands that read pathspecs from stdin get them there
+     * (`--pathspec-from-file`); others run once per batch of paths, their
+     * outputs joined in order.
+     */
+    async execPaths(args, paths, limits = {}) {
+        return this.stdoutOf([...args, '--', '…'], await this.tryExecPaths(args, paths, limits));
+    }
+    /** execPaths, returning the whole result (the first failure's code and message) whatever the exit code. */
+    async tryExecPaths(args, paths, limits = {}) {
+        // No path means no file here, never "every file" (what an empty pathspec means to git).
+        if (paths.length === 0)
+            return { code: 0, stdout: '', stderr: '' };
+        if (PATHSPEC_FROM_STDIN.has(args[0])) {
+            return this.tryExec([...args, '--pathspec-from-file=-', '--pathspec-file-nul'], paths.join('\0'), limits);
+        }
+        const joined = { code: 0, stdout: '', stderr: '' };
+        let left = limits.maxOutputBytes;
+        for (const batch of batches(paths)) {
+            const r = await this.tryExec([...args, '--', ...batch], undefined, { maxOutputBytes: left });
+            joined.stdout += r.stdout;
+            joined.stderr += r.stderr;
+            if (left !== undefined)
+                left -= Buffer.byteLength(r.stdout);
+            if (r.code !== 0)
+                return { ...joined, code: r.code };
+        }
+        return joined;
     }
     /** Tracked files plus untracked files git does not ignore, `/`-separated. */
     async listFiles() {
@@ -148,17 +578,170 @@ class Git {
      * `./` makes the path relative to cwd, so a working-directory below the git root works.
      */
     async show(rev, path) {
-        const r = await this.tryExec(['show', `${rev}:./${path}`]);
+        // a committed file of gigabytes must not exhaust memory: one file's text, as the resolver reads at most
+        const args = ['show', '--no-textconv', `${rev}:./${path}`];
+        const r = await this.tryExec(args, undefined, {
+            maxOutputBytes: MAX_SHOWN_BYTES
+        }).catch((error) => {
+            if (!(error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputTooLarge */ .zp))
+                throw error;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
+                file: path,
+                message: `${path} at ${rev.slice(0, 12)} is more than ${MAX_SHOWN_BYTES / (1024 * 1024)} MB, more than the action reads from one file`,
+                hint: 'a prompt or a generated document is text of a sensible size: remove or split it'
+            });
+        });
+        if (r.code !== 0)
+            await this.throwIfLazyFetchFailed(args, r);
         return r.code === 0 ? r.stdout : undefined;
     }
-    /** The same repository with extra environment (e.g. a scratch `GIT_INDEX_FILE`). */
+    /** The same repository with extra variables for git (e.g. a scratch `GIT_INDEX_FILE`). */
     withEnv(extra) {
-        return new Git(this.cwd, { ...this.env, ...extra });
+        return new Git(this.cwd, { ...this.setup.env, ...extra }, this.setup);
     }
-    gitEnv() {
-        // Never prompt for credentials in CI; keep messages in English for matching.
-        return { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+    /**
+     * Every value the path setting `key` has in the repository's configuration
+     * files (`~` expanded), last one winning; the overrides above are not among
+     * them. For the one caller that must know the configured hooks folder.
+     */
+    async configuredPaths(key) {
+        const r = await this.tryExec(['config', '--type=path', '--show-scope', '--get-all', key]);
+        return r.stdout
+            .split('\n')
+            .filter((line) => line !== '' && !line.startsWith('command\t'))
+            .map((line) => line.slice(line.indexOf('\t') + 1));
     }
+    facts() {
+        this.setup.shared.facts ??= readFacts(this.cwd);
+        return this.setup.shared.facts;
+    }
+    async stdoutOf(args, result) {
+        if (result.code === 0)
+            return result.stdout;
+        await this.throwIfLazyFetchFailed(args, result);
+        throw new _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(['git', ...args].join(' '), result);
+    }
+    /** A failure of a command that does not itself talk to the remote, in a partial clone, from a fetch git made on its own. */
+    async throwIfLazyFetchFailed(args, result) {
+        if (REMOTE_COMMANDS.has(args[0]))
+            return;
+        const { promisorUrl } = await this.facts();
+        if (PROMISOR_FAILURE.test(result.stderr) || (promisorUrl && LAZY_FETCH_FAILURE.test(result.stderr)))
+            throw new LazyFetchError(promisorUrl, result.stderr);
+    }
+}
+/** git's words when a lazy fetch from the promisor remote failed. */
+const PROMISOR_FAILURE = /from promisor remote/i;
+/** …and what a partial clone's fetch says when the host refused it. */
+const LAZY_FETCH_FAILURE = /could not read Username|returned error: 40[13]|Authentication failed|unable to access/i;
+/**
+ * The fixed overrides, plus one for each named setting the configuration
+ * holds, and the promisor remote of a partial clone. Reading the configuration
+ * runs no program; when it fails (no repository yet, a broken file), the
+ * command itself will say so.
+ */
+async function readFacts(cwd) {
+    const git = (args) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('git', args, { cwd, env: gitProcessEnv(FIXED), allowFailure: true, timeoutMs: GIT_TIME_LIMIT_MS }).catch(() => undefined);
+    const names = (await git(['config', '--list', '--name-only', '-z']))?.stdout.split('\0') ?? [];
+    const overrides = [...FIXED, ...namedOverrides(names)];
+    const credentialResets = [
+        { key: 'credential.helper', value: '' },
+        ...names.filter((n) => /^credential\..+\.helper$/.test(n)).map((n) => ({ key: n, value: '' }))
+    ];
+    const promisor = names.includes('extensions.partialclone')
+        ? (await git(['config', '--get', 'extensions.partialClone']))?.stdout.trim()
+        : names.find((n) => /^remote\..+\.promisor$/.test(n))?.slice('remote.'.length, -'.promisor'.length);
+    if (!promisor)
+        return { overrides, credentialResets };
+    const url = (await git(['remote', 'get-url', promisor]))?.stdout.trim();
+    return { overrides, credentialResets, promisorUrl: url || undefined };
+}
+function namedOverrides(names) {
+    const named = [];
+    const seen = new Set();
+    for (const name of names) {
+        const first = name.indexOf('.');
+        const last = name.lastIndexOf('.');
+        if (first < 0 || last === first)
+            continue; // no subsection
+        const section = name.slice(0, first).toLowerCase();
+        const subsection = name.slice(first + 1, last);
+        const overrides = NAMED[section];
+        if (!overrides || seen.has(`${section}.${subsection}`))
+            continue;
+        seen.add(`${section}.${subsection}`);
+        for (const o of overrides)
+            named.push({ key: `${section}.${subsection}.${o.key}`, value: o.value });
+    }
+    return named;
+}
+/**
+ * The fixed overrides as environment, for a program that runs git itself
+ * (DVC): its git runs no hook, fsmonitor or configured helper either.
+ */
+function hardenedGitEnv() {
+    const env = gitProcessEnv(FIXED);
+    return Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('GIT_')));
+}
+/**
+ * The environment of one git process: the allowlist, `set`, and `config` as
+ * command-line configuration. Never a prompt for credentials (CI has no one to
+ * answer); messages in English, for matching.
+ */
+function gitProcessEnv(config, set = {}) {
+    const env = { ...set, GIT_CONFIG_COUNT: String(config.length) };
+    config.forEach((e, i) => {
+        env[`GIT_CONFIG_KEY_${i}`] = e.key;
+        env[`GIT_CONFIG_VALUE_${i}`] = e.value;
+    });
+    return (0,_env_js__WEBPACK_IMPORTED_MODULE_2__/* .programEnv */ .q)('git', { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' });
+}
+/** The most `show` returns (paths.ts MAX_TEXT_BYTES; io/ does not import the resolver). */
+const MAX_SHOWN_BYTES = 256 * 1024 * 1024;
+/** Commands that take their pathspecs on stdin (git 2.25+); others get them in batches. */
+const PATHSPEC_FROM_STDIN = new Set(['add', 'reset', 'checkout', 'restore', 'rm', 'commit', 'stash']);
+/** Characters of paths per command line: far below Linux's limit, and Windows' 32,767. */
+const BATCH_CHARS = 16_000;
+function batches(paths) {
+    const out = [];
+    let batch = [];
+    let chars = 0;
+    for (const path of paths) {
+        if (batch.length > 0 && chars + path.length + 1 > BATCH_CHARS) {
+            out.push(batch);
+            batch = [];
+            chars = 0;
+        }
+        batch.push(path);
+        chars += path.length + 1;
+    }
+    if (batch.length > 0)
+        out.push(batch);
+    return out;
+}
+/**
+ * A command that reaches a remote through a local path or SSH runs the
+ * program remote.<name>.uploadpack (receivepack) names, and there the first
+ * configured value wins over command-line configuration: the option does win.
+ */
+function withPackPrograms(args) {
+    const [command, ...rest] = args;
+    if (command === 'fetch' || command === 'ls-remote' || command === 'pull')
+        return [command, '--upload-pack=git-upload-pack', ...rest];
+    if (command === 'push')
+        return [command, '--receive-pack=git-receive-pack', ...rest];
+    return args;
+}
+/** Commands that talk to the remote themselves (their failures are theirs to read). */
+const REMOTE_COMMANDS = new Set(['fetch', 'push', 'ls-remote', 'pull']);
+function timeoutProblem(args, ms) {
+    const remote = REMOTE_COMMANDS.has(args[0]);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
+        message: `git ${args[0]} did not finish within ${(0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .describeDuration */ .MB)(ms)} and was stopped`,
+        hint: remote
+            ? 'the remote did not answer in time: check that origin is reachable (a proxy?) and re-run the workflow'
+            : 'the repository may be very large or its disk very slow; re-run, and report it if it happens again'
+    });
 }
 
 
@@ -204,6 +787,7 @@ function which(name, path = process.env.PATH ?? '') {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $3: () => (/* binding */ replaced),
+/* harmony export */   $D: () => (/* binding */ MAX_TEXT_BYTES),
 /* harmony export */   Im: () => (/* binding */ isSameOrInside),
 /* harmony export */   NP: () => (/* binding */ normalizeRepoPath),
 /* harmony export */   P8: () => (/* binding */ showPath),
@@ -237,6 +821,9 @@ function which(name, path = process.env.PATH ?? '') {
 //   the run, a device would never end);
 // - control characters in a path, C0 and C1 (they would end up in logs and commands).
 // Outputs must also be writable files: not a folder, not under a file.
+// DVC's own folder has a role of its own (`dvc-state`, for the engine that
+// runs the real DVC, which reads and writes there): inside `.dvc/`, and no
+// symlink anywhere on the way (DVC would write its lock through one).
 
 
 
@@ -360,7 +947,8 @@ class RepoPathChecker {
         prompt: new Map(),
         dep: new Map(),
         output: new Map(),
-        pipeline: new Map()
+        pipeline: new Map(),
+        'dvc-state': new Map()
     };
     trees = new Map();
     landings = new Map();
@@ -461,6 +1049,8 @@ class RepoPathChecker {
         return undefined;
     }
     judge(rel, role) {
+        if (role === 'dvc-state')
+            return this.dvcStateProblem(rel);
         const lexical = lexicalPathProblem(rel, role);
         if (lexical)
             return lexical;
@@ -492,6 +1082,42 @@ class RepoPathChecker {
             return `${normal} is a folder, not a file`;
         if (role === 'output')
             return this.writableProblem(normal, landing.real);
+        return undefined;
+    }
+    /**
+     * An entry of DVC's own folder: the common lexical checks, inside `.dvc/`
+     * (that exact name: DVC looks for no other), and every component from the
+     * root up to the entry a real folder or, last, a regular file — no symlink,
+     * wherever it points: DVC opens its lock files for writing through them.
+     */
+    dvcStateProblem(rel) {
+        if (rel.trim() === '')
+            return 'the path is empty';
+        if (CONTROL.test(rel))
+            return `${showPath(rel)} holds a control character (a line break, tab, …)`;
+        const normal = normalizeRepoPath(rel);
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) || normal === '..' || normal.startsWith('../'))
+            return `${rel} leaves the repository`;
+        const parts = normal.split('/');
+        if (parts[0] !== '.dvc')
+            return `${rel} is not inside .dvc/`;
+        let abs = this.realRootPath();
+        for (let i = 0; i < parts.length; i++) {
+            abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(abs, parts[i]);
+            const stats = lstatOrUndefined(abs);
+            if (!stats)
+                return undefined; // not there: DVC makes it, inside .dvc/
+            const shown = parts.slice(0, i + 1).join('/');
+            const kind = kindOf(stats);
+            if (kind === 'symlink')
+                return `${this.through(shown)}; DVC would read and write through it`;
+            if (kind === 'file' && i === parts.length - 1)
+                return undefined;
+            if (kind !== 'folder')
+                return i === parts.length - 1
+                    ? `${shown} is a ${kind}, not a regular file`
+                    : `${normal} cannot exist: ${shown} is a ${kind}, not a folder`;
+        }
         return undefined;
     }
     /** "`link` is a symlink to `target`": the first symlink on the way to `normal`, for a message. */
@@ -718,14 +1344,28 @@ function readRegularFile(abs, shown, options = {}) {
         throw error;
     }
     try {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile())
+        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!stats.isFile())
             throw replaced(shown, 'a FIFO, a device or a folder');
+        if (stats.size > MAX_TEXT_BYTES) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+                file: shown,
+                message: `${shown} is ${Math.round(stats.size / (1024 * 1024))} MB, more than the action reads from one file (${MAX_TEXT_BYTES / (1024 * 1024)} MB)`,
+                hint: 'a prompt, a pipeline file or a source the model reads is text of a sensible size: remove or split it'
+            });
+        }
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
     }
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
 }
+/**
+ * The most text the action reads into memory at once (one file, or one
+ * document's sources): a JavaScript string holds about 512 M characters, and
+ * gigabytes would exhaust the runner's memory first.
+ */
+const MAX_TEXT_BYTES = 256 * 1024 * 1024;
 /**
  * Open flags for reading a file judged earlier: a FIFO swapped in since opens
  * at once instead of blocking (the caller then checks fstat says regular file).

@@ -21,7 +21,7 @@ var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/io/git.ts
-var git = __webpack_require__(3000);
+var io_git = __webpack_require__(3000);
 // EXTERNAL MODULE: ./src/core/graft/header.ts
 var graft_header = __webpack_require__(501);
 ;// CONCATENATED MODULE: ./src/core/pack/header-rev.ts
@@ -211,58 +211,53 @@ function lockHistory(git, lockPath = 'dvc.lock') {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/core/io/git-auth.ts
+var git_auth = __webpack_require__(5339);
 ;// CONCATENATED MODULE: ./src/core/publish/auth.ts
-/** The header GitHub accepts for a workflow token or a PAT over HTTPS. */
-function authHeader(token) {
-    return `AUTHORIZATION: basic ${basicCredentials(token)}`;
-}
-function basicCredentials(token) {
-    return Buffer.from(`x-access-token:${token}`).toString('base64');
-}
-/**
- * The config key the header goes under. actions/checkout persists its own
- * header as `http.https://github.com/.extraheader`; git lets a URL-specific
- * key win over the generic `http.extraheader`, so for an http(s) remote the
- * header is set (after clearing that list) under the same URL-specific key.
- */
-function extraHeaderKey(remoteUrl) {
-    if (/^https?:\/\//i.test(remoteUrl)) {
-        const url = new URL(remoteUrl);
-        return `http.${url.protocol}//${url.host}/.extraheader`;
-    }
-    return 'http.extraheader';
-}
-/** Environment that adds the header to one git process, after any GIT_CONFIG_* already set. */
-function authEnv(remoteUrl, token, base = process.env) {
-    const key = extraHeaderKey(remoteUrl);
-    const start = Number.parseInt(base.GIT_CONFIG_COUNT ?? '0', 10) || 0;
-    return {
-        GIT_CONFIG_COUNT: String(start + 2),
-        // An empty value resets the header list (drops a persisted checkout header).
-        [`GIT_CONFIG_KEY_${start}`]: key,
-        [`GIT_CONFIG_VALUE_${start}`]: '',
-        [`GIT_CONFIG_KEY_${start + 1}`]: key,
-        [`GIT_CONFIG_VALUE_${start + 1}`]: authHeader(token)
-    };
-}
-/** Replaces the token, and its base64 form, wherever it appears. */
-function scrubSecret(text, token) {
-    if (!token)
-        return text;
-    return [token, basicCredentials(token)].reduce((t, secret) => t.split(secret).join('***'), text);
-}
+// Authentication for one git command at a time. The token travels as an HTTP
+// header given to that one process as command-line configuration (the git
+// runner's GIT_CONFIG_* variables): never in .git/config, never in the remote
+// URL, never on a command line (where `ps` and error messages would show it),
+// and only to a remote reached over HTTP(S) — a token means nothing to a
+// local path or an SSH remote, so they never see it.
+
+
+
 /**
  * Runs one git command against `remote` with the token (when given); never
  * throws for a non-zero exit, and the returned output carries no secret.
  */
 async function gitWithAuth(git, remote, token, args) {
-    let runner = git;
-    if (token) {
-        const url = await remoteUrl(git, remote);
-        runner = git.withEnv(authEnv(url, token));
-    }
-    const result = await runner.tryExec(args);
-    return { code: result.code, stdout: scrubSecret(result.stdout, token), stderr: scrubSecret(result.stderr, token) };
+    const result = await (await withToken(git, remote, token)).tryExec(args);
+    return { code: result.code, stdout: (0,git_auth/* scrubSecret */.SK)(result.stdout, token), stderr: (0,git_auth/* scrubSecret */.SK)(result.stderr, token) };
+}
+/**
+ * git's words when the remote did not take the credentials it was given (HTTP
+ * 401): git then asks for a user name, which it may not prompt for in CI.
+ */
+function isTokenRefused(text) {
+    return /could not read Username|terminal prompts disabled|returned error: 401|Authentication failed|Invalid username or password/i.test(text);
+}
+/**
+ * The error for a token the remote refused while `doing` (e.g. "pushing to
+ * main"): what it means, and what to do — never git's "could not read Username".
+ */
+function tokenRefused(doing, token) {
+    return new GraftError({
+        message: token
+            ? `origin refused the token while ${doing} (HTTP 401): it has expired or was revoked`
+            : `origin asked for credentials while ${doing} (HTTP 401), and the action was given no token`,
+        hint: token
+            ? 'a GitHub App installation token (actions/create-github-app-token) lasts one hour from its creation: create it in the same job right before this step, and keep the run under the hour (fewer documents per run: max-documents or targets); replace a revoked or expired personal access token in its secret; then re-run the workflow'
+            : 'pass `token` (the default ${{ github.token }}, or an App token or PAT that may write to the repository), then re-run the workflow'
+    });
+}
+/** `git` with the token's header for `remote` when it is reached over HTTP(S); `git` itself otherwise. */
+async function withToken(git, remote, token) {
+    if (!token)
+        return git;
+    const url = await remoteUrl(git, remote);
+    return (0,git_auth/* isHttpRemote */.DY)(url) ? git.withAuth(url, token) : git;
 }
 /** The URL git will use for `remote` (insteadOf applied); a URL or path passes through. */
 async function remoteUrl(git, remote) {
@@ -303,13 +298,23 @@ const DEFAULT_DEEPEN_STEPS = [50, 500, 'unshallow'];
 async function deepen(git, remote, step, token) {
     const how = step === 'unshallow' ? '--unshallow' : `--deepen=${step}`;
     const r = await gitWithAuth(git, remote, token, ['fetch', '--quiet', '--no-tags', how, remote]);
-    return r.code === 0 ? undefined : r.stderr.trim() || `git fetch exited with ${r.code}`;
+    if (r.code === 0)
+        return undefined;
+    if (isTokenRefused(r.stderr))
+        return token
+            ? 'origin refused the token (HTTP 401: it has expired or was revoked)'
+            : 'origin asked for credentials (HTTP 401) and the action was given no token';
+    return r.stderr.trim() || `git fetch exited with ${r.code}`;
 }
 function describeStep(remote, step) {
     return step === 'unshallow' ? `git fetch --unshallow ${remote}` : `git fetch --deepen=${step} ${remote}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/pack/baseline.ts
+// The baseline of a document: the revision at which it was last generated.
+// Diffing the sources from there (not from HEAD~1) shows the model every change
+// it has not seen yet, however many commits they span.
+
 
 
 
@@ -322,7 +327,7 @@ function describeStep(remote, step) {
  * document gets no baseline and the full current sources, never HEAD~1.
  */
 async function findBaseline(git, stage, options = {}) {
-    const found = await locate(git, stage, options);
+    const found = await locateReadable(git, stage, options);
     if (!(await atShallowEdge(git, found)))
         return found;
     return missingHistory(stage, "it lies beyond the fetched history of this shallow clone; see the 'Shallow clone' line above");
@@ -343,7 +348,7 @@ async function deepenForBaselines(git, stages, options) {
     for (;;) {
         if (!(await isShallow(git)))
             return [];
-        const found = await Promise.all(stages.map((stage) => locate(git, stage, options)));
+        const found = await Promise.all(stages.map((stage) => locateReadable(git, stage, options)));
         const edge = await shallowEdge(git);
         const unproven = stages
             .filter((_s, i) => found[i].rev !== undefined && edge.has(found[i].rev))
@@ -375,6 +380,30 @@ function missingHistory(stage, why) {
         source: 'none',
         note: `the commit that last generated ${stage.output} is not available (${why}); ` +
             `the full current sources will be shown. ${fullHistoryHint()}`
+    };
+}
+/**
+ * locate, or no baseline when a partial clone cannot fetch the old dvc.lock
+ * or output it needs: the document then gets its full current sources, and
+ * the log says why (never git's own words).
+ */
+async function locateReadable(git, stage, options) {
+    try {
+        return await locate(git, stage, options);
+    }
+    catch (error) {
+        if (!(error instanceof io_git/* LazyFetchError */.n3))
+            throw error;
+        return unreadable(stage.output, error);
+    }
+}
+/** No baseline for `output`, because `error` (a failed fetch of a partial clone) kept the history unread. */
+function unreadable(output, error) {
+    const problem = error.problems[0];
+    return {
+        source: 'none',
+        degraded: true,
+        note: `the history of ${output} cannot be read: ${problem.message}; it gets its full current sources instead of a diff — ${problem.hint}`
     };
 }
 /**
@@ -439,6 +468,8 @@ function promptBody(text) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/core/io/exec.ts
+var exec = __webpack_require__(1983);
 // EXTERNAL MODULE: ./src/core/paths.ts
 var core_paths = __webpack_require__(6107);
 ;// CONCATENATED MODULE: ./src/core/pack/secret-shapes.ts
@@ -480,6 +511,14 @@ function redactSecrets(text) {
 
 
 
+
+
+/** The most source text one document may read, whatever the budget. */
+const MAX_SOURCE_BYTES = core_paths/* MAX_TEXT_BYTES */.$D;
+const DEFAULT_LIMIT = {
+    maxBytes: MAX_SOURCE_BYTES,
+    why: `more than the action reads for one document (${describeBytes(MAX_SOURCE_BYTES)})`
+};
 /** The stand-in for a dep whose new text exists only once this run has regenerated it. */
 function pendingText(path) {
     return `(${path} is regenerated earlier in this run; its new text exists only then, so this plan cannot show the change)\n`;
@@ -489,23 +528,67 @@ function pendingText(path) {
  * text, which does not count as a change. Without one: each dep's current text as
  * a new file, which does. Secrets are masked either way.
  */
-async function sourceDiff(git, deps, baselineRev, overrides = new Map()) {
+async function sourceDiff(git, deps, baselineRev, overrides = new Map(), limit = DEFAULT_LIMIT) {
+    // Sizes first: a folder dep of gigabytes is refused before a byte of it is read.
+    const files = await measureDeps(git, deps, overrides, limit);
     if (!baselineRev) {
-        const text = await wholeFiles(git, deps, overrides, 'NEW FILE');
+        const text = await wholeFiles(git, files, overrides, 'NEW FILE');
         return { text: redactSecrets(text), changed: text.trim() !== '' };
     }
     const fromGit = deps.filter((d) => !overrides.has(d));
-    const diffs = [await gitDiff(git, baselineRev, fromGit)];
+    const diffs = [await gitDiff(git, baselineRev, fromGit, limit)];
     for (const dep of deps.filter((d) => overrides.has(d))) {
         diffs.push(await overrideDiff(git, baselineRev, dep, overrides.get(dep)));
     }
     const text = diffs.filter((d) => d.trim() !== '').join('\n');
     if (text !== '')
         return { text: redactSecrets(text), changed: true };
-    return { text: redactSecrets(await wholeFiles(git, deps, overrides, 'CURRENT CONTENT')), changed: false };
+    return { text: redactSecrets(await wholeFiles(git, files, overrides, 'CURRENT CONTENT')), changed: false };
+}
+/**
+ * The deps as files (a folder dep: the files git sees under it), after
+ * checking that their current text fits `limit`.
+ * @throws GraftError naming the dep that holds the most, its size and file count
+ */
+async function measureDeps(git, deps, overrides, limit) {
+    const files = [];
+    const perDep = [];
+    let total = 0;
+    for (const dep of deps) {
+        const own = await expandDep(git, dep, overrides);
+        let bytes = 0;
+        for (const file of own) {
+            const override = overrides.get(file);
+            bytes += override ? Buffer.byteLength(override.after) : ((await sizeOf(git, file)) ?? 0);
+        }
+        files.push(...own);
+        perDep.push({ dep, bytes, files: own.length });
+        total += bytes;
+    }
+    if (total <= limit.maxBytes)
+        return files;
+    const largest = perDep.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    throw new errors/* GraftError */.Tz({
+        file: limit.promptPath,
+        message: `the sources of this document hold ${describeBytes(total)}, ${limit.why}, so they are not read; ` +
+            `dep ${largest.dep} alone holds ${describeBytes(largest.bytes)} in ${largest.files} file(s)`,
+        hint: 'list as deps only the files the document needs (a narrower folder, or single files), or raise max-input-tokens if the model can take it'
+    });
+}
+/** "3.1 GB", "40 MB", "12 KB". */
+function describeBytes(bytes) {
+    const units = [
+        [1024 ** 3, 'GB'],
+        [1024 ** 2, 'MB'],
+        [1024, 'KB']
+    ];
+    for (const [size, unit] of units)
+        if (bytes >= size)
+            return `${(bytes / size).toFixed(bytes >= 10 * size ? 0 : 1)} ${unit}`;
+    return `${bytes} bytes`;
 }
 /** `git diff <baseline>` against the working tree's state of `paths`, untracked files included. */
-async function gitDiff(git, baselineRev, paths) {
+async function gitDiff(git, baselineRev, paths, limit) {
     if (paths.length === 0)
         return '';
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'graft-index-'));
@@ -514,16 +597,18 @@ async function gitDiff(git, baselineRev, paths) {
         const scratch = literal.withEnv({ GIT_INDEX_FILE: (0,external_node_path_.join)(dir, 'index') });
         // Seed with the real index's entries so tracked files that .gitignore matches still count
         // (--index-info takes paths from the repository root; cwd may be a folder below it).
-        const staged = await literal.exec(['ls-files', '--stage', '--full-name', '-z', '--', ...paths]);
+        const staged = await literal.execPaths(['ls-files', '--stage', '--full-name', '-z'], paths);
         if (staged)
             await scratch.exec(['update-index', '-z', '--index-info'], staged);
-        // Present paths take the working tree's state; seeded paths gone from disk become deletions.
+        // Present paths take the working tree's state; seeded paths gone from disk become deletions
+        // (`add --all` of a dep records both, for a folder's files too: one pathspec per dep, not per file).
         const prefix = (await git.exec(['rev-parse', '--show-prefix'])).trim();
         const seeded = indexPaths(staged).map((p) => p.slice(prefix.length));
-        const toAdd = new Set([...(await existing(git, paths)), ...seeded]);
-        if (toAdd.size > 0)
-            await addQuietly(scratch, [...toAdd]);
-        return await scratch.exec([
+        const present = new Set(await existing(git, paths));
+        const toAdd = paths.filter((p) => present.has(p) || seeded.some((s) => s === p || s.startsWith(`${p}/`)));
+        if (toAdd.length > 0)
+            await addQuietly(scratch, toAdd);
+        const args = [
             'diff',
             '--cached',
             '--relative',
@@ -534,10 +619,18 @@ async function gitDiff(git, baselineRev, paths) {
             '--no-renames',
             '--src-prefix=a/',
             '--dst-prefix=b/',
-            baselineRev,
-            '--',
-            ...paths
-        ]);
+            baselineRev
+        ];
+        // The old side (deleted or shrunk files) counts too: the diff itself is bounded.
+        return await scratch.execPaths(args, paths, { maxOutputBytes: limit.maxBytes }).catch((error) => {
+            if (!(error instanceof exec/* OutputTooLarge */.zp))
+                throw error;
+            throw new errors/* GraftError */.Tz({
+                file: limit.promptPath,
+                message: `the changes to ${paths.join(', ')} since ${baselineRev.slice(0, 12)} are over ${describeBytes(limit.maxBytes)}, ${limit.why}`,
+                hint: 'list as deps only the files the document needs, or raise max-input-tokens if the model can take it'
+            });
+        });
     }
     finally {
         await (0,promises_.rm)(dir, { recursive: true, force: true });
@@ -552,7 +645,7 @@ function indexPaths(staged) {
 }
 /** `git add`, tolerating only "this path is ignored" (an ignored new file is not a source git knows). */
 async function addQuietly(scratch, paths) {
-    const r = await scratch.tryExec(['add', '--all', '--', ...paths]);
+    const r = await scratch.tryExecPaths(['add', '--all'], paths);
     if (r.code !== 0 && !/ignored by one of your \.gitignore files/.test(r.stderr)) {
         throw new Error(`git add (scratch index) failed: ${r.stderr.trim()}`);
     }
@@ -572,9 +665,9 @@ async function overrideDiff(git, baselineRev, path, override) {
     });
 }
 /** Graft's whole-file shape: `--- a/P`, `+++ b/P`, `@@ <marker> @@`, the text; blank line between files. */
-async function wholeFiles(git, deps, overrides, marker) {
+async function wholeFiles(git, files, overrides, marker) {
     const chunks = [];
-    for (const file of await expandDeps(git, deps, overrides)) {
+    for (const file of files) {
         const override = overrides.get(file);
         const text = override ? (override.pending ? pendingText(file) : override.after) : await readInside(git.cwd, file);
         chunks.push(`--- a/${file}\n+++ b/${file}\n@@ ${marker} @@\n${text}`);
@@ -585,18 +678,22 @@ async function wholeFiles(git, deps, overrides, marker) {
 async function readInside(root, file) {
     return new core_paths/* RepoPathChecker */.x_(root).readText(file, 'dep') ?? '';
 }
-/** Deps as files: a directory dep becomes the files git sees under it (tracked or not, not ignored). */
-async function expandDeps(git, deps, overrides) {
-    const files = [];
-    for (const dep of deps) {
-        if (overrides.has(dep))
-            files.push(dep);
-        else if ((await kind(git, dep)) === 'file')
-            files.push(dep);
-        else if ((await kind(git, dep)) === 'dir')
-            files.push(...(await filesUnder(git, dep)));
+/** A dep as files: a directory dep becomes the files git sees under it (tracked or not, not ignored). */
+async function expandDep(git, dep, overrides) {
+    if (overrides.has(dep))
+        return [dep];
+    const k = await kind(git, dep);
+    if (k === 'file')
+        return [dep];
+    return k === 'dir' ? filesUnder(git, dep) : [];
+}
+async function sizeOf(git, path) {
+    try {
+        return (await (0,promises_.stat)((0,external_node_path_.join)(git.cwd, path))).size;
     }
-    return files;
+    catch {
+        return undefined;
+    }
 }
 async function filesUnder(git, dir) {
     const out = await git
@@ -641,7 +738,7 @@ async function detectChanges(git, input) {
     const previousDraft = await committedDraft(git, input.output);
     // Without a previous draft there is nothing the diff could be applied to: the model writes
     // the document from the sources, so it is shown their whole text (as for a never-generated one).
-    const source = await sourceDiff(git, deps, previousDraft === undefined ? undefined : input.baseline.rev, input.overrides);
+    const source = await sourceDiff(git, deps, previousDraft === undefined ? undefined : input.baseline.rev, input.overrides, input.sourceLimit && { ...input.sourceLimit, promptPath: input.promptPath });
     const prompt = await promptChange(git, input);
     return {
         sourceDiff: source.text,
@@ -793,18 +890,32 @@ function block(name, content) {
 
 
 
+
 /** What the model is shown for one document: baseline → changes → directive → packed prompt. */
 async function packDocument(git, doc, options) {
     const output = doc.prompt.out;
-    const baseline = options.baseline ?? (await findAndAnnounce(git, doc, options));
-    const changes = await detectChanges(git, {
+    let baseline = options.baseline ?? (await findAndAnnounce(git, doc, options));
+    const changesSince = (since) => detectChanges(git, {
         promptPath: doc.prompt.path,
         body: doc.prompt.body,
         deps: doc.prompt.deps,
         output,
-        baseline,
-        overrides: options.overrides
+        baseline: since,
+        overrides: options.overrides,
+        sourceLimit: options.sourceLimit
     });
+    let changes;
+    try {
+        changes = await changesSince(baseline);
+    }
+    catch (error) {
+        // A partial clone could not fetch the baseline's contents: the full current sources, said plainly.
+        if (!(error instanceof io_git/* LazyFetchError */.n3) || !baseline.rev)
+            throw error;
+        baseline = unreadable(output, error);
+        options.log.warn(`${output}: ${baseline.note}`);
+        changes = await changesSince(baseline);
+    }
     let { directive, line } = decideDirective(changes);
     if (options.refresh && directive !== 'GENERATE') {
         directive = 'REFRESH';
@@ -829,8 +940,11 @@ async function findAndAnnounce(git, doc, options) {
         }
         : await findBaseline(git, { output, name: doc.stage.name });
     // a note that names the document already reads as a sentence of its own
-    if (baseline.note)
-        options.log.info(baseline.note.startsWith(output) ? baseline.note : `${output}: ${baseline.note}`);
+    const note = baseline.note?.startsWith(output) ? baseline.note : `${output}: ${baseline.note}`;
+    if (baseline.note && baseline.degraded)
+        options.log.warn(note);
+    else if (baseline.note)
+        options.log.info(note);
     return baseline;
 }
 
@@ -852,6 +966,14 @@ const CHARS_PER_TOKEN = 3.5;
  * floor is right for every real prompt, so it needs no count from Bedrock.
  */
 const MAX_CHARS_PER_TOKEN = 6;
+/**
+ * The most bytes of source one token stands for: {@link MAX_CHARS_PER_TOKEN}
+ * characters, and a little more for text beyond ASCII (more bytes to a
+ * character, but also fewer characters to a token). Deps holding more bytes
+ * than max-input-tokens × this are over the budget whatever the count, and
+ * are refused before a byte of them is read.
+ */
+const MAX_BYTES_PER_TOKEN = 8;
 /** The estimate: characters ÷ {@link CHARS_PER_TOKEN}, rounded up. */
 function estimateTokens(chars) {
     return Math.ceil(chars / CHARS_PER_TOKEN);
@@ -1404,12 +1526,36 @@ function readPrice(node, where, problems) {
 
 
 
+
 /** The defaults of defaults.ts as one Budget (no limit in dollars). */
 const DEFAULT_BUDGET = {
     maxDocuments: defaults/* DEFAULT_MAX_DOCUMENTS */.Qw,
     maxInputTokens: defaults/* DEFAULT_MAX_INPUT_TOKENS */.To,
     maxOutputTokens: defaults/* DEFAULT_MAX_OUTPUT_TOKENS */.ig
 };
+/**
+ * Sources smaller than this are read and counted, and the budget check names
+ * the run's estimate (the clearer message); only more is refused unread.
+ */
+const MIN_UNREAD_BYTES = 64 * 1024 * 1024;
+/**
+ * How much source text one document may read under `budget`: what
+ * max-input-tokens could take however dense the text (at least 64 MB, at most
+ * MAX_SOURCE_BYTES); more is refused before a byte of it is read.
+ */
+function sourceLimit(budget) {
+    const byBudget = budget.maxInputTokens * MAX_BYTES_PER_TOKEN;
+    if (byBudget >= MAX_SOURCE_BYTES) {
+        return {
+            maxBytes: MAX_SOURCE_BYTES,
+            why: `more than the action reads for one document (${describeBytes(MAX_SOURCE_BYTES)})`
+        };
+    }
+    return {
+        maxBytes: Math.max(byBudget, MIN_UNREAD_BYTES),
+        why: `more than max-input-tokens ${budget.maxInputTokens} can take (at most ${describeBytes(byBudget)}, at up to ${MAX_BYTES_PER_TOKEN} bytes per token)`
+    };
+}
 /** Runs fn over items with at most `limit` at once; results in the items' order. */
 async function mapPool(items, limit, fn) {
     const results = new Array(items.length);
@@ -1942,8 +2088,8 @@ function sourceAt(packed, at, context) {
 
 // EXTERNAL MODULE: ./src/core/dvc/dvclock.ts
 var dvclock = __webpack_require__(363);
-// EXTERNAL MODULE: ./src/core/dvc/hash.ts + 1 modules
-var hash = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/core/dvc/hash.ts + 2 modules
+var hash = __webpack_require__(2139);
 // EXTERNAL MODULE: ./src/core/pipeline/stages.ts
 var stages = __webpack_require__(9875);
 // EXTERNAL MODULE: ./src/core/dvc/dvcyaml-write.ts
@@ -2212,7 +2358,8 @@ class GenerationRun {
         this.options = options;
         this.plan = plan;
         this.transaction = new transaction/* FileTransaction */.Z(options.root);
-        this.git = new git/* Git */.T(options.root);
+        // In a partial clone, git fetches old contents on its own: with the action's token.
+        this.git = new io_git/* Git */.TU(options.root).withLazyFetchToken(options.gitToken);
         this.files = new PipelineFiles(options.root, options.report.pipeline, plan);
         this.spend = options.spend ?? new RunSpend(options.prices);
     }
@@ -2383,7 +2530,8 @@ class GenerationRun {
             baselineRev: this.options.baselineRev,
             // packed again after an upstream was rewritten: the baseline found for the estimate stands
             baseline: this.prepacked.get(doc.stage.name)?.baseline,
-            refresh
+            refresh,
+            sourceLimit: sourceLimit(this.options.budget)
         });
     }
     /**

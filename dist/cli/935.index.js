@@ -72,6 +72,7 @@ function printLeftStale(left, verb) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AZ: () => (/* binding */ DEFAULT_DVC_TIME_LIMIT_MINUTES),
 /* harmony export */   EV: () => (/* binding */ DEFAULT_TIMEOUT_MINUTES),
 /* harmony export */   GG: () => (/* binding */ DEFAULT_HAND_EDITS),
 /* harmony export */   N4: () => (/* binding */ DEFAULT_DVC_VERSION),
@@ -114,6 +115,12 @@ const DEFAULT_MAX_OUTPUT_TOKENS = 1_000_000;
  */
 const DEFAULT_MAX_COST_USD = '';
 const DEFAULT_MODEL_PRICES = '';
+/**
+ * Minutes the real `dvc status` may run before it is stopped (it hashes every
+ * dep, so a large pipeline takes a while; a dep that never ends reading would
+ * hold the job until GitHub's own six hours).
+ */
+const DEFAULT_DVC_TIME_LIMIT_MINUTES = 10;
 /** The DVC release line `engine: dvc` installs when DVC is absent. */
 const DEFAULT_DVC_VERSION = '3.*';
 /** The bot identity of the commit (a GitHub App's no-reply address shape). */
@@ -611,8 +618,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/io/exec.ts
-var exec = __webpack_require__(1983);
+// EXTERNAL MODULE: ./src/core/io/git.ts
+var git = __webpack_require__(3000);
 // EXTERNAL MODULE: ./src/core/phrasing.ts
 var phrasing = __webpack_require__(1677);
 ;// CONCATENATED MODULE: ./src/core/io/workdir.ts
@@ -641,12 +648,8 @@ async function checkWorkingDirectory(root) {
     if (!info.isDirectory()) {
         throw new errors/* GraftError */.Tz({ message: `the working directory ${root} is a file, not a folder`, hint: setIt() });
     }
-    // run() turns a missing git into a GraftError saying so.
-    const r = await (0,exec/* run */.eF)('git', ['rev-parse', '--is-bare-repository', '--is-inside-work-tree'], {
-        cwd: root,
-        env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
-        allowFailure: true
-    });
+    // The runner turns a missing git into a GraftError saying so.
+    const r = await new git/* Git */.TU(root).tryExec(['rev-parse', '--is-bare-repository', '--is-inside-work-tree']);
     const [bare, inside] = r.stdout.trim().split('\n');
     if (r.code !== 0 && /not a git repository/i.test(r.stderr)) {
         throw new errors/* GraftError */.Tz({
@@ -678,8 +681,8 @@ var paths = __webpack_require__(6107);
 var dvcyaml = __webpack_require__(7836);
 // EXTERNAL MODULE: ./src/core/pipeline/load.ts + 5 modules
 var load = __webpack_require__(4152);
-// EXTERNAL MODULE: ./src/core/dvc/hash.ts + 1 modules
-var hash = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/core/dvc/hash.ts + 2 modules
+var hash = __webpack_require__(2139);
 ;// CONCATENATED MODULE: ./src/core/status/native.ts
 // The built-in status engine: the verdicts of `dvc status --json`, computed
 // in-process from dvc.yaml, dvc.lock and the work tree (DVC's Stage.status and
@@ -1080,8 +1083,8 @@ async function runEngine(options, pipeline, prehashed) {
     }
     const dvcPath = found ?? (await options.dvc.install());
     // loaded on demand, so the native engine's path never loads it
-    const { dvcStatus } = await __webpack_require__.e(/* import() */ 21).then(__webpack_require__.bind(__webpack_require__, 5402));
-    return { engine: 'dvc', status: await dvcStatus(options.root, { dvcPath }) };
+    const { dvcStatus } = await __webpack_require__.e(/* import() */ 968).then(__webpack_require__.bind(__webpack_require__, 4968));
+    return { engine: 'dvc', status: await dvcStatus(options.root, { dvcPath, timeoutMs: options.dvcTimeoutMs }) };
 }
 /**
  * A folder with no dvc.yaml inside a pipeline whose dvc.yaml lies above it

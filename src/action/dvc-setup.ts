@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GraftError } from '../core/errors.js'
 import { which } from '../core/io/which.js'
+import { dvcVersion } from '../core/io/dvc.js'
+import { programEnv } from '../core/io/env.js'
 import { run, type RunResult } from '../core/io/exec.js'
 import { escapeLog } from '../core/log.js'
 
@@ -70,20 +72,26 @@ function venvBin(venv: string, name: string): string {
   return process.platform === 'win32' ? join(venv, 'Scripts', `${name}.exe`) : join(venv, 'bin', name)
 }
 
+/** Whether `dvc --version` answers, asked through the one DVC runner. */
 async function works(dvc: string): Promise<boolean> {
   if (!existsSync(dvc)) return false
-  const r = await run(dvc, ['--version'], {
-    cwd: tmpdir(),
-    allowFailure: true,
-    env: { ...process.env, DVC_NO_ANALYTICS: '1' }
-  }).catch(() => undefined)
-  return r?.code === 0
+  return dvcVersion(dvc).then(
+    () => true,
+    () => false
+  )
+}
+
+/** Python and pip see no secret either: the allowlist, plus pip's own configuration and the network's. */
+function pipEnv(): NodeJS.ProcessEnv {
+  return programEnv('pip')
 }
 
 /** Python's version and a short id of the interpreter: a venv only works with the one that made it. */
 async function pythonInfo(): Promise<{ version: string; id: string }> {
   const script = 'import sys; print("%d.%d.%d" % sys.version_info[:3]); print(sys.base_prefix)'
-  const r = await run('python3', ['-c', script], { cwd: tmpdir(), allowFailure: true }).catch(() => undefined)
+  const r = await run('python3', ['-c', script], { cwd: tmpdir(), env: pipEnv(), allowFailure: true }).catch(
+    () => undefined
+  )
   if (!r || r.code !== 0) {
     throw new GraftError({
       message: 'engine "dvc" needs Python 3 to install DVC, and python3 was not found',
@@ -106,7 +114,7 @@ async function install(venv: string, version: string): Promise<void> {
   actionLog.info(`DVC: creating a virtual environment in ${venv}`)
   try {
     await step(
-      await run('python3', ['-m', 'venv', venv], { cwd: venv, allowFailure: true }),
+      await run('python3', ['-m', 'venv', venv], { cwd: venv, env: pipEnv(), allowFailure: true }),
       'python3 -m venv',
       'install the python3-venv package'
     )
@@ -114,10 +122,7 @@ async function install(venv: string, version: string): Promise<void> {
     const pip = await run(
       venvBin(venv, 'python'),
       ['-m', 'pip', 'install', '--disable-pip-version-check', '--quiet', `dvc==${version}`],
-      {
-        cwd: venv,
-        allowFailure: true
-      }
+      { cwd: venv, env: pipEnv(), allowFailure: true }
     )
     await step(
       pip,

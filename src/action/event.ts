@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import type { Git } from '../core/io/git.js'
 import { GraftError } from '../core/errors.js'
-import { gitWithAuth } from '../core/publish/auth.js'
+import { gitWithAuth, isTokenRefused, tokenRefused } from '../core/publish/auth.js'
 import { checkPushHead } from '../core/publish/policy.js'
 import { remoteTip } from '../core/publish/push.js'
 
@@ -240,6 +240,8 @@ export async function checkoutBranch(git: Git, plan: EventPlan, token?: string):
       'origin',
       `+refs/heads/${branch}:${tracking}`
     ])
+    if (r.code !== 0 && isTokenRefused(r.stderr))
+      throw tokenRefused(`fetching the pull request's head branch ${branch}`, token)
     if (r.code !== 0) {
       throw new GraftError({
         message: `could not fetch the pull request's head branch ${branch}: ${r.stderr.trim().split('\n').slice(-2).join(' | ')}`,

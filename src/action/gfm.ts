@@ -11,6 +11,7 @@
 // source code's and whose values must already be `Markdown` (or numbers).
 
 import { HIDDEN_CHARACTERS } from '../core/log.js'
+import { breakReferences, ZWSP } from '../core/references.js'
 
 declare const rendered: unique symbol
 /** Markdown made by this module: repository text inside it is inert. */
@@ -37,11 +38,6 @@ export function join(parts: readonly Markdown[], separator: Markdown | '' = ''):
 
 export const EMPTY = trusted('')
 export const LINE_BREAK = trusted('<br>')
-
-// A zero-width space: invisible, and GitHub's mention, reference and autolink
-// patterns stop at it (`@` must be followed by a letter or digit, `www.` and
-// `://` must be contiguous). Renovate and Dependabot break mentions the same way.
-const ZWSP = '\u200b'
 
 // Characters that can hide or reorder what a reader sees (C0/C1 controls other
 // than tab and the line breaks, bidirectional marks, overrides and isolates; the
@@ -72,24 +68,15 @@ export function code(value: string): Markdown {
   return trusted(`${fence}${pad}${flat}${pad}${fence}`)
 }
 
-// GitHub finds these in plain text (outside code and links): @user and
-// @org/team mentions, e-mail addresses (a@b.c), www. and scheme:// autolinks,
-// #123 and GH-123 references (also owner/repo#123). A zero-width space after
-// the `@`, inside `www.`, after the `:` or after the `#` breaks each of them.
-const MENTION_OR_EMAIL = /@(?=[\p{L}\p{N}_])/gu
-const WWW = /(www)(\.)/gi
-const SCHEME = /:(?=\/\/)/g
-const REFERENCE = /(#|\bGH-)(?=\d)/gi
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g
 
-/** Text that is not Markdown, as plain text: every ASCII punctuation escaped, mentions and autolinks broken. */
+/**
+ * Text that is not Markdown, as plain text: mentions, references and
+ * autolinks GitHub finds in text outside code and links broken (see
+ * core/references.ts), then every ASCII punctuation escaped.
+ */
 function plain(value: string): string {
-  return visible(value)
-    .replace(MENTION_OR_EMAIL, `@${ZWSP}`)
-    .replace(WWW, `$1${ZWSP}$2`)
-    .replace(SCHEME, `:${ZWSP}`)
-    .replace(REFERENCE, `$1${ZWSP}`)
-    .replace(ASCII_PUNCTUATION, (c) => `\\${c}`)
+  return breakReferences(visible(value)).replace(ASCII_PUNCTUATION, (c) => `\\${c}`)
 }
 
 /**
@@ -140,8 +127,8 @@ export function tableHead(headers: readonly string[], align: readonly ('l' | 'r'
  * characters, at most 200 of them.
  */
 export function annotationTitle(value: string): string {
-  const flat = visible(value).trim()
-  return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat
+  const flat = [...visible(value).trim()] // characters, so that no surrogate pair is cut in two
+  return flat.length > 200 ? `${flat.slice(0, 199).join('')}…` : flat.join('')
 }
 
 /** GitHub counts a comment's length in characters: JavaScript's UTF-16 length is never fewer. */

@@ -13,6 +13,7 @@
 // sleeps for minutes on a courtesy such as the comment. When it gives up, the
 // error says it was rate limiting (rateLimitCause).
 import { getOctokit } from '@actions/github'
+import { defaults as githubDefaults } from '@actions/github/lib/utils'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
 import type { CommitApi, CommitApiAnswer, CommitOnBranchRequest } from '../core/publish/api-commit.js'
@@ -21,6 +22,32 @@ import { actionLog } from './report.js'
 import type { Markdown } from './gfm.js'
 
 type Octokit = ReturnType<typeof getOctokit>
+
+/**
+ * How long one request to GitHub's API may take. Octokit sets no limit, and
+ * Node's fetch waits 300 s for an answer's headers, so an API that accepts
+ * connections and never answers (an incident) cost ten minutes for the
+ * comment alone. GitHub ends a request it has worked on for 10 s itself; the
+ * rest is the upload of an API commit's contents.
+ */
+export const GITHUB_REQUEST_LIMIT_MS = 30_000
+
+/** The toolkit's fetch (it honours the runner's proxy settings), each request within GITHUB_REQUEST_LIMIT_MS. */
+function limitedFetch(): typeof fetch {
+  const inner = (githubDefaults.request?.fetch as typeof fetch | undefined) ?? fetch
+  return (url, init = {}) => {
+    const limit = AbortSignal.timeout(GITHUB_REQUEST_LIMIT_MS)
+    return inner(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, limit]) : limit })
+  }
+}
+
+/** "GitHub's API did not answer within 30 s" when `error` is a request given up on for time; undefined otherwise. */
+export function timeoutCause(error: unknown): string | undefined {
+  const e = error as { name?: string; message?: string; cause?: { name?: string } }
+  const timedOut =
+    e.name === 'TimeoutError' || e.cause?.name === 'TimeoutError' || /aborted due to timeout/i.test(e.message ?? '')
+  return timedOut ? `GitHub's API did not answer within ${GITHUB_REQUEST_LIMIT_MS / 1000} s` : undefined
+}
 
 /** The longest wait GitHub may ask for that the action waits out, in seconds. */
 export const RATE_LIMIT_MAX_WAIT_S = 10
@@ -56,6 +83,7 @@ export function octokitFor(token: string): Octokit {
     token,
     {
       baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+      request: { ...githubDefaults.request, fetch: limitedFetch() },
       throttle: {
         onRateLimit: onLimit('rate limit'),
         onSecondaryRateLimit: onLimit('secondary rate limit'),
@@ -73,12 +101,27 @@ export function octokitFor(token: string): Octokit {
  * wait it asked for; undefined for any other error.
  */
 export function rateLimitCause(error: unknown): string | undefined {
-  const e = error as { status?: number; message?: string; response?: { headers?: Record<string, string | undefined> } }
-  const headers = e.response?.headers ?? {}
+  type Headers = Record<string, string | undefined>
+  type GraphQLErrors = { type?: string }[]
+  const e = error as {
+    status?: number
+    message?: string
+    response?: { headers?: Headers; data?: { errors?: GraphQLErrors } }
+    // @octokit/graphql's GraphqlResponseError: GitHub's answer was a 200 with errors
+    headers?: Headers
+    errors?: GraphQLErrors
+  }
+  const headers = e.response?.headers ?? e.headers ?? {}
   const message = e.message ?? ''
   const secondary = /secondary rate limit/i.test(message)
+  // GraphQL names the limit RATE_LIMITED, and at times RATE_LIMIT (which the throttling plugin does not know)
+  const graphql = [...(e.errors ?? []), ...(e.response?.data?.errors ?? [])].some((x) =>
+    /^RATE_LIMIT(ED)?$/.test(x.type ?? '')
+  )
   const primary =
-    headers['x-ratelimit-remaining'] === '0' || /API rate limit exceeded|GraphQL Rate Limit Exceeded/i.test(message)
+    headers['x-ratelimit-remaining'] === '0' ||
+    graphql ||
+    /API rate limit (already )?exceeded|GraphQL Rate Limit Exceeded/i.test(message)
   if (!secondary && !primary && e.status !== 429) return undefined
   const retryAfter = Number(headers['retry-after'])
   const reset = Number(headers['x-ratelimit-reset'])
@@ -103,7 +146,8 @@ export const WORKFLOW_TOKEN_LOGIN = 'github-actions[bot]'
 const identities = new Map<string, Promise<TokenIdentity | undefined>>()
 
 /**
- * The account `token` acts as, or undefined when GitHub will not say.
+ * The account `token` acts as, or undefined when GitHub will not say
+ * (rejected when GitHub's API does not answer in time).
  * GraphQL `viewer` answers for every kind of token: the workflow token
  * (github-actions[bot]), an App installation token (`<app-slug>[bot]`), a
  * personal access token (its user). REST `GET /user` refuses installation
@@ -124,13 +168,15 @@ async function askIdentity(token: string): Promise<TokenIdentity | undefined> {
       'query { viewer { login databaseId } }'
     )
     if (viewer?.login) return { login: viewer.login, id: viewer.databaseId ?? undefined }
-  } catch {
-    // fall back to REST
+  } catch (error) {
+    // an API that does not answer is not asked again (the caller names the timeout); a refusal falls back to REST
+    if (timeoutCause(error)) throw error
   }
   try {
     const { data } = await octokit.rest.users.getAuthenticated()
     return { login: data.login, id: data.id }
-  } catch {
+  } catch (error) {
+    if (timeoutCause(error)) throw error
     return undefined
   }
 }
@@ -187,6 +233,9 @@ export function classify(error: unknown, token?: string): CommitApiAnswer {
     .replace(/ \/ $/, '')
   const limited = rateLimitCause(error)
   if (limited) return { ok: false, kind: 'rate-limited', message: `${limited}: ${text}` }
+  const late = timeoutCause(error)
+  // GitHub may have made the commit all the same: the next run finds the branch moved and replays onto it
+  if (late) return { ok: false, kind: 'refused', message: `${late} to createCommitOnBranch` }
   const types = new Set((errors ?? []).map((e) => e.type))
   // A moved branch, or one deleted meanwhile (the replay then finds it gone and says so).
   if (types.has('STALE_DATA') || /Expected branch to point to|Could not resolve to a Ref/.test(text))

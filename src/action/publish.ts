@@ -19,8 +19,9 @@ import {
   type PushResult
 } from '../core/publish/push.js'
 import type { EventPlan } from './event.js'
-import { isNotPermitted, octokitCommitApi, rateLimitCause, upsertPullRequest } from './github-api.js'
+import { isNotPermitted, octokitCommitApi, rateLimitCause, timeoutCause, upsertPullRequest } from './github-api.js'
 import { rollingPullRequestBody } from './markdown.js'
+import { breakReferences } from '../core/references.js'
 import type { PublishInputs } from './inputs.js'
 import { actionLog } from './report.js'
 
@@ -45,7 +46,7 @@ export async function publish(
   inputs: PublishInputs,
   regenerate: Regenerate
 ): Promise<PublishOutcome> {
-  const git = new Git(root)
+  const git = new Git(root).withLazyFetchToken(inputs.token || undefined)
   const results = [result]
   const first = commitContent(results, plan.triggerSha)
   const sha = await commitFiles(git, { paths: first.paths, identity: inputs.identity, message: first.message })
@@ -117,6 +118,20 @@ function publishTo(
   })
 }
 
+/** GitHub refuses a pull request whose title is longer than this (422 "title is too long"). */
+export const TITLE_MAX_CHARS = 256
+
+/**
+ * The rolling pull request's title: plain text to GitHub, references and
+ * mentions included, so the branch name's are broken; shortened to GitHub's
+ * limit (a branch name may be far longer).
+ */
+export function rollingPullRequestTitle(branch: string): string {
+  const title = [...`docs: regenerate stale documentation on ${breakReferences(branch)}`]
+  // GitHub counts characters (code points): cut between them, never inside a surrogate pair
+  return title.length <= TITLE_MAX_CHARS ? title.join('') : `${title.slice(0, TITLE_MAX_CHARS - 1).join('')}…`
+}
+
 /**
  * The branch is protected: the bot commit goes to `graft/regenerate/<branch>`
  * (the bot's own branch, rebuilt on the target's tip with a lease), and one
@@ -157,7 +172,7 @@ async function rollingPullRequest(
   const documents = results
     .flatMap((r) => r.documents)
     .map((d) => ({ output: d.output, directive: d.directive, reasons: d.reasons }))
-  const title = `docs: regenerate stale documentation on ${target}`
+  const title = rollingPullRequestTitle(target)
   const body = rollingPullRequestBody({
     branch: target,
     botBranch: bot,
@@ -189,7 +204,7 @@ async function rollingPullRequest(
       })
     }
     throw new GraftError({
-      message: `${target} is protected and the pull request from ${bot} could not be opened: ${(error as Error).message}`,
+      message: `${target} is protected and the pull request from ${bot} could not be opened: ${timeoutCause(error) ?? (error as Error).message}`,
       hint: 'give the workflow `permissions: pull-requests: write`, or pass a token that may open pull requests'
     })
   }

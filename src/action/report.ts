@@ -58,15 +58,20 @@ export function annotate(
  */
 export const SUMMARY_MAX_BYTES = 960 * 1024
 
+let summaryFailed = false
+
 /**
  * Appends a section to the job summary, shortened to fit what is left of
  * SUMMARY_MAX_BYTES (measured in bytes, as the runner does): a section with
  * rows may take half of what is left, so the sections after it (the generate
  * table after the stale table, the publishing lines, a failure) still fit.
+ * The summary is a courtesy: a file the step may not write (a self-hosted
+ * runner's container job with another user, a folder gone) is said once, as a
+ * warning, and never fails the run; the report is in the log and outputs.
  */
 export async function writeSummary(section: Markdown | readonly Block[]): Promise<void> {
   const file = process.env.GITHUB_STEP_SUMMARY
-  if (!file) return
+  if (!file || summaryFailed) return
   const used = await stat(file).then(
     (s) => s.size,
     () => 0
@@ -75,7 +80,15 @@ export async function writeSummary(section: Markdown | readonly Block[]): Promis
   const room = SUMMARY_MAX_BYTES - used - 1
   if (room < 256) return
   const limit = blocks.some((b) => typeof b === 'object') ? Math.floor(room / 2) : room
-  await core.summary.addRaw(fit(blocks, limit, summaryBytes), true).write()
+  try {
+    await core.summary.addRaw(fit(blocks, limit, summaryBytes), true).write()
+  } catch (error) {
+    summaryFailed = true
+    core.summary.emptyBuffer()
+    actionLog.warn(
+      `The job summary could not be written (${(error as Error).message.split('\n')[0]}); the report is in this log and the step's outputs.`
+    )
+  }
 }
 
 /** Reports a failure: one annotation per problem, a summary, and a failed step. */

@@ -27,7 +27,7 @@ import { assertCanPush } from '../core/publish/push.js'
 import { checkCredentials } from '../core/render/bedrock.js'
 import { resolveRegion } from '../core/render/region.js'
 import { refuseRepositoryAwsFiles } from '../core/render/credentials.js'
-import { prCommentBody, refusedCommentBody, type CommentInput } from './markdown.js'
+import { COMMENT_MAX_CHARS, prCommentBody, refusedCommentBody, type CommentInput } from './markdown.js'
 import { code, join, link, own, text, type Markdown } from './gfm.js'
 import { checkoutBranch, planFromEvent, type EventPlan } from './event.js'
 import { requiredChecks, tokenIdentity, WORKFLOW_TOKEN_LOGIN } from './github-api.js'
@@ -39,7 +39,7 @@ import {
   type GenerateInputs,
   type PublishInputs
 } from './inputs.js'
-import { upsertPrComment } from './pr-comment.js'
+import { markerLength, upsertPrComment } from './pr-comment.js'
 import { publish, type PublishOutcome } from './publish.js'
 import { reportFailure, reportLeftStale, writeSummary } from './report.js'
 import { leftStale } from '../core/generate/left-stale.js'
@@ -68,8 +68,10 @@ export async function runCommand(command: Command): Promise<void> {
     await generateFlow(command, inputs, readPublishInputs())
   } catch (error) {
     await reportFailure(error)
+  } finally {
+    // every command, validate included: a cache call given up on must not hold the step open
+    endRun()
   }
-  endRun()
 }
 
 async function generateFlow(
@@ -91,7 +93,7 @@ async function generateFlow(
   })
   if (decision.kind === 'refuse') throw new GraftError(decision.problem)
   const publishes = decision.kind === 'generate' && decision.publish
-  const git = new Git(inputs.root)
+  const git = new Git(inputs.root).withLazyFetchToken(publishInputs.token || undefined)
   if (publishes) await checkoutBranch(git, plan, publishInputs.token || undefined)
 
   const report = await runValidate(inputs, { report: true, leftStale: false })
@@ -226,28 +228,13 @@ async function summarise(plan: EventPlan, inputs: PublishInputs, outcome: Publis
   } else if (outcome.pushed) {
     lines.push(own`\nPushed ${sha} to ${code(plan.branch ?? '')} (commit-via: ${text(inputs.commitVia)}).\n`)
   } else {
-    lines.push(
-      own`\nNothing was pushed${
-        outcome.notPushed
-          ? own`: ${text(outcome.notPushed)}`
-          : own`
-.
-            `
-      }\n`
-    )
+    lines.push(own`\nNothing was pushed${outcome.notPushed ? own`: ${text(outcome.notPushed)}` : own`.`}\n`)
   }
   if (outcome.pushed) {
     const note = await checksNote(plan, inputs, outcome)
     if (note) lines.push(note)
   }
-  await writeSummary(
-    join(
-      lines,
-      own`
-\n
-      `
-    )
-  ).catch(() => undefined)
+  await writeSummary(join(lines, own`\n`)).catch(() => undefined)
 }
 
 /**
@@ -272,12 +259,7 @@ async function checksNote(
       })
     )
       return undefined
-    return own`\n> **Required checks will not run on the bot commit.** ${code(gate)} requires ${join(
-      checks!.map(code),
-      own`
-,
-      `
-    )}, and the commit was made with the workflow token (GITHUB_TOKEN): GitHub starts no workflow runs for what that token does, so the checks stay pending. Pass a GitHub App token as \`token\` (actions/create-github-app-token) to have them run.\n`
+    return own`\n> **Required checks will not run on the bot commit.** ${code(gate)} requires ${join(checks!.map(code), own`, `)}, and the commit was made with the workflow token (GITHUB_TOKEN): GitHub starts no workflow runs for what that token does, so the checks stay pending. Pass a GitHub App token as \`token\` (actions/create-github-app-token) to have them run.\n`
   } catch {
     return undefined
   }
@@ -301,7 +283,8 @@ async function comment(plan: EventPlan, inputs: PublishInputs, input: CommentInp
       repo,
       prNumber: plan.prNumber,
       pipeline,
-      body: prCommentBody({ ...input, pipeline }),
+      // the marker line (it names the pipeline, URI-encoded: up to nine characters for one) counts too
+      body: prCommentBody({ ...input, pipeline }, COMMENT_MAX_CHARS - markerLength(pipeline)),
       refused: (reason) => refusedCommentBody(reason, pipeline, runUrl())
     })
     if (!result.ok) {

@@ -73,8 +73,10 @@ async function install(argv: string[]): Promise<number> {
     })
   }
   const root = top.stdout.trim()
-  const hooksDir = resolve(dir, (await git.exec(['rev-parse', '--git-path', 'hooks'])).trim())
   const gitDir = resolve(dir, (await git.exec(['rev-parse', '--git-common-dir'])).trim())
+  // Every git command runs with hooks off (core.hooksPath=/dev/null), so the configured folder is asked for by name.
+  const configured = (await git.configuredPaths('core.hooksPath')).at(-1)
+  const hooksDir = configured ? resolve(root, configured) : join(gitDir, 'hooks')
   // A core.hooksPath outside the repository (a global one, say) is shared: a hook
   // written there would run, and block commits, in every repository that uses it.
   // pre-commit refuses any core.hooksPath for the same reason.
@@ -82,9 +84,14 @@ async function install(argv: string[]): Promise<number> {
     !isSameOrInside(realOrSelf(root), realOrSelf(hooksDir)) &&
     !isSameOrInside(realOrSelf(gitDir), realOrSelf(hooksDir))
   ) {
-    const origin = (await git.tryExec(['config', '--show-origin', '--get', 'core.hooksPath'])).stdout
-      .trim()
-      .split('\t')[0]
+    // the runner's own `-c core.hooksPath` (scope "command") is not where the user set it
+    const origin = (
+      await git.tryExec(['config', '--show-scope', '--show-origin', '--get-all', 'core.hooksPath'])
+    ).stdout
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('command\t'))
+      .at(-1)
+      ?.split('\t')[1]
     throw new GraftError({
       message: `core.hooksPath${origin ? ` (${origin})` : ''} is ${hooksDir}, outside this repository: a pre-commit hook there would run in every repository that uses it, so none was written`,
       hint: `call "graft-action validate --fail-on-stale" from ${join(hooksDir, 'pre-commit')} yourself, or give this repository its own hooks (git config --local core.hooksPath .git/hooks) and install again`

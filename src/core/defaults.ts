@@ -28,6 +28,12 @@ export const DEFAULT_MAX_OUTPUT_TOKENS = 1_000_000
  */
 export const DEFAULT_MAX_COST_USD = ''
 export const DEFAULT_MODEL_PRICES = ''
+/**
+ * Minutes the real `dvc status` may run before it is stopped (it hashes every
+ * dep, so a large pipeline takes a while; a dep that never ends reading would
+ * hold the job until GitHub's own six hours).
+ */
+export const DEFAULT_DVC_TIME_LIMIT_MINUTES = 10
 /** The DVC release line `engine: dvc` installs when DVC is absent. */
 export const DEFAULT_DVC_VERSION = '3.*'
 /** The bot identity of the commit (a GitHub App's no-reply address shape). */

@@ -13,6 +13,9 @@
 //   the run, a device would never end);
 // - control characters in a path, C0 and C1 (they would end up in logs and commands).
 // Outputs must also be writable files: not a folder, not under a file.
+// DVC's own folder has a role of its own (`dvc-state`, for the engine that
+// runs the real DVC, which reads and writes there): inside `.dvc/`, and no
+// symlink anywhere on the way (DVC would write its lock through one).
 import {
   accessSync,
   closeSync,
@@ -45,9 +48,11 @@ export const PIPELINE_FILES: ReadonlySet<string> = new Set(['dvc.yaml', 'dvc.loc
 /**
  * What the path is to the run: `prompt` (a *.prompt.md read), `dep` (read,
  * file or folder), `output` (written), `pipeline` (dvc.yaml or dvc.lock: read
- * and written, never through a symlink).
+ * and written, never through a symlink), `dvc-state` (an entry of `.dvc/`,
+ * which the real DVC reads and writes: config, tmp/, cache/; never through a
+ * symlink).
  */
-export type PathRole = 'prompt' | 'dep' | 'output' | 'pipeline'
+export type PathRole = 'prompt' | 'dep' | 'output' | 'pipeline' | 'dvc-state'
 
 /** Folders no path may be in, by their case-folded name (see {@link folderKey}). */
 const FORBIDDEN_FOLDERS = new Set(['.git', '.github', '.dvc'])
@@ -171,7 +176,8 @@ export class RepoPathChecker {
     prompt: new Map(),
     dep: new Map(),
     output: new Map(),
-    pipeline: new Map()
+    pipeline: new Map(),
+    'dvc-state': new Map()
   }
   private readonly trees = new Map<string, string | undefined>()
   private readonly landings = new Map<string, Landing>()
@@ -267,6 +273,7 @@ export class RepoPathChecker {
   }
 
   private judge(rel: string, role: PathRole): string | undefined {
+    if (role === 'dvc-state') return this.dvcStateProblem(rel)
     const lexical = lexicalPathProblem(rel, role)
     if (lexical) return lexical
     const normal = normalizeRepoPath(rel)
@@ -291,6 +298,36 @@ export class RepoPathChecker {
     if (kind === 'folder' && (role === 'output' || role === 'prompt' || role === 'pipeline'))
       return `${normal} is a folder, not a file`
     if (role === 'output') return this.writableProblem(normal, landing.real)
+    return undefined
+  }
+
+  /**
+   * An entry of DVC's own folder: the common lexical checks, inside `.dvc/`
+   * (that exact name: DVC looks for no other), and every component from the
+   * root up to the entry a real folder or, last, a regular file — no symlink,
+   * wherever it points: DVC opens its lock files for writing through them.
+   */
+  private dvcStateProblem(rel: string): string | undefined {
+    if (rel.trim() === '') return 'the path is empty'
+    if (CONTROL.test(rel)) return `${showPath(rel)} holds a control character (a line break, tab, …)`
+    const normal = normalizeRepoPath(rel)
+    if (isAbsolute(rel) || normal === '..' || normal.startsWith('../')) return `${rel} leaves the repository`
+    const parts = normal.split('/')
+    if (parts[0] !== '.dvc') return `${rel} is not inside .dvc/`
+    let abs = this.realRootPath()
+    for (let i = 0; i < parts.length; i++) {
+      abs = join(abs, parts[i])
+      const stats = lstatOrUndefined(abs)
+      if (!stats) return undefined // not there: DVC makes it, inside .dvc/
+      const shown = parts.slice(0, i + 1).join('/')
+      const kind = kindOf(stats)
+      if (kind === 'symlink') return `${this.through(shown)}; DVC would read and write through it`
+      if (kind === 'file' && i === parts.length - 1) return undefined
+      if (kind !== 'folder')
+        return i === parts.length - 1
+          ? `${shown} is a ${kind}, not a regular file`
+          : `${normal} cannot exist: ${shown} is a ${kind}, not a folder`
+    }
     return undefined
   }
 
@@ -508,12 +545,27 @@ export function readRegularFile(abs: string, shown: string, options: { noFollow?
     throw error
   }
   try {
-    if (!fstatSync(fd).isFile()) throw replaced(shown, 'a FIFO, a device or a folder')
+    const stats = fstatSync(fd)
+    if (!stats.isFile()) throw replaced(shown, 'a FIFO, a device or a folder')
+    if (stats.size > MAX_TEXT_BYTES) {
+      throw new GraftError({
+        file: shown,
+        message: `${shown} is ${Math.round(stats.size / (1024 * 1024))} MB, more than the action reads from one file (${MAX_TEXT_BYTES / (1024 * 1024)} MB)`,
+        hint: 'a prompt, a pipeline file or a source the model reads is text of a sensible size: remove or split it'
+      })
+    }
     return readFileSync(fd, 'utf8')
   } finally {
     closeSync(fd)
   }
 }
+
+/**
+ * The most text the action reads into memory at once (one file, or one
+ * document's sources): a JavaScript string holds about 512 M characters, and
+ * gigabytes would exhaust the runner's memory first.
+ */
+export const MAX_TEXT_BYTES = 256 * 1024 * 1024
 
 /**
  * Open flags for reading a file judged earlier: a FIFO swapped in since opens

@@ -5,7 +5,7 @@ import { readFileSync, rmSync } from 'node:fs'
 import { Git } from '../../../src/core/io/git.js'
 import { GraftError } from '../../../src/core/errors.js'
 import { silentLog } from '../../../src/core/log.js'
-import { authEnv, authHeader, extraHeaderKey, scrubSecret } from '../../../src/core/publish/auth.js'
+import { authConfig, authHeader, extraHeaderKey, isHttpRemote, scrubSecret } from '../../../src/core/publish/auth.js'
 import { commitFiles } from '../../../src/core/publish/commit.js'
 import { pushWithRebase } from '../../../src/core/publish/push.js'
 import { TestRepo } from '../../support/repo.js'
@@ -31,14 +31,14 @@ describe('scoped push authentication', () => {
     expect(extraHeaderKey('https://github.com/o/r.git')).toBe('http.https://github.com/.extraheader')
     expect(extraHeaderKey('http://127.0.0.1:8080/o/r')).toBe('http.http://127.0.0.1:8080/.extraheader')
     expect(extraHeaderKey('/tmp/origin.git')).toBe('http.extraheader')
-    const env = authEnv('https://github.com/o/r', TOKEN, { GIT_CONFIG_COUNT: '1' })
-    expect(env).toEqual({
-      GIT_CONFIG_COUNT: '3',
-      GIT_CONFIG_KEY_1: 'http.https://github.com/.extraheader',
-      GIT_CONFIG_VALUE_1: '',
-      GIT_CONFIG_KEY_2: 'http.https://github.com/.extraheader',
-      GIT_CONFIG_VALUE_2: `AUTHORIZATION: basic ${BASE64}`
-    })
+    expect(authConfig('https://github.com/o/r', TOKEN)).toEqual([
+      { key: 'http.https://github.com/.extraheader', value: '' },
+      { key: 'http.https://github.com/.extraheader', value: `AUTHORIZATION: basic ${BASE64}` }
+    ])
+    // a token means nothing to a local path or an SSH remote: they never get it
+    expect(isHttpRemote('https://github.com/o/r')).toBe(true)
+    expect(isHttpRemote('/tmp/origin.git')).toBe(false)
+    expect(isHttpRemote('git@github.com:o/r.git')).toBe(false)
   })
 
   it('scrubs the token and its base64 form from text', () => {

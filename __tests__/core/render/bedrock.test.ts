@@ -599,7 +599,8 @@ describe('one cancellation signal shared by a whole run', () => {
       const run = new AbortController()
       // every fifth request is throttled once first: a backoff wait, then a second attempt
       let n = 0
-      server.onRequest(() => (++n % 5 === 0 ? reply.throttle() : reply.latency(20, reply.text('# Doc\n\nText.\n'))))
+      // each reply is held long enough that the twelve of a batch overlap even on a loaded machine
+      server.onRequest(() => (++n % 5 === 0 ? reply.throttle() : reply.latency(400, reply.text('# Doc\n\nText.\n'))))
       for (let batch = 0; batch < 3; batch++) {
         await Promise.all(
           Array.from({ length: 12 }, (_v, i) =>

@@ -7,12 +7,15 @@
 // that is ignored itself; a file dep is never checked against them.
 // The matching is the `ignore` package's (gitignore rules, as pathspec's
 // GitIgnoreSpecPattern that DVC uses); the differential test holds both to
-// the real DVC.
+// the real DVC. A pattern holding `**` is matched by globstar.ts instead:
+// `ignore` turns each `**` into a repetition of a regular expression, and
+// several of them backtrack without bound over a deep path.
 import { lstatSync } from 'node:fs'
 import { join } from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 import { GraftError } from '../errors.js'
 import { RepoPathChecker } from '../paths.js'
+import { GlobstarPattern } from './globstar.js'
 
 export const DVCIGNORE = '.dvcignore'
 
@@ -25,11 +28,23 @@ export interface IgnoreRule {
   pattern: string
 }
 
+/**
+ * The rules of one file in their order: runs of plain patterns in one
+ * `ignore` matcher, each pattern with `**` on its own; the last that decides wins.
+ */
+type RuleGroup = { rules: Ignore } | { globstar: GlobstarPattern; negative: boolean; line: number; pattern: string }
+
 interface Level {
   /** the folder the rules belong to, repository-relative ('' for the root) */
   base: string
   file: string
-  rules: Ignore
+  groups: RuleGroup[]
+}
+
+interface Verdict {
+  ignored: boolean
+  unignored: boolean
+  rule?: IgnoreRule
 }
 
 /**
@@ -72,17 +87,9 @@ export class DvcIgnore {
     const slash = relPath.lastIndexOf('/')
     let verdict: { ignored: boolean; rule?: IgnoreRule } = { ignored: false }
     for (const level of this.levels(slash < 0 ? '' : relPath.slice(0, slash))) {
-      const sub = level.base === '' ? relPath : relPath.slice(level.base.length + 1)
-      const result = level.rules.test(isDir ? `${sub}/` : sub)
-      if (result.ignored) {
-        const rule = result.rule
-        verdict = {
-          ignored: true,
-          rule: { file: level.file, line: Number(rule?.mark ?? 0), pattern: rule?.pattern ?? '' }
-        }
-      } else if (result.unignored) {
-        verdict = { ignored: false }
-      }
+      const result = testLevel(level, level.base === '' ? relPath : relPath.slice(level.base.length + 1), isDir)
+      if (result.ignored) verdict = { ignored: true, rule: result.rule }
+      else if (result.unignored) verdict = { ignored: false }
     }
     return verdict
   }
@@ -125,25 +132,75 @@ export class DvcIgnore {
     if (text === undefined) return null
     // DVC skips a .dvcignore that the rules above it ignore.
     if (above.length > 0 && this.matchIn(above, file)) return null
-    // Case-sensitive, as DVC's (pathspec's regular expressions are compiled without IGNORECASE).
-    const rules = ignore({ ignorecase: false })
-    // DVC strips each line and drops blank lines and comments (dvc/ignore.py DvcIgnorePatterns.from_file).
-    text.split(/\r?\n/).forEach((raw, i) => {
-      const pattern = raw.trim()
-      if (pattern !== '' && !pattern.startsWith('#')) rules.add({ pattern, mark: String(i + 1) })
-    })
-    return { base: dir, file, rules }
+    return { base: dir, file, groups: ruleGroups(file, text) }
   }
 
   private matchIn(levels: Level[], relPath: string): boolean {
     let ignored = false
     for (const level of levels) {
-      const r = level.rules.test(level.base === '' ? relPath : relPath.slice(level.base.length + 1))
+      const r = testLevel(level, level.base === '' ? relPath : relPath.slice(level.base.length + 1), false)
       if (r.ignored) ignored = true
       else if (r.unignored) ignored = false
     }
     return ignored
   }
+}
+
+/** A `**` segment: the pattern goes to the globstar matcher. */
+const GLOBSTAR_SEGMENT = /(?:^|\/)\*{2,}(?:\/|$)/g
+
+function ruleGroups(file: string, text: string): RuleGroup[] {
+  const groups: RuleGroup[] = []
+  // DVC strips each line and drops blank lines and comments (dvc/ignore.py DvcIgnorePatterns.from_file).
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const pattern = raw.trim()
+    if (pattern === '' || pattern.startsWith('#')) return
+    const negative = pattern.startsWith('!')
+    const body = negative ? pattern.slice(1) : pattern
+    const globstar = (body.match(GLOBSTAR_SEGMENT)?.length ?? 0) > 0 ? GlobstarPattern.parse(body) : undefined
+    if (globstar) {
+      groups.push({ globstar, negative, line: i + 1, pattern })
+      return
+    }
+    if ((body.match(GLOBSTAR_SEGMENT)?.length ?? 0) > 1) {
+      throw new GraftError({
+        file,
+        line: i + 1,
+        message: `${file} has a pattern with several ** segments in a form the action cannot match in bounded time (an escaped slash, an empty segment or an unterminated [ ): ${pattern}`,
+        hint: 'write the pattern with plain / separators and closed [ ] brackets, or with fewer ** segments'
+      })
+    }
+    let last = groups.at(-1)
+    if (!last || !('rules' in last)) {
+      // Case-sensitive, as DVC's (pathspec's regular expressions are compiled without IGNORECASE).
+      last = { rules: ignore({ ignorecase: false }) }
+      groups.push(last)
+    }
+    last.rules.add({ pattern, mark: String(i + 1) })
+  })
+  return groups
+}
+
+/** The verdict of one file's rules on `sub` (relative to the file's folder): the last group that decides wins. */
+function testLevel(level: Level, sub: string, isDir: boolean): Verdict {
+  let verdict: Verdict = { ignored: false, unignored: false }
+  for (const group of level.groups) {
+    if ('rules' in group) {
+      const result = group.rules.test(isDir ? `${sub}/` : sub)
+      if (result.ignored) {
+        const rule = { file: level.file, line: Number(result.rule?.mark ?? 0), pattern: result.rule?.pattern ?? '' }
+        verdict = { ignored: true, unignored: false, rule }
+      } else if (result.unignored) verdict = { ignored: false, unignored: true }
+      continue
+    }
+    const rule = { file: level.file, line: group.line, pattern: group.pattern }
+    if (group.negative) {
+      if (group.globstar.matches(sub, isDir)) verdict = { ignored: false, unignored: true }
+    } else if (group.globstar.matches(sub, isDir, true)) {
+      verdict = { ignored: true, unignored: false, rule }
+    }
+  }
+  return verdict
 }
 
 /** Nothing at `abs` (ENOENT, or a file where a folder should be): the only answers that skip the resolver. */

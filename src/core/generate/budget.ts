@@ -11,12 +11,19 @@
 // max-output-tokens or max-cost-usd.
 import { GraftError, type Problem } from '../errors.js'
 import type { Log } from '../log.js'
+import { MAX_SOURCE_BYTES, describeBytes } from '../pack/source-diff.js'
 import { DEFAULT_MAX_DOCUMENTS, DEFAULT_MAX_INPUT_TOKENS, DEFAULT_MAX_OUTPUT_TOKENS } from '../defaults.js'
 import { setting } from '../phrasing.js'
 import { contextWindowExceeded } from '../render/errors.js'
 import { contextWindow } from '../render/models.js'
 import { costUsd, formatUsd, overLimit, priceOf, type PriceOverrides } from '../render/prices.js'
-import { CHARS_PER_TOKEN, MAX_CHARS_PER_TOKEN, estimateTokens, tokenFloor } from '../render/token-estimate.js'
+import {
+  CHARS_PER_TOKEN,
+  MAX_BYTES_PER_TOKEN,
+  MAX_CHARS_PER_TOKEN,
+  estimateTokens,
+  tokenFloor
+} from '../render/token-estimate.js'
 import { toolChars, type ToolSpec } from '../render/edit-tool.js'
 
 /** The defaults of defaults.ts as one Budget (no limit in dollars). */
@@ -33,6 +40,31 @@ export interface Budget {
   maxOutputTokens: number
   /** dollars, from the price table (and `model-prices`); undefined: no limit */
   maxCostUsd?: number
+}
+
+/**
+ * Sources smaller than this are read and counted, and the budget check names
+ * the run's estimate (the clearer message); only more is refused unread.
+ */
+const MIN_UNREAD_BYTES = 64 * 1024 * 1024
+
+/**
+ * How much source text one document may read under `budget`: what
+ * max-input-tokens could take however dense the text (at least 64 MB, at most
+ * MAX_SOURCE_BYTES); more is refused before a byte of it is read.
+ */
+export function sourceLimit(budget: Budget): { maxBytes: number; why: string } {
+  const byBudget = budget.maxInputTokens * MAX_BYTES_PER_TOKEN
+  if (byBudget >= MAX_SOURCE_BYTES) {
+    return {
+      maxBytes: MAX_SOURCE_BYTES,
+      why: `more than the action reads for one document (${describeBytes(MAX_SOURCE_BYTES)})`
+    }
+  }
+  return {
+    maxBytes: Math.max(byBudget, MIN_UNREAD_BYTES),
+    why: `more than max-input-tokens ${budget.maxInputTokens} can take (at most ${describeBytes(byBudget)}, at up to ${MAX_BYTES_PER_TOKEN} bytes per token)`
+  }
 }
 
 export interface DocumentEstimate {

@@ -18,6 +18,7 @@ import {
   estimateInput,
   floorEstimate,
   mapPool,
+  sourceLimit,
   type Budget,
   type InputEstimate
 } from './budget.js'
@@ -339,7 +340,8 @@ class GenerationRun {
     private readonly plan: PlannedDocument[]
   ) {
     this.transaction = new FileTransaction(options.root)
-    this.git = new Git(options.root)
+    // In a partial clone, git fetches old contents on its own: with the action's token.
+    this.git = new Git(options.root).withLazyFetchToken(options.gitToken)
     this.files = new PipelineFiles(options.root, options.report.pipeline, plan)
     this.spend = options.spend ?? new RunSpend(options.prices)
   }
@@ -529,6 +531,7 @@ class GenerationRun {
       // packed again after an upstream was rewritten: the baseline found for the estimate stands
       baseline: this.prepacked.get(doc.stage.name)?.baseline,
       refresh,
+      sourceLimit: sourceLimit(this.options.budget),
       updateStyle: this.options.updateStyle ?? DEFAULT_UPDATE_STYLE
     })
   }

@@ -16,6 +16,14 @@ export interface RunOptions {
   input?: string
   /** resolve instead of throwing on a non-zero exit */
   allowFailure?: boolean
+  /**
+   * Stop the program (and what it started) after this many milliseconds and
+   * reject with a CommandTimeout: a program reading repository content may
+   * never end (a FIFO, an endless file, a stalled network).
+   */
+  timeoutMs?: number
+  /** stop the program once its output (stdout) passes this many bytes, and reject with OutputTooLarge */
+  maxOutputBytes?: number
 }
 
 export interface RunResult {
@@ -34,7 +42,39 @@ export class CommandError extends Error {
   }
 }
 
+/** The program ran past its time limit and was stopped. */
+export class CommandTimeout extends Error {
+  constructor(
+    readonly command: string,
+    readonly timeoutMs: number
+  ) {
+    super(`${command} did not finish within ${describeDuration(timeoutMs)} and was stopped`)
+    this.name = 'CommandTimeout'
+  }
+}
+
+/** The program's output passed the caller's limit; it was stopped, and nothing it printed is kept. */
+export class OutputTooLarge extends Error {
+  constructor(
+    readonly command: string,
+    readonly maxOutputBytes: number
+  ) {
+    super(`${command} printed more than ${maxOutputBytes} bytes and was stopped`)
+    this.name = 'OutputTooLarge'
+  }
+}
+
+/** "90 s", "10 minutes": a time limit as messages say it. */
+export function describeDuration(ms: number): string {
+  if (ms < 120_000) return `${Math.max(1, Math.round(ms / 1000))} s`
+  return `${Math.round(ms / 60_000)} minutes`
+}
+
 export type Runner = (file: string, args: string[], options: RunOptions) => Promise<RunResult>
+
+/** On POSIX a program that may be stopped runs in its own process group, so stopping it stops what it started too. */
+const GROUPS = process.platform !== 'win32'
+const MAX_STDERR_BYTES = 1024 * 1024
 
 export const run: Runner = (file, args, options) =>
   new Promise((resolve, reject) => {
@@ -45,17 +85,56 @@ export const run: Runner = (file, args, options) =>
       reject(spawnProblem(file, options.cwd, Object.assign(new Error(`spawn ${file} ENOENT`), { code: 'ENOENT' })))
       return
     }
+    const stoppable = options.timeoutMs !== undefined || options.maxOutputBytes !== undefined
     const child = spawn(program, args, {
       cwd: options.cwd,
       env,
-      stdio: ['pipe', 'pipe', 'pipe']
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: stoppable && GROUPS
     })
     const out: Buffer[] = []
     const err: Buffer[] = []
-    child.stdout.on('data', (d: Buffer) => out.push(d))
-    child.stderr.on('data', (d: Buffer) => err.push(d))
-    child.on('error', (error: NodeJS.ErrnoException) => reject(spawnProblem(file, options.cwd, error)))
+    let outBytes = 0
+    let tooLarge = false
+    let timedOut = false
+    const timer =
+      options.timeoutMs !== undefined
+        ? setTimeout(() => {
+            timedOut = true
+            stop(child.pid)
+          }, options.timeoutMs)
+        : undefined
+    child.stdout.on('data', (d: Buffer) => {
+      if (tooLarge) return
+      outBytes += d.length
+      if (options.maxOutputBytes !== undefined && outBytes > options.maxOutputBytes) {
+        tooLarge = true
+        out.length = 0
+        stop(child.pid)
+        return
+      }
+      out.push(d)
+    })
+    let errBytes = 0
+    child.stderr.on('data', (d: Buffer) => {
+      // a program's complaints are read for a message: the first megabyte says it
+      errBytes += d.length
+      if (errBytes <= MAX_STDERR_BYTES) err.push(d)
+    })
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer)
+      reject(spawnProblem(file, options.cwd, error))
+    })
     child.on('close', (code) => {
+      clearTimeout(timer)
+      if (timedOut) {
+        reject(new CommandTimeout([file, ...args.slice(0, 3)].join(' '), options.timeoutMs!))
+        return
+      }
+      if (tooLarge) {
+        reject(new OutputTooLarge([file, ...args.slice(0, 3)].join(' '), options.maxOutputBytes!))
+        return
+      }
       const result = {
         code: code ?? 1,
         stdout: Buffer.concat(out).toString('utf8'),
@@ -71,6 +150,16 @@ export const run: Runner = (file, args, options) =>
     child.stdin.on('error', () => {})
     child.stdin.end(options.input ?? '')
   })
+
+/** Kills a timed program's whole process group (POSIX), or the program itself. */
+function stop(pid: number | undefined): void {
+  if (pid === undefined) return
+  try {
+    process.kill(GROUPS ? -pid : pid, 'SIGKILL')
+  } catch {
+    // already gone
+  }
+}
 
 /**
  * A spawn failure as the user can act on it: Node says `spawn git ENOENT` both

@@ -1,21 +1,250 @@
-// A small git command manager: every git call the project makes goes through
-// here, so environment, cwd and error text are handled once.
-import { run, type RunResult } from './exec.js'
+// The one git runner: every git command the project makes goes through here,
+// so environment, configuration, time limit and error text are handled once.
+//
+// git runs on a repository a pull request can shape, with a configuration an
+// earlier step may have set (husky points core.hooksPath into the work tree;
+// tools add fsmonitor hooks, filters, diff drivers). Any program git starts
+// would run with what git's environment holds, so every command runs
+// - with hooks and every configured program off: the settings below and, for
+//   settings keyed by a name (filter.<driver>.clean, diff.<driver>.textconv,
+//   merge.<driver>.driver…), an override for each name the configuration
+//   holds (read with `git config --list`, includes followed); the overrides go
+//   in as command-line configuration (GIT_CONFIG_COUNT…), which wins over
+//   every config file — except remote.<name>.uploadpack and receivepack,
+//   where the first value wins, so the commands that reach a remote name the
+//   programs on their command line;
+// - with an allowlisted environment (io/env.ts): no token, no AWS keys, no
+//   INPUT_* or ACTIONS_* variables; the token is added only to the commands
+//   that talk to the remote (publish/auth.ts) and to the fetches git makes on
+//   its own in a partial clone, as an HTTP header, and those then ask no
+//   credential helper (credential.helper and credential.<url>.helper emptied);
+//   without the action's token (the CLI), the user's own credentials apply;
+// - with a time limit, named when it stops a command.
+import { GraftError } from '../errors.js'
+import { CommandError, CommandTimeout, OutputTooLarge, describeDuration, run, type RunResult } from './exec.js'
+import { programEnv } from './env.js'
+import { authConfig, isHttpRemote, scrubSecret } from './git-auth.js'
+
+/** Limits of one command beyond the runner's own. */
+export interface GitLimits {
+  /** stop git once its output passes this many bytes (exec.ts OutputTooLarge) */
+  maxOutputBytes?: number
+}
+
+/** One configuration entry given to a git process, after every config file. */
+export interface ConfigEntry {
+  key: string
+  value: string
+}
+
+/** A git command running longer than this is stopped (a stalled network, a huge fetch). */
+export const GIT_TIME_LIMIT_MS = 20 * 60_000
+
+/**
+ * Settings with a fixed name that make git run a program, or that would let a
+ * command reach further than asked (signing, submodules, background gc).
+ * An empty value turns a program setting off (git then runs none) or, for a
+ * list (credential.helper), empties the list; `diff.external` empty makes a
+ * diff that would use it fail instead of running something.
+ */
+const FIXED: ConfigEntry[] = [
+  { key: 'core.hooksPath', value: '/dev/null' },
+  { key: 'core.fsmonitor', value: 'false' },
+  { key: 'core.useBuiltinFSMonitor', value: 'false' },
+  { key: 'core.sshCommand', value: 'ssh' },
+  { key: 'core.gitProxy', value: '' },
+  { key: 'core.askPass', value: '' },
+  { key: 'core.pager', value: 'cat' },
+  { key: 'core.editor', value: ':' },
+  { key: 'sequence.editor', value: ':' },
+  { key: 'core.alternateRefsCommand', value: '' },
+  { key: 'diff.external', value: '' },
+  { key: 'protocol.ext.allow', value: 'never' },
+  { key: 'commit.gpgSign', value: 'false' },
+  { key: 'tag.gpgSign', value: 'false' },
+  { key: 'push.gpgSign', value: 'false' },
+  { key: 'log.showSignature', value: 'false' },
+  { key: 'merge.verifySignatures', value: 'false' },
+  { key: 'gc.auto', value: '0' },
+  { key: 'maintenance.auto', value: 'false' },
+  { key: 'submodule.recurse', value: 'false' },
+  { key: 'fetch.recurseSubmodules', value: 'false' },
+  { key: 'push.recurseSubmodules', value: 'no' }
+]
+
+/**
+ * Settings keyed by a name (`section.<name>.key`): for each name the
+ * configuration holds in `section`, these keys get these values. Filters run
+ * on checkout, add, rebase and stash; diff drivers on diffs; merge drivers on
+ * a rebase's conflicts (`false`: a conflict, never a program).
+ */
+const NAMED: Record<string, ConfigEntry[]> = {
+  filter: [
+    { key: 'clean', value: '' },
+    { key: 'smudge', value: '' },
+    { key: 'process', value: '' },
+    { key: 'required', value: 'false' }
+  ],
+  diff: [
+    { key: 'textconv', value: '' },
+    { key: 'command', value: '' }
+  ],
+  merge: [{ key: 'driver', value: 'false' }],
+  hook: [{ key: 'command', value: ':' }]
+}
+
+/** Commands after which the configuration may read differently (`includeIf "onbranch:…"`): it is read again. */
+const MOVES_HEAD = new Set(['checkout', 'switch', 'rebase', 'reset', 'update-ref', 'merge', 'commit', 'pull'])
+
+/** What every Git of one repository shares: the configuration's overrides, read once (until HEAD moves). */
+class Shared {
+  facts?: Promise<RepoFacts>
+}
+
+/** What the runner reads of a repository's configuration once (again after HEAD moves). */
+interface RepoFacts {
+  overrides: ConfigEntry[]
+  /** empty every credential helper the configuration names, for a command that authenticates with the action's token */
+  credentialResets: ConfigEntry[]
+  /**
+   * The URL of the remote a partial clone (`--filter=blob:none`) fetches
+   * missing objects from, as git fetches them on its own in the middle of a
+   * diff, show or rebase.
+   */
+  promisorUrl?: string
+}
+
+/**
+ * A partial clone could not fetch contents it does not hold (git's lazy
+ * fetch from its promisor remote): the token was refused, or there was none.
+ */
+export class LazyFetchError extends GraftError {
+  constructor(remoteUrl: string | undefined, stderr: string) {
+    const status =
+      /returned error: (\d{3})/.exec(stderr)?.[1] ?? (/could not read Username/i.test(stderr) ? '401' : undefined)
+    super({
+      message:
+        `this clone is partial (file contents are fetched when needed, as with actions/checkout's filter: blob:none), ` +
+        `and fetching older contents from ${remoteUrl ?? 'its remote'} failed${status ? ` (HTTP ${status})` : ''}`,
+      hint: 'give the action a `token` that may read the repository (it fetches them with it), or check out without `filter:` (a full clone)'
+    })
+    this.name = 'LazyFetchError'
+  }
+}
+
+/** How one Git runs its commands besides the runner's own rules. */
+interface GitSetup {
+  /** variables set for git on top of the allowlisted environment (GIT_INDEX_FILE, the identity…) */
+  env: NodeJS.ProcessEnv
+  /** the token for a remote reached over HTTP(S), for the commands that talk to it (publish/auth.ts) */
+  auth?: { url: string; token: string }
+  /** the token git's own fetches in a partial clone carry (see RepoFacts.promisorUrl) */
+  lazyFetchToken?: string
+  shared: Shared
+}
 
 export class Git {
+  private readonly setup: GitSetup
+
+  /**
+   * @param env variables set for git on top of the allowlisted environment
+   *   (the identity, a scratch GIT_INDEX_FILE…); never the runner's own
+   */
   constructor(
     readonly cwd: string,
-    private readonly env: NodeJS.ProcessEnv = process.env
-  ) {}
+    env: NodeJS.ProcessEnv = {},
+    setup: Omit<GitSetup, 'env'> = { shared: new Shared() }
+  ) {
+    this.setup = { ...setup, env }
+  }
 
-  /** Runs git and returns stdout; throws CommandError on a non-zero exit. */
-  async exec(args: string[], input?: string): Promise<string> {
-    return (await run('git', args, { cwd: this.cwd, env: this.gitEnv(), input })).stdout
+  /**
+   * Runs git and returns stdout; throws CommandError on a non-zero exit, and
+   * LazyFetchError when a partial clone could not fetch what the command needed.
+   */
+  async exec(args: string[], input?: string, limits: GitLimits = {}): Promise<string> {
+    return this.stdoutOf(args, await this.tryExec(args, input, limits))
   }
 
   /** Runs git and returns the whole result, whatever the exit code. */
-  async tryExec(args: string[], input?: string): Promise<RunResult> {
-    return run('git', args, { cwd: this.cwd, env: this.gitEnv(), input, allowFailure: true })
+  async tryExec(args: string[], input?: string, limits: GitLimits = {}): Promise<RunResult> {
+    const facts = await this.facts()
+    const { auth, lazyFetchToken } = this.setup
+    const lazy = facts.promisorUrl && isHttpRemote(facts.promisorUrl) && lazyFetchToken
+    const headers = [
+      ...(lazy ? authConfig(facts.promisorUrl!, lazyFetchToken) : []),
+      ...(auth ? authConfig(auth.url, auth.token) : [])
+    ]
+    // With the action's own credentials, no other (a helper would answer when the header is refused).
+    const config = headers.length > 0 ? [...facts.overrides, ...facts.credentialResets, ...headers] : facts.overrides
+    const env = gitProcessEnv(config, this.setup.env)
+    try {
+      const result = await run('git', withPackPrograms(args), {
+        cwd: this.cwd,
+        env,
+        input,
+        allowFailure: true,
+        timeoutMs: GIT_TIME_LIMIT_MS,
+        maxOutputBytes: limits.maxOutputBytes
+      })
+      // git's complaints may quote what it sent; its output is the repository's content, left as it is
+      const secrets = [auth?.token, lazyFetchToken].filter((t): t is string => t !== undefined)
+      return secrets.length > 0 ? { ...result, stderr: secrets.reduce(scrubSecret, result.stderr) } : result
+    } catch (error) {
+      if (error instanceof CommandTimeout) throw timeoutProblem(args, error.timeoutMs)
+      throw error
+    } finally {
+      if (MOVES_HEAD.has(args[0])) this.setup.shared.facts = undefined
+    }
+  }
+
+  /**
+   * The same repository, whose commands give `token` to the fetches git makes
+   * on its own in a partial clone (over HTTP(S) only): a clone made with
+   * `filter: blob:none` and `persist-credentials: false` has no credentials of
+   * its own for them.
+   */
+  withLazyFetchToken(token: string | undefined): Git {
+    return new Git(this.cwd, this.setup.env, { ...this.setup, lazyFetchToken: token })
+  }
+
+  /**
+   * The same repository, whose commands send `token` to the HTTP(S) remote at
+   * `url` as a header (and ask no credential helper): for the commands that
+   * talk to the remote (publish/auth.ts withToken).
+   */
+  withAuth(url: string, token: string): Git {
+    return new Git(this.cwd, this.setup.env, { ...this.setup, auth: { url, token } })
+  }
+
+  /**
+   * Runs `git <args> -- <paths>` for any number of paths: never one command
+   * line too long for the system (`spawn E2BIG`; Windows allows 32,767
+   * characters). Commands that read pathspecs from stdin get them there
+   * (`--pathspec-from-file`); others run once per batch of paths, their
+   * outputs joined in order.
+   */
+  async execPaths(args: string[], paths: string[], limits: GitLimits = {}): Promise<string> {
+    return this.stdoutOf([...args, '--', '…'], await this.tryExecPaths(args, paths, limits))
+  }
+
+  /** execPaths, returning the whole result (the first failure's code and message) whatever the exit code. */
+  async tryExecPaths(args: string[], paths: string[], limits: GitLimits = {}): Promise<RunResult> {
+    // No path means no file here, never "every file" (what an empty pathspec means to git).
+    if (paths.length === 0) return { code: 0, stdout: '', stderr: '' }
+    if (PATHSPEC_FROM_STDIN.has(args[0])) {
+      return this.tryExec([...args, '--pathspec-from-file=-', '--pathspec-file-nul'], paths.join('\0'), limits)
+    }
+    const joined: RunResult = { code: 0, stdout: '', stderr: '' }
+    let left = limits.maxOutputBytes
+    for (const batch of batches(paths)) {
+      const r = await this.tryExec([...args, '--', ...batch], undefined, { maxOutputBytes: left })
+      joined.stdout += r.stdout
+      joined.stderr += r.stderr
+      if (left !== undefined) left -= Buffer.byteLength(r.stdout)
+      if (r.code !== 0) return { ...joined, code: r.code }
+    }
+    return joined
   }
 
   /** Tracked files plus untracked files git does not ignore, `/`-separated. */
@@ -34,17 +263,177 @@ export class Git {
    * `./` makes the path relative to cwd, so a working-directory below the git root works.
    */
   async show(rev: string, path: string): Promise<string | undefined> {
-    const r = await this.tryExec(['show', `${rev}:./${path}`])
+    // a committed file of gigabytes must not exhaust memory: one file's text, as the resolver reads at most
+    const args = ['show', '--no-textconv', `${rev}:./${path}`]
+    const r = await this.tryExec(args, undefined, {
+      maxOutputBytes: MAX_SHOWN_BYTES
+    }).catch((error: unknown) => {
+      if (!(error instanceof OutputTooLarge)) throw error
+      throw new GraftError({
+        file: path,
+        message: `${path} at ${rev.slice(0, 12)} is more than ${MAX_SHOWN_BYTES / (1024 * 1024)} MB, more than the action reads from one file`,
+        hint: 'a prompt or a generated document is text of a sensible size: remove or split it'
+      })
+    })
+    if (r.code !== 0) await this.throwIfLazyFetchFailed(args, r)
     return r.code === 0 ? r.stdout : undefined
   }
 
-  /** The same repository with extra environment (e.g. a scratch `GIT_INDEX_FILE`). */
+  /** The same repository with extra variables for git (e.g. a scratch `GIT_INDEX_FILE`). */
   withEnv(extra: NodeJS.ProcessEnv): Git {
-    return new Git(this.cwd, { ...this.env, ...extra })
+    return new Git(this.cwd, { ...this.setup.env, ...extra }, this.setup)
   }
 
-  private gitEnv(): NodeJS.ProcessEnv {
-    // Never prompt for credentials in CI; keep messages in English for matching.
-    return { ...this.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
+  /**
+   * Every value the path setting `key` has in the repository's configuration
+   * files (`~` expanded), last one winning; the overrides above are not among
+   * them. For the one caller that must know the configured hooks folder.
+   */
+  async configuredPaths(key: string): Promise<string[]> {
+    const r = await this.tryExec(['config', '--type=path', '--show-scope', '--get-all', key])
+    return r.stdout
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('command\t'))
+      .map((line) => line.slice(line.indexOf('\t') + 1))
   }
+
+  private facts(): Promise<RepoFacts> {
+    this.setup.shared.facts ??= readFacts(this.cwd)
+    return this.setup.shared.facts
+  }
+
+  private async stdoutOf(args: string[], result: RunResult): Promise<string> {
+    if (result.code === 0) return result.stdout
+    await this.throwIfLazyFetchFailed(args, result)
+    throw new CommandError(['git', ...args].join(' '), result)
+  }
+
+  /** A failure of a command that does not itself talk to the remote, in a partial clone, from a fetch git made on its own. */
+  private async throwIfLazyFetchFailed(args: string[], result: RunResult): Promise<void> {
+    if (REMOTE_COMMANDS.has(args[0])) return
+    const { promisorUrl } = await this.facts()
+    if (PROMISOR_FAILURE.test(result.stderr) || (promisorUrl && LAZY_FETCH_FAILURE.test(result.stderr)))
+      throw new LazyFetchError(promisorUrl, result.stderr)
+  }
+}
+
+/** git's words when a lazy fetch from the promisor remote failed. */
+const PROMISOR_FAILURE = /from promisor remote/i
+/** …and what a partial clone's fetch says when the host refused it. */
+const LAZY_FETCH_FAILURE = /could not read Username|returned error: 40[13]|Authentication failed|unable to access/i
+
+/**
+ * The fixed overrides, plus one for each named setting the configuration
+ * holds, and the promisor remote of a partial clone. Reading the configuration
+ * runs no program; when it fails (no repository yet, a broken file), the
+ * command itself will say so.
+ */
+async function readFacts(cwd: string): Promise<RepoFacts> {
+  const git = (args: string[]): Promise<RunResult | undefined> =>
+    run('git', args, { cwd, env: gitProcessEnv(FIXED), allowFailure: true, timeoutMs: GIT_TIME_LIMIT_MS }).catch(
+      () => undefined
+    )
+  const names = (await git(['config', '--list', '--name-only', '-z']))?.stdout.split('\0') ?? []
+  const overrides = [...FIXED, ...namedOverrides(names)]
+  const credentialResets = [
+    { key: 'credential.helper', value: '' },
+    ...names.filter((n) => /^credential\..+\.helper$/.test(n)).map((n) => ({ key: n, value: '' }))
+  ]
+  const promisor = names.includes('extensions.partialclone')
+    ? (await git(['config', '--get', 'extensions.partialClone']))?.stdout.trim()
+    : names.find((n) => /^remote\..+\.promisor$/.test(n))?.slice('remote.'.length, -'.promisor'.length)
+  if (!promisor) return { overrides, credentialResets }
+  const url = (await git(['remote', 'get-url', promisor]))?.stdout.trim()
+  return { overrides, credentialResets, promisorUrl: url || undefined }
+}
+
+function namedOverrides(names: string[]): ConfigEntry[] {
+  const named: ConfigEntry[] = []
+  const seen = new Set<string>()
+  for (const name of names) {
+    const first = name.indexOf('.')
+    const last = name.lastIndexOf('.')
+    if (first < 0 || last === first) continue // no subsection
+    const section = name.slice(0, first).toLowerCase()
+    const subsection = name.slice(first + 1, last)
+    const overrides = NAMED[section]
+    if (!overrides || seen.has(`${section}.${subsection}`)) continue
+    seen.add(`${section}.${subsection}`)
+    for (const o of overrides) named.push({ key: `${section}.${subsection}.${o.key}`, value: o.value })
+  }
+  return named
+}
+
+/**
+ * The fixed overrides as environment, for a program that runs git itself
+ * (DVC): its git runs no hook, fsmonitor or configured helper either.
+ */
+export function hardenedGitEnv(): NodeJS.ProcessEnv {
+  const env = gitProcessEnv(FIXED)
+  return Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('GIT_')))
+}
+
+/**
+ * The environment of one git process: the allowlist, `set`, and `config` as
+ * command-line configuration. Never a prompt for credentials (CI has no one to
+ * answer); messages in English, for matching.
+ */
+function gitProcessEnv(config: ConfigEntry[], set: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...set, GIT_CONFIG_COUNT: String(config.length) }
+  config.forEach((e, i) => {
+    env[`GIT_CONFIG_KEY_${i}`] = e.key
+    env[`GIT_CONFIG_VALUE_${i}`] = e.value
+  })
+  return programEnv('git', { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' })
+}
+
+/** The most `show` returns (paths.ts MAX_TEXT_BYTES; io/ does not import the resolver). */
+const MAX_SHOWN_BYTES = 256 * 1024 * 1024
+
+/** Commands that take their pathspecs on stdin (git 2.25+); others get them in batches. */
+const PATHSPEC_FROM_STDIN = new Set(['add', 'reset', 'checkout', 'restore', 'rm', 'commit', 'stash'])
+/** Characters of paths per command line: far below Linux's limit, and Windows' 32,767. */
+const BATCH_CHARS = 16_000
+
+function batches(paths: string[]): string[][] {
+  const out: string[][] = []
+  let batch: string[] = []
+  let chars = 0
+  for (const path of paths) {
+    if (batch.length > 0 && chars + path.length + 1 > BATCH_CHARS) {
+      out.push(batch)
+      batch = []
+      chars = 0
+    }
+    batch.push(path)
+    chars += path.length + 1
+  }
+  if (batch.length > 0) out.push(batch)
+  return out
+}
+
+/**
+ * A command that reaches a remote through a local path or SSH runs the
+ * program remote.<name>.uploadpack (receivepack) names, and there the first
+ * configured value wins over command-line configuration: the option does win.
+ */
+function withPackPrograms(args: string[]): string[] {
+  const [command, ...rest] = args
+  if (command === 'fetch' || command === 'ls-remote' || command === 'pull')
+    return [command, '--upload-pack=git-upload-pack', ...rest]
+  if (command === 'push') return [command, '--receive-pack=git-receive-pack', ...rest]
+  return args
+}
+
+/** Commands that talk to the remote themselves (their failures are theirs to read). */
+const REMOTE_COMMANDS = new Set(['fetch', 'push', 'ls-remote', 'pull'])
+
+function timeoutProblem(args: string[], ms: number): GraftError {
+  const remote = REMOTE_COMMANDS.has(args[0])
+  return new GraftError({
+    message: `git ${args[0]} did not finish within ${describeDuration(ms)} and was stopped`,
+    hint: remote
+      ? 'the remote did not answer in time: check that origin is reachable (a proxy?) and re-run the workflow'
+      : 'the repository may be very large or its disk very slow; re-run, and report it if it happens again'
+  })
 }

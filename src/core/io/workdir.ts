@@ -4,7 +4,7 @@
 // (which reads as "git is not installed") or git's bare "not a git repository".
 import { stat } from 'node:fs/promises'
 import { GraftError } from '../errors.js'
-import { run } from './exec.js'
+import { Git } from './git.js'
 import { phrasing, setting } from '../phrasing.js'
 
 const setIt = (): string => `set ${setting('working-directory')} to a folder of the repository`
@@ -25,12 +25,8 @@ export async function checkWorkingDirectory(root: string): Promise<void> {
   if (!info.isDirectory()) {
     throw new GraftError({ message: `the working directory ${root} is a file, not a folder`, hint: setIt() })
   }
-  // run() turns a missing git into a GraftError saying so.
-  const r = await run('git', ['rev-parse', '--is-bare-repository', '--is-inside-work-tree'], {
-    cwd: root,
-    env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
-    allowFailure: true
-  })
+  // The runner turns a missing git into a GraftError saying so.
+  const r = await new Git(root).tryExec(['rev-parse', '--is-bare-repository', '--is-inside-work-tree'])
   const [bare, inside] = r.stdout.trim().split('\n')
   if (r.code !== 0 && /not a git repository/i.test(r.stderr)) {
     throw new GraftError({

@@ -1,7 +1,7 @@
 // The baseline of a document: the revision at which it was last generated.
 // Diffing the sources from there (not from HEAD~1) shows the model every change
 // it has not seen yet, however many commits they span.
-import type { Git } from '../io/git.js'
+import { LazyFetchError, type Git } from '../io/git.js'
 import { headerRev } from './header-rev.js'
 import { phrasing } from '../phrasing.js'
 import { lockHistory } from './lock-history.js'
@@ -14,6 +14,8 @@ export interface Baseline {
   source: 'lock' | 'header' | 'output' | 'none'
   /** why there is no baseline, or how it was found, for the log */
   note?: string
+  /** the baseline could not be read (a partial clone's fetch failed): the note is a warning */
+  degraded?: boolean
 }
 
 export interface BaselineOptions {
@@ -34,7 +36,7 @@ export interface BaselineStage {
  * document gets no baseline and the full current sources, never HEAD~1.
  */
 export async function findBaseline(git: Git, stage: BaselineStage, options: BaselineOptions = {}): Promise<Baseline> {
-  const found = await locate(git, stage, options)
+  const found = await locateReadable(git, stage, options)
   if (!(await atShallowEdge(git, found))) return found
   return missingHistory(
     stage,
@@ -67,7 +69,7 @@ export async function deepenForBaselines(git: Git, stages: BaselineStage[], opti
   const steps = [...(options.deepenSteps ?? DEFAULT_DEEPEN_STEPS)]
   for (;;) {
     if (!(await isShallow(git))) return []
-    const found = await Promise.all(stages.map((stage) => locate(git, stage, options)))
+    const found = await Promise.all(stages.map((stage) => locateReadable(git, stage, options)))
     const edge = await shallowEdge(git)
     const unproven = stages
       .filter((_s, i) => found[i].rev !== undefined && edge.has(found[i].rev!))
@@ -108,6 +110,30 @@ function missingHistory(stage: BaselineStage, why: string): Baseline {
     note:
       `the commit that last generated ${stage.output} is not available (${why}); ` +
       `the full current sources will be shown. ${fullHistoryHint()}`
+  }
+}
+
+/**
+ * locate, or no baseline when a partial clone cannot fetch the old dvc.lock
+ * or output it needs: the document then gets its full current sources, and
+ * the log says why (never git's own words).
+ */
+async function locateReadable(git: Git, stage: BaselineStage, options: BaselineOptions): Promise<Baseline> {
+  try {
+    return await locate(git, stage, options)
+  } catch (error) {
+    if (!(error instanceof LazyFetchError)) throw error
+    return unreadable(stage.output, error)
+  }
+}
+
+/** No baseline for `output`, because `error` (a failed fetch of a partial clone) kept the history unread. */
+export function unreadable(output: string, error: LazyFetchError): Baseline {
+  const problem = error.problems[0]
+  return {
+    source: 'none',
+    degraded: true,
+    note: `the history of ${output} cannot be read: ${problem.message}; it gets its full current sources instead of a diff — ${problem.hint}`
   }
 }
 

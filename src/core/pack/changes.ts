@@ -7,7 +7,7 @@ import { GraftError } from '../errors.js'
 import type { Baseline } from './baseline.js'
 import { stripLeadingHeaders } from './header-rev.js'
 import { promptBody } from './prompt-body.js'
-import { sourceDiff, type Override } from './source-diff.js'
+import { sourceDiff, type Override, type SourceLimit } from './source-diff.js'
 
 export type { Override } from './source-diff.js'
 
@@ -23,6 +23,8 @@ export interface ChangeInput {
   baseline: Baseline
   /** deps rewritten earlier in this run (upstream outputs): their new text */
   overrides?: Map<string, Override>
+  /** how much source text the document may read (default: MAX_SOURCE_BYTES) */
+  sourceLimit?: Omit<SourceLimit, 'promptPath'>
 }
 
 export interface ChangeSet {
@@ -46,7 +48,8 @@ export async function detectChanges(git: Git, input: ChangeInput): Promise<Chang
     git,
     deps,
     previousDraft === undefined ? undefined : input.baseline.rev,
-    input.overrides
+    input.overrides,
+    input.sourceLimit && { ...input.sourceLimit, promptPath: input.promptPath }
   )
   const prompt = await promptChange(git, input)
   return {

@@ -3,11 +3,12 @@
 import type { Git } from '../io/git.js'
 import type { Log } from '../log.js'
 import type { PromptFile } from '../types.js'
-import { findBaseline, type Baseline } from './baseline.js'
+import { LazyFetchError } from '../io/git.js'
+import { findBaseline, unreadable, type Baseline } from './baseline.js'
 import { detectChanges, type ChangeSet } from './changes.js'
 import { decideDirective, type DirectiveName } from './directive.js'
 import { packPrompt } from './packed-prompt.js'
-import type { Override } from './source-diff.js'
+import type { Override, SourceLimit } from './source-diff.js'
 import { requestStyle, type UpdateStyle } from './update-style.js'
 
 /** The stage and prompt a packed prompt is made for (a planned document fits). */
@@ -45,20 +46,34 @@ export async function packDocument(
     baseline?: Baseline
     /** REFRESH whatever changed, with this reason (a hand-edited document under `hand-edits: regenerate`) */
     refresh?: string
+    /** how much source text the document may read (the run's budget) */
+    sourceLimit?: Omit<SourceLimit, 'promptPath'>
     /** the `update-style` setting (default rewrite: the whole document) */
     updateStyle?: UpdateStyle
   }
 ): Promise<PackedDocument> {
   const output = doc.prompt.out
-  const baseline = options.baseline ?? (await findAndAnnounce(git, doc, options))
-  const changes = await detectChanges(git, {
-    promptPath: doc.prompt.path,
-    body: doc.prompt.body,
-    deps: doc.prompt.deps,
-    output,
-    baseline,
-    overrides: options.overrides
-  })
+  let baseline = options.baseline ?? (await findAndAnnounce(git, doc, options))
+  const changesSince = (since: Baseline): Promise<ChangeSet> =>
+    detectChanges(git, {
+      promptPath: doc.prompt.path,
+      body: doc.prompt.body,
+      deps: doc.prompt.deps,
+      output,
+      baseline: since,
+      overrides: options.overrides,
+      sourceLimit: options.sourceLimit
+    })
+  let changes: ChangeSet
+  try {
+    changes = await changesSince(baseline)
+  } catch (error) {
+    // A partial clone could not fetch the baseline's contents: the full current sources, said plainly.
+    if (!(error instanceof LazyFetchError) || !baseline.rev) throw error
+    baseline = unreadable(output, error)
+    options.log.warn(`${output}: ${baseline.note}`)
+    changes = await changesSince(baseline)
+  }
   let { directive, line } = decideDirective(changes)
   if (options.refresh && directive !== 'GENERATE') {
     directive = 'REFRESH'
@@ -95,6 +110,8 @@ async function findAndAnnounce(
       }
     : await findBaseline(git, { output, name: doc.stage.name })
   // a note that names the document already reads as a sentence of its own
-  if (baseline.note) options.log.info(baseline.note.startsWith(output) ? baseline.note : `${output}: ${baseline.note}`)
+  const note = baseline.note?.startsWith(output) ? baseline.note : `${output}: ${baseline.note}`
+  if (baseline.note && baseline.degraded) options.log.warn(note)
+  else if (baseline.note) options.log.info(note)
   return baseline
 }

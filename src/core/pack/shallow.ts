@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Git } from '../io/git.js'
-import { gitWithAuth } from '../publish/auth.js'
+import { gitWithAuth, isTokenRefused } from '../publish/auth.js'
 
 export async function isShallow(git: Git): Promise<boolean> {
   const r = await git.tryExec(['rev-parse', '--is-shallow-repository'])
@@ -37,7 +37,12 @@ export const DEFAULT_DEEPEN_STEPS: DeepenStep[] = [50, 500, 'unshallow']
 export async function deepen(git: Git, remote: string, step: DeepenStep, token?: string): Promise<string | undefined> {
   const how = step === 'unshallow' ? '--unshallow' : `--deepen=${step}`
   const r = await gitWithAuth(git, remote, token, ['fetch', '--quiet', '--no-tags', how, remote])
-  return r.code === 0 ? undefined : r.stderr.trim() || `git fetch exited with ${r.code}`
+  if (r.code === 0) return undefined
+  if (isTokenRefused(r.stderr))
+    return token
+      ? 'origin refused the token (HTTP 401: it has expired or was revoked)'
+      : 'origin asked for credentials (HTTP 401) and the action was given no token'
+  return r.stderr.trim() || `git fetch exited with ${r.code}`
 }
 
 export function describeStep(remote: string, step: DeepenStep): string {

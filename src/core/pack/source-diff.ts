@@ -5,9 +5,28 @@ import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff'
+import { GraftError } from '../errors.js'
+import { OutputTooLarge } from '../io/exec.js'
 import type { Git } from '../io/git.js'
-import { RepoPathChecker } from '../paths.js'
+import { MAX_TEXT_BYTES, RepoPathChecker } from '../paths.js'
 import { redactSecrets } from './redact.js'
+
+/** The most source text one document may read, whatever the budget. */
+export const MAX_SOURCE_BYTES = MAX_TEXT_BYTES
+
+/** How much source text a document may read, and why, for the message that refuses more. */
+export interface SourceLimit {
+  maxBytes: number
+  /** why more is refused, as the end of a sentence: "more than max-input-tokens 5000000 can take (…)" */
+  why: string
+  /** the prompt the deps belong to (the message's file) */
+  promptPath?: string
+}
+
+const DEFAULT_LIMIT: SourceLimit = {
+  maxBytes: MAX_SOURCE_BYTES,
+  why: `more than the action reads for one document (${describeBytes(MAX_SOURCE_BYTES)})`
+}
 
 /**
  * A dep rewritten earlier in this run: its text before and after. `pending`: a dry
@@ -39,24 +58,75 @@ export async function sourceDiff(
   git: Git,
   deps: string[],
   baselineRev: string | undefined,
-  overrides: Map<string, Override> = new Map()
+  overrides: Map<string, Override> = new Map(),
+  limit: SourceLimit = DEFAULT_LIMIT
 ): Promise<SourceDiff> {
+  // Sizes first: a folder dep of gigabytes is refused before a byte of it is read.
+  const files = await measureDeps(git, deps, overrides, limit)
   if (!baselineRev) {
-    const text = await wholeFiles(git, deps, overrides, 'NEW FILE')
+    const text = await wholeFiles(git, files, overrides, 'NEW FILE')
     return { text: redactSecrets(text), changed: text.trim() !== '' }
   }
   const fromGit = deps.filter((d) => !overrides.has(d))
-  const diffs = [await gitDiff(git, baselineRev, fromGit)]
+  const diffs = [await gitDiff(git, baselineRev, fromGit, limit)]
   for (const dep of deps.filter((d) => overrides.has(d))) {
     diffs.push(await overrideDiff(git, baselineRev, dep, overrides.get(dep) as Override))
   }
   const text = diffs.filter((d) => d.trim() !== '').join('\n')
   if (text !== '') return { text: redactSecrets(text), changed: true }
-  return { text: redactSecrets(await wholeFiles(git, deps, overrides, 'CURRENT CONTENT')), changed: false }
+  return { text: redactSecrets(await wholeFiles(git, files, overrides, 'CURRENT CONTENT')), changed: false }
+}
+
+/**
+ * The deps as files (a folder dep: the files git sees under it), after
+ * checking that their current text fits `limit`.
+ * @throws GraftError naming the dep that holds the most, its size and file count
+ */
+async function measureDeps(
+  git: Git,
+  deps: string[],
+  overrides: Map<string, Override>,
+  limit: SourceLimit
+): Promise<string[]> {
+  const files: string[] = []
+  const perDep: Array<{ dep: string; bytes: number; files: number }> = []
+  let total = 0
+  for (const dep of deps) {
+    const own = await expandDep(git, dep, overrides)
+    let bytes = 0
+    for (const file of own) {
+      const override = overrides.get(file)
+      bytes += override ? Buffer.byteLength(override.after) : ((await sizeOf(git, file)) ?? 0)
+    }
+    files.push(...own)
+    perDep.push({ dep, bytes, files: own.length })
+    total += bytes
+  }
+  if (total <= limit.maxBytes) return files
+  const largest = perDep.reduce((a, b) => (b.bytes > a.bytes ? b : a))
+  throw new GraftError({
+    file: limit.promptPath,
+    message:
+      `the sources of this document hold ${describeBytes(total)}, ${limit.why}, so they are not read; ` +
+      `dep ${largest.dep} alone holds ${describeBytes(largest.bytes)} in ${largest.files} file(s)`,
+    hint: 'list as deps only the files the document needs (a narrower folder, or single files), or raise max-input-tokens if the model can take it'
+  })
+}
+
+/** "3.1 GB", "40 MB", "12 KB". */
+export function describeBytes(bytes: number): string {
+  const units: Array<[number, string]> = [
+    [1024 ** 3, 'GB'],
+    [1024 ** 2, 'MB'],
+    [1024, 'KB']
+  ]
+  for (const [size, unit] of units)
+    if (bytes >= size) return `${(bytes / size).toFixed(bytes >= 10 * size ? 0 : 1)} ${unit}`
+  return `${bytes} bytes`
 }
 
 /** `git diff <baseline>` against the working tree's state of `paths`, untracked files included. */
-async function gitDiff(git: Git, baselineRev: string, paths: string[]): Promise<string> {
+async function gitDiff(git: Git, baselineRev: string, paths: string[], limit: SourceLimit): Promise<string> {
   if (paths.length === 0) return ''
   const dir = await mkdtemp(join(tmpdir(), 'graft-index-'))
   try {
@@ -64,14 +134,16 @@ async function gitDiff(git: Git, baselineRev: string, paths: string[]): Promise<
     const scratch = literal.withEnv({ GIT_INDEX_FILE: join(dir, 'index') })
     // Seed with the real index's entries so tracked files that .gitignore matches still count
     // (--index-info takes paths from the repository root; cwd may be a folder below it).
-    const staged = await literal.exec(['ls-files', '--stage', '--full-name', '-z', '--', ...paths])
+    const staged = await literal.execPaths(['ls-files', '--stage', '--full-name', '-z'], paths)
     if (staged) await scratch.exec(['update-index', '-z', '--index-info'], staged)
-    // Present paths take the working tree's state; seeded paths gone from disk become deletions.
+    // Present paths take the working tree's state; seeded paths gone from disk become deletions
+    // (`add --all` of a dep records both, for a folder's files too: one pathspec per dep, not per file).
     const prefix = (await git.exec(['rev-parse', '--show-prefix'])).trim()
     const seeded = indexPaths(staged).map((p) => p.slice(prefix.length))
-    const toAdd = new Set([...(await existing(git, paths)), ...seeded])
-    if (toAdd.size > 0) await addQuietly(scratch, [...toAdd])
-    return await scratch.exec([
+    const present = new Set(await existing(git, paths))
+    const toAdd = paths.filter((p) => present.has(p) || seeded.some((s) => s === p || s.startsWith(`${p}/`)))
+    if (toAdd.length > 0) await addQuietly(scratch, toAdd)
+    const args = [
       'diff',
       '--cached',
       '--relative',
@@ -82,10 +154,17 @@ async function gitDiff(git: Git, baselineRev: string, paths: string[]): Promise<
       '--no-renames',
       '--src-prefix=a/',
       '--dst-prefix=b/',
-      baselineRev,
-      '--',
-      ...paths
-    ])
+      baselineRev
+    ]
+    // The old side (deleted or shrunk files) counts too: the diff itself is bounded.
+    return await scratch.execPaths(args, paths, { maxOutputBytes: limit.maxBytes }).catch((error: unknown) => {
+      if (!(error instanceof OutputTooLarge)) throw error
+      throw new GraftError({
+        file: limit.promptPath,
+        message: `the changes to ${paths.join(', ')} since ${baselineRev.slice(0, 12)} are over ${describeBytes(limit.maxBytes)}, ${limit.why}`,
+        hint: 'list as deps only the files the document needs, or raise max-input-tokens if the model can take it'
+      })
+    })
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
@@ -101,7 +180,7 @@ function indexPaths(staged: string): string[] {
 
 /** `git add`, tolerating only "this path is ignored" (an ignored new file is not a source git knows). */
 async function addQuietly(scratch: Git, paths: string[]): Promise<void> {
-  const r = await scratch.tryExec(['add', '--all', '--', ...paths])
+  const r = await scratch.tryExecPaths(['add', '--all'], paths)
   if (r.code !== 0 && !/ignored by one of your \.gitignore files/.test(r.stderr)) {
     throw new Error(`git add (scratch index) failed: ${r.stderr.trim()}`)
   }
@@ -123,12 +202,12 @@ async function overrideDiff(git: Git, baselineRev: string, path: string, overrid
 /** Graft's whole-file shape: `--- a/P`, `+++ b/P`, `@@ <marker> @@`, the text; blank line between files. */
 async function wholeFiles(
   git: Git,
-  deps: string[],
+  files: string[],
   overrides: Map<string, Override>,
   marker: 'NEW FILE' | 'CURRENT CONTENT'
 ): Promise<string> {
   const chunks: string[] = []
-  for (const file of await expandDeps(git, deps, overrides)) {
+  for (const file of files) {
     const override = overrides.get(file)
     const text = override ? (override.pending ? pendingText(file) : override.after) : await readInside(git.cwd, file)
     chunks.push(`--- a/${file}\n+++ b/${file}\n@@ ${marker} @@\n${text}`)
@@ -141,15 +220,20 @@ async function readInside(root: string, file: string): Promise<string> {
   return new RepoPathChecker(root).readText(file, 'dep') ?? ''
 }
 
-/** Deps as files: a directory dep becomes the files git sees under it (tracked or not, not ignored). */
-async function expandDeps(git: Git, deps: string[], overrides: Map<string, Override>): Promise<string[]> {
-  const files: string[] = []
-  for (const dep of deps) {
-    if (overrides.has(dep)) files.push(dep)
-    else if ((await kind(git, dep)) === 'file') files.push(dep)
-    else if ((await kind(git, dep)) === 'dir') files.push(...(await filesUnder(git, dep)))
+/** A dep as files: a directory dep becomes the files git sees under it (tracked or not, not ignored). */
+async function expandDep(git: Git, dep: string, overrides: Map<string, Override>): Promise<string[]> {
+  if (overrides.has(dep)) return [dep]
+  const k = await kind(git, dep)
+  if (k === 'file') return [dep]
+  return k === 'dir' ? filesUnder(git, dep) : []
+}
+
+async function sizeOf(git: Git, path: string): Promise<number | undefined> {
+  try {
+    return (await stat(join(git.cwd, path))).size
+  } catch {
+    return undefined
   }
-  return files
 }
 
 async function filesUnder(git: Git, dir: string): Promise<string[]> {

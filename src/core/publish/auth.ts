@@ -1,52 +1,15 @@
 // Authentication for one git command at a time. The token travels as an HTTP
-// header set through GIT_CONFIG_* environment variables of that one process:
-// never in .git/config, never in the remote URL, never on a command line
-// (where `ps` and error messages would show it).
+// header given to that one process as command-line configuration (the git
+// runner's GIT_CONFIG_* variables): never in .git/config, never in the remote
+// URL, never on a command line (where `ps` and error messages would show it),
+// and only to a remote reached over HTTP(S) — a token means nothing to a
+// local path or an SSH remote, so they never see it.
+import { GraftError } from '../errors.js'
 import type { Git } from '../io/git.js'
+import { isHttpRemote, scrubSecret } from '../io/git-auth.js'
 import type { RunResult } from '../io/exec.js'
 
-/** The header GitHub accepts for a workflow token or a PAT over HTTPS. */
-export function authHeader(token: string): string {
-  return `AUTHORIZATION: basic ${basicCredentials(token)}`
-}
-
-function basicCredentials(token: string): string {
-  return Buffer.from(`x-access-token:${token}`).toString('base64')
-}
-
-/**
- * The config key the header goes under. actions/checkout persists its own
- * header as `http.https://github.com/.extraheader`; git lets a URL-specific
- * key win over the generic `http.extraheader`, so for an http(s) remote the
- * header is set (after clearing that list) under the same URL-specific key.
- */
-export function extraHeaderKey(remoteUrl: string): string {
-  if (/^https?:\/\//i.test(remoteUrl)) {
-    const url = new URL(remoteUrl)
-    return `http.${url.protocol}//${url.host}/.extraheader`
-  }
-  return 'http.extraheader'
-}
-
-/** Environment that adds the header to one git process, after any GIT_CONFIG_* already set. */
-export function authEnv(remoteUrl: string, token: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const key = extraHeaderKey(remoteUrl)
-  const start = Number.parseInt(base.GIT_CONFIG_COUNT ?? '0', 10) || 0
-  return {
-    GIT_CONFIG_COUNT: String(start + 2),
-    // An empty value resets the header list (drops a persisted checkout header).
-    [`GIT_CONFIG_KEY_${start}`]: key,
-    [`GIT_CONFIG_VALUE_${start}`]: '',
-    [`GIT_CONFIG_KEY_${start + 1}`]: key,
-    [`GIT_CONFIG_VALUE_${start + 1}`]: authHeader(token)
-  }
-}
-
-/** Replaces the token, and its base64 form, wherever it appears. */
-export function scrubSecret(text: string, token: string | undefined): string {
-  if (!token) return text
-  return [token, basicCredentials(token)].reduce((t, secret) => t.split(secret).join('***'), text)
-}
+export { authConfig, authHeader, extraHeaderKey, isHttpRemote, scrubSecret } from '../io/git-auth.js'
 
 /**
  * Runs one git command against `remote` with the token (when given); never
@@ -58,13 +21,40 @@ export async function gitWithAuth(
   token: string | undefined,
   args: string[]
 ): Promise<RunResult> {
-  let runner = git
-  if (token) {
-    const url = await remoteUrl(git, remote)
-    runner = git.withEnv(authEnv(url, token))
-  }
-  const result = await runner.tryExec(args)
+  const result = await (await withToken(git, remote, token)).tryExec(args)
   return { code: result.code, stdout: scrubSecret(result.stdout, token), stderr: scrubSecret(result.stderr, token) }
+}
+
+/**
+ * git's words when the remote did not take the credentials it was given (HTTP
+ * 401): git then asks for a user name, which it may not prompt for in CI.
+ */
+export function isTokenRefused(text: string): boolean {
+  return /could not read Username|terminal prompts disabled|returned error: 401|Authentication failed|Invalid username or password/i.test(
+    text
+  )
+}
+
+/**
+ * The error for a token the remote refused while `doing` (e.g. "pushing to
+ * main"): what it means, and what to do — never git's "could not read Username".
+ */
+export function tokenRefused(doing: string, token: string | undefined): GraftError {
+  return new GraftError({
+    message: token
+      ? `origin refused the token while ${doing} (HTTP 401): it has expired or was revoked`
+      : `origin asked for credentials while ${doing} (HTTP 401), and the action was given no token`,
+    hint: token
+      ? 'a GitHub App installation token (actions/create-github-app-token) lasts one hour from its creation: create it in the same job right before this step, and keep the run under the hour (fewer documents per run: max-documents or targets); replace a revoked or expired personal access token in its secret; then re-run the workflow'
+      : 'pass `token` (the default ${{ github.token }}, or an App token or PAT that may write to the repository), then re-run the workflow'
+  })
+}
+
+/** `git` with the token's header for `remote` when it is reached over HTTP(S); `git` itself otherwise. */
+export async function withToken(git: Git, remote: string, token: string | undefined): Promise<Git> {
+  if (!token) return git
+  const url = await remoteUrl(git, remote)
+  return isHttpRemote(url) ? git.withAuth(url, token) : git
 }
 
 /** The URL git will use for `remote` (insteadOf applied); a URL or path passes through. */

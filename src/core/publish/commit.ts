@@ -59,7 +59,7 @@ export async function commitFiles(repo: Git, options: CommitFilesOptions): Promi
   // Compare-and-swap: fails rather than overwrite a HEAD that moved meanwhile.
   const reflog = options.amend ? 'graft-action: amend' : 'graft-action: commit'
   await git.exec(['update-ref', '-m', reflog, 'HEAD', sha, ...(head ? [head] : [])])
-  await git.exec(['reset', '-q', '--', ...options.paths])
+  await git.execPaths(['reset', '-q'], options.paths)
   return sha
 }
 
@@ -107,7 +107,7 @@ async function treeWithPaths(git: Git, head: string | undefined, paths: string[]
     await scratch.exec(head ? ['read-tree', head] : ['read-tree', '--empty'])
     const present = await pathsKnownOrOnDisk(scratch, paths)
     // -f: the caller named these paths; a stray .gitignore rule must not drop one.
-    if (present.length > 0) await scratch.exec(['add', '-A', '-f', '--', ...present])
+    if (present.length > 0) await scratch.execPaths(['add', '-A', '-f'], present)
     return (await scratch.exec(['write-tree'])).trim()
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -116,7 +116,7 @@ async function treeWithPaths(git: Git, head: string | undefined, paths: string[]
 
 /** `git add` refuses a pathspec that matches nothing: drop paths neither on disk nor tracked. */
 async function pathsKnownOrOnDisk(scratch: Git, paths: string[]): Promise<string[]> {
-  const tracked = new Set((await scratch.exec(['ls-files', '-z', '--', ...paths])).split('\0').filter(Boolean))
+  const tracked = new Set((await scratch.execPaths(['ls-files', '-z'], paths)).split('\0').filter(Boolean))
   return paths.filter((p) => tracked.has(p) || existsSync(join(scratch.cwd, p)))
 }
 

@@ -8,7 +8,7 @@
 import type { Git } from '../io/git.js'
 import type { Log } from '../log.js'
 import { GraftError } from '../errors.js'
-import { gitWithAuth, scrubSecret } from './auth.js'
+import { gitWithAuth, isTokenRefused, scrubSecret, tokenRefused } from './auth.js'
 import { identityEnv, type Identity } from './commit.js'
 
 export type AfterRebase = () => Promise<'clean' | 'amended' | 'give-up'>
@@ -156,6 +156,7 @@ export async function assertCanPush(git: Git, branch: string, token?: string, re
     `HEAD:refs/heads/${branch}`
   ])
   const text = `${r.stderr}\n${r.stdout}`
+  if (r.code !== 0 && isTokenRefused(text)) throw tokenRefused(`checking that it may push to ${branch}`, token)
   if (r.code !== 0 && isPermissionDenied(text)) throw permissionError(branch, text)
 }
 
@@ -167,6 +168,7 @@ export async function remoteTip(
   remote = 'origin'
 ): Promise<string | undefined> {
   const r = await gitWithAuth(git, remote, token, ['ls-remote', '--heads', remote, `refs/heads/${branch}`])
+  if (r.code !== 0 && isTokenRefused(r.stderr)) throw tokenRefused(`reading ${branch}`, token)
   if (r.code !== 0) {
     throw new GraftError({
       message: `could not read ${branch} on ${remote}: ${lastLines(r.stderr)}`,
@@ -201,6 +203,7 @@ export async function pushBotBranch(
   ])
   if (r.code === 0) return
   const text = `${r.stderr}\n${r.stdout}`
+  if (isTokenRefused(text)) throw tokenRefused(`pushing the bot branch ${branch}`, token)
   if (isPermissionDenied(text)) throw permissionError(branch, text)
   throw new GraftError({
     message: `could not update the bot branch ${branch}: ${isRemoteRejected(text) || isProtected(text) ? remoteReason(text, token) : lastLines(text)}`,
@@ -239,6 +242,7 @@ async function pushOnce(
   const r = await gitWithAuth(git, remote, token, args)
   if (r.code === 0) return 'pushed'
   const text = `${r.stderr}\n${r.stdout}`
+  if (isTokenRefused(text)) throw tokenRefused(`pushing to ${branch}`, token)
   if (isOutOfDate(text)) return 'rejected'
   if (isPermissionDenied(text)) throw permissionError(branch, text)
   if (isProtected(text)) throw new ProtectedBranchError(branch, remoteReason(text, token), 'git')
@@ -321,6 +325,7 @@ export async function fetchBranch(
   const r = await gitWithAuth(git, remote, token, ['fetch', '--no-tags', remote, `+refs/heads/${branch}:${tracking}`])
   if (r.code !== 0) {
     if (/couldn't find remote ref|no such ref/i.test(r.stderr)) return undefined
+    if (isTokenRefused(r.stderr)) throw tokenRefused(`fetching ${branch}`, token)
     if (isPermissionDenied(r.stderr)) throw permissionError(branch, r.stderr)
     throw new GraftError({
       message: `could not fetch ${branch} from ${remote} after the push was rejected: ${lastLines(r.stderr)}`,

@@ -16,6 +16,15 @@ export const CHARS_PER_TOKEN = 3.5
  */
 export const MAX_CHARS_PER_TOKEN = 6
 
+/**
+ * The most bytes of source one token stands for: {@link MAX_CHARS_PER_TOKEN}
+ * characters, and a little more for text beyond ASCII (more bytes to a
+ * character, but also fewer characters to a token). Deps holding more bytes
+ * than max-input-tokens × this are over the budget whatever the count, and
+ * are refused before a byte of them is read.
+ */
+export const MAX_BYTES_PER_TOKEN = 8
+
 /** The estimate: characters ÷ {@link CHARS_PER_TOKEN}, rounded up. */
 export function estimateTokens(chars: number): number {
   return Math.ceil(chars / CHARS_PER_TOKEN)

@@ -1,60 +1,126 @@
-// Engine "dvc": asks the real `dvc status --json` and reads its answer into a
-// PipelineStatus. DVC needs a `.dvc/` folder, and Graft repositories ignore it
-// (a fresh clone has none), so a scratch one is made for the run and removed
-// afterwards; whatever DVC adds inside an existing `.dvc/` is removed too.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { run, type RunResult } from '../io/exec.js'
-import { GraftError, type Problem } from '../errors.js'
+// Engine "dvc": asks the real `dvc status --json dvc.yaml` and reads its answer
+// into a PipelineStatus. DVC runs on content a pull request shapes, so before
+// it starts, everything of the repository it reads or writes passes the one
+// resolver, and what fails is refused naming the file and line:
+// - dvc.yaml and dvc.lock (plain files, read by our own readers first, which
+//   refuse what DVC would choke on: an alias bomb anywhere, a file too large);
+// - the vars and params files and wdir folders dvc.yaml names (dvc/params-files.ts);
+// - `.dvc/`, where DVC reads its config and writes its locks (dvc/dvc-dir.ts),
+//   and the root `.dvcignore`.
+// DVC is asked about the root dvc.yaml only: other dvc.yaml and .dvc files
+// of the repository are not read (no stage of theirs is a document's).
+// It runs through the one DVC runner (io/dvc.ts: time limit, no secret in its
+// environment, its own state in a scratch folder). What it prints is shown
+// only escaped and short, and a path it reports outside the repository (a
+// `${…}` value) is never shown.
+import { lstatSync } from 'node:fs'
+import { isAbsolute, join } from 'node:path'
+import { isMap, type Node } from 'yaml'
+import { escapeLog } from '../log.js'
+import { checkDvcDir, useDvcDir } from '../dvc/dvc-dir.js'
+import { fastParseDvcLock } from '../dvc/dvclock-fast.js'
+import { paramsFileProblems } from '../dvc/params-files.js'
+import { GraftError, throwIfProblems, type Problem } from '../errors.js'
+import { dvcVersion as runnerDvcVersion, runDvc, DVC_INSTALL_HINT } from '../io/dvc.js'
+import type { RunResult } from '../io/exec.js'
+import { Git } from '../io/git.js'
+import { RepoPathChecker, normalizeRepoPath } from '../paths.js'
 import type { PathState, PipelineStatus, StageStatus } from '../types.js'
+import { pairKey, parseYamlSource, refuseYamlBombs, type YamlSource } from '../yaml/source.js'
 import { setting } from '../phrasing.js'
 
 export interface DvcStatusOptions {
   /** the dvc executable; `dvc` (found on PATH) when absent */
   dvcPath?: string
-  /** environment for DVC; process.env when absent */
-  env?: NodeJS.ProcessEnv
+  /** stop DVC after this long (default: DEFAULT_DVC_TIME_LIMIT_MINUTES) */
+  timeoutMs?: number
 }
 
-const INSTALL_HINT = 'install DVC 3 (pip install "dvc==3.*"), put it on PATH, or use engine "native"'
+/** The DVC file DVC is asked about. */
+const TARGET = 'dvc.yaml'
+/** Lines of DVC's own words a message quotes at most, and characters. */
+const QUOTED_LINES = 3
+const QUOTED_CHARS = 400
 
 export async function dvcStatus(root: string, options: DvcStatusOptions = {}): Promise<PipelineStatus> {
-  const dvcPath = options.dvcPath ?? 'dvc'
-  const env = options.env ?? process.env
-  const siteCache = env.DVC_SITE_CACHE_DIR ? undefined : mkdtempSync(join(tmpdir(), 'graft-dvc-site-'))
-  const workspace = prepareDvcDir(root)
+  const stageLines = await checkDvcInputs(root)
+  const workspace = useDvcDir(root)
   try {
-    const result = await runDvc(dvcPath, ['status', '--json'], root, {
-      ...env,
-      DVC_NO_ANALYTICS: '1',
-      ...(siteCache ? { DVC_SITE_CACHE_DIR: siteCache } : {})
+    const result = await runDvc(options.dvcPath ?? 'dvc', ['status', '--json', TARGET], {
+      cwd: root,
+      timeoutMs: options.timeoutMs
     })
-    if (result.code !== 0) throw dvcFailure(root, result)
-    return parseDvcStatusJson(result.stdout)
+    if (result.code !== 0) throw dvcFailure(result)
+    return refuseOutsidePaths(parseDvcStatusJson(result.stdout), stageLines)
   } finally {
     workspace.restore()
-    if (siteCache) rmSync(siteCache, { recursive: true, force: true })
   }
 }
 
 /** `dvc --version`, e.g. "3.67.1". */
-export async function dvcVersion(dvcPath = 'dvc'): Promise<string> {
-  const result = await runDvc(dvcPath, ['--version'], process.cwd(), { ...process.env, DVC_NO_ANALYTICS: '1' })
-  if (result.code !== 0) {
-    throw new GraftError({ message: `${dvcPath} --version failed: ${firstLine(result)}`, hint: INSTALL_HINT })
+export const dvcVersion = runnerDvcVersion
+
+/**
+ * Everything of the repository DVC will read or write, checked before it
+ * starts. Returns each stage's line in dvc.yaml, for later messages.
+ * @throws GraftError naming the file and line of each refusal
+ */
+async function checkDvcInputs(root: string): Promise<Map<string, number | undefined>> {
+  const paths = new RepoPathChecker(root)
+  const problems: Problem[] = []
+  for (const file of [TARGET, 'dvc.lock']) {
+    const problem = paths.check(file, 'pipeline')
+    if (problem)
+      problems.push({
+        file,
+        message: `refusing to run DVC: ${problem}`,
+        hint: `make ${file} a plain file in the repository`
+      })
   }
-  return result.stdout.trim()
+  throwIfProblems(problems)
+  const text = paths.readText(TARGET, 'pipeline')
+  if (text === undefined)
+    throw new GraftError({
+      file: TARGET,
+      message: 'there is no dvc.yaml for DVC to check',
+      hint: 'run generate once, or dvc repro'
+    })
+  const src = parseYamlSource(text, TARGET, 'fix the YAML of dvc.yaml; DVC would refuse it too')
+  const lock = paths.readText('dvc.lock', 'pipeline')
+  // DVC's own layout (the fast reader's) holds no alias; any other is measured
+  if (lock !== undefined && !fastParseDvcLock(lock))
+    refuseYamlBombs(lock, 'dvc.lock', 'fix dvc.lock, or restore it from git')
+  problems.push(...paramsFileProblems(src, paths))
+  if (lstatOrUndefined(join(root, '.dvcignore'))) {
+    const problem = paths.check('.dvcignore', 'dep')
+    if (problem)
+      problems.push({
+        file: '.dvcignore',
+        message: `refusing to run DVC: ${problem}`,
+        hint: 'make .dvcignore a plain file in the repository'
+      })
+  }
+  throwIfProblems(problems)
+  await checkDvcDir(root, paths, new Git(root))
+  return stageLinesOf(src)
 }
 
-/** Reads what `dvc status --json` prints. Keys (`sub/dvc.yaml:name`, `name@key`) are kept as-is. */
+function stageLinesOf(src: YamlSource): Map<string, number | undefined> {
+  const lines = new Map<string, number | undefined>()
+  const top = src.doc.contents
+  const stages = isMap(top) ? top.get('stages', true) : undefined
+  if (isMap(stages)) for (const pair of stages.items) lines.set(pairKey(pair), src.lineOf(pair.key as Node))
+  return lines
+}
+
+/** Reads what `dvc status --json` prints. Keys (`name@key` of foreach stages) are kept as-is. */
 export function parseDvcStatusJson(stdout: string): PipelineStatus {
   let data: unknown
   try {
     data = JSON.parse(stdout)
   } catch {
     throw new GraftError({
-      message: `dvc status --json printed something that is not JSON: ${stdout.trim().slice(0, 200)}`,
+      message: `dvc status --json printed something that is not JSON: ${quote(stdout)}`,
       hint: 'run `dvc status --json` in the repository to see what DVC says'
     })
   }
@@ -66,6 +132,35 @@ export function parseDvcStatusJson(stdout: string): PipelineStatus {
     status.set(stage, stageStatus(Array.isArray(items) ? items : []))
   }
   return status
+}
+
+/**
+ * A dep or out DVC reports outside the repository came from a `${…}` value
+ * (a literal one is refused before DVC runs): refused, naming the stage, and
+ * its path is never shown — it may be a value read from anywhere.
+ */
+function refuseOutsidePaths(status: PipelineStatus, stageLines: Map<string, number | undefined>): PipelineStatus {
+  const problems: Problem[] = []
+  for (const [stage, s] of status) {
+    const outside = [...Object.keys(s.changedDeps), ...Object.keys(s.changedOuts)].filter((p) => !isRepositoryPath(p))
+    if (outside.length === 0) continue
+    problems.push({
+      file: TARGET,
+      line: stageLines.get(stage.split('@')[0]),
+      message: `DVC reports ${outside.length} path(s) of stage ${stage} outside the repository (not shown: a \${…} value names them)`,
+      hint: 'deps and outs must be repository paths: fix the vars value the stage interpolates'
+    })
+  }
+  throwIfProblems(problems)
+  return status
+}
+
+/** A relative path that stays inside the repository: what the report may print. */
+function isRepositoryPath(path: string): boolean {
+  if (path.includes('://') || /[\u0000-\u001f\u007f]/.test(path)) return false
+  if (isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\')) return false
+  const normal = normalizeRepoPath(path)
+  return normal !== '..' && !normal.startsWith('../')
 }
 
 function stageStatus(items: unknown[]): StageStatus {
@@ -92,67 +187,7 @@ function pathStates(value: unknown): Record<string, PathState> {
   return out
 }
 
-// ---- the .dvc/ folder DVC insists on ------------------------------------
-
-interface DvcWorkspace {
-  restore(): void
-}
-
-/**
- * Makes sure `<root>/.dvc` exists. A scratch folder is removed whole afterwards;
- * in an existing one, only the entries DVC added (at its top and in tmp/) go.
- */
-function prepareDvcDir(root: string): DvcWorkspace {
-  const dir = join(root, '.dvc')
-  if (!existsSync(dir)) {
-    mkdirSync(dir)
-    // Outside git, DVC refuses to run unless told there is no SCM.
-    if (!insideGitWorkTree(root)) writeFileSync(join(dir, 'config'), '[core]\n    no_scm = true\n')
-    return { restore: () => rmSync(dir, { recursive: true, force: true }) }
-  }
-  const before = { top: entries(dir), tmp: entries(join(dir, 'tmp')) }
-  return {
-    restore: () => {
-      const tmpExisted = before.top.has('tmp')
-      for (const name of entries(dir)) {
-        if (!before.top.has(name)) rmSync(join(dir, name), { recursive: true, force: true })
-      }
-      if (!tmpExisted) return
-      for (const name of entries(join(dir, 'tmp'))) {
-        if (!before.tmp.has(name)) rmSync(join(dir, 'tmp', name), { recursive: true, force: true })
-      }
-    }
-  }
-}
-
-function entries(dir: string): Set<string> {
-  try {
-    return new Set(readdirSync(dir))
-  } catch {
-    return new Set()
-  }
-}
-
-/** A `.git` (folder or file) in root or above: no subprocess needed. */
-function insideGitWorkTree(root: string): boolean {
-  for (let dir = resolve(root); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return true
-    if (dirname(dir) === dir) return false
-  }
-}
-
-// ---- running DVC and reading its failures --------------------------------
-
-async function runDvc(dvcPath: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
-  try {
-    return await run(dvcPath, args, { cwd, env, allowFailure: true })
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new GraftError({ message: `DVC was not found (${dvcPath})`, hint: INSTALL_HINT })
-    }
-    throw error
-  }
-}
+// ---- reading DVC's failures --------------------------------------------------
 
 /** What each documented DVC exit code means, and what to do about it. */
 const EXIT_MEANINGS: Record<number, { meaning: string; hint: string; file?: string }> = {
@@ -169,7 +204,7 @@ const EXIT_MEANINGS: Record<number, { meaning: string; hint: string; file?: stri
   },
   254: {
     meaning: 'DVC rejected the arguments of `dvc status --json`',
-    hint: 'this DVC is too old or too new; install DVC 3 (pip install "dvc==3.*") or use engine "native"'
+    hint: `this DVC is too old or too new; ${DVC_INSTALL_HINT}`
   },
   255: {
     meaning: 'DVC failed',
@@ -177,8 +212,8 @@ const EXIT_MEANINGS: Record<number, { meaning: string; hint: string; file?: stri
   }
 }
 
-function dvcFailure(root: string, result: RunResult): GraftError {
-  const text = dvcMessage(result)
+function dvcFailure(result: RunResult): GraftError {
+  const text = quote(dvcMessage(result))
   const known = EXIT_MEANINGS[result.code]
   if (known) {
     return new GraftError({
@@ -189,16 +224,16 @@ function dvcFailure(root: string, result: RunResult): GraftError {
   }
   return new GraftError(
     syntaxProblem(text) ?? {
-      message: `dvc status failed (exit ${result.code}) in ${root}: ${text}`,
+      message: `dvc status failed (exit ${result.code}): ${text}`,
       hint: 'run `dvc status` in the repository to see the full error'
     }
   )
 }
 
-/** `'./dvc.yaml' is invalid.` / `'sub/dvc.lock' validation failed.` → file and first line number. */
+/** `'./dvc.yaml' is invalid.` / `'dvc.lock' validation failed.` → file and first line number. */
 function syntaxProblem(text: string): Problem | undefined {
   const file = /'(?:\.\/)?([^']+\.(?:yaml|lock))' (?:is invalid|validation failed)/.exec(text)?.[1]
-  if (!file) return undefined
+  if (!file || (file !== TARGET && file !== 'dvc.lock')) return undefined
   const line = /\bline (\d+)/.exec(text)?.[1]
   return {
     file,
@@ -210,19 +245,38 @@ function syntaxProblem(text: string): Problem | undefined {
   }
 }
 
-/** DVC's stderr without "ERROR:" prefixes, code excerpts and blank lines, on one line. */
+/**
+ * DVC's own sentences from its stderr, on one line: without "ERROR:"
+ * prefixes, blank lines, and every indented line — DVC indents what it quotes
+ * from a file (a YAML error's excerpt and caret, a numbered code frame), and
+ * a file may hold anything.
+ */
 function dvcMessage(result: RunResult): string {
   const lines = (result.stderr || result.stdout)
     .split('\n')
+    .filter((l) => l.trim() !== '' && !/^\s/.test(l) && !/^\d+\s/.test(l))
     .map((l) => l.replace(/^ERROR:\s*/, '').trimEnd())
-    .filter((l) => l.trim() !== '' && !/^\s*\d+(\s|$)/.test(l))
   return lines.join(' ').replace(/\s+/g, ' ').trim() || `no message (exit ${result.code})`
 }
 
-function firstLine(result: RunResult): string {
-  return (result.stderr || result.stdout).trim().split('\n')[0] ?? ''
+/**
+ * DVC's words as a message may quote them: the first few lines, cut short,
+ * escaped like every log line (no workflow command, no control character).
+ */
+function quote(text: string): string {
+  const lines = text.trim().split('\n').slice(0, QUOTED_LINES).join('\n')
+  const short = lines.length > QUOTED_CHARS ? `${lines.slice(0, QUOTED_CHARS)}…` : lines
+  return escapeLog(short)
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function lstatOrUndefined(abs: string): ReturnType<typeof lstatSync> | undefined {
+  try {
+    return lstatSync(abs, { throwIfNoEntry: false })
+  } catch {
+    return undefined
+  }
 }

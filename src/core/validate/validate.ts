@@ -36,6 +36,8 @@ export interface ValidateOptions {
   log: Log
   /** `fail`: a hand-edited document among the targets fails validate, naming the file (default `keep`) */
   handEdits?: HandEditPolicy
+  /** the real DVC's time limit (default DEFAULT_DVC_TIME_LIMIT_MINUTES) */
+  dvcTimeoutMs?: number
 }
 
 export interface ValidationReport {
@@ -137,7 +139,7 @@ async function runEngine(
   const dvcPath = found ?? (await options.dvc.install())
   // loaded on demand, so the native engine's path never loads it
   const { dvcStatus } = await import('../status/dvc.js')
-  return { engine: 'dvc', status: await dvcStatus(options.root, { dvcPath }) }
+  return { engine: 'dvc', status: await dvcStatus(options.root, { dvcPath, timeoutMs: options.dvcTimeoutMs }) }
 }
 
 /**

@@ -4,7 +4,11 @@
 import {
   LineCounter,
   parseDocument,
+  isAlias,
+  isCollection,
+  isPair,
   isScalar,
+  type Alias,
   type Document,
   type Node,
   type Pair,
@@ -34,18 +38,8 @@ export interface YamlSourceOptions {
  * @throws GraftError naming `file`, the line and column, with `hint`, on a syntax error.
  */
 export function parseYamlSource(text: string, file: string, hint: string, options: YamlSourceOptions = {}): YamlSource {
-  const lineCounter = new LineCounter()
-  // uniqueKeys: DVC's YAML reader also refuses a key given twice (two stages, one name).
-  const doc = parseDocument(text, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-    version: options.version ?? '1.2'
-  })
-  const lineOf = (node: Node | null | undefined): number | undefined => {
-    const range = (node as ParsedNode | null | undefined)?.range
-    return range ? lineCounter.linePos(range[0]).line : undefined
-  }
+  const { source, lineCounter } = parse(text, file, hint, options)
+  const { doc } = source
   const error = doc.errors[0]
   if (error) {
     const pos = lineCounter.linePos(error.pos[0])
@@ -66,7 +60,115 @@ export function parseYamlSource(text: string, file: string, hint: string, option
       hint
     })
   }
-  return { file, doc, lineOf, linePos: (offset) => lineCounter.linePos(offset) }
+  refuseAliasBombs(source, options.subject ?? file, hint)
+  return source
+}
+
+/**
+ * For a YAML file another program reads (DVC's vars and params files): refuses
+ * what would make that reader run without end — a file too large for the
+ * general reader, an alias bomb — and leaves syntax errors to that reader.
+ * @throws GraftError naming `file` (and the alias's line)
+ */
+export function refuseYamlBombs(text: string, file: string, hint: string): void {
+  const { source } = parse(text, file, hint, {})
+  if (source.doc.errors.length === 0) refuseAliasBombs(source, file, hint)
+}
+
+function parse(
+  text: string,
+  file: string,
+  hint: string,
+  options: YamlSourceOptions
+): { source: YamlSource; lineCounter: LineCounter } {
+  refuseOversized(text, file, options.subject ?? file, hint)
+  const lineCounter = new LineCounter()
+  // uniqueKeys: DVC's YAML reader also refuses a key given twice (two stages, one name).
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    version: options.version ?? '1.2'
+  })
+  const lineOf = (node: Node | null | undefined): number | undefined => {
+    const range = (node as ParsedNode | null | undefined)?.range
+    return range ? lineCounter.linePos(range[0]).line : undefined
+  }
+  return { source: { file, doc, lineOf, linePos: (offset) => lineCounter.linePos(offset) }, lineCounter }
+}
+
+/**
+ * The largest text the general reader takes. It keeps every node with its
+ * position, about 35 times the text's size in memory (a 50 MB dvc.lock in
+ * flow style took 1.8 GB); the fast readers take DVC's and Graft's own block
+ * layouts at any size, so only a file far larger than any real one comes here.
+ */
+export const YAML_SOURCE_MAX_BYTES = 16 * 1024 * 1024
+
+function refuseOversized(text: string, file: string, subject: string, hint: string): void {
+  if (text.length <= YAML_SOURCE_MAX_BYTES) return
+  const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(0)} MB`
+  throw new GraftError({
+    file,
+    message: `${subject} is ${mb(Buffer.byteLength(text))} in a YAML layout only the general reader takes (flow style, anchors, comments…), and that reader stops at ${mb(YAML_SOURCE_MAX_BYTES)}: reading it would take gigabytes of memory`,
+    hint: `write it in block style (as DVC and Graft write their files), or make it smaller; ${hint}`
+  })
+}
+
+/**
+ * Aliases may repeat a node, and aliases of aliases multiply: a few lines
+ * (`b: [*a, *a, …]`, `c: [*b, *b, …]`) stand for millions of nodes, which
+ * DVC's reader (and anything that walks the data) expands without end. The
+ * whole document is measured, every key (not only those the action reads),
+ * as a reader would expand it; more than this many nodes is refused.
+ */
+export const YAML_MAX_EXPANDED_NODES = 100_000
+
+function refuseAliasBombs(src: YamlSource, subject: string, hint: string): void {
+  const { doc } = src
+  if (!hasAlias(doc.contents)) return
+  const sizes = new Map<Node, number>()
+  const expanding = new Set<Node>()
+  let worst: { alias: Alias; size: number } | undefined
+  // Nodes as a reader expands them; an alias counts as what it stands for.
+  const size = (node: unknown): number => {
+    if (isAlias(node)) {
+      const target = node.resolve(doc)
+      if (!target) return 1
+      // an alias inside its own anchor stands for an endless tree
+      const n = expanding.has(target) ? Number.POSITIVE_INFINITY : size(target)
+      if (!worst || n > worst.size) worst = { alias: node, size: n }
+      return n
+    }
+    if (isPair(node)) return size(node.key) + size(node.value)
+    if (!isCollection(node)) return 1
+    const known = sizes.get(node)
+    if (known !== undefined) return known
+    expanding.add(node)
+    let n = 1
+    for (const item of node.items) {
+      n += size(item)
+      if (n > YAML_MAX_EXPANDED_NODES) break
+    }
+    expanding.delete(node)
+    sizes.set(node, n)
+    return n
+  }
+  const total = size(doc.contents)
+  if (total <= YAML_MAX_EXPANDED_NODES || !worst) return
+  throw new GraftError({
+    file: src.file,
+    line: src.lineOf(worst.alias),
+    message: `${subject} uses YAML aliases (*name) that expand to ${Number.isFinite(total) ? `more than ${YAML_MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes` : 'themselves, without end'}: an alias bomb, which DVC would spend hours or all memory reading`,
+    hint: `write the values out, or use fewer aliases of aliases; ${hint}`
+  })
+}
+
+/** Whether any alias is in the tree (the common file has none, and is not measured). */
+function hasAlias(node: unknown): boolean {
+  if (isAlias(node)) return true
+  if (isPair(node)) return hasAlias(node.key) || hasAlias(node.value)
+  return isCollection(node) && node.items.some(hasAlias)
 }
 
 /** A mapping pair's key as text. */

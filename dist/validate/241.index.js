@@ -1,0 +1,779 @@
+export const id = 241;
+export const ids = [241];
+export const modules = {
+
+/***/ 5847:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cs: () => (/* binding */ dvcVersion),
+/* harmony export */   Ix: () => (/* binding */ DVC_INSTALL_HINT),
+/* harmony export */   l_: () => (/* binding */ runDvc)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5553);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7265);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3087);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4379);
+// The one DVC runner: every `dvc` command the project makes (status, --version)
+// goes through here. DVC runs on content a pull request shapes, so it gets
+// - a time limit, named when it stops DVC (a dep that never ends reading, a
+//   pipeline too large), with what to do;
+// - an environment that holds no secret (io/env.ts: no token, no AWS keys, no
+//   INPUT_* or ACTIONS_*: DVC needs none), with git's hooks and fsmonitor off
+//   for any git DVC starts, no network (every proxy at a closed port) and no
+//   cloud credentials of the runner's home (empty AWS, gcloud, Azure config);
+// - its writable state outside the repository, in a scratch folder of the run
+//   removed afterwards: the site cache (hash and index databases), the global
+//   and system config folders (empty: the runner's own DVC config does not
+//   apply), and the temp folder.
+// What must hold inside the repository before DVC starts (`.dvc/`, vars and
+// params files, dvc.yaml, dvc.lock) is the engine's to check: status/dvc.ts.
+
+
+
+
+
+
+
+
+const DVC_INSTALL_HINT = 'install DVC 3 (pip install "dvc==3.*"), put it on PATH, or use engine "native"';
+/** Runs `dvc <args>`; resolves whatever the exit code (the caller reads DVC's failures). */
+async function runDvc(dvcPath, args, options) {
+    const timeoutMs = options.timeoutMs ?? _defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DVC_TIME_LIMIT_MINUTES */ .AZ * 60_000;
+    const scratch = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'graft-dvc-'));
+    try {
+        return await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .eF)(dvcPath, args, { cwd: options.cwd, env: dvcEnv(scratch), allowFailure: true, timeoutMs });
+    }
+    catch (error) {
+        if (error.code === 'ENOENT') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ message: `DVC was not found (${dvcPath})`, hint: DVC_INSTALL_HINT });
+        }
+        if (error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_5__/* .CommandTimeout */ .Rg) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({
+                message: `dvc ${args[0]} did not finish within ${(0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .describeDuration */ .MB)(timeoutMs)} and was stopped`,
+                hint: 'a dep DVC reads may never end (a FIFO or device reached through a ${…} path), or the pipeline is very large: ' +
+                    `run \`dvc ${args.join(' ')}\` locally to see where it spends its time, or use engine "native"`
+            });
+        }
+        throw error;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(scratch, { recursive: true, force: true });
+    }
+}
+/** `dvc --version`, e.g. "3.67.1". */
+async function dvcVersion(dvcPath = 'dvc') {
+    const result = await runDvc(dvcPath, ['--version'], { cwd: (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), timeoutMs: 60_000 });
+    if (result.code !== 0) {
+        const first = (result.stderr || result.stdout).trim().split('\n')[0] ?? '';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ message: `${dvcPath} --version failed: ${first}`, hint: DVC_INSTALL_HINT });
+    }
+    return result.stdout.trim();
+}
+/** Every proxy variable at a port where nothing listens (discard), and no host exempt. */
+const NO_NETWORK = Object.fromEntries(['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'all_proxy'].map((name) => [
+    name,
+    'http://127.0.0.1:9'
+]));
+/** The allowlisted environment, with every folder DVC writes for itself inside `scratch`. */
+function dvcEnv(scratch) {
+    const dir = (name) => {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, name);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(path);
+        return path;
+    };
+    const temp = dir('tmp');
+    const none = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, 'none');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(none, '');
+    return (0,_env_js__WEBPACK_IMPORTED_MODULE_6__/* .programEnv */ .q)('dvc', {
+        // `dvc status` needs no network: a dep a \${…} value turns into a URL reaches a closed port, and
+        // finds no cloud credentials of the runner's home to sign a request with
+        ...NO_NETWORK,
+        AWS_CONFIG_FILE: none,
+        AWS_SHARED_CREDENTIALS_FILE: none,
+        AWS_EC2_METADATA_DISABLED: 'true',
+        CLOUDSDK_CONFIG: dir('gcloud'),
+        AZURE_CONFIG_DIR: dir('azure'),
+        ...(0,_git_js__WEBPACK_IMPORTED_MODULE_7__/* .hardenedGitEnv */ .Pl)(),
+        DVC_NO_ANALYTICS: '1',
+        // Python 3.11+ puts no folder of the working directory on its path
+        PYTHONSAFEPATH: '1',
+        // the updater (dvc version) checks nothing in CI
+        CI: 'true',
+        DVC_SITE_CACHE_DIR: dir('site-cache'),
+        DVC_GLOBAL_CONFIG_DIR: dir('global-config'),
+        DVC_SYSTEM_CONFIG_DIR: dir('system-config'),
+        TMPDIR: temp,
+        TEMP: temp,
+        TMP: temp
+    });
+}
+
+
+/***/ }),
+
+/***/ 3241:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dvcStatus: () => (/* binding */ dvcStatus)
+});
+
+// UNUSED EXPORTS: dvcVersion, parseDvcStatusJson
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/core/log.ts
+var log = __webpack_require__(4325);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var core_paths = __webpack_require__(6107);
+;// CONCATENATED MODULE: ./src/core/dvc/dvc-dir.ts
+// DVC's own folder, `.dvc/`, as the real DVC will find it. DVC reads its
+// config there and writes its lock files (tmp/lock, tmp/rwlock, tmp/btime,
+// tmp/updater) by opening them for writing — through a symlink, if one is
+// there, so a committed `.dvc/tmp/lock` pointing at a file of the runner is
+// truncated and a dangling one creates a file anywhere the runner may write.
+// Graft repositories ignore `.dvc/` (a fresh clone has none): the run then
+// makes a scratch one, and DVC's writes land only there. When the repository
+// brings one, it is checked before DVC starts:
+// - every entry goes through the resolver as `dvc-state`: real folders and
+//   regular files only, no symlink anywhere (wherever it points);
+// - DVC's scratch state (tmp/, cache/, config.local) is never committed: a
+//   tracked one is refused, so DVC never writes into the repository's own files;
+// - its config (config, config.local) may not move DVC's state elsewhere:
+//   no `site_cache_dir` (the run gives DVC its own), and a `cache.dir` only
+//   inside the repository.
+
+
+
+
+const DVC_DIR = '.dvc';
+/** What DVC writes and reads for itself: never part of a commit (DVC's own .gitignore lists them). */
+const SCRATCH_STATE = ['.dvc/tmp', '.dvc/cache', '.dvc/config.local'];
+const CONFIG_FILES = ['.dvc/config', '.dvc/config.local'];
+/** Problems listed at most, so a cache of a million symlinks still gives a short message. */
+const MAX_PROBLEMS = 10;
+const HINT = 'Graft repositories need no .dvc/ folder (the action makes a scratch one for DVC): remove .dvc/ from the repository, or set engine: native if the pipeline allows it';
+/**
+ * Checks `.dvc/` of the repository at `root` (when there is one) before the
+ * real DVC runs in it.
+ * @throws GraftError naming each entry (and config line) that is refused
+ */
+async function checkDvcDir(root, paths, git) {
+    const top = paths.check(DVC_DIR, 'dvc-state');
+    if (top)
+        throw refusal([{ file: DVC_DIR, message: top }]);
+    if (!lstatOrUndefined((0,external_node_path_.join)(root, DVC_DIR)))
+        return;
+    const problems = [...walk(root, paths), ...(await committedState(git)), ...configProblems(root, paths)];
+    if (problems.length > 0)
+        throw refusal(problems.slice(0, MAX_PROBLEMS));
+}
+/** Every entry below `.dvc/` that is not a real folder or a regular file (no symlink is followed). */
+function walk(root, paths) {
+    const problems = [];
+    const folders = [DVC_DIR];
+    while (folders.length > 0 && problems.length < MAX_PROBLEMS) {
+        const folder = folders.pop();
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, folder), { withFileTypes: true });
+        }
+        catch (error) {
+            problems.push({ file: folder, message: `${folder} cannot be read (${error.code})` });
+            continue;
+        }
+        for (const entry of entries) {
+            const rel = `${folder}/${entry.name}`;
+            if (entry.isDirectory())
+                folders.push(rel);
+            else if (!entry.isFile())
+                problems.push({ file: rel, message: paths.check(rel, 'dvc-state') ?? `${rel} is not a regular file` });
+        }
+    }
+    return problems;
+}
+/** DVC's scratch state committed to git: DVC would write into the repository's own files. */
+async function committedState(git) {
+    const tracked = (await git.withEnv({ GIT_LITERAL_PATHSPECS: '1' }).exec(['ls-files', '-z', '--', ...SCRATCH_STATE]))
+        .split('\0')
+        .filter(Boolean);
+    return tracked.slice(0, MAX_PROBLEMS).map((file) => ({
+        file,
+        message: `${file} is committed, but it is DVC's own scratch state (tmp/, cache/ and config.local are never committed): DVC would write into it`
+    }));
+}
+/** Settings of DVC's config files that would move its state out of the run's scratch folder or the repository. */
+function configProblems(root, paths) {
+    const problems = [];
+    for (const file of CONFIG_FILES) {
+        if (paths.check(file, 'dvc-state') || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, file)))
+            continue; // the walk named it
+        const text = (0,core_paths/* readRegularFile */.XF)((0,external_node_path_.join)(root, file), file, { noFollow: true }) ?? '';
+        for (const setting of readConfig(text)) {
+            const problem = settingProblem(setting, paths);
+            if (problem)
+                problems.push({ file, line: setting.line, message: problem });
+        }
+    }
+    return problems;
+}
+/**
+ * DVC's config (configobj's INI): `[section]` or `['remote "name"']` lines,
+ * `key = value` lines, `#` and `;` comments. A value spread over lines
+ * (triple quotes, a trailing backslash) is returned as is, so its key is
+ * still seen.
+ */
+function readConfig(text) {
+    const settings = [];
+    let section = '';
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#') || line.startsWith(';'))
+            return;
+        const header = /^\[+\s*(.*?)\s*\]+$/.exec(line);
+        if (header) {
+            section = header[1].replace(/^(['"])(.*)\1$/, '$2').toLowerCase();
+            return;
+        }
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            return;
+        const value = line
+            .slice(eq + 1)
+            .trim()
+            .replace(/\s+#.*$/, '')
+            .replace(/^(['"])(.*)\1$/, '$2');
+        settings.push({ section, key: line.slice(0, eq).trim().toLowerCase(), value, line: i + 1 });
+    });
+    return settings;
+}
+function settingProblem(setting, paths) {
+    const { section, key, value } = setting;
+    if (key === 'site_cache_dir') {
+        return `${section}.${key} moves DVC's site cache, which the action gives DVC in a scratch folder of the run; remove the setting`;
+    }
+    if (section === 'cache' && key === 'dir') {
+        if (/^\w+:\/\//.test(value) || (0,external_node_path_.isAbsolute)(value) || value.startsWith('~') || /^[A-Za-z]:[\\/]/.test(value))
+            return `cache.dir = ${value} puts DVC's cache outside the repository`;
+        // DVC resolves a relative cache.dir from the folder of the config file: .dvc/
+        const rel = external_node_path_.posix.normalize(`${DVC_DIR}/${value.replace(/\\/g, '/')}`);
+        const problem = rel === DVC_DIR || rel.startsWith(`${DVC_DIR}/`) ? paths.check(rel, 'dvc-state') : paths.check(rel, 'dep');
+        return problem ? `cache.dir = ${value}: ${problem}` : undefined;
+    }
+    return undefined;
+}
+function refusal(problems) {
+    return new errors/* GraftError */.Tz(problems.map((p) => ({ ...p, message: `refusing to run DVC: ${p.message}`, hint: p.hint ?? HINT })));
+}
+/**
+ * Makes sure `<root>/.dvc` exists (call checkDvcDir first). A scratch folder is
+ * removed whole afterwards; in an existing one, only the entries DVC added (at
+ * its top and in tmp/) go.
+ */
+function useDvcDir(root) {
+    const dir = (0,external_node_path_.join)(root, DVC_DIR);
+    if (!lstatOrUndefined(dir)) {
+        (0,external_node_fs_.mkdirSync)(dir); // fails if something appeared meanwhile, rather than writing into it
+        // Outside git, DVC refuses to run unless told there is no SCM.
+        if (!insideGitWorkTree(root))
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'config'), '[core]\n    no_scm = true\n');
+        return { restore: () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }) };
+    }
+    const before = { top: entries(dir), tmp: entries((0,external_node_path_.join)(dir, 'tmp')) };
+    return {
+        restore: () => {
+            const tmpExisted = before.top.has('tmp');
+            for (const name of entries(dir)) {
+                if (!before.top.has(name))
+                    (0,external_node_fs_.rmSync)((0,external_node_path_.join)(dir, name), { recursive: true, force: true });
+            }
+            if (!tmpExisted)
+                return;
+            for (const name of entries((0,external_node_path_.join)(dir, 'tmp'))) {
+                if (!before.tmp.has(name))
+                    (0,external_node_fs_.rmSync)((0,external_node_path_.join)(dir, 'tmp', name), { recursive: true, force: true });
+            }
+        }
+    };
+}
+function entries(dir) {
+    try {
+        return new Set((0,external_node_fs_.readdirSync)(dir));
+    }
+    catch {
+        return new Set();
+    }
+}
+/** A `.git` (folder or file) in root or above: no subprocess needed. */
+function insideGitWorkTree(root) {
+    for (let dir = (0,external_node_path_.resolve)(root);; dir = (0,external_node_path_.dirname)(dir)) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, '.git')))
+            return true;
+        if ((0,external_node_path_.dirname)(dir) === dir)
+            return false;
+    }
+}
+function lstatOrUndefined(abs) {
+    try {
+        return (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/dvc/dvclock-fast.ts
+var dvclock_fast = __webpack_require__(7182);
+// EXTERNAL MODULE: ./src/core/yaml/source.ts
+var source = __webpack_require__(3474);
+;// CONCATENATED MODULE: ./src/core/dvc/params-files.ts
+// The files dvc.yaml makes DVC read: deps and outs as dvc.yaml writes them
+// (a URL dep would make DVC reach the network), `vars:` files (at the top and
+// in a stage), params files (a stage's `params:`, the default params.yaml), and
+// the folder a stage's `wdir:` moves its paths to. DVC reads
+// whatever they name — an absolute path or `../..` reaches any file of the
+// runner, and its values then appear as dep paths in the report (a stage dep
+// written `${key}`), or its lines in DVC's error when it does not parse. Each
+// goes through the resolver as a repository dep before DVC starts; YAML ones
+// are measured for alias bombs (DVC would expand them without end).
+
+
+
+
+/** DVC's default params file, read from each stage's wdir when present. */
+const DEFAULT_PARAMS = 'params.yaml';
+const params_files_HINT = 'name files inside the repository with paths relative to dvc.yaml (no absolute path, no `..` leaving the repository, no symlink out of it)';
+/**
+ * Every vars/params file and wdir folder dvc.yaml (parsed as `src`) makes DVC
+ * read, checked with `paths`; YAML files among them are read and measured.
+ * @returns the problems, each naming dvc.yaml and the line (or the file read)
+ */
+function paramsFileProblems(src, paths) {
+    const problems = [];
+    for (const ref of fileRefs(src, problems)) {
+        const problem = refProblem(ref, paths);
+        if (problem)
+            problems.push(problem);
+    }
+    return problems;
+}
+function fileRefs(src, problems) {
+    const top = src.doc.contents;
+    if (!(0,dist/* isMap */.jh)(top))
+        return [];
+    const refs = [{ written: DEFAULT_PARAMS, wdir: '', what: 'the default params file' }];
+    refs.push(...varsRefs(src, top.get('vars', true), '', 'vars'));
+    // top-level params: the params files `dvc params diff` and experiments read
+    refs.push(...listRefs(src, top.get('params', true), '', 'params'));
+    const stages = top.get('stages', true);
+    if (!(0,dist/* isMap */.jh)(stages))
+        return refs;
+    for (const pair of stages.items) {
+        const name = (0,source/* pairKey */.Yz)(pair);
+        const body = pair.value;
+        if (!(0,dist/* isMap */.jh)(body))
+            continue;
+        // foreach: the stage is its `do:` template; matrix: the body itself
+        const template = body.has('foreach') ? body.get('do', true) : body;
+        if (!(0,dist/* isMap */.jh)(template))
+            continue;
+        refs.push(...stageRefs(src, name, template, problems));
+    }
+    return refs;
+}
+function stageRefs(src, name, body, problems) {
+    const refs = [];
+    const wdirNode = body.get('wdir', true);
+    let wdir = '';
+    if (wdirNode !== undefined) {
+        const written = (0,source/* scalarString */.Cg)(wdirNode);
+        const line = src.lineOf(wdirNode);
+        if (written === undefined || written.includes('${')) {
+            problems.push({
+                file: src.file,
+                line,
+                message: `refusing to run DVC: the wdir of stage ${name} is ${written === undefined ? 'not a path' : 'written with ${…}'}, so where DVC would read its files cannot be checked before it runs`,
+                hint: 'write wdir as a plain folder path inside the repository'
+            });
+            return refs;
+        }
+        refs.push({ written, wdir: '', line, what: `the wdir of stage ${name}` });
+        wdir = written;
+    }
+    refs.push(...varsRefs(src, body.get('vars', true), wdir, `the vars of stage ${name}`));
+    // deps and outs as dvc.yaml writes them (a prompt's stage too: DVC reads dvc.yaml's, not the prompt's)
+    refs.push(...pathRefs(src, body.get('deps', true), wdir, `the deps of stage ${name}`));
+    refs.push(...pathRefs(src, body.get('outs', true), wdir, `the outs of stage ${name}`));
+    const params = body.get('params', true);
+    if ((0,dist/* isSeq */.oP)(params)) {
+        for (const item of params.items) {
+            if ((0,dist/* isScalar */.jn)(item)) {
+                refs.push({
+                    written: DEFAULT_PARAMS,
+                    wdir,
+                    line: src.lineOf(item),
+                    what: `the params of stage ${name}`
+                });
+            }
+            else if ((0,dist/* isMap */.jh)(item)) {
+                for (const p of item.items)
+                    refs.push({ written: (0,source/* pairKey */.Yz)(p), wdir, line: src.lineOf(p.key), what: `the params of stage ${name}` });
+            }
+        }
+    }
+    return refs;
+}
+/** `vars:` items: a file path with optional `:key,key` (inline mappings name no file). */
+function varsRefs(src, node, wdir, what) {
+    if (!(0,dist/* isSeq */.oP)(node))
+        return [];
+    return node.items.flatMap((item) => {
+        const text = (0,source/* scalarString */.Cg)(item);
+        if (text === undefined)
+            return [];
+        return [{ written: text.split(':')[0], wdir, line: src.lineOf(item), what }];
+    });
+}
+/** deps or outs: plain paths, or `{path: {options}}` mappings; a `${…}` one is DVC's to resolve (its report is checked). */
+function pathRefs(src, node, wdir, what) {
+    return listRefs(src, node, wdir, what)
+        .filter((ref) => !ref.written.includes('${'))
+        .map((ref) => ({ ...ref, tree: true }));
+}
+function listRefs(src, node, wdir, what) {
+    if (!(0,dist/* isSeq */.oP)(node))
+        return [];
+    return node.items.flatMap((item) => {
+        const text = (0,source/* scalarString */.Cg)(item) ?? ((0,dist/* isMap */.jh)(item) && item.items.length > 0 ? (0,source/* pairKey */.Yz)(item.items[0]) : undefined);
+        return text === undefined ? [] : [{ written: text, wdir, line: src.lineOf(item), what }];
+    });
+}
+function refProblem(ref, paths) {
+    const at = { file: 'dvc.yaml', line: ref.line, hint: params_files_HINT };
+    const written = ref.written;
+    if (/^[\w+.-]+:\/\//.test(written) ||
+        external_node_path_.posix.isAbsolute(written) ||
+        /^[A-Za-z]:[\\/]/.test(written) ||
+        written.startsWith('~'))
+        return { ...at, message: `refusing to run DVC: ${ref.what} names ${written}, outside the repository` };
+    // DVC interpolates a params file's name from vars, and parses the file it names (its error quotes the lines)
+    if (written.includes('${'))
+        return {
+            ...at,
+            message: `refusing to run DVC: ${ref.what} names a file with \${…} (${written}): which file DVC would read cannot be checked before it runs`
+        };
+    const rel = external_node_path_.posix.normalize(external_node_path_.posix.join(ref.wdir, written.replace(/\\/g, '/')));
+    const problem = paths.check(rel, 'dep') ?? (ref.tree ? paths.checkTree(rel) : undefined);
+    if (problem)
+        return { ...at, message: `refusing to run DVC: ${ref.what} names ${written}: ${problem}` };
+    if (!/\.ya?ml$/i.test(rel))
+        return undefined;
+    const abs = paths.regularFile(rel, 'dep');
+    if (!abs)
+        return undefined;
+    try {
+        (0,source/* refuseYamlBombs */.P)((0,core_paths/* readRegularFile */.XF)(abs, rel) ?? '', rel, `fix ${rel}; DVC reads it for ${ref.what}`);
+    }
+    catch (error) {
+        const p = error.problems?.[0];
+        if (!p)
+            throw error;
+        return { ...p, message: `refusing to run DVC: ${p.message}` };
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/core/io/dvc.ts
+var dvc = __webpack_require__(5847);
+// EXTERNAL MODULE: ./src/core/io/git.ts + 1 modules
+var git = __webpack_require__(4379);
+// EXTERNAL MODULE: ./src/core/phrasing.ts
+var phrasing = __webpack_require__(1677);
+;// CONCATENATED MODULE: ./src/core/status/dvc.ts
+// Engine "dvc": asks the real `dvc status --json dvc.yaml` and reads its answer
+// into a PipelineStatus. DVC runs on content a pull request shapes, so before
+// it starts, everything of the repository it reads or writes passes the one
+// resolver, and what fails is refused naming the file and line:
+// - dvc.yaml and dvc.lock (plain files, read by our own readers first, which
+//   refuse what DVC would choke on: an alias bomb anywhere, a file too large);
+// - the vars and params files and wdir folders dvc.yaml names (dvc/params-files.ts);
+// - `.dvc/`, where DVC reads its config and writes its locks (dvc/dvc-dir.ts),
+//   and the root `.dvcignore`.
+// DVC is asked about the root dvc.yaml only: other dvc.yaml and .dvc files
+// of the repository are not read (no stage of theirs is a document's).
+// It runs through the one DVC runner (io/dvc.ts: time limit, no secret in its
+// environment, its own state in a scratch folder). What it prints is shown
+// only escaped and short, and a path it reports outside the repository (a
+// `${…}` value) is never shown.
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The DVC file DVC is asked about. */
+const TARGET = 'dvc.yaml';
+/** Lines of DVC's own words a message quotes at most, and characters. */
+const QUOTED_LINES = 3;
+const QUOTED_CHARS = 400;
+async function dvcStatus(root, options = {}) {
+    const stageLines = await checkDvcInputs(root);
+    const workspace = useDvcDir(root);
+    try {
+        const result = await (0,dvc/* runDvc */.l_)(options.dvcPath ?? 'dvc', ['status', '--json', TARGET], {
+            cwd: root,
+            timeoutMs: options.timeoutMs
+        });
+        if (result.code !== 0)
+            throw dvcFailure(result);
+        return refuseOutsidePaths(parseDvcStatusJson(result.stdout), stageLines);
+    }
+    finally {
+        workspace.restore();
+    }
+}
+/** `dvc --version`, e.g. "3.67.1". */
+const dvcVersion = (/* unused pure expression or super */ null && (runnerDvcVersion));
+/**
+ * Everything of the repository DVC will read or write, checked before it
+ * starts. Returns each stage's line in dvc.yaml, for later messages.
+ * @throws GraftError naming the file and line of each refusal
+ */
+async function checkDvcInputs(root) {
+    const paths = new core_paths/* RepoPathChecker */.x_(root);
+    const problems = [];
+    for (const file of [TARGET, 'dvc.lock']) {
+        const problem = paths.check(file, 'pipeline');
+        if (problem)
+            problems.push({
+                file,
+                message: `refusing to run DVC: ${problem}`,
+                hint: `make ${file} a plain file in the repository`
+            });
+    }
+    (0,errors/* throwIfProblems */.W8)(problems);
+    const text = paths.readText(TARGET, 'pipeline');
+    if (text === undefined)
+        throw new errors/* GraftError */.Tz({
+            file: TARGET,
+            message: 'there is no dvc.yaml for DVC to check',
+            hint: 'run generate once, or dvc repro'
+        });
+    const src = (0,source/* parseYamlSource */.WF)(text, TARGET, 'fix the YAML of dvc.yaml; DVC would refuse it too');
+    const lock = paths.readText('dvc.lock', 'pipeline');
+    // DVC's own layout (the fast reader's) holds no alias; any other is measured
+    if (lock !== undefined && !(0,dvclock_fast/* fastParseDvcLock */.mB)(lock))
+        (0,source/* refuseYamlBombs */.P)(lock, 'dvc.lock', 'fix dvc.lock, or restore it from git');
+    problems.push(...paramsFileProblems(src, paths));
+    if (dvc_lstatOrUndefined((0,external_node_path_.join)(root, '.dvcignore'))) {
+        const problem = paths.check('.dvcignore', 'dep');
+        if (problem)
+            problems.push({
+                file: '.dvcignore',
+                message: `refusing to run DVC: ${problem}`,
+                hint: 'make .dvcignore a plain file in the repository'
+            });
+    }
+    (0,errors/* throwIfProblems */.W8)(problems);
+    await checkDvcDir(root, paths, new git/* Git */.TU(root));
+    return stageLinesOf(src);
+}
+function stageLinesOf(src) {
+    const lines = new Map();
+    const top = src.doc.contents;
+    const stages = (0,dist/* isMap */.jh)(top) ? top.get('stages', true) : undefined;
+    if ((0,dist/* isMap */.jh)(stages))
+        for (const pair of stages.items)
+            lines.set((0,source/* pairKey */.Yz)(pair), src.lineOf(pair.key));
+    return lines;
+}
+/** Reads what `dvc status --json` prints. Keys (`name@key` of foreach stages) are kept as-is. */
+function parseDvcStatusJson(stdout) {
+    let data;
+    try {
+        data = JSON.parse(stdout);
+    }
+    catch {
+        throw new errors/* GraftError */.Tz({
+            message: `dvc status --json printed something that is not JSON: ${quote(stdout)}`,
+            hint: 'run `dvc status --json` in the repository to see what DVC says'
+        });
+    }
+    if (!isRecord(data)) {
+        throw new errors/* GraftError */.Tz({ message: 'dvc status --json did not print a JSON object', hint: 'use DVC 3' });
+    }
+    const status = new Map();
+    for (const [stage, items] of Object.entries(data)) {
+        status.set(stage, stageStatus(Array.isArray(items) ? items : []));
+    }
+    return status;
+}
+/**
+ * A dep or out DVC reports outside the repository came from a `${…}` value
+ * (a literal one is refused before DVC runs): refused, naming the stage, and
+ * its path is never shown — it may be a value read from anywhere.
+ */
+function refuseOutsidePaths(status, stageLines) {
+    const problems = [];
+    for (const [stage, s] of status) {
+        const outside = [...Object.keys(s.changedDeps), ...Object.keys(s.changedOuts)].filter((p) => !isRepositoryPath(p));
+        if (outside.length === 0)
+            continue;
+        problems.push({
+            file: TARGET,
+            line: stageLines.get(stage.split('@')[0]),
+            message: `DVC reports ${outside.length} path(s) of stage ${stage} outside the repository (not shown: a \${…} value names them)`,
+            hint: 'deps and outs must be repository paths: fix the vars value the stage interpolates'
+        });
+    }
+    (0,errors/* throwIfProblems */.W8)(problems);
+    return status;
+}
+/** A relative path that stays inside the repository: what the report may print. */
+function isRepositoryPath(path) {
+    if (path.includes('://') || /[\u0000-\u001f\u007f]/.test(path))
+        return false;
+    if ((0,external_node_path_.isAbsolute)(path) || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\'))
+        return false;
+    const normal = (0,core_paths/* normalizeRepoPath */.NP)(path);
+    return normal !== '..' && !normal.startsWith('../');
+}
+function stageStatus(items) {
+    const s = { changedDeps: {}, changedOuts: {}, changedCommand: false, alwaysChanged: false };
+    for (const item of items) {
+        if (item === 'changed command')
+            s.changedCommand = true;
+        else if (item === 'always changed')
+            s.alwaysChanged = true;
+        else if (isRecord(item)) {
+            Object.assign(s.changedDeps, pathStates(item['changed deps']));
+            Object.assign(s.changedOuts, pathStates(item['changed outs']));
+        }
+        // Anything else ("changed checksum" of .dvc files) leaves the stage reported, without detail.
+    }
+    return s;
+}
+function pathStates(value) {
+    const out = {};
+    if (!isRecord(value))
+        return out;
+    for (const [path, state] of Object.entries(value)) {
+        // A params file maps to {key: state}; the file as a whole counts as modified.
+        out[path] = typeof state === 'string' ? state : 'modified';
+    }
+    return out;
+}
+// ---- reading DVC's failures --------------------------------------------------
+/** What each documented DVC exit code means, and what to do about it. */
+const EXIT_MEANINGS = {
+    253: {
+        meaning: 'DVC says this is not a DVC repository',
+        get hint() {
+            return `point ${(0,phrasing/* setting */.Pe)('working-directory')} at the folder that holds dvc.yaml`;
+        }
+    },
+    251: {
+        meaning: 'DVC configuration error',
+        file: '.dvc/config',
+        hint: 'fix or remove .dvc/config and .dvc/config.local (a Graft repository needs no DVC config)'
+    },
+    254: {
+        meaning: 'DVC rejected the arguments of `dvc status --json`',
+        hint: `this DVC is too old or too new; ${dvc/* DVC_INSTALL_HINT */.Ix}`
+    },
+    255: {
+        meaning: 'DVC failed',
+        hint: 'if another DVC process holds the repository lock, wait for it; if none runs, delete .dvc/tmp/lock'
+    }
+};
+function dvcFailure(result) {
+    const text = quote(dvcMessage(result));
+    const known = EXIT_MEANINGS[result.code];
+    if (known) {
+        return new errors/* GraftError */.Tz({
+            message: `${known.meaning} (exit ${result.code}): ${text}`,
+            file: known.file,
+            hint: known.hint
+        });
+    }
+    return new errors/* GraftError */.Tz(syntaxProblem(text) ?? {
+        message: `dvc status failed (exit ${result.code}): ${text}`,
+        hint: 'run `dvc status` in the repository to see the full error'
+    });
+}
+/** `'./dvc.yaml' is invalid.` / `'dvc.lock' validation failed.` → file and first line number. */
+function syntaxProblem(text) {
+    const file = /'(?:\.\/)?([^']+\.(?:yaml|lock))' (?:is invalid|validation failed)/.exec(text)?.[1];
+    if (!file || (file !== TARGET && file !== 'dvc.lock'))
+        return undefined;
+    const line = /\bline (\d+)/.exec(text)?.[1];
+    return {
+        file,
+        line: line ? Number(line) : undefined,
+        message: `DVC cannot read ${file}: ${text}`,
+        hint: file.endsWith('.lock')
+            ? `fix ${file} or restore it from git (git checkout -- ${file})`
+            : `fix the YAML of ${file} (regenerate it from the prompts if it is Graft's)`
+    };
+}
+/**
+ * DVC's own sentences from its stderr, on one line: without "ERROR:"
+ * prefixes, blank lines, and every indented line — DVC indents what it quotes
+ * from a file (a YAML error's excerpt and caret, a numbered code frame), and
+ * a file may hold anything.
+ */
+function dvcMessage(result) {
+    const lines = (result.stderr || result.stdout)
+        .split('\n')
+        .filter((l) => l.trim() !== '' && !/^\s/.test(l) && !/^\d+\s/.test(l))
+        .map((l) => l.replace(/^ERROR:\s*/, '').trimEnd());
+    return lines.join(' ').replace(/\s+/g, ' ').trim() || `no message (exit ${result.code})`;
+}
+/**
+ * DVC's words as a message may quote them: the first few lines, cut short,
+ * escaped like every log line (no workflow command, no control character).
+ */
+function quote(text) {
+    const lines = text.trim().split('\n').slice(0, QUOTED_LINES).join('\n');
+    const short = lines.length > QUOTED_CHARS ? `${lines.slice(0, QUOTED_CHARS)}…` : lines;
+    return (0,log/* escapeLog */.Ah)(short);
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function dvc_lstatOrUndefined(abs) {
+    try {
+        return (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ })
+
+};
