@@ -171,6 +171,79 @@ describe('generateTable', () => {
   })
 })
 
+describe('what changed, per document (issue 20 §2)', () => {
+  it('lines added and removed out of the document, and the style, in the outcome cell', () => {
+    const table = generateTable(
+      [
+        row({ lines: { added: 3, removed: 1, lines: 212 }, style: 'edits' }),
+        row({ output: 'b.md', lines: { added: 1, removed: 0, lines: 1 }, style: 'edits→rewrite', cached: true })
+      ],
+      false
+    )
+    const [rows] = tables(table)
+    expect(rows[1][7]).toBe('rendered<br>+3 −1 of 212 lines, edits')
+    expect(rows[2][7]).toBe('cache hit<br>+1 −0 of 1 line, edits→rewrite')
+    expect(hazards(table, { emphasis: true })).toEqual([])
+  })
+
+  it('a dry run says which style each document would use', () => {
+    const [rows] = tables(
+      generateTable(
+        [
+          row({ promptChars: 10, style: 'edits' }),
+          row({ output: 'n.md', directive: 'GENERATE', promptChars: 9, style: 'rewrite' })
+        ],
+        true
+      )
+    )
+    expect(rows[1][7]).toBe('dry run (10 chars packed, asks for edits)')
+    expect(rows[2][7]).toBe('dry run (9 chars packed, asks for the whole document)')
+  })
+
+  it('a fallback and an out-of-proportion rewrite are said under the table, naming the document, in the summary and the comment', () => {
+    const documents = [
+      row({
+        output: 'docs/a|<b>@team.md',
+        lines: { added: 2, removed: 2, lines: 40 },
+        style: 'edits→rewrite',
+        editsFailed: 'old_text 3 not found'
+      }),
+      row({
+        output: 'docs/c.md',
+        lines: { added: 30, removed: 28, lines: 40 },
+        style: 'rewrite',
+        disproportionate: { share: 0.75, sourceDiffLines: 3 }
+      })
+    ]
+    for (const md of [generateTable(documents, false), prCommentBody({ stale: [doc()], documents })]) {
+      const seen = visibleText(md)
+      expect(seen).toContain(
+        'docs/a|<b>@team.md: edits did not apply: old_text 3 not found; rewrote the whole document.'
+      )
+      expect(seen).toContain(
+        '⚠️ docs/c.md: this UPDATE changed 75% of its lines (+30 −28 of 40 lines) for a source diff of 3 changed lines; review the whole document.'
+      )
+      expect(tables(md)[0][1][7]).toBe('rendered<br>+2 −2 of 40 lines, edits→rewrite')
+      expect(hazards(md, { emphasis: true, blocks: ['heading'] })).toEqual([])
+    }
+  })
+
+  it('a reason holding HTML, a mention or a line break stays one line of inert text', () => {
+    const md = generateTable(
+      [
+        row({
+          editsFailed: 'x <img src=y> @admin\n## z',
+          lines: { added: 0, removed: 0, lines: 1 },
+          style: 'edits→rewrite'
+        })
+      ],
+      false
+    )
+    expect(hazards(md, { emphasis: true })).toEqual([])
+    expect(visibleText(md)).toContain('edits did not apply: x <img src=y> @admin ## z; rewrote the whole document.')
+  })
+})
+
 describe('prCommentBody', () => {
   it('nothing stale: says so', () => {
     expect(prCommentBody({ stale: [] })).toBe('### ✅ Graft: every generated document is up to date\n')

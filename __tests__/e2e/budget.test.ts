@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { visibleText } from '../support/gfm-judge.js'
-import { BedrockServer, bedrockTestEnv, reply, type RecordedRequest } from '../support/bedrock-server.js'
+import { BedrockServer, bedrockTestEnv, isEditRequest, reply, type RecordedRequest } from '../support/bedrock-server.js'
 import { CacheServer } from '../support/cache-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import type { TestRepo } from '../support/repo.js'
@@ -138,11 +138,16 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
         /Input estimate before any model call: \d+ tokens for 5 document\(s\) to render \(counted by Bedrock CountTokens\); cost up to ~\$\d+\.\d\d/
       )
       expect(visibleText(run.summary)).toMatch(/Expected cost: up to ~\$\d+\.\d\d for 5 document\(s\)/)
+      // each counted as its first call goes out: an UPDATE asks for edits, so its count carries the edit_document tool
+      expect(run.stdout.match(/asks for edits to the previous draft/g)).toHaveLength(5)
+      expect(
+        server.countRequests.map((c) => c.body?.input?.converse?.toolConfig?.toolChoice?.tool?.name ?? 'none')
+      ).toEqual(Array(5).fill('edit_document'))
     })
 
     it('within budget: the run goes on, and input_tokens / output_tokens are what the model reported', async () => {
       changeApi()
-      server.onRequest(() => reply.text('# A document\n\nWith text.\n', { outputTokens: 7 }))
+      server.onRequest(() => reply.document('# A document\n\nWith text.\n', { outputTokens: 7 }))
       const run = await generate()
       expect(run.code).toBe(0)
       expect(server.requests).toHaveLength(5)
@@ -209,7 +214,7 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
 
   it('max-output-tokens: crossing it starts no further document and fails writing nothing', async () => {
     changeApi()
-    server.onRequest(() => reply.text('# A document\n\nWith text.\n', { outputTokens: 100 }))
+    server.onRequest(() => reply.document('# A document\n\nWith text.\n', { outputTokens: 100 }))
     const before = repo.snapshot()
     const run = await generate({ 'max-output-tokens': '150', concurrency: '1' })
     expect(run.code).not.toBe(0)
@@ -235,16 +240,24 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       // @actions/cache archives them relative to the workspace, so a run with another HOME would miss them
       const env = { ...cache.env(), RUNNER_TEMP: runnerTemp, HOME: join(runnerTemp, 'home') }
       const isApiReference = (r: RecordedRequest): boolean => promptText(r).includes(MARKERS['docs/api-reference.md'])
+      // api-reference's reply is cut off at max_tokens: its edits, then the whole-document rewrite they fall back to
       server.onRequest((r) =>
-        isApiReference(r) ? reply.maxTokens() : reply.text(`# Rendered\n\n${server.requests.length}\n`)
+        isApiReference(r)
+          ? isEditRequest(r)
+            ? reply.toolInput('{"edits":[{"old_text":"# API', { stopReason: 'max_tokens' })
+            : reply.maxTokens()
+          : reply.document(`# Rendered\n\n${server.requests.length}\n`)
       )
 
       const first = await generate({}, env)
       expect(first.code).not.toBe(0)
       expect(repo.snapshot()).toEqual(before)
-      // api-reference was cut off; overview, release-notes and faq (not behind it) still rendered
-      expect(server.requests.filter(isApiReference)).toHaveLength(1)
-      expect(server.requests).toHaveLength(4)
+      // api-reference was cut off twice; overview, release-notes and faq (not behind it) still rendered, as edits
+      expect(server.requests.filter(isApiReference).map(isEditRequest)).toEqual([true, false])
+      expect(server.requests).toHaveLength(5)
+      expect(first.stdout).toContain(
+        'docs/api-reference.md: edits did not apply: the reply was cut off at max_tokens (8000); rewriting the whole document'
+      )
       expect(first.stdout).toContain('cut off at its output budget, max_tokens 8000')
       expect(first.stdout).toMatch(
         /not started \(they depend on a failed document\): (docs\/getting-started\.md, docs\/index\.md|docs\/index\.md, docs\/getting-started\.md)/
@@ -255,14 +268,15 @@ describe('budget, resume and adaptive concurrency (dist/generate)', () => {
       expect(existsSync(renderFolder)).toBe(false)
 
       const firstCalls = server.requests.length
-      server.onRequest(() => reply.text(`# Rendered\n\n${server.requests.length}\n`))
+      server.onRequest(() => reply.document(`# Rendered\n\n${server.requests.length}\n`))
       const second = await generate({}, env)
       expect(second.code).toBe(0)
       const again = server.requests.slice(firstCalls)
       // only the failed document and what depends on it: api-reference, getting-started, index
       expect(again).toHaveLength(3)
       expect(again.filter(isApiReference)).toHaveLength(1)
-      expect(second.stdout.match(/render cache hit, no model call/g)).toHaveLength(3)
+      // the cached texts are the edited drafts, and say so
+      expect(second.stdout.match(/render cache hit, no model call \(edits\)/g)).toHaveLength(3)
       expect(existsSync(renderFolder)).toBe(false)
       expect(JSON.parse(second.outputs.generated_files).sort()).toEqual(
         [

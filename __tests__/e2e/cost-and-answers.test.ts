@@ -66,7 +66,7 @@ describe('cost, context windows and long runs (dist/generate)', () => {
   describe('cost in dollars', () => {
     it('cost_usd, the summary and the table give what the reported tokens cost at the list price', async () => {
       changeApi()
-      server.onRequest(() => reply.text('# A document\n\nWith text.\n', { outputTokens: 700 }))
+      server.onRequest(() => reply.document('# A document\n\nWith text.\n', { outputTokens: 700 }))
       const run = await generate()
       expect(run.code).toBe(0)
       expect(server.requests).toHaveLength(5)
@@ -86,7 +86,7 @@ describe('cost, context windows and long runs (dist/generate)', () => {
 
     it('model-prices overrides the list price, by alias', async () => {
       changeApi()
-      server.onRequest(() => reply.text('# A document\n\nWith text.\n', { outputTokens: 1000 }))
+      server.onRequest(() => reply.document('# A document\n\nWith text.\n', { outputTokens: 1000 }))
       const run = await generate({
         'model-prices': 'bedrock-claude-v4.5-sonnet-us:\n  input: 0\n  output: 100\n'
       })
@@ -120,8 +120,8 @@ describe('cost, context windows and long runs (dist/generate)', () => {
       const dry = await generate({ 'dry-run': 'true', 'model-prices': prices })
       const expected = Number(/cost up to ~\$(\d+\.\d\d)/.exec(dry.stdout)?.[1])
       expect(expected).toBeGreaterThan(1)
-      // the first call reports 100,000 input tokens ($100), a hundred times its count: the run stops there
-      server.onRequest(() => reply.text('# Doc\n\nText.\n', { usage: { inputTokens: 100_000, outputTokens: 5 } }))
+      // the first call (edits, as a careful model sends them) reports 100,000 input tokens ($100), a hundred times its count: the run stops there
+      server.onRequest(() => reply.document('# Doc\n\nText.\n', { usage: { inputTokens: 100_000, outputTokens: 5 } }))
       const before = repo.snapshot()
       const run = await generate({ 'model-prices': prices, 'max-cost-usd': String(expected + 5), concurrency: '1' })
       expect(run.code).not.toBe(0)
@@ -143,7 +143,7 @@ describe('cost, context windows and long runs (dist/generate)', () => {
           .replace('max_tokens: 8000', 'max_tokens: 20000')
       })
       repo.commit('api-reference: 20000')
-      server.onRequest(() => reply.text('# Doc\n\nText.\n', { outputTokens: 20000 }))
+      server.onRequest(() => reply.document('# Doc\n\nText.\n', { outputTokens: 20000 }))
       const run = await generate({
         'max-tokens': '20000',
         'model-prices': '{"bedrock-claude-v4.5-sonnet-us": {"input": 0, "output": 1}}',
@@ -229,7 +229,7 @@ describe('cost, context windows and long runs (dist/generate)', () => {
       server.onRequest((r) =>
         promptText(r).includes('one-page overview')
           ? reply.validation('Input is too long for requested model.')
-          : reply.text('# Doc\n\nText.\n')
+          : reply.document('# Doc\n\nText.\n')
       )
       const before = repo.snapshot()
       const run = await generate({ concurrency: '1' })
@@ -250,7 +250,7 @@ describe('cost, context windows and long runs (dist/generate)', () => {
       server.onRequest((r) =>
         promptText(r).includes('one-page overview')
           ? reply.text('# Overv', { stopReason: 'model_context_window_exceeded', outputTokens: 5 })
-          : reply.text('# Doc\n\nText.\n')
+          : reply.document('# Doc\n\nText.\n')
       )
       const before = repo.snapshot()
       const run = await generate()
@@ -264,10 +264,14 @@ describe('cost, context windows and long runs (dist/generate)', () => {
     it('a reply cut off at max_tokens names the prompt line that set it', async () => {
       changeApi()
       server.onRequest((r) =>
-        promptText(r).includes('Write the API reference') ? reply.maxTokens() : reply.text('# Doc\n\nText.\n')
+        promptText(r).includes('Write the API reference') ? reply.maxTokens() : reply.document('# Doc\n\nText.\n')
       )
       const run = await generate()
       expect(run.code).not.toBe(0)
+      // edit mode first: a cut-off reply falls back to one rewrite, which is cut off too
+      expect(run.stdout).toContain(
+        'docs/api-reference.md: edits did not apply: the reply was cut off at max_tokens (8000); rewriting the whole document'
+      )
       expect(run.stdout).toContain(
         'cut off at its output budget, max_tokens 8000, set by `max_tokens: 8000` in docs/api-reference.prompt.md (line 5)'
       )
@@ -377,7 +381,7 @@ describe('the CLI on a laptop (dist/cli)', () => {
       join(home, '.aws', 'credentials'),
       '[work]\naws_access_key_id = AKIAWORKPROFILE00001\naws_secret_access_key = s\n'
     )
-    server.onRequest(() => reply.text('# Doc\n\nText.\n', { outputTokens: 100 }))
+    server.onRequest(() => reply.document('# Doc\n\nText.\n', { outputTokens: 100 }))
     const env = {
       AWS_ENDPOINT_URL_BEDROCK_RUNTIME: server.url,
       AWS_EC2_METADATA_DISABLED: 'true',

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { runAction, type ActionRun } from '../support/action-runner.js'
-import { BedrockServer, bedrockTestEnv, reply } from '../support/bedrock-server.js'
+import { BedrockServer, bedrockTestEnv, isEditRequest, reply } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import type { TestRepo } from '../support/repo.js'
 import { realStatus } from '../support/real-dvc.js'
@@ -33,7 +33,7 @@ describe('dist/generate', () => {
 
   describe('targets and what lies downstream of them (issue 10 §2)', () => {
     it('downstream: include (the default): a forced target regenerates with everything that reads it; nothing is left stale', async () => {
-      server.onRequest(() => reply.text(`# Doc ${server.requests.length}\n\nNew text.\n`))
+      server.onRequest(() => reply.document(`# Doc ${server.requests.length}\n\nNew text.\n`))
       const run = await generate({ targets: 'docs/faq.md', force: 'true' })
       expect(run.code).toBe(0)
       expect(JSON.parse(run.outputs.generated_files)).toEqual(['docs/faq.md', 'docs/index.md'])
@@ -43,7 +43,7 @@ describe('dist/generate', () => {
     })
 
     it('downstream: report: only the target; what reads it is named in the log, the summary and left_stale', async () => {
-      server.onRequest(() => reply.text('# FAQ\n\nNew text.\n'))
+      server.onRequest(() => reply.document('# FAQ\n\nNew text.\n'))
       const run = await generate({ targets: 'docs/faq.md', force: 'true', downstream: 'report' })
       expect(run.code).toBe(0)
       expect(server.requests).toHaveLength(1)
@@ -60,7 +60,7 @@ describe('dist/generate', () => {
     it('downstream: report also names documents that were stale outside the targets before the run', async () => {
       repo.write({ 'sources/api.md': repo.read('sources/api.md') + '\nA new endpoint.\n' })
       repo.commit('api')
-      server.onRequest(() => reply.text('# Notes\n\nNew text.\n'))
+      server.onRequest(() => reply.document('# Notes\n\nNew text.\n'))
       const run = await generate({ targets: 'docs/release-notes.md', force: 'true', downstream: 'report' })
       expect(run.code).toBe(0)
       const left = JSON.parse(run.outputs.left_stale) as string[]
@@ -111,7 +111,7 @@ describe('dist/generate', () => {
         .replace('## 2.3.0', '## 2.4.0\n- `cancel()`\n\n## 2.3.0')
     })
     repo.commit('changelog: 2.4.0')
-    server.onRequest((req) => reply.text(`# Doc ${server.requests.length}\n\nfor ${req.modelId}\n`))
+    server.onRequest((req) => reply.document(`# Doc ${server.requests.length}\n\nfor ${req.modelId}\n`))
     const run = await generate()
     expect(run.code).toBe(0)
     expect(JSON.parse(run.outputs.generated_files)).toEqual(['docs/release-notes.md', 'docs/faq.md', 'docs/index.md'])
@@ -121,6 +121,8 @@ describe('dist/generate', () => {
       'UPDATE'
     ])
     expect(server.requests[0].modelId).toBe('us.anthropic.claude-sonnet-4-5-20250929-v1:0')
+    // UPDATE asks for edits to the previous draft (update-style: edits, the default)
+    expect(server.requests.every(isEditRequest)).toBe(true)
     // faq sees the release notes' new text against their old text
     expect(promptOf(server, 1)).toContain('---BEGIN SOURCE DIFF---')
     expect(promptOf(server, 1)).toMatch(/-.*2\.2\.0|\+# Doc 1/)
@@ -129,6 +131,7 @@ describe('dist/generate', () => {
     )
     expect(await realStatus(repo.root)).toEqual({})
     expect(run.summary).toContain('UPDATE')
+    expect(run.summary).toMatch(/rendered<br>\+\d+ −\d+ of \d+ lines, edits/)
   })
 
   it('shows the model every commit since the last generation, not only the last one', async () => {
@@ -217,9 +220,9 @@ describe('dist/generate', () => {
     it.each(faults)('%s', async (_name, fault, message) => {
       repo.write({ 'sources/changelog.md': 'changed\n' })
       const before = repo.snapshot()
-      // the first document renders, the second fails
+      // the first document renders, the second fails (whole-document replies: update-styles.test.ts has edit mode's faults)
       server.enqueue(reply.text('# Release notes\n'), fault())
-      const run = await generate({ concurrency: '1' })
+      const run = await generate({ concurrency: '1', 'update-style': 'rewrite' })
       expect(run.code).toBe(1)
       expect(run.stdout).toMatch(message)
       expect(run.stdout).toContain('docs/faq.md')

@@ -61,7 +61,7 @@ describe('hand-edits (issue 10 §6)', () => {
   })
 
   it('regenerate: sends it as REFRESH with the hand-edited text as the previous draft', async () => {
-    server.onRequest(() => reply.text('# Index\n\nRewritten.\n'))
+    server.onRequest(() => reply.document('# Index\n\nRewritten.\n'))
     const result = await run('generate', { 'hand-edits': 'regenerate' })
     expect(result.code).toBe(0)
     expect(server.requests).toHaveLength(1)

@@ -116,7 +116,7 @@ describe('generate in a clone that is not a plain full clone', () => {
     execFileSync('git', ['clone', '-q', '--bare', repo.root, bare])
     host = await new GitHttpServer(projectRoot, TOKEN).start()
     bedrock = await new BedrockServer().start()
-    bedrock.onRequest((req) => reply.text(`# ${documentOf(req.body.messages[0].content[0].text)}\n\nThird.\n`))
+    bedrock.onRequest((req) => reply.document(`# ${documentOf(req.body.messages[0].content[0].text)}\n\nThird.\n`))
     env = bedrockTestEnv(bedrock.url)
     const full = await cloneOf()
     try {
@@ -240,7 +240,7 @@ describe('generate in a clone that is not a plain full clone', () => {
       host.requests.length = 0
       bedrock.onRequest((req) => {
         host.revoke() // the token expires while the documents are rendered
-        return reply.text(`# ${documentOf(req.body.messages[0].content[0].text)}\n\nThird.\n`)
+        return reply.document(`# ${documentOf(req.body.messages[0].content[0].text)}\n\nThird.\n`)
       })
       const { run: r } = await generateIn(
         clone,

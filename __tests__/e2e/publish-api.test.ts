@@ -151,7 +151,7 @@ describe('publishing through the API and onto protected branches (dist/main)', (
   it('commit-via api, the branch moving under it (3 developer pushes): every developer commit kept, one bot commit, stale documents regenerated', async () => {
     let release!: () => void
     const held = new Promise<void>((resolve) => (release = resolve))
-    bedrock.enqueue(reply.hold(held, reply.text('# Release notes, regenerated\n')))
+    bedrock.enqueue(reply.hold(held, reply.document('# Release notes, regenerated\n')))
     const event = pushToMain()
     const pending = run(event, { 'commit-via': 'api', concurrency: '1' })
     await bedrock.waitForRequests(1)
@@ -191,7 +191,7 @@ describe('publishing through the API and onto protected branches (dist/main)', (
   it('commit-via api, a conflicting push: the paths named, the remote untouched', async () => {
     let release!: () => void
     const held = new Promise<void>((resolve) => (release = resolve))
-    bedrock.enqueue(reply.hold(held, reply.text('# Release notes, regenerated\n')))
+    bedrock.enqueue(reply.hold(held, reply.document('# Release notes, regenerated\n')))
     const event = pushToMain()
     const pending = run(event, { 'commit-via': 'api', concurrency: '1' })
     await bedrock.waitForRequests(1)

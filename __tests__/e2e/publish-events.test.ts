@@ -149,7 +149,7 @@ describe('only commit what the event is about (dist/main)', () => {
   async function whileRendering(meanwhile: () => void): Promise<{ result: ActionRun; headSha: string }> {
     let release!: () => void
     const held = new Promise<void>((resolve) => (release = resolve))
-    bedrock.enqueue(reply.hold(held, reply.text('# Release notes, regenerated\n')))
+    bedrock.enqueue(reply.hold(held, reply.document('# Release notes, regenerated\n')))
     repo.git('checkout', '-q', '-b', 'feature')
     repo.write({ 'sources/changelog.md': repo.read('sources/changelog.md') + '\n## 2.4.0\n- cancel()\n' })
     repo.commit('changelog: 2.4.0')

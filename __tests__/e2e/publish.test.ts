@@ -347,7 +347,7 @@ describe('publishing (dist/main)', () => {
     beforeEach(() => {
       const held = new Promise<void>((resolve) => (release = resolve))
       // hold the first reply until the other developer has pushed
-      bedrock.enqueue(reply.hold(held, reply.text('# Release notes, regenerated\n')))
+      bedrock.enqueue(reply.hold(held, reply.document('# Release notes, regenerated\n')))
     })
 
     async function raceWith(

@@ -71,7 +71,7 @@ describe('a hostile repository', () => {
     // As actions/checkout leaves it: the token persisted in the repository's git config.
     repo.git('config', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${BASIC}`)
     server = await new BedrockServer().start()
-    server.onRequest(() => reply.text('# New text\n'))
+    server.onRequest(() => reply.document('# New text\n'))
     outside = scratchDir('graft-outside')
     writeFileSync(join(outside, 'secret.txt'), `password for prod: ${SESSION}\n`)
   })

@@ -134,7 +134,7 @@ describe('generate in a shallow clone', () => {
     execFileSync('git', ['clone', '-q', '--bare', repo.root, join(projectRoot, 'docs.git')])
     bedrock = await new BedrockServer().start()
     bedrock.onRequest((req) =>
-      reply.text(`# ${documentOf(req.body.messages[0].content[0].text)}\n\nThird rendering.\n`)
+      reply.document(`# ${documentOf(req.body.messages[0].content[0].text)}\n\nThird rendering.\n`)
     )
     env = bedrockTestEnv(bedrock.url)
     const full = await cloneOf(`file://${join(projectRoot, 'docs.git')}`)

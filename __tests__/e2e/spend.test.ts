@@ -10,11 +10,22 @@
 //   comment gives the expected cost, as its summary does);
 // - max-cost-usd holds while documents are in flight: a call that could take the
 //   run over it does not start (hostile or grown prompts included).
+// The documents are UPDATEs, asked for edits (update-style: edits, the default):
+// the loopback answers as a careful model (reply.document), and a reply cut off
+// in edit mode makes the one whole-document rewrite, both calls billed.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { BUNDLE_NODE, PROJECT_ROOT, runAction, type ActionRun } from '../support/action-runner.js'
-import { AWS_ENV_KEYS, BedrockServer, reply, type RecordedRequest } from '../support/bedrock-server.js'
+import {
+  AWS_ENV_KEYS,
+  BedrockServer,
+  carefulEdits,
+  isEditRequest,
+  reply,
+  shownDraft,
+  type RecordedRequest
+} from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import { GitHubServer, WORKFLOW_IDENTITY } from '../support/github-server.js'
 import { stickyMarker } from '../../src/action/pr-comment.js'
@@ -68,13 +79,19 @@ describe('what a run spends (dist/generate)', () => {
   describe('Bedrock reports no usage, or an absurd one', () => {
     it('a stream without its usage: the tokens are counted from characters and marked, never a free run', async () => {
       changeApi()
-      server.onRequest(() => reply.text('# A document\n\nWith text.\n', { usage: null }))
+      const text = '# A document\n\nWith text.\n'
+      server.onRequest(() => reply.document(text, { usage: null }))
       const run = await generate()
       expect(run.code).toBe(0)
       expect(server.requests).toHaveLength(5)
+      expect(server.requests.every(isEditRequest)).toBe(true)
       // every prompt is over a thousand characters: hundreds of tokens each
       expect(Number(run.outputs.input_tokens)).toBeGreaterThan(1000)
-      expect(Number(run.outputs.output_tokens)).toBe(5 * Math.ceil('# A document\n\nWith text.\n'.length / 3.5))
+      // each reply counted from its characters: the edit_document input the careful model streamed
+      const replyChars = server.requests.map(
+        (r) => JSON.stringify({ edits: carefulEdits(shownDraft(r)!, text) }).length
+      )
+      expect(Number(run.outputs.output_tokens)).toBe(replyChars.reduce((t, n) => t + Math.ceil(n / 3.5), 0))
       expect(Number(run.outputs.cost_usd)).toBeGreaterThan(0)
       // the generate table: every row and the total marked ~, none of them free
       const table = tables(run.summary).find((t) => t[0][1] === 'Directive')!
@@ -99,7 +116,7 @@ describe('what a run spends (dist/generate)', () => {
       changeApi()
       const before = repo.snapshot()
       // each reply is ~1,000 tokens by its characters: the first one crosses 500
-      server.onRequest(() => reply.text(`# Doc\n\n${'Words of a document. '.repeat(170)}\n`, { usage: null }))
+      server.onRequest(() => reply.document(`# Doc\n\n${'Words of a document. '.repeat(170)}\n`, { usage: null }))
       const run = await generate({ 'max-output-tokens': '500', concurrency: '1' })
       expect(run.code).not.toBe(0)
       expect(server.requests.length).toBeLessThan(5)
@@ -112,7 +129,7 @@ describe('what a run spends (dist/generate)', () => {
     it('negative figures cannot make a run cheaper than free, nor take it under max-cost-usd', async () => {
       changeApi()
       server.onRequest(() =>
-        reply.text('# A document\n\nWith text.\n', { usage: { inputTokens: -50_000_000, outputTokens: -1e9 } })
+        reply.document('# A document\n\nWith text.\n', { usage: { inputTokens: -50_000_000, outputTokens: -1e9 } })
       )
       const run = await generate({ 'max-cost-usd': '5' })
       expect(run.code).toBe(0)
@@ -124,27 +141,28 @@ describe('what a run spends (dist/generate)', () => {
   })
 
   describe('a run that fails after spending', () => {
-    it('outputs, summary: every call Bedrock answered, the reply cut at max_tokens included', async () => {
+    it('outputs, summary: every call Bedrock answered, the replies cut at max_tokens included (the edit attempt, then its rewrite)', async () => {
       changeApi()
       server.onRequest((r) =>
         isApiReference(r)
-          ? reply.text('# Cut', { stopReason: 'max_tokens', outputTokens: 8000 })
-          : reply.text('# Doc\n\nText.\n', { outputTokens: 500 })
+          ? reply.document('# Cut', { stopReason: 'max_tokens', outputTokens: 8000 })
+          : reply.document('# Doc\n\nText.\n', { outputTokens: 500 })
       )
       const before = repo.snapshot()
       const run = await generate({ concurrency: '1' })
       expect(run.code).not.toBe(0)
       expect(repo.snapshot()).toEqual(before)
-      // api-reference (cut), overview, faq answered; getting-started and index wait for api-reference
-      expect(server.requests).toHaveLength(3)
-      expect(Number(run.outputs.output_tokens)).toBe(8000 + 500 + 500)
+      // api-reference's edits cut, then its rewrite cut; overview and faq answered; getting-started and index wait for api-reference
+      expect(server.requests).toHaveLength(4)
+      expect(server.requests.filter(isApiReference).map(isEditRequest)).toEqual([true, false])
+      expect(Number(run.outputs.output_tokens)).toBe(8000 + 8000 + 500 + 500)
       const input = Number(run.outputs.input_tokens)
       expect(input).toBeGreaterThan(0)
-      const expected = (input * US_PRICE.input + 9000 * US_PRICE.output) / 1e6
+      const expected = (input * US_PRICE.input + 17000 * US_PRICE.output) / 1e6
       expect(Number(run.outputs.cost_usd)).toBeCloseTo(expected, 6)
       const shown = visibleText(run.summary)
       expect(shown).toContain(
-        `Spent before the run stopped: 3 model call(s), ${input} input and 9000 output tokens; estimated cost $${expected.toFixed(2)}, from the tokens Bedrock reported`
+        `Spent before the run stopped: 4 model call(s), ${input} input and 17000 output tokens; estimated cost $${expected.toFixed(2)}, from the tokens Bedrock reported`
       )
       expect(shown).toContain('Bedrock bills these calls although nothing they returned was committed.')
     })
@@ -166,8 +184,8 @@ describe('what a run spends (dist/generate)', () => {
     const longOverview = (): void => {
       server.onRequest((r) =>
         promptText(r).includes('one-page overview')
-          ? reply.text(`# Overview\n\n${'Tidepool moves jobs. '.repeat(6000)}\n`)
-          : reply.text('# Doc\n\nText.\n')
+          ? reply.document(`# Overview\n\n${'Tidepool moves jobs. '.repeat(6000)}\n`)
+          : reply.document('# Doc\n\nText.\n')
       )
     }
 
@@ -239,8 +257,8 @@ describe('the sticky comment of a failed run (dist/main, pull_request)', () => {
     )
     server.onRequest((r) =>
       isApiReference(r)
-        ? reply.text('# Cut', { stopReason: 'max_tokens', outputTokens: 8000 })
-        : reply.text('# Doc\n\nText.\n', { outputTokens: 500 })
+        ? reply.document('# Cut', { stopReason: 'max_tokens', outputTokens: 8000 })
+        : reply.document('# Doc\n\nText.\n', { outputTokens: 500 })
     )
     const run = await runAction('main', {
       workspace: repo.root,
@@ -271,7 +289,7 @@ describe('the sticky comment of a failed run (dist/main, pull_request)', () => {
     expect(shown).toContain('❌ Graft generate failed')
     expect(shown).toContain('The run stopped before committing anything')
     expect(shown).toContain(
-      `Spent before the run stopped: 3 model call(s), ${run.outputs.input_tokens} input and 9000 output tokens; estimated cost $`
+      `Spent before the run stopped: 4 model call(s), ${run.outputs.input_tokens} input and 17000 output tokens; estimated cost $`
     )
     expect(shown).toContain('5 document(s) still stale')
     expect(body).toContain('`docs/api-reference.md`')
@@ -350,18 +368,20 @@ describe('the CLI when a run fails after spending (dist/cli)', () => {
       )
     server.onRequest((r) =>
       isApiReference(r)
-        ? reply.text('# Cut', { stopReason: 'max_tokens', outputTokens: 8000 })
-        : reply.text('# Doc\n\nText.\n', { outputTokens: 500 })
+        ? reply.document('# Cut', { stopReason: 'max_tokens', outputTokens: 8000 })
+        : reply.document('# Doc\n\nText.\n', { outputTokens: 500 })
     )
     const failed = await cli(['generate'])
     expect(failed.code).toBe(1)
     expect(failed.stderr).toMatch(
-      /Spent before the run stopped: 3 model call\(s\), \d+ input and 9000 output tokens; cost \$0\.\d\d \(estimated from the tokens Bedrock reported; list prices as of /
+      /Spent before the run stopped: 4 model call\(s\), \d+ input and 17000 output tokens; cost \$0\.\d\d \(estimated from the tokens Bedrock reported; list prices as of /
     )
-    server.onRequest(() => reply.text('# Doc\n\nText.\n', { usage: null }))
+    server.onRequest(() => reply.document('# Doc\n\nText.\n', { usage: null }))
     const counted = await cli(['generate'])
     expect(counted.code).toBe(0)
-    expect(counted.stdout).toMatch(/^docs\/overview\.md: .* ~\d+ in \/ ~\d+ out tokens, ~\$0\.\d+$/m)
+    expect(counted.stdout).toMatch(
+      /^docs\/overview\.md: .* ~\d+ in \/ ~\d+ out tokens, ~\$0\.\d+; \+\d+ −\d+ of \d+ lines, edits$/m
+    )
     expect(counted.stdout).toMatch(
       /^Cost: \$0\.\d+ \(estimated from the tokens Bedrock reported, and for 5 call\(s\) whose usage Bedrock did not report, from their characters \(3\.5 per token\); list prices as of /m
     )

@@ -5,9 +5,18 @@
 // reply), and every request is recorded for assertions. Quota mode (quota())
 // stands in for Bedrock's account limits: at most K requests served at once,
 // or N admitted per minute; beyond that, ThrottlingException, counted.
+// Tool use as Bedrock streams it: a contentBlockStart naming the tool and its
+// toolUseId, the tool's input as string pieces in contentBlockDelta.toolUse,
+// contentBlockStop, then stopReason tool_use (reply.edits, reply.toolInput);
+// reply.document plays a careful model, answering an edit-mode request with
+// the edits that turn the draft it was shown into the given text, and any
+// other request with that text; refuseTools() refuses tool use for a model id
+// as Bedrock does for models that take none.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { EventStreamCodec } from '@smithy/eventstream-codec'
+import { diffArrays } from 'diff'
+import { applyDraftEdits } from '../../src/core/render/edits.js'
 import { scratchDir } from './scratch.js'
 
 const codec = new EventStreamCodec(
@@ -29,6 +38,36 @@ export interface TextReply {
    * metadata frame at all (a stream that reports no usage). Default: from the text.
    */
   usage?: Record<string, unknown> | null
+  /** writes the response in pieces of this many bytes (frames split anywhere, characters too) */
+  byteChunks?: number
+}
+
+/** A call of a tool: its input (JSON text) streamed in pieces, as Bedrock streams tool use. */
+export interface ToolReply {
+  kind: 'tool'
+  name: string
+  /** the tool's input exactly as streamed (valid JSON or not) */
+  input: string
+  /** how many contentBlockDelta frames the input is cut into (anywhere, even inside a character's UTF-16 pair) */
+  chunks: number
+  chunkDelayMs: number
+  /** tool_use, or e.g. max_tokens for a reply cut off */
+  stopReason: string
+  outputTokens?: number
+  /** as TextReply's: the metadata frame's usage as sent, `null` for none; default from the input */
+  usage?: Record<string, unknown> | null
+  byteChunks?: number
+}
+
+/** A careful model: the edits from the draft it was shown to `text` in edit mode, else `text`. */
+export interface DocumentReply {
+  kind: 'document'
+  text: string
+  opts: ReplyOptions
+}
+
+type ReplyOptions = Partial<Pick<TextReply, 'chunks' | 'chunkDelayMs' | 'outputTokens' | 'usage' | 'byteChunks'>> & {
+  stopReason?: string
 }
 
 export interface ErrorReply {
@@ -61,7 +100,16 @@ export interface HeldReply {
   then: Behaviour
 }
 
-export type Behaviour = TextReply | ErrorReply | MidStreamFailure | DelayedReply | HeldReply
+export type Behaviour = TextReply | ToolReply | DocumentReply | ErrorReply | MidStreamFailure | DelayedReply | HeldReply
+
+/** One edit as the edit_document tool's input spells it. */
+export interface ToolEdit {
+  old_text: string
+  new_text: string
+}
+
+/** The tool edit mode forces, as the request names it. */
+export const EDIT_TOOL = 'edit_document'
 
 const DEFAULT_TEXT = '# Generated\n\nA generated document.\n'
 
@@ -74,8 +122,25 @@ export const reply = {
     chunkDelayMs: opts.chunkDelayMs ?? 0,
     stopReason: opts.stopReason ?? 'end_turn',
     outputTokens: opts.outputTokens,
-    ...(opts.usage === undefined ? {} : { usage: opts.usage })
+    ...(opts.usage === undefined ? {} : { usage: opts.usage }),
+    byteChunks: opts.byteChunks
   }),
+  /** A call of the edit tool with these edits. */
+  edits: (edits: ToolEdit[], opts: ReplyOptions = {}): ToolReply => reply.toolInput(JSON.stringify({ edits }), opts),
+  /** A call of the edit tool whose input is exactly `input` (malformed JSON included). */
+  toolInput: (input: string, opts: ReplyOptions & { name?: string } = {}): ToolReply => ({
+    kind: 'tool',
+    name: opts.name ?? EDIT_TOOL,
+    input,
+    chunks: opts.chunks ?? Math.max(1, Math.min(4, input.length)),
+    chunkDelayMs: opts.chunkDelayMs ?? 0,
+    stopReason: opts.stopReason ?? 'tool_use',
+    outputTokens: opts.outputTokens,
+    ...(opts.usage === undefined ? {} : { usage: opts.usage }),
+    byteChunks: opts.byteChunks
+  }),
+  /** What a careful model sends for a document whose right text is `text`: the edits in edit mode, else the text. */
+  document: (text: string, opts: ReplyOptions = {}): DocumentReply => ({ kind: 'document', text, opts }),
   maxTokens: (text = '# Cut off\n\nThe text stops in the mid'): TextReply =>
     reply.text(text, { stopReason: 'max_tokens' }),
   empty: (): TextReply => reply.text('', { chunks: 0 }),
@@ -100,8 +165,8 @@ export const reply = {
   }),
   /** Holds the reply (no headers sent) for `ms`, past the client's time limit. */
   stall: (ms: number, then: Behaviour = reply.text('# Too late\n')): DelayedReply => ({ kind: 'delay', ms, then }),
-  latency: (ms: number, then: Behaviour = reply.text(DEFAULT_TEXT)): DelayedReply => ({ kind: 'delay', ms, then }),
-  hold: (release: Promise<unknown>, then: Behaviour = reply.text(DEFAULT_TEXT)): HeldReply => ({
+  latency: (ms: number, then: Behaviour = reply.document(DEFAULT_TEXT)): DelayedReply => ({ kind: 'delay', ms, then }),
+  hold: (release: Promise<unknown>, then: Behaviour = reply.document(DEFAULT_TEXT)): HeldReply => ({
     kind: 'hold',
     release,
     then
@@ -155,15 +220,112 @@ export interface CountRequest {
   inputTokens?: number
 }
 
-/** How the server answers CountTokens: count (1 token per 4 characters of message text), or refuse as Bedrock does for models it cannot count. */
+/** How the server answers CountTokens: count (1 token per 4 characters of message text and tool definitions), or refuse as Bedrock does for models it cannot count. */
 export type CountTokensMode = 'count' | 'unsupported' | 'access-denied'
+
+/** The request forces the edit tool (edit mode). */
+export function isEditRequest(req: RecordedRequest): boolean {
+  return req.body?.toolConfig?.toolChoice?.tool?.name === EDIT_TOOL
+}
+
+/** The packed prompt of a request (its one user message). */
+export function promptText(req: RecordedRequest): string {
+  return req.body?.messages?.[0]?.content?.[0]?.text ?? ''
+}
+
+/** The previous draft as the request showed it (between its markers; the block drops one final line break, LF or CRLF). */
+export function shownDraft(req: RecordedRequest): string | undefined {
+  const prompt = promptText(req)
+  const begin = '---BEGIN PREVIOUS DRAFT---\n'
+  const start = prompt.indexOf(begin)
+  const end = prompt.indexOf('\n---END PREVIOUS DRAFT---', start)
+  if (start < 0 || end < 0) return undefined
+  return prompt.slice(start + begin.length, end)
+}
+
+/**
+ * The edits a careful model sends to turn `draft` (as shown) into `text`: one
+ * per changed run of lines, widened by whole neighbouring lines until its
+ * old_text occurs once in the draft, and merged with a neighbour they would
+ * overlap. Line breaks are read as LF (a model copies what it reads). An
+ * unchanged text gives the empty list.
+ */
+export function carefulEdits(draft: string, text: string): ToolEdit[] {
+  const lf = (t: string): string => t.replace(/\r\n/g, '\n')
+  const shown = lf(draft)
+  const target = lf(text).replace(/\n$/, '')
+  if (shown === target) return []
+  // both with a final line break, so every line is one token; it is taken off again below
+  const a = `${shown}\n`.split(/(?<=\n)/)
+  const b = `${target}\n`.split(/(?<=\n)/)
+  const hunks: Array<{ from: number; to: number; insert: string[] }> = []
+  let i = 0
+  for (const part of diffArrays(a, b)) {
+    if (part.removed) {
+      const last = hunks.at(-1)
+      if (last && last.to === i) last.to += part.count
+      else hunks.push({ from: i, to: i + part.count, insert: [] })
+      i += part.count
+    } else if (part.added) {
+      const last = hunks.at(-1)
+      if (last && last.to === i) last.insert.push(...part.value)
+      else hunks.push({ from: i, to: i, insert: [...part.value] })
+    } else i += part.count
+  }
+  const join = (from: number, to: number): string => a.slice(from, to).join('')
+  const whole = `${shown}\n`
+  const once = (from: number, to: number): boolean => {
+    const old = join(from, to)
+    const at = whole.indexOf(old)
+    return old !== '' && at >= 0 && whole.indexOf(old, at + 1) < 0
+  }
+  // each edit: whole lines [from, to) of the draft, holding one or more hunks
+  const edits: Array<{ from: number; to: number; hunks: typeof hunks }> = []
+  for (const h of hunks) {
+    let { from, to } = h
+    while (!once(from, to)) {
+      if (from > 0) from--
+      if (!once(from, to) && to < a.length) to++
+    }
+    const prev = edits.at(-1)
+    if (prev && prev.to > from) {
+      // overlapping neighbours become one edit
+      prev.to = Math.max(prev.to, to)
+      prev.hunks.push(h)
+    } else edits.push({ from, to, hunks: [h] })
+  }
+  const list = edits.map(({ from, to, hunks: inside }) => {
+    const insert: string[] = []
+    let pos = from
+    for (const h of inside) {
+      insert.push(...a.slice(pos, h.from), ...h.insert)
+      pos = h.to
+    }
+    insert.push(...a.slice(pos, to))
+    let oldText = join(from, to)
+    let newText = insert.join('')
+    // the shown draft has no final line break: an edit reaching the end must not have one either
+    if (to === a.length) {
+      oldText = oldText.replace(/\n$/, '')
+      newText = newText.replace(/\n$/, '')
+    }
+    return { old_text: oldText, new_text: newText }
+  })
+  // as the action applies them (in order, each once in the text the earlier ones left); else one edit of the whole draft
+  const applied = applyDraftEdits(
+    shown,
+    list.map((e) => ({ oldText: e.old_text, newText: e.new_text }))
+  )
+  return applied.ok && applied.text === target ? list : [{ old_text: shown, new_text: target }]
+}
 
 export class BedrockServer {
   readonly requests: RecordedRequest[] = []
   readonly countRequests: CountRequest[] = []
   private countMode: CountTokensMode = 'count'
+  private toolRefusals: (modelId: string) => boolean = () => false
   private readonly queue: Behaviour[] = []
-  private fallback: (req: RecordedRequest) => Behaviour = () => reply.text(DEFAULT_TEXT)
+  private fallback: (req: RecordedRequest) => Behaviour = () => reply.document(DEFAULT_TEXT)
   private readonly server: Server
   private readonly timers = new Set<NodeJS.Timeout>()
   private waiters: Array<{ count: number; resolve: () => void }> = []
@@ -209,6 +371,17 @@ export class BedrockServer {
   /** Quota mode: throttles what the limits do not admit (see Quota); {} turns it off. */
   quota(limits: Quota): this {
     this.limits = limits
+    return this
+  }
+
+  /**
+   * Refuses tool use for these model ids, as Bedrock does for a model that takes
+   * no tools: a request carrying toolConfig gets ValidationException "This
+   * model doesn't support tool use in streaming mode." (ConverseStream), before
+   * any scripted behaviour is taken.
+   */
+  refuseTools(...modelIds: string[]): this {
+    this.toolRefusals = (id) => modelIds.includes(id)
     return this
   }
 
@@ -269,6 +442,11 @@ export class BedrockServer {
     // served until the response is done or the client gave up on it
     if (res.closed) this.open--
     else res.once('close', () => void this.open--)
+    if (recorded.body?.toolConfig && this.toolRefusals(recorded.modelId)) {
+      const where = recorded.operation === 'converse-stream' ? ' in streaming mode' : ''
+      sendError(res, requestId, reply.validation(`This model doesn't support tool use${where}.`))
+      return
+    }
     const behaviour = this.queue.shift() ?? this.fallback(recorded)
     await this.perform(behaviour, recorded, res)
   }
@@ -292,7 +470,9 @@ export class BedrockServer {
     const chars = messages
       .flatMap((m) => m.content ?? [])
       .reduce((n: number, c: { text?: string }) => n + (c.text?.length ?? 0), 0)
-    recorded.inputTokens = Math.ceil(chars / 4)
+    // a tool's definition is input too, as Bedrock counts it
+    const toolConfig = body?.input?.converse?.toolConfig
+    recorded.inputTokens = Math.ceil((chars + (toolConfig ? JSON.stringify(toolConfig).length : 0)) / 4)
     res.writeHead(200, { 'content-type': 'application/json', 'x-amzn-requestid': requestId })
     res.end(JSON.stringify({ inputTokens: recorded.inputTokens }))
   }
@@ -333,6 +513,18 @@ export class BedrockServer {
         return sendError(res, req.requestId, behaviour)
       case 'text':
         return req.operation === 'converse' ? sendConverse(res, req, behaviour) : this.sendStream(res, req, behaviour)
+      case 'tool':
+        return req.operation === 'converse'
+          ? sendConverse(res, req, behaviour)
+          : this.sendToolStream(res, req, behaviour)
+      case 'document': {
+        const draft = shownDraft(req)
+        const answer =
+          isEditRequest(req) && draft !== undefined
+            ? reply.edits(carefulEdits(draft, behaviour.text), behaviour.opts)
+            : reply.text(behaviour.text, behaviour.opts)
+        return this.perform(answer, req, res)
+      }
       case 'mid-stream':
         return this.sendMidStreamFailure(res, req, behaviour)
     }
@@ -340,18 +532,50 @@ export class BedrockServer {
 
   private async sendStream(res: ServerResponse, req: RecordedRequest, r: TextReply): Promise<void> {
     startStream(res, req.requestId)
-    const frame = (type: string, body: object): void => {
-      if (!res.destroyed) res.write(eventFrame(type, body))
-    }
-    frame('messageStart', { role: 'assistant' })
+    const frame = this.framer(res, r.byteChunks)
+    await frame('messageStart', { role: 'assistant' })
     for (const piece of split(r.text, r.chunks)) {
       if (r.chunkDelayMs) await this.sleep(r.chunkDelayMs)
-      frame('contentBlockDelta', { contentBlockIndex: 0, delta: { text: piece } })
+      await frame('contentBlockDelta', { contentBlockIndex: 0, delta: { text: piece } })
     }
-    frame('contentBlockStop', { contentBlockIndex: 0 })
-    frame('messageStop', { stopReason: r.stopReason })
-    if (r.usage !== null) frame('metadata', { usage: r.usage ?? usage(req, r), metrics: { latencyMs: 1 } })
+    await frame('contentBlockStop', { contentBlockIndex: 0 })
+    await frame('messageStop', { stopReason: r.stopReason })
+    if (r.usage !== null) await frame('metadata', { usage: r.usage ?? usage(req, r), metrics: { latencyMs: 1 } })
     res.end()
+  }
+
+  /** Tool use as ConverseStream sends it: start (name, id), input pieces, stop, stopReason, usage. */
+  private async sendToolStream(res: ServerResponse, req: RecordedRequest, r: ToolReply): Promise<void> {
+    startStream(res, req.requestId)
+    const frame = this.framer(res, r.byteChunks)
+    await frame('messageStart', { role: 'assistant' })
+    const toolUseId = `tooluse_${req.requestId.replace(/[^A-Za-z0-9]/g, '')}`
+    await frame('contentBlockStart', { contentBlockIndex: 0, start: { toolUse: { toolUseId, name: r.name } } })
+    for (const piece of split(r.input, r.chunks)) {
+      if (r.chunkDelayMs) await this.sleep(r.chunkDelayMs)
+      await frame('contentBlockDelta', { contentBlockIndex: 0, delta: { toolUse: { input: piece } } })
+    }
+    await frame('contentBlockStop', { contentBlockIndex: 0 })
+    await frame('messageStop', { stopReason: r.stopReason })
+    if (r.usage !== null) await frame('metadata', { usage: r.usage ?? usage(req, r), metrics: { latencyMs: 1 } })
+    res.end()
+  }
+
+  /**
+   * Writes one event frame; with `byteChunks`, in pieces of that many bytes, each
+   * its own write after a turn of the event loop, so the client reads frames
+   * (and the characters in them) split at arbitrary byte boundaries.
+   */
+  private framer(res: ServerResponse, byteChunks?: number): (type: string, body: object) => Promise<void> {
+    return async (type, body) => {
+      const bytes = eventFrame(type, body)
+      const size = byteChunks && byteChunks > 0 ? byteChunks : bytes.length
+      for (let at = 0; at < bytes.length; at += size) {
+        if (res.destroyed) return
+        res.write(bytes.subarray(at, at + size))
+        if (size < bytes.length) await new Promise((resolve) => setImmediate(resolve))
+      }
+    }
   }
 
   private async sendMidStreamFailure(res: ServerResponse, req: RecordedRequest, f: MidStreamFailure): Promise<void> {
@@ -386,9 +610,12 @@ function split(text: string, parts: number): string[] {
   return out
 }
 
-function usage(req: RecordedRequest, r: TextReply): { inputTokens: number; outputTokens: number; totalTokens: number } {
+function usage(
+  req: RecordedRequest,
+  r: TextReply | ToolReply
+): { inputTokens: number; outputTokens: number; totalTokens: number } {
   const inputTokens = Math.ceil(JSON.stringify(req.body ?? '').length / 4)
-  const outputTokens = r.outputTokens ?? Math.ceil(r.text.length / 4)
+  const outputTokens = r.outputTokens ?? Math.ceil((r.kind === 'tool' ? r.input : r.text).length / 4)
   return { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens }
 }
 
@@ -428,16 +655,30 @@ function sendError(res: ServerResponse, requestId: string, e: ErrorReply): void 
   res.end(JSON.stringify({ message: e.message }))
 }
 
-function sendConverse(res: ServerResponse, req: RecordedRequest, r: TextReply): void {
+function sendConverse(res: ServerResponse, req: RecordedRequest, r: TextReply | ToolReply): void {
   res.writeHead(200, { 'content-type': 'application/json', 'x-amzn-requestid': req.requestId })
+  const content =
+    r.kind === 'tool'
+      ? [{ toolUse: { toolUseId: `tooluse_${req.requestId}`, name: r.name, input: parseOr(r.input) } }]
+      : r.text
+        ? [{ text: r.text }]
+        : []
   res.end(
     JSON.stringify({
-      output: { message: { role: 'assistant', content: r.text ? [{ text: r.text }] : [] } },
+      output: { message: { role: 'assistant', content } },
       stopReason: r.stopReason,
       usage: usage(req, r),
       metrics: { latencyMs: 1 }
     })
   )
+}
+
+function parseOr(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
 }
 
 /**

@@ -75,6 +75,7 @@ function printLeftStale(left, verb) {
 /* harmony export */   AZ: () => (/* binding */ DEFAULT_DVC_TIME_LIMIT_MINUTES),
 /* harmony export */   EV: () => (/* binding */ DEFAULT_TIMEOUT_MINUTES),
 /* harmony export */   GG: () => (/* binding */ DEFAULT_HAND_EDITS),
+/* harmony export */   Kg: () => (/* binding */ DEFAULT_UPDATE_STYLE),
 /* harmony export */   N4: () => (/* binding */ DEFAULT_DVC_VERSION),
 /* harmony export */   Qw: () => (/* binding */ DEFAULT_MAX_DOCUMENTS),
 /* harmony export */   To: () => (/* binding */ DEFAULT_MAX_INPUT_TOKENS),
@@ -148,6 +149,12 @@ const DEFAULT_DOWNSTREAM = 'include';
 /** A generated document edited by hand: accept the edit into dvc.lock, said plainly (see validate/hand-edits.ts). */
 const DEFAULT_HAND_EDITS = 'keep';
 /**
+ * UPDATE, REFINE and REFRESH ask the model for edits to the previous draft
+ * (pack/update-style.ts): a one-line change costs a one-line edit, and every
+ * other byte stays as it was. `rewrite` asks for the whole document.
+ */
+const DEFAULT_UPDATE_STYLE = 'edits';
+/**
  * The action inputs whose defaults are stated in action.yml, with the value
  * each must state. Inputs whose default depends on the run (aws-region, token)
  * are not listed.
@@ -179,7 +186,8 @@ const ACTION_INPUT_DEFAULTS = {
     'commit-user-email': DEFAULT_COMMIT_USER_EMAIL,
     'commit-via': DEFAULT_COMMIT_VIA,
     'on-protected': DEFAULT_ON_PROTECTED,
-    'hand-edits': DEFAULT_HAND_EDITS
+    'hand-edits': DEFAULT_HAND_EDITS,
+    'update-style': DEFAULT_UPDATE_STYLE
 };
 
 
@@ -237,10 +245,12 @@ function leftStale(report, rewritten) {
 /* harmony export */   RW: () => (/* binding */ parseHeader),
 /* harmony export */   RX: () => (/* binding */ formatHeader),
 /* harmony export */   Sd: () => (/* binding */ isHeaderLine),
+/* harmony export */   d4: () => (/* binding */ HEADER_PREFIX),
 /* harmony export */   fg: () => (/* binding */ sha256Hex),
+/* harmony export */   k0: () => (/* binding */ usesCrlf),
 /* harmony export */   wI: () => (/* binding */ composeDocument)
 /* harmony export */ });
-/* unused harmony exports HEADER_PREFIX, utcDate */
+/* unused harmony export utcDate */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 // The first line of every generated document, in Graft's exact format. It
@@ -293,12 +303,26 @@ function stripHeaders(text) {
 }
 /**
  * The file to write: the header line, then the model's text without header
- * lines, ending in a newline. Never two headers, whatever the model returned.
+ * lines, ending in a line break (unless `asIs`: an edited draft keeps its own
+ * ending). The header's line break is the text's own (CRLF in a CRLF text).
+ * Never two headers, whatever the model returned.
  */
-function composeDocument(header, text) {
+function composeDocument(header, text, options = {}) {
     const body = stripHeaders(text);
-    const ended = body === '' || body.endsWith('\n') ? body : `${body}\n`;
-    return `${header}\n${ended}`;
+    const eol = usesCrlf(body) ? '\r\n' : '\n';
+    const ended = options.asIs || body === '' || body.endsWith('\n') ? body : `${body}${eol}`;
+    return `${header}${eol}${ended}`;
+}
+/** Every line break of `text` is CRLF (and it has at least one). */
+function usesCrlf(text) {
+    let lf = 0;
+    let crlf = 0;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+        lf++;
+        if (text[at - 1] === '\r')
+            crlf++;
+    }
+    return lf > 0 && crlf === lf;
 }
 
 

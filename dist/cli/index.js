@@ -166,8 +166,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // Loaded on demand: validate, the quick path, never loads the AWS SDK.
 const commands = {
     validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(8), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
-    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(516), __nccwpck_require__.e(8), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(831)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4831))).generateCommand,
-    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(516), __nccwpck_require__.e(8), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(831)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4831))).packCommand,
+    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(879), __nccwpck_require__.e(8), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8629))).generateCommand,
+    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(879), __nccwpck_require__.e(8), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8629))).packCommand,
     sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(8), __nccwpck_require__.e(152), __nccwpck_require__.e(666)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7666))).syncCommand,
     hook: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(8), __nccwpck_require__.e(215)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7215))).hookCommand
 };

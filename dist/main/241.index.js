@@ -408,7 +408,7 @@ function stageRefs(src, name, body, problems) {
             problems.push({
                 file: src.file,
                 line,
-                message: `refusing to run DVC: the wdir of stage ${name} is ${written === undefined ? 'not a path' : 'written with ${…}'}, so where DVC would read its files cannot be checked before it runs`,
+                message: `refusing to run DVC: the wdir of stage ${name} ${written === undefined ? 'is not a path' : 'is written with ${…}'}, so where DVC would read its files cannot be checked before it runs`,
                 hint: 'write wdir as a plain folder path inside the repository'
             });
             return refs;

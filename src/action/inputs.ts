@@ -17,7 +17,8 @@ import {
   DEFAULT_MAX_TOKENS,
   DEFAULT_MODEL,
   DEFAULT_TIMEOUT_MINUTES,
-  ACTION_INPUT_DEFAULTS
+  ACTION_INPUT_DEFAULTS,
+  DEFAULT_UPDATE_STYLE
 } from '../core/defaults.js'
 import { GraftError } from '../core/errors.js'
 import { resolveModelSetting } from '../core/render/models.js'
@@ -30,6 +31,7 @@ import type { EngineChoice } from '../core/validate/validate.js'
 import type { Budget } from '../core/generate/budget.js'
 import { parseHandEditPolicy, type HandEditPolicy } from '../core/validate/hand-edits.js'
 import { escapeLog } from '../core/log.js'
+import { parseUpdateStyle, type UpdateStyle } from '../core/pack/update-style.js'
 
 export interface ValidateInputs {
   root: string
@@ -159,6 +161,8 @@ export interface GenerateInputs extends ValidateInputs {
   timeoutMinutes: number
   dryRun: boolean
   budget: Budget
+  /** UPDATE/REFINE/REFRESH: edits to the previous draft, or the whole document */
+  updateStyle: UpdateStyle
   /** `model-prices`: the run's own prices, over the list prices */
   prices: PriceOverrides
 }
@@ -180,6 +184,7 @@ export function readGenerateInputs(): GenerateInputs {
     concurrency: getPositiveInt('concurrency', DEFAULT_CONCURRENCY),
     timeoutMinutes: getPositiveInt('timeout-minutes', DEFAULT_TIMEOUT_MINUTES),
     dryRun: getBoolean('dry-run', false),
+    updateStyle: parseUpdateStyle(getString('update-style', DEFAULT_UPDATE_STYLE), 'input update-style'),
     budget: {
       maxDocuments: getPositiveInt('max-documents', DEFAULT_MAX_DOCUMENTS),
       maxInputTokens: getPositiveInt('max-input-tokens', DEFAULT_MAX_INPUT_TOKENS),

@@ -10,6 +10,7 @@ import { runCost, type InputEstimate } from '../core/generate/budget.js'
 import type { SpendTotals } from '../core/generate/spend.js'
 import { PRICES_AS_OF, formatUsd } from '../core/render/prices.js'
 import { CHARS_PER_TOKEN } from '../core/render/token-estimate.js'
+import type { LineChange } from '../core/generate/line-changes.js'
 import {
   code,
   commentLength,
@@ -130,6 +131,40 @@ export interface DocumentRow {
   promptChars: number
   /** edited by hand: `kept` (accepted into dvc.lock) or `regenerated` */
   handEdit?: 'kept' | 'regenerated'
+  /** edits, rewrite or edits→rewrite (the planned style in a dry run) */
+  style?: string
+  /** lines added and removed, out of the document's lines */
+  lines?: LineChange
+  /** why the edits did not apply (edits→rewrite) */
+  editsFailed?: string
+  /** an UPDATE that changed far more than its source diff calls for */
+  disproportionate?: { share: number; sourceDiffLines: number }
+}
+
+/** `+3 −1 of 212 lines, edits`: our own digits and words. */
+function changeMarkdown(r: DocumentRow): Markdown {
+  if (!r.lines) return own``
+  const { added, removed, lines } = r.lines
+  return own`${LINE_BREAK}+${added} −${removed} of ${lines} line${lines === 1 ? own`` : own`s`}, ${text(r.style ?? '')}`
+}
+
+/** Fallbacks and out-of-proportion changes, one paragraph per document, under the table (none when none). */
+function changeNotes(rows: DocumentRow[]): Markdown[] {
+  const notes: Markdown[] = []
+  for (const r of rows) {
+    if (r.editsFailed)
+      notes.push(own`${code(r.output)}: edits did not apply: ${text(r.editsFailed)}; rewrote the whole document.\n`)
+  }
+  for (const r of rows) {
+    const d = r.disproportionate
+    if (!d || !r.lines) continue
+    const { added, removed, lines } = r.lines
+    const n = d.sourceDiffLines
+    notes.push(
+      own`⚠️ ${code(r.output)}: this UPDATE changed ${Math.round(d.share * 100)}% of its lines (+${added} −${removed} of ${lines} lines) for a source diff of ${n} changed line${n === 1 ? own`` : own`s`}; review the whole document.\n`
+    )
+  }
+  return notes
 }
 
 /** The run's hand-edited documents, said plainly under the table (empty when none). */
@@ -163,9 +198,12 @@ function handEditNote(rows: DocumentRow[], dryRun: boolean): Markdown[] {
 }
 
 function outcome(r: DocumentRow, dryRun: boolean): Markdown {
-  if (dryRun) return own`dry run (${r.promptChars} chars packed)`
-  if (r.cached) return own`cache hit`
-  if (r.rendered) return own`rendered`
+  if (dryRun) {
+    const asks = !r.style ? own`` : r.style === 'edits' ? own`, asks for edits` : own`, asks for the whole document`
+    return own`dry run (${r.promptChars} chars packed${asks})`
+  }
+  if (r.cached) return own`cache hit${changeMarkdown(r)}`
+  if (r.rendered) return own`rendered${changeMarkdown(r)}`
   return r.handEdit === 'kept' ? own`hand edit kept (no call)` : own`kept (no call)`
 }
 
@@ -222,7 +260,7 @@ export function generateBlocks(rows: DocumentRow[], dryRun: boolean, where = 'se
     ]),
     more: more(where)
   }
-  return [table, ...handEditNote(rows, dryRun)]
+  return [table, ...changeNotes(rows), ...handEditNote(rows, dryRun)]
 }
 
 /** A dollar figure of our own (`$0.0123`): digits, a point and a dollar sign are never Markdown. */

@@ -1,8 +1,11 @@
 // The render cache on GitHub's cache service: one entry per rendered text,
-// keyed by the sha256 of the model and the packed prompt. Every call goes
-// through actions-cache.ts (a short time limit; the first failure turns the
-// cache off for the run): without the cache service (local runs, GHES without
-// it), or with one that is down or slow, the run goes on and simply renders.
+// keyed by the sha256 of the model, its output limit and temperature, the
+// update style asked for (edits or rewrite) and the packed prompt
+// (core/generate/render-document.ts); an entry also says how its text was
+// obtained (edits, rewrite, edits→rewrite). Every call goes through
+// actions-cache.ts (a short time limit; the first failure turns the cache off
+// for the run): without the cache service (local runs, GHES without it), or
+// with one that is down or slow, the run goes on and simply renders.
 //
 // The texts live under the runner user's home and are named to @actions/cache
 // as `~/…`: the service versions an entry by a hash of the path list exactly as

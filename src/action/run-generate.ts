@@ -103,7 +103,8 @@ export async function runGenerate(
         baselineRev,
         gitToken: token || undefined,
         gitServer: server,
-        handEdits: inputs.handEdits
+        handEdits: inputs.handEdits,
+        updateStyle: inputs.updateStyle
       })
     )
     .catch(async (error: unknown) => {

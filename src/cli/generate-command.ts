@@ -11,11 +11,14 @@ import {
   DEFAULT_HAND_EDITS,
   DEFAULT_MAX_TOKENS,
   DEFAULT_MODEL,
-  DEFAULT_TIMEOUT_MINUTES
+  DEFAULT_TIMEOUT_MINUTES,
+  DEFAULT_UPDATE_STYLE
 } from '../core/defaults.js'
 import { DEFAULT_BUDGET } from '../core/generate/budget.js'
 import { RunSpend, type SpendTotals } from '../core/generate/spend.js'
 import { CHARS_PER_TOKEN } from '../core/render/token-estimate.js'
+import { parseUpdateStyle } from '../core/pack/update-style.js'
+import { describeDisproportion, describeLineChange } from '../core/generate/line-changes.js'
 import { shadowedProfileNote } from '../core/render/credentials.js'
 import { PRICES_AS_OF, formatUsd, parseModelPrices } from '../core/render/prices.js'
 import { resolveRegion } from '../core/render/region.js'
@@ -28,6 +31,7 @@ import { dvcOnPath } from './dvc-locator.js'
 import { parseTargetList } from '../core/pipeline/targets.js'
 import { printLeftStale, terminalLog } from './terminal-log.js'
 import { COMMON_ROWS, helpPage } from './help.js'
+import { escapeLog } from '../core/log.js'
 
 export const generateHelp = (): string =>
   helpPage({
@@ -83,6 +87,10 @@ export const generateHelp = (): string =>
             '--hand-edits <keep|regenerate|fail>',
             'a generated document edited by hand: accept the edit into dvc.lock,\nrewrite it from the edit (REFRESH), or fail (default keep)'
           ],
+          [
+            '--update-style <edits|rewrite>',
+            `UPDATE, REFINE and REFRESH: ask for edits to the previous draft, rewriting\nthe whole document only when they do not apply (edits), or ask for the\nwhole document (rewrite) (default ${DEFAULT_UPDATE_STYLE})`
+          ],
           ...COMMON_ROWS
         ]
       }
@@ -97,7 +105,18 @@ export const packHelp = (): string =>
       'or a stage name), after a line naming its directive: the run is planned as\n' +
       'generate plans it, so a document whose upstreams are regenerated first gets the\n' +
       'directive generate gives it. Calls no model, writes nothing.',
-    sections: [{ heading: 'Options', rows: COMMON_ROWS }]
+    sections: [
+      {
+        heading: 'Options',
+        rows: [
+          [
+            '--update-style <edits|rewrite>',
+            `the request as generate makes it: UPDATE, REFINE and REFRESH ask for edits\nto the previous draft (edits), or for the whole document (rewrite)\n(default ${DEFAULT_UPDATE_STYLE})`
+          ],
+          ...COMMON_ROWS
+        ]
+      }
+    ]
   })
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -121,6 +140,7 @@ type GenerateOptions = {
   'timeout-minutes'?: string
   engine: string
   'hand-edits': string
+  'update-style': string
   cwd: string
   help: boolean
 }
@@ -143,6 +163,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     'timeout-minutes': { type: 'string' },
     engine: { type: 'string', default: 'auto' },
     'hand-edits': { type: 'string', default: DEFAULT_HAND_EDITS },
+    'update-style': { type: 'string', default: DEFAULT_UPDATE_STYLE },
     cwd: { type: 'string', short: 'C', default: '.' }
   })
   if (values.help) {
@@ -154,6 +175,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
   const downstream = asUsage(() => parseDownstream(values.downstream, '--downstream'))
   asUsage(() => resolveModelSetting(values.model, '--model'))
   const handEdits = asUsage(() => parseHandEditPolicy(values['hand-edits'], '--hand-edits'))
+  const updateStyle = asUsage(() => parseUpdateStyle(values['update-style'], '--update-style'))
   const maxTokens = positiveInt('max-tokens', values['max-tokens'], DEFAULT_MAX_TOKENS)
   const concurrency = positiveInt('concurrency', values.concurrency, DEFAULT_CONCURRENCY)
   const timeoutMs = positiveInt('timeout-minutes', values['timeout-minutes'], DEFAULT_TIMEOUT_MINUTES) * 60_000
@@ -201,6 +223,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     timeoutMs,
     dryRun: values['dry-run'],
     handEdits,
+    updateStyle,
     prices,
     renderer: async () => {
       await checkCredentials(region, audience)
@@ -221,7 +244,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
       process.off('SIGINT', onSignal)
     })
   if (result.dryRun) {
-    // Each document's directive is already in the log above: once is enough.
+    // Each document's directive and style are already in the log above: once is enough.
     const counts = new Map<string, number>()
     for (const d of result.documents) counts.set(d.directive, (counts.get(d.directive) ?? 0) + 1)
     const tally = [...counts].map(([directive, n]) => `${n} ${directive}`).join(', ')
@@ -240,7 +263,12 @@ export async function generateCommand(argv: string[]): Promise<number> {
       const about = d.usageEstimated ? '~' : ''
       const cost = d.costUsd === undefined ? 'no price' : `${about}${formatUsd(d.costUsd)}`
       const tokens = d.rendered ? `, ${about}${d.inputTokens} in / ${about}${d.outputTokens} out tokens, ${cost}` : ''
-      process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}\n`)
+      const change = d.lines ? `; ${describeLineChange(d.lines)}, ${d.style}` : ''
+      process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}${change}\n`)
+      if (d.editsFailed)
+        process.stdout.write(`  ${escapeLog(`edits did not apply: ${d.editsFailed}; rewrote the whole document`)}\n`)
+      if (d.disproportionate && d.lines)
+        process.stdout.write(`  ${escapeLog(`warning: ${describeDisproportion(d.disproportionate, d.lines)}`)}\n`)
     }
   }
   if (!result.dryRun) {
@@ -272,15 +300,21 @@ function costText(spent: SpendTotals): string {
 }
 
 export async function packCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine<{ cwd: string; help: boolean }>('pack', argv, {
-    cwd: { type: 'string', short: 'C', default: '.' }
-  })
+  const { values, positionals } = parseCommandLine<{ cwd: string; help: boolean; 'update-style': string }>(
+    'pack',
+    argv,
+    {
+      'update-style': { type: 'string', default: DEFAULT_UPDATE_STYLE },
+      cwd: { type: 'string', short: 'C', default: '.' }
+    }
+  )
   if (values.help) {
     process.stdout.write(packHelp())
     return 0
   }
   if (positionals.length !== 1)
     throw new UsageError({ message: 'pack takes exactly one target', hint: 'e.g. graft-action pack docs/overview.md' })
+  const updateStyle = asUsage(() => parseUpdateStyle(values['update-style'], '--update-style'))
   const root = resolve(values.cwd)
   const log = terminalLog(true)
   const dryRun = (report: ValidationReport, force: boolean): Promise<GenerateResult> =>
@@ -294,6 +328,7 @@ export async function packCommand(argv: string[]): Promise<number> {
       timeoutMs: DEFAULT_TIMEOUT_MINUTES * 60_000,
       budget: DEFAULT_BUDGET,
       dryRun: true,
+      updateStyle,
       upTo: stage,
       // No credentials, no token counting: the estimate falls back to characters.
       renderer: async () => ({

@@ -61,6 +61,12 @@ export const DEFAULT_ON_PROTECTED: 'pull-request' | 'fail' = 'pull-request'
 export const DEFAULT_DOWNSTREAM: 'include' | 'report' = 'include'
 /** A generated document edited by hand: accept the edit into dvc.lock, said plainly (see validate/hand-edits.ts). */
 export const DEFAULT_HAND_EDITS: 'keep' | 'regenerate' | 'fail' = 'keep'
+/**
+ * UPDATE, REFINE and REFRESH ask the model for edits to the previous draft
+ * (pack/update-style.ts): a one-line change costs a one-line edit, and every
+ * other byte stays as it was. `rewrite` asks for the whole document.
+ */
+export const DEFAULT_UPDATE_STYLE: 'edits' | 'rewrite' = 'edits'
 
 /**
  * The action inputs whose defaults are stated in action.yml, with the value
@@ -94,5 +100,6 @@ export const ACTION_INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'commit-user-email': DEFAULT_COMMIT_USER_EMAIL,
   'commit-via': DEFAULT_COMMIT_VIA,
   'on-protected': DEFAULT_ON_PROTECTED,
-  'hand-edits': DEFAULT_HAND_EDITS
+  'hand-edits': DEFAULT_HAND_EDITS,
+  'update-style': DEFAULT_UPDATE_STYLE
 }

@@ -8,6 +8,7 @@ import type { CallUsage } from '../../../src/core/render/usage.js'
 import { GraftError } from '../../../src/core/errors.js'
 import { BedrockServer, bedrockTestEnv, reply, useAwsEnv } from '../../support/bedrock-server.js'
 import { scratchDir } from '../../support/scratch.js'
+import { EDIT_TOOL, ToolUseRefused, toolChars } from '../../../src/core/render/edit-tool.js'
 
 const SONNET = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'
 
@@ -108,6 +109,81 @@ describe('a normal streamed reply', () => {
     const result = await renderer.render(request())
     expect(result.text).toBe(text)
     expect(info.some((m) => /^docs\/guide\.md: \d+ chars \(~\d+ tokens\) so far$/.test(m))).toBe(true)
+  })
+})
+
+describe('tool use (edit mode), streamed as Bedrock streams it', () => {
+  it('forces the one tool and returns its input exactly as streamed, with the usage', async () => {
+    const { renderer, info } = setup({ progressEveryMs: 1 })
+    const input = JSON.stringify({ edits: [{ old_text: 'Läuft 😀 on 日本', new_text: 'runs ✓\r\n😀😀' }] })
+    server.enqueue(reply.toolInput(input, { chunks: 37, chunkDelayMs: 5, outputTokens: 21 }))
+    const result = await renderer.render(request({ tool: EDIT_TOOL }))
+    expect(result.toolUses).toEqual([{ name: 'edit_document', input }])
+    expect(result.stopReason).toBe('tool_use')
+    expect(result.outputTokens).toBe(21)
+    const sent = server.requests[0].body
+    expect(sent.toolConfig.toolChoice).toEqual({ tool: { name: 'edit_document' } })
+    expect(sent.toolConfig.tools).toEqual([
+      {
+        toolSpec: { name: 'edit_document', description: EDIT_TOOL.description, inputSchema: { json: EDIT_TOOL.schema } }
+      }
+    ])
+    // progress shows on a long tool reply too, and the last line counts the tool input
+    expect(info.some((m) => /^docs\/guide\.md: \d+ chars \(~\d+ tokens\) so far$/.test(m))).toBe(true)
+    expect(info.at(-1)).toMatch(/^docs\/guide\.md: \d+ chars of edit_document input, 21 output tokens in /)
+  })
+
+  it('input pieces cut inside a UTF-16 pair, frames cut at odd byte boundaries (inside UTF-8 characters): the same input', async () => {
+    const { renderer } = setup()
+    const input = JSON.stringify({ edits: [{ old_text: '😀🎉 ünï 日本語 '.repeat(9), new_text: '𝄞 ✓ ' }] })
+    // one code unit per piece: every surrogate pair is split across two deltas
+    for (const [i, byteChunks] of [1, 3, 7].entries()) {
+      server.enqueue(reply.toolInput(input, { chunks: input.length, byteChunks }))
+      // thousands of writes: a generous limit, so a loaded machine does not turn this into a retry
+      const result = await renderer.render(request({ tool: EDIT_TOOL, timeoutMs: 60_000 }))
+      expect(result.toolUses).toEqual([{ name: 'edit_document', input }])
+      expect(server.requests).toHaveLength(i + 1)
+    }
+  })
+
+  it('a reply cut at max_tokens, or without a tool call, is returned for the caller to judge (it has a fallback)', async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.toolInput('{"edits":[{"old_text":"a","new', { stopReason: 'max_tokens' }))
+    const cut = await renderer.render(request({ tool: EDIT_TOOL }))
+    expect(cut.stopReason).toBe('max_tokens')
+    expect(cut.toolUses).toEqual([{ name: 'edit_document', input: '{"edits":[{"old_text":"a","new' }])
+    server.enqueue(reply.text('Here is the document.'))
+    const prose = await renderer.render(request({ tool: EDIT_TOOL }))
+    expect(prose.toolUses).toEqual([])
+    expect(prose.text).toBe('Here is the document.')
+  })
+
+  it('a tool reply stopped by a filter is refused as a document reply is', async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.toolInput('{"edits":[]}', { stopReason: 'content_filtered' }))
+    const err = await failure(renderer.render(request({ tool: EDIT_TOOL })))
+    expect(err.message).toContain('the model stopped with "content_filtered" instead of finishing')
+    expect(err.scope).toBe('document')
+  })
+
+  it('a model Bedrock refuses tools for: ToolUseRefused with Bedrock’s words, one request, no retry', async () => {
+    const { renderer, sleeps } = setup()
+    server.refuseTools('mistral.mistral-large-2407-v1:0')
+    const err = await failure(renderer.render(request({ tool: EDIT_TOOL, modelId: 'mistral.mistral-large-2407-v1:0' })))
+    expect(err).toBeInstanceOf(ToolUseRefused)
+    expect((err as ToolUseRefused).said).toBe("This model doesn't support tool use in streaming mode.")
+    expect(err.scope).toBe('document')
+    expect(server.requests).toHaveLength(1)
+    expect(sleeps).toEqual([])
+    // the same model without a tool is served
+    server.enqueue(reply.text('# Doc\n'))
+    expect((await renderer.render(request({ modelId: 'mistral.mistral-large-2407-v1:0' }))).text).toBe('# Doc\n')
+  })
+
+  it('a request without a tool sends no toolConfig', async () => {
+    const { renderer } = setup()
+    await renderer.render(request())
+    expect(server.requests[0].body.toolConfig).toBeUndefined()
   })
 })
 
@@ -284,6 +360,32 @@ describe('every call Bedrock answered is told to the caller, its reply used or n
       { inputTokens: Math.ceil(req.prompt.length / 3.5), outputTokens: 9, estimated: true },
       expect.objectContaining({ outputTokens: 4, estimated: false })
     ])
+  })
+
+  it('tool replies (edit mode) are told too: one cut at max_tokens, one stopped by a filter, one whose usage is unusable', async () => {
+    const { renderer } = setup()
+    const input = '{"edits":[{"old_text":"a","new_text":"b"}]}'
+    server.enqueue(
+      reply.toolInput('{"edits":[{"old_text":"a","new', { stopReason: 'max_tokens', outputTokens: 900 }),
+      reply.toolInput('{"edits":[]}', { stopReason: 'content_filtered', outputTokens: 4 }),
+      reply.toolInput(input, { usage: { inputTokens: 10, outputTokens: 901 } }),
+      reply.toolInput(input, { usage: null })
+    )
+    const cut = counted({ tool: EDIT_TOOL, maxTokens: 900 })
+    expect((await renderer.render(cut.req)).stopReason).toBe('max_tokens')
+    expect(cut.usages).toEqual([expect.objectContaining({ outputTokens: 900, estimated: false })])
+    const filtered = counted({ tool: EDIT_TOOL, maxTokens: 900 })
+    await failure(renderer.render(filtered.req))
+    expect(filtered.usages).toEqual([expect.objectContaining({ outputTokens: 4, estimated: false })])
+    // more output than max_tokens, then none at all: counted from what was sent (the prompt and the tool's definition) and received
+    for (let i = 0; i < 2; i++) {
+      const { req, usages } = counted({ tool: EDIT_TOOL, maxTokens: 900 })
+      const result = await renderer.render(req)
+      const sent = req.prompt.length + toolChars(EDIT_TOOL)
+      // 43 characters of tool input: 13 tokens at 3.5 characters a token
+      expect(usages).toEqual([{ inputTokens: Math.ceil(sent / 3.5), outputTokens: 13, estimated: true }])
+      expect(result).toMatchObject({ outputTokens: 13, usageEstimated: true })
+    }
   })
 
   it('requests Bedrock refused (throttled, a 500) or never answered cost nothing and are not reported', async () => {

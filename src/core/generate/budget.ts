@@ -24,6 +24,7 @@ import {
   estimateTokens,
   tokenFloor
 } from '../render/token-estimate.js'
+import { toolChars, type ToolSpec } from '../render/edit-tool.js'
 
 /** The defaults of defaults.ts as one Budget (no limit in dollars). */
 export const DEFAULT_BUDGET: Budget = {
@@ -71,6 +72,7 @@ export interface DocumentEstimate {
   /** the prompt file, where a refusal's annotation goes */
   prompt: string
   modelId: string
+  /** characters sent: the packed prompt, and the tool's definition when the call carries one */
   chars: number
   tokens: number
   /** counted by Bedrock, or estimated from characters */
@@ -96,9 +98,14 @@ export interface InputEstimate {
 export interface EstimateItem {
   doc: { prompt: { out: string; path: string }; modelId: string; maxTokens: number }
   packed: string
+  /** the tool the document's first call carries (edit mode's edit_document): its definition is input too */
+  tool?: ToolSpec
 }
 
-type Counter = (request: { modelId: string; prompt: string }) => Promise<number>
+type Counter = (request: { modelId: string; prompt: string; tool?: ToolSpec }) => Promise<number>
+
+/** The characters a document's call sends. */
+const sentChars = (item: EstimateItem): number => item.packed.length + toolChars(item.tool)
 
 /** Runs fn over items with at most `limit` at once; results in the items' order. */
 export async function mapPool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -120,13 +127,13 @@ function documentEstimate(
   counted: boolean,
   prices?: PriceOverrides
 ): DocumentEstimate {
-  const { doc, packed } = item
+  const { doc } = item
   const price = priceOf(doc.modelId, prices)
   return {
     output: doc.prompt.out,
     prompt: doc.prompt.path,
     modelId: doc.modelId,
-    chars: packed.length,
+    chars: sentChars(item),
     tokens,
     counted,
     maxTokens: doc.maxTokens,
@@ -152,7 +159,7 @@ function summed(documents: DocumentEstimate[], method: string, kind: InputEstima
  */
 export function floorEstimate(items: EstimateItem[], prices?: PriceOverrides): InputEstimate {
   return summed(
-    items.map((item) => documentEstimate(item, tokenFloor(item.packed.length), false, prices)),
+    items.map((item) => documentEstimate(item, tokenFloor(sentChars(item)), false, prices)),
     `at least characters ÷ ${MAX_CHARS_PER_TOKEN}, the fewest tokens any text of that length makes; not counted, so nothing was sent to Bedrock`,
     'floor'
   )
@@ -172,10 +179,11 @@ export async function estimateInput(
 ): Promise<InputEstimate> {
   const uncountable = new Map<string, string>()
   const documents = await mapPool(items, concurrency, async (item) => {
-    const { doc, packed } = item
+    const { doc, packed, tool } = item
     if (counter && !uncountable.has(doc.modelId)) {
       try {
-        return documentEstimate(item, await counter({ modelId: doc.modelId, prompt: packed }), true, prices)
+        const tokens = await counter({ modelId: doc.modelId, prompt: packed, ...(tool ? { tool } : {}) })
+        return documentEstimate(item, tokens, true, prices)
       } catch (error) {
         if (!uncountable.has(doc.modelId)) {
           const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
@@ -186,7 +194,7 @@ export async function estimateInput(
         }
       }
     }
-    return documentEstimate(item, estimateTokens(packed.length), false, prices)
+    return documentEstimate(item, estimateTokens(sentChars(item)), false, prices)
   })
   const counted = documents.filter((d) => d.counted).length
   const method =

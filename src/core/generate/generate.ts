@@ -8,7 +8,6 @@ import type { DirectiveName } from '../pack/directive.js'
 import { packDocument, type PackedDocument } from '../pack/document.js'
 import { deepenForBaselines } from '../pack/baseline.js'
 import type { Override } from '../pack/source-diff.js'
-import type { RenderRequest, RenderResult } from '../render/bedrock.js'
 import { RenderError } from '../render/errors.js'
 import { GraftError, type Problem } from '../errors.js'
 import {
@@ -37,18 +36,30 @@ import { assertNoSecrets, secretForms } from '../pack/secrets.js'
 import { PipelineFiles } from './pipeline-files.js'
 import { describeSyncChange, type SyncChange } from '../pipeline/sync.js'
 import { setting } from '../phrasing.js'
+import type { RenderRequest } from '../render/bedrock.js'
+import { toolChars, type ToolSpec } from '../render/edit-tool.js'
+import { requestStyle, type UpdateStyle } from '../pack/update-style.js'
+import { DEFAULT_UPDATE_STYLE } from '../defaults.js'
+import { stripHeaderLine } from '../pack/header-rev.js'
+import {
+  renderCacheKey,
+  renderDocument,
+  requestTool,
+  type RenderCache,
+  type RenderContext,
+  type RenderStyle,
+  type Renderer
+} from './render-document.js'
+import {
+  describeDisproportion,
+  diffChangedLines,
+  disproportionateChange,
+  lineChange,
+  type Disproportion,
+  type LineChange
+} from './line-changes.js'
 
-export interface Renderer {
-  render(request: RenderRequest): Promise<RenderResult>
-  /** Bedrock's count of the prompt's input tokens; throws when it cannot count for this model */
-  countTokens?(request: { modelId: string; prompt: string }): Promise<number>
-}
-
-/** Rendered texts keyed by the sha256 of what was sent: a re-run with the same inputs makes no call. */
-export interface RenderCache {
-  get(key: string): Promise<string | undefined>
-  put(key: string, text: string): Promise<void>
-}
+export type { RenderCache, Renderer, RenderStyle } from './render-document.js'
 
 export interface GenerateOptions {
   root: string
@@ -89,6 +100,12 @@ export interface GenerateOptions {
   baselineRev?: string
   /** a hand-edited document: keep (default), regenerate (REFRESH) or fail (refused before anything is spent) */
   handEdits?: HandEditPolicy
+  /**
+   * UPDATE, REFINE and REFRESH ask for `edits` to the previous draft (falling back
+   * once to a whole-document rewrite when they do not apply), or `rewrite` the
+   * whole document. Default: edits (defaults.ts).
+   */
+  updateStyle?: UpdateStyle
   /**
    * Token for fetching more history of a shallow clone from `origin` (the
    * action's `token`, sent as an HTTP header of that one git process); without
@@ -132,6 +149,21 @@ export interface DocumentResult {
   /** the packed prompt, kept in dry runs only (what `pack` prints) */
   packed?: string
   baseline: string
+  /**
+   * How the text was asked for: `edits` to the previous draft, the whole document
+   * (`rewrite`; GENERATE always), or `edits→rewrite` (edits that did not apply,
+   * then the whole document). In a dry run: the style the request would use.
+   * Absent for MAINTAIN.
+   */
+  style?: RenderStyle
+  /** why the edits did not apply (`edits→rewrite`), e.g. "old_text 3 not found" */
+  editsFailed?: string
+  /** model calls made (2 after a fallback; 0 for cache hits, MAINTAIN and dry runs) */
+  calls?: number
+  /** lines added and removed against the previous draft, out of the new text's lines (rendered documents) */
+  lines?: LineChange
+  /** an UPDATE that changed far more of the document than its source diff calls for: how much (for a warning) */
+  disproportionate?: Disproportion
 }
 
 export interface GenerateResult {
@@ -335,6 +367,8 @@ class GenerationRun {
   /** each document's input tokens as estimated before the run, and the characters they were estimated from */
   private readonly estimated = new Map<string, { tokens: number; chars: number }>()
   private secretForms?: string[]
+  /** models Bedrock refused tools for: their documents are rewritten whole */
+  private readonly noTools = new Set<string>()
 
   constructor(
     private readonly options: GenerateOptions,
@@ -361,25 +395,33 @@ class GenerationRun {
     const planned = new Set(this.plan.map((d) => d.stage.name))
     const rewrites = new Set<string>()
     const packs = await mapPool(this.plan, this.options.concurrency, (doc) => this.pack(doc, new Map()))
-    const candidates: Array<{ doc: PlannedDocument; packed: string; final: boolean }> = []
+    const candidates: Array<{ doc: PlannedDocument; packed: PackedDocument; final: boolean; tool?: ToolSpec }> = []
     this.plan.forEach((doc, i) => {
       const packedDoc = packs[i]
       this.prepacked.set(doc.stage.name, packedDoc)
       const upstreamRewritten = doc.after.some((u) => planned.has(u) && rewrites.has(u))
       if (packedDoc.directive === 'MAINTAIN' && !upstreamRewritten) return
       rewrites.add(doc.stage.name)
-      candidates.push({ doc, packed: packedDoc.packed, final: !upstreamRewritten })
+      // its first call as it will go out: one whose upstream this run rewrites is an UPDATE by then
+      const style = upstreamRewritten
+        ? requestStyle('UPDATE', this.options.updateStyle ?? DEFAULT_UPDATE_STYLE)
+        : packedDoc.style
+      const tool = requestTool({ style, changes: packedDoc.changes })
+      candidates.push({ doc, packed: packedDoc, final: !upstreamRewritten, ...(tool ? { tool } : {}) })
     })
     // A document whose prompt is final and whose text the render cache holds costs nothing.
     const { cache } = this.options
     const hits = await mapPool(candidates, this.options.concurrency, async ({ doc, packed, final }) => {
       if (!final || this.options.dryRun || !cache) return false
-      const key = this.cacheKey(doc, packed)
+      const key = renderCacheKey(doc, packed)
       const hit = await cache.get(key)
       if (hit !== undefined) this.prefetched.set(key, hit)
       return hit !== undefined
     })
-    const toRender = candidates.filter((_c, i) => !hits[i])
+    // an edit-mode document's first call carries the edit_document tool: counted with its prompt
+    const toRender = candidates
+      .filter((_c, i) => !hits[i])
+      .map((c) => ({ doc: c.doc, packed: c.packed.packed, tool: c.tool }))
     if (toRender.length === 0) return undefined
     // Counting tokens sends the packed prompt to Bedrock too: no secret may be in it.
     for (const { doc, packed } of toRender) {
@@ -447,27 +489,34 @@ class GenerationRun {
    * estimated, its reply at max_tokens) while it runs; a call that could take
    * the run over the limit, with what is spent and what the calls in flight may
    * still cost, does not start. So the limit holds while several documents are
-   * in flight, and when a prompt grew past its estimate (a downstream prompt
-   * carries its upstream's diff). Returns the release.
+   * in flight, when a prompt grew past its estimate (a downstream prompt
+   * carries its upstream's diff), and for each call of a document: a
+   * whole-document rewrite after edits that did not apply is a call of its own.
+   * Returns the release.
    * @throws GraftError naming the document, before its request.
    */
-  private reserve(doc: PlannedDocument, packed: string): () => void {
+  private reserve(doc: PlannedDocument, request: RenderRequest, fallback: boolean): () => void {
     const limit = this.options.budget.maxCostUsd
     const price = priceOf(doc.modelId, this.options.prices)
     if (limit === undefined || !price) return () => {}
     const known = this.estimated.get(doc.prompt.out)
+    // what the call sends: its prompt, and the tool's definition when it carries one (counted so in the estimate too)
+    const chars = request.prompt.length + toolChars(request.tool)
     // the estimate made before the run, plus what the prompt grew by since
     const input =
       known === undefined
-        ? estimateTokens(packed.length)
-        : known.tokens + (packed.length > known.chars ? estimateTokens(packed.length - known.chars) : 0)
+        ? estimateTokens(chars)
+        : known.tokens + (chars > known.chars ? estimateTokens(chars - known.chars) : 0)
     const most = costUsd({ inputTokens: input, outputTokens: doc.maxTokens }, price)
     const spent = this.spend.pricedUsd()
     if (overLimit(spent + this.reservedUsd + most, limit)) {
+      const what = fallback
+        ? `${doc.prompt.out}: no rewrite after edits that did not apply: the rewrite may cost`
+        : `${doc.prompt.out} was not started: its call may cost`
       throw new GraftError({
         file: doc.prompt.path,
         message:
-          `${doc.prompt.out} was not started: its call may cost up to ~${formatUsd(most)} (~${input} input tokens, the reply at max_tokens ${doc.maxTokens}), ` +
+          `${what} up to ~${formatUsd(most)} (~${input} input tokens, the reply at max_tokens ${doc.maxTokens}), ` +
           `and with ~${formatUsd(spent)} spent and up to ~${formatUsd(this.reservedUsd)} for the calls in flight the run could pass ${setting('max-cost-usd')} (${formatUsd(limit)}); ` +
           'nothing was written',
         hint: spentBudgetHint()
@@ -518,7 +567,8 @@ class GenerationRun {
       // packed again after an upstream was rewritten: the baseline found for the estimate stands
       baseline: this.prepacked.get(doc.stage.name)?.baseline,
       refresh,
-      sourceLimit: sourceLimit(this.options.budget)
+      sourceLimit: sourceLimit(this.options.budget),
+      updateStyle: this.options.updateStyle ?? DEFAULT_UPDATE_STYLE
     })
   }
 
@@ -548,7 +598,7 @@ class GenerationRun {
     const overrides = this.overridesFor(doc)
     const packedDoc =
       (overrides.size === 0 ? this.prepacked.get(doc.stage.name) : undefined) ?? (await this.pack(doc, overrides))
-    const { baseline, packed, directive, line } = packedDoc
+    const { baseline, packed, directive, line, style } = packedDoc
     // A dry run writes nothing: what it would rewrite reaches downstream documents as pending.
     if (this.options.dryRun && directive !== 'MAINTAIN')
       this.rewritten.set(output, { before: '', after: '', pending: true })
@@ -569,9 +619,16 @@ class GenerationRun {
       ms: 0,
       cached: false,
       rendered: false,
-      baseline: baseline.rev ? baseline.rev.slice(0, 12) : 'none'
+      baseline: baseline.rev ? baseline.rev.slice(0, 12) : 'none',
+      ...(directive === 'MAINTAIN' ? {} : { style })
     }
-    log.info(`${output}: ${line}; packed prompt ${packed.length} characters`)
+    const asks =
+      directive === 'MAINTAIN'
+        ? ''
+        : style === 'edits'
+          ? '; asks for edits to the previous draft'
+          : '; asks for the whole document'
+    log.info(`${output}: ${line}; packed prompt ${packed.length} characters${asks}`)
     if (doc.handEdited) {
       base.handEdit = directive === 'MAINTAIN' ? 'kept' : 'regenerated'
       log.info(
@@ -583,26 +640,41 @@ class GenerationRun {
     if (this.options.dryRun) return { ...base, packed, ms: Date.now() - started }
     if (directive !== 'MAINTAIN') {
       const from = this.spend.count
-      const rendered = await this.render(doc, packed)
-      // every call made for the document in this round, a refused reply's included
+      const rendered = await renderDocument(this.renderContext(), doc, packedDoc)
+      // every call made for the document in this round (a failed edit attempt's, a refused reply's included)
       const spent = this.spend.totals(output, from)
       const header = formatHeader({
         model: doc.modelName,
-        sig,
+        sig: rendered.sig,
         rev: await this.head(),
         date: (this.options.now ?? (() => new Date()))()
       })
       const before = new RepoPathChecker(this.options.root).readText(output, 'output') ?? ''
-      const after = composeDocument(header, rendered.text)
+      const after = composeDocument(header, rendered.body, { asIs: rendered.asIs })
       await this.transaction.write(output, after)
       this.rewritten.set(output, { before, after })
+      const lines = lineChange(packedDoc.changes.previousDraft ?? '', stripHeaderLine(after))
+      const disproportionate = disproportionateChange(
+        directive,
+        lines,
+        packedDoc.changes.sourcesChanged ? diffChangedLines(packedDoc.changes.sourceDiff) : 0
+      )
+      if (rendered.editsFailed) base.editsFailed = rendered.editsFailed
+      if (disproportionate) {
+        base.disproportionate = disproportionate
+        log.warn(`${output}: ${describeDisproportion(disproportionate, lines)}`)
+      }
       Object.assign(base, {
+        sig: rendered.sig,
         inputTokens: spent.inputTokens,
         outputTokens: spent.outputTokens,
         costUsd: spent.usd,
         ...(spent.estimatedCalls > 0 ? { usageEstimated: true } : {}),
         cached: rendered.cached,
-        rendered: true
+        rendered: true,
+        style: rendered.style,
+        calls: rendered.calls,
+        lines
       })
     }
     await this.files.recordLock(doc)
@@ -625,42 +697,26 @@ class GenerationRun {
     return overrides
   }
 
-  private async render(doc: PlannedDocument, packed: string): Promise<{ text: string; cached: boolean }> {
-    const { cache, timeoutMs } = this.options
-    const request: RenderRequest = {
-      prompt: packed,
-      modelId: doc.modelId,
-      maxTokens: doc.maxTokens,
-      maxTokensFrom: doc.maxTokensFrom,
-      temperature: doc.prompt.temperature,
-      timeoutMs,
-      label: doc.prompt.out,
+  /** What renderDocument needs of this run: the renderer, the cache, the secrets check, the ledger and the budget. */
+  private renderContext(): RenderContext {
+    return {
+      renderer: () => this.rendererOnce(),
+      cache: this.options.cache,
+      prefetched: this.prefetched,
+      log: this.options.log,
+      timeoutMs: this.options.timeoutMs,
       signal: this.options.signal,
-      onUsage: (usage) => this.spend.record(doc.prompt.out, doc.modelId, usage)
+      checkSecrets: (packed, doc) =>
+        assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), {
+          document: doc.prompt.out,
+          prompt: doc.prompt.path
+        }),
+      // every call Bedrock answers goes to the ledger, a fallback's failed edit attempt included
+      record: (doc, usage) => this.spend.record(doc.prompt.out, doc.modelId, usage),
+      reserve: (doc, request, fallback) => this.reserve(doc, request, fallback),
+      overBudget: () => this.overBudget(),
+      noTools: this.noTools
     }
-    assertNoSecrets(packed, (this.secretForms ??= secretForms(this.options.secrets ?? [])), {
-      document: doc.prompt.out,
-      prompt: doc.prompt.path
-    })
-    const key = this.cacheKey(doc, packed)
-    const hit = this.prefetched.get(key) ?? (await cache?.get(key))
-    if (hit !== undefined) {
-      this.options.log.info(`${doc.prompt.out}: render cache hit, no model call`)
-      return { text: hit, cached: true }
-    }
-    const release = this.reserve(doc, packed)
-    try {
-      const result = await (await this.rendererOnce()).render(request)
-      await cache?.put(key, result.text)
-      return { text: result.text, cached: false }
-    } finally {
-      release()
-    }
-  }
-
-  /** The render cache's key: model, output limit (as sent), temperature and the packed prompt. */
-  private cacheKey(doc: PlannedDocument, packed: string): string {
-    return sha256Hex(JSON.stringify([doc.modelId, doc.maxTokens, doc.prompt.temperature ?? null, packed]))
   }
 
   private head(): Promise<string> {

@@ -70,10 +70,24 @@ export function stripHeaders(text: string): string {
 
 /**
  * The file to write: the header line, then the model's text without header
- * lines, ending in a newline. Never two headers, whatever the model returned.
+ * lines, ending in a line break (unless `asIs`: an edited draft keeps its own
+ * ending). The header's line break is the text's own (CRLF in a CRLF text).
+ * Never two headers, whatever the model returned.
  */
-export function composeDocument(header: string, text: string): string {
+export function composeDocument(header: string, text: string, options: { asIs?: boolean } = {}): string {
   const body = stripHeaders(text)
-  const ended = body === '' || body.endsWith('\n') ? body : `${body}\n`
-  return `${header}\n${ended}`
+  const eol = usesCrlf(body) ? '\r\n' : '\n'
+  const ended = options.asIs || body === '' || body.endsWith('\n') ? body : `${body}${eol}`
+  return `${header}${eol}${ended}`
+}
+
+/** Every line break of `text` is CRLF (and it has at least one). */
+export function usesCrlf(text: string): boolean {
+  let lf = 0
+  let crlf = 0
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    lf++
+    if (text[at - 1] === '\r') crlf++
+  }
+  return lf > 0 && crlf === lf
 }

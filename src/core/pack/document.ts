@@ -9,6 +9,7 @@ import { detectChanges, type ChangeSet } from './changes.js'
 import { decideDirective, type DirectiveName } from './directive.js'
 import { packPrompt } from './packed-prompt.js'
 import type { Override, SourceLimit } from './source-diff.js'
+import { requestStyle, type UpdateStyle } from './update-style.js'
 
 /** The stage and prompt a packed prompt is made for (a planned document fits). */
 export interface PackTarget {
@@ -21,7 +22,11 @@ export interface PackedDocument {
   changes: ChangeSet
   directive: DirectiveName
   line: string
+  /** what `packed` asks for: edits to the previous draft, or the whole document */
+  style: UpdateStyle
   packed: string
+  /** the prompt body, for packing the same document in the other style */
+  body: string
 }
 
 /** What the model is shown for one document: baseline → changes → directive → packed prompt. */
@@ -43,6 +48,8 @@ export async function packDocument(
     refresh?: string
     /** how much source text the document may read (the run's budget) */
     sourceLimit?: Omit<SourceLimit, 'promptPath'>
+    /** the `update-style` setting (default rewrite: the whole document) */
+    updateStyle?: UpdateStyle
   }
 ): Promise<PackedDocument> {
   const output = doc.prompt.out
@@ -76,8 +83,16 @@ export async function packDocument(
     directive = 'REFRESH'
     line = 'REFRESH (forced: rewrite from the current sources and instructions)'
   }
-  const packed = packPrompt({ body: doc.prompt.body, changes, directive: { directive, line } })
-  return { baseline, changes, directive, line, packed }
+  const style = requestStyle(directive, options.updateStyle ?? 'rewrite')
+  const packed = packPrompt({ body: doc.prompt.body, changes, directive: { directive, line }, style })
+  return { baseline, changes, directive, line, style, packed, body: doc.prompt.body }
+}
+
+/** The same document packed for a whole-document rewrite (the fallback when edits do not apply). */
+export function packedForRewrite(doc: PackedDocument): PackedDocument {
+  if (doc.style === 'rewrite') return doc
+  const { body, changes, directive, line } = doc
+  return { ...doc, style: 'rewrite', packed: packPrompt({ body, changes, directive: { directive, line } }) }
 }
 
 /** The document's baseline, its note (why it is what it is) logged once, when it is found. */

@@ -3,7 +3,8 @@
 // instructions between BEGIN/END markers.
 import type { ChangeSet } from './changes.js'
 import { directiveLine, type Directive, type DirectiveName } from './directive.js'
-import { SYSTEM_TEXT } from './system-text.js'
+import { EDITS_SYSTEM_TEXT, SYSTEM_TEXT } from './system-text.js'
+import type { UpdateStyle } from './update-style.js'
 
 export interface PackInput {
   /** the prompt's current body */
@@ -11,15 +12,17 @@ export interface PackInput {
   changes: ChangeSet
   /** a decision from decideDirective (its line is used as is), or just the word (standard line) */
   directive: Directive | DirectiveName
-  /** the standing instructions; defaults to the project's own */
+  /** the standing instructions; defaults to the project's own for `style` */
   system?: string
+  /** what the model is asked to reply: the whole document (default) or edits to the previous draft */
+  style?: UpdateStyle
 }
 
 export function packPrompt(input: PackInput): string {
   const { changes, directive } = input
   const body = input.body.trim()
   const sections = [
-    `SYSTEM:\n${input.system ?? SYSTEM_TEXT}`,
+    `SYSTEM:\n${input.system ?? (input.style === 'edits' ? EDITS_SYSTEM_TEXT : SYSTEM_TEXT)}`,
     changeAnalysis(changes, directive),
     `USER:\n${block('PREVIOUS DRAFT', changes.previousDraft ?? '')}`,
     block('SOURCE DIFF', changes.sourceDiff)
@@ -43,8 +46,8 @@ function changeAnalysis(changes: ChangeSet, directive: Directive | DirectiveName
   ].join('\n')
 }
 
-/** A marked block; a trailing newline of the content is not doubled before the END marker. */
+/** A marked block; a trailing line break (LF or CRLF) of the content is not doubled before the END marker. */
 function block(name: string, content: string): string {
-  const text = content.endsWith('\n') ? content.slice(0, -1) : content
+  const text = content.replace(/\r?\n$/, '')
   return `---BEGIN ${name}---\n${text}\n---END ${name}---`
 }

@@ -1,12 +1,17 @@
 // Renders one packed prompt through Claude on Bedrock (ConverseStream). The
 // SDK's own retries are off; ours (retry.ts) decide. A reply is accepted only
 // when it is complete: stopped at end_turn/stop_sequence, non-empty, and more
-// than a Graft header line — the caller writes nothing otherwise.
+// than a Graft header line — the caller writes nothing otherwise. With a tool
+// (edit mode) the request forces that tool, and the reply is the tool's input
+// as streamed; whether it can be used (a cut-off reply, no call, bad input) is
+// the caller's to judge, since it has a fallback.
 import {
   BedrockRuntimeClient,
   ConverseStreamCommand,
   CountTokensCommand,
-  type ConverseStreamOutput
+  type ConverseStreamOutput,
+  type ToolConfiguration,
+  type ToolInputSchema
 } from '@aws-sdk/client-bedrock-runtime'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import { GraftError } from '../errors.js'
@@ -28,6 +33,7 @@ import {
 import { AttemptsFailed, DEFAULT_BACKOFF_MS, realSleep, withRetries } from './retry.js'
 import { AdaptiveLimiter, type AttemptOutcome } from './limiter.js'
 import { setting } from '../phrasing.js'
+import { ToolUseRefused, refusesToolUse, toolChars, type ToolSpec } from './edit-tool.js'
 import { CREDENTIALS_TIMEOUT_MS, CredentialsTimeout, keysFirstProvider } from './credentials.js'
 import { cancelled, unlessCancelled, whenAborted } from './cancellation.js'
 import { contextWindow } from './models.js'
@@ -52,10 +58,20 @@ export interface RenderRequest {
    * off mid-stream was billed too.
    */
   onUsage?: (usage: CallUsage) => void
+  /** the one tool the model must call (toolChoice forces it): the reply is its input */
+  tool?: ToolSpec
+}
+
+/** A tool call of the reply: the tool's name and its input, the JSON text as streamed. */
+export interface ToolUse {
+  name: string
+  input: string
 }
 
 export interface RenderResult {
   text: string
+  /** the reply's tool calls, in order (requests with a tool only) */
+  toolUses?: ToolUse[]
   inputTokens: number
   outputTokens: number
   /** Bedrock reported no usable usage: the tokens were counted from characters */
@@ -92,6 +108,7 @@ export interface RendererOptions {
 /** One complete attempt's reply, before the completeness checks. */
 interface Reply {
   text: string
+  toolUses: ToolUse[]
   stopReason: string
   inputTokens: number
   outputTokens: number
@@ -102,7 +119,9 @@ interface Reply {
 /** What a stream delivered before it ended or broke off. */
 interface StreamRead {
   text: string
-  /** characters of reply received so far */
+  /** the tool calls, in order (their input as streamed) */
+  toolUses: ToolUse[]
+  /** characters of reply received so far (text and tool input) */
   chars: number
   stopReason: string
   /** the metadata event's usage, as sent */
@@ -117,6 +136,8 @@ const CONNECT_TIMEOUT_MS = 10_000
  */
 const REQUEST_TIMEOUT_MS = 20_000
 const COMPLETE_STOPS = new Set(['end_turn', 'stop_sequence'])
+/** With a tool, a reply may also stop to call it, or at max_tokens (the caller then falls back). */
+const TOOL_STOPS = new Set([...COMPLETE_STOPS, 'tool_use', 'max_tokens'])
 
 export class BedrockRenderer {
   private readonly client: BedrockRuntimeClient
@@ -155,12 +176,17 @@ export class BedrockRenderer {
    * this model here (some models and regions offer no CountTokens) or the
    * role may not call it; the caller then estimates from characters.
    */
-  async countTokens(req: { modelId: string; prompt: string }): Promise<number> {
+  async countTokens(req: { modelId: string; prompt: string; tool?: ToolSpec }): Promise<number> {
     const modelId = foundationModelId(req.modelId)
     const out = await this.client.send(
       new CountTokensCommand({
         modelId,
-        input: { converse: { messages: [{ role: 'user', content: [{ text: req.prompt }] }] } }
+        input: {
+          converse: {
+            messages: [{ role: 'user', content: [{ text: req.prompt }] }],
+            ...(req.tool ? { toolConfig: toolConfig(req.tool) } : {})
+          }
+        }
       }),
       { requestTimeout: CONNECT_TIMEOUT_MS * 3 }
     )
@@ -188,18 +214,23 @@ export class BedrockRenderer {
         onRetry: (err, kind, waitMs, next) => this.log.warn(retryNotice(context, err, kind, waitMs, next))
       })
     } catch (err) {
-      if (err instanceof AttemptsFailed) throw renderFailure(err.last, context, err.attempts)
-      throw renderFailure(err, context, 1)
+      const [last, attempts] = err instanceof AttemptsFailed ? [err.last, err.attempts] : [err, 1]
+      if (req.tool && refusesToolUse(errorFacts(last))) throw new ToolUseRefused(last, context, attempts)
+      throw renderFailure(last, context, attempts)
     }
     const { value, attempts } = outcome
     checkComplete(value, req, context, attempts)
     const ms = Date.now() - started
+    const chars = req.tool
+      ? `${value.toolUses.reduce((n, t) => n + t.input.length, 0)} chars of ${req.tool.name} input`
+      : `${value.text.length} chars`
     const counted = value.usageEstimated ? ' (counted from characters)' : ''
     this.log.info(
-      `${req.label}: ${value.text.length} chars, ${value.outputTokens} output tokens${counted} in ${(ms / 1000).toFixed(1)} s`
+      `${req.label}: ${chars}, ${value.outputTokens} output tokens${counted} in ${(ms / 1000).toFixed(1)} s`
     )
     return {
       text: value.text,
+      ...(req.tool ? { toolUses: value.toolUses } : {}),
       inputTokens: value.inputTokens,
       outputTokens: value.outputTokens,
       usageEstimated: value.usageEstimated,
@@ -269,13 +300,14 @@ export class BedrockRenderer {
       inferenceConfig: {
         maxTokens: req.maxTokens,
         ...(req.temperature === undefined ? {} : { temperature: req.temperature })
-      }
+      },
+      ...(req.tool ? { toolConfig: toolConfig(req.tool) } : {})
     })
     const out = await this.client.send(command, { abortSignal: signal, requestTimeout: limitMs })
     const requestId = out.$metadata.requestId
     seen.requestId = requestId
     // Bedrock took the call: from here on it is billed, whatever becomes of the reply.
-    const read: StreamRead = { text: '', chars: 0, stopReason: '' }
+    const read: StreamRead = { text: '', toolUses: [], chars: 0, stopReason: '' }
     try {
       await this.readStream(out.stream, req.label, read)
     } catch (err) {
@@ -285,6 +317,7 @@ export class BedrockRenderer {
     const usage = this.spent(req, read)
     return {
       text: read.text,
+      toolUses: read.toolUses,
       stopReason: read.stopReason,
       inputTokens: usage.inputTokens,
       outputTokens: usage.outputTokens,
@@ -296,7 +329,8 @@ export class BedrockRenderer {
   /** The attempt's usage (checked, else counted from characters), told to the caller. */
   private spent(req: RenderRequest, read: StreamRead): CallUsage {
     const usage = readUsage(read.usage, {
-      promptChars: req.prompt.length,
+      // the tool's definition is input too
+      promptChars: req.prompt.length + toolChars(req.tool),
       replyChars: read.chars,
       maxTokens: req.maxTokens
     })
@@ -318,13 +352,25 @@ export class BedrockRenderer {
     read: StreamRead
   ): Promise<void> {
     const blocks = new Map<number, string>()
+    const tools = new Map<number, ToolUse>()
     let lastLog = Date.now()
     for await (const event of stream ?? []) {
+      const start = event.contentBlockStart
+      if (start?.start?.toolUse) {
+        tools.set(start.contentBlockIndex ?? 0, { name: start.start.toolUse.name ?? '', input: '' })
+      }
       const delta = event.contentBlockDelta
-      if (delta?.delta?.text !== undefined) {
+      // tool input arrives as pieces of one JSON text; they are joined before anything reads them
+      const piece = delta?.delta?.text ?? delta?.delta?.toolUse?.input
+      if (delta && piece !== undefined) {
         const index = delta.contentBlockIndex ?? 0
-        blocks.set(index, (blocks.get(index) ?? '') + delta.delta.text)
-        read.chars += delta.delta.text.length
+        if (delta.delta?.text !== undefined) blocks.set(index, (blocks.get(index) ?? '') + piece)
+        else {
+          const tool = tools.get(index) ?? { name: '', input: '' }
+          tool.input += piece
+          tools.set(index, tool)
+        }
+        read.chars += piece.length
         if (Date.now() - lastLog >= this.progressEveryMs) {
           lastLog = Date.now()
           this.log.info(`${label}: ${read.chars} chars (~${Math.round(read.chars / 4)} tokens) so far`)
@@ -339,6 +385,23 @@ export class BedrockRenderer {
       .sort(([a], [b]) => a - b)
       .map(([, t]) => t)
       .join('')
+    read.toolUses = [...tools.entries()].sort(([a], [b]) => a - b).map(([, t]) => t)
+  }
+}
+
+/** The one tool of a request, forced (toolChoice): the reply is its input. */
+function toolConfig(tool: ToolSpec): ToolConfiguration {
+  return {
+    tools: [
+      {
+        toolSpec: {
+          name: tool.name,
+          description: tool.description,
+          inputSchema: { json: tool.schema as ToolInputSchema.JsonMember['json'] }
+        }
+      }
+    ],
+    toolChoice: { tool: { name: tool.name } }
   }
 }
 
@@ -359,7 +422,8 @@ function checkComplete(reply: Reply, req: RenderRequest, context: CallContext, a
   const fail = (message: string, hint: string): never => {
     throw new RenderError('fatal', context, message, hint, reply.requestId, attempts, 'document')
   }
-  if (reply.stopReason === 'max_tokens') {
+  // with a tool, a reply cut off is the caller's to judge: it falls back to a whole document
+  if (reply.stopReason === 'max_tokens' && !req.tool) {
     const named = outputBudgetNamed(context)
     fail(
       `the reply was cut off at its output budget, ${named.budget} (${reply.outputTokens} tokens written), so nothing was written`,
@@ -378,12 +442,14 @@ function checkComplete(reply: Reply, req: RenderRequest, context: CallContext, a
     })
     fail(`${message}, so nothing was written`, hint)
   }
-  if (!COMPLETE_STOPS.has(reply.stopReason)) {
+  if (!(req.tool ? TOOL_STOPS : COMPLETE_STOPS).has(reply.stopReason)) {
     fail(
       `the model stopped with "${reply.stopReason}" instead of finishing, so nothing was written`,
       'for content_filtered or guardrail_intervened, revise the prompt or its sources; otherwise re-run'
     )
   }
+  // a tool's input (or its absence) is judged by the caller, who reads it as edits
+  if (req.tool) return
   if (reply.text.trim() === '') {
     fail(
       'the model returned no text, so nothing was written',

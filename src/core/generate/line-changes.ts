@@ -1,0 +1,94 @@
+// What a regeneration changed, in numbers a reviewer can use: lines added and
+// removed out of the document's lines (a real line diff), and a warning when
+// an UPDATE changes far more of the document than its source diff calls for.
+import { diffLines } from 'diff'
+
+export interface LineChange {
+  added: number
+  removed: number
+  /** lines of the new text */
+  lines: number
+}
+
+/**
+ * Past this many added and removed lines the diff stops (its cost grows with
+ * lines × changes: 30,000 lines rewritten whole would take minutes) and every
+ * line counts as changed, which such a change nearly is.
+ */
+const MAX_EDIT_LENGTH = 1000
+
+/** Lines added and removed from `before` to `after` (both without the Graft header), and `after`'s line count. */
+export function lineChange(before: string, after: string): LineChange {
+  const lines = countLines(after)
+  const changes = diffLines(before, after, { maxEditLength: MAX_EDIT_LENGTH })
+  if (!changes) return { added: lines, removed: countLines(before), lines }
+  let added = 0
+  let removed = 0
+  for (const c of changes) {
+    if (c.added) added += c.count
+    else if (c.removed) removed += c.count
+  }
+  return { added, removed, lines }
+}
+
+/** `+3 −1 of 212 lines` */
+export function describeLineChange(c: LineChange): string {
+  return `+${c.added} −${c.removed} of ${c.lines} line${c.lines === 1 ? '' : 's'}`
+}
+
+function countLines(text: string): number {
+  if (text === '') return 0
+  return text.split('\n').length - (text.endsWith('\n') ? 1 : 0)
+}
+
+/** Lines a unified diff adds or removes (its `+`/`-` lines, not the `+++`/`---` file headers). */
+export function diffChangedLines(diff: string): number {
+  let n = 0
+  for (const line of diff.split('\n')) {
+    if ((line.startsWith('+') && !line.startsWith('+++ ')) || (line.startsWith('-') && !line.startsWith('--- '))) n++
+  }
+  return n
+}
+
+/**
+ * The threshold, from measurement (docs/update-styles.md, "How much change is
+ * too much"): in Graft's own history, whole-document rewrites of unchanged or
+ * barely changed sources changed 46–100% of their documents' lines (median
+ * about 70%), while careful UPDATEs changed at most 5%. An UPDATE is flagged
+ * when it changes at least 30% of the document's lines, at least 5 lines (a
+ * few lines of a tiny document are quickly read), and more lines than its
+ * source diff changed.
+ */
+export const DISPROPORTION = { share: 0.3, minLines: 5 }
+
+/** How far an UPDATE's change went beyond its source diff. */
+export interface Disproportion {
+  /** the share of the document's lines it changed (out of the longer of the two texts) */
+  share: number
+  /** lines the source diff changed */
+  sourceDiffLines: number
+}
+
+/**
+ * How far this UPDATE's change looks larger than its source diff calls for, or
+ * undefined. Only UPDATE is judged: a changed instruction (REFINE, REFRESH) may
+ * rightly touch every line (a new tone, another language).
+ */
+export function disproportionateChange(
+  directive: string,
+  change: LineChange,
+  sourceDiffLines: number
+): Disproportion | undefined {
+  if (directive !== 'UPDATE') return undefined
+  const changed = Math.max(change.added, change.removed)
+  // out of the longer of the two texts (the old one has lines − added + removed)
+  const share = changed / Math.max(change.lines, change.lines - change.added + change.removed, 1)
+  if (share < DISPROPORTION.share || changed < DISPROPORTION.minLines || changed <= sourceDiffLines) return undefined
+  return { share, sourceDiffLines }
+}
+
+/** `this UPDATE changed 60% of its lines (+60 −60 of 100 lines) for a source diff of 3 changed lines; review the whole document` */
+export function describeDisproportion(d: Disproportion, change: LineChange): string {
+  const n = d.sourceDiffLines
+  return `this UPDATE changed ${Math.round(d.share * 100)}% of its lines (${describeLineChange(change)}) for a source diff of ${n} changed line${n === 1 ? '' : 's'}; review the whole document`
+}
