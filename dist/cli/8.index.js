@@ -8,12 +8,15 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   q: () => (/* binding */ programEnv)
 /* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 // The environment a program we run on the repository sees: an allowlist, not
 // the runner's whole environment. The action's process holds the token
 // (INPUT_TOKEN), AWS keys, the Actions runtime's tokens (ACTIONS_*) and every
 // other input; git and DVC need none of them, and whatever they start (a hook,
 // a filter, a DVC plugin) would inherit them. Each program gets the common
 // variables below plus the few of its own, and what the caller sets for it.
+
 /** Where programs are, whose home, the locale and time zone, the temp folder, and the OS's own essentials. */
 const COMMON = [
     'PATH',
@@ -25,6 +28,9 @@ const COMMON = [
     'TZ',
     'TMPDIR',
     'XDG_CONFIG_HOME',
+    // not a secret: the runner finds the processes a job left running by it, and stops them when the job
+    // ends (a self-hosted runner's "Cleaning up orphan processes"); a git or DVC without it would outlive it
+    'RUNNER_TRACKING_ID',
     // Windows: programs do not start without some of these
     'SYSTEMROOT',
     'WINDIR',
@@ -85,8 +91,24 @@ const OWN_PREFIXES = {
     pip: ['LC_', 'PIP_']
 };
 /**
+ * Lists of folders a program (or the dynamic loader) searches for what it
+ * runs or loads. A relative entry — `.`, an empty one (which means `.`),
+ * `node_modules/.bin` — names a folder of the directory the program runs in,
+ * the repository: git would run a committed `ssh` for an SSH remote, the
+ * loader would load a committed library into DVC. Only absolute entries are
+ * kept, as io/which.ts looks programs up.
+ */
+const SEARCH_PATHS = new Set(['PATH', 'LD_LIBRARY_PATH', 'DYLD_LIBRARY_PATH']);
+function absoluteEntries(list) {
+    return list
+        .split(node_path__WEBPACK_IMPORTED_MODULE_0__.delimiter)
+        .filter((dir) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(dir))
+        .join(node_path__WEBPACK_IMPORTED_MODULE_0__.delimiter);
+}
+/**
  * The variables of `source` that `program` may see (names compared
- * case-insensitively, as Windows does), then `set` on top.
+ * case-insensitively, as Windows does), search paths with their absolute
+ * entries only, then `set` on top.
  */
 function programEnv(program, set = {}, source = process.env) {
     const allowed = new Set([...COMMON, ...OWN[program]]);
@@ -96,8 +118,9 @@ function programEnv(program, set = {}, source = process.env) {
         if (value === undefined)
             continue;
         const upper = name.toUpperCase();
-        if (allowed.has(upper) || prefixes.some((p) => upper.startsWith(p)))
-            env[name] = value;
+        if (!allowed.has(upper) && !prefixes.some((p) => upper.startsWith(p)))
+            continue;
+        env[name] = SEARCH_PATHS.has(upper) ? absoluteEntries(value) : value;
     }
     return { ...env, ...set };
 }
@@ -189,6 +212,9 @@ const run = (file, args, options) => new Promise((resolve, reject) => {
         stdio: ['pipe', 'pipe', 'pipe'],
         detached: stoppable && GROUPS
     });
+    const closed = new Promise((done) => child.once('close', () => done()));
+    if (stoppable && GROUPS && child.pid !== undefined)
+        running.track(child.pid, closed);
     const out = [];
     const err = [];
     let outBytes = 0;
@@ -249,6 +275,55 @@ const run = (file, args, options) => new Promise((resolve, reject) => {
     child.stdin.on('error', () => { });
     child.stdin.end(options.input ?? '');
 });
+/**
+ * The process groups of the programs running now in groups of their own. A
+ * group does not get the signals sent to ours (Ctrl-C in a terminal), and the
+ * runner, cancelling a step, stops only the action's own process: so when the
+ * action ends — it exits, or a signal ends it — it stops them itself, rather
+ * than leave a DVC or git running on in the workspace, holding its locks.
+ */
+class RunningGroups {
+    groups = new Map();
+    onExit = () => {
+        for (const pid of this.groups.keys())
+            stop(pid);
+    };
+    onSignal = (signal) => {
+        const closing = [...this.groups.values()];
+        this.onExit();
+        // Another part of the program handles the signal (generate rolls back its writes): it decides.
+        if (process.listenerCount(signal) > 1)
+            return;
+        // Else the signal's own effect, once the stopped programs are gone and the code awaiting them
+        // ran its clean-up (a scratch .dvc/ removed): the process ends by the signal, as without us.
+        this.disarm();
+        const grace = new Promise((done) => setTimeout(done, 2000).unref());
+        void Promise.race([Promise.all(closing), grace]).then(() => setImmediate(() => process.kill(process.pid, signal)));
+    };
+    track(pid, closed) {
+        if (this.groups.size === 0)
+            this.arm();
+        this.groups.set(pid, closed);
+        void closed.then(() => {
+            this.groups.delete(pid);
+            if (this.groups.size === 0)
+                this.disarm();
+        });
+    }
+    arm() {
+        process.on('exit', this.onExit);
+        for (const signal of STOP_SIGNALS)
+            process.on(signal, this.onSignal);
+    }
+    disarm() {
+        process.off('exit', this.onExit);
+        for (const signal of STOP_SIGNALS)
+            process.off(signal, this.onSignal);
+    }
+}
+/** The signals that end a run: Ctrl-C, a cancelled workflow (SIGINT, then SIGTERM), a closed terminal. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const running = new RunningGroups();
 /** Kills a timed program's whole process group (POSIX), or the program itself. */
 function stop(pid) {
     if (pid === undefined)
@@ -304,6 +379,7 @@ function spawnProblem(file, cwd, error) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DY: () => (/* binding */ isHttpRemote),
 /* harmony export */   SK: () => (/* binding */ scrubSecret),
+/* harmony export */   dp: () => (/* binding */ httpOrigin),
 /* harmony export */   fl: () => (/* binding */ authConfig)
 /* harmony export */ });
 /* unused harmony exports authHeader, extraHeaderKey */
@@ -330,6 +406,17 @@ function extraHeaderKey(remoteUrl) {
 /** Whether git reaches `remoteUrl` over HTTP(S), where the token header applies. */
 function isHttpRemote(remoteUrl) {
     return /^https?:\/\//i.test(remoteUrl);
+}
+/** `scheme://host[:port]` of an HTTP(S) URL, lower case, the default port left out; undefined for anything else. */
+function httpOrigin(remoteUrl) {
+    if (!isHttpRemote(remoteUrl))
+        return undefined;
+    try {
+        return new URL(remoteUrl).origin.toLowerCase();
+    }
+    catch {
+        return undefined;
+    }
 }
 /** The configuration that adds the header to one git process. */
 function authConfig(remoteUrl, token) {
@@ -359,10 +446,14 @@ function scrubSecret(text, token) {
 /* harmony export */   n3: () => (/* binding */ LazyFetchError)
 /* harmony export */ });
 /* unused harmony export GIT_TIME_LIMIT_MS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1983);
-/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3087);
-/* harmony import */ var _git_auth_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5339);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1983);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3087);
+/* harmony import */ var _git_auth_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5339);
 // The one git runner: every git command the project makes goes through here,
 // so environment, configuration, time limit and error text are handled once.
 //
@@ -385,6 +476,8 @@ function scrubSecret(text, token) {
 //   credential helper (credential.helper and credential.<url>.helper emptied);
 //   without the action's token (the CLI), the user's own credentials apply;
 // - with a time limit, named when it stops a command.
+
+
 
 
 
@@ -452,12 +545,13 @@ class Shared {
  * A partial clone could not fetch contents it does not hold (git's lazy
  * fetch from its promisor remote): the token was refused, or there was none.
  */
-class LazyFetchError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz {
-    constructor(remoteUrl, stderr) {
+class LazyFetchError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz {
+    constructor(remoteUrl, stderr, withheld) {
         const status = /returned error: (\d{3})/.exec(stderr)?.[1] ?? (/could not read Username/i.test(stderr) ? '401' : undefined);
         super({
             message: `this clone is partial (file contents are fetched when needed, as with actions/checkout's filter: blob:none), ` +
-                `and fetching older contents from ${remoteUrl ?? 'its remote'} failed${status ? ` (HTTP ${status})` : ''}`,
+                `and fetching older contents from ${remoteUrl ?? 'its remote'} failed${status ? ` (HTTP ${status})` : ''}` +
+                (withheld ? `; the token was not sent: ${withheld}` : ''),
             hint: 'give the action a `token` that may read the repository (it fetches them with it), or check out without `filter:` (a full clone)'
         });
         this.name = 'LazyFetchError';
@@ -485,16 +579,19 @@ class Git {
     async tryExec(args, input, limits = {}) {
         const facts = await this.facts();
         const { auth, lazyFetchToken } = this.setup;
-        const lazy = facts.promisorUrl && (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_3__/* .isHttpRemote */ .DY)(facts.promisorUrl) && lazyFetchToken;
+        const lazy = facts.promisor && lazyFetchToken && !this.lazyTokenWithheld(facts) ? facts.promisor : undefined;
         const headers = [
-            ...(lazy ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_3__/* .authConfig */ .fl)(facts.promisorUrl, lazyFetchToken) : []),
-            ...(auth ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_3__/* .authConfig */ .fl)(auth.url, auth.token) : [])
+            ...(lazy ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .authConfig */ .fl)(lazy.configured, lazyFetchToken) : []),
+            ...(auth ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .authConfig */ .fl)(auth.url, auth.token) : [])
         ];
-        // With the action's own credentials, no other (a helper would answer when the header is refused).
-        const config = headers.length > 0 ? [...facts.overrides, ...facts.credentialResets, ...headers] : facts.overrides;
+        // With the action's own credentials, no other (a helper would answer when the header is refused);
+        // and none from a configuration file of the work tree, ever.
+        const config = headers.length > 0 || facts.worktreeConfig
+            ? [...facts.overrides, ...facts.credentialResets, ...headers]
+            : facts.overrides;
         const env = gitProcessEnv(config, this.setup.env);
         try {
-            const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('git', withPackPrograms(args), {
+            const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('git', withPackPrograms(args), {
                 cwd: this.cwd,
                 env,
                 input,
@@ -504,10 +601,10 @@ class Git {
             });
             // git's complaints may quote what it sent; its output is the repository's content, left as it is
             const secrets = [auth?.token, lazyFetchToken].filter((t) => t !== undefined);
-            return secrets.length > 0 ? { ...result, stderr: secrets.reduce(_git_auth_js__WEBPACK_IMPORTED_MODULE_3__/* .scrubSecret */ .SK, result.stderr) } : result;
+            return secrets.length > 0 ? { ...result, stderr: secrets.reduce(_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .scrubSecret */ .SK, result.stderr) } : result;
         }
         catch (error) {
-            if (error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandTimeout */ .Rg)
+            if (error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_3__/* .CommandTimeout */ .Rg)
                 throw timeoutProblem(args, error.timeoutMs);
             throw error;
         }
@@ -522,16 +619,46 @@ class Git {
      * `filter: blob:none` and `persist-credentials: false` has no credentials of
      * its own for them.
      */
-    withLazyFetchToken(token) {
-        return new Git(this.cwd, this.setup.env, { ...this.setup, lazyFetchToken: token });
+    withLazyFetchToken(token, server) {
+        return new Git(this.cwd, this.setup.env, { ...this.setup, lazyFetchToken: token, tokenServer: server });
     }
     /**
-     * The same repository, whose commands send `token` to the HTTP(S) remote at
-     * `url` as a header (and ask no credential helper): for the commands that
-     * talk to the remote (publish/auth.ts withToken).
+     * The same repository, whose commands send `token` to `remote` (a name or a
+     * URL) as a header when git reaches it over HTTP(S), and ask no credential
+     * helper: for the commands that talk to the remote (publish/auth.ts).
+     * The header is keyed to the remote's origin as configured, and given only
+     * when every URL git uses for the remote over HTTP(S) has that origin (no
+     * url.*.insteadOf or pushurl taking it elsewhere), that origin is the token's
+     * server, and git reads no configuration file from the work tree.
+     * @throws GraftError naming where git would take the token otherwise
      */
-    withAuth(url, token) {
-        return new Git(this.cwd, this.setup.env, { ...this.setup, auth: { url, token } });
+    async withRemoteAuth(remote, token) {
+        const urls = await this.remoteUrls(remote);
+        if (!(0,_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .isHttpRemote */ .DY)(urls.configured) && !urls.used.some(_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .isHttpRemote */ .DY))
+            return this;
+        const problem = tokenDestinationProblem(urls, await this.facts(), this.setup.tokenServer);
+        if (problem)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+                message: `the action does not give its token to git for ${remote}: ${problem}`,
+                hint: TOKEN_DESTINATION_HINT
+            });
+        return new Git(this.cwd, this.setup.env, { ...this.setup, auth: { url: urls.configured, token } });
+    }
+    /** A remote's configured URL and the URLs git uses for it (a URL given as `remote` is its own). */
+    async remoteUrls(remote) {
+        const configured = (await this.tryExec(['config', '--get', `remote.${remote}.url`])).stdout.trim();
+        if (!configured)
+            return { name: remote, configured: remote, used: [remote] };
+        const fetch = (await this.tryExec(['remote', 'get-url', remote])).stdout.trim();
+        const push = (await this.tryExec(['remote', 'get-url', '--push', '--all', remote])).stdout.split('\n');
+        return { name: remote, configured, used: [fetch, ...push].map((u) => u.trim()).filter(Boolean) };
+    }
+    /** Why the partial clone's own fetches may not carry the token, or undefined. */
+    lazyTokenWithheld(facts) {
+        const promisor = facts.promisor;
+        if (!promisor || (!(0,_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .isHttpRemote */ .DY)(promisor.configured) && !promisor.used.some(_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .isHttpRemote */ .DY)))
+            return 'not over HTTP(S)';
+        return tokenDestinationProblem(promisor, facts, this.setup.tokenServer);
     }
     /**
      * Runs `git <args> -- <paths>` for any number of paths: never one command
@@ -583,9 +710,9 @@ class Git {
         const r = await this.tryExec(args, undefined, {
             maxOutputBytes: MAX_SHOWN_BYTES
         }).catch((error) => {
-            if (!(error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputTooLarge */ .zp))
+            if (!(error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_3__/* .OutputTooLarge */ .zp))
                 throw error;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
                 file: path,
                 message: `${path} at ${rev.slice(0, 12)} is more than ${MAX_SHOWN_BYTES / (1024 * 1024)} MB, more than the action reads from one file`,
                 hint: 'a prompt or a generated document is text of a sensible size: remove or split it'
@@ -594,6 +721,18 @@ class Git {
         if (r.code !== 0)
             await this.throwIfLazyFetchFailed(args, r);
         return r.code === 0 ? r.stdout : undefined;
+    }
+    /**
+     * The repository checked out in `dir` below this one (a submodule, a nested
+     * repository), run by the same rules: its own configuration is read for its
+     * overrides (a submodule's config may name diff drivers, filters and hooks
+     * of its own), variables that name this repository's index or folders are
+     * dropped (as git drops them for a submodule), and neither token goes with
+     * it (its remote is not the action's).
+     */
+    below(dir) {
+        const env = Object.fromEntries(Object.entries(this.setup.env).filter(([k]) => !REPO_LOCAL_ENV.has(k)));
+        return new Git((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.cwd, dir), env);
     }
     /** The same repository with extra variables for git (e.g. a scratch `GIT_INDEX_FILE`). */
     withEnv(extra) {
@@ -619,42 +758,179 @@ class Git {
         if (result.code === 0)
             return result.stdout;
         await this.throwIfLazyFetchFailed(args, result);
-        throw new _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(['git', ...args].join(' '), result);
+        throw new _exec_js__WEBPACK_IMPORTED_MODULE_3__/* .CommandError */ .Qd(['git', ...args].join(' '), result);
     }
     /** A failure of a command that does not itself talk to the remote, in a partial clone, from a fetch git made on its own. */
     async throwIfLazyFetchFailed(args, result) {
         if (REMOTE_COMMANDS.has(args[0]))
             return;
-        const { promisorUrl } = await this.facts();
-        if (PROMISOR_FAILURE.test(result.stderr) || (promisorUrl && LAZY_FETCH_FAILURE.test(result.stderr)))
-            throw new LazyFetchError(promisorUrl, result.stderr);
+        const facts = await this.facts();
+        const promisorUrl = facts.promisor?.configured;
+        if (PROMISOR_FAILURE.test(result.stderr) || (promisorUrl && LAZY_FETCH_FAILURE.test(result.stderr))) {
+            const withheld = this.setup.lazyFetchToken && facts.promisor ? this.lazyTokenWithheld(facts) : undefined;
+            throw new LazyFetchError(promisorUrl, result.stderr, withheld === 'not over HTTP(S)' ? undefined : withheld);
+        }
     }
 }
+/** Variables that name one repository's own files (git's local_repo_env): not passed to another repository's git. */
+const REPO_LOCAL_ENV = new Set([
+    'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+    'GIT_COMMON_DIR',
+    'GIT_DIR',
+    'GIT_GRAFT_FILE',
+    'GIT_IMPLICIT_WORK_TREE',
+    'GIT_INDEX_FILE',
+    'GIT_NO_REPLACE_OBJECTS',
+    'GIT_OBJECT_DIRECTORY',
+    'GIT_PREFIX',
+    'GIT_REPLACE_REF_BASE',
+    'GIT_SHALLOW_FILE',
+    'GIT_WORK_TREE'
+]);
 /** git's words when a lazy fetch from the promisor remote failed. */
 const PROMISOR_FAILURE = /from promisor remote/i;
 /** …and what a partial clone's fetch says when the host refused it. */
 const LAZY_FETCH_FAILURE = /could not read Username|returned error: 40[13]|Authentication failed|unable to access/i;
 /**
  * The fixed overrides, plus one for each named setting the configuration
- * holds, and the promisor remote of a partial clone. Reading the configuration
+ * holds — the submodules' configurations included (see submoduleConfigNames)
+ * — and the promisor remote of a partial clone. Reading the configuration
  * runs no program; when it fails (no repository yet, a broken file), the
  * command itself will say so.
  */
 async function readFacts(cwd) {
-    const git = (args) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('git', args, { cwd, env: gitProcessEnv(FIXED), allowFailure: true, timeoutMs: GIT_TIME_LIMIT_MS }).catch(() => undefined);
-    const names = (await git(['config', '--list', '--name-only', '-z']))?.stdout.split('\0') ?? [];
-    const overrides = [...FIXED, ...namedOverrides(names)];
+    const git = (args) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('git', args, { cwd, env: gitProcessEnv(FIXED), allowFailure: true, timeoutMs: GIT_TIME_LIMIT_MS }).catch(() => undefined);
+    // origin and name of each entry: `file:<path>\0<name>\0`
+    const listed = (await git(['config', '--list', '--show-origin', '--name-only', '-z']))?.stdout.split('\0') ?? [];
+    const names = listed.filter((_, i) => i % 2 === 1);
+    const origins = new Set(listed.filter((o, i) => i % 2 === 0 && o.startsWith('file:')).map((o) => o.slice(5)));
+    // `git submodule init` (and every clone or checkout with submodules) records submodule.<name>.url here
+    const inSubmodules = names.some((n) => n.startsWith('submodule.')) ? await submoduleConfigNames(git, cwd) : [];
+    const overrides = [...FIXED, ...namedOverrides([...names, ...inSubmodules])];
     const credentialResets = [
         { key: 'credential.helper', value: '' },
         ...names.filter((n) => /^credential\..+\.helper$/.test(n)).map((n) => ({ key: n, value: '' }))
     ];
+    const facts = { overrides, credentialResets };
+    if ([...origins].some((o) => o !== '.git/config'))
+        facts.worktreeConfig = await worktreeFile(origins, git);
     const promisor = names.includes('extensions.partialclone')
         ? (await git(['config', '--get', 'extensions.partialClone']))?.stdout.trim()
         : names.find((n) => /^remote\..+\.promisor$/.test(n))?.slice('remote.'.length, -'.promisor'.length);
     if (!promisor)
-        return { overrides, credentialResets };
-    const url = (await git(['remote', 'get-url', promisor]))?.stdout.trim();
-    return { overrides, credentialResets, promisorUrl: url || undefined };
+        return facts;
+    const configured = (await git(['config', '--get', `remote.${promisor}.url`]))?.stdout.trim();
+    const used = (await git(['remote', 'get-url', promisor]))?.stdout.trim();
+    if (configured)
+        facts.promisor = { name: promisor, configured, used: used ? [used] : [] };
+    return facts;
+}
+/**
+ * The first of the configuration files git read (`origins`, as `git config
+ * --show-origin` names them) that lies in the work tree — not in the git
+ * folder — repository-relative; undefined when none does.
+ */
+async function worktreeFile(origins, git) {
+    const where = (await git(['rev-parse', '--show-toplevel', '--absolute-git-dir']))?.stdout.split('\n') ?? [];
+    const [top, gitDir] = where.map((p) => p.trim());
+    if (!top || !gitDir)
+        return undefined;
+    const real = (p) => {
+        try {
+            return node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(p);
+        }
+        catch {
+            return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(p);
+        }
+    };
+    const inside = (outer, inner) => {
+        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(outer, inner);
+        return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+    };
+    const realTop = real(top);
+    const realGitDir = real(gitDir);
+    for (const origin of origins) {
+        // git names the repository's own files relative to the top of the work tree
+        const file = real((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(origin) ? origin : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(top, origin));
+        if (!inside(realTop, file) || inside(realGitDir, file))
+            continue;
+        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(realTop, file).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
+        if (rel.some((part) => part === '.git'))
+            continue; // another repository's git folder (a submodule's)
+        return rel.join('/');
+    }
+    return undefined;
+}
+/** What to do when the action refuses to give git its token. */
+const TOKEN_DESTINATION_HINT = "the action sends its token only to the server the workflow runs on, at the origin of the remote's own URL: " +
+    'remove the url.<base>.insteadOf, pushurl or include (include.path, includeIf) an earlier step set (`git config --list --show-origin` shows where each setting comes from), ' +
+    'and point origin at that server (actions/checkout does)';
+/**
+ * Why git would take the token somewhere it does not belong, or undefined:
+ * an HTTP(S) URL git uses for the remote at another origin than the remote's
+ * configured one (url.<base>.insteadOf, a pushurl), that origin not the
+ * token's server, or a configuration file of the work tree (which could send
+ * git through a proxy of its choosing or turn TLS checks off).
+ */
+function tokenDestinationProblem(urls, facts, server) {
+    if (facts.worktreeConfig)
+        return `git reads configuration from ${facts.worktreeConfig}, a file of the work tree that a pull request can change`;
+    const origin = (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .httpOrigin */ .dp)(urls.configured);
+    if (!origin)
+        return `${urls.name} is not reached over HTTP(S) by its configured URL, but git's configuration rewrites it to HTTP(S)`;
+    const elsewhere = urls.used.find((u) => (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .isHttpRemote */ .DY)(u) && (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .httpOrigin */ .dp)(u) !== origin);
+    if (elsewhere)
+        return `git's configuration sends ${urls.name} (${origin}) to ${(0,_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .httpOrigin */ .dp)(elsewhere)} (url.<base>.insteadOf or a pushurl)`;
+    const serverOrigin = server ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .httpOrigin */ .dp)(server) : undefined;
+    if (server && origin !== serverOrigin)
+        return `${urls.name} is at ${origin}, not on the server the workflow runs on (${serverOrigin ?? server})`;
+    return undefined;
+}
+/** How deep into `modules/` (a submodule's name may hold `/`, and submodules nest) the configurations are looked for. */
+const MAX_MODULES_DEPTH = 12;
+/**
+ * The setting names of every submodule's own configuration
+ * (`<git dir>/modules/<name>/config`, nested ones below it). git starts a git
+ * of its own in a submodule for some commands (`add` and `status` ask a
+ * checked-out submodule whether it is modified, with `git status`), and that
+ * git reads the submodule's configuration, not this one's: its filters,
+ * drivers and hooks get their overrides here, so the environment it inherits
+ * turns them off too. Walked on disk without following symlinks; each file
+ * read with `git config --file` (no program runs).
+ */
+async function submoduleConfigNames(git, cwd) {
+    const common = (await git(['rev-parse', '--git-common-dir']))?.stdout.trim();
+    if (!common)
+        return [];
+    const configs = [];
+    const walk = (dir, depth) => {
+        if (depth > MAX_MODULES_DEPTH)
+            return;
+        let entries;
+        try {
+            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        // a submodule's git folder (its objects and refs are not walked), else a folder of a name holding `/`
+        if (entries.some((e) => e.name === 'HEAD') && entries.some((e) => e.name === 'config' && e.isFile())) {
+            configs.push((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'config'));
+            walk((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'modules'), depth + 1);
+        }
+        else
+            for (const e of entries)
+                if (e.isDirectory())
+                    walk((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e.name), depth + 1);
+    };
+    walk((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, common), 'modules'), 0);
+    const names = [];
+    for (const file of configs) {
+        const r = await git(['config', '--file', file, '--includes', '--list', '--name-only', '-z']);
+        if (r?.code === 0)
+            names.push(...r.stdout.split('\0'));
+    }
+    return names;
 }
 function namedOverrides(names) {
     const named = [];
@@ -694,7 +970,7 @@ function gitProcessEnv(config, set = {}) {
         env[`GIT_CONFIG_KEY_${i}`] = e.key;
         env[`GIT_CONFIG_VALUE_${i}`] = e.value;
     });
-    return (0,_env_js__WEBPACK_IMPORTED_MODULE_2__/* .programEnv */ .q)('git', { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' });
+    return (0,_env_js__WEBPACK_IMPORTED_MODULE_4__/* .programEnv */ .q)('git', { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' });
 }
 /** The most `show` returns (paths.ts MAX_TEXT_BYTES; io/ does not import the resolver). */
 const MAX_SHOWN_BYTES = 256 * 1024 * 1024;
@@ -736,8 +1012,8 @@ function withPackPrograms(args) {
 const REMOTE_COMMANDS = new Set(['fetch', 'push', 'ls-remote', 'pull']);
 function timeoutProblem(args, ms) {
     const remote = REMOTE_COMMANDS.has(args[0]);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
-        message: `git ${args[0]} did not finish within ${(0,_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .describeDuration */ .MB)(ms)} and was stopped`,
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+        message: `git ${args[0]} did not finish within ${(0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .describeDuration */ .MB)(ms)} and was stopped`,
         hint: remote
             ? 'the remote did not answer in time: check that origin is reachable (a proxy?) and re-run the workflow'
             : 'the repository may be very large or its disk very slow; re-run, and report it if it happens again'
@@ -799,7 +1075,7 @@ function which(name, path = process.env.PATH ?? '') {
 /* harmony export */   ZL: () => (/* binding */ NON_BLOCKING_READ),
 /* harmony export */   x_: () => (/* binding */ RepoPathChecker)
 /* harmony export */ });
-/* unused harmony exports folderKey, checkRepoPath, assertWritable */
+/* unused harmony exports folderKey, showRawName, checkRepoPath, assertWritable */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -824,6 +1100,12 @@ function which(name, path = process.env.PATH ?? '') {
 // DVC's own folder has a role of its own (`dvc-state`, for the engine that
 // runs the real DVC, which reads and writes there): inside `.dvc/`, and no
 // symlink anywhere on the way (DVC would write its lock through one).
+// The names found inside a folder dep are the folder's data, not paths of the
+// action's own: DVC hashes them whatever they hold (a newline, U+007F, a
+// backslash), and so does the action; they pass every rule above but the one
+// on control characters, a backslash in one is a character of the name, and
+// any message shows them escaped (showPath). A name that is not UTF-8 is
+// refused, naming it: DVC cannot hash such a folder either.
 
 
 
@@ -894,9 +1176,9 @@ function forbiddenFolder(relPath) {
     }
     return undefined;
 }
-/** A path as a message may show it: control characters written as escapes. */
+/** A path as a message may show it: control characters written as escapes (`\n`, `\u007f`). */
 function showPath(path) {
-    return CONTROL.test(path) ? path.replace(new RegExp(CONTROL.source, 'g'), _log_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeCharacter */ .Vg) : path;
+    return (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeControls */ .UN)(path);
 }
 /**
  * The checks that need no file system: empty, control characters, absolute,
@@ -926,6 +1208,60 @@ function lexicalPathProblem(rel, role) {
     }
     return undefined;
 }
+/** lexicalPathProblem for a name found inside a folder dep: only the folders the action never reads. */
+function entryLexicalProblem(rel) {
+    const folder = forbiddenFolder(rel);
+    return folder ? `${rel} is inside ${folder}/, which the action never reads or writes` : undefined;
+}
+/** The raw name (bytes) of the first entry of folder `real` that is not valid UTF-8, if any. */
+function notUtf8Name(real) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(real, { encoding: 'buffer' }).find((name) => !isUtf8(name));
+    }
+    catch {
+        return undefined;
+    }
+}
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+function isUtf8(bytes) {
+    try {
+        STRICT_UTF8.decode(bytes);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** A raw name for a message: its UTF-8 parts as text, every other byte as `\xNN`, control characters escaped. */
+function showRawName(bytes) {
+    let out = '';
+    for (let i = 0; i < bytes.length;) {
+        const lead = bytes[i];
+        const n = lead < 0x80
+            ? 1
+            : lead >= 0xc2 && lead <= 0xdf
+                ? 2
+                : lead >= 0xe0 && lead <= 0xef
+                    ? 3
+                    : lead >= 0xf0 && lead <= 0xf4
+                        ? 4
+                        : 0;
+        const seq = n > 0 ? bytes.subarray(i, i + n) : undefined;
+        if (seq && seq.length === n && isUtf8(seq)) {
+            out += seq.toString('utf8');
+            i += n;
+        }
+        else {
+            out += `\\x${lead.toString(16).padStart(2, '0')}`;
+            i++;
+        }
+    }
+    return showPath(out);
+}
+function notUtf8Problem(dir, raw) {
+    const name = `${dir === '.' ? '' : `${showPath(dir)}/`}${showRawName(raw)}`;
+    return `${name} has a file name that is not valid UTF-8 (shown with \\x escapes): DVC cannot hash a folder holding it (its dvc status stops with "surrogates not allowed"), so neither can the action; rename the file`;
+}
 /**
  * A problem message for a repository-relative path, or undefined when it is
  * safe for `role` (see the file's header for the rules).
@@ -951,6 +1287,8 @@ class RepoPathChecker {
         'dvc-state': new Map()
     };
     trees = new Map();
+    /** verdicts on the names inside folder deps (see checkEntry), by their path */
+    entries = new Map();
     landings = new Map();
     /** real folder → how often it was looked into, then its entries' kinds (see entryKind) */
     listings = new Map();
@@ -1008,11 +1346,44 @@ class RepoPathChecker {
     }
     /**
      * For a folder dep: every entry below it, walked without following symlinked
-     * folders (as DVC walks), must itself pass the `dep` rules.
-     * @returns the first problem found, or undefined.
+     * folders (as DVC walks), must itself pass the `dep` rules, its name judged
+     * as data (see checkEntry).
+     * @returns the first problem found (names in it escaped), or undefined.
      */
     checkTree(rel) {
-        const normal = normalizeRepoPath(rel);
+        return this.tree(normalizeRepoPath(rel));
+    }
+    /**
+     * The `dep` rules for a path inside a folder dep, its names taken as they
+     * are on disk: no control-character rule (shown escaped instead) and no
+     * normalising (a `\` is part of a name). `rel` must be a folder dep's
+     * normalised path, then names as listed, joined by `/`.
+     */
+    checkEntry(rel) {
+        if (this.entries.has(rel))
+            return this.entries.get(rel);
+        const problem = this.judge(rel, 'dep', true);
+        const verdict = problem === undefined ? undefined : showPath(problem);
+        this.entries.set(rel, verdict);
+        return verdict;
+    }
+    /**
+     * Reads a file found inside a folder dep (a name of it may hold any
+     * character: see checkEntry); undefined when nothing is there.
+     * @throws GraftError when the path is refused, or is a folder
+     */
+    readEntry(rel) {
+        const problem = this.checkEntry(rel);
+        if (problem)
+            throw refusal(rel, 'dep', problem);
+        const landing = this.land(rel);
+        if (!landing.kind)
+            return undefined;
+        if (landing.kind === 'folder')
+            throw refusal(rel, 'dep', `${showPath(rel)} is a folder, not a file`);
+        return readRegularFile(landing.real, showPath(rel), { noFollow: true });
+    }
+    tree(normal) {
         if (this.landings.get(normal)?.kind === 'file')
             return undefined; // most deps: no tree to walk
         if (this.trees.has(normal))
@@ -1033,28 +1404,35 @@ class RepoPathChecker {
             return undefined; // not a folder after all, or unreadable: the file checks speak for it
         }
         for (const entry of entries) {
+            // a name that is not UTF-8 reads back with U+FFFD in its place: ask the raw names
+            if (entry.name.includes('\uFFFD')) {
+                const raw = notUtf8Name(landing.real);
+                if (raw !== undefined)
+                    return notUtf8Problem(dir, raw);
+            }
             const child = dir === '.' ? entry.name : `${dir}/${entry.name}`;
             // exactly what DVC and hash.ts skip; anything else (a `.github/`, a `.GIT`, a `.dvc` file) is judged
             if (entry.name === '.git' || (entry.isDirectory() && DVC_SKIPPED_DIRS.has(entry.name)))
                 continue;
-            const problem = this.check(child, 'dep');
+            const problem = this.checkEntry(child);
             if (problem)
                 return problem;
             if (entry.isDirectory()) {
-                const below = this.checkTree(child);
+                const below = this.tree(child);
                 if (below)
                     return below;
             }
         }
         return undefined;
     }
-    judge(rel, role) {
+    /** `entry`: a path inside a folder dep, judged as data (see checkEntry). */
+    judge(rel, role, entry = false) {
         if (role === 'dvc-state')
             return this.dvcStateProblem(rel);
-        const lexical = lexicalPathProblem(rel, role);
+        const lexical = entry ? entryLexicalProblem(rel) : lexicalPathProblem(rel, role);
         if (lexical)
             return lexical;
-        const normal = normalizeRepoPath(rel);
+        const normal = entry ? rel : normalizeRepoPath(rel);
         if (role === 'pipeline') {
             const own = lstatOrUndefined((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, normal));
             if (own?.isSymbolicLink())

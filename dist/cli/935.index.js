@@ -701,12 +701,12 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/paths.ts
 var paths = __webpack_require__(6107);
+// EXTERNAL MODULE: ./src/core/dvc/hash.ts + 3 modules
+var hash = __webpack_require__(6099);
 // EXTERNAL MODULE: ./src/core/dvc/dvcyaml.ts + 1 modules
 var dvcyaml = __webpack_require__(7836);
-// EXTERNAL MODULE: ./src/core/pipeline/load.ts + 5 modules
-var load = __webpack_require__(4152);
-// EXTERNAL MODULE: ./src/core/dvc/hash.ts + 2 modules
-var hash = __webpack_require__(2139);
+// EXTERNAL MODULE: ./src/core/pipeline/load.ts + 2 modules
+var load = __webpack_require__(9159);
 ;// CONCATENATED MODULE: ./src/core/status/native.ts
 // The built-in status engine: the verdicts of `dvc status --json`, computed
 // in-process from dvc.yaml, dvc.lock and the work tree (DVC's Stage.status and
@@ -890,7 +890,12 @@ var pipeline_targets = __webpack_require__(8488);
 var defaults = __webpack_require__(5553);
 // EXTERNAL MODULE: ./src/core/validate/hand-edits.ts
 var hand_edits = __webpack_require__(2577);
+// EXTERNAL MODULE: ./src/core/pipeline/shell.ts
+var shell = __webpack_require__(9416);
 ;// CONCATENATED MODULE: ./src/core/validate/reasons.ts
+// Turns what the engine saw, the dvc.yaml drift and the header checks into a
+// list of reasons per stage, then marks everything downstream of a stale stage.
+
 /**
  * Stage name → why it is stale (each text once). Downstream marking follows
  * what DVC's `repro` would rerun: not from always_changed-only stages, frozen
@@ -957,24 +962,26 @@ function staleReasons({ pipeline, status, handEdits }) {
             changing.add(d);
         }
     }
+    // A stage stale only because it is always changed makes no document stale: it gets a notice instead (alwaysChangedOnly).
+    const alwaysOnly = new Set(alwaysChangedOnly(reasons));
     // A stale stage no prompt defines: say what to run (an orphan's text already says what to do).
     for (const name of [...reasons.keys()]) {
-        if (prompted.has(name) || orphans.has(name) || !byName.has(name))
+        if (prompted.has(name) || orphans.has(name) || !byName.has(name) || alwaysOnly.has(name))
             continue;
         add(name, {
             kind: 'not-a-prompt',
             text: frozen(name)
-                ? `not a prompt stage, and frozen (frozen: true in dvc.yaml): DVC does not rerun it; unfreeze it (\`dvc unfreeze ${name}\`) to refresh it`
-                : `not a prompt stage: graft-action does not render it; run \`dvc repro ${name}\` and commit its outputs`
+                ? `not a prompt stage, and frozen (frozen: true in dvc.yaml): DVC does not rerun it; unfreeze it (\`dvc unfreeze ${(0,shell/* dvcTarget */["do"])(name)}\`) to refresh it`
+                : `not a prompt stage: graft-action does not render it; run \`dvc repro ${(0,shell/* dvcTarget */["do"])(name)}\` and commit its outputs`
         });
     }
     // A stale frozen document: generate leaves it, as dvc repro does.
     for (const name of [...reasons.keys()]) {
-        if (!prompted.has(name) || !frozen(name))
+        if (!prompted.has(name) || !frozen(name) || alwaysOnly.has(name))
             continue;
         add(name, {
             kind: 'frozen',
-            text: `frozen (frozen: true in dvc.yaml): generate never regenerates it, as \`dvc repro\` never reruns it; remove frozen: true (or run \`dvc unfreeze ${name}\`) to regenerate it, or record it as it is with \`dvc commit ${name}\``
+            text: `frozen (frozen: true in dvc.yaml): generate never regenerates it, as \`dvc repro\` never reruns it; remove frozen: true (or run \`dvc unfreeze ${(0,shell/* dvcTarget */["do"])(name)}\`) to regenerate it, or record it as it is with \`dvc commit ${(0,shell/* dvcTarget */["do"])(name)}\``
         });
     }
     // A document downstream of a changing stage that no prompt defines must wait for
@@ -1001,10 +1008,21 @@ function staleReasons({ pipeline, status, handEdits }) {
         const list = [...blockers];
         add(name, {
             kind: 'needs-repro',
-            text: `waits for ${list.join(', ')} (not ${list.length > 1 ? 'prompt stages' : 'a prompt stage'}): run \`dvc repro ${list.join(' ')}\` and commit, then regenerate`
+            text: `waits for ${list.join(', ')} (not ${list.length > 1 ? 'prompt stages' : 'a prompt stage'}): run \`dvc repro ${list.map(shell/* dvcTarget */["do"]).join(' ')}\` and commit, then regenerate`
         });
     }
     return reasons;
+}
+/**
+ * Stages whose only reason is `always changed` (`always_changed: true`, or a
+ * command with no deps and no outs): DVC lists them on every `dvc status`,
+ * yet nothing about them changed, and `dvc repro` reruns them without making
+ * anything downstream stale (see the downstream marking above). They are not
+ * stale documents: `stale_files`, `is_stale` and `fail-on-stale` leave them
+ * out, or a pipeline with such a helper would be stale on every run.
+ */
+function alwaysChangedOnly(reasons) {
+    return [...reasons].filter(([, list]) => list.every((r) => r.kind === 'always-changed')).map(([name]) => name);
 }
 /** Every stage downstream of `start`, not entering frozen stages (DVC cuts a frozen stage off its deps). */
 function reachable(pipeline, start, frozen) {
@@ -1037,6 +1055,9 @@ function reachable(pipeline, start, frozen) {
 
 
 
+
+
+
 async function validate(options) {
     const { root, log } = options;
     const pipeline = await log.group('Reading prompts and pipeline', async () => {
@@ -1051,14 +1072,22 @@ async function validate(options) {
     });
     const targeted = (options.targets?.length ?? 0) > 0;
     const namedTargets = targeted ? (0,pipeline_targets/* resolveTargets */.h5)(options.targets, pipeline.stages) : new Set();
-    const targets = targeted
-        ? (0,pipeline_targets/* scopeOf */.Od)(namedTargets, pipeline.graph, options.downstream ?? defaults/* DEFAULT_DOWNSTREAM */.hP)
-        : new Set(pipeline.stages.map((s) => s.name));
+    // Orphans are always in scope: they belong to no document a target could name, and every generate removes them.
+    const targets = new Set([
+        ...(targeted
+            ? (0,pipeline_targets/* scopeOf */.Od)(namedTargets, pipeline.graph, options.downstream ?? defaults/* DEFAULT_DOWNSTREAM */.hP)
+            : pipeline.stages.map((s) => s.name)),
+        ...pipeline.orphans.map((s) => s.name)
+    ]);
     // Free to hash now: this thread takes the files no worker has started, the engine hashes them.
     const prehashed = await pipeline.prehash?.finish();
     const { engine, status } = await log.group('Checking staleness', () => runEngine(options, pipeline, prehashed));
     const handEdits = await (0,hand_edits/* checkOutputHeaders */.Y9)(root, pipeline, prehashed?.firstLines);
     const reasons = staleReasons({ pipeline, status, handEdits });
+    const helpers = alwaysChangedOnly(reasons);
+    for (const name of helpers)
+        reasons.delete(name);
+    await explainLfsPointers(root, reasons);
     const all = orderStale(pipeline, reasons);
     const stale = all.filter((d) => targets.has(d.stage));
     const outsideTargets = all.filter((d) => !targets.has(d.stage));
@@ -1066,7 +1095,7 @@ async function validate(options) {
         (outsideTargets.length > 0 ? `, and ${outsideTargets.length} more outside the targets` : ''));
     if (options.handEdits === 'fail')
         (0,hand_edits/* refuseHandEdits */.tQ)(stale);
-    const notices = promptNotices(pipeline);
+    const notices = [...alwaysChangedNotices(pipeline, helpers), ...promptNotices(pipeline)];
     for (const n of notices)
         log.info(`notice: ${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}; ${n.hint}`);
     return { engine, pipeline, targets, explicitTargets: targeted, namedTargets, stale, outsideTargets, notices };
@@ -1107,7 +1136,7 @@ async function runEngine(options, pipeline, prehashed) {
     }
     const dvcPath = found ?? (await options.dvc.install());
     // loaded on demand, so the native engine's path never loads it
-    const { dvcStatus } = await __webpack_require__.e(/* import() */ 968).then(__webpack_require__.bind(__webpack_require__, 4968));
+    const { dvcStatus } = await __webpack_require__.e(/* import() */ 847).then(__webpack_require__.bind(__webpack_require__, 4847));
     return { engine: 'dvc', status: await dvcStatus(options.root, { dvcPath, timeoutMs: options.dvcTimeoutMs }) };
 }
 /**
@@ -1177,6 +1206,66 @@ function gitTop(root) {
             return undefined;
     }
 }
+/**
+ * A changed dep that is (or holds) a Git LFS pointer: the checkout lacks the
+ * file's content (actions/checkout without `lfs: true`), which is why DVC sees
+ * it changed; its reason says so and what to do.
+ */
+async function explainLfsPointers(root, reasons) {
+    const changed = [...reasons.values()].flat().filter((r) => r.kind === 'changed-dep' && r.path !== undefined);
+    if (changed.length === 0)
+        return;
+    // the changed deps hashed again, only they: the hasher marks every LFS pointer it reads
+    const hasher = new hash/* Hasher */.OP({ root });
+    await Promise.all([...new Set(changed.map((r) => r.path))].map(async (p) => {
+        const abs = (0,external_node_path_.join)(root, p);
+        const info = await (0,promises_.stat)(abs).catch(() => undefined);
+        if (info?.isDirectory())
+            await hasher.dir(abs).catch(() => undefined);
+        else if (info?.isFile())
+            await hasher.file(abs).catch(() => undefined);
+    }));
+    if (hasher.lfsPointers.size === 0)
+        return;
+    const pointers = [...hasher.lfsPointers].map((abs) => (0,external_node_path_.relative)(root, abs).split(external_node_path_.sep).join('/'));
+    for (const r of changed) {
+        const inside = pointers.filter((p) => (0,paths/* isSameOrInside */.Im)((0,paths/* normalizeRepoPath */.NP)(r.path), p));
+        if (inside.length === 0)
+            continue;
+        const which = inside.length === 1 && inside[0] === (0,paths/* normalizeRepoPath */.NP)(r.path)
+            ? `${r.path} is a Git LFS pointer`
+            : `${inside.slice(0, 5).map(paths/* showPath */.P8).join(', ')}${inside.length > 5 ? ` and ${inside.length - 5} more` : ''} in it ${inside.length > 1 ? 'are Git LFS pointers' : 'is a Git LFS pointer'}`;
+        r.text += ` (${which}, not the content: this checkout did not fetch LFS files; check out with \`lfs: true\`)`;
+    }
+}
+/**
+ * Stages stale only because they are always changed (see alwaysChangedOnly):
+ * what they are and what to run, on the stage's line in dvc.yaml.
+ */
+function alwaysChangedNotices(pipeline, names) {
+    const byName = new Map(pipeline.stages.map((s) => [s.name, s]));
+    const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p.path]));
+    return names.map((name) => {
+        const stage = byName.get(name);
+        const outs = stage?.outs.map((o) => o.path) ?? [];
+        const why = stage?.alwaysChanged
+            ? 'always_changed: true'
+            : 'a command with no deps and no outs, which DVC treats as always changed';
+        const prompt = promptOf.get(name);
+        return {
+            file: 'dvc.yaml',
+            line: stage?.line,
+            message: prompt
+                ? `stage ${name} (${prompt}) is always changed (${why}): \`dvc status\` lists it on every run, though nothing it reads changed; that makes its document stale for DVC's repro, not for graft-action`
+                : `stage ${name} is always changed (${why}): \`dvc status\` lists it on every run, though nothing it reads changed; it makes no document stale, and documents reading ${outs.length > 0 ? outs.join(', ') : 'its output'} are judged by their own content`,
+            hint: prompt
+                ? `generate regenerates ${prompt} when its prompt or sources change, or with \`force\`; remove always_changed from the stage if DVC should not rerun it every time`
+                : stage?.frozen
+                    ? `it is also frozen (frozen: true), so \`dvc repro\` does not rerun it: unfreeze it (\`dvc unfreeze ${(0,shell/* dvcTarget */["do"])(name)}\`) when you want ${outs.length > 0 ? outs.join(', ') : 'its output'} refreshed`
+                    : `run \`dvc repro ${(0,shell/* dvcTarget */["do"])(name)}\` and commit ${outs.length > 0 ? outs.join(', ') : 'what it writes'} when you want ${outs.length > 1 ? 'them' : 'it'} refreshed`
+        };
+    });
+}
 /** A dep listed twice, or the prompt listing itself: DVC accepts both (and hashes the file once per listing). */
 function promptNotices(pipeline) {
     return pipeline.prompts.flatMap((p) => (p.repeatedDeps ?? []).map((r) => ({
@@ -1188,19 +1277,38 @@ function promptNotices(pipeline) {
         hint: 'remove the repeated line from `deps`'
     })));
 }
-/** Stale documents in dependency order, limited to the targets. */
+/** Stale documents in dependency order, then the orphaned stages (in dvc.yaml's order). */
 function orderStale(pipeline, reasons) {
-    const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p.path]));
-    const byName = new Map(pipeline.stages.map((s) => [s.name, s]));
+    const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p]));
+    const byName = new Map([...pipeline.stages, ...pipeline.orphans].map((s) => [s.name, s]));
     const out = [];
-    for (const name of pipeline.graph.order()) {
+    for (const name of [...pipeline.graph.order(), ...pipeline.orphans.map((s) => s.name)]) {
         const why = reasons.get(name);
         if (!why || why.length === 0)
             continue;
         const stage = byName.get(name);
-        out.push({ stage: name, outputs: stage.outs.map((o) => o.path), prompt: promptOf.get(name), reasons: why });
+        const prompt = promptOf.get(name);
+        out.push({
+            stage: name,
+            outputs: stage.outs.map((o) => o.path),
+            prompt: prompt?.path,
+            reasons: why,
+            at: prompt ? { file: prompt.path, line: lineThatMatters(prompt, why) } : { file: 'dvc.yaml', line: stage.line }
+        });
     }
     return out;
+}
+/** The line of the prompt a stale notice points at: its first dep that changed, else line 1. */
+function lineThatMatters(prompt, reasons) {
+    for (const r of reasons) {
+        if (r.kind !== 'changed-dep' || r.path === undefined)
+            continue;
+        const i = prompt.deps.indexOf((0,paths/* normalizeRepoPath */.NP)(r.path));
+        const line = i >= 0 ? prompt.depLines?.[i] : undefined;
+        if (line !== undefined)
+            return line;
+    }
+    return 1;
 }
 
 

@@ -165,10 +165,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // Loaded on demand: validate, the quick path, never loads the AWS SDK.
 const commands = {
-    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(8), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
-    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(879), __nccwpck_require__.e(8), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8629))).generateCommand,
-    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(879), __nccwpck_require__.e(8), __nccwpck_require__.e(152), __nccwpck_require__.e(935), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8629))).packCommand,
-    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(8), __nccwpck_require__.e(152), __nccwpck_require__.e(666)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7666))).syncCommand,
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(8), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
+    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(879), __nccwpck_require__.e(8), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8629))).generateCommand,
+    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(879), __nccwpck_require__.e(8), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8629))).packCommand,
+    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(8), __nccwpck_require__.e(159), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7591))).syncCommand,
     hook: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(8), __nccwpck_require__.e(215)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7215))).hookCommand
 };
 /** Commands that take --json: their failures are a JSON object on stdout too. */
@@ -275,12 +275,12 @@ __webpack_async_result__();
 // What --json prints. JSON.stringify escapes C0 controls but leaves C1 controls
 // (U+009B, the 8-bit CSI) and bidirectional overrides as they are, since JSON
 // allows them; a terminal the JSON is printed to may act on them. Written as
-// \u escapes, the text means the same to every JSON reader.
+// \u escapes (the log's escaper; the indentation's line breaks are the only raw
+// ones left), the text means the same to every JSON reader.
 
-const HIDDEN = new RegExp(`[${_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .HIDDEN_CHARACTERS */ .wW}\\u2028\\u2029]`, 'g');
 /** `value` as indented JSON and a line break, with no character a terminal could act on. */
 function jsonOutput(value) {
-    return `${JSON.stringify(value, null, 2).replace(HIDDEN, _core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCharacter */ .Vg)}\n`;
+    return `${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeControls */ .UN)(JSON.stringify(value, null, 2), '\n')}\n`;
 }
 
 
@@ -413,8 +413,7 @@ function throwIfProblems(problems) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ah: () => (/* binding */ escapeLog),
-/* harmony export */   Vg: () => (/* binding */ escapeCharacter),
-/* harmony export */   wW: () => (/* binding */ HIDDEN_CHARACTERS)
+/* harmony export */   UN: () => (/* binding */ escapeControls)
 /* harmony export */ });
 /* unused harmony export silentLog */
 const silentLog = {
@@ -425,33 +424,41 @@ const silentLog = {
 /** `::cmd …::` (workflow commands) and `##[cmd …]` (their older form), as the runner reads a line. */
 const COMMAND_LINE = /^\s*(?:::|##\[)/;
 /**
- * Characters that can hide or reorder what a reader sees, wherever repository
- * text is shown (a terminal, the Actions log, a rendered comment), as a regular
- * expression class: C0 and C1 controls other than tab and the line breaks (an
- * escape sequence; U+009B, the 8-bit CSI, which terminals that honour C1
- * controls act on), and the bidirectional marks, embeddings, overrides and
- * isolates ("Trojan Source"). The log escaper and the Markdown renderer show
- * each as an escape.
+ * Characters that can hide, rewrite or reorder what a reader sees, wherever
+ * repository text is shown (a terminal, the Actions log, a rendered comment,
+ * a message) — the one set: C0 controls (tab
+ * and the line breaks included: a carriage return rewrites a line), DEL, C1
+ * controls (U+009B, the 8-bit CSI, which terminals that honour C1 controls
+ * act on; U+0085, next line), the Unicode line and paragraph separators (some
+ * renderers break lines at them), and the bidirectional marks, embeddings,
+ * overrides and isolates ("Trojan Source").
  */
-const HIDDEN_CHARACTERS = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
-// In a log, a tab, a carriage return (it rewrites the line) and the Unicode
-// line and paragraph separators are escaped too: only `\n` breaks a line.
-const LOG_HIDDEN = new RegExp(`[${HIDDEN_CHARACTERS}\\t\\r\\u2028\\u2029]`, 'g');
-/** One hidden character as a reader sees it: `\\r`, `\\t`, `\\u001b`, `\\u202e`. */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const SHORT = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r' };
+/** One hidden character as a reader sees it: `\\n`, `\\t`, … or `\\u001b`, `\\u202e` (JSON's forms, which read back). */
 function escapeCharacter(c) {
-    const json = JSON.stringify(c).slice(1, -1);
-    return json !== c ? json : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    return SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/**
+ * `text` with every hidden character (see HIDDEN) written as an
+ * escape, but those in `keep` (the log keeps `\n`; the Markdown renderer, which
+ * turned line breaks into spaces already, keeps tabs). The one escaper: the
+ * log, the Markdown renderer, the CLI's JSON and every message showing a path
+ * go through it.
+ */
+function escapeControls(text, keep = '') {
+    return text.replace(HIDDEN, (c) => (keep.includes(c) ? c : escapeCharacter(c)));
 }
 /**
  * Text that is safe to print to an Actions log or a terminal: hidden
- * characters (see HIDDEN_CHARACTERS), tabs and carriage returns are written as
- * escapes (`\r` → `\\r`), and a line the runner would read as a workflow command
+ * characters (see HIDDEN) but the line break are written as escapes
+ * (`\r` → `\\r`), and a line the runner would read as a workflow command
  * (`::error::…`, `::stop-commands::…`, `##[…]`) is quoted with a leading `» `, so
  * repository content can never run one. Every string that reaches a log goes
  * through here (the adapters' Log does it).
  */
 function escapeLog(text) {
-    const visible = text.replace(LOG_HIDDEN, escapeCharacter);
+    const visible = escapeControls(text, '\n');
     if (!visible.includes('::') && !visible.includes('##['))
         return visible;
     return visible

@@ -1,5 +1,5 @@
-export const id = 241;
-export const ids = [241];
+export const id = 863;
+export const ids = [863];
 export const modules = {
 
 /***/ 5847:
@@ -119,7 +119,7 @@ function dvcEnv(scratch) {
 
 /***/ }),
 
-/***/ 3241:
+/***/ 2863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -254,12 +254,19 @@ function readConfig(text) {
         const eq = line.indexOf('=');
         if (eq < 0)
             return;
+        // a value in triple quotes ('''…''', """…""") or in quotes is what is inside them
         const value = line
             .slice(eq + 1)
             .trim()
             .replace(/\s+#.*$/, '')
-            .replace(/^(['"])(.*)\1$/, '$2');
-        settings.push({ section, key: line.slice(0, eq).trim().toLowerCase(), value, line: i + 1 });
+            .replace(/^('''|"""|['"])(.*)\1$/, '$2');
+        // configobj takes a quoted key as the key itself: `"dir" = …` is `dir`
+        const key = line
+            .slice(0, eq)
+            .trim()
+            .replace(/^(['"])(.*)\1$/, '$2')
+            .toLowerCase();
+        settings.push({ section, key, value, line: i + 1 });
     });
     return settings;
 }
@@ -342,16 +349,173 @@ function lstatOrUndefined(abs) {
 var dvclock_fast = __webpack_require__(7182);
 // EXTERNAL MODULE: ./src/core/yaml/source.ts
 var source = __webpack_require__(3474);
+;// CONCATENATED MODULE: ./src/core/dvc/interpolation.ts
+// What a `${…}` in dvc.yaml can stand for, worked out before DVC runs. DVC
+// fills a dep, out, metrics or plots path written `data/${name}` from its
+// parametrization context: the default params.yaml, the `vars:` of dvc.yaml and
+// of the stage (files and inline values), and a `foreach:` item or `matrix:`
+// combination. A value there may name any file of the runner (`/etc/…`,
+// `../../…`, a FIFO that never ends), which DVC would open and hash before its
+// report could be checked. So every value a template can take is computed
+// here, from the same sources DVC reads, and each resulting path goes through
+// the resolver like a path written out. This is a superset of what DVC
+// resolves (every value a key has in any source, every combination of a
+// loop), never less; what cannot be worked out (a key no readable source
+// holds, too many combinations) is refused rather than guessed.
+
+/** `${inner}`, not escaped with a backslash (DVC's KEYCRE). */
+const EXPRESSION = /(?<!\\)\$\{(.*?)\}/;
+/** Paths one template may stand for at most, before it is refused as uncheckable. */
+const MAX_VALUES = 1000;
+/** Whether `text` holds a `${…}` DVC would fill. */
+function isTemplate(text) {
+    return EXPRESSION.test(text);
+}
+/**
+ * Every value `template` can take in `scope`: a string with each `${…}`
+ * replaced (every combination), or, for a template that is one `${…}` alone,
+ * the value itself (a list stays a list, as DVC keeps it).
+ */
+function expand(template, scope) {
+    const matches = [...template.matchAll(new RegExp(EXPRESSION.source, 'g'))];
+    if (matches.length === 0)
+        return { values: [template] };
+    const choices = [];
+    for (const match of matches) {
+        const key = match[1].trim();
+        const found = lookup(key, scope);
+        if ('problem' in found)
+            return found;
+        choices.push(found.values);
+    }
+    if (matches.length === 1 && matches[0][0] === template)
+        return { values: choices[0] };
+    let results = [''];
+    let at = 0;
+    for (const [i, match] of matches.entries()) {
+        const before = template.slice(at, match.index);
+        const scalars = choices[i].filter(isScalarValue).map(String);
+        if (results.length * scalars.length > MAX_VALUES)
+            return { problem: `it stands for more than ${MAX_VALUES} paths, too many to check before DVC runs` };
+        results = results.flatMap((r) => scalars.map((s) => `${r}${before}${s}`));
+        at = match.index + match[0].length;
+    }
+    return { values: results.map((r) => `${r}${template.slice(at)}`) };
+}
+/** The values of a loop's items: a list's elements, a mapping's values (and its keys as `key`). */
+function loopValues(node, scope, kind) {
+    if (kind === 'foreach') {
+        const items = collectionOf(node, scope);
+        if ('problem' in items)
+            return items;
+        return new Map([
+            ['item', items.values],
+            ['key', items.keys]
+        ]);
+    }
+    // matrix: name → list of values (or a `${…}` list); `item.<name>` takes each
+    if (!(0,dist/* isMap */.jh)(node))
+        return new Map();
+    const byName = new Map();
+    for (const pair of node.items) {
+        const name = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
+        const items = collectionOf(pair.value, scope);
+        if ('problem' in items)
+            return items;
+        byName.set(name, items.values);
+    }
+    // `item` is one combination: as candidates, one record of every value each name takes
+    const item = Object.fromEntries([...byName].map(([name, values]) => [name, new Alternatives(values)]));
+    return new Map([['item', [item]]]);
+}
+/** Several values one name may take in a matrix combination. */
+class Alternatives {
+    values;
+    constructor(values) {
+        this.values = values;
+    }
+}
+function collectionOf(node, scope) {
+    const text = (0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' ? node.value : undefined;
+    let data;
+    if (text !== undefined && isTemplate(text)) {
+        const found = expand(text, scope);
+        if ('problem' in found)
+            return found;
+        data = found.values.length === 1 ? found.values[0] : found.values.flatMap((v) => (Array.isArray(v) ? v : [v]));
+    }
+    else {
+        data = toData(node);
+    }
+    if (Array.isArray(data))
+        return { values: data, keys: data.map((_, i) => i) };
+    if (isRecord(data))
+        return { values: Object.values(data), keys: Object.keys(data) };
+    return { values: [], keys: [] };
+}
+/** `a.b[0].c` → every value it reaches in any source (or loop name). */
+function lookup(key, scope) {
+    const parts = key
+        .replace(/\[([^\]]*)\]/g, '.$1')
+        .split('.')
+        .map((p) => p.trim());
+    if (parts.some((p) => p === ''))
+        return { problem: `\${${key}} is not a name DVC reads` };
+    const [root, ...rest] = parts;
+    const starts = scope.loop?.has(root)
+        ? scope.loop.get(root)
+        : scope.sources.flatMap((s) => (isRecord(s) && root in s ? [s[root]] : []));
+    if (starts.length === 0) {
+        if (scope.opaque)
+            return {
+                problem: `\${${key}} may come from ${scope.opaque}, which the action does not read, so the path it makes cannot be checked before DVC runs`
+            };
+        return { values: [] }; // DVC fails on a name it cannot find, before it reads any path
+    }
+    let values = starts;
+    for (const part of rest)
+        values = values.flatMap((v) => step(v, part));
+    return { values: values.flatMap((v) => (v instanceof Alternatives ? v.values : [v])) };
+}
+function step(value, part) {
+    if (value instanceof Alternatives)
+        return value.values.flatMap((v) => step(v, part));
+    if (Array.isArray(value))
+        return /^\d+$/.test(part) && Number(part) < value.length ? [value[Number(part)]] : [];
+    if (isRecord(value) && part in value)
+        return [value[part]];
+    return [];
+}
+function isScalarValue(v) {
+    return v === null || ['string', 'number', 'boolean'].includes(typeof v);
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Alternatives);
+}
+/** A parsed YAML node as plain data (scalars, lists, mappings). */
+function toData(node) {
+    if ((0,dist/* isMap */.jh)(node))
+        return Object.fromEntries(node.items.map((p) => [(0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : String(p.key), toData(p.value)]));
+    if ((0,dist/* isSeq */.oP)(node))
+        return node.items.map((i) => toData(i));
+    if ((0,dist/* isScalar */.jn)(node))
+        return node.value;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/dvc/params-files.ts
-// The files dvc.yaml makes DVC read: deps and outs as dvc.yaml writes them
-// (a URL dep would make DVC reach the network), `vars:` files (at the top and
+// The files dvc.yaml makes DVC read: deps and outs (metrics and plots too) as
+// dvc.yaml writes them (a URL dep would make DVC reach the network), `vars:` files (at the top and
 // in a stage), params files (a stage's `params:`, the default params.yaml), and
 // the folder a stage's `wdir:` moves its paths to. DVC reads
 // whatever they name — an absolute path or `../..` reaches any file of the
 // runner, and its values then appear as dep paths in the report (a stage dep
 // written `${key}`), or its lines in DVC's error when it does not parse. Each
 // goes through the resolver as a repository dep before DVC starts; YAML ones
-// are measured for alias bombs (DVC would expand them without end).
+// are measured for alias bombs (DVC would expand them without end). A path
+// written with `${…}` (a foreach item, a matrix value, a vars key) is checked
+// for every value it can take (interpolation.ts), as if written out.
+
 
 
 
@@ -366,14 +530,14 @@ const params_files_HINT = 'name files inside the repository with paths relative 
  */
 function paramsFileProblems(src, paths) {
     const problems = [];
-    for (const ref of fileRefs(src, problems)) {
+    for (const ref of fileRefs(src, paths, problems)) {
         const problem = refProblem(ref, paths);
         if (problem)
             problems.push(problem);
     }
     return problems;
 }
-function fileRefs(src, problems) {
+function fileRefs(src, paths, problems) {
     const top = src.doc.contents;
     if (!(0,dist/* isMap */.jh)(top))
         return [];
@@ -384,20 +548,95 @@ function fileRefs(src, problems) {
     const stages = top.get('stages', true);
     if (!(0,dist/* isMap */.jh)(stages))
         return refs;
+    // DVC's context: params.yaml, then the vars of dvc.yaml
+    const scope = withVars({ sources: [] }, [DEFAULT_PARAMS], paths, '');
+    const global = withVars(scope, top.get('vars', true), paths, '');
     for (const pair of stages.items) {
         const name = (0,source/* pairKey */.Yz)(pair);
         const body = pair.value;
         if (!(0,dist/* isMap */.jh)(body))
             continue;
         // foreach: the stage is its `do:` template; matrix: the body itself
-        const template = body.has('foreach') ? body.get('do', true) : body;
+        const kind = body.has('foreach') ? 'foreach' : body.has('matrix') ? 'matrix' : undefined;
+        const template = kind === 'foreach' ? body.get('do', true) : body;
         if (!(0,dist/* isMap */.jh)(template))
             continue;
-        refs.push(...stageRefs(src, name, template, problems));
+        let stageScope = global;
+        if (kind) {
+            const loop = loopValues(body.get(kind, true), global, kind);
+            if ('problem' in loop) {
+                problems.push({
+                    file: src.file,
+                    line: src.lineOf(body.get(kind, true)),
+                    message: `refusing to run DVC: the ${kind} of stage ${name}: ${loop.problem}`,
+                    hint: params_files_HINT
+                });
+                continue;
+            }
+            stageScope = { ...global, loop };
+        }
+        refs.push(...stageRefs({ src, paths, scope: stageScope, problems }, name, template));
     }
     return refs;
 }
-function stageRefs(src, name, body, problems) {
+/**
+ * `scope` with the vars `node` lists (files relative to `wdir`, inline
+ * mappings) as further sources. A file that is not a plain YAML or JSON file
+ * of the repository is not read here (its own check speaks for it): a key
+ * only it could hold makes a template uncheckable.
+ */
+function withVars(scope, node, paths, wdir) {
+    const items = Array.isArray(node) ? node : (0,dist/* isSeq */.oP)(node) ? node.items : [];
+    const sources = [...scope.sources];
+    let opaque = scope.opaque;
+    for (const item of items) {
+        const text = typeof item === 'string' ? item : (0,source/* scalarString */.Cg)(item);
+        if (text === undefined) {
+            if ((0,dist/* isMap */.jh)(item))
+                sources.push(toData(item));
+            continue;
+        }
+        const [file, keys] = [text.split(':')[0], text.split(':')[1]];
+        const rel = external_node_path_.posix.normalize(external_node_path_.posix.join(wdir, file.replace(/\\/g, '/')));
+        const data = readVarsFile(rel, paths);
+        if (data === 'unread')
+            opaque ??= rel;
+        if (data === undefined || data === 'unread')
+            continue;
+        const wanted = keys ? keys.split(',').filter(Boolean) : undefined;
+        sources.push(wanted ? Object.fromEntries(wanted.map((k) => [k, data[k]])) : data);
+    }
+    return { ...scope, sources, opaque };
+}
+/**
+ * A vars file's data, when it is a YAML or JSON file of the repository that
+ * parses; `unread` for a file of the repository in another format (TOML,
+ * Python), whose keys are not known here; undefined otherwise (a file the
+ * resolver refuses or that does not parse: DVC never gets to fill a path).
+ */
+function readVarsFile(rel, paths) {
+    if (/^[\w+.-]+:\/\//.test(rel) || external_node_path_.posix.isAbsolute(rel))
+        return undefined;
+    const abs = paths.regularFile(rel, 'dep');
+    if (!abs)
+        return undefined;
+    if (!/\.(ya?ml|json)$/i.test(rel))
+        return 'unread';
+    try {
+        const text = (0,core_paths/* readRegularFile */.XF)(abs, rel) ?? '';
+        (0,source/* refuseYamlBombs */.P)(text, rel, '');
+        const doc = (0,dist/* parseDocument */.Tp)(text);
+        if (doc.errors.length > 0)
+            return undefined;
+        const data = toData(doc.contents);
+        return typeof data === 'object' && data !== null && !Array.isArray(data) ? data : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function stageRefs(context, name, body) {
+    const { src, problems } = context;
     const refs = [];
     const wdirNode = body.get('wdir', true);
     let wdir = '';
@@ -417,9 +656,11 @@ function stageRefs(src, name, body, problems) {
         wdir = written;
     }
     refs.push(...varsRefs(src, body.get('vars', true), wdir, `the vars of stage ${name}`));
-    // deps and outs as dvc.yaml writes them (a prompt's stage too: DVC reads dvc.yaml's, not the prompt's)
-    refs.push(...pathRefs(src, body.get('deps', true), wdir, `the deps of stage ${name}`));
-    refs.push(...pathRefs(src, body.get('outs', true), wdir, `the outs of stage ${name}`));
+    const stage = { ...context, scope: withVars(context.scope, body.get('vars', true), context.paths, wdir) };
+    // deps and outs as dvc.yaml writes them (a prompt's stage too: DVC reads dvc.yaml's, not the prompt's);
+    // metrics and plots are outs too: DVC hashes them (opens each file) like any other
+    for (const field of ['deps', 'outs', 'metrics', 'plots'])
+        refs.push(...pathRefs(stage, body.get(field, true), wdir, `the ${field} of stage ${name}`));
     const params = body.get('params', true);
     if ((0,dist/* isSeq */.oP)(params)) {
         for (const item of params.items) {
@@ -450,11 +691,39 @@ function varsRefs(src, node, wdir, what) {
         return [{ written: text.split(':')[0], wdir, line: src.lineOf(item), what }];
     });
 }
-/** deps or outs: plain paths, or `{path: {options}}` mappings; a `${…}` one is DVC's to resolve (its report is checked). */
-function pathRefs(src, node, wdir, what) {
-    return listRefs(src, node, wdir, what)
-        .filter((ref) => !ref.written.includes('${'))
-        .map((ref) => ({ ...ref, tree: true }));
+/**
+ * deps or outs: plain paths, or `{path: {options}}` mappings; one written
+ * with `${…}` (or the whole list, `deps: ${files}`) stands for every path its
+ * values make (interpolation.ts), each checked as if written out.
+ */
+function pathRefs(context, node, wdir, what) {
+    const { src, scope, problems } = context;
+    const whole = (0,source/* scalarString */.Cg)(node);
+    const written = whole !== undefined && isTemplate(whole)
+        ? [{ written: whole, wdir, line: src.lineOf(node), what }]
+        : listRefs(src, node, wdir, what);
+    return written.flatMap((ref) => {
+        if (!isTemplate(ref.written))
+            return [{ ...ref, tree: true }];
+        const found = expand(ref.written, scope);
+        if ('problem' in found) {
+            problems.push({
+                file: src.file,
+                line: ref.line,
+                message: `refusing to run DVC: ${what} names ${ref.written}: ${found.problem}`,
+                hint: params_files_HINT
+            });
+            return [];
+        }
+        return found.values
+            .flatMap((v) => (Array.isArray(v) ? v : [v]))
+            .map((v) => (typeof v === 'string' ? v : params_files_isRecord(v) ? Object.keys(v)[0] : undefined))
+            .filter((v) => v !== undefined)
+            .map((value) => ({ ...ref, written: value, template: ref.written, tree: true }));
+    });
+}
+function params_files_isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 function listRefs(src, node, wdir, what) {
     if (!(0,dist/* isSeq */.oP)(node))
@@ -467,11 +736,13 @@ function listRefs(src, node, wdir, what) {
 function refProblem(ref, paths) {
     const at = { file: 'dvc.yaml', line: ref.line, hint: params_files_HINT };
     const written = ref.written;
+    // a value of a `${…}` template is shown with it: the template is what the user wrote
+    const shown = ref.template ? `${ref.template} (= ${written})` : written;
     if (/^[\w+.-]+:\/\//.test(written) ||
         external_node_path_.posix.isAbsolute(written) ||
         /^[A-Za-z]:[\\/]/.test(written) ||
         written.startsWith('~'))
-        return { ...at, message: `refusing to run DVC: ${ref.what} names ${written}, outside the repository` };
+        return { ...at, message: `refusing to run DVC: ${ref.what} names ${shown}, outside the repository` };
     // DVC interpolates a params file's name from vars, and parses the file it names (its error quotes the lines)
     if (written.includes('${'))
         return {
@@ -481,7 +752,7 @@ function refProblem(ref, paths) {
     const rel = external_node_path_.posix.normalize(external_node_path_.posix.join(ref.wdir, written.replace(/\\/g, '/')));
     const problem = paths.check(rel, 'dep') ?? (ref.tree ? paths.checkTree(rel) : undefined);
     if (problem)
-        return { ...at, message: `refusing to run DVC: ${ref.what} names ${written}: ${problem}` };
+        return { ...at, message: `refusing to run DVC: ${ref.what} names ${shown}: ${problem}` };
     if (!/\.ya?ml$/i.test(rel))
         return undefined;
     const abs = paths.regularFile(rel, 'dep');
@@ -622,7 +893,7 @@ function parseDvcStatusJson(stdout) {
             hint: 'run `dvc status --json` in the repository to see what DVC says'
         });
     }
-    if (!isRecord(data)) {
+    if (!dvc_isRecord(data)) {
         throw new errors/* GraftError */.Tz({ message: 'dvc status --json did not print a JSON object', hint: 'use DVC 3' });
     }
     const status = new Map();
@@ -632,9 +903,10 @@ function parseDvcStatusJson(stdout) {
     return status;
 }
 /**
- * A dep or out DVC reports outside the repository came from a `${…}` value
- * (a literal one is refused before DVC runs): refused, naming the stage, and
- * its path is never shown — it may be a value read from anywhere.
+ * A dep or out DVC reports outside the repository: a literal one, and every
+ * value of a `${…}` one, were refused before DVC ran (dvc/params-files.ts), so
+ * this is the last line should DVC resolve something that check did not
+ * foresee: refused, naming the stage, and its path never shown.
  */
 function refuseOutsidePaths(status, stageLines) {
     const problems = [];
@@ -654,7 +926,7 @@ function refuseOutsidePaths(status, stageLines) {
 }
 /** A relative path that stays inside the repository: what the report may print. */
 function isRepositoryPath(path) {
-    if (path.includes('://') || /[\u0000-\u001f\u007f]/.test(path))
+    if (path.includes('://') || core_paths/* CONTROL */.W3.test(path))
         return false;
     if ((0,external_node_path_.isAbsolute)(path) || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\'))
         return false;
@@ -668,7 +940,7 @@ function stageStatus(items) {
             s.changedCommand = true;
         else if (item === 'always changed')
             s.alwaysChanged = true;
-        else if (isRecord(item)) {
+        else if (dvc_isRecord(item)) {
             Object.assign(s.changedDeps, pathStates(item['changed deps']));
             Object.assign(s.changedOuts, pathStates(item['changed outs']));
         }
@@ -678,7 +950,7 @@ function stageStatus(items) {
 }
 function pathStates(value) {
     const out = {};
-    if (!isRecord(value))
+    if (!dvc_isRecord(value))
         return out;
     for (const [path, state] of Object.entries(value)) {
         // A params file maps to {key: state}; the file as a whole counts as modified.
@@ -706,7 +978,12 @@ const EXIT_MEANINGS = {
     },
     255: {
         meaning: 'DVC failed',
-        hint: 'if another DVC process holds the repository lock, wait for it; if none runs, delete .dvc/tmp/lock'
+        // DVC's catch-all: what to do depends on what it said
+        hint: (said) => /maximum recursion depth/i.test(said)
+            ? 'a folder dep nests folders deeper than DVC can walk (about 900 levels: Python stops there): flatten the folder, or use engine "native"'
+            : /\block\b/i.test(said)
+                ? 'if another DVC process holds the repository lock, wait for it; if none runs, delete .dvc/tmp/lock'
+                : 'run `dvc status` in the repository to see the full error'
     }
 };
 function dvcFailure(result) {
@@ -716,7 +993,7 @@ function dvcFailure(result) {
         return new errors/* GraftError */.Tz({
             message: `${known.meaning} (exit ${result.code}): ${text}`,
             file: known.file,
-            hint: known.hint
+            hint: typeof known.hint === 'string' ? known.hint : known.hint(text)
         });
     }
     return new errors/* GraftError */.Tz(syntaxProblem(text) ?? {
@@ -748,10 +1025,12 @@ function syntaxProblem(text) {
 function dvcMessage(result) {
     const lines = (result.stderr || result.stdout)
         .split('\n')
-        .filter((l) => l.trim() !== '' && !/^\s/.test(l) && !/^\d+\s/.test(l))
+        .filter((l) => l.trim() !== '' && !/^\s/.test(l) && !/^\d+\s/.test(l) && !DVC_FOOTER.test(l))
         .map((l) => l.replace(/^ERROR:\s*/, '').trimEnd());
     return lines.join(' ').replace(/\s+/g, ' ').trim() || `no message (exit ${result.code})`;
 }
+/** The line DVC ends every unexpected error with: a support link, nothing about this run. */
+const DVC_FOOTER = /^Having any troubles\?/;
 /**
  * DVC's words as a message may quote them: the first few lines, cut short,
  * escaped like every log line (no workflow command, no control character).
@@ -761,7 +1040,7 @@ function quote(text) {
     const short = lines.length > QUOTED_CHARS ? `${lines.slice(0, QUOTED_CHARS)}…` : lines;
     return (0,log/* escapeLog */.Ah)(short);
 }
-function isRecord(v) {
+function dvc_isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 function dvc_lstatOrUndefined(abs) {

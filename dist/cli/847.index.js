@@ -1,125 +1,8 @@
-export const id = 241;
-export const ids = [241];
+export const id = 847;
+export const ids = [847];
 export const modules = {
 
-/***/ 5847:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cs: () => (/* binding */ dvcVersion),
-/* harmony export */   Ix: () => (/* binding */ DVC_INSTALL_HINT),
-/* harmony export */   l_: () => (/* binding */ runDvc)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5553);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1983);
-/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3087);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3000);
-// The one DVC runner: every `dvc` command the project makes (status, --version)
-// goes through here. DVC runs on content a pull request shapes, so it gets
-// - a time limit, named when it stops DVC (a dep that never ends reading, a
-//   pipeline too large), with what to do;
-// - an environment that holds no secret (io/env.ts: no token, no AWS keys, no
-//   INPUT_* or ACTIONS_*: DVC needs none), with git's hooks and fsmonitor off
-//   for any git DVC starts, no network (every proxy at a closed port) and no
-//   cloud credentials of the runner's home (empty AWS, gcloud, Azure config);
-// - its writable state outside the repository, in a scratch folder of the run
-//   removed afterwards: the site cache (hash and index databases), the global
-//   and system config folders (empty: the runner's own DVC config does not
-//   apply), and the temp folder.
-// What must hold inside the repository before DVC starts (`.dvc/`, vars and
-// params files, dvc.yaml, dvc.lock) is the engine's to check: status/dvc.ts.
-
-
-
-
-
-
-
-
-const DVC_INSTALL_HINT = 'install DVC 3 (pip install "dvc==3.*"), put it on PATH, or use engine "native"';
-/** Runs `dvc <args>`; resolves whatever the exit code (the caller reads DVC's failures). */
-async function runDvc(dvcPath, args, options) {
-    const timeoutMs = options.timeoutMs ?? _defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DVC_TIME_LIMIT_MINUTES */ .AZ * 60_000;
-    const scratch = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'graft-dvc-'));
-    try {
-        return await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .eF)(dvcPath, args, { cwd: options.cwd, env: dvcEnv(scratch), allowFailure: true, timeoutMs });
-    }
-    catch (error) {
-        if (error.code === 'ENOENT') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ message: `DVC was not found (${dvcPath})`, hint: DVC_INSTALL_HINT });
-        }
-        if (error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_5__/* .CommandTimeout */ .Rg) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({
-                message: `dvc ${args[0]} did not finish within ${(0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .describeDuration */ .MB)(timeoutMs)} and was stopped`,
-                hint: 'a dep DVC reads may never end (a FIFO or device reached through a ${…} path), or the pipeline is very large: ' +
-                    `run \`dvc ${args.join(' ')}\` locally to see where it spends its time, or use engine "native"`
-            });
-        }
-        throw error;
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(scratch, { recursive: true, force: true });
-    }
-}
-/** `dvc --version`, e.g. "3.67.1". */
-async function dvcVersion(dvcPath = 'dvc') {
-    const result = await runDvc(dvcPath, ['--version'], { cwd: (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), timeoutMs: 60_000 });
-    if (result.code !== 0) {
-        const first = (result.stderr || result.stdout).trim().split('\n')[0] ?? '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ message: `${dvcPath} --version failed: ${first}`, hint: DVC_INSTALL_HINT });
-    }
-    return result.stdout.trim();
-}
-/** Every proxy variable at a port where nothing listens (discard), and no host exempt. */
-const NO_NETWORK = Object.fromEntries(['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'all_proxy'].map((name) => [
-    name,
-    'http://127.0.0.1:9'
-]));
-/** The allowlisted environment, with every folder DVC writes for itself inside `scratch`. */
-function dvcEnv(scratch) {
-    const dir = (name) => {
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, name);
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(path);
-        return path;
-    };
-    const temp = dir('tmp');
-    const none = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, 'none');
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(none, '');
-    return (0,_env_js__WEBPACK_IMPORTED_MODULE_6__/* .programEnv */ .q)('dvc', {
-        // `dvc status` needs no network: a dep a \${…} value turns into a URL reaches a closed port, and
-        // finds no cloud credentials of the runner's home to sign a request with
-        ...NO_NETWORK,
-        AWS_CONFIG_FILE: none,
-        AWS_SHARED_CREDENTIALS_FILE: none,
-        AWS_EC2_METADATA_DISABLED: 'true',
-        CLOUDSDK_CONFIG: dir('gcloud'),
-        AZURE_CONFIG_DIR: dir('azure'),
-        ...(0,_git_js__WEBPACK_IMPORTED_MODULE_7__/* .hardenedGitEnv */ .Pl)(),
-        DVC_NO_ANALYTICS: '1',
-        // Python 3.11+ puts no folder of the working directory on its path
-        PYTHONSAFEPATH: '1',
-        // the updater (dvc version) checks nothing in CI
-        CI: 'true',
-        DVC_SITE_CACHE_DIR: dir('site-cache'),
-        DVC_GLOBAL_CONFIG_DIR: dir('global-config'),
-        DVC_SYSTEM_CONFIG_DIR: dir('system-config'),
-        TMPDIR: temp,
-        TEMP: temp,
-        TMP: temp
-    });
-}
-
-
-/***/ }),
-
-/***/ 3241:
+/***/ 4847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -254,12 +137,19 @@ function readConfig(text) {
         const eq = line.indexOf('=');
         if (eq < 0)
             return;
+        // a value in triple quotes ('''…''', """…""") or in quotes is what is inside them
         const value = line
             .slice(eq + 1)
             .trim()
             .replace(/\s+#.*$/, '')
-            .replace(/^(['"])(.*)\1$/, '$2');
-        settings.push({ section, key: line.slice(0, eq).trim().toLowerCase(), value, line: i + 1 });
+            .replace(/^('''|"""|['"])(.*)\1$/, '$2');
+        // configobj takes a quoted key as the key itself: `"dir" = …` is `dir`
+        const key = line
+            .slice(0, eq)
+            .trim()
+            .replace(/^(['"])(.*)\1$/, '$2')
+            .toLowerCase();
+        settings.push({ section, key, value, line: i + 1 });
     });
     return settings;
 }
@@ -342,16 +232,173 @@ function lstatOrUndefined(abs) {
 var dvclock_fast = __webpack_require__(7182);
 // EXTERNAL MODULE: ./src/core/yaml/source.ts
 var source = __webpack_require__(3474);
+;// CONCATENATED MODULE: ./src/core/dvc/interpolation.ts
+// What a `${…}` in dvc.yaml can stand for, worked out before DVC runs. DVC
+// fills a dep, out, metrics or plots path written `data/${name}` from its
+// parametrization context: the default params.yaml, the `vars:` of dvc.yaml and
+// of the stage (files and inline values), and a `foreach:` item or `matrix:`
+// combination. A value there may name any file of the runner (`/etc/…`,
+// `../../…`, a FIFO that never ends), which DVC would open and hash before its
+// report could be checked. So every value a template can take is computed
+// here, from the same sources DVC reads, and each resulting path goes through
+// the resolver like a path written out. This is a superset of what DVC
+// resolves (every value a key has in any source, every combination of a
+// loop), never less; what cannot be worked out (a key no readable source
+// holds, too many combinations) is refused rather than guessed.
+
+/** `${inner}`, not escaped with a backslash (DVC's KEYCRE). */
+const EXPRESSION = /(?<!\\)\$\{(.*?)\}/;
+/** Paths one template may stand for at most, before it is refused as uncheckable. */
+const MAX_VALUES = 1000;
+/** Whether `text` holds a `${…}` DVC would fill. */
+function isTemplate(text) {
+    return EXPRESSION.test(text);
+}
+/**
+ * Every value `template` can take in `scope`: a string with each `${…}`
+ * replaced (every combination), or, for a template that is one `${…}` alone,
+ * the value itself (a list stays a list, as DVC keeps it).
+ */
+function expand(template, scope) {
+    const matches = [...template.matchAll(new RegExp(EXPRESSION.source, 'g'))];
+    if (matches.length === 0)
+        return { values: [template] };
+    const choices = [];
+    for (const match of matches) {
+        const key = match[1].trim();
+        const found = lookup(key, scope);
+        if ('problem' in found)
+            return found;
+        choices.push(found.values);
+    }
+    if (matches.length === 1 && matches[0][0] === template)
+        return { values: choices[0] };
+    let results = [''];
+    let at = 0;
+    for (const [i, match] of matches.entries()) {
+        const before = template.slice(at, match.index);
+        const scalars = choices[i].filter(isScalarValue).map(String);
+        if (results.length * scalars.length > MAX_VALUES)
+            return { problem: `it stands for more than ${MAX_VALUES} paths, too many to check before DVC runs` };
+        results = results.flatMap((r) => scalars.map((s) => `${r}${before}${s}`));
+        at = match.index + match[0].length;
+    }
+    return { values: results.map((r) => `${r}${template.slice(at)}`) };
+}
+/** The values of a loop's items: a list's elements, a mapping's values (and its keys as `key`). */
+function loopValues(node, scope, kind) {
+    if (kind === 'foreach') {
+        const items = collectionOf(node, scope);
+        if ('problem' in items)
+            return items;
+        return new Map([
+            ['item', items.values],
+            ['key', items.keys]
+        ]);
+    }
+    // matrix: name → list of values (or a `${…}` list); `item.<name>` takes each
+    if (!(0,dist/* isMap */.jh)(node))
+        return new Map();
+    const byName = new Map();
+    for (const pair of node.items) {
+        const name = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
+        const items = collectionOf(pair.value, scope);
+        if ('problem' in items)
+            return items;
+        byName.set(name, items.values);
+    }
+    // `item` is one combination: as candidates, one record of every value each name takes
+    const item = Object.fromEntries([...byName].map(([name, values]) => [name, new Alternatives(values)]));
+    return new Map([['item', [item]]]);
+}
+/** Several values one name may take in a matrix combination. */
+class Alternatives {
+    values;
+    constructor(values) {
+        this.values = values;
+    }
+}
+function collectionOf(node, scope) {
+    const text = (0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' ? node.value : undefined;
+    let data;
+    if (text !== undefined && isTemplate(text)) {
+        const found = expand(text, scope);
+        if ('problem' in found)
+            return found;
+        data = found.values.length === 1 ? found.values[0] : found.values.flatMap((v) => (Array.isArray(v) ? v : [v]));
+    }
+    else {
+        data = toData(node);
+    }
+    if (Array.isArray(data))
+        return { values: data, keys: data.map((_, i) => i) };
+    if (isRecord(data))
+        return { values: Object.values(data), keys: Object.keys(data) };
+    return { values: [], keys: [] };
+}
+/** `a.b[0].c` → every value it reaches in any source (or loop name). */
+function lookup(key, scope) {
+    const parts = key
+        .replace(/\[([^\]]*)\]/g, '.$1')
+        .split('.')
+        .map((p) => p.trim());
+    if (parts.some((p) => p === ''))
+        return { problem: `\${${key}} is not a name DVC reads` };
+    const [root, ...rest] = parts;
+    const starts = scope.loop?.has(root)
+        ? scope.loop.get(root)
+        : scope.sources.flatMap((s) => (isRecord(s) && root in s ? [s[root]] : []));
+    if (starts.length === 0) {
+        if (scope.opaque)
+            return {
+                problem: `\${${key}} may come from ${scope.opaque}, which the action does not read, so the path it makes cannot be checked before DVC runs`
+            };
+        return { values: [] }; // DVC fails on a name it cannot find, before it reads any path
+    }
+    let values = starts;
+    for (const part of rest)
+        values = values.flatMap((v) => step(v, part));
+    return { values: values.flatMap((v) => (v instanceof Alternatives ? v.values : [v])) };
+}
+function step(value, part) {
+    if (value instanceof Alternatives)
+        return value.values.flatMap((v) => step(v, part));
+    if (Array.isArray(value))
+        return /^\d+$/.test(part) && Number(part) < value.length ? [value[Number(part)]] : [];
+    if (isRecord(value) && part in value)
+        return [value[part]];
+    return [];
+}
+function isScalarValue(v) {
+    return v === null || ['string', 'number', 'boolean'].includes(typeof v);
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Alternatives);
+}
+/** A parsed YAML node as plain data (scalars, lists, mappings). */
+function toData(node) {
+    if ((0,dist/* isMap */.jh)(node))
+        return Object.fromEntries(node.items.map((p) => [(0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : String(p.key), toData(p.value)]));
+    if ((0,dist/* isSeq */.oP)(node))
+        return node.items.map((i) => toData(i));
+    if ((0,dist/* isScalar */.jn)(node))
+        return node.value;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/dvc/params-files.ts
-// The files dvc.yaml makes DVC read: deps and outs as dvc.yaml writes them
-// (a URL dep would make DVC reach the network), `vars:` files (at the top and
+// The files dvc.yaml makes DVC read: deps and outs (metrics and plots too) as
+// dvc.yaml writes them (a URL dep would make DVC reach the network), `vars:` files (at the top and
 // in a stage), params files (a stage's `params:`, the default params.yaml), and
 // the folder a stage's `wdir:` moves its paths to. DVC reads
 // whatever they name — an absolute path or `../..` reaches any file of the
 // runner, and its values then appear as dep paths in the report (a stage dep
 // written `${key}`), or its lines in DVC's error when it does not parse. Each
 // goes through the resolver as a repository dep before DVC starts; YAML ones
-// are measured for alias bombs (DVC would expand them without end).
+// are measured for alias bombs (DVC would expand them without end). A path
+// written with `${…}` (a foreach item, a matrix value, a vars key) is checked
+// for every value it can take (interpolation.ts), as if written out.
+
 
 
 
@@ -366,14 +413,14 @@ const params_files_HINT = 'name files inside the repository with paths relative 
  */
 function paramsFileProblems(src, paths) {
     const problems = [];
-    for (const ref of fileRefs(src, problems)) {
+    for (const ref of fileRefs(src, paths, problems)) {
         const problem = refProblem(ref, paths);
         if (problem)
             problems.push(problem);
     }
     return problems;
 }
-function fileRefs(src, problems) {
+function fileRefs(src, paths, problems) {
     const top = src.doc.contents;
     if (!(0,dist/* isMap */.jh)(top))
         return [];
@@ -384,20 +431,95 @@ function fileRefs(src, problems) {
     const stages = top.get('stages', true);
     if (!(0,dist/* isMap */.jh)(stages))
         return refs;
+    // DVC's context: params.yaml, then the vars of dvc.yaml
+    const scope = withVars({ sources: [] }, [DEFAULT_PARAMS], paths, '');
+    const global = withVars(scope, top.get('vars', true), paths, '');
     for (const pair of stages.items) {
         const name = (0,source/* pairKey */.Yz)(pair);
         const body = pair.value;
         if (!(0,dist/* isMap */.jh)(body))
             continue;
         // foreach: the stage is its `do:` template; matrix: the body itself
-        const template = body.has('foreach') ? body.get('do', true) : body;
+        const kind = body.has('foreach') ? 'foreach' : body.has('matrix') ? 'matrix' : undefined;
+        const template = kind === 'foreach' ? body.get('do', true) : body;
         if (!(0,dist/* isMap */.jh)(template))
             continue;
-        refs.push(...stageRefs(src, name, template, problems));
+        let stageScope = global;
+        if (kind) {
+            const loop = loopValues(body.get(kind, true), global, kind);
+            if ('problem' in loop) {
+                problems.push({
+                    file: src.file,
+                    line: src.lineOf(body.get(kind, true)),
+                    message: `refusing to run DVC: the ${kind} of stage ${name}: ${loop.problem}`,
+                    hint: params_files_HINT
+                });
+                continue;
+            }
+            stageScope = { ...global, loop };
+        }
+        refs.push(...stageRefs({ src, paths, scope: stageScope, problems }, name, template));
     }
     return refs;
 }
-function stageRefs(src, name, body, problems) {
+/**
+ * `scope` with the vars `node` lists (files relative to `wdir`, inline
+ * mappings) as further sources. A file that is not a plain YAML or JSON file
+ * of the repository is not read here (its own check speaks for it): a key
+ * only it could hold makes a template uncheckable.
+ */
+function withVars(scope, node, paths, wdir) {
+    const items = Array.isArray(node) ? node : (0,dist/* isSeq */.oP)(node) ? node.items : [];
+    const sources = [...scope.sources];
+    let opaque = scope.opaque;
+    for (const item of items) {
+        const text = typeof item === 'string' ? item : (0,source/* scalarString */.Cg)(item);
+        if (text === undefined) {
+            if ((0,dist/* isMap */.jh)(item))
+                sources.push(toData(item));
+            continue;
+        }
+        const [file, keys] = [text.split(':')[0], text.split(':')[1]];
+        const rel = external_node_path_.posix.normalize(external_node_path_.posix.join(wdir, file.replace(/\\/g, '/')));
+        const data = readVarsFile(rel, paths);
+        if (data === 'unread')
+            opaque ??= rel;
+        if (data === undefined || data === 'unread')
+            continue;
+        const wanted = keys ? keys.split(',').filter(Boolean) : undefined;
+        sources.push(wanted ? Object.fromEntries(wanted.map((k) => [k, data[k]])) : data);
+    }
+    return { ...scope, sources, opaque };
+}
+/**
+ * A vars file's data, when it is a YAML or JSON file of the repository that
+ * parses; `unread` for a file of the repository in another format (TOML,
+ * Python), whose keys are not known here; undefined otherwise (a file the
+ * resolver refuses or that does not parse: DVC never gets to fill a path).
+ */
+function readVarsFile(rel, paths) {
+    if (/^[\w+.-]+:\/\//.test(rel) || external_node_path_.posix.isAbsolute(rel))
+        return undefined;
+    const abs = paths.regularFile(rel, 'dep');
+    if (!abs)
+        return undefined;
+    if (!/\.(ya?ml|json)$/i.test(rel))
+        return 'unread';
+    try {
+        const text = (0,core_paths/* readRegularFile */.XF)(abs, rel) ?? '';
+        (0,source/* refuseYamlBombs */.P)(text, rel, '');
+        const doc = (0,dist/* parseDocument */.Tp)(text);
+        if (doc.errors.length > 0)
+            return undefined;
+        const data = toData(doc.contents);
+        return typeof data === 'object' && data !== null && !Array.isArray(data) ? data : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function stageRefs(context, name, body) {
+    const { src, problems } = context;
     const refs = [];
     const wdirNode = body.get('wdir', true);
     let wdir = '';
@@ -417,9 +539,11 @@ function stageRefs(src, name, body, problems) {
         wdir = written;
     }
     refs.push(...varsRefs(src, body.get('vars', true), wdir, `the vars of stage ${name}`));
-    // deps and outs as dvc.yaml writes them (a prompt's stage too: DVC reads dvc.yaml's, not the prompt's)
-    refs.push(...pathRefs(src, body.get('deps', true), wdir, `the deps of stage ${name}`));
-    refs.push(...pathRefs(src, body.get('outs', true), wdir, `the outs of stage ${name}`));
+    const stage = { ...context, scope: withVars(context.scope, body.get('vars', true), context.paths, wdir) };
+    // deps and outs as dvc.yaml writes them (a prompt's stage too: DVC reads dvc.yaml's, not the prompt's);
+    // metrics and plots are outs too: DVC hashes them (opens each file) like any other
+    for (const field of ['deps', 'outs', 'metrics', 'plots'])
+        refs.push(...pathRefs(stage, body.get(field, true), wdir, `the ${field} of stage ${name}`));
     const params = body.get('params', true);
     if ((0,dist/* isSeq */.oP)(params)) {
         for (const item of params.items) {
@@ -450,11 +574,39 @@ function varsRefs(src, node, wdir, what) {
         return [{ written: text.split(':')[0], wdir, line: src.lineOf(item), what }];
     });
 }
-/** deps or outs: plain paths, or `{path: {options}}` mappings; a `${…}` one is DVC's to resolve (its report is checked). */
-function pathRefs(src, node, wdir, what) {
-    return listRefs(src, node, wdir, what)
-        .filter((ref) => !ref.written.includes('${'))
-        .map((ref) => ({ ...ref, tree: true }));
+/**
+ * deps or outs: plain paths, or `{path: {options}}` mappings; one written
+ * with `${…}` (or the whole list, `deps: ${files}`) stands for every path its
+ * values make (interpolation.ts), each checked as if written out.
+ */
+function pathRefs(context, node, wdir, what) {
+    const { src, scope, problems } = context;
+    const whole = (0,source/* scalarString */.Cg)(node);
+    const written = whole !== undefined && isTemplate(whole)
+        ? [{ written: whole, wdir, line: src.lineOf(node), what }]
+        : listRefs(src, node, wdir, what);
+    return written.flatMap((ref) => {
+        if (!isTemplate(ref.written))
+            return [{ ...ref, tree: true }];
+        const found = expand(ref.written, scope);
+        if ('problem' in found) {
+            problems.push({
+                file: src.file,
+                line: ref.line,
+                message: `refusing to run DVC: ${what} names ${ref.written}: ${found.problem}`,
+                hint: params_files_HINT
+            });
+            return [];
+        }
+        return found.values
+            .flatMap((v) => (Array.isArray(v) ? v : [v]))
+            .map((v) => (typeof v === 'string' ? v : params_files_isRecord(v) ? Object.keys(v)[0] : undefined))
+            .filter((v) => v !== undefined)
+            .map((value) => ({ ...ref, written: value, template: ref.written, tree: true }));
+    });
+}
+function params_files_isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 function listRefs(src, node, wdir, what) {
     if (!(0,dist/* isSeq */.oP)(node))
@@ -467,11 +619,13 @@ function listRefs(src, node, wdir, what) {
 function refProblem(ref, paths) {
     const at = { file: 'dvc.yaml', line: ref.line, hint: params_files_HINT };
     const written = ref.written;
+    // a value of a `${…}` template is shown with it: the template is what the user wrote
+    const shown = ref.template ? `${ref.template} (= ${written})` : written;
     if (/^[\w+.-]+:\/\//.test(written) ||
         external_node_path_.posix.isAbsolute(written) ||
         /^[A-Za-z]:[\\/]/.test(written) ||
         written.startsWith('~'))
-        return { ...at, message: `refusing to run DVC: ${ref.what} names ${written}, outside the repository` };
+        return { ...at, message: `refusing to run DVC: ${ref.what} names ${shown}, outside the repository` };
     // DVC interpolates a params file's name from vars, and parses the file it names (its error quotes the lines)
     if (written.includes('${'))
         return {
@@ -481,7 +635,7 @@ function refProblem(ref, paths) {
     const rel = external_node_path_.posix.normalize(external_node_path_.posix.join(ref.wdir, written.replace(/\\/g, '/')));
     const problem = paths.check(rel, 'dep') ?? (ref.tree ? paths.checkTree(rel) : undefined);
     if (problem)
-        return { ...at, message: `refusing to run DVC: ${ref.what} names ${written}: ${problem}` };
+        return { ...at, message: `refusing to run DVC: ${ref.what} names ${shown}: ${problem}` };
     if (!/\.ya?ml$/i.test(rel))
         return undefined;
     const abs = paths.regularFile(rel, 'dep');
@@ -499,10 +653,112 @@ function refProblem(ref, paths) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/core/io/dvc.ts
-var dvc = __webpack_require__(5847);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/core/defaults.ts
+var defaults = __webpack_require__(5553);
+// EXTERNAL MODULE: ./src/core/io/exec.ts
+var exec = __webpack_require__(1983);
+// EXTERNAL MODULE: ./src/core/io/env.ts
+var env = __webpack_require__(3087);
 // EXTERNAL MODULE: ./src/core/io/git.ts
 var git = __webpack_require__(3000);
+;// CONCATENATED MODULE: ./src/core/io/dvc.ts
+// The one DVC runner: every `dvc` command the project makes (status, --version)
+// goes through here. DVC runs on content a pull request shapes, so it gets
+// - a time limit, named when it stops DVC (a dep that never ends reading, a
+//   pipeline too large), with what to do;
+// - an environment that holds no secret (io/env.ts: no token, no AWS keys, no
+//   INPUT_* or ACTIONS_*: DVC needs none), with git's hooks and fsmonitor off
+//   for any git DVC starts, no network (every proxy at a closed port) and no
+//   cloud credentials of the runner's home (empty AWS, gcloud, Azure config);
+// - its writable state outside the repository, in a scratch folder of the run
+//   removed afterwards: the site cache (hash and index databases), the global
+//   and system config folders (empty: the runner's own DVC config does not
+//   apply), and the temp folder.
+// What must hold inside the repository before DVC starts (`.dvc/`, vars and
+// params files, dvc.yaml, dvc.lock) is the engine's to check: status/dvc.ts.
+
+
+
+
+
+
+
+
+const DVC_INSTALL_HINT = 'install DVC 3 (pip install "dvc==3.*"), put it on PATH, or use engine "native"';
+/** Runs `dvc <args>`; resolves whatever the exit code (the caller reads DVC's failures). */
+async function runDvc(dvcPath, args, options) {
+    const timeoutMs = options.timeoutMs ?? defaults/* DEFAULT_DVC_TIME_LIMIT_MINUTES */.AZ * 60_000;
+    const scratch = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'graft-dvc-'));
+    try {
+        return await (0,exec/* run */.eF)(dvcPath, args, { cwd: options.cwd, env: dvcEnv(scratch), allowFailure: true, timeoutMs });
+    }
+    catch (error) {
+        if (error.code === 'ENOENT') {
+            throw new errors/* GraftError */.Tz({ message: `DVC was not found (${dvcPath})`, hint: DVC_INSTALL_HINT });
+        }
+        if (error instanceof exec/* CommandTimeout */.Rg) {
+            throw new errors/* GraftError */.Tz({
+                message: `dvc ${args[0]} did not finish within ${(0,exec/* describeDuration */.MB)(timeoutMs)} and was stopped`,
+                hint: 'a dep DVC reads may never end (a FIFO or device reached through a ${…} path), or the pipeline is very large: ' +
+                    `run \`dvc ${args.join(' ')}\` locally to see where it spends its time, or use engine "native"`
+            });
+        }
+        throw error;
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true });
+    }
+}
+/** `dvc --version`, e.g. "3.67.1". */
+async function dvcVersion(dvcPath = 'dvc') {
+    const result = await runDvc(dvcPath, ['--version'], { cwd: tmpdir(), timeoutMs: 60_000 });
+    if (result.code !== 0) {
+        const first = (result.stderr || result.stdout).trim().split('\n')[0] ?? '';
+        throw new GraftError({ message: `${dvcPath} --version failed: ${first}`, hint: DVC_INSTALL_HINT });
+    }
+    return result.stdout.trim();
+}
+/** Every proxy variable at a port where nothing listens (discard), and no host exempt. */
+const NO_NETWORK = Object.fromEntries(['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'all_proxy'].map((name) => [
+    name,
+    'http://127.0.0.1:9'
+]));
+/** The allowlisted environment, with every folder DVC writes for itself inside `scratch`. */
+function dvcEnv(scratch) {
+    const dir = (name) => {
+        const path = (0,external_node_path_.join)(scratch, name);
+        (0,external_node_fs_.mkdirSync)(path);
+        return path;
+    };
+    const temp = dir('tmp');
+    const none = (0,external_node_path_.join)(scratch, 'none');
+    (0,external_node_fs_.writeFileSync)(none, '');
+    return (0,env/* programEnv */.q)('dvc', {
+        // `dvc status` needs no network: a dep a \${…} value turns into a URL reaches a closed port, and
+        // finds no cloud credentials of the runner's home to sign a request with
+        ...NO_NETWORK,
+        AWS_CONFIG_FILE: none,
+        AWS_SHARED_CREDENTIALS_FILE: none,
+        AWS_EC2_METADATA_DISABLED: 'true',
+        CLOUDSDK_CONFIG: dir('gcloud'),
+        AZURE_CONFIG_DIR: dir('azure'),
+        ...(0,git/* hardenedGitEnv */.Pl)(),
+        DVC_NO_ANALYTICS: '1',
+        // Python 3.11+ puts no folder of the working directory on its path
+        PYTHONSAFEPATH: '1',
+        // the updater (dvc version) checks nothing in CI
+        CI: 'true',
+        DVC_SITE_CACHE_DIR: dir('site-cache'),
+        DVC_GLOBAL_CONFIG_DIR: dir('global-config'),
+        DVC_SYSTEM_CONFIG_DIR: dir('system-config'),
+        TMPDIR: temp,
+        TEMP: temp,
+        TMP: temp
+    });
+}
+
 // EXTERNAL MODULE: ./src/core/phrasing.ts
 var phrasing = __webpack_require__(1677);
 ;// CONCATENATED MODULE: ./src/core/status/dvc.ts
@@ -543,7 +799,7 @@ async function dvcStatus(root, options = {}) {
     const stageLines = await checkDvcInputs(root);
     const workspace = useDvcDir(root);
     try {
-        const result = await (0,dvc/* runDvc */.l_)(options.dvcPath ?? 'dvc', ['status', '--json', TARGET], {
+        const result = await runDvc(options.dvcPath ?? 'dvc', ['status', '--json', TARGET], {
             cwd: root,
             timeoutMs: options.timeoutMs
         });
@@ -556,7 +812,7 @@ async function dvcStatus(root, options = {}) {
     }
 }
 /** `dvc --version`, e.g. "3.67.1". */
-const dvcVersion = (/* unused pure expression or super */ null && (runnerDvcVersion));
+const dvc_dvcVersion = (/* unused pure expression or super */ null && (runnerDvcVersion));
 /**
  * Everything of the repository DVC will read or write, checked before it
  * starts. Returns each stage's line in dvc.yaml, for later messages.
@@ -622,7 +878,7 @@ function parseDvcStatusJson(stdout) {
             hint: 'run `dvc status --json` in the repository to see what DVC says'
         });
     }
-    if (!isRecord(data)) {
+    if (!dvc_isRecord(data)) {
         throw new errors/* GraftError */.Tz({ message: 'dvc status --json did not print a JSON object', hint: 'use DVC 3' });
     }
     const status = new Map();
@@ -632,9 +888,10 @@ function parseDvcStatusJson(stdout) {
     return status;
 }
 /**
- * A dep or out DVC reports outside the repository came from a `${…}` value
- * (a literal one is refused before DVC runs): refused, naming the stage, and
- * its path is never shown — it may be a value read from anywhere.
+ * A dep or out DVC reports outside the repository: a literal one, and every
+ * value of a `${…}` one, were refused before DVC ran (dvc/params-files.ts), so
+ * this is the last line should DVC resolve something that check did not
+ * foresee: refused, naming the stage, and its path never shown.
  */
 function refuseOutsidePaths(status, stageLines) {
     const problems = [];
@@ -654,7 +911,7 @@ function refuseOutsidePaths(status, stageLines) {
 }
 /** A relative path that stays inside the repository: what the report may print. */
 function isRepositoryPath(path) {
-    if (path.includes('://') || /[\u0000-\u001f\u007f]/.test(path))
+    if (path.includes('://') || core_paths/* CONTROL */.W3.test(path))
         return false;
     if ((0,external_node_path_.isAbsolute)(path) || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\'))
         return false;
@@ -668,7 +925,7 @@ function stageStatus(items) {
             s.changedCommand = true;
         else if (item === 'always changed')
             s.alwaysChanged = true;
-        else if (isRecord(item)) {
+        else if (dvc_isRecord(item)) {
             Object.assign(s.changedDeps, pathStates(item['changed deps']));
             Object.assign(s.changedOuts, pathStates(item['changed outs']));
         }
@@ -678,7 +935,7 @@ function stageStatus(items) {
 }
 function pathStates(value) {
     const out = {};
-    if (!isRecord(value))
+    if (!dvc_isRecord(value))
         return out;
     for (const [path, state] of Object.entries(value)) {
         // A params file maps to {key: state}; the file as a whole counts as modified.
@@ -702,11 +959,16 @@ const EXIT_MEANINGS = {
     },
     254: {
         meaning: 'DVC rejected the arguments of `dvc status --json`',
-        hint: `this DVC is too old or too new; ${dvc/* DVC_INSTALL_HINT */.Ix}`
+        hint: `this DVC is too old or too new; ${DVC_INSTALL_HINT}`
     },
     255: {
         meaning: 'DVC failed',
-        hint: 'if another DVC process holds the repository lock, wait for it; if none runs, delete .dvc/tmp/lock'
+        // DVC's catch-all: what to do depends on what it said
+        hint: (said) => /maximum recursion depth/i.test(said)
+            ? 'a folder dep nests folders deeper than DVC can walk (about 900 levels: Python stops there): flatten the folder, or use engine "native"'
+            : /\block\b/i.test(said)
+                ? 'if another DVC process holds the repository lock, wait for it; if none runs, delete .dvc/tmp/lock'
+                : 'run `dvc status` in the repository to see the full error'
     }
 };
 function dvcFailure(result) {
@@ -716,7 +978,7 @@ function dvcFailure(result) {
         return new errors/* GraftError */.Tz({
             message: `${known.meaning} (exit ${result.code}): ${text}`,
             file: known.file,
-            hint: known.hint
+            hint: typeof known.hint === 'string' ? known.hint : known.hint(text)
         });
     }
     return new errors/* GraftError */.Tz(syntaxProblem(text) ?? {
@@ -748,10 +1010,12 @@ function syntaxProblem(text) {
 function dvcMessage(result) {
     const lines = (result.stderr || result.stdout)
         .split('\n')
-        .filter((l) => l.trim() !== '' && !/^\s/.test(l) && !/^\d+\s/.test(l))
+        .filter((l) => l.trim() !== '' && !/^\s/.test(l) && !/^\d+\s/.test(l) && !DVC_FOOTER.test(l))
         .map((l) => l.replace(/^ERROR:\s*/, '').trimEnd());
     return lines.join(' ').replace(/\s+/g, ' ').trim() || `no message (exit ${result.code})`;
 }
+/** The line DVC ends every unexpected error with: a support link, nothing about this run. */
+const DVC_FOOTER = /^Having any troubles\?/;
 /**
  * DVC's words as a message may quote them: the first few lines, cut short,
  * escaped like every log line (no workflow command, no control character).
@@ -761,7 +1025,7 @@ function quote(text) {
     const short = lines.length > QUOTED_CHARS ? `${lines.slice(0, QUOTED_CHARS)}…` : lines;
     return (0,log/* escapeLog */.Ah)(short);
 }
-function isRecord(v) {
+function dvc_isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 function dvc_lstatOrUndefined(abs) {

@@ -1,5 +1,5 @@
-export const id = 152;
-export const ids = [152];
+export const id = 159;
+export const ids = [159];
 export const modules = {
 
 /***/ 7182:
@@ -306,7 +306,7 @@ function isPlain(value, seen) {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6107);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2139);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6099);
 /* harmony import */ var _dvclock_fast_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7182);
 /* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3474);
 /* harmony import */ var _yaml_emit_ruamel_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9219);
@@ -442,11 +442,15 @@ function setLockStage(existingText, name, stage) {
 }
 /**
  * dvc.lock text with each named stage set: replaced where it stands, or added
- * at the end in the order given; every other byte kept. The text is read once
+ * at the end in the order given; every other byte kept, but line ends: the
+ * result has the file's own style throughout (see inLineEndsOf). The text is read once
  * and the result read back once, however many stages a run renders.
  * @throws GraftError when the existing text is not a valid DVC 3 lock file.
  */
 function setLockStages(existingText, stages) {
+    return (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .inLineEndsOf */ .NP)(existingText, (lf) => setLockStagesLf(lf, stages));
+}
+function setLockStagesLf(existingText, stages) {
     const text = existingText === undefined || existingText.trim() === '' ? `schema: '2.0'\nstages:\n` : existingText;
     const plain = (0,_dvclock_fast_js__WEBPACK_IMPORTED_MODULE_6__/* .fastParseDvcLock */ .mB)(text);
     const before = plain ?? parseDvcLockYaml(text); // refuse to edit a corrupt file
@@ -520,6 +524,9 @@ function lineStarts(text, lines) {
  * @throws GraftError when the existing text is not a valid DVC 3 lock file.
  */
 function removeLockStages(existingText, names) {
+    return (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .inLineEndsOf */ .NP)(existingText, (lf) => removeLockStagesLf(lf, names));
+}
+function removeLockStagesLf(existingText, names) {
     const plain = (0,_dvclock_fast_js__WEBPACK_IMPORTED_MODULE_6__/* .fastParseDvcLock */ .mB)(existingText);
     const before = plain ?? parseDvcLockYaml(existingText); // refuse to edit a corrupt file
     const gone = new Set(names);
@@ -682,10 +689,14 @@ function corrupt(src, node, message) {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3474);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _yaml_plain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5723);
+/* harmony import */ var _yaml_emit_ruamel_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9219);
 // Writing dvc.yaml. A new file is written exactly as Graft's generator writes it
 // (PyYAML's block style, folding plain scalars past column 80). An existing file
 // is edited by splicing text at positions the `yaml` parser reports, so every
 // byte the user wrote (comments, quoting, folding) stays as it was.
+
+
 
 
 
@@ -730,10 +741,14 @@ function depsLines(deps, indent) {
 }
 /**
  * Appends stages to dvc.yaml (or writes a new one when `existingText` is
- * undefined). Existing text is kept byte for byte; the new stages go right
- * after the last existing stage, at the same indentation.
+ * undefined). Existing text is kept byte for byte, line ends aside (one style
+ * throughout, the file's own: see inLineEndsOf); the new stages go right after
+ * the last existing stage, at the same indentation.
  */
 function addStagesToDvcYaml(existingText, stages) {
+    return (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .inLineEndsOf */ .NP)(existingText, (lf) => addStagesLf(lf, stages));
+}
+function addStagesLf(existingText, stages) {
     if (existingText === undefined)
         return checked(formatDvcYaml(stages), stages);
     const src = parse(existingText);
@@ -789,6 +804,9 @@ function updateStageDeps(existingText, stage) {
 function updateStagesDeps(existingText, stages) {
     if (stages.length === 0)
         return existingText;
+    return (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .inLineEndsOf */ .NP)(existingText, (lf) => updateStagesDepsLf(lf, stages));
+}
+function updateStagesDepsLf(existingText, stages) {
     const src = parse(existingText);
     const { doc } = src;
     const eol = existingText.includes('\r\n') ? '\r\n' : '\n';
@@ -884,6 +902,9 @@ function depsEdit(text, src, stagesPair, stage, eol) {
  * @throws GraftError when dvc.yaml does not parse or its `stages:` is not a block mapping.
  */
 function removeStagesFromDvcYaml(existingText, names) {
+    return (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .inLineEndsOf */ .NP)(existingText, (lf) => removeStagesLf(lf, names));
+}
+function removeStagesLf(existingText, names) {
     const src = parse(existingText);
     const stagesPair = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(src.doc.contents) ? findPair(src.doc.contents, 'stages') : undefined;
     const stages = stagesPair?.value;
@@ -900,7 +921,21 @@ function removeStagesFromDvcYaml(existingText, names) {
         result = `${result.slice(0, colon + 1)} {}${result.slice(colon + 1)}`;
     }
     const before = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(existingText).toJS();
-    const after = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(result).toJS();
+    let after;
+    try {
+        const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(result);
+        if (doc.errors.length > 0)
+            throw doc.errors[0];
+        after = doc.toJS();
+    }
+    catch {
+        // an alias (*x) elsewhere that pointed into a removed stage (&x) no longer resolves
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+            file: FILE,
+            message: `removing stage ${names.filter((n) => n in before.stages).join(', ')} from dvc.yaml would break the rest of it: another stage reuses its YAML through an anchor (&) and an alias (*)`,
+            hint: 'write each stage out in full in dvc.yaml (no YAML anchors & or aliases *), then run again'
+        });
+    }
     for (const name of names)
         delete before.stages[name];
     if (JSON.stringify(after?.stages ?? {}) !== JSON.stringify(before.stages))
@@ -914,8 +949,14 @@ function removeStagesFromDvcYaml(existingText, names) {
  */
 function scalarText(value, column, indent) {
     if (/[\n\r\t]/.test(value) || /[^\x20-\x7e]/.test(value))
-        return JSON.stringify(value);
-    const text = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)(value, { version: '1.1', lineWidth: 0, singleQuote: true }).replace(/\n$/, '');
+        return (0,_yaml_emit_ruamel_js__WEBPACK_IMPORTED_MODULE_4__/* .yamlDoubleQuoted */ .N7)(value);
+    let text = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)(value, { version: '1.1', customTags: _yaml_plain_js__WEBPACK_IMPORTED_MODULE_3__/* .pyyamlTags */ .Sm, lineWidth: 0, singleQuote: true }).replace(/\n$/, '');
+    // PyYAML writes plain what YAML 1.1 reads as a string; DVC reads YAML 1.2 (ruamel), where `<<`
+    // is a merge key and `0o7`, `1_000` are numbers: those are quoted, and differ from Graft's bytes.
+    // The `yaml` package writes a text opening like a document marker (`---`, `...`) as a block
+    // scalar, which cannot be a key nor sit after `- `; PyYAML single-quotes it.
+    if ((text === value && !(0,_yaml_plain_js__WEBPACK_IMPORTED_MODULE_3__/* .plainIsString */ .Y0)(value)) || /^[|>]/.test(text))
+        text = `'${value.replace(/'/g, "''")}'`;
     if (text !== value && !text.startsWith("'"))
         return text;
     return fold(text, column, indent, text.startsWith("'"));
@@ -926,7 +967,7 @@ function keyText(value) {
 }
 function flowScalar(value) {
     const text = keyText(value);
-    return /[,[\]{}]/.test(text) && !text.startsWith('"') && !text.startsWith("'") ? JSON.stringify(value) : text;
+    return /[,[\]{}]/.test(text) && !text.startsWith('"') && !text.startsWith("'") ? (0,_yaml_emit_ruamel_js__WEBPACK_IMPORTED_MODULE_4__/* .yamlDoubleQuoted */ .N7)(value) : text;
 }
 /** PyYAML's write_plain/write_single_quoted line breaking. */
 function fold(text, column, indent, quoted) {
@@ -977,15 +1018,21 @@ function fileError(node, src, message, hint) {
     const range = node?.range;
     return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({ file: FILE, line: range ? src.linePos(range[0]).line : undefined, message, hint });
 }
-/** Safety net: the written text must read back as the stages it was given. */
+/** Safety net: the written text must read back as the stages it was given (name, cmd, deps, outs). */
 function checked(text, stages) {
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text);
     if (doc.errors.length > 0)
         throw new Error(`writing stage ${stages[0]?.name} to dvc.yaml did not round-trip`);
+    const written = doc.toJS()?.stages ?? {};
     for (const stage of stages) {
-        const cmd = doc.getIn(['stages', stage.name, 'cmd']);
-        const deps = doc.getIn(['stages', stage.name, 'deps'])?.toJSON?.();
-        if (cmd !== stage.cmd || JSON.stringify(deps) !== JSON.stringify(stage.deps)) {
+        const expected = {
+            cmd: stage.cmd,
+            deps: stage.deps,
+            outs: stage.outs.map((o) => (o.cache ? o.path : { [o.path]: { cache: false } }))
+        };
+        const body = written[stage.name];
+        const got = body && { cmd: body.cmd, deps: body.deps ?? [], outs: body.outs ?? [] };
+        if (JSON.stringify(got) !== JSON.stringify(expected)) {
             throw new Error(`writing stage ${stage.name} to dvc.yaml did not round-trip`);
         }
     }
@@ -1487,7 +1534,7 @@ async function readIfPresent(abs) {
 
 /***/ }),
 
-/***/ 2139:
+/***/ 6099:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1939,10 +1986,38 @@ function absent(abs) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/dvc/lfs-pointer.ts
+// Git LFS pointers among a stage's deps. A repository that tracks a source
+// with Git LFS and is checked out without its LFS files (actions/checkout's
+// default, `lfs: false`) holds the pointer, a small text naming the object,
+// instead of the content. DVC hashes the pointer like any file: validate then
+// calls the stage stale for a reason no diff explains, and a generate that
+// recorded the pointer's md5 would make every developer's checkout (with the
+// content) stale again. The pointer format is fixed (git-lfs spec v1): this
+// module recognises it, so validate can say why and generate can stop first
+// (the hasher, which reads every file anyway, marks each pointer it meets).
+/** A pointer file is smaller than this (git-lfs refuses to read a longer one as a pointer). */
+const MAX_POINTER_SIZE = 1024;
+const VERSION = 'version https://git-lfs.github.com/spec/v1\n';
+/** The whole pointer: the version line, then `key value` lines sorted by key, among them `oid sha256:…` and `size N`. */
+const POINTER = /^version https:\/\/git-lfs\.github\.com\/spec\/v1\n(?:[a-z0-9.-]+ [^\n]*\n)*$/;
+const OID = /\noid sha256:[0-9a-f]{64}\n/;
+const SIZE = /\nsize [0-9]+\n/;
+/** Whether these bytes (a whole file) are a Git LFS pointer. */
+function isLfsPointer(bytes) {
+    if (bytes.length >= MAX_POINTER_SIZE || bytes.length < VERSION.length)
+        return false;
+    if (Buffer.from(bytes.buffer, bytes.byteOffset, VERSION.length).toString('latin1') !== VERSION)
+        return false;
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+    return POINTER.test(text) && OID.test(text) && SIZE.test(text);
+}
+
 ;// CONCATENATED MODULE: ./src/core/dvc/hash.ts
 // DVC-compatible md5s: raw file md5 (DVC 3 `hash: md5`), the DVC 2 "dos2unix"
 // md5 (legacy lock entries without `hash:`), and directory md5s (`….dir`).
 // Files are read in bounded parallel; a Hasher remembers what it has hashed.
+
 
 
 
@@ -1993,6 +2068,8 @@ class Hasher {
     dirs = new Map();
     slots;
     root;
+    /** the files hashed so far that are Git LFS pointers, by absolute path */
+    lfsPointers = new Set();
     /** the repository's .dvcignore rules, when the root is known */
     ignore;
     /**
@@ -2013,6 +2090,8 @@ class Hasher {
                 throw this.explain(e);
             });
             this.known.set(key, h);
+            if (h.lfsPointer)
+                this.lfsPointers.add(absPath);
             return h;
         }));
     }
@@ -2037,6 +2116,8 @@ class Hasher {
         if (h) {
             this.known.set(key, h);
             this.files.set(key, Promise.resolve(h));
+            if (h.lfsPointer)
+                this.lfsPointers.add(absPath);
         }
         return h;
     }
@@ -2064,7 +2145,7 @@ class Hasher {
     explain(error) {
         if (!(error instanceof NotRegularFile))
             return error;
-        const file = this.root ? (0,external_node_path_.relative)(this.root, error.path).split(external_node_path_.sep).join('/') : error.path;
+        const file = (0,paths/* showPath */.P8)(this.root ? (0,external_node_path_.relative)(this.root, error.path).split(external_node_path_.sep).join('/') : error.path);
         return (0,paths/* replaced */.$3)(file, 'a FIFO, a device or a folder');
     }
     dir(absPath, legacy = false) {
@@ -2108,8 +2189,11 @@ function hashSmallFile(absPath, legacy, stats) {
         const info = stats ?? now;
         if (info.size < SMALL_FILE) {
             const n = readAllSync(fd, SCRATCH);
-            if (n < SMALL_FILE)
-                return result(digest(SCRATCH.subarray(0, n), legacy), info);
+            if (n < SMALL_FILE) {
+                const bytes = SCRATCH.subarray(0, n);
+                const h = result(digest(bytes, legacy), info);
+                return isLfsPointer(bytes) ? { ...h, lfsPointer: true } : h;
+            }
         }
     }
     finally {
@@ -2272,7 +2356,7 @@ async function listFiles(absDir, prefix, shown, keep) {
         if (entry.name === DVCIGNORE) {
             // dvc-data's IgnoreInCollectedDirError
             throw new errors/* GraftError */.Tz({
-                file: shown(abs),
+                file: (0,paths/* showPath */.P8)(shown(abs)),
                 message: `a ${DVCIGNORE} file inside a directory that a stage depends on or writes: DVC refuses it (".dvcignore file should not be in collected dir path")`,
                 hint: `move its rules to a ${DVCIGNORE} above that directory (the repository root's, or its parent folder's)`
             });
@@ -2281,7 +2365,7 @@ async function listFiles(absDir, prefix, shown, keep) {
             const target = await (0,promises_.stat)(abs).catch(() => undefined);
             if (!target)
                 throw new errors/* GraftError */.Tz({
-                    file: shown(abs),
+                    file: (0,paths/* showPath */.P8)(shown(abs)),
                     message: 'broken symbolic link',
                     hint: 'remove the link or restore its target'
                 });
@@ -2289,7 +2373,7 @@ async function listFiles(absDir, prefix, shown, keep) {
                 out.push(rel);
             else if (!target.isDirectory() && entry.name !== '.git') {
                 throw new errors/* GraftError */.Tz({
-                    file: shown(abs),
+                    file: (0,paths/* showPath */.P8)(shown(abs)),
                     message: 'is a symlink to something that is not a regular file',
                     hint: 'remove the link from the folder'
                 });
@@ -2302,7 +2386,7 @@ async function listFiles(absDir, prefix, shown, keep) {
         else if (entry.name !== '.git') {
             // A FIFO would block the read forever, a device would never end.
             throw new errors/* GraftError */.Tz({
-                file: shown(abs),
+                file: (0,paths/* showPath */.P8)(shown(abs)),
                 message: 'is not a regular file (a FIFO, socket or device) inside a folder a stage depends on or writes',
                 hint: 'remove it from the folder; the action reads only regular files'
             });
@@ -2348,21 +2432,21 @@ class Semaphore {
 
 /***/ }),
 
-/***/ 4152:
+/***/ 9141:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  B: () => (/* binding */ loadPipeline)
+  jj: () => (/* binding */ discoverPrompts),
+  UX: () => (/* binding */ isPromptPath),
+  tA: () => (/* binding */ stageNameFor)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+// UNUSED EXPORTS: comparePromptPaths, invalidStageNameChars, outputPathFor, parsePrompt, parsePromptWithLines, sameFileKey
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/io/git.ts
-var git = __webpack_require__(3000);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/paths.ts
@@ -2649,6 +2733,11 @@ function readDeps(pair, result, fail, lineAt) {
             fail(pair, backslashProblem('dep', value), `write the path with forward slashes: ${value.replace(/\\/g, '/')}`, item);
             continue;
         }
+        const root = rootDepProblem(value);
+        if (root) {
+            fail(pair, root, ROOT_DEP_HINT, item);
+            continue;
+        }
         const problem = (0,core_paths/* lexicalPathProblem */.TC)(value, 'dep');
         if (problem) {
             fail(pair, `dep ${problem}`, 'list paths inside the repository, relative to its root', item);
@@ -2657,6 +2746,20 @@ function readDeps(pair, result, fail, lineAt) {
         result.deps.push((0,core_paths/* normalizeRepoPath */.NP)(value));
         result.lines.deps.push(lineOf(item, lineAt));
     }
+}
+/** What to do about a dep that names a root. */
+const ROOT_DEP_HINT = 'list the folders or files the document is about instead, relative to the repository root (e.g. `src` or `docs/api.md`)';
+/**
+ * The empty dep and `/`: neither is a path in the repository (`.` and `./`,
+ * the repository root itself, are refused with the other deps no stage can
+ * have, in prompts.ts).
+ */
+function rootDepProblem(dep) {
+    if (dep.trim() === '')
+        return 'dep "" is empty: DVC stops with an unexpected error on an empty dep (to it, an empty path is the repository root, which cannot be a dep: it holds dvc.yaml and dvc.lock)';
+    if (/^\/+$/.test(dep))
+        return `dep ${dep} is the root of the file system, not a path in the repository (deps are relative to the repository root); and the repository root (.) cannot be a dep either: it holds dvc.yaml and dvc.lock, which every run rewrites`;
+    return undefined;
 }
 /**
  * A path with a backslash is not normalised: DVC on Linux (GitHub's runners)
@@ -2785,6 +2888,11 @@ async function discoverPrompts(root, files, checker = new core_paths/* RepoPathC
     const problems = [];
     const parsed = [];
     for (const path of paths) {
+        if (path.includes('\\')) {
+            // the resolver reads `\` as a folder separator: the file would never be read; its stage name breaks DVC anyway
+            problems.push(stageNameProblem(path, stageNameFor(path)));
+            continue;
+        }
         try {
             // Through the resolver: a prompt symlinked to /proc/self/environ or
             // .git/config is refused, never read. Blocking reads: prompts are small,
@@ -2800,7 +2908,7 @@ async function discoverPrompts(root, files, checker = new core_paths/* RepoPathC
         }
     }
     problems.push(...checkModels(parsed));
-    problems.push(...checkNames(parsed), ...checkOutputs(checker, parsed), ...checkDeps(checker, parsed));
+    problems.push(...checkNames(parsed), ...checkOutputs(checker, parsed, files), ...checkDeps(checker, parsed));
     (0,errors/* throwIfProblems */.W8)(problems);
     return parsed.map((p) => p.prompt);
 }
@@ -2837,28 +2945,54 @@ function checkModels(parsed) {
     return problems;
 }
 /**
- * DVC's rule for stage names (dvc/stage/utils.py `is_valid_name`, DVC 3):
- * no ASCII punctuation (Python's `string.punctuation`) but `_` and `-`.
- * Names breaking it break DVC: `@` (foreach stages) makes `dvc status`
- * refuse the whole dvc.yaml, `:` (path:name) makes the stage unaddressable.
+ * The characters that break a stage name written into dvc.yaml, as the real
+ * DVC 3.67 behaves (`dvc status`, `dvc repro NAME`, `dvc commit NAME`, tried
+ * on every ASCII punctuation mark, spaces, leading `-`, `.`, unicode and
+ * control characters; __tests__/core/graft/stage-names.test.ts replays them):
+ * - `@` makes DVC read the stage as a foreach/matrix entry: `dvc status`
+ *   refuses the whole dvc.yaml ("Stage 'a@b' not found inside 'dvc.yaml' file");
+ * - `:` splits a target into file and name (`dvc.yaml:a:b` is stage `b` of
+ *   file `dvc.yaml:a`): no target reaches the stage, so `dvc repro NAME` and
+ *   `dvc commit NAME` fail; only a name that ends with `:` escapes (its name
+ *   part is empty, so DVC takes the whole target as the name), but for `:`
+ *   alone, which DVC reads as every stage of dvc.yaml;
+ * - `\` becomes `/` in a target: the same, the stage cannot be named.
+ * Everything else works as Graft names it (`api.v2`, `notes [v2]`, `a=b`,
+ * spaces, `$`, quotes, `*`, unicode…): `dvc stage add` refuses punctuation,
+ * but that rule is only its own; stages written into dvc.yaml, as Graft writes
+ * them, run. A name starting with `-` is reached as `dvc.yaml:-name` (see
+ * shell.ts's dvcTarget), and Graft turns every `-` into `_` anyway.
  */
-const NOT_IN_STAGE_NAMES = /[!"#$%&'()*+,./:;<=>?@[\\\]^`{|}~]/g;
-/** The characters of `name` DVC does not allow in a stage name, each once. */
+const NOT_IN_STAGE_NAMES = /[@:\\]/g;
+/** What each refused character does to DVC, for the message. */
+const BREAKS = {
+    '@': '`@` makes DVC read it as a foreach entry and refuse the whole dvc.yaml',
+    ':': '`:` splits a DVC target into file and stage, so `dvc repro`, `dvc commit` and the like cannot name the stage',
+    '\\': 'a backslash becomes `/` in a DVC target, so no command can name the stage'
+};
+/** The characters of `name` that break DVC, each once. */
 function invalidStageNameChars(name) {
-    return [...new Set(name.match(NOT_IN_STAGE_NAMES) ?? [])];
+    const found = new Set(name.match(NOT_IN_STAGE_NAMES) ?? []);
+    if (name.endsWith(':') && name !== ':')
+        found.delete(':'); // DVC then reads the whole target as the name
+    return [...found];
+}
+/** The problem with a prompt whose stage name holds characters that break DVC. */
+function stageNameProblem(path, stageName) {
+    const bad = invalidStageNameChars(stageName);
+    return {
+        file: path,
+        line: 1,
+        message: `the file name gives the stage name ${stageName}, which holds ${bad.join(' ')}: ${bad.map((c) => BREAKS[c]).join('; ')}`,
+        hint: `rename the prompt file without ${bad.join(' ')} (e.g. ${path.slice(0, path.lastIndexOf('/') + 1)}${graftBase(path).replace(NOT_IN_STAGE_NAMES, '-')}.prompt.md)`
+    };
 }
 function checkNames(parsed) {
     const problems = [];
     const byName = new Map();
     for (const { prompt } of parsed) {
-        const bad = invalidStageNameChars(prompt.stageName);
-        if (bad.length > 0) {
-            problems.push({
-                file: prompt.path,
-                line: 1,
-                message: `the file name gives the stage name ${prompt.stageName}, which holds ${bad.join(' ')}: DVC allows no punctuation in a stage name but _ and - (\`@\` makes dvc status refuse the whole dvc.yaml, \`:\` makes the stage unaddressable)`,
-                hint: `rename the prompt file using letters, digits, _ and - only (e.g. ${prompt.path.slice(0, prompt.path.lastIndexOf('/') + 1)}${prompt.stageName.replace(NOT_IN_STAGE_NAMES, '-')}.prompt.md)`
-            });
+        if (invalidStageNameChars(prompt.stageName).length > 0) {
+            problems.push(stageNameProblem(prompt.path, prompt.stageName));
             continue;
         }
         const first = byName.get(prompt.stageName);
@@ -2890,10 +3024,57 @@ function depHint(problem) {
         return `fix the dep's path: ${under[1]} is a file, so nothing lies under it`;
     return 'list paths inside the repository only';
 }
-function checkOutputs(paths, parsed) {
+/**
+ * One key for the names a case-insensitive or normalising file system takes
+ * for one file. macOS (APFS, HFS+) ignores letter case and Unicode
+ * normalisation (`café` in NFC and NFD is one name); Windows (NTFS) compares
+ * names through an upper-case table (`ı` and `i` are both `I` there) but keeps
+ * NFC and NFD apart, though editors and git clients there often normalise.
+ * Windows also drops trailing dots and spaces from each name (`a.md.` is
+ * `a.md`). The key covers all of it, erring on the side of one file: NFC,
+ * then upper case (the full mapping, so `ß` meets `ss` and `ﬁ` meets `fi`),
+ * then lower case (so the Kelvin sign meets `k`), NFC again, and each
+ * segment's trailing dots and spaces dropped.
+ */
+function sameFileKey(path) {
+    // printable ASCII (most paths): lower case is the whole fold, and nothing to normalise
+    const folded = /^[\x20-\x7e]*$/.test(path)
+        ? path.toLowerCase()
+        : path.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
+    return folded
+        .split('/')
+        .map((segment) => segment.replace(/[. ]+$/, ''))
+        .join('/');
+}
+/**
+ * `files` (the repository's files, as git lists them) by sameFileKey, for the
+ * keys asked only: an output's key is looked up among the files of its
+ * folder, each folded once.
+ */
+function filesByKey(files, keys) {
+    const folders = new Set([...keys].map((k) => k.slice(0, k.lastIndexOf('/') + 1)));
+    const folderKeys = new Map(); // a folder's spelling → whether an output's folder folds to it
+    const found = new Map();
+    for (const file of files) {
+        const spelling = file.slice(0, file.lastIndexOf('/') + 1);
+        let wanted = folderKeys.get(spelling);
+        if (wanted === undefined)
+            folderKeys.set(spelling, (wanted = folders.has(sameFileKey(spelling))));
+        if (!wanted)
+            continue;
+        const key = sameFileKey(file);
+        if (keys.has(key))
+            found.set(key, [...(found.get(key) ?? []), file]);
+    }
+    return found;
+}
+function checkOutputs(paths, parsed, files = []) {
     const problems = [];
     const promptPaths = new Set(parsed.map((p) => p.prompt.path));
     const byOut = new Map();
+    // a file already there under another spelling of the output: one file to macOS or Windows
+    const existing = filesByKey(files, new Set(parsed.map((p) => sameFileKey(p.prompt.out))));
+    const outputs = new Set(parsed.map((p) => p.prompt.out));
     for (const { prompt, lines } of parsed) {
         const at = { file: prompt.path, line: lines.out };
         const unsafe = paths.check(prompt.out, 'output');
@@ -2908,16 +3089,28 @@ function checkOutputs(paths, parsed) {
                 hint: 'set `out` to a .md file that is not a prompt'
             });
         }
-        const first = byOut.get(prompt.out);
+        const key = sameFileKey(prompt.out);
+        const other = existing.get(key)?.find((f) => f !== prompt.out && !outputs.has(f));
+        if (other !== undefined && !byOut.has(key)) {
+            problems.push({
+                ...at,
+                message: `output ${prompt.out} and the file ${other} differ only in letter case, Unicode normalisation or trailing dots and spaces: they are one file on macOS or Windows, where writing the document would overwrite ${other}`,
+                hint: `set \`out\` to a name of its own, or rename ${other}`
+            });
+            continue;
+        }
+        const first = byOut.get(key);
         if (first !== undefined) {
             problems.push({
                 ...at,
-                message: `${first} and ${prompt.path} both write ${prompt.out}`,
+                message: first.out === prompt.out
+                    ? `${first.prompt} and ${prompt.path} both write ${prompt.out}`
+                    : `${first.prompt} and ${prompt.path} both write ${prompt.out}: ${first.out} and ${prompt.out} differ only in letter case, Unicode normalisation or trailing dots and spaces, so they are one file on macOS or Windows (in a checkout there, one document would overwrite the other)`,
                 hint: 'give one of them another `out` (or rename it)'
             });
         }
         else {
-            byOut.set(prompt.out, prompt.path);
+            byOut.set(key, { prompt: prompt.path, out: prompt.out });
         }
     }
     return problems;
@@ -2962,10 +3155,15 @@ function checkDeps(paths, parsed) {
  * stage read what it writes.
  */
 function ownFileProblem(dep, prompt) {
-    if (dep === '.' || core_paths/* PIPELINE_FILES */.Vh.has(dep)) {
-        const which = dep === '.' ? 'the repository root, which holds dvc.yaml and dvc.lock' : `the pipeline's own ${dep}`;
+    if (dep === '.') {
         return {
-            message: `dep ${dep} is ${which}: every run rewrites it, so ${prompt.out} would be stale again after every run`,
+            message: `dep . is the repository root (the folder holding dvc.yaml and dvc.lock; \`./\` is the same): DVC would hash the whole repository, dvc.lock and ${prompt.out} included, which every run rewrites, so ${prompt.out} would be stale again after every run`,
+            hint: 'remove . from `deps`, and list the folders or files the document is about instead (e.g. `src`, `docs/api.md`)'
+        };
+    }
+    if (core_paths/* PIPELINE_FILES */.Vh.has(dep)) {
+        return {
+            message: `dep ${dep} is the pipeline's own ${dep}: every run rewrites it, so ${prompt.out} would be stale again after every run`,
             hint: `remove ${dep} from \`deps\` (list the source files or folders the document is about)`
         };
     }
@@ -2997,6 +3195,30 @@ function madeByPrompts(outputs) {
     return made;
 }
 
+
+/***/ }),
+
+/***/ 9159:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  B: () => (/* binding */ loadPipeline)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/io/git.ts
+var git = __webpack_require__(3000);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var core_paths = __webpack_require__(6107);
+// EXTERNAL MODULE: ./src/core/graft/prompts.ts + 2 modules
+var graft_prompts = __webpack_require__(9141);
 // EXTERNAL MODULE: ./src/core/pipeline/stages.ts
 var pipeline_stages = __webpack_require__(9875);
 ;// CONCATENATED MODULE: ./src/core/pipeline/graph.ts
@@ -3479,13 +3701,19 @@ async function loadPipeline(root, options = {}) {
     const hashing = locked ? prehash(paths, locked, workers) : undefined;
     if (!locked)
         stopHashWorkers(workers);
-    const prompts = await discoverPrompts(root, await listing, paths);
+    const prompts = await (0,graft_prompts/* discoverPrompts */.jj)(root, await listing, paths);
     const dvcYaml = unwrap(yamlRead);
     const lock = unwrap(lockRead);
-    const stages = effectiveStages(prompts, dvcYaml);
-    checkStagePaths(paths, stages, new Set(prompts.map((p) => p.stageName)));
+    const drift = (0,pipeline_stages/* pipelineDrift */.CP)(prompts, dvcYaml, {
+        exists: (path) => paths.check(path, 'dep') === undefined && paths.exists(path)
+    });
+    const orphaned = new Set(drift.filter((d) => d.kind === 'orphan-stage').map((d) => d.stage));
+    const all = effectiveStages(prompts, dvcYaml);
+    checkStagePaths(paths, all, new Set(prompts.map((p) => p.stageName)));
+    const stages = all.filter((s) => !orphaned.has(s.name));
+    const orphans = all.filter((s) => orphaned.has(s.name));
     const graph = StageGraph.build(stages, 'dvc.yaml', promptDepLocator(prompts));
-    return { prompts, dvcYaml, lock, stages, graph, drift: (0,pipeline_stages/* pipelineDrift */.CP)(prompts, dvcYaml), prehash: hashing };
+    return { prompts, dvcYaml, lock, stages, orphans, graph, drift, prehash: hashing };
 }
 /** A prompt stage's dep → the prompt file and the line of that dep in its frontmatter. */
 function promptDepLocator(prompts) {
@@ -3576,6 +3804,72 @@ function sizeOf(abs) {
 
 /***/ }),
 
+/***/ 9416:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A3: () => (/* binding */ quotedFor),
+/* harmony export */   G9: () => (/* binding */ shellPath),
+/* harmony export */   "do": () => (/* binding */ dvcTarget),
+/* harmony export */   r7: () => (/* binding */ shellWord)
+/* harmony export */ });
+// Names as a POSIX shell reads them. A stage's `cmd` is run by `dvc repro`
+// through /bin/sh, and the commands the action's messages suggest are pasted
+// into one: a prompt named `$(touch x).prompt.md`, or one with a space, must
+// reach the program as one literal argument. Quoting is added only where the
+// shell needs it, so the names Graft's generator writes unquoted stay
+// byte-identical (and their stages' commands unchanged).
+/**
+ * Characters a shell word may hold bare: letters, digits, `_ . / @ % + = : , -`
+ * and every character from U+00A1 up (no shell gives those a meaning). Not
+ * the blanks, quotes, `$`, backticks, `\`, `;&|<>()`, globs `*?[]`, braces,
+ * `~` and `#` (special at a word's start), `!` (history in an interactive
+ * bash), `^` (a pipe in old shells), nor any control character.
+ */
+const BARE = /^[\w./@%+=:,\u00a1-\u{10ffff}-]+$/u;
+/**
+ * `word` as one argument of a POSIX shell command: as it is when that is
+ * safe, else in single quotes (a `'` inside written `'\''`).
+ */
+function shellWord(word) {
+    if (BARE.test(word))
+        return word;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * A repository path as one argument: {@link shellWord}, and `./` before a
+ * path that starts with `-`, which a program would otherwise read as an option.
+ */
+function shellPath(path) {
+    return shellWord(path.startsWith('-') ? `./${path}` : path);
+}
+/**
+ * `value` written inside a command template at a place whose quoting the
+ * template already chose: inside `"…"` (where `"`, `$`, backtick and `\` need
+ * a backslash), inside `'…'` (where only `'` needs care), or bare.
+ */
+function quotedFor(context, value, path) {
+    if (context === '"')
+        return value.replace(/["$`\\]/g, '\\$&');
+    if (context === "'")
+        return value.replace(/'/g, `'\\''`);
+    return path ? shellPath(value) : shellWord(value);
+}
+/**
+ * A stage as a target of the `dvc` CLI (`dvc repro X`, `dvc commit X`), ready
+ * for a shell. DVC reads a bare target as a stage name unless it starts with
+ * `-` (an option to the CLI) or is a pipeline file's name (`dvc.yaml` means
+ * every stage of it, `dvc.lock` is refused): those are written
+ * `dvc.yaml:NAME`, which DVC reads as stage NAME of ./dvc.yaml.
+ */
+function dvcTarget(stage) {
+    const qualified = stage.startsWith('-') || stage === 'dvc.yaml' || stage === 'dvc.lock';
+    return shellWord(qualified ? `dvc.yaml:${stage}` : stage);
+}
+
+
+/***/ }),
+
 /***/ 9875:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3587,17 +3881,27 @@ function sizeOf(abs) {
 /* harmony export */ });
 /* unused harmony exports graftCommand, applyTemplate, isGraftStage */
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6107);
-/* harmony import */ var _dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4417);
-/* harmony import */ var _phrasing_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1677);
+/* harmony import */ var _graft_prompts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9141);
+/* harmony import */ var _dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4417);
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9416);
+/* harmony import */ var _phrasing_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1677);
 // The pipeline the prompts define: one DVC stage per prompt, as Graft writes
 // it, and the differences between that and the dvc.yaml on disk.
 
 
 
+
+
 /** Placeholders of a command template (see deriveTemplate). */
 const PLACEHOLDERS = { prompt: '{prompt}', out: '{out}', name: '{name}' };
+/**
+ * Graft's command for a prompt's stage. Each path and the name is one shell
+ * word (see shell.ts): quoted only where a POSIX shell needs it, so that
+ * `dvc repro` never runs a `$(…)` from a file name and Graft's own names stay
+ * byte for byte as Graft writes them.
+ */
 function graftCommand(prompt) {
-    return `bash scripts/render_llm.sh --prompt ${prompt.path} --out ${prompt.out} --name ${prompt.stageName}`;
+    return `bash scripts/render_llm.sh --prompt ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shellPath */ .G9)(prompt.path)} --out ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shellPath */ .G9)(prompt.out)} --name ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shellWord */ .r7)(prompt.stageName)}`;
 }
 /**
  * The stage Graft would write for a prompt. `template` (from deriveTemplate)
@@ -3613,28 +3917,41 @@ function graftStage(prompt, template) {
 }
 /**
  * Turns an existing stage's command into a template by replacing its prompt
- * path, output path and stage name (whole words only) with placeholders.
- * Undefined when the command does not name the prompt: nothing to learn from.
+ * path, output path and stage name (whole shell words, as written: bare, in
+ * the quoting shell.ts gives them, or inside the template's own quotes) with
+ * placeholders. Undefined when the command does not name the prompt: nothing
+ * to learn from.
  */
 function deriveTemplate(stage, prompt) {
     let template = stage.cmd;
-    for (const [value, placeholder] of [
-        [prompt.path, PLACEHOLDERS.prompt],
-        [prompt.out, PLACEHOLDERS.out],
-        [stage.name, PLACEHOLDERS.name]
+    for (const [value, placeholder, word] of [
+        [prompt.path, PLACEHOLDERS.prompt, (0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shellPath */ .G9)(prompt.path)],
+        [prompt.out, PLACEHOLDERS.out, (0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shellPath */ .G9)(prompt.out)],
+        [stage.name, PLACEHOLDERS.name, (0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shellWord */ .r7)(stage.name)]
     ]) {
+        if (word !== value)
+            template = template.replace(wordPattern(word), placeholder);
         template = template.replace(wordPattern(value), placeholder);
     }
     return template.includes(PLACEHOLDERS.prompt) ? template : undefined;
 }
+/**
+ * A template with the prompt's paths and name in place, each quoted as its
+ * place needs: inside the template's own `"…"` or `'…'`, or as one shell word.
+ */
 function applyTemplate(template, prompt) {
-    return template
-        .split(PLACEHOLDERS.prompt)
-        .join(prompt.path)
-        .split(PLACEHOLDERS.out)
-        .join(prompt.out)
-        .split(PLACEHOLDERS.name)
-        .join(prompt.stageName);
+    const values = {
+        [PLACEHOLDERS.prompt]: [prompt.path, true],
+        [PLACEHOLDERS.out]: [prompt.out, true],
+        [PLACEHOLDERS.name]: [prompt.stageName, false]
+    };
+    return template.replace(/\{(?:prompt|out|name)\}/g, (placeholder, at) => {
+        const [value, path] = values[placeholder];
+        const before = template[at - 1];
+        const after = template[at + placeholder.length];
+        const context = (before === '"' || before === "'") && after === before ? before : '';
+        return (0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedFor */ .A3)(context, value, path);
+    });
 }
 /**
  * The command template a repository uses, learnt from its first prompt stage
@@ -3657,15 +3974,27 @@ function wordPattern(value) {
     const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return new RegExp(`(?<=^|[\\s='"])${escaped}(?=$|[\\s'"])`, 'g');
 }
-/** A stage Graft made: one of its deps is a prompt file. Others are not Graft's business. */
+/**
+ * A stage Graft's generator would have written: its first dep is a prompt
+ * file whose Graft stage name is the stage's name, and it writes one output.
+ * Only such a stage can be an orphan (its prompt renamed or deleted); any
+ * other stage of dvc.yaml (a helper that fetches a source, a training step, a
+ * stage that lints the prompts) is the user's own, and neither sync nor
+ * generate ever removes it.
+ */
 function isGraftStage(stage) {
-    return stage.deps.some((d) => d.endsWith('.prompt.md'));
+    const first = stage.deps[0];
+    if (first === undefined || stage.outs.length !== 1)
+        return false;
+    const prompt = (0,_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(first);
+    return (0,_graft_prompts_js__WEBPACK_IMPORTED_MODULE_1__/* .isPromptPath */ .UX)(prompt) && (0,_graft_prompts_js__WEBPACK_IMPORTED_MODULE_1__/* .stageNameFor */ .tA)(prompt) === stage.name;
 }
 /**
  * Where dvc.yaml and the prompts disagree. Stages are matched by name (Graft's
  * rule); commands are not compared, since other templates are legal.
  */
-function pipelineDrift(prompts, dvc) {
+function pipelineDrift(prompts, dvc, options = {}) {
+    const exists = options.exists ?? (() => false);
     const stages = new Map((dvc?.stages ?? []).map((s) => [s.name, s]));
     const drift = [];
     for (const prompt of prompts) {
@@ -3676,7 +4005,9 @@ function pipelineDrift(prompts, dvc) {
                 stage: prompt.stageName,
                 kind: 'missing-stage',
                 file: prompt.path,
-                text: `dvc.yaml has no stage ${prompt.stageName} for ${prompt.path}; ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_2__/* .phrasing */ .f2)().regenerate}, or add the stage:\n${(0,_dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_1__/* .formatStageYaml */ .Jf)(expected, 2)}`
+                text: dvc === undefined
+                    ? `there is no dvc.yaml yet, so no stage ${prompt.stageName} for ${prompt.path}; ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_3__/* .phrasing */ .f2)().regenerate} (it writes dvc.yaml with the documents), or write dvc.yaml alone with \`graft-action sync\` (this action's CLI: docs/cli.md) and commit it`
+                    : `dvc.yaml has no stage ${prompt.stageName} for ${prompt.path}; ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_3__/* .phrasing */ .f2)().regenerate} (it adds the stage), or run \`graft-action sync\` (this action's CLI) and commit dvc.yaml, or add the stage by hand:\n${(0,_dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_2__/* .formatStageYaml */ .Jf)(expected, 2)}`
             });
             continue;
         }
@@ -3686,7 +4017,7 @@ function pipelineDrift(prompts, dvc) {
                 stage: stage.name,
                 kind: 'deps-differ',
                 file: prompt.path,
-                text: `the deps of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${deps}); ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_2__/* .phrasing */ .f2)().regenerate}, or set its deps to: ${expected.deps.join(', ')}`
+                text: `the deps of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${deps}); ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_3__/* .phrasing */ .f2)().regenerate}, or set its deps to: ${expected.deps.join(', ')}`
             });
         }
         const outs = listDiff([prompt.out], stage.outs.map((o) => o.path));
@@ -3695,21 +4026,32 @@ function pipelineDrift(prompts, dvc) {
                 stage: stage.name,
                 kind: 'outs-differ',
                 file: prompt.path,
-                text: `the outs of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${outs}); ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_2__/* .phrasing */ .f2)().regenerate}, or set its outs to: ${prompt.out}`
+                text: `the outs of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${outs}); ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_3__/* .phrasing */ .f2)().regenerate}, or set its outs to: ${prompt.out}`
             });
         }
     }
     const promptStages = new Set(prompts.map((p) => p.stageName));
+    const written = new Set(prompts.map((p) => (0,_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(p.out)));
     for (const stage of dvc?.stages ?? []) {
         if (promptStages.has(stage.name) || !isGraftStage(stage))
             continue;
-        const prompt = stage.deps.find((d) => d.endsWith('.prompt.md'));
+        const prompt = (0,_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(stage.deps[0]);
+        if (exists(prompt))
+            continue; // the file is there but not a prompt the run reads (ignored by git, in node_modules): not ours to remove
+        const leftBehind = stage.outs.map((o) => (0,_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(o.path)).filter((o) => !written.has(o) && exists(o));
         drift.push({
             stage: stage.name,
             kind: 'orphan-stage',
             file: 'dvc.yaml',
             line: stage.line,
-            text: `stage ${stage.name} in dvc.yaml has no prompt file (${prompt} is gone, renamed, or gives another stage name): it is orphaned, and neither \`dvc repro\` nor generate removes it; run \`graft-action sync\` (this action's CLI), which deletes stage ${stage.name} from dvc.yaml and its entry from dvc.lock, or delete both by hand, and commit (or restore the prompt)`
+            prompt,
+            leftBehind,
+            text: `orphaned: stage ${stage.name} in dvc.yaml belongs to the prompt ${prompt}, which is gone (renamed or deleted); ` +
+                `generate removes the stage from dvc.yaml and its entry from dvc.lock in its commit, as Graft's own repro would ` +
+                `(locally: \`graft-action sync\`), or restore the prompt` +
+                (leftBehind.length > 0
+                    ? `; ${leftBehind.join(', ')} ${leftBehind.length > 1 ? 'are' : 'is'} left in place: no prompt writes ${leftBehind.length > 1 ? 'them' : 'it'} any more, so delete ${leftBehind.length > 1 ? 'them' : 'it'} (git rm) if no longer wanted`
+                    : '')
         });
     }
     return drift;
@@ -3922,26 +4264,21 @@ function modelChoices(what) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N7: () => (/* binding */ yamlDoubleQuoted),
 /* harmony export */   iL: () => (/* binding */ isPlainString),
 /* harmony export */   j5: () => (/* binding */ yamlKey),
 /* harmony export */   t$: () => (/* binding */ yamlValue)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _plain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5723);
 // Writes YAML scalars the way DVC's YAML library (ruamel.yaml, block style,
 // width 80) writes them in dvc.lock: plain when the text would read back as
 // the same string, else single-quoted, else double-quoted; long plain and
 // single-quoted values fold at spaces near column 80. Matching it byte for
 // byte keeps the diffs of dvc.lock small and reviewable.
 
+
 const WIDTH = 80;
-/** Strings a YAML 1.2 reader (ruamel's resolver) would take for something other than a string. */
-const NON_STRING = [
-    /^(?:true|True|TRUE|false|False|FALSE)$/,
-    /^(?=[-+0-9.])(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
-    /^(?=[-+0-9])(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/,
-    /^(?:<<|~|null|Null|NULL|=|!|&|\*|)$/,
-    /^(?:[0-9]{4}-[0-9][0-9]-[0-9][0-9]|[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/
-];
 const WS = new Set(['\0', ' ', '\t', '\r', '\n', '\x85', '\u2028', '\u2029']);
 const BREAKS = new Set(['\n', '\x85', '\u2028', '\u2029']);
 /**
@@ -3977,10 +4314,12 @@ function isPlainString(value) {
 }
 function chooseStyle(value, chars, asKey) {
     const a = analyze(chars);
-    const resolvesToString = !NON_STRING.some((re) => re.test(value));
+    const resolvesToString = (0,_plain_js__WEBPACK_IMPORTED_MODULE_1__/* .plainIsString */ .Y0)(value);
     if (resolvesToString && a.blockPlain && !(asKey && (chars.length === 0 || a.multiline)))
         return 'plain';
-    if (value.includes("'") || value.includes('\n'))
+    // Any line break (NEL, LS and PS are breaks to ruamel, not to the `yaml` package) is escaped in double quotes:
+    // raw inside single quotes, ruamel folds it into a space.
+    if (value.includes("'") || /[\n\r\x85\u2028\u2029]/.test(value))
         return 'double';
     return a.singleQuoted && !(asKey && a.multiline) ? 'single' : 'double';
 }
@@ -4120,6 +4459,10 @@ const ESCAPES = {
     '\u2028': 'L',
     '\u2029': 'P'
 };
+/** `value` double-quoted with ruamel's escapes, on one line: reads back as `value` in every YAML reader. */
+function yamlDoubleQuoted(value) {
+    return writeDouble([...value]);
+}
 /** Double-quoted with ruamel's escapes, on one line (ruamel may fold it; both read back the same). */
 function writeDouble(chars) {
     let out = '"';
@@ -4171,8 +4514,10 @@ class Writer {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ec: () => (/* binding */ isSafePlainLine),
 /* harmony export */   JO: () => (/* binding */ RUAMEL_BINARY),
+/* harmony export */   Sm: () => (/* binding */ pyyamlTags),
 /* harmony export */   Ur: () => (/* binding */ isSafePlain),
 /* harmony export */   VR: () => (/* binding */ isSafePlainKey),
+/* harmony export */   Y0: () => (/* binding */ plainIsString),
 /* harmony export */   d$: () => (/* binding */ IMPLICIT_KEY_MAX)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
@@ -4181,6 +4526,39 @@ class Writer {
 // character set, no `: ` or ` #` possible); anything else answers false and
 // the caller falls back to the full parser, which settles every other case.
 
+/**
+ * PyYAML's implicit resolvers (yaml/resolver.py), Graft's reader of the
+ * frontmatter, where the `yaml` package's YAML 1.1 schema reads more: it
+ * takes `y`/`n` for bools, `.`, `._` and `+.` for floats (null on output),
+ * `1e3` and `09` for numbers, where PyYAML, and so Graft, reads strings. Keyed
+ * by the tag and its format.
+ */
+const PYYAML_TESTS = {
+    'bool:true': /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+    'bool:false': /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+    'int:': /^[-+]?(?:0|[1-9][0-9_]*)$/,
+    'int:TIME': /^[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+$/,
+    'float:': /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)$/,
+    'float:EXP': /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*[eE][-+][0-9]+|\.[0-9][0-9_]*[eE][-+][0-9]+)$/,
+    'timestamp:': /^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$/
+};
+/**
+ * The `yaml` package's YAML 1.1 tags narrowed to PyYAML's resolvers (a
+ * `customTags` for every YAML 1.1 parse and stringify): the frontmatter is
+ * read as Graft reads it, so `deps: [.]` is the path `.`, not null.
+ */
+function pyyamlTags(tags) {
+    return tags.map((tag) => {
+        if (typeof tag === 'string' || !('test' in tag) || !tag.test || !tag.default)
+            return tag;
+        const kind = tag.tag.replace('tag:yaml.org,2002:', '');
+        if (kind === 'float' && tag.test.source.includes('inf'))
+            return tag; // .inf and .nan: as PyYAML
+        const key = kind === 'bool' ? `bool:${tag.test.source.includes('rue') ? 'true' : 'false'}` : `${kind}:${tag.format ?? ''}`;
+        const test = PYYAML_TESTS[key];
+        return test ? { ...tag, test } : tag;
+    });
+}
 /** Starts like no indicator (a `-` only before a non-space), holds no `:`, `#`, quote, `$` or tab, ends with no space. */
 const SAFE_TEXT = /^(?:[A-Za-z0-9_./]|-(?=[^ ]))[A-Za-z0-9_./ +=,()@~%-]*$/;
 /** The default tags the parser tries on a plain scalar: none may match. */
@@ -4190,7 +4568,8 @@ const IMPLICIT = {
 };
 /** The tags' own tests, joined into one alternation when they allow it (one match instead of one per tag). */
 function implicitTest(schema) {
-    const tests = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Schema */ .Sj({ schema }).tags.flatMap((tag) => (tag.default && tag.test ? [tag.test] : []));
+    const tags = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Schema */ .Sj(schema === 'core' ? { schema } : { schema, customTags: pyyamlTags }).tags;
+    const tests = tags.flatMap((tag) => (tag.default && tag.test ? [tag.test] : []));
     if (tests.some((t) => t.flags !== ''))
         return (text) => tests.some((t) => t.test(text));
     const joined = new RegExp(tests.map((t) => `(?:${t.source})`).join('|'));
@@ -4220,6 +4599,32 @@ function isSafePlainLine(trimmed) {
  * resolver, YAML 1.2 mode: `0b` and binary digits).
  */
 const RUAMEL_BINARY = /^[-+]?0b[01_]+$/;
+/**
+ * ruamel.yaml's implicit resolvers for YAML 1.2 (DVC's reader of dvc.yaml
+ * and dvc.lock): a plain scalar one of these matches is not a string to DVC
+ * (a number, a bool, null, a date, a merge key `<<`, the value key `=`), or
+ * makes it fail (`._` is a float that does not convert). Copied from
+ * ruamel/yaml/resolver.py (0.18/0.19), each guarded by the first characters
+ * ruamel tries it for.
+ */
+const RUAMEL_NON_STRING = [
+    /^(?:true|True|TRUE|false|False|FALSE)$/,
+    /^(?=[-+0-9.])(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+    /^(?=[-+0-9])(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/,
+    /^(?:<<|~|null|Null|NULL|=|!|&|\*|)$/,
+    /^(?:[0-9]{4}-[0-9][0-9]-[0-9][0-9]|[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/
+];
+/**
+ * Whether a plain scalar of this text is a string to both readers of the
+ * pipeline files: DVC's (ruamel, YAML 1.2) and ours (the `yaml` package's
+ * 1.2 core schema). Only the type is judged here; whether the text can be
+ * plain at all (indicators, `: `, ` #`, edges) is the emitter's business.
+ * The writers quote whatever fails this, so `<<`, `0o7`, `1_000`, `.1e1`,
+ * `._` or `2001-12-14` never change meaning on the way to DVC.
+ */
+function plainIsString(text) {
+    return !RUAMEL_NON_STRING.some((re) => re.test(text)) && !IMPLICIT.core(text);
+}
 
 
 /***/ }),
@@ -4229,6 +4634,7 @@ const RUAMEL_BINARY = /^[-+]?0b[01_]+$/;
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cg: () => (/* binding */ scalarString),
+/* harmony export */   NP: () => (/* binding */ inLineEndsOf),
 /* harmony export */   P: () => (/* binding */ refuseYamlBombs),
 /* harmony export */   WF: () => (/* binding */ parseYamlSource),
 /* harmony export */   Yz: () => (/* binding */ pairKey),
@@ -4239,9 +4645,11 @@ const RUAMEL_BINARY = /^[-+]?0b[01_]+$/;
 /* unused harmony exports YAML_SOURCE_MAX_BYTES, YAML_MAX_EXPANDED_NODES */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _plain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5723);
 // The one line-numbered YAML parse (dvc.yaml, dvc.lock, frontmatter, the
 // dvc.yaml writer): it keeps node positions, so every error can name the line
 // a user must fix.
+
 
 
 /**
@@ -4289,11 +4697,14 @@ function parse(text, file, hint, options) {
     refuseOversized(text, file, options.subject ?? file, hint);
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
     // uniqueKeys: DVC's YAML reader also refuses a key given twice (two stages, one name).
+    const version = options.version ?? '1.2';
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, {
         lineCounter,
         prettyErrors: false,
         uniqueKeys: true,
-        version: options.version ?? '1.2'
+        version,
+        // YAML 1.1 is PyYAML's (Graft's frontmatter): plain scalars resolve as it resolves them
+        ...(version === '1.1' ? { customTags: _plain_js__WEBPACK_IMPORTED_MODULE_2__/* .pyyamlTags */ .Sm } : {})
     });
     const lineOf = (node) => {
         const range = node?.range;
@@ -4429,6 +4840,24 @@ function applyEdits(text, edits) {
     }
     parts.push(text.slice(at));
     return parts.join('');
+}
+/**
+ * Edits `text` in one line-ending style, and gives the result in the style of
+ * the file: CRLF when most of its lines end so (a file committed from a
+ * Windows editor, or with core.autocrlf), else LF. Every line of the result
+ * ends the same way, also the lines `edit` adds and any stray line of the
+ * other style (DVC itself rewrites a whole file LF on Linux; keeping the file's
+ * own style keeps the diff to the lines that changed). YAML reads CRLF and LF
+ * alike, inside scalars too, so no value changes. `edit` sees LF only; a new
+ * file (`text` undefined) is LF.
+ */
+function inLineEndsOf(text, edit) {
+    if (text === undefined || !text.includes('\r\n'))
+        return edit(text);
+    const crlf = text.split('\r\n').length - 1;
+    const lf = text.split('\n').length - 1 - crlf;
+    const result = edit(text.replace(/\r\n/g, '\n'));
+    return crlf > lf ? result.replace(/\n/g, '\r\n') : result;
 }
 
 
