@@ -8,7 +8,8 @@
 
 import { lockEntryFor, removeLockStages, setLockStages } from '../dvc/dvclock.js'
 import { Hasher } from '../dvc/hash.js'
-import { isSameOrInside, normalizeRepoPath, RepoPathChecker, showPath } from '../paths.js'
+import { isSameOrInside, normalizeRepoPath, showPath } from '../repo/names.js'
+import { RepoPathChecker } from '../repo/resolver.js'
 import { GraftError, type Problem } from '../errors.js'
 import { relative, sep } from 'node:path'
 import { syncEdits, type SyncEdits } from '../pipeline/sync.js'

@@ -15,7 +15,9 @@ import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff'
 import { GraftError } from '../errors.js'
 import { OutputTooLarge } from '../io/exec.js'
 import type { Git } from '../io/git.js'
-import { MAX_TEXT_BYTES, RepoPathChecker, isSameOrInside, showPath } from '../paths.js'
+import { isSameOrInside, showPath } from '../repo/names.js'
+import { RepoPathChecker } from '../repo/resolver.js'
+import { MAX_TEXT_BYTES } from '../repo/safe-read.js'
 import { redactSecrets } from './redact.js'
 
 /** The most source text one document may read, whatever the budget. */
@@ -88,7 +90,7 @@ export async function sourceDiff(
   return { text: redactSecrets(await wholeFiles(git, files, overrides, 'CURRENT CONTENT')), changed: false }
 }
 
-/** A file the model may be shown: a dep, or a file found inside a folder dep (`inFolder`: its name is data, see paths.ts checkEntry). */
+/** A file the model may be shown: a dep, or a file found inside a folder dep (`inFolder`: its name is data, see repo/resolver.ts checkEntry). */
 interface DepFile {
   file: string
   inFolder: boolean

@@ -36,7 +36,7 @@ import { setting } from '../phrasing.js'
 import { ToolUseRefused, refusesToolUse, toolChars, type ToolSpec } from './edit-tool.js'
 import { CREDENTIALS_TIMEOUT_MS, CredentialsTimeout, keysFirstProvider } from './credentials.js'
 import { cancelled, unlessCancelled, whenAborted } from './cancellation.js'
-import { contextWindow } from './models.js'
+import { contextWindow } from '../graft/models.js'
 import { estimateTokens } from './token-estimate.js'
 import { readUsage, type CallUsage } from './usage.js'
 

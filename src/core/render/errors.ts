@@ -3,7 +3,7 @@
 // document, the model id, the region and the AWS request id.
 import { GraftError } from '../errors.js'
 import { setting } from '../phrasing.js'
-import { contextWindow } from './models.js'
+import { contextWindow } from '../graft/models.js'
 import { estimateTokens } from './token-estimate.js'
 
 /** throttled / server: back off and retry; timeout: one retry with a longer limit; fatal: stop. */
