@@ -1,8 +1,8 @@
-export const id = 629;
-export const ids = [629];
+export const id = 347;
+export const ids = [347];
 export const modules = {
 
-/***/ 8629:
+/***/ 6347:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -213,7 +213,7 @@ function lockHistory(git, lockPath = 'dvc.lock') {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/core/io/git-auth.ts
 var git_auth = __webpack_require__(5339);
-;// CONCATENATED MODULE: ./src/core/publish/auth.ts
+;// CONCATENATED MODULE: ./src/core/io/remote-auth.ts
 // Authentication for one git command at a time. The token travels as an HTTP
 // header given to that one process as command-line configuration (the git
 // runner's GIT_CONFIG_* variables): never in .git/config, never in the remote
@@ -286,7 +286,7 @@ const DEFAULT_DEEPEN_STEPS = [50, 500, 'unshallow'];
 /**
  * Fetches more history from `remote` (`git fetch --deepen=N` or `--unshallow`,
  * no tags), with `token` as the HTTP header of this one git process when given
- * (publish/auth.ts: a repository checked out with persist-credentials: false
+ * (io/remote-auth.ts: a repository checked out with persist-credentials: false
  * has no credentials of its own). Returns git's error text (the token scrubbed)
  * on failure, undefined on success.
  */
@@ -465,8 +465,12 @@ function promptBody(text) {
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/core/io/exec.ts
 var exec = __webpack_require__(1983);
-// EXTERNAL MODULE: ./src/core/paths.ts
-var core_paths = __webpack_require__(6107);
+// EXTERNAL MODULE: ./src/core/repo/names.ts
+var names = __webpack_require__(3452);
+// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 3 modules
+var resolver = __webpack_require__(633);
+// EXTERNAL MODULE: ./src/core/repo/safe-read.ts
+var safe_read = __webpack_require__(5828);
 ;// CONCATENATED MODULE: ./src/core/pack/secret-shapes.ts
 // Strings that are credentials by their shape alone, whatever they are assigned
 // to. Prefixes from AWS's access key id format and GitHub's token formats.
@@ -515,8 +519,10 @@ function redactSecrets(text) {
 
 
 
+
+
 /** The most source text one document may read, whatever the budget. */
-const MAX_SOURCE_BYTES = core_paths/* MAX_TEXT_BYTES */.$D;
+const MAX_SOURCE_BYTES = safe_read/* MAX_TEXT_BYTES */.$D;
 const DEFAULT_LIMIT = {
     maxBytes: MAX_SOURCE_BYTES,
     why: `more than the action reads for one document (${describeBytes(MAX_SOURCE_BYTES)})`
@@ -541,7 +547,7 @@ async function sourceDiff(git, deps, baselineRev, overrides = new Map(), limit =
     const changed = await gitDiff(git, baselineRev, fromGit, limit);
     const diffs = [changed.text];
     // a submodule whose commit at the baseline this checkout lacks (a shallow submodule): its files as they are now
-    const absent = files.filter((f) => changed.absent.some((sub) => (0,core_paths/* isSameOrInside */.Im)(sub, f.file)));
+    const absent = files.filter((f) => changed.absent.some((sub) => (0,names/* isSameOrInside */.Im)(sub, f.file)));
     if (absent.length > 0)
         diffs.push(await wholeFiles(git, absent, overrides, 'CURRENT CONTENT'));
     for (const dep of deps.filter((d) => overrides.has(d))) {
@@ -775,7 +781,7 @@ async function overrideDiff(git, baselineRev, path, override) {
 /** Graft's whole-file shape: `--- a/P`, `+++ b/P`, `@@ <marker> @@`, the text; blank line between files. */
 async function wholeFiles(git, files, overrides, marker) {
     const chunks = [];
-    const paths = new core_paths/* RepoPathChecker */.x_(git.cwd);
+    const paths = new resolver/* RepoPathChecker */.x_(git.cwd);
     for (const { file, inFolder } of files) {
         const override = overrides.get(file);
         // Through the resolver: nothing outside the repository or inside .git/, .github/, .dvc/ is shown to the model;
@@ -785,7 +791,7 @@ async function wholeFiles(git, files, overrides, marker) {
                 ? pendingText(file)
                 : override.after
             : ((inFolder ? paths.readEntry(file) : paths.readText(file, 'dep')) ?? '');
-        const shown = (0,core_paths/* showPath */.P8)(file);
+        const shown = (0,names/* showPath */.P8)(file);
         chunks.push(`--- a/${shown}\n+++ b/${shown}\n@@ ${marker} @@\n${text}`);
     }
     return chunks.join('\n\n');
@@ -949,8 +955,8 @@ function pick(changes) {
     return 'MAINTAIN';
 }
 
-// EXTERNAL MODULE: ./src/core/render/models.ts
-var models = __webpack_require__(4412);
+// EXTERNAL MODULE: ./src/core/graft/models.ts
+var models = __webpack_require__(5926);
 ;// CONCATENATED MODULE: ./src/core/render/token-estimate.ts
 // Input tokens from characters, for when Bedrock has not counted (or must not
 // be asked yet): an estimate, and a floor that no real prompt goes below.
@@ -2254,8 +2260,8 @@ async function runDag(tasks, concurrency, options = {}) {
     return results;
 }
 
-// EXTERNAL MODULE: ./src/core/generate/transaction.ts
-var generate_transaction = __webpack_require__(2255);
+// EXTERNAL MODULE: ./src/core/io/transaction.ts
+var io_transaction = __webpack_require__(9276);
 ;// CONCATENATED MODULE: ./src/core/generate/preflight.ts
 // Before the first model call: everything that could make the final write
 // fail is checked, so a refusal never comes after money was spent. Every
@@ -2264,14 +2270,15 @@ var generate_transaction = __webpack_require__(2255);
 // .github/, .dvc/), and dvc.yaml and dvc.lock must be plain files.
 
 
+
 /**
  * Checks the plan's writes against the file system as it is now.
  * @throws GraftError listing every problem, each naming the prompt (or pipeline file) to fix.
  */
 function preflight(root, plan) {
-    const paths = new core_paths/* RepoPathChecker */.x_(root);
+    const paths = new resolver/* RepoPathChecker */.x_(root);
     const problems = [];
-    for (const file of core_paths/* PIPELINE_FILES */.Vh) {
+    for (const file of names/* PIPELINE_FILES */.Vh) {
         const problem = paths.check(file, 'pipeline');
         if (problem)
             problems.push({
@@ -2286,7 +2293,7 @@ function preflight(root, plan) {
             if (problem) {
                 problems.push({
                     file: doc.prompt.path,
-                    message: `cannot write ${(0,core_paths/* showPath */.P8)(out.path)}: ${problem}`,
+                    message: `cannot write ${(0,names/* showPath */.P8)(out.path)}: ${problem}`,
                     hint: 'point `out` at a file path inside the repository (not a folder, not under a file, not through a symlink), or fix the file system'
                 });
             }
@@ -2395,6 +2402,7 @@ var sync = __webpack_require__(6291);
 
 
 
+
 class PipelineFiles {
     root;
     pipeline;
@@ -2416,7 +2424,7 @@ class PipelineFiles {
      * @throws GraftError for a dvc.yaml this tool cannot edit (stages in flow style, …)
      */
     sync() {
-        this.edits ??= (0,sync/* syncEdits */.Vf)(this.pipeline, new core_paths/* RepoPathChecker */.x_(this.root).readText('dvc.yaml', 'pipeline'), new Set(this.plan.map((d) => d.stage.name)));
+        this.edits ??= (0,sync/* syncEdits */.Vf)(this.pipeline, new resolver/* RepoPathChecker */.x_(this.root).readText('dvc.yaml', 'pipeline'), new Set(this.plan.map((d) => d.stage.name)));
         return this.edits;
     }
     /** The command the stage has (or will have) in dvc.yaml. */
@@ -2431,8 +2439,8 @@ class PipelineFiles {
      * fails here, with its file named.
      */
     async precheck() {
-        const written = new Set(this.plan.flatMap((d) => d.stage.outs.map((o) => (0,core_paths/* normalizeRepoPath */.NP)(o.path))));
-        const deps = new Set(this.plan.flatMap((d) => d.stage.deps.map(core_paths/* normalizeRepoPath */.NP)).filter((p) => !written.has(p)));
+        const written = new Set(this.plan.flatMap((d) => d.stage.outs.map((o) => (0,names/* normalizeRepoPath */.NP)(o.path))));
+        const deps = new Set(this.plan.flatMap((d) => d.stage.deps.map(names/* normalizeRepoPath */.NP)).filter((p) => !written.has(p)));
         const hasher = new hash/* Hasher */.OP({ root: this.root }); // its own: recordLock must see the files as the run leaves them
         await Promise.all([...deps].map((p) => (0,dvclock/* lockEntryFor */.PZ)(this.root, p, false, hasher)));
         refuseLfsPointers(this.root, [...hasher.lfsPointers], this.plan);
@@ -2466,7 +2474,7 @@ class PipelineFiles {
         const { lockGone } = this.sync();
         if (stages.length === 0 && lockGone.length === 0)
             return undefined;
-        const text = new core_paths/* RepoPathChecker */.x_(this.root).readText('dvc.lock', 'pipeline');
+        const text = new resolver/* RepoPathChecker */.x_(this.root).readText('dvc.lock', 'pipeline');
         const kept = text !== undefined && lockGone.length > 0 ? (0,dvclock/* removeLockStages */.dQ)(text, lockGone) : text;
         return stages.length > 0 ? (0,dvclock/* setLockStages */.rW)(kept, stages) : kept;
     }
@@ -2482,12 +2490,12 @@ function refuseLfsPointers(root, pointers, plan) {
         return;
     const problems = [];
     for (const pointer of pointers.map((abs) => (0,external_node_path_.relative)(root, abs).split(external_node_path_.sep).join('/')).sort()) {
-        const doc = plan.find((d) => d.stage.deps.some((dep) => (0,core_paths/* isSameOrInside */.Im)((0,core_paths/* normalizeRepoPath */.NP)(dep), pointer)));
-        const i = doc?.prompt.deps.findIndex((dep) => (0,core_paths/* isSameOrInside */.Im)((0,core_paths/* normalizeRepoPath */.NP)(dep), pointer)) ?? -1;
+        const doc = plan.find((d) => d.stage.deps.some((dep) => (0,names/* isSameOrInside */.Im)((0,names/* normalizeRepoPath */.NP)(dep), pointer)));
+        const i = doc?.prompt.deps.findIndex((dep) => (0,names/* isSameOrInside */.Im)((0,names/* normalizeRepoPath */.NP)(dep), pointer)) ?? -1;
         problems.push({
-            file: doc ? doc.prompt.path : (0,core_paths/* showPath */.P8)(pointer),
+            file: doc ? doc.prompt.path : (0,names/* showPath */.P8)(pointer),
             line: doc ? (i >= 0 ? doc.prompt.depLines?.[i] : 1) : undefined,
-            message: `${(0,core_paths/* showPath */.P8)(pointer)} is a Git LFS pointer, not the file's content: the repository tracks it with Git LFS and this checkout did not fetch LFS files; a document generated from it would describe the pointer, and dvc.lock would record the pointer's md5, which every checkout with the content calls changed`,
+            message: `${(0,names/* showPath */.P8)(pointer)} is a Git LFS pointer, not the file's content: the repository tracks it with Git LFS and this checkout did not fetch LFS files; a document generated from it would describe the pointer, and dvc.lock would record the pointer's md5, which every checkout with the content calls changed`,
             hint: 'check out with LFS files: actions/checkout with `lfs: true` (or run `git lfs pull` before this action), then run again'
         });
     }
@@ -2934,7 +2942,7 @@ async function generate(options) {
  */
 async function writePipelineFiles(root, files) {
     preflight(root, []);
-    const transaction = new generate_transaction/* FileTransaction */.Z(root);
+    const transaction = new io_transaction/* FileTransaction */.Z(root);
     try {
         for (const [path, text] of files.filesToWrite())
             await transaction.write(path, text);
@@ -3032,7 +3040,7 @@ class GenerationRun {
     constructor(options, plan, files) {
         this.options = options;
         this.plan = plan;
-        this.transaction = new generate_transaction/* FileTransaction */.Z(options.root);
+        this.transaction = new io_transaction/* FileTransaction */.Z(options.root);
         // In a partial clone, git fetches old contents on its own: with the action's token.
         this.git = new io_git/* Git */.TU(options.root).withLazyFetchToken(options.gitToken, options.gitServer);
         this.files = files;
@@ -3294,7 +3302,7 @@ class GenerationRun {
                 rev: await this.head(),
                 date: (this.options.now ?? (() => new Date()))()
             });
-            const before = new core_paths/* RepoPathChecker */.x_(this.options.root).readText(output, 'output') ?? '';
+            const before = new resolver/* RepoPathChecker */.x_(this.options.root).readText(output, 'output') ?? '';
             const after = (0,graft_header/* composeDocument */.wI)(header, rendered.body, { asIs: rendered.asIs });
             await this.transaction.write(output, after);
             this.rewritten.set(output, { before, after });
@@ -4667,7 +4675,7 @@ async function packCommand(argv) {
 
 /***/ }),
 
-/***/ 2255:
+/***/ 9276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4681,7 +4689,8 @@ async function packCommand(argv) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6107);
+/* harmony import */ var _repo_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3452);
+/* harmony import */ var _repo_resolver_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(633);
 // All or nothing on disk: every file generate writes goes through here. The
 // first write of a path keeps its original bytes; rollback() puts every one
 // back (or removes the file when it did not exist), trying every file even
@@ -4690,6 +4699,7 @@ async function packCommand(argv) {
 // rename), so a reader never sees half a document. Once rollback has begun, no
 // write is accepted (a render that finishes after a cancellation cannot put a
 // document back on disk).
+
 
 
 
@@ -4736,7 +4746,7 @@ class FileTransaction {
     }
     /** Every write goes through the resolver: outputs as outputs, dvc.yaml and dvc.lock as the pipeline's own plain files. */
     check(rel) {
-        new _paths_js__WEBPACK_IMPORTED_MODULE_4__/* .RepoPathChecker */ .x_(this.root).resolve(rel, _paths_js__WEBPACK_IMPORTED_MODULE_4__/* .PIPELINE_FILES */ .Vh.has(rel) ? 'pipeline' : 'output');
+        new _repo_resolver_js__WEBPACK_IMPORTED_MODULE_5__/* .RepoPathChecker */ .x_(this.root).resolve(rel, _repo_names_js__WEBPACK_IMPORTED_MODULE_4__/* .PIPELINE_FILES */ .Vh.has(rel) ? 'pipeline' : 'output');
     }
     /** paths written whose bytes now differ from what was there before */
     async changedPaths() {
@@ -4834,12 +4844,12 @@ async function atomicWrite(abs, content) {
 /* harmony export */   Vf: () => (/* binding */ syncEdits),
 /* harmony export */   n8: () => (/* binding */ describeSyncChange)
 /* harmony export */ });
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6107);
+/* harmony import */ var _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5828);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4417);
 /* harmony import */ var _dvc_dvclock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(363);
-/* harmony import */ var _generate_transaction_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2255);
+/* harmony import */ var _io_transaction_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9276);
 /* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9159);
 /* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9875);
 // sync: dvc.yaml (and dvc.lock) brought in line with the prompts, as Graft's
@@ -4966,7 +4976,7 @@ function describeSyncChange(c, mood) {
  * @throws GraftError for a pipeline file that is a symlink out of the repository.
  */
 async function writeSync(root, plan) {
-    const transaction = new _generate_transaction_js__WEBPACK_IMPORTED_MODULE_4__/* .FileTransaction */ .Z(root);
+    const transaction = new _io_transaction_js__WEBPACK_IMPORTED_MODULE_4__/* .FileTransaction */ .Z(root);
     try {
         for (const f of plan.files)
             await transaction.write(f.path, f.text);
@@ -4977,7 +4987,7 @@ async function writeSync(root, plan) {
     }
 }
 async function readText(root, rel) {
-    return (0,_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .readRegularFile */ .XF)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), rel, { noFollow: true });
+    return (0,_repo_safe_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRegularFile */ .XF)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), rel, { noFollow: true });
 }
 
 
