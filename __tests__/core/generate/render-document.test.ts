@@ -148,6 +148,16 @@ describe('renderDocument in edit mode', () => {
       'a cut-off reply',
       { toolUses: [{ name: 'edit_document', input: '{"edits":[{"old' }], stopReason: 'max_tokens' },
       'the reply was cut off at max_tokens (1000)'
+    ],
+    [
+      'a tool call Bedrock calls malformed',
+      { toolUses: [{ name: 'edit_document', input: '{"edits":[{"old_text":"a",' }], stopReason: 'malformed_tool_use' },
+      'Bedrock stopped the reply as malformed_tool_use'
+    ],
+    [
+      'a reply Bedrock calls malformed',
+      { toolUses: [], stopReason: 'malformed_model_output' },
+      'Bedrock stopped the reply as malformed_model_output'
     ]
   ])('%s: one whole-document rewrite, both calls counted and checked for secrets', async (_name, first, reason) => {
     const t = context([first, { text: '# Whole\n', outputTokens: 50 }])

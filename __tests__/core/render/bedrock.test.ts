@@ -158,6 +158,27 @@ describe('tool use (edit mode), streamed as Bedrock streams it', () => {
     expect(prose.text).toBe('Here is the document.')
   })
 
+  // Bedrock's own word for a tool call the model botched (the SDK's StopReason lists
+  // malformed_tool_use and malformed_model_output; cf. claude-code#19143, tool input cut
+  // short mid-stream): edits that cannot be applied, so the caller's to judge, as a cut-off reply is.
+  it.each(['malformed_tool_use', 'malformed_model_output'])(
+    'a tool reply Bedrock stops with %s is returned for the caller to judge (it has a fallback)',
+    async (stopReason) => {
+      const { renderer } = setup()
+      server.enqueue(reply.toolInput('{"edits":[{"old_text":"a",', { stopReason }))
+      const result = await renderer.render(request({ tool: EDIT_TOOL }))
+      expect(result.stopReason).toBe(stopReason)
+      expect(result.toolUses).toEqual([{ name: 'edit_document', input: '{"edits":[{"old_text":"a",' }])
+    }
+  )
+
+  it('a document reply (no tool) stopped with malformed_model_output is still refused', async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.text('# Half', { stopReason: 'malformed_model_output' }))
+    const err = await failure(renderer.render(request()))
+    expect(err.message).toContain('the model stopped with "malformed_model_output" instead of finishing')
+  })
+
   it('a tool reply stopped by a filter is refused as a document reply is', async () => {
     const { renderer } = setup()
     server.enqueue(reply.toolInput('{"edits":[]}', { stopReason: 'content_filtered' }))

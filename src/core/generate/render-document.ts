@@ -13,7 +13,14 @@ import type { Log } from '../log.js'
 import { packedForRewrite, type PackedDocument } from '../pack/document.js'
 import type { UpdateStyle } from '../pack/update-style.js'
 import type { RenderRequest, RenderResult } from '../render/bedrock.js'
-import { EDIT_TOOL, EDIT_TOOL_NAME, ToolUseRefused, readEdits, type ToolSpec } from '../render/edit-tool.js'
+import {
+  EDIT_TOOL,
+  EDIT_TOOL_NAME,
+  MALFORMED_STOPS,
+  ToolUseRefused,
+  readEdits,
+  type ToolSpec
+} from '../render/edit-tool.js'
 import type { CallUsage } from '../render/usage.js'
 import { applyDraftEdits } from '../render/edits.js'
 import type { PlannedDocument } from './plan.js'
@@ -216,6 +223,8 @@ function editedDraft(
 ): { ok: true; text: string; edits: number } | { ok: false; reason: string } {
   if (result.stopReason === 'max_tokens')
     return { ok: false, reason: `the reply was cut off at max_tokens (${maxTokens})` }
+  if (MALFORMED_STOPS.has(result.stopReason))
+    return { ok: false, reason: `Bedrock stopped the reply as ${result.stopReason}` }
   const calls = (result.toolUses ?? []).filter((t) => t.name === EDIT_TOOL_NAME)
   if (calls.length === 0)
     return {

@@ -33,7 +33,7 @@ import {
 import { AttemptsFailed, DEFAULT_BACKOFF_MS, realSleep, withRetries } from './retry.js'
 import { AdaptiveLimiter, type AttemptOutcome } from './limiter.js'
 import { setting } from '../phrasing.js'
-import { ToolUseRefused, refusesToolUse, toolChars, type ToolSpec } from './edit-tool.js'
+import { MALFORMED_STOPS, ToolUseRefused, refusesToolUse, toolChars, type ToolSpec } from './edit-tool.js'
 import { CREDENTIALS_TIMEOUT_MS, CredentialsTimeout, keysFirstProvider } from './credentials.js'
 import { cancelled, unlessCancelled, whenAborted } from './cancellation.js'
 import { contextWindow } from './models.js'
@@ -136,8 +136,12 @@ const CONNECT_TIMEOUT_MS = 10_000
  */
 const REQUEST_TIMEOUT_MS = 20_000
 const COMPLETE_STOPS = new Set(['end_turn', 'stop_sequence'])
-/** With a tool, a reply may also stop to call it, or at max_tokens (the caller then falls back). */
-const TOOL_STOPS = new Set([...COMPLETE_STOPS, 'tool_use', 'max_tokens'])
+/**
+ * With a tool, a reply may also stop to call it; or at max_tokens, or with a
+ * tool call Bedrock found malformed: edits that cannot be applied, for the
+ * caller to judge (it falls back).
+ */
+const TOOL_STOPS = new Set([...COMPLETE_STOPS, 'tool_use', 'max_tokens', ...MALFORMED_STOPS])
 
 export class BedrockRenderer {
   private readonly client: BedrockRuntimeClient
@@ -422,7 +426,7 @@ function checkComplete(reply: Reply, req: RenderRequest, context: CallContext, a
   const fail = (message: string, hint: string): never => {
     throw new RenderError('fatal', context, message, hint, reply.requestId, attempts, 'document')
   }
-  // with a tool, a reply cut off is the caller's to judge: it falls back to a whole document
+  // with a tool, a reply cut off (or malformed) is the caller's to judge: it falls back to a whole document
   if (reply.stopReason === 'max_tokens' && !req.tool) {
     const named = outputBudgetNamed(context)
     fail(
