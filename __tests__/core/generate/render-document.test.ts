@@ -35,8 +35,8 @@ const doc = (out = 'docs/guide.md', modelId = 'us.anthropic.claude-sonnet-4-5-20
   }) as unknown as PlannedDocument
 
 /** The packed document; `body` makes prompts (and cache keys) differ between documents, as their instructions do. */
-function packed(body = 'Write it.'): PackedDocument {
-  const changes = { sourceDiff: '-30\n+45\n', sourcesChanged: true, promptChanged: false, previousDraft: DRAFT }
+function packed(body = 'Write it.', draft = DRAFT): PackedDocument {
+  const changes = { sourceDiff: '-30\n+45\n', sourcesChanged: true, promptChanged: false, previousDraft: draft }
   const directive = { directive: 'UPDATE' as const, line: 'UPDATE (x)' }
   return {
     baseline: { rev: 'abc', source: 'output' },
@@ -249,6 +249,19 @@ describe('renderDocument in edit mode', () => {
     const t = context([new Error('throttled for good')])
     await expect(renderDocument(t.ctx, doc(), packed())).rejects.toThrow('throttled for good')
     expect(t.requests).toHaveLength(1)
+  })
+
+  // The packed prompt shows the draft without its final line break (its block drops one), so two
+  // drafts that differ only there pack alike; an edited text holds its draft's ending byte for byte.
+  it('an edited text is cached for its exact draft: a draft that differs only in its final line break is a miss', async () => {
+    const t = context([edits([]), edits([])])
+    const ended = await renderDocument(t.ctx, doc(), packed('Write it.', DRAFT))
+    expect(ended).toMatchObject({ body: DRAFT, cached: false })
+    const unended = DRAFT.replace(/\n$/, '')
+    expect(packed('Write it.', unended).packed).toBe(packed('Write it.', DRAFT).packed)
+    const again = await renderDocument(t.ctx, doc(), packed('Write it.', unended))
+    expect(again).toMatchObject({ body: unended, cached: false, calls: 1 })
+    expect(t.requests).toHaveLength(2)
   })
 
   it.each(['not json', '{"body": 3, "sig": "x"}', 'null'])(

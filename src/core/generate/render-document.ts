@@ -80,10 +80,19 @@ export interface RenderContext {
   noTools: Set<string>
 }
 
-/** The render cache's key: model, output limit (as sent), temperature, the style asked for and the packed prompt. */
-export function renderCacheKey(doc: PlannedDocument, packed: Pick<PackedDocument, 'packed' | 'style'>): string {
+/**
+ * The render cache's key: model, output limit (as sent), temperature, the style
+ * asked for and the packed prompt; in edit mode also the exact draft the edits
+ * apply to (the prompt shows it without its final line break, and an edited
+ * text keeps its draft's ending).
+ */
+export function renderCacheKey(
+  doc: PlannedDocument,
+  packed: Pick<PackedDocument, 'packed' | 'style' | 'changes'>
+): string {
+  const draft = packed.style === 'edits' ? [sha256Hex(packed.changes.previousDraft ?? '')] : []
   return sha256Hex(
-    JSON.stringify([doc.modelId, doc.maxTokens, doc.prompt.temperature ?? null, packed.style, packed.packed])
+    JSON.stringify([doc.modelId, doc.maxTokens, doc.prompt.temperature ?? null, packed.style, packed.packed, ...draft])
   )
 }
 
