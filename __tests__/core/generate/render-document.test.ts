@@ -14,7 +14,7 @@ import {
   type Renderer
 } from '../../../src/core/generate/render-document.js'
 import type { PlannedDocument } from '../../../src/core/generate/plan.js'
-import type { PackedDocument } from '../../../src/core/pack/document.js'
+import { packedForRewrite, type PackedDocument } from '../../../src/core/pack/document.js'
 import { packPrompt } from '../../../src/core/pack/packed-prompt.js'
 import type { RenderRequest, RenderResult } from '../../../src/core/render/bedrock.js'
 import { EDIT_TOOL, ToolUseRefused } from '../../../src/core/render/edit-tool.js'
@@ -262,6 +262,18 @@ describe('renderDocument in edit mode', () => {
     const again = await renderDocument(t.ctx, doc(), packed('Write it.', unended))
     expect(again).toMatchObject({ body: unended, cached: false, calls: 1 })
     expect(t.requests).toHaveLength(2)
+  })
+
+  it('edits that do not apply, then the rewrite from the cache: a call was made, so the text is not a cache hit', async () => {
+    const t = context([edits([{ old_text: 'missing', new_text: 'x' }])])
+    // an earlier run with update-style: rewrite left the whole text in the cache
+    t.store.set(
+      renderCacheKey(doc(), packedForRewrite(packed())),
+      JSON.stringify({ body: '# Whole\n', style: 'rewrite', sig: 's' })
+    )
+    const r = await renderDocument(t.ctx, doc(), packed())
+    expect(r).toMatchObject({ body: '# Whole\n', style: 'edits→rewrite', calls: 1, cached: false })
+    expect(t.requests).toHaveLength(1)
   })
 
   it.each(['not json', '{"body": 3, "sig": "x"}', 'null'])(

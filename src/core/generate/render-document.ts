@@ -142,7 +142,9 @@ export async function renderDocument(
   const whole = await rewrite(ctx, doc, packedForRewrite(packedDoc), true)
   const entry: CacheEntry = { body: whole.body, style: 'edits→rewrite', sig: whole.sig, editsFailed: tried.reason }
   await ctx.cache?.put(key, JSON.stringify(entry))
-  return { ...whole, style: 'edits→rewrite', editsFailed: tried.reason, calls: whole.calls + tried.calls }
+  const calls = whole.calls + tried.calls
+  // a rewrite the cache held after an edit call that was made is not a cache hit: that call was billed
+  return { ...whole, style: 'edits→rewrite', editsFailed: tried.reason, calls, cached: calls === 0 }
 }
 
 /** The whole document, from the cache or one call. */
