@@ -8,6 +8,9 @@ import {
   disproportionateChange,
   lineChange
 } from '../../../src/core/generate/line-changes.js'
+import { Git } from '../../../src/core/io/git.js'
+import { sourceDiff } from '../../../src/core/pack/source-diff.js'
+import { TestRepo } from '../../support/repo.js'
 
 describe('lineChange', () => {
   it('counts lines added and removed by a real line diff, out of the new text’s lines', () => {
@@ -31,6 +34,25 @@ describe('lineChange', () => {
 describe('diffChangedLines', () => {
   it('counts + and - lines, not the file headers', () => {
     expect(diffChangedLines('--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n-old\n+new\n context\n+more\n')).toBe(3)
+  })
+
+  // No baseline (a shallow checkout, actions/checkout's default, or a history a partial clone cannot
+  // read): an UPDATE is shown its sources whole, every line of them new to the model. Counting only
+  // their lines that happen to start with + or - (Markdown list items) would hold a full update to
+  // "a source diff of 2 changed lines" and warn it out of proportion.
+  it('sources shown whole (no baseline) count every line of them', async () => {
+    const repo = TestRepo.create({
+      'notes.md': '# Notes\n\nPlain prose, one line.\nAnother line.\n- a list item\n',
+      'data.txt': 'one\ntwo\n'
+    })
+    try {
+      repo.commit('sources')
+      const whole = await sourceDiff(new Git(repo.root), ['notes.md', 'data.txt'], undefined)
+      expect(whole.changed).toBe(true)
+      expect(diffChangedLines(whole.text)).toBe(7)
+    } finally {
+      repo.cleanup()
+    }
   })
 })
 

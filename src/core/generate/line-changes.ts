@@ -2,6 +2,7 @@
 // removed out of the document's lines (a real line diff), and a warning when
 // an UPDATE changes far more of the document than its source diff calls for.
 import { diffLines } from 'diff'
+import { wholeFileHunk } from '../pack/source-diff.js'
 
 export interface LineChange {
   added: number
@@ -41,12 +42,32 @@ function countLines(text: string): number {
   return text.split('\n').length - (text.endsWith('\n') ? 1 : 0)
 }
 
-/** Lines a unified diff adds or removes (its `+`/`-` lines, not the `+++`/`---` file headers). */
+const WHOLE = new Set([wholeFileHunk('NEW FILE'), wholeFileHunk('CURRENT CONTENT')])
+
+/**
+ * Lines a source diff adds or removes (its `+`/`-` lines, not the `+++`/`---`
+ * file headers). A dep shown whole (no baseline: a shallow checkout, a history
+ * that cannot be read) counts every line of its text (trailing blank lines left
+ * out): all of it is new to the model.
+ */
 export function diffChangedLines(diff: string): number {
+  const lines = diff.split('\n')
   let n = 0
-  for (const line of diff.split('\n')) {
-    if ((line.startsWith('+') && !line.startsWith('+++ ')) || (line.startsWith('-') && !line.startsWith('--- '))) n++
+  let whole: string[] | undefined
+  const endWhole = (): void => {
+    if (!whole) return
+    while (whole.length > 0 && whole[whole.length - 1] === '') whole.pop()
+    n += whole.length
+    whole = undefined
   }
+  for (const [i, line] of lines.entries()) {
+    const fileHeader = line.startsWith('--- ') && lines[i + 1]?.startsWith('+++ ')
+    if (fileHeader) endWhole()
+    if (whole) whole.push(line)
+    else if (WHOLE.has(line)) whole = []
+    else if ((line.startsWith('+') && !line.startsWith('+++ ')) || (line.startsWith('-') && !fileHeader)) n++
+  }
+  endWhole()
   return n
 }
 
