@@ -62,7 +62,9 @@ export async function packDocument(
       output,
       baseline: since,
       overrides: options.overrides,
-      sourceLimit: options.sourceLimit
+      sourceLimit: options.sourceLimit,
+      // regenerated from the hand-edited text: the text on disk, committed or not (what was found edited)
+      draftOnDisk: options.refresh !== undefined
     })
   let changes: ChangeSet
   try {
