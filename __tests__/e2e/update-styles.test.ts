@@ -546,43 +546,51 @@ describe('update styles (dist/generate, dist/main)', () => {
   // At a terminal a hand edit is often not committed yet. It is what validate found edited, and what
   // `hand-edits: regenerate` promises the model as the previous draft; shown the committed text
   // instead, the edits (or a rewrite) were applied to that, and the hand edit was overwritten.
-  it('the CLI, an uncommitted hand edit, --hand-edits regenerate: the model is shown the hand-edited text, the edits apply to it, and nothing of it is lost', async () => {
-    const handEdited = repo.read(NOTES).replace('No action needed.', 'No action needed (checked by hand).')
-    expect(handEdited).not.toBe(repo.read(NOTES))
-    repo.write({ [NOTES]: handEdited })
-    server.enqueue(
-      reply.edits([
-        { old_text: '## 2.2.0\n\n- The PostgreSQL broker', new_text: '## 2.2.0\n\n- The PostgreSQL 16 broker' }
-      ])
-    )
-    const cli = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-      execFile(
-        BUNDLE_NODE,
-        [
-          join(PROJECT_ROOT, 'dist/cli/index.js'),
-          'generate',
-          '--engine',
-          'native',
-          '--downstream',
-          'report',
-          '--hand-edits',
-          'regenerate',
-          '-C',
-          repo.root,
-          NOTES
-        ],
-        { env: { ...process.env, ...bedrockTestEnv(server.url) } },
-        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+  it.each<[string, string[], RegExp]>([
+    ['--hand-edits regenerate', ['--hand-edits', 'regenerate'], /REFRESH/],
+    // the default policy, the document stale for its sources too: it is updated from the hand-edited text
+    ['hand-edits keep, a source changed too', [], /UPDATE/]
+  ])(
+    'the CLI, an uncommitted hand edit, %s: the model is shown the hand-edited text, the edits apply to it, and nothing of it is lost',
+    async (_name, policy, directive) => {
+      if (policy.length === 0) changeChangelog()
+      const handEdited = repo.read(NOTES).replace('No action needed.', 'No action needed (checked by hand).')
+      expect(handEdited).not.toBe(repo.read(NOTES))
+      repo.write({ [NOTES]: handEdited })
+      server.enqueue(
+        reply.edits([
+          { old_text: '## 2.2.0\n\n- The PostgreSQL broker', new_text: '## 2.2.0\n\n- The PostgreSQL 16 broker' }
+        ])
       )
-    )
-    expect(cli.code).toBe(0)
-    expect(server.requests).toHaveLength(1)
-    expect(shownDraft(server.requests[0])).toContain('No action needed (checked by hand).')
-    const after = repo.read(NOTES)
-    expect(after).toContain('No action needed (checked by hand).')
-    expect(after).toContain('- The PostgreSQL 16 broker')
-    expect(cli.stdout).toMatch(/docs\/release-notes\.md: REFRESH .*\+1 −1 of \d+ lines, edits/)
-  })
+      const cli = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+        execFile(
+          BUNDLE_NODE,
+          [
+            join(PROJECT_ROOT, 'dist/cli/index.js'),
+            'generate',
+            '--engine',
+            'native',
+            '--downstream',
+            'report',
+            ...policy,
+            '-C',
+            repo.root,
+            NOTES
+          ],
+          { env: { ...process.env, ...bedrockTestEnv(server.url) } },
+          (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+        )
+      )
+      expect(cli.code).toBe(0)
+      expect(server.requests).toHaveLength(1)
+      expect(shownDraft(server.requests[0])).toContain('No action needed (checked by hand).')
+      const after = repo.read(NOTES)
+      expect(after).toContain('No action needed (checked by hand).')
+      expect(after).toContain('- The PostgreSQL 16 broker')
+      expect(promptText(server.requests[0])).toMatch(directive)
+      expect(cli.stdout).toMatch(/docs\/release-notes\.md: (REFRESH|UPDATE) .*\+1 −1 of \d+ lines, edits/)
+    }
+  )
 
   it('the CLI: --update-style, and each document’s change and style in its report', async () => {
     changeChangelog()

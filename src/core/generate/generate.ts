@@ -567,6 +567,8 @@ class GenerationRun {
       // packed again after an upstream was rewritten: the baseline found for the estimate stands
       baseline: this.prepacked.get(doc.stage.name)?.baseline,
       refresh,
+      // the hand-edited text is what was found edited, committed or not (at a terminal, often not yet)
+      draftOnDisk: doc.handEdited,
       sourceLimit: sourceLimit(this.options.budget),
       updateStyle: this.options.updateStyle ?? DEFAULT_UPDATE_STYLE
     })
