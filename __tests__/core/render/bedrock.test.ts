@@ -172,6 +172,28 @@ describe('tool use (edit mode), streamed as Bedrock streams it', () => {
     }
   )
 
+  it.each([
+    [
+      'a NUL character',
+      '# Guide\n\nLine one.\nA NUL \u0000 here.\n',
+      'the model returned text with a NUL character (line 4)'
+    ],
+    [
+      'an unpaired surrogate',
+      '# Guide\n\nA lone \ud83d here.\n',
+      'the model returned text with an unpaired surrogate (line 3)'
+    ]
+  ])(
+    'a document reply holding %s is refused: git would call the file binary, or it would be written altered',
+    async (_name, text, message) => {
+      const { renderer } = setup()
+      server.enqueue(reply.text(text))
+      const err = await failure(renderer.render(request()))
+      expect(err.message).toContain(`${message}, so nothing was written`)
+      expect(err.scope).toBe('document')
+    }
+  )
+
   it('a document reply (no tool) stopped with malformed_model_output is still refused', async () => {
     const { renderer } = setup()
     server.enqueue(reply.text('# Half', { stopReason: 'malformed_model_output' }))

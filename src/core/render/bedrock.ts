@@ -38,6 +38,7 @@ import { CREDENTIALS_TIMEOUT_MS, CredentialsTimeout, keysFirstProvider } from '.
 import { cancelled, unlessCancelled, whenAborted } from './cancellation.js'
 import { contextWindow } from './models.js'
 import { estimateTokens } from './token-estimate.js'
+import { nonText } from './non-text.js'
 import { readUsage, type CallUsage } from './usage.js'
 
 export interface RenderRequest {
@@ -458,6 +459,13 @@ function checkComplete(reply: Reply, req: RenderRequest, context: CallContext, a
     fail(
       'the model returned no text, so nothing was written',
       'check the prompt asks for the document itself, then re-run'
+    )
+  }
+  const bad = nonText(reply.text)
+  if (bad) {
+    fail(
+      `the model returned text with ${bad.what} (line ${bad.line}), so nothing was written`,
+      'a document holds none (git would call it binary, or the file would differ from the reply); re-run'
     )
   }
   if (stripHeaders(reply.text).trim() === '') {
