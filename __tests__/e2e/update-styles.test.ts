@@ -328,6 +328,15 @@ describe('update styles (dist/generate, dist/main)', () => {
       expect(run.stdout).toMatch(
         /the reply was cut off at its output budget, max_tokens 16000, .* so nothing was written/
       )
+      // the problem itself says that this was the rewrite after edits that did not apply, and why:
+      // the annotation and the summary are all a reader sees of a failed run, which spent two calls
+      const said =
+        'the whole-document rewrite after edits that did not apply: the reply was cut off at max_tokens (16000)'
+      expect(visibleText(run.summary)).toContain(said)
+      expect(run.stdout).toMatch(
+        new RegExp(`::error title=graft-action,file=docs/release-notes\\.md::.*${said.replace(/[()]/g, '\\$&')}`)
+      )
+      expect(visibleText(run.summary)).toContain('2 model call(s)')
       expect(repo.snapshot()).toEqual(before)
     })
   })

@@ -170,6 +170,11 @@ describe('renderDocument in edit mode', () => {
       ['docs/guide.md', 'whole', true]
     ])
     expect(t.requests.map((q) => q.tool)).toEqual([EDIT_TOOL, undefined])
+    // the rewrite says what it is, so a failure of it does too
+    expect(t.requests.map((q) => q.purpose)).toEqual([
+      undefined,
+      `the whole-document rewrite after edits that did not apply: ${reason}`
+    ])
     expect(t.checked).toHaveLength(2)
     expect(t.checked[1]).toContain('Reply with the final document and nothing else')
     expect(t.warnings).toEqual([`docs/guide.md: edits did not apply: ${reason}; rewriting the whole document`])

@@ -194,6 +194,19 @@ describe('tool use (edit mode), streamed as Bedrock streams it', () => {
     }
   )
 
+  it('a call made for a reason of its own (the rewrite after edits that did not apply) names it in its failure', async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.maxTokens())
+    const err = await failure(
+      renderer.render(
+        request({ purpose: 'the whole-document rewrite after edits that did not apply: old_text 2 not found' })
+      )
+    )
+    expect(err.message).toMatch(
+      /\(model .*, request id [^;]*; the whole-document rewrite after edits that did not apply: old_text 2 not found\)/
+    )
+  })
+
   it('a document reply (no tool) stopped with malformed_model_output is still refused', async () => {
     const { renderer } = setup()
     server.enqueue(reply.text('# Half', { stopReason: 'malformed_model_output' }))

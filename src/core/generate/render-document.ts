@@ -138,8 +138,14 @@ export async function renderDocument(
       file: doc.prompt.path,
       message: `${out}: no rewrite after edits that did not apply: ${over}`
     })
-  // the rewrite is a call of its own: reserved against max-cost-usd before it starts (rewrite → call)
-  const whole = await rewrite(ctx, doc, packedForRewrite(packedDoc), true)
+  // the rewrite is a call of its own: reserved against max-cost-usd before it starts (rewrite → call);
+  // a failure of it says what it was, since the failed edit attempt is in the log only
+  const whole = await rewrite(
+    ctx,
+    doc,
+    packedForRewrite(packedDoc),
+    `the whole-document rewrite after edits that did not apply: ${tried.reason}`
+  )
   const entry: CacheEntry = { body: whole.body, style: 'edits→rewrite', sig: whole.sig, editsFailed: tried.reason }
   await ctx.cache?.put(key, JSON.stringify(entry))
   const calls = whole.calls + tried.calls
@@ -147,18 +153,19 @@ export async function renderDocument(
   return { ...whole, style: 'edits→rewrite', editsFailed: tried.reason, calls, cached: calls === 0 }
 }
 
-/** The whole document, from the cache or one call. */
+/** The whole document, from the cache or one call; `fallback`: why, when it follows edits that did not apply. */
 async function rewrite(
   ctx: RenderContext,
   doc: PlannedDocument,
   packedDoc: PackedDocument,
-  fallback = false
+  fallback?: string
 ): Promise<RenderedText> {
   const key = renderCacheKey(doc, packedDoc)
   const hit = await cached(ctx, doc, key)
   if (hit) return hit
   const sig = sha256Hex(packedDoc.packed)
-  const result = await call(ctx, doc, request(ctx, doc, packedDoc.packed), fallback)
+  const req = request(ctx, doc, packedDoc.packed)
+  const result = await call(ctx, doc, fallback ? { ...req, purpose: fallback } : req, fallback !== undefined)
   const entry: CacheEntry = { body: result.text, style: 'rewrite', sig }
   await ctx.cache?.put(key, JSON.stringify(entry))
   return { body: result.text, asIs: false, style: 'rewrite', sig, calls: 1, cached: false }

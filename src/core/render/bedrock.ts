@@ -61,6 +61,8 @@ export interface RenderRequest {
   onUsage?: (usage: CallUsage) => void
   /** the one tool the model must call (toolChoice forces it): the reply is its input */
   tool?: ToolSpec
+  /** why this call is made, when it is not the document's first (the rewrite after edits that did not apply): named in its failure */
+  purpose?: string
 }
 
 /** A tool call of the reply: the tool's name and its input, the JSON text as streamed. */
@@ -207,7 +209,8 @@ export class BedrockRenderer {
       audience: this.audience,
       promptChars: req.prompt.length,
       maxTokens: req.maxTokens,
-      maxTokensFrom: req.maxTokensFrom
+      maxTokensFrom: req.maxTokensFrom,
+      ...(req.purpose ? { purpose: req.purpose } : {})
     }
     const started = Date.now()
     let outcome: { value: Reply; attempts: number }
