@@ -83,8 +83,9 @@ export function composeDocument(
   options: { asIs?: boolean; crlf?: boolean } = {}
 ): string {
   const stripped = stripHeaders(text)
-  const body = options.crlf && !stripped.includes('\r\n') ? stripped.replace(/\n/g, '\r\n') : stripped
-  const eol = usesCrlf(body) ? '\r\n' : '\n'
+  const toCrlf = options.crlf === true && !stripped.includes('\r\n')
+  const body = toCrlf ? stripped.replace(/\n/g, '\r\n') : stripped
+  const eol = toCrlf || usesCrlf(body) ? '\r\n' : '\n'
   const ended = options.asIs || body === '' || body.endsWith('\n') ? body : `${body}${eol}`
   return `${header}${eol}${ended}`
 }
