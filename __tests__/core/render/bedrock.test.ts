@@ -207,6 +207,18 @@ describe('tool use (edit mode), streamed as Bedrock streams it', () => {
     )
   })
 
+  // aws/aws-sdk-java-v2#7136: a ConverseStream whose tool_use block never completes hung the
+  // caller until its own timeout. Ours bounds the whole stream, tool input included.
+  it('a tool reply whose stream stops coming part way is bounded by the time limit and retried', async () => {
+    const { renderer, warn } = setup()
+    const input = JSON.stringify({ edits: [{ old_text: 'a', new_text: 'b' }] })
+    server.enqueue(reply.toolInput(input, { chunks: 4, chunkDelayMs: 250 }), reply.toolInput(input))
+    const result = await renderer.render(request({ tool: EDIT_TOOL, timeoutMs: 400 }))
+    expect(result.toolUses).toEqual([{ name: 'edit_document', input }])
+    expect(result.attempts).toBe(2)
+    expect(warn[0]).toContain('RenderTimeout')
+  })
+
   it('a document reply (no tool) stopped with malformed_model_output is still refused', async () => {
     const { renderer } = setup()
     server.enqueue(reply.text('# Half', { stopReason: 'malformed_model_output' }))
