@@ -324,6 +324,30 @@ describe('the result must be text', () => {
   })
 })
 
+// opencode#31786, nexus#182: a draft in NFD ("e" + U+0301) and an old_text in NFC ("é") look alike
+// but are not the same text. Matching stays exact (the contract the model is given): such an edit is
+// refused as not found and the document is rewritten whole; never applied to the wrong place.
+describe('canonically equivalent but different text', () => {
+  const nfd = 'Caf\u0065\u0301 opens at 8.'
+  const nfc = 'Caf\u00e9 opens at 8.'
+
+  it('an NFC old_text does not match an NFD draft: refused as not found', () => {
+    expect(applyDraftEdits(`# Hours\n${nfd}\n`, [{ oldText: nfc, newText: 'Café opens at 9.' }])).toEqual({
+      ok: false,
+      edit: 1,
+      reason: 'old_text 1 not found'
+    })
+  })
+
+  it('a draft holding both forms: the old_text matches only its own form, and the other stays byte for byte', () => {
+    const draft = `${nfd}\n${nfc}\n`
+    expect(applyDraftEdits(draft, [{ oldText: nfc, newText: 'Café opens at 9.' }])).toEqual({
+      ok: true,
+      text: `${nfd}\nCafé opens at 9.\n`
+    })
+  })
+})
+
 describe('a huge edit list', () => {
   it('5,000 edits to a 5,000-line draft apply correctly and end in reasonable time', () => {
     const lines = Array.from({ length: 5000 }, (_, i) => `Line ${i} of the document.`)
