@@ -22,6 +22,23 @@ describe('lineChange', () => {
     expect(describeLineChange({ added: 1, removed: 0, lines: 1 })).toBe('+1 −0 of 1 line')
   })
 
+  // A large section added to a large document (an API reference gaining 1,500 lines): past the
+  // diff's limit every line of both texts counted as changed, "+21500 −20000 of 21500 lines", and
+  // the UPDATE was flagged as changing all of it. The lines both texts share at their start and end
+  // are not part of any change.
+  it('a change past the diff limit counts only what lies between the lines both texts share at the start and the end', () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `Line ${i} of the reference.\n`)
+    const section = Array.from({ length: 1_500 }, (_, i) => `New line ${i}.\n`)
+    const before = lines.join('')
+    const after = [...lines.slice(0, 9_000), ...section, ...lines.slice(9_000)].join('')
+    const change = lineChange(before, after)
+    expect(change).toEqual({ added: 1_500, removed: 0, lines: 21_500 })
+    expect(disproportionateChange('UPDATE', change, 1_500)).toBeUndefined()
+    // a line changed at each end of a long rewrite in between: the middle still counts whole
+    const edited = ['X\n', ...lines.slice(1, 5_000), ...section, ...lines.slice(5_000, -1), 'Y\n'].join('')
+    expect(lineChange(before, edited)).toEqual({ added: 20_000 + 1_500, removed: 20_000, lines: 21_500 })
+  })
+
   it('a diff too large to compute counts everything as changed, and ends', () => {
     const before = Array.from({ length: 30_000 }, (_, i) => `old ${i}`).join('\n')
     const after = Array.from({ length: 30_000 }, (_, i) => `new ${i}`).join('\n')

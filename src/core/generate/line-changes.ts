@@ -18,11 +18,25 @@ export interface LineChange {
  */
 const MAX_EDIT_LENGTH = 1000
 
-/** Lines added and removed from `before` to `after` (both without the Graft header), and `after`'s line count. */
+/**
+ * Lines added and removed from `before` to `after` (both without the Graft
+ * header), and `after`'s line count. The lines both share at their start and
+ * end are no part of the change: only what lies between is diffed (and counted
+ * whole past the diff's limit), so one large section added to a large document
+ * counts as that section.
+ */
 export function lineChange(before: string, after: string): LineChange {
   const lines = countLines(after)
-  const changes = diffLines(before, after, { maxEditLength: MAX_EDIT_LENGTH })
-  if (!changes) return { added: lines, removed: countLines(before), lines }
+  const a = splitLines(before)
+  const b = splitLines(after)
+  let start = 0
+  while (start < a.length && start < b.length && a[start] === b[start]) start++
+  let end = 0
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++
+  const oldMiddle = a.slice(start, a.length - end)
+  const newMiddle = b.slice(start, b.length - end)
+  const changes = diffLines(oldMiddle.join(''), newMiddle.join(''), { maxEditLength: MAX_EDIT_LENGTH })
+  if (!changes) return { added: newMiddle.length, removed: oldMiddle.length, lines }
   let added = 0
   let removed = 0
   for (const c of changes) {
@@ -35,6 +49,11 @@ export function lineChange(before: string, after: string): LineChange {
 /** `+3 −1 of 212 lines` */
 export function describeLineChange(c: LineChange): string {
   return `+${c.added} −${c.removed} of ${c.lines} line${c.lines === 1 ? '' : 's'}`
+}
+
+/** The lines of `text`, each with its line break (the last may have none). */
+function splitLines(text: string): string[] {
+  return text === '' ? [] : text.split(/(?<=\n)/)
 }
 
 function countLines(text: string): number {
