@@ -349,6 +349,11 @@ async function overrideDiff(git: Git, baselineRev: string, path: string, overrid
 }
 
 /** Graft's whole-file shape: `--- a/P`, `+++ b/P`, `@@ <marker> @@`, the text; blank line between files. */
+/** The hunk line above a dep shown whole (no diff): every line after it is the file's text. */
+export function wholeFileHunk(marker: 'NEW FILE' | 'CURRENT CONTENT'): string {
+  return `@@ ${marker} @@`
+}
+
 async function wholeFiles(
   git: Git,
   files: DepFile[],
@@ -367,7 +372,7 @@ async function wholeFiles(
         : override.after
       : ((inFolder ? paths.readEntry(file) : paths.readText(file, 'dep')) ?? '')
     const shown = showPath(file)
-    chunks.push(`--- a/${shown}\n+++ b/${shown}\n@@ ${marker} @@\n${text}`)
+    chunks.push(`--- a/${shown}\n+++ b/${shown}\n${wholeFileHunk(marker)}\n${text}`)
   }
   return chunks.join('\n\n')
 }
