@@ -166,8 +166,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // Loaded on demand: validate, the quick path, never loads the AWS SDK.
 const commands = {
     validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(609), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
-    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(879), __nccwpck_require__.e(609), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(347)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6347))).generateCommand,
-    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(879), __nccwpck_require__.e(609), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(347)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6347))).packCommand,
+    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(879), __nccwpck_require__.e(609), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(295)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8295))).generateCommand,
+    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(879), __nccwpck_require__.e(609), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(295)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8295))).packCommand,
     sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(609), __nccwpck_require__.e(159), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7591))).syncCommand,
     hook: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(215)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7215))).hookCommand
 };

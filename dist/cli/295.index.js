@@ -1,8 +1,8 @@
-export const id = 347;
-export const ids = [347];
+export const id = 295;
+export const ids = [295];
 export const modules = {
 
-/***/ 6347:
+/***/ 8295:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -451,6 +451,8 @@ function baseline_short(sha) {
 
 // EXTERNAL MODULE: ./node_modules/diff/libesm/patch/create.js
 var create = __webpack_require__(4112);
+// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 3 modules
+var resolver = __webpack_require__(633);
 ;// CONCATENATED MODULE: ./src/core/pack/prompt-body.ts
 // The prompt body as Graft sees it: everything after the frontmatter's closing
 // `---` line. Used for the prompt at the baseline, which may no longer parse
@@ -467,8 +469,6 @@ var external_node_os_ = __webpack_require__(8161);
 var exec = __webpack_require__(1983);
 // EXTERNAL MODULE: ./src/core/repo/names.ts
 var names = __webpack_require__(3452);
-// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 3 modules
-var resolver = __webpack_require__(633);
 // EXTERNAL MODULE: ./src/core/repo/safe-read.ts
 var safe_read = __webpack_require__(5828);
 ;// CONCATENATED MODULE: ./src/core/pack/secret-shapes.ts
@@ -779,6 +779,10 @@ async function overrideDiff(git, baselineRev, path, override) {
     });
 }
 /** Graft's whole-file shape: `--- a/P`, `+++ b/P`, `@@ <marker> @@`, the text; blank line between files. */
+/** The hunk line above a dep shown whole (no diff): every line after it is the file's text. */
+function wholeFileHunk(marker) {
+    return `@@ ${marker} @@`;
+}
 async function wholeFiles(git, files, overrides, marker) {
     const chunks = [];
     const paths = new resolver/* RepoPathChecker */.x_(git.cwd);
@@ -792,7 +796,7 @@ async function wholeFiles(git, files, overrides, marker) {
                 : override.after
             : ((inFolder ? paths.readEntry(file) : paths.readText(file, 'dep')) ?? '');
         const shown = (0,names/* showPath */.P8)(file);
-        chunks.push(`--- a/${shown}\n+++ b/${shown}\n@@ ${marker} @@\n${text}`);
+        chunks.push(`--- a/${shown}\n+++ b/${shown}\n${wholeFileHunk(marker)}\n${text}`);
     }
     return chunks.join('\n\n');
 }
@@ -865,10 +869,11 @@ async function kind(git, path) {
 
 
 
+
 async function detectChanges(git, input) {
     const deps = input.deps.filter((d) => d !== input.promptPath);
     refuseOutsidePaths(input.promptPath, deps);
-    const previousDraft = await committedDraft(git, input.output);
+    const previousDraft = await committedDraft(git, input.output, input.draftOnDisk);
     // Without a previous draft there is nothing the diff could be applied to: the model writes
     // the document from the sources, so it is shown their whole text (as for a never-generated one).
     const source = await sourceDiff(git, deps, previousDraft === undefined ? undefined : input.baseline.rev, input.overrides, input.sourceLimit && { ...input.sourceLimit, promptPath: input.promptPath });
@@ -913,13 +918,14 @@ async function promptChange(git, input) {
     return { promptChanged: true, promptDiff: diff };
 }
 /**
- * The output at HEAD (never the working tree) minus its leading Graft header lines;
+ * The output at HEAD (the working tree's only with `onDisk`, read through the
+ * resolver) minus its leading Graft header lines;
  * undefined when nothing else is left. Graft writes the header twice when the model
  * returns only a header line (Graft's own docs/configuration.md at c3e6db5 holds two
  * header lines and nothing else): such a file is no draft.
  */
-async function committedDraft(git, output) {
-    const text = await git.show('HEAD', output);
+async function committedDraft(git, output, onDisk = false) {
+    const text = onDisk ? new resolver/* RepoPathChecker */.x_(git.cwd).readText(output, 'output') : await git.show('HEAD', output);
     if (text === undefined)
         return undefined;
     const draft = stripLeadingHeaders(text);
@@ -1015,7 +1021,8 @@ class RenderError extends errors/* GraftError */.Tz {
 }
 function describeCall(c, requestId, attempts) {
     const tries = attempts > 1 ? `, after ${attempts} attempts` : '';
-    return `(model ${c.modelId}, region ${c.region}, request id ${requestId ?? 'none'}${tries})`;
+    const purpose = c.purpose ? `; ${c.purpose}` : '';
+    return `(model ${c.modelId}, region ${c.region}, request id ${requestId ?? 'none'}${tries}${purpose})`;
 }
 function errorFacts(err) {
     const e = (err ?? {});
@@ -1298,6 +1305,11 @@ const CREDENTIALS_HINT = 'give the job AWS credentials in one of two ways: (1) O
 ;// CONCATENATED MODULE: ./src/core/render/edit-tool.ts
 
 const EDIT_TOOL_NAME = 'edit_document';
+/**
+ * Stop reasons Bedrock gives a tool call the model botched (the SDK's
+ * StopReason): like a reply cut off, edits that cannot be applied.
+ */
+const MALFORMED_STOPS = new Set(['malformed_tool_use', 'malformed_model_output']);
 const EDIT_TOOL = {
     name: EDIT_TOOL_NAME,
     description: 'Apply edits to the previous draft of the document. Each old_text is copied exactly from the previous draft ' +
@@ -1519,7 +1531,8 @@ async function packDocument(git, doc, options) {
         output,
         baseline: since,
         overrides: options.overrides,
-        sourceLimit: options.sourceLimit
+        sourceLimit: options.sourceLimit,
+        draftOnDisk: options.draftOnDisk
     });
     let changes;
     try {
@@ -2502,13 +2515,50 @@ function refuseLfsPointers(root, pointers, plan) {
     throw new errors/* GraftError */.Tz(problems);
 }
 
+;// CONCATENATED MODULE: ./src/core/render/non-text.ts
+// What a model's reply may carry that is not text, and so never belongs in a
+// document: a NUL (git then calls the file binary, and the bot commit's diff
+// hides what changed from its reviewer) and an unpaired UTF-16 surrogate (a
+// JSON escape such as \ud800, written to the file as U+FFFD). Replies arrive as
+// JSON, where both can come in escaped.
+/** The first character of `text` that is not text, and its line (1-based); undefined when there is none. */
+function nonText(text) {
+    const nul = text.indexOf('\u0000');
+    const lone = firstLoneSurrogate(text);
+    if (nul < 0 && lone < 0)
+        return undefined;
+    const at = nul < 0 ? lone : lone < 0 ? nul : Math.min(nul, lone);
+    return {
+        what: at === nul ? 'a NUL character' : 'an unpaired surrogate',
+        line: text.slice(0, at).split('\n').length
+    };
+}
+/** The index of the first surrogate without its pair, or -1. */
+function firstLoneSurrogate(text) {
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff) {
+            const next = text.charCodeAt(i + 1);
+            if (next >= 0xdc00 && next <= 0xdfff)
+                i++;
+            else
+                return i;
+        }
+        else if (c >= 0xdc00 && c <= 0xdfff)
+            return i;
+    }
+    return -1;
+}
+
 ;// CONCATENATED MODULE: ./src/core/render/edits.ts
 // The model's edits to the previous draft, applied exactly as the standing
 // instructions define them: each old_text occurs exactly once in the text as
 // the earlier edits of the list left it, no edit reaches into text an earlier
-// edit wrote, and the result is a document (not empty, no Graft header line:
-// the action adds the header). Anything else is refused with the edit's number
-// and the reason, so the caller can rewrite the whole document instead.
+// edit wrote, no new_text holds what is not text (non-text.ts), and the result
+// is a document (not empty, no Graft header line: the action adds the header).
+// Anything else is refused with the edit's number and the reason, so the caller
+// can rewrite the whole document instead.
+
 
 /**
  * `draft` (the exact text the model was shown) with `edits` applied in order.
@@ -2531,6 +2581,13 @@ function applyDraftEdits(draft, edits) {
         const newText = norm(edit.newText);
         if (oldText === '')
             return { ok: false, edit: n, reason: `old_text ${n} is empty` };
+        const bad = nonText(newText);
+        if (bad)
+            return {
+                ok: false,
+                edit: n,
+                reason: `new_text ${n} holds ${bad.what === 'a NUL character' ? bad.what : `${bad.what} (not text)`}`
+            };
         const start = text.indexOf(oldText);
         if (start < 0)
             return { ok: false, edit: n, reason: `old_text ${n} not found` };
@@ -2585,9 +2642,15 @@ function occurrences(text, needle) {
 
 
 
-/** The render cache's key: model, output limit (as sent), temperature, the style asked for and the packed prompt. */
+/**
+ * The render cache's key: model, output limit (as sent), temperature, the style
+ * asked for and the packed prompt; in edit mode also the exact draft the edits
+ * apply to (the prompt shows it without its final line break, and an edited
+ * text keeps its draft's ending).
+ */
 function renderCacheKey(doc, packed) {
-    return (0,graft_header/* sha256Hex */.fg)(JSON.stringify([doc.modelId, doc.maxTokens, doc.prompt.temperature ?? null, packed.style, packed.packed]));
+    const draft = packed.style === 'edits' ? [(0,graft_header/* sha256Hex */.fg)(packed.changes.previousDraft ?? '')] : [];
+    return (0,graft_header/* sha256Hex */.fg)(JSON.stringify([doc.modelId, doc.maxTokens, doc.prompt.temperature ?? null, packed.style, packed.packed, ...draft]));
 }
 /**
  * The tool a document's first call carries: edit_document for edits to a
@@ -2622,20 +2685,24 @@ async function renderDocument(ctx, doc, packedDoc) {
             file: doc.prompt.path,
             message: `${out}: no rewrite after edits that did not apply: ${over}`
         });
-    // the rewrite is a call of its own: reserved against max-cost-usd before it starts (rewrite → call)
-    const whole = await rewrite(ctx, doc, packedForRewrite(packedDoc), true);
+    // the rewrite is a call of its own: reserved against max-cost-usd before it starts (rewrite → call);
+    // a failure of it says what it was, since the failed edit attempt is in the log only
+    const whole = await rewrite(ctx, doc, packedForRewrite(packedDoc), `the whole-document rewrite after edits that did not apply: ${tried.reason}`);
     const entry = { body: whole.body, style: 'edits→rewrite', sig: whole.sig, editsFailed: tried.reason };
     await ctx.cache?.put(key, JSON.stringify(entry));
-    return { ...whole, style: 'edits→rewrite', editsFailed: tried.reason, calls: whole.calls + tried.calls };
+    const calls = whole.calls + tried.calls;
+    // a rewrite the cache held after an edit call that was made is not a cache hit: that call was billed
+    return { ...whole, style: 'edits→rewrite', editsFailed: tried.reason, calls, cached: calls === 0 };
 }
-/** The whole document, from the cache or one call. */
-async function rewrite(ctx, doc, packedDoc, fallback = false) {
+/** The whole document, from the cache or one call; `fallback`: why, when it follows edits that did not apply. */
+async function rewrite(ctx, doc, packedDoc, fallback) {
     const key = renderCacheKey(doc, packedDoc);
     const hit = await cached(ctx, doc, key);
     if (hit)
         return hit;
     const sig = (0,graft_header/* sha256Hex */.fg)(packedDoc.packed);
-    const result = await call(ctx, doc, request(ctx, doc, packedDoc.packed), fallback);
+    const req = request(ctx, doc, packedDoc.packed);
+    const result = await call(ctx, doc, fallback ? { ...req, purpose: fallback } : req, fallback !== undefined);
     const entry = { body: result.text, style: 'rewrite', sig };
     await ctx.cache?.put(key, JSON.stringify(entry));
     return { body: result.text, asIs: false, style: 'rewrite', sig, calls: 1, cached: false };
@@ -2695,6 +2762,8 @@ async function tryEdits(ctx, doc, packedDoc, draft) {
 function editedDraft(result, draft, maxTokens) {
     if (result.stopReason === 'max_tokens')
         return { ok: false, reason: `the reply was cut off at max_tokens (${maxTokens})` };
+    if (MALFORMED_STOPS.has(result.stopReason))
+        return { ok: false, reason: `Bedrock stopped the reply as ${result.stopReason}` };
     const calls = (result.toolUses ?? []).filter((t) => t.name === EDIT_TOOL_NAME);
     if (calls.length === 0)
         return {
@@ -2755,18 +2824,35 @@ var line = __webpack_require__(7073);
 // removed out of the document's lines (a real line diff), and a warning when
 // an UPDATE changes far more of the document than its source diff calls for.
 
+
 /**
  * Past this many added and removed lines the diff stops (its cost grows with
  * lines × changes: 30,000 lines rewritten whole would take minutes) and every
  * line counts as changed, which such a change nearly is.
  */
 const MAX_EDIT_LENGTH = 1000;
-/** Lines added and removed from `before` to `after` (both without the Graft header), and `after`'s line count. */
+/**
+ * Lines added and removed from `before` to `after` (both without the Graft
+ * header), and `after`'s line count. The lines both share at their start and
+ * end are no part of the change: only what lies between is diffed (and counted
+ * whole past the diff's limit), so one large section added to a large document
+ * counts as that section.
+ */
 function lineChange(before, after) {
     const lines = countLines(after);
-    const changes = (0,line/* diffLines */.Pp)(before, after, { maxEditLength: MAX_EDIT_LENGTH });
+    const a = splitLines(before);
+    const b = splitLines(after);
+    let start = 0;
+    while (start < a.length && start < b.length && a[start] === b[start])
+        start++;
+    let end = 0;
+    while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end])
+        end++;
+    const oldMiddle = a.slice(start, a.length - end);
+    const newMiddle = b.slice(start, b.length - end);
+    const changes = (0,line/* diffLines */.Pp)(oldMiddle.join(''), newMiddle.join(''), { maxEditLength: MAX_EDIT_LENGTH });
     if (!changes)
-        return { added: lines, removed: countLines(before), lines };
+        return { added: newMiddle.length, removed: oldMiddle.length, lines };
     let added = 0;
     let removed = 0;
     for (const c of changes) {
@@ -2781,18 +2867,46 @@ function lineChange(before, after) {
 function describeLineChange(c) {
     return `+${c.added} −${c.removed} of ${c.lines} line${c.lines === 1 ? '' : 's'}`;
 }
+/** The lines of `text`, each with its line break (the last may have none). */
+function splitLines(text) {
+    return text === '' ? [] : text.split(/(?<=\n)/);
+}
 function countLines(text) {
     if (text === '')
         return 0;
     return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }
-/** Lines a unified diff adds or removes (its `+`/`-` lines, not the `+++`/`---` file headers). */
+const WHOLE = new Set([wholeFileHunk('NEW FILE'), wholeFileHunk('CURRENT CONTENT')]);
+/**
+ * Lines a source diff adds or removes (its `+`/`-` lines, not the `+++`/`---`
+ * file headers). A dep shown whole (no baseline: a shallow checkout, a history
+ * that cannot be read) counts every line of its text (trailing blank lines left
+ * out): all of it is new to the model.
+ */
 function diffChangedLines(diff) {
+    const lines = diff.split('\n');
     let n = 0;
-    for (const line of diff.split('\n')) {
-        if ((line.startsWith('+') && !line.startsWith('+++ ')) || (line.startsWith('-') && !line.startsWith('--- ')))
+    let whole;
+    const endWhole = () => {
+        if (!whole)
+            return;
+        while (whole.length > 0 && whole[whole.length - 1] === '')
+            whole.pop();
+        n += whole.length;
+        whole = undefined;
+    };
+    for (const [i, line] of lines.entries()) {
+        const fileHeader = line.startsWith('--- ') && lines[i + 1]?.startsWith('+++ ');
+        if (fileHeader)
+            endWhole();
+        if (whole)
+            whole.push(line);
+        else if (WHOLE.has(line))
+            whole = [];
+        else if ((line.startsWith('+') && !line.startsWith('+++ ')) || (line.startsWith('-') && !fileHeader))
             n++;
     }
+    endWhole();
     return n;
 }
 /**
@@ -3229,6 +3343,8 @@ class GenerationRun {
             // packed again after an upstream was rewritten: the baseline found for the estimate stands
             baseline: this.prepacked.get(doc.stage.name)?.baseline,
             refresh,
+            // the hand-edited text is what was found edited, committed or not (at a terminal, often not yet)
+            draftOnDisk: doc.handEdited,
             sourceLimit: sourceLimit(this.options.budget),
             updateStyle: this.options.updateStyle ?? defaults/* DEFAULT_UPDATE_STYLE */.Kg
         });
@@ -3303,10 +3419,15 @@ class GenerationRun {
                 date: (this.options.now ?? (() => new Date()))()
             });
             const before = new resolver/* RepoPathChecker */.x_(this.options.root).readText(output, 'output') ?? '';
-            const after = (0,graft_header/* composeDocument */.wI)(header, rendered.body, { asIs: rendered.asIs });
+            const draft = packedDoc.changes.previousDraft;
+            // the document keeps its own line-ending style, rewritten whole or edited
+            const after = (0,graft_header/* composeDocument */.wI)(header, rendered.body, {
+                asIs: rendered.asIs,
+                crlf: draft !== undefined && (0,graft_header/* usesCrlf */.k0)(draft)
+            });
             await this.transaction.write(output, after);
             this.rewritten.set(output, { before, after });
-            const lines = lineChange(packedDoc.changes.previousDraft ?? '', stripHeaderLine(after));
+            const lines = lineChange(draft ?? '', stripHeaderLine(after));
             const disproportionate = disproportionateChange(directive, lines, packedDoc.changes.sourcesChanged ? diffChangedLines(packedDoc.changes.sourceDiff) : 0);
             if (rendered.editsFailed)
                 base.editsFailed = rendered.editsFailed;
@@ -3858,6 +3979,7 @@ function describe(n) {
 
 
 
+
 const CONNECT_TIMEOUT_MS = 10_000;
 /**
  * Any request of the client that sets no limit of its own — those the credential
@@ -3866,8 +3988,12 @@ const CONNECT_TIMEOUT_MS = 10_000;
  */
 const REQUEST_TIMEOUT_MS = 20_000;
 const COMPLETE_STOPS = new Set(['end_turn', 'stop_sequence']);
-/** With a tool, a reply may also stop to call it, or at max_tokens (the caller then falls back). */
-const TOOL_STOPS = new Set([...COMPLETE_STOPS, 'tool_use', 'max_tokens']);
+/**
+ * With a tool, a reply may also stop to call it; or at max_tokens, or with a
+ * tool call Bedrock found malformed: edits that cannot be applied, for the
+ * caller to judge (it falls back).
+ */
+const TOOL_STOPS = new Set([...COMPLETE_STOPS, 'tool_use', 'max_tokens', ...MALFORMED_STOPS]);
 class BedrockRenderer {
     client;
     region;
@@ -3925,7 +4051,8 @@ class BedrockRenderer {
             audience: this.audience,
             promptChars: req.prompt.length,
             maxTokens: req.maxTokens,
-            maxTokensFrom: req.maxTokensFrom
+            maxTokensFrom: req.maxTokensFrom,
+            ...(req.purpose ? { purpose: req.purpose } : {})
         };
         const started = Date.now();
         let outcome;
@@ -4138,7 +4265,7 @@ function checkComplete(reply, req, context, attempts) {
     const fail = (message, hint) => {
         throw new RenderError('fatal', context, message, hint, reply.requestId, attempts, 'document');
     };
-    // with a tool, a reply cut off is the caller's to judge: it falls back to a whole document
+    // with a tool, a reply cut off (or malformed) is the caller's to judge: it falls back to a whole document
     if (reply.stopReason === 'max_tokens' && !req.tool) {
         const named = outputBudgetNamed(context);
         fail(`the reply was cut off at its output budget, ${named.budget} (${reply.outputTokens} tokens written), so nothing was written`, named.hint);
@@ -4163,6 +4290,10 @@ function checkComplete(reply, req, context, attempts) {
         return;
     if (reply.text.trim() === '') {
         fail('the model returned no text, so nothing was written', 'check the prompt asks for the document itself, then re-run');
+    }
+    const bad = nonText(reply.text);
+    if (bad) {
+        fail(`the model returned text with ${bad.what} (line ${bad.line}), so nothing was written`, 'a document holds none (git would call it binary, or the file would differ from the reply); re-run');
     }
     if ((0,graft_header/* stripHeaders */.JY)(reply.text).trim() === '') {
         fail('the model returned only a Graft header line, so nothing was written', 'tell the prompt to write the document body (the header is added by the action), then re-run');
