@@ -421,6 +421,31 @@ describe('deps that would make DVC reach the network', () => {
   })
 })
 
+describe('.dvcignore on the way to what DVC reads', () => {
+  // DVC reads the .dvcignore of every folder from the root down to each dep, out, params and vars file it
+  // looks at (dvc/ignore.py, _get_trie_pattern), following a symlink; a line that is not a valid pattern
+  // (a trailing backslash) is quoted whole in its error
+  it.each([
+    ['the folder of an out', 'docs/.dvcignore'],
+    ['the folder of a dep', 'docs/src/.dvcignore']
+  ])(
+    'a .dvcignore in %s that is a symlink to a file outside: refused naming it, its lines never printed',
+    async (_what, link) => {
+      writeFileSync(join(outside, 'secrets.env'), `AWS_SECRET=${SECRET}\\\n`)
+      symlinkSync(join(outside, 'secrets.env'), repo.path(link))
+      const error = await refusal(dvcStatus(repo.root, { dvcPath }))
+      expect(error.problems[0].file).toBe(link)
+      expect(error.problems[0].message).toMatch(/^refusing to run DVC: .*symlink/)
+      expect(error.message).not.toContain(SECRET)
+    }
+  )
+
+  it('a .dvcignore of the repository on the way to an out still runs DVC', async () => {
+    repo.write({ 'docs/.dvcignore': '*.tmp\n' })
+    await expect(dvcStatus(repo.root, { dvcPath })).resolves.toBeInstanceOf(Map)
+  })
+})
+
 describe('what DVC would choke on', () => {
   const bomb = (indent: string): string =>
     [

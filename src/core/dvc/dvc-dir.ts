@@ -13,10 +13,11 @@
 // - its config (config, config.local) may not move DVC's state elsewhere:
 //   no `site_cache_dir` (the run gives DVC its own), and a `cache.dir` only
 //   inside the repository.
-import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync, type Dirent } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, type Dirent } from 'node:fs'
 import { dirname, isAbsolute, join, posix, resolve } from 'node:path'
 import { GraftError, type Problem } from '../errors.js'
 import type { Git } from '../io/git.js'
+import { lstatOrUndefined } from '../repo/kinds.js'
 import { type RepoPathChecker } from '../repo/resolver.js'
 import { readRegularFile } from '../repo/safe-read.js'
 
@@ -204,13 +205,5 @@ function insideGitWorkTree(root: string): boolean {
   for (let dir = resolve(root); ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return true
     if (dirname(dir) === dir) return false
-  }
-}
-
-function lstatOrUndefined(abs: string): ReturnType<typeof lstatSync> | undefined {
-  try {
-    return lstatSync(abs, { throwIfNoEntry: false })
-  } catch {
-    return undefined
   }
 }

@@ -9,12 +9,14 @@
 // are measured for alias bombs (DVC would expand them without end). A path
 // written with `${…}` (a foreach item, a matrix value, a vars key) is checked
 // for every value it can take (interpolation.ts), as if written out.
-import { posix } from 'node:path'
+import { join, posix } from 'node:path'
 import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml'
 import type { Problem } from '../errors.js'
+import { lstatOrUndefined } from '../repo/kinds.js'
 import { type RepoPathChecker } from '../repo/resolver.js'
 import { readRegularFile } from '../repo/safe-read.js'
 import { pairKey, refuseYamlBombs, scalarString, type YamlSource } from '../yaml/source.js'
+import { DVCIGNORE } from './dvcignore.js'
 import { expand, isTemplate, loopValues, toData, type Scope } from './interpolation.js'
 
 /** A file (or folder) dvc.yaml makes DVC read, and where dvc.yaml names it. */
@@ -44,11 +46,41 @@ const HINT =
  */
 export function paramsFileProblems(src: YamlSource, paths: RepoPathChecker): Problem[] {
   const problems: Problem[] = []
+  const folders = new Set<string>()
   for (const ref of fileRefs(src, paths, problems)) {
     const problem = refProblem(ref, paths)
     if (problem) problems.push(problem)
+    else foldersOnTheWay(refPath(ref)).forEach((f) => folders.add(f))
   }
+  problems.push(...dvcignoreProblems(folders, paths))
   return problems
+}
+
+/**
+ * The folders DVC reads a `.dvcignore` in for one path: every folder from the
+ * root down to it, and the path itself (a folder dep, a wdir). DVC opens each
+ * (dvc/ignore.py builds its rules folder by folder), following a symlink, and
+ * quotes a line that is no valid pattern whole in its error.
+ */
+function foldersOnTheWay(rel: string): string[] {
+  const parts = rel === '.' ? [] : rel.split('/')
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/')).concat('')
+}
+
+function dvcignoreProblems(folders: Set<string>, paths: RepoPathChecker): Problem[] {
+  return [...folders].sort().flatMap((folder) => {
+    const file = folder ? `${folder}/${DVCIGNORE}` : DVCIGNORE
+    // what is there, a dangling symlink included (a file's own path is no folder: nothing)
+    const problem = lstatOrUndefined(join(paths.root, file)) ? paths.check(file, 'dep') : undefined
+    return problem
+      ? [{ file, message: `refusing to run DVC: ${problem}`, hint: `make ${file} a plain file in the repository` }]
+      : []
+  })
+}
+
+/** A ref's path from the repository root, normalised. */
+function refPath(ref: FileRef): string {
+  return posix.normalize(posix.join(ref.wdir, ref.written.replace(/\\/g, '/')))
 }
 
 /** What one stage's paths are read with: where dvc.yaml is, the checker, and the `${…}` context. */
@@ -265,7 +297,7 @@ function refProblem(ref: FileRef, paths: RepoPathChecker): Problem | undefined {
       ...at,
       message: `refusing to run DVC: ${ref.what} names a file with \${…} (${written}): which file DVC would read cannot be checked before it runs`
     }
-  const rel = posix.normalize(posix.join(ref.wdir, written.replace(/\\/g, '/')))
+  const rel = refPath(ref)
   const problem = paths.check(rel, 'dep') ?? (ref.tree ? paths.checkTree(rel) : undefined)
   if (problem) return { ...at, message: `refusing to run DVC: ${ref.what} names ${shown}: ${problem}` }
   if (!/\.ya?ml$/i.test(rel)) return undefined
