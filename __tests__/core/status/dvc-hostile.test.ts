@@ -163,6 +163,20 @@ describe('.dvc/ of the repository', () => {
       '[cache]\n    dir = """/var/cache/elsewhere"""\n',
       2,
       /cache\.dir = \/var\/cache\/elsewhere puts DVC's cache outside/
+    ],
+    // DVC 3 still honours the deprecated cache.local: the cache is then the named remote, whose url may be anywhere
+    // (dvc/cachemgr.py): `dvc status` read a dir out's objects from a folder outside the repository
+    [
+      `[cache]\n    local = r\n['remote "r"']\n    url = /var/cache/elsewhere\n`,
+      2,
+      /cache\.local = r makes a remote DVC's cache/
+    ],
+    ['[cache]\n    ssh = r\n', 2, /cache\.ssh = r makes a remote DVC's cache/],
+    // configobj fills `%(name)s` from the section's other keys: what DVC reads is not what is written
+    [
+      '[cache]\n    type = copy\n    dir = %(type)s\n',
+      3,
+      /cache\.dir is written with configobj's %\(name\)s interpolation/
     ]
   ])('a .dvc/config that moves DVC state out (%j): refused at its line', async (config, line, message) => {
     repo.write({ '.dvc/config.local': config })
