@@ -454,6 +454,35 @@ describe('.dvcignore on the way to what DVC reads', () => {
     }
   )
 
+  /** A folder dep `docs/src/deep` 60 folders deep, with a file at the bottom. */
+  function deepFolderDep(): void {
+    const deep = Array(60).fill('a').join('/')
+    repo.write({ [`docs/src/deep/${deep}/x`]: 'x\n', [`docs/src/deep/${deep}/y`]: 'y\n' })
+    repo.write({
+      'dvc.yaml': repo.read('dvc.yaml').replace('    - docs/src/a.md\n', '    - docs/src/a.md\n    - docs/src/deep\n')
+    })
+  }
+
+  // DVC matches .dvcignore rules with pathspec's regular expressions: each `**` is a group Python's `re`
+  // backtracks through, so a line of many of them over a deep folder takes DVC hours (issue 19 §5 names the
+  // same pattern for the native engine, which reads it in bounded time)
+  it("a pattern that makes DVC's matcher backtrack over a deep folder dep: refused at its line before DVC starts", async () => {
+    deepFolderDep()
+    repo.write({ 'docs/.dvcignore': `*.tmp\n${Array(12).fill('**/a').join('/')}/x\n` })
+    const started = Date.now()
+    const error = await refusal(dvcStatus(repo.root, { dvcPath, timeoutMs: 30_000 }))
+    expect(Date.now() - started).toBeLessThan(20_000)
+    expect(error.problems[0]).toMatchObject({ file: 'docs/.dvcignore', line: 2 })
+    expect(error.problems[0].message).toMatch(/^refusing to run DVC: .*\*\* .*docs\/src\/deep/)
+    expect(error.problems[0].hint).toMatch(/engine "native"/)
+  })
+
+  it('a pattern with ** over the same deep folder that DVC matches quickly still runs DVC', async () => {
+    deepFolderDep()
+    repo.write({ '.dvcignore': '**/a/x\n' })
+    await expect(dvcStatus(repo.root, { dvcPath })).resolves.toBeInstanceOf(Map)
+  })
+
   it('a .dvcignore of the repository on the way to an out still runs DVC', async () => {
     repo.write({ 'docs/.dvcignore': '*.tmp\n' })
     await expect(dvcStatus(repo.root, { dvcPath })).resolves.toBeInstanceOf(Map)

@@ -13,10 +13,12 @@ import { join, posix } from 'node:path'
 import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml'
 import type { Problem } from '../errors.js'
 import { lstatOrUndefined } from '../repo/kinds.js'
+import { isSameOrInside } from '../repo/names.js'
 import { type RepoPathChecker } from '../repo/resolver.js'
 import { readRegularFile } from '../repo/safe-read.js'
 import { pairKey, refuseYamlBombs, scalarString, type YamlSource } from '../yaml/source.js'
 import { DVCIGNORE } from './dvcignore.js'
+import { backtrackingRules, treeShape, type TreeShape } from './dvcignore-cost.js'
 import { expand, isTemplate, loopValues, toData, type Scope } from './interpolation.js'
 
 /** A file (or folder) dvc.yaml makes DVC read, and where dvc.yaml names it. */
@@ -47,12 +49,16 @@ const HINT =
 export function paramsFileProblems(src: YamlSource, paths: RepoPathChecker): Problem[] {
   const problems: Problem[] = []
   const folders = new Set<string>()
+  const trees = new Set<string>()
   for (const ref of fileRefs(src, paths, problems)) {
     const problem = refProblem(ref, paths)
     if (problem) problems.push(problem)
-    else foldersOnTheWay(refPath(ref)).forEach((f) => folders.add(f))
+    else {
+      foldersOnTheWay(refPath(ref)).forEach((f) => folders.add(f))
+      if (ref.tree) trees.add(refPath(ref))
+    }
   }
-  problems.push(...dvcignoreProblems(folders, paths))
+  problems.push(...dvcignoreProblems(folders, trees, paths))
   return problems
 }
 
@@ -67,14 +73,29 @@ function foldersOnTheWay(rel: string): string[] {
   return parts.map((_, i) => parts.slice(0, i + 1).join('/')).concat('')
 }
 
-function dvcignoreProblems(folders: Set<string>, paths: RepoPathChecker): Problem[] {
+/**
+ * Each `.dvcignore` in `folders`: a plain file of the repository, whose rules
+ * DVC can match in bounded time over the folder deps (`trees`) below it.
+ */
+function dvcignoreProblems(folders: Set<string>, trees: Set<string>, paths: RepoPathChecker): Problem[] {
+  const shapes = new Map<string, TreeShape>()
+  const shapeOf = (tree: string): TreeShape => {
+    if (!shapes.has(tree)) shapes.set(tree, treeShape(paths.root, tree))
+    return shapes.get(tree)!
+  }
   return [...folders].sort().flatMap((folder) => {
     const file = folder ? `${folder}/${DVCIGNORE}` : DVCIGNORE
     // what is there, a dangling symlink included (a file's own path is no folder: nothing)
-    const problem = lstatOrUndefined(join(paths.root, file)) ? paths.check(file, 'dep') : undefined
-    return problem
-      ? [{ file, message: `refusing to run DVC: ${problem}`, hint: `make ${file} a plain file in the repository` }]
-      : []
+    if (!lstatOrUndefined(join(paths.root, file))) return []
+    const problem = paths.check(file, 'dep')
+    if (problem)
+      return [{ file, message: `refusing to run DVC: ${problem}`, hint: `make ${file} a plain file in the repository` }]
+    const abs = paths.regularFile(file, 'dep')
+    const text = abs ? (readRegularFile(abs, file) ?? '') : ''
+    // only a `**` before more of the pattern backtracks
+    if (!text.includes('**/')) return []
+    const below = [...trees].filter((tree) => folder === '' || isSameOrInside(folder, tree))
+    return backtrackingRules(file, text, below.map(shapeOf))
   })
 }
 
