@@ -122,6 +122,23 @@ describe('the real DVC on hostile content (engine auto, dvc.yaml with vars:)', (
     expect(bedrock.requests).toHaveLength(0)
   })
 
+  it('a .dvcignore on the way to the outputs, linked to a file outside: refused naming it; its lines never printed', async () => {
+    // DVC reads the .dvcignore of every folder down to each path it checks, through a link, and quoted a line
+    // that is no valid pattern (a trailing backslash) whole in its error
+    writeFileSync(join(outside, 'credentials'), `aws_secret_access_key=${SECRET}\\\n`)
+    symlinkSync(join(outside, 'credentials'), repo.path('docs/.dvcignore'))
+    for (const entry of ['validate', 'generate'] as const) {
+      const r = await run(entry)
+      expect(r.code).toBe(1)
+      expect(r.stdout).toMatch(
+        /::error [^:]*file=docs\/\.dvcignore[^:]*::refusing to run DVC: docs\/\.dvcignore is a symlink/
+      )
+      expect(unmasked(r)).not.toContain(SECRET)
+      expect(r.summary).not.toContain(SECRET)
+    }
+    expect(bedrock.requests).toHaveLength(0)
+  })
+
   it('an alias bomb under a stage meta: refused fast at its line, DVC never started', async () => {
     const bomb = ['      a: &a [x, x, x, x, x, x, x, x, x]']
     for (const [c, p] of ['ba', 'cb', 'dc', 'ed', 'fe', 'gf', 'hg', 'ih'])

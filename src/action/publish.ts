@@ -22,7 +22,7 @@ import {
 import type { EventPlan } from './event.js'
 import { isNotPermitted, octokitCommitApi, rateLimitCause, timeoutCause, upsertPullRequest } from './github-api.js'
 import { rollingPullRequestBody } from './markdown.js'
-import { breakReferences } from '../core/references.js'
+import { inertLine } from '../core/references.js'
 import type { PublishInputs } from './inputs.js'
 import { actionLog } from './report.js'
 
@@ -124,11 +124,12 @@ export const TITLE_MAX_CHARS = 256
 
 /**
  * The rolling pull request's title: plain text to GitHub, references and
- * mentions included, so the branch name's are broken; shortened to GitHub's
+ * mentions included, so the branch name's are broken (and a bidi override of
+ * it shown as an escape); shortened to GitHub's
  * limit (a branch name may be far longer).
  */
 export function rollingPullRequestTitle(branch: string): string {
-  const title = [...`docs: regenerate stale documentation on ${breakReferences(branch)}`]
+  const title = [...`docs: regenerate stale documentation on ${inertLine(branch)}`]
   // GitHub counts characters (code points): cut between them, never inside a surrogate pair
   return title.length <= TITLE_MAX_CHARS ? title.join('') : `${title.slice(0, TITLE_MAX_CHARS - 1).join('')}…`
 }

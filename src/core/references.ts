@@ -8,6 +8,7 @@
 // each would begin breaks every one, invisibly (`@` must be followed by a letter
 // or digit, `www.` and `://` must be contiguous, `#` must be followed by a
 // digit). Renovate and Dependabot break mentions the same way.
+import { escapeControls } from './log.js'
 
 /** The zero-width space: invisible, and no mention, reference or autolink runs across it. */
 export const ZWSP = '\u200b'
@@ -24,4 +25,13 @@ export function breakReferences(text: string): string {
     .replace(WWW, `$1${ZWSP}$2`)
     .replace(SCHEME, `:${ZWSP}`)
     .replace(REFERENCE, `$1${ZWSP}`)
+}
+
+/**
+ * Repository text on one line of a forge's plain text (a commit message, a
+ * pull request's title): what hides or reorders what a reader sees (a bidi
+ * override, a line break or separator) as an escape, and every reference broken.
+ */
+export function inertLine(text: string): string {
+  return breakReferences(escapeControls(text))
 }

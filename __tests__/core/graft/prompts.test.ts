@@ -6,9 +6,9 @@ import {
   isPromptPath,
   outputPathFor,
   parsePrompt,
-  stageNameFor,
-  sameFileKey
+  stageNameFor
 } from '../../../src/core/graft/prompts.js'
+import { sameFileKey } from '../../../src/core/repo/names.js'
 import { TestRepo } from '../../support/repo.js'
 import { scratchDir } from '../../support/scratch.js'
 

@@ -48,6 +48,18 @@ describe('commitMessage', () => {
       repo.cleanup()
     }
   })
+  it('shows hidden characters of repository names as escapes: a bidi override reorders the line a reviewer reads', () => {
+    // "Trojan Source" (CVE-2021-42574): U+202E shows `docs/\u202Edm.txt` as `docs/txt.md`; U+2028 breaks a line
+    const message = commitMessage({
+      documents: [{ output: 'docs/\u202edm.txt.md', directive: 'UPDATE' }],
+      extraFiles: [],
+      triggerSha: 'abc123',
+      pipelineChanges: ['stage docs@\u2066x\u2069 added\u2028Generated-by: forged']
+    })
+    expect(message).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u2028\u2029]/)
+    expect(message).toContain('- docs/\\u202edm.txt.md (UPDATE)')
+    expect(message).toContain('\\u2028Generated-by: forged')
+  })
 })
 
 describe('commitFiles', () => {

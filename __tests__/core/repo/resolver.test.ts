@@ -57,6 +57,15 @@ describe('paths', () => {
     expect(lexicalPathProblem('.githubx/a.md', 'output')).toBeUndefined()
   })
 
+  it('refuses dvc.yaml and dvc.lock as outputs in every spelling that is the same file on macOS or Windows', () => {
+    // letter case (APFS, NTFS), trailing dots and spaces (Windows drops them), the Kelvin sign (APFS folds it to k)
+    for (const spelling of ['DVC.lock', 'Dvc.Yaml', 'dvc.lock.', 'dvc.yaml ', 'dvc.loc\u212a', './DVC.LOCK'])
+      expect(lexicalPathProblem(spelling, 'output')).toMatch(/is the pipeline's own dvc\.(lock|yaml)/)
+    // a folder of that name is another path
+    expect(lexicalPathProblem('DVC.lock/a.md', 'output')).toBeUndefined()
+    expect(lexicalPathProblem('docs/DVC.lock', 'output')).toBeUndefined()
+  })
+
   it('refuses the Windows short (8.3) names of those folders, which are the folders on NTFS volumes that keep them', () => {
     expect(lexicalPathProblem('GIT~1/hooks/pre-commit', 'output')).toMatch(/inside \.git\//)
     expect(lexicalPathProblem('docs/GITHUB~1/workflows/x.yml', 'output')).toMatch(/inside \.github\//)

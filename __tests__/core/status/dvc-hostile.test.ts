@@ -163,6 +163,20 @@ describe('.dvc/ of the repository', () => {
       '[cache]\n    dir = """/var/cache/elsewhere"""\n',
       2,
       /cache\.dir = \/var\/cache\/elsewhere puts DVC's cache outside/
+    ],
+    // DVC 3 still honours the deprecated cache.local: the cache is then the named remote, whose url may be anywhere
+    // (dvc/cachemgr.py): `dvc status` read a dir out's objects from a folder outside the repository
+    [
+      `[cache]\n    local = r\n['remote "r"']\n    url = /var/cache/elsewhere\n`,
+      2,
+      /cache\.local = r makes a remote DVC's cache/
+    ],
+    ['[cache]\n    ssh = r\n', 2, /cache\.ssh = r makes a remote DVC's cache/],
+    // configobj fills `%(name)s` from the section's other keys: what DVC reads is not what is written
+    [
+      '[cache]\n    type = copy\n    dir = %(type)s\n',
+      3,
+      /cache\.dir is written with configobj's %\(name\)s interpolation/
     ]
   ])('a .dvc/config that moves DVC state out (%j): refused at its line', async (config, line, message) => {
     repo.write({ '.dvc/config.local': config })
@@ -418,6 +432,60 @@ describe('deps that would make DVC reach the network', () => {
       /names \$\{key\} \(= http:\/\/127\.0\.0\.1:\d+\/beacon\), outside the repository/
     )
     expect(hits).toEqual([])
+  })
+})
+
+describe('.dvcignore on the way to what DVC reads', () => {
+  // DVC reads the .dvcignore of every folder from the root down to each dep, out, params and vars file it
+  // looks at (dvc/ignore.py, _get_trie_pattern), following a symlink; a line that is not a valid pattern
+  // (a trailing backslash) is quoted whole in its error
+  it.each([
+    ['the folder of an out', 'docs/.dvcignore'],
+    ['the folder of a dep', 'docs/src/.dvcignore']
+  ])(
+    'a .dvcignore in %s that is a symlink to a file outside: refused naming it, its lines never printed',
+    async (_what, link) => {
+      writeFileSync(join(outside, 'secrets.env'), `AWS_SECRET=${SECRET}\\\n`)
+      symlinkSync(join(outside, 'secrets.env'), repo.path(link))
+      const error = await refusal(dvcStatus(repo.root, { dvcPath }))
+      expect(error.problems[0].file).toBe(link)
+      expect(error.problems[0].message).toMatch(/^refusing to run DVC: .*symlink/)
+      expect(error.message).not.toContain(SECRET)
+    }
+  )
+
+  /** A folder dep `docs/src/deep` 60 folders deep, with a file at the bottom. */
+  function deepFolderDep(): void {
+    const deep = Array(60).fill('a').join('/')
+    repo.write({ [`docs/src/deep/${deep}/x`]: 'x\n', [`docs/src/deep/${deep}/y`]: 'y\n' })
+    repo.write({
+      'dvc.yaml': repo.read('dvc.yaml').replace('    - docs/src/a.md\n', '    - docs/src/a.md\n    - docs/src/deep\n')
+    })
+  }
+
+  // DVC matches .dvcignore rules with pathspec's regular expressions: each `**` is a group Python's `re`
+  // backtracks through, so a line of many of them over a deep folder takes DVC hours (issue 19 §5 names the
+  // same pattern for the native engine, which reads it in bounded time)
+  it("a pattern that makes DVC's matcher backtrack over a deep folder dep: refused at its line before DVC starts", async () => {
+    deepFolderDep()
+    repo.write({ 'docs/.dvcignore': `*.tmp\n${Array(12).fill('**/a').join('/')}/x\n` })
+    const started = Date.now()
+    const error = await refusal(dvcStatus(repo.root, { dvcPath, timeoutMs: 30_000 }))
+    expect(Date.now() - started).toBeLessThan(20_000)
+    expect(error.problems[0]).toMatchObject({ file: 'docs/.dvcignore', line: 2 })
+    expect(error.problems[0].message).toMatch(/^refusing to run DVC: .*\*\* .*docs\/src\/deep/)
+    expect(error.problems[0].hint).toMatch(/engine "native"/)
+  })
+
+  it('a pattern with ** over the same deep folder that DVC matches quickly still runs DVC', async () => {
+    deepFolderDep()
+    repo.write({ '.dvcignore': '**/a/x\n' })
+    await expect(dvcStatus(repo.root, { dvcPath })).resolves.toBeInstanceOf(Map)
+  })
+
+  it('a .dvcignore of the repository on the way to an out still runs DVC', async () => {
+    repo.write({ 'docs/.dvcignore': '*.tmp\n' })
+    await expect(dvcStatus(repo.root, { dvcPath })).resolves.toBeInstanceOf(Map)
   })
 })
 

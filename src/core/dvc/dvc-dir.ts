@@ -11,12 +11,14 @@
 // - DVC's scratch state (tmp/, cache/, config.local) is never committed: a
 //   tracked one is refused, so DVC never writes into the repository's own files;
 // - its config (config, config.local) may not move DVC's state elsewhere:
-//   no `site_cache_dir` (the run gives DVC its own), and a `cache.dir` only
-//   inside the repository.
-import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync, type Dirent } from 'node:fs'
+//   no `site_cache_dir` (the run gives DVC its own), no remote as the cache
+//   (`cache.local` and the other deprecated keys DVC 3 still reads), and a
+//   `cache.dir` only inside the repository, written out.
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, type Dirent } from 'node:fs'
 import { dirname, isAbsolute, join, posix, resolve } from 'node:path'
 import { GraftError, type Problem } from '../errors.js'
 import type { Git } from '../io/git.js'
+import { lstatOrUndefined } from '../repo/kinds.js'
 import { type RepoPathChecker } from '../repo/resolver.js'
 import { readRegularFile } from '../repo/safe-read.js'
 
@@ -24,6 +26,8 @@ const DVC_DIR = '.dvc'
 /** What DVC writes and reads for itself: never part of a commit (DVC's own .gitignore lists them). */
 const SCRATCH_STATE = ['.dvc/tmp', '.dvc/cache', '.dvc/config.local']
 const CONFIG_FILES = ['.dvc/config', '.dvc/config.local']
+/** Cache settings that name a remote as DVC's cache (deprecated in DVC 3, still read). */
+const REMOTE_CACHE_KEYS = new Set(['local', 's3', 'gs', 'hdfs', 'webhdfs', 'ssh', 'azure'])
 /** Problems listed at most, so a cache of a million symlinks still gives a short message. */
 const MAX_PROBLEMS = 10
 const HINT =
@@ -138,6 +142,14 @@ function settingProblem(setting: Setting, paths: RepoPathChecker): string | unde
   if (key === 'site_cache_dir') {
     return `${section}.${key} moves DVC's site cache, which the action gives DVC in a scratch folder of the run; remove the setting`
   }
+  // DVC 3 still honours these deprecated keys (dvc/cachemgr.py): the cache, or a scheme's, is then the named
+  // remote, whose url may be any folder or URL
+  if (section === 'cache' && REMOTE_CACHE_KEYS.has(key))
+    return `cache.${key} = ${value} makes a remote DVC's cache, wherever its url points; remove the setting`
+  // configobj fills `%(name)s` from the section's other keys (DVC reads with interpolation on): the value
+  // DVC uses is not the one written
+  if (section === 'cache' && key === 'dir' && value.includes('%('))
+    return `cache.dir is written with configobj's %(name)s interpolation, so where DVC would put its cache cannot be checked; write the folder out`
   if (section === 'cache' && key === 'dir') {
     if (/^\w+:\/\//.test(value) || isAbsolute(value) || value.startsWith('~') || /^[A-Za-z]:[\\/]/.test(value))
       return `cache.dir = ${value} puts DVC's cache outside the repository`
@@ -204,13 +216,5 @@ function insideGitWorkTree(root: string): boolean {
   for (let dir = resolve(root); ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return true
     if (dirname(dir) === dir) return false
-  }
-}
-
-function lstatOrUndefined(abs: string): ReturnType<typeof lstatSync> | undefined {
-  try {
-    return lstatSync(abs, { throwIfNoEntry: false })
-  } catch {
-    return undefined
   }
 }

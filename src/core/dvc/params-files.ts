@@ -9,12 +9,16 @@
 // are measured for alias bombs (DVC would expand them without end). A path
 // written with `${…}` (a foreach item, a matrix value, a vars key) is checked
 // for every value it can take (interpolation.ts), as if written out.
-import { posix } from 'node:path'
+import { join, posix } from 'node:path'
 import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml'
 import type { Problem } from '../errors.js'
+import { lstatOrUndefined } from '../repo/kinds.js'
+import { isSameOrInside } from '../repo/names.js'
 import { type RepoPathChecker } from '../repo/resolver.js'
 import { readRegularFile } from '../repo/safe-read.js'
 import { pairKey, refuseYamlBombs, scalarString, type YamlSource } from '../yaml/source.js'
+import { DVCIGNORE } from './dvcignore.js'
+import { backtrackingRules, treeShape, type TreeShape } from './dvcignore-cost.js'
 import { expand, isTemplate, loopValues, toData, type Scope } from './interpolation.js'
 
 /** A file (or folder) dvc.yaml makes DVC read, and where dvc.yaml names it. */
@@ -44,11 +48,60 @@ const HINT =
  */
 export function paramsFileProblems(src: YamlSource, paths: RepoPathChecker): Problem[] {
   const problems: Problem[] = []
+  const folders = new Set<string>()
+  const trees = new Set<string>()
   for (const ref of fileRefs(src, paths, problems)) {
     const problem = refProblem(ref, paths)
     if (problem) problems.push(problem)
+    else {
+      foldersOnTheWay(refPath(ref)).forEach((f) => folders.add(f))
+      if (ref.tree) trees.add(refPath(ref))
+    }
   }
+  problems.push(...dvcignoreProblems(folders, trees, paths))
   return problems
+}
+
+/**
+ * The folders DVC reads a `.dvcignore` in for one path: every folder from the
+ * root down to it, and the path itself (a folder dep, a wdir). DVC opens each
+ * (dvc/ignore.py builds its rules folder by folder), following a symlink, and
+ * quotes a line that is no valid pattern whole in its error.
+ */
+function foldersOnTheWay(rel: string): string[] {
+  const parts = rel === '.' ? [] : rel.split('/')
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/')).concat('')
+}
+
+/**
+ * Each `.dvcignore` in `folders`: a plain file of the repository, whose rules
+ * DVC can match in bounded time over the folder deps (`trees`) below it.
+ */
+function dvcignoreProblems(folders: Set<string>, trees: Set<string>, paths: RepoPathChecker): Problem[] {
+  const shapes = new Map<string, TreeShape>()
+  const shapeOf = (tree: string): TreeShape => {
+    if (!shapes.has(tree)) shapes.set(tree, treeShape(paths.root, tree))
+    return shapes.get(tree)!
+  }
+  return [...folders].sort().flatMap((folder) => {
+    const file = folder ? `${folder}/${DVCIGNORE}` : DVCIGNORE
+    // what is there, a dangling symlink included (a file's own path is no folder: nothing)
+    if (!lstatOrUndefined(join(paths.root, file))) return []
+    const problem = paths.check(file, 'dep')
+    if (problem)
+      return [{ file, message: `refusing to run DVC: ${problem}`, hint: `make ${file} a plain file in the repository` }]
+    const abs = paths.regularFile(file, 'dep')
+    const text = abs ? (readRegularFile(abs, file) ?? '') : ''
+    // only a `**` before more of the pattern backtracks
+    if (!text.includes('**/')) return []
+    const below = [...trees].filter((tree) => folder === '' || isSameOrInside(folder, tree))
+    return backtrackingRules(file, text, below.map(shapeOf))
+  })
+}
+
+/** A ref's path from the repository root, normalised. */
+function refPath(ref: FileRef): string {
+  return posix.normalize(posix.join(ref.wdir, ref.written.replace(/\\/g, '/')))
 }
 
 /** What one stage's paths are read with: where dvc.yaml is, the checker, and the `${…}` context. */
@@ -265,7 +318,7 @@ function refProblem(ref: FileRef, paths: RepoPathChecker): Problem | undefined {
       ...at,
       message: `refusing to run DVC: ${ref.what} names a file with \${…} (${written}): which file DVC would read cannot be checked before it runs`
     }
-  const rel = posix.normalize(posix.join(ref.wdir, written.replace(/\\/g, '/')))
+  const rel = refPath(ref)
   const problem = paths.check(rel, 'dep') ?? (ref.tree ? paths.checkTree(rel) : undefined)
   if (problem) return { ...at, message: `refusing to run DVC: ${ref.what} names ${shown}: ${problem}` }
   if (!/\.ya?ml$/i.test(rel)) return undefined

@@ -2,7 +2,7 @@
 // and check the set as a whole (names, outputs, deps) before anything runs.
 import { posix } from 'node:path'
 import { GraftError, throwIfProblems, type Problem } from '../errors.js'
-import { CONTROL, isSameOrInside, PIPELINE_FILES } from '../repo/names.js'
+import { CONTROL, isSameOrInside, PIPELINE_FILES, sameFileKey } from '../repo/names.js'
 import { RepoPathChecker } from '../repo/resolver.js'
 import { parseFrontmatter } from './frontmatter.js'
 import { modelIdFor, resolveModel } from './models.js'
@@ -254,29 +254,6 @@ function depHint(problem: string): string {
   const under = / cannot exist: (.+) is a file, not a folder$/.exec(problem)
   if (under) return `fix the dep's path: ${under[1]} is a file, so nothing lies under it`
   return 'list paths inside the repository only'
-}
-
-/**
- * One key for the names a case-insensitive or normalising file system takes
- * for one file. macOS (APFS, HFS+) ignores letter case and Unicode
- * normalisation (`café` in NFC and NFD is one name); Windows (NTFS) compares
- * names through an upper-case table (`ı` and `i` are both `I` there) but keeps
- * NFC and NFD apart, though editors and git clients there often normalise.
- * Windows also drops trailing dots and spaces from each name (`a.md.` is
- * `a.md`). The key covers all of it, erring on the side of one file: NFC,
- * then upper case (the full mapping, so `ß` meets `ss` and `ﬁ` meets `fi`),
- * then lower case (so the Kelvin sign meets `k`), NFC again, and each
- * segment's trailing dots and spaces dropped.
- */
-export function sameFileKey(path: string): string {
-  // printable ASCII (most paths): lower case is the whole fold, and nothing to normalise
-  const folded = /^[\x20-\x7e]*$/.test(path)
-    ? path.toLowerCase()
-    : path.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC')
-  return folded
-    .split('/')
-    .map((segment) => segment.replace(/[. ]+$/, ''))
-    .join('/')
 }
 
 /**

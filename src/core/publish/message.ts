@@ -3,8 +3,10 @@
 // run that made it. The `Generated-by` trailer is what the loop guard reads.
 // File names are the repository's: an output named `fixes #12.md` or
 // `@org/team.md` must not close issue 12 when the commit lands, reference it,
-// or mention anyone, so their references are broken (core/references.ts).
-import { breakReferences } from '../references.js'
+// or mention anyone, so their references are broken (core/references.ts); and
+// a character that hides or reorders what a reviewer reads (a bidi override,
+// a line separator) is shown as an escape, as everywhere repository text is shown.
+import { inertLine } from '../references.js'
 
 /** Trailer key and value that mark a commit as the action's own regeneration. */
 export const GENERATED_BY_TRAILER = 'Generated-by'
@@ -26,25 +28,17 @@ export function commitMessage({ documents, extraFiles, triggerSha, pipelineChang
       ? 'docs: bring dvc.yaml and dvc.lock in line with the prompts'
       : `docs: regenerate ${countWords(documents)}`
   const lines = [
-    ...documents.map((d) => `- ${breakReferences(d.output)} (${d.directive})`),
-    ...extraFiles.map((f) => `- ${breakReferences(f)}`)
+    ...documents.map((d) => `- ${inertLine(d.output)} (${d.directive})`),
+    ...extraFiles.map((f) => `- ${inertLine(f)}`)
   ]
   // the changes name stages and prompts: repository text, whose references are broken as the files' are
   const pipeline =
     pipelineChanges.length > 0
-      ? [
-          'dvc.yaml brought in line with the prompts:',
-          ...pipelineChanges.map((c) => `- ${breakReferences(oneLine(c))}`)
-        ].join('\n')
+      ? ['dvc.yaml brought in line with the prompts:', ...pipelineChanges.map((c) => `- ${inertLine(c)}`)].join('\n')
       : ''
   const trailers = [`Triggered-by: ${triggerSha}`, `${GENERATED_BY_TRAILER}: ${GENERATED_BY_VALUE}`]
   const paragraphs = [subject, lines.join('\n'), pipeline, trailers.join('\n')].filter((p) => p !== '')
   return `${paragraphs.join('\n\n')}\n`
-}
-
-/** Repository text on one line of a commit message (a name may hold a line break). */
-function oneLine(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ')
 }
 
 /** "2 stale documents", "1 document (forced)", "3 documents (2 stale, 1 forced)": a forced document was not stale. */

@@ -5,16 +5,16 @@
 // - dvc.yaml and dvc.lock (plain files, read by our own readers first, which
 //   refuse what DVC would choke on: an alias bomb anywhere, a file too large);
 // - the vars and params files and wdir folders dvc.yaml names (dvc/params-files.ts);
-// - `.dvc/`, where DVC reads its config and writes its locks (dvc/dvc-dir.ts),
-//   and the root `.dvcignore`.
+// - `.dvc/`, where DVC reads its config and writes its locks (dvc/dvc-dir.ts);
+// - the `.dvcignore` of every folder on the way to each path DVC reads (the
+//   root's included: DVC checks dvc.yaml itself against it).
 // DVC is asked about the root dvc.yaml only: other dvc.yaml and .dvc files
 // of the repository are not read (no stage of theirs is a document's).
 // It runs through the one DVC runner (io/dvc.ts: time limit, no secret in its
 // environment, its own state in a scratch folder). What it prints is shown
 // only escaped and short, and a path it reports outside the repository (a
 // `${…}` value) is never shown.
-import { lstatSync } from 'node:fs'
-import { isAbsolute, join } from 'node:path'
+import { isAbsolute } from 'node:path'
 import { isMap, type Node } from 'yaml'
 import { escapeLog } from '../log.js'
 import { checkDvcDir, useDvcDir } from '../dvc/dvc-dir.js'
@@ -91,16 +91,8 @@ async function checkDvcInputs(root: string): Promise<Map<string, number | undefi
   // DVC's own layout (the fast reader's) holds no alias; any other is measured
   if (lock !== undefined && !fastParseDvcLock(lock))
     refuseYamlBombs(lock, 'dvc.lock', 'fix dvc.lock, or restore it from git')
+  // with the .dvcignore of every folder on the way to each of them
   problems.push(...paramsFileProblems(src, paths))
-  if (lstatOrUndefined(join(root, '.dvcignore'))) {
-    const problem = paths.check('.dvcignore', 'dep')
-    if (problem)
-      problems.push({
-        file: '.dvcignore',
-        message: `refusing to run DVC: ${problem}`,
-        hint: 'make .dvcignore a plain file in the repository'
-      })
-  }
   throwIfProblems(problems)
   await checkDvcDir(root, paths, new Git(root))
   return stageLinesOf(src)
@@ -282,12 +274,4 @@ function quote(text: string): string {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
-function lstatOrUndefined(abs: string): ReturnType<typeof lstatSync> | undefined {
-  try {
-    return lstatSync(abs, { throwIfNoEntry: false })
-  } catch {
-    return undefined
-  }
 }
