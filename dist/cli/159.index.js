@@ -2,6 +2,456 @@ export const id = 159;
 export const ids = [159];
 export const modules = {
 
+/***/ 6819:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  k: () => (/* binding */ DVCIGNORE),
+  C: () => (/* binding */ DvcIgnore)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __webpack_require__(298);
+var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 2 modules
+var resolver = __webpack_require__(2915);
+;// CONCATENATED MODULE: ./src/core/dvc/globstar.ts
+// A gitignore pattern that holds `**`, matched segment by segment in time
+// bounded by (pattern segments × path segments × segment length). The `ignore`
+// package turns each `/**/` into `(?:\/[^\/]+)*` of a JavaScript regular
+// expression, which backtracks: a one-line `.dvcignore` with a dozen
+// `**/a/` segments over a deep folder dep took minutes per path. Patterns
+// without `**` stay with `ignore` (their expressions cannot repeat across
+// segments); this matcher gives the others the same answers (a property test
+// holds it to `ignore` on small inputs).
+class GlobstarPattern {
+    segments;
+    dirOnly;
+    /** `/**` at the end: everything inside, never the folder itself */
+    trailingGlobstar;
+    constructor(segments, dirOnly, trailingGlobstar) {
+        this.segments = segments;
+        this.dirOnly = dirOnly;
+        this.trailingGlobstar = trailingGlobstar;
+    }
+    /**
+     * The matcher for `pattern` (a gitignore line without its leading `!`), or
+     * undefined when it holds no `**` segment or a form this matcher does not
+     * read (an escaped slash, an empty segment, an unterminated bracket).
+     */
+    static parse(pattern) {
+        let body = pattern;
+        const dirOnly = body.endsWith('/') && !body.endsWith('\\/');
+        if (dirOnly)
+            body = body.replace(/\/+$/, '');
+        if (body.includes('\\/'))
+            return undefined;
+        // A `**` segment beside another holds a slash, so the pattern is anchored to its folder.
+        if (body.startsWith('/'))
+            body = body.slice(1);
+        const parts = body.split('/');
+        if (parts.some((p) => p === ''))
+            return undefined;
+        const segments = [];
+        for (const part of parts) {
+            if (/^\*{2,}$/.test(part)) {
+                if (!segments.at(-1)?.globstar)
+                    segments.push({ globstar: true });
+                continue;
+            }
+            const tokens = tokenize(part);
+            if (!tokens)
+                return undefined;
+            segments.push({ globstar: false, tokens });
+        }
+        if (!segments.some((s) => s.globstar))
+            return undefined;
+        // `**` alone matches every path, as `/**` does
+        if (segments.length === 1)
+            return new GlobstarPattern(segments, dirOnly, false);
+        const trailing = segments.at(-1).globstar;
+        return new GlobstarPattern(segments, dirOnly, trailing);
+    }
+    /**
+     * Whether `path` (relative to the pattern's folder, `/`-separated, no
+     * trailing slash) matches; with `orInside`, also when a folder above it does.
+     * One pass over the path's segments, carrying the set of pattern positions
+     * reached (a state machine, not backtracking).
+     */
+    matches(path, isDir, orInside = false) {
+        const parts = path.split('/');
+        const n = this.segments.length;
+        let states = this.closure(new Set([0]));
+        for (let j = 0; j < parts.length; j++) {
+            const next = new Set();
+            for (const i of states) {
+                if (i === n)
+                    continue;
+                const segment = this.segments[i];
+                if (segment.globstar) {
+                    next.add(i);
+                    if (i === n - 1 && this.trailingGlobstar)
+                        next.add(n);
+                }
+                else if (globMatches(segment.tokens, parts[j]))
+                    next.add(i + 1);
+            }
+            states = this.closure(next);
+            if (states.size === 0)
+                return false;
+            const last = j === parts.length - 1;
+            // a folder above the path (j < last) is a folder: a dir-only pattern may match it
+            if (states.has(n) && (last ? isDir || !this.dirOnly : orInside))
+                return true;
+        }
+        return false;
+    }
+    /** The positions reachable without reading a segment: past a `**` that matches no folder. */
+    closure(states) {
+        for (const i of [...states]) {
+            for (let k = i; k < this.segments.length && this.segments[k].globstar; k++) {
+                if (k === this.segments.length - 1 && this.trailingGlobstar)
+                    break; // `/**` needs one segment
+                states.add(k + 1);
+            }
+        }
+        return states;
+    }
+}
+/** The tokens of one segment's glob; undefined for an unterminated bracket expression. */
+function tokenize(part) {
+    const tokens = [];
+    for (let i = 0; i < part.length; i++) {
+        const c = part[i];
+        if (c === '\\') {
+            if (i + 1 < part.length)
+                tokens.push({ kind: 'char', char: part[++i] });
+            continue; // a trailing backslash matches nothing more
+        }
+        if (c === '*') {
+            if (tokens.at(-1)?.kind !== 'star')
+                tokens.push({ kind: 'star' });
+        }
+        else if (c === '?')
+            tokens.push({ kind: 'any' });
+        else if (c === '[') {
+            const bracket = readBracket(part, i);
+            if (!bracket)
+                return undefined;
+            tokens.push({ kind: 'class', test: bracket.test });
+            i = bracket.end;
+        }
+        else
+            tokens.push({ kind: 'char', char: c });
+    }
+    return tokens;
+}
+const POSIX_CLASSES = {
+    alnum: /[A-Za-z0-9]/,
+    alpha: /[A-Za-z]/,
+    blank: /[ \t]/,
+    cntrl: /[\x00-\x1f\x7f]/,
+    digit: /[0-9]/,
+    graph: /[!-~]/,
+    lower: /[a-z]/,
+    print: /[ -~]/,
+    punct: /[!-/:-@[-`{-~]/,
+    space: /[ \t\n\r\f\v]/,
+    upper: /[A-Z]/,
+    xdigit: /[0-9A-Fa-f]/
+};
+/** A bracket expression from `part[start] === '['` (git's wildmatch members); its end index, or undefined. */
+function readBracket(part, start) {
+    let i = start + 1;
+    const negated = part[i] === '!' || part[i] === '^';
+    if (negated)
+        i++;
+    const tests = [];
+    let first = true;
+    for (; i < part.length; i++) {
+        let c = part[i];
+        if (c === ']' && !first) {
+            const members = tests;
+            return { end: i, test: (ch) => ch !== '/' && members.some((t) => t(ch)) !== negated };
+        }
+        first = false;
+        if (c === '[' && part[i + 1] === ':') {
+            const close = part.indexOf(':]', i + 2);
+            if (close < 0)
+                return undefined;
+            const cls = POSIX_CLASSES[part.slice(i + 2, close)];
+            if (!cls)
+                return undefined;
+            tests.push((ch) => cls.test(ch));
+            i = close + 1;
+            continue;
+        }
+        if (c === '\\') {
+            if (i + 1 >= part.length)
+                return undefined;
+            c = part[++i];
+        }
+        if (part[i + 1] === '-' && part[i + 2] !== undefined && part[i + 2] !== ']') {
+            let hi = part[i + 2];
+            i += 2;
+            if (hi === '\\') {
+                if (i + 1 >= part.length)
+                    return undefined;
+                hi = part[++i];
+            }
+            const lo = c;
+            tests.push((ch) => ch >= lo && ch <= hi);
+        }
+        else {
+            const literal = c;
+            tests.push((ch) => ch === literal);
+        }
+    }
+    return undefined;
+}
+/**
+ * Whether one path segment matches a glob's tokens: the classic greedy scan
+ * that returns to the last `*` on a mismatch, so each (token, character) pair
+ * is visited a bounded number of times — never the regex engine's backtracking.
+ */
+function globMatches(tokens, text) {
+    let t = 0;
+    let s = 0;
+    let starT = -1;
+    let starS = 0;
+    while (s < text.length) {
+        const token = tokens[t];
+        if (token && token.kind === 'star') {
+            starT = t++;
+            starS = s;
+            continue;
+        }
+        if (token && matchesOne(token, text[s])) {
+            t++;
+            s++;
+            continue;
+        }
+        if (starT < 0)
+            return false;
+        t = starT + 1;
+        s = ++starS;
+    }
+    while (tokens[t]?.kind === 'star')
+        t++;
+    return t === tokens.length;
+}
+function matchesOne(token, c) {
+    if (token.kind === 'char')
+        return token.char === c;
+    if (token.kind === 'any')
+        return c !== '/';
+    if (token.kind === 'class')
+        return token.test(c);
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/core/dvc/dvcignore.ts
+// `.dvcignore`, as DVC applies it (dvc/ignore.py, DVC 3): gitignore-style
+// patterns in a `.dvcignore` file apply to paths below its folder; the files
+// of the folders from the repository root down are read in turn and the last
+// matching rule wins (DVC merges them into one list, the parent's first);
+// a folder that is ignored hides everything below it. DVC uses the rules when
+// it lists a directory dep or out (the files it hashes) and refuses an out
+// that is ignored itself; a file dep is never checked against them.
+// The matching is the `ignore` package's (gitignore rules, as pathspec's
+// GitIgnoreSpecPattern that DVC uses); the differential test holds both to
+// the real DVC. A pattern holding `**` is matched by globstar.ts instead:
+// `ignore` turns each `**` into a repetition of a regular expression, and
+// several of them backtrack without bound over a deep path.
+
+
+
+
+
+
+const DVCIGNORE = '.dvcignore';
+/**
+ * The `.dvcignore` rules of one repository, read lazily, each file once. Use
+ * one per run: it does not notice a `.dvcignore` changing afterwards.
+ */
+class DvcIgnore {
+    /** folder → its own rules (null: no .dvcignore there) */
+    own = new Map();
+    paths;
+    constructor(root) {
+        this.paths = new resolver/* RepoPathChecker */.x_(root);
+    }
+    /** True when no `.dvcignore` applies inside `relDir` (nothing to filter: the common case). */
+    isEmptyFor(relDir) {
+        return this.levels(relDir).length === 0;
+    }
+    /**
+     * Whether DVC ignores `relPath` (repository-relative, `/`-separated), its
+     * parent folders included, and the rule that decided.
+     */
+    check(relPath, isDir) {
+        const parts = relPath.split('/');
+        for (let i = 1; i < parts.length; i++) {
+            const parent = this.match(parts.slice(0, i).join('/'), true);
+            if (parent.ignored)
+                return parent;
+        }
+        return this.match(relPath, isDir);
+    }
+    /**
+     * Whether a path is ignored by the rules of the folders above it, its
+     * parent folders NOT checked: for a walk that does not enter ignored folders.
+     */
+    match(relPath, isDir) {
+        const slash = relPath.lastIndexOf('/');
+        let verdict = { ignored: false };
+        for (const level of this.levels(slash < 0 ? '' : relPath.slice(0, slash))) {
+            const result = testLevel(level, level.base === '' ? relPath : relPath.slice(level.base.length + 1), isDir);
+            if (result.ignored)
+                verdict = { ignored: true, rule: result.rule };
+            else if (result.unignored)
+                verdict = { ignored: false };
+        }
+        return verdict;
+    }
+    /** The rule sets that apply inside `relDir`: its own and its parents', the root's first. */
+    levels(relDir) {
+        const levels = [];
+        const parts = relDir === '' ? [] : relDir.split('/');
+        for (let i = 0; i <= parts.length; i++) {
+            const dir = parts.slice(0, i).join('/');
+            let level = this.own.get(dir);
+            if (level === undefined) {
+                level = this.read(dir, levels);
+                this.own.set(dir, level);
+            }
+            if (level)
+                levels.push(level);
+        }
+        return levels;
+    }
+    read(dir, above) {
+        const file = dir === '' ? DVCIGNORE : `${dir}/${DVCIGNORE}`;
+        // Most folders have none: one lstat says so (a stat reads nothing; anything there is judged below).
+        if (absent((0,external_node_path_.join)(this.paths.root, file)))
+            return null;
+        let text;
+        try {
+            // Through the resolver, as a pipeline file: a plain file inside the repository, never a symlink
+            // (one to /dev/zero or a FIFO would exhaust memory or hang the run; one outside would be read).
+            text = this.paths.readText(file, 'pipeline');
+        }
+        catch (e) {
+            if (e instanceof errors/* GraftError */.Tz)
+                throw e;
+            const code = e.code;
+            if (code === 'ENOENT' || code === 'ENOTDIR')
+                return null;
+            throw new errors/* GraftError */.Tz({
+                file,
+                message: `${file} cannot be read (${code ?? e.message})`,
+                hint: 'make it a readable text file of ignore patterns, or remove it'
+            });
+        }
+        if (text === undefined)
+            return null;
+        // DVC skips a .dvcignore that the rules above it ignore.
+        if (above.length > 0 && this.matchIn(above, file))
+            return null;
+        return { base: dir, file, groups: ruleGroups(file, text) };
+    }
+    matchIn(levels, relPath) {
+        let ignored = false;
+        for (const level of levels) {
+            const r = testLevel(level, level.base === '' ? relPath : relPath.slice(level.base.length + 1), false);
+            if (r.ignored)
+                ignored = true;
+            else if (r.unignored)
+                ignored = false;
+        }
+        return ignored;
+    }
+}
+/** A `**` segment: the pattern goes to the globstar matcher. */
+const GLOBSTAR_SEGMENT = /(?:^|\/)\*{2,}(?:\/|$)/g;
+function ruleGroups(file, text) {
+    const groups = [];
+    // DVC strips each line and drops blank lines and comments (dvc/ignore.py DvcIgnorePatterns.from_file).
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const pattern = raw.trim();
+        if (pattern === '' || pattern.startsWith('#'))
+            return;
+        const negative = pattern.startsWith('!');
+        const body = negative ? pattern.slice(1) : pattern;
+        const globstar = (body.match(GLOBSTAR_SEGMENT)?.length ?? 0) > 0 ? GlobstarPattern.parse(body) : undefined;
+        if (globstar) {
+            groups.push({ globstar, negative, line: i + 1, pattern });
+            return;
+        }
+        if ((body.match(GLOBSTAR_SEGMENT)?.length ?? 0) > 1) {
+            throw new errors/* GraftError */.Tz({
+                file,
+                line: i + 1,
+                message: `${file} has a pattern with several ** segments in a form the action cannot match in bounded time (an escaped slash, an empty segment or an unterminated [ ): ${pattern}`,
+                hint: 'write the pattern with plain / separators and closed [ ] brackets, or with fewer ** segments'
+            });
+        }
+        let last = groups.at(-1);
+        if (!last || !('rules' in last)) {
+            // Case-sensitive, as DVC's (pathspec's regular expressions are compiled without IGNORECASE).
+            last = { rules: ignore_default()({ ignorecase: false }) };
+            groups.push(last);
+        }
+        last.rules.add({ pattern, mark: String(i + 1) });
+    });
+    return groups;
+}
+/** The verdict of one file's rules on `sub` (relative to the file's folder): the last group that decides wins. */
+function testLevel(level, sub, isDir) {
+    let verdict = { ignored: false, unignored: false };
+    for (const group of level.groups) {
+        if ('rules' in group) {
+            const result = group.rules.test(isDir ? `${sub}/` : sub);
+            if (result.ignored) {
+                const rule = { file: level.file, line: Number(result.rule?.mark ?? 0), pattern: result.rule?.pattern ?? '' };
+                verdict = { ignored: true, unignored: false, rule };
+            }
+            else if (result.unignored)
+                verdict = { ignored: false, unignored: true };
+            continue;
+        }
+        const rule = { file: level.file, line: group.line, pattern: group.pattern };
+        if (group.negative) {
+            if (group.globstar.matches(sub, isDir))
+                verdict = { ignored: false, unignored: true };
+        }
+        else if (group.globstar.matches(sub, isDir, true)) {
+            verdict = { ignored: true, unignored: false, rule };
+        }
+    }
+    return verdict;
+}
+/** Nothing at `abs` (ENOENT, or a file where a folder should be): the only answers that skip the resolver. */
+function absent(abs) {
+    try {
+        return (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false }) === undefined;
+    }
+    catch (e) {
+        return e.code === 'ENOTDIR';
+    }
+}
+
+
+/***/ }),
+
 /***/ 7182:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -306,7 +756,7 @@ function isPlain(value, seen) {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 /* harmony import */ var _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5828);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6099);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1153);
 /* harmony import */ var _dvclock_fast_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7182);
 /* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3474);
 /* harmony import */ var _yaml_emit_ruamel_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9219);
@@ -1534,7 +1984,7 @@ async function readIfPresent(abs) {
 
 /***/ }),
 
-/***/ 6099:
+/***/ 1153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1559,437 +2009,8 @@ var errors = __webpack_require__(4296);
 var names = __webpack_require__(3452);
 // EXTERNAL MODULE: ./src/core/repo/safe-read.ts
 var safe_read = __webpack_require__(5828);
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __webpack_require__(298);
-var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
-// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 3 modules
-var resolver = __webpack_require__(633);
-;// CONCATENATED MODULE: ./src/core/dvc/globstar.ts
-// A gitignore pattern that holds `**`, matched segment by segment in time
-// bounded by (pattern segments × path segments × segment length). The `ignore`
-// package turns each `/**/` into `(?:\/[^\/]+)*` of a JavaScript regular
-// expression, which backtracks: a one-line `.dvcignore` with a dozen
-// `**/a/` segments over a deep folder dep took minutes per path. Patterns
-// without `**` stay with `ignore` (their expressions cannot repeat across
-// segments); this matcher gives the others the same answers (a property test
-// holds it to `ignore` on small inputs).
-class GlobstarPattern {
-    segments;
-    dirOnly;
-    /** `/**` at the end: everything inside, never the folder itself */
-    trailingGlobstar;
-    constructor(segments, dirOnly, trailingGlobstar) {
-        this.segments = segments;
-        this.dirOnly = dirOnly;
-        this.trailingGlobstar = trailingGlobstar;
-    }
-    /**
-     * The matcher for `pattern` (a gitignore line without its leading `!`), or
-     * undefined when it holds no `**` segment or a form this matcher does not
-     * read (an escaped slash, an empty segment, an unterminated bracket).
-     */
-    static parse(pattern) {
-        let body = pattern;
-        const dirOnly = body.endsWith('/') && !body.endsWith('\\/');
-        if (dirOnly)
-            body = body.replace(/\/+$/, '');
-        if (body.includes('\\/'))
-            return undefined;
-        // A `**` segment beside another holds a slash, so the pattern is anchored to its folder.
-        if (body.startsWith('/'))
-            body = body.slice(1);
-        const parts = body.split('/');
-        if (parts.some((p) => p === ''))
-            return undefined;
-        const segments = [];
-        for (const part of parts) {
-            if (/^\*{2,}$/.test(part)) {
-                if (!segments.at(-1)?.globstar)
-                    segments.push({ globstar: true });
-                continue;
-            }
-            const tokens = tokenize(part);
-            if (!tokens)
-                return undefined;
-            segments.push({ globstar: false, tokens });
-        }
-        if (!segments.some((s) => s.globstar))
-            return undefined;
-        // `**` alone matches every path, as `/**` does
-        if (segments.length === 1)
-            return new GlobstarPattern(segments, dirOnly, false);
-        const trailing = segments.at(-1).globstar;
-        return new GlobstarPattern(segments, dirOnly, trailing);
-    }
-    /**
-     * Whether `path` (relative to the pattern's folder, `/`-separated, no
-     * trailing slash) matches; with `orInside`, also when a folder above it does.
-     * One pass over the path's segments, carrying the set of pattern positions
-     * reached (a state machine, not backtracking).
-     */
-    matches(path, isDir, orInside = false) {
-        const parts = path.split('/');
-        const n = this.segments.length;
-        let states = this.closure(new Set([0]));
-        for (let j = 0; j < parts.length; j++) {
-            const next = new Set();
-            for (const i of states) {
-                if (i === n)
-                    continue;
-                const segment = this.segments[i];
-                if (segment.globstar) {
-                    next.add(i);
-                    if (i === n - 1 && this.trailingGlobstar)
-                        next.add(n);
-                }
-                else if (globMatches(segment.tokens, parts[j]))
-                    next.add(i + 1);
-            }
-            states = this.closure(next);
-            if (states.size === 0)
-                return false;
-            const last = j === parts.length - 1;
-            // a folder above the path (j < last) is a folder: a dir-only pattern may match it
-            if (states.has(n) && (last ? isDir || !this.dirOnly : orInside))
-                return true;
-        }
-        return false;
-    }
-    /** The positions reachable without reading a segment: past a `**` that matches no folder. */
-    closure(states) {
-        for (const i of [...states]) {
-            for (let k = i; k < this.segments.length && this.segments[k].globstar; k++) {
-                if (k === this.segments.length - 1 && this.trailingGlobstar)
-                    break; // `/**` needs one segment
-                states.add(k + 1);
-            }
-        }
-        return states;
-    }
-}
-/** The tokens of one segment's glob; undefined for an unterminated bracket expression. */
-function tokenize(part) {
-    const tokens = [];
-    for (let i = 0; i < part.length; i++) {
-        const c = part[i];
-        if (c === '\\') {
-            if (i + 1 < part.length)
-                tokens.push({ kind: 'char', char: part[++i] });
-            continue; // a trailing backslash matches nothing more
-        }
-        if (c === '*') {
-            if (tokens.at(-1)?.kind !== 'star')
-                tokens.push({ kind: 'star' });
-        }
-        else if (c === '?')
-            tokens.push({ kind: 'any' });
-        else if (c === '[') {
-            const bracket = readBracket(part, i);
-            if (!bracket)
-                return undefined;
-            tokens.push({ kind: 'class', test: bracket.test });
-            i = bracket.end;
-        }
-        else
-            tokens.push({ kind: 'char', char: c });
-    }
-    return tokens;
-}
-const POSIX_CLASSES = {
-    alnum: /[A-Za-z0-9]/,
-    alpha: /[A-Za-z]/,
-    blank: /[ \t]/,
-    cntrl: /[\x00-\x1f\x7f]/,
-    digit: /[0-9]/,
-    graph: /[!-~]/,
-    lower: /[a-z]/,
-    print: /[ -~]/,
-    punct: /[!-/:-@[-`{-~]/,
-    space: /[ \t\n\r\f\v]/,
-    upper: /[A-Z]/,
-    xdigit: /[0-9A-Fa-f]/
-};
-/** A bracket expression from `part[start] === '['` (git's wildmatch members); its end index, or undefined. */
-function readBracket(part, start) {
-    let i = start + 1;
-    const negated = part[i] === '!' || part[i] === '^';
-    if (negated)
-        i++;
-    const tests = [];
-    let first = true;
-    for (; i < part.length; i++) {
-        let c = part[i];
-        if (c === ']' && !first) {
-            const members = tests;
-            return { end: i, test: (ch) => ch !== '/' && members.some((t) => t(ch)) !== negated };
-        }
-        first = false;
-        if (c === '[' && part[i + 1] === ':') {
-            const close = part.indexOf(':]', i + 2);
-            if (close < 0)
-                return undefined;
-            const cls = POSIX_CLASSES[part.slice(i + 2, close)];
-            if (!cls)
-                return undefined;
-            tests.push((ch) => cls.test(ch));
-            i = close + 1;
-            continue;
-        }
-        if (c === '\\') {
-            if (i + 1 >= part.length)
-                return undefined;
-            c = part[++i];
-        }
-        if (part[i + 1] === '-' && part[i + 2] !== undefined && part[i + 2] !== ']') {
-            let hi = part[i + 2];
-            i += 2;
-            if (hi === '\\') {
-                if (i + 1 >= part.length)
-                    return undefined;
-                hi = part[++i];
-            }
-            const lo = c;
-            tests.push((ch) => ch >= lo && ch <= hi);
-        }
-        else {
-            const literal = c;
-            tests.push((ch) => ch === literal);
-        }
-    }
-    return undefined;
-}
-/**
- * Whether one path segment matches a glob's tokens: the classic greedy scan
- * that returns to the last `*` on a mismatch, so each (token, character) pair
- * is visited a bounded number of times — never the regex engine's backtracking.
- */
-function globMatches(tokens, text) {
-    let t = 0;
-    let s = 0;
-    let starT = -1;
-    let starS = 0;
-    while (s < text.length) {
-        const token = tokens[t];
-        if (token && token.kind === 'star') {
-            starT = t++;
-            starS = s;
-            continue;
-        }
-        if (token && matchesOne(token, text[s])) {
-            t++;
-            s++;
-            continue;
-        }
-        if (starT < 0)
-            return false;
-        t = starT + 1;
-        s = ++starS;
-    }
-    while (tokens[t]?.kind === 'star')
-        t++;
-    return t === tokens.length;
-}
-function matchesOne(token, c) {
-    if (token.kind === 'char')
-        return token.char === c;
-    if (token.kind === 'any')
-        return c !== '/';
-    if (token.kind === 'class')
-        return token.test(c);
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/core/dvc/dvcignore.ts
-// `.dvcignore`, as DVC applies it (dvc/ignore.py, DVC 3): gitignore-style
-// patterns in a `.dvcignore` file apply to paths below its folder; the files
-// of the folders from the repository root down are read in turn and the last
-// matching rule wins (DVC merges them into one list, the parent's first);
-// a folder that is ignored hides everything below it. DVC uses the rules when
-// it lists a directory dep or out (the files it hashes) and refuses an out
-// that is ignored itself; a file dep is never checked against them.
-// The matching is the `ignore` package's (gitignore rules, as pathspec's
-// GitIgnoreSpecPattern that DVC uses); the differential test holds both to
-// the real DVC. A pattern holding `**` is matched by globstar.ts instead:
-// `ignore` turns each `**` into a repetition of a regular expression, and
-// several of them backtrack without bound over a deep path.
-
-
-
-
-
-
-const DVCIGNORE = '.dvcignore';
-/**
- * The `.dvcignore` rules of one repository, read lazily, each file once. Use
- * one per run: it does not notice a `.dvcignore` changing afterwards.
- */
-class DvcIgnore {
-    /** folder → its own rules (null: no .dvcignore there) */
-    own = new Map();
-    paths;
-    constructor(root) {
-        this.paths = new resolver/* RepoPathChecker */.x_(root);
-    }
-    /** True when no `.dvcignore` applies inside `relDir` (nothing to filter: the common case). */
-    isEmptyFor(relDir) {
-        return this.levels(relDir).length === 0;
-    }
-    /**
-     * Whether DVC ignores `relPath` (repository-relative, `/`-separated), its
-     * parent folders included, and the rule that decided.
-     */
-    check(relPath, isDir) {
-        const parts = relPath.split('/');
-        for (let i = 1; i < parts.length; i++) {
-            const parent = this.match(parts.slice(0, i).join('/'), true);
-            if (parent.ignored)
-                return parent;
-        }
-        return this.match(relPath, isDir);
-    }
-    /**
-     * Whether a path is ignored by the rules of the folders above it, its
-     * parent folders NOT checked: for a walk that does not enter ignored folders.
-     */
-    match(relPath, isDir) {
-        const slash = relPath.lastIndexOf('/');
-        let verdict = { ignored: false };
-        for (const level of this.levels(slash < 0 ? '' : relPath.slice(0, slash))) {
-            const result = testLevel(level, level.base === '' ? relPath : relPath.slice(level.base.length + 1), isDir);
-            if (result.ignored)
-                verdict = { ignored: true, rule: result.rule };
-            else if (result.unignored)
-                verdict = { ignored: false };
-        }
-        return verdict;
-    }
-    /** The rule sets that apply inside `relDir`: its own and its parents', the root's first. */
-    levels(relDir) {
-        const levels = [];
-        const parts = relDir === '' ? [] : relDir.split('/');
-        for (let i = 0; i <= parts.length; i++) {
-            const dir = parts.slice(0, i).join('/');
-            let level = this.own.get(dir);
-            if (level === undefined) {
-                level = this.read(dir, levels);
-                this.own.set(dir, level);
-            }
-            if (level)
-                levels.push(level);
-        }
-        return levels;
-    }
-    read(dir, above) {
-        const file = dir === '' ? DVCIGNORE : `${dir}/${DVCIGNORE}`;
-        // Most folders have none: one lstat says so (a stat reads nothing; anything there is judged below).
-        if (absent((0,external_node_path_.join)(this.paths.root, file)))
-            return null;
-        let text;
-        try {
-            // Through the resolver, as a pipeline file: a plain file inside the repository, never a symlink
-            // (one to /dev/zero or a FIFO would exhaust memory or hang the run; one outside would be read).
-            text = this.paths.readText(file, 'pipeline');
-        }
-        catch (e) {
-            if (e instanceof errors/* GraftError */.Tz)
-                throw e;
-            const code = e.code;
-            if (code === 'ENOENT' || code === 'ENOTDIR')
-                return null;
-            throw new errors/* GraftError */.Tz({
-                file,
-                message: `${file} cannot be read (${code ?? e.message})`,
-                hint: 'make it a readable text file of ignore patterns, or remove it'
-            });
-        }
-        if (text === undefined)
-            return null;
-        // DVC skips a .dvcignore that the rules above it ignore.
-        if (above.length > 0 && this.matchIn(above, file))
-            return null;
-        return { base: dir, file, groups: ruleGroups(file, text) };
-    }
-    matchIn(levels, relPath) {
-        let ignored = false;
-        for (const level of levels) {
-            const r = testLevel(level, level.base === '' ? relPath : relPath.slice(level.base.length + 1), false);
-            if (r.ignored)
-                ignored = true;
-            else if (r.unignored)
-                ignored = false;
-        }
-        return ignored;
-    }
-}
-/** A `**` segment: the pattern goes to the globstar matcher. */
-const GLOBSTAR_SEGMENT = /(?:^|\/)\*{2,}(?:\/|$)/g;
-function ruleGroups(file, text) {
-    const groups = [];
-    // DVC strips each line and drops blank lines and comments (dvc/ignore.py DvcIgnorePatterns.from_file).
-    text.split(/\r?\n/).forEach((raw, i) => {
-        const pattern = raw.trim();
-        if (pattern === '' || pattern.startsWith('#'))
-            return;
-        const negative = pattern.startsWith('!');
-        const body = negative ? pattern.slice(1) : pattern;
-        const globstar = (body.match(GLOBSTAR_SEGMENT)?.length ?? 0) > 0 ? GlobstarPattern.parse(body) : undefined;
-        if (globstar) {
-            groups.push({ globstar, negative, line: i + 1, pattern });
-            return;
-        }
-        if ((body.match(GLOBSTAR_SEGMENT)?.length ?? 0) > 1) {
-            throw new errors/* GraftError */.Tz({
-                file,
-                line: i + 1,
-                message: `${file} has a pattern with several ** segments in a form the action cannot match in bounded time (an escaped slash, an empty segment or an unterminated [ ): ${pattern}`,
-                hint: 'write the pattern with plain / separators and closed [ ] brackets, or with fewer ** segments'
-            });
-        }
-        let last = groups.at(-1);
-        if (!last || !('rules' in last)) {
-            // Case-sensitive, as DVC's (pathspec's regular expressions are compiled without IGNORECASE).
-            last = { rules: ignore_default()({ ignorecase: false }) };
-            groups.push(last);
-        }
-        last.rules.add({ pattern, mark: String(i + 1) });
-    });
-    return groups;
-}
-/** The verdict of one file's rules on `sub` (relative to the file's folder): the last group that decides wins. */
-function testLevel(level, sub, isDir) {
-    let verdict = { ignored: false, unignored: false };
-    for (const group of level.groups) {
-        if ('rules' in group) {
-            const result = group.rules.test(isDir ? `${sub}/` : sub);
-            if (result.ignored) {
-                const rule = { file: level.file, line: Number(result.rule?.mark ?? 0), pattern: result.rule?.pattern ?? '' };
-                verdict = { ignored: true, unignored: false, rule };
-            }
-            else if (result.unignored)
-                verdict = { ignored: false, unignored: true };
-            continue;
-        }
-        const rule = { file: level.file, line: group.line, pattern: group.pattern };
-        if (group.negative) {
-            if (group.globstar.matches(sub, isDir))
-                verdict = { ignored: false, unignored: true };
-        }
-        else if (group.globstar.matches(sub, isDir, true)) {
-            verdict = { ignored: true, unignored: false, rule };
-        }
-    }
-    return verdict;
-}
-/** Nothing at `abs` (ENOENT, or a file where a folder should be): the only answers that skip the resolver. */
-function absent(abs) {
-    try {
-        return (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false }) === undefined;
-    }
-    catch (e) {
-        return e.code === 'ENOTDIR';
-    }
-}
-
+// EXTERNAL MODULE: ./src/core/dvc/dvcignore.ts + 1 modules
+var dvcignore = __webpack_require__(6819);
 ;// CONCATENATED MODULE: ./src/core/dvc/lfs-pointer.ts
 // Git LFS pointers among a stage's deps. A repository that tracks a source
 // with Git LFS and is checked out without its LFS files (actions/checkout's
@@ -2086,7 +2107,7 @@ class Hasher {
         this.slots = new Semaphore(options.concurrency ?? 32);
         this.root = options.root;
         if (options.root !== undefined)
-            this.ignore = new DvcIgnore(options.root);
+            this.ignore = new dvcignore/* DvcIgnore */.C(options.root);
     }
     file(absPath, legacy = false) {
         const key = `${legacy ? 'L' : 'M'}${absPath}`;
@@ -2358,12 +2379,12 @@ async function listFiles(absDir, prefix, shown, keep) {
         }
         if (keep && !keep(rel, false))
             continue;
-        if (entry.name === DVCIGNORE) {
+        if (entry.name === dvcignore/* DVCIGNORE */.k) {
             // dvc-data's IgnoreInCollectedDirError
             throw new errors/* GraftError */.Tz({
                 file: (0,names/* showPath */.P8)(shown(abs)),
-                message: `a ${DVCIGNORE} file inside a directory that a stage depends on or writes: DVC refuses it (".dvcignore file should not be in collected dir path")`,
-                hint: `move its rules to a ${DVCIGNORE} above that directory (the repository root's, or its parent folder's)`
+                message: `a ${dvcignore/* DVCIGNORE */.k} file inside a directory that a stage depends on or writes: DVC refuses it (".dvcignore file should not be in collected dir path")`,
+                hint: `move its rules to a ${dvcignore/* DVCIGNORE */.k} above that directory (the repository root's, or its parent folder's)`
             });
         }
         if (entry.isSymbolicLink()) {
@@ -2631,7 +2652,7 @@ __webpack_require__.d(__webpack_exports__, {
   tA: () => (/* binding */ stageNameFor)
 });
 
-// UNUSED EXPORTS: comparePromptPaths, invalidStageNameChars, outputPathFor, parsePrompt, parsePromptWithLines, sameFileKey
+// UNUSED EXPORTS: comparePromptPaths, invalidStageNameChars, outputPathFor, parsePrompt, parsePromptWithLines
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
@@ -2639,8 +2660,8 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/repo/names.ts
 var names = __webpack_require__(3452);
-// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 3 modules
-var resolver = __webpack_require__(633);
+// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 2 modules
+var resolver = __webpack_require__(2915);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/core/yaml/plain.ts
@@ -3216,28 +3237,6 @@ function depHint(problem) {
     return 'list paths inside the repository only';
 }
 /**
- * One key for the names a case-insensitive or normalising file system takes
- * for one file. macOS (APFS, HFS+) ignores letter case and Unicode
- * normalisation (`café` in NFC and NFD is one name); Windows (NTFS) compares
- * names through an upper-case table (`ı` and `i` are both `I` there) but keeps
- * NFC and NFD apart, though editors and git clients there often normalise.
- * Windows also drops trailing dots and spaces from each name (`a.md.` is
- * `a.md`). The key covers all of it, erring on the side of one file: NFC,
- * then upper case (the full mapping, so `ß` meets `ss` and `ﬁ` meets `fi`),
- * then lower case (so the Kelvin sign meets `k`), NFC again, and each
- * segment's trailing dots and spaces dropped.
- */
-function sameFileKey(path) {
-    // printable ASCII (most paths): lower case is the whole fold, and nothing to normalise
-    const folded = /^[\x20-\x7e]*$/.test(path)
-        ? path.toLowerCase()
-        : path.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
-    return folded
-        .split('/')
-        .map((segment) => segment.replace(/[. ]+$/, ''))
-        .join('/');
-}
-/**
  * `files` (the repository's files, as git lists them) by sameFileKey, for the
  * keys asked only: an output's key is looked up among the files of its
  * folder, each folded once.
@@ -3250,10 +3249,10 @@ function filesByKey(files, keys) {
         const spelling = file.slice(0, file.lastIndexOf('/') + 1);
         let wanted = folderKeys.get(spelling);
         if (wanted === undefined)
-            folderKeys.set(spelling, (wanted = folders.has(sameFileKey(spelling))));
+            folderKeys.set(spelling, (wanted = folders.has((0,names/* sameFileKey */.ys)(spelling))));
         if (!wanted)
             continue;
-        const key = sameFileKey(file);
+        const key = (0,names/* sameFileKey */.ys)(file);
         if (keys.has(key))
             found.set(key, [...(found.get(key) ?? []), file]);
     }
@@ -3264,7 +3263,7 @@ function checkOutputs(paths, parsed, files = []) {
     const promptPaths = new Set(parsed.map((p) => p.prompt.path));
     const byOut = new Map();
     // a file already there under another spelling of the output: one file to macOS or Windows
-    const existing = filesByKey(files, new Set(parsed.map((p) => sameFileKey(p.prompt.out))));
+    const existing = filesByKey(files, new Set(parsed.map((p) => (0,names/* sameFileKey */.ys)(p.prompt.out))));
     const outputs = new Set(parsed.map((p) => p.prompt.out));
     for (const { prompt, lines } of parsed) {
         const at = { file: prompt.path, line: lines.out };
@@ -3280,7 +3279,7 @@ function checkOutputs(paths, parsed, files = []) {
                 hint: 'set `out` to a .md file that is not a prompt'
             });
         }
-        const key = sameFileKey(prompt.out);
+        const key = (0,names/* sameFileKey */.ys)(prompt.out);
         const other = existing.get(key)?.find((f) => f !== prompt.out && !outputs.has(f));
         if (other !== undefined && !byOut.has(key)) {
             problems.push({
@@ -3408,8 +3407,8 @@ var git = __webpack_require__(3000);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/repo/names.ts
 var names = __webpack_require__(3452);
-// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 3 modules
-var resolver = __webpack_require__(633);
+// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 2 modules
+var resolver = __webpack_require__(2915);
 // EXTERNAL MODULE: ./src/core/graft/prompts.ts + 2 modules
 var graft_prompts = __webpack_require__(9141);
 // EXTERNAL MODULE: ./src/core/pipeline/stages.ts
@@ -4271,24 +4270,18 @@ function listDiff(expected, actual) {
 
 /***/ }),
 
-/***/ 633:
+/***/ 1187:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  x_: () => (/* binding */ RepoPathChecker)
-});
-
-// UNUSED EXPORTS: assertWritable, checkRepoPath
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-;// CONCATENATED MODULE: ./src/core/repo/kinds.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ kindOf),
+/* harmony export */   YB: () => (/* binding */ lstatOrUndefined),
+/* harmony export */   bt: () => (/* binding */ listFolder),
+/* harmony export */   md: () => (/* binding */ statOrUndefined),
+/* harmony export */   y: () => (/* binding */ lstatOrMissing)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 // What a directory entry is (file, folder, symlink, FIFO, …), asked without
 // following it, and the stat calls that answer undefined instead of throwing.
 
@@ -4312,7 +4305,7 @@ function kindOf(entry) {
 }
 function lstatOrUndefined(abs) {
     try {
-        return (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false });
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs, { throwIfNoEntry: false });
     }
     catch {
         return undefined; // e.g. a file where a folder was expected
@@ -4321,7 +4314,7 @@ function lstatOrUndefined(abs) {
 /** A folder's entries and their kinds (no symlink followed); undefined when it cannot be listed. */
 function listFolder(dir) {
     try {
-        return new Map((0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).map((entry) => [entry.name, kindOf(entry)]));
+        return new Map((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true }).map((entry) => [entry.name, kindOf(entry)]));
     }
     catch {
         return undefined;
@@ -4330,7 +4323,7 @@ function listFolder(dir) {
 /** lstat; null when nothing is there, undefined on any other error (the caller then takes the general path). */
 function lstatOrMissing(abs) {
     try {
-        return (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false }) ?? null;
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs, { throwIfNoEntry: false }) ?? null;
     }
     catch {
         return undefined;
@@ -4338,13 +4331,35 @@ function lstatOrMissing(abs) {
 }
 function statOrUndefined(abs) {
     try {
-        return (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false });
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs, { throwIfNoEntry: false });
     }
     catch {
         return undefined;
     }
 }
 
+
+/***/ }),
+
+/***/ 2915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  x_: () => (/* binding */ RepoPathChecker)
+});
+
+// UNUSED EXPORTS: assertWritable, checkRepoPath
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/repo/kinds.ts
+var kinds = __webpack_require__(1187);
 // EXTERNAL MODULE: ./src/core/repo/names.ts
 var names = __webpack_require__(3452);
 ;// CONCATENATED MODULE: ./src/core/repo/raw-names.ts
@@ -4421,7 +4436,7 @@ const NOT_WRITABLE = 'is not writable';
 function writeBlocker(dir, landed) {
     for (;;) {
         if (!landed) {
-            const stats = statOrUndefined(dir);
+            const stats = (0,kinds/* statOrUndefined */.md)(dir);
             if (!stats) {
                 const up = (0,external_node_path_.dirname)(dir);
                 if (up === dir)
@@ -4650,7 +4665,7 @@ class RepoPathChecker {
             return lexical;
         const normal = entry ? rel : (0,names/* normalizeRepoPath */.NP)(rel);
         if (role === 'pipeline') {
-            const own = lstatOrUndefined((0,external_node_path_.join)(this.root, normal));
+            const own = (0,kinds/* lstatOrUndefined */.YB)((0,external_node_path_.join)(this.root, normal));
             if (own?.isSymbolicLink())
                 return `${normal} is a symlink; the action reads and writes the pipeline's files only as plain files`;
         }
@@ -4698,11 +4713,11 @@ class RepoPathChecker {
         let abs = this.realRootPath();
         for (let i = 0; i < parts.length; i++) {
             abs = (0,external_node_path_.join)(abs, parts[i]);
-            const stats = lstatOrUndefined(abs);
+            const stats = (0,kinds/* lstatOrUndefined */.YB)(abs);
             if (!stats)
                 return undefined; // not there: DVC makes it, inside .dvc/
             const shown = parts.slice(0, i + 1).join('/');
-            const kind = kindOf(stats);
+            const kind = (0,kinds/* kindOf */.I)(stats);
             if (kind === 'symlink')
                 return `${this.through(shown)}; DVC would read and write through it`;
             if (kind === 'file' && i === parts.length - 1)
@@ -4720,7 +4735,7 @@ class RepoPathChecker {
         for (let i = 1; i <= parts.length; i++) {
             const link = parts.slice(0, i).join('/');
             const abs = (0,external_node_path_.join)(this.realRootPath(), link);
-            if (!lstatOrUndefined(abs)?.isSymbolicLink())
+            if (!(0,kinds/* lstatOrUndefined */.YB)(abs)?.isSymbolicLink())
                 continue;
             let target;
             try {
@@ -4806,17 +4821,17 @@ class RepoPathChecker {
         const state = this.listings.get(dir) ?? 0;
         let listing;
         if (typeof state === 'number')
-            this.listings.set(dir, state < LOOKS_BEFORE_LISTING ? state + 1 : ((listing = listFolder(dir)) ?? 'unlistable'));
+            this.listings.set(dir, state < LOOKS_BEFORE_LISTING ? state + 1 : ((listing = (0,kinds/* listFolder */.bt)(dir)) ?? 'unlistable'));
         else if (state !== 'unlistable')
             listing = state;
         const listed = listing?.get(name);
         if (listed)
             return listed;
-        const stats = lstatOrMissing(abs);
+        const stats = (0,kinds/* lstatOrMissing */.y)(abs);
         if (stats === null || stats === undefined)
             return stats;
         // There, yet not listed: another spelling on a case-insensitive volume (or made since): the general path settles it.
-        return listing ? undefined : kindOf(stats);
+        return listing ? undefined : (0,kinds/* kindOf */.I)(stats);
     }
     /** The general case: realpath, and when something on the way is missing or dangling, a walk one component at a time. */
     walk(normal) {
@@ -4824,7 +4839,7 @@ class RepoPathChecker {
         const abs = normal === '.' ? realRoot : realRoot + (realRoot.endsWith(external_node_path_.sep) ? '' : external_node_path_.sep) + normal.split('/').join(external_node_path_.sep);
         try {
             const real = external_node_fs_.realpathSync.native(abs);
-            const kind = kindOf((0,external_node_fs_.statSync)(real));
+            const kind = (0,kinds/* kindOf */.I)((0,external_node_fs_.statSync)(real));
             return { real, kind };
         }
         catch (error) {
@@ -4839,7 +4854,7 @@ class RepoPathChecker {
         const parts = normal.split('/');
         for (let i = 0; i < parts.length; i++) {
             const next = (0,external_node_path_.join)(current, parts[i]);
-            const stats = lstatOrUndefined(next);
+            const stats = (0,kinds/* lstatOrUndefined */.YB)(next);
             if (!stats)
                 return { real: (0,external_node_path_.join)(next, ...parts.slice(i + 1)) };
             if (stats.isSymbolicLink()) {

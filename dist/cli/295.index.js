@@ -451,8 +451,8 @@ function baseline_short(sha) {
 
 // EXTERNAL MODULE: ./node_modules/diff/libesm/patch/create.js
 var create = __webpack_require__(4112);
-// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 3 modules
-var resolver = __webpack_require__(633);
+// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 2 modules
+var resolver = __webpack_require__(2915);
 ;// CONCATENATED MODULE: ./src/core/pack/prompt-body.ts
 // The prompt body as Graft sees it: everything after the frontmatter's closing
 // `---` line. Used for the prompt at the baseline, which may no longer parse
@@ -2397,8 +2397,8 @@ function sourceAt(packed, at, context) {
 
 // EXTERNAL MODULE: ./src/core/dvc/dvclock.ts
 var dvclock = __webpack_require__(363);
-// EXTERNAL MODULE: ./src/core/dvc/hash.ts + 3 modules
-var hash = __webpack_require__(6099);
+// EXTERNAL MODULE: ./src/core/dvc/hash.ts + 1 modules
+var hash = __webpack_require__(1153);
 // EXTERNAL MODULE: ./src/core/pipeline/sync.ts
 var sync = __webpack_require__(6291);
 ;// CONCATENATED MODULE: ./src/core/generate/pipeline-files.ts
@@ -4821,7 +4821,7 @@ async function packCommand(argv) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 /* harmony import */ var _repo_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3452);
-/* harmony import */ var _repo_resolver_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(633);
+/* harmony import */ var _repo_resolver_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2915);
 // All or nothing on disk: every file generate writes goes through here. The
 // first write of a path keeps its original bytes; rollback() puts every one
 // back (or removes the file when it did not exist), trying every file even

@@ -1072,7 +1072,8 @@ function which(name, path = process.env.PATH ?? '') {
 /* harmony export */   Vh: () => (/* binding */ PIPELINE_FILES),
 /* harmony export */   W3: () => (/* binding */ CONTROL),
 /* harmony export */   YL: () => (/* binding */ DVC_SKIPPED_DIRS),
-/* harmony export */   ss: () => (/* binding */ forbiddenFolder)
+/* harmony export */   ss: () => (/* binding */ forbiddenFolder),
+/* harmony export */   ys: () => (/* binding */ sameFileKey)
 /* harmony export */ });
 /* unused harmony export folderKey */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
@@ -1148,6 +1149,28 @@ function forbiddenFolder(relPath) {
     }
     return undefined;
 }
+/**
+ * One key for the names a case-insensitive or normalising file system takes
+ * for one file. macOS (APFS, HFS+) ignores letter case and Unicode
+ * normalisation (`café` in NFC and NFD is one name); Windows (NTFS) compares
+ * names through an upper-case table (`ı` and `i` are both `I` there) but keeps
+ * NFC and NFD apart, though editors and git clients there often normalise.
+ * Windows also drops trailing dots and spaces from each name (`a.md.` is
+ * `a.md`). The key covers all of it, erring on the side of one file: NFC,
+ * then upper case (the full mapping, so `ß` meets `ss` and `ﬁ` meets `fi`),
+ * then lower case (so the Kelvin sign meets `k`), NFC again, and each
+ * segment's trailing dots and spaces dropped.
+ */
+function sameFileKey(path) {
+    // printable ASCII (most paths): lower case is the whole fold, and nothing to normalise
+    const folded = /^[\x20-\x7e]*$/.test(path)
+        ? path.toLowerCase()
+        : path.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
+    return folded
+        .split('/')
+        .map((segment) => segment.replace(/[. ]+$/, ''))
+        .join('/');
+}
 /** A path as a message may show it: control characters written as escapes (`\n`, `\u007f`). */
 function showPath(path) {
     return (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(path);
@@ -1175,8 +1198,10 @@ function lexicalPathProblem(rel, role) {
     if (role === 'output') {
         if (norm === '.')
             return `${rel} is the repository root, not a file`;
-        if (PIPELINE_FILES.has(norm))
-            return `${rel} is the pipeline's own ${norm}`;
+        // in every spelling that is the same file on macOS or Windows (`DVC.lock`, `dvc.yaml.`)
+        const pipelineFile = sameFileKey(norm);
+        if (PIPELINE_FILES.has(pipelineFile))
+            return `${rel} is the pipeline's own ${pipelineFile}`;
     }
     return undefined;
 }

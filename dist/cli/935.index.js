@@ -704,8 +704,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/repo/names.ts
 var names = __webpack_require__(3452);
-// EXTERNAL MODULE: ./src/core/dvc/hash.ts + 3 modules
-var hash = __webpack_require__(6099);
+// EXTERNAL MODULE: ./src/core/dvc/hash.ts + 1 modules
+var hash = __webpack_require__(1153);
 // EXTERNAL MODULE: ./src/core/dvc/dvcyaml.ts + 1 modules
 var dvcyaml = __webpack_require__(7836);
 // EXTERNAL MODULE: ./src/core/pipeline/load.ts + 2 modules
@@ -1139,7 +1139,7 @@ async function runEngine(options, pipeline, prehashed) {
     }
     const dvcPath = found ?? (await options.dvc.install());
     // loaded on demand, so the native engine's path never loads it
-    const { dvcStatus } = await __webpack_require__.e(/* import() */ 847).then(__webpack_require__.bind(__webpack_require__, 4847));
+    const { dvcStatus } = await __webpack_require__.e(/* import() */ 761).then(__webpack_require__.bind(__webpack_require__, 7761));
     return { engine: 'dvc', status: await dvcStatus(options.root, { dvcPath, timeoutMs: options.dvcTimeoutMs }) };
 }
 /**

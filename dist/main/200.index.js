@@ -1,5 +1,5 @@
-export const id = 863;
-export const ids = [863];
+export const id = 200;
+export const ids = [200];
 export const modules = {
 
 /***/ 5847:
@@ -119,7 +119,7 @@ function dvcEnv(scratch) {
 
 /***/ }),
 
-/***/ 2863:
+/***/ 3200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -130,16 +130,18 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: dvcVersion, parseDvcStatusJson
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/core/log.ts
 var log = __webpack_require__(4325);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/repo/kinds.ts
+var kinds = __webpack_require__(3568);
 // EXTERNAL MODULE: ./src/core/repo/safe-read.ts
 var safe_read = __webpack_require__(5828);
 ;// CONCATENATED MODULE: ./src/core/dvc/dvc-dir.ts
@@ -156,8 +158,10 @@ var safe_read = __webpack_require__(5828);
 // - DVC's scratch state (tmp/, cache/, config.local) is never committed: a
 //   tracked one is refused, so DVC never writes into the repository's own files;
 // - its config (config, config.local) may not move DVC's state elsewhere:
-//   no `site_cache_dir` (the run gives DVC its own), and a `cache.dir` only
-//   inside the repository.
+//   no `site_cache_dir` (the run gives DVC its own), no remote as the cache
+//   (`cache.local` and the other deprecated keys DVC 3 still reads), and a
+//   `cache.dir` only inside the repository, written out.
+
 
 
 
@@ -166,6 +170,8 @@ const DVC_DIR = '.dvc';
 /** What DVC writes and reads for itself: never part of a commit (DVC's own .gitignore lists them). */
 const SCRATCH_STATE = ['.dvc/tmp', '.dvc/cache', '.dvc/config.local'];
 const CONFIG_FILES = ['.dvc/config', '.dvc/config.local'];
+/** Cache settings that name a remote as DVC's cache (deprecated in DVC 3, still read). */
+const REMOTE_CACHE_KEYS = new Set(['local', 's3', 'gs', 'hdfs', 'webhdfs', 'ssh', 'azure']);
 /** Problems listed at most, so a cache of a million symlinks still gives a short message. */
 const MAX_PROBLEMS = 10;
 const HINT = 'Graft repositories need no .dvc/ folder (the action makes a scratch one for DVC): remove .dvc/ from the repository, or set engine: native if the pipeline allows it';
@@ -178,7 +184,7 @@ async function checkDvcDir(root, paths, git) {
     const top = paths.check(DVC_DIR, 'dvc-state');
     if (top)
         throw refusal([{ file: DVC_DIR, message: top }]);
-    if (!lstatOrUndefined((0,external_node_path_.join)(root, DVC_DIR)))
+    if (!(0,kinds/* lstatOrUndefined */.YB)((0,external_node_path_.join)(root, DVC_DIR)))
         return;
     const problems = [...walk(root, paths), ...(await committedState(git)), ...configProblems(root, paths)];
     if (problems.length > 0)
@@ -275,6 +281,14 @@ function settingProblem(setting, paths) {
     if (key === 'site_cache_dir') {
         return `${section}.${key} moves DVC's site cache, which the action gives DVC in a scratch folder of the run; remove the setting`;
     }
+    // DVC 3 still honours these deprecated keys (dvc/cachemgr.py): the cache, or a scheme's, is then the named
+    // remote, whose url may be any folder or URL
+    if (section === 'cache' && REMOTE_CACHE_KEYS.has(key))
+        return `cache.${key} = ${value} makes a remote DVC's cache, wherever its url points; remove the setting`;
+    // configobj fills `%(name)s` from the section's other keys (DVC reads with interpolation on): the value
+    // DVC uses is not the one written
+    if (section === 'cache' && key === 'dir' && value.includes('%('))
+        return `cache.dir is written with configobj's %(name)s interpolation, so where DVC would put its cache cannot be checked; write the folder out`;
     if (section === 'cache' && key === 'dir') {
         if (/^\w+:\/\//.test(value) || (0,external_node_path_.isAbsolute)(value) || value.startsWith('~') || /^[A-Za-z]:[\\/]/.test(value))
             return `cache.dir = ${value} puts DVC's cache outside the repository`;
@@ -295,7 +309,7 @@ function refusal(problems) {
  */
 function useDvcDir(root) {
     const dir = (0,external_node_path_.join)(root, DVC_DIR);
-    if (!lstatOrUndefined(dir)) {
+    if (!(0,kinds/* lstatOrUndefined */.YB)(dir)) {
         (0,external_node_fs_.mkdirSync)(dir); // fails if something appeared meanwhile, rather than writing into it
         // Outside git, DVC refuses to run unless told there is no SCM.
         if (!insideGitWorkTree(root))
@@ -336,19 +350,108 @@ function insideGitWorkTree(root) {
             return false;
     }
 }
-function lstatOrUndefined(abs) {
-    try {
-        return (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false });
-    }
-    catch {
-        return undefined;
-    }
-}
 
 // EXTERNAL MODULE: ./src/core/dvc/dvclock-fast.ts
 var dvclock_fast = __webpack_require__(7182);
+// EXTERNAL MODULE: ./src/core/repo/names.ts
+var names = __webpack_require__(3452);
 // EXTERNAL MODULE: ./src/core/yaml/source.ts
 var source = __webpack_require__(3474);
+// EXTERNAL MODULE: ./src/core/dvc/dvcignore.ts + 1 modules
+var dvcignore = __webpack_require__(6819);
+;// CONCATENATED MODULE: ./src/core/dvc/dvcignore-cost.ts
+// The work a `.dvcignore` rule costs the real DVC. DVC matches the rules with
+// pathspec's regular expressions, where each `**` segment but a last one (and
+// the one implied before a pattern with no slash) is a group that Python's
+// `re` backtracks through: a path of d segments can be split among k such
+// groups in about C(d, k) ways, and DVC tries them for every folder and file
+// it walks that the rule does not match. A few `**` over a shallow folder cost
+// nothing; a dozen over a folder 60 deep would take DVC longer than any run
+// (issue 19 §5 names the same line for the native engine, which matches it in
+// bounded time: globstar.ts). Before the real DVC runs, each rule's work over
+// the folder deps below its `.dvcignore` is estimated, and a rule over the
+// limit is refused at its line.
+
+
+/** Ways to try at most, over every path DVC checks against one rule: DVC tries one to two million a second. */
+const MAX_TRIES = 100_000_000;
+/**
+ * Walks a folder dep the way DVC does (no symlinked folder entered) and
+ * measures it; stops counting past what any rule could afford.
+ */
+function treeShape(root, rel) {
+    const shape = { rel, entries: 0, depth: rel.split('/').length };
+    const folders = [{ abs: (0,external_node_path_.join)(root, rel), depth: shape.depth }];
+    while (folders.length > 0 && shape.entries <= MAX_TRIES) {
+        const { abs, depth } = folders.pop();
+        let names;
+        try {
+            names = (0,external_node_fs_.readdirSync)(abs, { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        for (const entry of names) {
+            shape.entries++;
+            shape.depth = Math.max(shape.depth, depth + 1);
+            if (entry.isDirectory())
+                folders.push({ abs: (0,external_node_path_.join)(abs, entry.name), depth: depth + 1 });
+        }
+    }
+    return shape;
+}
+/**
+ * The rules of one `.dvcignore` (`file`, repository-relative, read as `text`)
+ * that would keep DVC matching for too long over `trees` (the folder deps
+ * below it): each named at its line.
+ */
+function backtrackingRules(file, text, trees) {
+    if (trees.length === 0)
+        return [];
+    const problems = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const pattern = raw.trim();
+        if (pattern === '' || pattern.startsWith('#'))
+            return;
+        const groups = backtrackingGroups(pattern);
+        if (groups < 2)
+            return;
+        const worst = trees
+            .map((tree) => ({ tree, tries: tree.entries * ways(tree.depth, groups) }))
+            .reduce((a, b) => (b.tries > a.tries ? b : a));
+        if (worst.tries <= MAX_TRIES)
+            return;
+        problems.push({
+            file,
+            line: i + 1,
+            message: `refusing to run DVC: the rule ${pattern} has ${groups} ** parts, which DVC's matcher backtracks through ` +
+                `for every path of ${worst.tree.rel} (${worst.tree.depth} folders deep, ${worst.tree.entries} entries): DVC would not finish matching it`,
+            hint: 'write the rule with fewer ** (one `**/name` usually says the same), or use engine "native", which matches it in bounded time'
+        });
+    });
+    return problems;
+}
+/**
+ * The groups pathspec makes of a pattern that backtrack: its `**` segments but
+ * a last one (`a/**` is everything below `a`, matched straight through), and
+ * the `**` before a pattern anchored nowhere (no slash but a trailing one).
+ */
+function backtrackingGroups(pattern) {
+    const body = pattern.replace(/^!/, '').replace(/\/+$/, '');
+    const segments = body.split('/');
+    const unanchored = !body.includes('/') ? 1 : 0;
+    return segments.slice(0, -1).filter((s) => s === '**').length + unanchored;
+}
+/** C(n, k), as a float (Infinity when it overflows). */
+function ways(n, k) {
+    if (k > n)
+        return 0;
+    let c = 1;
+    for (let i = 0; i < k; i++)
+        c = (c * (n - i)) / (i + 1);
+    return c;
+}
+
 ;// CONCATENATED MODULE: ./src/core/dvc/interpolation.ts
 // What a `${…}` in dvc.yaml can stand for, worked out before DVC runs. DVC
 // fills a dep, out, metrics or plots path written `data/${name}` from its
@@ -520,6 +623,10 @@ function toData(node) {
 
 
 
+
+
+
+
 /** DVC's default params file, read from each stage's wdir when present. */
 const DEFAULT_PARAMS = 'params.yaml';
 const params_files_HINT = 'name files inside the repository with paths relative to dvc.yaml (no absolute path, no `..` leaving the repository, no symlink out of it)';
@@ -530,12 +637,62 @@ const params_files_HINT = 'name files inside the repository with paths relative 
  */
 function paramsFileProblems(src, paths) {
     const problems = [];
+    const folders = new Set();
+    const trees = new Set();
     for (const ref of fileRefs(src, paths, problems)) {
         const problem = refProblem(ref, paths);
         if (problem)
             problems.push(problem);
+        else {
+            foldersOnTheWay(refPath(ref)).forEach((f) => folders.add(f));
+            if (ref.tree)
+                trees.add(refPath(ref));
+        }
     }
+    problems.push(...dvcignoreProblems(folders, trees, paths));
     return problems;
+}
+/**
+ * The folders DVC reads a `.dvcignore` in for one path: every folder from the
+ * root down to it, and the path itself (a folder dep, a wdir). DVC opens each
+ * (dvc/ignore.py builds its rules folder by folder), following a symlink, and
+ * quotes a line that is no valid pattern whole in its error.
+ */
+function foldersOnTheWay(rel) {
+    const parts = rel === '.' ? [] : rel.split('/');
+    return parts.map((_, i) => parts.slice(0, i + 1).join('/')).concat('');
+}
+/**
+ * Each `.dvcignore` in `folders`: a plain file of the repository, whose rules
+ * DVC can match in bounded time over the folder deps (`trees`) below it.
+ */
+function dvcignoreProblems(folders, trees, paths) {
+    const shapes = new Map();
+    const shapeOf = (tree) => {
+        if (!shapes.has(tree))
+            shapes.set(tree, treeShape(paths.root, tree));
+        return shapes.get(tree);
+    };
+    return [...folders].sort().flatMap((folder) => {
+        const file = folder ? `${folder}/${dvcignore/* DVCIGNORE */.k}` : dvcignore/* DVCIGNORE */.k;
+        // what is there, a dangling symlink included (a file's own path is no folder: nothing)
+        if (!(0,kinds/* lstatOrUndefined */.YB)((0,external_node_path_.join)(paths.root, file)))
+            return [];
+        const problem = paths.check(file, 'dep');
+        if (problem)
+            return [{ file, message: `refusing to run DVC: ${problem}`, hint: `make ${file} a plain file in the repository` }];
+        const abs = paths.regularFile(file, 'dep');
+        const text = abs ? ((0,safe_read/* readRegularFile */.XF)(abs, file) ?? '') : '';
+        // only a `**` before more of the pattern backtracks
+        if (!text.includes('**/'))
+            return [];
+        const below = [...trees].filter((tree) => folder === '' || (0,names/* isSameOrInside */.Im)(folder, tree));
+        return backtrackingRules(file, text, below.map(shapeOf));
+    });
+}
+/** A ref's path from the repository root, normalised. */
+function refPath(ref) {
+    return external_node_path_.posix.normalize(external_node_path_.posix.join(ref.wdir, ref.written.replace(/\\/g, '/')));
 }
 function fileRefs(src, paths, problems) {
     const top = src.doc.contents;
@@ -749,7 +906,7 @@ function refProblem(ref, paths) {
             ...at,
             message: `refusing to run DVC: ${ref.what} names a file with \${…} (${written}): which file DVC would read cannot be checked before it runs`
         };
-    const rel = external_node_path_.posix.normalize(external_node_path_.posix.join(ref.wdir, written.replace(/\\/g, '/')));
+    const rel = refPath(ref);
     const problem = paths.check(rel, 'dep') ?? (ref.tree ? paths.checkTree(rel) : undefined);
     if (problem)
         return { ...at, message: `refusing to run DVC: ${ref.what} names ${shown}: ${problem}` };
@@ -774,10 +931,8 @@ function refProblem(ref, paths) {
 var dvc = __webpack_require__(5847);
 // EXTERNAL MODULE: ./src/core/io/git.ts
 var git = __webpack_require__(3000);
-// EXTERNAL MODULE: ./src/core/repo/names.ts
-var names = __webpack_require__(3452);
-// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 3 modules
-var resolver = __webpack_require__(633);
+// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 2 modules
+var resolver = __webpack_require__(2915);
 // EXTERNAL MODULE: ./src/core/phrasing.ts
 var phrasing = __webpack_require__(1677);
 ;// CONCATENATED MODULE: ./src/core/status/dvc.ts
@@ -788,15 +943,15 @@ var phrasing = __webpack_require__(1677);
 // - dvc.yaml and dvc.lock (plain files, read by our own readers first, which
 //   refuse what DVC would choke on: an alias bomb anywhere, a file too large);
 // - the vars and params files and wdir folders dvc.yaml names (dvc/params-files.ts);
-// - `.dvc/`, where DVC reads its config and writes its locks (dvc/dvc-dir.ts),
-//   and the root `.dvcignore`.
+// - `.dvc/`, where DVC reads its config and writes its locks (dvc/dvc-dir.ts);
+// - the `.dvcignore` of every folder on the way to each path DVC reads (the
+//   root's included: DVC checks dvc.yaml itself against it).
 // DVC is asked about the root dvc.yaml only: other dvc.yaml and .dvc files
 // of the repository are not read (no stage of theirs is a document's).
 // It runs through the one DVC runner (io/dvc.ts: time limit, no secret in its
 // environment, its own state in a scratch folder). What it prints is shown
 // only escaped and short, and a path it reports outside the repository (a
 // `${…}` value) is never shown.
-
 
 
 
@@ -863,16 +1018,8 @@ async function checkDvcInputs(root) {
     // DVC's own layout (the fast reader's) holds no alias; any other is measured
     if (lock !== undefined && !(0,dvclock_fast/* fastParseDvcLock */.mB)(lock))
         (0,source/* refuseYamlBombs */.P)(lock, 'dvc.lock', 'fix dvc.lock, or restore it from git');
+    // with the .dvcignore of every folder on the way to each of them
     problems.push(...paramsFileProblems(src, paths));
-    if (dvc_lstatOrUndefined((0,external_node_path_.join)(root, '.dvcignore'))) {
-        const problem = paths.check('.dvcignore', 'dep');
-        if (problem)
-            problems.push({
-                file: '.dvcignore',
-                message: `refusing to run DVC: ${problem}`,
-                hint: 'make .dvcignore a plain file in the repository'
-            });
-    }
     (0,errors/* throwIfProblems */.W8)(problems);
     await checkDvcDir(root, paths, new git/* Git */.TU(root));
     return stageLinesOf(src);
@@ -1047,14 +1194,6 @@ function quote(text) {
 }
 function dvc_isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function dvc_lstatOrUndefined(abs) {
-    try {
-        return (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false });
-    }
-    catch {
-        return undefined;
-    }
 }
 
 

@@ -1,8 +1,125 @@
-export const id = 847;
-export const ids = [847];
+export const id = 200;
+export const ids = [200];
 export const modules = {
 
-/***/ 4847:
+/***/ 5847:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cs: () => (/* binding */ dvcVersion),
+/* harmony export */   Ix: () => (/* binding */ DVC_INSTALL_HINT),
+/* harmony export */   l_: () => (/* binding */ runDvc)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5553);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7265);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3087);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4379);
+// The one DVC runner: every `dvc` command the project makes (status, --version)
+// goes through here. DVC runs on content a pull request shapes, so it gets
+// - a time limit, named when it stops DVC (a dep that never ends reading, a
+//   pipeline too large), with what to do;
+// - an environment that holds no secret (io/env.ts: no token, no AWS keys, no
+//   INPUT_* or ACTIONS_*: DVC needs none), with git's hooks and fsmonitor off
+//   for any git DVC starts, no network (every proxy at a closed port) and no
+//   cloud credentials of the runner's home (empty AWS, gcloud, Azure config);
+// - its writable state outside the repository, in a scratch folder of the run
+//   removed afterwards: the site cache (hash and index databases), the global
+//   and system config folders (empty: the runner's own DVC config does not
+//   apply), and the temp folder.
+// What must hold inside the repository before DVC starts (`.dvc/`, vars and
+// params files, dvc.yaml, dvc.lock) is the engine's to check: status/dvc.ts.
+
+
+
+
+
+
+
+
+const DVC_INSTALL_HINT = 'install DVC 3 (pip install "dvc==3.*"), put it on PATH, or use engine "native"';
+/** Runs `dvc <args>`; resolves whatever the exit code (the caller reads DVC's failures). */
+async function runDvc(dvcPath, args, options) {
+    const timeoutMs = options.timeoutMs ?? _defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DVC_TIME_LIMIT_MINUTES */ .AZ * 60_000;
+    const scratch = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'graft-dvc-'));
+    try {
+        return await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .eF)(dvcPath, args, { cwd: options.cwd, env: dvcEnv(scratch), allowFailure: true, timeoutMs });
+    }
+    catch (error) {
+        if (error.code === 'ENOENT') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ message: `DVC was not found (${dvcPath})`, hint: DVC_INSTALL_HINT });
+        }
+        if (error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_5__/* .CommandTimeout */ .Rg) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({
+                message: `dvc ${args[0]} did not finish within ${(0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .describeDuration */ .MB)(timeoutMs)} and was stopped`,
+                hint: 'a dep DVC reads may never end (a FIFO or device reached through a ${…} path), or the pipeline is very large: ' +
+                    `run \`dvc ${args.join(' ')}\` locally to see where it spends its time, or use engine "native"`
+            });
+        }
+        throw error;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(scratch, { recursive: true, force: true });
+    }
+}
+/** `dvc --version`, e.g. "3.67.1". */
+async function dvcVersion(dvcPath = 'dvc') {
+    const result = await runDvc(dvcPath, ['--version'], { cwd: (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), timeoutMs: 60_000 });
+    if (result.code !== 0) {
+        const first = (result.stderr || result.stdout).trim().split('\n')[0] ?? '';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({ message: `${dvcPath} --version failed: ${first}`, hint: DVC_INSTALL_HINT });
+    }
+    return result.stdout.trim();
+}
+/** Every proxy variable at a port where nothing listens (discard), and no host exempt. */
+const NO_NETWORK = Object.fromEntries(['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'all_proxy'].map((name) => [
+    name,
+    'http://127.0.0.1:9'
+]));
+/** The allowlisted environment, with every folder DVC writes for itself inside `scratch`. */
+function dvcEnv(scratch) {
+    const dir = (name) => {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, name);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(path);
+        return path;
+    };
+    const temp = dir('tmp');
+    const none = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, 'none');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(none, '');
+    return (0,_env_js__WEBPACK_IMPORTED_MODULE_6__/* .programEnv */ .q)('dvc', {
+        // `dvc status` needs no network: a dep a \${…} value turns into a URL reaches a closed port, and
+        // finds no cloud credentials of the runner's home to sign a request with
+        ...NO_NETWORK,
+        AWS_CONFIG_FILE: none,
+        AWS_SHARED_CREDENTIALS_FILE: none,
+        AWS_EC2_METADATA_DISABLED: 'true',
+        CLOUDSDK_CONFIG: dir('gcloud'),
+        AZURE_CONFIG_DIR: dir('azure'),
+        ...(0,_git_js__WEBPACK_IMPORTED_MODULE_7__/* .hardenedGitEnv */ .Pl)(),
+        DVC_NO_ANALYTICS: '1',
+        // Python 3.11+ puts no folder of the working directory on its path
+        PYTHONSAFEPATH: '1',
+        // the updater (dvc version) checks nothing in CI
+        CI: 'true',
+        DVC_SITE_CACHE_DIR: dir('site-cache'),
+        DVC_GLOBAL_CONFIG_DIR: dir('global-config'),
+        DVC_SYSTEM_CONFIG_DIR: dir('system-config'),
+        TMPDIR: temp,
+        TEMP: temp,
+        TMP: temp
+    });
+}
+
+
+/***/ }),
+
+/***/ 3200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,16 +130,18 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: dvcVersion, parseDvcStatusJson
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/core/log.ts
 var log = __webpack_require__(4325);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/repo/kinds.ts
+var kinds = __webpack_require__(3568);
 // EXTERNAL MODULE: ./src/core/repo/safe-read.ts
 var safe_read = __webpack_require__(5828);
 ;// CONCATENATED MODULE: ./src/core/dvc/dvc-dir.ts
@@ -39,8 +158,10 @@ var safe_read = __webpack_require__(5828);
 // - DVC's scratch state (tmp/, cache/, config.local) is never committed: a
 //   tracked one is refused, so DVC never writes into the repository's own files;
 // - its config (config, config.local) may not move DVC's state elsewhere:
-//   no `site_cache_dir` (the run gives DVC its own), and a `cache.dir` only
-//   inside the repository.
+//   no `site_cache_dir` (the run gives DVC its own), no remote as the cache
+//   (`cache.local` and the other deprecated keys DVC 3 still reads), and a
+//   `cache.dir` only inside the repository, written out.
+
 
 
 
@@ -49,6 +170,8 @@ const DVC_DIR = '.dvc';
 /** What DVC writes and reads for itself: never part of a commit (DVC's own .gitignore lists them). */
 const SCRATCH_STATE = ['.dvc/tmp', '.dvc/cache', '.dvc/config.local'];
 const CONFIG_FILES = ['.dvc/config', '.dvc/config.local'];
+/** Cache settings that name a remote as DVC's cache (deprecated in DVC 3, still read). */
+const REMOTE_CACHE_KEYS = new Set(['local', 's3', 'gs', 'hdfs', 'webhdfs', 'ssh', 'azure']);
 /** Problems listed at most, so a cache of a million symlinks still gives a short message. */
 const MAX_PROBLEMS = 10;
 const HINT = 'Graft repositories need no .dvc/ folder (the action makes a scratch one for DVC): remove .dvc/ from the repository, or set engine: native if the pipeline allows it';
@@ -61,7 +184,7 @@ async function checkDvcDir(root, paths, git) {
     const top = paths.check(DVC_DIR, 'dvc-state');
     if (top)
         throw refusal([{ file: DVC_DIR, message: top }]);
-    if (!lstatOrUndefined((0,external_node_path_.join)(root, DVC_DIR)))
+    if (!(0,kinds/* lstatOrUndefined */.YB)((0,external_node_path_.join)(root, DVC_DIR)))
         return;
     const problems = [...walk(root, paths), ...(await committedState(git)), ...configProblems(root, paths)];
     if (problems.length > 0)
@@ -158,6 +281,14 @@ function settingProblem(setting, paths) {
     if (key === 'site_cache_dir') {
         return `${section}.${key} moves DVC's site cache, which the action gives DVC in a scratch folder of the run; remove the setting`;
     }
+    // DVC 3 still honours these deprecated keys (dvc/cachemgr.py): the cache, or a scheme's, is then the named
+    // remote, whose url may be any folder or URL
+    if (section === 'cache' && REMOTE_CACHE_KEYS.has(key))
+        return `cache.${key} = ${value} makes a remote DVC's cache, wherever its url points; remove the setting`;
+    // configobj fills `%(name)s` from the section's other keys (DVC reads with interpolation on): the value
+    // DVC uses is not the one written
+    if (section === 'cache' && key === 'dir' && value.includes('%('))
+        return `cache.dir is written with configobj's %(name)s interpolation, so where DVC would put its cache cannot be checked; write the folder out`;
     if (section === 'cache' && key === 'dir') {
         if (/^\w+:\/\//.test(value) || (0,external_node_path_.isAbsolute)(value) || value.startsWith('~') || /^[A-Za-z]:[\\/]/.test(value))
             return `cache.dir = ${value} puts DVC's cache outside the repository`;
@@ -178,7 +309,7 @@ function refusal(problems) {
  */
 function useDvcDir(root) {
     const dir = (0,external_node_path_.join)(root, DVC_DIR);
-    if (!lstatOrUndefined(dir)) {
+    if (!(0,kinds/* lstatOrUndefined */.YB)(dir)) {
         (0,external_node_fs_.mkdirSync)(dir); // fails if something appeared meanwhile, rather than writing into it
         // Outside git, DVC refuses to run unless told there is no SCM.
         if (!insideGitWorkTree(root))
@@ -219,19 +350,108 @@ function insideGitWorkTree(root) {
             return false;
     }
 }
-function lstatOrUndefined(abs) {
-    try {
-        return (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false });
-    }
-    catch {
-        return undefined;
-    }
-}
 
 // EXTERNAL MODULE: ./src/core/dvc/dvclock-fast.ts
 var dvclock_fast = __webpack_require__(7182);
+// EXTERNAL MODULE: ./src/core/repo/names.ts
+var names = __webpack_require__(3452);
 // EXTERNAL MODULE: ./src/core/yaml/source.ts
 var source = __webpack_require__(3474);
+// EXTERNAL MODULE: ./src/core/dvc/dvcignore.ts + 1 modules
+var dvcignore = __webpack_require__(6819);
+;// CONCATENATED MODULE: ./src/core/dvc/dvcignore-cost.ts
+// The work a `.dvcignore` rule costs the real DVC. DVC matches the rules with
+// pathspec's regular expressions, where each `**` segment but a last one (and
+// the one implied before a pattern with no slash) is a group that Python's
+// `re` backtracks through: a path of d segments can be split among k such
+// groups in about C(d, k) ways, and DVC tries them for every folder and file
+// it walks that the rule does not match. A few `**` over a shallow folder cost
+// nothing; a dozen over a folder 60 deep would take DVC longer than any run
+// (issue 19 §5 names the same line for the native engine, which matches it in
+// bounded time: globstar.ts). Before the real DVC runs, each rule's work over
+// the folder deps below its `.dvcignore` is estimated, and a rule over the
+// limit is refused at its line.
+
+
+/** Ways to try at most, over every path DVC checks against one rule: DVC tries one to two million a second. */
+const MAX_TRIES = 100_000_000;
+/**
+ * Walks a folder dep the way DVC does (no symlinked folder entered) and
+ * measures it; stops counting past what any rule could afford.
+ */
+function treeShape(root, rel) {
+    const shape = { rel, entries: 0, depth: rel.split('/').length };
+    const folders = [{ abs: (0,external_node_path_.join)(root, rel), depth: shape.depth }];
+    while (folders.length > 0 && shape.entries <= MAX_TRIES) {
+        const { abs, depth } = folders.pop();
+        let names;
+        try {
+            names = (0,external_node_fs_.readdirSync)(abs, { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        for (const entry of names) {
+            shape.entries++;
+            shape.depth = Math.max(shape.depth, depth + 1);
+            if (entry.isDirectory())
+                folders.push({ abs: (0,external_node_path_.join)(abs, entry.name), depth: depth + 1 });
+        }
+    }
+    return shape;
+}
+/**
+ * The rules of one `.dvcignore` (`file`, repository-relative, read as `text`)
+ * that would keep DVC matching for too long over `trees` (the folder deps
+ * below it): each named at its line.
+ */
+function backtrackingRules(file, text, trees) {
+    if (trees.length === 0)
+        return [];
+    const problems = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const pattern = raw.trim();
+        if (pattern === '' || pattern.startsWith('#'))
+            return;
+        const groups = backtrackingGroups(pattern);
+        if (groups < 2)
+            return;
+        const worst = trees
+            .map((tree) => ({ tree, tries: tree.entries * ways(tree.depth, groups) }))
+            .reduce((a, b) => (b.tries > a.tries ? b : a));
+        if (worst.tries <= MAX_TRIES)
+            return;
+        problems.push({
+            file,
+            line: i + 1,
+            message: `refusing to run DVC: the rule ${pattern} has ${groups} ** parts, which DVC's matcher backtracks through ` +
+                `for every path of ${worst.tree.rel} (${worst.tree.depth} folders deep, ${worst.tree.entries} entries): DVC would not finish matching it`,
+            hint: 'write the rule with fewer ** (one `**/name` usually says the same), or use engine "native", which matches it in bounded time'
+        });
+    });
+    return problems;
+}
+/**
+ * The groups pathspec makes of a pattern that backtrack: its `**` segments but
+ * a last one (`a/**` is everything below `a`, matched straight through), and
+ * the `**` before a pattern anchored nowhere (no slash but a trailing one).
+ */
+function backtrackingGroups(pattern) {
+    const body = pattern.replace(/^!/, '').replace(/\/+$/, '');
+    const segments = body.split('/');
+    const unanchored = !body.includes('/') ? 1 : 0;
+    return segments.slice(0, -1).filter((s) => s === '**').length + unanchored;
+}
+/** C(n, k), as a float (Infinity when it overflows). */
+function ways(n, k) {
+    if (k > n)
+        return 0;
+    let c = 1;
+    for (let i = 0; i < k; i++)
+        c = (c * (n - i)) / (i + 1);
+    return c;
+}
+
 ;// CONCATENATED MODULE: ./src/core/dvc/interpolation.ts
 // What a `${…}` in dvc.yaml can stand for, worked out before DVC runs. DVC
 // fills a dep, out, metrics or plots path written `data/${name}` from its
@@ -403,6 +623,10 @@ function toData(node) {
 
 
 
+
+
+
+
 /** DVC's default params file, read from each stage's wdir when present. */
 const DEFAULT_PARAMS = 'params.yaml';
 const params_files_HINT = 'name files inside the repository with paths relative to dvc.yaml (no absolute path, no `..` leaving the repository, no symlink out of it)';
@@ -413,12 +637,62 @@ const params_files_HINT = 'name files inside the repository with paths relative 
  */
 function paramsFileProblems(src, paths) {
     const problems = [];
+    const folders = new Set();
+    const trees = new Set();
     for (const ref of fileRefs(src, paths, problems)) {
         const problem = refProblem(ref, paths);
         if (problem)
             problems.push(problem);
+        else {
+            foldersOnTheWay(refPath(ref)).forEach((f) => folders.add(f));
+            if (ref.tree)
+                trees.add(refPath(ref));
+        }
     }
+    problems.push(...dvcignoreProblems(folders, trees, paths));
     return problems;
+}
+/**
+ * The folders DVC reads a `.dvcignore` in for one path: every folder from the
+ * root down to it, and the path itself (a folder dep, a wdir). DVC opens each
+ * (dvc/ignore.py builds its rules folder by folder), following a symlink, and
+ * quotes a line that is no valid pattern whole in its error.
+ */
+function foldersOnTheWay(rel) {
+    const parts = rel === '.' ? [] : rel.split('/');
+    return parts.map((_, i) => parts.slice(0, i + 1).join('/')).concat('');
+}
+/**
+ * Each `.dvcignore` in `folders`: a plain file of the repository, whose rules
+ * DVC can match in bounded time over the folder deps (`trees`) below it.
+ */
+function dvcignoreProblems(folders, trees, paths) {
+    const shapes = new Map();
+    const shapeOf = (tree) => {
+        if (!shapes.has(tree))
+            shapes.set(tree, treeShape(paths.root, tree));
+        return shapes.get(tree);
+    };
+    return [...folders].sort().flatMap((folder) => {
+        const file = folder ? `${folder}/${dvcignore/* DVCIGNORE */.k}` : dvcignore/* DVCIGNORE */.k;
+        // what is there, a dangling symlink included (a file's own path is no folder: nothing)
+        if (!(0,kinds/* lstatOrUndefined */.YB)((0,external_node_path_.join)(paths.root, file)))
+            return [];
+        const problem = paths.check(file, 'dep');
+        if (problem)
+            return [{ file, message: `refusing to run DVC: ${problem}`, hint: `make ${file} a plain file in the repository` }];
+        const abs = paths.regularFile(file, 'dep');
+        const text = abs ? ((0,safe_read/* readRegularFile */.XF)(abs, file) ?? '') : '';
+        // only a `**` before more of the pattern backtracks
+        if (!text.includes('**/'))
+            return [];
+        const below = [...trees].filter((tree) => folder === '' || (0,names/* isSameOrInside */.Im)(folder, tree));
+        return backtrackingRules(file, text, below.map(shapeOf));
+    });
+}
+/** A ref's path from the repository root, normalised. */
+function refPath(ref) {
+    return external_node_path_.posix.normalize(external_node_path_.posix.join(ref.wdir, ref.written.replace(/\\/g, '/')));
 }
 function fileRefs(src, paths, problems) {
     const top = src.doc.contents;
@@ -632,7 +906,7 @@ function refProblem(ref, paths) {
             ...at,
             message: `refusing to run DVC: ${ref.what} names a file with \${…} (${written}): which file DVC would read cannot be checked before it runs`
         };
-    const rel = external_node_path_.posix.normalize(external_node_path_.posix.join(ref.wdir, written.replace(/\\/g, '/')));
+    const rel = refPath(ref);
     const problem = paths.check(rel, 'dep') ?? (ref.tree ? paths.checkTree(rel) : undefined);
     if (problem)
         return { ...at, message: `refusing to run DVC: ${ref.what} names ${shown}: ${problem}` };
@@ -653,116 +927,12 @@ function refProblem(ref, paths) {
     return undefined;
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/core/defaults.ts
-var defaults = __webpack_require__(5553);
-// EXTERNAL MODULE: ./src/core/io/exec.ts
-var exec = __webpack_require__(1983);
-// EXTERNAL MODULE: ./src/core/io/env.ts
-var env = __webpack_require__(3087);
-// EXTERNAL MODULE: ./src/core/io/git.ts
-var git = __webpack_require__(3000);
-;// CONCATENATED MODULE: ./src/core/io/dvc.ts
-// The one DVC runner: every `dvc` command the project makes (status, --version)
-// goes through here. DVC runs on content a pull request shapes, so it gets
-// - a time limit, named when it stops DVC (a dep that never ends reading, a
-//   pipeline too large), with what to do;
-// - an environment that holds no secret (io/env.ts: no token, no AWS keys, no
-//   INPUT_* or ACTIONS_*: DVC needs none), with git's hooks and fsmonitor off
-//   for any git DVC starts, no network (every proxy at a closed port) and no
-//   cloud credentials of the runner's home (empty AWS, gcloud, Azure config);
-// - its writable state outside the repository, in a scratch folder of the run
-//   removed afterwards: the site cache (hash and index databases), the global
-//   and system config folders (empty: the runner's own DVC config does not
-//   apply), and the temp folder.
-// What must hold inside the repository before DVC starts (`.dvc/`, vars and
-// params files, dvc.yaml, dvc.lock) is the engine's to check: status/dvc.ts.
-
-
-
-
-
-
-
-
-const DVC_INSTALL_HINT = 'install DVC 3 (pip install "dvc==3.*"), put it on PATH, or use engine "native"';
-/** Runs `dvc <args>`; resolves whatever the exit code (the caller reads DVC's failures). */
-async function runDvc(dvcPath, args, options) {
-    const timeoutMs = options.timeoutMs ?? defaults/* DEFAULT_DVC_TIME_LIMIT_MINUTES */.AZ * 60_000;
-    const scratch = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'graft-dvc-'));
-    try {
-        return await (0,exec/* run */.eF)(dvcPath, args, { cwd: options.cwd, env: dvcEnv(scratch), allowFailure: true, timeoutMs });
-    }
-    catch (error) {
-        if (error.code === 'ENOENT') {
-            throw new errors/* GraftError */.Tz({ message: `DVC was not found (${dvcPath})`, hint: DVC_INSTALL_HINT });
-        }
-        if (error instanceof exec/* CommandTimeout */.Rg) {
-            throw new errors/* GraftError */.Tz({
-                message: `dvc ${args[0]} did not finish within ${(0,exec/* describeDuration */.MB)(timeoutMs)} and was stopped`,
-                hint: 'a dep DVC reads may never end (a FIFO or device reached through a ${…} path), or the pipeline is very large: ' +
-                    `run \`dvc ${args.join(' ')}\` locally to see where it spends its time, or use engine "native"`
-            });
-        }
-        throw error;
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true });
-    }
-}
-/** `dvc --version`, e.g. "3.67.1". */
-async function dvcVersion(dvcPath = 'dvc') {
-    const result = await runDvc(dvcPath, ['--version'], { cwd: tmpdir(), timeoutMs: 60_000 });
-    if (result.code !== 0) {
-        const first = (result.stderr || result.stdout).trim().split('\n')[0] ?? '';
-        throw new GraftError({ message: `${dvcPath} --version failed: ${first}`, hint: DVC_INSTALL_HINT });
-    }
-    return result.stdout.trim();
-}
-/** Every proxy variable at a port where nothing listens (discard), and no host exempt. */
-const NO_NETWORK = Object.fromEntries(['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'all_proxy'].map((name) => [
-    name,
-    'http://127.0.0.1:9'
-]));
-/** The allowlisted environment, with every folder DVC writes for itself inside `scratch`. */
-function dvcEnv(scratch) {
-    const dir = (name) => {
-        const path = (0,external_node_path_.join)(scratch, name);
-        (0,external_node_fs_.mkdirSync)(path);
-        return path;
-    };
-    const temp = dir('tmp');
-    const none = (0,external_node_path_.join)(scratch, 'none');
-    (0,external_node_fs_.writeFileSync)(none, '');
-    return (0,env/* programEnv */.q)('dvc', {
-        // `dvc status` needs no network: a dep a \${…} value turns into a URL reaches a closed port, and
-        // finds no cloud credentials of the runner's home to sign a request with
-        ...NO_NETWORK,
-        AWS_CONFIG_FILE: none,
-        AWS_SHARED_CREDENTIALS_FILE: none,
-        AWS_EC2_METADATA_DISABLED: 'true',
-        CLOUDSDK_CONFIG: dir('gcloud'),
-        AZURE_CONFIG_DIR: dir('azure'),
-        ...(0,git/* hardenedGitEnv */.Pl)(),
-        DVC_NO_ANALYTICS: '1',
-        // Python 3.11+ puts no folder of the working directory on its path
-        PYTHONSAFEPATH: '1',
-        // the updater (dvc version) checks nothing in CI
-        CI: 'true',
-        DVC_SITE_CACHE_DIR: dir('site-cache'),
-        DVC_GLOBAL_CONFIG_DIR: dir('global-config'),
-        DVC_SYSTEM_CONFIG_DIR: dir('system-config'),
-        TMPDIR: temp,
-        TEMP: temp,
-        TMP: temp
-    });
-}
-
-// EXTERNAL MODULE: ./src/core/repo/names.ts
-var names = __webpack_require__(3452);
-// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 3 modules
-var resolver = __webpack_require__(633);
+// EXTERNAL MODULE: ./src/core/io/dvc.ts
+var dvc = __webpack_require__(5847);
+// EXTERNAL MODULE: ./src/core/io/git.ts + 1 modules
+var git = __webpack_require__(4379);
+// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 2 modules
+var resolver = __webpack_require__(2915);
 // EXTERNAL MODULE: ./src/core/phrasing.ts
 var phrasing = __webpack_require__(1677);
 ;// CONCATENATED MODULE: ./src/core/status/dvc.ts
@@ -773,15 +943,15 @@ var phrasing = __webpack_require__(1677);
 // - dvc.yaml and dvc.lock (plain files, read by our own readers first, which
 //   refuse what DVC would choke on: an alias bomb anywhere, a file too large);
 // - the vars and params files and wdir folders dvc.yaml names (dvc/params-files.ts);
-// - `.dvc/`, where DVC reads its config and writes its locks (dvc/dvc-dir.ts),
-//   and the root `.dvcignore`.
+// - `.dvc/`, where DVC reads its config and writes its locks (dvc/dvc-dir.ts);
+// - the `.dvcignore` of every folder on the way to each path DVC reads (the
+//   root's included: DVC checks dvc.yaml itself against it).
 // DVC is asked about the root dvc.yaml only: other dvc.yaml and .dvc files
 // of the repository are not read (no stage of theirs is a document's).
 // It runs through the one DVC runner (io/dvc.ts: time limit, no secret in its
 // environment, its own state in a scratch folder). What it prints is shown
 // only escaped and short, and a path it reports outside the repository (a
 // `${…}` value) is never shown.
-
 
 
 
@@ -804,7 +974,7 @@ async function dvcStatus(root, options = {}) {
     const stageLines = await checkDvcInputs(root);
     const workspace = useDvcDir(root);
     try {
-        const result = await runDvc(options.dvcPath ?? 'dvc', ['status', '--json', TARGET], {
+        const result = await (0,dvc/* runDvc */.l_)(options.dvcPath ?? 'dvc', ['status', '--json', TARGET], {
             cwd: root,
             timeoutMs: options.timeoutMs
         });
@@ -817,7 +987,7 @@ async function dvcStatus(root, options = {}) {
     }
 }
 /** `dvc --version`, e.g. "3.67.1". */
-const dvc_dvcVersion = (/* unused pure expression or super */ null && (runnerDvcVersion));
+const dvcVersion = (/* unused pure expression or super */ null && (runnerDvcVersion));
 /**
  * Everything of the repository DVC will read or write, checked before it
  * starts. Returns each stage's line in dvc.yaml, for later messages.
@@ -848,16 +1018,8 @@ async function checkDvcInputs(root) {
     // DVC's own layout (the fast reader's) holds no alias; any other is measured
     if (lock !== undefined && !(0,dvclock_fast/* fastParseDvcLock */.mB)(lock))
         (0,source/* refuseYamlBombs */.P)(lock, 'dvc.lock', 'fix dvc.lock, or restore it from git');
+    // with the .dvcignore of every folder on the way to each of them
     problems.push(...paramsFileProblems(src, paths));
-    if (dvc_lstatOrUndefined((0,external_node_path_.join)(root, '.dvcignore'))) {
-        const problem = paths.check('.dvcignore', 'dep');
-        if (problem)
-            problems.push({
-                file: '.dvcignore',
-                message: `refusing to run DVC: ${problem}`,
-                hint: 'make .dvcignore a plain file in the repository'
-            });
-    }
     (0,errors/* throwIfProblems */.W8)(problems);
     await checkDvcDir(root, paths, new git/* Git */.TU(root));
     return stageLinesOf(src);
@@ -964,7 +1126,7 @@ const EXIT_MEANINGS = {
     },
     254: {
         meaning: 'DVC rejected the arguments of `dvc status --json`',
-        hint: `this DVC is too old or too new; ${DVC_INSTALL_HINT}`
+        hint: `this DVC is too old or too new; ${dvc/* DVC_INSTALL_HINT */.Ix}`
     },
     255: {
         meaning: 'DVC failed',
@@ -1032,14 +1194,6 @@ function quote(text) {
 }
 function dvc_isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function dvc_lstatOrUndefined(abs) {
-    try {
-        return (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false });
-    }
-    catch {
-        return undefined;
-    }
 }
 
 
