@@ -70,6 +70,18 @@ describe('stages from prompts', () => {
     expect(commandTemplate([a], { stages: [graftStage(a)], unsupported: [] })).toBeUndefined()
     expect(deriveTemplate({ ...existing, cmd: 'make all' }, a)).toBeUndefined()
   })
+
+  it("learns no template that would keep the old stage's prompt or output (every new stage would write that document)", () => {
+    const a = prompt('docs/a.prompt.md')
+    const tmp = 'python r.py --prompt docs/a.prompt.md --out=docs/a.md.tmp && mv docs/a.md.tmp docs/a.md'
+    expect(deriveTemplate({ ...graftStage(a), cmd: tmp }, a)).toBeUndefined()
+    // the spellings a template's own quoting gives a value are recognised: inside "…", a `$` has a backslash
+    const dollar = { ...a, out: 'docs/$a.md' }
+    const quoted = 'python r.py "--prompt=docs/a.prompt.md" "--out=docs/\\$a.md"'
+    expect(deriveTemplate({ ...graftStage(dollar), cmd: quoted }, dollar)).toBe(
+      'python r.py "--prompt={prompt}" "--out={out}"'
+    )
+  })
 })
 
 describe('pipelineDrift', () => {

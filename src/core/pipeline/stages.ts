@@ -4,7 +4,7 @@ import { normalizeRepoPath } from '../paths.js'
 import { isPromptPath, stageNameFor } from '../graft/prompts.js'
 import type { DvcYaml, PromptFile, StageDef } from '../types.js'
 import { formatStageYaml } from '../dvc/dvcyaml-write.js'
-import { quotedFor, shellPath, shellWord } from './shell.js'
+import { quoteContexts, quotedFor, shellPath, shellWord } from './shell.js'
 import { phrasing } from '../phrasing.js'
 
 /** Placeholders of a command template (see deriveTemplate). */
@@ -37,25 +37,31 @@ export function graftStage(prompt: PromptFile, template?: string): StageDef {
  * Turns an existing stage's command into a template by replacing its prompt
  * path, output path and stage name (whole shell words, as written: bare, in
  * the quoting shell.ts gives them, or inside the template's own quotes) with
- * placeholders. Undefined when the command does not name the prompt: nothing
- * to learn from.
+ * placeholders. Undefined when the command does not name the prompt (nothing
+ * to learn from), or still names its prompt or output after that (written in a
+ * way not recognised here): a template that kept the old output would make
+ * every new stage write the old stage's document.
  */
 export function deriveTemplate(stage: StageDef, prompt: PromptFile): string | undefined {
   let template = stage.cmd
-  for (const [value, placeholder, word] of [
-    [prompt.path, PLACEHOLDERS.prompt, shellPath(prompt.path)],
-    [prompt.out, PLACEHOLDERS.out, shellPath(prompt.out)],
-    [stage.name, PLACEHOLDERS.name, shellWord(stage.name)]
+  for (const [value, placeholder, path] of [
+    [prompt.path, PLACEHOLDERS.prompt, true],
+    [prompt.out, PLACEHOLDERS.out, true],
+    [stage.name, PLACEHOLDERS.name, false]
   ] as const) {
-    if (word !== value) template = template.replace(wordPattern(word), placeholder)
+    const spellings = new Set([quotedFor('', value, path), quotedFor('"', value, path), quotedFor("'", value, path)])
+    for (const word of spellings) if (word !== value) template = template.replace(wordPattern(word), placeholder)
     template = template.replace(wordPattern(value), placeholder)
   }
-  return template.includes(PLACEHOLDERS.prompt) ? template : undefined
+  if (!template.includes(PLACEHOLDERS.prompt)) return undefined
+  return [prompt.path, prompt.out].some((p) => template.includes(p)) ? undefined : template
 }
 
 /**
- * A template with the prompt's paths and name in place, each quoted as its
- * place needs: inside the template's own `"…"` or `'…'`, or as one shell word.
+ * A template with the prompt's paths and name in place, each quoted for the
+ * quoting the template has at its place (see quoteContexts): inside the
+ * template's own `"…"` or `'…'` — also one opened earlier in the word, as in
+ * `"--out={out}"` — or as one shell word.
  */
 export function applyTemplate(template: string, prompt: PromptFile): string {
   const values: Record<string, [string, boolean]> = {
@@ -63,12 +69,13 @@ export function applyTemplate(template: string, prompt: PromptFile): string {
     [PLACEHOLDERS.out]: [prompt.out, true],
     [PLACEHOLDERS.name]: [prompt.stageName, false]
   }
-  return template.replace(/\{(?:prompt|out|name)\}/g, (placeholder, at: number) => {
+  const places = /\{(?:prompt|out|name)\}/g
+  const offsets = [...template.matchAll(places)].map((m) => m.index)
+  const quoting = quoteContexts(template, offsets)
+  const contexts = new Map(offsets.map((o, i) => [o, quoting[i]]))
+  return template.replace(places, (placeholder, at: number) => {
     const [value, path] = values[placeholder]
-    const before = template[at - 1]
-    const after = template[at + placeholder.length]
-    const context = (before === '"' || before === "'") && after === before ? before : ''
-    return quotedFor(context, value, path)
+    return quotedFor(contexts.get(at) ?? '', value, path)
   })
 }
 
