@@ -5,9 +5,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { parse } from 'yaml'
+import { GraftError } from '../../../src/core/errors.js'
 import { planSync, writeSync } from '../../../src/core/pipeline/sync.js'
 import { buildGraftRepo, dvcCommit, requireDvc } from '../../support/graft-repo.js'
-import { runDvc } from '../../support/real-dvc.js'
+import { realStatus, runDvc } from '../../support/real-dvc.js'
 import type { TestRepo } from '../../support/repo.js'
 
 requireDvc()
@@ -64,4 +65,46 @@ describe("a repository's own command template, quoted as /bin/sh reads it", () =
     for (const made of ['pwned', 'tick', 'docs/pwned', 'docs/tick'])
       expect([made, existsSync(repo.path(made))]).toEqual([made, false])
   }, 120_000)
+})
+
+describe('a prompt whose stage name is taken by a stage that is not its own', () => {
+  /** A helper as issue 22 §1 has it: no deps, always_changed, one cache: false output. */
+  const HELPER =
+    '  fetch_metrics:\n    cmd: curl -s https://example.invalid/m > src/metrics.json\n    outs:\n' +
+    '    - src/metrics.json:\n        cache: false\n    always_changed: true\n'
+
+  it('is refused on line 1 of the prompt, naming the stage and its line; the helper stays as written', async () => {
+    const repo = base()
+    repo.write({ 'dvc.yaml': repo.read('dvc.yaml') + HELPER, 'src/metrics.json': '{}\n' })
+    dvcCommit(repo)
+    repo.write({ 'docs/fetch-metrics.prompt.md': '---\ndeps:\n  - src/a.md\n---\nThe fetch.\n' })
+    repo.commit("a helper, and a prompt whose Graft stage name is the helper's")
+    const before = repo.snapshot()
+    const line = repo.read('dvc.yaml').split('\n').indexOf('  fetch_metrics:') + 1
+    const error = await planSync(repo.root).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(GraftError)
+    expect((error as GraftError).problems).toEqual([
+      {
+        file: 'docs/fetch-metrics.prompt.md',
+        line: 1,
+        message: `the file name gives the stage name fetch_metrics, and dvc.yaml already has a stage fetch_metrics (line ${line}) that is not this prompt's: it does not read docs/fetch-metrics.prompt.md; writing the prompt's stage would replace that one (its command, deps and outputs)`,
+        hint: 'rename the prompt file, or rename the stage fetch_metrics in dvc.yaml'
+      }
+    ])
+    expect(repo.snapshot()).toEqual(before)
+    expect(await realStatus(repo.root)).toEqual({ fetch_metrics: ['always changed'] })
+  }, 60_000)
+
+  it("a stage of that name which reads the prompt is the prompt's own (hand-written, or with other deps): no clash", async () => {
+    const repo = base()
+    repo.write({
+      'docs/b.prompt.md': '---\ndeps:\n  - src/a.md\n---\nB.\n',
+      'dvc.yaml':
+        repo.read('dvc.yaml') +
+        '  b:\n    cmd: make b\n    deps:\n    - src/a.md\n    - docs/b.prompt.md\n    outs:\n    - docs/b.md:\n        cache: false\n'
+    })
+    repo.commit('a stage for b written by hand')
+    const plan = await planSync(repo.root)
+    expect(plan.changes.map((c) => [c.kind, c.stage])).toEqual([['deps', 'b']])
+  }, 60_000)
 })

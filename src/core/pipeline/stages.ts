@@ -3,6 +3,7 @@
 import { normalizeRepoPath } from '../paths.js'
 import { isPromptPath, stageNameFor } from '../graft/prompts.js'
 import type { DvcYaml, PromptFile, StageDef } from '../types.js'
+import type { Problem } from '../errors.js'
 import { formatStageYaml } from '../dvc/dvcyaml-write.js'
 import { quoteContexts, quotedFor, shellPath, shellWord } from './shell.js'
 import { phrasing } from '../phrasing.js'
@@ -130,6 +131,31 @@ export function isGraftStage(stage: StageDef): boolean {
   if (first === undefined || stage.outs.length !== 1) return false
   const prompt = normalizeRepoPath(first)
   return isPromptPath(prompt) && stageNameFor(prompt) === stage.name
+}
+
+/**
+ * Prompts whose Graft stage name is taken in dvc.yaml by a stage that is not
+ * theirs: it neither reads the prompt nor names it in its command, and is no
+ * Graft stage of an older location of it (see isGraftStage) — a helper, a
+ * training step. sync and generate would rewrite that stage as the prompt's
+ * (its command, deps, outputs and `always_changed` gone), so the prompt is
+ * refused instead, naming both places.
+ */
+export function stageNameClashes(prompts: PromptFile[], dvc: DvcYaml | undefined): Problem[] {
+  const stages = new Map((dvc?.stages ?? []).map((s) => [s.name, s]))
+  const problems: Problem[] = []
+  for (const prompt of prompts) {
+    const stage = stages.get(prompt.stageName)
+    if (!stage || isGraftStage(stage) || stage.cmd.includes(prompt.path)) continue
+    if (stage.deps.some((d) => normalizeRepoPath(d) === prompt.path)) continue
+    problems.push({
+      file: prompt.path,
+      line: 1,
+      message: `the file name gives the stage name ${prompt.stageName}, and dvc.yaml already has a stage ${prompt.stageName}${stage.line ? ` (line ${stage.line})` : ''} that is not this prompt's: it does not read ${prompt.path}; writing the prompt's stage would replace that one (its command, deps and outputs)`,
+      hint: `rename the prompt file, or rename the stage ${prompt.stageName} in dvc.yaml`
+    })
+  }
+  return problems
 }
 
 export interface DriftOptions {
