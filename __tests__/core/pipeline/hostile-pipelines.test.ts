@@ -6,12 +6,21 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { parse } from 'yaml'
 import { GraftError } from '../../../src/core/errors.js'
+import { silentLog } from '../../../src/core/log.js'
 import { planSync, writeSync } from '../../../src/core/pipeline/sync.js'
-import { buildGraftRepo, dvcCommit, requireDvc } from '../../support/graft-repo.js'
+import { validate } from '../../../src/core/validate/validate.js'
+import { buildGraftRepo, dvcCommit, requireDvc, type PromptSpec } from '../../support/graft-repo.js'
 import { realStatus, runDvc } from '../../support/real-dvc.js'
 import type { TestRepo } from '../../support/repo.js'
 
-requireDvc()
+const dvcPath = requireDvc()
+const withDvc = { find: async () => dvcPath, install: async (): Promise<string> => dvcPath }
+
+/** The stale stages validate finds with `engine`. */
+async function staleStages(repo: TestRepo, engine: 'native' | 'dvc'): Promise<string[]> {
+  const report = await validate({ root: repo.root, engine, dvc: withDvc, log: silentLog })
+  return report.stale.map((d) => d.stage)
+}
 
 /** Records its arguments, one per line, in args.txt; writes the file named `--out=FILE` (or after `--out`). */
 const RECORDER = [
@@ -25,10 +34,10 @@ afterEach(() => {
   for (const r of repos.splice(0)) r.cleanup()
 })
 
-function base(): TestRepo {
+function base(more: PromptSpec[] = []): TestRepo {
   const repo = buildGraftRepo({
     sources: { 'src/a.md': 'alpha\n', 'tools/rec.sh': RECORDER },
-    prompts: [{ path: 'docs/a.prompt.md', deps: ['src/a.md'], body: 'A.\n' }]
+    prompts: [{ path: 'docs/a.prompt.md', deps: ['src/a.md'], body: 'A.\n' }, ...more]
   })
   repos.push(repo)
   return repo
@@ -106,5 +115,31 @@ describe('a prompt whose stage name is taken by a stage that is not its own', ()
     repo.commit('a stage for b written by hand')
     const plan = await planSync(repo.root)
     expect(plan.changes.map((c) => [c.kind, c.stage])).toEqual([['deps', 'b']])
+  }, 60_000)
+})
+
+describe('dvc.yaml and dvc.lock whose lines end with a lone CR (classic Mac OS)', () => {
+  it('are read as DVC reads them (clean), and sync edits them in their own style, DVC reading the result', async () => {
+    const repo = base([{ path: 'docs/b.prompt.md', deps: ['src/a.md'], body: 'B.\n' }])
+    for (const file of ['dvc.yaml', 'dvc.lock']) repo.write({ [file]: repo.read(file).replace(/\n/g, '\r') })
+    repo.commit('CR line ends')
+    expect(await realStatus(repo.root)).toEqual({})
+    for (const engine of ['native', 'dvc'] as const)
+      expect([engine, await staleStages(repo, engine)]).toEqual([engine, []])
+
+    repo.remove('docs/b.prompt.md')
+    repo.write({ 'docs/c.prompt.md': '---\ndeps:\n  - src/a.md\n---\nC.\n' })
+    await sync(repo)
+    for (const file of ['dvc.yaml', 'dvc.lock']) expect([file, /\n/.test(repo.read(file))]).toEqual([file, false])
+    expect(repo.read('dvc.yaml')).toMatch(
+      /\r {2}c:\r {4}cmd: bash scripts\/render_llm\.sh --prompt docs\/c\.prompt\.md/
+    )
+    // DVC reads both: the orphan b is gone with its lock entry, c is new, a untouched
+    expect(await realStatus(repo.root)).toEqual({
+      c: [
+        { 'changed deps': { 'docs/c.prompt.md': 'modified', 'src/a.md': 'modified' } },
+        { 'changed outs': { 'docs/c.md': 'deleted' } }
+      ]
+    })
   }, 60_000)
 })
