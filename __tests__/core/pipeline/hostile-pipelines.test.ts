@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { parse } from 'yaml'
 import { GraftError } from '../../../src/core/errors.js'
 import { silentLog } from '../../../src/core/log.js'
-import { planSync, writeSync } from '../../../src/core/pipeline/sync.js'
+import { describeSyncChange, planSync, writeSync } from '../../../src/core/pipeline/sync.js'
 import { validate } from '../../../src/core/validate/validate.js'
 import { buildGraftRepo, dvcCommit, requireDvc, type PromptSpec } from '../../support/graft-repo.js'
 import { realStatus, runDvc } from '../../support/real-dvc.js'
@@ -141,5 +141,50 @@ describe('dvc.yaml and dvc.lock whose lines end with a lone CR (classic Mac OS)'
         { 'changed outs': { 'docs/c.md': 'deleted' } }
       ]
     })
+  }, 60_000)
+})
+
+describe('a document no prompt writes any more, which other stages still read', () => {
+  /** a → docs/a.md, read by b and by a helper stage; c alone. */
+  function readers(): TestRepo {
+    const repo = base([
+      { path: 'docs/b.prompt.md', deps: ['docs/a.md'], body: 'B.\n' },
+      { path: 'docs/c.prompt.md', deps: ['src/a.md'], body: 'C.\n' }
+    ])
+    repo.write({
+      'dvc.yaml':
+        repo.read('dvc.yaml') +
+        '  count:\n    cmd: wc -l docs > count.txt\n    deps:\n    - docs\n    outs:\n    - count.txt:\n        cache: false\n',
+      'count.txt': '3\n'
+    })
+    dvcCommit(repo)
+    repo.commit('a helper reading the docs folder')
+    return repo
+  }
+
+  it("deleted prompt: its document stays, and the words name who still reads it instead of only 'delete it'; DVC finds no missing dep", async () => {
+    const repo = readers()
+    repo.remove('docs/a.prompt.md')
+    const plan = await planSync(repo.root)
+    expect(plan.changes.map((c) => describeSyncChange(c, 'did'))).toEqual([
+      'removed stage a and its dvc.lock entry: its prompt docs/a.prompt.md is gone (renamed or deleted); docs/a.md is left in place and no prompt writes it any more, but stages b, count still read it: it stays a source, no longer regenerated — edit it by hand from now on, or take it out of those deps before deleting it'
+    ])
+    await writeSync(repo.root, plan)
+    // the helper reads the folder, whose prompt file went: DVC says so; nothing else, and no dep is missing
+    expect(await realStatus(repo.root)).toEqual({ count: [{ 'changed deps': { docs: 'modified' } }] })
+  }, 60_000)
+
+  it('a prompt moved to another folder (same stage name): its old document is named as left behind, with its readers', async () => {
+    const repo = readers()
+    for (const name of ['a', 'c']) {
+      repo.write({ [`guide/${name}.prompt.md`]: repo.read(`docs/${name}.prompt.md`) })
+      repo.remove(`docs/${name}.prompt.md`)
+    }
+    const plan = await planSync(repo.root)
+    expect(plan.changes.map((c) => describeSyncChange(c, 'did'))).toEqual([
+      'rewrote stage a for its new output (guide/a.prompt.md) and its dvc.lock entry; docs/a.md is left in place and no prompt writes it any more, but stages b, count still read it: it stays a source, no longer regenerated — edit it by hand from now on, or take it out of those deps before deleting it',
+      // the helper reads the whole folder, so the old document too
+      'rewrote stage c for its new output (guide/c.prompt.md) and its dvc.lock entry; docs/c.md is left in place and no prompt writes it any more, but stage count still reads it: it stays a source, no longer regenerated — edit it by hand from now on, or take it out of those deps before deleting it'
+    ])
   }, 60_000)
 })

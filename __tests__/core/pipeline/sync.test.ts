@@ -145,7 +145,10 @@ describe('planSync', () => {
     })
     repo.commit('moved')
     const plan = await planSync(repo.root)
-    expect(plan.changes).toEqual([{ kind: 'outs', stage: 'a', prompt: 'docs/a.prompt.md', lockEntry: true }])
+    // docs/a.md was never written here: nothing is left behind
+    expect(plan.changes).toEqual([
+      { kind: 'outs', stage: 'a', prompt: 'docs/a.prompt.md', lockEntry: true, leftBehind: [], readers: [] }
+    ])
     const yaml = plan.files.find((f) => f.path === 'dvc.yaml')!.text
     expect(parse(yaml).stages.a).toEqual({
       cmd: 'gen docs/a.prompt.md docs/alpha.md',

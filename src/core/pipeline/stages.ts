@@ -1,6 +1,6 @@
 // The pipeline the prompts define: one DVC stage per prompt, as Graft writes
 // it, and the differences between that and the dvc.yaml on disk.
-import { normalizeRepoPath } from '../paths.js'
+import { isSameOrInside, normalizeRepoPath } from '../paths.js'
 import { isPromptPath, stageNameFor } from '../graft/prompts.js'
 import type { DvcYaml, PromptFile, StageDef } from '../types.js'
 import type { Problem } from '../errors.js'
@@ -114,8 +114,10 @@ export interface Drift {
   line?: number
   /** an orphan's prompt file (gone) */
   prompt?: string
-  /** an orphan's outputs that are still in the work tree and that no prompt writes any more */
+  /** an orphan's outputs (or a moved output's old path) still in the work tree that no prompt writes any more */
   leftBehind?: string[]
+  /** the stages that still read one of `leftBehind` (as a dep, or inside a folder dep) */
+  readers?: string[]
 }
 
 /**
@@ -171,6 +173,24 @@ export function pipelineDrift(prompts: PromptFile[], dvc: DvcYaml | undefined, o
   const exists = options.exists ?? (() => false)
   const stages = new Map((dvc?.stages ?? []).map((s) => [s.name, s]))
   const drift: Drift[] = []
+  const promptStages = new Set(prompts.map((p) => p.stageName))
+  const written = new Set(prompts.map((p) => normalizeRepoPath(p.out)))
+  // what each stage reads once dvc.yaml is in line: a prompt's stage its frontmatter, any other stage its own deps
+  const reads = new Map<string, string[]>([
+    ...(dvc?.stages ?? [])
+      .filter((s) => !promptStages.has(s.name) && !isGraftStage(s)) // an orphan reads nothing once removed
+      .map((s) => [s.name, s.deps] as [string, string[]]),
+    ...prompts.map((p) => [p.stageName, graftStage(p).deps] as [string, string[]])
+  ])
+  /** A stage's outputs that stay in the work tree with no prompt writing them, who still reads them, and the words for it. */
+  const left = (stage: StageDef): { leftBehind: string[]; readers: string[]; note: string } => {
+    const leftBehind = stage.outs.map((o) => normalizeRepoPath(o.path)).filter((o) => !written.has(o) && exists(o))
+    const readers = [...reads]
+      .filter(([, deps]) => deps.some((d) => leftBehind.some((o) => isSameOrInside(normalizeRepoPath(d), o))))
+      .map(([name]) => name)
+      .sort()
+    return { leftBehind, readers, note: leftBehindText(leftBehind, readers, 'reason') }
+  }
   for (const prompt of prompts) {
     const stage = stages.get(prompt.stageName)
     const expected = graftStage(prompt)
@@ -200,21 +220,22 @@ export function pipelineDrift(prompts: PromptFile[], dvc: DvcYaml | undefined, o
       stage.outs.map((o) => o.path)
     )
     if (outs) {
+      const { leftBehind, readers, note } = left(stage)
       drift.push({
         stage: stage.name,
         kind: 'outs-differ',
         file: prompt.path,
-        text: `the outs of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${outs}); ${phrasing().regenerate}, or set its outs to: ${prompt.out}`
+        leftBehind,
+        readers,
+        text: `the outs of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${outs}); ${phrasing().regenerate}, or set its outs to: ${prompt.out}${note}`
       })
     }
   }
-  const promptStages = new Set(prompts.map((p) => p.stageName))
-  const written = new Set(prompts.map((p) => normalizeRepoPath(p.out)))
   for (const stage of dvc?.stages ?? []) {
     if (promptStages.has(stage.name) || !isGraftStage(stage)) continue
     const prompt = normalizeRepoPath(stage.deps[0])
     if (exists(prompt)) continue // the file is there but not a prompt the run reads (ignored by git, in node_modules): not ours to remove
-    const leftBehind = stage.outs.map((o) => normalizeRepoPath(o.path)).filter((o) => !written.has(o) && exists(o))
+    const { leftBehind, readers, note } = left(stage)
     drift.push({
       stage: stage.name,
       kind: 'orphan-stage',
@@ -222,16 +243,36 @@ export function pipelineDrift(prompts: PromptFile[], dvc: DvcYaml | undefined, o
       line: stage.line,
       prompt,
       leftBehind,
+      readers,
       text:
         `orphaned: stage ${stage.name} in dvc.yaml belongs to the prompt ${prompt}, which is gone (renamed or deleted); ` +
         `generate removes the stage from dvc.yaml and its entry from dvc.lock in its commit, as Graft's own repro would ` +
-        `(locally: \`graft-action sync\`), or restore the prompt` +
-        (leftBehind.length > 0
-          ? `; ${leftBehind.join(', ')} ${leftBehind.length > 1 ? 'are' : 'is'} left in place: no prompt writes ${leftBehind.length > 1 ? 'them' : 'it'} any more, so delete ${leftBehind.length > 1 ? 'them' : 'it'} (git rm) if no longer wanted`
-          : '')
+        `(locally: \`graft-action sync\`), or restore the prompt${note}`
     })
   }
   return drift
+}
+
+/**
+ * What becomes of outputs left in the work tree that no prompt writes any
+ * more (a deleted or renamed prompt's document, a moved output's old file):
+ * they stay, and are named. A stage that still reads one keeps reading it as a
+ * plain source, no longer regenerated: said, so that deleting it (which the
+ * words would otherwise suggest) does not leave that stage a missing dep.
+ * `style`: `reason` for validate's reason, `change` for sync's and generate's list of changes.
+ */
+export function leftBehindText(leftBehind: string[], readers: string[], style: 'reason' | 'change'): string {
+  if (leftBehind.length === 0) return ''
+  const many = leftBehind.length > 1
+  const [they, them] = many ? ['are', 'them'] : ['is', 'it']
+  const files = leftBehind.join(', ')
+  if (readers.length > 0) {
+    const who = readers.length > 1 ? `stages ${readers.join(', ')} still read` : `stage ${readers[0]} still reads`
+    return `; ${files} ${they} left in place and no prompt writes ${them} any more, but ${who} ${them}: ${many ? 'they stay sources' : 'it stays a source'}, no longer regenerated — edit ${them} by hand from now on, or take ${them} out of those deps before deleting ${them}`
+  }
+  return style === 'reason'
+    ? `; ${files} ${they} left in place: no prompt writes ${them} any more, so delete ${them} (git rm) if no longer wanted`
+    : `; ${files} ${they} left in place, and no prompt writes ${them} any more: delete ${them} if no longer wanted`
 }
 
 /** How `actual` differs from `expected` (paths compared normalised), or undefined when equal. */
