@@ -320,7 +320,11 @@ describe('pipelines as users have them (issue 22), through the bundles', () => {
 
   describe('§5 Git LFS pointers', () => {
     beforeEach(() => {
-      repo.write({ 'sources/api.md': LFS_POINTER })
+      // tracked with Git LFS (as `git lfs track` writes it); the checkout holds the pointer, not the file
+      repo.write({
+        '.gitattributes': 'sources/*.md filter=lfs diff=lfs merge=lfs -text\n',
+        'sources/api.md': LFS_POINTER
+      })
       repo.commit('the checkout holds the LFS pointer, not the file')
     })
 
@@ -345,6 +349,22 @@ describe('pipelines as users have them (issue 22), through the bundles', () => {
       expect(repo.snapshot()).toEqual(before)
       expect(gitIn(origin, 'rev-parse', 'main')).toBe(repo.head() + '\n')
     }, 120_000)
+  })
+
+  describe('§5 a file that only looks like a Git LFS pointer', () => {
+    it('is content where Git LFS does not track its path: generate goes on, and DVC agrees afterwards', async () => {
+      // a repository documenting Git LFS keeps a sample pointer as a plain file (no filter=lfs for it)
+      repo.write({
+        '.gitattributes': 'assets/** filter=lfs diff=lfs merge=lfs -text\n',
+        'sources/api.md': LFS_POINTER
+      })
+      const validated = await validateIn(repo.root)
+      expect(validated.stdout).not.toContain('is a Git LFS pointer')
+      const generated = await onPush('generate')
+      expect([generated.code, generated.stdout]).toEqual([0, expect.not.stringContaining('Git LFS pointer')])
+      expect(bedrock.requests.length).toBeGreaterThan(0)
+      await expectCleanTip()
+    }, 240_000)
   })
 
   describe('§6 a submodule as a folder dep', () => {

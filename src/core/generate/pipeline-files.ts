@@ -9,7 +9,9 @@
 import { lockEntryFor, removeLockStages, setLockStages } from '../dvc/dvclock.js'
 import { Hasher } from '../dvc/hash.js'
 import { isSameOrInside, normalizeRepoPath, RepoPathChecker, showPath } from '../paths.js'
-import { GraftError, type Problem } from '../errors.js'
+import { throwIfProblems, type Problem } from '../errors.js'
+import { lfsTracked } from '../dvc/lfs-pointer.js'
+import { Git } from '../io/git.js'
 import { relative, sep } from 'node:path'
 import { syncEdits, type SyncEdits } from '../pipeline/sync.js'
 import type { LockStage, StageDef } from '../types.js'
@@ -62,7 +64,7 @@ export class PipelineFiles {
     const deps = new Set(this.plan.flatMap((d) => d.stage.deps.map(normalizeRepoPath)).filter((p) => !written.has(p)))
     const hasher = new Hasher({ root: this.root }) // its own: recordLock must see the files as the run leaves them
     await Promise.all([...deps].map((p) => lockEntryFor(this.root, p, false, hasher)))
-    refuseLfsPointers(this.root, [...hasher.lfsPointers], this.plan)
+    await refuseLfsPointers(this.root, [...hasher.lfsPointers], this.plan)
     // dvc.yaml and dvc.lock edited now as the run will edit them (the lock with placeholder
     // entries): a file this tool cannot edit (stages in flow style, …) fails here, not after the renders.
     this.sync()
@@ -105,10 +107,12 @@ export class PipelineFiles {
  * written, each named, on the prompt line that lists it (or the folder holding it).
  * @throws GraftError naming every pointer file
  */
-function refuseLfsPointers(root: string, pointers: string[], plan: readonly PlannedDocument[]): void {
+async function refuseLfsPointers(root: string, pointers: string[], plan: readonly PlannedDocument[]): Promise<void> {
   if (pointers.length === 0) return
+  const shaped = pointers.map((abs) => relative(root, abs).split(sep).join('/'))
+  const tracked = await lfsTracked(new Git(root), shaped)
   const problems: Problem[] = []
-  for (const pointer of pointers.map((abs) => relative(root, abs).split(sep).join('/')).sort()) {
+  for (const pointer of shaped.filter((p) => tracked.has(p)).sort()) {
     const doc = plan.find((d) => d.stage.deps.some((dep) => isSameOrInside(normalizeRepoPath(dep), pointer)))
     const i = doc?.prompt.deps.findIndex((dep) => isSameOrInside(normalizeRepoPath(dep), pointer)) ?? -1
     problems.push({
@@ -118,5 +122,5 @@ function refuseLfsPointers(root: string, pointers: string[], plan: readonly Plan
       hint: 'check out with LFS files: actions/checkout with `lfs: true` (or run `git lfs pull` before this action), then run again'
     })
   }
-  throw new GraftError(problems)
+  throwIfProblems(problems)
 }

@@ -6,6 +6,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path'
 import { GraftError, type Problem } from '../errors.js'
 import { isSameOrInside, normalizeRepoPath, showPath } from '../paths.js'
 import { Hasher } from '../dvc/hash.js'
+import { lfsTracked } from '../dvc/lfs-pointer.js'
+import { Git } from '../io/git.js'
 import { stat } from 'node:fs/promises'
 import { readDvcYaml } from '../dvc/dvcyaml.js'
 import type { Log } from '../log.js'
@@ -237,7 +239,9 @@ async function explainLfsPointers(root: string, reasons: Map<string, Reason[]>):
     })
   )
   if (hasher.lfsPointers.size === 0) return
-  const pointers = [...hasher.lfsPointers].map((abs) => relative(root, abs).split(sep).join('/'))
+  const shaped = [...hasher.lfsPointers].map((abs) => relative(root, abs).split(sep).join('/'))
+  const tracked = await lfsTracked(new Git(root), shaped)
+  const pointers = shaped.filter((p) => tracked.has(p))
   for (const r of changed) {
     const inside = pointers.filter((p) => isSameOrInside(normalizeRepoPath(r.path!), p))
     if (inside.length === 0) continue
