@@ -403,6 +403,43 @@ describe('pipelines as users have them (issue 22), through the bundles', () => {
       await expectCleanTip()
     }, 240_000)
 
+    it('a checkout without its submodules (actions/checkout’s default): validate says why DVC calls the dep changed; generate stops before anything is sent or written', async () => {
+      const first = await onPush('generate')
+      expect(first.code).toBe(0)
+      bedrock.requests.length = 0
+      // a fresh clone, submodules not checked out: vendor/lib is an empty folder
+      const dir = mkdtempSync(join(tmpdir(), 'graft-nosub-'))
+      scratch.push(dir)
+      execFileSync('git', ['clone', '-q', origin, dir], { env: { ...process.env, ...GIT_ENV } })
+      const clone = new TestRepo(dir)
+      clone.write({ 'NOTES.md': 'a developer commit after the bot’s\n' })
+      clone.commit('notes')
+      expect(await realStatus(clone.root)).toEqual({ lib: [{ 'changed deps': { 'vendor/lib': 'modified' } }] })
+      const validated = await validateIn(clone.root)
+      expect(validated.stdout).toContain(
+        'dep vendor/lib modified (vendor/lib is a Git submodule this checkout did not check out, an empty folder here; check out with `submodules: true`)'
+      )
+      const before = clone.snapshot()
+      const tipBefore = gitIn(origin, 'rev-parse', 'main')
+      const generated = await runAction('main', {
+        workspace: clone.root,
+        event: {
+          name: 'push',
+          payload: { ref: 'refs/heads/main', after: clone.head(), repository: { full_name: 'acme/docs' } }
+        },
+        inputs: { command: 'generate', engine: 'native', token: TOKEN, comment: 'false' },
+        env: { ...bedrockTestEnv(bedrock.url), GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/docs' }
+      })
+      expect(generated.code).toBe(1)
+      expect(generated.stdout).toMatch(
+        /::error title=graft-action,file=docs\/lib\.prompt\.md,line=3::vendor\/lib is a Git submodule this checkout did not check out/
+      )
+      expect(generated.stdout).toContain('actions/checkout with `submodules: true`')
+      expect(bedrock.requests).toHaveLength(0)
+      expect(clone.snapshot()).toEqual(before)
+      expect(gitIn(origin, 'rev-parse', 'main')).toBe(tipBefore)
+    }, 240_000)
+
     it("the submodule's old commit is not in the checkout: the model is shown its current files", async () => {
       const first = await onPush('generate')
       expect(first.code).toBe(0)

@@ -12,6 +12,7 @@ import { isSameOrInside, normalizeRepoPath, RepoPathChecker, showPath } from '..
 import { throwIfProblems, type Problem } from '../errors.js'
 import { lfsTracked } from '../dvc/lfs-pointer.js'
 import { Git } from '../io/git.js'
+import { UNCHECKED_SUBMODULE_HINT, uncheckedSubmodules } from '../pipeline/unchecked-submodules.js'
 import { relative, sep } from 'node:path'
 import { syncEdits, type SyncEdits } from '../pipeline/sync.js'
 import type { LockStage, StageDef } from '../types.js'
@@ -63,12 +64,44 @@ export class PipelineFiles {
     const written = new Set(this.plan.flatMap((d) => d.stage.outs.map((o) => normalizeRepoPath(o.path))))
     const deps = new Set(this.plan.flatMap((d) => d.stage.deps.map(normalizeRepoPath)).filter((p) => !written.has(p)))
     const hasher = new Hasher({ root: this.root }) // its own: recordLock must see the files as the run leaves them
-    await Promise.all([...deps].map((p) => lockEntryFor(this.root, p, false, hasher)))
+    const entries = await Promise.all([...deps].map((p) => lockEntryFor(this.root, p, false, hasher)))
     await refuseLfsPointers(this.root, [...hasher.lfsPointers], this.plan)
+    await this.refuseUncheckedSubmodules(new Map(entries.map((e) => [e.path, e.md5])))
     // dvc.yaml and dvc.lock edited now as the run will edit them (the lock with placeholder
     // entries): a file this tool cannot edit (stages in flow style, …) fails here, not after the renders.
     this.sync()
     this.editedLock(this.plan.map((d) => [d.stage.name, { cmd: this.commandOf(d), deps: [], outs: [] }]))
+  }
+
+  /**
+   * Submodules the checkout lacks among the deps (see unchecked-submodules.ts),
+   * where a dep holding one would be recorded with another hash than dvc.lock
+   * has (a stage with no entry yet included): refused before any model call,
+   * each on the prompt line that lists it. `hashes`: each dep's md5 as it is now.
+   * @throws GraftError naming every such submodule
+   */
+  private async refuseUncheckedSubmodules(hashes: Map<string, string>): Promise<void> {
+    const missing = await uncheckedSubmodules(new Git(this.root), [...hashes.keys()])
+    const problems: Problem[] = []
+    for (const link of missing) {
+      for (const doc of this.plan) {
+        const i = doc.stage.deps.findIndex((dep) => isSameOrInside(normalizeRepoPath(dep), link))
+        if (i < 0) continue
+        const dep = normalizeRepoPath(doc.stage.deps[i])
+        const locked = this.pipeline.lock?.stages
+          .get(doc.stage.name)
+          ?.deps.find((e) => normalizeRepoPath(e.path) === dep)
+        if (locked?.md5 === hashes.get(dep)) continue // recorded so already: nothing would change
+        const line = doc.prompt.depLines?.[doc.prompt.deps.findIndex((d) => normalizeRepoPath(d) === dep)]
+        problems.push({
+          file: doc.prompt.path,
+          line: line ?? 1,
+          message: `${showPath(link)} is a Git submodule this checkout did not check out (an empty folder here): a document generated now would be written without the submodule's files, and dvc.lock would record the empty folder's hash for ${showPath(dep)}, which every checkout with the submodule calls changed`,
+          hint: UNCHECKED_SUBMODULE_HINT
+        })
+      }
+    }
+    throwIfProblems(problems)
   }
 
   /** Hashes the stage's deps and outs as they are now and records them. */

@@ -7,6 +7,7 @@ import { GraftError, type Problem } from '../errors.js'
 import { isSameOrInside, normalizeRepoPath, showPath } from '../paths.js'
 import { Hasher } from '../dvc/hash.js'
 import { lfsTracked } from '../dvc/lfs-pointer.js'
+import { uncheckedSubmodules } from '../pipeline/unchecked-submodules.js'
 import { Git } from '../io/git.js'
 import { stat } from 'node:fs/promises'
 import { readDvcYaml } from '../dvc/dvcyaml.js'
@@ -94,6 +95,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
   const helpers = alwaysChangedOnly(reasons)
   for (const name of helpers) reasons.delete(name)
   await explainLfsPointers(root, reasons)
+  await explainUncheckedSubmodules(root, reasons)
   const all = orderStale(pipeline, reasons)
   const stale = all.filter((d) => targets.has(d.stage))
   const outsideTargets = all.filter((d) => !targets.has(d.stage))
@@ -250,6 +252,23 @@ async function explainLfsPointers(root: string, reasons: Map<string, Reason[]>):
         ? `${r.path} is a Git LFS pointer`
         : `${inside.slice(0, 5).map(showPath).join(', ')}${inside.length > 5 ? ` and ${inside.length - 5} more` : ''} in it ${inside.length > 1 ? 'are Git LFS pointers' : 'is a Git LFS pointer'}`
     r.text += ` (${which}, not the content: this checkout did not fetch LFS files; check out with \`lfs: true\`)`
+  }
+}
+
+/**
+ * A changed dep that is (or holds) a submodule the checkout did not check out
+ * (actions/checkout without `submodules: true`): an empty folder here, which
+ * is why DVC sees it changed; its reason says so and what to do.
+ */
+async function explainUncheckedSubmodules(root: string, reasons: Map<string, Reason[]>): Promise<void> {
+  const changed = [...reasons.values()].flat().filter((r) => r.kind === 'changed-dep' && r.path !== undefined)
+  if (changed.length === 0) return
+  const missing = await uncheckedSubmodules(new Git(root), [...new Set(changed.map((r) => normalizeRepoPath(r.path!)))])
+  for (const r of changed) {
+    const inside = missing.filter((m) => isSameOrInside(normalizeRepoPath(r.path!), m))
+    if (inside.length === 0) continue
+    const which = `${inside.slice(0, 5).map(showPath).join(', ')}${inside.length > 5 ? ` and ${inside.length - 5} more` : ''}`
+    r.text += ` (${which} ${inside.length > 1 ? 'are Git submodules' : 'is a Git submodule'} this checkout did not check out, an empty folder here; check out with \`submodules: true\`)`
   }
 }
 
