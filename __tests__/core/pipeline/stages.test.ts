@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, rmSync } from 'node:fs'
 import { parse } from 'yaml'
 import { GraftError, type Problem } from '../../../src/core/errors.js'
+import { pyyamlDump } from '../../support/ruamel.js'
 import {
   applyTemplate,
   commandTemplate,
@@ -15,6 +16,7 @@ import { parseDocument } from 'yaml'
 import {
   addStagesToDvcYaml,
   formatDvcYaml,
+  formatStageYaml,
   updateStageDeps,
   updateStagesDeps
 } from '../../../src/core/dvc/dvcyaml-write.js'
@@ -237,6 +239,23 @@ describe('writing a new dvc.yaml', () => {
     const read = parse(text) as { stages: Record<string, { cmd: string; deps: string[] }> }
     expect(read.stages.very_long_name_of_a_stage_that_goes_on.cmd).toBe(graftStage(long).cmd)
     expect(read.stages.a.deps).toEqual(graftStage(odd).deps)
+  })
+
+  it('writes a stage name or output of 128 characters and more as PyYAML does: an explicit `? key`, folded like a value', async () => {
+    const name = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ')
+    const outs = [
+      `docs/${Array.from({ length: 30 }, (_, i) => `part${i}`).join(' ')}.md`,
+      `docs/${Array.from({ length: 25 }, (_, i) => `it's${i}`).join(' ')}: x.md`,
+      // past 1024 characters no implicit key can be read back (YAML's limit, in ruamel as in the yaml package)
+      Array.from({ length: 6 }, (_, i) => `${i}${'d'.repeat(200)}`).join('/'),
+      `docs/${'b'.repeat(115)}.md`, // 123 characters: explicit (PyYAML counts the `!!str` tag too)
+      `docs/${'c'.repeat(114)}.md` // 122: simple
+    ]
+    const stage: StageDef = { name, cmd: 'x', deps: ['a'], outs: outs.map((path) => ({ path, cache: false })) }
+    const [pyyaml] = await pyyamlDump([
+      { stages: { [name]: { cmd: 'x', deps: ['a'], outs: outs.map((o) => ({ [o]: { cache: false } })) } } }
+    ])
+    expect(`stages:\n${formatStageYaml(stage, 2)}`).toBe(pyyaml)
   })
 
   it('is read by the real dvc: dvc.lock records the exact command and status is clean', () => {

@@ -62,7 +62,9 @@ function prompt(r: Random): PromptFile {
 const TOKENS = [
   ...['<<', '=', '~', 'null', 'true', 'yes', 'off', '0o7', '0x1F', '0b101', '1_000', '1:20', '._', '.1e1', '.inf'],
   ...['2001-12-14', '-', '?', ':', '#', '!x', '&a', '*a', '{a}', '[a]', '|', '>', '%a', '@a', '`a`', ' a', 'a '],
-  ...['---', '...', "'", '"', '$(touch x)', 'a: b', 'a #b']
+  ...['---', '...', "'", '"', '$(touch x)', 'a: b', 'a #b'],
+  // keys of 128 characters and more are explicit (`? key`) in PyYAML's layout; past 1024 no implicit key reads at all
+  ...[`${'long words '.repeat(13)}end`, Array.from({ length: 6 }, (_, i) => `${i}${'d'.repeat(200)}`).join('/')]
 ]
 function tokenPrompts(): PromptFile[] {
   return TOKENS.map((t, i) => ({
