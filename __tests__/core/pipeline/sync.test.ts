@@ -61,7 +61,7 @@ describe('removeStagesFromDvcYaml', () => {
       'stages:\n  a:\n    cmd: make a\n    deps: &d\n    - a.prompt.md\n  b:\n    cmd: make b\n    deps: *d\n'
     expect(() => removeStagesFromDvcYaml(shared, ['a'])).toThrow(GraftError)
     expect(() => removeStagesFromDvcYaml(shared, ['a'])).toThrow(
-      /dvc\.yaml: removing stage a from dvc\.yaml would break the rest of it: another stage reuses its YAML through an anchor/
+      /dvc\.yaml:2: removing stage a from dvc\.yaml would break the rest of it: another stage reuses its YAML through an anchor/
     )
     expect(removeStagesFromDvcYaml(shared, ['b'])).toBe(
       'stages:\n  a:\n    cmd: make a\n    deps: &d\n    - a.prompt.md\n'

@@ -300,8 +300,10 @@ function removeStagesLf(existingText: string, names: string[]): string {
     after = doc.toJS() as typeof after
   } catch {
     // an alias (*x) elsewhere that pointed into a removed stage (&x) no longer resolves
+    const first = stages.items.find((p) => gone.has(pairKey(p)))
     throw new GraftError({
       file: FILE,
+      line: first ? src.lineOf(first.key as Node) : undefined,
       message: `removing stage ${names.filter((n) => n in before.stages).join(', ')} from dvc.yaml would break the rest of it: another stage reuses its YAML through an anchor (&) and an alias (*)`,
       hint: 'write each stage out in full in dvc.yaml (no YAML anchors & or aliases *), then run again'
     })
