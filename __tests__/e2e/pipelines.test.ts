@@ -351,6 +351,26 @@ describe('pipelines as users have them (issue 22), through the bundles', () => {
     }, 120_000)
   })
 
+  describe('§5 a generated document tracked with Git LFS', () => {
+    it('its pointer is named as such, not as a hand edit; generate stops before anything is sent or written, on the prompt', async () => {
+      repo.write({ '.gitattributes': 'docs/faq.md filter=lfs diff=lfs merge=lfs -text\n', 'docs/faq.md': LFS_POINTER })
+      repo.commit('the checkout holds the document’s LFS pointer')
+      const validated = await validateIn(repo.root)
+      expect(validated.stdout).toContain(
+        'docs/faq.md edited by hand (its md5 differs from dvc.lock) (docs/faq.md is a Git LFS pointer, not the content: this checkout did not fetch LFS files; check out with `lfs: true`)'
+      )
+      const before = repo.snapshot()
+      const generated = await onPush('generate')
+      expect(generated.code).toBe(1)
+      expect(generated.stdout).toMatch(
+        /::error title=graft-action,file=docs\/faq\.prompt\.md,line=1::docs\/faq\.md, the document this prompt writes, is a Git LFS pointer, not the document/
+      )
+      expect(bedrock.requests).toHaveLength(0)
+      expect(repo.snapshot()).toEqual(before)
+      expect(gitIn(origin, 'rev-parse', 'main')).toBe(repo.head() + '\n')
+    }, 240_000)
+  })
+
   describe('§5 a file that only looks like a Git LFS pointer', () => {
     it('is content where Git LFS does not track its path: generate goes on, and DVC agrees afterwards', async () => {
       // a repository documenting Git LFS keeps a sample pointer as a plain file (no filter=lfs for it)

@@ -13,7 +13,8 @@ import { throwIfProblems, type Problem } from '../errors.js'
 import { lfsTracked } from '../dvc/lfs-pointer.js'
 import { Git } from '../io/git.js'
 import { UNCHECKED_SUBMODULE_HINT, uncheckedSubmodules } from '../pipeline/unchecked-submodules.js'
-import { relative, sep } from 'node:path'
+import { join, relative, sep } from 'node:path'
+import { stat } from 'node:fs/promises'
 import { syncEdits, type SyncEdits } from '../pipeline/sync.js'
 import type { LockStage, StageDef } from '../types.js'
 import type { Pipeline } from '../pipeline/load.js'
@@ -65,6 +66,10 @@ export class PipelineFiles {
     const deps = new Set(this.plan.flatMap((d) => d.stage.deps.map(normalizeRepoPath)).filter((p) => !written.has(p)))
     const hasher = new Hasher({ root: this.root }) // its own: recordLock must see the files as the run leaves them
     const entries = await Promise.all([...deps].map((p) => lockEntryFor(this.root, p, false, hasher)))
+    // the documents as they are (each a previous draft, or a dep of a later one): read for LFS pointers too
+    await Promise.all(
+      [...written].map(async (p) => (await isFile(join(this.root, p))) && (await hasher.file(join(this.root, p))))
+    )
     await refuseLfsPointers(this.root, [...hasher.lfsPointers], this.plan)
     await this.refuseUncheckedSubmodules(new Map(entries.map((e) => [e.path, e.md5])))
     // dvc.yaml and dvc.lock edited now as the run will edit them (the lock with placeholder
@@ -146,14 +151,31 @@ async function refuseLfsPointers(root: string, pointers: string[], plan: readonl
   const tracked = await lfsTracked(new Git(root), shaped)
   const problems: Problem[] = []
   for (const pointer of shaped.filter((p) => tracked.has(p)).sort()) {
+    const writer = plan.find((d) => d.stage.outs.some((o) => normalizeRepoPath(o.path) === pointer))
+    if (writer) {
+      problems.push({
+        file: writer.prompt.path,
+        line: writer.prompt.outLine ?? 1,
+        message: `${showPath(pointer)}, the document this prompt writes, is a Git LFS pointer, not the document: the repository tracks it with Git LFS and this checkout did not fetch LFS files; the pointer would be taken for the previous draft (and for a source of the documents reading it), and dvc.lock would record its md5, which every checkout with the content calls changed`,
+        hint: LFS_HINT
+      })
+      continue
+    }
     const doc = plan.find((d) => d.stage.deps.some((dep) => isSameOrInside(normalizeRepoPath(dep), pointer)))
     const i = doc?.prompt.deps.findIndex((dep) => isSameOrInside(normalizeRepoPath(dep), pointer)) ?? -1
     problems.push({
       file: doc ? doc.prompt.path : showPath(pointer),
       line: doc ? (i >= 0 ? doc.prompt.depLines?.[i] : 1) : undefined,
       message: `${showPath(pointer)} is a Git LFS pointer, not the file's content: the repository tracks it with Git LFS and this checkout did not fetch LFS files; a document generated from it would describe the pointer, and dvc.lock would record the pointer's md5, which every checkout with the content calls changed`,
-      hint: 'check out with LFS files: actions/checkout with `lfs: true` (or run `git lfs pull` before this action), then run again'
+      hint: LFS_HINT
     })
   }
   throwIfProblems(problems)
+}
+
+const LFS_HINT =
+  'check out with LFS files: actions/checkout with `lfs: true` (or run `git lfs pull` before this action), then run again'
+
+async function isFile(abs: string): Promise<boolean> {
+  return (await stat(abs).catch(() => undefined))?.isFile() === true
 }

@@ -228,9 +228,11 @@ function gitTop(root: string): string | undefined {
  * it changed; its reason says so and what to do.
  */
 async function explainLfsPointers(root: string, reasons: Map<string, Reason[]>): Promise<void> {
-  const changed = [...reasons.values()].flat().filter((r) => r.kind === 'changed-dep' && r.path !== undefined)
+  // a changed dep, or a document that looks edited by hand: the checkout may hold its LFS pointer
+  const kinds = new Set(['changed-dep', 'changed-out', 'edited-by-hand'])
+  const changed = [...reasons.values()].flat().filter((r) => kinds.has(r.kind) && r.path !== undefined)
   if (changed.length === 0) return
-  // the changed deps hashed again, only they: the hasher marks every LFS pointer it reads
+  // those paths hashed again, only they: the hasher marks every LFS pointer it reads
   const hasher = new Hasher({ root })
   await Promise.all(
     [...new Set(changed.map((r) => r.path!))].map(async (p) => {
@@ -244,15 +246,23 @@ async function explainLfsPointers(root: string, reasons: Map<string, Reason[]>):
   const shaped = [...hasher.lfsPointers].map((abs) => relative(root, abs).split(sep).join('/'))
   const tracked = await lfsTracked(new Git(root), shaped)
   const pointers = shaped.filter((p) => tracked.has(p))
-  for (const r of changed) {
-    const inside = pointers.filter((p) => isSameOrInside(normalizeRepoPath(r.path!), p))
-    if (inside.length === 0) continue
-    const which =
-      inside.length === 1 && inside[0] === normalizeRepoPath(r.path!)
-        ? `${r.path} is a Git LFS pointer`
-        : `${inside.slice(0, 5).map(showPath).join(', ')}${inside.length > 5 ? ` and ${inside.length - 5} more` : ''} in it ${inside.length > 1 ? 'are Git LFS pointers' : 'is a Git LFS pointer'}`
-    r.text += ` (${which}, not the content: this checkout did not fetch LFS files; check out with \`lfs: true\`)`
-  }
+  const told = new Set<Reason[]>() // a document's pointer is said once per stage (it may look edited twice)
+  for (const list of reasons.values())
+    for (const r of list.filter((x) => kinds.has(x.kind) && x.path !== undefined)) {
+      const inside = pointers.filter((p) => isSameOrInside(normalizeRepoPath(r.path!), p))
+      if (inside.length === 0 || (r.kind !== 'changed-dep' && told.has(list))) continue
+      if (r.kind !== 'changed-dep') told.add(list)
+      explainPointer(r, inside)
+    }
+}
+
+/** Says in `r` that `inside` (the reason's path, or files in it) are Git LFS pointers, and what to do. */
+function explainPointer(r: Reason, inside: string[]): void {
+  const which =
+    inside.length === 1 && inside[0] === normalizeRepoPath(r.path!)
+      ? `${r.path} is a Git LFS pointer`
+      : `${inside.slice(0, 5).map(showPath).join(', ')}${inside.length > 5 ? ` and ${inside.length - 5} more` : ''} in it ${inside.length > 1 ? 'are Git LFS pointers' : 'is a Git LFS pointer'}`
+  r.text += ` (${which}, not the content: this checkout did not fetch LFS files; check out with \`lfs: true\`)`
 }
 
 /**
