@@ -371,6 +371,23 @@ describe('pipelines as users have them (issue 22), through the bundles', () => {
     }, 240_000)
   })
 
+  describe('§5 a generated document tracked with Git LFS, its content checked out', () => {
+    it('generate stops before anything: its commit would hold the document where Git LFS expects a pointer', async () => {
+      // lfs: true, so the document is there; the action commits with no filter program, git-lfs's included
+      repo.write({ '.gitattributes': 'docs/faq.md filter=lfs diff=lfs merge=lfs -text\n' })
+      repo.write({ 'sources/changelog.md': repo.read('sources/changelog.md') + '\n## 2.4.0\n' })
+      const before = repo.snapshot()
+      const generated = await onPush('generate')
+      expect(generated.code).toBe(1)
+      expect(generated.stdout).toMatch(
+        /::error title=graft-action,file=docs\/faq\.prompt\.md,line=1::docs\/faq\.md, the document this prompt writes, is tracked with Git LFS/
+      )
+      expect(generated.stdout).toContain('git lfs untrack docs/faq.md')
+      expect(bedrock.requests).toHaveLength(0)
+      expect(repo.snapshot()).toEqual(before)
+    }, 240_000)
+  })
+
   describe('§5 a file that only looks like a Git LFS pointer', () => {
     it('is content where Git LFS does not track its path: generate goes on, and DVC agrees afterwards', async () => {
       // a repository documenting Git LFS keeps a sample pointer as a plain file (no filter=lfs for it)

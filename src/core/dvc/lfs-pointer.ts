@@ -30,12 +30,13 @@ export function isLfsPointer(bytes: Uint8Array): boolean {
 
 /**
  * Those of `paths` (relative to `git`'s folder) that Git LFS tracks, by the
- * repository's attributes (`filter=lfs`, as `git lfs track` writes it).
+ * repository's attributes (`filter=lfs`, as `git lfs track` writes it);
+ * undefined when git cannot say (not a checkout).
  */
-export async function lfsTracked(git: Git, paths: readonly string[]): Promise<Set<string>> {
+export async function lfsTracked(git: Git, paths: readonly string[]): Promise<Set<string> | undefined> {
   if (paths.length === 0) return new Set()
   const r = await git.tryExec(['check-attr', '--stdin', '-z', 'filter'], paths.map((p) => `${p}\0`).join(''))
-  if (r.code !== 0) return new Set(paths) // no git to ask (not a checkout): a pointer-shaped file counts as one
+  if (r.code !== 0) return undefined
   // `path NUL filter NUL value NUL` for each path, in the order given
   const fields = r.stdout.split('\0')
   const tracked = new Set<string>()

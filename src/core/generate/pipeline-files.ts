@@ -146,11 +146,22 @@ export class PipelineFiles {
  * @throws GraftError naming every pointer file
  */
 async function refuseLfsPointers(root: string, pointers: string[], plan: readonly PlannedDocument[]): Promise<void> {
-  if (pointers.length === 0) return
   const shaped = pointers.map((abs) => relative(root, abs).split(sep).join('/'))
-  const tracked = await lfsTracked(new Git(root), shaped)
+  const outputs = plan.flatMap((d) => d.stage.outs.map((o) => normalizeRepoPath(o.path)))
+  const tracked = await lfsTracked(new Git(root), [...new Set([...shaped, ...outputs])])
   const problems: Problem[] = []
-  for (const pointer of shaped.filter((p) => tracked.has(p)).sort()) {
+  // A document Git LFS tracks, not a pointer here: the action commits without git-lfs's filter (it runs no
+  // program the repository configures), so the commit would hold the document where Git LFS expects a pointer.
+  for (const doc of plan)
+    for (const out of doc.stage.outs.map((o) => normalizeRepoPath(o.path)))
+      if (tracked?.has(out) && !shaped.includes(out))
+        problems.push({
+          file: doc.prompt.path,
+          line: doc.prompt.outLine ?? 1,
+          message: `${showPath(out)}, the document this prompt writes, is tracked with Git LFS (filter=lfs in .gitattributes): the action commits without Git LFS's filter (it runs no program the repository configures), so the commit would hold the document itself where Git LFS expects a pointer`,
+          hint: `stop tracking generated documents with Git LFS (narrow the filter=lfs pattern in .gitattributes, or \`git lfs untrack ${out}\`), or set \`out\` to a path it does not cover`
+        })
+  for (const pointer of shaped.filter((p) => tracked?.has(p) ?? true).sort()) {
     const writer = plan.find((d) => d.stage.outs.some((o) => normalizeRepoPath(o.path) === pointer))
     if (writer) {
       problems.push({

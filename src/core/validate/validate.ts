@@ -245,7 +245,7 @@ async function explainLfsPointers(root: string, reasons: Map<string, Reason[]>):
   if (hasher.lfsPointers.size === 0) return
   const shaped = [...hasher.lfsPointers].map((abs) => relative(root, abs).split(sep).join('/'))
   const tracked = await lfsTracked(new Git(root), shaped)
-  const pointers = shaped.filter((p) => tracked.has(p))
+  const pointers = shaped.filter((p) => tracked?.has(p) ?? true) // git cannot say: a pointer's text counts as one
   const told = new Set<Reason[]>() // a document's pointer is said once per stage (it may look edited twice)
   for (const list of reasons.values())
     for (const r of list.filter((x) => kinds.has(x.kind) && x.path !== undefined)) {
