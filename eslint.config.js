@@ -4,6 +4,35 @@ import tseslint from 'typescript-eslint'
 import importX from 'eslint-plugin-import-x'
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 
+// The core's layers, lowest first: a layer imports only the ones before it.
+// The files at src/core/ itself (errors, types, log, defaults, settings, …) are the ground all stand on.
+const CORE_LAYERS = [
+  'repo',
+  'yaml',
+  'io',
+  'graft',
+  'dvc',
+  'pipeline',
+  'status',
+  'validate',
+  'render',
+  'pack',
+  'publish',
+  'generate'
+]
+const layerZones = [
+  {
+    target: './src/core/*.ts',
+    from: CORE_LAYERS.map((layer) => `./src/core/${layer}/**`),
+    message: 'the files at src/core/ are the ground every layer stands on: they import no layer'
+  },
+  ...CORE_LAYERS.slice(0, -1).map((layer, i) => ({
+    target: `./src/core/${layer}/**`,
+    from: CORE_LAYERS.slice(i + 1).map((higher) => `./src/core/${higher}/**`),
+    message: `${layer}/ is below ${CORE_LAYERS.slice(i + 1).join(', ')} (docs/development.md): move what both need down`
+  }))
+]
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.venv-dvc/**', '.tools/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
@@ -23,6 +52,7 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
       'no-restricted-imports': [
         'error',
         {

@@ -433,6 +433,38 @@ describe("built to fit GitHub's limits", () => {
     expect(body).toMatch(/_… and \d+ more \(see the job summary\)\._/)
   })
 
+  // A model that takes no tools: every document of it falls back, each with a note under the table;
+  // hundreds of notes, kept whole as fixed blocks, left no room for the table and were cut mid-way.
+  it('thousands of fallback and out-of-proportion notes: the table keeps its rows and total, the notes are shortened and counted', () => {
+    const docs = Array.from({ length: 3000 }, (_, i) =>
+      row({
+        output: `docs/section-${i}/a-rather-long-document-name-${i}.md`,
+        stage: `s${i}`,
+        style: 'edits→rewrite',
+        editsFailed: 'Bedrock refuses tool use for mistral.mistral-large-2407-v1:0',
+        lines: { added: 30, removed: 30, lines: 40 },
+        disproportionate: { share: 0.75, sourceDiffLines: 3 }
+      })
+    )
+    const body = prCommentBody({ stale: [], documents: docs })
+    expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS)
+    expect(body).not.toContain('shortened to fit')
+    const [rows] = tables(body)
+    expect(rows.at(-1)![0]).toBe('Total')
+    expect(rows.length).toBeGreaterThan(100)
+    expect(hazards(body, { emphasis: true, blocks: ['heading'] })).toEqual([])
+    // the notes that did not fit are counted, as the rows are
+    expect(body.match(/_… and \d+ more \(see the job summary\)\._/g)!.length).toBeGreaterThanOrEqual(2)
+    // whole where there is room (the job summary of a smaller run)
+    const summary = visibleText(generateTable(docs.slice(0, 50), false))
+    expect(summary).toContain(
+      'docs/section-0/a-rather-long-document-name-0.md: edits did not apply: Bedrock refuses tool use for mistral.mistral-large-2407-v1:0; rewrote the whole document.'
+    )
+    expect(summary).toContain(
+      '⚠️ docs/section-49/a-rather-long-document-name-49.md: this UPDATE changed 75% of its lines'
+    )
+  })
+
   it('the rolling pull request body fits too, and shows hostile names as code', () => {
     const body = rollingPullRequestBody({
       branch: 'main',

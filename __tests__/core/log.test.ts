@@ -10,7 +10,7 @@ import { describe, expect, it } from '@jest/globals'
 import { code, text } from '../../src/action/gfm.js'
 import { jsonOutput } from '../../src/cli/json-output.js'
 import { escapeControls, escapeLog } from '../../src/core/log.js'
-import { lexicalPathProblem, showPath } from '../../src/core/paths.js'
+import { lexicalPathProblem, showPath } from '../../src/core/repo/names.js'
 
 describe('escapeLog', () => {
   it.each([

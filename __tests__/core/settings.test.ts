@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { GraftError } from '../../src/core/errors.js'
 import { parseChoice, parseEngineChoice } from '../../src/core/settings.js'
-import { resolveModelSetting } from '../../src/core/render/models.js'
+import { resolveModelSetting } from '../../src/core/graft/models.js'
 
 describe('parseEngineChoice', () => {
   it.each(['auto', 'native', 'dvc', ' dvc '])('accepts %j', (raw) => {

@@ -305,7 +305,7 @@ function isPlain(value, seen) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6107);
+/* harmony import */ var _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5828);
 /* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6099);
 /* harmony import */ var _dvclock_fast_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7182);
 /* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3474);
@@ -329,7 +329,7 @@ const SYNTAX_HINT = 'fix the syntax, or restore dvc.lock from git (`git checkout
 const CORRUPT_HINT = 'restore dvc.lock from git, or regenerate it with `dvc repro` (DVC 3)';
 async function readDvcLock(root) {
     // One blocking read, not a round trip per chunk; never blocking on a FIFO, refusing a symlink as the resolver did.
-    const text = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .readRegularFile */ .XF)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, FILE), FILE, { noFollow: true });
+    const text = (0,_repo_safe_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readRegularFile */ .XF)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, FILE), FILE, { noFollow: true });
     return text === undefined ? undefined : parseDvcLock(text);
 }
 function parseDvcLock(text, file = FILE) {
@@ -1059,8 +1059,8 @@ var external_node_path_ = __webpack_require__(6760);
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/paths.ts
-var paths = __webpack_require__(6107);
+// EXTERNAL MODULE: ./src/core/repo/safe-read.ts
+var safe_read = __webpack_require__(5828);
 // EXTERNAL MODULE: ./src/core/yaml/plain.ts
 var plain = __webpack_require__(5723);
 ;// CONCATENATED MODULE: ./src/core/dvc/dvcyaml-fast.ts
@@ -1528,7 +1528,7 @@ function schemaError(src, node, message) {
 async function readIfPresent(abs) {
     // One blocking read (the promise version reads a large file in chunks, each a thread-pool round
     // trip) that never blocks on a FIFO, and refuses a symlink as the resolver did before it.
-    return (0,paths/* readRegularFile */.XF)(abs, 'dvc.yaml', { noFollow: true });
+    return (0,safe_read/* readRegularFile */.XF)(abs, 'dvc.yaml', { noFollow: true });
 }
 
 
@@ -1555,11 +1555,15 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/paths.ts
-var paths = __webpack_require__(6107);
+// EXTERNAL MODULE: ./src/core/repo/names.ts
+var names = __webpack_require__(3452);
+// EXTERNAL MODULE: ./src/core/repo/safe-read.ts
+var safe_read = __webpack_require__(5828);
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
 var ignore = __webpack_require__(298);
 var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
+// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 3 modules
+var resolver = __webpack_require__(633);
 ;// CONCATENATED MODULE: ./src/core/dvc/globstar.ts
 // A gitignore pattern that holds `**`, matched segment by segment in time
 // bounded by (pattern segments × path segments × segment length). The `ignore`
@@ -1824,7 +1828,7 @@ class DvcIgnore {
     own = new Map();
     paths;
     constructor(root) {
-        this.paths = new paths/* RepoPathChecker */.x_(root);
+        this.paths = new resolver/* RepoPathChecker */.x_(root);
     }
     /** True when no `.dvcignore` applies inside `relDir` (nothing to filter: the common case). */
     isEmptyFor(relDir) {
@@ -2026,6 +2030,7 @@ function isLfsPointer(bytes) {
 
 
 
+
 /** DVC reads files in 1 MiB chunks; the legacy text test is applied per chunk. */
 const CHUNK_SIZE = 1 << 20;
 /** DVC looks at the first 512 bytes of a chunk to guess text or binary. */
@@ -2145,8 +2150,8 @@ class Hasher {
     explain(error) {
         if (!(error instanceof NotRegularFile))
             return error;
-        const file = (0,paths/* showPath */.P8)(this.root ? (0,external_node_path_.relative)(this.root, error.path).split(external_node_path_.sep).join('/') : error.path);
-        return (0,paths/* replaced */.$3)(file, 'a FIFO, a device or a folder');
+        const file = (0,names/* showPath */.P8)(this.root ? (0,external_node_path_.relative)(this.root, error.path).split(external_node_path_.sep).join('/') : error.path);
+        return (0,safe_read/* replaced */.$3)(file, 'a FIFO, a device or a folder');
     }
     dir(absPath, legacy = false) {
         return memo(this.dirs, `${legacy ? 'L' : 'M'}${absPath}`, () => this.hashDir(absPath, legacy));
@@ -2181,7 +2186,7 @@ async function hashFile(absPath, legacy) {
 function hashSmallFile(absPath, legacy, stats) {
     if (stats && stats.size >= SMALL_FILE)
         return undefined;
-    const fd = (0,external_node_fs_.openSync)(absPath, paths/* NON_BLOCKING_READ */.ZL);
+    const fd = (0,external_node_fs_.openSync)(absPath, safe_read/* NON_BLOCKING_READ */.ZL);
     try {
         const now = (0,external_node_fs_.fstatSync)(fd);
         if (!now.isFile())
@@ -2205,7 +2210,7 @@ function hashSmallFile(absPath, legacy, stats) {
 function smallFileMd5(absPath, legacy) {
     let fd;
     try {
-        fd = (0,external_node_fs_.openSync)(absPath, paths/* NON_BLOCKING_READ */.ZL);
+        fd = (0,external_node_fs_.openSync)(absPath, safe_read/* NON_BLOCKING_READ */.ZL);
     }
     catch {
         return undefined;
@@ -2224,7 +2229,7 @@ function smallFileMd5(absPath, legacy) {
     }
 }
 async function hashLargeFile(absPath, legacy) {
-    const fh = await (0,promises_.open)(absPath, paths/* NON_BLOCKING_READ */.ZL);
+    const fh = await (0,promises_.open)(absPath, safe_read/* NON_BLOCKING_READ */.ZL);
     try {
         const info = await fh.stat();
         if (!info.isFile())
@@ -2347,7 +2352,7 @@ async function listFiles(absDir, prefix, shown, keep) {
         const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
         const abs = (0,external_node_path_.join)(absDir, entry.name);
         if (entry.isDirectory()) {
-            if (!paths/* DVC_SKIPPED_DIRS */.YL.has(entry.name) && (!keep || keep(rel, true)))
+            if (!names/* DVC_SKIPPED_DIRS */.YL.has(entry.name) && (!keep || keep(rel, true)))
                 out.push(...(await listFiles(abs, rel, shown, keep)));
             continue;
         }
@@ -2356,7 +2361,7 @@ async function listFiles(absDir, prefix, shown, keep) {
         if (entry.name === DVCIGNORE) {
             // dvc-data's IgnoreInCollectedDirError
             throw new errors/* GraftError */.Tz({
-                file: (0,paths/* showPath */.P8)(shown(abs)),
+                file: (0,names/* showPath */.P8)(shown(abs)),
                 message: `a ${DVCIGNORE} file inside a directory that a stage depends on or writes: DVC refuses it (".dvcignore file should not be in collected dir path")`,
                 hint: `move its rules to a ${DVCIGNORE} above that directory (the repository root's, or its parent folder's)`
             });
@@ -2365,7 +2370,7 @@ async function listFiles(absDir, prefix, shown, keep) {
             const target = await (0,promises_.stat)(abs).catch(() => undefined);
             if (!target)
                 throw new errors/* GraftError */.Tz({
-                    file: (0,paths/* showPath */.P8)(shown(abs)),
+                    file: (0,names/* showPath */.P8)(shown(abs)),
                     message: 'broken symbolic link',
                     hint: 'remove the link or restore its target'
                 });
@@ -2373,7 +2378,7 @@ async function listFiles(absDir, prefix, shown, keep) {
                 out.push(rel);
             else if (!target.isDirectory() && entry.name !== '.git') {
                 throw new errors/* GraftError */.Tz({
-                    file: (0,paths/* showPath */.P8)(shown(abs)),
+                    file: (0,names/* showPath */.P8)(shown(abs)),
                     message: 'is a symlink to something that is not a regular file',
                     hint: 'remove the link from the folder'
                 });
@@ -2386,7 +2391,7 @@ async function listFiles(absDir, prefix, shown, keep) {
         else if (entry.name !== '.git') {
             // A FIFO would block the read forever, a device would never end.
             throw new errors/* GraftError */.Tz({
-                file: (0,paths/* showPath */.P8)(shown(abs)),
+                file: (0,names/* showPath */.P8)(shown(abs)),
                 message: 'is not a regular file (a FIFO, socket or device) inside a folder a stage depends on or writes',
                 hint: 'remove it from the folder; the action reads only regular files'
             });
@@ -2432,6 +2437,189 @@ class Semaphore {
 
 /***/ }),
 
+/***/ 5926:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AX: () => (/* binding */ resolveModel),
+/* harmony export */   Os: () => (/* binding */ resolveModelSetting),
+/* harmony export */   YD: () => (/* binding */ outputTokenLimit),
+/* harmony export */   gy: () => (/* binding */ modelIdFor),
+/* harmony export */   qq: () => (/* binding */ contextWindow)
+/* harmony export */ });
+/* unused harmony exports MODEL_ALIASES, isBedrockId */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+// Graft's model names → Bedrock model ids. The table is Graft's own (its Bedrock
+// plugin), so a prompt that renders under Graft renders here with the same model.
+
+/** The context window of every Claude model in the table below, in input tokens. */
+const CONTEXT_200K = 200_000;
+/**
+ * Each Bedrock id with every alias that names it, the model's output-token
+ * limit (Anthropic's model overview; Bedrock refuses a larger maxTokens with
+ * "exceeds the model limit"): Claude 3 Haiku and the first Claude 3.5 Sonnet
+ * 4096, Claude 3.5 Haiku and 3.5 Sonnet v2 8192, Claude 3.7 Sonnet and the
+ * Sonnet 4 family 64000, Opus 4 and 4.1 32000; and its context window in input
+ * tokens: 200,000 for every one of them (Sonnet 4 and 4.5 offer 1 M only behind
+ * a beta flag this action does not send). Bedrock refuses a longer prompt with
+ * "Input is too long for requested model."
+ */
+const ALIAS_GROUPS = [
+    [
+        'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+        ['bedrock-claude-v4.5-sonnet-us', 'bedrock-claude-sonnet-v4.5-us', 'bc-v4.5-us'],
+        64000,
+        CONTEXT_200K
+    ],
+    [
+        'global.anthropic.claude-sonnet-4-5-20250929-v1:0',
+        ['bedrock-claude-v4.5-sonnet-global', 'bedrock-claude-sonnet-v4.5-global', 'bc-v4.5-global'],
+        64000,
+        CONTEXT_200K
+    ],
+    [
+        'anthropic.claude-sonnet-4-5-20250929-v1:0',
+        ['bedrock-claude-v4.5-sonnet', 'bedrock-claude-sonnet-v4.5', 'bc-v4.5'],
+        64000,
+        CONTEXT_200K
+    ],
+    [
+        'global.anthropic.claude-sonnet-4-20250514-v1:0',
+        ['bedrock-claude-v4-sonnet-global', 'bedrock-claude-sonnet-v4-global', 'bc-v4-global'],
+        64000,
+        CONTEXT_200K
+    ],
+    [
+        'anthropic.claude-sonnet-4-20250514-v1:0',
+        ['bedrock-claude-v4-sonnet', 'bedrock-claude-sonnet-v4', 'bc-v4'],
+        64000,
+        CONTEXT_200K
+    ],
+    [
+        'us.anthropic.claude-opus-4-1-20250805-v1:0',
+        ['bedrock-claude-v4.1-opus-us', 'bedrock-claude-opus-v4.1-us', 'bo-v4.1-us'],
+        32000,
+        CONTEXT_200K
+    ],
+    [
+        'anthropic.claude-opus-4-1-20250805-v1:0',
+        ['bedrock-claude-v4.1-opus', 'bedrock-claude-opus-v4.1', 'bo-v4.1'],
+        32000,
+        CONTEXT_200K
+    ],
+    [
+        'anthropic.claude-opus-4-20250514-v1:0',
+        ['bedrock-claude-v4-opus', 'bedrock-claude-opus-v4', 'bo-v4'],
+        32000,
+        CONTEXT_200K
+    ],
+    [
+        'us.anthropic.claude-3-7-sonnet-20250219-v1:0',
+        ['bedrock-claude-v3.7-sonnet', 'bedrock-claude-sonnet-v3.7', 'bc-v3.7'],
+        64000,
+        CONTEXT_200K
+    ],
+    [
+        'us.anthropic.claude-3-5-sonnet-20241022-v2:0',
+        ['bedrock-claude-v3.5-sonnet-v2', 'bedrock-claude-sonnet-v2'],
+        8192,
+        CONTEXT_200K
+    ],
+    [
+        'anthropic.claude-3-5-sonnet-20240620-v1:0',
+        ['bedrock-claude-v3.5-sonnet', 'bedrock-claude-sonnet', 'bedrock-sonnet', 'bedrock-claude', 'bc'],
+        4096,
+        CONTEXT_200K
+    ],
+    [
+        'us.anthropic.claude-3-5-haiku-20241022-v1:0',
+        ['bedrock-claude-v3.5-haiku', 'bedrock-haiku-v3.5', 'bh-v3.5'],
+        8192,
+        CONTEXT_200K
+    ],
+    [
+        'anthropic.claude-3-haiku-20240307-v1:0',
+        ['bedrock-claude-v3-haiku', 'bedrock-claude-haiku', 'bedrock-haiku', 'bh'],
+        4096,
+        CONTEXT_200K
+    ]
+];
+/** alias → Bedrock model id */
+const MODEL_ALIASES = new Map(ALIAS_GROUPS.flatMap(([id, aliases]) => aliases.map((alias) => [alias, id])));
+const PROFILE_PREFIX = /^(?:us|eu|apac|global|us-gov|jp|au)\./;
+/** Bedrock base model id (no inference-profile prefix) → its output-token limit. */
+const OUTPUT_LIMITS = new Map(ALIAS_GROUPS.map(([id, , limit]) => [baseModelId(id), limit]));
+/** Bedrock base model id → its context window (input tokens). */
+const CONTEXT_WINDOWS = new Map(ALIAS_GROUPS.map(([id, , , window]) => [baseModelId(id), window]));
+/** `us.anthropic.claude-…` → `anthropic.claude-…`: the model behind an inference profile. */
+function baseModelId(id) {
+    return id.replace(PROFILE_PREFIX, '');
+}
+/**
+ * The most output tokens the model accepts per call, for the models of the alias
+ * table (named by alias, model id or inference-profile id); undefined for any other
+ * model or an ARN, whose limit this action does not know (Bedrock then decides).
+ */
+function outputTokenLimit(modelId) {
+    return OUTPUT_LIMITS.get(baseModelId(MODEL_ALIASES.get(modelId.trim()) ?? modelId.trim()));
+}
+/**
+ * The most input tokens the model accepts in one request, for the models of the
+ * alias table (named by alias, model id or inference-profile id); undefined for
+ * any other model or an ARN (Bedrock then decides).
+ */
+function contextWindow(modelId) {
+    return CONTEXT_WINDOWS.get(baseModelId(MODEL_ALIASES.get(modelId.trim()) ?? modelId.trim()));
+}
+/** Names that are already Bedrock ids, inference profiles or ARNs: sent as written. */
+const PASS_THROUGH_PREFIXES = ['anthropic.', 'us.', 'eu.', 'apac.', 'global.', 'arn:aws:bedrock:'];
+function isBedrockId(name) {
+    return PASS_THROUGH_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+/**
+ * The Bedrock model id for a Graft model name from a prompt's frontmatter (or
+ * the default applied to it).
+ * @param where the prompt file, and the line of its `model:` key, named in the error
+ * @throws GraftError `unknown model "…"` at that file and line, listing the aliases by model.
+ */
+function resolveModel(name, where) {
+    const id = modelIdFor(name);
+    if (id)
+        return id;
+    const at = typeof where === 'string' ? { file: where } : where;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
+        ...at,
+        message: `unknown model "${name}"`,
+        hint: modelChoices('set `model:` in the frontmatter')
+    });
+}
+/**
+ * The Bedrock model id for a model given as a setting (a CLI option, an action
+ * input); `label` names it in the error ("--model", "input model"), so the
+ * error points at what was typed, not at a prompt.
+ * @throws GraftError "<label>: unknown model …", listing the aliases by model.
+ */
+function resolveModelSetting(name, label) {
+    const id = modelIdFor(name);
+    if (id)
+        return id;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({ message: `${label}: unknown model "${name}"`, hint: modelChoices(`set ${label}`) });
+}
+/** The Bedrock model id a model name stands for, or undefined when it names none this action can call. */
+function modelIdFor(name) {
+    const trimmed = name.trim();
+    return MODEL_ALIASES.get(trimmed) ?? (isBedrockId(trimmed) ? trimmed : undefined);
+}
+/** What a model may be: an id, profile or ARN, or an alias — one line per model, its aliases after it. */
+function modelChoices(what) {
+    const lines = ALIAS_GROUPS.map(([id, aliases]) => `  ${id}: ${aliases.join(', ')}`);
+    return (`${what} to a Bedrock model id, inference profile or ARN (anthropic.…, us.…, eu.…, apac.…, global.…, arn:aws:bedrock:…), ` +
+        `or to an alias (Bedrock id: its aliases):\n${lines.join('\n')}`);
+}
+
+
+/***/ }),
+
 /***/ 9141:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2449,8 +2637,10 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/paths.ts
-var core_paths = __webpack_require__(6107);
+// EXTERNAL MODULE: ./src/core/repo/names.ts
+var names = __webpack_require__(3452);
+// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 3 modules
+var resolver = __webpack_require__(633);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/core/yaml/plain.ts
@@ -2501,9 +2691,9 @@ function fastReadFrontmatter(raw) {
                 if (indent !== undefined && item[1].length !== indent)
                     return undefined;
                 indent = item[1].length;
-                if (!(0,plain/* isSafePlain */.Ur)(item[2], 'yaml-1.1') || (0,core_paths/* lexicalPathProblem */.TC)(item[2], 'dep'))
+                if (!(0,plain/* isSafePlain */.Ur)(item[2], 'yaml-1.1') || (0,names/* lexicalPathProblem */.TC)(item[2], 'dep'))
                     return undefined;
-                result.deps.push((0,core_paths/* normalizeRepoPath */.NP)(item[2]));
+                result.deps.push((0,names/* normalizeRepoPath */.NP)(item[2]));
                 result.lines.deps.push(i + 1);
                 i++;
             }
@@ -2534,9 +2724,9 @@ function readValue(result, key, value, line) {
         result.lines.model = line;
         return true;
     }
-    if ((0,core_paths/* lexicalPathProblem */.TC)(value, 'output'))
+    if ((0,names/* lexicalPathProblem */.TC)(value, 'output'))
         return false;
-    result.out = (0,core_paths/* normalizeRepoPath */.NP)(value);
+    result.out = (0,names/* normalizeRepoPath */.NP)(value);
     result.lines.out = line;
     return true;
 }
@@ -2673,13 +2863,13 @@ function readKeys(file, doc, lineAt) {
                     fail(pair, '`out` must be a path (a string)', 'write `out: docs/name.md`');
                 }
                 else {
-                    const problem = plain.includes('\\') ? undefined : (0,core_paths/* lexicalPathProblem */.TC)(plain, 'output');
+                    const problem = plain.includes('\\') ? undefined : (0,names/* lexicalPathProblem */.TC)(plain, 'output');
                     if (plain.includes('\\'))
                         fail(pair, backslashProblem('out', plain), `write the path with forward slashes: ${plain.replace(/\\/g, '/')}`, value);
                     else if (problem)
                         fail(pair, `out ${problem}`, 'set `out` to a path inside the repository, relative to its root', value);
                     else {
-                        result.out = (0,core_paths/* normalizeRepoPath */.NP)(plain);
+                        result.out = (0,names/* normalizeRepoPath */.NP)(plain);
                         result.lines.out = lineOf(value, lineAt);
                     }
                 }
@@ -2738,12 +2928,12 @@ function readDeps(pair, result, fail, lineAt) {
             fail(pair, root, ROOT_DEP_HINT, item);
             continue;
         }
-        const problem = (0,core_paths/* lexicalPathProblem */.TC)(value, 'dep');
+        const problem = (0,names/* lexicalPathProblem */.TC)(value, 'dep');
         if (problem) {
             fail(pair, `dep ${problem}`, 'list paths inside the repository, relative to its root', item);
             continue;
         }
-        result.deps.push((0,core_paths/* normalizeRepoPath */.NP)(value));
+        result.deps.push((0,names/* normalizeRepoPath */.NP)(value));
         result.lines.deps.push(lineOf(item, lineAt));
     }
 }
@@ -2777,11 +2967,12 @@ function lineOf(node, lineAt) {
     return range ? lineAt(range[0]) : undefined;
 }
 
-// EXTERNAL MODULE: ./src/core/render/models.ts
-var models = __webpack_require__(4412);
+// EXTERNAL MODULE: ./src/core/graft/models.ts
+var models = __webpack_require__(5926);
 ;// CONCATENATED MODULE: ./src/core/graft/prompts.ts
 // Prompt files: find `*.prompt.md`, read their frontmatter the way Graft does,
 // and check the set as a whole (names, outputs, deps) before anything runs.
+
 
 
 
@@ -2883,7 +3074,7 @@ function sortPromptPaths(paths) {
  * Reads and checks every prompt among `files` (the repository's file list).
  * Collects every problem across all prompts and throws them as one GraftError.
  */
-async function discoverPrompts(root, files, checker = new core_paths/* RepoPathChecker */.x_(root)) {
+async function discoverPrompts(root, files, checker = new resolver/* RepoPathChecker */.x_(root)) {
     const paths = sortPromptPaths(files.filter(isPromptPath));
     const problems = [];
     const parsed = [];
@@ -2924,7 +3115,7 @@ function checkModels(parsed) {
         if (prompt.model === undefined)
             continue;
         const at = { file: prompt.path, line: prompt.modelLine };
-        if (core_paths/* CONTROL */.W3.test(prompt.model)) {
+        if (names/* CONTROL */.W3.test(prompt.model)) {
             problems.push({
                 ...at,
                 message: `model ${JSON.stringify(prompt.model)} holds a control character (a line break, tab, …)`,
@@ -3161,13 +3352,13 @@ function ownFileProblem(dep, prompt) {
             hint: 'remove . from `deps`, and list the folders or files the document is about instead (e.g. `src`, `docs/api.md`)'
         };
     }
-    if (core_paths/* PIPELINE_FILES */.Vh.has(dep)) {
+    if (names/* PIPELINE_FILES */.Vh.has(dep)) {
         return {
             message: `dep ${dep} is the pipeline's own ${dep}: every run rewrites it, so ${prompt.out} would be stale again after every run`,
             hint: `remove ${dep} from \`deps\` (list the source files or folders the document is about)`
         };
     }
-    if ((0,core_paths/* isSameOrInside */.Im)(dep, prompt.out)) {
+    if ((0,names/* isSameOrInside */.Im)(dep, prompt.out)) {
         return {
             message: dep === prompt.out
                 ? `dep ${dep} is the prompt's own output: the document would read what it writes`
@@ -3215,8 +3406,10 @@ var external_node_path_ = __webpack_require__(6760);
 var git = __webpack_require__(3000);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/paths.ts
-var core_paths = __webpack_require__(6107);
+// EXTERNAL MODULE: ./src/core/repo/names.ts
+var names = __webpack_require__(3452);
+// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 3 modules
+var resolver = __webpack_require__(633);
 // EXTERNAL MODULE: ./src/core/graft/prompts.ts + 2 modules
 var graft_prompts = __webpack_require__(9141);
 // EXTERNAL MODULE: ./src/core/pipeline/stages.ts
@@ -3340,11 +3533,11 @@ class StageGraph {
         const problems = [];
         this.stages.forEach((stage, i) => {
             for (const out of stage.outs) {
-                const path = (0,core_paths/* normalizeRepoPath */.NP)(out.path);
+                const path = (0,names/* normalizeRepoPath */.NP)(out.path);
                 const clash = owners.get(path) ?? ancestorOwner(path, owners) ?? within.get(path);
                 if (clash !== undefined && clash !== i) {
                     const other = this.stages[clash];
-                    const same = other.outs.some((o) => (0,core_paths/* normalizeRepoPath */.NP)(o.path) === path);
+                    const same = other.outs.some((o) => (0,names/* normalizeRepoPath */.NP)(o.path) === path);
                     problems.push(this.problem(stage, same
                         ? `stages ${other.name} and ${stage.name} both write ${path}`
                         : `outputs overlap: ${path} of stage ${stage.name} and an output of stage ${other.name} lie one inside the other`, 'each path may be the output of one stage only; change one of the outputs'));
@@ -3370,7 +3563,7 @@ class StageGraph {
         }
         this.stages.forEach((stage, to) => {
             for (const raw of stage.deps) {
-                const dep = (0,core_paths/* normalizeRepoPath */.NP)(raw);
+                const dep = (0,names/* normalizeRepoPath */.NP)(raw);
                 const from = owners.get(dep) ?? ancestorOwner(dep, owners);
                 if (from !== undefined)
                     this.addEdge(from, to, dep);
@@ -3681,6 +3874,7 @@ function runWorkers(workers, { rels, reals, heads }) {
 
 
 
+
 /**
  * Reads prompts, dvc.yaml and dvc.lock and checks that they form a sound pipeline.
  * `prehash`: also start hashing dvc.lock's files on other threads (for the native status engine).
@@ -3690,9 +3884,9 @@ async function loadPipeline(root, options = {}) {
     // are still reported in the old order: files, prompts, dvc.yaml, dvc.lock.
     const listing = new git/* Git */.TU(root).listFiles();
     listing.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-    const paths = new core_paths/* RepoPathChecker */.x_(root);
+    const paths = new resolver/* RepoPathChecker */.x_(root);
     // Both pipeline files through the resolver first: a symlinked or special dvc.lock is never read.
-    const pipelineFiles = [...core_paths/* PIPELINE_FILES */.Vh].map((file) => pipelineFileProblem(paths, file));
+    const pipelineFiles = [...names/* PIPELINE_FILES */.Vh].map((file) => pipelineFileProblem(paths, file));
     // Hash workers start now, so their start overlaps reading dvc.yaml and dvc.lock.
     const workers = options.prehash && !pipelineFiles[1] ? startHashWorkers(sizeOf((0,external_node_path_.join)(root, 'dvc.lock'))) : [];
     const yamlRead = await settle(pipelineFiles[0] ? Promise.reject(pipelineFiles[0]) : (0,dvcyaml/* readDvcYaml */.b8)(root));
@@ -3880,7 +4074,7 @@ function dvcTarget(stage) {
 /* harmony export */   wR: () => (/* binding */ deriveTemplate)
 /* harmony export */ });
 /* unused harmony exports graftCommand, applyTemplate, isGraftStage */
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6107);
+/* harmony import */ var _repo_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3452);
 /* harmony import */ var _graft_prompts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9141);
 /* harmony import */ var _dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4417);
 /* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9416);
@@ -3986,7 +4180,7 @@ function isGraftStage(stage) {
     const first = stage.deps[0];
     if (first === undefined || stage.outs.length !== 1)
         return false;
-    const prompt = (0,_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(first);
+    const prompt = (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(first);
     return (0,_graft_prompts_js__WEBPACK_IMPORTED_MODULE_1__/* .isPromptPath */ .UX)(prompt) && (0,_graft_prompts_js__WEBPACK_IMPORTED_MODULE_1__/* .stageNameFor */ .tA)(prompt) === stage.name;
 }
 /**
@@ -4031,14 +4225,14 @@ function pipelineDrift(prompts, dvc, options = {}) {
         }
     }
     const promptStages = new Set(prompts.map((p) => p.stageName));
-    const written = new Set(prompts.map((p) => (0,_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(p.out)));
+    const written = new Set(prompts.map((p) => (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(p.out)));
     for (const stage of dvc?.stages ?? []) {
         if (promptStages.has(stage.name) || !isGraftStage(stage))
             continue;
-        const prompt = (0,_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(stage.deps[0]);
+        const prompt = (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(stage.deps[0]);
         if (exists(prompt))
             continue; // the file is there but not a prompt the run reads (ignored by git, in node_modules): not ours to remove
-        const leftBehind = stage.outs.map((o) => (0,_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(o.path)).filter((o) => !written.has(o) && exists(o));
+        const leftBehind = stage.outs.map((o) => (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(o.path)).filter((o) => !written.has(o) && exists(o));
         drift.push({
             stage: stage.name,
             kind: 'orphan-stage',
@@ -4058,8 +4252,8 @@ function pipelineDrift(prompts, dvc, options = {}) {
 }
 /** How `actual` differs from `expected` (paths compared normalised), or undefined when equal. */
 function listDiff(expected, actual) {
-    const want = expected.map(_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP);
-    const have = actual.map(_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP);
+    const want = expected.map(_repo_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP);
+    const have = actual.map(_repo_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP);
     if (want.length === have.length && want.every((p, i) => p === have[i]))
         return undefined;
     const missing = want.filter((p) => !have.includes(p));
@@ -4077,184 +4271,620 @@ function listDiff(expected, actual) {
 
 /***/ }),
 
-/***/ 4412:
+/***/ 633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AX: () => (/* binding */ resolveModel),
-/* harmony export */   Os: () => (/* binding */ resolveModelSetting),
-/* harmony export */   YD: () => (/* binding */ outputTokenLimit),
-/* harmony export */   gy: () => (/* binding */ modelIdFor),
-/* harmony export */   qq: () => (/* binding */ contextWindow)
-/* harmony export */ });
-/* unused harmony exports MODEL_ALIASES, isBedrockId */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-// Graft's model names → Bedrock model ids. The table is Graft's own (its Bedrock
-// plugin), so a prompt that renders under Graft renders here with the same model.
 
-/** The context window of every Claude model in the table below, in input tokens. */
-const CONTEXT_200K = 200_000;
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  x_: () => (/* binding */ RepoPathChecker)
+});
+
+// UNUSED EXPORTS: assertWritable, checkRepoPath
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+;// CONCATENATED MODULE: ./src/core/repo/kinds.ts
+// What a directory entry is (file, folder, symlink, FIFO, …), asked without
+// following it, and the stat calls that answer undefined instead of throwing.
+
+/** What `entry` is (a Stats from lstat or stat, or a Dirent from a listing). */
+function kindOf(entry) {
+    if (entry.isSymbolicLink())
+        return 'symlink';
+    if (entry.isFile())
+        return 'file';
+    if (entry.isDirectory())
+        return 'folder';
+    if (entry.isFIFO())
+        return 'FIFO (named pipe)';
+    if (entry.isSocket())
+        return 'socket';
+    if (entry.isCharacterDevice())
+        return 'character device';
+    if (entry.isBlockDevice())
+        return 'block device';
+    return 'special file';
+}
+function lstatOrUndefined(abs) {
+    try {
+        return (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined; // e.g. a file where a folder was expected
+    }
+}
+/** A folder's entries and their kinds (no symlink followed); undefined when it cannot be listed. */
+function listFolder(dir) {
+    try {
+        return new Map((0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).map((entry) => [entry.name, kindOf(entry)]));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** lstat; null when nothing is there, undefined on any other error (the caller then takes the general path). */
+function lstatOrMissing(abs) {
+    try {
+        return (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false }) ?? null;
+    }
+    catch {
+        return undefined;
+    }
+}
+function statOrUndefined(abs) {
+    try {
+        return (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/repo/names.ts
+var names = __webpack_require__(3452);
+;// CONCATENATED MODULE: ./src/core/repo/raw-names.ts
+// File names that are not UTF-8: DVC cannot hash a folder holding one (nor can
+// the action), so the resolver refuses it, and a message shows its bytes.
+
+
+/** The raw name (bytes) of the first entry of folder `real` that is not valid UTF-8, if any. */
+function notUtf8Name(real) {
+    try {
+        return (0,external_node_fs_.readdirSync)(real, { encoding: 'buffer' }).find((name) => !isUtf8(name));
+    }
+    catch {
+        return undefined;
+    }
+}
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+function isUtf8(bytes) {
+    try {
+        STRICT_UTF8.decode(bytes);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** A raw name for a message: its UTF-8 parts as text, every other byte as `\xNN`, control characters escaped. */
+function showRawName(bytes) {
+    let out = '';
+    for (let i = 0; i < bytes.length;) {
+        const lead = bytes[i];
+        const n = lead < 0x80
+            ? 1
+            : lead >= 0xc2 && lead <= 0xdf
+                ? 2
+                : lead >= 0xe0 && lead <= 0xef
+                    ? 3
+                    : lead >= 0xf0 && lead <= 0xf4
+                        ? 4
+                        : 0;
+        const seq = n > 0 ? bytes.subarray(i, i + n) : undefined;
+        if (seq && seq.length === n && isUtf8(seq)) {
+            out += seq.toString('utf8');
+            i += n;
+        }
+        else {
+            out += `\\x${lead.toString(16).padStart(2, '0')}`;
+            i++;
+        }
+    }
+    return (0,names/* showPath */.P8)(out);
+}
+/** The problem for a folder dep `dir` holding a name that is not UTF-8 (`raw`). */
+function notUtf8Problem(dir, raw) {
+    const name = `${dir === '.' ? '' : `${(0,names/* showPath */.P8)(dir)}/`}${showRawName(raw)}`;
+    return `${name} has a file name that is not valid UTF-8 (shown with \\x escapes): DVC cannot hash a folder holding it (its dvc status stops with "surrogates not allowed"), so neither can the action; rename the file`;
+}
+
+// EXTERNAL MODULE: ./src/core/repo/safe-read.ts
+var safe_read = __webpack_require__(5828);
+;// CONCATENATED MODULE: ./src/core/repo/writable.ts
+// Whether the runner can write an output: the nearest folder that exists on
+// the way to it must be a folder, and writable.
+
+
+
+/** The end of the problem for an output whose folder the runner cannot write (the fix is a permission, not the path). */
+const NOT_WRITABLE = 'is not writable';
 /**
- * Each Bedrock id with every alias that names it, the model's output-token
- * limit (Anthropic's model overview; Bedrock refuses a larger maxTokens with
- * "exceeds the model limit"): Claude 3 Haiku and the first Claude 3.5 Sonnet
- * 4096, Claude 3.5 Haiku and 3.5 Sonnet v2 8192, Claude 3.7 Sonnet and the
- * Sonnet 4 family 64000, Opus 4 and 4.1 32000; and its context window in input
- * tokens: 200,000 for every one of them (Sonnet 4 and 4.5 offer 1 M only behind
- * a beta flag this action does not send). Bedrock refuses a longer prompt with
- * "Input is too long for requested model."
+ * What stops a write into `dir`: its nearest existing ancestor, when that is
+ * a file or not writable; else null. `landed`: `dir` is known to be a folder,
+ * so only its permission is asked.
  */
-const ALIAS_GROUPS = [
-    [
-        'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
-        ['bedrock-claude-v4.5-sonnet-us', 'bedrock-claude-sonnet-v4.5-us', 'bc-v4.5-us'],
-        64000,
-        CONTEXT_200K
-    ],
-    [
-        'global.anthropic.claude-sonnet-4-5-20250929-v1:0',
-        ['bedrock-claude-v4.5-sonnet-global', 'bedrock-claude-sonnet-v4.5-global', 'bc-v4.5-global'],
-        64000,
-        CONTEXT_200K
-    ],
-    [
-        'anthropic.claude-sonnet-4-5-20250929-v1:0',
-        ['bedrock-claude-v4.5-sonnet', 'bedrock-claude-sonnet-v4.5', 'bc-v4.5'],
-        64000,
-        CONTEXT_200K
-    ],
-    [
-        'global.anthropic.claude-sonnet-4-20250514-v1:0',
-        ['bedrock-claude-v4-sonnet-global', 'bedrock-claude-sonnet-v4-global', 'bc-v4-global'],
-        64000,
-        CONTEXT_200K
-    ],
-    [
-        'anthropic.claude-sonnet-4-20250514-v1:0',
-        ['bedrock-claude-v4-sonnet', 'bedrock-claude-sonnet-v4', 'bc-v4'],
-        64000,
-        CONTEXT_200K
-    ],
-    [
-        'us.anthropic.claude-opus-4-1-20250805-v1:0',
-        ['bedrock-claude-v4.1-opus-us', 'bedrock-claude-opus-v4.1-us', 'bo-v4.1-us'],
-        32000,
-        CONTEXT_200K
-    ],
-    [
-        'anthropic.claude-opus-4-1-20250805-v1:0',
-        ['bedrock-claude-v4.1-opus', 'bedrock-claude-opus-v4.1', 'bo-v4.1'],
-        32000,
-        CONTEXT_200K
-    ],
-    [
-        'anthropic.claude-opus-4-20250514-v1:0',
-        ['bedrock-claude-v4-opus', 'bedrock-claude-opus-v4', 'bo-v4'],
-        32000,
-        CONTEXT_200K
-    ],
-    [
-        'us.anthropic.claude-3-7-sonnet-20250219-v1:0',
-        ['bedrock-claude-v3.7-sonnet', 'bedrock-claude-sonnet-v3.7', 'bc-v3.7'],
-        64000,
-        CONTEXT_200K
-    ],
-    [
-        'us.anthropic.claude-3-5-sonnet-20241022-v2:0',
-        ['bedrock-claude-v3.5-sonnet-v2', 'bedrock-claude-sonnet-v2'],
-        8192,
-        CONTEXT_200K
-    ],
-    [
-        'anthropic.claude-3-5-sonnet-20240620-v1:0',
-        ['bedrock-claude-v3.5-sonnet', 'bedrock-claude-sonnet', 'bedrock-sonnet', 'bedrock-claude', 'bc'],
-        4096,
-        CONTEXT_200K
-    ],
-    [
-        'us.anthropic.claude-3-5-haiku-20241022-v1:0',
-        ['bedrock-claude-v3.5-haiku', 'bedrock-haiku-v3.5', 'bh-v3.5'],
-        8192,
-        CONTEXT_200K
-    ],
-    [
-        'anthropic.claude-3-haiku-20240307-v1:0',
-        ['bedrock-claude-v3-haiku', 'bedrock-claude-haiku', 'bedrock-haiku', 'bh'],
-        4096,
-        CONTEXT_200K
-    ]
-];
-/** alias → Bedrock model id */
-const MODEL_ALIASES = new Map(ALIAS_GROUPS.flatMap(([id, aliases]) => aliases.map((alias) => [alias, id])));
-const PROFILE_PREFIX = /^(?:us|eu|apac|global|us-gov|jp|au)\./;
-/** Bedrock base model id (no inference-profile prefix) → its output-token limit. */
-const OUTPUT_LIMITS = new Map(ALIAS_GROUPS.map(([id, , limit]) => [baseModelId(id), limit]));
-/** Bedrock base model id → its context window (input tokens). */
-const CONTEXT_WINDOWS = new Map(ALIAS_GROUPS.map(([id, , , window]) => [baseModelId(id), window]));
-/** `us.anthropic.claude-…` → `anthropic.claude-…`: the model behind an inference profile. */
-function baseModelId(id) {
-    return id.replace(PROFILE_PREFIX, '');
+function writeBlocker(dir, landed) {
+    for (;;) {
+        if (!landed) {
+            const stats = statOrUndefined(dir);
+            if (!stats) {
+                const up = (0,external_node_path_.dirname)(dir);
+                if (up === dir)
+                    return null;
+                dir = up;
+                continue;
+            }
+            if (!stats.isDirectory())
+                return { dir, isFile: true };
+        }
+        try {
+            (0,external_node_fs_.accessSync)(dir, external_node_fs_.constants.W_OK);
+        }
+        catch {
+            return { dir, isFile: false };
+        }
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/repo/resolver.ts
+// The one path resolver. Every path the action reads or writes — prompt files,
+// deps and the files inside directory deps, dvc.yaml, dvc.lock, outputs and the
+// previous drafts read from the work tree — comes from content a pull request
+// can edit, so each goes through here before any byte is read or written. It
+// decides where a path really lands after every symlink and refuses, with a
+// message naming the path:
+// - anything that lands outside the repository (the pipeline's root);
+// - anything inside `.git/` (at any depth: nested repositories too), `.github/`
+//   or `.dvc/`, compared case-insensitively and ignoring trailing dots and
+//   spaces (on macOS and Windows runners `.GIT` and `.github.` are those
+//   folders), for the declared path and the resolved one alike;
+// - anything that is neither a regular file nor a folder (a FIFO would hang
+//   the run, a device would never end);
+// - control characters in a path, C0 and C1 (they would end up in logs and commands).
+// Outputs must also be writable files: not a folder, not under a file.
+// DVC's own folder has a role of its own (`dvc-state`, for the engine that
+// runs the real DVC, which reads and writes there): inside `.dvc/`, and no
+// symlink anywhere on the way (DVC would write its lock through one).
+// The names found inside a folder dep are the folder's data, not paths of the
+// action's own: DVC hashes them whatever they hold (a newline, U+007F, a
+// backslash), and so does the action; they pass every rule above but the one
+// on control characters, a backslash in one is a character of the name, and
+// any message shows them escaped (showPath). A name that is not UTF-8 is
+
+
+
+
+
+
+
+
+/** A `..` after a separator: a real path holding it is left to path.relative. */
+const UP = `${external_node_path_.sep}..`;
+/** lstats into one folder before it is listed: a listing pays for itself in folders with many files read. */
+const LOOKS_BEFORE_LISTING = 3;
+/**
+ * A problem message for a repository-relative path, or undefined when it is
+ * safe for `role` (see the file's header for the rules).
+ */
+function checkRepoPath(root, rel, role) {
+    return new RepoPathChecker(root).check(rel, role);
 }
 /**
- * The most output tokens the model accepts per call, for the models of the alias
- * table (named by alias, model id or inference-profile id); undefined for any other
- * model or an ARN, whose limit this action does not know (Bedrock then decides).
+ * The resolver for one repository and one run: the root's real path and each
+ * verdict are looked up once. It never notices the file system changing, so
+ * make a new one for each run (and after writing).
  */
-function outputTokenLimit(modelId) {
-    return OUTPUT_LIMITS.get(baseModelId(MODEL_ALIASES.get(modelId.trim()) ?? modelId.trim()));
+class RepoPathChecker {
+    root;
+    realRoot;
+    /** the real root with a separator after it: what every real path inside starts with */
+    rootPrefix;
+    verdicts = {
+        prompt: new Map(),
+        dep: new Map(),
+        output: new Map(),
+        pipeline: new Map(),
+        'dvc-state': new Map()
+    };
+    trees = new Map();
+    /** verdicts on the names inside folder deps (see checkEntry), by their path */
+    entries = new Map();
+    landings = new Map();
+    /** real folder → how often it was looked into, then its entries' kinds (see entryKind) */
+    listings = new Map();
+    /** real folder → what stops a write into it (null: nothing), asked once per folder */
+    blockers = new Map();
+    constructor(root) {
+        this.root = root;
+    }
+    /** The problem with `rel` for `role`, or undefined when it may be used. */
+    check(rel, role) {
+        const verdicts = this.verdicts[role];
+        if (verdicts.has(rel))
+            return verdicts.get(rel);
+        const verdict = this.judge(rel, role);
+        verdicts.set(rel, verdict);
+        return verdict;
+    }
+    /**
+     * The real absolute path of `rel`, checked for `role`.
+     * @throws GraftError naming `rel` (and `at`, the prompt and line that asked for it) when refused.
+     */
+    resolve(rel, role, at) {
+        const problem = this.check(rel, role);
+        if (problem)
+            throw refusal(rel, role, problem, at);
+        return this.land((0,names/* normalizeRepoPath */.NP)(rel)).real;
+    }
+    /**
+     * Reads a file through the resolver; undefined when nothing is there.
+     * @throws GraftError when the path is refused, or names a folder.
+     */
+    readText(rel, role, at) {
+        const real = this.resolve(rel, role, at);
+        const kind = this.land((0,names/* normalizeRepoPath */.NP)(rel)).kind;
+        if (!kind)
+            return undefined;
+        if (kind === 'folder')
+            throw refusal(rel, role, `${rel} is a folder, not a file`, at);
+        return (0,safe_read/* readRegularFile */.XF)(real, (0,names/* showPath */.P8)((0,names/* normalizeRepoPath */.NP)(rel)), { noFollow: true });
+    }
+    /**
+     * The real path of `rel` when it passes the `role` checks and is a regular
+     * file; undefined otherwise (nothing is thrown: for work done ahead, whose
+     * refusals the run's own checks report).
+     */
+    regularFile(rel, role) {
+        if (this.check(rel, role) !== undefined)
+            return undefined;
+        const landing = this.land((0,names/* normalizeRepoPath */.NP)(rel));
+        return landing.kind === 'file' ? landing.real : undefined;
+    }
+    /** Whether `rel` exists, following symlinks (a dangling link does not). Call after check(). */
+    exists(rel) {
+        return this.land((0,names/* normalizeRepoPath */.NP)(rel)).kind !== undefined;
+    }
+    /**
+     * For a folder dep: every entry below it, walked without following symlinked
+     * folders (as DVC walks), must itself pass the `dep` rules, its name judged
+     * as data (see checkEntry).
+     * @returns the first problem found (names in it escaped), or undefined.
+     */
+    checkTree(rel) {
+        return this.tree((0,names/* normalizeRepoPath */.NP)(rel));
+    }
+    /**
+     * The `dep` rules for a path inside a folder dep, its names taken as they
+     * are on disk: no control-character rule (shown escaped instead) and no
+     * normalising (a `\` is part of a name). `rel` must be a folder dep's
+     * normalised path, then names as listed, joined by `/`.
+     */
+    checkEntry(rel) {
+        if (this.entries.has(rel))
+            return this.entries.get(rel);
+        const problem = this.judge(rel, 'dep', true);
+        const verdict = problem === undefined ? undefined : (0,names/* showPath */.P8)(problem);
+        this.entries.set(rel, verdict);
+        return verdict;
+    }
+    /**
+     * Reads a file found inside a folder dep (a name of it may hold any
+     * character: see checkEntry); undefined when nothing is there.
+     * @throws GraftError when the path is refused, or is a folder
+     */
+    readEntry(rel) {
+        const problem = this.checkEntry(rel);
+        if (problem)
+            throw refusal(rel, 'dep', problem);
+        const landing = this.land(rel);
+        if (!landing.kind)
+            return undefined;
+        if (landing.kind === 'folder')
+            throw refusal(rel, 'dep', `${(0,names/* showPath */.P8)(rel)} is a folder, not a file`);
+        return (0,safe_read/* readRegularFile */.XF)(landing.real, (0,names/* showPath */.P8)(rel), { noFollow: true });
+    }
+    tree(normal) {
+        if (this.landings.get(normal)?.kind === 'file')
+            return undefined; // most deps: no tree to walk
+        if (this.trees.has(normal))
+            return this.trees.get(normal);
+        const verdict = this.walkTree(normal);
+        this.trees.set(normal, verdict);
+        return verdict;
+    }
+    walkTree(dir) {
+        const landing = this.land(dir);
+        if (landing.kind !== 'folder')
+            return undefined;
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(landing.real, { withFileTypes: true });
+        }
+        catch {
+            return undefined; // not a folder after all, or unreadable: the file checks speak for it
+        }
+        for (const entry of entries) {
+            // a name that is not UTF-8 reads back with U+FFFD in its place: ask the raw names
+            if (entry.name.includes('\uFFFD')) {
+                const raw = notUtf8Name(landing.real);
+                if (raw !== undefined)
+                    return notUtf8Problem(dir, raw);
+            }
+            const child = dir === '.' ? entry.name : `${dir}/${entry.name}`;
+            // exactly what DVC and hash.ts skip; anything else (a `.github/`, a `.GIT`, a `.dvc` file) is judged
+            if (entry.name === '.git' || (entry.isDirectory() && names/* DVC_SKIPPED_DIRS */.YL.has(entry.name)))
+                continue;
+            const problem = this.checkEntry(child);
+            if (problem)
+                return problem;
+            if (entry.isDirectory()) {
+                const below = this.tree(child);
+                if (below)
+                    return below;
+            }
+        }
+        return undefined;
+    }
+    /** `entry`: a path inside a folder dep, judged as data (see checkEntry). */
+    judge(rel, role, entry = false) {
+        if (role === 'dvc-state')
+            return this.dvcStateProblem(rel);
+        const lexical = entry ? (0,names/* entryLexicalProblem */.Ah)(rel) : (0,names/* lexicalPathProblem */.TC)(rel, role);
+        if (lexical)
+            return lexical;
+        const normal = entry ? rel : (0,names/* normalizeRepoPath */.NP)(rel);
+        if (role === 'pipeline') {
+            const own = lstatOrUndefined((0,external_node_path_.join)(this.root, normal));
+            if (own?.isSymbolicLink())
+                return `${normal} is a symlink; the action reads and writes the pipeline's files only as plain files`;
+        }
+        const landing = this.land(normal);
+        if (landing.problem)
+            return landing.problem;
+        const where = this.repoRelative(landing.real);
+        if (where === '..' || where.startsWith('../') || (0,external_node_path_.isAbsolute)(where))
+            return `${this.through(normal)}, outside the repository`;
+        const folder = where === normal ? undefined : (0,names/* forbiddenFolder */.ss)(where); // `normal` itself passed the lexical checks
+        if (folder)
+            return `${this.through(normal)}, inside ${folder}/, which the action never reads or writes`;
+        if (role === 'output' && where === '')
+            return `${normal} is the repository root, not a file`;
+        if (role === 'output' && names/* PIPELINE_FILES */.Vh.has(where))
+            return `${this.through(normal)}, the pipeline's own ${where}`;
+        const kind = landing.kind;
+        if (!kind)
+            return role === 'output' ? this.writableProblem(normal, landing.real) : undefined;
+        if (kind !== 'file' && kind !== 'folder')
+            return `${normal} is a ${kind}, not a regular file; the action reads only files and folders`;
+        if (kind === 'folder' && (role === 'output' || role === 'prompt' || role === 'pipeline'))
+            return `${normal} is a folder, not a file`;
+        if (role === 'output')
+            return this.writableProblem(normal, landing.real);
+        return undefined;
+    }
+    /**
+     * An entry of DVC's own folder: the common lexical checks, inside `.dvc/`
+     * (that exact name: DVC looks for no other), and every component from the
+     * root up to the entry a real folder or, last, a regular file — no symlink,
+     * wherever it points: DVC opens its lock files for writing through them.
+     */
+    dvcStateProblem(rel) {
+        if (rel.trim() === '')
+            return 'the path is empty';
+        if (names/* CONTROL */.W3.test(rel))
+            return `${(0,names/* showPath */.P8)(rel)} holds a control character (a line break, tab, …)`;
+        const normal = (0,names/* normalizeRepoPath */.NP)(rel);
+        if ((0,external_node_path_.isAbsolute)(rel) || normal === '..' || normal.startsWith('../'))
+            return `${rel} leaves the repository`;
+        const parts = normal.split('/');
+        if (parts[0] !== '.dvc')
+            return `${rel} is not inside .dvc/`;
+        let abs = this.realRootPath();
+        for (let i = 0; i < parts.length; i++) {
+            abs = (0,external_node_path_.join)(abs, parts[i]);
+            const stats = lstatOrUndefined(abs);
+            if (!stats)
+                return undefined; // not there: DVC makes it, inside .dvc/
+            const shown = parts.slice(0, i + 1).join('/');
+            const kind = kindOf(stats);
+            if (kind === 'symlink')
+                return `${this.through(shown)}; DVC would read and write through it`;
+            if (kind === 'file' && i === parts.length - 1)
+                return undefined;
+            if (kind !== 'folder')
+                return i === parts.length - 1
+                    ? `${shown} is a ${kind}, not a regular file`
+                    : `${normal} cannot exist: ${shown} is a ${kind}, not a folder`;
+        }
+        return undefined;
+    }
+    /** "`link` is a symlink to `target`": the first symlink on the way to `normal`, for a message. */
+    through(normal) {
+        const parts = normal.split('/');
+        for (let i = 1; i <= parts.length; i++) {
+            const link = parts.slice(0, i).join('/');
+            const abs = (0,external_node_path_.join)(this.realRootPath(), link);
+            if (!lstatOrUndefined(abs)?.isSymbolicLink())
+                continue;
+            let target;
+            try {
+                target = external_node_fs_.realpathSync.native(abs);
+            }
+            catch {
+                target = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(abs), (0,external_node_fs_.readlinkSync)(abs));
+            }
+            const shown = (0,external_node_path_.relative)(this.realRootPath(), target).split(external_node_path_.sep).join('/');
+            const inside = shown !== '' && !shown.startsWith('../') && !(0,external_node_path_.isAbsolute)(shown);
+            return `${link} is a symlink to ${inside ? shown : target}${link === normal ? '' : ` (on the way to ${normal})`}`;
+        }
+        return `${normal} leads to ${this.land(normal).real}`;
+    }
+    /** An output's folder must be writable: the nearest existing one is asked. */
+    writableProblem(normal, real) {
+        const folder = (0,external_node_path_.dirname)(real);
+        let blocker = this.blockers.get(folder);
+        if (blocker === undefined) {
+            // The folder has usually landed already (as the output's parent): then only its permission is asked.
+            const slash = normal.lastIndexOf('/');
+            const parent = this.landings.get(slash < 0 ? '.' : normal.slice(0, slash));
+            blocker = writeBlocker(folder, parent?.kind === 'folder' && parent.real === folder);
+            this.blockers.set(folder, blocker);
+        }
+        if (blocker === null)
+            return undefined;
+        const shown = (0,external_node_path_.relative)(this.realRootPath(), blocker.dir).split(external_node_path_.sep).join('/') || '.';
+        return blocker.isFile
+            ? `${normal} cannot be written: ${shown} is a file, not a folder`
+            : `${normal} cannot be written: its folder ${shown} ${NOT_WRITABLE}`;
+    }
+    /** A real path relative to the real root, `/`-separated (`..` first when outside). */
+    repoRelative(real) {
+        const realRoot = this.realRootPath();
+        const inside = (this.rootPrefix ??= realRoot.endsWith(external_node_path_.sep) ? realRoot : realRoot + external_node_path_.sep);
+        if (real.startsWith(inside) && !real.includes(UP)) {
+            const rel = real.slice(inside.length);
+            return external_node_path_.sep === '/' ? rel : rel.split(external_node_path_.sep).join('/');
+        }
+        return (0,external_node_path_.relative)(realRoot, real).split(external_node_path_.sep).join('/');
+    }
+    realRootPath() {
+        return (this.realRoot ??= external_node_fs_.realpathSync.native(this.root));
+    }
+    /** Follows every symlink of `normal` (a normalised relative path); the part that does not exist yet is appended. */
+    land(normal) {
+        let landing = this.landings.get(normal);
+        if (!landing) {
+            landing = this.follow(normal);
+            this.landings.set(normal, landing);
+        }
+        return landing;
+    }
+    follow(normal) {
+        // The common case: the parent folder has landed (cached), and the last
+        // component is no symlink, so it lands right inside the parent's real path.
+        const slash = normal.lastIndexOf('/');
+        const parent = normal === '.' ? undefined : this.land(slash < 0 ? '.' : normal.slice(0, slash));
+        const name = slash < 0 ? normal : normal.slice(slash + 1);
+        if (parent && !parent.problem && (!parent.kind || parent.kind === 'folder') && name !== '..' && name !== '') {
+            const abs = parent.real.endsWith(external_node_path_.sep) ? parent.real + name : parent.real + external_node_path_.sep + name;
+            if (!parent.kind)
+                return { real: abs }; // below a folder that is not there (yet)
+            const kind = this.entryKind(parent.real, name, abs);
+            if (kind === null)
+                return { real: abs };
+            if (kind && kind !== 'symlink')
+                return { real: abs, kind };
+        }
+        return this.walk(normal);
+    }
+    /**
+     * What `name` is in the real folder `dir` (`abs` is the two joined), without
+     * following it: null when nothing is there, undefined when unsure (the
+     * caller takes the general path). The first looks into a folder are one
+     * lstat each; then the folder is listed once (one readdir, dearer than an
+     * lstat, answers for every entry, and makes no Stats objects). A name the listing lacks is
+     * asked with lstat: on a case-insensitive volume it may be there in another
+     * spelling, which the general path settles.
+     */
+    entryKind(dir, name, abs) {
+        const state = this.listings.get(dir) ?? 0;
+        let listing;
+        if (typeof state === 'number')
+            this.listings.set(dir, state < LOOKS_BEFORE_LISTING ? state + 1 : ((listing = listFolder(dir)) ?? 'unlistable'));
+        else if (state !== 'unlistable')
+            listing = state;
+        const listed = listing?.get(name);
+        if (listed)
+            return listed;
+        const stats = lstatOrMissing(abs);
+        if (stats === null || stats === undefined)
+            return stats;
+        // There, yet not listed: another spelling on a case-insensitive volume (or made since): the general path settles it.
+        return listing ? undefined : kindOf(stats);
+    }
+    /** The general case: realpath, and when something on the way is missing or dangling, a walk one component at a time. */
+    walk(normal) {
+        const realRoot = this.realRootPath();
+        const abs = normal === '.' ? realRoot : realRoot + (realRoot.endsWith(external_node_path_.sep) ? '' : external_node_path_.sep) + normal.split('/').join(external_node_path_.sep);
+        try {
+            const real = external_node_fs_.realpathSync.native(abs);
+            const kind = kindOf((0,external_node_fs_.statSync)(real));
+            return { real, kind };
+        }
+        catch (error) {
+            const code = error.code;
+            if (code === 'ELOOP')
+                return { real: abs, problem: `${normal} is a symlink loop` };
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                return { real: abs, problem: `${normal} cannot be read (${code ?? 'unknown error'})` };
+        }
+        // Something on the way is missing (or dangling): walk it, one component at a time.
+        let current = realRoot;
+        const parts = normal.split('/');
+        for (let i = 0; i < parts.length; i++) {
+            const next = (0,external_node_path_.join)(current, parts[i]);
+            const stats = lstatOrUndefined(next);
+            if (!stats)
+                return { real: (0,external_node_path_.join)(next, ...parts.slice(i + 1)) };
+            if (stats.isSymbolicLink()) {
+                let target;
+                try {
+                    target = external_node_fs_.realpathSync.native(next);
+                }
+                catch (error) {
+                    if (error.code === 'ELOOP')
+                        return { real: next, problem: `${parts.slice(0, i + 1).join('/')} is a symlink loop` };
+                    target = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(next), (0,external_node_fs_.readlinkSync)(next)); // dangling: where it would write
+                    return { real: (0,external_node_path_.join)(target, ...parts.slice(i + 1)) };
+                }
+                current = target;
+            }
+            else if (!stats.isDirectory() && i < parts.length - 1) {
+                return {
+                    real: (0,external_node_path_.join)(next, ...parts.slice(i + 1)),
+                    problem: `${normal} cannot exist: ${parts.slice(0, i + 1).join('/')} is a file, not a folder`
+                };
+            }
+            else {
+                current = next;
+            }
+        }
+        return { real: current };
+    }
 }
-/**
- * The most input tokens the model accepts in one request, for the models of the
- * alias table (named by alias, model id or inference-profile id); undefined for
- * any other model or an ARN (Bedrock then decides).
- */
-function contextWindow(modelId) {
-    return CONTEXT_WINDOWS.get(baseModelId(MODEL_ALIASES.get(modelId.trim()) ?? modelId.trim()));
-}
-/** Names that are already Bedrock ids, inference profiles or ARNs: sent as written. */
-const PASS_THROUGH_PREFIXES = ['anthropic.', 'us.', 'eu.', 'apac.', 'global.', 'arn:aws:bedrock:'];
-function isBedrockId(name) {
-    return PASS_THROUGH_PREFIXES.some((prefix) => name.startsWith(prefix));
-}
-/**
- * The Bedrock model id for a Graft model name from a prompt's frontmatter (or
- * the default applied to it).
- * @param where the prompt file, and the line of its `model:` key, named in the error
- * @throws GraftError `unknown model "…"` at that file and line, listing the aliases by model.
- */
-function resolveModel(name, where) {
-    const id = modelIdFor(name);
-    if (id)
-        return id;
-    const at = typeof where === 'string' ? { file: where } : where;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
-        ...at,
-        message: `unknown model "${name}"`,
-        hint: modelChoices('set `model:` in the frontmatter')
+/** The error for a refused path, pinned on the prompt line that asked for it when there is one. */
+function refusal(rel, role, problem, at) {
+    const verb = role === 'output' ? 'write' : 'read';
+    return new errors/* GraftError */.Tz({
+        file: at?.file ?? (0,names/* showPath */.P8)(rel),
+        line: at?.line,
+        message: `refusing to ${verb} ${(0,names/* showPath */.P8)(rel)}: ${problem}`,
+        hint: problem.endsWith(NOT_WRITABLE)
+            ? 'make the folder writable for the runner (an earlier step may have changed its permissions), then re-run'
+            : role === 'output'
+                ? "outputs must be plain files inside the repository, outside .git/, .github/ and .dvc/; fix the prompt's `out` or remove the symlink"
+                : 'paths must stay inside the repository, outside .git/, .github/ and .dvc/, and be regular files or folders; fix the path or remove the symlink'
     });
 }
-/**
- * The Bedrock model id for a model given as a setting (a CLI option, an action
- * input); `label` names it in the error ("--model", "input model"), so the
- * error points at what was typed, not at a prompt.
- * @throws GraftError "<label>: unknown model …", listing the aliases by model.
- */
-function resolveModelSetting(name, label) {
-    const id = modelIdFor(name);
-    if (id)
-        return id;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({ message: `${label}: unknown model "${name}"`, hint: modelChoices(`set ${label}`) });
-}
-/** The Bedrock model id a model name stands for, or undefined when it names none this action can call. */
-function modelIdFor(name) {
-    const trimmed = name.trim();
-    return MODEL_ALIASES.get(trimmed) ?? (isBedrockId(trimmed) ? trimmed : undefined);
-}
-/** What a model may be: an id, profile or ARN, or an alias — one line per model, its aliases after it. */
-function modelChoices(what) {
-    const lines = ALIAS_GROUPS.map(([id, aliases]) => `  ${id}: ${aliases.join(', ')}`);
-    return (`${what} to a Bedrock model id, inference profile or ARN (anthropic.…, us.…, eu.…, apac.…, global.…, arn:aws:bedrock:…), ` +
-        `or to an alias (Bedrock id: its aliases):\n${lines.join('\n')}`);
+/** Throws when an output may not be written; call it right before writing. */
+function assertWritable(root, rel) {
+    new RepoPathChecker(root).resolve(rel, 'output');
 }
 
 

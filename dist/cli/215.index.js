@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6107);
+/* harmony import */ var _core_repo_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3452);
 /* harmony import */ var _core_io_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3000);
 /* harmony import */ var _core_io_which_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(181);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7593);
@@ -99,8 +99,8 @@ async function install(argv) {
     // A core.hooksPath outside the repository (a global one, say) is shared: a hook
     // written there would run, and block commits, in every repository that uses it.
     // pre-commit refuses any core.hooksPath for the same reason.
-    if (!(0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isSameOrInside */ .Im)(realOrSelf(root), realOrSelf(hooksDir)) &&
-        !(0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isSameOrInside */ .Im)(realOrSelf(gitDir), realOrSelf(hooksDir))) {
+    if (!(0,_core_repo_names_js__WEBPACK_IMPORTED_MODULE_3__/* .isSameOrInside */ .Im)(realOrSelf(root), realOrSelf(hooksDir)) &&
+        !(0,_core_repo_names_js__WEBPACK_IMPORTED_MODULE_3__/* .isSameOrInside */ .Im)(realOrSelf(gitDir), realOrSelf(hooksDir))) {
         // the runner's own `-c core.hooksPath` (scope "command") is not where the user set it
         const origin = (await git.tryExec(['config', '--show-scope', '--show-origin', '--get-all', 'core.hooksPath'])).stdout
             .split('\n')

@@ -66,7 +66,7 @@ async function syncCommand(argv) {
 
 /***/ }),
 
-/***/ 2255:
+/***/ 9276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -80,7 +80,8 @@ async function syncCommand(argv) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6107);
+/* harmony import */ var _repo_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3452);
+/* harmony import */ var _repo_resolver_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(633);
 // All or nothing on disk: every file generate writes goes through here. The
 // first write of a path keeps its original bytes; rollback() puts every one
 // back (or removes the file when it did not exist), trying every file even
@@ -89,6 +90,7 @@ async function syncCommand(argv) {
 // rename), so a reader never sees half a document. Once rollback has begun, no
 // write is accepted (a render that finishes after a cancellation cannot put a
 // document back on disk).
+
 
 
 
@@ -135,7 +137,7 @@ class FileTransaction {
     }
     /** Every write goes through the resolver: outputs as outputs, dvc.yaml and dvc.lock as the pipeline's own plain files. */
     check(rel) {
-        new _paths_js__WEBPACK_IMPORTED_MODULE_4__/* .RepoPathChecker */ .x_(this.root).resolve(rel, _paths_js__WEBPACK_IMPORTED_MODULE_4__/* .PIPELINE_FILES */ .Vh.has(rel) ? 'pipeline' : 'output');
+        new _repo_resolver_js__WEBPACK_IMPORTED_MODULE_5__/* .RepoPathChecker */ .x_(this.root).resolve(rel, _repo_names_js__WEBPACK_IMPORTED_MODULE_4__/* .PIPELINE_FILES */ .Vh.has(rel) ? 'pipeline' : 'output');
     }
     /** paths written whose bytes now differ from what was there before */
     async changedPaths() {
@@ -233,12 +235,12 @@ async function atomicWrite(abs, content) {
 /* harmony export */   Vf: () => (/* binding */ syncEdits),
 /* harmony export */   n8: () => (/* binding */ describeSyncChange)
 /* harmony export */ });
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6107);
+/* harmony import */ var _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5828);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4417);
 /* harmony import */ var _dvc_dvclock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(363);
-/* harmony import */ var _generate_transaction_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2255);
+/* harmony import */ var _io_transaction_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9276);
 /* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9159);
 /* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9875);
 // sync: dvc.yaml (and dvc.lock) brought in line with the prompts, as Graft's
@@ -365,7 +367,7 @@ function describeSyncChange(c, mood) {
  * @throws GraftError for a pipeline file that is a symlink out of the repository.
  */
 async function writeSync(root, plan) {
-    const transaction = new _generate_transaction_js__WEBPACK_IMPORTED_MODULE_4__/* .FileTransaction */ .Z(root);
+    const transaction = new _io_transaction_js__WEBPACK_IMPORTED_MODULE_4__/* .FileTransaction */ .Z(root);
     try {
         for (const f of plan.files)
             await transaction.write(f.path, f.text);
@@ -376,7 +378,7 @@ async function writeSync(root, plan) {
     }
 }
 async function readText(root, rel) {
-    return (0,_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .readRegularFile */ .XF)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), rel, { noFollow: true });
+    return (0,_repo_safe_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRegularFile */ .XF)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), rel, { noFollow: true });
 }
 
 

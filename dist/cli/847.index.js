@@ -23,8 +23,8 @@ var dist = __webpack_require__(8815);
 var log = __webpack_require__(4325);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/paths.ts
-var core_paths = __webpack_require__(6107);
+// EXTERNAL MODULE: ./src/core/repo/safe-read.ts
+var safe_read = __webpack_require__(5828);
 ;// CONCATENATED MODULE: ./src/core/dvc/dvc-dir.ts
 // DVC's own folder, `.dvc/`, as the real DVC will find it. DVC reads its
 // config there and writes its lock files (tmp/lock, tmp/rwlock, tmp/btime,
@@ -107,7 +107,7 @@ function configProblems(root, paths) {
     for (const file of CONFIG_FILES) {
         if (paths.check(file, 'dvc-state') || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, file)))
             continue; // the walk named it
-        const text = (0,core_paths/* readRegularFile */.XF)((0,external_node_path_.join)(root, file), file, { noFollow: true }) ?? '';
+        const text = (0,safe_read/* readRegularFile */.XF)((0,external_node_path_.join)(root, file), file, { noFollow: true }) ?? '';
         for (const setting of readConfig(text)) {
             const problem = settingProblem(setting, paths);
             if (problem)
@@ -506,7 +506,7 @@ function readVarsFile(rel, paths) {
     if (!/\.(ya?ml|json)$/i.test(rel))
         return 'unread';
     try {
-        const text = (0,core_paths/* readRegularFile */.XF)(abs, rel) ?? '';
+        const text = (0,safe_read/* readRegularFile */.XF)(abs, rel) ?? '';
         (0,source/* refuseYamlBombs */.P)(text, rel, '');
         const doc = (0,dist/* parseDocument */.Tp)(text);
         if (doc.errors.length > 0)
@@ -642,7 +642,7 @@ function refProblem(ref, paths) {
     if (!abs)
         return undefined;
     try {
-        (0,source/* refuseYamlBombs */.P)((0,core_paths/* readRegularFile */.XF)(abs, rel) ?? '', rel, `fix ${rel}; DVC reads it for ${ref.what}`);
+        (0,source/* refuseYamlBombs */.P)((0,safe_read/* readRegularFile */.XF)(abs, rel) ?? '', rel, `fix ${rel}; DVC reads it for ${ref.what}`);
     }
     catch (error) {
         const p = error.problems?.[0];
@@ -759,6 +759,10 @@ function dvcEnv(scratch) {
     });
 }
 
+// EXTERNAL MODULE: ./src/core/repo/names.ts
+var names = __webpack_require__(3452);
+// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 3 modules
+var resolver = __webpack_require__(633);
 // EXTERNAL MODULE: ./src/core/phrasing.ts
 var phrasing = __webpack_require__(1677);
 ;// CONCATENATED MODULE: ./src/core/status/dvc.ts
@@ -777,6 +781,7 @@ var phrasing = __webpack_require__(1677);
 // environment, its own state in a scratch folder). What it prints is shown
 // only escaped and short, and a path it reports outside the repository (a
 // `${…}` value) is never shown.
+
 
 
 
@@ -819,7 +824,7 @@ const dvc_dvcVersion = (/* unused pure expression or super */ null && (runnerDvc
  * @throws GraftError naming the file and line of each refusal
  */
 async function checkDvcInputs(root) {
-    const paths = new core_paths/* RepoPathChecker */.x_(root);
+    const paths = new resolver/* RepoPathChecker */.x_(root);
     const problems = [];
     for (const file of [TARGET, 'dvc.lock']) {
         const problem = paths.check(file, 'pipeline');
@@ -911,11 +916,11 @@ function refuseOutsidePaths(status, stageLines) {
 }
 /** A relative path that stays inside the repository: what the report may print. */
 function isRepositoryPath(path) {
-    if (path.includes('://') || core_paths/* CONTROL */.W3.test(path))
+    if (path.includes('://') || names/* CONTROL */.W3.test(path))
         return false;
     if ((0,external_node_path_.isAbsolute)(path) || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\'))
         return false;
-    const normal = (0,core_paths/* normalizeRepoPath */.NP)(path);
+    const normal = (0,names/* normalizeRepoPath */.NP)(path);
     return normal !== '..' && !normal.startsWith('../');
 }
 function stageStatus(items) {

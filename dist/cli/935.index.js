@@ -305,11 +305,16 @@ function stripHeaders(text) {
  * The file to write: the header line, then the model's text without header
  * lines, ending in a line break (unless `asIs`: an edited draft keeps its own
  * ending). The header's line break is the text's own (CRLF in a CRLF text).
+ * `crlf`: the document's previous draft breaks every line with CRLF; a text
+ * that came back with LF only (a model replies so whatever it was shown) takes
+ * CRLF too, so a rewrite changes the lines it changes, not every line's ending.
  * Never two headers, whatever the model returned.
  */
 function composeDocument(header, text, options = {}) {
-    const body = stripHeaders(text);
-    const eol = usesCrlf(body) ? '\r\n' : '\n';
+    const stripped = stripHeaders(text);
+    const toCrlf = options.crlf === true && !stripped.includes('\r\n');
+    const body = toCrlf ? stripped.replace(/\n/g, '\r\n') : stripped;
+    const eol = toCrlf || usesCrlf(body) ? '\r\n' : '\n';
     const ended = options.asIs || body === '' || body.endsWith('\n') ? body : `${body}${eol}`;
     return `${header}${eol}${ended}`;
 }
@@ -334,14 +339,12 @@ function usesCrlf(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Od: () => (/* binding */ scopeOf),
 /* harmony export */   h5: () => (/* binding */ resolveTargets),
-/* harmony export */   kJ: () => (/* binding */ DOWNSTREAM_POLICIES),
 /* harmony export */   n5: () => (/* binding */ parseTargetList)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 // `targets` input: output paths or stage names, as a JSON array or a
 // newline/comma list. A target that names nothing is an error.
 
-const DOWNSTREAM_POLICIES = ['include', 'report'];
 /**
  * The run's scope: the targets, and with `include` every stage downstream of
  * one (a document that reads a target's output, directly or not).
@@ -418,17 +421,17 @@ function resolveTargets(targets, stages) {
 /* harmony export */   k9: () => (/* binding */ parseDownstream),
 /* harmony export */   xC: () => (/* binding */ parseEngineChoice)
 /* harmony export */ });
-/* unused harmony export ENGINE_CHOICES */
+/* unused harmony exports ENGINE_CHOICES, DOWNSTREAM_POLICIES */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _nearest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8465);
-/* harmony import */ var _pipeline_targets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8488);
+/* harmony import */ var _nearest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8465);
 // Settings given as text (action inputs, CLI options) turned into values, with
 // one wording for every adapter's errors.
 
 
-
 /** The staleness engines a user may choose (validate.ts runs them). */
 const ENGINE_CHOICES = ['auto', 'native', 'dvc'];
+/** What a targeted run does with what lies downstream of its targets (pipeline/targets.ts scopeOf; see defaults.ts). */
+const DOWNSTREAM_POLICIES = ['include', 'report'];
 /**
  * A positive whole number from `raw`; `label` names the setting in the error
  * (e.g. "input concurrency", "--concurrency").
@@ -475,7 +478,7 @@ function parseEngineChoice(raw, label) {
  * @throws GraftError when `raw` is not include or report.
  */
 function parseDownstream(raw, label) {
-    return parseChoice(raw, _pipeline_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .DOWNSTREAM_POLICIES */ .kJ, label, 'include: regenerate the targets with every document that reads them; report: only the targets, naming what is left stale');
+    return parseChoice(raw, DOWNSTREAM_POLICIES, label, 'include: regenerate the targets with every document that reads them; report: only the targets, naming what is left stale');
 }
 /**
  * One of `choices` from `raw` (trimmed); `label` names the setting in the error
@@ -487,7 +490,7 @@ function parseChoice(raw, choices, label, hint) {
     const value = raw.trim();
     if (choices.includes(value))
         return value;
-    const near = (0,_nearest_js__WEBPACK_IMPORTED_MODULE_2__/* .nearest */ .p)(value, choices);
+    const near = (0,_nearest_js__WEBPACK_IMPORTED_MODULE_1__/* .nearest */ .p)(value, choices);
     const list = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}` : choices[0];
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
         message: `${label} must be ${list}, not "${raw}"${near ? `; did you mean "${near}"?` : ''}`,
@@ -510,7 +513,7 @@ function parseChoice(raw, choices, label, hint) {
 /* unused harmony exports HAND_EDIT_POLICIES, handEditedOutputs */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6107);
+/* harmony import */ var _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5828);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _graft_header_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(501);
@@ -605,7 +608,7 @@ const HEAD = 4096;
 function firstLine(path, buf) {
     let fd;
     try {
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, _paths_js__WEBPACK_IMPORTED_MODULE_1__/* .NON_BLOCKING_READ */ .ZL); // a FIFO swapped in opens at once…
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_1__/* .NON_BLOCKING_READ */ .ZL); // a FIFO swapped in opens at once…
     }
     catch {
         return undefined;
@@ -699,8 +702,8 @@ async function checkWorkingDirectory(root) {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/paths.ts
-var paths = __webpack_require__(6107);
+// EXTERNAL MODULE: ./src/core/repo/names.ts
+var names = __webpack_require__(3452);
 // EXTERNAL MODULE: ./src/core/dvc/hash.ts + 3 modules
 var hash = __webpack_require__(6099);
 // EXTERNAL MODULE: ./src/core/dvc/dvcyaml.ts + 1 modules
@@ -1153,7 +1156,7 @@ async function refuseSubfolderOfPipeline(root) {
         return;
     const here = (0,external_node_path_.relative)(above, (0,external_node_path_.resolve)(root)).split('\\').join('/');
     const stages = (await (0,dvcyaml/* readDvcYaml */.b8)(above).catch(() => undefined))?.stages ?? [];
-    const reads = stages.some((st) => [...st.deps, ...st.outs.map((o) => o.path)].some((p) => (0,paths/* isSameOrInside */.Im)(here, (0,paths/* normalizeRepoPath */.NP)(p))));
+    const reads = stages.some((st) => [...st.deps, ...st.outs.map((o) => o.path)].some((p) => (0,names/* isSameOrInside */.Im)(here, (0,names/* normalizeRepoPath */.NP)(p))));
     if (!reads)
         return;
     throw new errors/* GraftError */.Tz({
@@ -1229,12 +1232,12 @@ async function explainLfsPointers(root, reasons) {
         return;
     const pointers = [...hasher.lfsPointers].map((abs) => (0,external_node_path_.relative)(root, abs).split(external_node_path_.sep).join('/'));
     for (const r of changed) {
-        const inside = pointers.filter((p) => (0,paths/* isSameOrInside */.Im)((0,paths/* normalizeRepoPath */.NP)(r.path), p));
+        const inside = pointers.filter((p) => (0,names/* isSameOrInside */.Im)((0,names/* normalizeRepoPath */.NP)(r.path), p));
         if (inside.length === 0)
             continue;
-        const which = inside.length === 1 && inside[0] === (0,paths/* normalizeRepoPath */.NP)(r.path)
+        const which = inside.length === 1 && inside[0] === (0,names/* normalizeRepoPath */.NP)(r.path)
             ? `${r.path} is a Git LFS pointer`
-            : `${inside.slice(0, 5).map(paths/* showPath */.P8).join(', ')}${inside.length > 5 ? ` and ${inside.length - 5} more` : ''} in it ${inside.length > 1 ? 'are Git LFS pointers' : 'is a Git LFS pointer'}`;
+            : `${inside.slice(0, 5).map(names/* showPath */.P8).join(', ')}${inside.length > 5 ? ` and ${inside.length - 5} more` : ''} in it ${inside.length > 1 ? 'are Git LFS pointers' : 'is a Git LFS pointer'}`;
         r.text += ` (${which}, not the content: this checkout did not fetch LFS files; check out with \`lfs: true\`)`;
     }
 }
@@ -1303,7 +1306,7 @@ function lineThatMatters(prompt, reasons) {
     for (const r of reasons) {
         if (r.kind !== 'changed-dep' || r.path === undefined)
             continue;
-        const i = prompt.deps.indexOf((0,paths/* normalizeRepoPath */.NP)(r.path));
+        const i = prompt.deps.indexOf((0,names/* normalizeRepoPath */.NP)(r.path));
         const line = i >= 0 ? prompt.depLines?.[i] : undefined;
         if (line !== undefined)
             return line;

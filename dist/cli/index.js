@@ -165,11 +165,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // Loaded on demand: validate, the quick path, never loads the AWS SDK.
 const commands = {
-    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(8), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
-    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(879), __nccwpck_require__.e(8), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8629))).generateCommand,
-    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(879), __nccwpck_require__.e(8), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8629))).packCommand,
-    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(8), __nccwpck_require__.e(159), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7591))).syncCommand,
-    hook: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(8), __nccwpck_require__.e(215)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7215))).hookCommand
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(609), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
+    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(879), __nccwpck_require__.e(609), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(295)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8295))).generateCommand,
+    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(879), __nccwpck_require__.e(609), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(295)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8295))).packCommand,
+    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(609), __nccwpck_require__.e(159), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7591))).syncCommand,
+    hook: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(215)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7215))).hookCommand
 };
 /** Commands that take --json: their failures are a JSON object on stdout too. */
 const JSON_COMMANDS = new Set(['validate']);

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import type { Git } from '../core/io/git.js'
 import { GraftError } from '../core/errors.js'
-import { gitWithAuth, isTokenRefused, tokenRefused } from '../core/publish/auth.js'
+import { gitWithAuth, isTokenRefused, tokenRefused } from '../core/io/remote-auth.js'
 import { checkPushHead } from '../core/publish/policy.js'
 import { remoteTip } from '../core/publish/push.js'
 

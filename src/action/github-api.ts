@@ -17,7 +17,7 @@ import { defaults as githubDefaults } from '@actions/github/lib/utils'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
 import type { CommitApi, CommitApiAnswer, CommitOnBranchRequest } from '../core/publish/api-commit.js'
-import { scrubSecret } from '../core/publish/auth.js'
+import { scrubSecret } from '../core/io/remote-auth.js'
 import { actionLog } from './report.js'
 import type { Markdown } from './gfm.js'
 

@@ -148,23 +148,32 @@ function changeMarkdown(r: DocumentRow): Markdown {
   return own`${LINE_BREAK}+${added} −${removed} of ${lines} line${lines === 1 ? own`` : own`s`}, ${text(r.style ?? '')}`
 }
 
-/** Fallbacks and out-of-proportion changes, one paragraph per document, under the table (none when none). */
-function changeNotes(rows: DocumentRow[]): Markdown[] {
-  const notes: Markdown[] = []
-  for (const r of rows) {
-    if (r.editsFailed)
-      notes.push(own`${code(r.output)}: edits did not apply: ${text(r.editsFailed)}; rewrote the whole document.\n`)
-  }
+/**
+ * Fallbacks and out-of-proportion changes under the table, one paragraph per
+ * document (none when none). Shortenable: a model that takes no tools makes
+ * every document of it a fallback, and hundreds of notes must not push the
+ * table itself out of a comment.
+ */
+function changeNotes(rows: DocumentRow[], where: string): Shortenable[] {
+  const fallbacks = rows
+    .filter((r) => r.editsFailed)
+    .map(
+      (r) => own`${code(r.output)}: edits did not apply: ${text(r.editsFailed ?? '')}; rewrote the whole document.\n`
+    )
+  const outOfProportion: Markdown[] = []
   for (const r of rows) {
     const d = r.disproportionate
     if (!d || !r.lines) continue
     const { added, removed, lines } = r.lines
     const n = d.sourceDiffLines
-    notes.push(
+    outOfProportion.push(
       own`⚠️ ${code(r.output)}: this UPDATE changed ${Math.round(d.share * 100)}% of its lines (+${added} −${removed} of ${lines} lines) for a source diff of ${n} changed line${n === 1 ? own`` : own`s`}; review the whole document.\n`
     )
   }
-  return notes
+  // each row ends in a line break of its own: a paragraph apart from the next
+  return [fallbacks, outOfProportion]
+    .filter((notes) => notes.length > 0)
+    .map((notes) => ({ head: own``, rows: notes, more: more(where) }))
 }
 
 /** The run's hand-edited documents, said plainly under the table (empty when none). */
@@ -260,7 +269,7 @@ export function generateBlocks(rows: DocumentRow[], dryRun: boolean, where = 'se
     ]),
     more: more(where)
   }
-  return [table, ...changeNotes(rows), ...handEditNote(rows, dryRun)]
+  return [table, ...changeNotes(rows, where), ...handEditNote(rows, dryRun)]
 }
 
 /** A dollar figure of our own (`$0.0123`): digits, a point and a dollar sign are never Markdown. */

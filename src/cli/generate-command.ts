@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { GraftError } from '../core/errors.js'
 import { generate, type GenerateResult } from '../core/generate/generate.js'
 import { BedrockRenderer, checkCredentials } from '../core/render/bedrock.js'
-import { resolveModelSetting } from '../core/render/models.js'
+import { resolveModelSetting } from '../core/graft/models.js'
 import { parseHandEditPolicy } from '../core/validate/hand-edits.js'
 import {
   DEFAULT_CONCURRENCY,

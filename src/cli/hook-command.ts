@@ -5,7 +5,7 @@
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync, mkdirSync, realpathSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { GraftError } from '../core/errors.js'
-import { isSameOrInside } from '../core/paths.js'
+import { isSameOrInside } from '../core/repo/names.js'
 import { Git } from '../core/io/git.js'
 import { which } from '../core/io/which.js'
 import { UsageError, parseCommandLine } from './args.js'

@@ -2,11 +2,14 @@
 // one wording for every adapter's errors.
 import { GraftError } from './errors.js'
 import { nearest } from './nearest.js'
-import { DOWNSTREAM_POLICIES, type DownstreamPolicy } from './pipeline/targets.js'
 
 /** The staleness engines a user may choose (validate.ts runs them). */
 export const ENGINE_CHOICES = ['auto', 'native', 'dvc'] as const
 export type EngineSetting = (typeof ENGINE_CHOICES)[number]
+
+/** What a targeted run does with what lies downstream of its targets (pipeline/targets.ts scopeOf; see defaults.ts). */
+export const DOWNSTREAM_POLICIES = ['include', 'report'] as const
+export type DownstreamPolicy = (typeof DOWNSTREAM_POLICIES)[number]
 
 /**
  * A positive whole number from `raw`; `label` names the setting in the error

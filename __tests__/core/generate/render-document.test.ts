@@ -14,7 +14,7 @@ import {
   type Renderer
 } from '../../../src/core/generate/render-document.js'
 import type { PlannedDocument } from '../../../src/core/generate/plan.js'
-import type { PackedDocument } from '../../../src/core/pack/document.js'
+import { packedForRewrite, type PackedDocument } from '../../../src/core/pack/document.js'
 import { packPrompt } from '../../../src/core/pack/packed-prompt.js'
 import type { RenderRequest, RenderResult } from '../../../src/core/render/bedrock.js'
 import { EDIT_TOOL, ToolUseRefused } from '../../../src/core/render/edit-tool.js'
@@ -35,8 +35,8 @@ const doc = (out = 'docs/guide.md', modelId = 'us.anthropic.claude-sonnet-4-5-20
   }) as unknown as PlannedDocument
 
 /** The packed document; `body` makes prompts (and cache keys) differ between documents, as their instructions do. */
-function packed(body = 'Write it.'): PackedDocument {
-  const changes = { sourceDiff: '-30\n+45\n', sourcesChanged: true, promptChanged: false, previousDraft: DRAFT }
+function packed(body = 'Write it.', draft = DRAFT): PackedDocument {
+  const changes = { sourceDiff: '-30\n+45\n', sourcesChanged: true, promptChanged: false, previousDraft: draft }
   const directive = { directive: 'UPDATE' as const, line: 'UPDATE (x)' }
   return {
     baseline: { rev: 'abc', source: 'output' },
@@ -148,6 +148,16 @@ describe('renderDocument in edit mode', () => {
       'a cut-off reply',
       { toolUses: [{ name: 'edit_document', input: '{"edits":[{"old' }], stopReason: 'max_tokens' },
       'the reply was cut off at max_tokens (1000)'
+    ],
+    [
+      'a tool call Bedrock calls malformed',
+      { toolUses: [{ name: 'edit_document', input: '{"edits":[{"old_text":"a",' }], stopReason: 'malformed_tool_use' },
+      'Bedrock stopped the reply as malformed_tool_use'
+    ],
+    [
+      'a reply Bedrock calls malformed',
+      { toolUses: [], stopReason: 'malformed_model_output' },
+      'Bedrock stopped the reply as malformed_model_output'
     ]
   ])('%s: one whole-document rewrite, both calls counted and checked for secrets', async (_name, first, reason) => {
     const t = context([first, { text: '# Whole\n', outputTokens: 50 }])
@@ -160,6 +170,11 @@ describe('renderDocument in edit mode', () => {
       ['docs/guide.md', 'whole', true]
     ])
     expect(t.requests.map((q) => q.tool)).toEqual([EDIT_TOOL, undefined])
+    // the rewrite says what it is, so a failure of it does too
+    expect(t.requests.map((q) => q.purpose)).toEqual([
+      undefined,
+      `the whole-document rewrite after edits that did not apply: ${reason}`
+    ])
     expect(t.checked).toHaveLength(2)
     expect(t.checked[1]).toContain('Reply with the final document and nothing else')
     expect(t.warnings).toEqual([`docs/guide.md: edits did not apply: ${reason}; rewriting the whole document`])
@@ -238,6 +253,31 @@ describe('renderDocument in edit mode', () => {
   it('any other failure of the edit call is the document’s failure, not a fallback', async () => {
     const t = context([new Error('throttled for good')])
     await expect(renderDocument(t.ctx, doc(), packed())).rejects.toThrow('throttled for good')
+    expect(t.requests).toHaveLength(1)
+  })
+
+  // The packed prompt shows the draft without its final line break (its block drops one), so two
+  // drafts that differ only there pack alike; an edited text holds its draft's ending byte for byte.
+  it('an edited text is cached for its exact draft: a draft that differs only in its final line break is a miss', async () => {
+    const t = context([edits([]), edits([])])
+    const ended = await renderDocument(t.ctx, doc(), packed('Write it.', DRAFT))
+    expect(ended).toMatchObject({ body: DRAFT, cached: false })
+    const unended = DRAFT.replace(/\n$/, '')
+    expect(packed('Write it.', unended).packed).toBe(packed('Write it.', DRAFT).packed)
+    const again = await renderDocument(t.ctx, doc(), packed('Write it.', unended))
+    expect(again).toMatchObject({ body: unended, cached: false, calls: 1 })
+    expect(t.requests).toHaveLength(2)
+  })
+
+  it('edits that do not apply, then the rewrite from the cache: a call was made, so the text is not a cache hit', async () => {
+    const t = context([edits([{ old_text: 'missing', new_text: 'x' }])])
+    // an earlier run with update-style: rewrite left the whole text in the cache
+    t.store.set(
+      renderCacheKey(doc(), packedForRewrite(packed())),
+      JSON.stringify({ body: '# Whole\n', style: 'rewrite', sig: 's' })
+    )
+    const r = await renderDocument(t.ctx, doc(), packed())
+    expect(r).toMatchObject({ body: '# Whole\n', style: 'edits→rewrite', calls: 1, cached: false })
     expect(t.requests).toHaveLength(1)
   })
 

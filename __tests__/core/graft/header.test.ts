@@ -89,6 +89,18 @@ describe('composeDocument', () => {
   it('a header-only reply gives the header alone, once', () => {
     expect(composeDocument(HEADER, `${HEADER}\n`)).toBe(`${HEADER}\n`)
   })
+
+  // A model replies with LF whatever it was shown: a CRLF document rewritten whole (update-style
+  // rewrite, or the rewrite after edits that did not apply) would change every line of the commit.
+  it('a document whose previous draft is CRLF keeps CRLF when the text comes back with LF only', () => {
+    expect(composeDocument(HEADER, '# Title\n\nBody.', { crlf: true })).toBe(`${HEADER}\r\n# Title\r\n\r\nBody.\r\n`)
+    // one line, no line break of its own: the header's and the final one are CRLF all the same
+    expect(composeDocument(HEADER, 'One line.', { crlf: true })).toBe(`${HEADER}\r\nOne line.\r\n`)
+    // a text with CRLF of its own (all or some) is written as it came
+    expect(composeDocument(HEADER, '# Title\r\nBody.\n', { crlf: true })).toBe(`${HEADER}\n# Title\r\nBody.\n`)
+    // without the option, as before
+    expect(composeDocument(HEADER, '# Title\n')).toBe(`${HEADER}\n# Title\n`)
+  })
 })
 
 describe('a header behind characters that cannot be seen', () => {

@@ -11,7 +11,7 @@ import { Git } from '../../../src/core/io/git.js'
 import { sourceDiff } from '../../../src/core/pack/source-diff.js'
 import { sourceLimit } from '../../../src/core/generate/budget.js'
 import { commitFiles } from '../../../src/core/publish/commit.js'
-import { RepoPathChecker } from '../../../src/core/paths.js'
+import { RepoPathChecker } from '../../../src/core/repo/resolver.js'
 import { TestRepo } from '../../support/repo.js'
 
 const bot = { name: 'graft-bot[bot]', email: 'graft-bot[bot]@users.noreply.github.com' }

@@ -158,6 +158,74 @@ describe('tool use (edit mode), streamed as Bedrock streams it', () => {
     expect(prose.text).toBe('Here is the document.')
   })
 
+  // Bedrock's own word for a tool call the model botched (the SDK's StopReason lists
+  // malformed_tool_use and malformed_model_output; cf. claude-code#19143, tool input cut
+  // short mid-stream): edits that cannot be applied, so the caller's to judge, as a cut-off reply is.
+  it.each(['malformed_tool_use', 'malformed_model_output'])(
+    'a tool reply Bedrock stops with %s is returned for the caller to judge (it has a fallback)',
+    async (stopReason) => {
+      const { renderer } = setup()
+      server.enqueue(reply.toolInput('{"edits":[{"old_text":"a",', { stopReason }))
+      const result = await renderer.render(request({ tool: EDIT_TOOL }))
+      expect(result.stopReason).toBe(stopReason)
+      expect(result.toolUses).toEqual([{ name: 'edit_document', input: '{"edits":[{"old_text":"a",' }])
+    }
+  )
+
+  it.each([
+    [
+      'a NUL character',
+      '# Guide\n\nLine one.\nA NUL \u0000 here.\n',
+      'the model returned text with a NUL character (line 4)'
+    ],
+    [
+      'an unpaired surrogate',
+      '# Guide\n\nA lone \ud83d here.\n',
+      'the model returned text with an unpaired surrogate (line 3)'
+    ]
+  ])(
+    'a document reply holding %s is refused: git would call the file binary, or it would be written altered',
+    async (_name, text, message) => {
+      const { renderer } = setup()
+      server.enqueue(reply.text(text))
+      const err = await failure(renderer.render(request()))
+      expect(err.message).toContain(`${message}, so nothing was written`)
+      expect(err.scope).toBe('document')
+    }
+  )
+
+  it('a call made for a reason of its own (the rewrite after edits that did not apply) names it in its failure', async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.maxTokens())
+    const err = await failure(
+      renderer.render(
+        request({ purpose: 'the whole-document rewrite after edits that did not apply: old_text 2 not found' })
+      )
+    )
+    expect(err.message).toMatch(
+      /\(model .*, request id [^;]*; the whole-document rewrite after edits that did not apply: old_text 2 not found\)/
+    )
+  })
+
+  // aws/aws-sdk-java-v2#7136: a ConverseStream whose tool_use block never completes hung the
+  // caller until its own timeout. Ours bounds the whole stream, tool input included.
+  it('a tool reply whose stream stops coming part way is bounded by the time limit and retried', async () => {
+    const { renderer, warn } = setup()
+    const input = JSON.stringify({ edits: [{ old_text: 'a', new_text: 'b' }] })
+    server.enqueue(reply.toolInput(input, { chunks: 4, chunkDelayMs: 250 }), reply.toolInput(input))
+    const result = await renderer.render(request({ tool: EDIT_TOOL, timeoutMs: 400 }))
+    expect(result.toolUses).toEqual([{ name: 'edit_document', input }])
+    expect(result.attempts).toBe(2)
+    expect(warn[0]).toContain('RenderTimeout')
+  })
+
+  it('a document reply (no tool) stopped with malformed_model_output is still refused', async () => {
+    const { renderer } = setup()
+    server.enqueue(reply.text('# Half', { stopReason: 'malformed_model_output' }))
+    const err = await failure(renderer.render(request()))
+    expect(err.message).toContain('the model stopped with "malformed_model_output" instead of finishing')
+  })
+
   it('a tool reply stopped by a filter is refused as a document reply is', async () => {
     const { renderer } = setup()
     server.enqueue(reply.toolInput('{"edits":[]}', { stopReason: 'content_filtered' }))

@@ -292,6 +292,62 @@ describe('the result must be a document without a Graft header line', () => {
   })
 })
 
+// Not text: a NUL makes git call the document binary (the bot commit's diff then hides what changed
+// from the reviewer), and an unpaired surrogate (a JSON escape like \ud800) is written as U+FFFD.
+// The tool's input is JSON, so both can come in escaped; neither ever belongs in a document.
+describe('the result must be text', () => {
+  it.each([
+    ['a NUL character', 'Jobs time out\u0000 after 45 seconds.', 'new_text 1 holds a NUL character'],
+    [
+      'an unpaired surrogate',
+      'Jobs time out after 45 seconds \ud800.',
+      'new_text 1 holds an unpaired surrogate (not text)'
+    ]
+  ])('a new_text with %s is refused', (_name, newText, reason) => {
+    expect(
+      applyDraftEdits('# Doc\nJobs time out after 30 seconds.\n', [
+        { oldText: '# Doc', newText: '# Doc' },
+        { oldText: 'Jobs time out after 30 seconds.', newText }
+      ])
+    ).toEqual({ ok: false, edit: 2, reason: reason.replace('1', '2') })
+  })
+
+  it('read from the tool input JSON as escapes, too', () => {
+    const read = readEdits('{"edits":[{"old_text":"30","new_text":"45\\u0000"}]}')
+    expect(read.ok).toBe(true)
+    if (!read.ok) return
+    expect(applyDraftEdits('After 30 s.\n', read.edits)).toEqual({
+      ok: false,
+      edit: 1,
+      reason: 'new_text 1 holds a NUL character'
+    })
+  })
+})
+
+// opencode#31786, nexus#182: a draft in NFD ("e" + U+0301) and an old_text in NFC ("é") look alike
+// but are not the same text. Matching stays exact (the contract the model is given): such an edit is
+// refused as not found and the document is rewritten whole; never applied to the wrong place.
+describe('canonically equivalent but different text', () => {
+  const nfd = 'Caf\u0065\u0301 opens at 8.'
+  const nfc = 'Caf\u00e9 opens at 8.'
+
+  it('an NFC old_text does not match an NFD draft: refused as not found', () => {
+    expect(applyDraftEdits(`# Hours\n${nfd}\n`, [{ oldText: nfc, newText: 'Café opens at 9.' }])).toEqual({
+      ok: false,
+      edit: 1,
+      reason: 'old_text 1 not found'
+    })
+  })
+
+  it('a draft holding both forms: the old_text matches only its own form, and the other stays byte for byte', () => {
+    const draft = `${nfd}\n${nfc}\n`
+    expect(applyDraftEdits(draft, [{ oldText: nfc, newText: 'Café opens at 9.' }])).toEqual({
+      ok: true,
+      text: `${nfd}\nCafé opens at 9.\n`
+    })
+  })
+})
+
 describe('a huge edit list', () => {
   it('5,000 edits to a 5,000-line draft apply correctly and end in reasonable time', () => {
     const lines = Array.from({ length: 5000 }, (_, i) => `Line ${i} of the document.`)

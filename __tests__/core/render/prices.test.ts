@@ -3,7 +3,7 @@
 // (`model-prices`) and every way they can be wrong, and dollars as shown.
 import { describe, expect, it } from '@jest/globals'
 import { GraftError } from '../../../src/core/errors.js'
-import { MODEL_ALIASES } from '../../../src/core/render/models.js'
+import { MODEL_ALIASES } from '../../../src/core/graft/models.js'
 import {
   REGIONAL_PREMIUM,
   costUsd,

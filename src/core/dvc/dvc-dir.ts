@@ -17,7 +17,8 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync, t
 import { dirname, isAbsolute, join, posix, resolve } from 'node:path'
 import { GraftError, type Problem } from '../errors.js'
 import type { Git } from '../io/git.js'
-import { readRegularFile, type RepoPathChecker } from '../paths.js'
+import { type RepoPathChecker } from '../repo/resolver.js'
+import { readRegularFile } from '../repo/safe-read.js'
 
 const DVC_DIR = '.dvc'
 /** What DVC writes and reads for itself: never part of a commit (DVC's own .gitignore lists them). */

@@ -14,7 +14,7 @@ import { lstatSync } from 'node:fs'
 import { join } from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 import { GraftError } from '../errors.js'
-import { RepoPathChecker } from '../paths.js'
+import { RepoPathChecker } from '../repo/resolver.js'
 import { GlobstarPattern } from './globstar.js'
 
 export const DVCIGNORE = '.dvcignore'

@@ -4,7 +4,7 @@
 import { join, posix } from 'node:path'
 import { isMap, isSeq, isScalar, visit, type Node, type Pair, type YAMLMap } from 'yaml'
 import { GraftError } from '../errors.js'
-import { readRegularFile } from '../paths.js'
+import { readRegularFile } from '../repo/safe-read.js'
 import { fastParseDvcYaml } from './dvcyaml-fast.js'
 import { pairKey, parseYamlSource, scalarString, type YamlSource } from '../yaml/source.js'
 import type { DvcYaml, StageDef, StageOut } from '../types.js'

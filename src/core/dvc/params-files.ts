@@ -12,7 +12,8 @@
 import { posix } from 'node:path'
 import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml'
 import type { Problem } from '../errors.js'
-import { readRegularFile, type RepoPathChecker } from '../paths.js'
+import { type RepoPathChecker } from '../repo/resolver.js'
+import { readRegularFile } from '../repo/safe-read.js'
 import { pairKey, refuseYamlBombs, scalarString, type YamlSource } from '../yaml/source.js'
 import { expand, isTemplate, loopValues, toData, type Scope } from './interpolation.js'
 

@@ -6,7 +6,7 @@
 // settle, and every DVC 2 entry (md5 after dos2unix), is left to the engine.
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import type { RepoPathChecker } from '../paths.js'
+import type { RepoPathChecker } from '../repo/resolver.js'
 import type { DvcLock } from '../types.js'
 
 /** Below this many files a worker's start (tens of ms) costs more than it saves. */

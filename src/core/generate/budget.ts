@@ -15,7 +15,7 @@ import { MAX_SOURCE_BYTES, describeBytes } from '../pack/source-diff.js'
 import { DEFAULT_MAX_DOCUMENTS, DEFAULT_MAX_INPUT_TOKENS, DEFAULT_MAX_OUTPUT_TOKENS } from '../defaults.js'
 import { setting } from '../phrasing.js'
 import { contextWindowExceeded } from '../render/errors.js'
-import { contextWindow } from '../render/models.js'
+import { contextWindow } from '../graft/models.js'
 import { costUsd, formatUsd, overLimit, priceOf, type PriceOverrides } from '../render/prices.js'
 import {
   CHARS_PER_TOKEN,

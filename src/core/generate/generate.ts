@@ -3,7 +3,7 @@
 // render → write → lock entry) per document → dvc.yaml and dvc.lock.
 import { Git } from '../io/git.js'
 import type { Log } from '../log.js'
-import { composeDocument, formatHeader, sha256Hex } from '../graft/header.js'
+import { composeDocument, formatHeader, sha256Hex, usesCrlf } from '../graft/header.js'
 import type { DirectiveName } from '../pack/directive.js'
 import { packDocument, type PackedDocument } from '../pack/document.js'
 import { deepenForBaselines } from '../pack/baseline.js'
@@ -29,9 +29,9 @@ import type { ValidationReport } from '../validate/validate.js'
 import { refuseHandEdits, type HandEditPolicy } from '../validate/hand-edits.js'
 import { leftStale, planGeneration, type PlannedDocument } from './plan.js'
 import { DagFailed, runDag } from './schedule.js'
-import { FileTransaction } from './transaction.js'
+import { FileTransaction } from '../io/transaction.js'
 import { preflight } from './preflight.js'
-import { RepoPathChecker } from '../paths.js'
+import { RepoPathChecker } from '../repo/resolver.js'
 import { assertNoSecrets, secretForms } from '../pack/secrets.js'
 import { PipelineFiles } from './pipeline-files.js'
 import { describeSyncChange, type SyncChange } from '../pipeline/sync.js'
@@ -567,6 +567,8 @@ class GenerationRun {
       // packed again after an upstream was rewritten: the baseline found for the estimate stands
       baseline: this.prepacked.get(doc.stage.name)?.baseline,
       refresh,
+      // the hand-edited text is what was found edited, committed or not (at a terminal, often not yet)
+      draftOnDisk: doc.handEdited,
       sourceLimit: sourceLimit(this.options.budget),
       updateStyle: this.options.updateStyle ?? DEFAULT_UPDATE_STYLE
     })
@@ -650,10 +652,15 @@ class GenerationRun {
         date: (this.options.now ?? (() => new Date()))()
       })
       const before = new RepoPathChecker(this.options.root).readText(output, 'output') ?? ''
-      const after = composeDocument(header, rendered.body, { asIs: rendered.asIs })
+      const draft = packedDoc.changes.previousDraft
+      // the document keeps its own line-ending style, rewritten whole or edited
+      const after = composeDocument(header, rendered.body, {
+        asIs: rendered.asIs,
+        crlf: draft !== undefined && usesCrlf(draft)
+      })
       await this.transaction.write(output, after)
       this.rewritten.set(output, { before, after })
-      const lines = lineChange(packedDoc.changes.previousDraft ?? '', stripHeaderLine(after))
+      const lines = lineChange(draft ?? '', stripHeaderLine(after))
       const disproportionate = disproportionateChange(
         directive,
         lines,

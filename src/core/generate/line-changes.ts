@@ -2,6 +2,7 @@
 // removed out of the document's lines (a real line diff), and a warning when
 // an UPDATE changes far more of the document than its source diff calls for.
 import { diffLines } from 'diff'
+import { wholeFileHunk } from '../pack/source-diff.js'
 
 export interface LineChange {
   added: number
@@ -17,11 +18,25 @@ export interface LineChange {
  */
 const MAX_EDIT_LENGTH = 1000
 
-/** Lines added and removed from `before` to `after` (both without the Graft header), and `after`'s line count. */
+/**
+ * Lines added and removed from `before` to `after` (both without the Graft
+ * header), and `after`'s line count. The lines both share at their start and
+ * end are no part of the change: only what lies between is diffed (and counted
+ * whole past the diff's limit), so one large section added to a large document
+ * counts as that section.
+ */
 export function lineChange(before: string, after: string): LineChange {
   const lines = countLines(after)
-  const changes = diffLines(before, after, { maxEditLength: MAX_EDIT_LENGTH })
-  if (!changes) return { added: lines, removed: countLines(before), lines }
+  const a = splitLines(before)
+  const b = splitLines(after)
+  let start = 0
+  while (start < a.length && start < b.length && a[start] === b[start]) start++
+  let end = 0
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++
+  const oldMiddle = a.slice(start, a.length - end)
+  const newMiddle = b.slice(start, b.length - end)
+  const changes = diffLines(oldMiddle.join(''), newMiddle.join(''), { maxEditLength: MAX_EDIT_LENGTH })
+  if (!changes) return { added: newMiddle.length, removed: oldMiddle.length, lines }
   let added = 0
   let removed = 0
   for (const c of changes) {
@@ -36,17 +51,42 @@ export function describeLineChange(c: LineChange): string {
   return `+${c.added} −${c.removed} of ${c.lines} line${c.lines === 1 ? '' : 's'}`
 }
 
+/** The lines of `text`, each with its line break (the last may have none). */
+function splitLines(text: string): string[] {
+  return text === '' ? [] : text.split(/(?<=\n)/)
+}
+
 function countLines(text: string): number {
   if (text === '') return 0
   return text.split('\n').length - (text.endsWith('\n') ? 1 : 0)
 }
 
-/** Lines a unified diff adds or removes (its `+`/`-` lines, not the `+++`/`---` file headers). */
+const WHOLE = new Set([wholeFileHunk('NEW FILE'), wholeFileHunk('CURRENT CONTENT')])
+
+/**
+ * Lines a source diff adds or removes (its `+`/`-` lines, not the `+++`/`---`
+ * file headers). A dep shown whole (no baseline: a shallow checkout, a history
+ * that cannot be read) counts every line of its text (trailing blank lines left
+ * out): all of it is new to the model.
+ */
 export function diffChangedLines(diff: string): number {
+  const lines = diff.split('\n')
   let n = 0
-  for (const line of diff.split('\n')) {
-    if ((line.startsWith('+') && !line.startsWith('+++ ')) || (line.startsWith('-') && !line.startsWith('--- '))) n++
+  let whole: string[] | undefined
+  const endWhole = (): void => {
+    if (!whole) return
+    while (whole.length > 0 && whole[whole.length - 1] === '') whole.pop()
+    n += whole.length
+    whole = undefined
   }
+  for (const [i, line] of lines.entries()) {
+    const fileHeader = line.startsWith('--- ') && lines[i + 1]?.startsWith('+++ ')
+    if (fileHeader) endWhole()
+    if (whole) whole.push(line)
+    else if (WHOLE.has(line)) whole = []
+    else if ((line.startsWith('+') && !line.startsWith('+++ ')) || (line.startsWith('-') && !fileHeader)) n++
+  }
+  endWhole()
   return n
 }
 

@@ -8,7 +8,8 @@
 
 import { lockEntryFor, removeLockStages, setLockStages } from '../dvc/dvclock.js'
 import { Hasher } from '../dvc/hash.js'
-import { isSameOrInside, normalizeRepoPath, RepoPathChecker, showPath } from '../paths.js'
+import { isSameOrInside, normalizeRepoPath, showPath } from '../repo/names.js'
+import { RepoPathChecker } from '../repo/resolver.js'
 import { throwIfProblems, type Problem } from '../errors.js'
 import { lfsTracked } from '../dvc/lfs-pointer.js'
 import { Git } from '../io/git.js'

@@ -6,7 +6,7 @@
 import { GraftError } from '../errors.js'
 import { dvcTarget } from '../pipeline/shell.js'
 import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from '../defaults.js'
-import { outputTokenLimit, resolveModel, resolveModelSetting } from '../render/models.js'
+import { outputTokenLimit, resolveModel, resolveModelSetting } from '../graft/models.js'
 import type { Problem } from '../errors.js'
 import type { PromptFile, StageDef } from '../types.js'
 import type { ValidationReport } from '../validate/validate.js'

@@ -4,7 +4,8 @@
 // file, not through a symlink that leaves the repository or enters .git/,
 // .github/, .dvc/), and dvc.yaml and dvc.lock must be plain files.
 import { type Problem, throwIfProblems } from '../errors.js'
-import { PIPELINE_FILES, RepoPathChecker, showPath } from '../paths.js'
+import { PIPELINE_FILES, showPath } from '../repo/names.js'
+import { RepoPathChecker } from '../repo/resolver.js'
 import type { PlannedDocument } from './plan.js'
 
 /**

@@ -13,7 +13,14 @@ import type { Log } from '../log.js'
 import { packedForRewrite, type PackedDocument } from '../pack/document.js'
 import type { UpdateStyle } from '../pack/update-style.js'
 import type { RenderRequest, RenderResult } from '../render/bedrock.js'
-import { EDIT_TOOL, EDIT_TOOL_NAME, ToolUseRefused, readEdits, type ToolSpec } from '../render/edit-tool.js'
+import {
+  EDIT_TOOL,
+  EDIT_TOOL_NAME,
+  MALFORMED_STOPS,
+  ToolUseRefused,
+  readEdits,
+  type ToolSpec
+} from '../render/edit-tool.js'
 import type { CallUsage } from '../render/usage.js'
 import { applyDraftEdits } from '../render/edits.js'
 import type { PlannedDocument } from './plan.js'
@@ -73,10 +80,19 @@ export interface RenderContext {
   noTools: Set<string>
 }
 
-/** The render cache's key: model, output limit (as sent), temperature, the style asked for and the packed prompt. */
-export function renderCacheKey(doc: PlannedDocument, packed: Pick<PackedDocument, 'packed' | 'style'>): string {
+/**
+ * The render cache's key: model, output limit (as sent), temperature, the style
+ * asked for and the packed prompt; in edit mode also the exact draft the edits
+ * apply to (the prompt shows it without its final line break, and an edited
+ * text keeps its draft's ending).
+ */
+export function renderCacheKey(
+  doc: PlannedDocument,
+  packed: Pick<PackedDocument, 'packed' | 'style' | 'changes'>
+): string {
+  const draft = packed.style === 'edits' ? [sha256Hex(packed.changes.previousDraft ?? '')] : []
   return sha256Hex(
-    JSON.stringify([doc.modelId, doc.maxTokens, doc.prompt.temperature ?? null, packed.style, packed.packed])
+    JSON.stringify([doc.modelId, doc.maxTokens, doc.prompt.temperature ?? null, packed.style, packed.packed, ...draft])
   )
 }
 
@@ -122,25 +138,34 @@ export async function renderDocument(
       file: doc.prompt.path,
       message: `${out}: no rewrite after edits that did not apply: ${over}`
     })
-  // the rewrite is a call of its own: reserved against max-cost-usd before it starts (rewrite → call)
-  const whole = await rewrite(ctx, doc, packedForRewrite(packedDoc), true)
+  // the rewrite is a call of its own: reserved against max-cost-usd before it starts (rewrite → call);
+  // a failure of it says what it was, since the failed edit attempt is in the log only
+  const whole = await rewrite(
+    ctx,
+    doc,
+    packedForRewrite(packedDoc),
+    `the whole-document rewrite after edits that did not apply: ${tried.reason}`
+  )
   const entry: CacheEntry = { body: whole.body, style: 'edits→rewrite', sig: whole.sig, editsFailed: tried.reason }
   await ctx.cache?.put(key, JSON.stringify(entry))
-  return { ...whole, style: 'edits→rewrite', editsFailed: tried.reason, calls: whole.calls + tried.calls }
+  const calls = whole.calls + tried.calls
+  // a rewrite the cache held after an edit call that was made is not a cache hit: that call was billed
+  return { ...whole, style: 'edits→rewrite', editsFailed: tried.reason, calls, cached: calls === 0 }
 }
 
-/** The whole document, from the cache or one call. */
+/** The whole document, from the cache or one call; `fallback`: why, when it follows edits that did not apply. */
 async function rewrite(
   ctx: RenderContext,
   doc: PlannedDocument,
   packedDoc: PackedDocument,
-  fallback = false
+  fallback?: string
 ): Promise<RenderedText> {
   const key = renderCacheKey(doc, packedDoc)
   const hit = await cached(ctx, doc, key)
   if (hit) return hit
   const sig = sha256Hex(packedDoc.packed)
-  const result = await call(ctx, doc, request(ctx, doc, packedDoc.packed), fallback)
+  const req = request(ctx, doc, packedDoc.packed)
+  const result = await call(ctx, doc, fallback ? { ...req, purpose: fallback } : req, fallback !== undefined)
   const entry: CacheEntry = { body: result.text, style: 'rewrite', sig }
   await ctx.cache?.put(key, JSON.stringify(entry))
   return { body: result.text, asIs: false, style: 'rewrite', sig, calls: 1, cached: false }
@@ -216,6 +241,8 @@ function editedDraft(
 ): { ok: true; text: string; edits: number } | { ok: false; reason: string } {
   if (result.stopReason === 'max_tokens')
     return { ok: false, reason: `the reply was cut off at max_tokens (${maxTokens})` }
+  if (MALFORMED_STOPS.has(result.stopReason))
+    return { ok: false, reason: `Bedrock stopped the reply as ${result.stopReason}` }
   const calls = (result.toolUses ?? []).filter((t) => t.name === EDIT_TOOL_NAME)
   if (calls.length === 0)
     return {

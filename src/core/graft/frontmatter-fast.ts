@@ -4,7 +4,7 @@
 // flow style, folded values, a value the checks would refuse, …) returns
 // undefined and the caller uses the YAML parser, which owns every error:
 // this reader only ever returns what the full reader would.
-import { lexicalPathProblem, normalizeRepoPath } from '../paths.js'
+import { lexicalPathProblem, normalizeRepoPath } from '../repo/names.js'
 import { isSafePlain } from '../yaml/plain.js'
 import type { Frontmatter } from '../types.js'
 

@@ -5,7 +5,7 @@
 // the line in the prompt file.
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml'
 import { GraftError, throwIfProblems, type Problem } from '../errors.js'
-import { lexicalPathProblem, normalizeRepoPath } from '../paths.js'
+import { lexicalPathProblem, normalizeRepoPath } from '../repo/names.js'
 import { fastReadFrontmatter } from './frontmatter-fast.js'
 import { parseYamlSource } from '../yaml/source.js'
 import type { Frontmatter } from '../types.js'

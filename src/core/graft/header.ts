@@ -72,11 +72,20 @@ export function stripHeaders(text: string): string {
  * The file to write: the header line, then the model's text without header
  * lines, ending in a line break (unless `asIs`: an edited draft keeps its own
  * ending). The header's line break is the text's own (CRLF in a CRLF text).
+ * `crlf`: the document's previous draft breaks every line with CRLF; a text
+ * that came back with LF only (a model replies so whatever it was shown) takes
+ * CRLF too, so a rewrite changes the lines it changes, not every line's ending.
  * Never two headers, whatever the model returned.
  */
-export function composeDocument(header: string, text: string, options: { asIs?: boolean } = {}): string {
-  const body = stripHeaders(text)
-  const eol = usesCrlf(body) ? '\r\n' : '\n'
+export function composeDocument(
+  header: string,
+  text: string,
+  options: { asIs?: boolean; crlf?: boolean } = {}
+): string {
+  const stripped = stripHeaders(text)
+  const toCrlf = options.crlf === true && !stripped.includes('\r\n')
+  const body = toCrlf ? stripped.replace(/\n/g, '\r\n') : stripped
+  const eol = toCrlf || usesCrlf(body) ? '\r\n' : '\n'
   const ended = options.asIs || body === '' || body.endsWith('\n') ? body : `${body}${eol}`
   return `${header}${eol}${ended}`
 }

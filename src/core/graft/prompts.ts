@@ -2,9 +2,10 @@
 // and check the set as a whole (names, outputs, deps) before anything runs.
 import { posix } from 'node:path'
 import { GraftError, throwIfProblems, type Problem } from '../errors.js'
-import { CONTROL, isSameOrInside, PIPELINE_FILES, RepoPathChecker } from '../paths.js'
+import { CONTROL, isSameOrInside, PIPELINE_FILES } from '../repo/names.js'
+import { RepoPathChecker } from '../repo/resolver.js'
 import { parseFrontmatter } from './frontmatter.js'
-import { modelIdFor, resolveModel } from '../render/models.js'
+import { modelIdFor, resolveModel } from './models.js'
 import type { Frontmatter } from '../types.js'
 import type { PromptFile } from '../types.js'
 

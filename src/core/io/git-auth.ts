@@ -2,7 +2,7 @@
 // one git process as command-line configuration. Here (io/) because the git
 // runner itself gives it to the fetches git makes on its own in a partial
 // clone (old file contents), besides the commands that talk to the remote
-// (publish/auth.ts).
+// (io/remote-auth.ts).
 import type { ConfigEntry } from './git.js'
 
 /** The header GitHub accepts for a workflow token or a PAT over HTTPS. */

@@ -15,7 +15,7 @@
 //   programs on their command line;
 // - with an allowlisted environment (io/env.ts): no token, no AWS keys, no
 //   INPUT_* or ACTIONS_* variables; the token is added only to the commands
-//   that talk to the remote (publish/auth.ts) and to the fetches git makes on
+//   that talk to the remote (io/remote-auth.ts) and to the fetches git makes on
 //   its own in a partial clone, as an HTTP header, and those then ask no
 //   credential helper (credential.helper and credential.<url>.helper emptied);
 //   without the action's token (the CLI), the user's own credentials apply;
@@ -23,6 +23,7 @@
 import { readdirSync, realpathSync, type Dirent } from 'node:fs'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { GraftError } from '../errors.js'
+import { MAX_TEXT_BYTES } from '../repo/safe-read.js'
 import { CommandError, CommandTimeout, OutputTooLarge, describeDuration, run, type RunResult } from './exec.js'
 import { programEnv } from './env.js'
 import { authConfig, httpOrigin, isHttpRemote, scrubSecret } from './git-auth.js'
@@ -154,7 +155,7 @@ export class LazyFetchError extends GraftError {
 interface GitSetup {
   /** variables set for git on top of the allowlisted environment (GIT_INDEX_FILE, the identity…) */
   env: NodeJS.ProcessEnv
-  /** the token for a remote reached over HTTP(S), for the commands that talk to it (publish/auth.ts) */
+  /** the token for a remote reached over HTTP(S), for the commands that talk to it (io/remote-auth.ts) */
   auth?: { url: string; token: string }
   /** the token git's own fetches in a partial clone carry (see RepoFacts.promisor) */
   lazyFetchToken?: string
@@ -238,7 +239,7 @@ export class Git {
   /**
    * The same repository, whose commands send `token` to `remote` (a name or a
    * URL) as a header when git reaches it over HTTP(S), and ask no credential
-   * helper: for the commands that talk to the remote (publish/auth.ts).
+   * helper: for the commands that talk to the remote (io/remote-auth.ts).
    * The header is keyed to the remote's origin as configured, and given only
    * when every URL git uses for the remote over HTTP(S) has that origin (no
    * url.*.insteadOf or pushurl taking it elsewhere), that origin is the token's
@@ -595,8 +596,8 @@ function gitProcessEnv(config: ConfigEntry[], set: NodeJS.ProcessEnv = {}): Node
   return programEnv('git', { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' })
 }
 
-/** The most `show` returns (paths.ts MAX_TEXT_BYTES; io/ does not import the resolver). */
-const MAX_SHOWN_BYTES = 256 * 1024 * 1024
+/** The most `show` returns: as much as the action reads from one file. */
+const MAX_SHOWN_BYTES = MAX_TEXT_BYTES
 
 /** Commands that take their pathspecs on stdin (git 2.25+); others get them in batches. */
 const PATHSPEC_FROM_STDIN = new Set(['add', 'reset', 'checkout', 'restore', 'rm', 'commit', 'stash'])

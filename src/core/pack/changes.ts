@@ -4,6 +4,7 @@ import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff'
 import { isAbsolute, posix } from 'node:path'
 import type { Git } from '../io/git.js'
 import { GraftError } from '../errors.js'
+import { RepoPathChecker } from '../repo/resolver.js'
 import type { Baseline } from './baseline.js'
 import { stripLeadingHeaders } from './header-rev.js'
 import { promptBody } from './prompt-body.js'
@@ -25,6 +26,12 @@ export interface ChangeInput {
   overrides?: Map<string, Override>
   /** how much source text the document may read (default: MAX_SOURCE_BYTES) */
   sourceLimit?: Omit<SourceLimit, 'promptPath'>
+  /**
+   * the previous draft is the output as it is on disk, not as committed: a
+   * hand-edited document regenerated from the hand-edited text (an edit not yet
+   * committed, at a terminal, is that text too)
+   */
+  draftOnDisk?: boolean
 }
 
 export interface ChangeSet {
@@ -41,7 +48,7 @@ export interface ChangeSet {
 export async function detectChanges(git: Git, input: ChangeInput): Promise<ChangeSet> {
   const deps = input.deps.filter((d) => d !== input.promptPath)
   refuseOutsidePaths(input.promptPath, deps)
-  const previousDraft = await committedDraft(git, input.output)
+  const previousDraft = await committedDraft(git, input.output, input.draftOnDisk)
   // Without a previous draft there is nothing the diff could be applied to: the model writes
   // the document from the sources, so it is shown their whole text (as for a never-generated one).
   const source = await sourceDiff(
@@ -101,13 +108,14 @@ async function promptChange(git: Git, input: ChangeInput): Promise<Pick<ChangeSe
 }
 
 /**
- * The output at HEAD (never the working tree) minus its leading Graft header lines;
+ * The output at HEAD (the working tree's only with `onDisk`, read through the
+ * resolver) minus its leading Graft header lines;
  * undefined when nothing else is left. Graft writes the header twice when the model
  * returns only a header line (Graft's own docs/configuration.md at c3e6db5 holds two
  * header lines and nothing else): such a file is no draft.
  */
-async function committedDraft(git: Git, output: string): Promise<string | undefined> {
-  const text = await git.show('HEAD', output)
+async function committedDraft(git: Git, output: string, onDisk = false): Promise<string | undefined> {
+  const text = onDisk ? new RepoPathChecker(git.cwd).readText(output, 'output') : await git.show('HEAD', output)
   if (text === undefined) return undefined
   const draft = stripLeadingHeaders(text)
   return draft.trim() === '' ? undefined : draft

@@ -48,6 +48,8 @@ export async function packDocument(
     refresh?: string
     /** how much source text the document may read (the run's budget) */
     sourceLimit?: Omit<SourceLimit, 'promptPath'>
+    /** the document was edited by hand: its previous draft is the text on disk, committed or not */
+    draftOnDisk?: boolean
     /** the `update-style` setting (default rewrite: the whole document) */
     updateStyle?: UpdateStyle
   }
@@ -62,7 +64,8 @@ export async function packDocument(
       output,
       baseline: since,
       overrides: options.overrides,
-      sourceLimit: options.sourceLimit
+      sourceLimit: options.sourceLimit,
+      draftOnDisk: options.draftOnDisk
     })
   let changes: ChangeSet
   try {

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Git } from '../io/git.js'
-import { gitWithAuth, isTokenRefused } from '../publish/auth.js'
+import { gitWithAuth, isTokenRefused } from '../io/remote-auth.js'
 
 export async function isShallow(git: Git): Promise<boolean> {
   const r = await git.tryExec(['rev-parse', '--is-shallow-repository'])
@@ -30,7 +30,7 @@ export const DEFAULT_DEEPEN_STEPS: DeepenStep[] = [50, 500, 'unshallow']
 /**
  * Fetches more history from `remote` (`git fetch --deepen=N` or `--unshallow`,
  * no tags), with `token` as the HTTP header of this one git process when given
- * (publish/auth.ts: a repository checked out with persist-credentials: false
+ * (io/remote-auth.ts: a repository checked out with persist-credentials: false
  * has no credentials of its own). Returns git's error text (the token scrubbed)
  * on failure, undefined on success.
  */

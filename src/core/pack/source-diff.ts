@@ -15,7 +15,9 @@ import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff'
 import { GraftError } from '../errors.js'
 import { OutputTooLarge } from '../io/exec.js'
 import type { Git } from '../io/git.js'
-import { MAX_TEXT_BYTES, RepoPathChecker, isSameOrInside, showPath } from '../paths.js'
+import { isSameOrInside, showPath } from '../repo/names.js'
+import { RepoPathChecker } from '../repo/resolver.js'
+import { MAX_TEXT_BYTES } from '../repo/safe-read.js'
 import { redactSecrets } from './redact.js'
 
 /** The most source text one document may read, whatever the budget. */
@@ -88,7 +90,7 @@ export async function sourceDiff(
   return { text: redactSecrets(await wholeFiles(git, files, overrides, 'CURRENT CONTENT')), changed: false }
 }
 
-/** A file the model may be shown: a dep, or a file found inside a folder dep (`inFolder`: its name is data, see paths.ts checkEntry). */
+/** A file the model may be shown: a dep, or a file found inside a folder dep (`inFolder`: its name is data, see repo/resolver.ts checkEntry). */
 interface DepFile {
   file: string
   inFolder: boolean
@@ -347,6 +349,11 @@ async function overrideDiff(git: Git, baselineRev: string, path: string, overrid
 }
 
 /** Graft's whole-file shape: `--- a/P`, `+++ b/P`, `@@ <marker> @@`, the text; blank line between files. */
+/** The hunk line above a dep shown whole (no diff): every line after it is the file's text. */
+export function wholeFileHunk(marker: 'NEW FILE' | 'CURRENT CONTENT'): string {
+  return `@@ ${marker} @@`
+}
+
 async function wholeFiles(
   git: Git,
   files: DepFile[],
@@ -365,7 +372,7 @@ async function wholeFiles(
         : override.after
       : ((inFolder ? paths.readEntry(file) : paths.readText(file, 'dep')) ?? '')
     const shown = showPath(file)
-    chunks.push(`--- a/${shown}\n+++ b/${shown}\n@@ ${marker} @@\n${text}`)
+    chunks.push(`--- a/${shown}\n+++ b/${shown}\n${wholeFileHunk(marker)}\n${text}`)
   }
   return chunks.join('\n\n')
 }

@@ -3,7 +3,7 @@
 // writes into). Outputs are indexed by path and by every parent folder, so
 // building costs a few map lookups per dep, not a scan of all stages.
 import { throwIfProblems, type Problem } from '../errors.js'
-import { normalizeRepoPath } from '../paths.js'
+import { normalizeRepoPath } from '../repo/names.js'
 import type { StageDef } from '../types.js'
 
 /**

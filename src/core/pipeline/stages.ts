@@ -1,6 +1,6 @@
 // The pipeline the prompts define: one DVC stage per prompt, as Graft writes
 // it, and the differences between that and the dvc.yaml on disk.
-import { isSameOrInside, normalizeRepoPath } from '../paths.js'
+import { isSameOrInside, normalizeRepoPath } from '../repo/names.js'
 import { isPromptPath, stageNameFor } from '../graft/prompts.js'
 import type { DvcYaml, PromptFile, StageDef } from '../types.js'
 import type { Problem } from '../errors.js'

@@ -4,11 +4,11 @@
 // frontmatter; a stage whose output moved is rewritten; the stage of a prompt
 // that is gone is removed with its dvc.lock entry. Stages that are not Graft's
 // (no *.prompt.md dep) and every other byte of both files stay as written.
-import { readRegularFile } from '../paths.js'
+import { readRegularFile } from '../repo/safe-read.js'
 import { join } from 'node:path'
 import { addStagesToDvcYaml, removeStagesFromDvcYaml, updateStagesDeps } from '../dvc/dvcyaml-write.js'
 import { removeLockStages } from '../dvc/dvclock.js'
-import { FileTransaction } from '../generate/transaction.js'
+import { FileTransaction } from '../io/transaction.js'
 import { loadPipeline } from './load.js'
 import { commandTemplate, deriveTemplate, graftStage, leftBehindText } from './stages.js'
 import type { StageDef } from '../types.js'

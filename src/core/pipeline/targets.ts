@@ -2,12 +2,8 @@
 // newline/comma list. A target that names nothing is an error.
 import { GraftError } from '../errors.js'
 import type { StageDef } from '../types.js'
+import type { DownstreamPolicy } from '../settings.js'
 import type { StageGraph } from './graph.js'
-
-/** What a targeted run does with what lies downstream of its targets (see core/defaults.ts). */
-export type DownstreamPolicy = 'include' | 'report'
-
-export const DOWNSTREAM_POLICIES: readonly DownstreamPolicy[] = ['include', 'report']
 
 /**
  * The run's scope: the targets, and with `include` every stage downstream of

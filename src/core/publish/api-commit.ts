@@ -12,7 +12,7 @@
 // published. The API needs no git credentials to commit, but the fetch does.
 import type { Git } from '../io/git.js'
 import { GraftError } from '../errors.js'
-import { gitWithAuth } from './auth.js'
+import { gitWithAuth } from '../io/remote-auth.js'
 import {
   attemptsExhausted,
   DEFAULT_PUSH_ATTEMPTS,

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Git } from '../io/git.js'
 import { GraftError, throwIfProblems } from '../errors.js'
-import { lexicalPathProblem } from '../paths.js'
+import { lexicalPathProblem } from '../repo/names.js'
 
 export interface Identity {
   name: string

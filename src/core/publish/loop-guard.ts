@@ -9,7 +9,7 @@ import type { Git } from '../io/git.js'
 import { GraftError, type Problem } from '../errors.js'
 import type { Identity } from './commit.js'
 import { GENERATED_BY_TRAILER, GENERATED_BY_VALUE } from './message.js'
-import { PIPELINE_FILES } from '../paths.js'
+import { PIPELINE_FILES } from '../repo/names.js'
 import type { BotCommitFacts } from './policy.js'
 
 /** Reads HEAD (or `rev`): whether the bot made it, and the paths it changed below the working directory. */

@@ -17,7 +17,7 @@
 // - the commit message names every file with its directive.
 import { describeSyncChange, type SyncChange } from '../pipeline/sync.js'
 import type { Problem } from '../errors.js'
-import { PIPELINE_FILES } from '../paths.js'
+import { PIPELINE_FILES } from '../repo/names.js'
 import { commitMessage } from './message.js'
 
 export type Command = 'auto' | 'generate'

@@ -8,7 +8,7 @@
 import type { Git } from '../io/git.js'
 import type { Log } from '../log.js'
 import { GraftError } from '../errors.js'
-import { gitWithAuth, isTokenRefused, scrubSecret, tokenRefused } from './auth.js'
+import { gitWithAuth, isTokenRefused, scrubSecret, tokenRefused } from '../io/remote-auth.js'
 import { identityEnv, type Identity } from './commit.js'
 
 export type AfterRebase = () => Promise<'clean' | 'amended' | 'give-up'>

@@ -33,11 +33,12 @@ import {
 import { AttemptsFailed, DEFAULT_BACKOFF_MS, realSleep, withRetries } from './retry.js'
 import { AdaptiveLimiter, type AttemptOutcome } from './limiter.js'
 import { setting } from '../phrasing.js'
-import { ToolUseRefused, refusesToolUse, toolChars, type ToolSpec } from './edit-tool.js'
+import { MALFORMED_STOPS, ToolUseRefused, refusesToolUse, toolChars, type ToolSpec } from './edit-tool.js'
 import { CREDENTIALS_TIMEOUT_MS, CredentialsTimeout, keysFirstProvider } from './credentials.js'
 import { cancelled, unlessCancelled, whenAborted } from './cancellation.js'
-import { contextWindow } from './models.js'
+import { contextWindow } from '../graft/models.js'
 import { estimateTokens } from './token-estimate.js'
+import { nonText } from './non-text.js'
 import { readUsage, type CallUsage } from './usage.js'
 
 export interface RenderRequest {
@@ -60,6 +61,8 @@ export interface RenderRequest {
   onUsage?: (usage: CallUsage) => void
   /** the one tool the model must call (toolChoice forces it): the reply is its input */
   tool?: ToolSpec
+  /** why this call is made, when it is not the document's first (the rewrite after edits that did not apply): named in its failure */
+  purpose?: string
 }
 
 /** A tool call of the reply: the tool's name and its input, the JSON text as streamed. */
@@ -136,8 +139,12 @@ const CONNECT_TIMEOUT_MS = 10_000
  */
 const REQUEST_TIMEOUT_MS = 20_000
 const COMPLETE_STOPS = new Set(['end_turn', 'stop_sequence'])
-/** With a tool, a reply may also stop to call it, or at max_tokens (the caller then falls back). */
-const TOOL_STOPS = new Set([...COMPLETE_STOPS, 'tool_use', 'max_tokens'])
+/**
+ * With a tool, a reply may also stop to call it; or at max_tokens, or with a
+ * tool call Bedrock found malformed: edits that cannot be applied, for the
+ * caller to judge (it falls back).
+ */
+const TOOL_STOPS = new Set([...COMPLETE_STOPS, 'tool_use', 'max_tokens', ...MALFORMED_STOPS])
 
 export class BedrockRenderer {
   private readonly client: BedrockRuntimeClient
@@ -202,7 +209,8 @@ export class BedrockRenderer {
       audience: this.audience,
       promptChars: req.prompt.length,
       maxTokens: req.maxTokens,
-      maxTokensFrom: req.maxTokensFrom
+      maxTokensFrom: req.maxTokensFrom,
+      ...(req.purpose ? { purpose: req.purpose } : {})
     }
     const started = Date.now()
     let outcome: { value: Reply; attempts: number }
@@ -422,7 +430,7 @@ function checkComplete(reply: Reply, req: RenderRequest, context: CallContext, a
   const fail = (message: string, hint: string): never => {
     throw new RenderError('fatal', context, message, hint, reply.requestId, attempts, 'document')
   }
-  // with a tool, a reply cut off is the caller's to judge: it falls back to a whole document
+  // with a tool, a reply cut off (or malformed) is the caller's to judge: it falls back to a whole document
   if (reply.stopReason === 'max_tokens' && !req.tool) {
     const named = outputBudgetNamed(context)
     fail(
@@ -454,6 +462,13 @@ function checkComplete(reply: Reply, req: RenderRequest, context: CallContext, a
     fail(
       'the model returned no text, so nothing was written',
       'check the prompt asks for the document itself, then re-run'
+    )
+  }
+  const bad = nonText(reply.text)
+  if (bad) {
+    fail(
+      `the model returned text with ${bad.what} (line ${bad.line}), so nothing was written`,
+      'a document holds none (git would call it binary, or the file would differ from the reply); re-run'
     )
   }
   if (stripHeaders(reply.text).trim() === '') {

@@ -7,6 +7,12 @@ import { RenderError, errorFacts, type CallContext, type ErrorFacts } from './er
 
 export const EDIT_TOOL_NAME = 'edit_document'
 
+/**
+ * Stop reasons Bedrock gives a tool call the model botched (the SDK's
+ * StopReason): like a reply cut off, edits that cannot be applied.
+ */
+export const MALFORMED_STOPS: ReadonlySet<string> = new Set(['malformed_tool_use', 'malformed_model_output'])
+
 /** A tool as Converse declares it (toolSpec). */
 export interface ToolSpec {
   name: string

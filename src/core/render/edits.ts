@@ -1,10 +1,12 @@
 // The model's edits to the previous draft, applied exactly as the standing
 // instructions define them: each old_text occurs exactly once in the text as
 // the earlier edits of the list left it, no edit reaches into text an earlier
-// edit wrote, and the result is a document (not empty, no Graft header line:
-// the action adds the header). Anything else is refused with the edit's number
-// and the reason, so the caller can rewrite the whole document instead.
+// edit wrote, no new_text holds what is not text (non-text.ts), and the result
+// is a document (not empty, no Graft header line: the action adds the header).
+// Anything else is refused with the edit's number and the reason, so the caller
+// can rewrite the whole document instead.
 import { HEADER_PREFIX, isHeaderLine, usesCrlf } from '../graft/header.js'
+import { nonText } from './non-text.js'
 
 /** One edit: the text `oldText` of the draft becomes `newText`. */
 export interface Edit {
@@ -44,6 +46,13 @@ export function applyDraftEdits(draft: string, edits: readonly Edit[]): EditOutc
     const oldText = norm(edit.oldText)
     const newText = norm(edit.newText)
     if (oldText === '') return { ok: false, edit: n, reason: `old_text ${n} is empty` }
+    const bad = nonText(newText)
+    if (bad)
+      return {
+        ok: false,
+        edit: n,
+        reason: `new_text ${n} holds ${bad.what === 'a NUL character' ? bad.what : `${bad.what} (not text)`}`
+      }
     const start = text.indexOf(oldText)
     if (start < 0) return { ok: false, edit: n, reason: `old_text ${n} not found` }
     // a second match may overlap the first ("aa" in "aaa"): the edit is just as ambiguous

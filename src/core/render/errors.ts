@@ -3,7 +3,7 @@
 // document, the model id, the region and the AWS request id.
 import { GraftError } from '../errors.js'
 import { setting } from '../phrasing.js'
-import { contextWindow } from './models.js'
+import { contextWindow } from '../graft/models.js'
 import { estimateTokens } from './token-estimate.js'
 
 /** throttled / server: back off and retry; timeout: one retry with a longer limit; fatal: stop. */
@@ -21,6 +21,8 @@ export interface CallContext {
   /** the call's output budget, and what set it (a prompt's `max_tokens`, the `max-tokens` setting, the model's limit) */
   maxTokens?: number
   maxTokensFrom?: string
+  /** why this call was made, when it is not the document's first (the rewrite after edits that did not apply) */
+  purpose?: string
 }
 
 /**
@@ -52,7 +54,8 @@ export class RenderError extends GraftError {
 
 function describeCall(c: CallContext, requestId: string | undefined, attempts: number): string {
   const tries = attempts > 1 ? `, after ${attempts} attempts` : ''
-  return `(model ${c.modelId}, region ${c.region}, request id ${requestId ?? 'none'}${tries})`
+  const purpose = c.purpose ? `; ${c.purpose}` : ''
+  return `(model ${c.modelId}, region ${c.region}, request id ${requestId ?? 'none'}${tries}${purpose})`
 }
 
 /** The facts of an SDK or network error that we act on. */

@@ -5,7 +5,7 @@
 import { isMap, isScalar, type Node } from 'yaml'
 import { GraftError, type Problem } from '../errors.js'
 import { parseYamlSource } from '../yaml/source.js'
-import { modelIdFor } from './models.js'
+import { modelIdFor } from '../graft/models.js'
 import { setting } from '../phrasing.js'
 
 /** When the table's prices were read from AWS's Bedrock pricing page. */

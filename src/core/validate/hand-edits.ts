@@ -1,7 +1,7 @@
 // A generated document starts with Graft's header line; one that does not was
 // written or edited by hand.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
-import { NON_BLOCKING_READ } from '../paths.js'
+import { NON_BLOCKING_READ } from '../repo/safe-read.js'
 import { join } from 'node:path'
 import { parseHeader } from '../graft/header.js'
 import type { Pipeline } from '../pipeline/load.js'

@@ -1,8 +1,8 @@
-export const id = 629;
-export const ids = [629];
+export const id = 295;
+export const ids = [295];
 export const modules = {
 
-/***/ 8629:
+/***/ 8295:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -213,7 +213,7 @@ function lockHistory(git, lockPath = 'dvc.lock') {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/core/io/git-auth.ts
 var git_auth = __webpack_require__(5339);
-;// CONCATENATED MODULE: ./src/core/publish/auth.ts
+;// CONCATENATED MODULE: ./src/core/io/remote-auth.ts
 // Authentication for one git command at a time. The token travels as an HTTP
 // header given to that one process as command-line configuration (the git
 // runner's GIT_CONFIG_* variables): never in .git/config, never in the remote
@@ -286,7 +286,7 @@ const DEFAULT_DEEPEN_STEPS = [50, 500, 'unshallow'];
 /**
  * Fetches more history from `remote` (`git fetch --deepen=N` or `--unshallow`,
  * no tags), with `token` as the HTTP header of this one git process when given
- * (publish/auth.ts: a repository checked out with persist-credentials: false
+ * (io/remote-auth.ts: a repository checked out with persist-credentials: false
  * has no credentials of its own). Returns git's error text (the token scrubbed)
  * on failure, undefined on success.
  */
@@ -451,6 +451,8 @@ function baseline_short(sha) {
 
 // EXTERNAL MODULE: ./node_modules/diff/libesm/patch/create.js
 var create = __webpack_require__(4112);
+// EXTERNAL MODULE: ./src/core/repo/resolver.ts + 3 modules
+var resolver = __webpack_require__(633);
 ;// CONCATENATED MODULE: ./src/core/pack/prompt-body.ts
 // The prompt body as Graft sees it: everything after the frontmatter's closing
 // `---` line. Used for the prompt at the baseline, which may no longer parse
@@ -465,8 +467,10 @@ function promptBody(text) {
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/core/io/exec.ts
 var exec = __webpack_require__(1983);
-// EXTERNAL MODULE: ./src/core/paths.ts
-var core_paths = __webpack_require__(6107);
+// EXTERNAL MODULE: ./src/core/repo/names.ts
+var names = __webpack_require__(3452);
+// EXTERNAL MODULE: ./src/core/repo/safe-read.ts
+var safe_read = __webpack_require__(5828);
 ;// CONCATENATED MODULE: ./src/core/pack/secret-shapes.ts
 // Strings that are credentials by their shape alone, whatever they are assigned
 // to. Prefixes from AWS's access key id format and GitHub's token formats.
@@ -515,8 +519,10 @@ function redactSecrets(text) {
 
 
 
+
+
 /** The most source text one document may read, whatever the budget. */
-const MAX_SOURCE_BYTES = core_paths/* MAX_TEXT_BYTES */.$D;
+const MAX_SOURCE_BYTES = safe_read/* MAX_TEXT_BYTES */.$D;
 const DEFAULT_LIMIT = {
     maxBytes: MAX_SOURCE_BYTES,
     why: `more than the action reads for one document (${describeBytes(MAX_SOURCE_BYTES)})`
@@ -541,7 +547,7 @@ async function sourceDiff(git, deps, baselineRev, overrides = new Map(), limit =
     const changed = await gitDiff(git, baselineRev, fromGit, limit);
     const diffs = [changed.text];
     // a submodule whose commit at the baseline this checkout lacks (a shallow submodule): its files as they are now
-    const absent = files.filter((f) => changed.absent.some((sub) => (0,core_paths/* isSameOrInside */.Im)(sub, f.file)));
+    const absent = files.filter((f) => changed.absent.some((sub) => (0,names/* isSameOrInside */.Im)(sub, f.file)));
     if (absent.length > 0)
         diffs.push(await wholeFiles(git, absent, overrides, 'CURRENT CONTENT'));
     for (const dep of deps.filter((d) => overrides.has(d))) {
@@ -773,9 +779,13 @@ async function overrideDiff(git, baselineRev, path, override) {
     });
 }
 /** Graft's whole-file shape: `--- a/P`, `+++ b/P`, `@@ <marker> @@`, the text; blank line between files. */
+/** The hunk line above a dep shown whole (no diff): every line after it is the file's text. */
+function wholeFileHunk(marker) {
+    return `@@ ${marker} @@`;
+}
 async function wholeFiles(git, files, overrides, marker) {
     const chunks = [];
-    const paths = new core_paths/* RepoPathChecker */.x_(git.cwd);
+    const paths = new resolver/* RepoPathChecker */.x_(git.cwd);
     for (const { file, inFolder } of files) {
         const override = overrides.get(file);
         // Through the resolver: nothing outside the repository or inside .git/, .github/, .dvc/ is shown to the model;
@@ -785,8 +795,8 @@ async function wholeFiles(git, files, overrides, marker) {
                 ? pendingText(file)
                 : override.after
             : ((inFolder ? paths.readEntry(file) : paths.readText(file, 'dep')) ?? '');
-        const shown = (0,core_paths/* showPath */.P8)(file);
-        chunks.push(`--- a/${shown}\n+++ b/${shown}\n@@ ${marker} @@\n${text}`);
+        const shown = (0,names/* showPath */.P8)(file);
+        chunks.push(`--- a/${shown}\n+++ b/${shown}\n${wholeFileHunk(marker)}\n${text}`);
     }
     return chunks.join('\n\n');
 }
@@ -859,10 +869,11 @@ async function kind(git, path) {
 
 
 
+
 async function detectChanges(git, input) {
     const deps = input.deps.filter((d) => d !== input.promptPath);
     refuseOutsidePaths(input.promptPath, deps);
-    const previousDraft = await committedDraft(git, input.output);
+    const previousDraft = await committedDraft(git, input.output, input.draftOnDisk);
     // Without a previous draft there is nothing the diff could be applied to: the model writes
     // the document from the sources, so it is shown their whole text (as for a never-generated one).
     const source = await sourceDiff(git, deps, previousDraft === undefined ? undefined : input.baseline.rev, input.overrides, input.sourceLimit && { ...input.sourceLimit, promptPath: input.promptPath });
@@ -907,13 +918,14 @@ async function promptChange(git, input) {
     return { promptChanged: true, promptDiff: diff };
 }
 /**
- * The output at HEAD (never the working tree) minus its leading Graft header lines;
+ * The output at HEAD (the working tree's only with `onDisk`, read through the
+ * resolver) minus its leading Graft header lines;
  * undefined when nothing else is left. Graft writes the header twice when the model
  * returns only a header line (Graft's own docs/configuration.md at c3e6db5 holds two
  * header lines and nothing else): such a file is no draft.
  */
-async function committedDraft(git, output) {
-    const text = await git.show('HEAD', output);
+async function committedDraft(git, output, onDisk = false) {
+    const text = onDisk ? new resolver/* RepoPathChecker */.x_(git.cwd).readText(output, 'output') : await git.show('HEAD', output);
     if (text === undefined)
         return undefined;
     const draft = stripLeadingHeaders(text);
@@ -949,8 +961,8 @@ function pick(changes) {
     return 'MAINTAIN';
 }
 
-// EXTERNAL MODULE: ./src/core/render/models.ts
-var models = __webpack_require__(4412);
+// EXTERNAL MODULE: ./src/core/graft/models.ts
+var models = __webpack_require__(5926);
 ;// CONCATENATED MODULE: ./src/core/render/token-estimate.ts
 // Input tokens from characters, for when Bedrock has not counted (or must not
 // be asked yet): an estimate, and a floor that no real prompt goes below.
@@ -1009,7 +1021,8 @@ class RenderError extends errors/* GraftError */.Tz {
 }
 function describeCall(c, requestId, attempts) {
     const tries = attempts > 1 ? `, after ${attempts} attempts` : '';
-    return `(model ${c.modelId}, region ${c.region}, request id ${requestId ?? 'none'}${tries})`;
+    const purpose = c.purpose ? `; ${c.purpose}` : '';
+    return `(model ${c.modelId}, region ${c.region}, request id ${requestId ?? 'none'}${tries}${purpose})`;
 }
 function errorFacts(err) {
     const e = (err ?? {});
@@ -1292,6 +1305,11 @@ const CREDENTIALS_HINT = 'give the job AWS credentials in one of two ways: (1) O
 ;// CONCATENATED MODULE: ./src/core/render/edit-tool.ts
 
 const EDIT_TOOL_NAME = 'edit_document';
+/**
+ * Stop reasons Bedrock gives a tool call the model botched (the SDK's
+ * StopReason): like a reply cut off, edits that cannot be applied.
+ */
+const MALFORMED_STOPS = new Set(['malformed_tool_use', 'malformed_model_output']);
 const EDIT_TOOL = {
     name: EDIT_TOOL_NAME,
     description: 'Apply edits to the previous draft of the document. Each old_text is copied exactly from the previous draft ' +
@@ -1513,7 +1531,8 @@ async function packDocument(git, doc, options) {
         output,
         baseline: since,
         overrides: options.overrides,
-        sourceLimit: options.sourceLimit
+        sourceLimit: options.sourceLimit,
+        draftOnDisk: options.draftOnDisk
     });
     let changes;
     try {
@@ -2254,8 +2273,8 @@ async function runDag(tasks, concurrency, options = {}) {
     return results;
 }
 
-// EXTERNAL MODULE: ./src/core/generate/transaction.ts
-var generate_transaction = __webpack_require__(2255);
+// EXTERNAL MODULE: ./src/core/io/transaction.ts
+var io_transaction = __webpack_require__(9276);
 ;// CONCATENATED MODULE: ./src/core/generate/preflight.ts
 // Before the first model call: everything that could make the final write
 // fail is checked, so a refusal never comes after money was spent. Every
@@ -2264,14 +2283,15 @@ var generate_transaction = __webpack_require__(2255);
 // .github/, .dvc/), and dvc.yaml and dvc.lock must be plain files.
 
 
+
 /**
  * Checks the plan's writes against the file system as it is now.
  * @throws GraftError listing every problem, each naming the prompt (or pipeline file) to fix.
  */
 function preflight(root, plan) {
-    const paths = new core_paths/* RepoPathChecker */.x_(root);
+    const paths = new resolver/* RepoPathChecker */.x_(root);
     const problems = [];
-    for (const file of core_paths/* PIPELINE_FILES */.Vh) {
+    for (const file of names/* PIPELINE_FILES */.Vh) {
         const problem = paths.check(file, 'pipeline');
         if (problem)
             problems.push({
@@ -2286,7 +2306,7 @@ function preflight(root, plan) {
             if (problem) {
                 problems.push({
                     file: doc.prompt.path,
-                    message: `cannot write ${(0,core_paths/* showPath */.P8)(out.path)}: ${problem}`,
+                    message: `cannot write ${(0,names/* showPath */.P8)(out.path)}: ${problem}`,
                     hint: 'point `out` at a file path inside the repository (not a folder, not under a file, not through a symlink), or fix the file system'
                 });
             }
@@ -2395,6 +2415,7 @@ var sync = __webpack_require__(6291);
 
 
 
+
 class PipelineFiles {
     root;
     pipeline;
@@ -2416,7 +2437,7 @@ class PipelineFiles {
      * @throws GraftError for a dvc.yaml this tool cannot edit (stages in flow style, …)
      */
     sync() {
-        this.edits ??= (0,sync/* syncEdits */.Vf)(this.pipeline, new core_paths/* RepoPathChecker */.x_(this.root).readText('dvc.yaml', 'pipeline'), new Set(this.plan.map((d) => d.stage.name)));
+        this.edits ??= (0,sync/* syncEdits */.Vf)(this.pipeline, new resolver/* RepoPathChecker */.x_(this.root).readText('dvc.yaml', 'pipeline'), new Set(this.plan.map((d) => d.stage.name)));
         return this.edits;
     }
     /** The command the stage has (or will have) in dvc.yaml. */
@@ -2431,8 +2452,8 @@ class PipelineFiles {
      * fails here, with its file named.
      */
     async precheck() {
-        const written = new Set(this.plan.flatMap((d) => d.stage.outs.map((o) => (0,core_paths/* normalizeRepoPath */.NP)(o.path))));
-        const deps = new Set(this.plan.flatMap((d) => d.stage.deps.map(core_paths/* normalizeRepoPath */.NP)).filter((p) => !written.has(p)));
+        const written = new Set(this.plan.flatMap((d) => d.stage.outs.map((o) => (0,names/* normalizeRepoPath */.NP)(o.path))));
+        const deps = new Set(this.plan.flatMap((d) => d.stage.deps.map(names/* normalizeRepoPath */.NP)).filter((p) => !written.has(p)));
         const hasher = new hash/* Hasher */.OP({ root: this.root }); // its own: recordLock must see the files as the run leaves them
         await Promise.all([...deps].map((p) => (0,dvclock/* lockEntryFor */.PZ)(this.root, p, false, hasher)));
         refuseLfsPointers(this.root, [...hasher.lfsPointers], this.plan);
@@ -2466,7 +2487,7 @@ class PipelineFiles {
         const { lockGone } = this.sync();
         if (stages.length === 0 && lockGone.length === 0)
             return undefined;
-        const text = new core_paths/* RepoPathChecker */.x_(this.root).readText('dvc.lock', 'pipeline');
+        const text = new resolver/* RepoPathChecker */.x_(this.root).readText('dvc.lock', 'pipeline');
         const kept = text !== undefined && lockGone.length > 0 ? (0,dvclock/* removeLockStages */.dQ)(text, lockGone) : text;
         return stages.length > 0 ? (0,dvclock/* setLockStages */.rW)(kept, stages) : kept;
     }
@@ -2482,25 +2503,62 @@ function refuseLfsPointers(root, pointers, plan) {
         return;
     const problems = [];
     for (const pointer of pointers.map((abs) => (0,external_node_path_.relative)(root, abs).split(external_node_path_.sep).join('/')).sort()) {
-        const doc = plan.find((d) => d.stage.deps.some((dep) => (0,core_paths/* isSameOrInside */.Im)((0,core_paths/* normalizeRepoPath */.NP)(dep), pointer)));
-        const i = doc?.prompt.deps.findIndex((dep) => (0,core_paths/* isSameOrInside */.Im)((0,core_paths/* normalizeRepoPath */.NP)(dep), pointer)) ?? -1;
+        const doc = plan.find((d) => d.stage.deps.some((dep) => (0,names/* isSameOrInside */.Im)((0,names/* normalizeRepoPath */.NP)(dep), pointer)));
+        const i = doc?.prompt.deps.findIndex((dep) => (0,names/* isSameOrInside */.Im)((0,names/* normalizeRepoPath */.NP)(dep), pointer)) ?? -1;
         problems.push({
-            file: doc ? doc.prompt.path : (0,core_paths/* showPath */.P8)(pointer),
+            file: doc ? doc.prompt.path : (0,names/* showPath */.P8)(pointer),
             line: doc ? (i >= 0 ? doc.prompt.depLines?.[i] : 1) : undefined,
-            message: `${(0,core_paths/* showPath */.P8)(pointer)} is a Git LFS pointer, not the file's content: the repository tracks it with Git LFS and this checkout did not fetch LFS files; a document generated from it would describe the pointer, and dvc.lock would record the pointer's md5, which every checkout with the content calls changed`,
+            message: `${(0,names/* showPath */.P8)(pointer)} is a Git LFS pointer, not the file's content: the repository tracks it with Git LFS and this checkout did not fetch LFS files; a document generated from it would describe the pointer, and dvc.lock would record the pointer's md5, which every checkout with the content calls changed`,
             hint: 'check out with LFS files: actions/checkout with `lfs: true` (or run `git lfs pull` before this action), then run again'
         });
     }
     throw new errors/* GraftError */.Tz(problems);
 }
 
+;// CONCATENATED MODULE: ./src/core/render/non-text.ts
+// What a model's reply may carry that is not text, and so never belongs in a
+// document: a NUL (git then calls the file binary, and the bot commit's diff
+// hides what changed from its reviewer) and an unpaired UTF-16 surrogate (a
+// JSON escape such as \ud800, written to the file as U+FFFD). Replies arrive as
+// JSON, where both can come in escaped.
+/** The first character of `text` that is not text, and its line (1-based); undefined when there is none. */
+function nonText(text) {
+    const nul = text.indexOf('\u0000');
+    const lone = firstLoneSurrogate(text);
+    if (nul < 0 && lone < 0)
+        return undefined;
+    const at = nul < 0 ? lone : lone < 0 ? nul : Math.min(nul, lone);
+    return {
+        what: at === nul ? 'a NUL character' : 'an unpaired surrogate',
+        line: text.slice(0, at).split('\n').length
+    };
+}
+/** The index of the first surrogate without its pair, or -1. */
+function firstLoneSurrogate(text) {
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff) {
+            const next = text.charCodeAt(i + 1);
+            if (next >= 0xdc00 && next <= 0xdfff)
+                i++;
+            else
+                return i;
+        }
+        else if (c >= 0xdc00 && c <= 0xdfff)
+            return i;
+    }
+    return -1;
+}
+
 ;// CONCATENATED MODULE: ./src/core/render/edits.ts
 // The model's edits to the previous draft, applied exactly as the standing
 // instructions define them: each old_text occurs exactly once in the text as
 // the earlier edits of the list left it, no edit reaches into text an earlier
-// edit wrote, and the result is a document (not empty, no Graft header line:
-// the action adds the header). Anything else is refused with the edit's number
-// and the reason, so the caller can rewrite the whole document instead.
+// edit wrote, no new_text holds what is not text (non-text.ts), and the result
+// is a document (not empty, no Graft header line: the action adds the header).
+// Anything else is refused with the edit's number and the reason, so the caller
+// can rewrite the whole document instead.
+
 
 /**
  * `draft` (the exact text the model was shown) with `edits` applied in order.
@@ -2523,6 +2581,13 @@ function applyDraftEdits(draft, edits) {
         const newText = norm(edit.newText);
         if (oldText === '')
             return { ok: false, edit: n, reason: `old_text ${n} is empty` };
+        const bad = nonText(newText);
+        if (bad)
+            return {
+                ok: false,
+                edit: n,
+                reason: `new_text ${n} holds ${bad.what === 'a NUL character' ? bad.what : `${bad.what} (not text)`}`
+            };
         const start = text.indexOf(oldText);
         if (start < 0)
             return { ok: false, edit: n, reason: `old_text ${n} not found` };
@@ -2577,9 +2642,15 @@ function occurrences(text, needle) {
 
 
 
-/** The render cache's key: model, output limit (as sent), temperature, the style asked for and the packed prompt. */
+/**
+ * The render cache's key: model, output limit (as sent), temperature, the style
+ * asked for and the packed prompt; in edit mode also the exact draft the edits
+ * apply to (the prompt shows it without its final line break, and an edited
+ * text keeps its draft's ending).
+ */
 function renderCacheKey(doc, packed) {
-    return (0,graft_header/* sha256Hex */.fg)(JSON.stringify([doc.modelId, doc.maxTokens, doc.prompt.temperature ?? null, packed.style, packed.packed]));
+    const draft = packed.style === 'edits' ? [(0,graft_header/* sha256Hex */.fg)(packed.changes.previousDraft ?? '')] : [];
+    return (0,graft_header/* sha256Hex */.fg)(JSON.stringify([doc.modelId, doc.maxTokens, doc.prompt.temperature ?? null, packed.style, packed.packed, ...draft]));
 }
 /**
  * The tool a document's first call carries: edit_document for edits to a
@@ -2614,20 +2685,24 @@ async function renderDocument(ctx, doc, packedDoc) {
             file: doc.prompt.path,
             message: `${out}: no rewrite after edits that did not apply: ${over}`
         });
-    // the rewrite is a call of its own: reserved against max-cost-usd before it starts (rewrite → call)
-    const whole = await rewrite(ctx, doc, packedForRewrite(packedDoc), true);
+    // the rewrite is a call of its own: reserved against max-cost-usd before it starts (rewrite → call);
+    // a failure of it says what it was, since the failed edit attempt is in the log only
+    const whole = await rewrite(ctx, doc, packedForRewrite(packedDoc), `the whole-document rewrite after edits that did not apply: ${tried.reason}`);
     const entry = { body: whole.body, style: 'edits→rewrite', sig: whole.sig, editsFailed: tried.reason };
     await ctx.cache?.put(key, JSON.stringify(entry));
-    return { ...whole, style: 'edits→rewrite', editsFailed: tried.reason, calls: whole.calls + tried.calls };
+    const calls = whole.calls + tried.calls;
+    // a rewrite the cache held after an edit call that was made is not a cache hit: that call was billed
+    return { ...whole, style: 'edits→rewrite', editsFailed: tried.reason, calls, cached: calls === 0 };
 }
-/** The whole document, from the cache or one call. */
-async function rewrite(ctx, doc, packedDoc, fallback = false) {
+/** The whole document, from the cache or one call; `fallback`: why, when it follows edits that did not apply. */
+async function rewrite(ctx, doc, packedDoc, fallback) {
     const key = renderCacheKey(doc, packedDoc);
     const hit = await cached(ctx, doc, key);
     if (hit)
         return hit;
     const sig = (0,graft_header/* sha256Hex */.fg)(packedDoc.packed);
-    const result = await call(ctx, doc, request(ctx, doc, packedDoc.packed), fallback);
+    const req = request(ctx, doc, packedDoc.packed);
+    const result = await call(ctx, doc, fallback ? { ...req, purpose: fallback } : req, fallback !== undefined);
     const entry = { body: result.text, style: 'rewrite', sig };
     await ctx.cache?.put(key, JSON.stringify(entry));
     return { body: result.text, asIs: false, style: 'rewrite', sig, calls: 1, cached: false };
@@ -2687,6 +2762,8 @@ async function tryEdits(ctx, doc, packedDoc, draft) {
 function editedDraft(result, draft, maxTokens) {
     if (result.stopReason === 'max_tokens')
         return { ok: false, reason: `the reply was cut off at max_tokens (${maxTokens})` };
+    if (MALFORMED_STOPS.has(result.stopReason))
+        return { ok: false, reason: `Bedrock stopped the reply as ${result.stopReason}` };
     const calls = (result.toolUses ?? []).filter((t) => t.name === EDIT_TOOL_NAME);
     if (calls.length === 0)
         return {
@@ -2747,18 +2824,35 @@ var line = __webpack_require__(7073);
 // removed out of the document's lines (a real line diff), and a warning when
 // an UPDATE changes far more of the document than its source diff calls for.
 
+
 /**
  * Past this many added and removed lines the diff stops (its cost grows with
  * lines × changes: 30,000 lines rewritten whole would take minutes) and every
  * line counts as changed, which such a change nearly is.
  */
 const MAX_EDIT_LENGTH = 1000;
-/** Lines added and removed from `before` to `after` (both without the Graft header), and `after`'s line count. */
+/**
+ * Lines added and removed from `before` to `after` (both without the Graft
+ * header), and `after`'s line count. The lines both share at their start and
+ * end are no part of the change: only what lies between is diffed (and counted
+ * whole past the diff's limit), so one large section added to a large document
+ * counts as that section.
+ */
 function lineChange(before, after) {
     const lines = countLines(after);
-    const changes = (0,line/* diffLines */.Pp)(before, after, { maxEditLength: MAX_EDIT_LENGTH });
+    const a = splitLines(before);
+    const b = splitLines(after);
+    let start = 0;
+    while (start < a.length && start < b.length && a[start] === b[start])
+        start++;
+    let end = 0;
+    while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end])
+        end++;
+    const oldMiddle = a.slice(start, a.length - end);
+    const newMiddle = b.slice(start, b.length - end);
+    const changes = (0,line/* diffLines */.Pp)(oldMiddle.join(''), newMiddle.join(''), { maxEditLength: MAX_EDIT_LENGTH });
     if (!changes)
-        return { added: lines, removed: countLines(before), lines };
+        return { added: newMiddle.length, removed: oldMiddle.length, lines };
     let added = 0;
     let removed = 0;
     for (const c of changes) {
@@ -2773,18 +2867,46 @@ function lineChange(before, after) {
 function describeLineChange(c) {
     return `+${c.added} −${c.removed} of ${c.lines} line${c.lines === 1 ? '' : 's'}`;
 }
+/** The lines of `text`, each with its line break (the last may have none). */
+function splitLines(text) {
+    return text === '' ? [] : text.split(/(?<=\n)/);
+}
 function countLines(text) {
     if (text === '')
         return 0;
     return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }
-/** Lines a unified diff adds or removes (its `+`/`-` lines, not the `+++`/`---` file headers). */
+const WHOLE = new Set([wholeFileHunk('NEW FILE'), wholeFileHunk('CURRENT CONTENT')]);
+/**
+ * Lines a source diff adds or removes (its `+`/`-` lines, not the `+++`/`---`
+ * file headers). A dep shown whole (no baseline: a shallow checkout, a history
+ * that cannot be read) counts every line of its text (trailing blank lines left
+ * out): all of it is new to the model.
+ */
 function diffChangedLines(diff) {
+    const lines = diff.split('\n');
     let n = 0;
-    for (const line of diff.split('\n')) {
-        if ((line.startsWith('+') && !line.startsWith('+++ ')) || (line.startsWith('-') && !line.startsWith('--- ')))
+    let whole;
+    const endWhole = () => {
+        if (!whole)
+            return;
+        while (whole.length > 0 && whole[whole.length - 1] === '')
+            whole.pop();
+        n += whole.length;
+        whole = undefined;
+    };
+    for (const [i, line] of lines.entries()) {
+        const fileHeader = line.startsWith('--- ') && lines[i + 1]?.startsWith('+++ ');
+        if (fileHeader)
+            endWhole();
+        if (whole)
+            whole.push(line);
+        else if (WHOLE.has(line))
+            whole = [];
+        else if ((line.startsWith('+') && !line.startsWith('+++ ')) || (line.startsWith('-') && !fileHeader))
             n++;
     }
+    endWhole();
     return n;
 }
 /**
@@ -2934,7 +3056,7 @@ async function generate(options) {
  */
 async function writePipelineFiles(root, files) {
     preflight(root, []);
-    const transaction = new generate_transaction/* FileTransaction */.Z(root);
+    const transaction = new io_transaction/* FileTransaction */.Z(root);
     try {
         for (const [path, text] of files.filesToWrite())
             await transaction.write(path, text);
@@ -3032,7 +3154,7 @@ class GenerationRun {
     constructor(options, plan, files) {
         this.options = options;
         this.plan = plan;
-        this.transaction = new generate_transaction/* FileTransaction */.Z(options.root);
+        this.transaction = new io_transaction/* FileTransaction */.Z(options.root);
         // In a partial clone, git fetches old contents on its own: with the action's token.
         this.git = new io_git/* Git */.TU(options.root).withLazyFetchToken(options.gitToken, options.gitServer);
         this.files = files;
@@ -3221,6 +3343,8 @@ class GenerationRun {
             // packed again after an upstream was rewritten: the baseline found for the estimate stands
             baseline: this.prepacked.get(doc.stage.name)?.baseline,
             refresh,
+            // the hand-edited text is what was found edited, committed or not (at a terminal, often not yet)
+            draftOnDisk: doc.handEdited,
             sourceLimit: sourceLimit(this.options.budget),
             updateStyle: this.options.updateStyle ?? defaults/* DEFAULT_UPDATE_STYLE */.Kg
         });
@@ -3294,11 +3418,16 @@ class GenerationRun {
                 rev: await this.head(),
                 date: (this.options.now ?? (() => new Date()))()
             });
-            const before = new core_paths/* RepoPathChecker */.x_(this.options.root).readText(output, 'output') ?? '';
-            const after = (0,graft_header/* composeDocument */.wI)(header, rendered.body, { asIs: rendered.asIs });
+            const before = new resolver/* RepoPathChecker */.x_(this.options.root).readText(output, 'output') ?? '';
+            const draft = packedDoc.changes.previousDraft;
+            // the document keeps its own line-ending style, rewritten whole or edited
+            const after = (0,graft_header/* composeDocument */.wI)(header, rendered.body, {
+                asIs: rendered.asIs,
+                crlf: draft !== undefined && (0,graft_header/* usesCrlf */.k0)(draft)
+            });
             await this.transaction.write(output, after);
             this.rewritten.set(output, { before, after });
-            const lines = lineChange(packedDoc.changes.previousDraft ?? '', stripHeaderLine(after));
+            const lines = lineChange(draft ?? '', stripHeaderLine(after));
             const disproportionate = disproportionateChange(directive, lines, packedDoc.changes.sourcesChanged ? diffChangedLines(packedDoc.changes.sourceDiff) : 0);
             if (rendered.editsFailed)
                 base.editsFailed = rendered.editsFailed;
@@ -3850,6 +3979,7 @@ function describe(n) {
 
 
 
+
 const CONNECT_TIMEOUT_MS = 10_000;
 /**
  * Any request of the client that sets no limit of its own — those the credential
@@ -3858,8 +3988,12 @@ const CONNECT_TIMEOUT_MS = 10_000;
  */
 const REQUEST_TIMEOUT_MS = 20_000;
 const COMPLETE_STOPS = new Set(['end_turn', 'stop_sequence']);
-/** With a tool, a reply may also stop to call it, or at max_tokens (the caller then falls back). */
-const TOOL_STOPS = new Set([...COMPLETE_STOPS, 'tool_use', 'max_tokens']);
+/**
+ * With a tool, a reply may also stop to call it; or at max_tokens, or with a
+ * tool call Bedrock found malformed: edits that cannot be applied, for the
+ * caller to judge (it falls back).
+ */
+const TOOL_STOPS = new Set([...COMPLETE_STOPS, 'tool_use', 'max_tokens', ...MALFORMED_STOPS]);
 class BedrockRenderer {
     client;
     region;
@@ -3917,7 +4051,8 @@ class BedrockRenderer {
             audience: this.audience,
             promptChars: req.prompt.length,
             maxTokens: req.maxTokens,
-            maxTokensFrom: req.maxTokensFrom
+            maxTokensFrom: req.maxTokensFrom,
+            ...(req.purpose ? { purpose: req.purpose } : {})
         };
         const started = Date.now();
         let outcome;
@@ -4130,7 +4265,7 @@ function checkComplete(reply, req, context, attempts) {
     const fail = (message, hint) => {
         throw new RenderError('fatal', context, message, hint, reply.requestId, attempts, 'document');
     };
-    // with a tool, a reply cut off is the caller's to judge: it falls back to a whole document
+    // with a tool, a reply cut off (or malformed) is the caller's to judge: it falls back to a whole document
     if (reply.stopReason === 'max_tokens' && !req.tool) {
         const named = outputBudgetNamed(context);
         fail(`the reply was cut off at its output budget, ${named.budget} (${reply.outputTokens} tokens written), so nothing was written`, named.hint);
@@ -4155,6 +4290,10 @@ function checkComplete(reply, req, context, attempts) {
         return;
     if (reply.text.trim() === '') {
         fail('the model returned no text, so nothing was written', 'check the prompt asks for the document itself, then re-run');
+    }
+    const bad = nonText(reply.text);
+    if (bad) {
+        fail(`the model returned text with ${bad.what} (line ${bad.line}), so nothing was written`, 'a document holds none (git would call it binary, or the file would differ from the reply); re-run');
     }
     if ((0,graft_header/* stripHeaders */.JY)(reply.text).trim() === '') {
         fail('the model returned only a Graft header line, so nothing was written', 'tell the prompt to write the document body (the header is added by the action), then re-run');
@@ -4667,7 +4806,7 @@ async function packCommand(argv) {
 
 /***/ }),
 
-/***/ 2255:
+/***/ 9276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4681,7 +4820,8 @@ async function packCommand(argv) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6107);
+/* harmony import */ var _repo_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3452);
+/* harmony import */ var _repo_resolver_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(633);
 // All or nothing on disk: every file generate writes goes through here. The
 // first write of a path keeps its original bytes; rollback() puts every one
 // back (or removes the file when it did not exist), trying every file even
@@ -4690,6 +4830,7 @@ async function packCommand(argv) {
 // rename), so a reader never sees half a document. Once rollback has begun, no
 // write is accepted (a render that finishes after a cancellation cannot put a
 // document back on disk).
+
 
 
 
@@ -4736,7 +4877,7 @@ class FileTransaction {
     }
     /** Every write goes through the resolver: outputs as outputs, dvc.yaml and dvc.lock as the pipeline's own plain files. */
     check(rel) {
-        new _paths_js__WEBPACK_IMPORTED_MODULE_4__/* .RepoPathChecker */ .x_(this.root).resolve(rel, _paths_js__WEBPACK_IMPORTED_MODULE_4__/* .PIPELINE_FILES */ .Vh.has(rel) ? 'pipeline' : 'output');
+        new _repo_resolver_js__WEBPACK_IMPORTED_MODULE_5__/* .RepoPathChecker */ .x_(this.root).resolve(rel, _repo_names_js__WEBPACK_IMPORTED_MODULE_4__/* .PIPELINE_FILES */ .Vh.has(rel) ? 'pipeline' : 'output');
     }
     /** paths written whose bytes now differ from what was there before */
     async changedPaths() {
@@ -4834,12 +4975,12 @@ async function atomicWrite(abs, content) {
 /* harmony export */   Vf: () => (/* binding */ syncEdits),
 /* harmony export */   n8: () => (/* binding */ describeSyncChange)
 /* harmony export */ });
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6107);
+/* harmony import */ var _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5828);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4417);
 /* harmony import */ var _dvc_dvclock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(363);
-/* harmony import */ var _generate_transaction_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2255);
+/* harmony import */ var _io_transaction_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9276);
 /* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9159);
 /* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9875);
 // sync: dvc.yaml (and dvc.lock) brought in line with the prompts, as Graft's
@@ -4966,7 +5107,7 @@ function describeSyncChange(c, mood) {
  * @throws GraftError for a pipeline file that is a symlink out of the repository.
  */
 async function writeSync(root, plan) {
-    const transaction = new _generate_transaction_js__WEBPACK_IMPORTED_MODULE_4__/* .FileTransaction */ .Z(root);
+    const transaction = new _io_transaction_js__WEBPACK_IMPORTED_MODULE_4__/* .FileTransaction */ .Z(root);
     try {
         for (const f of plan.files)
             await transaction.write(f.path, f.text);
@@ -4977,7 +5118,7 @@ async function writeSync(root, plan) {
     }
 }
 async function readText(root, rel) {
-    return (0,_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .readRegularFile */ .XF)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), rel, { noFollow: true });
+    return (0,_repo_safe_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRegularFile */ .XF)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), rel, { noFollow: true });
 }
 
 

@@ -10,7 +10,8 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { GraftError, type Problem } from '../errors.js'
-import { PIPELINE_FILES, RepoPathChecker } from '../paths.js'
+import { PIPELINE_FILES } from '../repo/names.js'
+import { RepoPathChecker } from '../repo/resolver.js'
 
 export class FileTransaction {
   private readonly originals = new Map<string, Buffer | undefined>()

@@ -1,7 +1,7 @@
 // Graft's alias table, ids passed through, and the error for a name we do not know.
 import { describe, expect, it } from '@jest/globals'
 import { DEFAULT_MODEL } from '../../../src/core/defaults.js'
-import { MODEL_ALIASES, outputTokenLimit, resolveModel } from '../../../src/core/render/models.js'
+import { MODEL_ALIASES, outputTokenLimit, resolveModel } from '../../../src/core/graft/models.js'
 import { GraftError } from '../../../src/core/errors.js'
 
 describe('resolveModel', () => {

@@ -21,192 +21,30 @@
 // backslash), and so does the action; they pass every rule above but the one
 // on control characters, a backslash in one is a character of the name, and
 // any message shows them escaped (showPath). A name that is not UTF-8 is
-// refused, naming it: DVC cannot hash such a folder either.
+import { readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { GraftError } from '../errors.js'
+import { kindOf, listFolder, lstatOrMissing, lstatOrUndefined, type Kind } from './kinds.js'
 import {
-  accessSync,
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  readlinkSync,
-  realpathSync,
-  statSync,
-  type Dirent,
-  type Stats
-} from 'node:fs'
-import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
-import { GraftError } from './errors.js'
-import { escapeControls } from './log.js'
+  CONTROL,
+  DVC_SKIPPED_DIRS,
+  PIPELINE_FILES,
+  entryLexicalProblem,
+  forbiddenFolder,
+  lexicalPathProblem,
+  normalizeRepoPath,
+  showPath,
+  type PathRole
+} from './names.js'
+import { notUtf8Name, notUtf8Problem } from './raw-names.js'
+import { readRegularFile } from './safe-read.js'
+import { NOT_WRITABLE, writeBlocker } from './writable.js'
 
-/**
- * Folders DVC does not walk into inside a directory dep (dvc-data's walk
- * skips them), and neither do the resolver's tree check and the hasher, so
- * validate and generate judge the same entries. A `.git` of any kind is skipped.
- */
-export const DVC_SKIPPED_DIRS: ReadonlySet<string> = new Set(['.git', '.hg', '.dvc'])
-
-/** DVC's own pipeline files at the repository root: written by generate, never outputs of a stage. */
-export const PIPELINE_FILES: ReadonlySet<string> = new Set(['dvc.yaml', 'dvc.lock'])
-
-/**
- * What the path is to the run: `prompt` (a *.prompt.md read), `dep` (read,
- * file or folder), `output` (written), `pipeline` (dvc.yaml or dvc.lock: read
- * and written, never through a symlink), `dvc-state` (an entry of `.dvc/`,
- * which the real DVC reads and writes: config, tmp/, cache/; never through a
- * symlink).
- */
-export type PathRole = 'prompt' | 'dep' | 'output' | 'pipeline' | 'dvc-state'
-
-/** Folders no path may be in, by their case-folded name (see {@link folderKey}). */
-const FORBIDDEN_FOLDERS = new Set(['.git', '.github', '.dvc'])
-
-/** A Windows short (8.3) name of a forbidden folder: `GIT~1`, `GITHUB~2`, `DVC~1`, any case, trailing dots and spaces. */
-const SHORT_NAME = /^(git|github|dvc)~[0-9]+[. ]*$/i
-
-/** What posix.normalize (or the trailing-slash rule) would change: `\\`, `//`, `.` or `..` segments, a final `/`. */
-const NOT_NORMAL = /\\|\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/
-/** A control character (C0, DEL or C1: U+009B is the 8-bit CSI): refused in paths and model names, which reach logs and commands. */
-export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
 /** A `..` after a separator: a real path holding it is left to path.relative. */
 const UP = `${sep}..`
 
-/** `./docs//a.md/` → `docs/a.md`. Leaves `..` and absolute paths for the checks to refuse. */
-export function normalizeRepoPath(path: string): string {
-  if (path !== '' && !mayNeedNormalizing(path)) return path // the common case, without allocating
-  const slashed = path.replace(/\\/g, '/')
-  const normal = posix.normalize(slashed)
-  return normal.length > 1 ? normal.replace(/\/+$/, '') : normal
-}
-
-/** NOT_NORMAL.test(path), with substring searches first: they rule out the common path more cheaply than the expression. */
-function mayNeedNormalizing(path: string): boolean {
-  const suspect =
-    path.charCodeAt(0) === 46 /* . */ ||
-    path.includes('/.') ||
-    path.includes('\\') ||
-    path.includes('//') ||
-    path.endsWith('/')
-  return suspect && NOT_NORMAL.test(path)
-}
-
-/** True when `inner` equals `outer` or lies inside it, segment-aware (`a` holds `a/b`, not `ab`). */
-export function isSameOrInside(outer: string, inner: string): boolean {
-  return inner === outer || inner.startsWith(outer.endsWith('/') ? outer : `${outer}/`)
-}
-
-/**
- * A folder name as case-insensitive file systems (macOS, Windows) read it:
- * lower case, trailing dots and spaces dropped (`.GIT.` is `.git`).
- */
-export function folderKey(segment: string): string {
-  return segment.toLowerCase().replace(/[. ]+$/, '')
-}
-
-/** The forbidden folder a `/`-separated relative path lies in, if any. */
-function forbiddenFolder(relPath: string): string | undefined {
-  // Most paths hold no segment starting with '.' and no '~': no split needed.
-  if (relPath.charCodeAt(0) !== 46 /* . */ && !relPath.includes('/.') && !relPath.includes('~')) return undefined
-  for (const segment of relPath.split('/')) {
-    if (segment.includes('~')) {
-      // Windows 8.3 short names: on an NTFS volume that keeps them, GIT~1 is .git and GITHUB~1 is .github
-      const short = SHORT_NAME.exec(segment)
-      if (short) return `.${short[1].toLowerCase()}`
-    }
-    if (segment.length < 4 || segment.charCodeAt(0) !== 46 /* . */) continue // cheap: every forbidden name starts with '.'
-    const key = folderKey(segment)
-    if (FORBIDDEN_FOLDERS.has(key)) return key
-  }
-  return undefined
-}
-
-/** A path as a message may show it: control characters written as escapes (`\n`, `\u007f`). */
-export function showPath(path: string): string {
-  return escapeControls(path)
-}
-
-/**
- * The checks that need no file system: empty, control characters, absolute,
- * `..` escapes, `.git/` `.github/` `.dvc/` (any case, any depth), and for
- * outputs the repository root, dvc.yaml and dvc.lock.
- * @returns the problem in words, or undefined when the text is acceptable.
- */
-export function lexicalPathProblem(rel: string, role: PathRole): string | undefined {
-  if (rel.trim() === '') return `the ${role} path is empty`
-  if (CONTROL.test(rel)) return `${showPath(rel)} holds a control character (a line break, tab, …); rename the file`
-  if (isAbsolute(rel) || /^[A-Za-z]:[\\/]/.test(rel) || rel.startsWith('\\')) {
-    return `${rel} is an absolute path; paths are relative to the repository root`
-  }
-  const norm = normalizeRepoPath(rel)
-  if (norm === '..' || norm.startsWith('../')) return `${rel} leaves the repository`
-  const folder = forbiddenFolder(norm)
-  if (folder) return `${rel} is inside ${folder}/, which the action never reads or writes`
-  if (role === 'output') {
-    if (norm === '.') return `${rel} is the repository root, not a file`
-    if (PIPELINE_FILES.has(norm)) return `${rel} is the pipeline's own ${norm}`
-  }
-  return undefined
-}
-
-/** lexicalPathProblem for a name found inside a folder dep: only the folders the action never reads. */
-function entryLexicalProblem(rel: string): string | undefined {
-  const folder = forbiddenFolder(rel)
-  return folder ? `${rel} is inside ${folder}/, which the action never reads or writes` : undefined
-}
-
-/** The raw name (bytes) of the first entry of folder `real` that is not valid UTF-8, if any. */
-function notUtf8Name(real: string): Buffer | undefined {
-  try {
-    return readdirSync(real, { encoding: 'buffer' }).find((name) => !isUtf8(name))
-  } catch {
-    return undefined
-  }
-}
-
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true })
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    STRICT_UTF8.decode(bytes)
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** A raw name for a message: its UTF-8 parts as text, every other byte as `\xNN`, control characters escaped. */
-export function showRawName(bytes: Buffer): string {
-  let out = ''
-  for (let i = 0; i < bytes.length;) {
-    const lead = bytes[i]
-    const n =
-      lead < 0x80
-        ? 1
-        : lead >= 0xc2 && lead <= 0xdf
-          ? 2
-          : lead >= 0xe0 && lead <= 0xef
-            ? 3
-            : lead >= 0xf0 && lead <= 0xf4
-              ? 4
-              : 0
-    const seq = n > 0 ? bytes.subarray(i, i + n) : undefined
-    if (seq && seq.length === n && isUtf8(seq)) {
-      out += seq.toString('utf8')
-      i += n
-    } else {
-      out += `\\x${lead.toString(16).padStart(2, '0')}`
-      i++
-    }
-  }
-  return showPath(out)
-}
-
-function notUtf8Problem(dir: string, raw: Buffer): string {
-  const name = `${dir === '.' ? '' : `${showPath(dir)}/`}${showRawName(raw)}`
-  return `${name} has a file name that is not valid UTF-8 (shown with \\x escapes): DVC cannot hash a folder holding it (its dvc status stops with "surrogates not allowed"), so neither can the action; rename the file`
-}
+/** lstats into one folder before it is listed: a listing pays for itself in folders with many files read. */
+const LOOKS_BEFORE_LISTING = 3
 
 /**
  * A problem message for a repository-relative path, or undefined when it is
@@ -215,10 +53,6 @@ function notUtf8Problem(dir: string, raw: Buffer): string {
 export function checkRepoPath(root: string, rel: string, role: PathRole): string | undefined {
   return new RepoPathChecker(root).check(rel, role)
 }
-
-/** What a directory entry is, as messages name it ({@link kindOf}). */
-type Kind =
-  'file' | 'folder' | 'symlink' | 'FIFO (named pipe)' | 'socket' | 'character device' | 'block device' | 'special file'
 
 /** Where a path lands: its real absolute path, and what is there (undefined: nothing). */
 interface Landing {
@@ -463,7 +297,7 @@ export class RepoPathChecker {
       // The folder has usually landed already (as the output's parent): then only its permission is asked.
       const slash = normal.lastIndexOf('/')
       const parent = this.landings.get(slash < 0 ? '.' : normal.slice(0, slash))
-      blocker = this.writeBlocker(folder, parent?.kind === 'folder' && parent.real === folder)
+      blocker = writeBlocker(folder, parent?.kind === 'folder' && parent.real === folder)
       this.blockers.set(folder, blocker)
     }
     if (blocker === null) return undefined
@@ -471,32 +305,6 @@ export class RepoPathChecker {
     return blocker.isFile
       ? `${normal} cannot be written: ${shown} is a file, not a folder`
       : `${normal} cannot be written: its folder ${shown} ${NOT_WRITABLE}`
-  }
-
-  /**
-   * What stops a write into `dir`: its nearest existing ancestor, when that is
-   * a file or not writable; else null. `landed`: `dir` is known to be a folder,
-   * so only its permission is asked.
-   */
-  private writeBlocker(dir: string, landed: boolean): { dir: string; isFile: boolean } | null {
-    for (;;) {
-      if (!landed) {
-        const stats = statOrUndefined(dir)
-        if (!stats) {
-          const up = dirname(dir)
-          if (up === dir) return null
-          dir = up
-          continue
-        }
-        if (!stats.isDirectory()) return { dir, isFile: true }
-      }
-      try {
-        accessSync(dir, constants.W_OK)
-      } catch {
-        return { dir, isFile: false }
-      }
-      return null
-    }
   }
 
   /** A real path relative to the real root, `/`-separated (`..` first when outside). */
@@ -608,9 +416,6 @@ export class RepoPathChecker {
   }
 }
 
-/** The end of the problem for an output whose folder the runner cannot write (the fix is a permission, not the path). */
-const NOT_WRITABLE = 'is not writable'
-
 /** The error for a refused path, pinned on the prompt line that asked for it when there is one. */
 function refusal(rel: string, role: PathRole, problem: string, at?: { file?: string; line?: number }): GraftError {
   const verb = role === 'output' ? 'write' : 'read'
@@ -626,116 +431,7 @@ function refusal(rel: string, role: PathRole, problem: string, at?: { file?: str
   })
 }
 
-/**
- * Reads (UTF-8) a file already judged a regular file, so that whatever
- * replaced it since cannot hang or fool the run: the open never blocks (a FIFO
- * opens at once), `noFollow` refuses a final symlink (for a real path, which
- * has none), and the file is read only if fstat still says regular file.
- * Source of the risk: another process on the runner (an earlier step) can swap
- * a file between the resolver's check and the read.
- * @param shown the repository-relative path, for the message
- * @returns the text; undefined when nothing is there (ENOENT)
- * @throws GraftError naming `shown` when something else is there now; other read errors as thrown
- */
-export function readRegularFile(abs: string, shown: string, options: { noFollow?: boolean } = {}): string | undefined {
-  const flags = NON_BLOCKING_READ | (options.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0)
-  let fd: number
-  try {
-    fd = openSync(abs, flags)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') return undefined
-    if (code === 'ELOOP' && options.noFollow) throw replaced(shown, 'a symlink')
-    throw error
-  }
-  try {
-    const stats = fstatSync(fd)
-    if (!stats.isFile()) throw replaced(shown, 'a FIFO, a device or a folder')
-    if (stats.size > MAX_TEXT_BYTES) {
-      throw new GraftError({
-        file: shown,
-        message: `${shown} is ${Math.round(stats.size / (1024 * 1024))} MB, more than the action reads from one file (${MAX_TEXT_BYTES / (1024 * 1024)} MB)`,
-        hint: 'a prompt, a pipeline file or a source the model reads is text of a sensible size: remove or split it'
-      })
-    }
-    return readFileSync(fd, 'utf8')
-  } finally {
-    closeSync(fd)
-  }
-}
-
-/**
- * The most text the action reads into memory at once (one file, or one
- * document's sources): a JavaScript string holds about 512 M characters, and
- * gigabytes would exhaust the runner's memory first.
- */
-export const MAX_TEXT_BYTES = 256 * 1024 * 1024
-
-/**
- * Open flags for reading a file judged earlier: a FIFO swapped in since opens
- * at once instead of blocking (the caller then checks fstat says regular file).
- */
-export const NON_BLOCKING_READ = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
-
-/** The problem for a file judged regular that is something else (`what`) when read. */
-export function replaced(shown: string, what: string): GraftError {
-  return new GraftError({
-    file: shown,
-    message: `${shown} is no longer a regular file: something replaced it with ${what} while the run read it`,
-    hint: 'make it a regular file again, and make sure no other step changes the repository while the action runs'
-  })
-}
-
 /** Throws when an output may not be written; call it right before writing. */
 export function assertWritable(root: string, rel: string): void {
   new RepoPathChecker(root).resolve(rel, 'output')
-}
-
-/** What `entry` is (a Stats from lstat or stat, or a Dirent from a listing). */
-function kindOf(entry: Stats | Dirent): Kind {
-  if (entry.isSymbolicLink()) return 'symlink'
-  if (entry.isFile()) return 'file'
-  if (entry.isDirectory()) return 'folder'
-  if (entry.isFIFO()) return 'FIFO (named pipe)'
-  if (entry.isSocket()) return 'socket'
-  if (entry.isCharacterDevice()) return 'character device'
-  if (entry.isBlockDevice()) return 'block device'
-  return 'special file'
-}
-
-function lstatOrUndefined(abs: string): Stats | undefined {
-  try {
-    return lstatSync(abs, { throwIfNoEntry: false })
-  } catch {
-    return undefined // e.g. a file where a folder was expected
-  }
-}
-
-/** lstats into one folder before it is listed: a listing pays for itself in folders with many files read. */
-const LOOKS_BEFORE_LISTING = 3
-
-/** A folder's entries and their kinds (no symlink followed); undefined when it cannot be listed. */
-function listFolder(dir: string): Map<string, Kind> | undefined {
-  try {
-    return new Map(readdirSync(dir, { withFileTypes: true }).map((entry) => [entry.name, kindOf(entry)]))
-  } catch {
-    return undefined
-  }
-}
-
-/** lstat; null when nothing is there, undefined on any other error (the caller then takes the general path). */
-function lstatOrMissing(abs: string): Stats | null | undefined {
-  try {
-    return lstatSync(abs, { throwIfNoEntry: false }) ?? null
-  } catch {
-    return undefined
-  }
-}
-
-function statOrUndefined(abs: string): Stats | undefined {
-  try {
-    return statSync(abs, { throwIfNoEntry: false })
-  } catch {
-    return undefined
-  }
 }

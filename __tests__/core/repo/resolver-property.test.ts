@@ -5,9 +5,10 @@
 import { describe, expect, it } from '@jest/globals'
 import { mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
-import { RepoPathChecker, type PathRole } from '../../src/core/paths.js'
-import { prng } from '../support/random.js'
-import { scratchDir } from '../support/scratch.js'
+import { type PathRole } from '../../../src/core/repo/names.js'
+import { RepoPathChecker } from '../../../src/core/repo/resolver.js'
+import { prng } from '../../support/random.js'
+import { scratchDir } from '../../support/scratch.js'
 
 const FOLDERS = ['docs', 'docs/a', 'src', '.git', '.github/workflows', '.dvc', 'sub/.git', 'docs/.GIT']
 const NAMES = ['x.md', 'y.md', 'config', 'ci.yml']

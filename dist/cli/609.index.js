@@ -1,5 +1,5 @@
-export const id = 8;
-export const ids = [8];
+export const id = 609;
+export const ids = [609];
 export const modules = {
 
 /***/ 3087:
@@ -451,9 +451,10 @@ function scrubSecret(text, token) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1983);
-/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3087);
-/* harmony import */ var _git_auth_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5339);
+/* harmony import */ var _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5828);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1983);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3087);
+/* harmony import */ var _git_auth_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5339);
 // The one git runner: every git command the project makes goes through here,
 // so environment, configuration, time limit and error text are handled once.
 //
@@ -471,11 +472,12 @@ function scrubSecret(text, token) {
 //   programs on their command line;
 // - with an allowlisted environment (io/env.ts): no token, no AWS keys, no
 //   INPUT_* or ACTIONS_* variables; the token is added only to the commands
-//   that talk to the remote (publish/auth.ts) and to the fetches git makes on
+//   that talk to the remote (io/remote-auth.ts) and to the fetches git makes on
 //   its own in a partial clone, as an HTTP header, and those then ask no
 //   credential helper (credential.helper and credential.<url>.helper emptied);
 //   without the action's token (the CLI), the user's own credentials apply;
 // - with a time limit, named when it stops a command.
+
 
 
 
@@ -581,8 +583,8 @@ class Git {
         const { auth, lazyFetchToken } = this.setup;
         const lazy = facts.promisor && lazyFetchToken && !this.lazyTokenWithheld(facts) ? facts.promisor : undefined;
         const headers = [
-            ...(lazy ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .authConfig */ .fl)(lazy.configured, lazyFetchToken) : []),
-            ...(auth ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .authConfig */ .fl)(auth.url, auth.token) : [])
+            ...(lazy ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .authConfig */ .fl)(lazy.configured, lazyFetchToken) : []),
+            ...(auth ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .authConfig */ .fl)(auth.url, auth.token) : [])
         ];
         // With the action's own credentials, no other (a helper would answer when the header is refused);
         // and none from a configuration file of the work tree, ever.
@@ -591,7 +593,7 @@ class Git {
             : facts.overrides;
         const env = gitProcessEnv(config, this.setup.env);
         try {
-            const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('git', withPackPrograms(args), {
+            const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('git', withPackPrograms(args), {
                 cwd: this.cwd,
                 env,
                 input,
@@ -601,10 +603,10 @@ class Git {
             });
             // git's complaints may quote what it sent; its output is the repository's content, left as it is
             const secrets = [auth?.token, lazyFetchToken].filter((t) => t !== undefined);
-            return secrets.length > 0 ? { ...result, stderr: secrets.reduce(_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .scrubSecret */ .SK, result.stderr) } : result;
+            return secrets.length > 0 ? { ...result, stderr: secrets.reduce(_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .scrubSecret */ .SK, result.stderr) } : result;
         }
         catch (error) {
-            if (error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_3__/* .CommandTimeout */ .Rg)
+            if (error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_4__/* .CommandTimeout */ .Rg)
                 throw timeoutProblem(args, error.timeoutMs);
             throw error;
         }
@@ -625,7 +627,7 @@ class Git {
     /**
      * The same repository, whose commands send `token` to `remote` (a name or a
      * URL) as a header when git reaches it over HTTP(S), and ask no credential
-     * helper: for the commands that talk to the remote (publish/auth.ts).
+     * helper: for the commands that talk to the remote (io/remote-auth.ts).
      * The header is keyed to the remote's origin as configured, and given only
      * when every URL git uses for the remote over HTTP(S) has that origin (no
      * url.*.insteadOf or pushurl taking it elsewhere), that origin is the token's
@@ -634,7 +636,7 @@ class Git {
      */
     async withRemoteAuth(remote, token) {
         const urls = await this.remoteUrls(remote);
-        if (!(0,_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .isHttpRemote */ .DY)(urls.configured) && !urls.used.some(_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .isHttpRemote */ .DY))
+        if (!(0,_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .isHttpRemote */ .DY)(urls.configured) && !urls.used.some(_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .isHttpRemote */ .DY))
             return this;
         const problem = tokenDestinationProblem(urls, await this.facts(), this.setup.tokenServer);
         if (problem)
@@ -656,7 +658,7 @@ class Git {
     /** Why the partial clone's own fetches may not carry the token, or undefined. */
     lazyTokenWithheld(facts) {
         const promisor = facts.promisor;
-        if (!promisor || (!(0,_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .isHttpRemote */ .DY)(promisor.configured) && !promisor.used.some(_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .isHttpRemote */ .DY)))
+        if (!promisor || (!(0,_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .isHttpRemote */ .DY)(promisor.configured) && !promisor.used.some(_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .isHttpRemote */ .DY)))
             return 'not over HTTP(S)';
         return tokenDestinationProblem(promisor, facts, this.setup.tokenServer);
     }
@@ -710,7 +712,7 @@ class Git {
         const r = await this.tryExec(args, undefined, {
             maxOutputBytes: MAX_SHOWN_BYTES
         }).catch((error) => {
-            if (!(error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_3__/* .OutputTooLarge */ .zp))
+            if (!(error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_4__/* .OutputTooLarge */ .zp))
                 throw error;
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
                 file: path,
@@ -758,7 +760,7 @@ class Git {
         if (result.code === 0)
             return result.stdout;
         await this.throwIfLazyFetchFailed(args, result);
-        throw new _exec_js__WEBPACK_IMPORTED_MODULE_3__/* .CommandError */ .Qd(['git', ...args].join(' '), result);
+        throw new _exec_js__WEBPACK_IMPORTED_MODULE_4__/* .CommandError */ .Qd(['git', ...args].join(' '), result);
     }
     /** A failure of a command that does not itself talk to the remote, in a partial clone, from a fetch git made on its own. */
     async throwIfLazyFetchFailed(args, result) {
@@ -799,7 +801,7 @@ const LAZY_FETCH_FAILURE = /could not read Username|returned error: 40[13]|Authe
  * command itself will say so.
  */
 async function readFacts(cwd) {
-    const git = (args) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('git', args, { cwd, env: gitProcessEnv(FIXED), allowFailure: true, timeoutMs: GIT_TIME_LIMIT_MS }).catch(() => undefined);
+    const git = (args) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('git', args, { cwd, env: gitProcessEnv(FIXED), allowFailure: true, timeoutMs: GIT_TIME_LIMIT_MS }).catch(() => undefined);
     // origin and name of each entry: `file:<path>\0<name>\0`
     const listed = (await git(['config', '--list', '--show-origin', '--name-only', '-z']))?.stdout.split('\0') ?? [];
     const names = listed.filter((_, i) => i % 2 === 1);
@@ -875,13 +877,13 @@ const TOKEN_DESTINATION_HINT = "the action sends its token only to the server th
 function tokenDestinationProblem(urls, facts, server) {
     if (facts.worktreeConfig)
         return `git reads configuration from ${facts.worktreeConfig}, a file of the work tree that a pull request can change`;
-    const origin = (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .httpOrigin */ .dp)(urls.configured);
+    const origin = (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .httpOrigin */ .dp)(urls.configured);
     if (!origin)
         return `${urls.name} is not reached over HTTP(S) by its configured URL, but git's configuration rewrites it to HTTP(S)`;
-    const elsewhere = urls.used.find((u) => (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .isHttpRemote */ .DY)(u) && (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .httpOrigin */ .dp)(u) !== origin);
+    const elsewhere = urls.used.find((u) => (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .isHttpRemote */ .DY)(u) && (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .httpOrigin */ .dp)(u) !== origin);
     if (elsewhere)
-        return `git's configuration sends ${urls.name} (${origin}) to ${(0,_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .httpOrigin */ .dp)(elsewhere)} (url.<base>.insteadOf or a pushurl)`;
-    const serverOrigin = server ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .httpOrigin */ .dp)(server) : undefined;
+        return `git's configuration sends ${urls.name} (${origin}) to ${(0,_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .httpOrigin */ .dp)(elsewhere)} (url.<base>.insteadOf or a pushurl)`;
+    const serverOrigin = server ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .httpOrigin */ .dp)(server) : undefined;
     if (server && origin !== serverOrigin)
         return `${urls.name} is at ${origin}, not on the server the workflow runs on (${serverOrigin ?? server})`;
     return undefined;
@@ -970,10 +972,10 @@ function gitProcessEnv(config, set = {}) {
         env[`GIT_CONFIG_KEY_${i}`] = e.key;
         env[`GIT_CONFIG_VALUE_${i}`] = e.value;
     });
-    return (0,_env_js__WEBPACK_IMPORTED_MODULE_4__/* .programEnv */ .q)('git', { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' });
+    return (0,_env_js__WEBPACK_IMPORTED_MODULE_5__/* .programEnv */ .q)('git', { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' });
 }
-/** The most `show` returns (paths.ts MAX_TEXT_BYTES; io/ does not import the resolver). */
-const MAX_SHOWN_BYTES = 256 * 1024 * 1024;
+/** The most `show` returns: as much as the action reads from one file. */
+const MAX_SHOWN_BYTES = _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TEXT_BYTES */ .$D;
 /** Commands that take their pathspecs on stdin (git 2.25+); others get them in batches. */
 const PATHSPEC_FROM_STDIN = new Set(['add', 'reset', 'checkout', 'restore', 'rm', 'commit', 'stash']);
 /** Characters of paths per command line: far below Linux's limit, and Windows' 32,767. */
@@ -1013,7 +1015,7 @@ const REMOTE_COMMANDS = new Set(['fetch', 'push', 'ls-remote', 'pull']);
 function timeoutProblem(args, ms) {
     const remote = REMOTE_COMMANDS.has(args[0]);
     return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
-        message: `git ${args[0]} did not finish within ${(0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .describeDuration */ .MB)(ms)} and was stopped`,
+        message: `git ${args[0]} did not finish within ${(0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .describeDuration */ .MB)(ms)} and was stopped`,
         hint: remote
             ? 'the remote did not answer in time: check that origin is reachable (a proxy?) and re-run the workflow'
             : 'the repository may be very large or its disk very slow; re-run, and report it if it happens again'
@@ -1058,56 +1060,28 @@ function which(name, path = process.env.PATH ?? '') {
 
 /***/ }),
 
-/***/ 6107:
+/***/ 3452:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $3: () => (/* binding */ replaced),
-/* harmony export */   $D: () => (/* binding */ MAX_TEXT_BYTES),
+/* harmony export */   Ah: () => (/* binding */ entryLexicalProblem),
 /* harmony export */   Im: () => (/* binding */ isSameOrInside),
 /* harmony export */   NP: () => (/* binding */ normalizeRepoPath),
 /* harmony export */   P8: () => (/* binding */ showPath),
 /* harmony export */   TC: () => (/* binding */ lexicalPathProblem),
 /* harmony export */   Vh: () => (/* binding */ PIPELINE_FILES),
 /* harmony export */   W3: () => (/* binding */ CONTROL),
-/* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   YL: () => (/* binding */ DVC_SKIPPED_DIRS),
-/* harmony export */   ZL: () => (/* binding */ NON_BLOCKING_READ),
-/* harmony export */   x_: () => (/* binding */ RepoPathChecker)
+/* harmony export */   ss: () => (/* binding */ forbiddenFolder)
 /* harmony export */ });
-/* unused harmony exports folderKey, showRawName, checkRepoPath, assertWritable */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4325);
-// The one path resolver. Every path the action reads or writes — prompt files,
-// deps and the files inside directory deps, dvc.yaml, dvc.lock, outputs and the
-// previous drafts read from the work tree — comes from content a pull request
-// can edit, so each goes through here before any byte is read or written. It
-// decides where a path really lands after every symlink and refuses, with a
-// message naming the path:
-// - anything that lands outside the repository (the pipeline's root);
-// - anything inside `.git/` (at any depth: nested repositories too), `.github/`
-//   or `.dvc/`, compared case-insensitively and ignoring trailing dots and
-//   spaces (on macOS and Windows runners `.GIT` and `.github.` are those
-//   folders), for the declared path and the resolved one alike;
-// - anything that is neither a regular file nor a folder (a FIFO would hang
-//   the run, a device would never end);
-// - control characters in a path, C0 and C1 (they would end up in logs and commands).
-// Outputs must also be writable files: not a folder, not under a file.
-// DVC's own folder has a role of its own (`dvc-state`, for the engine that
-// runs the real DVC, which reads and writes there): inside `.dvc/`, and no
-// symlink anywhere on the way (DVC would write its lock through one).
-// The names found inside a folder dep are the folder's data, not paths of the
-// action's own: DVC hashes them whatever they hold (a newline, U+007F, a
-// backslash), and so does the action; they pass every rule above but the one
-// on control characters, a backslash in one is a character of the name, and
-// any message shows them escaped (showPath). A name that is not UTF-8 is
-// refused, naming it: DVC cannot hash such a folder either.
-
-
+/* unused harmony export folderKey */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4325);
+// The rules on a repository path's text, before any file is looked at: what a
+// path is to the run (its role), the folders no path may be in, how a path is
+// normalised and shown in a message. Shared by the resolver and by every
+// reader that meets a path (dvc.yaml, dvc.lock, prompts, git's file lists).
 
 
 /**
@@ -1126,14 +1100,12 @@ const SHORT_NAME = /^(git|github|dvc)~[0-9]+[. ]*$/i;
 const NOT_NORMAL = /\\|\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/;
 /** A control character (C0, DEL or C1: U+009B is the 8-bit CSI): refused in paths and model names, which reach logs and commands. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-/** A `..` after a separator: a real path holding it is left to path.relative. */
-const UP = `${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}..`;
 /** `./docs//a.md/` → `docs/a.md`. Leaves `..` and absolute paths for the checks to refuse. */
 function normalizeRepoPath(path) {
     if (path !== '' && !mayNeedNormalizing(path))
         return path; // the common case, without allocating
     const slashed = path.replace(/\\/g, '/');
-    const normal = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.normalize(slashed);
+    const normal = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(slashed);
     return normal.length > 1 ? normal.replace(/\/+$/, '') : normal;
 }
 /** NOT_NORMAL.test(path), with substring searches first: they rule out the common path more cheaply than the expression. */
@@ -1178,7 +1150,7 @@ function forbiddenFolder(relPath) {
 }
 /** A path as a message may show it: control characters written as escapes (`\n`, `\u007f`). */
 function showPath(path) {
-    return (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeControls */ .UN)(path);
+    return (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControls */ .UN)(path);
 }
 /**
  * The checks that need no file system: empty, control characters, absolute,
@@ -1191,7 +1163,7 @@ function lexicalPathProblem(rel, role) {
         return `the ${role} path is empty`;
     if (CONTROL.test(rel))
         return `${showPath(rel)} holds a control character (a line break, tab, …); rename the file`;
-    if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) || /^[A-Za-z]:[\\/]/.test(rel) || rel.startsWith('\\')) {
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(rel) || /^[A-Za-z]:[\\/]/.test(rel) || rel.startsWith('\\')) {
         return `${rel} is an absolute path; paths are relative to the repository root`;
     }
     const norm = normalizeRepoPath(rel);
@@ -1213,489 +1185,26 @@ function entryLexicalProblem(rel) {
     const folder = forbiddenFolder(rel);
     return folder ? `${rel} is inside ${folder}/, which the action never reads or writes` : undefined;
 }
-/** The raw name (bytes) of the first entry of folder `real` that is not valid UTF-8, if any. */
-function notUtf8Name(real) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(real, { encoding: 'buffer' }).find((name) => !isUtf8(name));
-    }
-    catch {
-        return undefined;
-    }
-}
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
-function isUtf8(bytes) {
-    try {
-        STRICT_UTF8.decode(bytes);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** A raw name for a message: its UTF-8 parts as text, every other byte as `\xNN`, control characters escaped. */
-function showRawName(bytes) {
-    let out = '';
-    for (let i = 0; i < bytes.length;) {
-        const lead = bytes[i];
-        const n = lead < 0x80
-            ? 1
-            : lead >= 0xc2 && lead <= 0xdf
-                ? 2
-                : lead >= 0xe0 && lead <= 0xef
-                    ? 3
-                    : lead >= 0xf0 && lead <= 0xf4
-                        ? 4
-                        : 0;
-        const seq = n > 0 ? bytes.subarray(i, i + n) : undefined;
-        if (seq && seq.length === n && isUtf8(seq)) {
-            out += seq.toString('utf8');
-            i += n;
-        }
-        else {
-            out += `\\x${lead.toString(16).padStart(2, '0')}`;
-            i++;
-        }
-    }
-    return showPath(out);
-}
-function notUtf8Problem(dir, raw) {
-    const name = `${dir === '.' ? '' : `${showPath(dir)}/`}${showRawName(raw)}`;
-    return `${name} has a file name that is not valid UTF-8 (shown with \\x escapes): DVC cannot hash a folder holding it (its dvc status stops with "surrogates not allowed"), so neither can the action; rename the file`;
-}
-/**
- * A problem message for a repository-relative path, or undefined when it is
- * safe for `role` (see the file's header for the rules).
- */
-function checkRepoPath(root, rel, role) {
-    return new RepoPathChecker(root).check(rel, role);
-}
-/**
- * The resolver for one repository and one run: the root's real path and each
- * verdict are looked up once. It never notices the file system changing, so
- * make a new one for each run (and after writing).
- */
-class RepoPathChecker {
-    root;
-    realRoot;
-    /** the real root with a separator after it: what every real path inside starts with */
-    rootPrefix;
-    verdicts = {
-        prompt: new Map(),
-        dep: new Map(),
-        output: new Map(),
-        pipeline: new Map(),
-        'dvc-state': new Map()
-    };
-    trees = new Map();
-    /** verdicts on the names inside folder deps (see checkEntry), by their path */
-    entries = new Map();
-    landings = new Map();
-    /** real folder → how often it was looked into, then its entries' kinds (see entryKind) */
-    listings = new Map();
-    /** real folder → what stops a write into it (null: nothing), asked once per folder */
-    blockers = new Map();
-    constructor(root) {
-        this.root = root;
-    }
-    /** The problem with `rel` for `role`, or undefined when it may be used. */
-    check(rel, role) {
-        const verdicts = this.verdicts[role];
-        if (verdicts.has(rel))
-            return verdicts.get(rel);
-        const verdict = this.judge(rel, role);
-        verdicts.set(rel, verdict);
-        return verdict;
-    }
-    /**
-     * The real absolute path of `rel`, checked for `role`.
-     * @throws GraftError naming `rel` (and `at`, the prompt and line that asked for it) when refused.
-     */
-    resolve(rel, role, at) {
-        const problem = this.check(rel, role);
-        if (problem)
-            throw refusal(rel, role, problem, at);
-        return this.land(normalizeRepoPath(rel)).real;
-    }
-    /**
-     * Reads a file through the resolver; undefined when nothing is there.
-     * @throws GraftError when the path is refused, or names a folder.
-     */
-    readText(rel, role, at) {
-        const real = this.resolve(rel, role, at);
-        const kind = this.land(normalizeRepoPath(rel)).kind;
-        if (!kind)
-            return undefined;
-        if (kind === 'folder')
-            throw refusal(rel, role, `${rel} is a folder, not a file`, at);
-        return readRegularFile(real, showPath(normalizeRepoPath(rel)), { noFollow: true });
-    }
-    /**
-     * The real path of `rel` when it passes the `role` checks and is a regular
-     * file; undefined otherwise (nothing is thrown: for work done ahead, whose
-     * refusals the run's own checks report).
-     */
-    regularFile(rel, role) {
-        if (this.check(rel, role) !== undefined)
-            return undefined;
-        const landing = this.land(normalizeRepoPath(rel));
-        return landing.kind === 'file' ? landing.real : undefined;
-    }
-    /** Whether `rel` exists, following symlinks (a dangling link does not). Call after check(). */
-    exists(rel) {
-        return this.land(normalizeRepoPath(rel)).kind !== undefined;
-    }
-    /**
-     * For a folder dep: every entry below it, walked without following symlinked
-     * folders (as DVC walks), must itself pass the `dep` rules, its name judged
-     * as data (see checkEntry).
-     * @returns the first problem found (names in it escaped), or undefined.
-     */
-    checkTree(rel) {
-        return this.tree(normalizeRepoPath(rel));
-    }
-    /**
-     * The `dep` rules for a path inside a folder dep, its names taken as they
-     * are on disk: no control-character rule (shown escaped instead) and no
-     * normalising (a `\` is part of a name). `rel` must be a folder dep's
-     * normalised path, then names as listed, joined by `/`.
-     */
-    checkEntry(rel) {
-        if (this.entries.has(rel))
-            return this.entries.get(rel);
-        const problem = this.judge(rel, 'dep', true);
-        const verdict = problem === undefined ? undefined : showPath(problem);
-        this.entries.set(rel, verdict);
-        return verdict;
-    }
-    /**
-     * Reads a file found inside a folder dep (a name of it may hold any
-     * character: see checkEntry); undefined when nothing is there.
-     * @throws GraftError when the path is refused, or is a folder
-     */
-    readEntry(rel) {
-        const problem = this.checkEntry(rel);
-        if (problem)
-            throw refusal(rel, 'dep', problem);
-        const landing = this.land(rel);
-        if (!landing.kind)
-            return undefined;
-        if (landing.kind === 'folder')
-            throw refusal(rel, 'dep', `${showPath(rel)} is a folder, not a file`);
-        return readRegularFile(landing.real, showPath(rel), { noFollow: true });
-    }
-    tree(normal) {
-        if (this.landings.get(normal)?.kind === 'file')
-            return undefined; // most deps: no tree to walk
-        if (this.trees.has(normal))
-            return this.trees.get(normal);
-        const verdict = this.walkTree(normal);
-        this.trees.set(normal, verdict);
-        return verdict;
-    }
-    walkTree(dir) {
-        const landing = this.land(dir);
-        if (landing.kind !== 'folder')
-            return undefined;
-        let entries;
-        try {
-            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(landing.real, { withFileTypes: true });
-        }
-        catch {
-            return undefined; // not a folder after all, or unreadable: the file checks speak for it
-        }
-        for (const entry of entries) {
-            // a name that is not UTF-8 reads back with U+FFFD in its place: ask the raw names
-            if (entry.name.includes('\uFFFD')) {
-                const raw = notUtf8Name(landing.real);
-                if (raw !== undefined)
-                    return notUtf8Problem(dir, raw);
-            }
-            const child = dir === '.' ? entry.name : `${dir}/${entry.name}`;
-            // exactly what DVC and hash.ts skip; anything else (a `.github/`, a `.GIT`, a `.dvc` file) is judged
-            if (entry.name === '.git' || (entry.isDirectory() && DVC_SKIPPED_DIRS.has(entry.name)))
-                continue;
-            const problem = this.checkEntry(child);
-            if (problem)
-                return problem;
-            if (entry.isDirectory()) {
-                const below = this.tree(child);
-                if (below)
-                    return below;
-            }
-        }
-        return undefined;
-    }
-    /** `entry`: a path inside a folder dep, judged as data (see checkEntry). */
-    judge(rel, role, entry = false) {
-        if (role === 'dvc-state')
-            return this.dvcStateProblem(rel);
-        const lexical = entry ? entryLexicalProblem(rel) : lexicalPathProblem(rel, role);
-        if (lexical)
-            return lexical;
-        const normal = entry ? rel : normalizeRepoPath(rel);
-        if (role === 'pipeline') {
-            const own = lstatOrUndefined((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, normal));
-            if (own?.isSymbolicLink())
-                return `${normal} is a symlink; the action reads and writes the pipeline's files only as plain files`;
-        }
-        const landing = this.land(normal);
-        if (landing.problem)
-            return landing.problem;
-        const where = this.repoRelative(landing.real);
-        if (where === '..' || where.startsWith('../') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(where))
-            return `${this.through(normal)}, outside the repository`;
-        const folder = where === normal ? undefined : forbiddenFolder(where); // `normal` itself passed the lexical checks
-        if (folder)
-            return `${this.through(normal)}, inside ${folder}/, which the action never reads or writes`;
-        if (role === 'output' && where === '')
-            return `${normal} is the repository root, not a file`;
-        if (role === 'output' && PIPELINE_FILES.has(where))
-            return `${this.through(normal)}, the pipeline's own ${where}`;
-        const kind = landing.kind;
-        if (!kind)
-            return role === 'output' ? this.writableProblem(normal, landing.real) : undefined;
-        if (kind !== 'file' && kind !== 'folder')
-            return `${normal} is a ${kind}, not a regular file; the action reads only files and folders`;
-        if (kind === 'folder' && (role === 'output' || role === 'prompt' || role === 'pipeline'))
-            return `${normal} is a folder, not a file`;
-        if (role === 'output')
-            return this.writableProblem(normal, landing.real);
-        return undefined;
-    }
-    /**
-     * An entry of DVC's own folder: the common lexical checks, inside `.dvc/`
-     * (that exact name: DVC looks for no other), and every component from the
-     * root up to the entry a real folder or, last, a regular file — no symlink,
-     * wherever it points: DVC opens its lock files for writing through them.
-     */
-    dvcStateProblem(rel) {
-        if (rel.trim() === '')
-            return 'the path is empty';
-        if (CONTROL.test(rel))
-            return `${showPath(rel)} holds a control character (a line break, tab, …)`;
-        const normal = normalizeRepoPath(rel);
-        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) || normal === '..' || normal.startsWith('../'))
-            return `${rel} leaves the repository`;
-        const parts = normal.split('/');
-        if (parts[0] !== '.dvc')
-            return `${rel} is not inside .dvc/`;
-        let abs = this.realRootPath();
-        for (let i = 0; i < parts.length; i++) {
-            abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(abs, parts[i]);
-            const stats = lstatOrUndefined(abs);
-            if (!stats)
-                return undefined; // not there: DVC makes it, inside .dvc/
-            const shown = parts.slice(0, i + 1).join('/');
-            const kind = kindOf(stats);
-            if (kind === 'symlink')
-                return `${this.through(shown)}; DVC would read and write through it`;
-            if (kind === 'file' && i === parts.length - 1)
-                return undefined;
-            if (kind !== 'folder')
-                return i === parts.length - 1
-                    ? `${shown} is a ${kind}, not a regular file`
-                    : `${normal} cannot exist: ${shown} is a ${kind}, not a folder`;
-        }
-        return undefined;
-    }
-    /** "`link` is a symlink to `target`": the first symlink on the way to `normal`, for a message. */
-    through(normal) {
-        const parts = normal.split('/');
-        for (let i = 1; i <= parts.length; i++) {
-            const link = parts.slice(0, i).join('/');
-            const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.realRootPath(), link);
-            if (!lstatOrUndefined(abs)?.isSymbolicLink())
-                continue;
-            let target;
-            try {
-                target = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(abs);
-            }
-            catch {
-                target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(abs));
-            }
-            const shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(this.realRootPath(), target).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-            const inside = shown !== '' && !shown.startsWith('../') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(shown);
-            return `${link} is a symlink to ${inside ? shown : target}${link === normal ? '' : ` (on the way to ${normal})`}`;
-        }
-        return `${normal} leads to ${this.land(normal).real}`;
-    }
-    /** An output's folder must be writable: the nearest existing one is asked. */
-    writableProblem(normal, real) {
-        const folder = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(real);
-        let blocker = this.blockers.get(folder);
-        if (blocker === undefined) {
-            // The folder has usually landed already (as the output's parent): then only its permission is asked.
-            const slash = normal.lastIndexOf('/');
-            const parent = this.landings.get(slash < 0 ? '.' : normal.slice(0, slash));
-            blocker = this.writeBlocker(folder, parent?.kind === 'folder' && parent.real === folder);
-            this.blockers.set(folder, blocker);
-        }
-        if (blocker === null)
-            return undefined;
-        const shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(this.realRootPath(), blocker.dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/') || '.';
-        return blocker.isFile
-            ? `${normal} cannot be written: ${shown} is a file, not a folder`
-            : `${normal} cannot be written: its folder ${shown} ${NOT_WRITABLE}`;
-    }
-    /**
-     * What stops a write into `dir`: its nearest existing ancestor, when that is
-     * a file or not writable; else null. `landed`: `dir` is known to be a folder,
-     * so only its permission is asked.
-     */
-    writeBlocker(dir, landed) {
-        for (;;) {
-            if (!landed) {
-                const stats = statOrUndefined(dir);
-                if (!stats) {
-                    const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
-                    if (up === dir)
-                        return null;
-                    dir = up;
-                    continue;
-                }
-                if (!stats.isDirectory())
-                    return { dir, isFile: true };
-            }
-            try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
-            }
-            catch {
-                return { dir, isFile: false };
-            }
-            return null;
-        }
-    }
-    /** A real path relative to the real root, `/`-separated (`..` first when outside). */
-    repoRelative(real) {
-        const realRoot = this.realRootPath();
-        const inside = (this.rootPrefix ??= realRoot.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? realRoot : realRoot + node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
-        if (real.startsWith(inside) && !real.includes(UP)) {
-            const rel = real.slice(inside.length);
-            return node_path__WEBPACK_IMPORTED_MODULE_1__.sep === '/' ? rel : rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-        }
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(realRoot, real).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-    }
-    realRootPath() {
-        return (this.realRoot ??= node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(this.root));
-    }
-    /** Follows every symlink of `normal` (a normalised relative path); the part that does not exist yet is appended. */
-    land(normal) {
-        let landing = this.landings.get(normal);
-        if (!landing) {
-            landing = this.follow(normal);
-            this.landings.set(normal, landing);
-        }
-        return landing;
-    }
-    follow(normal) {
-        // The common case: the parent folder has landed (cached), and the last
-        // component is no symlink, so it lands right inside the parent's real path.
-        const slash = normal.lastIndexOf('/');
-        const parent = normal === '.' ? undefined : this.land(slash < 0 ? '.' : normal.slice(0, slash));
-        const name = slash < 0 ? normal : normal.slice(slash + 1);
-        if (parent && !parent.problem && (!parent.kind || parent.kind === 'folder') && name !== '..' && name !== '') {
-            const abs = parent.real.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? parent.real + name : parent.real + node_path__WEBPACK_IMPORTED_MODULE_1__.sep + name;
-            if (!parent.kind)
-                return { real: abs }; // below a folder that is not there (yet)
-            const kind = this.entryKind(parent.real, name, abs);
-            if (kind === null)
-                return { real: abs };
-            if (kind && kind !== 'symlink')
-                return { real: abs, kind };
-        }
-        return this.walk(normal);
-    }
-    /**
-     * What `name` is in the real folder `dir` (`abs` is the two joined), without
-     * following it: null when nothing is there, undefined when unsure (the
-     * caller takes the general path). The first looks into a folder are one
-     * lstat each; then the folder is listed once (one readdir, dearer than an
-     * lstat, answers for every entry, and makes no Stats objects). A name the listing lacks is
-     * asked with lstat: on a case-insensitive volume it may be there in another
-     * spelling, which the general path settles.
-     */
-    entryKind(dir, name, abs) {
-        const state = this.listings.get(dir) ?? 0;
-        let listing;
-        if (typeof state === 'number')
-            this.listings.set(dir, state < LOOKS_BEFORE_LISTING ? state + 1 : ((listing = listFolder(dir)) ?? 'unlistable'));
-        else if (state !== 'unlistable')
-            listing = state;
-        const listed = listing?.get(name);
-        if (listed)
-            return listed;
-        const stats = lstatOrMissing(abs);
-        if (stats === null || stats === undefined)
-            return stats;
-        // There, yet not listed: another spelling on a case-insensitive volume (or made since): the general path settles it.
-        return listing ? undefined : kindOf(stats);
-    }
-    /** The general case: realpath, and when something on the way is missing or dangling, a walk one component at a time. */
-    walk(normal) {
-        const realRoot = this.realRootPath();
-        const abs = normal === '.' ? realRoot : realRoot + (realRoot.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? '' : node_path__WEBPACK_IMPORTED_MODULE_1__.sep) + normal.split('/').join(node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
-        try {
-            const real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(abs);
-            const kind = kindOf((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real));
-            return { real, kind };
-        }
-        catch (error) {
-            const code = error.code;
-            if (code === 'ELOOP')
-                return { real: abs, problem: `${normal} is a symlink loop` };
-            if (code !== 'ENOENT' && code !== 'ENOTDIR')
-                return { real: abs, problem: `${normal} cannot be read (${code ?? 'unknown error'})` };
-        }
-        // Something on the way is missing (or dangling): walk it, one component at a time.
-        let current = realRoot;
-        const parts = normal.split('/');
-        for (let i = 0; i < parts.length; i++) {
-            const next = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(current, parts[i]);
-            const stats = lstatOrUndefined(next);
-            if (!stats)
-                return { real: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(next, ...parts.slice(i + 1)) };
-            if (stats.isSymbolicLink()) {
-                let target;
-                try {
-                    target = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(next);
-                }
-                catch (error) {
-                    if (error.code === 'ELOOP')
-                        return { real: next, problem: `${parts.slice(0, i + 1).join('/')} is a symlink loop` };
-                    target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(next), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(next)); // dangling: where it would write
-                    return { real: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(target, ...parts.slice(i + 1)) };
-                }
-                current = target;
-            }
-            else if (!stats.isDirectory() && i < parts.length - 1) {
-                return {
-                    real: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(next, ...parts.slice(i + 1)),
-                    problem: `${normal} cannot exist: ${parts.slice(0, i + 1).join('/')} is a file, not a folder`
-                };
-            }
-            else {
-                current = next;
-            }
-        }
-        return { real: current };
-    }
-}
-/** The end of the problem for an output whose folder the runner cannot write (the fix is a permission, not the path). */
-const NOT_WRITABLE = 'is not writable';
-/** The error for a refused path, pinned on the prompt line that asked for it when there is one. */
-function refusal(rel, role, problem, at) {
-    const verb = role === 'output' ? 'write' : 'read';
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
-        file: at?.file ?? showPath(rel),
-        line: at?.line,
-        message: `refusing to ${verb} ${showPath(rel)}: ${problem}`,
-        hint: problem.endsWith(NOT_WRITABLE)
-            ? 'make the folder writable for the runner (an earlier step may have changed its permissions), then re-run'
-            : role === 'output'
-                ? "outputs must be plain files inside the repository, outside .git/, .github/ and .dvc/; fix the prompt's `out` or remove the symlink"
-                : 'paths must stay inside the repository, outside .git/, .github/ and .dvc/, and be regular files or folders; fix the path or remove the symlink'
-    });
-}
+
+
+/***/ }),
+
+/***/ 5828:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $3: () => (/* binding */ replaced),
+/* harmony export */   $D: () => (/* binding */ MAX_TEXT_BYTES),
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   ZL: () => (/* binding */ NON_BLOCKING_READ)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+// Reading a file the resolver judged regular, so that whatever replaced it
+// since cannot hang or fool the run; and the most the action reads at once.
+
+
 /**
  * Reads (UTF-8) a file already judged a regular file, so that whatever
  * replaced it since cannot hang or fool the run: the open never blocks (a FIFO
@@ -1726,7 +1235,7 @@ function readRegularFile(abs, shown, options = {}) {
         if (!stats.isFile())
             throw replaced(shown, 'a FIFO, a device or a folder');
         if (stats.size > MAX_TEXT_BYTES) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GraftError */ .Tz({
                 file: shown,
                 message: `${shown} is ${Math.round(stats.size / (1024 * 1024))} MB, more than the action reads from one file (${MAX_TEXT_BYTES / (1024 * 1024)} MB)`,
                 hint: 'a prompt, a pipeline file or a source the model reads is text of a sensible size: remove or split it'
@@ -1751,69 +1260,11 @@ const MAX_TEXT_BYTES = 256 * 1024 * 1024;
 const NON_BLOCKING_READ = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0);
 /** The problem for a file judged regular that is something else (`what`) when read. */
 function replaced(shown, what) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GraftError */ .Tz({
         file: shown,
         message: `${shown} is no longer a regular file: something replaced it with ${what} while the run read it`,
         hint: 'make it a regular file again, and make sure no other step changes the repository while the action runs'
     });
-}
-/** Throws when an output may not be written; call it right before writing. */
-function assertWritable(root, rel) {
-    new RepoPathChecker(root).resolve(rel, 'output');
-}
-/** What `entry` is (a Stats from lstat or stat, or a Dirent from a listing). */
-function kindOf(entry) {
-    if (entry.isSymbolicLink())
-        return 'symlink';
-    if (entry.isFile())
-        return 'file';
-    if (entry.isDirectory())
-        return 'folder';
-    if (entry.isFIFO())
-        return 'FIFO (named pipe)';
-    if (entry.isSocket())
-        return 'socket';
-    if (entry.isCharacterDevice())
-        return 'character device';
-    if (entry.isBlockDevice())
-        return 'block device';
-    return 'special file';
-}
-function lstatOrUndefined(abs) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs, { throwIfNoEntry: false });
-    }
-    catch {
-        return undefined; // e.g. a file where a folder was expected
-    }
-}
-/** lstats into one folder before it is listed: a listing pays for itself in folders with many files read. */
-const LOOKS_BEFORE_LISTING = 3;
-/** A folder's entries and their kinds (no symlink followed); undefined when it cannot be listed. */
-function listFolder(dir) {
-    try {
-        return new Map((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true }).map((entry) => [entry.name, kindOf(entry)]));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** lstat; null when nothing is there, undefined on any other error (the caller then takes the general path). */
-function lstatOrMissing(abs) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs, { throwIfNoEntry: false }) ?? null;
-    }
-    catch {
-        return undefined;
-    }
-}
-function statOrUndefined(abs) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs, { throwIfNoEntry: false });
-    }
-    catch {
-        return undefined;
-    }
 }
 
 

@@ -2,18 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { realpathSync, rmSync, symlinkSync } from 'node:fs'
 import { join, posix } from 'node:path'
-import { GraftError } from '../../src/core/errors.js'
-import {
-  assertWritable,
-  checkRepoPath,
-  isSameOrInside,
-  lexicalPathProblem,
-  normalizeRepoPath,
-  RepoPathChecker
-} from '../../src/core/paths.js'
-import { TestRepo } from '../support/repo.js'
-import { readDvcLock } from '../../src/core/dvc/dvclock.js'
-import { scratchDir } from '../support/scratch.js'
+import { GraftError } from '../../../src/core/errors.js'
+import { isSameOrInside, lexicalPathProblem, normalizeRepoPath } from '../../../src/core/repo/names.js'
+import { assertWritable, checkRepoPath, RepoPathChecker } from '../../../src/core/repo/resolver.js'
+import { TestRepo } from '../../support/repo.js'
+import { readDvcLock } from '../../../src/core/dvc/dvclock.js'
+import { scratchDir } from '../../support/scratch.js'
 
 describe('paths', () => {
   let repo: TestRepo

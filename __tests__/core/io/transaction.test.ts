@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { FileTransaction, describeFsError } from '../../../src/core/generate/transaction.js'
+import { FileTransaction, describeFsError } from '../../../src/core/io/transaction.js'
 import { GraftError } from '../../../src/core/errors.js'
 import { scratchDir } from '../../support/scratch.js'
 

@@ -5,9 +5,9 @@
 // and only to a remote reached over HTTP(S) — a token means nothing to a
 // local path or an SSH remote, so they never see it.
 import { GraftError } from '../errors.js'
-import type { Git } from '../io/git.js'
-import { scrubSecret } from '../io/git-auth.js'
-import type { RunResult } from '../io/exec.js'
+import type { Git } from './git.js'
+import { scrubSecret } from './git-auth.js'
+import type { RunResult } from './exec.js'
 
 export { authConfig, authHeader, extraHeaderKey, isHttpRemote, scrubSecret } from '../io/git-auth.js'
 

@@ -1,0 +1,119 @@
+// The rules on a repository path's text, before any file is looked at: what a
+// path is to the run (its role), the folders no path may be in, how a path is
+// normalised and shown in a message. Shared by the resolver and by every
+// reader that meets a path (dvc.yaml, dvc.lock, prompts, git's file lists).
+import { isAbsolute, posix } from 'node:path'
+import { escapeControls } from '../log.js'
+
+/**
+ * Folders DVC does not walk into inside a directory dep (dvc-data's walk
+ * skips them), and neither do the resolver's tree check and the hasher, so
+ * validate and generate judge the same entries. A `.git` of any kind is skipped.
+ */
+export const DVC_SKIPPED_DIRS: ReadonlySet<string> = new Set(['.git', '.hg', '.dvc'])
+
+/** DVC's own pipeline files at the repository root: written by generate, never outputs of a stage. */
+export const PIPELINE_FILES: ReadonlySet<string> = new Set(['dvc.yaml', 'dvc.lock'])
+
+/**
+ * What the path is to the run: `prompt` (a *.prompt.md read), `dep` (read,
+ * file or folder), `output` (written), `pipeline` (dvc.yaml or dvc.lock: read
+ * and written, never through a symlink), `dvc-state` (an entry of `.dvc/`,
+ * which the real DVC reads and writes: config, tmp/, cache/; never through a
+ * symlink).
+ */
+export type PathRole = 'prompt' | 'dep' | 'output' | 'pipeline' | 'dvc-state'
+
+/** Folders no path may be in, by their case-folded name (see {@link folderKey}). */
+const FORBIDDEN_FOLDERS = new Set(['.git', '.github', '.dvc'])
+
+/** A Windows short (8.3) name of a forbidden folder: `GIT~1`, `GITHUB~2`, `DVC~1`, any case, trailing dots and spaces. */
+const SHORT_NAME = /^(git|github|dvc)~[0-9]+[. ]*$/i
+
+/** What posix.normalize (or the trailing-slash rule) would change: `\\`, `//`, `.` or `..` segments, a final `/`. */
+const NOT_NORMAL = /\\|\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/
+/** A control character (C0, DEL or C1: U+009B is the 8-bit CSI): refused in paths and model names, which reach logs and commands. */
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
+
+/** `./docs//a.md/` → `docs/a.md`. Leaves `..` and absolute paths for the checks to refuse. */
+export function normalizeRepoPath(path: string): string {
+  if (path !== '' && !mayNeedNormalizing(path)) return path // the common case, without allocating
+  const slashed = path.replace(/\\/g, '/')
+  const normal = posix.normalize(slashed)
+  return normal.length > 1 ? normal.replace(/\/+$/, '') : normal
+}
+
+/** NOT_NORMAL.test(path), with substring searches first: they rule out the common path more cheaply than the expression. */
+function mayNeedNormalizing(path: string): boolean {
+  const suspect =
+    path.charCodeAt(0) === 46 /* . */ ||
+    path.includes('/.') ||
+    path.includes('\\') ||
+    path.includes('//') ||
+    path.endsWith('/')
+  return suspect && NOT_NORMAL.test(path)
+}
+
+/** True when `inner` equals `outer` or lies inside it, segment-aware (`a` holds `a/b`, not `ab`). */
+export function isSameOrInside(outer: string, inner: string): boolean {
+  return inner === outer || inner.startsWith(outer.endsWith('/') ? outer : `${outer}/`)
+}
+
+/**
+ * A folder name as case-insensitive file systems (macOS, Windows) read it:
+ * lower case, trailing dots and spaces dropped (`.GIT.` is `.git`).
+ */
+export function folderKey(segment: string): string {
+  return segment.toLowerCase().replace(/[. ]+$/, '')
+}
+
+/** The forbidden folder a `/`-separated relative path lies in, if any. */
+export function forbiddenFolder(relPath: string): string | undefined {
+  // Most paths hold no segment starting with '.' and no '~': no split needed.
+  if (relPath.charCodeAt(0) !== 46 /* . */ && !relPath.includes('/.') && !relPath.includes('~')) return undefined
+  for (const segment of relPath.split('/')) {
+    if (segment.includes('~')) {
+      // Windows 8.3 short names: on an NTFS volume that keeps them, GIT~1 is .git and GITHUB~1 is .github
+      const short = SHORT_NAME.exec(segment)
+      if (short) return `.${short[1].toLowerCase()}`
+    }
+    if (segment.length < 4 || segment.charCodeAt(0) !== 46 /* . */) continue // cheap: every forbidden name starts with '.'
+    const key = folderKey(segment)
+    if (FORBIDDEN_FOLDERS.has(key)) return key
+  }
+  return undefined
+}
+
+/** A path as a message may show it: control characters written as escapes (`\n`, `\u007f`). */
+export function showPath(path: string): string {
+  return escapeControls(path)
+}
+
+/**
+ * The checks that need no file system: empty, control characters, absolute,
+ * `..` escapes, `.git/` `.github/` `.dvc/` (any case, any depth), and for
+ * outputs the repository root, dvc.yaml and dvc.lock.
+ * @returns the problem in words, or undefined when the text is acceptable.
+ */
+export function lexicalPathProblem(rel: string, role: PathRole): string | undefined {
+  if (rel.trim() === '') return `the ${role} path is empty`
+  if (CONTROL.test(rel)) return `${showPath(rel)} holds a control character (a line break, tab, …); rename the file`
+  if (isAbsolute(rel) || /^[A-Za-z]:[\\/]/.test(rel) || rel.startsWith('\\')) {
+    return `${rel} is an absolute path; paths are relative to the repository root`
+  }
+  const norm = normalizeRepoPath(rel)
+  if (norm === '..' || norm.startsWith('../')) return `${rel} leaves the repository`
+  const folder = forbiddenFolder(norm)
+  if (folder) return `${rel} is inside ${folder}/, which the action never reads or writes`
+  if (role === 'output') {
+    if (norm === '.') return `${rel} is the repository root, not a file`
+    if (PIPELINE_FILES.has(norm)) return `${rel} is the pipeline's own ${norm}`
+  }
+  return undefined
+}
+
+/** lexicalPathProblem for a name found inside a folder dep: only the folders the action never reads. */
+export function entryLexicalProblem(rel: string): string | undefined {
+  const folder = forbiddenFolder(rel)
+  return folder ? `${rel} is inside ${folder}/, which the action never reads or writes` : undefined
+}
