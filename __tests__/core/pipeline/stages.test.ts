@@ -5,6 +5,7 @@ import { parse } from 'yaml'
 import { GraftError, type Problem } from '../../../src/core/errors.js'
 import { pyyamlDump } from '../../support/ruamel.js'
 import {
+  leftBehindText,
   applyTemplate,
   commandTemplate,
   deriveTemplate,
@@ -83,6 +84,16 @@ describe('stages from prompts', () => {
     expect(deriveTemplate({ ...graftStage(dollar), cmd: quoted }, dollar)).toBe(
       'python r.py "--prompt={prompt}" "--out={out}"'
     )
+  })
+})
+
+describe('leftBehindText', () => {
+  it('names who still reads a document left behind, at most five of them', () => {
+    const readers = Array.from({ length: 7 }, (_, i) => `s${i}`)
+    expect(leftBehindText(['docs/a.md'], readers, 'change')).toBe(
+      '; docs/a.md is left in place and no prompt writes it any more, but stages s0, s1, s2, s3, s4 and 2 more still read it: it stays a source, no longer regenerated — edit it by hand from now on, or take it out of those deps before deleting it'
+    )
+    expect(leftBehindText([], readers, 'change')).toBe('')
   })
 })
 

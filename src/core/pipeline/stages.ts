@@ -267,7 +267,9 @@ export function leftBehindText(leftBehind: string[], readers: string[], style: '
   const [they, them] = many ? ['are', 'them'] : ['is', 'it']
   const files = leftBehind.join(', ')
   if (readers.length > 0) {
-    const who = readers.length > 1 ? `stages ${readers.join(', ')} still read` : `stage ${readers[0]} still reads`
+    const named =
+      readers.length > 5 ? `${readers.slice(0, 5).join(', ')} and ${readers.length - 5} more` : readers.join(', ')
+    const who = readers.length > 1 ? `stages ${named} still read` : `stage ${named} still reads`
     return `; ${files} ${they} left in place and no prompt writes ${them} any more, but ${who} ${them}: ${many ? 'they stay sources' : 'it stays a source'}, no longer regenerated — edit ${them} by hand from now on, or take ${them} out of those deps before deleting ${them}`
   }
   return style === 'reason'
