@@ -214,6 +214,8 @@ describe('pipelines as users have them (issue 22), through the bundles', () => {
         expect(validated.outputs.is_stale).toBe('false')
         expect(validated.outputs.stale_files).toBe('[]')
         expect(validated.outputs.stale_stages).toBe('[]')
+        // seven prompts, seven documents: the helper is checked, but it is no document
+        expect(validated.summary).toContain('Graft: all 7 document(s) up to date')
         const line = repo.read('dvc.yaml').split('\n').indexOf('  fetch_metrics:') + 1
         expect(validated.stdout).toMatch(
           new RegExp(

@@ -111,6 +111,16 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
 }
 
 /**
+ * How many documents the run checked: the prompt stages in its scope. Helper
+ * stages and orphans are in the scope too (their verdicts count), but they
+ * are no documents, and "all 8 documents up to date" of six would be wrong.
+ */
+export function documentsChecked(report: Pick<ValidationReport, 'pipeline' | 'targets'>): number {
+  const documents = new Set(report.pipeline.prompts.map((p) => p.stageName))
+  return [...report.targets].filter((name) => documents.has(name)).length
+}
+
+/**
  * The engine as the reports name it, with what `none` means: there was no
  * dvc.yaml, so no status engine ran and every prompt's document counts as new.
  */
