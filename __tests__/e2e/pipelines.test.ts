@@ -6,9 +6,9 @@
 // and a second validate there finds nothing stale.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { parse } from 'yaml'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv, reply } from '../support/bedrock-server.js'
@@ -477,6 +477,33 @@ describe('pipelines as users have them (issue 22), through the bundles', () => {
       expect(bedrock.requests).toHaveLength(0)
       expect(clone.snapshot()).toEqual(before)
       expect(gitIn(origin, 'rev-parse', 'main')).toBe(tipBefore)
+    }, 240_000)
+
+    it('a hostile .gitmodules (ext:: URL, update = !command, a file:// URL to the runner’s disk): the submodule is read, nothing fetched, nothing run', async () => {
+      const first = await onPush('generate')
+      expect(first.code).toBe(0)
+      bedrock.requests.length = 0
+      const marker = join(mkdtempSync(join(tmpdir(), 'graft-marker-')), 'ran')
+      scratch.push(dirname(marker))
+      // a second library on the runner's disk, with a commit a fetch from it would bring
+      const other = TestRepo.create({ 'stolen.txt': 'runner data\n' }, 'graft-other-')
+      scratch.push(other.root)
+      const stolen = other.commit('on the runner')
+      repo.write({
+        '.gitmodules':
+          `[submodule "vendor/lib"]\n\tpath = vendor/lib\n\turl = ext::sh -c touch% ${marker}\n\tupdate = !touch ${marker}\n` +
+          `[submodule "x"]\n\tpath = ../../x\n\turl = file://${other.root}\n[submodule "-u"]\n\tpath = -u\n\turl = -u/x\n`
+      })
+      bump()
+      const generated = await onPush('generate')
+      expect(generated.code).toBe(0)
+      const sent = bedrock.requests[0].body.messages[0].content[0].text as string
+      expect(sent).toContain('-def drain(queue):\n+def flush(queue):')
+      expect(sent).not.toContain('runner data')
+      expect(existsSync(marker)).toBe(false)
+      const sub = new TestRepo(repo.path('vendor/lib'))
+      expect(() => sub.git('cat-file', '-e', `${stolen}^{commit}`)).toThrow()
+      expect(() => repo.git('cat-file', '-e', `${stolen}^{commit}`)).toThrow()
     }, 240_000)
 
     it("the submodule's old commit is not in the checkout: the model is shown its current files", async () => {
