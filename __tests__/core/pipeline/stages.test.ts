@@ -78,6 +78,9 @@ describe('stages from prompts', () => {
     const a = prompt('docs/a.prompt.md')
     const tmp = 'python r.py --prompt docs/a.prompt.md --out=docs/a.md.tmp && mv docs/a.md.tmp docs/a.md'
     expect(deriveTemplate({ ...graftStage(a), cmd: tmp }, a)).toBeUndefined()
+    // a command holding a placeholder's text: new stages would get it filled in
+    const braces = "python r.py --fmt '{name}: {out}' docs/a.prompt.md docs/a.md"
+    expect(deriveTemplate({ ...graftStage(a), cmd: braces }, a)).toBeUndefined()
     // the spellings a template's own quoting gives a value are recognised: inside "…", a `$` has a backslash
     const dollar = { ...a, out: 'docs/$a.md' }
     const quoted = 'python r.py "--prompt=docs/a.prompt.md" "--out=docs/\\$a.md"'

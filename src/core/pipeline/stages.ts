@@ -39,11 +39,13 @@ export function graftStage(prompt: PromptFile, template?: string): StageDef {
  * path, output path and stage name (whole shell words, as written: bare, in
  * the quoting shell.ts gives them, or inside the template's own quotes) with
  * placeholders. Undefined when the command does not name the prompt (nothing
- * to learn from), or still names its prompt or output after that (written in a
+ * to learn from), holds a placeholder's own text, or still names its prompt or output after that (written in a
  * way not recognised here): a template that kept the old output would make
  * every new stage write the old stage's document.
  */
 export function deriveTemplate(stage: StageDef, prompt: PromptFile): string | undefined {
+  // a command that already holds a placeholder's text (`--fmt '{name}: …'`) would have it filled in
+  if (/\{(?:prompt|out|name)\}/.test(stage.cmd)) return undefined
   let template = stage.cmd
   for (const [value, placeholder, path] of [
     [prompt.path, PLACEHOLDERS.prompt, true],
