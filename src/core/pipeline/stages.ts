@@ -151,7 +151,7 @@ export function stageNameClashes(prompts: PromptFile[], dvc: DvcYaml | undefined
   for (const prompt of prompts) {
     const stage = stages.get(prompt.stageName)
     if (!stage || isGraftStage(stage) || stage.cmd.includes(prompt.path)) continue
-    if (stage.deps.some((d) => normalizeRepoPath(d) === prompt.path)) continue
+    if (stage.deps.some((d) => isSameOrInside(normalizeRepoPath(d), prompt.path))) continue // reads it, or its folder
     problems.push({
       file: prompt.path,
       line: 1,
