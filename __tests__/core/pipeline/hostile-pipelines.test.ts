@@ -188,3 +188,28 @@ describe('a document no prompt writes any more, which other stages still read', 
     ])
   }, 60_000)
 })
+
+describe('a stage whose deps come from a YAML merge key (<<), as DVC reads it', () => {
+  it('is read with the merged deps: clean where DVC is clean, stale where DVC says so, with either engine', async () => {
+    const repo = base([{ path: 'docs/b.prompt.md', deps: ['src/a.md'], body: 'B.\n' }])
+    // b's deps shared through an anchor and merged into a (ruamel merges `<<`; the yaml package alone would not)
+    const yaml = repo
+      .read('dvc.yaml')
+      .replace(
+        /( {2}a:\n)((?: {4}.*\n| {6}.*\n)*?) {4}deps:\n {4}- docs\/a\.prompt\.md\n {4}- src\/a\.md\n/,
+        '$1    <<: &shared\n      deps:\n      - docs/a.prompt.md\n      - src/a.md\n$2'
+      )
+    expect(yaml).toContain('<<: &shared')
+    repo.write({ 'dvc.yaml': yaml })
+    repo.commit('deps through a merge key')
+    expect(await realStatus(repo.root)).toEqual({})
+    for (const engine of ['native', 'dvc'] as const)
+      expect([engine, await staleStages(repo, engine)]).toEqual([engine, []])
+    expect((await planSync(repo.root)).changes).toEqual([])
+
+    repo.write({ 'src/a.md': 'alpha, changed\n' })
+    expect(Object.keys(await realStatus(repo.root)).sort()).toEqual(['a', 'b'])
+    for (const engine of ['native', 'dvc'] as const)
+      expect([engine, (await staleStages(repo, engine)).sort()]).toEqual([engine, ['a', 'b']])
+  }, 60_000)
+})
