@@ -213,3 +213,26 @@ describe('a stage whose deps come from a YAML merge key (<<), as DVC reads it', 
       expect([engine, (await staleStages(repo, engine)).sort()]).toEqual([engine, ['a', 'b']])
   }, 60_000)
 })
+
+describe('a dvc.yaml an older Graft wrote (its render scripts listed before each prompt)', () => {
+  it('a deleted prompt’s stage is still known as Graft’s: removed with its lock entry, and DVC is clean afterwards', async () => {
+    const repo = base([{ path: 'docs/b.prompt.md', deps: ['src/a.md'], body: 'B.\n' }])
+    const scripts = ['scripts/render_llm.sh', 'scripts/pack_prompt.py', 'scripts/ensure_llm.py']
+    repo.write(Object.fromEntries(scripts.map((f) => [f, `# ${f}\n`])))
+    repo.write({
+      'dvc.yaml': repo.read('dvc.yaml').replace(/( {4}deps:\n)/g, `$1${scripts.map((f) => `    - ${f}\n`).join('')}`)
+    })
+    dvcCommit(repo)
+    repo.commit('the older layout')
+    expect(await realStatus(repo.root)).toEqual({})
+    repo.remove('docs/b.prompt.md')
+    const plan = await planSync(repo.root)
+    expect(plan.changes.filter((c) => c.kind === 'remove').map((c) => [c.stage, c.prompt, c.lockEntry])).toEqual([
+      ['b', 'docs/b.prompt.md', true]
+    ])
+    await writeSync(repo.root, plan)
+    expect(repo.read('dvc.yaml')).not.toMatch(/^ {2}b:/m)
+    expect(repo.read('dvc.lock')).not.toMatch(/^ {2}b:/m)
+    expect(await realStatus(repo.root)).toEqual({})
+  }, 60_000)
+})

@@ -123,18 +123,35 @@ export interface Drift {
 }
 
 /**
+ * The scripts an older Graft generator (scripts/generate_dvc.py) listed
+ * before the prompt in every stage's deps; later versions list none.
+ */
+const GRAFT_SCRIPT_DEPS: ReadonlySet<string> = new Set([
+  'scripts/render_llm.sh',
+  'scripts/pack_prompt.py',
+  'scripts/ensure_llm.py'
+])
+
+/**
  * A stage Graft's generator would have written: its first dep is a prompt
- * file whose Graft stage name is the stage's name, and it writes one output.
- * Only such a stage can be an orphan (its prompt renamed or deleted); any
- * other stage of dvc.yaml (a helper that fetches a source, a training step, a
- * stage that lints the prompts) is the user's own, and neither sync nor
- * generate ever removes it.
+ * file whose Graft stage name is the stage's name (after the render scripts
+ * an older Graft listed first), and it writes one output. Only such a stage
+ * can be an orphan (its prompt renamed or deleted); any other stage of
+ * dvc.yaml (a helper that fetches a source, a training step, a stage that
+ * lints the prompts) is the user's own, and neither sync nor generate ever
+ * removes it.
  */
 export function isGraftStage(stage: StageDef): boolean {
-  const first = stage.deps[0]
-  if (first === undefined || stage.outs.length !== 1) return false
-  const prompt = normalizeRepoPath(first)
-  return isPromptPath(prompt) && stageNameFor(prompt) === stage.name
+  return graftPromptOf(stage) !== undefined
+}
+
+/** The prompt a Graft stage (see isGraftStage) is written from; undefined for any other stage. */
+export function graftPromptOf(stage: StageDef): string | undefined {
+  if (stage.outs.length !== 1) return undefined
+  const deps = stage.deps.map(normalizeRepoPath)
+  const first = deps.findIndex((d) => !GRAFT_SCRIPT_DEPS.has(d))
+  const prompt = first < 0 ? undefined : deps[first]
+  return prompt !== undefined && isPromptPath(prompt) && stageNameFor(prompt) === stage.name ? prompt : undefined
 }
 
 /**
@@ -234,8 +251,8 @@ export function pipelineDrift(prompts: PromptFile[], dvc: DvcYaml | undefined, o
     }
   }
   for (const stage of dvc?.stages ?? []) {
-    if (promptStages.has(stage.name) || !isGraftStage(stage)) continue
-    const prompt = normalizeRepoPath(stage.deps[0])
+    const prompt = graftPromptOf(stage)
+    if (promptStages.has(stage.name) || prompt === undefined) continue
     if (exists(prompt)) continue // the file is there but not a prompt the run reads (ignored by git, in node_modules): not ours to remove
     const { leftBehind, readers, note } = left(stage)
     drift.push({
