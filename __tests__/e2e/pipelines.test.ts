@@ -6,9 +6,9 @@
 // and a second validate there finds nothing stale.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { parse } from 'yaml'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv, reply } from '../support/bedrock-server.js'
@@ -98,7 +98,10 @@ describe('pipelines as users have them (issue 22), through the bundles', () => {
       expect(validated.stdout).toContain(
         "orphaned: stage faq in dvc.yaml belongs to the prompt docs/faq.prompt.md, which is gone (renamed or deleted); generate removes the stage from dvc.yaml and its entry from dvc.lock in its commit, as Graft's own repro would"
       )
-      expect(validated.stdout).toContain('docs/faq.md is left in place: no prompt writes it any more')
+      // index reads the FAQ: the old document stays its source (deleting it would leave index a missing dep)
+      const left =
+        'docs/faq.md is left in place and no prompt writes it any more, but stage index still reads it: it stays a source, no longer regenerated — edit it by hand from now on, or take it out of those deps before deleting it'
+      expect(validated.stdout).toContain(left)
       // DVC knows only the old stage (the new one is not in dvc.yaml yet): its prompt is gone
       expect(await realStatus(repo.root)).toEqual({ faq: [{ 'changed deps': { 'docs/faq.prompt.md': 'deleted' } }] })
 
@@ -107,8 +110,7 @@ describe('pipelines as users have them (issue 22), through the bundles', () => {
       expect(generated.outputs.pushed).toBe('true')
       expect(JSON.parse(generated.outputs.generated_files)).toEqual(['docs/questions.md'])
       expect(bedrock.requests).toHaveLength(1)
-      const said =
-        'removed stage faq and its dvc.lock entry: its prompt docs/faq.prompt.md is gone (renamed or deleted); docs/faq.md is left in place'
+      const said = `removed stage faq and its dvc.lock entry: its prompt docs/faq.prompt.md is gone (renamed or deleted); ${left}`
       expect(generated.stdout).toContain(`dvc.yaml: ${said}`)
       expect(generated.stdout).toContain('dvc.yaml: added stage questions (docs/questions.prompt.md)')
       expect(generated.summary).toContain('dvc.yaml is brought in line with the prompts')
@@ -118,7 +120,7 @@ describe('pipelines as users have them (issue 22), through the bundles', () => {
       expect(message).toMatch(/^docs: regenerate 1 stale document\n/)
       expect(message).toContain('- docs/questions.md (GENERATE)')
       expect(message).toContain('\n\ndvc.yaml brought in line with the prompts:\n- added stage questions')
-      expect(message).toContain(`\n- ${said}, and no prompt writes it any more: delete it if no longer wanted\n`)
+      expect(message).toContain(`\n- ${said}\n`)
       const clone = await expectCleanTip()
       expect(clone.read('dvc.yaml')).not.toMatch(/^ {2}faq:/m)
       expect(clone.read('dvc.lock')).not.toMatch(/^ {2}faq:/m)
@@ -212,6 +214,8 @@ describe('pipelines as users have them (issue 22), through the bundles', () => {
         expect(validated.outputs.is_stale).toBe('false')
         expect(validated.outputs.stale_files).toBe('[]')
         expect(validated.outputs.stale_stages).toBe('[]')
+        // seven prompts, seven documents: the helper is checked, but it is no document
+        expect(validated.summary).toContain('Graft: all 7 document(s) up to date')
         const line = repo.read('dvc.yaml').split('\n').indexOf('  fetch_metrics:') + 1
         expect(validated.stdout).toMatch(
           new RegExp(
@@ -318,7 +322,11 @@ describe('pipelines as users have them (issue 22), through the bundles', () => {
 
   describe('§5 Git LFS pointers', () => {
     beforeEach(() => {
-      repo.write({ 'sources/api.md': LFS_POINTER })
+      // tracked with Git LFS (as `git lfs track` writes it); the checkout holds the pointer, not the file
+      repo.write({
+        '.gitattributes': 'sources/*.md filter=lfs diff=lfs merge=lfs -text\n',
+        'sources/api.md': LFS_POINTER
+      })
       repo.commit('the checkout holds the LFS pointer, not the file')
     })
 
@@ -343,6 +351,59 @@ describe('pipelines as users have them (issue 22), through the bundles', () => {
       expect(repo.snapshot()).toEqual(before)
       expect(gitIn(origin, 'rev-parse', 'main')).toBe(repo.head() + '\n')
     }, 120_000)
+  })
+
+  describe('§5 a generated document tracked with Git LFS', () => {
+    it('its pointer is named as such, not as a hand edit; generate stops before anything is sent or written, on the prompt', async () => {
+      repo.write({ '.gitattributes': 'docs/faq.md filter=lfs diff=lfs merge=lfs -text\n', 'docs/faq.md': LFS_POINTER })
+      repo.commit('the checkout holds the document’s LFS pointer')
+      const validated = await validateIn(repo.root)
+      expect(validated.stdout).toContain(
+        'docs/faq.md edited by hand (its md5 differs from dvc.lock) (docs/faq.md is a Git LFS pointer, not the content: this checkout did not fetch LFS files; check out with `lfs: true`)'
+      )
+      const before = repo.snapshot()
+      const generated = await onPush('generate')
+      expect(generated.code).toBe(1)
+      expect(generated.stdout).toMatch(
+        /::error title=graft-action,file=docs\/faq\.prompt\.md,line=1::docs\/faq\.md, the document this prompt writes, is a Git LFS pointer, not the document/
+      )
+      expect(bedrock.requests).toHaveLength(0)
+      expect(repo.snapshot()).toEqual(before)
+      expect(gitIn(origin, 'rev-parse', 'main')).toBe(repo.head() + '\n')
+    }, 240_000)
+  })
+
+  describe('§5 a generated document tracked with Git LFS, its content checked out', () => {
+    it('generate stops before anything: its commit would hold the document where Git LFS expects a pointer', async () => {
+      // lfs: true, so the document is there; the action commits with no filter program, git-lfs's included
+      repo.write({ '.gitattributes': 'docs/faq.md filter=lfs diff=lfs merge=lfs -text\n' })
+      repo.write({ 'sources/changelog.md': repo.read('sources/changelog.md') + '\n## 2.4.0\n' })
+      const before = repo.snapshot()
+      const generated = await onPush('generate')
+      expect(generated.code).toBe(1)
+      expect(generated.stdout).toMatch(
+        /::error title=graft-action,file=docs\/faq\.prompt\.md,line=1::docs\/faq\.md, the document this prompt writes, is tracked with Git LFS/
+      )
+      expect(generated.stdout).toContain('git lfs untrack docs/faq.md')
+      expect(bedrock.requests).toHaveLength(0)
+      expect(repo.snapshot()).toEqual(before)
+    }, 240_000)
+  })
+
+  describe('§5 a file that only looks like a Git LFS pointer', () => {
+    it('is content where Git LFS does not track its path: generate goes on, and DVC agrees afterwards', async () => {
+      // a repository documenting Git LFS keeps a sample pointer as a plain file (no filter=lfs for it)
+      repo.write({
+        '.gitattributes': 'assets/** filter=lfs diff=lfs merge=lfs -text\n',
+        'sources/api.md': LFS_POINTER
+      })
+      const validated = await validateIn(repo.root)
+      expect(validated.stdout).not.toContain('is a Git LFS pointer')
+      const generated = await onPush('generate')
+      expect([generated.code, generated.stdout]).toEqual([0, expect.not.stringContaining('Git LFS pointer')])
+      expect(bedrock.requests.length).toBeGreaterThan(0)
+      await expectCleanTip()
+    }, 240_000)
   })
 
   describe('§6 a submodule as a folder dep', () => {
@@ -379,6 +440,70 @@ describe('pipelines as users have them (issue 22), through the bundles', () => {
       expect(sent).toContain('-def drain(queue):\n+def flush(queue):')
       expect(sent).not.toContain('+Subproject commit')
       await expectCleanTip()
+    }, 240_000)
+
+    it('a checkout without its submodules (actions/checkout’s default): validate says why DVC calls the dep changed; generate stops before anything is sent or written', async () => {
+      const first = await onPush('generate')
+      expect(first.code).toBe(0)
+      bedrock.requests.length = 0
+      // a fresh clone, submodules not checked out: vendor/lib is an empty folder
+      const dir = mkdtempSync(join(tmpdir(), 'graft-nosub-'))
+      scratch.push(dir)
+      execFileSync('git', ['clone', '-q', origin, dir], { env: { ...process.env, ...GIT_ENV } })
+      const clone = new TestRepo(dir)
+      clone.write({ 'NOTES.md': 'a developer commit after the bot’s\n' })
+      clone.commit('notes')
+      expect(await realStatus(clone.root)).toEqual({ lib: [{ 'changed deps': { 'vendor/lib': 'modified' } }] })
+      const validated = await validateIn(clone.root)
+      expect(validated.stdout).toContain(
+        'dep vendor/lib modified (vendor/lib is a Git submodule this checkout did not check out, an empty folder here; check out with `submodules: true`)'
+      )
+      const before = clone.snapshot()
+      const tipBefore = gitIn(origin, 'rev-parse', 'main')
+      const generated = await runAction('main', {
+        workspace: clone.root,
+        event: {
+          name: 'push',
+          payload: { ref: 'refs/heads/main', after: clone.head(), repository: { full_name: 'acme/docs' } }
+        },
+        inputs: { command: 'generate', engine: 'native', token: TOKEN, comment: 'false' },
+        env: { ...bedrockTestEnv(bedrock.url), GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/docs' }
+      })
+      expect(generated.code).toBe(1)
+      expect(generated.stdout).toMatch(
+        /::error title=graft-action,file=docs\/lib\.prompt\.md,line=3::vendor\/lib is a Git submodule this checkout did not check out/
+      )
+      expect(generated.stdout).toContain('actions/checkout with `submodules: true`')
+      expect(bedrock.requests).toHaveLength(0)
+      expect(clone.snapshot()).toEqual(before)
+      expect(gitIn(origin, 'rev-parse', 'main')).toBe(tipBefore)
+    }, 240_000)
+
+    it('a hostile .gitmodules (ext:: URL, update = !command, a file:// URL to the runner’s disk): the submodule is read, nothing fetched, nothing run', async () => {
+      const first = await onPush('generate')
+      expect(first.code).toBe(0)
+      bedrock.requests.length = 0
+      const marker = join(mkdtempSync(join(tmpdir(), 'graft-marker-')), 'ran')
+      scratch.push(dirname(marker))
+      // a second library on the runner's disk, with a commit a fetch from it would bring
+      const other = TestRepo.create({ 'stolen.txt': 'runner data\n' }, 'graft-other-')
+      scratch.push(other.root)
+      const stolen = other.commit('on the runner')
+      repo.write({
+        '.gitmodules':
+          `[submodule "vendor/lib"]\n\tpath = vendor/lib\n\turl = ext::sh -c touch% ${marker}\n\tupdate = !touch ${marker}\n` +
+          `[submodule "x"]\n\tpath = ../../x\n\turl = file://${other.root}\n[submodule "-u"]\n\tpath = -u\n\turl = -u/x\n`
+      })
+      bump()
+      const generated = await onPush('generate')
+      expect(generated.code).toBe(0)
+      const sent = bedrock.requests[0].body.messages[0].content[0].text as string
+      expect(sent).toContain('-def drain(queue):\n+def flush(queue):')
+      expect(sent).not.toContain('runner data')
+      expect(existsSync(marker)).toBe(false)
+      const sub = new TestRepo(repo.path('vendor/lib'))
+      expect(() => sub.git('cat-file', '-e', `${stolen}^{commit}`)).toThrow()
+      expect(() => repo.git('cat-file', '-e', `${stolen}^{commit}`)).toThrow()
     }, 240_000)
 
     it("the submodule's old commit is not in the checkout: the model is shown its current files", async () => {

@@ -83,6 +83,13 @@ export async function pyyamlRead(texts: string[]): Promise<Read[]> {
   return rows.map((r) => untype(r.safe))
 }
 
+/** Each value as Graft's generator writes it: PyYAML's `safe_dump(value, sort_keys=False)`. */
+export async function pyyamlDump(values: unknown[]): Promise<string[]> {
+  const script =
+    'import json, sys, yaml\njson.dump([yaml.safe_dump(v, sort_keys=False) for v in json.load(sys.stdin)], sys.stdout)'
+  return (await runPython(script, values)) as string[]
+}
+
 function runPython(script: string, input: unknown): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const child = execFile(dvcPython(), ['-c', script], { maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {

@@ -1,6 +1,6 @@
 // The validate step: inputs → core validate → outputs, summary, annotations.
 import * as core from '@actions/core'
-import { validate, type ValidationReport } from '../core/validate/validate.js'
+import { documentsChecked, validate, type ValidationReport } from '../core/validate/validate.js'
 import { which } from '../core/io/which.js'
 import { validateSummary } from './markdown.js'
 import type { ValidateInputs } from './inputs.js'
@@ -49,7 +49,7 @@ export async function runValidate(
     validateSummary({
       stale: report.stale,
       engine: report.engine,
-      checked: report.targets.size,
+      checked: documentsChecked(report),
       targeted: report.explicitTargets
     })
   )

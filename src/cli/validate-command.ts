@@ -1,6 +1,6 @@
 // `graft-action validate`: the same verdicts as the action, in a terminal.
 import { resolve } from 'node:path'
-import { describeEngine, validate } from '../core/validate/validate.js'
+import { describeEngine, documentsChecked, validate } from '../core/validate/validate.js'
 import { parseDownstream, parseEngineChoice } from '../core/settings.js'
 import { DEFAULT_DOWNSTREAM, DEFAULT_HAND_EDITS } from '../core/defaults.js'
 import { leftStale } from '../core/generate/left-stale.js'
@@ -88,7 +88,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
     )
   } else if (report.stale.length === 0) {
     process.stdout.write(
-      `${out.ok(`All ${report.targets.size} document(s) are up to date`)} (${describeEngine(report.engine)}).\n`
+      `${out.ok(`All ${documentsChecked(report)} document(s) are up to date`)} (${describeEngine(report.engine)}).\n`
     )
   } else {
     process.stdout.write(

@@ -177,6 +177,18 @@ describe('discoverPrompts', () => {
     expect(prompts[0]).toMatchObject({ stageName: 'y', out: 'docs/a/y.md', deps: ['docs/a-b/x.md', 'src'] })
   })
 
+  it('an output that is dvc.yaml or dvc.lock under another spelling is refused, also before those files exist', async () => {
+    repo = TestRepo.create({
+      'docs/a.prompt.md': '---\nout: DVC.lock\n---\nA\n',
+      'docs/b.prompt.md': '---\nout: Dvc.Yaml\n---\nB\n'
+    })
+    const problems = await problemsOfAsync(discover)
+    expect(problems.map((p) => `${p.file}:${p.line} ${p.message.split(':')[0]}`)).toEqual([
+      'docs/a.prompt.md:2 output DVC.lock and the file dvc.lock differ only in letter case, Unicode normalisation or trailing dots and spaces',
+      'docs/b.prompt.md:2 output Dvc.Yaml and the file dvc.yaml differ only in letter case, Unicode normalisation or trailing dots and spaces'
+    ])
+  })
+
   it('collects every problem across prompts into one error, and changes nothing', async () => {
     const outside = scratchDir('graft-outside')
     repo = TestRepo.create({

@@ -75,6 +75,17 @@ describe('findBaseline', () => {
     expect(await findBaseline(new Git(g.repo.root), STAGE)).toEqual({ rev: generated, source: 'output' })
   })
 
+  it('an output whose name holds glob characters is matched literally: a later commit to a file the glob matches is no baseline', async () => {
+    const output = 'docs/[gx]uide*.md'
+    const generated = g.edit({ [output]: 'Guide\n' }, 'output')
+    g.edit({ 'src/a.md': 'alpha changed\n' }, 'a')
+    g.edit({ 'docs/guide.md': 'another document\n', 'docs/xuide-2.md': 'and another\n' }, 'documents the glob matches')
+    expect(await findBaseline(new Git(g.repo.root), { name: 'guide', output })).toEqual({
+      rev: generated,
+      source: 'output'
+    })
+  })
+
   it('ignores a header rev that is not in this history (a squashed or foreign commit)', async () => {
     const generated = g.edit({ [OUTPUT]: `${header('deadbee')}\nGuide\n` }, 'output')
     expect(await findBaseline(new Git(g.repo.root), STAGE)).toEqual({ rev: generated, source: 'output' })

@@ -3,7 +3,9 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, rmSync } from 'node:fs'
 import { parse } from 'yaml'
 import { GraftError, type Problem } from '../../../src/core/errors.js'
+import { pyyamlDump } from '../../support/ruamel.js'
 import {
+  leftBehindText,
   applyTemplate,
   commandTemplate,
   deriveTemplate,
@@ -15,6 +17,7 @@ import { parseDocument } from 'yaml'
 import {
   addStagesToDvcYaml,
   formatDvcYaml,
+  formatStageYaml,
   updateStageDeps,
   updateStagesDeps
 } from '../../../src/core/dvc/dvcyaml-write.js'
@@ -69,6 +72,31 @@ describe('stages from prompts', () => {
     expect(commandTemplate([a, how], dvc)).toBe(template)
     expect(commandTemplate([a], { stages: [graftStage(a)], unsupported: [] })).toBeUndefined()
     expect(deriveTemplate({ ...existing, cmd: 'make all' }, a)).toBeUndefined()
+  })
+
+  it("learns no template that would keep the old stage's prompt or output (every new stage would write that document)", () => {
+    const a = prompt('docs/a.prompt.md')
+    const tmp = 'python r.py --prompt docs/a.prompt.md --out=docs/a.md.tmp && mv docs/a.md.tmp docs/a.md'
+    expect(deriveTemplate({ ...graftStage(a), cmd: tmp }, a)).toBeUndefined()
+    // a command holding a placeholder's text: new stages would get it filled in
+    const braces = "python r.py --fmt '{name}: {out}' docs/a.prompt.md docs/a.md"
+    expect(deriveTemplate({ ...graftStage(a), cmd: braces }, a)).toBeUndefined()
+    // the spellings a template's own quoting gives a value are recognised: inside "…", a `$` has a backslash
+    const dollar = { ...a, out: 'docs/$a.md' }
+    const quoted = 'python r.py "--prompt=docs/a.prompt.md" "--out=docs/\\$a.md"'
+    expect(deriveTemplate({ ...graftStage(dollar), cmd: quoted }, dollar)).toBe(
+      'python r.py "--prompt={prompt}" "--out={out}"'
+    )
+  })
+})
+
+describe('leftBehindText', () => {
+  it('names who still reads a document left behind, at most five of them', () => {
+    const readers = Array.from({ length: 7 }, (_, i) => `s${i}`)
+    expect(leftBehindText(['docs/a.md'], readers, 'change')).toBe(
+      '; docs/a.md is left in place and no prompt writes it any more, but stages s0, s1, s2, s3, s4 and 2 more still read it: it stays a source, no longer regenerated — edit it by hand from now on, or take it out of those deps before deleting it'
+    )
+    expect(leftBehindText([], readers, 'change')).toBe('')
   })
 })
 
@@ -225,6 +253,23 @@ describe('writing a new dvc.yaml', () => {
     const read = parse(text) as { stages: Record<string, { cmd: string; deps: string[] }> }
     expect(read.stages.very_long_name_of_a_stage_that_goes_on.cmd).toBe(graftStage(long).cmd)
     expect(read.stages.a.deps).toEqual(graftStage(odd).deps)
+  })
+
+  it('writes a stage name or output of 128 characters and more as PyYAML does: an explicit `? key`, folded like a value', async () => {
+    const name = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ')
+    const outs = [
+      `docs/${Array.from({ length: 30 }, (_, i) => `part${i}`).join(' ')}.md`,
+      `docs/${Array.from({ length: 25 }, (_, i) => `it's${i}`).join(' ')}: x.md`,
+      // past 1024 characters no implicit key can be read back (YAML's limit, in ruamel as in the yaml package)
+      Array.from({ length: 6 }, (_, i) => `${i}${'d'.repeat(200)}`).join('/'),
+      `docs/${'b'.repeat(115)}.md`, // 123 characters: explicit (PyYAML counts the `!!str` tag too)
+      `docs/${'c'.repeat(114)}.md` // 122: simple
+    ]
+    const stage: StageDef = { name, cmd: 'x', deps: ['a'], outs: outs.map((path) => ({ path, cache: false })) }
+    const [pyyaml] = await pyyamlDump([
+      { stages: { [name]: { cmd: 'x', deps: ['a'], outs: outs.map((o) => ({ [o]: { cache: false } })) } } }
+    ])
+    expect(`stages:\n${formatStageYaml(stage, 2)}`).toBe(pyyaml)
   })
 
   it('is read by the real dvc: dvc.lock records the exact command and status is clean', () => {

@@ -61,7 +61,7 @@ describe('removeStagesFromDvcYaml', () => {
       'stages:\n  a:\n    cmd: make a\n    deps: &d\n    - a.prompt.md\n  b:\n    cmd: make b\n    deps: *d\n'
     expect(() => removeStagesFromDvcYaml(shared, ['a'])).toThrow(GraftError)
     expect(() => removeStagesFromDvcYaml(shared, ['a'])).toThrow(
-      /dvc\.yaml: removing stage a from dvc\.yaml would break the rest of it: another stage reuses its YAML through an anchor/
+      /dvc\.yaml:2: removing stage a from dvc\.yaml would break the rest of it: another stage reuses its YAML through an anchor/
     )
     expect(removeStagesFromDvcYaml(shared, ['b'])).toBe(
       'stages:\n  a:\n    cmd: make a\n    deps: &d\n    - a.prompt.md\n'
@@ -145,7 +145,10 @@ describe('planSync', () => {
     })
     repo.commit('moved')
     const plan = await planSync(repo.root)
-    expect(plan.changes).toEqual([{ kind: 'outs', stage: 'a', prompt: 'docs/a.prompt.md', lockEntry: true }])
+    // docs/a.md was never written here: nothing is left behind
+    expect(plan.changes).toEqual([
+      { kind: 'outs', stage: 'a', prompt: 'docs/a.prompt.md', lockEntry: true, leftBehind: [], readers: [] }
+    ])
     const yaml = plan.files.find((f) => f.path === 'dvc.yaml')!.text
     expect(parse(yaml).stages.a).toEqual({
       cmd: 'gen docs/a.prompt.md docs/alpha.md',

@@ -475,6 +475,15 @@ const docsStates: [string, Mutation, DvcJson][] = [
     all(crlf('dvc.yaml'), crlf('dvc.lock'), append('src/a.md', 'more\n')),
     { intro: [{ 'changed deps': { 'src/a.md': 'modified' } }] }
   ],
+  [
+    'a file inside a DVC sub-repository within a dir dep edited: DVC leaves the sub-repository out',
+    all(
+      edit('src/data/nested/.dvc/config', ''),
+      (r) => dvcCommit(r),
+      append('src/data/nested/deep/leaf.txt', 'more\n')
+    ),
+    {}
+  ],
   // issue 22 §5: a source tracked with Git LFS, checked out without its LFS files
   [
     'a dep replaced by its Git LFS pointer',
@@ -616,7 +625,11 @@ const ignoreSetups: [string, Record<string, string>][] = [
     'root and parent rules, the parent re-including',
     { '.dvcignore': '/src/**/*.md\n', 'src/.dvcignore': '!data/日本/*.md\n' }
   ],
-  ['the whole dir ignored', { '.dvcignore': 'src/data\n' }]
+  ['the whole dir ignored', { '.dvcignore': 'src/data\n' }],
+  // a folder holding `.dvc` is a DVC sub-repository (`dvc init --subdir`): DVC leaves it out whole
+  ['a DVC sub-repository inside the dir', { 'src/data/nested/.dvc/config': '' }],
+  ['a `.dvc` file in a subfolder of the dir', { 'src/data/nested/.dvc': '' }],
+  ['a `.dvc` file in the dir itself (below the root, DVC hashes it with the rest)', { 'src/data/.dvc': '' }]
 ]
 
 describe("generate's lock entries = the ones dvc commit writes (.dvcignore honoured)", () => {

@@ -96,4 +96,14 @@ describe('line ends of the pipeline files', () => {
     expect(inLineEndsOf('a\r\nb\r\n', (t) => (seen.push(t), `${t}c\n`))).toBe('a\r\nb\r\nc\r\n')
     expect(seen).toEqual([undefined, 'a\nb\n'])
   })
+
+  it('a file whose lines end with a lone CR is read with its lines (as DVC reads it) and kept CR-only', () => {
+    const cr = (t: string): string => t.replace(/\n/g, '\r')
+    // the yaml package alone reads a CR-only file as one line: a comment, or a syntax error
+    expect(parseDvcLock(cr(LOCK)).stages).toEqual(parseDvcLock(LOCK).stages)
+    expect(parseDvcYaml(cr(YAML)).stages).toEqual(parseDvcYaml(YAML).stages)
+    for (const out of [setLockStages(cr(LOCK), [['c', stage]]), removeStagesFromDvcYaml(cr(YAML), ['b'])])
+      expect(out.includes('\n')).toBe(false)
+    expect(inLineEndsOf('a\rb\r\nc\r', (t) => `${t}d\n`)).toBe('a\rb\rc\rd\r')
+  })
 })

@@ -62,7 +62,9 @@ function prompt(r: Random): PromptFile {
 const TOKENS = [
   ...['<<', '=', '~', 'null', 'true', 'yes', 'off', '0o7', '0x1F', '0b101', '1_000', '1:20', '._', '.1e1', '.inf'],
   ...['2001-12-14', '-', '?', ':', '#', '!x', '&a', '*a', '{a}', '[a]', '|', '>', '%a', '@a', '`a`', ' a', 'a '],
-  ...['---', '...', "'", '"', '$(touch x)', 'a: b', 'a #b']
+  ...['---', '...', "'", '"', '$(touch x)', 'a: b', 'a #b'],
+  // keys of 128 characters and more are explicit (`? key`) in PyYAML's layout; past 1024 no implicit key reads at all
+  ...[`${'long words '.repeat(13)}end`, Array.from({ length: 6 }, (_, i) => `${i}${'d'.repeat(200)}`).join('/')]
 ]
 function tokenPrompts(): PromptFile[] {
   return TOKENS.map((t, i) => ({
@@ -278,17 +280,29 @@ describe("each stage's cmd, run by /bin/sh", () => {
 
   it('a learnt template keeps its own quoting, and each value is quoted for it', () => {
     const r = prng(31)
-    const templates = [
-      'python tools/render.py --prompt={prompt} "{out}" --stage \'{name}\'',
-      'python tools/render.py {prompt} {out} {name}'
+    // [template, the arguments it must give]; a quote opened before the placeholder counts too:
+    // `"--out={out}"` is inside double quotes, where a bare-quoted '…' would be literal and $(…) would run
+    const templates: [string, (p: PromptFile) => string[]][] = [
+      [
+        'python tools/render.py --prompt={prompt} "{out}" --stage \'{name}\'',
+        (p) => [`--prompt=${asArg(p.path)}`, asArg(p.out), '--stage', p.stageName]
+      ],
+      ['python tools/render.py {prompt} {out} {name}', (p) => [asArg(p.path), asArg(p.out), p.stageName]],
+      [
+        'python tools/render.py "--prompt={prompt}" \'--out={out}\' --name="[{name}]"',
+        (p) => [`--prompt=${asArg(p.path)}`, `--out=${asArg(p.out)}`, `--name=[${p.stageName}]`]
+      ],
+      ['python tools/render.py "a\\"b {prompt}" \\"{out}', (p) => [`a"b ${asArg(p.path)}`, `"${asArg(p.out)}`]]
     ]
     for (const p of prompts(r, 200)) {
-      for (const template of templates) {
+      for (const [template, want] of templates) {
         const { args, sideEffects } = argv(applyTemplate(template, p), 'python tools/render.py ')
-        const want = template.includes('--prompt=')
-          ? [`--prompt=${asArg(p.path)}`, p.out, '--stage', p.stageName]
-          : [asArg(p.path), asArg(p.out), p.stageName]
-        expect({ p: p.path, args, sideEffects }).toEqual({ p: p.path, args: want, sideEffects: [] })
+        expect({ p: p.path, template, args, sideEffects }).toEqual({
+          p: p.path,
+          template,
+          args: want(p),
+          sideEffects: []
+        })
       }
     }
   })

@@ -46,16 +46,33 @@ export function formatDvcYaml(stages: StageDef[]): string {
 export function formatStageYaml(stage: StageDef, indent = 2): string {
   const pad = ' '.repeat(indent)
   const inner = ' '.repeat(indent + 2)
-  const lines = [`${pad}${keyText(stage.name)}:`, `${inner}cmd: ${scalarText(stage.cmd, indent + 7, indent + 4)}`]
+  const cmd = `cmd: ${scalarText(stage.cmd, indent + 7, indent + 4)}`
+  const lines = isSimpleKey(stage.name)
+    ? [`${pad}${keyText(stage.name)}:`, `${inner}${cmd}`]
+    : [`${pad}? ${scalarText(stage.name, indent + 2, indent + 2)}`, `${pad}: ${cmd}`]
   lines.push(...depsLines(stage.deps, indent + 2))
   if (stage.outs.length === 0) lines.push(`${inner}outs: []`)
   else lines.push(`${inner}outs:`)
   for (const out of stage.outs) {
     if (out.cache) lines.push(`${inner}- ${scalarText(out.path, indent + 4, indent + 4)}`)
-    else lines.push(`${inner}- ${keyText(out.path)}:`, `${inner}    cache: false`)
+    else if (isSimpleKey(out.path)) lines.push(`${inner}- ${keyText(out.path)}:`, `${inner}    cache: false`)
+    else lines.push(`${inner}- ? ${scalarText(out.path, indent + 6, indent + 6)}`, `${inner}  : cache: false`)
   }
   if (stage.alwaysChanged) lines.push(`${inner}always_changed: true`)
   return lines.map((l) => `${l}\n`).join('')
+}
+
+/**
+ * Whether PyYAML writes `value` as a simple (implicit) key, `key: value`:
+ * when it is shorter than 123 characters and on one line (its emitter's
+ * check_simple_key). A longer one is written as an explicit key, `? key` then
+ * `: value`, as Graft's generator writes it — and a key past 1024 characters
+ * could not be implicit at all (YAML's limit, which ruamel and the yaml
+ * package both enforce).
+ */
+function isSimpleKey(value: string): boolean {
+  // PyYAML counts the key's tag too (`!!str`, 5 characters): 122 characters is its longest simple string key
+  return [...value].length + 5 < 128 && !/[\n\r\x85\u2028\u2029]/.test(value)
 }
 
 /** `deps:` and its items, the key at column `indent`, items not indented under it. */
@@ -283,8 +300,10 @@ function removeStagesLf(existingText: string, names: string[]): string {
     after = doc.toJS() as typeof after
   } catch {
     // an alias (*x) elsewhere that pointed into a removed stage (&x) no longer resolves
+    const first = stages.items.find((p) => gone.has(pairKey(p)))
     throw new GraftError({
       file: FILE,
+      line: first ? src.lineOf(first.key as Node) : undefined,
       message: `removing stage ${names.filter((n) => n in before.stages).join(', ')} from dvc.yaml would break the rest of it: another stage reuses its YAML through an anchor (&) and an alias (*)`,
       hint: 'write each stage out in full in dvc.yaml (no YAML anchors & or aliases *), then run again'
     })
@@ -310,7 +329,9 @@ export function scalarText(value: string, column: number, indent: number): strin
   // is a merge key and `0o7`, `1_000` are numbers: those are quoted, and differ from Graft's bytes.
   // The `yaml` package writes a text opening like a document marker (`---`, `...`) as a block
   // scalar, which cannot be a key nor sit after `- `; PyYAML single-quotes it.
-  if ((text === value && !plainIsString(value)) || /^[|>]/.test(text)) text = `'${value.replace(/'/g, "''")}'`
+  // PyYAML single-quotes every printable one-line text it cannot write plain (`'` doubled); the yaml package
+  // would double-quote one holding a `'`.
+  if ((text === value && !plainIsString(value)) || /^[|>"]/.test(text)) text = `'${value.replace(/'/g, "''")}'`
   if (text !== value && !text.startsWith("'")) return text
   return fold(text, column, indent, text.startsWith("'"))
 }

@@ -2,7 +2,7 @@
 // become GraftErrors with file and line; valid features the native engine
 // does not model are listed in `unsupported`, so the caller can choose DVC.
 import { join, posix } from 'node:path'
-import { isMap, isSeq, isScalar, visit, type Node, type Pair, type YAMLMap } from 'yaml'
+import { isAlias, isMap, isSeq, isScalar, visit, YAMLMap, type Node, type Pair } from 'yaml'
 import { GraftError } from '../errors.js'
 import { readRegularFile } from '../repo/safe-read.js'
 import { fastParseDvcYaml } from './dvcyaml-fast.js'
@@ -55,9 +55,9 @@ export function parseDvcYamlFull(text: string, file = 'dvc.yaml'): DvcYaml {
 function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef {
   const name = pairKey(pair)
   const line = src.lineOf(pair.key as Node)
-  const body = pair.value
-  if (!isMap(body))
+  if (!isMap(pair.value))
     throw new GraftError({ file: src.file, line, message: `stage "${name}" must be a mapping`, hint: SCHEMA_HINT })
+  const body = withMergedKeys(src, name, pair.value)
   const note = (what: string): void => void unsupported.push(`${what} in stage ${name}`)
 
   if (body.has('foreach') || body.has('matrix')) {
@@ -77,6 +77,38 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
   const alwaysChanged = body.get('always_changed') === true
   const frozen = body.get('frozen') === true
   return { name, cmd, deps, outs, line, ...(alwaysChanged ? { alwaysChanged } : {}), ...(frozen ? { frozen } : {}) }
+}
+
+/**
+ * A stage's mapping with its YAML merge keys (`<<: *shared`, `<<: [*a, *b]`)
+ * resolved as DVC's reader (ruamel) resolves them: the keys of each merged
+ * mapping that the stage does not set itself, the first merged mapping winning.
+ * The `yaml` package reads `<<` as a plain key under YAML 1.2, which left a
+ * stage whose deps come from a merge with none (stale forever, where DVC
+ * calls it clean).
+ */
+function withMergedKeys(src: YamlSource, name: string, body: YAMLMap): YAMLMap {
+  const merges = body.items.filter((p) => isScalar(p.key) && p.key.value === '<<')
+  if (merges.length === 0) return body
+  const items = body.items.filter((p) => !merges.includes(p))
+  const keys = new Set(items.map(pairKey))
+  for (const merge of merges) {
+    const value = merge.value as Node | null
+    for (const source of isSeq(value) ? value.items : [value]) {
+      const node = isAlias(source) ? source.resolve(src.doc) : source
+      if (!isMap(node))
+        throw schemaError(src, (source ?? merge.key) as Node, `stage "${name}": a merge key (<<) must merge mappings`)
+      for (const p of node.items) {
+        if (keys.has(pairKey(p))) continue
+        keys.add(pairKey(p))
+        items.push(p)
+      }
+    }
+  }
+  const merged = new YAMLMap()
+  merged.items = items
+  merged.range = body.range
+  return merged
 }
 
 function readCmd(

@@ -336,7 +336,8 @@ const SHORT_ESCAPES: Record<number, string> = { 8: '\\b', 9: '\\t', 10: '\\n', 1
 
 /**
  * Files under a directory, `/`-separated and relative to it, the way DVC walks:
- * `.git`, `.hg`, `.dvc` folders (and a `.git` file) skipped, symlinked folders
+ * `.git`, `.hg`, `.dvc` folders (and a `.git` file) skipped, DVC sub-repositories
+ * (folders holding a `.dvc`) left out whole, symlinked folders
  * not entered, symlinked files followed; `keep` (the .dvcignore rules) says
  * which entries count, and an ignored folder is not entered.
  */
@@ -347,6 +348,9 @@ async function listFiles(
   keep?: (rel: string, isDir: boolean) => boolean
 ): Promise<string[]> {
   const entries = await readdir(absDir, { withFileTypes: true })
+  // A folder inside the one hashed that holds `.dvc` (a folder or a file) is a DVC sub-repository
+  // (`dvc init --subdir`): DVC leaves it out whole (dvc/ignore.py, _update_sub_repo).
+  if (prefix !== '' && entries.some((e) => e.name === '.dvc')) return []
   const out: string[] = []
   for (const entry of entries) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name

@@ -10,8 +10,12 @@ import { lockEntryFor, removeLockStages, setLockStages } from '../dvc/dvclock.js
 import { Hasher } from '../dvc/hash.js'
 import { isSameOrInside, normalizeRepoPath, showPath } from '../repo/names.js'
 import { RepoPathChecker } from '../repo/resolver.js'
-import { GraftError, type Problem } from '../errors.js'
-import { relative, sep } from 'node:path'
+import { throwIfProblems, type Problem } from '../errors.js'
+import { lfsTracked } from '../dvc/lfs-pointer.js'
+import { Git } from '../io/git.js'
+import { UNCHECKED_SUBMODULE_HINT, uncheckedSubmodules } from '../pipeline/unchecked-submodules.js'
+import { join, relative, sep } from 'node:path'
+import { stat } from 'node:fs/promises'
 import { syncEdits, type SyncEdits } from '../pipeline/sync.js'
 import type { LockStage, StageDef } from '../types.js'
 import type { Pipeline } from '../pipeline/load.js'
@@ -62,12 +66,48 @@ export class PipelineFiles {
     const written = new Set(this.plan.flatMap((d) => d.stage.outs.map((o) => normalizeRepoPath(o.path))))
     const deps = new Set(this.plan.flatMap((d) => d.stage.deps.map(normalizeRepoPath)).filter((p) => !written.has(p)))
     const hasher = new Hasher({ root: this.root }) // its own: recordLock must see the files as the run leaves them
-    await Promise.all([...deps].map((p) => lockEntryFor(this.root, p, false, hasher)))
-    refuseLfsPointers(this.root, [...hasher.lfsPointers], this.plan)
+    const entries = await Promise.all([...deps].map((p) => lockEntryFor(this.root, p, false, hasher)))
+    // the documents as they are (each a previous draft, or a dep of a later one): read for LFS pointers too
+    await Promise.all(
+      [...written].map(async (p) => (await isFile(join(this.root, p))) && (await hasher.file(join(this.root, p))))
+    )
+    await refuseLfsPointers(this.root, [...hasher.lfsPointers], this.plan)
+    await this.refuseUncheckedSubmodules(new Map(entries.map((e) => [e.path, e.md5])))
     // dvc.yaml and dvc.lock edited now as the run will edit them (the lock with placeholder
     // entries): a file this tool cannot edit (stages in flow style, …) fails here, not after the renders.
     this.sync()
     this.editedLock(this.plan.map((d) => [d.stage.name, { cmd: this.commandOf(d), deps: [], outs: [] }]))
+  }
+
+  /**
+   * Submodules the checkout lacks among the deps (see unchecked-submodules.ts),
+   * where a dep holding one would be recorded with another hash than dvc.lock
+   * has (a stage with no entry yet included): refused before any model call,
+   * each on the prompt line that lists it. `hashes`: each dep's md5 as it is now.
+   * @throws GraftError naming every such submodule
+   */
+  private async refuseUncheckedSubmodules(hashes: Map<string, string>): Promise<void> {
+    const missing = await uncheckedSubmodules(new Git(this.root), [...hashes.keys()])
+    const problems: Problem[] = []
+    for (const link of missing) {
+      for (const doc of this.plan) {
+        const i = doc.stage.deps.findIndex((dep) => isSameOrInside(normalizeRepoPath(dep), link))
+        if (i < 0) continue
+        const dep = normalizeRepoPath(doc.stage.deps[i])
+        const locked = this.pipeline.lock?.stages
+          .get(doc.stage.name)
+          ?.deps.find((e) => normalizeRepoPath(e.path) === dep)
+        if (locked?.md5 === hashes.get(dep)) continue // recorded so already: nothing would change
+        const line = doc.prompt.depLines?.[doc.prompt.deps.findIndex((d) => normalizeRepoPath(d) === dep)]
+        problems.push({
+          file: doc.prompt.path,
+          line: line ?? 1,
+          message: `${showPath(link)} is a Git submodule this checkout did not check out (an empty folder here): a document generated now would be written without the submodule's files, and dvc.lock would record the empty folder's hash for ${showPath(dep)}, which every checkout with the submodule calls changed`,
+          hint: UNCHECKED_SUBMODULE_HINT
+        })
+      }
+    }
+    throwIfProblems(problems)
   }
 
   /** Hashes the stage's deps and outs as they are now and records them. */
@@ -106,18 +146,48 @@ export class PipelineFiles {
  * written, each named, on the prompt line that lists it (or the folder holding it).
  * @throws GraftError naming every pointer file
  */
-function refuseLfsPointers(root: string, pointers: string[], plan: readonly PlannedDocument[]): void {
-  if (pointers.length === 0) return
+async function refuseLfsPointers(root: string, pointers: string[], plan: readonly PlannedDocument[]): Promise<void> {
+  const shaped = pointers.map((abs) => relative(root, abs).split(sep).join('/'))
+  const outputs = plan.flatMap((d) => d.stage.outs.map((o) => normalizeRepoPath(o.path)))
+  const tracked = await lfsTracked(new Git(root), [...new Set([...shaped, ...outputs])])
   const problems: Problem[] = []
-  for (const pointer of pointers.map((abs) => relative(root, abs).split(sep).join('/')).sort()) {
+  // A document Git LFS tracks, not a pointer here: the action commits without git-lfs's filter (it runs no
+  // program the repository configures), so the commit would hold the document where Git LFS expects a pointer.
+  for (const doc of plan)
+    for (const out of doc.stage.outs.map((o) => normalizeRepoPath(o.path)))
+      if (tracked?.has(out) && !shaped.includes(out))
+        problems.push({
+          file: doc.prompt.path,
+          line: doc.prompt.outLine ?? 1,
+          message: `${showPath(out)}, the document this prompt writes, is tracked with Git LFS (filter=lfs in .gitattributes): the action commits without Git LFS's filter (it runs no program the repository configures), so the commit would hold the document itself where Git LFS expects a pointer`,
+          hint: `stop tracking generated documents with Git LFS (narrow the filter=lfs pattern in .gitattributes, or \`git lfs untrack ${out}\`), or set \`out\` to a path it does not cover`
+        })
+  for (const pointer of shaped.filter((p) => tracked?.has(p) ?? true).sort()) {
+    const writer = plan.find((d) => d.stage.outs.some((o) => normalizeRepoPath(o.path) === pointer))
+    if (writer) {
+      problems.push({
+        file: writer.prompt.path,
+        line: writer.prompt.outLine ?? 1,
+        message: `${showPath(pointer)}, the document this prompt writes, is a Git LFS pointer, not the document: the repository tracks it with Git LFS and this checkout did not fetch LFS files; the pointer would be taken for the previous draft (and for a source of the documents reading it), and dvc.lock would record its md5, which every checkout with the content calls changed`,
+        hint: LFS_HINT
+      })
+      continue
+    }
     const doc = plan.find((d) => d.stage.deps.some((dep) => isSameOrInside(normalizeRepoPath(dep), pointer)))
     const i = doc?.prompt.deps.findIndex((dep) => isSameOrInside(normalizeRepoPath(dep), pointer)) ?? -1
     problems.push({
       file: doc ? doc.prompt.path : showPath(pointer),
       line: doc ? (i >= 0 ? doc.prompt.depLines?.[i] : 1) : undefined,
       message: `${showPath(pointer)} is a Git LFS pointer, not the file's content: the repository tracks it with Git LFS and this checkout did not fetch LFS files; a document generated from it would describe the pointer, and dvc.lock would record the pointer's md5, which every checkout with the content calls changed`,
-      hint: 'check out with LFS files: actions/checkout with `lfs: true` (or run `git lfs pull` before this action), then run again'
+      hint: LFS_HINT
     })
   }
-  throw new GraftError(problems)
+  throwIfProblems(problems)
+}
+
+const LFS_HINT =
+  'check out with LFS files: actions/checkout with `lfs: true` (or run `git lfs pull` before this action), then run again'
+
+async function isFile(abs: string): Promise<boolean> {
+  return (await stat(abs).catch(() => undefined))?.isFile() === true
 }

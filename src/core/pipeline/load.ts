@@ -7,7 +7,7 @@ import { GraftError, throwIfProblems, type Problem } from '../errors.js'
 import { PIPELINE_FILES } from '../repo/names.js'
 import { RepoPathChecker } from '../repo/resolver.js'
 import { discoverPrompts } from '../graft/prompts.js'
-import { graftStage, pipelineDrift, type Drift } from './stages.js'
+import { graftStage, pipelineDrift, stageNameClashes, type Drift } from './stages.js'
 import { StageGraph, type DepLocator } from './graph.js'
 import { readDvcYaml } from '../dvc/dvcyaml.js'
 import { readDvcLock } from '../dvc/dvclock.js'
@@ -54,6 +54,7 @@ export async function loadPipeline(root: string, options: { prehash?: boolean } 
   const prompts = await discoverPrompts(root, await listing, paths)
   const dvcYaml = unwrap(yamlRead)
   const lock = unwrap(lockRead)
+  throwIfProblems(stageNameClashes(prompts, dvcYaml))
   const drift = pipelineDrift(prompts, dvcYaml, {
     exists: (path) => paths.check(path, 'dep') === undefined && paths.exists(path)
   })

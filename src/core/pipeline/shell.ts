@@ -31,15 +31,48 @@ export function shellPath(path: string): string {
   return shellWord(path.startsWith('-') ? `./${path}` : path)
 }
 
+/** Where a shell reads a character: bare, inside `'…'`, or inside `"…"`. */
+export type QuoteContext = '"' | "'" | ''
+
 /**
- * `value` written inside a command template at a place whose quoting the
- * template already chose: inside `"…"` (where `"`, `$`, backtick and `\` need
- * a backslash), inside `'…'` (where only `'` needs care), or bare.
+ * The quoting in force at each of `offsets` of a shell command, as /bin/sh
+ * reads it from the start: `'` opens and closes a single-quoted run (nothing
+ * is special inside), `"` a double-quoted one (where `\` escapes `"`, `$`,
+ * backtick and `\`), and a bare `\` escapes the next character. A template's
+ * placeholder sits in whatever quoting its text opened before it —
+ * `"--out={out}"` is inside double quotes though `{` follows `=` — and a value
+ * put there must be written for that quoting, or `$(…)` in it would run.
  */
-export function quotedFor(context: '"' | "'" | '', value: string, path: boolean): string {
-  if (context === '"') return value.replace(/["$`\\]/g, '\\$&')
-  if (context === "'") return value.replace(/'/g, `'\\''`)
-  return path ? shellPath(value) : shellWord(value)
+export function quoteContexts(command: string, offsets: readonly number[]): QuoteContext[] {
+  const at = new Map<number, QuoteContext>()
+  const wanted = new Set(offsets)
+  let context: QuoteContext = ''
+  for (let i = 0; i <= command.length; i++) {
+    if (wanted.has(i)) at.set(i, context)
+    const c = command[i]
+    if (context === "'") {
+      if (c === "'") context = ''
+    } else if (context === '"') {
+      if (c === '"') context = ''
+      else if (c === '\\' && /["$`\\\n]/.test(command[i + 1] ?? '')) i++
+    } else if (c === "'" || c === '"') context = c
+    else if (c === '\\') i++
+  }
+  return offsets.map((o) => at.get(o) ?? '')
+}
+
+/**
+ * `value` written at a place of a command template whose quoting the
+ * template already chose (see quoteContexts): inside `"…"` (where `"`, `$`,
+ * backtick and `\` need a backslash), inside `'…'` (where only `'` needs
+ * care), or bare (one shell word of its own). A path starting with `-` gets
+ * `./` in every quoting: a program would read it as an option.
+ */
+export function quotedFor(context: QuoteContext, value: string, path: boolean): string {
+  const text = path && value.startsWith('-') ? `./${value}` : value
+  if (context === '"') return text.replace(/["$`\\]/g, '\\$&')
+  if (context === "'") return text.replace(/'/g, `'\\''`)
+  return shellWord(text)
 }
 
 /**

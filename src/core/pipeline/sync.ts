@@ -10,7 +10,7 @@ import { addStagesToDvcYaml, removeStagesFromDvcYaml, updateStagesDeps } from '.
 import { removeLockStages } from '../dvc/dvclock.js'
 import { FileTransaction } from '../io/transaction.js'
 import { loadPipeline } from './load.js'
-import { commandTemplate, deriveTemplate, graftStage } from './stages.js'
+import { commandTemplate, deriveTemplate, graftStage, leftBehindText } from './stages.js'
 import type { StageDef } from '../types.js'
 import type { Pipeline } from './load.js'
 
@@ -22,8 +22,10 @@ export interface SyncChange {
   prompt?: string
   /** whether the stage's dvc.lock entry goes too */
   lockEntry: boolean
-  /** remove: the stage's outputs still in the work tree that no prompt writes any more (left in place) */
+  /** remove, outs: the stage's (old) outputs still in the work tree that no prompt writes any more (left in place) */
   leftBehind?: string[]
+  /** the stages that still read one of `leftBehind` */
+  readers?: string[]
 }
 
 export interface SyncPlan {
@@ -94,7 +96,14 @@ export function syncEdits(pipeline: Pipeline, yamlText: string | undefined, scop
       const own = deriveTemplate(old, { ...prompt, out: old.outs[0]?.path ?? prompt.out })
       remove.push(d.stage)
       add.push(graftStage(prompt, own ?? template))
-      changes.push({ kind: 'outs', stage: d.stage, prompt: prompt.path, lockEntry: hasLockEntry(d.stage) })
+      changes.push({
+        kind: 'outs',
+        stage: d.stage,
+        prompt: prompt.path,
+        lockEntry: hasLockEntry(d.stage),
+        leftBehind: d.leftBehind ?? [],
+        readers: d.readers ?? []
+      })
     } else if (d.kind === 'deps-differ' && prompt) {
       newDeps.push({ ...declared.get(d.stage)!, deps: graftStage(prompt).deps })
       changes.push({ kind: 'deps', stage: d.stage, prompt: prompt.path, lockEntry: false })
@@ -105,7 +114,8 @@ export function syncEdits(pipeline: Pipeline, yamlText: string | undefined, scop
         stage: d.stage,
         prompt: d.prompt,
         lockEntry: hasLockEntry(d.stage),
-        leftBehind: d.leftBehind ?? []
+        leftBehind: d.leftBehind ?? [],
+        readers: d.readers ?? []
       })
     }
   }
@@ -136,16 +146,9 @@ export function describeSyncChange(c: SyncChange, mood: 'would' | 'did'): string
     case 'deps':
       return `${did ? 'updated' : 'update'} the deps of stage ${c.stage} (${c.prompt})`
     case 'outs':
-      return `${did ? 'rewrote' : 'rewrite'} stage ${c.stage} for its new output (${c.prompt})${lock}`
-    case 'remove': {
-      const left = c.leftBehind ?? []
-      return (
-        `${did ? 'removed' : 'remove'} stage ${c.stage}${lock}: its prompt ${c.prompt ?? ''} is gone (renamed or deleted)` +
-        (left.length > 0
-          ? `; ${left.join(', ')} ${left.length > 1 ? 'are' : 'is'} left in place, and no prompt writes ${left.length > 1 ? 'them' : 'it'} any more: delete ${left.length > 1 ? 'them' : 'it'} if no longer wanted`
-          : '')
-      )
-    }
+      return `${did ? 'rewrote' : 'rewrite'} stage ${c.stage} for its new output (${c.prompt})${lock}${leftBehindText(c.leftBehind ?? [], c.readers ?? [], 'change')}`
+    case 'remove':
+      return `${did ? 'removed' : 'remove'} stage ${c.stage}${lock}: its prompt ${c.prompt ?? ''} is gone (renamed or deleted)${leftBehindText(c.leftBehind ?? [], c.readers ?? [], 'change')}`
   }
 }
 

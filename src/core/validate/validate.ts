@@ -6,6 +6,9 @@ import { dirname, join, relative, resolve, sep } from 'node:path'
 import { GraftError, type Problem } from '../errors.js'
 import { isSameOrInside, normalizeRepoPath, showPath } from '../repo/names.js'
 import { Hasher } from '../dvc/hash.js'
+import { lfsTracked } from '../dvc/lfs-pointer.js'
+import { uncheckedSubmodules } from '../pipeline/unchecked-submodules.js'
+import { Git } from '../io/git.js'
 import { stat } from 'node:fs/promises'
 import { readDvcYaml } from '../dvc/dvcyaml.js'
 import type { Log } from '../log.js'
@@ -93,6 +96,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
   const helpers = alwaysChangedOnly(reasons)
   for (const name of helpers) reasons.delete(name)
   await explainLfsPointers(root, reasons)
+  await explainUncheckedSubmodules(root, reasons)
   const all = orderStale(pipeline, reasons)
   const stale = all.filter((d) => targets.has(d.stage))
   const outsideTargets = all.filter((d) => !targets.has(d.stage))
@@ -104,6 +108,16 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
   const notices = [...alwaysChangedNotices(pipeline, helpers), ...promptNotices(pipeline)]
   for (const n of notices) log.info(`notice: ${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}; ${n.hint}`)
   return { engine, pipeline, targets, explicitTargets: targeted, namedTargets, stale, outsideTargets, notices }
+}
+
+/**
+ * How many documents the run checked: the prompt stages in its scope. Helper
+ * stages and orphans are in the scope too (their verdicts count), but they
+ * are no documents, and "all 8 documents up to date" of six would be wrong.
+ */
+export function documentsChecked(report: Pick<ValidationReport, 'pipeline' | 'targets'>): number {
+  const documents = new Set(report.pipeline.prompts.map((p) => p.stageName))
+  return [...report.targets].filter((name) => documents.has(name)).length
 }
 
 /**
@@ -225,9 +239,11 @@ function gitTop(root: string): string | undefined {
  * it changed; its reason says so and what to do.
  */
 async function explainLfsPointers(root: string, reasons: Map<string, Reason[]>): Promise<void> {
-  const changed = [...reasons.values()].flat().filter((r) => r.kind === 'changed-dep' && r.path !== undefined)
+  // a changed dep, or a document that looks edited by hand: the checkout may hold its LFS pointer
+  const kinds = new Set(['changed-dep', 'changed-out', 'edited-by-hand'])
+  const changed = [...reasons.values()].flat().filter((r) => kinds.has(r.kind) && r.path !== undefined)
   if (changed.length === 0) return
-  // the changed deps hashed again, only they: the hasher marks every LFS pointer it reads
+  // those paths hashed again, only they: the hasher marks every LFS pointer it reads
   const hasher = new Hasher({ root })
   await Promise.all(
     [...new Set(changed.map((r) => r.path!))].map(async (p) => {
@@ -238,15 +254,42 @@ async function explainLfsPointers(root: string, reasons: Map<string, Reason[]>):
     })
   )
   if (hasher.lfsPointers.size === 0) return
-  const pointers = [...hasher.lfsPointers].map((abs) => relative(root, abs).split(sep).join('/'))
+  const shaped = [...hasher.lfsPointers].map((abs) => relative(root, abs).split(sep).join('/'))
+  const tracked = await lfsTracked(new Git(root), shaped)
+  const pointers = shaped.filter((p) => tracked?.has(p) ?? true) // git cannot say: a pointer's text counts as one
+  const told = new Set<Reason[]>() // a document's pointer is said once per stage (it may look edited twice)
+  for (const list of reasons.values())
+    for (const r of list.filter((x) => kinds.has(x.kind) && x.path !== undefined)) {
+      const inside = pointers.filter((p) => isSameOrInside(normalizeRepoPath(r.path!), p))
+      if (inside.length === 0 || (r.kind !== 'changed-dep' && told.has(list))) continue
+      if (r.kind !== 'changed-dep') told.add(list)
+      explainPointer(r, inside)
+    }
+}
+
+/** Says in `r` that `inside` (the reason's path, or files in it) are Git LFS pointers, and what to do. */
+function explainPointer(r: Reason, inside: string[]): void {
+  const which =
+    inside.length === 1 && inside[0] === normalizeRepoPath(r.path!)
+      ? `${r.path} is a Git LFS pointer`
+      : `${inside.slice(0, 5).map(showPath).join(', ')}${inside.length > 5 ? ` and ${inside.length - 5} more` : ''} in it ${inside.length > 1 ? 'are Git LFS pointers' : 'is a Git LFS pointer'}`
+  r.text += ` (${which}, not the content: this checkout did not fetch LFS files; check out with \`lfs: true\`)`
+}
+
+/**
+ * A changed dep that is (or holds) a submodule the checkout did not check out
+ * (actions/checkout without `submodules: true`): an empty folder here, which
+ * is why DVC sees it changed; its reason says so and what to do.
+ */
+async function explainUncheckedSubmodules(root: string, reasons: Map<string, Reason[]>): Promise<void> {
+  const changed = [...reasons.values()].flat().filter((r) => r.kind === 'changed-dep' && r.path !== undefined)
+  if (changed.length === 0) return
+  const missing = await uncheckedSubmodules(new Git(root), [...new Set(changed.map((r) => normalizeRepoPath(r.path!)))])
   for (const r of changed) {
-    const inside = pointers.filter((p) => isSameOrInside(normalizeRepoPath(r.path!), p))
+    const inside = missing.filter((m) => isSameOrInside(normalizeRepoPath(r.path!), m))
     if (inside.length === 0) continue
-    const which =
-      inside.length === 1 && inside[0] === normalizeRepoPath(r.path!)
-        ? `${r.path} is a Git LFS pointer`
-        : `${inside.slice(0, 5).map(showPath).join(', ')}${inside.length > 5 ? ` and ${inside.length - 5} more` : ''} in it ${inside.length > 1 ? 'are Git LFS pointers' : 'is a Git LFS pointer'}`
-    r.text += ` (${which}, not the content: this checkout did not fetch LFS files; check out with \`lfs: true\`)`
+    const which = `${inside.slice(0, 5).map(showPath).join(', ')}${inside.length > 5 ? ` and ${inside.length - 5} more` : ''}`
+    r.text += ` (${which} ${inside.length > 1 ? 'are Git submodules' : 'is a Git submodule'} this checkout did not check out, an empty folder here; check out with \`submodules: true\`)`
   }
 }
 

@@ -86,7 +86,7 @@ function parse(
   const lineCounter = new LineCounter()
   // uniqueKeys: DVC's YAML reader also refuses a key given twice (two stages, one name).
   const version = options.version ?? '1.2'
-  const doc = parseDocument(text, {
+  const doc = parseDocument(loneCrAsLf(text), {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
@@ -237,18 +237,31 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 
 /**
  * Edits `text` in one line-ending style, and gives the result in the style of
- * the file: CRLF when most of its lines end so (a file committed from a
- * Windows editor, or with core.autocrlf), else LF. Every line of the result
- * ends the same way, also the lines `edit` adds and any stray line of the
- * other style (DVC itself rewrites a whole file LF on Linux; keeping the file's
- * own style keeps the diff to the lines that changed). YAML reads CRLF and LF
- * alike, inside scalars too, so no value changes. `edit` sees LF only; a new
- * file (`text` undefined) is LF.
+ * the file: the style most of its lines end with — CRLF (a file committed from
+ * a Windows editor, or with core.autocrlf), CR alone (classic Mac OS; YAML,
+ * and so DVC's reader, takes a lone CR for a line break too), else LF. Every
+ * line of the result ends the same way, also the lines `edit` adds and any
+ * stray line of another style (DVC itself rewrites a whole file LF on Linux;
+ * keeping the file's own style keeps the diff to the lines that changed). YAML
+ * reads the three alike, inside scalars too, so no value changes. `edit` sees
+ * LF only; a new file (`text` undefined) is LF.
  */
 export function inLineEndsOf(text: string | undefined, edit: (lf: string | undefined) => string): string {
-  if (text === undefined || !text.includes('\r\n')) return edit(text)
+  if (text === undefined || !text.includes('\r')) return edit(text)
   const crlf = text.split('\r\n').length - 1
+  const cr = text.split('\r').length - 1 - crlf
   const lf = text.split('\n').length - 1 - crlf
-  const result = edit(text.replace(/\r\n/g, '\n'))
-  return crlf > lf ? result.replace(/\n/g, '\r\n') : result
+  const result = edit(text.replace(/\r\n?/g, '\n'))
+  if (crlf > lf && crlf >= cr) return result.replace(/\n/g, '\r\n')
+  return cr > lf && cr > crlf ? result.replace(/\n/g, '\r') : result
+}
+
+/**
+ * `text` with each lone CR (one not before a LF) made a LF: YAML counts a
+ * lone CR as a line break (ruamel, DVC's reader, does), the `yaml` package
+ * does not (it would read a CR-only dvc.yaml as one line). Same length, so
+ * offsets and line numbers stay those of the file.
+ */
+export function loneCrAsLf(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text
 }
