@@ -184,8 +184,8 @@ describe('discoverPrompts', () => {
     })
     const problems = await problemsOfAsync(discover)
     expect(problems.map((p) => `${p.file}:${p.line} ${p.message.split(':')[0]}`)).toEqual([
-      'docs/a.prompt.md:2 output DVC.lock and the file dvc.lock differ only in letter case, Unicode normalisation or trailing dots and spaces',
-      'docs/b.prompt.md:2 output Dvc.Yaml and the file dvc.yaml differ only in letter case, Unicode normalisation or trailing dots and spaces'
+      "docs/a.prompt.md:2 out DVC.lock is the pipeline's own dvc.lock",
+      "docs/b.prompt.md:2 out Dvc.Yaml is the pipeline's own dvc.yaml"
     ])
   })
 

@@ -280,10 +280,9 @@ function checkOutputs(paths: RepoPathChecker, parsed: ParsedPrompt[], files: str
   const problems: Problem[] = []
   const promptPaths = new Set(parsed.map((p) => p.prompt.path))
   const byOut = new Map<string, { prompt: string; out: string }>()
-  // a file already there under another spelling of the output: one file to macOS or Windows; dvc.yaml and
-  // dvc.lock count as there (generate writes them, also on the run that creates them)
-  const known = [...new Set([...files, ...PIPELINE_FILES])]
-  const existing = filesByKey(known, new Set(parsed.map((p) => sameFileKey(p.prompt.out))))
+  // a file already there under another spelling of the output: one file to macOS or Windows (dvc.yaml and
+  // dvc.lock in any spelling are refused by the resolver's lexical rules, also before they exist)
+  const existing = filesByKey(files, new Set(parsed.map((p) => sameFileKey(p.prompt.out))))
   const outputs = new Set(parsed.map((p) => p.prompt.out))
   for (const { prompt, lines } of parsed) {
     const at = { file: prompt.path, line: lines.out }
