@@ -102,7 +102,7 @@ async function validateCommand(argv) {
         }));
     }
     else if (report.stale.length === 0) {
-        process.stdout.write(`${_style_js__WEBPACK_IMPORTED_MODULE_10__/* .out */ .FD.ok(`All ${report.targets.size} document(s) are up to date`)} (${(0,_core_validate_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .describeEngine */ .sk)(report.engine)}).\n`);
+        process.stdout.write(`${_style_js__WEBPACK_IMPORTED_MODULE_10__/* .out */ .FD.ok(`All ${(0,_core_validate_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .documentsChecked */ .aZ)(report)} document(s) are up to date`)} (${(0,_core_validate_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .describeEngine */ .sk)(report.engine)}).\n`);
     }
     else {
         process.stdout.write(`${_style_js__WEBPACK_IMPORTED_MODULE_10__/* .out */ .FD.stale(`${report.stale.length} stale document(s)`)} (${(0,_core_validate_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .describeEngine */ .sk)(report.engine)}):\n`);

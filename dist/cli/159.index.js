@@ -756,7 +756,7 @@ function isPlain(value, seen) {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 /* harmony import */ var _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5828);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1153);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5655);
 /* harmony import */ var _dvclock_fast_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7182);
 /* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3474);
 /* harmony import */ var _yaml_emit_ruamel_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9219);
@@ -1166,7 +1166,10 @@ function formatDvcYaml(stages) {
 function formatStageYaml(stage, indent = 2) {
     const pad = ' '.repeat(indent);
     const inner = ' '.repeat(indent + 2);
-    const lines = [`${pad}${keyText(stage.name)}:`, `${inner}cmd: ${scalarText(stage.cmd, indent + 7, indent + 4)}`];
+    const cmd = `cmd: ${scalarText(stage.cmd, indent + 7, indent + 4)}`;
+    const lines = isSimpleKey(stage.name)
+        ? [`${pad}${keyText(stage.name)}:`, `${inner}${cmd}`]
+        : [`${pad}? ${scalarText(stage.name, indent + 2, indent + 2)}`, `${pad}: ${cmd}`];
     lines.push(...depsLines(stage.deps, indent + 2));
     if (stage.outs.length === 0)
         lines.push(`${inner}outs: []`);
@@ -1175,12 +1178,26 @@ function formatStageYaml(stage, indent = 2) {
     for (const out of stage.outs) {
         if (out.cache)
             lines.push(`${inner}- ${scalarText(out.path, indent + 4, indent + 4)}`);
-        else
+        else if (isSimpleKey(out.path))
             lines.push(`${inner}- ${keyText(out.path)}:`, `${inner}    cache: false`);
+        else
+            lines.push(`${inner}- ? ${scalarText(out.path, indent + 6, indent + 6)}`, `${inner}  : cache: false`);
     }
     if (stage.alwaysChanged)
         lines.push(`${inner}always_changed: true`);
     return lines.map((l) => `${l}\n`).join('');
+}
+/**
+ * Whether PyYAML writes `value` as a simple (implicit) key, `key: value`:
+ * when it is shorter than 123 characters and on one line (its emitter's
+ * check_simple_key). A longer one is written as an explicit key, `? key` then
+ * `: value`, as Graft's generator writes it — and a key past 1024 characters
+ * could not be implicit at all (YAML's limit, which ruamel and the yaml
+ * package both enforce).
+ */
+function isSimpleKey(value) {
+    // PyYAML counts the key's tag too (`!!str`, 5 characters): 122 characters is its longest simple string key
+    return [...value].length + 5 < 128 && !/[\n\r\x85\u2028\u2029]/.test(value);
 }
 /** `deps:` and its items, the key at column `indent`, items not indented under it. */
 function depsLines(deps, indent) {
@@ -1380,8 +1397,10 @@ function removeStagesLf(existingText, names) {
     }
     catch {
         // an alias (*x) elsewhere that pointed into a removed stage (&x) no longer resolves
+        const first = stages.items.find((p) => gone.has((0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .pairKey */ .Yz)(p)));
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
             file: FILE,
+            line: first ? src.lineOf(first.key) : undefined,
             message: `removing stage ${names.filter((n) => n in before.stages).join(', ')} from dvc.yaml would break the rest of it: another stage reuses its YAML through an anchor (&) and an alias (*)`,
             hint: 'write each stage out in full in dvc.yaml (no YAML anchors & or aliases *), then run again'
         });
@@ -1405,7 +1424,9 @@ function scalarText(value, column, indent) {
     // is a merge key and `0o7`, `1_000` are numbers: those are quoted, and differ from Graft's bytes.
     // The `yaml` package writes a text opening like a document marker (`---`, `...`) as a block
     // scalar, which cannot be a key nor sit after `- `; PyYAML single-quotes it.
-    if ((text === value && !(0,_yaml_plain_js__WEBPACK_IMPORTED_MODULE_3__/* .plainIsString */ .Y0)(value)) || /^[|>]/.test(text))
+    // PyYAML single-quotes every printable one-line text it cannot write plain (`'` doubled); the yaml package
+    // would double-quote one holding a `'`.
+    if ((text === value && !(0,_yaml_plain_js__WEBPACK_IMPORTED_MODULE_3__/* .plainIsString */ .Y0)(value)) || /^[|>"]/.test(text))
         text = `'${value.replace(/'/g, "''")}'`;
     if (text !== value && !text.startsWith("'"))
         return text;
@@ -1809,7 +1830,7 @@ function indentOf(text) {
 }
 
 // EXTERNAL MODULE: ./src/core/yaml/source.ts
-var source = __webpack_require__(3474);
+var yaml_source = __webpack_require__(3474);
 ;// CONCATENATED MODULE: ./src/core/dvc/dvcyaml.ts
 // Reads dvc.yaml into plain stage definitions. Errors DVC itself would refuse
 // become GraftErrors with file and line; valid features the native engine
@@ -1837,7 +1858,7 @@ function parseDvcYaml(text, file = 'dvc.yaml') {
 }
 /** The general reader (any YAML layout, every error); parseDvcYaml tries the fast one first. */
 function parseDvcYamlFull(text, file = 'dvc.yaml') {
-    const src = (0,source/* parseYamlSource */.WF)(text, file, SYNTAX_HINT);
+    const src = (0,yaml_source/* parseYamlSource */.WF)(text, file, SYNTAX_HINT);
     const top = src.doc.contents;
     if (top === null || ((0,dist/* isScalar */.jn)(top) && top.value === null))
         return { stages: [], unsupported: [] };
@@ -1845,7 +1866,7 @@ function parseDvcYamlFull(text, file = 'dvc.yaml') {
         throw schemaError(src, top, `${file} must be a mapping with a "stages" key`);
     const unsupported = [];
     for (const pair of top.items) {
-        const key = (0,source/* pairKey */.Yz)(pair);
+        const key = (0,yaml_source/* pairKey */.Yz)(pair);
         if (key === 'vars')
             unsupported.push('vars at the top level');
         else if (!INERT_TOP_KEYS.has(key))
@@ -1861,18 +1882,18 @@ function parseDvcYamlFull(text, file = 'dvc.yaml') {
     return { stages, unsupported };
 }
 function dvcyaml_readStage(src, pair, unsupported) {
-    const name = (0,source/* pairKey */.Yz)(pair);
+    const name = (0,yaml_source/* pairKey */.Yz)(pair);
     const line = src.lineOf(pair.key);
-    const body = pair.value;
-    if (!(0,dist/* isMap */.jh)(body))
+    if (!(0,dist/* isMap */.jh)(pair.value))
         throw new errors/* GraftError */.Tz({ file: src.file, line, message: `stage "${name}" must be a mapping`, hint: SCHEMA_HINT });
+    const body = withMergedKeys(src, name, pair.value);
     const note = (what) => void unsupported.push(`${what} in stage ${name}`);
     if (body.has('foreach') || body.has('matrix')) {
         note(body.has('foreach') ? 'foreach' : 'matrix');
         return { name, cmd: '', deps: [], outs: [], line };
     }
     for (const p of body.items) {
-        const key = (0,source/* pairKey */.Yz)(p);
+        const key = (0,yaml_source/* pairKey */.Yz)(p);
         if (key === 'params' || key === 'vars' || key === 'wdir' || key === 'metrics' || key === 'plots')
             note(key);
         else if (!MODELLED_STAGE_KEYS.has(key))
@@ -1887,6 +1908,39 @@ function dvcyaml_readStage(src, pair, unsupported) {
     const frozen = body.get('frozen') === true;
     return { name, cmd, deps, outs, line, ...(alwaysChanged ? { alwaysChanged } : {}), ...(frozen ? { frozen } : {}) };
 }
+/**
+ * A stage's mapping with its YAML merge keys (`<<: *shared`, `<<: [*a, *b]`)
+ * resolved as DVC's reader (ruamel) resolves them: the keys of each merged
+ * mapping that the stage does not set itself, the first merged mapping winning.
+ * The `yaml` package reads `<<` as a plain key under YAML 1.2, which left a
+ * stage whose deps come from a merge with none (stale forever, where DVC
+ * calls it clean).
+ */
+function withMergedKeys(src, name, body) {
+    const merges = body.items.filter((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === '<<');
+    if (merges.length === 0)
+        return body;
+    const items = body.items.filter((p) => !merges.includes(p));
+    const keys = new Set(items.map(yaml_source/* pairKey */.Yz));
+    for (const merge of merges) {
+        const value = merge.value;
+        for (const source of (0,dist/* isSeq */.oP)(value) ? value.items : [value]) {
+            const node = (0,dist/* isAlias */.Vj)(source) ? source.resolve(src.doc) : source;
+            if (!(0,dist/* isMap */.jh)(node))
+                throw schemaError(src, (source ?? merge.key), `stage "${name}": a merge key (<<) must merge mappings`);
+            for (const p of node.items) {
+                if (keys.has((0,yaml_source/* pairKey */.Yz)(p)))
+                    continue;
+                keys.add((0,yaml_source/* pairKey */.Yz)(p));
+                items.push(p);
+            }
+        }
+    }
+    const merged = new dist/* YAMLMap */.CA();
+    merged.items = items;
+    merged.range = body.range;
+    return merged;
+}
 function readCmd(src, name, body, line, note) {
     const node = body.get('cmd', true);
     if (node === undefined) {
@@ -1899,9 +1953,9 @@ function readCmd(src, name, body, line, note) {
     }
     if ((0,dist/* isSeq */.oP)(node)) {
         note('cmd as a list');
-        return node.items.map((i) => (0,source/* scalarString */.Cg)(i) ?? '').join('\n');
+        return node.items.map((i) => (0,yaml_source/* scalarString */.Cg)(i) ?? '').join('\n');
     }
-    const cmd = (0,source/* scalarString */.Cg)(node);
+    const cmd = (0,yaml_source/* scalarString */.Cg)(node);
     if (cmd === undefined)
         throw schemaError(src, node, `the cmd of stage "${name}" must be a string`);
     return cmd;
@@ -1913,7 +1967,7 @@ function dvcyaml_readOuts(src, name, body, note) {
     if (!(0,dist/* isSeq */.oP)(node))
         throw listError(src, name, 'outs', node);
     return node.items.map((item) => {
-        const plain = (0,source/* scalarString */.Cg)(item);
+        const plain = (0,yaml_source/* scalarString */.Cg)(item);
         if (plain !== undefined) {
             note(`cached out ${plain} (outs are cached unless "cache: false")`);
             return { path: checkPath(plain, 'out', note), cache: true };
@@ -1921,7 +1975,7 @@ function dvcyaml_readOuts(src, name, body, note) {
         if (!(0,dist/* isMap */.jh)(item) || item.items.length !== 1) {
             throw schemaError(src, item, `stage "${name}": each out must be a path or a {path: {options}} mapping`);
         }
-        const path = (0,source/* pairKey */.Yz)(item.items[0]);
+        const path = (0,yaml_source/* pairKey */.Yz)(item.items[0]);
         const options = item.items[0].value;
         if (options !== null && !(0,dist/* isMap */.jh)(options)) {
             throw schemaError(src, item, `stage "${name}": the options of out ${path} must be a mapping`);
@@ -1930,8 +1984,8 @@ function dvcyaml_readOuts(src, name, body, note) {
         if (cache)
             note(`cached out ${path} (outs are cached unless "cache: false")`);
         for (const p of (0,dist/* isMap */.jh)(options) ? options.items : []) {
-            if (!INERT_OUT_KEYS.has((0,source/* pairKey */.Yz)(p)))
-                note(`out option "${(0,source/* pairKey */.Yz)(p)}" of ${path}`);
+            if (!INERT_OUT_KEYS.has((0,yaml_source/* pairKey */.Yz)(p)))
+                note(`out option "${(0,yaml_source/* pairKey */.Yz)(p)}" of ${path}`);
         }
         return { path: checkPath(path, 'out', note), cache };
     });
@@ -1943,7 +1997,7 @@ function stringList(src, name, body, key) {
     if (!(0,dist/* isSeq */.oP)(node))
         throw listError(src, name, key, node);
     return node.items.map((item) => {
-        const value = (0,source/* scalarString */.Cg)(item);
+        const value = (0,yaml_source/* scalarString */.Cg)(item);
         if (value === undefined)
             throw schemaError(src, item, `stage "${name}": each entry of ${key} must be a path string`);
         return value;
@@ -1984,61 +2038,26 @@ async function readIfPresent(abs) {
 
 /***/ }),
 
-/***/ 1153:
+/***/ 5655:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  OP: () => (/* binding */ Hasher)
-});
-
-// UNUSED EXPORTS: CHUNK_SIZE, dirMd5, dos2unix, fileMd5, isTextBlock, legacyFileMd5, pyJsonString
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/repo/names.ts
-var names = __webpack_require__(3452);
-// EXTERNAL MODULE: ./src/core/repo/safe-read.ts
-var safe_read = __webpack_require__(5828);
-// EXTERNAL MODULE: ./src/core/dvc/dvcignore.ts + 1 modules
-var dvcignore = __webpack_require__(6819);
-;// CONCATENATED MODULE: ./src/core/dvc/lfs-pointer.ts
-// Git LFS pointers among a stage's deps. A repository that tracks a source
-// with Git LFS and is checked out without its LFS files (actions/checkout's
-// default, `lfs: false`) holds the pointer, a small text naming the object,
-// instead of the content. DVC hashes the pointer like any file: validate then
-// calls the stage stale for a reason no diff explains, and a generate that
-// recorded the pointer's md5 would make every developer's checkout (with the
-// content) stale again. The pointer format is fixed (git-lfs spec v1): this
-// module recognises it, so validate can say why and generate can stop first
-// (the hasher, which reads every file anyway, marks each pointer it meets).
-/** A pointer file is smaller than this (git-lfs refuses to read a longer one as a pointer). */
-const MAX_POINTER_SIZE = 1024;
-const VERSION = 'version https://git-lfs.github.com/spec/v1\n';
-/** The whole pointer: the version line, then `key value` lines sorted by key, among them `oid sha256:…` and `size N`. */
-const POINTER = /^version https:\/\/git-lfs\.github\.com\/spec\/v1\n(?:[a-z0-9.-]+ [^\n]*\n)*$/;
-const OID = /\noid sha256:[0-9a-f]{64}\n/;
-const SIZE = /\nsize [0-9]+\n/;
-/** Whether these bytes (a whole file) are a Git LFS pointer. */
-function isLfsPointer(bytes) {
-    if (bytes.length >= MAX_POINTER_SIZE || bytes.length < VERSION.length)
-        return false;
-    if (Buffer.from(bytes.buffer, bytes.byteOffset, VERSION.length).toString('latin1') !== VERSION)
-        return false;
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
-    return POINTER.test(text) && OID.test(text) && SIZE.test(text);
-}
-
-;// CONCATENATED MODULE: ./src/core/dvc/hash.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OP: () => (/* binding */ Hasher)
+/* harmony export */ });
+/* unused harmony exports CHUNK_SIZE, fileMd5, legacyFileMd5, dirMd5, isTextBlock, dos2unix, pyJsonString */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
+/* harmony import */ var _repo_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3452);
+/* harmony import */ var _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5828);
+/* harmony import */ var _dvcignore_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6819);
+/* harmony import */ var _lfs_pointer_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(824);
 // DVC-compatible md5s: raw file md5 (DVC 3 `hash: md5`), the DVC 2 "dos2unix"
 // md5 (legacy lock entries without `hash:`), and directory md5s (`….dir`).
 // Files are read in bounded parallel; a Hasher remembers what it has hashed.
@@ -2059,7 +2078,7 @@ const TEXT_PROBE = 512;
 /** Files below this size are read in one blocking call, larger ones chunk by chunk. */
 const SMALL_FILE = CHUNK_SIZE;
 const SCRATCH = Buffer.allocUnsafe(SMALL_FILE);
-const oneShot = typeof external_node_crypto_.hash === 'function' ? external_node_crypto_.hash : undefined;
+const oneShot = typeof node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash === 'function' ? node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash : undefined;
 /** A path that was a regular file when judged, and is something else when read. */
 class NotRegularFile extends Error {
     path;
@@ -2107,7 +2126,7 @@ class Hasher {
         this.slots = new Semaphore(options.concurrency ?? 32);
         this.root = options.root;
         if (options.root !== undefined)
-            this.ignore = new dvcignore/* DvcIgnore */.C(options.root);
+            this.ignore = new _dvcignore_js__WEBPACK_IMPORTED_MODULE_7__/* .DvcIgnore */ .C(options.root);
     }
     file(absPath, legacy = false) {
         const key = `${legacy ? 'L' : 'M'}${absPath}`;
@@ -2171,25 +2190,25 @@ class Hasher {
     explain(error) {
         if (!(error instanceof NotRegularFile))
             return error;
-        const file = (0,names/* showPath */.P8)(this.root ? (0,external_node_path_.relative)(this.root, error.path).split(external_node_path_.sep).join('/') : error.path);
-        return (0,safe_read/* replaced */.$3)(file, 'a FIFO, a device or a folder');
+        const file = (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_5__/* .showPath */ .P8)(this.root ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(this.root, error.path).split(node_path__WEBPACK_IMPORTED_MODULE_3__.sep).join('/') : error.path);
+        return (0,_repo_safe_read_js__WEBPACK_IMPORTED_MODULE_6__/* .replaced */ .$3)(file, 'a FIFO, a device or a folder');
     }
     dir(absPath, legacy = false) {
         return memo(this.dirs, `${legacy ? 'L' : 'M'}${absPath}`, () => this.hashDir(absPath, legacy));
     }
     async hashDir(absPath, legacy) {
-        const shown = (p) => (this.root ? (0,external_node_path_.relative)(this.root, p).split(external_node_path_.sep).join('/') : p);
+        const shown = (p) => (this.root ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(this.root, p).split(node_path__WEBPACK_IMPORTED_MODULE_3__.sep).join('/') : p);
         const relDir = this.root ? shown(absPath) : '';
         const rules = this.ignore && !relDir.startsWith('..') && !this.ignore.isEmptyFor(relDir) ? this.ignore : undefined;
         const keep = rules && ((rel, isDir) => !rules.match(relDir === '' ? rel : `${relDir}/${rel}`, isDir).ignored);
         const relpaths = await listFiles(absPath, '', shown, keep);
-        const hashes = await Promise.all(relpaths.map((rel) => this.file((0,external_node_path_.join)(absPath, rel), legacy)));
+        const hashes = await Promise.all(relpaths.map((rel) => this.file((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(absPath, rel), legacy)));
         const entries = relpaths.map((relpath, i) => ({ relpath, md5: hashes[i].md5, key: Buffer.from(relpath) }));
         // Python sorts str by code point; UTF-8 bytes compare in the same order.
         entries.sort((a, b) => Buffer.compare(a.key, b.key));
         const json = `[${entries.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(', ')}]`;
         return {
-            md5: `${(0,external_node_crypto_.createHash)('md5').update(json, 'utf8').digest('hex')}.dir`,
+            md5: `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(json, 'utf8').digest('hex')}.dir`,
             size: hashes.reduce((sum, h) => sum + h.size, 0),
             nfiles: entries.length
         };
@@ -2207,9 +2226,9 @@ async function hashFile(absPath, legacy) {
 function hashSmallFile(absPath, legacy, stats) {
     if (stats && stats.size >= SMALL_FILE)
         return undefined;
-    const fd = (0,external_node_fs_.openSync)(absPath, safe_read/* NON_BLOCKING_READ */.ZL);
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(absPath, _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_6__/* .NON_BLOCKING_READ */ .ZL);
     try {
-        const now = (0,external_node_fs_.fstatSync)(fd);
+        const now = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd);
         if (!now.isFile())
             throw new NotRegularFile(absPath);
         const info = stats ?? now;
@@ -2218,12 +2237,12 @@ function hashSmallFile(absPath, legacy, stats) {
             if (n < SMALL_FILE) {
                 const bytes = SCRATCH.subarray(0, n);
                 const h = result(digest(bytes, legacy), info);
-                return isLfsPointer(bytes) ? { ...h, lfsPointer: true } : h;
+                return (0,_lfs_pointer_js__WEBPACK_IMPORTED_MODULE_8__/* .isLfsPointer */ .N)(bytes) ? { ...h, lfsPointer: true } : h;
             }
         }
     }
     finally {
-        (0,external_node_fs_.closeSync)(fd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
     }
     return undefined;
 }
@@ -2231,13 +2250,13 @@ function hashSmallFile(absPath, legacy, stats) {
 function smallFileMd5(absPath, legacy) {
     let fd;
     try {
-        fd = (0,external_node_fs_.openSync)(absPath, safe_read/* NON_BLOCKING_READ */.ZL);
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(absPath, _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_6__/* .NON_BLOCKING_READ */ .ZL);
     }
     catch {
         return undefined;
     }
     try {
-        if (!(0,external_node_fs_.fstatSync)(fd).isFile())
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd).isFile())
             return undefined; // the general path judges it
         const n = readAllSync(fd, SCRATCH);
         return n < SMALL_FILE ? digest(SCRATCH.subarray(0, n), legacy) : undefined;
@@ -2246,16 +2265,16 @@ function smallFileMd5(absPath, legacy) {
         return undefined;
     }
     finally {
-        (0,external_node_fs_.closeSync)(fd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
     }
 }
 async function hashLargeFile(absPath, legacy) {
-    const fh = await (0,promises_.open)(absPath, safe_read/* NON_BLOCKING_READ */.ZL);
+    const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(absPath, _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_6__/* .NON_BLOCKING_READ */ .ZL);
     try {
         const info = await fh.stat();
         if (!info.isFile())
             throw new NotRegularFile(absPath);
-        const hash = (0,external_node_crypto_.createHash)('md5');
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
         const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
         for (;;) {
             const n = await readFull(fh, buffer);
@@ -2275,7 +2294,7 @@ function digest(bytes, legacy) {
     // One-shot hashing (Node >= 20.12) makes no Hash object per file.
     if (!legacy && oneShot)
         return oneShot('md5', bytes, 'hex');
-    const hash = (0,external_node_crypto_.createHash)('md5');
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
     feed(hash, bytes, legacy);
     return hash.digest('hex');
 }
@@ -2286,7 +2305,7 @@ function result(md5, info) {
 function readAllSync(fd, buffer) {
     let filled = 0;
     while (filled < buffer.length) {
-        const n = (0,external_node_fs_.readSync)(fd, buffer, filled, buffer.length - filled, filled);
+        const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, filled, buffer.length - filled, filled);
         if (n === 0)
             break;
         filled += n;
@@ -2362,44 +2381,49 @@ function pyJsonString(s) {
 const SHORT_ESCAPES = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' };
 /**
  * Files under a directory, `/`-separated and relative to it, the way DVC walks:
- * `.git`, `.hg`, `.dvc` folders (and a `.git` file) skipped, symlinked folders
+ * `.git`, `.hg`, `.dvc` folders (and a `.git` file) skipped, DVC sub-repositories
+ * (folders holding a `.dvc`) left out whole, symlinked folders
  * not entered, symlinked files followed; `keep` (the .dvcignore rules) says
  * which entries count, and an ignored folder is not entered.
  */
 async function listFiles(absDir, prefix, shown, keep) {
-    const entries = await (0,promises_.readdir)(absDir, { withFileTypes: true });
+    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(absDir, { withFileTypes: true });
+    // A folder inside the one hashed that holds `.dvc` (a folder or a file) is a DVC sub-repository
+    // (`dvc init --subdir`): DVC leaves it out whole (dvc/ignore.py, _update_sub_repo).
+    if (prefix !== '' && entries.some((e) => e.name === '.dvc'))
+        return [];
     const out = [];
     for (const entry of entries) {
         const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-        const abs = (0,external_node_path_.join)(absDir, entry.name);
+        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(absDir, entry.name);
         if (entry.isDirectory()) {
-            if (!names/* DVC_SKIPPED_DIRS */.YL.has(entry.name) && (!keep || keep(rel, true)))
+            if (!_repo_names_js__WEBPACK_IMPORTED_MODULE_5__/* .DVC_SKIPPED_DIRS */ .YL.has(entry.name) && (!keep || keep(rel, true)))
                 out.push(...(await listFiles(abs, rel, shown, keep)));
             continue;
         }
         if (keep && !keep(rel, false))
             continue;
-        if (entry.name === dvcignore/* DVCIGNORE */.k) {
+        if (entry.name === _dvcignore_js__WEBPACK_IMPORTED_MODULE_7__/* .DVCIGNORE */ .k) {
             // dvc-data's IgnoreInCollectedDirError
-            throw new errors/* GraftError */.Tz({
-                file: (0,names/* showPath */.P8)(shown(abs)),
-                message: `a ${dvcignore/* DVCIGNORE */.k} file inside a directory that a stage depends on or writes: DVC refuses it (".dvcignore file should not be in collected dir path")`,
-                hint: `move its rules to a ${dvcignore/* DVCIGNORE */.k} above that directory (the repository root's, or its parent folder's)`
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({
+                file: (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_5__/* .showPath */ .P8)(shown(abs)),
+                message: `a ${_dvcignore_js__WEBPACK_IMPORTED_MODULE_7__/* .DVCIGNORE */ .k} file inside a directory that a stage depends on or writes: DVC refuses it (".dvcignore file should not be in collected dir path")`,
+                hint: `move its rules to a ${_dvcignore_js__WEBPACK_IMPORTED_MODULE_7__/* .DVCIGNORE */ .k} above that directory (the repository root's, or its parent folder's)`
             });
         }
         if (entry.isSymbolicLink()) {
-            const target = await (0,promises_.stat)(abs).catch(() => undefined);
+            const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(abs).catch(() => undefined);
             if (!target)
-                throw new errors/* GraftError */.Tz({
-                    file: (0,names/* showPath */.P8)(shown(abs)),
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({
+                    file: (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_5__/* .showPath */ .P8)(shown(abs)),
                     message: 'broken symbolic link',
                     hint: 'remove the link or restore its target'
                 });
             if (target.isFile() && entry.name !== '.git')
                 out.push(rel);
             else if (!target.isDirectory() && entry.name !== '.git') {
-                throw new errors/* GraftError */.Tz({
-                    file: (0,names/* showPath */.P8)(shown(abs)),
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({
+                    file: (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_5__/* .showPath */ .P8)(shown(abs)),
                     message: 'is a symlink to something that is not a regular file',
                     hint: 'remove the link from the folder'
                 });
@@ -2411,8 +2435,8 @@ async function listFiles(absDir, prefix, shown, keep) {
         }
         else if (entry.name !== '.git') {
             // A FIFO would block the read forever, a device would never end.
-            throw new errors/* GraftError */.Tz({
-                file: (0,names/* showPath */.P8)(shown(abs)),
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz({
+                file: (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_5__/* .showPath */ .P8)(shown(abs)),
                 message: 'is not a regular file (a FIFO, socket or device) inside a folder a stage depends on or writes',
                 hint: 'remove it from the folder; the action reads only regular files'
             });
@@ -2453,6 +2477,52 @@ class Semaphore {
                 this.active--;
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 824:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ isLfsPointer),
+/* harmony export */   U: () => (/* binding */ lfsTracked)
+/* harmony export */ });
+/** A pointer file is smaller than this (git-lfs refuses to read a longer one as a pointer). */
+const MAX_POINTER_SIZE = 1024;
+const VERSION = 'version https://git-lfs.github.com/spec/v1\n';
+/** The whole pointer: the version line, then `key value` lines sorted by key, among them `oid sha256:…` and `size N`. */
+const POINTER = /^version https:\/\/git-lfs\.github\.com\/spec\/v1\n(?:[a-z0-9.-]+ [^\n]*\n)*$/;
+const OID = /\noid sha256:[0-9a-f]{64}\n/;
+const SIZE = /\nsize [0-9]+\n/;
+/** Whether these bytes (a whole file) are a Git LFS pointer. */
+function isLfsPointer(bytes) {
+    if (bytes.length >= MAX_POINTER_SIZE || bytes.length < VERSION.length)
+        return false;
+    if (Buffer.from(bytes.buffer, bytes.byteOffset, VERSION.length).toString('latin1') !== VERSION)
+        return false;
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+    return POINTER.test(text) && OID.test(text) && SIZE.test(text);
+}
+/**
+ * Those of `paths` (relative to `git`'s folder) that Git LFS tracks, by the
+ * repository's attributes (`filter=lfs`, as `git lfs track` writes it);
+ * undefined when git cannot say (not a checkout).
+ */
+async function lfsTracked(git, paths) {
+    if (paths.length === 0)
+        return new Set();
+    const r = await git.tryExec(['check-attr', '--stdin', '-z', 'filter'], paths.map((p) => `${p}\0`).join(''));
+    if (r.code !== 0)
+        return undefined;
+    // `path NUL filter NUL value NUL` for each path, in the order given
+    const fields = r.stdout.split('\0');
+    const tracked = new Set();
+    for (let i = 0; i + 2 < fields.length; i += 3)
+        if (fields[i + 2] === 'lfs')
+            tracked.add(paths[i / 3]);
+    return tracked;
 }
 
 
@@ -3262,7 +3332,8 @@ function checkOutputs(paths, parsed, files = []) {
     const problems = [];
     const promptPaths = new Set(parsed.map((p) => p.prompt.path));
     const byOut = new Map();
-    // a file already there under another spelling of the output: one file to macOS or Windows
+    // a file already there under another spelling of the output: one file to macOS or Windows (dvc.yaml and
+    // dvc.lock in any spelling are refused by the resolver's lexical rules, also before they exist)
     const existing = filesByKey(files, new Set(parsed.map((p) => (0,names/* sameFileKey */.ys)(p.prompt.out))));
     const outputs = new Set(parsed.map((p) => p.prompt.out));
     for (const { prompt, lines } of parsed) {
@@ -3897,6 +3968,7 @@ async function loadPipeline(root, options = {}) {
     const prompts = await (0,graft_prompts/* discoverPrompts */.jj)(root, await listing, paths);
     const dvcYaml = unwrap(yamlRead);
     const lock = unwrap(lockRead);
+    (0,errors/* throwIfProblems */.W8)((0,pipeline_stages/* stageNameClashes */.Jz)(prompts, dvcYaml));
     const drift = (0,pipeline_stages/* pipelineDrift */.CP)(prompts, dvcYaml, {
         exists: (path) => paths.check(path, 'dep') === undefined && paths.exists(path)
     });
@@ -4004,7 +4076,8 @@ function sizeOf(abs) {
 /* harmony export */   A3: () => (/* binding */ quotedFor),
 /* harmony export */   G9: () => (/* binding */ shellPath),
 /* harmony export */   "do": () => (/* binding */ dvcTarget),
-/* harmony export */   r7: () => (/* binding */ shellWord)
+/* harmony export */   r7: () => (/* binding */ shellWord),
+/* harmony export */   vi: () => (/* binding */ quoteContexts)
 /* harmony export */ });
 // Names as a POSIX shell reads them. A stage's `cmd` is run by `dvc repro`
 // through /bin/sh, and the commands the action's messages suggest are pasted
@@ -4037,16 +4110,53 @@ function shellPath(path) {
     return shellWord(path.startsWith('-') ? `./${path}` : path);
 }
 /**
- * `value` written inside a command template at a place whose quoting the
- * template already chose: inside `"…"` (where `"`, `$`, backtick and `\` need
- * a backslash), inside `'…'` (where only `'` needs care), or bare.
+ * The quoting in force at each of `offsets` of a shell command, as /bin/sh
+ * reads it from the start: `'` opens and closes a single-quoted run (nothing
+ * is special inside), `"` a double-quoted one (where `\` escapes `"`, `$`,
+ * backtick and `\`), and a bare `\` escapes the next character. A template's
+ * placeholder sits in whatever quoting its text opened before it —
+ * `"--out={out}"` is inside double quotes though `{` follows `=` — and a value
+ * put there must be written for that quoting, or `$(…)` in it would run.
+ */
+function quoteContexts(command, offsets) {
+    const at = new Map();
+    const wanted = new Set(offsets);
+    let context = '';
+    for (let i = 0; i <= command.length; i++) {
+        if (wanted.has(i))
+            at.set(i, context);
+        const c = command[i];
+        if (context === "'") {
+            if (c === "'")
+                context = '';
+        }
+        else if (context === '"') {
+            if (c === '"')
+                context = '';
+            else if (c === '\\' && /["$`\\\n]/.test(command[i + 1] ?? ''))
+                i++;
+        }
+        else if (c === "'" || c === '"')
+            context = c;
+        else if (c === '\\')
+            i++;
+    }
+    return offsets.map((o) => at.get(o) ?? '');
+}
+/**
+ * `value` written at a place of a command template whose quoting the
+ * template already chose (see quoteContexts): inside `"…"` (where `"`, `$`,
+ * backtick and `\` need a backslash), inside `'…'` (where only `'` needs
+ * care), or bare (one shell word of its own). A path starting with `-` gets
+ * `./` in every quoting: a program would read it as an option.
  */
 function quotedFor(context, value, path) {
+    const text = path && value.startsWith('-') ? `./${value}` : value;
     if (context === '"')
-        return value.replace(/["$`\\]/g, '\\$&');
+        return text.replace(/["$`\\]/g, '\\$&');
     if (context === "'")
-        return value.replace(/'/g, `'\\''`);
-    return path ? shellPath(value) : shellWord(value);
+        return text.replace(/'/g, `'\\''`);
+    return shellWord(text);
 }
 /**
  * A stage as a target of the `dvc` CLI (`dvc repro X`, `dvc commit X`), ready
@@ -4068,11 +4178,13 @@ function dvcTarget(stage) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CP: () => (/* binding */ pipelineDrift),
+/* harmony export */   Jz: () => (/* binding */ stageNameClashes),
 /* harmony export */   P9: () => (/* binding */ graftStage),
 /* harmony export */   Un: () => (/* binding */ commandTemplate),
+/* harmony export */   dT: () => (/* binding */ leftBehindText),
 /* harmony export */   wR: () => (/* binding */ deriveTemplate)
 /* harmony export */ });
-/* unused harmony exports graftCommand, applyTemplate, isGraftStage */
+/* unused harmony exports graftCommand, applyTemplate, isGraftStage, graftPromptOf */
 /* harmony import */ var _repo_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3452);
 /* harmony import */ var _graft_prompts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9141);
 /* harmony import */ var _dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4417);
@@ -4112,25 +4224,36 @@ function graftStage(prompt, template) {
  * Turns an existing stage's command into a template by replacing its prompt
  * path, output path and stage name (whole shell words, as written: bare, in
  * the quoting shell.ts gives them, or inside the template's own quotes) with
- * placeholders. Undefined when the command does not name the prompt: nothing
- * to learn from.
+ * placeholders. Undefined when the command does not name the prompt (nothing
+ * to learn from), holds a placeholder's own text, or still names its prompt or output after that (written in a
+ * way not recognised here): a template that kept the old output would make
+ * every new stage write the old stage's document.
  */
 function deriveTemplate(stage, prompt) {
+    // a command that already holds a placeholder's text (`--fmt '{name}: …'`) would have it filled in
+    if (/\{(?:prompt|out|name)\}/.test(stage.cmd))
+        return undefined;
     let template = stage.cmd;
-    for (const [value, placeholder, word] of [
-        [prompt.path, PLACEHOLDERS.prompt, (0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shellPath */ .G9)(prompt.path)],
-        [prompt.out, PLACEHOLDERS.out, (0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shellPath */ .G9)(prompt.out)],
-        [stage.name, PLACEHOLDERS.name, (0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shellWord */ .r7)(stage.name)]
+    for (const [value, placeholder, path] of [
+        [prompt.path, PLACEHOLDERS.prompt, true],
+        [prompt.out, PLACEHOLDERS.out, true],
+        [stage.name, PLACEHOLDERS.name, false]
     ]) {
-        if (word !== value)
-            template = template.replace(wordPattern(word), placeholder);
+        const spellings = new Set([(0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedFor */ .A3)('', value, path), (0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedFor */ .A3)('"', value, path), (0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedFor */ .A3)("'", value, path)]);
+        for (const word of spellings)
+            if (word !== value)
+                template = template.replace(wordPattern(word), placeholder);
         template = template.replace(wordPattern(value), placeholder);
     }
-    return template.includes(PLACEHOLDERS.prompt) ? template : undefined;
+    if (!template.includes(PLACEHOLDERS.prompt))
+        return undefined;
+    return [prompt.path, prompt.out].some((p) => template.includes(p)) ? undefined : template;
 }
 /**
- * A template with the prompt's paths and name in place, each quoted as its
- * place needs: inside the template's own `"…"` or `'…'`, or as one shell word.
+ * A template with the prompt's paths and name in place, each quoted for the
+ * quoting the template has at its place (see quoteContexts): inside the
+ * template's own `"…"` or `'…'` — also one opened earlier in the word, as in
+ * `"--out={out}"` — or as one shell word.
  */
 function applyTemplate(template, prompt) {
     const values = {
@@ -4138,12 +4261,13 @@ function applyTemplate(template, prompt) {
         [PLACEHOLDERS.out]: [prompt.out, true],
         [PLACEHOLDERS.name]: [prompt.stageName, false]
     };
-    return template.replace(/\{(?:prompt|out|name)\}/g, (placeholder, at) => {
+    const places = /\{(?:prompt|out|name)\}/g;
+    const offsets = [...template.matchAll(places)].map((m) => m.index);
+    const quoting = (0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteContexts */ .vi)(template, offsets);
+    const contexts = new Map(offsets.map((o, i) => [o, quoting[i]]));
+    return template.replace(places, (placeholder, at) => {
         const [value, path] = values[placeholder];
-        const before = template[at - 1];
-        const after = template[at + placeholder.length];
-        const context = (before === '"' || before === "'") && after === before ? before : '';
-        return (0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedFor */ .A3)(context, value, path);
+        return (0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedFor */ .A3)(contexts.get(at) ?? '', value, path);
     });
 }
 /**
@@ -4168,19 +4292,60 @@ function wordPattern(value) {
     return new RegExp(`(?<=^|[\\s='"])${escaped}(?=$|[\\s'"])`, 'g');
 }
 /**
+ * The scripts an older Graft generator (scripts/generate_dvc.py) listed
+ * before the prompt in every stage's deps; later versions list none.
+ */
+const GRAFT_SCRIPT_DEPS = new Set([
+    'scripts/render_llm.sh',
+    'scripts/pack_prompt.py',
+    'scripts/ensure_llm.py'
+]);
+/**
  * A stage Graft's generator would have written: its first dep is a prompt
- * file whose Graft stage name is the stage's name, and it writes one output.
- * Only such a stage can be an orphan (its prompt renamed or deleted); any
- * other stage of dvc.yaml (a helper that fetches a source, a training step, a
- * stage that lints the prompts) is the user's own, and neither sync nor
- * generate ever removes it.
+ * file whose Graft stage name is the stage's name (after the render scripts
+ * an older Graft listed first), and it writes one output. Only such a stage
+ * can be an orphan (its prompt renamed or deleted); any other stage of
+ * dvc.yaml (a helper that fetches a source, a training step, a stage that
+ * lints the prompts) is the user's own, and neither sync nor generate ever
+ * removes it.
  */
 function isGraftStage(stage) {
-    const first = stage.deps[0];
-    if (first === undefined || stage.outs.length !== 1)
-        return false;
-    const prompt = (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(first);
-    return (0,_graft_prompts_js__WEBPACK_IMPORTED_MODULE_1__/* .isPromptPath */ .UX)(prompt) && (0,_graft_prompts_js__WEBPACK_IMPORTED_MODULE_1__/* .stageNameFor */ .tA)(prompt) === stage.name;
+    return graftPromptOf(stage) !== undefined;
+}
+/** The prompt a Graft stage (see isGraftStage) is written from; undefined for any other stage. */
+function graftPromptOf(stage) {
+    if (stage.outs.length !== 1)
+        return undefined;
+    const deps = stage.deps.map(_repo_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP);
+    const first = deps.findIndex((d) => !GRAFT_SCRIPT_DEPS.has(d));
+    const prompt = first < 0 ? undefined : deps[first];
+    return prompt !== undefined && (0,_graft_prompts_js__WEBPACK_IMPORTED_MODULE_1__/* .isPromptPath */ .UX)(prompt) && (0,_graft_prompts_js__WEBPACK_IMPORTED_MODULE_1__/* .stageNameFor */ .tA)(prompt) === stage.name ? prompt : undefined;
+}
+/**
+ * Prompts whose Graft stage name is taken in dvc.yaml by a stage that is not
+ * theirs: it neither reads the prompt nor names it in its command, and is no
+ * Graft stage of an older location of it (see isGraftStage) — a helper, a
+ * training step. sync and generate would rewrite that stage as the prompt's
+ * (its command, deps, outputs and `always_changed` gone), so the prompt is
+ * refused instead, naming both places.
+ */
+function stageNameClashes(prompts, dvc) {
+    const stages = new Map((dvc?.stages ?? []).map((s) => [s.name, s]));
+    const problems = [];
+    for (const prompt of prompts) {
+        const stage = stages.get(prompt.stageName);
+        if (!stage || isGraftStage(stage) || stage.cmd.includes(prompt.path))
+            continue;
+        if (stage.deps.some((d) => (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_0__/* .isSameOrInside */ .Im)((0,_repo_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(d), prompt.path)))
+            continue; // reads it, or its folder
+        problems.push({
+            file: prompt.path,
+            line: 1,
+            message: `the file name gives the stage name ${prompt.stageName}, and dvc.yaml already has a stage ${prompt.stageName}${stage.line ? ` (line ${stage.line})` : ''} that is not this prompt's: it does not read ${prompt.path}; writing the prompt's stage would replace that one (its command, deps and outputs)`,
+            hint: `rename the prompt file, or rename the stage ${prompt.stageName} in dvc.yaml`
+        });
+    }
+    return problems;
 }
 /**
  * Where dvc.yaml and the prompts disagree. Stages are matched by name (Graft's
@@ -4190,6 +4355,24 @@ function pipelineDrift(prompts, dvc, options = {}) {
     const exists = options.exists ?? (() => false);
     const stages = new Map((dvc?.stages ?? []).map((s) => [s.name, s]));
     const drift = [];
+    const promptStages = new Set(prompts.map((p) => p.stageName));
+    const written = new Set(prompts.map((p) => (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(p.out)));
+    // what each stage reads once dvc.yaml is in line: a prompt's stage its frontmatter, any other stage its own deps
+    const reads = new Map([
+        ...(dvc?.stages ?? [])
+            .filter((s) => !promptStages.has(s.name) && !isGraftStage(s)) // an orphan reads nothing once removed
+            .map((s) => [s.name, s.deps]),
+        ...prompts.map((p) => [p.stageName, graftStage(p).deps])
+    ]);
+    /** A stage's outputs that stay in the work tree with no prompt writing them, who still reads them, and the words for it. */
+    const left = (stage) => {
+        const leftBehind = stage.outs.map((o) => (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(o.path)).filter((o) => !written.has(o) && exists(o));
+        const readers = [...reads]
+            .filter(([, deps]) => deps.some((d) => leftBehind.some((o) => (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_0__/* .isSameOrInside */ .Im)((0,_repo_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(d), o))))
+            .map(([name]) => name)
+            .sort();
+        return { leftBehind, readers, note: leftBehindText(leftBehind, readers, 'reason') };
+    };
     for (const prompt of prompts) {
         const stage = stages.get(prompt.stageName);
         const expected = graftStage(prompt);
@@ -4215,23 +4398,24 @@ function pipelineDrift(prompts, dvc, options = {}) {
         }
         const outs = listDiff([prompt.out], stage.outs.map((o) => o.path));
         if (outs) {
+            const { leftBehind, readers, note } = left(stage);
             drift.push({
                 stage: stage.name,
                 kind: 'outs-differ',
                 file: prompt.path,
-                text: `the outs of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${outs}); ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_3__/* .phrasing */ .f2)().regenerate}, or set its outs to: ${prompt.out}`
+                leftBehind,
+                readers,
+                text: `the outs of stage ${stage.name} in dvc.yaml do not match ${prompt.path} (${outs}); ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_3__/* .phrasing */ .f2)().regenerate}, or set its outs to: ${prompt.out}${note}`
             });
         }
     }
-    const promptStages = new Set(prompts.map((p) => p.stageName));
-    const written = new Set(prompts.map((p) => (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(p.out)));
     for (const stage of dvc?.stages ?? []) {
-        if (promptStages.has(stage.name) || !isGraftStage(stage))
+        const prompt = graftPromptOf(stage);
+        if (promptStages.has(stage.name) || prompt === undefined)
             continue;
-        const prompt = (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(stage.deps[0]);
         if (exists(prompt))
             continue; // the file is there but not a prompt the run reads (ignored by git, in node_modules): not ours to remove
-        const leftBehind = stage.outs.map((o) => (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(o.path)).filter((o) => !written.has(o) && exists(o));
+        const { leftBehind, readers, note } = left(stage);
         drift.push({
             stage: stage.name,
             kind: 'orphan-stage',
@@ -4239,15 +4423,36 @@ function pipelineDrift(prompts, dvc, options = {}) {
             line: stage.line,
             prompt,
             leftBehind,
+            readers,
             text: `orphaned: stage ${stage.name} in dvc.yaml belongs to the prompt ${prompt}, which is gone (renamed or deleted); ` +
                 `generate removes the stage from dvc.yaml and its entry from dvc.lock in its commit, as Graft's own repro would ` +
-                `(locally: \`graft-action sync\`), or restore the prompt` +
-                (leftBehind.length > 0
-                    ? `; ${leftBehind.join(', ')} ${leftBehind.length > 1 ? 'are' : 'is'} left in place: no prompt writes ${leftBehind.length > 1 ? 'them' : 'it'} any more, so delete ${leftBehind.length > 1 ? 'them' : 'it'} (git rm) if no longer wanted`
-                    : '')
+                `(locally: \`graft-action sync\`), or restore the prompt${note}`
         });
     }
     return drift;
+}
+/**
+ * What becomes of outputs left in the work tree that no prompt writes any
+ * more (a deleted or renamed prompt's document, a moved output's old file):
+ * they stay, and are named. A stage that still reads one keeps reading it as a
+ * plain source, no longer regenerated: said, so that deleting it (which the
+ * words would otherwise suggest) does not leave that stage a missing dep.
+ * `style`: `reason` for validate's reason, `change` for sync's and generate's list of changes.
+ */
+function leftBehindText(leftBehind, readers, style) {
+    if (leftBehind.length === 0)
+        return '';
+    const many = leftBehind.length > 1;
+    const [they, them] = many ? ['are', 'them'] : ['is', 'it'];
+    const files = leftBehind.join(', ');
+    if (readers.length > 0) {
+        const named = readers.length > 5 ? `${readers.slice(0, 5).join(', ')} and ${readers.length - 5} more` : readers.join(', ');
+        const who = readers.length > 1 ? `stages ${named} still read` : `stage ${named} still reads`;
+        return `; ${files} ${they} left in place and no prompt writes ${them} any more, but ${who} ${them}: ${many ? 'they stay sources' : 'it stays a source'}, no longer regenerated — edit ${them} by hand from now on, or take ${them} out of those deps before deleting ${them}`;
+    }
+    return style === 'reason'
+        ? `; ${files} ${they} left in place: no prompt writes ${them} any more, so delete ${them} (git rm) if no longer wanted`
+        : `; ${files} ${they} left in place, and no prompt writes ${them} any more: delete ${them} if no longer wanted`;
 }
 /** How `actual` differs from `expected` (paths compared normalised), or undefined when equal. */
 function listDiff(expected, actual) {
@@ -5287,7 +5492,7 @@ function plainIsString(text) {
 /* harmony export */   ct: () => (/* binding */ applyEdits),
 /* harmony export */   kd: () => (/* binding */ lineEnd)
 /* harmony export */ });
-/* unused harmony exports YAML_SOURCE_MAX_BYTES, YAML_MAX_EXPANDED_NODES */
+/* unused harmony exports YAML_SOURCE_MAX_BYTES, YAML_MAX_EXPANDED_NODES, loneCrAsLf */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _plain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5723);
@@ -5343,7 +5548,7 @@ function parse(text, file, hint, options) {
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
     // uniqueKeys: DVC's YAML reader also refuses a key given twice (two stages, one name).
     const version = options.version ?? '1.2';
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, {
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(loneCrAsLf(text), {
         lineCounter,
         prettyErrors: false,
         uniqueKeys: true,
@@ -5488,21 +5693,34 @@ function applyEdits(text, edits) {
 }
 /**
  * Edits `text` in one line-ending style, and gives the result in the style of
- * the file: CRLF when most of its lines end so (a file committed from a
- * Windows editor, or with core.autocrlf), else LF. Every line of the result
- * ends the same way, also the lines `edit` adds and any stray line of the
- * other style (DVC itself rewrites a whole file LF on Linux; keeping the file's
- * own style keeps the diff to the lines that changed). YAML reads CRLF and LF
- * alike, inside scalars too, so no value changes. `edit` sees LF only; a new
- * file (`text` undefined) is LF.
+ * the file: the style most of its lines end with — CRLF (a file committed from
+ * a Windows editor, or with core.autocrlf), CR alone (classic Mac OS; YAML,
+ * and so DVC's reader, takes a lone CR for a line break too), else LF. Every
+ * line of the result ends the same way, also the lines `edit` adds and any
+ * stray line of another style (DVC itself rewrites a whole file LF on Linux;
+ * keeping the file's own style keeps the diff to the lines that changed). YAML
+ * reads the three alike, inside scalars too, so no value changes. `edit` sees
+ * LF only; a new file (`text` undefined) is LF.
  */
 function inLineEndsOf(text, edit) {
-    if (text === undefined || !text.includes('\r\n'))
+    if (text === undefined || !text.includes('\r'))
         return edit(text);
     const crlf = text.split('\r\n').length - 1;
+    const cr = text.split('\r').length - 1 - crlf;
     const lf = text.split('\n').length - 1 - crlf;
-    const result = edit(text.replace(/\r\n/g, '\n'));
-    return crlf > lf ? result.replace(/\n/g, '\r\n') : result;
+    const result = edit(text.replace(/\r\n?/g, '\n'));
+    if (crlf > lf && crlf >= cr)
+        return result.replace(/\n/g, '\r\n');
+    return cr > lf && cr > crlf ? result.replace(/\n/g, '\r') : result;
+}
+/**
+ * `text` with each lone CR (one not before a LF) made a LF: YAML counts a
+ * lone CR as a line break (ruamel, DVC's reader, does), the `yaml` package
+ * does not (it would read a CR-only dvc.yaml as one line). Same length, so
+ * offsets and line numbers stay those of the file.
+ */
+function loneCrAsLf(text) {
+    return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 

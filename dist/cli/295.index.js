@@ -2397,8 +2397,12 @@ function sourceAt(packed, at, context) {
 
 // EXTERNAL MODULE: ./src/core/dvc/dvclock.ts
 var dvclock = __webpack_require__(363);
-// EXTERNAL MODULE: ./src/core/dvc/hash.ts + 1 modules
-var hash = __webpack_require__(1153);
+// EXTERNAL MODULE: ./src/core/dvc/hash.ts
+var hash = __webpack_require__(5655);
+// EXTERNAL MODULE: ./src/core/dvc/lfs-pointer.ts
+var lfs_pointer = __webpack_require__(824);
+// EXTERNAL MODULE: ./src/core/pipeline/unchecked-submodules.ts
+var unchecked_submodules = __webpack_require__(8056);
 // EXTERNAL MODULE: ./src/core/pipeline/sync.ts
 var sync = __webpack_require__(6291);
 ;// CONCATENATED MODULE: ./src/core/generate/pipeline-files.ts
@@ -2409,6 +2413,10 @@ var sync = __webpack_require__(6291);
 // orphan (the stage of a renamed or deleted prompt) goes with its lock entry;
 // every rewritten document's lock entry holds the new hashes, so the real
 // `dvc status` reports it up to date. Kept in memory until the run succeeds.
+
+
+
+
 
 
 
@@ -2455,12 +2463,47 @@ class PipelineFiles {
         const written = new Set(this.plan.flatMap((d) => d.stage.outs.map((o) => (0,names/* normalizeRepoPath */.NP)(o.path))));
         const deps = new Set(this.plan.flatMap((d) => d.stage.deps.map(names/* normalizeRepoPath */.NP)).filter((p) => !written.has(p)));
         const hasher = new hash/* Hasher */.OP({ root: this.root }); // its own: recordLock must see the files as the run leaves them
-        await Promise.all([...deps].map((p) => (0,dvclock/* lockEntryFor */.PZ)(this.root, p, false, hasher)));
-        refuseLfsPointers(this.root, [...hasher.lfsPointers], this.plan);
+        const entries = await Promise.all([...deps].map((p) => (0,dvclock/* lockEntryFor */.PZ)(this.root, p, false, hasher)));
+        // the documents as they are (each a previous draft, or a dep of a later one): read for LFS pointers too
+        await Promise.all([...written].map(async (p) => (await isFile((0,external_node_path_.join)(this.root, p))) && (await hasher.file((0,external_node_path_.join)(this.root, p)))));
+        await refuseLfsPointers(this.root, [...hasher.lfsPointers], this.plan);
+        await this.refuseUncheckedSubmodules(new Map(entries.map((e) => [e.path, e.md5])));
         // dvc.yaml and dvc.lock edited now as the run will edit them (the lock with placeholder
         // entries): a file this tool cannot edit (stages in flow style, …) fails here, not after the renders.
         this.sync();
         this.editedLock(this.plan.map((d) => [d.stage.name, { cmd: this.commandOf(d), deps: [], outs: [] }]));
+    }
+    /**
+     * Submodules the checkout lacks among the deps (see unchecked-submodules.ts),
+     * where a dep holding one would be recorded with another hash than dvc.lock
+     * has (a stage with no entry yet included): refused before any model call,
+     * each on the prompt line that lists it. `hashes`: each dep's md5 as it is now.
+     * @throws GraftError naming every such submodule
+     */
+    async refuseUncheckedSubmodules(hashes) {
+        const missing = await (0,unchecked_submodules/* uncheckedSubmodules */.k)(new io_git/* Git */.TU(this.root), [...hashes.keys()]);
+        const problems = [];
+        for (const link of missing) {
+            for (const doc of this.plan) {
+                const i = doc.stage.deps.findIndex((dep) => (0,names/* isSameOrInside */.Im)((0,names/* normalizeRepoPath */.NP)(dep), link));
+                if (i < 0)
+                    continue;
+                const dep = (0,names/* normalizeRepoPath */.NP)(doc.stage.deps[i]);
+                const locked = this.pipeline.lock?.stages
+                    .get(doc.stage.name)
+                    ?.deps.find((e) => (0,names/* normalizeRepoPath */.NP)(e.path) === dep);
+                if (locked?.md5 === hashes.get(dep))
+                    continue; // recorded so already: nothing would change
+                const line = doc.prompt.depLines?.[doc.prompt.deps.findIndex((d) => (0,names/* normalizeRepoPath */.NP)(d) === dep)];
+                problems.push({
+                    file: doc.prompt.path,
+                    line: line ?? 1,
+                    message: `${(0,names/* showPath */.P8)(link)} is a Git submodule this checkout did not check out (an empty folder here): a document generated now would be written without the submodule's files, and dvc.lock would record the empty folder's hash for ${(0,names/* showPath */.P8)(dep)}, which every checkout with the submodule calls changed`,
+                    hint: unchecked_submodules/* UNCHECKED_SUBMODULE_HINT */.M
+                });
+            }
+        }
+        (0,errors/* throwIfProblems */.W8)(problems);
     }
     /** Hashes the stage's deps and outs as they are now and records them. */
     async recordLock(doc) {
@@ -2498,21 +2541,47 @@ class PipelineFiles {
  * written, each named, on the prompt line that lists it (or the folder holding it).
  * @throws GraftError naming every pointer file
  */
-function refuseLfsPointers(root, pointers, plan) {
-    if (pointers.length === 0)
-        return;
+async function refuseLfsPointers(root, pointers, plan) {
+    const shaped = pointers.map((abs) => (0,external_node_path_.relative)(root, abs).split(external_node_path_.sep).join('/'));
+    const outputs = plan.flatMap((d) => d.stage.outs.map((o) => (0,names/* normalizeRepoPath */.NP)(o.path)));
+    const tracked = await (0,lfs_pointer/* lfsTracked */.U)(new io_git/* Git */.TU(root), [...new Set([...shaped, ...outputs])]);
     const problems = [];
-    for (const pointer of pointers.map((abs) => (0,external_node_path_.relative)(root, abs).split(external_node_path_.sep).join('/')).sort()) {
+    // A document Git LFS tracks, not a pointer here: the action commits without git-lfs's filter (it runs no
+    // program the repository configures), so the commit would hold the document where Git LFS expects a pointer.
+    for (const doc of plan)
+        for (const out of doc.stage.outs.map((o) => (0,names/* normalizeRepoPath */.NP)(o.path)))
+            if (tracked?.has(out) && !shaped.includes(out))
+                problems.push({
+                    file: doc.prompt.path,
+                    line: doc.prompt.outLine ?? 1,
+                    message: `${(0,names/* showPath */.P8)(out)}, the document this prompt writes, is tracked with Git LFS (filter=lfs in .gitattributes): the action commits without Git LFS's filter (it runs no program the repository configures), so the commit would hold the document itself where Git LFS expects a pointer`,
+                    hint: `stop tracking generated documents with Git LFS (narrow the filter=lfs pattern in .gitattributes, or \`git lfs untrack ${out}\`), or set \`out\` to a path it does not cover`
+                });
+    for (const pointer of shaped.filter((p) => tracked?.has(p) ?? true).sort()) {
+        const writer = plan.find((d) => d.stage.outs.some((o) => (0,names/* normalizeRepoPath */.NP)(o.path) === pointer));
+        if (writer) {
+            problems.push({
+                file: writer.prompt.path,
+                line: writer.prompt.outLine ?? 1,
+                message: `${(0,names/* showPath */.P8)(pointer)}, the document this prompt writes, is a Git LFS pointer, not the document: the repository tracks it with Git LFS and this checkout did not fetch LFS files; the pointer would be taken for the previous draft (and for a source of the documents reading it), and dvc.lock would record its md5, which every checkout with the content calls changed`,
+                hint: LFS_HINT
+            });
+            continue;
+        }
         const doc = plan.find((d) => d.stage.deps.some((dep) => (0,names/* isSameOrInside */.Im)((0,names/* normalizeRepoPath */.NP)(dep), pointer)));
         const i = doc?.prompt.deps.findIndex((dep) => (0,names/* isSameOrInside */.Im)((0,names/* normalizeRepoPath */.NP)(dep), pointer)) ?? -1;
         problems.push({
             file: doc ? doc.prompt.path : (0,names/* showPath */.P8)(pointer),
             line: doc ? (i >= 0 ? doc.prompt.depLines?.[i] : 1) : undefined,
             message: `${(0,names/* showPath */.P8)(pointer)} is a Git LFS pointer, not the file's content: the repository tracks it with Git LFS and this checkout did not fetch LFS files; a document generated from it would describe the pointer, and dvc.lock would record the pointer's md5, which every checkout with the content calls changed`,
-            hint: 'check out with LFS files: actions/checkout with `lfs: true` (or run `git lfs pull` before this action), then run again'
+            hint: LFS_HINT
         });
     }
-    throw new errors/* GraftError */.Tz(problems);
+    (0,errors/* throwIfProblems */.W8)(problems);
+}
+const LFS_HINT = 'check out with LFS files: actions/checkout with `lfs: true` (or run `git lfs pull` before this action), then run again';
+async function isFile(abs) {
+    return (await (0,promises_.stat)(abs).catch(() => undefined))?.isFile() === true;
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/non-text.ts
@@ -5048,7 +5117,14 @@ function syncEdits(pipeline, yamlText, scope) {
             const own = (0,_stages_js__WEBPACK_IMPORTED_MODULE_6__/* .deriveTemplate */ .wR)(old, { ...prompt, out: old.outs[0]?.path ?? prompt.out });
             remove.push(d.stage);
             add.push((0,_stages_js__WEBPACK_IMPORTED_MODULE_6__/* .graftStage */ .P9)(prompt, own ?? template));
-            changes.push({ kind: 'outs', stage: d.stage, prompt: prompt.path, lockEntry: hasLockEntry(d.stage) });
+            changes.push({
+                kind: 'outs',
+                stage: d.stage,
+                prompt: prompt.path,
+                lockEntry: hasLockEntry(d.stage),
+                leftBehind: d.leftBehind ?? [],
+                readers: d.readers ?? []
+            });
         }
         else if (d.kind === 'deps-differ' && prompt) {
             newDeps.push({ ...declared.get(d.stage), deps: (0,_stages_js__WEBPACK_IMPORTED_MODULE_6__/* .graftStage */ .P9)(prompt).deps });
@@ -5061,7 +5137,8 @@ function syncEdits(pipeline, yamlText, scope) {
                 stage: d.stage,
                 prompt: d.prompt,
                 lockEntry: hasLockEntry(d.stage),
-                leftBehind: d.leftBehind ?? []
+                leftBehind: d.leftBehind ?? [],
+                readers: d.readers ?? []
             });
         }
     }
@@ -5090,14 +5167,9 @@ function describeSyncChange(c, mood) {
         case 'deps':
             return `${did ? 'updated' : 'update'} the deps of stage ${c.stage} (${c.prompt})`;
         case 'outs':
-            return `${did ? 'rewrote' : 'rewrite'} stage ${c.stage} for its new output (${c.prompt})${lock}`;
-        case 'remove': {
-            const left = c.leftBehind ?? [];
-            return (`${did ? 'removed' : 'remove'} stage ${c.stage}${lock}: its prompt ${c.prompt ?? ''} is gone (renamed or deleted)` +
-                (left.length > 0
-                    ? `; ${left.join(', ')} ${left.length > 1 ? 'are' : 'is'} left in place, and no prompt writes ${left.length > 1 ? 'them' : 'it'} any more: delete ${left.length > 1 ? 'them' : 'it'} if no longer wanted`
-                    : ''));
-        }
+            return `${did ? 'rewrote' : 'rewrite'} stage ${c.stage} for its new output (${c.prompt})${lock}${(0,_stages_js__WEBPACK_IMPORTED_MODULE_6__/* .leftBehindText */ .dT)(c.leftBehind ?? [], c.readers ?? [], 'change')}`;
+        case 'remove':
+            return `${did ? 'removed' : 'remove'} stage ${c.stage}${lock}: its prompt ${c.prompt ?? ''} is gone (renamed or deleted)${(0,_stages_js__WEBPACK_IMPORTED_MODULE_6__/* .leftBehindText */ .dT)(c.leftBehind ?? [], c.readers ?? [], 'change')}`;
     }
 }
 /**

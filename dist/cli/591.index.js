@@ -308,7 +308,14 @@ function syncEdits(pipeline, yamlText, scope) {
             const own = (0,_stages_js__WEBPACK_IMPORTED_MODULE_6__/* .deriveTemplate */ .wR)(old, { ...prompt, out: old.outs[0]?.path ?? prompt.out });
             remove.push(d.stage);
             add.push((0,_stages_js__WEBPACK_IMPORTED_MODULE_6__/* .graftStage */ .P9)(prompt, own ?? template));
-            changes.push({ kind: 'outs', stage: d.stage, prompt: prompt.path, lockEntry: hasLockEntry(d.stage) });
+            changes.push({
+                kind: 'outs',
+                stage: d.stage,
+                prompt: prompt.path,
+                lockEntry: hasLockEntry(d.stage),
+                leftBehind: d.leftBehind ?? [],
+                readers: d.readers ?? []
+            });
         }
         else if (d.kind === 'deps-differ' && prompt) {
             newDeps.push({ ...declared.get(d.stage), deps: (0,_stages_js__WEBPACK_IMPORTED_MODULE_6__/* .graftStage */ .P9)(prompt).deps });
@@ -321,7 +328,8 @@ function syncEdits(pipeline, yamlText, scope) {
                 stage: d.stage,
                 prompt: d.prompt,
                 lockEntry: hasLockEntry(d.stage),
-                leftBehind: d.leftBehind ?? []
+                leftBehind: d.leftBehind ?? [],
+                readers: d.readers ?? []
             });
         }
     }
@@ -350,14 +358,9 @@ function describeSyncChange(c, mood) {
         case 'deps':
             return `${did ? 'updated' : 'update'} the deps of stage ${c.stage} (${c.prompt})`;
         case 'outs':
-            return `${did ? 'rewrote' : 'rewrite'} stage ${c.stage} for its new output (${c.prompt})${lock}`;
-        case 'remove': {
-            const left = c.leftBehind ?? [];
-            return (`${did ? 'removed' : 'remove'} stage ${c.stage}${lock}: its prompt ${c.prompt ?? ''} is gone (renamed or deleted)` +
-                (left.length > 0
-                    ? `; ${left.join(', ')} ${left.length > 1 ? 'are' : 'is'} left in place, and no prompt writes ${left.length > 1 ? 'them' : 'it'} any more: delete ${left.length > 1 ? 'them' : 'it'} if no longer wanted`
-                    : ''));
-        }
+            return `${did ? 'rewrote' : 'rewrite'} stage ${c.stage} for its new output (${c.prompt})${lock}${(0,_stages_js__WEBPACK_IMPORTED_MODULE_6__/* .leftBehindText */ .dT)(c.leftBehind ?? [], c.readers ?? [], 'change')}`;
+        case 'remove':
+            return `${did ? 'removed' : 'remove'} stage ${c.stage}${lock}: its prompt ${c.prompt ?? ''} is gone (renamed or deleted)${(0,_stages_js__WEBPACK_IMPORTED_MODULE_6__/* .leftBehindText */ .dT)(c.leftBehind ?? [], c.readers ?? [], 'change')}`;
     }
 }
 /**

@@ -967,7 +967,9 @@ function hardenedGitEnv() {
  * answer); messages in English, for matching.
  */
 function gitProcessEnv(config, set = {}) {
-    const env = { ...set, GIT_CONFIG_COUNT: String(config.length) };
+    // Every pathspec is a literal path (a caller may still set 0): a document or dep named `docs/[v2]*.md`
+    // names that file, never every file its glob matches, nor `:(magic)`.
+    const env = { GIT_LITERAL_PATHSPECS: '1', ...set, GIT_CONFIG_COUNT: String(config.length) };
     config.forEach((e, i) => {
         env[`GIT_CONFIG_KEY_${i}`] = e.key;
         env[`GIT_CONFIG_VALUE_${i}`] = e.value;

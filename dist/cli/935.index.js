@@ -411,6 +411,59 @@ function resolveTargets(targets, stages) {
 
 /***/ }),
 
+/***/ 8056:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ UNCHECKED_SUBMODULE_HINT),
+/* harmony export */   k: () => (/* binding */ uncheckedSubmodules)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// Submodules the checkout did not check out. A dep that is (or holds) a Git
+// submodule is an empty folder on a runner whose checkout skipped submodules
+// (actions/checkout's default, `submodules: false`). DVC hashes that empty
+// folder like any other: validate then calls the stage stale for a reason no
+// diff explains, and a generate that recorded the empty folder's hash (with
+// nothing of the library shown to the model) would make every developer's
+// checkout, which has the submodule, stale again — the same churn as a Git
+// LFS pointer (dvc/lfs-pointer.ts). Found here so that validate can say why
+// and generate can stop first.
+
+
+/** The mode git records a submodule (gitlink) with. */
+const GITLINK_MODE = '160000';
+/**
+ * The submodules at or below `deps` (paths relative to `git`'s folder) that
+ * the work tree lacks: a gitlink in the index whose folder holds no `.git` of
+ * its checkout. Their paths, relative to that folder.
+ */
+async function uncheckedSubmodules(git, deps) {
+    if (deps.length === 0)
+        return [];
+    const r = await git.tryExecPaths(['ls-files', '--stage', '-z'], [...deps]);
+    if (r.code !== 0)
+        return []; // not a checkout git can read: nothing to say
+    const links = r.stdout
+        .split('\0')
+        .filter((entry) => entry.startsWith(`${GITLINK_MODE} `))
+        .map((entry) => entry.slice(entry.indexOf('\t') + 1));
+    const missing = [];
+    for (const link of [...new Set(links)].sort()) {
+        const checkout = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(git.cwd, link, '.git')).catch(() => undefined);
+        if (!checkout)
+            missing.push(link);
+    }
+    return missing;
+}
+/** What to do about them, for a reason or an error. */
+const UNCHECKED_SUBMODULE_HINT = 'check out submodules: actions/checkout with `submodules: true` (or `recursive`), or run `git submodule update --init` before this action, then run again';
+
+
+/***/ }),
+
 /***/ 1922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -636,6 +689,7 @@ function firstLine(path, buf) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   sk: () => (/* binding */ describeEngine),
+  aZ: () => (/* binding */ documentsChecked),
   tf: () => (/* binding */ validate)
 });
 
@@ -704,8 +758,12 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/repo/names.ts
 var names = __webpack_require__(3452);
-// EXTERNAL MODULE: ./src/core/dvc/hash.ts + 1 modules
-var hash = __webpack_require__(1153);
+// EXTERNAL MODULE: ./src/core/dvc/hash.ts
+var hash = __webpack_require__(5655);
+// EXTERNAL MODULE: ./src/core/dvc/lfs-pointer.ts
+var lfs_pointer = __webpack_require__(824);
+// EXTERNAL MODULE: ./src/core/pipeline/unchecked-submodules.ts
+var unchecked_submodules = __webpack_require__(8056);
 // EXTERNAL MODULE: ./src/core/dvc/dvcyaml.ts + 1 modules
 var dvcyaml = __webpack_require__(7836);
 // EXTERNAL MODULE: ./src/core/pipeline/load.ts + 2 modules
@@ -1061,6 +1119,9 @@ function reachable(pipeline, start, frozen) {
 
 
 
+
+
+
 async function validate(options) {
     const { root, log } = options;
     const pipeline = await log.group('Reading prompts and pipeline', async () => {
@@ -1091,6 +1152,7 @@ async function validate(options) {
     for (const name of helpers)
         reasons.delete(name);
     await explainLfsPointers(root, reasons);
+    await explainUncheckedSubmodules(root, reasons);
     const all = orderStale(pipeline, reasons);
     const stale = all.filter((d) => targets.has(d.stage));
     const outsideTargets = all.filter((d) => !targets.has(d.stage));
@@ -1102,6 +1164,15 @@ async function validate(options) {
     for (const n of notices)
         log.info(`notice: ${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}; ${n.hint}`);
     return { engine, pipeline, targets, explicitTargets: targeted, namedTargets, stale, outsideTargets, notices };
+}
+/**
+ * How many documents the run checked: the prompt stages in its scope. Helper
+ * stages and orphans are in the scope too (their verdicts count), but they
+ * are no documents, and "all 8 documents up to date" of six would be wrong.
+ */
+function documentsChecked(report) {
+    const documents = new Set(report.pipeline.prompts.map((p) => p.stageName));
+    return [...report.targets].filter((name) => documents.has(name)).length;
 }
 /**
  * The engine as the reports name it, with what `none` means: there was no
@@ -1215,10 +1286,12 @@ function gitTop(root) {
  * it changed; its reason says so and what to do.
  */
 async function explainLfsPointers(root, reasons) {
-    const changed = [...reasons.values()].flat().filter((r) => r.kind === 'changed-dep' && r.path !== undefined);
+    // a changed dep, or a document that looks edited by hand: the checkout may hold its LFS pointer
+    const kinds = new Set(['changed-dep', 'changed-out', 'edited-by-hand']);
+    const changed = [...reasons.values()].flat().filter((r) => kinds.has(r.kind) && r.path !== undefined);
     if (changed.length === 0)
         return;
-    // the changed deps hashed again, only they: the hasher marks every LFS pointer it reads
+    // those paths hashed again, only they: the hasher marks every LFS pointer it reads
     const hasher = new hash/* Hasher */.OP({ root });
     await Promise.all([...new Set(changed.map((r) => r.path))].map(async (p) => {
         const abs = (0,external_node_path_.join)(root, p);
@@ -1230,15 +1303,43 @@ async function explainLfsPointers(root, reasons) {
     }));
     if (hasher.lfsPointers.size === 0)
         return;
-    const pointers = [...hasher.lfsPointers].map((abs) => (0,external_node_path_.relative)(root, abs).split(external_node_path_.sep).join('/'));
+    const shaped = [...hasher.lfsPointers].map((abs) => (0,external_node_path_.relative)(root, abs).split(external_node_path_.sep).join('/'));
+    const tracked = await (0,lfs_pointer/* lfsTracked */.U)(new git/* Git */.TU(root), shaped);
+    const pointers = shaped.filter((p) => tracked?.has(p) ?? true); // git cannot say: a pointer's text counts as one
+    const told = new Set(); // a document's pointer is said once per stage (it may look edited twice)
+    for (const list of reasons.values())
+        for (const r of list.filter((x) => kinds.has(x.kind) && x.path !== undefined)) {
+            const inside = pointers.filter((p) => (0,names/* isSameOrInside */.Im)((0,names/* normalizeRepoPath */.NP)(r.path), p));
+            if (inside.length === 0 || (r.kind !== 'changed-dep' && told.has(list)))
+                continue;
+            if (r.kind !== 'changed-dep')
+                told.add(list);
+            explainPointer(r, inside);
+        }
+}
+/** Says in `r` that `inside` (the reason's path, or files in it) are Git LFS pointers, and what to do. */
+function explainPointer(r, inside) {
+    const which = inside.length === 1 && inside[0] === (0,names/* normalizeRepoPath */.NP)(r.path)
+        ? `${r.path} is a Git LFS pointer`
+        : `${inside.slice(0, 5).map(names/* showPath */.P8).join(', ')}${inside.length > 5 ? ` and ${inside.length - 5} more` : ''} in it ${inside.length > 1 ? 'are Git LFS pointers' : 'is a Git LFS pointer'}`;
+    r.text += ` (${which}, not the content: this checkout did not fetch LFS files; check out with \`lfs: true\`)`;
+}
+/**
+ * A changed dep that is (or holds) a submodule the checkout did not check out
+ * (actions/checkout without `submodules: true`): an empty folder here, which
+ * is why DVC sees it changed; its reason says so and what to do.
+ */
+async function explainUncheckedSubmodules(root, reasons) {
+    const changed = [...reasons.values()].flat().filter((r) => r.kind === 'changed-dep' && r.path !== undefined);
+    if (changed.length === 0)
+        return;
+    const missing = await (0,unchecked_submodules/* uncheckedSubmodules */.k)(new git/* Git */.TU(root), [...new Set(changed.map((r) => (0,names/* normalizeRepoPath */.NP)(r.path)))]);
     for (const r of changed) {
-        const inside = pointers.filter((p) => (0,names/* isSameOrInside */.Im)((0,names/* normalizeRepoPath */.NP)(r.path), p));
+        const inside = missing.filter((m) => (0,names/* isSameOrInside */.Im)((0,names/* normalizeRepoPath */.NP)(r.path), m));
         if (inside.length === 0)
             continue;
-        const which = inside.length === 1 && inside[0] === (0,names/* normalizeRepoPath */.NP)(r.path)
-            ? `${r.path} is a Git LFS pointer`
-            : `${inside.slice(0, 5).map(names/* showPath */.P8).join(', ')}${inside.length > 5 ? ` and ${inside.length - 5} more` : ''} in it ${inside.length > 1 ? 'are Git LFS pointers' : 'is a Git LFS pointer'}`;
-        r.text += ` (${which}, not the content: this checkout did not fetch LFS files; check out with \`lfs: true\`)`;
+        const which = `${inside.slice(0, 5).map(names/* showPath */.P8).join(', ')}${inside.length > 5 ? ` and ${inside.length - 5} more` : ''}`;
+        r.text += ` (${which} ${inside.length > 1 ? 'are Git submodules' : 'is a Git submodule'} this checkout did not check out, an empty folder here; check out with \`submodules: true\`)`;
     }
 }
 /**
