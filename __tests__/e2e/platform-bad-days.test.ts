@@ -102,3 +102,40 @@ describe("GitHub's bad days around the sticky comment (dist/main, a fork's pull 
     expect(visibleText(sticky.body)).toContain('HTTP 504')
   })
 })
+
+// GitHub shows 10 warning and 10 error annotations per step, 50 per job (actions/toolkit#734; the rest
+// are dropped without a word: bullfrogsec/bullfrog#3). More than that: nine, then one that says how
+// many more and where they are; every one is still in the log.
+describe('more annotations than GitHub shows in one step (dist/main, a fork pull request with 25 stale documents)', () => {
+  it('at most 10 notices: nine documents, then one naming how many more and where to read them; the log names all 25', async () => {
+    const github = await GitHubServer.start()
+    const names = Array.from({ length: 25 }, (_, i) => `page-${String(i).padStart(2, '0')}`)
+    const repo = TestRepo.create(
+      Object.fromEntries(names.map((n) => [`docs/${n}.prompt.md`, '---\ndeps: []\n---\nx\n']))
+    )
+    repo.commit('25 prompts')
+    try {
+      const run = await runAction('main', {
+        workspace: repo.root,
+        event: forkPullRequest(repo.git('rev-parse', 'HEAD').trim()),
+        inputs: { command: 'auto', engine: 'native', token: TOKEN },
+        env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/docs' }
+      })
+      expect(run.code).toBe(0)
+      const notices = run.stdout.split('\n').filter((l) => l.startsWith('::notice '))
+      expect(notices).toHaveLength(10)
+      expect(
+        notices
+          .slice(0, 9)
+          .every((l) => /^::notice title=Stale generated document,.*::docs\/page-0\d\.md is stale/.test(l))
+      ).toBe(true)
+      expect(notices[9]).toMatch(
+        /^::notice title=Stale generated documents::16 more stale generated documents are not shown as annotations \(GitHub shows 10 per step\): this step's log and the job summary list them/
+      )
+      for (const n of names) expect(run.stdout).toContain(`docs/${n}.md is stale`)
+    } finally {
+      await github.close()
+      repo.cleanup()
+    }
+  })
+})
