@@ -139,3 +139,28 @@ describe('more annotations than GitHub shows in one step (dist/main, a fork pull
     }
   })
 })
+
+describe('a failure with more problems than GitHub shows as annotations (dist/validate)', () => {
+  it('14 prompts with a missing dep: at most 10 error annotations, the last saying how many more; the log and summary name all 14', async () => {
+    const names = Array.from({ length: 14 }, (_, i) => `page-${String(i).padStart(2, '0')}`)
+    const repo = TestRepo.create(
+      Object.fromEntries(names.map((n) => [`docs/${n}.prompt.md`, `---\ndeps:\n  - missing/${n}.md\n---\nx\n`]))
+    )
+    repo.commit('14 prompts with a missing dep')
+    try {
+      const run = await runAction('validate', { workspace: repo.root, inputs: { engine: 'native' } })
+      expect(run.code).not.toBe(0)
+      const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error'))
+      // nine problems, the tenth annotation says how many more; the step's failure line is not an annotation of ours
+      const ours = errors.filter((l) => l.includes('title=graft-action'))
+      expect(ours).toHaveLength(10)
+      expect(ours[9]).toMatch(/5 more problem\(s\) are not shown as annotations \(GitHub shows 10 per step\)/)
+      for (const n of names) {
+        expect(run.stdout).toContain(`missing/${n}.md`)
+        expect(visibleText(run.summary)).toContain(`missing/${n}.md`)
+      }
+    } finally {
+      repo.cleanup()
+    }
+  })
+})
