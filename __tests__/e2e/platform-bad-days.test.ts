@@ -164,3 +164,31 @@ describe('a failure with more problems than GitHub shows as annotations (dist/va
     }
   })
 })
+
+// An App token lasts an hour; the comment of a long generate run comes last (issue 21 §6's push case, for the API).
+describe('the token expired before the comment (dist/main, a fork pull request)', () => {
+  it('GitHub answers 401 "Bad credentials" to everything: the notice says the token expired or was revoked and what to do, not a permission', async () => {
+    const github = await GitHubServer.start()
+    github.refuse = { status: 401, message: 'Bad credentials' }
+    const repo = TestRepo.create({ 'docs/a.prompt.md': '---\ndeps: []\n---\nx\n' })
+    repo.commit('one prompt')
+    try {
+      const run = await runAction('main', {
+        workspace: repo.root,
+        event: forkPullRequest(repo.git('rev-parse', 'HEAD').trim()),
+        inputs: { command: 'auto', engine: 'native', token: TOKEN },
+        env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/docs' }
+      })
+      expect(run.code).toBe(0)
+      const notice = run.stdout.match(/::notice::Pull-request comment skipped: [^\n]*/)?.[0] ?? ''
+      expect(notice).toContain('GitHub refused the token (HTTP 401: Bad credentials): it has expired or was revoked')
+      expect(notice).toContain('lasts one hour')
+      expect(notice).not.toMatch(/pull-requests: write|check the `token` input/)
+      const lines = run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::'))
+      expect(lines.join('\n')).not.toContain(TOKEN)
+    } finally {
+      await github.close()
+      repo.cleanup()
+    }
+  })
+})

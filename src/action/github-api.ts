@@ -229,8 +229,8 @@ async function askIdentity(token: string): Promise<TokenIdentity | undefined> {
     const { data } = await octokit.rest.users.getAuthenticated()
     return { login: data.login, id: data.id }
   } catch (error) {
-    // a rate limit or a 5xx is the cause to name, not the token (REST /user refuses App tokens anyway)
-    if (isBadMoment(error)) throw error
+    // a rate limit, a 5xx or a token GitHub no longer takes (401) is the cause to name (REST /user refuses App tokens anyway)
+    if (isBadMoment(error) || (error as { status?: number }).status === 401) throw error
     if (bad) throw bad
     return undefined
   }

@@ -17,6 +17,7 @@
 // oldest of its comments and deletes the others. A comment deleted between the
 // listing and the update is posted anew.
 import type { Markdown } from './gfm.js'
+import { EXPIRED_TOKEN_HINT } from '../core/io/remote-auth.js'
 import {
   githubReason,
   isIdentity,
@@ -215,6 +216,12 @@ function refusalReason(error: unknown): string {
     )
   }
   const status = (error as { status?: number }).status
+  if (status === 401) {
+    return (
+      `GitHub refused the token (${githubReason(error)}): it has expired or was revoked, so the pull request comment was not written; ` +
+      EXPIRED_TOKEN_HINT
+    )
+  }
   if (status !== undefined && NOT_PERMITTED.has(status)) {
     return (
       `could not write the pull request comment (${githubReason(error)}); ` +
