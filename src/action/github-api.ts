@@ -82,7 +82,8 @@ export function octokitFor(token: string): Octokit {
   return getOctokit(
     token,
     {
-      baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+      // Octokit joins base and path as they are: a base written with a trailing slash (`…/api/v3/`) would make `//repos/…`
+      baseUrl: (process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
       request: { ...githubDefaults.request, fetch: limitedFetch() },
       throttle: {
         onRateLimit: onLimit('rate limit'),
