@@ -47,6 +47,13 @@ export interface AnnotationPlace {
  */
 export const ANNOTATIONS_PER_STEP = 10
 
+/**
+ * Of those, what a list of annotations (stale documents, a failure's
+ * problems) may take: the rest stays for the action's own lines that come
+ * after it (the step's failure, "Pull-request comment skipped").
+ */
+const LIST_ANNOTATIONS = ANNOTATIONS_PER_STEP - 2
+
 const annotated = { error: 0, warning: 0, notice: 0 }
 
 /**
@@ -75,7 +82,7 @@ export function annotateAll(
   items: readonly { message: string; where: AnnotationPlace }[],
   more: (left: number) => { message: string; title: string }
 ): void {
-  const room = Math.max(0, ANNOTATIONS_PER_STEP - annotated[level])
+  const room = Math.max(0, LIST_ANNOTATIONS - annotated[level])
   const shown = items.length <= room ? items.length : Math.max(0, room - 1)
   items.slice(0, shown).forEach((a) => annotate(level, a.message, a.where))
   const rest = items.slice(shown)
@@ -170,6 +177,8 @@ export function failureSummary(problems: GraftError['problems']): Block[] {
 export const actionLog: Log = {
   // Every line the action prints goes through escapeLog: repository content can never form a workflow command.
   info: (m: string) => core.info(escapeLog(m)),
-  warn: (m: string) => core.warning(escapeLog(m)),
+  // warnings past what GitHub shows stay in the log, said to be warnings
+  warn: (m: string) =>
+    ++annotated.warning <= ANNOTATIONS_PER_STEP ? core.warning(escapeLog(m)) : core.info(escapeLog(`Warning: ${m}`)),
   group: <T>(name: string, fn: () => Promise<T>) => core.group(escapeLog(name), fn)
 }
