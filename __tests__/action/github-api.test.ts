@@ -179,6 +179,20 @@ describe("GitHub's rate limits, against the loopback GitHub (real Octokit and @o
     expect(rateLimitCause(error)).toMatch(/^GitHub's API rate limit \(it resets at \d{4}-\d\d-\d\dT/)
   })
 
+  it('createCommitOnBranch answered with a 502 HTML page (GitHub front end): a refusal with the status, never the markup', async () => {
+    server.onRequest = () => ({
+      status: 502,
+      message: '',
+      html: '<!DOCTYPE html>\n<html><head><title>Unicorn! &middot; GitHub</title></head><body><p>We had issues</p></body></html>\n'
+    })
+    const answer = await octokitCommitApi('ghs_t').createCommitOnBranch(commit)
+    expect(answer).toEqual({
+      ok: false,
+      kind: 'refused',
+      message: '502 an error page instead of an API answer (GitHub is having trouble; a later run tries again)'
+    })
+  })
+
   it('createCommitOnBranch given up on for time (the request limit) is named as such, not as a server error', () => {
     // what @octokit/request throws when fetch's signal ends the request: a 500 carrying fetch's words
     const late = Object.assign(new Error('The operation was aborted due to timeout'), { status: 500 })

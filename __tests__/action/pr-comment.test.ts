@@ -62,6 +62,20 @@ describe('upsertPrComment', () => {
     expect(server.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true)
   })
 
+  // GitHub Enterprise Server's API base, written with a trailing slash: Octokit joins base and path as
+  // they are (`/api/v3/` + `/repos/…` = `//repos/…`, a protocol-relative URL to a host named "repos")
+  it('GITHUB_API_URL of a GitHub Enterprise Server with a trailing slash: the comment is written under /api/v3, GraphQL asked at /api/graphql', async () => {
+    process.env.GITHUB_API_URL = `${server.url}/api/v3/`
+    expect(await upsertPrComment(input('2 stale documents'))).toMatchObject({ ok: true, action: 'created' })
+    expect(comments()).toHaveLength(1)
+    expect(server.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
+      'POST /api/graphql',
+      'GET /api/v3/repos/acme/docs/issues/7/comments',
+      'POST /api/v3/repos/acme/docs/issues/7/comments',
+      'GET /api/v3/repos/acme/docs/issues/7/comments'
+    ])
+  })
+
   it('sends nothing more when the body has not changed', async () => {
     await upsertPrComment(input('same'))
     expect(await upsertPrComment(input('same'))).toMatchObject({ ok: true, action: 'unchanged' })

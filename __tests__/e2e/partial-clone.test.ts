@@ -10,7 +10,10 @@
 // - a push token that expires (or is revoked) during the model calls: the run
 //   says the token was refused, that App tokens last one hour and what to do —
 //   not git's "could not read Username … terminal prompts disabled"; nothing
-//   is pushed, and no credential helper is asked.
+//   is pushed, and no credential helper is asked;
+// - a host that takes the push and then hangs mid-answer: git gives up after
+//   GIT_STALL_LIMIT_S without a byte (curl's low-speed limit), not after the
+//   20-minute command limit; nothing is pushed.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile, execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
@@ -20,6 +23,7 @@ import { promisify } from 'node:util'
 import { runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv, reply } from '../support/bedrock-server.js'
 import { GitHttpServer } from '../support/git-http-server.js'
+import { GIT_STALL_LIMIT_S } from '../../src/core/io/git.js'
 import { buildGraftRepo, dvcCommit, graftStages, outputText } from '../support/graft-repo.js'
 import { writeScript } from '../support/hostile-git.js'
 import { GIT_ENV, TestRepo } from '../support/repo.js'
@@ -265,4 +269,42 @@ describe('generate in a clone that is not a plain full clone', () => {
       rmSync(markers, { recursive: true, force: true })
     }
   }, 120_000)
+
+  it(
+    'a host that hangs mid-answer to the push: the run ends after the stall limit (not 20 minutes), names what happened; nothing is pushed',
+    async () => {
+      const clone = await cloneOf()
+      try {
+        const tipBefore = execFileSync('git', ['rev-parse', 'main'], { cwd: bare, encoding: 'utf8' }).trim()
+        host.stallWhen = (method, url) => method === 'POST' && url.endsWith('git-receive-pack')
+        bedrock.onRequest((req) => reply.document(`# ${documentOf(req.body.messages[0].content[0].text)}\n\nFourth.\n`))
+        const started = Date.now()
+        const { run: r } = await generateIn(
+          clone,
+          { push: 'true' },
+          {
+            name: 'push',
+            payload: { ref: 'refs/heads/main', after: clone.head(), repository: { full_name: 'acme/docs' } }
+          }
+        )
+        const ms = Date.now() - started
+        console.log(`a push the host stops answering mid-way: the run ended after ${ms} ms`)
+        expect(r.code).not.toBe(0)
+        expect(ms).toBeLessThan((GIT_STALL_LIMIT_S + 60) * 1000)
+        const log = logOf(r)
+        expect(log).toMatch(
+          new RegExp(
+            `git push to main failed: .*the remote sent nothing for ${GIT_STALL_LIMIT_S} s mid-transfer \\(a host or proxy that hangs\\), so git gave up`,
+            'i'
+          )
+        )
+        expect(log).not.toContain(TOKEN)
+        expect(execFileSync('git', ['rev-parse', 'main'], { cwd: bare, encoding: 'utf8' }).trim()).toBe(tipBefore)
+      } finally {
+        host.stallWhen = undefined
+        clone.cleanup()
+      }
+    },
+    (GIT_STALL_LIMIT_S + 120) * 1000
+  )
 })

@@ -337,6 +337,23 @@ describe('publishing through the API and onto protected branches (dist/main)', (
     expect(error).toContain('Changes must be made through a pull request')
   })
 
+  // GitHub's front end answers a 502/504 with an HTML page in an incident: named as such, and the hint is to re-run, not a permission
+  it('the fallback pull request answered with a 502 HTML page: the status and "an error page", never the markup; re-run, not a permission', async () => {
+    const event = pushToMain()
+    github.protect('acme/docs', 'main', { variant: 'GH006', rules: ['Changes must be made through a pull request.'] })
+    github.onRequest = (method, path) =>
+      path.includes('/pulls')
+        ? { status: 502, message: '', html: '<!DOCTYPE html>\n<html><body><p>Unicorn!</p></body></html>\n' }
+        : undefined
+    const result = await run(event, { 'commit-via': 'git' })
+    expect(result.code).toBe(1)
+    const error = result.stdout.split('\n').find((l) => l.startsWith('::error title=graft-action::'))!
+    expect(error).toContain('could not be opened either: HTTP 502: an error page instead of an API answer')
+    expect(error).not.toMatch(/DOCTYPE|Unicorn|<html|pull-requests: write/)
+    expect(error).toContain('re-run the job later')
+    expect(error).toContain('Changes must be made through a pull request')
+  })
+
   it('the workflow token on a branch with required checks: the summary says the checks will not re-run, and why', async () => {
     github.protect('acme/docs', 'main', {
       variant: 'GH006',

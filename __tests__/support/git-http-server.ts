@@ -20,6 +20,12 @@ export class GitHttpServer {
   readonly requests: GitRequest[] = []
   private server?: Server
   private revoked = false
+  /**
+   * Requests this picks are taken in whole and answered with headers and the
+   * first bytes of git's answer, then nothing more: a host that hangs mid-pack.
+   * The connection stays open until the server closes.
+   */
+  stallWhen?: (method: string, url: string) => boolean
 
   /**
    * @param projectRoot folder holding the bare repositories (served as /<name>.git)
@@ -47,6 +53,7 @@ export class GitHttpServer {
   }
 
   close(): Promise<void> {
+    this.server?.closeAllConnections()
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
   }
 
@@ -67,6 +74,15 @@ export class GitHttpServer {
     if (authorization.length !== 1 || authorization[0].toLowerCase() !== expected.toLowerCase()) {
       res.writeHead(403, { 'content-type': 'text/plain' })
       res.end('Permission to acme/docs.git denied.\n')
+      return
+    }
+    if (this.stallWhen?.(req.method ?? 'GET', req.url ?? '')) {
+      req.resume()
+      req.on('end', () => {
+        const service = (req.url ?? '').includes('receive-pack') ? 'receive-pack' : 'upload-pack'
+        res.writeHead(200, { 'content-type': `application/x-git-${service}-result` })
+        res.write('00') // half a packet line, then silence
+      })
       return
     }
     this.backend(req, res)

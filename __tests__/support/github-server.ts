@@ -89,6 +89,8 @@ export function accountId(login: string): number {
 export interface Refusal {
   status: number
   message: string
+  /** an HTML page instead of GitHub's JSON (as its load balancer answers a 502 or 504) */
+  html?: string
 }
 
 /** What kind of credential a token is; it decides signing, identity and what may be read. */
@@ -324,6 +326,10 @@ export class GitHubServer {
     else if (url.pathname.startsWith('/api/v3/')) url.pathname = url.pathname.slice('/api/v3'.length)
     const method = req.method ?? 'GET'
     const answer = await this.onRequest?.(method, url.pathname)
+    if (answer?.html !== undefined) {
+      res.writeHead(answer.status, { 'content-type': 'text/html; charset=utf-8' })
+      return void res.end(answer.html)
+    }
     if (answer) return send(res, answer.status, { message: answer.message })
     if (this.refuse && (!this.refuseWhen || this.refuseWhen(method, url.pathname)))
       return send(res, this.refuse.status, { message: this.refuse.message })

@@ -82,7 +82,8 @@ export function octokitFor(token: string): Octokit {
   return getOctokit(
     token,
     {
-      baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+      // Octokit joins base and path as they are: a base written with a trailing slash (`…/api/v3/`) would make `//repos/…`
+      baseUrl: (process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
       request: { ...githubDefaults.request, fetch: limitedFetch() },
       throttle: {
         onRateLimit: onLimit('rate limit'),
@@ -134,6 +135,57 @@ export function rateLimitCause(error: unknown): string | undefined {
   return `${secondary ? "GitHub's secondary rate limit" : "GitHub's API rate limit"}${wait}`
 }
 
+/**
+ * GitHub's own words for a refused request, on one line: the errors it listed
+ * ("body is too long (maximum is 65536 characters)"), else its message. An
+ * answer that is not the API's JSON — the HTML page GitHub's front end serves
+ * with a 502 or 504 — is named as such, never quoted: its markup is no reason.
+ */
+export function githubWords(error: unknown): string {
+  const e = error as {
+    message?: string
+    response?: { data?: unknown; headers?: Record<string, string | undefined> }
+  }
+  const data = e.response?.data
+  if (typeof data === 'object' && data !== null) {
+    const d = data as { message?: string; errors?: { message?: string }[] }
+    const listed = (Array.isArray(d.errors) ? d.errors : [])
+      .map((x) => x?.message)
+      .filter(Boolean)
+      .join('; ')
+    if (listed || d.message) return oneLine(listed || d.message!)
+  }
+  const type = e.response?.headers?.['content-type'] ?? ''
+  if ((typeof data === 'string' && /^\s*</.test(data)) || /html/i.test(type))
+    return 'an error page instead of an API answer (GitHub is having trouble; a later run tries again)'
+  return oneLine(e.message ?? String(error))
+}
+
+const oneLine = (s: string): string =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' / ')
+    .slice(0, 300)
+
+/** "HTTP 502: …" — the status and GitHub's words; the rate limit or the time limit when that was the cause. */
+export function githubReason(error: unknown): string {
+  const cause = timeoutCause(error) ?? rateLimitCause(error)
+  if (cause) return cause
+  const status = (error as { status?: number }).status
+  return status ? `HTTP ${status}: ${githubWords(error)}` : githubWords(error)
+}
+
+/**
+ * Whether a refusal is GitHub's bad moment (a rate limit, a server error, no
+ * answer in time) rather than an answer about the token or the request.
+ */
+export function isBadMoment(error: unknown): boolean {
+  const status = (error as { status?: number }).status ?? 0
+  return status >= 500 || rateLimitCause(error) !== undefined || timeoutCause(error) !== undefined
+}
+
 /** Who a token acts as: its login (`github-actions[bot]`, `<app-slug>[bot]`, a user) and account id. */
 export interface TokenIdentity {
   login: string
@@ -163,6 +215,7 @@ export function tokenIdentity(token: string): Promise<TokenIdentity | undefined>
 
 async function askIdentity(token: string): Promise<TokenIdentity | undefined> {
   const octokit = octokitFor(token)
+  let bad: unknown
   try {
     const { viewer } = await octokit.graphql<{ viewer: { login: string; databaseId?: number | null } }>(
       'query { viewer { login databaseId } }'
@@ -171,12 +224,15 @@ async function askIdentity(token: string): Promise<TokenIdentity | undefined> {
   } catch (error) {
     // an API that does not answer is not asked again (the caller names the timeout); a refusal falls back to REST
     if (timeoutCause(error)) throw error
+    if (isBadMoment(error)) bad = error
   }
   try {
     const { data } = await octokit.rest.users.getAuthenticated()
     return { login: data.login, id: data.id }
   } catch (error) {
-    if (timeoutCause(error)) throw error
+    // a rate limit, a 5xx or a token GitHub no longer takes (401) is the cause to name (REST /user refuses App tokens anyway)
+    if (isBadMoment(error) || (error as { status?: number }).status === 401) throw error
+    if (bad) throw bad
     return undefined
   }
 }
@@ -224,10 +280,7 @@ export function octokitCommitApi(token: string): CommitApi {
 export function classify(error: unknown, token?: string): CommitApiAnswer {
   const errors = (error as { errors?: GraphQLErrorLike[] }).errors
   const status = (error as { status?: number }).status
-  const text = scrubSecret(
-    errors?.map((e) => e.message ?? '').join(' / ') || (error instanceof Error ? error.message : String(error)),
-    token
-  )
+  const text = scrubSecret(errors?.map((e) => e.message ?? '').join(' / ') || githubWords(error), token)
     .replace(/\s*\n\s*/g, ' / ')
     .replace(/( \/ )+/g, ' / ')
     .replace(/ \/ $/, '')

@@ -17,7 +17,9 @@
 // oldest of its comments and deletes the others. A comment deleted between the
 // listing and the update is posted anew.
 import type { Markdown } from './gfm.js'
+import { EXPIRED_TOKEN_HINT } from '../core/io/remote-auth.js'
 import {
+  githubReason,
   isIdentity,
   octokitFor,
   rateLimitCause,
@@ -128,7 +130,7 @@ export async function upsertPrComment(input: UpsertCommentInput): Promise<Upsert
     if (!listed) return { ok: false, reason, standing: 'unknown' }
     // an API that does not answer would not take a note either: not asked again
     if (timeoutCause(error)) return { ok: false, reason, standing: existing ? 'old report' : 'none' }
-    const note = `${marker}\n${input.refused(shortReason(error))}`
+    const note = `${marker}\n${input.refused(githubReason(error))}`
     return { ok: false, reason, standing: await replaceWithNote(octokit, input, where, existing?.id, note) }
   }
 }
@@ -199,25 +201,6 @@ function isLocked(error: unknown): boolean {
   return e.status === 403 && /\blocked\b/i.test(e.message ?? '')
 }
 
-/** GitHub's reason, for the note on the pull request: the status and its words, or the rate limit. */
-function shortReason(error: unknown): string {
-  const limited = rateLimitCause(error)
-  if (limited) return limited
-  const e = error as {
-    status?: number
-    message?: string
-    response?: { data?: { message?: string; errors?: { message?: string }[] } }
-  }
-  // GitHub's own words ("body is too long (maximum is 65536 characters)"), not Octokit's JSON dump
-  const data = e.response?.data
-  const detail = data?.errors
-    ?.map((x) => x.message)
-    .filter(Boolean)
-    .join('; ')
-  const message = (detail || data?.message || e.message || String(error)).split('\n')[0].slice(0, 300)
-  return e.status ? `HTTP ${e.status}: ${message}` : message
-}
-
 /** What the notice says: rate limiting when that was the cause, permissions when the token may not comment. */
 function refusalReason(error: unknown): string {
   const late = timeoutCause(error)
@@ -228,18 +211,24 @@ function refusalReason(error: unknown): string {
   }
   if (isLocked(error)) {
     return (
-      `could not write the pull request comment: the conversation is locked (${shortReason(error)}); ` +
+      `could not write the pull request comment: the conversation is locked (${githubReason(error)}); ` +
       'GitHub takes comments on a locked conversation only from collaborators, which the workflow token and App tokens are not: unlock it, or set `comment: false`'
     )
   }
   const status = (error as { status?: number }).status
+  if (status === 401) {
+    return (
+      `GitHub refused the token (${githubReason(error)}): it has expired or was revoked, so the pull request comment was not written; ` +
+      EXPIRED_TOKEN_HINT
+    )
+  }
   if (status !== undefined && NOT_PERMITTED.has(status)) {
     return (
-      `could not write the pull request comment (HTTP ${status}: ${(error as Error).message}); ` +
+      `could not write the pull request comment (${githubReason(error)}); ` +
       'give the workflow `permissions: pull-requests: write`, or set `comment: false`'
     )
   }
-  return `GitHub refused the pull request comment (${shortReason(error)})`
+  return `GitHub refused the pull request comment (${githubReason(error)})`
 }
 
 /**

@@ -20,7 +20,15 @@ import {
   type PushResult
 } from '../core/publish/push.js'
 import type { EventPlan } from './event.js'
-import { isNotPermitted, octokitCommitApi, rateLimitCause, timeoutCause, upsertPullRequest } from './github-api.js'
+import {
+  githubReason,
+  isBadMoment,
+  isNotPermitted,
+  octokitCommitApi,
+  rateLimitCause,
+  upsertPullRequest
+} from './github-api.js'
+import { EXPIRED_TOKEN_HINT } from '../core/io/remote-auth.js'
 import { rollingPullRequestBody } from './markdown.js'
 import { inertLine } from '../core/references.js'
 import type { PublishInputs } from './inputs.js'
@@ -209,9 +217,14 @@ async function rollingPullRequest(
         hint: 're-run the job when the limit has passed: the next run updates the same branch and opens the pull request'
       })
     }
+    const status = (error as { status?: number }).status
     throw new GraftError({
-      message: `${protectedBecause}, and the pull request from ${bot} could not be opened either: ${timeoutCause(error) ?? (error as Error).message}`,
-      hint: `give the workflow \`permissions: pull-requests: write\`, or pass a token that may open pull requests; ${protection}`
+      message: `${protectedBecause}, and the pull request from ${bot} could not be opened either: ${githubReason(error)}`,
+      hint: isBadMoment(error)
+        ? `GitHub is having trouble: re-run the job later (the next run updates the same branch and opens the pull request); ${protection}`
+        : status === 401
+          ? `the token has expired or was revoked: ${EXPIRED_TOKEN_HINT}; ${protection}`
+          : `give the workflow \`permissions: pull-requests: write\`, or pass a token that may open pull requests; ${protection}`
     })
   }
 }

@@ -34,22 +34,67 @@ export async function reportLeftStale(left: LeftStale[], after: 'validate' | 'ge
   await writeSummary(leftStaleMarkdown(left))
 }
 
+/** Where an annotation points, and its title. */
+export interface AnnotationPlace {
+  title: string
+  file?: string
+  line?: number
+}
+
+/**
+ * GitHub shows 10 annotations of each level per step (and 50 per job); the
+ * rest are dropped without a word (actions/toolkit#734).
+ */
+export const ANNOTATIONS_PER_STEP = 10
+
+/**
+ * Of those, what a list of annotations (stale documents, a failure's
+ * problems) may take: the rest stays for the action's own lines that come
+ * after it (the step's failure, "Pull-request comment skipped").
+ */
+const LIST_ANNOTATIONS = ANNOTATIONS_PER_STEP - 2
+
+const annotated = { error: 0, warning: 0, notice: 0 }
+
 /**
  * An annotation. Its message goes through the log's escaper, its title is
  * plain text (one visible line, through the renderer's annotationTitle;
  * @actions/core escapes both for the workflow command), its file a repository
  * path shown relative to the workspace.
  */
-export function annotate(
-  level: 'error' | 'warning' | 'notice',
-  message: string,
-  where: { title: string; file?: string; line?: number }
-): void {
+export function annotate(level: 'error' | 'warning' | 'notice', message: string, where: AnnotationPlace): void {
+  annotated[level]++
   core[level](escapeLog(message), {
     file: annotationPath(where.file),
     startLine: where.line,
     title: annotationTitle(where.title)
   })
+}
+
+/**
+ * Annotations of one kind, as many as GitHub shows: when they do not all fit
+ * in what is left of the step's ANNOTATIONS_PER_STEP, the last place shown
+ * says how many more there are and where (`more(n)`), and those are printed
+ * to the log as plain lines, each with its file and line.
+ */
+export function annotateAll(
+  level: 'error' | 'warning' | 'notice',
+  items: readonly { message: string; where: AnnotationPlace }[],
+  more: (left: number) => { message: string; title: string }
+): void {
+  const room = Math.max(0, LIST_ANNOTATIONS - annotated[level])
+  const shown = items.length <= room ? items.length : Math.max(0, room - 1)
+  items.slice(0, shown).forEach((a) => annotate(level, a.message, a.where))
+  const rest = items.slice(shown)
+  if (rest.length === 0) return
+  if (room > 0) {
+    const m = more(rest.length)
+    annotate(level, m.message, { title: m.title })
+  }
+  for (const a of rest) {
+    const at = a.where.file ? `${annotationPath(a.where.file)}${a.where.line ? `:${a.where.line}` : ''}: ` : ''
+    actionLog.info(`${a.where.title}: ${at}${a.message}`)
+  }
 }
 
 /**
@@ -94,10 +139,17 @@ export async function writeSummary(section: Markdown | readonly Block[]): Promis
 /** Reports a failure: one annotation per problem, a summary, and a failed step. */
 export async function reportFailure(error: unknown): Promise<void> {
   if (error instanceof GraftError) {
-    for (const p of error.problems) {
-      const message = p.hint ? `${p.message}\nWhat to do: ${p.hint}` : p.message
-      annotate('error', message, { file: p.file, line: p.line, title: 'graft-action' })
-    }
+    annotateAll(
+      'error',
+      error.problems.map((p) => ({
+        message: p.hint ? `${p.message}\nWhat to do: ${p.hint}` : p.message,
+        where: { file: p.file, line: p.line, title: 'graft-action' }
+      })),
+      (n) => ({
+        message: `${n} more problem(s) are not shown as annotations (GitHub shows ${ANNOTATIONS_PER_STEP} per step): this step's log and the job summary list them`,
+        title: 'graft-action'
+      })
+    )
     await writeSummary(failureSummary(error.problems)).catch(() => undefined)
     core.setFailed(`${error.problems.length} problem(s) must be fixed (see the annotations above)`)
     return
@@ -125,6 +177,8 @@ export function failureSummary(problems: GraftError['problems']): Block[] {
 export const actionLog: Log = {
   // Every line the action prints goes through escapeLog: repository content can never form a workflow command.
   info: (m: string) => core.info(escapeLog(m)),
-  warn: (m: string) => core.warning(escapeLog(m)),
+  // warnings past what GitHub shows stay in the log, said to be warnings
+  warn: (m: string) =>
+    ++annotated.warning <= ANNOTATIONS_PER_STEP ? core.warning(escapeLog(m)) : core.info(escapeLog(`Warning: ${m}`)),
   group: <T>(name: string, fn: () => Promise<T>) => core.group(escapeLog(name), fn)
 }

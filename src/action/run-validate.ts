@@ -4,7 +4,14 @@ import { documentsChecked, validate, type ValidationReport } from '../core/valid
 import { which } from '../core/io/which.js'
 import { validateSummary } from './markdown.js'
 import type { ValidateInputs } from './inputs.js'
-import { actionLog, annotate, reportLeftStale, setStaleOutputs, writeSummary } from './report.js'
+import {
+  ANNOTATIONS_PER_STEP,
+  actionLog,
+  annotateAll,
+  reportLeftStale,
+  setStaleOutputs,
+  writeSummary
+} from './report.js'
 import { leftStale } from '../core/generate/left-stale.js'
 
 /**
@@ -34,17 +41,29 @@ export async function runValidate(
     }
   })
   if (!options.report) return report
-  for (const n of report.notices) {
-    annotate('notice', `${n.message}\nWhat to do: ${n.hint}`, { file: n.file, line: n.line, title: 'graft-action' })
-  }
-  setStaleOutputs(report.stale)
-  for (const d of report.stale) {
-    annotate('notice', `${d.outputs.join(', ')} is stale: ${d.reasons.map((r) => r.text).join('; ')}`, {
-      file: d.at?.file ?? d.prompt,
-      line: d.at?.line,
-      title: 'Stale generated document'
+  annotateAll(
+    'notice',
+    report.notices.map((n) => ({
+      message: `${n.message}\nWhat to do: ${n.hint}`,
+      where: { file: n.file, line: n.line, title: 'graft-action' }
+    })),
+    (n) => ({
+      message: `${n} more notice(s) are not shown as annotations (GitHub shows ${ANNOTATIONS_PER_STEP} per step): this step's log lists them`,
+      title: 'graft-action'
     })
-  }
+  )
+  setStaleOutputs(report.stale)
+  annotateAll(
+    'notice',
+    report.stale.map((d) => ({
+      message: `${d.outputs.join(', ')} is stale: ${d.reasons.map((r) => r.text).join('; ')}`,
+      where: { file: d.at?.file ?? d.prompt, line: d.at?.line, title: 'Stale generated document' }
+    })),
+    (n) => ({
+      message: `${n} more stale generated documents are not shown as annotations (GitHub shows ${ANNOTATIONS_PER_STEP} per step): this step's log and the job summary list them`,
+      title: 'Stale generated documents'
+    })
+  )
   await writeSummary(
     validateSummary({
       stale: report.stale,

@@ -44,6 +44,16 @@ export interface ConfigEntry {
 export const GIT_TIME_LIMIT_MS = 20 * 60_000
 
 /**
+ * A transfer over HTTP(S) that moves no byte for this long is given up by git
+ * itself (curl's low-speed limit: "Operation too slow. Less than 1 bytes/sec
+ * transferred the last 60 seconds"): a host that hangs mid-pack, on a push or
+ * a partial clone's fetch, costs a minute, not GIT_TIME_LIMIT_MS. A live
+ * server sends progress or keep-alive packets every few seconds, even while
+ * it packs or runs its hooks.
+ */
+export const GIT_STALL_LIMIT_S = 60
+
+/**
  * Settings with a fixed name that make git run a program, or that would let a
  * command reach further than asked (signing, submodules, background gc).
  * An empty value turns a program setting off (git then runs none) or, for a
@@ -72,7 +82,9 @@ const FIXED: ConfigEntry[] = [
   { key: 'maintenance.auto', value: 'false' },
   { key: 'submodule.recurse', value: 'false' },
   { key: 'fetch.recurseSubmodules', value: 'false' },
-  { key: 'push.recurseSubmodules', value: 'no' }
+  { key: 'push.recurseSubmodules', value: 'no' },
+  { key: 'http.lowSpeedLimit', value: '1' },
+  { key: 'http.lowSpeedTime', value: String(GIT_STALL_LIMIT_S) }
 ]
 
 /**
@@ -217,7 +229,9 @@ export class Git {
       })
       // git's complaints may quote what it sent; its output is the repository's content, left as it is
       const secrets = [auth?.token, lazyFetchToken].filter((t): t is string => t !== undefined)
-      return secrets.length > 0 ? { ...result, stderr: secrets.reduce(scrubSecret, result.stderr) } : result
+      const said =
+        result.code !== 0 && STALLED.test(result.stderr) ? { ...result, stderr: result.stderr + STALL_LINE } : result
+      return secrets.length > 0 ? { ...said, stderr: secrets.reduce(scrubSecret, said.stderr) } : said
     } catch (error) {
       if (error instanceof CommandTimeout) throw timeoutProblem(args, error.timeoutMs)
       throw error
@@ -633,6 +647,11 @@ function withPackPrograms(args: string[]): string[] {
   if (command === 'push') return [command, '--receive-pack=git-receive-pack', ...rest]
   return args
 }
+
+/** curl's words when http.lowSpeedTime passed without a byte (curl error 28). */
+const STALLED = /curl 28 Operation too slow|Operation too slow\. Less than/i
+/** Said after curl's words, as git's last line: what happened, in ours. */
+const STALL_LINE = `\nfatal: the remote sent nothing for ${GIT_STALL_LIMIT_S} s mid-transfer (a host or proxy that hangs), so git gave up`
 
 /** Commands that talk to the remote themselves (their failures are theirs to read). */
 const REMOTE_COMMANDS = new Set(['fetch', 'push', 'ls-remote', 'pull'])
