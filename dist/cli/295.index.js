@@ -238,6 +238,8 @@ async function gitWithAuth(git, remote, token, args) {
 function isTokenRefused(text) {
     return /could not read Username|terminal prompts disabled|returned error: 401|Authentication failed|Invalid username or password/i.test(text);
 }
+/** What to do about a token GitHub refused with 401 (expired or revoked), for git and for the API alike. */
+const EXPIRED_TOKEN_HINT = 'a GitHub App installation token (actions/create-github-app-token) lasts one hour from its creation: create it in the same job right before this step, and keep the run under the hour (fewer documents per run: max-documents or targets); replace a revoked or expired personal access token in its secret; then re-run the workflow';
 /**
  * The error for a token the remote refused while `doing` (e.g. "pushing to
  * main"): what it means, and what to do — never git's "could not read Username".
@@ -248,7 +250,7 @@ function tokenRefused(doing, token) {
             ? `origin refused the token while ${doing} (HTTP 401): it has expired or was revoked`
             : `origin asked for credentials while ${doing} (HTTP 401), and the action was given no token`,
         hint: token
-            ? 'a GitHub App installation token (actions/create-github-app-token) lasts one hour from its creation: create it in the same job right before this step, and keep the run under the hour (fewer documents per run: max-documents or targets); replace a revoked or expired personal access token in its secret; then re-run the workflow'
+            ? EXPIRED_TOKEN_HINT
             : 'pass `token` (the default ${{ github.token }}, or an App token or PAT that may write to the repository), then re-run the workflow'
     });
 }

@@ -445,7 +445,7 @@ function scrubSecret(text, token) {
 /* harmony export */   TU: () => (/* binding */ Git),
 /* harmony export */   n3: () => (/* binding */ LazyFetchError)
 /* harmony export */ });
-/* unused harmony export GIT_TIME_LIMIT_MS */
+/* unused harmony exports GIT_TIME_LIMIT_MS, GIT_STALL_LIMIT_S */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -487,6 +487,15 @@ function scrubSecret(text, token) {
 /** A git command running longer than this is stopped (a stalled network, a huge fetch). */
 const GIT_TIME_LIMIT_MS = 20 * 60_000;
 /**
+ * A transfer over HTTP(S) that moves no byte for this long is given up by git
+ * itself (curl's low-speed limit: "Operation too slow. Less than 1 bytes/sec
+ * transferred the last 60 seconds"): a host that hangs mid-pack, on a push or
+ * a partial clone's fetch, costs a minute, not GIT_TIME_LIMIT_MS. A live
+ * server sends progress or keep-alive packets every few seconds, even while
+ * it packs or runs its hooks.
+ */
+const GIT_STALL_LIMIT_S = 60;
+/**
  * Settings with a fixed name that make git run a program, or that would let a
  * command reach further than asked (signing, submodules, background gc).
  * An empty value turns a program setting off (git then runs none) or, for a
@@ -515,7 +524,9 @@ const FIXED = [
     { key: 'maintenance.auto', value: 'false' },
     { key: 'submodule.recurse', value: 'false' },
     { key: 'fetch.recurseSubmodules', value: 'false' },
-    { key: 'push.recurseSubmodules', value: 'no' }
+    { key: 'push.recurseSubmodules', value: 'no' },
+    { key: 'http.lowSpeedLimit', value: '1' },
+    { key: 'http.lowSpeedTime', value: String(GIT_STALL_LIMIT_S) }
 ];
 /**
  * Settings keyed by a name (`section.<name>.key`): for each name the
@@ -603,7 +614,8 @@ class Git {
             });
             // git's complaints may quote what it sent; its output is the repository's content, left as it is
             const secrets = [auth?.token, lazyFetchToken].filter((t) => t !== undefined);
-            return secrets.length > 0 ? { ...result, stderr: secrets.reduce(_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .scrubSecret */ .SK, result.stderr) } : result;
+            const said = result.code !== 0 && STALLED.test(result.stderr) ? { ...result, stderr: result.stderr + STALL_LINE } : result;
+            return secrets.length > 0 ? { ...said, stderr: secrets.reduce(_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .scrubSecret */ .SK, said.stderr) } : said;
         }
         catch (error) {
             if (error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_4__/* .CommandTimeout */ .Rg)
@@ -1012,6 +1024,10 @@ function withPackPrograms(args) {
         return [command, '--receive-pack=git-receive-pack', ...rest];
     return args;
 }
+/** curl's words when http.lowSpeedTime passed without a byte (curl error 28). */
+const STALLED = /curl 28 Operation too slow|Operation too slow\. Less than/i;
+/** Said after curl's words, as git's last line: what happened, in ours. */
+const STALL_LINE = `\nfatal: the remote sent nothing for ${GIT_STALL_LIMIT_S} s mid-transfer (a host or proxy that hangs), so git gave up`;
 /** Commands that talk to the remote themselves (their failures are theirs to read). */
 const REMOTE_COMMANDS = new Set(['fetch', 'push', 'ls-remote', 'pull']);
 function timeoutProblem(args, ms) {
