@@ -29,6 +29,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs, promisify } from 'node:util'
+import { GIT_ENV } from './synthetic-repo.mjs'
 
 const project = fileURLToPath(new URL('..', import.meta.url))
 const { values: opts } = parseArgs({
@@ -59,14 +60,6 @@ const { BedrockServer, reply, bedrockTestEnv, carefulEdits, isEditRequest, shown
 /** the CLI's HOME (no ~/.aws): bedrockTestEnv makes its own only inside jest */
 const home = mkdtempSync(join(tmpdir(), 'graft-bench-home-'))
 
-const GIT_ENV = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'Bench',
-  GIT_AUTHOR_EMAIL: 'bench@example.com',
-  GIT_COMMITTER_NAME: 'Bench',
-  GIT_COMMITTER_EMAIL: 'bench@example.com',
-  GIT_CONFIG_NOSYSTEM: '1'
-}
 const FACT_BEFORE = 'Jobs time out after 30 seconds unless the queue sets its own limit.'
 const FACT_AFTER = 'Jobs time out after 45 seconds unless the queue sets its own limit.'
 
