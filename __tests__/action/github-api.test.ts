@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import {
   classify,
+  githubReason,
   octokitCommitApi,
   rateLimitCause,
   timeoutCause,
@@ -208,6 +209,44 @@ describe("GitHub's rate limits, against the loopback GitHub (real Octokit and @o
     expect(
       rateLimitCause(Object.assign(new Error('Resource not accessible by integration'), { status: 403 }))
     ).toBeUndefined()
+  })
+
+  describe("a 200 that is not GitHub's API (a proxy's sign-in page, a captive portal, a body cut short)", () => {
+    const PAGE =
+      '<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Corporate proxy: sign in to continue</body></html>\n'
+    const NOT_API = /answered HTTP 200 with .* instead of the API's JSON/
+    it('tokenIdentity: rejects naming the page, never a TypeError from reading it as an answer', async () => {
+      server.onRequest = () => ({ status: 200, message: '', html: PAGE })
+      const error = await tokenIdentity('ghs_pageToken').then(
+        () => undefined,
+        (e: unknown) => e
+      )
+      expect(error).toBeDefined()
+      expect(githubReason(error)).toMatch(NOT_API)
+      expect(githubReason(error)).not.toMatch(/Cannot read|undefined|<html|Sign in/)
+    })
+    it('createCommitOnBranch: a refusal naming the page (GitHub may not have made the commit), not a TypeError', async () => {
+      server.onRequest = () => ({ status: 200, message: '', html: PAGE })
+      const answer = await octokitCommitApi('ghs_t').createCommitOnBranch(commit)
+      expect(answer).toMatchObject({ ok: false, kind: 'refused' })
+      expect((answer as { message: string }).message).toMatch(NOT_API)
+      expect((answer as { message: string }).message).not.toMatch(/Cannot read|undefined|<html/)
+    })
+    it('createCommitOnBranch: JSON cut short (a 200 whose body ends mid-way) is named as such', async () => {
+      server.onRequest = () => ({ status: 200, message: '', json: '{"data":{"createCommitOnBranch":{"comm' })
+      const answer = await octokitCommitApi('ghs_t').createCommitOnBranch(commit)
+      expect(answer).toMatchObject({ ok: false, kind: 'refused' })
+      expect((answer as { message: string }).message).toMatch(/answered HTTP 200 with JSON cut short/)
+    })
+    it('the rolling pull request: the listing answered with a page opens or updates nothing', async () => {
+      server.onRequest = (method) => (method === 'GET' ? { status: 200, message: '', html: PAGE } : undefined)
+      const error = await upsertPullRequest('ghs_t', 'acme/docs', 'graft/regenerate/main', 'main', 't', text('b')).then(
+        () => undefined,
+        (e: unknown) => e
+      )
+      expect(githubReason(error)).toMatch(NOT_API)
+      expect(server.requests.filter((r) => r.method !== 'GET')).toHaveLength(0)
+    })
   })
 
   it('tokenIdentity: the viewer for every kind of token, the REST user when GraphQL refuses, undefined when neither answers', async () => {

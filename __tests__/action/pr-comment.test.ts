@@ -363,6 +363,19 @@ describe('upsertPrComment', () => {
       expect((result as { reason: string }).reason).toMatch(/secondary rate limit/)
       expect(writes()).toHaveLength(0)
     })
+    it("the listing answered 200 with a web page (a proxy's sign-in page): nothing is posted beside a report it cannot see, and the reason names the page", async () => {
+      server.addComment('acme', 'docs', 7, `${ROOT_MARKER}\n✅ up to date`, 'github-actions[bot]')
+      server.onRequest = (method, path) =>
+        method === 'GET' && path.endsWith('/comments')
+          ? { status: 200, message: '', html: '<html><body>Sign in to the proxy</body></html>' }
+          : undefined
+      const result = await upsertPrComment(input('3 stale'))
+      expect(result).toMatchObject({ ok: false, standing: 'unknown' })
+      expect((result as { reason: string }).reason).toMatch(/answered HTTP 200 with a web page/)
+      expect((result as { reason: string }).reason).not.toMatch(/HTTP 500|<html|Sign in/)
+      expect(writes()).toHaveLength(0)
+      expect(comments()).toHaveLength(1)
+    })
   })
 
   describe("GitHub's rate limits", () => {

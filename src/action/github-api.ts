@@ -32,13 +32,56 @@ type Octokit = ReturnType<typeof getOctokit>
  */
 export const GITHUB_REQUEST_LIMIT_MS = 30_000
 
-/** The toolkit's fetch (it honours the runner's proxy settings), each request within GITHUB_REQUEST_LIMIT_MS. */
+/**
+ * The toolkit's fetch (it honours the runner's proxy settings), each request
+ * within GITHUB_REQUEST_LIMIT_MS, and only the API's JSON taken as an answer.
+ */
 function limitedFetch(): typeof fetch {
   const inner = (githubDefaults.request?.fetch as typeof fetch | undefined) ?? fetch
-  return (url, init = {}) => {
+  return async (url, init = {}) => {
     const limit = AbortSignal.timeout(GITHUB_REQUEST_LIMIT_MS)
-    return inner(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, limit]) : limit })
+    const response = await inner(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, limit]) : limit })
+    const odd = await notAnApiAnswer(response)
+    if (odd)
+      throw new NotAnApiAnswer(`GitHub's API answered HTTP ${response.status} with ${odd} instead of the API's JSON`)
+    return response
   }
+}
+
+/**
+ * A success that is not the API's JSON: a proxy's sign-in page or a captive
+ * portal between the runner and GitHub answers 200 with HTML, and a body cut
+ * short leaves half a JSON document. Octokit hands either on as a string,
+ * which reads as an answer with nothing in it (no viewer, no comments, a
+ * commit without an id): refused here instead, in words (githubReason).
+ * Failures keep Octokit's own handling (githubWords names their pages).
+ */
+async function notAnApiAnswer(response: Response): Promise<string | undefined> {
+  if (!response.ok || response.status === 204 || response.status === 205) return undefined
+  const type = (response.headers.get('content-type') ?? '').toLowerCase()
+  if (/html/.test(type)) return 'a web page'
+  if (!/json/.test(type)) return type ? `\`${type.split(';')[0].trim()}\`` : 'no content type'
+  const body = await response.clone().text()
+  try {
+    if (body.trim()) JSON.parse(body)
+    return undefined
+  } catch {
+    return 'JSON cut short'
+  }
+}
+
+/** Thrown by limitedFetch; Octokit wraps it (as a status-500 RequestError whose `cause` it is). */
+class NotAnApiAnswer extends Error {
+  override name = 'NotAnApiAnswer'
+}
+
+/** Why GitHub's answer was not taken, when it was not the API's JSON (NotAnApiAnswer); undefined otherwise. */
+export function notApiCause(error: unknown): string | undefined {
+  const e = error as { name?: string; message?: string; cause?: { name?: string; message?: string } }
+  const inner = e?.name === 'NotAnApiAnswer' ? e : e?.cause?.name === 'NotAnApiAnswer' ? e.cause : undefined
+  return inner
+    ? `${inner.message} (a proxy, a sign-in page or a cut connection between the runner and GitHub?)`
+    : undefined
 }
 
 /** "GitHub's API did not answer within 30 s" when `error` is a request given up on for time; undefined otherwise. */
@@ -171,7 +214,7 @@ const oneLine = (s: string): string =>
 
 /** "HTTP 502: …" — the status and GitHub's words; the rate limit or the time limit when that was the cause. */
 export function githubReason(error: unknown): string {
-  const cause = timeoutCause(error) ?? rateLimitCause(error)
+  const cause = timeoutCause(error) ?? rateLimitCause(error) ?? notApiCause(error)
   if (cause) return cause
   const status = (error as { status?: number }).status
   return status ? `HTTP ${status}: ${githubWords(error)}` : githubWords(error)
@@ -289,6 +332,8 @@ export function classify(error: unknown, token?: string): CommitApiAnswer {
   const late = timeoutCause(error)
   // GitHub may have made the commit all the same: the next run finds the branch moved and replays onto it
   if (late) return { ok: false, kind: 'refused', message: `${late} to createCommitOnBranch` }
+  const odd = notApiCause(error)
+  if (odd) return { ok: false, kind: 'refused', message: `${odd} to createCommitOnBranch` }
   const types = new Set((errors ?? []).map((e) => e.type))
   // A moved branch, or one deleted meanwhile (the replay then finds it gone and says so).
   if (types.has('STALE_DATA') || /Expected branch to point to|Could not resolve to a Ref/.test(text))
