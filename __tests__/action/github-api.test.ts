@@ -13,6 +13,7 @@ import {
 import { rollingPullRequestBody } from '../../src/action/markdown.js'
 import { text } from '../../src/action/gfm.js'
 import { GitHubServer } from '../support/github-server.js'
+import { TestRepo } from '../support/repo.js'
 import { hazards, tables } from '../support/gfm-judge.js'
 import { isOutOfDate, isProtected, remoteReason } from '../../src/core/publish/push.js'
 
@@ -209,6 +210,50 @@ describe("GitHub's rate limits, against the loopback GitHub (real Octokit and @o
     expect(
       rateLimitCause(Object.assign(new Error('Resource not accessible by integration'), { status: 403 }))
     ).toBeUndefined()
+  })
+
+  describe('the rolling pull request when another run opened it meanwhile', () => {
+    let repo: TestRepo
+    beforeEach(() => {
+      repo = TestRepo.create({ 'README.md': 'hello\n' })
+      repo.commit('initial')
+      server.addRepository('acme/docs', repo.addOrigin())
+      repo.git('push', '-q', 'origin', 'HEAD:refs/heads/graft/regenerate/main')
+    })
+    afterEach(() => repo.cleanup())
+
+    // Two runs (no `concurrency:`) both list no open pull request, then both create one: GitHub answers the
+    // second 422 "A pull request already exists for acme:graft/regenerate/main." (gocardless/bump-core#31).
+    // The branch already holds this run's commit, so the pull request that exists is this run's too.
+    it('422 "A pull request already exists": the open one is found and updated, not a failed run with permission advice', async () => {
+      let raced = false
+      server.onRequest = (method, path) => {
+        // the other run's create lands between this run's listing and its own create
+        if (raced || method !== 'POST' || !path.endsWith('/pulls')) return
+        raced = true
+        server.pullRequests('acme/docs').push({
+          number: 41,
+          state: 'open',
+          title: 'the other run',
+          body: 'the other run',
+          head: { ref: 'graft/regenerate/main', sha: repo.head(), label: 'acme:graft/regenerate/main' },
+          base: { ref: 'main' },
+          html_url: 'https://github.com/acme/docs/pull/41',
+          user: { login: 'github-actions[bot]', type: 'Bot' }
+        })
+      }
+      const pr = await upsertPullRequest(
+        'ghs_t',
+        'acme/docs',
+        'graft/regenerate/main',
+        'main',
+        'ours',
+        text('our body')
+      )
+      expect(pr).toEqual({ number: 41, url: 'https://github.com/acme/docs/pull/41', action: 'updated' })
+      expect(server.pullRequests('acme/docs')).toHaveLength(1)
+      expect(server.pullRequests('acme/docs')[0]).toMatchObject({ title: 'ours', body: 'our body' })
+    })
   })
 
   describe("a 200 that is not GitHub's API (a proxy's sign-in page, a captive portal, a body cut short)", () => {

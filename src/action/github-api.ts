@@ -370,21 +370,40 @@ export async function upsertPullRequest(
 ): Promise<RollingPullRequest> {
   const octokit = octokitFor(token)
   const [owner, repo] = repository.split('/')
-  const { data: open } = await octokit.rest.pulls.list({
-    owner,
-    repo,
-    head: `${owner}:${head}`,
-    base,
-    state: 'open',
-    per_page: 10
-  })
-  if (open.length > 0) {
-    const pr = open[0]
+  const openOne = async () => {
+    const { data } = await octokit.rest.pulls.list({
+      owner,
+      repo,
+      head: `${owner}:${head}`,
+      base,
+      state: 'open',
+      per_page: 10
+    })
+    return data[0]
+  }
+  const updated = async (pr: { number: number; html_url: string }): Promise<RollingPullRequest> => {
     await octokit.rest.pulls.update({ owner, repo, pull_number: pr.number, title, body })
     return { number: pr.number, url: pr.html_url, action: 'updated' }
   }
-  const { data: pr } = await octokit.rest.pulls.create({ owner, repo, head, base, title, body })
-  return { number: pr.number, url: pr.html_url, action: 'created' }
+  const open = await openOne()
+  if (open) return updated(open)
+  try {
+    const { data: pr } = await octokit.rest.pulls.create({ owner, repo, head, base, title, body })
+    return { number: pr.number, url: pr.html_url, action: 'created' }
+  } catch (error) {
+    // A run that raced this one (no `concurrency:`) opened it after the listing: the branch holds this run's
+    // commit, so that pull request is this run's too (gocardless/bump-core#31)
+    if (!alreadyExists(error)) throw error
+    const raced = await openOne()
+    if (!raced) throw error
+    return updated(raced)
+  }
+}
+
+/** GitHub's 422 "A pull request already exists for owner:branch." */
+function alreadyExists(error: unknown): boolean {
+  const e = error as { status?: number }
+  return e.status === 422 && /pull request already exists/i.test(githubWords(error))
 }
 
 /**
