@@ -27,7 +27,7 @@ afterEach(async () => {
   await server.close()
 })
 
-function setup(opts: { progressEveryMs?: number; region?: string } = {}) {
+function setup(opts: { progressEveryMs?: number; region?: string; streamIdleMs?: number } = {}) {
   const sleeps: number[] = []
   const info: string[] = []
   const warn: string[] = []
@@ -38,7 +38,8 @@ function setup(opts: { progressEveryMs?: number; region?: string } = {}) {
     sleep: async (ms) => {
       sleeps.push(ms)
     },
-    progressEveryMs: opts.progressEveryMs
+    progressEveryMs: opts.progressEveryMs,
+    streamIdleMs: opts.streamIdleMs
   })
   renderers.push(renderer)
   return { renderer, sleeps, info, warn }
@@ -301,6 +302,34 @@ describe('retries', () => {
     expect(sleeps).toEqual([])
     expect(warn[0]).toContain('twice the time limit')
   })
+
+  // Bedrock at times stops sending mid-stream on a connection that stays open (no FIN, no RST): the
+  // reader waits on a dead socket (anthropics/claude-code#64556, langchain-ai/langchainjs#11098). Under the
+  // whole-call limit alone that cost timeout-minutes (10 min), then twice that on the retry: 30 minutes for a
+  // document. A stream silent for streamIdleMs is given up and tried again after the server-error backoff.
+  it('a stream that goes silent after it started is given up after the idle limit, not the whole time limit, and retried', async () => {
+    const { renderer, sleeps, warn } = setup({ streamIdleMs: 1000 })
+    // messageStart, then nothing for a minute on an open connection
+    server.enqueue(reply.text('# Never finished\n', { chunks: 2, chunkDelayMs: 60_000 }), reply.text('# Whole\n'))
+    const started = Date.now()
+    const result = await renderer.render(request({ timeoutMs: 30_000 }))
+    const ms = Date.now() - started
+    process.stdout.write(`silent stream: given up and retried in ${ms} ms (whole-call limit 30,000 ms)\n`)
+    expect(result.text).toBe('# Whole\n')
+    expect(result.attempts).toBe(2)
+    expect(ms).toBeLessThan(15_000)
+    expect(sleeps).toEqual([5000])
+    expect(warn[0]).toMatch(/the reply stream went silent: nothing for 1 s/)
+  }, 90_000)
+
+  it('a stream silent past the idle limit on every try fails naming the silence, after the backoff', async () => {
+    const { renderer, sleeps } = setup({ streamIdleMs: 500 })
+    for (let i = 0; i < 4; i++) server.enqueue(reply.text('# Never\n', { chunks: 2, chunkDelayMs: 60_000 }))
+    const err = await failure(renderer.render(request({ timeoutMs: 30_000 })))
+    expect(server.requests).toHaveLength(4)
+    expect(sleeps).toEqual([5000, 15000, 45000])
+    expect(err.message).toMatch(/went silent/)
+  }, 90_000)
 
   it('fails when the reply stalls twice', async () => {
     const { renderer } = setup()

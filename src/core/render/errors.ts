@@ -135,7 +135,8 @@ const SERVER = new Set([
   'InternalServerException',
   'ServiceUnavailableException',
   'ModelStreamErrorException',
-  'IncompleteStream'
+  'IncompleteStream',
+  'StreamIdle'
 ])
 const TIMEOUT = new Set(['TimeoutError', 'ModelTimeoutException', 'RenderTimeout'])
 /** Connection-level failures that a second try usually survives (a refused or unresolvable host is not one: see networkProblem). */
