@@ -49,14 +49,24 @@ describe('classify (createCommitOnBranch errors)', () => {
       message: 'Repository rule violations found / Commits must have verified signatures.'
     })
   })
-  it('a 413 is too large; anything else is a refusal carrying the status, the token scrubbed', () => {
+  it('a 413 is too large; a 401 is the token refused; a 5xx is GitHub unavailable; anything else is a refusal carrying the status, the token scrubbed', () => {
     expect(classify(Object.assign(new Error('Request body too large'), { status: 413 }))).toMatchObject({
       kind: 'too-large'
     })
     expect(classify(Object.assign(new Error('Bad credentials ghs_secret'), { status: 401 }), 'ghs_secret')).toEqual({
       ok: false,
+      kind: 'token-refused',
+      message: 'HTTP 401: Bad credentials ***'
+    })
+    expect(classify(Object.assign(new Error('Service Unavailable'), { status: 503 }))).toEqual({
+      ok: false,
+      kind: 'unavailable',
+      message: 'HTTP 503: Service Unavailable'
+    })
+    expect(classify(Object.assign(new Error('Resource not accessible by integration'), { status: 403 }))).toEqual({
+      ok: false,
       kind: 'refused',
-      message: '401 Bad credentials ***'
+      message: '403 Resource not accessible by integration'
     })
   })
 })
@@ -181,7 +191,7 @@ describe("GitHub's rate limits, against the loopback GitHub (real Octokit and @o
     expect(rateLimitCause(error)).toMatch(/^GitHub's API rate limit \(it resets at \d{4}-\d\d-\d\dT/)
   })
 
-  it('createCommitOnBranch answered with a 502 HTML page (GitHub front end): a refusal with the status, never the markup', async () => {
+  it('createCommitOnBranch answered with a 502 HTML page (GitHub front end): GitHub unavailable, with the status, never the markup', async () => {
     server.onRequest = () => ({
       status: 502,
       message: '',
@@ -190,8 +200,8 @@ describe("GitHub's rate limits, against the loopback GitHub (real Octokit and @o
     const answer = await octokitCommitApi('ghs_t').createCommitOnBranch(commit)
     expect(answer).toEqual({
       ok: false,
-      kind: 'refused',
-      message: '502 an error page instead of an API answer (GitHub is having trouble; a later run tries again)'
+      kind: 'unavailable',
+      message: 'HTTP 502: an error page instead of an API answer (GitHub is having trouble; a later run tries again)'
     })
   })
 
@@ -200,7 +210,7 @@ describe("GitHub's rate limits, against the loopback GitHub (real Octokit and @o
     const late = Object.assign(new Error('The operation was aborted due to timeout'), { status: 500 })
     expect(classify(late)).toEqual({
       ok: false,
-      kind: 'refused',
+      kind: 'unavailable',
       message: "GitHub's API did not answer within 30 s to createCommitOnBranch"
     })
     expect(timeoutCause(Object.assign(new Error('Internal Server Error'), { status: 500 }))).toBeUndefined()
@@ -273,14 +283,14 @@ describe("GitHub's rate limits, against the loopback GitHub (real Octokit and @o
     it('createCommitOnBranch: a refusal naming the page (GitHub may not have made the commit), not a TypeError', async () => {
       server.onRequest = () => ({ status: 200, message: '', html: PAGE })
       const answer = await octokitCommitApi('ghs_t').createCommitOnBranch(commit)
-      expect(answer).toMatchObject({ ok: false, kind: 'refused' })
+      expect(answer).toMatchObject({ ok: false, kind: 'unavailable' })
       expect((answer as { message: string }).message).toMatch(NOT_API)
       expect((answer as { message: string }).message).not.toMatch(/Cannot read|undefined|<html/)
     })
     it('createCommitOnBranch: JSON cut short (a 200 whose body ends mid-way) is named as such', async () => {
       server.onRequest = () => ({ status: 200, message: '', json: '{"data":{"createCommitOnBranch":{"comm' })
       const answer = await octokitCommitApi('ghs_t').createCommitOnBranch(commit)
-      expect(answer).toMatchObject({ ok: false, kind: 'refused' })
+      expect(answer).toMatchObject({ ok: false, kind: 'unavailable' })
       expect((answer as { message: string }).message).toMatch(/answered HTTP 200 with JSON cut short/)
     })
     it('the rolling pull request: the listing answered with a page opens or updates nothing', async () => {

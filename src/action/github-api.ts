@@ -331,9 +331,9 @@ export function classify(error: unknown, token?: string): CommitApiAnswer {
   if (limited) return { ok: false, kind: 'rate-limited', message: `${limited}: ${text}` }
   const late = timeoutCause(error)
   // GitHub may have made the commit all the same: the next run finds the branch moved and replays onto it
-  if (late) return { ok: false, kind: 'refused', message: `${late} to createCommitOnBranch` }
+  if (late) return { ok: false, kind: 'unavailable', message: `${late} to createCommitOnBranch` }
   const odd = notApiCause(error)
-  if (odd) return { ok: false, kind: 'refused', message: `${odd} to createCommitOnBranch` }
+  if (odd) return { ok: false, kind: 'unavailable', message: `${odd} to createCommitOnBranch` }
   const types = new Set((errors ?? []).map((e) => e.type))
   // A moved branch, or one deleted meanwhile (the replay then finds it gone and says so).
   if (types.has('STALE_DATA') || /Expected branch to point to|Could not resolve to a Ref/.test(text))
@@ -345,6 +345,8 @@ export function classify(error: unknown, token?: string): CommitApiAnswer {
     return { ok: false, kind: 'protected', message: text }
   }
   if (status === 413 || /too large/i.test(text)) return { ok: false, kind: 'too-large', message: text }
+  if (status === 401) return { ok: false, kind: 'token-refused', message: `HTTP 401: ${text}` }
+  if (isBadMoment(error)) return { ok: false, kind: 'unavailable', message: status ? `HTTP ${status}: ${text}` : text }
   return { ok: false, kind: 'refused', message: status ? `${status} ${text}` : text }
 }
 
