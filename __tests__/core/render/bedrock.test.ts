@@ -283,6 +283,25 @@ describe('retries', () => {
     expect(err.problems[0].hint).toContain('concurrency')
   })
 
+  // Bedrock's per-day token quota answers with the same ThrottlingException (429) as the per-minute one, in its own
+  // words (minorun365/agent-book#29, Ivy-Interactive/Ivy-Tendril#1756): waiting 5, 15 and 45 s cannot help, nor can
+  // a lower concurrency; the quota resets within a day.
+  it('"Too many tokens per day": not retried, named as the daily quota with what to do, the run stops', async () => {
+    const { renderer, sleeps } = setup()
+    server.enqueue(
+      reply.error(429, 'ThrottlingException', 'Too many tokens per day, please wait before trying again.'),
+      reply.text('# never used\n')
+    )
+    const err = await failure(renderer.render(request()))
+    expect(server.requests).toHaveLength(1)
+    expect(sleeps).toEqual([])
+    expect(err.scope).toBe('account')
+    expect(err.message).toMatch(/daily token quota/)
+    expect(err.message).toContain('Too many tokens per day')
+    expect(err.problems[0].hint).toMatch(/tokens per day/)
+    expect(err.problems[0].hint).not.toMatch(/concurrency/)
+  })
+
   it('retries a 500 and a model that is not ready', async () => {
     const { renderer, sleeps } = setup()
     server.enqueue(reply.serverError(), reply.modelNotReady(), reply.text('# Back\n'))

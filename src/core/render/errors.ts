@@ -142,8 +142,17 @@ const TIMEOUT = new Set(['TimeoutError', 'ModelTimeoutException', 'RenderTimeout
 /** Connection-level failures that a second try usually survives (a refused or unresolvable host is not one: see networkProblem). */
 const NETWORK = /ECONNRESET|EPIPE|socket hang up|Premature close|aborted/i
 
+/**
+ * Bedrock's per-day token quota: the same ThrottlingException (429) as the
+ * per-minute one, told apart by its words ("Too many tokens per day, please
+ * wait before trying again."). It resets within a day, so no wait in a run helps.
+ */
+export function dailyQuota(f: ErrorFacts): boolean {
+  return THROTTLED.has(f.name) && /\bper day\b|\bdaily\b/i.test(f.message)
+}
+
 export function classify(f: ErrorFacts): FailureKind {
-  if (networkProblem(f)) return 'fatal'
+  if (networkProblem(f) || dailyQuota(f)) return 'fatal'
   if (THROTTLED.has(f.name) || f.status === 429) return 'throttled'
   if (TIMEOUT.has(f.name) || f.status === 408) return 'timeout'
   if (SERVER.has(f.name) || (f.status !== undefined && f.status >= 500)) return 'server'
@@ -170,6 +179,11 @@ function scopeOf(f: ErrorFacts, kind: FailureKind, c: CallContext): FailureScope
 
 function explain(f: ErrorFacts, c: CallContext): [string, string] {
   const said = `${f.name}: ${f.message}`
+  if (dailyQuota(f))
+    return [
+      `Bedrock's daily token quota for this model is used up (${said})`,
+      `the quota resets within a day: re-run then, or ask AWS for a higher "tokens per day" quota for the model (Service Quotas → Amazon Bedrock), or use another region or a cross-region profile (us.… / eu.… / global.…), set in ${setting('aws-region')} or the prompt's \`model\``
+    ]
   switch (f.name) {
     case 'ThrottlingException':
     case 'ModelNotReadyException':
