@@ -63,6 +63,12 @@ describe('classify (createCommitOnBranch errors)', () => {
       kind: 'unavailable',
       message: 'HTTP 503: Service Unavailable'
     })
+    // a request GitHub (or a proxy before it) gave up on reading: its bad moment, not a permission
+    expect(classify(Object.assign(new Error('Request Timeout'), { status: 408 }))).toEqual({
+      ok: false,
+      kind: 'unavailable',
+      message: 'HTTP 408: Request Timeout'
+    })
     expect(classify(Object.assign(new Error('Resource not accessible by integration'), { status: 403 }))).toEqual({
       ok: false,
       kind: 'refused',

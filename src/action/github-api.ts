@@ -221,12 +221,19 @@ export function githubReason(error: unknown): string {
 }
 
 /**
- * Whether a refusal is GitHub's bad moment (a rate limit, a server error, no
- * answer in time) rather than an answer about the token or the request.
+ * Whether a refusal is GitHub's bad moment (a rate limit, a server error, a
+ * 408 — the request not read in time —, no answer in time, an answer that was
+ * not the API's) rather than an answer about the token or the request.
  */
 export function isBadMoment(error: unknown): boolean {
   const status = (error as { status?: number }).status ?? 0
-  return status >= 500 || rateLimitCause(error) !== undefined || timeoutCause(error) !== undefined
+  return (
+    status >= 500 ||
+    status === 408 ||
+    rateLimitCause(error) !== undefined ||
+    timeoutCause(error) !== undefined ||
+    notApiCause(error) !== undefined
+  )
 }
 
 /** Who a token acts as: its login (`github-actions[bot]`, `<app-slug>[bot]`, a user) and account id. */
