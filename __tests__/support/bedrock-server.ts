@@ -76,6 +76,8 @@ export interface ErrorReply {
   /** x-amzn-ErrorType, e.g. ThrottlingException */
   type: string
   message: string
+  /** an HTML page instead of Bedrock's JSON (what a proxy or load balancer in front of it answers), no error type */
+  html?: string
 }
 
 export interface MidStreamFailure {
@@ -145,6 +147,8 @@ export const reply = {
     reply.text(text, { stopReason: 'max_tokens' }),
   empty: (): TextReply => reply.text('', { chunks: 0 }),
   error: (status: number, type: string, message: string): ErrorReply => ({ kind: 'error', status, type, message }),
+  /** A page (HTML) with this status: a proxy or load balancer before Bedrock answering for it. */
+  page: (status: number, html: string): ErrorReply => ({ kind: 'error', status, type: '', message: '', html }),
   throttle: (): ErrorReply =>
     reply.error(429, 'ThrottlingException', 'Too many requests, please wait before trying again.'),
   modelNotReady: (): ErrorReply =>
@@ -647,6 +651,10 @@ function exceptionFrame(type: string, message: string): Uint8Array {
 }
 
 function sendError(res: ServerResponse, requestId: string, e: ErrorReply): void {
+  if (e.html !== undefined) {
+    res.writeHead(e.status, { 'content-type': 'text/html' })
+    return void res.end(e.html)
+  }
   res.writeHead(e.status, {
     'content-type': 'application/json',
     'x-amzn-errortype': `${e.type}:http://internal.amazon.com/coral/com.amazon.bedrock/`,

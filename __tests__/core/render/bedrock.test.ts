@@ -302,6 +302,34 @@ describe('retries', () => {
     expect(err.problems[0].hint).not.toMatch(/concurrency/)
   })
 
+  // A proxy or load balancer before Bedrock (a corporate egress proxy, a VPC endpoint's) answers with its own
+  // page: the SDK then fails to read JSON and says "Unexpected token '<', "<!DOCTYPE "... is not valid JSON
+  // Deserialization error: … inspect the hidden field {error}.$response". Named for what it is, retried as a
+  // server error, never quoting the markup or the SDK's advice to programmers.
+  it("a 503 HTML page instead of Bedrock's JSON: retried as a server error, named as a page with its status, never quoted", async () => {
+    const PAGE =
+      '<!DOCTYPE html><html><head><title>503 Service Temporarily Unavailable</title></head><body>nginx</body></html>\n'
+    const { renderer, sleeps, warn } = setup()
+    server.enqueue(reply.page(503, PAGE), reply.text('# Back\n'))
+    const result = await renderer.render(request())
+    expect(result.text).toBe('# Back\n')
+    expect(sleeps).toEqual([5000])
+    expect(warn[0]).toMatch(/HTTP 503: an answer that is not Bedrock's \(an error page/)
+    expect(warn[0]).not.toMatch(/DOCTYPE|<|\$response|Deserialization/)
+
+    for (let i = 0; i < 4; i++) server.enqueue(reply.page(502, PAGE))
+    const err = await failure(renderer.render(request()))
+    expect(err.message).toMatch(/Bedrock failed repeatedly \(ErrorPage: HTTP 502: an answer that is not Bedrock's/)
+    expect(err.message).not.toMatch(/DOCTYPE|<|\$response|Deserialization/)
+
+    // a proxy that refuses the host with its own page: named as such, not as Bedrock refusing the frontmatter
+    server.enqueue(reply.page(403, '<html><body>Blocked by policy</body></html>'))
+    const blocked = await failure(renderer.render(request()))
+    expect(blocked.message).toMatch(/something between this machine and Bedrock answered instead of it \(HTTP 403/)
+    expect(blocked.problems[0].hint).toMatch(/HTTPS_PROXY/)
+    expect(blocked.message).not.toMatch(/Blocked|<html/)
+  })
+
   it('retries a 500 and a model that is not ready', async () => {
     const { renderer, sleeps } = setup()
     server.enqueue(reply.serverError(), reply.modelNotReady(), reply.text('# Back\n'))

@@ -93,10 +93,20 @@ export function errorFacts(err: unknown): ErrorFacts {
       : typeof part?.message === 'string'
         ? part.message
         : String(err)
+  const status = e.$metadata?.httpStatusCode
+  // An answer the SDK could not read as Bedrock's JSON: a proxy's or load balancer's page. Its markup and the
+  // SDK's "inspect the hidden field {error}.$response" are no reason; the status is kept, and decides the retry.
+  if (status !== undefined && /Deserialization error/.test(message)) {
+    return {
+      name: 'ErrorPage',
+      message: `HTTP ${status}: an answer that is not Bedrock's (an error page from a proxy or load balancer in front of it?)`,
+      status
+    }
+  }
   return {
     name: typeof e.name === 'string' ? e.name : 'Error',
     message,
-    status: e.$metadata?.httpStatusCode,
+    status,
     requestId: e.$metadata?.requestId,
     ...(code ? { code } : {}),
     ...hostOf(e, part)
@@ -229,6 +239,11 @@ function explain(f: ErrorFacts, c: CallContext): [string, string] {
   const network = networkProblem(f)
   if (network) return explainNetwork(network, f)
   const kind = classify(f)
+  if (f.name === 'ErrorPage' && kind === 'fatal')
+    return [
+      `something between this machine and Bedrock answered instead of it (${f.message})`,
+      'check HTTPS_PROXY and NO_PROXY (a proxy that refuses or intercepts the host), and any AWS_ENDPOINT_URL_BEDROCK_RUNTIME or AWS_ENDPOINT_URL in the environment'
+    ]
   if (kind === 'timeout')
     return [
       `the model call timed out (${said})`,
