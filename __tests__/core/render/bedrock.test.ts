@@ -369,6 +369,22 @@ describe('retries', () => {
     expect(warn[0]).toMatch(/the reply stream went silent: nothing for 1 s/)
   }, 90_000)
 
+  // The same silence before the answer began: a proxy that accepted the tunnel, or a Bedrock front end that took
+  // the request, and sends nothing at all. Under the whole-call limit alone: timeout-minutes, then twice that.
+  it('a request that gets no answer at all (no headers) is given up after the idle limit, and retried', async () => {
+    const { renderer, sleeps, warn } = setup({ streamIdleMs: 1000 })
+    server.enqueue(reply.stall(60_000), reply.text('# Whole\n'))
+    const started = Date.now()
+    const result = await renderer.render(request({ timeoutMs: 30_000 }))
+    const ms = Date.now() - started
+    process.stdout.write(`no answer: given up and retried in ${ms} ms (whole-call limit 30,000 ms)\n`)
+    expect(result.text).toBe('# Whole\n')
+    expect(result.attempts).toBe(2)
+    expect(ms).toBeLessThan(15_000)
+    expect(sleeps).toEqual([5000])
+    expect(warn[0]).toMatch(/Bedrock sent nothing for 1 s after the request, on a connection still open/)
+  }, 90_000)
+
   it('a stream silent past the idle limit on every try fails naming the silence, after the backoff', async () => {
     const { renderer, sleeps } = setup({ streamIdleMs: 500 })
     for (let i = 0; i < 4; i++) server.enqueue(reply.text('# Never\n', { chunks: 2, chunkDelayMs: 60_000 }))

@@ -141,11 +141,12 @@ const CONNECT_TIMEOUT_MS = 10_000
  */
 const REQUEST_TIMEOUT_MS = 20_000
 /**
- * How long a reply stream may send nothing (no event, after the response
- * began) before the try is given up as broken. Bedrock at times stops sending
- * on a connection that stays open (anthropics/claude-code#64556): the whole
- * call's limit alone (timeout-minutes, doubled on its retry) made that half an
- * hour per document. A live stream sends an event per few tokens; the longest
+ * How long Bedrock may send nothing — no answer to the request, or no event
+ * in the reply stream since the one before — before the try is given up as
+ * broken. Bedrock (or a proxy before it) at times stops sending on a
+ * connection that stays open (anthropics/claude-code#64556): the whole call's
+ * limit alone (timeout-minutes, doubled on its retry) made that half an hour
+ * per document. A live stream sends an event per few tokens; the longest
  * healthy wait, for the first token of a very large prompt, is well under this.
  */
 export const STREAM_IDLE_MS = 120_000
@@ -324,7 +325,14 @@ export class BedrockRenderer {
       },
       ...(req.tool ? { toolConfig: toolConfig(req.tool) } : {})
     })
-    const out = await this.client.send(command, { abortSignal: controller.signal, requestTimeout: limitMs })
+    // the credentials first (memoised by the client; their chain has its own limit): the idle limit is Bedrock's alone
+    await this.client.config.credentials()
+    const out = await withinIdle(
+      this.client.send(command, { abortSignal: controller.signal, requestTimeout: limitMs }),
+      this.streamIdleMs,
+      controller,
+      () => `Bedrock sent nothing for ${formatSeconds(this.streamIdleMs)} after the request, on a connection still open`
+    )
     const requestId = out.$metadata.requestId
     seen.requestId = requestId
     // Bedrock took the call: from here on it is billed, whatever becomes of the reply.
@@ -411,10 +419,31 @@ export class BedrockRenderer {
 }
 
 /**
- * The stream's events, each of which must come within `idleMs` of the one
- * before (the first, of the response): else the connection is dropped and the
- * try fails as a StreamIdle, which is retried as a broken stream is.
+ * `work` (the answer's headers, the stream's next event) within `idleMs`: else
+ * the connection is dropped and the try fails as a StreamIdle, retried as a
+ * broken stream is, with `said()` as its message.
  */
+async function withinIdle<T>(
+  work: Promise<T>,
+  idleMs: number,
+  controller: AbortController,
+  said: () => string
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const silent = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(Object.assign(new Error(said()), { name: 'StreamIdle' }))
+      controller.abort()
+    }, idleMs)
+  })
+  try {
+    return await Promise.race([work, silent])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** The stream's events, each of which must come within `idleMs` of the one before (withinIdle). */
 async function* silenceBounded<T>(
   stream: AsyncIterable<T> | undefined,
   idleMs: number,
@@ -423,29 +452,12 @@ async function* silenceBounded<T>(
 ): AsyncGenerator<T> {
   if (!stream) return
   const events = stream[Symbol.asyncIterator]()
+  const said = () =>
+    `the reply stream went silent: nothing for ${formatSeconds(idleMs)} after ${read.chars} chars, on a connection still open`
   for (;;) {
-    let timer: NodeJS.Timeout | undefined
-    const silent = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => {
-        const seconds = formatSeconds(idleMs)
-        reject(
-          Object.assign(
-            new Error(
-              `the reply stream went silent: nothing for ${seconds} after ${read.chars} chars, on a connection still open`
-            ),
-            { name: 'StreamIdle' }
-          )
-        )
-        controller.abort()
-      }, idleMs)
-    })
-    try {
-      const next = await Promise.race([events.next(), silent])
-      if (next.done) return
-      yield next.value
-    } finally {
-      clearTimeout(timer)
-    }
+    const next = await withinIdle(events.next(), idleMs, controller, said)
+    if (next.done) return
+    yield next.value
   }
 }
 
