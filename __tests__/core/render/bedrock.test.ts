@@ -330,6 +330,35 @@ describe('retries', () => {
     expect(blocked.message).not.toMatch(/Blocked|<html/)
   })
 
+  // A self-hosted runner whose clock is behind by more than 15 minutes: AWS refuses the signature ("Signature
+  // expired"), and the SDK corrects its clock offset from the answer's Date header and marks the error
+  // clockSkewCorrected — for the retry, which is ours (the SDK's own retries are off): the correction only works
+  // "in the second retry" (aws/aws-sdk-js-v3#2208, #2686). Without it every call failed, told to check the credentials.
+  it("a runner's clock an hour behind: the SDK's corrected clock is used by one retry at once, not called a credentials problem", async () => {
+    const { renderer, sleeps, warn } = setup()
+    server.clockAheadMs = 3600_000
+    server.enqueue(reply.text('# On time\n'))
+    const result = await renderer.render(request())
+    expect(result.text).toBe('# On time\n')
+    expect(result.attempts).toBe(2)
+    expect(sleeps).toEqual([])
+    expect(warn[0]).toMatch(/this machine's clock is off/)
+
+    // refused for its time with no Date the SDK could correct from: named as the clock, not the credentials
+    server.clockAheadMs = 0
+    server.enqueue(
+      reply.error(
+        403,
+        'InvalidSignatureException',
+        'Signature expired: 20261207T010000Z is now earlier than 20261207T014500Z (20261207T020000Z - 15 min.)'
+      )
+    )
+    const err = await failure(renderer.render(request()))
+    expect(err.message).toMatch(/AWS refused the request for the time it was signed at: this machine's clock is off/)
+    expect(err.problems[0].hint).toMatch(/NTP/)
+    expect(err.problems[0].hint).not.toMatch(/OIDC|secrets/)
+  })
+
   it('retries a 500 and a model that is not ready', async () => {
     const { renderer, sleeps } = setup()
     server.enqueue(reply.serverError(), reply.modelNotReady(), reply.text('# Back\n'))

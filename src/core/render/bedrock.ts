@@ -547,6 +547,8 @@ function retryNotice(c: CallContext, err: unknown, kind: string, waitMs: number,
   const f = errorFacts(err)
   const what = `${c.label}: ${f.name} from ${c.modelId} in ${c.region} (request id ${f.requestId ?? 'none'}): ${f.message}`
   if (kind === 'timeout') return `${what}; retrying once with twice the time limit (attempt ${next})`
+  if (kind === 'clock')
+    return `${what}; this machine's clock is off, and the AWS SDK has corrected for it from Bedrock's answer: retrying at once (attempt ${next})`
   return `${what}; retrying in ${formatSeconds(waitMs)} (attempt ${next})`
 }
 

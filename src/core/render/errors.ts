@@ -7,7 +7,12 @@ import { contextWindow } from '../graft/models.js'
 import { estimateTokens } from './token-estimate.js'
 
 /** throttled / server: back off and retry; timeout: one retry with a longer limit; fatal: stop. */
-export type FailureKind = 'throttled' | 'server' | 'timeout' | 'fatal'
+/**
+ * How a failed call goes on: `clock` is a request AWS refused for the time it
+ * was signed at, after the SDK corrected its clock offset from the answer (one
+ * retry, at once, uses the corrected clock).
+ */
+export type FailureKind = 'throttled' | 'server' | 'timeout' | 'clock' | 'fatal'
 
 /** Where a call went, for messages. */
 export interface CallContext {
@@ -68,6 +73,8 @@ export interface ErrorFacts {
   code?: string
   /** the host (and port) the failed connection was for, when Node says */
   host?: string
+  /** the SDK corrected its clock offset from this answer (AWS refused the time the request was signed at) */
+  skewCorrected?: boolean
 }
 
 interface RawError {
@@ -79,7 +86,7 @@ interface RawError {
   port?: unknown
   errors?: unknown
   cause?: unknown
-  $metadata?: { httpStatusCode?: number; requestId?: string }
+  $metadata?: { httpStatusCode?: number; requestId?: string; clockSkewCorrected?: boolean }
 }
 
 export function errorFacts(err: unknown): ErrorFacts {
@@ -108,6 +115,7 @@ export function errorFacts(err: unknown): ErrorFacts {
     message,
     status,
     requestId: e.$metadata?.requestId,
+    ...(e.$metadata?.clockSkewCorrected ? { skewCorrected: true } : {}),
     ...(code ? { code } : {}),
     ...hostOf(e, part)
   }
@@ -163,6 +171,7 @@ export function dailyQuota(f: ErrorFacts): boolean {
 
 export function classify(f: ErrorFacts): FailureKind {
   if (networkProblem(f) || dailyQuota(f)) return 'fatal'
+  if (f.skewCorrected) return 'clock'
   if (THROTTLED.has(f.name) || f.status === 429) return 'throttled'
   if (TIMEOUT.has(f.name) || f.status === 408) return 'timeout'
   if (SERVER.has(f.name) || (f.status !== undefined && f.status >= 500)) return 'server'
@@ -226,8 +235,14 @@ function explain(f: ErrorFacts, c: CallContext): [string, string] {
           ? `refresh the session, then run again: ${terminalCredentialsHint(process.env.AWS_PROFILE)}`
           : EXPIRED_SESSION_HINT
       ]
-    case 'UnrecognizedClientException':
     case 'InvalidSignatureException':
+      if (CLOCK_REFUSAL.test(f.message))
+        return [
+          `AWS refused the request for the time it was signed at: this machine's clock is off (${said})`,
+          "set the machine's clock right (NTP: `timedatectl set-ntp true`, chrony); on a self-hosted runner, check its time source"
+        ]
+      return [`AWS rejected or could not find the credentials (${said})`, credentialsHint(c.audience ?? 'actions')]
+    case 'UnrecognizedClientException':
     case 'CredentialsProviderError':
       return [`AWS rejected or could not find the credentials (${said})`, credentialsHint(c.audience ?? 'actions')]
     case 'CredentialsTimeout':
@@ -267,6 +282,9 @@ function explain(f: ErrorFacts, c: CallContext): [string, string] {
     ]
   return [`the model call failed (${said})`, 'check the model id, region and credentials']
 }
+
+/** AWS's words for a signature refused for its time: "Signature expired: … is now earlier than …", "Signature not yet current". */
+const CLOCK_REFUSAL = /Signature expired|Signature not yet current|RequestTimeTooSkewed|too skewed/i
 
 /** Bedrock's words for a prompt longer than the model's context window (Converse 400, Anthropic's own text). */
 const TOO_LONG = /input is too long|prompt is too long|too many input tokens|context window|context length/i
