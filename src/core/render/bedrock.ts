@@ -97,7 +97,7 @@ export interface RendererOptions {
   backoffMs?: number[]
   /** how often a streaming reply logs its progress; default 5 s */
   progressEveryMs?: number
-  /** how long a started reply stream may send nothing before the try is given up; default STREAM_IDLE_MS */
+  /** how long Bedrock may send nothing (no answer, or no next event) before the try is given up; default STREAM_IDLE_MS */
   streamIdleMs?: number
   /**
    * the most model requests in flight (the `concurrency` input); throttling
