@@ -11,6 +11,7 @@ import { code, text } from '../../src/action/gfm.js'
 import { jsonOutput } from '../../src/cli/json-output.js'
 import { escapeControls, escapeLog } from '../../src/core/log.js'
 import { lexicalPathProblem, showPath } from '../../src/core/repo/names.js'
+import { runnerCommands } from '../support/runner-commands.js'
 
 describe('escapeLog', () => {
   it.each([
@@ -28,6 +29,24 @@ describe('escapeLog', () => {
   it('keeps line breaks and plain text, and quotes a line the runner would read as a command', () => {
     expect(escapeLog('café 日本語 🙂\nnext')).toBe('café 日本語 🙂\nnext')
     expect(escapeLog('x\n::add-mask::y')).toBe('x\n» ::add-mask::y')
+  })
+
+  // The runner obeys the old `##[name]data` form anywhere in a line (actions/runner,
+  // ActionCommand.TryParse: IndexOf("##[")), not only at its start: a name in the middle of
+  // a log line (`Stale: docs/x ##[stop-commands]t.md …`) would turn the action's own
+  // commands off, add a mask, forge an annotation or set an output.
+  it.each([
+    ['stop-commands', 'Stale: docs/a ##[stop-commands]pause.md is stale'],
+    ['add-mask', 'docs/b ##[add-mask]stale.md'],
+    ['error', 'x ##[error file=README.md,line=1]forged'],
+    ['set-output', 'docs/d ##[set-output name=is_stale]false.md'],
+    ['warning, after a bidi override and a tab', 'a\u202e\t##[warning]w'],
+    ['three hashes', 'a ###[group]x'],
+    ['two in a line, one at its start', '##[debug]a ##[endgroup]b']
+  ])('the old form in the middle of a line (%s) is inert', (_what, raw) => {
+    expect(runnerCommands(raw)).not.toEqual([]) // the runner would obey the raw line
+    expect(runnerCommands(escapeLog(raw))).toEqual([])
+    expect(JSON.parse(`"${escapeLog(raw).replace(/"/g, '\\"')}"`)).toBe(raw) // and it reads back
   })
 })
 

@@ -13,8 +13,16 @@ export const silentLog: Log = {
   group: (_name, fn) => fn()
 }
 
-/** `::cmd …::` (workflow commands) and `##[cmd …]` (their older form), as the runner reads a line. */
-const COMMAND_LINE = /^\s*(?:::|##\[)/
+/**
+ * A line the runner reads as a workflow command of the current form
+ * (`::cmd …::`): only at the start of a line, after blanks.
+ */
+const COMMAND_LINE = /^\s*::/
+/**
+ * The older form, `##[cmd …]`, which the runner finds ANYWHERE in a line
+ * (actions/runner, ActionCommand.TryParse: `message.IndexOf("##[")`).
+ */
+const OLD_COMMAND = /##\[/g
 
 /**
  * Characters that can hide, rewrite or reorder what a reader sees, wherever
@@ -48,14 +56,16 @@ export function escapeControls(text: string, keep = ''): string {
 /**
  * Text that is safe to print to an Actions log or a terminal: hidden
  * characters (see HIDDEN) but the line break are written as escapes
- * (`\r` → `\\r`), and a line the runner would read as a workflow command
- * (`::error::…`, `::stop-commands::…`, `##[…]`) is quoted with a leading `» `, so
- * repository content can never run one. Every string that reaches a log goes
- * through here (the adapters' Log does it).
+ * (`\r` → `\\r`), a line the runner would read as a workflow command
+ * (`::error::…`, `::stop-commands::…`) is quoted with a leading `» `, and the
+ * older form's `##[`, which the runner obeys anywhere in a line, is written
+ * `##\u005b` (JSON's escape of `[`), so repository content can never run one.
+ * Every string that reaches a log goes through here (the adapters' Log does it).
  */
 export function escapeLog(text: string): string {
-  const visible = escapeControls(text, '\n')
-  if (!visible.includes('::') && !visible.includes('##[')) return visible
+  let visible = escapeControls(text, '\n')
+  if (visible.includes('##[')) visible = visible.replace(OLD_COMMAND, '##\\u005b')
+  if (!visible.includes('::')) return visible
   return visible
     .split('\n')
     .map((line) => (COMMAND_LINE.test(line) ? `» ${line}` : line))
