@@ -90,9 +90,26 @@ describe('one set for every printer', () => {
     0x200e,
     0x200f,
     ...Array.from({ length: 5 }, (_, i) => 0x202a + i),
-    ...Array.from({ length: 4 }, (_, i) => 0x2066 + i)
+    ...Array.from({ length: 4 }, (_, i) => 0x2066 + i),
+    // the Arabic letter mark (a bidi mark too), and what shows as nothing: two names that look alike stay apart
+    0x061c,
+    0x00ad,
+    0x180e,
+    0x200b,
+    0x200c,
+    0x200d,
+    ...Array.from({ length: 5 }, (_, i) => 0x2060 + i),
+    0xfeff
   ].map((c) => String.fromCharCode(c))
-  const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+  const raw =
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/
+
+  it('a tag character (U+E0041, an invisible "A") is shown as its two escaped halves, everywhere', () => {
+    const s = 'docs/a\u{e0041}\u{e007f}.md'
+    expect(escapeControls(s)).toBe('docs/a\\udb40\\udc41\\udb40\\udc7f.md')
+    expect(JSON.parse(`"${escapeControls(s)}"`)).toBe(s)
+    for (const shown of [escapeLog(s), showPath(s), code(s), text(s)]) expect(shown).not.toMatch(/[\udb40]/)
+  })
 
   it.each(hidden.map((c) => [`U+${c.charCodeAt(0).toString(16).padStart(4, '0')}`, c]))(
     '%s is shown as an escape by the log, messages, Markdown and the CLI’s JSON',

@@ -48,3 +48,27 @@ describe('hostile output names in the log (dist/validate)', () => {
     for (const c of obeyed) expect(['notice', 'warning', 'error', 'group', 'endgroup', 'add-mask']).toContain(c.name)
   })
 })
+
+describe('a hidden character in an output name, with fail-on-stale (dist/validate)', () => {
+  let repo: TestRepo
+  beforeEach(() => {
+    repo = exampleRepo()
+    // a right-to-left override and an Arabic letter mark: the name reads `docs/evil` + reversed text
+    const out = 'docs/\u202eevil\u061cdm.exe.md'
+    repo.write({ 'docs/p.prompt.md': `---\nout: ${JSON.stringify(out)}\ndeps: []\n---\nWrite.\n` })
+    repo.commit('a prompt whose output holds bidi controls')
+  })
+  afterEach(() => repo.cleanup())
+
+  it('the failing step names it with escapes, on every line the runner shows', async () => {
+    const run = await runAction('validate', {
+      workspace: repo.root,
+      inputs: { engine: 'native', 'fail-on-stale': 'true' }
+    })
+    expect(run.code).toBe(1)
+    const failure = run.stdout.split('\n').find((l) => l.startsWith('::error::'))
+    expect(failure).toContain('stale')
+    expect(failure).toContain('\\u202e')
+    expect(run.stdout + run.stderr).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/)
+  })
+})

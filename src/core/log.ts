@@ -31,15 +31,22 @@ const OLD_COMMAND = /##\[/g
  * and the line breaks included: a carriage return rewrites a line), DEL, C1
  * controls (U+009B, the 8-bit CSI, which terminals that honour C1 controls
  * act on; U+0085, next line), the Unicode line and paragraph separators (some
- * renderers break lines at them), and the bidirectional marks, embeddings,
- * overrides and isolates ("Trojan Source").
+ * renderers break lines at them), the bidirectional marks (the Arabic letter
+ * mark U+061C among them), embeddings, overrides and isolates ("Trojan
+ * Source"), and the characters that show as nothing at all, so that two names
+ * that look the same are told apart: the soft hyphen, the Mongolian vowel
+ * separator, the zero-width space, non-joiner and joiner, the word joiner and
+ * the invisible operators (U+2060–U+2064), the byte-order mark, and the tag
+ * characters (U+E0000–U+E007F, "ASCII smuggling": invisible copies of ASCII
+ * that a model still reads).
  */
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+const HIDDEN =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\udb40[\udc00-\udc7f]/g
 const SHORT: Record<string, string> = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r' }
 
-/** One hidden character as a reader sees it: `\\n`, `\\t`, … or `\\u001b`, `\\u202e` (JSON's forms, which read back). */
+/** One hidden character as a reader sees it: `\\n`, `\\t`, … or `\\u001b`, `\\u202e` (JSON's forms, which read back; a tag character as its two UTF-16 halves). */
 function escapeCharacter(c: string): string {
-  return SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  return SHORT[c] ?? [...Array(c.length).keys()].map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join('')
 }
 
 /**
