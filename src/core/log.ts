@@ -46,7 +46,9 @@ const SHORT: Record<string, string> = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '
 
 /** One hidden character as a reader sees it: `\\n`, `\\t`, … or `\\u001b`, `\\u202e` (JSON's forms, which read back; a tag character as its two UTF-16 halves). */
 function escapeCharacter(c: string): string {
-  return SHORT[c] ?? [...Array(c.length).keys()].map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join('')
+  return (
+    SHORT[c] ?? [...Array(c.length).keys()].map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join('')
+  )
 }
 
 /**

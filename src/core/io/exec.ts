@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
 import { setting } from '../phrasing.js'
 import { GraftError } from '../errors.js'
-import { which } from './which.js'
+import { checkoutFolders, which } from './which.js'
 
 export interface RunOptions {
   cwd: string
@@ -80,7 +80,9 @@ export const run: Runner = (file, args, options) =>
   new Promise((resolve, reject) => {
     const env = options.env ?? process.env
     // Node looks a program up on the child's PATH, else its own: so do we.
-    const program = file.includes('/') ? file : which(file, env.PATH ?? process.env.PATH ?? '')
+    const program = file.includes('/')
+      ? file
+      : which(file, env.PATH ?? process.env.PATH ?? '', checkoutFolders(process.env, options.cwd))
     if (program === undefined) {
       reject(spawnProblem(file, options.cwd, Object.assign(new Error(`spawn ${file} ENOENT`), { code: 'ENOENT' })))
       return
