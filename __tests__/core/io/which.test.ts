@@ -98,7 +98,7 @@ describe('which, run and programEnv: no program from inside the checkout, even t
     )
     expect(programEnv('dvc', {}, source).LD_LIBRARY_PATH).toBe('/usr/lib')
     // the repository a command runs in counts too (the CLI, outside a workflow)
-    const { GITHUB_WORKSPACE: _, ...cli } = source
+    const cli = { ...source, GITHUB_WORKSPACE: undefined }
     expect(programEnv('git', {}, cli, join(workspace, 'repo')).PATH).toBe(
       [join(workspace, 'bin'), join(dir, 'bin'), '/usr/bin'].join(':')
     )
