@@ -74,10 +74,10 @@ describe('which, run and programEnv: no program from inside the checkout, even t
     expect(which('tool', join(dir, 'bin'), [join(dir, 'bi')])).toBe(join(dir, 'bin', 'tool'))
   })
 
-  it('run, in the repository, takes no program from a PATH entry inside it', async () => {
+  it('run, in the repository, takes no program from a PATH entry inside it, and says why', async () => {
     const repo = join(dir, 'workspace/repo')
     await expect(run('tool', [], { cwd: repo, env: { PATH: join(repo, '.venv/bin') } })).rejects.toThrow(
-      'tool is not installed or not on PATH'
+      `tool was found on PATH only at ${join(repo, '.venv/bin/tool')}, inside the checkout, and the action runs no program from the checkout`
     )
     expect(existsSync(marker)).toBe(false)
   })
