@@ -2397,6 +2397,8 @@ function sourceAt(packed, at, context) {
     return context.prompt;
 }
 
+// EXTERNAL MODULE: ./src/core/shell-word.ts
+var shell_word = __webpack_require__(2530);
 // EXTERNAL MODULE: ./src/core/dvc/dvclock.ts
 var dvclock = __webpack_require__(363);
 // EXTERNAL MODULE: ./src/core/dvc/hash.ts
@@ -2415,6 +2417,7 @@ var sync = __webpack_require__(6291);
 // orphan (the stage of a renamed or deleted prompt) goes with its lock entry;
 // every rewritten document's lock entry holds the new hashes, so the real
 // `dvc status` reports it up to date. Kept in memory until the run succeeds.
+
 
 
 
@@ -2557,7 +2560,7 @@ async function refuseLfsPointers(root, pointers, plan) {
                     file: doc.prompt.path,
                     line: doc.prompt.outLine ?? 1,
                     message: `${(0,names/* showPath */.P8)(out)}, the document this prompt writes, is tracked with Git LFS (filter=lfs in .gitattributes): the action commits without Git LFS's filter (it runs no program the repository configures), so the commit would hold the document itself where Git LFS expects a pointer`,
-                    hint: `stop tracking generated documents with Git LFS (narrow the filter=lfs pattern in .gitattributes, or \`git lfs untrack ${out}\`), or set \`out\` to a path it does not cover`
+                    hint: `stop tracking generated documents with Git LFS (narrow the filter=lfs pattern in .gitattributes, or \`git lfs untrack ${(0,shell_word/* shellPath */.G)(out)}\`), or set \`out\` to a path it does not cover`
                 });
     for (const pointer of shaped.filter((p) => tracked?.has(p) ?? true).sort()) {
         const writer = plan.find((d) => d.stage.outs.some((o) => (0,names/* normalizeRepoPath */.NP)(o.path) === pointer));
@@ -4780,7 +4783,7 @@ async function generateCommand(argv) {
             const cost = d.costUsd === undefined ? 'no price' : `${about}${formatUsd(d.costUsd)}`;
             const tokens = d.rendered ? `, ${about}${d.inputTokens} in / ${about}${d.outputTokens} out tokens, ${cost}` : '';
             const change = d.lines ? `; ${describeLineChange(d.lines)}, ${d.style}` : '';
-            process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}${change}\n`);
+            process.stdout.write(`${(0,core_log/* escapeLog */.Ah)(`${d.output}: ${d.directiveLine}`)} — packed prompt ${d.promptChars} chars${tokens}${change}\n`);
             if (d.editsFailed)
                 process.stdout.write(`  ${(0,core_log/* escapeLog */.Ah)(`edits did not apply: ${d.editsFailed}; rewrote the whole document`)}\n`);
             if (d.disproportionate && d.lines)
@@ -4793,7 +4796,7 @@ async function generateCommand(argv) {
         process.stdout.write(`Cost: ${costText(spent)}\n`);
     }
     if (!result.dryRun && result.changedFiles.length > 0)
-        process.stdout.write(`Changed: ${result.changedFiles.join(', ')}\n`);
+        process.stdout.write(`Changed: ${(0,core_log/* escapeLog */.Ah)(result.changedFiles.join(', '))}\n`);
     (0,terminal_log/* printLeftStale */.k)((0,left_stale/* leftStale */.X)(report, result.dryRun ? [] : result.changedFiles), result.dryRun ? 'are stale' : 'are stale after this run');
     return 0;
 }
@@ -4870,7 +4873,8 @@ async function packCommand(argv) {
             hint: 'do what the reasons say first, then pack it again'
         });
     }
-    process.stdout.write(`# ${doc.output}: ${doc.directiveLine}${note}\n${doc.packed ?? ''}`);
+    // the header line is ours (names escaped); the packed prompt after it is what the model reads, as it is
+    process.stdout.write(`# ${(0,core_log/* escapeLog */.Ah)(`${doc.output}: ${doc.directiveLine}`)}${note}\n${doc.packed ?? ''}`);
     return 0;
 }
 
@@ -4886,6 +4890,7 @@ async function packCommand(argv) {
 /* unused harmony export describeFsError */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _shell_word_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2530);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
@@ -4901,6 +4906,7 @@ async function packCommand(argv) {
 // rename), so a reader never sees half a document. Once rollback has begun, no
 // write is accepted (a render that finishes after a cancellation cannot put a
 // document back on disk).
+
 
 
 
@@ -4982,8 +4988,8 @@ class FileTransaction {
                     file: rel,
                     message: `could not restore ${rel} after the failed run (${describeFsError(error)}); it still holds this run's ${before === undefined ? 'new file' : 'text'}`,
                     hint: before === undefined
-                        ? `delete ${rel} by hand (or \`git clean -f -- ${rel}\`) before committing anything`
-                        : `restore it by hand with \`git checkout -- ${rel}\` before committing anything`
+                        ? `delete ${rel} by hand (or \`git clean -f -- ${(0,_shell_word_js__WEBPACK_IMPORTED_MODULE_6__/* .shellPath */ .G)(rel)}\`) before committing anything`
+                        : `restore it by hand with \`git checkout -- ${(0,_shell_word_js__WEBPACK_IMPORTED_MODULE_6__/* .shellPath */ .G)(rel)}\` before committing anything`
                 });
             }
         }
