@@ -106,10 +106,9 @@ function expectedShown(s: string): string {
   return s
     .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ')
     .replace(
-      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g,
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
     )
-    .replace(/\u200b/g, '')
 }
 const noZwsp = (s: string): string => s.replace(/\u200b/g, '')
 

@@ -11,6 +11,7 @@ import { code, text } from '../../src/action/gfm.js'
 import { jsonOutput } from '../../src/cli/json-output.js'
 import { escapeControls, escapeLog } from '../../src/core/log.js'
 import { lexicalPathProblem, showPath } from '../../src/core/repo/names.js'
+import { runnerCommands } from '../support/runner-commands.js'
 
 describe('escapeLog', () => {
   it.each([
@@ -28,6 +29,24 @@ describe('escapeLog', () => {
   it('keeps line breaks and plain text, and quotes a line the runner would read as a command', () => {
     expect(escapeLog('café 日本語 🙂\nnext')).toBe('café 日本語 🙂\nnext')
     expect(escapeLog('x\n::add-mask::y')).toBe('x\n» ::add-mask::y')
+  })
+
+  // The runner obeys the old `##[name]data` form anywhere in a line (actions/runner,
+  // ActionCommand.TryParse: IndexOf("##[")), not only at its start: a name in the middle of
+  // a log line (`Stale: docs/x ##[stop-commands]t.md …`) would turn the action's own
+  // commands off, add a mask, forge an annotation or set an output.
+  it.each([
+    ['stop-commands', 'Stale: docs/a ##[stop-commands]pause.md is stale'],
+    ['add-mask', 'docs/b ##[add-mask]stale.md'],
+    ['error', 'x ##[error file=README.md,line=1]forged'],
+    ['set-output', 'docs/d ##[set-output name=is_stale]false.md'],
+    ['warning, after a bidi override and a tab', 'a\u202e\t##[warning]w'],
+    ['three hashes', 'a ###[group]x'],
+    ['two in a line, one at its start', '##[debug]a ##[endgroup]b']
+  ])('the old form in the middle of a line (%s) is inert', (_what, raw) => {
+    expect(runnerCommands(raw)).not.toEqual([]) // the runner would obey the raw line
+    expect(runnerCommands(escapeLog(raw))).toEqual([])
+    expect(JSON.parse(`"${escapeLog(raw).replace(/"/g, '\\"')}"`)).toBe(raw) // and it reads back
   })
 })
 
@@ -71,9 +90,26 @@ describe('one set for every printer', () => {
     0x200e,
     0x200f,
     ...Array.from({ length: 5 }, (_, i) => 0x202a + i),
-    ...Array.from({ length: 4 }, (_, i) => 0x2066 + i)
+    ...Array.from({ length: 4 }, (_, i) => 0x2066 + i),
+    // the Arabic letter mark (a bidi mark too), and what shows as nothing: two names that look alike stay apart
+    0x061c,
+    0x00ad,
+    0x180e,
+    0x200b,
+    0x200c,
+    0x200d,
+    ...Array.from({ length: 5 }, (_, i) => 0x2060 + i),
+    0xfeff
   ].map((c) => String.fromCharCode(c))
-  const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+  const raw =
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/
+
+  it('a tag character (U+E0041, an invisible "A") is shown as its two escaped halves, everywhere', () => {
+    const s = 'docs/a\u{e0041}\u{e007f}.md'
+    expect(escapeControls(s)).toBe('docs/a\\udb40\\udc41\\udb40\\udc7f.md')
+    expect(JSON.parse(`"${escapeControls(s)}"`)).toBe(s)
+    for (const shown of [escapeLog(s), showPath(s), code(s), text(s)]) expect(shown).not.toMatch(/[\udb40]/)
+  })
 
   it.each(hidden.map((c) => [`U+${c.charCodeAt(0).toString(16).padStart(4, '0')}`, c]))(
     '%s is shown as an escape by the log, messages, Markdown and the CLI’s JSON',

@@ -13,7 +13,8 @@ const FOUND = [
   /(?:^|[^\p{L}\p{N}_])#\d|\bGH-\d/iu, // an issue reference
   /www\./i, // an autolink
   /[a-z][a-z0-9+.-]*:\/\//i, // a URL
-  CLOSING
+  CLOSING,
+  /:[a-z0-9_+-]+:/ // an emoji shortcode (:rocket:, :+1:), which GitHub renders as a picture
 ]
 
 const HOSTILE = [
@@ -24,7 +25,8 @@ const HOSTILE = [
   'docs/@acme/security-team.md',
   'docs/mail me@example.com.md',
   'docs/www.evil.test.md',
-  'docs/see http:/x.test and ftp://y.test.md'
+  'docs/see http:/x.test and ftp://y.test.md',
+  'docs/:rocket: launch :+1: :shipit:.md'
 ]
 
 describe('breakReferences', () => {

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { BUNDLE_NODE, PROJECT_ROOT, runAction } from '../support/action-runner.js'
-import { AWS_ENV_KEYS } from '../support/bedrock-server.js'
+import { AWS_ENV_KEYS, BedrockServer, bedrockTestEnv } from '../support/bedrock-server.js'
 import { exampleRepo } from '../support/example-repo.js'
 import { GIT_ENV, type TestRepo } from '../support/repo.js'
 
@@ -21,9 +21,10 @@ interface Run {
   stderr: string
 }
 
-function cli(args: string[]): Promise<Run> {
+function cli(args: string[], extra: NodeJS.ProcessEnv = {}): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...GIT_ENV, FORCE_COLOR: '0' }
   for (const k of [...AWS_ENV_KEYS, 'GITHUB_ACTIONS', 'NO_COLOR', 'CI']) delete env[k]
+  Object.assign(env, extra)
   return new Promise((resolve) => {
     execFile(BUNDLE_NODE, [CLI, ...args], { env }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
@@ -51,6 +52,22 @@ describe('hostile names in the CLI', () => {
     expect(json.code).toBe(0)
     expect(json.stdout).not.toMatch(RAW)
     expect(JSON.parse(json.stdout).stale_files).toContain('docs/evil\u202etxt.md')
+  })
+
+  it('generate: the per-document lines and "Changed:" show an output named with a right-to-left override as an escape', async () => {
+    const bedrock = await new BedrockServer().start()
+    try {
+      const out = 'docs/evil\u202edm.exe.md'
+      repo.write({ 'docs/evil.prompt.md': `---\nout: ${JSON.stringify(out)}\ndeps: []\n---\nWrite it.\n` })
+      repo.commit('a prompt with a hostile output name')
+      const run = await cli(['generate', '--engine', 'native', '-C', repo.root, out], bedrockTestEnv(bedrock.url))
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain('docs/evil\\u202edm.exe.md: GENERATE')
+      expect(run.stdout).toMatch(/^Changed: .*docs\/evil\\u202edm\.exe\.md/m)
+      expect(run.stdout + run.stderr).not.toMatch(RAW)
+    } finally {
+      await bedrock.close()
+    }
   })
 
   it('a prompt whose name holds the 8-bit CSI (U+009B) is refused, named with escapes, plain and --json', async () => {

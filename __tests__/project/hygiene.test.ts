@@ -35,18 +35,20 @@ function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ co
 }
 
 describe('workflow command lines', () => {
-  it('are the lines a runner obeys: at the start, after blanks, and the old ##[ form', () => {
+  it('are the lines a runner obeys: at the start, after blanks, and the old ##[ form anywhere in a line', () => {
     const text = [
       '::add-mask::x',
       '   ::error file=a.md,line=2::broken',
       '##[set-output name=a;]b',
       'plain text with ::double colons::',
-      'C++::namespace'
+      'C++::namespace',
+      'a name in a line: docs/x ##[add-mask]y.md'
     ].join('\n')
     expect(workflowCommandLines(text)).toEqual([
       '::add-mask::x',
       '   ::error file=a.md,line=2::broken',
-      '##[set-output name=a;]b'
+      '##[set-output name=a;]b',
+      'a name in a line: docs/x ##[add-mask]y.md'
     ])
     expect(workflowCommandLines(defang(text))).toEqual([])
     expect(defang('::add-mask::x')).toBe('[workflow command caught by the test guard] ::add-mask::x')

@@ -16,4 +16,9 @@ export default function globalSetup() {
   run.leftovers = []
   process.env.TMPDIR = run.tmpdir
   process.env[RUN_TMPDIR_VAR] = run.tmpdir
+  // When the suite itself runs in GitHub Actions, GITHUB_WORKSPACE is this project's checkout, where
+  // .ci/run puts the tests' DVC (.venv-dvc/bin): the code under test takes no program from inside the
+  // workspace (io/which.ts), so the suite's processes run as outside a workflow; each test that runs the
+  // action gives it a workspace of its own (support/action-runner.ts).
+  delete process.env.GITHUB_WORKSPACE
 }

@@ -14,20 +14,25 @@ export const RUN_TMPDIR_VAR = 'GRAFT_TEST_RUN_TMPDIR'
 
 /**
  * A line a runner reads as a workflow command. The runner trims leading
- * whitespace first, so an indented line counts too; `##[` is the old form.
+ * whitespace first, so an indented line counts too; `##[` is the old form,
+ * which it finds anywhere in a line (actions/runner ActionCommand.TryParse).
  */
-const COMMAND_LINE = /^\s*(::[A-Za-z][\w-]*(\s[^\n]*?)?::|##\[[A-Za-z][\w-]*)/
+const COMMAND_LINE = /^\s*::[A-Za-z][\w-]*(\s[^\n]*?)?::|##\[[A-Za-z][\w-]*/
 
 /** The lines of `text` a runner would take as workflow commands. */
 export function workflowCommandLines(text) {
   return text.split(/\r?\n/).filter((line) => COMMAND_LINE.test(line))
 }
 
-/** `text` with each workflow command line made inert (the runner only obeys them at the start of a line). */
+/** `text` with each workflow command line made inert: prefixed (for `::`, obeyed only at a line's start), and `##[` broken. */
 export function defang(text) {
   return text
     .split('\n')
-    .map((line) => (COMMAND_LINE.test(line) ? `[workflow command caught by the test guard] ${line.trimStart()}` : line))
+    .map((line) =>
+      COMMAND_LINE.test(line)
+        ? `[workflow command caught by the test guard] ${line.trimStart().replace(/##\[/g, '##\\u005b')}`
+        : line
+    )
     .join('\n')
 }
 

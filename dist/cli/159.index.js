@@ -4074,41 +4074,17 @@ function sizeOf(abs) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A3: () => (/* binding */ quotedFor),
-/* harmony export */   G9: () => (/* binding */ shellPath),
 /* harmony export */   "do": () => (/* binding */ dvcTarget),
-/* harmony export */   r7: () => (/* binding */ shellWord),
 /* harmony export */   vi: () => (/* binding */ quoteContexts)
 /* harmony export */ });
+/* harmony import */ var _shell_word_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2530);
 // Names as a POSIX shell reads them. A stage's `cmd` is run by `dvc repro`
 // through /bin/sh, and the commands the action's messages suggest are pasted
 // into one: a prompt named `$(touch x).prompt.md`, or one with a space, must
 // reach the program as one literal argument. Quoting is added only where the
 // shell needs it, so the names Graft's generator writes unquoted stay
 // byte-identical (and their stages' commands unchanged).
-/**
- * Characters a shell word may hold bare: letters, digits, `_ . / @ % + = : , -`
- * and every character from U+00A1 up (no shell gives those a meaning). Not
- * the blanks, quotes, `$`, backticks, `\`, `;&|<>()`, globs `*?[]`, braces,
- * `~` and `#` (special at a word's start), `!` (history in an interactive
- * bash), `^` (a pipe in old shells), nor any control character.
- */
-const BARE = /^[\w./@%+=:,\u00a1-\u{10ffff}-]+$/u;
-/**
- * `word` as one argument of a POSIX shell command: as it is when that is
- * safe, else in single quotes (a `'` inside written `'\''`).
- */
-function shellWord(word) {
-    if (BARE.test(word))
-        return word;
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/**
- * A repository path as one argument: {@link shellWord}, and `./` before a
- * path that starts with `-`, which a program would otherwise read as an option.
- */
-function shellPath(path) {
-    return shellWord(path.startsWith('-') ? `./${path}` : path);
-}
+
 /**
  * The quoting in force at each of `offsets` of a shell command, as /bin/sh
  * reads it from the start: `'` opens and closes a single-quoted run (nothing
@@ -4156,7 +4132,7 @@ function quotedFor(context, value, path) {
         return text.replace(/["$`\\]/g, '\\$&');
     if (context === "'")
         return text.replace(/'/g, `'\\''`);
-    return shellWord(text);
+    return (0,_shell_word_js__WEBPACK_IMPORTED_MODULE_0__/* .shellWord */ .r)(text);
 }
 /**
  * A stage as a target of the `dvc` CLI (`dvc repro X`, `dvc commit X`), ready
@@ -4167,7 +4143,7 @@ function quotedFor(context, value, path) {
  */
 function dvcTarget(stage) {
     const qualified = stage.startsWith('-') || stage === 'dvc.yaml' || stage === 'dvc.lock';
-    return shellWord(qualified ? `dvc.yaml:${stage}` : stage);
+    return (0,_shell_word_js__WEBPACK_IMPORTED_MODULE_0__/* .shellWord */ .r)(qualified ? `dvc.yaml:${stage}` : stage);
 }
 
 
@@ -4188,10 +4164,12 @@ function dvcTarget(stage) {
 /* harmony import */ var _repo_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3452);
 /* harmony import */ var _graft_prompts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9141);
 /* harmony import */ var _dvc_dvcyaml_write_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4417);
-/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9416);
+/* harmony import */ var _shell_word_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2530);
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9416);
 /* harmony import */ var _phrasing_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1677);
 // The pipeline the prompts define: one DVC stage per prompt, as Graft writes
 // it, and the differences between that and the dvc.yaml on disk.
+
 
 
 
@@ -4206,7 +4184,7 @@ const PLACEHOLDERS = { prompt: '{prompt}', out: '{out}', name: '{name}' };
  * byte for byte as Graft writes them.
  */
 function graftCommand(prompt) {
-    return `bash scripts/render_llm.sh --prompt ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shellPath */ .G9)(prompt.path)} --out ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shellPath */ .G9)(prompt.out)} --name ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .shellWord */ .r7)(prompt.stageName)}`;
+    return `bash scripts/render_llm.sh --prompt ${(0,_shell_word_js__WEBPACK_IMPORTED_MODULE_4__/* .shellPath */ .G)(prompt.path)} --out ${(0,_shell_word_js__WEBPACK_IMPORTED_MODULE_4__/* .shellPath */ .G)(prompt.out)} --name ${(0,_shell_word_js__WEBPACK_IMPORTED_MODULE_4__/* .shellWord */ .r)(prompt.stageName)}`;
 }
 /**
  * The stage Graft would write for a prompt. `template` (from deriveTemplate)
@@ -4239,7 +4217,7 @@ function deriveTemplate(stage, prompt) {
         [prompt.out, PLACEHOLDERS.out, true],
         [stage.name, PLACEHOLDERS.name, false]
     ]) {
-        const spellings = new Set([(0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedFor */ .A3)('', value, path), (0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedFor */ .A3)('"', value, path), (0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedFor */ .A3)("'", value, path)]);
+        const spellings = new Set([(0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .quotedFor */ .A3)('', value, path), (0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .quotedFor */ .A3)('"', value, path), (0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .quotedFor */ .A3)("'", value, path)]);
         for (const word of spellings)
             if (word !== value)
                 template = template.replace(wordPattern(word), placeholder);
@@ -4263,11 +4241,11 @@ function applyTemplate(template, prompt) {
     };
     const places = /\{(?:prompt|out|name)\}/g;
     const offsets = [...template.matchAll(places)].map((m) => m.index);
-    const quoting = (0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteContexts */ .vi)(template, offsets);
+    const quoting = (0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .quoteContexts */ .vi)(template, offsets);
     const contexts = new Map(offsets.map((o, i) => [o, quoting[i]]));
     return template.replace(places, (placeholder, at) => {
         const [value, path] = values[placeholder];
-        return (0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .quotedFor */ .A3)(contexts.get(at) ?? '', value, path);
+        return (0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .quotedFor */ .A3)(contexts.get(at) ?? '', value, path);
     });
 }
 /**
@@ -5105,6 +5083,47 @@ function refusal(rel, role, problem, at) {
 /** Throws when an output may not be written; call it right before writing. */
 function assertWritable(root, rel) {
     new RepoPathChecker(root).resolve(rel, 'output');
+}
+
+
+/***/ }),
+
+/***/ 2530:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ shellPath),
+/* harmony export */   r: () => (/* binding */ shellWord)
+/* harmony export */ });
+// One word of a POSIX shell command: the commands the action's messages
+// suggest (`git checkout -- PATH`, `dvc repro STAGE`) are pasted into a
+// shell, and a stage's `cmd` is run by one, so a repository name (a file
+// named `$(touch x).md`, or with a space) must reach the program as one
+// literal argument. Quoting is added only where the shell needs it. At the
+// core's ground: the lowest layers (io's restore hints) suggest commands too.
+/**
+ * Characters a shell word may hold bare: letters, digits, `_ . / @ % + = : , -`
+ * and every character from U+00A1 up (no shell gives those a meaning). Not
+ * the blanks, quotes, `$`, backticks, `\`, `;&|<>()`, globs `*?[]`, braces,
+ * `~` and `#` (special at a word's start), `!` (history in an interactive
+ * bash), `^` (a pipe in old shells), nor any control character.
+ */
+const BARE = /^[\w./@%+=:,\u00a1-\u{10ffff}-]+$/u;
+/**
+ * `word` as one argument of a POSIX shell command: as it is when that is
+ * safe, else in single quotes (a `'` inside written `'\''`).
+ */
+function shellWord(word) {
+    if (BARE.test(word))
+        return word;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * A repository path as one argument: {@link shellWord}, and `./` before a
+ * path that starts with `-`, which a program would otherwise read as an option.
+ */
+function shellPath(path) {
+    return shellWord(path.startsWith('-') ? `./${path}` : path);
 }
 
 

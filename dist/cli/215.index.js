@@ -160,7 +160,7 @@ function inside(root, file) {
 }
 /** The validate command the hook runs, to type here: graft-action when on PATH, else this CLI; -C unless run in `dir`. */
 function hookCheckCommand(dir) {
-    const graft = (0,_core_io_which_js__WEBPACK_IMPORTED_MODULE_5__/* .which */ .K)('graft-action') ? 'graft-action' : `node ${shellQuote(thisCli())}`;
+    const graft = (0,_core_io_which_js__WEBPACK_IMPORTED_MODULE_5__/* .which */ .K7)('graft-action') ? 'graft-action' : `node ${shellQuote(thisCli())}`;
     return `${graft} validate --fail-on-stale${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(process.cwd()) === dir ? '' : ` -C ${shellQuote(dir)}`}`;
 }
 /**

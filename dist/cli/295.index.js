@@ -1036,20 +1036,10 @@ function errorFacts(err) {
         : typeof part?.message === 'string'
             ? part.message
             : String(err);
-    const status = e.$metadata?.httpStatusCode;
-    // An answer the SDK could not read as Bedrock's JSON: a proxy's or load balancer's page. Its markup and the
-    // SDK's "inspect the hidden field {error}.$response" are no reason; the status is kept, and decides the retry.
-    if (status !== undefined && /Deserialization error/.test(message)) {
-        return {
-            name: 'ErrorPage',
-            message: `HTTP ${status}: an answer that is not Bedrock's (an error page from a proxy or load balancer in front of it?)`,
-            status
-        };
-    }
     return {
         name: typeof e.name === 'string' ? e.name : 'Error',
         message,
-        status,
+        status: e.$metadata?.httpStatusCode,
         requestId: e.$metadata?.requestId,
         ...(code ? { code } : {}),
         ...hostOf(e, part)
@@ -1086,22 +1076,13 @@ const SERVER = new Set([
     'InternalServerException',
     'ServiceUnavailableException',
     'ModelStreamErrorException',
-    'IncompleteStream',
-    'StreamIdle'
+    'IncompleteStream'
 ]);
 const TIMEOUT = new Set(['TimeoutError', 'ModelTimeoutException', 'RenderTimeout']);
 /** Connection-level failures that a second try usually survives (a refused or unresolvable host is not one: see networkProblem). */
 const NETWORK = /ECONNRESET|EPIPE|socket hang up|Premature close|aborted/i;
-/**
- * Bedrock's per-day token quota: the same ThrottlingException (429) as the
- * per-minute one, told apart by its words ("Too many tokens per day, please
- * wait before trying again."). It resets within a day, so no wait in a run helps.
- */
-function dailyQuota(f) {
-    return THROTTLED.has(f.name) && /\bper day\b|\bdaily\b/i.test(f.message);
-}
 function classify(f) {
-    if (networkProblem(f) || dailyQuota(f))
+    if (networkProblem(f))
         return 'fatal';
     if (THROTTLED.has(f.name) || f.status === 429)
         return 'throttled';
@@ -1131,11 +1112,6 @@ function scopeOf(f, kind, c) {
 }
 function explain(f, c) {
     const said = `${f.name}: ${f.message}`;
-    if (dailyQuota(f))
-        return [
-            `Bedrock's daily token quota for this model is used up (${said})`,
-            `the quota resets within a day: re-run then, or ask AWS for a higher "tokens per day" quota for the model (Service Quotas → Amazon Bedrock), or use another region or a cross-region profile (us.… / eu.… / global.…), set in ${(0,phrasing/* setting */.Pe)('aws-region')} or the prompt's \`model\``
-        ];
     switch (f.name) {
         case 'ThrottlingException':
         case 'ModelNotReadyException':
@@ -1182,11 +1158,6 @@ function explain(f, c) {
     if (network)
         return explainNetwork(network, f);
     const kind = classify(f);
-    if (f.name === 'ErrorPage' && kind === 'fatal')
-        return [
-            `something between this machine and Bedrock answered instead of it (${f.message})`,
-            'check HTTPS_PROXY and NO_PROXY (a proxy that refuses or intercepts the host), and any AWS_ENDPOINT_URL_BEDROCK_RUNTIME or AWS_ENDPOINT_URL in the environment'
-        ];
     if (kind === 'timeout')
         return [
             `the model call timed out (${said})`,
@@ -2426,6 +2397,8 @@ function sourceAt(packed, at, context) {
     return context.prompt;
 }
 
+// EXTERNAL MODULE: ./src/core/shell-word.ts
+var shell_word = __webpack_require__(2530);
 // EXTERNAL MODULE: ./src/core/dvc/dvclock.ts
 var dvclock = __webpack_require__(363);
 // EXTERNAL MODULE: ./src/core/dvc/hash.ts
@@ -2444,6 +2417,7 @@ var sync = __webpack_require__(6291);
 // orphan (the stage of a renamed or deleted prompt) goes with its lock entry;
 // every rewritten document's lock entry holds the new hashes, so the real
 // `dvc status` reports it up to date. Kept in memory until the run succeeds.
+
 
 
 
@@ -2586,7 +2560,7 @@ async function refuseLfsPointers(root, pointers, plan) {
                     file: doc.prompt.path,
                     line: doc.prompt.outLine ?? 1,
                     message: `${(0,names/* showPath */.P8)(out)}, the document this prompt writes, is tracked with Git LFS (filter=lfs in .gitattributes): the action commits without Git LFS's filter (it runs no program the repository configures), so the commit would hold the document itself where Git LFS expects a pointer`,
-                    hint: `stop tracking generated documents with Git LFS (narrow the filter=lfs pattern in .gitattributes, or \`git lfs untrack ${out}\`), or set \`out\` to a path it does not cover`
+                    hint: `stop tracking generated documents with Git LFS (narrow the filter=lfs pattern in .gitattributes, or \`git lfs untrack ${(0,shell_word/* shellPath */.G)(out)}\`), or set \`out\` to a path it does not cover`
                 });
     for (const pointer of shaped.filter((p) => tracked?.has(p) ?? true).sort()) {
         const writer = plan.find((d) => d.stage.outs.some((o) => (0,names/* normalizeRepoPath */.NP)(o.path) === pointer));
@@ -4087,16 +4061,6 @@ const CONNECT_TIMEOUT_MS = 10_000;
  * without an answer, instead of waiting for ever. Model calls and token counts set their own.
  */
 const REQUEST_TIMEOUT_MS = 20_000;
-/**
- * How long Bedrock may send nothing — no answer to the request, or no event
- * in the reply stream since the one before — before the try is given up as
- * broken. Bedrock (or a proxy before it) at times stops sending on a
- * connection that stays open (anthropics/claude-code#64556): the whole call's
- * limit alone (timeout-minutes, doubled on its retry) made that half an hour
- * per document. A live stream sends an event per few tokens; the longest
- * healthy wait, for the first token of a very large prompt, is well under this.
- */
-const STREAM_IDLE_MS = 120_000;
 const COMPLETE_STOPS = new Set(['end_turn', 'stop_sequence']);
 /**
  * With a tool, a reply may also stop to call it; or at max_tokens, or with a
@@ -4111,7 +4075,6 @@ class BedrockRenderer {
     sleep;
     backoffMs;
     progressEveryMs;
-    streamIdleMs;
     limiter;
     audience;
     usageWarned = false;
@@ -4122,7 +4085,6 @@ class BedrockRenderer {
         this.sleep = opts.sleep ?? realSleep;
         this.backoffMs = opts.backoffMs ?? DEFAULT_BACKOFF_MS;
         this.progressEveryMs = opts.progressEveryMs ?? 5000;
-        this.streamIdleMs = opts.streamIdleMs ?? STREAM_IDLE_MS;
         this.audience = opts.audience ?? 'actions';
         if (opts.concurrency !== undefined) {
             this.limiter = new AdaptiveLimiter(opts.concurrency, {
@@ -4241,7 +4203,7 @@ class BedrockRenderer {
                 controller.abort();
             }, limitMs);
         });
-        const work = this.call(req, limitMs, controller, seen);
+        const work = this.call(req, limitMs, controller.signal, seen);
         work.catch(() => undefined); // an attempt abandoned at the deadline must not surface later
         try {
             return await unlessCancelled(Promise.race([work, deadline]), req.signal);
@@ -4252,7 +4214,7 @@ class BedrockRenderer {
         }
     }
     /** `seen` receives the request id as soon as the reply's headers arrive. */
-    async call(req, limitMs, controller, seen) {
+    async call(req, limitMs, signal, seen) {
         const command = new dist_cjs/* ConverseStreamCommand */.vDc({
             modelId: req.modelId,
             messages: [{ role: 'user', content: [{ text: req.prompt }] }],
@@ -4262,15 +4224,13 @@ class BedrockRenderer {
             },
             ...(req.tool ? { toolConfig: toolConfig(req.tool) } : {})
         });
-        // the credentials first (memoised by the client; their chain has its own limit): the idle limit is Bedrock's alone
-        await this.client.config.credentials();
-        const out = await withinIdle(this.client.send(command, { abortSignal: controller.signal, requestTimeout: limitMs }), this.streamIdleMs, controller, () => `Bedrock sent nothing for ${formatSeconds(this.streamIdleMs)} after the request, on a connection still open`);
+        const out = await this.client.send(command, { abortSignal: signal, requestTimeout: limitMs });
         const requestId = out.$metadata.requestId;
         seen.requestId = requestId;
         // Bedrock took the call: from here on it is billed, whatever becomes of the reply.
         const read = { text: '', toolUses: [], chars: 0, stopReason: '' };
         try {
-            await this.readStream(silenceBounded(out.stream, this.streamIdleMs, controller, read), req.label, read);
+            await this.readStream(out.stream, req.label, read);
         }
         catch (err) {
             this.spent(req, read);
@@ -4347,39 +4307,6 @@ class BedrockRenderer {
             .map(([, t]) => t)
             .join('');
         read.toolUses = [...tools.entries()].sort(([a], [b]) => a - b).map(([, t]) => t);
-    }
-}
-/**
- * `work` (the answer's headers, the stream's next event) within `idleMs`: else
- * the connection is dropped and the try fails as a StreamIdle, retried as a
- * broken stream is, with `said()` as its message.
- */
-async function withinIdle(work, idleMs, controller, said) {
-    let timer;
-    const silent = new Promise((_resolve, reject) => {
-        timer = setTimeout(() => {
-            reject(Object.assign(new Error(said()), { name: 'StreamIdle' }));
-            controller.abort();
-        }, idleMs);
-    });
-    try {
-        return await Promise.race([work, silent]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-/** The stream's events, each of which must come within `idleMs` of the one before (withinIdle). */
-async function* silenceBounded(stream, idleMs, controller, read) {
-    if (!stream)
-        return;
-    const events = stream[Symbol.asyncIterator]();
-    const said = () => `the reply stream went silent: nothing for ${formatSeconds(idleMs)} after ${read.chars} chars, on a connection still open`;
-    for (;;) {
-        const next = await withinIdle(events.next(), idleMs, controller, said);
-        if (next.done)
-            return;
-        yield next.value;
     }
 }
 /** The one tool of a request, forced (toolChoice): the reply is its input. */
@@ -4856,7 +4783,7 @@ async function generateCommand(argv) {
             const cost = d.costUsd === undefined ? 'no price' : `${about}${formatUsd(d.costUsd)}`;
             const tokens = d.rendered ? `, ${about}${d.inputTokens} in / ${about}${d.outputTokens} out tokens, ${cost}` : '';
             const change = d.lines ? `; ${describeLineChange(d.lines)}, ${d.style}` : '';
-            process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}${change}\n`);
+            process.stdout.write(`${(0,core_log/* escapeLog */.Ah)(`${d.output}: ${d.directiveLine}`)} — packed prompt ${d.promptChars} chars${tokens}${change}\n`);
             if (d.editsFailed)
                 process.stdout.write(`  ${(0,core_log/* escapeLog */.Ah)(`edits did not apply: ${d.editsFailed}; rewrote the whole document`)}\n`);
             if (d.disproportionate && d.lines)
@@ -4869,7 +4796,7 @@ async function generateCommand(argv) {
         process.stdout.write(`Cost: ${costText(spent)}\n`);
     }
     if (!result.dryRun && result.changedFiles.length > 0)
-        process.stdout.write(`Changed: ${result.changedFiles.join(', ')}\n`);
+        process.stdout.write(`Changed: ${(0,core_log/* escapeLog */.Ah)(result.changedFiles.join(', '))}\n`);
     (0,terminal_log/* printLeftStale */.k)((0,left_stale/* leftStale */.X)(report, result.dryRun ? [] : result.changedFiles), result.dryRun ? 'are stale' : 'are stale after this run');
     return 0;
 }
@@ -4946,7 +4873,8 @@ async function packCommand(argv) {
             hint: 'do what the reasons say first, then pack it again'
         });
     }
-    process.stdout.write(`# ${doc.output}: ${doc.directiveLine}${note}\n${doc.packed ?? ''}`);
+    // the header line is ours (names escaped); the packed prompt after it is what the model reads, as it is
+    process.stdout.write(`# ${(0,core_log/* escapeLog */.Ah)(`${doc.output}: ${doc.directiveLine}`)}${note}\n${doc.packed ?? ''}`);
     return 0;
 }
 
@@ -4962,6 +4890,7 @@ async function packCommand(argv) {
 /* unused harmony export describeFsError */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _shell_word_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2530);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
@@ -4977,6 +4906,7 @@ async function packCommand(argv) {
 // rename), so a reader never sees half a document. Once rollback has begun, no
 // write is accepted (a render that finishes after a cancellation cannot put a
 // document back on disk).
+
 
 
 
@@ -5058,8 +4988,8 @@ class FileTransaction {
                     file: rel,
                     message: `could not restore ${rel} after the failed run (${describeFsError(error)}); it still holds this run's ${before === undefined ? 'new file' : 'text'}`,
                     hint: before === undefined
-                        ? `delete ${rel} by hand (or \`git clean -f -- ${rel}\`) before committing anything`
-                        : `restore it by hand with \`git checkout -- ${rel}\` before committing anything`
+                        ? `delete ${rel} by hand (or \`git clean -f -- ${(0,_shell_word_js__WEBPACK_IMPORTED_MODULE_6__/* .shellPath */ .G)(rel)}\`) before committing anything`
+                        : `restore it by hand with \`git checkout -- ${(0,_shell_word_js__WEBPACK_IMPORTED_MODULE_6__/* .shellPath */ .G)(rel)}\` before committing anything`
                 });
             }
         }

@@ -75,6 +75,7 @@ async function syncCommand(argv) {
 /* unused harmony export describeFsError */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _shell_word_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2530);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
@@ -90,6 +91,7 @@ async function syncCommand(argv) {
 // rename), so a reader never sees half a document. Once rollback has begun, no
 // write is accepted (a render that finishes after a cancellation cannot put a
 // document back on disk).
+
 
 
 
@@ -171,8 +173,8 @@ class FileTransaction {
                     file: rel,
                     message: `could not restore ${rel} after the failed run (${describeFsError(error)}); it still holds this run's ${before === undefined ? 'new file' : 'text'}`,
                     hint: before === undefined
-                        ? `delete ${rel} by hand (or \`git clean -f -- ${rel}\`) before committing anything`
-                        : `restore it by hand with \`git checkout -- ${rel}\` before committing anything`
+                        ? `delete ${rel} by hand (or \`git clean -f -- ${(0,_shell_word_js__WEBPACK_IMPORTED_MODULE_6__/* .shellPath */ .G)(rel)}\`) before committing anything`
+                        : `restore it by hand with \`git checkout -- ${(0,_shell_word_js__WEBPACK_IMPORTED_MODULE_6__/* .shellPath */ .G)(rel)}\` before committing anything`
                 });
             }
         }

@@ -10,12 +10,14 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _which_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(181);
 // The environment a program we run on the repository sees: an allowlist, not
 // the runner's whole environment. The action's process holds the token
 // (INPUT_TOKEN), AWS keys, the Actions runtime's tokens (ACTIONS_*) and every
 // other input; git and DVC need none of them, and whatever they start (a hook,
 // a filter, a DVC plugin) would inherit them. Each program gets the common
 // variables below plus the few of its own, and what the caller sets for it.
+
 
 /** Where programs are, whose home, the locale and time zone, the temp folder, and the OS's own essentials. */
 const COMMON = [
@@ -99,20 +101,21 @@ const OWN_PREFIXES = {
  * kept, as io/which.ts looks programs up.
  */
 const SEARCH_PATHS = new Set(['PATH', 'LD_LIBRARY_PATH', 'DYLD_LIBRARY_PATH']);
-function absoluteEntries(list) {
-    return list
-        .split(node_path__WEBPACK_IMPORTED_MODULE_0__.delimiter)
-        .filter((dir) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(dir))
-        .join(node_path__WEBPACK_IMPORTED_MODULE_0__.delimiter);
-}
+/**
+ * Where git finds its own programs (git-remote-https, which a push runs with
+ * the token's header): taken only when it lies outside the checkout.
+ */
+const PROGRAM_FOLDERS = new Set(['GIT_EXEC_PATH']);
 /**
  * The variables of `source` that `program` may see (names compared
  * case-insensitively, as Windows does), search paths with their absolute
- * entries only, then `set` on top.
+ * entries outside the checkout only (io/which.ts: the workspace, and `cwd`,
+ * the repository the program runs in), then `set` on top.
  */
-function programEnv(program, set = {}, source = process.env) {
+function programEnv(program, set = {}, source = process.env, cwd) {
     const allowed = new Set([...COMMON, ...OWN[program]]);
     const prefixes = OWN_PREFIXES[program];
+    const untrusted = (0,_which_js__WEBPACK_IMPORTED_MODULE_1__/* .checkoutFolders */ .sK)(source, cwd);
     const env = {};
     for (const [name, value] of Object.entries(source)) {
         if (value === undefined)
@@ -120,7 +123,9 @@ function programEnv(program, set = {}, source = process.env) {
         const upper = name.toUpperCase();
         if (!allowed.has(upper) && !prefixes.some((p) => upper.startsWith(p)))
             continue;
-        env[name] = SEARCH_PATHS.has(upper) ? absoluteEntries(value) : value;
+        if (PROGRAM_FOLDERS.has(upper) && (!(0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(value) || (0,_which_js__WEBPACK_IMPORTED_MODULE_1__/* .insideAny */ .lM)(value, untrusted)))
+            continue;
+        env[name] = SEARCH_PATHS.has(upper) ? (0,_which_js__WEBPACK_IMPORTED_MODULE_1__/* .trustedEntries */ .Cq)(value, untrusted) : value;
     }
     return { ...env, ...set };
 }
@@ -200,9 +205,14 @@ const MAX_STDERR_BYTES = 1024 * 1024;
 const run = (file, args, options) => new Promise((resolve, reject) => {
     const env = options.env ?? process.env;
     // Node looks a program up on the child's PATH, else its own: so do we.
-    const program = file.includes('/') ? file : (0,_which_js__WEBPACK_IMPORTED_MODULE_4__/* .which */ .K)(file, env.PATH ?? process.env.PATH ?? '');
+    const program = file.includes('/')
+        ? file
+        : (0,_which_js__WEBPACK_IMPORTED_MODULE_4__/* .which */ .K7)(file, env.PATH ?? process.env.PATH ?? '', (0,_which_js__WEBPACK_IMPORTED_MODULE_4__/* .checkoutFolders */ .sK)(process.env, options.cwd));
     if (program === undefined) {
-        reject(spawnProblem(file, options.cwd, Object.assign(new Error(`spawn ${file} ENOENT`), { code: 'ENOENT' })));
+        const planted = (0,_which_js__WEBPACK_IMPORTED_MODULE_4__/* .which */ .K7)(file, env.PATH ?? '', []) ?? (0,_which_js__WEBPACK_IMPORTED_MODULE_4__/* .which */ .K7)(file, process.env.PATH ?? '', []);
+        reject(planted
+            ? inCheckoutProblem(file, planted)
+            : spawnProblem(file, options.cwd, Object.assign(new Error(`spawn ${file} ENOENT`), { code: 'ENOENT' })));
         return;
     }
     const stoppable = options.timeoutMs !== undefined || options.maxOutputBytes !== undefined;
@@ -340,6 +350,14 @@ function stop(pid) {
  * when git is missing and when the working folder is, and `spawn ENOTDIR` when
  * the folder is a file. Other errors are returned unchanged.
  */
+/** The program is on PATH only in a folder of the checkout, whose files a pull request decides (io/which.ts). */
+function inCheckoutProblem(file, found) {
+    const problem = new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
+        message: `${file} was found on PATH only at ${found}, inside the checkout, and the action runs no program from the checkout`,
+        hint: `install ${file} outside the workspace (a branch or pull request decides what the checkout holds), or put a ${file} from outside it on PATH`
+    });
+    return Object.assign(problem, { code: 'ENOENT' });
+}
 function spawnProblem(file, cwd, error) {
     if (error.code === 'ENOENT' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(cwd)) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
@@ -602,7 +620,7 @@ class Git {
         const config = headers.length > 0 || facts.worktreeConfig
             ? [...facts.overrides, ...facts.credentialResets, ...headers]
             : facts.overrides;
-        const env = gitProcessEnv(config, this.setup.env);
+        const env = gitProcessEnv(config, this.setup.env, this.cwd);
         try {
             const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('git', withPackPrograms(args), {
                 cwd: this.cwd,
@@ -813,7 +831,12 @@ const LAZY_FETCH_FAILURE = /could not read Username|returned error: 40[13]|Authe
  * command itself will say so.
  */
 async function readFacts(cwd) {
-    const git = (args) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('git', args, { cwd, env: gitProcessEnv(FIXED), allowFailure: true, timeoutMs: GIT_TIME_LIMIT_MS }).catch(() => undefined);
+    const git = (args) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('git', args, {
+        cwd,
+        env: gitProcessEnv(FIXED, {}, cwd),
+        allowFailure: true,
+        timeoutMs: GIT_TIME_LIMIT_MS
+    }).catch(() => undefined);
     // origin and name of each entry: `file:<path>\0<name>\0`
     const listed = (await git(['config', '--list', '--show-origin', '--name-only', '-z']))?.stdout.split('\0') ?? [];
     const names = listed.filter((_, i) => i % 2 === 1);
@@ -978,7 +1001,7 @@ function hardenedGitEnv() {
  * command-line configuration. Never a prompt for credentials (CI has no one to
  * answer); messages in English, for matching.
  */
-function gitProcessEnv(config, set = {}) {
+function gitProcessEnv(config, set = {}, cwd) {
     // Every pathspec is a literal path (a caller may still set 0): a document or dep named `docs/[v2]*.md`
     // names that file, never every file its glob matches, nor `:(magic)`.
     const env = { GIT_LITERAL_PATHSPECS: '1', ...set, GIT_CONFIG_COUNT: String(config.length) };
@@ -986,7 +1009,7 @@ function gitProcessEnv(config, set = {}) {
         env[`GIT_CONFIG_KEY_${i}`] = e.key;
         env[`GIT_CONFIG_VALUE_${i}`] = e.value;
     });
-    return (0,_env_js__WEBPACK_IMPORTED_MODULE_5__/* .programEnv */ .q)('git', { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' });
+    return (0,_env_js__WEBPACK_IMPORTED_MODULE_5__/* .programEnv */ .q)('git', { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }, process.env, cwd);
 }
 /** The most `show` returns: as much as the action reads from one file. */
 const MAX_SHOWN_BYTES = _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TEXT_BYTES */ .$D;
@@ -1047,7 +1070,10 @@ function timeoutProblem(args, ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ which)
+/* harmony export */   Cq: () => (/* binding */ trustedEntries),
+/* harmony export */   K7: () => (/* binding */ which),
+/* harmony export */   lM: () => (/* binding */ insideAny),
+/* harmony export */   sK: () => (/* binding */ checkoutFolders)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -1057,11 +1083,53 @@ function timeoutProblem(args, ms) {
 // entries count: a relative one ('.', an empty entry, 'node_modules/.bin')
 // names a folder of whatever directory the program runs in, which is the
 // repository, so a file committed there would run as git or dvc. Go's
-// exec.LookPath refuses the same (ErrDot, Go 1.19).
+// exec.LookPath refuses the same (ErrDot, Go 1.19). For the same reason an
+// absolute entry inside the checkout is skipped: workflows put
+// `$GITHUB_WORKSPACE/bin`, `.venv/bin` or `node_modules/.bin` on PATH, and a
+// pull request that commits `bin/git` there would run in git's place, as a
+// child of the action (whose environment holds the token and the AWS keys).
 
 
-function which(name, path = process.env.PATH ?? '') {
-    for (const dir of path.split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter).filter((d) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(d))) {
+/** `path` with symlinks resolved when it exists, else as written (resolved). */
+function real(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+    }
+    catch {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
+    }
+}
+function within(outer, inner) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(outer, inner);
+    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+/**
+ * The folders whose content a pull request controls, so that no program is
+ * taken from them: the workspace the runner checked out into
+ * (GITHUB_WORKSPACE of `env`) and `also` (the repository a command runs in).
+ */
+function checkoutFolders(env = process.env, also) {
+    return [env.GITHUB_WORKSPACE, also].filter((d) => !!d && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(d));
+}
+/** True when `dir` is one of `folders` or inside one (as written, or with symlinks resolved). */
+function insideAny(dir, folders) {
+    if (folders.length === 0)
+        return false;
+    const lexical = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir);
+    const resolved = real(dir);
+    return folders.some((f) => within((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(f), lexical) || within(real(f), resolved));
+}
+/** A search path (PATH, LD_LIBRARY_PATH) with its relative entries and its entries inside `untrusted` left out. */
+function trustedEntries(list, untrusted) {
+    return list
+        .split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter)
+        .filter((dir) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(dir) && !insideAny(dir, untrusted))
+        .join(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter);
+}
+function which(name, path = process.env.PATH ?? '', untrusted = checkoutFolders()) {
+    for (const dir of trustedEntries(path, untrusted).split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+        if (dir === '')
+            continue;
         const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
         try {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
@@ -1142,10 +1210,11 @@ function isSameOrInside(outer, inner) {
 }
 /**
  * A folder name as case-insensitive file systems (macOS, Windows) read it:
- * lower case, trailing dots and spaces dropped (`.GIT.` is `.git`).
+ * folded as {@link sameFileKey} folds a name (`.GIT.` is `.git`, and so is
+ * `.gıt`, whose dotless ı is I in NTFS's upper-case table).
  */
 function folderKey(segment) {
-    return segment.toLowerCase().replace(/[. ]+$/, '');
+    return sameFileKey(segment);
 }
 /** The forbidden folder a `/`-separated relative path lies in, if any. */
 function forbiddenFolder(relPath) {

@@ -849,7 +849,12 @@ async function runDvc(dvcPath, args, options) {
     const timeoutMs = options.timeoutMs ?? defaults/* DEFAULT_DVC_TIME_LIMIT_MINUTES */.AZ * 60_000;
     const scratch = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'graft-dvc-'));
     try {
-        return await (0,exec/* run */.eF)(dvcPath, args, { cwd: options.cwd, env: dvcEnv(scratch), allowFailure: true, timeoutMs });
+        return await (0,exec/* run */.eF)(dvcPath, args, {
+            cwd: options.cwd,
+            env: dvcEnv(scratch, options.cwd),
+            allowFailure: true,
+            timeoutMs
+        });
     }
     catch (error) {
         if (error.code === 'ENOENT') {
@@ -883,7 +888,7 @@ const NO_NETWORK = Object.fromEntries(['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY',
     'http://127.0.0.1:9'
 ]));
 /** The allowlisted environment, with every folder DVC writes for itself inside `scratch`. */
-function dvcEnv(scratch) {
+function dvcEnv(scratch, cwd) {
     const dir = (name) => {
         const path = (0,external_node_path_.join)(scratch, name);
         (0,external_node_fs_.mkdirSync)(path);
@@ -913,7 +918,7 @@ function dvcEnv(scratch) {
         TMPDIR: temp,
         TEMP: temp,
         TMP: temp
-    });
+    }, process.env, cwd);
 }
 
 // EXTERNAL MODULE: ./src/core/repo/resolver.ts + 2 modules

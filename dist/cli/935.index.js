@@ -16,7 +16,7 @@ export const modules = {
 
 
 const dvcOnPath = {
-    find: async () => (0,_core_io_which_js__WEBPACK_IMPORTED_MODULE_2__/* .which */ .K)('dvc'),
+    find: async () => (0,_core_io_which_js__WEBPACK_IMPORTED_MODULE_2__/* .which */ .K7)('dvc'),
     install: async () => {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
             message: 'dvc is not on PATH',
@@ -572,9 +572,11 @@ function parseChoice(raw, choices, label, hint) {
 /* harmony import */ var _graft_header_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(501);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
 /* harmony import */ var _phrasing_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1677);
+/* harmony import */ var _shell_word_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2530);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1922);
 // A generated document starts with Graft's header line; one that does not was
 // written or edited by hand.
+
 
 
 
@@ -602,7 +604,7 @@ function refuseHandEdits(stale) {
     const problems = stale.flatMap((d) => handEditedOutputs(d).map((out) => ({
         file: out,
         message: `${out} was edited by hand (${d.reasons.find((r) => r.kind === 'edited-by-hand').text}), and ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_5__/* .setting */ .Pe)('hand-edits', 'fail')} refuses hand edits`,
-        hint: `revert the edit (git checkout -- ${out}), move the change into the prompt${d.prompt ? ` ${d.prompt}` : ''} or its sources, or set ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_5__/* .setting */ .Pe)('hand-edits', 'keep')} (accept it) or ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_5__/* .setting */ .Pe)('hand-edits', 'regenerate')} (rewrite it)`
+        hint: `revert the edit (git checkout -- ${(0,_shell_word_js__WEBPACK_IMPORTED_MODULE_7__/* .shellPath */ .G)(out)}), move the change into the prompt${d.prompt ? ` ${d.prompt}` : ''} or its sources, or set ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_5__/* .setting */ .Pe)('hand-edits', 'keep')} (accept it) or ${(0,_phrasing_js__WEBPACK_IMPORTED_MODULE_5__/* .setting */ .Pe)('hand-edits', 'regenerate')} (rewrite it)`
     })));
     if (problems.length > 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .GraftError */ .Tz(problems);

@@ -421,8 +421,16 @@ const silentLog = {
     warn: () => { },
     group: (_name, fn) => fn()
 };
-/** `::cmd …::` (workflow commands) and `##[cmd …]` (their older form), as the runner reads a line. */
-const COMMAND_LINE = /^\s*(?:::|##\[)/;
+/**
+ * A line the runner reads as a workflow command of the current form
+ * (`::cmd …::`): only at the start of a line, after blanks.
+ */
+const COMMAND_LINE = /^\s*::/;
+/**
+ * The older form, `##[cmd …]`, which the runner finds ANYWHERE in a line
+ * (actions/runner, ActionCommand.TryParse: `message.IndexOf("##[")`).
+ */
+const OLD_COMMAND = /##\[/g;
 /**
  * Characters that can hide, rewrite or reorder what a reader sees, wherever
  * repository text is shown (a terminal, the Actions log, a rendered comment,
@@ -430,14 +438,20 @@ const COMMAND_LINE = /^\s*(?:::|##\[)/;
  * and the line breaks included: a carriage return rewrites a line), DEL, C1
  * controls (U+009B, the 8-bit CSI, which terminals that honour C1 controls
  * act on; U+0085, next line), the Unicode line and paragraph separators (some
- * renderers break lines at them), and the bidirectional marks, embeddings,
- * overrides and isolates ("Trojan Source").
+ * renderers break lines at them), the bidirectional marks (the Arabic letter
+ * mark U+061C among them), embeddings, overrides and isolates ("Trojan
+ * Source"), and the characters that show as nothing at all, so that two names
+ * that look the same are told apart: the soft hyphen, the Mongolian vowel
+ * separator, the zero-width space, non-joiner and joiner, the word joiner and
+ * the invisible operators (U+2060–U+2064), the byte-order mark, and the tag
+ * characters (U+E0000–U+E007F, "ASCII smuggling": invisible copies of ASCII
+ * that a model still reads).
  */
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\udb40[\udc00-\udc7f]/g;
 const SHORT = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r' };
-/** One hidden character as a reader sees it: `\\n`, `\\t`, … or `\\u001b`, `\\u202e` (JSON's forms, which read back). */
+/** One hidden character as a reader sees it: `\\n`, `\\t`, … or `\\u001b`, `\\u202e` (JSON's forms, which read back; a tag character as its two UTF-16 halves). */
 function escapeCharacter(c) {
-    return SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    return (SHORT[c] ?? [...Array(c.length).keys()].map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
 }
 /**
  * `text` with every hidden character (see HIDDEN) written as an
@@ -452,14 +466,17 @@ function escapeControls(text, keep = '') {
 /**
  * Text that is safe to print to an Actions log or a terminal: hidden
  * characters (see HIDDEN) but the line break are written as escapes
- * (`\r` → `\\r`), and a line the runner would read as a workflow command
- * (`::error::…`, `::stop-commands::…`, `##[…]`) is quoted with a leading `» `, so
- * repository content can never run one. Every string that reaches a log goes
- * through here (the adapters' Log does it).
+ * (`\r` → `\\r`), a line the runner would read as a workflow command
+ * (`::error::…`, `::stop-commands::…`) is quoted with a leading `» `, and the
+ * older form's `##[`, which the runner obeys anywhere in a line, is written
+ * `##\u005b` (JSON's escape of `[`), so repository content can never run one.
+ * Every string that reaches a log goes through here (the adapters' Log does it).
  */
 function escapeLog(text) {
-    const visible = escapeControls(text, '\n');
-    if (!visible.includes('::') && !visible.includes('##['))
+    let visible = escapeControls(text, '\n');
+    if (visible.includes('##['))
+        visible = visible.replace(OLD_COMMAND, '##\\u005b');
+    if (!visible.includes('::'))
         return visible;
     return visible
         .split('\n')

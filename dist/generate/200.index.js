@@ -49,7 +49,12 @@ async function runDvc(dvcPath, args, options) {
     const timeoutMs = options.timeoutMs ?? _defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DVC_TIME_LIMIT_MINUTES */ .AZ * 60_000;
     const scratch = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'graft-dvc-'));
     try {
-        return await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .eF)(dvcPath, args, { cwd: options.cwd, env: dvcEnv(scratch), allowFailure: true, timeoutMs });
+        return await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .eF)(dvcPath, args, {
+            cwd: options.cwd,
+            env: dvcEnv(scratch, options.cwd),
+            allowFailure: true,
+            timeoutMs
+        });
     }
     catch (error) {
         if (error.code === 'ENOENT') {
@@ -83,7 +88,7 @@ const NO_NETWORK = Object.fromEntries(['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY',
     'http://127.0.0.1:9'
 ]));
 /** The allowlisted environment, with every folder DVC writes for itself inside `scratch`. */
-function dvcEnv(scratch) {
+function dvcEnv(scratch, cwd) {
     const dir = (name) => {
         const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, name);
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(path);
@@ -113,7 +118,7 @@ function dvcEnv(scratch) {
         TMPDIR: temp,
         TEMP: temp,
         TMP: temp
-    });
+    }, process.env, cwd);
 }
 
 

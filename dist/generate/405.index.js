@@ -47,7 +47,7 @@ __webpack_require__.r(__webpack_exports__);
 const VERSION_PATTERN = /^\d+(\.\d+){0,2}(\.\*)?$/;
 /** Returns the path of a working `dvc` executable, installing it when needed. */
 async function ensureDvc(options) {
-    const onPath = (0,_core_io_which_js__WEBPACK_IMPORTED_MODULE_8__/* .which */ .K)('dvc');
+    const onPath = (0,_core_io_which_js__WEBPACK_IMPORTED_MODULE_8__/* .which */ .K7)('dvc');
     if (onPath) {
         _report_js__WEBPACK_IMPORTED_MODULE_2__/* .actionLog */ .Zx.info(`DVC: using ${onPath} from PATH`);
         return onPath;
@@ -218,7 +218,12 @@ async function runDvc(dvcPath, args, options) {
     const timeoutMs = options.timeoutMs ?? _defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DVC_TIME_LIMIT_MINUTES */ .AZ * 60_000;
     const scratch = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'graft-dvc-'));
     try {
-        return await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .eF)(dvcPath, args, { cwd: options.cwd, env: dvcEnv(scratch), allowFailure: true, timeoutMs });
+        return await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .eF)(dvcPath, args, {
+            cwd: options.cwd,
+            env: dvcEnv(scratch, options.cwd),
+            allowFailure: true,
+            timeoutMs
+        });
     }
     catch (error) {
         if (error.code === 'ENOENT') {
@@ -252,7 +257,7 @@ const NO_NETWORK = Object.fromEntries(['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY',
     'http://127.0.0.1:9'
 ]));
 /** The allowlisted environment, with every folder DVC writes for itself inside `scratch`. */
-function dvcEnv(scratch) {
+function dvcEnv(scratch, cwd) {
     const dir = (name) => {
         const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, name);
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(path);
@@ -282,7 +287,7 @@ function dvcEnv(scratch) {
         TMPDIR: temp,
         TEMP: temp,
         TMP: temp
-    });
+    }, process.env, cwd);
 }
 
 

@@ -83,15 +83,7 @@ function disable(why, loud = true) {
 // call is in flight the action's stdout is watched for it: the line is taken as
 // the call's failure (the cache is turned off and that is said once, by us) and
 // is not printed.
-const TOOLKIT_FAILURE = /^::(?:warning|error)::(?:Failed to (?:restore|save)|Cache reservation failed): ([^\r\n]*)/;
-/**
- * The service refuses to create an entry that is there already (another job
- * saved the same text first). Answered as a Twirp `ok: false`, the toolkit
- * warns "Cache reservation failed: … already exists" — an annotation, one of
- * GitHub's ten per step, about nothing wrong (actions/cache#1541). Said as a
- * log line; the cache stays on. Any other refused reservation is a failure.
- */
-const ALREADY_SAVED = /already exists/i;
+const TOOLKIT_FAILURE = /^::(?:warning|error)::Failed to (?:restore|save): ([^\r\n]*)/;
 let watching = 0;
 let unwatch;
 let toolkitFailure;
@@ -105,11 +97,7 @@ function watchToolkit() {
         if (!failed)
             return write.call(stdout, chunk, ...rest);
         // the workflow command's escaping undone, its first line kept
-        const said = failed[1].split('%0A')[0].replace(/%0D/g, '').replace(/%25/g, '%');
-        if (ALREADY_SAVED.test(said)) {
-            return write.call(stdout, `Actions cache: ${said} (saved by another job); nothing to save\n`, ...rest);
-        }
-        toolkitFailure ??= said;
+        toolkitFailure ??= failed[1].split('%0A')[0].replace(/%0D/g, '').replace(/%25/g, '%');
         const done = rest.find((r) => typeof r === 'function');
         done?.();
         return true;
@@ -232,7 +220,7 @@ var log = __webpack_require__(4325);
 const VERSION_PATTERN = /^\d+(\.\d+){0,2}(\.\*)?$/;
 /** Returns the path of a working `dvc` executable, installing it when needed. */
 async function ensureDvc(options) {
-    const onPath = (0,which/* which */.K)('dvc');
+    const onPath = (0,which/* which */.K7)('dvc');
     if (onPath) {
         report/* actionLog */.Zx.info(`DVC: using ${onPath} from PATH`);
         return onPath;
@@ -403,7 +391,12 @@ async function runDvc(dvcPath, args, options) {
     const timeoutMs = options.timeoutMs ?? _defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DVC_TIME_LIMIT_MINUTES */ .AZ * 60_000;
     const scratch = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'graft-dvc-'));
     try {
-        return await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .eF)(dvcPath, args, { cwd: options.cwd, env: dvcEnv(scratch), allowFailure: true, timeoutMs });
+        return await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .eF)(dvcPath, args, {
+            cwd: options.cwd,
+            env: dvcEnv(scratch, options.cwd),
+            allowFailure: true,
+            timeoutMs
+        });
     }
     catch (error) {
         if (error.code === 'ENOENT') {
@@ -437,7 +430,7 @@ const NO_NETWORK = Object.fromEntries(['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY',
     'http://127.0.0.1:9'
 ]));
 /** The allowlisted environment, with every folder DVC writes for itself inside `scratch`. */
-function dvcEnv(scratch) {
+function dvcEnv(scratch, cwd) {
     const dir = (name) => {
         const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, name);
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(path);
@@ -467,7 +460,7 @@ function dvcEnv(scratch) {
         TMPDIR: temp,
         TEMP: temp,
         TMP: temp
-    });
+    }, process.env, cwd);
 }
 
 

@@ -13,6 +13,7 @@ import {
   writeSummary
 } from './report.js'
 import { leftStale } from '../core/generate/left-stale.js'
+import { escapeLog } from '../core/log.js'
 
 /**
  * Validates and reports. `report: false` (the re-check after a rebase) only
@@ -80,8 +81,10 @@ export async function runValidate(
 export function failIfStale(report: ValidationReport, failOnStale: boolean): void {
   if (failOnStale && report.stale.length > 0) {
     core.setFailed(
-      `${report.stale.length} generated document(s) are stale: ${report.stale.flatMap((d) => d.outputs).join(', ')}. ` +
-        'Regenerate them (graft-action generate, or `dvc repro`) and commit the result; where a notice says otherwise (a stage that is not a prompt, frozen or orphaned), do what it says.'
+      escapeLog(
+        `${report.stale.length} generated document(s) are stale: ${report.stale.flatMap((d) => d.outputs).join(', ')}. ` +
+          'Regenerate them (graft-action generate, or `dvc repro`) and commit the result; where a notice says otherwise (a stage that is not a prompt, frozen or orphaned), do what it says.'
+      )
     )
   }
 }

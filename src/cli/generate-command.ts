@@ -264,7 +264,9 @@ export async function generateCommand(argv: string[]): Promise<number> {
       const cost = d.costUsd === undefined ? 'no price' : `${about}${formatUsd(d.costUsd)}`
       const tokens = d.rendered ? `, ${about}${d.inputTokens} in / ${about}${d.outputTokens} out tokens, ${cost}` : ''
       const change = d.lines ? `; ${describeLineChange(d.lines)}, ${d.style}` : ''
-      process.stdout.write(`${d.output}: ${d.directiveLine} — packed prompt ${d.promptChars} chars${tokens}${change}\n`)
+      process.stdout.write(
+        `${escapeLog(`${d.output}: ${d.directiveLine}`)} — packed prompt ${d.promptChars} chars${tokens}${change}\n`
+      )
       if (d.editsFailed)
         process.stdout.write(`  ${escapeLog(`edits did not apply: ${d.editsFailed}; rewrote the whole document`)}\n`)
       if (d.disproportionate && d.lines)
@@ -277,7 +279,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     process.stdout.write(`Cost: ${costText(spent)}\n`)
   }
   if (!result.dryRun && result.changedFiles.length > 0)
-    process.stdout.write(`Changed: ${result.changedFiles.join(', ')}\n`)
+    process.stdout.write(`Changed: ${escapeLog(result.changedFiles.join(', '))}\n`)
   printLeftStale(
     leftStale(report, result.dryRun ? [] : result.changedFiles),
     result.dryRun ? 'are stale' : 'are stale after this run'
@@ -367,6 +369,7 @@ export async function packCommand(argv: string[]): Promise<number> {
       hint: 'do what the reasons say first, then pack it again'
     })
   }
-  process.stdout.write(`# ${doc.output}: ${doc.directiveLine}${note}\n${doc.packed ?? ''}`)
+  // the header line is ours (names escaped); the packed prompt after it is what the model reads, as it is
+  process.stdout.write(`# ${escapeLog(`${doc.output}: ${doc.directiveLine}`)}${note}\n${doc.packed ?? ''}`)
   return 0
 }

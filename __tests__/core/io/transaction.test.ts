@@ -137,3 +137,21 @@ describe('describeFsError', () => {
     expect(describeFsError(new Error('plain'))).toBe('plain')
   })
 })
+
+describe('the commands the restore hints suggest, for a file named with shell syntax', () => {
+  it('name the file as one quoted argument: pasted into a shell, they run nothing else', async () => {
+    // `$(…)` and a space: unquoted, `git checkout -- docs/$(touch pwned) x.md` runs touch and names two files
+    const dir = 'a $(touch pwned)'
+    mkdirSync(join(root, dir))
+    const t = new FileTransaction(root)
+    await t.write(`${dir}/new.md`, 'new\n')
+    freeze(dir)
+    const [problem] = await t.rollback()
+    expect(problem.hint).toContain("`git clean -f -- 'a $(touch pwned)/new.md'`")
+    // what a shell makes of the suggested command: one argument, the file's name, and no side effect
+    const suggested = /`git clean -f -- (.*)`/.exec(problem.hint ?? '')![1]
+    const args = execFileSync('sh', ['-c', `printf '%s\\0' ${suggested}`], { cwd: root, encoding: 'utf8' })
+    expect(args.split('\0').slice(0, -1)).toEqual([`${dir}/new.md`])
+    expect(existsSync(join(root, 'pwned'))).toBe(false)
+  })
+})

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals'
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { run } from '../../../src/core/io/exec.js'
+import { programEnv } from '../../../src/core/io/env.js'
 import { which } from '../../../src/core/io/which.js'
 import { scratchDir } from '../../support/scratch.js'
 
@@ -40,5 +41,67 @@ describe('which and run: absolute PATH entries only', () => {
     expect(existsSync(marker)).toBe(false)
     const r = await run('tool', [], { cwd: join(dir, 'repo'), env: { PATH: `.:${join(dir, 'bin')}` } })
     expect(r.stdout).toBe('ran\n')
+  })
+})
+
+describe('which, run and programEnv: no program from inside the checkout, even through an absolute entry', () => {
+  // `echo "$GITHUB_WORKSPACE/bin" >> "$GITHUB_PATH"`, a `.venv/bin`, `node_modules/.bin` made absolute:
+  // a pull request that commits `bin/git` there would run in git's place, as a child of the action
+  let dir: string
+  let marker: string
+  beforeEach(() => {
+    dir = scratchDir('graft-which-workspace')
+    marker = join(dir, 'ran')
+    for (const d of ['bin', 'workspace/bin', 'workspace/repo/.venv/bin']) mkdirSync(join(dir, d), { recursive: true })
+    const tool = `#!/bin/sh\ntouch '${marker}'\necho ran\n`
+    for (const f of ['bin/tool', 'workspace/bin/tool', 'workspace/repo/.venv/bin/tool']) {
+      writeFileSync(join(dir, f), tool)
+      chmodSync(join(dir, f), 0o755)
+    }
+  })
+
+  it('which skips entries inside the workspace or the folder given, and finds the one outside', () => {
+    const inside = [
+      join(dir, 'workspace/bin'),
+      join(dir, 'workspace/repo/.venv/bin'),
+      join(dir, 'workspace/repo/.venv/bin/../bin/..')
+    ]
+    const PATH = [...inside, join(dir, 'bin')].join(':')
+    expect(which('tool', PATH, [join(dir, 'workspace')])).toBe(join(dir, 'bin', 'tool'))
+    expect(which('tool', inside.join(':'), [join(dir, 'workspace')])).toBeUndefined()
+    expect(which('tool', join(dir, 'workspace/repo/.venv/bin'), [join(dir, 'workspace/repo')])).toBeUndefined()
+    // a folder next to the workspace whose name starts the same is outside it
+    expect(which('tool', join(dir, 'bin'), [join(dir, 'bi')])).toBe(join(dir, 'bin', 'tool'))
+  })
+
+  it('run, in the repository, takes no program from a PATH entry inside it, and says why', async () => {
+    const repo = join(dir, 'workspace/repo')
+    await expect(run('tool', [], { cwd: repo, env: { PATH: join(repo, '.venv/bin') } })).rejects.toThrow(
+      `tool was found on PATH only at ${join(repo, '.venv/bin/tool')}, inside the checkout, and the action runs no program from the checkout`
+    )
+    expect(existsSync(marker)).toBe(false)
+  })
+
+  it("programEnv gives git and DVC search paths without the workspace's entries, and no GIT_EXEC_PATH inside it", () => {
+    const workspace = join(dir, 'workspace')
+    const source = {
+      GITHUB_WORKSPACE: workspace,
+      PATH: [join(workspace, 'bin'), join(dir, 'bin'), '/usr/bin'].join(':'),
+      LD_LIBRARY_PATH: [join(workspace, 'repo/lib'), '/usr/lib'].join(':'),
+      GIT_EXEC_PATH: join(workspace, 'repo/.git-core')
+    }
+    const git = programEnv('git', {}, source)
+    expect(git.PATH).toBe([join(dir, 'bin'), '/usr/bin'].join(':'))
+    expect(git.GIT_EXEC_PATH).toBeUndefined()
+    expect(programEnv('git', {}, { ...source, GIT_EXEC_PATH: '/usr/lib/git-core' }).GIT_EXEC_PATH).toBe(
+      '/usr/lib/git-core'
+    )
+    expect(programEnv('dvc', {}, source).LD_LIBRARY_PATH).toBe('/usr/lib')
+    // the repository a command runs in counts too (the CLI, outside a workflow)
+    const cli = { ...source, GITHUB_WORKSPACE: undefined }
+    expect(programEnv('git', {}, cli, join(workspace, 'repo')).PATH).toBe(
+      [join(workspace, 'bin'), join(dir, 'bin'), '/usr/bin'].join(':')
+    )
+    expect(programEnv('git', {}, cli, workspace).PATH).toBe([join(dir, 'bin'), '/usr/bin'].join(':'))
   })
 })

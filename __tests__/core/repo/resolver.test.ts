@@ -66,6 +66,15 @@ describe('paths', () => {
     expect(lexicalPathProblem('docs/DVC.lock', 'output')).toBeUndefined()
   })
 
+  it('refuses .git, .github and .dvc in every spelling NTFS or APFS takes for them, beyond ASCII letter case', () => {
+    // NTFS compares names through upper case, where the dotless ı is I: `.gıt` is `.git` there
+    expect(lexicalPathProblem('.g\u0131t/hooks/post-checkout', 'output')).toMatch(/inside \.git\//)
+    expect(lexicalPathProblem('docs/.G\u0131THUB./workflows/x.yml', 'output')).toMatch(/inside \.github\//)
+    expect(lexicalPathProblem('.DVC /config', 'dep')).toMatch(/inside \.dvc\//)
+    // a dotted İ is not I on either
+    expect(lexicalPathProblem('.g\u0130t/a.md', 'output')).toBeUndefined()
+  })
+
   it('refuses the Windows short (8.3) names of those folders, which are the folders on NTFS volumes that keep them', () => {
     expect(lexicalPathProblem('GIT~1/hooks/pre-commit', 'output')).toMatch(/inside \.git\//)
     expect(lexicalPathProblem('docs/GITHUB~1/workflows/x.yml', 'output')).toMatch(/inside \.github\//)

@@ -6,6 +6,7 @@
 // every rewritten document's lock entry holds the new hashes, so the real
 // `dvc status` reports it up to date. Kept in memory until the run succeeds.
 
+import { shellPath } from '../shell-word.js'
 import { lockEntryFor, removeLockStages, setLockStages } from '../dvc/dvclock.js'
 import { Hasher } from '../dvc/hash.js'
 import { isSameOrInside, normalizeRepoPath, showPath } from '../repo/names.js'
@@ -160,7 +161,7 @@ async function refuseLfsPointers(root: string, pointers: string[], plan: readonl
           file: doc.prompt.path,
           line: doc.prompt.outLine ?? 1,
           message: `${showPath(out)}, the document this prompt writes, is tracked with Git LFS (filter=lfs in .gitattributes): the action commits without Git LFS's filter (it runs no program the repository configures), so the commit would hold the document itself where Git LFS expects a pointer`,
-          hint: `stop tracking generated documents with Git LFS (narrow the filter=lfs pattern in .gitattributes, or \`git lfs untrack ${out}\`), or set \`out\` to a path it does not cover`
+          hint: `stop tracking generated documents with Git LFS (narrow the filter=lfs pattern in .gitattributes, or \`git lfs untrack ${shellPath(out)}\`), or set \`out\` to a path it does not cover`
         })
   for (const pointer of shaped.filter((p) => tracked?.has(p) ?? true).sort()) {
     const writer = plan.find((d) => d.stage.outs.some((o) => normalizeRepoPath(o.path) === pointer))

@@ -35,7 +35,12 @@ export async function runDvc(dvcPath: string, args: string[], options: DvcRunOpt
   const timeoutMs = options.timeoutMs ?? DEFAULT_DVC_TIME_LIMIT_MINUTES * 60_000
   const scratch = mkdtempSync(join(tmpdir(), 'graft-dvc-'))
   try {
-    return await run(dvcPath, args, { cwd: options.cwd, env: dvcEnv(scratch), allowFailure: true, timeoutMs })
+    return await run(dvcPath, args, {
+      cwd: options.cwd,
+      env: dvcEnv(scratch, options.cwd),
+      allowFailure: true,
+      timeoutMs
+    })
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new GraftError({ message: `DVC was not found (${dvcPath})`, hint: DVC_INSTALL_HINT })
@@ -73,7 +78,7 @@ const NO_NETWORK: NodeJS.ProcessEnv = Object.fromEntries(
 )
 
 /** The allowlisted environment, with every folder DVC writes for itself inside `scratch`. */
-function dvcEnv(scratch: string): NodeJS.ProcessEnv {
+function dvcEnv(scratch: string, cwd?: string): NodeJS.ProcessEnv {
   const dir = (name: string): string => {
     const path = join(scratch, name)
     mkdirSync(path)
@@ -82,26 +87,31 @@ function dvcEnv(scratch: string): NodeJS.ProcessEnv {
   const temp = dir('tmp')
   const none = join(scratch, 'none')
   writeFileSync(none, '')
-  return programEnv('dvc', {
-    // `dvc status` needs no network: a dep a \${…} value turns into a URL reaches a closed port, and
-    // finds no cloud credentials of the runner's home to sign a request with
-    ...NO_NETWORK,
-    AWS_CONFIG_FILE: none,
-    AWS_SHARED_CREDENTIALS_FILE: none,
-    AWS_EC2_METADATA_DISABLED: 'true',
-    CLOUDSDK_CONFIG: dir('gcloud'),
-    AZURE_CONFIG_DIR: dir('azure'),
-    ...hardenedGitEnv(),
-    DVC_NO_ANALYTICS: '1',
-    // Python 3.11+ puts no folder of the working directory on its path
-    PYTHONSAFEPATH: '1',
-    // the updater (dvc version) checks nothing in CI
-    CI: 'true',
-    DVC_SITE_CACHE_DIR: dir('site-cache'),
-    DVC_GLOBAL_CONFIG_DIR: dir('global-config'),
-    DVC_SYSTEM_CONFIG_DIR: dir('system-config'),
-    TMPDIR: temp,
-    TEMP: temp,
-    TMP: temp
-  })
+  return programEnv(
+    'dvc',
+    {
+      // `dvc status` needs no network: a dep a \${…} value turns into a URL reaches a closed port, and
+      // finds no cloud credentials of the runner's home to sign a request with
+      ...NO_NETWORK,
+      AWS_CONFIG_FILE: none,
+      AWS_SHARED_CREDENTIALS_FILE: none,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      CLOUDSDK_CONFIG: dir('gcloud'),
+      AZURE_CONFIG_DIR: dir('azure'),
+      ...hardenedGitEnv(),
+      DVC_NO_ANALYTICS: '1',
+      // Python 3.11+ puts no folder of the working directory on its path
+      PYTHONSAFEPATH: '1',
+      // the updater (dvc version) checks nothing in CI
+      CI: 'true',
+      DVC_SITE_CACHE_DIR: dir('site-cache'),
+      DVC_GLOBAL_CONFIG_DIR: dir('global-config'),
+      DVC_SYSTEM_CONFIG_DIR: dir('system-config'),
+      TMPDIR: temp,
+      TEMP: temp,
+      TMP: temp
+    },
+    process.env,
+    cwd
+  )
 }

@@ -4,7 +4,8 @@
 // other input; git and DVC need none of them, and whatever they start (a hook,
 // a filter, a DVC plugin) would inherit them. Each program gets the common
 // variables below plus the few of its own, and what the caller sets for it.
-import { delimiter, isAbsolute } from 'node:path'
+import { isAbsolute } from 'node:path'
+import { checkoutFolders, insideAny, trustedEntries } from './which.js'
 
 /** Where programs are, whose home, the locale and time zone, the temp folder, and the OS's own essentials. */
 const COMMON = [
@@ -95,31 +96,34 @@ export type Program = 'git' | 'dvc' | 'pip'
  */
 const SEARCH_PATHS = new Set(['PATH', 'LD_LIBRARY_PATH', 'DYLD_LIBRARY_PATH'])
 
-function absoluteEntries(list: string): string {
-  return list
-    .split(delimiter)
-    .filter((dir) => isAbsolute(dir))
-    .join(delimiter)
-}
+/**
+ * Where git finds its own programs (git-remote-https, which a push runs with
+ * the token's header): taken only when it lies outside the checkout.
+ */
+const PROGRAM_FOLDERS = new Set(['GIT_EXEC_PATH'])
 
 /**
  * The variables of `source` that `program` may see (names compared
  * case-insensitively, as Windows does), search paths with their absolute
- * entries only, then `set` on top.
+ * entries outside the checkout only (io/which.ts: the workspace, and `cwd`,
+ * the repository the program runs in), then `set` on top.
  */
 export function programEnv(
   program: Program,
   set: NodeJS.ProcessEnv = {},
-  source: NodeJS.ProcessEnv = process.env
+  source: NodeJS.ProcessEnv = process.env,
+  cwd?: string
 ): NodeJS.ProcessEnv {
   const allowed = new Set([...COMMON, ...OWN[program]])
   const prefixes = OWN_PREFIXES[program]
+  const untrusted = checkoutFolders(source, cwd)
   const env: NodeJS.ProcessEnv = {}
   for (const [name, value] of Object.entries(source)) {
     if (value === undefined) continue
     const upper = name.toUpperCase()
     if (!allowed.has(upper) && !prefixes.some((p) => upper.startsWith(p))) continue
-    env[name] = SEARCH_PATHS.has(upper) ? absoluteEntries(value) : value
+    if (PROGRAM_FOLDERS.has(upper) && (!isAbsolute(value) || insideAny(value, untrusted))) continue
+    env[name] = SEARCH_PATHS.has(upper) ? trustedEntries(value, untrusted) : value
   }
   return { ...env, ...set }
 }

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
 import { setting } from '../phrasing.js'
 import { GraftError } from '../errors.js'
-import { which } from './which.js'
+import { checkoutFolders, which } from './which.js'
 
 export interface RunOptions {
   cwd: string
@@ -80,9 +80,16 @@ export const run: Runner = (file, args, options) =>
   new Promise((resolve, reject) => {
     const env = options.env ?? process.env
     // Node looks a program up on the child's PATH, else its own: so do we.
-    const program = file.includes('/') ? file : which(file, env.PATH ?? process.env.PATH ?? '')
+    const program = file.includes('/')
+      ? file
+      : which(file, env.PATH ?? process.env.PATH ?? '', checkoutFolders(process.env, options.cwd))
     if (program === undefined) {
-      reject(spawnProblem(file, options.cwd, Object.assign(new Error(`spawn ${file} ENOENT`), { code: 'ENOENT' })))
+      const planted = which(file, env.PATH ?? '', []) ?? which(file, process.env.PATH ?? '', [])
+      reject(
+        planted
+          ? inCheckoutProblem(file, planted)
+          : spawnProblem(file, options.cwd, Object.assign(new Error(`spawn ${file} ENOENT`), { code: 'ENOENT' }))
+      )
       return
     }
     const stoppable = options.timeoutMs !== undefined || options.maxOutputBytes !== undefined
@@ -217,6 +224,15 @@ function stop(pid: number | undefined): void {
  * when git is missing and when the working folder is, and `spawn ENOTDIR` when
  * the folder is a file. Other errors are returned unchanged.
  */
+/** The program is on PATH only in a folder of the checkout, whose files a pull request decides (io/which.ts). */
+function inCheckoutProblem(file: string, found: string): Error {
+  const problem = new GraftError({
+    message: `${file} was found on PATH only at ${found}, inside the checkout, and the action runs no program from the checkout`,
+    hint: `install ${file} outside the workspace (a branch or pull request decides what the checkout holds), or put a ${file} from outside it on PATH`
+  })
+  return Object.assign(problem, { code: 'ENOENT' })
+}
+
 export function spawnProblem(file: string, cwd: string, error: NodeJS.ErrnoException): Error {
   if (error.code === 'ENOENT' && !existsSync(cwd)) {
     return new GraftError({

@@ -217,7 +217,7 @@ export class Git {
       headers.length > 0 || facts.worktreeConfig
         ? [...facts.overrides, ...facts.credentialResets, ...headers]
         : facts.overrides
-    const env = gitProcessEnv(config, this.setup.env)
+    const env = gitProcessEnv(config, this.setup.env, this.cwd)
     try {
       const result = await run('git', withPackPrograms(args), {
         cwd: this.cwd,
@@ -435,9 +435,12 @@ const LAZY_FETCH_FAILURE = /could not read Username|returned error: 40[13]|Authe
  */
 async function readFacts(cwd: string): Promise<RepoFacts> {
   const git = (args: string[]): Promise<RunResult | undefined> =>
-    run('git', args, { cwd, env: gitProcessEnv(FIXED), allowFailure: true, timeoutMs: GIT_TIME_LIMIT_MS }).catch(
-      () => undefined
-    )
+    run('git', args, {
+      cwd,
+      env: gitProcessEnv(FIXED, {}, cwd),
+      allowFailure: true,
+      timeoutMs: GIT_TIME_LIMIT_MS
+    }).catch(() => undefined)
   // origin and name of each entry: `file:<path>\0<name>\0`
   const listed = (await git(['config', '--list', '--show-origin', '--name-only', '-z']))?.stdout.split('\0') ?? []
   const names = listed.filter((_, i) => i % 2 === 1)
@@ -599,7 +602,7 @@ export function hardenedGitEnv(): NodeJS.ProcessEnv {
  * command-line configuration. Never a prompt for credentials (CI has no one to
  * answer); messages in English, for matching.
  */
-function gitProcessEnv(config: ConfigEntry[], set: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+function gitProcessEnv(config: ConfigEntry[], set: NodeJS.ProcessEnv = {}, cwd?: string): NodeJS.ProcessEnv {
   // Every pathspec is a literal path (a caller may still set 0): a document or dep named `docs/[v2]*.md`
   // names that file, never every file its glob matches, nor `:(magic)`.
   const env: NodeJS.ProcessEnv = { GIT_LITERAL_PATHSPECS: '1', ...set, GIT_CONFIG_COUNT: String(config.length) }
@@ -607,7 +610,7 @@ function gitProcessEnv(config: ConfigEntry[], set: NodeJS.ProcessEnv = {}): Node
     env[`GIT_CONFIG_KEY_${i}`] = e.key
     env[`GIT_CONFIG_VALUE_${i}`] = e.value
   })
-  return programEnv('git', { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' })
+  return programEnv('git', { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }, process.env, cwd)
 }
 
 /** The most `show` returns: as much as the action reads from one file. */

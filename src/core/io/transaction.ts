@@ -7,6 +7,7 @@
 // write is accepted (a render that finishes after a cancellation cannot put a
 // document back on disk).
 import { randomBytes } from 'node:crypto'
+import { shellPath } from '../shell-word.js'
 import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { GraftError, type Problem } from '../errors.js'
@@ -85,8 +86,8 @@ export class FileTransaction {
           message: `could not restore ${rel} after the failed run (${describeFsError(error)}); it still holds this run's ${before === undefined ? 'new file' : 'text'}`,
           hint:
             before === undefined
-              ? `delete ${rel} by hand (or \`git clean -f -- ${rel}\`) before committing anything`
-              : `restore it by hand with \`git checkout -- ${rel}\` before committing anything`
+              ? `delete ${rel} by hand (or \`git clean -f -- ${shellPath(rel)}\`) before committing anything`
+              : `restore it by hand with \`git checkout -- ${shellPath(rel)}\` before committing anything`
         })
       }
     }

@@ -5,31 +5,7 @@
 // shell needs it, so the names Graft's generator writes unquoted stay
 // byte-identical (and their stages' commands unchanged).
 
-/**
- * Characters a shell word may hold bare: letters, digits, `_ . / @ % + = : , -`
- * and every character from U+00A1 up (no shell gives those a meaning). Not
- * the blanks, quotes, `$`, backticks, `\`, `;&|<>()`, globs `*?[]`, braces,
- * `~` and `#` (special at a word's start), `!` (history in an interactive
- * bash), `^` (a pipe in old shells), nor any control character.
- */
-const BARE = /^[\w./@%+=:,\u00a1-\u{10ffff}-]+$/u
-
-/**
- * `word` as one argument of a POSIX shell command: as it is when that is
- * safe, else in single quotes (a `'` inside written `'\''`).
- */
-export function shellWord(word: string): string {
-  if (BARE.test(word)) return word
-  return `'${word.replace(/'/g, `'\\''`)}'`
-}
-
-/**
- * A repository path as one argument: {@link shellWord}, and `./` before a
- * path that starts with `-`, which a program would otherwise read as an option.
- */
-export function shellPath(path: string): string {
-  return shellWord(path.startsWith('-') ? `./${path}` : path)
-}
+import { shellWord } from '../shell-word.js'
 
 /** Where a shell reads a character: bare, inside `'…'`, or inside `"…"`. */
 export type QuoteContext = '"' | "'" | ''

@@ -5,7 +5,8 @@ import { isPromptPath, stageNameFor } from '../graft/prompts.js'
 import type { DvcYaml, PromptFile, StageDef } from '../types.js'
 import type { Problem } from '../errors.js'
 import { formatStageYaml } from '../dvc/dvcyaml-write.js'
-import { quoteContexts, quotedFor, shellPath, shellWord } from './shell.js'
+import { shellPath, shellWord } from '../shell-word.js'
+import { quoteContexts, quotedFor } from './shell.js'
 import { phrasing } from '../phrasing.js'
 
 /** Placeholders of a command template (see deriveTemplate). */

@@ -61,10 +61,11 @@ export function isSameOrInside(outer: string, inner: string): boolean {
 
 /**
  * A folder name as case-insensitive file systems (macOS, Windows) read it:
- * lower case, trailing dots and spaces dropped (`.GIT.` is `.git`).
+ * folded as {@link sameFileKey} folds a name (`.GIT.` is `.git`, and so is
+ * `.gıt`, whose dotless ı is I in NTFS's upper-case table).
  */
 export function folderKey(segment: string): string {
-  return segment.toLowerCase().replace(/[. ]+$/, '')
+  return sameFileKey(segment)
 }
 
 /** The forbidden folder a `/`-separated relative path lies in, if any. */

@@ -8,6 +8,7 @@ import type { Pipeline } from '../pipeline/load.js'
 import { GraftError, type Problem } from '../errors.js'
 import type { Reason, StaleDocument } from '../types.js'
 import { setting } from '../phrasing.js'
+import { shellPath } from '../shell-word.js'
 import { parseChoice } from '../settings.js'
 
 /**
@@ -47,7 +48,7 @@ export function refuseHandEdits(stale: StaleDocument[]): void {
     handEditedOutputs(d).map((out) => ({
       file: out,
       message: `${out} was edited by hand (${d.reasons.find((r) => r.kind === 'edited-by-hand')!.text}), and ${setting('hand-edits', 'fail')} refuses hand edits`,
-      hint: `revert the edit (git checkout -- ${out}), move the change into the prompt${d.prompt ? ` ${d.prompt}` : ''} or its sources, or set ${setting('hand-edits', 'keep')} (accept it) or ${setting('hand-edits', 'regenerate')} (rewrite it)`
+      hint: `revert the edit (git checkout -- ${shellPath(out)}), move the change into the prompt${d.prompt ? ` ${d.prompt}` : ''} or its sources, or set ${setting('hand-edits', 'keep')} (accept it) or ${setting('hand-edits', 'regenerate')} (rewrite it)`
     }))
   )
   if (problems.length > 0) throw new GraftError(problems)
