@@ -293,6 +293,26 @@ describe("GitHub's rate limits, against the loopback GitHub (real Octokit and @o
       expect((answer as { message: string }).message).toMatch(NOT_API)
       expect((answer as { message: string }).message).not.toMatch(/Cannot read|undefined|<html/)
     })
+    // GitHub's GraphQL answers 200 with an error of no type when it gave up on the mutation itself
+    // (flutter/flutter#90640): GitHub's bad moment, and the commit may have landed all the same.
+    it("createCommitOnBranch: GraphQL's 'Something went wrong while executing your query' is GitHub unavailable, not a refusal", async () => {
+      server.onRequest = () => ({
+        status: 200,
+        message: '',
+        json: JSON.stringify({
+          data: null,
+          errors: [
+            {
+              message:
+                'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `DC62:0D71:19D3BA` when reporting this issue.'
+            }
+          ]
+        })
+      })
+      const answer = await octokitCommitApi('ghs_t').createCommitOnBranch(commit)
+      expect(answer).toMatchObject({ ok: false, kind: 'unavailable' })
+      expect((answer as { message: string }).message).toMatch(/Something went wrong while executing your query/)
+    })
     it('createCommitOnBranch: JSON cut short (a 200 whose body ends mid-way) is named as such', async () => {
       server.onRequest = () => ({ status: 200, message: '', json: '{"data":{"createCommitOnBranch":{"comm' })
       const answer = await octokitCommitApi('ghs_t').createCommitOnBranch(commit)

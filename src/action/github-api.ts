@@ -326,6 +326,9 @@ export function octokitCommitApi(token: string): CommitApi {
   }
 }
 
+/** GitHub's GraphQL words when it gave up on a query itself (flutter/flutter#90640). */
+const GRAPHQL_GAVE_UP = /Something went wrong while executing your query|may be the result of a timeout/i
+
 /** Sorts an Octokit error from createCommitOnBranch; exported for its unit test. */
 export function classify(error: unknown, token?: string): CommitApiAnswer {
   const errors = (error as { errors?: GraphQLErrorLike[] }).errors
@@ -341,6 +344,8 @@ export function classify(error: unknown, token?: string): CommitApiAnswer {
   if (late) return { ok: false, kind: 'unavailable', message: `${late} to createCommitOnBranch` }
   const odd = notApiCause(error)
   if (odd) return { ok: false, kind: 'unavailable', message: `${odd} to createCommitOnBranch` }
+  // GraphQL's own "gave up" (a 200 with an untyped error): GitHub's bad moment, the commit maybe made all the same
+  if (GRAPHQL_GAVE_UP.test(text)) return { ok: false, kind: 'unavailable', message: text }
   const types = new Set((errors ?? []).map((e) => e.type))
   // A moved branch, or one deleted meanwhile (the replay then finds it gone and says so).
   if (types.has('STALE_DATA') || /Expected branch to point to|Could not resolve to a Ref/.test(text))
