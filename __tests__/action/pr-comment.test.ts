@@ -167,6 +167,30 @@ describe('upsertPrComment', () => {
       expect((result as { reason: string }).reason).toMatch(/did not say which account the token acts as/)
       expect(writes()).toHaveLength(0)
     })
+
+    it("GraphQL gave up on the viewer query ('Something went wrong while executing your query'): GitHub's bad moment is the reason, not the token", async () => {
+      server.onRequest = (method, path) =>
+        method === 'POST' && path === '/graphql'
+          ? {
+              status: 200,
+              message: '',
+              json: JSON.stringify({
+                data: null,
+                errors: [
+                  {
+                    message:
+                      'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug.'
+                  }
+                ]
+              })
+            }
+          : undefined
+      const result = await upsertPrComment(input('new', { token: 'ghs_anotherInstallation' }))
+      expect(result).toMatchObject({ ok: false })
+      expect((result as { reason: string }).reason).toMatch(/Something went wrong while executing your query/)
+      expect((result as { reason: string }).reason).not.toMatch(/check the `token` input/)
+      expect(writes()).toHaveLength(0)
+    })
   })
 
   describe('one comment per pipeline', () => {

@@ -220,10 +220,14 @@ export function githubReason(error: unknown): string {
   return status ? `HTTP ${status}: ${githubWords(error)}` : githubWords(error)
 }
 
+/** GitHub's GraphQL words when it gave up on a query itself (flutter/flutter#90640). */
+const GRAPHQL_GAVE_UP = /Something went wrong while executing your query|may be the result of a timeout/i
+
 /**
  * Whether a refusal is GitHub's bad moment (a rate limit, a server error, a
  * 408 — the request not read in time —, no answer in time, an answer that was
- * not the API's) rather than an answer about the token or the request.
+ * not the API's, GraphQL giving up on the query) rather than an answer about
+ * the token or the request.
  */
 export function isBadMoment(error: unknown): boolean {
   const status = (error as { status?: number }).status ?? 0
@@ -232,7 +236,8 @@ export function isBadMoment(error: unknown): boolean {
     status === 408 ||
     rateLimitCause(error) !== undefined ||
     timeoutCause(error) !== undefined ||
-    notApiCause(error) !== undefined
+    notApiCause(error) !== undefined ||
+    GRAPHQL_GAVE_UP.test(githubWords(error))
   )
 }
 
@@ -325,9 +330,6 @@ export function octokitCommitApi(token: string): CommitApi {
     }
   }
 }
-
-/** GitHub's GraphQL words when it gave up on a query itself (flutter/flutter#90640). */
-const GRAPHQL_GAVE_UP = /Something went wrong while executing your query|may be the result of a timeout/i
 
 /** Sorts an Octokit error from createCommitOnBranch; exported for its unit test. */
 export function classify(error: unknown, token?: string): CommitApiAnswer {
