@@ -64,6 +64,24 @@ describe('actions-cache', () => {
     expect(out.join('')).not.toContain('going on without the cache')
   })
 
+  // Two jobs (a matrix, a push and its pull request) render the same text and both save it: the service
+  // refuses the second CreateCacheEntry. Answered as a Twirp `ok: false` ("… already exists"), the toolkit
+  // prints "::warning::Cache reservation failed: …", an annotation (one of GitHub's 10 per step) for an entry
+  // that is there (actions/cache#1541; toolkit#1966 quietened only the 409 form). Not a failure: no
+  // annotation, and the cache stays on.
+  it('an entry that already exists (another job saved it): no warning annotation, the cache stays on and serves it', async () => {
+    const { save, restore, cacheUsable } = await load()
+    const file = join(home, 'text.md')
+    writeFileSync(file, 'rendered text')
+    expect(await save([file], 'graft-render-k1')).toBe(true)
+    expect(await save([file], 'graft-render-k1')).toBe(false)
+    expect(out.join('')).not.toMatch(/^::(warning|error)/m)
+    expect(out.join('')).not.toContain('going on without the cache')
+    expect(cacheUsable()).toBe(true)
+    rmSync(file)
+    expect(await restore([file], 'graft-render-k1')).toBe('graft-render-k1')
+  })
+
   it('a service that answers each request slowly (under the limit): the slow call is used, then the cache is off', async () => {
     const { restore, save, cacheUsable, CACHE_SLOW_MS, CACHE_CALL_LIMIT_MS } = await load()
     server.mode = 'slow'

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import {
   classify,
+  githubReason,
   octokitCommitApi,
   rateLimitCause,
   timeoutCause,
@@ -12,6 +13,7 @@ import {
 import { rollingPullRequestBody } from '../../src/action/markdown.js'
 import { text } from '../../src/action/gfm.js'
 import { GitHubServer } from '../support/github-server.js'
+import { TestRepo } from '../support/repo.js'
 import { hazards, tables } from '../support/gfm-judge.js'
 import { isOutOfDate, isProtected, remoteReason } from '../../src/core/publish/push.js'
 
@@ -47,14 +49,30 @@ describe('classify (createCommitOnBranch errors)', () => {
       message: 'Repository rule violations found / Commits must have verified signatures.'
     })
   })
-  it('a 413 is too large; anything else is a refusal carrying the status, the token scrubbed', () => {
+  it('a 413 is too large; a 401 is the token refused; a 5xx is GitHub unavailable; anything else is a refusal carrying the status, the token scrubbed', () => {
     expect(classify(Object.assign(new Error('Request body too large'), { status: 413 }))).toMatchObject({
       kind: 'too-large'
     })
     expect(classify(Object.assign(new Error('Bad credentials ghs_secret'), { status: 401 }), 'ghs_secret')).toEqual({
       ok: false,
+      kind: 'token-refused',
+      message: 'HTTP 401: Bad credentials ***'
+    })
+    expect(classify(Object.assign(new Error('Service Unavailable'), { status: 503 }))).toEqual({
+      ok: false,
+      kind: 'unavailable',
+      message: 'HTTP 503: Service Unavailable'
+    })
+    // a request GitHub (or a proxy before it) gave up on reading: its bad moment, not a permission
+    expect(classify(Object.assign(new Error('Request Timeout'), { status: 408 }))).toEqual({
+      ok: false,
+      kind: 'unavailable',
+      message: 'HTTP 408: Request Timeout'
+    })
+    expect(classify(Object.assign(new Error('Resource not accessible by integration'), { status: 403 }))).toEqual({
+      ok: false,
       kind: 'refused',
-      message: '401 Bad credentials ***'
+      message: '403 Resource not accessible by integration'
     })
   })
 })
@@ -179,7 +197,7 @@ describe("GitHub's rate limits, against the loopback GitHub (real Octokit and @o
     expect(rateLimitCause(error)).toMatch(/^GitHub's API rate limit \(it resets at \d{4}-\d\d-\d\dT/)
   })
 
-  it('createCommitOnBranch answered with a 502 HTML page (GitHub front end): a refusal with the status, never the markup', async () => {
+  it('createCommitOnBranch answered with a 502 HTML page (GitHub front end): GitHub unavailable, with the status, never the markup', async () => {
     server.onRequest = () => ({
       status: 502,
       message: '',
@@ -188,8 +206,8 @@ describe("GitHub's rate limits, against the loopback GitHub (real Octokit and @o
     const answer = await octokitCommitApi('ghs_t').createCommitOnBranch(commit)
     expect(answer).toEqual({
       ok: false,
-      kind: 'refused',
-      message: '502 an error page instead of an API answer (GitHub is having trouble; a later run tries again)'
+      kind: 'unavailable',
+      message: 'HTTP 502: an error page instead of an API answer (GitHub is having trouble; a later run tries again)'
     })
   })
 
@@ -198,7 +216,7 @@ describe("GitHub's rate limits, against the loopback GitHub (real Octokit and @o
     const late = Object.assign(new Error('The operation was aborted due to timeout'), { status: 500 })
     expect(classify(late)).toEqual({
       ok: false,
-      kind: 'refused',
+      kind: 'unavailable',
       message: "GitHub's API did not answer within 30 s to createCommitOnBranch"
     })
     expect(timeoutCause(Object.assign(new Error('Internal Server Error'), { status: 500 }))).toBeUndefined()
@@ -208,6 +226,108 @@ describe("GitHub's rate limits, against the loopback GitHub (real Octokit and @o
     expect(
       rateLimitCause(Object.assign(new Error('Resource not accessible by integration'), { status: 403 }))
     ).toBeUndefined()
+  })
+
+  describe('the rolling pull request when another run opened it meanwhile', () => {
+    let repo: TestRepo
+    beforeEach(() => {
+      repo = TestRepo.create({ 'README.md': 'hello\n' })
+      repo.commit('initial')
+      server.addRepository('acme/docs', repo.addOrigin())
+      repo.git('push', '-q', 'origin', 'HEAD:refs/heads/graft/regenerate/main')
+    })
+    afterEach(() => repo.cleanup())
+
+    // Two runs (no `concurrency:`) both list no open pull request, then both create one: GitHub answers the
+    // second 422 "A pull request already exists for acme:graft/regenerate/main." (gocardless/bump-core#31).
+    // The branch already holds this run's commit, so the pull request that exists is this run's too.
+    it('422 "A pull request already exists": the open one is found and updated, not a failed run with permission advice', async () => {
+      let raced = false
+      server.onRequest = (method, path) => {
+        // the other run's create lands between this run's listing and its own create
+        if (raced || method !== 'POST' || !path.endsWith('/pulls')) return
+        raced = true
+        server.pullRequests('acme/docs').push({
+          number: 41,
+          state: 'open',
+          title: 'the other run',
+          body: 'the other run',
+          head: { ref: 'graft/regenerate/main', sha: repo.head(), label: 'acme:graft/regenerate/main' },
+          base: { ref: 'main' },
+          html_url: 'https://github.com/acme/docs/pull/41',
+          user: { login: 'github-actions[bot]', type: 'Bot' }
+        })
+      }
+      const pr = await upsertPullRequest(
+        'ghs_t',
+        'acme/docs',
+        'graft/regenerate/main',
+        'main',
+        'ours',
+        text('our body')
+      )
+      expect(pr).toEqual({ number: 41, url: 'https://github.com/acme/docs/pull/41', action: 'updated' })
+      expect(server.pullRequests('acme/docs')).toHaveLength(1)
+      expect(server.pullRequests('acme/docs')[0]).toMatchObject({ title: 'ours', body: 'our body' })
+    })
+  })
+
+  describe("a 200 that is not GitHub's API (a proxy's sign-in page, a captive portal, a body cut short)", () => {
+    const PAGE =
+      '<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Corporate proxy: sign in to continue</body></html>\n'
+    const NOT_API = /answered HTTP 200 with .* instead of the API's JSON/
+    it('tokenIdentity: rejects naming the page, never a TypeError from reading it as an answer', async () => {
+      server.onRequest = () => ({ status: 200, message: '', html: PAGE })
+      const error = await tokenIdentity('ghs_pageToken').then(
+        () => undefined,
+        (e: unknown) => e
+      )
+      expect(error).toBeDefined()
+      expect(githubReason(error)).toMatch(NOT_API)
+      expect(githubReason(error)).not.toMatch(/Cannot read|undefined|<html|Sign in/)
+    })
+    it('createCommitOnBranch: a refusal naming the page (GitHub may not have made the commit), not a TypeError', async () => {
+      server.onRequest = () => ({ status: 200, message: '', html: PAGE })
+      const answer = await octokitCommitApi('ghs_t').createCommitOnBranch(commit)
+      expect(answer).toMatchObject({ ok: false, kind: 'unavailable' })
+      expect((answer as { message: string }).message).toMatch(NOT_API)
+      expect((answer as { message: string }).message).not.toMatch(/Cannot read|undefined|<html/)
+    })
+    // GitHub's GraphQL answers 200 with an error of no type when it gave up on the mutation itself
+    // (flutter/flutter#90640): GitHub's bad moment, and the commit may have landed all the same.
+    it("createCommitOnBranch: GraphQL's 'Something went wrong while executing your query' is GitHub unavailable, not a refusal", async () => {
+      server.onRequest = () => ({
+        status: 200,
+        message: '',
+        json: JSON.stringify({
+          data: null,
+          errors: [
+            {
+              message:
+                'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `DC62:0D71:19D3BA` when reporting this issue.'
+            }
+          ]
+        })
+      })
+      const answer = await octokitCommitApi('ghs_t').createCommitOnBranch(commit)
+      expect(answer).toMatchObject({ ok: false, kind: 'unavailable' })
+      expect((answer as { message: string }).message).toMatch(/Something went wrong while executing your query/)
+    })
+    it('createCommitOnBranch: JSON cut short (a 200 whose body ends mid-way) is named as such', async () => {
+      server.onRequest = () => ({ status: 200, message: '', json: '{"data":{"createCommitOnBranch":{"comm' })
+      const answer = await octokitCommitApi('ghs_t').createCommitOnBranch(commit)
+      expect(answer).toMatchObject({ ok: false, kind: 'unavailable' })
+      expect((answer as { message: string }).message).toMatch(/answered HTTP 200 with JSON cut short/)
+    })
+    it('the rolling pull request: the listing answered with a page opens or updates nothing', async () => {
+      server.onRequest = (method) => (method === 'GET' ? { status: 200, message: '', html: PAGE } : undefined)
+      const error = await upsertPullRequest('ghs_t', 'acme/docs', 'graft/regenerate/main', 'main', 't', text('b')).then(
+        () => undefined,
+        (e: unknown) => e
+      )
+      expect(githubReason(error)).toMatch(NOT_API)
+      expect(server.requests.filter((r) => r.method !== 'GET')).toHaveLength(0)
+    })
   })
 
   it('tokenIdentity: the viewer for every kind of token, the REST user when GraphQL refuses, undefined when neither answers', async () => {

@@ -167,6 +167,30 @@ describe('upsertPrComment', () => {
       expect((result as { reason: string }).reason).toMatch(/did not say which account the token acts as/)
       expect(writes()).toHaveLength(0)
     })
+
+    it("GraphQL gave up on the viewer query ('Something went wrong while executing your query'): GitHub's bad moment is the reason, not the token", async () => {
+      server.onRequest = (method, path) =>
+        method === 'POST' && path === '/graphql'
+          ? {
+              status: 200,
+              message: '',
+              json: JSON.stringify({
+                data: null,
+                errors: [
+                  {
+                    message:
+                      'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug.'
+                  }
+                ]
+              })
+            }
+          : undefined
+      const result = await upsertPrComment(input('new', { token: 'ghs_anotherInstallation' }))
+      expect(result).toMatchObject({ ok: false })
+      expect((result as { reason: string }).reason).toMatch(/Something went wrong while executing your query/)
+      expect((result as { reason: string }).reason).not.toMatch(/check the `token` input/)
+      expect(writes()).toHaveLength(0)
+    })
   })
 
   describe('one comment per pipeline', () => {
@@ -362,6 +386,19 @@ describe('upsertPrComment', () => {
       expect(result).toMatchObject({ ok: false, standing: 'unknown' })
       expect((result as { reason: string }).reason).toMatch(/secondary rate limit/)
       expect(writes()).toHaveLength(0)
+    })
+    it("the listing answered 200 with a web page (a proxy's sign-in page): nothing is posted beside a report it cannot see, and the reason names the page", async () => {
+      server.addComment('acme', 'docs', 7, `${ROOT_MARKER}\n✅ up to date`, 'github-actions[bot]')
+      server.onRequest = (method, path) =>
+        method === 'GET' && path.endsWith('/comments')
+          ? { status: 200, message: '', html: '<html><body>Sign in to the proxy</body></html>' }
+          : undefined
+      const result = await upsertPrComment(input('3 stale'))
+      expect(result).toMatchObject({ ok: false, standing: 'unknown' })
+      expect((result as { reason: string }).reason).toMatch(/answered HTTP 200 with a web page/)
+      expect((result as { reason: string }).reason).not.toMatch(/HTTP 500|<html|Sign in/)
+      expect(writes()).toHaveLength(0)
+      expect(comments()).toHaveLength(1)
     })
   })
 

@@ -146,6 +146,39 @@ describe('more annotations than GitHub shows in one step (dist/main, a fork pull
   })
 })
 
+// A pull request from a fork runs `pull_request` with a read-only GITHUB_TOKEN, whatever `permissions:` says:
+// every comment is refused 403 "Resource not accessible by integration" (marocchino/sticky-pull-request-comment#227).
+// Telling the user to add `pull-requests: write` sends them after a setting that cannot help.
+describe("a fork's pull request, whose token GitHub keeps read-only (dist/main)", () => {
+  it('the comment refused 403: the notice says a fork gets a read-only token and where the report is, not to add pull-requests: write', async () => {
+    const github = await GitHubServer.start()
+    github.refuse = GitHubServer.NOT_ACCESSIBLE
+    // a read-only token reads (the viewer, the comments) but may not write
+    github.refuseWhen = (method, path) => method !== 'GET' && path !== '/graphql'
+    const repo = TestRepo.create({ 'docs/guide.prompt.md': '---\ndeps: []\n---\nx\n' })
+    repo.commit('a prompt')
+    try {
+      const run = await runAction('main', {
+        workspace: repo.root,
+        event: forkPullRequest(repo.git('rev-parse', 'HEAD').trim()),
+        inputs: { command: 'auto', engine: 'native', token: TOKEN },
+        env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/docs' }
+      })
+      expect(run.code).toBe(0)
+      const notice = run.stdout.split('\n').find((l) => l.startsWith('::notice::Pull-request comment skipped: '))
+      expect(notice).toMatch(/Resource not accessible by integration/)
+      expect(notice).toMatch(/from a fork/)
+      expect(notice).toMatch(/read-only/)
+      expect(notice).toMatch(/job summary/)
+      expect(notice).not.toMatch(/pull-requests: write/)
+      expect(github.comments('acme', 'docs', 7)).toHaveLength(0)
+    } finally {
+      await github.close()
+      repo.cleanup()
+    }
+  })
+})
+
 describe('a failure with more problems than GitHub shows as annotations (dist/validate)', () => {
   it('14 prompts with a missing dep: 8 error annotations of problems, the last saying how many more, and the step failure; the log and summary name all 14', async () => {
     const names = Array.from({ length: 14 }, (_, i) => `page-${String(i).padStart(2, '0')}`)

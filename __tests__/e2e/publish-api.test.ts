@@ -219,6 +219,35 @@ describe('publishing through the API and onto protected branches (dist/main)', (
     expect(gitIn(origin, 'rev-parse', 'main').trim()).toBe(event.sha)
   })
 
+  // The token GitHub refuses at the API commit, after the model calls (an App token's hour ran out meanwhile), and
+  // GitHub's own bad moment (a 502 page): neither is a missing permission, and the message must not say it is.
+  it('commit-via api, the token refused (401) at the commit: named as expired or revoked, with the App token hour; nothing published', async () => {
+    github.onRequest = (method, path) =>
+      method === 'POST' && path === '/graphql' ? { status: 401, message: 'Bad credentials' } : undefined
+    const event = pushToMain()
+    const result = await run(event, { 'commit-via': 'api' })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/expired or was revoked/)
+    expect(result.stdout).toMatch(/lasts one hour/)
+    expect(result.stdout).not.toMatch(/contents: write/)
+    expect(gitIn(origin, 'rev-parse', 'main').trim()).toBe(event.sha)
+    expect(github.apiCommits).toHaveLength(0)
+  })
+
+  it("commit-via api, GitHub's 502 page at the commit: named as GitHub's trouble with a re-run, not a permission; nothing published", async () => {
+    github.onRequest = (method, path) =>
+      method === 'POST' && path === '/graphql'
+        ? { status: 502, message: '', html: '<!DOCTYPE html><html><body>Unicorn!</body></html>' }
+        : undefined
+    const event = pushToMain()
+    const result = await run(event, { 'commit-via': 'api' })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/an error page instead of an API answer/)
+    expect(result.stdout).toMatch(/GitHub is having trouble/)
+    expect(result.stdout).not.toMatch(/contents: write/)
+    expect(gitIn(origin, 'rev-parse', 'main').trim()).toBe(event.sha)
+  })
+
   it('push to a protected main: one rolling pull request, updated (not duplicated) by a second run; main untouched', async () => {
     const first = pushToMain()
     github.protect('acme/docs', 'main', { variant: 'GH006', rules: ['Changes must be made through a pull request.'] })

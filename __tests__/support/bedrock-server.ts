@@ -76,6 +76,8 @@ export interface ErrorReply {
   /** x-amzn-ErrorType, e.g. ThrottlingException */
   type: string
   message: string
+  /** an HTML page instead of Bedrock's JSON (what a proxy or load balancer in front of it answers), no error type */
+  html?: string
 }
 
 export interface MidStreamFailure {
@@ -145,6 +147,8 @@ export const reply = {
     reply.text(text, { stopReason: 'max_tokens' }),
   empty: (): TextReply => reply.text('', { chunks: 0 }),
   error: (status: number, type: string, message: string): ErrorReply => ({ kind: 'error', status, type, message }),
+  /** A page (HTML) with this status: a proxy or load balancer before Bedrock answering for it. */
+  page: (status: number, html: string): ErrorReply => ({ kind: 'error', status, type: '', message: '', html }),
   throttle: (): ErrorReply =>
     reply.error(429, 'ThrottlingException', 'Too many requests, please wait before trying again.'),
   modelNotReady: (): ErrorReply =>
@@ -336,6 +340,13 @@ export class BedrockServer {
   private readonly admittedAt: number[] = []
   private readonly bodies = new Set<string>()
   readonly stats: QuotaStats = { admitted: 0, throttled: 0, retries: 0, peakOpen: 0 }
+  /**
+   * How far this server's clock is ahead of the client's (a runner whose clock
+   * is behind): every answer's Date header says the server's time, and a
+   * request signed more than 15 minutes away from it is refused as AWS refuses
+   * it (403 InvalidSignatureException "Signature expired: …").
+   */
+  clockAheadMs = 0
 
   constructor() {
     this.server = createServer((req, res) => {
@@ -418,7 +429,8 @@ export class BedrockServer {
       return
     }
     const text = Buffer.concat(chunks).toString('utf8')
-    const admitted = this.admit()
+    const skewed = this.clockAheadMs !== 0 ? signatureExpired(req, res, this.clockAheadMs) : undefined
+    const admitted = !skewed && this.admit()
     const retry = this.bodies.has(text)
     this.bodies.add(text)
     if (retry) this.stats.retries++
@@ -434,6 +446,7 @@ export class BedrockServer {
       retry
     }
     this.record(recorded)
+    if (skewed) return sendError(res, requestId, skewed)
     if (!admitted) {
       this.stats.throttled++
       sendError(res, requestId, reply.throttle())
@@ -646,7 +659,29 @@ function exceptionFrame(type: string, message: string): Uint8Array {
   })
 }
 
+/** AWS's time format in X-Amz-Date and its messages: 20261207T025613Z. */
+const amzDate = (ms: number): string => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '')
+
+/** With the server's clock `aheadMs` ahead: its Date header set, and AWS's refusal when the signature's time is 15 minutes off. */
+function signatureExpired(req: IncomingMessage, res: ServerResponse, aheadMs: number): ErrorReply | undefined {
+  const now = Date.now() + aheadMs
+  res.setHeader('date', new Date(now).toUTCString())
+  const signed = String(req.headers['x-amz-date'] ?? '')
+  const m = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(signed)
+  const at = m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) : NaN
+  if (Math.abs(now - at) <= 15 * 60_000) return undefined
+  return reply.error(
+    403,
+    'InvalidSignatureException',
+    `Signature expired: ${signed} is now earlier than ${amzDate(now - 15 * 60_000)} (${amzDate(now)} - 15 min.)`
+  )
+}
+
 function sendError(res: ServerResponse, requestId: string, e: ErrorReply): void {
+  if (e.html !== undefined) {
+    res.writeHead(e.status, { 'content-type': 'text/html' })
+    return void res.end(e.html)
+  }
   res.writeHead(e.status, {
     'content-type': 'application/json',
     'x-amzn-errortype': `${e.type}:http://internal.amazon.com/coral/com.amazon.bedrock/`,

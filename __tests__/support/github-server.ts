@@ -91,6 +91,8 @@ export interface Refusal {
   message: string
   /** an HTML page instead of GitHub's JSON (as its load balancer answers a 502 or 504) */
   html?: string
+  /** a body sent as it is with `content-type: application/json` (JSON cut short, say) */
+  json?: string
 }
 
 /** What kind of credential a token is; it decides signing, identity and what may be read. */
@@ -329,6 +331,10 @@ export class GitHubServer {
     if (answer?.html !== undefined) {
       res.writeHead(answer.status, { 'content-type': 'text/html; charset=utf-8' })
       return void res.end(answer.html)
+    }
+    if (answer?.json !== undefined) {
+      res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' })
+      return void res.end(answer.json)
     }
     if (answer) return send(res, answer.status, { message: answer.message })
     if (this.refuse && (!this.refuseWhen || this.refuseWhen(method, url.pathname)))

@@ -32,13 +32,56 @@ type Octokit = ReturnType<typeof getOctokit>
  */
 export const GITHUB_REQUEST_LIMIT_MS = 30_000
 
-/** The toolkit's fetch (it honours the runner's proxy settings), each request within GITHUB_REQUEST_LIMIT_MS. */
+/**
+ * The toolkit's fetch (it honours the runner's proxy settings), each request
+ * within GITHUB_REQUEST_LIMIT_MS, and only the API's JSON taken as an answer.
+ */
 function limitedFetch(): typeof fetch {
   const inner = (githubDefaults.request?.fetch as typeof fetch | undefined) ?? fetch
-  return (url, init = {}) => {
+  return async (url, init = {}) => {
     const limit = AbortSignal.timeout(GITHUB_REQUEST_LIMIT_MS)
-    return inner(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, limit]) : limit })
+    const response = await inner(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, limit]) : limit })
+    const odd = await notAnApiAnswer(response)
+    if (odd)
+      throw new NotAnApiAnswer(`GitHub's API answered HTTP ${response.status} with ${odd} instead of the API's JSON`)
+    return response
   }
+}
+
+/**
+ * A success that is not the API's JSON: a proxy's sign-in page or a captive
+ * portal between the runner and GitHub answers 200 with HTML, and a body cut
+ * short leaves half a JSON document. Octokit hands either on as a string,
+ * which reads as an answer with nothing in it (no viewer, no comments, a
+ * commit without an id): refused here instead, in words (githubReason).
+ * Failures keep Octokit's own handling (githubWords names their pages).
+ */
+async function notAnApiAnswer(response: Response): Promise<string | undefined> {
+  if (!response.ok || response.status === 204 || response.status === 205) return undefined
+  const type = (response.headers.get('content-type') ?? '').toLowerCase()
+  if (/html/.test(type)) return 'a web page'
+  if (!/json/.test(type)) return type ? `\`${type.split(';')[0].trim()}\`` : 'no content type'
+  const body = await response.clone().text()
+  try {
+    if (body.trim()) JSON.parse(body)
+    return undefined
+  } catch {
+    return 'JSON cut short'
+  }
+}
+
+/** Thrown by limitedFetch; Octokit wraps it (as a status-500 RequestError whose `cause` it is). */
+class NotAnApiAnswer extends Error {
+  override name = 'NotAnApiAnswer'
+}
+
+/** Why GitHub's answer was not taken, when it was not the API's JSON (NotAnApiAnswer); undefined otherwise. */
+export function notApiCause(error: unknown): string | undefined {
+  const e = error as { name?: string; message?: string; cause?: { name?: string; message?: string } }
+  const inner = e?.name === 'NotAnApiAnswer' ? e : e?.cause?.name === 'NotAnApiAnswer' ? e.cause : undefined
+  return inner
+    ? `${inner.message} (a proxy, a sign-in page or a cut connection between the runner and GitHub?)`
+    : undefined
 }
 
 /** "GitHub's API did not answer within 30 s" when `error` is a request given up on for time; undefined otherwise. */
@@ -171,19 +214,31 @@ const oneLine = (s: string): string =>
 
 /** "HTTP 502: …" — the status and GitHub's words; the rate limit or the time limit when that was the cause. */
 export function githubReason(error: unknown): string {
-  const cause = timeoutCause(error) ?? rateLimitCause(error)
+  const cause = timeoutCause(error) ?? rateLimitCause(error) ?? notApiCause(error)
   if (cause) return cause
   const status = (error as { status?: number }).status
   return status ? `HTTP ${status}: ${githubWords(error)}` : githubWords(error)
 }
 
+/** GitHub's GraphQL words when it gave up on a query itself (flutter/flutter#90640). */
+const GRAPHQL_GAVE_UP = /Something went wrong while executing your query|may be the result of a timeout/i
+
 /**
- * Whether a refusal is GitHub's bad moment (a rate limit, a server error, no
- * answer in time) rather than an answer about the token or the request.
+ * Whether a refusal is GitHub's bad moment (a rate limit, a server error, a
+ * 408 — the request not read in time —, no answer in time, an answer that was
+ * not the API's, GraphQL giving up on the query) rather than an answer about
+ * the token or the request.
  */
 export function isBadMoment(error: unknown): boolean {
   const status = (error as { status?: number }).status ?? 0
-  return status >= 500 || rateLimitCause(error) !== undefined || timeoutCause(error) !== undefined
+  return (
+    status >= 500 ||
+    status === 408 ||
+    rateLimitCause(error) !== undefined ||
+    timeoutCause(error) !== undefined ||
+    notApiCause(error) !== undefined ||
+    GRAPHQL_GAVE_UP.test(githubWords(error))
+  )
 }
 
 /** Who a token acts as: its login (`github-actions[bot]`, `<app-slug>[bot]`, a user) and account id. */
@@ -288,7 +343,11 @@ export function classify(error: unknown, token?: string): CommitApiAnswer {
   if (limited) return { ok: false, kind: 'rate-limited', message: `${limited}: ${text}` }
   const late = timeoutCause(error)
   // GitHub may have made the commit all the same: the next run finds the branch moved and replays onto it
-  if (late) return { ok: false, kind: 'refused', message: `${late} to createCommitOnBranch` }
+  if (late) return { ok: false, kind: 'unavailable', message: `${late} to createCommitOnBranch` }
+  const odd = notApiCause(error)
+  if (odd) return { ok: false, kind: 'unavailable', message: `${odd} to createCommitOnBranch` }
+  // GraphQL's own "gave up" (a 200 with an untyped error): GitHub's bad moment, the commit maybe made all the same
+  if (GRAPHQL_GAVE_UP.test(text)) return { ok: false, kind: 'unavailable', message: text }
   const types = new Set((errors ?? []).map((e) => e.type))
   // A moved branch, or one deleted meanwhile (the replay then finds it gone and says so).
   if (types.has('STALE_DATA') || /Expected branch to point to|Could not resolve to a Ref/.test(text))
@@ -300,6 +359,8 @@ export function classify(error: unknown, token?: string): CommitApiAnswer {
     return { ok: false, kind: 'protected', message: text }
   }
   if (status === 413 || /too large/i.test(text)) return { ok: false, kind: 'too-large', message: text }
+  if (status === 401) return { ok: false, kind: 'token-refused', message: `HTTP 401: ${text}` }
+  if (isBadMoment(error)) return { ok: false, kind: 'unavailable', message: status ? `HTTP ${status}: ${text}` : text }
   return { ok: false, kind: 'refused', message: status ? `${status} ${text}` : text }
 }
 
@@ -325,21 +386,40 @@ export async function upsertPullRequest(
 ): Promise<RollingPullRequest> {
   const octokit = octokitFor(token)
   const [owner, repo] = repository.split('/')
-  const { data: open } = await octokit.rest.pulls.list({
-    owner,
-    repo,
-    head: `${owner}:${head}`,
-    base,
-    state: 'open',
-    per_page: 10
-  })
-  if (open.length > 0) {
-    const pr = open[0]
+  const openOne = async () => {
+    const { data } = await octokit.rest.pulls.list({
+      owner,
+      repo,
+      head: `${owner}:${head}`,
+      base,
+      state: 'open',
+      per_page: 10
+    })
+    return data[0]
+  }
+  const updated = async (pr: { number: number; html_url: string }): Promise<RollingPullRequest> => {
     await octokit.rest.pulls.update({ owner, repo, pull_number: pr.number, title, body })
     return { number: pr.number, url: pr.html_url, action: 'updated' }
   }
-  const { data: pr } = await octokit.rest.pulls.create({ owner, repo, head, base, title, body })
-  return { number: pr.number, url: pr.html_url, action: 'created' }
+  const open = await openOne()
+  if (open) return updated(open)
+  try {
+    const { data: pr } = await octokit.rest.pulls.create({ owner, repo, head, base, title, body })
+    return { number: pr.number, url: pr.html_url, action: 'created' }
+  } catch (error) {
+    // A run that raced this one (no `concurrency:`) opened it after the listing: the branch holds this run's
+    // commit, so that pull request is this run's too (gocardless/bump-core#31)
+    if (!alreadyExists(error)) throw error
+    const raced = await openOne()
+    if (!raced) throw error
+    return updated(raced)
+  }
+}
+
+/** GitHub's 422 "A pull request already exists for owner:branch." */
+function alreadyExists(error: unknown): boolean {
+  const e = error as { status?: number }
+  return e.status === 422 && /pull request already exists/i.test(githubWords(error))
 }
 
 /**

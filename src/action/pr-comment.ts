@@ -50,6 +50,8 @@ export interface UpsertCommentInput {
   body: Markdown
   /** the short note that replaces the comment when GitHub refuses the report, given GitHub's reason */
   refused: (reason: string) => Markdown
+  /** the pull request comes from a fork: GitHub gives its `pull_request` runs a read-only token */
+  fromFork?: boolean
 }
 
 export type UpsertCommentResult =
@@ -113,7 +115,7 @@ export async function upsertPrComment(input: UpsertCommentInput): Promise<Upsert
     }
     return { ok: true, action: 'updated', id: existing.id }
   } catch (error) {
-    const reason = refusalReason(error)
+    const reason = refusalReason(error, input.fromFork ?? false)
     const status = (error as { status?: number }).status
     // GitHub at times answers 5xx to a write it made (probot/probot#921): if the report is there, it was posted
     if (identity && listed && status !== undefined && status >= 500 && !timeoutCause(error)) {
@@ -202,7 +204,7 @@ function isLocked(error: unknown): boolean {
 }
 
 /** What the notice says: rate limiting when that was the cause, permissions when the token may not comment. */
-function refusalReason(error: unknown): string {
+function refusalReason(error: unknown, fromFork: boolean): string {
   const late = timeoutCause(error)
   if (late) return `${late}, so the pull request comment was not written; the next run writes it`
   const limited = rateLimitCause(error)
@@ -220,6 +222,15 @@ function refusalReason(error: unknown): string {
     return (
       `GitHub refused the token (${githubReason(error)}): it has expired or was revoked, so the pull request comment was not written; ` +
       EXPIRED_TOKEN_HINT
+    )
+  }
+  if (status !== undefined && NOT_PERMITTED.has(status) && fromFork) {
+    // no `permissions:` can change it (marocchino/sticky-pull-request-comment#227)
+    return (
+      `could not write the pull request comment (${githubReason(error)}): this pull request comes from a fork, ` +
+      "and GitHub gives a fork's `pull_request` run a read-only token whatever the workflow's `permissions:` say; " +
+      'the report is in the job summary. To skip the attempt, set `comment: false` for forks ' +
+      '(`comment: ${{ github.event.pull_request.head.repo.full_name == github.repository }}`)'
     )
   }
   if (status !== undefined && NOT_PERMITTED.has(status)) {

@@ -285,7 +285,8 @@ async function comment(plan: EventPlan, inputs: PublishInputs, input: CommentInp
       pipeline,
       // the marker line (it names the pipeline, URI-encoded: up to nine characters for one) counts too
       body: prCommentBody({ ...input, pipeline }, COMMENT_MAX_CHARS - markerLength(pipeline)),
-      refused: (reason) => refusedCommentBody(reason, pipeline, runUrl())
+      refused: (reason) => refusedCommentBody(reason, pipeline, runUrl()),
+      fromFork: plan.mode === 'fork'
     })
     if (!result.ok) {
       const standing =

@@ -27,7 +27,7 @@ afterEach(async () => {
   await server.close()
 })
 
-function setup(opts: { progressEveryMs?: number; region?: string } = {}) {
+function setup(opts: { progressEveryMs?: number; region?: string; streamIdleMs?: number } = {}) {
   const sleeps: number[] = []
   const info: string[] = []
   const warn: string[] = []
@@ -38,7 +38,8 @@ function setup(opts: { progressEveryMs?: number; region?: string } = {}) {
     sleep: async (ms) => {
       sleeps.push(ms)
     },
-    progressEveryMs: opts.progressEveryMs
+    progressEveryMs: opts.progressEveryMs,
+    streamIdleMs: opts.streamIdleMs
   })
   renderers.push(renderer)
   return { renderer, sleeps, info, warn }
@@ -282,6 +283,82 @@ describe('retries', () => {
     expect(err.problems[0].hint).toContain('concurrency')
   })
 
+  // Bedrock's per-day token quota answers with the same ThrottlingException (429) as the per-minute one, in its own
+  // words (minorun365/agent-book#29, Ivy-Interactive/Ivy-Tendril#1756): waiting 5, 15 and 45 s cannot help, nor can
+  // a lower concurrency; the quota resets within a day.
+  it('"Too many tokens per day": not retried, named as the daily quota with what to do, the run stops', async () => {
+    const { renderer, sleeps } = setup()
+    server.enqueue(
+      reply.error(429, 'ThrottlingException', 'Too many tokens per day, please wait before trying again.'),
+      reply.text('# never used\n')
+    )
+    const err = await failure(renderer.render(request()))
+    expect(server.requests).toHaveLength(1)
+    expect(sleeps).toEqual([])
+    expect(err.scope).toBe('account')
+    expect(err.message).toMatch(/daily token quota/)
+    expect(err.message).toContain('Too many tokens per day')
+    expect(err.problems[0].hint).toMatch(/tokens per day/)
+    expect(err.problems[0].hint).not.toMatch(/concurrency/)
+  })
+
+  // A proxy or load balancer before Bedrock (a corporate egress proxy, a VPC endpoint's) answers with its own
+  // page: the SDK then fails to read JSON and says "Unexpected token '<', "<!DOCTYPE "... is not valid JSON
+  // Deserialization error: … inspect the hidden field {error}.$response". Named for what it is, retried as a
+  // server error, never quoting the markup or the SDK's advice to programmers.
+  it("a 503 HTML page instead of Bedrock's JSON: retried as a server error, named as a page with its status, never quoted", async () => {
+    const PAGE =
+      '<!DOCTYPE html><html><head><title>503 Service Temporarily Unavailable</title></head><body>nginx</body></html>\n'
+    const { renderer, sleeps, warn } = setup()
+    server.enqueue(reply.page(503, PAGE), reply.text('# Back\n'))
+    const result = await renderer.render(request())
+    expect(result.text).toBe('# Back\n')
+    expect(sleeps).toEqual([5000])
+    expect(warn[0]).toMatch(/HTTP 503: an answer that is not Bedrock's \(an error page/)
+    expect(warn[0]).not.toMatch(/DOCTYPE|<|\$response|Deserialization/)
+
+    for (let i = 0; i < 4; i++) server.enqueue(reply.page(502, PAGE))
+    const err = await failure(renderer.render(request()))
+    expect(err.message).toMatch(/Bedrock failed repeatedly \(ErrorPage: HTTP 502: an answer that is not Bedrock's/)
+    expect(err.message).not.toMatch(/DOCTYPE|<|\$response|Deserialization/)
+
+    // a proxy that refuses the host with its own page: named as such, not as Bedrock refusing the frontmatter
+    server.enqueue(reply.page(403, '<html><body>Blocked by policy</body></html>'))
+    const blocked = await failure(renderer.render(request()))
+    expect(blocked.message).toMatch(/something between this machine and Bedrock answered instead of it \(HTTP 403/)
+    expect(blocked.problems[0].hint).toMatch(/HTTPS_PROXY/)
+    expect(blocked.message).not.toMatch(/Blocked|<html/)
+  })
+
+  // A self-hosted runner whose clock is behind by more than 15 minutes: AWS refuses the signature ("Signature
+  // expired"), and the SDK corrects its clock offset from the answer's Date header and marks the error
+  // clockSkewCorrected — for the retry, which is ours (the SDK's own retries are off): the correction only works
+  // "in the second retry" (aws/aws-sdk-js-v3#2208, #2686). Without it every call failed, told to check the credentials.
+  it("a runner's clock an hour behind: the SDK's corrected clock is used by one retry at once, not called a credentials problem", async () => {
+    const { renderer, sleeps, warn } = setup()
+    server.clockAheadMs = 3600_000
+    server.enqueue(reply.text('# On time\n'))
+    const result = await renderer.render(request())
+    expect(result.text).toBe('# On time\n')
+    expect(result.attempts).toBe(2)
+    expect(sleeps).toEqual([])
+    expect(warn[0]).toMatch(/this machine's clock is off/)
+
+    // refused for its time with no Date the SDK could correct from: named as the clock, not the credentials
+    server.clockAheadMs = 0
+    server.enqueue(
+      reply.error(
+        403,
+        'InvalidSignatureException',
+        'Signature expired: 20261207T010000Z is now earlier than 20261207T014500Z (20261207T020000Z - 15 min.)'
+      )
+    )
+    const err = await failure(renderer.render(request()))
+    expect(err.message).toMatch(/AWS refused the request for the time it was signed at: this machine's clock is off/)
+    expect(err.problems[0].hint).toMatch(/NTP/)
+    expect(err.problems[0].hint).not.toMatch(/OIDC|secrets/)
+  })
+
   it('retries a 500 and a model that is not ready', async () => {
     const { renderer, sleeps } = setup()
     server.enqueue(reply.serverError(), reply.modelNotReady(), reply.text('# Back\n'))
@@ -301,6 +378,50 @@ describe('retries', () => {
     expect(sleeps).toEqual([])
     expect(warn[0]).toContain('twice the time limit')
   })
+
+  // Bedrock at times stops sending mid-stream on a connection that stays open (no FIN, no RST): the
+  // reader waits on a dead socket (anthropics/claude-code#64556, langchain-ai/langchainjs#11098). Under the
+  // whole-call limit alone that cost timeout-minutes (10 min), then twice that on the retry: 30 minutes for a
+  // document. A stream silent for streamIdleMs is given up and tried again after the server-error backoff.
+  it('a stream that goes silent after it started is given up after the idle limit, not the whole time limit, and retried', async () => {
+    const { renderer, sleeps, warn } = setup({ streamIdleMs: 1000 })
+    // messageStart, then nothing for a minute on an open connection
+    server.enqueue(reply.text('# Never finished\n', { chunks: 2, chunkDelayMs: 60_000 }), reply.text('# Whole\n'))
+    const started = Date.now()
+    const result = await renderer.render(request({ timeoutMs: 30_000 }))
+    const ms = Date.now() - started
+    process.stdout.write(`silent stream: given up and retried in ${ms} ms (whole-call limit 30,000 ms)\n`)
+    expect(result.text).toBe('# Whole\n')
+    expect(result.attempts).toBe(2)
+    expect(ms).toBeLessThan(15_000)
+    expect(sleeps).toEqual([5000])
+    expect(warn[0]).toMatch(/the reply stream went silent: nothing for 1 s/)
+  }, 90_000)
+
+  // The same silence before the answer began: a proxy that accepted the tunnel, or a Bedrock front end that took
+  // the request, and sends nothing at all. Under the whole-call limit alone: timeout-minutes, then twice that.
+  it('a request that gets no answer at all (no headers) is given up after the idle limit, and retried', async () => {
+    const { renderer, sleeps, warn } = setup({ streamIdleMs: 1000 })
+    server.enqueue(reply.stall(60_000), reply.text('# Whole\n'))
+    const started = Date.now()
+    const result = await renderer.render(request({ timeoutMs: 30_000 }))
+    const ms = Date.now() - started
+    process.stdout.write(`no answer: given up and retried in ${ms} ms (whole-call limit 30,000 ms)\n`)
+    expect(result.text).toBe('# Whole\n')
+    expect(result.attempts).toBe(2)
+    expect(ms).toBeLessThan(15_000)
+    expect(sleeps).toEqual([5000])
+    expect(warn[0]).toMatch(/Bedrock sent nothing for 1 s after the request, on a connection still open/)
+  }, 90_000)
+
+  it('a stream silent past the idle limit on every try fails naming the silence, after the backoff', async () => {
+    const { renderer, sleeps } = setup({ streamIdleMs: 500 })
+    for (let i = 0; i < 4; i++) server.enqueue(reply.text('# Never\n', { chunks: 2, chunkDelayMs: 60_000 }))
+    const err = await failure(renderer.render(request({ timeoutMs: 30_000 })))
+    expect(server.requests).toHaveLength(4)
+    expect(sleeps).toEqual([5000, 15000, 45000])
+    expect(err.message).toMatch(/went silent/)
+  }, 90_000)
 
   it('fails when the reply stalls twice', async () => {
     const { renderer } = setup()

@@ -12,7 +12,7 @@
 // published. The API needs no git credentials to commit, but the fetch does.
 import type { Git } from '../io/git.js'
 import { GraftError } from '../errors.js'
-import { gitWithAuth } from '../io/remote-auth.js'
+import { EXPIRED_TOKEN_HINT, gitWithAuth } from '../io/remote-auth.js'
 import {
   attemptsExhausted,
   DEFAULT_PUSH_ATTEMPTS,
@@ -38,10 +38,19 @@ export interface CommitOnBranchRequest {
   additions: FileAddition[]
 }
 
-/** What the API answered, classified by the adapter that talks to GitHub. */
+/**
+ * What the API answered, classified by the adapter that talks to GitHub:
+ * `token-refused` is a token GitHub no longer takes (401: an App token past its
+ * hour, a revoked one); `unavailable` is GitHub's bad moment (a 5xx, no answer
+ * in time, an answer that was not the API's), about neither token nor request.
+ */
 export type CommitApiAnswer =
   | { ok: true; oid: string }
-  | { ok: false; kind: 'moved' | 'protected' | 'too-large' | 'rate-limited' | 'refused'; message: string }
+  | {
+      ok: false
+      kind: 'moved' | 'protected' | 'too-large' | 'rate-limited' | 'token-refused' | 'unavailable' | 'refused'
+      message: string
+    }
 
 /** The GitHub API as the core needs it (the action adapter implements it with Octokit). */
 export interface CommitApi {
@@ -96,6 +105,18 @@ export async function commitViaApi(git: Git, options: ApiPublishOptions): Promis
       throw new GraftError({
         message: `the GitHub API refused the commit on ${options.branch} for its rate limit: ${answer.message}`,
         hint: 'nothing was published; re-run the job when the limit has passed (GitHub asked to wait longer than the action waits), or set `commit-via: git`'
+      })
+    }
+    if (answer.kind === 'token-refused') {
+      throw new GraftError({
+        message: `the GitHub API refused the token for the commit on ${options.branch} (${answer.message}): it has expired or was revoked, so nothing was published`,
+        hint: EXPIRED_TOKEN_HINT
+      })
+    }
+    if (answer.kind === 'unavailable') {
+      throw new GraftError({
+        message: `the GitHub API could not take the commit on ${options.branch}: ${answer.message}`,
+        hint: 'GitHub is having trouble: re-run the job later (a commit GitHub made all the same is found by the next run, which then has nothing to publish), or set `commit-via: git`'
       })
     }
     if (answer.kind === 'refused') {

@@ -97,6 +97,8 @@ export interface RendererOptions {
   backoffMs?: number[]
   /** how often a streaming reply logs its progress; default 5 s */
   progressEveryMs?: number
+  /** how long Bedrock may send nothing (no answer, or no next event) before the try is given up; default STREAM_IDLE_MS */
+  streamIdleMs?: number
   /**
    * the most model requests in flight (the `concurrency` input); throttling
    * lowers it for a while (limiter.ts). Default: no limit here.
@@ -138,6 +140,16 @@ const CONNECT_TIMEOUT_MS = 10_000
  * without an answer, instead of waiting for ever. Model calls and token counts set their own.
  */
 const REQUEST_TIMEOUT_MS = 20_000
+/**
+ * How long Bedrock may send nothing — no answer to the request, or no event
+ * in the reply stream since the one before — before the try is given up as
+ * broken. Bedrock (or a proxy before it) at times stops sending on a
+ * connection that stays open (anthropics/claude-code#64556): the whole call's
+ * limit alone (timeout-minutes, doubled on its retry) made that half an hour
+ * per document. A live stream sends an event per few tokens; the longest
+ * healthy wait, for the first token of a very large prompt, is well under this.
+ */
+export const STREAM_IDLE_MS = 120_000
 const COMPLETE_STOPS = new Set(['end_turn', 'stop_sequence'])
 /**
  * With a tool, a reply may also stop to call it; or at max_tokens, or with a
@@ -153,6 +165,7 @@ export class BedrockRenderer {
   private readonly sleep: (ms: number) => Promise<void>
   private readonly backoffMs: number[]
   private readonly progressEveryMs: number
+  private readonly streamIdleMs: number
   private readonly limiter?: AdaptiveLimiter
   private readonly audience: Audience
   private usageWarned = false
@@ -164,6 +177,7 @@ export class BedrockRenderer {
     this.sleep = opts.sleep ?? realSleep
     this.backoffMs = opts.backoffMs ?? DEFAULT_BACKOFF_MS
     this.progressEveryMs = opts.progressEveryMs ?? 5000
+    this.streamIdleMs = opts.streamIdleMs ?? STREAM_IDLE_MS
     this.audience = opts.audience ?? 'actions'
     if (opts.concurrency !== undefined) {
       this.limiter = new AdaptiveLimiter(opts.concurrency, {
@@ -285,7 +299,7 @@ export class BedrockRenderer {
         controller.abort()
       }, limitMs)
     })
-    const work = this.call(req, limitMs, controller.signal, seen)
+    const work = this.call(req, limitMs, controller, seen)
     work.catch(() => undefined) // an attempt abandoned at the deadline must not surface later
     try {
       return await unlessCancelled(Promise.race([work, deadline]), req.signal)
@@ -299,7 +313,7 @@ export class BedrockRenderer {
   private async call(
     req: RenderRequest,
     limitMs: number,
-    signal: AbortSignal,
+    controller: AbortController,
     seen: { requestId?: string }
   ): Promise<Reply> {
     const command = new ConverseStreamCommand({
@@ -311,13 +325,20 @@ export class BedrockRenderer {
       },
       ...(req.tool ? { toolConfig: toolConfig(req.tool) } : {})
     })
-    const out = await this.client.send(command, { abortSignal: signal, requestTimeout: limitMs })
+    // the credentials first (memoised by the client; their chain has its own limit): the idle limit is Bedrock's alone
+    await this.client.config.credentials()
+    const out = await withinIdle(
+      this.client.send(command, { abortSignal: controller.signal, requestTimeout: limitMs }),
+      this.streamIdleMs,
+      controller,
+      () => `Bedrock sent nothing for ${formatSeconds(this.streamIdleMs)} after the request, on a connection still open`
+    )
     const requestId = out.$metadata.requestId
     seen.requestId = requestId
     // Bedrock took the call: from here on it is billed, whatever becomes of the reply.
     const read: StreamRead = { text: '', toolUses: [], chars: 0, stopReason: '' }
     try {
-      await this.readStream(out.stream, req.label, read)
+      await this.readStream(silenceBounded(out.stream, this.streamIdleMs, controller, read), req.label, read)
     } catch (err) {
       this.spent(req, read)
       throw new StreamFailure(err, requestId)
@@ -394,6 +415,49 @@ export class BedrockRenderer {
       .map(([, t]) => t)
       .join('')
     read.toolUses = [...tools.entries()].sort(([a], [b]) => a - b).map(([, t]) => t)
+  }
+}
+
+/**
+ * `work` (the answer's headers, the stream's next event) within `idleMs`: else
+ * the connection is dropped and the try fails as a StreamIdle, retried as a
+ * broken stream is, with `said()` as its message.
+ */
+async function withinIdle<T>(
+  work: Promise<T>,
+  idleMs: number,
+  controller: AbortController,
+  said: () => string
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const silent = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(Object.assign(new Error(said()), { name: 'StreamIdle' }))
+      controller.abort()
+    }, idleMs)
+  })
+  try {
+    return await Promise.race([work, silent])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** The stream's events, each of which must come within `idleMs` of the one before (withinIdle). */
+async function* silenceBounded<T>(
+  stream: AsyncIterable<T> | undefined,
+  idleMs: number,
+  controller: AbortController,
+  read: StreamRead
+): AsyncGenerator<T> {
+  if (!stream) return
+  const events = stream[Symbol.asyncIterator]()
+  const said = () =>
+    `the reply stream went silent: nothing for ${formatSeconds(idleMs)} after ${read.chars} chars, on a connection still open`
+  for (;;) {
+    const next = await withinIdle(events.next(), idleMs, controller, said)
+    if (next.done) return
+    yield next.value
   }
 }
 
@@ -483,6 +547,8 @@ function retryNotice(c: CallContext, err: unknown, kind: string, waitMs: number,
   const f = errorFacts(err)
   const what = `${c.label}: ${f.name} from ${c.modelId} in ${c.region} (request id ${f.requestId ?? 'none'}): ${f.message}`
   if (kind === 'timeout') return `${what}; retrying once with twice the time limit (attempt ${next})`
+  if (kind === 'clock')
+    return `${what}; this machine's clock is off, and the AWS SDK has corrected for it from Bedrock's answer: retrying at once (attempt ${next})`
   return `${what}; retrying in ${formatSeconds(waitMs)} (attempt ${next})`
 }
 

@@ -7,7 +7,12 @@ import { contextWindow } from '../graft/models.js'
 import { estimateTokens } from './token-estimate.js'
 
 /** throttled / server: back off and retry; timeout: one retry with a longer limit; fatal: stop. */
-export type FailureKind = 'throttled' | 'server' | 'timeout' | 'fatal'
+/**
+ * How a failed call goes on: `clock` is a request AWS refused for the time it
+ * was signed at, after the SDK corrected its clock offset from the answer (one
+ * retry, at once, uses the corrected clock).
+ */
+export type FailureKind = 'throttled' | 'server' | 'timeout' | 'clock' | 'fatal'
 
 /** Where a call went, for messages. */
 export interface CallContext {
@@ -68,6 +73,8 @@ export interface ErrorFacts {
   code?: string
   /** the host (and port) the failed connection was for, when Node says */
   host?: string
+  /** the SDK corrected its clock offset from this answer (AWS refused the time the request was signed at) */
+  skewCorrected?: boolean
 }
 
 interface RawError {
@@ -79,7 +86,7 @@ interface RawError {
   port?: unknown
   errors?: unknown
   cause?: unknown
-  $metadata?: { httpStatusCode?: number; requestId?: string }
+  $metadata?: { httpStatusCode?: number; requestId?: string; clockSkewCorrected?: boolean }
 }
 
 export function errorFacts(err: unknown): ErrorFacts {
@@ -93,11 +100,22 @@ export function errorFacts(err: unknown): ErrorFacts {
       : typeof part?.message === 'string'
         ? part.message
         : String(err)
+  const status = e.$metadata?.httpStatusCode
+  // An answer the SDK could not read as Bedrock's JSON: a proxy's or load balancer's page. Its markup and the
+  // SDK's "inspect the hidden field {error}.$response" are no reason; the status is kept, and decides the retry.
+  if (status !== undefined && /Deserialization error/.test(message)) {
+    return {
+      name: 'ErrorPage',
+      message: `HTTP ${status}: an answer that is not Bedrock's (an error page from a proxy or load balancer in front of it?)`,
+      status
+    }
+  }
   return {
     name: typeof e.name === 'string' ? e.name : 'Error',
     message,
-    status: e.$metadata?.httpStatusCode,
+    status,
     requestId: e.$metadata?.requestId,
+    ...(e.$metadata?.clockSkewCorrected ? { skewCorrected: true } : {}),
     ...(code ? { code } : {}),
     ...hostOf(e, part)
   }
@@ -135,14 +153,25 @@ const SERVER = new Set([
   'InternalServerException',
   'ServiceUnavailableException',
   'ModelStreamErrorException',
-  'IncompleteStream'
+  'IncompleteStream',
+  'StreamIdle'
 ])
 const TIMEOUT = new Set(['TimeoutError', 'ModelTimeoutException', 'RenderTimeout'])
 /** Connection-level failures that a second try usually survives (a refused or unresolvable host is not one: see networkProblem). */
 const NETWORK = /ECONNRESET|EPIPE|socket hang up|Premature close|aborted/i
 
+/**
+ * Bedrock's per-day token quota: the same ThrottlingException (429) as the
+ * per-minute one, told apart by its words ("Too many tokens per day, please
+ * wait before trying again."). It resets within a day, so no wait in a run helps.
+ */
+export function dailyQuota(f: ErrorFacts): boolean {
+  return THROTTLED.has(f.name) && /\bper day\b|\bdaily\b/i.test(f.message)
+}
+
 export function classify(f: ErrorFacts): FailureKind {
-  if (networkProblem(f)) return 'fatal'
+  if (networkProblem(f) || dailyQuota(f)) return 'fatal'
+  if (f.skewCorrected) return 'clock'
   if (THROTTLED.has(f.name) || f.status === 429) return 'throttled'
   if (TIMEOUT.has(f.name) || f.status === 408) return 'timeout'
   if (SERVER.has(f.name) || (f.status !== undefined && f.status >= 500)) return 'server'
@@ -169,6 +198,11 @@ function scopeOf(f: ErrorFacts, kind: FailureKind, c: CallContext): FailureScope
 
 function explain(f: ErrorFacts, c: CallContext): [string, string] {
   const said = `${f.name}: ${f.message}`
+  if (dailyQuota(f))
+    return [
+      `Bedrock's daily token quota for this model is used up (${said})`,
+      `the quota resets within a day: re-run then, or ask AWS for a higher "tokens per day" quota for the model (Service Quotas → Amazon Bedrock), or use another region or a cross-region profile (us.… / eu.… / global.…), set in ${setting('aws-region')} or the prompt's \`model\``
+    ]
   switch (f.name) {
     case 'ThrottlingException':
     case 'ModelNotReadyException':
@@ -201,8 +235,14 @@ function explain(f: ErrorFacts, c: CallContext): [string, string] {
           ? `refresh the session, then run again: ${terminalCredentialsHint(process.env.AWS_PROFILE)}`
           : EXPIRED_SESSION_HINT
       ]
-    case 'UnrecognizedClientException':
     case 'InvalidSignatureException':
+      if (CLOCK_REFUSAL.test(f.message))
+        return [
+          `AWS refused the request for the time it was signed at: this machine's clock is off (${said})`,
+          "set the machine's clock right (NTP: `timedatectl set-ntp true`, chrony); on a self-hosted runner, check its time source"
+        ]
+      return [`AWS rejected or could not find the credentials (${said})`, credentialsHint(c.audience ?? 'actions')]
+    case 'UnrecognizedClientException':
     case 'CredentialsProviderError':
       return [`AWS rejected or could not find the credentials (${said})`, credentialsHint(c.audience ?? 'actions')]
     case 'CredentialsTimeout':
@@ -214,6 +254,11 @@ function explain(f: ErrorFacts, c: CallContext): [string, string] {
   const network = networkProblem(f)
   if (network) return explainNetwork(network, f)
   const kind = classify(f)
+  if (f.name === 'ErrorPage' && kind === 'fatal')
+    return [
+      `something between this machine and Bedrock answered instead of it (${f.message})`,
+      'check HTTPS_PROXY and NO_PROXY (a proxy that refuses or intercepts the host), and any AWS_ENDPOINT_URL_BEDROCK_RUNTIME or AWS_ENDPOINT_URL in the environment'
+    ]
   if (kind === 'timeout')
     return [
       `the model call timed out (${said})`,
@@ -237,6 +282,9 @@ function explain(f: ErrorFacts, c: CallContext): [string, string] {
     ]
   return [`the model call failed (${said})`, 'check the model id, region and credentials']
 }
+
+/** AWS's words for a signature refused for its time: "Signature expired: … is now earlier than …", "Signature not yet current". */
+const CLOCK_REFUSAL = /Signature expired|Signature not yet current|RequestTimeTooSkewed|too skewed/i
 
 /** Bedrock's words for a prompt longer than the model's context window (Converse 400, Anthropic's own text). */
 const TOO_LONG = /input is too long|prompt is too long|too many input tokens|context window|context length/i

@@ -1,6 +1,7 @@
 // Our own retry policy for model calls (the SDK's is switched off): transient
 // failures back off on a fixed schedule, a timeout is retried once with twice
-// the time, anything else stops at once.
+// the time, a request refused for a clock the SDK has since corrected is
+// retried once at once, anything else stops at once.
 import type { FailureKind } from './errors.js'
 
 export const DEFAULT_BACKOFF_MS = [5000, 15000, 45000]
@@ -38,6 +39,7 @@ export async function withRetries<T>(
 ): Promise<{ value: T; attempts: number }> {
   let backoffsUsed = 0
   let timeoutRetried = false
+  let clockRetried = false
   let limit = timeoutMs
   for (let n = 1; ; n++) {
     try {
@@ -47,6 +49,9 @@ export async function withRetries<T>(
       let waitMs = 0
       if ((kind === 'throttled' || kind === 'server') && backoffsUsed < policy.backoffMs.length) {
         waitMs = policy.backoffMs[backoffsUsed++]
+      } else if (kind === 'clock' && !clockRetried) {
+        // the SDK has corrected its clock offset: the same request, signed again, at once
+        clockRetried = true
       } else if (kind === 'timeout' && !timeoutRetried) {
         timeoutRetried = true
         limit *= 2
