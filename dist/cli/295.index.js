@@ -1036,11 +1036,22 @@ function errorFacts(err) {
         : typeof part?.message === 'string'
             ? part.message
             : String(err);
+    const status = e.$metadata?.httpStatusCode;
+    // An answer the SDK could not read as Bedrock's JSON: a proxy's or load balancer's page. Its markup and the
+    // SDK's "inspect the hidden field {error}.$response" are no reason; the status is kept, and decides the retry.
+    if (status !== undefined && /Deserialization error/.test(message)) {
+        return {
+            name: 'ErrorPage',
+            message: `HTTP ${status}: an answer that is not Bedrock's (an error page from a proxy or load balancer in front of it?)`,
+            status
+        };
+    }
     return {
         name: typeof e.name === 'string' ? e.name : 'Error',
         message,
-        status: e.$metadata?.httpStatusCode,
+        status,
         requestId: e.$metadata?.requestId,
+        ...(e.$metadata?.clockSkewCorrected ? { skewCorrected: true } : {}),
         ...(code ? { code } : {}),
         ...hostOf(e, part)
     };
@@ -1076,14 +1087,25 @@ const SERVER = new Set([
     'InternalServerException',
     'ServiceUnavailableException',
     'ModelStreamErrorException',
-    'IncompleteStream'
+    'IncompleteStream',
+    'StreamIdle'
 ]);
 const TIMEOUT = new Set(['TimeoutError', 'ModelTimeoutException', 'RenderTimeout']);
 /** Connection-level failures that a second try usually survives (a refused or unresolvable host is not one: see networkProblem). */
 const NETWORK = /ECONNRESET|EPIPE|socket hang up|Premature close|aborted/i;
+/**
+ * Bedrock's per-day token quota: the same ThrottlingException (429) as the
+ * per-minute one, told apart by its words ("Too many tokens per day, please
+ * wait before trying again."). It resets within a day, so no wait in a run helps.
+ */
+function dailyQuota(f) {
+    return THROTTLED.has(f.name) && /\bper day\b|\bdaily\b/i.test(f.message);
+}
 function classify(f) {
-    if (networkProblem(f))
+    if (networkProblem(f) || dailyQuota(f))
         return 'fatal';
+    if (f.skewCorrected)
+        return 'clock';
     if (THROTTLED.has(f.name) || f.status === 429)
         return 'throttled';
     if (TIMEOUT.has(f.name) || f.status === 408)
@@ -1112,6 +1134,11 @@ function scopeOf(f, kind, c) {
 }
 function explain(f, c) {
     const said = `${f.name}: ${f.message}`;
+    if (dailyQuota(f))
+        return [
+            `Bedrock's daily token quota for this model is used up (${said})`,
+            `the quota resets within a day: re-run then, or ask AWS for a higher "tokens per day" quota for the model (Service Quotas → Amazon Bedrock), or use another region or a cross-region profile (us.… / eu.… / global.…), set in ${(0,phrasing/* setting */.Pe)('aws-region')} or the prompt's \`model\``
+        ];
     switch (f.name) {
         case 'ThrottlingException':
         case 'ModelNotReadyException':
@@ -1144,8 +1171,14 @@ function explain(f, c) {
                     ? `refresh the session, then run again: ${terminalCredentialsHint(process.env.AWS_PROFILE)}`
                     : EXPIRED_SESSION_HINT
             ];
-        case 'UnrecognizedClientException':
         case 'InvalidSignatureException':
+            if (CLOCK_REFUSAL.test(f.message))
+                return [
+                    `AWS refused the request for the time it was signed at: this machine's clock is off (${said})`,
+                    "set the machine's clock right (NTP: `timedatectl set-ntp true`, chrony); on a self-hosted runner, check its time source"
+                ];
+            return [`AWS rejected or could not find the credentials (${said})`, credentialsHint(c.audience ?? 'actions')];
+        case 'UnrecognizedClientException':
         case 'CredentialsProviderError':
             return [`AWS rejected or could not find the credentials (${said})`, credentialsHint(c.audience ?? 'actions')];
         case 'CredentialsTimeout':
@@ -1158,6 +1191,11 @@ function explain(f, c) {
     if (network)
         return explainNetwork(network, f);
     const kind = classify(f);
+    if (f.name === 'ErrorPage' && kind === 'fatal')
+        return [
+            `something between this machine and Bedrock answered instead of it (${f.message})`,
+            'check HTTPS_PROXY and NO_PROXY (a proxy that refuses or intercepts the host), and any AWS_ENDPOINT_URL_BEDROCK_RUNTIME or AWS_ENDPOINT_URL in the environment'
+        ];
     if (kind === 'timeout')
         return [
             `the model call timed out (${said})`,
@@ -1181,6 +1219,8 @@ function explain(f, c) {
         ];
     return [`the model call failed (${said})`, 'check the model id, region and credentials'];
 }
+/** AWS's words for a signature refused for its time: "Signature expired: … is now earlier than …", "Signature not yet current". */
+const CLOCK_REFUSAL = /Signature expired|Signature not yet current|RequestTimeTooSkewed|too skewed/i;
 /** Bedrock's words for a prompt longer than the model's context window (Converse 400, Anthropic's own text). */
 const TOO_LONG = /input is too long|prompt is too long|too many input tokens|context window|context length/i;
 /** Bedrock's words for a maxTokens above the model's output limit. */
@@ -3658,6 +3698,7 @@ const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function withRetries(attempt, timeoutMs, policy) {
     let backoffsUsed = 0;
     let timeoutRetried = false;
+    let clockRetried = false;
     let limit = timeoutMs;
     for (let n = 1;; n++) {
         try {
@@ -3668,6 +3709,10 @@ async function withRetries(attempt, timeoutMs, policy) {
             let waitMs = 0;
             if ((kind === 'throttled' || kind === 'server') && backoffsUsed < policy.backoffMs.length) {
                 waitMs = policy.backoffMs[backoffsUsed++];
+            }
+            else if (kind === 'clock' && !clockRetried) {
+                // the SDK has corrected its clock offset: the same request, signed again, at once
+                clockRetried = true;
             }
             else if (kind === 'timeout' && !timeoutRetried) {
                 timeoutRetried = true;
@@ -4061,6 +4106,16 @@ const CONNECT_TIMEOUT_MS = 10_000;
  * without an answer, instead of waiting for ever. Model calls and token counts set their own.
  */
 const REQUEST_TIMEOUT_MS = 20_000;
+/**
+ * How long Bedrock may send nothing — no answer to the request, or no event
+ * in the reply stream since the one before — before the try is given up as
+ * broken. Bedrock (or a proxy before it) at times stops sending on a
+ * connection that stays open (anthropics/claude-code#64556): the whole call's
+ * limit alone (timeout-minutes, doubled on its retry) made that half an hour
+ * per document. A live stream sends an event per few tokens; the longest
+ * healthy wait, for the first token of a very large prompt, is well under this.
+ */
+const STREAM_IDLE_MS = 120_000;
 const COMPLETE_STOPS = new Set(['end_turn', 'stop_sequence']);
 /**
  * With a tool, a reply may also stop to call it; or at max_tokens, or with a
@@ -4075,6 +4130,7 @@ class BedrockRenderer {
     sleep;
     backoffMs;
     progressEveryMs;
+    streamIdleMs;
     limiter;
     audience;
     usageWarned = false;
@@ -4085,6 +4141,7 @@ class BedrockRenderer {
         this.sleep = opts.sleep ?? realSleep;
         this.backoffMs = opts.backoffMs ?? DEFAULT_BACKOFF_MS;
         this.progressEveryMs = opts.progressEveryMs ?? 5000;
+        this.streamIdleMs = opts.streamIdleMs ?? STREAM_IDLE_MS;
         this.audience = opts.audience ?? 'actions';
         if (opts.concurrency !== undefined) {
             this.limiter = new AdaptiveLimiter(opts.concurrency, {
@@ -4203,7 +4260,7 @@ class BedrockRenderer {
                 controller.abort();
             }, limitMs);
         });
-        const work = this.call(req, limitMs, controller.signal, seen);
+        const work = this.call(req, limitMs, controller, seen);
         work.catch(() => undefined); // an attempt abandoned at the deadline must not surface later
         try {
             return await unlessCancelled(Promise.race([work, deadline]), req.signal);
@@ -4214,7 +4271,7 @@ class BedrockRenderer {
         }
     }
     /** `seen` receives the request id as soon as the reply's headers arrive. */
-    async call(req, limitMs, signal, seen) {
+    async call(req, limitMs, controller, seen) {
         const command = new dist_cjs/* ConverseStreamCommand */.vDc({
             modelId: req.modelId,
             messages: [{ role: 'user', content: [{ text: req.prompt }] }],
@@ -4224,13 +4281,15 @@ class BedrockRenderer {
             },
             ...(req.tool ? { toolConfig: toolConfig(req.tool) } : {})
         });
-        const out = await this.client.send(command, { abortSignal: signal, requestTimeout: limitMs });
+        // the credentials first (memoised by the client; their chain has its own limit): the idle limit is Bedrock's alone
+        await this.client.config.credentials();
+        const out = await withinIdle(this.client.send(command, { abortSignal: controller.signal, requestTimeout: limitMs }), this.streamIdleMs, controller, () => `Bedrock sent nothing for ${formatSeconds(this.streamIdleMs)} after the request, on a connection still open`);
         const requestId = out.$metadata.requestId;
         seen.requestId = requestId;
         // Bedrock took the call: from here on it is billed, whatever becomes of the reply.
         const read = { text: '', toolUses: [], chars: 0, stopReason: '' };
         try {
-            await this.readStream(out.stream, req.label, read);
+            await this.readStream(silenceBounded(out.stream, this.streamIdleMs, controller, read), req.label, read);
         }
         catch (err) {
             this.spent(req, read);
@@ -4309,6 +4368,39 @@ class BedrockRenderer {
         read.toolUses = [...tools.entries()].sort(([a], [b]) => a - b).map(([, t]) => t);
     }
 }
+/**
+ * `work` (the answer's headers, the stream's next event) within `idleMs`: else
+ * the connection is dropped and the try fails as a StreamIdle, retried as a
+ * broken stream is, with `said()` as its message.
+ */
+async function withinIdle(work, idleMs, controller, said) {
+    let timer;
+    const silent = new Promise((_resolve, reject) => {
+        timer = setTimeout(() => {
+            reject(Object.assign(new Error(said()), { name: 'StreamIdle' }));
+            controller.abort();
+        }, idleMs);
+    });
+    try {
+        return await Promise.race([work, silent]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** The stream's events, each of which must come within `idleMs` of the one before (withinIdle). */
+async function* silenceBounded(stream, idleMs, controller, read) {
+    if (!stream)
+        return;
+    const events = stream[Symbol.asyncIterator]();
+    const said = () => `the reply stream went silent: nothing for ${formatSeconds(idleMs)} after ${read.chars} chars, on a connection still open`;
+    for (;;) {
+        const next = await withinIdle(events.next(), idleMs, controller, said);
+        if (next.done)
+            return;
+        yield next.value;
+    }
+}
 /** The one tool of a request, forced (toolChoice): the reply is its input. */
 function toolConfig(tool) {
     return {
@@ -4378,6 +4470,8 @@ function retryNotice(c, err, kind, waitMs, next) {
     const what = `${c.label}: ${f.name} from ${c.modelId} in ${c.region} (request id ${f.requestId ?? 'none'}): ${f.message}`;
     if (kind === 'timeout')
         return `${what}; retrying once with twice the time limit (attempt ${next})`;
+    if (kind === 'clock')
+        return `${what}; this machine's clock is off, and the AWS SDK has corrected for it from Bedrock's answer: retrying at once (attempt ${next})`;
     return `${what}; retrying in ${formatSeconds(waitMs)} (attempt ${next})`;
 }
 function formatSeconds(ms) {

@@ -83,7 +83,15 @@ function disable(why, loud = true) {
 // call is in flight the action's stdout is watched for it: the line is taken as
 // the call's failure (the cache is turned off and that is said once, by us) and
 // is not printed.
-const TOOLKIT_FAILURE = /^::(?:warning|error)::Failed to (?:restore|save): ([^\r\n]*)/;
+const TOOLKIT_FAILURE = /^::(?:warning|error)::(?:Failed to (?:restore|save)|Cache reservation failed): ([^\r\n]*)/;
+/**
+ * The service refuses to create an entry that is there already (another job
+ * saved the same text first). Answered as a Twirp `ok: false`, the toolkit
+ * warns "Cache reservation failed: … already exists" — an annotation, one of
+ * GitHub's ten per step, about nothing wrong (actions/cache#1541). Said as a
+ * log line; the cache stays on. Any other refused reservation is a failure.
+ */
+const ALREADY_SAVED = /already exists/i;
 let watching = 0;
 let unwatch;
 let toolkitFailure;
@@ -97,7 +105,11 @@ function watchToolkit() {
         if (!failed)
             return write.call(stdout, chunk, ...rest);
         // the workflow command's escaping undone, its first line kept
-        toolkitFailure ??= failed[1].split('%0A')[0].replace(/%0D/g, '').replace(/%25/g, '%');
+        const said = failed[1].split('%0A')[0].replace(/%0D/g, '').replace(/%25/g, '%');
+        if (ALREADY_SAVED.test(said)) {
+            return write.call(stdout, `Actions cache: ${said} (saved by another job); nothing to save\n`, ...rest);
+        }
+        toolkitFailure ??= said;
         const done = rest.find((r) => typeof r === 'function');
         done?.();
         return true;
