@@ -84,18 +84,37 @@ export function applyTemplate(template: string, prompt: PromptFile): string {
 
 /**
  * The command template a repository uses, learnt from its first prompt stage
- * whose command is not Graft's default; undefined when all use the default.
+ * whose command is not Graft's default, else from any other Graft stage of
+ * dvc.yaml (an orphan: in a one-document repository, a renamed or moved
+ * prompt's old stage is the only place the template is written), each read
+ * with the prompt, output and name it was written for; undefined when all use
+ * the default.
  */
 export function commandTemplate(prompts: PromptFile[], dvc: DvcYaml | undefined): string | undefined {
   const byName = new Map((dvc?.stages ?? []).map((s) => [s.name, s]))
+  const learnt = (stage: StageDef, prompt: PromptFile): string | undefined =>
+    stage.cmd === graftCommand(prompt) ? undefined : deriveTemplate(stage, prompt)
   for (const prompt of prompts) {
     const stage = byName.get(prompt.stageName)
-    if (stage && stage.cmd !== graftCommand(prompt)) {
-      const template = deriveTemplate(stage, prompt)
-      if (template) return template
-    }
+    const template = stage && learnt(stage, prompt)
+    if (template) return template
+  }
+  for (const stage of dvc?.stages ?? []) {
+    const prompt = writtenFor(stage)
+    const template = prompt && learnt(stage, prompt)
+    if (template) return template
   }
   return undefined
+}
+
+/**
+ * The prompt a Graft stage was written for, as its own deps and output name
+ * it (the file may be gone or renamed since); undefined for any other stage.
+ */
+export function writtenFor(stage: StageDef): PromptFile | undefined {
+  const path = graftPromptOf(stage)
+  if (path === undefined) return undefined
+  return { path, stageName: stage.name, deps: [], out: stage.outs[0].path, body: '' }
 }
 
 /** A value as a whole word of a shell command: bounded by start/end, blanks, `=` or quotes. */
