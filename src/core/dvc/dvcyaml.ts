@@ -61,8 +61,9 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
   const note = (what: string): void => void unsupported.push(`${what} in stage ${name}`)
 
   if (body.has('foreach') || body.has('matrix')) {
-    note(body.has('foreach') ? 'foreach' : 'matrix')
-    return { name, cmd: '', deps: [], outs: [], line }
+    const loop = body.has('foreach') ? 'foreach' : 'matrix'
+    note(loop)
+    return { name, cmd: '', deps: [], outs: [], line, loop }
   }
   for (const p of body.items) {
     const key = pairKey(p)

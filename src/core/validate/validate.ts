@@ -12,7 +12,7 @@ import { Git } from '../io/git.js'
 import { stat } from 'node:fs/promises'
 import { readDvcYaml } from '../dvc/dvcyaml.js'
 import type { Log } from '../log.js'
-import { loadPipeline, type Pipeline } from '../pipeline/load.js'
+import { loadPipeline, loopStageOf, type Pipeline } from '../pipeline/load.js'
 import { nativeStatus } from '../status/native.js'
 import type { Prehashed } from '../dvc/prehash.js'
 import { resolveTargets, scopeOf } from '../pipeline/targets.js'
@@ -98,8 +98,10 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
   await explainLfsPointers(root, reasons)
   await explainUncheckedSubmodules(root, reasons)
   const all = orderStale(pipeline, reasons)
-  const stale = all.filter((d) => targets.has(d.stage))
-  const outsideTargets = all.filter((d) => !targets.has(d.stage))
+  // without targets, every stage DVC reports is in scope, an item of a loop the lock does not hold yet too
+  const inScope = (d: StaleDocument): boolean => targets.has(d.stage) || (!targeted && !pipeline.graph.has(d.stage))
+  const stale = all.filter(inScope)
+  const outsideTargets = all.filter((d) => !inScope(d))
   log.info(
     `${describeEngine(engine)}: ${stale.length} stale document(s)` +
       (outsideTargets.length > 0 ? `, and ${outsideTargets.length} more outside the targets` : '')
@@ -337,15 +339,20 @@ function promptNotices(pipeline: Pipeline): Problem[] {
   )
 }
 
-/** Stale documents in dependency order, then the orphaned stages (in dvc.yaml's order). */
+/**
+ * Stale documents in dependency order, then the orphaned stages (in dvc.yaml's
+ * order), then the items of foreach and matrix stages that DVC reports and
+ * dvc.lock does not hold yet (in no graph: see loopStageOf).
+ */
 function orderStale(pipeline: Pipeline, reasons: Map<string, Reason[]>): StaleDocument[] {
   const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p]))
   const byName = new Map([...pipeline.stages, ...pipeline.orphans].map((s) => [s.name, s]))
+  const unlockedItems = [...reasons.keys()].filter((n) => !byName.has(n) && loopStageOf(pipeline, n))
   const out: StaleDocument[] = []
-  for (const name of [...pipeline.graph.order(), ...pipeline.orphans.map((s) => s.name)]) {
+  for (const name of [...pipeline.graph.order(), ...pipeline.orphans.map((s) => s.name), ...unlockedItems]) {
     const why = reasons.get(name)
     if (!why || why.length === 0) continue
-    const stage = byName.get(name)!
+    const stage = byName.get(name) ?? { ...loopStageOf(pipeline, name)!, name }
     const prompt = promptOf.get(name)
     out.push({
       stage: name,
