@@ -380,3 +380,38 @@ describe('foreach and matrix stages: validate with the real DVC agrees with `dvc
     }
   })
 })
+
+// A helper stage with `wdir:` (issue 22: pipelines as DVC users have them):
+// DVC reads its deps and outs inside that folder. validate took `outs:
+// [made.txt]` for the root's made.txt, so the document reading sub/made.txt
+// was not downstream of it: it was called up to date while `dvc repro` would
+// rerun the helper and then it, and the stale helper's output was named wrong.
+describe('a helper stage with wdir: its paths are inside that folder, as DVC reads them', () => {
+  it('the document reading the helper output waits for it; the output is named with its folder', async () => {
+    const repo = buildGraftRepo({
+      sources: { 'sub/r.txt': 'r\n', 'sub/made.txt': 'r\n' },
+      prompts: [{ path: 'docs/intro.prompt.md', deps: ['sub/made.txt'], body: 'Introduce.\n' }]
+    })
+    try {
+      repo.write({
+        'dvc.yaml':
+          repo.read('dvc.yaml') +
+          '  prep:\n    wdir: sub\n    cmd: cp r.txt made.txt\n    deps:\n    - r.txt\n    outs:\n    - made.txt:\n        cache: false\n'
+      })
+      dvcCommit(repo)
+      repo.commit('a helper in sub/')
+      repo.write({ 'sub/r.txt': 'r2\n' })
+      expect(toDvcJson(await dvcStatus(repo.root, { dvcPath }))).toEqual({
+        prep: [{ 'changed deps': { 'sub/r.txt': 'modified' } }]
+      })
+      const report = await validate({ root: repo.root, engine: 'dvc', dvc: withDvc, log: silentLog })
+      expect(staleKinds(report)).toEqual({
+        prep: ['changed-dep', 'not-a-prompt'],
+        intro: ['upstream-stale', 'needs-repro']
+      })
+      expect(report.stale.find((d) => d.stage === 'prep')!.outputs).toEqual(['sub/made.txt'])
+    } finally {
+      repo.cleanup()
+    }
+  })
+})
