@@ -39,7 +39,11 @@ export function staleReasons({ pipeline, status, handEdits }: ReasonInputs): Map
       add(stage, { kind: 'changed-dep', path, text: `dep ${path} ${state}` })
     }
     for (const [path, state] of Object.entries(s.changedOuts)) {
-      if (state === 'modified' && graftOutputs.has(path) && pipeline.lock?.stages.has(stage)) {
+      // an entry without md5 records no content to compare with: no sign of a hand edit
+      const unhashed = pipeline.lock?.stages.get(stage)?.outs.some((o) => o.path === path && o.md5 === '')
+      if (unhashed) {
+        add(stage, { kind: 'changed-out', path, text: `output ${path} has no md5 in dvc.lock` })
+      } else if (state === 'modified' && graftOutputs.has(path) && pipeline.lock?.stages.has(stage)) {
         add(stage, { kind: 'edited-by-hand', path, text: `${path} edited by hand (its md5 differs from dvc.lock)` })
       } else {
         add(stage, { kind: 'changed-out', path, text: `output ${path} ${state}` })
