@@ -4,9 +4,9 @@ import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { Git } from '../io/git.js'
 import { GraftError, throwIfProblems, type Problem } from '../errors.js'
-import { lexicalPathProblem, PIPELINE_FILES } from '../repo/names.js'
+import { isSameOrInside, lexicalPathProblem, normalizeRepoPath, PIPELINE_FILES } from '../repo/names.js'
 import { RepoPathChecker } from '../repo/resolver.js'
-import { discoverPrompts } from '../graft/prompts.js'
+import { discoverPrompts, isPromptPath } from '../graft/prompts.js'
 import { graftStage, pipelineDrift, stageNameClashes, type Drift } from './stages.js'
 import { StageGraph, type DepLocator } from './graph.js'
 import { readDvcYaml } from '../dvc/dvcyaml.js'
@@ -28,6 +28,8 @@ export interface Pipeline {
   orphans: StageDef[]
   graph: StageGraph
   drift: Drift[]
+  /** folders below the root with a dvc.yaml of their own: their prompts are theirs (see ownPrompts) */
+  subPipelines?: string[]
   /** dvc.lock's files being hashed on worker threads while the prompts are read (see loadPipeline's `prehash`) */
   prehash?: PrehashRun
 }
@@ -51,7 +53,13 @@ export async function loadPipeline(root: string, options: { prehash?: boolean } 
   const locked = lockRead.ok ? lockRead.value : undefined
   const hashing = locked ? prehash(paths, locked, workers) : undefined
   if (!locked) stopHashWorkers(workers)
-  const prompts = await discoverPrompts(root, await listing, paths)
+  const files = await listing
+  const subPipelines = subPipelineFolders(files)
+  const prompts = await discoverPrompts(
+    root,
+    ownPrompts(files, subPipelines, yamlRead.ok ? yamlRead.value : undefined),
+    paths
+  )
   const dvcYaml = unwrap(yamlRead)
   const lock = unwrap(lockRead)
   throwIfProblems(stageNameClashes(prompts, dvcYaml))
@@ -67,7 +75,31 @@ export async function loadPipeline(root: string, options: { prehash?: boolean } 
     lock,
     promptDepLocator(prompts)
   )
-  return { prompts, dvcYaml, lock, stages, orphans, graph, drift, prehash: hashing }
+  return { prompts, dvcYaml, lock, stages, orphans, graph, drift, subPipelines, prehash: hashing }
+}
+
+/** The folders below the root that hold a dvc.yaml of their own (a monorepo's packages), shortest first. */
+function subPipelineFolders(files: string[]): string[] {
+  return files
+    .filter((f) => f.endsWith('/dvc.yaml'))
+    .map((f) => f.slice(0, -'/dvc.yaml'.length))
+    .sort((a, b) => a.length - b.length)
+}
+
+/**
+ * The repository's files without the prompts of another pipeline: a prompt
+ * inside a folder that holds its own dvc.yaml (a monorepo's package, run with
+ * that folder as working-directory, as Graft is run there) has its paths
+ * relative to that folder, and is not this pipeline's, unless this dvc.yaml
+ * already has a stage reading it. Read as this pipeline's, each one failed
+ * the whole run (its deps "missing", its stage name taken twice).
+ */
+function ownPrompts(files: string[], subPipelines: string[], dvcYaml: DvcYaml | undefined): string[] {
+  if (subPipelines.length === 0) return files
+  const claimed = new Set((dvcYaml?.stages ?? []).flatMap((s) => s.deps.map(normalizeRepoPath)))
+  return files.filter(
+    (f) => !isPromptPath(f) || claimed.has(f) || !subPipelines.some((dir) => isSameOrInside(dir, f))
+  )
 }
 
 /**

@@ -199,6 +199,14 @@ function refuseEmptyPipeline(root: string, pipeline: Pipeline): void {
   if (pipeline.stages.length > 0) return
   const dir = resolve(root)
   const above = pipeline.dvcYaml ? undefined : pipelineAbove(root)
+  const below = pipeline.subPipelines ?? []
+  if (!above && below.length > 0) {
+    const named = below.slice(0, 5).join(', ') + (below.length > 5 ? ` and ${below.length - 5} more` : '')
+    throw new GraftError({
+      message: `${dir} has no pipeline of its own to validate: its prompts lie in folders with a dvc.yaml of their own (${named}), each a pipeline whose paths are relative to its folder`,
+      hint: `set ${setting('working-directory')} to one of those folders (one step or job per folder)`
+    })
+  }
   throw new GraftError({
     file: pipeline.dvcYaml ? 'dvc.yaml' : undefined,
     message:
