@@ -271,7 +271,9 @@ describe('frozen, always_changed and orphaned stages: native engine = dvc status
 // generated" on every run, while `dvc status` was `{}` (so fail-on-stale could
 // never pass), dropped the items DVC did report, and missed the document that
 // reads one item's output. The native engine refuses these stages (it says to
-// use DVC), so validate with the real DVC must agree with it.
+// use DVC), so validate with the real DVC must agree with it. A target naming
+// the stage stands for its items, as `dvc repro tr` takes it (`dvc status tr`
+// does not: treeverse/dvc#7385).
 describe('foreach and matrix stages: validate with the real DVC agrees with `dvc status`', () => {
   const LOOPS =
     'vars:\n- langs:\n    en: {src: data/a.txt}\n    de: {src: data/b.txt}\n' +
