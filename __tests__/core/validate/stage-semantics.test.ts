@@ -364,6 +364,27 @@ describe('foreach and matrix stages: validate with the real DVC agrees with `dvc
     }
   })
 
+  it('always_changed in `do:`: each item is always changed, a helper (a notice each, nothing stale)', async () => {
+    const { dvc, report, repo } = await judge(
+      (r) =>
+        void r.write({
+          'dvc.yaml': r.read('dvc.yaml').replace('    do:\n', '    do:\n      always_changed: true\n')
+        })
+    )
+    try {
+      expect(dvc).toEqual({ 'tr@en': ['always changed'], 'tr@de': ['always changed'] })
+      expect(staleKinds(report)).toEqual({})
+      expect(report.notices.map((n) => n.message)).toEqual([
+        expect.stringMatching(
+          /^stage tr@en is always changed \(always_changed: true\).* documents reading src\/en\.txt are judged by their own content$/
+        ),
+        expect.stringMatching(/^stage tr@de is always changed \(always_changed: true\)/)
+      ])
+    } finally {
+      repo.cleanup()
+    }
+  })
+
   it('a target naming the foreach stage stands for its items, as in `dvc repro tr`', async () => {
     const { report, repo } = await judge(edit('data/b.txt', 'b2\n'))
     try {

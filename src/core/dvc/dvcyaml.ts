@@ -63,7 +63,19 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
   if (body.has('foreach') || body.has('matrix')) {
     const loop = body.has('foreach') ? 'foreach' : 'matrix'
     note(loop)
-    return { name, cmd: '', deps: [], outs: [], line, loop }
+    // each item's flags: a foreach stage's `do:` holds them, a matrix stage's own body
+    const each = loop === 'foreach' ? body.get('do') : body
+    const flag = (key: string): boolean => isMap(each) && each.get(key) === true
+    return {
+      name,
+      cmd: '',
+      deps: [],
+      outs: [],
+      line,
+      loop,
+      ...(flag('always_changed') ? { alwaysChanged: true } : {}),
+      ...(flag('frozen') ? { frozen: true } : {})
+    }
   }
   for (const p of body.items) {
     const key = pairKey(p)

@@ -97,9 +97,7 @@ function subPipelineFolders(files: string[]): string[] {
 function ownPrompts(files: string[], subPipelines: string[], dvcYaml: DvcYaml | undefined): string[] {
   if (subPipelines.length === 0) return files
   const claimed = new Set((dvcYaml?.stages ?? []).flatMap((s) => s.deps.map(normalizeRepoPath)))
-  return files.filter(
-    (f) => !isPromptPath(f) || claimed.has(f) || !subPipelines.some((dir) => isSameOrInside(dir, f))
-  )
+  return files.filter((f) => !isPromptPath(f) || claimed.has(f) || !subPipelines.some((dir) => isSameOrInside(dir, f)))
 }
 
 /**
@@ -145,6 +143,7 @@ function loopItems(stage: StageDef, lock: DvcLock | undefined): StageDef[] {
       outs: repoPaths(entry.outs).map((path) => ({ path, cache: true })),
       loop: stage.loop,
       ...(stage.line !== undefined ? { line: stage.line } : {}),
+      ...(stage.alwaysChanged ? { alwaysChanged: true } : {}),
       ...(stage.frozen ? { frozen: true } : {})
     }))
   return items.length > 0 ? items : [stage]
