@@ -52,6 +52,8 @@ export interface StageDef {
    * per item, named `name@key` (see load.ts, which takes those from dvc.lock)
    */
   loop?: 'foreach' | 'matrix'
+  /** the stage has `params:` (values DVC records in the stage's dvc.lock entry) */
+  params?: boolean
 }
 
 export interface StageOut {

@@ -90,7 +90,17 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
   const outs = readOuts(src, name, body, note).map((o) => ({ ...o, path: inWdir(o.path) }))
   const alwaysChanged = body.get('always_changed') === true
   const frozen = body.get('frozen') === true
-  return { name, cmd, deps, outs, line, ...(alwaysChanged ? { alwaysChanged } : {}), ...(frozen ? { frozen } : {}) }
+  const params = body.has('params')
+  return {
+    name,
+    cmd,
+    deps,
+    outs,
+    line,
+    ...(alwaysChanged ? { alwaysChanged } : {}),
+    ...(frozen ? { frozen } : {}),
+    ...(params ? { params } : {})
+  }
 }
 
 /**

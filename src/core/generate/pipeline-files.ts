@@ -63,6 +63,7 @@ export class PipelineFiles {
    * fails here, with its file named.
    */
   async precheck(): Promise<void> {
+    this.refuseParams()
     const written = new Set(this.plan.flatMap((d) => d.stage.outs.map((o) => normalizeRepoPath(o.path))))
     const deps = new Set(this.plan.flatMap((d) => d.stage.deps.map(normalizeRepoPath)).filter((p) => !written.has(p)))
     const hasher = new Hasher({ root: this.root }) // its own: recordLock must see the files as the run leaves them
@@ -108,6 +109,30 @@ export class PipelineFiles {
       }
     }
     throwIfProblems(problems)
+  }
+
+  /**
+   * A planned stage with `params:` in dvc.yaml: DVC records their values in the
+   * stage's dvc.lock entry, which this action writes without them (it reads no
+   * params files), so after the bot commit `dvc status` would report the
+   * params file as a new dep, validate would call the document stale again,
+   * and every run would regenerate it: a loop that costs a model call each
+   * time. Refused before any call, at the stage's line. Graft's own stages
+   * have no params: a prompt lists the files it reads as deps.
+   * @throws GraftError naming each such stage
+   */
+  private refuseParams(): void {
+    throwIfProblems(
+      this.plan
+        .map((d) => this.declared.get(d.stage.name))
+        .filter((s): s is StageDef => s?.params === true)
+        .map((s) => ({
+          file: 'dvc.yaml',
+          line: s.line,
+          message: `stage ${s.name} has params: generate cannot record param values in dvc.lock, so after its commit \`dvc status\` would call the stage changed again, and every run would regenerate ${s.outs[0]?.path ?? 'its document'}`,
+          hint: `remove params: from stage ${s.name} and list the params file among the prompt's deps instead (its whole content then counts, as for any source)`
+        }))
+    )
   }
 
   /** Hashes the stage's deps and outs as they are now and records them. */
