@@ -244,7 +244,7 @@ describe('prompts refused before any spend (issue 10 §9)', () => {
   // the real `dvc status` called the pushed tip changed ("params.yaml: new"),
   // validate called the document stale again, and every run regenerated it (a
   // model call each time). Refused before any call, at the stage's line.
-  it('a stage with params: generate stops before any call (it cannot record them), naming the stage and what to do', async () => {
+  it('a stage with params: generate stops before any call (it cannot record them), naming the stage and what to do; validate says so beforehand', async () => {
     const yaml = repo.read('dvc.yaml')
     repo.write({
       'params.yaml': 'style: terse\n',
@@ -260,6 +260,12 @@ describe('prompts refused before any spend (issue 10 §9)', () => {
       `::error title=graft-action,file=dvc.yaml,line=${line}::stage overview has params: generate cannot record param values in dvc.lock`
     )
     expect(result.stdout).toContain('remove params: from stage overview and list the params file among the prompt')
+    // the pull request's check says so beforehand, as a notice on the same line
+    const validated = await run('validate', { engine: 'dvc' })
+    expect(validated.code).toBe(0)
+    expect(validated.stdout).toContain(
+      `::notice title=graft-action,file=dvc.yaml,line=${line}::stage overview has params: generate cannot record param values in dvc.lock`
+    )
     expect(server.requests).toHaveLength(0)
     expect(repo.snapshot()).toEqual(before)
   }, 120_000)

@@ -17,6 +17,7 @@ import { UNCHECKED_SUBMODULE_HINT, uncheckedSubmodules } from '../pipeline/unche
 import { join, relative, sep } from 'node:path'
 import { stat } from 'node:fs/promises'
 import { syncEdits, type SyncEdits } from '../pipeline/sync.js'
+import { paramsProblem } from '../pipeline/stages.js'
 import type { LockStage, StageDef } from '../types.js'
 import type { Pipeline } from '../pipeline/load.js'
 import type { PlannedDocument } from './plan.js'
@@ -111,27 +112,13 @@ export class PipelineFiles {
     throwIfProblems(problems)
   }
 
-  /**
-   * A planned stage with `params:` in dvc.yaml: DVC records their values in the
-   * stage's dvc.lock entry, which this action writes without them (it reads no
-   * params files), so after the bot commit `dvc status` would report the
-   * params file as a new dep, validate would call the document stale again,
-   * and every run would regenerate it: a loop that costs a model call each
-   * time. Refused before any call, at the stage's line. Graft's own stages
-   * have no params: a prompt lists the files it reads as deps.
-   * @throws GraftError naming each such stage
-   */
+  /** A planned stage with `params:` in dvc.yaml, refused before any call (see paramsProblem). */
   private refuseParams(): void {
     throwIfProblems(
       this.plan
         .map((d) => this.declared.get(d.stage.name))
         .filter((s): s is StageDef => s?.params === true)
-        .map((s) => ({
-          file: 'dvc.yaml',
-          line: s.line,
-          message: `stage ${s.name} has params: generate cannot record param values in dvc.lock, so after its commit \`dvc status\` would call the stage changed again, and every run would regenerate ${s.outs[0]?.path ?? 'its document'}`,
-          hint: `remove params: from stage ${s.name} and list the params file among the prompt's deps instead (its whole content then counts, as for any source)`
-        }))
+        .map(paramsProblem)
     )
   }
 

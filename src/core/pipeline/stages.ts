@@ -123,6 +123,22 @@ function wordPattern(value: string): RegExp {
   return new RegExp(`(?<=^|[\\s='"])${escaped}(?=$|[\\s'"])`, 'g')
 }
 
+/**
+ * A document's stage with `params:` in dvc.yaml: DVC records their values in
+ * the stage's dvc.lock entry, which generate writes without them (it reads no
+ * params files), so after its commit `dvc status` would report the params file
+ * as a new dep and every run would regenerate the document. generate refuses
+ * it before any call; validate says so beforehand.
+ */
+export function paramsProblem(stage: StageDef): Problem {
+  return {
+    file: 'dvc.yaml',
+    line: stage.line,
+    message: `stage ${stage.name} has params: generate cannot record param values in dvc.lock, so after its commit \`dvc status\` would call the stage changed again, and every run would regenerate ${stage.outs[0]?.path ?? 'its document'}`,
+    hint: `remove params: from stage ${stage.name} and list the params file among the prompt's deps instead (its whole content then counts, as for any source)`
+  }
+}
+
 export type DriftKind = 'missing-stage' | 'orphan-stage' | 'deps-differ' | 'outs-differ'
 
 export interface Drift {

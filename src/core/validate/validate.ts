@@ -21,6 +21,7 @@ import { DEFAULT_DOWNSTREAM } from '../defaults.js'
 import { checkOutputHeaders, refuseHandEdits, refuseHandWrittenOutputs, type HandEditPolicy } from './hand-edits.js'
 import { alwaysChangedOnly, staleReasons } from './reasons.js'
 import { dvcTarget } from '../pipeline/shell.js'
+import { paramsProblem } from '../pipeline/stages.js'
 import { phrasing, setting } from '../phrasing.js'
 import type { PipelineStatus, PromptFile, Reason, StaleDocument } from '../types.js'
 
@@ -107,7 +108,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
       (outsideTargets.length > 0 ? `, and ${outsideTargets.length} more outside the targets` : '')
   )
   if (options.handEdits === 'fail') refuseHandEdits(stale)
-  const notices = [...alwaysChangedNotices(pipeline, helpers), ...promptNotices(pipeline)]
+  const notices = [...alwaysChangedNotices(pipeline, helpers), ...promptNotices(pipeline), ...paramsNotices(pipeline)]
   for (const n of notices) log.info(`notice: ${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}; ${n.hint}`)
   return { engine, pipeline, targets, explicitTargets: targeted, namedTargets, stale, outsideTargets, notices }
 }
@@ -333,6 +334,12 @@ function alwaysChangedNotices(pipeline: Pipeline, names: string[]): Problem[] {
 }
 
 /** A dep listed twice, or the prompt listing itself: DVC accepts both (and hashes the file once per listing). */
+/** Documents whose stage has params: generate will refuse them (see paramsProblem). */
+function paramsNotices(pipeline: Pipeline): Problem[] {
+  const prompted = new Set(pipeline.prompts.map((p) => p.stageName))
+  return (pipeline.dvcYaml?.stages ?? []).filter((s) => s.params && prompted.has(s.name)).map(paramsProblem)
+}
+
 function promptNotices(pipeline: Pipeline): Problem[] {
   return pipeline.prompts.flatMap((p) =>
     (p.repeatedDeps ?? []).map((r) => ({
