@@ -239,6 +239,37 @@ describe('prompts refused before any spend (issue 10 §9)', () => {
     expect(JSON.parse(fine.stdout)).toHaveProperty('a_b-c')
   }, 120_000)
 
+  // A document's stage with `params:` (added by hand to dvc.yaml): DVC keeps
+  // the values in the stage's lock entry, which generate wrote without them, so
+  // the real `dvc status` called the pushed tip changed ("params.yaml: new"),
+  // validate called the document stale again, and every run regenerated it (a
+  // model call each time). Refused before any call, at the stage's line.
+  it('a stage with params: generate stops before any call (it cannot record them), naming the stage and what to do; validate says so beforehand', async () => {
+    const yaml = repo.read('dvc.yaml')
+    repo.write({
+      'params.yaml': 'style: terse\n',
+      'dvc.yaml': yaml.replace('  overview:\n', '  overview:\n    params:\n    - style\n'),
+      'docs/overview.prompt.md': repo.read('docs/overview.prompt.md') + '\nBe brief.\n'
+    })
+    repo.commit('params on a document stage')
+    const before = repo.snapshot()
+    const result = await run('generate', { engine: 'dvc' })
+    expect(result.code).toBe(1)
+    const line = yaml.slice(0, yaml.indexOf('  overview:\n')).split('\n').length
+    expect(result.stdout).toContain(
+      `::error title=graft-action,file=dvc.yaml,line=${line}::stage overview has params: generate cannot record param values in dvc.lock`
+    )
+    expect(result.stdout).toContain('remove params: from stage overview and list the params file among the prompt')
+    // the pull request's check says so beforehand, as a notice on the same line
+    const validated = await run('validate', { engine: 'dvc' })
+    expect(validated.code).toBe(0)
+    expect(validated.stdout).toContain(
+      `::notice title=graft-action,file=dvc.yaml,line=${line}::stage overview has params: generate cannot record param values in dvc.lock`
+    )
+    expect(server.requests).toHaveLength(0)
+    expect(repo.snapshot()).toEqual(before)
+  }, 120_000)
+
   it('an existing output with a Graft header that dvc.lock does not know (a lost lock entry) is accepted', async () => {
     repo.write({
       'docs/notes.md': repo.read('docs/faq.md'),

@@ -47,6 +47,13 @@ export interface StageDef {
   alwaysChanged?: boolean
   /** `frozen: true`: DVC neither checks its deps nor reruns it */
   frozen?: boolean
+  /**
+   * A `foreach` or `matrix` stage: DVC runs, locks and reports it as one stage
+   * per item, named `name@key` (see load.ts, which takes those from dvc.lock)
+   */
+  loop?: 'foreach' | 'matrix'
+  /** the stage has `params:` (values DVC records in the stage's dvc.lock entry) */
+  params?: boolean
 }
 
 export interface StageOut {

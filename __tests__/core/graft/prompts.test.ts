@@ -228,6 +228,23 @@ describe('discoverPrompts', () => {
     }
   })
 
+  // A dep DVC tracks (`dvc add data.csv` commits data.csv.dvc; the data itself
+  // is in DVC's cache and remote, gitignored): a checkout has no data.csv
+  // until `dvc pull`. "does not exist — create it, fix the path, or remove it"
+  // sent the user the wrong way; the message names the .dvc file and the pull.
+  it('a dep tracked by a .dvc file (or inside a tracked folder) that is not pulled: says so and what to run', async () => {
+    repo = TestRepo.create({
+      'data.csv.dvc': 'outs:\n- md5: 0\n  path: data.csv\n',
+      'images.dvc': 'outs:\n- md5: 0.dir\n  path: images\n',
+      'docs/a.prompt.md': '---\ndeps:\n  - data.csv\n  - images/logo.png\n---\nA\n'
+    })
+    const problems = await problemsOfAsync(discover)
+    expect(problems.map((p) => `${p.file}:${p.line} ${p.message} | ${p.hint}`)).toEqual([
+      "docs/a.prompt.md:3 data.csv (required by docs/a.prompt.md) is not in this checkout: DVC tracks it (data.csv.dvc), and DVC-tracked data is not in git | fetch it before this step: `dvc pull data.csv.dvc` with your DVC remote's credentials",
+      "docs/a.prompt.md:4 images/logo.png (required by docs/a.prompt.md) is not in this checkout: DVC tracks it (images.dvc), and DVC-tracked data is not in git | fetch it before this step: `dvc pull images.dvc` with your DVC remote's credentials"
+    ])
+  })
+
   it('checks model names at their frontmatter line: a typo fails here, before any generate', async () => {
     repo = TestRepo.create({
       'docs/a.prompt.md': '---\ndeps:\n  - src.md\nmodel: bc-v4.5-usa\n---\nA\n',

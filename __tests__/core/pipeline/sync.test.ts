@@ -168,6 +168,32 @@ describe('planSync', () => {
     expect((await planSync(repo.root)).changes).toEqual([])
   })
 
+  // The repository's own command template comes from its Graft stages, the
+  // orphan's too: in a one-document repository the renamed or moved prompt's
+  // old stage is the only place it is written, and Graft's default command
+  // (scripts/render_llm.sh, which the repository may not have) would replace it.
+  it('a renamed prompt: the new stage keeps the command template the orphan was written in', async () => {
+    repo.git('mv', 'docs/a.prompt.md', 'docs/alpha.prompt.md')
+    repo.commit('renamed')
+    const plan = await planSync(repo.root)
+    expect(plan.changes.map((c) => `${c.kind} ${c.stage}`)).toEqual(['add alpha', 'remove a'])
+    const yaml = parse(plan.files.find((f) => f.path === 'dvc.yaml')!.text)
+    expect(yaml.stages.alpha.cmd).toBe('gen docs/alpha.prompt.md docs/alpha.md')
+  })
+
+  it('a prompt moved to another folder: its stage is rewritten in its own command template', async () => {
+    repo.git('mv', 'docs/a.prompt.md', 'src/a.prompt.md')
+    repo.commit('moved')
+    const plan = await planSync(repo.root)
+    expect(plan.changes.map((c) => `${c.kind} ${c.stage}`)).toEqual(['outs a'])
+    const yaml = parse(plan.files.find((f) => f.path === 'dvc.yaml')!.text)
+    expect(yaml.stages.a).toEqual({
+      cmd: 'gen src/a.prompt.md src/a.md',
+      deps: ['src/a.prompt.md', 'src/x.md'],
+      outs: [{ 'src/a.md': { cache: false } }]
+    })
+  })
+
   it('a prompt that does not parse: the error names it, and no plan is made', async () => {
     repo.write({ 'docs/b.prompt.md': '---\ndeps: [unclosed\n---\nx\n' })
     repo.commit('broken')

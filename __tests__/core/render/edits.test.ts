@@ -150,6 +150,32 @@ describe('applyDraftEdits on random drafts and valid edit lists', () => {
     })
   })
 
+  // deepagents#2856 / #3031: an old_text that copies the last line with a line
+  // break the draft does not have ("String not found" forever). Here a miss
+  // costs a whole rewrite, so the one unambiguous case is taken: the old_text
+  // without that break ends the draft and occurs nowhere else; the draft keeps
+  // its missing final break. Anywhere else the exact rule holds.
+  it('an old_text ending in a line break the draft lacks at its very end: matched there, the draft still unterminated', () => {
+    expect(applyDraftEdits('# T\nbody\nend', [{ oldText: 'body\nend\n', newText: 'body\nthe end\n' }])).toEqual({
+      ok: true,
+      text: '# T\nbody\nthe end'
+    })
+    expect(applyDraftEdits('# T\r\nbody\r\nend', [{ oldText: 'end\r\n', newText: 'END' }])).toEqual({
+      ok: true,
+      text: '# T\r\nbody\r\nEND'
+    })
+    // not at the end (a prefix of "endless"), or twice: the exact rule
+    expect(applyDraftEdits('end\nendless', [{ oldText: 'end\n', newText: 'x' }])).toEqual({
+      ok: true,
+      text: 'xendless'
+    })
+    expect(applyDraftEdits('a endless', [{ oldText: 'end\n', newText: 'x' }])).toMatchObject({
+      ok: false,
+      reason: 'old_text 1 not found'
+    })
+    expect(applyDraftEdits('end end', [{ oldText: 'end\n', newText: 'x' }])).toMatchObject({ ok: false, edit: 1 })
+  })
+
   it('a draft that mixes CRLF and LF is matched byte for byte', () => {
     const draft = 'a\r\nb\nc\r\n'
     expect(applyDraftEdits(draft, [{ oldText: 'b\nc', newText: 'B\nC' }])).toEqual({ ok: true, text: 'a\r\nB\nC\r\n' })

@@ -112,6 +112,19 @@ const editYaml =
     r.write({ [path]: doc.toString() })
   }
 
+/** The md5 of one lock entry taken out (its `hash: md5` and size stay). */
+const dropMd5 =
+  (stage: string, key: 'deps' | 'outs', path: string): Mutation =>
+  (r) => {
+    const doc = parseDocument(r.read('dvc.lock'))
+    const entries = doc.getIn(['stages', stage, key]) as {
+      items: Array<{ get(k: string): unknown; delete(k: string): boolean }>
+    }
+    const entry = entries.items.find((e) => e.get('path') === path)
+    if (!entry?.delete('md5')) throw new Error(`no md5 for ${path} in ${stage}.${key}`)
+    r.write({ 'dvc.lock': doc.toString() })
+  }
+
 /** The file rewritten with CRLF line ends. */
 const crlf =
   (path: string): Mutation =>
@@ -469,6 +482,29 @@ const docsStates: [string, Mutation, DvcJson][] = [
     }
   ],
   // issue 22 §7: pipeline files committed with CRLF line ends (a Windows editor, core.autocrlf)
+  // An entry without its md5 (a lock edited by hand or by a tool, an entry DVC
+  // wrote for a file it could not hash): DVC reads the hash as unknown, the
+  // file as modified (or deleted when gone); validate refused the whole lock.
+  [
+    'lock entry of a dep without md5: modified, as DVC reads it',
+    dropMd5('intro', 'deps', 'src/a.md'),
+    { intro: [{ 'changed deps': { 'src/a.md': 'modified' } }] }
+  ],
+  [
+    'lock entry of a dep without md5, the dep gone: deleted',
+    all(dropMd5('intro', 'deps', 'src/a.md'), remove('src/a.md')),
+    { intro: [{ 'changed deps': { 'src/a.md': 'deleted' } }] }
+  ],
+  [
+    'lock entry of an output without md5: modified',
+    dropMd5('advanced', 'outs', 'docs/advanced.md'),
+    { advanced: [{ 'changed outs': { 'docs/advanced.md': 'modified' } }] }
+  ],
+  [
+    'lock entry of a folder dep without md5: modified',
+    dropMd5('data_tour', 'deps', 'src/data'),
+    { data_tour: [{ 'changed deps': { 'src/data': 'modified' } }] }
+  ],
   ['dvc.yaml and dvc.lock with CRLF line ends: clean', all(crlf('dvc.yaml'), crlf('dvc.lock')), {}],
   [
     'dvc.yaml and dvc.lock with CRLF line ends, a dep edited',
@@ -835,6 +871,36 @@ describe('native engine = dvc status, and validate = DVC, with stage names and p
       mutate(repo)
       const report = await validate({ root: repo.root, engine: 'native', dvc: noDvc, log: silentLog })
       expect(report.stale.map((d) => d.stage).sort()).toEqual(Object.keys(expected).sort())
+    } finally {
+      repo.cleanup()
+    }
+  })
+})
+
+describe('validate on a lock entry without md5 (DVC reads it as of unknown hash)', () => {
+  let base: TestRepo
+  beforeAll(() => {
+    base = buildGraftRepo(docsSpec)
+  })
+  afterAll(() => base?.cleanup())
+
+  it('the output is stale as DVC says, and not called a hand edit (hand-edits: fail does not refuse it)', async () => {
+    const repo = copyRepo(base)
+    try {
+      dropMd5('advanced', 'outs', 'docs/advanced.md')(repo)
+      for (const engine of ['native', 'dvc'] as const) {
+        const report = await validate({
+          root: repo.root,
+          engine,
+          handEdits: 'fail',
+          dvc: engine === 'dvc' ? { find: async () => dvcPath, install: async () => dvcPath } : noDvc,
+          log: silentLog
+        })
+        expect([engine, report.stale.map((d) => [d.stage, d.reasons.map((r) => r.text)])]).toEqual([
+          engine,
+          [['advanced', ['output docs/advanced.md has no md5 in dvc.lock']]]
+        ])
+      }
     } finally {
       repo.cleanup()
     }

@@ -264,3 +264,177 @@ describe('frozen, always_changed and orphaned stages: native engine = dvc status
     }
   })
 })
+
+// foreach and matrix stages (issue 22: pipelines as DVC users have them). DVC
+// locks and reports them item by item (`tr@de`, `mx@b`); validate read the
+// stage as one (`tr`), found no `tr` in dvc.lock and called it "never
+// generated" on every run, while `dvc status` was `{}` (so fail-on-stale could
+// never pass), dropped the items DVC did report, and missed the document that
+// reads one item's output. The native engine refuses these stages (it says to
+// use DVC), so validate with the real DVC must agree with it. A target naming
+// the stage stands for its items, as `dvc repro tr` takes it (`dvc status tr`
+// does not: treeverse/dvc#7385).
+describe('foreach and matrix stages: validate with the real DVC agrees with `dvc status`', () => {
+  const LOOPS =
+    'vars:\n- langs:\n    en: {src: data/a.txt}\n    de: {src: data/b.txt}\n' +
+    'stages:\n' +
+    '  tr:\n    foreach: ${langs}\n    do:\n      cmd: cp ${item.src} src/${key}.txt\n      deps:\n      - ${item.src}\n      outs:\n      - src/${key}.txt:\n          cache: false\n' +
+    '  mx:\n    matrix:\n      l: [a, b]\n    cmd: cp data/${item.l}.txt src/m${item.l}.txt\n    deps:\n    - data/${item.l}.txt\n    outs:\n    - src/m${item.l}.txt:\n        cache: false\n'
+  let base: TestRepo
+  beforeAll(() => {
+    base = buildGraftRepo({
+      sources: {
+        'data/a.txt': 'a\n',
+        'data/b.txt': 'b\n',
+        'src/en.txt': 'a\n',
+        'src/de.txt': 'b\n',
+        'src/ma.txt': 'a\n',
+        'src/mb.txt': 'b\n'
+      },
+      prompts: [{ path: 'docs/intro.prompt.md', deps: ['src/mb.txt'], body: 'Introduce.\n' }]
+    })
+    const yaml = base.read('dvc.yaml')
+    if (!/^stages:\n/m.test(yaml)) throw new Error('no stages: line')
+    base.write({ 'dvc.yaml': yaml.replace(/^stages:\n/m, LOOPS) })
+    dvcCommit(base)
+    base.commit('foreach and matrix stages')
+  })
+  afterAll(() => base?.cleanup())
+
+  const lineOf = (repo: TestRepo, text: string): number => {
+    const yaml = repo.read('dvc.yaml')
+    return yaml.slice(0, yaml.indexOf(text)).split('\n').length
+  }
+  const judge = async (mutate: Mutation): Promise<{ dvc: unknown; report: ValidationReport; repo: TestRepo }> => {
+    const repo = copyRepo(base)
+    mutate(repo)
+    const dvc = toDvcJson(await dvcStatus(repo.root, { dvcPath }))
+    const report = await validate({ root: repo.root, engine: 'dvc', dvc: withDvc, log: silentLog })
+    return { dvc, report, repo }
+  }
+
+  it('clean: `dvc status` is {} and nothing is stale (no item is "never generated")', async () => {
+    const { dvc, report, repo } = await judge(() => {})
+    try {
+      expect(dvc).toEqual({})
+      expect(report.pipeline.stages.map((s) => s.name).sort()).toEqual(['intro', 'mx@a', 'mx@b', 'tr@de', 'tr@en'])
+      expect(staleKinds(report)).toEqual({})
+    } finally {
+      repo.cleanup()
+    }
+  })
+
+  it("a changed item: the items DVC reports, and the document reading one's output waits for it", async () => {
+    const { dvc, report, repo } = await judge(edit('data/b.txt', 'b2\n'))
+    try {
+      expect(dvc).toEqual({
+        'tr@de': [{ 'changed deps': { 'data/b.txt': 'modified' } }],
+        'mx@b': [{ 'changed deps': { 'data/b.txt': 'modified' } }]
+      })
+      expect(staleKinds(report)).toEqual({
+        'tr@de': ['changed-dep', 'not-a-prompt'],
+        'mx@b': ['changed-dep', 'not-a-prompt'],
+        intro: ['upstream-stale', 'needs-repro']
+      })
+      const tr = report.stale.find((d) => d.stage === 'tr@de')!
+      expect(tr.at).toEqual({ file: 'dvc.yaml', line: lineOf(repo, '  tr:\n') })
+      expect(tr.reasons.map((r) => r.text)).toContain(
+        'not a prompt stage: graft-action does not render it; run `dvc repro tr@de` and commit its outputs'
+      )
+    } finally {
+      repo.cleanup()
+    }
+  })
+
+  it('an item added since dvc.lock: DVC reports it, and so does validate (at the stage line)', async () => {
+    const { dvc, report, repo } = await judge(
+      (r) =>
+        void r.write({
+          'dvc.yaml': r
+            .read('dvc.yaml')
+            .replace('    de: {src: data/b.txt}\n', '    de: {src: data/b.txt}\n    fr: {src: data/b.txt}\n')
+        })
+    )
+    try {
+      expect(Object.keys(dvc as object)).toEqual(['tr@fr'])
+      expect(staleKinds(report)).toEqual({ 'tr@fr': ['changed-dep', 'changed-out', 'not-a-prompt'] })
+      expect(report.stale[0].at).toEqual({ file: 'dvc.yaml', line: lineOf(repo, '  tr:\n') })
+    } finally {
+      repo.cleanup()
+    }
+  })
+
+  it('always_changed in `do:`: each item is always changed, a helper (a notice each, nothing stale)', async () => {
+    const { dvc, report, repo } = await judge(
+      (r) =>
+        void r.write({
+          'dvc.yaml': r.read('dvc.yaml').replace('    do:\n', '    do:\n      always_changed: true\n')
+        })
+    )
+    try {
+      expect(dvc).toEqual({ 'tr@en': ['always changed'], 'tr@de': ['always changed'] })
+      expect(staleKinds(report)).toEqual({})
+      expect(report.notices.map((n) => n.message)).toEqual([
+        expect.stringMatching(
+          /^stage tr@en is always changed \(always_changed: true\).* documents reading src\/en\.txt are judged by their own content$/
+        ),
+        expect.stringMatching(/^stage tr@de is always changed \(always_changed: true\)/)
+      ])
+    } finally {
+      repo.cleanup()
+    }
+  })
+
+  it('a target naming the foreach stage stands for its items, as in `dvc repro tr`', async () => {
+    const { report, repo } = await judge(edit('data/b.txt', 'b2\n'))
+    try {
+      const scoped = await validate({
+        root: repo.root,
+        engine: 'dvc',
+        dvc: withDvc,
+        targets: ['tr'],
+        downstream: 'report',
+        log: silentLog
+      })
+      expect(scoped.stale.map((d) => d.stage)).toEqual(['tr@de'])
+      expect(report.stale.length).toBe(3)
+    } finally {
+      repo.cleanup()
+    }
+  })
+})
+
+// A helper stage with `wdir:` (issue 22: pipelines as DVC users have them):
+// DVC reads its deps and outs inside that folder. validate took `outs:
+// [made.txt]` for the root's made.txt, so the document reading sub/made.txt
+// was not downstream of it: it was called up to date while `dvc repro` would
+// rerun the helper and then it, and the stale helper's output was named wrong.
+describe('a helper stage with wdir: its paths are inside that folder, as DVC reads them', () => {
+  it('the document reading the helper output waits for it; the output is named with its folder', async () => {
+    const repo = buildGraftRepo({
+      sources: { 'sub/r.txt': 'r\n', 'sub/made.txt': 'r\n' },
+      prompts: [{ path: 'docs/intro.prompt.md', deps: ['sub/made.txt'], body: 'Introduce.\n' }]
+    })
+    try {
+      repo.write({
+        'dvc.yaml':
+          repo.read('dvc.yaml') +
+          '  prep:\n    wdir: sub\n    cmd: cp r.txt made.txt\n    deps:\n    - r.txt\n    outs:\n    - made.txt:\n        cache: false\n'
+      })
+      dvcCommit(repo)
+      repo.commit('a helper in sub/')
+      repo.write({ 'sub/r.txt': 'r2\n' })
+      expect(toDvcJson(await dvcStatus(repo.root, { dvcPath }))).toEqual({
+        prep: [{ 'changed deps': { 'sub/r.txt': 'modified' } }]
+      })
+      const report = await validate({ root: repo.root, engine: 'dvc', dvc: withDvc, log: silentLog })
+      expect(staleKinds(report)).toEqual({
+        prep: ['changed-dep', 'not-a-prompt'],
+        intro: ['upstream-stale', 'needs-repro']
+      })
+      expect(report.stale.find((d) => d.stage === 'prep')!.outputs).toEqual(['sub/made.txt'])
+    } finally {
+      repo.cleanup()
+    }
+  })
+})

@@ -89,10 +89,14 @@ function readEntries(src: YamlSource, stage: string, body: YAMLMap, key: 'deps' 
     const path = scalarString(item.get('path', true))
     const md5Node = item.get('md5', true)
     // DVC's reader (ruamel) reads a plain 0b101… as a binary integer, and then fails: so does this one.
+    // An entry without md5 is one DVC reads as of unknown hash: its file modified (or deleted when
+    // gone). The empty md5 matches no file's.
     const md5 =
-      isScalar(md5Node) && md5Node.type === 'PLAIN' && RUAMEL_BINARY.test(String(md5Node.value))
-        ? undefined
-        : scalarString(md5Node)
+      md5Node === undefined
+        ? ''
+        : isScalar(md5Node) && md5Node.type === 'PLAIN' && RUAMEL_BINARY.test(String(md5Node.value))
+          ? undefined
+          : scalarString(md5Node)
     if (path === undefined || md5 === undefined) {
       throw corrupt(
         src,

@@ -61,8 +61,21 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
   const note = (what: string): void => void unsupported.push(`${what} in stage ${name}`)
 
   if (body.has('foreach') || body.has('matrix')) {
-    note(body.has('foreach') ? 'foreach' : 'matrix')
-    return { name, cmd: '', deps: [], outs: [], line }
+    const loop = body.has('foreach') ? 'foreach' : 'matrix'
+    note(loop)
+    // each item's flags: a foreach stage's `do:` holds them, a matrix stage's own body
+    const each = loop === 'foreach' ? body.get('do') : body
+    const flag = (key: string): boolean => isMap(each) && each.get(key) === true
+    return {
+      name,
+      cmd: '',
+      deps: [],
+      outs: [],
+      line,
+      loop,
+      ...(flag('always_changed') ? { alwaysChanged: true } : {}),
+      ...(flag('frozen') ? { frozen: true } : {})
+    }
   }
   for (const p of body.items) {
     const key = pairKey(p)
@@ -72,11 +85,22 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
   if (hasInterpolation(body)) note('${...} interpolation')
 
   const cmd = readCmd(src, name, body, line, note)
-  const deps = stringList(src, name, body, 'deps').map((d) => checkPath(d, 'dep', note))
-  const outs = readOuts(src, name, body, note)
+  const inWdir = fromWdir(body.get('wdir'))
+  const deps = stringList(src, name, body, 'deps').map((d) => inWdir(checkPath(d, 'dep', note)))
+  const outs = readOuts(src, name, body, note).map((o) => ({ ...o, path: inWdir(o.path) }))
   const alwaysChanged = body.get('always_changed') === true
   const frozen = body.get('frozen') === true
-  return { name, cmd, deps, outs, line, ...(alwaysChanged ? { alwaysChanged } : {}), ...(frozen ? { frozen } : {}) }
+  const params = body.has('params')
+  return {
+    name,
+    cmd,
+    deps,
+    outs,
+    line,
+    ...(alwaysChanged ? { alwaysChanged } : {}),
+    ...(frozen ? { frozen } : {}),
+    ...(params ? { params } : {})
+  }
 }
 
 /**
@@ -173,6 +197,21 @@ function stringList(src: YamlSource, name: string, body: YAMLMap, key: string): 
       throw schemaError(src, item as Node, `stage "${name}": each entry of ${key} must be a path string`)
     return value
   })
+}
+
+/**
+ * A stage's paths as paths of the repository: DVC reads a stage's deps and
+ * outs relative to its `wdir` (`wdir: sub`, `outs: [made.txt]` writes
+ * sub/made.txt), so a document reading sub/made.txt is downstream of that
+ * stage. Paths that are not plain relative paths (URLs, absolute, `${…}`),
+ * and a `wdir` written with `${…}`, stay as written (noted as not modelled).
+ */
+function fromWdir(wdir: unknown): (path: string) => string {
+  if (typeof wdir !== 'string' || wdir.includes('${') || posix.normalize(wdir) === '.') return (path) => path
+  return (path) =>
+    path.includes('://') || path.includes('${') || posix.isAbsolute(path)
+      ? path
+      : posix.normalize(posix.join(wdir, path))
 }
 
 /** Paths the native engine cannot resolve in the work tree (URLs, absolute, outside the repo). */

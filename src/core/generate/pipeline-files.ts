@@ -18,6 +18,7 @@ import { UNCHECKED_SUBMODULE_HINT, uncheckedSubmodules } from '../pipeline/unche
 import { join, relative, sep } from 'node:path'
 import { stat } from 'node:fs/promises'
 import { syncEdits, type SyncEdits } from '../pipeline/sync.js'
+import { paramsProblem } from '../pipeline/stages.js'
 import type { LockStage, StageDef } from '../types.js'
 import type { Pipeline } from '../pipeline/load.js'
 import type { PlannedDocument } from './plan.js'
@@ -64,6 +65,7 @@ export class PipelineFiles {
    * fails here, with its file named.
    */
   async precheck(): Promise<void> {
+    this.refuseParams()
     const written = new Set(this.plan.flatMap((d) => d.stage.outs.map((o) => normalizeRepoPath(o.path))))
     const deps = new Set(this.plan.flatMap((d) => d.stage.deps.map(normalizeRepoPath)).filter((p) => !written.has(p)))
     const hasher = new Hasher({ root: this.root }) // its own: recordLock must see the files as the run leaves them
@@ -109,6 +111,16 @@ export class PipelineFiles {
       }
     }
     throwIfProblems(problems)
+  }
+
+  /** A planned stage with `params:` in dvc.yaml, refused before any call (see paramsProblem). */
+  private refuseParams(): void {
+    throwIfProblems(
+      this.plan
+        .map((d) => this.declared.get(d.stage.name))
+        .filter((s): s is StageDef => s?.params === true)
+        .map(paramsProblem)
+    )
   }
 
   /** Hashes the stage's deps and outs as they are now and records them. */

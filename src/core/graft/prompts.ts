@@ -2,7 +2,7 @@
 // and check the set as a whole (names, outputs, deps) before anything runs.
 import { posix } from 'node:path'
 import { GraftError, throwIfProblems, type Problem } from '../errors.js'
-import { CONTROL, isSameOrInside, PIPELINE_FILES, sameFileKey } from '../repo/names.js'
+import { CONTROL, isSameOrInside, normalizeRepoPath, PIPELINE_FILES, sameFileKey } from '../repo/names.js'
 import { RepoPathChecker } from '../repo/resolver.js'
 import { parseFrontmatter } from './frontmatter.js'
 import { modelIdFor, resolveModel } from './models.js'
@@ -325,6 +325,20 @@ function checkOutputs(paths: RepoPathChecker, parsed: ParsedPrompt[], files: str
   return problems
 }
 
+/**
+ * The `.dvc` file that tracks `dep` or a folder holding it (`data.csv.dvc`,
+ * `data.dvc` for `data/x.csv`), when there is one: the data lives in DVC's
+ * cache and remote, so a checkout has only the `.dvc` file until `dvc pull`.
+ */
+function dvcTracker(paths: RepoPathChecker, dep: string): string | undefined {
+  const segments = normalizeRepoPath(dep).split('/')
+  for (let n = segments.length; n > 0; n--) {
+    const tracker = `${segments.slice(0, n).join('/')}.dvc`
+    if (paths.check(tracker, 'dep') === undefined && paths.exists(tracker)) return tracker
+  }
+  return undefined
+}
+
 function checkDeps(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
   const problems: Problem[] = []
   const made = madeByPrompts(parsed.map((p) => p.prompt.out))
@@ -346,11 +360,19 @@ function checkDeps(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
           hint: depHint(unsafe)
         })
       } else if (!made.has(dep) && !paths.exists(dep)) {
+        const tracker = dvcTracker(paths, dep)
         problems.push({
           file: prompt.path,
           line: lines.deps[i],
-          message: `${dep} (required by ${prompt.path}) does not exist`,
-          hint: 'create it, fix the path, or remove it from `deps`'
+          ...(tracker
+            ? {
+                message: `${dep} (required by ${prompt.path}) is not in this checkout: DVC tracks it (${tracker}), and DVC-tracked data is not in git`,
+                hint: `fetch it before this step: \`dvc pull ${tracker}\` with your DVC remote's credentials`
+              }
+            : {
+                message: `${dep} (required by ${prompt.path}) does not exist`,
+                hint: 'create it, fix the path, or remove it from `deps`'
+              })
         })
       }
     }

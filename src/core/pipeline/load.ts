@@ -4,15 +4,15 @@ import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { Git } from '../io/git.js'
 import { GraftError, throwIfProblems, type Problem } from '../errors.js'
-import { PIPELINE_FILES } from '../repo/names.js'
+import { isSameOrInside, lexicalPathProblem, normalizeRepoPath, PIPELINE_FILES } from '../repo/names.js'
 import { RepoPathChecker } from '../repo/resolver.js'
-import { discoverPrompts } from '../graft/prompts.js'
+import { discoverPrompts, isPromptPath } from '../graft/prompts.js'
 import { graftStage, pipelineDrift, stageNameClashes, type Drift } from './stages.js'
 import { StageGraph, type DepLocator } from './graph.js'
 import { readDvcYaml } from '../dvc/dvcyaml.js'
 import { readDvcLock } from '../dvc/dvclock.js'
 import { prehash, startHashWorkers, stopHashWorkers, type PrehashRun } from '../dvc/prehash.js'
-import type { DvcLock, DvcYaml, PromptFile, StageDef } from '../types.js'
+import type { DvcLock, DvcYaml, LockEntry, PromptFile, StageDef } from '../types.js'
 
 export interface Pipeline {
   prompts: PromptFile[]
@@ -28,6 +28,8 @@ export interface Pipeline {
   orphans: StageDef[]
   graph: StageGraph
   drift: Drift[]
+  /** folders below the root with a dvc.yaml of their own: their prompts are theirs (see ownPrompts) */
+  subPipelines?: string[]
   /** dvc.lock's files being hashed on worker threads while the prompts are read (see loadPipeline's `prehash`) */
   prehash?: PrehashRun
 }
@@ -51,7 +53,13 @@ export async function loadPipeline(root: string, options: { prehash?: boolean } 
   const locked = lockRead.ok ? lockRead.value : undefined
   const hashing = locked ? prehash(paths, locked, workers) : undefined
   if (!locked) stopHashWorkers(workers)
-  const prompts = await discoverPrompts(root, await listing, paths)
+  const files = await listing
+  const subPipelines = subPipelineFolders(files)
+  const prompts = await discoverPrompts(
+    root,
+    ownPrompts(files, subPipelines, yamlRead.ok ? yamlRead.value : undefined),
+    paths
+  )
   const dvcYaml = unwrap(yamlRead)
   const lock = unwrap(lockRead)
   throwIfProblems(stageNameClashes(prompts, dvcYaml))
@@ -61,10 +69,96 @@ export async function loadPipeline(root: string, options: { prehash?: boolean } 
   const orphaned = new Set(drift.filter((d) => d.kind === 'orphan-stage').map((d) => d.stage))
   const all = effectiveStages(prompts, dvcYaml)
   checkStagePaths(paths, all, new Set(prompts.map((p) => p.stageName)))
-  const stages = all.filter((s) => !orphaned.has(s.name))
   const orphans = all.filter((s) => orphaned.has(s.name))
-  const graph = StageGraph.build(stages, 'dvc.yaml', promptDepLocator(prompts))
-  return { prompts, dvcYaml, lock, stages, orphans, graph, drift, prehash: hashing }
+  const { stages, graph } = buildGraph(
+    all.filter((s) => !orphaned.has(s.name)),
+    lock,
+    promptDepLocator(prompts)
+  )
+  return { prompts, dvcYaml, lock, stages, orphans, graph, drift, subPipelines, prehash: hashing }
+}
+
+/** The folders below the root that hold a dvc.yaml of their own (a monorepo's packages), shortest first. */
+function subPipelineFolders(files: string[]): string[] {
+  return files
+    .filter((f) => f.endsWith('/dvc.yaml'))
+    .map((f) => f.slice(0, -'/dvc.yaml'.length))
+    .sort((a, b) => a.length - b.length)
+}
+
+/**
+ * The repository's files without the prompts of another pipeline: a prompt
+ * inside a folder that holds its own dvc.yaml (a monorepo's package, run with
+ * that folder as working-directory, as Graft is run there) has its paths
+ * relative to that folder, and is not this pipeline's, unless this dvc.yaml
+ * already has a stage reading it. Read as this pipeline's, each one failed
+ * the whole run (its deps "missing", its stage name taken twice).
+ */
+function ownPrompts(files: string[], subPipelines: string[], dvcYaml: DvcYaml | undefined): string[] {
+  if (subPipelines.length === 0) return files
+  const claimed = new Set((dvcYaml?.stages ?? []).flatMap((s) => s.deps.map(normalizeRepoPath)))
+  return files.filter((f) => !isPromptPath(f) || claimed.has(f) || !subPipelines.some((dir) => isSameOrInside(dir, f)))
+}
+
+/**
+ * The graph of `stages`, each foreach or matrix stage replaced by the items
+ * dvc.lock holds for it (see loopItems): DVC judges and reports those one by
+ * one (`name@key`), and a document reading one item's output is downstream of
+ * that item. A lock that does not fit the pipeline (an item's old output now
+ * another stage's, a cycle through old deps) leaves the stage whole: the
+ * lock only adds links, and a stale lock never breaks the graph.
+ */
+function buildGraph(
+  stages: StageDef[],
+  lock: DvcLock | undefined,
+  locate: DepLocator
+): { stages: StageDef[]; graph: StageGraph } {
+  const itemised = stages.flatMap((s) => loopItems(s, lock))
+  if (itemised.length !== stages.length || itemised.some((s, i) => s !== stages[i])) {
+    try {
+      return { stages: itemised, graph: StageGraph.build(itemised, 'dvc.yaml', locate) }
+    } catch (error) {
+      if (!(error instanceof GraftError)) throw error
+    }
+  }
+  return { stages, graph: StageGraph.build(stages, 'dvc.yaml', locate) }
+}
+
+/**
+ * A foreach or matrix stage as the items dvc.lock records for it (`name@key`,
+ * with the deps and outs DVC resolved when it last ran them), on the stage's
+ * line of dvc.yaml; the stage itself when the lock has none (never run). Only
+ * repository paths are kept: these link stages, and are never read here.
+ */
+function loopItems(stage: StageDef, lock: DvcLock | undefined): StageDef[] {
+  if (stage.loop === undefined || lock === undefined) return [stage]
+  const repoPaths = (entries: LockEntry[]): string[] =>
+    entries.map((e) => e.path).filter((p) => lexicalPathProblem(p, 'dep') === undefined)
+  const items = [...lock.stages]
+    .filter(([name]) => name.startsWith(`${stage.name}@`))
+    .map(([name, entry]) => ({
+      name,
+      cmd: entry.cmd,
+      deps: repoPaths(entry.deps),
+      outs: repoPaths(entry.outs).map((path) => ({ path, cache: true })),
+      loop: stage.loop,
+      ...(stage.line !== undefined ? { line: stage.line } : {}),
+      ...(stage.alwaysChanged ? { alwaysChanged: true } : {}),
+      ...(stage.frozen ? { frozen: true } : {})
+    }))
+  return items.length > 0 ? items : [stage]
+}
+
+/**
+ * The foreach or matrix stage of dvc.yaml that a `name@key` DVC reports
+ * belongs to (an item the lock does not hold yet is in no graph); undefined
+ * for any other name.
+ */
+export function loopStageOf(pipeline: Pick<Pipeline, 'dvcYaml'>, name: string): StageDef | undefined {
+  const at = name.indexOf('@')
+  if (at <= 0) return undefined
+  const base = name.slice(0, at)
+  return pipeline.dvcYaml?.stages.find((s) => s.loop !== undefined && s.name === base)
 }
 
 /** A prompt stage's dep → the prompt file and the line of that dep in its frontmatter. */

@@ -85,24 +85,59 @@ export function applyTemplate(template: string, prompt: PromptFile): string {
 
 /**
  * The command template a repository uses, learnt from its first prompt stage
- * whose command is not Graft's default; undefined when all use the default.
+ * whose command is not Graft's default, else from any other Graft stage of
+ * dvc.yaml (an orphan: in a one-document repository, a renamed or moved
+ * prompt's old stage is the only place the template is written), each read
+ * with the prompt, output and name it was written for; undefined when all use
+ * the default.
  */
 export function commandTemplate(prompts: PromptFile[], dvc: DvcYaml | undefined): string | undefined {
   const byName = new Map((dvc?.stages ?? []).map((s) => [s.name, s]))
+  const learnt = (stage: StageDef, prompt: PromptFile): string | undefined =>
+    stage.cmd === graftCommand(prompt) ? undefined : deriveTemplate(stage, prompt)
   for (const prompt of prompts) {
     const stage = byName.get(prompt.stageName)
-    if (stage && stage.cmd !== graftCommand(prompt)) {
-      const template = deriveTemplate(stage, prompt)
-      if (template) return template
-    }
+    const template = stage && learnt(stage, prompt)
+    if (template) return template
+  }
+  for (const stage of dvc?.stages ?? []) {
+    const prompt = writtenFor(stage)
+    const template = prompt && learnt(stage, prompt)
+    if (template) return template
   }
   return undefined
+}
+
+/**
+ * The prompt a Graft stage was written for, as its own deps and output name
+ * it (the file may be gone or renamed since); undefined for any other stage.
+ */
+export function writtenFor(stage: StageDef): PromptFile | undefined {
+  const path = graftPromptOf(stage)
+  if (path === undefined) return undefined
+  return { path, stageName: stage.name, deps: [], out: stage.outs[0].path, body: '' }
 }
 
 /** A value as a whole word of a shell command: bounded by start/end, blanks, `=` or quotes. */
 function wordPattern(value: string): RegExp {
   const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   return new RegExp(`(?<=^|[\\s='"])${escaped}(?=$|[\\s'"])`, 'g')
+}
+
+/**
+ * A document's stage with `params:` in dvc.yaml: DVC records their values in
+ * the stage's dvc.lock entry, which generate writes without them (it reads no
+ * params files), so after its commit `dvc status` would report the params file
+ * as a new dep and every run would regenerate the document. generate refuses
+ * it before any call; validate says so beforehand.
+ */
+export function paramsProblem(stage: StageDef): Problem {
+  return {
+    file: 'dvc.yaml',
+    line: stage.line,
+    message: `stage ${stage.name} has params: generate cannot record param values in dvc.lock, so after its commit \`dvc status\` would call the stage changed again, and every run would regenerate ${stage.outs[0]?.path ?? 'its document'}`,
+    hint: `remove params: from stage ${stage.name} and list the params file among the prompt's deps instead (its whole content then counts, as for any source)`
+  }
 }
 
 export type DriftKind = 'missing-stage' | 'orphan-stage' | 'deps-differ' | 'outs-differ'

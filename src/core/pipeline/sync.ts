@@ -10,7 +10,7 @@ import { addStagesToDvcYaml, removeStagesFromDvcYaml, updateStagesDeps } from '.
 import { removeLockStages } from '../dvc/dvclock.js'
 import { FileTransaction } from '../io/transaction.js'
 import { loadPipeline } from './load.js'
-import { commandTemplate, deriveTemplate, graftStage, leftBehindText } from './stages.js'
+import { commandTemplate, deriveTemplate, graftStage, leftBehindText, writtenFor } from './stages.js'
 import type { StageDef } from '../types.js'
 import type { Pipeline } from './load.js'
 
@@ -93,7 +93,7 @@ export function syncEdits(pipeline: Pipeline, yamlText: string | undefined, scop
     } else if (d.kind === 'outs-differ' && prompt) {
       // the stage's own command, learnt with its old output, keeps its shape with the new one
       const old = declared.get(d.stage)!
-      const own = deriveTemplate(old, { ...prompt, out: old.outs[0]?.path ?? prompt.out })
+      const own = deriveTemplate(old, writtenFor(old) ?? { ...prompt, out: old.outs[0]?.path ?? prompt.out })
       remove.push(d.stage)
       add.push(graftStage(prompt, own ?? template))
       changes.push({

@@ -46,12 +46,20 @@ export function resolveTargets(targets: string[], stages: StageDef[]): Set<strin
   const byName = new Map(stages.map((s) => [s.name, s.name]))
   const byOut = new Map<string, string>()
   for (const s of stages) for (const o of s.outs) byOut.set(o.path, s.name)
+  // a foreach or matrix stage's name stands for all its items (`name@key`), as in `dvc repro name`
+  const items = new Map<string, string[]>()
+  for (const s of stages) {
+    if (!s.loop || !s.name.includes('@')) continue
+    const loop = s.name.slice(0, s.name.indexOf('@'))
+    items.set(loop, [...(items.get(loop) ?? []), s.name])
+  }
   const chosen = new Set<string>()
   const unknown: string[] = []
   for (const raw of targets) {
     const t = raw.replace(/^\.\//, '')
     const name = byName.get(t) ?? byOut.get(t)
     if (name) chosen.add(name)
+    else if (items.has(t)) for (const item of items.get(t)!) chosen.add(item)
     else unknown.push(raw)
   }
   if (unknown.length > 0) {

@@ -43,9 +43,14 @@ export function applyDraftEdits(draft: string, edits: readonly Edit[]): EditOutc
   const written: Written[] = []
   for (const [i, edit] of edits.entries()) {
     const n = i + 1
-    const oldText = norm(edit.oldText)
-    const newText = norm(edit.newText)
+    let oldText = norm(edit.oldText)
+    let newText = norm(edit.newText)
     if (oldText === '') return { ok: false, edit: n, reason: `old_text ${n} is empty` }
+    const unterminated = atUnterminatedEnd(text, oldText)
+    if (unterminated !== undefined) {
+      oldText = unterminated
+      if (newText.endsWith('\n')) newText = newText.slice(0, -1)
+    }
     const bad = nonText(newText)
     if (bad)
       return {
@@ -82,6 +87,19 @@ export function applyDraftEdits(draft: string, edits: readonly Edit[]): EditOutc
       : { ok: false, reason: 'the edited document holds a Graft header line' }
   }
   return { ok: true, text: crlf ? text.replace(/\n/g, '\r\n') : text }
+}
+
+/**
+ * The old_text without its final line break, when the model copied the last
+ * line of a draft that has none with one (deepagents#2856): that old_text is
+ * nowhere in the draft, and without its break it ends the draft and occurs
+ * nowhere else, so the edit can mean only that place. Undefined otherwise (the
+ * exact rule then decides).
+ */
+function atUnterminatedEnd(text: string, oldText: string): string | undefined {
+  if (!oldText.endsWith('\n') || text.endsWith('\n') || text.includes(oldText)) return undefined
+  const key = oldText.slice(0, -1)
+  return key !== '' && text.endsWith(key) && occurrences(text, key) === 1 ? key : undefined
 }
 
 /** How often `needle` occurs in `text`, overlapping occurrences included. */

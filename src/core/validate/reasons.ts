@@ -1,7 +1,7 @@
 // Turns what the engine saw, the dvc.yaml drift and the header checks into a
 // list of reasons per stage, then marks everything downstream of a stale stage.
 import { dvcTarget } from '../pipeline/shell.js'
-import type { Pipeline } from '../pipeline/load.js'
+import { loopStageOf, type Pipeline } from '../pipeline/load.js'
 import type { PipelineStatus, Reason } from '../types.js'
 
 export interface ReasonInputs {
@@ -28,6 +28,8 @@ export function staleReasons({ pipeline, status, handEdits }: ReasonInputs): Map
   const graftOutputs = new Set(pipeline.prompts.map((p) => p.out))
 
   for (const stage of pipeline.stages) {
+    // a foreach or matrix stage is locked item by item (`name@key`): DVC names each one not locked
+    if (stage.loop) continue
     if (pipeline.dvcYaml && !pipeline.lock?.stages.has(stage.name)) {
       add(stage.name, { kind: 'not-in-lock', text: 'not in dvc.lock (never generated)' })
     }
@@ -37,7 +39,11 @@ export function staleReasons({ pipeline, status, handEdits }: ReasonInputs): Map
       add(stage, { kind: 'changed-dep', path, text: `dep ${path} ${state}` })
     }
     for (const [path, state] of Object.entries(s.changedOuts)) {
-      if (state === 'modified' && graftOutputs.has(path) && pipeline.lock?.stages.has(stage)) {
+      // an entry without md5 records no content to compare with: no sign of a hand edit
+      const unhashed = pipeline.lock?.stages.get(stage)?.outs.some((o) => o.path === path && o.md5 === '')
+      if (unhashed) {
+        add(stage, { kind: 'changed-out', path, text: `output ${path} has no md5 in dvc.lock` })
+      } else if (state === 'modified' && graftOutputs.has(path) && pipeline.lock?.stages.has(stage)) {
         add(stage, { kind: 'edited-by-hand', path, text: `${path} edited by hand (its md5 differs from dvc.lock)` })
       } else {
         add(stage, { kind: 'changed-out', path, text: `output ${path} ${state}` })
@@ -80,7 +86,8 @@ export function staleReasons({ pipeline, status, handEdits }: ReasonInputs): Map
   const alwaysOnly = new Set(alwaysChangedOnly(reasons))
   // A stale stage no prompt defines: say what to run (an orphan's text already says what to do).
   for (const name of [...reasons.keys()]) {
-    if (prompted.has(name) || orphans.has(name) || !byName.has(name) || alwaysOnly.has(name)) continue
+    if (prompted.has(name) || orphans.has(name) || alwaysOnly.has(name)) continue
+    if (!byName.has(name) && !loopStageOf(pipeline, name)) continue
     add(name, {
       kind: 'not-a-prompt',
       text: frozen(name)

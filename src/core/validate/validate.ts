@@ -12,7 +12,7 @@ import { Git } from '../io/git.js'
 import { stat } from 'node:fs/promises'
 import { readDvcYaml } from '../dvc/dvcyaml.js'
 import type { Log } from '../log.js'
-import { loadPipeline, type Pipeline } from '../pipeline/load.js'
+import { loadPipeline, loopStageOf, type Pipeline } from '../pipeline/load.js'
 import { nativeStatus } from '../status/native.js'
 import type { Prehashed } from '../dvc/prehash.js'
 import { resolveTargets, scopeOf } from '../pipeline/targets.js'
@@ -21,6 +21,7 @@ import { DEFAULT_DOWNSTREAM } from '../defaults.js'
 import { checkOutputHeaders, refuseHandEdits, refuseHandWrittenOutputs, type HandEditPolicy } from './hand-edits.js'
 import { alwaysChangedOnly, staleReasons } from './reasons.js'
 import { dvcTarget } from '../pipeline/shell.js'
+import { paramsProblem } from '../pipeline/stages.js'
 import { phrasing, setting } from '../phrasing.js'
 import type { PipelineStatus, PromptFile, Reason, StaleDocument } from '../types.js'
 
@@ -98,14 +99,16 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
   await explainLfsPointers(root, reasons)
   await explainUncheckedSubmodules(root, reasons)
   const all = orderStale(pipeline, reasons)
-  const stale = all.filter((d) => targets.has(d.stage))
-  const outsideTargets = all.filter((d) => !targets.has(d.stage))
+  // without targets, every stage DVC reports is in scope, an item of a loop the lock does not hold yet too
+  const inScope = (d: StaleDocument): boolean => targets.has(d.stage) || (!targeted && !pipeline.graph.has(d.stage))
+  const stale = all.filter(inScope)
+  const outsideTargets = all.filter((d) => !inScope(d))
   log.info(
     `${describeEngine(engine)}: ${stale.length} stale document(s)` +
       (outsideTargets.length > 0 ? `, and ${outsideTargets.length} more outside the targets` : '')
   )
   if (options.handEdits === 'fail') refuseHandEdits(stale)
-  const notices = [...alwaysChangedNotices(pipeline, helpers), ...promptNotices(pipeline)]
+  const notices = [...alwaysChangedNotices(pipeline, helpers), ...promptNotices(pipeline), ...paramsNotices(pipeline)]
   for (const n of notices) log.info(`notice: ${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}; ${n.hint}`)
   return { engine, pipeline, targets, explicitTargets: targeted, namedTargets, stale, outsideTargets, notices }
 }
@@ -197,6 +200,14 @@ function refuseEmptyPipeline(root: string, pipeline: Pipeline): void {
   if (pipeline.stages.length > 0) return
   const dir = resolve(root)
   const above = pipeline.dvcYaml ? undefined : pipelineAbove(root)
+  const below = pipeline.subPipelines ?? []
+  if (!above && below.length > 0) {
+    const named = below.slice(0, 5).join(', ') + (below.length > 5 ? ` and ${below.length - 5} more` : '')
+    throw new GraftError({
+      message: `${dir} has no pipeline of its own to validate: its prompts lie in folders with a dvc.yaml of their own (${named}), each a pipeline whose paths are relative to its folder`,
+      hint: `set ${setting('working-directory')} to one of those folders (one step or job per folder)`
+    })
+  }
   throw new GraftError({
     file: pipeline.dvcYaml ? 'dvc.yaml' : undefined,
     message:
@@ -323,6 +334,12 @@ function alwaysChangedNotices(pipeline: Pipeline, names: string[]): Problem[] {
 }
 
 /** A dep listed twice, or the prompt listing itself: DVC accepts both (and hashes the file once per listing). */
+/** Documents whose stage has params: generate will refuse them (see paramsProblem). */
+function paramsNotices(pipeline: Pipeline): Problem[] {
+  const prompted = new Set(pipeline.prompts.map((p) => p.stageName))
+  return (pipeline.dvcYaml?.stages ?? []).filter((s) => s.params && prompted.has(s.name)).map(paramsProblem)
+}
+
 function promptNotices(pipeline: Pipeline): Problem[] {
   return pipeline.prompts.flatMap((p) =>
     (p.repeatedDeps ?? []).map((r) => ({
@@ -337,15 +354,20 @@ function promptNotices(pipeline: Pipeline): Problem[] {
   )
 }
 
-/** Stale documents in dependency order, then the orphaned stages (in dvc.yaml's order). */
+/**
+ * Stale documents in dependency order, then the orphaned stages (in dvc.yaml's
+ * order), then the items of foreach and matrix stages that DVC reports and
+ * dvc.lock does not hold yet (in no graph: see loopStageOf).
+ */
 function orderStale(pipeline: Pipeline, reasons: Map<string, Reason[]>): StaleDocument[] {
   const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p]))
   const byName = new Map([...pipeline.stages, ...pipeline.orphans].map((s) => [s.name, s]))
+  const unlockedItems = [...reasons.keys()].filter((n) => !byName.has(n) && loopStageOf(pipeline, n))
   const out: StaleDocument[] = []
-  for (const name of [...pipeline.graph.order(), ...pipeline.orphans.map((s) => s.name)]) {
+  for (const name of [...pipeline.graph.order(), ...pipeline.orphans.map((s) => s.name), ...unlockedItems]) {
     const why = reasons.get(name)
     if (!why || why.length === 0) continue
-    const stage = byName.get(name)!
+    const stage = byName.get(name) ?? { ...loopStageOf(pipeline, name)!, name }
     const prompt = promptOf.get(name)
     out.push({
       stage: name,
