@@ -841,9 +841,13 @@ function readEntries(src, stage, body, key) {
         const path = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .scalarString */ .Cg)(item.get('path', true));
         const md5Node = item.get('md5', true);
         // DVC's reader (ruamel) reads a plain 0b101… as a binary integer, and then fails: so does this one.
-        const md5 = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(md5Node) && md5Node.type === 'PLAIN' && _yaml_plain_js__WEBPACK_IMPORTED_MODULE_9__/* .RUAMEL_BINARY */ .JO.test(String(md5Node.value))
-            ? undefined
-            : (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .scalarString */ .Cg)(md5Node);
+        // An entry without md5 is one DVC reads as of unknown hash: its file modified (or deleted when
+        // gone). The empty md5 matches no file's.
+        const md5 = md5Node === undefined
+            ? ''
+            : (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(md5Node) && md5Node.type === 'PLAIN' && _yaml_plain_js__WEBPACK_IMPORTED_MODULE_9__/* .RUAMEL_BINARY */ .JO.test(String(md5Node.value))
+                ? undefined
+                : (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_7__/* .scalarString */ .Cg)(md5Node);
         if (path === undefined || md5 === undefined) {
             throw corrupt(src, item, `stage "${stage}": an entry of ${key} has no ${path === undefined ? 'path' : 'md5'} string${path ? ` (${path})` : ''}`);
         }
@@ -1889,8 +1893,21 @@ function dvcyaml_readStage(src, pair, unsupported) {
     const body = withMergedKeys(src, name, pair.value);
     const note = (what) => void unsupported.push(`${what} in stage ${name}`);
     if (body.has('foreach') || body.has('matrix')) {
-        note(body.has('foreach') ? 'foreach' : 'matrix');
-        return { name, cmd: '', deps: [], outs: [], line };
+        const loop = body.has('foreach') ? 'foreach' : 'matrix';
+        note(loop);
+        // each item's flags: a foreach stage's `do:` holds them, a matrix stage's own body
+        const each = loop === 'foreach' ? body.get('do') : body;
+        const flag = (key) => (0,dist/* isMap */.jh)(each) && each.get(key) === true;
+        return {
+            name,
+            cmd: '',
+            deps: [],
+            outs: [],
+            line,
+            loop,
+            ...(flag('always_changed') ? { alwaysChanged: true } : {}),
+            ...(flag('frozen') ? { frozen: true } : {})
+        };
     }
     for (const p of body.items) {
         const key = (0,yaml_source/* pairKey */.Yz)(p);
@@ -1902,11 +1919,22 @@ function dvcyaml_readStage(src, pair, unsupported) {
     if (hasInterpolation(body))
         note('${...} interpolation');
     const cmd = readCmd(src, name, body, line, note);
-    const deps = stringList(src, name, body, 'deps').map((d) => checkPath(d, 'dep', note));
-    const outs = dvcyaml_readOuts(src, name, body, note);
+    const inWdir = fromWdir(body.get('wdir'));
+    const deps = stringList(src, name, body, 'deps').map((d) => inWdir(checkPath(d, 'dep', note)));
+    const outs = dvcyaml_readOuts(src, name, body, note).map((o) => ({ ...o, path: inWdir(o.path) }));
     const alwaysChanged = body.get('always_changed') === true;
     const frozen = body.get('frozen') === true;
-    return { name, cmd, deps, outs, line, ...(alwaysChanged ? { alwaysChanged } : {}), ...(frozen ? { frozen } : {}) };
+    const params = body.has('params');
+    return {
+        name,
+        cmd,
+        deps,
+        outs,
+        line,
+        ...(alwaysChanged ? { alwaysChanged } : {}),
+        ...(frozen ? { frozen } : {}),
+        ...(params ? { params } : {})
+    };
 }
 /**
  * A stage's mapping with its YAML merge keys (`<<: *shared`, `<<: [*a, *b]`)
@@ -2002,6 +2030,20 @@ function stringList(src, name, body, key) {
             throw schemaError(src, item, `stage "${name}": each entry of ${key} must be a path string`);
         return value;
     });
+}
+/**
+ * A stage's paths as paths of the repository: DVC reads a stage's deps and
+ * outs relative to its `wdir` (`wdir: sub`, `outs: [made.txt]` writes
+ * sub/made.txt), so a document reading sub/made.txt is downstream of that
+ * stage. Paths that are not plain relative paths (URLs, absolute, `${…}`),
+ * and a `wdir` written with `${…}`, stay as written (noted as not modelled).
+ */
+function fromWdir(wdir) {
+    if (typeof wdir !== 'string' || wdir.includes('${') || external_node_path_.posix.normalize(wdir) === '.')
+        return (path) => path;
+    return (path) => path.includes('://') || path.includes('${') || external_node_path_.posix.isAbsolute(path)
+        ? path
+        : external_node_path_.posix.normalize(external_node_path_.posix.join(wdir, path));
 }
 /** Paths the native engine cannot resolve in the work tree (URLs, absolute, outside the repo). */
 function checkPath(path, kind, note) {
@@ -3376,6 +3418,20 @@ function checkOutputs(paths, parsed, files = []) {
     }
     return problems;
 }
+/**
+ * The `.dvc` file that tracks `dep` or a folder holding it (`data.csv.dvc`,
+ * `data.dvc` for `data/x.csv`), when there is one: the data lives in DVC's
+ * cache and remote, so a checkout has only the `.dvc` file until `dvc pull`.
+ */
+function dvcTracker(paths, dep) {
+    const segments = (0,names/* normalizeRepoPath */.NP)(dep).split('/');
+    for (let n = segments.length; n > 0; n--) {
+        const tracker = `${segments.slice(0, n).join('/')}.dvc`;
+        if (paths.check(tracker, 'dep') === undefined && paths.exists(tracker))
+            return tracker;
+    }
+    return undefined;
+}
 function checkDeps(paths, parsed) {
     const problems = [];
     const made = madeByPrompts(parsed.map((p) => p.prompt.out));
@@ -3398,11 +3454,19 @@ function checkDeps(paths, parsed) {
                 });
             }
             else if (!made.has(dep) && !paths.exists(dep)) {
+                const tracker = dvcTracker(paths, dep);
                 problems.push({
                     file: prompt.path,
                     line: lines.deps[i],
-                    message: `${dep} (required by ${prompt.path}) does not exist`,
-                    hint: 'create it, fix the path, or remove it from `deps`'
+                    ...(tracker
+                        ? {
+                            message: `${dep} (required by ${prompt.path}) is not in this checkout: DVC tracks it (${tracker}), and DVC-tracked data is not in git`,
+                            hint: `fetch it before this step: \`dvc pull ${tracker}\` with your DVC remote's credentials`
+                        }
+                        : {
+                            message: `${dep} (required by ${prompt.path}) does not exist`,
+                            hint: 'create it, fix the path, or remove it from `deps`'
+                        })
                 });
             }
         }
@@ -3465,7 +3529,8 @@ function madeByPrompts(outputs) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  B: () => (/* binding */ loadPipeline)
+  B: () => (/* binding */ loadPipeline),
+  k: () => (/* binding */ loopStageOf)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -3965,7 +4030,9 @@ async function loadPipeline(root, options = {}) {
     const hashing = locked ? prehash(paths, locked, workers) : undefined;
     if (!locked)
         stopHashWorkers(workers);
-    const prompts = await (0,graft_prompts/* discoverPrompts */.jj)(root, await listing, paths);
+    const files = await listing;
+    const subPipelines = subPipelineFolders(files);
+    const prompts = await (0,graft_prompts/* discoverPrompts */.jj)(root, ownPrompts(files, subPipelines, yamlRead.ok ? yamlRead.value : undefined), paths);
     const dvcYaml = unwrap(yamlRead);
     const lock = unwrap(lockRead);
     (0,errors/* throwIfProblems */.W8)((0,pipeline_stages/* stageNameClashes */.Jz)(prompts, dvcYaml));
@@ -3975,10 +4042,87 @@ async function loadPipeline(root, options = {}) {
     const orphaned = new Set(drift.filter((d) => d.kind === 'orphan-stage').map((d) => d.stage));
     const all = effectiveStages(prompts, dvcYaml);
     checkStagePaths(paths, all, new Set(prompts.map((p) => p.stageName)));
-    const stages = all.filter((s) => !orphaned.has(s.name));
     const orphans = all.filter((s) => orphaned.has(s.name));
-    const graph = StageGraph.build(stages, 'dvc.yaml', promptDepLocator(prompts));
-    return { prompts, dvcYaml, lock, stages, orphans, graph, drift, prehash: hashing };
+    const { stages, graph } = buildGraph(all.filter((s) => !orphaned.has(s.name)), lock, promptDepLocator(prompts));
+    return { prompts, dvcYaml, lock, stages, orphans, graph, drift, subPipelines, prehash: hashing };
+}
+/** The folders below the root that hold a dvc.yaml of their own (a monorepo's packages), shortest first. */
+function subPipelineFolders(files) {
+    return files
+        .filter((f) => f.endsWith('/dvc.yaml'))
+        .map((f) => f.slice(0, -'/dvc.yaml'.length))
+        .sort((a, b) => a.length - b.length);
+}
+/**
+ * The repository's files without the prompts of another pipeline: a prompt
+ * inside a folder that holds its own dvc.yaml (a monorepo's package, run with
+ * that folder as working-directory, as Graft is run there) has its paths
+ * relative to that folder, and is not this pipeline's, unless this dvc.yaml
+ * already has a stage reading it. Read as this pipeline's, each one failed
+ * the whole run (its deps "missing", its stage name taken twice).
+ */
+function ownPrompts(files, subPipelines, dvcYaml) {
+    if (subPipelines.length === 0)
+        return files;
+    const claimed = new Set((dvcYaml?.stages ?? []).flatMap((s) => s.deps.map(names/* normalizeRepoPath */.NP)));
+    return files.filter((f) => !(0,graft_prompts/* isPromptPath */.UX)(f) || claimed.has(f) || !subPipelines.some((dir) => (0,names/* isSameOrInside */.Im)(dir, f)));
+}
+/**
+ * The graph of `stages`, each foreach or matrix stage replaced by the items
+ * dvc.lock holds for it (see loopItems): DVC judges and reports those one by
+ * one (`name@key`), and a document reading one item's output is downstream of
+ * that item. A lock that does not fit the pipeline (an item's old output now
+ * another stage's, a cycle through old deps) leaves the stage whole: the
+ * lock only adds links, and a stale lock never breaks the graph.
+ */
+function buildGraph(stages, lock, locate) {
+    const itemised = stages.flatMap((s) => loopItems(s, lock));
+    if (itemised.length !== stages.length || itemised.some((s, i) => s !== stages[i])) {
+        try {
+            return { stages: itemised, graph: StageGraph.build(itemised, 'dvc.yaml', locate) };
+        }
+        catch (error) {
+            if (!(error instanceof errors/* GraftError */.Tz))
+                throw error;
+        }
+    }
+    return { stages, graph: StageGraph.build(stages, 'dvc.yaml', locate) };
+}
+/**
+ * A foreach or matrix stage as the items dvc.lock records for it (`name@key`,
+ * with the deps and outs DVC resolved when it last ran them), on the stage's
+ * line of dvc.yaml; the stage itself when the lock has none (never run). Only
+ * repository paths are kept: these link stages, and are never read here.
+ */
+function loopItems(stage, lock) {
+    if (stage.loop === undefined || lock === undefined)
+        return [stage];
+    const repoPaths = (entries) => entries.map((e) => e.path).filter((p) => (0,names/* lexicalPathProblem */.TC)(p, 'dep') === undefined);
+    const items = [...lock.stages]
+        .filter(([name]) => name.startsWith(`${stage.name}@`))
+        .map(([name, entry]) => ({
+        name,
+        cmd: entry.cmd,
+        deps: repoPaths(entry.deps),
+        outs: repoPaths(entry.outs).map((path) => ({ path, cache: true })),
+        loop: stage.loop,
+        ...(stage.line !== undefined ? { line: stage.line } : {}),
+        ...(stage.alwaysChanged ? { alwaysChanged: true } : {}),
+        ...(stage.frozen ? { frozen: true } : {})
+    }));
+    return items.length > 0 ? items : [stage];
+}
+/**
+ * The foreach or matrix stage of dvc.yaml that a `name@key` DVC reports
+ * belongs to (an item the lock does not hold yet is in no graph); undefined
+ * for any other name.
+ */
+function loopStageOf(pipeline, name) {
+    const at = name.indexOf('@');
+    if (at <= 0)
+        return undefined;
+    const base = name.slice(0, at);
+    return pipeline.dvcYaml?.stages.find((s) => s.loop !== undefined && s.name === base);
 }
 /** A prompt stage's dep → the prompt file and the line of that dep in its frontmatter. */
 function promptDepLocator(prompts) {
@@ -4155,6 +4299,8 @@ function dvcTarget(stage) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CP: () => (/* binding */ pipelineDrift),
 /* harmony export */   Jz: () => (/* binding */ stageNameClashes),
+/* harmony export */   LS: () => (/* binding */ writtenFor),
+/* harmony export */   MW: () => (/* binding */ paramsProblem),
 /* harmony export */   P9: () => (/* binding */ graftStage),
 /* harmony export */   Un: () => (/* binding */ commandTemplate),
 /* harmony export */   dT: () => (/* binding */ leftBehindText),
@@ -4250,24 +4396,58 @@ function applyTemplate(template, prompt) {
 }
 /**
  * The command template a repository uses, learnt from its first prompt stage
- * whose command is not Graft's default; undefined when all use the default.
+ * whose command is not Graft's default, else from any other Graft stage of
+ * dvc.yaml (an orphan: in a one-document repository, a renamed or moved
+ * prompt's old stage is the only place the template is written), each read
+ * with the prompt, output and name it was written for; undefined when all use
+ * the default.
  */
 function commandTemplate(prompts, dvc) {
     const byName = new Map((dvc?.stages ?? []).map((s) => [s.name, s]));
+    const learnt = (stage, prompt) => stage.cmd === graftCommand(prompt) ? undefined : deriveTemplate(stage, prompt);
     for (const prompt of prompts) {
         const stage = byName.get(prompt.stageName);
-        if (stage && stage.cmd !== graftCommand(prompt)) {
-            const template = deriveTemplate(stage, prompt);
-            if (template)
-                return template;
-        }
+        const template = stage && learnt(stage, prompt);
+        if (template)
+            return template;
+    }
+    for (const stage of dvc?.stages ?? []) {
+        const prompt = writtenFor(stage);
+        const template = prompt && learnt(stage, prompt);
+        if (template)
+            return template;
     }
     return undefined;
+}
+/**
+ * The prompt a Graft stage was written for, as its own deps and output name
+ * it (the file may be gone or renamed since); undefined for any other stage.
+ */
+function writtenFor(stage) {
+    const path = graftPromptOf(stage);
+    if (path === undefined)
+        return undefined;
+    return { path, stageName: stage.name, deps: [], out: stage.outs[0].path, body: '' };
 }
 /** A value as a whole word of a shell command: bounded by start/end, blanks, `=` or quotes. */
 function wordPattern(value) {
     const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return new RegExp(`(?<=^|[\\s='"])${escaped}(?=$|[\\s'"])`, 'g');
+}
+/**
+ * A document's stage with `params:` in dvc.yaml: DVC records their values in
+ * the stage's dvc.lock entry, which generate writes without them (it reads no
+ * params files), so after its commit `dvc status` would report the params file
+ * as a new dep and every run would regenerate the document. generate refuses
+ * it before any call; validate says so beforehand.
+ */
+function paramsProblem(stage) {
+    return {
+        file: 'dvc.yaml',
+        line: stage.line,
+        message: `stage ${stage.name} has params: generate cannot record param values in dvc.lock, so after its commit \`dvc status\` would call the stage changed again, and every run would regenerate ${stage.outs[0]?.path ?? 'its document'}`,
+        hint: `remove params: from stage ${stage.name} and list the params file among the prompt's deps instead (its whole content then counts, as for any source)`
+    };
 }
 /**
  * The scripts an older Graft generator (scripts/generate_dvc.py) listed

@@ -2449,6 +2449,8 @@ var lfs_pointer = __webpack_require__(824);
 var unchecked_submodules = __webpack_require__(8056);
 // EXTERNAL MODULE: ./src/core/pipeline/sync.ts
 var sync = __webpack_require__(6291);
+// EXTERNAL MODULE: ./src/core/pipeline/stages.ts
+var stages = __webpack_require__(9875);
 ;// CONCATENATED MODULE: ./src/core/generate/pipeline-files.ts
 // dvc.yaml and dvc.lock as generate leaves them: brought in line with the
 // prompts as sync does (pipeline/sync.ts) for the stages the run renders — a
@@ -2457,6 +2459,7 @@ var sync = __webpack_require__(6291);
 // orphan (the stage of a renamed or deleted prompt) goes with its lock entry;
 // every rewritten document's lock entry holds the new hashes, so the real
 // `dvc status` reports it up to date. Kept in memory until the run succeeds.
+
 
 
 
@@ -2505,6 +2508,7 @@ class PipelineFiles {
      * fails here, with its file named.
      */
     async precheck() {
+        this.refuseParams();
         const written = new Set(this.plan.flatMap((d) => d.stage.outs.map((o) => (0,names/* normalizeRepoPath */.NP)(o.path))));
         const deps = new Set(this.plan.flatMap((d) => d.stage.deps.map(names/* normalizeRepoPath */.NP)).filter((p) => !written.has(p)));
         const hasher = new hash/* Hasher */.OP({ root: this.root }); // its own: recordLock must see the files as the run leaves them
@@ -2549,6 +2553,13 @@ class PipelineFiles {
             }
         }
         (0,errors/* throwIfProblems */.W8)(problems);
+    }
+    /** A planned stage with `params:` in dvc.yaml, refused before any call (see paramsProblem). */
+    refuseParams() {
+        (0,errors/* throwIfProblems */.W8)(this.plan
+            .map((d) => this.declared.get(d.stage.name))
+            .filter((s) => s?.params === true)
+            .map(stages/* paramsProblem */.MW));
     }
     /** Hashes the stage's deps and outs as they are now and records them. */
     async recordLock(doc) {
@@ -2691,10 +2702,16 @@ function applyDraftEdits(draft, edits) {
     const written = [];
     for (const [i, edit] of edits.entries()) {
         const n = i + 1;
-        const oldText = norm(edit.oldText);
-        const newText = norm(edit.newText);
+        let oldText = norm(edit.oldText);
+        let newText = norm(edit.newText);
         if (oldText === '')
             return { ok: false, edit: n, reason: `old_text ${n} is empty` };
+        const unterminated = atUnterminatedEnd(text, oldText);
+        if (unterminated !== undefined) {
+            oldText = unterminated;
+            if (newText.endsWith('\n'))
+                newText = newText.slice(0, -1);
+        }
         const bad = nonText(newText);
         if (bad)
             return {
@@ -2732,6 +2749,19 @@ function applyDraftEdits(draft, edits) {
             : { ok: false, reason: 'the edited document holds a Graft header line' };
     }
     return { ok: true, text: crlf ? text.replace(/\n/g, '\r\n') : text };
+}
+/**
+ * The old_text without its final line break, when the model copied the last
+ * line of a draft that has none with one (deepagents#2856): that old_text is
+ * nowhere in the draft, and without its break it ends the draft and occurs
+ * nowhere else, so the edit can mean only that place. Undefined otherwise (the
+ * exact rule then decides).
+ */
+function atUnterminatedEnd(text, oldText) {
+    if (!oldText.endsWith('\n') || text.endsWith('\n') || text.includes(oldText))
+        return undefined;
+    const key = oldText.slice(0, -1);
+    return key !== '' && text.endsWith(key) && occurrences(text, key) === 1 ? key : undefined;
 }
 /** How often `needle` occurs in `text`, overlapping occurrences included. */
 function occurrences(text, needle) {
@@ -5216,7 +5246,7 @@ function syncEdits(pipeline, yamlText, scope) {
         else if (d.kind === 'outs-differ' && prompt) {
             // the stage's own command, learnt with its old output, keeps its shape with the new one
             const old = declared.get(d.stage);
-            const own = (0,_stages_js__WEBPACK_IMPORTED_MODULE_6__/* .deriveTemplate */ .wR)(old, { ...prompt, out: old.outs[0]?.path ?? prompt.out });
+            const own = (0,_stages_js__WEBPACK_IMPORTED_MODULE_6__/* .deriveTemplate */ .wR)(old, (0,_stages_js__WEBPACK_IMPORTED_MODULE_6__/* .writtenFor */ .LS)(old) ?? { ...prompt, out: old.outs[0]?.path ?? prompt.out });
             remove.push(d.stage);
             add.push((0,_stages_js__WEBPACK_IMPORTED_MODULE_6__/* .graftStage */ .P9)(prompt, own ?? template));
             changes.push({

@@ -307,7 +307,7 @@ function syncEdits(pipeline, yamlText, scope) {
         else if (d.kind === 'outs-differ' && prompt) {
             // the stage's own command, learnt with its old output, keeps its shape with the new one
             const old = declared.get(d.stage);
-            const own = (0,_stages_js__WEBPACK_IMPORTED_MODULE_6__/* .deriveTemplate */ .wR)(old, { ...prompt, out: old.outs[0]?.path ?? prompt.out });
+            const own = (0,_stages_js__WEBPACK_IMPORTED_MODULE_6__/* .deriveTemplate */ .wR)(old, (0,_stages_js__WEBPACK_IMPORTED_MODULE_6__/* .writtenFor */ .LS)(old) ?? { ...prompt, out: old.outs[0]?.path ?? prompt.out });
             remove.push(d.stage);
             add.push((0,_stages_js__WEBPACK_IMPORTED_MODULE_6__/* .graftStage */ .P9)(prompt, own ?? template));
             changes.push({

@@ -389,6 +389,14 @@ function resolveTargets(targets, stages) {
     for (const s of stages)
         for (const o of s.outs)
             byOut.set(o.path, s.name);
+    // a foreach or matrix stage's name stands for all its items (`name@key`), as in `dvc repro name`
+    const items = new Map();
+    for (const s of stages) {
+        if (!s.loop || !s.name.includes('@'))
+            continue;
+        const loop = s.name.slice(0, s.name.indexOf('@'));
+        items.set(loop, [...(items.get(loop) ?? []), s.name]);
+    }
     const chosen = new Set();
     const unknown = [];
     for (const raw of targets) {
@@ -396,6 +404,9 @@ function resolveTargets(targets, stages) {
         const name = byName.get(t) ?? byOut.get(t);
         if (name)
             chosen.add(name);
+        else if (items.has(t))
+            for (const item of items.get(t))
+                chosen.add(item);
         else
             unknown.push(raw);
     }
@@ -959,6 +970,7 @@ var shell = __webpack_require__(9416);
 // Turns what the engine saw, the dvc.yaml drift and the header checks into a
 // list of reasons per stage, then marks everything downstream of a stale stage.
 
+
 /**
  * Stage name → why it is stale (each text once). Downstream marking follows
  * what DVC's `repro` would rerun: not from always_changed-only stages, frozen
@@ -976,6 +988,9 @@ function staleReasons({ pipeline, status, handEdits }) {
     };
     const graftOutputs = new Set(pipeline.prompts.map((p) => p.out));
     for (const stage of pipeline.stages) {
+        // a foreach or matrix stage is locked item by item (`name@key`): DVC names each one not locked
+        if (stage.loop)
+            continue;
         if (pipeline.dvcYaml && !pipeline.lock?.stages.has(stage.name)) {
             add(stage.name, { kind: 'not-in-lock', text: 'not in dvc.lock (never generated)' });
         }
@@ -985,7 +1000,12 @@ function staleReasons({ pipeline, status, handEdits }) {
             add(stage, { kind: 'changed-dep', path, text: `dep ${path} ${state}` });
         }
         for (const [path, state] of Object.entries(s.changedOuts)) {
-            if (state === 'modified' && graftOutputs.has(path) && pipeline.lock?.stages.has(stage)) {
+            // an entry without md5 records no content to compare with: no sign of a hand edit
+            const unhashed = pipeline.lock?.stages.get(stage)?.outs.some((o) => o.path === path && o.md5 === '');
+            if (unhashed) {
+                add(stage, { kind: 'changed-out', path, text: `output ${path} has no md5 in dvc.lock` });
+            }
+            else if (state === 'modified' && graftOutputs.has(path) && pipeline.lock?.stages.has(stage)) {
                 add(stage, { kind: 'edited-by-hand', path, text: `${path} edited by hand (its md5 differs from dvc.lock)` });
             }
             else {
@@ -1029,7 +1049,9 @@ function staleReasons({ pipeline, status, handEdits }) {
     const alwaysOnly = new Set(alwaysChangedOnly(reasons));
     // A stale stage no prompt defines: say what to run (an orphan's text already says what to do).
     for (const name of [...reasons.keys()]) {
-        if (prompted.has(name) || orphans.has(name) || !byName.has(name) || alwaysOnly.has(name))
+        if (prompted.has(name) || orphans.has(name) || alwaysOnly.has(name))
+            continue;
+        if (!byName.has(name) && !(0,load/* loopStageOf */.k)(pipeline, name))
             continue;
         add(name, {
             kind: 'not-a-prompt',
@@ -1102,9 +1124,12 @@ function reachable(pipeline, start, frozen) {
     return seen;
 }
 
+// EXTERNAL MODULE: ./src/core/pipeline/stages.ts
+var stages = __webpack_require__(9875);
 ;// CONCATENATED MODULE: ./src/core/validate/validate.ts
 // validate: which generated documents no longer match their sources or their
 // prompts, and why. files → prompts → pipeline → graph → status → report.
+
 
 
 
@@ -1156,13 +1181,15 @@ async function validate(options) {
     await explainLfsPointers(root, reasons);
     await explainUncheckedSubmodules(root, reasons);
     const all = orderStale(pipeline, reasons);
-    const stale = all.filter((d) => targets.has(d.stage));
-    const outsideTargets = all.filter((d) => !targets.has(d.stage));
+    // without targets, every stage DVC reports is in scope, an item of a loop the lock does not hold yet too
+    const inScope = (d) => targets.has(d.stage) || (!targeted && !pipeline.graph.has(d.stage));
+    const stale = all.filter(inScope);
+    const outsideTargets = all.filter((d) => !inScope(d));
     log.info(`${describeEngine(engine)}: ${stale.length} stale document(s)` +
         (outsideTargets.length > 0 ? `, and ${outsideTargets.length} more outside the targets` : ''));
     if (options.handEdits === 'fail')
         (0,hand_edits/* refuseHandEdits */.tQ)(stale);
-    const notices = [...alwaysChangedNotices(pipeline, helpers), ...promptNotices(pipeline)];
+    const notices = [...alwaysChangedNotices(pipeline, helpers), ...promptNotices(pipeline), ...paramsNotices(pipeline)];
     for (const n of notices)
         log.info(`notice: ${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}; ${n.hint}`);
     return { engine, pipeline, targets, explicitTargets: targeted, namedTargets, stale, outsideTargets, notices };
@@ -1246,6 +1273,14 @@ function refuseEmptyPipeline(root, pipeline) {
         return;
     const dir = (0,external_node_path_.resolve)(root);
     const above = pipeline.dvcYaml ? undefined : pipelineAbove(root);
+    const below = pipeline.subPipelines ?? [];
+    if (!above && below.length > 0) {
+        const named = below.slice(0, 5).join(', ') + (below.length > 5 ? ` and ${below.length - 5} more` : '');
+        throw new errors/* GraftError */.Tz({
+            message: `${dir} has no pipeline of its own to validate: its prompts lie in folders with a dvc.yaml of their own (${named}), each a pipeline whose paths are relative to its folder`,
+            hint: `set ${(0,phrasing/* setting */.Pe)('working-directory')} to one of those folders (one step or job per folder)`
+        });
+    }
     throw new errors/* GraftError */.Tz({
         file: pipeline.dvcYaml ? 'dvc.yaml' : undefined,
         message: (pipeline.dvcYaml
@@ -1373,6 +1408,11 @@ function alwaysChangedNotices(pipeline, names) {
     });
 }
 /** A dep listed twice, or the prompt listing itself: DVC accepts both (and hashes the file once per listing). */
+/** Documents whose stage has params: generate will refuse them (see paramsProblem). */
+function paramsNotices(pipeline) {
+    const prompted = new Set(pipeline.prompts.map((p) => p.stageName));
+    return (pipeline.dvcYaml?.stages ?? []).filter((s) => s.params && prompted.has(s.name)).map(stages/* paramsProblem */.MW);
+}
 function promptNotices(pipeline) {
     return pipeline.prompts.flatMap((p) => (p.repeatedDeps ?? []).map((r) => ({
         file: p.path,
@@ -1383,16 +1423,21 @@ function promptNotices(pipeline) {
         hint: 'remove the repeated line from `deps`'
     })));
 }
-/** Stale documents in dependency order, then the orphaned stages (in dvc.yaml's order). */
+/**
+ * Stale documents in dependency order, then the orphaned stages (in dvc.yaml's
+ * order), then the items of foreach and matrix stages that DVC reports and
+ * dvc.lock does not hold yet (in no graph: see loopStageOf).
+ */
 function orderStale(pipeline, reasons) {
     const promptOf = new Map(pipeline.prompts.map((p) => [p.stageName, p]));
     const byName = new Map([...pipeline.stages, ...pipeline.orphans].map((s) => [s.name, s]));
+    const unlockedItems = [...reasons.keys()].filter((n) => !byName.has(n) && (0,load/* loopStageOf */.k)(pipeline, n));
     const out = [];
-    for (const name of [...pipeline.graph.order(), ...pipeline.orphans.map((s) => s.name)]) {
+    for (const name of [...pipeline.graph.order(), ...pipeline.orphans.map((s) => s.name), ...unlockedItems]) {
         const why = reasons.get(name);
         if (!why || why.length === 0)
             continue;
-        const stage = byName.get(name);
+        const stage = byName.get(name) ?? { ...(0,load/* loopStageOf */.k)(pipeline, name), name };
         const prompt = promptOf.get(name);
         out.push({
             stage: name,
