@@ -8,8 +8,9 @@
 // pull request that commits `bin/git` there would run in git's place, as a
 // child of the action (whose environment holds the token and the AWS keys).
 import { accessSync, constants, realpathSync, statSync } from 'node:fs'
-import { delimiter, isAbsolute, join, relative, resolve } from 'node:path'
+import { delimiter, isAbsolute, join, resolve } from 'node:path'
 import { GraftError } from '../errors.js'
+import { isWithin } from '../repo/names.js'
 
 /** `path` with symlinks resolved when it exists, else as written (resolved). */
 function real(path: string): string {
@@ -18,11 +19,6 @@ function real(path: string): string {
   } catch {
     return resolve(path)
   }
-}
-
-function within(outer: string, inner: string): boolean {
-  const rel = relative(outer, inner)
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
 }
 
 /**
@@ -39,7 +35,7 @@ export function insideAny(dir: string, folders: readonly string[]): boolean {
   if (folders.length === 0) return false
   const lexical = resolve(dir)
   const resolved = real(dir)
-  return folders.some((f) => within(resolve(f), lexical) || within(real(f), resolved))
+  return folders.some((f) => isWithin(resolve(f), lexical) || isWithin(real(f), resolved))
 }
 
 /** A search path (PATH, LD_LIBRARY_PATH) with its relative entries and its entries inside `untrusted` left out. */

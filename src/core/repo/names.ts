@@ -2,7 +2,7 @@
 // path is to the run (its role), the folders no path may be in, how a path is
 // normalised and shown in a message. Shared by the resolver and by every
 // reader that meets a path (dvc.yaml, dvc.lock, prompts, git's file lists).
-import { isAbsolute, posix } from 'node:path'
+import { isAbsolute, posix, relative, sep } from 'node:path'
 import { escapeControls } from '../log.js'
 
 /**
@@ -52,6 +52,16 @@ function mayNeedNormalizing(path: string): boolean {
     path.includes('//') ||
     path.endsWith('/')
   return suspect && NOT_NORMAL.test(path)
+}
+
+/**
+ * True when the file-system path `inner` is `outer` or lies inside it (both
+ * absolute, as written): by `relative`, where a folder named `..x` is inside
+ * and only `..` itself, or `../…`, leads out.
+ */
+export function isWithin(outer: string, inner: string): boolean {
+  const rel = relative(outer, inner)
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))
 }
 
 /** True when `inner` equals `outer` or lies inside it, segment-aware (`a` holds `a/b`, not `ab`). */
