@@ -63,6 +63,17 @@ describe('paths with a C1 control character are refused, as C0 ones are', () => 
   })
 })
 
+describe('jsonOutput', () => {
+  // `graft-action validate --json` in a workflow step prints to the runner, which obeys the old '##[name]'
+  // form anywhere in a line: a stale output named 'docs/a ##[stop-commands]x.md' turned commands off
+  it("writes '##[' in a string as '##\\u005b' (JSON's escape of '['): the same JSON, no workflow command", () => {
+    const value = { stale_files: ['docs/a ##[stop-commands]x.md', 'docs/##[add-mask]b.md'], n: [1, [2]] }
+    const printed = jsonOutput(value)
+    expect(printed).not.toContain('##[')
+    expect(JSON.parse(printed)).toEqual(value)
+  })
+})
+
 describe('escapeControls', () => {
   it('escapes C0 and C1 controls, U+007F, line and paragraph separators and bidirectional overrides; JSON would leave some raw', () => {
     const raw = 'a\u0000\u0007\b\t\n\f\r\u001b[31m\u007f\u0085\u009b\u2028\u2029\u202e\u2066z'

@@ -67,6 +67,15 @@ export function escapeControls(text: string, keep = ''): string {
 }
 
 /**
+ * `text` with the older workflow-command form's `##[` written `##\u005b`
+ * (JSON's escape of `[`): the runner obeys `##[name]data` anywhere in a line
+ * of a step's output, the action's log and the CLI's --json alike.
+ */
+export function defangOldCommands(text: string): string {
+  return text.includes('##[') ? text.replace(OLD_COMMAND, '##\\u005b') : text
+}
+
+/**
  * Text that is safe to print to an Actions log or a terminal: hidden
  * characters (see HIDDEN) but the line break are written as escapes
  * (`\r` → `\\r`), a line the runner would read as a workflow command
@@ -76,8 +85,7 @@ export function escapeControls(text: string, keep = ''): string {
  * Every string that reaches a log goes through here (the adapters' Log does it).
  */
 export function escapeLog(text: string): string {
-  let visible = escapeControls(text, '\n')
-  if (visible.includes('##[')) visible = visible.replace(OLD_COMMAND, '##\\u005b')
+  const visible = defangOldCommands(escapeControls(text, '\n'))
   if (!visible.includes('::')) return visible
   return visible
     .split('\n')
