@@ -35,7 +35,9 @@ export async function ensureDvc(options: EnsureDvcOptions): Promise<string> {
   }
   const planted = foundOnlyInCheckout('dvc')
   if (planted)
-    actionLog.info(`DVC: not using ${planted}, which lies inside the checkout (see docs/security.md); installing one`)
+    actionLog.info(
+      `DVC: not using ${planted}, which lies inside the checkout (see docs/security.md): using the action's own`
+    )
   const version = checkVersion(options.version)
   const venv = join(process.env.RUNNER_TOOL_CACHE || tmpdir(), 'graft-action', `dvc-${version.replace(/\*/g, 'x')}`)
   const dvc = venvBin(venv, 'dvc')
