@@ -82,6 +82,23 @@ describe('actions-cache', () => {
     expect(await restore([file], 'graft-render-k1')).toBe('graft-render-k1')
   })
 
+  it("the line for an entry another job saved goes through the log's escaper (the service's words hold the key)", async () => {
+    const { save } = await load()
+    const file = join(home, 'text.md')
+    writeFileSync(file, 'rendered text')
+    const key = 'graft-render-##[stop-commands]x\u202e'
+    expect(await save([file], key)).toBe(true)
+    expect(await save([file], key)).toBe(false)
+    // our line (the toolkit's own debug and info lines are its business)
+    const ours = out
+      .join('')
+      .split('\n')
+      .filter((l) => l.startsWith('Actions cache:'))
+    expect(ours).toEqual([
+      'Actions cache: cache entry graft-render-##\\u005bstop-commands]x\\u202e already exists (saved by another job); nothing to save'
+    ])
+  })
+
   it('a service that answers each request slowly (under the limit): the slow call is used, then the cache is off', async () => {
     const { restore, save, cacheUsable, CACHE_SLOW_MS, CACHE_CALL_LIMIT_MS } = await load()
     server.mode = 'slow'

@@ -3,7 +3,7 @@
 // unavailable as it is outside GitHub — a notice, never a failure.
 import { afterEach, beforeEach, expect, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { accessSync, constants, existsSync, readdirSync, rmSync } from 'node:fs'
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { delimiter, dirname, join } from 'node:path'
 import { ensureDvc } from '../../src/action/dvc-setup.js'
 import { GraftError } from '../../src/core/errors.js'
@@ -81,4 +81,16 @@ test('installs DVC into RUNNER_TOOL_CACHE with pip when PATH has none, then reus
   expect(output.stdout).not.toContain('DVC: creating a virtual environment')
   expect(output.stdout).not.toContain('DVC: pip install')
   expect(existsSync(join(toolCache, 'graft-action', `dvc-${installedVersion}`, 'pyvenv.cfg'))).toBe(true)
+
+  // a dvc on PATH only inside the workspace (a .venv/bin an earlier step put there) is not taken, and it says why
+  const workspace = join(toolCache, 'workspace')
+  mkdirSync(join(workspace, '.venv/bin'), { recursive: true })
+  writeFileSync(join(workspace, '.venv/bin/dvc'), '#!/bin/sh\nexit 0\n', { mode: 0o755 })
+  process.env.GITHUB_WORKSPACE = workspace
+  process.env.PATH = `${join(workspace, '.venv/bin')}${delimiter}${pathWithoutDvc()}`
+  output.clear()
+  expect(await ensureDvc({ version: installedVersion, useCache: true })).toBe(dvc)
+  expect(output.stdout).toContain(
+    `DVC: not using ${join(workspace, '.venv/bin/dvc')}, which lies inside the checkout (see docs/security.md): using the action's own`
+  )
 }, 600000)

@@ -137,6 +137,16 @@ describe('single inputs', () => {
     expect(getRoot()).toBe('/elsewhere/repo')
   })
 
+  it("working-directory in a folder of the workspace whose name starts with '..' is inside it: no warning", () => {
+    process.env.GITHUB_WORKSPACE = '/tmp/ws'
+    input('working-directory', '..docs')
+    expect(readValidateInputs().root).toBe(resolve('/tmp/ws', '..docs'))
+    expect(output.commands().filter((c) => c.startsWith('::warning::'))).toEqual([])
+    input('working-directory', '../elsewhere')
+    readValidateInputs()
+    expect(output.commands().filter((c) => c.startsWith('::warning::'))).toHaveLength(1)
+  })
+
   it('working-directory without GITHUB_WORKSPACE is relative to the current folder', () => {
     input('working-directory', 'sub')
     expect(getRoot()).toBe(resolve(process.cwd(), 'sub'))

@@ -63,6 +63,17 @@ describe('paths with a C1 control character are refused, as C0 ones are', () => 
   })
 })
 
+describe('jsonOutput', () => {
+  // `graft-action validate --json` in a workflow step prints to the runner, which obeys the old '##[name]'
+  // form anywhere in a line: a stale output named 'docs/a ##[stop-commands]x.md' turned commands off
+  it("writes '##[' in a string as '##\\u005b' (JSON's escape of '['): the same JSON, no workflow command", () => {
+    const value = { stale_files: ['docs/a ##[stop-commands]x.md', 'docs/##[add-mask]b.md'], n: [1, [2]] }
+    const printed = jsonOutput(value)
+    expect(printed).not.toContain('##[')
+    expect(JSON.parse(printed)).toEqual(value)
+  })
+})
+
 describe('escapeControls', () => {
   it('escapes C0 and C1 controls, U+007F, line and paragraph separators and bidirectional overrides; JSON would leave some raw', () => {
     const raw = 'a\u0000\u0007\b\t\n\f\r\u001b[31m\u007f\u0085\u009b\u2028\u2029\u202e\u2066z'
@@ -103,6 +114,27 @@ describe('one set for every printer', () => {
   ].map((c) => String.fromCharCode(c))
   const raw =
     /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/
+
+  // The rest of Unicode's Default_Ignorable_Code_Point (what renders as nothing): the combining grapheme
+  // joiner, the Hangul fillers (U+3164 is a known invisible name character), the Khmer inherent vowels, the
+  // Mongolian variation selectors, the deprecated format characters U+206A-206F (which HFS+ also drops from
+  // names), the musical-symbol format characters, the shorthand format controls, and the supplementary
+  // variation selectors (U+E0100-E01EF, "variation selector smuggling": bytes hidden after a character)
+  it.each(
+    [
+      0x034f, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x180b, 0x180c, 0x180d, 0x180f, 0x2065, 0x206a, 0x206f, 0x3164, 0xffa0,
+      0xfff0, 0x1bca0, 0x1d173, 0x1d17a, 0xe0100, 0xe01ef, 0xe0fff
+    ].map((c) => [`U+${c.toString(16).padStart(4, '0')}`, String.fromCodePoint(c)])
+  )('%s, which renders as nothing, is shown as an escape everywhere', (_name, c) => {
+    const s = `docs/a${c}.md`
+    expect(escapeControls(s)).toMatch(/^docs\/a(\\u[0-9a-f]{4})+\.md$/)
+    expect(JSON.parse(`"${escapeControls(s)}"`)).toBe(s)
+    for (const shown of [escapeLog(s), showPath(s), code(s), text(s)]) expect(shown).not.toContain(c)
+  })
+
+  it('an emoji keeps its presentation selector (U+FE0F): it shows as the emoji', () => {
+    expect(escapeControls('docs/\u26a0\ufe0f.md')).toBe('docs/\u26a0\ufe0f.md')
+  })
 
   it('a tag character (U+E0041, an invisible "A") is shown as its two escaped halves, everywhere', () => {
     const s = 'docs/a\u{e0041}\u{e007f}.md'

@@ -54,6 +54,19 @@ describe('hostile names in the CLI', () => {
     expect(JSON.parse(json.stdout).stale_files).toContain('docs/evil\u202etxt.md')
   })
 
+  it('sync and sync --check name a prompt holding a right-to-left override with the override as an escape', async () => {
+    repo.write({ 'docs/evil\u202etxt.prompt.md': PROMPT })
+    repo.commit('a prompt with a hostile name')
+    const check = await cli(['sync', '--check', '-C', repo.root])
+    expect(check.code).toBe(1)
+    expect(check.stdout).toContain('docs/evil\\u202etxt.prompt.md')
+    expect(check.stdout + check.stderr).not.toMatch(RAW)
+    const wrote = await cli(['sync', '-C', repo.root])
+    expect(wrote.code).toBe(0)
+    expect(wrote.stdout).toContain('docs/evil\\u202etxt.prompt.md')
+    expect(wrote.stdout + wrote.stderr).not.toMatch(RAW)
+  })
+
   it('generate: the per-document lines and "Changed:" show an output named with a right-to-left override as an escape', async () => {
     const bedrock = await new BedrockServer().start()
     try {

@@ -20,6 +20,7 @@
 // watchToolkit).
 import * as cache from '@actions/cache'
 import { actionLog } from './report.js'
+import { escapeLog } from '../core/log.js'
 import { abandonedCall } from './run-end.js'
 
 /** How long one cache call may take before the run gives up on the cache. */
@@ -83,7 +84,7 @@ function watchToolkit(): void {
     if (ALREADY_SAVED.test(said)) {
       return (write as (...args: unknown[]) => boolean).call(
         stdout,
-        `Actions cache: ${said} (saved by another job); nothing to save\n`,
+        `${escapeLog(`Actions cache: ${said} (saved by another job); nothing to save`)}\n`,
         ...rest
       )
     }

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GraftError } from '../core/errors.js'
-import { which } from '../core/io/which.js'
+import { foundOnlyInCheckout, which } from '../core/io/which.js'
 import { dvcVersion } from '../core/io/dvc.js'
 import { programEnv } from '../core/io/env.js'
 import { run, type RunResult } from '../core/io/exec.js'
@@ -33,6 +33,11 @@ export async function ensureDvc(options: EnsureDvcOptions): Promise<string> {
     actionLog.info(`DVC: using ${onPath} from PATH`)
     return onPath
   }
+  const planted = foundOnlyInCheckout('dvc')
+  if (planted)
+    actionLog.info(
+      `DVC: not using ${planted}, which lies inside the checkout (see docs/security.md): using the action's own`
+    )
   const version = checkVersion(options.version)
   const venv = join(process.env.RUNNER_TOOL_CACHE || tmpdir(), 'graft-action', `dvc-${version.replace(/\*/g, 'x')}`)
   const dvc = venvBin(venv, 'dvc')

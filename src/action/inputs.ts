@@ -32,6 +32,7 @@ import type { EngineChoice } from '../core/validate/validate.js'
 import type { Budget } from '../core/generate/budget.js'
 import { parseHandEditPolicy, type HandEditPolicy } from '../core/validate/hand-edits.js'
 import { escapeLog } from '../core/log.js'
+import { isWithin } from '../core/repo/names.js'
 import { parseUpdateStyle, type UpdateStyle } from '../core/pack/update-style.js'
 
 export interface ValidateInputs {
@@ -107,7 +108,7 @@ export function annotationPath(file: string | undefined): string | undefined {
   if (!file) return undefined
   const workspace = resolve(process.env.GITHUB_WORKSPACE || process.cwd())
   const rel = relative(workspace, resolve(getRoot(), file))
-  return rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/')
+  return isWithin(workspace, resolve(getRoot(), file)) ? rel.split(sep).join('/') : file
 }
 
 /**
@@ -126,8 +127,7 @@ export function pipelineOf(root: string = getRoot()): string {
 function warnOutsideWorkspace(root: string): void {
   const workspace = process.env.GITHUB_WORKSPACE
   if (!workspace) return
-  const rel = relative(resolve(workspace), root)
-  if (rel.startsWith('..') || isAbsolute(rel)) {
+  if (!isWithin(resolve(workspace), root)) {
     core.warning(
       escapeLog(
         `working-directory ${root} is outside the workspace ${workspace}: graft-action reads files the checkout did not put there. ` +

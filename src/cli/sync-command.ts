@@ -2,9 +2,14 @@
 // as Graft's own sync does. The rules live in the core (pipeline/sync.ts); this
 // prints what changed, or with --check what would, and exits 1 if anything would.
 import { resolve } from 'node:path'
-import { describeSyncChange as describe, planSync, writeSync } from '../core/pipeline/sync.js'
+import { escapeLog } from '../core/log.js'
+import { describeSyncChange, planSync, writeSync } from '../core/pipeline/sync.js'
 import { parseCommandLine } from './args.js'
 import { COMMON_ROWS, helpPage } from './help.js'
+
+/** A change in words, its repository names (prompts, stages) through the log's escaper: they reach a terminal or a CI log. */
+const describe = (c: Parameters<typeof describeSyncChange>[0], mood: 'would' | 'did'): string =>
+  escapeLog(describeSyncChange(c, mood))
 
 export const syncHelp = (): string =>
   helpPage({

@@ -34,14 +34,18 @@ const OLD_COMMAND = /##\[/g
  * renderers break lines at them), the bidirectional marks (the Arabic letter
  * mark U+061C among them), embeddings, overrides and isolates ("Trojan
  * Source"), and the characters that show as nothing at all, so that two names
- * that look the same are told apart: the soft hyphen, the Mongolian vowel
- * separator, the zero-width space, non-joiner and joiner, the word joiner and
- * the invisible operators (U+2060–U+2064), the byte-order mark, and the tag
+ * that look the same are told apart: all of Unicode's Default_Ignorable_Code_Point
+ * — the soft hyphen, the combining grapheme joiner, the Hangul fillers, the
+ * Mongolian vowel separator and variation selectors, the zero-width space,
+ * non-joiner and joiner, the word joiner, the invisible operators and the
+ * deprecated format characters (U+2060–U+206F), the byte-order mark, the tag
  * characters (U+E0000–U+E007F, "ASCII smuggling": invisible copies of ASCII
- * that a model still reads).
+ * that a model still reads) and the supplementary variation selectors
+ * (U+E0100–U+E01EF, which can carry hidden bytes the same way) — but the
+ * variation selectors U+FE00–U+FE0F, which make `⚠️` show as an emoji.
  */
 const HIDDEN =
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\udb40[\udc00-\udc7f]/g
+  /(?![\ufe00-\ufe0f])[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\p{Default_Ignorable_Code_Point}]/gu
 const SHORT: Record<string, string> = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r' }
 
 /** One hidden character as a reader sees it: `\\n`, `\\t`, … or `\\u001b`, `\\u202e` (JSON's forms, which read back; a tag character as its two UTF-16 halves). */
@@ -63,6 +67,15 @@ export function escapeControls(text: string, keep = ''): string {
 }
 
 /**
+ * `text` with the older workflow-command form's `##[` written `##\u005b`
+ * (JSON's escape of `[`): the runner obeys `##[name]data` anywhere in a line
+ * of a step's output, the action's log and the CLI's --json alike.
+ */
+export function defangOldCommands(text: string): string {
+  return text.includes('##[') ? text.replace(OLD_COMMAND, '##\\u005b') : text
+}
+
+/**
  * Text that is safe to print to an Actions log or a terminal: hidden
  * characters (see HIDDEN) but the line break are written as escapes
  * (`\r` → `\\r`), a line the runner would read as a workflow command
@@ -72,8 +85,7 @@ export function escapeControls(text: string, keep = ''): string {
  * Every string that reaches a log goes through here (the adapters' Log does it).
  */
 export function escapeLog(text: string): string {
-  let visible = escapeControls(text, '\n')
-  if (visible.includes('##[')) visible = visible.replace(OLD_COMMAND, '##\\u005b')
+  const visible = defangOldCommands(escapeControls(text, '\n'))
   if (!visible.includes('::')) return visible
   return visible
     .split('\n')

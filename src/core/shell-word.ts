@@ -10,9 +10,11 @@
  * and every character from U+00A1 up (no shell gives those a meaning). Not
  * the blanks, quotes, `$`, backticks, `\`, `;&|<>()`, globs `*?[]`, braces,
  * `~` and `#` (special at a word's start), `!` (history in an interactive
- * bash), `^` (a pipe in old shells), nor any control character.
+ * bash), `^` (a pipe in old shells), nor any control character. A word may
+ * not start with `=` either: zsh (macOS's shell) replaces `=ls` with the path
+ * of the program ls.
  */
-const BARE = /^[\w./@%+=:,\u00a1-\u{10ffff}-]+$/u
+const BARE = /^(?!=)[\w./@%+=:,\u00a1-\u{10ffff}-]+$/u
 
 /**
  * `word` as one argument of a POSIX shell command: as it is when that is

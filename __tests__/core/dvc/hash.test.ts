@@ -204,6 +204,15 @@ describe('DVC hashes', () => {
     expect(other.md5Sync(repo.path('small.md'))).toBe(viaFile.md5) // shares what file() hashed
   })
 
+  it("applies the root's .dvcignore inside a folder whose name starts with '..' (a folder of the repository, not above it)", async () => {
+    repo.write({ '.dvcignore': '*.tmp\n', '..data/a': 'a', '..data/b.tmp': 'b', 'data/a': 'a', 'data/b.tmp': 'b' })
+    const hasher = new Hasher({ root: repo.root })
+    const dotted = await hasher.dir(repo.path('..data'))
+    const plain = await hasher.dir(repo.path('data'))
+    expect(dotted.md5).toBe(plain.md5)
+    expect(dotted.nfiles).toBe(1)
+  })
+
   it('refuses a .dvcignore inside a hashed directory, as DVC does, naming it and changing nothing', async () => {
     repo.write({ 'd/1': '1', 'd/sub/.dvcignore': '*.tmp\n' })
     const before = repo.snapshot()

@@ -288,7 +288,10 @@ describe('sameFileKey: names a case-insensitive or normalising file system takes
     ['docs/\u0131.md', 'docs/I.md'],
     ['docs/\u212a.md', 'docs/k.md'],
     ['docs/\u03c3\u03c2.md', 'docs/\u03a3\u03a3.md'],
-    ['Docs./guide.md ', 'docs/Guide.md']
+    ['Docs./guide.md ', 'docs/Guide.md'],
+    // HFS+ ignores these in a name (git's is_hfs_dotgit)
+    ['docs/gu\u200cide.md', 'docs/guide.md'],
+    ['docs/\ufeffguide\u206a.md', 'docs/guide.md']
   ])('%s and %s are one file', (a, b) => {
     expect(sameFileKey(a)).toBe(sameFileKey(b))
   })

@@ -70,6 +70,11 @@ describe('which, run and programEnv: no program from inside the checkout, even t
     expect(which('tool', PATH, [join(dir, 'workspace')])).toBe(join(dir, 'bin', 'tool'))
     expect(which('tool', inside.join(':'), [join(dir, 'workspace')])).toBeUndefined()
     expect(which('tool', join(dir, 'workspace/repo/.venv/bin'), [join(dir, 'workspace/repo')])).toBeUndefined()
+    // a folder of the workspace whose name starts with '..' is inside it, not above it
+    mkdirSync(join(dir, 'workspace/..bin'))
+    writeFileSync(join(dir, 'workspace/..bin/tool'), '#!/bin/sh\n')
+    chmodSync(join(dir, 'workspace/..bin/tool'), 0o755)
+    expect(which('tool', join(dir, 'workspace/..bin'), [join(dir, 'workspace')])).toBeUndefined()
     // a folder next to the workspace whose name starts the same is outside it
     expect(which('tool', join(dir, 'bin'), [join(dir, 'bi')])).toBe(join(dir, 'bin', 'tool'))
   })

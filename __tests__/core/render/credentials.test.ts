@@ -202,6 +202,14 @@ describe('AWS settings files in the repository', () => {
     expect(problems[0].hint).toContain('$RUNNER_TEMP')
   })
 
+  it("a folder of the checkout whose name starts with '..' ('..aws') is inside it, not above it", () => {
+    const repo = join(home, 'repo')
+    mkdirSync(join(repo, '..aws'), { recursive: true })
+    expect(() => refuseRepositoryAwsFiles([repo], { AWS_CONFIG_FILE: join(repo, '..aws', 'config') })).toThrow(
+      /AWS_CONFIG_FILE is .*, a file in the repository/
+    )
+  })
+
   it('files outside the checkout, or none named: nothing to refuse', () => {
     const repo = join(home, 'repo')
     mkdirSync(repo)

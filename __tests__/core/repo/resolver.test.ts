@@ -71,6 +71,12 @@ describe('paths', () => {
     expect(lexicalPathProblem('.g\u0131t/hooks/post-checkout', 'output')).toMatch(/inside \.git\//)
     expect(lexicalPathProblem('docs/.G\u0131THUB./workflows/x.yml', 'output')).toMatch(/inside \.github\//)
     expect(lexicalPathProblem('.DVC /config', 'dep')).toMatch(/inside \.dvc\//)
+    // HFS+ ignores some invisible code points in a name (git's is_hfs_dotgit, CVE-2014-9390): `.g\u200cit` is `.git` there
+    for (const c of ['\u200c', '\u200d', '\u200e', '\u200f', '\u202a', '\u202e', '\u206a', '\u206f', '\ufeff'])
+      expect(lexicalPathProblem(`.g${c}it/config`, 'output')).toMatch(/inside \.git\//)
+    expect(lexicalPathProblem('docs/.\u200dGit\u206bHub/workflows/x.yml', 'output')).toMatch(/inside \.github\//)
+    expect(lexicalPathProblem('\ufeff.git/config', 'output')).toMatch(/inside \.git\//)
+    expect(lexicalPathProblem('docs/\u200c.dvc/config', 'dep')).toMatch(/inside \.dvc\//)
     // a dotted İ is not I on either
     expect(lexicalPathProblem('.g\u0130t/a.md', 'output')).toBeUndefined()
   })

@@ -7,7 +7,7 @@ import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { open, readdir, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { GraftError } from '../errors.js'
-import { DVC_SKIPPED_DIRS, showPath } from '../repo/names.js'
+import { DVC_SKIPPED_DIRS, isWithin, showPath } from '../repo/names.js'
 import { NON_BLOCKING_READ, replaced } from '../repo/safe-read.js'
 import { DvcIgnore, DVCIGNORE } from './dvcignore.js'
 import { isLfsPointer } from './lfs-pointer.js'
@@ -161,7 +161,9 @@ export class Hasher {
   private async hashDir(absPath: string, legacy: boolean): Promise<DirHash> {
     const shown = (p: string): string => (this.root ? relative(this.root, p).split(sep).join('/') : p)
     const relDir = this.root ? shown(absPath) : ''
-    const rules = this.ignore && !relDir.startsWith('..') && !this.ignore.isEmptyFor(relDir) ? this.ignore : undefined
+    // a folder of the repository ('..data' too: isWithin), not one above it
+    const inRepo = this.root === undefined || isWithin(this.root, absPath)
+    const rules = this.ignore && inRepo && !this.ignore.isEmptyFor(relDir) ? this.ignore : undefined
     const keep =
       rules && ((rel: string, isDir: boolean) => !rules.match(relDir === '' ? rel : `${relDir}/${rel}`, isDir).ignored)
     const relpaths = await listFiles(absPath, '', shown, keep)

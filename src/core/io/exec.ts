@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
 import { setting } from '../phrasing.js'
 import { GraftError } from '../errors.js'
-import { checkoutFolders, which } from './which.js'
+import { checkoutFolders, inCheckoutProblem, which } from './which.js'
 
 export interface RunOptions {
   cwd: string
@@ -224,15 +224,6 @@ function stop(pid: number | undefined): void {
  * when git is missing and when the working folder is, and `spawn ENOTDIR` when
  * the folder is a file. Other errors are returned unchanged.
  */
-/** The program is on PATH only in a folder of the checkout, whose files a pull request decides (io/which.ts). */
-function inCheckoutProblem(file: string, found: string): Error {
-  const problem = new GraftError({
-    message: `${file} was found on PATH only at ${found}, inside the checkout, and the action runs no program from the checkout`,
-    hint: `install ${file} outside the workspace (a branch or pull request decides what the checkout holds), or put a ${file} from outside it on PATH`
-  })
-  return Object.assign(problem, { code: 'ENOENT' })
-}
-
 export function spawnProblem(file: string, cwd: string, error: NodeJS.ErrnoException): Error {
   if (error.code === 'ENOENT' && !existsSync(cwd)) {
     return new GraftError({

@@ -8,7 +8,9 @@
 // pull request that commits `bin/git` there would run in git's place, as a
 // child of the action (whose environment holds the token and the AWS keys).
 import { accessSync, constants, realpathSync, statSync } from 'node:fs'
-import { delimiter, isAbsolute, join, relative, resolve } from 'node:path'
+import { delimiter, isAbsolute, join, resolve } from 'node:path'
+import { GraftError } from '../errors.js'
+import { isWithin } from '../repo/names.js'
 
 /** `path` with symlinks resolved when it exists, else as written (resolved). */
 function real(path: string): string {
@@ -17,11 +19,6 @@ function real(path: string): string {
   } catch {
     return resolve(path)
   }
-}
-
-function within(outer: string, inner: string): boolean {
-  const rel = relative(outer, inner)
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
 }
 
 /**
@@ -38,7 +35,7 @@ export function insideAny(dir: string, folders: readonly string[]): boolean {
   if (folders.length === 0) return false
   const lexical = resolve(dir)
   const resolved = real(dir)
-  return folders.some((f) => within(resolve(f), lexical) || within(real(f), resolved))
+  return folders.some((f) => isWithin(resolve(f), lexical) || isWithin(real(f), resolved))
 }
 
 /** A search path (PATH, LD_LIBRARY_PATH) with its relative entries and its entries inside `untrusted` left out. */
@@ -65,4 +62,26 @@ export function which(
     }
   }
   return undefined
+}
+
+/**
+ * Where `name` is on `path` when it is there only inside `untrusted` (the
+ * checkout), so that "not installed" is not said of a program that is on
+ * PATH but not taken; undefined when it is found outside, or nowhere.
+ */
+export function foundOnlyInCheckout(
+  name: string,
+  path = process.env.PATH ?? '',
+  untrusted: readonly string[] = checkoutFolders()
+): string | undefined {
+  return which(name, path, untrusted) === undefined ? which(name, path, []) : undefined
+}
+
+/** The program is on PATH only in a folder of the checkout, whose files a pull request decides. */
+export function inCheckoutProblem(name: string, found: string): GraftError {
+  const problem = new GraftError({
+    message: `${name} was found on PATH only at ${found}, inside the checkout, and the action runs no program from the checkout`,
+    hint: `install ${name} outside the workspace (a branch or pull request decides what the checkout holds), or put a ${name} from outside it on PATH`
+  })
+  return Object.assign(problem, { code: 'ENOENT' })
 }

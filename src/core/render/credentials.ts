@@ -12,9 +12,10 @@
 import { fromEnv } from '@aws-sdk/credential-provider-env'
 import { defaultProvider, type DefaultProviderInit } from '@aws-sdk/credential-provider-node'
 import { realpathSync } from 'node:fs'
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { abandonWork } from '../abandoned.js'
 import { GraftError } from '../errors.js'
+import { isWithin } from '../repo/names.js'
 
 type Chain = ReturnType<typeof defaultProvider>
 type Provider = (properties?: Parameters<Chain>[0]) => Promise<Awaited<ReturnType<Chain>>>
@@ -101,10 +102,7 @@ export function refuseRepositoryAwsFiles(checkouts: string[], env: NodeJS.Proces
     const value = env[name]?.trim()
     if (!value) return []
     const file = real(resolve(value))
-    const inside = roots.find((root) => {
-      const rel = relative(root, file)
-      return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
-    })
+    const inside = roots.find((root) => isWithin(root, file))
     if (inside === undefined) return []
     return [
       {

@@ -2,7 +2,7 @@
 // path is to the run (its role), the folders no path may be in, how a path is
 // normalised and shown in a message. Shared by the resolver and by every
 // reader that meets a path (dvc.yaml, dvc.lock, prompts, git's file lists).
-import { isAbsolute, posix } from 'node:path'
+import { isAbsolute, posix, relative, sep } from 'node:path'
 import { escapeControls } from '../log.js'
 
 /**
@@ -54,6 +54,16 @@ function mayNeedNormalizing(path: string): boolean {
   return suspect && NOT_NORMAL.test(path)
 }
 
+/**
+ * True when the file-system path `inner` is `outer` or lies inside it (both
+ * absolute, as written): by `relative`, where a folder named `..x` is inside
+ * and only `..` itself, or `../…`, leads out.
+ */
+export function isWithin(outer: string, inner: string): boolean {
+  const rel = relative(outer, inner)
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))
+}
+
 /** True when `inner` equals `outer` or lies inside it, segment-aware (`a` holds `a/b`, not `ab`). */
 export function isSameOrInside(outer: string, inner: string): boolean {
   return inner === outer || inner.startsWith(outer.endsWith('/') ? outer : `${outer}/`)
@@ -71,19 +81,30 @@ export function folderKey(segment: string): string {
 /** The forbidden folder a `/`-separated relative path lies in, if any. */
 export function forbiddenFolder(relPath: string): string | undefined {
   // Most paths hold no segment starting with '.' and no '~': no split needed.
-  if (relPath.charCodeAt(0) !== 46 /* . */ && !relPath.includes('/.') && !relPath.includes('~')) return undefined
+  // (beyond ASCII, a segment may fold to one: HFS+ drops a leading zero-width joiner)
+  const ascii = /^[\x00-\x7f]*$/.test(relPath)
+  if (ascii && relPath.charCodeAt(0) !== 46 /* . */ && !relPath.includes('/.') && !relPath.includes('~'))
+    return undefined
   for (const segment of relPath.split('/')) {
     if (segment.includes('~')) {
       // Windows 8.3 short names: on an NTFS volume that keeps them, GIT~1 is .git and GITHUB~1 is .github
       const short = SHORT_NAME.exec(segment)
       if (short) return `.${short[1].toLowerCase()}`
     }
-    if (segment.length < 4 || segment.charCodeAt(0) !== 46 /* . */) continue // cheap: every forbidden name starts with '.'
+    // cheap: every forbidden name starts with '.'
+    if (segment.length < 4 || (ascii && segment.charCodeAt(0) !== 46) /* . */) continue
     const key = folderKey(segment)
     if (FORBIDDEN_FOLDERS.has(key)) return key
   }
   return undefined
 }
+
+/**
+ * The code points HFS+ leaves out when it compares names (git's is_hfs_dotgit,
+ * CVE-2014-9390): zero-width non-joiner and joiner, the bidirectional marks,
+ * embeddings and overrides, the deprecated format characters, the BOM.
+ */
+const HFS_IGNORED = /[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g
 
 /**
  * One key for the names a case-insensitive or normalising file system takes
@@ -95,13 +116,14 @@ export function forbiddenFolder(relPath: string): string | undefined {
  * `a.md`). The key covers all of it, erring on the side of one file: NFC,
  * then upper case (the full mapping, so `ß` meets `ss` and `ﬁ` meets `fi`),
  * then lower case (so the Kelvin sign meets `k`), NFC again, and each
- * segment's trailing dots and spaces dropped.
+ * segment's trailing dots and spaces dropped. HFS+ also ignores some
+ * invisible code points in a name (HFS_IGNORED): they are dropped first.
  */
 export function sameFileKey(path: string): string {
   // printable ASCII (most paths): lower case is the whole fold, and nothing to normalise
   const folded = /^[\x20-\x7e]*$/.test(path)
     ? path.toLowerCase()
-    : path.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC')
+    : path.replace(HFS_IGNORED, '').normalize('NFC').toUpperCase().toLowerCase().normalize('NFC')
   return folded
     .split('/')
     .map((segment) => segment.replace(/[. ]+$/, ''))
