@@ -2241,7 +2241,9 @@ class Hasher {
     async hashDir(absPath, legacy) {
         const shown = (p) => (this.root ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(this.root, p).split(node_path__WEBPACK_IMPORTED_MODULE_3__.sep).join('/') : p);
         const relDir = this.root ? shown(absPath) : '';
-        const rules = this.ignore && !relDir.startsWith('..') && !this.ignore.isEmptyFor(relDir) ? this.ignore : undefined;
+        // a folder of the repository ('..data' too: isWithin), not one above it
+        const inRepo = this.root === undefined || (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_5__/* .isWithin */ .UO)(this.root, absPath);
+        const rules = this.ignore && inRepo && !this.ignore.isEmptyFor(relDir) ? this.ignore : undefined;
         const keep = rules && ((rel, isDir) => !rules.match(relDir === '' ? rel : `${relDir}/${rel}`, isDir).ignored);
         const relpaths = await listFiles(absPath, '', shown, keep);
         const hashes = await Promise.all(relpaths.map((rel) => this.file((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(absPath, rel), legacy)));
@@ -5286,9 +5288,11 @@ function assertWritable(root, rel) {
  * and every character from U+00A1 up (no shell gives those a meaning). Not
  * the blanks, quotes, `$`, backticks, `\`, `;&|<>()`, globs `*?[]`, braces,
  * `~` and `#` (special at a word's start), `!` (history in an interactive
- * bash), `^` (a pipe in old shells), nor any control character.
+ * bash), `^` (a pipe in old shells), nor any control character. A word may
+ * not start with `=` either: zsh (macOS's shell) replaces `=ls` with the path
+ * of the program ls.
  */
-const BARE = /^[\w./@%+=:,\u00a1-\u{10ffff}-]+$/u;
+const BARE = /^(?!=)[\w./@%+=:,\u00a1-\u{10ffff}-]+$/u;
 /**
  * `word` as one argument of a POSIX shell command: as it is when that is
  * safe, else in single quotes (a `'` inside written `'\''`).

@@ -3906,6 +3906,7 @@ var abandoned = __webpack_require__(4127);
 
 
 
+
 /**
  * How long the SDK's chain may take to find credentials: far more than a
  * credential_process, an STS role assumption or the metadata service take when
@@ -3981,10 +3982,7 @@ function refuseRepositoryAwsFiles(checkouts, env = process.env) {
         if (!value)
             return [];
         const file = real(resolve(value));
-        const inside = roots.find((root) => {
-            const rel = relative(root, file);
-            return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-        });
+        const inside = roots.find((root) => isWithin(root, file));
         if (inside === undefined)
             return [];
         return [

@@ -12,9 +12,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_pipeline_sync_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6291);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7593);
-/* harmony import */ var _help_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7911);
+/* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4325);
+/* harmony import */ var _core_pipeline_sync_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6291);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7593);
+/* harmony import */ var _help_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7911);
 // `graft-action sync`: dvc.yaml (and dvc.lock) brought in line with the prompts,
 // as Graft's own sync does. The rules live in the core (pipeline/sync.ts); this
 // prints what changed, or with --check what would, and exits 1 if anything would.
@@ -22,7 +23,10 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const syncHelp = () => (0,_help_js__WEBPACK_IMPORTED_MODULE_3__/* .helpPage */ .r)({
+
+/** A change in words, its repository names (prompts, stages) through the log's escaper: they reach a terminal or a CI log. */
+const describe = (c, mood) => (0,_core_log_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeLog */ .Ah)((0,_core_pipeline_sync_js__WEBPACK_IMPORTED_MODULE_2__/* .describeSyncChange */ .n8)(c, mood));
+const syncHelp = () => (0,_help_js__WEBPACK_IMPORTED_MODULE_4__/* .helpPage */ .r)({
     usage: 'graft-action sync [options]',
     about: 'Rewrites dvc.yaml from the *.prompt.md files: a stage for each new prompt (in\n' +
         "the repository's own command template), the deps of each prompt's stage as its\n" +
@@ -31,12 +35,12 @@ const syncHelp = () => (0,_help_js__WEBPACK_IMPORTED_MODULE_3__/* .helpPage */ .
     sections: [
         {
             heading: 'Options',
-            rows: [['--check', 'write nothing; list what would change and exit 1 if anything would'], ..._help_js__WEBPACK_IMPORTED_MODULE_3__/* .COMMON_ROWS */ .i]
+            rows: [['--check', 'write nothing; list what would change and exit 1 if anything would'], ..._help_js__WEBPACK_IMPORTED_MODULE_4__/* .COMMON_ROWS */ .i]
         }
     ]
 });
 async function syncCommand(argv) {
-    const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCommandLine */ .Du)('sync', argv, {
+    const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommandLine */ .Du)('sync', argv, {
         check: { type: 'boolean', default: false },
         cwd: { type: 'string', short: 'C', default: '.' }
     });
@@ -45,7 +49,7 @@ async function syncCommand(argv) {
         return 0;
     }
     const root = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(values.cwd);
-    const plan = await (0,_core_pipeline_sync_js__WEBPACK_IMPORTED_MODULE_1__/* .planSync */ .R4)(root);
+    const plan = await (0,_core_pipeline_sync_js__WEBPACK_IMPORTED_MODULE_2__/* .planSync */ .R4)(root);
     if (plan.changes.length === 0) {
         process.stdout.write('dvc.yaml is in sync with the prompts; nothing to change.\n');
         return 0;
@@ -53,12 +57,12 @@ async function syncCommand(argv) {
     if (values.check) {
         process.stdout.write('dvc.yaml is out of sync with the prompts; "graft-action sync" would:\n');
         for (const c of plan.changes)
-            process.stdout.write(`  ${(0,_core_pipeline_sync_js__WEBPACK_IMPORTED_MODULE_1__/* .describeSyncChange */ .n8)(c, 'would')}\n`);
+            process.stdout.write(`  ${describe(c, 'would')}\n`);
         return 1;
     }
-    await (0,_core_pipeline_sync_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSync */ .HQ)(root, plan);
+    await (0,_core_pipeline_sync_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSync */ .HQ)(root, plan);
     for (const c of plan.changes)
-        process.stdout.write(`${(0,_core_pipeline_sync_js__WEBPACK_IMPORTED_MODULE_1__/* .describeSyncChange */ .n8)(c, 'did')}\n`);
+        process.stdout.write(`${describe(c, 'did')}\n`);
     process.stdout.write(`Wrote ${plan.files.map((f) => f.path).join(' and ')}.\n`);
     return 0;
 }

@@ -18,6 +18,10 @@ export const modules = {
 const dvcOnPath = {
     find: async () => (0,_core_io_which_js__WEBPACK_IMPORTED_MODULE_2__/* .which */ .K7)('dvc'),
     install: async () => {
+        // on PATH, but only in the workspace a workflow checked out into (GITHUB_WORKSPACE): not "not on PATH"
+        const planted = (0,_core_io_which_js__WEBPACK_IMPORTED_MODULE_2__/* .foundOnlyInCheckout */ .m5)('dvc');
+        if (planted)
+            throw (0,_core_io_which_js__WEBPACK_IMPORTED_MODULE_2__/* .inCheckoutProblem */ .BK)('dvc', planted);
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraftError */ .Tz({
             message: 'dvc is not on PATH',
             hint: `pip install "dvc==${_core_defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_DVC_VERSION */ .N4}", or use --engine native`

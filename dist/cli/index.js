@@ -165,11 +165,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // Loaded on demand: validate, the quick path, never loads the AWS SDK.
 const commands = {
-    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(609), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
-    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(879), __nccwpck_require__.e(609), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(295)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8295))).generateCommand,
-    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(879), __nccwpck_require__.e(609), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(295)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8295))).packCommand,
-    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(609), __nccwpck_require__.e(159), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7591))).syncCommand,
-    hook: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(609), __nccwpck_require__.e(215)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7215))).hookCommand
+    validate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(0), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158))).validateCommand,
+    generate: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(879), __nccwpck_require__.e(0), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(295)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8295))).generateCommand,
+    pack: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(879), __nccwpck_require__.e(0), __nccwpck_require__.e(159), __nccwpck_require__.e(935), __nccwpck_require__.e(295)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8295))).packCommand,
+    sync: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(0), __nccwpck_require__.e(159), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7591))).syncCommand,
+    hook: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(0), __nccwpck_require__.e(215)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7215))).hookCommand
 };
 /** Commands that take --json: their failures are a JSON object on stdout too. */
 const JSON_COMMANDS = new Set(['validate']);
@@ -276,11 +276,14 @@ __webpack_async_result__();
 // (U+009B, the 8-bit CSI) and bidirectional overrides as they are, since JSON
 // allows them; a terminal the JSON is printed to may act on them. Written as
 // \u escapes (the log's escaper; the indentation's line breaks are the only raw
-// ones left), the text means the same to every JSON reader.
+// ones left), the text means the same to every JSON reader. The old
+// workflow-command form's `##[`, which the runner obeys anywhere in a line
+// when the CLI runs in a workflow step, is written `##\u005b`: inside a
+// string, the same JSON.
 
 /** `value` as indented JSON and a line break, with no character a terminal could act on. */
 function jsonOutput(value) {
-    return `${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeControls */ .UN)(JSON.stringify(value, null, 2), '\n')}\n`;
+    return `${(0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .defangOldCommands */ .Bl)((0,_core_log_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeControls */ .UN)(JSON.stringify(value, null, 2), '\n'))}\n`;
 }
 
 
@@ -413,6 +416,7 @@ function throwIfProblems(problems) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ah: () => (/* binding */ escapeLog),
+/* harmony export */   Bl: () => (/* binding */ defangOldCommands),
 /* harmony export */   UN: () => (/* binding */ escapeControls)
 /* harmony export */ });
 /* unused harmony export silentLog */
@@ -441,13 +445,17 @@ const OLD_COMMAND = /##\[/g;
  * renderers break lines at them), the bidirectional marks (the Arabic letter
  * mark U+061C among them), embeddings, overrides and isolates ("Trojan
  * Source"), and the characters that show as nothing at all, so that two names
- * that look the same are told apart: the soft hyphen, the Mongolian vowel
- * separator, the zero-width space, non-joiner and joiner, the word joiner and
- * the invisible operators (U+2060–U+2064), the byte-order mark, and the tag
+ * that look the same are told apart: all of Unicode's Default_Ignorable_Code_Point
+ * — the soft hyphen, the combining grapheme joiner, the Hangul fillers, the
+ * Mongolian vowel separator and variation selectors, the zero-width space,
+ * non-joiner and joiner, the word joiner, the invisible operators and the
+ * deprecated format characters (U+2060–U+206F), the byte-order mark, the tag
  * characters (U+E0000–U+E007F, "ASCII smuggling": invisible copies of ASCII
- * that a model still reads).
+ * that a model still reads) and the supplementary variation selectors
+ * (U+E0100–U+E01EF, which can carry hidden bytes the same way) — but the
+ * variation selectors U+FE00–U+FE0F, which make `⚠️` show as an emoji.
  */
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\udb40[\udc00-\udc7f]/g;
+const HIDDEN = /(?![\ufe00-\ufe0f])[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\p{Default_Ignorable_Code_Point}]/gu;
 const SHORT = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r' };
 /** One hidden character as a reader sees it: `\\n`, `\\t`, … or `\\u001b`, `\\u202e` (JSON's forms, which read back; a tag character as its two UTF-16 halves). */
 function escapeCharacter(c) {
@@ -464,6 +472,14 @@ function escapeControls(text, keep = '') {
     return text.replace(HIDDEN, (c) => (keep.includes(c) ? c : escapeCharacter(c)));
 }
 /**
+ * `text` with the older workflow-command form's `##[` written `##\u005b`
+ * (JSON's escape of `[`): the runner obeys `##[name]data` anywhere in a line
+ * of a step's output, the action's log and the CLI's --json alike.
+ */
+function defangOldCommands(text) {
+    return text.includes('##[') ? text.replace(OLD_COMMAND, '##\\u005b') : text;
+}
+/**
  * Text that is safe to print to an Actions log or a terminal: hidden
  * characters (see HIDDEN) but the line break are written as escapes
  * (`\r` → `\\r`), a line the runner would read as a workflow command
@@ -473,9 +489,7 @@ function escapeControls(text, keep = '') {
  * Every string that reaches a log goes through here (the adapters' Log does it).
  */
 function escapeLog(text) {
-    let visible = escapeControls(text, '\n');
-    if (visible.includes('##['))
-        visible = visible.replace(OLD_COMMAND, '##\\u005b');
+    const visible = defangOldCommands(escapeControls(text, '\n'));
     if (!visible.includes('::'))
         return visible;
     return visible

@@ -52,6 +52,9 @@ async function ensureDvc(options) {
         _report_js__WEBPACK_IMPORTED_MODULE_2__/* .actionLog */ .Zx.info(`DVC: using ${onPath} from PATH`);
         return onPath;
     }
+    const planted = (0,_core_io_which_js__WEBPACK_IMPORTED_MODULE_8__/* .foundOnlyInCheckout */ .m5)('dvc');
+    if (planted)
+        _report_js__WEBPACK_IMPORTED_MODULE_2__/* .actionLog */ .Zx.info(`DVC: not using ${planted}, which lies inside the checkout (see docs/security.md): using the action's own`);
     const version = checkVersion(options.version);
     const venv = (0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(process.env.RUNNER_TOOL_CACHE || (0,node_os__WEBPACK_IMPORTED_MODULE_5__.tmpdir)(), 'graft-action', `dvc-${version.replace(/\*/g, 'x')}`);
     const dvc = venvBin(venv, 'dvc');

@@ -19,6 +19,8 @@ var core = __webpack_require__(3838);
 var cache = __webpack_require__(1691);
 // EXTERNAL MODULE: ./src/action/report.ts
 var report = __webpack_require__(1658);
+// EXTERNAL MODULE: ./src/core/log.ts
+var log = __webpack_require__(4325);
 // EXTERNAL MODULE: ./src/action/run-end.ts + 1 modules
 var run_end = __webpack_require__(6432);
 ;// CONCATENATED MODULE: ./src/action/actions-cache.ts
@@ -42,6 +44,7 @@ var run_end = __webpack_require__(6432);
 // every document — so a call slower than CACHE_SLOW_MS turns the cache off too,
 // once its result is used; and most failures never reach us as errors (see
 // watchToolkit).
+
 
 
 
@@ -107,7 +110,7 @@ function watchToolkit() {
         // the workflow command's escaping undone, its first line kept
         const said = failed[1].split('%0A')[0].replace(/%0D/g, '').replace(/%25/g, '%');
         if (ALREADY_SAVED.test(said)) {
-            return write.call(stdout, `Actions cache: ${said} (saved by another job); nothing to save\n`, ...rest);
+            return write.call(stdout, `${(0,log/* escapeLog */.Ah)(`Actions cache: ${said} (saved by another job); nothing to save`)}\n`, ...rest);
         }
         toolkitFailure ??= said;
         const done = rest.find((r) => typeof r === 'function');
@@ -208,8 +211,6 @@ var io_dvc = __webpack_require__(5847);
 var env = __webpack_require__(3087);
 // EXTERNAL MODULE: ./src/core/io/exec.ts + 1 modules
 var exec = __webpack_require__(7265);
-// EXTERNAL MODULE: ./src/core/log.ts
-var log = __webpack_require__(4325);
 ;// CONCATENATED MODULE: ./src/action/dvc-setup.ts
 // Puts DVC on the runner for engine "dvc": the one on PATH when there is one,
 // else a virtual environment in the runner's tool cache, installed with pip and
@@ -237,6 +238,9 @@ async function ensureDvc(options) {
         report/* actionLog */.Zx.info(`DVC: using ${onPath} from PATH`);
         return onPath;
     }
+    const planted = (0,which/* foundOnlyInCheckout */.m5)('dvc');
+    if (planted)
+        report/* actionLog */.Zx.info(`DVC: not using ${planted}, which lies inside the checkout (see docs/security.md): using the action's own`);
     const version = checkVersion(options.version);
     const venv = (0,external_node_path_.join)(process.env.RUNNER_TOOL_CACHE || (0,external_node_os_.tmpdir)(), 'graft-action', `dvc-${version.replace(/\*/g, 'x')}`);
     const dvc = venvBin(venv, 'dvc');

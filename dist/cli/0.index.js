@@ -1,5 +1,5 @@
-export const id = 609;
-export const ids = [609];
+export const id = 0;
+export const ids = [0];
 export const modules = {
 
 /***/ 3087:
@@ -211,7 +211,7 @@ const run = (file, args, options) => new Promise((resolve, reject) => {
     if (program === undefined) {
         const planted = (0,_which_js__WEBPACK_IMPORTED_MODULE_4__/* .which */ .K7)(file, env.PATH ?? '', []) ?? (0,_which_js__WEBPACK_IMPORTED_MODULE_4__/* .which */ .K7)(file, process.env.PATH ?? '', []);
         reject(planted
-            ? inCheckoutProblem(file, planted)
+            ? (0,_which_js__WEBPACK_IMPORTED_MODULE_4__/* .inCheckoutProblem */ .BK)(file, planted)
             : spawnProblem(file, options.cwd, Object.assign(new Error(`spawn ${file} ENOENT`), { code: 'ENOENT' })));
         return;
     }
@@ -350,14 +350,6 @@ function stop(pid) {
  * when git is missing and when the working folder is, and `spawn ENOTDIR` when
  * the folder is a file. Other errors are returned unchanged.
  */
-/** The program is on PATH only in a folder of the checkout, whose files a pull request decides (io/which.ts). */
-function inCheckoutProblem(file, found) {
-    const problem = new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
-        message: `${file} was found on PATH only at ${found}, inside the checkout, and the action runs no program from the checkout`,
-        hint: `install ${file} outside the workspace (a branch or pull request decides what the checkout holds), or put a ${file} from outside it on PATH`
-    });
-    return Object.assign(problem, { code: 'ENOENT' });
-}
 function spawnProblem(file, cwd, error) {
     if (error.code === 'ENOENT' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(cwd)) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .GraftError */ .Tz({
@@ -1070,15 +1062,19 @@ function timeoutProblem(args, ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BK: () => (/* binding */ inCheckoutProblem),
 /* harmony export */   Cq: () => (/* binding */ trustedEntries),
 /* harmony export */   K7: () => (/* binding */ which),
 /* harmony export */   lM: () => (/* binding */ insideAny),
+/* harmony export */   m5: () => (/* binding */ foundOnlyInCheckout),
 /* harmony export */   sK: () => (/* binding */ checkoutFolders)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _repo_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3452);
 // Finds an executable on PATH without spawning a shell. Only absolute PATH
 // entries count: a relative one ('.', an empty entry, 'node_modules/.bin')
 // names a folder of whatever directory the program runs in, which is the
@@ -1090,6 +1086,8 @@ function timeoutProblem(args, ms) {
 // child of the action (whose environment holds the token and the AWS keys).
 
 
+
+
 /** `path` with symlinks resolved when it exists, else as written (resolved). */
 function real(path) {
     try {
@@ -1098,10 +1096,6 @@ function real(path) {
     catch {
         return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
     }
-}
-function within(outer, inner) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(outer, inner);
-    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
 }
 /**
  * The folders whose content a pull request controls, so that no program is
@@ -1117,7 +1111,7 @@ function insideAny(dir, folders) {
         return false;
     const lexical = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir);
     const resolved = real(dir);
-    return folders.some((f) => within((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(f), lexical) || within(real(f), resolved));
+    return folders.some((f) => (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_3__/* .isWithin */ .UO)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(f), lexical) || (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_3__/* .isWithin */ .UO)(real(f), resolved));
 }
 /** A search path (PATH, LD_LIBRARY_PATH) with its relative entries and its entries inside `untrusted` left out. */
 function trustedEntries(list, untrusted) {
@@ -1142,6 +1136,22 @@ function which(name, path = process.env.PATH ?? '', untrusted = checkoutFolders(
     }
     return undefined;
 }
+/**
+ * Where `name` is on `path` when it is there only inside `untrusted` (the
+ * checkout), so that "not installed" is not said of a program that is on
+ * PATH but not taken; undefined when it is found outside, or nowhere.
+ */
+function foundOnlyInCheckout(name, path = process.env.PATH ?? '', untrusted = checkoutFolders()) {
+    return which(name, path, untrusted) === undefined ? which(name, path, []) : undefined;
+}
+/** The program is on PATH only in a folder of the checkout, whose files a pull request decides. */
+function inCheckoutProblem(name, found) {
+    const problem = new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
+        message: `${name} was found on PATH only at ${found}, inside the checkout, and the action runs no program from the checkout`,
+        hint: `install ${name} outside the workspace (a branch or pull request decides what the checkout holds), or put a ${name} from outside it on PATH`
+    });
+    return Object.assign(problem, { code: 'ENOENT' });
+}
 
 
 /***/ }),
@@ -1155,6 +1165,7 @@ function which(name, path = process.env.PATH ?? '', untrusted = checkoutFolders(
 /* harmony export */   NP: () => (/* binding */ normalizeRepoPath),
 /* harmony export */   P8: () => (/* binding */ showPath),
 /* harmony export */   TC: () => (/* binding */ lexicalPathProblem),
+/* harmony export */   UO: () => (/* binding */ isWithin),
 /* harmony export */   Vh: () => (/* binding */ PIPELINE_FILES),
 /* harmony export */   W3: () => (/* binding */ CONTROL),
 /* harmony export */   YL: () => (/* binding */ DVC_SKIPPED_DIRS),
@@ -1204,6 +1215,15 @@ function mayNeedNormalizing(path) {
         path.endsWith('/');
     return suspect && NOT_NORMAL.test(path);
 }
+/**
+ * True when the file-system path `inner` is `outer` or lies inside it (both
+ * absolute, as written): by `relative`, where a folder named `..x` is inside
+ * and only `..` itself, or `../…`, leads out.
+ */
+function isWithin(outer, inner) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(outer, inner);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(rel));
+}
 /** True when `inner` equals `outer` or lies inside it, segment-aware (`a` holds `a/b`, not `ab`). */
 function isSameOrInside(outer, inner) {
     return inner === outer || inner.startsWith(outer.endsWith('/') ? outer : `${outer}/`);
@@ -1219,7 +1239,9 @@ function folderKey(segment) {
 /** The forbidden folder a `/`-separated relative path lies in, if any. */
 function forbiddenFolder(relPath) {
     // Most paths hold no segment starting with '.' and no '~': no split needed.
-    if (relPath.charCodeAt(0) !== 46 /* . */ && !relPath.includes('/.') && !relPath.includes('~'))
+    // (beyond ASCII, a segment may fold to one: HFS+ drops a leading zero-width joiner)
+    const ascii = /^[\x00-\x7f]*$/.test(relPath);
+    if (ascii && relPath.charCodeAt(0) !== 46 /* . */ && !relPath.includes('/.') && !relPath.includes('~'))
         return undefined;
     for (const segment of relPath.split('/')) {
         if (segment.includes('~')) {
@@ -1228,14 +1250,21 @@ function forbiddenFolder(relPath) {
             if (short)
                 return `.${short[1].toLowerCase()}`;
         }
-        if (segment.length < 4 || segment.charCodeAt(0) !== 46 /* . */)
-            continue; // cheap: every forbidden name starts with '.'
+        // cheap: every forbidden name starts with '.'
+        if (segment.length < 4 || (ascii && segment.charCodeAt(0) !== 46) /* . */)
+            continue;
         const key = folderKey(segment);
         if (FORBIDDEN_FOLDERS.has(key))
             return key;
     }
     return undefined;
 }
+/**
+ * The code points HFS+ leaves out when it compares names (git's is_hfs_dotgit,
+ * CVE-2014-9390): zero-width non-joiner and joiner, the bidirectional marks,
+ * embeddings and overrides, the deprecated format characters, the BOM.
+ */
+const HFS_IGNORED = /[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g;
 /**
  * One key for the names a case-insensitive or normalising file system takes
  * for one file. macOS (APFS, HFS+) ignores letter case and Unicode
@@ -1246,13 +1275,14 @@ function forbiddenFolder(relPath) {
  * `a.md`). The key covers all of it, erring on the side of one file: NFC,
  * then upper case (the full mapping, so `ß` meets `ss` and `ﬁ` meets `fi`),
  * then lower case (so the Kelvin sign meets `k`), NFC again, and each
- * segment's trailing dots and spaces dropped.
+ * segment's trailing dots and spaces dropped. HFS+ also ignores some
+ * invisible code points in a name (HFS_IGNORED): they are dropped first.
  */
 function sameFileKey(path) {
     // printable ASCII (most paths): lower case is the whole fold, and nothing to normalise
     const folded = /^[\x20-\x7e]*$/.test(path)
         ? path.toLowerCase()
-        : path.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
+        : path.replace(HFS_IGNORED, '').normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
     return folded
         .split('/')
         .map((segment) => segment.replace(/[. ]+$/, ''))
