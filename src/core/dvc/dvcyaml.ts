@@ -66,6 +66,7 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
     // each item's flags: a foreach stage's `do:` holds them, a matrix stage's own body
     const each = loop === 'foreach' ? body.get('do') : body
     const flag = (key: string): boolean => isMap(each) && each.get(key) === true
+    const wdir = isMap(each) ? each.get('wdir') : undefined
     return {
       name,
       cmd: '',
@@ -73,6 +74,8 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
       outs: [],
       line,
       loop,
+      // the items' paths in dvc.lock are written inside it (see inWdir)
+      ...(typeof wdir === 'string' ? { wdir } : {}),
       ...(flag('always_changed') ? { alwaysChanged: true } : {}),
       ...(flag('frozen') ? { frozen: true } : {})
     }
@@ -85,9 +88,9 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
   if (hasInterpolation(body)) note('${...} interpolation')
 
   const cmd = readCmd(src, name, body, line, note)
-  const inWdir = fromWdir(body.get('wdir'))
-  const deps = stringList(src, name, body, 'deps').map((d) => inWdir(checkPath(d, 'dep', note)))
-  const outs = readOuts(src, name, body, note).map((o) => ({ ...o, path: inWdir(o.path) }))
+  const fromWdir = inWdir(body.get('wdir'))
+  const deps = stringList(src, name, body, 'deps').map((d) => fromWdir(checkPath(d, 'dep', note)))
+  const outs = readOuts(src, name, body, note).map((o) => ({ ...o, path: fromWdir(o.path) }))
   const alwaysChanged = body.get('always_changed') === true
   const frozen = body.get('frozen') === true
   const params = body.has('params')
@@ -205,8 +208,9 @@ function stringList(src: YamlSource, name: string, body: YAMLMap, key: string): 
  * sub/made.txt), so a document reading sub/made.txt is downstream of that
  * stage. Paths that are not plain relative paths (URLs, absolute, `${…}`),
  * and a `wdir` written with `${…}`, stay as written (noted as not modelled).
+ * dvc.lock writes a stage's paths as dvc.yaml does, inside the same `wdir`.
  */
-function fromWdir(wdir: unknown): (path: string) => string {
+export function inWdir(wdir: unknown): (path: string) => string {
   if (typeof wdir !== 'string' || wdir.includes('${') || posix.normalize(wdir) === '.') return (path) => path
   return (path) =>
     path.includes('://') || path.includes('${') || posix.isAbsolute(path)

@@ -9,7 +9,7 @@ import { RepoPathChecker } from '../repo/resolver.js'
 import { discoverPrompts, isPromptPath } from '../graft/prompts.js'
 import { graftStage, pipelineDrift, stageNameClashes, type Drift } from './stages.js'
 import { StageGraph, type DepLocator } from './graph.js'
-import { readDvcYaml } from '../dvc/dvcyaml.js'
+import { inWdir, readDvcYaml } from '../dvc/dvcyaml.js'
 import { readDvcLock } from '../dvc/dvclock.js'
 import { prehash, startHashWorkers, stopHashWorkers, type PrehashRun } from '../dvc/prehash.js'
 import type { DvcLock, DvcYaml, LockEntry, PromptFile, StageDef } from '../types.js'
@@ -127,13 +127,15 @@ function buildGraph(
 /**
  * A foreach or matrix stage as the items dvc.lock records for it (`name@key`,
  * with the deps and outs DVC resolved when it last ran them), on the stage's
- * line of dvc.yaml; the stage itself when the lock has none (never run). Only
+ * line of dvc.yaml; the stage itself when the lock has none (never run). The
+ * lock writes those paths inside the stage's `wdir`, as dvc.yaml does. Only
  * repository paths are kept: these link stages, and are never read here.
  */
 function loopItems(stage: StageDef, lock: DvcLock | undefined): StageDef[] {
   if (stage.loop === undefined || lock === undefined) return [stage]
+  const place = inWdir(stage.wdir)
   const repoPaths = (entries: LockEntry[]): string[] =>
-    entries.map((e) => e.path).filter((p) => lexicalPathProblem(p, 'dep') === undefined)
+    entries.map((e) => place(e.path)).filter((p) => lexicalPathProblem(p, 'dep') === undefined)
   const items = [...lock.stages]
     .filter(([name]) => name.startsWith(`${stage.name}@`))
     .map(([name, entry]) => ({
