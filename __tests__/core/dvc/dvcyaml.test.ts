@@ -206,3 +206,32 @@ describe('readDvcYaml', () => {
     expect(repo.snapshot()).toEqual(before)
   })
 })
+
+// A foreach stage's `do:` is a mapping like any stage body: DVC merges its
+// `<<:` keys (checked with the real DVC 3: `dvc status` says "always changed"
+// for each item), and so must the reader that takes the items' flags and wdir
+// from it (attack r4-review-b; the merge-key kind of issue 22).
+describe('foreach do: with merge keys and aliases', () => {
+  it('takes always_changed, frozen and wdir merged into do:, or do: as an alias', () => {
+    const dvc = parseDvcYaml(`stages:
+  base:
+    cmd: echo base
+    meta: &flags
+      always_changed: true
+      frozen: true
+      wdir: sub
+  tr:
+    foreach: [a, b]
+    do:
+      <<: *flags
+      cmd: echo \${item}
+  whole:
+    foreach: [a]
+    do: *flags
+`)
+    const tr = dvc.stages.find((s) => s.name === 'tr')!
+    expect([tr.alwaysChanged, tr.frozen, tr.wdir]).toEqual([true, true, 'sub'])
+    const whole = dvc.stages.find((s) => s.name === 'whole')!
+    expect([whole.alwaysChanged, whole.frozen, whole.wdir]).toEqual([true, true, 'sub'])
+  })
+})

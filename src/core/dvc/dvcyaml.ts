@@ -64,7 +64,7 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
     const loop = body.has('foreach') ? 'foreach' : 'matrix'
     note(loop)
     // each item's flags: a foreach stage's `do:` holds them, a matrix stage's own body
-    const each = loop === 'foreach' ? body.get('do') : body
+    const each = loop === 'foreach' ? loopBody(src, name, body.get('do', true)) : body
     const flag = (key: string): boolean => isMap(each) && each.get(key) === true
     const wdir = isMap(each) ? each.get('wdir') : undefined
     return {
@@ -104,6 +104,12 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
     ...(frozen ? { frozen } : {}),
     ...(params ? { params } : {})
   }
+}
+
+/** A foreach stage's `do:` as DVC reads it: an alias resolved, its merge keys merged; undefined when not a mapping. */
+function loopBody(src: YamlSource, name: string, node: unknown): YAMLMap | undefined {
+  const value = isAlias(node) ? node.resolve(src.doc) : node
+  return isMap(value) ? withMergedKeys(src, name, value) : undefined
 }
 
 /**
