@@ -364,6 +364,35 @@ describe('foreach and matrix stages: validate with the real DVC agrees with `dvc
     }
   })
 
+  // attack r4-review-b: an item dvc.lock does not hold yet is in no graph, so a
+  // target naming its stage (`tr`, as in `dvc repro tr`) or the item itself
+  // (`tr@fr`, as in `dvc repro tr@fr`) left it "outside the targets", or was
+  // refused as naming no stage, while DVC reports and runs it.
+  it('an item added since dvc.lock is in scope of a target naming its stage or the item', async () => {
+    const { report, repo } = await judge(
+      (r) =>
+        void r.write({
+          'dvc.yaml': r
+            .read('dvc.yaml')
+            .replace('    de: {src: data/b.txt}\n', '    de: {src: data/b.txt}\n    fr: {src: data/b.txt}\n')
+        })
+    )
+    try {
+      expect(report.stale.map((d) => d.stage)).toEqual(['tr@fr'])
+      for (const targets of [['tr'], ['tr@fr'], ['./tr@fr']]) {
+        const scoped = await validate({ root: repo.root, engine: 'dvc', dvc: withDvc, targets, log: silentLog })
+        expect([targets, scoped.stale.map((d) => d.stage), scoped.outsideTargets.length]).toEqual([targets, ['tr@fr'], 0])
+      }
+      const other = await validate({ root: repo.root, engine: 'dvc', dvc: withDvc, targets: ['mx'], log: silentLog })
+      expect([other.stale.length, other.outsideTargets.map((d) => d.stage)]).toEqual([0, ['tr@fr']])
+      await expect(
+        validate({ root: repo.root, engine: 'dvc', dvc: withDvc, targets: ['nope@fr'], log: silentLog })
+      ).rejects.toThrow(/target "nope@fr" names no stage and no output/)
+    } finally {
+      repo.cleanup()
+    }
+  })
+
   it('always_changed in `do:`: each item is always changed, a helper (a notice each, nothing stale)', async () => {
     const { dvc, report, repo } = await judge(
       (r) =>
