@@ -381,7 +381,11 @@ describe('foreach and matrix stages: validate with the real DVC agrees with `dvc
       expect(report.stale.map((d) => d.stage)).toEqual(['tr@fr'])
       for (const targets of [['tr'], ['tr@fr'], ['./tr@fr']]) {
         const scoped = await validate({ root: repo.root, engine: 'dvc', dvc: withDvc, targets, log: silentLog })
-        expect([targets, scoped.stale.map((d) => d.stage), scoped.outsideTargets.length]).toEqual([targets, ['tr@fr'], 0])
+        expect([targets, scoped.stale.map((d) => d.stage), scoped.outsideTargets.length]).toEqual([
+          targets,
+          ['tr@fr'],
+          0
+        ])
       }
       const other = await validate({ root: repo.root, engine: 'dvc', dvc: withDvc, targets: ['mx'], log: silentLog })
       expect([other.stale.length, other.outsideTargets.map((d) => d.stage)]).toEqual([0, ['tr@fr']])

@@ -102,8 +102,7 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
   // without targets, every stage DVC reports is in scope, an item of a loop the lock does not hold yet too
   // with targets, such an item is in scope when they name it or its stage
   const inScope = (d: StaleDocument): boolean =>
-    targets.has(d.stage) ||
-    (!pipeline.graph.has(d.stage) && (!targeted || targetsItem(options.targets!, d.stage)))
+    targets.has(d.stage) || (!pipeline.graph.has(d.stage) && (!targeted || targetsItem(options.targets!, d.stage)))
   const stale = all.filter(inScope)
   const outsideTargets = all.filter((d) => !inScope(d))
   log.info(
