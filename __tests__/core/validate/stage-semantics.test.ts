@@ -367,7 +367,9 @@ describe('foreach and matrix stages: validate with the real DVC agrees with `dvc
   // attack r4-review-b: an item dvc.lock does not hold yet is in no graph, so a
   // target naming its stage (`tr`, as in `dvc repro tr`) or the item itself
   // (`tr@fr`, as in `dvc repro tr@fr`) left it "outside the targets", or was
-  // refused as naming no stage, while DVC reports and runs it.
+  // refused as naming no stage, while DVC reports and runs it ("both individual
+  // foreach stages (train@1) and groups (train) may be used in commands that
+  // accept stage targets": treeverse/dvc.org#4010).
   it('an item added since dvc.lock is in scope of a target naming its stage or the item', async () => {
     const { report, repo } = await judge(
       (r) =>
