@@ -369,6 +369,35 @@ describe('vars and params files', () => {
     expect(error.problems[0].message).toMatch(message)
   })
 
+  // attack r4-review-b: DVC merges `<<:` keys in a stage body and in a
+  // foreach's `do:` (checked with the real DVC 3: `dvc status` hashed
+  // /etc/hostname for a dep merged in from a vars anchor), but the paths
+  // checked before DVC runs were read from the unmerged bodies: a dep, output,
+  // metric or wdir merged in was DVC's to open (a FIFO held it 10 minutes).
+  it.each([
+    [
+      'a foreach do:',
+      '  leak:\n    foreach: [a]\n    do:\n      <<: *evil\n      cmd: x\n',
+      /the deps of stage leak names .*fifo/
+    ],
+    ['a plain stage', '  leak:\n    <<: *evil\n    cmd: x\n', /the deps of stage leak names .*fifo/],
+    ['a plain stage (metrics)', '  leak:\n    <<: *evilm\n    cmd: x\n', /the metrics of stage leak names .*fifo/]
+  ])(
+    '%s with paths merged in (<<:) naming a FIFO outside: refused before DVC starts',
+    async (_what, stage, message) => {
+      const fifo = join(outside, 'fifo')
+      execFileSync('mkfifo', [fifo])
+      repo.write({
+        'dvc.yaml':
+          `vars:\n- evil: &evil\n    deps: [${fifo}]\n- evilm: &evilm\n    metrics: [${fifo}]\n` +
+          repo.read('dvc.yaml').replace('stages:\n', `stages:\n${stage}`)
+      })
+      const error = await refusal(dvcStatus(repo.root, { dvcPath: '/nonexistent/dvc' }))
+      expect(error.problems[0].file).toBe('dvc.yaml')
+      expect(error.problems[0].message).toMatch(message)
+    }
+  )
+
   it('a ${key} that only a vars file the action does not read (TOML) could fill: refused as uncheckable', async () => {
     repo.write({
       'values.toml': `key = "${join(outside, 'fifo')}"\n`,

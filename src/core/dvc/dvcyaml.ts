@@ -64,7 +64,7 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
     const loop = body.has('foreach') ? 'foreach' : 'matrix'
     note(loop)
     // each item's flags: a foreach stage's `do:` holds them, a matrix stage's own body
-    const each = loop === 'foreach' ? loopBody(src, name, body.get('do', true)) : body
+    const each = loop === 'foreach' ? stageBody(src, name, body.get('do', true)) : body
     const flag = (key: string): boolean => isMap(each) && each.get(key) === true
     const wdir = isMap(each) ? each.get('wdir') : undefined
     return {
@@ -106,8 +106,12 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
   }
 }
 
-/** A foreach stage's `do:` as DVC reads it: an alias resolved, its merge keys merged; undefined when not a mapping. */
-function loopBody(src: YamlSource, name: string, node: unknown): YAMLMap | undefined {
+/**
+ * A stage body (or a foreach stage's `do:`) as DVC reads it: an alias
+ * resolved, its merge keys merged; undefined when not a mapping. Everything
+ * that reads a stage's paths reads them from this (params-files.ts too).
+ */
+export function stageBody(src: YamlSource, name: string, node: unknown): YAMLMap | undefined {
   const value = isAlias(node) ? node.resolve(src.doc) : node
   return isMap(value) ? withMergedKeys(src, name, value) : undefined
 }

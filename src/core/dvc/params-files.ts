@@ -18,6 +18,7 @@ import { type RepoPathChecker } from '../repo/resolver.js'
 import { readRegularFile } from '../repo/safe-read.js'
 import { pairKey, refuseYamlBombs, scalarString, type YamlSource } from '../yaml/source.js'
 import { DVCIGNORE } from './dvcignore.js'
+import { stageBody } from './dvcyaml.js'
 import { backtrackingRules, treeShape, type TreeShape } from './dvcignore-cost.js'
 import { expand, isTemplate, loopValues, toData, type Scope } from './interpolation.js'
 
@@ -126,12 +127,13 @@ function fileRefs(src: YamlSource, paths: RepoPathChecker, problems: Problem[]):
   const global = withVars(scope, top.get('vars', true), paths, '')
   for (const pair of stages.items) {
     const name = pairKey(pair)
-    const body = pair.value
-    if (!isMap(body)) continue
+    // merge keys merged, as DVC merges them (a path merged in is read too)
+    const body = stageBody(src, name, pair.value)
+    if (!body) continue
     // foreach: the stage is its `do:` template; matrix: the body itself
     const kind = body.has('foreach') ? 'foreach' : body.has('matrix') ? 'matrix' : undefined
-    const template = kind === 'foreach' ? body.get('do', true) : body
-    if (!isMap(template)) continue
+    const template = kind === 'foreach' ? stageBody(src, name, body.get('do', true)) : body
+    if (!template) continue
     let stageScope = global
     if (kind) {
       const loop = loopValues(body.get(kind, true), global, kind)
