@@ -398,6 +398,36 @@ describe('vars and params files', () => {
     }
   )
 
+  // The same values reached through YAML's own sharing (attack r4-review-b): a
+  // foreach item that is an alias (`*evil`), or a mapping whose keys are
+  // merged in (`<<: *evil`), is the value DVC fills `${item…}` with.
+  it.each([
+    [
+      'a foreach item written as an alias',
+      "  leak:\n    foreach: ['docs/src/a.md', *evilp]\n    do:\n      cmd: x\n      deps:\n        - ${item}\n"
+    ],
+    [
+      'a foreach mapping merged in',
+      '  leak:\n    foreach:\n      one:\n        <<: *evil\n    do:\n      cmd: x\n      deps:\n        - ${item.path}\n'
+    ],
+    [
+      'a deps entry written as an alias',
+      '  leak:\n    foreach: [a]\n    do:\n      cmd: x\n      deps:\n        - *evilp\n'
+    ],
+    ['a vars value written as an alias', '  leak:\n    vars:\n      - k: *evilp\n    cmd: x\n    deps:\n      - ${k}\n']
+  ])('%s naming a FIFO outside: refused before DVC starts', async (_what, stage) => {
+    const fifo = join(outside, 'fifo')
+    execFileSync('mkfifo', [fifo])
+    repo.write({
+      'dvc.yaml':
+        `vars:\n- evil: &evil\n    path: ${fifo}\n- evilp: &evilp ${fifo}\n` +
+        repo.read('dvc.yaml').replace('stages:\n', `stages:\n${stage}`)
+    })
+    const error = await refusal(dvcStatus(repo.root, { dvcPath: '/nonexistent/dvc' }))
+    expect(error.problems[0].file).toBe('dvc.yaml')
+    expect(error.problems[0].message).toMatch(/refusing to run DVC: the deps of stage leak names .*fifo/)
+  })
+
   it('a ${key} that only a vars file the action does not read (TOML) could fill: refused as uncheckable', async () => {
     repo.write({
       'values.toml': `key = "${join(outside, 'fifo')}"\n`,

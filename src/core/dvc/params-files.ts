@@ -10,7 +10,7 @@
 // written with `${…}` (a foreach item, a matrix value, a vars key) is checked
 // for every value it can take (interpolation.ts), as if written out.
 import { join, posix } from 'node:path'
-import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml'
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLMap } from 'yaml'
 import type { Problem } from '../errors.js'
 import { lstatOrUndefined } from '../repo/kinds.js'
 import { isSameOrInside } from '../repo/names.js'
@@ -47,7 +47,8 @@ const HINT =
  * read, checked with `paths`; YAML files among them are read and measured.
  * @returns the problems, each naming dvc.yaml and the line (or the file read)
  */
-export function paramsFileProblems(src: YamlSource, paths: RepoPathChecker): Problem[] {
+export function paramsFileProblems(written: YamlSource, paths: RepoPathChecker): Problem[] {
+  const src = { ...written, doc: withAliasesResolved(written.doc) }
   const problems: Problem[] = []
   const folders = new Set<string>()
   const trees = new Set<string>()
@@ -98,6 +99,23 @@ function dvcignoreProblems(folders: Set<string>, trees: Set<string>, paths: Repo
     const below = [...trees].filter((tree) => folder === '' || isSameOrInside(folder, tree))
     return backtrackingRules(file, text, below.map(shapeOf))
   })
+}
+
+/**
+ * A copy of `doc` with each alias (`*name`) replaced by a copy of what it
+ * names, keeping its lines: DVC reads the value, so every walker below sees
+ * it where the alias stands (a foreach item, a deps entry, a merged mapping).
+ * Alias bombs were refused by the one YAML reader before this.
+ */
+function withAliasesResolved(doc: Document.Parsed): Document.Parsed {
+  const copy = doc.clone() as Document.Parsed
+  visit(copy, {
+    Alias(_, alias) {
+      const target = alias.resolve(copy)
+      return target ? (target.clone() as Node) : undefined
+    }
+  })
+  return copy
 }
 
 /** A ref's path from the repository root, normalised. */
