@@ -428,6 +428,17 @@ describe('vars and params files', () => {
     expect(error.problems[0].message).toMatch(/refusing to run DVC: the deps of stage leak names .*fifo/)
   })
 
+  it('a ${key} whose value in a vars file is an alias (key: *far) naming a path outside: refused before DVC starts', async () => {
+    const fifo = join(outside, 'fifo')
+    execFileSync('mkfifo', [fifo])
+    repo.write({ 'values.yaml': `far: &far ${fifo}\nkey: *far\n`, 'dvc.yaml': withVars('values.yaml') })
+    const error = await refusal(dvcStatus(repo.root, { dvcPath: '/nonexistent/dvc' }))
+    expect(error.problems[0]).toMatchObject({ file: 'dvc.yaml', line: lineOf('${key}') })
+    expect(error.problems[0].message).toBe(
+      `refusing to run DVC: the deps of stage leak names \${key} (= ${fifo}), outside the repository`
+    )
+  })
+
   it('a ${key} that only a vars file the action does not read (TOML) could fill: refused as uncheckable', async () => {
     repo.write({
       'values.toml': `key = "${join(outside, 'fifo')}"\n`,

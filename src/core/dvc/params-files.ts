@@ -107,8 +107,8 @@ function dvcignoreProblems(folders: Set<string>, trees: Set<string>, paths: Repo
  * it where the alias stands (a foreach item, a deps entry, a merged mapping).
  * Alias bombs were refused by the one YAML reader before this.
  */
-function withAliasesResolved(doc: Document.Parsed): Document.Parsed {
-  const copy = doc.clone() as Document.Parsed
+function withAliasesResolved<D extends Document>(doc: D): D {
+  const copy = doc.clone() as D
   visit(copy, {
     Alias(_, alias) {
       const target = alias.resolve(copy)
@@ -214,7 +214,7 @@ function readVarsFile(rel: string, paths: RepoPathChecker): unknown {
     refuseYamlBombs(text, rel, '')
     const doc = parseDocument(text)
     if (doc.errors.length > 0) return undefined
-    const data = toData(doc.contents)
+    const data = toData(withAliasesResolved(doc).contents) // `key: *far` is the value it names
     return typeof data === 'object' && data !== null && !Array.isArray(data) ? data : undefined
   } catch {
     return undefined
