@@ -235,3 +235,20 @@ describe('foreach do: with merge keys and aliases', () => {
     expect([whole.alwaysChanged, whole.frozen, whole.wdir]).toEqual([true, true, 'sub'])
   })
 })
+
+// generate refuses a document whose stage has params (their values go into
+// dvc.lock, which it writes without them); an empty `params:` records none
+// (the real DVC 3 writes no params entry and `dvc status` is {}), so it is no
+// reason to refuse (attack r4-review-b).
+describe('params of a stage', () => {
+  it('counts only when it lists something', () => {
+    const dvc = parseDvcYaml(
+      'stages:\n  a:\n    cmd: x\n    params: []\n  b:\n    cmd: x\n    params:\n  c:\n    cmd: x\n    params: [lr]\n'
+    )
+    expect(dvc.stages.map((s) => [s.name, s.params === true])).toEqual([
+      ['a', false],
+      ['b', false],
+      ['c', true]
+    ])
+  })
+})

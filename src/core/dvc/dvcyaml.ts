@@ -93,7 +93,10 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
   const outs = readOuts(src, name, body, note).map((o) => ({ ...o, path: fromWdir(o.path) }))
   const alwaysChanged = body.get('always_changed') === true
   const frozen = body.get('frozen') === true
-  const params = body.has('params')
+  // `params: []` (or empty) records no values in dvc.lock (checked with the real DVC 3): nothing to refuse
+  const paramsNode = body.get('params', true)
+  const params =
+    body.has('params') && !(isSeq(paramsNode) && paramsNode.items.length === 0) && !isNullScalar(paramsNode)
   return {
     name,
     cmd,
@@ -262,4 +265,8 @@ async function readIfPresent(abs: string): Promise<string | undefined> {
   // One blocking read (the promise version reads a large file in chunks, each a thread-pool round
   // trip) that never blocks on a FIFO, and refuses a symlink as the resolver did before it.
   return readRegularFile(abs, 'dvc.yaml', { noFollow: true })
+}
+
+function isNullScalar(node: unknown): boolean {
+  return isScalar(node) && node.value === null
 }
