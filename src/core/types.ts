@@ -52,6 +52,8 @@ export interface StageDef {
    * per item, named `name@key` (see load.ts, which takes those from dvc.lock)
    */
   loop?: 'foreach' | 'matrix'
+  /** a foreach or matrix stage's `wdir:` (in `do:` or the matrix body), where dvc.lock writes its items' paths */
+  wdir?: string
   /** the stage has `params:` (values DVC records in the stage's dvc.lock entry) */
   params?: boolean
 }

@@ -206,3 +206,49 @@ describe('readDvcYaml', () => {
     expect(repo.snapshot()).toEqual(before)
   })
 })
+
+// A foreach stage's `do:` is a mapping like any stage body: DVC merges its
+// `<<:` keys (checked with the real DVC 3: `dvc status` says "always changed"
+// for each item), and so must the reader that takes the items' flags and wdir
+// from it (attack r4-review-b; the merge-key kind of issue 22).
+describe('foreach do: with merge keys and aliases', () => {
+  it('takes always_changed, frozen and wdir merged into do:, or do: as an alias', () => {
+    const dvc = parseDvcYaml(`stages:
+  base:
+    cmd: echo base
+    meta: &flags
+      always_changed: true
+      frozen: true
+      wdir: sub
+  tr:
+    foreach: [a, b]
+    do:
+      <<: *flags
+      cmd: echo \${item}
+  whole:
+    foreach: [a]
+    do: *flags
+`)
+    const tr = dvc.stages.find((s) => s.name === 'tr')!
+    expect([tr.alwaysChanged, tr.frozen, tr.wdir]).toEqual([true, true, 'sub'])
+    const whole = dvc.stages.find((s) => s.name === 'whole')!
+    expect([whole.alwaysChanged, whole.frozen, whole.wdir]).toEqual([true, true, 'sub'])
+  })
+})
+
+// generate refuses a document whose stage has params (their values go into
+// dvc.lock, which it writes without them); an empty `params:` records none
+// (the real DVC 3 writes no params entry and `dvc status` is {}), so it is no
+// reason to refuse (attack r4-review-b).
+describe('params of a stage', () => {
+  it('counts only when it lists something', () => {
+    const dvc = parseDvcYaml(
+      'stages:\n  a:\n    cmd: x\n    params: []\n  b:\n    cmd: x\n    params:\n  c:\n    cmd: x\n    params: [lr]\n'
+    )
+    expect(dvc.stages.map((s) => [s.name, s.params === true])).toEqual([
+      ['a', false],
+      ['b', false],
+      ['c', true]
+    ])
+  })
+})

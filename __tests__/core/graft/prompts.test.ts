@@ -245,6 +245,23 @@ describe('discoverPrompts', () => {
     ])
   })
 
+  // The same hint for a hostile name (attack r4-review-b): the suggested
+  // command is pasted into a shell, so the .dvc file is one quoted word, as
+  // every command the messages suggest (shellPath): `dvc pull $(touch x).csv.dvc`
+  // pasted as written ran touch.
+  it('the suggested dvc pull quotes the .dvc file as one shell word', async () => {
+    repo = TestRepo.create({
+      '$(touch x).csv.dvc': 'outs:\n- md5: 0\n  path: $(touch x).csv\n',
+      '-v.dvc': 'outs:\n- md5: 0.dir\n  path: -v\n',
+      'docs/a.prompt.md': "---\ndeps:\n  - '$(touch x).csv'\n  - -v/y.png\n---\nA\n"
+    })
+    const problems = await problemsOfAsync(discover)
+    expect(problems.map((p) => p.hint)).toEqual([
+      "fetch it before this step: `dvc pull '$(touch x).csv.dvc'` with your DVC remote's credentials",
+      "fetch it before this step: `dvc pull ./-v.dvc` with your DVC remote's credentials"
+    ])
+  })
+
   it('checks model names at their frontmatter line: a typo fails here, before any generate', async () => {
     repo = TestRepo.create({
       'docs/a.prompt.md': '---\ndeps:\n  - src.md\nmodel: bc-v4.5-usa\n---\nA\n',

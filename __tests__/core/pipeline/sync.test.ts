@@ -194,6 +194,26 @@ describe('planSync', () => {
     })
   })
 
+  // attack r4-review-b: only where no live stage says it. When the prompts'
+  // own stages use Graft's default command, that is the repository's template;
+  // a stale orphan written in another (an old script, long replaced) taught it
+  // to every new stage.
+  it("an orphan's command does not override the template the live stages use", async () => {
+    const live = (name: string): string =>
+      `  ${name}:\n    cmd: bash scripts/render_llm.sh --prompt docs/${name}.prompt.md --out docs/${name}.md --name ${name}\n    deps:\n    - docs/${name}.prompt.md\n    - src/x.md\n    outs:\n    - docs/${name}.md:\n        cache: false\n`
+    repo.write({
+      'dvc.yaml':
+        `stages:\n${live('a')}` +
+        '  old:\n    cmd: gen docs/old.prompt.md docs/old.md\n    deps:\n    - docs/old.prompt.md\n    outs:\n    - docs/old.md:\n        cache: false\n',
+      'docs/b.prompt.md': prompt(['src/x.md'])
+    })
+    repo.commit('a live stage in the default command, an old orphan, a new prompt')
+    const plan = await planSync(repo.root)
+    expect(plan.changes.map((c) => `${c.kind} ${c.stage}`)).toEqual(['add b', 'remove old'])
+    const yaml = parse(plan.files.find((f) => f.path === 'dvc.yaml')!.text)
+    expect(yaml.stages.b.cmd).toBe('bash scripts/render_llm.sh --prompt docs/b.prompt.md --out docs/b.md --name b')
+  })
+
   it('a prompt that does not parse: the error names it, and no plan is made', async () => {
     repo.write({ 'docs/b.prompt.md': '---\ndeps: [unclosed\n---\nx\n' })
     repo.commit('broken')

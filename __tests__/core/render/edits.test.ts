@@ -176,6 +176,16 @@ describe('applyDraftEdits on random drafts and valid edit lists', () => {
     expect(applyDraftEdits('end end', [{ oldText: 'end\n', newText: 'x' }])).toMatchObject({ ok: false, edit: 1 })
   })
 
+  // attack r4-review-b: in a draft that mixes CRLF and LF (matched byte for
+  // byte), a new_text ending in CRLF lost only its LF there, and the document
+  // ended in a lone CR it never had: the whole line break goes.
+  it('at an unterminated end of a mixed draft, a new_text ending in CRLF leaves no lone CR', () => {
+    expect(applyDraftEdits('a\r\nb\nend', [{ oldText: 'end\n', newText: 'the end\r\n' }])).toEqual({
+      ok: true,
+      text: 'a\r\nb\nthe end'
+    })
+  })
+
   it('a draft that mixes CRLF and LF is matched byte for byte', () => {
     const draft = 'a\r\nb\nc\r\n'
     expect(applyDraftEdits(draft, [{ oldText: 'b\nc', newText: 'B\nC' }])).toEqual({ ok: true, text: 'a\r\nB\nC\r\n' })

@@ -369,6 +369,76 @@ describe('vars and params files', () => {
     expect(error.problems[0].message).toMatch(message)
   })
 
+  // attack r4-review-b: DVC merges `<<:` keys in a stage body and in a
+  // foreach's `do:` (checked with the real DVC 3: `dvc status` hashed
+  // /etc/hostname for a dep merged in from a vars anchor), but the paths
+  // checked before DVC runs were read from the unmerged bodies: a dep, output,
+  // metric or wdir merged in was DVC's to open (a FIFO held it 10 minutes).
+  it.each([
+    [
+      'a foreach do:',
+      '  leak:\n    foreach: [a]\n    do:\n      <<: *evil\n      cmd: x\n',
+      /the deps of stage leak names .*fifo/
+    ],
+    ['a plain stage', '  leak:\n    <<: *evil\n    cmd: x\n', /the deps of stage leak names .*fifo/],
+    ['a plain stage (metrics)', '  leak:\n    <<: *evilm\n    cmd: x\n', /the metrics of stage leak names .*fifo/]
+  ])(
+    '%s with paths merged in (<<:) naming a FIFO outside: refused before DVC starts',
+    async (_what, stage, message) => {
+      const fifo = join(outside, 'fifo')
+      execFileSync('mkfifo', [fifo])
+      repo.write({
+        'dvc.yaml':
+          `vars:\n- evil: &evil\n    deps: [${fifo}]\n- evilm: &evilm\n    metrics: [${fifo}]\n` +
+          repo.read('dvc.yaml').replace('stages:\n', `stages:\n${stage}`)
+      })
+      const error = await refusal(dvcStatus(repo.root, { dvcPath: '/nonexistent/dvc' }))
+      expect(error.problems[0].file).toBe('dvc.yaml')
+      expect(error.problems[0].message).toMatch(message)
+    }
+  )
+
+  // The same values reached through YAML's own sharing (attack r4-review-b): a
+  // foreach item that is an alias (`*evil`), or a mapping whose keys are
+  // merged in (`<<: *evil`), is the value DVC fills `${item…}` with.
+  it.each([
+    [
+      'a foreach item written as an alias',
+      "  leak:\n    foreach: ['docs/src/a.md', *evilp]\n    do:\n      cmd: x\n      deps:\n        - ${item}\n"
+    ],
+    [
+      'a foreach mapping merged in',
+      '  leak:\n    foreach:\n      one:\n        <<: *evil\n    do:\n      cmd: x\n      deps:\n        - ${item.path}\n'
+    ],
+    [
+      'a deps entry written as an alias',
+      '  leak:\n    foreach: [a]\n    do:\n      cmd: x\n      deps:\n        - *evilp\n'
+    ],
+    ['a vars value written as an alias', '  leak:\n    vars:\n      - k: *evilp\n    cmd: x\n    deps:\n      - ${k}\n']
+  ])('%s naming a FIFO outside: refused before DVC starts', async (_what, stage) => {
+    const fifo = join(outside, 'fifo')
+    execFileSync('mkfifo', [fifo])
+    repo.write({
+      'dvc.yaml':
+        `vars:\n- evil: &evil\n    path: ${fifo}\n- evilp: &evilp ${fifo}\n` +
+        repo.read('dvc.yaml').replace('stages:\n', `stages:\n${stage}`)
+    })
+    const error = await refusal(dvcStatus(repo.root, { dvcPath: '/nonexistent/dvc' }))
+    expect(error.problems[0].file).toBe('dvc.yaml')
+    expect(error.problems[0].message).toMatch(/refusing to run DVC: the deps of stage leak names .*fifo/)
+  })
+
+  it('a ${key} whose value in a vars file is an alias (key: *far) naming a path outside: refused before DVC starts', async () => {
+    const fifo = join(outside, 'fifo')
+    execFileSync('mkfifo', [fifo])
+    repo.write({ 'values.yaml': `far: &far ${fifo}\nkey: *far\n`, 'dvc.yaml': withVars('values.yaml') })
+    const error = await refusal(dvcStatus(repo.root, { dvcPath: '/nonexistent/dvc' }))
+    expect(error.problems[0]).toMatchObject({ file: 'dvc.yaml', line: lineOf('${key}') })
+    expect(error.problems[0].message).toBe(
+      `refusing to run DVC: the deps of stage leak names \${key} (= ${fifo}), outside the repository`
+    )
+  })
+
   it('a ${key} that only a vars file the action does not read (TOML) could fill: refused as uncheckable', async () => {
     repo.write({
       'values.toml': `key = "${join(outside, 'fifo')}"\n`,

@@ -364,6 +364,41 @@ describe('foreach and matrix stages: validate with the real DVC agrees with `dvc
     }
   })
 
+  // attack r4-review-b: an item dvc.lock does not hold yet is in no graph, so a
+  // target naming its stage (`tr`, as in `dvc repro tr`) or the item itself
+  // (`tr@fr`, as in `dvc repro tr@fr`) left it "outside the targets", or was
+  // refused as naming no stage, while DVC reports and runs it ("both individual
+  // foreach stages (train@1) and groups (train) may be used in commands that
+  // accept stage targets": treeverse/dvc.org#4010).
+  it('an item added since dvc.lock is in scope of a target naming its stage or the item', async () => {
+    const { report, repo } = await judge(
+      (r) =>
+        void r.write({
+          'dvc.yaml': r
+            .read('dvc.yaml')
+            .replace('    de: {src: data/b.txt}\n', '    de: {src: data/b.txt}\n    fr: {src: data/b.txt}\n')
+        })
+    )
+    try {
+      expect(report.stale.map((d) => d.stage)).toEqual(['tr@fr'])
+      for (const targets of [['tr'], ['tr@fr'], ['./tr@fr']]) {
+        const scoped = await validate({ root: repo.root, engine: 'dvc', dvc: withDvc, targets, log: silentLog })
+        expect([targets, scoped.stale.map((d) => d.stage), scoped.outsideTargets.length]).toEqual([
+          targets,
+          ['tr@fr'],
+          0
+        ])
+      }
+      const other = await validate({ root: repo.root, engine: 'dvc', dvc: withDvc, targets: ['mx'], log: silentLog })
+      expect([other.stale.length, other.outsideTargets.map((d) => d.stage)]).toEqual([0, ['tr@fr']])
+      await expect(
+        validate({ root: repo.root, engine: 'dvc', dvc: withDvc, targets: ['nope@fr'], log: silentLog })
+      ).rejects.toThrow(/target "nope@fr" names no stage and no output/)
+    } finally {
+      repo.cleanup()
+    }
+  })
+
   it('always_changed in `do:`: each item is always changed, a helper (a notice each, nothing stale)', async () => {
     const { dvc, report, repo } = await judge(
       (r) =>
@@ -433,6 +468,46 @@ describe('a helper stage with wdir: its paths are inside that folder, as DVC rea
         intro: ['upstream-stale', 'needs-repro']
       })
       expect(report.stale.find((d) => d.stage === 'prep')!.outputs).toEqual(['sub/made.txt'])
+    } finally {
+      repo.cleanup()
+    }
+  })
+})
+
+// A foreach stage whose `do:` has `wdir:` (attack r4-review-b): dvc.lock
+// records each item's paths inside that folder (`path: made-b.txt` for
+// sub/made-b.txt, as the real DVC writes it), and its items were linked by
+// those paths as if they were the root's: the document reading sub/made-b.txt
+// was called up to date while `dvc repro` would rerun tr@b and then it.
+describe('a foreach stage with wdir in do: its items are linked inside that folder', () => {
+  it('the document reading one item output waits for it; the item output is named with its folder', async () => {
+    const repo = buildGraftRepo({
+      sources: { 'sub/r.txt': 'r\n', 'sub/made-a.txt': 'r\n', 'sub/made-b.txt': 'r\n', 'up.txt': 'u\n' },
+      prompts: [{ path: 'docs/intro.prompt.md', deps: ['sub/made-b.txt'], body: 'Introduce.\n' }]
+    })
+    try {
+      repo.write({
+        'dvc.yaml':
+          repo.read('dvc.yaml') +
+          '  tr:\n    foreach: [a, b]\n    do:\n      wdir: sub\n      cmd: cp r.txt made-${item}.txt\n      deps:\n      - r.txt\n      - ../up.txt\n' +
+          '      outs:\n      - made-${item}.txt:\n          cache: false\n'
+      })
+      dvcCommit(repo)
+      repo.commit('a foreach helper in sub/')
+      repo.write({ 'sub/r.txt': 'r2\n' })
+      expect(toDvcJson(await dvcStatus(repo.root, { dvcPath }))).toEqual({
+        'tr@a': [{ 'changed deps': { 'sub/r.txt': 'modified' } }],
+        'tr@b': [{ 'changed deps': { 'sub/r.txt': 'modified' } }]
+      })
+      const report = await validate({ root: repo.root, engine: 'dvc', dvc: withDvc, log: silentLog })
+      expect(staleKinds(report)).toEqual({
+        'tr@a': ['changed-dep', 'not-a-prompt'],
+        'tr@b': ['changed-dep', 'not-a-prompt'],
+        intro: ['upstream-stale', 'needs-repro']
+      })
+      expect(report.stale.find((d) => d.stage === 'tr@b')!.outputs).toEqual(['sub/made-b.txt'])
+      // the dep written `../up.txt` inside sub/ is the root's up.txt, a repository path
+      expect(report.pipeline.stages.find((s) => s.name === 'tr@a')!.deps.sort()).toEqual(['sub/r.txt', 'up.txt'])
     } finally {
       repo.cleanup()
     }

@@ -64,8 +64,9 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
     const loop = body.has('foreach') ? 'foreach' : 'matrix'
     note(loop)
     // each item's flags: a foreach stage's `do:` holds them, a matrix stage's own body
-    const each = loop === 'foreach' ? body.get('do') : body
+    const each = loop === 'foreach' ? stageBody(src, name, body.get('do', true)) : body
     const flag = (key: string): boolean => isMap(each) && each.get(key) === true
+    const wdir = isMap(each) ? each.get('wdir') : undefined
     return {
       name,
       cmd: '',
@@ -73,6 +74,8 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
       outs: [],
       line,
       loop,
+      // the items' paths in dvc.lock are written inside it (see inWdir)
+      ...(typeof wdir === 'string' ? { wdir } : {}),
       ...(flag('always_changed') ? { alwaysChanged: true } : {}),
       ...(flag('frozen') ? { frozen: true } : {})
     }
@@ -85,12 +88,15 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
   if (hasInterpolation(body)) note('${...} interpolation')
 
   const cmd = readCmd(src, name, body, line, note)
-  const inWdir = fromWdir(body.get('wdir'))
-  const deps = stringList(src, name, body, 'deps').map((d) => inWdir(checkPath(d, 'dep', note)))
-  const outs = readOuts(src, name, body, note).map((o) => ({ ...o, path: inWdir(o.path) }))
+  const fromWdir = inWdir(body.get('wdir'))
+  const deps = stringList(src, name, body, 'deps').map((d) => fromWdir(checkPath(d, 'dep', note)))
+  const outs = readOuts(src, name, body, note).map((o) => ({ ...o, path: fromWdir(o.path) }))
   const alwaysChanged = body.get('always_changed') === true
   const frozen = body.get('frozen') === true
-  const params = body.has('params')
+  // `params: []` (or empty) records no values in dvc.lock (checked with the real DVC 3): nothing to refuse
+  const paramsNode = body.get('params', true)
+  const params =
+    body.has('params') && !(isSeq(paramsNode) && paramsNode.items.length === 0) && !isNullScalar(paramsNode)
   return {
     name,
     cmd,
@@ -101,6 +107,16 @@ function readStage(src: YamlSource, pair: Pair, unsupported: string[]): StageDef
     ...(frozen ? { frozen } : {}),
     ...(params ? { params } : {})
   }
+}
+
+/**
+ * A stage body (or a foreach stage's `do:`) as DVC reads it: an alias
+ * resolved, its merge keys merged; undefined when not a mapping. Everything
+ * that reads a stage's paths reads them from this (params-files.ts too).
+ */
+export function stageBody(src: YamlSource, name: string, node: unknown): YAMLMap | undefined {
+  const value = isAlias(node) ? node.resolve(src.doc) : node
+  return isMap(value) ? withMergedKeys(src, name, value) : undefined
 }
 
 /**
@@ -205,8 +221,9 @@ function stringList(src: YamlSource, name: string, body: YAMLMap, key: string): 
  * sub/made.txt), so a document reading sub/made.txt is downstream of that
  * stage. Paths that are not plain relative paths (URLs, absolute, `${…}`),
  * and a `wdir` written with `${…}`, stay as written (noted as not modelled).
+ * dvc.lock writes a stage's paths as dvc.yaml does, inside the same `wdir`.
  */
-function fromWdir(wdir: unknown): (path: string) => string {
+export function inWdir(wdir: unknown): (path: string) => string {
   if (typeof wdir !== 'string' || wdir.includes('${') || posix.normalize(wdir) === '.') return (path) => path
   return (path) =>
     path.includes('://') || path.includes('${') || posix.isAbsolute(path)
@@ -248,4 +265,8 @@ async function readIfPresent(abs: string): Promise<string | undefined> {
   // One blocking read (the promise version reads a large file in chunks, each a thread-pool round
   // trip) that never blocks on a FIFO, and refuses a symlink as the resolver did before it.
   return readRegularFile(abs, 'dvc.yaml', { noFollow: true })
+}
+
+function isNullScalar(node: unknown): boolean {
+  return isScalar(node) && node.value === null
 }

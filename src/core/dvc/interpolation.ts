@@ -150,10 +150,20 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** A parsed YAML node as plain data (scalars, lists, mappings). */
 export function toData(node: unknown): unknown {
-  if (isMap(node))
-    return Object.fromEntries(
-      node.items.map((p) => [isScalar(p.key) ? String(p.key.value) : String(p.key), toData(p.value as Node)])
-    )
+  if (isMap(node)) {
+    const own: [string, unknown][] = []
+    const merged: unknown[] = []
+    for (const p of node.items) {
+      const key = isScalar(p.key) ? String(p.key.value) : String(p.key)
+      // `<<: {…}` or `<<: [{…}, …]` (aliases resolved beforehand): keys merged in as DVC's reader merges them
+      if (key === '<<' && isScalar(p.key) && p.key.type === 'PLAIN') merged.push(toData(p.value as Node))
+      else own.push([key, toData(p.value as Node)])
+    }
+    const data: Record<string, unknown> = Object.fromEntries(own)
+    for (const source of merged.flatMap((m) => (Array.isArray(m) ? m : [m])))
+      if (isRecord(source)) for (const [k, v] of Object.entries(source)) if (!(k in data)) data[k] = v
+    return data
+  }
   if (isSeq(node)) return node.items.map((i) => toData(i))
   if (isScalar(node)) return node.value
   return undefined

@@ -10,7 +10,7 @@
 // written with `${…}` (a foreach item, a matrix value, a vars key) is checked
 // for every value it can take (interpolation.ts), as if written out.
 import { join, posix } from 'node:path'
-import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml'
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLMap } from 'yaml'
 import type { Problem } from '../errors.js'
 import { lstatOrUndefined } from '../repo/kinds.js'
 import { isSameOrInside } from '../repo/names.js'
@@ -18,6 +18,7 @@ import { type RepoPathChecker } from '../repo/resolver.js'
 import { readRegularFile } from '../repo/safe-read.js'
 import { pairKey, refuseYamlBombs, scalarString, type YamlSource } from '../yaml/source.js'
 import { DVCIGNORE } from './dvcignore.js'
+import { stageBody } from './dvcyaml.js'
 import { backtrackingRules, treeShape, type TreeShape } from './dvcignore-cost.js'
 import { expand, isTemplate, loopValues, toData, type Scope } from './interpolation.js'
 
@@ -46,7 +47,8 @@ const HINT =
  * read, checked with `paths`; YAML files among them are read and measured.
  * @returns the problems, each naming dvc.yaml and the line (or the file read)
  */
-export function paramsFileProblems(src: YamlSource, paths: RepoPathChecker): Problem[] {
+export function paramsFileProblems(written: YamlSource, paths: RepoPathChecker): Problem[] {
+  const src = { ...written, doc: withAliasesResolved(written.doc) }
   const problems: Problem[] = []
   const folders = new Set<string>()
   const trees = new Set<string>()
@@ -99,6 +101,23 @@ function dvcignoreProblems(folders: Set<string>, trees: Set<string>, paths: Repo
   })
 }
 
+/**
+ * A copy of `doc` with each alias (`*name`) replaced by a copy of what it
+ * names, keeping its lines: DVC reads the value, so every walker below sees
+ * it where the alias stands (a foreach item, a deps entry, a merged mapping).
+ * Alias bombs were refused by the one YAML reader before this.
+ */
+function withAliasesResolved<D extends Document>(doc: D): D {
+  const copy = doc.clone() as D
+  visit(copy, {
+    Alias(_, alias) {
+      const target = alias.resolve(copy)
+      return target ? (target.clone() as Node) : undefined
+    }
+  })
+  return copy
+}
+
 /** A ref's path from the repository root, normalised. */
 function refPath(ref: FileRef): string {
   return posix.normalize(posix.join(ref.wdir, ref.written.replace(/\\/g, '/')))
@@ -126,12 +145,13 @@ function fileRefs(src: YamlSource, paths: RepoPathChecker, problems: Problem[]):
   const global = withVars(scope, top.get('vars', true), paths, '')
   for (const pair of stages.items) {
     const name = pairKey(pair)
-    const body = pair.value
-    if (!isMap(body)) continue
+    // merge keys merged, as DVC merges them (a path merged in is read too)
+    const body = stageBody(src, name, pair.value)
+    if (!body) continue
     // foreach: the stage is its `do:` template; matrix: the body itself
     const kind = body.has('foreach') ? 'foreach' : body.has('matrix') ? 'matrix' : undefined
-    const template = kind === 'foreach' ? body.get('do', true) : body
-    if (!isMap(template)) continue
+    const template = kind === 'foreach' ? stageBody(src, name, body.get('do', true)) : body
+    if (!template) continue
     let stageScope = global
     if (kind) {
       const loop = loopValues(body.get(kind, true), global, kind)
@@ -194,7 +214,7 @@ function readVarsFile(rel: string, paths: RepoPathChecker): unknown {
     refuseYamlBombs(text, rel, '')
     const doc = parseDocument(text)
     if (doc.errors.length > 0) return undefined
-    const data = toData(doc.contents)
+    const data = toData(withAliasesResolved(doc).contents) // `key: *far` is the value it names
     return typeof data === 'object' && data !== null && !Array.isArray(data) ? data : undefined
   } catch {
     return undefined

@@ -4,6 +4,7 @@ import { posix } from 'node:path'
 import { GraftError, throwIfProblems, type Problem } from '../errors.js'
 import { CONTROL, isSameOrInside, normalizeRepoPath, PIPELINE_FILES, sameFileKey } from '../repo/names.js'
 import { RepoPathChecker } from '../repo/resolver.js'
+import { shellPath } from '../shell-word.js'
 import { parseFrontmatter } from './frontmatter.js'
 import { modelIdFor, resolveModel } from './models.js'
 import type { Frontmatter } from '../types.js'
@@ -367,7 +368,7 @@ function checkDeps(paths: RepoPathChecker, parsed: ParsedPrompt[]): Problem[] {
           ...(tracker
             ? {
                 message: `${dep} (required by ${prompt.path}) is not in this checkout: DVC tracks it (${tracker}), and DVC-tracked data is not in git`,
-                hint: `fetch it before this step: \`dvc pull ${tracker}\` with your DVC remote's credentials`
+                hint: `fetch it before this step: \`dvc pull ${shellPath(tracker)}\` with your DVC remote's credentials`
               }
             : {
                 message: `${dep} (required by ${prompt.path}) does not exist`,

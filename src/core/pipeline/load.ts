@@ -9,10 +9,10 @@ import { RepoPathChecker } from '../repo/resolver.js'
 import { discoverPrompts, isPromptPath } from '../graft/prompts.js'
 import { graftStage, pipelineDrift, stageNameClashes, type Drift } from './stages.js'
 import { StageGraph, type DepLocator } from './graph.js'
-import { readDvcYaml } from '../dvc/dvcyaml.js'
+import { inWdir, readDvcYaml } from '../dvc/dvcyaml.js'
 import { readDvcLock } from '../dvc/dvclock.js'
 import { prehash, startHashWorkers, stopHashWorkers, type PrehashRun } from '../dvc/prehash.js'
-import type { DvcLock, DvcYaml, LockEntry, PromptFile, StageDef } from '../types.js'
+import type { DvcLock, DvcYaml, LockEntry, LockStage, PromptFile, StageDef } from '../types.js'
 
 export interface Pipeline {
   prompts: PromptFile[]
@@ -113,7 +113,8 @@ function buildGraph(
   lock: DvcLock | undefined,
   locate: DepLocator
 ): { stages: StageDef[]; graph: StageGraph } {
-  const itemised = stages.flatMap((s) => loopItems(s, lock))
+  const items = lockItems(lock)
+  const itemised = stages.flatMap((s) => loopItems(s, items))
   if (itemised.length !== stages.length || itemised.some((s, i) => s !== stages[i])) {
     try {
       return { stages: itemised, graph: StageGraph.build(itemised, 'dvc.yaml', locate) }
@@ -127,26 +128,40 @@ function buildGraph(
 /**
  * A foreach or matrix stage as the items dvc.lock records for it (`name@key`,
  * with the deps and outs DVC resolved when it last ran them), on the stage's
- * line of dvc.yaml; the stage itself when the lock has none (never run). Only
+ * line of dvc.yaml; the stage itself when the lock has none (never run). The
+ * lock writes those paths inside the stage's `wdir`, as dvc.yaml does. Only
  * repository paths are kept: these link stages, and are never read here.
  */
-function loopItems(stage: StageDef, lock: DvcLock | undefined): StageDef[] {
-  if (stage.loop === undefined || lock === undefined) return [stage]
+function loopItems(stage: StageDef, lockItems: Map<string, [string, LockStage][]>): StageDef[] {
+  if (stage.loop === undefined) return [stage]
+  const place = inWdir(stage.wdir)
   const repoPaths = (entries: LockEntry[]): string[] =>
-    entries.map((e) => e.path).filter((p) => lexicalPathProblem(p, 'dep') === undefined)
-  const items = [...lock.stages]
-    .filter(([name]) => name.startsWith(`${stage.name}@`))
-    .map(([name, entry]) => ({
-      name,
-      cmd: entry.cmd,
-      deps: repoPaths(entry.deps),
-      outs: repoPaths(entry.outs).map((path) => ({ path, cache: true })),
-      loop: stage.loop,
-      ...(stage.line !== undefined ? { line: stage.line } : {}),
-      ...(stage.alwaysChanged ? { alwaysChanged: true } : {}),
-      ...(stage.frozen ? { frozen: true } : {})
-    }))
+    entries.map((e) => place(e.path)).filter((p) => lexicalPathProblem(p, 'dep') === undefined)
+  const items = (lockItems.get(stage.name) ?? []).map(([name, entry]) => ({
+    name,
+    cmd: entry.cmd,
+    deps: repoPaths(entry.deps),
+    outs: repoPaths(entry.outs).map((path) => ({ path, cache: true })),
+    loop: stage.loop,
+    ...(stage.line !== undefined ? { line: stage.line } : {}),
+    ...(stage.alwaysChanged ? { alwaysChanged: true } : {}),
+    ...(stage.frozen ? { frozen: true } : {})
+  }))
   return items.length > 0 ? items : [stage]
+}
+
+/** dvc.lock's `name@key` entries by `name`, gathered once (not once per loop stage). */
+function lockItems(lock: DvcLock | undefined): Map<string, [string, LockStage][]> {
+  const byLoop = new Map<string, [string, LockStage][]>()
+  for (const [name, entry] of lock?.stages ?? []) {
+    const at = name.indexOf('@')
+    if (at <= 0) continue
+    const loop = name.slice(0, at)
+    const list = byLoop.get(loop)
+    if (list) list.push([name, entry])
+    else byLoop.set(loop, [[name, entry]])
+  }
+  return byLoop
 }
 
 /**

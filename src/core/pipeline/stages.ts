@@ -85,9 +85,10 @@ export function applyTemplate(template: string, prompt: PromptFile): string {
 
 /**
  * The command template a repository uses, learnt from its first prompt stage
- * whose command is not Graft's default, else from any other Graft stage of
- * dvc.yaml (an orphan: in a one-document repository, a renamed or moved
- * prompt's old stage is the only place the template is written), each read
+ * whose command is not Graft's default, else (when no prompt's stage uses the
+ * default either) from any other Graft stage of dvc.yaml (an orphan: in a
+ * one-document repository, a renamed or moved prompt's old stage is the only
+ * place the template is written), each read
  * with the prompt, output and name it was written for; undefined when all use
  * the default.
  */
@@ -95,11 +96,15 @@ export function commandTemplate(prompts: PromptFile[], dvc: DvcYaml | undefined)
   const byName = new Map((dvc?.stages ?? []).map((s) => [s.name, s]))
   const learnt = (stage: StageDef, prompt: PromptFile): string | undefined =>
     stage.cmd === graftCommand(prompt) ? undefined : deriveTemplate(stage, prompt)
+  let liveDefault = false
   for (const prompt of prompts) {
     const stage = byName.get(prompt.stageName)
+    if (stage && stage.cmd === graftCommand(prompt)) liveDefault = true
     const template = stage && learnt(stage, prompt)
     if (template) return template
   }
+  // a live stage in the default command says the repository's template; an orphan is older
+  if (liveDefault) return undefined
   for (const stage of dvc?.stages ?? []) {
     const prompt = writtenFor(stage)
     const template = prompt && learnt(stage, prompt)

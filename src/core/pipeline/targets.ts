@@ -53,14 +53,17 @@ export function resolveTargets(targets: string[], stages: StageDef[]): Set<strin
     const loop = s.name.slice(0, s.name.indexOf('@'))
     items.set(loop, [...(items.get(loop) ?? []), s.name])
   }
+  // a loop stage whose items the lock does not hold is in the graph whole
+  for (const s of stages) if (s.loop && !s.name.includes('@')) items.set(s.name, items.get(s.name) ?? [])
   const chosen = new Set<string>()
   const unknown: string[] = []
   for (const raw of targets) {
-    const t = raw.replace(/^\.\//, '')
+    const t = targetName(raw)
     const name = byName.get(t) ?? byOut.get(t)
     if (name) chosen.add(name)
     else if (items.has(t)) for (const item of items.get(t)!) chosen.add(item)
-    else unknown.push(raw)
+    // an item dvc.lock does not hold yet (`tr@fr`) is in no graph: see targetsItem
+    else if (!items.has(loopOf(t) ?? '')) unknown.push(raw)
   }
   if (unknown.length > 0) {
     throw new GraftError(
@@ -71,4 +74,27 @@ export function resolveTargets(targets: string[], stages: StageDef[]): Set<strin
     )
   }
   return chosen
+}
+
+/** A target as written, without a leading `./`. */
+function targetName(raw: string): string {
+  return raw.replace(/^\.\//, '')
+}
+
+/** The loop stage a `name@key` item belongs to (undefined for any other name). */
+function loopOf(name: string): string | undefined {
+  const at = name.indexOf('@')
+  return at > 0 ? name.slice(0, at) : undefined
+}
+
+/**
+ * Whether `targets` name the foreach or matrix item `item` that DVC reports and
+ * dvc.lock does not hold yet (so no graph has it): by its own name, as `dvc
+ * repro tr@fr` does, or by its stage's, as `dvc repro tr` does.
+ */
+export function targetsItem(targets: string[], item: string): boolean {
+  return targets.some((raw) => {
+    const t = targetName(raw)
+    return t === item || t === loopOf(item)
+  })
 }

@@ -49,7 +49,7 @@ export function applyDraftEdits(draft: string, edits: readonly Edit[]): EditOutc
     const unterminated = atUnterminatedEnd(text, oldText)
     if (unterminated !== undefined) {
       oldText = unterminated
-      if (newText.endsWith('\n')) newText = newText.slice(0, -1)
+      newText = newText.replace(/\r?\n$/, '') // its whole line break (CRLF in a mixed draft): no lone CR
     }
     const bad = nonText(newText)
     if (bad)

@@ -15,7 +15,7 @@ import type { Log } from '../log.js'
 import { loadPipeline, loopStageOf, type Pipeline } from '../pipeline/load.js'
 import { nativeStatus } from '../status/native.js'
 import type { Prehashed } from '../dvc/prehash.js'
-import { resolveTargets, scopeOf } from '../pipeline/targets.js'
+import { resolveTargets, scopeOf, targetsItem } from '../pipeline/targets.js'
 import type { DownstreamPolicy } from '../settings.js'
 import { DEFAULT_DOWNSTREAM } from '../defaults.js'
 import { checkOutputHeaders, refuseHandEdits, refuseHandWrittenOutputs, type HandEditPolicy } from './hand-edits.js'
@@ -100,7 +100,9 @@ export async function validate(options: ValidateOptions): Promise<ValidationRepo
   await explainUncheckedSubmodules(root, reasons)
   const all = orderStale(pipeline, reasons)
   // without targets, every stage DVC reports is in scope, an item of a loop the lock does not hold yet too
-  const inScope = (d: StaleDocument): boolean => targets.has(d.stage) || (!targeted && !pipeline.graph.has(d.stage))
+  // with targets, such an item is in scope when they name it or its stage
+  const inScope = (d: StaleDocument): boolean =>
+    targets.has(d.stage) || (!pipeline.graph.has(d.stage) && (!targeted || targetsItem(options.targets!, d.stage)))
   const stale = all.filter(inScope)
   const outsideTargets = all.filter((d) => !inScope(d))
   log.info(
