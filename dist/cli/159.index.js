@@ -1523,7 +1523,9 @@ function checked(text, stages) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  b8: () => (/* binding */ readDvcYaml)
+  Qg: () => (/* binding */ inWdir),
+  b8: () => (/* binding */ readDvcYaml),
+  JU: () => (/* binding */ stageBody)
 });
 
 // UNUSED EXPORTS: parseDvcYaml, parseDvcYamlFull
@@ -1896,8 +1898,9 @@ function dvcyaml_readStage(src, pair, unsupported) {
         const loop = body.has('foreach') ? 'foreach' : 'matrix';
         note(loop);
         // each item's flags: a foreach stage's `do:` holds them, a matrix stage's own body
-        const each = loop === 'foreach' ? body.get('do') : body;
+        const each = loop === 'foreach' ? stageBody(src, name, body.get('do', true)) : body;
         const flag = (key) => (0,dist/* isMap */.jh)(each) && each.get(key) === true;
+        const wdir = (0,dist/* isMap */.jh)(each) ? each.get('wdir') : undefined;
         return {
             name,
             cmd: '',
@@ -1905,6 +1908,8 @@ function dvcyaml_readStage(src, pair, unsupported) {
             outs: [],
             line,
             loop,
+            // the items' paths in dvc.lock are written inside it (see inWdir)
+            ...(typeof wdir === 'string' ? { wdir } : {}),
             ...(flag('always_changed') ? { alwaysChanged: true } : {}),
             ...(flag('frozen') ? { frozen: true } : {})
         };
@@ -1919,12 +1924,14 @@ function dvcyaml_readStage(src, pair, unsupported) {
     if (hasInterpolation(body))
         note('${...} interpolation');
     const cmd = readCmd(src, name, body, line, note);
-    const inWdir = fromWdir(body.get('wdir'));
-    const deps = stringList(src, name, body, 'deps').map((d) => inWdir(checkPath(d, 'dep', note)));
-    const outs = dvcyaml_readOuts(src, name, body, note).map((o) => ({ ...o, path: inWdir(o.path) }));
+    const fromWdir = inWdir(body.get('wdir'));
+    const deps = stringList(src, name, body, 'deps').map((d) => fromWdir(checkPath(d, 'dep', note)));
+    const outs = dvcyaml_readOuts(src, name, body, note).map((o) => ({ ...o, path: fromWdir(o.path) }));
     const alwaysChanged = body.get('always_changed') === true;
     const frozen = body.get('frozen') === true;
-    const params = body.has('params');
+    // `params: []` (or empty) records no values in dvc.lock (checked with the real DVC 3): nothing to refuse
+    const paramsNode = body.get('params', true);
+    const params = body.has('params') && !((0,dist/* isSeq */.oP)(paramsNode) && paramsNode.items.length === 0) && !isNullScalar(paramsNode);
     return {
         name,
         cmd,
@@ -1935,6 +1942,15 @@ function dvcyaml_readStage(src, pair, unsupported) {
         ...(frozen ? { frozen } : {}),
         ...(params ? { params } : {})
     };
+}
+/**
+ * A stage body (or a foreach stage's `do:`) as DVC reads it: an alias
+ * resolved, its merge keys merged; undefined when not a mapping. Everything
+ * that reads a stage's paths reads them from this (params-files.ts too).
+ */
+function stageBody(src, name, node) {
+    const value = (0,dist/* isAlias */.Vj)(node) ? node.resolve(src.doc) : node;
+    return (0,dist/* isMap */.jh)(value) ? withMergedKeys(src, name, value) : undefined;
 }
 /**
  * A stage's mapping with its YAML merge keys (`<<: *shared`, `<<: [*a, *b]`)
@@ -2037,8 +2053,9 @@ function stringList(src, name, body, key) {
  * sub/made.txt), so a document reading sub/made.txt is downstream of that
  * stage. Paths that are not plain relative paths (URLs, absolute, `${…}`),
  * and a `wdir` written with `${…}`, stay as written (noted as not modelled).
+ * dvc.lock writes a stage's paths as dvc.yaml does, inside the same `wdir`.
  */
-function fromWdir(wdir) {
+function inWdir(wdir) {
     if (typeof wdir !== 'string' || wdir.includes('${') || external_node_path_.posix.normalize(wdir) === '.')
         return (path) => path;
     return (path) => path.includes('://') || path.includes('${') || external_node_path_.posix.isAbsolute(path)
@@ -2075,6 +2092,9 @@ async function readIfPresent(abs) {
     // One blocking read (the promise version reads a large file in chunks, each a thread-pool round
     // trip) that never blocks on a FIFO, and refuses a symlink as the resolver did before it.
     return (0,safe_read/* readRegularFile */.XF)(abs, 'dvc.yaml', { noFollow: true });
+}
+function isNullScalar(node) {
+    return (0,dist/* isScalar */.jn)(node) && node.value === null;
 }
 
 
@@ -2776,6 +2796,8 @@ var errors = __webpack_require__(4296);
 var names = __webpack_require__(3452);
 // EXTERNAL MODULE: ./src/core/repo/resolver.ts + 2 modules
 var resolver = __webpack_require__(2915);
+// EXTERNAL MODULE: ./src/core/shell-word.ts
+var shell_word = __webpack_require__(2530);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/core/yaml/plain.ts
@@ -3107,6 +3129,7 @@ var models = __webpack_require__(5926);
 ;// CONCATENATED MODULE: ./src/core/graft/prompts.ts
 // Prompt files: find `*.prompt.md`, read their frontmatter the way Graft does,
 // and check the set as a whole (names, outputs, deps) before anything runs.
+
 
 
 
@@ -3463,7 +3486,7 @@ function checkDeps(paths, parsed) {
                     ...(tracker
                         ? {
                             message: `${dep} (required by ${prompt.path}) is not in this checkout: DVC tracks it (${tracker}), and DVC-tracked data is not in git`,
-                            hint: `fetch it before this step: \`dvc pull ${tracker}\` with your DVC remote's credentials`
+                            hint: `fetch it before this step: \`dvc pull ${(0,shell_word/* shellPath */.G)(tracker)}\` with your DVC remote's credentials`
                         }
                         : {
                             message: `${dep} (required by ${prompt.path}) does not exist`,
@@ -4078,7 +4101,8 @@ function ownPrompts(files, subPipelines, dvcYaml) {
  * lock only adds links, and a stale lock never breaks the graph.
  */
 function buildGraph(stages, lock, locate) {
-    const itemised = stages.flatMap((s) => loopItems(s, lock));
+    const items = lockItems(lock);
+    const itemised = stages.flatMap((s) => loopItems(s, items));
     if (itemised.length !== stages.length || itemised.some((s, i) => s !== stages[i])) {
         try {
             return { stages: itemised, graph: StageGraph.build(itemised, 'dvc.yaml', locate) };
@@ -4093,16 +4117,16 @@ function buildGraph(stages, lock, locate) {
 /**
  * A foreach or matrix stage as the items dvc.lock records for it (`name@key`,
  * with the deps and outs DVC resolved when it last ran them), on the stage's
- * line of dvc.yaml; the stage itself when the lock has none (never run). Only
+ * line of dvc.yaml; the stage itself when the lock has none (never run). The
+ * lock writes those paths inside the stage's `wdir`, as dvc.yaml does. Only
  * repository paths are kept: these link stages, and are never read here.
  */
-function loopItems(stage, lock) {
-    if (stage.loop === undefined || lock === undefined)
+function loopItems(stage, lockItems) {
+    if (stage.loop === undefined)
         return [stage];
-    const repoPaths = (entries) => entries.map((e) => e.path).filter((p) => (0,names/* lexicalPathProblem */.TC)(p, 'dep') === undefined);
-    const items = [...lock.stages]
-        .filter(([name]) => name.startsWith(`${stage.name}@`))
-        .map(([name, entry]) => ({
+    const place = (0,dvcyaml/* inWdir */.Qg)(stage.wdir);
+    const repoPaths = (entries) => entries.map((e) => place(e.path)).filter((p) => (0,names/* lexicalPathProblem */.TC)(p, 'dep') === undefined);
+    const items = (lockItems.get(stage.name) ?? []).map(([name, entry]) => ({
         name,
         cmd: entry.cmd,
         deps: repoPaths(entry.deps),
@@ -4113,6 +4137,22 @@ function loopItems(stage, lock) {
         ...(stage.frozen ? { frozen: true } : {})
     }));
     return items.length > 0 ? items : [stage];
+}
+/** dvc.lock's `name@key` entries by `name`, gathered once (not once per loop stage). */
+function lockItems(lock) {
+    const byLoop = new Map();
+    for (const [name, entry] of lock?.stages ?? []) {
+        const at = name.indexOf('@');
+        if (at <= 0)
+            continue;
+        const loop = name.slice(0, at);
+        const list = byLoop.get(loop);
+        if (list)
+            list.push([name, entry]);
+        else
+            byLoop.set(loop, [[name, entry]]);
+    }
+    return byLoop;
 }
 /**
  * The foreach or matrix stage of dvc.yaml that a `name@key` DVC reports
@@ -4398,21 +4438,28 @@ function applyTemplate(template, prompt) {
 }
 /**
  * The command template a repository uses, learnt from its first prompt stage
- * whose command is not Graft's default, else from any other Graft stage of
- * dvc.yaml (an orphan: in a one-document repository, a renamed or moved
- * prompt's old stage is the only place the template is written), each read
+ * whose command is not Graft's default, else (when no prompt's stage uses the
+ * default either) from any other Graft stage of dvc.yaml (an orphan: in a
+ * one-document repository, a renamed or moved prompt's old stage is the only
+ * place the template is written), each read
  * with the prompt, output and name it was written for; undefined when all use
  * the default.
  */
 function commandTemplate(prompts, dvc) {
     const byName = new Map((dvc?.stages ?? []).map((s) => [s.name, s]));
     const learnt = (stage, prompt) => stage.cmd === graftCommand(prompt) ? undefined : deriveTemplate(stage, prompt);
+    let liveDefault = false;
     for (const prompt of prompts) {
         const stage = byName.get(prompt.stageName);
+        if (stage && stage.cmd === graftCommand(prompt))
+            liveDefault = true;
         const template = stage && learnt(stage, prompt);
         if (template)
             return template;
     }
+    // a live stage in the default command says the repository's template; an orphan is older
+    if (liveDefault)
+        return undefined;
     for (const stage of dvc?.stages ?? []) {
         const prompt = writtenFor(stage);
         const template = prompt && learnt(stage, prompt);

@@ -2709,8 +2709,7 @@ function applyDraftEdits(draft, edits) {
         const unterminated = atUnterminatedEnd(text, oldText);
         if (unterminated !== undefined) {
             oldText = unterminated;
-            if (newText.endsWith('\n'))
-                newText = newText.slice(0, -1);
+            newText = newText.replace(/\r?\n$/, ''); // its whole line break (CRLF in a mixed draft): no lone CR
         }
         const bad = nonText(newText);
         if (bad)

@@ -343,7 +343,8 @@ function usesCrlf(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Od: () => (/* binding */ scopeOf),
 /* harmony export */   h5: () => (/* binding */ resolveTargets),
-/* harmony export */   n5: () => (/* binding */ parseTargetList)
+/* harmony export */   n5: () => (/* binding */ parseTargetList),
+/* harmony export */   o4: () => (/* binding */ targetsItem)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 // `targets` input: output paths or stage names, as a JSON array or a
@@ -401,17 +402,22 @@ function resolveTargets(targets, stages) {
         const loop = s.name.slice(0, s.name.indexOf('@'));
         items.set(loop, [...(items.get(loop) ?? []), s.name]);
     }
+    // a loop stage whose items the lock does not hold is in the graph whole
+    for (const s of stages)
+        if (s.loop && !s.name.includes('@'))
+            items.set(s.name, items.get(s.name) ?? []);
     const chosen = new Set();
     const unknown = [];
     for (const raw of targets) {
-        const t = raw.replace(/^\.\//, '');
+        const t = targetName(raw);
         const name = byName.get(t) ?? byOut.get(t);
         if (name)
             chosen.add(name);
         else if (items.has(t))
             for (const item of items.get(t))
                 chosen.add(item);
-        else
+        // an item dvc.lock does not hold yet (`tr@fr`) is in no graph: see targetsItem
+        else if (!items.has(loopOf(t) ?? ''))
             unknown.push(raw);
     }
     if (unknown.length > 0) {
@@ -421,6 +427,26 @@ function resolveTargets(targets, stages) {
         })));
     }
     return chosen;
+}
+/** A target as written, without a leading `./`. */
+function targetName(raw) {
+    return raw.replace(/^\.\//, '');
+}
+/** The loop stage a `name@key` item belongs to (undefined for any other name). */
+function loopOf(name) {
+    const at = name.indexOf('@');
+    return at > 0 ? name.slice(0, at) : undefined;
+}
+/**
+ * Whether `targets` name the foreach or matrix item `item` that DVC reports and
+ * dvc.lock does not hold yet (so no graph has it): by its own name, as `dvc
+ * repro tr@fr` does, or by its stage's, as `dvc repro tr` does.
+ */
+function targetsItem(targets, item) {
+    return targets.some((raw) => {
+        const t = targetName(raw);
+        return t === item || t === loopOf(item);
+    });
 }
 
 
@@ -1186,7 +1212,8 @@ async function validate(options) {
     await explainUncheckedSubmodules(root, reasons);
     const all = orderStale(pipeline, reasons);
     // without targets, every stage DVC reports is in scope, an item of a loop the lock does not hold yet too
-    const inScope = (d) => targets.has(d.stage) || (!targeted && !pipeline.graph.has(d.stage));
+    // with targets, such an item is in scope when they name it or its stage
+    const inScope = (d) => targets.has(d.stage) || (!pipeline.graph.has(d.stage) && (!targeted || (0,pipeline_targets/* targetsItem */.o4)(options.targets, d.stage)));
     const stale = all.filter(inScope);
     const outsideTargets = all.filter((d) => !inScope(d));
     log.info(`${describeEngine(engine)}: ${stale.length} stale document(s)` +

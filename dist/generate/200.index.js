@@ -364,6 +364,8 @@ var names = __webpack_require__(3452);
 var source = __webpack_require__(3474);
 // EXTERNAL MODULE: ./src/core/dvc/dvcignore.ts + 1 modules
 var dvcignore = __webpack_require__(6819);
+// EXTERNAL MODULE: ./src/core/dvc/dvcyaml.ts + 1 modules
+var dvcyaml = __webpack_require__(7836);
 ;// CONCATENATED MODULE: ./src/core/dvc/dvcignore-cost.ts
 // The work a `.dvcignore` rule costs the real DVC. DVC matches the rules with
 // pathspec's regular expressions, where each `**` segment but a last one (and
@@ -602,8 +604,25 @@ function isRecord(v) {
 }
 /** A parsed YAML node as plain data (scalars, lists, mappings). */
 function toData(node) {
-    if ((0,dist/* isMap */.jh)(node))
-        return Object.fromEntries(node.items.map((p) => [(0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : String(p.key), toData(p.value)]));
+    if ((0,dist/* isMap */.jh)(node)) {
+        const own = [];
+        const merged = [];
+        for (const p of node.items) {
+            const key = (0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : String(p.key);
+            // `<<: {…}` or `<<: [{…}, …]` (aliases resolved beforehand): keys merged in as DVC's reader merges them
+            if (key === '<<' && (0,dist/* isScalar */.jn)(p.key) && p.key.type === 'PLAIN')
+                merged.push(toData(p.value));
+            else
+                own.push([key, toData(p.value)]);
+        }
+        const data = Object.fromEntries(own);
+        for (const source of merged.flatMap((m) => (Array.isArray(m) ? m : [m])))
+            if (isRecord(source))
+                for (const [k, v] of Object.entries(source))
+                    if (!(k in data))
+                        data[k] = v;
+        return data;
+    }
     if ((0,dist/* isSeq */.oP)(node))
         return node.items.map((i) => toData(i));
     if ((0,dist/* isScalar */.jn)(node))
@@ -632,6 +651,7 @@ function toData(node) {
 
 
 
+
 /** DVC's default params file, read from each stage's wdir when present. */
 const DEFAULT_PARAMS = 'params.yaml';
 const params_files_HINT = 'name files inside the repository with paths relative to dvc.yaml (no absolute path, no `..` leaving the repository, no symlink out of it)';
@@ -640,7 +660,8 @@ const params_files_HINT = 'name files inside the repository with paths relative 
  * read, checked with `paths`; YAML files among them are read and measured.
  * @returns the problems, each naming dvc.yaml and the line (or the file read)
  */
-function paramsFileProblems(src, paths) {
+function paramsFileProblems(written, paths) {
+    const src = { ...written, doc: withAliasesResolved(written.doc) };
     const problems = [];
     const folders = new Set();
     const trees = new Set();
@@ -695,6 +716,22 @@ function dvcignoreProblems(folders, trees, paths) {
         return backtrackingRules(file, text, below.map(shapeOf));
     });
 }
+/**
+ * A copy of `doc` with each alias (`*name`) replaced by a copy of what it
+ * names, keeping its lines: DVC reads the value, so every walker below sees
+ * it where the alias stands (a foreach item, a deps entry, a merged mapping).
+ * Alias bombs were refused by the one YAML reader before this.
+ */
+function withAliasesResolved(doc) {
+    const copy = doc.clone();
+    (0,dist/* visit */.YR)(copy, {
+        Alias(_, alias) {
+            const target = alias.resolve(copy);
+            return target ? target.clone() : undefined;
+        }
+    });
+    return copy;
+}
 /** A ref's path from the repository root, normalised. */
 function refPath(ref) {
     return external_node_path_.posix.normalize(external_node_path_.posix.join(ref.wdir, ref.written.replace(/\\/g, '/')));
@@ -715,13 +752,14 @@ function fileRefs(src, paths, problems) {
     const global = withVars(scope, top.get('vars', true), paths, '');
     for (const pair of stages.items) {
         const name = (0,source/* pairKey */.Yz)(pair);
-        const body = pair.value;
-        if (!(0,dist/* isMap */.jh)(body))
+        // merge keys merged, as DVC merges them (a path merged in is read too)
+        const body = (0,dvcyaml/* stageBody */.JU)(src, name, pair.value);
+        if (!body)
             continue;
         // foreach: the stage is its `do:` template; matrix: the body itself
         const kind = body.has('foreach') ? 'foreach' : body.has('matrix') ? 'matrix' : undefined;
-        const template = kind === 'foreach' ? body.get('do', true) : body;
-        if (!(0,dist/* isMap */.jh)(template))
+        const template = kind === 'foreach' ? (0,dvcyaml/* stageBody */.JU)(src, name, body.get('do', true)) : body;
+        if (!template)
             continue;
         let stageScope = global;
         if (kind) {
@@ -790,7 +828,7 @@ function readVarsFile(rel, paths) {
         const doc = (0,dist/* parseDocument */.Tp)(text);
         if (doc.errors.length > 0)
             return undefined;
-        const data = toData(doc.contents);
+        const data = toData(withAliasesResolved(doc).contents); // `key: *far` is the value it names
         return typeof data === 'object' && data !== null && !Array.isArray(data) ? data : undefined;
     }
     catch {
