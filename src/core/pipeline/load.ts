@@ -4,7 +4,7 @@ import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { Git } from '../io/git.js'
 import { GraftError, throwIfProblems, type Problem } from '../errors.js'
-import { isSameOrInside, lexicalPathProblem, normalizeRepoPath, PIPELINE_FILES } from '../repo/names.js'
+import { lexicalPathProblem, normalizeRepoPath, PIPELINE_FILES } from '../repo/names.js'
 import { RepoPathChecker } from '../repo/resolver.js'
 import { discoverPrompts, isPromptPath } from '../graft/prompts.js'
 import { graftStage, pipelineDrift, stageNameClashes, type Drift } from './stages.js'
@@ -97,7 +97,16 @@ function subPipelineFolders(files: string[]): string[] {
 function ownPrompts(files: string[], subPipelines: string[], dvcYaml: DvcYaml | undefined): string[] {
   if (subPipelines.length === 0) return files
   const claimed = new Set((dvcYaml?.stages ?? []).flatMap((s) => s.deps.map(normalizeRepoPath)))
-  return files.filter((f) => !isPromptPath(f) || claimed.has(f) || !subPipelines.some((dir) => isSameOrInside(dir, f)))
+  const packages = new Set(subPipelines)
+  return files.filter((f) => !isPromptPath(f) || claimed.has(f) || !insidePackage(f, packages))
+}
+
+/** True when a parent folder of `file` is one of `packages`: a look-up per folder, not a scan of every package per prompt. */
+function insidePackage(file: string, packages: ReadonlySet<string>): boolean {
+  for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) {
+    if (packages.has(file.slice(0, slash))) return true
+  }
+  return false
 }
 
 /**
