@@ -4090,7 +4090,16 @@ function ownPrompts(files, subPipelines, dvcYaml) {
     if (subPipelines.length === 0)
         return files;
     const claimed = new Set((dvcYaml?.stages ?? []).flatMap((s) => s.deps.map(names/* normalizeRepoPath */.NP)));
-    return files.filter((f) => !(0,graft_prompts/* isPromptPath */.UX)(f) || claimed.has(f) || !subPipelines.some((dir) => (0,names/* isSameOrInside */.Im)(dir, f)));
+    const packages = new Set(subPipelines);
+    return files.filter((f) => !(0,graft_prompts/* isPromptPath */.UX)(f) || claimed.has(f) || !insidePackage(f, packages));
+}
+/** True when a parent folder of `file` is one of `packages`: a look-up per folder, not a scan of every package per prompt. */
+function insidePackage(file, packages) {
+    for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) {
+        if (packages.has(file.slice(0, slash)))
+            return true;
+    }
+    return false;
 }
 /**
  * The graph of `stages`, each foreach or matrix stage replaced by the items
