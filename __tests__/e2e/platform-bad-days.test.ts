@@ -5,7 +5,7 @@
 // - GitHub's load balancer answering 502/504 with an HTML page: the notice and
 //   the note on the pull request say the status, never the page's markup.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { runAction } from '../support/action-runner.js'
+import { forkPullRequest, runAction } from '../support/action-runner.js'
 import { GitHubServer } from '../support/github-server.js'
 import { visibleText } from '../support/gfm-judge.js'
 import { TestRepo } from '../support/repo.js'
@@ -18,23 +18,6 @@ const TOKEN = 'ghs_platformBadDaysToken'
 const HTML_502 =
   '<!DOCTYPE html>\n<html>\n  <head>\n    <title>Unicorn! &middot; GitHub</title>\n  </head>\n  <body>\n' +
   '    <p><strong>We had issues producing the response to your request.</strong></p>\n  </body>\n</html>\n'
-
-function forkPullRequest(headSha: string): { name: string; payload: unknown } {
-  return {
-    name: 'pull_request',
-    payload: {
-      action: 'synchronize',
-      number: 7,
-      pull_request: {
-        number: 7,
-        state: 'open',
-        head: { ref: 'feature', sha: headSha, repo: { full_name: 'someone/docs-fork' } },
-        base: { ref: 'main', repo: { full_name: 'acme/docs' } }
-      },
-      repository: { full_name: 'acme/docs' }
-    }
-  }
-}
 
 describe("GitHub's bad days around the sticky comment (dist/main, a fork's pull request)", () => {
   let github: GitHubServer

@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { delimiter, join } from 'node:path'
-import { runAction, type ActionRun } from '../support/action-runner.js'
+import { forkPullRequest, runAction, type ActionRun } from '../support/action-runner.js'
 import { BedrockServer, bedrockTestEnv } from '../support/bedrock-server.js'
 import { CacheServer, type CacheMode } from '../support/cache-server.js'
 import { exampleRepo } from '../support/example-repo.js'
@@ -29,24 +29,6 @@ const SUMMARY_LIMIT = 1024 * 1024
 const COMMENT_LIMIT = 65536
 /** What our own Markdown holds besides tables and paragraphs. */
 const OURS = { emphasis: true, blocks: ['heading', 'blockquote'] as const }
-
-/** A fork's pull request: the action validates only and comments (no model, no push). */
-function forkPullRequest(headSha: string): { name: string; payload: unknown } {
-  return {
-    name: 'pull_request',
-    payload: {
-      action: 'synchronize',
-      number: 7,
-      pull_request: {
-        number: 7,
-        state: 'open',
-        head: { ref: 'feature', sha: headSha, repo: { full_name: 'someone/docs-fork' } },
-        base: { ref: 'main', repo: { full_name: 'acme/docs' } }
-      },
-      repository: { full_name: 'acme/docs' }
-    }
-  }
-}
 
 describe('the Actions cache is down or slow (dist/generate)', () => {
   let repo: TestRepo

@@ -109,3 +109,21 @@ export function runAction(entry: string, options: ActionRunOptions): Promise<Act
     options.onStart?.(child)
   })
 }
+
+/** A fork's pull request event (someone/docs-fork into acme/docs, #7) at `headSha`: the action validates only. */
+export function forkPullRequest(headSha: string): { name: string; payload: unknown } {
+  return {
+    name: 'pull_request',
+    payload: {
+      action: 'synchronize',
+      number: 7,
+      pull_request: {
+        number: 7,
+        state: 'open',
+        head: { ref: 'feature', sha: headSha, repo: { full_name: 'someone/docs-fork' } },
+        base: { ref: 'main', repo: { full_name: 'acme/docs' } }
+      },
+      repository: { full_name: 'acme/docs' }
+    }
+  }
+}
