@@ -3,9 +3,9 @@
 // goes where git looks for hooks (core.hooksPath, else .git/hooks); a hook
 // this command did not write is kept unless --force, which saves a copy.
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync, mkdirSync, realpathSync } from 'node:fs'
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { basename, dirname, join, relative, resolve } from 'node:path'
 import { GraftError } from '../core/errors.js'
-import { isSameOrInside } from '../core/repo/names.js'
+import { isSameOrInside, isWithin } from '../core/repo/names.js'
 import { Git } from '../core/io/git.js'
 import { which } from '../core/io/which.js'
 import { UsageError, parseCommandLine } from './args.js'
@@ -98,7 +98,7 @@ async function install(argv: string[]): Promise<number> {
     })
   }
   const hook = join(hooksDir, 'pre-commit')
-  const shown = isAbsolute(relative(root, hook)) || relative(root, hook).startsWith('..') ? hook : relative(root, hook)
+  const shown = isWithin(root, hook) ? relative(root, hook) : hook
 
   let replaced = ''
   if (existsSync(hook)) {
@@ -146,8 +146,9 @@ function realOrSelf(path: string): string {
 
 /** `file` relative to `root` when it lies inside it, else undefined. */
 function inside(root: string, file: string): string | undefined {
-  const rel = relative(realpathSync(root), file)
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? undefined : rel.split('\\').join('/')
+  const base = realpathSync(root)
+  const rel = relative(base, file)
+  return rel === '' || !isWithin(base, file) ? undefined : rel.split('\\').join('/')
 }
 
 /** The validate command the hook runs, to type here: graft-action when on PATH, else this CLI; -C unless run in `dir`. */

@@ -23,6 +23,7 @@
 import { readdirSync, realpathSync, type Dirent } from 'node:fs'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { GraftError } from '../errors.js'
+import { isWithin } from '../repo/names.js'
 import { MAX_TEXT_BYTES } from '../repo/safe-read.js'
 import { CommandError, CommandTimeout, OutputTooLarge, describeDuration, run, type RunResult } from './exec.js'
 import { programEnv } from './env.js'
@@ -483,16 +484,12 @@ async function worktreeFile(
       return resolve(p)
     }
   }
-  const inside = (outer: string, inner: string): boolean => {
-    const rel = relative(outer, inner)
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
-  }
   const realTop = real(top)
   const realGitDir = real(gitDir)
   for (const origin of origins) {
     // git names the repository's own files relative to the top of the work tree
     const file = real(isAbsolute(origin) ? origin : resolve(top, origin))
-    if (!inside(realTop, file) || inside(realGitDir, file)) continue
+    if (!isWithin(realTop, file) || isWithin(realGitDir, file)) continue
     const rel = relative(realTop, file).split(sep)
     if (rel.some((part) => part === '.git')) continue // another repository's git folder (a submodule's)
     return rel.join('/')
