@@ -461,10 +461,11 @@ function scrubSecret(text, token) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-/* harmony import */ var _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5828);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1983);
-/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3087);
-/* harmony import */ var _git_auth_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5339);
+/* harmony import */ var _repo_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3452);
+/* harmony import */ var _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5828);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1983);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3087);
+/* harmony import */ var _git_auth_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5339);
 // The one git runner: every git command the project makes goes through here,
 // so environment, configuration, time limit and error text are handled once.
 //
@@ -487,6 +488,7 @@ function scrubSecret(text, token) {
 //   credential helper (credential.helper and credential.<url>.helper emptied);
 //   without the action's token (the CLI), the user's own credentials apply;
 // - with a time limit, named when it stops a command.
+
 
 
 
@@ -604,8 +606,8 @@ class Git {
         const { auth, lazyFetchToken } = this.setup;
         const lazy = facts.promisor && lazyFetchToken && !this.lazyTokenWithheld(facts) ? facts.promisor : undefined;
         const headers = [
-            ...(lazy ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .authConfig */ .fl)(lazy.configured, lazyFetchToken) : []),
-            ...(auth ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .authConfig */ .fl)(auth.url, auth.token) : [])
+            ...(lazy ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_7__/* .authConfig */ .fl)(lazy.configured, lazyFetchToken) : []),
+            ...(auth ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_7__/* .authConfig */ .fl)(auth.url, auth.token) : [])
         ];
         // With the action's own credentials, no other (a helper would answer when the header is refused);
         // and none from a configuration file of the work tree, ever.
@@ -614,7 +616,7 @@ class Git {
             : facts.overrides;
         const env = gitProcessEnv(config, this.setup.env, this.cwd);
         try {
-            const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('git', withPackPrograms(args), {
+            const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .eF)('git', withPackPrograms(args), {
                 cwd: this.cwd,
                 env,
                 input,
@@ -625,10 +627,10 @@ class Git {
             // git's complaints may quote what it sent; its output is the repository's content, left as it is
             const secrets = [auth?.token, lazyFetchToken].filter((t) => t !== undefined);
             const said = result.code !== 0 && STALLED.test(result.stderr) ? { ...result, stderr: result.stderr + STALL_LINE } : result;
-            return secrets.length > 0 ? { ...said, stderr: secrets.reduce(_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .scrubSecret */ .SK, said.stderr) } : said;
+            return secrets.length > 0 ? { ...said, stderr: secrets.reduce(_git_auth_js__WEBPACK_IMPORTED_MODULE_7__/* .scrubSecret */ .SK, said.stderr) } : said;
         }
         catch (error) {
-            if (error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_4__/* .CommandTimeout */ .Rg)
+            if (error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_5__/* .CommandTimeout */ .Rg)
                 throw timeoutProblem(args, error.timeoutMs);
             throw error;
         }
@@ -658,7 +660,7 @@ class Git {
      */
     async withRemoteAuth(remote, token) {
         const urls = await this.remoteUrls(remote);
-        if (!(0,_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .isHttpRemote */ .DY)(urls.configured) && !urls.used.some(_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .isHttpRemote */ .DY))
+        if (!(0,_git_auth_js__WEBPACK_IMPORTED_MODULE_7__/* .isHttpRemote */ .DY)(urls.configured) && !urls.used.some(_git_auth_js__WEBPACK_IMPORTED_MODULE_7__/* .isHttpRemote */ .DY))
             return this;
         const problem = tokenDestinationProblem(urls, await this.facts(), this.setup.tokenServer);
         if (problem)
@@ -680,7 +682,7 @@ class Git {
     /** Why the partial clone's own fetches may not carry the token, or undefined. */
     lazyTokenWithheld(facts) {
         const promisor = facts.promisor;
-        if (!promisor || (!(0,_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .isHttpRemote */ .DY)(promisor.configured) && !promisor.used.some(_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .isHttpRemote */ .DY)))
+        if (!promisor || (!(0,_git_auth_js__WEBPACK_IMPORTED_MODULE_7__/* .isHttpRemote */ .DY)(promisor.configured) && !promisor.used.some(_git_auth_js__WEBPACK_IMPORTED_MODULE_7__/* .isHttpRemote */ .DY)))
             return 'not over HTTP(S)';
         return tokenDestinationProblem(promisor, facts, this.setup.tokenServer);
     }
@@ -734,7 +736,7 @@ class Git {
         const r = await this.tryExec(args, undefined, {
             maxOutputBytes: MAX_SHOWN_BYTES
         }).catch((error) => {
-            if (!(error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_4__/* .OutputTooLarge */ .zp))
+            if (!(error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_5__/* .OutputTooLarge */ .zp))
                 throw error;
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
                 file: path,
@@ -782,7 +784,7 @@ class Git {
         if (result.code === 0)
             return result.stdout;
         await this.throwIfLazyFetchFailed(args, result);
-        throw new _exec_js__WEBPACK_IMPORTED_MODULE_4__/* .CommandError */ .Qd(['git', ...args].join(' '), result);
+        throw new _exec_js__WEBPACK_IMPORTED_MODULE_5__/* .CommandError */ .Qd(['git', ...args].join(' '), result);
     }
     /** A failure of a command that does not itself talk to the remote, in a partial clone, from a fetch git made on its own. */
     async throwIfLazyFetchFailed(args, result) {
@@ -823,7 +825,7 @@ const LAZY_FETCH_FAILURE = /could not read Username|returned error: 40[13]|Authe
  * command itself will say so.
  */
 async function readFacts(cwd) {
-    const git = (args) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('git', args, {
+    const git = (args) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .eF)('git', args, {
         cwd,
         env: gitProcessEnv(FIXED, {}, cwd),
         allowFailure: true,
@@ -872,16 +874,12 @@ async function worktreeFile(origins, git) {
             return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(p);
         }
     };
-    const inside = (outer, inner) => {
-        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(outer, inner);
-        return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
-    };
     const realTop = real(top);
     const realGitDir = real(gitDir);
     for (const origin of origins) {
         // git names the repository's own files relative to the top of the work tree
         const file = real((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(origin) ? origin : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(top, origin));
-        if (!inside(realTop, file) || inside(realGitDir, file))
+        if (!(0,_repo_names_js__WEBPACK_IMPORTED_MODULE_3__/* .isWithin */ .UO)(realTop, file) || (0,_repo_names_js__WEBPACK_IMPORTED_MODULE_3__/* .isWithin */ .UO)(realGitDir, file))
             continue;
         const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(realTop, file).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
         if (rel.some((part) => part === '.git'))
@@ -904,13 +902,13 @@ const TOKEN_DESTINATION_HINT = "the action sends its token only to the server th
 function tokenDestinationProblem(urls, facts, server) {
     if (facts.worktreeConfig)
         return `git reads configuration from ${facts.worktreeConfig}, a file of the work tree that a pull request can change`;
-    const origin = (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .httpOrigin */ .dp)(urls.configured);
+    const origin = (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_7__/* .httpOrigin */ .dp)(urls.configured);
     if (!origin)
         return `${urls.name} is not reached over HTTP(S) by its configured URL, but git's configuration rewrites it to HTTP(S)`;
-    const elsewhere = urls.used.find((u) => (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .isHttpRemote */ .DY)(u) && (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .httpOrigin */ .dp)(u) !== origin);
+    const elsewhere = urls.used.find((u) => (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_7__/* .isHttpRemote */ .DY)(u) && (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_7__/* .httpOrigin */ .dp)(u) !== origin);
     if (elsewhere)
-        return `git's configuration sends ${urls.name} (${origin}) to ${(0,_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .httpOrigin */ .dp)(elsewhere)} (url.<base>.insteadOf or a pushurl)`;
-    const serverOrigin = server ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .httpOrigin */ .dp)(server) : undefined;
+        return `git's configuration sends ${urls.name} (${origin}) to ${(0,_git_auth_js__WEBPACK_IMPORTED_MODULE_7__/* .httpOrigin */ .dp)(elsewhere)} (url.<base>.insteadOf or a pushurl)`;
+    const serverOrigin = server ? (0,_git_auth_js__WEBPACK_IMPORTED_MODULE_7__/* .httpOrigin */ .dp)(server) : undefined;
     if (server && origin !== serverOrigin)
         return `${urls.name} is at ${origin}, not on the server the workflow runs on (${serverOrigin ?? server})`;
     return undefined;
@@ -1001,10 +999,10 @@ function gitProcessEnv(config, set = {}, cwd) {
         env[`GIT_CONFIG_KEY_${i}`] = e.key;
         env[`GIT_CONFIG_VALUE_${i}`] = e.value;
     });
-    return (0,_env_js__WEBPACK_IMPORTED_MODULE_5__/* .programEnv */ .q)('git', { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }, process.env, cwd);
+    return (0,_env_js__WEBPACK_IMPORTED_MODULE_6__/* .programEnv */ .q)('git', { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }, process.env, cwd);
 }
 /** The most `show` returns: as much as the action reads from one file. */
-const MAX_SHOWN_BYTES = _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_TEXT_BYTES */ .$D;
+const MAX_SHOWN_BYTES = _repo_safe_read_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_TEXT_BYTES */ .$D;
 /** Commands that take their pathspecs on stdin (git 2.25+); others get them in batches. */
 const PATHSPEC_FROM_STDIN = new Set(['add', 'reset', 'checkout', 'restore', 'rm', 'commit', 'stash']);
 /** Characters of paths per command line: far below Linux's limit, and Windows' 32,767. */
@@ -1048,7 +1046,7 @@ const REMOTE_COMMANDS = new Set(['fetch', 'push', 'ls-remote', 'pull']);
 function timeoutProblem(args, ms) {
     const remote = REMOTE_COMMANDS.has(args[0]);
     return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GraftError */ .Tz({
-        message: `git ${args[0]} did not finish within ${(0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .describeDuration */ .MB)(ms)} and was stopped`,
+        message: `git ${args[0]} did not finish within ${(0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .describeDuration */ .MB)(ms)} and was stopped`,
         hint: remote
             ? 'the remote did not answer in time: check that origin is reachable (a proxy?) and re-run the workflow'
             : 'the repository may be very large or its disk very slow; re-run, and report it if it happens again'

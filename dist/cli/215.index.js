@@ -113,7 +113,7 @@ async function install(argv) {
         });
     }
     const hook = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(hooksDir, 'pre-commit');
-    const shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, hook)) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, hook).startsWith('..') ? hook : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, hook);
+    const shown = (0,_core_repo_names_js__WEBPACK_IMPORTED_MODULE_3__/* .isWithin */ .UO)(root, hook) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, hook) : hook;
     let replaced = '';
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(hook)) {
         const existing = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(hook, 'utf8');
@@ -155,8 +155,9 @@ function realOrSelf(path) {
 }
 /** `file` relative to `root` when it lies inside it, else undefined. */
 function inside(root, file) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root), file);
-    return rel === '' || rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) ? undefined : rel.split('\\').join('/');
+    const base = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root);
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(base, file);
+    return rel === '' || !(0,_core_repo_names_js__WEBPACK_IMPORTED_MODULE_3__/* .isWithin */ .UO)(base, file) ? undefined : rel.split('\\').join('/');
 }
 /** The validate command the hook runs, to type here: graft-action when on PATH, else this CLI; -C unless run in `dir`. */
 function hookCheckCommand(dir) {
